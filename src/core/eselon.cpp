@@ -1,0 +1,47 @@
+#include "core/eselon.hpp"
+
+#include "core/text.hpp"
+
+namespace tatakerja {
+
+std::optional<std::string> normalize_eselon(std::string_view input) {
+  std::string s = text::to_upper(text::trim(input));
+  if (text::istarts_with(s, "ESELON")) s = std::string(text::trim(std::string_view(s).substr(6)));
+  std::size_t i = 0;
+  while (i < s.size() && (s[i] == 'I' || s[i] == 'V')) ++i;
+  const std::string roman = s.substr(0, i);
+  auto grade = text::roman_to_int(roman);
+  if (!grade || *grade > 5) return std::nullopt;
+  std::size_t j = i;
+  while (j < s.size() && (s[j] == '.' || s[j] == '-' || s[j] == '/' || s[j] == ' ')) ++j;
+  if (j >= s.size()) return std::nullopt;
+  const char sub = s[j];
+  if (sub != 'A' && sub != 'B') return std::nullopt;
+  if (j + 1 < s.size() && text::is_alnum(s[j + 1])) return std::nullopt;
+  std::string out = roman;
+  out += '.';
+  out += static_cast<char>(sub - 'A' + 'a');
+  return out;
+}
+
+std::optional<std::string> find_eselon(std::string_view t) {
+  for (std::size_t p = text::ifind_word(t, "eselon"); p != std::string_view::npos;
+       p = text::ifind_word(t, "eselon", p + 1)) {
+    std::string_view rest = t.substr(p + 6);
+    rest = text::trim(rest);
+    std::size_t n = 0;
+    while (n < rest.size() && n < 8 && rest[n] != ';' && rest[n] != ',' && rest[n] != ' ') ++n;
+    std::string candidate(rest.substr(0, n));
+    while (!candidate.empty() && candidate.back() == '.') candidate.pop_back();
+    if (auto e = normalize_eselon(candidate)) return e;
+  }
+  return std::nullopt;
+}
+
+int eselon_grade(std::string_view normalized) {
+  const auto dot = normalized.find('.');
+  auto g = text::roman_to_int(normalized.substr(0, dot));
+  return g ? *g : 0;
+}
+
+}  // namespace tatakerja

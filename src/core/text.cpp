@@ -1,0 +1,291 @@
+#include "core/text.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cstring>
+
+namespace tatakerja::text {
+namespace {
+
+char lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
+char upper(char c) { return (c >= 'a' && c <= 'z') ? static_cast<char>(c - 'a' + 'A') : c; }
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f'; }
+
+constexpr std::array<std::string_view, 16> kLowerWords = {
+    "dan", "di", "ke", "dari", "yang", "atas", "serta", "untuk",
+    "pada", "dengan", "atau", "dalam", "bagi", "oleh", "antar", "per"};
+constexpr std::array<std::string_view, 12> kAcronyms = {"uptd", "ntt", "sdm", "asn", "pns", "pppk",
+                                                        "dprd", "skpd", "umkm", "opd", "bmd", "ukm"};
+
+}  // namespace
+
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+bool is_alnum(char c) { return is_digit(c) || is_alpha(c); }
+
+std::string_view trim(std::string_view s) {
+  std::size_t b = 0, e = s.size();
+  while (b < e && is_space(s[b])) ++b;
+  while (e > b && is_space(s[e - 1])) --e;
+  return s.substr(b, e - b);
+}
+
+std::string to_lower(std::string_view s) {
+  std::string r(s);
+  for (char& c : r) c = lower(c);
+  return r;
+}
+
+std::string to_upper(std::string_view s) {
+  std::string r(s);
+  for (char& c : r) c = upper(c);
+  return r;
+}
+
+bool iequals(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i)
+    if (lower(a[i]) != lower(b[i])) return false;
+  return true;
+}
+
+bool istarts_with(std::string_view s, std::string_view prefix) {
+  return s.size() >= prefix.size() && iequals(s.substr(0, prefix.size()), prefix);
+}
+
+bool iends_with(std::string_view s, std::string_view suffix) {
+  return s.size() >= suffix.size() && iequals(s.substr(s.size() - suffix.size()), suffix);
+}
+
+std::size_t ifind(std::string_view hay, std::string_view needle, std::size_t from) {
+  if (needle.empty()) return from <= hay.size() ? from : std::string_view::npos;
+  if (hay.size() < needle.size()) return std::string_view::npos;
+  const char first = lower(needle[0]);
+  for (std::size_t i = from; i + needle.size() <= hay.size(); ++i) {
+    if (lower(hay[i]) != first) continue;
+    std::size_t j = 1;
+    while (j < needle.size() && lower(hay[i + j]) == lower(needle[j])) ++j;
+    if (j == needle.size()) return i;
+  }
+  return std::string_view::npos;
+}
+
+std::size_t ifind_word(std::string_view hay, std::string_view needle, std::size_t from) {
+  for (std::size_t p = ifind(hay, needle, from); p != std::string_view::npos;
+       p = ifind(hay, needle, p + 1)) {
+    const bool left_ok = p == 0 || !is_alnum(hay[p - 1]);
+    const std::size_t end = p + needle.size();
+    const bool right_ok = end >= hay.size() || !is_alnum(hay[end]);
+    if (left_ok && right_ok) return p;
+  }
+  return std::string_view::npos;
+}
+
+std::string collapse_spaces(std::string_view s) {
+  std::string r;
+  r.reserve(s.size());
+  bool pending = false;
+  for (char c : s) {
+    if (is_space(c)) {
+      pending = !r.empty();
+    } else {
+      if (pending) r.push_back(' ');
+      pending = false;
+      r.push_back(c);
+    }
+  }
+  return r;
+}
+
+bool is_upper_text(std::string_view s) {
+  bool letters = false;
+  for (char c : s) {
+    if (c >= 'a' && c <= 'z') return false;
+    if (c >= 'A' && c <= 'Z') letters = true;
+  }
+  return letters;
+}
+
+std::vector<std::string_view> split(std::string_view s, char sep) {
+  std::vector<std::string_view> out;
+  std::size_t start = 0;
+  for (std::size_t i = 0; i <= s.size(); ++i) {
+    if (i == s.size() || s[i] == sep) {
+      out.push_back(s.substr(start, i - start));
+      start = i + 1;
+    }
+  }
+  return out;
+}
+
+std::string title_case(std::string_view s) {
+  const std::string collapsed = collapse_spaces(s);
+  std::string out;
+  out.reserve(collapsed.size());
+  bool first_word = true;
+  for (std::string_view word : split(collapsed, ' ')) {
+    if (!out.empty()) out.push_back(' ');
+    std::string lw = to_lower(word);
+    std::string bare = lw;
+    while (!bare.empty() && !is_alnum(bare.back())) bare.pop_back();
+    while (!bare.empty() && !is_alnum(bare.front())) bare.erase(bare.begin());
+    const bool has_lower = std::any_of(word.begin(), word.end(), [](char c) {
+      return c >= 'a' && c <= 'z';
+    });
+    const bool has_upper = std::any_of(word.begin(), word.end(), [](char c) {
+      return c >= 'A' && c <= 'Z';
+    });
+    const bool has_vowel = bare.find_first_of("aeiou") != std::string::npos;
+    const bool acronym =
+        std::find(kAcronyms.begin(), kAcronyms.end(), bare) != kAcronyms.end() ||
+        (!has_vowel && bare.size() >= 2 &&
+         std::all_of(bare.begin(), bare.end(), [](char c) { return is_alpha(c); }));
+    if (has_lower && has_upper && !(word.size() > 1 && is_upper_text(word.substr(1)))) {
+      // Mixed case as written ("McKinsey", "LKjIP"): keep, but capitalise a lowercase start.
+      std::string w(word);
+      if (!first_word && std::find(kLowerWords.begin(), kLowerWords.end(), bare) != kLowerWords.end())
+        w = lw;
+      out += w;
+    } else if (acronym && has_upper) {
+      out += to_upper(word);
+    } else if (!first_word &&
+               std::find(kLowerWords.begin(), kLowerWords.end(), bare) != kLowerWords.end()) {
+      out += lw;
+    } else {
+      // Capitalise the first letter, and the letter after a hyphen or slash ("Barang/Jasa").
+      bool cap = true;
+      for (char c : lw) {
+        out.push_back(cap && is_alpha(c) ? upper(c) : c);
+        if (is_alpha(c)) cap = false;
+        if (c == '-' || c == '/' || c == '(') cap = true;
+      }
+    }
+    first_word = false;
+  }
+  return out;
+}
+
+std::string name_key(std::string_view s) {
+  std::string r;
+  r.reserve(s.size());
+  bool space = false;
+  for (char c : s) {
+    if (is_alnum(c) || static_cast<unsigned char>(c) >= 0x80) {
+      if (space && !r.empty()) r.push_back(' ');
+      space = false;
+      r.push_back(lower(c));
+    } else if (c != '.') {
+      space = true;
+    }
+  }
+  // "subbagian" / "subbidang" are written both joined and apart.
+  for (const char* joined : {"subbagian", "subbidang", "subbag"}) {
+    std::size_t p;
+    while ((p = ifind_word(r, joined)) != std::string::npos) r.insert(p + 3, " ");
+  }
+  return r;
+}
+
+std::optional<int> parse_int(std::string_view s) {
+  s = trim(s);
+  if (s.empty() || s.size() > 9) return std::nullopt;
+  int v = 0;
+  for (char c : s) {
+    if (!is_digit(c)) return std::nullopt;
+    v = v * 10 + (c - '0');
+  }
+  return v;
+}
+
+std::optional<int> roman_to_int(std::string_view s) {
+  s = trim(s);
+  if (s.empty() || s.size() > 12) return std::nullopt;
+  auto value = [](char c) -> int {
+    switch (upper(c)) {
+      case 'I': return 1;
+      case 'V': return 5;
+      case 'X': return 10;
+      case 'L': return 50;
+      case 'C': return 100;
+      case 'D': return 500;
+      case 'M': return 1000;
+      default: return 0;
+    }
+  };
+  int total = 0;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const int v = value(s[i]);
+    if (v == 0) return std::nullopt;
+    const int next = i + 1 < s.size() ? value(s[i + 1]) : 0;
+    total += (next > v) ? -v : v;
+  }
+  if (total <= 0 || int_to_roman(total) != to_upper(s)) return std::nullopt;
+  return total;
+}
+
+std::string int_to_roman(int n) {
+  static constexpr std::pair<int, const char*> kTable[] = {
+      {1000, "M"}, {900, "CM"}, {500, "D"}, {400, "CD"}, {100, "C"}, {90, "XC"}, {50, "L"},
+      {40, "XL"},  {10, "X"},   {9, "IX"},  {5, "V"},   {4, "IV"},  {1, "I"}};
+  std::string r;
+  for (const auto& [v, sym] : kTable)
+    while (n >= v) {
+      r += sym;
+      n -= v;
+    }
+  return r;
+}
+
+std::optional<int> letter_ordinal(std::string_view label) {
+  if (label.empty() || label.size() > 2) return std::nullopt;
+  const char c = lower(label[0]);
+  if (c < 'a' || c > 'z') return std::nullopt;
+  if (label.size() == 2 && lower(label[1]) != c) return std::nullopt;
+  return (c - 'a' + 1) + (label.size() == 2 ? 26 : 0);
+}
+
+std::string letter_label(int ordinal) {
+  if (ordinal < 1 || ordinal > 52) return "?";
+  const char c = static_cast<char>('a' + (ordinal - 1) % 26);
+  return ordinal > 26 ? std::string{c, c} : std::string{c};
+}
+
+std::optional<int> ordinal_word_value(std::string_view word) {
+  static constexpr std::string_view kUnits[] = {"",      "satu",  "dua",     "tiga",
+                                                "empat", "lima",  "enam",    "tujuh",
+                                                "delapan", "sembilan"};
+  std::string w = to_lower(trim(word));
+  while (!w.empty() && !is_alpha(w.back())) w.pop_back();
+  if (w == "pertama") return 1;
+  if (w.rfind("ke", 0) != 0) return std::nullopt;
+  std::string rest = w.substr(2);
+  if (rest == "sepuluh") return 10;
+  if (rest == "sebelas") return 11;
+  if (rest == "duapuluh" || rest == "dua puluh") return 20;
+  if (rest == "tigapuluh" || rest == "tiga puluh") return 30;
+  for (int i = 1; i <= 9; ++i) {
+    if (rest == kUnits[i]) return i;
+    if (rest == std::string(kUnits[i]) + " belas" || rest == std::string(kUnits[i]) + "belas")
+      return 10 + i;
+    for (const char* tens : {"dua puluh ", "duapuluh "})
+      if (rest == std::string(tens) + std::string(kUnits[i])) return 20 + i;
+  }
+  return std::nullopt;
+}
+
+std::string strip_item_end(std::string_view s) {
+  std::string r = collapse_spaces(s);
+  for (bool changed = true; changed && !r.empty();) {
+    changed = false;
+    for (std::string_view tail : {" dan/atau", " dan", " atau", ";", ",", ".", ":"}) {
+      if (r.size() > tail.size() && iends_with(r, tail)) {
+        r.resize(r.size() - tail.size());
+        while (!r.empty() && r.back() == ' ') r.pop_back();
+        changed = true;
+      }
+    }
+  }
+  return r;
+}
+
+}  // namespace tatakerja::text

@@ -1,0 +1,211 @@
+#include "regulation/layout_repair.hpp"
+
+#include <algorithm>
+
+#include "core/text.hpp"
+#include "regulation/marker.hpp"
+
+namespace tatakerja::regulation {
+namespace {
+
+bool single_token(std::string_view s) {
+  return !s.empty() && s.find(' ') == std::string_view::npos && s.find('\t') == std::string_view::npos;
+}
+
+bool ends_clause(std::string_view tok) {
+  if (tok.empty()) return false;
+  const char c = tok.back();
+  return c == ';' || c == ':' || c == '.' || c == ',';
+}
+
+// Words that open a new block of a regulation when they start a sentence.
+bool is_block_keyword(std::string_view tok) {
+  for (std::string_view k : {"Menimbang", "Mengingat", "MEMUTUSKAN", "Menetapkan", "Ditetapkan",
+                             "Diundangkan", "LAMPIRAN", "TENTANG", "NOMOR", "TANGGAL"})
+    if (tok == k || (tok.size() == k.size() + 1 && tok.substr(0, k.size()) == k && tok.back() == ':'))
+      return true;
+  return false;
+}
+
+bool is_structure_keyword(std::string_view tok) {
+  return tok == "BAB" || tok == "Pasal" || tok == "Bagian" || tok == "Paragraf" ||
+         tok.rfind("BAB", 0) == 0;
+}
+
+bool is_row_number(std::string_view s) {
+  s = text::trim(s);
+  std::size_t i = 0;
+  while (i < s.size() && text::is_digit(s[i])) ++i;
+  if (i == 0 || i > 3) return false;
+  std::string_view tail = s.substr(i);
+  return tail.empty() || tail == "." || tail == "`" || tail == ".`";
+}
+
+// A column heading cell: short, starts with a capital, no sentence punctuation.
+bool is_header_cell(std::string_view s) {
+  s = text::trim(s);
+  if (s.empty() || s.size() > 40 || !(s[0] >= 'A' && s[0] <= 'Z')) return false;
+  const auto words = std::count(s.begin(), s.end(), ' ') + 1;
+  return words <= 4 && s.find(':') == std::string_view::npos && s.find(';') == std::string_view::npos;
+}
+
+}  // namespace
+
+bool looks_word_per_line(const std::vector<Line>& lines) {
+  std::size_t nonblank = 0, single = 0;
+  for (const auto& l : lines) {
+    if (l.text.empty()) continue;
+    ++nonblank;
+    if (single_token(l.text)) ++single;
+  }
+  return nonblank >= 40 && single * 10 >= nonblank * 7;
+}
+
+void join_word_per_line(std::vector<Line>& lines) {
+  std::vector<Line> out;
+  Line cur;
+  bool heading_open = false;  // the current line is a structure heading ("Pasal 5") still reading
+  auto flush = [&] {
+    if (!cur.text.empty()) out.push_back(cur);
+    cur = Line{};
+    heading_open = false;
+  };
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    const std::string& tok = lines[i].text;
+    if (tok.empty()) continue;
+    const std::string_view prev =
+        cur.text.empty() ? std::string_view() : std::string_view(cur.text).substr(cur.text.rfind(' ') == std::string::npos ? 0 : cur.text.rfind(' ') + 1);
+    bool start = cur.text.empty();
+    const bool after_break = cur.text.empty() || ends_clause(prev) || text::is_upper_text(prev);
+    if (!start && after_break) {
+      if (item_marker(tok) || is_block_keyword(tok)) start = true;
+      if (is_structure_keyword(tok)) {
+        // "Pasal" starts a heading when a number follows and the sentence before has ended.
+        const std::string next = i + 1 < lines.size() ? lines[i + 1].text : std::string();
+        start = !next.empty() && (text::is_digit(next[0]) || text::roman_to_int(next) ||
+                                  text::ordinal_word_value(next));
+      }
+    }
+    if (heading_open) {
+      // A heading "Pasal 5" ends after its number; "BAB II" continues with a title in capitals.
+      const bool title_word = text::is_upper_text(tok) && !item_marker(tok);
+      if (!(cur.text.rfind("BAB", 0) == 0 && title_word) &&
+          !(cur.text.rfind("Bagian", 0) == 0 && std::count(cur.text.begin(), cur.text.end(), ' ') < 1))
+        start = true;
+    }
+    if (start && !cur.text.empty()) flush();
+    if (cur.text.empty()) {
+      cur.number = lines[i].number;
+      cur.text = tok;
+      heading_open = is_structure_keyword(tok);
+      continue;
+    }
+    cur.text += " " + tok;
+    if (heading_open && cur.text.rfind("Pasal", 0) == 0) {
+      flush();
+    }
+  }
+  flush();
+  lines = std::move(out);
+}
+
+int rebuild_flattened_tables(std::vector<Line>& lines) {
+  int rebuilt = 0;
+  std::vector<Line> out;
+  out.reserve(lines.size());
+  std::size_t i = 0;
+  const std::size_t n = lines.size();
+  auto next_nonblank = [&](std::size_t from) {
+    while (from < n && lines[from].text.empty()) ++from;
+    return from;
+  };
+  while (i < n) {
+    const std::string& s = lines[i].text;
+    const bool starts_header = text::iequals(s, "No") || text::iequals(s, "No.");
+    if (!starts_header) {
+      out.push_back(lines[i++]);
+      continue;
+    }
+    // Column headings: "No.", then short capitalised cells.
+    std::vector<std::string> header{s};
+    std::size_t j = next_nonblank(i + 1);
+    while (j < n && is_header_cell(lines[j].text) && !is_row_number(lines[j].text) &&
+           header.size() < 12) {
+      header.push_back(lines[j].text);
+      j = next_nonblank(j + 1);
+    }
+    const std::size_t k = header.size();
+    if (k < 3) {
+      out.push_back(lines[i++]);
+      continue;
+    }
+    Line head{lines[i].number, {}};
+    for (std::size_t c = 0; c < k; ++c) head.text += (c ? "\t" : "") + header[c];
+    out.push_back(head);
+    // Column numbers "1", "2", ... "k".
+    std::size_t probe = j;
+    bool numbered = true;
+    for (std::size_t c = 1; c <= k; ++c) {
+      if (probe >= n || lines[probe].text != std::to_string(c)) {
+        numbered = false;
+        break;
+      }
+      probe = next_nonblank(probe + 1);
+    }
+    if (numbered) {
+      Line nums{lines[j].number, {}};
+      for (std::size_t c = 1; c <= k; ++c) nums.text += (c > 1 ? "\t" : "") + std::to_string(c);
+      out.push_back(nums);
+      j = probe;
+    }
+    // Rows: a row number, then its cells up to the next row number.
+    while (j < n && is_row_number(lines[j].text)) {
+      Line row{lines[j].number, lines[j].text};
+      std::vector<std::string> cells;
+      std::size_t c = next_nonblank(j + 1);
+      while (c < n && !is_row_number(lines[c].text) && !lines[c].text.empty() &&
+             lines[c].text.find(" : ") == std::string::npos && !line_marker(lines[c].text) &&
+             !(text::iequals(lines[c].text, "No") || text::iequals(lines[c].text, "No."))) {
+        cells.push_back(lines[c].text);
+        c = next_nonblank(c + 1);
+        if (cells.size() > 3 * k) break;
+      }
+      // Too many cells: a cell wrapped over lines; join lines that continue a sentence.
+      while (cells.size() > k - 1) {
+        std::size_t join = cells.size() - 2;
+        for (std::size_t x = 1; x < cells.size(); ++x)
+          if (!cells[x].empty() && cells[x][0] >= 'a' && cells[x][0] <= 'z') {
+            join = x - 1;
+            break;
+          }
+        cells[join] += " " + cells[join + 1];
+        cells.erase(cells.begin() + static_cast<std::ptrdiff_t>(join) + 1);
+      }
+      // Too few: the blank cells are the leading ones (a sasaran carried from the row above).
+      while (cells.size() < k - 1) cells.insert(cells.begin(), std::string());
+      for (const auto& cell : cells) row.text += "\t" + cell;
+      out.push_back(row);
+      j = c;
+    }
+    ++rebuilt;
+    i = j;
+  }
+  lines = std::move(out);
+  return rebuilt;
+}
+
+void repair_layout(std::vector<Line>& lines, std::vector<Finding>& findings) {
+  if (looks_word_per_line(lines)) {
+    const int first = lines.empty() ? 0 : lines.front().number;
+    join_word_per_line(lines);
+    findings.push_back({"LAYOUT_WORD_PER_LINE", Severity::Info, first,
+                        "Naskah tersusun satu kata per baris (hasil pindai); baris-baris "
+                        "digabungkan kembali sebelum dibaca."});
+  }
+  if (const int tables = rebuild_flattened_tables(lines); tables > 0)
+    findings.push_back({"LAYOUT_FLATTENED_TABLE", Severity::Info, 0,
+                        std::to_string(tables) +
+                            " tabel yang selnya terurai per baris disusun kembali."});
+}
+
+}  // namespace tatakerja::regulation

@@ -1,0 +1,193 @@
+#include "regulation/lines.hpp"
+
+#include <algorithm>
+
+#include "core/text.hpp"
+#include "regulation/layout_repair.hpp"
+
+namespace tatakerja::regulation {
+namespace {
+
+// Number of UTF-8 code points.
+std::size_t code_points(std::string_view s) {
+  std::size_t n = 0;
+  for (char c : s)
+    if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++n;
+  return n;
+}
+
+// Removes <i>, </i>, <b>, <br/> and similar short tags.
+std::string strip_tags(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == '<') {
+      std::size_t j = i + 1;
+      if (j < s.size() && s[j] == '/') ++j;
+      std::size_t letters = 0;
+      while (j < s.size() && text::is_alpha(s[j]) && letters < 5) ++j, ++letters;
+      if (j < s.size() && s[j] == '/') ++j;
+      if (letters > 0 && j < s.size() && s[j] == '>') {
+        i = j;
+        continue;
+      }
+    }
+    out.push_back(s[i]);
+  }
+  return out;
+}
+
+std::string_view strip_bullets(std::string_view s) {
+  for (bool changed = true; changed;) {
+    changed = false;
+    s = text::trim(s);
+    for (std::string_view b : {"- ", "\xE2\x80\xA2 ", "\xE2\x80\x93 ", "* "}) {
+      if (s.substr(0, b.size()) == b) {
+        s.remove_prefix(b.size());
+        changed = true;
+      }
+    }
+    if (s == "-") return {};
+  }
+  return s;
+}
+
+bool is_table_rule_cell(std::string_view c) {
+  c = text::trim(c);
+  if (c.empty()) return true;
+  return std::all_of(c.begin(), c.end(), [](char ch) { return ch == '-' || ch == ':' || ch == '='; });
+}
+
+// "| a | b |" -> "a\tb"; a key-value row "| 1. NAMA JABATAN | : | X |" -> "1. NAMA JABATAN : X".
+std::string pipe_row(std::string_view s) {
+  auto parts = text::split(s, '|');
+  if (std::all_of(parts.begin(), parts.end(), is_table_rule_cell)) return {};
+  std::vector<std::string> cells;
+  bool key_value = false;
+  for (std::size_t i = 0; i < parts.size(); ++i) {
+    std::string c = text::collapse_spaces(parts[i]);
+    if ((i == 0 || i + 1 == parts.size()) && c.empty()) continue;  // outside the outer pipes
+    if (c == ":" || (!c.empty() && c[0] == ':')) key_value = true;
+    cells.push_back(std::move(c));
+  }
+  std::string out;
+  for (const auto& c : cells) {
+    if (key_value) {
+      if (c.empty()) continue;
+      if (!out.empty()) out.push_back(' ');
+      out += c;
+    } else {
+      if (!out.empty() || &c != &cells.front()) out.push_back('\t');
+      out += c;
+    }
+  }
+  return out;
+}
+
+bool is_viewer_header(std::string_view s) {
+  // "Anda di halaman 1 dari 67", "Halaman 3 dari 10", "Page 2 of 9", "- 3 -"
+  std::string l = text::to_lower(s);
+  auto has = [&](std::string_view w) { return l.find(w) != std::string::npos; };
+  if ((has("halaman") && has(" dari ")) || (l.rfind("page ", 0) == 0 && has(" of "))) {
+    const bool short_line = code_points(l) <= 40;
+    const bool digits = std::any_of(l.begin(), l.end(), text::is_digit);
+    return short_line && digits;
+  }
+  if (l.size() >= 3 && l.front() == '-' && l.back() == '-') {
+    auto inner = text::trim(std::string_view(l).substr(1, l.size() - 2));
+    return text::parse_int(inner).has_value();
+  }
+  return false;
+}
+
+}  // namespace
+
+bool is_page_mark(std::string_view s) {
+  s = text::trim(s);
+  if (s.empty() || s.find('\t') != std::string_view::npos) return false;
+  if (s.size() <= 3 && std::all_of(s.begin(), s.end(), text::is_digit)) return true;
+  if (code_points(s) <= 2) {
+    if (s.back() == '.' || s.back() == ')') return false;  // a list marker such as "a." or "1)"
+    return true;
+  }
+  return false;
+}
+
+bool is_page_break_echo(std::string_view s) {
+  s = text::trim(s);
+  std::size_t cut = std::string_view::npos;
+  for (std::string_view e : {". . .", "...", "\xE2\x80\xA6"}) {
+    if (s.size() >= e.size() && s.substr(s.size() - e.size()) == e) {
+      cut = s.size() - e.size();
+      break;
+    }
+  }
+  if (cut == std::string_view::npos) return false;
+  const std::string head = text::collapse_spaces(s.substr(0, cut));
+  if (head.empty()) return true;
+  const auto words = std::count(head.begin(), head.end(), ' ') + 1;
+  return words <= 5;
+}
+
+std::string clean_line_text(std::string_view raw) {
+  std::string s = strip_tags(raw);
+  // Markdown emphasis: the asterisk has no other use in these texts.
+  s.erase(std::remove(s.begin(), s.end(), '*'), s.end());
+  s.erase(std::remove(s.begin(), s.end(), '\r'), s.end());
+  for (std::size_t p; (p = s.find("__")) != std::string::npos;) s.erase(p, 2);
+  // Non-breaking spaces become spaces.
+  for (std::size_t p; (p = s.find("\xC2\xA0")) != std::string::npos;) s.replace(p, 2, " ");
+  std::string_view v = strip_bullets(s);
+  while (!v.empty() && v.front() == '#') v.remove_prefix(1);
+  v = strip_bullets(v);
+  if (!v.empty() && v.front() == '|') return pipe_row(v);
+  if (is_viewer_header(v)) return {};
+  if (s.find('\t') == std::string::npos) return text::collapse_spaces(v);
+  // Tab-separated cells: keep the row shape when there are several fields.
+  std::string_view raw_cells = text::trim(s);
+  // Keep leading tabs: a row continuing the cells of the row above starts with empty cells.
+  std::size_t lead = 0;
+  while (lead < s.size() && (s[lead] == ' ' || s[lead] == '\t')) ++lead;
+  const bool leading_tab = s.substr(0, lead).find('\t') != std::string::npos;
+  auto fields = text::split(leading_tab ? std::string_view(s) : raw_cells, '\t');
+  std::vector<std::string> cells;
+  for (auto f : fields) cells.push_back(text::collapse_spaces(strip_bullets(f)));
+  while (!cells.empty() && cells.back().empty()) cells.pop_back();
+  const auto nonempty = std::count_if(cells.begin(), cells.end(), [](auto& c) { return !c.empty(); });
+  if (nonempty == 0) return {};
+  if (nonempty == 1 && !(leading_tab && cells.size() >= 3)) {
+    for (auto& c : cells)
+      if (!c.empty()) return c;
+  }
+  std::string out;
+  for (std::size_t i = 0; i < cells.size(); ++i) {
+    if (i) out.push_back('\t');
+    out += cells[i];
+  }
+  return out;
+}
+
+std::vector<Line> clean_lines(std::string_view input, std::vector<Finding>& findings) {
+  std::vector<Line> lines;
+  lines.reserve(static_cast<std::size_t>(std::count(input.begin(), input.end(), '\n')) + 1);
+  int number = 0;
+  std::size_t start = 0;
+  while (start <= input.size()) {
+    std::size_t end = input.find('\n', start);
+    if (end == std::string_view::npos) end = input.size();
+    ++number;
+    const std::string_view raw = input.substr(start, end - start);
+    const std::string_view lead = text::trim(raw);
+    const bool bullet = (lead.size() > 2 && lead[0] == '-' && lead[1] == ' ') ||
+                        (lead.size() > 4 && lead.substr(0, 3) == "\xE2\x80\xA2" && lead[3] == ' ');
+    lines.push_back(Line{number, clean_line_text(raw), bullet});
+    if (end == input.size()) break;
+    start = end + 1;
+  }
+  repair_layout(lines, findings);
+  for (auto& l : lines)
+    if (is_page_break_echo(l.text) || is_page_mark(l.text)) l.text.clear();
+  return lines;
+}
+
+}  // namespace tatakerja::regulation

@@ -1,0 +1,36 @@
+// First pass over a regulation text: split into lines and remove what the PDF or OCR conversion
+// added (markdown emphasis, bullets, pipe tables, viewer headers, page marks, page-break echoes),
+// and undo the OCR layouts a careful reader undoes (a word per line, tables flattened into cells).
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/finding.hpp"
+
+namespace tatakerja::regulation {
+
+struct Line {
+  int number = 0;    // 1-based line in the original text
+  std::string text;  // cleaned; table rows have their cells joined by '\t'
+  bool bullet = false;  // the line started with a bullet ("- ")
+  bool blank() const { return text.empty(); }
+  bool is_row() const { return text.find('\t') != std::string::npos; }
+};
+
+// Cleans every line; blank lines are kept (as empty text) because they separate blocks.
+// Appends to `findings` what it repaired that a reader should know about (e.g. a word-per-line
+// layout that was joined).
+std::vector<Line> clean_lines(std::string_view text, std::vector<Finding>& findings);
+
+// Cleans a single line's markup: exposed for tests.
+std::string clean_line_text(std::string_view raw);
+
+// True for a line a converter left between pages: a page number, a stray initial or symbol.
+bool is_page_mark(std::string_view cleaned);
+// True for the catch-word a printed page ends with, repeating the start of the next page:
+// "3. Undang-Undang. . ." or "Bagian. . .".
+bool is_page_break_echo(std::string_view cleaned);
+
+}  // namespace tatakerja::regulation

@@ -1,0 +1,286 @@
+#include "regulation/marker.hpp"
+
+#include <algorithm>
+
+#include "core/text.hpp"
+
+namespace tatakerja::regulation {
+namespace {
+
+std::string fix_rn(std::string_view s) {
+  std::string r = text::to_lower(s);
+  for (std::size_t p; (p = r.find("rn")) != std::string::npos;) r.replace(p, 2, "m");
+  return r;
+}
+
+int edit_distance_capped(std::string_view a, std::string_view b) {
+  if (a.size() > b.size() + 1 || b.size() > a.size() + 1) return 2;
+  std::vector<int> prev(b.size() + 1), cur(b.size() + 1);
+  for (std::size_t j = 0; j <= b.size(); ++j) prev[j] = static_cast<int>(j);
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    cur[0] = static_cast<int>(i);
+    for (std::size_t j = 1; j <= b.size(); ++j)
+      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
+    std::swap(prev, cur);
+  }
+  return prev[b.size()];
+}
+
+// First whitespace-delimited token and the rest after it.
+std::pair<std::string_view, std::string_view> first_token(std::string_view s) {
+  s = text::trim(s);
+  std::size_t i = 0;
+  while (i < s.size() && s[i] != ' ' && s[i] != '\t') ++i;
+  return {s.substr(0, i), text::trim(s.substr(i))};
+}
+
+// Reads a number an OCR engine may have written with l, I or O for 1 and 0.
+std::optional<int> ocr_number(std::string_view tok, bool& repaired) {
+  if (tok.empty() || tok.size() > 4) return std::nullopt;
+  std::string digits;
+  bool has_digit = false;
+  for (char c : tok) {
+    if (text::is_digit(c)) {
+      digits.push_back(c);
+      has_digit = true;
+    } else if (c == 'l' || c == 'I' || c == '|') {
+      digits.push_back('1');
+    } else if (c == 'O' || c == 'o') {
+      digits.push_back('0');
+    } else {
+      return std::nullopt;
+    }
+  }
+  // A lone "I" or "O" may be a word; accept letters-only tokens only when short and not "O".
+  if (!has_digit && (tok == "O" || tok == "o")) return std::nullopt;
+  if (digits != tok) repaired = true;
+  return text::parse_int(digits);
+}
+
+std::string_view strip_echo_and_punct(std::string_view rest) {
+  rest = text::trim(rest);
+  while (!rest.empty() && (rest.front() == '.' || rest.front() == ':' || rest.front() == '-'))
+    rest = text::trim(rest.substr(1));
+  return rest;
+}
+
+}  // namespace
+
+bool starts_with_keyword(std::string_view line, std::string_view keyword) {
+  line = text::trim(line);
+  if (keyword.find(' ') != std::string_view::npos) {
+    const std::string l = fix_rn(line.substr(0, std::min(line.size(), keyword.size() + 4)));
+    return l.rfind(fix_rn(keyword), 0) == 0;
+  }
+  std::size_t i = 0;
+  while (i < line.size() && text::is_alpha(line[i])) ++i;
+  if (i == 0) return false;
+  const std::string word = fix_rn(line.substr(0, i));
+  const std::string kw = fix_rn(keyword);
+  if (word == kw) return true;
+  if (kw.size() < 5 || word.empty() || word[0] != kw[0]) return false;
+  return edit_distance_capped(word, kw) <= 1;
+}
+
+std::optional<Marker> structural_marker(std::string_view line) {
+  line = text::trim(line);
+  if (line.size() < 3 || line.find('\t') != std::string_view::npos) return std::nullopt;
+  auto [tok, rest] = first_token(line);
+  Marker m;
+  // BAB I / BABI / BAB l
+  if (text::istarts_with(tok, "BAB")) {
+    std::string_view roman;
+    std::string_view after;
+    if (tok.size() == 3) {
+      auto [t2, r2] = first_token(rest);
+      roman = t2;
+      after = r2;
+    } else {
+      roman = tok.substr(3);
+      after = rest;
+      m.repaired = true;
+    }
+    std::string r(roman);
+    while (!r.empty() && (r.back() == '.' || r.back() == ':')) r.pop_back();
+    for (char& c : r)
+      if (c == 'l' || c == '1' || c == '|') c = 'I', m.repaired = m.repaired || true;
+    if (tok.size() == 3 && std::string(roman) == r) m.repaired = false;
+    auto v = text::roman_to_int(r);
+    if (!v) {
+      m.repaired = false;
+      if (auto n = text::parse_int(roman)) v = n;  // "BAB 3"
+      r = v ? text::int_to_roman(*v) : r;
+    }
+    if (!v || !text::is_upper_text(tok.substr(0, 3))) return std::nullopt;
+    m.kind = NodeKind::Chapter;
+    m.label = text::to_upper(r);
+    m.ordinal = *v;
+    m.rest = std::string(strip_echo_and_punct(after));
+    return m;
+  }
+  if (starts_with_keyword(tok, "Bagian") && tok.size() <= 7) {
+    auto [t2, r2] = first_token(rest);
+    std::string w(t2);
+    while (!w.empty() && !text::is_alpha(w.back())) w.pop_back();
+    if (auto v = text::ordinal_word_value(w)) {
+      m.kind = NodeKind::Section;
+      m.label = text::title_case(w);
+      m.ordinal = *v;
+      m.rest = std::string(strip_echo_and_punct(r2));
+      return m;
+    }
+    return std::nullopt;
+  }
+  if (starts_with_keyword(tok, "Paragraf") && tok.size() <= 9) {
+    auto [t2, r2] = first_token(rest);
+    bool repaired = false;
+    std::string n(t2);
+    while (!n.empty() && (n.back() == '.' || n.back() == ':')) n.pop_back();
+    if (auto v = ocr_number(n, repaired)) {
+      m.kind = NodeKind::Paragraph;
+      m.label = std::to_string(*v);
+      m.ordinal = *v;
+      m.rest = std::string(strip_echo_and_punct(r2));
+      m.repaired = repaired;
+      return m;
+    }
+    return std::nullopt;
+  }
+  if (tok.size() >= 4 && tok.size() <= 6 && (tok[0] == 'P' || tok[0] == 'p') &&
+      starts_with_keyword(tok, "Pasal")) {
+    auto [t2, r2] = first_token(rest);
+    if (!r2.empty()) return std::nullopt;  // "Pasal 4 Peraturan ..." is a reference, not a heading
+    std::string n(t2);
+    while (!n.empty() && (n.back() == '.' || n.back() == ':')) n.pop_back();
+    std::string suffix;
+    if (n.size() >= 2 && n.back() >= 'A' && n.back() <= 'Z' && text::is_digit(n[n.size() - 2])) {
+      suffix = n.substr(n.size() - 1);
+      n.pop_back();
+    }
+    bool repaired = !text::iequals(tok, "Pasal");
+    if (auto v = ocr_number(n, repaired)) {
+      m.kind = NodeKind::Article;
+      m.label = std::to_string(*v) + suffix;
+      m.ordinal = *v;
+      m.repaired = repaired;
+      return m;
+    }
+  }
+  return std::nullopt;
+}
+
+std::optional<Marker> item_marker(std::string_view line) {
+  line = text::trim(line);
+  if (line.empty() || line.find('\t') != std::string_view::npos) return std::nullopt;
+  Marker m;
+  auto after = [&](std::size_t end) -> bool {
+    // The marker must be followed by a space or end the line.
+    if (end < line.size() && line[end] != ' ') return false;
+    m.rest = std::string(text::trim(line.substr(end)));
+    return true;
+  };
+  // (1)
+  if (line[0] == '(') {
+    const std::size_t close = line.find(')');
+    if (close != std::string_view::npos && close >= 2 && close <= 4) {
+      bool repaired = false;
+      if (auto v = ocr_number(line.substr(1, close - 1), repaired); v && after(close + 1)) {
+        m.kind = NodeKind::Verse;
+        m.label = std::to_string(*v);
+        m.ordinal = *v;
+        m.repaired = repaired;
+        return m;
+      }
+    }
+    return std::nullopt;
+  }
+  // Digits: 1. / 1) / 6.1.
+  if (text::is_digit(line[0])) {
+    std::size_t i = 0;
+    while (i < line.size() && text::is_digit(line[i])) ++i;
+    if (i > 3 || i >= line.size()) return std::nullopt;
+    const int first = *text::parse_int(line.substr(0, i));
+    if (line[i] == ')') {
+      if (!after(i + 1)) return std::nullopt;
+      m.kind = NodeKind::ParenNumber;
+      m.label = std::to_string(first);
+      m.ordinal = first;
+      return m;
+    }
+    if (line[i] != '.') return std::nullopt;
+    std::size_t j = i + 1;
+    std::size_t k = j;
+    while (k < line.size() && text::is_digit(line[k])) ++k;
+    if (k > j && k - j <= 3) {
+      const int second = *text::parse_int(line.substr(j, k - j));
+      std::size_t end = k;
+      if (end < line.size() && line[end] == '.') ++end;
+      if (!after(end)) return std::nullopt;
+      m.kind = NodeKind::DottedNumber;
+      m.label = std::to_string(first) + "." + std::to_string(second);
+      m.ordinal = second;
+      return m;
+    }
+    if (!after(i + 1)) return std::nullopt;
+    m.kind = NodeKind::Number;
+    m.label = std::to_string(first);
+    m.ordinal = first;
+    return m;
+  }
+  // Lowercase letters: a. aa. a) aa)
+  if (line[0] >= 'a' && line[0] <= 'z') {
+    std::size_t i = 1;
+    if (i < line.size() && line[i] == line[0]) ++i;
+    if (i < line.size() && (line[i] == '.' || line[i] == ')')) {
+      const bool paren = line[i] == ')';
+      if (!after(i + 1)) return std::nullopt;
+      m.kind = paren ? NodeKind::ParenLetter : NodeKind::Letter;
+      m.label = std::string(line.substr(0, i));
+      m.ordinal = *text::letter_ordinal(m.label);
+      return m;
+    }
+    return std::nullopt;
+  }
+  if (line[0] >= 'A' && line[0] <= 'Z') {
+    // KESATU : ... (decree dictums), written in capitals.
+    auto [tok, rest] = first_token(line);
+    std::string word(tok);
+    while (!word.empty() && (word.back() == ':' || word.back() == '.')) word.pop_back();
+    if (word.size() >= 5 && text::is_upper_text(word) && word.rfind("KE", 0) == 0) {
+      if (auto v = text::ordinal_word_value(word)) {
+        m.kind = NodeKind::Dictum;
+        m.label = word;
+        m.ordinal = *v;
+        m.rest = std::string(strip_echo_and_punct(rest));
+        return m;
+      }
+    }
+    // Roman numerals I. II. IV.  and capital letters A. B.
+    std::size_t i = 0;
+    while (i < line.size() && i < 6 && (line[i] == 'I' || line[i] == 'V' || line[i] == 'X')) ++i;
+    if (i > 0 && i < line.size() && line[i] == '.' && (i + 1 == line.size() || line[i + 1] == ' ')) {
+      if (auto v = text::roman_to_int(line.substr(0, i)); v && after(i + 1)) {
+        m.kind = NodeKind::Roman;
+        m.label = std::string(line.substr(0, i));
+        m.ordinal = *v;
+        return m;
+      }
+    }
+    if (line.size() >= 2 && line[1] == '.' && (line.size() == 2 || line[2] == ' ')) {
+      if (after(2)) {
+        m.kind = NodeKind::UpperLetter;
+        m.label = std::string(1, line[0]);
+        m.ordinal = line[0] - 'A' + 1;
+        return m;
+      }
+    }
+  }
+  return std::nullopt;
+}
+
+std::optional<Marker> line_marker(std::string_view line) {
+  if (auto m = structural_marker(line)) return m;
+  return item_marker(line);
+}
+
+}  // namespace tatakerja::regulation

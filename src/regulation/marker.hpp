@@ -1,0 +1,33 @@
+// Recognises the numbering a line starts with: BAB, Bagian, Paragraf, Pasal, ayat "(1)", huruf "a.",
+// angka "1.", "1)", "a)", "6.1.", Roman "I.", "A.", and decree dictums (KESATU). Tolerates the OCR
+// slips a careful reader tolerates ("BABI", "Paaal 5", "Pasal l2", "(l)").
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "regulation/document.hpp"
+
+namespace tatakerja::regulation {
+
+struct Marker {
+  NodeKind kind = NodeKind::Text;
+  std::string label;  // normalised: "I", "Kesatu", "12", "aa", "6.13"
+  int ordinal = 0;
+  std::string rest;   // the text after the marker on the same line (a BAB's title, an item's text)
+  bool repaired = false;  // an OCR slip was corrected to read it
+};
+
+// Structural headings: BAB, Bagian, Paragraf, Pasal. Only when the line is such a heading.
+std::optional<Marker> structural_marker(std::string_view line);
+// List item markers and dictums at the start of the line.
+std::optional<Marker> item_marker(std::string_view line);
+// Either of the two.
+std::optional<Marker> line_marker(std::string_view line);
+
+// The keyword at the start of a line, compared the way OCR text needs: case-insensitive, "rn" read
+// as "m", one wrong letter allowed for words of five letters or more.
+bool starts_with_keyword(std::string_view line, std::string_view keyword);
+
+}  // namespace tatakerja::regulation

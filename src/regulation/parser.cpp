@@ -1,0 +1,369 @@
+// Reads a regulation text in four passes:
+//   1. clean the lines (lines.cpp) and repair OCR layouts (layout_repair.cpp);
+//   2. find the landmarks that divide the text: Menimbang, Mengingat, MEMUTUSKAN, the first BAB or
+//      Pasal (or KESATU in a decree), "Ditetapkan di", and each LAMPIRAN;
+//   3. read the heading, closing and annex headers field by field;
+//   4. build the trees of the preamble lists, the body and each annex (tree_builder.cpp).
+#include "regulation/parser.hpp"
+
+#include <algorithm>
+
+#include "core/text.hpp"
+#include "regulation/heading_fields.hpp"
+#include "regulation/lines.hpp"
+#include "regulation/marker.hpp"
+#include "regulation/tree_builder.hpp"
+
+namespace tatakerja::regulation {
+namespace {
+
+constexpr std::size_t npos = static_cast<std::size_t>(-1);
+
+struct Landmarks {
+  std::size_t considerations = npos;  // Menimbang
+  std::size_t bases = npos;           // Mengingat
+  std::size_t decision = npos;        // MEMUTUSKAN
+  std::size_t enactment = npos;       // Menetapkan
+  std::size_t body = npos;
+  std::size_t closing = npos;  // Ditetapkan di
+  std::vector<std::size_t> annexes;
+};
+
+bool is_annex_start(std::string_view s) {
+  auto words = text::split(text::trim(s), ' ');
+  if (words.empty()) return false;
+  std::string_view w0 = words[0];
+  if (w0 == "LAMPIRAN" || w0 == "LAMPIRAN:") return true;
+  // "Lampiran I :" written in title case, alone on its line.
+  return text::iequals(w0, "Lampiran") && words.size() <= 3 && words.size() >= 2 &&
+         text::roman_to_int(std::string(text::trim(words[1])).substr(0, words[1].find(':')))
+             .has_value();
+}
+
+Landmarks find_landmarks(const std::vector<Line>& lines, bool& decree_body) {
+  Landmarks m;
+  const std::size_t n = lines.size();
+  for (std::size_t i = 0; i < n; ++i) {
+    const std::string& s = lines[i].text;
+    if (s.empty()) continue;
+    if (m.considerations == npos && m.body == npos && starts_with_keyword(s, "Menimbang")) {
+      m.considerations = i;
+    } else if (m.bases == npos && m.body == npos && starts_with_keyword(s, "Mengingat")) {
+      m.bases = i;
+    } else if (m.decision == npos && m.body == npos && starts_with_keyword(s, "MEMUTUSKAN")) {
+      m.decision = i;
+    } else if (m.enactment == npos && m.body == npos && m.decision != npos &&
+               starts_with_keyword(s, "Menetapkan")) {
+      m.enactment = i;
+    } else if (m.body == npos) {
+      auto mk = line_marker(s);
+      const bool structural = mk && (mk->kind == NodeKind::Chapter || mk->kind == NodeKind::Article);
+      const bool dictum = mk && mk->kind == NodeKind::Dictum;
+      const bool after_preamble = m.decision != npos || m.bases != npos || m.considerations != npos;
+      if ((structural && (after_preamble || m.decision == npos)) || (dictum && after_preamble)) {
+        m.body = i;
+        decree_body = dictum;
+      }
+    } else if (m.closing == npos && starts_with_keyword(s, "Ditetapkan")) {
+      m.closing = i;
+    } else if (m.closing != npos && is_annex_start(s)) {
+      m.annexes.push_back(i);
+    }
+  }
+  if (m.closing == npos) {
+    // No "Ditetapkan": annexes may still follow the body.
+    for (std::size_t i = (m.body == npos ? 0 : m.body); i < n; ++i)
+      if (is_annex_start(lines[i].text)) m.annexes.push_back(i);
+  }
+  return m;
+}
+
+std::string strip_keyword(std::string_view s) {
+  // "Menimbang : bahwa ..." -> "bahwa ..."
+  std::size_t i = 0;
+  while (i < s.size() && text::is_alpha(s[i])) ++i;
+  std::string_view rest = text::trim(s.substr(i));
+  if (!rest.empty() && rest[0] == ':') rest = text::trim(rest.substr(1));
+  return std::string(rest);
+}
+
+bool is_official_line(std::string_view s) {
+  for (std::string_view w : {"GUBERNUR", "BUPATI", "WALI KOTA", "WALIKOTA", "KEPALA", "PJ.", "PLT.",
+                             "PLH.", "P.J.", "SEKRETARIS"})
+    if (text::istarts_with(s, w)) return true;
+  return false;
+}
+
+// "KEPALA BADAN PENGELOLA PERBATASAN DAERAH" repeats the issuer "Kepala Badan Pengelola Perbatasan
+// Daerah Kapuas Hulu": the line a decree's heading ends with.
+bool repeats_issuer(std::string_view line, std::string_view issuer) {
+  std::string l = text::name_key(line);
+  const std::string i = text::name_key(issuer);
+  return !l.empty() && !i.empty() && i.rfind(l, 0) == 0;
+}
+
+void read_heading(const std::vector<Line>& lines, std::size_t end, Heading& h,
+                  std::vector<Finding>& findings) {
+  std::size_t kind_line = npos;
+  for (std::size_t i = 0; i < end; ++i) {
+    const std::string& s = lines[i].text;
+    if (s.empty()) continue;
+    h.span.extend(lines[i].number);
+    if (kind_line == npos) {
+      if (auto k = read_kind_line(s)) {
+        kind_line = i;
+        h.kind = k->kind;
+        h.region = k->region;
+        h.kind_line = lines[i].number;
+        if (!k->issuer.empty()) h.issuer = k->issuer;
+        if (auto p = text::ifind_word(s, "NOMOR"); p != std::string::npos) {
+          if (auto ny = read_number_line(std::string_view(s).substr(p))) {
+            h.number = ny->number;
+            h.number_raw = ny->raw;
+            h.year = ny->year;
+            h.number_line = lines[i].number;
+          }
+        }
+        continue;
+      }
+      if (h.issuer.empty() && is_official_line(s) && text::is_upper_text(s)) h.issuer = s;
+      continue;
+    }
+    if (h.number_line == 0) {
+      if (auto ny = read_number_line(s)) {
+        h.number = ny->number;
+        h.number_raw = ny->raw;
+        h.year = ny->year;
+        h.number_line = lines[i].number;
+        if (text::istarts_with(ny->rest, "TENTANG"))
+          h.title = std::string(text::trim(std::string_view(ny->rest).substr(7)));
+        continue;
+      }
+    }
+    if (text::istarts_with(s, "TENTANG")) {
+      h.title = std::string(text::trim(std::string_view(s).substr(7)));
+      if (!h.title.empty() && h.title[0] == ':') h.title = std::string(text::trim(h.title.substr(1)));
+      // The title runs to "DENGAN RAHMAT", the repeated issuer, or the preamble.
+      for (std::size_t j = i + 1; j < end; ++j) {
+        const std::string& t = lines[j].text;
+        if (t.empty()) continue;
+        if (text::istarts_with(t, "DENGAN RAHMAT")) break;
+        if (is_official_line(t) && repeats_issuer(t, h.issuer)) break;
+        if (!h.title.empty()) h.title.push_back(' ');
+        h.title += t;
+        h.span.extend(lines[j].number);
+      }
+      break;
+    }
+  }
+  h.title = text::collapse_spaces(h.title);
+  while (!h.title.empty() && (h.title.back() == ',' || h.title.back() == '.')) h.title.pop_back();
+  if (h.issuer.empty() && !h.kind.empty()) h.issuer = text::to_upper(h.kind);
+  if (h.region.empty()) {
+    // Decrees name their region in the letterhead ("PEMERINTAH KABUPATEN KAPUAS HULU") or title.
+    for (std::size_t i = 0; i < end && h.region.empty(); ++i)
+      if (text::istarts_with(lines[i].text, "PEMERINTAH ")) h.region = find_region(lines[i].text);
+    if (h.region.empty()) h.region = find_region(h.title);
+  }
+  if (h.kind.empty())
+    findings.push_back({"HEADING_UNREADABLE", Severity::Error, lines.empty() ? 0 : 1,
+                        "Jenis peraturan pada kepala naskah tidak dapat dibaca."});
+  if (h.number_line == 0 && !h.kind.empty())
+    findings.push_back({"NUMBER_MISSING", Severity::Warning, h.kind_line,
+                        "Nomor dan tahun peraturan tidak ditemukan pada kepala naskah."});
+}
+
+void read_closing(const std::vector<Line>& lines, std::size_t begin, std::size_t end, Closing& c) {
+  enum class Stage { Enacted, Promulgated } stage = Stage::Enacted;
+  bool want_title = false, want_name = false;
+  auto after_keyword = [](std::string_view s, std::string_view kw) {
+    std::string_view rest = text::trim(s.substr(std::min(s.size(), kw.size())));
+    if (!rest.empty() && rest[0] == ':') rest = text::trim(rest.substr(1));
+    return std::string(rest);
+  };
+  bool skipping = false;
+  for (std::size_t i = begin; i < end; ++i) {
+    const std::string& s = lines[i].text;
+    if (s.empty()) {
+      skipping = false;
+      continue;
+    }
+    if (text::istarts_with(s, "PARAF") || text::istarts_with(s, "Tembusan")) skipping = true;
+    if (skipping) continue;
+    c.span.extend(lines[i].number);
+    if (starts_with_keyword(s, "Ditetapkan")) {
+      stage = Stage::Enacted;
+      c.place = after_keyword(s, "Ditetapkan di");
+      continue;
+    }
+    if (starts_with_keyword(s, "Diundangkan")) {
+      stage = Stage::Promulgated;
+      c.promulgation_place = after_keyword(s, "Diundangkan di");
+      continue;
+    }
+    if (text::istarts_with(s, "pada tanggal")) {
+      std::string d = after_keyword(s, "pada tanggal");
+      if (stage == Stage::Enacted && c.date_line == 0) {
+        c.date = d;
+        c.date_line = lines[i].number;
+        want_title = true;
+      } else if (stage == Stage::Promulgated && c.promulgation_date_line == 0) {
+        c.promulgation_date = d;
+        c.promulgation_date_line = lines[i].number;
+      }
+      continue;
+    }
+    if (text::istarts_with(s, "BERITA DAERAH") || text::istarts_with(s, "LEMBARAN DAERAH")) {
+      c.gazette = s;
+      c.gazette_line = lines[i].number;
+      continue;
+    }
+    if (stage != Stage::Enacted) continue;
+    if (want_title) {
+      c.signatory_title += (c.signatory_title.empty() ? "" : " ") + s;
+      if (s.back() == ',') {
+        c.signatory_title.pop_back();
+        want_title = false;
+        want_name = true;
+      }
+      continue;
+    }
+    if (want_name) {
+      if (text::iequals(s, "dto") || text::iequals(s, "ttd") || !text::is_upper_text(s)) continue;
+      c.signatory_name = s;
+      want_name = false;
+    }
+  }
+}
+
+void read_annex(const std::vector<Line>& lines, std::size_t begin, std::size_t end, Annex& a,
+                std::vector<Finding>& findings) {
+  a.span.extend(lines[begin].number);
+  const std::string& first = lines[begin].text;
+  {
+    // "LAMPIRAN II : PERATURAN ..." / "LAMPIRAN I PERATURAN ..." / "LAMPIRAN"
+    std::string_view rest = text::trim(std::string_view(first).substr(8));
+    auto words = text::split(rest, ' ');
+    if (!words.empty()) {
+      std::string w(words[0]);
+      while (!w.empty() && (w.back() == ':' || w.back() == '.')) w.pop_back();
+      if (auto v = text::roman_to_int(w)) {
+        a.label = text::to_upper(w);
+        a.ordinal = *v;
+        rest = text::trim(rest.substr(words[0].size()));
+      }
+    }
+    if (!rest.empty() && rest[0] == ':') rest = text::trim(rest.substr(1));
+    if (read_kind_line(rest)) a.kind_line = std::string(rest);
+  }
+  // Header fields, possibly separated by blank lines; the TENTANG title may run over lines.
+  std::size_t i = begin + 1;
+  bool in_title = false;
+  for (; i < end; ++i) {
+    const std::string& s = lines[i].text;
+    if (s.empty()) {
+      if (in_title) {
+        ++i;
+        break;
+      }
+      continue;
+    }
+    auto field_value = [&](std::string_view kw) {
+      std::string_view r = text::trim(std::string_view(s).substr(kw.size()));
+      if (!r.empty() && r[0] == ':') r = text::trim(r.substr(1));
+      return std::string(r);
+    };
+    if (a.kind_line.empty() && read_kind_line(s)) {
+      a.kind_line = s;
+    } else if (a.number_line == 0 && text::istarts_with(s, "NOMOR")) {
+      if (auto ny = read_number_line(s)) {
+        a.number = ny->number;
+        a.year = ny->year;
+        a.number_line = lines[i].number;
+        if (text::istarts_with(ny->rest, "TENTANG")) {
+          a.title = std::string(text::trim(std::string_view(ny->rest).substr(7)));
+          if (!a.title.empty() && a.title[0] == ':') a.title = text::collapse_spaces(a.title.substr(1));
+          a.title_line = lines[i].number;
+          in_title = true;
+        }
+      }
+    } else if (a.date_line == 0 && text::istarts_with(s, "TANGGAL")) {
+      a.date = field_value("TANGGAL");
+      a.date_line = lines[i].number;
+    } else if (a.title_line == 0 && text::istarts_with(s, "TENTANG")) {
+      a.title = field_value("TENTANG");
+      a.title_line = lines[i].number;
+      in_title = true;
+    } else if (in_title && text::is_upper_text(s)) {
+      a.title += " " + s;
+    } else {
+      break;
+    }
+    a.span.extend(lines[i].number);
+  }
+  a.title = text::collapse_spaces(a.title);
+  a.content.kind = NodeKind::Root;
+  TreeBuilder builder(a.content, TreeBuilder::Mode::Annex, findings);
+  for (; i < end; ++i) {
+    builder.add(lines[i]);
+    if (!lines[i].text.empty()) a.span.extend(lines[i].number);
+  }
+}
+
+void build_list(const std::vector<Line>& lines, std::size_t begin, std::size_t end, Node& root,
+                std::vector<Finding>& findings) {
+  root.kind = NodeKind::Root;
+  if (begin == npos || begin >= end) return;
+  TreeBuilder builder(root, TreeBuilder::Mode::List, findings);
+  root.span.extend(lines[begin].number);
+  builder.add_text(strip_keyword(lines[begin].text), lines[begin].number);
+  for (std::size_t i = begin + 1; i < end; ++i) builder.add(lines[i]);
+}
+
+}  // namespace
+
+Document parse_document(std::string_view utf8_text) {
+  Document doc;
+  std::vector<Line> lines = clean_lines(utf8_text, doc.findings);
+  doc.line_count = lines.empty() ? 0 : lines.back().number;
+  bool decree_body = false;
+  const Landmarks m = find_landmarks(lines, decree_body);
+  const std::size_t n = lines.size();
+
+  std::size_t heading_end = std::min({m.considerations, m.bases, m.decision, m.body, n});
+  read_heading(lines, heading_end, doc.heading, doc.findings);
+
+  const std::size_t preamble_end = std::min({m.decision, m.enactment, m.body, n});
+  if (m.considerations != npos)
+    build_list(lines, m.considerations, std::min(m.bases, preamble_end), doc.considerations,
+               doc.findings);
+  if (m.bases != npos) build_list(lines, m.bases, preamble_end, doc.bases, doc.findings);
+  if (m.enactment != npos) {
+    std::string e = strip_keyword(lines[m.enactment].text);
+    for (std::size_t i = m.enactment + 1; i < std::min(m.body, n); ++i)
+      if (!lines[i].text.empty()) e += " " + lines[i].text;
+    doc.enactment = text::collapse_spaces(e);
+  }
+
+  const std::size_t first_annex = m.annexes.empty() ? n : m.annexes.front();
+  const std::size_t body_end = std::min({m.closing, first_annex, n});
+  doc.body.kind = NodeKind::Root;
+  if (m.body != npos) {
+    TreeBuilder builder(doc.body, TreeBuilder::Mode::Body, doc.findings);
+    for (std::size_t i = m.body; i < body_end; ++i) builder.add(lines[i]);
+  } else {
+    doc.findings.push_back({"BODY_MISSING", Severity::Error, 0,
+                            "Batang tubuh (BAB, Pasal atau diktum) tidak ditemukan."});
+  }
+  if (m.closing != npos) read_closing(lines, m.closing, first_annex, doc.closing);
+  for (std::size_t k = 0; k < m.annexes.size(); ++k) {
+    Annex a;
+    read_annex(lines, m.annexes[k], k + 1 < m.annexes.size() ? m.annexes[k + 1] : n, a,
+               doc.findings);
+    doc.annexes.push_back(std::move(a));
+  }
+  (void)decree_body;
+  return doc;
+}
+
+}  // namespace tatakerja::regulation

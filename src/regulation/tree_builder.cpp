@@ -1,0 +1,266 @@
+#include "regulation/tree_builder.hpp"
+
+#include <algorithm>
+
+#include "core/text.hpp"
+#include "regulation/marker.hpp"
+
+namespace tatakerja::regulation {
+namespace {
+
+constexpr std::size_t kMaxDepth = 32;
+
+bool is_container_for_structure(NodeKind k) {
+  return k == NodeKind::Root || k == NodeKind::Chapter || k == NodeKind::Section ||
+         k == NodeKind::Paragraph;
+}
+
+// "Jabatan : X", "Tugas Pokok : Y", "NOMOR : 10": a label, a colon, a value.
+bool is_field_line(std::string_view s) {
+  const std::size_t colon = s.find(':');
+  if (colon == std::string_view::npos || colon == 0 || colon > 40) return false;
+  std::string_view key = text::trim(s.substr(0, colon));
+  if (key.empty() || !(key[0] >= 'A' && key[0] <= 'Z')) return false;
+  const auto words = std::count(key.begin(), key.end(), ' ') + 1;
+  return words <= 4 && std::all_of(key.begin(), key.end(), [](char c) {
+           return text::is_alpha(c) || c == ' ' || c == '/' || c == '.';
+         });
+}
+
+// A heading line inside an annex: short, in capitals, no numbering, not a signature line.
+bool is_annex_heading(std::string_view s) {
+  if (!text::is_upper_text(s) || s.back() == ',' || s.back() == ';') return false;
+  const auto words = std::count(s.begin(), s.end(), ' ') + 1;
+  return words <= 12 && s.size() <= 100;
+}
+
+// "IV.A Pelaksanaan tugas ...": a numbered sub-part heading.
+bool is_roman_subheading(std::string_view s) {
+  std::size_t i = 0;
+  while (i < s.size() && (s[i] == 'I' || s[i] == 'V' || s[i] == 'X')) ++i;
+  return i > 0 && i + 2 < s.size() && s[i] == '.' && s[i + 1] >= 'A' && s[i + 1] <= 'Z' &&
+         (i + 2 == s.size() || s[i + 2] == ' ');
+}
+
+void append_text(std::string& to, std::string_view more) {
+  if (more.empty()) return;
+  if (!to.empty()) to.push_back(' ');
+  to += more;
+}
+
+}  // namespace
+
+TreeBuilder::TreeBuilder(Node& root, Mode mode, std::vector<Finding>& findings)
+    : mode_(mode), findings_(findings) {
+  stack_.push_back(&root);
+}
+
+void TreeBuilder::extend_spans(int line) {
+  for (Node* n : stack_) n->span.extend(line);
+  last_line_ = line;
+}
+
+void TreeBuilder::pop_to_container() {
+  while (stack_.size() > 1 && is_list_item(top().kind)) stack_.pop_back();
+}
+
+void TreeBuilder::add(const Line& line) {
+  if (line.blank()) {
+    blank_before_ = true;
+    skipping_paraf_ = false;
+    return;
+  }
+  const std::string& s = line.text;
+  if (text::istarts_with(s, "PARAF HIERARKI") || text::istarts_with(s, "PARAF KOORDINASI")) {
+    skipping_paraf_ = true;
+    return;
+  }
+  if (skipping_paraf_) return;
+  if (line.is_row()) {
+    add_row(line);
+  } else if (auto sm = mode_ == Mode::Body ? structural_marker(s) : std::nullopt) {
+    add_structural(*sm, line.number);
+  } else if (auto im = item_marker(s)) {
+    add_item(*im, line.number);
+  } else if (mode_ == Mode::Annex && (is_annex_heading(s) || is_roman_subheading(s))) {
+    add_heading(s, line.number);
+  } else {
+    // A bulleted line without numbering is an item of its own unless it continues a sentence.
+    const bool bullet_item = line.bullet && !(s[0] >= 'a' && s[0] <= 'z');
+    add_plain(s, line.number, bullet_item || is_field_line(s));
+  }
+  blank_before_ = false;
+}
+
+void TreeBuilder::add_text(const std::string& text, int line_number) {
+  if (text.empty()) return;
+  Line l{line_number, text};
+  add(l);
+}
+
+void TreeBuilder::add_structural(const Marker& m, int line) {
+  if (m.repaired)
+    findings_.push_back({"OCR_REPAIRED", Severity::Info, line,
+                         "Penanda dibaca sebagai \"" + std::string(to_string(m.kind)) + " " +
+                             m.label + "\" (ejaan hasil pindai diperbaiki)."});
+  // Pop to the container this heading belongs in.
+  auto fits = [&](NodeKind k) {
+    switch (m.kind) {
+      case NodeKind::Chapter: return k == NodeKind::Root;
+      case NodeKind::Section: return k == NodeKind::Root || k == NodeKind::Chapter;
+      case NodeKind::Paragraph:
+        return k == NodeKind::Root || k == NodeKind::Chapter || k == NodeKind::Section;
+      default: return is_container_for_structure(k);
+    }
+  };
+  while (stack_.size() > 1 && !fits(top().kind)) stack_.pop_back();
+  Node n;
+  n.kind = m.kind;
+  n.label = m.label;
+  n.ordinal = m.ordinal;
+  n.title = m.rest;
+  n.span.extend(line);
+  top().children.push_back(std::move(n));
+  stack_.push_back(&top().children.back());
+  extend_spans(line);
+}
+
+void TreeBuilder::add_item(const Marker& m, int line) {
+  if (m.repaired)
+    findings_.push_back({"OCR_REPAIRED", Severity::Info, line,
+                         "Penanda ayat dibaca sebagai \"(" + m.label +
+                             ")\" (ejaan hasil pindai diperbaiki)."});
+  if (m.kind == NodeKind::Dictum) {
+    while (stack_.size() > 1) stack_.pop_back();
+  } else if (m.kind == NodeKind::Verse) {
+    // An ayat belongs to the nearest article: a sibling of the open ayat, or the article's first.
+    bool placed = false;
+    for (std::size_t i = stack_.size(); i-- > 1 && !placed;) {
+      if (stack_[i]->kind == NodeKind::Verse) {
+        stack_.resize(i);
+        placed = true;
+      } else if (stack_[i]->kind == NodeKind::Article) {
+        stack_.resize(i + 1);
+        placed = true;
+      }
+    }
+    if (!placed) pop_to_container();
+  } else {
+    // Find the open list this item continues: the nearest open item of the same kind whose label
+    // it follows; else the nearest open item of that kind unless this one restarts a list.
+    std::size_t match = 0;
+    for (std::size_t i = stack_.size(); i-- > 1;) {
+      if (stack_[i]->kind == m.kind && m.ordinal == stack_[i]->ordinal + 1) {
+        match = i;
+        break;
+      }
+    }
+    if (match == 0) {
+      for (std::size_t i = stack_.size(); i-- > 1;) {
+        if (stack_[i]->kind != m.kind) continue;
+        const bool restart = m.ordinal == 1 && stack_[i]->ordinal != 1;
+        if (!restart) match = i;
+        break;
+      }
+    }
+    if (match > 0) {
+      stack_.resize(match);
+    } else if (stack_.size() >= kMaxDepth) {
+      findings_.push_back({"NESTING_TOO_DEEP", Severity::Warning, line,
+                           "Daftar bersarang terlalu dalam; butir dibaca sejajar dengan butir di "
+                           "atasnya."});
+      stack_.pop_back();
+    }
+    // Text-only items: an item must hang under something that can hold a list.
+  }
+  Node n;
+  n.kind = m.kind;
+  n.label = m.label;
+  n.ordinal = m.ordinal;
+  n.text = m.rest;
+  n.span.extend(line);
+  top().children.push_back(std::move(n));
+  stack_.push_back(&top().children.back());
+  extend_spans(line);
+}
+
+void TreeBuilder::add_row(const Line& line) {
+  std::vector<std::string> cells;
+  for (auto c : text::split(line.text, '\t')) cells.emplace_back(c);
+  const bool continuation = !cells.empty() && cells[0].empty();
+  Node* table = nullptr;
+  if (!top().children.empty() && top().children.back().kind == NodeKind::Table) {
+    table = &top().children.back();
+  } else {
+    pop_to_container();
+    if (!top().children.empty() && top().children.back().kind == NodeKind::Table)
+      table = &top().children.back();
+  }
+  if (table && continuation && !table->children.empty()) {
+    Node& row = table->children.back();
+    if (row.cells.size() < cells.size()) row.cells.resize(cells.size());
+    for (std::size_t i = 0; i < cells.size(); ++i) append_text(row.cells[i], cells[i]);
+    row.span.extend(line.number);
+    table->span.extend(line.number);
+    extend_spans(line.number);
+    return;
+  }
+  if (!table) {
+    Node t;
+    t.kind = NodeKind::Table;
+    t.span.extend(line.number);
+    top().children.push_back(std::move(t));
+    table = &top().children.back();
+  }
+  Node row;
+  row.kind = NodeKind::Row;
+  row.cells = std::move(cells);
+  row.span.extend(line.number);
+  table->children.push_back(std::move(row));
+  table->span.extend(line.number);
+  extend_spans(line.number);
+}
+
+void TreeBuilder::add_heading(const std::string& s, int line) {
+  while (stack_.size() > 1 && is_list_item(top().kind) && top().kind != NodeKind::Roman &&
+         top().kind != NodeKind::UpperLetter)
+    stack_.pop_back();
+  Node n;
+  n.kind = NodeKind::Heading;
+  n.text = s;
+  n.span.extend(line);
+  top().children.push_back(std::move(n));
+  extend_spans(line);
+}
+
+void TreeBuilder::add_plain(const std::string& s, int line, bool field) {
+  Node& t = top();
+  const bool titled = t.kind == NodeKind::Chapter || t.kind == NodeKind::Section ||
+                      t.kind == NodeKind::Paragraph;
+  if (titled && t.children.empty()) {
+    append_text(t.title, s);
+    extend_spans(line);
+    return;
+  }
+  const bool item = is_list_item(t.kind) || t.kind == NodeKind::Article ||
+                    t.kind == NodeKind::Verse || t.kind == NodeKind::Dictum;
+  if (item && t.children.empty() && !field) {
+    append_text(t.text, s);
+    extend_spans(line);
+    return;
+  }
+  if (!field && !blank_before_ && !t.children.empty() && t.children.back().kind == NodeKind::Text) {
+    append_text(t.children.back().text, s);
+    t.children.back().span.extend(line);
+    extend_spans(line);
+    return;
+  }
+  Node n;
+  n.kind = NodeKind::Text;
+  n.text = s;
+  n.span.extend(line);
+  t.children.push_back(std::move(n));
+  extend_spans(line);
+}
+
+}  // namespace tatakerja::regulation

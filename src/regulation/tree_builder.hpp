@@ -1,0 +1,40 @@
+// Builds the node tree of one region of a text (the body, a preamble list, an annex) from cleaned
+// lines, nesting items by their numbering. A list continues while its labels follow each other; a
+// list that starts again at 1 (or a) inside an item is a nested list.
+#pragma once
+
+#include <vector>
+
+#include "core/finding.hpp"
+#include "regulation/document.hpp"
+#include "regulation/lines.hpp"
+
+namespace tatakerja::regulation {
+
+class TreeBuilder {
+ public:
+  enum class Mode { Body, Annex, List };
+  TreeBuilder(Node& root, Mode mode, std::vector<Finding>& findings);
+  void add(const Line& line);
+  // Adds text that follows a keyword on the same line ("Menimbang : bahwa ...").
+  void add_text(const std::string& text, int line_number);
+
+ private:
+  void add_structural(const struct Marker& m, int line);
+  void add_item(const struct Marker& m, int line);
+  void add_row(const Line& line);
+  void add_heading(const std::string& text, int line);
+  void add_plain(const std::string& text, int line, bool field);
+  Node& top() { return *stack_.back(); }
+  void pop_to_container();
+  void extend_spans(int line);
+
+  std::vector<Node*> stack_;
+  Mode mode_;
+  std::vector<Finding>& findings_;
+  int last_line_ = 0;
+  bool blank_before_ = false;
+  bool skipping_paraf_ = false;
+};
+
+}  // namespace tatakerja::regulation

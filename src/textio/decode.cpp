@@ -1,0 +1,128 @@
+#include "textio/decode.hpp"
+
+#include <cerrno>
+#include <iconv.h>
+
+namespace tatakerja::textio {
+namespace {
+
+std::variant<std::string, ReadError> convert(std::string_view in, const char* from) {
+  iconv_t cd = iconv_open("UTF-8", from);
+  if (cd == reinterpret_cast<iconv_t>(-1))
+    return ReadError{"ENCODING_UNSUPPORTED",
+                     std::string("Pengodean ") + from + " tidak didukung pada mesin ini."};
+  std::string out(in.size() * 2 + 16, '\0');
+  char* src = const_cast<char*>(in.data());
+  std::size_t src_left = in.size();
+  std::size_t used = 0;
+  while (src_left > 0) {
+    char* dst = out.data() + used;
+    std::size_t dst_left = out.size() - used;
+    const std::size_t r = iconv(cd, &src, &src_left, &dst, &dst_left);
+    used = out.size() - dst_left;
+    if (r == static_cast<std::size_t>(-1)) {
+      if (errno == E2BIG) {
+        out.resize(out.size() * 2);
+        continue;
+      }
+      iconv_close(cd);
+      return ReadError{"ENCODING_INVALID", std::string("Isi berkas bukan teks ") + from +
+                                               " yang sah; simpan ulang sebagai UTF-8."};
+    }
+  }
+  iconv_close(cd);
+  out.resize(used);
+  return out;
+}
+
+}  // namespace
+
+bool is_valid_utf8(std::string_view s) {
+  std::size_t i = 0;
+  const std::size_t n = s.size();
+  while (i < n) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c < 0x80) {
+      ++i;
+      continue;
+    }
+    int len = 0;
+    unsigned int cp = 0;
+    if ((c & 0xE0) == 0xC0) len = 2, cp = c & 0x1F;
+    else if ((c & 0xF0) == 0xE0) len = 3, cp = c & 0x0F;
+    else if ((c & 0xF8) == 0xF0) len = 4, cp = c & 0x07;
+    else return false;
+    if (i + static_cast<std::size_t>(len) > n) return false;
+    for (int k = 1; k < len; ++k) {
+      const auto cc = static_cast<unsigned char>(s[i + static_cast<std::size_t>(k)]);
+      if ((cc & 0xC0) != 0x80) return false;
+      cp = (cp << 6) | (cc & 0x3F);
+    }
+    if ((len == 2 && cp < 0x80) || (len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000) ||
+        cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+      return false;
+    i += static_cast<std::size_t>(len);
+  }
+  return true;
+}
+
+std::variant<DecodedText, ReadError> decode_text(std::string_view bytes) {
+  if (bytes.size() > kMaxRegulationBytes)
+    return ReadError{"FILE_TOO_LARGE",
+                     "Berkas terlalu besar (lebih dari 32 MiB); naskah peraturan jauh lebih kecil. "
+                     "Periksa apakah berkas yang benar yang dipilih."};
+  DecodedText out;
+  if (bytes.size() >= 2 && static_cast<unsigned char>(bytes[0]) == 0xFF &&
+      static_cast<unsigned char>(bytes[1]) == 0xFE) {
+    auto r = convert(bytes.substr(2), "UTF-16LE");
+    if (auto* e = std::get_if<ReadError>(&r)) return *e;
+    out.text = std::get<std::string>(std::move(r));
+    out.encoding = "UTF-16LE";
+  } else if (bytes.size() >= 2 && static_cast<unsigned char>(bytes[0]) == 0xFE &&
+             static_cast<unsigned char>(bytes[1]) == 0xFF) {
+    auto r = convert(bytes.substr(2), "UTF-16BE");
+    if (auto* e = std::get_if<ReadError>(&r)) return *e;
+    out.text = std::get<std::string>(std::move(r));
+    out.encoding = "UTF-16BE";
+  } else {
+    if (bytes.size() >= 3 && bytes.substr(0, 3) == "\xEF\xBB\xBF") bytes.remove_prefix(3);
+    std::size_t nul = 0, control = 0;
+    for (char ch : bytes) {
+      const auto c = static_cast<unsigned char>(ch);
+      if (c == 0) ++nul;
+      else if (c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f') ++control;
+    }
+    if (nul > 0) {
+      // UTF-16 without a byte-order mark has a NUL in every other byte.
+      const bool utf16_like = nul * 3 >= bytes.size();
+      return ReadError{utf16_like ? "ENCODING_UNSUPPORTED" : "FILE_BINARY",
+                       utf16_like ? "Berkas tampaknya UTF-16 tanpa tanda urutan bait (BOM); simpan "
+                                    "ulang sebagai UTF-8 atau UTF-16 dengan BOM."
+                                  : "Berkas berisi data biner, bukan teks peraturan."};
+    }
+    if (control * 100 > bytes.size() + 100)
+      return ReadError{"FILE_BINARY", "Berkas berisi data biner, bukan teks peraturan."};
+    if (is_valid_utf8(bytes)) {
+      out.text = std::string(bytes);
+      out.encoding = "UTF-8";
+    } else {
+      // Not UTF-8: the other encoding such texts come in is Windows-1252 (Word on Windows).
+      auto r = convert(bytes, "WINDOWS-1252");
+      if (std::holds_alternative<ReadError>(r))
+        return ReadError{"ENCODING_UNSUPPORTED",
+                         "Pengodean berkas tidak dikenali (bukan UTF-8, UTF-16 atau Windows-1252)."};
+      out.text = std::get<std::string>(std::move(r));
+      out.encoding = "WINDOWS-1252";
+    }
+  }
+  bool blank = true;
+  for (char c : out.text)
+    if (!(c == ' ' || c == '\n' || c == '\r' || c == '\t')) {
+      blank = false;
+      break;
+    }
+  if (blank) return ReadError{"FILE_EMPTY", "Berkas kosong: tidak ada teks untuk dibaca."};
+  return out;
+}
+
+}  // namespace tatakerja::textio

@@ -1,0 +1,30 @@
+// Turns the bytes of an uploaded or read file into UTF-8 text, or says clearly why it cannot.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <variant>
+
+namespace tatakerja::textio {
+
+// Why a file cannot be read as a regulation text. `code` is stable; `message` is Indonesian.
+struct ReadError {
+  std::string code;  // "FILE_EMPTY", "FILE_TOO_LARGE", "FILE_BINARY", "ENCODING_UNSUPPORTED", ...
+  std::string message;
+};
+
+struct DecodedText {
+  std::string text;      // UTF-8, without byte-order mark, "\r\n" left as is
+  std::string encoding;  // what the bytes were: "UTF-8", "UTF-16LE", "UTF-16BE", "WINDOWS-1252"
+};
+
+inline constexpr std::size_t kMaxRegulationBytes = 32u * 1024u * 1024u;
+
+// Detects the encoding and converts. Refuses empty input, input over kMaxRegulationBytes, binary
+// data (NUL bytes without a UTF-16 byte-order mark, or many control characters), and UTF-16
+// without a byte-order mark.
+std::variant<DecodedText, ReadError> decode_text(std::string_view bytes);
+
+bool is_valid_utf8(std::string_view s);
+
+}  // namespace tatakerja::textio

@@ -1,0 +1,34 @@
+#include "textio/read_file.hpp"
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <memory>
+#include <sys/stat.h>
+
+namespace tatakerja::textio {
+
+std::variant<DecodedText, ReadError> read_regulation_file(const std::string& path) {
+  struct stat st {};
+  if (::stat(path.c_str(), &st) != 0)
+    return ReadError{"FILE_NOT_FOUND", "Berkas tidak dapat dibuka: " + path + " (" +
+                                           std::strerror(errno) + ")."};
+  if (S_ISDIR(st.st_mode))
+    return ReadError{"FILE_IS_DIRECTORY", "Yang diberikan adalah folder, bukan berkas: " + path + "."};
+  std::unique_ptr<FILE, int (*)(FILE*)> f(std::fopen(path.c_str(), "rb"), &std::fclose);
+  if (!f)
+    return ReadError{"FILE_NOT_FOUND", "Berkas tidak dapat dibuka: " + path + " (" +
+                                           std::strerror(errno) + ")."};
+  std::string bytes;
+  char buf[1 << 16];
+  std::size_t got;
+  while ((got = std::fread(buf, 1, sizeof buf, f.get())) > 0) {
+    bytes.append(buf, got);
+    if (bytes.size() > kMaxRegulationBytes) break;  // decode_text reports the size
+  }
+  if (std::ferror(f.get()))
+    return ReadError{"FILE_READ_FAILED", "Berkas gagal dibaca: " + path + "."};
+  return decode_text(bytes);
+}
+
+}  // namespace tatakerja::textio
