@@ -87,6 +87,16 @@ std::string strip_keyword(std::string_view s) {
   return std::string(rest);
 }
 
+// A name as signatures print it: more capitals than small letters ("Hj. ANA MARIANA.S.T.M.M.").
+bool mostly_upper(std::string_view s) {
+  int upper = 0, lower = 0;
+  for (char c : s) {
+    if (c >= 'A' && c <= 'Z') ++upper;
+    if (c >= 'a' && c <= 'z') ++lower;
+  }
+  return upper > 2 * lower;
+}
+
 bool is_official_line(std::string_view s) {
   for (std::string_view w : {"GUBERNUR", "BUPATI", "WALI KOTA", "WALIKOTA", "KEPALA", "PJ.", "PLT.",
                              "PLH.", "P.J.", "SEKRETARIS"})
@@ -229,7 +239,9 @@ void read_closing(const std::vector<Line>& lines, std::size_t begin, std::size_t
       continue;
     }
     if (want_name) {
-      if (text::iequals(s, "dto") || text::iequals(s, "ttd") || !text::is_upper_text(s)) continue;
+      if (text::iequals(s, "dto") || text::iequals(s, "ttd") || text::istarts_with(s, "NIP") ||
+          !mostly_upper(s))
+        continue;
       c.signatory_name = s;
       want_name = false;
     }

@@ -1,0 +1,68 @@
+#include <gtest/gtest.h>
+
+#include "core/date.hpp"
+#include "core/eselon.hpp"
+#include "core/organisation.hpp"
+#include "core/text.hpp"
+
+namespace tatakerja {
+namespace {
+
+TEST(Eselon, NormalisesTheWaysTextsWriteIt) {
+  EXPECT_EQ(normalize_eselon("II-A"), "II.a");
+  EXPECT_EQ(normalize_eselon("III.b"), "III.b");
+  EXPECT_EQ(normalize_eselon("IV/a"), "IV.a");
+  EXPECT_EQ(normalize_eselon("eselon IIa"), "II.a");
+  EXPECT_FALSE(normalize_eselon("VI.a"));
+  EXPECT_FALSE(normalize_eselon("II.c"));
+  EXPECT_EQ(find_eselon("merupakan jabatan struktural eselon II.b;"), "II.b");
+  EXPECT_EQ(find_eselon("jabatan administrator atau jabatan struktural eselon III.a."), "III.a");
+  EXPECT_EQ(eselon_grade("III.b"), 3);
+}
+
+TEST(Date, ReadsIndonesianDatesAndRefusesBrokenOnes) {
+  auto d = parse_indonesian_date("29 Desember 2023");
+  ASSERT_TRUE(d);
+  EXPECT_EQ(d->iso(), "2023-12-29");
+  EXPECT_FALSE(parse_indonesian_date("8 Januari 202"));
+  EXPECT_FALSE(parse_indonesian_date("31 Februari 2024"));
+  EXPECT_TRUE(parse_indonesian_date("29 Februari 2024"));
+  EXPECT_EQ(parse_indonesian_date("16 Januari 2023")->month, 1);
+}
+
+TEST(Text, RomanLettersOrdinals) {
+  EXPECT_EQ(text::roman_to_int("XIV"), 14);
+  EXPECT_FALSE(text::roman_to_int("IIII"));
+  EXPECT_EQ(text::letter_ordinal("aa"), 27);
+  EXPECT_EQ(text::letter_label(28), "bb");
+  EXPECT_FALSE(text::letter_ordinal("ab"));
+  EXPECT_EQ(text::ordinal_word_value("Kesatu"), 1);
+  EXPECT_EQ(text::ordinal_word_value("Kedelapan"), 8);
+  EXPECT_EQ(text::ordinal_word_value("KETIGA"), 3);
+  EXPECT_FALSE(text::ordinal_word_value("Kemarin"));
+}
+
+TEST(Text, TitleCaseKeepsAcronymsAndLowercaseConjunctions) {
+  EXPECT_EQ(text::title_case("BIDANG KOORDINASI PERENCANAAN DAN FASILITASI KERJA SAMA"),
+            "Bidang Koordinasi Perencanaan dan Fasilitasi Kerja Sama");
+  EXPECT_EQ(text::title_case("Sub Bagian kepegawaian dan umum"),
+            "Sub Bagian Kepegawaian dan Umum");
+  EXPECT_EQ(text::title_case("DINAS KOPERASI PROVINSI NTT"), "Dinas Koperasi Provinsi NTT");
+  EXPECT_EQ(text::strip_item_end("penyusunan program; dan"), "penyusunan program");
+  EXPECT_EQ(text::name_key("Subbagian Umum"), "sub bagian umum");
+}
+
+TEST(PositionKind, FromTitleAndEselon) {
+  EXPECT_EQ(position_kind_of_title("Analis Kebijakan Ahli Muda Kerja sama"),
+            PositionKind::Fungsional);
+  EXPECT_EQ(position_kind_of_title("Bendahara"), PositionKind::Pelaksana);
+  EXPECT_EQ(position_kind_of_title("Kepala Bidang Mutasi dan Promosi"),
+            PositionKind::Administrator);
+  EXPECT_EQ(position_kind_of_title("Kepala Sub Bagian Keuangan"), PositionKind::Pengawas);
+  EXPECT_EQ(position_kind_of_title("Sekretaris"), PositionKind::Administrator);
+  EXPECT_EQ(position_kind_of_eselon("II.b"), PositionKind::JptPratama);
+  EXPECT_EQ(unit_kind_of_name("Subbagian Umum dan Aparatur"), UnitKind::SubBagian);
+}
+
+}  // namespace
+}  // namespace tatakerja

@@ -1,0 +1,128 @@
+// The parser on the corpus and on the artefacts of converted and scanned texts.
+#include <gtest/gtest.h>
+
+#include "corpus.hpp"
+#include "regulation/lines.hpp"
+#include "regulation/marker.hpp"
+#include "regulation/node_query.hpp"
+#include "regulation/parser.hpp"
+
+namespace tatakerja::regulation {
+namespace {
+
+using testing::corpus_text;
+
+TEST(Marker, ReadsNumberingAndOcrSlips) {
+  auto m = structural_marker("BABI");
+  ASSERT_TRUE(m);
+  EXPECT_EQ(m->kind, NodeKind::Chapter);
+  EXPECT_EQ(m->label, "I");
+  EXPECT_TRUE(m->repaired);
+  m = structural_marker("Paaal 5");
+  ASSERT_TRUE(m);
+  EXPECT_EQ(m->kind, NodeKind::Article);
+  EXPECT_EQ(m->label, "5");
+  m = structural_marker("Pasal l2");
+  ASSERT_TRUE(m);
+  EXPECT_EQ(m->label, "12");
+  EXPECT_FALSE(structural_marker("Pasal 4 Peraturan Daerah"));
+  m = item_marker("(l) Badan dipimpin");
+  ASSERT_TRUE(m);
+  EXPECT_EQ(m->kind, NodeKind::Verse);
+  EXPECT_EQ(m->label, "1");
+  m = item_marker("aa. melaksanakan kegiatan");
+  ASSERT_TRUE(m);
+  EXPECT_EQ(m->ordinal, 27);
+  m = item_marker("6.13. Melaksanakan tugas");
+  ASSERT_TRUE(m);
+  EXPECT_EQ(m->kind, NodeKind::DottedNumber);
+  EXPECT_EQ(m->label, "6.13");
+  EXPECT_TRUE(starts_with_keyword("Menirnbang :", "Menimbang"));
+}
+
+TEST(Lines, DropsConversionArtefacts) {
+  EXPECT_EQ(clean_line_text("- 1. NAMA JABATAN : SEKRETARIS**"), "1. NAMA JABATAN : SEKRETARIS");
+  EXPECT_EQ(clean_line_text("| 1. NAMA JABATAN | : | KEPALA SUB BAGIAN KEUANGAN |"),
+            "1. NAMA JABATAN : KEPALA SUB BAGIAN KEUANGAN");
+  EXPECT_EQ(clean_line_text("|-------|-----|"), "");
+  EXPECT_EQ(clean_line_text("#### Pasal 4"), "Pasal 4");
+  EXPECT_EQ(clean_line_text("Anda di halaman 1 dari 67"), "");
+  EXPECT_EQ(clean_line_text("<i>Jumlah Dokumen</i>"), "Jumlah Dokumen");
+  EXPECT_TRUE(is_page_mark("22"));
+  EXPECT_TRUE(is_page_mark("dy"));
+  EXPECT_TRUE(is_page_mark("\xCF\x86"));  // φ
+  EXPECT_FALSE(is_page_mark("a."));
+  EXPECT_TRUE(is_page_break_echo("3. Undang-Undang. . ."));
+  EXPECT_TRUE(is_page_break_echo("Bagian. . ."));
+  EXPECT_FALSE(is_page_break_echo("Pelaksanaan tugas lain yang diberikan oleh atasan."));
+}
+
+TEST(Parser, HeadingOfEachCorpusText) {
+  auto d0 = parse_document(corpus_text("000"));
+  EXPECT_EQ(d0.heading.kind, "Peraturan Gubernur");
+  EXPECT_EQ(d0.heading.region, "Provinsi Nusa Tenggara Timur");
+  EXPECT_EQ(d0.heading.number, "");  // left blank: "/O/"
+  EXPECT_EQ(d0.heading.year, 2023);
+  auto d1 = parse_document(corpus_text("001"));
+  EXPECT_EQ(d1.heading.kind, "Keputusan Kepala Badan");
+  EXPECT_EQ(d1.heading.number, "07/BPPD");
+  EXPECT_EQ(d1.heading.region, "Kabupaten Kapuas Hulu");
+  auto d2 = parse_document(corpus_text("002"));
+  EXPECT_EQ(d2.heading.number, "77");
+  auto d3 = parse_document(corpus_text("003"));
+  EXPECT_EQ(d3.heading.kind, "Peraturan Wali Kota");
+  EXPECT_EQ(d3.heading.number, "20");
+  EXPECT_EQ(d3.heading.year, 2024);
+  EXPECT_EQ(d3.heading.region, "Kota Batam");
+  auto d4 = parse_document(corpus_text("004"));
+  EXPECT_EQ(d4.heading.kind, "Peraturan Bupati");
+  EXPECT_EQ(d4.heading.region, "Kabupaten Kupang");
+  EXPECT_EQ(d4.heading.title, "SISTEM KERJA DI LINGKUNGAN PEMERINTAH KABUPATEN KUPANG");
+}
+
+TEST(Parser, BodyArticlesAndEchoesOf003) {
+  auto d = parse_document(corpus_text("003"));
+  auto arts = articles(d);
+  ASSERT_EQ(arts.size(), 30u);  // Pasal 1..31 without Pasal 7, which the text lacks
+  EXPECT_EQ(arts.front()->label, "1");
+  EXPECT_EQ(arts.back()->label, "31");
+  // Mengingat: 9 items, the page-break echoes "3. Undang-Undang. . ." dropped.
+  ASSERT_EQ(d.bases.children.size(), 9u);
+  EXPECT_EQ(d.bases.children[2].label, "3");
+  EXPECT_NE(d.bases.children[2].text.find("Nomor 23 Tahun 2014"), std::string::npos);
+  // Pasal 3 ayat (4): uraian tugas a. to t., each once.
+  const Node* p3 = find_article(d, "3");
+  ASSERT_TRUE(p3);
+  ASSERT_EQ(p3->children.size(), 4u);
+  const Node& ayat4 = p3->children[3];
+  ASSERT_EQ(ayat4.children.size(), 20u);
+  EXPECT_EQ(ayat4.children.front().label, "a");
+  EXPECT_EQ(ayat4.children.back().label, "t");
+  EXPECT_EQ(d.closing.place, "Batam");
+  EXPECT_EQ(d.closing.date, "8 Januari 202");
+  ASSERT_EQ(d.annexes.size(), 2u);
+  EXPECT_EQ(d.annexes[1].label, "II");
+}
+
+TEST(Parser, SpansPointAtTheSourceLines) {
+  auto d = parse_document(corpus_text("000"));
+  const Node* p8 = find_article(d, "8");
+  ASSERT_TRUE(p8);
+  EXPECT_EQ(p8->span.first_line, 128);
+  EXPECT_EQ(p8->children[0].span.first_line, 130);
+  ASSERT_EQ(d.annexes.size(), 2u);
+  EXPECT_EQ(d.annexes[0].date, "29 Oktober 2023");
+  EXPECT_EQ(d.annexes[1].number, "10");
+}
+
+TEST(Parser, DecreeDictums) {
+  auto d = parse_document(corpus_text("001"));
+  ASSERT_EQ(d.body.children.size(), 3u);
+  EXPECT_EQ(d.body.children[0].kind, NodeKind::Dictum);
+  EXPECT_EQ(d.body.children[2].label, "KETIGA");
+  EXPECT_EQ(d.body.children[2].children.size(), 5u);
+  EXPECT_EQ(d.closing.signatory_name, "Hj. ANA MARIANA.S.T.M.M.");
+}
+
+}  // namespace
+}  // namespace tatakerja::regulation
