@@ -5,7 +5,13 @@
 #include <cstdio>
 #include <variant>
 
+#include <algorithm>
+#include <filesystem>
+
 #include "json/document_json.hpp"
+#include "json/extraction_json.hpp"
+#include "regulation/engine.hpp"
+#include "regulation/lint.hpp"
 #include "regulation/parser.hpp"
 #include "textio/read_file.hpp"
 
@@ -36,8 +42,91 @@ int regulation_parse(const std::string& file, const std::string& format) {
   return 0;
 }
 
-int regulation_extract(const std::vector<std::string>&) { return 2; }
-int regulation_lint(const std::vector<std::string>&, const std::string&) { return 2; }
-int summary(const std::string&) { return 2; }
+int regulation_extract(const std::vector<std::string>& files) {
+  nlohmann::json all = nlohmann::json::array();
+  for (const auto& file : files) {
+    std::string text;
+    if (!read_text(file, text)) return 2;
+    all.push_back(json::to_json(regulation::read_regulation(text).facts));
+  }
+  fmt::print("{}\n", (files.size() == 1 ? all[0] : all).dump(2));
+  return 0;
+}
+
+int regulation_lint(const std::vector<std::string>& files, const std::string& format) {
+  std::vector<regulation::Reading> readings;
+  readings.reserve(files.size());
+  for (const auto& file : files) {
+    std::string text;
+    if (!read_text(file, text)) return 2;
+    readings.push_back(regulation::read_regulation(text));
+  }
+  std::vector<Finding> findings;
+  std::vector<regulation::NamedExtraction> set;
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    for (Finding f : readings[i].facts.findings) {
+      f.file = files[i];
+      findings.push_back(std::move(f));
+    }
+    set.push_back({files[i], &readings[i].facts});
+  }
+  if (files.size() > 1) {
+    auto across = regulation::lint_set(set);
+    findings.insert(findings.end(), across.begin(), across.end());
+  }
+  // Findings that only describe how the text was read (info) do not fail the lint.
+  const bool defects = std::any_of(findings.begin(), findings.end(),
+                                   [](const Finding& f) { return f.severity != Severity::Info; });
+  if (format == "json") {
+    nlohmann::json a = nlohmann::json::array();
+    for (const auto& f : findings) a.push_back(json::finding_json(f));
+    fmt::print("{}\n", a.dump(2));
+  } else {
+    for (const auto& f : findings)
+      fmt::print("{}:{}: {} [{}] {}\n", f.file, f.line, to_string(f.severity), f.code, f.message);
+    if (findings.empty()) fmt::print("Tidak ada temuan.\n");
+  }
+  return defects ? 1 : 0;
+}
+
+int summary(const std::string& folder) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  std::vector<std::string> files;
+  for (const auto& e : fs::directory_iterator(folder, ec))
+    if (e.is_regular_file() && e.path().extension() == ".txt") files.push_back(e.path().string());
+  if (ec || files.empty()) {
+    fmt::print(stderr, "Folder {} tidak berisi naskah (.txt).\n", folder);
+    return 2;
+  }
+  std::sort(files.begin(), files.end());
+  fmt::print("{:<26} {:<24} {:>8} {:>5} {:<30} {:<36} {:>5} {:>7} {:>6} {:>4} {:>7}\n", "berkas",
+             "jenis", "nomor", "tahun", "daerah", "perangkat daerah", "unit", "jabatan", "tugas",
+             "IKI", "temuan");
+  int rc = 0;
+  for (const auto& file : files) {
+    std::string text;
+    if (!read_text(file, text)) {
+      rc = 2;
+      continue;
+    }
+    const auto r = regulation::read_regulation(text);
+    const auto& x = r.facts;
+    std::size_t duties = 0, iki_rows = 0, defects = 0;
+    for (const auto& p : x.positions) duties += p.duties.size();
+    for (const auto& t : x.iki) iki_rows += t.rows.size();
+    for (const auto& f : x.findings) defects += f.severity != Severity::Info;
+    auto cut = [](const std::string& s, std::size_t n) {
+      return s.size() <= n ? s : s.substr(0, n - 3) + "...";
+    };
+    fmt::print("{:<26} {:<24} {:>8} {:>5} {:<30} {:<36} {:>5} {:>7} {:>6} {:>4} {:>7}\n",
+               cut(fs::path(file).filename().string(), 26), cut(x.regulation.kind, 24),
+               x.regulation.number.empty() ? "-" : cut(x.regulation.number, 8),
+               x.regulation.year ? std::to_string(*x.regulation.year) : "-",
+               cut(x.regulation.region, 30), cut(x.agency ? x.agency->name : "-", 36),
+               x.units.size(), x.positions.size(), duties, iki_rows, defects);
+  }
+  return rc;
+}
 
 }  // namespace tatakerja::cli

@@ -1,5 +1,403 @@
+// Reads the organisation a regulation establishes, in the order a careful reader would:
+//   1. the agency, from the definitions of Pasal 1 ("X yang selanjutnya disebut Badan adalah ...")
+//      or, failing that, from the title;
+//   2. the unit tree, from the structure article ("... terdiri atas: a. Sekretariat ...");
+//   3. one head position per unit (and the agency head), superiors following the tree;
+//   4. eselon and kind ("... merupakan jabatan administrator atau jabatan struktural eselon III.a"),
+//      appointing authority ("... diangkat dan diberhentikan oleh Gubernur");
+//   5. tasks, functions and duties, from the articles ("mempunyai tugas pokok / fungsi / uraian
+//      tugas") and from the annex job-description blocks ("NAMA JABATAN : ...").
+#include <algorithm>
+#include <array>
+
+#include "core/eselon.hpp"
+#include "core/text.hpp"
 #include "regulation/extraction.hpp"
+#include "regulation/node_query.hpp"
 
 namespace tatakerja::regulation {
-void extract_structure(const Document&, Extraction&) {}
+namespace {
+
+constexpr std::array<std::string_view, 9> kAgencyKinds = {
+    "Sekretariat Daerah", "Sekretariat DPRD", "Sekretariat Dewan Perwakilan Rakyat Daerah",
+    "Inspektorat",        "Dinas",            "Badan",
+    "Kecamatan",          "Satuan Polisi Pamong Praja", "Kantor"};
+
+std::string after(std::string_view s, std::string_view marker) {
+  const std::size_t p = text::ifind(s, marker);
+  if (p == std::string_view::npos) return {};
+  return std::string(text::trim(s.substr(p + marker.size())));
+}
+
+std::string before(std::string_view s, std::string_view marker) {
+  const std::size_t p = text::ifind(s, marker);
+  return std::string(text::trim(p == std::string_view::npos ? s : s.substr(0, p)));
+}
+
+// Cuts a phrase at the first of the given words (word boundary, case-insensitive).
+std::string cut_at(std::string s, std::initializer_list<std::string_view> stops) {
+  std::size_t cut = s.size();
+  for (auto w : stops) cut = std::min(cut, text::ifind_word(s, w));
+  s.resize(cut);
+  return text::strip_item_end(s);
+}
+
+std::string agency_kind_of(std::string_view name) {
+  for (auto k : kAgencyKinds)
+    if (text::istarts_with(name, k) &&
+        (name.size() == k.size() || !text::is_alpha(name[k.size()])))
+      return std::string(k);
+  return {};
+}
+
+// Strips the region after an agency name: "Badan X Provinsi Nusa Tenggara Timur" -> "Badan X".
+std::string strip_region(std::string s) {
+  for (std::string_view level : {"Provinsi", "Kabupaten", "Kota", "Kab."}) {
+    const std::size_t p = text::ifind_word(s, level);
+    if (p != std::string::npos && p > 0) s.resize(p);
+  }
+  return text::strip_item_end(s);
+}
+
+void read_agency(const Document& doc, Extraction& out) {
+  Agency a;
+  // Definitions: "Badan Pengelola Perbatasan Daerah yang selanjutnya disebut Badan adalah ...".
+  std::vector<std::pair<std::string, SourceSpan>> definitions;
+  walk(doc.body, [&](const Node& n, const std::vector<const Node*>&) {
+    if (n.kind == NodeKind::Number || n.kind == NodeKind::Letter)
+      definitions.emplace_back(n.text, n.span);
+  });
+  for (const auto& [t, span] : definitions) {
+    const std::size_t p = text::ifind(t, " yang selanjutnya disebut ");
+    if (p == std::string::npos) continue;
+    std::string name = text::collapse_spaces(std::string_view(t).substr(0, p));
+    const std::string kind = agency_kind_of(name);
+    if (kind.empty() || text::iequals(name, kind)) continue;
+    a.name = name;
+    a.kind = kind;
+    a.short_name = before(after(t, " yang selanjutnya disebut "), " adalah");
+    a.source = span;
+    break;
+  }
+  if (a.name.empty()) {
+    // The title: "... TATA KERJA BADAN PENGELOLA PERBATASAN DAERAH PROVINSI NUSA TENGGARA TIMUR".
+    const std::string title = text::title_case(doc.heading.title);
+    std::size_t best = std::string::npos;
+    std::string kind;
+    for (auto k : kAgencyKinds) {
+      const std::size_t p = text::ifind_word(title, k);
+      if (p != std::string::npos && (best == std::string::npos || p < best)) best = p, kind = k;
+    }
+    if (best == std::string::npos) return;
+    a.name = strip_region(title.substr(best));
+    a.kind = kind;
+    a.source = doc.heading.span;
+  }
+  if (a.short_name.empty()) a.short_name = a.kind;
+  // The type and its limit: "Badan Tipe A adalah ... paling banyak 4 (empat) bidang."
+  for (const auto& [t, span] : definitions) {
+    const std::string lead = a.kind + " Tipe ";
+    if (!text::istarts_with(t, lead)) continue;
+    a.type = std::string(1, t[lead.size()]);
+    const std::string limit = after(t, "paling banyak ");
+    std::size_t i = 0;
+    while (i < limit.size() && text::is_digit(limit[i])) ++i;
+    if (i > 0 && text::ifind_word(limit, "bidang") != std::string::npos)
+      a.max_bidang = text::parse_int(limit.substr(0, i));
+  }
+  out.agency = std::move(a);
+}
+
+struct UnitDraft {
+  const Node* node;
+  std::string parent;
+};
+
+bool names_unit(std::string_view t) { return unit_kind_of_name(t).has_value(); }
+
+// The structure article: the node that lists the agency's units ("terdiri atas/dari").
+const Node* find_structure_list(const Document& doc) {
+  const Node* best = nullptr;
+  int best_units = 1;
+  walk(doc.body, [&](const Node& n, const std::vector<const Node*>&) {
+    if (n.kind != NodeKind::Verse && n.kind != NodeKind::Article) return;
+    if (text::ifind(n.text, "terdiri atas") == std::string::npos &&
+        text::ifind(n.text, "terdiri dari") == std::string::npos)
+      return;
+    int units = 0;
+    for (const Node& c : n.children)
+      if (is_list_item(c.kind) && names_unit(c.text)) ++units;
+    if (units > best_units) best = &n, best_units = units;
+  });
+  return best;
+}
+
+std::string unit_name_of(std::string_view item) {
+  std::string name = cut_at(std::string(item), {"yang", "terdiri", "membawahi", "sebanyak",
+                                                "meliputi", "dipimpin"});
+  name = before(name, ":");
+  name = before(name, ";");
+  return text::title_case(name);
+}
+
+void add_units(const Node& list, const std::string& parent, const std::vector<const Node*>& path,
+               Extraction& out) {
+  for (const Node& item : list.children) {
+    if (!is_list_item(item.kind)) continue;
+    auto kind = unit_kind_of_name(item.text);
+    if (!kind) continue;
+    std::vector<const Node*> here = path;
+    const std::string name = unit_name_of(item.text);
+    const bool generic = text::iequals(name, to_string(*kind)) && *kind != UnitKind::Sekretariat &&
+                         *kind != UnitKind::KelompokJabatanFungsional && *kind != UnitKind::Uptd;
+    bool has_sub_units = false;
+    for (const Node& c : item.children)
+      if (is_list_item(c.kind) && names_unit(c.text)) has_sub_units = true;
+    here.push_back(&item);
+    if (generic && has_sub_units) {
+      // "bidang, sebanyak 3 (tiga) bidang, meliputi: 1. ... 2. ...": the items are the units.
+      add_units(item, parent, here, out);
+      continue;
+    }
+    Unit u;
+    u.id = out.next_unit_id();
+    u.name = name;
+    u.kind = *kind;
+    u.parent = parent;
+    u.article = citation_path(path, item);
+    u.source = item.span;
+    const std::string id = u.id;
+    out.units.push_back(std::move(u));
+    if (has_sub_units) {
+      add_units(item, id, here, out);
+    } else {
+      // "sekretariat, yang didalamnya terdapat Sub Bagian kepegawaian dan umum;"
+      const std::string inner = after(item.text, " terdapat ");
+      if (auto inner_kind = unit_kind_of_name(inner)) {
+        Unit sub;
+        sub.id = out.next_unit_id();
+        sub.name = unit_name_of(inner);
+        sub.kind = *inner_kind;
+        sub.parent = id;
+        sub.article = citation_path(path, item);
+        sub.source = item.span;
+        out.units.push_back(std::move(sub));
+      }
+    }
+  }
+}
+
+std::string head_title(const Unit& u) {
+  if (u.kind == UnitKind::Sekretariat) return "Sekretaris";
+  return "Kepala " + u.name;
+}
+
+void add_positions(const Document& doc, Extraction& out) {
+  if (!out.agency) return;
+  Position head;
+  head.id = out.next_position_id();
+  head.title = "Kepala " + out.agency->short_name;
+  head.kind = PositionKind::JptPratama;
+  head.source = out.agency->source;
+  // "Badan dipimpin oleh Kepala Badan yang berkedudukan di bawah dan bertanggung jawab kepada
+  // Gubernur melalui Sekretaris Daerah."
+  walk(doc.body, [&](const Node& n, const std::vector<const Node*>&) {
+    if (!head.reports_to.empty()) return;
+    if (!text::istarts_with(n.text, out.agency->short_name + " dipimpin oleh")) return;
+    head.reports_to = text::strip_item_end(after(n.text, "bertanggung jawab kepada "));
+    head.source = n.span;
+  });
+  const std::string head_id = head.id;
+  out.positions.push_back(std::move(head));
+  for (const Unit& u : out.units) {
+    if (u.kind == UnitKind::KelompokJabatanFungsional) continue;
+    if (u.kind == UnitKind::Uptd && text::iequals(u.name, "UPTD")) continue;  // set by own rules
+    Position p;
+    p.id = out.next_position_id();
+    p.title = head_title(u);
+    p.kind = position_kind_of_title(p.title);
+    p.unit = u.id;
+    p.superior = head_id;
+    if (!u.parent.empty()) {
+      for (const Position& q : out.positions)
+        if (q.unit == u.parent) p.superior = q.id;
+    }
+    p.source = u.source;
+    out.positions.push_back(std::move(p));
+  }
+}
+
+// The positions a generic subject names: "Kepala Badan", "Sekretaris", "kepala bidang pada Badan".
+std::vector<Position*> positions_named(std::string subject, Extraction& out) {
+  if (out.agency) subject = before(subject, " pada " + out.agency->short_name);
+  subject = text::strip_item_end(subject);
+  const std::string key = text::name_key(subject);
+  std::vector<Position*> found;
+  if (key.empty()) return found;
+  for (Position& p : out.positions) {
+    const std::string pk = text::name_key(p.title);
+    if (pk == key || pk.rfind(key + " ", 0) == 0) found.push_back(&p);
+  }
+  return found;
+}
+
+std::vector<std::string> split_subjects(const std::string& s) {
+  std::vector<std::string> out;
+  std::string cur;
+  for (auto part : text::split(s, ',')) {
+    std::string p(text::trim(part));
+    std::size_t d;
+    while ((d = text::ifind_word(p, "dan")) != std::string::npos) {
+      out.push_back(std::string(text::trim(std::string_view(p).substr(0, d))));
+      p = std::string(text::trim(std::string_view(p).substr(d + 3)));
+    }
+    out.push_back(p);
+  }
+  out.erase(std::remove_if(out.begin(), out.end(), [](auto& x) { return x.empty(); }), out.end());
+  return out;
+}
+
+void read_grades_and_appointments(const Document& doc, Extraction& out) {
+  walk(doc.body, [&](const Node& n, const std::vector<const Node*>&) {
+    const std::string& t = n.text;
+    if (text::ifind(t, "eselon") != std::string::npos &&
+        text::ifind(t, " merupakan ") != std::string::npos) {
+      auto eselon = find_eselon(t);
+      if (!eselon) return;
+      std::optional<PositionKind> kind;
+      if (text::ifind(t, "pimpinan tinggi pratama") != std::string::npos)
+        kind = PositionKind::JptPratama;
+      else if (text::ifind(t, "jabatan administrator") != std::string::npos)
+        kind = PositionKind::Administrator;
+      else if (text::ifind(t, "jabatan pengawas") != std::string::npos)
+        kind = PositionKind::Pengawas;
+      else
+        kind = position_kind_of_eselon(*eselon);
+      for (const auto& subject : split_subjects(before(t, " merupakan ")))
+        for (Position* p : positions_named(subject, out)) {
+          p->eselon = *eselon;
+          p->kind = kind;
+        }
+    }
+    if (text::ifind(t, "diangkat dan diberhentikan oleh") != std::string::npos) {
+      const std::string by = cut_at(after(t, "diangkat dan diberhentikan oleh "), {"sesuai"});
+      for (const auto& subject : split_subjects(before(t, " diangkat dan diberhentikan")))
+        for (Position* p : positions_named(subject, out)) p->appointing_authority = by;
+    }
+  });
+}
+
+// Tugas pokok, fungsi and uraian tugas written in the articles (as in Peraturan Wali Kota Batam).
+void read_duties_in_articles(const Document& doc, Extraction& out) {
+  for (const Node* art : articles(doc)) {
+    Position* who = nullptr;
+    std::vector<const Node*> parts;
+    for (const Node& c : art->children) parts.push_back(&c);
+    if (parts.empty()) parts.push_back(art);
+    for (const Node* part : parts) {
+      const std::string& t = part->text;
+      if (!who) {
+        std::string title = after(t, "dipimpin oleh seorang ");
+        if (title.empty()) title = after(t, "dipimpin oleh ");
+        title = before(text::strip_item_end(title), " yang ");
+        if (!title.empty() && text::ifind(t, "bertanggung jawab kepada") == std::string::npos)
+          who = out.find_position(title);
+      }
+      const bool task = text::ifind(t, "mempunyai tugas") != std::string::npos;
+      const bool functions = text::ifind(t, "mempunyai fungsi") != std::string::npos ||
+                             text::ifind(t, "menyelenggarakan fungsi") != std::string::npos;
+      const bool duties = text::ifind(t, "mempunyai uraian tugas") != std::string::npos;
+      if (!task && !functions && !duties) continue;
+      // The subject of "X sebagaimana dimaksud ... mempunyai ...", when no "dipimpin oleh" said it.
+      Position* subject = who;
+      if (!subject) subject = out.find_position(before(before(t, " sebagaimana"), " mempunyai"));
+      if (!subject && out.agency) {
+        // The agency's own tasks: "Badan sebagaimana dimaksud ... mempunyai tugas ...".
+        const std::string s = before(before(before(t, " sebagaimana"), " mempunyai"), ",");
+        if (text::iequals(s, out.agency->short_name) || text::istarts_with(t, "Dalam melaksanakan")) {
+          if (task && !duties && text::istarts_with(t, out.agency->short_name))
+            out.agency->tasks = text::strip_item_end(after(t, "mempunyai tugas "));
+          if (text::ifind(t, "menyelenggarakan fungsi") != std::string::npos)
+            out.agency->functions = item_texts(*part);
+        }
+        continue;
+      }
+      if (!subject) continue;
+      subject->duties_source.extend(part->span.first_line);
+      subject->duties_source.extend(part->span.last_line);
+      if (duties) {
+        subject->duties = item_texts(*part);
+      } else if (functions) {
+        subject->functions = item_texts(*part);
+      } else if (task) {
+        std::string s = after(t, "mempunyai tugas pokok ");
+        if (s.empty()) s = after(t, "mempunyai tugas ");
+        subject->summary = text::strip_item_end(s);
+      }
+    }
+  }
+}
+
+// "1. NAMA JABATAN : X" ... "6. URAIAN TUGAS :" blocks of an annex (Lampiran II of 000 and 002).
+void read_duties_in_annexes(const Document& doc, Extraction& out) {
+  for (const Annex& annex : doc.annexes) {
+    Position* current = nullptr;
+    for (const Node& item : annex.content.children) {
+      if (!is_list_item(item.kind)) continue;
+      const std::string field = text::to_upper(before(item.text, ":"));
+      const std::string value = after(item.text, ":");
+      if (field == "NAMA JABATAN") {
+        current = out.find_position(value);
+        if (!current && out.agency) {
+          // The agency head is named in full: "KEPALA BADAN PENGELOLA PERBATASAN DAERAH (PROVINSI)".
+          const std::string full = text::name_key("Kepala " + out.agency->name);
+          const std::string key = text::name_key(value);
+          if (key.rfind(full, 0) == 0) current = out.find_position("Kepala " + out.agency->short_name);
+        }
+        if (current) current->duties_source = item.span;
+        continue;
+      }
+      if (!current) continue;
+      current->duties_source.extend(item.span.last_line);
+      if (field == "KODE JABATAN") {
+        current->code = value;
+      } else if (field == "ESELON") {
+        if (auto e = normalize_eselon(value)) current->eselon_annex = *e;
+      } else if (field == "RUMUSAN TUGAS" || field == "TUGAS POKOK") {
+        current->summary = text::strip_item_end(value);
+      } else if (field == "FUNGSI") {
+        current->functions = item_texts(item);
+      } else if (field == "URAIAN TUGAS") {
+        current->duties = item_texts(item);
+      }
+    }
+  }
+  for (Position& p : out.positions) {
+    if (p.eselon.empty() && !p.eselon_annex.empty()) {
+      p.eselon = p.eselon_annex;
+      p.kind = position_kind_of_eselon(p.eselon);
+    }
+  }
+}
+
+}  // namespace
+
+void extract_structure(const Document& doc, Extraction& out) {
+  read_agency(doc, out);
+  // Without a structure article (e.g. an IKI decree) the text establishes no units or positions.
+  const Node* list = find_structure_list(doc);
+  if (!list) return;
+  add_units(*list, {}, {}, out);
+  // The list's own path ("Pasal 3 ayat (1)") prefixes each unit's article.
+  walk(doc.body, [&](const Node& n, const std::vector<const Node*>& path) {
+    if (&n != list) return;
+    const std::string prefix = citation_path(path, n);
+    for (Unit& u : out.units) u.article = prefix + " " + u.article;
+  });
+  add_positions(doc, out);
+  read_grades_and_appointments(doc, out);
+  read_duties_in_articles(doc, out);
+  read_duties_in_annexes(doc, out);
+}
+
 }  // namespace tatakerja::regulation

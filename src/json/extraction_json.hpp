@@ -1,0 +1,16 @@
+// The JSON interface of `regulation extract` (format version 1, documented in
+// docs/extract-json.md). Ids ("u1", "p1") are stable for the same text.
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include "regulation/extraction.hpp"
+
+namespace tatakerja::json {
+
+inline constexpr int kExtractFormatVersion = 1;
+
+nlohmann::json to_json(const regulation::Extraction& facts);
+nlohmann::json finding_json(const Finding& f);
+
+}  // namespace tatakerja::json
