@@ -45,8 +45,7 @@ TEST(Text, RomanLettersOrdinals) {
 TEST(Text, TitleCaseKeepsAcronymsAndLowercaseConjunctions) {
   EXPECT_EQ(text::title_case("BIDANG KOORDINASI PERENCANAAN DAN FASILITASI KERJA SAMA"),
             "Bidang Koordinasi Perencanaan dan Fasilitasi Kerja Sama");
-  EXPECT_EQ(text::title_case("Sub Bagian kepegawaian dan umum"),
-            "Sub Bagian Kepegawaian dan Umum");
+  EXPECT_EQ(text::title_case("Sub Bagian kepegawaian dan umum"), "Sub Bagian Kepegawaian dan Umum");
   EXPECT_EQ(text::title_case("DINAS KOPERASI PROVINSI NTT"), "Dinas Koperasi Provinsi NTT");
   EXPECT_EQ(text::strip_item_end("penyusunan program; dan"), "penyusunan program");
   EXPECT_EQ(text::name_key("Subbagian Umum"), "sub bagian umum");

@@ -27,8 +27,8 @@ struct Formula {
 };
 
 struct IkiRow {
-  std::string number;     // the row number as written ("1", "2")
-  std::string sasaran;    // target (carried over from the row above when blank)
+  std::string number;   // the row number as written ("1", "2")
+  std::string sasaran;  // target (carried over from the row above when blank)
   bool sasaran_carried = false;
   std::string indikator;  // indicator
   Formula formula;
@@ -44,10 +44,14 @@ struct IkiTable {
 
 inline const char* to_string(FormulaKind k) {
   switch (k) {
-    case FormulaKind::Ratio: return "ratio";
-    case FormulaKind::Count: return "count";
-    case FormulaKind::Predicate: return "predicate";
-    case FormulaKind::Text: return "text";
+    case FormulaKind::Ratio:
+      return "ratio";
+    case FormulaKind::Count:
+      return "count";
+    case FormulaKind::Predicate:
+      return "predicate";
+    case FormulaKind::Text:
+      return "text";
   }
   return "text";
 }

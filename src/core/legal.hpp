@@ -23,17 +23,18 @@ struct Citation {
   std::string region;  // "Provinsi Nusa Tenggara Timur" for regional kinds, else empty
   std::string number;  // as written ("050-3708")
   std::optional<int> year;
-  std::string title;   // after "tentang"
+  std::string title;  // after "tentang"
   std::optional<Gazette> gazette;
-  int amends = -1;      // index (in the same list) of the citation this one amends, or -1
-  int nested_in = -1;   // index of the citation whose title contains this one, or -1
+  int amends = -1;     // index (in the same list) of the citation this one amends, or -1
+  int nested_in = -1;  // index of the citation whose title contains this one, or -1
   int line = 0;
 };
 
 struct Revocation {
   Citation regulation;
   bool whole = true;
-  std::string scope;  // the provisions revoked when not whole: "Pasal 3 huruf d, Pasal 30 sampai ..."
+  std::string
+      scope;  // the provisions revoked when not whole: "Pasal 3 huruf d, Pasal 30 sampai ..."
   std::string exceptions;  // "kecuali ..." when the text keeps something in force
   std::string article;     // where the revocation is: "Pasal 30 huruf a"
   SourceSpan source;

@@ -13,13 +13,13 @@ namespace tatakerja {
 
 enum class UnitKind {
   Sekretariat,
-  SubBagian,   // Sub Bagian
+  SubBagian,  // Sub Bagian
   Bidang,
   Seksi,
-  SubBidang,   // Sub Bidang
+  SubBidang,  // Sub Bidang
   Bagian,
-  Uptd,        // Unit Pelaksana Teknis Daerah
-  Inspektur,   // Inspektorat Pembantu (Irban) units
+  Uptd,       // Unit Pelaksana Teknis Daerah
+  Inspektur,  // Inspektorat Pembantu (Irban) units
   KelompokJabatanFungsional,
 };
 // The Indonesian name used in the JSON interface: "Sekretariat", "Sub Bagian", "UPTD", ...
@@ -33,8 +33,8 @@ const char* to_string(PositionKind k);
 // The kind implied by an eselon grade: II -> JPT Pratama, III -> Administrator, IV -> Pengawas.
 std::optional<PositionKind> position_kind_of_eselon(std::string_view eselon);
 // The kind implied by a position title: functional levels ("Ahli Muda", "Terampil") and functional
-// families ("Analis Kebijakan", "Perencana") -> Fungsional; "Kepala ...", "Sekretaris" -> structural
-// by the unit they lead; otherwise Pelaksana.
+// families ("Analis Kebijakan", "Perencana") -> Fungsional; "Kepala ...", "Sekretaris" ->
+// structural by the unit they lead; otherwise Pelaksana.
 PositionKind position_kind_of_title(std::string_view title);
 
 // Agency kinds (jenis Perangkat Daerah).
@@ -44,17 +44,17 @@ struct Agency {
   std::string kind;        // "Badan", "Dinas", "Inspektorat", "Sekretariat Daerah", ...
   std::string type;        // "A", "B", "C" when the text states a type (Badan Tipe A); else empty
   std::optional<int> max_bidang;  // limit the text states for that type ("paling banyak 4 bidang")
-  std::string tasks;       // tugas
+  std::string tasks;              // tugas
   std::vector<std::string> functions;  // fungsi
-  std::string reports_to;  // "Gubernur melalui Sekretaris Daerah"
+  std::string reports_to;              // "Gubernur melalui Sekretaris Daerah"
   SourceSpan source;
 };
 
 struct Unit {
-  std::string id;      // stable within one extraction: "u1", "u2", ...
-  std::string name;    // "Bidang Koordinasi Pelaksanaan"
+  std::string id;    // stable within one extraction: "u1", "u2", ...
+  std::string name;  // "Bidang Koordinasi Pelaksanaan"
   UnitKind kind = UnitKind::Bidang;
-  std::string parent;  // id of the parent unit; empty at the top (directly under the agency)
+  std::string parent;   // id of the parent unit; empty at the top (directly under the agency)
   std::string article;  // where it was created: "Pasal 3 ayat (1) huruf b angka 2"
   SourceSpan source;
 };
@@ -63,18 +63,18 @@ struct Position {
   std::string id;     // "p1", "p2", ...
   std::string title;  // "Kepala Bidang Koordinasi Pelaksanaan"
   std::optional<PositionKind> kind;
-  std::string eselon;             // "III.a" or empty
-  std::string eselon_annex;       // eselon as the Lampiran block states it, when there is one
-  std::string code;               // kode jabatan, often blank
-  std::string unit;               // id of the unit it leads or belongs to; empty for the agency head
-  std::string superior;           // id of the superior position; empty at the top
-  std::string reports_to;         // superior outside the agency ("Gubernur melalui Sekretaris Daerah")
-  std::string appointing_authority;  // "Gubernur"
-  std::string summary;                // rumusan tugas / tugas pokok
+  std::string eselon;        // "III.a" or empty
+  std::string eselon_annex;  // eselon as the Lampiran block states it, when there is one
+  std::string code;          // kode jabatan, often blank
+  std::string unit;          // id of the unit it leads or belongs to; empty for the agency head
+  std::string superior;      // id of the superior position; empty at the top
+  std::string reports_to;    // superior outside the agency ("Gubernur melalui Sekretaris Daerah")
+  std::string appointing_authority;    // "Gubernur"
+  std::string summary;                 // rumusan tugas / tugas pokok
   std::vector<std::string> functions;  // fungsi
   std::vector<std::string> duties;     // uraian tugas
-  SourceSpan source;         // where the position is established
-  SourceSpan duties_source;  // where its job description is written
+  SourceSpan source;                   // where the position is established
+  SourceSpan duties_source;            // where its job description is written
 };
 
 }  // namespace tatakerja

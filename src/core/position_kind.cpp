@@ -8,15 +8,24 @@ namespace tatakerja {
 
 const char* to_string(UnitKind k) {
   switch (k) {
-    case UnitKind::Sekretariat: return "Sekretariat";
-    case UnitKind::SubBagian: return "Sub Bagian";
-    case UnitKind::Bidang: return "Bidang";
-    case UnitKind::Seksi: return "Seksi";
-    case UnitKind::SubBidang: return "Sub Bidang";
-    case UnitKind::Bagian: return "Bagian";
-    case UnitKind::Uptd: return "UPTD";
-    case UnitKind::Inspektur: return "Inspektur Pembantu";
-    case UnitKind::KelompokJabatanFungsional: return "Kelompok Jabatan Fungsional";
+    case UnitKind::Sekretariat:
+      return "Sekretariat";
+    case UnitKind::SubBagian:
+      return "Sub Bagian";
+    case UnitKind::Bidang:
+      return "Bidang";
+    case UnitKind::Seksi:
+      return "Seksi";
+    case UnitKind::SubBidang:
+      return "Sub Bidang";
+    case UnitKind::Bagian:
+      return "Bagian";
+    case UnitKind::Uptd:
+      return "UPTD";
+    case UnitKind::Inspektur:
+      return "Inspektur Pembantu";
+    case UnitKind::KelompokJabatanFungsional:
+      return "Kelompok Jabatan Fungsional";
   }
   return "Bidang";
 }
@@ -42,11 +51,16 @@ std::optional<UnitKind> unit_kind_of_name(std::string_view name) {
 
 const char* to_string(PositionKind k) {
   switch (k) {
-    case PositionKind::JptPratama: return "JPT Pratama";
-    case PositionKind::Administrator: return "Administrator";
-    case PositionKind::Pengawas: return "Pengawas";
-    case PositionKind::Fungsional: return "Fungsional";
-    case PositionKind::Pelaksana: return "Pelaksana";
+    case PositionKind::JptPratama:
+      return "JPT Pratama";
+    case PositionKind::Administrator:
+      return "Administrator";
+    case PositionKind::Pengawas:
+      return "Pengawas";
+    case PositionKind::Fungsional:
+      return "Fungsional";
+    case PositionKind::Pelaksana:
+      return "Pelaksana";
   }
   return "Pelaksana";
 }
@@ -54,11 +68,15 @@ const char* to_string(PositionKind k) {
 std::optional<PositionKind> position_kind_of_eselon(std::string_view eselon) {
   switch (eselon_grade(eselon)) {
     case 1:
-    case 2: return PositionKind::JptPratama;
-    case 3: return PositionKind::Administrator;
+    case 2:
+      return PositionKind::JptPratama;
+    case 3:
+      return PositionKind::Administrator;
     case 4:
-    case 5: return PositionKind::Pengawas;
-    default: return std::nullopt;
+    case 5:
+      return PositionKind::Pengawas;
+    default:
+      return std::nullopt;
   }
 }
 
@@ -81,12 +99,15 @@ PositionKind position_kind_of_title(std::string_view title) {
       case UnitKind::Sekretariat:
       case UnitKind::Bidang:
       case UnitKind::Bagian:
-      case UnitKind::Inspektur: return PositionKind::Administrator;
+      case UnitKind::Inspektur:
+        return PositionKind::Administrator;
       case UnitKind::SubBagian:
       case UnitKind::Seksi:
       case UnitKind::SubBidang:
-      case UnitKind::Uptd: return PositionKind::Pengawas;
-      case UnitKind::KelompokJabatanFungsional: return PositionKind::Fungsional;
+      case UnitKind::Uptd:
+        return PositionKind::Pengawas;
+      case UnitKind::KelompokJabatanFungsional:
+        return PositionKind::Fungsional;
     }
   }
   if (key.rfind("kepala badan", 0) == 0 || key.rfind("kepala dinas", 0) == 0 ||

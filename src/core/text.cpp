@@ -7,21 +7,33 @@
 namespace tatakerja::text {
 namespace {
 
-char lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
-char upper(char c) { return (c >= 'a' && c <= 'z') ? static_cast<char>(c - 'a' + 'A') : c; }
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f'; }
+char lower(char c) {
+  return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+}
+char upper(char c) {
+  return (c >= 'a' && c <= 'z') ? static_cast<char>(c - 'a' + 'A') : c;
+}
+bool is_space(char c) {
+  return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f';
+}
 
 constexpr std::array<std::string_view, 16> kLowerWords = {
-    "dan", "di", "ke", "dari", "yang", "atas", "serta", "untuk",
+    "dan",  "di",     "ke",   "dari",  "yang", "atas", "serta", "untuk",
     "pada", "dengan", "atau", "dalam", "bagi", "oleh", "antar", "per"};
-constexpr std::array<std::string_view, 12> kAcronyms = {"uptd", "ntt", "sdm", "asn", "pns", "pppk",
-                                                        "dprd", "skpd", "umkm", "opd", "bmd", "ukm"};
+constexpr std::array<std::string_view, 12> kAcronyms = {
+    "uptd", "ntt", "sdm", "asn", "pns", "pppk", "dprd", "skpd", "umkm", "opd", "bmd", "ukm"};
 
 }  // namespace
 
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
-bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-bool is_alnum(char c) { return is_digit(c) || is_alpha(c); }
+bool is_digit(char c) {
+  return c >= '0' && c <= '9';
+}
+bool is_alpha(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+bool is_alnum(char c) {
+  return is_digit(c) || is_alpha(c);
+}
 
 std::string_view trim(std::string_view s) {
   std::size_t b = 0, e = s.size();
@@ -129,12 +141,10 @@ std::string title_case(std::string_view s) {
     std::string bare = lw;
     while (!bare.empty() && !is_alnum(bare.back())) bare.pop_back();
     while (!bare.empty() && !is_alnum(bare.front())) bare.erase(bare.begin());
-    const bool has_lower = std::any_of(word.begin(), word.end(), [](char c) {
-      return c >= 'a' && c <= 'z';
-    });
-    const bool has_upper = std::any_of(word.begin(), word.end(), [](char c) {
-      return c >= 'A' && c <= 'Z';
-    });
+    const bool has_lower =
+        std::any_of(word.begin(), word.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+    const bool has_upper =
+        std::any_of(word.begin(), word.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
     const bool has_vowel = bare.find_first_of("aeiou") != std::string::npos;
     const bool acronym =
         std::find(kAcronyms.begin(), kAcronyms.end(), bare) != kAcronyms.end() ||
@@ -143,7 +153,8 @@ std::string title_case(std::string_view s) {
     if (has_lower && has_upper && !(word.size() > 1 && is_upper_text(word.substr(1)))) {
       // Mixed case as written ("McKinsey", "LKjIP"): keep, but capitalise a lowercase start.
       std::string w(word);
-      if (!first_word && std::find(kLowerWords.begin(), kLowerWords.end(), bare) != kLowerWords.end())
+      if (!first_word &&
+          std::find(kLowerWords.begin(), kLowerWords.end(), bare) != kLowerWords.end())
         w = lw;
       out += w;
     } else if (acronym && has_upper) {
@@ -202,14 +213,22 @@ std::optional<int> roman_to_int(std::string_view s) {
   if (s.empty() || s.size() > 12) return std::nullopt;
   auto value = [](char c) -> int {
     switch (upper(c)) {
-      case 'I': return 1;
-      case 'V': return 5;
-      case 'X': return 10;
-      case 'L': return 50;
-      case 'C': return 100;
-      case 'D': return 500;
-      case 'M': return 1000;
-      default: return 0;
+      case 'I':
+        return 1;
+      case 'V':
+        return 5;
+      case 'X':
+        return 10;
+      case 'L':
+        return 50;
+      case 'C':
+        return 100;
+      case 'D':
+        return 500;
+      case 'M':
+        return 1000;
+      default:
+        return 0;
     }
   };
   int total = 0;
@@ -226,7 +245,7 @@ std::optional<int> roman_to_int(std::string_view s) {
 std::string int_to_roman(int n) {
   static constexpr std::pair<int, const char*> kTable[] = {
       {1000, "M"}, {900, "CM"}, {500, "D"}, {400, "CD"}, {100, "C"}, {90, "XC"}, {50, "L"},
-      {40, "XL"},  {10, "X"},   {9, "IX"},  {5, "V"},   {4, "IV"},  {1, "I"}};
+      {40, "XL"},  {10, "X"},   {9, "IX"},  {5, "V"},    {4, "IV"},  {1, "I"}};
   std::string r;
   for (const auto& [v, sym] : kTable)
     while (n >= v) {
@@ -251,9 +270,8 @@ std::string letter_label(int ordinal) {
 }
 
 std::optional<int> ordinal_word_value(std::string_view word) {
-  static constexpr std::string_view kUnits[] = {"",      "satu",  "dua",     "tiga",
-                                                "empat", "lima",  "enam",    "tujuh",
-                                                "delapan", "sembilan"};
+  static constexpr std::string_view kUnits[] = {"",     "satu", "dua",   "tiga",    "empat",
+                                                "lima", "enam", "tujuh", "delapan", "sembilan"};
   std::string w = to_lower(trim(word));
   while (!w.empty() && !is_alpha(w.back())) w.pop_back();
   if (w == "pertama") return 1;

@@ -33,7 +33,7 @@ std::string title_case(std::string_view s);
 std::string name_key(std::string_view s);
 std::vector<std::string_view> split(std::string_view s, char sep);
 
-std::optional<int> parse_int(std::string_view s);  // plain decimal, at most 9 digits
+std::optional<int> parse_int(std::string_view s);     // plain decimal, at most 9 digits
 std::optional<int> roman_to_int(std::string_view s);  // I..MMM, case-insensitive
 std::string int_to_roman(int n);
 // Letter list labels: a=1 ... z=26, aa=27 ... zz=52 (the regulations' convention).

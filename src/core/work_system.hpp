@@ -62,7 +62,8 @@ struct FlowStage {
   std::vector<std::string> steps;
 };
 
-// The plan -> execute -> evaluate flow of one or more kinds of agency (004 Pasal 23; 003 Lampiran II).
+// The plan -> execute -> evaluate flow of one or more kinds of agency (004 Pasal 23; 003 Lampiran
+// II).
 struct WorkFlow {
   std::vector<std::string> agency_kinds;
   std::vector<FlowStage> stages;

@@ -48,25 +48,18 @@ nlohmann::json to_json(const regulation::Node& n) {
 nlohmann::json to_json(const regulation::Document& d) {
   nlohmann::json annexes = nlohmann::json::array();
   for (const auto& a : d.annexes) {
-    nlohmann::json aj{{"label", a.label},
-                      {"number", a.number},
-                      {"date", a.date},
-                      {"title", a.title},
-                      {"source", span_json(a.span)},
-                      {"content", to_json(a.content)}};
+    nlohmann::json aj{
+        {"label", a.label}, {"number", a.number},          {"date", a.date},
+        {"title", a.title}, {"source", span_json(a.span)}, {"content", to_json(a.content)}};
     aj["year"] = a.year ? nlohmann::json(*a.year) : nlohmann::json();
     annexes.push_back(std::move(aj));
   }
-  nlohmann::json heading{{"issuer", d.heading.issuer},
-                         {"kind", d.heading.kind},
-                         {"region", d.heading.region},
-                         {"number", d.heading.number},
-                         {"title", d.heading.title},
-                         {"source", span_json(d.heading.span)}};
+  nlohmann::json heading{{"issuer", d.heading.issuer}, {"kind", d.heading.kind},
+                         {"region", d.heading.region}, {"number", d.heading.number},
+                         {"title", d.heading.title},   {"source", span_json(d.heading.span)}};
   heading["year"] = d.heading.year ? nlohmann::json(*d.heading.year) : nlohmann::json();
   return {{"heading", heading},
-          {"preamble",
-           {{"menimbang", to_json(d.considerations)}, {"mengingat", to_json(d.bases)}}},
+          {"preamble", {{"menimbang", to_json(d.considerations)}, {"mengingat", to_json(d.bases)}}},
           {"enactment", d.enactment},
           {"body", to_json(d.body)},
           {"closing",

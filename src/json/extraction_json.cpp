@@ -5,8 +5,12 @@ namespace {
 
 using nlohmann::json;
 
-json span(const SourceSpan& s) { return {{"first_line", s.first_line}, {"last_line", s.last_line}}; }
-json or_null(const std::string& s) { return s.empty() ? json() : json(s); }
+json span(const SourceSpan& s) {
+  return {{"first_line", s.first_line}, {"last_line", s.last_line}};
+}
+json or_null(const std::string& s) {
+  return s.empty() ? json() : json(s);
+}
 template <typename T>
 json opt(const std::optional<T>& v) {
   return v ? json(*v) : json();
@@ -103,14 +107,10 @@ json to_json(const regulation::Extraction& x) {
                        {"source", span(r.source)}};
   if (x.agency) {
     const auto& a = *x.agency;
-    out["agency"] = {{"name", a.name},
-                     {"short_name", a.short_name},
-                     {"kind", a.kind},
-                     {"type", or_null(a.type)},
-                     {"max_bidang", opt(a.max_bidang)},
-                     {"tasks", or_null(a.tasks)},
-                     {"functions", a.functions},
-                     {"source", span(a.source)}};
+    out["agency"] = {
+        {"name", a.name},           {"short_name", a.short_name},      {"kind", a.kind},
+        {"type", or_null(a.type)},  {"max_bidang", opt(a.max_bidang)}, {"tasks", or_null(a.tasks)},
+        {"functions", a.functions}, {"source", span(a.source)}};
   } else {
     out["agency"] = json();
   }
@@ -125,20 +125,21 @@ json to_json(const regulation::Extraction& x) {
   out["units"] = std::move(units);
   json positions = json::array();
   for (const auto& p : x.positions)
-    positions.push_back({{"id", p.id},
-                         {"title", p.title},
-                         {"kind", p.kind ? json(to_string(*p.kind)) : json()},
-                         {"eselon", or_null(p.eselon)},
-                         {"code", or_null(p.code)},
-                         {"unit", or_null(p.unit)},
-                         {"superior", or_null(p.superior)},
-                         {"reports_to", or_null(p.reports_to)},
-                         {"appointing_authority", or_null(p.appointing_authority)},
-                         {"summary", or_null(p.summary)},
-                         {"functions", p.functions},
-                         {"duties", p.duties},
-                         {"source", span(p.source)},
-                         {"duties_source", p.duties_source.empty() ? json() : span(p.duties_source)}});
+    positions.push_back(
+        {{"id", p.id},
+         {"title", p.title},
+         {"kind", p.kind ? json(to_string(*p.kind)) : json()},
+         {"eselon", or_null(p.eselon)},
+         {"code", or_null(p.code)},
+         {"unit", or_null(p.unit)},
+         {"superior", or_null(p.superior)},
+         {"reports_to", or_null(p.reports_to)},
+         {"appointing_authority", or_null(p.appointing_authority)},
+         {"summary", or_null(p.summary)},
+         {"functions", p.functions},
+         {"duties", p.duties},
+         {"source", span(p.source)},
+         {"duties_source", p.duties_source.empty() ? json() : span(p.duties_source)}});
   out["positions"] = std::move(positions);
   json iki = json::array();
   for (const auto& t : x.iki) {

@@ -6,24 +6,42 @@ namespace tatakerja::regulation {
 
 const char* to_string(NodeKind k) {
   switch (k) {
-    case NodeKind::Root: return "root";
-    case NodeKind::Chapter: return "BAB";
-    case NodeKind::Section: return "Bagian";
-    case NodeKind::Paragraph: return "Paragraf";
-    case NodeKind::Article: return "Pasal";
-    case NodeKind::Verse: return "ayat";
-    case NodeKind::Letter: return "huruf";
-    case NodeKind::UpperLetter: return "huruf besar";
-    case NodeKind::Number: return "angka";
-    case NodeKind::ParenNumber: return "angka kurung";
-    case NodeKind::ParenLetter: return "huruf kurung";
-    case NodeKind::DottedNumber: return "butir";
-    case NodeKind::Roman: return "romawi";
-    case NodeKind::Dictum: return "diktum";
-    case NodeKind::Heading: return "judul";
-    case NodeKind::Text: return "teks";
-    case NodeKind::Table: return "tabel";
-    case NodeKind::Row: return "baris";
+    case NodeKind::Root:
+      return "root";
+    case NodeKind::Chapter:
+      return "BAB";
+    case NodeKind::Section:
+      return "Bagian";
+    case NodeKind::Paragraph:
+      return "Paragraf";
+    case NodeKind::Article:
+      return "Pasal";
+    case NodeKind::Verse:
+      return "ayat";
+    case NodeKind::Letter:
+      return "huruf";
+    case NodeKind::UpperLetter:
+      return "huruf besar";
+    case NodeKind::Number:
+      return "angka";
+    case NodeKind::ParenNumber:
+      return "angka kurung";
+    case NodeKind::ParenLetter:
+      return "huruf kurung";
+    case NodeKind::DottedNumber:
+      return "butir";
+    case NodeKind::Roman:
+      return "romawi";
+    case NodeKind::Dictum:
+      return "diktum";
+    case NodeKind::Heading:
+      return "judul";
+    case NodeKind::Text:
+      return "teks";
+    case NodeKind::Table:
+      return "tabel";
+    case NodeKind::Row:
+      return "baris";
   }
   return "teks";
 }
@@ -36,8 +54,10 @@ bool is_list_item(NodeKind k) {
     case NodeKind::ParenNumber:
     case NodeKind::ParenLetter:
     case NodeKind::DottedNumber:
-    case NodeKind::Roman: return true;
-    default: return false;
+    case NodeKind::Roman:
+      return true;
+    default:
+      return false;
   }
 }
 
@@ -45,15 +65,19 @@ namespace {
 
 std::string marker_text(const Node& n) {
   switch (n.kind) {
-    case NodeKind::Verse: return "(" + n.label + ")";
+    case NodeKind::Verse:
+      return "(" + n.label + ")";
     case NodeKind::Letter:
     case NodeKind::UpperLetter:
     case NodeKind::Number:
     case NodeKind::DottedNumber:
-    case NodeKind::Roman: return n.label + ".";
+    case NodeKind::Roman:
+      return n.label + ".";
     case NodeKind::ParenNumber:
-    case NodeKind::ParenLetter: return n.label + ")";
-    default: return {};
+    case NodeKind::ParenLetter:
+      return n.label + ")";
+    default:
+      return {};
   }
 }
 
@@ -82,6 +106,8 @@ std::string Node::full_text() const {
   return out;
 }
 
-bool Document::is_decree() const { return text::istarts_with(heading.kind, "Keputusan"); }
+bool Document::is_decree() const {
+  return text::istarts_with(heading.kind, "Keputusan");
+}
 
 }  // namespace tatakerja::regulation

@@ -42,7 +42,7 @@ struct Node {
   std::string title;  // heading of a BAB, Bagian or Paragraf
   std::string text;   // the node's own text, continuation lines joined with a space
   std::vector<std::string> cells;  // Row
-  SourceSpan span;    // the node's own lines and its children's
+  SourceSpan span;                 // the node's own lines and its children's
   std::vector<Node> children;
 
   // The node's text followed by its descendants' texts, each list item prefixed by its label.
@@ -56,7 +56,7 @@ struct Heading {
   std::string number;  // as written; empty when left blank
   std::string number_raw;
   std::optional<int> year;
-  std::string title;   // after TENTANG
+  std::string title;  // after TENTANG
   int kind_line = 0;
   int number_line = 0;
   SourceSpan span;
@@ -93,8 +93,8 @@ struct Annex {
 
 struct Document {
   Heading heading;
-  Node considerations;  // Menimbang
-  Node bases;           // Mengingat
+  Node considerations;    // Menimbang
+  Node bases;             // Mengingat
   std::string enactment;  // the text after "Menetapkan :"
   Node body;
   Closing closing;

@@ -51,10 +51,10 @@ struct Extraction {
 };
 
 // Each extractor adds what it reads to `out`; none of them throws on any text.
-void extract_identity(const Document& doc, Extraction& out);      // regulation.*
-void extract_structure(const Document& doc, Extraction& out);     // agency, units, positions
-void extract_iki(const Document& doc, Extraction& out);           // iki (and positions it names)
-void extract_work_system(const Document& doc, Extraction& out);   // work_system
+void extract_identity(const Document& doc, Extraction& out);         // regulation.*
+void extract_structure(const Document& doc, Extraction& out);        // agency, units, positions
+void extract_iki(const Document& doc, Extraction& out);              // iki (and positions it names)
+void extract_work_system(const Document& doc, Extraction& out);      // work_system
 void extract_legal_relations(const Document& doc, Extraction& out);  // citations, revocations,
                                                                      // transitional
 

@@ -9,7 +9,8 @@ namespace tatakerja::regulation {
 namespace {
 
 bool single_token(std::string_view s) {
-  return !s.empty() && s.find(' ') == std::string_view::npos && s.find('\t') == std::string_view::npos;
+  return !s.empty() && s.find(' ') == std::string_view::npos &&
+         s.find('\t') == std::string_view::npos;
 }
 
 bool ends_clause(std::string_view tok) {
@@ -22,7 +23,8 @@ bool ends_clause(std::string_view tok) {
 bool is_block_keyword(std::string_view tok) {
   for (std::string_view k : {"Menimbang", "Mengingat", "MEMUTUSKAN", "Menetapkan", "Ditetapkan",
                              "Diundangkan", "LAMPIRAN", "TENTANG", "NOMOR", "TANGGAL"})
-    if (tok == k || (tok.size() == k.size() + 1 && tok.substr(0, k.size()) == k && tok.back() == ':'))
+    if (tok == k ||
+        (tok.size() == k.size() + 1 && tok.substr(0, k.size()) == k && tok.back() == ':'))
       return true;
   return false;
 }
@@ -46,7 +48,8 @@ bool is_header_cell(std::string_view s) {
   s = text::trim(s);
   if (s.empty() || s.size() > 40 || !(s[0] >= 'A' && s[0] <= 'Z')) return false;
   const auto words = std::count(s.begin(), s.end(), ' ') + 1;
-  return words <= 4 && s.find(':') == std::string_view::npos && s.find(';') == std::string_view::npos;
+  return words <= 4 && s.find(':') == std::string_view::npos &&
+         s.find(';') == std::string_view::npos;
 }
 
 }  // namespace
@@ -74,7 +77,10 @@ void join_word_per_line(std::vector<Line>& lines) {
     const std::string& tok = lines[i].text;
     if (tok.empty()) continue;
     const std::string_view prev =
-        cur.text.empty() ? std::string_view() : std::string_view(cur.text).substr(cur.text.rfind(' ') == std::string::npos ? 0 : cur.text.rfind(' ') + 1);
+        cur.text.empty()
+            ? std::string_view()
+            : std::string_view(cur.text).substr(
+                  cur.text.rfind(' ') == std::string::npos ? 0 : cur.text.rfind(' ') + 1);
     bool start = cur.text.empty();
     const bool after_break = cur.text.empty() || ends_clause(prev) || text::is_upper_text(prev);
     if (!start && after_break) {
@@ -90,7 +96,8 @@ void join_word_per_line(std::vector<Line>& lines) {
       // A heading "Pasal 5" ends after its number; "BAB II" continues with a title in capitals.
       const bool title_word = text::is_upper_text(tok) && !item_marker(tok);
       if (!(cur.text.rfind("BAB", 0) == 0 && title_word) &&
-          !(cur.text.rfind("Bagian", 0) == 0 && std::count(cur.text.begin(), cur.text.end(), ' ') < 1))
+          !(cur.text.rfind("Bagian", 0) == 0 &&
+            std::count(cur.text.begin(), cur.text.end(), ' ') < 1))
         start = true;
     }
     if (start && !cur.text.empty()) flush();
@@ -203,9 +210,9 @@ void repair_layout(std::vector<Line>& lines, std::vector<Finding>& findings) {
                         "digabungkan kembali sebelum dibaca."});
   }
   if (const int tables = rebuild_flattened_tables(lines); tables > 0)
-    findings.push_back({"LAYOUT_FLATTENED_TABLE", Severity::Info, 0,
-                        std::to_string(tables) +
-                            " tabel yang selnya terurai per baris disusun kembali."});
+    findings.push_back(
+        {"LAYOUT_FLATTENED_TABLE", Severity::Info, 0,
+         std::to_string(tables) + " tabel yang selnya terurai per baris disusun kembali."});
 }
 
 }  // namespace tatakerja::regulation

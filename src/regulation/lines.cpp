@@ -55,7 +55,8 @@ std::string_view strip_bullets(std::string_view s) {
 bool is_table_rule_cell(std::string_view c) {
   c = text::trim(c);
   if (c.empty()) return true;
-  return std::all_of(c.begin(), c.end(), [](char ch) { return ch == '-' || ch == ':' || ch == '='; });
+  return std::all_of(c.begin(), c.end(),
+                     [](char ch) { return ch == '-' || ch == ':' || ch == '='; });
 }
 
 // "| a | b |" -> "a\tb"; a key-value row "| 1. NAMA JABATAN | : | X |" -> "1. NAMA JABATAN : X".
@@ -153,7 +154,8 @@ std::string clean_line_text(std::string_view raw) {
   std::vector<std::string> cells;
   for (auto f : fields) cells.push_back(text::collapse_spaces(strip_bullets(f)));
   while (!cells.empty() && cells.back().empty()) cells.pop_back();
-  const auto nonempty = std::count_if(cells.begin(), cells.end(), [](auto& c) { return !c.empty(); });
+  const auto nonempty =
+      std::count_if(cells.begin(), cells.end(), [](auto& c) { return !c.empty(); });
   if (nonempty == 0) return {};
   if (nonempty == 1 && !(leading_tab && cells.size() >= 3)) {
     for (auto& c : cells)

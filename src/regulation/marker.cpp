@@ -20,7 +20,8 @@ int edit_distance_capped(std::string_view a, std::string_view b) {
   for (std::size_t i = 1; i <= a.size(); ++i) {
     cur[0] = static_cast<int>(i);
     for (std::size_t j = 1; j <= b.size(); ++j)
-      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      cur[j] =
+          std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
     std::swap(prev, cur);
   }
   return prev[b.size()];
@@ -258,7 +259,8 @@ std::optional<Marker> item_marker(std::string_view line) {
     // Roman numerals I. II. IV.  and capital letters A. B.
     std::size_t i = 0;
     while (i < line.size() && i < 6 && (line[i] == 'I' || line[i] == 'V' || line[i] == 'X')) ++i;
-    if (i > 0 && i < line.size() && line[i] == '.' && (i + 1 == line.size() || line[i + 1] == ' ')) {
+    if (i > 0 && i < line.size() && line[i] == '.' &&
+        (i + 1 == line.size() || line[i + 1] == ' ')) {
       if (auto v = text::roman_to_int(line.substr(0, i)); v && after(i + 1)) {
         m.kind = NodeKind::Roman;
         m.label = std::string(line.substr(0, i));

@@ -1,6 +1,6 @@
-// Recognises the numbering a line starts with: BAB, Bagian, Paragraf, Pasal, ayat "(1)", huruf "a.",
-// angka "1.", "1)", "a)", "6.1.", Roman "I.", "A.", and decree dictums (KESATU). Tolerates the OCR
-// slips a careful reader tolerates ("BABI", "Paaal 5", "Pasal l2", "(l)").
+// Recognises the numbering a line starts with: BAB, Bagian, Paragraf, Pasal, ayat "(1)", huruf
+// "a.", angka "1.", "1)", "a)", "6.1.", Roman "I.", "A.", and decree dictums (KESATU). Tolerates
+// the OCR slips a careful reader tolerates ("BABI", "Paaal 5", "Pasal l2", "(l)").
 #pragma once
 
 #include <optional>
@@ -15,7 +15,7 @@ struct Marker {
   NodeKind kind = NodeKind::Text;
   std::string label;  // normalised: "I", "Kesatu", "12", "aa", "6.13"
   int ordinal = 0;
-  std::string rest;   // the text after the marker on the same line (a BAB's title, an item's text)
+  std::string rest;  // the text after the marker on the same line (a BAB's title, an item's text)
   bool repaired = false;  // an OCR slip was corrected to read it
 };
 

@@ -17,20 +17,30 @@ void walk_rec(const Node& n, std::vector<const Node*>& path,
 
 std::string label_of(const Node& n) {
   switch (n.kind) {
-    case NodeKind::Chapter: return "BAB " + n.label;
-    case NodeKind::Section: return "Bagian " + n.label;
-    case NodeKind::Paragraph: return "Paragraf " + n.label;
-    case NodeKind::Article: return "Pasal " + n.label;
-    case NodeKind::Verse: return "ayat (" + n.label + ")";
+    case NodeKind::Chapter:
+      return "BAB " + n.label;
+    case NodeKind::Section:
+      return "Bagian " + n.label;
+    case NodeKind::Paragraph:
+      return "Paragraf " + n.label;
+    case NodeKind::Article:
+      return "Pasal " + n.label;
+    case NodeKind::Verse:
+      return "ayat (" + n.label + ")";
     case NodeKind::Letter:
     case NodeKind::ParenLetter:
-    case NodeKind::UpperLetter: return "huruf " + n.label;
+    case NodeKind::UpperLetter:
+      return "huruf " + n.label;
     case NodeKind::Number:
     case NodeKind::ParenNumber:
-    case NodeKind::DottedNumber: return "angka " + n.label;
-    case NodeKind::Roman: return "bagian " + n.label;
-    case NodeKind::Dictum: return "Diktum " + n.label;
-    default: return {};
+    case NodeKind::DottedNumber:
+      return "angka " + n.label;
+    case NodeKind::Roman:
+      return "bagian " + n.label;
+    case NodeKind::Dictum:
+      return "Diktum " + n.label;
+    default:
+      return {};
   }
 }
 
@@ -59,8 +69,7 @@ const Node* find_article(const Document& doc, const std::string& label) {
 std::string citation_path(const std::vector<const Node*>& ancestors, const Node& node) {
   std::string out;
   auto add = [&](const Node& n) {
-    if (n.kind == NodeKind::Chapter || n.kind == NodeKind::Section ||
-        n.kind == NodeKind::Paragraph)
+    if (n.kind == NodeKind::Chapter || n.kind == NodeKind::Section || n.kind == NodeKind::Paragraph)
       return;
     std::string l = label_of(n);
     if (l.empty()) return;

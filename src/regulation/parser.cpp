@@ -57,7 +57,8 @@ Landmarks find_landmarks(const std::vector<Line>& lines, bool& decree_body) {
       m.enactment = i;
     } else if (m.body == npos) {
       auto mk = line_marker(s);
-      const bool structural = mk && (mk->kind == NodeKind::Chapter || mk->kind == NodeKind::Article);
+      const bool structural =
+          mk && (mk->kind == NodeKind::Chapter || mk->kind == NodeKind::Article);
       const bool dictum = mk && mk->kind == NodeKind::Dictum;
       const bool after_preamble = m.decision != npos || m.bases != npos || m.considerations != npos;
       if ((structural && (after_preamble || m.decision == npos)) || (dictum && after_preamble)) {
@@ -152,7 +153,8 @@ void read_heading(const std::vector<Line>& lines, std::size_t end, Heading& h,
     }
     if (text::istarts_with(s, "TENTANG")) {
       h.title = std::string(text::trim(std::string_view(s).substr(7)));
-      if (!h.title.empty() && h.title[0] == ':') h.title = std::string(text::trim(h.title.substr(1)));
+      if (!h.title.empty() && h.title[0] == ':')
+        h.title = std::string(text::trim(h.title.substr(1)));
       // The title runs to "DENGAN RAHMAT", the repeated issuer, or the preamble.
       for (std::size_t j = i + 1; j < end; ++j) {
         const std::string& t = lines[j].text;
@@ -294,7 +296,8 @@ void read_annex(const std::vector<Line>& lines, std::size_t begin, std::size_t e
         a.number_line = lines[i].number;
         if (text::istarts_with(ny->rest, "TENTANG")) {
           a.title = std::string(text::trim(std::string_view(ny->rest).substr(7)));
-          if (!a.title.empty() && a.title[0] == ':') a.title = text::collapse_spaces(a.title.substr(1));
+          if (!a.title.empty() && a.title[0] == ':')
+            a.title = text::collapse_spaces(a.title.substr(1));
           a.title_line = lines[i].number;
           in_title = true;
         }

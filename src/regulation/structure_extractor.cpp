@@ -3,7 +3,8 @@
 //      or, failing that, from the title;
 //   2. the unit tree, from the structure article ("... terdiri atas: a. Sekretariat ...");
 //   3. one head position per unit (and the agency head), superiors following the tree;
-//   4. eselon and kind ("... merupakan jabatan administrator atau jabatan struktural eselon III.a"),
+//   4. eselon and kind ("... merupakan jabatan administrator atau jabatan struktural eselon
+//   III.a"),
 //      appointing authority ("... diangkat dan diberhentikan oleh Gubernur");
 //   5. tasks, functions and duties, from the articles ("mempunyai tugas pokok / fungsi / uraian
 //      tugas") and from the annex job-description blocks ("NAMA JABATAN : ...").
@@ -19,9 +20,15 @@ namespace tatakerja::regulation {
 namespace {
 
 constexpr std::array<std::string_view, 9> kAgencyKinds = {
-    "Sekretariat Daerah", "Sekretariat DPRD", "Sekretariat Dewan Perwakilan Rakyat Daerah",
-    "Inspektorat",        "Dinas",            "Badan",
-    "Kecamatan",          "Satuan Polisi Pamong Praja", "Kantor"};
+    "Sekretariat Daerah",
+    "Sekretariat DPRD",
+    "Sekretariat Dewan Perwakilan Rakyat Daerah",
+    "Inspektorat",
+    "Dinas",
+    "Badan",
+    "Kecamatan",
+    "Satuan Polisi Pamong Praja",
+    "Kantor"};
 
 std::string after(std::string_view s, std::string_view marker) {
   const std::size_t p = text::ifind(s, marker);
@@ -44,8 +51,7 @@ std::string cut_at(std::string s, std::initializer_list<std::string_view> stops)
 
 std::string agency_kind_of(std::string_view name) {
   for (auto k : kAgencyKinds)
-    if (text::istarts_with(name, k) &&
-        (name.size() == k.size() || !text::is_alpha(name[k.size()])))
+    if (text::istarts_with(name, k) && (name.size() == k.size() || !text::is_alpha(name[k.size()])))
       return std::string(k);
   return {};
 }
@@ -113,7 +119,9 @@ struct UnitDraft {
   std::string parent;
 };
 
-bool names_unit(std::string_view t) { return unit_kind_of_name(t).has_value(); }
+bool names_unit(std::string_view t) {
+  return unit_kind_of_name(t).has_value();
+}
 
 // The structure article: the node that lists the agency's units ("terdiri atas/dari").
 const Node* find_structure_list(const Document& doc) {
@@ -133,8 +141,8 @@ const Node* find_structure_list(const Document& doc) {
 }
 
 std::string unit_name_of(std::string_view item) {
-  std::string name = cut_at(std::string(item), {"yang", "terdiri", "membawahi", "sebanyak",
-                                                "meliputi", "dipimpin"});
+  std::string name = cut_at(std::string(item),
+                            {"yang", "terdiri", "membawahi", "sebanyak", "meliputi", "dipimpin"});
   name = before(name, ":");
   name = before(name, ";");
   return text::title_case(name);
@@ -314,7 +322,8 @@ void read_duties_in_articles(const Document& doc, Extraction& out) {
       if (!subject && out.agency) {
         // The agency's own tasks: "Badan sebagaimana dimaksud ... mempunyai tugas ...".
         const std::string s = before(before(before(t, " sebagaimana"), " mempunyai"), ",");
-        if (text::iequals(s, out.agency->short_name) || text::istarts_with(t, "Dalam melaksanakan")) {
+        if (text::iequals(s, out.agency->short_name) ||
+            text::istarts_with(t, "Dalam melaksanakan")) {
           if (task && !duties && text::istarts_with(t, out.agency->short_name))
             out.agency->tasks = text::strip_item_end(after(t, "mempunyai tugas "));
           if (text::ifind(t, "menyelenggarakan fungsi") != std::string::npos)
@@ -349,10 +358,12 @@ void read_duties_in_annexes(const Document& doc, Extraction& out) {
       if (field == "NAMA JABATAN") {
         current = out.find_position(value);
         if (!current && out.agency) {
-          // The agency head is named in full: "KEPALA BADAN PENGELOLA PERBATASAN DAERAH (PROVINSI)".
+          // The agency head is named in full: "KEPALA BADAN PENGELOLA PERBATASAN DAERAH
+          // (PROVINSI)".
           const std::string full = text::name_key("Kepala " + out.agency->name);
           const std::string key = text::name_key(value);
-          if (key.rfind(full, 0) == 0) current = out.find_position("Kepala " + out.agency->short_name);
+          if (key.rfind(full, 0) == 0)
+            current = out.find_position("Kepala " + out.agency->short_name);
         }
         if (current) current->duties_source = item.span;
         continue;

@@ -82,6 +82,11 @@ void TreeBuilder::add(const Line& line) {
     add_structural(*sm, line.number);
   } else if (auto im = item_marker(s)) {
     add_item(*im, line.number);
+  } else if (mode_ == Mode::Annex && text::is_upper_text(s) && s.back() == ',') {
+    // The signature block that closes an annex ("PJ. GUBERNUR NUSA TENGGARA TIMUR,") ends every
+    // list above it.
+    while (stack_.size() > 1) stack_.pop_back();
+    add_plain(s, line.number, true);
   } else if (mode_ == Mode::Annex && (is_annex_heading(s) || is_roman_subheading(s))) {
     add_heading(s, line.number);
   } else {
@@ -106,11 +111,14 @@ void TreeBuilder::add_structural(const Marker& m, int line) {
   // Pop to the container this heading belongs in.
   auto fits = [&](NodeKind k) {
     switch (m.kind) {
-      case NodeKind::Chapter: return k == NodeKind::Root;
-      case NodeKind::Section: return k == NodeKind::Root || k == NodeKind::Chapter;
+      case NodeKind::Chapter:
+        return k == NodeKind::Root;
+      case NodeKind::Section:
+        return k == NodeKind::Root || k == NodeKind::Chapter;
       case NodeKind::Paragraph:
         return k == NodeKind::Root || k == NodeKind::Chapter || k == NodeKind::Section;
-      default: return is_container_for_structure(k);
+      default:
+        return is_container_for_structure(k);
     }
   };
   while (stack_.size() > 1 && !fits(top().kind)) stack_.pop_back();
@@ -127,9 +135,9 @@ void TreeBuilder::add_structural(const Marker& m, int line) {
 
 void TreeBuilder::add_item(const Marker& m, int line) {
   if (m.repaired)
-    findings_.push_back({"OCR_REPAIRED", Severity::Info, line,
-                         "Penanda ayat dibaca sebagai \"(" + m.label +
-                             ")\" (ejaan hasil pindai diperbaiki)."});
+    findings_.push_back(
+        {"OCR_REPAIRED", Severity::Info, line,
+         "Penanda ayat dibaca sebagai \"(" + m.label + ")\" (ejaan hasil pindai diperbaiki)."});
   if (m.kind == NodeKind::Dictum) {
     while (stack_.size() > 1) stack_.pop_back();
   } else if (m.kind == NodeKind::Verse) {
@@ -235,8 +243,8 @@ void TreeBuilder::add_heading(const std::string& s, int line) {
 
 void TreeBuilder::add_plain(const std::string& s, int line, bool field) {
   Node& t = top();
-  const bool titled = t.kind == NodeKind::Chapter || t.kind == NodeKind::Section ||
-                      t.kind == NodeKind::Paragraph;
+  const bool titled =
+      t.kind == NodeKind::Chapter || t.kind == NodeKind::Section || t.kind == NodeKind::Paragraph;
   if (titled && t.children.empty()) {
     append_text(t.title, s);
     extend_spans(line);

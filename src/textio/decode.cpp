@@ -1,7 +1,7 @@
 #include "textio/decode.hpp"
 
-#include <cerrno>
 #include <iconv.h>
+#include <cerrno>
 
 namespace tatakerja::textio {
 namespace {
@@ -48,10 +48,14 @@ bool is_valid_utf8(std::string_view s) {
     }
     int len = 0;
     unsigned int cp = 0;
-    if ((c & 0xE0) == 0xC0) len = 2, cp = c & 0x1F;
-    else if ((c & 0xF0) == 0xE0) len = 3, cp = c & 0x0F;
-    else if ((c & 0xF8) == 0xF0) len = 4, cp = c & 0x07;
-    else return false;
+    if ((c & 0xE0) == 0xC0)
+      len = 2, cp = c & 0x1F;
+    else if ((c & 0xF0) == 0xE0)
+      len = 3, cp = c & 0x0F;
+    else if ((c & 0xF8) == 0xF0)
+      len = 4, cp = c & 0x07;
+    else
+      return false;
     if (i + static_cast<std::size_t>(len) > n) return false;
     for (int k = 1; k < len; ++k) {
       const auto cc = static_cast<unsigned char>(s[i + static_cast<std::size_t>(k)]);
@@ -89,8 +93,10 @@ std::variant<DecodedText, ReadError> decode_text(std::string_view bytes) {
     std::size_t nul = 0, control = 0;
     for (char ch : bytes) {
       const auto c = static_cast<unsigned char>(ch);
-      if (c == 0) ++nul;
-      else if (c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f') ++control;
+      if (c == 0)
+        ++nul;
+      else if (c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f')
+        ++control;
     }
     if (nul > 0) {
       // UTF-16 without a byte-order mark has a NUL in every other byte.
@@ -109,8 +115,9 @@ std::variant<DecodedText, ReadError> decode_text(std::string_view bytes) {
       // Not UTF-8: the other encoding such texts come in is Windows-1252 (Word on Windows).
       auto r = convert(bytes, "WINDOWS-1252");
       if (std::holds_alternative<ReadError>(r))
-        return ReadError{"ENCODING_UNSUPPORTED",
-                         "Pengodean berkas tidak dikenali (bukan UTF-8, UTF-16 atau Windows-1252)."};
+        return ReadError{
+            "ENCODING_UNSUPPORTED",
+            "Pengodean berkas tidak dikenali (bukan UTF-8, UTF-16 atau Windows-1252)."};
       out.text = std::get<std::string>(std::move(r));
       out.encoding = "WINDOWS-1252";
     }
