@@ -29,6 +29,14 @@ bool is_block_keyword(std::string_view tok) {
   return false;
 }
 
+// The title of an official signing: "PJ. GUBERNUR ...,", "SEKRETARIS DAERAH ...,".
+bool is_official(std::string_view s) {
+  for (std::string_view w :
+       {"PJ", "P.J.", "PLT", "PLH", "GUBERNUR", "BUPATI", "WALI", "KEPALA", "SEKRETARIS"})
+    if (s.rfind(w, 0) == 0) return true;
+  return false;
+}
+
 bool is_structure_keyword(std::string_view tok) {
   return tok == "BAB" || tok == "Pasal" || tok == "Bagian" || tok == "Paragraf" ||
          tok.rfind("BAB", 0) == 0;
@@ -82,23 +90,76 @@ void join_word_per_line(std::vector<Line>& lines) {
             : std::string_view(cur.text).substr(
                   cur.text.rfind(' ') == std::string::npos ? 0 : cur.text.rfind(' ') + 1);
     bool start = cur.text.empty();
-    const bool after_break = cur.text.empty() || ends_clause(prev) || text::is_upper_text(prev);
+    auto ends_with = [&](std::string_view tail) {
+      return cur.text.size() >= tail.size() &&
+             std::string_view(cur.text).substr(cur.text.size() - tail.size()) == tail;
+    };
+    // A list's last item follows "; dan" or "; atau".
+    const bool list_tail =
+        ends_with("; dan") || ends_with(", dan") || ends_with("; atau") || ends_with("; dan/atau");
+    const bool after_break =
+        cur.text.empty() || ends_clause(prev) || text::is_upper_text(prev) || list_tail;
     if (!start && after_break) {
-      if (item_marker(tok) || is_block_keyword(tok)) start = true;
+      if (auto mk = item_marker(tok)) {
+        // "G." after a name in capitals is an initial, not a list item.
+        const bool capital = mk->kind == NodeKind::UpperLetter || mk->kind == NodeKind::Roman;
+        if (!capital || ends_clause(prev) || list_tail) start = true;
+      }
+      if (is_block_keyword(tok)) start = true;
+    }
+    // "6.9." numbers a duty even when the item before forgot its semicolon.
+    if (auto mk = item_marker(tok); mk && mk->kind == NodeKind::DottedNumber) start = true;
+    if (!start && after_break) {
+      // Heading words in capitals: "PERATURAN GUBERNUR ...", "DENGAN RAHMAT ...", "BERITA DAERAH".
+      const std::string next = i + 1 < lines.size() ? lines[i + 1].text : std::string();
+      if ((tok == "PERATURAN" || tok == "KEPUTUSAN") && text::is_upper_text(next)) start = true;
+      if ((tok == "DENGAN" && next == "RAHMAT") || (tok == "BERITA" && next == "DAERAH") ||
+          tok == "PARAF")
+        start = true;
       if (is_structure_keyword(tok)) {
         // "Pasal" starts a heading when a number follows and the sentence before has ended.
-        const std::string next = i + 1 < lines.size() ? lines[i + 1].text : std::string();
         start = !next.empty() && (text::is_digit(next[0]) || text::roman_to_int(next) ||
                                   text::ordinal_word_value(next));
       }
     }
+    if (tok == "LAMPIRAN" || tok == "PARAF") start = true;
+    std::string next_tok;
+    for (std::size_t k = i + 1; k < lines.size() && next_tok.empty(); ++k) next_tok = lines[k].text;
+    // A page number between two sentences is a page mark: "... atasan. 72 URAIAN TUGAS".
+    // (A lone list marker such as "1." is not the end of a sentence.)
+    const bool sentence_end = !prev.empty() && (prev.back() == '.' || prev.back() == ';') &&
+                              cur.text.find(' ') != std::string::npos;
+    if (!cur.text.empty() && sentence_end && is_page_mark(tok) && !next_tok.empty() &&
+        !(next_tok[0] >= 'a' && next_tok[0] <= 'z') && next_tok[0] != '(')
+      continue;
+    // A run of words in capitals after a sentence is a heading: "URAIAN TUGAS JABATAN".
+    if (!start && !cur.text.empty() && sentence_end && tok.size() >= 3 &&
+        text::is_upper_text(tok) && (text::is_upper_text(next_tok) || is_official(tok)))
+      start = true;
+    if (!start && tok == "pada" && i + 1 < lines.size() &&
+        text::iequals(lines[i + 1].text, "tanggal") &&
+        (cur.text.rfind("Ditetapkan", 0) == 0 || cur.text.rfind("Diundangkan", 0) == 0))
+      start = true;
     if (heading_open) {
-      // A heading "Pasal 5" ends after its number; "BAB II" continues with a title in capitals.
+      // "Pasal 5" ends after its number; "BAB II" continues with a title in capitals; "Bagian
+      // Kesatu Badan" and "Paragraf 1 Umum" continue with a title up to the next heading or item.
+      const bool keyword_only = cur.text.find(' ') == std::string::npos;  // number comes next
       const bool title_word = text::is_upper_text(tok) && !item_marker(tok);
-      if (!(cur.text.rfind("BAB", 0) == 0 && title_word) &&
-          !(cur.text.rfind("Bagian", 0) == 0 &&
-            std::count(cur.text.begin(), cur.text.end(), ' ') < 1))
+      const bool titled = cur.text.rfind("Bagian", 0) == 0 || cur.text.rfind("Paragraf", 0) == 0;
+      const bool second_word = std::count(cur.text.begin(), cur.text.end(), ' ') < 1;
+      if (keyword_only || second_word) {
+        start = false;
+      } else if (titled) {
+        std::string nt;
+        for (std::size_t k = i + 1; k < lines.size() && nt.empty(); ++k) nt = lines[k].text;
+        start = item_marker(tok).has_value() ||
+                (is_structure_keyword(tok) && !nt.empty() &&
+                 (text::is_digit(nt[0]) || text::roman_to_int(nt) || text::ordinal_word_value(nt)));
+      } else if (cur.text.rfind("BAB", 0) == 0) {
+        start = !title_word;
+      } else {
         start = true;
+      }
     }
     if (start && !cur.text.empty()) flush();
     if (cur.text.empty()) {
@@ -110,7 +171,13 @@ void join_word_per_line(std::vector<Line>& lines) {
     cur.text += " " + tok;
     if (heading_open && cur.text.rfind("Pasal", 0) == 0) {
       flush();
+      continue;
     }
+    // "pada tanggal 29 Desember 2023" ends with the year; a signatory's title with a comma.
+    const bool year = tok.size() == 4 && std::all_of(tok.begin(), tok.end(), text::is_digit);
+    if ((cur.text.rfind("pada tanggal", 0) == 0 && year) ||
+        (text::is_upper_text(cur.text) && tok.back() == ',' && is_official(cur.text)))
+      flush();
   }
   flush();
   lines = std::move(out);
