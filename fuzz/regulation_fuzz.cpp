@@ -1,0 +1,22 @@
+// Fuzz target: any bytes must be refused with a ReadError or read without a crash, a hang or
+// undefined behaviour, through parse, extract, lint and the JSON forms.
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+#include <variant>
+
+#include "json/document_json.hpp"
+#include "json/extraction_json.hpp"
+#include "regulation/engine.hpp"
+#include "textio/decode.hpp"
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  const std::string_view bytes(reinterpret_cast<const char*>(data), size);
+  auto decoded = tatakerja::textio::decode_text(bytes);
+  if (std::holds_alternative<tatakerja::textio::ReadError>(decoded)) return 0;
+  const auto& text = std::get<tatakerja::textio::DecodedText>(decoded).text;
+  const auto reading = tatakerja::regulation::read_regulation(text);
+  (void)tatakerja::json::to_json(reading.document).dump();
+  (void)tatakerja::json::to_json(reading.facts).dump();
+  return 0;
+}
