@@ -21,25 +21,7 @@ void add(std::vector<Finding>& out, const char* code, Severity s, int line, std:
 }
 
 std::string describe(const Node& n) {
-  switch (n.kind) {
-    case NodeKind::Chapter:
-      return "BAB " + n.label;
-    case NodeKind::Section:
-      return "Bagian " + n.label;
-    case NodeKind::Paragraph:
-      return "Paragraf " + n.label;
-    case NodeKind::Article:
-      return "Pasal " + n.label;
-    case NodeKind::Verse:
-      return "ayat (" + n.label + ")";
-    case NodeKind::Letter:
-    case NodeKind::ParenLetter:
-      return "huruf " + n.label;
-    case NodeKind::Dictum:
-      return "Diktum " + n.label;
-    default:
-      return "butir " + n.label;
-  }
+  return node_label(n);
 }
 
 // Siblings of one kind under one parent must count 1, 2, 3 ... (Pasal across the whole body).

@@ -15,7 +15,9 @@ void walk_rec(const Node& n, std::vector<const Node*>& path,
   }
 }
 
-std::string label_of(const Node& n) {
+}  // namespace
+
+std::string node_label(const Node& n) {
   switch (n.kind) {
     case NodeKind::Chapter:
       return "BAB " + n.label;
@@ -44,8 +46,6 @@ std::string label_of(const Node& n) {
   }
 }
 
-}  // namespace
-
 void walk(const Node& root,
           const std::function<void(const Node&, const std::vector<const Node*>&)>& visit) {
   std::vector<const Node*> path;
@@ -71,7 +71,7 @@ std::string citation_path(const std::vector<const Node*>& ancestors, const Node&
   auto add = [&](const Node& n) {
     if (n.kind == NodeKind::Chapter || n.kind == NodeKind::Section || n.kind == NodeKind::Paragraph)
       return;
-    std::string l = label_of(n);
+    std::string l = node_label(n);
     if (l.empty()) return;
     if (!out.empty()) out.push_back(' ');
     out += l;

@@ -20,6 +20,10 @@ std::vector<const Node*> articles(const Document& doc);
 // The article with this label ("5", "5A"), or nullptr.
 const Node* find_article(const Document& doc, const std::string& label);
 
+// How a single node is named: "Pasal 6", "ayat (2)", "huruf a", "angka 3", "BAB IV"; empty for
+// text, tables and headings.
+std::string node_label(const Node& node);
+
 // "Pasal 3 ayat (1) huruf b angka 1" for a node given its ancestors (as `walk` passes them).
 std::string citation_path(const std::vector<const Node*>& ancestors, const Node& node);
 
