@@ -3,6 +3,7 @@
 // indikator, formula and sumber data. When the text has no structure article, the positions and
 // units the blocks name are created here, with superiors by the order of the blocks.
 #include <algorithm>
+#include <array>
 
 #include "core/text.hpp"
 #include "regulation/extraction.hpp"
@@ -11,15 +12,128 @@
 namespace tatakerja::regulation {
 namespace {
 
+// ---- Fields: "Jabatan : Sekretaris", "Tugas Pokok : ...", "Fungsi : ..." ----
+
 std::string field_value(std::string_view s) {
   const std::size_t c = s.find(':');
-  return c == std::string_view::npos ? std::string() : text::collapse_spaces(s.substr(c + 1));
+  if (c == std::string_view::npos) return {};
+  std::string v = text::collapse_spaces(s.substr(c + 1));
+  // Emphasis left over from a converted document: "SEKRETARIS**".
+  while (!v.empty() && (v.back() == '*' || v.back() == '_')) v.pop_back();
+  while (!v.empty() && (v.front() == '*' || v.front() == '_')) v.erase(0, 1);
+  return std::string(text::trim(v));
 }
 
-bool field_is(std::string_view s, std::string_view name) {
+// The field name before the colon, when the text is a field ("Tugas Pokok : ..."), else empty.
+std::string field_name(std::string_view s) {
   const std::size_t c = s.find(':');
-  return c != std::string_view::npos && text::iequals(text::trim(s.substr(0, c)), name);
+  if (c == std::string_view::npos || c > 40) return {};
+  std::string name = text::collapse_spaces(s.substr(0, c));
+  while (!name.empty() && (name.front() == '*' || name.front() == '-')) name.erase(0, 1);
+  return text::to_lower(text::trim(name));
 }
+
+bool field_in(std::string_view s, std::initializer_list<std::string_view> names) {
+  const std::string name = field_name(s);
+  if (name.empty()) return false;
+  return std::any_of(names.begin(), names.end(), [&](std::string_view n) { return name == n; });
+}
+
+// A text line, list item or (when written in capitals) heading line.
+bool is_line(const Node& n) {
+  return n.kind == NodeKind::Text || n.kind == NodeKind::Heading || is_list_item(n.kind);
+}
+bool is_title_field(const Node& n) {
+  return is_line(n) && field_in(n.text, {"jabatan", "nama jabatan"});
+}
+bool is_summary_field(const Node& n) {
+  return field_in(n.text, {"tugas pokok", "tugas", "rumusan tugas", "ikhtisar jabatan"});
+}
+bool is_functions_field(const Node& n) {
+  return field_in(n.text, {"fungsi", "fungsi jabatan"});
+}
+
+// ---- Blocks ----
+
+struct Block {
+  std::string title;  // as written
+  std::string summary;
+  std::vector<std::string> functions;
+  std::vector<const Node*> tables;
+  SourceSpan span;
+  bool in_functions = false;
+  bool summary_pending = false;  // "Tugas Pokok :" with the text on the next line
+};
+
+// Nodes that open a new part of an annex or body: a block never runs across them.
+bool is_part(NodeKind k) {
+  return k == NodeKind::Chapter || k == NodeKind::Section || k == NodeKind::Paragraph ||
+         k == NodeKind::Article || k == NodeKind::Dictum || k == NodeKind::Roman ||
+         k == NodeKind::UpperLetter || k == NodeKind::Heading || k == NodeKind::Root;
+}
+
+// Adds one node that follows a block's title to the block.
+void feed(Block& b, const Node& n) {
+  b.span.extend(n.span.first_line);
+  b.span.extend(n.span.last_line);
+  if (n.kind == NodeKind::Table) {
+    b.tables.push_back(&n);
+    b.in_functions = b.summary_pending = false;
+    return;
+  }
+  if (!is_line(n)) return;
+  if (is_summary_field(n)) {
+    b.summary = text::strip_item_end(field_value(n.text));
+    b.summary_pending = b.summary.empty();
+    b.in_functions = false;
+    return;
+  }
+  if (is_functions_field(n)) {
+    b.in_functions = true;
+    b.summary_pending = false;
+    for (const Node& c : n.children)  // the items written under the field
+      if (is_list_item(c.kind) || c.kind == NodeKind::Text)
+        b.functions.push_back(text::strip_item_end(c.full_text()));
+    return;
+  }
+  if (b.summary_pending && n.kind == NodeKind::Text) {
+    b.summary = text::strip_item_end(text::collapse_spaces(n.full_text()));
+    b.summary_pending = false;
+    return;
+  }
+  if (!field_name(n.text).empty() && !b.in_functions) return;  // "Kode Jabatan : ...", "Eselon"
+  if (b.in_functions) {
+    const std::string item = text::strip_item_end(text::collapse_spaces(n.full_text()));
+    if (!item.empty()) b.functions.push_back(item);
+  }
+}
+
+// The blocks under `root`, in document order. A block starts at a title field and takes the nodes
+// that follow it in the same container (and the title's own children), up to the next title or
+// the next part. Containers without blocks are searched inside; depth is the tree's.
+void read_blocks(const Node& root, std::vector<Block>& blocks) {
+  bool open = false;
+  for (const Node& n : root.children) {
+    if (is_title_field(n)) {
+      Block b;
+      b.title = field_value(n.text);
+      b.span = n.span;
+      for (const Node& c : n.children) feed(b, c);
+      blocks.push_back(std::move(b));
+      open = true;
+      continue;
+    }
+    if (open &&
+        (!is_part(n.kind) || (n.kind == NodeKind::Heading && !field_name(n.text).empty()))) {
+      feed(blocks.back(), n);
+      continue;
+    }
+    open = false;
+    if (!n.children.empty() && n.kind != NodeKind::Table) read_blocks(n, blocks);
+  }
+}
+
+// ---- Tables ----
 
 struct Columns {
   int number = -1, sasaran = -1, indikator = -1, formula = -1, sumber = -1;
@@ -29,19 +143,20 @@ struct Columns {
 Columns header_columns(const std::vector<std::string>& cells) {
   Columns c;
   for (std::size_t i = 0; i < cells.size(); ++i) {
-    const std::string k = text::to_lower(cells[i]);
+    const std::string k = text::to_lower(text::collapse_spaces(cells[i]));
     const int idx = static_cast<int>(i);
-    if (k.rfind("no", 0) == 0 && k.size() <= 3)
+    if (k == "no" || k == "no." || k == "nomor" || k == "no urut" || k == "nomor urut")
       c.number = idx;
     else if (k.find("sasaran") != std::string::npos)
       c.sasaran = idx;
     else if (k.find("indikator") != std::string::npos)
       c.indikator = idx;
-    else if (k.find("formula") != std::string::npos || k.find("rumus") != std::string::npos)
+    else if (k.find("formula") != std::string::npos || k.find("rumus") != std::string::npos ||
+             k.find("cara perhitungan") != std::string::npos)
       c.formula = idx;
     else if (k.find("sumber") != std::string::npos)
       c.sumber = idx;
-    else if (k == "kinerja" && c.sasaran < 0)
+    else if ((k == "kinerja" || k == "kinerja utama") && c.sasaran < 0)
       c.sasaran = idx;
   }
   return c;
@@ -52,115 +167,223 @@ std::string cell(const std::vector<std::string>& cells, int i) {
                                                               : std::string();
 }
 
+// "1 2 3 4 5" (or "(1) (2) ..."): the row that numbers the columns.
 bool is_column_numbers(const std::vector<std::string>& cells) {
-  for (std::size_t i = 0; i < cells.size(); ++i)
-    if (text::trim(cells[i]) != std::to_string(i + 1)) return false;
-  return !cells.empty();
-}
-
-std::string row_number(std::string s) {
-  std::string digits;
-  for (char ch : s)
-    if (text::is_digit(ch)) digits.push_back(ch);
-  return digits;
-}
-
-// "Kepala Badan Pengelola Perbatasan Daerah Kab. Kapuas Hulu" -> without the region.
-std::string clean_title(std::string title) {
-  for (std::string_view level : {" Kab. ", " Kabupaten ", " Provinsi ", " Kota "}) {
-    const std::size_t p = text::ifind(title, level);
-    if (p != std::string::npos && p > 0) title.resize(p);
+  if (cells.empty()) return false;
+  for (std::size_t i = 0; i < cells.size(); ++i) {
+    std::string c(text::trim(cells[i]));
+    if (c.size() >= 2 && c.front() == '(' && c.back() == ')') c = c.substr(1, c.size() - 2);
+    if (c != std::to_string(i + 1)) return false;
   }
-  title = text::strip_item_end(title);
-  return text::is_upper_text(title) ? text::title_case(title) : title;
+  return true;
 }
 
-struct Block {
-  std::string title;
-  std::string summary;
-  std::vector<std::string> functions;
-  bool in_functions = false;
-  const Node* table = nullptr;
-  SourceSpan span;
-};
+// "1`", "1.", " 2 " -> "1", "1", "2"; a cell without a leading number is kept as written.
+std::string row_number(const std::string& s) {
+  const std::string_view t = text::trim(s);
+  std::size_t n = 0;
+  while (n < t.size() && text::is_digit(t[n])) ++n;
+  return n > 0 ? std::string(t.substr(0, n)) : std::string(t);
+}
 
-std::vector<Block> read_blocks(const Node& root) {
-  std::vector<Block> blocks;
-  for (const Node& n : root.children) {
-    if (n.kind == NodeKind::Text && field_is(n.text, "Jabatan")) {
-      blocks.push_back({});
-      blocks.back().title = clean_title(field_value(n.text));
-      blocks.back().span = n.span;
-      continue;
-    }
-    if (blocks.empty()) continue;
-    Block& b = blocks.back();
-    b.span.extend(n.span.last_line);
-    if (n.kind == NodeKind::Text && field_is(n.text, "Tugas Pokok")) {
-      b.summary = text::strip_item_end(field_value(n.text));
-      b.in_functions = false;
-    } else if (n.kind == NodeKind::Text && field_is(n.text, "Fungsi")) {
-      b.in_functions = true;
-    } else if (n.kind == NodeKind::Table) {
-      if (!b.table) b.table = &n;
-      b.in_functions = false;
-    } else if (b.in_functions && (is_list_item(n.kind) || n.kind == NodeKind::Text)) {
-      b.functions.push_back(text::strip_item_end(n.full_text()));
+// The rows of a block's tables. A table without a header row continues the one before it (a
+// table broken by a page).
+IkiTable read_table(const Block& b) {
+  IkiTable table;
+  Columns cols;
+  std::string sasaran;
+  for (const Node* t : b.tables) {
+    bool header_seen = false;
+    int scanned = 0;
+    for (const Node& row : t->children) {
+      if (row.kind != NodeKind::Row) continue;
+      if (!header_seen && scanned < 3) {
+        ++scanned;
+        const Columns h = header_columns(row.cells);
+        if (h.usable()) {
+          cols = h;
+          header_seen = true;
+          table.source.extend(row.span.first_line);
+          continue;
+        }
+      }
+      if (!cols.usable()) continue;
+      if (is_column_numbers(row.cells)) continue;
+      IkiRow r;
+      r.number = row_number(cell(row.cells, cols.number));
+      r.sasaran = cell(row.cells, cols.sasaran);
+      if (r.sasaran.empty() && !sasaran.empty()) {
+        r.sasaran = sasaran;
+        r.sasaran_carried = true;
+      }
+      sasaran = r.sasaran;
+      r.indikator = cell(row.cells, cols.indikator);
+      const std::string formula = cell(row.cells, cols.formula);
+      if (!formula.empty()) r.formula = read_formula(formula);
+      r.sumber_data = cell(row.cells, cols.sumber);
+      r.source = row.span;
+      if (r.indikator.empty() && r.formula.text.empty()) continue;
+      table.source.extend(row.span.first_line);
+      table.source.extend(row.span.last_line);
+      table.rows.push_back(std::move(r));
     }
   }
-  return blocks;
+  return table;
 }
 
-// The position a block names; created (with its unit) when the text established none.
-Position& position_for(const Block& b, const std::string& last_administrator, Extraction& out) {
-  if (Position* p = out.find_position(b.title)) return *p;
+// ---- Positions and units ----
+
+bool starts_with_word(std::string_view key, std::string_view word) {
+  return key.size() >= word.size() && key.compare(0, word.size(), word) == 0 &&
+         (key.size() == word.size() || key[word.size()] == ' ');
+}
+
+// The unit a title names, without "Kepala ": "Kepala Bidang X" and "Bidang X" -> "Bidang X".
+std::string unit_named_by(const std::string& title) {
+  std::string rest = text::istarts_with(title, "Kepala ") ? title.substr(7) : title;
+  const auto kind = unit_kind_of_name(rest);
+  if (!kind || *kind == UnitKind::KelompokJabatanFungsional) return {};
+  return rest;
+}
+
+bool is_secretary(const std::string& title) {
+  const std::string key = text::name_key(title);
+  return starts_with_word(key, "sekretaris") && !starts_with_word(key, "sekretaris daerah");
+}
+
+// The head of the agency: "Kepala Badan ...", "Kepala Dinas ...", "Inspektur", or "Kepala" and the
+// agency's kind when the text named one.
+bool is_agency_head(const std::string& title, const Extraction& out) {
+  if (!unit_named_by(title).empty()) return false;
+  if (position_kind_of_title(title) == PositionKind::JptPratama) return true;
+  const std::string key = text::name_key(title);
+  if (out.agency && !out.agency->kind.empty() &&
+      starts_with_word(key, "kepala " + text::name_key(out.agency->kind)))
+    return true;
+  static constexpr std::array<std::string_view, 4> kAgencies = {"kepala kantor", "kepala satuan",
+                                                                "kepala inspektorat", "camat"};
+  return std::any_of(kAgencies.begin(), kAgencies.end(),
+                     [&](std::string_view a) { return starts_with_word(key, a); });
+}
+
+// "Kepala Badan Pengelola Perbatasan Daerah Kab. Kapuas Hulu" -> "Kepala Badan Pengelola
+// Perbatasan Daerah": the region the agency belongs to is not part of the position's title.
+std::string strip_region(std::string title, const Extraction& out) {
+  // The agency's own name, when the text gave it: what follows it is the region.
+  if (out.agency && !out.agency->name.empty()) {
+    const std::string head = "Kepala " + out.agency->name;
+    if (text::istarts_with(title, head) && title.size() > head.size() && title[head.size()] == ' ')
+      return title.substr(0, head.size());
+  }
+  static constexpr std::array<std::string_view, 8> kRegions = {
+      " Kab. ",     " Kab ",   " Kabupaten ", " Kota ",
+      " Provinsi ", " Prov. ", " Prov ",      " Pemerintah "};
+  std::size_t cut = std::string::npos;
+  for (std::string_view r : kRegions) {
+    std::size_t p = text::ifind(title, r);
+    // "Dinas Tata Kota" names a field of work, not a region.
+    if (p != std::string::npos && r == " Kota " && p >= 5 &&
+        text::iends_with(title.substr(0, p), " Tata"))
+      p = text::ifind(title, r, p + 1);
+    if (p != std::string::npos && p > 0 && p < cut) cut = p;
+  }
+  if (cut != std::string::npos) title.resize(cut);
+  return title;
+}
+
+std::string clean_title(const std::string& written, const Extraction& out) {
+  std::string title = text::strip_item_end(text::collapse_spaces(written));
+  if (text::is_upper_text(title)) title = text::title_case(title);
+  if (is_agency_head(title, out)) title = strip_region(std::move(title), out);
+  return title;
+}
+
+const Unit* unit_by_name(const Extraction& out, const std::string& name) {
+  const std::string key = text::name_key(name);
+  for (const Unit& u : out.units)
+    if (text::name_key(u.name) == key) return &u;
+  return nullptr;
+}
+
+const Position* agency_head(const Extraction& out) {
+  for (const Position& p : out.positions)
+    if (p.kind == PositionKind::JptPratama && p.superior.empty()) return &p;
+  return nullptr;
+}
+
+// The structural head of a unit (the position that leads it), or nullptr.
+const Position* head_of(const Extraction& out, const std::string& unit) {
+  if (unit.empty()) return nullptr;
+  for (const Position& p : out.positions)
+    if (p.unit == unit && (p.kind == PositionKind::Administrator ||
+                           p.kind == PositionKind::Pengawas || p.kind == PositionKind::JptPratama))
+      return &p;
+  return nullptr;
+}
+
+// The unit a structural title leads: found among the units, or (when the text set up no units)
+// created. Empty when the title leads no unit.
+std::string unit_for(const std::string& title, const std::string& administrator, bool derive,
+                     const SourceSpan& span, Extraction& out) {
+  std::string name = is_secretary(title) ? std::string("Sekretariat") : unit_named_by(title);
+  if (name.empty()) return {};
+  if (const Unit* u = unit_by_name(out, name)) return u->id;
+  if (!derive) return {};
+  Unit u;
+  u.id = out.next_unit_id();
+  u.name = text::is_upper_text(name) ? text::title_case(name) : name;
+  u.kind = *unit_kind_of_name(name);
+  u.source = span;
+  if (u.kind == UnitKind::SubBagian) {
+    for (const Unit& parent : out.units)
+      if (parent.kind == UnitKind::Sekretariat) u.parent = parent.id;
+  }
+  if (u.parent.empty() && (u.kind == UnitKind::SubBagian || u.kind == UnitKind::Seksi ||
+                           u.kind == UnitKind::SubBidang)) {
+    if (const Position* a = out.position_by_id(administrator)) u.parent = a->unit;
+  }
+  out.units.push_back(std::move(u));
+  return out.units.back().id;
+}
+
+// The position a block names; created (with its unit, when `derive`) when the text established
+// none. `administrator` is the nearest Administrator-level position above the block.
+Position& position_for(const Block& b, const std::string& administrator, bool derive,
+                       Extraction& out) {
+  const std::string title = clean_title(b.title, out);
+  if (Position* p = out.find_position(title)) return *p;
+  const bool names_unit = !unit_named_by(title).empty();
+  if (names_unit && !text::istarts_with(title, "Kepala ")) {
+    if (Position* p = out.find_position("Kepala " + title)) return *p;
+  }
   Position p;
   p.id = out.next_position_id();
-  p.title = b.title;
+  p.title = names_unit && !text::istarts_with(title, "Kepala ") ? "Kepala " + title : title;
   p.source = b.span;
-  std::string unit_name;
-  const std::string key = text::name_key(b.title);
-  const bool head_of_agency =
-      out.agency && text::istarts_with(b.title, "Kepala " + out.agency->kind + " ");
-  const auto unit_kind =
-      unit_kind_of_name(key.rfind("kepala ", 0) == 0 ? b.title.substr(7) : b.title);
-  if (head_of_agency) {
-    p.kind = PositionKind::JptPratama;
-  } else if (key == "sekretaris") {
-    p.kind = PositionKind::Administrator;
-    unit_name = "Sekretariat";
-  } else if (unit_kind && *unit_kind != UnitKind::KelompokJabatanFungsional) {
-    unit_name = key.rfind("kepala ", 0) == 0 ? b.title.substr(7) : b.title;
-    p.kind = (*unit_kind == UnitKind::Bidang || *unit_kind == UnitKind::Bagian)
-                 ? PositionKind::Administrator
-                 : PositionKind::Pengawas;
-    if (key.rfind("kepala ", 0) != 0) p.title = "Kepala " + b.title;
-  } else {
-    p.kind = position_kind_of_title(b.title);
-  }
-  const Position* head = out.positions.empty() ? nullptr : &out.positions.front();
-  const Position* admin = out.position_by_id(last_administrator);
-  if (!unit_name.empty()) {
-    Unit u;
-    u.id = out.next_unit_id();
-    u.name = text::title_case(unit_name);
-    u.kind = *unit_kind_of_name(unit_name);
-    u.source = b.span;
-    if (u.kind == UnitKind::SubBagian || u.kind == UnitKind::Seksi ||
-        u.kind == UnitKind::SubBidang) {
-      for (const Unit& parent : out.units)
-        if (parent.kind == UnitKind::Sekretariat || parent.kind == UnitKind::Bidang)
-          u.parent = parent.id;  // the latest Sekretariat or Bidang above it
-      if (admin) u.parent = admin->unit;
+  const bool head = is_agency_head(title, out);
+  p.kind = head ? PositionKind::JptPratama : position_kind_of_title(title);
+  const Position* top = agency_head(out);
+  const std::string top_id = top ? top->id : std::string();
+  const Position* admin = out.position_by_id(administrator);
+  if (head) {
+    // The top of the agency: no superior, no unit.
+  } else if (p.kind == PositionKind::Administrator || p.kind == PositionKind::Pengawas) {
+    p.unit = unit_for(title, administrator, derive, b.span, out);
+    const Unit* unit = out.unit_by_id(p.unit);
+    const Position* parent_head = unit ? head_of(out, unit->parent) : nullptr;
+    if (parent_head)
+      p.superior = parent_head->id;
+    else if (p.kind == PositionKind::Pengawas && admin)
+      p.superior = admin->id;
+    else
+      p.superior = top_id;
+  } else {  // Fungsional, Pelaksana: under the nearest Administrator above the block
+    if (admin) {
+      p.superior = admin->id;
+      p.unit = admin->unit;
+    } else {
+      p.superior = top_id;
     }
-    p.unit = u.id;
-    out.units.push_back(std::move(u));
-  }
-  if (!head_of_agency && head) p.superior = head->id;
-  if (p.kind == PositionKind::Pengawas && admin) p.superior = admin->id;
-  if ((p.kind == PositionKind::Fungsional || p.kind == PositionKind::Pelaksana) && admin) {
-    p.superior = admin->id;
-    p.unit = admin->unit;
   }
   out.positions.push_back(std::move(p));
   return out.positions.back();
@@ -172,45 +395,22 @@ void extract_iki(const Document& doc, Extraction& out) {
   std::vector<const Node*> roots;
   for (const Annex& a : doc.annexes) roots.push_back(&a.content);
   roots.push_back(&doc.body);
-  const bool had_positions = !out.positions.empty();
+  const bool derive_units = out.units.empty();
   for (const Node* root : roots) {
-    std::string last_administrator;
-    for (const Block& b : read_blocks(*root)) {
-      if (!b.table || b.title.empty()) continue;
-      Position& p = position_for(b, last_administrator, out);
-      if (!had_positions) {
-        if (p.summary.empty()) p.summary = b.summary;
-        if (p.functions.empty()) p.functions = b.functions;
-      }
-      if (p.kind == PositionKind::Administrator || p.kind == PositionKind::JptPratama)
-        last_administrator = p.kind == PositionKind::Administrator ? p.id : std::string();
-      IkiTable table;
+    std::vector<Block> blocks;
+    read_blocks(*root, blocks);
+    std::string administrator;  // id of the nearest Administrator-level position above
+    for (const Block& b : blocks) {
+      if (b.tables.empty() || text::trim(b.title).empty()) continue;
+      IkiTable table = read_table(b);
+      if (table.rows.empty()) continue;
+      Position& p = position_for(b, administrator, derive_units, out);
+      if (p.summary.empty()) p.summary = b.summary;
+      if (p.functions.empty()) p.functions = b.functions;
+      if (p.kind == PositionKind::Administrator) administrator = p.id;
+      if (p.kind == PositionKind::JptPratama) administrator.clear();
       table.position = p.id;
-      table.source = b.table->span;
-      Columns cols;
-      std::string sasaran;
-      for (const Node& row : b.table->children) {
-        if (!cols.usable()) {
-          cols = header_columns(row.cells);
-          continue;
-        }
-        if (is_column_numbers(row.cells)) continue;
-        IkiRow r;
-        r.number = row_number(cell(row.cells, cols.number));
-        r.sasaran = cell(row.cells, cols.sasaran);
-        if (r.sasaran.empty()) {
-          r.sasaran = sasaran;
-          r.sasaran_carried = true;
-        }
-        sasaran = r.sasaran;
-        r.indikator = cell(row.cells, cols.indikator);
-        r.formula = read_formula(cell(row.cells, cols.formula));
-        r.sumber_data = cell(row.cells, cols.sumber);
-        r.source = row.span;
-        if (r.indikator.empty() && r.formula.text.empty()) continue;
-        table.rows.push_back(std::move(r));
-      }
-      if (!table.rows.empty()) out.iki.push_back(std::move(table));
+      out.iki.push_back(std::move(table));
     }
   }
 }
