@@ -1,5 +1,379 @@
+// The work system (Sistem Kerja): principles, levels, who decrees teams, assignment mechanisms,
+// assignment structures and work flows. Provisions are found by what their words say, never by
+// their article numbers: every region numbers its articles its own way.
+#include <algorithm>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "core/text.hpp"
 #include "regulation/extraction.hpp"
+#include "regulation/node_query.hpp"
 
 namespace tatakerja::regulation {
-void extract_work_system(const Document&, Extraction&) {}
+namespace {
+
+constexpr std::size_t npos = std::string_view::npos;
+
+using Path = std::vector<const Node*>;
+
+bool has(std::string_view s, std::string_view needle) {
+  return text::ifind(s, needle) != npos;
+}
+
+// Where a node stands: "Pasal 6 ayat (1)" in the body, "Lampiran II bagian III huruf a" in an
+// annex.
+std::string where(const Annex* annex, const Path& path, const Node& n) {
+  std::string p = citation_path(path, n);
+  if (!annex) return p;
+  std::string out = "Lampiran";
+  if (!annex->label.empty()) out += " " + annex->label;
+  if (!p.empty()) out += " " + p;
+  return out;
+}
+
+// Visits the body, then every annex's content.
+template <typename F>
+void walk_all(const Document& doc, F&& visit) {
+  walk(doc.body, [&](const Node& n, const Path& path) { visit(nullptr, n, path); });
+  for (const Annex& a : doc.annexes)
+    walk(a.content, [&](const Node& n, const Path& path) { visit(&a, n, path); });
+}
+
+// Splits "Sekretaris Dinas/Badan dan Kepala Bidang" or "Kepala Subbagian, Pejabat Fungsional dan
+// Pelaksana" into the names.
+std::vector<std::string> split_names(std::string_view s) {
+  std::vector<std::string> out;
+  for (std::string_view part : text::split(s, ',')) {
+    std::string_view rest = text::trim(part);
+    if (text::istarts_with(rest, "dan ")) rest = text::trim(rest.substr(4));
+    if (text::istarts_with(rest, "serta ")) rest = text::trim(rest.substr(6));
+    for (std::size_t k = text::ifind_word(rest, "dan"); k != npos;
+         k = text::ifind_word(rest, "dan")) {
+      std::string_view head = text::trim(rest.substr(0, k));
+      if (!head.empty()) out.push_back(text::strip_item_end(head));
+      rest = text::trim(rest.substr(k + 3));
+    }
+    if (!rest.empty()) out.push_back(text::strip_item_end(rest));
+  }
+  std::erase_if(out, [](const std::string& x) { return x.empty(); });
+  return out;
+}
+
+// --- principles ---------------------------------------------------------------------------------
+
+void read_principles(const Document& doc, WorkSystem& ws) {
+  walk(doc.body, [&](const Node& n, const Path&) {
+    if (!ws.principles.empty() || !has(n.text, "dengan prinsip")) return;
+    ws.principles = item_texts(n);
+  });
+}
+
+// --- levels -------------------------------------------------------------------------------------
+
+void read_levels(const Document& doc, WorkSystem& ws) {
+  walk(doc.body, [&](const Node& n, const Path& path) {
+    std::string_view t = text::trim(n.text);
+    if (!text::istarts_with(t, "Pejabat Level ")) return;
+    std::string_view rest = t.substr(14);
+    const std::size_t sp = rest.find(' ');
+    if (sp == npos) return;
+    std::string_view token = rest.substr(0, sp);
+    std::optional<int> level = text::parse_int(token);
+    if (!level) level = text::roman_to_int(token);
+    if (!level) return;
+    std::string_view def = text::trim(rest.substr(sp));
+    if (!text::istarts_with(def, "adalah ")) return;
+    WorkLevel l;
+    l.level = *level;
+    l.definition = text::strip_item_end(def.substr(7));
+    l.article = citation_path(path, n);
+    l.source = n.span;
+    ws.levels.push_back(std::move(l));
+  });
+}
+
+// --- team decrees -------------------------------------------------------------------------------
+
+std::string team_scope(std::string_view subject, std::string_view authority) {
+  if (has(subject, "lintas instansi") || has(subject, "antar instansi") ||
+      has(subject, "lintas pemerintah"))
+    return "lintas_instansi";
+  if (has(subject, "antar perangkat daerah") || has(subject, "lintas perangkat daerah"))
+    return "antar_perangkat_daerah";
+  if (has(subject, "perangkat daerah")) return "perangkat_daerah";
+  if (has(subject, "unit organisasi") || has(authority, "unit organisasi"))
+    return "unit_organisasi";
+  return {};
+}
+
+void read_team_decrees(const Document& doc, WorkSystem& ws) {
+  walk(doc.body, [&](const Node& n, const Path& path) {
+    const std::string& t = n.text;
+    if (!has(t, "tim kerja")) return;
+    // "menggunakan Surat Keputusan X", "ditetapkan dengan Keputusan X"; not "pengambilan
+    // keputusan".
+    std::size_t k = npos;
+    for (std::size_t at = text::ifind_word(t, "keputusan"); at != npos;
+         at = text::ifind_word(t, "keputusan", at + 1)) {
+      std::string_view before = text::trim(std::string_view(t).substr(0, at));
+      if (text::iends_with(before, "surat") || text::iends_with(before, "dengan") ||
+          text::iends_with(before, "menggunakan") || text::iends_with(before, "melalui")) {
+        k = at;
+        break;
+      }
+    }
+    if (k == npos) return;
+    std::string authority = text::strip_item_end(std::string_view(t).substr(k + 9));
+    if (authority.empty()) return;
+    TeamDecreeAuthority d;
+    d.scope = team_scope(std::string_view(t).substr(0, k), authority);
+    d.authority = text::title_case(authority);
+    d.article = citation_path(path, n);
+    d.source = n.span;
+    ws.team_decrees.push_back(std::move(d));
+  });
+}
+
+// --- assignment mechanisms ----------------------------------------------------------------------
+
+// "penunjukan_lintas_unit" and so on for a mechanism heading, or empty.
+std::string mechanism_of(std::string_view t) {
+  t = text::trim(t);
+  if (!text::istarts_with(t, "mekanisme ")) return {};
+  std::string_view head = t.substr(0, std::min<std::size_t>(t.size(), 90));
+  const bool appointment = text::istarts_with(t.substr(10), "penunjukan");
+  const bool volunteer = has(head, "sukarela");
+  if (!appointment && !volunteer) return {};
+  std::string where_;
+  if (has(head, "lintas instansi") || has(head, "lintas instansi pemerintah")) {
+    where_ = "lintas_instansi";
+  } else if (has(head, "lintas unit")) {
+    where_ = "lintas_unit";
+  } else if (has(head, "dalam unit")) {
+    where_ = "dalam_unit";
+  } else {
+    return {};
+  }
+  if (volunteer) return where_ == "lintas_instansi" ? std::string{} : "sukarela_" + where_;
+  return "penunjukan_" + where_;
+}
+
+void read_mechanisms(const Document& doc, WorkSystem& ws) {
+  walk_all(doc, [&](const Annex* annex, const Node& n, const Path& path) {
+    const std::string mech = mechanism_of(n.text);
+    if (mech.empty()) return;
+    for (const auto& m : ws.mechanisms)
+      if (m.mechanism == mech) return;
+    AssignmentMechanism m;
+    m.mechanism = mech;
+    for (const Node& c : n.children) {
+      if (!is_list_item(c.kind) || !mechanism_of(c.text).empty()) continue;
+      m.steps.push_back(text::strip_item_end(c.full_text()));
+    }
+    m.article = where(annex, path, n);
+    m.source = n.span;
+    ws.mechanisms.push_back(std::move(m));
+  });
+}
+
+// --- assignment structures ----------------------------------------------------------------------
+
+// "Sekretariat Daerah" from "Struktur penugasan pada Sekretariat Daerah berlaku ketentuan ...".
+std::string structure_agency(std::string_view t) {
+  t = text::trim(t);
+  if (!text::istarts_with(t, "struktur penugasan pada ")) return {};
+  std::string_view rest = t.substr(24);
+  const std::size_t b = text::ifind_word(rest, "berlaku");
+  if (b == npos) return {};
+  return text::collapse_spaces(rest.substr(0, b));
+}
+
+void add_rule(AssignmentStructure& s, std::string actor, std::string action,
+              std::vector<std::string> subjects, const std::string& item) {
+  AssignmentRule r;
+  r.actor = std::move(actor);
+  r.action = std::move(action);
+  r.subjects = std::move(subjects);
+  r.text = item;
+  s.rules.push_back(std::move(r));
+}
+
+void read_rules(const std::string& item, AssignmentStructure& s) {
+  if (has(item, "tercantum dalam lampiran")) return;  // a reference to the chart, not a rule
+  constexpr std::string_view kTarget = "menetapkan target kinerja dan menilai kinerja";
+  constexpr std::string_view kAssign = "memberikan penugasan";
+  constexpr std::string_view kRole = "berperan selaku";
+  const std::size_t target = text::ifind(item, kTarget);
+  const std::size_t assign = text::ifind(item, kAssign);
+  const std::size_t role = text::ifind(item, kRole);
+  const std::size_t first = std::min({target, assign, role});
+  if (first == npos) {
+    add_rule(s, {}, "lainnya", {}, item);
+    return;
+  }
+  std::string_view actor = text::trim(std::string_view(item).substr(0, first));
+  // "Kepala Dinas selaku Pejabat Penilai Kinerja sekaligus selaku Pimpinan Unit Organisasi ..."
+  const std::size_t selaku = text::ifind_word(actor, "selaku");
+  if (selaku != npos) {
+    std::string_view as = actor.substr(selaku);
+    actor = text::trim(actor.substr(0, selaku));
+    if (has(as, "penilai kinerja") && has(as, "pimpinan unit"))
+      add_rule(s, std::string(actor), "penilai_dan_pimpinan_unit", {}, item);
+  }
+  if (role != npos && role == first) {
+    std::string_view as = std::string_view(item).substr(role);
+    if (has(as, "penilai kinerja") && has(as, "pimpinan unit"))
+      add_rule(s, std::string(actor), "penilai_dan_pimpinan_unit", {}, item);
+    else
+      add_rule(s, std::string(actor), "lainnya", {}, item);
+    return;
+  }
+  auto subjects_after = [&](std::size_t from) {
+    std::string_view rest = std::string_view(item).substr(from);
+    // "... menilai kinerja serta memberikan penugasan bagi X": the subjects come after the last
+    // verb.
+    if (const std::size_t bagi = text::ifind_word(rest, "bagi"); bagi != npos)
+      rest = rest.substr(bagi + 4);
+    else if (const std::size_t kepada = text::ifind_word(rest, "kepada"); kepada != npos)
+      rest = rest.substr(kepada + 6);
+    return split_names(rest);
+  };
+  if (target != npos) {
+    std::string_view rest = std::string_view(item).substr(target + kTarget.size());
+    std::vector<std::string> subjects;
+    if (assign != npos && assign > target)
+      subjects = subjects_after(assign + kAssign.size());
+    else
+      subjects = split_names(rest);
+    add_rule(s, std::string(actor), "menetapkan_target_dan_menilai", subjects, item);
+    if (assign != npos && assign > target)
+      add_rule(s, std::string(actor), "memberikan_penugasan", subjects, item);
+    return;
+  }
+  add_rule(s, std::string(actor), "memberikan_penugasan", subjects_after(assign + kAssign.size()),
+           item);
+}
+
+void read_structures(const Document& doc, WorkSystem& ws) {
+  walk(doc.body, [&](const Node& n, const Path& path) {
+    std::string agency = structure_agency(n.text);
+    if (agency.empty()) return;
+    // The umbrella ("Struktur Penugasan pada Perangkat Daerah ...") holds the structures.
+    for (const Node& c : n.children)
+      if (!structure_agency(c.text).empty()) return;
+    AssignmentStructure s;
+    s.agency_kind = std::move(agency);
+    for (const Node& c : n.children)
+      if (is_list_item(c.kind)) read_rules(text::strip_item_end(c.full_text()), s);
+    s.article = citation_path(path, n);
+    s.source = n.span;
+    ws.assignment_structures.push_back(std::move(s));
+  });
+}
+
+// --- work flows ---------------------------------------------------------------------------------
+
+// "perencanaan" for "Tahap Perencanaan antara lain:", "Perencanaan, dengan pelaksanaan sebagai
+// berikut:"; empty when the item is no stage heading (or only refers to one).
+std::string stage_of(std::string_view t) {
+  t = text::trim(t);
+  if (has(t, "sebagaimana dimaksud")) return {};
+  for (std::string_view p : {"tahapan ", "tahap "})
+    if (text::istarts_with(t, p)) {
+      t = text::trim(t.substr(p.size()));
+      break;
+    }
+  if (text::istarts_with(t, "perencanaan")) return "perencanaan";
+  if (text::istarts_with(t, "pelaksanaan")) return "pelaksanaan";
+  if (text::istarts_with(t, "evaluasi")) return "evaluasi";
+  if (text::istarts_with(t, "monitoring dan evaluasi")) return "evaluasi";
+  return {};
+}
+
+bool is_agency_word(std::string_view w) {
+  for (std::string_view a : {"sekretariat", "inspektorat", "dinas", "badan", "uptd", "kecamatan",
+                             "kelurahan", "satuan", "rumah"})
+    if (text::istarts_with(w, a)) return true;
+  return false;
+}
+
+// "pada Sekretariat DPRD, Inspektorat Daerah, dan Dinas/Badan berlaku" -> the three kinds.
+std::vector<std::string> flow_agencies(std::string_view t) {
+  std::vector<std::string> out;
+  const std::size_t pada = text::ifind_word(t, "pada");
+  if (pada == npos) return out;
+  std::string_view rest = t.substr(pada + 4);
+  const std::size_t berlaku = text::ifind_word(rest, "berlaku");
+  if (berlaku == npos) return out;
+  rest = rest.substr(0, berlaku);
+  for (std::string_view part : text::split(rest, ',')) {
+    std::string_view p = text::trim(part);
+    if (text::istarts_with(p, "dan ")) p = text::trim(p.substr(4));
+    // "Sekretariat Daerah dan Sekretariat DPRD" splits; "UPTD Pendidikan Formal dan Non formal"
+    // does not.
+    for (std::size_t k = text::ifind_word(p, "dan"); k != npos;
+         k = text::ifind_word(p, "dan", k + 1)) {
+      std::string_view next = text::trim(p.substr(k + 3));
+      if (is_agency_word(next)) {
+        out.push_back(text::collapse_spaces(p.substr(0, k)));
+        p = next;
+        k = 0;
+      }
+    }
+    if (!p.empty()) out.push_back(text::collapse_spaces(p));
+  }
+  return out;
+}
+
+// The kind of the text's own agency, for flows that do not name one.
+std::string own_agency_kind(const Document& doc, const Extraction& out) {
+  if (out.agency && !out.agency->kind.empty()) return out.agency->kind;
+  const std::string& title = doc.heading.title;
+  for (std::string_view k : {"Sekretariat Daerah", "Sekretariat DPRD", "Inspektorat", "Dinas",
+                             "Badan", "Kecamatan", "Kelurahan", "UPTD"})
+    if (text::ifind_word(title, k) != npos) return std::string(k);
+  return {};
+}
+
+void read_flows(const Document& doc, Extraction& out) {
+  WorkSystem& ws = out.work_system;
+  walk_all(doc, [&](const Annex* annex, const Node& n, const Path& path) {
+    WorkFlow f;
+    for (const Node& c : n.children) {
+      if (!is_list_item(c.kind)) continue;
+      std::string stage = stage_of(c.text);
+      if (stage.empty()) continue;
+      FlowStage st;
+      st.stage = std::move(stage);
+      st.steps = item_texts(c);
+      f.stages.push_back(std::move(st));
+    }
+    if (f.stages.size() < 2) return;
+    bool any_steps = false;
+    for (const auto& st : f.stages) any_steps = any_steps || !st.steps.empty();
+    if (!any_steps) return;
+    f.agency_kinds = flow_agencies(n.text);
+    if (f.agency_kinds.empty()) {
+      std::string own = own_agency_kind(doc, out);
+      if (!own.empty()) f.agency_kinds.push_back(std::move(own));
+    }
+    f.article = where(annex, path, n);
+    f.source = n.span;
+    ws.flows.push_back(std::move(f));
+  });
+}
+
+}  // namespace
+
+void extract_work_system(const Document& doc, Extraction& out) {
+  WorkSystem& ws = out.work_system;
+  read_principles(doc, ws);
+  read_levels(doc, ws);
+  read_team_decrees(doc, ws);
+  read_mechanisms(doc, ws);
+  read_structures(doc, ws);
+  read_flows(doc, out);
+}
+
 }  // namespace tatakerja::regulation
