@@ -1,0 +1,187 @@
+// The regulations a text cites (facts.citations, read from the preamble):
+//   CITATION_GAZETTE_BEFORE_YEAR  promulgated in a gazette older than the regulation itself;
+//   CITATION_INCONSISTENT         the same regulation cited differently: the same kind, region,
+//                                 number and year with another gazette number or year; or the same
+//                                 kind, region and title with the same number and another year
+//                                 (or the same year and another number). Two regulations that
+//                                 differ in both number and year are taken as different ones (a
+//                                 later law replacing an earlier one of the same title), and a
+//                                 pair linked by amendment (citation.amends) may share a title.
+// Across a set of texts the first check runs on every pair of texts; the finding goes to the
+// texts that differ from the majority, or to all of them when there is no majority.
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "core/text.hpp"
+#include "regulation/lint_rules.hpp"
+
+namespace tatakerja::regulation::lint_rules {
+namespace {
+
+std::string strip_zeros(std::string_view s) {
+  std::string k = text::to_upper(text::collapse_spaces(s));
+  std::size_t z = 0;
+  while (z + 1 < k.size() && k[z] == '0' && text::is_digit(k[z + 1])) ++z;
+  return k.substr(z);
+}
+
+std::string kind_region_key(const Citation& c) {
+  return text::name_key(c.kind) + "|" + text::name_key(c.region);
+}
+
+std::string identity_key(const Citation& c) {
+  return kind_region_key(c) + "|" + strip_zeros(c.number) + "|" +
+         (c.year ? std::to_string(*c.year) : std::string());
+}
+
+// "Undang-Undang Nomor 23 Tahun 2014", "Peraturan Daerah Provinsi X Nomor 9 Tahun 2016"
+std::string cited_name(const Citation& c) {
+  std::string s = c.kind;
+  if (!c.region.empty()) s += " " + c.region;
+  if (!c.number.empty()) s += " Nomor " + c.number;
+  if (c.year) s += " Tahun " + std::to_string(*c.year);
+  return s;
+}
+
+std::string gazette_text(const Gazette& g) {
+  std::string s = g.name.empty() ? std::string("Lembaran") : g.name;
+  if (g.year) s += " Tahun " + std::to_string(*g.year);
+  if (!g.number.empty()) s += " Nomor " + g.number;
+  return s;
+}
+
+bool usable_gazette(const Citation& c) {
+  return c.gazette && c.year && !c.number.empty() &&
+         (c.gazette->year || !c.gazette->number.empty());
+}
+
+bool same_gazette(const Gazette& a, const Gazette& b) {
+  if (a.year && b.year && *a.year != *b.year) return false;
+  if (!a.number.empty() && !b.number.empty() && strip_zeros(a.number) != strip_zeros(b.number))
+    return false;
+  return true;
+}
+
+bool linked_by_amendment(const std::vector<Citation>& cs, std::size_t i, std::size_t j) {
+  return cs[i].amends == static_cast<int>(j) || cs[j].amends == static_cast<int>(i);
+}
+
+}  // namespace
+
+void check_citations(const Extraction& facts, std::vector<Finding>& out) {
+  const std::vector<Citation>& cs = facts.citations;
+  for (const Citation& c : cs)
+    if (c.gazette && c.gazette->year && c.year && *c.gazette->year < *c.year)
+      add(out, "CITATION_GAZETTE_BEFORE_YEAR", Severity::Warning, c.line,
+          cited_name(c) + " dicatat dalam " + gazette_text(*c.gazette) +
+              ", lebih awal daripada tahun peraturan itu sendiri.");
+  // The same regulation with two gazette records.
+  std::map<std::string, std::size_t> first_gazette;
+  std::set<std::string> reported;
+  for (std::size_t i = 0; i < cs.size(); ++i) {
+    if (!usable_gazette(cs[i])) continue;
+    const std::string key = identity_key(cs[i]);
+    auto [it, fresh] = first_gazette.emplace(key, i);
+    if (fresh) continue;
+    const Citation& a = cs[it->second];
+    if (same_gazette(*a.gazette, *cs[i].gazette) || !reported.insert("g" + key).second) continue;
+    add(out, "CITATION_INCONSISTENT", Severity::Warning, cs[i].line,
+        cited_name(cs[i]) + " disebut dengan catatan pengundangan berbeda: " +
+            gazette_text(*a.gazette) + " (baris " + std::to_string(a.line) + ") dan " +
+            gazette_text(*cs[i].gazette) + " (baris " + std::to_string(cs[i].line) + ").");
+  }
+  // The same title with another number or year.
+  std::map<std::string, std::vector<std::size_t>> by_title;
+  for (std::size_t i = 0; i < cs.size(); ++i) {
+    const std::string title = text::name_key(cs[i].title);
+    if (title.empty() || !cs[i].year || cs[i].number.empty()) continue;
+    by_title[kind_region_key(cs[i]) + "|" + title].push_back(i);
+  }
+  for (const auto& [key, idx] : by_title) {
+    for (std::size_t x = 0; x < idx.size(); ++x) {
+      for (std::size_t y = 0; y < x; ++y) {
+        const Citation& a = cs[idx[y]];
+        const Citation& b = cs[idx[x]];
+        const bool same_number = strip_zeros(a.number) == strip_zeros(b.number);
+        const bool same_year = *a.year == *b.year;
+        if (same_number == same_year || linked_by_amendment(cs, idx[x], idx[y])) continue;
+        const std::string pair_key = "t" + key + "|" + identity_key(a) + "|" + identity_key(b);
+        const std::string pair_rev = "t" + key + "|" + identity_key(b) + "|" + identity_key(a);
+        if (reported.count(pair_rev) || !reported.insert(pair_key).second) continue;
+        add(out, "CITATION_INCONSISTENT", Severity::Warning, b.line,
+            "Peraturan yang sama (" + a.kind + (a.region.empty() ? "" : " " + a.region) +
+                " tentang " + a.title + ") disebut sebagai Nomor " + a.number + " Tahun " +
+                std::to_string(*a.year) + " (baris " + std::to_string(a.line) + ") dan Nomor " +
+                b.number + " Tahun " + std::to_string(*b.year) + " (baris " +
+                std::to_string(b.line) + ").");
+      }
+    }
+  }
+}
+
+std::vector<Finding> check_citation_set(const std::vector<NamedExtraction>& set) {
+  struct Record {
+    std::size_t text;  // index in `set`
+    const Citation* citation;
+  };
+  // Per regulation (kind, region, number, year): the gazette records each text gives.
+  std::map<std::string, std::vector<Record>> by_regulation;
+  for (std::size_t t = 0; t < set.size(); ++t) {
+    if (!set[t].facts) continue;
+    std::set<std::string> seen;  // one record per regulation and text (its first)
+    for (const Citation& c : set[t].facts->citations)
+      if (usable_gazette(c) && seen.insert(identity_key(c)).second)
+        by_regulation[identity_key(c)].push_back({t, &c});
+  }
+  std::vector<Finding> out;
+  for (const auto& [key, records] : by_regulation) {
+    // Group the texts by the gazette record they give.
+    std::vector<std::vector<const Record*>> groups;
+    for (const Record& r : records) {
+      auto g = std::find_if(groups.begin(), groups.end(), [&](const auto& grp) {
+        return same_gazette(*grp.front()->citation->gazette, *r.citation->gazette);
+      });
+      if (g == groups.end())
+        groups.push_back({&r});
+      else
+        g->push_back(&r);
+    }
+    if (groups.size() < 2) continue;
+    std::size_t largest = 0;
+    for (const auto& g : groups) largest = std::max(largest, g.size());
+    const bool majority = std::count_if(groups.begin(), groups.end(),
+                                        [&](const auto& g) { return g.size() == largest; }) == 1;
+    auto files_of = [&](const std::vector<const Record*>& g) {
+      std::string s;
+      for (const Record* r : g) s += (s.empty() ? "" : ", ") + set[r->text].file;
+      return s;
+    };
+    for (const auto& g : groups) {
+      if (majority && g.size() == largest) continue;
+      std::string others;
+      for (const auto& o : groups) {
+        if (&o == &g) continue;
+        if (!others.empty()) others += "; ";
+        others += gazette_text(*o.front()->citation->gazette) + " (" + files_of(o) + ")";
+      }
+      for (const Record* r : g) {
+        Finding f;
+        f.code = "CITATION_INCONSISTENT";
+        f.severity = Severity::Warning;
+        f.line = r->citation->line;
+        f.file = set[r->text].file;
+        f.message = cited_name(*r->citation) + " dicatat dalam " +
+                    gazette_text(*r->citation->gazette) + ", sedangkan naskah lain menyebut " +
+                    others + (majority ? " (catatan yang dipakai kebanyakan naskah)" : "") + ".";
+        out.push_back(std::move(f));
+      }
+    }
+  }
+  std::stable_sort(out.begin(), out.end(), [](const Finding& a, const Finding& b) {
+    return a.file != b.file ? a.file < b.file : a.line < b.line;
+  });
+  return out;
+}
+
+}  // namespace tatakerja::regulation::lint_rules

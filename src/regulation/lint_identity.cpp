@@ -1,0 +1,164 @@
+// The text's identity: the number left blank in the heading; the number, year, date and title each
+// annex repeats against the body's; dates that are not complete valid dates; the body naming
+// itself as another kind of regulation ("Dalam Peraturan Gubernur ini" in a Peraturan Bupati).
+#include <algorithm>
+
+#include "core/date.hpp"
+#include "core/text.hpp"
+#include "regulation/lint_rules.hpp"
+
+namespace tatakerja::regulation::lint_rules {
+namespace {
+
+// Numbers compare without spaces, case, leading zeros and a trailing "/": "10/" = "10".
+std::string number_key(std::string_view s) {
+  std::string k;
+  for (char c : s)
+    if (c != ' ' && c != '\t' && c != '*') k.push_back(c);
+  while (!k.empty() && (k.back() == '/' || k.back() == '.')) k.pop_back();
+  std::size_t z = 0;
+  while (z + 1 < k.size() && k[z] == '0' && text::is_digit(k[z + 1])) ++z;
+  return text::to_upper(std::string_view(k).substr(z));
+}
+
+bool has_digit(std::string_view s) {
+  return std::any_of(s.begin(), s.end(), text::is_digit);
+}
+
+// Drops a trailing region ("kabupaten kapuas hulu", or "kapuas hulu" alone) from a name key.
+std::string drop_region(const std::string& key, const std::string& region) {
+  std::string r = text::name_key(region);
+  for (int pass = 0; pass < 2 && !r.empty(); ++pass) {
+    if (key.size() > r.size() && key.compare(key.size() - r.size(), r.size(), r) == 0 &&
+        key[key.size() - r.size() - 1] == ' ')
+      return std::string(text::trim(std::string_view(key).substr(0, key.size() - r.size())));
+    const auto sp = r.find(' ');  // "kabupaten kapuas hulu" -> "kapuas hulu"
+    r = sp == std::string::npos ? std::string() : r.substr(sp + 1);
+  }
+  return key;
+}
+
+std::string annex_name(const Annex& a) {
+  return "Lampiran" + (a.label.empty() ? std::string() : " " + a.label);
+}
+
+}  // namespace
+
+void check_identity(const Document& doc, std::vector<Finding>& out) {
+  const Heading& h = doc.heading;
+  const bool blank = h.number_line != 0 && (h.number.empty() || !has_digit(h.number));
+  if (blank)
+    add(out, "NUMBER_BLANK", Severity::Warning, h.number_line,
+        "Nomor " + (h.kind.empty() ? std::string("peraturan") : h.kind) +
+            " pada kepala naskah dikosongkan (\"NOMOR " + h.number_raw + "\").");
+  std::optional<Date> enacted;
+  if (!text::trim(doc.closing.date).empty()) {
+    enacted = parse_indonesian_date(doc.closing.date);
+    if (!enacted)
+      add(out, "DATE_MALFORMED", Severity::Warning, doc.closing.date_line,
+          "Tanggal penetapan \"" + doc.closing.date + "\" bukan tanggal yang lengkap dan sah.");
+  }
+  if (!text::trim(doc.closing.promulgation_date).empty() &&
+      !parse_indonesian_date(doc.closing.promulgation_date))
+    add(out, "DATE_MALFORMED", Severity::Warning, doc.closing.promulgation_date_line,
+        "Tanggal pengundangan \"" + doc.closing.promulgation_date +
+            "\" bukan tanggal yang lengkap dan sah.");
+  const std::string body_number = blank ? h.number_raw : h.number;
+  const std::string title_key = drop_region(text::name_key(h.title), h.region);
+  for (const Annex& a : doc.annexes) {
+    const std::string name = annex_name(a);
+    if (a.number_line != 0) {
+      std::vector<std::string> diffs;
+      if (!a.number.empty() && number_key(a.number) != number_key(body_number))
+        diffs.push_back("nomor \"" + a.number + "\", sedangkan kepala naskah menyebut nomor \"" +
+                        text::collapse_spaces(body_number) + "\"");
+      if (a.year && h.year && *a.year != *h.year)
+        diffs.push_back("tahun " + std::to_string(*a.year) +
+                        ", sedangkan kepala naskah menyebut tahun " + std::to_string(*h.year));
+      if (!diffs.empty()) {
+        std::string m = name + " menyebut " + diffs[0];
+        if (diffs.size() > 1) m += "; juga " + diffs[1];
+        add(out, "IDENTITY_NUMBER_MISMATCH", Severity::Error, a.number_line, m + ".");
+      }
+    }
+    if (!text::trim(a.date).empty()) {
+      const auto d = parse_indonesian_date(a.date);
+      if (!d)
+        add(out, "DATE_MALFORMED", Severity::Warning, a.date_line,
+            name + ": tanggal \"" + a.date + "\" bukan tanggal yang lengkap dan sah.");
+      else if (enacted && !(*d == *enacted))
+        add(out, "IDENTITY_DATE_MISMATCH", Severity::Error, a.date_line,
+            name + " bertanggal " + a.date + ", sedangkan peraturan ditetapkan pada tanggal " +
+                doc.closing.date + ".");
+    }
+    if (!text::trim(a.title).empty() && !title_key.empty()) {
+      // An annex may leave out the region at the end of the title; nothing else may differ.
+      if (drop_region(text::name_key(a.title), h.region) != title_key)
+        add(out, "IDENTITY_TITLE_MISMATCH", Severity::Error, a.title_line,
+            name + " berjudul \"" + text::collapse_spaces(a.title) +
+                "\", berbeda dengan judul peraturan \"" + text::collapse_spaces(h.title) + "\".");
+    }
+  }
+}
+
+namespace {
+
+// The kinds a text can name itself as ("... ini"), as name keys, longest first per prefix.
+const std::vector<std::string>& self_kinds() {
+  static const std::vector<std::string> kinds = {
+      "peraturan gubernur", "peraturan bupati",   "peraturan wali kota", "peraturan walikota",
+      "peraturan daerah",   "keputusan gubernur", "keputusan bupati",    "keputusan wali kota",
+      "keputusan walikota", "keputusan kepala"};
+  return kinds;
+}
+
+std::string canonical_kind(std::string key) {
+  const auto p = key.find("walikota");
+  if (p != std::string::npos) key.replace(p, 8, "wali kota");
+  return key;
+}
+
+// The words after position `p` in `t`, lowercased and single-spaced, up to `max` characters.
+std::string words_from(std::string_view t, std::size_t p, std::size_t max) {
+  return text::to_lower(text::collapse_spaces(t.substr(p, max)));
+}
+
+void kind_named(const Node& n, const std::string& own, const std::string& own_display,
+                std::vector<Finding>& out) {
+  const std::string_view t = n.text;
+  for (std::string_view kw : {"Peraturan", "Keputusan"}) {
+    for (std::size_t p = text::ifind_word(t, kw); p != std::string_view::npos;
+         p = text::ifind_word(t, kw, p + kw.size())) {
+      const std::string w = words_from(t, p, 40);
+      for (const std::string& k : self_kinds()) {
+        if (w.compare(0, k.size(), k) != 0) continue;
+        // "<kind> ini" (a decree's kind goes on: "Keputusan Kepala Badan ini")
+        std::string_view rest = std::string_view(w).substr(k.size());
+        if (k == "keputusan kepala") {
+          const auto ini = rest.find(" ini");
+          if (ini == std::string_view::npos || ini > 20) break;
+        } else if (rest.substr(0, 4) != " ini" || (rest.size() > 4 && text::is_alnum(rest[4]))) {
+          break;
+        }
+        const std::string named = canonical_kind(k);
+        if (own.compare(0, named.size(), named) != 0)
+          add(out, "KIND_MISMATCH", Severity::Error, n.span.first_line,
+              "Naskah ini " + own_display + ", tetapi menyebut dirinya \"" +
+                  text::title_case(named) + " ini\".");
+        break;
+      }
+    }
+  }
+  for (const Node& c : n.children) kind_named(c, own, own_display, out);
+}
+
+}  // namespace
+
+void check_kind_named(const Document& doc, std::vector<Finding>& out) {
+  if (doc.heading.kind.empty()) return;
+  const std::string own = canonical_kind(text::name_key(doc.heading.kind));
+  kind_named(doc.body, own, doc.heading.kind, out);
+  for (const Annex& a : doc.annexes) kind_named(a.content, own, doc.heading.kind, out);
+}
+
+}  // namespace tatakerja::regulation::lint_rules

@@ -1,0 +1,176 @@
+// Numbering: within each list of siblings of one kind the numbers count 1, 2, 3 ... A list nested
+// inside an item restarts at 1 (a child, not a sibling); a heading between items (an annex's next
+// job-description block, the next IKI table's function list) may restart a list at 1; Pasal count
+// across the whole body; Paragraf restart in each Bagian (they are the Bagian's children).
+#include <algorithm>
+#include <map>
+
+#include "core/text.hpp"
+#include "regulation/lint_rules.hpp"
+#include "regulation/node_query.hpp"
+
+namespace tatakerja::regulation::lint_rules {
+namespace {
+
+bool numbered_kind(NodeKind k) {
+  switch (k) {
+    case NodeKind::Chapter:
+    case NodeKind::Section:
+    case NodeKind::Paragraph:
+    case NodeKind::Verse:
+    case NodeKind::Letter:
+    case NodeKind::UpperLetter:
+    case NodeKind::Number:
+    case NodeKind::ParenNumber:
+    case NodeKind::ParenLetter:
+    case NodeKind::DottedNumber:
+    case NodeKind::Roman:
+    case NodeKind::Dictum:
+      return true;
+    default:
+      return false;
+  }
+}
+
+// An article or ayat label such as "5A" or "(1a)" is an insertion by an amendment: not counted.
+bool plain_label(const Node& n) {
+  if (n.ordinal <= 0) return false;
+  if (n.kind != NodeKind::Article && n.kind != NodeKind::Verse) return true;
+  return !n.label.empty() &&
+         std::all_of(n.label.begin(), n.label.end(), [](char c) { return text::is_digit(c); });
+}
+
+// "Pasal", "ayat", "huruf", "angka", "Bagian", ... : the word naming the numbering.
+std::string kind_word(const Node& n) {
+  const std::string l = node_label(n);
+  const auto sp = l.find(' ');
+  return sp == std::string::npos ? l : l.substr(0, sp);
+}
+
+struct Item {
+  const Node* node;
+  bool after_heading;  // a heading, paragraph or table stands between this item and the previous
+                       // one of its kind: a new list may start there
+};
+
+void check_run(const std::vector<Item>& items, const std::string& where,
+               std::vector<Finding>& out) {
+  std::vector<int> seen;
+  const Node* prev = nullptr;
+  for (const Item& it : items) {
+    const Node& cur = *it.node;
+    const std::string what = kind_word(cur);
+    if (!prev) {
+      if (cur.ordinal != 1)
+        add(out, "NUMBERING_GAP", Severity::Warning, cur.span.first_line,
+            "Penomoran " + what + where + " dimulai dari " + node_label(cur) + ", bukan dari " +
+                what + " " + (cur.kind == NodeKind::Verse ? "(1)" : "pertama") + ".");
+    } else if (it.after_heading && cur.ordinal == 1) {
+      seen.clear();  // a new block under a new heading
+    } else if (cur.ordinal == prev->ordinal + 1) {
+      // in sequence
+    } else if (std::find(seen.begin(), seen.end(), cur.ordinal) != seen.end()) {
+      add(out, "NUMBERING_DUPLICATE", Severity::Warning, cur.span.first_line,
+          "Penomoran " + what + where + " ganda: " + node_label(cur) + " muncul lagi setelah " +
+              node_label(*prev) + ".");
+    } else {
+      add(out, "NUMBERING_GAP", Severity::Warning, cur.span.first_line,
+          "Penomoran " + what + where + " melompat dari " + node_label(*prev) + " ke " +
+              node_label(cur) + ".");
+    }
+    seen.push_back(cur.ordinal);
+    prev = &cur;
+  }
+}
+
+// True when an item's text introduces a list of its own ("... terdiri atas:").
+bool introduces_list(std::string_view t) {
+  while (!t.empty() && (t.back() == ' ' || t.back() == '*' || t.back() == '\t')) t.remove_suffix(1);
+  if (t.empty()) return false;
+  if (t.back() == ':') return true;
+  for (std::string_view w : {"berikut", "yaitu", "meliputi", "antara lain", "terdiri atas",
+                             "terdiri dari", "sebagai berikut"})
+    if (text::iends_with(t, w)) return true;
+  return false;
+}
+
+class Numbering {
+ public:
+  explicit Numbering(std::vector<Finding>& out) : out_(out) {}
+
+  void list(const Node& parent, const std::string& prefix) {
+    path_.clear();
+    visit(parent, prefix);
+  }
+  std::vector<const Node*> articles;
+
+ private:
+  // " dalam Pasal 3 ayat (1)", " dalam Lampiran II angka 6", " dalam Bagian Keempat"
+  std::string where(const Node& parent, const std::string& prefix) const {
+    std::string p;
+    if (parent.kind != NodeKind::Root) {
+      p = citation_path(path_, parent);
+      if (p.empty()) p = node_label(parent);
+    }
+    if (!prefix.empty()) p = p.empty() ? prefix : prefix + " " + p;
+    return p.empty() ? std::string() : " dalam " + p;
+  }
+
+  void visit(const Node& parent, const std::string& prefix) {
+    std::map<NodeKind, std::vector<Item>> runs;
+    std::map<NodeKind, bool> heading_since;
+    for (const Node& c : parent.children) {
+      if (c.kind == NodeKind::Heading || c.kind == NodeKind::Text || c.kind == NodeKind::Table) {
+        for (auto& [k, h] : heading_since) h = true;
+        continue;
+      }
+      if (c.kind == NodeKind::Article) {
+        if (plain_label(c)) articles.push_back(&c);
+      } else if (numbered_kind(c.kind) && plain_label(c)) {
+        runs[c.kind].push_back({&c, heading_since[c.kind]});
+        heading_since[c.kind] = false;
+      }
+    }
+    if (!runs.empty()) {
+      const std::string w = where(parent, prefix);
+      for (const auto& [k, items] : runs) check_run(items, w, out_);
+    }
+    // A list that starts again at 1 inside an item that does not introduce a list: the parser
+    // reads it as nested, but it is the same list numbered again (1, 2, 3, 4, 1).
+    if (is_list_item(parent.kind) && parent.ordinal > 1 && !introduces_list(parent.text)) {
+      for (const Node& c : parent.children) {
+        if (c.kind == NodeKind::Heading || c.kind == NodeKind::Text) break;
+        if (c.kind != parent.kind) continue;
+        if (c.ordinal == 1)
+          add(out_, "NUMBERING_DUPLICATE", Severity::Warning, c.span.first_line,
+              "Penomoran " + kind_word(c) + (prefix.empty() ? "" : " dalam " + prefix) +
+                  " ganda: " + node_label(c) + " muncul lagi setelah " + node_label(parent) +
+                  " (penomoran dimulai ulang di tengah daftar).");
+        break;
+      }
+    }
+    path_.push_back(&parent);
+    for (const Node& c : parent.children)
+      if (!c.children.empty()) visit(c, prefix);
+    path_.pop_back();
+  }
+
+  std::vector<Finding>& out_;
+  std::vector<const Node*> path_;
+};
+
+}  // namespace
+
+void check_numbering(const Document& doc, std::vector<Finding>& out) {
+  Numbering n(out);
+  n.list(doc.considerations, "Menimbang");
+  n.list(doc.bases, "Mengingat");
+  n.list(doc.body, "");
+  std::vector<Item> arts;
+  for (const Node* a : n.articles) arts.push_back({a, false});
+  check_run(arts, "", out);
+  for (const Annex& a : doc.annexes)
+    n.list(a.content, "Lampiran" + (a.label.empty() ? std::string() : " " + a.label));
+}
+
+}  // namespace tatakerja::regulation::lint_rules

@@ -1,0 +1,252 @@
+// Cross references inside the body: "Pasal N", "Pasal N ayat (M)", "Pasal N ayat (M) huruf x",
+// "pada ayat (M)" and "pada ayat (M) huruf x" (the same article), "Pasal 6 ayat 3" (ayat without
+// parentheses), chains such as "ayat (2), ayat (3) dan ayat (4)". A reference followed within its
+// clause by the name of another regulation ("... Peraturan Wali Kota Batam Nomor 77 Tahun 2021",
+// "Pasal 40 Tahun 2023") or preceded by "Lampiran" is external and not checked. Each text is read
+// once, left to right.
+#include <algorithm>
+#include <map>
+
+#include "core/text.hpp"
+#include "regulation/lint_rules.hpp"
+#include "regulation/node_query.hpp"
+
+namespace tatakerja::regulation::lint_rules {
+namespace {
+
+using std::string_view;
+
+bool is_space(char c) {
+  return c == ' ' || c == '\t' || c == '\n';
+}
+
+std::size_t skip_spaces(string_view t, std::size_t i) {
+  while (i < t.size() && is_space(t[i])) ++i;
+  return i;
+}
+
+// True when `t` at `i` holds `word` followed by a word boundary.
+bool word_at(string_view t, std::size_t i, string_view word) {
+  if (i + word.size() > t.size() || !text::iequals(t.substr(i, word.size()), word)) return false;
+  return i + word.size() == t.size() || !text::is_alnum(t[i + word.size()]);
+}
+
+// The end of the clause that starts at `from`: ";" or ":" or a sentence end (". X").
+std::size_t clause_end(string_view t, std::size_t from) {
+  for (std::size_t i = from; i < t.size(); ++i) {
+    if (t[i] == ';' || t[i] == ':') return i;
+    if (t[i] == '.' && i + 2 < t.size() && t[i + 1] == ' ' && (t[i + 2] >= 'A' && t[i + 2] <= 'Z'))
+      return i;
+  }
+  return t.size();
+}
+
+// Another regulation named in `rest` (the remainder of the clause after a reference).
+bool names_other_regulation(string_view rest) {
+  const std::size_t s = skip_spaces(rest, 0);
+  if (word_at(rest, s, "Tahun")) return true;  // "Pasal 40 Tahun 2023"
+  if (text::ifind_word(rest, "Undang-Undang") != string_view::npos) return true;
+  if (text::ifind_word(rest, "Nomor") != string_view::npos) return true;
+  for (std::size_t p = text::ifind_word(rest, "Tahun"); p != string_view::npos;
+       p = text::ifind_word(rest, "Tahun", p + 5)) {
+    const std::size_t d = skip_spaces(rest, p + 5);
+    if (d + 4 <= rest.size() && text::is_digit(rest[d]) && text::is_digit(rest[d + 3])) return true;
+  }
+  // "Pasal 5 Peraturan Menteri tersebut" (but not "Pasal 5 Peraturan Bupati ini")
+  for (string_view kw : {"Peraturan", "Keputusan", "Instruksi"}) {
+    if (!word_at(rest, s, kw)) continue;
+    const string_view name = rest.substr(s, 60);
+    if (text::ifind_word(name, "ini") == string_view::npos) return true;
+  }
+  return false;
+}
+
+// "Lampiran" shortly before a reference, in the same clause: "Lampiran I angka 2 Pasal ...".
+bool after_annex(string_view t, std::size_t at) {
+  const std::size_t from = at > 40 ? at - 40 : 0;
+  const string_view before = t.substr(from, at - from);
+  const std::size_t p = text::ifind_word(before, "Lampiran");
+  if (p == string_view::npos) return false;
+  return before.find_first_of(";:", p) == string_view::npos;
+}
+
+// Reads a number ("2", "(2)", "5A") at `i`; returns the label and moves `i` past it.
+std::string read_number(string_view t, std::size_t& i, bool allow_parens) {
+  std::size_t k = skip_spaces(t, i);
+  const bool paren = allow_parens && k < t.size() && t[k] == '(';
+  if (paren) ++k;
+  const std::size_t b = k;
+  while (k < t.size() && text::is_digit(t[k])) ++k;
+  if (k == b) return {};
+  // An inserted article "5A": one uppercase letter right after the digits.
+  if (!paren && k < t.size() && t[k] >= 'A' && t[k] <= 'Z' &&
+      (k + 1 == t.size() || !text::is_alnum(t[k + 1])))
+    ++k;
+  std::string label(t.substr(b, k - b));
+  if (paren) {
+    if (k >= t.size() || t[k] != ')') return {};
+    ++k;
+  }
+  i = k;
+  return label;
+}
+
+// Reads a list letter ("a", "aa") at `i`, moving past it.
+std::string read_letter(string_view t, std::size_t& i) {
+  std::size_t k = skip_spaces(t, i);
+  const std::size_t b = k;
+  while (k < t.size() && t[k] >= 'a' && t[k] <= 'z') ++k;
+  if (k == b || k - b > 2 || (k < t.size() && text::is_alnum(t[k]))) return {};
+  std::string l(t.substr(b, k - b));
+  if (!text::letter_ordinal(l)) return {};
+  i = k;
+  return l;
+}
+
+// Skips ", ", " dan ", " atau ", " dan/atau ", " sampai dengan " between the parts of a chain.
+std::size_t skip_connector(string_view t, std::size_t i) {
+  std::size_t k = skip_spaces(t, i);
+  if (k < t.size() && t[k] == ',') k = skip_spaces(t, k + 1);
+  for (string_view w : {"dan/atau", "dan", "atau", "sampai dengan", "s.d."}) {
+    if (word_at(t, k, w) || (w == "s.d." && text::istarts_with(t.substr(k), w))) {
+      k = skip_spaces(t, k + w.size());
+      break;
+    }
+  }
+  return k;
+}
+
+const Node* child_with(const Node& parent, NodeKind kind, const std::string& label) {
+  for (const Node& c : parent.children)
+    if (c.kind == kind && text::iequals(c.label, label)) return &c;
+  return nullptr;
+}
+
+class References {
+ public:
+  References(const Document& doc, std::vector<Finding>& out) : out_(out) {
+    for (const Node* a : articles(doc)) by_label_.emplace(text::to_upper(a->label), a);
+  }
+
+  void node(const Node& n, const Node* article, const Node* verse) {
+    const string_view t = n.text;
+    std::size_t i = 0;
+    while (i < t.size()) {
+      // The next "Pasal", "ayat" or "huruf" word.
+      std::size_t p = i;
+      while (p < t.size()) {
+        const char c = t[p];
+        if ((c == 'P' || c == 'p' || c == 'a' || c == 'A' || c == 'h' || c == 'H') &&
+            (p == 0 || !text::is_alnum(t[p - 1])) &&
+            (word_at(t, p, "Pasal") || word_at(t, p, "ayat") || word_at(t, p, "huruf")))
+          break;
+        ++p;
+      }
+      if (p >= t.size()) return;
+      i = reference(n, t, p, article, verse);
+    }
+  }
+
+ private:
+  // Reads the reference starting at `p`; returns where reading goes on.
+  std::size_t reference(const Node& n, string_view t, std::size_t p, const Node* article,
+                        const Node* verse) {
+    const int line = n.span.first_line;
+    std::size_t i = p;
+    const Node* target_article = article;  // "pada ayat (2)" refers to the article it stands in
+    const Node* target_verse = verse;      // "pada huruf a" to the ayat it stands in
+    std::string article_label;
+    bool explicit_article = false;
+    bool check = true;  // false for a reference into another regulation or an annex
+    if (word_at(t, p, "Pasal")) {
+      i = p + 5;
+      article_label = read_number(t, i, false);
+      if (article_label.empty()) return p + 5;
+      explicit_article = true;
+      const std::size_t end = clause_end(t, i);
+      check = !names_other_regulation(t.substr(i, end - i)) && !after_annex(t, p);
+      target_verse = nullptr;
+      target_article = nullptr;
+      if (check) {
+        auto it = by_label_.find(text::to_upper(article_label));
+        if (it == by_label_.end()) {
+          add(out_, "XREF_UNRESOLVED", Severity::Warning, line,
+              "Rujukan ke Pasal " + article_label + " tidak ditemukan dalam naskah ini.");
+          check = false;
+        } else {
+          target_article = it->second;
+        }
+      }
+      i = skip_connector(t, i);
+    } else {
+      // "ayat (M)" or "huruf x" without an article: relative to where the text stands.
+      const std::size_t end = clause_end(t, p);
+      check = article && !names_other_regulation(t.substr(p, end - p)) && !after_annex(t, p);
+    }
+    const std::string where = target_article ? "Pasal " + target_article->label : std::string();
+    bool explicit_verse = false;
+    // A chain of ayat and huruf: "ayat (1) huruf a dan huruf b", "ayat (2), ayat (3) dan ayat (4)".
+    while (i < t.size()) {
+      if (word_at(t, i, "ayat")) {
+        std::size_t k = i + 4;
+        const std::string v = read_number(t, k, true);
+        if (v.empty()) break;
+        i = skip_connector(t, k);
+        if (!check) continue;
+        target_verse = child_with(*target_article, NodeKind::Verse, v);
+        explicit_verse = true;
+        if (!target_verse)
+          add(out_, "XREF_UNRESOLVED", Severity::Warning, line,
+              "Rujukan ke ayat (" + v + ") tidak ditemukan dalam " + where + ".");
+        continue;
+      }
+      if (word_at(t, i, "huruf")) {
+        std::size_t k = i + 5;
+        const std::string l = read_letter(t, k);
+        if (l.empty()) break;
+        i = skip_connector(t, k);
+        if (!check || (explicit_verse && !target_verse)) continue;
+        const Node& holder = target_verse ? *target_verse : *target_article;
+        // Only where the ayat or article holds a letter list itself: a letter in a deeper list
+        // cannot be told apart from a missing one.
+        const bool has_letters =
+            std::any_of(holder.children.begin(), holder.children.end(),
+                        [](const Node& c) { return c.kind == NodeKind::Letter; });
+        if (has_letters && !child_with(holder, NodeKind::Letter, l))
+          add(out_, "XREF_UNRESOLVED", Severity::Warning, line,
+              "Rujukan ke huruf " + l + " tidak ditemukan dalam " + where +
+                  (target_verse ? " ayat (" + target_verse->label + ")" : std::string()) + ".");
+        continue;
+      }
+      break;
+    }
+    if (explicit_article && check) self(line, article, target_article, "Pasal " + article_label);
+    return i > p + 4 ? i : p + 4;
+  }
+
+  void self(int line, const Node* article, const Node* target, const std::string& ref) {
+    if (!article || article != target) return;
+    add(out_, "XREF_SELF", Severity::Warning, line,
+        "Pasal " + article->label + " merujuk dirinya sendiri (\"dalam " + ref +
+            " ...\"); di dalam pasal yang sama rujukan ditulis \"pada ayat ...\".");
+  }
+
+  std::vector<Finding>& out_;
+  std::map<std::string, const Node*> by_label_;
+};
+
+void visit(References& refs, const Node& n, const Node* article, const Node* verse) {
+  if (n.kind == NodeKind::Article) article = &n, verse = nullptr;
+  if (n.kind == NodeKind::Verse) verse = &n;
+  if (!n.text.empty()) refs.node(n, article, verse);
+  for (const Node& c : n.children) visit(refs, c, article, verse);
+}
+
+}  // namespace
+
+void check_references(const Document& doc, std::vector<Finding>& out) {
+  References refs(doc, out);
+  visit(refs, doc.body, nullptr, nullptr);
+}
+
+}  // namespace tatakerja::regulation::lint_rules
