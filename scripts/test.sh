@@ -1,45 +1,118 @@
 #!/usr/bin/env bash
-# Every check CI runs: formatting, the test suite, the suite again under AddressSanitizer and
-# UndefinedBehaviorSanitizer, the parser fuzzer for 60 seconds, and one short benchmark run.
+# The README's "test" command, and all that CI (.ci/run) does. Installs the Debian packages that are
+# missing, then runs every check and exits non-zero if any failed (a failed check does not hide the
+# others; a failed build skips the checks that need it):
+#   format  clang-format --dry-run --Werror over every *.cpp / *.hpp under src tests bench fuzz;
+#   test    Release build in build/ and the GoogleTest suite (ctest);
+#   asan    the suite again under AddressSanitizer + UndefinedBehaviorSanitizer (build-asan/);
+#   fuzz    the libFuzzer target (clang, build-fuzz/) for 60 s, seeded with data/regulations;
+#   bench   one short benchmark run from build/, so the benchmark cannot rot.
+# BUILD_DIR overrides build/ (for a working copy where someone else is using build/).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-./scripts/install-deps.sh
-jobs="$(nproc)"
+build="${BUILD_DIR:-build}"
+start=$SECONDS
+failed=()
 
-echo "== format"
-mapfile -t sources < <(find src tests bench fuzz -name '*.cpp' -o -name '*.hpp' | sort)
-unformatted=()
-for f in "${sources[@]}"; do
-  clang-format --dry-run --Werror "$f" >/dev/null 2>&1 || unformatted+=("$f")
-done
-if [ ${#unformatted[@]} -gt 0 ]; then
-  echo "Not clang-formatted: ${unformatted[*]}" >&2
+# Runs a command with its output kept in a log that is printed only if the command fails.
+quiet() {
+  local log rc=0
+  log="$(mktemp)"
+  "$@" >"$log" 2>&1 || rc=$?
+  if [ $rc -ne 0 ]; then
+    cat "$log" >&2
+    echo "test.sh: failed: $*" >&2
+  fi
+  rm -f "$log"
+  return $rc
+}
+
+# step NAME FUNCTION: runs FUNCTION with errexit in a subshell and records its failure.
+step() {
+  local name="$1" rc=0
+  echo "== $name ($((SECONDS - start)) s)"
+  set +e
+  (
+    set -e
+    "$2"
+  )
+  rc=$?
+  set -e
+  if [ $rc -ne 0 ]; then
+    failed+=("$name")
+    echo "!! $name failed" >&2
+  fi
+  return 0
+}
+passed() { [[ " ${failed[*]-} " != *" $1 "* ]]; }
+
+format_check() {
+  # find also lists untracked files; none of these folders holds generated sources.
+  local sources unformatted=() f
+  mapfile -t sources < <(find src tests bench fuzz -type f \( -name '*.cpp' -o -name '*.hpp' \) |
+    sort)
+  for f in "${sources[@]}"; do
+    clang-format --dry-run --Werror "$f" >/dev/null 2>&1 || unformatted+=("$f")
+  done
+  if [ ${#unformatted[@]} -gt 0 ]; then
+    echo "Not clang-formatted (fix with: clang-format -i FILE...):" >&2
+    printf '  %s\n' "${unformatted[@]}" >&2
+    return 1
+  fi
+  echo "${#sources[@]} files formatted"
+}
+
+build_release() {
+  quiet cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release
+  quiet cmake --build "$build" -- -j2
+}
+
+test_release() { ctest --test-dir "$build" --output-on-failure -j2; }
+
+test_asan() {
+  quiet cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DTATAKERJA_SANITIZE=ON \
+    -DTATAKERJA_BENCH=OFF
+  quiet cmake --build build-asan -- -j2
+  ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
+    ctest --test-dir build-asan --output-on-failure -j2
+}
+
+fuzz() {
+  CC=clang CXX=clang++ quiet cmake -S . -B build-fuzz -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+    -DTATAKERJA_FUZZ=ON -DTATAKERJA_TESTS=OFF -DTATAKERJA_BENCH=OFF
+  quiet cmake --build build-fuzz --target regulation_fuzz -- -j2
+  local rc=0
+  # Not local: the EXIT trap of this step's subshell removes it after the function has returned.
+  work="$(mktemp -d)"
+  trap 'rm -rf "${work:-}"' EXIT
+  mkdir -p "$work/corpus" build-fuzz/artifacts
+  cp data/regulations/*.txt "$work/corpus/"
+  ./build-fuzz/fuzz/regulation_fuzz -max_total_time=60 -max_len=200000 -rss_limit_mb=2048 \
+    -timeout=60 -print_final_stats=1 -artifact_prefix=build-fuzz/artifacts/ \
+    "$work/corpus" >"$work/fuzz.log" 2>&1 || rc=$?
+  if [ $rc -ne 0 ]; then
+    tail -n 80 "$work/fuzz.log" >&2
+    echo "The fuzzer failed (exit $rc); the input is in build-fuzz/artifacts/ (docs/fuzzing.md)." >&2
+    return 1
+  fi
+  grep -E '^(Done|stat::(average_exec_per_sec|new_units_added|peak_rss_mb))' "$work/fuzz.log"
+}
+
+bench() { "$build/bench/regulation_bench" --benchmark_min_time=0.1; }
+
+./scripts/install-deps.sh
+step format format_check
+step build build_release
+if passed build; then
+  step test test_release
+  step bench bench
+fi
+step asan test_asan
+step fuzz fuzz
+
+echo "== done in $((SECONDS - start)) s"
+if [ ${#failed[@]} -gt 0 ]; then
+  echo "FAILED: ${failed[*]}" >&2
   exit 1
 fi
-
-echo "== build and test"
-cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
-cmake --build build -- -j"$jobs" >/dev/null
-(cd build && ctest --output-on-failure -j"$jobs")
-
-echo "== AddressSanitizer + UndefinedBehaviorSanitizer"
-cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DTATAKERJA_SANITIZE=ON \
-  -DTATAKERJA_BENCH=OFF >/dev/null
-cmake --build build-asan -- -j"$jobs" >/dev/null
-(cd build-asan && ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
-  UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 ctest --output-on-failure -j"$jobs")
-
-echo "== fuzz the parser for 60 s"
-CC=clang CXX=clang++ cmake -S . -B build-fuzz -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
-  -DTATAKERJA_FUZZ=ON -DTATAKERJA_TESTS=OFF -DTATAKERJA_BENCH=OFF >/dev/null
-cmake --build build-fuzz --target regulation_fuzz -- -j"$jobs" >/dev/null
-seeds="$(mktemp -d)"
-trap 'rm -rf "$seeds"' EXIT
-cp data/regulations/*.txt "$seeds/"
-(cd build-fuzz && ./fuzz/regulation_fuzz -max_total_time=60 -max_len=200000 -rss_limit_mb=2048 \
-  -print_final_stats=1 "$seeds" 2>&1 | tail -n 12)
-
-echo "== benchmark (short run; see docs/performance.md for the measured figures)"
-./build/bench/regulation_bench --benchmark_min_time=0.1
-
 echo "All checks passed."

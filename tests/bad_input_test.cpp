@@ -1,12 +1,21 @@
-// Bad input through the real command: a clear message and exit code 2, never a crash or a hang;
-// other encodings converted.
+// Bad input through the real command (`tatakerja regulation parse FILE`, run as a subprocess on
+// generated files): exit code 2 and a clear Indonesian message on stderr, never a crash or a hang;
+// other encodings converted to the same reading as the UTF-8 original. Also decode_text directly.
 #include <gtest/gtest.h>
+#include <iconv.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
-#include <cstdio>
+#include <chrono>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
+#include <nlohmann/json.hpp>
+#include <random>
+#include <sstream>
 #include <string>
+#include <variant>
 
 #include "corpus.hpp"
 #include "textio/decode.hpp"
@@ -15,109 +24,314 @@ namespace tatakerja {
 namespace {
 
 namespace fs = std::filesystem;
+using textio::DecodedText;
+using textio::ReadError;
 
-struct Run {
-  int code = -1;
-  std::string output;
+// Seconds a 5 MB line may take to read: a fraction of a second in Release; sanitizers (build-asan
+// is an unoptimised build) make it about 10 times slower. A quadratic scan would take hours.
+#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_UNDEFINED__)
+constexpr double kEndlessLineSeconds = 60;
+#else
+constexpr double kEndlessLineSeconds = 10;
+#endif
+
+// A corpus file that contains "–" (Windows-1252 0x96), so its conversions are not plain ASCII.
+constexpr const char* kCorpusFile = "001_39b4b52b71b1491f.txt";
+
+std::string read_all(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+// Each test program (ctest runs them in parallel) gets its own folder, removed at the end.
+class BadInput : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() /
+           ("tatakerja_bad_input_" + std::to_string(::getpid()) + "_" +
+            ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    fs::remove_all(dir_);
+    fs::create_directories(dir_);
+  }
+  void TearDown() override {
+    std::error_code ec;
+    fs::remove_all(dir_, ec);
+  }
+
+  fs::path file(const std::string& name, const std::string& bytes) {
+    const fs::path p = dir_ / name;
+    std::ofstream(p, std::ios::binary) << bytes;
+    return p;
+  }
+
+  struct Run {
+    int code = -1;  // exit code; -1 when killed by a signal
+    std::string out, err;
+    double seconds = 0;
+  };
+
+  // Runs the CLI with `args`, stdout and stderr captured apart, killed after `timeout_s` seconds
+  // (coreutils `timeout` then makes the exit code 124 or 137).
+  Run run(const std::string& args, int timeout_s = 120) {
+    const fs::path out = dir_ / "stdout", err = dir_ / "stderr";
+    const std::string cmd = "timeout -s KILL " + std::to_string(timeout_s) + " '" +
+                            std::string(TATAKERJA_CLI) + "' " + args + " >'" + out.string() +
+                            "' 2>'" + err.string() + "'";
+    const auto start = std::chrono::steady_clock::now();
+    const int status = std::system(cmd.c_str());
+    Run r;
+    r.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    r.out = read_all(out);
+    r.err = read_all(err);
+    return r;
+  }
+
+  // Asserts that `regulation parse` refuses the file with exit code 2, the stable code and an
+  // Indonesian explanation containing `words` on stderr, and nothing on stdout.
+  void expect_refused(const fs::path& p, const std::string& code, const std::string& words) {
+    const Run r = run("regulation parse '" + p.string() + "'");
+    EXPECT_EQ(r.code, 2) << r.err;
+    EXPECT_NE(r.err.find(code), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find(words), std::string::npos) << r.err;
+    EXPECT_TRUE(r.out.empty()) << r.out.substr(0, 300);
+  }
+
+  // The tree as JSON, as `regulation parse --format json` prints it.
+  nlohmann::json parse_json(const fs::path& p) {
+    const Run r = run("regulation parse --format json '" + p.string() + "'");
+    EXPECT_EQ(r.code, 0) << r.err;
+    return nlohmann::json::parse(r.out, nullptr, /*allow_exceptions=*/false);
+  }
+
+  fs::path dir_;
 };
 
-Run run(const std::string& args) {
-  Run r;
-  const std::string cmd = "timeout 60 " + std::string(TATAKERJA_CLI) + " " + args + " 2>&1";
-  FILE* p = popen(cmd.c_str(), "r");
-  if (!p) return r;
-  char buf[4096];
-  std::size_t n;
-  while ((n = fread(buf, 1, sizeof buf, p)) > 0) r.output.append(buf, n);
-  const int status = pclose(p);
-  r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return r;
+// Converts UTF-8 text to `to` with glibc iconv, as a user's editor would have saved it.
+std::string iconv_from_utf8(const std::string& in, const char* to) {
+  iconv_t cd = iconv_open(to, "UTF-8");
+  if (cd == reinterpret_cast<iconv_t>(-1)) return {};
+  std::string out(in.size() * 4 + 16, '\0');
+  char* src = const_cast<char*>(in.data());
+  char* dst = out.data();
+  std::size_t src_left = in.size(), dst_left = out.size();
+  const std::size_t rc = iconv(cd, &src, &src_left, &dst, &dst_left);
+  iconv_close(cd);
+  if (rc == static_cast<std::size_t>(-1)) return {};
+  out.resize(out.size() - dst_left);
+  return out;
 }
 
-fs::path temp_file(const std::string& name, const std::string& bytes) {
-  const fs::path dir = fs::temp_directory_path() / "tatakerja_bad_input";
-  fs::create_directories(dir);
-  const fs::path p = dir / name;
-  std::ofstream(p, std::ios::binary) << bytes;
-  return p;
+std::string utf8_original() {
+  return read_all(testing::corpus_path(kCorpusFile));
 }
 
-TEST(BadInput, EmptyAndWhitespaceFilesAreRefused) {
-  for (const auto& [name, bytes] : {std::pair{"empty.txt", ""}, {"blank.txt", " \n\n\t \n"}}) {
-    auto r = run("regulation parse " + temp_file(name, bytes).string());
-    EXPECT_EQ(r.code, 2) << r.output;
-    EXPECT_NE(r.output.find("kosong"), std::string::npos) << r.output;
+// --- refused: exit code 2 and a message ---------------------------------------------------------
+
+TEST_F(BadInput, EmptyFileIsRefused) {
+  expect_refused(file("empty.txt", ""), "FILE_EMPTY", "kosong");
+}
+
+TEST_F(BadInput, WhitespaceOnlyFileIsRefused) {
+  expect_refused(file("blank.txt", " \n\n\t  \r\n   \n"), "FILE_EMPTY", "kosong");
+}
+
+TEST_F(BadInput, BinaryFileIsRefused) {
+  std::mt19937 rng(42);
+  std::string bytes(64 * 1024, '\0');
+  for (auto& c : bytes) c = static_cast<char>(rng() & 0xFF);
+  for (std::size_t i = 0; i < bytes.size(); i += 997) bytes[i] = '\0';
+  expect_refused(file("random.bin", bytes), "FILE_BINARY", "biner");
+}
+
+TEST_F(BadInput, HundredMegabyteFileIsRefusedAsTooLarge) {
+  const fs::path p = file("big.txt", "");
+  fs::resize_file(p, 100u * 1024u * 1024u);  // sparse: costs no disk and no time to write
+  expect_refused(p, "FILE_TOO_LARGE", "terlalu besar");
+}
+
+TEST_F(BadInput, Utf16WithoutByteOrderMarkIsRefused) {
+  const std::string le = iconv_from_utf8(utf8_original(), "UTF-16LE");
+  const std::string be = iconv_from_utf8(utf8_original(), "UTF-16BE");
+  ASSERT_FALSE(le.empty());
+  ASSERT_FALSE(be.empty());
+  expect_refused(file("utf16le.txt", le), "ENCODING_UNSUPPORTED", "UTF-16 tanpa");
+  expect_refused(file("utf16be.txt", be), "ENCODING_UNSUPPORTED", "UTF-16 tanpa");
+}
+
+TEST_F(BadInput, MissingFileAndFolderAreRefused) {
+  const Run missing = run("regulation parse '" + (dir_ / "tidak-ada.txt").string() + "'");
+  EXPECT_EQ(missing.code, 2);
+  EXPECT_NE(missing.err.find("FILE_NOT_FOUND"), std::string::npos) << missing.err;
+  const Run folder = run("regulation parse '" + dir_.string() + "'");
+  EXPECT_EQ(folder.code, 2);
+  EXPECT_NE(folder.err.find("folder"), std::string::npos) << folder.err;
+}
+
+// --- read: exit code 0 ---------------------------------------------------------------------------
+
+TEST_F(BadInput, OneEndlessLineIsReadQuickly) {
+  std::string line = "PERATURAN BUPATI CONTOH NOMOR 1 TAHUN 2024 ";
+  while (line.size() < 5u * 1024u * 1024u) line += "Pasal 1 (1) a. huruf 1) teks yang panjang ";
+  const fs::path p = file("endless.txt", line);
+  const Run parse = run("regulation parse '" + p.string() + "'", 300);
+  EXPECT_EQ(parse.code, 0) << parse.err.substr(0, 500);
+  EXPECT_FALSE(parse.out.empty());
+  EXPECT_LT(parse.seconds, kEndlessLineSeconds);
+  const Run extract = run("regulation extract '" + p.string() + "'", 300);
+  EXPECT_EQ(extract.code, 0) << extract.err.substr(0, 500);
+  EXPECT_LT(extract.seconds, kEndlessLineSeconds);
+}
+
+TEST_F(BadInput, DeeplyNestedListsAreRead) {
+  std::string text = "BAB I\nKETENTUAN UMUM\n\nPasal 1\n";
+  const char* markers[] = {"a.", "1.", "a)", "1)", "(1)"};
+  for (int i = 0; i < 100000; ++i)
+    text += std::string(markers[i % 5]) + " butir ke-" + std::to_string(i) + "\n";
+  const fs::path p = file("nested.txt", text);
+  const Run r = run("regulation parse --format json '" + p.string() + "'", 300);
+  ASSERT_EQ(r.code, 0) << r.err.substr(0, 500);
+  const auto doc = nlohmann::json::parse(r.out, nullptr, /*allow_exceptions=*/false);
+  ASSERT_FALSE(doc.is_discarded()) << "parse --format json printed invalid JSON";
+  // Nothing is lost: the first and the last item are both in the tree.
+  EXPECT_NE(r.out.find("butir ke-0"), std::string::npos);
+  EXPECT_NE(r.out.find("butir ke-99999"), std::string::npos);
+}
+
+TEST_F(BadInput, Windows1252IsReadLikeTheUtf8Original) {
+  const std::string cp1252 = iconv_from_utf8(utf8_original(), "WINDOWS-1252");
+  ASSERT_FALSE(cp1252.empty());
+  ASSERT_NE(cp1252.find('\x96'), std::string::npos);  // the en dash, as one Windows-1252 byte
+  const auto original = parse_json(testing::corpus_path(kCorpusFile));
+  const auto converted = parse_json(file("cp1252.txt", cp1252));
+  ASSERT_FALSE(original.is_discarded());
+  ASSERT_FALSE(converted.is_discarded());
+  ASSERT_TRUE(original.contains("heading"));
+  EXPECT_EQ(converted["heading"], original["heading"]);
+  EXPECT_EQ(converted, original);
+}
+
+TEST_F(BadInput, Utf16WithByteOrderMarkIsReadLikeTheUtf8Original) {
+  const auto original = parse_json(testing::corpus_path(kCorpusFile));
+  ASSERT_FALSE(original.is_discarded());
+  ASSERT_TRUE(original.contains("heading"));
+  for (const auto& [bom, encoding] :
+       {std::pair<std::string, const char*>{"\xFF\xFE", "UTF-16LE"}, {"\xFE\xFF", "UTF-16BE"}}) {
+    const std::string bytes = bom + iconv_from_utf8(utf8_original(), encoding);
+    ASSERT_GT(bytes.size(), 2u);
+    const auto converted = parse_json(file(std::string(encoding) + ".txt", bytes));
+    ASSERT_FALSE(converted.is_discarded()) << encoding;
+    EXPECT_EQ(converted["heading"], original["heading"]) << encoding;
+    EXPECT_EQ(converted, original) << encoding;
   }
 }
 
-TEST(BadInput, BinaryFileIsRefused) {
-  std::string bytes;
-  for (int i = 0; i < 4096; ++i) bytes.push_back(static_cast<char>((i * 7919) % 256));
-  auto r = run("regulation parse " + temp_file("binary.bin", bytes).string());
-  EXPECT_EQ(r.code, 2);
-  EXPECT_NE(r.output.find("FILE_BINARY"), std::string::npos) << r.output;
-}
-
-TEST(BadInput, HundredMegabyteFileIsRefused) {
-  const fs::path p = temp_file("big.txt", "");
-  fs::resize_file(p, 100u * 1024u * 1024u);  // sparse
-  auto r = run("regulation lint " + p.string());
-  EXPECT_EQ(r.code, 2);
-  EXPECT_NE(r.output.find("terlalu besar"), std::string::npos) << r.output;
-  fs::remove(p);
-}
-
-TEST(BadInput, MissingFileAndDirectory) {
-  EXPECT_EQ(run("regulation extract /nonexistent/file.txt").code, 2);
-  EXPECT_EQ(run("regulation parse " + fs::temp_directory_path().string()).code, 2);
-}
-
-TEST(BadInput, OneEndlessLineIsReadQuickly) {
-  std::string line;
-  while (line.size() < 5u * 1024u * 1024u) line += "Pasal (1) a. huruf 1) teks panjang ";
-  auto r = run("regulation extract " + temp_file("endless.txt", line).string());
-  EXPECT_EQ(r.code, 0) << r.output.substr(0, 500);
-}
-
-TEST(BadInput, DeeplyNestedListsAreRead) {
-  std::string text = "BAB I\nUMUM\nPasal 1\n";
-  const char* markers[] = {"(1)", "a.", "1.", "1)", "a)"};
-  for (int i = 0; i < 100000; ++i) text += std::string(markers[i % 5]) + " butir\n";
-  auto r = run("regulation lint " + temp_file("nested.txt", text).string() + " --format json");
-  EXPECT_TRUE(r.code == 0 || r.code == 1) << r.output.substr(0, 500);
-}
-
-TEST(Encodings, Windows1252AndUtf16AreConverted) {
-  const std::string& utf8 = testing::corpus_text("002");
-  // Windows-1252: the en dash and e-acute of a Word document.
-  std::string cp1252 = utf8 +
-                       "\nCatatan \x96 d\xE9"
-                       "cor\n";
-  auto d = textio::decode_text(cp1252);
-  ASSERT_TRUE(std::holds_alternative<textio::DecodedText>(d));
-  EXPECT_EQ(std::get<textio::DecodedText>(d).encoding, "WINDOWS-1252");
-  EXPECT_NE(std::get<textio::DecodedText>(d).text.find("\xE2\x80\x93 d\xC3\xA9"
-                                                       "cor"),
-            std::string::npos);
-  // UTF-16 LE and BE with a byte-order mark (the corpus is ASCII apart from a few symbols).
-  std::string le = "\xFF\xFE", be = "\xFE\xFF";
-  for (char c : std::string("NOMOR 77 TAHUN 2023\n")) {
-    le += c;
-    le += '\0';
-    be += '\0';
-    be += c;
+// `regulation lint` refuses what it cannot read with exit code 2, like parse and extract.
+TEST_F(BadInput, LintRefusesUnreadable) {
+  const fs::path empty = file("empty.txt", "");
+  const fs::path binary = file("binary.bin", std::string("\x7F"
+                                                         "ELF\0\0\0\x01\x02",
+                                                         9));
+  const std::string good = testing::corpus_path(kCorpusFile);
+  for (const auto& args :
+       {"'" + empty.string() + "'", "'" + binary.string() + "'",
+        "'" + (dir_ / "tidak-ada.txt").string() + "'", "'" + good + "' '" + empty.string() + "'"}) {
+    const Run r = run("regulation lint " + args);
+    EXPECT_EQ(r.code, 2) << args << "\n" << r.err;
+    EXPECT_FALSE(r.err.empty()) << args;
   }
-  for (const auto& bytes : {le, be}) {
-    auto u = textio::decode_text(bytes);
-    ASSERT_TRUE(std::holds_alternative<textio::DecodedText>(u));
-    EXPECT_EQ(std::get<textio::DecodedText>(u).text, "NOMOR 77 TAHUN 2023\n");
-  }
-  auto run_le = run("regulation parse " + temp_file("utf16.txt", le).string());
-  EXPECT_EQ(run_le.code, 0);
-  // UTF-16 without a byte-order mark is refused with a message that says so.
-  auto no_bom = textio::decode_text(le.substr(2));
-  ASSERT_TRUE(std::holds_alternative<textio::ReadError>(no_bom));
-  EXPECT_NE(std::get<textio::ReadError>(no_bom).message.find("UTF-16"), std::string::npos);
+}
+
+// --- decode_text directly ------------------------------------------------------------------------
+
+DecodedText ok(const std::variant<DecodedText, ReadError>& r) {
+  EXPECT_TRUE(std::holds_alternative<DecodedText>(r))
+      << std::get<ReadError>(r).code << ": " << std::get<ReadError>(r).message;
+  return std::holds_alternative<DecodedText>(r) ? std::get<DecodedText>(r) : DecodedText{};
+}
+
+std::string error_code(const std::variant<DecodedText, ReadError>& r) {
+  return std::holds_alternative<ReadError>(r) ? std::get<ReadError>(r).code : "(read)";
+}
+
+TEST(DecodeText, Utf8IsKeptAsIs) {
+  const std::string s = "PERATURAN BUPATI\r\nNomor 5 – Tahun 2024 ✓\n";
+  const auto d = ok(textio::decode_text(s));
+  EXPECT_EQ(d.encoding, "UTF-8");
+  EXPECT_EQ(d.text, s);  // "\r\n" left as is
+}
+
+TEST(DecodeText, Utf8ByteOrderMarkIsDropped) {
+  const auto d = ok(textio::decode_text("\xEF\xBB\xBFPasal 1\n"));
+  EXPECT_EQ(d.encoding, "UTF-8");
+  EXPECT_EQ(d.text, "Pasal 1\n");
+}
+
+TEST(DecodeText, Windows1252IsConverted) {
+  const auto d =
+      ok(textio::decode_text("Catatan \x96 d\xE9"
+                             "cor \x93kutip\x94\n"));
+  EXPECT_EQ(d.encoding, "WINDOWS-1252");
+  EXPECT_EQ(d.text, "Catatan – décor “kutip”\n");
+}
+
+TEST(DecodeText, Utf16WithByteOrderMarkIsConverted) {
+  const std::string text = "NOMOR 77 TAHUN 2023 – ✓\n";
+  const auto le = ok(textio::decode_text("\xFF\xFE" + iconv_from_utf8(text, "UTF-16LE")));
+  EXPECT_EQ(le.encoding, "UTF-16LE");
+  EXPECT_EQ(le.text, text);
+  const auto be = ok(textio::decode_text("\xFE\xFF" + iconv_from_utf8(text, "UTF-16BE")));
+  EXPECT_EQ(be.encoding, "UTF-16BE");
+  EXPECT_EQ(be.text, text);
+}
+
+TEST(DecodeText, Utf16WithoutByteOrderMarkIsRefused) {
+  const auto r = textio::decode_text(iconv_from_utf8("NOMOR 77 TAHUN 2023\n", "UTF-16LE"));
+  ASSERT_EQ(error_code(r), "ENCODING_UNSUPPORTED");
+  EXPECT_NE(std::get<ReadError>(r).message.find("UTF-16"), std::string::npos);
+}
+
+TEST(DecodeText, BrokenUtf16IsRefusedNotCrashed) {
+  // An odd number of bytes after the mark, and a lone surrogate.
+  EXPECT_EQ(error_code(textio::decode_text(std::string("\xFF\xFEP\0a\0s", 7))), "ENCODING_INVALID");
+  EXPECT_EQ(error_code(textio::decode_text(std::string("\xFF\xFEP\0\x00\xD8", 6))),
+            "ENCODING_INVALID");
+}
+
+TEST(DecodeText, EmptyAndBlankAreRefused) {
+  EXPECT_EQ(error_code(textio::decode_text("")), "FILE_EMPTY");
+  EXPECT_EQ(error_code(textio::decode_text(" \n\t\r\n")), "FILE_EMPTY");
+  EXPECT_EQ(error_code(textio::decode_text("\xEF\xBB\xBF")), "FILE_EMPTY");
+  EXPECT_EQ(error_code(textio::decode_text(std::string("\xFF\xFE \0\n\0", 6))), "FILE_EMPTY");
+}
+
+TEST(DecodeText, BinaryIsRefused) {
+  EXPECT_EQ(error_code(textio::decode_text(std::string("Pasal\0 1 ayat (1) huruf a teks", 30))),
+            "FILE_BINARY");
+  std::string controls;
+  for (int i = 0; i < 1000; ++i) controls += (i % 3 == 0) ? '\x01' : 'a';
+  EXPECT_EQ(error_code(textio::decode_text(controls)), "FILE_BINARY");
+}
+
+TEST(DecodeText, TooLargeIsRefused) {
+  const std::string big(textio::kMaxRegulationBytes + 1, 'a');
+  const auto r = textio::decode_text(big);
+  ASSERT_EQ(error_code(r), "FILE_TOO_LARGE");
+  EXPECT_NE(std::get<ReadError>(r).message.find("terlalu besar"), std::string::npos);
+  const std::string at_limit(textio::kMaxRegulationBytes, 'a');
+  EXPECT_EQ(error_code(textio::decode_text(at_limit)), "(read)");
+}
+
+TEST(DecodeText, ValidUtf8) {
+  EXPECT_TRUE(textio::is_valid_utf8(""));
+  EXPECT_TRUE(textio::is_valid_utf8("ASCII – é ✓ \xF0\x9F\x93\x9C"));
+  EXPECT_FALSE(textio::is_valid_utf8("\xC0\xAF"));          // overlong "/"
+  EXPECT_FALSE(textio::is_valid_utf8("\xED\xA0\x80"));      // surrogate
+  EXPECT_FALSE(textio::is_valid_utf8("\xE2\x80"));          // cut short
+  EXPECT_FALSE(textio::is_valid_utf8("\xF4\x90\x80\x80"));  // above U+10FFFF
+  EXPECT_FALSE(
+      textio::is_valid_utf8("d\xE9"
+                            "cor"));  // Windows-1252
 }
 
 }  // namespace
