@@ -15,7 +15,9 @@ Reading read_regulation(std::string_view utf8_text) {
   extract_iki(r.document, r.facts);
   extract_work_system(r.document, r.facts);
   extract_legal_relations(r.document, r.facts);
-  r.facts.findings = r.document.findings;
+  // The parser's findings first; findings an extractor added are kept.
+  r.facts.findings.insert(r.facts.findings.begin(), r.document.findings.begin(),
+                          r.document.findings.end());
   auto lint_findings = lint(r.document, r.facts);
   r.facts.findings.insert(r.facts.findings.end(), lint_findings.begin(), lint_findings.end());
   std::stable_sort(r.facts.findings.begin(), r.facts.findings.end(),

@@ -13,23 +13,8 @@ namespace tatakerja::regulation::lint_rules {
 namespace {
 
 bool numbered_kind(NodeKind k) {
-  switch (k) {
-    case NodeKind::Chapter:
-    case NodeKind::Section:
-    case NodeKind::Paragraph:
-    case NodeKind::Verse:
-    case NodeKind::Letter:
-    case NodeKind::UpperLetter:
-    case NodeKind::Number:
-    case NodeKind::ParenNumber:
-    case NodeKind::ParenLetter:
-    case NodeKind::DottedNumber:
-    case NodeKind::Roman:
-    case NodeKind::Dictum:
-      return true;
-    default:
-      return false;
-  }
+  return is_list_item(k) || k == NodeKind::Chapter || k == NodeKind::Section ||
+         k == NodeKind::Paragraph || k == NodeKind::Verse || k == NodeKind::Dictum;
 }
 
 // An article or ayat label such as "5A" or "(1a)" is an insertion by an amendment: not counted.

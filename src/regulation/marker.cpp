@@ -104,7 +104,7 @@ std::optional<Marker> structural_marker(std::string_view line) {
     std::string r(roman);
     while (!r.empty() && (r.back() == '.' || r.back() == ':')) r.pop_back();
     for (char& c : r)
-      if (c == 'l' || c == '1' || c == '|') c = 'I', m.repaired = m.repaired || true;
+      if (c == 'l' || c == '1' || c == '|') c = 'I', m.repaired = true;
     if (tok.size() == 3 && std::string(roman) == r) m.repaired = false;
     auto v = text::roman_to_int(r);
     if (!v) {

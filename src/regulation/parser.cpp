@@ -40,7 +40,7 @@ bool is_annex_start(std::string_view s) {
              .has_value();
 }
 
-Landmarks find_landmarks(const std::vector<Line>& lines, bool& decree_body) {
+Landmarks find_landmarks(const std::vector<Line>& lines) {
   Landmarks m;
   const std::size_t n = lines.size();
   for (std::size_t i = 0; i < n; ++i) {
@@ -63,7 +63,6 @@ Landmarks find_landmarks(const std::vector<Line>& lines, bool& decree_body) {
       const bool after_preamble = m.decision != npos || m.bases != npos || m.considerations != npos;
       if ((structural && (after_preamble || m.decision == npos)) || (dictum && after_preamble)) {
         m.body = i;
-        decree_body = dictum;
       }
     } else if (m.closing == npos && starts_with_keyword(s, "Ditetapkan")) {
       m.closing = i;
@@ -341,8 +340,7 @@ Document parse_document(std::string_view utf8_text) {
   Document doc;
   std::vector<Line> lines = clean_lines(utf8_text, doc.findings);
   doc.line_count = lines.empty() ? 0 : lines.back().number;
-  bool decree_body = false;
-  const Landmarks m = find_landmarks(lines, decree_body);
+  const Landmarks m = find_landmarks(lines);
   const std::size_t n = lines.size();
 
   std::size_t heading_end = std::min({m.considerations, m.bases, m.decision, m.body, n});
@@ -377,7 +375,6 @@ Document parse_document(std::string_view utf8_text) {
                doc.findings);
     doc.annexes.push_back(std::move(a));
   }
-  (void)decree_body;
   return doc;
 }
 
