@@ -8,6 +8,8 @@ packages=(
   clang clang-format libclang-rt-14-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   nlohmann-json3-dev libfmt-dev libcli11-dev
+  libsqlite3-dev libpq-dev postgresql-15 libboost-dev libboost-system-dev libsodium-dev
+  libspdlog-dev
 )
 
 missing=()

@@ -3,6 +3,7 @@
 #include <string>
 #include <vector>
 
+#include "cli/command_groups.hpp"
 #include "cli/regulation_commands.hpp"
 
 int main(int argc, char** argv) {
@@ -33,12 +34,17 @@ int main(int argc, char** argv) {
   auto* sum = app.add_subcommand("summary", "Ringkasan setiap naskah dalam folder");
   sum->add_option("FOLDER", folder, "Folder naskah");
 
+  int exit_code = -1;
+  tatakerja::cli::add_registry_commands(app, exit_code);
+  tatakerja::cli::add_serve_command(app, exit_code);
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
     const int rc = app.exit(e);
     return rc == 0 ? 0 : 2;
   }
+  if (exit_code >= 0) return exit_code;
   using namespace tatakerja::cli;
   if (parse->parsed()) return regulation_parse(parse_file, parse_format);
   if (extract->parsed()) return regulation_extract(extract_files);

@@ -1,0 +1,122 @@
+// The registry's records in a database: one implementation of plain SQL over store::Connection, so
+// SQLite and PostgreSQL run the very same code (and the same conformance tests). Every method
+// throws DatabaseError on failure; lookups return nullopt for unknown ids. Methods that write do
+// not open a transaction of their own: the caller (an import, an API request) wraps its whole
+// change in one store::Transaction, so a failed request writes nothing.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "registry/model.hpp"
+#include "store/database.hpp"
+
+namespace tatakerja::store {
+
+using registry::Id;
+
+// Applies every migration newer than the database's schema version, each in its own transaction,
+// and records it in schema_migrations. Safe to call at every start and from several processes.
+void migrate(Connection& c);
+int schema_version(Connection& c);  // 0 for an empty database
+
+struct Page {
+  int limit = 50;  // 1..500
+  int offset = 0;
+};
+
+// A person found by the people search (with the position they hold now, if any).
+struct EmployeeHit {
+  registry::Employee employee;
+  std::optional<Id> position_id;
+  std::string position_title;
+  std::string agency_name;
+  std::string placement_kind;  // "definitif", "plt", "plh" or empty
+};
+
+// A position with its current holders (a position may have a definitive holder and an acting one).
+struct Holder {
+  registry::Placement placement;
+  registry::Employee employee;
+};
+
+class RegistryStore {
+ public:
+  explicit RegistryStore(Connection& c) : c_(c) {}
+  Connection& connection() { return c_; }
+
+  // Regions
+  Id insert_region(const registry::Region& r);
+  std::optional<registry::Region> region(Id id);
+  std::optional<registry::Region> region_by_code(const std::string& code);
+  std::vector<registry::Region> regions();
+
+  // Regulations, their articles and findings
+  Id insert_regulation(const registry::Regulation& r, const std::string& text);
+  std::optional<registry::Regulation> regulation(Id id);
+  std::optional<registry::Regulation> regulation_by_sha256(const std::string& sha256);
+  // Finds an earlier regulation of the region by kind, number and year (for revocations).
+  std::optional<registry::Regulation> find_regulation(Id region_id, const std::string& kind,
+                                                      const std::string& number, int year);
+  std::vector<registry::Regulation> regulations_of_region(Id region_id);
+  std::optional<std::string> regulation_text(Id regulation_id);
+  void update_regulation_status(const registry::Regulation& r);  // status, revoked_by, articles
+  Id insert_article(const registry::Article& a);
+  std::optional<registry::Article> article(Id id);
+  std::vector<registry::Article> articles_of_regulation(Id regulation_id);
+  Id insert_finding(const registry::StoredFinding& f);
+  std::vector<registry::StoredFinding> findings_of_regulation(Id regulation_id);
+
+  // Agencies, units, positions
+  Id insert_agency(const registry::Agency& a);
+  void update_agency(const registry::Agency& a);
+  std::optional<registry::Agency> agency(Id id);
+  std::optional<registry::Agency> agency_by_name(Id region_id, const std::string& name);
+  std::vector<registry::Agency> agencies_of_region(Id region_id);
+  Id insert_unit(const registry::Unit& u);
+  void update_unit(const registry::Unit& u);
+  std::optional<registry::Unit> unit(Id id);
+  std::vector<registry::Unit> units_of_agency(Id agency_id);
+  Id insert_position(const registry::Position& p);
+  void update_position(const registry::Position& p);
+  std::optional<registry::Position> position(Id id);
+  std::vector<registry::Position> positions_of_agency(Id agency_id, bool include_abolished = false);
+
+  // People and placements
+  Id insert_employee(const registry::Employee& e);
+  void update_employee(const registry::Employee& e);
+  std::optional<registry::Employee> employee(Id id);
+  std::optional<registry::Employee> employee_by_nip(const std::string& nip);
+  // Name search by word prefixes ("budi sant" finds "Budi Santoso"), or by NIP prefix when the
+  // query is digits. Case- and accent-insensitive. region_id 0: every region.
+  std::vector<EmployeeHit> search_employees(const std::string& query, Id region_id,
+                                            const Page& page);
+  std::int64_t count_employees(Id region_id);
+  Id insert_placement(const registry::Placement& p);
+  void end_placement(Id placement_id, const Date& end);
+  std::vector<Holder> holders_of_position(Id position_id);  // current placements only
+  std::vector<registry::Placement> placements_of_employee(Id employee_id);  // all, newest first
+
+  // Structure history
+  Id insert_structure_change(const registry::StructureChange& c);
+  std::vector<registry::StructureChange> structure_changes_of_agency(Id agency_id);
+
+  // Accounts, sessions, audit
+  Id insert_user(const registry::User& u);
+  void update_user(const registry::User& u);
+  std::optional<registry::User> user(Id id);
+  std::optional<registry::User> user_by_username(const std::string& username);
+  std::vector<registry::User> users();
+  void insert_session(const registry::Session& s);
+  std::optional<registry::Session> session(const std::string& token_hash);
+  void delete_session(const std::string& token_hash);
+  void delete_expired_sessions(std::int64_t now);
+  Id append_audit(const registry::AuditEntry& e);
+  std::vector<registry::AuditEntry> audit_log(const Page& page);  // newest first
+
+ private:
+  Connection& c_;
+};
+
+}  // namespace tatakerja::store
