@@ -115,6 +115,7 @@ struct Position {
   std::optional<Id> duties_article;    // where its job description is written
   int work_level = 0;                  // 1, 2, 3 (Pejabat Level I/II/III); 0 when none
   std::optional<Id> appraiser_id;      // Pejabat Penilai Kinerja (a position)
+  std::string appraiser_outside;       // when the appraiser is outside the agency ("Gubernur")
   bool abolished = false;              // removed by a later regulation; kept for history
   int ordinal = 0;
 };
