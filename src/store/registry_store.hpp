@@ -20,6 +20,7 @@ using registry::Id;
 // and records it in schema_migrations. Safe to call at every start and from several processes.
 void migrate(Connection& c);
 int schema_version(Connection& c);  // 0 for an empty database
+int latest_schema_version();        // the version migrate() brings a database to
 
 struct Page {
   int limit = 50;  // 1..500

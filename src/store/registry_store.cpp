@@ -1,0 +1,861 @@
+// The registry's SQL, written once for SQLite and PostgreSQL: only `?` parameters (the values are
+// never formatted into the text), portable constructs (INSERT ... RETURNING, LIMIT/OFFSET,
+// INTERSECT, correlated subqueries), integers for booleans, ISO 8601 text for dates and times, JSON
+// text arrays for the string lists. Each read maps the columns back into the model's records;
+// a text that does not name a known enumeration value is reported as a DatabaseError.
+#include "store/registry_store.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <cctype>
+#include <charconv>
+
+#include "store/drivers.hpp"
+
+namespace tatakerja::store {
+namespace {
+
+using registry::Agency;
+using registry::Article;
+using registry::AuditEntry;
+using registry::Employee;
+using registry::Placement;
+using registry::Position;
+using registry::Region;
+using registry::Regulation;
+using registry::Session;
+using registry::StoredFinding;
+using registry::StructureChange;
+using registry::Unit;
+using registry::User;
+
+Value opt(const std::optional<std::int64_t>& v) {
+  return v ? Value{*v} : Value{};
+}
+Value opt_int(const std::optional<int>& v) {
+  return v ? Value{std::int64_t{*v}} : Value{};
+}
+Value opt_date(const std::optional<Date>& d) {
+  return d ? Value{d->iso()} : Value{};
+}
+Value integer(int v) {
+  return Value{std::int64_t{v}};
+}
+int to_int(const Row& r, std::size_t i) {
+  return static_cast<int>(r.integer(i));
+}
+
+// "2023-12-29" -> Date; a text of another shape gives {0, 0, 0}.
+Date parse_iso_date(const std::string& s) {
+  Date d;
+  if (s.size() < 10 || s[4] != '-' || s[7] != '-') return d;
+  auto number = [&](std::size_t at, std::size_t len) {
+    int n = 0;
+    std::from_chars(s.data() + at, s.data() + at + len, n);
+    return n;
+  };
+  d.year = number(0, 4);
+  d.month = number(5, 2);
+  d.day = number(8, 2);
+  return d;
+}
+std::optional<Date> optional_date(const Row& r, std::size_t i) {
+  if (r.is_null(i)) return std::nullopt;
+  return parse_iso_date(r.text(i));
+}
+
+std::string json_list(const std::vector<std::string>& items) {
+  return nlohmann::json(items).dump();
+}
+std::vector<std::string> parse_list(const std::string& text) {
+  auto j = nlohmann::json::parse(text, nullptr, false);
+  std::vector<std::string> out;
+  if (!j.is_array()) return out;
+  for (const auto& item : j) {
+    if (item.is_string()) out.push_back(item.get<std::string>());
+  }
+  return out;
+}
+
+template <typename E>
+E require(std::optional<E> value, std::string_view what, const std::string& text) {
+  if (!value) {
+    throw DatabaseError(DatabaseError::Kind::Other, std::string("unknown ") + std::string(what) +
+                                                        " in database: '" + text + "'");
+  }
+  return *value;
+}
+
+std::optional<registry::ChangeKind> change_kind_from_string(std::string_view s) {
+  using registry::ChangeKind;
+  for (auto k :
+       {ChangeKind::Added, ChangeKind::Removed, ChangeKind::Renamed, ChangeKind::Regraded}) {
+    if (s == registry::to_string(k)) return k;
+  }
+  return std::nullopt;
+}
+
+// The ASCII-lowercased name: the key people are ordered by (byte-wise on both databases).
+std::string sort_key(std::string_view name) {
+  std::string out(name);
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return out;
+}
+
+Id inserted_id(Connection& c, std::string_view sql, const std::vector<Value>& params) {
+  auto rows = c.query(sql, params);
+  if (rows.empty()) throw DatabaseError(DatabaseError::Kind::Other, "INSERT returned no id");
+  return rows[0].integer(0);
+}
+
+template <typename T, typename Read>
+std::optional<T> first(const std::vector<Row>& rows, Read read) {
+  if (rows.empty()) return std::nullopt;
+  return read(rows[0], 0);
+}
+template <typename T, typename Read>
+std::vector<T> all(const std::vector<Row>& rows, Read read) {
+  std::vector<T> out;
+  out.reserve(rows.size());
+  for (const auto& r : rows) out.push_back(read(r, 0));
+  return out;
+}
+
+// Column lists and their readers; `o` is the index of the first column in the row.
+constexpr const char* kRegionCols = "id, code, name, kind";
+Region read_region(const Row& r, std::size_t o) {
+  Region x;
+  x.id = r.integer(o);
+  x.code = r.text(o + 1);
+  x.name = r.text(o + 2);
+  x.kind = require(registry::region_kind_from_string(r.text(o + 3)), "region kind", r.text(o + 3));
+  return x;
+}
+
+constexpr const char* kRegulationCols =
+    "id, region_id, kind, number, year, title, date, sha256, status, revoked_by, revoked_articles, "
+    "imported_at";
+Regulation read_regulation(const Row& r, std::size_t o) {
+  Regulation x;
+  x.id = r.integer(o);
+  x.region_id = r.integer(o + 1);
+  x.kind = r.text(o + 2);
+  x.number = r.text(o + 3);
+  if (!r.is_null(o + 4)) x.year = to_int(r, o + 4);
+  x.title = r.text(o + 5);
+  x.date = optional_date(r, o + 6);
+  x.sha256 = r.text(o + 7);
+  x.status = require(registry::regulation_status_from_string(r.text(o + 8)), "regulation status",
+                     r.text(o + 8));
+  x.revoked_by = r.optional_integer(o + 9);
+  x.revoked_articles = parse_list(r.text(o + 10));
+  x.imported_at = r.text(o + 11);
+  return x;
+}
+
+constexpr const char* kArticleCols =
+    "id, regulation_id, label, path, first_line, last_line, text, ordinal";
+Article read_article(const Row& r, std::size_t o) {
+  Article x;
+  x.id = r.integer(o);
+  x.regulation_id = r.integer(o + 1);
+  x.label = r.text(o + 2);
+  x.path = r.text(o + 3);
+  x.first_line = to_int(r, o + 4);
+  x.last_line = to_int(r, o + 5);
+  x.text = r.text(o + 6);
+  x.ordinal = to_int(r, o + 7);
+  return x;
+}
+
+constexpr const char* kFindingCols = "id, regulation_id, code, severity, line, message";
+StoredFinding read_finding(const Row& r, std::size_t o) {
+  StoredFinding x;
+  x.id = r.integer(o);
+  x.regulation_id = r.integer(o + 1);
+  x.code = r.text(o + 2);
+  x.severity = r.text(o + 3);
+  x.line = to_int(r, o + 4);
+  x.message = r.text(o + 5);
+  return x;
+}
+
+constexpr const char* kAgencyCols =
+    "id, region_id, regulation_id, name, kind, type, max_bidang, tasks, functions, source_article";
+Agency read_agency(const Row& r, std::size_t o) {
+  Agency x;
+  x.id = r.integer(o);
+  x.region_id = r.integer(o + 1);
+  x.regulation_id = r.integer(o + 2);
+  x.name = r.text(o + 3);
+  x.kind = r.text(o + 4);
+  x.type = r.text(o + 5);
+  if (!r.is_null(o + 6)) x.max_bidang = to_int(r, o + 6);
+  x.tasks = r.text(o + 7);
+  x.functions = parse_list(r.text(o + 8));
+  x.source_article = r.optional_integer(o + 9);
+  return x;
+}
+
+constexpr const char* kUnitCols = "id, agency_id, parent_id, name, kind, source_article, ordinal";
+Unit read_unit(const Row& r, std::size_t o) {
+  Unit x;
+  x.id = r.integer(o);
+  x.agency_id = r.integer(o + 1);
+  x.parent_id = r.optional_integer(o + 2);
+  x.name = r.text(o + 3);
+  x.kind = require(registry::unit_kind_from_string(r.text(o + 4)), "unit kind", r.text(o + 4));
+  x.source_article = r.optional_integer(o + 5);
+  x.ordinal = to_int(r, o + 6);
+  return x;
+}
+
+constexpr const char* kPositionCols =
+    "id, agency_id, unit_id, superior_id, title, kind, eselon, code, reports_to, "
+    "appointing_authority, summary, functions, duties, source_article, duties_article, "
+    "work_level, appraiser_id, appraiser_outside, abolished, ordinal";
+Position read_position(const Row& r, std::size_t o) {
+  Position x;
+  x.id = r.integer(o);
+  x.agency_id = r.integer(o + 1);
+  x.unit_id = r.optional_integer(o + 2);
+  x.superior_id = r.optional_integer(o + 3);
+  x.title = r.text(o + 4);
+  x.kind =
+      require(registry::position_kind_from_string(r.text(o + 5)), "position kind", r.text(o + 5));
+  x.eselon = r.text(o + 6);
+  x.code = r.text(o + 7);
+  x.reports_to = r.text(o + 8);
+  x.appointing_authority = r.text(o + 9);
+  x.summary = r.text(o + 10);
+  x.functions = parse_list(r.text(o + 11));
+  x.duties = parse_list(r.text(o + 12));
+  x.source_article = r.optional_integer(o + 13);
+  x.duties_article = r.optional_integer(o + 14);
+  x.work_level = to_int(r, o + 15);
+  x.appraiser_id = r.optional_integer(o + 16);
+  x.appraiser_outside = r.text(o + 17);
+  x.abolished = r.integer(o + 18) != 0;
+  x.ordinal = to_int(r, o + 19);
+  return x;
+}
+
+constexpr const char* kEmployeeCols =
+    "e.id, e.region_id, e.nip, e.name, e.kind, e.birth_date, e.appointed_year, e.appointed_month, "
+    "e.sex, e.rank";
+constexpr std::size_t kEmployeeColCount = 10;
+Employee read_employee(const Row& r, std::size_t o) {
+  Employee x;
+  x.id = r.integer(o);
+  x.region_id = r.integer(o + 1);
+  x.nip = r.text(o + 2);
+  x.name = r.text(o + 3);
+  x.kind =
+      require(registry::employee_kind_from_string(r.text(o + 4)), "employee kind", r.text(o + 4));
+  x.birth_date = parse_iso_date(r.text(o + 5));
+  x.appointed_year = to_int(r, o + 6);
+  x.appointed_month = to_int(r, o + 7);
+  x.sex = r.integer(o + 8) == 2 ? registry::Sex::Female : registry::Sex::Male;
+  x.rank = r.text(o + 9);
+  return x;
+}
+
+constexpr const char* kPlacementCols =
+    "pl.id, pl.employee_id, pl.position_id, pl.start_date, pl.kind, pl.end_date";
+constexpr std::size_t kPlacementColCount = 6;
+Placement read_placement(const Row& r, std::size_t o) {
+  Placement x;
+  x.id = r.integer(o);
+  x.employee_id = r.integer(o + 1);
+  x.position_id = r.integer(o + 2);
+  x.start = parse_iso_date(r.text(o + 3));
+  x.kind =
+      require(registry::placement_kind_from_string(r.text(o + 4)), "placement kind", r.text(o + 4));
+  x.end = optional_date(r, o + 5);
+  return x;
+}
+
+constexpr const char* kChangeCols =
+    "id, agency_id, old_regulation_id, new_regulation_id, kind, position_title, before_value, "
+    "after_value";
+StructureChange read_change(const Row& r, std::size_t o) {
+  StructureChange x;
+  x.id = r.integer(o);
+  x.agency_id = r.integer(o + 1);
+  x.old_regulation_id = r.integer(o + 2);
+  x.new_regulation_id = r.integer(o + 3);
+  x.kind = require(change_kind_from_string(r.text(o + 4)), "change kind", r.text(o + 4));
+  x.position_title = r.text(o + 5);
+  x.before = r.text(o + 6);
+  x.after = r.text(o + 7);
+  return x;
+}
+
+constexpr const char* kUserCols =
+    "id, username, display_name, password_hash, role, employee_id, active";
+User read_user(const Row& r, std::size_t o) {
+  User x;
+  x.id = r.integer(o);
+  x.username = r.text(o + 1);
+  x.display_name = r.text(o + 2);
+  x.password_hash = r.text(o + 3);
+  x.role = require(registry::role_from_string(r.text(o + 4)), "role", r.text(o + 4));
+  x.employee_id = r.optional_integer(o + 5);
+  x.active = r.integer(o + 6) != 0;
+  return x;
+}
+
+constexpr const char* kAuditCols =
+    "id, at, user_id, username, action, entity, entity_id, before_json, after_json";
+AuditEntry read_audit(const Row& r, std::size_t o) {
+  AuditEntry x;
+  x.id = r.integer(o);
+  x.at = r.text(o + 1);
+  x.user_id = r.optional_integer(o + 2);
+  x.username = r.text(o + 3);
+  x.action = r.text(o + 4);
+  x.entity = r.text(o + 5);
+  x.entity_id = r.text(o + 6);
+  x.before = r.text(o + 7);
+  x.after = r.text(o + 8);
+  return x;
+}
+
+std::string select(const char* cols, std::string_view rest) {
+  return std::string("SELECT ") + cols + " " + std::string(rest);
+}
+
+Page clamp(const Page& page) {
+  return Page{std::clamp(page.limit, 1, 500), std::max(page.offset, 0)};
+}
+
+}  // namespace
+
+// ---- Regions -------------------------------------------------------------------------------
+
+Id RegistryStore::insert_region(const Region& r) {
+  return inserted_id(c_, "INSERT INTO regions (code, name, kind) VALUES (?, ?, ?) RETURNING id",
+                     {r.code, r.name, std::string(registry::to_string(r.kind))});
+}
+
+std::optional<Region> RegistryStore::region(Id id) {
+  return first<Region>(c_.query(select(kRegionCols, "FROM regions WHERE id = ?"), {id}),
+                       read_region);
+}
+
+std::optional<Region> RegistryStore::region_by_code(const std::string& code) {
+  return first<Region>(c_.query(select(kRegionCols, "FROM regions WHERE code = ?"), {code}),
+                       read_region);
+}
+
+std::vector<Region> RegistryStore::regions() {
+  return all<Region>(c_.query(select(kRegionCols, "FROM regions ORDER BY name, id")), read_region);
+}
+
+// ---- Regulations, articles, findings ---------------------------------------------------------
+
+Id RegistryStore::insert_regulation(const Regulation& r, const std::string& text) {
+  Id id = inserted_id(
+      c_,
+      "INSERT INTO regulations (region_id, kind, number, year, title, date, sha256, status, "
+      "revoked_by, revoked_articles, imported_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+      "RETURNING id",
+      {r.region_id, r.kind, r.number, opt_int(r.year), r.title, opt_date(r.date), r.sha256,
+       std::string(registry::to_string(r.status)), opt(r.revoked_by), json_list(r.revoked_articles),
+       r.imported_at.empty() ? detail::now_iso8601() : r.imported_at});
+  c_.execute("INSERT INTO regulation_texts (regulation_id, text) VALUES (?, ?)", {id, text});
+  return id;
+}
+
+std::optional<Regulation> RegistryStore::regulation(Id id) {
+  return first<Regulation>(c_.query(select(kRegulationCols, "FROM regulations WHERE id = ?"), {id}),
+                           read_regulation);
+}
+
+std::optional<Regulation> RegistryStore::regulation_by_sha256(const std::string& sha256) {
+  return first<Regulation>(
+      c_.query(select(kRegulationCols, "FROM regulations WHERE sha256 = ?"), {sha256}),
+      read_regulation);
+}
+
+std::optional<Regulation> RegistryStore::find_regulation(Id region_id, const std::string& kind,
+                                                         const std::string& number, int year) {
+  return first<Regulation>(
+      c_.query(select(kRegulationCols,
+                      "FROM regulations WHERE region_id = ? AND kind = ? AND number = ? AND "
+                      "year = ? ORDER BY id DESC LIMIT 1"),
+               {region_id, kind, number, integer(year)}),
+      read_regulation);
+}
+
+std::vector<Regulation> RegistryStore::regulations_of_region(Id region_id) {
+  return all<Regulation>(
+      c_.query(select(kRegulationCols, "FROM regulations WHERE region_id = ? ORDER BY id"),
+               {region_id}),
+      read_regulation);
+}
+
+std::optional<std::string> RegistryStore::regulation_text(Id regulation_id) {
+  auto rows =
+      c_.query("SELECT text FROM regulation_texts WHERE regulation_id = ?", {regulation_id});
+  if (rows.empty()) return std::nullopt;
+  return rows[0].text(0);
+}
+
+void RegistryStore::update_regulation_status(const Regulation& r) {
+  c_.execute("UPDATE regulations SET status = ?, revoked_by = ?, revoked_articles = ? WHERE id = ?",
+             {std::string(registry::to_string(r.status)), opt(r.revoked_by),
+              json_list(r.revoked_articles), r.id});
+}
+
+Id RegistryStore::insert_article(const Article& a) {
+  return inserted_id(c_,
+                     "INSERT INTO articles (regulation_id, label, path, first_line, last_line, "
+                     "text, ordinal) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                     {a.regulation_id, a.label, a.path, integer(a.first_line), integer(a.last_line),
+                      a.text, integer(a.ordinal)});
+}
+
+std::optional<Article> RegistryStore::article(Id id) {
+  return first<Article>(c_.query(select(kArticleCols, "FROM articles WHERE id = ?"), {id}),
+                        read_article);
+}
+
+std::vector<Article> RegistryStore::articles_of_regulation(Id regulation_id) {
+  return all<Article>(
+      c_.query(select(kArticleCols, "FROM articles WHERE regulation_id = ? ORDER BY ordinal, id"),
+               {regulation_id}),
+      read_article);
+}
+
+Id RegistryStore::insert_finding(const StoredFinding& f) {
+  return inserted_id(c_,
+                     "INSERT INTO findings (regulation_id, code, severity, line, message) VALUES "
+                     "(?, ?, ?, ?, ?) RETURNING id",
+                     {f.regulation_id, f.code, f.severity, integer(f.line), f.message});
+}
+
+std::vector<StoredFinding> RegistryStore::findings_of_regulation(Id regulation_id) {
+  return all<StoredFinding>(
+      c_.query(select(kFindingCols, "FROM findings WHERE regulation_id = ? ORDER BY line, id"),
+               {regulation_id}),
+      read_finding);
+}
+
+// ---- Agencies, units, positions --------------------------------------------------------------
+
+Id RegistryStore::insert_agency(const Agency& a) {
+  return inserted_id(c_,
+                     "INSERT INTO agencies (region_id, regulation_id, name, kind, type, "
+                     "max_bidang, tasks, functions, source_article) VALUES (?, ?, ?, ?, ?, ?, ?, "
+                     "?, ?) RETURNING id",
+                     {a.region_id, a.regulation_id, a.name, a.kind, a.type, opt_int(a.max_bidang),
+                      a.tasks, json_list(a.functions), opt(a.source_article)});
+}
+
+void RegistryStore::update_agency(const Agency& a) {
+  c_.execute(
+      "UPDATE agencies SET region_id = ?, regulation_id = ?, name = ?, kind = ?, type = ?, "
+      "max_bidang = ?, tasks = ?, functions = ?, source_article = ? WHERE id = ?",
+      {a.region_id, a.regulation_id, a.name, a.kind, a.type, opt_int(a.max_bidang), a.tasks,
+       json_list(a.functions), opt(a.source_article), a.id});
+}
+
+std::optional<Agency> RegistryStore::agency(Id id) {
+  return first<Agency>(c_.query(select(kAgencyCols, "FROM agencies WHERE id = ?"), {id}),
+                       read_agency);
+}
+
+std::optional<Agency> RegistryStore::agency_by_name(Id region_id, const std::string& name) {
+  return first<Agency>(
+      c_.query(
+          select(kAgencyCols, "FROM agencies WHERE region_id = ? AND name = ? ORDER BY id LIMIT 1"),
+          {region_id, name}),
+      read_agency);
+}
+
+std::vector<Agency> RegistryStore::agencies_of_region(Id region_id) {
+  return all<Agency>(
+      c_.query(select(kAgencyCols, "FROM agencies WHERE region_id = ? ORDER BY name, id"),
+               {region_id}),
+      read_agency);
+}
+
+Id RegistryStore::insert_unit(const Unit& u) {
+  return inserted_id(c_,
+                     "INSERT INTO units (agency_id, parent_id, name, kind, source_article, "
+                     "ordinal) VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
+                     {u.agency_id, opt(u.parent_id), u.name, std::string(to_string(u.kind)),
+                      opt(u.source_article), integer(u.ordinal)});
+}
+
+void RegistryStore::update_unit(const Unit& u) {
+  c_.execute(
+      "UPDATE units SET agency_id = ?, parent_id = ?, name = ?, kind = ?, source_article = ?, "
+      "ordinal = ? WHERE id = ?",
+      {u.agency_id, opt(u.parent_id), u.name, std::string(to_string(u.kind)), opt(u.source_article),
+       integer(u.ordinal), u.id});
+}
+
+std::optional<Unit> RegistryStore::unit(Id id) {
+  return first<Unit>(c_.query(select(kUnitCols, "FROM units WHERE id = ?"), {id}), read_unit);
+}
+
+std::vector<Unit> RegistryStore::units_of_agency(Id agency_id) {
+  return all<Unit>(
+      c_.query(select(kUnitCols, "FROM units WHERE agency_id = ? ORDER BY ordinal, id"),
+               {agency_id}),
+      read_unit);
+}
+
+namespace {
+std::vector<Value> position_values(const Position& p) {
+  return {p.agency_id,
+          opt(p.unit_id),
+          opt(p.superior_id),
+          p.title,
+          std::string(to_string(p.kind)),
+          p.eselon,
+          p.code,
+          p.reports_to,
+          p.appointing_authority,
+          p.summary,
+          json_list(p.functions),
+          json_list(p.duties),
+          opt(p.source_article),
+          opt(p.duties_article),
+          integer(p.work_level),
+          opt(p.appraiser_id),
+          p.appraiser_outside,
+          integer(p.abolished ? 1 : 0),
+          integer(p.ordinal)};
+}
+}  // namespace
+
+Id RegistryStore::insert_position(const Position& p) {
+  return inserted_id(c_,
+                     "INSERT INTO positions (agency_id, unit_id, superior_id, title, kind, "
+                     "eselon, code, reports_to, appointing_authority, summary, functions, duties, "
+                     "source_article, duties_article, work_level, appraiser_id, "
+                     "appraiser_outside, abolished, ordinal) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                     "?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                     position_values(p));
+}
+
+void RegistryStore::update_position(const Position& p) {
+  auto values = position_values(p);
+  values.emplace_back(p.id);
+  c_.execute(
+      "UPDATE positions SET agency_id = ?, unit_id = ?, superior_id = ?, title = ?, kind = ?, "
+      "eselon = ?, code = ?, reports_to = ?, appointing_authority = ?, summary = ?, "
+      "functions = ?, duties = ?, source_article = ?, duties_article = ?, work_level = ?, "
+      "appraiser_id = ?, appraiser_outside = ?, abolished = ?, ordinal = ? WHERE id = ?",
+      values);
+}
+
+std::optional<Position> RegistryStore::position(Id id) {
+  return first<Position>(c_.query(select(kPositionCols, "FROM positions WHERE id = ?"), {id}),
+                         read_position);
+}
+
+std::vector<Position> RegistryStore::positions_of_agency(Id agency_id, bool include_abolished) {
+  if (include_abolished) {
+    return all<Position>(
+        c_.query(select(kPositionCols, "FROM positions WHERE agency_id = ? ORDER BY ordinal, id"),
+                 {agency_id}),
+        read_position);
+  }
+  return all<Position>(c_.query(select(kPositionCols,
+                                       "FROM positions WHERE agency_id = ? AND abolished = 0 "
+                                       "ORDER BY ordinal, id"),
+                                {agency_id}),
+                       read_position);
+}
+
+// ---- People and placements -------------------------------------------------------------------
+
+namespace {
+void write_name_tokens(Connection& c, Id employee_id, const std::string& name) {
+  for (const auto& token : detail::name_tokens(name)) {
+    c.execute("INSERT INTO employee_name_tokens (token, employee_id) VALUES (?, ?)",
+              {token, employee_id});
+  }
+}
+}  // namespace
+
+Id RegistryStore::insert_employee(const Employee& e) {
+  Id id = inserted_id(
+      c_,
+      "INSERT INTO employees (region_id, nip, name, sort_name, kind, birth_date, "
+      "appointed_year, appointed_month, sex, rank) VALUES (?, ?, ?, ?, ?, ?, ?, "
+      "?, ?, ?) RETURNING id",
+      {e.region_id, e.nip, e.name, sort_key(e.name), std::string(registry::to_string(e.kind)),
+       e.birth_date.iso(), integer(e.appointed_year), integer(e.appointed_month),
+       integer(static_cast<int>(e.sex)), e.rank});
+  write_name_tokens(c_, id, e.name);
+  return id;
+}
+
+void RegistryStore::update_employee(const Employee& e) {
+  std::int64_t changed = c_.execute(
+      "UPDATE employees SET region_id = ?, nip = ?, name = ?, sort_name = ?, kind = ?, "
+      "birth_date = ?, appointed_year = ?, appointed_month = ?, sex = ?, rank = ? WHERE id = ?",
+      {e.region_id, e.nip, e.name, sort_key(e.name), std::string(registry::to_string(e.kind)),
+       e.birth_date.iso(), integer(e.appointed_year), integer(e.appointed_month),
+       integer(static_cast<int>(e.sex)), e.rank, e.id});
+  if (changed == 0) return;
+  c_.execute("DELETE FROM employee_name_tokens WHERE employee_id = ?", {e.id});
+  write_name_tokens(c_, e.id, e.name);
+}
+
+std::optional<Employee> RegistryStore::employee(Id id) {
+  return first<Employee>(c_.query(select(kEmployeeCols, "FROM employees e WHERE e.id = ?"), {id}),
+                         read_employee);
+}
+
+std::optional<Employee> RegistryStore::employee_by_nip(const std::string& nip) {
+  return first<Employee>(c_.query(select(kEmployeeCols, "FROM employees e WHERE e.nip = ?"), {nip}),
+                         read_employee);
+}
+
+std::vector<EmployeeHit> RegistryStore::search_employees(const std::string& query, Id region_id,
+                                                         const Page& page) {
+  const Page p = clamp(page);
+  std::string digits;
+  bool only_digits = true;
+  for (char ch : query) {
+    auto c = static_cast<unsigned char>(ch);
+    if (std::isspace(c)) continue;
+    if (std::isdigit(c)) {
+      digits += ch;
+    } else {
+      only_digits = false;
+    }
+  }
+
+  // The matching people: a NIP range, or the intersection over the query's words of the people
+  // with a name token in the word's prefix range. Two plans, both valid SQL on both databases:
+  // for a selective query the match set is computed first and the people looked up by id (CROSS
+  // JOIN keeps that order in SQLite; PostgreSQL plans it as an inner join), so a rare word costs
+  // one lookup per match; for a common single word or NIP prefix ("s", "19") the people are walked
+  // in name order on the index, each checked for its tokens, and the first page of matches is
+  // taken, so nothing large is sorted or materialised. The choice is made on a capped count of the
+  // word's index range (above kDense matches, ~4 us each, walking the name index is cheaper).
+  constexpr std::int64_t kDense = 8000;
+  auto dense = [&](const char* table_range, const std::string& lo, const std::string& hi) {
+    auto rows = c_.query(std::string("SELECT COUNT(*) FROM (SELECT 1 FROM ") + table_range +
+                             " LIMIT " + std::to_string(kDense + 1) + ") c",
+                         {lo, hi});
+    return !rows.empty() && rows[0].integer(0) > kDense;
+  };
+  std::string from;
+  std::vector<Value> params;
+  if (only_digits && !digits.empty()) {
+    std::string hi = detail::prefix_upper_bound(digits);
+    from = dense("employees WHERE nip >= ? AND nip < ?", digits, hi)
+               ? "employees e WHERE e.nip || '' >= ? AND e.nip || '' < ?"  // not on the nip index
+               : "employees e WHERE e.nip >= ? AND e.nip < ?";
+    params.emplace_back(digits);
+    params.emplace_back(std::move(hi));
+  } else if (!only_digits) {
+    auto words = detail::name_tokens(query);
+    if (words.empty()) return {};  // only punctuation: nothing can match
+    constexpr const char* kRange = "employee_name_tokens WHERE token >= ? AND token < ?";
+    // Several words: their intersection may be small even when each is common, so the match set
+    // is always computed first.
+    bool all_dense =
+        words.size() == 1 && dense(kRange, words[0], detail::prefix_upper_bound(words[0]));
+    for (const auto& word : words) {
+      params.emplace_back(word);
+      params.emplace_back(detail::prefix_upper_bound(word));
+    }
+    std::string matches;
+    for (std::size_t i = 0; i < words.size(); ++i) {
+      matches += i == 0 ? "SELECT " : " INTERSECT SELECT ";
+      matches += words.size() == 1 ? "DISTINCT employee_id FROM " : "employee_id FROM ";
+      matches += kRange;
+    }
+    if (all_dense) {
+      from = "employees e WHERE 1 = 1";
+      for (std::size_t i = 0; i < words.size(); ++i) {
+        from +=
+            " AND EXISTS (SELECT 1 FROM employee_name_tokens t WHERE t.employee_id = e.id AND "
+            "t.token >= ? AND t.token < ?)";
+      }
+    } else {
+      from = "(" + matches + ") m CROSS JOIN employees e WHERE e.id = m.employee_id";
+    }
+  } else {
+    from = "employees e WHERE 1 = 1";  // an empty query lists everyone
+  }
+  if (region_id != 0) {
+    from += " AND e.region_id = ?";
+    params.emplace_back(region_id);
+  }
+  params.emplace_back(std::int64_t{p.limit});
+  params.emplace_back(std::int64_t{p.offset});
+
+  // Page first, then look up the current placement of each hit on the page: definitif before
+  // plt/plh, then the latest start.
+  std::string sql =
+      std::string("SELECT ") + kEmployeeCols +
+      ", pl.position_id, po.title, ag.name, pl.kind FROM (SELECT e.* FROM " + from +
+      " ORDER BY e.sort_name, e.id LIMIT ? OFFSET ?) e "
+      "LEFT JOIN placements pl ON pl.id = (SELECT p2.id FROM placements p2 WHERE p2.employee_id "
+      "= e.id AND p2.end_date IS NULL ORDER BY CASE WHEN p2.kind = 'definitif' THEN 0 ELSE 1 END, "
+      "p2.start_date DESC, p2.id DESC LIMIT 1) "
+      "LEFT JOIN positions po ON po.id = pl.position_id "
+      "LEFT JOIN agencies ag ON ag.id = po.agency_id "
+      "ORDER BY e.sort_name, e.id";
+  std::vector<EmployeeHit> hits;
+  for (const auto& row : c_.query(sql, params)) {
+    EmployeeHit h;
+    h.employee = read_employee(row, 0);
+    constexpr std::size_t o = kEmployeeColCount;
+    h.position_id = row.optional_integer(o);
+    h.position_title = row.text(o + 1);
+    h.agency_name = row.text(o + 2);
+    h.placement_kind = row.text(o + 3);
+    hits.push_back(std::move(h));
+  }
+  return hits;
+}
+
+std::int64_t RegistryStore::count_employees(Id region_id) {
+  auto rows = region_id == 0
+                  ? c_.query("SELECT COUNT(*) FROM employees")
+                  : c_.query("SELECT COUNT(*) FROM employees WHERE region_id = ?", {region_id});
+  return rows.empty() ? 0 : rows[0].integer(0);
+}
+
+Id RegistryStore::insert_placement(const Placement& p) {
+  return inserted_id(c_,
+                     "INSERT INTO placements (employee_id, position_id, start_date, kind, "
+                     "end_date) VALUES (?, ?, ?, ?, ?) RETURNING id",
+                     {p.employee_id, p.position_id, p.start.iso(),
+                      std::string(registry::to_string(p.kind)), opt_date(p.end)});
+}
+
+void RegistryStore::end_placement(Id placement_id, const Date& end) {
+  c_.execute("UPDATE placements SET end_date = ? WHERE id = ?", {end.iso(), placement_id});
+}
+
+std::vector<Holder> RegistryStore::holders_of_position(Id position_id) {
+  std::string sql = std::string("SELECT ") + kPlacementCols + ", " + kEmployeeCols +
+                    " FROM placements pl JOIN employees e ON e.id = pl.employee_id "
+                    "WHERE pl.position_id = ? AND pl.end_date IS NULL "
+                    "ORDER BY CASE WHEN pl.kind = 'definitif' THEN 0 ELSE 1 END, pl.start_date, "
+                    "pl.id";
+  std::vector<Holder> out;
+  for (const auto& row : c_.query(sql, {position_id})) {
+    out.push_back(Holder{read_placement(row, 0), read_employee(row, kPlacementColCount)});
+  }
+  return out;
+}
+
+std::vector<Placement> RegistryStore::placements_of_employee(Id employee_id) {
+  return all<Placement>(c_.query(select(kPlacementCols,
+                                        "FROM placements pl WHERE pl.employee_id = ? "
+                                        "ORDER BY pl.start_date DESC, pl.id DESC"),
+                                 {employee_id}),
+                        read_placement);
+}
+
+// ---- Structure history -----------------------------------------------------------------------
+
+Id RegistryStore::insert_structure_change(const StructureChange& s) {
+  return inserted_id(
+      c_,
+      "INSERT INTO structure_changes (agency_id, old_regulation_id, "
+      "new_regulation_id, kind, position_title, before_value, after_value) VALUES "
+      "(?, ?, ?, ?, ?, ?, ?) RETURNING id",
+      {s.agency_id, s.old_regulation_id, s.new_regulation_id,
+       std::string(registry::to_string(s.kind)), s.position_title, s.before, s.after});
+}
+
+std::vector<StructureChange> RegistryStore::structure_changes_of_agency(Id agency_id) {
+  return all<StructureChange>(
+      c_.query(select(kChangeCols, "FROM structure_changes WHERE agency_id = ? ORDER BY id"),
+               {agency_id}),
+      read_change);
+}
+
+// ---- Accounts, sessions, audit ---------------------------------------------------------------
+
+Id RegistryStore::insert_user(const User& u) {
+  return inserted_id(
+      c_,
+      "INSERT INTO users (username, display_name, password_hash, role, "
+      "employee_id, active) VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
+      {u.username, u.display_name, u.password_hash, std::string(registry::to_string(u.role)),
+       opt(u.employee_id), integer(u.active ? 1 : 0)});
+}
+
+void RegistryStore::update_user(const User& u) {
+  c_.execute(
+      "UPDATE users SET username = ?, display_name = ?, password_hash = ?, role = ?, "
+      "employee_id = ?, active = ? WHERE id = ?",
+      {u.username, u.display_name, u.password_hash, std::string(registry::to_string(u.role)),
+       opt(u.employee_id), integer(u.active ? 1 : 0), u.id});
+}
+
+std::optional<User> RegistryStore::user(Id id) {
+  return first<User>(c_.query(select(kUserCols, "FROM users WHERE id = ?"), {id}), read_user);
+}
+
+std::optional<User> RegistryStore::user_by_username(const std::string& username) {
+  return first<User>(c_.query(select(kUserCols, "FROM users WHERE username = ?"), {username}),
+                     read_user);
+}
+
+std::vector<User> RegistryStore::users() {
+  return all<User>(c_.query(select(kUserCols, "FROM users ORDER BY username, id")), read_user);
+}
+
+void RegistryStore::insert_session(const Session& s) {
+  c_.execute(
+      "INSERT INTO sessions (token_hash, user_id, csrf_token, expires_at) VALUES (?, ?, ?, ?)",
+      {s.token_hash, s.user_id, s.csrf_token, s.expires_at});
+}
+
+std::optional<Session> RegistryStore::session(const std::string& token_hash) {
+  auto rows = c_.query(
+      "SELECT token_hash, user_id, csrf_token, expires_at FROM sessions WHERE token_hash = ?",
+      {token_hash});
+  if (rows.empty()) return std::nullopt;
+  Session s;
+  s.token_hash = rows[0].text(0);
+  s.user_id = rows[0].integer(1);
+  s.csrf_token = rows[0].text(2);
+  s.expires_at = rows[0].integer(3);
+  return s;
+}
+
+void RegistryStore::delete_session(const std::string& token_hash) {
+  c_.execute("DELETE FROM sessions WHERE token_hash = ?", {token_hash});
+}
+
+void RegistryStore::delete_expired_sessions(std::int64_t now) {
+  c_.execute("DELETE FROM sessions WHERE expires_at <= ?", {now});
+}
+
+Id RegistryStore::append_audit(const AuditEntry& e) {
+  return inserted_id(c_,
+                     "INSERT INTO audit_log (at, user_id, username, action, entity, entity_id, "
+                     "before_json, after_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                     {e.at.empty() ? detail::now_iso8601() : e.at, opt(e.user_id), e.username,
+                      e.action, e.entity, e.entity_id, e.before, e.after});
+}
+
+std::vector<AuditEntry> RegistryStore::audit_log(const Page& page) {
+  const Page p = clamp(page);
+  return all<AuditEntry>(
+      c_.query(select(kAuditCols, "FROM audit_log ORDER BY id DESC LIMIT ? OFFSET ?"),
+               {std::int64_t{p.limit}, std::int64_t{p.offset}}),
+      read_audit);
+}
+
+}  // namespace tatakerja::store
