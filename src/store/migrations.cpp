@@ -150,8 +150,9 @@ CREATE INDEX employees_region_sort_name ON employees (region_id, sort_name, id);
 
 CREATE TABLE employee_name_tokens (
   token TEXT{C} NOT NULL,
+  sort_name TEXT{C} NOT NULL,
   employee_id BIGINT NOT NULL REFERENCES employees (id) ON DELETE CASCADE,
-  PRIMARY KEY (token, employee_id)
+  PRIMARY KEY (token, sort_name, employee_id)
 );
 CREATE INDEX employee_name_tokens_employee ON employee_name_tokens (employee_id);
 

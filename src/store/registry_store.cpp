@@ -578,10 +578,15 @@ std::vector<Position> RegistryStore::positions_of_agency(Id agency_id, bool incl
 // ---- People and placements -------------------------------------------------------------------
 
 namespace {
+// The search index of one person: each word of the name, with the name's sort key so that a
+// word's people are listed in name order straight from the index.
 void write_name_tokens(Connection& c, Id employee_id, const std::string& name) {
+  const std::string key = sort_key(name);
   for (const auto& token : detail::name_tokens(name)) {
-    c.execute("INSERT INTO employee_name_tokens (token, employee_id) VALUES (?, ?)",
-              {token, employee_id});
+    c.execute(
+        "INSERT INTO employee_name_tokens (token, sort_name, employee_id) VALUES (?, ?, ?) "
+        "ON CONFLICT DO NOTHING",
+        {token, key, employee_id});
   }
 }
 }  // namespace
@@ -636,65 +641,55 @@ std::vector<EmployeeHit> RegistryStore::search_employees(const std::string& quer
     }
   }
 
-  // The matching people: a NIP range, or the intersection over the query's words of the people
-  // with a name token in the word's prefix range. Two plans, both valid SQL on both databases:
-  // for a selective query the match set is computed first and the people looked up by id (CROSS
-  // JOIN keeps that order in SQLite; PostgreSQL plans it as an inner join), so a rare word costs
-  // one lookup per match; for a common single word or NIP prefix ("s", "19") the people are walked
-  // in name order on the index, each checked for its tokens, and the first page of matches is
-  // taken, so nothing large is sorted or materialised. The choice is made on a capped count of the
-  // word's index range (above kDense matches, ~4 us each, walking the name index is cheaper).
-  constexpr std::int64_t kDense = 8000;
-  auto dense = [&](const char* table_range, const std::string& lo, const std::string& hi) {
-    auto rows = c_.query(std::string("SELECT COUNT(*) FROM (SELECT 1 FROM ") + table_range +
-                             " LIMIT " + std::to_string(kDense + 1) + ") c",
-                         {lo, hi});
-    return !rows.empty() && rows[0].integer(0) > kDense;
-  };
-  std::string from;
+  // The page of matching people, read in result order straight from an index so that a search
+  // costs about one index step per row of the page, however many people match (the people search
+  // is one of the busiest routes; docs/performance.md):
+  // - a NIP prefix: the nip index, in NIP order;
+  // - words: the token index (token, sort_name, employee_id) over the prefix range of the
+  //   longest word (the most selective, usually), in the order of the matched word and then the
+  //   name — so people whose word equals the query come first ("budi" before "budiman"); every
+  //   other word must prefix-match another token of the same person (EXISTS on the same index);
+  // - no query: everyone, in name order.
+  // The SQL is the same on SQLite and PostgreSQL. A person with two words in the driving range
+  // ("Sita Sitorus" for "sit") is read twice; the second is dropped below.
+  std::string inner;
   std::vector<Value> params;
+  const std::string region_filter = region_id != 0 ? " AND e.region_id = ?" : "";
   if (only_digits && !digits.empty()) {
-    std::string hi = detail::prefix_upper_bound(digits);
-    from = dense("employees WHERE nip >= ? AND nip < ?", digits, hi)
-               ? "employees e WHERE e.nip || '' >= ? AND e.nip || '' < ?"  // not on the nip index
-               : "employees e WHERE e.nip >= ? AND e.nip < ?";
+    inner =
+        "SELECT e.id AS id, e.nip AS k1, '' AS k2 FROM employees e WHERE e.nip >= ? AND "
+        "e.nip < ?" +
+        region_filter + " ORDER BY e.nip";
     params.emplace_back(digits);
-    params.emplace_back(std::move(hi));
+    params.emplace_back(detail::prefix_upper_bound(digits));
   } else if (!only_digits) {
     auto words = detail::name_tokens(query);
     if (words.empty()) return {};  // only punctuation: nothing can match
-    constexpr const char* kRange = "employee_name_tokens WHERE token >= ? AND token < ?";
-    // Several words: their intersection may be small even when each is common, so the match set
-    // is always computed first.
-    bool all_dense =
-        words.size() == 1 && dense(kRange, words[0], detail::prefix_upper_bound(words[0]));
+    std::sort(words.begin(), words.end());
+    words.erase(std::unique(words.begin(), words.end()), words.end());
+    std::stable_sort(words.begin(), words.end(), [](const std::string& a, const std::string& b) {
+      return a.size() > b.size();
+    });
+    inner =
+        "SELECT t.employee_id AS id, t.token AS k1, t.sort_name AS k2 FROM "
+        "employee_name_tokens t";
+    if (region_id != 0) inner += " JOIN employees e ON e.id = t.employee_id";
+    inner += " WHERE t.token >= ? AND t.token < ?";
+    for (std::size_t i = 1; i < words.size(); ++i) {
+      inner +=
+          " AND EXISTS (SELECT 1 FROM employee_name_tokens u WHERE u.employee_id = "
+          "t.employee_id AND u.token >= ? AND u.token < ?)";
+    }
+    inner += region_filter + " ORDER BY t.token, t.sort_name, t.employee_id";
     for (const auto& word : words) {
       params.emplace_back(word);
       params.emplace_back(detail::prefix_upper_bound(word));
     }
-    std::string matches;
-    for (std::size_t i = 0; i < words.size(); ++i) {
-      matches += i == 0 ? "SELECT " : " INTERSECT SELECT ";
-      matches += words.size() == 1 ? "DISTINCT employee_id FROM " : "employee_id FROM ";
-      matches += kRange;
-    }
-    if (all_dense) {
-      from = "employees e WHERE 1 = 1";
-      for (std::size_t i = 0; i < words.size(); ++i) {
-        from +=
-            " AND EXISTS (SELECT 1 FROM employee_name_tokens t WHERE t.employee_id = e.id AND "
-            "t.token >= ? AND t.token < ?)";
-      }
-    } else {
-      from = "(" + matches + ") m CROSS JOIN employees e WHERE e.id = m.employee_id";
-    }
   } else {
-    from = "employees e WHERE 1 = 1";  // an empty query lists everyone
+    inner = "SELECT e.id AS id, e.sort_name AS k1, '' AS k2 FROM employees e WHERE 1 = 1" +
+            region_filter + " ORDER BY e.sort_name, e.id";
   }
-  if (region_id != 0) {
-    from += " AND e.region_id = ?";
-    params.emplace_back(region_id);
-  }
+  if (region_id != 0) params.emplace_back(region_id);
   params.emplace_back(std::int64_t{p.limit});
   params.emplace_back(std::int64_t{p.offset});
 
@@ -702,18 +697,23 @@ std::vector<EmployeeHit> RegistryStore::search_employees(const std::string& quer
   // plt/plh, then the latest start.
   std::string sql =
       std::string("SELECT ") + kEmployeeCols +
-      ", pl.position_id, po.title, ag.name, pl.kind FROM (SELECT e.* FROM " + from +
-      " ORDER BY e.sort_name, e.id LIMIT ? OFFSET ?) e "
+      ", pl.position_id, po.title, ag.name, pl.kind FROM (" + inner +
+      " LIMIT ? OFFSET ?) m JOIN employees e ON e.id = m.id "
       "LEFT JOIN placements pl ON pl.id = (SELECT p2.id FROM placements p2 WHERE p2.employee_id "
       "= e.id AND p2.end_date IS NULL ORDER BY CASE WHEN p2.kind = 'definitif' THEN 0 ELSE 1 END, "
       "p2.start_date DESC, p2.id DESC LIMIT 1) "
       "LEFT JOIN positions po ON po.id = pl.position_id "
       "LEFT JOIN agencies ag ON ag.id = po.agency_id "
-      "ORDER BY e.sort_name, e.id";
+      "ORDER BY m.k1, m.k2, m.id";
   std::vector<EmployeeHit> hits;
   for (const auto& row : c_.query(sql, params)) {
     EmployeeHit h;
     h.employee = read_employee(row, 0);
+    const Id id = h.employee.id;
+    if (std::any_of(hits.begin(), hits.end(),
+                    [id](const auto& x) { return x.employee.id == id; })) {
+      continue;
+    }
     constexpr std::size_t o = kEmployeeColCount;
     h.position_id = row.optional_integer(o);
     h.position_title = row.text(o + 1);
