@@ -1,0 +1,332 @@
+// End-to-end tests of the web interface against a running server (env TATAKERJA_URL).
+// Uses playwright-core with the system's Chromium (no browser download):
+//   TATAKERJA_URL=http://127.0.0.1:8080/ node e2e/run.mjs
+// Full-page screenshots of each main step go to e2e/artifacts/.
+import { chromium } from "playwright-core";
+import { mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import assert from "node:assert/strict";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const repo = resolve(here, "../..");
+const artifacts = join(here, "artifacts");
+rmSync(artifacts, { recursive: true, force: true });
+mkdirSync(artifacts, { recursive: true });
+
+const BASE = (process.env.TATAKERJA_URL ?? "").replace(/\/+$/, "");
+if (!BASE) {
+  console.error("TATAKERJA_URL belum diisi (mis. http://127.0.0.1:8080/).");
+  process.exit(2);
+}
+const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const AGENCY = "Badan Pengelola Perbatasan Daerah";
+const NIP_SPACED = /\b\d{8} \d{6} \d \d{3}\b/;
+const NIP_RAW = /\b\d{18}\b/;
+const only = process.argv.slice(2);
+// axe-core is evaluated through the DevTools protocol, which the page's CSP does not restrict.
+const AXE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+
+/** Accessibility check (WCAG 2.x A/AA rules of axe-core); serious and critical findings fail. */
+async function checkA11y(page, what) {
+  await page.evaluate(AXE);
+  const found = await page.evaluate(async () => {
+    // eslint-disable-next-line no-undef
+    const r = await axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } });
+    return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(" ")) }));
+  });
+  const bad = found.filter((v) => v.impact === "serious" || v.impact === "critical");
+  for (const v of found) if (!bad.includes(v)) console.log(`     a11y (${v.impact}) ${what}: ${v.id} — ${v.help} ${v.nodes.join(", ")}`);
+  assert.deepEqual(bad, [], `${what}: masalah aksesibilitas`);
+}
+
+const browser = await chromium.launch({
+  executablePath: CHROMIUM,
+  args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+});
+
+/** What the tests learn and pass on: (a) finds the position and its holder for (b), (c), (e). */
+const shared = { agencyUrl: "", positionUrl: "", holderName: "", regulationUrl: "" };
+const results = [];
+let shot = 0;
+
+async function newPage(opts = {}) {
+  const context = await browser.newContext({ locale: "id-ID", viewport: { width: 1366, height: 900 }, ...opts });
+  context.setDefaultTimeout(15000);
+  const page = await context.newPage();
+  const problems = [];
+  page.on("pageerror", (e) => problems.push(`pageerror: ${e.message}`));
+  page.on("console", (m) => {
+    if (m.type() === "error" && /Content Security Policy|Refused to/i.test(m.text())) problems.push(`csp: ${m.text()}`);
+  });
+  page.problems = problems;
+  return { context, page };
+}
+
+async function screenshot(page, name) {
+  shot += 1;
+  const file = join(artifacts, `${String(shot).padStart(2, "0")}-${name}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  return file;
+}
+
+async function signIn(page, username, password) {
+  await page.goto(`${BASE}/masuk`);
+  await page.getByLabel("Nama pengguna").fill(username);
+  await page.getByLabel("Kata sandi").fill(password);
+  await page.locator("main form button[type=submit]").click();
+  await page.locator(".user-box .user-name").waitFor();
+  assert.match(await page.locator(".user-box").innerText(), /Keluar/);
+}
+
+async function test(name, fn) {
+  if (only.length && !only.some((o) => name.startsWith(o))) return;
+  const started = Date.now();
+  try {
+    await fn();
+    results.push({ name, ok: true, ms: Date.now() - started });
+    console.log(`ok   ${name} (${Date.now() - started} ms)`);
+  } catch (e) {
+    results.push({ name, ok: false, error: e });
+    console.log(`FAIL ${name}\n     ${String(e?.stack ?? e).split("\n").slice(0, 6).join("\n     ")}`);
+  }
+}
+
+await test("a: pegawai membuka bagan, jabatan, dan pasal sumber", async () => {
+  const { context, page } = await newPage();
+  await signIn(page, "pegawai", "demo-pegawai-2026");
+  await page.goto(`${BASE}/`);
+  await page.locator("h1", { hasText: "Daftar Daerah" }).waitFor();
+  await screenshot(page, "beranda");
+  await checkA11y(page, "beranda");
+  const regions = await page.locator(".card-list h2 a").evaluateAll((as) => as.map((a) => [a.getAttribute("href"), a.textContent]));
+  assert.ok(regions.length > 0, "tidak ada daerah di beranda");
+  // The agency of 000 is in the province of NTT; Kabupaten Kapuas Hulu (001) has one of the same
+  // name, so the province is tried first.
+  const ordered = [...regions.filter(([, n]) => /Nusa Tenggara Timur/.test(n)), ...regions.filter(([, n]) => !/Nusa Tenggara Timur/.test(n))];
+  let found = false;
+  for (const [href] of ordered) {
+    await page.goto(`${BASE}${href}`);
+    await page.locator("main h1").waitFor();
+    await page.locator("main section").first().waitFor();
+    const link = page.locator("main a", { hasText: AGENCY }).first();
+    if (await link.count()) {
+      assert.match(await page.locator("main h1").innerText(), /Nusa Tenggara Timur/);
+      await screenshot(page, "daerah");
+      await link.click();
+      found = true;
+      break;
+    }
+  }
+  assert.ok(found, `tidak ada daerah dengan ${AGENCY}`);
+  await page.waitForURL(/\/perangkat-daerah\//);
+  shared.agencyUrl = page.url();
+  await page.locator("main h1", { hasText: AGENCY }).waitFor();
+  const chart = page.locator(".org-root");
+  await chart.waitFor();
+  assert.ok(await chart.locator("a[data-chart-box]").count() >= 3, "bagan terlalu sedikit kotak");
+  assert.match(await chart.innerText(), /Kepala Badan/);
+  await screenshot(page, "perangkat-daerah-bagan");
+  await checkA11y(page, "perangkat daerah");
+
+  // Arrow keys move between boxes: down from the head to its first subordinate, up again.
+  const head = chart.locator("a[data-chart-box]").first();
+  await head.focus();
+  await page.keyboard.press("ArrowDown");
+  const below = await page.evaluate(() => document.activeElement?.textContent ?? "");
+  assert.notEqual(below, await head.innerText(), "panah bawah tidak berpindah kotak");
+  await page.keyboard.press("ArrowUp");
+  assert.equal(await page.evaluate(() => document.activeElement?.textContent ?? ""), await head.innerText());
+
+  // Collapse and expand a subtree with the keyboard.
+  const toggle = chart.locator(".org-toggle").first();
+  await toggle.focus();
+  await page.keyboard.press("Enter");
+  assert.equal(await toggle.getAttribute("aria-expanded"), "false");
+  await page.keyboard.press("Enter");
+  assert.equal(await toggle.getAttribute("aria-expanded"), "true");
+
+  // Functional positions are folded inside their coordinator's box.
+  const groupToggle = chart.locator(".org-group-toggle").first();
+  if (await groupToggle.count()) {
+    assert.equal(await groupToggle.getAttribute("aria-expanded"), "false");
+    await groupToggle.click();
+    assert.equal(await groupToggle.getAttribute("aria-expanded"), "true");
+    await chart.locator(".org-members:not([hidden]) a").first().waitFor();
+    await screenshot(page, "perangkat-daerah-bagan-fungsional");
+  }
+
+  // A Kepala Bidang box, preferably one with a holder.
+  const bidangBoxes = chart.locator(".org-box", { has: page.locator("a.org-title", { hasText: /^Kepala Bidang/ }) });
+  assert.ok(await bidangBoxes.count() > 0, "tidak ada kotak Kepala Bidang");
+  let box = bidangBoxes.filter({ has: page.locator(".org-holder.org-own:not(.is-vacant)") }).first();
+  if (!(await box.count())) box = bidangBoxes.first();
+  await box.locator("a.org-title").click();
+  await page.waitForURL(/\/jabatan\//);
+  shared.positionUrl = page.url();
+  await page.locator("main h1", { hasText: /^Kepala Bidang/ }).waitFor();
+  const duties = page.locator("section", { has: page.locator("h2", { hasText: "Uraian Tugas" }) });
+  await duties.waitFor();
+  assert.ok(await duties.locator("ol.duties li").count() > 0, "uraian tugas kosong");
+  const source = page.locator(".source-col .article-text").first();
+  await source.waitFor();
+  assert.ok((await source.innerText()).trim().length > 20, "naskah pasal sumber kosong");
+  // Beside the duties on a wide screen.
+  const [mainBox, sourceBox] = [await page.locator(".main-col").boundingBox(), await page.locator(".source-col").boundingBox()];
+  assert.ok(sourceBox.x > mainBox.x + mainBox.width - 1, "naskah sumber tidak di samping");
+  const holder = page.locator(".holders li a").first();
+  if (await holder.count()) shared.holderName = (await holder.innerText()).trim();
+  await screenshot(page, "jabatan");
+  await checkA11y(page, "jabatan");
+
+  const articleLink = page.locator(".source-article h3 a").first();
+  const label = (await articleLink.innerText()).trim();
+  await articleLink.click();
+  await page.waitForURL(/\/peraturan\/[^/?]+\?pasal=/);
+  shared.regulationUrl = page.url();
+  const open = page.locator("details.highlight[open]");
+  await open.waitFor();
+  assert.ok((await open.locator("summary").innerText()).includes(label));
+  await open.locator(".article-text").waitFor();
+  await page.locator("section h2", { hasText: "Temuan Pemeriksaan Naskah" }).waitFor();
+  await screenshot(page, "peraturan");
+  await checkA11y(page, "peraturan");
+  assert.deepEqual(page.problems, []);
+  await context.close();
+});
+
+await test("b: pegawai mencari pemangku jabatan dan membuka datanya", async () => {
+  assert.ok(shared.holderName, "tes a tidak menemukan nama pemangku jabatan");
+  const { context, page } = await newPage();
+  await signIn(page, "pegawai", "demo-pegawai-2026");
+  await page.goto(`${BASE}/pegawai`);
+  const word = shared.holderName.split(/[\s,]+/).find((w) => /^[\p{L}]{3,}$/u.test(w)) ?? shared.holderName;
+  await page.getByLabel("Cari nama atau NIP").fill(word);
+  await page.getByRole("button", { name: "Cari" }).click();
+  await page.waitForURL(/\/pegawai\?q=/);
+  const hit = page.locator("main table a", { hasText: shared.holderName }).first();
+  await hit.waitFor();
+  assert.match(await page.locator("main table").innerText(), NIP_SPACED);
+  await screenshot(page, "pegawai-cari");
+  await checkA11y(page, "pencarian pegawai");
+  await hit.click();
+  await page.waitForURL(/\/pegawai\/[^/?]+$/);
+  await page.locator("main h1", { hasText: shared.holderName }).waitFor();
+  assert.match(await page.locator(".nip").innerText(), NIP_SPACED);
+  await page.locator("section h2", { hasText: "Riwayat Jabatan" }).waitFor();
+  await screenshot(page, "pegawai-data");
+  await checkA11y(page, "data pegawai");
+  // Sign out: the header offers Masuk again and personal pages ask to sign in.
+  await page.locator(".user-box").getByRole("button", { name: "Keluar" }).click();
+  await page.locator(".user-box a", { hasText: "Masuk" }).waitFor();
+  await page.goto(`${BASE}/pegawai`);
+  await page.locator(".signin-prompt").waitFor();
+  assert.deepEqual(page.problems, []);
+  await context.close();
+});
+
+await test("c: tanpa masuk tidak ada data pribadi", async () => {
+  assert.ok(shared.positionUrl, "tes a tidak menemukan halaman jabatan");
+  const { context, page } = await newPage();
+  const noPersonalData = async (what) => {
+    const text = await page.locator("body").innerText();
+    assert.doesNotMatch(text, NIP_RAW, `${what}: NIP 18 angka tampil`);
+    assert.doesNotMatch(text, NIP_SPACED, `${what}: NIP tampil`);
+    if (shared.holderName) assert.ok(!text.includes(shared.holderName), `${what}: nama pemangku tampil`);
+  };
+  await page.goto(shared.positionUrl);
+  await page.locator(".source-col .article-text").first().waitFor();
+  await page.locator("section h2", { hasText: "Pemangku Jabatan" }).waitFor();
+  assert.match(await page.locator("main").innerText(), /Lowong|Terisi/);
+  await noPersonalData("halaman jabatan");
+  await screenshot(page, "anonim-jabatan");
+  await page.goto(shared.agencyUrl);
+  await page.locator(".org-root").waitFor();
+  await page.getByRole("button", { name: "Buka semua" }).click();
+  assert.match(await page.locator(".org-root").innerText(), /Lowong|Terisi/);
+  await noPersonalData("bagan");
+  await screenshot(page, "anonim-bagan");
+  await page.goto(`${BASE}/pegawai`);
+  await page.locator(".signin-prompt").waitFor();
+  assert.match(await page.locator("main").innerText(), /sudah masuk/);
+  await page.locator(".signin-prompt a", { hasText: "Masuk" }).waitFor();
+  await noPersonalData("halaman pegawai");
+  await screenshot(page, "anonim-pegawai");
+  await checkA11y(page, "pegawai tanpa masuk");
+  assert.deepEqual(page.problems, []);
+  await context.close();
+});
+
+await test("d: admin mengunggah naskah 003 untuk pratinjau", async () => {
+  const file = readdirSync(join(repo, "data/regulations")).find((f) => /^003_.*\.txt$/.test(f));
+  assert.ok(file, "data/regulations/003_*.txt tidak ada");
+  const { context, page } = await newPage();
+  await signIn(page, "organisasi", "demo-organisasi-2026");
+  await page.locator("nav a", { hasText: "Unggah Peraturan" }).click();
+  await page.waitForURL(/\/unggah$/);
+  await page.getByLabel("Pilih berkas naskah (.txt)").setInputFiles(join(repo, "data/regulations", file));
+  await page.getByRole("button", { name: "Pratinjau" }).click();
+  const preview = page.locator("section", { has: page.locator("h2", { hasText: "Pratinjau" }) });
+  await preview.waitFor({ timeout: 30000 });
+  const text = await preview.innerText();
+  assert.match(text, /sudah diimpor/);
+  assert.match(text, /Kota Batam/);
+  assert.match(text, /Temuan \(\d+\)/);
+  assert.ok(await preview.locator("table").last().locator("tbody tr").count() > 0, "tidak ada temuan");
+  await screenshot(page, "unggah-pratinjau");
+  await checkA11y(page, "unggah");
+  await preview.getByRole("button", { name: "Simpan" }).click();
+  const done = page.locator(".alert.success a", { hasText: "Buka halaman peraturan" });
+  await done.waitFor({ timeout: 30000 });
+  await screenshot(page, "unggah-simpan");
+  await done.click();
+  await page.waitForURL(/\/peraturan\//);
+  await page.locator("main h1").waitFor();
+  await page.goto(`${BASE}/audit`);
+  await page.locator("main h1", { hasText: "Audit" }).waitFor();
+  await screenshot(page, "audit");
+  await checkA11y(page, "audit");
+  assert.deepEqual(page.problems, []);
+  await context.close();
+});
+
+await test("e: layar ponsel 390x844", async () => {
+  assert.ok(shared.positionUrl && shared.agencyUrl, "tes a tidak menemukan halaman");
+  const { context, page } = await newPage({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
+  await signIn(page, "pegawai", "demo-pegawai-2026");
+  const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  await page.goto(shared.positionUrl);
+  await page.locator(".source-col .article-text").first().waitFor();
+  assert.ok(await overflow() <= 0, `halaman jabatan melebar ${await overflow()} px`);
+  // On a phone the source text comes below the duties.
+  const [mainBox, sourceBox] = [await page.locator(".main-col").boundingBox(), await page.locator(".source-col").boundingBox()];
+  assert.ok(sourceBox.y >= mainBox.y + mainBox.height - 1, "naskah sumber tidak di bawah");
+  await screenshot(page, "ponsel-jabatan");
+  await checkA11y(page, "jabatan di ponsel");
+  await page.goto(shared.agencyUrl);
+  const chart = page.locator(".org-root");
+  await chart.waitFor();
+  assert.ok(await overflow() <= 0, `halaman perangkat daerah melebar ${await overflow()} px`);
+  const chartBox = await chart.boundingBox();
+  assert.ok(chartBox.width <= 390, "bagan lebih lebar dari layar");
+  await screenshot(page, "ponsel-bagan");
+  await checkA11y(page, "bagan di ponsel");
+  const toggle = chart.locator(".org-toggle").first();
+  await toggle.tap();
+  assert.equal(await toggle.getAttribute("aria-expanded"), "false");
+  await screenshot(page, "ponsel-bagan-tertutup");
+  await toggle.tap();
+  const bidang = chart.locator("a.org-title", { hasText: /^Kepala Bidang/ }).first();
+  await bidang.tap();
+  await page.waitForURL(/\/jabatan\//);
+  await page.locator("main h1").waitFor();
+  assert.deepEqual(page.problems, []);
+  await context.close();
+});
+
+await browser.close();
+const failed = results.filter((r) => !r.ok);
+console.log(`\n${results.length - failed.length} lulus, ${failed.length} gagal; tangkapan layar di ${artifacts}`);
+process.exit(failed.length ? 1 : 0);

@@ -1,0 +1,139 @@
+// The API client: same origin, cookie session, X-CSRF-Token on changes, Indonesian errors.
+import type {
+  Agency, Article, AuditEntry, Chart, Employee, EmployeeListItem, HistoryItem, Id, ImportResult,
+  ListPage, Position, Region, RegionSummary, Regulation, RegulationPreview, Session, User,
+} from "./types";
+
+const BASE = "/api/v1";
+
+/** An answer of the server that is not a success; `message` is Indonesian and meant for people. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly field: string | null = null,
+  ) {
+    super(message);
+    this.name = "ApiError";
+  }
+}
+
+/** Turns a failed response body into an ApiError; falls back to a generic Indonesian message. */
+export function errorFromBody(status: number, body: unknown): ApiError {
+  if (body && typeof body === "object" && "error" in body) {
+    const e = (body as { error: unknown }).error;
+    if (e && typeof e === "object") {
+      const o = e as Record<string, unknown>;
+      const message = typeof o.message === "string" && o.message ? o.message : fallbackMessage(status);
+      return new ApiError(status, typeof o.code === "string" ? o.code : "UNKNOWN", message,
+        typeof o.field === "string" ? o.field : null);
+    }
+  }
+  return new ApiError(status, "UNKNOWN", fallbackMessage(status));
+}
+
+export function fallbackMessage(status: number): string {
+  if (status === 0) return "Tidak dapat menghubungi server. Periksa sambungan jaringan Anda.";
+  if (status === 401) return "Silakan masuk terlebih dahulu.";
+  if (status === 403) return "Anda tidak berhak melakukan ini.";
+  if (status === 404) return "Data tidak ditemukan.";
+  if (status >= 500) return "Terjadi kesalahan pada server. Coba lagi nanti.";
+  return `Permintaan gagal (kode ${status}).`;
+}
+
+let csrfToken: string | null = null;
+let onUnauthenticated: (() => void) | null = null;
+/** Called when the server says the session is gone (401 UNAUTHENTICATED on a request). */
+export function setUnauthenticatedHandler(f: (() => void) | null): void {
+  onUnauthenticated = f;
+}
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
+
+type Query = Record<string, string | number | null | undefined>;
+
+export function withQuery(path: string, query?: Query): string {
+  if (!query) return path;
+  const p = new URLSearchParams();
+  for (const [k, v] of Object.entries(query)) {
+    if (v !== null && v !== undefined && v !== "") p.set(k, String(v));
+  }
+  const s = p.toString();
+  return s ? `${path}?${s}` : path;
+}
+
+interface RequestOptions {
+  method?: "GET" | "POST" | "PATCH" | "DELETE";
+  json?: unknown;
+  /** A text/plain body: a string (sent as UTF-8) or a file's bytes as they are. */
+  text?: string | Blob;
+  signal?: AbortSignal;
+}
+
+export async function request<T>(path: string, opts: RequestOptions = {}): Promise<T> {
+  const method = opts.method ?? "GET";
+  const headers: Record<string, string> = { Accept: "application/json" };
+  let body: string | Blob | undefined;
+  if (opts.json !== undefined) {
+    headers["Content-Type"] = "application/json; charset=utf-8";
+    body = JSON.stringify(opts.json);
+  } else if (opts.text !== undefined) {
+    headers["Content-Type"] = "text/plain; charset=utf-8";
+    body = opts.text;
+  }
+  if (method !== "GET" && csrfToken) headers["X-CSRF-Token"] = csrfToken;
+  let res: Response;
+  try {
+    res = await fetch(BASE + path, {
+      method, headers, body, credentials: "same-origin", signal: opts.signal,
+    });
+  } catch (e) {
+    if (e instanceof DOMException && e.name === "AbortError") throw e;
+    throw new ApiError(0, "NETWORK", fallbackMessage(0));
+  }
+  if (res.status === 204) return undefined as T;
+  const raw = await res.text();
+  let parsed: unknown = undefined;
+  if (raw) {
+    try {
+      parsed = JSON.parse(raw);
+    } catch {
+      parsed = undefined;
+    }
+  }
+  if (!res.ok) {
+    const err = errorFromBody(res.status, parsed);
+    if (err.code === "UNAUTHENTICATED" && path !== "/auth/me" && csrfToken) onUnauthenticated?.();
+    throw err;
+  }
+  return parsed as T;
+}
+
+const id = (v: Id | string) => encodeURIComponent(String(v));
+
+export const api = {
+  login: (username: string, password: string) =>
+    request<Session>("/auth/login", { method: "POST", json: { username, password } }),
+  logout: () => request<void>("/auth/logout", { method: "POST" }),
+  me: () => request<Session>("/auth/me"),
+
+  regions: (q?: Query) => request<ListPage<RegionSummary>>(withQuery("/regions", { limit: 500, ...q })),
+  region: (rid: Id | string) => request<Region>(`/regions/${id(rid)}`),
+  agency: (aid: Id | string) => request<Agency>(`/agencies/${id(aid)}`),
+  chart: (aid: Id | string) => request<Chart>(`/agencies/${id(aid)}/chart`),
+  history: (aid: Id | string) => request<{ items: HistoryItem[] }>(`/agencies/${id(aid)}/history`),
+  position: (pid: Id | string) => request<Position>(`/positions/${id(pid)}`),
+  article: (xid: Id | string) => request<Article>(`/articles/${id(xid)}`),
+  regulation: (rid: Id | string) => request<Regulation>(`/regulations/${id(rid)}`),
+  employees: (q: Query) => request<ListPage<EmployeeListItem>>(withQuery("/employees", q)),
+  employee: (eid: Id | string) => request<Employee>(`/employees/${id(eid)}`),
+  previewRegulation: (text: string | Blob) =>
+    request<RegulationPreview>("/regulations/preview", { method: "POST", text }),
+  importRegulation: (text: string | Blob) =>
+    request<ImportResult>("/regulations", { method: "POST", text }),
+  audit: (q: Query) => request<ListPage<AuditEntry>>(withQuery("/audit", q)),
+};
+
+export type { User };

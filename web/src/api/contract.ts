@@ -1,0 +1,29 @@
+// Compile-time check that the hand-written types (types.ts, from docs/api.md) accept every answer
+// the OpenAPI document (src/server/openapi.json → openapi.gen.ts by `npm run gen:types`)
+// describes. Type-only: nothing here reaches the bundle. A mismatch fails `npm run build`.
+import type { components } from "./openapi.gen";
+import type * as T from "./types";
+
+type S = components["schemas"];
+/** Compiles only when A (what the server sends) fits B (what the interface reads). */
+type Fits<A extends B, B> = A extends B ? true : never;
+
+export type ContractChecks = [
+  Fits<S["Health"], T.Health>,
+  Fits<S["User"], T.User>,
+  Fits<S["SignIn"], T.Session>,
+  Fits<S["RegionList"], T.ListPage<T.RegionSummary>>,
+  Fits<S["RegionDetail"], T.Region>,
+  Fits<S["Agency"], T.Agency>,
+  Fits<S["UnitList"], { items: T.Unit[] }>,
+  Fits<S["Chart"], T.Chart>,
+  Fits<S["History"], { items: T.HistoryItem[] }>,
+  Fits<S["Position"], T.Position>,
+  Fits<S["Article"], T.Article>,
+  Fits<S["Regulation"], T.Regulation>,
+  Fits<S["EmployeeList"], T.ListPage<T.EmployeeListItem>>,
+  Fits<S["Employee"], T.Employee>,
+  Fits<S["ImportPreview"], T.RegulationPreview>,
+  Fits<S["ImportResult"], T.ImportResult>,
+  Fits<S["AuditList"], T.ListPage<T.AuditEntry>>,
+];

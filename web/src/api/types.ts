@@ -1,0 +1,346 @@
+// Types of the Tatakerja HTTP API (/api/v1), written by hand from docs/api.md.
+// Keep in step with docs/api.md and src/server/openapi.json.
+
+export type Id = number;
+/** A date "YYYY-MM-DD". */
+export type IsoDate = string;
+
+export interface ListPage<T> {
+  items: T[];
+  total: number;
+  limit: number;
+  offset: number;
+}
+
+export interface ApiErrorBody {
+  error: { code: ErrorCode | string; message: string; field: string | null };
+}
+
+export type ErrorCode =
+  | "MALFORMED_JSON"
+  | "INVALID_PARAMETER"
+  | "UNAUTHENTICATED"
+  | "WRONG_CREDENTIALS"
+  | "FORBIDDEN"
+  | "CSRF_INVALID"
+  | "NOT_FOUND"
+  | "METHOD_NOT_ALLOWED"
+  | "CONFLICT"
+  | "PAYLOAD_TOO_LARGE"
+  | "UNSUPPORTED_MEDIA_TYPE"
+  | "INVALID_FIELD"
+  | "NIP_INVALID"
+  | "HIERARCHY_CYCLE"
+  | "RATE_LIMITED"
+  | "INTERNAL"
+  | "UNAVAILABLE";
+
+// ---- Service ----
+export interface Health {
+  status: "ok";
+  database: "sqlite" | "postgresql";
+  schema_version: number;
+}
+
+// ---- Sign-in ----
+export type Role = "pegawai" | "admin_registri" | "administrator" | string;
+
+export interface User {
+  id: Id;
+  username: string;
+  display_name: string;
+  role: Role;
+  employee_id: Id | null;
+}
+
+export interface Session {
+  user: User;
+  csrf_token: string;
+}
+
+export interface LoginRequest {
+  username: string;
+  password: string;
+}
+
+// ---- Regions and agencies ----
+export type RegionKind = "provinsi" | "kabupaten" | "kota" | string;
+
+export interface RegionSummary {
+  id: Id;
+  code: string;
+  name: string;
+  kind: RegionKind;
+  agency_count: number;
+}
+
+export interface AgencyRef {
+  id: Id;
+  name: string;
+  kind: string;
+  type: string;
+}
+
+export type RegulationStatus = "berlaku" | "dicabut" | "dicabut_sebagian" | string;
+
+export interface RegulationRef {
+  id: Id;
+  kind: string;
+  number: string;
+  year: number | null;
+  title: string;
+  date: IsoDate | null;
+  status: RegulationStatus;
+}
+
+export interface Region {
+  id: Id;
+  code: string;
+  name: string;
+  kind: RegionKind;
+  agencies: AgencyRef[];
+  regulations: RegulationRef[];
+}
+
+export interface AgencyListItem extends AgencyRef {
+  region_id: Id;
+}
+
+export interface Agency {
+  id: Id;
+  name: string;
+  kind: string;
+  type: string;
+  max_bidang: number | null;
+  tasks: string;
+  functions: string[];
+  /** null only when the stored record is inconsistent. */
+  region: { id: Id; name: string } | null;
+  regulation: RegulationRef | null;
+  source_article_id: Id | null;
+  unit_count: number;
+  position_count: number;
+}
+
+export interface Unit {
+  id: Id;
+  parent_id: Id | null;
+  name: string;
+  kind: string;
+  head_position_id: Id | null;
+  source_article_id: Id | null;
+}
+
+export type PositionKind =
+  | "JPT Pratama"
+  | "Administrator"
+  | "Pengawas"
+  | "Fungsional"
+  | "Pelaksana"
+  | string;
+
+/** 1, 2, 3 (Pejabat Level I/II/III); 0 when none. */
+export type WorkLevel = number;
+
+export interface ChartNode {
+  position_id: Id;
+  title: string;
+  kind: PositionKind;
+  eselon: string;
+  unit_id: Id | null;
+  unit_name: string;
+  superior_id: Id | null;
+  work_level: WorkLevel;
+  vacant: boolean;
+  /** Only for signed-in users; null (or absent) otherwise. */
+  holder_name: string | null;
+}
+
+export interface Chart {
+  nodes: ChartNode[];
+}
+
+export interface PositionListItem {
+  id: Id;
+  title: string;
+  kind: PositionKind;
+  eselon: string;
+  unit_id: Id | null;
+  superior_id: Id | null;
+  work_level: WorkLevel;
+}
+
+export interface HistoryItem {
+  kind: string;
+  position_title: string;
+  before: string;
+  after: string;
+  old_regulation: RegulationRef;
+  new_regulation: RegulationRef;
+}
+
+// ---- Positions and articles ----
+export interface ArticleRef {
+  id: Id;
+  label: string;
+  regulation_id: Id;
+}
+
+export interface Holder {
+  employee_id: Id;
+  name: string;
+  nip: string;
+  rank: string;
+  placement_kind: PlacementKind;
+  start: IsoDate;
+}
+
+export interface Position {
+  id: Id;
+  title: string;
+  kind: PositionKind;
+  eselon: string;
+  code: string;
+  agency: { id: Id; name: string } | null;
+  unit: { id: Id; name: string } | null;
+  superior: { id: Id; title: string } | null;
+  reports_to: string;
+  appointing_authority: string;
+  summary: string;
+  functions: string[];
+  duties: string[];
+  work_level: WorkLevel;
+  appraiser: { id: Id; title: string } | null;
+  appraiser_outside: string;
+  source_article: ArticleRef | null;
+  duties_article: ArticleRef | null;
+  subordinates: { id: Id; title: string; kind: PositionKind }[];
+  vacant: boolean;
+  /** null for anonymous users. */
+  holders: Holder[] | null;
+}
+
+export interface Article {
+  id: Id;
+  regulation_id: Id;
+  label: string;
+  path: string;
+  first_line: number;
+  last_line: number;
+  text: string;
+}
+
+// ---- Regulations ----
+export interface RegulationListItem extends RegulationRef {
+  region_id: Id;
+}
+
+export type Severity = "error" | "warning" | "info" | string;
+
+export interface Finding {
+  code: string;
+  severity: Severity;
+  line: number;
+  message: string;
+}
+
+export interface Regulation extends RegulationRef {
+  region: { id: Id; name: string } | null;
+  revoked_by: RegulationRef | null;
+  revoked_articles: string[];
+  articles: Omit<Article, "regulation_id" | "text">[];
+  findings: Finding[];
+  agencies: AgencyRef[];
+}
+
+// ---- People ----
+export type EmployeeKind = "PNS" | "PPPK" | string;
+export type PlacementKind = "definitif" | "plt" | "plh" | string;
+
+export interface EmployeeListItem {
+  id: Id;
+  nip: string;
+  name: string;
+  kind: EmployeeKind;
+  rank: string;
+  position: { id: Id; title: string } | null;
+  agency_name: string;
+  placement_kind: PlacementKind;
+}
+
+export interface Placement {
+  id: Id;
+  position: { id: Id; title: string; agency_id: Id; agency_name: string };
+  kind: PlacementKind;
+  start: IsoDate;
+  end: IsoDate | null;
+}
+
+export interface Employee {
+  id: Id;
+  nip: string;
+  name: string;
+  kind: EmployeeKind;
+  rank: string;
+  rank_name: string;
+  birth_date: IsoDate;
+  /** "YYYY-MM" */
+  appointed: string;
+  sex: "laki-laki" | "perempuan";
+  region_id: Id;
+  placements: Placement[];
+}
+
+// ---- Regulation import (admin) ----
+/** The preview's regulation identity; the contract leaves its fields open, these are expected. */
+export interface PreviewRegulation {
+  kind?: string;
+  number?: string | null;
+  year?: number | null;
+  title?: string;
+  date?: IsoDate | null;
+  [key: string]: unknown;
+}
+
+export interface PreviewAgency {
+  name?: string;
+  kind?: string;
+  type?: string;
+  [key: string]: unknown;
+}
+
+export interface StructuralChange {
+  kind: string;
+  position_title: string;
+  before: string;
+  after: string;
+}
+
+export interface RegulationPreview {
+  regulation: PreviewRegulation;
+  region: { name: string; exists: boolean };
+  agency: PreviewAgency | null;
+  units: unknown[];
+  positions: unknown[];
+  findings: Finding[];
+  revokes: RegulationRef[];
+  changes: StructuralChange[];
+  already_imported: boolean;
+}
+
+export interface ImportResult {
+  id: Id;
+  created: boolean;
+}
+
+export interface AuditEntry {
+  id: Id;
+  at: string;
+  username: string;
+  action: string;
+  entity: string;
+  /** A string in the OpenAPI document (docs/api.md does not say); shown as it comes. */
+  entity_id: string | number | null;
+  before: unknown;
+  after: unknown;
+}

@@ -1,0 +1,143 @@
+// Draws the organisation chart with DOM and CSS: a nested list of boxes (head at the top), each box
+// a link to its position page, with buttons to collapse and expand subtrees and arrow-key movement
+// between boxes. Functional and executor positions are listed inside their coordinator's box
+// (folded by default), so the tree keeps the shape of a Lampiran I chart. On narrow screens the
+// CSS turns the same list into an indented list.
+import type { ChartNode } from "../api/types";
+import { h, nextId } from "../dom";
+import { paths } from "../router";
+import { workLevelLabel } from "../format";
+import { boxSubtitle, buildChartTree, countPositions, holderText, type ChartItem, type FunctionalGroup } from "./tree";
+
+export function renderChart(nodes: readonly ChartNode[]): HTMLElement {
+  const roots = buildChartTree(nodes);
+  if (roots.length === 0) {
+    return h("p", { class: "muted" }, "Belum ada jabatan untuk digambar.");
+  }
+  const toggles: HTMLButtonElement[] = [];
+
+  const setOpen = (btn: HTMLButtonElement, open: boolean) => {
+    const target = document.getElementById(btn.getAttribute("aria-controls") ?? "");
+    btn.setAttribute("aria-expanded", String(open));
+    if (target) target.hidden = !open;
+    const name = btn.dataset.name ?? "";
+    if (btn.dataset.group !== undefined) {
+      btn.textContent = `${open ? "▾" : "▸"} ${name} (${btn.dataset.count ?? ""})`;
+      return;
+    }
+    btn.textContent = open ? "−" : "+";
+    btn.setAttribute("aria-label", `${open ? "Sembunyikan" : "Tampilkan"} bawahan ${name}`);
+    btn.title = open ? "Sembunyikan bawahan" : "Tampilkan bawahan";
+    btn.closest(".org-item")?.classList.toggle("is-collapsed", !open);
+  };
+
+  const makeToggle = (attrs: Record<string, string | number>, open: boolean) => {
+    const btn = h("button", { type: "button", ...attrs });
+    btn.addEventListener("click", () => setOpen(btn, btn.getAttribute("aria-expanded") !== "true"));
+    toggles.push(btn);
+    // Applied once the controlled element is in the document's subtree.
+    queueMicrotask(() => setOpen(btn, open));
+    return btn;
+  };
+
+  const groupPanel = (g: FunctionalGroup, standalone: boolean): HTMLElement => {
+    const listId = nextId("org-grp");
+    const members = h("ul", { class: "org-members", id: listId },
+      g.members.map((m) => h("li", null,
+        h("a", { class: "org-member", href: paths.position(m.position_id), "data-chart-box": "" }, m.title),
+        h("span", { class: `org-holder${m.vacant ? " is-vacant" : ""}` }, holderText(m)))));
+    const btn = makeToggle({
+      class: "org-group-toggle", "aria-controls": listId, "data-name": g.title, "data-count": g.members.length,
+      "data-group": "",
+    }, standalone);
+    return h("div", { class: "org-fungsional" }, btn, members);
+  };
+
+  const renderItems = (items: ChartItem[], depth: number, id?: string): HTMLUListElement => {
+    const leavesOnly = depth >= 2 && items.every((i) => i.type === "position" && !i.children.some((c) => c.type === "position"));
+    const ul = h("ul", { class: `org${leavesOnly ? " org-stack" : ""}`, id: id ?? null });
+    for (const item of items) ul.appendChild(renderItem(item, depth));
+    return ul;
+  };
+
+  const renderItem = (item: ChartItem, depth: number): HTMLLIElement => {
+    if (item.type === "group") {
+      // Only at the top (functional positions without a superior): a box of its own.
+      return h("li", { class: "org-item" }, h("div", { class: "org-box org-group" }, groupPanel(item, true)));
+    }
+    const n = item.node;
+    const level = workLevelLabel(n.work_level);
+    const structural = item.children.filter((c) => c.type === "position");
+    const groups = item.children.filter((c): c is FunctionalGroup => c.type === "group");
+    const box = h("div", { class: `org-box kind-${slug(n.kind)}${n.vacant ? " is-vacant" : ""}` },
+      h("a", { class: "org-title", href: paths.position(n.position_id), "data-chart-box": "" }, n.title),
+      h("span", { class: "org-meta" }, boxSubtitle(n) + (level ? ` · ${level}` : "")),
+      h("span", { class: `org-holder org-own${n.vacant ? " is-vacant" : ""}` }, holderText(n)),
+      groups.map((g) => groupPanel(g, false)));
+    const li = h("li", { class: "org-item" }, box);
+    if (structural.length > 0) {
+      const subId = nextId("org-sub");
+      const count = structural.reduce((s, c) => s + countPositions(c), 0);
+      box.appendChild(makeToggle({ class: "org-toggle", "aria-controls": subId, "data-name": n.title, "data-count": count }, true));
+      li.appendChild(renderItems(structural, depth + 1, subId));
+    }
+    return li;
+  };
+
+  const tree = renderItems(roots, 0);
+  tree.classList.add("org-root");
+  tree.setAttribute("aria-label", "Bagan organisasi");
+  tree.addEventListener("keydown", onArrowKey);
+
+  const all = (open: boolean) => () => toggles.forEach((b) => setOpen(b, open));
+  const tools = h("div", { class: "chart-tools" },
+    h("button", { type: "button", class: "button secondary", onclick: all(true) }, "Buka semua"),
+    h("button", { type: "button", class: "button secondary", onclick: all(false) }, "Tutup semua"),
+    h("span", { class: "muted chart-hint" },
+      "Pilih kotak untuk membuka halaman jabatan. Tombol panah berpindah antarkotak."));
+  const scroller = h("div", {
+    class: "chart-scroll", tabindex: 0, role: "region", "aria-label": "Bagan organisasi, dapat digeser",
+  }, tree);
+  return h("div", { class: "chart" }, tools, scroller);
+}
+
+function slug(s: string): string {
+  return s.toLowerCase().replace(/[^a-z0-9]+/g, "-");
+}
+
+/** Arrow keys move between the boxes' links: up to the superior, down to the first subordinate. */
+function onArrowKey(ev: KeyboardEvent): void {
+  const a = ev.target;
+  if (!(a instanceof HTMLAnchorElement) || !a.hasAttribute("data-chart-box")) return;
+  const li = a.closest("li");
+  if (!li) return;
+  const linkOf = (el: Element | null | undefined): HTMLAnchorElement | null =>
+    (el?.querySelector(":scope > .org-box > a[data-chart-box], :scope > a[data-chart-box]") as HTMLAnchorElement | null) ?? null;
+  const sibling = (dir: "next" | "prev"): Element | null => {
+    let s = dir === "next" ? li.nextElementSibling : li.previousElementSibling;
+    while (s && !linkOf(s)) s = dir === "next" ? s.nextElementSibling : s.previousElementSibling;
+    return s;
+  };
+  let target: HTMLAnchorElement | null = null;
+  switch (ev.key) {
+    case "ArrowDown": {
+      const sub = li.querySelector(":scope > ul:not([hidden])");
+      target = sub ? linkOf(sub.querySelector(":scope > li")) : linkOf(sibling("next"));
+      break;
+    }
+    case "ArrowUp": {
+      const parentLi = li.parentElement?.closest("li");
+      target = parentLi ? linkOf(parentLi) : null;
+      if (!target) target = linkOf(sibling("prev"));
+      break;
+    }
+    case "ArrowRight": target = linkOf(sibling("next")); break;
+    case "ArrowLeft": target = linkOf(sibling("prev")); break;
+    default: return;
+  }
+  if (target) {
+    ev.preventDefault();
+    target.focus();
+    target.scrollIntoView({ block: "nearest", inline: "nearest" });
+  }
+}

@@ -1,0 +1,54 @@
+import { describe, expect, it } from "vitest";
+import { parseRoute, paths, safeNext } from "./router";
+
+describe("parseRoute", () => {
+  it("reads every page", () => {
+    expect(parseRoute("/")).toEqual({ name: "home" });
+    expect(parseRoute("/wilayah/3")).toEqual({ name: "region", id: "3" });
+    expect(parseRoute("/perangkat-daerah/12")).toEqual({ name: "agency", id: "12" });
+    expect(parseRoute("/jabatan/40")).toEqual({ name: "position", id: "40" });
+    expect(parseRoute("/pegawai")).toEqual({ name: "employees", q: "", page: 1 });
+    expect(parseRoute("/pegawai", "?q=siti&hal=3")).toEqual({ name: "employees", q: "siti", page: 3 });
+    expect(parseRoute("/pegawai/7")).toEqual({ name: "employee", id: "7" });
+    expect(parseRoute("/peraturan/2")).toEqual({ name: "regulation", id: "2", article: null });
+    expect(parseRoute("/peraturan/2", "?pasal=15")).toEqual({ name: "regulation", id: "2", article: "15" });
+    expect(parseRoute("/masuk", "?kembali=%2Fpegawai%3Fq%3Dsiti")).toEqual({ name: "login", next: "/pegawai?q=siti" });
+    expect(parseRoute("/unggah")).toEqual({ name: "upload" });
+    expect(parseRoute("/audit", "?hal=2")).toEqual({ name: "audit", page: 2 });
+  });
+  it("tolerates a trailing slash", () => {
+    expect(parseRoute("/jabatan/40/")).toEqual({ name: "position", id: "40" });
+  });
+  it("falls back to not found", () => {
+    expect(parseRoute("/jabatan")).toEqual({ name: "notFound", path: "/jabatan" });
+    expect(parseRoute("/jabatan/1/2")).toMatchObject({ name: "notFound" });
+    expect(parseRoute("/jabatan/<script>")).toMatchObject({ name: "notFound" });
+  });
+  it("ignores bad page numbers and article ids", () => {
+    expect(parseRoute("/pegawai", "?hal=-1")).toMatchObject({ page: 1 });
+    expect(parseRoute("/pegawai", "?hal=abc")).toMatchObject({ page: 1 });
+    expect(parseRoute("/peraturan/2", "?pasal=1%22%5D")).toMatchObject({ article: null });
+  });
+});
+
+describe("safeNext", () => {
+  it("keeps paths of this site only", () => {
+    expect(safeNext("/pegawai")).toBe("/pegawai");
+    expect(safeNext("//evil.example/")).toBe("/");
+    expect(safeNext("/\\evil.example")).toBe("/");
+    expect(safeNext("https://evil.example/")).toBe("/");
+    expect(safeNext(null)).toBe("/");
+  });
+});
+
+describe("paths", () => {
+  it("builds paths that parse back", () => {
+    expect(parseRoute(paths.position(5))).toEqual({ name: "position", id: "5" });
+    const [p, s] = paths.employees("ani b", 2).split("?");
+    expect(parseRoute(p!, `?${s}`)).toEqual({ name: "employees", q: "ani b", page: 2 });
+    expect(paths.employees()).toBe("/pegawai");
+    expect(paths.regulation(3, 9)).toBe("/peraturan/3?pasal=9");
+    expect(paths.login("/pegawai?q=a")).toBe("/masuk?kembali=%2Fpegawai%3Fq%3Da");
+    expect(paths.login("/")).toBe("/masuk");
+  });
+});

@@ -1,0 +1,88 @@
+// Routes of the interface: parse a location into a Route, and build paths. Pure (unit-tested).
+
+export type Route =
+  | { name: "home" }
+  | { name: "region"; id: string }
+  | { name: "agency"; id: string }
+  | { name: "position"; id: string }
+  | { name: "employees"; q: string; page: number }
+  | { name: "employee"; id: string }
+  | { name: "regulation"; id: string; article: string | null }
+  | { name: "login"; next: string }
+  | { name: "upload" }
+  | { name: "audit"; page: number }
+  | { name: "notFound"; path: string };
+
+const ID = "([0-9A-Za-z_-]{1,64})";
+
+const table: [RegExp, (m: RegExpExecArray, q: URLSearchParams) => Route][] = [
+  [/^\/$/, () => ({ name: "home" })],
+  [new RegExp(`^/wilayah/${ID}$`), (m) => ({ name: "region", id: m[1]! })],
+  [new RegExp(`^/perangkat-daerah/${ID}$`), (m) => ({ name: "agency", id: m[1]! })],
+  [new RegExp(`^/jabatan/${ID}$`), (m) => ({ name: "position", id: m[1]! })],
+  [/^\/pegawai$/, (_m, q) => ({ name: "employees", q: q.get("q") ?? "", page: pageOf(q) })],
+  [new RegExp(`^/pegawai/${ID}$`), (m) => ({ name: "employee", id: m[1]! })],
+  [new RegExp(`^/peraturan/${ID}$`), (m, q) => ({
+    name: "regulation", id: m[1]!, article: validId(q.get("pasal")),
+  })],
+  [/^\/masuk$/, (_m, q) => ({ name: "login", next: safeNext(q.get("kembali")) })],
+  [/^\/unggah$/, () => ({ name: "upload" })],
+  [/^\/audit$/, (_m, q) => ({ name: "audit", page: pageOf(q) })],
+];
+
+export function parseRoute(pathname: string, search = ""): Route {
+  let path = pathname;
+  try {
+    path = decodeURI(pathname);
+  } catch {
+    /* keep as is */
+  }
+  if (path.length > 1 && path.endsWith("/")) path = path.slice(0, -1);
+  const q = new URLSearchParams(search);
+  for (const [re, make] of table) {
+    const m = re.exec(path);
+    if (m) return make(m, q);
+  }
+  return { name: "notFound", path: pathname };
+}
+
+function pageOf(q: URLSearchParams): number {
+  const n = Number(q.get("hal") ?? "1");
+  return Number.isInteger(n) && n >= 1 && n <= 100000 ? n : 1;
+}
+
+function validId(v: string | null): string | null {
+  return v && /^[0-9A-Za-z_-]{1,64}$/.test(v) ? v : null;
+}
+
+/** Only a path of this site may be a place to return to after sign-in (no "//host", no scheme). */
+export function safeNext(v: string | null): string {
+  if (!v || !v.startsWith("/") || v.startsWith("//") || v.startsWith("/\\")) return "/";
+  if (/[\u0000-\u001f]/.test(v)) return "/";
+  return v;
+}
+
+type IdLike = string | number;
+const enc = (v: IdLike) => encodeURIComponent(String(v));
+
+export const paths = {
+  home: () => "/",
+  region: (id: IdLike) => `/wilayah/${enc(id)}`,
+  agency: (id: IdLike) => `/perangkat-daerah/${enc(id)}`,
+  position: (id: IdLike) => `/jabatan/${enc(id)}`,
+  employees: (q = "", page = 1) => {
+    const p = new URLSearchParams();
+    if (q) p.set("q", q);
+    if (page > 1) p.set("hal", String(page));
+    const s = p.toString();
+    return s ? `/pegawai?${s}` : "/pegawai";
+  },
+  employee: (id: IdLike) => `/pegawai/${enc(id)}`,
+  regulation: (id: IdLike, article?: IdLike | null) =>
+    article === undefined || article === null
+      ? `/peraturan/${enc(id)}`
+      : `/peraturan/${enc(id)}?pasal=${enc(article)}`,
+  login: (next?: string) => (next && next !== "/" ? `/masuk?kembali=${encodeURIComponent(next)}` : "/masuk"),
+  upload: () => "/unggah",
+  audit: (page = 1) => (page > 1 ? `/audit?hal=${page}` : "/audit"),
+};
