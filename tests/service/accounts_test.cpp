@@ -1,0 +1,137 @@
+// Accounts, sessions and the audit log: Argon2id hashes verify only the right password, account
+// fields are checked, session tokens are stored only as hashes and expire.
+#include <gtest/gtest.h>
+
+#include "service/accounts.hpp"
+#include "service/audit.hpp"
+#include "service/error.hpp"
+#include "test_db.hpp"
+
+namespace tatakerja {
+namespace {
+
+using service::ServiceError;
+using testing::TempDb;
+
+TEST(Accounts, HashVerifiesOnlyTheRightPassword) {
+  const auto h = service::hash_password("rahasia-sekali-2026");
+  EXPECT_EQ(h.rfind("$argon2id$", 0), 0u) << h;
+  EXPECT_TRUE(service::verify_password(h, "rahasia-sekali-2026"));
+  EXPECT_FALSE(service::verify_password(h, "rahasia-sekali-2027"));
+  EXPECT_FALSE(service::verify_password(h, ""));
+  EXPECT_FALSE(service::verify_password("bukan hash", "rahasia-sekali-2026"));
+  EXPECT_FALSE(service::verify_password("", "x"));
+  // A fresh salt every time.
+  EXPECT_NE(h, service::hash_password("rahasia-sekali-2026"));
+}
+
+TEST(Accounts, CreateUserChecksFieldsAndAudits) {
+  TempDb db;
+  const service::Actor cli = service::cli_actor();
+  {
+    store::Transaction tx(db.conn());
+    const auto u =
+        service::create_user(db.store(), cli, "organisasi.ntt", "Bagian Organisasi",
+                             "kata-sandi-panjang", registry::Role::RegistryAdmin, std::nullopt);
+    tx.commit();
+    EXPECT_GT(u.id, 0);
+    const auto stored = db.store().user_by_username("organisasi.ntt");
+    ASSERT_TRUE(stored);
+    EXPECT_TRUE(service::verify_password(stored->password_hash, "kata-sandi-panjang"));
+    EXPECT_EQ(stored->role, registry::Role::RegistryAdmin);
+  }
+  auto expect_error = [&](const std::string& username, const std::string& password,
+                          std::optional<registry::Id> employee, const std::string& code,
+                          const std::string& field) {
+    store::Transaction tx(db.conn());
+    try {
+      service::create_user(db.store(), cli, username, "", password, registry::Role::Employee,
+                           employee);
+      ADD_FAILURE() << "accepted " << username;
+    } catch (const ServiceError& e) {
+      EXPECT_EQ(e.code(), code) << username;
+      EXPECT_EQ(e.field(), field) << username;
+      EXPECT_FALSE(e.message().empty());
+    }
+  };
+  expect_error("ab", "kata-sandi-panjang", std::nullopt, "INVALID_FIELD", "username");
+  expect_error("Budi", "kata-sandi-panjang", std::nullopt, "INVALID_FIELD", "username");
+  expect_error("budi santoso", "kata-sandi-panjang", std::nullopt, "INVALID_FIELD", "username");
+  expect_error(std::string(65, 'a'), "kata-sandi-panjang", std::nullopt, "INVALID_FIELD",
+               "username");
+  expect_error("budi", "pendek", std::nullopt, "INVALID_FIELD", "password");
+  expect_error("budi", "kata-sandi-panjang", 999, "NOT_FOUND", "employee_id");
+  expect_error("organisasi.ntt", "kata-sandi-panjang", std::nullopt, "CONFLICT", "username");
+
+  // One audit entry, for the one account created, without the hash.
+  const auto log = db.store().audit_log({50, 0});
+  ASSERT_EQ(log.size(), 1u);
+  EXPECT_EQ(log[0].action, "create");
+  EXPECT_EQ(log[0].entity, "user");
+  EXPECT_EQ(log[0].username, "cli");
+  EXPECT_FALSE(log[0].user_id.has_value());
+  EXPECT_EQ(log[0].after.find("argon2"), std::string::npos);
+  EXPECT_NE(log[0].after.find("organisasi.ntt"), std::string::npos);
+  EXPECT_EQ(log[0].at.size(), 20u) << log[0].at;  // 2026-03-01T08:15:00Z
+  EXPECT_EQ(log[0].at.back(), 'Z');
+}
+
+TEST(Accounts, SessionsStoreOnlyTheTokenHashAndExpire) {
+  TempDb db;
+  registry::User u;
+  {
+    store::Transaction tx(db.conn());
+    u = service::create_user(db.store(), service::cli_actor(), "pegawai", "Pegawai",
+                             "kata-sandi-panjang", registry::Role::Employee, std::nullopt);
+    tx.commit();
+  }
+  const std::int64_t now = 1'760'000'000;
+  const auto s = service::start_session(db.store(), u.id, now, 3600);
+  EXPECT_EQ(s.token.size(), 64u);
+  EXPECT_EQ(s.session.token_hash, service::token_hash(s.token));
+  EXPECT_NE(s.session.token_hash, s.token);
+  EXPECT_EQ(s.session.csrf_token.size(), 64u);
+  EXPECT_NE(s.session.csrf_token, s.token);
+  EXPECT_EQ(s.session.expires_at, now + 3600);
+  // The database holds the hash, never the token.
+  EXPECT_TRUE(db.store().session(s.session.token_hash));
+  EXPECT_FALSE(db.store().session(s.token));
+  EXPECT_EQ(
+      db.conn().query("SELECT COUNT(*) FROM sessions WHERE token_hash = ?", {s.token})[0].integer(
+          0),
+      0);
+
+  auto r = service::resume_session(db.store(), s.token, now + 10);
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->first.username, "pegawai");
+  EXPECT_EQ(r->second.csrf_token, s.session.csrf_token);
+  EXPECT_FALSE(service::resume_session(db.store(), s.token, now + 3600));  // expired
+  EXPECT_FALSE(service::resume_session(db.store(), "0123", now));          // unknown
+  EXPECT_FALSE(service::resume_session(db.store(), "", now));
+
+  // Two sessions do not share tokens; ending one leaves the other.
+  const auto s2 = service::start_session(db.store(), u.id, now, 3600);
+  EXPECT_NE(s2.token, s.token);
+  service::end_session(db.store(), s.token);
+  EXPECT_FALSE(service::resume_session(db.store(), s.token, now + 10));
+  EXPECT_TRUE(service::resume_session(db.store(), s2.token, now + 10));
+
+  // An inactive account cannot resume.
+  u.active = false;
+  db.store().update_user(u);
+  EXPECT_FALSE(service::resume_session(db.store(), s2.token, now + 10));
+}
+
+TEST(Audit, RecordsActorAndJson) {
+  TempDb db;
+  service::record_audit(db.store(), service::Actor{std::nullopt, "cli"}, "update", "position", "7",
+                        R"({"eselon":"III.a"})", R"({"eselon":"III.b"})");
+  const auto log = db.store().audit_log({10, 0});
+  ASSERT_EQ(log.size(), 1u);
+  EXPECT_EQ(log[0].entity_id, "7");
+  EXPECT_EQ(log[0].before, R"({"eselon":"III.a"})");
+  EXPECT_EQ(log[0].after, R"({"eselon":"III.b"})");
+}
+
+}  // namespace
+}  // namespace tatakerja
