@@ -129,7 +129,7 @@ CREATE TABLE positions (
   ordinal INTEGER NOT NULL
 );
 CREATE INDEX positions_agency ON positions (agency_id, ordinal);
-CREATE INDEX positions_unit ON positions (unit_id);
+CREATE INDEX positions_unit ON positions (unit_id, kind);
 CREATE INDEX positions_superior ON positions (superior_id);
 
 CREATE TABLE employees (

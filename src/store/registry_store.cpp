@@ -201,6 +201,7 @@ Agency read_agency(const Row& r, std::size_t o) {
 }
 
 constexpr const char* kUnitCols = "id, agency_id, parent_id, name, kind, source_article, ordinal";
+constexpr std::size_t kUnitColCount = 7;
 Unit read_unit(const Row& r, std::size_t o) {
   Unit x;
   x.id = r.integer(o);
@@ -575,6 +576,70 @@ std::vector<Position> RegistryStore::positions_of_agency(Id agency_id, bool incl
                        read_position);
 }
 
+namespace {
+constexpr const char* kBriefCols = "id, unit_id, superior_id, title, kind, eselon, work_level";
+PositionBrief read_brief(const Row& r) {
+  PositionBrief b;
+  b.id = r.integer(0);
+  b.unit_id = r.optional_integer(1);
+  b.superior_id = r.optional_integer(2);
+  b.title = r.text(3);
+  b.kind = require(registry::position_kind_from_string(r.text(4)), "position kind", r.text(4));
+  b.eselon = r.text(5);
+  b.work_level = to_int(r, 6);
+  return b;
+}
+}  // namespace
+
+std::vector<PositionBrief> RegistryStore::position_briefs_of_agency(Id agency_id) {
+  std::vector<PositionBrief> out;
+  for (const auto& r : c_.query(select(kBriefCols,
+                                       "FROM positions WHERE agency_id = ? AND abolished = 0 "
+                                       "ORDER BY ordinal, id"),
+                                {agency_id})) {
+    out.push_back(read_brief(r));
+  }
+  return out;
+}
+
+std::vector<PositionBrief> RegistryStore::subordinates_of_position(Id position_id) {
+  std::vector<PositionBrief> out;
+  for (const auto& r : c_.query(select(kBriefCols,
+                                       "FROM positions WHERE superior_id = ? AND abolished = 0 "
+                                       "ORDER BY ordinal, id"),
+                                {position_id})) {
+    out.push_back(read_brief(r));
+  }
+  return out;
+}
+
+std::vector<UnitWithHead> RegistryStore::units_with_heads(Id agency_id) {
+  // The head is looked up per unit on the (unit_id, kind) index: a handful of structural
+  // positions, not the unit's functional and executor staff. Eselon text orders by grade
+  // ("II.a" < "III.a" < "IV.a"); a missing eselon sorts last.
+  std::string sql = std::string("SELECT ") + kUnitCols +
+                    ", (SELECT p.id FROM positions p WHERE p.unit_id = u.id AND p.kind IN "
+                    "('JPT Pratama', 'Administrator', 'Pengawas') AND p.abolished = 0 ORDER BY "
+                    "CASE WHEN p.eselon = '' THEN 'Z' ELSE p.eselon END, p.ordinal, p.id LIMIT 1) "
+                    "FROM units u WHERE u.agency_id = ? ORDER BY u.ordinal, u.id";
+  std::vector<UnitWithHead> out;
+  for (const auto& r : c_.query(sql, {agency_id})) {
+    out.push_back(UnitWithHead{read_unit(r, 0), r.optional_integer(kUnitColCount)});
+  }
+  return out;
+}
+
+std::int64_t RegistryStore::count_units(Id agency_id) {
+  auto rows = c_.query("SELECT COUNT(*) FROM units WHERE agency_id = ?", {agency_id});
+  return rows.empty() ? 0 : rows[0].integer(0);
+}
+
+std::int64_t RegistryStore::count_positions(Id agency_id) {
+  auto rows =
+      c_.query("SELECT COUNT(*) FROM positions WHERE agency_id = ? AND abolished = 0", {agency_id});
+  return rows.empty() ? 0 : rows[0].integer(0);
+}
+
 // ---- People and placements -------------------------------------------------------------------
 
 namespace {
@@ -751,6 +816,19 @@ std::vector<Holder> RegistryStore::holders_of_position(Id position_id) {
                     "pl.id";
   std::vector<Holder> out;
   for (const auto& row : c_.query(sql, {position_id})) {
+    out.push_back(Holder{read_placement(row, 0), read_employee(row, kPlacementColCount)});
+  }
+  return out;
+}
+
+std::vector<Holder> RegistryStore::holders_of_agency(Id agency_id) {
+  std::string sql = std::string("SELECT ") + kPlacementCols + ", " + kEmployeeCols +
+                    " FROM positions po JOIN placements pl ON pl.position_id = po.id AND "
+                    "pl.end_date IS NULL JOIN employees e ON e.id = pl.employee_id "
+                    "WHERE po.agency_id = ? ORDER BY po.id, CASE WHEN pl.kind = 'definitif' THEN "
+                    "0 ELSE 1 END, pl.start_date, pl.id";
+  std::vector<Holder> out;
+  for (const auto& row : c_.query(sql, {agency_id})) {
     out.push_back(Holder{read_placement(row, 0), read_employee(row, kPlacementColCount)});
   }
   return out;

@@ -42,6 +42,25 @@ struct Holder {
   registry::Employee employee;
 };
 
+// A position without its texts (rumusan tugas, fungsi, uraian tugas): what lists, charts and
+// links need, read without decoding the texts.
+struct PositionBrief {
+  Id id = 0;
+  std::optional<Id> unit_id;
+  std::optional<Id> superior_id;
+  std::string title;
+  PositionKind kind = PositionKind::Pelaksana;
+  std::string eselon;
+  int work_level = 0;
+};
+
+// A unit with the position that heads it: the highest-graded structural position (JPT Pratama,
+// Administrator, Pengawas) of the unit, if any.
+struct UnitWithHead {
+  registry::Unit unit;
+  std::optional<Id> head_position_id;
+};
+
 class RegistryStore {
  public:
   explicit RegistryStore(Connection& c) : c_(c) {}
@@ -83,6 +102,14 @@ class RegistryStore {
   void update_position(const registry::Position& p);
   std::optional<registry::Position> position(Id id);
   std::vector<registry::Position> positions_of_agency(Id agency_id, bool include_abolished = false);
+  // The agency's non-abolished positions without their texts, in regulation order.
+  std::vector<PositionBrief> position_briefs_of_agency(Id agency_id);
+  // The non-abolished positions whose direct superior is `position_id`, in regulation order.
+  std::vector<PositionBrief> subordinates_of_position(Id position_id);
+  // The agency's units, parents before children (regulation order), each with its head.
+  std::vector<UnitWithHead> units_with_heads(Id agency_id);
+  std::int64_t count_units(Id agency_id);
+  std::int64_t count_positions(Id agency_id);  // non-abolished
 
   // People and placements
   Id insert_employee(const registry::Employee& e);
@@ -97,6 +124,9 @@ class RegistryStore {
   Id insert_placement(const registry::Placement& p);
   void end_placement(Id placement_id, const Date& end);
   std::vector<Holder> holders_of_position(Id position_id);  // current placements only
+  // Current placements in every position of the agency, ordered by position id then as
+  // holders_of_position orders them.
+  std::vector<Holder> holders_of_agency(Id agency_id);
   std::vector<registry::Placement> placements_of_employee(Id employee_id);  // all, newest first
 
   // Structure history

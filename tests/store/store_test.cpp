@@ -676,6 +676,89 @@ TEST_P(StoreTest, PlacementForUnknownPositionIsConstraint) {
   EXPECT_TRUE(store_->placements_of_employee(e).empty());
 }
 
+// The light reads of the hot routes (position page, unit tree, chart) agree with the full ones.
+TEST_P(StoreTest, BriefsSubordinatesUnitHeadsAndCounts) {
+  Seed s = seed();
+  // A second structural position in the unit, graded above the Sub Bagian head: it heads the unit.
+  Position sek;
+  sek.agency_id = s.agency;
+  sek.unit_id = s.unit;
+  sek.superior_id = s.head;
+  sek.title = "Sekretaris";
+  sek.kind = PositionKind::Administrator;
+  sek.eselon = "III.a";
+  sek.work_level = 2;
+  sek.ordinal = 2;
+  Id sek_id = store_->insert_position(sek);
+  Position jf;
+  jf.agency_id = s.agency;
+  jf.unit_id = s.unit;
+  jf.superior_id = sek_id;
+  jf.title = "Analis Kebijakan Ahli Muda";
+  jf.kind = PositionKind::Fungsional;
+  jf.ordinal = 3;
+  Id jf_id = store_->insert_position(jf);
+  Position gone = jf;
+  gone.title = "Pengadministrasi Umum";
+  gone.kind = PositionKind::Pelaksana;
+  gone.abolished = true;
+  gone.ordinal = 4;
+  store_->insert_position(gone);
+  Unit empty;
+  empty.agency_id = s.agency;
+  empty.parent_id = s.unit;
+  empty.name = "Kelompok Jabatan Fungsional";
+  empty.kind = UnitKind::KelompokJabatanFungsional;
+  empty.ordinal = 1;
+  Id empty_id = store_->insert_unit(empty);
+
+  auto briefs = store_->position_briefs_of_agency(s.agency);
+  ASSERT_EQ(briefs.size(), 4u);  // the abolished one is left out
+  EXPECT_EQ(briefs[0].id, s.head);
+  EXPECT_EQ(briefs[3].id, jf_id);
+  EXPECT_EQ(briefs[2].title, "Sekretaris");
+  EXPECT_EQ(briefs[2].eselon, "III.a");
+  EXPECT_EQ(briefs[2].kind, PositionKind::Administrator);
+  EXPECT_EQ(briefs[2].work_level, 2);
+  EXPECT_EQ(briefs[2].unit_id, s.unit);
+  EXPECT_EQ(briefs[2].superior_id, s.head);
+  EXPECT_EQ(store_->count_positions(s.agency), 4);
+
+  auto subs = store_->subordinates_of_position(s.head);
+  ASSERT_EQ(subs.size(), 2u);
+  EXPECT_EQ(subs[0].id, s.staff);
+  EXPECT_EQ(subs[1].id, sek_id);
+  auto sek_subs = store_->subordinates_of_position(sek_id);
+  ASSERT_EQ(sek_subs.size(), 1u);  // not the abolished one
+  EXPECT_EQ(sek_subs[0].id, jf_id);
+  EXPECT_TRUE(store_->subordinates_of_position(jf_id).empty());
+
+  auto units = store_->units_with_heads(s.agency);
+  ASSERT_EQ(units.size(), 2u);
+  EXPECT_EQ(units[0].unit.id, s.unit);
+  EXPECT_EQ(units[0].unit.name, "Sekretariat");
+  EXPECT_EQ(units[0].head_position_id, sek_id);  // III.a before the Pengawas without eselon
+  EXPECT_EQ(units[1].unit.id, empty_id);
+  EXPECT_FALSE(units[1].head_position_id);
+  EXPECT_EQ(store_->count_units(s.agency), 2);
+  EXPECT_EQ(store_->count_units(999999), 0);
+
+  Id budi = store_->insert_employee(make_employee(s.region, "198503122010041001", "Budi Santoso"));
+  Id ani = store_->insert_employee(make_employee(s.region, "199001012015032002", "Ani Lestari"));
+  Id ended =
+      store_->insert_placement({0, budi, s.head, Date{2019, 1, 2}, PlacementKind::Definitive, {}});
+  store_->end_placement(ended, Date{2023, 12, 31});
+  store_->insert_placement({0, ani, s.head, Date{2024, 1, 2}, PlacementKind::Plt, {}});
+  store_->insert_placement({0, budi, jf_id, Date{2024, 1, 2}, PlacementKind::Definitive, {}});
+  auto holders = store_->holders_of_agency(s.agency);
+  ASSERT_EQ(holders.size(), 2u);
+  EXPECT_EQ(holders[0].placement.position_id, s.head);
+  EXPECT_EQ(holders[0].employee.id, ani);
+  EXPECT_EQ(holders[1].placement.position_id, jf_id);
+  EXPECT_EQ(holders[1].employee.name, "Budi Santoso");
+  EXPECT_TRUE(store_->holders_of_agency(999999).empty());
+}
+
 TEST_P(StoreTest, HoldersAreCurrentPlacementsOnly) {
   Seed s = seed();
   Id budi = store_->insert_employee(make_employee(s.region, "198503122010041001", "Budi Santoso"));
