@@ -10,9 +10,12 @@ packages=(
   nlohmann-json3-dev libfmt-dev libcli11-dev
   libsqlite3-dev libpq-dev postgresql-15 libboost-dev libboost-system-dev libsodium-dev
   libspdlog-dev
+  chromium curl
 )
 
 missing=()
+# Node.js and npm build the web interface; a machine that already has a newer Node keeps it.
+command -v npm >/dev/null 2>&1 || packages+=(nodejs npm)
 for p in "${packages[@]}"; do
   if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed'; then
     missing+=("$p")

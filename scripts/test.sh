@@ -3,7 +3,11 @@
 # missing, then runs every check and exits non-zero if any failed (a failed check does not hide the
 # others; a failed build skips the checks that need it):
 #   format  clang-format --dry-run --Werror over every *.cpp / *.hpp under src tests bench fuzz;
-#   test    Release build in build/ and the GoogleTest suite (ctest);
+#   test    Release build in build/ and the GoogleTest suite (ctest); the store suite runs against
+#           SQLite and against a throwaway PostgreSQL 15 server that ctest starts (tests/store);
+#   e2e     the web interface's unit tests (Vitest), then the interface built with Vite and driven in Debian's headless Chromium against a
+#           demo database served by the Release build (scripts/e2e.sh; screenshots kept in
+#           web/e2e/artifacts/);
 #   asan    the suite again under AddressSanitizer + UndefinedBehaviorSanitizer (build-asan/);
 #   fuzz    the libFuzzer target (clang, build-fuzz/) for 60 s, seeded with data/regulations;
 #   bench   one short benchmark run from build/, so the benchmark cannot rot.
@@ -98,6 +102,12 @@ fuzz() {
   grep -E '^(Done|stat::(average_exec_per_sec|new_units_added|peak_rss_mb))' "$work/fuzz.log"
 }
 
+e2e() {
+  quiet ./scripts/build-web.sh
+  (cd web && npm test --silent)
+  TATAKERJA_BIN="$build/src/cli/tatakerja" ./scripts/e2e.sh
+}
+
 bench() { "$build/bench/regulation_bench" --benchmark_min_time=0.1; }
 
 ./scripts/install-deps.sh
@@ -105,6 +115,7 @@ step format format_check
 step build build_release
 if passed build; then
   step test test_release
+  step e2e e2e
   step bench bench
 fi
 step asan test_asan

@@ -1,8 +1,328 @@
-// Placeholder while the command group is written; adds no subcommand.
+// The registry's commands: import regulation texts into a database, show the structural
+// difference between two texts, build the demo database, build a province-sized synthetic
+// government, and add an account. Only wiring: reading files (textio), opening and migrating the
+// database (store), calling the service, printing in Indonesian. Every command that opens a
+// database migrates it first.
+#include <fmt/core.h>
+#include <fmt/ranges.h>
+
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <iostream>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
 #include "cli/command_groups.hpp"
+#include "service/accounts.hpp"
+#include "service/audit.hpp"
+#include "service/demo.hpp"
+#include "service/error.hpp"
+#include "service/generator.hpp"
+#include "service/importer.hpp"
+#include "store/database.hpp"
+#include "store/registry_store.hpp"
+#include "textio/read_file.hpp"
 
 namespace tatakerja::cli {
+namespace {
 
-void add_registry_commands(CLI::App&, int&) {}
+// Reads a file as UTF-8 text; on failure prints the reason and returns false.
+bool read_text(const std::string& file, std::string& out) {
+  auto r = textio::read_regulation_file(file);
+  if (auto* e = std::get_if<textio::ReadError>(&r)) {
+    fmt::print(stderr, "{}: {} [{}]\n", file, e->message, e->code);
+    return false;
+  }
+  out = std::get<textio::DecodedText>(std::move(r)).text;
+  return true;
+}
+
+// Opens and migrates the database; prints the reason and returns nullptr when it cannot.
+std::unique_ptr<store::Connection> open_migrated(const std::string& url) {
+  try {
+    auto c = store::open_database(url);
+    store::migrate(*c);
+    return c;
+  } catch (const std::exception& e) {
+    fmt::print(stderr, "Basis data {} tidak dapat dibuka: {}\n", url, e.what());
+    return nullptr;
+  }
+}
+
+std::string regulation_name(const registry::Regulation& r) {
+  std::string s = r.kind.empty() ? std::string("Peraturan") : r.kind;
+  if (!r.number.empty()) s += " Nomor " + r.number;
+  if (r.year) s += " Tahun " + std::to_string(*r.year);
+  return s;
+}
+
+std::string change_line(const registry::StructureChange& c) {
+  switch (c.kind) {
+    case registry::ChangeKind::Added:
+      return fmt::format("ditambah: {}{}", c.position_title,
+                         c.after.empty() ? "" : " (" + c.after + ")");
+    case registry::ChangeKind::Removed:
+      return fmt::format("dihapus: {}{}", c.position_title,
+                         c.before.empty() ? "" : " (" + c.before + ")");
+    case registry::ChangeKind::Renamed:
+      return fmt::format("diganti nama: {} -> {}", c.before, c.after);
+    case registry::ChangeKind::Regraded:
+      return fmt::format("diubah eselon: {} {} -> {}", c.position_title,
+                         c.before.empty() ? "-" : c.before, c.after.empty() ? "-" : c.after);
+  }
+  return "";
+}
+
+nlohmann::json changes_json(const std::vector<registry::StructureChange>& changes) {
+  nlohmann::json a = nlohmann::json::array();
+  for (const auto& c : changes)
+    a.push_back({{"kind", registry::to_string(c.kind)},
+                 {"position_title", c.position_title},
+                 {"before", c.before},
+                 {"after", c.after}});
+  return a;
+}
+
+double seconds_since(std::chrono::steady_clock::time_point t0) {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+}
+
+// True when the file exists and is not empty.
+bool non_empty_file(const std::string& path) {
+  std::error_code ec;
+  return std::filesystem::exists(path, ec) && std::filesystem::file_size(path, ec) > 0 && !ec;
+}
+
+bool is_url(const std::string& s) {
+  return s.rfind("postgresql://", 0) == 0 || s.rfind("postgres://", 0) == 0;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+int run_import(const std::string& db, const std::vector<std::string>& files) {
+  // 1. Read every file first: an unreadable one stops the command before anything is stored.
+  std::vector<std::string> texts(files.size());
+  for (std::size_t i = 0; i < files.size(); ++i)
+    if (!read_text(files[i], texts[i])) return 2;
+  auto conn = open_migrated(db);
+  if (!conn) return 2;
+  store::RegistryStore st(*conn);
+  // 2. Import each, printing what was stored.
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    try {
+      const auto t0 = std::chrono::steady_clock::now();
+      const auto r = service::import_regulation(st, service::cli_actor(), texts[i]);
+      const auto reg = st.regulation(r.regulation_id);
+      const std::string name = reg ? regulation_name(*reg) : "peraturan";
+      if (!r.created) {
+        fmt::print("{}: sudah diimpor ({}, id {})\n", files[i], name, r.regulation_id);
+        continue;
+      }
+      const auto region = st.region(r.region_id);
+      fmt::print("{}: disimpan {} (id {}), {}{}; {} pasal/bagian; {:.2f} s\n", files[i], name,
+                 r.regulation_id, region ? region->name : "-",
+                 r.region_created ? " (daerah baru)" : "", r.articles, seconds_since(t0));
+      if (r.agency_id) {
+        const auto ag = st.agency(*r.agency_id);
+        fmt::print("  perangkat daerah: {} (id {}{}), {} unit, {} jabatan\n", ag ? ag->name : "-",
+                   *r.agency_id, r.agency_updated ? ", diperbarui" : "", r.units, r.positions);
+      } else {
+        fmt::print("  perangkat daerah: - (naskah tidak membentuk perangkat daerah)\n");
+      }
+      for (const auto& rv : r.revoked) {
+        if (rv.whole)
+          fmt::print("  mencabut: {} (id {})\n", regulation_name(rv.regulation), rv.regulation.id);
+        else
+          fmt::print("  mencabut sebagian: {} (id {}): {}\n", regulation_name(rv.regulation),
+                     rv.regulation.id, fmt::format("{}", fmt::join(rv.articles, ", ")));
+      }
+      for (const auto& c : r.changes) fmt::print("  {}\n", change_line(c));
+    } catch (const service::ServiceError& e) {
+      fmt::print(stderr, "{}: {} [{}]\n", files[i], e.message(), e.code());
+      return 2;
+    } catch (const store::DatabaseError& e) {
+      fmt::print(stderr, "{}: basis data menolak: {}\n", files[i], e.what());
+      return 2;
+    }
+  }
+  return 0;
+}
+
+int run_diff(const std::string& old_file, const std::string& new_file, const std::string& format) {
+  std::string a, b;
+  if (!read_text(old_file, a) || !read_text(new_file, b)) return 2;
+  const auto changes = service::diff_regulation_texts(a, b);
+  if (format == "json") {
+    fmt::print("{}\n", changes_json(changes).dump(2));
+    return 0;
+  }
+  for (const auto& c : changes) fmt::print("{}\n", change_line(c));
+  if (changes.empty()) fmt::print("Tidak ada perubahan struktur.\n");
+  return 0;
+}
+
+int run_demo(const std::string& db, std::uint64_t seed, const std::string& folder, bool force) {
+  if (!is_url(db) && non_empty_file(db)) {
+    if (!force) {
+      fmt::print(stderr, "Berkas {} sudah ada dan tidak kosong; pakai --force untuk menimpanya.\n",
+                 db);
+      return 2;
+    }
+    std::error_code ec;
+    for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(db + suffix, ec);
+  }
+  auto conn = open_migrated(db);
+  if (!conn) return 2;
+  store::RegistryStore st(*conn);
+  try {
+    const auto t0 = std::chrono::steady_clock::now();
+    const auto s = service::build_demo(st, folder, seed);
+    fmt::print("Basis data demo {} dibuat dalam {:.2f} s (seed {}).\n", db, seconds_since(t0),
+               seed);
+    fmt::print("  naskah diimpor: {}\n  daerah: {}\n  perangkat daerah: {}\n  unit: {}\n",
+               s.regulations, s.regions, s.agencies, s.units);
+    fmt::print("  jabatan: {} ({} jabatan fungsional/pelaksana ditambahkan)\n", s.positions,
+               s.added_positions);
+    fmt::print("  pegawai: {}\n  jabatan kosong: {}\n  Plt/Plh: {}\n", s.employees, s.vacant,
+               s.acting);
+    for (const auto& f : s.skipped) fmt::print(stderr, "  dilewati (tidak terbaca): {}\n", f);
+    fmt::print("Akun demo (hanya untuk demo; ganti kata sandi di luar demo):\n");
+    for (const auto& a : service::demo_accounts())
+      fmt::print("  {:<12} {:<22} {}\n", a.username, a.password, a.role);
+  } catch (const service::ServiceError& e) {
+    fmt::print(stderr, "{} [{}]\n", e.message(), e.code());
+    return 2;
+  } catch (const store::DatabaseError& e) {
+    fmt::print(stderr, "Basis data menolak: {}\n", e.what());
+    return 2;
+  }
+  return 0;
+}
+
+int run_generate(const std::string& db, const service::GeneratorOptions& o) {
+  auto conn = open_migrated(db);
+  if (!conn) return 2;
+  store::RegistryStore st(*conn);
+  try {
+    const auto t0 = std::chrono::steady_clock::now();
+    const auto s = service::generate_province(st, o);
+    fmt::print("Pemerintah daerah sintetis dibuat dalam {:.2f} s: {} (seed {}).\n",
+               seconds_since(t0), o.region_name, o.seed);
+    fmt::print("  perangkat daerah: {}\n  unit: {}\n  jabatan: {} ({} kosong)\n  pegawai: {}\n",
+               s.agencies, s.units, s.positions, s.vacant, s.employees);
+  } catch (const service::ServiceError& e) {
+    fmt::print(stderr, "{} [{}]\n", e.message(), e.code());
+    return 2;
+  } catch (const store::DatabaseError& e) {
+    fmt::print(stderr, "Basis data menolak: {}\n", e.what());
+    return 2;
+  }
+  return 0;
+}
+
+int run_user_add(const std::string& db, const std::string& username, const std::string& role_text,
+                 const std::string& display_name, std::optional<std::int64_t> employee_id) {
+  const auto role = registry::role_from_string(role_text);
+  if (!role) {
+    fmt::print(stderr, "Peran harus pegawai, admin_registri atau administrator.\n");
+    return 2;
+  }
+  // The password never comes from the command line (it would show in the process list).
+  std::string password;
+  if (const char* env = std::getenv("TATAKERJA_PASSWORD"); env && *env) {
+    password = env;
+  } else {
+    std::getline(std::cin, password);
+    if (!password.empty() && password.back() == '\r') password.pop_back();
+  }
+  auto conn = open_migrated(db);
+  if (!conn) return 2;
+  store::RegistryStore st(*conn);
+  try {
+    store::Transaction tx(*conn);
+    const auto u = service::create_user(st, service::cli_actor(), username, display_name, password,
+                                        *role, employee_id);
+    tx.commit();
+    fmt::print("Akun {} (id {}, {}) dibuat.\n", u.username, u.id, registry::to_string(u.role));
+  } catch (const service::ServiceError& e) {
+    fmt::print(stderr, "{} [{}{}]\n", e.message(), e.code(),
+               e.field().empty() ? "" : ": " + e.field());
+    return 2;
+  } catch (const store::DatabaseError& e) {
+    fmt::print(stderr, "Basis data menolak: {}\n", e.what());
+    return 2;
+  }
+  return 0;
+}
+
+}  // namespace
+
+void add_registry_commands(CLI::App& app, int& exit_code) {
+  // Option values live as long as the program (the callbacks run after parsing).
+  struct Options {
+    std::string db = "tatakerja.db";
+    std::vector<std::string> import_files;
+    std::string diff_old, diff_new, diff_format = "text";
+    std::string demo_db;
+    std::uint64_t demo_seed = 2026;
+    std::string demo_folder = "data/regulations";
+    bool demo_force = false;
+    std::string gen_db;
+    service::GeneratorOptions gen;
+    std::string user_db = "tatakerja.db", user_name, user_role, user_display;
+    std::optional<std::int64_t> user_employee;
+  };
+  static Options o;
+
+  auto* imp = app.add_subcommand("import", "Mengimpor naskah peraturan ke basis data registri");
+  imp->add_option("--db", o.db, "Berkas SQLite atau URL postgresql:// (bawaan tatakerja.db)");
+  imp->add_option("FILE", o.import_files, "Berkas naskah")->required();
+  imp->callback([&exit_code] { exit_code = run_import(o.db, o.import_files); });
+
+  auto* diff = app.add_subcommand("diff", "Perubahan struktur jabatan antara dua naskah");
+  diff->add_option("OLD", o.diff_old, "Naskah lama")->required();
+  diff->add_option("NEW", o.diff_new, "Naskah baru")->required();
+  diff->add_option("--format", o.diff_format, "text atau json")
+      ->check(CLI::IsMember({"text", "json"}));
+  diff->callback([&exit_code] { exit_code = run_diff(o.diff_old, o.diff_new, o.diff_format); });
+
+  auto* demo = app.add_subcommand("demo", "Membuat basis data demo dari korpus peraturan");
+  demo->add_option("--db", o.demo_db, "Berkas SQLite atau URL postgresql://")->required();
+  demo->add_option("--seed", o.demo_seed, "Benih pembangkit acak (bawaan 2026)");
+  demo->add_option("--regulations", o.demo_folder, "Folder naskah (bawaan data/regulations)");
+  demo->add_flag("--force", o.demo_force, "Menimpa berkas yang sudah ada");
+  demo->callback(
+      [&exit_code] { exit_code = run_demo(o.demo_db, o.demo_seed, o.demo_folder, o.demo_force); });
+
+  auto* gen =
+      app.add_subcommand("generate", "Membuat pemerintah daerah sintetis berskala provinsi");
+  gen->add_option("--db", o.gen_db, "Berkas SQLite atau URL postgresql://")->required();
+  gen->add_option("--people", o.gen.people, "Jumlah pegawai (bawaan 60000)");
+  gen->add_option("--units", o.gen.units, "Jumlah unit (bawaan 2500)");
+  gen->add_option("--agencies", o.gen.agencies, "Jumlah perangkat daerah (bawaan 40)");
+  gen->add_option("--seed", o.gen.seed, "Benih pembangkit acak (bawaan 1)");
+  gen->add_option("--region", o.gen.region_name, "Nama daerah (diawali Provinsi/Kabupaten/Kota)");
+  gen->callback([&exit_code] { exit_code = run_generate(o.gen_db, o.gen); });
+
+  auto* user = app.add_subcommand("user", "Akun pengguna");
+  user->require_subcommand(1);
+  auto* add = user->add_subcommand(
+      "add", "Menambah akun; kata sandi dari TATAKERJA_PASSWORD atau dari stdin");
+  add->add_option("--db", o.user_db, "Berkas SQLite atau URL postgresql:// (bawaan tatakerja.db)");
+  add->add_option("--username", o.user_name, "Nama pengguna")->required();
+  add->add_option("--role", o.user_role, "pegawai, admin_registri atau administrator")
+      ->required()
+      ->check(CLI::IsMember({"pegawai", "admin_registri", "administrator"}));
+  add->add_option("--display-name", o.user_display, "Nama tampilan");
+  add->add_option("--employee-id", o.user_employee, "Id pegawai yang ditautkan");
+  add->callback([&exit_code] {
+    exit_code = run_user_add(o.user_db, o.user_name, o.user_role, o.user_display, o.user_employee);
+  });
+}
 
 }  // namespace tatakerja::cli

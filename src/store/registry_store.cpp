@@ -425,6 +425,14 @@ std::optional<Article> RegistryStore::article(Id id) {
                         read_article);
 }
 
+std::optional<Article> RegistryStore::article_head(Id id) {
+  return first<Article>(
+      c_.query("SELECT id, regulation_id, label, path, first_line, last_line, '', ordinal FROM "
+               "articles WHERE id = ?",
+               {id}),
+      read_article);
+}
+
 std::vector<Article> RegistryStore::articles_of_regulation(Id regulation_id) {
   return all<Article>(
       c_.query(select(kArticleCols, "FROM articles WHERE regulation_id = ? ORDER BY ordinal, id"),
@@ -613,6 +621,12 @@ std::vector<PositionBrief> RegistryStore::subordinates_of_position(Id position_i
   return out;
 }
 
+std::optional<PositionBrief> RegistryStore::position_brief(Id id) {
+  auto rows = c_.query(select(kBriefCols, "FROM positions WHERE id = ?"), {id});
+  if (rows.empty()) return std::nullopt;
+  return read_brief(rows[0]);
+}
+
 std::vector<UnitWithHead> RegistryStore::units_with_heads(Id agency_id) {
   // The head is looked up per unit on the (unit_id, kind) index: a handful of structural
   // positions, not the unit's functional and executor staff. Eselon text orders by grade
@@ -691,9 +705,14 @@ std::optional<Employee> RegistryStore::employee_by_nip(const std::string& nip) {
                          read_employee);
 }
 
-std::vector<EmployeeHit> RegistryStore::search_employees(const std::string& query, Id region_id,
-                                                         const Page& page) {
-  const Page p = clamp(page);
+namespace {
+// The people search as SQL: `inner` selects (id, k1, k2) of every match in result order (see
+// search_employees); nullopt when nothing can match.
+struct SearchSql {
+  std::string inner;
+  std::vector<Value> params;
+};
+std::optional<SearchSql> search_sql(const std::string& query, Id region_id) {
   std::string digits;
   bool only_digits = true;
   for (char ch : query) {
@@ -729,7 +748,7 @@ std::vector<EmployeeHit> RegistryStore::search_employees(const std::string& quer
     params.emplace_back(detail::prefix_upper_bound(digits));
   } else if (!only_digits) {
     auto words = detail::name_tokens(query);
-    if (words.empty()) return {};  // only punctuation: nothing can match
+    if (words.empty()) return std::nullopt;  // only punctuation: nothing can match
     std::sort(words.begin(), words.end());
     words.erase(std::unique(words.begin(), words.end()), words.end());
     std::stable_sort(words.begin(), words.end(), [](const std::string& a, const std::string& b) {
@@ -755,6 +774,24 @@ std::vector<EmployeeHit> RegistryStore::search_employees(const std::string& quer
             region_filter + " ORDER BY e.sort_name, e.id";
   }
   if (region_id != 0) params.emplace_back(region_id);
+  return SearchSql{std::move(inner), std::move(params)};
+}
+}  // namespace
+
+std::int64_t RegistryStore::count_search_employees(const std::string& query, Id region_id) {
+  auto q = search_sql(query, region_id);
+  if (!q) return 0;
+  auto rows = c_.query("SELECT COUNT(DISTINCT m.id) FROM (" + q->inner + ") m", q->params);
+  return rows.empty() ? 0 : rows[0].integer(0);
+}
+
+std::vector<EmployeeHit> RegistryStore::search_employees(const std::string& query, Id region_id,
+                                                         const Page& page) {
+  const Page p = clamp(page);
+  auto q = search_sql(query, region_id);
+  if (!q) return {};
+  std::string inner = std::move(q->inner);
+  std::vector<Value> params = std::move(q->params);
   params.emplace_back(std::int64_t{p.limit});
   params.emplace_back(std::int64_t{p.offset});
 
@@ -832,6 +869,11 @@ std::vector<Holder> RegistryStore::holders_of_agency(Id agency_id) {
     out.push_back(Holder{read_placement(row, 0), read_employee(row, kPlacementColCount)});
   }
   return out;
+}
+
+std::optional<Placement> RegistryStore::placement(Id id) {
+  return first<Placement>(
+      c_.query(select(kPlacementCols, "FROM placements pl WHERE pl.id = ?"), {id}), read_placement);
 }
 
 std::vector<Placement> RegistryStore::placements_of_employee(Id employee_id) {

@@ -84,6 +84,8 @@ class RegistryStore {
   void update_regulation_status(const registry::Regulation& r);  // status, revoked_by, articles
   Id insert_article(const registry::Article& a);
   std::optional<registry::Article> article(Id id);
+  // The article without its text (label, path, lines): for links.
+  std::optional<registry::Article> article_head(Id id);
   std::vector<registry::Article> articles_of_regulation(Id regulation_id);
   Id insert_finding(const registry::StoredFinding& f);
   std::vector<registry::StoredFinding> findings_of_regulation(Id regulation_id);
@@ -106,6 +108,7 @@ class RegistryStore {
   std::vector<PositionBrief> position_briefs_of_agency(Id agency_id);
   // The non-abolished positions whose direct superior is `position_id`, in regulation order.
   std::vector<PositionBrief> subordinates_of_position(Id position_id);
+  std::optional<PositionBrief> position_brief(Id id);
   // The agency's units, parents before children (regulation order), each with its head.
   std::vector<UnitWithHead> units_with_heads(Id agency_id);
   std::int64_t count_units(Id agency_id);
@@ -121,8 +124,11 @@ class RegistryStore {
   std::vector<EmployeeHit> search_employees(const std::string& query, Id region_id,
                                             const Page& page);
   std::int64_t count_employees(Id region_id);
+  // The number of people search_employees would list for the query over every page.
+  std::int64_t count_search_employees(const std::string& query, Id region_id);
   Id insert_placement(const registry::Placement& p);
   void end_placement(Id placement_id, const Date& end);
+  std::optional<registry::Placement> placement(Id id);
   std::vector<Holder> holders_of_position(Id position_id);  // current placements only
   // Current placements in every position of the agency, ordered by position id then as
   // holders_of_position orders them.

@@ -732,6 +732,18 @@ TEST_P(StoreTest, BriefsSubordinatesUnitHeadsAndCounts) {
   ASSERT_EQ(sek_subs.size(), 1u);  // not the abolished one
   EXPECT_EQ(sek_subs[0].id, jf_id);
   EXPECT_TRUE(store_->subordinates_of_position(jf_id).empty());
+  auto brief = store_->position_brief(sek_id);
+  ASSERT_TRUE(brief);
+  EXPECT_EQ(brief->title, "Sekretaris");
+  EXPECT_EQ(brief->unit_id, s.unit);
+  EXPECT_FALSE(store_->position_brief(999999));
+  auto head = store_->article_head(s.article);
+  ASSERT_TRUE(head);
+  EXPECT_EQ(head->label, "Pasal 1");
+  EXPECT_EQ(head->path, "BAB I > Pasal 1");
+  EXPECT_EQ(head->regulation_id, s.regulation);
+  EXPECT_EQ(head->text, "");
+  EXPECT_FALSE(store_->article_head(999999));
 
   auto units = store_->units_with_heads(s.agency);
   ASSERT_EQ(units.size(), 2u);
@@ -787,6 +799,11 @@ TEST_P(StoreTest, HoldersAreCurrentPlacementsOnly) {
   EXPECT_EQ(holders[1].placement.id, plt);
   EXPECT_TRUE(store_->holders_of_position(999999).empty());
 
+  auto one = store_->placement(plt);
+  ASSERT_TRUE(one);
+  EXPECT_EQ(one->employee_id, ani);
+  EXPECT_EQ(one->kind, PlacementKind::Plt);
+  EXPECT_FALSE(store_->placement(999999));
   auto history = store_->placements_of_employee(budi);
   ASSERT_EQ(history.size(), 2u);
   EXPECT_EQ(history[0].id, budi_head);  // newest first
@@ -963,6 +980,13 @@ TEST_P(StoreTest, SearchListsAPersonOnceWhenTwoWordsMatch) {
   store_->insert_employee(make_employee(s.region, "198503122010041001", "Sita Sitorus"));
   store_->insert_employee(make_employee(s.region, "198503122010041002", "Sitti Aminah"));
   EXPECT_EQ(search_names("sit"), (std::vector<std::string>{"Sita Sitorus", "Sitti Aminah"}));
+  EXPECT_EQ(store_->count_search_employees("sit", 0), 2);
+  EXPECT_EQ(store_->count_search_employees("sita sito", 0), 1);
+  EXPECT_EQ(store_->count_search_employees("1985", 0), 2);
+  EXPECT_EQ(store_->count_search_employees("1985", 999999), 0);
+  EXPECT_EQ(store_->count_search_employees("", 0), 2);
+  EXPECT_EQ(store_->count_search_employees(".,", 0), 0);
+  EXPECT_EQ(store_->count_search_employees("zul", 0), 0);
 }
 
 TEST_P(StoreTest, SearchNoMatch) {

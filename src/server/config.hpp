@@ -1,0 +1,50 @@
+// Configuration of `tatakerja serve`: defaults, a `key = value` file, TATAKERJA_* environment
+// variables and command-line flags, applied in that order so that flags win over the environment,
+// the environment over the file and the file over the defaults.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+
+namespace tatakerja::server {
+
+struct ServerConfig {
+  std::string db = "tatakerja.db";        // SQLite file path or postgresql:// URL
+  std::string listen = "127.0.0.1:8080";  // HOST:PORT; port 0 picks a free port
+  int threads = 0;                        // worker threads; 0: one per core
+  std::string web_root = "web/dist";      // the built web interface
+  bool secure_cookies = false;            // add `Secure` to the session cookie (behind TLS)
+  std::string log_level = "info";         // trace, debug, info, warn, error, critical, off
+  std::int64_t session_ttl_seconds = 8 * 3600;
+};
+
+// A setting that cannot be used (unknown key, malformed value, unreadable file); `what()` is an
+// Indonesian message for the operator.
+class ConfigError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+// Sets one setting by its file key: db, listen, threads, web_root, secure_cookies, log_level,
+// session_ttl. Throws ConfigError for an unknown key or a malformed value.
+void apply_setting(ServerConfig& config, std::string_view key, std::string_view value);
+// Applies a file of `key = value` lines; blank lines and lines starting with '#' are skipped.
+// Throws ConfigError (with the line number) when the file cannot be read or a line is wrong.
+void apply_config_file(ServerConfig& config, const std::string& path);
+// Applies TATAKERJA_DB, TATAKERJA_LISTEN, TATAKERJA_THREADS, TATAKERJA_WEB_ROOT,
+// TATAKERJA_SECURE_COOKIES, TATAKERJA_LOG_LEVEL as found by `getenv` (default: the process
+// environment). Throws ConfigError for a malformed value.
+void apply_environment(ServerConfig& config,
+                       const std::function<const char*(const char*)>& getenv = nullptr);
+
+struct ListenAddress {
+  std::string host;  // "127.0.0.1", "::1", "localhost"
+  unsigned short port = 0;
+};
+// Splits "HOST:PORT" or "[IPv6]:PORT". Throws ConfigError when malformed.
+ListenAddress parse_listen(std::string_view text);
+
+}  // namespace tatakerja::server

@@ -1,0 +1,184 @@
+// The server's glue: per-worker database connections, the dispatch of a request (API route,
+// 404/405/413, or a static file), the security headers every answer carries, and the request log.
+#include "server/server.hpp"
+
+#include <algorithm>
+#include <chrono>
+#include <optional>
+#include <thread>
+#include <vector>
+
+#include "server/api.hpp"
+#include "server/http_server.hpp"
+#include "server/rate_limiter.hpp"
+#include "server/request_log.hpp"
+#include "server/router.hpp"
+#include "server/static_files.hpp"
+#include "store/database.hpp"
+#include "store/registry_store.hpp"
+
+namespace tatakerja::server {
+namespace {
+
+constexpr std::string_view kApiPrefix = "/api/v1";
+constexpr std::size_t kJsonLimit = std::size_t{1} << 20;   // 1 MiB
+constexpr std::size_t kTextLimit = std::size_t{32} << 20;  // 32 MiB regulation text
+
+struct WorkerDb {
+  std::unique_ptr<store::Connection> connection;
+  std::optional<store::RegistryStore> store;
+};
+
+std::size_t body_limit_for(std::string_view method, std::string_view target) {
+  const auto q = target.find('?');
+  const std::string_view path = target.substr(0, q);
+  if (method == "POST" && (path == "/api/v1/regulations" || path == "/api/v1/regulations/preview"))
+    return kTextLimit;
+  return kJsonLimit;
+}
+
+void add_security_headers(Response& r) {
+  r.set_header("X-Content-Type-Options", "nosniff");
+  r.set_header("Content-Security-Policy",
+               "default-src 'self'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'; "
+               "object-src 'none'");
+  r.set_header("Referrer-Policy", "same-origin");
+  r.set_header("X-Frame-Options", "DENY");
+}
+
+Response simple_error(int status, std::string_view code) {
+  ApiError e;
+  e.status = status;
+  e.code = std::string(code);
+  e.message = default_message(code);
+  return error_response(e);
+}
+
+bool has_header(const Response& r, std::string_view name) {
+  for (const auto& [n, v] : r.headers) {
+    if (n.size() == name.size() && std::equal(n.begin(), n.end(), name.begin(), [](char a, char b) {
+          return (a | 0x20) == (b | 0x20);
+        }))
+      return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+struct Server::Impl {
+  ServerConfig config;
+  ListenAddress address;
+  std::vector<WorkerDb> workers;
+  RateLimiter limiter;
+  std::unique_ptr<StaticFiles> files;
+  std::unique_ptr<HttpServer> http;
+
+  Response handle(int worker, Request& req) {
+    const auto t0 = std::chrono::steady_clock::now();
+    std::optional<Id> user_id;
+    Response res;
+    const std::string_view path = req.path();
+    if (path == kApiPrefix || path.starts_with("/api/")) {
+      res = handle_api(worker, req, user_id);
+      if (!has_header(res, "Cache-Control")) res.set_header("Cache-Control", "no-store");
+    } else if (req.body_too_large) {
+      res = simple_error(413, "PAYLOAD_TOO_LARGE");
+    } else if (req.method == "GET") {
+      res = files->serve(req);
+    } else {
+      res = simple_error(405, "METHOD_NOT_ALLOWED");
+      res.set_header("Allow", "GET");
+    }
+    add_security_headers(res);
+    const auto us =
+        std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - t0)
+            .count();
+    log_request(worker, RequestLogLine{req.method, path, res.status, static_cast<std::int64_t>(us),
+                                       res.body.size(), user_id});
+    return res;
+  }
+
+  Response handle_api(int worker, Request& req, std::optional<Id>& user_id) {
+    if (req.body_too_large) return simple_error(413, "PAYLOAD_TOO_LARGE");
+    std::string_view path = req.path();
+    if (!path.starts_with(kApiPrefix)) return simple_error(404, "NOT_FOUND");
+    path.remove_prefix(kApiPrefix.size());
+    const RouteMatch m = match_route(req.method, path);
+    if (m.kind == MatchKind::NotFound) return simple_error(404, "NOT_FOUND");
+    if (m.kind == MatchKind::MethodNotAllowed) {
+      Response r = simple_error(405, "METHOD_NOT_ALLOWED");
+      r.set_header("Allow", m.allow);
+      return r;
+    }
+    auto& db = workers[static_cast<std::size_t>(worker)];
+    Context ctx(req, *db.store, config, limiter);
+    ctx.ids = m.ids;
+    Response r;
+    try {
+      r = route_handler(m.route)(ctx);
+      for (auto& h : ctx.response.headers) r.headers.push_back(std::move(h));
+    } catch (...) {
+      r = error_response_for_current_exception();
+    }
+    user_id = ctx.user_id_if_known();
+    return r;
+  }
+};
+
+Server::Server(ServerConfig config) : impl_(std::make_unique<Impl>()) {
+  impl_->config = std::move(config);
+}
+
+Server::~Server() = default;
+
+const std::string& Server::host() const {
+  return impl_->address.host;
+}
+
+unsigned short Server::start() {
+  auto& impl = *impl_;
+  impl.address = parse_listen(impl.config.listen);
+  int threads = impl.config.threads;
+  if (threads <= 0) threads = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  init_logging(impl.config.log_level, threads);
+  impl.workers.clear();
+  impl.workers.resize(static_cast<std::size_t>(threads));
+  for (auto& w : impl.workers) {
+    w.connection = store::open_database(impl.config.db);
+    w.store.emplace(*w.connection);
+    if (&w == &impl.workers.front()) {
+      store::migrate(*w.connection);
+      w.store->delete_expired_sessions(Context::now());
+    }
+  }
+  impl.files = std::make_unique<StaticFiles>(impl.config.web_root);
+  HttpServerOptions options;
+  options.host = impl.address.host;
+  options.port = impl.address.port;
+  options.threads = threads;
+  options.body_limit = body_limit_for;
+  impl.http = std::make_unique<HttpServer>(
+      options, [&impl](int worker, Request& req) { return impl.handle(worker, req); });
+  const unsigned short port = impl.http->listen();
+  log_info("listening on " + impl.address.host + ":" + std::to_string(port) + " with " +
+           std::to_string(threads) + " threads");
+  return port;
+}
+
+void Server::run(bool handle_signals) {
+  auto& impl = *impl_;
+  if (!impl.http) throw std::logic_error("Server::run before start");
+  impl.http->run(handle_signals);
+  log_info("stopped; closing database connections");
+  for (auto& w : impl.workers) {
+    w.store.reset();
+    w.connection.reset();
+  }
+}
+
+void Server::stop() {
+  if (impl_->http) impl_->http->stop();
+}
+
+}  // namespace tatakerja::server

@@ -1,0 +1,173 @@
+// Crash safety of the real program: `tatakerja serve` runs as a child process on a temporary
+// SQLite file; several client threads create employees (distinct valid NIPs) as fast as they can;
+// the server is killed with SIGKILL in the middle of the burst and started again on the same file.
+// Every write that was answered 201 must be there, the database must pass PRAGMA integrity_check,
+// the server must serve again, and SIGTERM must stop it cleanly (exit 0).
+#include <gtest/gtest.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <mutex>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "http_client.hpp"
+#include "registry/nip.hpp"
+#include "service/accounts.hpp"
+#include "store/database.hpp"
+#include "store/registry_store.hpp"
+
+namespace tatakerja {
+namespace {
+
+namespace fs = std::filesystem;
+using json = nlohmann::json;
+using testing::HttpClient;
+
+// A `tatakerja serve` child process; the port is read from its first line of output.
+struct Child {
+  pid_t pid = -1;
+  unsigned short port = 0;
+
+  void start(const std::string& db) {
+    int out[2];
+    ASSERT_EQ(::pipe(out), 0);
+    pid = ::fork();
+    ASSERT_GE(pid, 0);
+    if (pid == 0) {
+      ::dup2(out[1], 1);
+      ::close(out[0]);
+      ::close(out[1]);
+      std::FILE* devnull = std::fopen("/dev/null", "w");
+      if (devnull) ::dup2(::fileno(devnull), 2);
+      ::execl(TATAKERJA_CLI, TATAKERJA_CLI, "serve", "--db", db.c_str(), "--listen", "127.0.0.1:0",
+              "--threads", "2", "--log-level", "off", static_cast<char*>(nullptr));
+      ::_exit(127);
+    }
+    ::close(out[1]);
+    std::string line;
+    char c;
+    while (::read(out[0], &c, 1) == 1 && c != '\n') line.push_back(c);
+    ::close(out[0]);
+    const std::string prefix = "Tatakerja melayani di http://127.0.0.1:";
+    ASSERT_EQ(line.rfind(prefix, 0), 0u) << line;
+    port = static_cast<unsigned short>(std::stoi(line.substr(prefix.size())));
+  }
+
+  int signal_and_wait(int sig) {
+    ::kill(pid, sig);
+    int status = 0;
+    ::waitpid(pid, &status, 0);
+    pid = -1;
+    return status;
+  }
+
+  ~Child() {
+    if (pid > 0) signal_and_wait(SIGKILL);
+  }
+};
+
+TEST(ServerCrash, WritesAnsweredBeforeSigkillSurvive) {
+  const fs::path dir =
+      fs::temp_directory_path() / ("tatakerja_crash_" + std::to_string(::getpid()));
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  const std::string db = (dir / "registry.db").string();
+  registry::Id region_id = 0;
+  {
+    auto c = store::open_database(db);
+    store::migrate(*c);
+    store::RegistryStore s(*c);
+    store::Transaction tx(*c);
+    region_id = s.insert_region({0, "kota-uji", "Kota Uji", registry::RegionKind::City});
+    service::create_user(s, service::cli_actor(), "penulis", "Penulis", "kata-sandi-penulis-1",
+                         registry::Role::RegistryAdmin, std::nullopt);
+    tx.commit();
+  }
+
+  Child server;
+  server.start(db);
+  ASSERT_GT(server.port, 0);
+  std::string cookie, csrf;
+  {
+    HttpClient c(server.port);
+    const auto a = c.request("POST", "/api/v1/auth/login",
+                             R"({"username":"penulis","password":"kata-sandi-penulis-1"})");
+    ASSERT_EQ(a.status, 200) << a.body;
+    const std::string set = a.header("Set-Cookie");
+    cookie = set.substr(0, set.find(';'));
+    csrf = json::parse(a.body)["csrf_token"].get<std::string>();
+  }
+
+  std::mutex mutex;
+  std::vector<std::string> confirmed;
+  std::atomic<int> answered{0};
+  std::vector<std::thread> clients;
+  for (int t = 0; t < 4; ++t) {
+    clients.emplace_back([&, t] {
+      try {
+        HttpClient c(server.port);
+        for (int i = 1; i <= 999; ++i) {
+          const std::string nip =
+              registry::make_nip(Date{1980, 1, 1 + t}, 2005, 1, registry::Sex::Male, i);
+          const json body = {{"nip", nip},
+                             {"name", "Pegawai Uji " + std::to_string(i)},
+                             {"kind", "PNS"},
+                             {"rank", "III/a"},
+                             {"region_id", region_id}};
+          const auto a = c.request("POST", "/api/v1/employees", body.dump(),
+                                   {{"Cookie", cookie}, {"X-CSRF-Token", csrf}});
+          if (a.status == 201) {
+            std::lock_guard lock(mutex);
+            confirmed.push_back(nip);
+          }
+          ++answered;
+        }
+      } catch (const std::exception&) {
+        // The server died under us: expected.
+      }
+    });
+  }
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
+  while (answered < 40 && std::chrono::steady_clock::now() < deadline)
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  server.signal_and_wait(SIGKILL);
+  for (auto& t : clients) t.join();
+  ASSERT_GE(confirmed.size(), 20u);
+
+  // Restart on the same file: it serves again, and every confirmed write is there.
+  Child again;
+  again.start(db);
+  {
+    HttpClient c(again.port);
+    const auto a = c.request("GET", "/api/v1/health");
+    EXPECT_EQ(a.status, 200);
+    // The session stored before the crash still signs in.
+    const auto me = c.request("GET", "/api/v1/auth/me", "", {{"Cookie", cookie}});
+    EXPECT_EQ(me.status, 200);
+  }
+  {
+    auto c = store::open_database(db);
+    store::RegistryStore s(*c);
+    for (const auto& nip : confirmed) EXPECT_TRUE(s.employee_by_nip(nip)) << nip;
+    const auto rows = c->query("PRAGMA integrity_check");
+    ASSERT_FALSE(rows.empty());
+    EXPECT_EQ(rows.front().text(0), "ok");
+  }
+  // SIGTERM: a graceful stop with exit code 0.
+  const int status = again.signal_and_wait(SIGTERM);
+  EXPECT_TRUE(WIFEXITED(status));
+  EXPECT_EQ(WEXITSTATUS(status), 0);
+  std::error_code ec;
+  fs::remove_all(dir, ec);
+}
+
+}  // namespace
+}  // namespace tatakerja

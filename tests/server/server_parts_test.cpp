@@ -1,0 +1,108 @@
+// The server's parts without the network: configuration precedence and parsing, the sign-in rate
+// limiter, and the static file resolver (path traversal refused).
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <string>
+
+#include "server/config.hpp"
+#include "server/rate_limiter.hpp"
+#include "server/static_files.hpp"
+
+namespace tatakerja {
+namespace {
+
+namespace fs = std::filesystem;
+using server::ConfigError;
+using server::ServerConfig;
+
+TEST(ServerConfig, DefaultsFileEnvironmentAndPrecedence) {
+  ServerConfig c;
+  EXPECT_EQ(c.db, "tatakerja.db");
+  EXPECT_EQ(c.listen, "127.0.0.1:8080");
+  const fs::path file = fs::temp_directory_path() / ("tk_conf_" + std::to_string(::getpid()));
+  std::ofstream(file) << "# komentar\n\ndb = dari-berkas.db\nlisten = 0.0.0.0:9000\n"
+                         "threads = 3\nsecure_cookies = true\nlog_level = warn\n";
+  server::apply_config_file(c, file.string());
+  EXPECT_EQ(c.db, "dari-berkas.db");
+  EXPECT_EQ(c.threads, 3);
+  EXPECT_TRUE(c.secure_cookies);
+  const std::map<std::string, std::string> env = {{"TATAKERJA_DB", "dari-env.db"},
+                                                  {"TATAKERJA_THREADS", "2"}};
+  server::apply_environment(c, [&](const char* name) -> const char* {
+    const auto it = env.find(name);
+    return it == env.end() ? nullptr : it->second.c_str();
+  });
+  EXPECT_EQ(c.db, "dari-env.db");       // env over file
+  EXPECT_EQ(c.listen, "0.0.0.0:9000");  // file kept where env is silent
+  EXPECT_EQ(c.threads, 2);
+  server::apply_setting(c, "db", "dari-flag.db");  // flags last
+  EXPECT_EQ(c.db, "dari-flag.db");
+  std::ofstream(file) << "tidak ada sama dengan\n";
+  EXPECT_THROW(server::apply_config_file(c, file.string()), ConfigError);
+  std::ofstream(file) << "warna = biru\n";
+  EXPECT_THROW(server::apply_config_file(c, file.string()), ConfigError);
+  fs::remove(file);
+  EXPECT_THROW(server::apply_config_file(c, file.string()), ConfigError);
+  EXPECT_THROW(server::apply_setting(c, "threads", "banyak"), ConfigError);
+  EXPECT_THROW(server::apply_setting(c, "log_level", "loud"), ConfigError);
+}
+
+TEST(ServerConfig, ListenAddress) {
+  auto a = server::parse_listen("127.0.0.1:0");
+  EXPECT_EQ(a.host, "127.0.0.1");
+  EXPECT_EQ(a.port, 0);
+  a = server::parse_listen("[::1]:8080");
+  EXPECT_EQ(a.host, "::1");
+  EXPECT_EQ(a.port, 8080);
+  EXPECT_THROW(server::parse_listen("localhost"), ConfigError);
+  EXPECT_THROW(server::parse_listen(":80"), ConfigError);
+  EXPECT_THROW(server::parse_listen("h:70000"), ConfigError);
+  EXPECT_THROW(server::parse_listen("h:8o"), ConfigError);
+}
+
+TEST(RateLimiter, LocksAfterFiveFailuresForFiveMinutes) {
+  server::RateLimiter r;
+  const std::int64_t t = 1'000'000;
+  for (int i = 0; i < 4; ++i) r.record_failure("k", t + i);
+  EXPECT_EQ(r.retry_after("k", t + 4), 0);
+  r.record_failure("k", t + 4);
+  EXPECT_EQ(r.retry_after("k", t + 4), 300);
+  EXPECT_EQ(r.retry_after("k", t + 100), 204);
+  EXPECT_EQ(r.retry_after("k", t + 304), 0);
+  EXPECT_EQ(r.retry_after("other", t), 0);
+  // Failures spread over more than the window do not lock.
+  for (int i = 0; i < 5; ++i) r.record_failure("slow", t + i * 100);
+  EXPECT_EQ(r.retry_after("slow", t + 401), 0);
+  r.reset("k");
+  EXPECT_EQ(r.retry_after("k", t + 5), 0);
+}
+
+TEST(StaticFiles, ResolvesInsideRootOnly) {
+  const fs::path dir = fs::temp_directory_path() / ("tk_static_" + std::to_string(::getpid()));
+  fs::remove_all(dir);
+  fs::create_directories(dir / "web" / "assets");
+  std::ofstream(dir / "web" / "index.html") << "index";
+  std::ofstream(dir / "web" / "assets" / "a.css") << "css";
+  std::ofstream(dir / "outside.txt") << "secret";
+  fs::create_symlink(dir / "outside.txt", dir / "web" / "link.txt");
+  server::StaticFiles files((dir / "web").string());
+  EXPECT_TRUE(files.resolve("/index.html"));
+  EXPECT_TRUE(files.resolve("/assets/a.css"));
+  EXPECT_FALSE(files.resolve("/assets"));
+  EXPECT_FALSE(files.resolve("/../outside.txt"));
+  EXPECT_FALSE(files.resolve("/%2e%2e/outside.txt"));
+  EXPECT_FALSE(files.resolve("/assets/..%2F..%2Foutside.txt"));
+  EXPECT_FALSE(files.resolve("/link.txt"));  // a symbolic link out of the root
+  EXPECT_FALSE(files.resolve("/index.html%00.js"));
+  EXPECT_FALSE(files.resolve("/a\\..\\outside.txt"));
+  EXPECT_EQ(server::content_type_for("x.css"), "text/css; charset=utf-8");
+  EXPECT_EQ(server::content_type_for("x.bin"), "application/octet-stream");
+  fs::remove_all(dir);
+}
+
+}  // namespace
+}  // namespace tatakerja
