@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "cli/command_groups.hpp"
+#include "cli/read_text.hpp"
 #include "service/accounts.hpp"
 #include "service/audit.hpp"
 #include "service/demo.hpp"
@@ -30,17 +31,6 @@
 
 namespace tatakerja::cli {
 namespace {
-
-// Reads a file as UTF-8 text; on failure prints the reason and returns false.
-bool read_text(const std::string& file, std::string& out) {
-  auto r = textio::read_regulation_file(file);
-  if (auto* e = std::get_if<textio::ReadError>(&r)) {
-    fmt::print(stderr, "{}: {} [{}]\n", file, e->message, e->code);
-    return false;
-  }
-  out = std::get<textio::DecodedText>(std::move(r)).text;
-  return true;
-}
 
 // Opens and migrates the database; prints the reason and returns nullptr when it cannot.
 std::unique_ptr<store::Connection> open_migrated(const std::string& url) {

@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <filesystem>
 
+#include "cli/read_text.hpp"
 #include "json/document_json.hpp"
 #include "json/extraction_json.hpp"
 #include "regulation/engine.hpp"
@@ -16,20 +17,7 @@
 #include "textio/read_file.hpp"
 
 namespace tatakerja::cli {
-namespace {
-
-// Reads a file as UTF-8 text; on failure prints the reason and returns false.
-bool read_text(const std::string& file, std::string& out) {
-  auto r = textio::read_regulation_file(file);
-  if (auto* e = std::get_if<textio::ReadError>(&r)) {
-    fmt::print(stderr, "{}: {} [{}]\n", file, e->message, e->code);
-    return false;
-  }
-  out = std::get<textio::DecodedText>(std::move(r)).text;
-  return true;
-}
-
-}  // namespace
+namespace {}  // namespace
 
 int regulation_parse(const std::string& file, const std::string& format) {
   std::string text;

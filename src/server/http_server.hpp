@@ -11,6 +11,7 @@
 #include <cstddef>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -32,6 +33,10 @@ struct Request {
   std::string_view path() const;   // target up to '?'
   std::string_view query() const;  // after '?', empty when none
 };
+
+// Percent-decodes a URL path or query component ('+' becomes a space when plus_is_space, as in a
+// query); nullopt when an escape is malformed.
+std::optional<std::string> percent_decode(std::string_view s, bool plus_is_space);
 
 // One HTTP response. Content-Length and Connection are set by the transport.
 struct Response {
