@@ -94,7 +94,8 @@ struct Unit {
   std::string name;
   UnitKind kind = UnitKind::Bidang;
   std::optional<Id> source_article;
-  int ordinal = 0;  // order of appearance in the regulation
+  int ordinal = 0;         // order of appearance in the regulation
+  bool abolished = false;  // removed by a later regulation; kept for history
 };
 
 struct Position {

@@ -224,7 +224,7 @@ Response handle_position_update(Context& ctx) {
 Response handle_unit_update(Context& ctx) {
   const auto& who = ctx.require_editor();
   auto u = ctx.store.unit(ctx.ids[0]);
-  if (!u) fail(404, "NOT_FOUND");
+  if (!u || u->abolished) fail(404, "NOT_FOUND");
   const json body = ctx.json_body();
   const std::string before = unit_audit(*u);
   if (auto v = optional_string(body, "name", 300, false)) u->name = std::move(*v);
@@ -233,11 +233,11 @@ Response handle_unit_update(Context& ctx) {
     if (*parent) {
       if (**parent == u->id) fail(422, "HIERARCHY_CYCLE", "parent_id");
       const auto pu = ctx.store.unit(**parent);
-      if (!pu || pu->agency_id != u->agency_id)
+      if (!pu || pu->agency_id != u->agency_id || pu->abolished)
         fail(422, "INVALID_FIELD", "parent_id",
              "Unit induk tidak ditemukan di perangkat daerah ini.");
       std::unordered_map<Id, std::optional<Id>> parent_of;
-      for (const auto& x : ctx.store.units_of_agency(u->agency_id))
+      for (const auto& x : ctx.store.units_of_agency(u->agency_id, true))
         parent_of.emplace(x.id, x.parent_id);
       if (registry::creates_cycle(parent_of, u->id, **parent))
         fail(422, "HIERARCHY_CYCLE", "parent_id");

@@ -179,7 +179,7 @@ Response handle_agency_chart(Context& ctx) {
   const auto a = agency_or_404(ctx);
   const bool personal = ctx.principal() != nullptr;
   std::unordered_map<Id, std::string> unit_names;
-  for (const auto& u : ctx.store.units_of_agency(a.id)) unit_names.emplace(u.id, u.name);
+  for (const auto& u : ctx.store.units_of_agency(a.id, true)) unit_names.emplace(u.id, u.name);
   json nodes = json::array();
   // One query for every holder of the agency; holders_of_agency lists a position's definitive
   // holder before acting ones, so the first name seen per position is the one shown.

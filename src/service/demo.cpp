@@ -158,7 +158,7 @@ DemoSummary build_demo(store::RegistryStore& store, const std::string& regulatio
   // 5. Counts.
   for (Id a : agencies) {
     ++sum.agencies;
-    sum.units += store.units_of_agency(a).size();
+    sum.units += store.units_of_agency(a, false).size();
     for (const auto& p : store.positions_of_agency(a, false)) {
       ++sum.positions;
       if (store.holders_of_position(p.id).empty()) ++sum.vacant;

@@ -217,7 +217,7 @@ Date PeopleGenerator::placement_start(const registry::Employee& e) {
 // Staffing the demo's agencies
 
 std::size_t add_staff_positions(store::RegistryStore& store, Id agency_id, PeopleGenerator& g) {
-  const auto units = store.units_of_agency(agency_id);
+  const auto units = store.units_of_agency(agency_id, false);
   const auto positions = store.positions_of_agency(agency_id, false);
   const auto head = agency_head(positions);
   int ordinal = 0;

@@ -349,7 +349,7 @@ std::string slug(std::string_view name) {
 std::size_t refresh_work_levels(store::RegistryStore& store, Id agency_id) {
   auto agency = store.agency(agency_id);
   if (!agency) return 0;
-  const auto units = store.units_of_agency(agency_id);
+  const auto units = store.units_of_agency(agency_id, true);
   const auto positions = store.positions_of_agency(agency_id, true);
   const auto levels = registry::resolve_work_levels(*agency, units, positions);
   std::unordered_map<Id, const registry::Position*> by_id;
@@ -502,7 +502,7 @@ ImportResult import_regulation(store::RegistryStore& store, const Actor& actor,
 
     // 5a. Units: an existing unit of the same name keeps its id; parents before children.
     std::vector<registry::Unit> old_units;
-    if (plan.old_agency) old_units = store.units_of_agency(ag.id);
+    if (plan.old_agency) old_units = store.units_of_agency(ag.id, true);
     std::vector<bool> old_used(old_units.size(), false);
     // A unit led by a kept (or renamed) position is the same unit, whatever its new name.
     std::unordered_map<std::string, Id> unit_of_pair;  // extraction unit id -> old unit id
@@ -543,6 +543,7 @@ ImportResult import_regulation(store::RegistryStore& store, const Actor& actor,
         ru.kind = u.kind;
         ru.source_article = articles.at(u.source);
         ru.ordinal = static_cast<int>(i) + 1;
+        ru.abolished = false;
         if (ru.id)
           store.update_unit(ru);
         else
@@ -553,6 +554,13 @@ ImportResult import_regulation(store::RegistryStore& store, const Actor& actor,
       }
     }
     res.units = x.units.size();
+    // Units of the old regulation that the new one no longer has: abolished, kept for history
+    // (their abolished positions still point at them).
+    for (std::size_t k = 0; k < old_units.size(); ++k) {
+      if (old_used[k] || old_units[k].abolished) continue;
+      old_units[k].abolished = true;
+      store.update_unit(old_units[k]);
+    }
 
     // 5b. Positions: kept (by title or rename) positions keep their ids; superiors first.
     std::vector<std::optional<Id>> kept_id(x.positions.size());

@@ -5,7 +5,8 @@
 //   {C}   byte-wise ordering for columns searched by prefix ranges: nothing in SQLite (BINARY is
 //         its default), `COLLATE "C"` in PostgreSQL (so `token >= ? AND token < ?` is a byte range
 //         whatever the database's locale).
-//   {BLOB} binary data: SQLite BLOB, PostgreSQL BYTEA.
+//   {BLOB} binary data: SQLite BLOB, PostgreSQL BYTEA;
+//   {REVISION_TRIGGERS} the triggers that move the registry revision (revision_triggers below).
 // migrate() applies each pending migration in its own transaction and records it in
 // schema_migrations. Concurrent starters serialise: PostgreSQL takes a transaction-scoped advisory
 // lock, SQLite's BEGIN IMMEDIATE takes the write lock; each then re-reads the version, so a
@@ -211,8 +212,67 @@ CREATE TABLE audit_log (
 );
 )SQL";
 
+// Version 2: units removed by a later regulation are kept and marked abolished (like positions),
+// and the registry revision: one counter that every change to the registry's tables moves on, by
+// triggers (so changes made by any process, the CLI included, are seen). The server's answer cache
+// keys its entries by it (src/server/answer_cache.hpp). Accounts, sessions and the audit log are
+// not registry content and do not move it.
+constexpr std::string_view kSchemaV2 = R"SQL(
+ALTER TABLE units ADD COLUMN abolished INTEGER NOT NULL DEFAULT 0 CHECK (abolished IN (0, 1));
+
+CREATE TABLE registry_revision (
+  id INTEGER PRIMARY KEY CHECK (id = 1),
+  revision BIGINT NOT NULL
+);
+INSERT INTO registry_revision (id, revision) VALUES (1, 1);
+{REVISION_TRIGGERS}
+)SQL";
+
+// The tables whose content the registry's answers are made of.
+constexpr std::string_view kRegistryTables[] = {"regions",
+                                                "regulations",
+                                                "regulation_texts",
+                                                "articles",
+                                                "findings",
+                                                "agencies",
+                                                "units",
+                                                "positions",
+                                                "employees",
+                                                "placements",
+                                                "employee_name_tokens",
+                                                "structure_changes"};
+
+// The triggers that move registry_revision on every change to the registry tables: one
+// statement-level trigger per table in PostgreSQL (AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE),
+// three row-level triggers per table in SQLite (it has no statement-level triggers; the UPDATE of
+// one row costs about a microsecond per changed row).
+std::string revision_triggers(Dialect d) {
+  std::string out;
+  if (d == Dialect::Postgres) {
+    out +=
+        "CREATE FUNCTION tk_bump_registry_revision() RETURNS trigger LANGUAGE plpgsql AS $$ "
+        "BEGIN UPDATE registry_revision SET revision = revision + 1 WHERE id = 1; RETURN NULL; "
+        "END $$;\n";
+    for (std::string_view t : kRegistryTables) {
+      out += "CREATE TRIGGER " + std::string(t) + "_revision AFTER INSERT OR UPDATE OR DELETE OR " +
+             "TRUNCATE ON " + std::string(t) +
+             " FOR EACH STATEMENT EXECUTE FUNCTION tk_bump_registry_revision();\n";
+    }
+    return out;
+  }
+  for (std::string_view t : kRegistryTables) {
+    for (std::string_view event : {"INSERT", "UPDATE", "DELETE"}) {
+      out += "CREATE TRIGGER " + std::string(t) + "_revision_" + std::string(event) + " AFTER " +
+             std::string(event) + " ON " + std::string(t) +
+             " BEGIN UPDATE registry_revision SET revision = revision + 1 WHERE id = 1; END;\n";
+    }
+  }
+  return out;
+}
+
 constexpr Migration kMigrations[] = {
     {1, kSchemaV1},
+    {2, kSchemaV2},
 };
 
 // A stable key for pg_advisory_xact_lock ("tatakerja" in ASCII, truncated to 63 bits).
@@ -233,6 +293,9 @@ std::string for_dialect(std::string_view sql, Dialect d) {
     } else if (sql.substr(i).starts_with("{BLOB}")) {
       out += pg ? "BYTEA" : "BLOB";
       i += 6;
+    } else if (sql.substr(i).starts_with("{REVISION_TRIGGERS}")) {
+      out += revision_triggers(d);
+      i += std::string_view("{REVISION_TRIGGERS}").size();
     } else {
       out += sql[i++];
     }

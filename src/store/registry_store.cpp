@@ -200,8 +200,9 @@ Agency read_agency(const Row& r, std::size_t o) {
   return x;
 }
 
-constexpr const char* kUnitCols = "id, agency_id, parent_id, name, kind, source_article, ordinal";
-constexpr std::size_t kUnitColCount = 7;
+constexpr const char* kUnitCols =
+    "id, agency_id, parent_id, name, kind, source_article, ordinal, abolished";
+constexpr std::size_t kUnitColCount = 8;
 Unit read_unit(const Row& r, std::size_t o) {
   Unit x;
   x.id = r.integer(o);
@@ -211,6 +212,7 @@ Unit read_unit(const Row& r, std::size_t o) {
   x.kind = require(registry::unit_kind_from_string(r.text(o + 4)), "unit kind", r.text(o + 4));
   x.source_article = r.optional_integer(o + 5);
   x.ordinal = to_int(r, o + 6);
+  x.abolished = r.integer(o + 7) != 0;
   return x;
 }
 
@@ -496,26 +498,29 @@ std::vector<Agency> RegistryStore::agencies_of_region(Id region_id) {
 Id RegistryStore::insert_unit(const Unit& u) {
   return inserted_id(c_,
                      "INSERT INTO units (agency_id, parent_id, name, kind, source_article, "
-                     "ordinal) VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
+                     "ordinal, abolished) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
                      {u.agency_id, opt(u.parent_id), u.name, std::string(to_string(u.kind)),
-                      opt(u.source_article), integer(u.ordinal)});
+                      opt(u.source_article), integer(u.ordinal), integer(u.abolished ? 1 : 0)});
 }
 
 void RegistryStore::update_unit(const Unit& u) {
   c_.execute(
       "UPDATE units SET agency_id = ?, parent_id = ?, name = ?, kind = ?, source_article = ?, "
-      "ordinal = ? WHERE id = ?",
+      "ordinal = ?, abolished = ? WHERE id = ?",
       {u.agency_id, opt(u.parent_id), u.name, std::string(to_string(u.kind)), opt(u.source_article),
-       integer(u.ordinal), u.id});
+       integer(u.ordinal), integer(u.abolished ? 1 : 0), u.id});
 }
 
 std::optional<Unit> RegistryStore::unit(Id id) {
   return first<Unit>(c_.query(select(kUnitCols, "FROM units WHERE id = ?"), {id}), read_unit);
 }
 
-std::vector<Unit> RegistryStore::units_of_agency(Id agency_id) {
+std::vector<Unit> RegistryStore::units_of_agency(Id agency_id, bool include_abolished) {
   return all<Unit>(
-      c_.query(select(kUnitCols, "FROM units WHERE agency_id = ? ORDER BY ordinal, id"),
+      c_.query(select(kUnitCols, include_abolished
+                                     ? "FROM units WHERE agency_id = ? ORDER BY ordinal, id"
+                                     : "FROM units WHERE agency_id = ? AND abolished = 0 ORDER "
+                                       "BY ordinal, id"),
                {agency_id}),
       read_unit);
 }
@@ -631,11 +636,12 @@ std::vector<UnitWithHead> RegistryStore::units_with_heads(Id agency_id) {
   // The head is looked up per unit on the (unit_id, kind) index: a handful of structural
   // positions, not the unit's functional and executor staff. Eselon text orders by grade
   // ("II.a" < "III.a" < "IV.a"); a missing eselon sorts last.
-  std::string sql = std::string("SELECT ") + kUnitCols +
-                    ", (SELECT p.id FROM positions p WHERE p.unit_id = u.id AND p.kind IN "
-                    "('JPT Pratama', 'Administrator', 'Pengawas') AND p.abolished = 0 ORDER BY "
-                    "CASE WHEN p.eselon = '' THEN 'Z' ELSE p.eselon END, p.ordinal, p.id LIMIT 1) "
-                    "FROM units u WHERE u.agency_id = ? ORDER BY u.ordinal, u.id";
+  std::string sql =
+      std::string("SELECT ") + kUnitCols +
+      ", (SELECT p.id FROM positions p WHERE p.unit_id = u.id AND p.kind IN "
+      "('JPT Pratama', 'Administrator', 'Pengawas') AND p.abolished = 0 ORDER BY "
+      "CASE WHEN p.eselon = '' THEN 'Z' ELSE p.eselon END, p.ordinal, p.id LIMIT 1) "
+      "FROM units u WHERE u.agency_id = ? AND u.abolished = 0 ORDER BY u.ordinal, u.id";
   std::vector<UnitWithHead> out;
   for (const auto& r : c_.query(sql, {agency_id})) {
     out.push_back(UnitWithHead{read_unit(r, 0), r.optional_integer(kUnitColCount)});
@@ -644,7 +650,8 @@ std::vector<UnitWithHead> RegistryStore::units_with_heads(Id agency_id) {
 }
 
 std::int64_t RegistryStore::count_units(Id agency_id) {
-  auto rows = c_.query("SELECT COUNT(*) FROM units WHERE agency_id = ?", {agency_id});
+  auto rows =
+      c_.query("SELECT COUNT(*) FROM units WHERE agency_id = ? AND abolished = 0", {agency_id});
   return rows.empty() ? 0 : rows[0].integer(0);
 }
 
@@ -904,6 +911,11 @@ std::vector<StructureChange> RegistryStore::structure_changes_of_agency(Id agenc
 }
 
 // ---- Accounts, sessions, audit ---------------------------------------------------------------
+
+std::int64_t RegistryStore::registry_revision() {
+  auto rows = c_.query("SELECT revision FROM registry_revision WHERE id = 1");
+  return rows.empty() ? 0 : rows[0].integer(0);
+}
 
 Id RegistryStore::insert_user(const User& u) {
   return inserted_id(

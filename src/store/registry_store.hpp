@@ -66,6 +66,11 @@ class RegistryStore {
   explicit RegistryStore(Connection& c) : c_(c) {}
   Connection& connection() { return c_; }
 
+  // The registry revision: a number that every committed change to the registry's content (not
+  // to accounts, sessions or the audit log) moves on, whoever makes it (database triggers;
+  // migration 2). Equal revisions mean equal content, so answers can be cached by it.
+  std::int64_t registry_revision();
+
   // Regions
   Id insert_region(const registry::Region& r);
   std::optional<registry::Region> region(Id id);
@@ -99,7 +104,9 @@ class RegistryStore {
   Id insert_unit(const registry::Unit& u);
   void update_unit(const registry::Unit& u);
   std::optional<registry::Unit> unit(Id id);
-  std::vector<registry::Unit> units_of_agency(Id agency_id);
+  // The agency's units in regulation order; abolished ones (removed by a later regulation) only
+  // when asked.
+  std::vector<registry::Unit> units_of_agency(Id agency_id, bool include_abolished);
   Id insert_position(const registry::Position& p);
   void update_position(const registry::Position& p);
   std::optional<registry::Position> position(Id id);

@@ -49,7 +49,11 @@ class SqliteConnection final : public Connection {
     sqlite3_extended_result_codes(db_, 1);
     sqlite3_busy_timeout(db_, 5000);
     try {
-      execute_script("PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL;");
+      // Reads go through a memory map of the file (no read() system call per page) and a 16 MiB
+      // page cache per connection; both measured on the people search (docs/performance.md).
+      execute_script(
+          "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL; "
+          "PRAGMA mmap_size=268435456; PRAGMA cache_size=-16384; PRAGMA temp_store=MEMORY;");
     } catch (...) {
       sqlite3_close_v2(db_);
       throw;

@@ -44,7 +44,7 @@ TEST(Demo, BuildsAStaffedRegistry) {
   for (const auto& region : st.regions()) {
     for (const auto& agency : st.agencies_of_region(region.id)) {
       SCOPED_TRACE(agency.name);
-      const auto units = st.units_of_agency(agency.id);
+      const auto units = st.units_of_agency(agency.id, false);
       const auto ps = st.positions_of_agency(agency.id, true);
       // Work levels and appraisers as the rules resolve them.
       const auto levels = registry::resolve_work_levels(agency, units, ps);

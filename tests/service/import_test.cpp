@@ -134,7 +134,7 @@ TEST(Import, EachCorpusText) {
       EXPECT_EQ(db.count("agencies"), 0);
     } else {
       ASSERT_TRUE(r.agency_id);
-      EXPECT_EQ(db.store().units_of_agency(*r.agency_id).size(), facts.units.size());
+      EXPECT_EQ(db.store().units_of_agency(*r.agency_id, false).size(), facts.units.size());
       const auto ps = db.store().positions_of_agency(*r.agency_id);
       ASSERT_EQ(ps.size(), facts.positions.size());
       for (std::size_t i = 0; i < ps.size(); ++i) {
@@ -295,6 +295,22 @@ TEST(Import, RevocationCarriesTheAgencyOverWithItsIncumbents) {
   const auto abolished = st.position(old_keuangan->id);
   ASSERT_TRUE(abolished);
   EXPECT_TRUE(abolished->abolished);
+  // Its unit (Sub Bagian Keuangan) is abolished too: kept, out of the current structure.
+  ASSERT_TRUE(old_keuangan->unit_id);
+  const auto keuangan_unit = st.unit(*old_keuangan->unit_id);
+  ASSERT_TRUE(keuangan_unit);
+  EXPECT_EQ(keuangan_unit->name, "Sub Bagian Keuangan");
+  EXPECT_TRUE(keuangan_unit->abolished);
+  const auto current_units = st.units_of_agency(*r.agency_id, false);
+  const auto all_units = st.units_of_agency(*r.agency_id, true);
+  EXPECT_EQ(all_units.size(), current_units.size() + 1);
+  for (const auto& u : current_units) {
+    EXPECT_FALSE(u.abolished) << u.name;
+    EXPECT_NE(u.name, "Sub Bagian Keuangan");
+  }
+  EXPECT_EQ(st.count_units(*r.agency_id), static_cast<std::int64_t>(current_units.size()));
+  ASSERT_TRUE(mutasi->unit_id);
+  EXPECT_FALSE(st.unit(*mutasi->unit_id)->abolished);
   // Every position now points at the new regulation's articles.
   for (const auto& p : now) {
     ASSERT_TRUE(p.source_article) << p.title;

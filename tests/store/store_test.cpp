@@ -509,7 +509,7 @@ TEST_P(StoreTest, UnitRoundTrip) {
   kjf.kind = UnitKind::KelompokJabatanFungsional;
   kjf.ordinal = 1;
   Id kjf_id = store_->insert_unit(kjf);
-  auto list = store_->units_of_agency(s.agency);
+  auto list = store_->units_of_agency(s.agency, true);
   ASSERT_EQ(list.size(), 3u);
   EXPECT_EQ(list[0].id, s.unit);
   EXPECT_EQ(list[1].id, kjf_id);
@@ -1162,6 +1162,53 @@ TEST_P(StoreTest, Sessions) {
               store_->insert_session({"h", 999999, "c", 1});
             }),
             DatabaseError::Kind::Constraint);
+}
+
+// Every change to the registry's content moves the revision on, in any table and by any kind of
+// statement; accounts, sessions and the audit log do not; a rolled-back change leaves it.
+TEST_P(StoreTest, RegistryRevisionMovesWithRegistryChangesOnly) {
+  const std::int64_t r0 = store_->registry_revision();
+  EXPECT_GT(r0, 0);
+  const Seed s = seed();
+  const std::int64_t r1 = store_->registry_revision();
+  EXPECT_GT(r1, r0);
+
+  auto unit = store_->unit(s.unit);
+  ASSERT_TRUE(unit);
+  unit->name = "Sekretariat Badan";
+  store_->update_unit(*unit);
+  const std::int64_t r2 = store_->registry_revision();
+  EXPECT_GT(r2, r1);
+
+  const Id employee =
+      store_->insert_employee(make_employee(s.region, "196703251997032002", "Siti Aminah"));
+  const std::int64_t r3 = store_->registry_revision();
+  EXPECT_GT(r3, r2);
+  store_->connection().execute("DELETE FROM employee_name_tokens WHERE employee_id = ?",
+                               {employee});
+  const std::int64_t r4 = store_->registry_revision();
+  EXPECT_GT(r4, r3);
+
+  {
+    Transaction tx(store_->connection());
+    unit->name = "Tidak jadi";
+    store_->update_unit(*unit);
+  }  // rolled back
+  EXPECT_EQ(store_->registry_revision(), r4);
+
+  User u;
+  u.username = "budi";
+  u.password_hash = "x";
+  const Id uid = store_->insert_user(u);
+  store_->insert_session({"hash", uid, "csrf", 1000});
+  store_->delete_session("hash");
+  registry::AuditEntry a;
+  a.at = "2026-01-01T00:00:00Z";
+  a.username = "budi";
+  a.action = "login";
+  a.entity = "session";
+  store_->append_audit(a);
+  EXPECT_EQ(store_->registry_revision(), r4);
 }
 
 TEST_P(StoreTest, AuditNewestFirst) {
