@@ -18,7 +18,7 @@ namespace {
 
 struct ServeFlags {
   std::optional<std::string> db, listen, web_root, config_file, log_level;
-  std::optional<int> threads;
+  std::optional<int> threads, cache_mb;
   bool secure_cookies = false;
 };
 
@@ -34,6 +34,7 @@ int run_serve(const ServeFlags& f) {
     if (f.web_root) apply_setting(config, "web_root", *f.web_root);
     if (f.secure_cookies) config.secure_cookies = true;
     if (f.log_level) apply_setting(config, "log_level", *f.log_level);
+    if (f.cache_mb) apply_setting(config, "cache_mb", std::to_string(*f.cache_mb));
 
     Server server(config);
     const unsigned short port = server.start();
@@ -63,6 +64,9 @@ void add_serve_command(CLI::App& app, int& exit_code) {
   serve->add_option("--config", flags->config_file, "Berkas konfigurasi kunci = nilai");
   serve->add_flag("--secure-cookies", flags->secure_cookies, "Cookie sesi hanya lewat HTTPS");
   serve->add_option("--log-level", flags->log_level, "trace, debug, info, warn, error, off");
+  serve->add_option(
+      "--cache-mb", flags->cache_mb,
+      "Memori (MB) untuk jawaban registri yang disimpan sementara (bawaan 64; 0: mati)");
   serve->callback([flags, &exit_code] { exit_code = run_serve(*flags); });
 }
 

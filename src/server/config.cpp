@@ -90,6 +90,10 @@ void apply_setting(ServerConfig& c, std::string_view key, std::string_view raw) 
     std::int64_t s = 0;
     if (!parse_number(value, s) || s < 60 || s > 30 * 24 * 3600) throw bad();
     c.session_ttl_seconds = s;
+  } else if (key == "cache_mb") {
+    int mb = 0;
+    if (!parse_number(value, mb) || mb < 0 || mb > 65536) throw bad();
+    c.answer_cache_mb = mb;
   } else {
     throw ConfigError("Pengaturan tidak dikenal: " + std::string(key));
   }
@@ -124,6 +128,7 @@ void apply_environment(ServerConfig& c, const std::function<const char*(const ch
       {"TATAKERJA_WEB_ROOT", "web_root"},
       {"TATAKERJA_SECURE_COOKIES", "secure_cookies"},
       {"TATAKERJA_LOG_LEVEL", "log_level"},
+      {"TATAKERJA_CACHE_MB", "cache_mb"},
   };
   for (const auto& [var, key] : kVars) {
     const char* v = getenv ? getenv(var) : std::getenv(var);

@@ -15,6 +15,10 @@ namespace tatakerja::server {
 struct RouteInfo {
   std::string_view method;   // "GET"
   std::string_view pattern;  // "/positions/{id}"
+  // A GET whose successful answer depends only on the registry's content, the request target and
+  // whether the reader is signed in (not on who, nor on the role): the server may answer it from
+  // the AnswerCache. Never set it on a route whose answer varies with anything else.
+  bool registry_answer = false;
 };
 
 // Every route, in table order.

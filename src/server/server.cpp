@@ -8,11 +8,12 @@
 #include <thread>
 #include <vector>
 
+#include "server/answer_cache.hpp"
 #include "server/api.hpp"
+#include "server/dispatch.hpp"
 #include "server/http_server.hpp"
 #include "server/rate_limiter.hpp"
 #include "server/request_log.hpp"
-#include "server/router.hpp"
 #include "server/static_files.hpp"
 #include "store/database.hpp"
 #include "store/registry_store.hpp"
@@ -20,7 +21,6 @@
 namespace tatakerja::server {
 namespace {
 
-constexpr std::string_view kApiPrefix = "/api/v1";
 constexpr std::size_t kJsonLimit = std::size_t{1} << 20;   // 1 MiB
 constexpr std::size_t kTextLimit = std::size_t{32} << 20;  // 32 MiB regulation text
 
@@ -46,14 +46,6 @@ void add_security_headers(Response& r) {
   r.set_header("X-Frame-Options", "DENY");
 }
 
-Response simple_error(int status, std::string_view code) {
-  ApiError e;
-  e.status = status;
-  e.code = std::string(code);
-  e.message = default_message(code);
-  return error_response(e);
-}
-
 bool has_header(const Response& r, std::string_view name) {
   for (const auto& [n, v] : r.headers) {
     if (n.size() == name.size() && std::equal(n.begin(), n.end(), name.begin(), [](char a, char b) {
@@ -71,6 +63,7 @@ struct Server::Impl {
   ListenAddress address;
   std::vector<WorkerDb> workers;
   RateLimiter limiter;
+  std::unique_ptr<AnswerCache> answers;
   std::unique_ptr<StaticFiles> files;
   std::unique_ptr<HttpServer> http;
 
@@ -79,15 +72,16 @@ struct Server::Impl {
     std::optional<Id> user_id;
     Response res;
     const std::string_view path = req.path();
-    if (path == kApiPrefix || path.starts_with("/api/")) {
-      res = handle_api(worker, req, user_id);
+    if (path.starts_with("/api/")) {
+      auto& db = workers[static_cast<std::size_t>(worker)];
+      res = handle_api_request(req, *db.store, ApiShared{config, limiter, *answers}, user_id);
       if (!has_header(res, "Cache-Control")) res.set_header("Cache-Control", "no-store");
     } else if (req.body_too_large) {
-      res = simple_error(413, "PAYLOAD_TOO_LARGE");
+      res = error_answer(413, "PAYLOAD_TOO_LARGE");
     } else if (req.method == "GET") {
       res = files->serve(req);
     } else {
-      res = simple_error(405, "METHOD_NOT_ALLOWED");
+      res = error_answer(405, "METHOD_NOT_ALLOWED");
       res.set_header("Allow", "GET");
     }
     add_security_headers(res);
@@ -97,32 +91,6 @@ struct Server::Impl {
     log_request(worker, RequestLogLine{req.method, path, res.status, static_cast<std::int64_t>(us),
                                        res.body.size(), user_id});
     return res;
-  }
-
-  Response handle_api(int worker, Request& req, std::optional<Id>& user_id) {
-    if (req.body_too_large) return simple_error(413, "PAYLOAD_TOO_LARGE");
-    std::string_view path = req.path();
-    if (!path.starts_with(kApiPrefix)) return simple_error(404, "NOT_FOUND");
-    path.remove_prefix(kApiPrefix.size());
-    const RouteMatch m = match_route(req.method, path);
-    if (m.kind == MatchKind::NotFound) return simple_error(404, "NOT_FOUND");
-    if (m.kind == MatchKind::MethodNotAllowed) {
-      Response r = simple_error(405, "METHOD_NOT_ALLOWED");
-      r.set_header("Allow", m.allow);
-      return r;
-    }
-    auto& db = workers[static_cast<std::size_t>(worker)];
-    Context ctx(req, *db.store, config, limiter);
-    ctx.ids = m.ids;
-    Response r;
-    try {
-      r = route_handler(m.route)(ctx);
-      for (auto& h : ctx.response.headers) r.headers.push_back(std::move(h));
-    } catch (...) {
-      r = error_response_for_current_exception();
-    }
-    user_id = ctx.user_id_if_known();
-    return r;
   }
 };
 
@@ -152,6 +120,8 @@ unsigned short Server::start() {
       w.store->delete_expired_sessions(Context::now());
     }
   }
+  impl.answers = std::make_unique<AnswerCache>(
+      static_cast<std::size_t>(impl.config.answer_cache_mb) * 1024 * 1024);
   impl.files = std::make_unique<StaticFiles>(impl.config.web_root);
   HttpServerOptions options;
   options.host = impl.address.host;
