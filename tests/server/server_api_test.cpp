@@ -810,6 +810,64 @@ TEST_F(ServerApi, StaticFiles) {
 }
 
 // The sign-in limit gets its own server: it locks the client address (127.0.0.1) for 5 minutes.
+// Registry answers are served from the answer cache; every change shows at once, whether made
+// through the API or by another process on the same database (the CLI's import, say), and the
+// cache never hands a signed-in answer to an anonymous reader or to a dead session.
+TEST_F(ServerApi, CachedAnswersFollowEveryChange) {
+  const std::string agency = std::to_string(first_agency());
+  const std::string units_target = "/api/v1/agencies/" + agency + "/units";
+  const json first = body_of(get(units_target));
+  EXPECT_EQ(body_of(get(units_target)), first);  // answered twice, the same
+  const json unit = first["items"][1];
+  const std::string unit_id = std::to_string(unit["id"].get<std::int64_t>());
+
+  // 1. Another process renames the unit (a connection of its own, as `tatakerja` CLI commands
+  //    have): the next answer has the new name.
+  {
+    auto c = store::open_database((dir_ / "demo.db").string());
+    store::RegistryStore other(*c);
+    auto u = other.unit(unit["id"].get<std::int64_t>());
+    ASSERT_TRUE(u);
+    u->name = "Bidang Diubah Dari Luar";
+    other.update_unit(*u);
+  }
+  json now = body_of(get(units_target));
+  EXPECT_EQ(now["items"][1]["name"], "Bidang Diubah Dari Luar");
+
+  // 2. A change through the API shows at once too.
+  auto a = send("PATCH", "/api/v1/units/" + unit_id, {{"name", "Bidang Diubah Lewat API"}},
+                editor().headers());
+  ASSERT_EQ(a.status, 200) << a.body;
+  now = body_of(get(units_target));
+  EXPECT_EQ(now["items"][1]["name"], "Bidang Diubah Lewat API");
+
+  // 3. The same target read signed in and anonymously: each reader gets the answer for its kind.
+  std::string held;
+  for (const json chart =
+           body_of(get("/api/v1/agencies/" + agency + "/chart", employee().headers(false)));
+       const auto& n : chart["nodes"]) {
+    if (!n["vacant"].get<bool>()) {
+      held = std::to_string(n["position_id"].get<std::int64_t>());
+      break;
+    }
+  }
+  ASSERT_FALSE(held.empty());
+  const std::string position_target = "/api/v1/positions/" + held;
+  const json signed_in = body_of(get(position_target, employee().headers(false)));
+  ASSERT_FALSE(signed_in["holders"].empty()) << signed_in.dump();
+  for (int i = 0; i < 2; ++i) {
+    const json anonymous = body_of(get(position_target));
+    EXPECT_TRUE(anonymous["holders"].is_null() || anonymous["holders"].empty()) << anonymous.dump();
+  }
+  EXPECT_EQ(body_of(get(position_target, employee().headers(false))), signed_in);
+
+  // 4. A people search answered for a signed-in reader is not answered for a forged session.
+  const std::string search = "/api/v1/employees?q=a&limit=5";
+  ASSERT_EQ(get(search, employee().headers(false)).status, 200);
+  EXPECT_EQ(get(search, {{"Cookie", "tk_session=forged"}}).status, 401);
+  EXPECT_EQ(get(search).status, 401);
+}
+
 TEST(ServerRateLimit, FiveFailuresLockTheUserName) {
   const fs::path dir = make_dir("server_rate");
   {

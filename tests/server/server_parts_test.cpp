@@ -1,13 +1,15 @@
 // The server's parts without the network: configuration precedence and parsing, the sign-in rate
-// limiter, and the static file resolver (path traversal refused).
+// limiter, the static file resolver (path traversal refused) and the answer cache.
 #include <gtest/gtest.h>
 #include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <memory>
 #include <string>
 
+#include "server/answer_cache.hpp"
 #include "server/config.hpp"
 #include "server/rate_limiter.hpp"
 #include "server/static_files.hpp"
@@ -102,6 +104,77 @@ TEST(StaticFiles, ResolvesInsideRootOnly) {
   EXPECT_EQ(server::content_type_for("x.css"), "text/css; charset=utf-8");
   EXPECT_EQ(server::content_type_for("x.bin"), "application/octet-stream");
   fs::remove_all(dir);
+}
+
+server::AnswerCache::Answer answer(std::string body) {
+  return {"application/json; charset=utf-8", std::make_shared<const std::string>(std::move(body))};
+}
+
+TEST(AnswerCache, HitsOnlyForTheSameKeyAndRevision) {
+  server::AnswerCache cache(1 << 20);
+  EXPECT_FALSE(cache.find("a /api/v1/regions", 5));
+  cache.put("a /api/v1/regions", 5, answer("[1]"));
+  auto hit = cache.find("a /api/v1/regions", 5);
+  ASSERT_TRUE(hit);
+  EXPECT_EQ(*hit->body, "[1]");
+  EXPECT_EQ(hit->content_type, "application/json; charset=utf-8");
+  EXPECT_FALSE(cache.find("u /api/v1/regions", 5));  // the signed-in key is another entry
+  EXPECT_FALSE(cache.find("a /api/v1/regions", 4));  // an older revision never hits
+  EXPECT_EQ(cache.stats().entries, 1u);
+  // A newer revision retires everything stored before.
+  EXPECT_FALSE(cache.find("a /api/v1/regions", 6));
+  EXPECT_EQ(cache.stats().entries, 0u);
+  // An answer computed at an older revision than the newest seen is not kept.
+  cache.put("a /api/v1/regions", 5, answer("[old]"));
+  EXPECT_FALSE(cache.find("a /api/v1/regions", 6));
+  EXPECT_EQ(cache.stats().entries, 0u);
+  cache.put("a /api/v1/regions", 6, answer("[new]"));
+  EXPECT_EQ(*cache.find("a /api/v1/regions", 6)->body, "[new]");
+  // Storing the same key again replaces it.
+  cache.put("a /api/v1/regions", 6, answer("[newer]"));
+  EXPECT_EQ(*cache.find("a /api/v1/regions", 6)->body, "[newer]");
+  EXPECT_EQ(cache.stats().entries, 1u);
+  const auto st = cache.stats();
+  EXPECT_EQ(st.hits, 3u);
+  EXPECT_EQ(st.misses, 5u);
+}
+
+TEST(AnswerCache, BoundedByBytesLeastRecentlyUsedFirst) {
+  // Room for four 1000-byte answers (each also costs its key and some bookkeeping).
+  constexpr std::size_t kBound = 4 * 1300;
+  server::AnswerCache cache(kBound);
+  const std::string body(1000, 'x');
+  for (const char* k : {"k1", "k2", "k3", "k4"}) cache.put(k, 1, answer(body));
+  EXPECT_EQ(cache.stats().entries, 4u);
+  ASSERT_TRUE(cache.find("k1", 1));  // k1 is now the most recently used; k2 the least
+  cache.put("k5", 1, answer(body));
+  EXPECT_EQ(cache.stats().entries, 4u);
+  EXPECT_LE(cache.stats().bytes, kBound);
+  EXPECT_FALSE(cache.find("k2", 1));
+  for (const char* k : {"k1", "k3", "k4", "k5"}) EXPECT_TRUE(cache.find(k, 1)) << k;
+  // An answer over a quarter of the bound is never kept.
+  cache.put("big", 1, answer(std::string(kBound / 4, 'y')));
+  EXPECT_FALSE(cache.find("big", 1));
+}
+
+TEST(AnswerCache, ZeroBytesTurnsItOff) {
+  server::AnswerCache cache(0);
+  cache.put("k", 1, answer("[]"));
+  EXPECT_FALSE(cache.find("k", 1));
+  EXPECT_EQ(cache.stats().entries, 0u);
+}
+
+TEST(ServerConfig, CacheSize) {
+  ServerConfig c;
+  EXPECT_EQ(c.answer_cache_mb, 64);
+  server::apply_setting(c, "cache_mb", "0");
+  EXPECT_EQ(c.answer_cache_mb, 0);
+  server::apply_environment(c, [](const char* name) -> const char* {
+    return std::string_view(name) == "TATAKERJA_CACHE_MB" ? "128" : nullptr;
+  });
+  EXPECT_EQ(c.answer_cache_mb, 128);
+  EXPECT_THROW(server::apply_setting(c, "cache_mb", "-1"), ConfigError);
+  EXPECT_THROW(server::apply_setting(c, "cache_mb", "banyak"), ConfigError);
 }
 
 }  // namespace
