@@ -8,9 +8,12 @@
 #
 #   bench/http/run.sh [DURATION_SECONDS]     (default 10; needs a Release build in build/)
 #
-# Needs: wrk, nginx, curl, sqlite3 (Debian packages).
+# Needs: wrk, nginx, curl, sqlite3 (Debian packages); with PG=1, postgresql-15.
 # Environment: TATAKERJA_BIN (default build/src/cli/tatakerja), PEOPLE/UNITS/AGENCIES (default
-# 60000/2500/40), DB (reuse a generated database instead of a temporary one).
+# 60000/2500/40), DB (reuse a generated SQLite database instead of a temporary one), PG=1 (serve
+# from a throwaway PostgreSQL 15 server started by scripts/pg-test-server.sh on port 54411
+# instead of SQLite), CACHE_MB (the server's answer cache; 0 turns it off: the cost of computing
+# every answer).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 duration="${1:-10}"
@@ -24,6 +27,7 @@ nginx_started=""
 cleanup() {
   [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null && wait "$server_pid" 2>/dev/null
   [ -n "$nginx_started" ] && nginx -c "$work/nginx.conf" -p "$work" -s stop 2>/dev/null
+  [ -n "${PG:-}" ] && PGPORT=54411 scripts/pg-test-server.sh stop "$work/pg" >/dev/null 2>&1
   rm -rf "$work"
 }
 trap cleanup EXIT
@@ -32,7 +36,18 @@ now_ms() { echo $(($(date +%s%N) / 1000000)); }
 
 # 1. The province-sized database.
 db="${DB:-$work/province.db}"
-if [ ! -s "$db" ]; then
+if [ -n "${PG:-}" ]; then
+  chmod 755 "$work"
+  db="$(PGPORT=54411 scripts/pg-test-server.sh start "$work/pg")"
+fi
+max_position_id() {
+  if [ -n "${PG:-}" ]; then
+    psql "$db" -Atc 'select max(id) from positions'
+  else
+    sqlite3 "$db" 'select max(id) from positions'
+  fi
+}
+if [ -n "${PG:-}" ] || [ ! -s "$db" ]; then
   t0=$(now_ms)
   "$bin" generate --db "$db" --people "$people" --units "$units" --agencies "$agencies" >/dev/null
   echo "generate: $((($(now_ms) - t0))) ms ($people people, $units units, $agencies agencies)" >&2
@@ -62,7 +77,10 @@ nginx -c "$work/nginx.conf" -p "$work"
 nginx_started=1
 
 # 3. The server.
-"$bin" serve --db "$db" --listen 127.0.0.1:18080 --log-level warn >"$work/serve.log" 2>&1 &
+cache_flags=()
+[ -n "${CACHE_MB:-}" ] && cache_flags=(--cache-mb "$CACHE_MB")
+"$bin" serve --db "$db" --listen 127.0.0.1:18080 --log-level warn "${cache_flags[@]}" \
+  >"$work/serve.log" 2>&1 &
 server_pid=$!
 for _ in $(seq 1 100); do
   curl -fs http://127.0.0.1:18080/api/v1/health >/dev/null 2>&1 && break
@@ -71,7 +89,7 @@ done
 cookie="$(curl -fs -c - -H 'Content-Type: application/json' \
   -d '{"username":"bench","password":"bench-password-2026"}' \
   http://127.0.0.1:18080/api/v1/auth/login | awk '$6=="tk_session"{print $6"="$7}')"
-positions="$(sqlite3 "$db" 'select max(id) from positions')"
+positions="$(max_position_id)"
 
 # run NAME wrk-args...: one wrk run, one table row.
 run() {

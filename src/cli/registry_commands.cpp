@@ -201,6 +201,7 @@ int run_generate(const std::string& db, const service::GeneratorOptions& o) {
   try {
     const auto t0 = std::chrono::steady_clock::now();
     const auto s = service::generate_province(st, o);
+    st.refresh_planner_statistics();
     fmt::print("Pemerintah daerah sintetis dibuat dalam {:.2f} s: {} (seed {}).\n",
                seconds_since(t0), o.region_name, o.seed);
     fmt::print("  perangkat daerah: {}\n  unit: {}\n  jabatan: {} ({} kosong)\n  pegawai: {}\n",

@@ -912,6 +912,10 @@ std::vector<StructureChange> RegistryStore::structure_changes_of_agency(Id agenc
 
 // ---- Accounts, sessions, audit ---------------------------------------------------------------
 
+void RegistryStore::refresh_planner_statistics() {
+  if (c_.dialect() == Dialect::Postgres) c_.execute_script("ANALYZE");
+}
+
 std::int64_t RegistryStore::registry_revision() {
   auto rows = c_.query("SELECT revision FROM registry_revision WHERE id = 1");
   return rows.empty() ? 0 : rows[0].integer(0);

@@ -70,6 +70,10 @@ class RegistryStore {
   // to accounts, sessions or the audit log) moves on, whoever makes it (database triggers;
   // migration 2). Equal revisions mean equal content, so answers can be cached by it.
   std::int64_t registry_revision();
+  // After a bulk load: PostgreSQL's planner statistics are brought up to date (ANALYZE), so that
+  // the people search uses its token index at once rather than after autovacuum's next pass.
+  // SQLite plans from its indexes alone here; nothing to do.
+  void refresh_planner_statistics();
 
   // Regions
   Id insert_region(const registry::Region& r);
