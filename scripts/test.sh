@@ -9,7 +9,9 @@
 #           demo database served by the Release build (scripts/e2e.sh; screenshots kept in
 #           web/e2e/artifacts/);
 #   asan    the suite again under AddressSanitizer + UndefinedBehaviorSanitizer (build-asan/);
-#   fuzz    the libFuzzer target (clang, build-fuzz/) for 60 s, seeded with data/regulations;
+#   fuzz    the libFuzzer targets (clang, build-fuzz/; FUZZ_BUILD_DIR overrides it): regulation_fuzz
+#           60 s seeded with data/regulations, api_fuzz 60 s seeded with fuzz/seeds/api, nip_fuzz
+#           30 s seeded with fuzz/seeds/nip (docs/fuzzing.md); fails if any finds a crash;
 #   bench   one short benchmark run from build/, so the benchmark cannot rot.
 # BUILD_DIR overrides build/ (for a working copy where someone else is using build/).
 set -euo pipefail
@@ -82,24 +84,43 @@ test_asan() {
 }
 
 fuzz() {
-  CC=clang CXX=clang++ quiet cmake -S . -B build-fuzz -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
-    -DTATAKERJA_FUZZ=ON -DTATAKERJA_TESTS=OFF -DTATAKERJA_BENCH=OFF
-  quiet cmake --build build-fuzz --target regulation_fuzz -- -j2
-  local rc=0
-  # Not local: the EXIT trap of this step's subshell removes it after the function has returned.
+  # Not local: run_fuzzer uses them, and the EXIT trap of this step's subshell removes $work after
+  # the function has returned.
+  fuzz_build="${FUZZ_BUILD_DIR:-build-fuzz}"
+  work=""
+  # run_fuzzer NAME SECONDS CORPUS [FLAG...]: runs one target of $fuzz_build for SECONDS from the
+  # inputs in CORPUS (a scratch copy: libFuzzer adds to it), its log and temporary files in $work.
+  # Prints its figures, or the end of its log and where the failing input went.
+  run_fuzzer() {
+    local name="$1" seconds="$2" corpus="$3" rc=0
+    shift 3
+    TMPDIR="$work" "./$fuzz_build/fuzz/$name" -max_total_time="$seconds" -print_final_stats=1 \
+      -artifact_prefix="$fuzz_build/artifacts/" "$@" "$corpus" >"$work/$name.log" 2>&1 || rc=$?
+    if [ $rc -ne 0 ]; then
+      tail -n 80 "$work/$name.log" >&2
+      echo "$name failed (exit $rc); the input is in $fuzz_build/artifacts/ (docs/fuzzing.md)." >&2
+      return 1
+    fi
+    echo "$name: $(grep -E '^#[0-9]+[[:space:]]+DONE' "$work/$name.log" | sed 's/^#[0-9]*[[:space:]]*//')"
+    grep -E '^(Done|stat::(average_exec_per_sec|new_units_added|peak_rss_mb))' "$work/$name.log" |
+      sed 's/^/  /'
+  }
+  CC=clang CXX=clang++ quiet cmake -S . -B "$fuzz_build" -G Ninja \
+    -DCMAKE_BUILD_TYPE=RelWithDebInfo -DTATAKERJA_FUZZ=ON -DTATAKERJA_TESTS=OFF -DTATAKERJA_BENCH=OFF
+  quiet cmake --build "$fuzz_build" --target regulation_fuzz api_fuzz nip_fuzz -- -j2
   work="$(mktemp -d)"
   trap 'rm -rf "${work:-}"' EXIT
-  mkdir -p "$work/corpus" build-fuzz/artifacts
-  cp data/regulations/*.txt "$work/corpus/"
-  ./build-fuzz/fuzz/regulation_fuzz -max_total_time=60 -max_len=200000 -rss_limit_mb=2048 \
-    -timeout=60 -print_final_stats=1 -artifact_prefix=build-fuzz/artifacts/ \
-    "$work/corpus" >"$work/fuzz.log" 2>&1 || rc=$?
-  if [ $rc -ne 0 ]; then
-    tail -n 80 "$work/fuzz.log" >&2
-    echo "The fuzzer failed (exit $rc); the input is in build-fuzz/artifacts/ (docs/fuzzing.md)." >&2
-    return 1
-  fi
-  grep -E '^(Done|stat::(average_exec_per_sec|new_units_added|peak_rss_mb))' "$work/fuzz.log"
+  mkdir -p "$work/regulation" "$work/api" "$work/nip" "$fuzz_build/artifacts"
+  cp data/regulations/*.txt "$work/regulation/"
+  cp fuzz/seeds/api/* "$work/api/"
+  cp fuzz/seeds/nip/* "$work/nip/"
+  # Every target runs even when an earlier one failed; the step fails if any did.
+  local any_failed=0
+  run_fuzzer regulation_fuzz 60 "$work/regulation" -max_len=200000 -rss_limit_mb=2048 \
+    -timeout=60 || any_failed=1
+  run_fuzzer api_fuzz 60 "$work/api" -max_len=4096 -rss_limit_mb=2048 -timeout=30 || any_failed=1
+  run_fuzzer nip_fuzz 30 "$work/nip" -max_len=512 -rss_limit_mb=2048 -timeout=10 || any_failed=1
+  return $any_failed
 }
 
 e2e() {

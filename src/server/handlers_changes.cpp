@@ -13,6 +13,7 @@
 #include "server/api.hpp"
 #include "service/audit.hpp"
 #include "service/importer.hpp"
+#include "textio/decode.hpp"
 
 namespace tatakerja::server {
 namespace {
@@ -70,7 +71,12 @@ std::string regulation_text(Context& ctx) {
     fail(415, "UNSUPPORTED_MEDIA_TYPE", std::nullopt, "Kirim naskah peraturan sebagai text/plain.");
   if (ctx.request.body.find_first_not_of(" \t\r\n") == std::string::npos)
     fail(422, "INVALID_FIELD", "text", "Naskah peraturan kosong.");
-  return ctx.request.body;
+  // The same conversion as `tatakerja import`: UTF-8, UTF-16 with a byte-order mark and
+  // Windows-1252 are accepted; binary data is refused.
+  auto decoded = textio::decode_text(ctx.request.body);
+  if (const auto* e = std::get_if<textio::ReadError>(&decoded))
+    fail(422, "INVALID_FIELD", "text", e->message);
+  return std::move(std::get<textio::DecodedText>(decoded).text);
 }
 
 // Counts a list the store pages but does not count, a page of 500 at a time.

@@ -14,6 +14,7 @@
 #include "regulation/engine.hpp"
 #include "service/crypto.hpp"
 #include "service/structure_diff.hpp"
+#include "textio/decode.hpp"
 
 namespace tatakerja::service {
 namespace {
@@ -231,6 +232,11 @@ std::vector<DiffPosition> diff_positions_of(const regulation::Extraction& x) {
 }
 
 Plan make_plan(store::RegistryStore& store, std::string_view text) {
+  // The engine and the store work on UTF-8; bytes in another encoding are the caller's to convert
+  // (textio::decode_text, as the CLI and the server do).
+  if (!textio::is_valid_utf8(text))
+    throw ServiceError("INVALID_FIELD", "text",
+                       "Naskah peraturan bukan teks UTF-8 yang sah; simpan ulang sebagai UTF-8.");
   Plan plan;
   plan.sha = detail::sha256_hex(text);
   plan.existing = store.regulation_by_sha256(plan.sha);

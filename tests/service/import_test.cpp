@@ -189,6 +189,28 @@ TEST(Import, SameTextTwiceChangesNothing) {
   EXPECT_EQ(row_counts(db), before);
 }
 
+// Bytes that are not UTF-8 (a Latin-1 "é" in a corpus text) are refused by the service, which
+// works on UTF-8 only; nothing is written. Callers convert first (textio::decode_text).
+TEST(Import, TextNotInUtf8IsRefusedAndWritesNothing) {
+  TempDb db;
+  std::string text = corpus_text("000");
+  text.insert(text.size() / 2, "\xE9");
+  const auto before = row_counts(db);
+  for (int preview = 0; preview < 2; ++preview) {
+    try {
+      if (preview)
+        service::preview_import(db.store(), text);
+      else
+        service::import_regulation(db.store(), service::cli_actor(), text);
+      ADD_FAILURE() << "accepted";
+    } catch (const service::ServiceError& e) {
+      EXPECT_EQ(e.code(), "INVALID_FIELD");
+      EXPECT_EQ(e.field(), "text");
+    }
+  }
+  EXPECT_EQ(row_counts(db), before);
+}
+
 TEST(Import, TextWithoutRegionIsRefusedAndWritesNothing) {
   TempDb db;
   const auto before = row_counts(db);
