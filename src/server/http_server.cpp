@@ -1,7 +1,10 @@
 // The Boost.Beast/Asio implementation of HttpServer: the only translation unit of the server that
 // includes Asio or Beast (they take tens of seconds to compile). Each worker thread owns one
-// io_context and one acceptor bound with SO_REUSEPORT to the same port, so the kernel spreads
-// connections over the workers and nothing is shared between threads on the request path. A
+// io_context; one acceptor (on worker 0) hands the accepted connections to the workers in turn,
+// so each worker serves an equal share and nothing is shared between threads on the request path.
+// (One SO_REUSEPORT acceptor per worker was measured first: the kernel spreads connections by a
+// hash of their addresses, and an uneven split at 64 connections put p99 at 35-40 ms against 5-6
+// ms with an even one; docs/performance.md.) A
 // connection is one coroutine: read the head (with a timeout), pick the body limit, read the body,
 // call the handler, write the answer, repeat while keep-alive. stop() closes the acceptors and the
 // idle connections; connections with a request in flight finish it and then close.
@@ -10,6 +13,7 @@
 #include <atomic>
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/detached.hpp>
+#include <boost/asio/executor_work_guard.hpp>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/post.hpp>
@@ -38,8 +42,6 @@ using tcp = asio::ip::tcp;
 
 namespace {
 
-using reuse_port = asio::detail::socket_option::boolean<SOL_SOCKET, SO_REUSEPORT>;
-
 // A connection as the worker tracks it, so stop() can close the idle ones.
 struct TrackedConnection {
   beast::tcp_stream* stream = nullptr;
@@ -48,7 +50,10 @@ struct TrackedConnection {
 
 struct Worker {
   asio::io_context ioc{1};
-  std::optional<tcp::acceptor> acceptor;
+  std::optional<tcp::acceptor> acceptor;  // worker 0 only
+  // Keeps run() going while the worker has no connection yet (the other workers wait for worker
+  // 0's acceptor to hand them one); released by stop.
+  std::optional<asio::executor_work_guard<asio::io_context::executor_type>> keep_running;
   std::list<TrackedConnection*> connections;  // touched only on this worker's thread
   bool stopping = false;
 };
@@ -69,6 +74,7 @@ struct HttpServer::Impl {
 
   void stop_worker(Worker& w) {
     w.stopping = true;
+    w.keep_running.reset();
     beast::error_code ec;
     if (w.acceptor) w.acceptor->close(ec);
     for (TrackedConnection* c : w.connections) {
@@ -76,11 +82,16 @@ struct HttpServer::Impl {
     }
   }
 
-  asio::awaitable<void> accept_loop(Worker& w, int index) {
+  // Runs on worker 0; connection n goes to worker n mod threads, its socket bound to that
+  // worker's io_context, its coroutine started there.
+  asio::awaitable<void> accept_loop(Worker& w) {
+    std::size_t next = 0;
     for (;;) {
       beast::error_code ec;
-      tcp::socket socket =
-          co_await w.acceptor->async_accept(asio::redirect_error(asio::use_awaitable, ec));
+      const std::size_t index = next;
+      Worker& target = *workers[index];
+      tcp::socket socket = co_await w.acceptor->async_accept(
+          target.ioc, asio::redirect_error(asio::use_awaitable, ec));
       if (w.stopping) co_return;
       if (ec) {
         if (ec == asio::error::operation_aborted || ec == asio::error::bad_descriptor) co_return;
@@ -89,8 +100,11 @@ struct HttpServer::Impl {
         co_await t.async_wait(asio::redirect_error(asio::use_awaitable, ec));
         continue;
       }
+      next = (next + 1) % workers.size();
       socket.set_option(tcp::no_delay(true), ec);
-      asio::co_spawn(w.ioc, serve_connection(w, index, std::move(socket)), asio::detached);
+      asio::co_spawn(target.ioc,
+                     serve_connection(target, static_cast<int>(index), std::move(socket)),
+                     asio::detached);
     }
   }
 
@@ -220,27 +234,22 @@ unsigned short HttpServer::listen() {
       address = results.begin()->endpoint().address();
     }
   }
-  unsigned short port = o.port;
-  for (auto& w : impl_->workers) {
-    tcp::endpoint ep(address, port);
-    w->acceptor.emplace(w->ioc);
-    w->acceptor->open(ep.protocol());
-    w->acceptor->set_option(asio::socket_base::reuse_address(true));
-    w->acceptor->set_option(reuse_port(true));
-    w->acceptor->bind(ep);
-    w->acceptor->listen(asio::socket_base::max_listen_connections);
-    port = w->acceptor->local_endpoint().port();
-  }
-  return port;
+  auto& w = *impl_->workers.front();
+  const tcp::endpoint ep(address, o.port);
+  w.acceptor.emplace(w.ioc);
+  w.acceptor->open(ep.protocol());
+  w.acceptor->set_option(asio::socket_base::reuse_address(true));
+  w.acceptor->bind(ep);
+  w.acceptor->listen(asio::socket_base::max_listen_connections);
+  return w.acceptor->local_endpoint().port();
 }
 
 void HttpServer::run(bool handle_signals) {
   auto& impl = *impl_;
-  for (std::size_t i = 0; i < impl.workers.size(); ++i) {
-    auto& w = *impl.workers[i];
-    if (!w.acceptor) throw std::logic_error("HttpServer::run before listen");
-    asio::co_spawn(w.ioc, impl.accept_loop(w, static_cast<int>(i)), asio::detached);
-  }
+  auto& first = *impl.workers.front();
+  if (!first.acceptor) throw std::logic_error("HttpServer::run before listen");
+  for (auto& w : impl.workers) w->keep_running.emplace(w->ioc.get_executor());
+  asio::co_spawn(first.ioc, impl.accept_loop(first), asio::detached);
   if (handle_signals) {
     auto& w0 = *impl.workers.front();
     impl.signals.emplace(w0.ioc, SIGINT, SIGTERM);

@@ -1,10 +1,11 @@
 // The HTTP/1.1 transport of `tatakerja serve`, behind plain structs so that the handlers, the
 // router and the tests compile without Boost.Beast. The implementation (http_server.cpp, the only
-// file that includes Asio/Beast) runs one io_context per worker thread, each with its own
-// SO_REUSEPORT acceptor, C++20 coroutines per connection, keep-alive, TCP_NODELAY, a header read
-// timeout, a body limit chosen per request, and a graceful stop (no new connections, idle ones
-// closed, requests in flight answered). The handler is called synchronously on the worker's thread
-// with the worker's index, so each worker can own its database connection without locks.
+// file that includes Asio/Beast) runs one io_context per worker thread, one acceptor handing
+// connections to the workers in turn, C++20 coroutines per connection, keep-alive, TCP_NODELAY, a
+// header read timeout, a body limit chosen per request, and a graceful stop (no new connections,
+// idle ones closed, requests in flight answered). The handler is called synchronously on the
+// worker's thread with the worker's index, so each worker can own its database connection without
+// locks.
 #pragma once
 
 #include <chrono>
