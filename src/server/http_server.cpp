@@ -6,7 +6,7 @@
 // hash of their addresses, and an uneven split at 64 connections put p99 at 35-40 ms against 5-6
 // ms with an even one; docs/performance.md.) A
 // connection is one coroutine: read the head (with a timeout), pick the body limit, read the body,
-// call the handler, write the answer, repeat while keep-alive. stop() closes the acceptors and the
+// call the handler, write the answer, repeat while keep-alive. stop() closes the acceptor and the
 // idle connections; connections with a request in flight finish it and then close.
 #include <utility>  // before Asio: boost/asio/awaitable.hpp needs std::exchange (Boost 1.74, GCC 12)
 
