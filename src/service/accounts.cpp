@@ -105,11 +105,9 @@ NewSession start_session(store::RegistryStore& store, registry::Id user_id, std:
 std::optional<std::pair<registry::User, registry::Session>> resume_session(
     store::RegistryStore& store, const std::string& token, std::int64_t now) {
   if (token.empty()) return std::nullopt;
-  auto s = store.session(token_hash(token));
-  if (!s || s->expires_at <= now) return std::nullopt;
-  auto u = store.user(s->user_id);
-  if (!u || !u->active) return std::nullopt;
-  return std::make_pair(std::move(*u), std::move(*s));
+  auto found = store.session_with_user(token_hash(token));
+  if (!found || found->second.expires_at <= now || !found->first.active) return std::nullopt;
+  return found;
 }
 
 void end_session(store::RegistryStore& store, const std::string& token) {

@@ -957,17 +957,34 @@ void RegistryStore::insert_session(const Session& s) {
       {s.token_hash, s.user_id, s.csrf_token, s.expires_at});
 }
 
-std::optional<Session> RegistryStore::session(const std::string& token_hash) {
-  auto rows = c_.query(
-      "SELECT token_hash, user_id, csrf_token, expires_at FROM sessions WHERE token_hash = ?",
-      {token_hash});
-  if (rows.empty()) return std::nullopt;
+namespace {
+constexpr const char* kSessionCols = "token_hash, user_id, csrf_token, expires_at";
+constexpr std::size_t kSessionColCount = 4;
+Session read_session(const Row& r, std::size_t o) {
   Session s;
-  s.token_hash = rows[0].text(0);
-  s.user_id = rows[0].integer(1);
-  s.csrf_token = rows[0].text(2);
-  s.expires_at = rows[0].integer(3);
+  s.token_hash = r.text(o);
+  s.user_id = r.integer(o + 1);
+  s.csrf_token = r.text(o + 2);
+  s.expires_at = r.integer(o + 3);
   return s;
+}
+}  // namespace
+
+std::optional<Session> RegistryStore::session(const std::string& token_hash) {
+  return first<Session>(
+      c_.query(select(kSessionCols, "FROM sessions WHERE token_hash = ?"), {token_hash}),
+      read_session);
+}
+
+std::optional<std::pair<User, Session>> RegistryStore::session_with_user(
+    const std::string& token_hash) {
+  // The two tables share no column name, so the column lists need no qualifier.
+  const auto rows = c_.query(std::string("SELECT ") + kSessionCols + ", " + kUserCols +
+                                 " FROM sessions JOIN users ON users.id = sessions.user_id "
+                                 "WHERE sessions.token_hash = ?",
+                             {token_hash});
+  if (rows.empty()) return std::nullopt;
+  return std::make_pair(read_user(rows[0], kSessionColCount), read_session(rows[0], 0));
 }
 
 void RegistryStore::delete_session(const std::string& token_hash) {

@@ -158,6 +158,10 @@ class RegistryStore {
   std::vector<registry::User> users();
   void insert_session(const registry::Session& s);
   std::optional<registry::Session> session(const std::string& token_hash);
+  // The session and its account in one query (every signed-in request looks them up; on
+  // PostgreSQL each query is a round trip).
+  std::optional<std::pair<registry::User, registry::Session>> session_with_user(
+      const std::string& token_hash);
   void delete_session(const std::string& token_hash);
   void delete_expired_sessions(std::int64_t now);
   Id append_audit(const registry::AuditEntry& e);

@@ -1149,6 +1149,17 @@ TEST_P(StoreTest, Sessions) {
   EXPECT_EQ(s->csrf_token, "csrf-3");
   EXPECT_EQ(s->expires_at, 3000);
   EXPECT_FALSE(store_->session("unknown"));
+  // The session with its account, in one query.
+  const auto both = store_->session_with_user("hash-new");
+  ASSERT_TRUE(both);
+  EXPECT_EQ(both->first.id, uid);
+  EXPECT_EQ(both->first.username, "budi");
+  EXPECT_EQ(both->first.password_hash, "x");
+  EXPECT_EQ(both->second.token_hash, "hash-new");
+  EXPECT_EQ(both->second.user_id, uid);
+  EXPECT_EQ(both->second.csrf_token, "csrf-3");
+  EXPECT_EQ(both->second.expires_at, 3000);
+  EXPECT_FALSE(store_->session_with_user("unknown"));
 
   store_->delete_expired_sessions(2000);  // a session expiring now is expired
   EXPECT_FALSE(store_->session("hash-old"));
