@@ -10,7 +10,8 @@
 #
 # Needs: wrk, nginx, curl, sqlite3 (Debian packages); with PG=1, postgresql-15.
 # Environment: TATAKERJA_BIN (default build/src/cli/tatakerja), PEOPLE/UNITS/AGENCIES (default
-# 60000/2500/40), DB (reuse a generated SQLite database instead of a temporary one), PG=1 (serve
+# 60000/2500/40), DB (reuse a generated database instead of a temporary one: a SQLite file, or a
+# postgresql:// URL of a database `tatakerja generate` filled), PG=1 (serve
 # from a throwaway PostgreSQL 15 server started by scripts/pg-test-server.sh on port 54411
 # instead of SQLite), CACHE_MB (the server's answer cache; 0 turns it off: the cost of computing
 # every answer).
@@ -40,14 +41,16 @@ if [ -n "${PG:-}" ]; then
   chmod 755 "$work"
   db="$(PGPORT=54411 scripts/pg-test-server.sh start "$work/pg")"
 fi
+pg_url=""
+case "$db" in postgres://* | postgresql://*) pg_url="$db" ;; esac
 max_position_id() {
-  if [ -n "${PG:-}" ]; then
+  if [ -n "$pg_url" ]; then
     psql "$db" -Atc 'select max(id) from positions'
   else
     sqlite3 "$db" 'select max(id) from positions'
   fi
 }
-if [ -n "${PG:-}" ] || [ ! -s "$db" ]; then
+if [ -n "${PG:-}" ] || { [ -z "$pg_url" ] && [ ! -s "$db" ]; }; then
   t0=$(now_ms)
   "$bin" generate --db "$db" --people "$people" --units "$units" --agencies "$agencies" >/dev/null
   echo "generate: $((($(now_ms) - t0))) ms ($people people, $units units, $agencies agencies)" >&2
