@@ -94,6 +94,22 @@ bool is_url(const std::string& s) {
 
 // ---------------------------------------------------------------------------------------------
 
+// Runs `body` (which stores something) and turns the refusals of the service and the database into
+// a message on stderr, each line starting with `prefix`, and exit code 2; 0 when it went through.
+template <typename F>
+int reporting_refusals(const std::string& prefix, F body) {
+  try {
+    body();
+    return 0;
+  } catch (const service::ServiceError& e) {
+    fmt::print(stderr, "{}{} [{}{}]\n", prefix, e.message(), e.code(),
+               e.field().empty() ? "" : ": " + e.field());
+  } catch (const store::DatabaseError& e) {
+    fmt::print(stderr, "{}Basis data menolak: {}\n", prefix, e.what());
+  }
+  return 2;
+}
+
 int run_import(const std::string& db, const std::vector<std::string>& files) {
   // 1. Read every file first: an unreadable one stops the command before anything is stored.
   std::vector<std::string> texts(files.size());
@@ -104,14 +120,14 @@ int run_import(const std::string& db, const std::vector<std::string>& files) {
   store::RegistryStore st(*conn);
   // 2. Import each, printing what was stored.
   for (std::size_t i = 0; i < files.size(); ++i) {
-    try {
+    const int rc = reporting_refusals(files[i] + ": ", [&] {
       const auto t0 = std::chrono::steady_clock::now();
       const auto r = service::import_regulation(st, service::cli_actor(), texts[i]);
       const auto reg = st.regulation(r.regulation_id);
       const std::string name = reg ? regulation_name(*reg) : "peraturan";
       if (!r.created) {
         fmt::print("{}: sudah diimpor ({}, id {})\n", files[i], name, r.regulation_id);
-        continue;
+        return;
       }
       const auto region = st.region(r.region_id);
       fmt::print("{}: disimpan {} (id {}), {}{}; {} pasal/bagian; {:.2f} s\n", files[i], name,
@@ -132,13 +148,8 @@ int run_import(const std::string& db, const std::vector<std::string>& files) {
                      rv.regulation.id, fmt::format("{}", fmt::join(rv.articles, ", ")));
       }
       for (const auto& c : r.changes) fmt::print("  {}\n", change_line(c));
-    } catch (const service::ServiceError& e) {
-      fmt::print(stderr, "{}: {} [{}]\n", files[i], e.message(), e.code());
-      return 2;
-    } catch (const store::DatabaseError& e) {
-      fmt::print(stderr, "{}: basis data menolak: {}\n", files[i], e.what());
-      return 2;
-    }
+    });
+    if (rc != 0) return rc;
   }
   return 0;
 }
@@ -169,7 +180,7 @@ int run_demo(const std::string& db, std::uint64_t seed, const std::string& folde
   auto conn = open_migrated(db);
   if (!conn) return 2;
   store::RegistryStore st(*conn);
-  try {
+  return reporting_refusals("", [&] {
     const auto t0 = std::chrono::steady_clock::now();
     const auto s = service::build_demo(st, folder, seed);
     fmt::print("Basis data demo {} dibuat dalam {:.2f} s (seed {}).\n", db, seconds_since(t0),
@@ -184,21 +195,14 @@ int run_demo(const std::string& db, std::uint64_t seed, const std::string& folde
     fmt::print("Akun demo (hanya untuk demo; ganti kata sandi di luar demo):\n");
     for (const auto& a : service::demo_accounts())
       fmt::print("  {:<12} {:<22} {}\n", a.username, a.password, a.role);
-  } catch (const service::ServiceError& e) {
-    fmt::print(stderr, "{} [{}]\n", e.message(), e.code());
-    return 2;
-  } catch (const store::DatabaseError& e) {
-    fmt::print(stderr, "Basis data menolak: {}\n", e.what());
-    return 2;
-  }
-  return 0;
+  });
 }
 
 int run_generate(const std::string& db, const service::GeneratorOptions& o) {
   auto conn = open_migrated(db);
   if (!conn) return 2;
   store::RegistryStore st(*conn);
-  try {
+  return reporting_refusals("", [&] {
     const auto t0 = std::chrono::steady_clock::now();
     const auto s = service::generate_province(st, o);
     st.refresh_planner_statistics();
@@ -206,14 +210,7 @@ int run_generate(const std::string& db, const service::GeneratorOptions& o) {
                seconds_since(t0), o.region_name, o.seed);
     fmt::print("  perangkat daerah: {}\n  unit: {}\n  jabatan: {} ({} kosong)\n  pegawai: {}\n",
                s.agencies, s.units, s.positions, s.vacant, s.employees);
-  } catch (const service::ServiceError& e) {
-    fmt::print(stderr, "{} [{}]\n", e.message(), e.code());
-    return 2;
-  } catch (const store::DatabaseError& e) {
-    fmt::print(stderr, "Basis data menolak: {}\n", e.what());
-    return 2;
-  }
-  return 0;
+  });
 }
 
 int run_user_add(const std::string& db, const std::string& username, const std::string& role_text,
@@ -234,21 +231,13 @@ int run_user_add(const std::string& db, const std::string& username, const std::
   auto conn = open_migrated(db);
   if (!conn) return 2;
   store::RegistryStore st(*conn);
-  try {
+  return reporting_refusals("", [&] {
     store::Transaction tx(*conn);
     const auto u = service::create_user(st, service::cli_actor(), username, display_name, password,
                                         *role, employee_id);
     tx.commit();
     fmt::print("Akun {} (id {}, {}) dibuat.\n", u.username, u.id, registry::to_string(u.role));
-  } catch (const service::ServiceError& e) {
-    fmt::print(stderr, "{} [{}{}]\n", e.message(), e.code(),
-               e.field().empty() ? "" : ": " + e.field());
-    return 2;
-  } catch (const store::DatabaseError& e) {
-    fmt::print(stderr, "Basis data menolak: {}\n", e.what());
-    return 2;
-  }
-  return 0;
+  });
 }
 
 }  // namespace

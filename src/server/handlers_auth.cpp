@@ -3,6 +3,7 @@
 // account creation. Passwords, tokens and cookies are never logged or echoed.
 #include <algorithm>
 
+#include "core/text.hpp"
 #include "registry/model.hpp"
 #include "server/api.hpp"
 #include "server/rate_limiter.hpp"
@@ -11,14 +12,6 @@
 
 namespace tatakerja::server {
 namespace {
-
-std::string lower_ascii(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
-  }
-  return out;
-}
 
 // A hash to check against when the user name is unknown, so that the answer takes as long as for a
 // known one.
@@ -51,7 +44,7 @@ Response handle_login(Context& ctx) {
   const std::string password = required_string(body, "password", 1024, true);
   const std::int64_t now = Context::now();
   const std::string address_key = "addr:" + ctx.request.client_address;
-  const std::string user_key = "user:" + lower_ascii(username);
+  const std::string user_key = "user:" + text::to_lower(username);
   const std::int64_t wait =
       std::max(ctx.limiter.retry_after(address_key, now), ctx.limiter.retry_after(user_key, now));
   if (wait > 0) throw_rate_limited(wait);

@@ -22,6 +22,17 @@ service::Actor actor_of(const Principal& p) {
   return service::Actor{p.user.id, p.user.username};
 }
 
+// Refuses (422 HIERARCHY_CYCLE on `field`) putting `self` under `parent` when `parent` is `self`'s
+// descendant in the tree that `records` (positions or units of one agency) make through their
+// `up` member.
+template <typename Record>
+void refuse_cycle(Id self, Id parent, const std::vector<Record>& records,
+                  std::optional<Id> Record::*up, const char* field) {
+  std::unordered_map<Id, std::optional<Id>> parent_of;
+  for (const auto& r : records) parent_of.emplace(r.id, r.*up);
+  if (registry::creates_cycle(parent_of, self, parent)) fail(422, "HIERARCHY_CYCLE", field);
+}
+
 json optional_id_json(const std::optional<Id>& id) {
   return id ? json(*id) : json(nullptr);
 }
@@ -210,11 +221,8 @@ Response handle_position_update(Context& ctx) {
       if (!s || s->agency_id != p->agency_id || s->abolished)
         fail(422, "INVALID_FIELD", "superior_id",
              "Atasan tidak ditemukan di perangkat daerah ini.");
-      std::unordered_map<Id, std::optional<Id>> parent_of;
-      for (const auto& q : ctx.store.positions_of_agency(p->agency_id, true))
-        parent_of.emplace(q.id, q.superior_id);
-      if (registry::creates_cycle(parent_of, p->id, **superior))
-        fail(422, "HIERARCHY_CYCLE", "superior_id");
+      refuse_cycle(p->id, **superior, ctx.store.positions_of_agency(p->agency_id, true),
+                   &registry::Position::superior_id, "superior_id");
     }
     moved = *superior != p->superior_id;
     p->superior_id = *superior;
@@ -242,11 +250,8 @@ Response handle_unit_update(Context& ctx) {
       if (!pu || pu->agency_id != u->agency_id || pu->abolished)
         fail(422, "INVALID_FIELD", "parent_id",
              "Unit induk tidak ditemukan di perangkat daerah ini.");
-      std::unordered_map<Id, std::optional<Id>> parent_of;
-      for (const auto& x : ctx.store.units_of_agency(u->agency_id, true))
-        parent_of.emplace(x.id, x.parent_id);
-      if (registry::creates_cycle(parent_of, u->id, **parent))
-        fail(422, "HIERARCHY_CYCLE", "parent_id");
+      refuse_cycle(u->id, **parent, ctx.store.units_of_agency(u->agency_id, true),
+                   &registry::Unit::parent_id, "parent_id");
     }
     moved = *parent != u->parent_id;
     u->parent_id = *parent;

@@ -5,23 +5,29 @@
 #include <algorithm>
 #include <unordered_map>
 
+#include "core/text.hpp"
 #include "server/api.hpp"
 #include "server/openapi.hpp"
 
 namespace tatakerja::server {
 namespace {
 
-std::string lower_ascii(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
-  }
-  return out;
+// Whether `needle` occurs in `haystack`, ASCII case ignored; an empty needle always does.
+bool contains_ignoring_case(std::string_view haystack, std::string_view needle) {
+  return text::ifind(haystack, needle) != std::string_view::npos;
 }
 
-bool contains_folded(std::string_view haystack, const std::string& folded_needle) {
-  if (folded_needle.empty()) return true;
-  return lower_ascii(haystack).find(folded_needle) != std::string::npos;
+// The records `of_region` gives for every region, region after region (a list without the
+// region_id filter).
+template <typename F>
+auto of_every_region(store::RegistryStore& store, F of_region) {
+  decltype(of_region(Id{})) all;
+  for (const auto& r : store.regions()) {
+    auto some = of_region(r.id);
+    all.insert(all.end(), std::make_move_iterator(some.begin()),
+               std::make_move_iterator(some.end()));
+  }
+  return all;
 }
 
 // Items [offset, offset+limit) of `all` as JSON through `to_json`, in a list answer.
@@ -91,20 +97,13 @@ Response handle_region_get(Context& ctx) {
 
 Response handle_agencies_list(Context& ctx) {
   const auto region_id = ctx.query_id("region_id");
-  const std::string q = lower_ascii(ctx.query("q").value_or(""));
+  const std::string q = ctx.query("q").value_or("");
   const auto page = ctx.page();
-  std::vector<registry::Agency> all;
-  if (region_id) {
-    all = ctx.store.agencies_of_region(*region_id);
-  } else {
-    for (const auto& r : ctx.store.regions()) {
-      auto some = ctx.store.agencies_of_region(r.id);
-      all.insert(all.end(), std::make_move_iterator(some.begin()),
-                 std::make_move_iterator(some.end()));
-    }
-  }
+  const auto of_region = [&](Id id) { return ctx.store.agencies_of_region(id); };
+  auto all = region_id ? of_region(*region_id) : of_every_region(ctx.store, of_region);
   if (!q.empty())
-    std::erase_if(all, [&](const registry::Agency& a) { return !contains_folded(a.name, q); });
+    std::erase_if(all,
+                  [&](const registry::Agency& a) { return !contains_ignoring_case(a.name, q); });
   return json_response(paged(all, page, [](const registry::Agency& a) {
     json j = agency_ref(a);
     j["region_id"] = a.region_id;
@@ -218,12 +217,12 @@ Response handle_agency_positions(Context& ctx) {
     kind = registry::position_kind_from_string(*k);
     if (!kind) fail(400, "INVALID_PARAMETER", "kind");
   }
-  const std::string q = lower_ascii(ctx.query("q").value_or(""));
+  const std::string q = ctx.query("q").value_or("");
   const auto page = ctx.page();
   auto positions = live_positions(ctx.store, a.id);
   std::erase_if(positions, [&](const registry::Position& p) {
     return (unit_id && p.unit_id != unit_id) || (kind && p.kind != *kind) ||
-           !contains_folded(p.title, q);
+           !contains_ignoring_case(p.title, q);
   });
   return json_response(paged(positions, page, [](const registry::Position& p) {
     return json{{"id", p.id},
@@ -281,16 +280,8 @@ Response handle_article_get(Context& ctx) {
 Response handle_regulations_list(Context& ctx) {
   const auto region_id = ctx.query_id("region_id");
   const auto page = ctx.page();
-  std::vector<registry::Regulation> all;
-  if (region_id) {
-    all = ctx.store.regulations_of_region(*region_id);
-  } else {
-    for (const auto& r : ctx.store.regions()) {
-      auto some = ctx.store.regulations_of_region(r.id);
-      all.insert(all.end(), std::make_move_iterator(some.begin()),
-                 std::make_move_iterator(some.end()));
-    }
-  }
+  const auto of_region = [&](Id id) { return ctx.store.regulations_of_region(id); };
+  const auto all = region_id ? of_region(*region_id) : of_every_region(ctx.store, of_region);
   return json_response(paged(all, page, [](const registry::Regulation& r) {
     json j = regulation_ref(r);
     j["region_id"] = r.region_id;
