@@ -10,8 +10,9 @@
 #           web/e2e/artifacts/);
 #   asan    the suite again under AddressSanitizer + UndefinedBehaviorSanitizer (build-asan/);
 #   fuzz    the libFuzzer targets (clang, build-fuzz/; FUZZ_BUILD_DIR overrides it): regulation_fuzz
-#           60 s seeded with data/regulations, api_fuzz 60 s seeded with fuzz/seeds/api, nip_fuzz
-#           30 s seeded with fuzz/seeds/nip (docs/fuzzing.md); fails if any finds a crash;
+#           60 s seeded with data/regulations and fuzz/seeds/regulation, api_fuzz 60 s seeded with
+#           fuzz/seeds/api, nip_fuzz 30 s seeded with fuzz/seeds/nip (docs/fuzzing.md); fails if any
+#           finds a crash;
 #   bench   one short benchmark run from build/, so the benchmark cannot rot.
 # BUILD_DIR overrides build/ (for a working copy where someone else is using build/).
 set -euo pipefail
@@ -111,7 +112,7 @@ fuzz() {
   work="$(mktemp -d)"
   trap 'rm -rf "${work:-}"' EXIT
   mkdir -p "$work/regulation" "$work/api" "$work/nip" "$fuzz_build/artifacts"
-  cp data/regulations/*.txt "$work/regulation/"
+  cp data/regulations/*.txt fuzz/seeds/regulation/* "$work/regulation/"
   cp fuzz/seeds/api/* "$work/api/"
   cp fuzz/seeds/nip/* "$work/nip/"
   # Every target runs even when an earlier one failed; the step fails if any did.

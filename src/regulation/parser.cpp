@@ -184,14 +184,27 @@ void read_heading(const std::vector<Line>& lines, std::size_t end, Heading& h,
                         "Nomor dan tahun peraturan tidak ditemukan pada kepala naskah."});
 }
 
+// What follows a closing keyword: "Ditetapkan di Kupang" -> "Kupang". The keyword's first word was
+// recognised by starts_with_keyword, perhaps despite an OCR slip, so it is skipped as the run of
+// letters it is in the text, not by the keyword's length; later words only when they are there.
+// Every cut falls after an ASCII letter or space, never inside a UTF-8 character.
+std::string after_keyword(std::string_view line, std::string_view keyword) {
+  std::string_view rest = text::trim(line);
+  bool first = true;
+  for (const std::string_view word : text::split(keyword, ' ')) {
+    std::size_t i = 0;
+    while (i < rest.size() && text::is_alpha(rest[i])) ++i;
+    if (i == 0 || (!first && !text::iequals(rest.substr(0, i), word))) break;
+    rest = text::trim(rest.substr(i));
+    first = false;
+  }
+  if (!rest.empty() && rest[0] == ':') rest = text::trim(rest.substr(1));
+  return std::string(rest);
+}
+
 void read_closing(const std::vector<Line>& lines, std::size_t begin, std::size_t end, Closing& c) {
   enum class Stage { Enacted, Promulgated } stage = Stage::Enacted;
   bool want_title = false, want_name = false;
-  auto after_keyword = [](std::string_view s, std::string_view kw) {
-    std::string_view rest = text::trim(s.substr(std::min(s.size(), kw.size())));
-    if (!rest.empty() && rest[0] == ':') rest = text::trim(rest.substr(1));
-    return std::string(rest);
-  };
   bool skipping = false;
   for (std::size_t i = begin; i < end; ++i) {
     const std::string& s = lines[i].text;
