@@ -12,6 +12,8 @@
 #include <mutex>
 #include <vector>
 
+#include "textio/decode.hpp"
+
 namespace tatakerja::server {
 namespace {
 
@@ -75,8 +77,22 @@ void log_event(spdlog::level::level_enum level, std::string_view message) {
 
 void append_json_escaped(std::string& out, std::string_view s) {
   static constexpr char kHex[] = "0123456789abcdef";
-  for (const char c : s) {
+  for (std::size_t i = 0; i < s.size();) {
+    const char c = s[i];
     const auto u = static_cast<unsigned char>(c);
+    if (u >= 0x80) {
+      // A log line stays UTF-8 whatever bytes a client sent or where a field was cut: each byte
+      // that does not begin a well-formed character is written as U+FFFD.
+      const std::size_t len = textio::utf8_sequence_length(s, i);
+      if (len == 0) {
+        out += "\\ufffd";
+        ++i;
+      } else {
+        out.append(s.substr(i, len));
+        i += len;
+      }
+      continue;
+    }
     switch (c) {
       case '"':
         out += "\\\"";
@@ -102,6 +118,7 @@ void append_json_escaped(std::string& out, std::string_view s) {
           out += c;
         }
     }
+    ++i;
   }
 }
 

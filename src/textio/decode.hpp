@@ -26,5 +26,9 @@ inline constexpr std::size_t kMaxRegulationBytes = 32u * 1024u * 1024u;
 std::variant<DecodedText, ReadError> decode_text(std::string_view bytes);
 
 bool is_valid_utf8(std::string_view s);
+// The length of the well-formed UTF-8 character that starts at byte `i` of `s` (i < s.size()):
+// 1 to 4, or 0 when the bytes there are not one (a stray continuation byte, a cut sequence, an
+// overlong form, a surrogate, beyond U+10FFFF).
+std::size_t utf8_sequence_length(std::string_view s, std::size_t i);
 
 }  // namespace tatakerja::textio

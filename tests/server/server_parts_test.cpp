@@ -7,11 +7,13 @@
 #include <fstream>
 #include <map>
 #include <memory>
+#include <nlohmann/json.hpp>
 #include <string>
 
 #include "server/answer_cache.hpp"
 #include "server/config.hpp"
 #include "server/rate_limiter.hpp"
+#include "server/request_log.hpp"
 #include "server/static_files.hpp"
 
 namespace tatakerja {
@@ -175,6 +177,26 @@ TEST(ServerConfig, CacheSize) {
   EXPECT_EQ(c.answer_cache_mb, 128);
   EXPECT_THROW(server::apply_setting(c, "cache_mb", "-1"), ConfigError);
   EXPECT_THROW(server::apply_setting(c, "cache_mb", "banyak"), ConfigError);
+}
+
+TEST(RequestLog, EscapedTextIsJsonAndUtf8WhateverTheBytes) {
+  auto escaped = [](std::string_view s) {
+    std::string out;
+    server::append_json_escaped(out, s);
+    return out;
+  };
+  EXPECT_EQ(escaped("a\"b\\c\n\t\x01"), "a\\\"b\\\\c\\n\\t\\u0001");
+  // Well-formed characters are kept; a stray continuation byte, a sequence cut by a length limit,
+  // an overlong form and bytes that are never UTF-8 become U+FFFD, one per byte.
+  EXPECT_EQ(escaped("Pen\xC3\xA9ilai"), "Pen\xC3\xA9ilai");
+  EXPECT_EQ(escaped("/x\xA9y"), "/x\\ufffdy");
+  EXPECT_EQ(escaped("/caf\xC3"), "/caf\\ufffd");
+  EXPECT_EQ(escaped("\xC0\xAF"), "\\ufffd\\ufffd");
+  EXPECT_EQ(escaped("\xFF\xFE"), "\\ufffd\\ufffd");
+  const std::string line = "\"" + escaped("/api/v1/people?q=\xE2\x82\xAC\xE2\x82\xFF\"") + "\"";
+  const auto parsed = nlohmann::json::parse(line);
+  EXPECT_EQ(parsed.get<std::string>(),
+            "/api/v1/people?q=\xE2\x82\xAC\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD\"");
 }
 
 }  // namespace
