@@ -1,8 +1,9 @@
 // Whatever UTF-8 text the engine reads, every string it gives back is UTF-8 too: no field may be
 // cut inside a character (nlohmann's dump throws on such a string, and the CLI, the importer and
-// the API all dump). Found by regulation_fuzz: the closing's place was cut at the keyword's length
-// and the agency's type was one byte; the cases below keep both, and the corpus is read again
-// with a two-byte character moved along every line to catch any other cut at a fixed offset.
+// the API all dump). Found by regulation_fuzz: the closing's place cut at the keyword's length,
+// the agency's type taken as one byte, a formula's backslash before a two-byte letter read as a
+// one-byte escape. The cases below keep all three, and the corpus is read again with a two-byte
+// character moved along every line and put after every markup byte, to catch any other such cut.
 #include <gtest/gtest.h>
 
 #include <cstddef>
@@ -18,6 +19,7 @@
 #include "json/document_json.hpp"
 #include "json/extraction_json.hpp"
 #include "regulation/engine.hpp"
+#include "regulation/formula.hpp"
 #include "textio/decode.hpp"
 
 namespace tatakerja {
@@ -133,6 +135,36 @@ TEST(Utf8Output, CorpusWithACharacterMovedAlongEveryLine) {
       EXPECT_EQ(strings_not_utf8_in_reading(text), "") << prefix << " at byte " << at;
     }
   }
+}
+
+// The same character after each byte that markup and punctuation readers act on (LaTeX commands
+// and escapes, HTML tags, braces, parentheses, colons, slashes, dots, tabs of table cells).
+TEST(Utf8Output, CorpusWithACharacterAfterEveryMarkupByte) {
+  constexpr std::string_view kMarkup = "\\<{}()[]:/.;,$*_`\t%-";
+  for (const char* prefix : {"000", "001", "002", "003", "004"}) {
+    std::string text;
+    for (const char c : corpus_text(prefix)) {
+      text.push_back(c);
+      if (kMarkup.find(c) != std::string_view::npos) text += "\xC3\xA9";
+    }
+    ASSERT_TRUE(textio::is_valid_utf8(text));
+    EXPECT_EQ(strings_not_utf8_in_reading(text), "") << prefix;
+  }
+}
+
+TEST(Utf8Output, FormulaEscapeBeforeALetterOfTwoBytes) {
+  // "\\ÿ" was read as an escape: the backslash and one byte, leaving the letter's second byte
+  // alone.
+  const auto f = regulation::read_formula("\\\xC3\xBF\xC3\xBF frac Jumlah realisasi");
+  EXPECT_TRUE(textio::is_valid_utf8(f.text)) << f.text;
+  EXPECT_EQ(f.text, "\xC3\xBF\xC3\xBF frac Jumlah realisasi");
+  const auto r = regulation::read_formula(
+      "$\\frac{\\text{A}}{\\\xE2\x98\x98"
+      "ext B} \\times 100\\%$");
+  EXPECT_EQ(r.kind, FormulaKind::Ratio);
+  EXPECT_EQ(r.denominator,
+            "\xE2\x98\x98"
+            "ext B");
 }
 
 // The inputs with which regulation_fuzz once found a bug (fuzz/seeds/regulation/regression-*), read

@@ -65,10 +65,12 @@ std::string plain(std::string_view s) {
       while (j < s.size() && text::is_alpha(s[j])) ++j;
       const std::string_view cmd = s.substr(i + 1, j - i - 1);
       if (cmd.empty()) {  // an escaped character: \% \, \; \{
-        if (j < s.size()) {
+        if (j < s.size() && static_cast<unsigned char>(s[j]) < 0x80) {
           const char e = s[j];
           out.push_back(e == '%' ? '%' : ' ');
           i = j;
+        } else if (j < s.size()) {
+          out.push_back(' ');  // a backslash before a letter such as "é": the letter stays whole
         }
         continue;
       }
