@@ -1,5 +1,7 @@
 // tatakerja: the command-line entry point. Only wires commands to their implementations.
 #include <CLI/CLI.hpp>
+#include <exception>
+#include <iostream>
 #include <string>
 #include <vector>
 
@@ -38,17 +40,27 @@ int main(int argc, char** argv) {
   tatakerja::cli::add_registry_commands(app, exit_code);
   tatakerja::cli::add_serve_command(app, exit_code);
 
+  // Bad input is answered by the commands themselves (exit code 2 and a message). Anything thrown
+  // past them is a defect of the program: said as such, with exit code 70 (EX_SOFTWARE), rather
+  // than an abort.
   try {
-    app.parse(argc, argv);
-  } catch (const CLI::ParseError& e) {
-    const int rc = app.exit(e);
-    return rc == 0 ? 0 : 2;
+    try {
+      app.parse(argc, argv);
+    } catch (const CLI::ParseError& e) {
+      const int rc = app.exit(e);
+      return rc == 0 ? 0 : 2;
+    }
+    if (exit_code >= 0) return exit_code;
+    using namespace tatakerja::cli;
+    if (parse->parsed()) return regulation_parse(parse_file, parse_format);
+    if (extract->parsed()) return regulation_extract(extract_files);
+    if (lint->parsed()) return regulation_lint(lint_files, lint_format);
+    if (sum->parsed()) return summary(folder);
+    return 2;
+  } catch (const std::exception& e) {
+    std::cerr << "tatakerja: [INTERNAL] galat internal program: " << e.what()
+              << "\nIni cacat Tatakerja, bukan kesalahan Anda; mohon laporkan bersama berkas "
+                 "masukannya.\n";
+    return 70;
   }
-  if (exit_code >= 0) return exit_code;
-  using namespace tatakerja::cli;
-  if (parse->parsed()) return regulation_parse(parse_file, parse_format);
-  if (extract->parsed()) return regulation_extract(extract_files);
-  if (lint->parsed()) return regulation_lint(lint_files, lint_format);
-  if (sum->parsed()) return summary(folder);
-  return 2;
 }
