@@ -77,6 +77,7 @@ TEST(Utf8Output, ClosingPlaceAfterTheKeywordWhateverItsSpelling) {
   // Recognised despite an OCR slip one letter longer or shorter than the keyword.
   EXPECT_EQ(place("Ditetapkann di Oelamasi"), "Oelamasi");
   EXPECT_EQ(place("Ditetapkn di Oelamasi"), "Oelamasi");
+  EXPECT_EQ(place("Ditetapkan dl Oelamasi"), "Oelamasi");
   // Without "di" the place follows the keyword; a character of two bytes where the keyword's
   // length would have cut is kept whole.
   EXPECT_EQ(place("Ditetapkan Oelamasi"), "Oelamasi");

@@ -186,15 +186,17 @@ void read_heading(const std::vector<Line>& lines, std::size_t end, Heading& h,
 
 // What follows a closing keyword: "Ditetapkan di Kupang" -> "Kupang". The keyword's first word was
 // recognised by starts_with_keyword, perhaps despite an OCR slip, so it is skipped as the run of
-// letters it is in the text, not by the keyword's length; later words only when they are there.
-// Every cut falls after an ASCII letter or space, never inside a UTF-8 character.
+// letters it is in the text, not by the keyword's length; later words only when they are there
+// (as written, or as an OCR slip of the same length and first letter: "dl" for "di"). Every cut
+// falls after an ASCII letter or space, never inside a UTF-8 character.
 std::string after_keyword(std::string_view line, std::string_view keyword) {
   std::string_view rest = text::trim(line);
   bool first = true;
   for (const std::string_view word : text::split(keyword, ' ')) {
     std::size_t i = 0;
     while (i < rest.size() && text::is_alpha(rest[i])) ++i;
-    if (i == 0 || (!first && !text::iequals(rest.substr(0, i), word))) break;
+    const bool same_shape = i == word.size() && text::iequals(rest.substr(0, 1), word.substr(0, 1));
+    if (i == 0 || (!first && !same_shape)) break;
     rest = text::trim(rest.substr(i));
     first = false;
   }
