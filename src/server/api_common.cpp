@@ -404,18 +404,6 @@ json optional_id_json(const std::optional<Id>& id) {
   return id ? json(*id) : json(nullptr);
 }
 
-json article_ref_or_null(store::RegistryStore& store, const std::optional<Id>& id) {
-  if (!id) return nullptr;
-  const auto a = store.article_head(*id);  // the label, not the text
-  return a ? article_ref(*a) : json(nullptr);
-}
-
-json position_ref_or_null(store::RegistryStore& store, const std::optional<Id>& id) {
-  if (!id) return nullptr;
-  const auto p = store.position_brief(*id);
-  return p ? json{{"id", p->id}, {"title", p->title}} : json(nullptr);
-}
-
 bool is_structural(PositionKind k) {
   return k == PositionKind::JptPratama || k == PositionKind::Administrator ||
          k == PositionKind::Pengawas;
@@ -430,24 +418,26 @@ json position_page(store::RegistryStore& store, const registry::Position& p, boo
   out["kind"] = to_string(p.kind);
   out["eselon"] = p.eselon;
   out["code"] = p.code;
-  const auto agency = store.agency(p.agency_id);
-  out["agency"] = agency ? json{{"id", agency->id}, {"name", agency->name}} : json(nullptr);
-  json unit = nullptr;
-  if (p.unit_id) {
-    if (const auto u = store.unit(*p.unit_id)) unit = {{"id", u->id}, {"name", u->name}};
-  }
-  out["unit"] = std::move(unit);
-  out["superior"] = position_ref_or_null(store, p.superior_id);
+  const auto links = store.position_links(p.id);
+  auto named = [](const std::optional<store::NamedRef>& r, const char* name_key) {
+    return r ? json{{"id", r->id}, {name_key, r->name}} : json(nullptr);
+  };
+  auto article = [](const std::optional<registry::Article>& a) {
+    return a ? article_ref(*a) : json(nullptr);
+  };
+  out["agency"] = named(links.agency, "name");
+  out["unit"] = named(links.unit, "name");
+  out["superior"] = named(links.superior, "title");
   out["reports_to"] = p.reports_to;
   out["appointing_authority"] = p.appointing_authority;
   out["summary"] = p.summary;
   out["functions"] = p.functions;
   out["duties"] = p.duties;
   out["work_level"] = p.work_level;
-  out["appraiser"] = position_ref_or_null(store, p.appraiser_id);
+  out["appraiser"] = named(links.appraiser, "title");
   out["appraiser_outside"] = p.appraiser_outside;
-  out["source_article"] = article_ref_or_null(store, p.source_article);
-  out["duties_article"] = article_ref_or_null(store, p.duties_article);
+  out["source_article"] = article(links.source_article);
+  out["duties_article"] = article(links.duties_article);
   json subordinates = json::array();
   for (const auto& s : store.subordinates_of_position(p.id)) {
     subordinates.push_back({{"id", s.id}, {"title", s.title}, {"kind", to_string(s.kind)}});

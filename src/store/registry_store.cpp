@@ -427,14 +427,6 @@ std::optional<Article> RegistryStore::article(Id id) {
                         read_article);
 }
 
-std::optional<Article> RegistryStore::article_head(Id id) {
-  return first<Article>(
-      c_.query("SELECT id, regulation_id, label, path, first_line, last_line, '', ordinal FROM "
-               "articles WHERE id = ?",
-               {id}),
-      read_article);
-}
-
 std::vector<Article> RegistryStore::articles_of_regulation(Id regulation_id) {
   return all<Article>(
       c_.query(select(kArticleCols, "FROM articles WHERE regulation_id = ? ORDER BY ordinal, id"),
@@ -626,10 +618,36 @@ std::vector<PositionBrief> RegistryStore::subordinates_of_position(Id position_i
   return out;
 }
 
-std::optional<PositionBrief> RegistryStore::position_brief(Id id) {
-  auto rows = c_.query(select(kBriefCols, "FROM positions WHERE id = ?"), {id});
-  if (rows.empty()) return std::nullopt;
-  return read_brief(rows[0]);
+PositionLinks RegistryStore::position_links(Id id) {
+  const auto rows = c_.query(
+      "SELECT a.id, a.name, u.id, u.name, s.id, s.title, ap.id, ap.title, "
+      "sa.id, sa.regulation_id, sa.label, sa.path, sa.first_line, sa.last_line, '', sa.ordinal, "
+      "da.id, da.regulation_id, da.label, da.path, da.first_line, da.last_line, '', da.ordinal "
+      "FROM positions p JOIN agencies a ON a.id = p.agency_id "
+      "LEFT JOIN units u ON u.id = p.unit_id "
+      "LEFT JOIN positions s ON s.id = p.superior_id "
+      "LEFT JOIN positions ap ON ap.id = p.appraiser_id "
+      "LEFT JOIN articles sa ON sa.id = p.source_article "
+      "LEFT JOIN articles da ON da.id = p.duties_article "
+      "WHERE p.id = ?",
+      {id});
+  PositionLinks out;
+  if (rows.empty()) return out;
+  const Row& r = rows[0];
+  auto ref = [&](std::size_t i) {
+    return r.is_null(i) ? std::nullopt
+                        : std::optional<NamedRef>(NamedRef{r.integer(i), r.text(i + 1)});
+  };
+  auto article = [&](std::size_t i) {
+    return r.is_null(i) ? std::nullopt : std::optional<Article>(read_article(r, i));
+  };
+  out.agency = ref(0);
+  out.unit = ref(2);
+  out.superior = ref(4);
+  out.appraiser = ref(6);
+  out.source_article = article(8);
+  out.duties_article = article(16);
+  return out;
 }
 
 std::vector<UnitWithHead> RegistryStore::units_with_heads(Id agency_id) {

@@ -42,6 +42,17 @@ struct Holder {
   registry::Employee employee;
 };
 
+// What a position's page names besides the position: each a record's id and name (a position's
+// title for the superior and the appraiser), or nothing where there is none.
+struct NamedRef {
+  Id id = 0;
+  std::string name;
+};
+struct PositionLinks {
+  std::optional<NamedRef> agency, unit, superior, appraiser;
+  std::optional<registry::Article> source_article, duties_article;  // heads: no text
+};
+
 // A position without its texts (rumusan tugas, fungsi, uraian tugas): what lists, charts and
 // links need, read without decoding the texts.
 struct PositionBrief {
@@ -94,7 +105,6 @@ class RegistryStore {
   Id insert_article(const registry::Article& a);
   std::optional<registry::Article> article(Id id);
   // The article without its text (label, path, lines): for links.
-  std::optional<registry::Article> article_head(Id id);
   std::vector<registry::Article> articles_of_regulation(Id regulation_id);
   Id insert_finding(const registry::StoredFinding& f);
   std::vector<registry::StoredFinding> findings_of_regulation(Id regulation_id);
@@ -119,7 +129,9 @@ class RegistryStore {
   std::vector<PositionBrief> position_briefs_of_agency(Id agency_id);
   // The non-abolished positions whose direct superior is `position_id`, in regulation order.
   std::vector<PositionBrief> subordinates_of_position(Id position_id);
-  std::optional<PositionBrief> position_brief(Id id);
+  // The agency, unit, superior, appraiser and source articles of the stored position `id`, read
+  // in one query (a position page's other reads are its subordinates and holders).
+  PositionLinks position_links(Id id);
   // The agency's units, parents before children (regulation order), each with its head.
   std::vector<UnitWithHead> units_with_heads(Id agency_id);
   std::int64_t count_units(Id agency_id);

@@ -732,18 +732,38 @@ TEST_P(StoreTest, BriefsSubordinatesUnitHeadsAndCounts) {
   ASSERT_EQ(sek_subs.size(), 1u);  // not the abolished one
   EXPECT_EQ(sek_subs[0].id, jf_id);
   EXPECT_TRUE(store_->subordinates_of_position(jf_id).empty());
-  auto brief = store_->position_brief(sek_id);
-  ASSERT_TRUE(brief);
-  EXPECT_EQ(brief->title, "Sekretaris");
-  EXPECT_EQ(brief->unit_id, s.unit);
-  EXPECT_FALSE(store_->position_brief(999999));
-  auto head = store_->article_head(s.article);
-  ASSERT_TRUE(head);
-  EXPECT_EQ(head->label, "Pasal 1");
-  EXPECT_EQ(head->path, "BAB I > Pasal 1");
-  EXPECT_EQ(head->regulation_id, s.regulation);
-  EXPECT_EQ(head->text, "");
-  EXPECT_FALSE(store_->article_head(999999));
+  // The Analis: in the Sekretariat under the Sekretaris, appraised by the Kepala Badan, drawn from
+  // Pasal 1 (both source and duties); the Kepala Badan: no unit, superior, appraiser or article.
+  Position analis = *store_->position(jf_id);
+  analis.appraiser_id = s.head;
+  analis.source_article = s.article;
+  analis.duties_article = s.article;
+  store_->update_position(analis);
+  const auto links = store_->position_links(jf_id);
+  ASSERT_TRUE(links.agency && links.unit && links.superior && links.appraiser);
+  EXPECT_EQ(links.agency->id, s.agency);
+  EXPECT_EQ(links.agency->name, "Badan Pengelola Perbatasan Daerah");
+  EXPECT_EQ(links.unit->id, s.unit);
+  EXPECT_EQ(links.unit->name, "Sekretariat");
+  EXPECT_EQ(links.superior->id, sek_id);
+  EXPECT_EQ(links.superior->name, "Sekretaris");
+  EXPECT_EQ(links.appraiser->id, s.head);
+  EXPECT_EQ(links.appraiser->name, "Kepala Badan");
+  for (const auto& article : {links.source_article, links.duties_article}) {
+    ASSERT_TRUE(article);
+    EXPECT_EQ(article->id, s.article);
+    EXPECT_EQ(article->label, "Pasal 1");
+    EXPECT_EQ(article->path, "BAB I > Pasal 1");
+    EXPECT_EQ(article->regulation_id, s.regulation);
+    EXPECT_EQ(article->text, "");  // the head only
+  }
+  const auto top = store_->position_links(s.head);
+  ASSERT_TRUE(top.agency);
+  EXPECT_EQ(top.agency->id, s.agency);
+  EXPECT_FALSE(top.unit || top.superior || top.appraiser || top.source_article ||
+               top.duties_article);
+  const auto none = store_->position_links(999999);
+  EXPECT_FALSE(none.agency || none.unit || none.superior);
 
   auto units = store_->units_with_heads(s.agency);
   ASSERT_EQ(units.size(), 2u);
