@@ -1242,6 +1242,55 @@ TEST_P(StoreTest, RegistryRevisionMovesWithRegistryChangesOnly) {
   EXPECT_EQ(store_->registry_revision(), r4);
 }
 
+// A transaction's changes move the revision when it commits, also when part of it was rolled back
+// to a savepoint. PostgreSQL moves it once per transaction (migration 3: each move of the one row
+// left a row version the next had to walk past, quadratic in the transaction's statements);
+// SQLite once per changed row.
+TEST_P(StoreTest, RegistryRevisionMovesOncePerTransactionOnPostgres) {
+  const Seed s = seed();
+  auto unit = store_->unit(s.unit);
+  ASSERT_TRUE(unit);
+  const std::int64_t before = store_->registry_revision();
+  {
+    Transaction tx(store_->connection());
+    for (const char* name : {"Sekretariat A", "Sekretariat B", "Sekretariat C"}) {
+      unit->name = name;
+      store_->update_unit(*unit);
+    }
+    store_->insert_employee(make_employee(s.region, "196703251997032002", "Siti Aminah"));
+    tx.commit();
+  }
+  const std::int64_t after = store_->registry_revision();
+  if (GetParam() == "postgresql") {
+    EXPECT_EQ(after, before + 1);
+  } else {
+    EXPECT_GT(after, before + 3);  // a row each: three updates, an employee and its name tokens
+  }
+  // A change undone by a rollback to a savepoint, then another: the revision still moves, once.
+  {
+    Transaction tx(store_->connection());
+    store_->connection().execute_script("SAVEPOINT first_try");
+    unit->name = "Tidak jadi";
+    store_->update_unit(*unit);
+    store_->connection().execute_script("ROLLBACK TO SAVEPOINT first_try");
+    EXPECT_EQ(store_->registry_revision(), after);
+    unit->name = "Sekretariat Badan";
+    store_->update_unit(*unit);
+    tx.commit();
+  }
+  const std::int64_t last = store_->registry_revision();
+  if (GetParam() == "postgresql") {
+    EXPECT_EQ(last, after + 1);
+  } else {
+    EXPECT_GT(last, after);
+  }
+  EXPECT_EQ(store_->unit(s.unit)->name, "Sekretariat Badan");
+  // And a statement outside any transaction is a transaction of its own.
+  unit->name = "Sekretariat";
+  store_->update_unit(*unit);
+  EXPECT_GT(store_->registry_revision(), last);
+}
+
 TEST_P(StoreTest, AuditNewestFirst) {
   User u;
   u.username = "admin";
