@@ -92,9 +92,17 @@ TEST(Utf8Output, AgencyTypeIsALetterOrNone) {
   };
   EXPECT_EQ(type(kTypeA), "A");
   EXPECT_EQ(type("Dinas Tipe B adalah Dinas dengan beban kerja sedang."), "B");
-  // Not a letter after "Tipe ": no type, rather than the first byte of a character.
+  // Not a letter after "Tipe ": no type, rather than the first byte of a character; the limit
+  // of bidang is still read.
   EXPECT_EQ(type("Dinas Tipe \xC3\x89 adalah Dinas dengan beban kerja besar."), "");
   EXPECT_EQ(type("Dinas Tipe "), "");
+  const auto facts =
+      regulation::read_regulation(
+          regulation_with("Dinas Tipe \xC3\x89 adalah Dinas paling banyak 3 (tiga) bidang.",
+                          kEnacted))
+          .facts;
+  ASSERT_TRUE(facts.agency);
+  EXPECT_EQ(facts.agency->max_bidang, 3);
 }
 
 TEST(Utf8Output, SmallCasesGiveUtf8Strings) {

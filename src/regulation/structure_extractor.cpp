@@ -104,11 +104,11 @@ void read_agency(const Document& doc, Extraction& out) {
   for (const auto& [t, span] : definitions) {
     const std::string lead = a.kind + " Tipe ";
     if (!text::istarts_with(t, lead)) continue;
-    // The type is a letter (or a letter and digits); anything else after "Tipe " is no type.
+    // The type is a letter (or a letter and digits); anything else after "Tipe " is no type, and
+    // the limit that follows is still read.
     std::size_t end = lead.size();
     while (end < t.size() && text::is_alnum(t[end])) ++end;
-    if (end == lead.size()) continue;
-    a.type = t.substr(lead.size(), end - lead.size());
+    if (end > lead.size()) a.type = t.substr(lead.size(), end - lead.size());
     const std::string limit = after(t, "paling banyak ");
     std::size_t i = 0;
     while (i < limit.size() && text::is_digit(limit[i])) ++i;

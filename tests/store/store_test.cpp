@@ -1246,7 +1246,7 @@ TEST_P(StoreTest, RegistryRevisionMovesWithRegistryChangesOnly) {
 // to a savepoint. PostgreSQL moves it once per transaction (migration 3: each move of the one row
 // left a row version the next had to walk past, quadratic in the transaction's statements);
 // SQLite once per changed row.
-TEST_P(StoreTest, RegistryRevisionMovesOncePerTransactionOnPostgres) {
+TEST_P(StoreTest, RegistryRevisionMovesWhenATransactionCommits) {
   const Seed s = seed();
   auto unit = store_->unit(s.unit);
   ASSERT_TRUE(unit);
