@@ -296,7 +296,7 @@ void seed_registry(World& w) {
   w.accounts[kExpired] = w.accounts[kAdmin];
   w.accounts[kExpired].token = std::move(expired.token);
   w.accounts[kExpired].csrf = std::move(expired.session.csrf_token);
-  auto inactive = *s.user(w.accounts[kInactive].user_id);
+  auto inactive = *s.user_by_username(w.accounts[kInactive].username);
   inactive.active = false;
   s.update_user(inactive);
   w.next_employee = w.employees.back() + 1;

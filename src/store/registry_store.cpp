@@ -956,10 +956,6 @@ void RegistryStore::update_user(const User& u) {
        opt(u.employee_id), integer(u.active ? 1 : 0), u.id});
 }
 
-std::optional<User> RegistryStore::user(Id id) {
-  return first<User>(c_.query(select(kUserCols, "FROM users WHERE id = ?"), {id}), read_user);
-}
-
 std::optional<User> RegistryStore::user_by_username(const std::string& username) {
   return first<User>(c_.query(select(kUserCols, "FROM users WHERE username = ?"), {username}),
                      read_user);
@@ -987,12 +983,6 @@ Session read_session(const Row& r, std::size_t o) {
   return s;
 }
 }  // namespace
-
-std::optional<Session> RegistryStore::session(const std::string& token_hash) {
-  return first<Session>(
-      c_.query(select(kSessionCols, "FROM sessions WHERE token_hash = ?"), {token_hash}),
-      read_session);
-}
 
 std::optional<std::pair<User, Session>> RegistryStore::session_with_user(
     const std::string& token_hash) {

@@ -165,11 +165,9 @@ class RegistryStore {
   // Accounts, sessions, audit
   Id insert_user(const registry::User& u);
   void update_user(const registry::User& u);
-  std::optional<registry::User> user(Id id);
   std::optional<registry::User> user_by_username(const std::string& username);
   std::vector<registry::User> users();
   void insert_session(const registry::Session& s);
-  std::optional<registry::Session> session(const std::string& token_hash);
   // The session and its account in one query (every signed-in request looks them up; on
   // PostgreSQL each query is a round trip).
   std::optional<std::pair<registry::User, registry::Session>> session_with_user(

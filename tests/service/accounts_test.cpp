@@ -94,8 +94,8 @@ TEST(Accounts, SessionsStoreOnlyTheTokenHashAndExpire) {
   EXPECT_NE(s.session.csrf_token, s.token);
   EXPECT_EQ(s.session.expires_at, now + 3600);
   // The database holds the hash, never the token.
-  EXPECT_TRUE(db.store().session(s.session.token_hash));
-  EXPECT_FALSE(db.store().session(s.token));
+  EXPECT_TRUE(db.store().session_with_user(s.session.token_hash));
+  EXPECT_FALSE(db.store().session_with_user(s.token));
   EXPECT_EQ(
       db.conn().query("SELECT COUNT(*) FROM sessions WHERE token_hash = ?", {s.token})[0].integer(
           0),
