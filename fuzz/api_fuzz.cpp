@@ -41,26 +41,27 @@
 #include <variant>
 #include <vector>
 
-#include "registry/model.hpp"
-#include "registry/nip.hpp"
-#include "server/answer_cache.hpp"
-#include "server/config.hpp"
-#include "server/dispatch.hpp"
-#include "server/http_server.hpp"
-#include "server/rate_limiter.hpp"
-#include "server/router.hpp"
-#include "service/accounts.hpp"
-#include "service/audit.hpp"
-#include "service/importer.hpp"
-#include "store/database.hpp"
-#include "store/registry_store.hpp"
+#include "api/answer_cache.hpp"
+#include "api/config.hpp"
+#include "api/dispatch.hpp"
+#include "api/rate_limiter.hpp"
+#include "api/router.hpp"
+#include "app/accounts.hpp"
+#include "app/audit.hpp"
+#include "app/importer.hpp"
+#include "http/message.hpp"
+#include "org/model.hpp"
+#include "org/nip.hpp"
+#include "org/registry_store.hpp"
+#include "storage/database.hpp"
+#include "storage/migrations.hpp"
 
 namespace {
 
 namespace fs = std::filesystem;
 namespace tk = tatakerja;
 using json = nlohmann::json;
-using tk::registry::Id;
+using tk::org::Id;
 
 // ---- the registry every input starts from ----
 
@@ -93,23 +94,23 @@ struct Account {
 struct SeedPerson {
   const char* name;
   const char* nip;
-  tk::registry::EmployeeKind kind;
+  tk::org::EmployeeKind kind;
   const char* rank;
 };
 constexpr SeedPerson kPeople[] = {
-    {"Fuzzwati Rahmadewi", "197811232005012003", tk::registry::EmployeeKind::Pns, "IV/a"},
-    {"Bonifasius Seedmaker", "198204172009031004", tk::registry::EmployeeKind::Pns, "III/d"},
-    {"Yohana Libfuzzeria", "199001052015032006", tk::registry::EmployeeKind::Pns, "III/b"},
-    {"Markus Sanitizerus", "198512302010011003", tk::registry::EmployeeKind::Pns, "III/c"},
-    {"Theresia Coverageni", "199307142021022007", tk::registry::EmployeeKind::Pppk, "IX"},
-    {"Agustinus Corpusino", "197001011996031005", tk::registry::EmployeeKind::Pns, "IV/b"},
+    {"Fuzzwati Rahmadewi", "197811232005012003", tk::org::EmployeeKind::Pns, "IV/a"},
+    {"Bonifasius Seedmaker", "198204172009031004", tk::org::EmployeeKind::Pns, "III/d"},
+    {"Yohana Libfuzzeria", "199001052015032006", tk::org::EmployeeKind::Pns, "III/b"},
+    {"Markus Sanitizerus", "198512302010011003", tk::org::EmployeeKind::Pns, "III/c"},
+    {"Theresia Coverageni", "199307142021022007", tk::org::EmployeeKind::Pppk, "IX"},
+    {"Agustinus Corpusino", "197001011996031005", tk::org::EmployeeKind::Pns, "IV/b"},
 };
 
 struct World {
   fs::path dir;
   std::string db_path;
-  std::unique_ptr<tk::store::Connection> conn;
-  std::unique_ptr<tk::store::RegistryStore> store;
+  std::unique_ptr<tk::storage::Connection> conn;
+  std::unique_ptr<tk::org::RegistryStore> store;
   sqlite3* watcher = nullptr;   // a second connection on db_path: data_version and restores
   sqlite3* pristine = nullptr;  // in-memory copy of the seeded database
   sqlite3_stmt* data_version_stmt = nullptr;
@@ -203,7 +204,7 @@ std::string read_text(const fs::path& p) {
 }
 
 void seed_registry(World& w) {
-  namespace svc = tk::service;
+  namespace svc = tk::app;
   auto& s = *w.store;
   const svc::Actor fuzz{std::nullopt, "fuzz"};
   const fs::path corpus_dir = fs::path(TATAKERJA_DATA_DIR) / "regulations";
@@ -225,12 +226,12 @@ void seed_registry(World& w) {
   for (const auto& p : positions) w.positions.push_back(p.id);
   if (positions.size() < 5 || w.units.size() < 2) harness_failure("corpus text 000 too small");
 
-  tk::store::Transaction tx(s.connection());
+  tk::storage::Transaction tx(s.connection());
   for (const auto& person : kPeople) {
-    const auto decoded = tk::registry::decode_nip(person.nip);
-    const auto* info = std::get_if<tk::registry::NipInfo>(&decoded);
+    const auto decoded = tk::org::decode_nip(person.nip);
+    const auto* info = std::get_if<tk::org::NipInfo>(&decoded);
     if (info == nullptr) harness_failure(std::string("invalid seed NIP ") + person.nip);
-    tk::registry::Employee e;
+    tk::org::Employee e;
     e.region_id = w.region;
     e.nip = person.nip;
     e.name = person.name;
@@ -246,9 +247,9 @@ void seed_registry(World& w) {
     w.personal.emplace_back(person.name);
     svc::record_audit(s, fuzz, "create", "employee", std::to_string(e.id), "", "{}");
   }
-  const auto place = [&](std::size_t employee, std::size_t position, tk::registry::PlacementKind k,
+  const auto place = [&](std::size_t employee, std::size_t position, tk::org::PlacementKind k,
                          tk::Date start) {
-    tk::registry::Placement p;
+    tk::org::Placement p;
     p.employee_id = w.employees.at(employee);
     p.position_id = w.positions.at(position);
     p.kind = k;
@@ -258,7 +259,7 @@ void seed_registry(World& w) {
     svc::record_audit(s, fuzz, "create", "placement", std::to_string(p.id), "", "{}");
     return p.id;
   };
-  using K = tk::registry::PlacementKind;
+  using K = tk::org::PlacementKind;
   w.open_placement = place(0, 0, K::Definitive, {2019, 1, 2});
   place(1, 1, K::Definitive, {2020, 3, 1});
   place(2, 2, K::Definitive, {2021, 7, 1});
@@ -268,11 +269,11 @@ void seed_registry(World& w) {
   s.end_placement(w.ended_placement, {2022, 12, 31});
   // Employee 5 holds no position.
 
-  const std::pair<Identity, tk::registry::Role> roles[] = {
-      {kPegawai, tk::registry::Role::Employee},
-      {kEditor, tk::registry::Role::RegistryAdmin},
-      {kAdmin, tk::registry::Role::Administrator},
-      {kInactive, tk::registry::Role::Employee},
+  const std::pair<Identity, tk::identity::Role> roles[] = {
+      {kPegawai, tk::identity::Role::Employee},
+      {kEditor, tk::identity::Role::RegistryAdmin},
+      {kAdmin, tk::identity::Role::Administrator},
+      {kInactive, tk::identity::Role::Employee},
   };
   const char* names[kIdentityCount] = {"", "pegawai", "organisasi", "admin", "", "nonaktif", ""};
   for (const auto& [who, role] : roles) {
@@ -309,9 +310,9 @@ void make_world() {
   fs::remove_all(w->dir);
   fs::create_directories(w->dir);
   w->db_path = (w->dir / "registry.db").string();
-  w->conn = tk::store::open_database(w->db_path);
-  tk::store::migrate(*w->conn);
-  w->store = std::make_unique<tk::store::RegistryStore>(*w->conn);
+  w->conn = tk::storage::open_database(w->db_path);
+  tk::storage::migrate(*w->conn);
+  w->store = std::make_unique<tk::org::RegistryStore>(*w->conn);
   w->config.db = w->db_path;
   w->config.log_level = "warn";
   seed_registry(*w);

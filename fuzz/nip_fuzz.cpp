@@ -1,5 +1,5 @@
 // Fuzz target for the small parsers of untrusted text outside the regulation engine: the NIP
-// (registry::decode_nip and friends), PNS ranks and PPPK grades, eselon rank ranges, the URL
+// (org::decode_nip and friends), PNS ranks and PPPK grades, eselon rank ranges, the URL
 // percent-decoding and the route matcher of the HTTP server, and the server's settings. The whole
 // input goes to each one-argument function; two-argument functions get the input split at its
 // first '\n' (a key / method / rank before it, the rest after it). Besides crashes and undefined
@@ -15,18 +15,18 @@
 #include <string_view>
 #include <variant>
 
-#include "registry/model.hpp"
-#include "registry/nip.hpp"
-#include "registry/rank.hpp"
-#include "server/config.hpp"
-#include "server/http_server.hpp"
-#include "server/router.hpp"
+#include "api/config.hpp"
+#include "api/router.hpp"
+#include "http/message.hpp"
+#include "org/model.hpp"
+#include "org/nip.hpp"
+#include "org/rank.hpp"
 
 namespace {
 
 namespace tk = tatakerja;
-using tk::registry::NipError;
-using tk::registry::NipInfo;
+using tk::org::NipError;
+using tk::org::NipInfo;
 
 [[noreturn]] void violation(const char* what, std::string_view input) {
   std::string shown;
@@ -62,7 +62,7 @@ bool same(const NipInfo& a, const NipInfo& b) {
 
 // decode_nip, normalize_nip, format_nip, make_nip, message and code.
 void check_nip(std::string_view input) {
-  namespace reg = tk::registry;
+  namespace reg = tk::org;
   const std::string normal = reg::normalize_nip(input);
   expect(normal.find_first_of(" \t") == std::string::npos, "normalize_nip left a space", input);
   const bool eighteen_digits =
@@ -136,16 +136,15 @@ void check_make_nip(std::string_view input) {
   if (input.size() < 24) return;
   int v[6];
   std::memcpy(v, input.data(), sizeof v);
-  const auto sex = (v[4] & 1) != 0 ? tk::registry::Sex::Male : tk::registry::Sex::Female;
-  const std::string nip =
-      tk::registry::make_nip(tk::Date{v[0], v[1], v[2]}, v[3], v[5], sex, v[4] >> 1);
+  const auto sex = (v[4] & 1) != 0 ? tk::org::Sex::Male : tk::org::Sex::Female;
+  const std::string nip = tk::org::make_nip(tk::Date{v[0], v[1], v[2]}, v[3], v[5], sex, v[4] >> 1);
   expect(nip.size() == 18 && nip.find_first_not_of("0123456789") == std::string::npos,
          "make_nip did not give 18 digits", input);
 }
 
 // pns_rank, normalize_rank, rank_range_for_eselon, rank_fits_eselon.
 void check_ranks(std::string_view input, std::string_view first, std::string_view rest) {
-  namespace reg = tk::registry;
+  namespace reg = tk::org;
   const auto& table = reg::pns_ranks();
   expect(table.size() == 17, "not 17 PNS ranks", input);
   if (const auto r = reg::pns_rank(input)) {

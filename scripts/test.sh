@@ -4,7 +4,7 @@
 # others; a failed build skips the checks that need it):
 #   format  clang-format --dry-run --Werror over every *.cpp / *.hpp under src tests bench fuzz;
 #   test    Release build in build/ and the GoogleTest suite (ctest); the store suite runs against
-#           SQLite and against a throwaway PostgreSQL 15 server that ctest starts (tests/store);
+#           SQLite and against a throwaway PostgreSQL 15 server that ctest starts (tests/storage);
 #   e2e     the web interface's unit tests (Vitest), then the interface built with Vite and driven in Debian's headless Chromium against a
 #           demo database served by the Release build (scripts/e2e.sh; screenshots kept in
 #           web/e2e/artifacts/);

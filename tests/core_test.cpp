@@ -2,8 +2,8 @@
 
 #include "core/date.hpp"
 #include "core/eselon.hpp"
-#include "core/organisation.hpp"
 #include "core/text.hpp"
+#include "regulation/organisation_facts.hpp"
 
 namespace tatakerja {
 namespace {

@@ -170,7 +170,7 @@ TEST(Utf8Output, FormulaEscapeBeforeALetterOfTwoBytes) {
   const auto r = regulation::read_formula(
       "$\\frac{\\text{A}}{\\\xE2\x98\x98"
       "ext B} \\times 100\\%$");
-  EXPECT_EQ(r.kind, FormulaKind::Ratio);
+  EXPECT_EQ(r.kind, regulation::FormulaKind::Ratio);
   EXPECT_EQ(r.denominator,
             "\xE2\x98\x98"
             "ext B");

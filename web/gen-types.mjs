@@ -1,10 +1,10 @@
-// Generates src/api/openapi.gen.ts from the server's OpenAPI document (src/server/openapi.json)
+// Generates src/api/openapi.gen.ts from the server's OpenAPI document (src/api/openapi.json)
 // with openapi-typescript, when that document is filled in. `npm run gen:types`; `npm run build`
 // runs it first, so src/api/contract.ts checks types.ts against the server's current document.
 import { readFileSync } from "node:fs";
 import { execFileSync } from "node:child_process";
 
-const source = "../src/server/openapi.json";
+const source = "../src/api/openapi.json";
 let doc = {};
 try { doc = JSON.parse(readFileSync(source, "utf8")); } catch (e) { console.error(`${source}: ${e.message}`); process.exit(1); }
 if (!doc.openapi || !doc.paths) {

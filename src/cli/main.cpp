@@ -5,8 +5,8 @@
 #include <string>
 #include <vector>
 
-#include "cli/command_groups.hpp"
-#include "cli/regulation_commands.hpp"
+#include "command_groups.hpp"
+#include "regulation_commands.hpp"
 
 int main(int argc, char** argv) {
   CLI::App app{"Tatakerja: organisasi dan sistem kerja pemerintah daerah dari naskah peraturannya"};

@@ -1,5 +1,5 @@
 // See read_text.hpp.
-#include "cli/read_text.hpp"
+#include "read_text.hpp"
 
 #include <fmt/core.h>
 

@@ -17,26 +17,27 @@
 #include <variant>
 #include <vector>
 
-#include "cli/command_groups.hpp"
-#include "cli/read_text.hpp"
-#include "service/accounts.hpp"
-#include "service/audit.hpp"
-#include "service/demo.hpp"
-#include "service/error.hpp"
-#include "service/generator.hpp"
-#include "service/importer.hpp"
-#include "store/database.hpp"
-#include "store/registry_store.hpp"
+#include "app/accounts.hpp"
+#include "app/audit.hpp"
+#include "app/error.hpp"
+#include "app/importer.hpp"
+#include "command_groups.hpp"
+#include "org/registry_store.hpp"
+#include "read_text.hpp"
+#include "sample/demo.hpp"
+#include "sample/generator.hpp"
+#include "storage/database.hpp"
+#include "storage/migrations.hpp"
 #include "textio/read_file.hpp"
 
 namespace tatakerja::cli {
 namespace {
 
 // Opens and migrates the database; prints the reason and returns nullptr when it cannot.
-std::unique_ptr<store::Connection> open_migrated(const std::string& url) {
+std::unique_ptr<storage::Connection> open_migrated(const std::string& url) {
   try {
-    auto c = store::open_database(url);
-    store::migrate(*c);
+    auto c = storage::open_database(url);
+    storage::migrate(*c);
     return c;
   } catch (const std::exception& e) {
     fmt::print(stderr, "Basis data {} tidak dapat dibuka: {}\n", url, e.what());
@@ -44,34 +45,34 @@ std::unique_ptr<store::Connection> open_migrated(const std::string& url) {
   }
 }
 
-std::string regulation_name(const registry::Regulation& r) {
+std::string regulation_name(const org::Regulation& r) {
   std::string s = r.kind.empty() ? std::string("Peraturan") : r.kind;
   if (!r.number.empty()) s += " Nomor " + r.number;
   if (r.year) s += " Tahun " + std::to_string(*r.year);
   return s;
 }
 
-std::string change_line(const registry::StructureChange& c) {
+std::string change_line(const org::StructureChange& c) {
   switch (c.kind) {
-    case registry::ChangeKind::Added:
+    case org::ChangeKind::Added:
       return fmt::format("ditambah: {}{}", c.position_title,
                          c.after.empty() ? "" : " (" + c.after + ")");
-    case registry::ChangeKind::Removed:
+    case org::ChangeKind::Removed:
       return fmt::format("dihapus: {}{}", c.position_title,
                          c.before.empty() ? "" : " (" + c.before + ")");
-    case registry::ChangeKind::Renamed:
+    case org::ChangeKind::Renamed:
       return fmt::format("diganti nama: {} -> {}", c.before, c.after);
-    case registry::ChangeKind::Regraded:
+    case org::ChangeKind::Regraded:
       return fmt::format("diubah eselon: {} {} -> {}", c.position_title,
                          c.before.empty() ? "-" : c.before, c.after.empty() ? "-" : c.after);
   }
   return "";
 }
 
-nlohmann::json changes_json(const std::vector<registry::StructureChange>& changes) {
+nlohmann::json changes_json(const std::vector<org::StructureChange>& changes) {
   nlohmann::json a = nlohmann::json::array();
   for (const auto& c : changes)
-    a.push_back({{"kind", registry::to_string(c.kind)},
+    a.push_back({{"kind", org::to_string(c.kind)},
                  {"position_title", c.position_title},
                  {"before", c.before},
                  {"after", c.after}});
@@ -101,10 +102,10 @@ int reporting_refusals(const std::string& prefix, F body) {
   try {
     body();
     return 0;
-  } catch (const service::ServiceError& e) {
+  } catch (const app::ServiceError& e) {
     fmt::print(stderr, "{}{} [{}{}]\n", prefix, e.message(), e.code(),
                e.field().empty() ? "" : ": " + e.field());
-  } catch (const store::DatabaseError& e) {
+  } catch (const storage::DatabaseError& e) {
     fmt::print(stderr, "{}Basis data menolak: {}\n", prefix, e.what());
   }
   return 2;
@@ -117,12 +118,12 @@ int run_import(const std::string& db, const std::vector<std::string>& files) {
     if (!read_text(files[i], texts[i])) return 2;
   auto conn = open_migrated(db);
   if (!conn) return 2;
-  store::RegistryStore st(*conn);
+  org::RegistryStore st(*conn);
   // 2. Import each, printing what was stored.
   for (std::size_t i = 0; i < files.size(); ++i) {
     const int rc = reporting_refusals(files[i] + ": ", [&] {
       const auto t0 = std::chrono::steady_clock::now();
-      const auto r = service::import_regulation(st, service::cli_actor(), texts[i]);
+      const auto r = app::import_regulation(st, app::cli_actor(), texts[i]);
       const auto reg = st.regulation(r.regulation_id);
       const std::string name = reg ? regulation_name(*reg) : "peraturan";
       if (!r.created) {
@@ -157,7 +158,7 @@ int run_import(const std::string& db, const std::vector<std::string>& files) {
 int run_diff(const std::string& old_file, const std::string& new_file, const std::string& format) {
   std::string a, b;
   if (!read_text(old_file, a) || !read_text(new_file, b)) return 2;
-  const auto changes = service::diff_regulation_texts(a, b);
+  const auto changes = app::diff_regulation_texts(a, b);
   if (format == "json") {
     fmt::print("{}\n", changes_json(changes).dump(2));
     return 0;
@@ -179,10 +180,10 @@ int run_demo(const std::string& db, std::uint64_t seed, const std::string& folde
   }
   auto conn = open_migrated(db);
   if (!conn) return 2;
-  store::RegistryStore st(*conn);
+  org::RegistryStore st(*conn);
   return reporting_refusals("", [&] {
     const auto t0 = std::chrono::steady_clock::now();
-    const auto s = service::build_demo(st, folder, seed);
+    const auto s = sample::build_demo(st, folder, seed);
     fmt::print("Basis data demo {} dibuat dalam {:.2f} s (seed {}).\n", db, seconds_since(t0),
                seed);
     fmt::print("  naskah diimpor: {}\n  daerah: {}\n  perangkat daerah: {}\n  unit: {}\n",
@@ -193,18 +194,18 @@ int run_demo(const std::string& db, std::uint64_t seed, const std::string& folde
                s.acting);
     for (const auto& f : s.skipped) fmt::print(stderr, "  dilewati (tidak terbaca): {}\n", f);
     fmt::print("Akun demo (hanya untuk demo; ganti kata sandi di luar demo):\n");
-    for (const auto& a : service::demo_accounts())
+    for (const auto& a : sample::demo_accounts())
       fmt::print("  {:<12} {:<22} {}\n", a.username, a.password, a.role);
   });
 }
 
-int run_generate(const std::string& db, const service::GeneratorOptions& o) {
+int run_generate(const std::string& db, const sample::GeneratorOptions& o) {
   auto conn = open_migrated(db);
   if (!conn) return 2;
-  store::RegistryStore st(*conn);
+  org::RegistryStore st(*conn);
   return reporting_refusals("", [&] {
     const auto t0 = std::chrono::steady_clock::now();
-    const auto s = service::generate_province(st, o);
+    const auto s = sample::generate_province(st, o);
     st.refresh_planner_statistics();
     fmt::print("Pemerintah daerah sintetis dibuat dalam {:.2f} s: {} (seed {}).\n",
                seconds_since(t0), o.region_name, o.seed);
@@ -215,7 +216,7 @@ int run_generate(const std::string& db, const service::GeneratorOptions& o) {
 
 int run_user_add(const std::string& db, const std::string& username, const std::string& role_text,
                  const std::string& display_name, std::optional<std::int64_t> employee_id) {
-  const auto role = registry::role_from_string(role_text);
+  const auto role = identity::role_from_string(role_text);
   if (!role) {
     fmt::print(stderr, "Peran harus pegawai, admin_registri atau administrator.\n");
     return 2;
@@ -230,13 +231,13 @@ int run_user_add(const std::string& db, const std::string& username, const std::
   }
   auto conn = open_migrated(db);
   if (!conn) return 2;
-  store::RegistryStore st(*conn);
+  org::RegistryStore st(*conn);
   return reporting_refusals("", [&] {
-    store::Transaction tx(*conn);
-    const auto u = service::create_user(st, service::cli_actor(), username, display_name, password,
-                                        *role, employee_id);
+    storage::Transaction tx(*conn);
+    const auto u = app::create_user(st, app::cli_actor(), username, display_name, password, *role,
+                                    employee_id);
     tx.commit();
-    fmt::print("Akun {} (id {}, {}) dibuat.\n", u.username, u.id, registry::to_string(u.role));
+    fmt::print("Akun {} (id {}, {}) dibuat.\n", u.username, u.id, identity::to_string(u.role));
   });
 }
 
@@ -253,7 +254,7 @@ void add_registry_commands(CLI::App& app, int& exit_code) {
     std::string demo_folder = "data/regulations";
     bool demo_force = false;
     std::string gen_db;
-    service::GeneratorOptions gen;
+    sample::GeneratorOptions gen;
     std::string user_db = "tatakerja.db", user_name, user_role, user_display;
     std::optional<std::int64_t> user_employee;
   };

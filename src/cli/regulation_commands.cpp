@@ -1,4 +1,4 @@
-#include "cli/regulation_commands.hpp"
+#include "regulation_commands.hpp"
 
 #include <fmt/core.h>
 
@@ -8,9 +8,9 @@
 #include <algorithm>
 #include <filesystem>
 
-#include "cli/read_text.hpp"
 #include "json/document_json.hpp"
 #include "json/extraction_json.hpp"
+#include "read_text.hpp"
 #include "regulation/engine.hpp"
 #include "regulation/lint.hpp"
 #include "regulation/parser.hpp"

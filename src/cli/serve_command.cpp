@@ -8,8 +8,8 @@
 #include <optional>
 #include <string>
 
-#include "cli/command_groups.hpp"
-#include "server/config.hpp"
+#include "api/config.hpp"
+#include "command_groups.hpp"
 #include "server/server.hpp"
 
 namespace tatakerja::cli {

@@ -1,7 +1,7 @@
 #include <array>
 
 #include "core/eselon.hpp"
-#include "core/organisation.hpp"
+#include "core/organisation_kinds.hpp"
 #include "core/text.hpp"
 
 namespace tatakerja {

@@ -4,6 +4,7 @@ namespace tatakerja::json {
 namespace {
 
 using nlohmann::json;
+using namespace tatakerja::regulation;  // the facts this file writes as JSON
 
 json span(const SourceSpan& s) {
   return {{"first_line", s.first_line}, {"last_line", s.last_line}};

@@ -11,7 +11,7 @@
 
 #include <algorithm>
 
-#include "regulation/lint_rules.hpp"
+#include "lint_rules.hpp"
 
 namespace tatakerja::regulation {
 

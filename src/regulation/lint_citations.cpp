@@ -14,7 +14,7 @@
 #include <set>
 
 #include "core/text.hpp"
-#include "regulation/lint_rules.hpp"
+#include "lint_rules.hpp"
 
 namespace tatakerja::regulation::lint_rules {
 namespace {

@@ -5,7 +5,7 @@
 
 #include "core/date.hpp"
 #include "core/text.hpp"
-#include "regulation/lint_rules.hpp"
+#include "lint_rules.hpp"
 
 namespace tatakerja::regulation::lint_rules {
 namespace {

@@ -6,7 +6,7 @@
 #include <map>
 
 #include "core/text.hpp"
-#include "regulation/lint_rules.hpp"
+#include "lint_rules.hpp"
 #include "regulation/node_query.hpp"
 
 namespace tatakerja::regulation::lint_rules {

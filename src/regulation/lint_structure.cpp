@@ -7,7 +7,7 @@
 #include <algorithm>
 
 #include "core/text.hpp"
-#include "regulation/lint_rules.hpp"
+#include "lint_rules.hpp"
 
 namespace tatakerja::regulation::lint_rules {
 namespace {

@@ -8,15 +8,16 @@
 #include <thread>
 #include <vector>
 
-#include "server/answer_cache.hpp"
-#include "server/api.hpp"
-#include "server/dispatch.hpp"
+#include "api/answer_cache.hpp"
+#include "api/api.hpp"
+#include "api/dispatch.hpp"
+#include "api/rate_limiter.hpp"
+#include "http/request_log.hpp"
+#include "org/registry_store.hpp"
 #include "server/http_server.hpp"
-#include "server/rate_limiter.hpp"
-#include "server/request_log.hpp"
 #include "server/static_files.hpp"
-#include "store/database.hpp"
-#include "store/registry_store.hpp"
+#include "storage/database.hpp"
+#include "storage/migrations.hpp"
 
 namespace tatakerja::server {
 namespace {
@@ -25,8 +26,8 @@ constexpr std::size_t kJsonLimit = std::size_t{1} << 20;   // 1 MiB
 constexpr std::size_t kTextLimit = std::size_t{32} << 20;  // 32 MiB regulation text
 
 struct WorkerDb {
-  std::unique_ptr<store::Connection> connection;
-  std::optional<store::RegistryStore> store;
+  std::unique_ptr<storage::Connection> connection;
+  std::optional<org::RegistryStore> store;
 };
 
 std::size_t body_limit_for(std::string_view method, std::string_view target) {
@@ -113,10 +114,10 @@ unsigned short Server::start() {
   impl.workers.clear();
   impl.workers.resize(static_cast<std::size_t>(threads));
   for (auto& w : impl.workers) {
-    w.connection = store::open_database(impl.config.db);
+    w.connection = storage::open_database(impl.config.db);
     w.store.emplace(*w.connection);
     if (&w == &impl.workers.front()) {
-      store::migrate(*w.connection);
+      storage::migrate(*w.connection);
       w.store->delete_expired_sessions(Context::now());
     }
   }

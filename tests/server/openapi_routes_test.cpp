@@ -8,8 +8,8 @@
 #include <set>
 #include <string>
 
-#include "server/openapi.hpp"
-#include "server/router.hpp"
+#include "api/openapi.hpp"
+#include "api/router.hpp"
 
 namespace tatakerja {
 namespace {

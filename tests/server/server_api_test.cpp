@@ -17,13 +17,14 @@
 #include <string>
 #include <thread>
 
+#include "app/accounts.hpp"
 #include "http_client.hpp"
-#include "registry/nip.hpp"
+#include "org/nip.hpp"
+#include "org/registry_store.hpp"
+#include "sample/demo.hpp"
 #include "server/server.hpp"
-#include "service/accounts.hpp"
-#include "service/demo.hpp"
-#include "store/database.hpp"
-#include "store/registry_store.hpp"
+#include "storage/database.hpp"
+#include "storage/migrations.hpp"
 
 namespace tatakerja {
 namespace {
@@ -76,12 +77,12 @@ class ServerApi : public ::testing::Test {
     dir_ = make_dir("server_api");
     const std::string db = (dir_ / "demo.db").string();
     {
-      auto c = store::open_database(db);
-      store::migrate(*c);
-      store::RegistryStore s(*c);
-      service::build_demo(s, std::string(TATAKERJA_DATA_DIR) + "/regulations", 7);
+      auto c = storage::open_database(db);
+      storage::migrate(*c);
+      org::RegistryStore s(*c);
+      sample::build_demo(s, std::string(TATAKERJA_DATA_DIR) + "/regulations", 7);
       // The NIPs and names of every demo employee, for the personal-data scan.
-      store::Page p{500, 0};
+      org::Page p{500, 0};
       for (;;) {
         const auto hits = s.search_employees("", 0, p);
         for (const auto& h : hits) {
@@ -481,8 +482,7 @@ TEST_F(ServerApi, EmployeeCreateAndUpdate) {
   const auto regions = body_of(get("/api/v1/regions"));
   const auto rid = regions["items"][0]["id"].get<std::int64_t>();
   const std::int64_t before = audit_total();
-  const std::string nip =
-      registry::make_nip(Date{1990, 4, 12}, 2015, 3, registry::Sex::Female, 987);
+  const std::string nip = org::make_nip(Date{1990, 4, 12}, 2015, 3, org::Sex::Female, 987);
   json body = {{"nip", nip},
                {"name", "Siti Uji Coba"},
                {"kind", "PNS"},
@@ -841,8 +841,8 @@ TEST_F(ServerApi, CachedAnswersFollowEveryChange) {
   // 1. Another process renames the unit (a connection of its own, as `tatakerja` CLI commands
   //    have): the next answer has the new name.
   {
-    auto c = store::open_database((dir_ / "demo.db").string());
-    store::RegistryStore other(*c);
+    auto c = storage::open_database((dir_ / "demo.db").string());
+    org::RegistryStore other(*c);
     auto u = other.unit(unit["id"].get<std::int64_t>());
     ASSERT_TRUE(u);
     u->name = "Bidang Diubah Dari Luar";
@@ -888,12 +888,12 @@ TEST_F(ServerApi, CachedAnswersFollowEveryChange) {
 TEST(ServerRateLimit, FiveFailuresLockTheUserName) {
   const fs::path dir = make_dir("server_rate");
   {
-    auto c = store::open_database((dir / "db.sqlite").string());
-    store::migrate(*c);
-    store::RegistryStore s(*c);
-    store::Transaction tx(*c);
-    service::create_user(s, service::cli_actor(), "kepala", "Kepala", "kata-sandi-benar-1",
-                         registry::Role::Employee, std::nullopt);
+    auto c = storage::open_database((dir / "db.sqlite").string());
+    storage::migrate(*c);
+    org::RegistryStore s(*c);
+    storage::Transaction tx(*c);
+    app::create_user(s, app::cli_actor(), "kepala", "Kepala", "kata-sandi-benar-1",
+                     identity::Role::Employee, std::nullopt);
     tx.commit();
   }
   server::ServerConfig config;

@@ -18,11 +18,12 @@
 #include <thread>
 #include <vector>
 
+#include "app/accounts.hpp"
 #include "http_client.hpp"
-#include "registry/nip.hpp"
-#include "service/accounts.hpp"
-#include "store/database.hpp"
-#include "store/registry_store.hpp"
+#include "org/nip.hpp"
+#include "org/registry_store.hpp"
+#include "storage/database.hpp"
+#include "storage/migrations.hpp"
 
 namespace tatakerja {
 namespace {
@@ -80,15 +81,15 @@ TEST(ServerCrash, WritesAnsweredBeforeSigkillSurvive) {
   fs::remove_all(dir);
   fs::create_directories(dir);
   const std::string db = (dir / "registry.db").string();
-  registry::Id region_id = 0;
+  org::Id region_id = 0;
   {
-    auto c = store::open_database(db);
-    store::migrate(*c);
-    store::RegistryStore s(*c);
-    store::Transaction tx(*c);
-    region_id = s.insert_region({0, "kota-uji", "Kota Uji", registry::RegionKind::City});
-    service::create_user(s, service::cli_actor(), "penulis", "Penulis", "kata-sandi-penulis-1",
-                         registry::Role::RegistryAdmin, std::nullopt);
+    auto c = storage::open_database(db);
+    storage::migrate(*c);
+    org::RegistryStore s(*c);
+    storage::Transaction tx(*c);
+    region_id = s.insert_region({0, "kota-uji", "Kota Uji", org::RegionKind::City});
+    app::create_user(s, app::cli_actor(), "penulis", "Penulis", "kata-sandi-penulis-1",
+                     identity::Role::RegistryAdmin, std::nullopt);
     tx.commit();
   }
 
@@ -115,8 +116,7 @@ TEST(ServerCrash, WritesAnsweredBeforeSigkillSurvive) {
       try {
         HttpClient c(server.port);
         for (int i = 1; i <= 999; ++i) {
-          const std::string nip =
-              registry::make_nip(Date{1980, 1, 1 + t}, 2005, 1, registry::Sex::Male, i);
+          const std::string nip = org::make_nip(Date{1980, 1, 1 + t}, 2005, 1, org::Sex::Male, i);
           const json body = {{"nip", nip},
                              {"name", "Pegawai Uji " + std::to_string(i)},
                              {"kind", "PNS"},
@@ -154,8 +154,8 @@ TEST(ServerCrash, WritesAnsweredBeforeSigkillSurvive) {
     EXPECT_EQ(me.status, 200);
   }
   {
-    auto c = store::open_database(db);
-    store::RegistryStore s(*c);
+    auto c = storage::open_database(db);
+    org::RegistryStore s(*c);
     for (const auto& nip : confirmed) EXPECT_TRUE(s.employee_by_nip(nip)) << nip;
     const auto rows = c->query("PRAGMA integrity_check");
     ASSERT_FALSE(rows.empty());

@@ -10,10 +10,10 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
-#include "server/answer_cache.hpp"
-#include "server/config.hpp"
-#include "server/rate_limiter.hpp"
-#include "server/request_log.hpp"
+#include "api/answer_cache.hpp"
+#include "api/config.hpp"
+#include "api/rate_limiter.hpp"
+#include "http/request_log.hpp"
 #include "server/static_files.hpp"
 
 namespace tatakerja {

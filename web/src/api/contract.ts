@@ -1,5 +1,5 @@
 // Compile-time check that the hand-written types (types.ts, from docs/api.md) accept every answer
-// the OpenAPI document (src/server/openapi.json → openapi.gen.ts by `npm run gen:types`)
+// the OpenAPI document (src/api/openapi.json → openapi.gen.ts by `npm run gen:types`)
 // describes. Type-only: nothing here reaches the bundle. A mismatch fails `npm run build`.
 import type { components } from "./openapi.gen";
 import type * as T from "./types";

@@ -1,5 +1,5 @@
 // Types of the Tatakerja HTTP API (/api/v1), written by hand from docs/api.md.
-// Keep in step with docs/api.md and src/server/openapi.json.
+// Keep in step with docs/api.md and src/api/openapi.json.
 
 export type Id = number;
 /** A date "YYYY-MM-DD". */

@@ -1,0 +1,521 @@
+// What every handler shares: the one place where failures become HTTP answers, the request
+// Context (session lookup, access and CSRF checks, query parameters, the JSON body), the readers of
+// JSON body fields, and the JSON forms used by several endpoints.
+#include <algorithm>
+#include <charconv>
+#include <cstdio>
+#include <ctime>
+
+#include "api/api.hpp"
+#include "app/accounts.hpp"
+#include "app/error.hpp"
+#include "http/request_log.hpp"
+#include "org/rank.hpp"
+
+namespace tatakerja::server {
+namespace {
+
+struct CodeInfo {
+  std::string_view code;
+  int status;
+  std::string_view message;
+};
+
+constexpr CodeInfo kCodes[] = {
+    {"MALFORMED_JSON", 400, "Isi permintaan bukan JSON yang sah atau bukan objek."},
+    {"INVALID_PARAMETER", 400, "Parameter alamat tidak sah."},
+    {"UNAUTHENTICATED", 401, "Silakan masuk terlebih dahulu."},
+    {"WRONG_CREDENTIALS", 401, "Nama pengguna atau kata sandi salah."},
+    {"FORBIDDEN", 403, "Peran Anda tidak diizinkan melakukan tindakan ini."},
+    {"CSRF_INVALID", 403, "Token CSRF tidak ada atau tidak cocok; muat ulang halaman."},
+    {"NOT_FOUND", 404, "Data tidak ditemukan."},
+    {"METHOD_NOT_ALLOWED", 405, "Metode ini tidak diizinkan untuk alamat ini."},
+    {"CONFLICT", 409, "Data bertentangan dengan data yang sudah ada."},
+    {"PAYLOAD_TOO_LARGE", 413, "Isi permintaan terlalu besar."},
+    {"UNSUPPORTED_MEDIA_TYPE", 415, "Jenis isi tidak didukung; kirim application/json."},
+    {"INVALID_FIELD", 422, "Isian tidak sah."},
+    {"NIP_INVALID", 422, "NIP tidak sah."},
+    {"HIERARCHY_CYCLE", 422, "Perpindahan ini menempatkan data di bawah dirinya sendiri."},
+    {"RATE_LIMITED", 429, "Terlalu banyak percobaan masuk; coba lagi nanti."},
+    {"INTERNAL", 500, "Terjadi kesalahan di server."},
+    {"UNAVAILABLE", 503, "Basis data sedang sibuk atau tidak dapat dihubungi; coba lagi."},
+};
+
+const CodeInfo* find_code(std::string_view code) {
+  for (const auto& c : kCodes) {
+    if (c.code == code) return &c;
+  }
+  return nullptr;
+}
+
+std::optional<std::string> field_of(const std::string& f) {
+  if (f.empty()) return std::nullopt;
+  return f;
+}
+
+// Decodes a query component ('+' is a space); nullopt when an escape is malformed.
+std::optional<std::string> decode_component(std::string_view s) {
+  return percent_decode(s, true);
+}
+
+bool constant_time_equal(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  unsigned char diff = 0;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    diff |= static_cast<unsigned char>(a[i] ^ b[i]);
+  }
+  return diff == 0;
+}
+
+// The value of cookie `name` in a Cookie header; empty when absent.
+std::string_view cookie_value(std::string_view header, std::string_view name) {
+  while (!header.empty()) {
+    while (!header.empty() && (header.front() == ' ' || header.front() == ';'))
+      header.remove_prefix(1);
+    const auto end = header.find(';');
+    const std::string_view pair = header.substr(0, end);
+    const auto eq = pair.find('=');
+    if (eq != std::string_view::npos && pair.substr(0, eq) == name) return pair.substr(eq + 1);
+    header = end == std::string_view::npos ? std::string_view{} : header.substr(end + 1);
+  }
+  return {};
+}
+
+bool is_change(std::string_view method) {
+  return method == "POST" || method == "PATCH" || method == "DELETE" || method == "PUT";
+}
+
+bool is_editor(identity::Role r) {
+  return r == identity::Role::RegistryAdmin || r == identity::Role::Administrator;
+}
+
+std::string type_error(const char* field) {
+  return std::string("Isian ") + field + " tidak sah.";
+}
+
+}  // namespace
+
+std::string default_message(std::string_view code) {
+  const CodeInfo* c = find_code(code);
+  return std::string(c ? c->message : "Terjadi kesalahan di server.");
+}
+
+int status_of_code(std::string_view code) {
+  const CodeInfo* c = find_code(code);
+  return c ? c->status : 500;
+}
+
+void fail(int status, std::string_view code, std::optional<std::string> field,
+          std::string message) {
+  ApiError e;
+  e.status = status;
+  e.code = std::string(code);
+  e.message = message.empty() ? default_message(code) : std::move(message);
+  e.field = std::move(field);
+  throw e;
+}
+
+Response error_response(const ApiError& e) {
+  json body = {{"error",
+                {{"code", e.code},
+                 {"message", e.message},
+                 {"field", e.field ? json(*e.field) : json(nullptr)}}}};
+  Response r = json_response(body, e.status);
+  for (const auto& [n, v] : e.headers) r.set_header(n, v);
+  return r;
+}
+
+Response error_response_for_current_exception() {
+  ApiError a;
+  try {
+    throw;
+  } catch (const ApiError& e) {
+    return error_response(e);
+  } catch (const app::ServiceError& e) {
+    a.code = std::string(e.code());
+    a.status = status_of_code(a.code);
+    a.message = std::string(e.message());
+    if (a.message.empty()) a.message = default_message(a.code);
+    a.field = field_of(e.field());
+    if (a.status == 500) log_error(std::string("service error: ") + e.what());
+  } catch (const storage::DatabaseError& e) {
+    switch (e.kind()) {
+      case storage::DatabaseError::Kind::Constraint:
+        a.status = 409;
+        a.code = "CONFLICT";
+        break;
+      case storage::DatabaseError::Kind::Busy:
+        a.status = 503;
+        a.code = "UNAVAILABLE";
+        a.headers.emplace_back("Retry-After", "1");
+        log_warning(std::string("database busy: ") + e.what());
+        break;
+      case storage::DatabaseError::Kind::Other:
+        a.status = 500;
+        a.code = "INTERNAL";
+        log_error(std::string("database error: ") + e.what());
+        break;
+    }
+    a.message = default_message(a.code);
+  } catch (const std::exception& e) {
+    a.status = 500;
+    a.code = "INTERNAL";
+    a.message = default_message(a.code);
+    log_error(std::string("unexpected exception: ") + e.what());
+  } catch (...) {
+    a.status = 500;
+    a.code = "INTERNAL";
+    a.message = default_message(a.code);
+    log_error("unexpected exception of unknown type");
+  }
+  return error_response(a);
+}
+
+// ---- Context ----
+
+std::int64_t Context::now() {
+  return static_cast<std::int64_t>(std::time(nullptr));
+}
+
+std::string_view Context::session_token() const {
+  return cookie_value(request.header("Cookie"), "tk_session");
+}
+
+const Principal* Context::principal() {
+  if (!principal_loaded_) {
+    principal_loaded_ = true;
+    const std::string_view token = session_token();
+    if (!token.empty() && token.size() <= 256) {
+      auto resumed = app::resume_session(store, std::string(token), now());
+      if (resumed) principal_ = Principal{std::move(resumed->first), std::move(resumed->second)};
+    }
+  }
+  return principal_ ? &*principal_ : nullptr;
+}
+
+const Principal& Context::require_user() {
+  const Principal* p = principal();
+  if (p == nullptr) fail(401, "UNAUTHENTICATED");
+  return *p;
+}
+
+void Context::require_csrf(const Principal& p) const {
+  const std::string_view sent = request.header("X-CSRF-Token");
+  if (sent.empty() || p.session.csrf_token.empty() ||
+      !constant_time_equal(sent, p.session.csrf_token))
+    fail(403, "CSRF_INVALID");
+}
+
+const Principal& Context::require_editor() {
+  const Principal& p = require_user();
+  if (is_change(request.method)) require_csrf(p);
+  if (!is_editor(p.user.role)) fail(403, "FORBIDDEN");
+  return p;
+}
+
+const Principal& Context::require_administrator() {
+  const Principal& p = require_user();
+  if (is_change(request.method)) require_csrf(p);
+  if (p.user.role != identity::Role::Administrator) fail(403, "FORBIDDEN");
+  return p;
+}
+
+std::optional<std::string> Context::query(std::string_view name) {
+  if (!query_parsed_) {
+    query_parsed_ = true;
+    std::string_view q = request.query();
+    while (!q.empty()) {
+      const auto amp = q.find('&');
+      const std::string_view part = q.substr(0, amp);
+      q = amp == std::string_view::npos ? std::string_view{} : q.substr(amp + 1);
+      if (part.empty()) continue;
+      const auto eq = part.find('=');
+      auto key = decode_component(part.substr(0, eq));
+      auto value =
+          decode_component(eq == std::string_view::npos ? std::string_view{} : part.substr(eq + 1));
+      if (!key) continue;
+      if (!value) fail(400, "INVALID_PARAMETER", *key);
+      query_.emplace_back(std::move(*key), std::move(*value));
+    }
+  }
+  for (const auto& [k, v] : query_) {
+    if (k == name) return v;
+  }
+  return std::nullopt;
+}
+
+std::optional<Id> Context::query_id(std::string_view name) {
+  const auto v = query(name);
+  if (!v) return std::nullopt;
+  Id id = 0;
+  const auto r = std::from_chars(v->data(), v->data() + v->size(), id);
+  if (v->empty() || r.ec != std::errc{} || r.ptr != v->data() + v->size() || id <= 0)
+    fail(400, "INVALID_PARAMETER", std::string(name));
+  return id;
+}
+
+org::Page Context::page() {
+  org::Page p;
+  const auto number = [&](std::string_view name, int lo, int hi, int& out) {
+    const auto v = query(name);
+    if (!v) return;
+    int n = 0;
+    const auto r = std::from_chars(v->data(), v->data() + v->size(), n);
+    if (v->empty() || r.ec != std::errc{} || r.ptr != v->data() + v->size() || n < lo || n > hi)
+      fail(400, "INVALID_PARAMETER", std::string(name));
+    out = n;
+  };
+  number("limit", 1, 500, p.limit);
+  number("offset", 0, 1000000000, p.offset);
+  return p;
+}
+
+json Context::json_body() const {
+  std::string_view type = request.header("Content-Type");
+  const auto semi = type.find(';');
+  type = type.substr(0, semi);
+  while (!type.empty() && type.back() == ' ') type.remove_suffix(1);
+  std::string lower(type);
+  std::transform(lower.begin(), lower.end(), lower.begin(),
+                 [](char c) { return static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c); });
+  if (lower != "application/json") fail(415, "UNSUPPORTED_MEDIA_TYPE");
+  json body = json::parse(request.body, nullptr, false);
+  if (body.is_discarded() || !body.is_object()) fail(400, "MALFORMED_JSON");
+  return body;
+}
+
+// ---- JSON body fields ----
+
+std::string required_string(const json& body, const char* field, std::size_t max_length,
+                            bool allow_empty) {
+  const auto it = body.find(field);
+  if (it == body.end() || !it->is_string()) fail(422, "INVALID_FIELD", field, type_error(field));
+  std::string s = it->get<std::string>();
+  if ((!allow_empty && s.find_first_not_of(" \t\r\n") == std::string::npos) ||
+      s.size() > max_length)
+    fail(422, "INVALID_FIELD", field, type_error(field));
+  return s;
+}
+
+std::optional<std::string> optional_string(const json& body, const char* field,
+                                           std::size_t max_length, bool allow_empty) {
+  if (!body.contains(field)) return std::nullopt;
+  return required_string(body, field, max_length, allow_empty);
+}
+
+Id required_id(const json& body, const char* field) {
+  const auto it = body.find(field);
+  if (it == body.end() || !it->is_number_integer())
+    fail(422, "INVALID_FIELD", field, type_error(field));
+  const auto id = it->get<std::int64_t>();
+  if (id <= 0) fail(422, "INVALID_FIELD", field, type_error(field));
+  return id;
+}
+
+std::optional<std::optional<Id>> optional_nullable_id(const json& body, const char* field) {
+  const auto it = body.find(field);
+  if (it == body.end()) return std::nullopt;
+  if (it->is_null()) return std::optional<Id>{};
+  return std::optional<Id>{required_id(body, field)};
+}
+
+std::optional<Date> parse_iso_date(std::string_view s) {
+  if (s.size() != 10 || s[4] != '-' || s[7] != '-') return std::nullopt;
+  int y = 0, m = 0, d = 0;
+  const auto num = [&](std::size_t at, std::size_t len, int& out) {
+    const auto r = std::from_chars(s.data() + at, s.data() + at + len, out);
+    return r.ec == std::errc{} && r.ptr == s.data() + at + len;
+  };
+  if (!num(0, 4, y) || !num(5, 2, m) || !num(8, 2, d) || !is_valid_date(y, m, d))
+    return std::nullopt;
+  return Date{y, m, d};
+}
+
+Date required_date(const json& body, const char* field) {
+  const auto it = body.find(field);
+  if (it == body.end() || !it->is_string()) fail(422, "INVALID_FIELD", field, type_error(field));
+  const auto d = parse_iso_date(it->get_ref<const std::string&>());
+  if (!d)
+    fail(422, "INVALID_FIELD", field, std::string("Isian ") + field + " harus tanggal YYYY-MM-DD.");
+  return *d;
+}
+
+// ---- answers ----
+
+Response json_response(const json& body, int status) {
+  Response r;
+  r.status = status;
+  r.headers.emplace_back("Content-Type", "application/json; charset=utf-8");
+  r.body = body.dump(-1, ' ', false, json::error_handler_t::replace);
+  return r;
+}
+
+json list_answer(json items, std::int64_t total, const org::Page& page) {
+  json out = json::object();
+  out["items"] = std::move(items);
+  out["total"] = total;
+  out["limit"] = page.limit;
+  out["offset"] = page.offset;
+  return out;
+}
+
+json date_or_null(const std::optional<Date>& d) {
+  return d ? json(d->iso()) : json(nullptr);
+}
+
+json regulation_ref(const org::Regulation& r) {
+  return {{"id", r.id},
+          {"kind", r.kind},
+          {"number", r.number},
+          {"year", r.year ? json(*r.year) : json(nullptr)},
+          {"title", r.title},
+          {"date", date_or_null(r.date)},
+          {"status", org::to_string(r.status)}};
+}
+
+json agency_ref(const org::Agency& a) {
+  return {{"id", a.id}, {"name", a.name}, {"kind", a.kind}, {"type", a.type}};
+}
+
+json article_ref(const org::Article& a) {
+  return {{"id", a.id}, {"label", a.label}, {"regulation_id", a.regulation_id}};
+}
+
+json user_json(const identity::User& u) {
+  return {{"id", u.id},
+          {"username", u.username},
+          {"display_name", u.display_name},
+          {"role", identity::to_string(u.role)},
+          {"employee_id", u.employee_id ? json(*u.employee_id) : json(nullptr)}};
+}
+
+json placement_json(const org::Placement& p) {
+  return {{"id", p.id},
+          {"employee_id", p.employee_id},
+          {"position_id", p.position_id},
+          {"kind", org::to_string(p.kind)},
+          {"start", p.start.iso()},
+          {"end", date_or_null(p.end)}};
+}
+
+namespace {
+
+json optional_id_json(const std::optional<Id>& id) {
+  return id ? json(*id) : json(nullptr);
+}
+
+bool is_structural(PositionKind k) {
+  return k == PositionKind::JptPratama || k == PositionKind::Administrator ||
+         k == PositionKind::Pengawas;
+}
+
+}  // namespace
+
+json position_page(org::RegistryStore& store, const org::Position& p, bool personal) {
+  json out = json::object();
+  out["id"] = p.id;
+  out["title"] = p.title;
+  out["kind"] = to_string(p.kind);
+  out["eselon"] = p.eselon;
+  out["code"] = p.code;
+  const auto links = store.position_links(p.id);
+  auto named = [](const std::optional<org::NamedRef>& r, const char* name_key) {
+    return r ? json{{"id", r->id}, {name_key, r->name}} : json(nullptr);
+  };
+  auto article = [](const std::optional<org::Article>& a) {
+    return a ? article_ref(*a) : json(nullptr);
+  };
+  out["agency"] = named(links.agency, "name");
+  out["unit"] = named(links.unit, "name");
+  out["superior"] = named(links.superior, "title");
+  out["reports_to"] = p.reports_to;
+  out["appointing_authority"] = p.appointing_authority;
+  out["summary"] = p.summary;
+  out["functions"] = p.functions;
+  out["duties"] = p.duties;
+  out["work_level"] = p.work_level;
+  out["appraiser"] = named(links.appraiser, "title");
+  out["appraiser_outside"] = p.appraiser_outside;
+  out["source_article"] = article(links.source_article);
+  out["duties_article"] = article(links.duties_article);
+  json subordinates = json::array();
+  for (const auto& s : store.subordinates_of_position(p.id)) {
+    subordinates.push_back({{"id", s.id}, {"title", s.title}, {"kind", to_string(s.kind)}});
+  }
+  out["subordinates"] = std::move(subordinates);
+  const auto holders = store.holders_of_position(p.id);
+  out["vacant"] = holders.empty();
+  if (personal) {
+    json hs = json::array();
+    for (const auto& h : holders) {
+      hs.push_back({{"employee_id", h.employee.id},
+                    {"name", h.employee.name},
+                    {"nip", h.employee.nip},
+                    {"rank", h.employee.rank},
+                    {"placement_kind", org::to_string(h.placement.kind)},
+                    {"start", h.placement.start.iso()}});
+    }
+    out["holders"] = std::move(hs);
+  } else {
+    out["holders"] = nullptr;
+  }
+  return out;
+}
+
+json employee_detail(org::RegistryStore& store, const org::Employee& e) {
+  json out = json::object();
+  out["id"] = e.id;
+  out["nip"] = e.nip;
+  out["name"] = e.name;
+  out["kind"] = org::to_string(e.kind);
+  out["rank"] = e.rank;
+  std::string rank_name;
+  if (e.kind == org::EmployeeKind::Pns) {
+    if (const auto r = org::pns_rank(e.rank)) rank_name = r->name;
+  }
+  out["rank_name"] = rank_name;
+  out["birth_date"] = e.birth_date.iso();
+  char appointed[16];
+  std::snprintf(appointed, sizeof appointed, "%04d-%02d", e.appointed_year % 10000,
+                e.appointed_month % 100);
+  out["appointed"] = appointed;
+  out["sex"] = e.sex == org::Sex::Female ? "perempuan" : "laki-laki";
+  out["region_id"] = e.region_id;
+  json placements = json::array();
+  for (const auto& pl : store.placements_of_employee(e.id)) {
+    json position = nullptr;
+    if (const auto p = store.position(pl.position_id)) {
+      const auto a = store.agency(p->agency_id);
+      position = {{"id", p->id},
+                  {"title", p->title},
+                  {"agency_id", p->agency_id},
+                  {"agency_name", a ? a->name : std::string()}};
+    }
+    placements.push_back({{"id", pl.id},
+                          {"position", std::move(position)},
+                          {"kind", org::to_string(pl.kind)},
+                          {"start", pl.start.iso()},
+                          {"end", date_or_null(pl.end)}});
+  }
+  out["placements"] = std::move(placements);
+  return out;
+}
+
+std::optional<Id> head_position_of(Id unit_id, const std::vector<org::Position>& positions) {
+  for (const auto& p : positions) {
+    if (p.unit_id == unit_id && !p.abolished && is_structural(p.kind)) return p.id;
+  }
+  return std::nullopt;
+}
+
+json unit_json(const org::Unit& u, const std::vector<org::Position>& positions) {
+  return {{"id", u.id},
+          {"agency_id", u.agency_id},
+          {"parent_id", optional_id_json(u.parent_id)},
+          {"name", u.name},
+          {"kind", to_string(u.kind)},
+          {"head_position_id", optional_id_json(head_position_of(u.id, positions))},
+          {"source_article_id", optional_id_json(u.source_article)}};
+}
+
+}  // namespace tatakerja::server

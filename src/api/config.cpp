@@ -1,0 +1,144 @@
+// Reading the server configuration from a file, the environment and single settings.
+#include "api/config.hpp"
+
+#include <charconv>
+#include <cstdlib>
+#include <fstream>
+
+namespace tatakerja::server {
+namespace {
+
+std::string_view trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r'))
+    s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r'))
+    s.remove_suffix(1);
+  return s;
+}
+
+template <typename T>
+bool parse_number(std::string_view s, T& out) {
+  const auto r = std::from_chars(s.data(), s.data() + s.size(), out);
+  return r.ec == std::errc{} && r.ptr == s.data() + s.size();
+}
+
+bool parse_bool(std::string_view s, bool& out) {
+  if (s == "1" || s == "true" || s == "yes" || s == "on") {
+    out = true;
+    return true;
+  }
+  if (s == "0" || s == "false" || s == "no" || s == "off") {
+    out = false;
+    return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+ListenAddress parse_listen(std::string_view text) {
+  ListenAddress a;
+  std::string_view host, port;
+  if (!text.empty() && text.front() == '[') {
+    const auto close = text.find(']');
+    if (close == std::string_view::npos || close + 1 >= text.size() || text[close + 1] != ':')
+      throw ConfigError("Alamat dengar tidak sah (contoh: 127.0.0.1:8080): " + std::string(text));
+    host = text.substr(1, close - 1);
+    port = text.substr(close + 2);
+  } else {
+    const auto colon = text.rfind(':');
+    if (colon == std::string_view::npos)
+      throw ConfigError("Alamat dengar tidak sah (contoh: 127.0.0.1:8080): " + std::string(text));
+    host = text.substr(0, colon);
+    port = text.substr(colon + 1);
+  }
+  unsigned p = 0;
+  if (host.empty() || !parse_number(port, p) || p > 65535)
+    throw ConfigError("Alamat dengar tidak sah (contoh: 127.0.0.1:8080): " + std::string(text));
+  a.host = std::string(host);
+  a.port = static_cast<unsigned short>(p);
+  return a;
+}
+
+void apply_setting(ServerConfig& c, std::string_view key, std::string_view raw) {
+  const std::string_view value = trim(raw);
+  const auto bad = [&] {
+    return ConfigError("Nilai tidak sah untuk " + std::string(key) + ": " + std::string(value));
+  };
+  if (key == "db") {
+    if (value.empty()) throw bad();
+    c.db = std::string(value);
+  } else if (key == "listen") {
+    parse_listen(value);
+    c.listen = std::string(value);
+  } else if (key == "threads") {
+    int n = 0;
+    if (!parse_number(value, n) || n < 0 || n > 1024) throw bad();
+    c.threads = n;
+  } else if (key == "web_root") {
+    c.web_root = std::string(value);
+  } else if (key == "secure_cookies") {
+    if (!parse_bool(value, c.secure_cookies)) throw bad();
+  } else if (key == "log_level") {
+    static constexpr std::string_view kLevels[] = {"trace", "debug",    "info", "warn",
+                                                   "error", "critical", "off"};
+    bool known = false;
+    for (auto l : kLevels) known = known || l == value;
+    if (!known) throw bad();
+    c.log_level = std::string(value);
+  } else if (key == "session_ttl") {
+    std::int64_t s = 0;
+    if (!parse_number(value, s) || s < 60 || s > 30 * 24 * 3600) throw bad();
+    c.session_ttl_seconds = s;
+  } else if (key == "cache_mb") {
+    int mb = 0;
+    if (!parse_number(value, mb) || mb < 0 || mb > 65536) throw bad();
+    c.answer_cache_mb = mb;
+  } else {
+    throw ConfigError("Pengaturan tidak dikenal: " + std::string(key));
+  }
+}
+
+void apply_config_file(ServerConfig& c, const std::string& path) {
+  std::ifstream in(path);
+  if (!in) throw ConfigError("Berkas konfigurasi tidak dapat dibaca: " + path);
+  std::string line;
+  int number = 0;
+  while (std::getline(in, line)) {
+    ++number;
+    const std::string_view l = trim(line);
+    if (l.empty() || l.front() == '#') continue;
+    const auto eq = l.find('=');
+    if (eq == std::string_view::npos)
+      throw ConfigError(path + ":" + std::to_string(number) +
+                        ": baris harus berbentuk kunci = nilai");
+    try {
+      apply_setting(c, trim(l.substr(0, eq)), l.substr(eq + 1));
+    } catch (const ConfigError& e) {
+      throw ConfigError(path + ":" + std::to_string(number) + ": " + e.what());
+    }
+  }
+}
+
+void apply_environment(ServerConfig& c, const std::function<const char*(const char*)>& getenv) {
+  static constexpr std::pair<const char*, const char*> kVars[] = {
+      {"TATAKERJA_DB", "db"},
+      {"TATAKERJA_LISTEN", "listen"},
+      {"TATAKERJA_THREADS", "threads"},
+      {"TATAKERJA_WEB_ROOT", "web_root"},
+      {"TATAKERJA_SECURE_COOKIES", "secure_cookies"},
+      {"TATAKERJA_LOG_LEVEL", "log_level"},
+      {"TATAKERJA_CACHE_MB", "cache_mb"},
+  };
+  for (const auto& [var, key] : kVars) {
+    const char* v = getenv ? getenv(var) : std::getenv(var);
+    if (v == nullptr) continue;
+    try {
+      apply_setting(c, key, v);
+    } catch (const ConfigError& e) {
+      throw ConfigError(std::string(var) + ": " + e.what());
+    }
+  }
+}
+
+}  // namespace tatakerja::server

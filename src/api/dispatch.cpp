@@ -1,0 +1,83 @@
+#include "api/dispatch.hpp"
+
+#include <memory>
+#include <string>
+
+#include "api/answer_cache.hpp"
+#include "api/api.hpp"
+#include "api/router.hpp"
+
+namespace tatakerja::server {
+namespace {
+
+constexpr std::string_view kApiPrefix = "/api/v1";
+
+// A registry answer from the cache when it holds one for this target, reader kind (signed in or
+// not) and the registry's current revision; otherwise computed and kept. The session is resumed
+// first, so an expired or forged cookie reads as anonymous; routes that need a user refuse
+// anonymous readers in their handler, and only 200 answers are kept, so an anonymous key never
+// holds personal data.
+Response registry_answer(Context& ctx, std::size_t route, AnswerCache& answers) {
+  const bool signed_in = ctx.principal() != nullptr;
+  const std::int64_t revision = ctx.store.registry_revision();
+  std::string key(signed_in ? "u " : "a ");
+  key += ctx.request.target;
+  if (auto hit = answers.find(key, revision)) {
+    Response r;
+    r.headers.emplace_back("Content-Type", std::move(hit->content_type));
+    r.body = *hit->body;
+    return r;
+  }
+  Response r = route_handler(route)(ctx);
+  if (r.status == 200) {
+    std::string content_type;
+    for (const auto& [n, v] : r.headers)
+      if (n == "Content-Type") content_type = v;
+    answers.put(
+        key, revision,
+        AnswerCache::Answer{std::move(content_type), std::make_shared<const std::string>(r.body)});
+  }
+  return r;
+}
+
+}  // namespace
+
+Response error_answer(int status, std::string_view code) {
+  ApiError e;
+  e.status = status;
+  e.code = std::string(code);
+  e.message = default_message(code);
+  return error_response(e);
+}
+
+Response handle_api_request(const Request& req, org::RegistryStore& store, ApiShared shared,
+                            std::optional<org::Id>& user_id) {
+  if (req.body_too_large) return error_answer(413, "PAYLOAD_TOO_LARGE");
+  std::string_view path = req.path();
+  if (!path.starts_with(kApiPrefix)) return error_answer(404, "NOT_FOUND");
+  path.remove_prefix(kApiPrefix.size());
+  const RouteMatch m = match_route(req.method, path);
+  if (m.kind == MatchKind::NotFound) return error_answer(404, "NOT_FOUND");
+  if (m.kind == MatchKind::MethodNotAllowed) {
+    Response r = error_answer(405, "METHOD_NOT_ALLOWED");
+    r.set_header("Allow", m.allow);
+    return r;
+  }
+  Context ctx(req, store, shared.config, shared.limiter);
+  ctx.ids = m.ids;
+  Response r;
+  try {
+    if (route_list()[m.route].registry_answer) {
+      r = registry_answer(ctx, m.route, shared.answers);
+    } else {
+      r = route_handler(m.route)(ctx);
+    }
+    for (auto& h : ctx.response.headers) r.headers.push_back(std::move(h));
+  } catch (...) {
+    r = error_response_for_current_exception();
+  }
+  user_id = ctx.user_id_if_known();
+  return r;
+}
+
+}  // namespace tatakerja::server

@@ -1,0 +1,183 @@
+// Internal interface of the JSON API under /api/v1: the error every handler throws (ApiError), the
+// per-request Context (the worker's store, the signed-in user, query parameters, access checks),
+// the JSON forms shared by several handlers, and the handler functions themselves. Handlers are
+// thin: they read and check their input, call store/service, and build one nlohmann::json answer;
+// every failure is mapped to HTTP in one place (error_response in api_common.cpp).
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "api/config.hpp"
+#include "http/message.hpp"
+#include "org/model.hpp"
+#include "org/registry_store.hpp"
+
+namespace tatakerja::server {
+
+using json = nlohmann::json;
+using org::Id;
+
+class RateLimiter;
+
+// An answer other than success. `message` defaults to the Indonesian text of `code`.
+struct ApiError {
+  int status = 500;
+  std::string code;
+  std::string message;
+  std::optional<std::string> field;
+  std::vector<std::pair<std::string, std::string>> headers;  // e.g. Retry-After
+};
+
+// Throws ApiError{status, code, default message of code (or `message` when given), field}.
+[[noreturn]] void fail(int status, std::string_view code, std::optional<std::string> field = {},
+                       std::string message = {});
+// The Indonesian message for an error code of docs/api.md.
+std::string default_message(std::string_view code);
+// The HTTP status of an error code of docs/api.md (500 for an unknown code).
+int status_of_code(std::string_view code);
+// Turns the exception being handled (ApiError, app::ServiceError, storage::DatabaseError,
+// anything else) into the JSON error answer; logs the detail of unexpected ones. Call only from a
+// catch block.
+Response error_response_for_current_exception();
+// The JSON error answer itself.
+Response error_response(const ApiError& e);
+
+// The signed-in user of a request.
+struct Principal {
+  identity::User user;
+  identity::Session session;
+};
+
+// Everything a handler may use for one request.
+class Context {
+ public:
+  Context(const Request& req, org::RegistryStore& st, const ServerConfig& cfg, RateLimiter& lim)
+      : request(req), store(st), config(cfg), limiter(lim) {}
+
+  const Request& request;
+  org::RegistryStore& store;
+  const ServerConfig& config;
+  RateLimiter& limiter;
+  std::array<Id, 2> ids{};  // positive integers from the path ({id}), in order
+  Response response;        // handlers may add headers (Set-Cookie) here; status/body are theirs
+
+  // The signed-in user from the tk_session cookie, or null (looked up once per request).
+  const Principal* principal();
+  // The tk_session cookie's value as sent (empty when none). Never log it.
+  std::string_view session_token() const;
+  // The id of the signed-in user when the session was looked up during this request.
+  std::optional<Id> user_id_if_known() const {
+    return principal_ ? std::optional<Id>(principal_->user.id) : std::nullopt;
+  }
+  // The signed-in user; throws 401 UNAUTHENTICATED when there is none.
+  const Principal& require_user();
+  // A user allowed to change the registry (admin_registri, administrator): 401 / 403 otherwise;
+  // for a POST/PATCH/DELETE also checks X-CSRF-Token (403 CSRF_INVALID).
+  const Principal& require_editor();
+  // An administrator: 401 / 403 otherwise, and the CSRF check for changes.
+  const Principal& require_administrator();
+  // Throws 403 CSRF_INVALID unless X-CSRF-Token equals the session's token (constant time).
+  void require_csrf(const Principal& p) const;
+
+  // The decoded value of query parameter `name`, nullopt when absent.
+  std::optional<std::string> query(std::string_view name);
+  // Positive integer query parameter; nullopt when absent; 400 INVALID_PARAMETER when malformed.
+  std::optional<Id> query_id(std::string_view name);
+  // ?limit= (1..500, default 50) and ?offset= (>= 0, default 0); 400 INVALID_PARAMETER otherwise.
+  org::Page page();
+  // The body as a JSON object: 415 when the Content-Type is not JSON, 400 MALFORMED_JSON when it
+  // does not parse or is not an object.
+  json json_body() const;
+  // Unix seconds now.
+  static std::int64_t now();
+
+ private:
+  bool principal_loaded_ = false;
+  std::optional<Principal> principal_;
+  bool query_parsed_ = false;
+  std::vector<std::pair<std::string, std::string>> query_;
+};
+
+// Reads a field of a JSON body; each throws 422 INVALID_FIELD naming the field when it is missing
+// (for the required_* forms) or of the wrong type or out of range.
+std::string required_string(const json& body, const char* field, std::size_t max_length = 500,
+                            bool allow_empty = false);
+std::optional<std::string> optional_string(const json& body, const char* field,
+                                           std::size_t max_length = 10000, bool allow_empty = true);
+Id required_id(const json& body, const char* field);
+// Absent: nullopt; null: optional holding nullopt; a positive integer: that id.
+std::optional<std::optional<Id>> optional_nullable_id(const json& body, const char* field);
+Date required_date(const json& body, const char* field);
+// A date "YYYY-MM-DD"; nullopt when malformed or not a calendar date.
+std::optional<Date> parse_iso_date(std::string_view s);
+
+// A 200 (or `status`) answer with the JSON body, dumped once.
+Response json_response(const json& body, int status = 200);
+// {"items":[...],"total":N,"limit":L,"offset":O}
+json list_answer(json items, std::int64_t total, const org::Page& page);
+
+// Shared JSON forms (docs/api.md).
+json regulation_ref(const org::Regulation& r);
+json agency_ref(const org::Agency& a);
+json article_ref(const org::Article& a);
+json user_json(const identity::User& u);
+json date_or_null(const std::optional<Date>& d);
+// The position page of GET /positions/{id}; holders null unless `personal`.
+json position_page(org::RegistryStore& store, const org::Position& p, bool personal);
+// The employee of GET /employees/{id}.
+json employee_detail(org::RegistryStore& store, const org::Employee& e);
+// A unit as PATCH /units/{id} answers it, with its head position found in `positions`.
+json unit_json(const org::Unit& u, const std::vector<org::Position>& positions);
+// The id of the structural position that leads `unit_id` among `positions`, if any.
+std::optional<Id> head_position_of(Id unit_id, const std::vector<org::Position>& positions);
+// A placement: {"id","employee_id","position_id","kind","start","end"}.
+json placement_json(const org::Placement& p);
+
+using HandlerFn = Response (*)(Context&);
+// The handler of route `index` of route_list() (router.cpp).
+HandlerFn route_handler(std::size_t index);
+
+// Service
+Response handle_health(Context&);
+Response handle_openapi(Context&);
+// Sign-in and accounts (handlers_auth.cpp)
+Response handle_login(Context&);
+Response handle_logout(Context&);
+Response handle_me(Context&);
+Response handle_users_list(Context&);
+Response handle_user_create(Context&);
+// Public structure (handlers_public.cpp)
+Response handle_regions_list(Context&);
+Response handle_region_get(Context&);
+Response handle_agencies_list(Context&);
+Response handle_agency_get(Context&);
+Response handle_agency_units(Context&);
+Response handle_agency_chart(Context&);
+Response handle_agency_positions(Context&);
+Response handle_agency_history(Context&);
+Response handle_position_get(Context&);
+Response handle_article_get(Context&);
+Response handle_regulations_list(Context&);
+Response handle_regulation_get(Context&);
+// People (handlers_people.cpp)
+Response handle_employees_list(Context&);
+Response handle_employee_get(Context&);
+// Changes (handlers_changes.cpp)
+Response handle_employee_create(Context&);
+Response handle_employee_update(Context&);
+Response handle_placement_create(Context&);
+Response handle_placement_end(Context&);
+Response handle_position_update(Context&);
+Response handle_unit_update(Context&);
+Response handle_regulation_preview(Context&);
+Response handle_regulation_import(Context&);
+Response handle_audit_list(Context&);
+
+}  // namespace tatakerja::server

@@ -1,0 +1,36 @@
+// The handling of one request to the JSON API, without the transport: the route (404, 405, 413),
+// the handler with its Context, the answer cache for registry routes, and every failure mapped to
+// an answer. Server calls it for every request under /api; the API fuzz target
+// (fuzz/api_fuzz.cpp) calls it directly, with no socket in between.
+#pragma once
+
+#include <optional>
+#include <string_view>
+
+#include "api/config.hpp"
+#include "http/message.hpp"
+#include "org/model.hpp"
+#include "org/registry_store.hpp"
+
+namespace tatakerja::server {
+
+class AnswerCache;
+class RateLimiter;
+
+// What the API shares between requests; one per server.
+struct ApiShared {
+  const ServerConfig& config;
+  RateLimiter& limiter;
+  AnswerCache& answers;
+};
+
+// Answers `req` (its target starts with "/api/") with `store`, the calling worker's own.
+// `user_id` is set to the signed-in user when the request's session was looked up (for the log).
+// Never throws for anything a client sends.
+Response handle_api_request(const Request& req, org::RegistryStore& store, ApiShared shared,
+                            std::optional<org::Id>& user_id);
+
+// The error answer for `code` with its default Indonesian message.
+Response error_answer(int status, std::string_view code);
+
+}  // namespace tatakerja::server

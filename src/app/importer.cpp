@@ -1,0 +1,665 @@
+// Importing a regulation text into the registry (see importer.hpp for the contract).
+#include "app/importer.hpp"
+
+#include <fmt/core.h>
+
+#include <algorithm>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <unordered_map>
+
+#include "app/crypto.hpp"
+#include "app/structure_diff.hpp"
+#include "core/eselon.hpp"
+#include "core/text.hpp"
+#include "org/work_levels.hpp"
+#include "regulation/engine.hpp"
+#include "textio/decode.hpp"
+
+namespace tatakerja::app {
+namespace {
+
+using org::Id;
+using regulation::Citation;
+using regulation::Position;
+
+// ---------------------------------------------------------------------------------------------
+// Articles: the addressable parts of a text, with their line spans.
+
+struct ArticleDraft {
+  std::string label;
+  std::string path;
+  int first_line = 0;
+  int last_line = 0;
+};
+
+std::string join_path(const std::vector<std::string>& parts, const std::string& last) {
+  std::string out;
+  for (const auto& p : parts) out += p + " > ";
+  return out + last;
+}
+
+// Walks the body's containers (BAB, Bagian, Paragraf) down to each Pasal or diktum.
+void collect_body(const regulation::Node& n, std::vector<std::string>& path,
+                  std::vector<ArticleDraft>& out) {
+  using regulation::NodeKind;
+  for (const auto& c : n.children) {
+    switch (c.kind) {
+      case NodeKind::Chapter:
+      case NodeKind::Section:
+      case NodeKind::Paragraph: {
+        const char* word = c.kind == NodeKind::Chapter   ? "BAB"
+                           : c.kind == NodeKind::Section ? "Bagian"
+                                                         : "Paragraf";
+        path.push_back(fmt::format("{} {}", word, c.label));
+        collect_body(c, path, out);
+        path.pop_back();
+        break;
+      }
+      case NodeKind::Article: {
+        const std::string label = "Pasal " + c.label;
+        out.push_back({label, join_path(path, label), c.span.first_line, c.span.last_line});
+        break;
+      }
+      case NodeKind::Dictum:
+        out.push_back({c.label, join_path(path, c.label), c.span.first_line, c.span.last_line});
+        break;
+      case NodeKind::Root:
+        collect_body(c, path, out);
+        break;
+      default:
+        break;
+    }
+  }
+}
+
+std::string annex_label(const regulation::Annex& a) {
+  return a.label.empty() ? std::string("Lampiran") : "Lampiran " + a.label;
+}
+
+SourceSpan annex_span(const regulation::Annex& a) {
+  SourceSpan s = a.span;
+  if (s.empty()) s = a.content.span;
+  return s;
+}
+
+// Every Pasal / diktum, every Lampiran, and each Lampiran block a position is described in.
+std::vector<ArticleDraft> collect_articles(const regulation::Reading& r) {
+  std::vector<ArticleDraft> out;
+  std::vector<std::string> path;
+  collect_body(r.document.body, path, out);
+  for (const auto& a : r.document.annexes) {
+    const SourceSpan s = annex_span(a);
+    if (s.empty()) continue;
+    const std::string label = annex_label(a);
+    out.push_back({label, label, s.first_line, s.last_line});
+    // Position blocks inside this annex (job descriptions, IKI blocks), one per span.
+    for (const auto& p : r.facts.positions) {
+      for (const SourceSpan* ps : {&p.duties_source, &p.source}) {
+        if (ps->empty() || ps->first_line < s.first_line || ps->last_line > s.last_line) continue;
+        if (ps->first_line == s.first_line && ps->last_line == s.last_line) continue;
+        const bool dup = std::any_of(out.begin(), out.end(), [&](const ArticleDraft& d) {
+          return d.first_line == ps->first_line && d.last_line == ps->last_line;
+        });
+        if (!dup) out.push_back({label, label + " > " + p.title, ps->first_line, ps->last_line});
+      }
+    }
+  }
+  std::stable_sort(out.begin(), out.end(), [](const ArticleDraft& a, const ArticleDraft& b) {
+    return a.first_line != b.first_line ? a.first_line < b.first_line : a.last_line > b.last_line;
+  });
+  return out;
+}
+
+std::vector<std::string_view> split_lines(std::string_view text) {
+  std::vector<std::string_view> lines;
+  std::size_t start = 0;
+  while (start <= text.size()) {
+    std::size_t end = text.find('\n', start);
+    if (end == std::string_view::npos) end = text.size();
+    std::string_view line = text.substr(start, end - start);
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    lines.push_back(line);
+    if (end == text.size()) break;
+    start = end + 1;
+  }
+  return lines;
+}
+
+std::string lines_text(const std::vector<std::string_view>& lines, int first, int last) {
+  std::string out;
+  for (int i = std::max(first, 1); i <= last && i <= static_cast<int>(lines.size()); ++i) {
+    if (!out.empty()) out += '\n';
+    out += lines[static_cast<std::size_t>(i - 1)];
+  }
+  return out;
+}
+
+// The stored article whose span holds `line`, the narrowest when several do.
+struct StoredArticles {
+  std::vector<org::Article> items;
+  std::optional<Id> at(int line) const {
+    if (line <= 0) return std::nullopt;
+    const org::Article* best = nullptr;
+    for (const auto& a : items)
+      if (a.first_line <= line && line <= a.last_line &&
+          (!best || a.last_line - a.first_line < best->last_line - best->first_line))
+        best = &a;
+    if (best) return best->id;
+    return std::nullopt;
+  }
+  std::optional<Id> at(const SourceSpan& s) const { return at(s.first_line); }
+};
+
+// ---------------------------------------------------------------------------------------------
+// Revocations.
+
+// "Pasal 3 huruf d, Pasal 30 sampai dengan Pasal 33, serta Lampiran VII" -> the listed parts,
+// with "Pasal a sampai dengan Pasal b" spelled out article by article.
+std::vector<std::string> revoked_parts(std::string_view scope) {
+  // Separators: commas, semicolons and the words "serta" and "dan".
+  std::string s(scope);
+  std::replace(s.begin(), s.end(), ';', ',');
+  for (std::string_view word : {"serta", "dan"}) {
+    std::size_t p;
+    while ((p = text::ifind_word(s, word)) != std::string::npos) s.replace(p, word.size(), ",");
+  }
+  std::vector<std::string> out;
+  for (auto part : text::split(s, ',')) {
+    std::string item = text::collapse_spaces(part);
+    if (text::istarts_with(item, "ketentuan ")) item = item.substr(10);
+    if (item.empty()) continue;
+    const std::size_t range = text::ifind(item, " sampai dengan ");
+    if (range != std::string::npos && text::istarts_with(item, "Pasal ")) {
+      const std::string rhs = item.substr(range + 15);
+      const auto a = text::parse_int(std::string_view(item).substr(6, range - 6));
+      const auto b =
+          text::istarts_with(rhs, "Pasal ") ? text::parse_int(rhs.substr(6)) : text::parse_int(rhs);
+      if (a && b && *a <= *b && *b - *a <= 500) {
+        for (int i = *a; i <= *b; ++i) out.push_back("Pasal " + std::to_string(i));
+        continue;
+      }
+    }
+    out.push_back(item);
+  }
+  return out;
+}
+
+std::optional<org::Regulation> find_revoked(org::RegistryStore& store, Id region_id,
+                                            const Citation& c) {
+  if (!c.year || c.number.empty()) return std::nullopt;
+  if (!c.kind.empty()) return store.find_regulation(region_id, c.kind, c.number, *c.year);
+  // The kind was not read ("... Pasal 7 sampai dengan Pasal 40 Tahun 2023"): number and year
+  // must then single out one regulation of the region.
+  std::optional<org::Regulation> found;
+  for (auto& r : store.regulations_of_region(region_id)) {
+    if (r.number != c.number || r.year != c.year) continue;
+    if (found) return std::nullopt;
+    found = std::move(r);
+  }
+  return found;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The plan: everything the import decides before it writes, shared with the preview.
+
+struct Plan {
+  regulation::Reading reading;
+  std::string sha;
+  std::optional<org::Regulation> existing;
+  std::string region_name;
+  std::string region_code;
+  std::optional<org::RegionKind> region_kind;
+  std::optional<org::Region> region;
+  std::vector<RevokedRegulation> revokes;
+  std::optional<org::Agency> old_agency;
+  std::vector<org::Position> old_all;            // every position of old_agency
+  std::vector<std::size_t> old_from_regulation;  // indices into old_all compared by the diff
+  StructureDiff diff;
+};
+
+std::string eselon_of(const Position& p) {
+  const std::string& raw = p.eselon.empty() ? p.eselon_annex : p.eselon;
+  if (raw.empty()) return "";
+  return normalize_eselon(raw).value_or(raw);
+}
+
+std::vector<DiffPosition> diff_positions_of(const regulation::Extraction& x) {
+  std::vector<DiffPosition> out;
+  for (const auto& p : x.positions) {
+    const Position* sup = p.superior.empty() ? nullptr : x.position_by_id(p.superior);
+    out.push_back({p.title, eselon_of(p), sup ? sup->title : ""});
+  }
+  return out;
+}
+
+Plan make_plan(org::RegistryStore& store, std::string_view text) {
+  // The engine and the store work on UTF-8; bytes in another encoding are the caller's to convert
+  // (textio::decode_text, as the CLI and the server do).
+  if (!textio::is_valid_utf8(text))
+    throw ServiceError("INVALID_FIELD", "text",
+                       "Naskah peraturan bukan teks UTF-8 yang sah; simpan ulang sebagai UTF-8.");
+  Plan plan;
+  plan.sha = detail::sha256_hex(text);
+  plan.existing = store.regulation_by_sha256(plan.sha);
+  plan.reading = regulation::read_regulation(text);
+  const auto& x = plan.reading.facts;
+  plan.region_name = text::collapse_spaces(x.regulation.region);
+  plan.region_code = slug(plan.region_name);
+  plan.region_kind = org::region_kind_of_name(plan.region_name);
+  if (!plan.region_code.empty()) plan.region = store.region_by_code(plan.region_code);
+  if (!plan.region) return plan;
+
+  // Revocations of regulations stored for the same region.
+  for (const auto& rv : x.revocations) {
+    auto old = find_revoked(store, plan.region->id, rv.regulation);
+    if (!old || (plan.existing && old->id == plan.existing->id)) continue;
+    if (std::any_of(plan.revokes.begin(), plan.revokes.end(),
+                    [&](const RevokedRegulation& r) { return r.regulation.id == old->id; }))
+      continue;
+    RevokedRegulation r;
+    r.regulation = std::move(*old);
+    r.whole = rv.whole;
+    if (!rv.whole) r.articles = revoked_parts(rv.scope);
+    r.article = rv.article;
+    plan.revokes.push_back(std::move(r));
+  }
+
+  // The agency a revoked regulation established under the same name is carried over.
+  if (!x.agency) return plan;
+  const std::string key = text::name_key(x.agency->name);
+  for (const auto& a : store.agencies_of_region(plan.region->id)) {
+    if (text::name_key(a.name) != key) continue;
+    if (std::none_of(plan.revokes.begin(), plan.revokes.end(), [&](const RevokedRegulation& r) {
+          return r.regulation.id == a.regulation_id;
+        }))
+      continue;
+    plan.old_agency = a;
+    break;
+  }
+  if (!plan.old_agency) return plan;
+
+  // The structural difference between its positions (those a regulation established) and the
+  // text's.
+  plan.old_all = store.positions_of_agency(plan.old_agency->id, false);
+  std::unordered_map<Id, const org::Position*> by_id;
+  for (const auto& p : plan.old_all) by_id[p.id] = &p;
+  std::vector<DiffPosition> old_diff;
+  for (std::size_t i = 0; i < plan.old_all.size(); ++i) {
+    const auto& p = plan.old_all[i];
+    if (!p.source_article) continue;  // added by hand or by the demo: not the regulation's
+    auto sup = p.superior_id ? by_id.find(*p.superior_id) : by_id.end();
+    old_diff.push_back({p.title, p.eselon, sup != by_id.end() ? sup->second->title : ""});
+    plan.old_from_regulation.push_back(i);
+  }
+  plan.diff = diff_structures(old_diff, diff_positions_of(x));
+  return plan;
+}
+
+// ---------------------------------------------------------------------------------------------
+// JSON for the audit log.
+
+std::string import_json(const org::Regulation& r, const ImportResult& res) {
+  nlohmann::json revoked = nlohmann::json::array();
+  for (const auto& rv : res.revoked)
+    revoked.push_back(
+        {{"regulation_id", rv.regulation.id}, {"whole", rv.whole}, {"articles", rv.articles}});
+  nlohmann::json changes = nlohmann::json::array();
+  for (const auto& c : res.changes)
+    changes.push_back({{"kind", org::to_string(c.kind)},
+                       {"position_title", c.position_title},
+                       {"before", c.before},
+                       {"after", c.after}});
+  nlohmann::json j{{"regulation_id", r.id},
+                   {"kind", r.kind},
+                   {"number", r.number},
+                   {"title", r.title},
+                   {"sha256", r.sha256},
+                   {"region_id", res.region_id},
+                   {"agency_updated", res.agency_updated},
+                   {"articles", res.articles},
+                   {"units", res.units},
+                   {"positions", res.positions},
+                   {"revoked", revoked},
+                   {"changes", changes}};
+  j["year"] = r.year ? nlohmann::json(*r.year) : nlohmann::json(nullptr);
+  j["agency_id"] = res.agency_id ? nlohmann::json(*res.agency_id) : nlohmann::json(nullptr);
+  return j.dump();
+}
+
+PositionKind kind_of(const Position& p, const std::string& eselon) {
+  if (p.kind) return *p.kind;
+  if (auto k = position_kind_of_eselon(eselon)) return *k;
+  return position_kind_of_title(p.title);
+}
+
+std::string display_title(const std::string& t) {
+  return text::is_upper_text(t) ? text::title_case(text::to_lower(t)) : t;
+}
+
+}  // namespace
+
+std::string slug(std::string_view name) {
+  std::string out;
+  bool dash = false;
+  for (char c : name) {
+    if (text::is_alnum(c)) {
+      if (dash && !out.empty()) out += '-';
+      dash = false;
+      out += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    } else {
+      dash = true;
+    }
+  }
+  return out;
+}
+
+std::size_t refresh_work_levels(org::RegistryStore& store, Id agency_id) {
+  auto agency = store.agency(agency_id);
+  if (!agency) return 0;
+  const auto units = store.units_of_agency(agency_id, true);
+  const auto positions = store.positions_of_agency(agency_id, true);
+  const auto levels = org::resolve_work_levels(*agency, units, positions);
+  std::unordered_map<Id, const org::Position*> by_id;
+  for (const auto& p : positions) by_id[p.id] = &p;
+  std::size_t updated = 0;
+  for (const auto& l : levels) {
+    auto it = by_id.find(l.position_id);
+    if (it == by_id.end()) continue;
+    org::Position p = *it->second;
+    if (p.work_level == l.work_level && p.appraiser_id == l.appraiser_id &&
+        p.appraiser_outside == l.appraiser_outside)
+      continue;
+    p.work_level = l.work_level;
+    p.appraiser_id = l.appraiser_id;
+    p.appraiser_outside = l.appraiser_outside;
+    store.update_position(p);
+    ++updated;
+  }
+  return updated;
+}
+
+ImportPreview preview_import(org::RegistryStore& store, std::string_view text) {
+  Plan plan = make_plan(store, text);
+  const auto& x = plan.reading.facts;
+  ImportPreview pv;
+  pv.regulation = x.regulation;
+  pv.sha256 = plan.sha;
+  pv.already_imported = plan.existing.has_value();
+  if (plan.existing) pv.existing_regulation_id = plan.existing->id;
+  pv.region_name = plan.region_name;
+  pv.region_code = plan.region_code;
+  pv.region_kind = plan.region_kind;
+  pv.region_exists = plan.region.has_value();
+  if (plan.region) pv.region_id = plan.region->id;
+  pv.agency = x.agency;
+  if (plan.old_agency) pv.updates_agency_id = plan.old_agency->id;
+  pv.units = x.units;
+  pv.positions = x.positions;
+  pv.findings = x.findings;
+  if (!plan.existing) {
+    pv.revokes = plan.revokes;
+    pv.changes = plan.diff.changes;
+  }
+  return pv;
+}
+
+ImportResult import_regulation(org::RegistryStore& store, const Actor& actor,
+                               std::string_view text) {
+  storage::Transaction tx(store.connection());
+  Plan plan = make_plan(store, text);
+  ImportResult res;
+
+  // 1. The same text again: nothing to do.
+  if (plan.existing) {
+    res.regulation_id = plan.existing->id;
+    res.region_id = plan.existing->region_id;
+    res.created = false;
+    return res;  // the guard rolls back an empty transaction
+  }
+  const auto& x = plan.reading.facts;
+
+  // 2. The region.
+  if (plan.region_name.empty() || plan.region_code.empty() || !plan.region_kind)
+    throw ServiceError("INVALID_FIELD", "region",
+                       "Daerah (provinsi, kabupaten atau kota) tidak terbaca dari kepala naskah; "
+                       "naskah tidak dapat diimpor.");
+  if (plan.region) {
+    res.region_id = plan.region->id;
+  } else {
+    org::Region r;
+    r.code = plan.region_code;
+    r.name = plan.region_name;
+    r.kind = *plan.region_kind;
+    res.region_id = store.insert_region(r);
+    res.region_created = true;
+  }
+
+  // 3. The regulation, its articles and findings.
+  org::Regulation reg;
+  reg.region_id = res.region_id;
+  reg.kind = x.regulation.kind;
+  reg.number = x.regulation.number;
+  reg.year = x.regulation.year;
+  reg.title = display_title(text::collapse_spaces(x.regulation.title));
+  reg.date = x.regulation.date;
+  reg.sha256 = plan.sha;
+  reg.status = org::RegulationStatus::InForce;
+  reg.imported_at = now_iso_utc();
+  reg.id = store.insert_regulation(reg, std::string(text));
+  res.regulation_id = reg.id;
+  res.created = true;
+
+  const auto lines = split_lines(text);
+  StoredArticles articles;
+  int ordinal = 0;
+  for (const auto& d : collect_articles(plan.reading)) {
+    org::Article a;
+    a.regulation_id = reg.id;
+    a.label = d.label;
+    a.path = d.path;
+    a.first_line = d.first_line;
+    a.last_line = d.last_line;
+    a.text = lines_text(lines, d.first_line, d.last_line);
+    a.ordinal = ++ordinal;
+    a.id = store.insert_article(a);
+    articles.items.push_back(std::move(a));
+  }
+  res.articles = articles.items.size();
+  for (const auto& f : x.findings) {
+    org::StoredFinding sf;
+    sf.regulation_id = reg.id;
+    sf.code = f.code;
+    sf.severity = to_string(f.severity);
+    sf.line = f.line;
+    sf.message = f.message;
+    store.insert_finding(sf);
+  }
+
+  // 4. Revocations.
+  for (auto& rv : plan.revokes) {
+    org::Regulation old = rv.regulation;
+    old.status = rv.whole ? org::RegulationStatus::Revoked : org::RegulationStatus::PartlyRevoked;
+    old.revoked_by = reg.id;
+    old.revoked_articles = rv.whole ? std::vector<std::string>{} : rv.articles;
+    store.update_regulation_status(old);
+    res.revoked.push_back(rv);
+  }
+
+  // 5. The agency: carried over from the revoked regulation, or new.
+  if (x.agency) {
+    org::Agency ag;
+    if (plan.old_agency) ag = *plan.old_agency;
+    ag.region_id = res.region_id;
+    ag.regulation_id = reg.id;
+    ag.name = x.agency->name;
+    ag.kind = x.agency->kind;
+    ag.type = x.agency->type;
+    ag.max_bidang = x.agency->max_bidang;
+    ag.tasks = x.agency->tasks;
+    ag.functions = x.agency->functions;
+    ag.source_article = articles.at(x.agency->source);
+    if (plan.old_agency) {
+      store.update_agency(ag);
+      res.agency_updated = true;
+    } else {
+      ag.id = store.insert_agency(ag);
+    }
+    res.agency_id = ag.id;
+
+    // 5a. Units: an existing unit of the same name keeps its id; parents before children.
+    std::vector<org::Unit> old_units;
+    if (plan.old_agency) old_units = store.units_of_agency(ag.id, true);
+    std::vector<bool> old_used(old_units.size(), false);
+    // A unit led by a kept (or renamed) position is the same unit, whatever its new name.
+    std::unordered_map<std::string, Id> unit_of_pair;  // extraction unit id -> old unit id
+    for (std::size_t n = 0; n < x.positions.size() && n < plan.diff.old_of_new.size(); ++n) {
+      const auto o = plan.diff.old_of_new[n];
+      if (!o || x.positions[n].unit.empty()) continue;
+      const auto& old_pos = plan.old_all[plan.old_from_regulation[*o]];
+      if (old_pos.unit_id) unit_of_pair.emplace(x.positions[n].unit, *old_pos.unit_id);
+    }
+    std::unordered_map<std::string, Id> unit_id;  // extraction id -> stored id
+    std::vector<bool> done(x.units.size(), false);
+    std::size_t left = x.units.size();
+    for (int pass = 0; left > 0 && pass <= static_cast<int>(x.units.size()); ++pass) {
+      for (std::size_t i = 0; i < x.units.size(); ++i) {
+        if (done[i]) continue;
+        const auto& u = x.units[i];
+        const bool parent_ready = u.parent.empty() || unit_id.count(u.parent) ||
+                                  !x.unit_by_id(u.parent) ||
+                                  pass == static_cast<int>(x.units.size());
+        if (!parent_ready) continue;
+        org::Unit ru;
+        // The old unit: the one its head led, else the first unused one of the same name (two
+        // Kelompok Jabatan Fungsional take the old ids in turn).
+        std::optional<std::size_t> old;
+        const auto pr = unit_of_pair.find(u.id);
+        for (std::size_t k = 0; !old && pr != unit_of_pair.end() && k < old_units.size(); ++k)
+          if (!old_used[k] && old_units[k].id == pr->second) old = k;
+        for (std::size_t k = 0; !old && k < old_units.size(); ++k)
+          if (!old_used[k] && text::name_key(old_units[k].name) == text::name_key(u.name)) old = k;
+        if (old) {
+          ru = old_units[*old];
+          old_used[*old] = true;
+        }
+        ru.agency_id = ag.id;
+        auto parent = unit_id.find(u.parent);
+        ru.parent_id = parent == unit_id.end() ? std::nullopt : std::optional<Id>(parent->second);
+        ru.name = u.name;
+        ru.kind = u.kind;
+        ru.source_article = articles.at(u.source);
+        ru.ordinal = static_cast<int>(i) + 1;
+        ru.abolished = false;
+        if (ru.id)
+          store.update_unit(ru);
+        else
+          ru.id = store.insert_unit(ru);
+        unit_id[u.id] = ru.id;
+        done[i] = true;
+        --left;
+      }
+    }
+    res.units = x.units.size();
+    // Units of the old regulation that the new one no longer has: abolished, kept for history
+    // (their abolished positions still point at them).
+    for (std::size_t k = 0; k < old_units.size(); ++k) {
+      if (old_used[k] || old_units[k].abolished) continue;
+      old_units[k].abolished = true;
+      store.update_unit(old_units[k]);
+    }
+
+    // 5b. Positions: kept (by title or rename) positions keep their ids; superiors first.
+    std::vector<std::optional<Id>> kept_id(x.positions.size());
+    for (std::size_t n = 0; n < x.positions.size(); ++n)
+      if (auto o = plan.diff.old_of_new.size() > n ? plan.diff.old_of_new[n] : std::nullopt)
+        kept_id[n] = plan.old_all[plan.old_from_regulation[*o]].id;
+    std::unordered_map<std::string, Id> pos_id;  // extraction id -> stored id
+    std::unordered_map<std::string, std::size_t> index_of;
+    for (std::size_t n = 0; n < x.positions.size(); ++n) index_of[x.positions[n].id] = n;
+    std::vector<bool> pdone(x.positions.size(), false);
+    left = x.positions.size();
+    for (int pass = 0; left > 0 && pass <= static_cast<int>(x.positions.size()); ++pass) {
+      const bool last_pass = pass == static_cast<int>(x.positions.size());
+      for (std::size_t n = 0; n < x.positions.size(); ++n) {
+        if (pdone[n]) continue;
+        const auto& p = x.positions[n];
+        const bool sup_ready = p.superior.empty() || pos_id.count(p.superior) ||
+                               !index_of.count(p.superior) || last_pass;
+        if (!sup_ready) continue;
+        org::Position rp;
+        if (kept_id[n])
+          for (const auto& o : plan.old_all)
+            if (o.id == *kept_id[n]) rp = o;
+        rp.agency_id = ag.id;
+        auto uit = unit_id.find(p.unit);
+        rp.unit_id = uit == unit_id.end() ? std::nullopt : std::optional<Id>(uit->second);
+        auto sit = pos_id.find(p.superior);
+        rp.superior_id = sit == pos_id.end() ? std::nullopt : std::optional<Id>(sit->second);
+        rp.title = p.title;
+        rp.eselon = eselon_of(p);
+        rp.kind = kind_of(p, rp.eselon);
+        rp.code = p.code;
+        rp.reports_to = p.reports_to;
+        rp.appointing_authority = p.appointing_authority;
+        rp.summary = p.summary;
+        rp.functions = p.functions;
+        rp.duties = p.duties;
+        rp.source_article = articles.at(p.source);
+        if (!rp.source_article) rp.source_article = articles.at(p.duties_source);
+        rp.duties_article = articles.at(p.duties_source);
+        rp.abolished = false;
+        rp.ordinal = static_cast<int>(n) + 1;
+        if (rp.id)
+          store.update_position(rp);
+        else
+          rp.id = store.insert_position(rp);
+        pos_id[p.id] = rp.id;
+        pdone[n] = true;
+        --left;
+      }
+    }
+    res.positions = x.positions.size();
+
+    // 5c. Positions of the old regulation that the new one no longer has: abolished, kept for
+    //     history (their placements stay).
+    for (std::size_t o = 0; o < plan.diff.new_of_old.size(); ++o) {
+      if (plan.diff.new_of_old[o]) continue;
+      org::Position p = plan.old_all[plan.old_from_regulation[o]];
+      p.abolished = true;
+      p.work_level = 0;
+      p.appraiser_id = std::nullopt;
+      store.update_position(p);
+    }
+
+    // 5d. The structural changes.
+    for (const auto& rv : plan.revokes) {
+      if (!plan.old_agency || rv.regulation.id != plan.old_agency->regulation_id) continue;
+      for (auto c : plan.diff.changes) {
+        c.agency_id = ag.id;
+        c.old_regulation_id = rv.regulation.id;
+        c.new_regulation_id = reg.id;
+        c.id = store.insert_structure_change(c);
+        res.changes.push_back(std::move(c));
+      }
+    }
+
+    // 6. Work levels and appraisers.
+    refresh_work_levels(store, ag.id);
+  }
+
+  // 7. The audit entry, then commit.
+  record_audit(store, actor, "import", "regulation", std::to_string(reg.id), "",
+               import_json(reg, res));
+  tx.commit();
+  return res;
+}
+
+std::vector<org::StructureChange> diff_regulation_texts(std::string_view old_text,
+                                                        std::string_view new_text) {
+  const auto a = regulation::read_regulation(old_text);
+  const auto b = regulation::read_regulation(new_text);
+  return diff_structures(diff_positions_of(a.facts), diff_positions_of(b.facts)).changes;
+}
+
+}  // namespace tatakerja::app

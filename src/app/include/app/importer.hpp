@@ -1,0 +1,100 @@
+// Importing a regulation text into the registry: the region (found or created), the regulation
+// with its articles and findings, the agency with its units and positions (each linked to the
+// article it was read from), the work levels and appraisers, and the legal effects on regulations
+// already stored (revocation, wholly or article by article; the structural difference; the agency
+// carried over to the new regulation with its incumbents). Importing the same text twice is a
+// no-op, recognised by the text's SHA-256.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "app/audit.hpp"
+#include "app/error.hpp"
+#include "core/finding.hpp"
+#include "org/model.hpp"
+#include "org/registry_store.hpp"
+#include "regulation/extraction.hpp"
+#include "regulation/organisation_facts.hpp"
+
+namespace tatakerja::app {
+
+// A stored regulation the text revokes, and how.
+struct RevokedRegulation {
+  org::Regulation regulation;         // as stored now (before the import marks it)
+  bool whole = true;                  // false: article by article
+  std::vector<std::string> articles;  // when not whole: "Pasal 3 huruf d", "Pasal 30", ...
+  std::string article;                // where the new text revokes it: "Pasal 30 huruf a"
+};
+
+// What importing a text would do; computed without writing anything.
+struct ImportPreview {
+  regulation::RegulationFacts regulation;         // identity read from the text
+  std::string sha256;                             // hex SHA-256 of the text's bytes
+  bool already_imported = false;                  // the same text is stored
+  std::optional<org::Id> existing_regulation_id;  // its id then
+  std::string region_name;                        // "Provinsi Nusa Tenggara Timur"
+  std::string region_code;                        // "provinsi-nusa-tenggara-timur"
+  std::optional<org::RegionKind> region_kind;     // nullopt: the import will refuse the text
+  bool region_exists = false;
+  std::optional<org::Id> region_id;
+  std::optional<regulation::Agency> agency;  // the agency the text establishes, if any
+  std::optional<org::Id> updates_agency_id;  // the stored agency it would carry over
+  std::vector<regulation::Unit> units;
+  std::vector<regulation::Position> positions;
+  std::vector<Finding> findings;
+  std::vector<RevokedRegulation> revokes;
+  std::vector<org::StructureChange> changes;  // vs the revoked regulation's agency
+};
+
+// Reads `text` with the engine and says what import_regulation would do. Writes nothing.
+ImportPreview preview_import(org::RegistryStore& store, std::string_view text);
+
+struct ImportResult {
+  org::Id regulation_id = 0;
+  bool created = false;  // false: the same text was already stored; nothing was changed
+  org::Id region_id = 0;
+  bool region_created = false;
+  std::optional<org::Id> agency_id;
+  bool agency_updated = false;  // an existing agency was carried over to this regulation
+  std::size_t articles = 0;
+  std::size_t units = 0;      // units of the agency as the text sets them
+  std::size_t positions = 0;  // positions of the agency as the text sets them
+  std::vector<RevokedRegulation> revoked;
+  std::vector<org::StructureChange> changes;  // as stored (ids set)
+};
+
+// Imports `text` in ONE storage::Transaction of its own (so it must not be called inside another):
+//  1. the same SHA-256 already stored: returns {id, created=false}, writes nothing;
+//  2. region by the engine's region name (code: its URL slug; kind from the name) — a text
+//     without a recognisable region is refused with ServiceError INVALID_FIELD "region";
+//  3. the regulation, its articles (every Pasal, decree diktum, Lampiran, and each Lampiran block
+//     that describes a position), its findings;
+//  4. revocations of regulations of the same region (matched by kind, number, year): marked
+//     Revoked or PartlyRevoked (with the revoked articles), revoked_by set;
+//  5. the agency: when a revoked regulation established an agency of the same name, that agency
+//     is updated in place (same id) — positions kept by title or rename keep their ids (and
+//     incumbents), re-graded ones get the new eselon, removed ones are marked abolished, new ones
+//     inserted — and the structural changes are stored; otherwise a new agency is inserted;
+//  6. work levels and appraisers of the agency's positions (org::resolve_work_levels);
+//  7. one audit entry "import" / "regulation".
+// Throws ServiceError for a refused text and storage::DatabaseError when the database fails; on any
+// throw nothing is written.
+ImportResult import_regulation(org::RegistryStore& store, const Actor& actor,
+                               std::string_view text);
+
+// The structural changes between the positions of two texts (for `tatakerja diff`); no store.
+std::vector<org::StructureChange> diff_regulation_texts(std::string_view old_text,
+                                                        std::string_view new_text);
+
+// The URL slug of a name: lowercase ASCII letters and digits, other runs as one '-'.
+std::string slug(std::string_view name);
+
+// Applies the work levels and appraisers resolved for the agency's positions, updating only the
+// positions whose level, appraiser or outside appraiser changed. Returns how many were updated.
+// Writes through `store` without a transaction of its own.
+std::size_t refresh_work_levels(org::RegistryStore& store, org::Id agency_id);
+
+}  // namespace tatakerja::app

@@ -1,0 +1,178 @@
+// The organisation registry's records: what Tatakerja keeps for a region once its regulations are
+// read. Every record that a regulation creates keeps the id of the article (regulation node) it
+// came from, so the interface can show the source text beside it. Pure data: no I/O.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/date.hpp"
+#include "core/organisation_kinds.hpp"
+
+namespace tatakerja::org {
+
+using Id = std::int64_t;  // database row id; 0 means "not stored yet"
+
+// Daerah: provinsi, kabupaten, kota.
+enum class RegionKind { Province, Regency, City };
+const char* to_string(RegionKind k);  // "provinsi", "kabupaten", "kota"
+std::optional<RegionKind> region_kind_from_string(std::string_view s);
+// Reads the kind from a region name as the engine reports it ("Provinsi Nusa Tenggara Timur",
+// "Kabupaten Kupang", "Kota Batam"); nullopt when the name does not start with one of them.
+std::optional<RegionKind> region_kind_of_name(std::string_view name);
+
+struct Region {
+  Id id = 0;
+  std::string code;  // URL-safe slug: "provinsi-nusa-tenggara-timur"
+  std::string name;  // "Provinsi Nusa Tenggara Timur"
+  RegionKind kind = RegionKind::Province;
+};
+
+// Status of a regulation: berlaku, dicabut (wholly), dicabut sebagian (some articles).
+enum class RegulationStatus { InForce, Revoked, PartlyRevoked };
+const char* to_string(RegulationStatus s);  // "berlaku", "dicabut", "dicabut_sebagian"
+std::optional<RegulationStatus> regulation_status_from_string(std::string_view s);
+
+struct Regulation {
+  Id id = 0;
+  Id region_id = 0;
+  std::string kind;    // "Peraturan Gubernur"
+  std::string number;  // as written; empty when blank
+  std::optional<int> year;
+  std::string title;
+  std::optional<Date> date;  // ditetapkan
+  std::string sha256;        // hex digest of the text as imported: importing it again is a no-op
+  RegulationStatus status = RegulationStatus::InForce;
+  std::optional<Id> revoked_by;               // the regulation that revoked it
+  std::vector<std::string> revoked_articles;  // when PartlyRevoked: "Pasal 4", "Pasal 5"
+  std::string imported_at;                    // ISO 8601 UTC
+};
+
+// One addressable part of a regulation (Pasal, a Lampiran block, a decree's KESATU...), kept with
+// its text so the interface can show it beside the record it created.
+struct Article {
+  Id id = 0;
+  Id regulation_id = 0;
+  std::string label;  // "Pasal 5", "Lampiran II", "KESATU"
+  std::string path;   // "BAB II > Bagian Kesatu > Pasal 5"
+  int first_line = 0;
+  int last_line = 0;
+  std::string text;
+  int ordinal = 0;  // order within the regulation
+};
+
+// A drafting defect the engine found (stored so the regulation page can list them).
+struct StoredFinding {
+  Id id = 0;
+  Id regulation_id = 0;
+  std::string code;      // "NUMBERING_GAP"
+  std::string severity;  // "error", "warning", "info"
+  int line = 0;
+  std::string message;
+};
+
+struct Agency {
+  Id id = 0;
+  Id region_id = 0;
+  Id regulation_id = 0;  // the regulation in force that establishes it
+  std::string name;      // "Badan Pengelola Perbatasan Daerah"
+  std::string kind;      // "Badan", "Dinas", "Sekretariat Daerah", ...
+  std::string type;      // "A", "B", "C" or empty
+  std::optional<int> max_bidang;
+  std::string tasks;
+  std::vector<std::string> functions;
+  std::optional<Id> source_article;
+};
+
+struct Unit {
+  Id id = 0;
+  Id agency_id = 0;
+  std::optional<Id> parent_id;  // none: directly under the agency head
+  std::string name;
+  UnitKind kind = UnitKind::Bidang;
+  std::optional<Id> source_article;
+  int ordinal = 0;         // order of appearance in the regulation
+  bool abolished = false;  // removed by a later regulation; kept for history
+};
+
+struct Position {
+  Id id = 0;
+  Id agency_id = 0;
+  std::optional<Id> unit_id;      // the unit it leads or belongs to; none for the agency head
+  std::optional<Id> superior_id;  // direct superior position; none at the top
+  std::string title;
+  PositionKind kind = PositionKind::Pelaksana;
+  std::string eselon;      // "III.a" or empty
+  std::string code;        // kode jabatan
+  std::string reports_to;  // superior outside the agency ("Gubernur melalui Sekretaris Daerah")
+  std::string appointing_authority;
+  std::string summary;                 // rumusan tugas
+  std::vector<std::string> functions;  // fungsi
+  std::vector<std::string> duties;     // uraian tugas
+  std::optional<Id> source_article;    // where the position is established
+  std::optional<Id> duties_article;    // where its job description is written
+  int work_level = 0;                  // 1, 2, 3 (Pejabat Level I/II/III); 0 when none
+  std::optional<Id> appraiser_id;      // Pejabat Penilai Kinerja (a position)
+  std::string appraiser_outside;       // when the appraiser is outside the agency ("Gubernur")
+  bool abolished = false;              // removed by a later regulation; kept for history
+  int ordinal = 0;
+};
+
+enum class EmployeeKind { Pns, Pppk };  // PNS, PPPK
+const char* to_string(EmployeeKind k);  // "PNS", "PPPK"
+std::optional<EmployeeKind> employee_kind_from_string(std::string_view s);
+
+enum class Sex { Male = 1, Female = 2 };  // laki-laki, perempuan (NIP digit 15)
+
+struct Employee {
+  Id id = 0;
+  Id region_id = 0;
+  std::string nip;  // 18 digits, no spaces
+  std::string name;
+  EmployeeKind kind = EmployeeKind::Pns;
+  Date birth_date;         // decoded from the NIP
+  int appointed_year = 0;  // TMT CPNS/PPPK, decoded from the NIP
+  int appointed_month = 0;
+  Sex sex = Sex::Male;
+  std::string rank;  // golongan/ruang "IV/c" (PNS) or PPPK grade "IX"
+};
+
+// Definitif, Pelaksana Tugas (Plt), Pelaksana Harian (Plh).
+enum class PlacementKind { Definitive, Plt, Plh };
+const char* to_string(PlacementKind k);  // "definitif", "plt", "plh"
+std::optional<PlacementKind> placement_kind_from_string(std::string_view s);
+
+struct Placement {
+  Id id = 0;
+  Id employee_id = 0;
+  Id position_id = 0;
+  Date start;  // TMT
+  PlacementKind kind = PlacementKind::Definitive;
+  std::optional<Date> end;  // none while in office
+};
+
+// One line of the structural difference between a revoked regulation and the one that revokes it.
+enum class ChangeKind { Added, Removed, Renamed, Regraded };
+const char* to_string(ChangeKind k);  // "ditambah", "dihapus", "diganti_nama", "diubah_eselon"
+
+struct StructureChange {
+  Id id = 0;
+  Id agency_id = 0;
+  Id old_regulation_id = 0;
+  Id new_regulation_id = 0;
+  ChangeKind kind = ChangeKind::Added;
+  std::string position_title;  // the title in the new text (old title when Removed)
+  std::string before;          // old title or eselon
+  std::string after;           // new title or eselon
+};
+
+}  // namespace tatakerja::org
+
+namespace tatakerja::org {
+// Parse the names core's to_string gives ("Sub Bagian", "JPT Pratama"); nullopt when unknown.
+std::optional<UnitKind> unit_kind_from_string(std::string_view s);
+std::optional<PositionKind> position_kind_from_string(std::string_view s);
+}  // namespace tatakerja::org

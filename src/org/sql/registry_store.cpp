@@ -1,0 +1,1024 @@
+// The registry's SQL, written once for SQLite and PostgreSQL: only `?` parameters (the values are
+// never formatted into the text), portable constructs (INSERT ... RETURNING, LIMIT/OFFSET,
+// INTERSECT, correlated subqueries), integers for booleans, ISO 8601 text for dates and times, JSON
+// text arrays for the string lists. Each read maps the columns back into the model's records;
+// a text that does not name a known enumeration value is reported as a DatabaseError.
+#include "org/registry_store.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <cctype>
+#include <charconv>
+
+#include "storage/drivers.hpp"
+
+namespace tatakerja::org {
+
+using storage::DatabaseError;
+using storage::Dialect;
+using storage::Row;
+using storage::Value;
+namespace detail = storage::detail;
+namespace {
+
+using identity::AuditEntry;
+using identity::Session;
+using identity::User;
+using org::Agency;
+using org::Article;
+using org::Employee;
+using org::Placement;
+using org::Position;
+using org::Region;
+using org::Regulation;
+using org::StoredFinding;
+using org::StructureChange;
+using org::Unit;
+
+Value opt(const std::optional<std::int64_t>& v) {
+  return v ? Value{*v} : Value{};
+}
+Value opt_int(const std::optional<int>& v) {
+  return v ? Value{std::int64_t{*v}} : Value{};
+}
+Value opt_date(const std::optional<Date>& d) {
+  return d ? Value{d->iso()} : Value{};
+}
+Value integer(int v) {
+  return Value{std::int64_t{v}};
+}
+int to_int(const Row& r, std::size_t i) {
+  return static_cast<int>(r.integer(i));
+}
+
+// "2023-12-29" -> Date; a text of another shape gives {0, 0, 0}.
+Date parse_iso_date(const std::string& s) {
+  Date d;
+  if (s.size() < 10 || s[4] != '-' || s[7] != '-') return d;
+  auto number = [&](std::size_t at, std::size_t len) {
+    int n = 0;
+    std::from_chars(s.data() + at, s.data() + at + len, n);
+    return n;
+  };
+  d.year = number(0, 4);
+  d.month = number(5, 2);
+  d.day = number(8, 2);
+  return d;
+}
+std::optional<Date> optional_date(const Row& r, std::size_t i) {
+  if (r.is_null(i)) return std::nullopt;
+  return parse_iso_date(r.text(i));
+}
+
+std::string json_list(const std::vector<std::string>& items) {
+  return nlohmann::json(items).dump();
+}
+std::vector<std::string> parse_list(const std::string& text) {
+  auto j = nlohmann::json::parse(text, nullptr, false);
+  std::vector<std::string> out;
+  if (!j.is_array()) return out;
+  for (const auto& item : j) {
+    if (item.is_string()) out.push_back(item.get<std::string>());
+  }
+  return out;
+}
+
+template <typename E>
+E require(std::optional<E> value, std::string_view what, const std::string& text) {
+  if (!value) {
+    throw DatabaseError(DatabaseError::Kind::Other, std::string("unknown ") + std::string(what) +
+                                                        " in database: '" + text + "'");
+  }
+  return *value;
+}
+
+std::optional<org::ChangeKind> change_kind_from_string(std::string_view s) {
+  using org::ChangeKind;
+  for (auto k :
+       {ChangeKind::Added, ChangeKind::Removed, ChangeKind::Renamed, ChangeKind::Regraded}) {
+    if (s == org::to_string(k)) return k;
+  }
+  return std::nullopt;
+}
+
+// The ASCII-lowercased name: the key people are ordered by (byte-wise on both databases).
+std::string sort_key(std::string_view name) {
+  std::string out(name);
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return out;
+}
+
+Id inserted_id(Connection& c, std::string_view sql, const std::vector<Value>& params) {
+  auto rows = c.query(sql, params);
+  if (rows.empty()) throw DatabaseError(DatabaseError::Kind::Other, "INSERT returned no id");
+  return rows[0].integer(0);
+}
+
+template <typename T, typename Read>
+std::optional<T> first(const std::vector<Row>& rows, Read read) {
+  if (rows.empty()) return std::nullopt;
+  return read(rows[0], 0);
+}
+template <typename T, typename Read>
+std::vector<T> all(const std::vector<Row>& rows, Read read) {
+  std::vector<T> out;
+  out.reserve(rows.size());
+  for (const auto& r : rows) out.push_back(read(r, 0));
+  return out;
+}
+
+// Column lists and their readers; `o` is the index of the first column in the row.
+constexpr const char* kRegionCols = "id, code, name, kind";
+Region read_region(const Row& r, std::size_t o) {
+  Region x;
+  x.id = r.integer(o);
+  x.code = r.text(o + 1);
+  x.name = r.text(o + 2);
+  x.kind = require(org::region_kind_from_string(r.text(o + 3)), "region kind", r.text(o + 3));
+  return x;
+}
+
+constexpr const char* kRegulationCols =
+    "id, region_id, kind, number, year, title, date, sha256, status, revoked_by, revoked_articles, "
+    "imported_at";
+Regulation read_regulation(const Row& r, std::size_t o) {
+  Regulation x;
+  x.id = r.integer(o);
+  x.region_id = r.integer(o + 1);
+  x.kind = r.text(o + 2);
+  x.number = r.text(o + 3);
+  if (!r.is_null(o + 4)) x.year = to_int(r, o + 4);
+  x.title = r.text(o + 5);
+  x.date = optional_date(r, o + 6);
+  x.sha256 = r.text(o + 7);
+  x.status = require(org::regulation_status_from_string(r.text(o + 8)), "regulation status",
+                     r.text(o + 8));
+  x.revoked_by = r.optional_integer(o + 9);
+  x.revoked_articles = parse_list(r.text(o + 10));
+  x.imported_at = r.text(o + 11);
+  return x;
+}
+
+constexpr const char* kArticleCols =
+    "id, regulation_id, label, path, first_line, last_line, text, ordinal";
+Article read_article(const Row& r, std::size_t o) {
+  Article x;
+  x.id = r.integer(o);
+  x.regulation_id = r.integer(o + 1);
+  x.label = r.text(o + 2);
+  x.path = r.text(o + 3);
+  x.first_line = to_int(r, o + 4);
+  x.last_line = to_int(r, o + 5);
+  x.text = r.text(o + 6);
+  x.ordinal = to_int(r, o + 7);
+  return x;
+}
+
+constexpr const char* kFindingCols = "id, regulation_id, code, severity, line, message";
+StoredFinding read_finding(const Row& r, std::size_t o) {
+  StoredFinding x;
+  x.id = r.integer(o);
+  x.regulation_id = r.integer(o + 1);
+  x.code = r.text(o + 2);
+  x.severity = r.text(o + 3);
+  x.line = to_int(r, o + 4);
+  x.message = r.text(o + 5);
+  return x;
+}
+
+constexpr const char* kAgencyCols =
+    "id, region_id, regulation_id, name, kind, type, max_bidang, tasks, functions, source_article";
+Agency read_agency(const Row& r, std::size_t o) {
+  Agency x;
+  x.id = r.integer(o);
+  x.region_id = r.integer(o + 1);
+  x.regulation_id = r.integer(o + 2);
+  x.name = r.text(o + 3);
+  x.kind = r.text(o + 4);
+  x.type = r.text(o + 5);
+  if (!r.is_null(o + 6)) x.max_bidang = to_int(r, o + 6);
+  x.tasks = r.text(o + 7);
+  x.functions = parse_list(r.text(o + 8));
+  x.source_article = r.optional_integer(o + 9);
+  return x;
+}
+
+constexpr const char* kUnitCols =
+    "id, agency_id, parent_id, name, kind, source_article, ordinal, abolished";
+constexpr std::size_t kUnitColCount = 8;
+Unit read_unit(const Row& r, std::size_t o) {
+  Unit x;
+  x.id = r.integer(o);
+  x.agency_id = r.integer(o + 1);
+  x.parent_id = r.optional_integer(o + 2);
+  x.name = r.text(o + 3);
+  x.kind = require(org::unit_kind_from_string(r.text(o + 4)), "unit kind", r.text(o + 4));
+  x.source_article = r.optional_integer(o + 5);
+  x.ordinal = to_int(r, o + 6);
+  x.abolished = r.integer(o + 7) != 0;
+  return x;
+}
+
+constexpr const char* kPositionCols =
+    "id, agency_id, unit_id, superior_id, title, kind, eselon, code, reports_to, "
+    "appointing_authority, summary, functions, duties, source_article, duties_article, "
+    "work_level, appraiser_id, appraiser_outside, abolished, ordinal";
+Position read_position(const Row& r, std::size_t o) {
+  Position x;
+  x.id = r.integer(o);
+  x.agency_id = r.integer(o + 1);
+  x.unit_id = r.optional_integer(o + 2);
+  x.superior_id = r.optional_integer(o + 3);
+  x.title = r.text(o + 4);
+  x.kind = require(org::position_kind_from_string(r.text(o + 5)), "position kind", r.text(o + 5));
+  x.eselon = r.text(o + 6);
+  x.code = r.text(o + 7);
+  x.reports_to = r.text(o + 8);
+  x.appointing_authority = r.text(o + 9);
+  x.summary = r.text(o + 10);
+  x.functions = parse_list(r.text(o + 11));
+  x.duties = parse_list(r.text(o + 12));
+  x.source_article = r.optional_integer(o + 13);
+  x.duties_article = r.optional_integer(o + 14);
+  x.work_level = to_int(r, o + 15);
+  x.appraiser_id = r.optional_integer(o + 16);
+  x.appraiser_outside = r.text(o + 17);
+  x.abolished = r.integer(o + 18) != 0;
+  x.ordinal = to_int(r, o + 19);
+  return x;
+}
+
+constexpr const char* kEmployeeCols =
+    "e.id, e.region_id, e.nip, e.name, e.kind, e.birth_date, e.appointed_year, e.appointed_month, "
+    "e.sex, e.rank";
+constexpr std::size_t kEmployeeColCount = 10;
+Employee read_employee(const Row& r, std::size_t o) {
+  Employee x;
+  x.id = r.integer(o);
+  x.region_id = r.integer(o + 1);
+  x.nip = r.text(o + 2);
+  x.name = r.text(o + 3);
+  x.kind = require(org::employee_kind_from_string(r.text(o + 4)), "employee kind", r.text(o + 4));
+  x.birth_date = parse_iso_date(r.text(o + 5));
+  x.appointed_year = to_int(r, o + 6);
+  x.appointed_month = to_int(r, o + 7);
+  x.sex = r.integer(o + 8) == 2 ? org::Sex::Female : org::Sex::Male;
+  x.rank = r.text(o + 9);
+  return x;
+}
+
+constexpr const char* kPlacementCols =
+    "pl.id, pl.employee_id, pl.position_id, pl.start_date, pl.kind, pl.end_date";
+constexpr std::size_t kPlacementColCount = 6;
+Placement read_placement(const Row& r, std::size_t o) {
+  Placement x;
+  x.id = r.integer(o);
+  x.employee_id = r.integer(o + 1);
+  x.position_id = r.integer(o + 2);
+  x.start = parse_iso_date(r.text(o + 3));
+  x.kind = require(org::placement_kind_from_string(r.text(o + 4)), "placement kind", r.text(o + 4));
+  x.end = optional_date(r, o + 5);
+  return x;
+}
+
+constexpr const char* kChangeCols =
+    "id, agency_id, old_regulation_id, new_regulation_id, kind, position_title, before_value, "
+    "after_value";
+StructureChange read_change(const Row& r, std::size_t o) {
+  StructureChange x;
+  x.id = r.integer(o);
+  x.agency_id = r.integer(o + 1);
+  x.old_regulation_id = r.integer(o + 2);
+  x.new_regulation_id = r.integer(o + 3);
+  x.kind = require(change_kind_from_string(r.text(o + 4)), "change kind", r.text(o + 4));
+  x.position_title = r.text(o + 5);
+  x.before = r.text(o + 6);
+  x.after = r.text(o + 7);
+  return x;
+}
+
+constexpr const char* kUserCols =
+    "id, username, display_name, password_hash, role, employee_id, active";
+User read_user(const Row& r, std::size_t o) {
+  User x;
+  x.id = r.integer(o);
+  x.username = r.text(o + 1);
+  x.display_name = r.text(o + 2);
+  x.password_hash = r.text(o + 3);
+  x.role = require(identity::role_from_string(r.text(o + 4)), "role", r.text(o + 4));
+  x.employee_id = r.optional_integer(o + 5);
+  x.active = r.integer(o + 6) != 0;
+  return x;
+}
+
+constexpr const char* kAuditCols =
+    "id, at, user_id, username, action, entity, entity_id, before_json, after_json";
+AuditEntry read_audit(const Row& r, std::size_t o) {
+  AuditEntry x;
+  x.id = r.integer(o);
+  x.at = r.text(o + 1);
+  x.user_id = r.optional_integer(o + 2);
+  x.username = r.text(o + 3);
+  x.action = r.text(o + 4);
+  x.entity = r.text(o + 5);
+  x.entity_id = r.text(o + 6);
+  x.before = r.text(o + 7);
+  x.after = r.text(o + 8);
+  return x;
+}
+
+std::string select(const char* cols, std::string_view rest) {
+  return std::string("SELECT ") + cols + " " + std::string(rest);
+}
+
+Page clamp(const Page& page) {
+  return Page{std::clamp(page.limit, 1, 500), std::max(page.offset, 0)};
+}
+
+}  // namespace
+
+// ---- Regions -------------------------------------------------------------------------------
+
+Id RegistryStore::insert_region(const Region& r) {
+  return inserted_id(c_, "INSERT INTO regions (code, name, kind) VALUES (?, ?, ?) RETURNING id",
+                     {r.code, r.name, std::string(org::to_string(r.kind))});
+}
+
+std::optional<Region> RegistryStore::region(Id id) {
+  return first<Region>(c_.query(select(kRegionCols, "FROM regions WHERE id = ?"), {id}),
+                       read_region);
+}
+
+std::optional<Region> RegistryStore::region_by_code(const std::string& code) {
+  return first<Region>(c_.query(select(kRegionCols, "FROM regions WHERE code = ?"), {code}),
+                       read_region);
+}
+
+std::vector<Region> RegistryStore::regions() {
+  return all<Region>(c_.query(select(kRegionCols, "FROM regions ORDER BY name, id")), read_region);
+}
+
+// ---- Regulations, articles, findings ---------------------------------------------------------
+
+Id RegistryStore::insert_regulation(const Regulation& r, const std::string& text) {
+  Id id = inserted_id(
+      c_,
+      "INSERT INTO regulations (region_id, kind, number, year, title, date, sha256, status, "
+      "revoked_by, revoked_articles, imported_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+      "RETURNING id",
+      {r.region_id, r.kind, r.number, opt_int(r.year), r.title, opt_date(r.date), r.sha256,
+       std::string(org::to_string(r.status)), opt(r.revoked_by), json_list(r.revoked_articles),
+       r.imported_at.empty() ? detail::now_iso8601() : r.imported_at});
+  c_.execute("INSERT INTO regulation_texts (regulation_id, text) VALUES (?, ?)", {id, text});
+  return id;
+}
+
+std::optional<Regulation> RegistryStore::regulation(Id id) {
+  return first<Regulation>(c_.query(select(kRegulationCols, "FROM regulations WHERE id = ?"), {id}),
+                           read_regulation);
+}
+
+std::optional<Regulation> RegistryStore::regulation_by_sha256(const std::string& sha256) {
+  return first<Regulation>(
+      c_.query(select(kRegulationCols, "FROM regulations WHERE sha256 = ?"), {sha256}),
+      read_regulation);
+}
+
+std::optional<Regulation> RegistryStore::find_regulation(Id region_id, const std::string& kind,
+                                                         const std::string& number, int year) {
+  return first<Regulation>(
+      c_.query(select(kRegulationCols,
+                      "FROM regulations WHERE region_id = ? AND kind = ? AND number = ? AND "
+                      "year = ? ORDER BY id DESC LIMIT 1"),
+               {region_id, kind, number, integer(year)}),
+      read_regulation);
+}
+
+std::vector<Regulation> RegistryStore::regulations_of_region(Id region_id) {
+  return all<Regulation>(
+      c_.query(select(kRegulationCols, "FROM regulations WHERE region_id = ? ORDER BY id"),
+               {region_id}),
+      read_regulation);
+}
+
+std::optional<std::string> RegistryStore::regulation_text(Id regulation_id) {
+  auto rows =
+      c_.query("SELECT text FROM regulation_texts WHERE regulation_id = ?", {regulation_id});
+  if (rows.empty()) return std::nullopt;
+  return rows[0].text(0);
+}
+
+void RegistryStore::update_regulation_status(const Regulation& r) {
+  c_.execute("UPDATE regulations SET status = ?, revoked_by = ?, revoked_articles = ? WHERE id = ?",
+             {std::string(org::to_string(r.status)), opt(r.revoked_by),
+              json_list(r.revoked_articles), r.id});
+}
+
+Id RegistryStore::insert_article(const Article& a) {
+  return inserted_id(c_,
+                     "INSERT INTO articles (regulation_id, label, path, first_line, last_line, "
+                     "text, ordinal) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                     {a.regulation_id, a.label, a.path, integer(a.first_line), integer(a.last_line),
+                      a.text, integer(a.ordinal)});
+}
+
+std::optional<Article> RegistryStore::article(Id id) {
+  return first<Article>(c_.query(select(kArticleCols, "FROM articles WHERE id = ?"), {id}),
+                        read_article);
+}
+
+std::vector<Article> RegistryStore::articles_of_regulation(Id regulation_id) {
+  return all<Article>(
+      c_.query(select(kArticleCols, "FROM articles WHERE regulation_id = ? ORDER BY ordinal, id"),
+               {regulation_id}),
+      read_article);
+}
+
+Id RegistryStore::insert_finding(const StoredFinding& f) {
+  return inserted_id(c_,
+                     "INSERT INTO findings (regulation_id, code, severity, line, message) VALUES "
+                     "(?, ?, ?, ?, ?) RETURNING id",
+                     {f.regulation_id, f.code, f.severity, integer(f.line), f.message});
+}
+
+std::vector<StoredFinding> RegistryStore::findings_of_regulation(Id regulation_id) {
+  return all<StoredFinding>(
+      c_.query(select(kFindingCols, "FROM findings WHERE regulation_id = ? ORDER BY line, id"),
+               {regulation_id}),
+      read_finding);
+}
+
+// ---- Agencies, units, positions --------------------------------------------------------------
+
+Id RegistryStore::insert_agency(const Agency& a) {
+  return inserted_id(c_,
+                     "INSERT INTO agencies (region_id, regulation_id, name, kind, type, "
+                     "max_bidang, tasks, functions, source_article) VALUES (?, ?, ?, ?, ?, ?, ?, "
+                     "?, ?) RETURNING id",
+                     {a.region_id, a.regulation_id, a.name, a.kind, a.type, opt_int(a.max_bidang),
+                      a.tasks, json_list(a.functions), opt(a.source_article)});
+}
+
+void RegistryStore::update_agency(const Agency& a) {
+  c_.execute(
+      "UPDATE agencies SET region_id = ?, regulation_id = ?, name = ?, kind = ?, type = ?, "
+      "max_bidang = ?, tasks = ?, functions = ?, source_article = ? WHERE id = ?",
+      {a.region_id, a.regulation_id, a.name, a.kind, a.type, opt_int(a.max_bidang), a.tasks,
+       json_list(a.functions), opt(a.source_article), a.id});
+}
+
+std::optional<Agency> RegistryStore::agency(Id id) {
+  return first<Agency>(c_.query(select(kAgencyCols, "FROM agencies WHERE id = ?"), {id}),
+                       read_agency);
+}
+
+std::optional<Agency> RegistryStore::agency_by_name(Id region_id, const std::string& name) {
+  return first<Agency>(
+      c_.query(
+          select(kAgencyCols, "FROM agencies WHERE region_id = ? AND name = ? ORDER BY id LIMIT 1"),
+          {region_id, name}),
+      read_agency);
+}
+
+std::vector<Agency> RegistryStore::agencies_of_region(Id region_id) {
+  return all<Agency>(
+      c_.query(select(kAgencyCols, "FROM agencies WHERE region_id = ? ORDER BY name, id"),
+               {region_id}),
+      read_agency);
+}
+
+Id RegistryStore::insert_unit(const Unit& u) {
+  return inserted_id(c_,
+                     "INSERT INTO units (agency_id, parent_id, name, kind, source_article, "
+                     "ordinal, abolished) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                     {u.agency_id, opt(u.parent_id), u.name, std::string(to_string(u.kind)),
+                      opt(u.source_article), integer(u.ordinal), integer(u.abolished ? 1 : 0)});
+}
+
+void RegistryStore::update_unit(const Unit& u) {
+  c_.execute(
+      "UPDATE units SET agency_id = ?, parent_id = ?, name = ?, kind = ?, source_article = ?, "
+      "ordinal = ?, abolished = ? WHERE id = ?",
+      {u.agency_id, opt(u.parent_id), u.name, std::string(to_string(u.kind)), opt(u.source_article),
+       integer(u.ordinal), integer(u.abolished ? 1 : 0), u.id});
+}
+
+std::optional<Unit> RegistryStore::unit(Id id) {
+  return first<Unit>(c_.query(select(kUnitCols, "FROM units WHERE id = ?"), {id}), read_unit);
+}
+
+std::vector<Unit> RegistryStore::units_of_agency(Id agency_id, bool include_abolished) {
+  return all<Unit>(
+      c_.query(select(kUnitCols, include_abolished
+                                     ? "FROM units WHERE agency_id = ? ORDER BY ordinal, id"
+                                     : "FROM units WHERE agency_id = ? AND abolished = 0 ORDER "
+                                       "BY ordinal, id"),
+               {agency_id}),
+      read_unit);
+}
+
+namespace {
+std::vector<Value> position_values(const Position& p) {
+  return {p.agency_id,
+          opt(p.unit_id),
+          opt(p.superior_id),
+          p.title,
+          std::string(to_string(p.kind)),
+          p.eselon,
+          p.code,
+          p.reports_to,
+          p.appointing_authority,
+          p.summary,
+          json_list(p.functions),
+          json_list(p.duties),
+          opt(p.source_article),
+          opt(p.duties_article),
+          integer(p.work_level),
+          opt(p.appraiser_id),
+          p.appraiser_outside,
+          integer(p.abolished ? 1 : 0),
+          integer(p.ordinal)};
+}
+}  // namespace
+
+Id RegistryStore::insert_position(const Position& p) {
+  return inserted_id(c_,
+                     "INSERT INTO positions (agency_id, unit_id, superior_id, title, kind, "
+                     "eselon, code, reports_to, appointing_authority, summary, functions, duties, "
+                     "source_article, duties_article, work_level, appraiser_id, "
+                     "appraiser_outside, abolished, ordinal) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                     "?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                     position_values(p));
+}
+
+void RegistryStore::update_position(const Position& p) {
+  auto values = position_values(p);
+  values.emplace_back(p.id);
+  c_.execute(
+      "UPDATE positions SET agency_id = ?, unit_id = ?, superior_id = ?, title = ?, kind = ?, "
+      "eselon = ?, code = ?, reports_to = ?, appointing_authority = ?, summary = ?, "
+      "functions = ?, duties = ?, source_article = ?, duties_article = ?, work_level = ?, "
+      "appraiser_id = ?, appraiser_outside = ?, abolished = ?, ordinal = ? WHERE id = ?",
+      values);
+}
+
+std::optional<Position> RegistryStore::position(Id id) {
+  return first<Position>(c_.query(select(kPositionCols, "FROM positions WHERE id = ?"), {id}),
+                         read_position);
+}
+
+std::vector<Position> RegistryStore::positions_of_agency(Id agency_id, bool include_abolished) {
+  if (include_abolished) {
+    return all<Position>(
+        c_.query(select(kPositionCols, "FROM positions WHERE agency_id = ? ORDER BY ordinal, id"),
+                 {agency_id}),
+        read_position);
+  }
+  return all<Position>(c_.query(select(kPositionCols,
+                                       "FROM positions WHERE agency_id = ? AND abolished = 0 "
+                                       "ORDER BY ordinal, id"),
+                                {agency_id}),
+                       read_position);
+}
+
+namespace {
+constexpr const char* kBriefCols = "id, unit_id, superior_id, title, kind, eselon, work_level";
+PositionBrief read_brief(const Row& r) {
+  PositionBrief b;
+  b.id = r.integer(0);
+  b.unit_id = r.optional_integer(1);
+  b.superior_id = r.optional_integer(2);
+  b.title = r.text(3);
+  b.kind = require(org::position_kind_from_string(r.text(4)), "position kind", r.text(4));
+  b.eselon = r.text(5);
+  b.work_level = to_int(r, 6);
+  return b;
+}
+}  // namespace
+
+std::vector<PositionBrief> RegistryStore::position_briefs_of_agency(Id agency_id) {
+  std::vector<PositionBrief> out;
+  for (const auto& r : c_.query(select(kBriefCols,
+                                       "FROM positions WHERE agency_id = ? AND abolished = 0 "
+                                       "ORDER BY ordinal, id"),
+                                {agency_id})) {
+    out.push_back(read_brief(r));
+  }
+  return out;
+}
+
+std::vector<PositionBrief> RegistryStore::subordinates_of_position(Id position_id) {
+  std::vector<PositionBrief> out;
+  for (const auto& r : c_.query(select(kBriefCols,
+                                       "FROM positions WHERE superior_id = ? AND abolished = 0 "
+                                       "ORDER BY ordinal, id"),
+                                {position_id})) {
+    out.push_back(read_brief(r));
+  }
+  return out;
+}
+
+PositionLinks RegistryStore::position_links(Id id) {
+  const auto rows = c_.query(
+      "SELECT a.id, a.name, u.id, u.name, s.id, s.title, ap.id, ap.title, "
+      "sa.id, sa.regulation_id, sa.label, sa.path, sa.first_line, sa.last_line, '', sa.ordinal, "
+      "da.id, da.regulation_id, da.label, da.path, da.first_line, da.last_line, '', da.ordinal "
+      "FROM positions p JOIN agencies a ON a.id = p.agency_id "
+      "LEFT JOIN units u ON u.id = p.unit_id "
+      "LEFT JOIN positions s ON s.id = p.superior_id "
+      "LEFT JOIN positions ap ON ap.id = p.appraiser_id "
+      "LEFT JOIN articles sa ON sa.id = p.source_article "
+      "LEFT JOIN articles da ON da.id = p.duties_article "
+      "WHERE p.id = ?",
+      {id});
+  PositionLinks out;
+  if (rows.empty()) return out;
+  const Row& r = rows[0];
+  auto ref = [&](std::size_t i) {
+    return r.is_null(i) ? std::nullopt
+                        : std::optional<NamedRef>(NamedRef{r.integer(i), r.text(i + 1)});
+  };
+  auto article = [&](std::size_t i) {
+    return r.is_null(i) ? std::nullopt : std::optional<Article>(read_article(r, i));
+  };
+  out.agency = ref(0);
+  out.unit = ref(2);
+  out.superior = ref(4);
+  out.appraiser = ref(6);
+  out.source_article = article(8);
+  out.duties_article = article(16);
+  return out;
+}
+
+std::vector<UnitWithHead> RegistryStore::units_with_heads(Id agency_id) {
+  // The head is looked up per unit on the (unit_id, kind) index: a handful of structural
+  // positions, not the unit's functional and executor staff. Eselon text orders by grade
+  // ("II.a" < "III.a" < "IV.a"); a missing eselon sorts last.
+  std::string sql =
+      std::string("SELECT ") + kUnitCols +
+      ", (SELECT p.id FROM positions p WHERE p.unit_id = u.id AND p.kind IN "
+      "('JPT Pratama', 'Administrator', 'Pengawas') AND p.abolished = 0 ORDER BY "
+      "CASE WHEN p.eselon = '' THEN 'Z' ELSE p.eselon END, p.ordinal, p.id LIMIT 1) "
+      "FROM units u WHERE u.agency_id = ? AND u.abolished = 0 ORDER BY u.ordinal, u.id";
+  std::vector<UnitWithHead> out;
+  for (const auto& r : c_.query(sql, {agency_id})) {
+    out.push_back(UnitWithHead{read_unit(r, 0), r.optional_integer(kUnitColCount)});
+  }
+  return out;
+}
+
+std::int64_t RegistryStore::count_units(Id agency_id) {
+  auto rows =
+      c_.query("SELECT COUNT(*) FROM units WHERE agency_id = ? AND abolished = 0", {agency_id});
+  return rows.empty() ? 0 : rows[0].integer(0);
+}
+
+std::int64_t RegistryStore::count_positions(Id agency_id) {
+  auto rows =
+      c_.query("SELECT COUNT(*) FROM positions WHERE agency_id = ? AND abolished = 0", {agency_id});
+  return rows.empty() ? 0 : rows[0].integer(0);
+}
+
+// ---- People and placements -------------------------------------------------------------------
+
+namespace {
+// The search index of one person: each word of the name, with the name's sort key so that a
+// word's people are listed in name order straight from the index.
+void write_name_tokens(Connection& c, Id employee_id, const std::string& name) {
+  const std::string key = sort_key(name);
+  for (const auto& token : detail::name_tokens(name)) {
+    c.execute(
+        "INSERT INTO employee_name_tokens (token, sort_name, employee_id) VALUES (?, ?, ?) "
+        "ON CONFLICT DO NOTHING",
+        {token, key, employee_id});
+  }
+}
+}  // namespace
+
+Id RegistryStore::insert_employee(const Employee& e) {
+  Id id = inserted_id(
+      c_,
+      "INSERT INTO employees (region_id, nip, name, sort_name, kind, birth_date, "
+      "appointed_year, appointed_month, sex, rank) VALUES (?, ?, ?, ?, ?, ?, ?, "
+      "?, ?, ?) RETURNING id",
+      {e.region_id, e.nip, e.name, sort_key(e.name), std::string(org::to_string(e.kind)),
+       e.birth_date.iso(), integer(e.appointed_year), integer(e.appointed_month),
+       integer(static_cast<int>(e.sex)), e.rank});
+  write_name_tokens(c_, id, e.name);
+  return id;
+}
+
+void RegistryStore::update_employee(const Employee& e) {
+  std::int64_t changed = c_.execute(
+      "UPDATE employees SET region_id = ?, nip = ?, name = ?, sort_name = ?, kind = ?, "
+      "birth_date = ?, appointed_year = ?, appointed_month = ?, sex = ?, rank = ? WHERE id = ?",
+      {e.region_id, e.nip, e.name, sort_key(e.name), std::string(org::to_string(e.kind)),
+       e.birth_date.iso(), integer(e.appointed_year), integer(e.appointed_month),
+       integer(static_cast<int>(e.sex)), e.rank, e.id});
+  if (changed == 0) return;
+  c_.execute("DELETE FROM employee_name_tokens WHERE employee_id = ?", {e.id});
+  write_name_tokens(c_, e.id, e.name);
+}
+
+std::optional<Employee> RegistryStore::employee(Id id) {
+  return first<Employee>(c_.query(select(kEmployeeCols, "FROM employees e WHERE e.id = ?"), {id}),
+                         read_employee);
+}
+
+std::optional<Employee> RegistryStore::employee_by_nip(const std::string& nip) {
+  return first<Employee>(c_.query(select(kEmployeeCols, "FROM employees e WHERE e.nip = ?"), {nip}),
+                         read_employee);
+}
+
+namespace {
+// The people search as SQL: `inner` selects (id, k1, k2) of every match in result order (see
+// search_employees); nullopt when nothing can match.
+struct SearchSql {
+  std::string inner;
+  std::vector<Value> params;
+};
+std::optional<SearchSql> search_sql(const std::string& query, Id region_id) {
+  std::string digits;
+  bool only_digits = true;
+  for (char ch : query) {
+    auto c = static_cast<unsigned char>(ch);
+    if (std::isspace(c)) continue;
+    if (std::isdigit(c)) {
+      digits += ch;
+    } else {
+      only_digits = false;
+    }
+  }
+
+  // The page of matching people, read in result order straight from an index so that a search
+  // costs about one index step per row of the page, however many people match (the people search
+  // is one of the busiest routes; docs/performance.md):
+  // - a NIP prefix: the nip index, in NIP order;
+  // - words: the token index (token, sort_name, employee_id) over the prefix range of the
+  //   longest word (the most selective, usually), in the order of the matched word and then the
+  //   name — so people whose word equals the query come first ("budi" before "budiman"); every
+  //   other word must prefix-match another token of the same person (EXISTS on the same index);
+  // - no query: everyone, in name order.
+  // The SQL is the same on SQLite and PostgreSQL. A person with two words in the driving range
+  // ("Sita Sitorus" for "sit") is read twice; the second is dropped below.
+  std::string inner;
+  std::vector<Value> params;
+  const std::string region_filter = region_id != 0 ? " AND e.region_id = ?" : "";
+  if (only_digits && !digits.empty()) {
+    inner =
+        "SELECT e.id AS id, e.nip AS k1, '' AS k2 FROM employees e WHERE e.nip >= ? AND "
+        "e.nip < ?" +
+        region_filter + " ORDER BY e.nip";
+    params.emplace_back(digits);
+    params.emplace_back(detail::prefix_upper_bound(digits));
+  } else if (!only_digits) {
+    auto words = detail::name_tokens(query);
+    if (words.empty()) return std::nullopt;  // only punctuation: nothing can match
+    std::sort(words.begin(), words.end());
+    words.erase(std::unique(words.begin(), words.end()), words.end());
+    std::stable_sort(words.begin(), words.end(), [](const std::string& a, const std::string& b) {
+      return a.size() > b.size();
+    });
+    inner =
+        "SELECT t.employee_id AS id, t.token AS k1, t.sort_name AS k2 FROM "
+        "employee_name_tokens t";
+    if (region_id != 0) inner += " JOIN employees e ON e.id = t.employee_id";
+    inner += " WHERE t.token >= ? AND t.token < ?";
+    for (std::size_t i = 1; i < words.size(); ++i) {
+      inner +=
+          " AND EXISTS (SELECT 1 FROM employee_name_tokens u WHERE u.employee_id = "
+          "t.employee_id AND u.token >= ? AND u.token < ?)";
+    }
+    inner += region_filter + " ORDER BY t.token, t.sort_name, t.employee_id";
+    for (const auto& word : words) {
+      params.emplace_back(word);
+      params.emplace_back(detail::prefix_upper_bound(word));
+    }
+  } else {
+    inner = "SELECT e.id AS id, e.sort_name AS k1, '' AS k2 FROM employees e WHERE 1 = 1" +
+            region_filter + " ORDER BY e.sort_name, e.id";
+  }
+  if (region_id != 0) params.emplace_back(region_id);
+  return SearchSql{std::move(inner), std::move(params)};
+}
+}  // namespace
+
+std::int64_t RegistryStore::count_search_employees(const std::string& query, Id region_id) {
+  auto q = search_sql(query, region_id);
+  if (!q) return 0;
+  auto rows = c_.query("SELECT COUNT(DISTINCT m.id) FROM (" + q->inner + ") m", q->params);
+  return rows.empty() ? 0 : rows[0].integer(0);
+}
+
+std::vector<EmployeeHit> RegistryStore::search_employees(const std::string& query, Id region_id,
+                                                         const Page& page) {
+  const Page p = clamp(page);
+  auto q = search_sql(query, region_id);
+  if (!q) return {};
+  std::string inner = std::move(q->inner);
+  std::vector<Value> params = std::move(q->params);
+  params.emplace_back(std::int64_t{p.limit});
+  params.emplace_back(std::int64_t{p.offset});
+
+  // Page first, then look up the current placement of each hit on the page: definitif before
+  // plt/plh, then the latest start.
+  std::string sql =
+      std::string("SELECT ") + kEmployeeCols +
+      ", pl.position_id, po.title, ag.name, pl.kind FROM (" + inner +
+      " LIMIT ? OFFSET ?) m JOIN employees e ON e.id = m.id "
+      "LEFT JOIN placements pl ON pl.id = (SELECT p2.id FROM placements p2 WHERE p2.employee_id "
+      "= e.id AND p2.end_date IS NULL ORDER BY CASE WHEN p2.kind = 'definitif' THEN 0 ELSE 1 END, "
+      "p2.start_date DESC, p2.id DESC LIMIT 1) "
+      "LEFT JOIN positions po ON po.id = pl.position_id "
+      "LEFT JOIN agencies ag ON ag.id = po.agency_id "
+      "ORDER BY m.k1, m.k2, m.id";
+  std::vector<EmployeeHit> hits;
+  for (const auto& row : c_.query(sql, params)) {
+    EmployeeHit h;
+    h.employee = read_employee(row, 0);
+    const Id id = h.employee.id;
+    if (std::any_of(hits.begin(), hits.end(),
+                    [id](const auto& x) { return x.employee.id == id; })) {
+      continue;
+    }
+    constexpr std::size_t o = kEmployeeColCount;
+    h.position_id = row.optional_integer(o);
+    h.position_title = row.text(o + 1);
+    h.agency_name = row.text(o + 2);
+    h.placement_kind = row.text(o + 3);
+    hits.push_back(std::move(h));
+  }
+  return hits;
+}
+
+std::int64_t RegistryStore::count_employees(Id region_id) {
+  auto rows = region_id == 0
+                  ? c_.query("SELECT COUNT(*) FROM employees")
+                  : c_.query("SELECT COUNT(*) FROM employees WHERE region_id = ?", {region_id});
+  return rows.empty() ? 0 : rows[0].integer(0);
+}
+
+Id RegistryStore::insert_placement(const Placement& p) {
+  return inserted_id(c_,
+                     "INSERT INTO placements (employee_id, position_id, start_date, kind, "
+                     "end_date) VALUES (?, ?, ?, ?, ?) RETURNING id",
+                     {p.employee_id, p.position_id, p.start.iso(),
+                      std::string(org::to_string(p.kind)), opt_date(p.end)});
+}
+
+void RegistryStore::end_placement(Id placement_id, const Date& end) {
+  c_.execute("UPDATE placements SET end_date = ? WHERE id = ?", {end.iso(), placement_id});
+}
+
+std::vector<Holder> RegistryStore::holders_of_position(Id position_id) {
+  std::string sql = std::string("SELECT ") + kPlacementCols + ", " + kEmployeeCols +
+                    " FROM placements pl JOIN employees e ON e.id = pl.employee_id "
+                    "WHERE pl.position_id = ? AND pl.end_date IS NULL "
+                    "ORDER BY CASE WHEN pl.kind = 'definitif' THEN 0 ELSE 1 END, pl.start_date, "
+                    "pl.id";
+  std::vector<Holder> out;
+  for (const auto& row : c_.query(sql, {position_id})) {
+    out.push_back(Holder{read_placement(row, 0), read_employee(row, kPlacementColCount)});
+  }
+  return out;
+}
+
+std::vector<Holder> RegistryStore::holders_of_agency(Id agency_id) {
+  std::string sql = std::string("SELECT ") + kPlacementCols + ", " + kEmployeeCols +
+                    " FROM positions po JOIN placements pl ON pl.position_id = po.id AND "
+                    "pl.end_date IS NULL JOIN employees e ON e.id = pl.employee_id "
+                    "WHERE po.agency_id = ? ORDER BY po.id, CASE WHEN pl.kind = 'definitif' THEN "
+                    "0 ELSE 1 END, pl.start_date, pl.id";
+  std::vector<Holder> out;
+  for (const auto& row : c_.query(sql, {agency_id})) {
+    out.push_back(Holder{read_placement(row, 0), read_employee(row, kPlacementColCount)});
+  }
+  return out;
+}
+
+std::optional<Placement> RegistryStore::placement(Id id) {
+  return first<Placement>(
+      c_.query(select(kPlacementCols, "FROM placements pl WHERE pl.id = ?"), {id}), read_placement);
+}
+
+std::vector<Placement> RegistryStore::placements_of_employee(Id employee_id) {
+  return all<Placement>(c_.query(select(kPlacementCols,
+                                        "FROM placements pl WHERE pl.employee_id = ? "
+                                        "ORDER BY pl.start_date DESC, pl.id DESC"),
+                                 {employee_id}),
+                        read_placement);
+}
+
+// ---- Structure history -----------------------------------------------------------------------
+
+Id RegistryStore::insert_structure_change(const StructureChange& s) {
+  return inserted_id(c_,
+                     "INSERT INTO structure_changes (agency_id, old_regulation_id, "
+                     "new_regulation_id, kind, position_title, before_value, after_value) VALUES "
+                     "(?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                     {s.agency_id, s.old_regulation_id, s.new_regulation_id,
+                      std::string(org::to_string(s.kind)), s.position_title, s.before, s.after});
+}
+
+std::vector<StructureChange> RegistryStore::structure_changes_of_agency(Id agency_id) {
+  return all<StructureChange>(
+      c_.query(select(kChangeCols, "FROM structure_changes WHERE agency_id = ? ORDER BY id"),
+               {agency_id}),
+      read_change);
+}
+
+// ---- Accounts, sessions, audit ---------------------------------------------------------------
+
+void RegistryStore::refresh_planner_statistics() {
+  if (c_.dialect() == Dialect::Postgres) c_.execute_script("ANALYZE");
+}
+
+std::int64_t RegistryStore::registry_revision() {
+  auto rows = c_.query("SELECT revision FROM registry_revision WHERE id = 1");
+  return rows.empty() ? 0 : rows[0].integer(0);
+}
+
+Id RegistryStore::insert_user(const User& u) {
+  return inserted_id(
+      c_,
+      "INSERT INTO users (username, display_name, password_hash, role, "
+      "employee_id, active) VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
+      {u.username, u.display_name, u.password_hash, std::string(identity::to_string(u.role)),
+       opt(u.employee_id), integer(u.active ? 1 : 0)});
+}
+
+void RegistryStore::update_user(const User& u) {
+  c_.execute(
+      "UPDATE users SET username = ?, display_name = ?, password_hash = ?, role = ?, "
+      "employee_id = ?, active = ? WHERE id = ?",
+      {u.username, u.display_name, u.password_hash, std::string(identity::to_string(u.role)),
+       opt(u.employee_id), integer(u.active ? 1 : 0), u.id});
+}
+
+std::optional<User> RegistryStore::user_by_username(const std::string& username) {
+  return first<User>(c_.query(select(kUserCols, "FROM users WHERE username = ?"), {username}),
+                     read_user);
+}
+
+std::vector<User> RegistryStore::users() {
+  return all<User>(c_.query(select(kUserCols, "FROM users ORDER BY username, id")), read_user);
+}
+
+void RegistryStore::insert_session(const Session& s) {
+  c_.execute(
+      "INSERT INTO sessions (token_hash, user_id, csrf_token, expires_at) VALUES (?, ?, ?, ?)",
+      {s.token_hash, s.user_id, s.csrf_token, s.expires_at});
+}
+
+namespace {
+constexpr const char* kSessionCols = "token_hash, user_id, csrf_token, expires_at";
+constexpr std::size_t kSessionColCount = 4;
+Session read_session(const Row& r, std::size_t o) {
+  Session s;
+  s.token_hash = r.text(o);
+  s.user_id = r.integer(o + 1);
+  s.csrf_token = r.text(o + 2);
+  s.expires_at = r.integer(o + 3);
+  return s;
+}
+}  // namespace
+
+std::optional<std::pair<User, Session>> RegistryStore::session_with_user(
+    const std::string& token_hash) {
+  // The two tables share no column name, so the column lists need no qualifier.
+  const auto rows = c_.query(std::string("SELECT ") + kSessionCols + ", " + kUserCols +
+                                 " FROM sessions JOIN users ON users.id = sessions.user_id "
+                                 "WHERE sessions.token_hash = ?",
+                             {token_hash});
+  if (rows.empty()) return std::nullopt;
+  return std::make_pair(read_user(rows[0], kSessionColCount), read_session(rows[0], 0));
+}
+
+void RegistryStore::delete_session(const std::string& token_hash) {
+  c_.execute("DELETE FROM sessions WHERE token_hash = ?", {token_hash});
+}
+
+void RegistryStore::delete_expired_sessions(std::int64_t now) {
+  c_.execute("DELETE FROM sessions WHERE expires_at <= ?", {now});
+}
+
+Id RegistryStore::append_audit(const AuditEntry& e) {
+  return inserted_id(c_,
+                     "INSERT INTO audit_log (at, user_id, username, action, entity, entity_id, "
+                     "before_json, after_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                     {e.at.empty() ? detail::now_iso8601() : e.at, opt(e.user_id), e.username,
+                      e.action, e.entity, e.entity_id, e.before, e.after});
+}
+
+std::vector<AuditEntry> RegistryStore::audit_log(const Page& page) {
+  const Page p = clamp(page);
+  return all<AuditEntry>(
+      c_.query(select(kAuditCols, "FROM audit_log ORDER BY id DESC LIMIT ? OFFSET ?"),
+               {std::int64_t{p.limit}, std::int64_t{p.offset}}),
+      read_audit);
+}
+
+}  // namespace tatakerja::org

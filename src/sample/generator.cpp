@@ -1,0 +1,801 @@
+// Synthetic people and the province-sized generator (see generator.hpp for the contract).
+#include "sample/generator.hpp"
+
+#include <fmt/core.h>
+
+#include <algorithm>
+#include <array>
+#include <string_view>
+#include <unordered_map>
+
+#include "app/crypto.hpp"
+#include "app/error.hpp"
+#include "app/importer.hpp"
+#include "core/eselon.hpp"
+#include "core/text.hpp"
+#include "org/nip.hpp"
+#include "org/rank.hpp"
+#include "org/work_levels.hpp"
+#include "sample/names.hpp"
+
+namespace tatakerja::sample {
+namespace {
+
+using app::Actor;
+using app::now_iso_utc;
+using app::record_audit;
+using app::ServiceError;
+using app::slug;
+using org::Id;
+
+int rank_order(std::string_view code) {
+  auto r = org::pns_rank(code);
+  return r ? r->order : 1;
+}
+const std::string& rank_code(int order) {
+  const auto& ranks = org::pns_ranks();
+  order = std::clamp(order, 1, static_cast<int>(ranks.size()));
+  return ranks[static_cast<std::size_t>(order - 1)].code;
+}
+
+// What a position asks of its holder.
+struct Profile {
+  int rank_lo = 5;  // PNS rank orders (1 = I/a .. 17 = IV/e)
+  int rank_hi = 10;
+  int birth_lo = 1965;
+  int birth_hi = 1998;
+  int max_appointment_age = 35;
+  int education = 1;             // names::person_name's education
+  int pppk_percent = 0;          // chance of a PPPK holder (never for structural positions)
+  int pppk_lo = 5, pppk_hi = 7;  // PPPK grades
+};
+
+bool has_word(const std::string& key, std::string_view phrase) {
+  return text::ifind_word(key, phrase) != std::string::npos;
+}
+
+Profile profile_of(const org::Position& p, const StaffingOptions& o) {
+  Profile f;
+  const std::string key = text::name_key(p.title);
+  std::string eselon = p.eselon;
+  if (eselon.empty()) {
+    // Structural kinds without a stated eselon take the usual grade of the kind.
+    if (p.kind == PositionKind::JptPratama) eselon = "II.a";
+    if (p.kind == PositionKind::Administrator) eselon = "III.a";
+    if (p.kind == PositionKind::Pengawas) eselon = "IV.a";
+  }
+  if (auto range = org::rank_range_for_eselon(eselon)) {
+    f.rank_lo = rank_order(range->lowest);
+    f.rank_hi = rank_order(range->highest);
+    const int g = eselon_grade(eselon);
+    f.birth_lo = 1965;
+    f.birth_hi = g <= 2 ? 1975 : g == 3 ? 1982 : 1988;
+    f.max_appointment_age = g <= 3 ? 28 : 32;
+    f.education = g <= 3 ? 2 : 1;
+    return f;
+  }
+  if (p.kind == PositionKind::Fungsional) {
+    f.education = 1;
+    f.pppk_percent = o.pppk_percent / 2;
+    if (has_word(key, "ahli utama")) {
+      f = {16, 17, 1965, 1972, 28, 2, 0, 12, 13};
+    } else if (has_word(key, "ahli madya")) {
+      f = {13, 15, 1965, 1978, 30, 2, o.pppk_percent / 3, 11, 11};
+    } else if (has_word(key, "ahli muda")) {
+      f = {11, 12, 1970, 1988, 33, 1, o.pppk_percent / 2, 10, 10};
+    } else if (has_word(key, "ahli pertama")) {
+      f = {9, 10, 1985, 1998, 30, 1, o.pppk_percent / 2, 9, 9};
+    } else if (has_word(key, "penyelia")) {
+      f = {11, 12, 1968, 1985, 32, 1, 0, 8, 8};
+    } else if (has_word(key, "mahir")) {
+      f = {9, 10, 1975, 1992, 33, 1, o.pppk_percent / 2, 7, 7};
+    } else if (has_word(key, "terampil") || has_word(key, "pemula")) {
+      f = {7, 8, 1980, 1998, 33, 0, o.pppk_percent / 2, 5, 7};
+    } else {
+      f = {9, 12, 1970, 1995, 33, 1, o.pppk_percent / 2, 9, 10};
+    }
+    return f;
+  }
+  // Pelaksana.
+  f = {6, 10, 1965, 1998, 35, 1, o.pppk_percent, 5, 7};
+  return f;
+}
+
+constexpr std::array<std::string_view, 11> kFunctionalFamilies = {
+    "Analis Kebijakan",
+    "Perencana",
+    "Analis SDM Aparatur",
+    "Pranata Komputer",
+    "Arsiparis",
+    "Analis Keuangan Pusat dan Daerah",
+    "Pengelola Pengadaan Barang/Jasa",
+    "Pranata Hubungan Masyarakat",
+    "Statistisi",
+    "Analis Anggaran",
+    "Penata Kelola Sistem dan Teknologi Informasi"};
+constexpr std::array<std::string_view, 8> kExecutors = {"Pengelola Keuangan",
+                                                        "Pengadministrasi Umum",
+                                                        "Pengolah Data dan Informasi",
+                                                        "Penata Laporan Keuangan",
+                                                        "Pengadministrasi Perkantoran",
+                                                        "Pengelola Barang Milik Daerah",
+                                                        "Pengelola Layanan Operasional",
+                                                        "Penelaah Teknis Kebijakan"};
+
+std::string functional_title(PeopleGenerator& g, std::string_view level) {
+  const auto family =
+      kFunctionalFamilies[static_cast<std::size_t>(g.pick(0, kFunctionalFamilies.size() - 1))];
+  return fmt::format("{} {}", family, level);
+}
+std::string executor_title(PeopleGenerator& g) {
+  return std::string(kExecutors[static_cast<std::size_t>(g.pick(0, kExecutors.size() - 1))]);
+}
+
+bool structural(const org::Position& p) {
+  if (!p.eselon.empty()) return true;
+  return p.kind == PositionKind::JptPratama || p.kind == PositionKind::Administrator ||
+         p.kind == PositionKind::Pengawas;
+}
+
+// The agency head: the structural position without a superior, the highest grade first.
+std::optional<Id> agency_head(const std::vector<org::Position>& ps) {
+  const org::Position* best = nullptr;
+  for (const auto& p : ps) {
+    if (p.abolished || p.superior_id || !structural(p)) continue;
+    const int g = p.eselon.empty() ? 9 : eselon_grade(p.eselon);
+    const int bg = !best ? 99 : best->eselon.empty() ? 9 : eselon_grade(best->eselon);
+    if (!best || g < bg) best = &p;
+  }
+  if (best) return best->id;
+  return std::nullopt;
+}
+
+}  // namespace
+
+// ---------------------------------------------------------------------------------------------
+// PeopleGenerator
+
+PeopleGenerator::PeopleGenerator(std::uint64_t seed, StaffingOptions options)
+    : rng_(seed), options_(options) {}
+PeopleGenerator::~PeopleGenerator() = default;
+
+void PeopleGenerator::set_region(const std::string& region_name) {
+  mix_ = static_cast<int>(detail::name_mix_for_region(region_name));
+}
+bool PeopleGenerator::chance(int percent) {
+  return detail::chance(rng_, percent);
+}
+int PeopleGenerator::pick(int lo, int hi) {
+  return detail::pick(rng_, lo, hi);
+}
+
+org::Employee PeopleGenerator::make_employee(Id region_id, const org::Position& p) {
+  const Profile f = profile_of(p, options_);
+  org::Employee e;
+  e.region_id = region_id;
+  e.sex = chance(p.eselon.empty() ? 48 : 30) ? org::Sex::Female : org::Sex::Male;
+  // 1. Birth and appointment (TMT CPNS/PPPK) at 22..35 years of age, before the reference year.
+  const int birth_year = pick(f.birth_lo, f.birth_hi);
+  e.birth_date = Date{birth_year, pick(1, 12), pick(1, 28)};
+  const int latest = options_.reference_year - 1 - birth_year;
+  const int age = pick(22, std::max(22, std::min(f.max_appointment_age, latest)));
+  e.appointed_year = birth_year + age;
+  e.appointed_month = chance(60) ? (chance(50) ? 1 : 3) : pick(1, 12);
+  // 2. Kind and rank.
+  const bool structural_position = structural(p);
+  e.kind = !structural_position && chance(f.pppk_percent) ? org::EmployeeKind::Pppk
+                                                          : org::EmployeeKind::Pns;
+  if (e.kind == org::EmployeeKind::Pppk) {
+    e.rank = text::int_to_roman(pick(f.pppk_lo, f.pppk_hi));
+    // PPPK are recent: appointed from 2019 on.
+    e.appointed_year = std::max(e.appointed_year, std::min(2019 + pick(0, 4), birth_year + 45));
+  } else {
+    e.rank = rank_code(pick(f.rank_lo, f.rank_hi));
+  }
+  // 3. Name, by the region's mix and the sex.
+  e.name = detail::person_name(rng_, e.sex, static_cast<detail::NameMix>(mix_), f.education);
+  // 4. A unique NIP.
+  for (int attempt = 0;; ++attempt) {
+    const int serial = attempt < 50 ? pick(1, 999) : 1 + (attempt - 50) % 999;
+    e.nip = org::make_nip(e.birth_date, e.appointed_year, e.appointed_month, e.sex, serial);
+    if (nips_.insert(e.nip).second) break;
+    if (attempt > 1100) {  // every serial of that birth date and month is taken: move a day
+      e.birth_date.day = e.birth_date.day % 28 + 1;
+      attempt = 0;
+    }
+  }
+  return e;
+}
+
+Date PeopleGenerator::placement_start(const org::Employee& e) {
+  const int last = options_.reference_year - 1;
+  const int first = std::min(last, std::max(e.appointed_year + 1, options_.reference_year - 9));
+  Date d{pick(first, last), pick(1, 12), 1};
+  if (d.year <= e.appointed_year) {
+    d.year = e.appointed_year;
+    d.month = std::max(d.month, e.appointed_month);
+  }
+  return d;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Staffing the demo's agencies
+
+std::size_t add_staff_positions(org::RegistryStore& store, Id agency_id, PeopleGenerator& g) {
+  const auto units = store.units_of_agency(agency_id, false);
+  const auto positions = store.positions_of_agency(agency_id, false);
+  const auto head = agency_head(positions);
+  int ordinal = 0;
+  for (const auto& p : positions) ordinal = std::max(ordinal, p.ordinal);
+  std::unordered_map<Id, const org::Unit*> unit_by_id;
+  for (const auto& u : units) unit_by_id[u.id] = &u;
+  bool has_bendahara = std::any_of(positions.begin(), positions.end(), [](const auto& p) {
+    return text::name_key(p.title) == "bendahara";
+  });
+
+  std::size_t added = 0;
+  auto add = [&](const org::Unit& u, std::optional<Id> superior, std::string title,
+                 PositionKind kind) {
+    org::Position p;
+    p.agency_id = agency_id;
+    p.unit_id = u.id;
+    p.superior_id = superior;
+    p.title = std::move(title);
+    p.kind = kind;
+    p.ordinal = ++ordinal;
+    store.insert_position(p);
+    ++added;
+  };
+  for (const auto& u : units) {
+    auto unit_head = org::head_of_unit(positions, u.id);
+    std::optional<Id> sup = unit_head;
+    if (u.kind == UnitKind::KelompokJabatanFungsional) {
+      // A pool: coordinated by the head of the unit it sits in, else by the agency head.
+      sup = u.parent_id ? org::head_of_unit(positions, *u.parent_id) : std::nullopt;
+      if (!sup) sup = head;
+      add(u, head, functional_title(g, "Ahli Madya"), PositionKind::Fungsional);
+      add(u, sup, functional_title(g, "Ahli Muda"), PositionKind::Fungsional);
+      add(u, sup, functional_title(g, "Ahli Pertama"), PositionKind::Fungsional);
+      continue;
+    }
+    if (!sup) sup = head;
+    switch (u.kind) {
+      case UnitKind::Bidang:
+        add(u, sup, functional_title(g, g.chance(50) ? "Ahli Muda" : "Ahli Pertama"),
+            PositionKind::Fungsional);
+        add(u, sup, functional_title(g, "Ahli Pertama"), PositionKind::Fungsional);
+        add(u, sup, executor_title(g), PositionKind::Pelaksana);
+        break;
+      case UnitKind::Sekretariat:
+        if (!has_bendahara) add(u, sup, "Bendahara", PositionKind::Pelaksana);
+        has_bendahara = true;
+        add(u, sup, "Pengelola Keuangan", PositionKind::Pelaksana);
+        add(u, sup, "Analis SDM Aparatur Ahli Madya", PositionKind::Fungsional);
+        break;
+      case UnitKind::SubBagian:
+      case UnitKind::Seksi:
+      case UnitKind::SubBidang:
+        add(u, sup, g.chance(50) ? "Pengadministrasi Umum" : executor_title(g),
+            PositionKind::Pelaksana);
+        if (g.chance(50))
+          add(u, sup, functional_title(g, "Ahli Pertama"), PositionKind::Fungsional);
+        break;
+      default:
+        add(u, sup, "Pengadministrasi Umum", PositionKind::Pelaksana);
+        break;
+    }
+  }
+  return added;
+}
+
+StaffingResult staff_agency(org::RegistryStore& store, Id agency_id, PeopleGenerator& g) {
+  StaffingResult r;
+  const auto agency = store.agency(agency_id);
+  if (!agency) return r;
+  for (const auto& p : store.positions_of_agency(agency_id, false)) {
+    if (!store.holders_of_position(p.id).empty()) continue;
+    if (g.chance(g.options().vacancy_percent)) {
+      r.vacant.push_back(p.id);
+      continue;
+    }
+    org::Employee e = g.make_employee(agency->region_id, p);
+    e.id = store.insert_employee(e);
+    ++r.employees;
+    org::Placement pl;
+    pl.employee_id = e.id;
+    pl.position_id = p.id;
+    pl.start = g.placement_start(e);
+    pl.kind = org::PlacementKind::Definitive;
+    store.insert_placement(pl);
+    ++r.placements;
+    if (!r.first_functional_employee && p.kind == PositionKind::Fungsional)
+      r.first_functional_employee = e.id;
+  }
+  return r;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The province-sized generator
+
+namespace {
+
+struct AgencySpec {
+  std::string_view name;
+  int uptd_weight;             // share of the UPTD (schools, hospitals, regional offices)
+  std::string_view uptd_kind;  // "school", "health", or a name used for regional offices
+};
+
+constexpr std::array<AgencySpec, 40> kAgencies = {{
+    {"Dinas Pendidikan dan Kebudayaan", 60, "school"},
+    {"Badan Kepegawaian Daerah", 0, ""},
+    {"Dinas Kesehatan", 10, "health"},
+    {"Badan Perencanaan Pembangunan Daerah", 0, ""},
+    {"Badan Pendapatan Daerah", 8, "Pendapatan Daerah Wilayah"},
+    {"Dinas Pekerjaan Umum dan Penataan Ruang", 4, "Pengelolaan Sumber Daya Air Wilayah"},
+    {"Inspektorat Daerah", 0, ""},
+    {"Badan Keuangan dan Aset Daerah", 0, ""},
+    {"Dinas Lingkungan Hidup dan Kehutanan", 6, "Kesatuan Pengelolaan Hutan Wilayah"},
+    {"Dinas Sosial", 3, "Panti Sosial"},
+    {"Dinas Perhubungan", 3, "Pengelolaan Prasarana Perhubungan Wilayah"},
+    {"Dinas Pertanian dan Perkebunan", 4, "Balai Benih Induk Wilayah"},
+    {"Dinas Kelautan dan Perikanan", 3, "Pelabuhan Perikanan Wilayah"},
+    {"Dinas Tenaga Kerja dan Transmigrasi", 2, "Balai Latihan Kerja Wilayah"},
+    {"Dinas Komunikasi dan Informatika", 0, ""},
+    {"Dinas Koperasi, Usaha Kecil dan Menengah", 1, "Pelatihan Koperasi"},
+    {"Dinas Penanaman Modal dan Pelayanan Terpadu Satu Pintu", 0, ""},
+    {"Dinas Pemberdayaan Perempuan dan Perlindungan Anak", 1, "Perlindungan Perempuan dan Anak"},
+    {"Dinas Pemberdayaan Masyarakat dan Desa", 0, ""},
+    {"Dinas Kependudukan dan Pencatatan Sipil", 0, ""},
+    {"Dinas Perumahan Rakyat dan Kawasan Permukiman", 0, ""},
+    {"Dinas Pariwisata", 1, "Pengelolaan Destinasi Wisata"},
+    {"Dinas Kepemudaan dan Olahraga", 1, "Gelanggang Olahraga"},
+    {"Dinas Perpustakaan dan Kearsipan", 0, ""},
+    {"Dinas Perindustrian dan Perdagangan", 2, "Metrologi Legal"},
+    {"Dinas Energi dan Sumber Daya Mineral", 2, "Energi dan Sumber Daya Mineral Wilayah"},
+    {"Dinas Peternakan", 2, "Pembibitan Ternak"},
+    {"Dinas Pangan", 0, ""},
+    {"Badan Penanggulangan Bencana Daerah", 0, ""},
+    {"Badan Kesatuan Bangsa dan Politik", 0, ""},
+    {"Badan Pengembangan Sumber Daya Manusia", 1, "Pelatihan Aparatur"},
+    {"Badan Riset dan Inovasi Daerah", 0, ""},
+    {"Badan Pengelola Perbatasan Daerah", 0, ""},
+    {"Badan Penghubung Daerah", 0, ""},
+    {"Satuan Polisi Pamong Praja", 0, ""},
+    {"Sekretariat Dewan Perwakilan Rakyat Daerah", 0, ""},
+    {"Dinas Kebudayaan", 1, "Taman Budaya"},
+    {"Dinas Tanaman Pangan dan Hortikultura", 2, "Proteksi Tanaman Wilayah"},
+    {"Dinas Kehutanan", 2, "Taman Hutan Raya"},
+    {"Badan Pengelolaan Keuangan Daerah", 0, ""},
+}};
+
+constexpr std::array<std::string_view, 16> kTopics = {
+    "Perencanaan dan Pengendalian", "Pelayanan Umum",       "Pembinaan dan Pengawasan",
+    "Data dan Informasi",           "Sarana dan Prasarana", "Kerja Sama dan Kemitraan",
+    "Pengembangan Kapasitas",       "Pemberdayaan",         "Evaluasi dan Pelaporan",
+    "Standardisasi dan Mutu",       "Fasilitasi",           "Penyuluhan",
+    "Perizinan dan Rekomendasi",    "Pengelolaan Aset",     "Teknis Operasional",
+    "Inovasi dan Teknologi"};
+constexpr std::array<std::string_view, 6> kSubTopics = {"Perencanaan", "Pembinaan",    "Pengawasan",
+                                                        "Pelayanan",   "Pengendalian", "Evaluasi"};
+constexpr std::array<std::string_view, 6> kSubBagian = {
+    "Umum dan Kepegawaian",     "Keuangan", "Perencanaan Program", "Umum", "Kepegawaian",
+    "Perencanaan dan Pelaporan"};
+
+// One unit to build, before it is stored.
+struct UnitPlan {
+  std::string name;
+  UnitKind kind = UnitKind::Bidang;
+  int parent = -1;  // index in the agency's plan
+  std::string head_title;
+  std::string head_eselon;
+  int weight = 0;          // share of functional officials and executors
+  std::string_view staff;  // "school", "health" or "" (general)
+  std::size_t staff_count = 0;
+};
+
+struct AgencyPlan {
+  std::string name;
+  std::string kind;
+  std::vector<UnitPlan> units;
+  std::vector<UnitPlan> optional_units;  // base units added round-robin while the budget lasts
+};
+
+std::string agency_kind(std::string_view name) {
+  for (std::string_view k : {"Sekretariat Dewan Perwakilan Rakyat Daerah",
+                             "Satuan Polisi Pamong Praja", "Inspektorat", "Dinas", "Badan"})
+    if (name.starts_with(k))
+      return k == "Sekretariat Dewan Perwakilan Rakyat Daerah"
+                 ? "Sekretariat DPRD"
+                 : std::string(k == "Satuan Polisi Pamong Praja" ? "Satuan" : k);
+  return "Badan";
+}
+
+std::string short_unit(std::string_view name) {
+  // "Bidang Data dan Informasi" -> "Data dan Informasi"
+  const auto sp = name.find(' ');
+  return sp == std::string_view::npos ? std::string(name) : std::string(name.substr(sp + 1));
+}
+
+// Largest-remainder split of `total` by `weights`.
+std::vector<std::size_t> apportion(std::size_t total, const std::vector<int>& weights) {
+  std::vector<std::size_t> out(weights.size(), 0);
+  long long sum = 0;
+  for (int w : weights) sum += w;
+  if (sum <= 0 || total == 0) return out;
+  std::vector<std::pair<long long, std::size_t>> rem;
+  std::size_t given = 0;
+  for (std::size_t i = 0; i < weights.size(); ++i) {
+    const long long num = static_cast<long long>(total) * weights[i];
+    out[i] = static_cast<std::size_t>(num / sum);
+    given += out[i];
+    rem.push_back({num % sum, i});
+  }
+  std::stable_sort(rem.begin(), rem.end(), [](auto a, auto b) { return a.first > b.first; });
+  for (std::size_t k = 0; given < total && k < rem.size(); ++k, ++given) ++out[rem[k].second];
+  return out;
+}
+
+}  // namespace
+
+GenerationSummary generate_province(org::RegistryStore& store, const GeneratorOptions& o) {
+  GenerationSummary sum;
+  if (o.people == 0 || o.units == 0 || o.agencies == 0)
+    throw ServiceError("INVALID_FIELD", "people",
+                       "Jumlah pegawai, unit dan perangkat daerah harus lebih dari 0.");
+  const auto region_kind = org::region_kind_of_name(o.region_name);
+  if (!region_kind)
+    throw ServiceError("INVALID_FIELD", "region_name",
+                       "Nama daerah harus diawali Provinsi, Kabupaten atau Kota.");
+  const std::string signature = fmt::format("tatakerja generate|{}|{}|{}|{}|{}", o.region_name,
+                                            o.seed, o.people, o.units, o.agencies);
+  const std::string sha = app::detail::sha256_hex(signature);
+  PeopleGenerator g(o.seed, o.staffing);
+  g.set_region(o.region_name);
+
+  // 1. Region and the synthetic regulation, in their own transaction.
+  {
+    storage::Transaction tx(store.connection());
+    if (store.regulation_by_sha256(sha))
+      throw ServiceError("CONFLICT", "seed",
+                         "Data sintetis dengan parameter dan seed yang sama sudah dibuat.");
+    const std::string code = slug(o.region_name);
+    if (auto r = store.region_by_code(code)) {
+      sum.region_id = r->id;
+    } else {
+      org::Region r2;
+      r2.code = code;
+      r2.name = o.region_name;
+      r2.kind = *region_kind;
+      sum.region_id = store.insert_region(r2);
+    }
+    org::Regulation reg;
+    reg.region_id = sum.region_id;
+    reg.kind = *region_kind == org::RegionKind::Province  ? "Peraturan Gubernur"
+               : *region_kind == org::RegionKind::Regency ? "Peraturan Bupati"
+                                                          : "Peraturan Wali Kota";
+    reg.number = std::to_string(o.seed % 1000 + 1);
+    reg.year = o.staffing.reference_year - 1;
+    reg.title =
+        "Kedudukan, Susunan Organisasi, Tugas dan Fungsi serta Tata Kerja Perangkat "
+        "Daerah (data sintetis)";
+    reg.sha256 = sha;
+    reg.imported_at = now_iso_utc();
+    sum.regulation_id = store.insert_regulation(
+        reg, "Naskah sintetis yang dibuat oleh `tatakerja generate` (" + signature + ").\n");
+    record_audit(store, Actor{std::nullopt, "generate"}, "create", "regulation",
+                 std::to_string(sum.regulation_id), "", "{\"synthetic\":true}");
+    tx.commit();
+  }
+
+  // 2. Plan the agencies: the base units (round-robin while the unit budget lasts), then UPTD.
+  std::vector<AgencyPlan> plans(o.agencies);
+  for (std::size_t i = 0; i < o.agencies; ++i) {
+    const auto& spec = kAgencies[i % kAgencies.size()];
+    auto& a = plans[i];
+    a.name = std::string(spec.name);
+    if (i >= kAgencies.size())
+      a.name += " " + text::int_to_roman(static_cast<int>(i / kAgencies.size()) + 1);
+    a.kind = agency_kind(spec.name);
+    const bool inspektorat = a.kind == "Inspektorat";
+    // The head's position is planned as the agency's first "unit" row with no unit of its own:
+    // it is created separately below. Base units in priority order:
+    std::vector<UnitPlan>& u = a.optional_units;
+    u.push_back({"Sekretariat", UnitKind::Sekretariat, -1, "Sekretaris", "III.a", 4});
+    const int bidang = g.pick(3, 5);
+    std::vector<int> bidang_index;
+    for (int b = 0; b < bidang; ++b) {
+      const std::string topic(kTopics[static_cast<std::size_t>(
+          (i * 7 + static_cast<std::size_t>(b) * 3) % kTopics.size())]);
+      if (inspektorat)
+        u.push_back({"Inspektur Pembantu Wilayah " + text::int_to_roman(b + 1), UnitKind::Inspektur,
+                     -1, "Inspektur Pembantu Wilayah " + text::int_to_roman(b + 1), "III.a", 9});
+      else
+        u.push_back(
+            {"Bidang " + topic, UnitKind::Bidang, -1, "Kepala Bidang " + topic, "III.a", 8});
+      bidang_index.push_back(static_cast<int>(u.size()) - 1);
+    }
+    u.push_back(
+        {"Kelompok Jabatan Fungsional", UnitKind::KelompokJabatanFungsional, -1, "", "", 6});
+    const int subbag = g.pick(2, 3);
+    for (int s = 0; s < subbag; ++s) {
+      const std::string n(kSubBagian[static_cast<std::size_t>((s + static_cast<int>(i)) % 3 +
+                                                              (subbag == 3 ? 0 : 3)) %
+                                     kSubBagian.size()]);
+      u.push_back({"Sub Bagian " + n, UnitKind::SubBagian, 0, "Kepala Sub Bagian " + n, "IV.a", 3});
+    }
+    if (!inspektorat) {
+      for (int b : bidang_index) {
+        const int seksi = g.pick(0, 2);
+        for (int s = 0; s < seksi; ++s) {
+          const std::string sub(
+              kSubTopics[static_cast<std::size_t>(g.pick(0, kSubTopics.size() - 1))]);
+          const std::string n = sub + " " + short_unit(u[static_cast<std::size_t>(b)].name);
+          const bool badan = a.kind == "Badan";
+          u.push_back({(badan ? "Sub Bidang " : "Seksi ") + n,
+                       badan ? UnitKind::SubBidang : UnitKind::Seksi, b,
+                       (badan ? "Kepala Sub Bidang " : "Kepala Seksi ") + n, "IV.a", 3});
+        }
+      }
+    }
+  }
+  // Round-robin the base units; a unit whose parent was not taken is skipped.
+  std::size_t budget = o.units;
+  std::vector<std::vector<int>> taken_index(o.agencies);  // optional index -> index in units
+  for (auto& t : taken_index) t.clear();
+  for (std::size_t i = 0; i < o.agencies; ++i)
+    taken_index[i].assign(plans[i].optional_units.size(), -1);
+  for (std::size_t round = 0; budget > 0; ++round) {
+    bool any = false;
+    for (std::size_t i = 0; i < o.agencies && budget > 0; ++i) {
+      auto& a = plans[i];
+      if (round >= a.optional_units.size()) continue;
+      any = true;
+      UnitPlan up = a.optional_units[round];
+      if (up.parent >= 0) {
+        const int parent = taken_index[i][static_cast<std::size_t>(up.parent)];
+        if (parent < 0) continue;
+        up.parent = parent;
+      }
+      taken_index[i][round] = static_cast<int>(a.units.size());
+      a.units.push_back(std::move(up));
+      --budget;
+    }
+    if (!any) break;
+  }
+  // UPTD with what is left: pairs of UPTD + Sub Bagian Tata Usaha, shared by weight.
+  if (budget > 0) {
+    std::vector<int> weights;
+    for (std::size_t i = 0; i < o.agencies; ++i)
+      weights.push_back(std::max(1, kAgencies[i % kAgencies.size()].uptd_weight));
+    const auto share = apportion(budget, weights);
+    for (std::size_t i = 0; i < o.agencies; ++i) {
+      const auto& spec = kAgencies[i % kAgencies.size()];
+      auto& a = plans[i];
+      std::size_t left = share[i];
+      for (int k = 1; left > 0; ++k) {
+        std::string n;
+        std::string_view staff = spec.uptd_kind;
+        if (spec.uptd_kind == "school") {
+          static constexpr std::array<std::string_view, 3> kSchools = {"SMA Negeri", "SMK Negeri",
+                                                                       "SLB Negeri"};
+          const int t = k % 10 < 6 ? 0 : k % 10 < 9 ? 1 : 2;
+          n = fmt::format("{} {}", kSchools[static_cast<std::size_t>(t)], k);
+        } else if (spec.uptd_kind == "health") {
+          n = k == 1 ? "Laboratorium Kesehatan" : fmt::format("Rumah Sakit Umum Daerah {}", k - 1);
+        } else if (!spec.uptd_kind.empty()) {
+          n = fmt::format("{} {}", spec.uptd_kind, text::int_to_roman(k));
+          staff = "";
+        } else {
+          n = fmt::format("{} Wilayah {}", short_unit(a.name), text::int_to_roman(k));
+        }
+        const int uptd = static_cast<int>(a.units.size());
+        a.units.push_back({"UPTD " + n, UnitKind::Uptd, -1, "Kepala UPTD " + n, "III.b",
+                           staff == "school"   ? 30
+                           : staff == "health" ? 40
+                                               : 10,
+                           staff});
+        --left;
+        if (left > 0) {
+          a.units.push_back({"Sub Bagian Tata Usaha UPTD " + n, UnitKind::SubBagian, uptd,
+                             "Kepala Sub Bagian Tata Usaha UPTD " + n, "IV.b", 2});
+          --left;
+        }
+      }
+    }
+  }
+
+  // 3. How many people each unit gets beyond its head: structural heads first, the rest shared
+  //    by weight; about vacancy_percent more positions are made and left vacant.
+  std::size_t heads = o.agencies;
+  for (const auto& a : plans)
+    for (const auto& u : a.units) heads += !u.head_title.empty();
+  const std::size_t staffed_heads =
+      std::min(heads, o.people) *
+      static_cast<std::size_t>(100 - std::clamp(o.staffing.vacancy_percent, 0, 100)) / 100;
+  const std::size_t rest = o.people - staffed_heads;
+  {
+    std::vector<int> weights;
+    for (const auto& a : plans)
+      for (const auto& u : a.units) weights.push_back(u.weight);
+    const auto counts = apportion(rest, weights);
+    std::size_t k = 0;
+    for (auto& a : plans)
+      for (auto& u : a.units) u.staff_count = counts[k++];
+  }
+
+  // 4. Each agency in its own transaction: agency, units, positions (with work levels resolved
+  //    before they are stored, so each is written once), people and placements.
+  std::size_t people_left = o.people;
+  for (std::size_t i = 0; i < o.agencies; ++i) {
+    const auto& a = plans[i];
+    storage::Transaction tx(store.connection());
+    org::Agency ag;
+    ag.region_id = sum.region_id;
+    ag.regulation_id = sum.regulation_id;
+    ag.name = a.name;
+    ag.kind = a.kind;
+    ag.type = "A";
+    ag.tasks = "membantu Kepala Daerah melaksanakan urusan pemerintahan di bidang " +
+               short_unit(a.name) + " (data sintetis)";
+    ag.id = store.insert_agency(ag);
+    ++sum.agencies;
+
+    std::vector<org::Unit> units;
+    for (std::size_t k = 0; k < a.units.size(); ++k) {
+      const auto& up = a.units[k];
+      org::Unit u;
+      u.agency_id = ag.id;
+      if (up.parent >= 0) u.parent_id = units[static_cast<std::size_t>(up.parent)].id;
+      u.name = up.name;
+      u.kind = up.kind;
+      u.ordinal = static_cast<int>(k) + 1;
+      u.id = store.insert_unit(u);
+      units.push_back(std::move(u));
+    }
+    sum.units += units.size();
+
+    // Positions with provisional ids 1..n (superiors always before subordinates).
+    std::vector<org::Position> ps;
+    std::vector<bool> vacant;
+    auto add = [&](std::optional<Id> unit, std::optional<Id> superior, std::string title,
+                   PositionKind kind, std::string eselon, bool staffed) {
+      org::Position p;
+      p.id = static_cast<Id>(ps.size()) + 1;
+      p.agency_id = ag.id;
+      p.unit_id = unit;
+      p.superior_id = superior;
+      p.title = std::move(title);
+      p.kind = kind;
+      p.eselon = std::move(eselon);
+      p.ordinal = static_cast<int>(ps.size()) + 1;
+      ps.push_back(std::move(p));
+      vacant.push_back(!staffed);
+      return ps.back().id;
+    };
+    auto staffed_head = [&]() {
+      if (people_left == 0) return false;
+      if (g.chance(o.staffing.vacancy_percent)) return false;
+      --people_left;
+      return true;
+    };
+    const bool setwan = a.kind == "Sekretariat DPRD";
+    const Id head = add(std::nullopt, std::nullopt,
+                        a.kind == "Inspektorat" ? std::string("Inspektur")
+                        : setwan                ? std::string("Sekretaris DPRD")
+                                                : "Kepala " + a.name,
+                        PositionKind::JptPratama, "II.a", staffed_head());
+    std::vector<std::optional<Id>> unit_head(a.units.size());
+    for (std::size_t k = 0; k < a.units.size(); ++k) {
+      const auto& up = a.units[k];
+      if (up.head_title.empty()) continue;
+      std::optional<Id> sup = head;
+      if (up.parent >= 0 && unit_head[static_cast<std::size_t>(up.parent)])
+        sup = unit_head[static_cast<std::size_t>(up.parent)];
+      unit_head[k] = add(units[k].id, sup, up.head_title, *position_kind_of_eselon(up.head_eselon),
+                         up.head_eselon, staffed_head());
+    }
+    for (std::size_t k = 0; k < a.units.size(); ++k) {
+      const auto& up = a.units[k];
+      std::optional<Id> sup = unit_head[k];
+      if (!sup && up.parent >= 0) sup = unit_head[static_cast<std::size_t>(up.parent)];
+      if (!sup) sup = head;
+      for (std::size_t s = 0; s < up.staff_count && people_left > 0; ++s) {
+        std::string title;
+        PositionKind kind = PositionKind::Fungsional;
+        const int r = g.pick(0, 99);
+        if (up.staff == "school") {
+          static constexpr std::array<std::string_view, 4> kLv = {"Ahli Pertama", "Ahli Muda",
+                                                                  "Ahli Madya", "Ahli Pertama"};
+          if (r < 85)
+            title = fmt::format("Guru {}", kLv[static_cast<std::size_t>(r % 4)]);
+          else if (r < 90)
+            title = "Pustakawan Terampil";
+          else if (r < 93)
+            title = "Pranata Laboratorium Pendidikan Terampil";
+          else
+            title = "Pengadministrasi Umum", kind = PositionKind::Pelaksana;
+        } else if (up.staff == "health") {
+          if (r < 12)
+            title = r < 6 ? "Dokter Ahli Muda" : "Dokter Ahli Pertama";
+          else if (r < 52)
+            title = r < 35 ? "Perawat Terampil" : "Perawat Ahli Pertama";
+          else if (r < 67)
+            title = "Bidan Terampil";
+          else if (r < 73)
+            title = "Apoteker Ahli Pertama";
+          else if (r < 80)
+            title = "Pranata Laboratorium Kesehatan Terampil";
+          else
+            title = executor_title(g), kind = PositionKind::Pelaksana;
+        } else if (r < 45) {
+          title = executor_title(g);
+          kind = PositionKind::Pelaksana;
+        } else {
+          title = functional_title(g, r < 55   ? "Ahli Madya"
+                                      : r < 78 ? "Ahli Muda"
+                                               : "Ahli Pertama");
+        }
+        const bool madya = text::ifind(title, "Ahli Madya") != std::string::npos;
+        add(units[k].id, madya && up.kind == UnitKind::KelompokJabatanFungsional ? head : *sup,
+            std::move(title), kind, "", true);
+        --people_left;
+        if (g.chance(o.staffing.vacancy_percent)) {
+          // A vacant formation next to it: same kind of position, nobody in it.
+          org::Position copy = ps.back();
+          add(copy.unit_id, copy.superior_id, copy.title, copy.kind, "", false);
+        }
+      }
+    }
+    // The last agency takes whoever is left (rounding), as executors of its Sekretariat.
+    if (i + 1 == o.agencies)
+      while (people_left > 0) {
+        add(units.empty() ? std::nullopt : std::optional<Id>(units[0].id),
+            units.empty() ? std::optional<Id>(head) : unit_head[0].value_or(head),
+            executor_title(g), PositionKind::Pelaksana, "", true);
+        --people_left;
+      }
+
+    // Work levels on the plan, then store in order, mapping provisional ids to stored ones.
+    const auto level_list = org::resolve_work_levels(ag, units, ps);
+    std::unordered_map<Id, const org::LevelAssignment*> levels;
+    for (const auto& l : level_list) levels[l.position_id] = &l;
+    std::vector<Id> real(ps.size() + 1, 0);
+    for (std::size_t k = 0; k < ps.size(); ++k) {
+      org::Position p = ps[k];
+      const auto lit = levels.find(p.id);
+      auto map = [&](std::optional<Id> id) -> std::optional<Id> {
+        if (!id || *id < 1 || static_cast<std::size_t>(*id) > ps.size() ||
+            !real[static_cast<std::size_t>(*id)])
+          return std::nullopt;
+        return real[static_cast<std::size_t>(*id)];
+      };
+      p.id = 0;
+      p.superior_id = map(p.superior_id);
+      if (lit != levels.end()) {
+        p.work_level = lit->second->work_level;
+        p.appraiser_id = map(lit->second->appraiser_id);
+        p.appraiser_outside = lit->second->appraiser_outside;
+      }
+      real[k + 1] = store.insert_position(p);
+      ++sum.positions;
+      if (vacant[k]) {
+        ++sum.vacant;
+        continue;
+      }
+      p.id = real[k + 1];
+      org::Employee e = g.make_employee(sum.region_id, p);
+      e.id = store.insert_employee(e);
+      ++sum.employees;
+      org::Placement pl;
+      pl.employee_id = e.id;
+      pl.position_id = p.id;
+      pl.start = g.placement_start(e);
+      store.insert_placement(pl);
+      ++sum.placements;
+    }
+    tx.commit();
+  }
+  return sum;
+}
+
+}  // namespace tatakerja::sample

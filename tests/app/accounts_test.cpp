@@ -1,0 +1,136 @@
+// Accounts, sessions and the audit log: Argon2id hashes verify only the right password, account
+// fields are checked, session tokens are stored only as hashes and expire.
+#include <gtest/gtest.h>
+
+#include "app/accounts.hpp"
+#include "app/audit.hpp"
+#include "app/error.hpp"
+#include "test_db.hpp"
+
+namespace tatakerja {
+namespace {
+
+using app::ServiceError;
+using testing::TempDb;
+
+TEST(Accounts, HashVerifiesOnlyTheRightPassword) {
+  const auto h = app::hash_password("rahasia-sekali-2026");
+  EXPECT_EQ(h.rfind("$argon2id$", 0), 0u) << h;
+  EXPECT_TRUE(app::verify_password(h, "rahasia-sekali-2026"));
+  EXPECT_FALSE(app::verify_password(h, "rahasia-sekali-2027"));
+  EXPECT_FALSE(app::verify_password(h, ""));
+  EXPECT_FALSE(app::verify_password("bukan hash", "rahasia-sekali-2026"));
+  EXPECT_FALSE(app::verify_password("", "x"));
+  // A fresh salt every time.
+  EXPECT_NE(h, app::hash_password("rahasia-sekali-2026"));
+}
+
+TEST(Accounts, CreateUserChecksFieldsAndAudits) {
+  TempDb db;
+  const app::Actor cli = app::cli_actor();
+  {
+    storage::Transaction tx(db.conn());
+    const auto u =
+        app::create_user(db.store(), cli, "organisasi.ntt", "Bagian Organisasi",
+                         "kata-sandi-panjang", identity::Role::RegistryAdmin, std::nullopt);
+    tx.commit();
+    EXPECT_GT(u.id, 0);
+    const auto stored = db.store().user_by_username("organisasi.ntt");
+    ASSERT_TRUE(stored);
+    EXPECT_TRUE(app::verify_password(stored->password_hash, "kata-sandi-panjang"));
+    EXPECT_EQ(stored->role, identity::Role::RegistryAdmin);
+  }
+  auto expect_error = [&](const std::string& username, const std::string& password,
+                          std::optional<org::Id> employee, const std::string& code,
+                          const std::string& field) {
+    storage::Transaction tx(db.conn());
+    try {
+      app::create_user(db.store(), cli, username, "", password, identity::Role::Employee, employee);
+      ADD_FAILURE() << "accepted " << username;
+    } catch (const ServiceError& e) {
+      EXPECT_EQ(e.code(), code) << username;
+      EXPECT_EQ(e.field(), field) << username;
+      EXPECT_FALSE(e.message().empty());
+    }
+  };
+  expect_error("ab", "kata-sandi-panjang", std::nullopt, "INVALID_FIELD", "username");
+  expect_error("Budi", "kata-sandi-panjang", std::nullopt, "INVALID_FIELD", "username");
+  expect_error("budi santoso", "kata-sandi-panjang", std::nullopt, "INVALID_FIELD", "username");
+  expect_error(std::string(65, 'a'), "kata-sandi-panjang", std::nullopt, "INVALID_FIELD",
+               "username");
+  expect_error("budi", "pendek", std::nullopt, "INVALID_FIELD", "password");
+  expect_error("budi", "kata-sandi-panjang", 999, "NOT_FOUND", "employee_id");
+  expect_error("organisasi.ntt", "kata-sandi-panjang", std::nullopt, "CONFLICT", "username");
+
+  // One audit entry, for the one account created, without the hash.
+  const auto log = db.store().audit_log({50, 0});
+  ASSERT_EQ(log.size(), 1u);
+  EXPECT_EQ(log[0].action, "create");
+  EXPECT_EQ(log[0].entity, "user");
+  EXPECT_EQ(log[0].username, "cli");
+  EXPECT_FALSE(log[0].user_id.has_value());
+  EXPECT_EQ(log[0].after.find("argon2"), std::string::npos);
+  EXPECT_NE(log[0].after.find("organisasi.ntt"), std::string::npos);
+  EXPECT_EQ(log[0].at.size(), 20u) << log[0].at;  // 2026-03-01T08:15:00Z
+  EXPECT_EQ(log[0].at.back(), 'Z');
+}
+
+TEST(Accounts, SessionsStoreOnlyTheTokenHashAndExpire) {
+  TempDb db;
+  identity::User u;
+  {
+    storage::Transaction tx(db.conn());
+    u = app::create_user(db.store(), app::cli_actor(), "pegawai", "Pegawai", "kata-sandi-panjang",
+                         identity::Role::Employee, std::nullopt);
+    tx.commit();
+  }
+  const std::int64_t now = 1'760'000'000;
+  const auto s = app::start_session(db.store(), u.id, now, 3600);
+  EXPECT_EQ(s.token.size(), 64u);
+  EXPECT_EQ(s.session.token_hash, app::token_hash(s.token));
+  EXPECT_NE(s.session.token_hash, s.token);
+  EXPECT_EQ(s.session.csrf_token.size(), 64u);
+  EXPECT_NE(s.session.csrf_token, s.token);
+  EXPECT_EQ(s.session.expires_at, now + 3600);
+  // The database holds the hash, never the token.
+  EXPECT_TRUE(db.store().session_with_user(s.session.token_hash));
+  EXPECT_FALSE(db.store().session_with_user(s.token));
+  EXPECT_EQ(
+      db.conn().query("SELECT COUNT(*) FROM sessions WHERE token_hash = ?", {s.token})[0].integer(
+          0),
+      0);
+
+  auto r = app::resume_session(db.store(), s.token, now + 10);
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->first.username, "pegawai");
+  EXPECT_EQ(r->second.csrf_token, s.session.csrf_token);
+  EXPECT_FALSE(app::resume_session(db.store(), s.token, now + 3600));  // expired
+  EXPECT_FALSE(app::resume_session(db.store(), "0123", now));          // unknown
+  EXPECT_FALSE(app::resume_session(db.store(), "", now));
+
+  // Two sessions do not share tokens; ending one leaves the other.
+  const auto s2 = app::start_session(db.store(), u.id, now, 3600);
+  EXPECT_NE(s2.token, s.token);
+  app::end_session(db.store(), s.token);
+  EXPECT_FALSE(app::resume_session(db.store(), s.token, now + 10));
+  EXPECT_TRUE(app::resume_session(db.store(), s2.token, now + 10));
+
+  // An inactive account cannot resume.
+  u.active = false;
+  db.store().update_user(u);
+  EXPECT_FALSE(app::resume_session(db.store(), s2.token, now + 10));
+}
+
+TEST(Audit, RecordsActorAndJson) {
+  TempDb db;
+  app::record_audit(db.store(), app::Actor{std::nullopt, "cli"}, "update", "position", "7",
+                    R"({"eselon":"III.a"})", R"({"eselon":"III.b"})");
+  const auto log = db.store().audit_log({10, 0});
+  ASSERT_EQ(log.size(), 1u);
+  EXPECT_EQ(log[0].entity_id, "7");
+  EXPECT_EQ(log[0].before, R"({"eselon":"III.a"})");
+  EXPECT_EQ(log[0].after, R"({"eselon":"III.b"})");
+}
+
+}  // namespace
+}  // namespace tatakerja

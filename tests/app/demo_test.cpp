@@ -1,0 +1,164 @@
+// The demo database and the province-sized generator: the corpus imported into four regions,
+// every position (but ~5%) held, every NIP valid, every definitive PNS rank fitting its eselon,
+// work levels and appraisers resolved, the demo accounts signing in; the same seed gives the
+// same people.
+#include <gtest/gtest.h>
+
+#include <set>
+#include <variant>
+
+#include "app/accounts.hpp"
+#include "app/error.hpp"
+#include "org/nip.hpp"
+#include "org/rank.hpp"
+#include "org/work_levels.hpp"
+#include "sample/demo.hpp"
+#include "sample/generator.hpp"
+#include "test_db.hpp"
+
+namespace tatakerja {
+namespace {
+
+using testing::TempDb;
+
+TEST(Demo, BuildsAStaffedRegistry) {
+  TempDb db;
+  auto& st = db.store();
+  const auto s = sample::build_demo(st, testing::corpus_dir(), 2026);
+  EXPECT_EQ(s.regulations, 5u);
+  EXPECT_TRUE(s.skipped.empty());
+  EXPECT_EQ(s.regions, 4u);
+  EXPECT_EQ(s.agencies, 4u);  // Kupang's text sets no agency
+  EXPECT_GT(s.added_positions, 20u);
+  EXPECT_GE(s.acting, 2u);
+  EXPECT_LE(s.acting, 3u);
+
+  std::set<std::string> region_names;
+  for (const auto& r : st.regions()) region_names.insert(r.name);
+  EXPECT_EQ(region_names,
+            (std::set<std::string>{"Provinsi Nusa Tenggara Timur", "Kabupaten Kapuas Hulu",
+                                   "Kota Batam", "Kabupaten Kupang"}));
+
+  std::size_t positions = 0, vacant = 0, holders = 0, acting = 0, pppk = 0;
+  std::set<std::string> nips;
+  for (const auto& region : st.regions()) {
+    for (const auto& agency : st.agencies_of_region(region.id)) {
+      SCOPED_TRACE(agency.name);
+      const auto units = st.units_of_agency(agency.id, false);
+      const auto ps = st.positions_of_agency(agency.id, true);
+      // Work levels and appraisers as the rules resolve them.
+      const auto levels = org::resolve_work_levels(agency, units, ps);
+      std::size_t k = 0;
+      for (const auto& p : ps) {
+        if (p.abolished) continue;
+        ASSERT_LT(k, levels.size());
+        const auto& l = levels[k++];
+        EXPECT_EQ(l.position_id, p.id);
+        EXPECT_EQ(p.work_level, l.work_level) << p.title;
+        EXPECT_EQ(p.appraiser_id, l.appraiser_id) << p.title;
+        EXPECT_EQ(p.appraiser_outside, l.appraiser_outside) << p.title;
+        EXPECT_TRUE(p.appraiser_id || !p.appraiser_outside.empty()) << p.title;
+      }
+      for (const auto& p : ps) {
+        if (p.abolished) continue;
+        ++positions;
+        const auto hs = st.holders_of_position(p.id);
+        if (hs.empty()) ++vacant;
+        for (const auto& h : hs) {
+          ++holders;
+          const auto& e = h.employee;
+          const auto info = org::decode_nip(e.nip);
+          ASSERT_TRUE(std::holds_alternative<org::NipInfo>(info)) << e.nip;
+          const auto& ni = std::get<org::NipInfo>(info);
+          EXPECT_EQ(ni.birth_date, e.birth_date);
+          EXPECT_EQ(ni.sex, e.sex);
+          EXPECT_GE(e.birth_date.year, 1965);
+          EXPECT_LE(e.birth_date.year, 1998);
+          EXPECT_GE(e.appointed_year - e.birth_date.year, 22) << e.nip;
+          if (h.placement.kind != org::PlacementKind::Definitive) {
+            ++acting;
+            continue;
+          }
+          nips.insert(e.nip);
+          if (e.kind == org::EmployeeKind::Pppk) {
+            ++pppk;
+            EXPECT_TRUE(org::normalize_rank(e.rank, e.kind)) << e.rank;
+            EXPECT_TRUE(p.eselon.empty()) << p.title;
+          } else {
+            EXPECT_TRUE(org::pns_rank(e.rank)) << e.rank;
+            EXPECT_TRUE(org::rank_fits_eselon(e.rank, p.eselon))
+                << e.rank << " " << p.eselon << " " << p.title;
+          }
+          EXPECT_GT(h.placement.start.year, e.appointed_year - 1);
+          EXPECT_FALSE(e.name.empty());
+        }
+      }
+    }
+  }
+  EXPECT_EQ(positions, s.positions);
+  EXPECT_EQ(vacant, s.vacant);
+  EXPECT_EQ(acting, s.acting);
+  EXPECT_EQ(nips.size(), s.employees);  // unique NIPs, one definitive placement each
+  EXPECT_GE(vacant, 1u);
+  EXPECT_LE(vacant * 100, positions * 12) << vacant << " of " << positions;
+  EXPECT_GT(pppk, 0u);
+  EXPECT_EQ(static_cast<std::size_t>(db.count("employees")), s.employees);
+
+  // The demo accounts sign in with their passwords.
+  for (const auto& a : sample::demo_accounts()) {
+    const auto u = st.user_by_username(a.username);
+    ASSERT_TRUE(u) << a.username;
+    EXPECT_TRUE(app::verify_password(u->password_hash, a.password)) << a.username;
+    EXPECT_FALSE(app::verify_password(u->password_hash, a.password + "x"));
+    EXPECT_EQ(identity::to_string(u->role), a.role);
+  }
+  const auto pegawai = st.user_by_username("pegawai");
+  ASSERT_TRUE(pegawai && pegawai->employee_id);
+  EXPECT_TRUE(st.employee(*pegawai->employee_id));
+}
+
+TEST(Demo, SameSeedSamePeople) {
+  TempDb a, b;
+  sample::build_demo(a.store(), testing::corpus_dir(), 7);
+  sample::build_demo(b.store(), testing::corpus_dir(), 7);
+  const auto sql = "SELECT nip, name, rank, kind FROM employees ORDER BY id";
+  const auto ra = a.conn().query(sql), rb = b.conn().query(sql);
+  ASSERT_EQ(ra.size(), rb.size());
+  for (std::size_t i = 0; i < ra.size(); ++i)
+    for (std::size_t c = 0; c < 4; ++c) EXPECT_EQ(ra[i].text(c), rb[i].text(c));
+}
+
+TEST(Generator, SmallProvince) {
+  TempDb db;
+  sample::GeneratorOptions o;
+  o.seed = 3;
+  o.people = 1500;
+  o.units = 120;
+  o.agencies = 6;
+  const auto s = sample::generate_province(db.store(), o);
+  EXPECT_EQ(s.agencies, 6u);
+  EXPECT_EQ(s.units, 120u);
+  EXPECT_EQ(s.employees, 1500u);
+  EXPECT_EQ(static_cast<std::size_t>(db.count("employees")), 1500u);
+  EXPECT_EQ(static_cast<std::size_t>(db.count("units")), 120u);
+  EXPECT_GT(s.vacant, 0u);
+  EXPECT_LT(s.vacant * 100, s.positions * 12);
+  // Every NIP decodes; every position has a level or an appraiser.
+  for (const auto& row : db.conn().query("SELECT nip FROM employees"))
+    EXPECT_TRUE(std::holds_alternative<org::NipInfo>(org::decode_nip(row.text(0)))) << row.text(0);
+  EXPECT_EQ(db.conn()
+                .query("SELECT COUNT(*) FROM positions WHERE appraiser_id IS NULL AND "
+                       "appraiser_outside = ''")[0]
+                .integer(0),
+            0);
+  // The same generation twice is refused.
+  try {
+    sample::generate_province(db.store(), o);
+    ADD_FAILURE() << "accepted twice";
+  } catch (const app::ServiceError& e) {
+    EXPECT_EQ(e.code(), "CONFLICT");
+  }
+}
+
+}  // namespace
+}  // namespace tatakerja

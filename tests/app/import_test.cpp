@@ -1,0 +1,403 @@
+// Importing regulation texts: each corpus text stores its region, regulation, articles, agency,
+// units and positions linked to their articles; the same text twice changes nothing; a text that
+// revokes an earlier one marks it, records the structural changes and carries the agency over
+// with its incumbents; the preview writes nothing; `diff` agrees with the import.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <map>
+
+#include "app/error.hpp"
+#include "app/importer.hpp"
+#include "app/structure_diff.hpp"
+#include "regulation/engine.hpp"
+#include "test_db.hpp"
+
+namespace tatakerja {
+namespace {
+
+using org::ChangeKind;
+using testing::corpus_text;
+using testing::TempDb;
+
+const char* kTables[] = {
+    "regions", "regulations", "regulation_texts", "articles",   "findings",          "agencies",
+    "units",   "positions",   "employees",        "placements", "structure_changes", "audit_log"};
+
+std::map<std::string, std::int64_t> row_counts(TempDb& db) {
+  std::map<std::string, std::int64_t> m;
+  for (const char* t : kTables) m[t] = db.count(t);
+  return m;
+}
+
+// 003 (Perwako Batam 20/2024) rewritten as the regulation its Pasal 30 huruf a revokes:
+// Peraturan Wali Kota Batam Nomor 77 Tahun 2021. Against 003 it has the Kepala Badan at II.a
+// (003: II.b), "Bidang Pengadaan dan Pemberhentian" (003 renames it "Bidang Pengadaan,
+// Pemberhentian, dan Informasi"), a Sub Bagian Keuangan (003 drops it) and no Bidang Mutasi dan
+// Promosi (003 adds it).
+std::string old_batam_text() {
+  std::string s = corpus_text("003");
+  auto replace_all = [&](const std::string& from, const std::string& to) {
+    std::size_t n = 0;
+    for (std::size_t p = 0; (p = s.find(from, p)) != std::string::npos; p += to.size(), ++n)
+      s.replace(p, from.size(), to);
+    EXPECT_GT(n, 0u) << from;
+  };
+  replace_all("NOMOR **20** TAHUN 2024", "NOMOR 77 TAHUN 2021");
+  replace_all("Pengadaan, Pemberhentian, dan Informasi", "Pengadaan dan Pemberhentian");
+  replace_all("Kepala Badan merupakan jabatan struktural eselon II.b",
+              "Kepala Badan merupakan jabatan struktural eselon II.a");
+  replace_all(" 2. Sub Bagian Perencanaan Program; dan\n 3. Kelompok Jabatan Fungsional.",
+              " 2. Sub Bagian Perencanaan Program;\n 3. Sub Bagian Keuangan; dan\n"
+              " 4. Kelompok Jabatan Fungsional.");
+  replace_all(
+      " - d. Bidang Mutasi dan Promosi;\n - e. Bidang Kinerja Aparatur dan Penghargaan;\n"
+      " - f. Bidang Pengembangan Kompetensi Aparatur;\n - g. UPTD; dan\n"
+      " - h. Kelompok Jabatan Fungsional.",
+      " - d. Bidang Kinerja Aparatur dan Penghargaan;\n"
+      " - e. Bidang Pengembangan Kompetensi Aparatur;\n - f. UPTD; dan\n"
+      " - g. Kelompok Jabatan Fungsional.");
+  return s;
+}
+
+const org::Position* by_title(const std::vector<org::Position>& ps, const std::string& title) {
+  for (const auto& p : ps)
+    if (p.title == title) return &p;
+  return nullptr;
+}
+
+void expect_changes(const std::vector<org::StructureChange>& c) {
+  ASSERT_EQ(c.size(), 4u);
+  EXPECT_EQ(c[0].kind, ChangeKind::Regraded);
+  EXPECT_EQ(c[0].position_title, "Kepala Badan");
+  EXPECT_EQ(c[0].before, "II.a");
+  EXPECT_EQ(c[0].after, "II.b");
+  EXPECT_EQ(c[1].kind, ChangeKind::Renamed);
+  EXPECT_EQ(c[1].before, "Kepala Bidang Pengadaan dan Pemberhentian");
+  EXPECT_EQ(c[1].after, "Kepala Bidang Pengadaan, Pemberhentian, dan Informasi");
+  EXPECT_EQ(c[2].kind, ChangeKind::Added);
+  EXPECT_EQ(c[2].position_title, "Kepala Bidang Mutasi dan Promosi");
+  EXPECT_EQ(c[2].after, "III.b");
+  EXPECT_EQ(c[3].kind, ChangeKind::Removed);
+  EXPECT_EQ(c[3].position_title, "Kepala Sub Bagian Keuangan");
+  EXPECT_EQ(c[3].before, "IV.a");
+}
+
+TEST(Import, EachCorpusText) {
+  const std::map<std::string, std::string> region = {{"000", "Provinsi Nusa Tenggara Timur"},
+                                                     {"001", "Kabupaten Kapuas Hulu"},
+                                                     {"002", "Provinsi Nusa Tenggara Timur"},
+                                                     {"003", "Kota Batam"},
+                                                     {"004", "Kabupaten Kupang"}};
+  for (const auto& [prefix, region_name] : region) {
+    SCOPED_TRACE(prefix);
+    TempDb db;
+    const std::string text = corpus_text(prefix);
+    const auto facts = regulation::read_regulation(text).facts;
+    const auto r = app::import_regulation(db.store(), app::cli_actor(), text);
+    EXPECT_TRUE(r.created);
+    EXPECT_TRUE(r.region_created);
+    const auto rg = db.store().region(r.region_id);
+    ASSERT_TRUE(rg);
+    EXPECT_EQ(rg->name, region_name);
+    EXPECT_EQ(rg->code, app::slug(region_name));
+    const auto reg = db.store().regulation(r.regulation_id);
+    ASSERT_TRUE(reg);
+    EXPECT_EQ(reg->status, org::RegulationStatus::InForce);
+    EXPECT_EQ(reg->sha256.size(), 64u);
+    EXPECT_EQ(db.store().regulation_text(reg->id).value_or(""), text);
+    // Articles: every one has its lines' text.
+    const auto arts = db.store().articles_of_regulation(reg->id);
+    EXPECT_GE(arts.size(), 3u);
+    for (const auto& a : arts) {
+      EXPECT_FALSE(a.label.empty());
+      EXPECT_LE(a.first_line, a.last_line);
+      EXPECT_FALSE(a.text.empty()) << a.label;
+    }
+    EXPECT_EQ(db.store().findings_of_regulation(reg->id).size(), facts.findings.size());
+    if (prefix == "001") {
+      EXPECT_TRUE(
+          std::any_of(arts.begin(), arts.end(), [](const auto& a) { return a.label == "KESATU"; }));
+    }
+    if (prefix == "003") {
+      const auto p30 = std::find_if(arts.begin(), arts.end(),
+                                    [](const auto& a) { return a.label == "Pasal 30"; });
+      ASSERT_NE(p30, arts.end());
+      EXPECT_NE(p30->text.find("dicabut dan dinyatakan tidak berlaku"), std::string::npos);
+      EXPECT_EQ(p30->path, "BAB XI > Pasal 30");
+    }
+    // The agency, its units and positions, each position linked to the article holding its
+    // source line, with work levels.
+    if (!facts.agency) {
+      EXPECT_FALSE(r.agency_id);
+      EXPECT_EQ(db.count("agencies"), 0);
+    } else {
+      ASSERT_TRUE(r.agency_id);
+      EXPECT_EQ(db.store().units_of_agency(*r.agency_id, false).size(), facts.units.size());
+      const auto ps = db.store().positions_of_agency(*r.agency_id);
+      ASSERT_EQ(ps.size(), facts.positions.size());
+      for (std::size_t i = 0; i < ps.size(); ++i) {
+        SCOPED_TRACE(ps[i].title);
+        ASSERT_TRUE(ps[i].source_article);
+        const auto a = db.store().article(*ps[i].source_article);
+        ASSERT_TRUE(a);
+        const auto* fp = &facts.positions[i];  // stored in the text's order
+        ASSERT_EQ(fp->title, ps[i].title);
+        EXPECT_LE(a->first_line, fp->source.first_line);
+        EXPECT_GE(a->last_line, fp->source.first_line);
+        if (!fp->duties_source.empty()) {
+          ASSERT_TRUE(ps[i].duties_article);
+          const auto d = db.store().article(*ps[i].duties_article);
+          EXPECT_LE(d->first_line, fp->duties_source.first_line);
+          EXPECT_GE(d->last_line, fp->duties_source.first_line);
+        }
+      }
+      const auto* head = ps.empty() ? nullptr : &ps.front();
+      ASSERT_TRUE(head);
+      EXPECT_EQ(head->work_level, 1);
+      EXPECT_FALSE(head->appraiser_outside.empty());
+      for (const auto& p : ps)
+        if (p.superior_id) {
+          EXPECT_TRUE(p.appraiser_id) << p.title;
+        }
+    }
+    // One audit entry: the import.
+    const auto log = db.store().audit_log({10, 0});
+    ASSERT_EQ(log.size(), 1u);
+    EXPECT_EQ(log[0].action, "import");
+    EXPECT_EQ(log[0].entity, "regulation");
+    EXPECT_EQ(log[0].entity_id, std::to_string(r.regulation_id));
+  }
+}
+
+TEST(Import, SameTextTwiceChangesNothing) {
+  TempDb db;
+  for (const char* p : {"000", "001", "002", "003", "004"})
+    EXPECT_TRUE(app::import_regulation(db.store(), app::cli_actor(), corpus_text(p)).created);
+  const auto before = row_counts(db);
+  EXPECT_EQ(before.at("regions"), 4);
+  EXPECT_EQ(before.at("regulations"), 5);
+  EXPECT_EQ(before.at("agencies"), 4);
+  for (const char* p : {"000", "001", "002", "003", "004"}) {
+    const auto r = app::import_regulation(db.store(), app::cli_actor(), corpus_text(p));
+    EXPECT_FALSE(r.created) << p;
+    EXPECT_GT(r.regulation_id, 0);
+    EXPECT_TRUE(app::preview_import(db.store(), corpus_text(p)).already_imported);
+  }
+  EXPECT_EQ(row_counts(db), before);
+}
+
+// Bytes that are not UTF-8 (a Latin-1 "é" in a corpus text) are refused by the service, which
+// works on UTF-8 only; nothing is written. Callers convert first (textio::decode_text).
+TEST(Import, TextNotInUtf8IsRefusedAndWritesNothing) {
+  TempDb db;
+  std::string text = corpus_text("000");
+  text.insert(text.size() / 2, "\xE9");
+  const auto before = row_counts(db);
+  for (int preview = 0; preview < 2; ++preview) {
+    try {
+      if (preview)
+        app::preview_import(db.store(), text);
+      else
+        app::import_regulation(db.store(), app::cli_actor(), text);
+      ADD_FAILURE() << "accepted";
+    } catch (const app::ServiceError& e) {
+      EXPECT_EQ(e.code(), "INVALID_FIELD");
+      EXPECT_EQ(e.field(), "text");
+    }
+  }
+  EXPECT_EQ(row_counts(db), before);
+}
+
+TEST(Import, TextWithoutRegionIsRefusedAndWritesNothing) {
+  TempDb db;
+  const auto before = row_counts(db);
+  try {
+    app::import_regulation(db.store(), app::cli_actor(), "Sebuah catatan tanpa kepala.\n");
+    ADD_FAILURE() << "accepted";
+  } catch (const app::ServiceError& e) {
+    EXPECT_EQ(e.code(), "INVALID_FIELD");
+    EXPECT_EQ(e.field(), "region");
+  }
+  EXPECT_EQ(row_counts(db), before);
+}
+
+TEST(Import, RevocationCarriesTheAgencyOverWithItsIncumbents) {
+  TempDb db;
+  auto& st = db.store();
+  const std::string old_text = old_batam_text();
+  const std::string new_text = corpus_text("003");
+
+  // 1. The old regulation, and people in three of its positions.
+  const auto old = app::import_regulation(st, app::cli_actor(), old_text);
+  ASSERT_TRUE(old.created);
+  ASSERT_TRUE(old.agency_id);
+  const auto old_positions = st.positions_of_agency(*old.agency_id);
+  ASSERT_EQ(old_positions.size(), 8u);
+  const auto* old_head = by_title(old_positions, "Kepala Badan");
+  const auto* old_bidang = by_title(old_positions, "Kepala Bidang Pengadaan dan Pemberhentian");
+  const auto* old_keuangan = by_title(old_positions, "Kepala Sub Bagian Keuangan");
+  ASSERT_TRUE(old_head && old_bidang && old_keuangan);
+  ASSERT_EQ(old_head->eselon, "II.a");
+  std::map<std::string, org::Id> person;  // title -> employee id
+  int serial = 1;
+  for (const auto* p : {old_head, old_bidang, old_keuangan}) {
+    org::Employee e;
+    e.region_id = old.region_id;
+    e.nip = "19700101199503100" + std::to_string(serial++);
+    e.name = "Pegawai " + p->title;
+    e.birth_date = Date{1970, 1, 1};
+    e.appointed_year = 1995;
+    e.appointed_month = 3;
+    e.rank = "IV/a";
+    e.id = st.insert_employee(e);
+    org::Placement pl;
+    pl.employee_id = e.id;
+    pl.position_id = p->id;
+    pl.start = Date{2022, 1, 1};
+    st.insert_placement(pl);
+    person[p->title] = e.id;
+  }
+
+  // 2. The preview says what the import will do, and writes nothing.
+  const auto counts = row_counts(db);
+  const auto pv = app::preview_import(st, new_text);
+  EXPECT_EQ(row_counts(db), counts);
+  EXPECT_FALSE(pv.already_imported);
+  EXPECT_TRUE(pv.region_exists);
+  ASSERT_EQ(pv.revokes.size(), 1u);
+  EXPECT_EQ(pv.revokes[0].regulation.id, old.regulation_id);
+  EXPECT_EQ(pv.updates_agency_id, old.agency_id);
+  expect_changes(pv.changes);
+
+  // 3. The import.
+  const auto r = app::import_regulation(st, app::cli_actor(), new_text);
+  ASSERT_TRUE(r.created);
+  EXPECT_FALSE(r.region_created);
+  EXPECT_EQ(r.region_id, old.region_id);
+  // The old regulation is revoked article by article (Pasal 30 huruf a).
+  const auto old_reg = st.regulation(old.regulation_id);
+  ASSERT_TRUE(old_reg);
+  EXPECT_EQ(old_reg->status, org::RegulationStatus::PartlyRevoked);
+  EXPECT_EQ(old_reg->revoked_by, r.regulation_id);
+  EXPECT_EQ(old_reg->revoked_articles,
+            (std::vector<std::string>{"Pasal 3 huruf d", "Pasal 30", "Pasal 31", "Pasal 32",
+                                      "Pasal 33", "Lampiran VII"}));
+  EXPECT_EQ(st.regulation(r.regulation_id)->status, org::RegulationStatus::InForce);
+  // The same agency, now under the new regulation.
+  ASSERT_EQ(r.agency_id, old.agency_id);
+  EXPECT_TRUE(r.agency_updated);
+  EXPECT_EQ(db.count("agencies"), 1);
+  EXPECT_EQ(st.agency(*r.agency_id)->regulation_id, r.regulation_id);
+  // The changes, stored.
+  expect_changes(r.changes);
+  const auto stored = st.structure_changes_of_agency(*r.agency_id);
+  expect_changes(stored);
+  for (const auto& c : stored) {
+    EXPECT_EQ(c.old_regulation_id, old.regulation_id);
+    EXPECT_EQ(c.new_regulation_id, r.regulation_id);
+  }
+  // Positions: kept ids, new eselon, new title, one abolished, one added.
+  const auto now = st.positions_of_agency(*r.agency_id);
+  ASSERT_EQ(now.size(), 8u);
+  const auto* head = by_title(now, "Kepala Badan");
+  ASSERT_TRUE(head);
+  EXPECT_EQ(head->id, old_head->id);
+  EXPECT_EQ(head->eselon, "II.b");
+  const auto* bidang = by_title(now, "Kepala Bidang Pengadaan, Pemberhentian, dan Informasi");
+  ASSERT_TRUE(bidang);
+  EXPECT_EQ(bidang->id, old_bidang->id);
+  EXPECT_FALSE(by_title(now, "Kepala Sub Bagian Keuangan"));
+  const auto* mutasi = by_title(now, "Kepala Bidang Mutasi dan Promosi");
+  ASSERT_TRUE(mutasi);
+  EXPECT_GT(mutasi->id, old_keuangan->id);
+  EXPECT_EQ(mutasi->superior_id, head->id);
+  const auto abolished = st.position(old_keuangan->id);
+  ASSERT_TRUE(abolished);
+  EXPECT_TRUE(abolished->abolished);
+  // Its unit (Sub Bagian Keuangan) is abolished too: kept, out of the current structure.
+  ASSERT_TRUE(old_keuangan->unit_id);
+  const auto keuangan_unit = st.unit(*old_keuangan->unit_id);
+  ASSERT_TRUE(keuangan_unit);
+  EXPECT_EQ(keuangan_unit->name, "Sub Bagian Keuangan");
+  EXPECT_TRUE(keuangan_unit->abolished);
+  const auto current_units = st.units_of_agency(*r.agency_id, false);
+  const auto all_units = st.units_of_agency(*r.agency_id, true);
+  EXPECT_EQ(all_units.size(), current_units.size() + 1);
+  for (const auto& u : current_units) {
+    EXPECT_FALSE(u.abolished) << u.name;
+    EXPECT_NE(u.name, "Sub Bagian Keuangan");
+  }
+  EXPECT_EQ(st.count_units(*r.agency_id), static_cast<std::int64_t>(current_units.size()));
+  ASSERT_TRUE(mutasi->unit_id);
+  EXPECT_FALSE(st.unit(*mutasi->unit_id)->abolished);
+  // Every position now points at the new regulation's articles.
+  for (const auto& p : now) {
+    ASSERT_TRUE(p.source_article) << p.title;
+    EXPECT_EQ(st.article(*p.source_article)->regulation_id, r.regulation_id) << p.title;
+  }
+  // Incumbents stay in office (Pasal 29), the abolished position's placement is kept.
+  for (const auto& [title, employee] : person) {
+    const auto pls = st.placements_of_employee(employee);
+    ASSERT_EQ(pls.size(), 1u) << title;
+    EXPECT_FALSE(pls[0].end) << title;
+  }
+  ASSERT_EQ(st.holders_of_position(head->id).size(), 1u);
+  EXPECT_EQ(st.holders_of_position(head->id)[0].employee.id, person["Kepala Badan"]);
+  ASSERT_EQ(st.holders_of_position(bidang->id).size(), 1u);
+  EXPECT_EQ(st.holders_of_position(bidang->id)[0].employee.id,
+            person["Kepala Bidang Pengadaan dan Pemberhentian"]);
+  EXPECT_EQ(st.holders_of_position(old_keuangan->id).size(), 1u);
+  // The renamed Bidang's unit keeps its id and takes the new name.
+  ASSERT_TRUE(bidang->unit_id);
+  EXPECT_EQ(bidang->unit_id, old_bidang->unit_id);
+  EXPECT_EQ(st.unit(*bidang->unit_id)->name, "Bidang Pengadaan, Pemberhentian, dan Informasi");
+  // Two audit entries: the two imports.
+  const auto log = st.audit_log({10, 0});
+  ASSERT_EQ(log.size(), 2u);
+  EXPECT_EQ(log[0].action, "import");
+  EXPECT_NE(log[0].after.find("\"diganti_nama\""), std::string::npos);
+
+  // 4. `diff` over the two texts gives the same changes.
+  expect_changes(app::diff_regulation_texts(old_text, new_text));
+  // Importing 003 again changes nothing.
+  const auto again = row_counts(db);
+  EXPECT_FALSE(app::import_regulation(st, app::cli_actor(), new_text).created);
+  EXPECT_EQ(row_counts(db), again);
+}
+
+TEST(StructureDiff, RulesOnTitles) {
+  using app::DiffPosition;
+  const std::vector<DiffPosition> old_ps = {
+      {"Kepala Dinas", "II.a", ""},
+      {"Sekretaris", "III.a", "Kepala Dinas"},
+      {"Kepala Bidang Bina Marga", "III.a", "Kepala Dinas"},
+      {"Kepala Seksi Jalan", "IV.a", "Kepala Bidang Bina Marga"},
+      {"Kepala Bidang Cipta Karya", "III.a", "Kepala Dinas"},
+  };
+  const std::vector<DiffPosition> new_ps = {
+      {"Kepala Dinas", "II.a", ""},
+      {"Sekretaris", "III.a", "Kepala Dinas"},
+      {"Kepala Bidang Bina Marga dan Jembatan", "III.b", "Kepala Dinas"},
+      {"Kepala Seksi Jalan", "IV.a", "Kepala Bidang Bina Marga dan Jembatan"},
+      {"Kepala Sub Bagian Keuangan", "III.a", "Sekretaris"},
+  };
+  const auto d = app::diff_structures(old_ps, new_ps);
+  // Renamed (and re-graded within grade III); the Seksi follows its renamed superior; Cipta
+  // Karya is removed (a Sub Bagian is another role), the Sub Bagian added.
+  ASSERT_EQ(d.changes.size(), 4u);
+  EXPECT_EQ(d.changes[0].kind, ChangeKind::Renamed);
+  EXPECT_EQ(d.changes[1].kind, ChangeKind::Regraded);
+  EXPECT_EQ(d.changes[2].kind, ChangeKind::Added);
+  EXPECT_EQ(d.changes[2].position_title, "Kepala Sub Bagian Keuangan");
+  EXPECT_EQ(d.changes[3].kind, ChangeKind::Removed);
+  EXPECT_EQ(d.changes[3].position_title, "Kepala Bidang Cipta Karya");
+  EXPECT_EQ(d.new_of_old[3], 3u);
+  EXPECT_EQ(app::role_prefix("Kepala Sub Bagian Umum"), "kepala sub bagian");
+  EXPECT_EQ(app::role_prefix("Kepala Subbagian Umum"), "kepala sub bagian");
+  EXPECT_EQ(app::role_prefix("Analis Kebijakan Ahli Muda Kerja sama"),
+            "analis kebijakan ahli muda");
+}
+
+}  // namespace
+}  // namespace tatakerja
