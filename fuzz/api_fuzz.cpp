@@ -52,7 +52,7 @@
 #include "http/message.hpp"
 #include "org/model.hpp"
 #include "org/nip.hpp"
-#include "org/registry_store.hpp"
+#include "persistence/sql_stores.hpp"
 #include "storage/database.hpp"
 #include "storage/migrations.hpp"
 
@@ -110,7 +110,7 @@ struct World {
   fs::path dir;
   std::string db_path;
   std::unique_ptr<tk::storage::Connection> conn;
-  std::unique_ptr<tk::org::RegistryStore> store;
+  std::unique_ptr<tk::persistence::SqlStores> stores;
   sqlite3* watcher = nullptr;   // a second connection on db_path: data_version and restores
   sqlite3* pristine = nullptr;  // in-memory copy of the seeded database
   sqlite3_stmt* data_version_stmt = nullptr;
@@ -193,7 +193,7 @@ void restore(World& w) {
   copy_database(w.pristine, w.watcher, "restoring the database");
   // The backup resets the watcher's page cache, which moves its own data_version on.
   w.base_data_version = data_version(w);
-  if (w.store->registry_revision() != w.base_revision || audit_count(w) != w.base_audit)
+  if (w.stores->org().registry_revision() != w.base_revision || audit_count(w) != w.base_audit)
     harness_failure("the database was not restored");
 }
 
@@ -205,7 +205,7 @@ std::string read_text(const fs::path& p) {
 
 void seed_registry(World& w) {
   namespace svc = tk::app;
-  auto& s = *w.store;
+  auto& s = *w.stores;
   const svc::Actor fuzz{std::nullopt, "fuzz"};
   const fs::path corpus_dir = fs::path(TATAKERJA_DATA_DIR) / "regulations";
   std::vector<fs::path> files;
@@ -215,14 +215,14 @@ void seed_registry(World& w) {
   for (const auto& f : files) w.corpus.push_back(read_text(f));
   if (w.corpus.empty()) harness_failure("no corpus text in " + corpus_dir.string());
 
-  const auto imported = svc::import_regulation(s, fuzz, w.corpus.front());
+  const auto imported = svc::import_regulation(s.stores(), fuzz, w.corpus.front());
   if (!imported.agency_id) harness_failure("corpus text 000 sets no agency");
   w.region = imported.region_id;
   w.agency = *imported.agency_id;
   w.regulation = imported.regulation_id;
-  w.article = s.articles_of_regulation(w.regulation).at(0).id;
-  for (const auto& u : s.units_of_agency(w.agency, false)) w.units.push_back(u.id);
-  const auto positions = s.positions_of_agency(w.agency, false);
+  w.article = s.org().articles_of_regulation(w.regulation).at(0).id;
+  for (const auto& u : s.org().units_of_agency(w.agency, false)) w.units.push_back(u.id);
+  const auto positions = s.org().positions_of_agency(w.agency, false);
   for (const auto& p : positions) w.positions.push_back(p.id);
   if (positions.size() < 5 || w.units.size() < 2) harness_failure("corpus text 000 too small");
 
@@ -241,11 +241,11 @@ void seed_registry(World& w) {
     e.appointed_year = info->appointed_year;
     e.appointed_month = info->appointed_month;
     e.sex = info->sex;
-    e.id = s.insert_employee(e);
+    e.id = s.org().insert_employee(e);
     w.employees.push_back(e.id);
     w.personal.emplace_back(person.nip);
     w.personal.emplace_back(person.name);
-    svc::record_audit(s, fuzz, "create", "employee", std::to_string(e.id), "", "{}");
+    svc::record_audit(s.stores(), fuzz, "create", "employee", std::to_string(e.id), "", "{}");
   }
   const auto place = [&](std::size_t employee, std::size_t position, tk::org::PlacementKind k,
                          tk::Date start) {
@@ -254,9 +254,9 @@ void seed_registry(World& w) {
     p.position_id = w.positions.at(position);
     p.kind = k;
     p.start = start;
-    p.id = s.insert_placement(p);
+    p.id = s.org().insert_placement(p);
     w.placements.push_back(p.id);
-    svc::record_audit(s, fuzz, "create", "placement", std::to_string(p.id), "", "{}");
+    svc::record_audit(s.stores(), fuzz, "create", "placement", std::to_string(p.id), "", "{}");
     return p.id;
   };
   using K = tk::org::PlacementKind;
@@ -266,7 +266,7 @@ void seed_registry(World& w) {
   place(3, 3, K::Definitive, {2022, 2, 1});
   place(4, 0, K::Plt, {2024, 5, 6});
   w.ended_placement = place(4, 4, K::Plh, {2022, 1, 3});
-  s.end_placement(w.ended_placement, {2022, 12, 31});
+  s.org().end_placement(w.ended_placement, {2022, 12, 31});
   // Employee 5 holds no position.
 
   const std::pair<Identity, tk::identity::Role> roles[] = {
@@ -282,24 +282,24 @@ void seed_registry(World& w) {
     a.password = "fuzz-" + a.username + "-password";
     const std::optional<Id> employee =
         who == kPegawai ? std::optional<Id>(w.employees[0]) : std::nullopt;
-    a.user_id = svc::create_user(s, fuzz, a.username, "", a.password, role, employee).id;
+    a.user_id = svc::create_user(s.stores(), fuzz, a.username, "", a.password, role, employee).id;
   }
   tx.commit();
 
   const std::int64_t now = static_cast<std::int64_t>(std::time(nullptr));
   constexpr std::int64_t kTenYears = 10LL * 366 * 24 * 3600;
   for (Identity who : {kPegawai, kEditor, kAdmin, kInactive}) {
-    auto session = svc::start_session(s, w.accounts[who].user_id, now, kTenYears);
+    auto session = svc::start_session(s.stores(), w.accounts[who].user_id, now, kTenYears);
     w.accounts[who].token = std::move(session.token);
     w.accounts[who].csrf = std::move(session.session.csrf_token);
   }
-  auto expired = svc::start_session(s, w.accounts[kAdmin].user_id, now - 7200, 3600);
+  auto expired = svc::start_session(s.stores(), w.accounts[kAdmin].user_id, now - 7200, 3600);
   w.accounts[kExpired] = w.accounts[kAdmin];
   w.accounts[kExpired].token = std::move(expired.token);
   w.accounts[kExpired].csrf = std::move(expired.session.csrf_token);
-  auto inactive = *s.user_by_username(w.accounts[kInactive].username);
+  auto inactive = *s.identity().user_by_username(w.accounts[kInactive].username);
   inactive.active = false;
-  s.update_user(inactive);
+  s.identity().update_user(inactive);
   w.next_employee = w.employees.back() + 1;
 }
 
@@ -312,7 +312,7 @@ void make_world() {
   w->db_path = (w->dir / "registry.db").string();
   w->conn = tk::storage::open_database(w->db_path);
   tk::storage::migrate(*w->conn);
-  w->store = std::make_unique<tk::org::RegistryStore>(*w->conn);
+  w->stores = std::make_unique<tk::persistence::SqlStores>(*w->conn);
   w->config.db = w->db_path;
   w->config.log_level = "warn";
   seed_registry(*w);
@@ -325,7 +325,7 @@ void make_world() {
       w->watcher, "preparing PRAGMA data_version");
   sqlite_check(sqlite3_open(":memory:", &w->pristine), w->pristine, "opening the pristine copy");
   copy_database(w->watcher, w->pristine, "copying the seeded database");
-  w->base_revision = w->store->registry_revision();
+  w->base_revision = w->stores->org().registry_revision();
   w->base_audit = audit_count(*w);
   w->base_data_version = data_version(*w);
   std::fprintf(stderr,
@@ -785,7 +785,7 @@ struct State {
 };
 
 State state_of(World& w) {
-  return State{w.store->registry_revision(), audit_count(w), data_version(w)};
+  return State{w.stores->org().registry_revision(), audit_count(w), data_version(w)};
 }
 
 void check_answer(const Call& c, const tk::server::Response& r, const std::optional<Id>& user_id,
@@ -865,8 +865,9 @@ void run_input(const std::vector<Call>& calls) {
     std::optional<Id> user_id;
     tk::server::Response r;
     try {
-      r = tk::server::handle_api_request(
-          c.request, *w.store, tk::server::ApiShared{w.config, limiter, answers}, user_id);
+      r = tk::server::handle_api_request(c.request, w.stores->stores(),
+                                         tk::server::ApiShared{w.config, limiter, answers},
+                                         user_id);
     } catch (const std::exception& e) {
       violation(std::string("handle_api_request threw: ") + e.what(), c, r);
     } catch (...) {

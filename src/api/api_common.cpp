@@ -11,6 +11,7 @@
 #include "app/error.hpp"
 #include "http/request_log.hpp"
 #include "org/rank.hpp"
+#include "storage/database.hpp"
 
 namespace tatakerja::server {
 namespace {
@@ -186,7 +187,7 @@ const Principal* Context::principal() {
     principal_loaded_ = true;
     const std::string_view token = session_token();
     if (!token.empty() && token.size() <= 256) {
-      auto resumed = app::resume_session(store, std::string(token), now());
+      auto resumed = app::resume_session(stores, std::string(token), now());
       if (resumed) principal_ = Principal{std::move(resumed->first), std::move(resumed->second)};
     }
   }
@@ -254,8 +255,8 @@ std::optional<Id> Context::query_id(std::string_view name) {
   return id;
 }
 
-org::Page Context::page() {
-  org::Page p;
+Page Context::page() {
+  Page p;
   const auto number = [&](std::string_view name, int lo, int hi, int& out) {
     const auto v = query(name);
     if (!v) return;
@@ -350,7 +351,7 @@ Response json_response(const json& body, int status) {
   return r;
 }
 
-json list_answer(json items, std::int64_t total, const org::Page& page) {
+json list_answer(json items, std::int64_t total, const Page& page) {
   json out = json::object();
   out["items"] = std::move(items);
   out["total"] = total;
@@ -411,7 +412,7 @@ bool is_structural(PositionKind k) {
 
 }  // namespace
 
-json position_page(org::RegistryStore& store, const org::Position& p, bool personal) {
+json position_page(org::OrgStore& store, const org::Position& p, bool personal) {
   json out = json::object();
   out["id"] = p.id;
   out["title"] = p.title;
@@ -462,7 +463,7 @@ json position_page(org::RegistryStore& store, const org::Position& p, bool perso
   return out;
 }
 
-json employee_detail(org::RegistryStore& store, const org::Employee& e) {
+json employee_detail(org::OrgStore& store, const org::Employee& e) {
   json out = json::object();
   out["id"] = e.id;
   out["nip"] = e.nip;

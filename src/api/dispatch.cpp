@@ -50,7 +50,7 @@ Response error_answer(int status, std::string_view code) {
   return error_response(e);
 }
 
-Response handle_api_request(const Request& req, org::RegistryStore& store, ApiShared shared,
+Response handle_api_request(const Request& req, app::Stores& stores, ApiShared shared,
                             std::optional<org::Id>& user_id) {
   if (req.body_too_large) return error_answer(413, "PAYLOAD_TOO_LARGE");
   std::string_view path = req.path();
@@ -63,7 +63,7 @@ Response handle_api_request(const Request& req, org::RegistryStore& store, ApiSh
     r.set_header("Allow", m.allow);
     return r;
   }
-  Context ctx(req, store, shared.config, shared.limiter);
+  Context ctx(req, stores, shared.config, shared.limiter);
   ctx.ids = m.ids;
   Response r;
   try {

@@ -49,7 +49,7 @@ Response handle_login(Context& ctx) {
       std::max(ctx.limiter.retry_after(address_key, now), ctx.limiter.retry_after(user_key, now));
   if (wait > 0) throw_rate_limited(wait);
 
-  auto user = ctx.store.user_by_username(username);
+  auto user = ctx.identity.user_by_username(username);
   bool ok = false;
   if (user) {
     ok = app::verify_password(user->password_hash, password) && user->active;
@@ -62,9 +62,10 @@ Response handle_login(Context& ctx) {
     fail(401, "WRONG_CREDENTIALS");
   }
   ctx.limiter.reset(user_key);
-  storage::Transaction tx(ctx.store.connection());
-  const auto session = app::start_session(ctx.store, user->id, now, ctx.config.session_ttl_seconds);
-  app::record_audit(ctx.store, app::Actor{user->id, user->username}, "sign_in", "user",
+  Transaction tx(ctx.stores.transactions);
+  const auto session =
+      app::start_session(ctx.stores, user->id, now, ctx.config.session_ttl_seconds);
+  app::record_audit(ctx.stores, app::Actor{user->id, user->username}, "sign_in", "user",
                     std::to_string(user->id), "", "");
   tx.commit();
   ctx.response.headers.emplace_back(
@@ -76,7 +77,7 @@ Response handle_login(Context& ctx) {
 Response handle_logout(Context& ctx) {
   const Principal& p = ctx.require_user();
   ctx.require_csrf(p);
-  app::end_session(ctx.store, std::string(ctx.session_token()));
+  app::end_session(ctx.stores, std::string(ctx.session_token()));
   Response r;
   r.status = 204;
   r.headers.emplace_back("Set-Cookie", session_cookie("", 0, ctx.config.secure_cookies));
@@ -91,7 +92,7 @@ Response handle_me(Context& ctx) {
 Response handle_users_list(Context& ctx) {
   ctx.require_administrator();
   const auto page = ctx.page();
-  const auto users = ctx.store.users();
+  const auto users = ctx.identity.users();
   json items = json::array();
   const std::size_t begin = std::min(users.size(), static_cast<std::size_t>(page.offset));
   const std::size_t end = std::min(users.size(), begin + static_cast<std::size_t>(page.limit));
@@ -111,8 +112,8 @@ Response handle_user_create(Context& ctx) {
   if (!role)
     fail(422, "INVALID_FIELD", "role", "Peran harus pegawai, admin_registri atau administrator.");
   const auto employee_id = optional_nullable_id(body, "employee_id").value_or(std::nullopt);
-  storage::Transaction tx(ctx.store.connection());
-  const auto user = app::create_user(ctx.store, app::Actor{p.user.id, p.user.username}, username,
+  Transaction tx(ctx.stores.transactions);
+  const auto user = app::create_user(ctx.stores, app::Actor{p.user.id, p.user.username}, username,
                                      display_name, password, *role, employee_id);
   tx.commit();
   return json_response(user_json(user), 201);

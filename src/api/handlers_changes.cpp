@@ -94,7 +94,7 @@ std::string regulation_text(Context& ctx) {
 template <typename F>
 std::int64_t count_pages(F fetch) {
   std::int64_t total = 0;
-  org::Page p{500, 0};
+  Page p{500, 0};
   for (;;) {
     const auto n = fetch(p);
     total += static_cast<std::int64_t>(n);
@@ -127,9 +127,9 @@ Response handle_employee_create(Context& ctx) {
   if (!ctx.store.region(e.region_id))
     fail(422, "INVALID_FIELD", "region_id", "Daerah tidak ditemukan.");
   if (ctx.store.employee_by_nip(e.nip)) fail(409, "CONFLICT", "nip", "NIP ini sudah terdaftar.");
-  storage::Transaction tx(ctx.store.connection());
+  Transaction tx(ctx.stores.transactions);
   e.id = ctx.store.insert_employee(e);
-  app::record_audit(ctx.store, actor_of(who), "create", "employee", std::to_string(e.id), "",
+  app::record_audit(ctx.stores, actor_of(who), "create", "employee", std::to_string(e.id), "",
                     employee_audit(e));
   tx.commit();
   return json_response(employee_detail(ctx.store, e), 201);
@@ -143,9 +143,9 @@ Response handle_employee_update(Context& ctx) {
   const std::string before = employee_audit(*e);
   if (auto name = optional_string(body, "name", 200, false)) e->name = std::move(*name);
   if (body.contains("rank")) e->rank = rank_field(body, e->kind);
-  storage::Transaction tx(ctx.store.connection());
+  Transaction tx(ctx.stores.transactions);
   ctx.store.update_employee(*e);
-  app::record_audit(ctx.store, actor_of(who), "update", "employee", std::to_string(e->id), before,
+  app::record_audit(ctx.stores, actor_of(who), "update", "employee", std::to_string(e->id), before,
                     employee_audit(*e));
   tx.commit();
   return json_response(employee_detail(ctx.store, *e));
@@ -167,9 +167,9 @@ Response handle_placement_create(Context& ctx) {
   const auto position = ctx.store.position(p.position_id);
   if (!position || position->abolished)
     fail(422, "INVALID_FIELD", "position_id", "Jabatan tidak ditemukan.");
-  storage::Transaction tx(ctx.store.connection());
+  Transaction tx(ctx.stores.transactions);
   p.id = ctx.store.insert_placement(p);
-  app::record_audit(ctx.store, actor_of(who), "create", "placement", std::to_string(p.id), "",
+  app::record_audit(ctx.stores, actor_of(who), "create", "placement", std::to_string(p.id), "",
                     placement_json(p).dump());
   tx.commit();
   return json_response(placement_json(p), 201);
@@ -180,7 +180,7 @@ Response handle_placement_end(Context& ctx) {
   const json body = ctx.json_body();
   const Date end = required_date(body, "end");
   // Read and change in one transaction, so two requests cannot both end the same placement.
-  storage::Transaction tx(ctx.store.connection());
+  Transaction tx(ctx.stores.transactions);
   auto placement = ctx.store.placement(ctx.ids[0]);
   if (!placement) fail(404, "NOT_FOUND");
   if (placement->end) fail(409, "CONFLICT", "end", "Penempatan ini sudah berakhir.");
@@ -189,7 +189,7 @@ Response handle_placement_end(Context& ctx) {
   const std::string before = placement_json(*placement).dump();
   placement->end = end;
   ctx.store.end_placement(placement->id, end);
-  app::record_audit(ctx.store, actor_of(who), "update", "placement", std::to_string(placement->id),
+  app::record_audit(ctx.stores, actor_of(who), "update", "placement", std::to_string(placement->id),
                     before, placement_json(*placement).dump());
   tx.commit();
   return json_response(placement_json(*placement));
@@ -227,9 +227,9 @@ Response handle_position_update(Context& ctx) {
     moved = *superior != p->superior_id;
     p->superior_id = *superior;
   }
-  storage::Transaction tx(ctx.store.connection());
+  Transaction tx(ctx.stores.transactions);
   ctx.store.update_position(*p);
-  app::record_audit(ctx.store, actor_of(who), moved ? "move" : "update", "position",
+  app::record_audit(ctx.stores, actor_of(who), moved ? "move" : "update", "position",
                     std::to_string(p->id), before, position_audit(*p));
   tx.commit();
   return json_response(position_page(ctx.store, *p, true));
@@ -256,9 +256,9 @@ Response handle_unit_update(Context& ctx) {
     moved = *parent != u->parent_id;
     u->parent_id = *parent;
   }
-  storage::Transaction tx(ctx.store.connection());
+  Transaction tx(ctx.stores.transactions);
   ctx.store.update_unit(*u);
-  app::record_audit(ctx.store, actor_of(who), moved ? "move" : "update", "unit",
+  app::record_audit(ctx.stores, actor_of(who), moved ? "move" : "update", "unit",
                     std::to_string(u->id), before, unit_audit(*u));
   tx.commit();
   return json_response(unit_json(*u, ctx.store.positions_of_agency(u->agency_id)));
@@ -267,7 +267,7 @@ Response handle_unit_update(Context& ctx) {
 Response handle_regulation_preview(Context& ctx) {
   ctx.require_editor();
   const std::string text = regulation_text(ctx);
-  const auto pv = app::preview_import(ctx.store, text);
+  const auto pv = app::preview_import(ctx.stores, text);
   const auto& f = pv.regulation;
   json out = json::object();
   out["regulation"] = {
@@ -336,20 +336,20 @@ Response handle_regulation_import(Context& ctx) {
   const auto& who = ctx.require_editor();
   const std::string text = regulation_text(ctx);
   // import_regulation runs its own transaction, audit entry included.
-  const auto r = app::import_regulation(ctx.store, actor_of(who), text);
+  const auto r = app::import_regulation(ctx.stores, actor_of(who), text);
   return json_response({{"id", r.regulation_id}, {"created", r.created}}, r.created ? 201 : 200);
 }
 
 Response handle_audit_list(Context& ctx) {
   ctx.require_editor();
   const auto page = ctx.page();
-  const auto entries = ctx.store.audit_log(page);
+  const auto entries = ctx.identity.audit_log(page);
   std::int64_t total = 0;
   if (entries.size() < static_cast<std::size_t>(page.limit) &&
       (!entries.empty() || page.offset == 0)) {
     total = page.offset + static_cast<std::int64_t>(entries.size());
   } else {
-    total = count_pages([&](const org::Page& p) { return ctx.store.audit_log(p).size(); });
+    total = count_pages([&](const Page& p) { return ctx.identity.audit_log(p).size(); });
   }
   const auto as_json = [](const std::string& s) -> json {
     if (s.empty()) return nullptr;

@@ -8,7 +8,6 @@
 #include "api/api.hpp"
 #include "api/openapi.hpp"
 #include "core/text.hpp"
-#include "storage/migrations.hpp"
 
 namespace tatakerja::server {
 namespace {
@@ -21,7 +20,7 @@ bool contains_ignoring_case(std::string_view haystack, std::string_view needle) 
 // The records `of_region` gives for every region, region after region (a list without the
 // region_id filter).
 template <typename F>
-auto of_every_region(org::RegistryStore& store, F of_region) {
+auto of_every_region(org::OrgStore& store, F of_region) {
   decltype(of_region(Id{})) all;
   for (const auto& r : store.regions()) {
     auto some = of_region(r.id);
@@ -33,7 +32,7 @@ auto of_every_region(org::RegistryStore& store, F of_region) {
 
 // Items [offset, offset+limit) of `all` as JSON through `to_json`, in a list answer.
 template <typename T, typename F>
-json paged(const std::vector<T>& all, const org::Page& page, F to_json) {
+json paged(const std::vector<T>& all, const Page& page, F to_json) {
   json items = json::array();
   const std::size_t begin = std::min(all.size(), static_cast<std::size_t>(page.offset));
   const std::size_t end = std::min(all.size(), begin + static_cast<std::size_t>(page.limit));
@@ -47,18 +46,16 @@ org::Agency agency_or_404(Context& ctx) {
   return std::move(*a);
 }
 
-std::vector<org::Position> live_positions(org::RegistryStore& store, Id agency_id) {
+std::vector<org::Position> live_positions(org::OrgStore& store, Id agency_id) {
   return store.positions_of_agency(agency_id, false);
 }
 
 }  // namespace
 
 Response handle_health(Context& ctx) {
-  auto& c = ctx.store.connection();
-  return json_response(
-      {{"status", "ok"},
-       {"database", c.dialect() == storage::Dialect::Sqlite ? "sqlite" : "postgresql"},
-       {"schema_version", storage::schema_version(c)}});
+  return json_response({{"status", "ok"},
+                        {"database", ctx.stores.backend},
+                        {"schema_version", ctx.stores.schema_version()}});
 }
 
 Response handle_openapi(Context&) {

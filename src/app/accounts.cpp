@@ -59,10 +59,9 @@ std::string token_hash(const std::string& token) {
   return detail::sha256_hex(token);
 }
 
-identity::User create_user(org::RegistryStore& store, const Actor& actor,
-                           const std::string& username, const std::string& display_name,
-                           const std::string& password, identity::Role role,
-                           std::optional<org::Id> employee_id) {
+identity::User create_user(const Stores& store, const Actor& actor, const std::string& username,
+                           const std::string& display_name, const std::string& password,
+                           identity::Role role, std::optional<org::Id> employee_id) {
   // 1. Check every field before touching the store.
   if (!valid_username(username))
     throw ServiceError("INVALID_FIELD", "username",
@@ -73,9 +72,9 @@ identity::User create_user(org::RegistryStore& store, const Actor& actor,
   if (display_name.size() > 200)
     throw ServiceError("INVALID_FIELD", "display_name",
                        "Nama tampilan paling banyak 200 karakter.");
-  if (employee_id && !store.employee(*employee_id))
+  if (employee_id && !store.org.employee(*employee_id))
     throw ServiceError("NOT_FOUND", "employee_id", "Pegawai yang ditautkan tidak ditemukan.");
-  if (store.user_by_username(username))
+  if (store.identity.user_by_username(username))
     throw ServiceError("CONFLICT", "username", "Nama pengguna sudah dipakai.");
   // 2. Store the account with its hash, then the audit entry.
   identity::User u;
@@ -85,12 +84,12 @@ identity::User create_user(org::RegistryStore& store, const Actor& actor,
   u.role = role;
   u.employee_id = employee_id;
   u.active = true;
-  u.id = store.insert_user(u);
+  u.id = store.identity.insert_user(u);
   record_audit(store, actor, "create", "user", std::to_string(u.id), "", user_json(u));
   return u;
 }
 
-NewSession start_session(org::RegistryStore& store, org::Id user_id, std::int64_t now,
+NewSession start_session(const Stores& store, org::Id user_id, std::int64_t now,
                          std::int64_t ttl_seconds) {
   NewSession s;
   s.token = detail::random_hex(32);
@@ -98,21 +97,22 @@ NewSession start_session(org::RegistryStore& store, org::Id user_id, std::int64_
   s.session.user_id = user_id;
   s.session.csrf_token = detail::random_hex(32);
   s.session.expires_at = now + ttl_seconds;
-  store.insert_session(s.session);
+  store.identity.insert_session(s.session);
   return s;
 }
 
-std::optional<std::pair<identity::User, identity::Session>> resume_session(
-    org::RegistryStore& store, const std::string& token, std::int64_t now) {
+std::optional<std::pair<identity::User, identity::Session>> resume_session(const Stores& store,
+                                                                           const std::string& token,
+                                                                           std::int64_t now) {
   if (token.empty()) return std::nullopt;
-  auto found = store.session_with_user(token_hash(token));
+  auto found = store.identity.session_with_user(token_hash(token));
   if (!found || found->second.expires_at <= now || !found->first.active) return std::nullopt;
   return found;
 }
 
-void end_session(org::RegistryStore& store, const std::string& token) {
+void end_session(const Stores& store, const std::string& token) {
   if (token.empty()) return;
-  store.delete_session(token_hash(token));
+  store.identity.delete_session(token_hash(token));
 }
 
 }  // namespace tatakerja::app

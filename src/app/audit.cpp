@@ -15,9 +15,8 @@ std::string now_iso_utc() {
                      tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec);
 }
 
-void record_audit(org::RegistryStore& store, const Actor& actor, std::string action,
-                  std::string entity, std::string entity_id, std::string before_json,
-                  std::string after_json) {
+void record_audit(const Stores& store, const Actor& actor, std::string action, std::string entity,
+                  std::string entity_id, std::string before_json, std::string after_json) {
   identity::AuditEntry e;
   e.at = now_iso_utc();
   e.user_id = actor.user_id;
@@ -27,7 +26,7 @@ void record_audit(org::RegistryStore& store, const Actor& actor, std::string act
   e.entity_id = std::move(entity_id);
   e.before = std::move(before_json);
   e.after = std::move(after_json);
-  store.append_audit(e);
+  store.identity.append_audit(e);
 }
 
 }  // namespace tatakerja::app

@@ -185,14 +185,13 @@ std::vector<std::string> revoked_parts(std::string_view scope) {
   return out;
 }
 
-std::optional<org::Regulation> find_revoked(org::RegistryStore& store, Id region_id,
-                                            const Citation& c) {
+std::optional<org::Regulation> find_revoked(const Stores& store, Id region_id, const Citation& c) {
   if (!c.year || c.number.empty()) return std::nullopt;
-  if (!c.kind.empty()) return store.find_regulation(region_id, c.kind, c.number, *c.year);
+  if (!c.kind.empty()) return store.org.find_regulation(region_id, c.kind, c.number, *c.year);
   // The kind was not read ("... Pasal 7 sampai dengan Pasal 40 Tahun 2023"): number and year
   // must then single out one regulation of the region.
   std::optional<org::Regulation> found;
-  for (auto& r : store.regulations_of_region(region_id)) {
+  for (auto& r : store.org.regulations_of_region(region_id)) {
     if (r.number != c.number || r.year != c.year) continue;
     if (found) return std::nullopt;
     found = std::move(r);
@@ -233,7 +232,7 @@ std::vector<DiffPosition> diff_positions_of(const regulation::Extraction& x) {
   return out;
 }
 
-Plan make_plan(org::RegistryStore& store, std::string_view text) {
+Plan make_plan(const Stores& store, std::string_view text) {
   // The engine and the store work on UTF-8; bytes in another encoding are the caller's to convert
   // (textio::decode_text, as the CLI and the server do).
   if (!textio::is_valid_utf8(text))
@@ -241,13 +240,13 @@ Plan make_plan(org::RegistryStore& store, std::string_view text) {
                        "Naskah peraturan bukan teks UTF-8 yang sah; simpan ulang sebagai UTF-8.");
   Plan plan;
   plan.sha = detail::sha256_hex(text);
-  plan.existing = store.regulation_by_sha256(plan.sha);
+  plan.existing = store.org.regulation_by_sha256(plan.sha);
   plan.reading = regulation::read_regulation(text);
   const auto& x = plan.reading.facts;
   plan.region_name = text::collapse_spaces(x.regulation.region);
   plan.region_code = slug(plan.region_name);
   plan.region_kind = org::region_kind_of_name(plan.region_name);
-  if (!plan.region_code.empty()) plan.region = store.region_by_code(plan.region_code);
+  if (!plan.region_code.empty()) plan.region = store.org.region_by_code(plan.region_code);
   if (!plan.region) return plan;
 
   // Revocations of regulations stored for the same region.
@@ -268,7 +267,7 @@ Plan make_plan(org::RegistryStore& store, std::string_view text) {
   // The agency a revoked regulation established under the same name is carried over.
   if (!x.agency) return plan;
   const std::string key = text::name_key(x.agency->name);
-  for (const auto& a : store.agencies_of_region(plan.region->id)) {
+  for (const auto& a : store.org.agencies_of_region(plan.region->id)) {
     if (text::name_key(a.name) != key) continue;
     if (std::none_of(plan.revokes.begin(), plan.revokes.end(), [&](const RevokedRegulation& r) {
           return r.regulation.id == a.regulation_id;
@@ -281,7 +280,7 @@ Plan make_plan(org::RegistryStore& store, std::string_view text) {
 
   // The structural difference between its positions (those a regulation established) and the
   // text's.
-  plan.old_all = store.positions_of_agency(plan.old_agency->id, false);
+  plan.old_all = store.org.positions_of_agency(plan.old_agency->id, false);
   std::unordered_map<Id, const org::Position*> by_id;
   for (const auto& p : plan.old_all) by_id[p.id] = &p;
   std::vector<DiffPosition> old_diff;
@@ -354,11 +353,11 @@ std::string slug(std::string_view name) {
   return out;
 }
 
-std::size_t refresh_work_levels(org::RegistryStore& store, Id agency_id) {
-  auto agency = store.agency(agency_id);
+std::size_t refresh_work_levels(const Stores& store, Id agency_id) {
+  auto agency = store.org.agency(agency_id);
   if (!agency) return 0;
-  const auto units = store.units_of_agency(agency_id, true);
-  const auto positions = store.positions_of_agency(agency_id, true);
+  const auto units = store.org.units_of_agency(agency_id, true);
+  const auto positions = store.org.positions_of_agency(agency_id, true);
   const auto levels = org::resolve_work_levels(*agency, units, positions);
   std::unordered_map<Id, const org::Position*> by_id;
   for (const auto& p : positions) by_id[p.id] = &p;
@@ -373,13 +372,13 @@ std::size_t refresh_work_levels(org::RegistryStore& store, Id agency_id) {
     p.work_level = l.work_level;
     p.appraiser_id = l.appraiser_id;
     p.appraiser_outside = l.appraiser_outside;
-    store.update_position(p);
+    store.org.update_position(p);
     ++updated;
   }
   return updated;
 }
 
-ImportPreview preview_import(org::RegistryStore& store, std::string_view text) {
+ImportPreview preview_import(const Stores& store, std::string_view text) {
   Plan plan = make_plan(store, text);
   const auto& x = plan.reading.facts;
   ImportPreview pv;
@@ -404,9 +403,8 @@ ImportPreview preview_import(org::RegistryStore& store, std::string_view text) {
   return pv;
 }
 
-ImportResult import_regulation(org::RegistryStore& store, const Actor& actor,
-                               std::string_view text) {
-  storage::Transaction tx(store.connection());
+ImportResult import_regulation(const Stores& store, const Actor& actor, std::string_view text) {
+  Transaction tx(store.transactions);
   Plan plan = make_plan(store, text);
   ImportResult res;
 
@@ -431,7 +429,7 @@ ImportResult import_regulation(org::RegistryStore& store, const Actor& actor,
     r.code = plan.region_code;
     r.name = plan.region_name;
     r.kind = *plan.region_kind;
-    res.region_id = store.insert_region(r);
+    res.region_id = store.org.insert_region(r);
     res.region_created = true;
   }
 
@@ -446,7 +444,7 @@ ImportResult import_regulation(org::RegistryStore& store, const Actor& actor,
   reg.sha256 = plan.sha;
   reg.status = org::RegulationStatus::InForce;
   reg.imported_at = now_iso_utc();
-  reg.id = store.insert_regulation(reg, std::string(text));
+  reg.id = store.org.insert_regulation(reg, std::string(text));
   res.regulation_id = reg.id;
   res.created = true;
 
@@ -462,7 +460,7 @@ ImportResult import_regulation(org::RegistryStore& store, const Actor& actor,
     a.last_line = d.last_line;
     a.text = lines_text(lines, d.first_line, d.last_line);
     a.ordinal = ++ordinal;
-    a.id = store.insert_article(a);
+    a.id = store.org.insert_article(a);
     articles.items.push_back(std::move(a));
   }
   res.articles = articles.items.size();
@@ -473,7 +471,7 @@ ImportResult import_regulation(org::RegistryStore& store, const Actor& actor,
     sf.severity = to_string(f.severity);
     sf.line = f.line;
     sf.message = f.message;
-    store.insert_finding(sf);
+    store.org.insert_finding(sf);
   }
 
   // 4. Revocations.
@@ -482,7 +480,7 @@ ImportResult import_regulation(org::RegistryStore& store, const Actor& actor,
     old.status = rv.whole ? org::RegulationStatus::Revoked : org::RegulationStatus::PartlyRevoked;
     old.revoked_by = reg.id;
     old.revoked_articles = rv.whole ? std::vector<std::string>{} : rv.articles;
-    store.update_regulation_status(old);
+    store.org.update_regulation_status(old);
     res.revoked.push_back(rv);
   }
 
@@ -500,16 +498,16 @@ ImportResult import_regulation(org::RegistryStore& store, const Actor& actor,
     ag.functions = x.agency->functions;
     ag.source_article = articles.at(x.agency->source);
     if (plan.old_agency) {
-      store.update_agency(ag);
+      store.org.update_agency(ag);
       res.agency_updated = true;
     } else {
-      ag.id = store.insert_agency(ag);
+      ag.id = store.org.insert_agency(ag);
     }
     res.agency_id = ag.id;
 
     // 5a. Units: an existing unit of the same name keeps its id; parents before children.
     std::vector<org::Unit> old_units;
-    if (plan.old_agency) old_units = store.units_of_agency(ag.id, true);
+    if (plan.old_agency) old_units = store.org.units_of_agency(ag.id, true);
     std::vector<bool> old_used(old_units.size(), false);
     // A unit led by a kept (or renamed) position is the same unit, whatever its new name.
     std::unordered_map<std::string, Id> unit_of_pair;  // extraction unit id -> old unit id
@@ -552,9 +550,9 @@ ImportResult import_regulation(org::RegistryStore& store, const Actor& actor,
         ru.ordinal = static_cast<int>(i) + 1;
         ru.abolished = false;
         if (ru.id)
-          store.update_unit(ru);
+          store.org.update_unit(ru);
         else
-          ru.id = store.insert_unit(ru);
+          ru.id = store.org.insert_unit(ru);
         unit_id[u.id] = ru.id;
         done[i] = true;
         --left;
@@ -566,7 +564,7 @@ ImportResult import_regulation(org::RegistryStore& store, const Actor& actor,
     for (std::size_t k = 0; k < old_units.size(); ++k) {
       if (old_used[k] || old_units[k].abolished) continue;
       old_units[k].abolished = true;
-      store.update_unit(old_units[k]);
+      store.org.update_unit(old_units[k]);
     }
 
     // 5b. Positions: kept (by title or rename) positions keep their ids; superiors first.
@@ -611,9 +609,9 @@ ImportResult import_regulation(org::RegistryStore& store, const Actor& actor,
         rp.abolished = false;
         rp.ordinal = static_cast<int>(n) + 1;
         if (rp.id)
-          store.update_position(rp);
+          store.org.update_position(rp);
         else
-          rp.id = store.insert_position(rp);
+          rp.id = store.org.insert_position(rp);
         pos_id[p.id] = rp.id;
         pdone[n] = true;
         --left;
@@ -629,7 +627,7 @@ ImportResult import_regulation(org::RegistryStore& store, const Actor& actor,
       p.abolished = true;
       p.work_level = 0;
       p.appraiser_id = std::nullopt;
-      store.update_position(p);
+      store.org.update_position(p);
     }
 
     // 5d. The structural changes.
@@ -639,7 +637,7 @@ ImportResult import_regulation(org::RegistryStore& store, const Actor& actor,
         c.agency_id = ag.id;
         c.old_regulation_id = rv.regulation.id;
         c.new_regulation_id = reg.id;
-        c.id = store.insert_structure_change(c);
+        c.id = store.org.insert_structure_change(c);
         res.changes.push_back(std::move(c));
       }
     }

@@ -22,7 +22,7 @@
 #include "app/error.hpp"
 #include "app/importer.hpp"
 #include "command_groups.hpp"
-#include "org/registry_store.hpp"
+#include "persistence/sql_stores.hpp"
 #include "read_text.hpp"
 #include "sample/demo.hpp"
 #include "sample/generator.hpp"
@@ -118,24 +118,24 @@ int run_import(const std::string& db, const std::vector<std::string>& files) {
     if (!read_text(files[i], texts[i])) return 2;
   auto conn = open_migrated(db);
   if (!conn) return 2;
-  org::RegistryStore st(*conn);
+  persistence::SqlStores st(*conn);
   // 2. Import each, printing what was stored.
   for (std::size_t i = 0; i < files.size(); ++i) {
     const int rc = reporting_refusals(files[i] + ": ", [&] {
       const auto t0 = std::chrono::steady_clock::now();
-      const auto r = app::import_regulation(st, app::cli_actor(), texts[i]);
-      const auto reg = st.regulation(r.regulation_id);
+      const auto r = app::import_regulation(st.stores(), app::cli_actor(), texts[i]);
+      const auto reg = st.org().regulation(r.regulation_id);
       const std::string name = reg ? regulation_name(*reg) : "peraturan";
       if (!r.created) {
         fmt::print("{}: sudah diimpor ({}, id {})\n", files[i], name, r.regulation_id);
         return;
       }
-      const auto region = st.region(r.region_id);
+      const auto region = st.org().region(r.region_id);
       fmt::print("{}: disimpan {} (id {}), {}{}; {} pasal/bagian; {:.2f} s\n", files[i], name,
                  r.regulation_id, region ? region->name : "-",
                  r.region_created ? " (daerah baru)" : "", r.articles, seconds_since(t0));
       if (r.agency_id) {
-        const auto ag = st.agency(*r.agency_id);
+        const auto ag = st.org().agency(*r.agency_id);
         fmt::print("  perangkat daerah: {} (id {}{}), {} unit, {} jabatan\n", ag ? ag->name : "-",
                    *r.agency_id, r.agency_updated ? ", diperbarui" : "", r.units, r.positions);
       } else {
@@ -180,10 +180,10 @@ int run_demo(const std::string& db, std::uint64_t seed, const std::string& folde
   }
   auto conn = open_migrated(db);
   if (!conn) return 2;
-  org::RegistryStore st(*conn);
+  persistence::SqlStores st(*conn);
   return reporting_refusals("", [&] {
     const auto t0 = std::chrono::steady_clock::now();
-    const auto s = sample::build_demo(st, folder, seed);
+    const auto s = sample::build_demo(st.stores(), folder, seed);
     fmt::print("Basis data demo {} dibuat dalam {:.2f} s (seed {}).\n", db, seconds_since(t0),
                seed);
     fmt::print("  naskah diimpor: {}\n  daerah: {}\n  perangkat daerah: {}\n  unit: {}\n",
@@ -202,11 +202,11 @@ int run_demo(const std::string& db, std::uint64_t seed, const std::string& folde
 int run_generate(const std::string& db, const sample::GeneratorOptions& o) {
   auto conn = open_migrated(db);
   if (!conn) return 2;
-  org::RegistryStore st(*conn);
+  persistence::SqlStores st(*conn);
   return reporting_refusals("", [&] {
     const auto t0 = std::chrono::steady_clock::now();
-    const auto s = sample::generate_province(st, o);
-    st.refresh_planner_statistics();
+    const auto s = sample::generate_province(st.stores(), o);
+    st.org().refresh_planner_statistics();
     fmt::print("Pemerintah daerah sintetis dibuat dalam {:.2f} s: {} (seed {}).\n",
                seconds_since(t0), o.region_name, o.seed);
     fmt::print("  perangkat daerah: {}\n  unit: {}\n  jabatan: {} ({} kosong)\n  pegawai: {}\n",
@@ -231,11 +231,11 @@ int run_user_add(const std::string& db, const std::string& username, const std::
   }
   auto conn = open_migrated(db);
   if (!conn) return 2;
-  org::RegistryStore st(*conn);
+  persistence::SqlStores st(*conn);
   return reporting_refusals("", [&] {
     storage::Transaction tx(*conn);
-    const auto u = app::create_user(st, app::cli_actor(), username, display_name, password, *role,
-                                    employee_id);
+    const auto u = app::create_user(st.stores(), app::cli_actor(), username, display_name, password,
+                                    *role, employee_id);
     tx.commit();
     fmt::print("Akun {} (id {}, {}) dibuat.\n", u.username, u.id, identity::to_string(u.role));
   });

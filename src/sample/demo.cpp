@@ -50,7 +50,7 @@ const std::vector<DemoAccount>& demo_accounts() {
   return kAccounts;
 }
 
-DemoSummary build_demo(org::RegistryStore& store, const std::string& regulations_folder,
+DemoSummary build_demo(const app::Stores& store, const std::string& regulations_folder,
                        std::uint64_t seed) {
   namespace fs = std::filesystem;
   DemoSummary sum;
@@ -79,11 +79,11 @@ DemoSummary build_demo(org::RegistryStore& store, const std::string& regulations
   PeopleGenerator people(seed);
   std::optional<Id> pegawai_employee;
   std::vector<Id> agencies;
-  for (const auto& region : store.regions()) {
+  for (const auto& region : store.org.regions()) {
     ++sum.regions;
     people.set_region(region.name);
-    for (const auto& agency : store.agencies_of_region(region.id)) {
-      storage::Transaction tx(store.connection());
+    for (const auto& agency : store.org.agencies_of_region(region.id)) {
+      Transaction tx(store.transactions);
       sum.added_positions += add_staff_positions(store, agency.id, people);
       refresh_work_levels(store, agency.id);
       const auto r = staff_agency(store, agency.id, people);
@@ -99,22 +99,23 @@ DemoSummary build_demo(org::RegistryStore& store, const std::string& regulations
   // 3. Acting officials: a vacant structural position gets a Plt (the holder of a subordinate
   //    structural position, else of its superior); then Plh for officials away, to three in all.
   {
-    storage::Transaction tx(store.connection());
+    Transaction tx(store.transactions);
     std::vector<org::Position> vacant_structural, held_structural;
     std::vector<org::Position> all;
     for (Id a : agencies)
-      for (auto& p : store.positions_of_agency(a, false)) {
+      for (auto& p : store.org.positions_of_agency(a, false)) {
         if (is_structural(p))
-          (store.holders_of_position(p.id).empty() ? vacant_structural : held_structural)
+          (store.org.holders_of_position(p.id).empty() ? vacant_structural : held_structural)
               .push_back(p);
         all.push_back(std::move(p));
       }
     auto holder_near = [&](const org::Position& target) -> std::optional<Id> {
       for (const auto& p : all)
         if (p.superior_id == target.id && is_structural(p))
-          if (auto h = store.holders_of_position(p.id); !h.empty()) return h.front().employee.id;
+          if (auto h = store.org.holders_of_position(p.id); !h.empty())
+            return h.front().employee.id;
       if (target.superior_id)
-        if (auto h = store.holders_of_position(*target.superior_id); !h.empty())
+        if (auto h = store.org.holders_of_position(*target.superior_id); !h.empty())
           return h.front().employee.id;
       return std::nullopt;
     };
@@ -126,7 +127,7 @@ DemoSummary build_demo(org::RegistryStore& store, const std::string& regulations
       pl.position_id = target.id;
       pl.start = Date{2025, people.pick(1, 6), 1};
       pl.kind = kind;
-      pl.id = store.insert_placement(pl);
+      pl.id = store.org.insert_placement(pl);
       record_audit(store, demo, "create", "placement", std::to_string(pl.id), "",
                    "{\"kind\":\"" + std::string(org::to_string(kind)) + "\"}");
       ++sum.acting;
@@ -146,7 +147,7 @@ DemoSummary build_demo(org::RegistryStore& store, const std::string& regulations
 
   // 4. The demo accounts.
   {
-    storage::Transaction tx(store.connection());
+    Transaction tx(store.transactions);
     const auto& acc = demo_accounts();
     create_user(store, demo, acc[0].username, "Administrator Demo", acc[0].password,
                 identity::Role::Administrator, std::nullopt);
@@ -154,7 +155,7 @@ DemoSummary build_demo(org::RegistryStore& store, const std::string& regulations
                 identity::Role::RegistryAdmin, std::nullopt);
     std::string display = "Pegawai Demo";
     if (pegawai_employee)
-      if (auto e = store.employee(*pegawai_employee)) display = e->name;
+      if (auto e = store.org.employee(*pegawai_employee)) display = e->name;
     create_user(store, demo, acc[2].username, display, acc[2].password, identity::Role::Employee,
                 pegawai_employee);
     tx.commit();
@@ -163,10 +164,10 @@ DemoSummary build_demo(org::RegistryStore& store, const std::string& regulations
   // 5. Counts.
   for (Id a : agencies) {
     ++sum.agencies;
-    sum.units += store.units_of_agency(a, false).size();
-    for (const auto& p : store.positions_of_agency(a, false)) {
+    sum.units += store.org.units_of_agency(a, false).size();
+    for (const auto& p : store.org.positions_of_agency(a, false)) {
       ++sum.positions;
-      if (store.holders_of_position(p.id).empty()) ++sum.vacant;
+      if (store.org.holders_of_position(p.id).empty()) ++sum.vacant;
     }
   }
   return sum;

@@ -221,9 +221,9 @@ Date PeopleGenerator::placement_start(const org::Employee& e) {
 // ---------------------------------------------------------------------------------------------
 // Staffing the demo's agencies
 
-std::size_t add_staff_positions(org::RegistryStore& store, Id agency_id, PeopleGenerator& g) {
-  const auto units = store.units_of_agency(agency_id, false);
-  const auto positions = store.positions_of_agency(agency_id, false);
+std::size_t add_staff_positions(const app::Stores& store, Id agency_id, PeopleGenerator& g) {
+  const auto units = store.org.units_of_agency(agency_id, false);
+  const auto positions = store.org.positions_of_agency(agency_id, false);
   const auto head = agency_head(positions);
   int ordinal = 0;
   for (const auto& p : positions) ordinal = std::max(ordinal, p.ordinal);
@@ -243,7 +243,7 @@ std::size_t add_staff_positions(org::RegistryStore& store, Id agency_id, PeopleG
     p.title = std::move(title);
     p.kind = kind;
     p.ordinal = ++ordinal;
-    store.insert_position(p);
+    store.org.insert_position(p);
     ++added;
   };
   for (const auto& u : units) {
@@ -288,25 +288,25 @@ std::size_t add_staff_positions(org::RegistryStore& store, Id agency_id, PeopleG
   return added;
 }
 
-StaffingResult staff_agency(org::RegistryStore& store, Id agency_id, PeopleGenerator& g) {
+StaffingResult staff_agency(const app::Stores& store, Id agency_id, PeopleGenerator& g) {
   StaffingResult r;
-  const auto agency = store.agency(agency_id);
+  const auto agency = store.org.agency(agency_id);
   if (!agency) return r;
-  for (const auto& p : store.positions_of_agency(agency_id, false)) {
-    if (!store.holders_of_position(p.id).empty()) continue;
+  for (const auto& p : store.org.positions_of_agency(agency_id, false)) {
+    if (!store.org.holders_of_position(p.id).empty()) continue;
     if (g.chance(g.options().vacancy_percent)) {
       r.vacant.push_back(p.id);
       continue;
     }
     org::Employee e = g.make_employee(agency->region_id, p);
-    e.id = store.insert_employee(e);
+    e.id = store.org.insert_employee(e);
     ++r.employees;
     org::Placement pl;
     pl.employee_id = e.id;
     pl.position_id = p.id;
     pl.start = g.placement_start(e);
     pl.kind = org::PlacementKind::Definitive;
-    store.insert_placement(pl);
+    store.org.insert_placement(pl);
     ++r.placements;
     if (!r.first_functional_employee && p.kind == PositionKind::Fungsional)
       r.first_functional_employee = e.id;
@@ -437,7 +437,7 @@ std::vector<std::size_t> apportion(std::size_t total, const std::vector<int>& we
 
 }  // namespace
 
-GenerationSummary generate_province(org::RegistryStore& store, const GeneratorOptions& o) {
+GenerationSummary generate_province(const app::Stores& store, const GeneratorOptions& o) {
   GenerationSummary sum;
   if (o.people == 0 || o.units == 0 || o.agencies == 0)
     throw ServiceError("INVALID_FIELD", "people",
@@ -454,19 +454,19 @@ GenerationSummary generate_province(org::RegistryStore& store, const GeneratorOp
 
   // 1. Region and the synthetic regulation, in their own transaction.
   {
-    storage::Transaction tx(store.connection());
-    if (store.regulation_by_sha256(sha))
+    Transaction tx(store.transactions);
+    if (store.org.regulation_by_sha256(sha))
       throw ServiceError("CONFLICT", "seed",
                          "Data sintetis dengan parameter dan seed yang sama sudah dibuat.");
     const std::string code = slug(o.region_name);
-    if (auto r = store.region_by_code(code)) {
+    if (auto r = store.org.region_by_code(code)) {
       sum.region_id = r->id;
     } else {
       org::Region r2;
       r2.code = code;
       r2.name = o.region_name;
       r2.kind = *region_kind;
-      sum.region_id = store.insert_region(r2);
+      sum.region_id = store.org.insert_region(r2);
     }
     org::Regulation reg;
     reg.region_id = sum.region_id;
@@ -480,7 +480,7 @@ GenerationSummary generate_province(org::RegistryStore& store, const GeneratorOp
         "Daerah (data sintetis)";
     reg.sha256 = sha;
     reg.imported_at = now_iso_utc();
-    sum.regulation_id = store.insert_regulation(
+    sum.regulation_id = store.org.insert_regulation(
         reg, "Naskah sintetis yang dibuat oleh `tatakerja generate` (" + signature + ").\n");
     record_audit(store, Actor{std::nullopt, "generate"}, "create", "regulation",
                  std::to_string(sum.regulation_id), "", "{\"synthetic\":true}");
@@ -628,7 +628,7 @@ GenerationSummary generate_province(org::RegistryStore& store, const GeneratorOp
   std::size_t people_left = o.people;
   for (std::size_t i = 0; i < o.agencies; ++i) {
     const auto& a = plans[i];
-    storage::Transaction tx(store.connection());
+    Transaction tx(store.transactions);
     org::Agency ag;
     ag.region_id = sum.region_id;
     ag.regulation_id = sum.regulation_id;
@@ -637,7 +637,7 @@ GenerationSummary generate_province(org::RegistryStore& store, const GeneratorOp
     ag.type = "A";
     ag.tasks = "membantu Kepala Daerah melaksanakan urusan pemerintahan di bidang " +
                short_unit(a.name) + " (data sintetis)";
-    ag.id = store.insert_agency(ag);
+    ag.id = store.org.insert_agency(ag);
     ++sum.agencies;
 
     std::vector<org::Unit> units;
@@ -649,7 +649,7 @@ GenerationSummary generate_province(org::RegistryStore& store, const GeneratorOp
       u.name = up.name;
       u.kind = up.kind;
       u.ordinal = static_cast<int>(k) + 1;
-      u.id = store.insert_unit(u);
+      u.id = store.org.insert_unit(u);
       units.push_back(std::move(u));
     }
     sum.units += units.size();
@@ -776,7 +776,7 @@ GenerationSummary generate_province(org::RegistryStore& store, const GeneratorOp
         p.appraiser_id = map(lit->second->appraiser_id);
         p.appraiser_outside = lit->second->appraiser_outside;
       }
-      real[k + 1] = store.insert_position(p);
+      real[k + 1] = store.org.insert_position(p);
       ++sum.positions;
       if (vacant[k]) {
         ++sum.vacant;
@@ -784,13 +784,13 @@ GenerationSummary generate_province(org::RegistryStore& store, const GeneratorOp
       }
       p.id = real[k + 1];
       org::Employee e = g.make_employee(sum.region_id, p);
-      e.id = store.insert_employee(e);
+      e.id = store.org.insert_employee(e);
       ++sum.employees;
       org::Placement pl;
       pl.employee_id = e.id;
       pl.position_id = p.id;
       pl.start = g.placement_start(e);
-      store.insert_placement(pl);
+      store.org.insert_placement(pl);
       ++sum.placements;
     }
     tx.commit();

@@ -13,7 +13,7 @@
 #include "api/dispatch.hpp"
 #include "api/rate_limiter.hpp"
 #include "http/request_log.hpp"
-#include "org/registry_store.hpp"
+#include "persistence/sql_stores.hpp"
 #include "server/http_server.hpp"
 #include "server/static_files.hpp"
 #include "storage/database.hpp"
@@ -27,7 +27,7 @@ constexpr std::size_t kTextLimit = std::size_t{32} << 20;  // 32 MiB regulation 
 
 struct WorkerDb {
   std::unique_ptr<storage::Connection> connection;
-  std::optional<org::RegistryStore> store;
+  std::unique_ptr<persistence::SqlStores> stores;
 };
 
 std::size_t body_limit_for(std::string_view method, std::string_view target) {
@@ -75,7 +75,8 @@ struct Server::Impl {
     const std::string_view path = req.path();
     if (path.starts_with("/api/")) {
       auto& db = workers[static_cast<std::size_t>(worker)];
-      res = handle_api_request(req, *db.store, ApiShared{config, limiter, *answers}, user_id);
+      res = handle_api_request(req, db.stores->stores(), ApiShared{config, limiter, *answers},
+                               user_id);
       if (!has_header(res, "Cache-Control")) res.set_header("Cache-Control", "no-store");
     } else if (req.body_too_large) {
       res = error_answer(413, "PAYLOAD_TOO_LARGE");
@@ -115,10 +116,10 @@ unsigned short Server::start() {
   impl.workers.resize(static_cast<std::size_t>(threads));
   for (auto& w : impl.workers) {
     w.connection = storage::open_database(impl.config.db);
-    w.store.emplace(*w.connection);
+    w.stores = std::make_unique<persistence::SqlStores>(*w.connection);
     if (&w == &impl.workers.front()) {
       storage::migrate(*w.connection);
-      w.store->delete_expired_sessions(Context::now());
+      w.stores->identity().delete_expired_sessions(Context::now());
     }
   }
   impl.answers = std::make_unique<AnswerCache>(
@@ -143,7 +144,7 @@ void Server::run(bool handle_signals) {
   impl.http->run(handle_signals);
   log_info("stopped; closing database connections");
   for (auto& w : impl.workers) {
-    w.store.reset();
+    w.stores.reset();
     w.connection.reset();
   }
 }

@@ -31,11 +31,11 @@ TEST(Accounts, CreateUserChecksFieldsAndAudits) {
   {
     storage::Transaction tx(db.conn());
     const auto u =
-        app::create_user(db.store(), cli, "organisasi.ntt", "Bagian Organisasi",
+        app::create_user(db.stores(), cli, "organisasi.ntt", "Bagian Organisasi",
                          "kata-sandi-panjang", identity::Role::RegistryAdmin, std::nullopt);
     tx.commit();
     EXPECT_GT(u.id, 0);
-    const auto stored = db.store().user_by_username("organisasi.ntt");
+    const auto stored = db.identity().user_by_username("organisasi.ntt");
     ASSERT_TRUE(stored);
     EXPECT_TRUE(app::verify_password(stored->password_hash, "kata-sandi-panjang"));
     EXPECT_EQ(stored->role, identity::Role::RegistryAdmin);
@@ -45,7 +45,8 @@ TEST(Accounts, CreateUserChecksFieldsAndAudits) {
                           const std::string& field) {
     storage::Transaction tx(db.conn());
     try {
-      app::create_user(db.store(), cli, username, "", password, identity::Role::Employee, employee);
+      app::create_user(db.stores(), cli, username, "", password, identity::Role::Employee,
+                       employee);
       ADD_FAILURE() << "accepted " << username;
     } catch (const ServiceError& e) {
       EXPECT_EQ(e.code(), code) << username;
@@ -63,7 +64,7 @@ TEST(Accounts, CreateUserChecksFieldsAndAudits) {
   expect_error("organisasi.ntt", "kata-sandi-panjang", std::nullopt, "CONFLICT", "username");
 
   // One audit entry, for the one account created, without the hash.
-  const auto log = db.store().audit_log({50, 0});
+  const auto log = db.identity().audit_log({50, 0});
   ASSERT_EQ(log.size(), 1u);
   EXPECT_EQ(log[0].action, "create");
   EXPECT_EQ(log[0].entity, "user");
@@ -80,12 +81,12 @@ TEST(Accounts, SessionsStoreOnlyTheTokenHashAndExpire) {
   identity::User u;
   {
     storage::Transaction tx(db.conn());
-    u = app::create_user(db.store(), app::cli_actor(), "pegawai", "Pegawai", "kata-sandi-panjang",
+    u = app::create_user(db.stores(), app::cli_actor(), "pegawai", "Pegawai", "kata-sandi-panjang",
                          identity::Role::Employee, std::nullopt);
     tx.commit();
   }
   const std::int64_t now = 1'760'000'000;
-  const auto s = app::start_session(db.store(), u.id, now, 3600);
+  const auto s = app::start_session(db.stores(), u.id, now, 3600);
   EXPECT_EQ(s.token.size(), 64u);
   EXPECT_EQ(s.session.token_hash, app::token_hash(s.token));
   EXPECT_NE(s.session.token_hash, s.token);
@@ -93,39 +94,39 @@ TEST(Accounts, SessionsStoreOnlyTheTokenHashAndExpire) {
   EXPECT_NE(s.session.csrf_token, s.token);
   EXPECT_EQ(s.session.expires_at, now + 3600);
   // The database holds the hash, never the token.
-  EXPECT_TRUE(db.store().session_with_user(s.session.token_hash));
-  EXPECT_FALSE(db.store().session_with_user(s.token));
+  EXPECT_TRUE(db.identity().session_with_user(s.session.token_hash));
+  EXPECT_FALSE(db.identity().session_with_user(s.token));
   EXPECT_EQ(
       db.conn().query("SELECT COUNT(*) FROM sessions WHERE token_hash = ?", {s.token})[0].integer(
           0),
       0);
 
-  auto r = app::resume_session(db.store(), s.token, now + 10);
+  auto r = app::resume_session(db.stores(), s.token, now + 10);
   ASSERT_TRUE(r);
   EXPECT_EQ(r->first.username, "pegawai");
   EXPECT_EQ(r->second.csrf_token, s.session.csrf_token);
-  EXPECT_FALSE(app::resume_session(db.store(), s.token, now + 3600));  // expired
-  EXPECT_FALSE(app::resume_session(db.store(), "0123", now));          // unknown
-  EXPECT_FALSE(app::resume_session(db.store(), "", now));
+  EXPECT_FALSE(app::resume_session(db.stores(), s.token, now + 3600));  // expired
+  EXPECT_FALSE(app::resume_session(db.stores(), "0123", now));          // unknown
+  EXPECT_FALSE(app::resume_session(db.stores(), "", now));
 
   // Two sessions do not share tokens; ending one leaves the other.
-  const auto s2 = app::start_session(db.store(), u.id, now, 3600);
+  const auto s2 = app::start_session(db.stores(), u.id, now, 3600);
   EXPECT_NE(s2.token, s.token);
-  app::end_session(db.store(), s.token);
-  EXPECT_FALSE(app::resume_session(db.store(), s.token, now + 10));
-  EXPECT_TRUE(app::resume_session(db.store(), s2.token, now + 10));
+  app::end_session(db.stores(), s.token);
+  EXPECT_FALSE(app::resume_session(db.stores(), s.token, now + 10));
+  EXPECT_TRUE(app::resume_session(db.stores(), s2.token, now + 10));
 
   // An inactive account cannot resume.
   u.active = false;
-  db.store().update_user(u);
-  EXPECT_FALSE(app::resume_session(db.store(), s2.token, now + 10));
+  db.identity().update_user(u);
+  EXPECT_FALSE(app::resume_session(db.stores(), s2.token, now + 10));
 }
 
 TEST(Audit, RecordsActorAndJson) {
   TempDb db;
-  app::record_audit(db.store(), app::Actor{std::nullopt, "cli"}, "update", "position", "7",
+  app::record_audit(db.stores(), app::Actor{std::nullopt, "cli"}, "update", "position", "7",
                     R"({"eselon":"III.a"})", R"({"eselon":"III.b"})");
-  const auto log = db.store().audit_log({10, 0});
+  const auto log = db.identity().audit_log({10, 0});
   ASSERT_EQ(log.size(), 1u);
   EXPECT_EQ(log[0].entity_id, "7");
   EXPECT_EQ(log[0].before, R"({"eselon":"III.a"})");

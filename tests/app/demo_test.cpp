@@ -23,8 +23,8 @@ using testing::TempDb;
 
 TEST(Demo, BuildsAStaffedRegistry) {
   TempDb db;
-  auto& st = db.store();
-  const auto s = sample::build_demo(st, testing::corpus_dir(), 2026);
+  auto& st = db.org();
+  const auto s = sample::build_demo(db.stores(), testing::corpus_dir(), 2026);
   EXPECT_EQ(s.regulations, 5u);
   EXPECT_TRUE(s.skipped.empty());
   EXPECT_EQ(s.regions, 4u);
@@ -106,21 +106,21 @@ TEST(Demo, BuildsAStaffedRegistry) {
 
   // The demo accounts sign in with their passwords.
   for (const auto& a : sample::demo_accounts()) {
-    const auto u = st.user_by_username(a.username);
+    const auto u = db.identity().user_by_username(a.username);
     ASSERT_TRUE(u) << a.username;
     EXPECT_TRUE(app::verify_password(u->password_hash, a.password)) << a.username;
     EXPECT_FALSE(app::verify_password(u->password_hash, a.password + "x"));
     EXPECT_EQ(identity::to_string(u->role), a.role);
   }
-  const auto pegawai = st.user_by_username("pegawai");
+  const auto pegawai = db.identity().user_by_username("pegawai");
   ASSERT_TRUE(pegawai && pegawai->employee_id);
   EXPECT_TRUE(st.employee(*pegawai->employee_id));
 }
 
 TEST(Demo, SameSeedSamePeople) {
   TempDb a, b;
-  sample::build_demo(a.store(), testing::corpus_dir(), 7);
-  sample::build_demo(b.store(), testing::corpus_dir(), 7);
+  sample::build_demo(a.stores(), testing::corpus_dir(), 7);
+  sample::build_demo(b.stores(), testing::corpus_dir(), 7);
   const auto sql = "SELECT nip, name, rank, kind FROM employees ORDER BY id";
   const auto ra = a.conn().query(sql), rb = b.conn().query(sql);
   ASSERT_EQ(ra.size(), rb.size());
@@ -135,7 +135,7 @@ TEST(Generator, SmallProvince) {
   o.people = 1500;
   o.units = 120;
   o.agencies = 6;
-  const auto s = sample::generate_province(db.store(), o);
+  const auto s = sample::generate_province(db.stores(), o);
   EXPECT_EQ(s.agencies, 6u);
   EXPECT_EQ(s.units, 120u);
   EXPECT_EQ(s.employees, 1500u);
@@ -153,7 +153,7 @@ TEST(Generator, SmallProvince) {
             0);
   // The same generation twice is refused.
   try {
-    sample::generate_province(db.store(), o);
+    sample::generate_province(db.stores(), o);
     ADD_FAILURE() << "accepted twice";
   } catch (const app::ServiceError& e) {
     EXPECT_EQ(e.code(), "CONFLICT");

@@ -94,27 +94,27 @@ TEST(Import, EachCorpusText) {
     TempDb db;
     const std::string text = corpus_text(prefix);
     const auto facts = regulation::read_regulation(text).facts;
-    const auto r = app::import_regulation(db.store(), app::cli_actor(), text);
+    const auto r = app::import_regulation(db.stores(), app::cli_actor(), text);
     EXPECT_TRUE(r.created);
     EXPECT_TRUE(r.region_created);
-    const auto rg = db.store().region(r.region_id);
+    const auto rg = db.org().region(r.region_id);
     ASSERT_TRUE(rg);
     EXPECT_EQ(rg->name, region_name);
     EXPECT_EQ(rg->code, app::slug(region_name));
-    const auto reg = db.store().regulation(r.regulation_id);
+    const auto reg = db.org().regulation(r.regulation_id);
     ASSERT_TRUE(reg);
     EXPECT_EQ(reg->status, org::RegulationStatus::InForce);
     EXPECT_EQ(reg->sha256.size(), 64u);
-    EXPECT_EQ(db.store().regulation_text(reg->id).value_or(""), text);
+    EXPECT_EQ(db.org().regulation_text(reg->id).value_or(""), text);
     // Articles: every one has its lines' text.
-    const auto arts = db.store().articles_of_regulation(reg->id);
+    const auto arts = db.org().articles_of_regulation(reg->id);
     EXPECT_GE(arts.size(), 3u);
     for (const auto& a : arts) {
       EXPECT_FALSE(a.label.empty());
       EXPECT_LE(a.first_line, a.last_line);
       EXPECT_FALSE(a.text.empty()) << a.label;
     }
-    EXPECT_EQ(db.store().findings_of_regulation(reg->id).size(), facts.findings.size());
+    EXPECT_EQ(db.org().findings_of_regulation(reg->id).size(), facts.findings.size());
     if (prefix == "001") {
       EXPECT_TRUE(
           std::any_of(arts.begin(), arts.end(), [](const auto& a) { return a.label == "KESATU"; }));
@@ -133,13 +133,13 @@ TEST(Import, EachCorpusText) {
       EXPECT_EQ(db.count("agencies"), 0);
     } else {
       ASSERT_TRUE(r.agency_id);
-      EXPECT_EQ(db.store().units_of_agency(*r.agency_id, false).size(), facts.units.size());
-      const auto ps = db.store().positions_of_agency(*r.agency_id);
+      EXPECT_EQ(db.org().units_of_agency(*r.agency_id, false).size(), facts.units.size());
+      const auto ps = db.org().positions_of_agency(*r.agency_id);
       ASSERT_EQ(ps.size(), facts.positions.size());
       for (std::size_t i = 0; i < ps.size(); ++i) {
         SCOPED_TRACE(ps[i].title);
         ASSERT_TRUE(ps[i].source_article);
-        const auto a = db.store().article(*ps[i].source_article);
+        const auto a = db.org().article(*ps[i].source_article);
         ASSERT_TRUE(a);
         const auto* fp = &facts.positions[i];  // stored in the text's order
         ASSERT_EQ(fp->title, ps[i].title);
@@ -147,7 +147,7 @@ TEST(Import, EachCorpusText) {
         EXPECT_GE(a->last_line, fp->source.first_line);
         if (!fp->duties_source.empty()) {
           ASSERT_TRUE(ps[i].duties_article);
-          const auto d = db.store().article(*ps[i].duties_article);
+          const auto d = db.org().article(*ps[i].duties_article);
           EXPECT_LE(d->first_line, fp->duties_source.first_line);
           EXPECT_GE(d->last_line, fp->duties_source.first_line);
         }
@@ -162,7 +162,7 @@ TEST(Import, EachCorpusText) {
         }
     }
     // One audit entry: the import.
-    const auto log = db.store().audit_log({10, 0});
+    const auto log = db.identity().audit_log({10, 0});
     ASSERT_EQ(log.size(), 1u);
     EXPECT_EQ(log[0].action, "import");
     EXPECT_EQ(log[0].entity, "regulation");
@@ -173,16 +173,16 @@ TEST(Import, EachCorpusText) {
 TEST(Import, SameTextTwiceChangesNothing) {
   TempDb db;
   for (const char* p : {"000", "001", "002", "003", "004"})
-    EXPECT_TRUE(app::import_regulation(db.store(), app::cli_actor(), corpus_text(p)).created);
+    EXPECT_TRUE(app::import_regulation(db.stores(), app::cli_actor(), corpus_text(p)).created);
   const auto before = row_counts(db);
   EXPECT_EQ(before.at("regions"), 4);
   EXPECT_EQ(before.at("regulations"), 5);
   EXPECT_EQ(before.at("agencies"), 4);
   for (const char* p : {"000", "001", "002", "003", "004"}) {
-    const auto r = app::import_regulation(db.store(), app::cli_actor(), corpus_text(p));
+    const auto r = app::import_regulation(db.stores(), app::cli_actor(), corpus_text(p));
     EXPECT_FALSE(r.created) << p;
     EXPECT_GT(r.regulation_id, 0);
-    EXPECT_TRUE(app::preview_import(db.store(), corpus_text(p)).already_imported);
+    EXPECT_TRUE(app::preview_import(db.stores(), corpus_text(p)).already_imported);
   }
   EXPECT_EQ(row_counts(db), before);
 }
@@ -197,9 +197,9 @@ TEST(Import, TextNotInUtf8IsRefusedAndWritesNothing) {
   for (int preview = 0; preview < 2; ++preview) {
     try {
       if (preview)
-        app::preview_import(db.store(), text);
+        app::preview_import(db.stores(), text);
       else
-        app::import_regulation(db.store(), app::cli_actor(), text);
+        app::import_regulation(db.stores(), app::cli_actor(), text);
       ADD_FAILURE() << "accepted";
     } catch (const app::ServiceError& e) {
       EXPECT_EQ(e.code(), "INVALID_FIELD");
@@ -213,7 +213,7 @@ TEST(Import, TextWithoutRegionIsRefusedAndWritesNothing) {
   TempDb db;
   const auto before = row_counts(db);
   try {
-    app::import_regulation(db.store(), app::cli_actor(), "Sebuah catatan tanpa kepala.\n");
+    app::import_regulation(db.stores(), app::cli_actor(), "Sebuah catatan tanpa kepala.\n");
     ADD_FAILURE() << "accepted";
   } catch (const app::ServiceError& e) {
     EXPECT_EQ(e.code(), "INVALID_FIELD");
@@ -224,12 +224,12 @@ TEST(Import, TextWithoutRegionIsRefusedAndWritesNothing) {
 
 TEST(Import, RevocationCarriesTheAgencyOverWithItsIncumbents) {
   TempDb db;
-  auto& st = db.store();
+  auto& st = db.org();
   const std::string old_text = old_batam_text();
   const std::string new_text = corpus_text("003");
 
   // 1. The old regulation, and people in three of its positions.
-  const auto old = app::import_regulation(st, app::cli_actor(), old_text);
+  const auto old = app::import_regulation(db.stores(), app::cli_actor(), old_text);
   ASSERT_TRUE(old.created);
   ASSERT_TRUE(old.agency_id);
   const auto old_positions = st.positions_of_agency(*old.agency_id);
@@ -261,7 +261,7 @@ TEST(Import, RevocationCarriesTheAgencyOverWithItsIncumbents) {
 
   // 2. The preview says what the import will do, and writes nothing.
   const auto counts = row_counts(db);
-  const auto pv = app::preview_import(st, new_text);
+  const auto pv = app::preview_import(db.stores(), new_text);
   EXPECT_EQ(row_counts(db), counts);
   EXPECT_FALSE(pv.already_imported);
   EXPECT_TRUE(pv.region_exists);
@@ -271,7 +271,7 @@ TEST(Import, RevocationCarriesTheAgencyOverWithItsIncumbents) {
   expect_changes(pv.changes);
 
   // 3. The import.
-  const auto r = app::import_regulation(st, app::cli_actor(), new_text);
+  const auto r = app::import_regulation(db.stores(), app::cli_actor(), new_text);
   ASSERT_TRUE(r.created);
   EXPECT_FALSE(r.region_created);
   EXPECT_EQ(r.region_id, old.region_id);
@@ -353,7 +353,7 @@ TEST(Import, RevocationCarriesTheAgencyOverWithItsIncumbents) {
   EXPECT_EQ(bidang->unit_id, old_bidang->unit_id);
   EXPECT_EQ(st.unit(*bidang->unit_id)->name, "Bidang Pengadaan, Pemberhentian, dan Informasi");
   // Two audit entries: the two imports.
-  const auto log = st.audit_log({10, 0});
+  const auto log = db.identity().audit_log({10, 0});
   ASSERT_EQ(log.size(), 2u);
   EXPECT_EQ(log[0].action, "import");
   EXPECT_NE(log[0].after.find("\"diganti_nama\""), std::string::npos);
@@ -362,7 +362,7 @@ TEST(Import, RevocationCarriesTheAgencyOverWithItsIncumbents) {
   expect_changes(app::diff_regulation_texts(old_text, new_text));
   // Importing 003 again changes nothing.
   const auto again = row_counts(db);
-  EXPECT_FALSE(app::import_regulation(st, app::cli_actor(), new_text).created);
+  EXPECT_FALSE(app::import_regulation(db.stores(), app::cli_actor(), new_text).created);
   EXPECT_EQ(row_counts(db), again);
 }
 

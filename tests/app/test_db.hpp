@@ -11,7 +11,7 @@
 #include <random>
 #include <string>
 
-#include "org/registry_store.hpp"
+#include "persistence/sql_stores.hpp"
 #include "storage/database.hpp"
 #include "storage/migrations.hpp"
 
@@ -26,15 +26,17 @@ class TempDb {
     std::filesystem::create_directories(dir_);
     conn_ = storage::open_database((dir_ / "test.db").string());
     storage::migrate(*conn_);
-    store_ = std::make_unique<org::RegistryStore>(*conn_);
+    stores_ = std::make_unique<persistence::SqlStores>(*conn_);
   }
   ~TempDb() {
-    store_.reset();
+    stores_.reset();
     conn_.reset();
     std::error_code ec;
     std::filesystem::remove_all(dir_, ec);
   }
-  org::RegistryStore& store() { return *store_; }
+  app::Stores& stores() { return stores_->stores(); }
+  org::OrgStore& org() { return stores_->org(); }
+  identity::IdentityStore& identity() { return stores_->identity(); }
   storage::Connection& conn() { return *conn_; }
   std::int64_t count(const std::string& table) {
     return conn_->query("SELECT COUNT(*) FROM " + table)[0].integer(0);
@@ -43,7 +45,7 @@ class TempDb {
  private:
   std::filesystem::path dir_;
   std::unique_ptr<storage::Connection> conn_;
-  std::unique_ptr<org::RegistryStore> store_;
+  std::unique_ptr<persistence::SqlStores> stores_;
 };
 
 inline std::string corpus_dir() {

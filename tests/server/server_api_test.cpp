@@ -20,7 +20,7 @@
 #include "app/accounts.hpp"
 #include "http_client.hpp"
 #include "org/nip.hpp"
-#include "org/registry_store.hpp"
+#include "persistence/sql_stores.hpp"
 #include "sample/demo.hpp"
 #include "server/server.hpp"
 #include "storage/database.hpp"
@@ -79,12 +79,12 @@ class ServerApi : public ::testing::Test {
     {
       auto c = storage::open_database(db);
       storage::migrate(*c);
-      org::RegistryStore s(*c);
-      sample::build_demo(s, std::string(TATAKERJA_DATA_DIR) + "/regulations", 7);
+      persistence::SqlStores s(*c);
+      sample::build_demo(s.stores(), std::string(TATAKERJA_DATA_DIR) + "/regulations", 7);
       // The NIPs and names of every demo employee, for the personal-data scan.
-      org::Page p{500, 0};
+      Page p{500, 0};
       for (;;) {
-        const auto hits = s.search_employees("", 0, p);
+        const auto hits = s.org().search_employees("", 0, p);
         for (const auto& h : hits) {
           nips_.insert(h.employee.nip);
           names_.insert(h.employee.name);
@@ -842,11 +842,11 @@ TEST_F(ServerApi, CachedAnswersFollowEveryChange) {
   //    have): the next answer has the new name.
   {
     auto c = storage::open_database((dir_ / "demo.db").string());
-    org::RegistryStore other(*c);
-    auto u = other.unit(unit["id"].get<std::int64_t>());
+    persistence::SqlStores other(*c);
+    auto u = other.org().unit(unit["id"].get<std::int64_t>());
     ASSERT_TRUE(u);
     u->name = "Bidang Diubah Dari Luar";
-    other.update_unit(*u);
+    other.org().update_unit(*u);
   }
   json now = body_of(get(units_target));
   EXPECT_EQ(now["items"][1]["name"], "Bidang Diubah Dari Luar");
@@ -890,9 +890,9 @@ TEST(ServerRateLimit, FiveFailuresLockTheUserName) {
   {
     auto c = storage::open_database((dir / "db.sqlite").string());
     storage::migrate(*c);
-    org::RegistryStore s(*c);
+    persistence::SqlStores s(*c);
     storage::Transaction tx(*c);
-    app::create_user(s, app::cli_actor(), "kepala", "Kepala", "kata-sandi-benar-1",
+    app::create_user(s.stores(), app::cli_actor(), "kepala", "Kepala", "kata-sandi-benar-1",
                      identity::Role::Employee, std::nullopt);
     tx.commit();
   }

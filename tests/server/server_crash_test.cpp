@@ -21,7 +21,7 @@
 #include "app/accounts.hpp"
 #include "http_client.hpp"
 #include "org/nip.hpp"
-#include "org/registry_store.hpp"
+#include "persistence/sql_stores.hpp"
 #include "storage/database.hpp"
 #include "storage/migrations.hpp"
 
@@ -85,10 +85,10 @@ TEST(ServerCrash, WritesAnsweredBeforeSigkillSurvive) {
   {
     auto c = storage::open_database(db);
     storage::migrate(*c);
-    org::RegistryStore s(*c);
+    persistence::SqlStores s(*c);
     storage::Transaction tx(*c);
-    region_id = s.insert_region({0, "kota-uji", "Kota Uji", org::RegionKind::City});
-    app::create_user(s, app::cli_actor(), "penulis", "Penulis", "kata-sandi-penulis-1",
+    region_id = s.org().insert_region({0, "kota-uji", "Kota Uji", org::RegionKind::City});
+    app::create_user(s.stores(), app::cli_actor(), "penulis", "Penulis", "kata-sandi-penulis-1",
                      identity::Role::RegistryAdmin, std::nullopt);
     tx.commit();
   }
@@ -155,8 +155,8 @@ TEST(ServerCrash, WritesAnsweredBeforeSigkillSurvive) {
   }
   {
     auto c = storage::open_database(db);
-    org::RegistryStore s(*c);
-    for (const auto& nip : confirmed) EXPECT_TRUE(s.employee_by_nip(nip)) << nip;
+    persistence::SqlStores s(*c);
+    for (const auto& nip : confirmed) EXPECT_TRUE(s.org().employee_by_nip(nip)) << nip;
     const auto rows = c->query("PRAGMA integrity_check");
     ASSERT_FALSE(rows.empty());
     EXPECT_EQ(rows.front().text(0), "ok");

@@ -1,9 +1,10 @@
-// The store's conformance suite: every RegistryStore method, the drivers' error mapping,
-// transactions and migrations, run unchanged on SQLite and on PostgreSQL (value-parameterised over
-// "sqlite" and "postgresql"). Each test gets a fresh database: a temporary SQLite file, or a new
-// PostgreSQL database created through the server named by TATAKERJA_TEST_POSTGRES_URL (ctest starts
-// a throwaway server and sets it; without it the postgresql tests fail, they are never skipped).
-// A few plain tests cover the helpers behind the search and the PostgreSQL placeholder rewriting.
+// The store's conformance suite: every OrgStore and IdentityStore method over SQL, the drivers'
+// error mapping, transactions and migrations, run unchanged on SQLite and on PostgreSQL
+// (value-parameterised over "sqlite" and "postgresql"). Each test gets a fresh database: a
+// temporary SQLite file, or a new PostgreSQL database created through the server named by
+// TATAKERJA_TEST_POSTGRES_URL (ctest starts a throwaway server and sets it; without it the
+// postgresql tests fail, they are never skipped). A few plain tests cover the helpers behind the
+// search and the PostgreSQL placeholder rewriting.
 #include <gtest/gtest.h>
 
 #include <atomic>
@@ -13,7 +14,7 @@
 #include <random>
 #include <thread>
 
-#include "org/registry_store.hpp"
+#include "persistence/sql_stores.hpp"
 #include "storage/database.hpp"
 #include "storage/drivers.hpp"
 #include "storage/migrations.hpp"
@@ -128,17 +129,17 @@ class StoreTest : public ::testing::TestWithParam<std::string> {
     ASSERT_TRUE(db_->error().empty()) << db_->error();
     conn_ = open_database(db_->url());
     migrate(*conn_);
-    store_ = std::make_unique<RegistryStore>(*conn_);
+    stores_ = std::make_unique<persistence::SqlStores>(*conn_);
   }
   void TearDown() override {
-    store_.reset();
+    stores_.reset();
     conn_.reset();
     db_.reset();
   }
 
   Seed seed() {
     Seed s;
-    s.region = store_->insert_region(
+    s.region = stores_->org().insert_region(
         {0, "provinsi-ntt", "Provinsi Nusa Tenggara Timur", RegionKind::Province});
     Regulation r;
     r.region_id = s.region;
@@ -147,25 +148,25 @@ class StoreTest : public ::testing::TestWithParam<std::string> {
     r.year = 2023;
     r.title = "Kedudukan, Susunan Organisasi";
     r.sha256 = "aa" + std::string(62, '0');
-    s.regulation = store_->insert_regulation(r, "PERATURAN GUBERNUR\nPasal 1");
-    s.article = store_->insert_article(
+    s.regulation = stores_->org().insert_regulation(r, "PERATURAN GUBERNUR\nPasal 1");
+    s.article = stores_->org().insert_article(
         {0, s.regulation, "Pasal 1", "BAB I > Pasal 1", 1, 3, "Dalam Peraturan ini...", 1});
     Agency a;
     a.region_id = s.region;
     a.regulation_id = s.regulation;
     a.name = "Badan Pengelola Perbatasan Daerah";
     a.kind = "Badan";
-    s.agency = store_->insert_agency(a);
+    s.agency = stores_->org().insert_agency(a);
     Unit u;
     u.agency_id = s.agency;
     u.name = "Sekretariat";
     u.kind = UnitKind::Sekretariat;
-    s.unit = store_->insert_unit(u);
+    s.unit = stores_->org().insert_unit(u);
     Position head;
     head.agency_id = s.agency;
     head.title = "Kepala Badan";
     head.kind = PositionKind::JptPratama;
-    s.head = store_->insert_position(head);
+    s.head = stores_->org().insert_position(head);
     Position staff;
     staff.agency_id = s.agency;
     staff.unit_id = s.unit;
@@ -173,13 +174,13 @@ class StoreTest : public ::testing::TestWithParam<std::string> {
     staff.title = "Kepala Sub Bagian Umum – Ç";
     staff.kind = PositionKind::Pengawas;
     staff.ordinal = 1;
-    s.staff = store_->insert_position(staff);
+    s.staff = stores_->org().insert_position(staff);
     return s;
   }
 
   std::vector<std::string> search_names(const std::string& q, Id region = 0, Page page = {}) {
     std::vector<std::string> names;
-    for (const auto& h : store_->search_employees(q, region, page)) {
+    for (const auto& h : stores_->org().search_employees(q, region, page)) {
       names.push_back(h.employee.name);
     }
     return names;
@@ -187,7 +188,7 @@ class StoreTest : public ::testing::TestWithParam<std::string> {
 
   std::unique_ptr<TestDatabase> db_;
   std::unique_ptr<Connection> conn_;
-  std::unique_ptr<RegistryStore> store_;
+  std::unique_ptr<persistence::SqlStores> stores_;
 };
 
 template <typename F>
@@ -283,41 +284,42 @@ TEST_P(StoreTest, SqlErrorIsOther) {
 }
 
 TEST_P(StoreTest, RegionRoundTrip) {
-  Id kupang =
-      store_->insert_region({0, "kabupaten-kupang", "Kabupaten Kupang", RegionKind::Regency});
-  Id batam = store_->insert_region({0, "kota-batam", "Kota Batam", RegionKind::City});
+  Id kupang = stores_->org().insert_region(
+      {0, "kabupaten-kupang", "Kabupaten Kupang", RegionKind::Regency});
+  Id batam = stores_->org().insert_region({0, "kota-batam", "Kota Batam", RegionKind::City});
   EXPECT_NE(kupang, batam);
-  auto r = store_->region(batam);
+  auto r = stores_->org().region(batam);
   ASSERT_TRUE(r);
   EXPECT_EQ(r->id, batam);
   EXPECT_EQ(r->code, "kota-batam");
   EXPECT_EQ(r->name, "Kota Batam");
   EXPECT_EQ(r->kind, RegionKind::City);
-  auto by_code = store_->region_by_code("kabupaten-kupang");
+  auto by_code = stores_->org().region_by_code("kabupaten-kupang");
   ASSERT_TRUE(by_code);
   EXPECT_EQ(by_code->id, kupang);
   EXPECT_EQ(by_code->kind, RegionKind::Regency);
-  EXPECT_FALSE(store_->region(999999));
-  EXPECT_FALSE(store_->region_by_code("tidak-ada"));
-  auto all = store_->regions();
+  EXPECT_FALSE(stores_->org().region(999999));
+  EXPECT_FALSE(stores_->org().region_by_code("tidak-ada"));
+  auto all = stores_->org().regions();
   ASSERT_EQ(all.size(), 2u);
   EXPECT_EQ(all[0].name, "Kabupaten Kupang");
   EXPECT_EQ(all[1].name, "Kota Batam");
   EXPECT_EQ(error_kind([&] {
-              store_->insert_region({0, "kota-batam", "Kota Batam", RegionKind::City});
+              stores_->org().insert_region({0, "kota-batam", "Kota Batam", RegionKind::City});
             }),
             DatabaseError::Kind::Constraint);
 }
 
 TEST_P(StoreTest, RegulationRoundTrip) {
-  Id region = store_->insert_region({0, "provinsi-ntt", "Provinsi NTT", RegionKind::Province});
+  Id region =
+      stores_->org().insert_region({0, "provinsi-ntt", "Provinsi NTT", RegionKind::Province});
   Regulation old_reg;
   old_reg.region_id = region;
   old_reg.kind = "Peraturan Gubernur";
   old_reg.number = "";
   old_reg.title = "Tanpa nomor";
   old_reg.sha256 = std::string(64, 'b');
-  Id old_id = store_->insert_regulation(old_reg, "");
+  Id old_id = stores_->org().insert_regulation(old_reg, "");
 
   Regulation r;
   r.region_id = region;
@@ -332,9 +334,9 @@ TEST_P(StoreTest, RegulationRoundTrip) {
   r.revoked_articles = {"Pasal 4", "Pasal 5 – Ç"};
   r.imported_at = "2026-11-23T10:00:00Z";
   std::string text = "PERATURAN GUBERNUR NUSA TENGGARA TIMUR\nPasal 1\n“Kutipan” – Ç";
-  Id id = store_->insert_regulation(r, text);
+  Id id = stores_->org().insert_regulation(r, text);
 
-  auto got = store_->regulation(id);
+  auto got = stores_->org().regulation(id);
   ASSERT_TRUE(got);
   EXPECT_EQ(got->id, id);
   EXPECT_EQ(got->region_id, region);
@@ -348,11 +350,11 @@ TEST_P(StoreTest, RegulationRoundTrip) {
   EXPECT_EQ(got->revoked_by, old_id);
   EXPECT_EQ(got->revoked_articles, r.revoked_articles);
   EXPECT_EQ(got->imported_at, "2026-11-23T10:00:00Z");
-  EXPECT_EQ(store_->regulation_text(id), text);
-  EXPECT_EQ(store_->regulation_text(old_id), "");
-  EXPECT_FALSE(store_->regulation_text(999999));
+  EXPECT_EQ(stores_->org().regulation_text(id), text);
+  EXPECT_EQ(stores_->org().regulation_text(old_id), "");
+  EXPECT_FALSE(stores_->org().regulation_text(999999));
 
-  auto old_got = store_->regulation(old_id);
+  auto old_got = stores_->org().regulation(old_id);
   ASSERT_TRUE(old_got);
   EXPECT_FALSE(old_got->year);
   EXPECT_FALSE(old_got->date);
@@ -360,11 +362,11 @@ TEST_P(StoreTest, RegulationRoundTrip) {
   EXPECT_TRUE(old_got->revoked_articles.empty());
   EXPECT_EQ(old_got->imported_at.size(), 20u) << old_got->imported_at;  // filled in, UTC
 
-  EXPECT_EQ(store_->regulation_by_sha256(r.sha256)->id, id);
-  EXPECT_FALSE(store_->regulation_by_sha256("ff"));
-  EXPECT_EQ(store_->find_regulation(region, "Peraturan Gubernur", "12", 2023)->id, id);
-  EXPECT_FALSE(store_->find_regulation(region, "Peraturan Gubernur", "12", 2022));
-  auto list = store_->regulations_of_region(region);
+  EXPECT_EQ(stores_->org().regulation_by_sha256(r.sha256)->id, id);
+  EXPECT_FALSE(stores_->org().regulation_by_sha256("ff"));
+  EXPECT_EQ(stores_->org().find_regulation(region, "Peraturan Gubernur", "12", 2023)->id, id);
+  EXPECT_FALSE(stores_->org().find_regulation(region, "Peraturan Gubernur", "12", 2022));
+  auto list = stores_->org().regulations_of_region(region);
   ASSERT_EQ(list.size(), 2u);
   EXPECT_EQ(list[0].id, old_id);
   EXPECT_EQ(list[1].id, id);
@@ -372,28 +374,29 @@ TEST_P(StoreTest, RegulationRoundTrip) {
   old_got->status = RegulationStatus::Revoked;
   old_got->revoked_by = id;
   old_got->revoked_articles = {"Pasal 9"};
-  store_->update_regulation_status(*old_got);
-  auto updated = store_->regulation(old_id);
+  stores_->org().update_regulation_status(*old_got);
+  auto updated = stores_->org().regulation(old_id);
   EXPECT_EQ(updated->status, RegulationStatus::Revoked);
   EXPECT_EQ(updated->revoked_by, id);
   EXPECT_EQ(updated->revoked_articles, std::vector<std::string>{"Pasal 9"});
   EXPECT_EQ(updated->title, "Tanpa nomor");
 
-  EXPECT_EQ(error_kind([&] { store_->insert_regulation(r, "again"); }),
+  EXPECT_EQ(error_kind([&] { stores_->org().insert_regulation(r, "again"); }),
             DatabaseError::Kind::Constraint);
   Regulation orphan = r;
   orphan.sha256 = "cc";
   orphan.region_id = 999999;
-  EXPECT_EQ(error_kind([&] { store_->insert_regulation(orphan, ""); }),
+  EXPECT_EQ(error_kind([&] { stores_->org().insert_regulation(orphan, ""); }),
             DatabaseError::Kind::Constraint);
 }
 
 TEST_P(StoreTest, ArticlesAndFindings) {
   Seed s = seed();
-  Id a2 = store_->insert_article({0, s.regulation, "Pasal 3", "BAB II > Pasal 3", 20, 28,
-                                  "Kepala Sub Bagian Umum – Ç mempunyai tugas", 3});
-  Id a1 = store_->insert_article({0, s.regulation, "Lampiran II", "Lampiran II", 40, 90, "", 2});
-  auto got = store_->article(a2);
+  Id a2 = stores_->org().insert_article({0, s.regulation, "Pasal 3", "BAB II > Pasal 3", 20, 28,
+                                         "Kepala Sub Bagian Umum – Ç mempunyai tugas", 3});
+  Id a1 =
+      stores_->org().insert_article({0, s.regulation, "Lampiran II", "Lampiran II", 40, 90, "", 2});
+  auto got = stores_->org().article(a2);
   ASSERT_TRUE(got);
   EXPECT_EQ(got->regulation_id, s.regulation);
   EXPECT_EQ(got->label, "Pasal 3");
@@ -402,17 +405,17 @@ TEST_P(StoreTest, ArticlesAndFindings) {
   EXPECT_EQ(got->last_line, 28);
   EXPECT_EQ(got->text, "Kepala Sub Bagian Umum – Ç mempunyai tugas");
   EXPECT_EQ(got->ordinal, 3);
-  EXPECT_FALSE(store_->article(999999));
-  auto list = store_->articles_of_regulation(s.regulation);
+  EXPECT_FALSE(stores_->org().article(999999));
+  auto list = stores_->org().articles_of_regulation(s.regulation);
   ASSERT_EQ(list.size(), 3u);
   EXPECT_EQ(list[0].id, s.article);
   EXPECT_EQ(list[1].id, a1);
   EXPECT_EQ(list[2].id, a2);
 
-  Id f1 = store_->insert_finding(
+  Id f1 = stores_->org().insert_finding(
       {0, s.regulation, "NUMBERING_GAP", "warning", 12, "Nomor pasal melompat – Ç"});
-  Id f0 = store_->insert_finding({0, s.regulation, "MISSING_DATE", "error", 3, "Tanggal?"});
-  auto findings = store_->findings_of_regulation(s.regulation);
+  Id f0 = stores_->org().insert_finding({0, s.regulation, "MISSING_DATE", "error", 3, "Tanggal?"});
+  auto findings = stores_->org().findings_of_regulation(s.regulation);
   ASSERT_EQ(findings.size(), 2u);
   EXPECT_EQ(findings[0].id, f0);
   EXPECT_EQ(findings[1].id, f1);
@@ -422,11 +425,11 @@ TEST_P(StoreTest, ArticlesAndFindings) {
   EXPECT_EQ(findings[1].message, "Nomor pasal melompat – Ç");
   EXPECT_EQ(findings[1].regulation_id, s.regulation);
   EXPECT_EQ(error_kind([&] {
-              store_->insert_finding({0, s.regulation, "X", "fatal", 1, "severity unknown"});
+              stores_->org().insert_finding({0, s.regulation, "X", "fatal", 1, "severity unknown"});
             }),
             DatabaseError::Kind::Constraint);
   EXPECT_EQ(error_kind([&] {
-              store_->insert_article({0, 999999, "Pasal 1", "", 1, 1, "", 1});
+              stores_->org().insert_article({0, 999999, "Pasal 1", "", 1, 1, "", 1});
             }),
             DatabaseError::Kind::Constraint);
 }
@@ -443,8 +446,8 @@ TEST_P(StoreTest, AgencyRoundTrip) {
   a.tasks = "membantu Gubernur melaksanakan urusan pemerintahan";
   a.functions = {"perumusan kebijakan", "pelaksanaan kebijakan – Ç", ""};
   a.source_article = s.article;
-  Id id = store_->insert_agency(a);
-  auto got = store_->agency(id);
+  Id id = stores_->org().insert_agency(a);
+  auto got = stores_->org().agency(id);
   ASSERT_TRUE(got);
   EXPECT_EQ(got->id, id);
   EXPECT_EQ(got->region_id, s.region);
@@ -457,7 +460,7 @@ TEST_P(StoreTest, AgencyRoundTrip) {
   EXPECT_EQ(got->functions, a.functions);
   EXPECT_EQ(got->source_article, s.article);
 
-  auto seeded = store_->agency(s.agency);
+  auto seeded = stores_->org().agency(s.agency);
   ASSERT_TRUE(seeded);
   EXPECT_FALSE(seeded->max_bidang);
   EXPECT_FALSE(seeded->source_article);
@@ -467,22 +470,22 @@ TEST_P(StoreTest, AgencyRoundTrip) {
   got->max_bidang.reset();
   got->functions = {"satu"};
   got->source_article.reset();
-  store_->update_agency(*got);
-  auto updated = store_->agency(id);
+  stores_->org().update_agency(*got);
+  auto updated = stores_->org().agency(id);
   EXPECT_EQ(updated->name, "Dinas Pendidikan dan Kebudayaan");
   EXPECT_FALSE(updated->max_bidang);
   EXPECT_EQ(updated->functions, std::vector<std::string>{"satu"});
   EXPECT_FALSE(updated->source_article);
 
-  EXPECT_EQ(store_->agency_by_name(s.region, "Dinas Pendidikan dan Kebudayaan")->id, id);
-  EXPECT_FALSE(store_->agency_by_name(s.region, "Dinas Pendidikan – Ç"));
-  EXPECT_FALSE(store_->agency_by_name(999999, "Dinas Pendidikan dan Kebudayaan"));
-  EXPECT_FALSE(store_->agency(999999));
-  auto list = store_->agencies_of_region(s.region);
+  EXPECT_EQ(stores_->org().agency_by_name(s.region, "Dinas Pendidikan dan Kebudayaan")->id, id);
+  EXPECT_FALSE(stores_->org().agency_by_name(s.region, "Dinas Pendidikan – Ç"));
+  EXPECT_FALSE(stores_->org().agency_by_name(999999, "Dinas Pendidikan dan Kebudayaan"));
+  EXPECT_FALSE(stores_->org().agency(999999));
+  auto list = stores_->org().agencies_of_region(s.region);
   ASSERT_EQ(list.size(), 2u);
   EXPECT_EQ(list[0].id, s.agency);  // "Badan ..." before "Dinas ..."
   EXPECT_EQ(list[1].id, id);
-  EXPECT_TRUE(store_->agencies_of_region(999999).empty());
+  EXPECT_TRUE(stores_->org().agencies_of_region(999999).empty());
 }
 
 TEST_P(StoreTest, UnitRoundTrip) {
@@ -494,8 +497,8 @@ TEST_P(StoreTest, UnitRoundTrip) {
   u.kind = UnitKind::SubBagian;
   u.source_article = s.article;
   u.ordinal = 2;
-  Id id = store_->insert_unit(u);
-  auto got = store_->unit(id);
+  Id id = stores_->org().insert_unit(u);
+  auto got = stores_->org().unit(id);
   ASSERT_TRUE(got);
   EXPECT_EQ(got->agency_id, s.agency);
   EXPECT_EQ(got->parent_id, s.unit);
@@ -503,15 +506,15 @@ TEST_P(StoreTest, UnitRoundTrip) {
   EXPECT_EQ(got->kind, UnitKind::SubBagian);
   EXPECT_EQ(got->source_article, s.article);
   EXPECT_EQ(got->ordinal, 2);
-  EXPECT_FALSE(store_->unit(s.unit)->parent_id);
+  EXPECT_FALSE(stores_->org().unit(s.unit)->parent_id);
 
   Unit kjf;
   kjf.agency_id = s.agency;
   kjf.name = "Kelompok Jabatan Fungsional";
   kjf.kind = UnitKind::KelompokJabatanFungsional;
   kjf.ordinal = 1;
-  Id kjf_id = store_->insert_unit(kjf);
-  auto list = store_->units_of_agency(s.agency, true);
+  Id kjf_id = stores_->org().insert_unit(kjf);
+  auto list = stores_->org().units_of_agency(s.agency, true);
   ASSERT_EQ(list.size(), 3u);
   EXPECT_EQ(list[0].id, s.unit);
   EXPECT_EQ(list[1].id, kjf_id);
@@ -521,21 +524,22 @@ TEST_P(StoreTest, UnitRoundTrip) {
   got->name = "Bagian Umum";
   got->kind = UnitKind::Bagian;
   got->parent_id.reset();
-  store_->update_unit(*got);
-  auto updated = store_->unit(id);
+  stores_->org().update_unit(*got);
+  auto updated = stores_->org().unit(id);
   EXPECT_EQ(updated->name, "Bagian Umum");
   EXPECT_EQ(updated->kind, UnitKind::Bagian);
   EXPECT_FALSE(updated->parent_id);
-  EXPECT_FALSE(store_->unit(999999));
+  EXPECT_FALSE(stores_->org().unit(999999));
 
   Unit orphan = u;
   orphan.parent_id = 999999;
-  EXPECT_EQ(error_kind([&] { store_->insert_unit(orphan); }), DatabaseError::Kind::Constraint);
+  EXPECT_EQ(error_kind([&] { stores_->org().insert_unit(orphan); }),
+            DatabaseError::Kind::Constraint);
 }
 
 TEST_P(StoreTest, PositionRoundTrip) {
   Seed s = seed();
-  Id duties_article = store_->insert_article(
+  Id duties_article = stores_->org().insert_article(
       {0, s.regulation, "Lampiran III", "Lampiran III", 100, 200, "uraian", 9});
   Position p;
   p.agency_id = s.agency;
@@ -557,8 +561,8 @@ TEST_P(StoreTest, PositionRoundTrip) {
   p.appraiser_outside = "Gubernur";
   p.abolished = false;
   p.ordinal = 5;
-  Id id = store_->insert_position(p);
-  auto got = store_->position(id);
+  Id id = stores_->org().insert_position(p);
+  auto got = stores_->org().position(id);
   ASSERT_TRUE(got);
   EXPECT_EQ(got->id, id);
   EXPECT_EQ(got->agency_id, s.agency);
@@ -581,7 +585,7 @@ TEST_P(StoreTest, PositionRoundTrip) {
   EXPECT_FALSE(got->abolished);
   EXPECT_EQ(got->ordinal, 5);
 
-  auto head = store_->position(s.head);
+  auto head = stores_->org().position(s.head);
   ASSERT_TRUE(head);
   EXPECT_FALSE(head->unit_id);
   EXPECT_FALSE(head->superior_id);
@@ -592,28 +596,30 @@ TEST_P(StoreTest, PositionRoundTrip) {
   got->title = "Kepala Sub Bagian Tata Usaha";
   got->superior_id.reset();
   got->duties = {};
-  store_->update_position(*got);
-  auto updated = store_->position(id);
+  stores_->org().update_position(*got);
+  auto updated = stores_->org().position(id);
   EXPECT_TRUE(updated->abolished);
   EXPECT_EQ(updated->title, "Kepala Sub Bagian Tata Usaha");
   EXPECT_FALSE(updated->superior_id);
   EXPECT_TRUE(updated->duties.empty());
 
-  auto current = store_->positions_of_agency(s.agency);
+  auto current = stores_->org().positions_of_agency(s.agency);
   ASSERT_EQ(current.size(), 2u);
   EXPECT_EQ(current[0].id, s.head);
   EXPECT_EQ(current[1].id, s.staff);
-  auto every = store_->positions_of_agency(s.agency, true);
+  auto every = stores_->org().positions_of_agency(s.agency, true);
   ASSERT_EQ(every.size(), 3u);
   EXPECT_EQ(every[2].id, id);
-  EXPECT_FALSE(store_->position(999999));
+  EXPECT_FALSE(stores_->org().position(999999));
 
   Position bad = p;
   bad.superior_id = 999999;
-  EXPECT_EQ(error_kind([&] { store_->insert_position(bad); }), DatabaseError::Kind::Constraint);
+  EXPECT_EQ(error_kind([&] { stores_->org().insert_position(bad); }),
+            DatabaseError::Kind::Constraint);
   bad = p;
   bad.work_level = 7;
-  EXPECT_EQ(error_kind([&] { store_->insert_position(bad); }), DatabaseError::Kind::Constraint);
+  EXPECT_EQ(error_kind([&] { stores_->org().insert_position(bad); }),
+            DatabaseError::Kind::Constraint);
 }
 
 TEST_P(StoreTest, EmployeeRoundTrip) {
@@ -622,8 +628,8 @@ TEST_P(StoreTest, EmployeeRoundTrip) {
   e.kind = EmployeeKind::Pppk;
   e.sex = Sex::Female;
   e.rank = "IX";
-  Id id = store_->insert_employee(e);
-  auto got = store_->employee(id);
+  Id id = stores_->org().insert_employee(e);
+  auto got = stores_->org().employee(id);
   ASSERT_TRUE(got);
   EXPECT_EQ(got->id, id);
   EXPECT_EQ(got->region_id, s.region);
@@ -635,47 +641,49 @@ TEST_P(StoreTest, EmployeeRoundTrip) {
   EXPECT_EQ(got->appointed_month, 4);
   EXPECT_EQ(got->sex, Sex::Female);
   EXPECT_EQ(got->rank, "IX");
-  EXPECT_EQ(store_->employee_by_nip(e.nip)->id, id);
-  EXPECT_FALSE(store_->employee_by_nip("000000000000000000"));
-  EXPECT_FALSE(store_->employee(999999));
+  EXPECT_EQ(stores_->org().employee_by_nip(e.nip)->id, id);
+  EXPECT_FALSE(stores_->org().employee_by_nip("000000000000000000"));
+  EXPECT_FALSE(stores_->org().employee(999999));
 
   got->name = "Ni Luh Cahaya Dewi";
   got->rank = "X";
-  store_->update_employee(*got);
-  auto updated = store_->employee(id);
+  stores_->org().update_employee(*got);
+  auto updated = stores_->org().employee(id);
   EXPECT_EQ(updated->name, "Ni Luh Cahaya Dewi");
   EXPECT_EQ(updated->rank, "X");
-  EXPECT_EQ(store_->count_employees(0), 1);
-  EXPECT_EQ(store_->count_employees(s.region), 1);
-  EXPECT_EQ(store_->count_employees(999999), 0);
+  EXPECT_EQ(stores_->org().count_employees(0), 1);
+  EXPECT_EQ(stores_->org().count_employees(s.region), 1);
+  EXPECT_EQ(stores_->org().count_employees(999999), 0);
 }
 
 TEST_P(StoreTest, DuplicateNipIsConstraint) {
   Seed s = seed();
-  store_->insert_employee(make_employee(s.region, "198503122010041001", "Budi Santoso"));
-  EXPECT_EQ(
-      error_kind([&] {
-        store_->insert_employee(make_employee(s.region, "198503122010041001", "Budi Santoso Lain"));
-      }),
-      DatabaseError::Kind::Constraint);
-  EXPECT_EQ(store_->count_employees(0), 1);
+  stores_->org().insert_employee(make_employee(s.region, "198503122010041001", "Budi Santoso"));
+  EXPECT_EQ(error_kind([&] {
+              stores_->org().insert_employee(
+                  make_employee(s.region, "198503122010041001", "Budi Santoso Lain"));
+            }),
+            DatabaseError::Kind::Constraint);
+  EXPECT_EQ(stores_->org().count_employees(0), 1);
 }
 
 TEST_P(StoreTest, EmployeeOfUnknownRegionIsConstraint) {
   EXPECT_EQ(error_kind([&] {
-              store_->insert_employee(make_employee(999999, "198503122010041001", "Budi"));
+              stores_->org().insert_employee(make_employee(999999, "198503122010041001", "Budi"));
             }),
             DatabaseError::Kind::Constraint);
 }
 
 TEST_P(StoreTest, PlacementForUnknownPositionIsConstraint) {
   Seed s = seed();
-  Id e = store_->insert_employee(make_employee(s.region, "198503122010041001", "Budi Santoso"));
-  EXPECT_EQ(error_kind([&] {
-              store_->insert_placement({0, e, 999999, Date{2024, 1, 2}, PlacementKind::Plt, {}});
-            }),
-            DatabaseError::Kind::Constraint);
-  EXPECT_TRUE(store_->placements_of_employee(e).empty());
+  Id e =
+      stores_->org().insert_employee(make_employee(s.region, "198503122010041001", "Budi Santoso"));
+  EXPECT_EQ(
+      error_kind([&] {
+        stores_->org().insert_placement({0, e, 999999, Date{2024, 1, 2}, PlacementKind::Plt, {}});
+      }),
+      DatabaseError::Kind::Constraint);
+  EXPECT_TRUE(stores_->org().placements_of_employee(e).empty());
 }
 
 // The light reads of the hot routes (position page, unit tree, chart) agree with the full ones.
@@ -691,7 +699,7 @@ TEST_P(StoreTest, BriefsSubordinatesUnitHeadsAndCounts) {
   sek.eselon = "III.a";
   sek.work_level = 2;
   sek.ordinal = 2;
-  Id sek_id = store_->insert_position(sek);
+  Id sek_id = stores_->org().insert_position(sek);
   Position jf;
   jf.agency_id = s.agency;
   jf.unit_id = s.unit;
@@ -699,22 +707,22 @@ TEST_P(StoreTest, BriefsSubordinatesUnitHeadsAndCounts) {
   jf.title = "Analis Kebijakan Ahli Muda";
   jf.kind = PositionKind::Fungsional;
   jf.ordinal = 3;
-  Id jf_id = store_->insert_position(jf);
+  Id jf_id = stores_->org().insert_position(jf);
   Position gone = jf;
   gone.title = "Pengadministrasi Umum";
   gone.kind = PositionKind::Pelaksana;
   gone.abolished = true;
   gone.ordinal = 4;
-  store_->insert_position(gone);
+  stores_->org().insert_position(gone);
   Unit empty;
   empty.agency_id = s.agency;
   empty.parent_id = s.unit;
   empty.name = "Kelompok Jabatan Fungsional";
   empty.kind = UnitKind::KelompokJabatanFungsional;
   empty.ordinal = 1;
-  Id empty_id = store_->insert_unit(empty);
+  Id empty_id = stores_->org().insert_unit(empty);
 
-  auto briefs = store_->position_briefs_of_agency(s.agency);
+  auto briefs = stores_->org().position_briefs_of_agency(s.agency);
   ASSERT_EQ(briefs.size(), 4u);  // the abolished one is left out
   EXPECT_EQ(briefs[0].id, s.head);
   EXPECT_EQ(briefs[3].id, jf_id);
@@ -724,24 +732,24 @@ TEST_P(StoreTest, BriefsSubordinatesUnitHeadsAndCounts) {
   EXPECT_EQ(briefs[2].work_level, 2);
   EXPECT_EQ(briefs[2].unit_id, s.unit);
   EXPECT_EQ(briefs[2].superior_id, s.head);
-  EXPECT_EQ(store_->count_positions(s.agency), 4);
+  EXPECT_EQ(stores_->org().count_positions(s.agency), 4);
 
-  auto subs = store_->subordinates_of_position(s.head);
+  auto subs = stores_->org().subordinates_of_position(s.head);
   ASSERT_EQ(subs.size(), 2u);
   EXPECT_EQ(subs[0].id, s.staff);
   EXPECT_EQ(subs[1].id, sek_id);
-  auto sek_subs = store_->subordinates_of_position(sek_id);
+  auto sek_subs = stores_->org().subordinates_of_position(sek_id);
   ASSERT_EQ(sek_subs.size(), 1u);  // not the abolished one
   EXPECT_EQ(sek_subs[0].id, jf_id);
-  EXPECT_TRUE(store_->subordinates_of_position(jf_id).empty());
+  EXPECT_TRUE(stores_->org().subordinates_of_position(jf_id).empty());
   // The Analis: in the Sekretariat under the Sekretaris, appraised by the Kepala Badan, drawn from
   // Pasal 1 (both source and duties); the Kepala Badan: no unit, superior, appraiser or article.
-  Position analis = *store_->position(jf_id);
+  Position analis = *stores_->org().position(jf_id);
   analis.appraiser_id = s.head;
   analis.source_article = s.article;
   analis.duties_article = s.article;
-  store_->update_position(analis);
-  const auto links = store_->position_links(jf_id);
+  stores_->org().update_position(analis);
+  const auto links = stores_->org().position_links(jf_id);
   ASSERT_TRUE(links.agency && links.unit && links.superior && links.appraiser);
   EXPECT_EQ(links.agency->id, s.agency);
   EXPECT_EQ(links.agency->name, "Badan Pengelola Perbatasan Daerah");
@@ -759,52 +767,58 @@ TEST_P(StoreTest, BriefsSubordinatesUnitHeadsAndCounts) {
     EXPECT_EQ(article->regulation_id, s.regulation);
     EXPECT_EQ(article->text, "");  // the head only
   }
-  const auto top = store_->position_links(s.head);
+  const auto top = stores_->org().position_links(s.head);
   ASSERT_TRUE(top.agency);
   EXPECT_EQ(top.agency->id, s.agency);
   EXPECT_FALSE(top.unit || top.superior || top.appraiser || top.source_article ||
                top.duties_article);
-  const auto none = store_->position_links(999999);
+  const auto none = stores_->org().position_links(999999);
   EXPECT_FALSE(none.agency || none.unit || none.superior);
 
-  auto units = store_->units_with_heads(s.agency);
+  auto units = stores_->org().units_with_heads(s.agency);
   ASSERT_EQ(units.size(), 2u);
   EXPECT_EQ(units[0].unit.id, s.unit);
   EXPECT_EQ(units[0].unit.name, "Sekretariat");
   EXPECT_EQ(units[0].head_position_id, sek_id);  // III.a before the Pengawas without eselon
   EXPECT_EQ(units[1].unit.id, empty_id);
   EXPECT_FALSE(units[1].head_position_id);
-  EXPECT_EQ(store_->count_units(s.agency), 2);
-  EXPECT_EQ(store_->count_units(999999), 0);
+  EXPECT_EQ(stores_->org().count_units(s.agency), 2);
+  EXPECT_EQ(stores_->org().count_units(999999), 0);
 
-  Id budi = store_->insert_employee(make_employee(s.region, "198503122010041001", "Budi Santoso"));
-  Id ani = store_->insert_employee(make_employee(s.region, "199001012015032002", "Ani Lestari"));
-  Id ended =
-      store_->insert_placement({0, budi, s.head, Date{2019, 1, 2}, PlacementKind::Definitive, {}});
-  store_->end_placement(ended, Date{2023, 12, 31});
-  store_->insert_placement({0, ani, s.head, Date{2024, 1, 2}, PlacementKind::Plt, {}});
-  store_->insert_placement({0, budi, jf_id, Date{2024, 1, 2}, PlacementKind::Definitive, {}});
-  auto holders = store_->holders_of_agency(s.agency);
+  Id budi =
+      stores_->org().insert_employee(make_employee(s.region, "198503122010041001", "Budi Santoso"));
+  Id ani =
+      stores_->org().insert_employee(make_employee(s.region, "199001012015032002", "Ani Lestari"));
+  Id ended = stores_->org().insert_placement(
+      {0, budi, s.head, Date{2019, 1, 2}, PlacementKind::Definitive, {}});
+  stores_->org().end_placement(ended, Date{2023, 12, 31});
+  stores_->org().insert_placement({0, ani, s.head, Date{2024, 1, 2}, PlacementKind::Plt, {}});
+  stores_->org().insert_placement(
+      {0, budi, jf_id, Date{2024, 1, 2}, PlacementKind::Definitive, {}});
+  auto holders = stores_->org().holders_of_agency(s.agency);
   ASSERT_EQ(holders.size(), 2u);
   EXPECT_EQ(holders[0].placement.position_id, s.head);
   EXPECT_EQ(holders[0].employee.id, ani);
   EXPECT_EQ(holders[1].placement.position_id, jf_id);
   EXPECT_EQ(holders[1].employee.name, "Budi Santoso");
-  EXPECT_TRUE(store_->holders_of_agency(999999).empty());
+  EXPECT_TRUE(stores_->org().holders_of_agency(999999).empty());
 }
 
 TEST_P(StoreTest, HoldersAreCurrentPlacementsOnly) {
   Seed s = seed();
-  Id budi = store_->insert_employee(make_employee(s.region, "198503122010041001", "Budi Santoso"));
-  Id ani = store_->insert_employee(make_employee(s.region, "199001012015032002", "Ani Lestari"));
-  Id old_p =
-      store_->insert_placement({0, budi, s.staff, Date{2019, 1, 2}, PlacementKind::Definitive, {}});
-  store_->end_placement(old_p, Date{2023, 12, 31});
-  Id plt = store_->insert_placement({0, ani, s.staff, Date{2024, 2, 1}, PlacementKind::Plt, {}});
-  Id budi_head =
-      store_->insert_placement({0, budi, s.head, Date{2024, 1, 2}, PlacementKind::Definitive, {}});
+  Id budi =
+      stores_->org().insert_employee(make_employee(s.region, "198503122010041001", "Budi Santoso"));
+  Id ani =
+      stores_->org().insert_employee(make_employee(s.region, "199001012015032002", "Ani Lestari"));
+  Id old_p = stores_->org().insert_placement(
+      {0, budi, s.staff, Date{2019, 1, 2}, PlacementKind::Definitive, {}});
+  stores_->org().end_placement(old_p, Date{2023, 12, 31});
+  Id plt =
+      stores_->org().insert_placement({0, ani, s.staff, Date{2024, 2, 1}, PlacementKind::Plt, {}});
+  Id budi_head = stores_->org().insert_placement(
+      {0, budi, s.head, Date{2024, 1, 2}, PlacementKind::Definitive, {}});
 
-  auto holders = store_->holders_of_position(s.staff);
+  auto holders = stores_->org().holders_of_position(s.staff);
   ASSERT_EQ(holders.size(), 1u);
   EXPECT_EQ(holders[0].placement.id, plt);
   EXPECT_EQ(holders[0].placement.kind, PlacementKind::Plt);
@@ -813,20 +827,20 @@ TEST_P(StoreTest, HoldersAreCurrentPlacementsOnly) {
   EXPECT_EQ(holders[0].employee.id, ani);
   EXPECT_EQ(holders[0].employee.name, "Ani Lestari");
 
-  Id ani_def =
-      store_->insert_placement({0, ani, s.staff, Date{2024, 3, 1}, PlacementKind::Definitive, {}});
-  holders = store_->holders_of_position(s.staff);
+  Id ani_def = stores_->org().insert_placement(
+      {0, ani, s.staff, Date{2024, 3, 1}, PlacementKind::Definitive, {}});
+  holders = stores_->org().holders_of_position(s.staff);
   ASSERT_EQ(holders.size(), 2u);
   EXPECT_EQ(holders[0].placement.id, ani_def);  // definitif first
   EXPECT_EQ(holders[1].placement.id, plt);
-  EXPECT_TRUE(store_->holders_of_position(999999).empty());
+  EXPECT_TRUE(stores_->org().holders_of_position(999999).empty());
 
-  auto one = store_->placement(plt);
+  auto one = stores_->org().placement(plt);
   ASSERT_TRUE(one);
   EXPECT_EQ(one->employee_id, ani);
   EXPECT_EQ(one->kind, PlacementKind::Plt);
-  EXPECT_FALSE(store_->placement(999999));
-  auto history = store_->placements_of_employee(budi);
+  EXPECT_FALSE(stores_->org().placement(999999));
+  auto history = stores_->org().placements_of_employee(budi);
   ASSERT_EQ(history.size(), 2u);
   EXPECT_EQ(history[0].id, budi_head);  // newest first
   EXPECT_EQ(history[1].id, old_p);
@@ -839,37 +853,38 @@ TEST_P(StoreTest, HoldersAreCurrentPlacementsOnly) {
 TEST_P(StoreTest, TransactionRollbackLeavesNothing) {
   {
     Transaction tx(*conn_);
-    Id region = store_->insert_region({0, "kota-kupang", "Kota Kupang", RegionKind::City});
-    store_->insert_employee(make_employee(region, "198503122010041001", "Budi Santoso"));
-    store_->append_audit({0, "", std::nullopt, "admin", "create", "employee", "1", "", "{}"});
+    Id region = stores_->org().insert_region({0, "kota-kupang", "Kota Kupang", RegionKind::City});
+    stores_->org().insert_employee(make_employee(region, "198503122010041001", "Budi Santoso"));
+    stores_->identity().append_audit(
+        {0, "", std::nullopt, "admin", "create", "employee", "1", "", "{}"});
   }
-  EXPECT_TRUE(store_->regions().empty());
-  EXPECT_EQ(store_->count_employees(0), 0);
-  EXPECT_TRUE(store_->search_employees("budi", 0, {}).empty());
-  EXPECT_TRUE(store_->audit_log({}).empty());
+  EXPECT_TRUE(stores_->org().regions().empty());
+  EXPECT_EQ(stores_->org().count_employees(0), 0);
+  EXPECT_TRUE(stores_->org().search_employees("budi", 0, {}).empty());
+  EXPECT_TRUE(stores_->identity().audit_log({}).empty());
   {
     Transaction tx(*conn_);
-    store_->insert_region({0, "kota-kupang", "Kota Kupang", RegionKind::City});
+    stores_->org().insert_region({0, "kota-kupang", "Kota Kupang", RegionKind::City});
     tx.commit();
   }
-  EXPECT_EQ(store_->regions().size(), 1u);
+  EXPECT_EQ(stores_->org().regions().size(), 1u);
 }
 
 TEST_P(StoreTest, FailedStatementInTransactionRollsBackAll) {
   Seed s = seed();
   try {
     Transaction tx(*conn_);
-    store_->insert_employee(make_employee(s.region, "198503122010041001", "Budi Santoso"));
-    store_->insert_employee(make_employee(s.region, "198503122010041001", "Budi Kedua"));
+    stores_->org().insert_employee(make_employee(s.region, "198503122010041001", "Budi Santoso"));
+    stores_->org().insert_employee(make_employee(s.region, "198503122010041001", "Budi Kedua"));
     tx.commit();
     ADD_FAILURE() << "the duplicate NIP was accepted";
   } catch (const DatabaseError& e) {
     EXPECT_EQ(e.kind(), DatabaseError::Kind::Constraint) << e.what();
   }
-  EXPECT_EQ(store_->count_employees(0), 0);
+  EXPECT_EQ(stores_->org().count_employees(0), 0);
   // The connection is usable again.
-  store_->insert_employee(make_employee(s.region, "198503122010041001", "Budi Santoso"));
-  EXPECT_EQ(store_->count_employees(0), 1);
+  stores_->org().insert_employee(make_employee(s.region, "198503122010041001", "Budi Santoso"));
+  EXPECT_EQ(stores_->org().count_employees(0), 1);
 }
 
 TEST_P(StoreTest, NestedBeginIsAnError) {
@@ -879,10 +894,10 @@ TEST_P(StoreTest, NestedBeginIsAnError) {
 
 TEST_P(StoreTest, SearchByWordPrefix) {
   Seed s = seed();
-  store_->insert_employee(make_employee(s.region, "198503122010041001", "Budi Santoso"));
-  store_->insert_employee(make_employee(s.region, "198503122010041002", "Budiman Hartono"));
-  store_->insert_employee(make_employee(s.region, "198503122010041003", "Ani Budiarti"));
-  store_->insert_employee(make_employee(s.region, "198503122010041004", "Santi Wulandari"));
+  stores_->org().insert_employee(make_employee(s.region, "198503122010041001", "Budi Santoso"));
+  stores_->org().insert_employee(make_employee(s.region, "198503122010041002", "Budiman Hartono"));
+  stores_->org().insert_employee(make_employee(s.region, "198503122010041003", "Ani Budiarti"));
+  stores_->org().insert_employee(make_employee(s.region, "198503122010041004", "Santi Wulandari"));
   // The matched word first (exactly "budi" before "budiarti", "budiman"), then the name.
   EXPECT_EQ(search_names("budi"),
             (std::vector<std::string>{"Budi Santoso", "Ani Budiarti", "Budiman Hartono"}));
@@ -894,9 +909,9 @@ TEST_P(StoreTest, SearchByWordPrefix) {
 
 TEST_P(StoreTest, SearchMultiWord) {
   Seed s = seed();
-  store_->insert_employee(make_employee(s.region, "198503122010041001", "Budi Santoso"));
-  store_->insert_employee(make_employee(s.region, "198503122010041002", "Budiman Hartono"));
-  store_->insert_employee(make_employee(s.region, "198503122010041003", "Santi Budiarti"));
+  stores_->org().insert_employee(make_employee(s.region, "198503122010041001", "Budi Santoso"));
+  stores_->org().insert_employee(make_employee(s.region, "198503122010041002", "Budiman Hartono"));
+  stores_->org().insert_employee(make_employee(s.region, "198503122010041003", "Santi Budiarti"));
   EXPECT_EQ(search_names("budi sant"),
             (std::vector<std::string>{"Budi Santoso", "Santi Budiarti"}));
   EXPECT_EQ(search_names("sant budi"), search_names("budi sant"));
@@ -907,9 +922,9 @@ TEST_P(StoreTest, SearchMultiWord) {
 
 TEST_P(StoreTest, SearchFoldsAccentsAndPunctuation) {
   Seed s = seed();
-  store_->insert_employee(
+  stores_->org().insert_employee(
       make_employee(s.region, "198503122010041001", "Dr. Çahaya Ma'ruf, S.Kom., M.Si."));
-  store_->insert_employee(make_employee(s.region, "198503122010041002", "José Ramos-Horta"));
+  stores_->org().insert_employee(make_employee(s.region, "198503122010041002", "José Ramos-Horta"));
   EXPECT_EQ(search_names("cahaya"), std::vector<std::string>{"Dr. Çahaya Ma'ruf, S.Kom., M.Si."});
   EXPECT_EQ(search_names("ÇAHA maruf"), search_names("cahaya"));
   EXPECT_EQ(search_names("s.kom"), search_names("cahaya"));
@@ -921,9 +936,9 @@ TEST_P(StoreTest, SearchFoldsAccentsAndPunctuation) {
 
 TEST_P(StoreTest, SearchByNipPrefix) {
   Seed s = seed();
-  store_->insert_employee(make_employee(s.region, "198503122010041001", "Budi Santoso"));
-  store_->insert_employee(make_employee(s.region, "198503122010041002", "Ani Lestari"));
-  store_->insert_employee(make_employee(s.region, "199001012015032001", "Citra Dewi"));
+  stores_->org().insert_employee(make_employee(s.region, "198503122010041001", "Budi Santoso"));
+  stores_->org().insert_employee(make_employee(s.region, "198503122010041002", "Ani Lestari"));
+  stores_->org().insert_employee(make_employee(s.region, "199001012015032001", "Citra Dewi"));
   EXPECT_EQ(search_names("1985"), (std::vector<std::string>{"Budi Santoso", "Ani Lestari"}));
   EXPECT_EQ(search_names("19850312 2010041002"), std::vector<std::string>{"Ani Lestari"});
   EXPECT_EQ(search_names("199001012015032001"), std::vector<std::string>{"Citra Dewi"});
@@ -940,9 +955,9 @@ TEST_P(StoreTest, SearchPagingAndOrder) {
     // Inserted out of order; two people share a name (ordered by id then).
     std::string name = "Budi " + std::string(1, static_cast<char>('A' + (i * 5) % 12));
     if (i == 11) name = "Budi F";
-    store_->insert_employee(make_employee(s.region, nip, name));
+    stores_->org().insert_employee(make_employee(s.region, nip, name));
   }
-  auto all = store_->search_employees("budi", 0, {500, 0});
+  auto all = stores_->org().search_employees("budi", 0, {500, 0});
   ASSERT_EQ(all.size(), 12u);
   for (std::size_t i = 1; i < all.size(); ++i) {
     bool ordered = all[i - 1].employee.name < all[i].employee.name ||
@@ -950,14 +965,14 @@ TEST_P(StoreTest, SearchPagingAndOrder) {
                     all[i - 1].employee.id < all[i].employee.id);
     EXPECT_TRUE(ordered) << i;
   }
-  auto page2 = store_->search_employees("budi", 0, {5, 5});
+  auto page2 = stores_->org().search_employees("budi", 0, {5, 5});
   ASSERT_EQ(page2.size(), 5u);
   for (std::size_t i = 0; i < 5; ++i) EXPECT_EQ(page2[i].employee.id, all[i + 5].employee.id);
-  EXPECT_EQ(store_->search_employees("budi", 0, {5, 10}).size(), 2u);
-  EXPECT_TRUE(store_->search_employees("budi", 0, {5, 100}).empty());
-  EXPECT_EQ(store_->search_employees("budi", 0, {0, -3}).size(), 1u);      // limit clamped to 1
-  EXPECT_EQ(store_->search_employees("budi", 0, {10000, 0}).size(), 12u);  // clamped to 500
-  EXPECT_EQ(store_->search_employees("", 0, {500, 0}).size(), 12u);        // empty query: everyone
+  EXPECT_EQ(stores_->org().search_employees("budi", 0, {5, 10}).size(), 2u);
+  EXPECT_TRUE(stores_->org().search_employees("budi", 0, {5, 100}).empty());
+  EXPECT_EQ(stores_->org().search_employees("budi", 0, {0, -3}).size(), 1u);  // limit clamped to 1
+  EXPECT_EQ(stores_->org().search_employees("budi", 0, {10000, 0}).size(), 12u);  // clamped to 500
+  EXPECT_EQ(stores_->org().search_employees("", 0, {500, 0}).size(), 12u);  // empty query: everyone
 }
 
 // A word and a NIP prefix that match thousands of people: pages deep in the result are right.
@@ -969,23 +984,23 @@ TEST_P(StoreTest, SearchCommonWordAndNipPrefix) {
       char nip[19];
       std::snprintf(nip, sizeof nip, "19850312201004%04d", i);
       std::string name = (i % 2 == 0 ? "Budi " : "Santi Budi ") + std::to_string(10000 + i);
-      store_->insert_employee(make_employee(s.region, nip, name));
+      stores_->org().insert_employee(make_employee(s.region, nip, name));
     }
     tx.commit();
   }
-  auto page = store_->search_employees("budi", 0, {3, 0});
+  auto page = stores_->org().search_employees("budi", 0, {3, 0});
   ASSERT_EQ(page.size(), 3u);
   EXPECT_EQ(page[0].employee.name, "Budi 10000");
   EXPECT_EQ(page[1].employee.name, "Budi 10002");
-  auto last = store_->search_employees("bud", s.region, {500, 8000});
+  auto last = stores_->org().search_employees("bud", s.region, {500, 8000});
   ASSERT_EQ(last.size(), 100u);
   EXPECT_EQ(last.back().employee.name, "Santi Budi 18099");
   EXPECT_EQ(search_names("santi budi 1809", 0, {10, 0}).size(), 5u);
-  auto by_nip = store_->search_employees("1985", 0, {2, 4050});  // NIP order
+  auto by_nip = stores_->org().search_employees("1985", 0, {2, 4050});  // NIP order
   ASSERT_EQ(by_nip.size(), 2u);
   EXPECT_EQ(by_nip[0].employee.name, "Budi 14050");
   EXPECT_EQ(by_nip[1].employee.name, "Santi Budi 14051");
-  auto by_word = store_->search_employees("budi", 0, {2, 4050});  // name order within "budi"
+  auto by_word = stores_->org().search_employees("budi", 0, {2, 4050});  // name order within "budi"
   ASSERT_EQ(by_word.size(), 2u);
   EXPECT_EQ(by_word[0].employee.name, "Santi Budi 10001");  // 4,050 "Budi ..." come first
   EXPECT_EQ(by_word[1].employee.name, "Santi Budi 10003");
@@ -999,21 +1014,21 @@ TEST_P(StoreTest, SearchCommonWordAndNipPrefix) {
 
 TEST_P(StoreTest, SearchListsAPersonOnceWhenTwoWordsMatch) {
   Seed s = seed();
-  store_->insert_employee(make_employee(s.region, "198503122010041001", "Sita Sitorus"));
-  store_->insert_employee(make_employee(s.region, "198503122010041002", "Sitti Aminah"));
+  stores_->org().insert_employee(make_employee(s.region, "198503122010041001", "Sita Sitorus"));
+  stores_->org().insert_employee(make_employee(s.region, "198503122010041002", "Sitti Aminah"));
   EXPECT_EQ(search_names("sit"), (std::vector<std::string>{"Sita Sitorus", "Sitti Aminah"}));
-  EXPECT_EQ(store_->count_search_employees("sit", 0), 2);
-  EXPECT_EQ(store_->count_search_employees("sita sito", 0), 1);
-  EXPECT_EQ(store_->count_search_employees("1985", 0), 2);
-  EXPECT_EQ(store_->count_search_employees("1985", 999999), 0);
-  EXPECT_EQ(store_->count_search_employees("", 0), 2);
-  EXPECT_EQ(store_->count_search_employees(".,", 0), 0);
-  EXPECT_EQ(store_->count_search_employees("zul", 0), 0);
+  EXPECT_EQ(stores_->org().count_search_employees("sit", 0), 2);
+  EXPECT_EQ(stores_->org().count_search_employees("sita sito", 0), 1);
+  EXPECT_EQ(stores_->org().count_search_employees("1985", 0), 2);
+  EXPECT_EQ(stores_->org().count_search_employees("1985", 999999), 0);
+  EXPECT_EQ(stores_->org().count_search_employees("", 0), 2);
+  EXPECT_EQ(stores_->org().count_search_employees(".,", 0), 0);
+  EXPECT_EQ(stores_->org().count_search_employees("zul", 0), 0);
 }
 
 TEST_P(StoreTest, SearchNoMatch) {
   Seed s = seed();
-  store_->insert_employee(make_employee(s.region, "198503122010041001", "Budi Santoso"));
+  stores_->org().insert_employee(make_employee(s.region, "198503122010041001", "Budi Santoso"));
   EXPECT_TRUE(search_names("zulkarnain").empty());
   EXPECT_TRUE(search_names("budi zul").empty());
   EXPECT_TRUE(search_names("9999").empty());
@@ -1021,27 +1036,30 @@ TEST_P(StoreTest, SearchNoMatch) {
 
 TEST_P(StoreTest, SearchRegionFilter) {
   Seed s = seed();
-  Id other = store_->insert_region({0, "kota-kupang", "Kota Kupang", RegionKind::City});
-  store_->insert_employee(make_employee(s.region, "198503122010041001", "Budi Santoso"));
-  store_->insert_employee(make_employee(other, "198503122010041002", "Budi Utomo"));
+  Id other = stores_->org().insert_region({0, "kota-kupang", "Kota Kupang", RegionKind::City});
+  stores_->org().insert_employee(make_employee(s.region, "198503122010041001", "Budi Santoso"));
+  stores_->org().insert_employee(make_employee(other, "198503122010041002", "Budi Utomo"));
   EXPECT_EQ(search_names("budi", s.region), std::vector<std::string>{"Budi Santoso"});
   EXPECT_EQ(search_names("budi", other), std::vector<std::string>{"Budi Utomo"});
   EXPECT_EQ(search_names("budi").size(), 2u);
   EXPECT_EQ(search_names("1985", other), std::vector<std::string>{"Budi Utomo"});
   EXPECT_EQ(search_names("", other), std::vector<std::string>{"Budi Utomo"});
-  EXPECT_EQ(store_->count_employees(other), 1);
+  EXPECT_EQ(stores_->org().count_employees(other), 1);
 }
 
 TEST_P(StoreTest, SearchReturnsCurrentPlacement) {
   Seed s = seed();
-  Id budi = store_->insert_employee(make_employee(s.region, "198503122010041001", "Budi Santoso"));
-  Id ani = store_->insert_employee(make_employee(s.region, "198503122010041002", "Budi Ani"));
-  Id ended =
-      store_->insert_placement({0, budi, s.head, Date{2018, 1, 1}, PlacementKind::Definitive, {}});
-  store_->end_placement(ended, Date{2020, 1, 1});
-  store_->insert_placement({0, budi, s.head, Date{2024, 5, 1}, PlacementKind::Plt, {}});
-  store_->insert_placement({0, budi, s.staff, Date{2021, 1, 1}, PlacementKind::Definitive, {}});
-  auto hits = store_->search_employees("budi", 0, {});
+  Id budi =
+      stores_->org().insert_employee(make_employee(s.region, "198503122010041001", "Budi Santoso"));
+  Id ani =
+      stores_->org().insert_employee(make_employee(s.region, "198503122010041002", "Budi Ani"));
+  Id ended = stores_->org().insert_placement(
+      {0, budi, s.head, Date{2018, 1, 1}, PlacementKind::Definitive, {}});
+  stores_->org().end_placement(ended, Date{2020, 1, 1});
+  stores_->org().insert_placement({0, budi, s.head, Date{2024, 5, 1}, PlacementKind::Plt, {}});
+  stores_->org().insert_placement(
+      {0, budi, s.staff, Date{2021, 1, 1}, PlacementKind::Definitive, {}});
+  auto hits = stores_->org().search_employees("budi", 0, {});
   ASSERT_EQ(hits.size(), 2u);
   EXPECT_EQ(hits[0].employee.id, ani);
   EXPECT_FALSE(hits[0].position_id);
@@ -1058,10 +1076,11 @@ TEST_P(StoreTest, SearchReturnsCurrentPlacement) {
 
 TEST_P(StoreTest, SearchFollowsRename) {
   Seed s = seed();
-  Id id = store_->insert_employee(make_employee(s.region, "198503122010041001", "Budi Santoso"));
-  auto e = *store_->employee(id);
+  Id id =
+      stores_->org().insert_employee(make_employee(s.region, "198503122010041001", "Budi Santoso"));
+  auto e = *stores_->org().employee(id);
   e.name = "Bambang Pamungkas";
-  store_->update_employee(e);
+  stores_->org().update_employee(e);
   EXPECT_TRUE(search_names("budi").empty());
   EXPECT_EQ(search_names("bamb pam"), std::vector<std::string>{"Bambang Pamungkas"});
 }
@@ -1075,17 +1094,17 @@ TEST_P(StoreTest, StructureChangesRoundTrip) {
   r2.year = 2024;
   r2.title = "Perubahan";
   r2.sha256 = std::string(64, 'c');
-  Id new_reg = store_->insert_regulation(r2, "text");
-  Id c1 = store_->insert_structure_change({0, s.agency, s.regulation, new_reg, ChangeKind::Renamed,
-                                           "Kepala Sub Bagian Umum – Ç", "Kepala Sub Bagian TU",
-                                           "Kepala Sub Bagian Umum – Ç"});
-  Id c2 = store_->insert_structure_change(
+  Id new_reg = stores_->org().insert_regulation(r2, "text");
+  Id c1 = stores_->org().insert_structure_change(
+      {0, s.agency, s.regulation, new_reg, ChangeKind::Renamed, "Kepala Sub Bagian Umum – Ç",
+       "Kepala Sub Bagian TU", "Kepala Sub Bagian Umum – Ç"});
+  Id c2 = stores_->org().insert_structure_change(
       {0, s.agency, s.regulation, new_reg, ChangeKind::Regraded, "Kepala Badan", "III.a", "II.b"});
-  store_->insert_structure_change(
+  stores_->org().insert_structure_change(
       {0, s.agency, s.regulation, new_reg, ChangeKind::Added, "Analis", "", ""});
-  store_->insert_structure_change(
+  stores_->org().insert_structure_change(
       {0, s.agency, s.regulation, new_reg, ChangeKind::Removed, "Pengadministrasi", "", ""});
-  auto list = store_->structure_changes_of_agency(s.agency);
+  auto list = stores_->org().structure_changes_of_agency(s.agency);
   ASSERT_EQ(list.size(), 4u);
   EXPECT_EQ(list[0].id, c1);
   EXPECT_EQ(list[0].agency_id, s.agency);
@@ -1099,12 +1118,13 @@ TEST_P(StoreTest, StructureChangesRoundTrip) {
   EXPECT_EQ(list[1].kind, ChangeKind::Regraded);
   EXPECT_EQ(list[2].kind, ChangeKind::Added);
   EXPECT_EQ(list[3].kind, ChangeKind::Removed);
-  EXPECT_TRUE(store_->structure_changes_of_agency(999999).empty());
+  EXPECT_TRUE(stores_->org().structure_changes_of_agency(999999).empty());
 }
 
 TEST_P(StoreTest, UserRoundTrip) {
   Seed s = seed();
-  Id emp = store_->insert_employee(make_employee(s.region, "198503122010041001", "Budi Santoso"));
+  Id emp =
+      stores_->org().insert_employee(make_employee(s.region, "198503122010041001", "Budi Santoso"));
   User u;
   u.username = "budi";
   u.display_name = "Budi Santoso – Ç";
@@ -1112,16 +1132,16 @@ TEST_P(StoreTest, UserRoundTrip) {
   u.role = Role::RegistryAdmin;
   u.employee_id = emp;
   u.active = true;
-  Id id = store_->insert_user(u);
+  Id id = stores_->identity().insert_user(u);
   User admin;
   admin.username = "admin";
   admin.display_name = "Administrator";
   admin.password_hash = "x";
   admin.role = Role::Administrator;
   admin.active = false;
-  Id admin_id = store_->insert_user(admin);
+  Id admin_id = stores_->identity().insert_user(admin);
 
-  auto got = store_->user_by_username("budi");
+  auto got = stores_->identity().user_by_username("budi");
   ASSERT_TRUE(got);
   EXPECT_EQ(got->id, id);
   EXPECT_EQ(got->username, "budi");
@@ -1130,20 +1150,20 @@ TEST_P(StoreTest, UserRoundTrip) {
   EXPECT_EQ(got->role, Role::RegistryAdmin);
   EXPECT_EQ(got->employee_id, emp);
   EXPECT_TRUE(got->active);
-  auto got_admin = store_->user_by_username("admin");
+  auto got_admin = stores_->identity().user_by_username("admin");
   ASSERT_TRUE(got_admin);
   EXPECT_EQ(got_admin->id, admin_id);
   EXPECT_FALSE(got_admin->employee_id);
   EXPECT_FALSE(got_admin->active);
   EXPECT_EQ(got_admin->role, Role::Administrator);
-  EXPECT_FALSE(store_->user_by_username("nobody"));
+  EXPECT_FALSE(stores_->identity().user_by_username("nobody"));
 
   got->role = Role::Employee;
   got->active = false;
   got->employee_id.reset();
   got->display_name = "Budi";
-  store_->update_user(*got);
-  auto updated = store_->user_by_username("budi");
+  stores_->identity().update_user(*got);
+  auto updated = stores_->identity().user_by_username("budi");
   ASSERT_TRUE(updated);
   EXPECT_EQ(updated->id, id);
   EXPECT_EQ(updated->role, Role::Employee);
@@ -1151,23 +1171,24 @@ TEST_P(StoreTest, UserRoundTrip) {
   EXPECT_FALSE(updated->employee_id);
   EXPECT_EQ(updated->display_name, "Budi");
 
-  auto all = store_->users();
+  auto all = stores_->identity().users();
   ASSERT_EQ(all.size(), 2u);
   EXPECT_EQ(all[0].username, "admin");
   EXPECT_EQ(all[1].username, "budi");
-  EXPECT_EQ(error_kind([&] { store_->insert_user(u); }), DatabaseError::Kind::Constraint);
+  EXPECT_EQ(error_kind([&] { stores_->identity().insert_user(u); }),
+            DatabaseError::Kind::Constraint);
 }
 
 TEST_P(StoreTest, Sessions) {
   User u;
   u.username = "budi";
   u.password_hash = "x";
-  Id uid = store_->insert_user(u);
-  store_->insert_session({"hash-old", uid, "csrf-1", 1000});
-  store_->insert_session({"hash-now", uid, "csrf-2", 2000});
-  store_->insert_session({"hash-new", uid, "csrf-3", 3000});
+  Id uid = stores_->identity().insert_user(u);
+  stores_->identity().insert_session({"hash-old", uid, "csrf-1", 1000});
+  stores_->identity().insert_session({"hash-now", uid, "csrf-2", 2000});
+  stores_->identity().insert_session({"hash-new", uid, "csrf-3", 3000});
   // The session with its account, in one query.
-  const auto both = store_->session_with_user("hash-new");
+  const auto both = stores_->identity().session_with_user("hash-new");
   ASSERT_TRUE(both);
   EXPECT_EQ(both->first.id, uid);
   EXPECT_EQ(both->first.username, "budi");
@@ -1176,18 +1197,18 @@ TEST_P(StoreTest, Sessions) {
   EXPECT_EQ(both->second.user_id, uid);
   EXPECT_EQ(both->second.csrf_token, "csrf-3");
   EXPECT_EQ(both->second.expires_at, 3000);
-  EXPECT_FALSE(store_->session_with_user("unknown"));
+  EXPECT_FALSE(stores_->identity().session_with_user("unknown"));
 
-  store_->delete_expired_sessions(2000);  // a session expiring now is expired
-  EXPECT_FALSE(store_->session_with_user("hash-old"));
-  EXPECT_FALSE(store_->session_with_user("hash-now"));
-  EXPECT_TRUE(store_->session_with_user("hash-new"));
-  store_->delete_session("hash-new");
-  EXPECT_FALSE(store_->session_with_user("hash-new"));
-  store_->delete_session("hash-new");  // deleting twice is harmless
+  stores_->identity().delete_expired_sessions(2000);  // a session expiring now is expired
+  EXPECT_FALSE(stores_->identity().session_with_user("hash-old"));
+  EXPECT_FALSE(stores_->identity().session_with_user("hash-now"));
+  EXPECT_TRUE(stores_->identity().session_with_user("hash-new"));
+  stores_->identity().delete_session("hash-new");
+  EXPECT_FALSE(stores_->identity().session_with_user("hash-new"));
+  stores_->identity().delete_session("hash-new");  // deleting twice is harmless
 
   EXPECT_EQ(error_kind([&] {
-              store_->insert_session({"h", 999999, "c", 1});
+              stores_->identity().insert_session({"h", 999999, "c", 1});
             }),
             DatabaseError::Kind::Constraint);
 }
@@ -1195,48 +1216,47 @@ TEST_P(StoreTest, Sessions) {
 // Every change to the registry's content moves the revision on, in any table and by any kind of
 // statement; accounts, sessions and the audit log do not; a rolled-back change leaves it.
 TEST_P(StoreTest, RegistryRevisionMovesWithRegistryChangesOnly) {
-  const std::int64_t r0 = store_->registry_revision();
+  const std::int64_t r0 = stores_->org().registry_revision();
   EXPECT_GT(r0, 0);
   const Seed s = seed();
-  const std::int64_t r1 = store_->registry_revision();
+  const std::int64_t r1 = stores_->org().registry_revision();
   EXPECT_GT(r1, r0);
 
-  auto unit = store_->unit(s.unit);
+  auto unit = stores_->org().unit(s.unit);
   ASSERT_TRUE(unit);
   unit->name = "Sekretariat Badan";
-  store_->update_unit(*unit);
-  const std::int64_t r2 = store_->registry_revision();
+  stores_->org().update_unit(*unit);
+  const std::int64_t r2 = stores_->org().registry_revision();
   EXPECT_GT(r2, r1);
 
   const Id employee =
-      store_->insert_employee(make_employee(s.region, "196703251997032002", "Siti Aminah"));
-  const std::int64_t r3 = store_->registry_revision();
+      stores_->org().insert_employee(make_employee(s.region, "196703251997032002", "Siti Aminah"));
+  const std::int64_t r3 = stores_->org().registry_revision();
   EXPECT_GT(r3, r2);
-  store_->connection().execute("DELETE FROM employee_name_tokens WHERE employee_id = ?",
-                               {employee});
-  const std::int64_t r4 = store_->registry_revision();
+  conn_->execute("DELETE FROM employee_name_tokens WHERE employee_id = ?", {employee});
+  const std::int64_t r4 = stores_->org().registry_revision();
   EXPECT_GT(r4, r3);
 
   {
-    Transaction tx(store_->connection());
+    Transaction tx(*conn_);
     unit->name = "Tidak jadi";
-    store_->update_unit(*unit);
+    stores_->org().update_unit(*unit);
   }  // rolled back
-  EXPECT_EQ(store_->registry_revision(), r4);
+  EXPECT_EQ(stores_->org().registry_revision(), r4);
 
   User u;
   u.username = "budi";
   u.password_hash = "x";
-  const Id uid = store_->insert_user(u);
-  store_->insert_session({"hash", uid, "csrf", 1000});
-  store_->delete_session("hash");
+  const Id uid = stores_->identity().insert_user(u);
+  stores_->identity().insert_session({"hash", uid, "csrf", 1000});
+  stores_->identity().delete_session("hash");
   identity::AuditEntry a;
   a.at = "2026-01-01T00:00:00Z";
   a.username = "budi";
   a.action = "login";
   a.entity = "session";
-  store_->append_audit(a);
-  EXPECT_EQ(store_->registry_revision(), r4);
+  stores_->identity().append_audit(a);
+  EXPECT_EQ(stores_->org().registry_revision(), r4);
 }
 
 // A transaction's changes move the revision when it commits, also when part of it was rolled back
@@ -1245,19 +1265,19 @@ TEST_P(StoreTest, RegistryRevisionMovesWithRegistryChangesOnly) {
 // SQLite once per changed row.
 TEST_P(StoreTest, RegistryRevisionMovesWhenATransactionCommits) {
   const Seed s = seed();
-  auto unit = store_->unit(s.unit);
+  auto unit = stores_->org().unit(s.unit);
   ASSERT_TRUE(unit);
-  const std::int64_t before = store_->registry_revision();
+  const std::int64_t before = stores_->org().registry_revision();
   {
-    Transaction tx(store_->connection());
+    Transaction tx(*conn_);
     for (const char* name : {"Sekretariat A", "Sekretariat B", "Sekretariat C"}) {
       unit->name = name;
-      store_->update_unit(*unit);
+      stores_->org().update_unit(*unit);
     }
-    store_->insert_employee(make_employee(s.region, "196703251997032002", "Siti Aminah"));
+    stores_->org().insert_employee(make_employee(s.region, "196703251997032002", "Siti Aminah"));
     tx.commit();
   }
-  const std::int64_t after = store_->registry_revision();
+  const std::int64_t after = stores_->org().registry_revision();
   if (GetParam() == "postgresql") {
     EXPECT_EQ(after, before + 1);
   } else {
@@ -1265,41 +1285,41 @@ TEST_P(StoreTest, RegistryRevisionMovesWhenATransactionCommits) {
   }
   // A change undone by a rollback to a savepoint, then another: the revision still moves, once.
   {
-    Transaction tx(store_->connection());
-    store_->connection().execute_script("SAVEPOINT first_try");
+    Transaction tx(*conn_);
+    conn_->execute_script("SAVEPOINT first_try");
     unit->name = "Tidak jadi";
-    store_->update_unit(*unit);
-    store_->connection().execute_script("ROLLBACK TO SAVEPOINT first_try");
-    EXPECT_EQ(store_->registry_revision(), after);
+    stores_->org().update_unit(*unit);
+    conn_->execute_script("ROLLBACK TO SAVEPOINT first_try");
+    EXPECT_EQ(stores_->org().registry_revision(), after);
     unit->name = "Sekretariat Badan";
-    store_->update_unit(*unit);
+    stores_->org().update_unit(*unit);
     tx.commit();
   }
-  const std::int64_t last = store_->registry_revision();
+  const std::int64_t last = stores_->org().registry_revision();
   if (GetParam() == "postgresql") {
     EXPECT_EQ(last, after + 1);
   } else {
     EXPECT_GT(last, after);
   }
-  EXPECT_EQ(store_->unit(s.unit)->name, "Sekretariat Badan");
+  EXPECT_EQ(stores_->org().unit(s.unit)->name, "Sekretariat Badan");
   // And a statement outside any transaction is a transaction of its own.
   unit->name = "Sekretariat";
-  store_->update_unit(*unit);
-  EXPECT_GT(store_->registry_revision(), last);
+  stores_->org().update_unit(*unit);
+  EXPECT_GT(stores_->org().registry_revision(), last);
 }
 
 TEST_P(StoreTest, AuditNewestFirst) {
   User u;
   u.username = "admin";
   u.password_hash = "x";
-  Id uid = store_->insert_user(u);
-  Id first_id = store_->append_audit({0, "2026-11-23T10:00:00Z", uid, "admin", "create", "employee",
-                                      "17", "", R"({"name":"Budi – Ç"})"});
-  Id second_id = store_->append_audit(
+  Id uid = stores_->identity().insert_user(u);
+  Id first_id = stores_->identity().append_audit({0, "2026-11-23T10:00:00Z", uid, "admin", "create",
+                                                  "employee", "17", "", R"({"name":"Budi – Ç"})"});
+  Id second_id = stores_->identity().append_audit(
       {0, "", std::nullopt, "system", "import", "regulation", "3", R"({"a":1})", R"({"a":2})"});
-  Id third_id = store_->append_audit(
+  Id third_id = stores_->identity().append_audit(
       {0, "2026-11-23T10:05:00Z", uid, "admin", "sign_in", "user", "1", "", ""});
-  auto log = store_->audit_log({});
+  auto log = stores_->identity().audit_log({});
   ASSERT_EQ(log.size(), 3u);
   EXPECT_EQ(log[0].id, third_id);
   EXPECT_EQ(log[1].id, second_id);
@@ -1315,7 +1335,7 @@ TEST_P(StoreTest, AuditNewestFirst) {
   EXPECT_FALSE(log[1].user_id);
   EXPECT_EQ(log[1].at.size(), 20u) << log[1].at;
   EXPECT_EQ(log[1].at.back(), 'Z');
-  auto page = store_->audit_log({1, 1});
+  auto page = stores_->identity().audit_log({1, 1});
   ASSERT_EQ(page.size(), 1u);
   EXPECT_EQ(page[0].id, second_id);
 }

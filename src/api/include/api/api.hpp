@@ -15,9 +15,9 @@
 #include <vector>
 
 #include "api/config.hpp"
+#include "app/stores.hpp"
 #include "http/message.hpp"
 #include "org/model.hpp"
-#include "org/registry_store.hpp"
 
 namespace tatakerja::server {
 
@@ -58,11 +58,13 @@ struct Principal {
 // Everything a handler may use for one request.
 class Context {
  public:
-  Context(const Request& req, org::RegistryStore& st, const ServerConfig& cfg, RateLimiter& lim)
-      : request(req), store(st), config(cfg), limiter(lim) {}
+  Context(const Request& req, app::Stores& s, const ServerConfig& cfg, RateLimiter& lim)
+      : request(req), stores(s), store(s.org), identity(s.identity), config(cfg), limiter(lim) {}
 
   const Request& request;
-  org::RegistryStore& store;
+  app::Stores& stores;                // for the use cases (app) and transactions
+  org::OrgStore& store;               // the organisation registry (stores.org)
+  identity::IdentityStore& identity;  // accounts, sessions, audit (stores.identity)
   const ServerConfig& config;
   RateLimiter& limiter;
   std::array<Id, 2> ids{};  // positive integers from the path ({id}), in order
@@ -91,7 +93,7 @@ class Context {
   // Positive integer query parameter; nullopt when absent; 400 INVALID_PARAMETER when malformed.
   std::optional<Id> query_id(std::string_view name);
   // ?limit= (1..500, default 50) and ?offset= (>= 0, default 0); 400 INVALID_PARAMETER otherwise.
-  org::Page page();
+  Page page();
   // The body as a JSON object: 415 when the Content-Type is not JSON, 400 MALFORMED_JSON when it
   // does not parse or is not an object.
   json json_body() const;
@@ -121,7 +123,7 @@ std::optional<Date> parse_iso_date(std::string_view s);
 // A 200 (or `status`) answer with the JSON body, dumped once.
 Response json_response(const json& body, int status = 200);
 // {"items":[...],"total":N,"limit":L,"offset":O}
-json list_answer(json items, std::int64_t total, const org::Page& page);
+json list_answer(json items, std::int64_t total, const Page& page);
 
 // Shared JSON forms (docs/api.md).
 json regulation_ref(const org::Regulation& r);
@@ -130,9 +132,9 @@ json article_ref(const org::Article& a);
 json user_json(const identity::User& u);
 json date_or_null(const std::optional<Date>& d);
 // The position page of GET /positions/{id}; holders null unless `personal`.
-json position_page(org::RegistryStore& store, const org::Position& p, bool personal);
+json position_page(org::OrgStore& store, const org::Position& p, bool personal);
 // The employee of GET /employees/{id}.
-json employee_detail(org::RegistryStore& store, const org::Employee& e);
+json employee_detail(org::OrgStore& store, const org::Employee& e);
 // A unit as PATCH /units/{id} answers it, with its head position found in `positions`.
 json unit_json(const org::Unit& u, const std::vector<org::Position>& positions);
 // The id of the structural position that leads `unit_id` among `positions`, if any.

@@ -8,9 +8,9 @@
 #include <string_view>
 
 #include "api/config.hpp"
+#include "app/stores.hpp"
 #include "http/message.hpp"
 #include "org/model.hpp"
-#include "org/registry_store.hpp"
 
 namespace tatakerja::server {
 
@@ -27,7 +27,7 @@ struct ApiShared {
 // Answers `req` (its target starts with "/api/") with `store`, the calling worker's own.
 // `user_id` is set to the signed-in user when the request's session was looked up (for the log).
 // Never throws for anything a client sends.
-Response handle_api_request(const Request& req, org::RegistryStore& store, ApiShared shared,
+Response handle_api_request(const Request& req, app::Stores& stores, ApiShared shared,
                             std::optional<org::Id>& user_id);
 
 // The error answer for `code` with its default Indonesian message.

@@ -12,8 +12,8 @@
 
 #include "app/audit.hpp"
 #include "app/error.hpp"
+#include "app/stores.hpp"
 #include "org/model.hpp"
-#include "org/registry_store.hpp"
 
 namespace tatakerja::app {
 
@@ -33,10 +33,9 @@ inline constexpr std::size_t kMinPasswordLength = 10;
 // (empty: the username is used); employee_id names a stored employee (NOT_FOUND "employee_id");
 // username not taken (CONFLICT "username"). Writes through `store` without a transaction of its
 // own: call it inside one so that the account and its audit entry are stored together.
-identity::User create_user(org::RegistryStore& store, const Actor& actor,
-                           const std::string& username, const std::string& display_name,
-                           const std::string& password, identity::Role role,
-                           std::optional<org::Id> employee_id);
+identity::User create_user(const Stores& store, const Actor& actor, const std::string& username,
+                           const std::string& display_name, const std::string& password,
+                           identity::Role role, std::optional<org::Id> employee_id);
 
 // A session just started: the token to give the client (64 hex characters, never stored) and the
 // stored record (token_hash = hex SHA-256 of the token, csrf_token, expires_at).
@@ -46,16 +45,17 @@ struct NewSession {
 };
 
 // Starts a session for `user_id` valid until now + ttl_seconds (Unix seconds). Stores it.
-NewSession start_session(org::RegistryStore& store, org::Id user_id, std::int64_t now,
+NewSession start_session(const Stores& store, org::Id user_id, std::int64_t now,
                          std::int64_t ttl_seconds);
 
 // The account and session for a client's token; nullopt when the token is unknown, the session
 // has expired (expires_at <= now), or the account is gone or inactive. Writes nothing.
-std::optional<std::pair<identity::User, identity::Session>> resume_session(
-    org::RegistryStore& store, const std::string& token, std::int64_t now);
+std::optional<std::pair<identity::User, identity::Session>> resume_session(const Stores& store,
+                                                                           const std::string& token,
+                                                                           std::int64_t now);
 
 // Deletes the session of `token` (signing out); nothing happens when it is unknown.
-void end_session(org::RegistryStore& store, const std::string& token);
+void end_session(const Stores& store, const std::string& token);
 
 // The hex SHA-256 stored for a token (what start_session keeps as token_hash).
 std::string token_hash(const std::string& token);

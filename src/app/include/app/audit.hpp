@@ -7,8 +7,8 @@
 #include <optional>
 #include <string>
 
+#include "app/stores.hpp"
 #include "org/model.hpp"
-#include "org/registry_store.hpp"
 
 namespace tatakerja::app {
 
@@ -30,8 +30,7 @@ std::string now_iso_utc();
 // "delete", "import", "move", "sign_in", ...; `entity` the record kind ("user", "regulation", ...);
 // before_json / after_json the record as JSON, empty when there is none. Throws
 // storage::DatabaseError when the store refuses it.
-void record_audit(org::RegistryStore& store, const Actor& actor, std::string action,
-                  std::string entity, std::string entity_id, std::string before_json,
-                  std::string after_json);
+void record_audit(const Stores& store, const Actor& actor, std::string action, std::string entity,
+                  std::string entity_id, std::string before_json, std::string after_json);
 
 }  // namespace tatakerja::app

@@ -13,9 +13,9 @@
 
 #include "app/audit.hpp"
 #include "app/error.hpp"
+#include "app/stores.hpp"
 #include "core/finding.hpp"
 #include "org/model.hpp"
-#include "org/registry_store.hpp"
 #include "regulation/extraction.hpp"
 #include "regulation/organisation_facts.hpp"
 
@@ -50,7 +50,7 @@ struct ImportPreview {
 };
 
 // Reads `text` with the engine and says what import_regulation would do. Writes nothing.
-ImportPreview preview_import(org::RegistryStore& store, std::string_view text);
+ImportPreview preview_import(const Stores& store, std::string_view text);
 
 struct ImportResult {
   org::Id regulation_id = 0;
@@ -82,8 +82,7 @@ struct ImportResult {
 //  7. one audit entry "import" / "regulation".
 // Throws ServiceError for a refused text and storage::DatabaseError when the database fails; on any
 // throw nothing is written.
-ImportResult import_regulation(org::RegistryStore& store, const Actor& actor,
-                               std::string_view text);
+ImportResult import_regulation(const Stores& store, const Actor& actor, std::string_view text);
 
 // The structural changes between the positions of two texts (for `tatakerja diff`); no store.
 std::vector<org::StructureChange> diff_regulation_texts(std::string_view old_text,
@@ -95,6 +94,6 @@ std::string slug(std::string_view name);
 // Applies the work levels and appraisers resolved for the agency's positions, updating only the
 // positions whose level, appraiser or outside appraiser changed. Returns how many were updated.
 // Writes through `store` without a transaction of its own.
-std::size_t refresh_work_levels(org::RegistryStore& store, org::Id agency_id);
+std::size_t refresh_work_levels(const Stores& store, org::Id agency_id);
 
 }  // namespace tatakerja::app

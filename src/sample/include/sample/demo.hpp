@@ -14,7 +14,7 @@
 #include <string>
 #include <vector>
 
-#include "org/registry_store.hpp"
+#include "app/stores.hpp"
 
 namespace tatakerja::sample {
 
@@ -43,7 +43,7 @@ struct DemoSummary {
 // `regulations_folder` in name order (one transaction each), then staffs each agency in its own
 // transaction, then adds the acting officials and the accounts. Throws ServiceError NOT_FOUND
 // when the folder holds no text, and whatever the import or the database throws.
-DemoSummary build_demo(org::RegistryStore& store, const std::string& regulations_folder,
+DemoSummary build_demo(const app::Stores& store, const std::string& regulations_folder,
                        std::uint64_t seed);
 
 }  // namespace tatakerja::sample

@@ -16,8 +16,8 @@
 #include <unordered_set>
 #include <vector>
 
+#include "app/stores.hpp"
 #include "org/model.hpp"
-#include "org/registry_store.hpp"
 
 namespace tatakerja::sample {
 
@@ -67,13 +67,13 @@ struct StaffingResult {
 // Gives every non-abolished position of the agency without a current holder one definitive
 // holder, except the ~vacancy_percent left vacant. Writes through `store` (no transaction of its
 // own; the caller wraps it).
-StaffingResult staff_agency(org::RegistryStore& store, org::Id agency_id, PeopleGenerator& people);
+StaffingResult staff_agency(const app::Stores& store, org::Id agency_id, PeopleGenerator& people);
 
 // Adds functional officials and executors to the agency's units (the regulations name few of
 // them): a few per Bidang, Sekretariat, Sub Bagian and Kelompok Jabatan Fungsional, each a
 // Position of kind Fungsional or Pelaksana without source_article, under the unit's head (a JF
 // Ahli Madya under the agency head). Returns how many were added. No transaction of its own.
-std::size_t add_staff_positions(org::RegistryStore& store, org::Id agency_id,
+std::size_t add_staff_positions(const app::Stores& store, org::Id agency_id,
                                 PeopleGenerator& people);
 
 // Parameters of the province-sized generator.
@@ -106,6 +106,6 @@ struct GenerationSummary {
 // one transaction per agency (plus one for the region), so it must not be called inside a
 // transaction. Throws ServiceError CONFLICT when the same generation (region, seed, sizes) is
 // already stored, INVALID_FIELD when a size is 0 or the region name has no kind.
-GenerationSummary generate_province(org::RegistryStore& store, const GeneratorOptions& options);
+GenerationSummary generate_province(const app::Stores& store, const GeneratorOptions& options);
 
 }  // namespace tatakerja::sample

@@ -14,6 +14,8 @@
 #include <variant>
 #include <vector>
 
+#include "core/transaction.hpp"
+
 namespace tatakerja::storage {
 
 // NULL, integer, real or text.
@@ -43,9 +45,8 @@ class DatabaseError : public std::runtime_error {
   Kind kind_;
 };
 
-class Connection {
+class Connection : public Transactional {
  public:
-  virtual ~Connection() = default;
   virtual Dialect dialect() const = 0;
   // Runs a script of one or more statements without parameters (migrations).
   virtual void execute_script(std::string_view sql) = 0;
@@ -53,30 +54,10 @@ class Connection {
   virtual std::vector<Row> query(std::string_view sql, const std::vector<Value>& params = {}) = 0;
   // Runs one statement and returns the number of rows it changed.
   virtual std::int64_t execute(std::string_view sql, const std::vector<Value>& params = {}) = 0;
-  // Transactions. Nested begin() is an error. Prefer the Transaction guard below.
-  virtual void begin() = 0;
-  virtual void commit() = 0;
-  virtual void rollback() noexcept = 0;
+  // Transactions (Transactional): nested begin() is an error. Prefer the Transaction guard.
 };
 
-// Rolls back unless commit() was called.
-class Transaction {
- public:
-  explicit Transaction(Connection& c) : c_(c) { c_.begin(); }
-  ~Transaction() {
-    if (!done_) c_.rollback();
-  }
-  Transaction(const Transaction&) = delete;
-  Transaction& operator=(const Transaction&) = delete;
-  void commit() {
-    c_.commit();
-    done_ = true;
-  }
-
- private:
-  Connection& c_;
-  bool done_ = false;
-};
+using tatakerja::Transaction;
 
 // Opens a connection: "postgresql://user@host:port/db" (or "postgres://") selects PostgreSQL,
 // anything else is a SQLite file path (created when absent; WAL, foreign keys on, busy timeout).

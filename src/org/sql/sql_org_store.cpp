@@ -3,7 +3,7 @@
 // INTERSECT, correlated subqueries), integers for booleans, ISO 8601 text for dates and times, JSON
 // text arrays for the string lists. Each read maps the columns back into the model's records;
 // a text that does not name a known enumeration value is reported as a DatabaseError.
-#include "org/registry_store.hpp"
+#include "org/sql_org_store.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -12,19 +12,27 @@
 #include <charconv>
 
 #include "storage/drivers.hpp"
+#include "storage/sql_rows.hpp"
 
 namespace tatakerja::org {
 
+using storage::Connection;
 using storage::DatabaseError;
 using storage::Dialect;
 using storage::Row;
 using storage::Value;
+using storage::sql::all;
+using storage::sql::first;
+using storage::sql::inserted_id;
+using storage::sql::integer;
+using storage::sql::opt;
+using storage::sql::opt_int;
+using storage::sql::require;
+using storage::sql::select;
+using storage::sql::to_int;
 namespace detail = storage::detail;
 namespace {
 
-using identity::AuditEntry;
-using identity::Session;
-using identity::User;
 using org::Agency;
 using org::Article;
 using org::Employee;
@@ -36,22 +44,9 @@ using org::StoredFinding;
 using org::StructureChange;
 using org::Unit;
 
-Value opt(const std::optional<std::int64_t>& v) {
-  return v ? Value{*v} : Value{};
-}
-Value opt_int(const std::optional<int>& v) {
-  return v ? Value{std::int64_t{*v}} : Value{};
-}
 Value opt_date(const std::optional<Date>& d) {
   return d ? Value{d->iso()} : Value{};
 }
-Value integer(int v) {
-  return Value{std::int64_t{v}};
-}
-int to_int(const Row& r, std::size_t i) {
-  return static_cast<int>(r.integer(i));
-}
-
 // "2023-12-29" -> Date; a text of another shape gives {0, 0, 0}.
 Date parse_iso_date(const std::string& s) {
   Date d;
@@ -84,15 +79,6 @@ std::vector<std::string> parse_list(const std::string& text) {
   return out;
 }
 
-template <typename E>
-E require(std::optional<E> value, std::string_view what, const std::string& text) {
-  if (!value) {
-    throw DatabaseError(DatabaseError::Kind::Other, std::string("unknown ") + std::string(what) +
-                                                        " in database: '" + text + "'");
-  }
-  return *value;
-}
-
 std::optional<org::ChangeKind> change_kind_from_string(std::string_view s) {
   using org::ChangeKind;
   for (auto k :
@@ -108,25 +94,6 @@ std::string sort_key(std::string_view name) {
   for (char& c : out) {
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
   }
-  return out;
-}
-
-Id inserted_id(Connection& c, std::string_view sql, const std::vector<Value>& params) {
-  auto rows = c.query(sql, params);
-  if (rows.empty()) throw DatabaseError(DatabaseError::Kind::Other, "INSERT returned no id");
-  return rows[0].integer(0);
-}
-
-template <typename T, typename Read>
-std::optional<T> first(const std::vector<Row>& rows, Read read) {
-  if (rows.empty()) return std::nullopt;
-  return read(rows[0], 0);
-}
-template <typename T, typename Read>
-std::vector<T> all(const std::vector<Row>& rows, Read read) {
-  std::vector<T> out;
-  out.reserve(rows.size());
-  for (const auto& r : rows) out.push_back(read(r, 0));
   return out;
 }
 
@@ -300,70 +267,32 @@ StructureChange read_change(const Row& r, std::size_t o) {
   return x;
 }
 
-constexpr const char* kUserCols =
-    "id, username, display_name, password_hash, role, employee_id, active";
-User read_user(const Row& r, std::size_t o) {
-  User x;
-  x.id = r.integer(o);
-  x.username = r.text(o + 1);
-  x.display_name = r.text(o + 2);
-  x.password_hash = r.text(o + 3);
-  x.role = require(identity::role_from_string(r.text(o + 4)), "role", r.text(o + 4));
-  x.employee_id = r.optional_integer(o + 5);
-  x.active = r.integer(o + 6) != 0;
-  return x;
-}
-
-constexpr const char* kAuditCols =
-    "id, at, user_id, username, action, entity, entity_id, before_json, after_json";
-AuditEntry read_audit(const Row& r, std::size_t o) {
-  AuditEntry x;
-  x.id = r.integer(o);
-  x.at = r.text(o + 1);
-  x.user_id = r.optional_integer(o + 2);
-  x.username = r.text(o + 3);
-  x.action = r.text(o + 4);
-  x.entity = r.text(o + 5);
-  x.entity_id = r.text(o + 6);
-  x.before = r.text(o + 7);
-  x.after = r.text(o + 8);
-  return x;
-}
-
-std::string select(const char* cols, std::string_view rest) {
-  return std::string("SELECT ") + cols + " " + std::string(rest);
-}
-
-Page clamp(const Page& page) {
-  return Page{std::clamp(page.limit, 1, 500), std::max(page.offset, 0)};
-}
-
 }  // namespace
 
 // ---- Regions -------------------------------------------------------------------------------
 
-Id RegistryStore::insert_region(const Region& r) {
+Id SqlOrgStore::insert_region(const Region& r) {
   return inserted_id(c_, "INSERT INTO regions (code, name, kind) VALUES (?, ?, ?) RETURNING id",
                      {r.code, r.name, std::string(org::to_string(r.kind))});
 }
 
-std::optional<Region> RegistryStore::region(Id id) {
+std::optional<Region> SqlOrgStore::region(Id id) {
   return first<Region>(c_.query(select(kRegionCols, "FROM regions WHERE id = ?"), {id}),
                        read_region);
 }
 
-std::optional<Region> RegistryStore::region_by_code(const std::string& code) {
+std::optional<Region> SqlOrgStore::region_by_code(const std::string& code) {
   return first<Region>(c_.query(select(kRegionCols, "FROM regions WHERE code = ?"), {code}),
                        read_region);
 }
 
-std::vector<Region> RegistryStore::regions() {
+std::vector<Region> SqlOrgStore::regions() {
   return all<Region>(c_.query(select(kRegionCols, "FROM regions ORDER BY name, id")), read_region);
 }
 
 // ---- Regulations, articles, findings ---------------------------------------------------------
 
-Id RegistryStore::insert_regulation(const Regulation& r, const std::string& text) {
+Id SqlOrgStore::insert_regulation(const Regulation& r, const std::string& text) {
   Id id = inserted_id(
       c_,
       "INSERT INTO regulations (region_id, kind, number, year, title, date, sha256, status, "
@@ -376,19 +305,19 @@ Id RegistryStore::insert_regulation(const Regulation& r, const std::string& text
   return id;
 }
 
-std::optional<Regulation> RegistryStore::regulation(Id id) {
+std::optional<Regulation> SqlOrgStore::regulation(Id id) {
   return first<Regulation>(c_.query(select(kRegulationCols, "FROM regulations WHERE id = ?"), {id}),
                            read_regulation);
 }
 
-std::optional<Regulation> RegistryStore::regulation_by_sha256(const std::string& sha256) {
+std::optional<Regulation> SqlOrgStore::regulation_by_sha256(const std::string& sha256) {
   return first<Regulation>(
       c_.query(select(kRegulationCols, "FROM regulations WHERE sha256 = ?"), {sha256}),
       read_regulation);
 }
 
-std::optional<Regulation> RegistryStore::find_regulation(Id region_id, const std::string& kind,
-                                                         const std::string& number, int year) {
+std::optional<Regulation> SqlOrgStore::find_regulation(Id region_id, const std::string& kind,
+                                                       const std::string& number, int year) {
   return first<Regulation>(
       c_.query(select(kRegulationCols,
                       "FROM regulations WHERE region_id = ? AND kind = ? AND number = ? AND "
@@ -397,27 +326,27 @@ std::optional<Regulation> RegistryStore::find_regulation(Id region_id, const std
       read_regulation);
 }
 
-std::vector<Regulation> RegistryStore::regulations_of_region(Id region_id) {
+std::vector<Regulation> SqlOrgStore::regulations_of_region(Id region_id) {
   return all<Regulation>(
       c_.query(select(kRegulationCols, "FROM regulations WHERE region_id = ? ORDER BY id"),
                {region_id}),
       read_regulation);
 }
 
-std::optional<std::string> RegistryStore::regulation_text(Id regulation_id) {
+std::optional<std::string> SqlOrgStore::regulation_text(Id regulation_id) {
   auto rows =
       c_.query("SELECT text FROM regulation_texts WHERE regulation_id = ?", {regulation_id});
   if (rows.empty()) return std::nullopt;
   return rows[0].text(0);
 }
 
-void RegistryStore::update_regulation_status(const Regulation& r) {
+void SqlOrgStore::update_regulation_status(const Regulation& r) {
   c_.execute("UPDATE regulations SET status = ?, revoked_by = ?, revoked_articles = ? WHERE id = ?",
              {std::string(org::to_string(r.status)), opt(r.revoked_by),
               json_list(r.revoked_articles), r.id});
 }
 
-Id RegistryStore::insert_article(const Article& a) {
+Id SqlOrgStore::insert_article(const Article& a) {
   return inserted_id(c_,
                      "INSERT INTO articles (regulation_id, label, path, first_line, last_line, "
                      "text, ordinal) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
@@ -425,26 +354,26 @@ Id RegistryStore::insert_article(const Article& a) {
                       a.text, integer(a.ordinal)});
 }
 
-std::optional<Article> RegistryStore::article(Id id) {
+std::optional<Article> SqlOrgStore::article(Id id) {
   return first<Article>(c_.query(select(kArticleCols, "FROM articles WHERE id = ?"), {id}),
                         read_article);
 }
 
-std::vector<Article> RegistryStore::articles_of_regulation(Id regulation_id) {
+std::vector<Article> SqlOrgStore::articles_of_regulation(Id regulation_id) {
   return all<Article>(
       c_.query(select(kArticleCols, "FROM articles WHERE regulation_id = ? ORDER BY ordinal, id"),
                {regulation_id}),
       read_article);
 }
 
-Id RegistryStore::insert_finding(const StoredFinding& f) {
+Id SqlOrgStore::insert_finding(const StoredFinding& f) {
   return inserted_id(c_,
                      "INSERT INTO findings (regulation_id, code, severity, line, message) VALUES "
                      "(?, ?, ?, ?, ?) RETURNING id",
                      {f.regulation_id, f.code, f.severity, integer(f.line), f.message});
 }
 
-std::vector<StoredFinding> RegistryStore::findings_of_regulation(Id regulation_id) {
+std::vector<StoredFinding> SqlOrgStore::findings_of_regulation(Id regulation_id) {
   return all<StoredFinding>(
       c_.query(select(kFindingCols, "FROM findings WHERE regulation_id = ? ORDER BY line, id"),
                {regulation_id}),
@@ -453,7 +382,7 @@ std::vector<StoredFinding> RegistryStore::findings_of_regulation(Id regulation_i
 
 // ---- Agencies, units, positions --------------------------------------------------------------
 
-Id RegistryStore::insert_agency(const Agency& a) {
+Id SqlOrgStore::insert_agency(const Agency& a) {
   return inserted_id(c_,
                      "INSERT INTO agencies (region_id, regulation_id, name, kind, type, "
                      "max_bidang, tasks, functions, source_article) VALUES (?, ?, ?, ?, ?, ?, ?, "
@@ -462,7 +391,7 @@ Id RegistryStore::insert_agency(const Agency& a) {
                       a.tasks, json_list(a.functions), opt(a.source_article)});
 }
 
-void RegistryStore::update_agency(const Agency& a) {
+void SqlOrgStore::update_agency(const Agency& a) {
   c_.execute(
       "UPDATE agencies SET region_id = ?, regulation_id = ?, name = ?, kind = ?, type = ?, "
       "max_bidang = ?, tasks = ?, functions = ?, source_article = ? WHERE id = ?",
@@ -470,12 +399,12 @@ void RegistryStore::update_agency(const Agency& a) {
        json_list(a.functions), opt(a.source_article), a.id});
 }
 
-std::optional<Agency> RegistryStore::agency(Id id) {
+std::optional<Agency> SqlOrgStore::agency(Id id) {
   return first<Agency>(c_.query(select(kAgencyCols, "FROM agencies WHERE id = ?"), {id}),
                        read_agency);
 }
 
-std::optional<Agency> RegistryStore::agency_by_name(Id region_id, const std::string& name) {
+std::optional<Agency> SqlOrgStore::agency_by_name(Id region_id, const std::string& name) {
   return first<Agency>(
       c_.query(
           select(kAgencyCols, "FROM agencies WHERE region_id = ? AND name = ? ORDER BY id LIMIT 1"),
@@ -483,14 +412,14 @@ std::optional<Agency> RegistryStore::agency_by_name(Id region_id, const std::str
       read_agency);
 }
 
-std::vector<Agency> RegistryStore::agencies_of_region(Id region_id) {
+std::vector<Agency> SqlOrgStore::agencies_of_region(Id region_id) {
   return all<Agency>(
       c_.query(select(kAgencyCols, "FROM agencies WHERE region_id = ? ORDER BY name, id"),
                {region_id}),
       read_agency);
 }
 
-Id RegistryStore::insert_unit(const Unit& u) {
+Id SqlOrgStore::insert_unit(const Unit& u) {
   return inserted_id(c_,
                      "INSERT INTO units (agency_id, parent_id, name, kind, source_article, "
                      "ordinal, abolished) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
@@ -498,7 +427,7 @@ Id RegistryStore::insert_unit(const Unit& u) {
                       opt(u.source_article), integer(u.ordinal), integer(u.abolished ? 1 : 0)});
 }
 
-void RegistryStore::update_unit(const Unit& u) {
+void SqlOrgStore::update_unit(const Unit& u) {
   c_.execute(
       "UPDATE units SET agency_id = ?, parent_id = ?, name = ?, kind = ?, source_article = ?, "
       "ordinal = ?, abolished = ? WHERE id = ?",
@@ -506,11 +435,11 @@ void RegistryStore::update_unit(const Unit& u) {
        integer(u.ordinal), integer(u.abolished ? 1 : 0), u.id});
 }
 
-std::optional<Unit> RegistryStore::unit(Id id) {
+std::optional<Unit> SqlOrgStore::unit(Id id) {
   return first<Unit>(c_.query(select(kUnitCols, "FROM units WHERE id = ?"), {id}), read_unit);
 }
 
-std::vector<Unit> RegistryStore::units_of_agency(Id agency_id, bool include_abolished) {
+std::vector<Unit> SqlOrgStore::units_of_agency(Id agency_id, bool include_abolished) {
   return all<Unit>(
       c_.query(select(kUnitCols, include_abolished
                                      ? "FROM units WHERE agency_id = ? ORDER BY ordinal, id"
@@ -544,7 +473,7 @@ std::vector<Value> position_values(const Position& p) {
 }
 }  // namespace
 
-Id RegistryStore::insert_position(const Position& p) {
+Id SqlOrgStore::insert_position(const Position& p) {
   return inserted_id(c_,
                      "INSERT INTO positions (agency_id, unit_id, superior_id, title, kind, "
                      "eselon, code, reports_to, appointing_authority, summary, functions, duties, "
@@ -554,7 +483,7 @@ Id RegistryStore::insert_position(const Position& p) {
                      position_values(p));
 }
 
-void RegistryStore::update_position(const Position& p) {
+void SqlOrgStore::update_position(const Position& p) {
   auto values = position_values(p);
   values.emplace_back(p.id);
   c_.execute(
@@ -565,12 +494,12 @@ void RegistryStore::update_position(const Position& p) {
       values);
 }
 
-std::optional<Position> RegistryStore::position(Id id) {
+std::optional<Position> SqlOrgStore::position(Id id) {
   return first<Position>(c_.query(select(kPositionCols, "FROM positions WHERE id = ?"), {id}),
                          read_position);
 }
 
-std::vector<Position> RegistryStore::positions_of_agency(Id agency_id, bool include_abolished) {
+std::vector<Position> SqlOrgStore::positions_of_agency(Id agency_id, bool include_abolished) {
   if (include_abolished) {
     return all<Position>(
         c_.query(select(kPositionCols, "FROM positions WHERE agency_id = ? ORDER BY ordinal, id"),
@@ -599,7 +528,7 @@ PositionBrief read_brief(const Row& r) {
 }
 }  // namespace
 
-std::vector<PositionBrief> RegistryStore::position_briefs_of_agency(Id agency_id) {
+std::vector<PositionBrief> SqlOrgStore::position_briefs_of_agency(Id agency_id) {
   std::vector<PositionBrief> out;
   for (const auto& r : c_.query(select(kBriefCols,
                                        "FROM positions WHERE agency_id = ? AND abolished = 0 "
@@ -610,7 +539,7 @@ std::vector<PositionBrief> RegistryStore::position_briefs_of_agency(Id agency_id
   return out;
 }
 
-std::vector<PositionBrief> RegistryStore::subordinates_of_position(Id position_id) {
+std::vector<PositionBrief> SqlOrgStore::subordinates_of_position(Id position_id) {
   std::vector<PositionBrief> out;
   for (const auto& r : c_.query(select(kBriefCols,
                                        "FROM positions WHERE superior_id = ? AND abolished = 0 "
@@ -621,7 +550,7 @@ std::vector<PositionBrief> RegistryStore::subordinates_of_position(Id position_i
   return out;
 }
 
-PositionLinks RegistryStore::position_links(Id id) {
+PositionLinks SqlOrgStore::position_links(Id id) {
   const auto rows = c_.query(
       "SELECT a.id, a.name, u.id, u.name, s.id, s.title, ap.id, ap.title, "
       "sa.id, sa.regulation_id, sa.label, sa.path, sa.first_line, sa.last_line, '', sa.ordinal, "
@@ -653,7 +582,7 @@ PositionLinks RegistryStore::position_links(Id id) {
   return out;
 }
 
-std::vector<UnitWithHead> RegistryStore::units_with_heads(Id agency_id) {
+std::vector<UnitWithHead> SqlOrgStore::units_with_heads(Id agency_id) {
   // The head is looked up per unit on the (unit_id, kind) index: a handful of structural
   // positions, not the unit's functional and executor staff. Eselon text orders by grade
   // ("II.a" < "III.a" < "IV.a"); a missing eselon sorts last.
@@ -670,13 +599,13 @@ std::vector<UnitWithHead> RegistryStore::units_with_heads(Id agency_id) {
   return out;
 }
 
-std::int64_t RegistryStore::count_units(Id agency_id) {
+std::int64_t SqlOrgStore::count_units(Id agency_id) {
   auto rows =
       c_.query("SELECT COUNT(*) FROM units WHERE agency_id = ? AND abolished = 0", {agency_id});
   return rows.empty() ? 0 : rows[0].integer(0);
 }
 
-std::int64_t RegistryStore::count_positions(Id agency_id) {
+std::int64_t SqlOrgStore::count_positions(Id agency_id) {
   auto rows =
       c_.query("SELECT COUNT(*) FROM positions WHERE agency_id = ? AND abolished = 0", {agency_id});
   return rows.empty() ? 0 : rows[0].integer(0);
@@ -698,7 +627,7 @@ void write_name_tokens(Connection& c, Id employee_id, const std::string& name) {
 }
 }  // namespace
 
-Id RegistryStore::insert_employee(const Employee& e) {
+Id SqlOrgStore::insert_employee(const Employee& e) {
   Id id = inserted_id(
       c_,
       "INSERT INTO employees (region_id, nip, name, sort_name, kind, birth_date, "
@@ -711,7 +640,7 @@ Id RegistryStore::insert_employee(const Employee& e) {
   return id;
 }
 
-void RegistryStore::update_employee(const Employee& e) {
+void SqlOrgStore::update_employee(const Employee& e) {
   std::int64_t changed = c_.execute(
       "UPDATE employees SET region_id = ?, nip = ?, name = ?, sort_name = ?, kind = ?, "
       "birth_date = ?, appointed_year = ?, appointed_month = ?, sex = ?, rank = ? WHERE id = ?",
@@ -723,12 +652,12 @@ void RegistryStore::update_employee(const Employee& e) {
   write_name_tokens(c_, e.id, e.name);
 }
 
-std::optional<Employee> RegistryStore::employee(Id id) {
+std::optional<Employee> SqlOrgStore::employee(Id id) {
   return first<Employee>(c_.query(select(kEmployeeCols, "FROM employees e WHERE e.id = ?"), {id}),
                          read_employee);
 }
 
-std::optional<Employee> RegistryStore::employee_by_nip(const std::string& nip) {
+std::optional<Employee> SqlOrgStore::employee_by_nip(const std::string& nip) {
   return first<Employee>(c_.query(select(kEmployeeCols, "FROM employees e WHERE e.nip = ?"), {nip}),
                          read_employee);
 }
@@ -806,16 +735,16 @@ std::optional<SearchSql> search_sql(const std::string& query, Id region_id) {
 }
 }  // namespace
 
-std::int64_t RegistryStore::count_search_employees(const std::string& query, Id region_id) {
+std::int64_t SqlOrgStore::count_search_employees(const std::string& query, Id region_id) {
   auto q = search_sql(query, region_id);
   if (!q) return 0;
   auto rows = c_.query("SELECT COUNT(DISTINCT m.id) FROM (" + q->inner + ") m", q->params);
   return rows.empty() ? 0 : rows[0].integer(0);
 }
 
-std::vector<EmployeeHit> RegistryStore::search_employees(const std::string& query, Id region_id,
-                                                         const Page& page) {
-  const Page p = clamp(page);
+std::vector<EmployeeHit> SqlOrgStore::search_employees(const std::string& query, Id region_id,
+                                                       const Page& page) {
+  const Page p = clamped(page);
   auto q = search_sql(query, region_id);
   if (!q) return {};
   std::string inner = std::move(q->inner);
@@ -854,14 +783,14 @@ std::vector<EmployeeHit> RegistryStore::search_employees(const std::string& quer
   return hits;
 }
 
-std::int64_t RegistryStore::count_employees(Id region_id) {
+std::int64_t SqlOrgStore::count_employees(Id region_id) {
   auto rows = region_id == 0
                   ? c_.query("SELECT COUNT(*) FROM employees")
                   : c_.query("SELECT COUNT(*) FROM employees WHERE region_id = ?", {region_id});
   return rows.empty() ? 0 : rows[0].integer(0);
 }
 
-Id RegistryStore::insert_placement(const Placement& p) {
+Id SqlOrgStore::insert_placement(const Placement& p) {
   return inserted_id(c_,
                      "INSERT INTO placements (employee_id, position_id, start_date, kind, "
                      "end_date) VALUES (?, ?, ?, ?, ?) RETURNING id",
@@ -869,11 +798,11 @@ Id RegistryStore::insert_placement(const Placement& p) {
                       std::string(org::to_string(p.kind)), opt_date(p.end)});
 }
 
-void RegistryStore::end_placement(Id placement_id, const Date& end) {
+void SqlOrgStore::end_placement(Id placement_id, const Date& end) {
   c_.execute("UPDATE placements SET end_date = ? WHERE id = ?", {end.iso(), placement_id});
 }
 
-std::vector<Holder> RegistryStore::holders_of_position(Id position_id) {
+std::vector<Holder> SqlOrgStore::holders_of_position(Id position_id) {
   std::string sql = std::string("SELECT ") + kPlacementCols + ", " + kEmployeeCols +
                     " FROM placements pl JOIN employees e ON e.id = pl.employee_id "
                     "WHERE pl.position_id = ? AND pl.end_date IS NULL "
@@ -886,7 +815,7 @@ std::vector<Holder> RegistryStore::holders_of_position(Id position_id) {
   return out;
 }
 
-std::vector<Holder> RegistryStore::holders_of_agency(Id agency_id) {
+std::vector<Holder> SqlOrgStore::holders_of_agency(Id agency_id) {
   std::string sql = std::string("SELECT ") + kPlacementCols + ", " + kEmployeeCols +
                     " FROM positions po JOIN placements pl ON pl.position_id = po.id AND "
                     "pl.end_date IS NULL JOIN employees e ON e.id = pl.employee_id "
@@ -899,12 +828,12 @@ std::vector<Holder> RegistryStore::holders_of_agency(Id agency_id) {
   return out;
 }
 
-std::optional<Placement> RegistryStore::placement(Id id) {
+std::optional<Placement> SqlOrgStore::placement(Id id) {
   return first<Placement>(
       c_.query(select(kPlacementCols, "FROM placements pl WHERE pl.id = ?"), {id}), read_placement);
 }
 
-std::vector<Placement> RegistryStore::placements_of_employee(Id employee_id) {
+std::vector<Placement> SqlOrgStore::placements_of_employee(Id employee_id) {
   return all<Placement>(c_.query(select(kPlacementCols,
                                         "FROM placements pl WHERE pl.employee_id = ? "
                                         "ORDER BY pl.start_date DESC, pl.id DESC"),
@@ -914,7 +843,7 @@ std::vector<Placement> RegistryStore::placements_of_employee(Id employee_id) {
 
 // ---- Structure history -----------------------------------------------------------------------
 
-Id RegistryStore::insert_structure_change(const StructureChange& s) {
+Id SqlOrgStore::insert_structure_change(const StructureChange& s) {
   return inserted_id(c_,
                      "INSERT INTO structure_changes (agency_id, old_regulation_id, "
                      "new_regulation_id, kind, position_title, before_value, after_value) VALUES "
@@ -923,102 +852,22 @@ Id RegistryStore::insert_structure_change(const StructureChange& s) {
                       std::string(org::to_string(s.kind)), s.position_title, s.before, s.after});
 }
 
-std::vector<StructureChange> RegistryStore::structure_changes_of_agency(Id agency_id) {
+std::vector<StructureChange> SqlOrgStore::structure_changes_of_agency(Id agency_id) {
   return all<StructureChange>(
       c_.query(select(kChangeCols, "FROM structure_changes WHERE agency_id = ? ORDER BY id"),
                {agency_id}),
       read_change);
 }
 
-// ---- Accounts, sessions, audit ---------------------------------------------------------------
+// ---- Revision ------------------------------------------------------------------------------
 
-void RegistryStore::refresh_planner_statistics() {
+void SqlOrgStore::refresh_planner_statistics() {
   if (c_.dialect() == Dialect::Postgres) c_.execute_script("ANALYZE");
 }
 
-std::int64_t RegistryStore::registry_revision() {
+std::int64_t SqlOrgStore::registry_revision() {
   auto rows = c_.query("SELECT revision FROM registry_revision WHERE id = 1");
   return rows.empty() ? 0 : rows[0].integer(0);
-}
-
-Id RegistryStore::insert_user(const User& u) {
-  return inserted_id(
-      c_,
-      "INSERT INTO users (username, display_name, password_hash, role, "
-      "employee_id, active) VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
-      {u.username, u.display_name, u.password_hash, std::string(identity::to_string(u.role)),
-       opt(u.employee_id), integer(u.active ? 1 : 0)});
-}
-
-void RegistryStore::update_user(const User& u) {
-  c_.execute(
-      "UPDATE users SET username = ?, display_name = ?, password_hash = ?, role = ?, "
-      "employee_id = ?, active = ? WHERE id = ?",
-      {u.username, u.display_name, u.password_hash, std::string(identity::to_string(u.role)),
-       opt(u.employee_id), integer(u.active ? 1 : 0), u.id});
-}
-
-std::optional<User> RegistryStore::user_by_username(const std::string& username) {
-  return first<User>(c_.query(select(kUserCols, "FROM users WHERE username = ?"), {username}),
-                     read_user);
-}
-
-std::vector<User> RegistryStore::users() {
-  return all<User>(c_.query(select(kUserCols, "FROM users ORDER BY username, id")), read_user);
-}
-
-void RegistryStore::insert_session(const Session& s) {
-  c_.execute(
-      "INSERT INTO sessions (token_hash, user_id, csrf_token, expires_at) VALUES (?, ?, ?, ?)",
-      {s.token_hash, s.user_id, s.csrf_token, s.expires_at});
-}
-
-namespace {
-constexpr const char* kSessionCols = "token_hash, user_id, csrf_token, expires_at";
-constexpr std::size_t kSessionColCount = 4;
-Session read_session(const Row& r, std::size_t o) {
-  Session s;
-  s.token_hash = r.text(o);
-  s.user_id = r.integer(o + 1);
-  s.csrf_token = r.text(o + 2);
-  s.expires_at = r.integer(o + 3);
-  return s;
-}
-}  // namespace
-
-std::optional<std::pair<User, Session>> RegistryStore::session_with_user(
-    const std::string& token_hash) {
-  // The two tables share no column name, so the column lists need no qualifier.
-  const auto rows = c_.query(std::string("SELECT ") + kSessionCols + ", " + kUserCols +
-                                 " FROM sessions JOIN users ON users.id = sessions.user_id "
-                                 "WHERE sessions.token_hash = ?",
-                             {token_hash});
-  if (rows.empty()) return std::nullopt;
-  return std::make_pair(read_user(rows[0], kSessionColCount), read_session(rows[0], 0));
-}
-
-void RegistryStore::delete_session(const std::string& token_hash) {
-  c_.execute("DELETE FROM sessions WHERE token_hash = ?", {token_hash});
-}
-
-void RegistryStore::delete_expired_sessions(std::int64_t now) {
-  c_.execute("DELETE FROM sessions WHERE expires_at <= ?", {now});
-}
-
-Id RegistryStore::append_audit(const AuditEntry& e) {
-  return inserted_id(c_,
-                     "INSERT INTO audit_log (at, user_id, username, action, entity, entity_id, "
-                     "before_json, after_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-                     {e.at.empty() ? detail::now_iso8601() : e.at, opt(e.user_id), e.username,
-                      e.action, e.entity, e.entity_id, e.before, e.after});
-}
-
-std::vector<AuditEntry> RegistryStore::audit_log(const Page& page) {
-  const Page p = clamp(page);
-  return all<AuditEntry>(
-      c_.query(select(kAuditCols, "FROM audit_log ORDER BY id DESC LIMIT ? OFFSET ?"),
-               {std::int64_t{p.limit}, std::int64_t{p.offset}}),
-      read_audit);
 }
 
 }  // namespace tatakerja::org

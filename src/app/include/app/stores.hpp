@@ -1,0 +1,23 @@
+// What the use cases work on: each domain's storage port and the transactions that group their
+// changes. Built by the persistence module over one database connection (SQLite, PostgreSQL) or in
+// memory; the use cases know only the ports.
+#pragma once
+
+#include <functional>
+#include <string_view>
+
+#include "core/transaction.hpp"
+#include "identity/identity_store.hpp"
+#include "org/org_store.hpp"
+
+namespace tatakerja::app {
+
+struct Stores {
+  Transactional& transactions;  // a Transaction over it covers every store below
+  org::OrgStore& org;
+  identity::IdentityStore& identity;
+  std::string_view backend;             // "sqlite", "postgresql" or "memory"
+  std::function<int()> schema_version;  // of the database behind the stores
+};
+
+}  // namespace tatakerja::app

@@ -1,0 +1,158 @@
+// The organisation registry's storage port: what the use cases and the API need from wherever
+// the registry is kept. Implemented over SQL for SQLite and PostgreSQL (org/sql) and in memory
+// (org/memory); one conformance suite (tests/org/org_store_conformance_test.cpp) runs against
+// all three. Lookups return nullopt for unknown ids; a write that breaks a rule of the schema
+// (a duplicate NIP or username, a reference to a record that does not exist) throws
+// storage::DatabaseError of kind Constraint. Writes do not open a transaction of their own: the
+// use case groups its whole change in one Transaction (core/transaction.hpp), so a refused
+// request writes nothing.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "core/page.hpp"
+#include "org/model.hpp"
+
+namespace tatakerja::org {
+
+// A person found by the people search (with the position they hold now, if any).
+struct EmployeeHit {
+  Employee employee;
+  std::optional<Id> position_id;
+  std::string position_title;
+  std::string agency_name;
+  std::string placement_kind;  // "definitif", "plt", "plh" or empty
+};
+
+// A position with its current holders (a position may have a definitive holder and an acting one).
+struct Holder {
+  Placement placement;
+  Employee employee;
+};
+
+// What a position's page names besides the position: each a record's id and name (a position's
+// title for the superior and the appraiser), or nothing where there is none.
+struct NamedRef {
+  Id id = 0;
+  std::string name;
+};
+struct PositionLinks {
+  std::optional<NamedRef> agency, unit, superior, appraiser;
+  std::optional<Article> source_article, duties_article;  // heads: no text
+};
+
+// A position without its texts (rumusan tugas, fungsi, uraian tugas): what lists, charts and
+// links need, read without decoding the texts.
+struct PositionBrief {
+  Id id = 0;
+  std::optional<Id> unit_id;
+  std::optional<Id> superior_id;
+  std::string title;
+  PositionKind kind = PositionKind::Pelaksana;
+  std::string eselon;
+  int work_level = 0;
+};
+
+// A unit with the position that heads it: the highest-graded structural position (JPT Pratama,
+// Administrator, Pengawas) of the unit, if any.
+struct UnitWithHead {
+  Unit unit;
+  std::optional<Id> head_position_id;
+};
+
+class OrgStore {
+ public:
+  virtual ~OrgStore() = default;
+
+  // The registry revision: a number that every committed change to the registry's content (not
+  // to accounts, sessions or the audit log) moves on, whoever makes it (database triggers;
+  // migration 2). Equal revisions mean equal content, so answers can be cached by it.
+  virtual std::int64_t registry_revision() = 0;
+  // After a bulk load: PostgreSQL's planner statistics are brought up to date (ANALYZE), so that
+  // the people search uses its token index at once rather than after autovacuum's next pass.
+  // SQLite plans from its indexes alone here; nothing to do.
+  virtual void refresh_planner_statistics() = 0;
+
+  // Regions
+  virtual Id insert_region(const Region& r) = 0;
+  virtual std::optional<Region> region(Id id) = 0;
+  virtual std::optional<Region> region_by_code(const std::string& code) = 0;
+  virtual std::vector<Region> regions() = 0;
+
+  // Regulations, their articles and findings
+  virtual Id insert_regulation(const Regulation& r, const std::string& text) = 0;
+  virtual std::optional<Regulation> regulation(Id id) = 0;
+  virtual std::optional<Regulation> regulation_by_sha256(const std::string& sha256) = 0;
+  // Finds an earlier regulation of the region by kind, number and year (for revocations).
+  virtual std::optional<Regulation> find_regulation(Id region_id, const std::string& kind,
+                                                    const std::string& number, int year) = 0;
+  virtual std::vector<Regulation> regulations_of_region(Id region_id) = 0;
+  virtual std::optional<std::string> regulation_text(Id regulation_id) = 0;
+  virtual void update_regulation_status(const Regulation& r) = 0;  // status, revoked_by, articles
+  virtual Id insert_article(const Article& a) = 0;
+  virtual std::optional<Article> article(Id id) = 0;
+  // The article without its text (label, path, lines): for links.
+  virtual std::vector<Article> articles_of_regulation(Id regulation_id) = 0;
+  virtual Id insert_finding(const StoredFinding& f) = 0;
+  virtual std::vector<StoredFinding> findings_of_regulation(Id regulation_id) = 0;
+
+  // Agencies, units, positions
+  virtual Id insert_agency(const Agency& a) = 0;
+  virtual void update_agency(const Agency& a) = 0;
+  virtual std::optional<Agency> agency(Id id) = 0;
+  virtual std::optional<Agency> agency_by_name(Id region_id, const std::string& name) = 0;
+  virtual std::vector<Agency> agencies_of_region(Id region_id) = 0;
+  virtual Id insert_unit(const Unit& u) = 0;
+  virtual void update_unit(const Unit& u) = 0;
+  virtual std::optional<Unit> unit(Id id) = 0;
+  // The agency's units in regulation order; abolished ones (removed by a later regulation) only
+  // when asked.
+  virtual std::vector<Unit> units_of_agency(Id agency_id, bool include_abolished) = 0;
+  virtual Id insert_position(const Position& p) = 0;
+  virtual void update_position(const Position& p) = 0;
+  virtual std::optional<Position> position(Id id) = 0;
+  virtual std::vector<Position> positions_of_agency(Id agency_id,
+                                                    bool include_abolished = false) = 0;
+  // The agency's non-abolished positions without their texts, in regulation order.
+  virtual std::vector<PositionBrief> position_briefs_of_agency(Id agency_id) = 0;
+  // The non-abolished positions whose direct superior is `position_id`, in regulation order.
+  virtual std::vector<PositionBrief> subordinates_of_position(Id position_id) = 0;
+  // The agency, unit, superior, appraiser and source articles of the stored position `id`, read
+  // in one query (a position page's other reads are its subordinates and holders).
+  virtual PositionLinks position_links(Id id) = 0;
+  // The agency's units, parents before children (regulation order), each with its head.
+  virtual std::vector<UnitWithHead> units_with_heads(Id agency_id) = 0;
+  virtual std::int64_t count_units(Id agency_id) = 0;
+  virtual std::int64_t count_positions(Id agency_id) = 0;  // non-abolished
+
+  // People and placements
+  virtual Id insert_employee(const Employee& e) = 0;
+  virtual void update_employee(const Employee& e) = 0;
+  virtual std::optional<Employee> employee(Id id) = 0;
+  virtual std::optional<Employee> employee_by_nip(const std::string& nip) = 0;
+  // Name search by word prefixes ("budi sant" finds "Budi Santoso"), or by NIP prefix when the
+  // query is digits. Case- and accent-insensitive. region_id 0: every region.
+  virtual std::vector<EmployeeHit> search_employees(const std::string& query, Id region_id,
+                                                    const Page& page) = 0;
+  virtual std::int64_t count_employees(Id region_id) = 0;
+  // The number of people search_employees would list for the query over every page.
+  virtual std::int64_t count_search_employees(const std::string& query, Id region_id) = 0;
+  virtual Id insert_placement(const Placement& p) = 0;
+  virtual void end_placement(Id placement_id, const Date& end) = 0;
+  virtual std::optional<Placement> placement(Id id) = 0;
+  virtual std::vector<Holder> holders_of_position(Id position_id) = 0;  // current placements only
+  // Current placements in every position of the agency, ordered by position id then as
+  // holders_of_position orders them.
+  virtual std::vector<Holder> holders_of_agency(Id agency_id) = 0;
+  virtual std::vector<Placement> placements_of_employee(Id employee_id) = 0;  // all, newest first
+
+  // Structure history
+  virtual Id insert_structure_change(const StructureChange& c) = 0;
+  virtual std::vector<StructureChange> structure_changes_of_agency(Id agency_id) = 0;
+};
+
+}  // namespace tatakerja::org
