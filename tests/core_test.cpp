@@ -2,6 +2,7 @@
 
 #include "core/date.hpp"
 #include "core/eselon.hpp"
+#include "core/organisation_kinds.hpp"
 #include "core/text.hpp"
 #include "regulation/organisation_facts.hpp"
 
@@ -18,6 +19,41 @@ TEST(Eselon, NormalisesTheWaysTextsWriteIt) {
   EXPECT_EQ(find_eselon("merupakan jabatan struktural eselon II.b;"), "II.b");
   EXPECT_EQ(find_eselon("jabatan administrator atau jabatan struktural eselon III.a."), "III.a");
   EXPECT_EQ(eselon_grade("III.b"), 3);
+}
+
+TEST(Eselon, IsATypeOrderedByRank) {
+  const auto ii_a = Eselon::parse("II.a");
+  const auto ii_b = Eselon::parse("eselon II-B");
+  const auto iii_a = Eselon::parse("IIIa");
+  ASSERT_TRUE(ii_a && ii_b && iii_a);
+  EXPECT_EQ(ii_b->str(), "II.b");
+  EXPECT_EQ(iii_a->grade(), 3);
+  EXPECT_EQ(iii_a->sub_grade(), 'a');
+  EXPECT_TRUE(ii_a->outranks(*ii_b));
+  EXPECT_TRUE(ii_b->outranks(*iii_a));
+  EXPECT_FALSE(iii_a->outranks(*ii_a));
+  EXPECT_FALSE(Eselon::parse(""));
+  EXPECT_FALSE(Eselon::parse("III"));
+  EXPECT_FALSE(Eselon::of(6, 'a'));
+  EXPECT_FALSE(Eselon::of(2, 'c'));
+  EXPECT_EQ(to_string(std::optional<Eselon>{}), "");
+  EXPECT_EQ(to_string(Eselon::of(4, 'b')), "IV.b");
+}
+
+TEST(AgencyKind, NamesRoundTripAndNamesOfAgencies) {
+  for (auto k : {AgencyKind::SekretariatDaerah, AgencyKind::SekretariatDprd,
+                 AgencyKind::Inspektorat, AgencyKind::Dinas, AgencyKind::Badan,
+                 AgencyKind::Kecamatan, AgencyKind::SatuanPolisiPamongPraja, AgencyKind::Kantor})
+    EXPECT_EQ(agency_kind_from_string(to_string(k)), k) << to_string(k);
+  EXPECT_EQ(agency_kind_from_string("Sekretariat Dewan Perwakilan Rakyat Daerah"),
+            AgencyKind::SekretariatDprd);
+  EXPECT_FALSE(agency_kind_from_string("badan"));
+  EXPECT_EQ(agency_kind_of_name("Badan Pengelola Perbatasan Daerah"), AgencyKind::Badan);
+  EXPECT_EQ(agency_kind_of_name("DINAS KESEHATAN"), AgencyKind::Dinas);
+  EXPECT_EQ(agency_kind_of_name("Sekretariat Dewan Perwakilan Rakyat Daerah Kota Batam"),
+            AgencyKind::SekretariatDprd);
+  EXPECT_FALSE(agency_kind_of_name("Badannya"));
+  EXPECT_FALSE(agency_kind_of_name("Rumah Sakit Umum Daerah"));
 }
 
 TEST(Date, ReadsIndonesianDatesAndRefusesBrokenOnes) {

@@ -11,6 +11,7 @@
 #include "app/error.hpp"
 #include "http/request_log.hpp"
 #include "org/rank.hpp"
+#include "org/unit_head.hpp"
 #include "storage/database.hpp"
 
 namespace tatakerja::server {
@@ -374,8 +375,12 @@ json regulation_ref(const org::Regulation& r) {
           {"status", org::to_string(r.status)}};
 }
 
+std::string agency_kind_text(const std::optional<AgencyKind>& k) {
+  return k ? to_string(*k) : "";
+}
+
 json agency_ref(const org::Agency& a) {
-  return {{"id", a.id}, {"name", a.name}, {"kind", a.kind}, {"type", a.type}};
+  return {{"id", a.id}, {"name", a.name}, {"kind", agency_kind_text(a.kind)}, {"type", a.type}};
 }
 
 json article_ref(const org::Article& a) {
@@ -405,11 +410,6 @@ json optional_id_json(const std::optional<Id>& id) {
   return id ? json(*id) : json(nullptr);
 }
 
-bool is_structural(PositionKind k) {
-  return k == PositionKind::JptPratama || k == PositionKind::Administrator ||
-         k == PositionKind::Pengawas;
-}
-
 }  // namespace
 
 json position_page(org::OrgStore& store, const org::Position& p, bool personal) {
@@ -417,7 +417,7 @@ json position_page(org::OrgStore& store, const org::Position& p, bool personal) 
   out["id"] = p.id;
   out["title"] = p.title;
   out["kind"] = to_string(p.kind);
-  out["eselon"] = p.eselon;
+  out["eselon"] = to_string(p.eselon);
   out["code"] = p.code;
   const auto links = store.position_links(p.id);
   auto named = [](const std::optional<org::NamedRef>& r, const char* name_key) {
@@ -502,20 +502,13 @@ json employee_detail(org::OrgStore& store, const org::Employee& e) {
   return out;
 }
 
-std::optional<Id> head_position_of(Id unit_id, const std::vector<org::Position>& positions) {
-  for (const auto& p : positions) {
-    if (p.unit_id == unit_id && !p.abolished && is_structural(p.kind)) return p.id;
-  }
-  return std::nullopt;
-}
-
 json unit_json(const org::Unit& u, const std::vector<org::Position>& positions) {
   return {{"id", u.id},
           {"agency_id", u.agency_id},
           {"parent_id", optional_id_json(u.parent_id)},
           {"name", u.name},
           {"kind", to_string(u.kind)},
-          {"head_position_id", optional_id_json(head_position_of(u.id, positions))},
+          {"head_position_id", optional_id_json(org::unit_head(positions, u.id))},
           {"source_article_id", optional_id_json(u.source_article)}};
 }
 

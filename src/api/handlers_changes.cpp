@@ -18,6 +18,14 @@
 namespace tatakerja::server {
 namespace {
 
+// An eselon as a request gives it: "" clears it; anything that is not an eselon is refused.
+std::optional<Eselon> eselon_field(const std::string& text) {
+  if (text.empty()) return std::nullopt;
+  auto e = Eselon::parse(text);
+  if (!e) fail(422, "INVALID_FIELD", "eselon", "Eselon tidak sah; tulis misalnya III.a atau IV.b.");
+  return e;
+}
+
 app::Actor actor_of(const Principal& p) {
   return app::Actor{p.user.id, p.user.username};
 }
@@ -48,7 +56,7 @@ std::string employee_audit(const org::Employee& e) {
 std::string position_audit(const org::Position& p) {
   return json{{"id", p.id},
               {"title", p.title},
-              {"eselon", p.eselon},
+              {"eselon", to_string(p.eselon)},
               {"code", p.code},
               {"summary", p.summary},
               {"superior_id", optional_id_json(p.superior_id)},
@@ -202,7 +210,7 @@ Response handle_position_update(Context& ctx) {
   const json body = ctx.json_body();
   const std::string before = position_audit(*p);
   if (auto v = optional_string(body, "title", 300, false)) p->title = std::move(*v);
-  if (auto v = optional_string(body, "eselon", 20)) p->eselon = std::move(*v);
+  if (auto v = optional_string(body, "eselon", 20)) p->eselon = eselon_field(*v);
   if (auto v = optional_string(body, "code", 60)) p->code = std::move(*v);
   if (auto v = optional_string(body, "summary", 20000)) p->summary = std::move(*v);
   bool moved = false;

@@ -195,7 +195,7 @@ Response handle_agency_chart(Context& ctx) {
     nodes.push_back({{"position_id", p.id},
                      {"title", p.title},
                      {"kind", to_string(p.kind)},
-                     {"eselon", p.eselon},
+                     {"eselon", to_string(p.eselon)},
                      {"unit_id", p.unit_id ? json(*p.unit_id) : json(nullptr)},
                      {"unit_name", unit_name},
                      {"superior_id", p.superior_id ? json(*p.superior_id) : json(nullptr)},
@@ -225,7 +225,7 @@ Response handle_agency_positions(Context& ctx) {
     return json{{"id", p.id},
                 {"title", p.title},
                 {"kind", to_string(p.kind)},
-                {"eselon", p.eselon},
+                {"eselon", to_string(p.eselon)},
                 {"unit_id", p.unit_id ? json(*p.unit_id) : json(nullptr)},
                 {"superior_id", p.superior_id ? json(*p.superior_id) : json(nullptr)},
                 {"work_level", p.work_level}};

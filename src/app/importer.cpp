@@ -288,7 +288,8 @@ Plan make_plan(const Stores& store, std::string_view text) {
     const auto& p = plan.old_all[i];
     if (!p.source_article) continue;  // added by hand or by the demo: not the regulation's
     auto sup = p.superior_id ? by_id.find(*p.superior_id) : by_id.end();
-    old_diff.push_back({p.title, p.eselon, sup != by_id.end() ? sup->second->title : ""});
+    old_diff.push_back(
+        {p.title, to_string(p.eselon), sup != by_id.end() ? sup->second->title : ""});
     plan.old_from_regulation.push_back(i);
   }
   plan.diff = diff_structures(old_diff, diff_positions_of(x));
@@ -491,7 +492,7 @@ ImportResult import_regulation(const Stores& store, const Actor& actor, std::str
     ag.region_id = res.region_id;
     ag.regulation_id = reg.id;
     ag.name = x.agency->name;
-    ag.kind = x.agency->kind;
+    ag.kind = agency_kind_from_string(x.agency->kind);
     ag.type = x.agency->type;
     ag.max_bidang = x.agency->max_bidang;
     ag.tasks = x.agency->tasks;
@@ -595,8 +596,8 @@ ImportResult import_regulation(const Stores& store, const Actor& actor, std::str
         auto sit = pos_id.find(p.superior);
         rp.superior_id = sit == pos_id.end() ? std::nullopt : std::optional<Id>(sit->second);
         rp.title = p.title;
-        rp.eselon = eselon_of(p);
-        rp.kind = kind_of(p, rp.eselon);
+        rp.eselon = Eselon::parse(eselon_of(p));
+        rp.kind = kind_of(p, eselon_of(p));
         rp.code = p.code;
         rp.reports_to = p.reports_to;
         rp.appointing_authority = p.appointing_authority;

@@ -38,6 +38,25 @@ std::optional<std::string> find_eselon(std::string_view t) {
   return std::nullopt;
 }
 
+std::optional<Eselon> Eselon::parse(std::string_view text) {
+  const auto normalized = normalize_eselon(text);
+  if (!normalized) return std::nullopt;
+  return of(eselon_grade(*normalized), normalized->back());
+}
+
+std::optional<Eselon> Eselon::of(int grade, char sub_grade) {
+  if (grade < 1 || grade > 5 || (sub_grade != 'a' && sub_grade != 'b')) return std::nullopt;
+  return Eselon(grade, sub_grade);
+}
+
+std::string Eselon::str() const {
+  return text::int_to_roman(grade_) + "." + sub_;
+}
+
+std::string to_string(const std::optional<Eselon>& e) {
+  return e ? e->str() : std::string();
+}
+
 int eselon_grade(std::string_view normalized) {
   const auto dot = normalized.find('.');
   auto g = text::roman_to_int(normalized.substr(0, dot));

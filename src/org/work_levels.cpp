@@ -9,6 +9,7 @@
 
 #include "core/eselon.hpp"
 #include "core/text.hpp"
+#include "org/unit_head.hpp"
 
 namespace tatakerja::org {
 namespace {
@@ -17,26 +18,6 @@ namespace {
 constexpr int kDeepestLevel = 3;
 // When the agency head has no reports_to text, its appraiser is the head of region.
 constexpr const char* kHeadOfRegion = "Kepala Daerah";
-
-// Structural grade: 1..5 (the eselon's major grade) for JPT, Administrator and Pengawas
-// positions; 0 for JF and Pelaksana. The eselon wins; without one the kind decides.
-int structural_grade(const Position& p) {
-  if (auto e = normalize_eselon(p.eselon)) {
-    if (const int g = eselon_grade(*e); g > 0) return g;
-  }
-  switch (p.kind) {
-    case PositionKind::JptPratama:
-      return 2;
-    case PositionKind::Administrator:
-      return 3;
-    case PositionKind::Pengawas:
-      return 4;
-    case PositionKind::Fungsional:
-    case PositionKind::Pelaksana:
-      return 0;
-  }
-  return 0;
-}
 
 // The kind's name for a structural grade, used in rule texts.
 const char* grade_label(int grade) {
@@ -59,15 +40,6 @@ const char* senior_functional_level(std::string_view title) {
   if (text::ifind_word(key, "ahli utama") != std::string::npos) return "Ahli Utama";
   if (text::ifind_word(key, "ahli madya") != std::string::npos) return "Ahli Madya";
   return nullptr;
-}
-
-// Orders candidates for "the highest": lower grade first, then ordinal, then order given.
-bool outranks(const Position& a, std::size_t a_index, const Position& b, std::size_t b_index) {
-  const int ga = structural_grade(a);
-  const int gb = structural_grade(b);
-  if (ga != gb) return ga < gb;
-  if (a.ordinal != b.ordinal) return a.ordinal < b.ordinal;
-  return a_index < b_index;
 }
 
 // How the structural parent of a position was found (it shapes the rule text).
@@ -134,7 +106,7 @@ class Resolver {
       const Position& p = positions_[i];
       if (!p.unit_id || !usable_structural(&p)) continue;
       auto [it, inserted] = unit_head_.emplace(*p.unit_id, i);
-      if (!inserted && outranks(p, i, positions_[it->second], it->second)) it->second = i;
+      if (!inserted && heads_before(p, positions_[it->second])) it->second = i;
     }
   }
   std::optional<Id> unit_head(Id unit) const {
@@ -168,9 +140,9 @@ class Resolver {
     for (std::size_t i = 0; i < positions_.size(); ++i) {
       const Position& p = positions_[i];
       if (!usable_structural(&p)) continue;
-      if (!best_any || outranks(p, i, positions_[*best_any], *best_any)) best_any = i;
+      if (!best_any || heads_before(p, positions_[*best_any])) best_any = i;
       if (structural_superior(p)) continue;
-      if (!best || outranks(p, i, positions_[*best], *best)) best = i;
+      if (!best || heads_before(p, positions_[*best])) best = i;
     }
     if (!best) best = best_any;
     if (best) head_ = positions_[*best].id;
@@ -350,17 +322,6 @@ std::vector<LevelAssignment> resolve_work_levels(const Agency& agency,
                                                  const std::vector<Unit>& units,
                                                  const std::vector<Position>& positions) {
   return Resolver(agency, units, positions).resolve();
-}
-
-std::optional<Id> head_of_unit(const std::vector<Position>& positions, Id unit_id) {
-  std::optional<std::size_t> best;
-  for (std::size_t i = 0; i < positions.size(); ++i) {
-    const Position& p = positions[i];
-    if (p.abolished || p.unit_id != unit_id || structural_grade(p) == 0) continue;
-    if (!best || outranks(p, i, positions[*best], *best)) best = i;
-  }
-  if (!best) return std::nullopt;
-  return positions[*best].id;
 }
 
 bool is_one_stop_service_agency(const Agency& agency) {

@@ -10,6 +10,7 @@
 #include "app/accounts.hpp"
 #include "app/error.hpp"
 #include "app/importer.hpp"
+#include "org/unit_head.hpp"
 #include "sample/generator.hpp"
 
 namespace tatakerja::sample {
@@ -35,8 +36,7 @@ bool read_file(const std::filesystem::path& p, std::string& out) {
 }
 
 bool is_structural(const org::Position& p) {
-  return !p.eselon.empty() || p.kind == PositionKind::JptPratama ||
-         p.kind == PositionKind::Administrator || p.kind == PositionKind::Pengawas;
+  return org::structural_grade(p) > 0;
 }
 
 }  // namespace

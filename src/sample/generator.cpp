@@ -15,6 +15,7 @@
 #include "core/text.hpp"
 #include "org/nip.hpp"
 #include "org/rank.hpp"
+#include "org/unit_head.hpp"
 #include "org/work_levels.hpp"
 #include "sample/names.hpp"
 
@@ -57,7 +58,7 @@ bool has_word(const std::string& key, std::string_view phrase) {
 Profile profile_of(const org::Position& p, const StaffingOptions& o) {
   Profile f;
   const std::string key = text::name_key(p.title);
-  std::string eselon = p.eselon;
+  std::string eselon = to_string(p.eselon);
   if (eselon.empty()) {
     // Structural kinds without a stated eselon take the usual grade of the kind.
     if (p.kind == PositionKind::JptPratama) eselon = "II.a";
@@ -132,9 +133,7 @@ std::string executor_title(PeopleGenerator& g) {
 }
 
 bool structural(const org::Position& p) {
-  if (!p.eselon.empty()) return true;
-  return p.kind == PositionKind::JptPratama || p.kind == PositionKind::Administrator ||
-         p.kind == PositionKind::Pengawas;
+  return org::structural_grade(p) > 0;
 }
 
 // The agency head: the structural position without a superior, the highest grade first.
@@ -142,9 +141,7 @@ std::optional<Id> agency_head(const std::vector<org::Position>& ps) {
   const org::Position* best = nullptr;
   for (const auto& p : ps) {
     if (p.abolished || p.superior_id || !structural(p)) continue;
-    const int g = p.eselon.empty() ? 9 : eselon_grade(p.eselon);
-    const int bg = !best ? 99 : best->eselon.empty() ? 9 : eselon_grade(best->eselon);
-    if (!best || g < bg) best = &p;
+    if (!best || org::heads_before(p, *best)) best = &p;
   }
   if (best) return best->id;
   return std::nullopt;
@@ -173,7 +170,7 @@ org::Employee PeopleGenerator::make_employee(Id region_id, const org::Position& 
   const Profile f = profile_of(p, options_);
   org::Employee e;
   e.region_id = region_id;
-  e.sex = chance(p.eselon.empty() ? 48 : 30) ? org::Sex::Female : org::Sex::Male;
+  e.sex = chance(p.eselon ? 30 : 48) ? org::Sex::Female : org::Sex::Male;
   // 1. Birth and appointment (TMT CPNS/PPPK) at 22..35 years of age, before the reference year.
   const int birth_year = pick(f.birth_lo, f.birth_hi);
   e.birth_date = Date{birth_year, pick(1, 12), pick(1, 28)};
@@ -247,11 +244,11 @@ std::size_t add_staff_positions(const app::Stores& store, Id agency_id, PeopleGe
     ++added;
   };
   for (const auto& u : units) {
-    auto unit_head = org::head_of_unit(positions, u.id);
+    auto unit_head = org::unit_head(positions, u.id);
     std::optional<Id> sup = unit_head;
     if (u.kind == UnitKind::KelompokJabatanFungsional) {
       // A pool: coordinated by the head of the unit it sits in, else by the agency head.
-      sup = u.parent_id ? org::head_of_unit(positions, *u.parent_id) : std::nullopt;
+      sup = u.parent_id ? org::unit_head(positions, *u.parent_id) : std::nullopt;
       if (!sup) sup = head;
       add(u, head, functional_title(g, "Ahli Madya"), PositionKind::Fungsional);
       add(u, sup, functional_title(g, "Ahli Muda"), PositionKind::Fungsional);
@@ -395,19 +392,13 @@ struct UnitPlan {
 
 struct AgencyPlan {
   std::string name;
-  std::string kind;
+  AgencyKind kind = AgencyKind::Badan;
   std::vector<UnitPlan> units;
   std::vector<UnitPlan> optional_units;  // base units added round-robin while the budget lasts
 };
 
-std::string agency_kind(std::string_view name) {
-  for (std::string_view k : {"Sekretariat Dewan Perwakilan Rakyat Daerah",
-                             "Satuan Polisi Pamong Praja", "Inspektorat", "Dinas", "Badan"})
-    if (name.starts_with(k))
-      return k == "Sekretariat Dewan Perwakilan Rakyat Daerah"
-                 ? "Sekretariat DPRD"
-                 : std::string(k == "Satuan Polisi Pamong Praja" ? "Satuan" : k);
-  return "Badan";
+AgencyKind agency_kind(std::string_view name) {
+  return agency_kind_of_name(name).value_or(AgencyKind::Badan);
 }
 
 std::string short_unit(std::string_view name) {
@@ -496,7 +487,7 @@ GenerationSummary generate_province(const app::Stores& store, const GeneratorOpt
     if (i >= kAgencies.size())
       a.name += " " + text::int_to_roman(static_cast<int>(i / kAgencies.size()) + 1);
     a.kind = agency_kind(spec.name);
-    const bool inspektorat = a.kind == "Inspektorat";
+    const bool inspektorat = a.kind == AgencyKind::Inspektorat;
     // The head's position is planned as the agency's first "unit" row with no unit of its own:
     // it is created separately below. Base units in priority order:
     std::vector<UnitPlan>& u = a.optional_units;
@@ -530,7 +521,7 @@ GenerationSummary generate_province(const app::Stores& store, const GeneratorOpt
           const std::string sub(
               kSubTopics[static_cast<std::size_t>(g.pick(0, kSubTopics.size() - 1))]);
           const std::string n = sub + " " + short_unit(u[static_cast<std::size_t>(b)].name);
-          const bool badan = a.kind == "Badan";
+          const bool badan = a.kind == AgencyKind::Badan;
           u.push_back({(badan ? "Sub Bidang " : "Seksi ") + n,
                        badan ? UnitKind::SubBidang : UnitKind::Seksi, b,
                        (badan ? "Kepala Sub Bidang " : "Kepala Seksi ") + n, "IV.a", 3});
@@ -666,7 +657,7 @@ GenerationSummary generate_province(const app::Stores& store, const GeneratorOpt
       p.superior_id = superior;
       p.title = std::move(title);
       p.kind = kind;
-      p.eselon = std::move(eselon);
+      p.eselon = Eselon::parse(eselon);
       p.ordinal = static_cast<int>(ps.size()) + 1;
       ps.push_back(std::move(p));
       vacant.push_back(!staffed);
@@ -678,11 +669,11 @@ GenerationSummary generate_province(const app::Stores& store, const GeneratorOpt
       --people_left;
       return true;
     };
-    const bool setwan = a.kind == "Sekretariat DPRD";
+    const bool setwan = a.kind == AgencyKind::SekretariatDprd;
     const Id head = add(std::nullopt, std::nullopt,
-                        a.kind == "Inspektorat" ? std::string("Inspektur")
-                        : setwan                ? std::string("Sekretaris DPRD")
-                                                : "Kepala " + a.name,
+                        a.kind == AgencyKind::Inspektorat ? std::string("Inspektur")
+                        : setwan                          ? std::string("Sekretaris DPRD")
+                                                          : "Kepala " + a.name,
                         PositionKind::JptPratama, "II.a", staffed_head());
     std::vector<std::optional<Id>> unit_head(a.units.size());
     for (std::size_t k = 0; k < a.units.size(); ++k) {

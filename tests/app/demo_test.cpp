@@ -83,11 +83,11 @@ TEST(Demo, BuildsAStaffedRegistry) {
           if (e.kind == org::EmployeeKind::Pppk) {
             ++pppk;
             EXPECT_TRUE(org::normalize_rank(e.rank, e.kind)) << e.rank;
-            EXPECT_TRUE(p.eselon.empty()) << p.title;
+            EXPECT_FALSE(p.eselon) << p.title;
           } else {
             EXPECT_TRUE(org::pns_rank(e.rank)) << e.rank;
-            EXPECT_TRUE(org::rank_fits_eselon(e.rank, p.eselon))
-                << e.rank << " " << p.eselon << " " << p.title;
+            EXPECT_TRUE(org::rank_fits_eselon(e.rank, to_string(p.eselon)))
+                << e.rank << " " << to_string(p.eselon) << " " << p.title;
           }
           EXPECT_GT(h.placement.start.year, e.appointed_year - 1);
           EXPECT_FALSE(e.name.empty());

@@ -8,6 +8,7 @@
 #include <string>
 
 #include "corpus.hpp"
+#include "org/unit_head.hpp"
 #include "org/work_levels.hpp"
 #include "regulation/engine.hpp"
 
@@ -32,7 +33,7 @@ Position position(Id id, std::string title, PositionKind kind, std::string eselo
   p.agency_id = 1;
   p.title = std::move(title);
   p.kind = kind;
-  p.eselon = std::move(eselon);
+  p.eselon = Eselon::parse(eselon);
   p.unit_id = unit_id;
   p.superior_id = superior;
   p.ordinal = static_cast<int>(id);
@@ -43,7 +44,7 @@ Agency agency(std::string name, std::string kind) {
   Agency a;
   a.id = 1;
   a.name = std::move(name);
-  a.kind = std::move(kind);
+  a.kind = agency_kind_from_string(kind);
   return a;
 }
 
@@ -316,11 +317,37 @@ TEST(WorkLevels, MissingEselonAndSuperiorsFallBackToKindAndUnits) {
   // The eselon wins over the kind: a position typed Administrator but graded II.a is the head.
   std::vector<Position> regraded = positions;
   regraded[3].kind = PositionKind::Administrator;  // Kepala Badan mistyped, no eselon
-  regraded[2].eselon = "II.a";                     // Sekretaris typed Administrator, graded II.a
+  regraded[2].eselon = Eselon::parse("II.a");      // Sekretaris typed Administrator, graded II.a
   const auto got2 = resolve(badan, units, regraded);
   EXPECT_EQ(got2.at(2).work_level, 1);
-  EXPECT_EQ(head_of_unit(positions, 1), std::optional<Id>(2));
-  EXPECT_EQ(head_of_unit(positions, 99), std::nullopt);
+  EXPECT_EQ(unit_head(positions, 1), std::optional<Id>(2));
+  EXPECT_EQ(unit_head(positions, 99), std::nullopt);
+}
+
+TEST(UnitHead, SubGradeThenUnwrittenEselonThenRegulationOrder) {
+  // Same grade III: a above b, and a position whose eselon is not written (an Administrator,
+  // ranked as III) after both; then regulation order, then id.
+  const std::vector<Position> positions = {
+      position(1, "Kepala Bidang Tanpa Eselon", PositionKind::Administrator, "", 5, std::nullopt),
+      position(2, "Kepala Bidang III.b", PositionKind::Administrator, "III.b", 5, std::nullopt),
+      position(3, "Kepala Bidang III.a", PositionKind::Administrator, "III.a", 5, std::nullopt),
+      position(4, "Analis", PositionKind::Fungsional, "", 5, std::nullopt),
+  };
+  EXPECT_EQ(unit_head(positions, 5), std::optional<Id>(3));
+  EXPECT_EQ(unit_head({positions[0], positions[1]}, 5), std::optional<Id>(2));
+  EXPECT_EQ(unit_head({positions[0], positions[3]}, 5), std::optional<Id>(1));
+  EXPECT_EQ(unit_head({positions[3]}, 5), std::nullopt);
+  // Equal rank: the first in regulation order.
+  Position twin = positions[2];
+  twin.id = 9;
+  twin.ordinal = 0;
+  EXPECT_EQ(unit_head({positions[2], twin}, 5), std::optional<Id>(9));
+  // An eselon makes a position structural whatever its kind.
+  Position graded = positions[3];
+  graded.eselon = Eselon::parse("IV.a");
+  EXPECT_EQ(unit_head({graded}, 5), std::optional<Id>(4));
+  EXPECT_TRUE(heads_before(positions[2], positions[1]));
+  EXPECT_FALSE(heads_before(positions[1], positions[2]));
 }
 
 TEST(WorkLevels, HeadOfUnitIsTheHighestStructuralPosition) {
@@ -332,9 +359,9 @@ TEST(WorkLevels, HeadOfUnitIsTheHighestStructuralPosition) {
   };
   std::vector<Position> with_abolished = positions;
   with_abolished[3].abolished = true;
-  EXPECT_EQ(head_of_unit(with_abolished, 7), std::optional<Id>(3));
-  EXPECT_EQ(head_of_unit(positions, 7), std::optional<Id>(4));
-  EXPECT_EQ(head_of_unit({positions[0]}, 7), std::nullopt);
+  EXPECT_EQ(unit_head(with_abolished, 7), std::optional<Id>(3));
+  EXPECT_EQ(unit_head(positions, 7), std::optional<Id>(4));
+  EXPECT_EQ(unit_head({positions[0]}, 7), std::nullopt);
 }
 
 TEST(WorkLevels, CyclicDataTerminatesAndNobodyAppraisesThemselves) {
@@ -383,7 +410,7 @@ TEST(WorkLevels, Regulation003ThroughTheEngine) {
   Agency a;
   a.id = 1;
   a.name = facts.agency->name;
-  a.kind = facts.agency->kind;
+  a.kind = agency_kind_from_string(facts.agency->kind);
   std::vector<Unit> units;
   for (const regulation::Unit& u : facts.units) {
     Unit r;
@@ -401,7 +428,7 @@ TEST(WorkLevels, Regulation003ThroughTheEngine) {
     r.agency_id = 1;
     r.title = p.title;
     r.kind = p.kind.value_or(position_kind_of_title(p.title));
-    r.eselon = p.eselon;
+    r.eselon = Eselon::parse(p.eselon);
     if (!p.unit.empty()) r.unit_id = id_of(p.unit);
     if (!p.superior.empty()) r.superior_id = id_of(p.superior);
     r.reports_to = p.reports_to;

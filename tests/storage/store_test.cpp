@@ -155,7 +155,7 @@ class StoreTest : public ::testing::TestWithParam<std::string> {
     a.region_id = s.region;
     a.regulation_id = s.regulation;
     a.name = "Badan Pengelola Perbatasan Daerah";
-    a.kind = "Badan";
+    a.kind = AgencyKind::Badan;
     s.agency = stores_->org().insert_agency(a);
     Unit u;
     u.agency_id = s.agency;
@@ -440,7 +440,7 @@ TEST_P(StoreTest, AgencyRoundTrip) {
   a.region_id = s.region;
   a.regulation_id = s.regulation;
   a.name = "Dinas Pendidikan – Ç";
-  a.kind = "Dinas";
+  a.kind = AgencyKind::Dinas;
   a.type = "A";
   a.max_bidang = 4;
   a.tasks = "membantu Gubernur melaksanakan urusan pemerintahan";
@@ -547,7 +547,7 @@ TEST_P(StoreTest, PositionRoundTrip) {
   p.superior_id = s.head;
   p.title = "Kepala Sub Bagian Umum – Ç";
   p.kind = PositionKind::Pengawas;
-  p.eselon = "IV.a";
+  p.eselon = Eselon::parse("IV.a");
   p.code = "PGW-001";
   p.reports_to = "Gubernur melalui Sekretaris Daerah";
   p.appointing_authority = "Gubernur";
@@ -696,7 +696,7 @@ TEST_P(StoreTest, BriefsSubordinatesUnitHeadsAndCounts) {
   sek.superior_id = s.head;
   sek.title = "Sekretaris";
   sek.kind = PositionKind::Administrator;
-  sek.eselon = "III.a";
+  sek.eselon = Eselon::parse("III.a");
   sek.work_level = 2;
   sek.ordinal = 2;
   Id sek_id = stores_->org().insert_position(sek);

@@ -10,7 +10,9 @@
 #include <algorithm>
 #include <cctype>
 #include <charconv>
+#include <unordered_map>
 
+#include "org/unit_head.hpp"
 #include "storage/drivers.hpp"
 #include "storage/sql_rows.hpp"
 
@@ -77,6 +79,11 @@ std::vector<std::string> parse_list(const std::string& text) {
     if (item.is_string()) out.push_back(item.get<std::string>());
   }
   return out;
+}
+
+// An agency's kind as stored: its name, or "" when the regulation does not say.
+std::string kind_text(const std::optional<AgencyKind>& k) {
+  return k ? to_string(*k) : "";
 }
 
 std::optional<org::ChangeKind> change_kind_from_string(std::string_view s) {
@@ -164,7 +171,7 @@ Agency read_agency(const Row& r, std::size_t o) {
   x.region_id = r.integer(o + 1);
   x.regulation_id = r.integer(o + 2);
   x.name = r.text(o + 3);
-  x.kind = r.text(o + 4);
+  x.kind = agency_kind_from_string(r.text(o + 4));
   x.type = r.text(o + 5);
   if (!r.is_null(o + 6)) x.max_bidang = to_int(r, o + 6);
   x.tasks = r.text(o + 7);
@@ -201,7 +208,7 @@ Position read_position(const Row& r, std::size_t o) {
   x.superior_id = r.optional_integer(o + 3);
   x.title = r.text(o + 4);
   x.kind = require(org::position_kind_from_string(r.text(o + 5)), "position kind", r.text(o + 5));
-  x.eselon = r.text(o + 6);
+  x.eselon = Eselon::parse(r.text(o + 6));
   x.code = r.text(o + 7);
   x.reports_to = r.text(o + 8);
   x.appointing_authority = r.text(o + 9);
@@ -383,20 +390,21 @@ std::vector<StoredFinding> SqlOrgStore::findings_of_regulation(Id regulation_id)
 // ---- Agencies, units, positions --------------------------------------------------------------
 
 Id SqlOrgStore::insert_agency(const Agency& a) {
-  return inserted_id(c_,
-                     "INSERT INTO agencies (region_id, regulation_id, name, kind, type, "
-                     "max_bidang, tasks, functions, source_article) VALUES (?, ?, ?, ?, ?, ?, ?, "
-                     "?, ?) RETURNING id",
-                     {a.region_id, a.regulation_id, a.name, a.kind, a.type, opt_int(a.max_bidang),
-                      a.tasks, json_list(a.functions), opt(a.source_article)});
+  return inserted_id(
+      c_,
+      "INSERT INTO agencies (region_id, regulation_id, name, kind, type, "
+      "max_bidang, tasks, functions, source_article) VALUES (?, ?, ?, ?, ?, ?, ?, "
+      "?, ?) RETURNING id",
+      {a.region_id, a.regulation_id, a.name, kind_text(a.kind), a.type, opt_int(a.max_bidang),
+       a.tasks, json_list(a.functions), opt(a.source_article)});
 }
 
 void SqlOrgStore::update_agency(const Agency& a) {
   c_.execute(
       "UPDATE agencies SET region_id = ?, regulation_id = ?, name = ?, kind = ?, type = ?, "
       "max_bidang = ?, tasks = ?, functions = ?, source_article = ? WHERE id = ?",
-      {a.region_id, a.regulation_id, a.name, a.kind, a.type, opt_int(a.max_bidang), a.tasks,
-       json_list(a.functions), opt(a.source_article), a.id});
+      {a.region_id, a.regulation_id, a.name, kind_text(a.kind), a.type, opt_int(a.max_bidang),
+       a.tasks, json_list(a.functions), opt(a.source_article), a.id});
 }
 
 std::optional<Agency> SqlOrgStore::agency(Id id) {
@@ -456,7 +464,7 @@ std::vector<Value> position_values(const Position& p) {
           opt(p.superior_id),
           p.title,
           std::string(to_string(p.kind)),
-          p.eselon,
+          to_string(p.eselon),
           p.code,
           p.reports_to,
           p.appointing_authority,
@@ -522,7 +530,7 @@ PositionBrief read_brief(const Row& r) {
   b.superior_id = r.optional_integer(2);
   b.title = r.text(3);
   b.kind = require(org::position_kind_from_string(r.text(4)), "position kind", r.text(4));
-  b.eselon = r.text(5);
+  b.eselon = Eselon::parse(r.text(5));
   b.work_level = to_int(r, 6);
   return b;
 }
@@ -583,18 +591,31 @@ PositionLinks SqlOrgStore::position_links(Id id) {
 }
 
 std::vector<UnitWithHead> SqlOrgStore::units_with_heads(Id agency_id) {
-  // The head is looked up per unit on the (unit_id, kind) index: a handful of structural
-  // positions, not the unit's functional and executor staff. Eselon text orders by grade
-  // ("II.a" < "III.a" < "IV.a"); a missing eselon sorts last.
-  std::string sql =
-      std::string("SELECT ") + kUnitCols +
-      ", (SELECT p.id FROM positions p WHERE p.unit_id = u.id AND p.kind IN "
-      "('JPT Pratama', 'Administrator', 'Pengawas') AND p.abolished = 0 ORDER BY "
-      "CASE WHEN p.eselon = '' THEN 'Z' ELSE p.eselon END, p.ordinal, p.id LIMIT 1) "
-      "FROM units u WHERE u.agency_id = ? AND u.abolished = 0 ORDER BY u.ordinal, u.id";
+  // The agency's structural positions (those with an eselon or of a structural kind: a handful
+  // per unit, not the functional and executor staff), then the one rule of org/unit_head.hpp
+  // picks each unit's head.
+  std::unordered_map<Id, HeadRank> heads;
+  for (const auto& r : c_.query("SELECT id, unit_id, kind, eselon, ordinal FROM positions "
+                                "WHERE agency_id = ? AND abolished = 0 AND unit_id IS NOT NULL "
+                                "AND (kind IN ('JPT Pratama', 'Administrator', 'Pengawas') "
+                                "OR eselon <> '')",
+                                {agency_id})) {
+    const auto kind = position_kind_from_string(r.text(2));
+    if (!kind) continue;
+    const HeadRank rank = head_rank(Eselon::parse(r.text(3)), *kind, to_int(r, 4), r.integer(0));
+    if (rank.grade == 0) continue;
+    const auto [it, inserted] = heads.emplace(r.integer(1), rank);
+    if (!inserted && rank < it->second) it->second = rank;
+  }
   std::vector<UnitWithHead> out;
-  for (const auto& r : c_.query(sql, {agency_id})) {
-    out.push_back(UnitWithHead{read_unit(r, 0), r.optional_integer(kUnitColCount)});
+  for (const auto& r : c_.query(select(kUnitCols,
+                                       "FROM units u WHERE u.agency_id = ? AND u.abolished = 0 "
+                                       "ORDER BY u.ordinal, u.id"),
+                                {agency_id})) {
+    UnitWithHead u{read_unit(r, 0), std::nullopt};
+    if (const auto it = heads.find(u.unit.id); it != heads.end())
+      u.head_position_id = it->second.id;
+    out.push_back(std::move(u));
   }
   return out;
 }

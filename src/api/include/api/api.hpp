@@ -128,6 +128,8 @@ json list_answer(json items, std::int64_t total, const Page& page);
 // Shared JSON forms (docs/api.md).
 json regulation_ref(const org::Regulation& r);
 json agency_ref(const org::Agency& a);
+// An agency's kind as the API writes it: its name, or "" when the regulation does not say.
+std::string agency_kind_text(const std::optional<AgencyKind>& k);
 json article_ref(const org::Article& a);
 json user_json(const identity::User& u);
 json date_or_null(const std::optional<Date>& d);
@@ -137,8 +139,6 @@ json position_page(org::OrgStore& store, const org::Position& p, bool personal);
 json employee_detail(org::OrgStore& store, const org::Employee& e);
 // A unit as PATCH /units/{id} answers it, with its head position found in `positions`.
 json unit_json(const org::Unit& u, const std::vector<org::Position>& positions);
-// The id of the structural position that leads `unit_id` among `positions`, if any.
-std::optional<Id> head_position_of(Id unit_id, const std::vector<org::Position>& positions);
 // A placement: {"id","employee_id","position_id","kind","start","end"}.
 json placement_json(const org::Placement& p);
 

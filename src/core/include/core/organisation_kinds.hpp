@@ -6,6 +6,27 @@
 
 namespace tatakerja {
 
+// The kinds of Perangkat Daerah (regional agencies).
+enum class AgencyKind {
+  SekretariatDaerah,
+  SekretariatDprd,  // Sekretariat Dewan Perwakilan Rakyat Daerah
+  Inspektorat,
+  Dinas,
+  Badan,
+  Kecamatan,
+  SatuanPolisiPamongPraja,
+  Kantor,
+};
+// "Sekretariat Daerah", "Sekretariat DPRD", "Inspektorat", "Dinas", "Badan", "Kecamatan",
+// "Satuan Polisi Pamong Praja", "Kantor": the name used in the database and the JSON interface.
+const char* to_string(AgencyKind k);
+// The kind a name is (to_string's names, and "Sekretariat Dewan Perwakilan Rakyat Daerah");
+// nullopt for anything else.
+std::optional<AgencyKind> agency_kind_from_string(std::string_view s);
+// The kind an agency's name starts with, as a whole word ("Badan Pengelola Perbatasan Daerah" ->
+// Badan, "Dinas Kesehatan" -> Dinas); nullopt when it starts with none.
+std::optional<AgencyKind> agency_kind_of_name(std::string_view name);
+
 enum class UnitKind {
   Sekretariat,
   SubBagian,  // Sub Bagian

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "core/date.hpp"
+#include "core/eselon.hpp"
 #include "core/organisation_kinds.hpp"
 
 namespace tatakerja::org {
@@ -77,10 +78,10 @@ struct StoredFinding {
 struct Agency {
   Id id = 0;
   Id region_id = 0;
-  Id regulation_id = 0;  // the regulation in force that establishes it
-  std::string name;      // "Badan Pengelola Perbatasan Daerah"
-  std::string kind;      // "Badan", "Dinas", "Sekretariat Daerah", ...
-  std::string type;      // "A", "B", "C" or empty
+  Id regulation_id = 0;            // the regulation in force that establishes it
+  std::string name;                // "Badan Pengelola Perbatasan Daerah"
+  std::optional<AgencyKind> kind;  // none when the regulation does not say
+  std::string type;                // "A", "B", "C" or empty
   std::optional<int> max_bidang;
   std::string tasks;
   std::vector<std::string> functions;
@@ -105,8 +106,8 @@ struct Position {
   std::optional<Id> superior_id;  // direct superior position; none at the top
   std::string title;
   PositionKind kind = PositionKind::Pelaksana;
-  std::string eselon;      // "III.a" or empty
-  std::string code;        // kode jabatan
+  std::optional<Eselon> eselon;  // none for positions without one
+  std::string code;              // kode jabatan
   std::string reports_to;  // superior outside the agency ("Gubernur melalui Sekretaris Daerah")
   std::string appointing_authority;
   std::string summary;                 // rumusan tugas

@@ -53,7 +53,7 @@ struct PositionBrief {
   std::optional<Id> superior_id;
   std::string title;
   PositionKind kind = PositionKind::Pelaksana;
-  std::string eselon;
+  std::optional<Eselon> eselon;
   int work_level = 0;
 };
 

@@ -53,11 +53,6 @@ std::vector<LevelAssignment> resolve_work_levels(const Agency& agency,
                                                  const std::vector<Unit>& units,
                                                  const std::vector<Position>& positions);
 
-// The head of a unit: the non-abolished structural position whose unit_id is `unit_id`; when
-// several, the highest (lowest eselon grade), then the first by ordinal and order given. nullopt
-// when the unit has no structural position.
-std::optional<Id> head_of_unit(const std::vector<Position>& positions, Id unit_id);
-
 // True for the investment and one-stop-service agency (Dinas Penanaman Modal dan Pelayanan
 // Terpadu Satu Pintu, "DPMPTSP"), whose head appraises JF and Pelaksana directly (004 Pasal 11
 // huruf e).
