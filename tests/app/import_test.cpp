@@ -201,8 +201,8 @@ TEST(Import, TextNotInUtf8IsRefusedAndWritesNothing) {
       else
         app::import_regulation(db.store(), app::cli_actor(), text);
       ADD_FAILURE() << "accepted";
-    } catch (const app::ServiceError& e) {
-      EXPECT_EQ(e.code(), "INVALID_FIELD");
+    } catch (const Refusal& e) {
+      EXPECT_EQ(e.name(), "INVALID_FIELD");
       EXPECT_EQ(e.field(), "text");
     }
   }
@@ -215,8 +215,8 @@ TEST(Import, TextWithoutRegionIsRefusedAndWritesNothing) {
   try {
     app::import_regulation(db.store(), app::cli_actor(), "Sebuah catatan tanpa kepala.\n");
     ADD_FAILURE() << "accepted";
-  } catch (const app::ServiceError& e) {
-    EXPECT_EQ(e.code(), "INVALID_FIELD");
+  } catch (const Refusal& e) {
+    EXPECT_EQ(e.name(), "INVALID_FIELD");
     EXPECT_EQ(e.field(), "region");
   }
   EXPECT_EQ(row_counts(db), before);

@@ -1,4 +1,4 @@
-// Internal interface of the JSON API under /api/v1: the error every handler throws (ApiError), the
+// Internal interface of the JSON API under /api/v1: the refusals handlers throw (fail), the
 // per-request Context (the worker's store, the signed-in user, query parameters, access checks),
 // the JSON forms shared by several handlers, and the handler functions themselves. Handlers are
 // thin: they read and check their input, call store/service, and build one nlohmann::json answer;
@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "api/config.hpp"
+#include "core/error.hpp"
 #include "http/message.hpp"
 #include "org/model.hpp"
 #include "org/registry_store.hpp"
@@ -26,28 +27,16 @@ using org::Id;
 
 class RateLimiter;
 
-// An answer other than success. `message` defaults to the Indonesian text of `code`.
-struct ApiError {
-  int status = 500;
-  std::string code;
-  std::string message;
-  std::optional<std::string> field;
-  std::vector<std::pair<std::string, std::string>> headers;  // e.g. Retry-After
-};
+// Refusals are tatakerja::Refusal (core/error.hpp), thrown by fail(ErrorCode, field, message):
+// the code alone decides the status and the default message.
 
-// Throws ApiError{status, code, default message of code (or `message` when given), field}.
-[[noreturn]] void fail(int status, std::string_view code, std::optional<std::string> field = {},
-                       std::string message = {});
-// The Indonesian message for an error code of docs/api.md.
-std::string default_message(std::string_view code);
-// The HTTP status of an error code of docs/api.md (500 for an unknown code).
-int status_of_code(std::string_view code);
-// Turns the exception being handled (ApiError, app::ServiceError, storage::DatabaseError,
-// anything else) into the JSON error answer; logs the detail of unexpected ones. Call only from a
-// catch block.
+// Turns the exception being handled (Refusal, storage::DatabaseError through app::refusal_for,
+// anything else as INTERNAL) into the JSON error answer; logs the detail of unexpected ones. Call
+// only from a catch block.
 Response error_response_for_current_exception();
-// The JSON error answer itself.
-Response error_response(const ApiError& e);
+// The JSON error answer {"error":{"code","message","field"}} with the code's status (and
+// Retry-After when the refusal says when to try again).
+Response error_response(const Refusal& e);
 
 // The signed-in user of a request.
 struct Principal {
