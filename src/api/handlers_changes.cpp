@@ -22,7 +22,7 @@ app::Actor actor_of(const Principal& p) {
   return app::Actor{p.user.id, p.user.username};
 }
 
-// Refuses (422 HIERARCHY_CYCLE on `field`) putting `self` under `parent` when `parent` is `self`'s
+// Refuses (HIERARCHY_CYCLE on `field`) putting `self` under `parent` when `parent` is `self`'s
 // descendant in the tree that `records` (positions or units of one agency) make through their
 // `up` member.
 template <typename Record>

@@ -65,24 +65,24 @@ class Context {
   std::optional<Id> user_id_if_known() const {
     return principal_ ? std::optional<Id>(principal_->user.id) : std::nullopt;
   }
-  // The signed-in user; throws 401 UNAUTHENTICATED when there is none.
+  // The signed-in user; refuses UNAUTHENTICATED when there is none.
   const Principal& require_user();
-  // A user allowed to change the registry (admin_registri, administrator): 401 / 403 otherwise;
-  // for a POST/PATCH/DELETE also checks X-CSRF-Token (403 CSRF_INVALID).
+  // A user allowed to change the registry (admin_registri, administrator): UNAUTHENTICATED /
+  // FORBIDDEN otherwise; for a POST/PATCH/DELETE also checks X-CSRF-Token (CSRF_INVALID).
   const Principal& require_editor();
-  // An administrator: 401 / 403 otherwise, and the CSRF check for changes.
+  // An administrator: UNAUTHENTICATED / FORBIDDEN otherwise, and the CSRF check for changes.
   const Principal& require_administrator();
-  // Throws 403 CSRF_INVALID unless X-CSRF-Token equals the session's token (constant time).
+  // Refuses CSRF_INVALID unless X-CSRF-Token equals the session's token (constant time).
   void require_csrf(const Principal& p) const;
 
   // The decoded value of query parameter `name`, nullopt when absent.
   std::optional<std::string> query(std::string_view name);
-  // Positive integer query parameter; nullopt when absent; 400 INVALID_PARAMETER when malformed.
+  // Positive integer query parameter; nullopt when absent; INVALID_PARAMETER when malformed.
   std::optional<Id> query_id(std::string_view name);
-  // ?limit= (1..500, default 50) and ?offset= (>= 0, default 0); 400 INVALID_PARAMETER otherwise.
+  // ?limit= (1..500, default 50) and ?offset= (>= 0, default 0); INVALID_PARAMETER otherwise.
   org::Page page();
-  // The body as a JSON object: 415 when the Content-Type is not JSON, 400 MALFORMED_JSON when it
-  // does not parse or is not an object.
+  // The body as a JSON object: UNSUPPORTED_MEDIA_TYPE when the Content-Type is not JSON,
+  // MALFORMED_JSON when it does not parse or is not an object.
   json json_body() const;
   // Unix seconds now.
   static std::int64_t now();
@@ -94,7 +94,7 @@ class Context {
   std::vector<std::pair<std::string, std::string>> query_;
 };
 
-// Reads a field of a JSON body; each throws 422 INVALID_FIELD naming the field when it is missing
+// Reads a field of a JSON body; each refuses INVALID_FIELD naming the field when it is missing
 // (for the required_* forms) or of the wrong type or out of range.
 std::string required_string(const json& body, const char* field, std::size_t max_length = 500,
                             bool allow_empty = false);
