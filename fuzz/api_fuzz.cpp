@@ -49,6 +49,7 @@
 #include "app/accounts.hpp"
 #include "app/audit.hpp"
 #include "app/importer.hpp"
+#include "core/error.hpp"
 #include "http/message.hpp"
 #include "org/model.hpp"
 #include "org/nip.hpp"
@@ -732,50 +733,23 @@ std::string_view header_of(const tk::server::Response& r, std::string_view name)
   return {};
 }
 
-// The error codes of docs/api.md with their status (500 INTERNAL and 503 UNAVAILABLE left out:
-// neither may happen here).
-int documented_status(std::string_view code) {
-  static constexpr std::pair<std::string_view, int> kCodes[] = {
-      {"MALFORMED_JSON", 400},
-      {"INVALID_PARAMETER", 400},
-      {"UNAUTHENTICATED", 401},
-      {"WRONG_CREDENTIALS", 401},
-      {"FORBIDDEN", 403},
-      {"CSRF_INVALID", 403},
-      {"NOT_FOUND", 404},
-      {"METHOD_NOT_ALLOWED", 405},
-      {"CONFLICT", 409},
-      {"PAYLOAD_TOO_LARGE", 413},
-      {"UNSUPPORTED_MEDIA_TYPE", 415},
-      {"INVALID_FIELD", 422},
-      {"NIP_INVALID", 422},
-      {"HIERARCHY_CYCLE", 422},
-      {"RATE_LIMITED", 429},
-  };
-  for (const auto& [c, s] : kCodes)
-    if (c == code) return s;
-  return 0;
+// The status of an error code the API may answer here, from the one error table (core/error.hpp);
+// 0 for a name of no code, a code the API never answers (a file code), and 500 INTERNAL and 503
+// UNAVAILABLE (neither may happen here).
+int documented_status(std::string_view name) {
+  const auto code = tk::code_from_name(name);
+  if (!code || !tk::answered_by_api(*code)) return 0;
+  if (*code == tk::ErrorCode::Internal || *code == tk::ErrorCode::Unavailable) return 0;
+  return tk::http_status_of(*code);
 }
 
+// 200, 201, 204, or the status of a code documented_status accepts.
 bool allowed_status(int s) {
-  switch (s) {
-    case 200:
-    case 201:
-    case 204:
-    case 400:
-    case 401:
-    case 403:
-    case 404:
-    case 405:
-    case 409:
-    case 413:
-    case 415:
-    case 422:
-    case 429:
-      return true;
-    default:
-      return false;
+  if (s == 200 || s == 201 || s == 204) return true;
+  for (const auto& e : tk::kErrorTable) {
+    if (e.http_status == s && documented_status(e.name) == s) return true;
   }
+  return false;
 }
 
 struct State {

@@ -246,12 +246,13 @@ TEST_F(BadInput, LintRefusesUnreadable) {
 
 DecodedText ok(const std::variant<DecodedText, ReadError>& r) {
   EXPECT_TRUE(std::holds_alternative<DecodedText>(r))
-      << std::get<ReadError>(r).code << ": " << std::get<ReadError>(r).message;
+      << name_of(std::get<ReadError>(r).code) << ": " << std::get<ReadError>(r).message;
   return std::holds_alternative<DecodedText>(r) ? std::get<DecodedText>(r) : DecodedText{};
 }
 
 std::string error_code(const std::variant<DecodedText, ReadError>& r) {
-  return std::holds_alternative<ReadError>(r) ? std::get<ReadError>(r).code : "(read)";
+  return std::holds_alternative<ReadError>(r) ? std::string(name_of(std::get<ReadError>(r).code))
+                                              : "(read)";
 }
 
 TEST(DecodeText, Utf8IsKeptAsIs) {

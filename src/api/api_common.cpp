@@ -17,44 +17,6 @@
 namespace tatakerja::server {
 namespace {
 
-struct CodeInfo {
-  std::string_view code;
-  int status;
-  std::string_view message;
-};
-
-constexpr CodeInfo kCodes[] = {
-    {"MALFORMED_JSON", 400, "Isi permintaan bukan JSON yang sah atau bukan objek."},
-    {"INVALID_PARAMETER", 400, "Parameter alamat tidak sah."},
-    {"UNAUTHENTICATED", 401, "Silakan masuk terlebih dahulu."},
-    {"WRONG_CREDENTIALS", 401, "Nama pengguna atau kata sandi salah."},
-    {"FORBIDDEN", 403, "Peran Anda tidak diizinkan melakukan tindakan ini."},
-    {"CSRF_INVALID", 403, "Token CSRF tidak ada atau tidak cocok; muat ulang halaman."},
-    {"NOT_FOUND", 404, "Data tidak ditemukan."},
-    {"METHOD_NOT_ALLOWED", 405, "Metode ini tidak diizinkan untuk alamat ini."},
-    {"CONFLICT", 409, "Data bertentangan dengan data yang sudah ada."},
-    {"PAYLOAD_TOO_LARGE", 413, "Isi permintaan terlalu besar."},
-    {"UNSUPPORTED_MEDIA_TYPE", 415, "Jenis isi tidak didukung; kirim application/json."},
-    {"INVALID_FIELD", 422, "Isian tidak sah."},
-    {"NIP_INVALID", 422, "NIP tidak sah."},
-    {"HIERARCHY_CYCLE", 422, "Perpindahan ini menempatkan data di bawah dirinya sendiri."},
-    {"RATE_LIMITED", 429, "Terlalu banyak percobaan masuk; coba lagi nanti."},
-    {"INTERNAL", 500, "Terjadi kesalahan di server."},
-    {"UNAVAILABLE", 503, "Basis data sedang sibuk atau tidak dapat dihubungi; coba lagi."},
-};
-
-const CodeInfo* find_code(std::string_view code) {
-  for (const auto& c : kCodes) {
-    if (c.code == code) return &c;
-  }
-  return nullptr;
-}
-
-std::optional<std::string> field_of(const std::string& f) {
-  if (f.empty()) return std::nullopt;
-  return f;
-}
-
 // Decodes a query component ('+' is a space); nullopt when an escape is malformed.
 std::optional<std::string> decode_component(std::string_view s) {
   return percent_decode(s, true);
@@ -97,80 +59,46 @@ std::string type_error(const char* field) {
 
 }  // namespace
 
-std::string default_message(std::string_view code) {
-  const CodeInfo* c = find_code(code);
-  return std::string(c ? c->message : "Terjadi kesalahan di server.");
-}
-
-int status_of_code(std::string_view code) {
-  const CodeInfo* c = find_code(code);
-  return c ? c->status : 500;
-}
-
-void fail(int status, std::string_view code, std::optional<std::string> field,
-          std::string message) {
-  ApiError e;
-  e.status = status;
-  e.code = std::string(code);
-  e.message = message.empty() ? default_message(code) : std::move(message);
-  e.field = std::move(field);
-  throw e;
-}
-
-Response error_response(const ApiError& e) {
+Response error_response(const Refusal& e) {
   json body = {{"error",
-                {{"code", e.code},
-                 {"message", e.message},
-                 {"field", e.field ? json(*e.field) : json(nullptr)}}}};
-  Response r = json_response(body, e.status);
-  for (const auto& [n, v] : e.headers) r.set_header(n, v);
+                {{"code", e.name()},
+                 {"message", e.message()},
+                 {"field", e.field() ? json(*e.field()) : json(nullptr)}}}};
+  Response r = json_response(body, http_status_of(e.code()));
+  if (e.retry_after()) r.set_header("Retry-After", std::to_string(*e.retry_after()));
   return r;
 }
 
+namespace {
+
+// Logs what an answer of `refusal` hides: a busy database as a warning, a server-side failure as an
+// error.
+void log_refusal(const Refusal& refusal, std::string_view what, const char* context) {
+  if (refusal.code() == ErrorCode::Unavailable) {
+    log_warning(std::string("database busy: ") + std::string(what));
+  } else if (http_status_of(refusal.code()) >= 500) {
+    log_error(std::string(context) + ": " + std::string(what));
+  }
+}
+
+}  // namespace
+
 Response error_response_for_current_exception() {
-  ApiError a;
   try {
     throw;
-  } catch (const ApiError& e) {
+  } catch (const Refusal& e) {
+    log_refusal(e, e.what(), "refusal");
     return error_response(e);
-  } catch (const app::ServiceError& e) {
-    a.code = std::string(e.code());
-    a.status = status_of_code(a.code);
-    a.message = std::string(e.message());
-    if (a.message.empty()) a.message = default_message(a.code);
-    a.field = field_of(e.field());
-    if (a.status == 500) log_error(std::string("service error: ") + e.what());
   } catch (const storage::DatabaseError& e) {
-    switch (e.kind()) {
-      case storage::DatabaseError::Kind::Constraint:
-        a.status = 409;
-        a.code = "CONFLICT";
-        break;
-      case storage::DatabaseError::Kind::Busy:
-        a.status = 503;
-        a.code = "UNAVAILABLE";
-        a.headers.emplace_back("Retry-After", "1");
-        log_warning(std::string("database busy: ") + e.what());
-        break;
-      case storage::DatabaseError::Kind::Other:
-        a.status = 500;
-        a.code = "INTERNAL";
-        log_error(std::string("database error: ") + e.what());
-        break;
-    }
-    a.message = default_message(a.code);
+    const Refusal r = app::refusal_for(e);
+    log_refusal(r, e.what(), "database error");
+    return error_response(r);
   } catch (const std::exception& e) {
-    a.status = 500;
-    a.code = "INTERNAL";
-    a.message = default_message(a.code);
     log_error(std::string("unexpected exception: ") + e.what());
   } catch (...) {
-    a.status = 500;
-    a.code = "INTERNAL";
-    a.message = default_message(a.code);
     log_error("unexpected exception of unknown type");
   }
-  return error_response(a);
+  return error_response(Refusal(ErrorCode::Internal));
 }
 
 // ---- Context ----
@@ -197,7 +125,7 @@ const Principal* Context::principal() {
 
 const Principal& Context::require_user() {
   const Principal* p = principal();
-  if (p == nullptr) fail(401, "UNAUTHENTICATED");
+  if (p == nullptr) fail(ErrorCode::Unauthenticated);
   return *p;
 }
 
@@ -205,20 +133,20 @@ void Context::require_csrf(const Principal& p) const {
   const std::string_view sent = request.header("X-CSRF-Token");
   if (sent.empty() || p.session.csrf_token.empty() ||
       !constant_time_equal(sent, p.session.csrf_token))
-    fail(403, "CSRF_INVALID");
+    fail(ErrorCode::CsrfInvalid);
 }
 
 const Principal& Context::require_editor() {
   const Principal& p = require_user();
   if (is_change(request.method)) require_csrf(p);
-  if (!is_editor(p.user.role)) fail(403, "FORBIDDEN");
+  if (!is_editor(p.user.role)) fail(ErrorCode::Forbidden);
   return p;
 }
 
 const Principal& Context::require_administrator() {
   const Principal& p = require_user();
   if (is_change(request.method)) require_csrf(p);
-  if (p.user.role != identity::Role::Administrator) fail(403, "FORBIDDEN");
+  if (p.user.role != identity::Role::Administrator) fail(ErrorCode::Forbidden);
   return p;
 }
 
@@ -236,7 +164,7 @@ std::optional<std::string> Context::query(std::string_view name) {
       auto value =
           decode_component(eq == std::string_view::npos ? std::string_view{} : part.substr(eq + 1));
       if (!key) continue;
-      if (!value) fail(400, "INVALID_PARAMETER", *key);
+      if (!value) fail(ErrorCode::InvalidParameter, *key);
       query_.emplace_back(std::move(*key), std::move(*value));
     }
   }
@@ -252,7 +180,7 @@ std::optional<Id> Context::query_id(std::string_view name) {
   Id id = 0;
   const auto r = std::from_chars(v->data(), v->data() + v->size(), id);
   if (v->empty() || r.ec != std::errc{} || r.ptr != v->data() + v->size() || id <= 0)
-    fail(400, "INVALID_PARAMETER", std::string(name));
+    fail(ErrorCode::InvalidParameter, std::string(name));
   return id;
 }
 
@@ -264,7 +192,7 @@ Page Context::page() {
     int n = 0;
     const auto r = std::from_chars(v->data(), v->data() + v->size(), n);
     if (v->empty() || r.ec != std::errc{} || r.ptr != v->data() + v->size() || n < lo || n > hi)
-      fail(400, "INVALID_PARAMETER", std::string(name));
+      fail(ErrorCode::InvalidParameter, std::string(name));
     out = n;
   };
   number("limit", 1, 500, p.limit);
@@ -280,9 +208,9 @@ json Context::json_body() const {
   std::string lower(type);
   std::transform(lower.begin(), lower.end(), lower.begin(),
                  [](char c) { return static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c); });
-  if (lower != "application/json") fail(415, "UNSUPPORTED_MEDIA_TYPE");
+  if (lower != "application/json") fail(ErrorCode::UnsupportedMediaType);
   json body = json::parse(request.body, nullptr, false);
-  if (body.is_discarded() || !body.is_object()) fail(400, "MALFORMED_JSON");
+  if (body.is_discarded() || !body.is_object()) fail(ErrorCode::MalformedJson);
   return body;
 }
 
@@ -291,11 +219,11 @@ json Context::json_body() const {
 std::string required_string(const json& body, const char* field, std::size_t max_length,
                             bool allow_empty) {
   const auto it = body.find(field);
-  if (it == body.end() || !it->is_string()) fail(422, "INVALID_FIELD", field, type_error(field));
+  if (it == body.end() || !it->is_string()) fail(ErrorCode::InvalidField, field, type_error(field));
   std::string s = it->get<std::string>();
   if ((!allow_empty && s.find_first_not_of(" \t\r\n") == std::string::npos) ||
       s.size() > max_length)
-    fail(422, "INVALID_FIELD", field, type_error(field));
+    fail(ErrorCode::InvalidField, field, type_error(field));
   return s;
 }
 
@@ -308,9 +236,9 @@ std::optional<std::string> optional_string(const json& body, const char* field,
 Id required_id(const json& body, const char* field) {
   const auto it = body.find(field);
   if (it == body.end() || !it->is_number_integer())
-    fail(422, "INVALID_FIELD", field, type_error(field));
+    fail(ErrorCode::InvalidField, field, type_error(field));
   const auto id = it->get<std::int64_t>();
-  if (id <= 0) fail(422, "INVALID_FIELD", field, type_error(field));
+  if (id <= 0) fail(ErrorCode::InvalidField, field, type_error(field));
   return id;
 }
 
@@ -335,10 +263,11 @@ std::optional<Date> parse_iso_date(std::string_view s) {
 
 Date required_date(const json& body, const char* field) {
   const auto it = body.find(field);
-  if (it == body.end() || !it->is_string()) fail(422, "INVALID_FIELD", field, type_error(field));
+  if (it == body.end() || !it->is_string()) fail(ErrorCode::InvalidField, field, type_error(field));
   const auto d = parse_iso_date(it->get_ref<const std::string&>());
   if (!d)
-    fail(422, "INVALID_FIELD", field, std::string("Isian ") + field + " harus tanggal YYYY-MM-DD.");
+    fail(ErrorCode::InvalidField, field,
+         std::string("Isian ") + field + " harus tanggal YYYY-MM-DD.");
   return *d;
 }
 

@@ -42,24 +42,20 @@ Response registry_answer(Context& ctx, std::size_t route, AnswerCache& answers) 
 
 }  // namespace
 
-Response error_answer(int status, std::string_view code) {
-  ApiError e;
-  e.status = status;
-  e.code = std::string(code);
-  e.message = default_message(code);
-  return error_response(e);
+Response error_answer(ErrorCode code) {
+  return error_response(Refusal(code));
 }
 
 Response handle_api_request(const Request& req, app::Stores& stores, ApiShared shared,
                             std::optional<org::Id>& user_id) {
-  if (req.body_too_large) return error_answer(413, "PAYLOAD_TOO_LARGE");
+  if (req.body_too_large) return error_answer(ErrorCode::PayloadTooLarge);
   std::string_view path = req.path();
-  if (!path.starts_with(kApiPrefix)) return error_answer(404, "NOT_FOUND");
+  if (!path.starts_with(kApiPrefix)) return error_answer(ErrorCode::NotFound);
   path.remove_prefix(kApiPrefix.size());
   const RouteMatch m = match_route(req.method, path);
-  if (m.kind == MatchKind::NotFound) return error_answer(404, "NOT_FOUND");
+  if (m.kind == MatchKind::NotFound) return error_answer(ErrorCode::NotFound);
   if (m.kind == MatchKind::MethodNotAllowed) {
-    Response r = error_answer(405, "METHOD_NOT_ALLOWED");
+    Response r = error_answer(ErrorCode::MethodNotAllowed);
     r.set_header("Allow", m.allow);
     return r;
   }

@@ -27,13 +27,8 @@ std::string session_cookie(const std::string& token, std::int64_t max_age, bool 
   return c;
 }
 
-void throw_rate_limited(std::int64_t retry_after) {
-  ApiError e;
-  e.status = 429;
-  e.code = "RATE_LIMITED";
-  e.message = default_message(e.code);
-  e.headers.emplace_back("Retry-After", std::to_string(retry_after));
-  throw e;
+[[noreturn]] void throw_rate_limited(std::int64_t retry_after) {
+  throw Refusal(ErrorCode::RateLimited).set_retry_after(retry_after);
 }
 
 }  // namespace
@@ -59,7 +54,7 @@ Response handle_login(Context& ctx) {
   if (!ok) {
     ctx.limiter.record_failure(address_key, now);
     ctx.limiter.record_failure(user_key, now);
-    fail(401, "WRONG_CREDENTIALS");
+    fail(ErrorCode::WrongCredentials);
   }
   ctx.limiter.reset(user_key);
   Transaction tx(ctx.stores.transactions);
@@ -110,7 +105,8 @@ Response handle_user_create(Context& ctx) {
   const std::string role_text = required_string(body, "role", 40);
   const auto role = identity::role_from_string(role_text);
   if (!role)
-    fail(422, "INVALID_FIELD", "role", "Peran harus pegawai, admin_registri atau administrator.");
+    fail(ErrorCode::InvalidField, "role",
+         "Peran harus pegawai, admin_registri atau administrator.");
   const auto employee_id = optional_nullable_id(body, "employee_id").value_or(std::nullopt);
   Transaction tx(ctx.stores.transactions);
   const auto user = app::create_user(ctx.stores, app::Actor{p.user.id, p.user.username}, username,

@@ -22,7 +22,8 @@ namespace {
 std::optional<Eselon> eselon_field(const std::string& text) {
   if (text.empty()) return std::nullopt;
   auto e = Eselon::parse(text);
-  if (!e) fail(422, "INVALID_FIELD", "eselon", "Eselon tidak sah; tulis misalnya III.a atau IV.b.");
+  if (!e)
+    fail(ErrorCode::InvalidField, "eselon", "Eselon tidak sah; tulis misalnya III.a atau IV.b.");
   return e;
 }
 
@@ -30,7 +31,7 @@ app::Actor actor_of(const Principal& p) {
   return app::Actor{p.user.id, p.user.username};
 }
 
-// Refuses (422 HIERARCHY_CYCLE on `field`) putting `self` under `parent` when `parent` is `self`'s
+// Refuses (HIERARCHY_CYCLE on `field`) putting `self` under `parent` when `parent` is `self`'s
 // descendant in the tree that `records` (positions or units of one agency) make through their
 // `up` member.
 template <typename Record>
@@ -38,7 +39,7 @@ void refuse_cycle(Id self, Id parent, const std::vector<Record>& records,
                   std::optional<Id> Record::*up, const char* field) {
   std::unordered_map<Id, std::optional<Id>> parent_of;
   for (const auto& r : records) parent_of.emplace(r.id, r.*up);
-  if (org::creates_cycle(parent_of, self, parent)) fail(422, "HIERARCHY_CYCLE", field);
+  if (org::creates_cycle(parent_of, self, parent)) fail(ErrorCode::HierarchyCycle, field);
 }
 
 json optional_id_json(const std::optional<Id>& id) {
@@ -71,7 +72,7 @@ std::string unit_audit(const org::Unit& u) {
 org::EmployeeKind employee_kind_field(const json& body) {
   const std::string kind = required_string(body, "kind", 10);
   const auto k = org::employee_kind_from_string(kind);
-  if (!k) fail(422, "INVALID_FIELD", "kind", "Jenis pegawai harus PNS atau PPPK.");
+  if (!k) fail(ErrorCode::InvalidField, "kind", "Jenis pegawai harus PNS atau PPPK.");
   return *k;
 }
 
@@ -79,7 +80,8 @@ std::string rank_field(const json& body, org::EmployeeKind kind) {
   const std::string rank = required_string(body, "rank", 60);
   auto r = org::normalize_rank(rank, kind);
   if (!r)
-    fail(422, "INVALID_FIELD", "rank", "Pangkat/golongan tidak dikenal untuk jenis pegawai ini.");
+    fail(ErrorCode::InvalidField, "rank",
+         "Pangkat/golongan tidak dikenal untuk jenis pegawai ini.");
   return std::move(*r);
 }
 
@@ -87,14 +89,15 @@ std::string rank_field(const json& body, org::EmployeeKind kind) {
 std::string regulation_text(Context& ctx) {
   const std::string_view type = ctx.request.header("Content-Type");
   if (type.starts_with("application/json") || type.starts_with("multipart/"))
-    fail(415, "UNSUPPORTED_MEDIA_TYPE", std::nullopt, "Kirim naskah peraturan sebagai text/plain.");
+    fail(ErrorCode::UnsupportedMediaType, std::nullopt,
+         "Kirim naskah peraturan sebagai text/plain.");
   if (ctx.request.body.find_first_not_of(" \t\r\n") == std::string::npos)
-    fail(422, "INVALID_FIELD", "text", "Naskah peraturan kosong.");
+    fail(ErrorCode::InvalidField, "text", "Naskah peraturan kosong.");
   // The same conversion as `tatakerja import`: UTF-8, UTF-16 with a byte-order mark and
   // Windows-1252 are accepted; binary data is refused.
   auto decoded = textio::decode_text(ctx.request.body);
   if (const auto* e = std::get_if<textio::ReadError>(&decoded))
-    fail(422, "INVALID_FIELD", "text", e->message);
+    fail(ErrorCode::InvalidField, "text", e->message);
   return std::move(std::get<textio::DecodedText>(decoded).text);
 }
 
@@ -120,7 +123,7 @@ Response handle_employee_create(Context& ctx) {
   const std::string nip_text = required_string(body, "nip", 40);
   const auto decoded = org::decode_nip(nip_text);
   if (const auto* err = std::get_if<org::NipError>(&decoded))
-    fail(422, "NIP_INVALID", "nip", org::message(*err));
+    fail(ErrorCode::NipInvalid, "nip", org::message(*err));
   const auto& info = std::get<org::NipInfo>(decoded);
   org::Employee e;
   e.nip = org::normalize_nip(nip_text);
@@ -133,8 +136,9 @@ Response handle_employee_create(Context& ctx) {
   e.appointed_month = info.appointed_month;
   e.sex = info.sex;
   if (!ctx.store.region(e.region_id))
-    fail(422, "INVALID_FIELD", "region_id", "Daerah tidak ditemukan.");
-  if (ctx.store.employee_by_nip(e.nip)) fail(409, "CONFLICT", "nip", "NIP ini sudah terdaftar.");
+    fail(ErrorCode::InvalidField, "region_id", "Daerah tidak ditemukan.");
+  if (ctx.store.employee_by_nip(e.nip))
+    fail(ErrorCode::Conflict, "nip", "NIP ini sudah terdaftar.");
   Transaction tx(ctx.stores.transactions);
   e.id = ctx.store.insert_employee(e);
   app::record_audit(ctx.stores, actor_of(who), "create", "employee", std::to_string(e.id), "",
@@ -146,7 +150,7 @@ Response handle_employee_create(Context& ctx) {
 Response handle_employee_update(Context& ctx) {
   const auto& who = ctx.require_editor();
   auto e = ctx.store.employee(ctx.ids[0]);
-  if (!e) fail(404, "NOT_FOUND");
+  if (!e) fail(ErrorCode::NotFound);
   const json body = ctx.json_body();
   const std::string before = employee_audit(*e);
   if (auto name = optional_string(body, "name", 200, false)) e->name = std::move(*name);
@@ -167,14 +171,14 @@ Response handle_placement_create(Context& ctx) {
   p.position_id = required_id(body, "position_id");
   const std::string kind = required_string(body, "kind", 20);
   const auto k = org::placement_kind_from_string(kind);
-  if (!k) fail(422, "INVALID_FIELD", "kind", "Jenis penempatan harus definitif, plt atau plh.");
+  if (!k) fail(ErrorCode::InvalidField, "kind", "Jenis penempatan harus definitif, plt atau plh.");
   p.kind = *k;
   p.start = required_date(body, "start");
   if (!ctx.store.employee(p.employee_id))
-    fail(422, "INVALID_FIELD", "employee_id", "Pegawai tidak ditemukan.");
+    fail(ErrorCode::InvalidField, "employee_id", "Pegawai tidak ditemukan.");
   const auto position = ctx.store.position(p.position_id);
   if (!position || position->abolished)
-    fail(422, "INVALID_FIELD", "position_id", "Jabatan tidak ditemukan.");
+    fail(ErrorCode::InvalidField, "position_id", "Jabatan tidak ditemukan.");
   Transaction tx(ctx.stores.transactions);
   p.id = ctx.store.insert_placement(p);
   app::record_audit(ctx.stores, actor_of(who), "create", "placement", std::to_string(p.id), "",
@@ -190,10 +194,10 @@ Response handle_placement_end(Context& ctx) {
   // Read and change in one transaction, so two requests cannot both end the same placement.
   Transaction tx(ctx.stores.transactions);
   auto placement = ctx.store.placement(ctx.ids[0]);
-  if (!placement) fail(404, "NOT_FOUND");
-  if (placement->end) fail(409, "CONFLICT", "end", "Penempatan ini sudah berakhir.");
+  if (!placement) fail(ErrorCode::NotFound);
+  if (placement->end) fail(ErrorCode::Conflict, "end", "Penempatan ini sudah berakhir.");
   if (end.iso() < placement->start.iso())
-    fail(422, "INVALID_FIELD", "end", "Tanggal berakhir sebelum tanggal mulai.");
+    fail(ErrorCode::InvalidField, "end", "Tanggal berakhir sebelum tanggal mulai.");
   const std::string before = placement_json(*placement).dump();
   placement->end = end;
   ctx.store.end_placement(placement->id, end);
@@ -206,7 +210,7 @@ Response handle_placement_end(Context& ctx) {
 Response handle_position_update(Context& ctx) {
   const auto& who = ctx.require_editor();
   auto p = ctx.store.position(ctx.ids[0]);
-  if (!p) fail(404, "NOT_FOUND");
+  if (!p) fail(ErrorCode::NotFound);
   const json body = ctx.json_body();
   const std::string before = position_audit(*p);
   if (auto v = optional_string(body, "title", 300, false)) p->title = std::move(*v);
@@ -218,16 +222,16 @@ Response handle_position_update(Context& ctx) {
     if (*unit) {
       const auto u = ctx.store.unit(**unit);
       if (!u || u->agency_id != p->agency_id)
-        fail(422, "INVALID_FIELD", "unit_id", "Unit tidak ditemukan di perangkat daerah ini.");
+        fail(ErrorCode::InvalidField, "unit_id", "Unit tidak ditemukan di perangkat daerah ini.");
     }
     p->unit_id = *unit;
   }
   if (const auto superior = optional_nullable_id(body, "superior_id")) {
     if (*superior) {
-      if (**superior == p->id) fail(422, "HIERARCHY_CYCLE", "superior_id");
+      if (**superior == p->id) fail(ErrorCode::HierarchyCycle, "superior_id");
       const auto s = ctx.store.position(**superior);
       if (!s || s->agency_id != p->agency_id || s->abolished)
-        fail(422, "INVALID_FIELD", "superior_id",
+        fail(ErrorCode::InvalidField, "superior_id",
              "Atasan tidak ditemukan di perangkat daerah ini.");
       refuse_cycle(p->id, **superior, ctx.store.positions_of_agency(p->agency_id, true),
                    &org::Position::superior_id, "superior_id");
@@ -246,17 +250,17 @@ Response handle_position_update(Context& ctx) {
 Response handle_unit_update(Context& ctx) {
   const auto& who = ctx.require_editor();
   auto u = ctx.store.unit(ctx.ids[0]);
-  if (!u || u->abolished) fail(404, "NOT_FOUND");
+  if (!u || u->abolished) fail(ErrorCode::NotFound);
   const json body = ctx.json_body();
   const std::string before = unit_audit(*u);
   if (auto v = optional_string(body, "name", 300, false)) u->name = std::move(*v);
   bool moved = false;
   if (const auto parent = optional_nullable_id(body, "parent_id")) {
     if (*parent) {
-      if (**parent == u->id) fail(422, "HIERARCHY_CYCLE", "parent_id");
+      if (**parent == u->id) fail(ErrorCode::HierarchyCycle, "parent_id");
       const auto pu = ctx.store.unit(**parent);
       if (!pu || pu->agency_id != u->agency_id || pu->abolished)
-        fail(422, "INVALID_FIELD", "parent_id",
+        fail(ErrorCode::InvalidField, "parent_id",
              "Unit induk tidak ditemukan di perangkat daerah ini.");
       refuse_cycle(u->id, **parent, ctx.store.units_of_agency(u->agency_id, true),
                    &org::Unit::parent_id, "parent_id");

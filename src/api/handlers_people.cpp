@@ -6,7 +6,7 @@ namespace tatakerja::server {
 Response handle_employees_list(Context& ctx) {
   ctx.require_user();
   const std::string q = ctx.query("q").value_or("");
-  if (q.size() > 200) fail(400, "INVALID_PARAMETER", "q");
+  if (q.size() > 200) fail(ErrorCode::InvalidParameter, "q");
   const Id region_id = ctx.query_id("region_id").value_or(0);
   const auto page = ctx.page();
   const auto hits = ctx.store.search_employees(q, region_id, page);
@@ -35,7 +35,7 @@ Response handle_employees_list(Context& ctx) {
 Response handle_employee_get(Context& ctx) {
   ctx.require_user();
   const auto e = ctx.store.employee(ctx.ids[0]);
-  if (!e) fail(404, "NOT_FOUND");
+  if (!e) fail(ErrorCode::NotFound);
   return json_response(employee_detail(ctx.store, *e));
 }
 

@@ -42,7 +42,7 @@ json paged(const std::vector<T>& all, const Page& page, F to_json) {
 
 org::Agency agency_or_404(Context& ctx) {
   auto a = ctx.store.agency(ctx.ids[0]);
-  if (!a) fail(404, "NOT_FOUND");
+  if (!a) fail(ErrorCode::NotFound);
   return std::move(*a);
 }
 
@@ -79,7 +79,7 @@ Response handle_regions_list(Context& ctx) {
 
 Response handle_region_get(Context& ctx) {
   const auto r = ctx.store.region(ctx.ids[0]);
-  if (!r) fail(404, "NOT_FOUND");
+  if (!r) fail(ErrorCode::NotFound);
   json agencies = json::array();
   for (const auto& a : ctx.store.agencies_of_region(r->id)) agencies.push_back(agency_ref(a));
   json regulations = json::array();
@@ -212,7 +212,7 @@ Response handle_agency_positions(Context& ctx) {
   std::optional<PositionKind> kind;
   if (const auto k = ctx.query("kind")) {
     kind = org::position_kind_from_string(*k);
-    if (!kind) fail(400, "INVALID_PARAMETER", "kind");
+    if (!kind) fail(ErrorCode::InvalidParameter, "kind");
   }
   const std::string q = ctx.query("q").value_or("");
   const auto page = ctx.page();
@@ -257,14 +257,14 @@ Response handle_agency_history(Context& ctx) {
 
 Response handle_position_get(Context& ctx) {
   const auto p = ctx.store.position(ctx.ids[0]);
-  if (!p) fail(404, "NOT_FOUND");
+  if (!p) fail(ErrorCode::NotFound);
   const bool personal = ctx.principal() != nullptr;
   return json_response(position_page(ctx.store, *p, personal));
 }
 
 Response handle_article_get(Context& ctx) {
   const auto a = ctx.store.article(ctx.ids[0]);
-  if (!a) fail(404, "NOT_FOUND");
+  if (!a) fail(ErrorCode::NotFound);
   return json_response({{"id", a->id},
                         {"regulation_id", a->regulation_id},
                         {"label", a->label},
@@ -288,7 +288,7 @@ Response handle_regulations_list(Context& ctx) {
 
 Response handle_regulation_get(Context& ctx) {
   const auto r = ctx.store.regulation(ctx.ids[0]);
-  if (!r) fail(404, "NOT_FOUND");
+  if (!r) fail(ErrorCode::NotFound);
   json out = regulation_ref(*r);
   const auto region = ctx.store.region(r->region_id);
   out["region"] = region ? json{{"id", region->id}, {"name", region->name}} : json(nullptr);

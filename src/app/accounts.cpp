@@ -64,18 +64,17 @@ identity::User create_user(const Stores& store, const Actor& actor, const std::s
                            identity::Role role, std::optional<org::Id> employee_id) {
   // 1. Check every field before touching the store.
   if (!valid_username(username))
-    throw ServiceError("INVALID_FIELD", "username",
-                       "Nama pengguna harus 3 sampai 64 karakter: huruf kecil a-z, angka 0-9, "
-                       "titik, garis bawah atau tanda hubung.");
+    fail(ErrorCode::InvalidField, "username",
+         "Nama pengguna harus 3 sampai 64 karakter: huruf kecil a-z, angka 0-9, "
+         "titik, garis bawah atau tanda hubung.");
   if (utf8_length(password) < kMinPasswordLength)
-    throw ServiceError("INVALID_FIELD", "password", "Kata sandi paling sedikit 10 karakter.");
+    fail(ErrorCode::InvalidField, "password", "Kata sandi paling sedikit 10 karakter.");
   if (display_name.size() > 200)
-    throw ServiceError("INVALID_FIELD", "display_name",
-                       "Nama tampilan paling banyak 200 karakter.");
+    fail(ErrorCode::InvalidField, "display_name", "Nama tampilan paling banyak 200 karakter.");
   if (employee_id && !store.org.employee(*employee_id))
-    throw ServiceError("NOT_FOUND", "employee_id", "Pegawai yang ditautkan tidak ditemukan.");
+    fail(ErrorCode::NotFound, "employee_id", "Pegawai yang ditautkan tidak ditemukan.");
   if (store.identity.user_by_username(username))
-    throw ServiceError("CONFLICT", "username", "Nama pengguna sudah dipakai.");
+    fail(ErrorCode::Conflict, "username", "Nama pengguna sudah dipakai.");
   // 2. Store the account with its hash, then the audit entry.
   identity::User u;
   u.username = username;

@@ -236,8 +236,8 @@ Plan make_plan(const Stores& store, std::string_view text) {
   // The engine and the store work on UTF-8; bytes in another encoding are the caller's to convert
   // (textio::decode_text, as the CLI and the server do).
   if (!textio::is_valid_utf8(text))
-    throw ServiceError("INVALID_FIELD", "text",
-                       "Naskah peraturan bukan teks UTF-8 yang sah; simpan ulang sebagai UTF-8.");
+    fail(ErrorCode::InvalidField, "text",
+         "Naskah peraturan bukan teks UTF-8 yang sah; simpan ulang sebagai UTF-8.");
   Plan plan;
   plan.sha = detail::sha256_hex(text);
   plan.existing = store.org.regulation_by_sha256(plan.sha);
@@ -420,9 +420,9 @@ ImportResult import_regulation(const Stores& store, const Actor& actor, std::str
 
   // 2. The region.
   if (plan.region_name.empty() || plan.region_code.empty() || !plan.region_kind)
-    throw ServiceError("INVALID_FIELD", "region",
-                       "Daerah (provinsi, kabupaten atau kota) tidak terbaca dari kepala naskah; "
-                       "naskah tidak dapat diimpor.");
+    fail(ErrorCode::InvalidField, "region",
+         "Daerah (provinsi, kabupaten atau kota) tidak terbaca dari kepala naskah; "
+         "naskah tidak dapat diimpor.");
   if (plan.region) {
     res.region_id = plan.region->id;
   } else {

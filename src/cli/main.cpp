@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "command_groups.hpp"
+#include "core/error.hpp"
 #include "regulation_commands.hpp"
 
 int main(int argc, char** argv) {
@@ -58,7 +59,8 @@ int main(int argc, char** argv) {
     if (sum->parsed()) return summary(folder);
     return 2;
   } catch (const std::exception& e) {
-    std::cerr << "tatakerja: [INTERNAL] galat internal program: " << e.what()
+    std::cerr << "tatakerja: [" << tatakerja::name_of(tatakerja::ErrorCode::Internal)
+              << "] galat internal program: " << e.what()
               << "\nIni cacat Tatakerja, bukan kesalahan Anda; mohon laporkan bersama berkas "
                  "masukannya.\n";
     return 70;

@@ -14,7 +14,7 @@ namespace tatakerja::cli {
 bool read_text(const std::string& file, std::string& out) {
   auto r = textio::read_regulation_file(file);
   if (auto* e = std::get_if<textio::ReadError>(&r)) {
-    fmt::print(stderr, "{}: {} [{}]\n", file, e->message, e->code);
+    fmt::print(stderr, "{}: {} [{}]\n", file, e->message, name_of(e->code));
     return false;
   }
   out = std::get<textio::DecodedText>(std::move(r)).text;

@@ -102,9 +102,9 @@ int reporting_refusals(const std::string& prefix, F body) {
   try {
     body();
     return 0;
-  } catch (const app::ServiceError& e) {
-    fmt::print(stderr, "{}{} [{}{}]\n", prefix, e.message(), e.code(),
-               e.field().empty() ? "" : ": " + e.field());
+  } catch (const Refusal& e) {
+    fmt::print(stderr, "{}{} [{}{}]\n", prefix, e.message(), e.name(),
+               e.field() ? ": " + *e.field() : "");
   } catch (const storage::DatabaseError& e) {
     fmt::print(stderr, "{}Basis data menolak: {}\n", prefix, e.what());
   }

@@ -8,8 +8,8 @@
 #include <iterator>
 
 #include "app/accounts.hpp"
-#include "app/error.hpp"
 #include "app/importer.hpp"
+#include "core/error.hpp"
 #include "org/unit_head.hpp"
 #include "sample/generator.hpp"
 
@@ -20,7 +20,6 @@ using app::Actor;
 using app::create_user;
 using app::record_audit;
 using app::refresh_work_levels;
-using app::ServiceError;
 using org::Id;
 
 constexpr std::uintmax_t kMaxTextBytes = 32u << 20;
@@ -62,8 +61,8 @@ DemoSummary build_demo(const app::Stores& store, const std::string& regulations_
   for (const auto& e : fs::directory_iterator(regulations_folder, ec))
     if (e.is_regular_file() && e.path().extension() == ".txt") files.push_back(e.path());
   if (ec || files.empty())
-    throw ServiceError("NOT_FOUND", "regulations",
-                       "Folder " + regulations_folder + " tidak berisi naskah peraturan (.txt).");
+    fail(ErrorCode::NotFound, "regulations",
+         "Folder " + regulations_folder + " tidak berisi naskah peraturan (.txt).");
   std::sort(files.begin(), files.end());
   for (const auto& f : files) {
     std::string text;

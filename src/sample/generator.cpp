@@ -9,8 +9,8 @@
 #include <unordered_map>
 
 #include "app/crypto.hpp"
-#include "app/error.hpp"
 #include "app/importer.hpp"
+#include "core/error.hpp"
 #include "core/eselon.hpp"
 #include "core/text.hpp"
 #include "org/nip.hpp"
@@ -25,7 +25,6 @@ namespace {
 using app::Actor;
 using app::now_iso_utc;
 using app::record_audit;
-using app::ServiceError;
 using app::slug;
 using org::Id;
 
@@ -431,12 +430,12 @@ std::vector<std::size_t> apportion(std::size_t total, const std::vector<int>& we
 GenerationSummary generate_province(const app::Stores& store, const GeneratorOptions& o) {
   GenerationSummary sum;
   if (o.people == 0 || o.units == 0 || o.agencies == 0)
-    throw ServiceError("INVALID_FIELD", "people",
-                       "Jumlah pegawai, unit dan perangkat daerah harus lebih dari 0.");
+    fail(ErrorCode::InvalidField, "people",
+         "Jumlah pegawai, unit dan perangkat daerah harus lebih dari 0.");
   const auto region_kind = org::region_kind_of_name(o.region_name);
   if (!region_kind)
-    throw ServiceError("INVALID_FIELD", "region_name",
-                       "Nama daerah harus diawali Provinsi, Kabupaten atau Kota.");
+    fail(ErrorCode::InvalidField, "region_name",
+         "Nama daerah harus diawali Provinsi, Kabupaten atau Kota.");
   const std::string signature = fmt::format("tatakerja generate|{}|{}|{}|{}|{}", o.region_name,
                                             o.seed, o.people, o.units, o.agencies);
   const std::string sha = app::detail::sha256_hex(signature);
@@ -447,8 +446,8 @@ GenerationSummary generate_province(const app::Stores& store, const GeneratorOpt
   {
     Transaction tx(store.transactions);
     if (store.org.regulation_by_sha256(sha))
-      throw ServiceError("CONFLICT", "seed",
-                         "Data sintetis dengan parameter dan seed yang sama sudah dibuat.");
+      fail(ErrorCode::Conflict, "seed",
+           "Data sintetis dengan parameter dan seed yang sama sudah dibuat.");
     const std::string code = slug(o.region_name);
     if (auto r = store.org.region_by_code(code)) {
       sum.region_id = r->id;

@@ -31,6 +31,7 @@
 #include <stdexcept>
 #include <thread>
 
+#include "core/error.hpp"
 #include "server/http_server.hpp"
 
 namespace tatakerja::server {
@@ -57,6 +58,18 @@ struct Worker {
   std::list<TrackedConnection*> connections;  // touched only on this worker's thread
   bool stopping = false;
 };
+
+// The answer when the handler itself threw: INTERNAL from the error table, its body put together
+// without a JSON library (the table's messages need no escaping), so that it cannot fail again.
+Response internal_error_answer() {
+  constexpr ErrorCode code = ErrorCode::Internal;
+  Response res;
+  res.status = http_status_of(code);
+  res.body = std::string(R"({"error":{"code":")") + std::string(name_of(code)) +
+             R"(","message":")" + std::string(message_of(code)) + R"(","field":null}})";
+  res.headers.emplace_back("Content-Type", "application/json; charset=utf-8");
+  return res;
+}
 
 }  // namespace
 
@@ -175,11 +188,7 @@ struct HttpServer::Impl {
       try {
         res = handler(index, req);
       } catch (...) {
-        res = Response{};
-        res.status = 500;
-        res.body =
-            R"({"error":{"code":"INTERNAL","message":"Terjadi kesalahan di server.","field":null}})";
-        res.headers.emplace_back("Content-Type", "application/json; charset=utf-8");
+        res = internal_error_answer();
       }
 
       http::response<http::string_body> out{static_cast<http::status>(res.status), 11};

@@ -79,11 +79,11 @@ struct Server::Impl {
                                user_id);
       if (!has_header(res, "Cache-Control")) res.set_header("Cache-Control", "no-store");
     } else if (req.body_too_large) {
-      res = error_answer(413, "PAYLOAD_TOO_LARGE");
+      res = error_answer(ErrorCode::PayloadTooLarge);
     } else if (req.method == "GET") {
       res = files->serve(req);
     } else {
-      res = error_answer(405, "METHOD_NOT_ALLOWED");
+      res = error_answer(ErrorCode::MethodNotAllowed);
       res.set_header("Allow", "GET");
     }
     add_security_headers(res);

@@ -9,7 +9,7 @@ namespace {
 std::variant<std::string, ReadError> convert(std::string_view in, const char* from) {
   iconv_t cd = iconv_open("UTF-8", from);
   if (cd == reinterpret_cast<iconv_t>(-1))
-    return ReadError{"ENCODING_UNSUPPORTED",
+    return ReadError{ErrorCode::EncodingUnsupported,
                      std::string("Pengodean ") + from + " tidak didukung pada mesin ini."};
   std::string out(in.size() * 2 + 16, '\0');
   char* src = const_cast<char*>(in.data());
@@ -26,8 +26,8 @@ std::variant<std::string, ReadError> convert(std::string_view in, const char* fr
         continue;
       }
       iconv_close(cd);
-      return ReadError{"ENCODING_INVALID", std::string("Isi berkas bukan teks ") + from +
-                                               " yang sah; simpan ulang sebagai UTF-8."};
+      return ReadError{ErrorCode::EncodingInvalid, std::string("Isi berkas bukan teks ") + from +
+                                                       " yang sah; simpan ulang sebagai UTF-8."};
     }
   }
   iconv_close(cd);
@@ -73,7 +73,7 @@ bool is_valid_utf8(std::string_view s) {
 
 std::variant<DecodedText, ReadError> decode_text(std::string_view bytes) {
   if (bytes.size() > kMaxRegulationBytes)
-    return ReadError{"FILE_TOO_LARGE",
+    return ReadError{ErrorCode::FileTooLarge,
                      "Berkas terlalu besar (lebih dari 32 MiB); naskah peraturan jauh lebih kecil. "
                      "Periksa apakah berkas yang benar yang dipilih."};
   DecodedText out;
@@ -102,13 +102,13 @@ std::variant<DecodedText, ReadError> decode_text(std::string_view bytes) {
     if (nul > 0) {
       // UTF-16 without a byte-order mark has a NUL in every other byte.
       const bool utf16_like = nul * 3 >= bytes.size();
-      return ReadError{utf16_like ? "ENCODING_UNSUPPORTED" : "FILE_BINARY",
+      return ReadError{utf16_like ? ErrorCode::EncodingUnsupported : ErrorCode::FileBinary,
                        utf16_like ? "Berkas tampaknya UTF-16 tanpa tanda urutan bait (BOM); simpan "
                                     "ulang sebagai UTF-8 atau UTF-16 dengan BOM."
                                   : "Berkas berisi data biner, bukan teks peraturan."};
     }
     if (control * 100 > bytes.size() + 100)
-      return ReadError{"FILE_BINARY", "Berkas berisi data biner, bukan teks peraturan."};
+      return ReadError{ErrorCode::FileBinary, "Berkas berisi data biner, bukan teks peraturan."};
     if (is_valid_utf8(bytes)) {
       out.text = std::string(bytes);
       out.encoding = "UTF-8";
@@ -117,7 +117,7 @@ std::variant<DecodedText, ReadError> decode_text(std::string_view bytes) {
       auto r = convert(bytes, "WINDOWS-1252");
       if (std::holds_alternative<ReadError>(r))
         return ReadError{
-            "ENCODING_UNSUPPORTED",
+            ErrorCode::EncodingUnsupported,
             "Pengodean berkas tidak dikenali (bukan UTF-8, UTF-16 atau Windows-1252)."};
       out.text = std::get<std::string>(std::move(r));
       out.encoding = "WINDOWS-1252";
@@ -129,7 +129,7 @@ std::variant<DecodedText, ReadError> decode_text(std::string_view bytes) {
       blank = false;
       break;
     }
-  if (blank) return ReadError{"FILE_EMPTY", "Berkas kosong: tidak ada teks untuk dibaca."};
+  if (blank) return ReadError{ErrorCode::FileEmpty, "Berkas kosong: tidak ada teks untuk dibaca."};
   return out;
 }
 

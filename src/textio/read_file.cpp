@@ -11,14 +11,14 @@ namespace tatakerja::textio {
 std::variant<DecodedText, ReadError> read_regulation_file(const std::string& path) {
   struct stat st {};
   if (::stat(path.c_str(), &st) != 0)
-    return ReadError{"FILE_NOT_FOUND",
+    return ReadError{ErrorCode::FileNotFound,
                      "Berkas tidak dapat dibuka: " + path + " (" + std::strerror(errno) + ")."};
   if (S_ISDIR(st.st_mode))
-    return ReadError{"FILE_IS_DIRECTORY",
+    return ReadError{ErrorCode::FileIsDirectory,
                      "Yang diberikan adalah folder, bukan berkas: " + path + "."};
   std::unique_ptr<FILE, int (*)(FILE*)> f(std::fopen(path.c_str(), "rb"), &std::fclose);
   if (!f)
-    return ReadError{"FILE_NOT_FOUND",
+    return ReadError{ErrorCode::FileNotFound,
                      "Berkas tidak dapat dibuka: " + path + " (" + std::strerror(errno) + ")."};
   std::string bytes;
   char buf[1 << 16];
@@ -28,7 +28,7 @@ std::variant<DecodedText, ReadError> read_regulation_file(const std::string& pat
     if (bytes.size() > kMaxRegulationBytes) break;  // decode_text reports the size
   }
   if (std::ferror(f.get()))
-    return ReadError{"FILE_READ_FAILED", "Berkas gagal dibaca: " + path + "."};
+    return ReadError{ErrorCode::FileReadFailed, "Berkas gagal dibaca: " + path + "."};
   return decode_text(bytes);
 }
 

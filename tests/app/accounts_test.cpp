@@ -10,7 +10,6 @@
 namespace tatakerja {
 namespace {
 
-using app::ServiceError;
 using testing::TempDb;
 
 TEST(Accounts, HashVerifiesOnlyTheRightPassword) {
@@ -48,8 +47,8 @@ TEST(Accounts, CreateUserChecksFieldsAndAudits) {
       app::create_user(db.stores(), cli, username, "", password, identity::Role::Employee,
                        employee);
       ADD_FAILURE() << "accepted " << username;
-    } catch (const ServiceError& e) {
-      EXPECT_EQ(e.code(), code) << username;
+    } catch (const Refusal& e) {
+      EXPECT_EQ(e.name(), code) << username;
       EXPECT_EQ(e.field(), field) << username;
       EXPECT_FALSE(e.message().empty());
     }

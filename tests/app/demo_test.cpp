@@ -155,8 +155,8 @@ TEST(Generator, SmallProvince) {
   try {
     sample::generate_province(db.stores(), o);
     ADD_FAILURE() << "accepted twice";
-  } catch (const app::ServiceError& e) {
-    EXPECT_EQ(e.code(), "CONFLICT");
+  } catch (const Refusal& e) {
+    EXPECT_EQ(e.name(), "CONFLICT");
   }
 }
 

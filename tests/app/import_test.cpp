@@ -201,8 +201,8 @@ TEST(Import, TextNotInUtf8IsRefusedAndWritesNothing) {
       else
         app::import_regulation(db.stores(), app::cli_actor(), text);
       ADD_FAILURE() << "accepted";
-    } catch (const app::ServiceError& e) {
-      EXPECT_EQ(e.code(), "INVALID_FIELD");
+    } catch (const Refusal& e) {
+      EXPECT_EQ(e.name(), "INVALID_FIELD");
       EXPECT_EQ(e.field(), "text");
     }
   }
@@ -215,8 +215,8 @@ TEST(Import, TextWithoutRegionIsRefusedAndWritesNothing) {
   try {
     app::import_regulation(db.stores(), app::cli_actor(), "Sebuah catatan tanpa kepala.\n");
     ADD_FAILURE() << "accepted";
-  } catch (const app::ServiceError& e) {
-    EXPECT_EQ(e.code(), "INVALID_FIELD");
+  } catch (const Refusal& e) {
+    EXPECT_EQ(e.name(), "INVALID_FIELD");
     EXPECT_EQ(e.field(), "region");
   }
   EXPECT_EQ(row_counts(db), before);
@@ -238,7 +238,7 @@ TEST(Import, RevocationCarriesTheAgencyOverWithItsIncumbents) {
   const auto* old_bidang = by_title(old_positions, "Kepala Bidang Pengadaan dan Pemberhentian");
   const auto* old_keuangan = by_title(old_positions, "Kepala Sub Bagian Keuangan");
   ASSERT_TRUE(old_head && old_bidang && old_keuangan);
-  ASSERT_EQ(old_head->eselon, "II.a");
+  ASSERT_EQ(to_string(old_head->eselon), "II.a");
   std::map<std::string, org::Id> person;  // title -> employee id
   int serial = 1;
   for (const auto* p : {old_head, old_bidang, old_keuangan}) {
@@ -303,7 +303,7 @@ TEST(Import, RevocationCarriesTheAgencyOverWithItsIncumbents) {
   const auto* head = by_title(now, "Kepala Badan");
   ASSERT_TRUE(head);
   EXPECT_EQ(head->id, old_head->id);
-  EXPECT_EQ(head->eselon, "II.b");
+  EXPECT_EQ(to_string(head->eselon), "II.b");
   const auto* bidang = by_title(now, "Kepala Bidang Pengadaan, Pemberhentian, dan Informasi");
   ASSERT_TRUE(bidang);
   EXPECT_EQ(bidang->id, old_bidang->id);

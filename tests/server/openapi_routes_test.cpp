@@ -1,15 +1,22 @@
 // The OpenAPI document embedded in the server agrees with the router: every route of the route
 // table appears in the document's paths with its method, and every operation of the document is a
-// route. Also checks the document's outline (3.1, error schema, operations answer with errors).
+// route. Also checks the document's outline (3.1, error schema, operations answer with errors), and
+// that the document and docs/api.md list exactly the error codes the API answers, with the
+// statuses of the one error table (core/error.hpp).
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <fstream>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <set>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "api/openapi.hpp"
 #include "api/router.hpp"
+#include "core/error.hpp"
 
 namespace tatakerja {
 namespace {
@@ -66,6 +73,74 @@ TEST(OpenApi, EveryDocumentedOperationIsARoute) {
     }
   }
   EXPECT_EQ(operations, static_cast<int>(server::route_list().size()));
+}
+
+// The codes the API may answer, in the table's order.
+std::vector<std::string> api_code_names() {
+  std::vector<std::string> out;
+  for (const auto& e : kErrorTable)
+    if (answered_by_api(e.code)) out.emplace_back(e.name);
+  return out;
+}
+
+// The upper-case words (code names) of `text`.
+std::vector<std::string> code_words(std::string_view text) {
+  std::vector<std::string> out;
+  std::string word;
+  for (const char c : std::string(text) + ' ') {
+    if ((c >= 'A' && c <= 'Z') || c == '_') {
+      word += c;
+    } else {
+      if (word.size() > 1) out.push_back(word);
+      word.clear();
+    }
+  }
+  return out;
+}
+
+TEST(OpenApi, ErrorSchemaListsExactlyTheApiCodes) {
+  const json doc = document();
+  const json& codes =
+      doc["components"]["schemas"]["Error"]["properties"]["error"]["properties"]["code"]["enum"];
+  ASSERT_TRUE(codes.is_array());
+  EXPECT_EQ(codes.get<std::vector<std::string>>(), api_code_names());
+}
+
+// components.responses holds one response E<status> per status of an API code, and its
+// description names exactly the codes of that status.
+TEST(OpenApi, ErrorResponsesNameTheCodesOfTheirStatus) {
+  const json doc = document();
+  std::map<std::string, std::set<std::string>> expected;
+  for (const auto& e : kErrorTable)
+    if (answered_by_api(e.code)) expected["E" + std::to_string(e.http_status)].emplace(e.name);
+  std::map<std::string, std::set<std::string>> documented;
+  for (const auto& [key, response] : doc["components"]["responses"].items()) {
+    const auto words = code_words(response.value("description", ""));
+    documented[key] = std::set<std::string>(words.begin(), words.end());
+  }
+  EXPECT_EQ(documented, expected);
+}
+
+// docs/api.md's error table: one row "| status | `CODE` | when |" per API code, in the table's
+// order, with its status.
+TEST(ApiDoc, ErrorTableMatchesTheCoreTable) {
+  std::ifstream in(TATAKERJA_DOCS_DIR "/api.md");
+  ASSERT_TRUE(in) << "cannot read docs/api.md";
+  std::vector<std::pair<int, std::string>> rows;
+  std::string line;
+  while (std::getline(in, line)) {
+    if (!line.starts_with("| ") || line.size() < 8) continue;
+    const auto tick = line.find("| `");
+    const auto end = line.find("` |", tick == std::string::npos ? 0 : tick);
+    if (tick == std::string::npos || end == std::string::npos) continue;
+    const std::string status = line.substr(2, line.find(' ', 2) - 2);
+    if (status.size() != 3 || status.find_first_not_of("0123456789") != std::string::npos) continue;
+    rows.emplace_back(std::stoi(status), line.substr(tick + 3, end - tick - 3));
+  }
+  std::vector<std::pair<int, std::string>> expected;
+  for (const auto& e : kErrorTable)
+    if (answered_by_api(e.code)) expected.emplace_back(e.http_status, std::string(e.name));
+  EXPECT_EQ(rows, expected);
 }
 
 TEST(Router, MatchesIdsAndMethods) {

@@ -453,7 +453,7 @@ TEST_P(StoreTest, AgencyRoundTrip) {
   EXPECT_EQ(got->region_id, s.region);
   EXPECT_EQ(got->regulation_id, s.regulation);
   EXPECT_EQ(got->name, a.name);
-  EXPECT_EQ(got->kind, "Dinas");
+  EXPECT_EQ(got->kind, AgencyKind::Dinas);
   EXPECT_EQ(got->type, "A");
   EXPECT_EQ(got->max_bidang, 4);
   EXPECT_EQ(got->tasks, a.tasks);
@@ -570,7 +570,7 @@ TEST_P(StoreTest, PositionRoundTrip) {
   EXPECT_EQ(got->superior_id, s.head);
   EXPECT_EQ(got->title, p.title);
   EXPECT_EQ(got->kind, PositionKind::Pengawas);
-  EXPECT_EQ(got->eselon, "IV.a");
+  EXPECT_EQ(to_string(got->eselon), "IV.a");
   EXPECT_EQ(got->code, "PGW-001");
   EXPECT_EQ(got->reports_to, p.reports_to);
   EXPECT_EQ(got->appointing_authority, "Gubernur");
@@ -727,7 +727,7 @@ TEST_P(StoreTest, BriefsSubordinatesUnitHeadsAndCounts) {
   EXPECT_EQ(briefs[0].id, s.head);
   EXPECT_EQ(briefs[3].id, jf_id);
   EXPECT_EQ(briefs[2].title, "Sekretaris");
-  EXPECT_EQ(briefs[2].eselon, "III.a");
+  EXPECT_EQ(to_string(briefs[2].eselon), "III.a");
   EXPECT_EQ(briefs[2].kind, PositionKind::Administrator);
   EXPECT_EQ(briefs[2].work_level, 2);
   EXPECT_EQ(briefs[2].unit_id, s.unit);

@@ -182,7 +182,6 @@ Agency read_agency(const Row& r, std::size_t o) {
 
 constexpr const char* kUnitCols =
     "id, agency_id, parent_id, name, kind, source_article, ordinal, abolished";
-constexpr std::size_t kUnitColCount = 8;
 Unit read_unit(const Row& r, std::size_t o) {
   Unit x;
   x.id = r.integer(o);

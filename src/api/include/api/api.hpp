@@ -1,4 +1,4 @@
-// Internal interface of the JSON API under /api/v1: the error every handler throws (ApiError), the
+// Internal interface of the JSON API under /api/v1: the refusals handlers throw (fail), the
 // per-request Context (the worker's store, the signed-in user, query parameters, access checks),
 // the JSON forms shared by several handlers, and the handler functions themselves. Handlers are
 // thin: they read and check their input, call store/service, and build one nlohmann::json answer;
@@ -16,6 +16,7 @@
 
 #include "api/config.hpp"
 #include "app/stores.hpp"
+#include "core/error.hpp"
 #include "http/message.hpp"
 #include "org/model.hpp"
 
@@ -26,28 +27,16 @@ using org::Id;
 
 class RateLimiter;
 
-// An answer other than success. `message` defaults to the Indonesian text of `code`.
-struct ApiError {
-  int status = 500;
-  std::string code;
-  std::string message;
-  std::optional<std::string> field;
-  std::vector<std::pair<std::string, std::string>> headers;  // e.g. Retry-After
-};
+// Refusals are tatakerja::Refusal (core/error.hpp), thrown by fail(ErrorCode, field, message):
+// the code alone decides the status and the default message.
 
-// Throws ApiError{status, code, default message of code (or `message` when given), field}.
-[[noreturn]] void fail(int status, std::string_view code, std::optional<std::string> field = {},
-                       std::string message = {});
-// The Indonesian message for an error code of docs/api.md.
-std::string default_message(std::string_view code);
-// The HTTP status of an error code of docs/api.md (500 for an unknown code).
-int status_of_code(std::string_view code);
-// Turns the exception being handled (ApiError, app::ServiceError, storage::DatabaseError,
-// anything else) into the JSON error answer; logs the detail of unexpected ones. Call only from a
-// catch block.
+// Turns the exception being handled (Refusal, storage::DatabaseError through app::refusal_for,
+// anything else as INTERNAL) into the JSON error answer; logs the detail of unexpected ones. Call
+// only from a catch block.
 Response error_response_for_current_exception();
-// The JSON error answer itself.
-Response error_response(const ApiError& e);
+// The JSON error answer {"error":{"code","message","field"}} with the code's status (and
+// Retry-After when the refusal says when to try again).
+Response error_response(const Refusal& e);
 
 // The signed-in user of a request.
 struct Principal {
@@ -78,24 +67,24 @@ class Context {
   std::optional<Id> user_id_if_known() const {
     return principal_ ? std::optional<Id>(principal_->user.id) : std::nullopt;
   }
-  // The signed-in user; throws 401 UNAUTHENTICATED when there is none.
+  // The signed-in user; refuses UNAUTHENTICATED when there is none.
   const Principal& require_user();
-  // A user allowed to change the registry (admin_registri, administrator): 401 / 403 otherwise;
-  // for a POST/PATCH/DELETE also checks X-CSRF-Token (403 CSRF_INVALID).
+  // A user allowed to change the registry (admin_registri, administrator): UNAUTHENTICATED /
+  // FORBIDDEN otherwise; for a POST/PATCH/DELETE also checks X-CSRF-Token (CSRF_INVALID).
   const Principal& require_editor();
-  // An administrator: 401 / 403 otherwise, and the CSRF check for changes.
+  // An administrator: UNAUTHENTICATED / FORBIDDEN otherwise, and the CSRF check for changes.
   const Principal& require_administrator();
-  // Throws 403 CSRF_INVALID unless X-CSRF-Token equals the session's token (constant time).
+  // Refuses CSRF_INVALID unless X-CSRF-Token equals the session's token (constant time).
   void require_csrf(const Principal& p) const;
 
   // The decoded value of query parameter `name`, nullopt when absent.
   std::optional<std::string> query(std::string_view name);
-  // Positive integer query parameter; nullopt when absent; 400 INVALID_PARAMETER when malformed.
+  // Positive integer query parameter; nullopt when absent; INVALID_PARAMETER when malformed.
   std::optional<Id> query_id(std::string_view name);
-  // ?limit= (1..500, default 50) and ?offset= (>= 0, default 0); 400 INVALID_PARAMETER otherwise.
+  // ?limit= (1..500, default 50) and ?offset= (>= 0, default 0); INVALID_PARAMETER otherwise.
   Page page();
-  // The body as a JSON object: 415 when the Content-Type is not JSON, 400 MALFORMED_JSON when it
-  // does not parse or is not an object.
+  // The body as a JSON object: UNSUPPORTED_MEDIA_TYPE when the Content-Type is not JSON,
+  // MALFORMED_JSON when it does not parse or is not an object.
   json json_body() const;
   // Unix seconds now.
   static std::int64_t now();
@@ -107,7 +96,7 @@ class Context {
   std::vector<std::pair<std::string, std::string>> query_;
 };
 
-// Reads a field of a JSON body; each throws 422 INVALID_FIELD naming the field when it is missing
+// Reads a field of a JSON body; each refuses INVALID_FIELD naming the field when it is missing
 // (for the required_* forms) or of the wrong type or out of range.
 std::string required_string(const json& body, const char* field, std::size_t max_length = 500,
                             bool allow_empty = false);

@@ -9,6 +9,7 @@
 
 #include "api/config.hpp"
 #include "app/stores.hpp"
+#include "core/error.hpp"
 #include "http/message.hpp"
 #include "org/model.hpp"
 
@@ -31,6 +32,6 @@ Response handle_api_request(const Request& req, app::Stores& stores, ApiShared s
                             std::optional<org::Id>& user_id);
 
 // The error answer for `code` with its default Indonesian message.
-Response error_answer(int status, std::string_view code);
+Response error_answer(ErrorCode code);
 
 }  // namespace tatakerja::server

@@ -1,7 +1,7 @@
 // Accounts and sign-in sessions. Passwords are stored only as Argon2id hashes (libsodium
 // crypto_pwhash_str, interactive limits); a session's cookie token is 32 random bytes that the
 // client keeps, while the database keeps only its SHA-256, so a copy of the database cannot be
-// used to sign in. Nothing here speaks HTTP: the server maps ServiceError to answers.
+// used to sign in. Nothing here speaks HTTP: the API answers its refusals (tatakerja::Refusal).
 #pragma once
 
 #include <cstdint>
@@ -28,7 +28,7 @@ bool verify_password(const std::string& hash, std::string_view password);
 inline constexpr std::size_t kMinPasswordLength = 10;
 
 // Creates an account and records an audit entry "create"/"user" (without the hash). Checks:
-// username 3..64 characters of [a-z0-9._-] (ServiceError INVALID_FIELD "username"); password at
+// username 3..64 characters of [a-z0-9._-] (Refusal INVALID_FIELD "username"); password at
 // least kMinPasswordLength characters (INVALID_FIELD "password"); display_name at most 200 bytes
 // (empty: the username is used); employee_id names a stored employee (NOT_FOUND "employee_id");
 // username not taken (CONFLICT "username"). Writes through `store` without a transaction of its

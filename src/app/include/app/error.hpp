@@ -1,28 +1,16 @@
-// The one exception the service layer throws for requests it refuses: a stable code (the codes of
-// docs/api.md's error table: NOT_FOUND, INVALID_FIELD, NIP_INVALID, HIERARCHY_CYCLE, CONFLICT,
-// ...), the offending field when there is one, and an Indonesian message meant for people. The HTTP
-// server maps the code to a status; the CLI prints the message. Database failures are not wrapped:
-// they stay storage::DatabaseError.
+// The application layer's errors. A request it refuses is a tatakerja::Refusal (core/error.hpp):
+// a code of the one error table, the offending field when there is one, an Indonesian message.
+// Database failures are not refusals and stay storage::DatabaseError; refusal_for() is the one
+// place that says which refusal each of them is answered with.
 #pragma once
 
-#include <stdexcept>
-#include <string>
+#include "core/error.hpp"
+#include "storage/database.hpp"
 
 namespace tatakerja::app {
 
-class ServiceError : public std::runtime_error {
- public:
-  // `code` is stable and never translated; `field` is empty when the error concerns no field;
-  // `message` is Indonesian (what() returns it too).
-  ServiceError(std::string code, std::string field, const std::string& message)
-      : std::runtime_error(message), code_(std::move(code)), field_(std::move(field)) {}
-  const std::string& code() const { return code_; }
-  const std::string& field() const { return field_; }
-  std::string message() const { return what(); }
-
- private:
-  std::string code_;
-  std::string field_;
-};
+// A constraint violation is CONFLICT, a busy or unreachable database UNAVAILABLE (retry after
+// 1 s), anything else INTERNAL; the message is the code's default (the detail is for the log).
+Refusal refusal_for(const storage::DatabaseError& e);
 
 }  // namespace tatakerja::app

@@ -69,7 +69,7 @@ struct ImportResult {
 // Imports `text` in ONE storage::Transaction of its own (so it must not be called inside another):
 //  1. the same SHA-256 already stored: returns {id, created=false}, writes nothing;
 //  2. region by the engine's region name (code: its URL slug; kind from the name) — a text
-//     without a recognisable region is refused with ServiceError INVALID_FIELD "region";
+//     without a recognisable region is refused with Refusal INVALID_FIELD "region";
 //  3. the regulation, its articles (every Pasal, decree diktum, Lampiran, and each Lampiran block
 //     that describes a position), its findings;
 //  4. revocations of regulations of the same region (matched by kind, number, year): marked
@@ -80,7 +80,7 @@ struct ImportResult {
 //     inserted — and the structural changes are stored; otherwise a new agency is inserted;
 //  6. work levels and appraisers of the agency's positions (org::resolve_work_levels);
 //  7. one audit entry "import" / "regulation".
-// Throws ServiceError for a refused text and storage::DatabaseError when the database fails; on any
+// Throws Refusal for a refused text and storage::DatabaseError when the database fails; on any
 // throw nothing is written.
 ImportResult import_regulation(const Stores& store, const Actor& actor, std::string_view text);
 

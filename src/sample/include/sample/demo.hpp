@@ -41,7 +41,7 @@ struct DemoSummary {
 
 // Builds the demo into `store` (expected empty; migrated by the caller). Imports every *.txt of
 // `regulations_folder` in name order (one transaction each), then staffs each agency in its own
-// transaction, then adds the acting officials and the accounts. Throws ServiceError NOT_FOUND
+// transaction, then adds the acting officials and the accounts. Throws Refusal NOT_FOUND
 // when the folder holds no text, and whatever the import or the database throws.
 DemoSummary build_demo(const app::Stores& store, const std::string& regulations_folder,
                        std::uint64_t seed);

@@ -104,7 +104,7 @@ struct GenerationSummary {
 // functional officials and executors so that exactly `people` employees hold positions, about
 // vacancy_percent more positions being vacant. Work levels and appraisers are resolved. Writes in
 // one transaction per agency (plus one for the region), so it must not be called inside a
-// transaction. Throws ServiceError CONFLICT when the same generation (region, seed, sizes) is
+// transaction. Throws Refusal CONFLICT when the same generation (region, seed, sizes) is
 // already stored, INVALID_FIELD when a size is 0 or the region name has no kind.
 GenerationSummary generate_province(const app::Stores& store, const GeneratorOptions& options);
 

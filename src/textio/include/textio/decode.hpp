@@ -5,11 +5,15 @@
 #include <string_view>
 #include <variant>
 
+#include "core/error.hpp"
+
 namespace tatakerja::textio {
 
-// Why a file cannot be read as a regulation text. `code` is stable; `message` is Indonesian.
+// Why a file cannot be read as a regulation text: a file code of the error table (core/error.hpp:
+// FileEmpty, FileTooLarge, FileBinary, EncodingUnsupported, ...; name_of gives its stable name) and
+// an Indonesian message about this file.
 struct ReadError {
-  std::string code;  // "FILE_EMPTY", "FILE_TOO_LARGE", "FILE_BINARY", "ENCODING_UNSUPPORTED", ...
+  ErrorCode code;
   std::string message;
 };
 
