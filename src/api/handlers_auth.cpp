@@ -57,12 +57,7 @@ Response handle_login(Context& ctx) {
     fail(ErrorCode::WrongCredentials);
   }
   ctx.limiter.reset(user_key);
-  Transaction tx(ctx.stores.transactions);
-  const auto session =
-      app::start_session(ctx.stores, user->id, now, ctx.config.session_ttl_seconds);
-  app::record_audit(ctx.stores, app::Actor{user->id, user->username}, "sign_in", "user",
-                    std::to_string(user->id), "", "");
-  tx.commit();
+  const auto session = app::sign_in(ctx.stores, *user, now, ctx.config.session_ttl_seconds);
   ctx.response.headers.emplace_back(
       "Set-Cookie",
       session_cookie(session.token, ctx.config.session_ttl_seconds, ctx.config.secure_cookies));
@@ -108,10 +103,8 @@ Response handle_user_create(Context& ctx) {
     fail(ErrorCode::InvalidField, "role",
          "Peran harus pegawai, admin_registri atau administrator.");
   const auto employee_id = optional_nullable_id(body, "employee_id").value_or(std::nullopt);
-  Transaction tx(ctx.stores.transactions);
-  const auto user = app::create_user(ctx.stores, app::Actor{p.user.id, p.user.username}, username,
+  const auto user = app::add_account(ctx.stores, app::Actor{p.user.id, p.user.username}, username,
                                      display_name, password, *role, employee_id);
-  tx.commit();
   return json_response(user_json(user), 201);
 }
 

@@ -1,18 +1,16 @@
 // Handlers that change the registry (admin_registri and administrator, with the CSRF header):
-// employees, placements, position and unit edits (refusing moves that would make a cycle before
-// anything is written), regulation preview and import, and the audit log. Each change is written
-// in ONE storage::Transaction together with its audit entry (the record before and after as JSON),
-// so a refused or failed request leaves nothing behind.
+// employees, placements, position and unit edits, regulation preview and import, and the audit
+// log. They read the request into the use case's input and answer with its result; the use cases
+// (app/registry_changes.hpp, app/importer.hpp) check the records, refuse cycles, and write each
+// change with its audit entry in one transaction, so a refused or failed request leaves nothing
+// behind.
 #include <algorithm>
-#include <unordered_map>
 #include <variant>
 
 #include "api/api.hpp"
 #include "app/audit.hpp"
 #include "app/importer.hpp"
-#include "org/hierarchy.hpp"
-#include "org/nip.hpp"
-#include "org/rank.hpp"
+#include "app/registry_changes.hpp"
 #include "textio/decode.hpp"
 
 namespace tatakerja::server {
@@ -27,46 +25,12 @@ std::optional<Eselon> eselon_field(const std::string& text) {
   return e;
 }
 
-app::Actor actor_of(const Principal& p) {
-  return app::Actor{p.user.id, p.user.username};
-}
-
-// Refuses (HIERARCHY_CYCLE on `field`) putting `self` under `parent` when `parent` is `self`'s
-// descendant in the tree that `records` (positions or units of one agency) make through their
-// `up` member.
-template <typename Record>
-void refuse_cycle(Id self, Id parent, const std::vector<Record>& records,
-                  std::optional<Id> Record::*up, const char* field) {
-  std::unordered_map<Id, std::optional<Id>> parent_of;
-  for (const auto& r : records) parent_of.emplace(r.id, r.*up);
-  if (org::creates_cycle(parent_of, self, parent)) fail(ErrorCode::HierarchyCycle, field);
-}
-
 json optional_id_json(const std::optional<Id>& id) {
   return id ? json(*id) : json(nullptr);
 }
 
-// The employee as the audit log keeps it.
-std::string employee_audit(const org::Employee& e) {
-  return json{{"id", e.id},     {"nip", e.nip},
-              {"name", e.name}, {"kind", org::to_string(e.kind)},
-              {"rank", e.rank}, {"region_id", e.region_id}}
-      .dump();
-}
-
-std::string position_audit(const org::Position& p) {
-  return json{{"id", p.id},
-              {"title", p.title},
-              {"eselon", to_string(p.eselon)},
-              {"code", p.code},
-              {"summary", p.summary},
-              {"superior_id", optional_id_json(p.superior_id)},
-              {"unit_id", optional_id_json(p.unit_id)}}
-      .dump();
-}
-
-std::string unit_audit(const org::Unit& u) {
-  return json{{"id", u.id}, {"name", u.name}, {"parent_id", optional_id_json(u.parent_id)}}.dump();
+app::Actor actor_of(const Principal& p) {
+  return app::Actor{p.user.id, p.user.username};
 }
 
 org::EmployeeKind employee_kind_field(const json& body) {
@@ -76,13 +40,11 @@ org::EmployeeKind employee_kind_field(const json& body) {
   return *k;
 }
 
-std::string rank_field(const json& body, org::EmployeeKind kind) {
-  const std::string rank = required_string(body, "rank", 60);
-  auto r = org::normalize_rank(rank, kind);
-  if (!r)
-    fail(ErrorCode::InvalidField, "rank",
-         "Pangkat/golongan tidak dikenal untuk jenis pegawai ini.");
-  return std::move(*r);
+org::PlacementKind placement_kind_field(const json& body) {
+  const std::string kind = required_string(body, "kind", 20);
+  const auto k = org::placement_kind_from_string(kind);
+  if (!k) fail(ErrorCode::InvalidField, "kind", "Jenis penempatan harus definitif, plt atau plh.");
+  return *k;
 }
 
 // The text body of a regulation import or preview.
@@ -120,47 +82,25 @@ std::int64_t count_pages(F fetch) {
 Response handle_employee_create(Context& ctx) {
   const auto& who = ctx.require_editor();
   const json body = ctx.json_body();
-  const std::string nip_text = required_string(body, "nip", 40);
-  const auto decoded = org::decode_nip(nip_text);
-  if (const auto* err = std::get_if<org::NipError>(&decoded))
-    fail(ErrorCode::NipInvalid, "nip", org::message(*err));
-  const auto& info = std::get<org::NipInfo>(decoded);
-  org::Employee e;
-  e.nip = org::normalize_nip(nip_text);
-  e.name = required_string(body, "name", 200);
-  e.kind = employee_kind_field(body);
-  e.rank = rank_field(body, e.kind);
-  e.region_id = required_id(body, "region_id");
-  e.birth_date = info.birth_date;
-  e.appointed_year = info.appointed_year;
-  e.appointed_month = info.appointed_month;
-  e.sex = info.sex;
-  if (!ctx.store.region(e.region_id))
-    fail(ErrorCode::InvalidField, "region_id", "Daerah tidak ditemukan.");
-  if (ctx.store.employee_by_nip(e.nip))
-    fail(ErrorCode::Conflict, "nip", "NIP ini sudah terdaftar.");
-  Transaction tx(ctx.stores.transactions);
-  e.id = ctx.store.insert_employee(e);
-  app::record_audit(ctx.stores, actor_of(who), "create", "employee", std::to_string(e.id), "",
-                    employee_audit(e));
-  tx.commit();
+  app::NewEmployee input;
+  input.nip = required_string(body, "nip", 40);
+  input.name = required_string(body, "name", 200);
+  input.kind = employee_kind_field(body);
+  input.rank = required_string(body, "rank", 60);
+  input.region_id = required_id(body, "region_id");
+  const auto e = app::create_employee(ctx.stores, actor_of(who), input);
   return json_response(employee_detail(ctx.store, e), 201);
 }
 
 Response handle_employee_update(Context& ctx) {
   const auto& who = ctx.require_editor();
-  auto e = ctx.store.employee(ctx.ids[0]);
-  if (!e) fail(ErrorCode::NotFound);
+  if (!ctx.store.employee(ctx.ids[0])) fail(ErrorCode::NotFound);
   const json body = ctx.json_body();
-  const std::string before = employee_audit(*e);
-  if (auto name = optional_string(body, "name", 200, false)) e->name = std::move(*name);
-  if (body.contains("rank")) e->rank = rank_field(body, e->kind);
-  Transaction tx(ctx.stores.transactions);
-  ctx.store.update_employee(*e);
-  app::record_audit(ctx.stores, actor_of(who), "update", "employee", std::to_string(e->id), before,
-                    employee_audit(*e));
-  tx.commit();
-  return json_response(employee_detail(ctx.store, *e));
+  app::EmployeeEdit edit;
+  edit.name = optional_string(body, "name", 200, false);
+  if (body.contains("rank")) edit.rank = required_string(body, "rank", 60);
+  const auto e = app::update_employee(ctx.stores, actor_of(who), ctx.ids[0], edit);
+  return json_response(employee_detail(ctx.store, e));
 }
 
 Response handle_placement_create(Context& ctx) {
@@ -169,111 +109,44 @@ Response handle_placement_create(Context& ctx) {
   org::Placement p;
   p.employee_id = required_id(body, "employee_id");
   p.position_id = required_id(body, "position_id");
-  const std::string kind = required_string(body, "kind", 20);
-  const auto k = org::placement_kind_from_string(kind);
-  if (!k) fail(ErrorCode::InvalidField, "kind", "Jenis penempatan harus definitif, plt atau plh.");
-  p.kind = *k;
+  p.kind = placement_kind_field(body);
   p.start = required_date(body, "start");
-  if (!ctx.store.employee(p.employee_id))
-    fail(ErrorCode::InvalidField, "employee_id", "Pegawai tidak ditemukan.");
-  const auto position = ctx.store.position(p.position_id);
-  if (!position || position->abolished)
-    fail(ErrorCode::InvalidField, "position_id", "Jabatan tidak ditemukan.");
-  Transaction tx(ctx.stores.transactions);
-  p.id = ctx.store.insert_placement(p);
-  app::record_audit(ctx.stores, actor_of(who), "create", "placement", std::to_string(p.id), "",
-                    placement_json(p).dump());
-  tx.commit();
-  return json_response(placement_json(p), 201);
+  return json_response(placement_json(app::place_employee(ctx.stores, actor_of(who), p)), 201);
 }
 
 Response handle_placement_end(Context& ctx) {
   const auto& who = ctx.require_editor();
   const json body = ctx.json_body();
   const Date end = required_date(body, "end");
-  // Read and change in one transaction, so two requests cannot both end the same placement.
-  Transaction tx(ctx.stores.transactions);
-  auto placement = ctx.store.placement(ctx.ids[0]);
-  if (!placement) fail(ErrorCode::NotFound);
-  if (placement->end) fail(ErrorCode::Conflict, "end", "Penempatan ini sudah berakhir.");
-  if (end.iso() < placement->start.iso())
-    fail(ErrorCode::InvalidField, "end", "Tanggal berakhir sebelum tanggal mulai.");
-  const std::string before = placement_json(*placement).dump();
-  placement->end = end;
-  ctx.store.end_placement(placement->id, end);
-  app::record_audit(ctx.stores, actor_of(who), "update", "placement", std::to_string(placement->id),
-                    before, placement_json(*placement).dump());
-  tx.commit();
-  return json_response(placement_json(*placement));
+  return json_response(
+      placement_json(app::end_placement(ctx.stores, actor_of(who), ctx.ids[0], end)));
 }
 
 Response handle_position_update(Context& ctx) {
   const auto& who = ctx.require_editor();
-  auto p = ctx.store.position(ctx.ids[0]);
-  if (!p) fail(ErrorCode::NotFound);
+  if (!ctx.store.position(ctx.ids[0])) fail(ErrorCode::NotFound);
   const json body = ctx.json_body();
-  const std::string before = position_audit(*p);
-  if (auto v = optional_string(body, "title", 300, false)) p->title = std::move(*v);
-  if (auto v = optional_string(body, "eselon", 20)) p->eselon = eselon_field(*v);
-  if (auto v = optional_string(body, "code", 60)) p->code = std::move(*v);
-  if (auto v = optional_string(body, "summary", 20000)) p->summary = std::move(*v);
-  bool moved = false;
-  if (const auto unit = optional_nullable_id(body, "unit_id")) {
-    if (*unit) {
-      const auto u = ctx.store.unit(**unit);
-      if (!u || u->agency_id != p->agency_id)
-        fail(ErrorCode::InvalidField, "unit_id", "Unit tidak ditemukan di perangkat daerah ini.");
-    }
-    p->unit_id = *unit;
-  }
-  if (const auto superior = optional_nullable_id(body, "superior_id")) {
-    if (*superior) {
-      if (**superior == p->id) fail(ErrorCode::HierarchyCycle, "superior_id");
-      const auto s = ctx.store.position(**superior);
-      if (!s || s->agency_id != p->agency_id || s->abolished)
-        fail(ErrorCode::InvalidField, "superior_id",
-             "Atasan tidak ditemukan di perangkat daerah ini.");
-      refuse_cycle(p->id, **superior, ctx.store.positions_of_agency(p->agency_id, true),
-                   &org::Position::superior_id, "superior_id");
-    }
-    moved = *superior != p->superior_id;
-    p->superior_id = *superior;
-  }
-  Transaction tx(ctx.stores.transactions);
-  ctx.store.update_position(*p);
-  app::record_audit(ctx.stores, actor_of(who), moved ? "move" : "update", "position",
-                    std::to_string(p->id), before, position_audit(*p));
-  tx.commit();
-  return json_response(position_page(ctx.store, *p, true));
+  app::PositionEdit edit;
+  edit.title = optional_string(body, "title", 300, false);
+  if (auto v = optional_string(body, "eselon", 20)) edit.eselon = eselon_field(*v);
+  edit.code = optional_string(body, "code", 60);
+  edit.summary = optional_string(body, "summary", 20000);
+  edit.unit_id = optional_nullable_id(body, "unit_id");
+  edit.superior_id = optional_nullable_id(body, "superior_id");
+  const auto p = app::update_position(ctx.stores, actor_of(who), ctx.ids[0], edit);
+  return json_response(position_page(ctx.store, p, true));
 }
 
 Response handle_unit_update(Context& ctx) {
   const auto& who = ctx.require_editor();
-  auto u = ctx.store.unit(ctx.ids[0]);
-  if (!u || u->abolished) fail(ErrorCode::NotFound);
+  const auto existing = ctx.store.unit(ctx.ids[0]);
+  if (!existing || existing->abolished) fail(ErrorCode::NotFound);
   const json body = ctx.json_body();
-  const std::string before = unit_audit(*u);
-  if (auto v = optional_string(body, "name", 300, false)) u->name = std::move(*v);
-  bool moved = false;
-  if (const auto parent = optional_nullable_id(body, "parent_id")) {
-    if (*parent) {
-      if (**parent == u->id) fail(ErrorCode::HierarchyCycle, "parent_id");
-      const auto pu = ctx.store.unit(**parent);
-      if (!pu || pu->agency_id != u->agency_id || pu->abolished)
-        fail(ErrorCode::InvalidField, "parent_id",
-             "Unit induk tidak ditemukan di perangkat daerah ini.");
-      refuse_cycle(u->id, **parent, ctx.store.units_of_agency(u->agency_id, true),
-                   &org::Unit::parent_id, "parent_id");
-    }
-    moved = *parent != u->parent_id;
-    u->parent_id = *parent;
-  }
-  Transaction tx(ctx.stores.transactions);
-  ctx.store.update_unit(*u);
-  app::record_audit(ctx.stores, actor_of(who), moved ? "move" : "update", "unit",
-                    std::to_string(u->id), before, unit_audit(*u));
-  tx.commit();
-  return json_response(unit_json(*u, ctx.store.positions_of_agency(u->agency_id)));
+  app::UnitEdit edit;
+  edit.name = optional_string(body, "name", 300, false);
+  edit.parent_id = optional_nullable_id(body, "parent_id");
+  const auto u = app::update_unit(ctx.stores, actor_of(who), ctx.ids[0], edit);
+  return json_response(unit_json(u, ctx.store.positions_of_agency(u.agency_id)));
 }
 
 Response handle_regulation_preview(Context& ctx) {

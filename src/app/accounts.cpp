@@ -88,6 +88,25 @@ identity::User create_user(const Stores& store, const Actor& actor, const std::s
   return u;
 }
 
+identity::User add_account(const Stores& store, const Actor& actor, const std::string& username,
+                           const std::string& display_name, const std::string& password,
+                           identity::Role role, std::optional<org::Id> employee_id) {
+  Transaction tx(store.transactions);
+  auto user = create_user(store, actor, username, display_name, password, role, employee_id);
+  tx.commit();
+  return user;
+}
+
+NewSession sign_in(const Stores& store, const identity::User& user, std::int64_t now,
+                   std::int64_t ttl_seconds) {
+  Transaction tx(store.transactions);
+  auto session = start_session(store, user.id, now, ttl_seconds);
+  record_audit(store, Actor{user.id, user.username}, "sign_in", "user", std::to_string(user.id), "",
+               "");
+  tx.commit();
+  return session;
+}
+
 NewSession start_session(const Stores& store, org::Id user_id, std::int64_t now,
                          std::int64_t ttl_seconds) {
   NewSession s;

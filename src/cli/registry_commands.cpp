@@ -233,10 +233,8 @@ int run_user_add(const std::string& db, const std::string& username, const std::
   if (!conn) return 2;
   persistence::SqlStores st(*conn);
   return reporting_refusals("", [&] {
-    storage::Transaction tx(*conn);
-    const auto u = app::create_user(st.stores(), app::cli_actor(), username, display_name, password,
+    const auto u = app::add_account(st.stores(), app::cli_actor(), username, display_name, password,
                                     *role, employee_id);
-    tx.commit();
     fmt::print("Akun {} (id {}, {}) dibuat.\n", u.username, u.id, identity::to_string(u.role));
   });
 }

@@ -37,6 +37,11 @@ identity::User create_user(const Stores& store, const Actor& actor, const std::s
                            const std::string& display_name, const std::string& password,
                            identity::Role role, std::optional<org::Id> employee_id);
 
+// create_user and its audit entry in one transaction of their own (the API, the CLI).
+identity::User add_account(const Stores& store, const Actor& actor, const std::string& username,
+                           const std::string& display_name, const std::string& password,
+                           identity::Role role, std::optional<org::Id> employee_id);
+
 // A session just started: the token to give the client (64 hex characters, never stored) and the
 // stored record (token_hash = hex SHA-256 of the token, csrf_token, expires_at).
 struct NewSession {
@@ -47,6 +52,11 @@ struct NewSession {
 // Starts a session for `user_id` valid until now + ttl_seconds (Unix seconds). Stores it.
 NewSession start_session(const Stores& store, org::Id user_id, std::int64_t now,
                          std::int64_t ttl_seconds);
+
+// Signs `user` in (its password already checked): starts its session and records the audit entry
+// "sign_in"/"user", in one transaction.
+NewSession sign_in(const Stores& store, const identity::User& user, std::int64_t now,
+                   std::int64_t ttl_seconds);
 
 // The account and session for a client's token; nullopt when the token is unknown, the session
 // has expired (expires_at <= now), or the account is gone or inactive. Writes nothing.

@@ -1,0 +1,230 @@
+#include "app/registry_changes.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <unordered_map>
+#include <variant>
+
+#include "core/error.hpp"
+#include "org/hierarchy.hpp"
+#include "org/nip.hpp"
+#include "org/rank.hpp"
+
+namespace tatakerja::app {
+namespace {
+
+using nlohmann::json;
+
+json optional_id(const std::optional<Id>& id) {
+  return id ? json(*id) : json(nullptr);
+}
+
+// The records as the audit log keeps them.
+std::string employee_audit(const org::Employee& e) {
+  return json{{"id", e.id},     {"nip", e.nip},
+              {"name", e.name}, {"kind", org::to_string(e.kind)},
+              {"rank", e.rank}, {"region_id", e.region_id}}
+      .dump();
+}
+
+std::string placement_audit(const org::Placement& p) {
+  return json{{"id", p.id},
+              {"employee_id", p.employee_id},
+              {"position_id", p.position_id},
+              {"kind", org::to_string(p.kind)},
+              {"start", p.start.iso()},
+              {"end", p.end ? json(p.end->iso()) : json(nullptr)}}
+      .dump();
+}
+
+std::string position_audit(const org::Position& p) {
+  return json{{"id", p.id},
+              {"title", p.title},
+              {"eselon", to_string(p.eselon)},
+              {"code", p.code},
+              {"summary", p.summary},
+              {"superior_id", optional_id(p.superior_id)},
+              {"unit_id", optional_id(p.unit_id)}}
+      .dump();
+}
+
+std::string unit_audit(const org::Unit& u) {
+  return json{{"id", u.id}, {"name", u.name}, {"parent_id", optional_id(u.parent_id)}}.dump();
+}
+
+std::string rank_of(const std::string& rank, org::EmployeeKind kind) {
+  auto r = org::normalize_rank(rank, kind);
+  if (!r)
+    fail(ErrorCode::InvalidField, "rank",
+         "Pangkat/golongan tidak dikenal untuk jenis pegawai ini.");
+  return std::move(*r);
+}
+
+// Refuses (HIERARCHY_CYCLE on `field`) putting `self` under `parent` when `parent` is `self`'s
+// descendant in the tree that `records` (positions or units of one agency) make through their
+// `up` member.
+template <typename Record>
+void refuse_cycle(Id self, Id parent, const std::vector<Record>& records,
+                  std::optional<Id> Record::*up, const char* field) {
+  if (parent == self) fail(ErrorCode::HierarchyCycle, field);
+  std::unordered_map<Id, std::optional<Id>> parent_of;
+  for (const auto& r : records) parent_of.emplace(r.id, r.*up);
+  if (org::creates_cycle(parent_of, self, parent)) fail(ErrorCode::HierarchyCycle, field);
+}
+
+// Writes `change` and its audit entry in one transaction.
+template <typename Change>
+void in_one_transaction(const Stores& stores, Change change) {
+  Transaction tx(stores.transactions);
+  change();
+  tx.commit();
+}
+
+void check_unit_of(const Stores& stores, const org::Position& p, Id unit_id) {
+  const auto u = stores.org.unit(unit_id);
+  if (!u || u->agency_id != p.agency_id)
+    fail(ErrorCode::InvalidField, "unit_id", "Unit tidak ditemukan di perangkat daerah ini.");
+}
+
+void check_superior_of(const Stores& stores, const org::Position& p, Id superior_id) {
+  if (superior_id == p.id) fail(ErrorCode::HierarchyCycle, "superior_id");
+  const auto s = stores.org.position(superior_id);
+  if (!s || s->agency_id != p.agency_id || s->abolished)
+    fail(ErrorCode::InvalidField, "superior_id", "Atasan tidak ditemukan di perangkat daerah ini.");
+  refuse_cycle(p.id, superior_id, stores.org.positions_of_agency(p.agency_id, true),
+               &org::Position::superior_id, "superior_id");
+}
+
+void check_parent_of(const Stores& stores, const org::Unit& u, Id parent_id) {
+  if (parent_id == u.id) fail(ErrorCode::HierarchyCycle, "parent_id");
+  const auto parent = stores.org.unit(parent_id);
+  if (!parent || parent->agency_id != u.agency_id || parent->abolished)
+    fail(ErrorCode::InvalidField, "parent_id",
+         "Unit induk tidak ditemukan di perangkat daerah ini.");
+  refuse_cycle(u.id, parent_id, stores.org.units_of_agency(u.agency_id, true),
+               &org::Unit::parent_id, "parent_id");
+}
+
+}  // namespace
+
+org::Employee create_employee(const Stores& stores, const Actor& actor, const NewEmployee& input) {
+  const auto decoded = org::decode_nip(input.nip);
+  if (const auto* err = std::get_if<org::NipError>(&decoded))
+    fail(ErrorCode::NipInvalid, "nip", org::message(*err));
+  const auto& info = std::get<org::NipInfo>(decoded);
+  org::Employee e;
+  e.nip = org::normalize_nip(input.nip);
+  e.name = input.name;
+  e.kind = input.kind;
+  e.rank = rank_of(input.rank, input.kind);
+  e.region_id = input.region_id;
+  e.birth_date = info.birth_date;
+  e.appointed_year = info.appointed_year;
+  e.appointed_month = info.appointed_month;
+  e.sex = info.sex;
+  if (!stores.org.region(e.region_id))
+    fail(ErrorCode::InvalidField, "region_id", "Daerah tidak ditemukan.");
+  if (stores.org.employee_by_nip(e.nip))
+    fail(ErrorCode::Conflict, "nip", "NIP ini sudah terdaftar.");
+  in_one_transaction(stores, [&] {
+    e.id = stores.org.insert_employee(e);
+    record_audit(stores, actor, "create", "employee", std::to_string(e.id), "", employee_audit(e));
+  });
+  return e;
+}
+
+org::Employee update_employee(const Stores& stores, const Actor& actor, Id employee_id,
+                              const EmployeeEdit& edit) {
+  auto e = stores.org.employee(employee_id);
+  if (!e) fail(ErrorCode::NotFound);
+  const std::string before = employee_audit(*e);
+  if (edit.name) e->name = *edit.name;
+  if (edit.rank) e->rank = rank_of(*edit.rank, e->kind);
+  in_one_transaction(stores, [&] {
+    stores.org.update_employee(*e);
+    record_audit(stores, actor, "update", "employee", std::to_string(e->id), before,
+                 employee_audit(*e));
+  });
+  return *e;
+}
+
+org::Placement place_employee(const Stores& stores, const Actor& actor, org::Placement placement) {
+  if (!stores.org.employee(placement.employee_id))
+    fail(ErrorCode::InvalidField, "employee_id", "Pegawai tidak ditemukan.");
+  const auto position = stores.org.position(placement.position_id);
+  if (!position || position->abolished)
+    fail(ErrorCode::InvalidField, "position_id", "Jabatan tidak ditemukan.");
+  placement.end.reset();
+  in_one_transaction(stores, [&] {
+    placement.id = stores.org.insert_placement(placement);
+    record_audit(stores, actor, "create", "placement", std::to_string(placement.id), "",
+                 placement_audit(placement));
+  });
+  return placement;
+}
+
+org::Placement end_placement(const Stores& stores, const Actor& actor, Id placement_id,
+                             const Date& end) {
+  // Read and change in one transaction, so two requests cannot both end the same placement.
+  Transaction tx(stores.transactions);
+  auto placement = stores.org.placement(placement_id);
+  if (!placement) fail(ErrorCode::NotFound);
+  if (placement->end) fail(ErrorCode::Conflict, "end", "Penempatan ini sudah berakhir.");
+  if (end.iso() < placement->start.iso())
+    fail(ErrorCode::InvalidField, "end", "Tanggal berakhir sebelum tanggal mulai.");
+  const std::string before = placement_audit(*placement);
+  placement->end = end;
+  stores.org.end_placement(placement->id, end);
+  record_audit(stores, actor, "update", "placement", std::to_string(placement->id), before,
+               placement_audit(*placement));
+  tx.commit();
+  return *placement;
+}
+
+org::Position update_position(const Stores& stores, const Actor& actor, Id position_id,
+                              const PositionEdit& edit) {
+  auto p = stores.org.position(position_id);
+  if (!p) fail(ErrorCode::NotFound);
+  const std::string before = position_audit(*p);
+  if (edit.title) p->title = *edit.title;
+  if (edit.eselon) p->eselon = *edit.eselon;
+  if (edit.code) p->code = *edit.code;
+  if (edit.summary) p->summary = *edit.summary;
+  if (edit.unit_id) {
+    if (*edit.unit_id) check_unit_of(stores, *p, **edit.unit_id);
+    p->unit_id = *edit.unit_id;
+  }
+  bool moved = false;
+  if (edit.superior_id) {
+    if (*edit.superior_id) check_superior_of(stores, *p, **edit.superior_id);
+    moved = *edit.superior_id != p->superior_id;
+    p->superior_id = *edit.superior_id;
+  }
+  in_one_transaction(stores, [&] {
+    stores.org.update_position(*p);
+    record_audit(stores, actor, moved ? "move" : "update", "position", std::to_string(p->id),
+                 before, position_audit(*p));
+  });
+  return *p;
+}
+
+org::Unit update_unit(const Stores& stores, const Actor& actor, Id unit_id, const UnitEdit& edit) {
+  auto u = stores.org.unit(unit_id);
+  if (!u || u->abolished) fail(ErrorCode::NotFound);
+  const std::string before = unit_audit(*u);
+  if (edit.name) u->name = *edit.name;
+  bool moved = false;
+  if (edit.parent_id) {
+    if (*edit.parent_id) check_parent_of(stores, *u, **edit.parent_id);
+    moved = *edit.parent_id != u->parent_id;
+    u->parent_id = *edit.parent_id;
+  }
+  in_one_transaction(stores, [&] {
+    stores.org.update_unit(*u);
+    record_audit(stores, actor, moved ? "move" : "update", "unit", std::to_string(u->id), before,
+                 unit_audit(*u));
+  });
+  return *u;
+}
+
+}  // namespace tatakerja::app
