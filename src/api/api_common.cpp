@@ -249,18 +249,6 @@ std::optional<std::optional<Id>> optional_nullable_id(const json& body, const ch
   return std::optional<Id>{required_id(body, field)};
 }
 
-std::optional<Date> parse_iso_date(std::string_view s) {
-  if (s.size() != 10 || s[4] != '-' || s[7] != '-') return std::nullopt;
-  int y = 0, m = 0, d = 0;
-  const auto num = [&](std::size_t at, std::size_t len, int& out) {
-    const auto r = std::from_chars(s.data() + at, s.data() + at + len, out);
-    return r.ec == std::errc{} && r.ptr == s.data() + at + len;
-  };
-  if (!num(0, 4, y) || !num(5, 2, m) || !num(8, 2, d) || !is_valid_date(y, m, d))
-    return std::nullopt;
-  return Date{y, m, d};
-}
-
 Date required_date(const json& body, const char* field) {
   const auto it = body.find(field);
   if (it == body.end() || !it->is_string()) fail(ErrorCode::InvalidField, field, type_error(field));

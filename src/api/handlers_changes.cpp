@@ -11,6 +11,7 @@
 #include "app/audit.hpp"
 #include "app/importer.hpp"
 #include "app/registry_changes.hpp"
+#include "app/structure_change_json.hpp"
 #include "textio/decode.hpp"
 
 namespace tatakerja::server {
@@ -205,14 +206,7 @@ Response handle_regulation_preview(Context& ctx) {
   json revokes = json::array();
   for (const auto& r : pv.revokes) revokes.push_back(regulation_ref(r.regulation));
   out["revokes"] = std::move(revokes);
-  json changes = json::array();
-  for (const auto& c : pv.changes) {
-    changes.push_back({{"kind", org::to_string(c.kind)},
-                       {"position_title", c.position_title},
-                       {"before", c.before},
-                       {"after", c.after}});
-  }
-  out["changes"] = std::move(changes);
+  out["changes"] = app::structure_changes_json(pv.changes);
   out["already_imported"] = pv.already_imported;
   return json_response(out);
 }

@@ -7,6 +7,7 @@
 
 #include "api/api.hpp"
 #include "api/openapi.hpp"
+#include "app/structure_change_json.hpp"
 #include "core/text.hpp"
 
 namespace tatakerja::server {
@@ -245,12 +246,10 @@ Response handle_agency_history(Context& ctx) {
   };
   json items = json::array();
   for (const auto& c : ctx.store.structure_changes_of_agency(a.id)) {
-    items.push_back({{"kind", org::to_string(c.kind)},
-                     {"position_title", c.position_title},
-                     {"before", c.before},
-                     {"after", c.after},
-                     {"old_regulation", ref(c.old_regulation_id)},
-                     {"new_regulation", ref(c.new_regulation_id)}});
+    json item = app::structure_change_json(c);
+    item["old_regulation"] = ref(c.old_regulation_id);
+    item["new_regulation"] = ref(c.new_regulation_id);
+    items.push_back(std::move(item));
   }
   return json_response({{"items", std::move(items)}});
 }

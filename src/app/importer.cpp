@@ -9,6 +9,7 @@
 #include <unordered_map>
 
 #include "app/crypto.hpp"
+#include "app/structure_change_json.hpp"
 #include "app/structure_diff.hpp"
 #include "core/eselon.hpp"
 #include "core/text.hpp"
@@ -304,12 +305,7 @@ std::string import_json(const org::Regulation& r, const ImportResult& res) {
   for (const auto& rv : res.revoked)
     revoked.push_back(
         {{"regulation_id", rv.regulation.id}, {"whole", rv.whole}, {"articles", rv.articles}});
-  nlohmann::json changes = nlohmann::json::array();
-  for (const auto& c : res.changes)
-    changes.push_back({{"kind", org::to_string(c.kind)},
-                       {"position_title", c.position_title},
-                       {"before", c.before},
-                       {"after", c.after}});
+  const nlohmann::json changes = structure_changes_json(res.changes);
   nlohmann::json j{{"regulation_id", r.id},
                    {"kind", r.kind},
                    {"number", r.number},

@@ -21,6 +21,7 @@
 #include "app/audit.hpp"
 #include "app/error.hpp"
 #include "app/importer.hpp"
+#include "app/structure_change_json.hpp"
 #include "command_groups.hpp"
 #include "persistence/sql_stores.hpp"
 #include "read_text.hpp"
@@ -67,16 +68,6 @@ std::string change_line(const org::StructureChange& c) {
                          c.before.empty() ? "-" : c.before, c.after.empty() ? "-" : c.after);
   }
   return "";
-}
-
-nlohmann::json changes_json(const std::vector<org::StructureChange>& changes) {
-  nlohmann::json a = nlohmann::json::array();
-  for (const auto& c : changes)
-    a.push_back({{"kind", org::to_string(c.kind)},
-                 {"position_title", c.position_title},
-                 {"before", c.before},
-                 {"after", c.after}});
-  return a;
 }
 
 double seconds_since(std::chrono::steady_clock::time_point t0) {
@@ -160,7 +151,7 @@ int run_diff(const std::string& old_file, const std::string& new_file, const std
   if (!read_text(old_file, a) || !read_text(new_file, b)) return 2;
   const auto changes = app::diff_regulation_texts(a, b);
   if (format == "json") {
-    fmt::print("{}\n", changes_json(changes).dump(2));
+    fmt::print("{}\n", app::structure_changes_json(changes).dump(2));
     return 0;
   }
   for (const auto& c : changes) fmt::print("{}\n", change_line(c));

@@ -49,23 +49,13 @@ using org::Unit;
 Value opt_date(const std::optional<Date>& d) {
   return d ? Value{d->iso()} : Value{};
 }
-// "2023-12-29" -> Date; a text of another shape gives {0, 0, 0}.
-Date parse_iso_date(const std::string& s) {
-  Date d;
-  if (s.size() < 10 || s[4] != '-' || s[7] != '-') return d;
-  auto number = [&](std::size_t at, std::size_t len) {
-    int n = 0;
-    std::from_chars(s.data() + at, s.data() + at + len, n);
-    return n;
-  };
-  d.year = number(0, 4);
-  d.month = number(5, 2);
-  d.day = number(8, 2);
-  return d;
+// "2023-12-29" -> Date; a text of another shape (never written by this store) gives {0, 0, 0}.
+Date stored_date(const std::string& s) {
+  return parse_iso_date(s).value_or(Date{});
 }
 std::optional<Date> optional_date(const Row& r, std::size_t i) {
   if (r.is_null(i)) return std::nullopt;
-  return parse_iso_date(r.text(i));
+  return stored_date(r.text(i));
 }
 
 std::string json_list(const std::vector<std::string>& items) {
@@ -235,7 +225,7 @@ Employee read_employee(const Row& r, std::size_t o) {
   x.nip = r.text(o + 2);
   x.name = r.text(o + 3);
   x.kind = require(org::employee_kind_from_string(r.text(o + 4)), "employee kind", r.text(o + 4));
-  x.birth_date = parse_iso_date(r.text(o + 5));
+  x.birth_date = stored_date(r.text(o + 5));
   x.appointed_year = to_int(r, o + 6);
   x.appointed_month = to_int(r, o + 7);
   x.sex = r.integer(o + 8) == 2 ? org::Sex::Female : org::Sex::Male;
@@ -251,7 +241,7 @@ Placement read_placement(const Row& r, std::size_t o) {
   x.id = r.integer(o);
   x.employee_id = r.integer(o + 1);
   x.position_id = r.integer(o + 2);
-  x.start = parse_iso_date(r.text(o + 3));
+  x.start = stored_date(r.text(o + 3));
   x.kind = require(org::placement_kind_from_string(r.text(o + 4)), "placement kind", r.text(o + 4));
   x.end = optional_date(r, o + 5);
   return x;

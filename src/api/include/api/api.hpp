@@ -106,8 +106,6 @@ Id required_id(const json& body, const char* field);
 // Absent: nullopt; null: optional holding nullopt; a positive integer: that id.
 std::optional<std::optional<Id>> optional_nullable_id(const json& body, const char* field);
 Date required_date(const json& body, const char* field);
-// A date "YYYY-MM-DD"; nullopt when malformed or not a calendar date.
-std::optional<Date> parse_iso_date(std::string_view s);
 
 // A 200 (or `status`) answer with the JSON body, dumped once.
 Response json_response(const json& body, int status = 200);
