@@ -3,8 +3,9 @@
 // (value-parameterised over "sqlite" and "postgresql"). Each test gets a fresh database: a
 // temporary SQLite file, or a new PostgreSQL database created through the server named by
 // TATAKERJA_TEST_POSTGRES_URL (ctest starts a throwaway server and sets it; without it the
-// postgresql tests fail, they are never skipped). A few plain tests cover the helpers behind the
-// search and the PostgreSQL placeholder rewriting.
+// postgresql tests fail, they are never skipped). A few plain tests cover the PostgreSQL
+// placeholder rewriting and opening failures (the search's helpers:
+// tests/org/people_search_test.cpp).
 #include <gtest/gtest.h>
 
 #include <atomic>
@@ -1344,29 +1345,6 @@ INSTANTIATE_TEST_SUITE_P(Databases, StoreTest, ::testing::Values("sqlite", "post
                          [](const ::testing::TestParamInfo<std::string>& p) { return p.param; });
 
 // ---- Helpers -------------------------------------------------------------------------------
-
-TEST(NameTokens, SplitsFoldsAndStrips) {
-  using detail::name_tokens;
-  EXPECT_EQ(name_tokens("Budi Santoso"), (std::vector<std::string>{"budi", "santoso"}));
-  EXPECT_EQ(name_tokens("Dr. Çahaya Ma'ruf, S.Kom., M.Si."),
-            (std::vector<std::string>{"dr", "cahaya", "maruf", "skom", "msi"}));
-  EXPECT_EQ(name_tokens("José Ramos-Horta"), (std::vector<std::string>{"jose", "ramos", "horta"}));
-  EXPECT_EQ(name_tokens("Ni  Luh\tAyu – Ø Æ ß"),
-            (std::vector<std::string>{"ni", "luh", "ayu", "o", "ae", "ss"}));
-  EXPECT_EQ(name_tokens("Budi budi BUDI"), std::vector<std::string>{"budi"});
-  EXPECT_EQ(name_tokens("Ma’ruf"), std::vector<std::string>{"maruf"});
-  EXPECT_TRUE(name_tokens(" ,.; ").empty());
-  EXPECT_TRUE(name_tokens("").empty());
-  EXPECT_EQ(name_tokens("\xFF\x80"), std::vector<std::string>{});
-}
-
-TEST(PrefixUpperBound, IncrementsLastByte) {
-  EXPECT_EQ(detail::prefix_upper_bound("budi"), "budj");
-  EXPECT_EQ(detail::prefix_upper_bound("1985"), "1986");
-  EXPECT_EQ(detail::prefix_upper_bound("19"), "1:");
-  EXPECT_EQ(detail::prefix_upper_bound("a\xFF"), "b");
-  EXPECT_EQ(detail::prefix_upper_bound(""), "");
-}
 
 TEST(RewritePlaceholders, OutsideLiteralsOnly) {
   int n = 0;
