@@ -1,7 +1,7 @@
 // Internals of the store shared by its translation units and its tests (not part of the public
 // interface): the two driver factories, the placeholder rewriting the PostgreSQL driver does and
 // the ISO 8601 clock. Nothing outside src/storage, the domains' stores (src/org/sql,
-// src/identity/sql) and tests/storage includes this header.
+// src/identity/sql; the memory ones for the clock) and tests/storage includes this header.
 #pragma once
 
 #include <memory>
