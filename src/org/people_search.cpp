@@ -89,7 +89,78 @@ std::vector<std::string> name_tokens(std::string_view name) {
   return tokens;
 }
 
+namespace {
+
+// The code point of the well-formed UTF-8 sequence that ends `s`, and the sequence's length;
+// false when `s` does not end with one.
+bool last_code_point(std::string_view s, char32_t& cp, std::size_t& len) {
+  std::size_t i = s.size();
+  std::size_t n = 0;
+  while (i > 0 && n < 4) {
+    --i;
+    ++n;
+    if ((static_cast<unsigned char>(s[i]) & 0xC0) != 0x80) break;
+  }
+  if (n == 0) return false;
+  const auto lead = static_cast<unsigned char>(s[i]);
+  std::size_t expected = 0;
+  if (lead < 0x80) {
+    expected = 1;
+    cp = lead;
+  } else if (lead >= 0xC2 && lead <= 0xDF) {
+    expected = 2;
+    cp = lead & 0x1Fu;
+  } else if (lead >= 0xE0 && lead <= 0xEF) {
+    expected = 3;
+    cp = lead & 0x0Fu;
+  } else if (lead >= 0xF0 && lead <= 0xF4) {
+    expected = 4;
+    cp = lead & 0x07u;
+  }
+  if (expected == 0 || expected != n) return false;
+  for (std::size_t k = i + 1; k < s.size(); ++k) {
+    cp = (cp << 6) | (static_cast<unsigned char>(s[k]) & 0x3Fu);
+  }
+  const char32_t smallest[] = {0, 0, 0x80, 0x800, 0x10000};
+  if (cp < smallest[n] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return false;
+  len = n;
+  return true;
+}
+
+std::string utf8(char32_t cp) {
+  std::string out;
+  if (cp < 0x80) {
+    out += static_cast<char>(cp);
+  } else if (cp < 0x800) {
+    out += static_cast<char>(0xC0 | (cp >> 6));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else if (cp < 0x10000) {
+    out += static_cast<char>(0xE0 | (cp >> 12));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else {
+    out += static_cast<char>(0xF0 | (cp >> 18));
+    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  }
+  return out;
+}
+
+}  // namespace
+
 std::string prefix_upper_bound(std::string_view prefix) {
+  // A prefix that ends with a letter: the same with the next letter (code point) instead, which
+  // is valid UTF-8 when the prefix is (a byte-wise increment of "п", D0 BF, would give D0 C0,
+  // which PostgreSQL refuses as a text parameter). Well-formed UTF-8 orders bytewise as it orders
+  // by code point, so the range holds the same strings.
+  char32_t cp = 0;
+  std::size_t len = 0;
+  if (last_code_point(prefix, cp, len) && cp < 0x10FFFF) {
+    const char32_t next = cp + 1 == 0xD800 ? 0xE000 : cp + 1;
+    return std::string(prefix.substr(0, prefix.size() - len)) + utf8(next);
+  }
+  // Otherwise (not UTF-8, or U+10FFFF last): the last byte incremented.
   std::string s(prefix);
   while (!s.empty() && static_cast<unsigned char>(s.back()) == 0xFF) s.pop_back();
   if (!s.empty()) s.back() = static_cast<char>(static_cast<unsigned char>(s.back()) + 1);

@@ -695,6 +695,24 @@ TEST_P(OrgStoreTest, SearchFoldsAccentsAndPunctuation) {
   EXPECT_TRUE(search_names(",.;").empty());
 }
 
+// Letters of other scripts are kept as written; a word whose last letter ends in the byte 0xBF
+// ("п" is D0 BF, "ſ" is C5 BF) is searched by the range up to the next letter, which is valid
+// UTF-8 (PostgreSQL refuses a parameter that is not).
+TEST_P(OrgStoreTest, SearchByLettersOfOtherScripts) {
+  Seed s = seed();
+  stores_->org().insert_employee(make_employee(s.region, "198503122010041001", "пётр иванов"));
+  stores_->org().insert_employee(make_employee(s.region, "198503122010041002", "ſtefan Budi"));
+  stores_->org().insert_employee(make_employee(s.region, "198503122010041003", "Рустам"));
+  EXPECT_EQ(search_names("п"), std::vector<std::string>{"пётр иванов"});
+  EXPECT_EQ(search_names("пё ив"), std::vector<std::string>{"пётр иванов"});
+  EXPECT_EQ(search_names("ſ"), std::vector<std::string>{"ſtefan Budi"});
+  EXPECT_EQ(search_names("ſtefan budi"), std::vector<std::string>{"ſtefan Budi"});
+  EXPECT_EQ(search_names("Р"), std::vector<std::string>{"Рустам"});
+  EXPECT_TRUE(search_names("р").empty());  // only Latin letters are lowercased
+  EXPECT_EQ(stores_->org().count_search_employees("п", 0), 1);
+  EXPECT_EQ(stores_->org().count_search_employees("ſ", 0), 1);
+}
+
 TEST_P(OrgStoreTest, SearchByNipPrefix) {
   Seed s = seed();
   stores_->org().insert_employee(make_employee(s.region, "198503122010041001", "Budi Santoso"));

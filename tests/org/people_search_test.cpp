@@ -27,6 +27,16 @@ TEST(PrefixUpperBound, IncrementsLastByte) {
   EXPECT_EQ(prefix_upper_bound("19"), "1:");
   EXPECT_EQ(prefix_upper_bound("a\xFF"), "b");
   EXPECT_EQ(prefix_upper_bound(""), "");
+  // The next code point, in UTF-8: never a byte sequence PostgreSQL would refuse.
+  EXPECT_EQ(prefix_upper_bound("п"), "р");              // D0 BF -> D1 80
+  EXPECT_EQ(prefix_upper_bound("ſ"), "ƀ");              // C5 BF -> C6 80
+  EXPECT_EQ(prefix_upper_bound("x\x7F"), "x\xC2\x80");  // U+007F -> U+0080
+  EXPECT_EQ(prefix_upper_bound("é"), "ê");
+  EXPECT_EQ(prefix_upper_bound("\xED\x9F\xBF"), "\xEE\x80\x80");            // over the surrogates
+  EXPECT_EQ(prefix_upper_bound("a\xF4\x8F\xBF\xBF"), "a\xF4\x8F\xBF\xC0");  // U+10FFFF: bytes
+  EXPECT_EQ(prefix_upper_bound("a\xC3"), "a\xC4");  // a cut character: bytes
+  EXPECT_TRUE(in_prefix_range("пётр", "п"));
+  EXPECT_FALSE(in_prefix_range("р", "п"));
 }
 
 TEST(PrefixRange, IsTheByteRangeOfThePrefix) {

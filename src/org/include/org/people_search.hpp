@@ -16,8 +16,10 @@ namespace tatakerja::org {
 // kept. Bytes of other scripts are kept as they are; bytes that cannot occur in UTF-8 are dropped.
 std::vector<std::string> name_tokens(std::string_view name);
 
-// The exclusive upper bound of the byte-wise range of strings that start with `prefix` (the prefix
-// with its last byte incremented; trailing 0xFF bytes dropped first). Empty when there is none.
+// The exclusive upper bound of the byte-wise range of strings that start with `prefix`: the prefix
+// with its last character replaced by the next code point when it ends with well-formed UTF-8
+// (so the bound is valid UTF-8 too), else with its last byte incremented (trailing 0xFF bytes
+// dropped first). Empty when there is none.
 std::string prefix_upper_bound(std::string_view prefix);
 
 // True when `s` lies in the byte-wise range [prefix, prefix_upper_bound(prefix)): what the SQL
