@@ -1,7 +1,9 @@
 // The organisation registry in memory. Each method does what the SQL store's statement does
-// (src/org/sql/sql_org_store.cpp) over maps keyed by id: the same filters, the same ORDER BY
-// (byte-wise, as both databases compare these columns in the test setup), the same schema rules
-// (src/storage/migrations.cpp) checked before anything is written.
+// (src/org/sql/sql_org_store.cpp) over maps keyed by id: the same filters, the same ORDER BY, the
+// same schema rules (src/storage/migrations.cpp) checked before anything is written. Text is
+// compared byte-wise, as SQLite compares it and as PostgreSQL compares the search columns
+// (COLLATE "C"); PostgreSQL orders names (regions, agencies, usernames) by the database's
+// collation, which is byte order only in a C or C.UTF-8 database (as the tests' server is).
 #include "org/memory_org_store.hpp"
 
 #include <algorithm>
