@@ -3,8 +3,9 @@
 # missing, then runs every check and exits non-zero if any failed (a failed check does not hide the
 # others; a failed build skips the checks that need it):
 #   format  clang-format --dry-run --Werror over every *.cpp / *.hpp under src tests bench fuzz;
-#   test    Release build in build/ and the GoogleTest suite (ctest); the store suite runs against
-#           SQLite and against a throwaway PostgreSQL 15 server that ctest starts (tests/storage);
+#   test    Release build in build/ and the GoogleTest suite (ctest); the storage ports' suites run
+#           against SQLite, in memory and against a throwaway PostgreSQL 15 server that ctest
+#           starts (tests/org, tests/identity, tests/storage);
 #   e2e     the web interface's unit tests (Vitest), then the interface built with Vite and driven in Debian's headless Chromium against a
 #           demo database served by the Release build (scripts/e2e.sh; screenshots kept in
 #           web/e2e/artifacts/);

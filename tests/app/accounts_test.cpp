@@ -10,9 +10,10 @@
 namespace tatakerja {
 namespace {
 
-using testing::TempDb;
+class Accounts : public testing::BackendTest {};
+class Audit : public testing::BackendTest {};
 
-TEST(Accounts, HashVerifiesOnlyTheRightPassword) {
+TEST(Passwords, HashVerifiesOnlyTheRightPassword) {
   const auto h = app::hash_password("rahasia-sekali-2026");
   EXPECT_EQ(h.rfind("$argon2id$", 0), 0u) << h;
   EXPECT_TRUE(app::verify_password(h, "rahasia-sekali-2026"));
@@ -24,11 +25,11 @@ TEST(Accounts, HashVerifiesOnlyTheRightPassword) {
   EXPECT_NE(h, app::hash_password("rahasia-sekali-2026"));
 }
 
-TEST(Accounts, CreateUserChecksFieldsAndAudits) {
-  TempDb db;
+TEST_P(Accounts, CreateUserChecksFieldsAndAudits) {
+  auto& db = backend();
   const app::Actor cli = app::cli_actor();
   {
-    storage::Transaction tx(db.conn());
+    Transaction tx(db.transactions());
     const auto u =
         app::create_user(db.stores(), cli, "organisasi.ntt", "Bagian Organisasi",
                          "kata-sandi-panjang", identity::Role::RegistryAdmin, std::nullopt);
@@ -42,7 +43,7 @@ TEST(Accounts, CreateUserChecksFieldsAndAudits) {
   auto expect_error = [&](const std::string& username, const std::string& password,
                           std::optional<org::Id> employee, const std::string& code,
                           const std::string& field) {
-    storage::Transaction tx(db.conn());
+    Transaction tx(db.transactions());
     try {
       app::create_user(db.stores(), cli, username, "", password, identity::Role::Employee,
                        employee);
@@ -75,11 +76,11 @@ TEST(Accounts, CreateUserChecksFieldsAndAudits) {
   EXPECT_EQ(log[0].at.back(), 'Z');
 }
 
-TEST(Accounts, SessionsStoreOnlyTheTokenHashAndExpire) {
-  TempDb db;
+TEST_P(Accounts, SessionsStoreOnlyTheTokenHashAndExpire) {
+  auto& db = backend();
   identity::User u;
   {
-    storage::Transaction tx(db.conn());
+    Transaction tx(db.transactions());
     u = app::create_user(db.stores(), app::cli_actor(), "pegawai", "Pegawai", "kata-sandi-panjang",
                          identity::Role::Employee, std::nullopt);
     tx.commit();
@@ -95,10 +96,10 @@ TEST(Accounts, SessionsStoreOnlyTheTokenHashAndExpire) {
   // The database holds the hash, never the token.
   EXPECT_TRUE(db.identity().session_with_user(s.session.token_hash));
   EXPECT_FALSE(db.identity().session_with_user(s.token));
-  EXPECT_EQ(
-      db.conn().query("SELECT COUNT(*) FROM sessions WHERE token_hash = ?", {s.token})[0].integer(
-          0),
-      0);
+  if (storage::Connection* c = db.connection()) {
+    EXPECT_EQ(
+        c->query("SELECT COUNT(*) FROM sessions WHERE token_hash = ?", {s.token})[0].integer(0), 0);
+  }
 
   auto r = app::resume_session(db.stores(), s.token, now + 10);
   ASSERT_TRUE(r);
@@ -121,8 +122,8 @@ TEST(Accounts, SessionsStoreOnlyTheTokenHashAndExpire) {
   EXPECT_FALSE(app::resume_session(db.stores(), s2.token, now + 10));
 }
 
-TEST(Audit, RecordsActorAndJson) {
-  TempDb db;
+TEST_P(Audit, RecordsActorAndJson) {
+  auto& db = backend();
   app::record_audit(db.stores(), app::Actor{std::nullopt, "cli"}, "update", "position", "7",
                     R"({"eselon":"III.a"})", R"({"eselon":"III.b"})");
   const auto log = db.identity().audit_log({10, 0});
@@ -131,6 +132,9 @@ TEST(Audit, RecordsActorAndJson) {
   EXPECT_EQ(log[0].before, R"({"eselon":"III.a"})");
   EXPECT_EQ(log[0].after, R"({"eselon":"III.b"})");
 }
+
+INSTANTIATE_TEST_SUITE_P(Backends, Accounts, testing::app_backends(), testing::backend_name);
+INSTANTIATE_TEST_SUITE_P(Backends, Audit, testing::app_backends(), testing::backend_name);
 
 }  // namespace
 }  // namespace tatakerja

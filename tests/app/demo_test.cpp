@@ -1,9 +1,10 @@
 // The demo database and the province-sized generator: the corpus imported into four regions,
 // every position (but ~5%) held, every NIP valid, every definitive PNS rank fitting its eselon,
 // work levels and appraisers resolved, the demo accounts signing in; the same seed gives the
-// same people.
+// same people. On SQLite and in memory.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <set>
 #include <variant>
 
@@ -19,10 +20,28 @@
 namespace tatakerja {
 namespace {
 
-using testing::TempDb;
+using testing::count_rows;
+using testing::TestBackend;
 
-TEST(Demo, BuildsAStaffedRegistry) {
-  TempDb db;
+class Demo : public testing::BackendTest {};
+class Generator : public testing::BackendTest {};
+
+// Every person, in id order, through the port.
+std::vector<org::Employee> everyone(org::OrgStore& org) {
+  std::vector<org::Employee> out;
+  const std::int64_t n = org.count_search_employees("", 0);
+  for (std::int64_t offset = 0; offset < n; offset += 500) {
+    for (const auto& h : org.search_employees("", 0, {500, static_cast<int>(offset)})) {
+      out.push_back(h.employee);
+    }
+  }
+  std::sort(out.begin(), out.end(),
+            [](const org::Employee& a, const org::Employee& b) { return a.id < b.id; });
+  return out;
+}
+
+TEST_P(Demo, BuildsAStaffedRegistry) {
+  auto& db = backend();
   auto& st = db.org();
   const auto s = sample::build_demo(db.stores(), testing::corpus_dir(), 2026);
   EXPECT_EQ(s.regulations, 5u);
@@ -102,7 +121,7 @@ TEST(Demo, BuildsAStaffedRegistry) {
   EXPECT_GE(vacant, 1u);
   EXPECT_LE(vacant * 100, positions * 12) << vacant << " of " << positions;
   EXPECT_GT(pppk, 0u);
-  EXPECT_EQ(static_cast<std::size_t>(db.count("employees")), s.employees);
+  EXPECT_EQ(static_cast<std::size_t>(count_rows(db, "employees")), s.employees);
 
   // The demo accounts sign in with their passwords.
   for (const auto& a : sample::demo_accounts()) {
@@ -117,19 +136,31 @@ TEST(Demo, BuildsAStaffedRegistry) {
   EXPECT_TRUE(st.employee(*pegawai->employee_id));
 }
 
-TEST(Demo, SameSeedSamePeople) {
-  TempDb a, b;
+TEST_P(Demo, SameSeedSamePeople) {
+  TestBackend a(GetParam()), b(GetParam());
+  ASSERT_TRUE(a.error().empty() && b.error().empty()) << a.error() << b.error();
   sample::build_demo(a.stores(), testing::corpus_dir(), 7);
   sample::build_demo(b.stores(), testing::corpus_dir(), 7);
-  const auto sql = "SELECT nip, name, rank, kind FROM employees ORDER BY id";
-  const auto ra = a.conn().query(sql), rb = b.conn().query(sql);
-  ASSERT_EQ(ra.size(), rb.size());
-  for (std::size_t i = 0; i < ra.size(); ++i)
-    for (std::size_t c = 0; c < 4; ++c) EXPECT_EQ(ra[i].text(c), rb[i].text(c));
+  if (a.connection() != nullptr) {
+    const auto sql = "SELECT nip, name, rank, kind FROM employees ORDER BY id";
+    const auto ra = a.connection()->query(sql), rb = b.connection()->query(sql);
+    ASSERT_EQ(ra.size(), rb.size());
+    for (std::size_t i = 0; i < ra.size(); ++i)
+      for (std::size_t c = 0; c < 4; ++c) EXPECT_EQ(ra[i].text(c), rb[i].text(c));
+  }
+  const auto ea = everyone(a.org()), eb = everyone(b.org());
+  ASSERT_EQ(ea.size(), eb.size());
+  EXPECT_GT(ea.size(), 0u);
+  for (std::size_t i = 0; i < ea.size(); ++i) {
+    EXPECT_EQ(ea[i].nip, eb[i].nip);
+    EXPECT_EQ(ea[i].name, eb[i].name);
+    EXPECT_EQ(ea[i].rank, eb[i].rank);
+    EXPECT_EQ(ea[i].kind, eb[i].kind);
+  }
 }
 
-TEST(Generator, SmallProvince) {
-  TempDb db;
+TEST_P(Generator, SmallProvince) {
+  auto& db = backend();
   sample::GeneratorOptions o;
   o.seed = 3;
   o.people = 1500;
@@ -139,18 +170,28 @@ TEST(Generator, SmallProvince) {
   EXPECT_EQ(s.agencies, 6u);
   EXPECT_EQ(s.units, 120u);
   EXPECT_EQ(s.employees, 1500u);
-  EXPECT_EQ(static_cast<std::size_t>(db.count("employees")), 1500u);
-  EXPECT_EQ(static_cast<std::size_t>(db.count("units")), 120u);
+  EXPECT_EQ(static_cast<std::size_t>(count_rows(db, "employees")), 1500u);
+  EXPECT_EQ(static_cast<std::size_t>(count_rows(db, "units")), 120u);
   EXPECT_GT(s.vacant, 0u);
   EXPECT_LT(s.vacant * 100, s.positions * 12);
   // Every NIP decodes; every position has a level or an appraiser.
-  for (const auto& row : db.conn().query("SELECT nip FROM employees"))
-    EXPECT_TRUE(std::holds_alternative<org::NipInfo>(org::decode_nip(row.text(0)))) << row.text(0);
-  EXPECT_EQ(db.conn()
-                .query("SELECT COUNT(*) FROM positions WHERE appraiser_id IS NULL AND "
+  if (storage::Connection* c = db.connection()) {
+    for (const auto& row : c->query("SELECT nip FROM employees"))
+      EXPECT_TRUE(std::holds_alternative<org::NipInfo>(org::decode_nip(row.text(0))))
+          << row.text(0);
+    EXPECT_EQ(c->query("SELECT COUNT(*) FROM positions WHERE appraiser_id IS NULL AND "
                        "appraiser_outside = ''")[0]
-                .integer(0),
-            0);
+                  .integer(0),
+              0);
+  }
+  const auto people = everyone(db.org());
+  EXPECT_EQ(people.size(), 1500u);
+  for (const auto& e : people)
+    EXPECT_TRUE(std::holds_alternative<org::NipInfo>(org::decode_nip(e.nip))) << e.nip;
+  for (const auto& region : db.org().regions())
+    for (const auto& agency : db.org().agencies_of_region(region.id))
+      for (const auto& p : db.org().positions_of_agency(agency.id, true))
+        EXPECT_TRUE(p.appraiser_id || !p.appraiser_outside.empty()) << p.title;
   // The same generation twice is refused.
   try {
     sample::generate_province(db.stores(), o);
@@ -159,6 +200,9 @@ TEST(Generator, SmallProvince) {
     EXPECT_EQ(e.name(), "CONFLICT");
   }
 }
+
+INSTANTIATE_TEST_SUITE_P(Backends, Demo, testing::app_backends(), testing::backend_name);
+INSTANTIATE_TEST_SUITE_P(Backends, Generator, testing::app_backends(), testing::backend_name);
 
 }  // namespace
 }  // namespace tatakerja

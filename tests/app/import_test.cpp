@@ -1,7 +1,8 @@
 // Importing regulation texts: each corpus text stores its region, regulation, articles, agency,
 // units and positions linked to their articles; the same text twice changes nothing; a text that
 // revokes an earlier one marks it, records the structural changes and carries the agency over
-// with its incumbents; the preview writes nothing; `diff` agrees with the import.
+// with its incumbents; the preview writes nothing; `diff` agrees with the import. On SQLite and in
+// memory: the use cases need nothing but the ports.
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -18,15 +19,18 @@ namespace {
 
 using org::ChangeKind;
 using testing::corpus_text;
-using testing::TempDb;
+using testing::count_rows;
+using testing::TestBackend;
+
+class Import : public testing::BackendTest {};
 
 const char* kTables[] = {
     "regions", "regulations", "regulation_texts", "articles",   "findings",          "agencies",
     "units",   "positions",   "employees",        "placements", "structure_changes", "audit_log"};
 
-std::map<std::string, std::int64_t> row_counts(TempDb& db) {
+std::map<std::string, std::int64_t> row_counts(TestBackend& db) {
   std::map<std::string, std::int64_t> m;
-  for (const char* t : kTables) m[t] = db.count(t);
+  for (const char* t : kTables) m[t] = count_rows(db, t);
   return m;
 }
 
@@ -83,7 +87,7 @@ void expect_changes(const std::vector<org::StructureChange>& c) {
   EXPECT_EQ(c[3].before, "IV.a");
 }
 
-TEST(Import, EachCorpusText) {
+TEST_P(Import, EachCorpusText) {
   const std::map<std::string, std::string> region = {{"000", "Provinsi Nusa Tenggara Timur"},
                                                      {"001", "Kabupaten Kapuas Hulu"},
                                                      {"002", "Provinsi Nusa Tenggara Timur"},
@@ -91,7 +95,8 @@ TEST(Import, EachCorpusText) {
                                                      {"004", "Kabupaten Kupang"}};
   for (const auto& [prefix, region_name] : region) {
     SCOPED_TRACE(prefix);
-    TempDb db;
+    TestBackend db(GetParam());
+    ASSERT_TRUE(db.error().empty()) << db.error();
     const std::string text = corpus_text(prefix);
     const auto facts = regulation::read_regulation(text).facts;
     const auto r = app::import_regulation(db.stores(), app::cli_actor(), text);
@@ -130,7 +135,7 @@ TEST(Import, EachCorpusText) {
     // source line, with work levels.
     if (!facts.agency) {
       EXPECT_FALSE(r.agency_id);
-      EXPECT_EQ(db.count("agencies"), 0);
+      EXPECT_EQ(count_rows(db, "agencies"), 0);
     } else {
       ASSERT_TRUE(r.agency_id);
       EXPECT_EQ(db.org().units_of_agency(*r.agency_id, false).size(), facts.units.size());
@@ -170,8 +175,8 @@ TEST(Import, EachCorpusText) {
   }
 }
 
-TEST(Import, SameTextTwiceChangesNothing) {
-  TempDb db;
+TEST_P(Import, SameTextTwiceChangesNothing) {
+  auto& db = backend();
   for (const char* p : {"000", "001", "002", "003", "004"})
     EXPECT_TRUE(app::import_regulation(db.stores(), app::cli_actor(), corpus_text(p)).created);
   const auto before = row_counts(db);
@@ -189,8 +194,8 @@ TEST(Import, SameTextTwiceChangesNothing) {
 
 // Bytes that are not UTF-8 (a Latin-1 "é" in a corpus text) are refused by the service, which
 // works on UTF-8 only; nothing is written. Callers convert first (textio::decode_text).
-TEST(Import, TextNotInUtf8IsRefusedAndWritesNothing) {
-  TempDb db;
+TEST_P(Import, TextNotInUtf8IsRefusedAndWritesNothing) {
+  auto& db = backend();
   std::string text = corpus_text("000");
   text.insert(text.size() / 2, "\xE9");
   const auto before = row_counts(db);
@@ -209,8 +214,8 @@ TEST(Import, TextNotInUtf8IsRefusedAndWritesNothing) {
   EXPECT_EQ(row_counts(db), before);
 }
 
-TEST(Import, TextWithoutRegionIsRefusedAndWritesNothing) {
-  TempDb db;
+TEST_P(Import, TextWithoutRegionIsRefusedAndWritesNothing) {
+  auto& db = backend();
   const auto before = row_counts(db);
   try {
     app::import_regulation(db.stores(), app::cli_actor(), "Sebuah catatan tanpa kepala.\n");
@@ -222,8 +227,8 @@ TEST(Import, TextWithoutRegionIsRefusedAndWritesNothing) {
   EXPECT_EQ(row_counts(db), before);
 }
 
-TEST(Import, RevocationCarriesTheAgencyOverWithItsIncumbents) {
-  TempDb db;
+TEST_P(Import, RevocationCarriesTheAgencyOverWithItsIncumbents) {
+  auto& db = backend();
   auto& st = db.org();
   const std::string old_text = old_batam_text();
   const std::string new_text = corpus_text("003");
@@ -287,7 +292,7 @@ TEST(Import, RevocationCarriesTheAgencyOverWithItsIncumbents) {
   // The same agency, now under the new regulation.
   ASSERT_EQ(r.agency_id, old.agency_id);
   EXPECT_TRUE(r.agency_updated);
-  EXPECT_EQ(db.count("agencies"), 1);
+  EXPECT_EQ(count_rows(db, "agencies"), 1);
   EXPECT_EQ(st.agency(*r.agency_id)->regulation_id, r.regulation_id);
   // The changes, stored.
   expect_changes(r.changes);
@@ -365,6 +370,8 @@ TEST(Import, RevocationCarriesTheAgencyOverWithItsIncumbents) {
   EXPECT_FALSE(app::import_regulation(db.stores(), app::cli_actor(), new_text).created);
   EXPECT_EQ(row_counts(db), again);
 }
+
+INSTANTIATE_TEST_SUITE_P(Backends, Import, testing::app_backends(), testing::backend_name);
 
 TEST(StructureDiff, RulesOnTitles) {
   using app::DiffPosition;

@@ -1,5 +1,6 @@
-// A migrated SQLite database in a fresh temporary file for one test, removed afterwards, and the
-// corpus texts read from TATAKERJA_DATA_DIR.
+// The app tests' backends and the corpus texts read from TATAKERJA_DATA_DIR. The use cases take
+// nothing but app::Stores, so their tests run on a migrated SQLite file and in memory alike
+// (value-parameterised; the backends: tests/support/test_backends.hpp).
 #pragma once
 
 #include <gtest/gtest.h>
@@ -7,46 +8,65 @@
 #include <filesystem>
 #include <fstream>
 #include <iterator>
-#include <memory>
-#include <random>
 #include <string>
 
-#include "persistence/sql_stores.hpp"
-#include "storage/database.hpp"
-#include "storage/migrations.hpp"
+#include "support/test_backends.hpp"
 
 namespace tatakerja::testing {
 
-class TempDb {
- public:
-  TempDb() {
-    std::random_device rd;
-    dir_ = std::filesystem::temp_directory_path() /
-           ("tatakerja-service-" + std::to_string(rd()) + std::to_string(rd()));
-    std::filesystem::create_directories(dir_);
-    conn_ = storage::open_database((dir_ / "test.db").string());
-    storage::migrate(*conn_);
-    stores_ = std::make_unique<persistence::SqlStores>(*conn_);
-  }
-  ~TempDb() {
-    stores_.reset();
-    conn_.reset();
-    std::error_code ec;
-    std::filesystem::remove_all(dir_, ec);
-  }
-  app::Stores& stores() { return stores_->stores(); }
-  org::OrgStore& org() { return stores_->org(); }
-  identity::IdentityStore& identity() { return stores_->identity(); }
-  storage::Connection& conn() { return *conn_; }
-  std::int64_t count(const std::string& table) {
-    return conn_->query("SELECT COUNT(*) FROM " + table)[0].integer(0);
-  }
+// The backends the use cases' tests run on.
+inline auto app_backends() {
+  return ::testing::Values("sqlite", "memory");
+}
 
- private:
-  std::filesystem::path dir_;
-  std::unique_ptr<storage::Connection> conn_;
-  std::unique_ptr<persistence::SqlStores> stores_;
-};
+// The number of rows of a table: counted by the database on SQL, through the ports in memory
+// (every registry record is reachable from the regions, the people and the audit log).
+inline std::int64_t count_rows(TestBackend& db, const std::string& table) {
+  if (storage::Connection* c = db.connection()) {
+    return c->query("SELECT COUNT(*) FROM " + table)[0].integer(0);
+  }
+  auto& org = db.org();
+  std::int64_t n = 0;
+  if (table == "regions") return static_cast<std::int64_t>(org.regions().size());
+  if (table == "employees") return org.count_employees(0);
+  if (table == "audit_log") {
+    for (int offset = 0;; offset += 500) {
+      const auto page = db.identity().audit_log({500, offset});
+      n += static_cast<std::int64_t>(page.size());
+      if (page.size() < 500) return n;
+    }
+  }
+  if (table == "placements") {
+    const std::int64_t people = org.count_search_employees("", 0);
+    for (std::int64_t offset = 0; offset < people; offset += 500) {
+      for (const auto& h : org.search_employees("", 0, {500, static_cast<int>(offset)})) {
+        n += static_cast<std::int64_t>(org.placements_of_employee(h.employee.id).size());
+      }
+    }
+    return n;
+  }
+  for (const auto& region : org.regions()) {
+    for (const auto& r : org.regulations_of_region(region.id)) {
+      if (table == "regulations") ++n;
+      if (table == "regulation_texts" && org.regulation_text(r.id)) ++n;
+      if (table == "articles")
+        n += static_cast<std::int64_t>(org.articles_of_regulation(r.id).size());
+      if (table == "findings")
+        n += static_cast<std::int64_t>(org.findings_of_regulation(r.id).size());
+    }
+    for (const auto& a : org.agencies_of_region(region.id)) {
+      if (table == "agencies") ++n;
+      if (table == "units") n += static_cast<std::int64_t>(org.units_of_agency(a.id, true).size());
+      if (table == "positions") {
+        n += static_cast<std::int64_t>(org.positions_of_agency(a.id, true).size());
+      }
+      if (table == "structure_changes") {
+        n += static_cast<std::int64_t>(org.structure_changes_of_agency(a.id).size());
+      }
+    }
+  }
+  return n;
+}
 
 inline std::string corpus_dir() {
   return std::string(TATAKERJA_DATA_DIR) + "/regulations";

@@ -12,6 +12,7 @@
 #include <charconv>
 #include <unordered_map>
 
+#include "org/people_search.hpp"
 #include "org/unit_head.hpp"
 #include "storage/drivers.hpp"
 #include "storage/sql_rows.hpp"
@@ -83,15 +84,6 @@ std::optional<org::ChangeKind> change_kind_from_string(std::string_view s) {
     if (s == org::to_string(k)) return k;
   }
   return std::nullopt;
-}
-
-// The ASCII-lowercased name: the key people are ordered by (byte-wise on both databases).
-std::string sort_key(std::string_view name) {
-  std::string out(name);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
 }
 
 // Column lists and their readers; `o` is the index of the first column in the row.
@@ -628,7 +620,7 @@ namespace {
 // word's people are listed in name order straight from the index.
 void write_name_tokens(Connection& c, Id employee_id, const std::string& name) {
   const std::string key = sort_key(name);
-  for (const auto& token : detail::name_tokens(name)) {
+  for (const auto& token : name_tokens(name)) {
     c.execute(
         "INSERT INTO employee_name_tokens (token, sort_name, employee_id) VALUES (?, ?, ?) "
         "ON CONFLICT DO NOTHING",
@@ -680,17 +672,7 @@ struct SearchSql {
   std::vector<Value> params;
 };
 std::optional<SearchSql> search_sql(const std::string& query, Id region_id) {
-  std::string digits;
-  bool only_digits = true;
-  for (char ch : query) {
-    auto c = static_cast<unsigned char>(ch);
-    if (std::isspace(c)) continue;
-    if (std::isdigit(c)) {
-      digits += ch;
-    } else {
-      only_digits = false;
-    }
-  }
+  const PeopleQuery q = read_people_query(query);
 
   // The page of matching people, read in result order straight from an index so that a search
   // costs about one index step per row of the page, however many people match (the people search
@@ -706,39 +688,38 @@ std::optional<SearchSql> search_sql(const std::string& query, Id region_id) {
   std::string inner;
   std::vector<Value> params;
   const std::string region_filter = region_id != 0 ? " AND e.region_id = ?" : "";
-  if (only_digits && !digits.empty()) {
-    inner =
-        "SELECT e.id AS id, e.nip AS k1, '' AS k2 FROM employees e WHERE e.nip >= ? AND "
-        "e.nip < ?" +
-        region_filter + " ORDER BY e.nip";
-    params.emplace_back(digits);
-    params.emplace_back(detail::prefix_upper_bound(digits));
-  } else if (!only_digits) {
-    auto words = detail::name_tokens(query);
-    if (words.empty()) return std::nullopt;  // only punctuation: nothing can match
-    std::sort(words.begin(), words.end());
-    words.erase(std::unique(words.begin(), words.end()), words.end());
-    std::stable_sort(words.begin(), words.end(), [](const std::string& a, const std::string& b) {
-      return a.size() > b.size();
-    });
-    inner =
-        "SELECT t.employee_id AS id, t.token AS k1, t.sort_name AS k2 FROM "
-        "employee_name_tokens t";
-    if (region_id != 0) inner += " JOIN employees e ON e.id = t.employee_id";
-    inner += " WHERE t.token >= ? AND t.token < ?";
-    for (std::size_t i = 1; i < words.size(); ++i) {
-      inner +=
-          " AND EXISTS (SELECT 1 FROM employee_name_tokens u WHERE u.employee_id = "
-          "t.employee_id AND u.token >= ? AND u.token < ?)";
-    }
-    inner += region_filter + " ORDER BY t.token, t.sort_name, t.employee_id";
-    for (const auto& word : words) {
-      params.emplace_back(word);
-      params.emplace_back(detail::prefix_upper_bound(word));
-    }
-  } else {
-    inner = "SELECT e.id AS id, e.sort_name AS k1, '' AS k2 FROM employees e WHERE 1 = 1" +
-            region_filter + " ORDER BY e.sort_name, e.id";
+  switch (q.kind) {
+    case PeopleQuery::Kind::Nothing:
+      return std::nullopt;  // only punctuation: nothing can match
+    case PeopleQuery::Kind::Nip:
+      inner =
+          "SELECT e.id AS id, e.nip AS k1, '' AS k2 FROM employees e WHERE e.nip >= ? AND "
+          "e.nip < ?" +
+          region_filter + " ORDER BY e.nip";
+      params.emplace_back(q.nip_prefix);
+      params.emplace_back(prefix_upper_bound(q.nip_prefix));
+      break;
+    case PeopleQuery::Kind::Words:
+      inner =
+          "SELECT t.employee_id AS id, t.token AS k1, t.sort_name AS k2 FROM "
+          "employee_name_tokens t";
+      if (region_id != 0) inner += " JOIN employees e ON e.id = t.employee_id";
+      inner += " WHERE t.token >= ? AND t.token < ?";
+      for (std::size_t i = 1; i < q.words.size(); ++i) {
+        inner +=
+            " AND EXISTS (SELECT 1 FROM employee_name_tokens u WHERE u.employee_id = "
+            "t.employee_id AND u.token >= ? AND u.token < ?)";
+      }
+      inner += region_filter + " ORDER BY t.token, t.sort_name, t.employee_id";
+      for (const auto& word : q.words) {
+        params.emplace_back(word);
+        params.emplace_back(prefix_upper_bound(word));
+      }
+      break;
+    case PeopleQuery::Kind::Everyone:
+      inner = "SELECT e.id AS id, e.sort_name AS k1, '' AS k2 FROM employees e WHERE 1 = 1" +
+              region_filter + " ORDER BY e.sort_name, e.id";
+      break;
   }
   if (region_id != 0) params.emplace_back(region_id);
   return SearchSql{std::move(inner), std::move(params)};

@@ -1,0 +1,147 @@
+// Accounts, sessions and the audit log in memory: each method does what the SQL store's statement
+// does (src/identity/sql/sql_identity_store.cpp), with the schema's rules
+// (src/storage/migrations.cpp) checked before anything is written.
+#include "identity/memory_identity_store.hpp"
+
+#include <algorithm>
+#include <initializer_list>
+#include <string_view>
+
+#include "storage/database.hpp"
+#include "storage/drivers.hpp"
+
+namespace tatakerja::identity {
+namespace {
+
+using storage::DatabaseError;
+
+[[noreturn]] void refuse(const std::string& rule) {
+  throw DatabaseError(DatabaseError::Kind::Constraint, "memory store: " + rule);
+}
+
+}  // namespace
+
+void MemoryIdentityStore::begin() {
+  if (in_transaction_) {
+    throw DatabaseError(DatabaseError::Kind::Other, "begin(): a transaction is already open");
+  }
+  each_table([](auto& t) { t.begin(); });
+  in_transaction_ = true;
+}
+
+void MemoryIdentityStore::commit() {
+  if (!in_transaction_) {
+    throw DatabaseError(DatabaseError::Kind::Other, "commit(): no transaction is open");
+  }
+  each_table([](auto& t) { t.commit(); });
+  in_transaction_ = false;
+}
+
+void MemoryIdentityStore::rollback() noexcept {
+  if (!in_transaction_) return;
+  each_table([](auto& t) { t.rollback(); });
+  in_transaction_ = false;
+}
+
+void MemoryIdentityStore::check_user(const User& u) const {
+  const std::string_view role = to_string(u.role);
+  if (role != "pegawai" && role != "admin_registri" && role != "administrator") {
+    refuse("CHECK constraint failed (users.role)");
+  }
+  if (u.employee_id && !employee_exists_(*u.employee_id)) {
+    refuse("FOREIGN KEY constraint failed (users.employee_id)");
+  }
+}
+
+Id MemoryIdentityStore::insert_user(const User& u) {
+  if (user_by_username_.contains(u.username)) refuse("UNIQUE constraint failed (users.username)");
+  check_user(u);
+  User x = u;
+  x.id = users_.next_key();
+  users_.put(x.id, x);
+  user_by_username_.put(x.username, x.id);
+  return x.id;
+}
+
+void MemoryIdentityStore::update_user(const User& u) {
+  const User* stored = users_.find(u.id);
+  if (stored == nullptr) return;
+  const Id* holder = user_by_username_.find(u.username);
+  if (holder != nullptr && *holder != u.id) refuse("UNIQUE constraint failed (users.username)");
+  check_user(u);
+  const std::string old_username = stored->username;
+  users_.put(u.id, u);
+  if (old_username != u.username) {
+    user_by_username_.erase(old_username);
+    user_by_username_.put(u.username, u.id);
+  }
+}
+
+std::optional<User> MemoryIdentityStore::user_by_username(const std::string& username) {
+  const Id* id = user_by_username_.find(username);
+  if (id == nullptr) return std::nullopt;
+  return *users_.find(*id);
+}
+
+std::vector<User> MemoryIdentityStore::users() {
+  std::vector<User> out;
+  for (const auto& [id, u] : users_.rows()) out.push_back(u);
+  std::stable_sort(out.begin(), out.end(),
+                   [](const User& a, const User& b) { return a.username < b.username; });
+  return out;
+}
+
+void MemoryIdentityStore::insert_session(const Session& s) {
+  if (sessions_.contains(s.token_hash)) refuse("UNIQUE constraint failed (sessions.token_hash)");
+  if (!users_.contains(s.user_id)) refuse("FOREIGN KEY constraint failed (sessions.user_id)");
+  sessions_.put(s.token_hash, s);
+}
+
+std::optional<std::pair<User, Session>> MemoryIdentityStore::session_with_user(
+    const std::string& token_hash) {
+  const Session* s = sessions_.find(token_hash);
+  if (s == nullptr) return std::nullopt;
+  const User* u = users_.find(s->user_id);
+  if (u == nullptr) return std::nullopt;  // the JOIN finds no row
+  return std::make_pair(*u, *s);
+}
+
+void MemoryIdentityStore::delete_session(const std::string& token_hash) {
+  sessions_.erase(token_hash);
+}
+
+void MemoryIdentityStore::delete_expired_sessions(std::int64_t now) {
+  std::vector<std::string> expired;
+  for (const auto& [hash, s] : sessions_.rows()) {
+    if (s.expires_at <= now) expired.push_back(hash);
+  }
+  for (const auto& hash : expired) sessions_.erase(hash);
+}
+
+Id MemoryIdentityStore::append_audit(const AuditEntry& e) {
+  if (e.user_id && !users_.contains(*e.user_id)) {
+    refuse("FOREIGN KEY constraint failed (audit_log.user_id)");
+  }
+  AuditEntry x = e;
+  x.id = audit_.next_key();
+  if (x.at.empty()) x.at = storage::detail::now_iso8601();
+  audit_.put(x.id, x);
+  return x.id;
+}
+
+std::vector<AuditEntry> MemoryIdentityStore::audit_log(const Page& page) {
+  const Page p = clamped(page);
+  std::vector<AuditEntry> out;
+  int skipped = 0;
+  for (auto it = audit_.rows().rbegin(); it != audit_.rows().rend(); ++it) {
+    if (static_cast<int>(out.size()) >= p.limit) break;
+    if (skipped < p.offset) {
+      ++skipped;
+      continue;
+    }
+    out.push_back(it->second);
+  }
+  return out;
+}
+
+}  // namespace tatakerja::identity

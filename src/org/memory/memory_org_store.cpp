@@ -1,0 +1,681 @@
+// The organisation registry in memory. Each method does what the SQL store's statement does
+// (src/org/sql/sql_org_store.cpp) over maps keyed by id: the same filters, the same ORDER BY, the
+// same schema rules (src/storage/migrations.cpp) checked before anything is written. Text is
+// compared byte-wise, as SQLite compares it and as PostgreSQL compares the search columns
+// (COLLATE "C"); PostgreSQL orders names (regions, agencies, usernames) by the database's
+// collation, which is byte order only in a C or C.UTF-8 database (as the tests' server is).
+#include "org/memory_org_store.hpp"
+
+#include <algorithm>
+#include <initializer_list>
+#include <set>
+#include <string_view>
+#include <tuple>
+
+#include "org/people_search.hpp"
+#include "org/unit_head.hpp"
+#include "storage/database.hpp"
+#include "storage/drivers.hpp"
+
+namespace tatakerja::org {
+namespace {
+
+using storage::DatabaseError;
+
+[[noreturn]] void refuse(const std::string& rule) {
+  throw DatabaseError(DatabaseError::Kind::Constraint, "memory store: " + rule);
+}
+
+// FOREIGN KEY: a non-null reference must name a stored row.
+template <typename Table>
+void require_row(const Table& table, Id id, const char* column) {
+  if (!table.contains(id)) refuse(std::string("FOREIGN KEY constraint failed (") + column + ")");
+}
+template <typename Table>
+void require_row(const Table& table, const std::optional<Id>& id, const char* column) {
+  if (id) require_row(table, *id, column);
+}
+// CHECK (column IN (...)).
+void require_one_of(std::string_view value, std::initializer_list<std::string_view> allowed,
+                    const char* column) {
+  if (std::find(allowed.begin(), allowed.end(), value) == allowed.end()) {
+    refuse(std::string("CHECK constraint failed (") + column + ")");
+  }
+}
+// UNIQUE: the key is free, or held by the row being updated.
+void require_unique(const JournaledMap<std::string, Id>& index, const std::string& key, Id self,
+                    const char* column) {
+  const Id* holder = index.find(key);
+  if (holder != nullptr && *holder != self) {
+    refuse(std::string("UNIQUE constraint failed (") + column + ")");
+  }
+}
+
+void check_unit_kind(UnitKind k) {
+  require_one_of(to_string(k),
+                 {"Sekretariat", "Sub Bagian", "Bidang", "Seksi", "Sub Bidang", "Bagian", "UPTD",
+                  "Inspektur Pembantu", "Kelompok Jabatan Fungsional"},
+                 "units.kind");
+}
+
+template <typename T, typename Keep>
+std::vector<T> rows_where(const JournaledMap<Id, T>& table, Keep keep) {
+  std::vector<T> out;
+  for (const auto& [id, row] : table.rows()) {
+    if (keep(row)) out.push_back(row);
+  }
+  return out;
+}
+
+template <typename T>
+std::optional<T> row(const JournaledMap<Id, T>& table, Id id) {
+  const T* r = table.find(id);
+  return r == nullptr ? std::nullopt : std::optional<T>(*r);
+}
+
+// ORDER BY ordinal, id (the rows come in id order; the sort is stable).
+template <typename T>
+void by_ordinal(std::vector<T>& v) {
+  std::stable_sort(v.begin(), v.end(),
+                   [](const T& a, const T& b) { return a.ordinal < b.ordinal; });
+}
+
+PositionBrief brief(const Position& p) {
+  return PositionBrief{p.id, p.unit_id, p.superior_id, p.title, p.kind, p.eselon, p.work_level};
+}
+
+// CASE WHEN kind = 'definitif' THEN 0 ELSE 1 END
+int acting(const Placement& p) {
+  return p.kind == PlacementKind::Definitive ? 0 : 1;
+}
+
+}  // namespace
+
+// ---- Transactions and the revision -----------------------------------------------------------
+
+void MemoryOrgStore::begin() {
+  if (in_transaction_) {
+    throw DatabaseError(DatabaseError::Kind::Other, "begin(): a transaction is already open");
+  }
+  each_table([](auto& t) { t.begin(); });
+  revision_at_begin_ = revision_;
+  in_transaction_ = true;
+}
+
+void MemoryOrgStore::commit() {
+  if (!in_transaction_) {
+    throw DatabaseError(DatabaseError::Kind::Other, "commit(): no transaction is open");
+  }
+  each_table([](auto& t) { t.commit(); });
+  in_transaction_ = false;
+}
+
+void MemoryOrgStore::rollback() noexcept {
+  if (!in_transaction_) return;
+  each_table([](auto& t) { t.rollback(); });
+  revision_ = revision_at_begin_;
+  in_transaction_ = false;
+}
+
+void MemoryOrgStore::moved() {
+  ++revision_;
+}
+
+std::int64_t MemoryOrgStore::registry_revision() {
+  return revision_;
+}
+
+void MemoryOrgStore::refresh_planner_statistics() {}
+
+// ---- Regions -------------------------------------------------------------------------------
+
+Id MemoryOrgStore::insert_region(const Region& r) {
+  require_unique(region_by_code_, r.code, 0, "regions.code");
+  require_one_of(to_string(r.kind), {"provinsi", "kabupaten", "kota"}, "regions.kind");
+  Region x = r;
+  x.id = regions_.next_key();
+  regions_.put(x.id, x);
+  region_by_code_.put(x.code, x.id);
+  moved();
+  return x.id;
+}
+
+std::optional<Region> MemoryOrgStore::region(Id id) {
+  return row(regions_, id);
+}
+
+std::optional<Region> MemoryOrgStore::region_by_code(const std::string& code) {
+  const Id* id = region_by_code_.find(code);
+  return id == nullptr ? std::nullopt : region(*id);
+}
+
+std::vector<Region> MemoryOrgStore::regions() {
+  auto out = rows_where(regions_, [](const Region&) { return true; });
+  std::stable_sort(out.begin(), out.end(),
+                   [](const Region& a, const Region& b) { return a.name < b.name; });
+  return out;
+}
+
+// ---- Regulations, articles, findings ---------------------------------------------------------
+
+Id MemoryOrgStore::insert_regulation(const Regulation& r, const std::string& text) {
+  require_row(regions_, r.region_id, "regulations.region_id");
+  require_unique(regulation_by_sha256_, r.sha256, 0, "regulations.sha256");
+  require_one_of(to_string(r.status), {"berlaku", "dicabut", "dicabut_sebagian"},
+                 "regulations.status");
+  require_row(regulations_, r.revoked_by, "regulations.revoked_by");
+  Regulation x = r;
+  x.id = regulations_.next_key();
+  if (x.imported_at.empty()) x.imported_at = storage::detail::now_iso8601();
+  regulations_.put(x.id, x);
+  regulation_by_sha256_.put(x.sha256, x.id);
+  regulation_texts_.put(x.id, text);
+  moved();
+  return x.id;
+}
+
+std::optional<Regulation> MemoryOrgStore::regulation(Id id) {
+  return row(regulations_, id);
+}
+
+std::optional<Regulation> MemoryOrgStore::regulation_by_sha256(const std::string& sha256) {
+  const Id* id = regulation_by_sha256_.find(sha256);
+  return id == nullptr ? std::nullopt : regulation(*id);
+}
+
+std::optional<Regulation> MemoryOrgStore::find_regulation(Id region_id, const std::string& kind,
+                                                          const std::string& number, int year) {
+  auto found = rows_where(regulations_, [&](const Regulation& r) {
+    return r.region_id == region_id && r.kind == kind && r.number == number && r.year &&
+           *r.year == year;
+  });
+  if (found.empty()) return std::nullopt;
+  return found.back();  // ORDER BY id DESC LIMIT 1
+}
+
+std::vector<Regulation> MemoryOrgStore::regulations_of_region(Id region_id) {
+  return rows_where(regulations_, [&](const Regulation& r) { return r.region_id == region_id; });
+}
+
+std::optional<std::string> MemoryOrgStore::regulation_text(Id regulation_id) {
+  return row(regulation_texts_, regulation_id);
+}
+
+void MemoryOrgStore::update_regulation_status(const Regulation& r) {
+  const Regulation* stored = regulations_.find(r.id);
+  if (stored == nullptr) return;
+  require_one_of(to_string(r.status), {"berlaku", "dicabut", "dicabut_sebagian"},
+                 "regulations.status");
+  require_row(regulations_, r.revoked_by, "regulations.revoked_by");
+  Regulation x = *stored;
+  x.status = r.status;
+  x.revoked_by = r.revoked_by;
+  x.revoked_articles = r.revoked_articles;
+  regulations_.put(x.id, std::move(x));
+  moved();
+}
+
+Id MemoryOrgStore::insert_article(const Article& a) {
+  require_row(regulations_, a.regulation_id, "articles.regulation_id");
+  Article x = a;
+  x.id = articles_.next_key();
+  articles_.put(x.id, x);
+  moved();
+  return x.id;
+}
+
+std::optional<Article> MemoryOrgStore::article(Id id) {
+  return row(articles_, id);
+}
+
+std::vector<Article> MemoryOrgStore::articles_of_regulation(Id regulation_id) {
+  auto out =
+      rows_where(articles_, [&](const Article& a) { return a.regulation_id == regulation_id; });
+  by_ordinal(out);
+  return out;
+}
+
+Id MemoryOrgStore::insert_finding(const StoredFinding& f) {
+  require_row(regulations_, f.regulation_id, "findings.regulation_id");
+  require_one_of(f.severity, {"error", "warning", "info"}, "findings.severity");
+  StoredFinding x = f;
+  x.id = findings_.next_key();
+  findings_.put(x.id, x);
+  moved();
+  return x.id;
+}
+
+std::vector<StoredFinding> MemoryOrgStore::findings_of_regulation(Id regulation_id) {
+  auto out = rows_where(findings_,
+                        [&](const StoredFinding& f) { return f.regulation_id == regulation_id; });
+  std::stable_sort(out.begin(), out.end(),
+                   [](const StoredFinding& a, const StoredFinding& b) { return a.line < b.line; });
+  return out;
+}
+
+// ---- Agencies, units, positions --------------------------------------------------------------
+
+namespace {
+template <typename Regions, typename Regulations, typename Articles>
+void check_agency(const Agency& a, const Regions& regions, const Regulations& regulations,
+                  const Articles& articles) {
+  require_row(regions, a.region_id, "agencies.region_id");
+  require_row(regulations, a.regulation_id, "agencies.regulation_id");
+  require_row(articles, a.source_article, "agencies.source_article");
+}
+}  // namespace
+
+Id MemoryOrgStore::insert_agency(const Agency& a) {
+  check_agency(a, regions_, regulations_, articles_);
+  Agency x = a;
+  x.id = agencies_.next_key();
+  agencies_.put(x.id, x);
+  moved();
+  return x.id;
+}
+
+void MemoryOrgStore::update_agency(const Agency& a) {
+  if (!agencies_.contains(a.id)) return;
+  check_agency(a, regions_, regulations_, articles_);
+  agencies_.put(a.id, a);
+  moved();
+}
+
+std::optional<Agency> MemoryOrgStore::agency(Id id) {
+  return row(agencies_, id);
+}
+
+std::optional<Agency> MemoryOrgStore::agency_by_name(Id region_id, const std::string& name) {
+  auto found = rows_where(
+      agencies_, [&](const Agency& a) { return a.region_id == region_id && a.name == name; });
+  if (found.empty()) return std::nullopt;
+  return found.front();  // ORDER BY id LIMIT 1
+}
+
+std::vector<Agency> MemoryOrgStore::agencies_of_region(Id region_id) {
+  auto out = rows_where(agencies_, [&](const Agency& a) { return a.region_id == region_id; });
+  std::stable_sort(out.begin(), out.end(),
+                   [](const Agency& a, const Agency& b) { return a.name < b.name; });
+  return out;
+}
+
+Id MemoryOrgStore::insert_unit(const Unit& u) {
+  require_row(agencies_, u.agency_id, "units.agency_id");
+  require_row(units_, u.parent_id, "units.parent_id");
+  check_unit_kind(u.kind);
+  require_row(articles_, u.source_article, "units.source_article");
+  Unit x = u;
+  x.id = units_.next_key();
+  units_.put(x.id, x);
+  moved();
+  return x.id;
+}
+
+void MemoryOrgStore::update_unit(const Unit& u) {
+  if (!units_.contains(u.id)) return;
+  require_row(agencies_, u.agency_id, "units.agency_id");
+  require_row(units_, u.parent_id, "units.parent_id");
+  check_unit_kind(u.kind);
+  require_row(articles_, u.source_article, "units.source_article");
+  units_.put(u.id, u);
+  moved();
+}
+
+std::optional<Unit> MemoryOrgStore::unit(Id id) {
+  return row(units_, id);
+}
+
+std::vector<Unit> MemoryOrgStore::units_of_agency(Id agency_id, bool include_abolished) {
+  auto out = rows_where(units_, [&](const Unit& u) {
+    return u.agency_id == agency_id && (include_abolished || !u.abolished);
+  });
+  by_ordinal(out);
+  return out;
+}
+
+namespace {
+template <typename Agencies, typename Units, typename Positions, typename Articles>
+void check_position(const Position& p, const Agencies& agencies, const Units& units,
+                    const Positions& positions, const Articles& articles) {
+  require_row(agencies, p.agency_id, "positions.agency_id");
+  require_row(units, p.unit_id, "positions.unit_id");
+  require_row(positions, p.superior_id, "positions.superior_id");
+  require_one_of(to_string(p.kind),
+                 {"JPT Pratama", "Administrator", "Pengawas", "Fungsional", "Pelaksana"},
+                 "positions.kind");
+  require_row(articles, p.source_article, "positions.source_article");
+  require_row(articles, p.duties_article, "positions.duties_article");
+  if (p.work_level < 0 || p.work_level > 3)
+    refuse("CHECK constraint failed (positions.work_level)");
+  require_row(positions, p.appraiser_id, "positions.appraiser_id");
+}
+}  // namespace
+
+Id MemoryOrgStore::insert_position(const Position& p) {
+  check_position(p, agencies_, units_, positions_, articles_);
+  Position x = p;
+  x.id = positions_.next_key();
+  positions_.put(x.id, x);
+  moved();
+  return x.id;
+}
+
+void MemoryOrgStore::update_position(const Position& p) {
+  if (!positions_.contains(p.id)) return;
+  check_position(p, agencies_, units_, positions_, articles_);
+  positions_.put(p.id, p);
+  moved();
+}
+
+std::optional<Position> MemoryOrgStore::position(Id id) {
+  return row(positions_, id);
+}
+
+std::vector<Position> MemoryOrgStore::positions_of_agency(Id agency_id, bool include_abolished) {
+  auto out = rows_where(positions_, [&](const Position& p) {
+    return p.agency_id == agency_id && (include_abolished || !p.abolished);
+  });
+  by_ordinal(out);
+  return out;
+}
+
+std::vector<PositionBrief> MemoryOrgStore::position_briefs_of_agency(Id agency_id) {
+  std::vector<PositionBrief> out;
+  for (const auto& p : positions_of_agency(agency_id, false)) out.push_back(brief(p));
+  return out;
+}
+
+std::vector<PositionBrief> MemoryOrgStore::subordinates_of_position(Id position_id) {
+  auto subs = rows_where(
+      positions_, [&](const Position& p) { return p.superior_id == position_id && !p.abolished; });
+  by_ordinal(subs);
+  std::vector<PositionBrief> out;
+  for (const auto& p : subs) out.push_back(brief(p));
+  return out;
+}
+
+PositionLinks MemoryOrgStore::position_links(Id id) {
+  PositionLinks out;
+  const Position* p = positions_.find(id);
+  if (p == nullptr) return out;
+  const Agency* a = agencies_.find(p->agency_id);
+  if (a == nullptr) return out;  // the JOIN finds no row
+  out.agency = NamedRef{a->id, a->name};
+  auto position_ref = [&](const std::optional<Id>& ref) -> std::optional<NamedRef> {
+    const Position* q = ref ? positions_.find(*ref) : nullptr;
+    return q == nullptr ? std::nullopt : std::optional<NamedRef>(NamedRef{q->id, q->title});
+  };
+  auto article_head = [&](const std::optional<Id>& ref) -> std::optional<Article> {
+    const Article* x = ref ? articles_.find(*ref) : nullptr;
+    if (x == nullptr) return std::nullopt;
+    Article head = *x;
+    head.text.clear();
+    return head;
+  };
+  if (const Unit* u = p->unit_id ? units_.find(*p->unit_id) : nullptr) {
+    out.unit = NamedRef{u->id, u->name};
+  }
+  out.superior = position_ref(p->superior_id);
+  out.appraiser = position_ref(p->appraiser_id);
+  out.source_article = article_head(p->source_article);
+  out.duties_article = article_head(p->duties_article);
+  return out;
+}
+
+std::vector<UnitWithHead> MemoryOrgStore::units_with_heads(Id agency_id) {
+  // The head of each unit by the one rule of org/unit_head.hpp.
+  std::vector<Position> agency_positions;
+  for (const auto& [id, p] : positions_.rows()) {
+    if (p.agency_id == agency_id) agency_positions.push_back(p);
+  }
+  std::vector<UnitWithHead> out;
+  for (auto& u : units_of_agency(agency_id, false)) {
+    const auto head = unit_head(agency_positions, u.id);
+    out.push_back(UnitWithHead{std::move(u), head});
+  }
+  return out;
+}
+
+std::int64_t MemoryOrgStore::count_units(Id agency_id) {
+  return static_cast<std::int64_t>(units_of_agency(agency_id, false).size());
+}
+
+std::int64_t MemoryOrgStore::count_positions(Id agency_id) {
+  std::int64_t n = 0;
+  for (const auto& [id, p] : positions_.rows()) {
+    if (p.agency_id == agency_id && !p.abolished) ++n;
+  }
+  return n;
+}
+
+// ---- People and placements -------------------------------------------------------------------
+
+namespace {
+template <typename Regions>
+void check_employee(const Employee& e, const Regions& regions) {
+  require_row(regions, e.region_id, "employees.region_id");
+  require_one_of(to_string(e.kind), {"PNS", "PPPK"}, "employees.kind");
+  const int sex = static_cast<int>(e.sex);
+  if (sex != 1 && sex != 2) refuse("CHECK constraint failed (employees.sex)");
+}
+}  // namespace
+
+Id MemoryOrgStore::insert_employee(const Employee& e) {
+  check_employee(e, regions_);
+  require_unique(employee_by_nip_, e.nip, 0, "employees.nip");
+  EmployeeRow x{e, sort_key(e.name), name_tokens(e.name)};
+  x.employee.id = employees_.next_key();
+  const Id id = x.employee.id;
+  employees_.put(id, std::move(x));
+  employee_by_nip_.put(e.nip, id);
+  moved();
+  return id;
+}
+
+void MemoryOrgStore::update_employee(const Employee& e) {
+  const EmployeeRow* stored = employees_.find(e.id);
+  if (stored == nullptr) return;
+  check_employee(e, regions_);
+  require_unique(employee_by_nip_, e.nip, e.id, "employees.nip");
+  const std::string old_nip = stored->employee.nip;
+  employees_.put(e.id, EmployeeRow{e, sort_key(e.name), name_tokens(e.name)});
+  if (old_nip != e.nip) {
+    employee_by_nip_.erase(old_nip);
+    employee_by_nip_.put(e.nip, e.id);
+  }
+  moved();
+}
+
+std::optional<Employee> MemoryOrgStore::employee(Id id) {
+  const EmployeeRow* r = employees_.find(id);
+  return r == nullptr ? std::nullopt : std::optional<Employee>(r->employee);
+}
+
+std::optional<Employee> MemoryOrgStore::employee_by_nip(const std::string& nip) {
+  const Id* id = employee_by_nip_.find(nip);
+  return id == nullptr ? std::nullopt : employee(*id);
+}
+
+// The SQL's inner query (search_sql in sql_org_store.cpp): every matching row in result order.
+// A person with two tokens in the driving word's range gives two rows, as there.
+std::vector<MemoryOrgStore::SearchRow> MemoryOrgStore::search_rows(const std::string& query,
+                                                                   Id region_id) const {
+  const PeopleQuery q = read_people_query(query);
+  std::vector<SearchRow> rows;
+  if (q.kind == PeopleQuery::Kind::Nothing) return rows;
+  for (const auto& [id, r] : employees_.rows()) {
+    if (region_id != 0 && r.employee.region_id != region_id) continue;
+    switch (q.kind) {
+      case PeopleQuery::Kind::Nip:
+        if (in_prefix_range(r.employee.nip, q.nip_prefix)) rows.push_back({id, r.employee.nip, ""});
+        break;
+      case PeopleQuery::Kind::Everyone:
+        rows.push_back({id, r.sort_name, ""});
+        break;
+      case PeopleQuery::Kind::Words: {
+        auto has_token = [&](const std::string& word) {
+          return std::any_of(r.tokens.begin(), r.tokens.end(),
+                             [&](const std::string& t) { return in_prefix_range(t, word); });
+        };
+        if (!std::all_of(q.words.begin() + 1, q.words.end(), has_token)) break;
+        for (const auto& t : r.tokens) {
+          if (in_prefix_range(t, q.words.front())) rows.push_back({id, t, r.sort_name});
+        }
+        break;
+      }
+      case PeopleQuery::Kind::Nothing:
+        break;
+    }
+  }
+  std::sort(rows.begin(), rows.end(), [](const SearchRow& a, const SearchRow& b) {
+    return std::tie(a.k1, a.k2, a.id) < std::tie(b.k1, b.k2, b.id);
+  });
+  return rows;
+}
+
+std::optional<Placement> MemoryOrgStore::current_placement(Id employee_id) const {
+  // Definitif before plt/plh, then the latest start, then the latest id.
+  const Placement* best = nullptr;
+  for (const auto& [id, p] : placements_.rows()) {
+    if (p.employee_id != employee_id || p.end) continue;
+    if (best == nullptr) {
+      best = &p;
+      continue;
+    }
+    const auto key = std::make_tuple(acting(p), best->start.iso(), best->id);
+    const auto best_key = std::make_tuple(acting(*best), p.start.iso(), p.id);
+    if (key < best_key) best = &p;
+  }
+  return best == nullptr ? std::nullopt : std::optional<Placement>(*best);
+}
+
+std::vector<EmployeeHit> MemoryOrgStore::search_employees(const std::string& query, Id region_id,
+                                                          const Page& page) {
+  const Page p = clamped(page);
+  const auto rows = search_rows(query, region_id);
+  // LIMIT/OFFSET over the rows, then each person once.
+  std::vector<EmployeeHit> hits;
+  const auto from = std::min(rows.size(), static_cast<std::size_t>(p.offset));
+  const auto to = std::min(rows.size(), from + static_cast<std::size_t>(p.limit));
+  for (auto i = from; i < to; ++i) {
+    const Id id = rows[i].id;
+    if (std::any_of(hits.begin(), hits.end(),
+                    [id](const auto& h) { return h.employee.id == id; })) {
+      continue;
+    }
+    EmployeeHit h;
+    h.employee = employees_.find(id)->employee;
+    if (const auto pl = current_placement(id)) {
+      h.position_id = pl->position_id;
+      h.placement_kind = to_string(pl->kind);
+      if (const Position* po = positions_.find(pl->position_id)) {
+        h.position_title = po->title;
+        if (const Agency* ag = agencies_.find(po->agency_id)) h.agency_name = ag->name;
+      }
+    }
+    hits.push_back(std::move(h));
+  }
+  return hits;
+}
+
+std::int64_t MemoryOrgStore::count_employees(Id region_id) {
+  std::int64_t n = 0;
+  for (const auto& [id, r] : employees_.rows()) {
+    if (region_id == 0 || r.employee.region_id == region_id) ++n;
+  }
+  return n;
+}
+
+std::int64_t MemoryOrgStore::count_search_employees(const std::string& query, Id region_id) {
+  std::set<Id> ids;
+  for (const auto& r : search_rows(query, region_id)) ids.insert(r.id);
+  return static_cast<std::int64_t>(ids.size());
+}
+
+Id MemoryOrgStore::insert_placement(const Placement& p) {
+  require_row(employees_, p.employee_id, "placements.employee_id");
+  require_row(positions_, p.position_id, "placements.position_id");
+  require_one_of(to_string(p.kind), {"definitif", "plt", "plh"}, "placements.kind");
+  Placement x = p;
+  x.id = placements_.next_key();
+  placements_.put(x.id, x);
+  moved();
+  return x.id;
+}
+
+void MemoryOrgStore::end_placement(Id placement_id, const Date& end) {
+  const Placement* stored = placements_.find(placement_id);
+  if (stored == nullptr) return;
+  Placement x = *stored;
+  x.end = end;
+  placements_.put(x.id, std::move(x));
+  moved();
+}
+
+std::optional<Placement> MemoryOrgStore::placement(Id id) {
+  return row(placements_, id);
+}
+
+std::vector<Holder> MemoryOrgStore::holders(std::vector<Placement> current,
+                                            bool by_position) const {
+  // [ORDER BY position id,] definitif first, then the earliest start, then id.
+  std::sort(current.begin(), current.end(), [by_position](const Placement& a, const Placement& b) {
+    const Id pa = by_position ? a.position_id : 0, pb = by_position ? b.position_id : 0;
+    return std::make_tuple(pa, acting(a), a.start.iso(), a.id) <
+           std::make_tuple(pb, acting(b), b.start.iso(), b.id);
+  });
+  std::vector<Holder> out;
+  for (auto& pl : current) {
+    const EmployeeRow* e = employees_.find(pl.employee_id);
+    if (e == nullptr) continue;  // the JOIN finds no row
+    out.push_back(Holder{std::move(pl), e->employee});
+  }
+  return out;
+}
+
+std::vector<Holder> MemoryOrgStore::holders_of_position(Id position_id) {
+  return holders(
+      rows_where(placements_,
+                 [&](const Placement& p) { return p.position_id == position_id && !p.end; }),
+      false);
+}
+
+std::vector<Holder> MemoryOrgStore::holders_of_agency(Id agency_id) {
+  return holders(rows_where(placements_,
+                            [&](const Placement& p) {
+                              const Position* po = positions_.find(p.position_id);
+                              return !p.end && po != nullptr && po->agency_id == agency_id;
+                            }),
+                 true);
+}
+
+std::vector<Placement> MemoryOrgStore::placements_of_employee(Id employee_id) {
+  auto out =
+      rows_where(placements_, [&](const Placement& p) { return p.employee_id == employee_id; });
+  // Newest first: the latest start, then the latest id.
+  std::sort(out.begin(), out.end(), [](const Placement& a, const Placement& b) {
+    return std::make_tuple(b.start.iso(), b.id) < std::make_tuple(a.start.iso(), a.id);
+  });
+  return out;
+}
+
+// ---- Structure history -----------------------------------------------------------------------
+
+Id MemoryOrgStore::insert_structure_change(const StructureChange& c) {
+  require_row(agencies_, c.agency_id, "structure_changes.agency_id");
+  require_row(regulations_, c.old_regulation_id, "structure_changes.old_regulation_id");
+  require_row(regulations_, c.new_regulation_id, "structure_changes.new_regulation_id");
+  require_one_of(to_string(c.kind), {"ditambah", "dihapus", "diganti_nama", "diubah_eselon"},
+                 "structure_changes.kind");
+  StructureChange x = c;
+  x.id = changes_.next_key();
+  changes_.put(x.id, x);
+  moved();
+  return x.id;
+}
+
+std::vector<StructureChange> MemoryOrgStore::structure_changes_of_agency(Id agency_id) {
+  return rows_where(changes_, [&](const StructureChange& c) { return c.agency_id == agency_id; });
+}
+
+}  // namespace tatakerja::org

@@ -1,0 +1,47 @@
+// Every domain's store in memory (MemoryOrgStore, MemoryIdentityStore) under one Transactional:
+// the app::Stores of a registry without a database (backend "memory"), for tests. A transaction
+// over stores().transactions covers both stores: rollback() undoes the changes of each. The
+// schema version reported is the latest migration's, which the memory stores' rules follow.
+// Not thread-safe: one thread at a time (each server worker would own its MemoryStores).
+#pragma once
+
+#include "app/stores.hpp"
+#include "core/transaction.hpp"
+#include "identity/memory_identity_store.hpp"
+#include "org/memory_org_store.hpp"
+
+namespace tatakerja::persistence {
+
+class MemoryStores {
+ public:
+  MemoryStores();
+  MemoryStores(const MemoryStores&) = delete;
+  MemoryStores& operator=(const MemoryStores&) = delete;
+
+  app::Stores& stores() { return stores_; }
+  org::MemoryOrgStore& org() { return org_; }
+  identity::MemoryIdentityStore& identity() { return identity_; }
+  Transactional& transactions() { return transactions_; }
+
+ private:
+  // One transaction over both stores; nested begin() is an error.
+  class Transactions final : public Transactional {
+   public:
+    Transactions(org::MemoryOrgStore& org, identity::MemoryIdentityStore& identity)
+        : org_(org), identity_(identity) {}
+    void begin() override;
+    void commit() override;
+    void rollback() noexcept override;
+
+   private:
+    org::MemoryOrgStore& org_;
+    identity::MemoryIdentityStore& identity_;
+  };
+
+  org::MemoryOrgStore org_;
+  identity::MemoryIdentityStore identity_;
+  Transactions transactions_;
+  app::Stores stores_;
+};
+
+}  // namespace tatakerja::persistence

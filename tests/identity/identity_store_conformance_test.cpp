@@ -1,0 +1,273 @@
+// The IdentityStore port's conformance suite: accounts, sessions and the audit log, their orders
+// and the schema's rules (refused as storage::DatabaseError of kind Constraint), run unchanged
+// against every implementation: SqlIdentityStore on SQLite and on PostgreSQL, MemoryIdentityStore
+// (value-parameterised over "sqlite", "postgresql" and "memory"; the backends:
+// tests/support/test_backends.hpp). Each test gets fresh stores.
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "identity/identity_store.hpp"
+#include "storage/database.hpp"
+#include "support/registry_seed.hpp"
+#include "support/test_backends.hpp"
+
+namespace tatakerja::identity {
+namespace {
+
+using storage::DatabaseError;
+using testing::error_kind;
+using testing::make_employee;
+using testing::Seed;
+
+class IdentityStoreTest : public testing::BackendTest {
+ protected:
+  void SetUp() override {
+    BackendTest::SetUp();
+    stores_ = &backend();
+  }
+  Seed seed() { return testing::seed(stores_->org()); }
+
+  testing::TestBackend* stores_ = nullptr;
+};
+
+User make_user(const std::string& username) {
+  User u;
+  u.username = username;
+  u.display_name = username;
+  u.password_hash = "x";
+  return u;
+}
+
+TEST_P(IdentityStoreTest, UserRoundTrip) {
+  Seed s = seed();
+  Id emp =
+      stores_->org().insert_employee(make_employee(s.region, "198503122010041001", "Budi Santoso"));
+  User u;
+  u.username = "budi";
+  u.display_name = "Budi Santoso – Ç";
+  u.password_hash = "$argon2id$v=19$m=65536,t=2,p=1$c2FsdA$aGFzaA";
+  u.role = Role::RegistryAdmin;
+  u.employee_id = emp;
+  u.active = true;
+  Id id = stores_->identity().insert_user(u);
+  User admin;
+  admin.username = "admin";
+  admin.display_name = "Administrator";
+  admin.password_hash = "x";
+  admin.role = Role::Administrator;
+  admin.active = false;
+  Id admin_id = stores_->identity().insert_user(admin);
+
+  auto got = stores_->identity().user_by_username("budi");
+  ASSERT_TRUE(got);
+  EXPECT_EQ(got->id, id);
+  EXPECT_EQ(got->username, "budi");
+  EXPECT_EQ(got->display_name, u.display_name);
+  EXPECT_EQ(got->password_hash, u.password_hash);
+  EXPECT_EQ(got->role, Role::RegistryAdmin);
+  EXPECT_EQ(got->employee_id, emp);
+  EXPECT_TRUE(got->active);
+  auto got_admin = stores_->identity().user_by_username("admin");
+  ASSERT_TRUE(got_admin);
+  EXPECT_EQ(got_admin->id, admin_id);
+  EXPECT_FALSE(got_admin->employee_id);
+  EXPECT_FALSE(got_admin->active);
+  EXPECT_EQ(got_admin->role, Role::Administrator);
+  EXPECT_FALSE(stores_->identity().user_by_username("nobody"));
+
+  got->role = Role::Employee;
+  got->active = false;
+  got->employee_id.reset();
+  got->display_name = "Budi";
+  stores_->identity().update_user(*got);
+  auto updated = stores_->identity().user_by_username("budi");
+  ASSERT_TRUE(updated);
+  EXPECT_EQ(updated->id, id);
+  EXPECT_EQ(updated->role, Role::Employee);
+  EXPECT_FALSE(updated->active);
+  EXPECT_FALSE(updated->employee_id);
+  EXPECT_EQ(updated->display_name, "Budi");
+
+  auto all = stores_->identity().users();
+  ASSERT_EQ(all.size(), 2u);
+  EXPECT_EQ(all[0].username, "admin");
+  EXPECT_EQ(all[1].username, "budi");
+  EXPECT_EQ(error_kind([&] { stores_->identity().insert_user(u); }),
+            DatabaseError::Kind::Constraint);
+}
+
+TEST_P(IdentityStoreTest, Sessions) {
+  User u;
+  u.username = "budi";
+  u.password_hash = "x";
+  Id uid = stores_->identity().insert_user(u);
+  stores_->identity().insert_session({"hash-old", uid, "csrf-1", 1000});
+  stores_->identity().insert_session({"hash-now", uid, "csrf-2", 2000});
+  stores_->identity().insert_session({"hash-new", uid, "csrf-3", 3000});
+  // The session with its account, in one query.
+  const auto both = stores_->identity().session_with_user("hash-new");
+  ASSERT_TRUE(both);
+  EXPECT_EQ(both->first.id, uid);
+  EXPECT_EQ(both->first.username, "budi");
+  EXPECT_EQ(both->first.password_hash, "x");
+  EXPECT_EQ(both->second.token_hash, "hash-new");
+  EXPECT_EQ(both->second.user_id, uid);
+  EXPECT_EQ(both->second.csrf_token, "csrf-3");
+  EXPECT_EQ(both->second.expires_at, 3000);
+  EXPECT_FALSE(stores_->identity().session_with_user("unknown"));
+
+  stores_->identity().delete_expired_sessions(2000);  // a session expiring now is expired
+  EXPECT_FALSE(stores_->identity().session_with_user("hash-old"));
+  EXPECT_FALSE(stores_->identity().session_with_user("hash-now"));
+  EXPECT_TRUE(stores_->identity().session_with_user("hash-new"));
+  stores_->identity().delete_session("hash-new");
+  EXPECT_FALSE(stores_->identity().session_with_user("hash-new"));
+  stores_->identity().delete_session("hash-new");  // deleting twice is harmless
+
+  EXPECT_EQ(error_kind([&] {
+              stores_->identity().insert_session({"h", 999999, "c", 1});
+            }),
+            DatabaseError::Kind::Constraint);
+}
+
+TEST_P(IdentityStoreTest, AuditNewestFirst) {
+  User u;
+  u.username = "admin";
+  u.password_hash = "x";
+  Id uid = stores_->identity().insert_user(u);
+  Id first_id = stores_->identity().append_audit({0, "2026-11-23T10:00:00Z", uid, "admin", "create",
+                                                  "employee", "17", "", R"({"name":"Budi – Ç"})"});
+  Id second_id = stores_->identity().append_audit(
+      {0, "", std::nullopt, "system", "import", "regulation", "3", R"({"a":1})", R"({"a":2})"});
+  Id third_id = stores_->identity().append_audit(
+      {0, "2026-11-23T10:05:00Z", uid, "admin", "sign_in", "user", "1", "", ""});
+  auto log = stores_->identity().audit_log({});
+  ASSERT_EQ(log.size(), 3u);
+  EXPECT_EQ(log[0].id, third_id);
+  EXPECT_EQ(log[1].id, second_id);
+  EXPECT_EQ(log[2].id, first_id);
+  EXPECT_EQ(log[2].at, "2026-11-23T10:00:00Z");
+  EXPECT_EQ(log[2].user_id, uid);
+  EXPECT_EQ(log[2].username, "admin");
+  EXPECT_EQ(log[2].action, "create");
+  EXPECT_EQ(log[2].entity, "employee");
+  EXPECT_EQ(log[2].entity_id, "17");
+  EXPECT_EQ(log[2].before, "");
+  EXPECT_EQ(log[2].after, R"({"name":"Budi – Ç"})");
+  EXPECT_FALSE(log[1].user_id);
+  EXPECT_EQ(log[1].at.size(), 20u) << log[1].at;
+  EXPECT_EQ(log[1].at.back(), 'Z');
+  auto page = stores_->identity().audit_log({1, 1});
+  ASSERT_EQ(page.size(), 1u);
+  EXPECT_EQ(page[0].id, second_id);
+}
+
+// ---- What an implementation could get wrong that the tests above do not reach ----------------
+
+TEST_P(IdentityStoreTest, IdsStartAtOneAndIncrease) {
+  EXPECT_EQ(stores_->identity().insert_user(make_user("admin")), 1);
+  EXPECT_EQ(stores_->identity().insert_user(make_user("budi")), 2);
+  EXPECT_EQ(stores_->identity().append_audit(
+                {0, "", std::nullopt, "system", "import", "regulation", "1", "", ""}),
+            1);
+  EXPECT_EQ(stores_->identity().append_audit({0, "", 2, "budi", "sign_in", "user", "2", "", ""}),
+            2);
+}
+
+// What the schema refuses: a taken username (also by an update), an account of an unknown
+// employee, a session token twice, an audit entry or a session of an unknown account. Nothing is
+// written.
+TEST_P(IdentityStoreTest, RefusedWritesChangeNothing) {
+  const Seed s = seed();
+  const Id emp =
+      stores_->org().insert_employee(make_employee(s.region, "198503122010041001", "Budi Santoso"));
+  const Id admin = stores_->identity().insert_user(make_user("admin"));
+  const Id budi = stores_->identity().insert_user(make_user("budi"));
+  auto u = *stores_->identity().user_by_username("budi");
+  u.username = "admin";
+  EXPECT_EQ(error_kind([&] { stores_->identity().update_user(u); }),
+            DatabaseError::Kind::Constraint);
+  EXPECT_EQ(stores_->identity().user_by_username("admin")->id, admin);
+  EXPECT_EQ(stores_->identity().user_by_username("budi")->id, budi);
+  u = *stores_->identity().user_by_username("budi");
+  u.employee_id = 999999;
+  EXPECT_EQ(error_kind([&] { stores_->identity().update_user(u); }),
+            DatabaseError::Kind::Constraint);
+  EXPECT_FALSE(stores_->identity().user_by_username("budi")->employee_id);
+  u.employee_id = emp;
+  u.display_name = "Budi Santoso";
+  stores_->identity().update_user(u);
+  EXPECT_EQ(stores_->identity().user_by_username("budi")->employee_id, emp);
+  auto orphan = make_user("citra");
+  orphan.employee_id = 999999;
+  EXPECT_EQ(error_kind([&] { stores_->identity().insert_user(orphan); }),
+            DatabaseError::Kind::Constraint);
+  EXPECT_FALSE(stores_->identity().user_by_username("citra"));
+
+  stores_->identity().insert_session({"hash", budi, "csrf", 1000});
+  EXPECT_EQ(error_kind([&] {
+              stores_->identity().insert_session({"hash", admin, "other", 2000});
+            }),
+            DatabaseError::Kind::Constraint);
+  EXPECT_EQ(stores_->identity().session_with_user("hash")->first.id, budi);
+  EXPECT_EQ(
+      error_kind([&] {
+        stores_->identity().append_audit({0, "", 999999, "nobody", "sign_in", "user", "9", "", ""});
+      }),
+      DatabaseError::Kind::Constraint);
+  EXPECT_TRUE(stores_->identity().audit_log({}).empty());
+  EXPECT_EQ(stores_->identity().users().size(), 2u);
+  // A username freed by an update can be taken; updating an unknown account does nothing.
+  u.username = "budi.santoso";
+  stores_->identity().update_user(u);
+  EXPECT_GT(stores_->identity().insert_user(make_user("budi")), 0);
+  auto ghost = make_user("ghost");
+  ghost.id = 999999;
+  stores_->identity().update_user(ghost);
+  EXPECT_FALSE(stores_->identity().user_by_username("ghost"));
+}
+
+// A rolled-back transaction leaves accounts, sessions and the audit log as they were.
+TEST_P(IdentityStoreTest, RollbackRestoresAccountsSessionsAndAudit) {
+  const Id admin = stores_->identity().insert_user(make_user("admin"));
+  stores_->identity().insert_session({"hash-1", admin, "csrf-1", 1000});
+  stores_->identity().insert_session({"hash-2", admin, "csrf-2", 3000});
+  stores_->identity().append_audit({0, "", admin, "admin", "sign_in", "user", "1", "", ""});
+  {
+    Transaction tx(stores_->transactions());
+    auto u = *stores_->identity().user_by_username("admin");
+    u.username = "root";
+    u.role = Role::Administrator;
+    stores_->identity().update_user(u);
+    const Id budi = stores_->identity().insert_user(make_user("budi"));
+    stores_->identity().delete_session("hash-2");
+    stores_->identity().delete_expired_sessions(1000);
+    stores_->identity().insert_session({"hash-3", budi, "csrf-3", 5000});
+    stores_->identity().append_audit({0, "", budi, "budi", "create", "user", "2", "", "{}"});
+    EXPECT_FALSE(stores_->identity().session_with_user("hash-1"));
+  }  // rolled back
+  const auto users = stores_->identity().users();
+  ASSERT_EQ(users.size(), 1u);
+  EXPECT_EQ(users[0].username, "admin");
+  EXPECT_EQ(users[0].role, Role::Employee);
+  EXPECT_FALSE(stores_->identity().user_by_username("root"));
+  EXPECT_TRUE(stores_->identity().session_with_user("hash-1"));
+  EXPECT_TRUE(stores_->identity().session_with_user("hash-2"));
+  EXPECT_FALSE(stores_->identity().session_with_user("hash-3"));
+  const auto log = stores_->identity().audit_log({});
+  ASSERT_EQ(log.size(), 1u);
+  EXPECT_EQ(log[0].action, "sign_in");
+  // The username and the session token the transaction took are free again.
+  const Id budi = stores_->identity().insert_user(make_user("budi"));
+  stores_->identity().insert_session({"hash-3", budi, "csrf-3", 5000});
+  EXPECT_EQ(stores_->identity().session_with_user("hash-3")->first.username, "budi");
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, IdentityStoreTest,
+                         ::testing::Values("sqlite", "postgresql", "memory"),
+                         testing::backend_name);
+
+}  // namespace
+}  // namespace tatakerja::identity
