@@ -513,8 +513,10 @@ std::vector<MemoryOrgStore::SearchRow> MemoryOrgStore::search_rows(const std::st
         rows.push_back({id, r.sort_name, ""});
         break;
       case PeopleQuery::Kind::Words: {
-        auto has_token = [&](const std::string& word) {
-          return std::any_of(r.tokens.begin(), r.tokens.end(),
+        // (A reference, not the structured binding: clang 14 cannot capture bindings.)
+        const auto& tokens = r.tokens;
+        auto has_token = [&tokens](const std::string& word) {
+          return std::any_of(tokens.begin(), tokens.end(),
                              [&](const std::string& t) { return in_prefix_range(t, word); });
         };
         if (!std::all_of(q.words.begin() + 1, q.words.end(), has_token)) break;
