@@ -2,6 +2,10 @@
 #include "api/api.hpp"
 
 namespace tatakerja::server {
+namespace {
+// How far past a page's start the people search counts matches for `total`.
+constexpr std::int64_t kSearchCountAhead = 1000;
+}  // namespace
 
 Response handle_employees_list(Context& ctx) {
   ctx.require_user();
@@ -10,10 +14,11 @@ Response handle_employees_list(Context& ctx) {
   const Id region_id = ctx.query_id("region_id").value_or(0);
   const auto page = ctx.page();
   const auto hits = ctx.store.search_employees(q, region_id, page);
-  // A full page needs the count of every match; a short page gives it.
-  std::int64_t total = page.offset + static_cast<std::int64_t>(hits.size());
+  // A short page gives the total; a full one counts on, at most kSearchCountAhead matches past
+  // the page's start (bounded work per page: a common name matches thousands of people).
+  org::BoundedCount total{page.offset + static_cast<std::int64_t>(hits.size()), false};
   if (hits.size() >= static_cast<std::size_t>(page.limit) || (hits.empty() && page.offset > 0)) {
-    total = ctx.store.count_search_employees(q, region_id);
+    total = ctx.store.count_search_employees_up_to(q, region_id, page.offset + kSearchCountAhead);
   }
   json items = json::array();
   for (const auto& h : hits) {
@@ -29,7 +34,9 @@ Response handle_employees_list(Context& ctx) {
          {"agency_name", h.agency_name},
          {"placement_kind", h.placement_kind}});
   }
-  return json_response(list_answer(std::move(items), total, page));
+  json answer = list_answer(std::move(items), total.count, page);
+  answer["total_at_least"] = total.at_least;
+  return json_response(answer);
 }
 
 Response handle_employee_get(Context& ctx) {

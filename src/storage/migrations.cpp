@@ -8,7 +8,9 @@
 //   {BLOB} binary data: SQLite BLOB, PostgreSQL BYTEA;
 //   {REVISION_TRIGGERS} the triggers that move the registry revision (revision_triggers below);
 //   {REVISION_ONCE_PER_TRANSACTION} PostgreSQL's revision trigger function made to move the
-//         revision once per transaction (version 3); nothing in SQLite.
+//         revision once per transaction (version 3); nothing in SQLite;
+//   {SCOPE_TRIGGERS} the triggers that move the revision of each scope (version 4,
+//         scope_triggers below).
 // migrate() applies each pending migration in its own transaction and records it in
 // schema_migrations. Concurrent starters serialise: PostgreSQL takes a transaction-scoped advisory
 // lock, SQLite's BEGIN IMMEDIATE takes the write lock; each then re-reads the version, so a
@@ -295,10 +297,191 @@ BEGIN
 END $$;
 )SQL";
 
+// Version 4: a revision per scope of what answers read, so that a change retires only the cached
+// answers that read what it changed (docs/api.md, "Answer cache"). Scopes:
+//   agency/N     the agency row N, its units, positions, structure changes, and the placements in
+//                its positions (a chart shows which positions are vacant);
+//   people       employees, their name index and placements; also a position's title or agency
+//                and an agency's name, which the people search and a person's page show;
+//   regulations  regions, regulations, their texts, articles and findings.
+// A scope's row appears at its first change (a scope without a row is at revision 0). The
+// registry revision (version 2) still moves on every change: lists over several agencies use it.
+// The same properties as the registry revision: triggers, so every process's changes count;
+// in PostgreSQL once per transaction per scope and rolled back with it; SQLite per changed row.
+// Also the indexes that read a chart or unit tree level by level (children of a node, in order).
+constexpr std::string_view kSchemaV4 = R"SQL(
+CREATE TABLE scope_revisions (
+  scope TEXT PRIMARY KEY,
+  revision BIGINT NOT NULL
+);
+CREATE INDEX positions_agency_superior ON positions (agency_id, superior_id, abolished, ordinal);
+CREATE INDEX units_agency_parent ON units (agency_id, parent_id, abolished, ordinal);
+{SCOPE_TRIGGERS}
+)SQL";
+
+// Which scope a changed row of a table belongs to: `expr` is a text expression over the row `r`,
+// read FROM `from` WHERE `where` when it needs another table (the placement's position).
+struct ScopeRule {
+  std::string_view table;
+  std::string_view expr;
+  std::string_view from = {};   // "positions p"
+  std::string_view where = {};  // "p.id = r.position_id"
+};
+
+constexpr ScopeRule kScopeRules[] = {
+    {"agencies", "'agency/' || r.id"},
+    {"units", "'agency/' || r.agency_id"},
+    {"positions", "'agency/' || r.agency_id"},
+    {"structure_changes", "'agency/' || r.agency_id"},
+    {"placements", "'agency/' || p.agency_id", "positions p", "p.id = r.position_id"},
+    {"placements", "'people'"},
+    {"employees", "'people'"},
+    {"employee_name_tokens", "'people'"},
+    {"regions", "'regulations'"},
+    {"regulations", "'regulations'"},
+    {"regulation_texts", "'regulations'"},
+    {"articles", "'regulations'"},
+    {"findings", "'regulations'"},
+};
+
+// Updates that move the people scope too: columns that people's answers show.
+struct PeopleShownColumns {
+  std::string_view table;
+  std::string_view changed;  // a condition over the old row o and the new row n
+};
+constexpr PeopleShownColumns kPeopleShown[] = {
+    {"positions", "o.title IS DISTINCT FROM n.title OR o.agency_id IS DISTINCT FROM n.agency_id"},
+    {"agencies", "o.name IS DISTINCT FROM n.name"},
+};
+
+// `sql` with every occurrence of `from` replaced by `to`.
+std::string replaced(std::string_view sql, std::string_view from, std::string_view to) {
+  std::string out;
+  std::size_t i = 0;
+  while (i < sql.size()) {
+    if (sql.substr(i).starts_with(from)) {
+      out += to;
+      i += from.size();
+    } else {
+      out += sql[i++];
+    }
+  }
+  return out;
+}
+
+// The query that lists the scopes a rule gives for the rows of `rows` (PostgreSQL's transition
+// table), as a string literal for a trigger argument.
+std::string scopes_query_literal(const ScopeRule& rule, std::string_view rows) {
+  std::string q = "SELECT DISTINCT " + std::string(rule.expr) + " FROM " + std::string(rows) + " r";
+  if (!rule.from.empty()) q += " JOIN " + std::string(rule.from) + " ON " + std::string(rule.where);
+  return "'" + replaced(q, "'", "''") + "'";
+}
+
+constexpr std::string_view kMoveScopePostgres = R"SQL(
+CREATE FUNCTION tk_move_scope(moved_scope TEXT) RETURNS void LANGUAGE plpgsql AS $$
+DECLARE
+  flag TEXT := 'tatakerja.scope_moved_' || md5(moved_scope);
+BEGIN
+  IF current_setting(flag, true) IS DISTINCT FROM 'yes' THEN
+    INSERT INTO scope_revisions (scope, revision) VALUES (moved_scope, 1)
+      ON CONFLICT (scope) DO UPDATE SET revision = scope_revisions.revision + 1;
+    PERFORM set_config(flag, 'yes', true);
+  END IF;
+END $$;
+CREATE FUNCTION tk_move_scopes_of_rows() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+  moved TEXT;
+BEGIN
+  FOR moved IN EXECUTE TG_ARGV[0] LOOP
+    IF moved IS NOT NULL THEN
+      PERFORM tk_move_scope(moved);
+    END IF;
+  END LOOP;
+  RETURN NULL;
+END $$;
+CREATE FUNCTION tk_move_every_scope() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  UPDATE scope_revisions SET revision = revision + 1;
+  RETURN NULL;
+END $$;
+)SQL";
+
+// PostgreSQL: per table, statement-level triggers with transition tables (one per event: a
+// trigger with transition tables may have one event only), and TRUNCATE moves every scope.
+std::string scope_triggers_postgres() {
+  std::string out(kMoveScopePostgres);
+  int n = 0;
+  const auto trigger = [&](std::string_view table, std::string_view event,
+                           std::string_view referencing, const std::string& query) {
+    out += "CREATE TRIGGER " + std::string(table) + "_scope_" + std::to_string(++n) + " AFTER " +
+           std::string(event) + " ON " + std::string(table) + " REFERENCING " +
+           std::string(referencing) +
+           " FOR EACH STATEMENT EXECUTE FUNCTION tk_move_scopes_of_rows(" + query + ");\n";
+  };
+  for (const auto& rule : kScopeRules) {
+    trigger(rule.table, "INSERT", "NEW TABLE AS new_rows", scopes_query_literal(rule, "new_rows"));
+    trigger(rule.table, "DELETE", "OLD TABLE AS old_rows", scopes_query_literal(rule, "old_rows"));
+    const std::string both = "SELECT * FROM new_rows UNION ALL SELECT * FROM old_rows";
+    trigger(rule.table, "UPDATE", "OLD TABLE AS old_rows NEW TABLE AS new_rows",
+            scopes_query_literal(rule, "(" + both + ")"));
+  }
+  for (const auto& shown : kPeopleShown) {
+    const std::string q = "SELECT 'people' FROM new_rows n JOIN old_rows o ON o.id = n.id WHERE " +
+                          std::string(shown.changed) + " LIMIT 1";
+    trigger(shown.table, "UPDATE", "OLD TABLE AS old_rows NEW TABLE AS new_rows",
+            "'" + replaced(q, "'", "''") + "'");
+  }
+  for (std::string_view t : kRegistryTables) {
+    out += "CREATE TRIGGER " + std::string(t) + "_scope_truncate AFTER TRUNCATE ON " +
+           std::string(t) + " FOR EACH STATEMENT EXECUTE FUNCTION tk_move_every_scope();\n";
+  }
+  return out;
+}
+
+// SQLite: row-level triggers (an UPDATE moves the scopes of the old and of the new row).
+std::string scope_triggers_sqlite() {
+  std::string out;
+  int n = 0;
+  const auto move = [](const ScopeRule& rule, std::string_view row) {
+    std::string select = "SELECT " + replaced(rule.expr, "r.", std::string(row) + ".") + ", 1";
+    if (!rule.from.empty()) {
+      select += " FROM " + std::string(rule.from) + " WHERE " +
+                replaced(rule.where, "r.", std::string(row) + ".");
+    } else {
+      select += " WHERE true";  // an INSERT ... SELECT with an upsert needs a WHERE
+    }
+    return "INSERT INTO scope_revisions (scope, revision) " + select +
+           " ON CONFLICT (scope) DO UPDATE SET revision = revision + 1;";
+  };
+  for (const auto& rule : kScopeRules) {
+    const std::string name = std::string(rule.table) + "_scope_" + std::to_string(++n);
+    const std::string on = " ON " + std::string(rule.table) + " BEGIN ";
+    out += "CREATE TRIGGER " + name + "_insert AFTER INSERT" + on + move(rule, "NEW") + " END;\n";
+    out += "CREATE TRIGGER " + name + "_delete AFTER DELETE" + on + move(rule, "OLD") + " END;\n";
+    out += "CREATE TRIGGER " + name + "_update AFTER UPDATE" + on + move(rule, "OLD") + " " +
+           move(rule, "NEW") + " END;\n";
+  }
+  for (const auto& shown : kPeopleShown) {
+    const std::string when =
+        replaced(replaced(replaced(shown.changed, "IS DISTINCT FROM", "IS NOT"), "o.", "OLD."),
+                 "n.", "NEW.");
+    out += "CREATE TRIGGER " + std::string(shown.table) + "_scope_people AFTER UPDATE ON " +
+           std::string(shown.table) + " WHEN " + when +
+           " BEGIN INSERT INTO scope_revisions (scope, revision) VALUES ('people', 1) "
+           "ON CONFLICT (scope) DO UPDATE SET revision = revision + 1; END;\n";
+  }
+  return out;
+}
+
+std::string scope_triggers(Dialect d) {
+  return d == Dialect::Postgres ? scope_triggers_postgres() : scope_triggers_sqlite();
+}
+
 constexpr Migration kMigrations[] = {
     {1, kSchemaV1},
     {2, kSchemaV2},
     {3, kSchemaV3},
+    {4, kSchemaV4},
 };
 
 // A stable key for pg_advisory_xact_lock ("tatakerja" in ASCII, truncated to 63 bits).
@@ -322,6 +505,9 @@ std::string for_dialect(std::string_view sql, Dialect d) {
     } else if (sql.substr(i).starts_with("{REVISION_TRIGGERS}")) {
       out += revision_triggers(d);
       i += std::string_view("{REVISION_TRIGGERS}").size();
+    } else if (sql.substr(i).starts_with("{SCOPE_TRIGGERS}")) {
+      out += scope_triggers(d);
+      i += std::string_view("{SCOPE_TRIGGERS}").size();
     } else if (sql.substr(i).starts_with("{REVISION_ONCE_PER_TRANSACTION}")) {
       if (pg) out += kRevisionOncePerTransactionPostgres;
       i += std::string_view("{REVISION_ONCE_PER_TRANSACTION}").size();

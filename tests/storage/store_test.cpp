@@ -1288,6 +1288,200 @@ TEST_P(StoreTest, RegistryRevisionMovesWhenATransactionCommits) {
   EXPECT_GT(store_->registry_revision(), last);
 }
 
+// Each scope of what answers read has its own revision (migration 4): a change moves the scopes
+// it touched and no other, seen by another connection (another process), rolled back with its
+// transaction, and on PostgreSQL once per transaction.
+class ScopeWatch {
+ public:
+  explicit ScopeWatch(const std::string& url) : conn_(open_database(url)), store_(*conn_) {}
+  // The revision of `scope` as another connection sees it (0: never changed).
+  std::int64_t operator()(const std::string& scope) {
+    for (const auto& r : store_.scope_revisions({scope}))
+      if (r.scope == scope) return r.revision;
+    return 0;
+  }
+
+ private:
+  std::unique_ptr<Connection> conn_;
+  RegistryStore store_;
+};
+
+TEST_P(StoreTest, ScopeRevisionsMoveWithWhatTheyScope) {
+  const Seed s = seed();
+  Agency other;
+  other.region_id = s.region;
+  other.regulation_id = s.regulation;
+  other.name = "Dinas Pariwisata";
+  other.kind = "Dinas";
+  const Id b = store_->insert_agency(other);
+  Unit bu;
+  bu.agency_id = b;
+  bu.name = "Sekretariat";
+  bu.kind = UnitKind::Sekretariat;
+  const Id b_unit = store_->insert_unit(bu);
+  ScopeWatch rev(db_->url());
+  const std::string a_scope = "agency/" + std::to_string(s.agency);
+  const std::string b_scope = "agency/" + std::to_string(b);
+  struct Snapshot {
+    std::int64_t a, b, people, regulations;
+  };
+  const auto snap = [&] {
+    return Snapshot{rev(a_scope), rev(b_scope), rev("people"), rev("regulations")};
+  };
+  const Snapshot s0 = snap();
+  EXPECT_GT(s0.a, 0);
+  EXPECT_GT(s0.b, 0);
+  EXPECT_GT(s0.regulations, 0);
+
+  // A unit of agency A: A only.
+  auto unit = store_->unit(s.unit);
+  unit->name = "Sekretariat Badan";
+  store_->update_unit(*unit);
+  const Snapshot s1 = snap();
+  EXPECT_GT(s1.a, s0.a);
+  EXPECT_EQ(s1.b, s0.b);
+  EXPECT_EQ(s1.people, s0.people);
+  EXPECT_EQ(s1.regulations, s0.regulations);
+
+  // A person: people only; placed in A's position: people and A (a chart shows vacancies).
+  const Id e = store_->insert_employee(make_employee(s.region, "196703251997032002", "Siti"));
+  const Snapshot s2 = snap();
+  EXPECT_GT(s2.people, s1.people);
+  EXPECT_EQ(s2.a, s1.a);
+  EXPECT_EQ(s2.b, s1.b);
+  store_->insert_placement({0, e, s.staff, Date{2024, 1, 2}, PlacementKind::Definitive, {}});
+  const Snapshot s3 = snap();
+  EXPECT_GT(s3.people, s2.people);
+  EXPECT_GT(s3.a, s2.a);
+  EXPECT_EQ(s3.b, s2.b);
+
+  // A position's summary: A only; its title: A and people (the search shows titles).
+  auto staff = *store_->position(s.staff);
+  staff.summary = "Menyiapkan bahan.";
+  store_->update_position(staff);
+  const Snapshot s4 = snap();
+  EXPECT_GT(s4.a, s3.a);
+  EXPECT_EQ(s4.people, s3.people);
+  EXPECT_EQ(s4.b, s3.b);
+  staff.title = "Kepala Sub Bagian Umum dan Kepegawaian";
+  store_->update_position(staff);
+  const Snapshot s5 = snap();
+  EXPECT_GT(s5.a, s4.a);
+  EXPECT_GT(s5.people, s4.people);
+  EXPECT_EQ(s5.b, s4.b);
+
+  // An article: regulations only.
+  store_->insert_article({0, s.regulation, "Pasal 2", "BAB I > Pasal 2", 4, 5, "Teks.", 2});
+  const Snapshot s6 = snap();
+  EXPECT_GT(s6.regulations, s5.regulations);
+  EXPECT_EQ(s6.a, s5.a);
+  EXPECT_EQ(s6.b, s5.b);
+  EXPECT_EQ(s6.people, s5.people);
+
+  // A change to B rolled back: B stays.
+  {
+    Transaction tx(store_->connection());
+    auto u = *store_->unit(b_unit);
+    u.name = "Tidak jadi";
+    store_->update_unit(u);
+  }
+  EXPECT_EQ(rev(b_scope), s6.b);
+
+  // Several changes to A in one transaction: seen at commit; PostgreSQL moves A once.
+  {
+    Transaction tx(store_->connection());
+    for (const char* name : {"A", "B", "C"}) {
+      unit->name = name;
+      store_->update_unit(*unit);
+    }
+    EXPECT_EQ(rev(a_scope), s6.a);  // not committed yet
+    tx.commit();
+  }
+  if (GetParam() == "postgresql") {
+    EXPECT_EQ(rev(a_scope), s6.a + 1);
+  } else {
+    EXPECT_GT(rev(a_scope), s6.a + 2);
+  }
+  EXPECT_EQ(rev(b_scope), s6.b);
+
+  // One query reads several scopes, and the scope of a position's agency.
+  const auto both = store_->scope_revisions({"people", "registry"}, s.staff);
+  ASSERT_EQ(both.size(), 3u);
+  EXPECT_EQ(both[0].scope, a_scope);
+  EXPECT_EQ(both[0].revision, rev(a_scope));
+  EXPECT_EQ(both[1].scope, "people");
+  EXPECT_EQ(both[2].scope, "registry");
+  EXPECT_EQ(both[2].revision, store_->registry_revision());
+  EXPECT_EQ(store_->scope_revisions({}, 999999).size(), 0u);
+}
+
+// The chart and the unit tree read level by level: the top, a node's children page by page, each
+// node with its live children's count and (chart) its holder.
+TEST_P(StoreTest, ChartAndUnitTreeLevelByLevel) {
+  const Seed s = seed();
+  Unit child;
+  child.agency_id = s.agency;
+  child.parent_id = s.unit;
+  child.name = "Sub Bagian Umum";
+  child.kind = UnitKind::SubBagian;
+  child.ordinal = 1;
+  const Id child_id = store_->insert_unit(child);
+  child.name = "Sub Bagian Keuangan";
+  child.ordinal = 2;
+  child.abolished = true;
+  store_->insert_unit(child);  // abolished: neither listed nor counted
+  Position more;
+  more.agency_id = s.agency;
+  more.superior_id = s.head;
+  more.title = "Analis Kebijakan";
+  more.kind = PositionKind::Fungsional;
+  more.ordinal = 2;
+  const Id analyst = store_->insert_position(more);
+  const Id e = store_->insert_employee(make_employee(s.region, "196703251997032002", "Siti"));
+  store_->insert_placement({0, e, s.staff, Date{2024, 1, 2}, PlacementKind::Definitive, {}});
+
+  const auto tops = store_->chart_tops(s.agency, Page{});
+  ASSERT_EQ(tops.size(), 1u);
+  EXPECT_EQ(tops[0].brief.id, s.head);
+  EXPECT_EQ(tops[0].subordinate_count, 2);
+  EXPECT_FALSE(tops[0].holder_name);
+  const auto subs = store_->chart_subordinates(s.agency, s.head, Page{});
+  ASSERT_EQ(subs.size(), 2u);
+  EXPECT_EQ(subs[0].brief.id, s.staff);
+  EXPECT_EQ(subs[0].unit_name, "Sekretariat");
+  EXPECT_EQ(subs[0].holder_name.value_or(""), "Siti");
+  EXPECT_EQ(subs[1].brief.id, analyst);
+  const auto second = store_->chart_subordinates(s.agency, s.head, Page{1, 1});
+  ASSERT_EQ(second.size(), 1u);
+  EXPECT_EQ(second[0].brief.id, analyst);
+  EXPECT_EQ(store_->chart_position(s.agency, s.staff)->brief.title, "Kepala Sub Bagian Umum – Ç");
+  EXPECT_FALSE(store_->chart_position(s.agency + 1000, s.staff));
+
+  const auto top_units = store_->unit_children(s.agency, std::nullopt, Page{});
+  ASSERT_EQ(top_units.size(), 1u);
+  EXPECT_EQ(top_units[0].unit.id, s.unit);
+  EXPECT_EQ(top_units[0].child_count, 1);
+  EXPECT_EQ(top_units[0].head_position_id, s.staff);
+  const auto under = store_->unit_children(s.agency, s.unit, Page{});
+  ASSERT_EQ(under.size(), 1u);
+  EXPECT_EQ(under[0].unit.id, child_id);
+  EXPECT_EQ(under[0].child_count, 0);
+}
+
+// The people search's total is counted up to a bound: exact below it, "at least" at it.
+TEST_P(StoreTest, SearchCountStopsAtItsBound) {
+  const Seed s = seed();
+  store_->insert_employee(make_employee(s.region, "198503122010041001", "Sita Sitorus"));
+  store_->insert_employee(make_employee(s.region, "198503122010041002", "Sitti Rahma"));
+  store_->insert_employee(make_employee(s.region, "198503122010041003", "Budi Sitompul"));
+  const auto all = store_->count_search_employees_up_to("sit", 0, 100);
+  EXPECT_EQ(all.count, 3);
+  EXPECT_FALSE(all.at_least);
+  const auto some = store_->count_search_employees_up_to("sit", 0, 2);
+  EXPECT_LE(some.count, 2);
+  EXPECT_TRUE(some.at_least);
+}
+
 TEST_P(StoreTest, AuditNewestFirst) {
   User u;
   u.username = "admin";

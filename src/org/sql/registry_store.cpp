@@ -665,9 +665,83 @@ std::vector<UnitWithHead> RegistryStore::units_with_heads(Id agency_id) {
       "FROM units u WHERE u.agency_id = ? AND u.abolished = 0 ORDER BY u.ordinal, u.id";
   std::vector<UnitWithHead> out;
   for (const auto& r : c_.query(sql, {agency_id})) {
-    out.push_back(UnitWithHead{read_unit(r, 0), r.optional_integer(kUnitColCount)});
+    out.push_back(UnitWithHead{read_unit(r, 0), r.optional_integer(kUnitColCount), 0});
   }
   return out;
+}
+
+std::vector<UnitWithHead> RegistryStore::unit_children(Id agency_id, std::optional<Id> parent_id,
+                                                       const Page& page) {
+  const Page p = clamp(page);
+  std::string sql =
+      std::string("SELECT ") + kUnitCols +
+      ", (SELECT p.id FROM positions p WHERE p.unit_id = u.id AND p.kind IN "
+      "('JPT Pratama', 'Administrator', 'Pengawas') AND p.abolished = 0 ORDER BY "
+      "CASE WHEN p.eselon = '' THEN 'Z' ELSE p.eselon END, p.ordinal, p.id LIMIT 1), "
+      "(SELECT COUNT(*) FROM units c WHERE c.agency_id = u.agency_id AND c.parent_id = u.id AND "
+      "c.abolished = 0) FROM units u WHERE u.agency_id = ? AND u.parent_id ";
+  std::vector<Value> params{agency_id};
+  if (parent_id) {
+    sql += "= ?";
+    params.emplace_back(*parent_id);
+  } else {
+    sql += "IS NULL";
+  }
+  sql += " AND u.abolished = 0 ORDER BY u.ordinal, u.id LIMIT ? OFFSET ?";
+  params.emplace_back(std::int64_t{p.limit});
+  params.emplace_back(std::int64_t{p.offset});
+  std::vector<UnitWithHead> out;
+  for (const auto& r : c_.query(sql, params)) {
+    out.push_back(UnitWithHead{read_unit(r, 0), r.optional_integer(kUnitColCount),
+                               r.integer(kUnitColCount + 1)});
+  }
+  return out;
+}
+
+namespace {
+// A chart's positions: the brief, the unit's name, the holder now (definitive first, then the
+// earliest start, as holders_of_position orders them) and the live direct subordinates, each
+// looked up on an index.
+std::vector<ChartPosition> chart_positions(Connection& c, const std::string& where,
+                                           std::vector<Value> params, const Page& page) {
+  const Page p = clamp(page);
+  const std::string sql =
+      "SELECT p.id, p.unit_id, p.superior_id, p.title, p.kind, p.eselon, p.work_level, "
+      "COALESCE(u.name, ''), (SELECT e.name FROM placements pl JOIN employees e ON e.id = "
+      "pl.employee_id WHERE pl.position_id = p.id AND pl.end_date IS NULL ORDER BY CASE WHEN "
+      "pl.kind = 'definitif' THEN 0 ELSE 1 END, pl.start_date, pl.id LIMIT 1), "
+      "(SELECT COUNT(*) FROM positions s WHERE s.agency_id = p.agency_id AND s.superior_id = "
+      "p.id AND s.abolished = 0) FROM positions p LEFT JOIN units u ON u.id = p.unit_id "
+      "WHERE p.agency_id = ? AND p.abolished = 0 AND " +
+      where + " ORDER BY p.ordinal, p.id LIMIT ? OFFSET ?";
+  params.emplace_back(std::int64_t{p.limit});
+  params.emplace_back(std::int64_t{p.offset});
+  std::vector<ChartPosition> out;
+  for (const auto& r : c.query(sql, params)) {
+    ChartPosition x;
+    x.brief = read_brief(r);
+    x.unit_name = r.text(7);
+    if (!r.is_null(8)) x.holder_name = r.text(8);
+    x.subordinate_count = r.integer(9);
+    out.push_back(std::move(x));
+  }
+  return out;
+}
+}  // namespace
+
+std::optional<ChartPosition> RegistryStore::chart_position(Id agency_id, Id id) {
+  auto found = chart_positions(c_, "p.id = ?", {agency_id, id}, Page{1, 0});
+  if (found.empty()) return std::nullopt;
+  return std::move(found.front());
+}
+
+std::vector<ChartPosition> RegistryStore::chart_tops(Id agency_id, const Page& page) {
+  return chart_positions(c_, "p.superior_id IS NULL", {agency_id}, page);
+}
+
+std::vector<ChartPosition> RegistryStore::chart_subordinates(Id agency_id, Id superior_id,
+                                                             const Page& page) {
+  return chart_positions(c_, "p.superior_id = ?", {agency_id, superior_id}, page);
 }
 
 std::int64_t RegistryStore::count_units(Id agency_id) {
@@ -813,6 +887,19 @@ std::int64_t RegistryStore::count_search_employees(const std::string& query, Id 
   return rows.empty() ? 0 : rows[0].integer(0);
 }
 
+BoundedCount RegistryStore::count_search_employees_up_to(const std::string& query, Id region_id,
+                                                         std::int64_t bound) {
+  auto q = search_sql(query, region_id);
+  if (!q) return {};
+  // The matches in result order up to the bound, straight from the index; a person read twice
+  // (by two of their words) counts once.
+  q->params.emplace_back(bound);
+  auto rows = c_.query("SELECT COUNT(DISTINCT m.id), COUNT(*) FROM (" + q->inner + " LIMIT ?) m",
+                       q->params);
+  if (rows.empty()) return {};
+  return BoundedCount{rows[0].integer(0), rows[0].integer(1) >= bound};
+}
+
 std::vector<EmployeeHit> RegistryStore::search_employees(const std::string& query, Id region_id,
                                                          const Page& page) {
   const Page p = clamp(page);
@@ -939,6 +1026,35 @@ void RegistryStore::refresh_planner_statistics() {
 std::int64_t RegistryStore::registry_revision() {
   auto rows = c_.query("SELECT revision FROM registry_revision WHERE id = 1");
   return rows.empty() ? 0 : rows[0].integer(0);
+}
+
+std::vector<ScopeRevision> RegistryStore::scope_revisions(const std::vector<std::string>& scopes,
+                                                          std::optional<Id> position_id) {
+  std::string sql = "SELECT scope, revision FROM scope_revisions WHERE scope IN ('-'";
+  std::vector<Value> params;
+  bool registry = false;
+  for (const auto& s : scopes) {
+    if (s == "registry") {
+      registry = true;
+      continue;
+    }
+    sql += ", ?";
+    params.emplace_back(s);
+  }
+  sql += ")";
+  if (registry) sql += " UNION ALL SELECT 'registry', revision FROM registry_revision WHERE id = 1";
+  if (position_id) {
+    sql +=
+        " UNION ALL SELECT 'agency/' || p.agency_id, COALESCE((SELECT s.revision FROM "
+        "scope_revisions s WHERE s.scope = 'agency/' || p.agency_id), 0) FROM positions p "
+        "WHERE p.id = ?";
+    params.emplace_back(*position_id);
+  }
+  std::vector<ScopeRevision> out;
+  for (const auto& r : c_.query(sql, params)) out.push_back(ScopeRevision{r.text(0), r.integer(1)});
+  std::sort(out.begin(), out.end(),
+            [](const ScopeRevision& a, const ScopeRevision& b) { return a.scope < b.scope; });
+  return out;
 }
 
 Id RegistryStore::insert_user(const User& u) {

@@ -90,6 +90,8 @@ class Context {
   std::optional<std::string> query(std::string_view name);
   // Positive integer query parameter; nullopt when absent; 400 INVALID_PARAMETER when malformed.
   std::optional<Id> query_id(std::string_view name);
+  // Integer query parameter in [lo, hi]; `fallback` when absent; 400 INVALID_PARAMETER otherwise.
+  int query_number(std::string_view name, int lo, int hi, int fallback);
   // ?limit= (1..500, default 50) and ?offset= (>= 0, default 0); 400 INVALID_PARAMETER otherwise.
   org::Page page();
   // The body as a JSON object: 415 when the Content-Type is not JSON, 400 MALFORMED_JSON when it

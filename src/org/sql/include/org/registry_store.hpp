@@ -31,6 +31,12 @@ struct EmployeeHit {
   std::string placement_kind;  // "definitif", "plt", "plh" or empty
 };
 
+// A count that stopped at a bound: `count`, or at least `count` when `at_least`.
+struct BoundedCount {
+  std::int64_t count = 0;
+  bool at_least = false;
+};
+
 // A position with its current holders (a position may have a definitive holder and an acting one).
 struct Holder {
   org::Placement placement;
@@ -65,6 +71,24 @@ struct PositionBrief {
 struct UnitWithHead {
   org::Unit unit;
   std::optional<Id> head_position_id;
+  std::int64_t child_count = 0;  // live units directly under it (unit_children only)
+};
+
+// A position as the organisation chart draws it: the brief, its unit's name, the name of its
+// holder now (the definitive one before acting ones; nullopt: vacant) and the number of its live
+// direct subordinates (so a chart read level by level knows what it left out).
+struct ChartPosition {
+  PositionBrief brief;
+  std::string unit_name;
+  std::optional<std::string> holder_name;
+  std::int64_t subordinate_count = 0;
+};
+
+// The revision of one scope of the registry (migration 4): "agency/12", "people",
+// "regulations", or "registry" for the registry revision that every change moves.
+struct ScopeRevision {
+  std::string scope;
+  std::int64_t revision = 0;
 };
 
 class RegistryStore {
@@ -76,6 +100,11 @@ class RegistryStore {
   // to accounts, sessions or the audit log) moves on, whoever makes it (database triggers;
   // migration 2). Equal revisions mean equal content, so answers can be cached by it.
   std::int64_t registry_revision();
+  // The current revision of each of `scopes` and, when `position_id` is given, of the agency that
+  // position belongs to, in one query; a scope that never changed has no row (revision 0), an
+  // unknown position adds nothing. Sorted by scope.
+  std::vector<ScopeRevision> scope_revisions(const std::vector<std::string>& scopes,
+                                             std::optional<Id> position_id = std::nullopt);
   // After a bulk load: PostgreSQL's planner statistics are brought up to date (ANALYZE), so that
   // the people search uses its token index at once rather than after autovacuum's next pass.
   // SQLite plans from its indexes alone here; nothing to do.
@@ -129,6 +158,18 @@ class RegistryStore {
   PositionLinks position_links(Id id);
   // The agency's units, parents before children (regulation order), each with its head.
   std::vector<UnitWithHead> units_with_heads(Id agency_id);
+  // The live units directly under `parent_id` (nullopt: the agency's top units), a page of them in
+  // regulation order, each with its head and the number of its live child units.
+  std::vector<UnitWithHead> unit_children(Id agency_id, std::optional<Id> parent_id,
+                                          const Page& page);
+  // The live position `id` of the agency as the chart draws it; nullopt when it is not one.
+  std::optional<ChartPosition> chart_position(Id agency_id, Id id);
+  // The top of the agency's chart: its live positions without a superior, a page of them in
+  // regulation order.
+  std::vector<ChartPosition> chart_tops(Id agency_id, const Page& page);
+  // The live direct subordinates of `superior_id` in the agency, a page of them in regulation
+  // order.
+  std::vector<ChartPosition> chart_subordinates(Id agency_id, Id superior_id, const Page& page);
   std::int64_t count_units(Id agency_id);
   std::int64_t count_positions(Id agency_id);  // non-abolished
 
@@ -144,6 +185,10 @@ class RegistryStore {
   std::int64_t count_employees(Id region_id);
   // The number of people search_employees would list for the query over every page.
   std::int64_t count_search_employees(const std::string& query, Id region_id);
+  // The same, reading at most `bound` entries of the index (the work of a page is bounded);
+  // at_least: the bound was reached, there may be more.
+  BoundedCount count_search_employees_up_to(const std::string& query, Id region_id,
+                                            std::int64_t bound);
   Id insert_placement(const org::Placement& p);
   void end_placement(Id placement_id, const Date& end);
   std::optional<org::Placement> placement(Id id);
