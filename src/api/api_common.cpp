@@ -351,6 +351,13 @@ Response json_response(const json& body, int status) {
   return r;
 }
 
+Response json_text_response(std::string body) {
+  Response r;
+  r.headers.emplace_back("Content-Type", "application/json; charset=utf-8");
+  r.body = std::move(body);
+  return r;
+}
+
 json list_answer(json items, std::int64_t total, const org::Page& page) {
   json out = json::object();
   out["items"] = std::move(items);

@@ -6,6 +6,7 @@
 #include <unordered_map>
 
 #include "api/api.hpp"
+#include "api/json_writer.hpp"
 #include "api/openapi.hpp"
 #include "core/text.hpp"
 #include "storage/migrations.hpp"
@@ -199,20 +200,31 @@ Response handle_agency_units(Context& ctx) {
       [&](const org::UnitWithHead& u, const org::Page& page) {
         return ctx.store.unit_children(a.id, u.unit.id, page);
       });
-  json items = json::array();
+  JsonWriter out;
+  out.begin_object().key("items").begin_array();
   for (const auto& uh : slice.nodes) {
     const auto& u = uh.unit;
-    items.push_back(
-        {{"id", u.id},
-         {"parent_id", u.parent_id ? json(*u.parent_id) : json(nullptr)},
-         {"name", u.name},
-         {"kind", to_string(u.kind)},
-         {"head_position_id", uh.head_position_id ? json(*uh.head_position_id) : json(nullptr)},
-         {"source_article_id", u.source_article ? json(*u.source_article) : json(nullptr)},
-         {"child_count", uh.child_count},
-         {"hidden_children", uh.child_count - slice.included_children_of(u.id)}});
+    out.begin_object()
+        .key("id")
+        .value(u.id)
+        .key("parent_id")
+        .value(u.parent_id)
+        .key("name")
+        .value(u.name)
+        .key("kind")
+        .value(to_string(u.kind))
+        .key("head_position_id")
+        .value(uh.head_position_id)
+        .key("source_article_id")
+        .value(u.source_article)
+        .key("child_count")
+        .value(uh.child_count)
+        .key("hidden_children")
+        .value(uh.child_count - slice.included_children_of(u.id))
+        .end_object();
   }
-  return json_response({{"items", std::move(items)}});
+  out.end_array().end_object();
+  return json_text_response(out.take());
 }
 
 Response handle_agency_chart(Context& ctx) {
@@ -222,37 +234,53 @@ Response handle_agency_chart(Context& ctx) {
   const TreeShape shape = tree_shape(ctx);
   std::vector<org::ChartPosition> first;
   if (root_id) {
-    auto root = ctx.store.chart_position(a.id, *root_id);
+    auto root = ctx.store.chart_position(a.id, *root_id, personal);
     if (!root) fail(404, "NOT_FOUND");
     first.push_back(std::move(*root));
   } else {
-    first = ctx.store.chart_tops(a.id, shape.page);
+    first = ctx.store.chart_tops(a.id, shape.page, personal);
   }
   const auto slice = read_levels(
       std::move(first), shape, root_id ? shape.page.offset : 0,
       [](const org::ChartPosition& p) { return p.brief.id; },
       [](const org::ChartPosition& p) { return p.subordinate_count; },
       [&](const org::ChartPosition& p, const org::Page& page) {
-        return ctx.store.chart_subordinates(a.id, p.brief.id, page);
+        return ctx.store.chart_subordinates(a.id, p.brief.id, page, personal);
       });
-  json nodes = json::array();
+  JsonWriter out;
+  out.begin_object().key("nodes").begin_array();
   for (const auto& n : slice.nodes) {
     const auto& p = n.brief;
     const bool vacant = !n.holder_name;
-    nodes.push_back({{"position_id", p.id},
-                     {"title", p.title},
-                     {"kind", to_string(p.kind)},
-                     {"eselon", p.eselon},
-                     {"unit_id", p.unit_id ? json(*p.unit_id) : json(nullptr)},
-                     {"unit_name", n.unit_name},
-                     {"superior_id", p.superior_id ? json(*p.superior_id) : json(nullptr)},
-                     {"work_level", p.work_level},
-                     {"vacant", vacant},
-                     {"holder_name", personal && !vacant ? json(*n.holder_name) : json(nullptr)},
-                     {"subordinate_count", n.subordinate_count},
-                     {"hidden_children", n.subordinate_count - slice.included_children_of(p.id)}});
+    out.begin_object()
+        .key("position_id")
+        .value(p.id)
+        .key("title")
+        .value(p.title)
+        .key("kind")
+        .value(to_string(p.kind))
+        .key("eselon")
+        .value(p.eselon)
+        .key("unit_id")
+        .value(p.unit_id)
+        .key("unit_name")
+        .value(n.unit_name)
+        .key("superior_id")
+        .value(p.superior_id)
+        .key("work_level")
+        .value(p.work_level)
+        .key("vacant")
+        .value(vacant)
+        .key("holder_name")
+        .value(personal ? n.holder_name : std::nullopt)
+        .key("subordinate_count")
+        .value(n.subordinate_count)
+        .key("hidden_children")
+        .value(n.subordinate_count - slice.included_children_of(p.id))
+        .end_object();
   }
-  return json_response({{"nodes", std::move(nodes)}});
+  out.end_array().end_object();
+  return json_text_response(out.take());
 }
 
 Response handle_agency_positions(Context& ctx) {

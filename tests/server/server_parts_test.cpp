@@ -12,6 +12,7 @@
 
 #include "api/answer_cache.hpp"
 #include "api/config.hpp"
+#include "api/json_writer.hpp"
 #include "api/rate_limiter.hpp"
 #include "http/request_log.hpp"
 #include "server/static_files.hpp"
@@ -155,6 +156,42 @@ TEST(AnswerCache, BoundedByBytesLeastRecentlyUsedFirst) {
   // An answer over a quarter of the bound is never kept.
   cache.put("big", "s", answer(std::string(kBound / 4, 'y')));
   EXPECT_FALSE(cache.find("big", "s"));
+}
+
+// The JSON the writer makes parses to what was written, strings escaped as nlohmann::json does.
+TEST(JsonWriter, WritesWhatNlohmannReads) {
+  server::JsonWriter w;
+  const std::string odd = "Kepala \"Seksi\" \\ – Ç\n\x01\xff";
+  w.begin_object()
+      .key("items")
+      .begin_array()
+      .begin_object()
+      .key("id")
+      .value(std::int64_t{7})
+      .key("title")
+      .value(odd)
+      .key("unit")
+      .value(std::optional<std::int64_t>{})
+      .key("vacant")
+      .value(true)
+      .end_object()
+      .value("plain")
+      .value(-3)
+      .end_array()
+      .key("total")
+      .value(2)
+      .end_object();
+  const std::string text = w.take();
+  const auto j = nlohmann::json::parse(text);
+  EXPECT_EQ(j["items"][0]["id"], 7);
+  EXPECT_EQ(j["items"][0]["title"], nlohmann::json::parse(nlohmann::json(odd).dump(
+                                        -1, ' ', false, nlohmann::json::error_handler_t::replace)));
+  EXPECT_TRUE(j["items"][0]["unit"].is_null());
+  EXPECT_EQ(j["items"][0]["vacant"], true);
+  EXPECT_EQ(j["items"][1], "plain");
+  EXPECT_EQ(j["items"][2], -3);
+  EXPECT_EQ(j["total"], 2);
+  EXPECT_NE(text.find("\\\"Seksi\\\""), std::string::npos) << text;
 }
 
 TEST(AnswerCache, ZeroBytesTurnsItOff) {

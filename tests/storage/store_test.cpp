@@ -1466,6 +1466,26 @@ TEST_P(StoreTest, ChartAndUnitTreeLevelByLevel) {
   ASSERT_EQ(under.size(), 1u);
   EXPECT_EQ(under[0].unit.id, child_id);
   EXPECT_EQ(under[0].child_count, 0);
+
+  // The counts follow moves and abolitions (kept by triggers).
+  auto a = *store_->position(analyst);
+  a.superior_id = s.staff;
+  store_->update_position(a);
+  EXPECT_EQ(store_->chart_position(s.agency, s.head)->subordinate_count, 1);
+  EXPECT_EQ(store_->chart_position(s.agency, s.staff)->subordinate_count, 1);
+  a.abolished = true;
+  store_->update_position(a);
+  EXPECT_EQ(store_->chart_position(s.agency, s.staff)->subordinate_count, 0);
+  auto c = *store_->unit(child_id);
+  c.parent_id = std::nullopt;
+  store_->update_unit(c);
+  EXPECT_EQ(store_->unit_children(s.agency, std::nullopt, Page{})[0].child_count, 0);
+  EXPECT_EQ(store_->unit_children(s.agency, std::nullopt, Page{}).size(), 2u);
+  // Read without holders, a held position is still told apart from a vacant one.
+  const auto anonymous = store_->chart_subordinates(s.agency, s.head, Page{}, false);
+  ASSERT_EQ(anonymous.size(), 1u);
+  EXPECT_TRUE(anonymous[0].holder_name.has_value());
+  EXPECT_FALSE(store_->chart_tops(s.agency, Page{}, false)[0].holder_name.has_value());
 }
 
 // The people search's total is counted up to a bound: exact below it, "at least" at it.

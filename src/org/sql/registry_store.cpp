@@ -673,13 +673,11 @@ std::vector<UnitWithHead> RegistryStore::units_with_heads(Id agency_id) {
 std::vector<UnitWithHead> RegistryStore::unit_children(Id agency_id, std::optional<Id> parent_id,
                                                        const Page& page) {
   const Page p = clamp(page);
-  std::string sql =
-      std::string("SELECT ") + kUnitCols +
-      ", (SELECT p.id FROM positions p WHERE p.unit_id = u.id AND p.kind IN "
-      "('JPT Pratama', 'Administrator', 'Pengawas') AND p.abolished = 0 ORDER BY "
-      "CASE WHEN p.eselon = '' THEN 'Z' ELSE p.eselon END, p.ordinal, p.id LIMIT 1), "
-      "(SELECT COUNT(*) FROM units c WHERE c.agency_id = u.agency_id AND c.parent_id = u.id AND "
-      "c.abolished = 0) FROM units u WHERE u.agency_id = ? AND u.parent_id ";
+  std::string sql = std::string("SELECT ") + kUnitCols +
+                    ", (SELECT p.id FROM positions p WHERE p.unit_id = u.id AND p.kind IN "
+                    "('JPT Pratama', 'Administrator', 'Pengawas') AND p.abolished = 0 ORDER BY "
+                    "CASE WHEN p.eselon = '' THEN 'Z' ELSE p.eselon END, p.ordinal, p.id LIMIT 1), "
+                    "u.child_count FROM units u WHERE u.agency_id = ? AND u.parent_id ";
   std::vector<Value> params{agency_id};
   if (parent_id) {
     sql += "= ?";
@@ -702,16 +700,24 @@ namespace {
 // A chart's positions: the brief, the unit's name, the holder now (definitive first, then the
 // earliest start, as holders_of_position orders them) and the live direct subordinates, each
 // looked up on an index.
-std::vector<ChartPosition> chart_positions(Connection& c, const std::string& where,
-                                           std::vector<Value> params, const Page& page) {
+std::vector<ChartPosition> chart_positions(Connection& c, bool with_holders,
+                                           const std::string& where, std::vector<Value> params,
+                                           const Page& page) {
   const Page p = clamp(page);
+  // With holders: the name of the first holder; without (an anonymous chart): only whether
+  // there is one, on the current-placements index alone.
+  const std::string holder =
+      with_holders
+          ? "(SELECT e.name FROM placements pl JOIN employees e ON e.id = pl.employee_id WHERE "
+            "pl.position_id = p.id AND pl.end_date IS NULL ORDER BY CASE WHEN pl.kind = "
+            "'definitif' THEN 0 ELSE 1 END, pl.start_date, pl.id LIMIT 1)"
+          : "(SELECT '' FROM placements pl WHERE pl.position_id = p.id AND pl.end_date IS NULL "
+            "LIMIT 1)";
   const std::string sql =
       "SELECT p.id, p.unit_id, p.superior_id, p.title, p.kind, p.eselon, p.work_level, "
-      "COALESCE(u.name, ''), (SELECT e.name FROM placements pl JOIN employees e ON e.id = "
-      "pl.employee_id WHERE pl.position_id = p.id AND pl.end_date IS NULL ORDER BY CASE WHEN "
-      "pl.kind = 'definitif' THEN 0 ELSE 1 END, pl.start_date, pl.id LIMIT 1), "
-      "(SELECT COUNT(*) FROM positions s WHERE s.agency_id = p.agency_id AND s.superior_id = "
-      "p.id AND s.abolished = 0) FROM positions p LEFT JOIN units u ON u.id = p.unit_id "
+      "COALESCE(u.name, ''), " +
+      holder +
+      ", p.subordinate_count FROM positions p LEFT JOIN units u ON u.id = p.unit_id "
       "WHERE p.agency_id = ? AND p.abolished = 0 AND " +
       where + " ORDER BY p.ordinal, p.id LIMIT ? OFFSET ?";
   params.emplace_back(std::int64_t{p.limit});
@@ -729,19 +735,20 @@ std::vector<ChartPosition> chart_positions(Connection& c, const std::string& whe
 }
 }  // namespace
 
-std::optional<ChartPosition> RegistryStore::chart_position(Id agency_id, Id id) {
-  auto found = chart_positions(c_, "p.id = ?", {agency_id, id}, Page{1, 0});
+std::optional<ChartPosition> RegistryStore::chart_position(Id agency_id, Id id, bool with_holders) {
+  auto found = chart_positions(c_, with_holders, "p.id = ?", {agency_id, id}, Page{1, 0});
   if (found.empty()) return std::nullopt;
   return std::move(found.front());
 }
 
-std::vector<ChartPosition> RegistryStore::chart_tops(Id agency_id, const Page& page) {
-  return chart_positions(c_, "p.superior_id IS NULL", {agency_id}, page);
+std::vector<ChartPosition> RegistryStore::chart_tops(Id agency_id, const Page& page,
+                                                     bool with_holders) {
+  return chart_positions(c_, with_holders, "p.superior_id IS NULL", {agency_id}, page);
 }
 
 std::vector<ChartPosition> RegistryStore::chart_subordinates(Id agency_id, Id superior_id,
-                                                             const Page& page) {
-  return chart_positions(c_, "p.superior_id = ?", {agency_id, superior_id}, page);
+                                                             const Page& page, bool with_holders) {
+  return chart_positions(c_, with_holders, "p.superior_id = ?", {agency_id, superior_id}, page);
 }
 
 std::int64_t RegistryStore::count_units(Id agency_id) {

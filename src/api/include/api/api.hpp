@@ -122,6 +122,8 @@ std::optional<Date> parse_iso_date(std::string_view s);
 
 // A 200 (or `status`) answer with the JSON body, dumped once.
 Response json_response(const json& body, int status = 200);
+// A 200 answer with a JSON body already written (JsonWriter).
+Response json_text_response(std::string body);
 // {"items":[...],"total":N,"limit":L,"offset":O}
 json list_answer(json items, std::int64_t total, const org::Page& page);
 

@@ -75,8 +75,9 @@ struct UnitWithHead {
 };
 
 // A position as the organisation chart draws it: the brief, its unit's name, the name of its
-// holder now (the definitive one before acting ones; nullopt: vacant) and the number of its live
-// direct subordinates (so a chart read level by level knows what it left out).
+// holder now (the definitive one before acting ones; nullopt: vacant; an empty name when read
+// without holders) and the number of its live direct subordinates (so a chart read level by
+// level knows what it left out; kept by triggers, migration 4).
 struct ChartPosition {
   PositionBrief brief;
   std::string unit_name;
@@ -163,13 +164,15 @@ class RegistryStore {
   std::vector<UnitWithHead> unit_children(Id agency_id, std::optional<Id> parent_id,
                                           const Page& page);
   // The live position `id` of the agency as the chart draws it; nullopt when it is not one.
-  std::optional<ChartPosition> chart_position(Id agency_id, Id id);
+  // Without holders only whether a position is held is read (an anonymous chart).
+  std::optional<ChartPosition> chart_position(Id agency_id, Id id, bool with_holders = true);
   // The top of the agency's chart: its live positions without a superior, a page of them in
   // regulation order.
-  std::vector<ChartPosition> chart_tops(Id agency_id, const Page& page);
+  std::vector<ChartPosition> chart_tops(Id agency_id, const Page& page, bool with_holders = true);
   // The live direct subordinates of `superior_id` in the agency, a page of them in regulation
   // order.
-  std::vector<ChartPosition> chart_subordinates(Id agency_id, Id superior_id, const Page& page);
+  std::vector<ChartPosition> chart_subordinates(Id agency_id, Id superior_id, const Page& page,
+                                                bool with_holders = true);
   std::int64_t count_units(Id agency_id);
   std::int64_t count_positions(Id agency_id);  // non-abolished
 
