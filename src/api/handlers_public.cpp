@@ -105,10 +105,6 @@ TreeSlice<Node> read_levels(std::vector<Node> first, const TreeShape& shape,
   return slice;
 }
 
-std::vector<org::Position> live_positions(org::RegistryStore& store, Id agency_id) {
-  return store.positions_of_agency(agency_id, false);
-}
-
 }  // namespace
 
 Response handle_health(Context& ctx) {
@@ -285,28 +281,26 @@ Response handle_agency_chart(Context& ctx) {
 
 Response handle_agency_positions(Context& ctx) {
   const auto a = agency_or_404(ctx);
-  const auto unit_id = ctx.query_id("unit_id");
-  std::optional<PositionKind> kind;
+  org::PositionFilter filter;
+  filter.unit_id = ctx.query_id("unit_id");
   if (const auto k = ctx.query("kind")) {
-    kind = org::position_kind_from_string(*k);
-    if (!kind) fail(400, "INVALID_PARAMETER", "kind");
+    filter.kind = org::position_kind_from_string(*k);
+    if (!filter.kind) fail(400, "INVALID_PARAMETER", "kind");
   }
-  const std::string q = ctx.query("q").value_or("");
+  filter.title_contains = ctx.query("q").value_or("");
   const auto page = ctx.page();
-  auto positions = live_positions(ctx.store, a.id);
-  std::erase_if(positions, [&](const org::Position& p) {
-    return (unit_id && p.unit_id != unit_id) || (kind && p.kind != *kind) ||
-           !contains_ignoring_case(p.title, q);
-  });
-  return json_response(paged(positions, page, [](const org::Position& p) {
-    return json{{"id", p.id},
-                {"title", p.title},
-                {"kind", to_string(p.kind)},
-                {"eselon", p.eselon},
-                {"unit_id", p.unit_id ? json(*p.unit_id) : json(nullptr)},
-                {"superior_id", p.superior_id ? json(*p.superior_id) : json(nullptr)},
-                {"work_level", p.work_level}};
-  }));
+  const auto found = ctx.store.position_briefs_page(a.id, filter, page);
+  json items = json::array();
+  for (const auto& p : found.items) {
+    items.push_back({{"id", p.id},
+                     {"title", p.title},
+                     {"kind", to_string(p.kind)},
+                     {"eselon", p.eselon},
+                     {"unit_id", p.unit_id ? json(*p.unit_id) : json(nullptr)},
+                     {"superior_id", p.superior_id ? json(*p.superior_id) : json(nullptr)},
+                     {"work_level", p.work_level}});
+  }
+  return json_response(list_answer(std::move(items), found.total, page));
 }
 
 Response handle_agency_history(Context& ctx) {

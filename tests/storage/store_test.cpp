@@ -1488,6 +1488,43 @@ TEST_P(StoreTest, ChartAndUnitTreeLevelByLevel) {
   EXPECT_FALSE(store_->chart_tops(s.agency, Page{}, false)[0].holder_name.has_value());
 }
 
+// A page of an agency's positions filtered by the database: unit, kind, a title fragment (ASCII
+// case ignored, LIKE's wildcards taken literally), with the count over every page.
+TEST_P(StoreTest, PositionBriefsPageFiltersInTheDatabase) {
+  const Seed s = seed();
+  Position p;
+  p.agency_id = s.agency;
+  p.superior_id = s.head;
+  p.kind = PositionKind::Fungsional;
+  for (const char* title : {"Analis 100% Kebijakan", "Analis_Data", "Pranata Komputer"}) {
+    p.title = title;
+    ++p.ordinal;
+    store_->insert_position(p);
+  }
+  const auto all = store_->position_briefs_page(s.agency, {}, Page{2, 0});
+  EXPECT_EQ(all.total, 5);
+  ASSERT_EQ(all.items.size(), 2u);
+  EXPECT_EQ(all.items[0].id, s.head);
+  EXPECT_EQ(store_->position_briefs_page(s.agency, {}, Page{2, 4}).items.size(), 1u);
+  org::PositionFilter f;
+  f.title_contains = "ANALIS";
+  EXPECT_EQ(store_->position_briefs_page(s.agency, f, Page{}).total, 2);
+  f.title_contains = "100%";
+  EXPECT_EQ(store_->position_briefs_page(s.agency, f, Page{}).total, 1);
+  f.title_contains = "s_d";
+  EXPECT_EQ(store_->position_briefs_page(s.agency, f, Page{}).total, 1);
+  f.title_contains = "s%d";
+  EXPECT_EQ(store_->position_briefs_page(s.agency, f, Page{}).total, 0);
+  org::PositionFilter by_kind;
+  by_kind.kind = PositionKind::Fungsional;
+  EXPECT_EQ(store_->position_briefs_page(s.agency, by_kind, Page{}).total, 3);
+  org::PositionFilter by_unit;
+  by_unit.unit_id = s.unit;
+  const auto in_unit = store_->position_briefs_page(s.agency, by_unit, Page{});
+  ASSERT_EQ(in_unit.items.size(), 1u);
+  EXPECT_EQ(in_unit.items[0].id, s.staff);
+}
+
 // The people search's total is counted up to a bound: exact below it, "at least" at it.
 TEST_P(StoreTest, SearchCountStopsAtItsBound) {
   const Seed s = seed();

@@ -610,6 +610,50 @@ std::vector<PositionBrief> RegistryStore::position_briefs_of_agency(Id agency_id
   return out;
 }
 
+namespace {
+// `text` as a LIKE pattern that matches it anywhere, lower-cased (ASCII), with LIKE's wildcards
+// and the escape character taken literally (with ESCAPE backslash).
+std::string contains_pattern(const std::string& text) {
+  std::string out = "%";
+  for (char c : text) {
+    if (c == '%' || c == '_' || c == '\\') out += '\\';
+    out += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+  }
+  out += '%';
+  return out;
+}
+}  // namespace
+
+CountedPage<PositionBrief> RegistryStore::position_briefs_page(Id agency_id,
+                                                               const PositionFilter& filter,
+                                                               const Page& page) {
+  const Page p = clamp(page);
+  std::string where = "FROM positions WHERE agency_id = ? AND abolished = 0";
+  std::vector<Value> params{agency_id};
+  if (filter.unit_id) {
+    where += " AND unit_id = ?";
+    params.emplace_back(*filter.unit_id);
+  }
+  if (filter.kind) {
+    where += " AND kind = ?";
+    params.emplace_back(std::string(to_string(*filter.kind)));
+  }
+  if (!filter.title_contains.empty()) {
+    where += " AND lower(title) LIKE ? ESCAPE '\\'";
+    params.emplace_back(contains_pattern(filter.title_contains));
+  }
+  CountedPage<PositionBrief> out;
+  const auto counted = c_.query("SELECT COUNT(*) " + where, params);
+  out.total = counted.empty() ? 0 : counted[0].integer(0);
+  params.emplace_back(std::int64_t{p.limit});
+  params.emplace_back(std::int64_t{p.offset});
+  for (const auto& r :
+       c_.query(select(kBriefCols, where + " ORDER BY ordinal, id LIMIT ? OFFSET ?"), params)) {
+    out.items.push_back(read_brief(r));
+  }
+  return out;
+}
+
 std::vector<PositionBrief> RegistryStore::subordinates_of_position(Id position_id) {
   std::vector<PositionBrief> out;
   for (const auto& r : c_.query(select(kBriefCols,

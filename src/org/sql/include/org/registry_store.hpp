@@ -66,6 +66,21 @@ struct PositionBrief {
   int work_level = 0;
 };
 
+// Which of an agency's positions a list shows: of one unit, of one kind, with a title containing
+// `title_contains` (ASCII case ignored); nullopt/empty: any.
+struct PositionFilter {
+  std::optional<Id> unit_id;
+  std::optional<PositionKind> kind;
+  std::string title_contains;
+};
+
+// A page of a list and the number of items over every page.
+template <typename T>
+struct CountedPage {
+  std::vector<T> items;
+  std::int64_t total = 0;
+};
+
 // A unit with the position that heads it: the highest-graded structural position (JPT Pratama,
 // Administrator, Pengawas) of the unit, if any.
 struct UnitWithHead {
@@ -152,6 +167,10 @@ class RegistryStore {
   std::vector<org::Position> positions_of_agency(Id agency_id, bool include_abolished = false);
   // The agency's non-abolished positions without their texts, in regulation order.
   std::vector<PositionBrief> position_briefs_of_agency(Id agency_id);
+  // A page of the agency's non-abolished positions that pass `filter`, in regulation order, and
+  // how many pass it: read and filtered by the database, without the positions' texts.
+  CountedPage<PositionBrief> position_briefs_page(Id agency_id, const PositionFilter& filter,
+                                                  const Page& page);
   // The non-abolished positions whose direct superior is `position_id`, in regulation order.
   std::vector<PositionBrief> subordinates_of_position(Id position_id);
   // The agency, unit, superior, appraiser and source articles of the stored position `id`, read
