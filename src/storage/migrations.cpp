@@ -339,6 +339,21 @@ UPDATE units SET child_count = (SELECT COUNT(*) FROM units c
 {SCOPE_TRIGGERS}
 )SQL";
 
+// `sql` with every occurrence of `from` replaced by `to`.
+std::string replaced(std::string_view sql, std::string_view from, std::string_view to) {
+  std::string out;
+  std::size_t i = 0;
+  while (i < sql.size()) {
+    if (sql.substr(i).starts_with(from)) {
+      out += to;
+      i += from.size();
+    } else {
+      out += sql[i++];
+    }
+  }
+  return out;
+}
+
 // A tree table whose rows count their live children: `parent` names the parent column, `count`
 // the counting column.
 struct CountedTree {
@@ -350,8 +365,7 @@ constexpr CountedTree kCountedTrees[] = {
 };
 
 // The triggers that keep the counts: a live row (abolished = 0) with a parent counts once in its
-// parent; an update of the parent or of abolished moves the count (an update that sets them to
-// the same values takes one off and puts it back).
+// parent; an update that changes the parent or abolished moves the count.
 std::string child_count_triggers(Dialect d) {
   std::string out;
   for (const auto& t : kCountedTrees) {
@@ -361,22 +375,27 @@ std::string child_count_triggers(Dialect d) {
              " 1 WHERE id = " + std::string(row) + "." + parent + " AND " + std::string(row) +
              ".abolished = 0;";
     };
+    const std::string changed = std::string("OLD.") + parent + " IS DISTINCT FROM NEW." + parent +
+                                " OR OLD.abolished IS DISTINCT FROM NEW.abolished";
     if (d == Dialect::Postgres) {
       out += "CREATE FUNCTION tk_count_" + table +
              "() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN IF TG_OP <> 'INSERT' THEN " +
              step("OLD", "-") + " END IF; IF TG_OP <> 'DELETE' THEN " + step("NEW", "+") +
              " END IF; RETURN NULL; END $$;\n";
-      out += "CREATE TRIGGER " + table + "_child_count AFTER INSERT OR DELETE OR UPDATE OF " +
-             parent + ", abolished ON " + table + " FOR EACH ROW EXECUTE FUNCTION tk_count_" +
-             table + "();\n";
+      out += "CREATE TRIGGER " + table + "_child_count AFTER INSERT OR DELETE ON " + table +
+             " FOR EACH ROW EXECUTE FUNCTION tk_count_" + table + "();\n";
+      out += "CREATE TRIGGER " + table + "_child_count_update AFTER UPDATE OF " + parent +
+             ", abolished ON " + table + " FOR EACH ROW WHEN (" + changed +
+             ") EXECUTE FUNCTION tk_count_" + table + "();\n";
     } else {
       out += "CREATE TRIGGER " + table + "_child_count_insert AFTER INSERT ON " + table +
              " BEGIN " + step("NEW", "+") + " END;\n";
       out += "CREATE TRIGGER " + table + "_child_count_delete AFTER DELETE ON " + table +
              " BEGIN " + step("OLD", "-") + " END;\n";
       out += "CREATE TRIGGER " + table + "_child_count_update AFTER UPDATE OF " + parent +
-             ", abolished ON " + table + " BEGIN " + step("OLD", "-") + " " + step("NEW", "+") +
-             " END;\n";
+             ", abolished ON " + table + " WHEN " +
+             replaced(changed, "IS DISTINCT FROM", "IS NOT") + " BEGIN " + step("OLD", "-") + " " +
+             step("NEW", "+") + " END;\n";
     }
   }
   return out;
@@ -417,27 +436,12 @@ constexpr PeopleShownColumns kPeopleShown[] = {
     {"agencies", "o.name IS DISTINCT FROM n.name"},
 };
 
-// `sql` with every occurrence of `from` replaced by `to`.
-std::string replaced(std::string_view sql, std::string_view from, std::string_view to) {
-  std::string out;
-  std::size_t i = 0;
-  while (i < sql.size()) {
-    if (sql.substr(i).starts_with(from)) {
-      out += to;
-      i += from.size();
-    } else {
-      out += sql[i++];
-    }
-  }
-  return out;
-}
-
 // The query that lists the scopes a rule gives for the rows of `rows` (PostgreSQL's transition
-// table), as a string literal for a trigger argument.
-std::string scopes_query_literal(const ScopeRule& rule, std::string_view rows) {
+// table).
+std::string scopes_query(const ScopeRule& rule, std::string_view rows) {
   std::string q = "SELECT DISTINCT " + std::string(rule.expr) + " FROM " + std::string(rows) + " r";
   if (!rule.from.empty()) q += " JOIN " + std::string(rule.from) + " ON " + std::string(rule.where);
-  return "'" + replaced(q, "'", "''") + "'";
+  return q;
 }
 
 constexpr std::string_view kMoveScopePostgres = R"SQL(
@@ -451,17 +455,6 @@ BEGIN
     PERFORM set_config(flag, 'yes', true);
   END IF;
 END $$;
-CREATE FUNCTION tk_move_scopes_of_rows() RETURNS trigger LANGUAGE plpgsql AS $$
-DECLARE
-  moved TEXT;
-BEGIN
-  FOR moved IN EXECUTE TG_ARGV[0] LOOP
-    IF moved IS NOT NULL THEN
-      PERFORM tk_move_scope(moved);
-    END IF;
-  END LOOP;
-  RETURN NULL;
-END $$;
 CREATE FUNCTION tk_move_every_scope() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   UPDATE scope_revisions SET revision = revision + 1;
@@ -474,25 +467,31 @@ END $$;
 std::string scope_triggers_postgres() {
   std::string out(kMoveScopePostgres);
   int n = 0;
+  // Each trigger has its own function with its query written in (static SQL: PL/pgSQL plans it
+  // once per session, where EXECUTE would plan it on every statement).
   const auto trigger = [&](std::string_view table, std::string_view event,
                            std::string_view referencing, const std::string& query) {
-    out += "CREATE TRIGGER " + std::string(table) + "_scope_" + std::to_string(++n) + " AFTER " +
-           std::string(event) + " ON " + std::string(table) + " REFERENCING " +
-           std::string(referencing) +
-           " FOR EACH STATEMENT EXECUTE FUNCTION tk_move_scopes_of_rows(" + query + ");\n";
+    const std::string name = std::string(table) + "_scope_" + std::to_string(++n);
+    out += "CREATE FUNCTION tk_" + name +
+           "() RETURNS trigger LANGUAGE plpgsql AS $$ DECLARE moved TEXT; BEGIN FOR moved IN " +
+           query +
+           " LOOP IF moved IS NOT NULL THEN PERFORM tk_move_scope(moved); END IF; END LOOP; "
+           "RETURN NULL; END $$;\n";
+    out += "CREATE TRIGGER " + name + " AFTER " + std::string(event) + " ON " + std::string(table) +
+           " REFERENCING " + std::string(referencing) + " FOR EACH STATEMENT EXECUTE FUNCTION tk_" +
+           name + "();\n";
   };
   for (const auto& rule : kScopeRules) {
-    trigger(rule.table, "INSERT", "NEW TABLE AS new_rows", scopes_query_literal(rule, "new_rows"));
-    trigger(rule.table, "DELETE", "OLD TABLE AS old_rows", scopes_query_literal(rule, "old_rows"));
+    trigger(rule.table, "INSERT", "NEW TABLE AS new_rows", scopes_query(rule, "new_rows"));
+    trigger(rule.table, "DELETE", "OLD TABLE AS old_rows", scopes_query(rule, "old_rows"));
     const std::string both = "SELECT * FROM new_rows UNION ALL SELECT * FROM old_rows";
     trigger(rule.table, "UPDATE", "OLD TABLE AS old_rows NEW TABLE AS new_rows",
-            scopes_query_literal(rule, "(" + both + ")"));
+            scopes_query(rule, "(" + both + ")"));
   }
   for (const auto& shown : kPeopleShown) {
     const std::string q = "SELECT 'people' FROM new_rows n JOIN old_rows o ON o.id = n.id WHERE " +
                           std::string(shown.changed) + " LIMIT 1";
-    trigger(shown.table, "UPDATE", "OLD TABLE AS old_rows NEW TABLE AS new_rows",
-            "'" + replaced(q, "'", "''") + "'");
+    trigger(shown.table, "UPDATE", "OLD TABLE AS old_rows NEW TABLE AS new_rows", q);
   }
   for (std::string_view t : kRegistryTables) {
     out += "CREATE TRIGGER " + std::string(t) + "_scope_truncate AFTER TRUNCATE ON " +
