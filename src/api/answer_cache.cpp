@@ -9,19 +9,16 @@ constexpr std::size_t kEntryOverhead = 160;
 AnswerCache::AnswerCache(std::size_t max_bytes) : max_bytes_(max_bytes) {}
 
 std::optional<AnswerCache::Answer> AnswerCache::find(const std::string& key,
-                                                     std::int64_t revision) {
+                                                     const std::string& stamp) {
   if (max_bytes_ == 0) return std::nullopt;
   std::lock_guard lock(mutex_);
-  if (revision > revision_) {
-    clear_locked();
-    revision_ = revision;
-  }
-  if (revision != revision_) {
+  const auto it = index_.find(key);
+  if (it == index_.end()) {
     ++misses_;
     return std::nullopt;
   }
-  const auto it = index_.find(key);
-  if (it == index_.end()) {
+  if (it->second->stamp != stamp) {
+    erase_locked(it->second);
     ++misses_;
     return std::nullopt;
   }
@@ -30,22 +27,13 @@ std::optional<AnswerCache::Answer> AnswerCache::find(const std::string& key,
   return it->second->answer;
 }
 
-void AnswerCache::put(const std::string& key, std::int64_t revision, Answer answer) {
+void AnswerCache::put(const std::string& key, std::string stamp, Answer answer) {
   if (max_bytes_ == 0 || !answer.body) return;
-  const std::size_t bytes = key.size() + answer.body->size() + kEntryOverhead;
+  const std::size_t bytes = key.size() + stamp.size() + answer.body->size() + kEntryOverhead;
   if (bytes > max_bytes_ / 4) return;
   std::lock_guard lock(mutex_);
-  if (revision > revision_) {
-    clear_locked();
-    revision_ = revision;
-  }
-  if (revision != revision_) return;
-  if (const auto it = index_.find(key); it != index_.end()) {
-    bytes_ -= it->second->bytes;
-    recent_.erase(it->second);
-    index_.erase(it);
-  }
-  recent_.push_front(Entry{key, std::move(answer), bytes});
+  if (const auto it = index_.find(key); it != index_.end()) erase_locked(it->second);
+  recent_.push_front(Entry{key, std::move(stamp), std::move(answer), bytes});
   index_.emplace(key, recent_.begin());
   bytes_ += bytes;
   evict_locked();
@@ -56,19 +44,14 @@ AnswerCache::Stats AnswerCache::stats() const {
   return Stats{hits_, misses_, index_.size(), bytes_};
 }
 
-void AnswerCache::clear_locked() {
-  recent_.clear();
-  index_.clear();
-  bytes_ = 0;
+void AnswerCache::erase_locked(std::list<Entry>::iterator it) {
+  bytes_ -= it->bytes;
+  index_.erase(it->key);
+  recent_.erase(it);
 }
 
 void AnswerCache::evict_locked() {
-  while (bytes_ > max_bytes_ && !recent_.empty()) {
-    const Entry& last = recent_.back();
-    bytes_ -= last.bytes;
-    index_.erase(last.key);
-    recent_.pop_back();
-  }
+  while (bytes_ > max_bytes_ && !recent_.empty()) erase_locked(std::prev(recent_.end()));
 }
 
 }  // namespace tatakerja::server

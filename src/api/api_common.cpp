@@ -184,19 +184,20 @@ std::optional<Id> Context::query_id(std::string_view name) {
   return id;
 }
 
+int Context::query_number(std::string_view name, int lo, int hi, int fallback) {
+  const auto v = query(name);
+  if (!v) return fallback;
+  int n = 0;
+  const auto r = std::from_chars(v->data(), v->data() + v->size(), n);
+  if (v->empty() || r.ec != std::errc{} || r.ptr != v->data() + v->size() || n < lo || n > hi)
+    fail(ErrorCode::InvalidParameter, std::string(name));
+  return n;
+}
+
 Page Context::page() {
   Page p;
-  const auto number = [&](std::string_view name, int lo, int hi, int& out) {
-    const auto v = query(name);
-    if (!v) return;
-    int n = 0;
-    const auto r = std::from_chars(v->data(), v->data() + v->size(), n);
-    if (v->empty() || r.ec != std::errc{} || r.ptr != v->data() + v->size() || n < lo || n > hi)
-      fail(ErrorCode::InvalidParameter, std::string(name));
-    out = n;
-  };
-  number("limit", 1, 500, p.limit);
-  number("offset", 0, 1000000000, p.offset);
+  p.limit = query_number("limit", 1, 500, p.limit);
+  p.offset = query_number("offset", 0, 1000000000, p.offset);
   return p;
 }
 
@@ -266,6 +267,13 @@ Response json_response(const json& body, int status) {
   r.status = status;
   r.headers.emplace_back("Content-Type", "application/json; charset=utf-8");
   r.body = body.dump(-1, ' ', false, json::error_handler_t::replace);
+  return r;
+}
+
+Response json_text_response(std::string body) {
+  Response r;
+  r.headers.emplace_back("Content-Type", "application/json; charset=utf-8");
+  r.body = std::move(body);
   return r;
 }
 

@@ -1,7 +1,12 @@
 // Handlers of personal data (signed-in users only): the people search and an employee's page.
 #include "api/api.hpp"
+#include "api/json_writer.hpp"
 
 namespace tatakerja::server {
+namespace {
+// How far past a page's start the people search counts matches for `total`.
+constexpr std::int64_t kSearchCountAhead = 200;
+}  // namespace
 
 Response handle_employees_list(Context& ctx) {
   ctx.require_user();
@@ -10,26 +15,55 @@ Response handle_employees_list(Context& ctx) {
   const Id region_id = ctx.query_id("region_id").value_or(0);
   const auto page = ctx.page();
   const auto hits = ctx.store.search_employees(q, region_id, page);
-  // A full page needs the count of every match; a short page gives it.
-  std::int64_t total = page.offset + static_cast<std::int64_t>(hits.size());
+  // A short page gives the total; a full one counts on, at most kSearchCountAhead matches past
+  // the page's start (bounded work per page: a common name matches thousands of people).
+  org::BoundedCount total{page.offset + static_cast<std::int64_t>(hits.size()), false};
   if (hits.size() >= static_cast<std::size_t>(page.limit) || (hits.empty() && page.offset > 0)) {
-    total = ctx.store.count_search_employees(q, region_id);
+    total = ctx.store.count_search_employees_up_to(q, region_id, page.offset + kSearchCountAhead);
   }
-  json items = json::array();
+  JsonWriter out;
+  out.begin_object().key("items").begin_array();
   for (const auto& h : hits) {
     const auto& e = h.employee;
-    items.push_back(
-        {{"id", e.id},
-         {"nip", e.nip},
-         {"name", e.name},
-         {"kind", org::to_string(e.kind)},
-         {"rank", e.rank},
-         {"position", h.position_id ? json{{"id", *h.position_id}, {"title", h.position_title}}
-                                    : json(nullptr)},
-         {"agency_name", h.agency_name},
-         {"placement_kind", h.placement_kind}});
+    out.begin_object()
+        .key("id")
+        .value(e.id)
+        .key("nip")
+        .value(e.nip)
+        .key("name")
+        .value(e.name)
+        .key("kind")
+        .value(org::to_string(e.kind))
+        .key("rank")
+        .value(e.rank)
+        .key("position");
+    if (h.position_id) {
+      out.begin_object()
+          .key("id")
+          .value(*h.position_id)
+          .key("title")
+          .value(h.position_title)
+          .end_object();
+    } else {
+      out.null();
+    }
+    out.key("agency_name")
+        .value(h.agency_name)
+        .key("placement_kind")
+        .value(h.placement_kind)
+        .end_object();
   }
-  return json_response(list_answer(std::move(items), total, page));
+  out.end_array()
+      .key("total")
+      .value(total.count)
+      .key("limit")
+      .value(page.limit)
+      .key("offset")
+      .value(page.offset)
+      .key("total_at_least")
+      .value(total.at_least)
+      .end_object();
+  return json_text_response(out.take());
 }
 
 Response handle_employee_get(Context& ctx) {

@@ -6,6 +6,7 @@
 #include <unordered_map>
 
 #include "api/api.hpp"
+#include "api/json_writer.hpp"
 #include "api/openapi.hpp"
 #include "app/structure_change_json.hpp"
 #include "core/text.hpp"
@@ -47,8 +48,61 @@ org::Agency agency_or_404(Context& ctx) {
   return std::move(*a);
 }
 
-std::vector<org::Position> live_positions(org::OrgStore& store, Id agency_id) {
-  return store.positions_of_agency(agency_id, false);
+// How much of a tree one answer gives (GET /agencies/{id}/units and /chart): `depth` levels
+// (1..10, default 2), at most `page.limit` nodes (1..500, default 50), the first level (or the
+// root's children) from `page.offset` on.
+struct TreeShape {
+  int depth = 2;
+  Page page;
+};
+
+TreeShape tree_shape(Context& ctx) {
+  TreeShape shape;
+  shape.depth = ctx.query_number("depth", 1, 10, shape.depth);
+  shape.page = ctx.page();
+  return shape;
+}
+
+// The nodes of a tree read level by level, parents before children, and how many children of
+// each node are among them.
+template <typename Node>
+struct TreeSlice {
+  std::vector<Node> nodes;
+  std::unordered_map<Id, std::int64_t> included_children;
+  std::int64_t included_children_of(Id id) const {
+    const auto it = included_children.find(id);
+    return it == included_children.end() ? 0 : it->second;
+  }
+};
+
+// Reads a tree level by level from its `first` level: each next level is the children of the
+// level before, read node by node (only for nodes that have children, so the work is bounded by
+// the answer), until `shape.depth` levels or `shape.page.limit` nodes. The children of the first
+// level start at `first_children_offset` (a root's children paged).
+template <typename Node, typename IdOf, typename ChildCount, typename Children>
+TreeSlice<Node> read_levels(std::vector<Node> first, const TreeShape& shape,
+                            int first_children_offset, IdOf id_of, ChildCount child_count,
+                            Children children) {
+  TreeSlice<Node> slice;
+  std::size_t budget = static_cast<std::size_t>(shape.page.limit);
+  std::vector<Node> level = std::move(first);
+  if (level.size() > budget) level.resize(budget);
+  budget -= level.size();
+  for (int d = 1; !level.empty(); ++d) {
+    std::vector<Node> next;
+    for (const auto& node : level) {
+      if (d >= shape.depth || budget == 0) break;
+      const int offset = d == 1 ? first_children_offset : 0;
+      if (child_count(node) <= offset) continue;
+      auto kids = children(node, Page{static_cast<int>(budget), offset});
+      slice.included_children[id_of(node)] = static_cast<std::int64_t>(kids.size());
+      budget -= std::min(budget, kids.size());
+      for (auto& k : kids) next.push_back(std::move(k));
+    }
+    for (auto& n : level) slice.nodes.push_back(std::move(n));
+    level = std::move(next);
+  }
+  return slice;
 }
 
 }  // namespace
@@ -127,110 +181,124 @@ Response handle_agency_get(Context& ctx) {
 
 Response handle_agency_units(Context& ctx) {
   const auto a = agency_or_404(ctx);
-  const auto units = ctx.store.units_with_heads(a.id);
-  // Parents before children: a depth-first walk from the top units, in regulation order.
-  std::unordered_map<Id, std::vector<std::size_t>> children;
-  std::vector<std::size_t> roots;
-  std::unordered_map<Id, std::size_t> index;
-  for (std::size_t i = 0; i < units.size(); ++i) index.emplace(units[i].unit.id, i);
-  for (std::size_t i = 0; i < units.size(); ++i) {
-    const auto& u = units[i].unit;
-    if (u.parent_id && index.contains(*u.parent_id) && *u.parent_id != u.id) {
-      children[*u.parent_id].push_back(i);
-    } else {
-      roots.push_back(i);
-    }
+  const auto parent = ctx.query_id("parent");
+  if (parent) {
+    const auto u = ctx.store.unit(*parent);
+    if (!u || u->agency_id != a.id || u->abolished) fail(ErrorCode::NotFound);
   }
-  json items = json::array();
-  std::vector<bool> seen(units.size(), false);
-  std::vector<std::size_t> stack(roots.rbegin(), roots.rend());
-  const auto emit = [&](std::size_t i) {
-    const auto& u = units[i].unit;
-    items.push_back(
-        {{"id", u.id},
-         {"parent_id", u.parent_id ? json(*u.parent_id) : json(nullptr)},
-         {"name", u.name},
-         {"kind", to_string(u.kind)},
-         {"head_position_id",
-          units[i].head_position_id ? json(*units[i].head_position_id) : json(nullptr)},
-         {"source_article_id", u.source_article ? json(*u.source_article) : json(nullptr)}});
-  };
-  while (!stack.empty()) {
-    const std::size_t i = stack.back();
-    stack.pop_back();
-    if (seen[i]) continue;
-    seen[i] = true;
-    emit(i);
-    if (const auto it = children.find(units[i].unit.id); it != children.end()) {
-      for (auto c = it->second.rbegin(); c != it->second.rend(); ++c) stack.push_back(*c);
-    }
+  const TreeShape shape = tree_shape(ctx);
+  const auto slice = read_levels(
+      ctx.store.unit_children(a.id, parent, shape.page), shape, 0,
+      [](const org::UnitWithHead& u) { return u.unit.id; },
+      [](const org::UnitWithHead& u) { return u.child_count; },
+      [&](const org::UnitWithHead& u, const Page& page) {
+        return ctx.store.unit_children(a.id, u.unit.id, page);
+      });
+  JsonWriter out;
+  out.begin_object().key("items").begin_array();
+  for (const auto& uh : slice.nodes) {
+    const auto& u = uh.unit;
+    out.begin_object()
+        .key("id")
+        .value(u.id)
+        .key("parent_id")
+        .value(u.parent_id)
+        .key("name")
+        .value(u.name)
+        .key("kind")
+        .value(to_string(u.kind))
+        .key("head_position_id")
+        .value(uh.head_position_id)
+        .key("source_article_id")
+        .value(u.source_article)
+        .key("child_count")
+        .value(uh.child_count)
+        .key("hidden_children")
+        .value(uh.child_count - slice.included_children_of(u.id))
+        .end_object();
   }
-  // Units caught in a stored cycle (not reachable from a top unit) are still listed.
-  for (std::size_t i = 0; i < units.size(); ++i) {
-    if (!seen[i]) emit(i);
-  }
-  return json_response({{"items", std::move(items)}});
+  out.end_array().end_object();
+  return json_text_response(out.take());
 }
 
 Response handle_agency_chart(Context& ctx) {
   const auto a = agency_or_404(ctx);
   const bool personal = ctx.principal() != nullptr;
-  std::unordered_map<Id, std::string> unit_names;
-  for (const auto& u : ctx.store.units_of_agency(a.id, true)) unit_names.emplace(u.id, u.name);
-  json nodes = json::array();
-  // One query for every holder of the agency; holders_of_agency lists a position's definitive
-  // holder before acting ones, so the first name seen per position is the one shown.
-  std::unordered_map<Id, std::string> holder_of;
-  for (const auto& h : ctx.store.holders_of_agency(a.id)) {
-    holder_of.emplace(h.placement.position_id, h.employee.name);
+  const auto root_id = ctx.query_id("root");
+  const TreeShape shape = tree_shape(ctx);
+  std::vector<org::ChartPosition> first;
+  if (root_id) {
+    auto root = ctx.store.chart_position(a.id, *root_id, personal);
+    if (!root) fail(ErrorCode::NotFound);
+    first.push_back(std::move(*root));
+  } else {
+    first = ctx.store.chart_tops(a.id, shape.page, personal);
   }
-  for (const auto& p : ctx.store.position_briefs_of_agency(a.id)) {
-    const auto held = holder_of.find(p.id);
-    const bool vacant = held == holder_of.end();
-    json holder_name = personal && !vacant ? json(held->second) : json(nullptr);
-    std::string unit_name;
-    if (p.unit_id) {
-      if (const auto it = unit_names.find(*p.unit_id); it != unit_names.end())
-        unit_name = it->second;
-    }
-    nodes.push_back({{"position_id", p.id},
-                     {"title", p.title},
-                     {"kind", to_string(p.kind)},
-                     {"eselon", to_string(p.eselon)},
-                     {"unit_id", p.unit_id ? json(*p.unit_id) : json(nullptr)},
-                     {"unit_name", unit_name},
-                     {"superior_id", p.superior_id ? json(*p.superior_id) : json(nullptr)},
-                     {"work_level", p.work_level},
-                     {"vacant", vacant},
-                     {"holder_name", std::move(holder_name)}});
+  const auto slice = read_levels(
+      std::move(first), shape, root_id ? shape.page.offset : 0,
+      [](const org::ChartPosition& p) { return p.brief.id; },
+      [](const org::ChartPosition& p) { return p.subordinate_count; },
+      [&](const org::ChartPosition& p, const Page& page) {
+        return ctx.store.chart_subordinates(a.id, p.brief.id, page, personal);
+      });
+  JsonWriter out;
+  out.begin_object().key("nodes").begin_array();
+  for (const auto& n : slice.nodes) {
+    const auto& p = n.brief;
+    const bool vacant = !n.holder_name;
+    out.begin_object()
+        .key("position_id")
+        .value(p.id)
+        .key("title")
+        .value(p.title)
+        .key("kind")
+        .value(to_string(p.kind))
+        .key("eselon")
+        .value(to_string(p.eselon))
+        .key("unit_id")
+        .value(p.unit_id)
+        .key("unit_name")
+        .value(n.unit_name)
+        .key("superior_id")
+        .value(p.superior_id)
+        .key("work_level")
+        .value(p.work_level)
+        .key("vacant")
+        .value(vacant)
+        .key("holder_name")
+        .value(personal ? n.holder_name : std::nullopt)
+        .key("subordinate_count")
+        .value(n.subordinate_count)
+        .key("hidden_children")
+        .value(n.subordinate_count - slice.included_children_of(p.id))
+        .end_object();
   }
-  return json_response({{"nodes", std::move(nodes)}});
+  out.end_array().end_object();
+  return json_text_response(out.take());
 }
 
 Response handle_agency_positions(Context& ctx) {
   const auto a = agency_or_404(ctx);
-  const auto unit_id = ctx.query_id("unit_id");
-  std::optional<PositionKind> kind;
+  org::PositionFilter filter;
+  filter.unit_id = ctx.query_id("unit_id");
   if (const auto k = ctx.query("kind")) {
-    kind = org::position_kind_from_string(*k);
-    if (!kind) fail(ErrorCode::InvalidParameter, "kind");
+    filter.kind = org::position_kind_from_string(*k);
+    if (!filter.kind) fail(ErrorCode::InvalidParameter, "kind");
   }
-  const std::string q = ctx.query("q").value_or("");
+  filter.title_contains = ctx.query("q").value_or("");
   const auto page = ctx.page();
-  auto positions = live_positions(ctx.store, a.id);
-  std::erase_if(positions, [&](const org::Position& p) {
-    return (unit_id && p.unit_id != unit_id) || (kind && p.kind != *kind) ||
-           !contains_ignoring_case(p.title, q);
-  });
-  return json_response(paged(positions, page, [](const org::Position& p) {
-    return json{{"id", p.id},
-                {"title", p.title},
-                {"kind", to_string(p.kind)},
-                {"eselon", to_string(p.eselon)},
-                {"unit_id", p.unit_id ? json(*p.unit_id) : json(nullptr)},
-                {"superior_id", p.superior_id ? json(*p.superior_id) : json(nullptr)},
-                {"work_level", p.work_level}};
-  }));
+  const auto found = ctx.store.position_briefs_page(a.id, filter, page);
+  json items = json::array();
+  for (const auto& p : found.items) {
+    items.push_back({{"id", p.id},
+                     {"title", p.title},
+                     {"kind", to_string(p.kind)},
+                     {"eselon", to_string(p.eselon)},
+                     {"unit_id", p.unit_id ? json(*p.unit_id) : json(nullptr)},
+                     {"superior_id", p.superior_id ? json(*p.superior_id) : json(nullptr)},
+                     {"work_level", p.work_level}});
+  }
+  return json_response(list_answer(std::move(items), found.total, page));
 }
 
 Response handle_agency_history(Context& ctx) {

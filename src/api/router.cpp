@@ -12,6 +12,11 @@ struct Route {
   HandlerFn handler;
 };
 
+// A position page: its agency (its unit, superior, appraiser and subordinates are of the same
+// agency: PATCH /positions refuses others), its source articles, and its holders if signed in.
+constexpr unsigned kPositionPage =
+    reads::kAgencyOfPosition | reads::kRegulations | reads::kHoldersIfSignedIn;
+
 const std::vector<Route>& table() {
   static const std::vector<Route> routes = {
       {{"GET", "/health"}, handle_health},
@@ -19,24 +24,26 @@ const std::vector<Route>& table() {
       {{"POST", "/auth/login"}, handle_login},
       {{"POST", "/auth/logout"}, handle_logout},
       {{"GET", "/auth/me"}, handle_me},
-      {{"GET", "/regions", true}, handle_regions_list},
-      {{"GET", "/regions/{id}", true}, handle_region_get},
-      {{"GET", "/agencies", true}, handle_agencies_list},
-      {{"GET", "/agencies/{id}", true}, handle_agency_get},
-      {{"GET", "/agencies/{id}/units", true}, handle_agency_units},
-      {{"GET", "/agencies/{id}/chart", true}, handle_agency_chart},
-      {{"GET", "/agencies/{id}/positions", true}, handle_agency_positions},
-      {{"GET", "/agencies/{id}/history", true}, handle_agency_history},
-      {{"GET", "/positions/{id}", true}, handle_position_get},
+      {{"GET", "/regions", reads::kRegistry}, handle_regions_list},
+      {{"GET", "/regions/{id}", reads::kRegistry}, handle_region_get},
+      {{"GET", "/agencies", reads::kRegistry}, handle_agencies_list},
+      {{"GET", "/agencies/{id}", reads::kAgency | reads::kRegulations}, handle_agency_get},
+      {{"GET", "/agencies/{id}/units", reads::kAgency}, handle_agency_units},
+      {{"GET", "/agencies/{id}/chart", reads::kAgency | reads::kHoldersIfSignedIn},
+       handle_agency_chart},
+      {{"GET", "/agencies/{id}/positions", reads::kAgency}, handle_agency_positions},
+      {{"GET", "/agencies/{id}/history", reads::kAgency | reads::kRegulations},
+       handle_agency_history},
+      {{"GET", "/positions/{id}", kPositionPage}, handle_position_get},
       {{"PATCH", "/positions/{id}"}, handle_position_update},
-      {{"GET", "/articles/{id}", true}, handle_article_get},
-      {{"GET", "/regulations", true}, handle_regulations_list},
+      {{"GET", "/articles/{id}", reads::kRegulations}, handle_article_get},
+      {{"GET", "/regulations", reads::kRegistry}, handle_regulations_list},
       {{"POST", "/regulations"}, handle_regulation_import},
       {{"POST", "/regulations/preview"}, handle_regulation_preview},
-      {{"GET", "/regulations/{id}", true}, handle_regulation_get},
-      {{"GET", "/employees", true}, handle_employees_list},
+      {{"GET", "/regulations/{id}", reads::kRegistry}, handle_regulation_get},
+      {{"GET", "/employees", reads::kPeople}, handle_employees_list},
       {{"POST", "/employees"}, handle_employee_create},
-      {{"GET", "/employees/{id}", true}, handle_employee_get},
+      {{"GET", "/employees/{id}", reads::kPeople}, handle_employee_get},
       {{"PATCH", "/employees/{id}"}, handle_employee_update},
       {{"POST", "/placements"}, handle_placement_create},
       {{"POST", "/placements/{id}/end"}, handle_placement_end},

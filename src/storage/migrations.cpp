@@ -8,7 +8,11 @@
 //   {BLOB} binary data: SQLite BLOB, PostgreSQL BYTEA;
 //   {REVISION_TRIGGERS} the triggers that move the registry revision (revision_triggers below);
 //   {REVISION_ONCE_PER_TRANSACTION} PostgreSQL's revision trigger function made to move the
-//         revision once per transaction (version 3); nothing in SQLite.
+//         revision once per transaction (version 3); nothing in SQLite;
+//   {SCOPE_TRIGGERS} the triggers that move the revision of each scope (version 4,
+//         scope_triggers below);
+//   {CHILD_COUNT_TRIGGERS} the triggers that keep each position's and unit's count of live
+//         children (version 4, child_count_triggers below).
 // migrate() applies each pending migration in its own transaction and records it in
 // schema_migrations. Concurrent starters serialise: PostgreSQL takes a transaction-scoped advisory
 // lock, SQLite's BEGIN IMMEDIATE takes the write lock; each then re-reads the version, so a
@@ -295,10 +299,251 @@ BEGIN
 END $$;
 )SQL";
 
+// Version 4: a revision per scope of what answers read, so that a change retires only the cached
+// answers that read what it changed (docs/api.md, "Answer cache"). Scopes:
+//   agency/N     the agency row N, its units, positions, structure changes, and the placements in
+//                its positions (a chart shows which positions are vacant);
+//   people       employees, their name index and placements; also a position's title or agency
+//                and an agency's name, which the people search and a person's page show;
+//   regulations  regions, regulations, their texts, articles and findings.
+// A scope's row appears at its first change (a scope without a row is at revision 0). The
+// registry revision (version 2) still moves on every change: lists over several agencies use it.
+// The same properties as the registry revision: triggers, so every process's changes count;
+// in PostgreSQL once per transaction per scope and rolled back with it; SQLite per changed row.
+// Also what reads a chart or unit tree level by level with bounded work: the indexes of a node's
+// children in order, of a unit's head (its highest-graded structural position, first in the
+// index: no sort per unit) and of a person's current placement (the people search, per hit),
+// and each position's and unit's count of live children (subordinate_count,
+// child_count), kept by triggers ({CHILD_COUNT_TRIGGERS}) so that a node's count costs nothing
+// to read however many children it has (the head of the largest generated agency has 462).
+constexpr std::string_view kSchemaV4 = R"SQL(
+CREATE TABLE scope_revisions (
+  scope TEXT PRIMARY KEY,
+  revision BIGINT NOT NULL
+);
+CREATE INDEX positions_agency_superior ON positions (agency_id, superior_id, abolished, ordinal);
+CREATE INDEX units_agency_parent ON units (agency_id, parent_id, abolished, ordinal);
+CREATE INDEX positions_unit_head ON positions
+  (unit_id, (CASE WHEN eselon = '' THEN 'Z' ELSE eselon END), ordinal, id)
+  WHERE kind IN ('JPT Pratama', 'Administrator', 'Pengawas') AND abolished = 0;
+CREATE INDEX placements_current_of_employee ON placements
+  (employee_id, (CASE WHEN kind = 'definitif' THEN 0 ELSE 1 END), start_date DESC, id DESC)
+  WHERE end_date IS NULL;
+ALTER TABLE positions ADD COLUMN subordinate_count BIGINT NOT NULL DEFAULT 0;
+ALTER TABLE units ADD COLUMN child_count BIGINT NOT NULL DEFAULT 0;
+UPDATE positions SET subordinate_count = (SELECT COUNT(*) FROM positions s
+  WHERE s.superior_id = positions.id AND s.abolished = 0);
+UPDATE units SET child_count = (SELECT COUNT(*) FROM units c
+  WHERE c.parent_id = units.id AND c.abolished = 0);
+{CHILD_COUNT_TRIGGERS}
+{SCOPE_TRIGGERS}
+)SQL";
+
+// `sql` with every occurrence of `from` replaced by `to`.
+std::string replaced(std::string_view sql, std::string_view from, std::string_view to) {
+  std::string out;
+  std::size_t i = 0;
+  while (i < sql.size()) {
+    if (sql.substr(i).starts_with(from)) {
+      out += to;
+      i += from.size();
+    } else {
+      out += sql[i++];
+    }
+  }
+  return out;
+}
+
+// A tree table whose rows count their live children: `parent` names the parent column, `count`
+// the counting column.
+struct CountedTree {
+  std::string_view table, parent, count;
+};
+constexpr CountedTree kCountedTrees[] = {
+    {"positions", "superior_id", "subordinate_count"},
+    {"units", "parent_id", "child_count"},
+};
+
+// The triggers that keep the counts: a live row (abolished = 0) with a parent counts once in its
+// parent; an update that changes the parent or abolished moves the count.
+std::string child_count_triggers(Dialect d) {
+  std::string out;
+  for (const auto& t : kCountedTrees) {
+    const std::string table(t.table), parent(t.parent), count(t.count);
+    const auto step = [&](std::string_view row, std::string_view sign) {
+      return "UPDATE " + table + " SET " + count + " = " + count + " " + std::string(sign) +
+             " 1 WHERE id = " + std::string(row) + "." + parent + " AND " + std::string(row) +
+             ".abolished = 0;";
+    };
+    const std::string changed = std::string("OLD.") + parent + " IS DISTINCT FROM NEW." + parent +
+                                " OR OLD.abolished IS DISTINCT FROM NEW.abolished";
+    if (d == Dialect::Postgres) {
+      out += "CREATE FUNCTION tk_count_" + table +
+             "() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN IF TG_OP <> 'INSERT' THEN " +
+             step("OLD", "-") + " END IF; IF TG_OP <> 'DELETE' THEN " + step("NEW", "+") +
+             " END IF; RETURN NULL; END $$;\n";
+      out += "CREATE TRIGGER " + table + "_child_count AFTER INSERT OR DELETE ON " + table +
+             " FOR EACH ROW EXECUTE FUNCTION tk_count_" + table + "();\n";
+      out += "CREATE TRIGGER " + table + "_child_count_update AFTER UPDATE OF " + parent +
+             ", abolished ON " + table + " FOR EACH ROW WHEN (" + changed +
+             ") EXECUTE FUNCTION tk_count_" + table + "();\n";
+    } else {
+      out += "CREATE TRIGGER " + table + "_child_count_insert AFTER INSERT ON " + table +
+             " BEGIN " + step("NEW", "+") + " END;\n";
+      out += "CREATE TRIGGER " + table + "_child_count_delete AFTER DELETE ON " + table +
+             " BEGIN " + step("OLD", "-") + " END;\n";
+      out += "CREATE TRIGGER " + table + "_child_count_update AFTER UPDATE OF " + parent +
+             ", abolished ON " + table + " WHEN " +
+             replaced(changed, "IS DISTINCT FROM", "IS NOT") + " BEGIN " + step("OLD", "-") + " " +
+             step("NEW", "+") + " END;\n";
+    }
+  }
+  return out;
+}
+
+// Which scope a changed row of a table belongs to: `expr` is a text expression over the row `r`,
+// read FROM `from` WHERE `where` when it needs another table (the placement's position).
+struct ScopeRule {
+  std::string_view table;
+  std::string_view expr;
+  std::string_view from = {};   // "positions p"
+  std::string_view where = {};  // "p.id = r.position_id"
+};
+
+constexpr ScopeRule kScopeRules[] = {
+    {"agencies", "'agency/' || r.id"},
+    {"units", "'agency/' || r.agency_id"},
+    {"positions", "'agency/' || r.agency_id"},
+    {"structure_changes", "'agency/' || r.agency_id"},
+    {"placements", "'agency/' || p.agency_id", "positions p", "p.id = r.position_id"},
+    {"placements", "'people'"},
+    {"employees", "'people'"},
+    {"employee_name_tokens", "'people'"},
+    {"regions", "'regulations'"},
+    {"regulations", "'regulations'"},
+    {"regulation_texts", "'regulations'"},
+    {"articles", "'regulations'"},
+    {"findings", "'regulations'"},
+};
+
+// Updates that move the people scope too: columns that people's answers show.
+struct PeopleShownColumns {
+  std::string_view table;
+  std::string_view changed;  // a condition over the old row o and the new row n
+};
+constexpr PeopleShownColumns kPeopleShown[] = {
+    {"positions", "o.title IS DISTINCT FROM n.title OR o.agency_id IS DISTINCT FROM n.agency_id"},
+    {"agencies", "o.name IS DISTINCT FROM n.name"},
+};
+
+// The query that lists the scopes a rule gives for the rows of `rows` (PostgreSQL's transition
+// table).
+std::string scopes_query(const ScopeRule& rule, std::string_view rows) {
+  std::string q = "SELECT DISTINCT " + std::string(rule.expr) + " FROM " + std::string(rows) + " r";
+  if (!rule.from.empty()) q += " JOIN " + std::string(rule.from) + " ON " + std::string(rule.where);
+  return q;
+}
+
+constexpr std::string_view kMoveScopePostgres = R"SQL(
+CREATE FUNCTION tk_move_scope(moved_scope TEXT) RETURNS void LANGUAGE plpgsql AS $$
+DECLARE
+  flag TEXT := 'tatakerja.scope_moved_' || md5(moved_scope);
+BEGIN
+  IF current_setting(flag, true) IS DISTINCT FROM 'yes' THEN
+    INSERT INTO scope_revisions (scope, revision) VALUES (moved_scope, 1)
+      ON CONFLICT (scope) DO UPDATE SET revision = scope_revisions.revision + 1;
+    PERFORM set_config(flag, 'yes', true);
+  END IF;
+END $$;
+CREATE FUNCTION tk_move_every_scope() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  UPDATE scope_revisions SET revision = revision + 1;
+  RETURN NULL;
+END $$;
+)SQL";
+
+// PostgreSQL: per table, statement-level triggers with transition tables (one per event: a
+// trigger with transition tables may have one event only), and TRUNCATE moves every scope.
+std::string scope_triggers_postgres() {
+  std::string out(kMoveScopePostgres);
+  int n = 0;
+  // Each trigger has its own function with its query written in (static SQL: PL/pgSQL plans it
+  // once per session, where EXECUTE would plan it on every statement).
+  const auto trigger = [&](std::string_view table, std::string_view event,
+                           std::string_view referencing, const std::string& query) {
+    const std::string name = std::string(table) + "_scope_" + std::to_string(++n);
+    out += "CREATE FUNCTION tk_" + name +
+           "() RETURNS trigger LANGUAGE plpgsql AS $$ DECLARE moved TEXT; BEGIN FOR moved IN " +
+           query +
+           " LOOP IF moved IS NOT NULL THEN PERFORM tk_move_scope(moved); END IF; END LOOP; "
+           "RETURN NULL; END $$;\n";
+    out += "CREATE TRIGGER " + name + " AFTER " + std::string(event) + " ON " + std::string(table) +
+           " REFERENCING " + std::string(referencing) + " FOR EACH STATEMENT EXECUTE FUNCTION tk_" +
+           name + "();\n";
+  };
+  for (const auto& rule : kScopeRules) {
+    trigger(rule.table, "INSERT", "NEW TABLE AS new_rows", scopes_query(rule, "new_rows"));
+    trigger(rule.table, "DELETE", "OLD TABLE AS old_rows", scopes_query(rule, "old_rows"));
+    const std::string both = "SELECT * FROM new_rows UNION ALL SELECT * FROM old_rows";
+    trigger(rule.table, "UPDATE", "OLD TABLE AS old_rows NEW TABLE AS new_rows",
+            scopes_query(rule, "(" + both + ")"));
+  }
+  for (const auto& shown : kPeopleShown) {
+    const std::string q = "SELECT 'people' FROM new_rows n JOIN old_rows o ON o.id = n.id WHERE " +
+                          std::string(shown.changed) + " LIMIT 1";
+    trigger(shown.table, "UPDATE", "OLD TABLE AS old_rows NEW TABLE AS new_rows", q);
+  }
+  for (std::string_view t : kRegistryTables) {
+    out += "CREATE TRIGGER " + std::string(t) + "_scope_truncate AFTER TRUNCATE ON " +
+           std::string(t) + " FOR EACH STATEMENT EXECUTE FUNCTION tk_move_every_scope();\n";
+  }
+  return out;
+}
+
+// SQLite: row-level triggers (an UPDATE moves the scopes of the old and of the new row).
+std::string scope_triggers_sqlite() {
+  std::string out;
+  int n = 0;
+  const auto move = [](const ScopeRule& rule, std::string_view row) {
+    std::string select = "SELECT " + replaced(rule.expr, "r.", std::string(row) + ".") + ", 1";
+    if (!rule.from.empty()) {
+      select += " FROM " + std::string(rule.from) + " WHERE " +
+                replaced(rule.where, "r.", std::string(row) + ".");
+    } else {
+      select += " WHERE true";  // an INSERT ... SELECT with an upsert needs a WHERE
+    }
+    return "INSERT INTO scope_revisions (scope, revision) " + select +
+           " ON CONFLICT (scope) DO UPDATE SET revision = revision + 1;";
+  };
+  for (const auto& rule : kScopeRules) {
+    const std::string name = std::string(rule.table) + "_scope_" + std::to_string(++n);
+    const std::string on = " ON " + std::string(rule.table) + " BEGIN ";
+    out += "CREATE TRIGGER " + name + "_insert AFTER INSERT" + on + move(rule, "NEW") + " END;\n";
+    out += "CREATE TRIGGER " + name + "_delete AFTER DELETE" + on + move(rule, "OLD") + " END;\n";
+    out += "CREATE TRIGGER " + name + "_update AFTER UPDATE" + on + move(rule, "OLD") + " " +
+           move(rule, "NEW") + " END;\n";
+  }
+  for (const auto& shown : kPeopleShown) {
+    const std::string when =
+        replaced(replaced(replaced(shown.changed, "IS DISTINCT FROM", "IS NOT"), "o.", "OLD."),
+                 "n.", "NEW.");
+    out += "CREATE TRIGGER " + std::string(shown.table) + "_scope_people AFTER UPDATE ON " +
+           std::string(shown.table) + " WHEN " + when +
+           " BEGIN INSERT INTO scope_revisions (scope, revision) VALUES ('people', 1) "
+           "ON CONFLICT (scope) DO UPDATE SET revision = revision + 1; END;\n";
+  }
+  return out;
+}
+
+std::string scope_triggers(Dialect d) {
+  return d == Dialect::Postgres ? scope_triggers_postgres() : scope_triggers_sqlite();
+}
+
 constexpr Migration kMigrations[] = {
     {1, kSchemaV1},
     {2, kSchemaV2},
     {3, kSchemaV3},
+    {4, kSchemaV4},
 };
 
 // A stable key for pg_advisory_xact_lock ("tatakerja" in ASCII, truncated to 63 bits).
@@ -322,6 +567,12 @@ std::string for_dialect(std::string_view sql, Dialect d) {
     } else if (sql.substr(i).starts_with("{REVISION_TRIGGERS}")) {
       out += revision_triggers(d);
       i += std::string_view("{REVISION_TRIGGERS}").size();
+    } else if (sql.substr(i).starts_with("{CHILD_COUNT_TRIGGERS}")) {
+      out += child_count_triggers(d);
+      i += std::string_view("{CHILD_COUNT_TRIGGERS}").size();
+    } else if (sql.substr(i).starts_with("{SCOPE_TRIGGERS}")) {
+      out += scope_triggers(d);
+      i += std::string_view("{SCOPE_TRIGGERS}").size();
     } else if (sql.substr(i).starts_with("{REVISION_ONCE_PER_TRANSACTION}")) {
       if (pg) out += kRevisionOncePerTransactionPostgres;
       i += std::string_view("{REVISION_ONCE_PER_TRANSACTION}").size();

@@ -1228,6 +1228,266 @@ TEST_P(OrgStoreTest, TransactionsBeginAgainAfterTheyEnd) {
   EXPECT_EQ(regions[0].code, "kota-batam");
 }
 
+// The revision of a scope as another connection (another process) sees it: through a second
+// connection to the same database on SQL; memory has one store, read directly. A scope that never
+// changed is at 0.
+class ScopeWatch {
+ public:
+  explicit ScopeWatch(testing::TestBackend& b) {
+    if (b.connection() != nullptr) {
+      conn_ = storage::open_database(b.url());
+      sql_ = std::make_unique<persistence::SqlStores>(*conn_);
+      store_ = &sql_->org();
+    } else {
+      store_ = &b.org();
+    }
+  }
+  std::int64_t operator()(const std::string& scope) {
+    for (const auto& r : store_->scope_revisions({scope}, std::nullopt))
+      if (r.scope == scope) return r.revision;
+    return 0;
+  }
+
+ private:
+  std::unique_ptr<storage::Connection> conn_;
+  std::unique_ptr<persistence::SqlStores> sql_;
+  OrgStore* store_ = nullptr;
+};
+
+TEST_P(OrgStoreTest, ScopeRevisionsMoveWithWhatTheyScope) {
+  const Seed s = seed();
+  Agency other;
+  other.region_id = s.region;
+  other.regulation_id = s.regulation;
+  other.name = "Dinas Pariwisata";
+  other.kind = AgencyKind::Dinas;
+  const Id b = stores_->org().insert_agency(other);
+  Unit bu;
+  bu.agency_id = b;
+  bu.name = "Sekretariat";
+  bu.kind = UnitKind::Sekretariat;
+  const Id b_unit = stores_->org().insert_unit(bu);
+  ScopeWatch rev(*stores_);
+  const std::string a_scope = "agency/" + std::to_string(s.agency);
+  const std::string b_scope = "agency/" + std::to_string(b);
+  struct Snapshot {
+    std::int64_t a, b, people, regulations;
+  };
+  const auto snap = [&] {
+    return Snapshot{rev(a_scope), rev(b_scope), rev("people"), rev("regulations")};
+  };
+  const Snapshot s0 = snap();
+  EXPECT_GT(s0.a, 0);
+  EXPECT_GT(s0.b, 0);
+  EXPECT_GT(s0.regulations, 0);
+
+  // A unit of agency A: A only.
+  auto unit = stores_->org().unit(s.unit);
+  unit->name = "Sekretariat Badan";
+  stores_->org().update_unit(*unit);
+  const Snapshot s1 = snap();
+  EXPECT_GT(s1.a, s0.a);
+  EXPECT_EQ(s1.b, s0.b);
+  EXPECT_EQ(s1.people, s0.people);
+  EXPECT_EQ(s1.regulations, s0.regulations);
+
+  // A person: people only; placed in A's position: people and A (a chart shows vacancies).
+  const Id e =
+      stores_->org().insert_employee(make_employee(s.region, "196703251997032002", "Siti"));
+  const Snapshot s2 = snap();
+  EXPECT_GT(s2.people, s1.people);
+  EXPECT_EQ(s2.a, s1.a);
+  EXPECT_EQ(s2.b, s1.b);
+  stores_->org().insert_placement({0, e, s.staff, Date{2024, 1, 2}, PlacementKind::Definitive, {}});
+  const Snapshot s3 = snap();
+  EXPECT_GT(s3.people, s2.people);
+  EXPECT_GT(s3.a, s2.a);
+  EXPECT_EQ(s3.b, s2.b);
+
+  // A position's summary: A only; its title: A and people (the search shows titles).
+  auto staff = *stores_->org().position(s.staff);
+  staff.summary = "Menyiapkan bahan.";
+  stores_->org().update_position(staff);
+  const Snapshot s4 = snap();
+  EXPECT_GT(s4.a, s3.a);
+  EXPECT_EQ(s4.people, s3.people);
+  EXPECT_EQ(s4.b, s3.b);
+  staff.title = "Kepala Sub Bagian Umum dan Kepegawaian";
+  stores_->org().update_position(staff);
+  const Snapshot s5 = snap();
+  EXPECT_GT(s5.a, s4.a);
+  EXPECT_GT(s5.people, s4.people);
+  EXPECT_EQ(s5.b, s4.b);
+
+  // An article: regulations only.
+  stores_->org().insert_article({0, s.regulation, "Pasal 2", "BAB I > Pasal 2", 4, 5, "Teks.", 2});
+  const Snapshot s6 = snap();
+  EXPECT_GT(s6.regulations, s5.regulations);
+  EXPECT_EQ(s6.a, s5.a);
+  EXPECT_EQ(s6.b, s5.b);
+  EXPECT_EQ(s6.people, s5.people);
+
+  // A change to B rolled back: B stays.
+  {
+    Transaction tx(stores_->transactions());
+    auto u = *stores_->org().unit(b_unit);
+    u.name = "Tidak jadi";
+    stores_->org().update_unit(u);
+  }
+  EXPECT_EQ(rev(b_scope), s6.b);
+
+  // Several changes to A in one transaction: seen at commit; PostgreSQL moves A once.
+  {
+    Transaction tx(stores_->transactions());
+    for (const char* name : {"A", "B", "C"}) {
+      unit->name = name;
+      stores_->org().update_unit(*unit);
+    }
+    // Not committed yet: another connection sees nothing (memory has no other connection).
+    if (GetParam() != "memory") {
+      EXPECT_EQ(rev(a_scope), s6.a);
+    }
+    tx.commit();
+  }
+  if (GetParam() == "postgresql") {
+    EXPECT_EQ(rev(a_scope), s6.a + 1);
+  } else {
+    EXPECT_GT(rev(a_scope), s6.a + 2);
+  }
+  EXPECT_EQ(rev(b_scope), s6.b);
+
+  // One query reads several scopes, and the scope of a position's agency.
+  const auto both = stores_->org().scope_revisions({"people", "registry"}, s.staff);
+  ASSERT_EQ(both.size(), 3u);
+  EXPECT_EQ(both[0].scope, a_scope);
+  EXPECT_EQ(both[0].revision, rev(a_scope));
+  EXPECT_EQ(both[1].scope, "people");
+  EXPECT_EQ(both[2].scope, "registry");
+  EXPECT_EQ(both[2].revision, stores_->org().registry_revision());
+  EXPECT_EQ(stores_->org().scope_revisions({}, 999999).size(), 0u);
+}
+
+TEST_P(OrgStoreTest, ChartAndUnitTreeLevelByLevel) {
+  const Seed s = seed();
+  Unit child;
+  child.agency_id = s.agency;
+  child.parent_id = s.unit;
+  child.name = "Sub Bagian Umum";
+  child.kind = UnitKind::SubBagian;
+  child.ordinal = 1;
+  const Id child_id = stores_->org().insert_unit(child);
+  child.name = "Sub Bagian Keuangan";
+  child.ordinal = 2;
+  child.abolished = true;
+  stores_->org().insert_unit(child);  // abolished: neither listed nor counted
+  Position more;
+  more.agency_id = s.agency;
+  more.superior_id = s.head;
+  more.title = "Analis Kebijakan";
+  more.kind = PositionKind::Fungsional;
+  more.ordinal = 2;
+  const Id analyst = stores_->org().insert_position(more);
+  const Id e =
+      stores_->org().insert_employee(make_employee(s.region, "196703251997032002", "Siti"));
+  stores_->org().insert_placement({0, e, s.staff, Date{2024, 1, 2}, PlacementKind::Definitive, {}});
+
+  const auto tops = stores_->org().chart_tops(s.agency, Page{}, true);
+  ASSERT_EQ(tops.size(), 1u);
+  EXPECT_EQ(tops[0].brief.id, s.head);
+  EXPECT_EQ(tops[0].subordinate_count, 2);
+  EXPECT_FALSE(tops[0].holder_name);
+  const auto subs = stores_->org().chart_subordinates(s.agency, s.head, Page{}, true);
+  ASSERT_EQ(subs.size(), 2u);
+  EXPECT_EQ(subs[0].brief.id, s.staff);
+  EXPECT_EQ(subs[0].unit_name, "Sekretariat");
+  EXPECT_EQ(subs[0].holder_name.value_or(""), "Siti");
+  EXPECT_EQ(subs[1].brief.id, analyst);
+  const auto second = stores_->org().chart_subordinates(s.agency, s.head, Page{1, 1}, true);
+  ASSERT_EQ(second.size(), 1u);
+  EXPECT_EQ(second[0].brief.id, analyst);
+  EXPECT_EQ(stores_->org().chart_position(s.agency, s.staff, true)->brief.title,
+            "Kepala Sub Bagian Umum – Ç");
+  EXPECT_FALSE(stores_->org().chart_position(s.agency + 1000, s.staff, true));
+
+  const auto top_units = stores_->org().unit_children(s.agency, std::nullopt, Page{});
+  ASSERT_EQ(top_units.size(), 1u);
+  EXPECT_EQ(top_units[0].unit.id, s.unit);
+  EXPECT_EQ(top_units[0].child_count, 1);
+  EXPECT_EQ(top_units[0].head_position_id, s.staff);
+  const auto under = stores_->org().unit_children(s.agency, s.unit, Page{});
+  ASSERT_EQ(under.size(), 1u);
+  EXPECT_EQ(under[0].unit.id, child_id);
+  EXPECT_EQ(under[0].child_count, 0);
+
+  // The counts follow moves and abolitions (kept by triggers).
+  auto a = *stores_->org().position(analyst);
+  a.superior_id = s.staff;
+  stores_->org().update_position(a);
+  EXPECT_EQ(stores_->org().chart_position(s.agency, s.head, true)->subordinate_count, 1);
+  EXPECT_EQ(stores_->org().chart_position(s.agency, s.staff, true)->subordinate_count, 1);
+  a.abolished = true;
+  stores_->org().update_position(a);
+  EXPECT_EQ(stores_->org().chart_position(s.agency, s.staff, true)->subordinate_count, 0);
+  auto c = *stores_->org().unit(child_id);
+  c.parent_id = std::nullopt;
+  stores_->org().update_unit(c);
+  EXPECT_EQ(stores_->org().unit_children(s.agency, std::nullopt, Page{})[0].child_count, 0);
+  EXPECT_EQ(stores_->org().unit_children(s.agency, std::nullopt, Page{}).size(), 2u);
+  // Read without holders, a held position is still told apart from a vacant one.
+  const auto anonymous = stores_->org().chart_subordinates(s.agency, s.head, Page{}, false);
+  ASSERT_EQ(anonymous.size(), 1u);
+  EXPECT_TRUE(anonymous[0].holder_name.has_value());
+  EXPECT_FALSE(stores_->org().chart_tops(s.agency, Page{}, false)[0].holder_name.has_value());
+}
+
+TEST_P(OrgStoreTest, PositionBriefsPageFiltersInTheDatabase) {
+  const Seed s = seed();
+  Position p;
+  p.agency_id = s.agency;
+  p.superior_id = s.head;
+  p.kind = PositionKind::Fungsional;
+  for (const char* title : {"Analis 100% Kebijakan", "Analis_Data", "Pranata Komputer"}) {
+    p.title = title;
+    ++p.ordinal;
+    stores_->org().insert_position(p);
+  }
+  const auto all = stores_->org().position_briefs_page(s.agency, {}, Page{2, 0});
+  EXPECT_EQ(all.total, 5);
+  ASSERT_EQ(all.items.size(), 2u);
+  EXPECT_EQ(all.items[0].id, s.head);
+  EXPECT_EQ(stores_->org().position_briefs_page(s.agency, {}, Page{2, 4}).items.size(), 1u);
+  org::PositionFilter f;
+  f.title_contains = "ANALIS";
+  EXPECT_EQ(stores_->org().position_briefs_page(s.agency, f, Page{}).total, 2);
+  f.title_contains = "100%";
+  EXPECT_EQ(stores_->org().position_briefs_page(s.agency, f, Page{}).total, 1);
+  f.title_contains = "s_d";
+  EXPECT_EQ(stores_->org().position_briefs_page(s.agency, f, Page{}).total, 1);
+  f.title_contains = "s%d";
+  EXPECT_EQ(stores_->org().position_briefs_page(s.agency, f, Page{}).total, 0);
+  org::PositionFilter by_kind;
+  by_kind.kind = PositionKind::Fungsional;
+  EXPECT_EQ(stores_->org().position_briefs_page(s.agency, by_kind, Page{}).total, 3);
+  org::PositionFilter by_unit;
+  by_unit.unit_id = s.unit;
+  const auto in_unit = stores_->org().position_briefs_page(s.agency, by_unit, Page{});
+  ASSERT_EQ(in_unit.items.size(), 1u);
+  EXPECT_EQ(in_unit.items[0].id, s.staff);
+}
+
+TEST_P(OrgStoreTest, SearchCountStopsAtItsBound) {
+  const Seed s = seed();
+  stores_->org().insert_employee(make_employee(s.region, "198503122010041001", "Sita Sitorus"));
+  stores_->org().insert_employee(make_employee(s.region, "198503122010041002", "Sitti Rahma"));
+  stores_->org().insert_employee(make_employee(s.region, "198503122010041003", "Budi Sitompul"));
+  const auto all = stores_->org().count_search_employees_up_to("sit", 0, 100);
+  EXPECT_EQ(all.count, 3);
+  EXPECT_FALSE(all.at_least);
+  const auto some = stores_->org().count_search_employees_up_to("sit", 0, 2);
+  EXPECT_LE(some.count, 2);
+  EXPECT_TRUE(some.at_least);
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, OrgStoreTest,
                          ::testing::Values("sqlite", "postgresql", "memory"),
                          testing::backend_name);

@@ -12,6 +12,7 @@
 
 #include "api/answer_cache.hpp"
 #include "api/config.hpp"
+#include "api/json_writer.hpp"
 #include "api/rate_limiter.hpp"
 #include "http/request_log.hpp"
 #include "server/static_files.hpp"
@@ -112,57 +113,91 @@ server::AnswerCache::Answer answer(std::string body) {
   return {"application/json; charset=utf-8", std::make_shared<const std::string>(std::move(body))};
 }
 
-TEST(AnswerCache, HitsOnlyForTheSameKeyAndRevision) {
+TEST(AnswerCache, HitsOnlyForTheSameKeyAndStamp) {
   server::AnswerCache cache(1 << 20);
-  EXPECT_FALSE(cache.find("a /api/v1/regions", 5));
-  cache.put("a /api/v1/regions", 5, answer("[1]"));
-  auto hit = cache.find("a /api/v1/regions", 5);
+  const std::string at5 = "agency/1=5 ";
+  EXPECT_FALSE(cache.find("a /api/v1/agencies/1", at5));
+  cache.put("a /api/v1/agencies/1", at5, answer("[1]"));
+  auto hit = cache.find("a /api/v1/agencies/1", at5);
   ASSERT_TRUE(hit);
   EXPECT_EQ(*hit->body, "[1]");
   EXPECT_EQ(hit->content_type, "application/json; charset=utf-8");
-  EXPECT_FALSE(cache.find("u /api/v1/regions", 5));  // the signed-in key is another entry
-  EXPECT_FALSE(cache.find("a /api/v1/regions", 4));  // an older revision never hits
+  EXPECT_FALSE(cache.find("u /api/v1/agencies/1", at5));  // the signed-in key is another entry
+  // Another agency's entry has its own stamp: it stays whatever agency 1's revision does.
+  cache.put("a /api/v1/agencies/2", "agency/2=9 ", answer("[2]"));
+  // A moved revision retires the entry that read it (found stale, dropped), not the others.
+  EXPECT_FALSE(cache.find("a /api/v1/agencies/1", "agency/1=6 "));
   EXPECT_EQ(cache.stats().entries, 1u);
-  // A newer revision retires everything stored before.
-  EXPECT_FALSE(cache.find("a /api/v1/regions", 6));
-  EXPECT_EQ(cache.stats().entries, 0u);
-  // An answer computed at an older revision than the newest seen is not kept.
-  cache.put("a /api/v1/regions", 5, answer("[old]"));
-  EXPECT_FALSE(cache.find("a /api/v1/regions", 6));
-  EXPECT_EQ(cache.stats().entries, 0u);
-  cache.put("a /api/v1/regions", 6, answer("[new]"));
-  EXPECT_EQ(*cache.find("a /api/v1/regions", 6)->body, "[new]");
+  EXPECT_EQ(*cache.find("a /api/v1/agencies/2", "agency/2=9 ")->body, "[2]");
+  cache.put("a /api/v1/agencies/1", "agency/1=6 ", answer("[new]"));
+  EXPECT_EQ(*cache.find("a /api/v1/agencies/1", "agency/1=6 ")->body, "[new]");
   // Storing the same key again replaces it.
-  cache.put("a /api/v1/regions", 6, answer("[newer]"));
-  EXPECT_EQ(*cache.find("a /api/v1/regions", 6)->body, "[newer]");
-  EXPECT_EQ(cache.stats().entries, 1u);
+  cache.put("a /api/v1/agencies/1", "agency/1=6 ", answer("[newer]"));
+  EXPECT_EQ(*cache.find("a /api/v1/agencies/1", "agency/1=6 ")->body, "[newer]");
+  EXPECT_EQ(cache.stats().entries, 2u);
   const auto st = cache.stats();
-  EXPECT_EQ(st.hits, 3u);
-  EXPECT_EQ(st.misses, 5u);
+  EXPECT_EQ(st.hits, 4u);
+  EXPECT_EQ(st.misses, 3u);
 }
 
 TEST(AnswerCache, BoundedByBytesLeastRecentlyUsedFirst) {
   // Room for four 1000-byte answers (each also costs its key and some bookkeeping).
-  constexpr std::size_t kBound = 4 * 1300;
+  constexpr std::size_t kBound = 4 * 1300;  // stamps of one byte
   server::AnswerCache cache(kBound);
   const std::string body(1000, 'x');
-  for (const char* k : {"k1", "k2", "k3", "k4"}) cache.put(k, 1, answer(body));
+  for (const char* k : {"k1", "k2", "k3", "k4"}) cache.put(k, "s", answer(body));
   EXPECT_EQ(cache.stats().entries, 4u);
-  ASSERT_TRUE(cache.find("k1", 1));  // k1 is now the most recently used; k2 the least
-  cache.put("k5", 1, answer(body));
+  ASSERT_TRUE(cache.find("k1", "s"));  // k1 is now the most recently used; k2 the least
+  cache.put("k5", "s", answer(body));
   EXPECT_EQ(cache.stats().entries, 4u);
   EXPECT_LE(cache.stats().bytes, kBound);
-  EXPECT_FALSE(cache.find("k2", 1));
-  for (const char* k : {"k1", "k3", "k4", "k5"}) EXPECT_TRUE(cache.find(k, 1)) << k;
+  EXPECT_FALSE(cache.find("k2", "s"));
+  for (const char* k : {"k1", "k3", "k4", "k5"}) EXPECT_TRUE(cache.find(k, "s")) << k;
   // An answer over a quarter of the bound is never kept.
-  cache.put("big", 1, answer(std::string(kBound / 4, 'y')));
-  EXPECT_FALSE(cache.find("big", 1));
+  cache.put("big", "s", answer(std::string(kBound / 4, 'y')));
+  EXPECT_FALSE(cache.find("big", "s"));
+}
+
+// The JSON the writer makes parses to what was written, strings escaped as nlohmann::json does.
+TEST(JsonWriter, WritesWhatNlohmannReads) {
+  server::JsonWriter w;
+  const std::string odd = "Kepala \"Seksi\" \\ – Ç\n\x01\xff";
+  w.begin_object()
+      .key("items")
+      .begin_array()
+      .begin_object()
+      .key("id")
+      .value(std::int64_t{7})
+      .key("title")
+      .value(odd)
+      .key("unit")
+      .value(std::optional<std::int64_t>{})
+      .key("vacant")
+      .value(true)
+      .end_object()
+      .value("plain")
+      .value(-3)
+      .end_array()
+      .key("total")
+      .value(2)
+      .end_object();
+  const std::string text = w.take();
+  const auto j = nlohmann::json::parse(text);
+  EXPECT_EQ(j["items"][0]["id"], 7);
+  EXPECT_EQ(j["items"][0]["title"], nlohmann::json::parse(nlohmann::json(odd).dump(
+                                        -1, ' ', false, nlohmann::json::error_handler_t::replace)));
+  EXPECT_TRUE(j["items"][0]["unit"].is_null());
+  EXPECT_EQ(j["items"][0]["vacant"], true);
+  EXPECT_EQ(j["items"][1], "plain");
+  EXPECT_EQ(j["items"][2], -3);
+  EXPECT_EQ(j["total"], 2);
+  EXPECT_NE(text.find("\\\"Seksi\\\""), std::string::npos) << text;
 }
 
 TEST(AnswerCache, ZeroBytesTurnsItOff) {
   server::AnswerCache cache(0);
-  cache.put("k", 1, answer("[]"));
-  EXPECT_FALSE(cache.find("k", 1));
+  cache.put("k", "s", answer("[]"));
+  EXPECT_FALSE(cache.find("k", "s"));
   EXPECT_EQ(cache.stats().entries, 0u);
 }
 

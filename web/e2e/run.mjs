@@ -140,6 +140,17 @@ await test("a: pegawai membuka bagan, jabatan, dan pasal sumber", async () => {
   await page.keyboard.press("ArrowUp");
   assert.equal(await page.evaluate(() => document.activeElement?.textContent ?? ""), await head.innerText());
 
+  // The chart opens at its top levels; a box's subordinates are loaded when asked for.
+  const more = chart.locator(".org-more").first();
+  assert.ok(await more.count() > 0, "tidak ada tombol untuk memuat bawahan");
+  const expandedTitle = await more.locator("xpath=..").locator("a.org-title").innerText();
+  const boxesBefore = await chart.locator("a[data-chart-box]").count();
+  await more.click();
+  await page.waitForFunction((n) => document.querySelectorAll(".org-root a[data-chart-box]").length > n, boxesBefore);
+  assert.equal(await page.evaluate(() => document.activeElement?.textContent ?? ""), expandedTitle,
+    "fokus tidak kembali ke kotak yang dibuka");
+  await screenshot(page, "perangkat-daerah-bagan-dimuat");
+
   // Collapse and expand a subtree with the keyboard.
   const toggle = chart.locator(".org-toggle").first();
   await toggle.focus();

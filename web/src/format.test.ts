@@ -76,5 +76,6 @@ describe("pageRange", () => {
     expect(pageRange(0, 20, 57)).toBe("1–20 dari 57");
     expect(pageRange(40, 17, 57)).toBe("41–57 dari 57");
     expect(pageRange(0, 0, 0)).toBe("0 dari 0");
+    expect(pageRange(0, 20, 200, true)).toBe("1–20 dari 200+");
   });
 });

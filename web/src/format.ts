@@ -125,10 +125,10 @@ export function sentenceCase(text: string): string {
   return lower.charAt(0).toUpperCase() + lower.slice(1);
 }
 
-/** "1–20 dari 57" style range text for a page of a list. */
-export function pageRange(offset: number, count: number, total: number): string {
+/** "1–20 dari 57" style range text for a page of a list ("dari 200+" when the total is a lower bound). */
+export function pageRange(offset: number, count: number, total: number, atLeast = false): string {
   if (total === 0 || count === 0) return "0 dari 0";
-  return `${offset + 1}–${offset + count} dari ${total}`;
+  return `${offset + 1}–${offset + count} dari ${total}${atLeast ? "+" : ""}`;
 }
 
 export function roleCanAdminister(role: string | null | undefined): boolean {

@@ -125,6 +125,35 @@ std::int64_t MemoryOrgStore::registry_revision() {
   return revision_;
 }
 
+void MemoryOrgStore::touched(const std::string& scope) {
+  const std::int64_t* now = scopes_.find(scope);
+  scopes_.put(scope, now ? *now + 1 : 1);
+}
+
+std::vector<ScopeRevision> MemoryOrgStore::scope_revisions(const std::vector<std::string>& scopes,
+                                                           std::optional<Id> position_id) {
+  // As the SQL store: a scope that never changed has no row, "registry" is the registry
+  // revision, and the position's agency is added (at 0 when it never changed).
+  std::vector<ScopeRevision> out;
+  for (const auto& scope : scopes) {
+    if (scope == "registry") {
+      out.push_back(ScopeRevision{scope, revision_});
+    } else if (const std::int64_t* r = scopes_.find(scope)) {
+      out.push_back(ScopeRevision{scope, *r});
+    }
+  }
+  if (position_id) {
+    if (const Position* p = positions_.find(*position_id)) {
+      const std::string scope = "agency/" + std::to_string(p->agency_id);
+      const std::int64_t* r = scopes_.find(scope);
+      out.push_back(ScopeRevision{scope, r ? *r : 0});
+    }
+  }
+  std::sort(out.begin(), out.end(),
+            [](const ScopeRevision& a, const ScopeRevision& b) { return a.scope < b.scope; });
+  return out;
+}
+
 void MemoryOrgStore::refresh_planner_statistics() {}
 
 // ---- Regions -------------------------------------------------------------------------------
@@ -137,6 +166,7 @@ Id MemoryOrgStore::insert_region(const Region& r) {
   regions_.put(x.id, x);
   region_by_code_.put(x.code, x.id);
   moved();
+  touched("regulations");
   return x.id;
 }
 
@@ -171,6 +201,7 @@ Id MemoryOrgStore::insert_regulation(const Regulation& r, const std::string& tex
   regulation_by_sha256_.put(x.sha256, x.id);
   regulation_texts_.put(x.id, text);
   moved();
+  touched("regulations");
   return x.id;
 }
 
@@ -213,6 +244,7 @@ void MemoryOrgStore::update_regulation_status(const Regulation& r) {
   x.revoked_articles = r.revoked_articles;
   regulations_.put(x.id, std::move(x));
   moved();
+  touched("regulations");
 }
 
 Id MemoryOrgStore::insert_article(const Article& a) {
@@ -221,6 +253,7 @@ Id MemoryOrgStore::insert_article(const Article& a) {
   x.id = articles_.next_key();
   articles_.put(x.id, x);
   moved();
+  touched("regulations");
   return x.id;
 }
 
@@ -242,6 +275,7 @@ Id MemoryOrgStore::insert_finding(const StoredFinding& f) {
   x.id = findings_.next_key();
   findings_.put(x.id, x);
   moved();
+  touched("regulations");
   return x.id;
 }
 
@@ -271,14 +305,18 @@ Id MemoryOrgStore::insert_agency(const Agency& a) {
   x.id = agencies_.next_key();
   agencies_.put(x.id, x);
   moved();
+  touched_agency(x.id);
   return x.id;
 }
 
 void MemoryOrgStore::update_agency(const Agency& a) {
   if (!agencies_.contains(a.id)) return;
   check_agency(a, regions_, regulations_, articles_);
+  const bool renamed = agencies_.find(a.id)->name != a.name;
   agencies_.put(a.id, a);
   moved();
+  touched_agency(a.id);
+  if (renamed) touched("people");  // the people search shows agency names
 }
 
 std::optional<Agency> MemoryOrgStore::agency(Id id) {
@@ -308,6 +346,7 @@ Id MemoryOrgStore::insert_unit(const Unit& u) {
   x.id = units_.next_key();
   units_.put(x.id, x);
   moved();
+  touched_agency(x.agency_id);
   return x.id;
 }
 
@@ -317,8 +356,11 @@ void MemoryOrgStore::update_unit(const Unit& u) {
   require_row(units_, u.parent_id, "units.parent_id");
   check_unit_kind(u.kind);
   require_row(articles_, u.source_article, "units.source_article");
+  const Id old_agency = units_.find(u.id)->agency_id;
   units_.put(u.id, u);
   moved();
+  touched_agency(u.agency_id);
+  if (old_agency != u.agency_id) touched_agency(old_agency);
 }
 
 std::optional<Unit> MemoryOrgStore::unit(Id id) {
@@ -357,14 +399,20 @@ Id MemoryOrgStore::insert_position(const Position& p) {
   x.id = positions_.next_key();
   positions_.put(x.id, x);
   moved();
+  touched_agency(x.agency_id);
   return x.id;
 }
 
 void MemoryOrgStore::update_position(const Position& p) {
   if (!positions_.contains(p.id)) return;
   check_position(p, agencies_, units_, positions_, articles_);
+  const Position old = *positions_.find(p.id);
   positions_.put(p.id, p);
   moved();
+  touched_agency(p.agency_id);
+  if (old.agency_id != p.agency_id) touched_agency(old.agency_id);
+  // The people search and a person's page show a position's title and agency.
+  if (old.title != p.title || old.agency_id != p.agency_id) touched("people");
 }
 
 std::optional<Position> MemoryOrgStore::position(Id id) {
@@ -392,6 +440,119 @@ std::vector<PositionBrief> MemoryOrgStore::subordinates_of_position(Id position_
   std::vector<PositionBrief> out;
   for (const auto& p : subs) out.push_back(brief(p));
   return out;
+}
+
+namespace {
+
+std::string ascii_lower(std::string_view text) {
+  std::string out(text);
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return out;
+}
+
+// The page of `items` (LIMIT/OFFSET).
+template <typename T>
+std::vector<T> page_of(std::vector<T> items, const Page& page) {
+  const Page p = clamped(page);
+  const auto from = std::min(items.size(), static_cast<std::size_t>(p.offset));
+  const auto to = std::min(items.size(), from + static_cast<std::size_t>(p.limit));
+  return std::vector<T>(std::make_move_iterator(items.begin() + static_cast<std::ptrdiff_t>(from)),
+                        std::make_move_iterator(items.begin() + static_cast<std::ptrdiff_t>(to)));
+}
+
+}  // namespace
+
+CountedPage<PositionBrief> MemoryOrgStore::position_briefs_page(Id agency_id,
+                                                                const PositionFilter& filter,
+                                                                const Page& page) {
+  const std::string needle = ascii_lower(filter.title_contains);
+  auto found = rows_where(positions_, [&](const Position& p) {
+    return p.agency_id == agency_id && !p.abolished &&
+           (!filter.unit_id || p.unit_id == filter.unit_id) &&
+           (!filter.kind || p.kind == *filter.kind) &&
+           ascii_lower(p.title).find(needle) != std::string::npos;
+  });
+  by_ordinal(found);
+  CountedPage<PositionBrief> out;
+  out.total = static_cast<std::int64_t>(found.size());
+  for (const auto& p : page_of(std::move(found), page)) out.items.push_back(brief(p));
+  return out;
+}
+
+std::vector<UnitWithHead> MemoryOrgStore::unit_children(Id agency_id, std::optional<Id> parent_id,
+                                                        const Page& page) {
+  auto children = rows_where(units_, [&](const Unit& u) {
+    return u.agency_id == agency_id && u.parent_id == parent_id && !u.abolished;
+  });
+  std::stable_sort(children.begin(), children.end(), [](const Unit& a, const Unit& b) {
+    return std::tie(a.ordinal, a.id) < std::tie(b.ordinal, b.id);
+  });
+  const auto agency_positions = positions_of_agency(agency_id, false);
+  std::vector<UnitWithHead> out;
+  for (auto& u : page_of(std::move(children), page)) {
+    const Id id = u.id;
+    const auto grandchildren =
+        rows_where(units_, [&](const Unit& c) { return c.parent_id == id && !c.abolished; });
+    out.push_back(UnitWithHead{std::move(u), unit_head(agency_positions, id),
+                               static_cast<std::int64_t>(grandchildren.size())});
+  }
+  return out;
+}
+
+ChartPosition MemoryOrgStore::chart_node(const Position& p, bool with_holders) const {
+  ChartPosition x;
+  x.brief = brief(p);
+  if (p.unit_id) {
+    if (const Unit* u = units_.find(*p.unit_id)) x.unit_name = u->name;
+  }
+  std::vector<Placement> current;
+  for (const auto& [id, pl] : placements_.rows()) {
+    if (pl.position_id == p.id && !pl.end) current.push_back(pl);
+  }
+  if (!current.empty()) {
+    x.holder_name = with_holders ? holders(std::move(current), false).front().employee.name : "";
+  }
+  for (const auto& [id, q] : positions_.rows()) {
+    if (q.superior_id == p.id && !q.abolished) ++x.subordinate_count;
+  }
+  return x;
+}
+
+std::vector<ChartPosition> MemoryOrgStore::chart_page(std::vector<Position> positions,
+                                                      const Page& page, bool with_holders) const {
+  by_ordinal(positions);
+  std::vector<ChartPosition> out;
+  for (const auto& p : page_of(std::move(positions), page))
+    out.push_back(chart_node(p, with_holders));
+  return out;
+}
+
+std::optional<ChartPosition> MemoryOrgStore::chart_position(Id agency_id, Id id,
+                                                            bool with_holders) {
+  const Position* p = positions_.find(id);
+  if (p == nullptr || p->agency_id != agency_id || p->abolished) return std::nullopt;
+  return chart_node(*p, with_holders);
+}
+
+std::vector<ChartPosition> MemoryOrgStore::chart_tops(Id agency_id, const Page& page,
+                                                      bool with_holders) {
+  return chart_page(rows_where(positions_,
+                               [&](const Position& p) {
+                                 return p.agency_id == agency_id && !p.abolished && !p.superior_id;
+                               }),
+                    page, with_holders);
+}
+
+std::vector<ChartPosition> MemoryOrgStore::chart_subordinates(Id agency_id, Id superior_id,
+                                                              const Page& page, bool with_holders) {
+  return chart_page(rows_where(positions_,
+                               [&](const Position& p) {
+                                 return p.agency_id == agency_id && !p.abolished &&
+                                        p.superior_id == superior_id;
+                               }),
+                    page, with_holders);
 }
 
 PositionLinks MemoryOrgStore::position_links(Id id) {
@@ -469,6 +630,7 @@ Id MemoryOrgStore::insert_employee(const Employee& e) {
   employees_.put(id, std::move(x));
   employee_by_nip_.put(e.nip, id);
   moved();
+  touched("people");
   return id;
 }
 
@@ -484,6 +646,7 @@ void MemoryOrgStore::update_employee(const Employee& e) {
     employee_by_nip_.put(e.nip, e.id);
   }
   moved();
+  touched("people");
 }
 
 std::optional<Employee> MemoryOrgStore::employee(Id id) {
@@ -594,6 +757,16 @@ std::int64_t MemoryOrgStore::count_search_employees(const std::string& query, Id
   return static_cast<std::int64_t>(ids.size());
 }
 
+BoundedCount MemoryOrgStore::count_search_employees_up_to(const std::string& query, Id region_id,
+                                                          std::int64_t bound) {
+  // As the SQL store: the first `bound` rows of the search in result order, each person once.
+  const auto rows = search_rows(query, region_id);
+  const auto n = std::min(rows.size(), static_cast<std::size_t>(std::max<std::int64_t>(bound, 0)));
+  std::set<Id> ids;
+  for (std::size_t i = 0; i < n; ++i) ids.insert(rows[i].id);
+  return BoundedCount{static_cast<std::int64_t>(ids.size()), static_cast<std::int64_t>(n) >= bound};
+}
+
 Id MemoryOrgStore::insert_placement(const Placement& p) {
   require_row(employees_, p.employee_id, "placements.employee_id");
   require_row(positions_, p.position_id, "placements.position_id");
@@ -602,6 +775,8 @@ Id MemoryOrgStore::insert_placement(const Placement& p) {
   x.id = placements_.next_key();
   placements_.put(x.id, x);
   moved();
+  touched("people");
+  touched_agency(positions_.find(x.position_id)->agency_id);
   return x.id;
 }
 
@@ -609,9 +784,12 @@ void MemoryOrgStore::end_placement(Id placement_id, const Date& end) {
   const Placement* stored = placements_.find(placement_id);
   if (stored == nullptr) return;
   Placement x = *stored;
+  const Id stored_position = x.position_id;
   x.end = end;
   placements_.put(x.id, std::move(x));
   moved();
+  touched("people");
+  if (const Position* po = positions_.find(stored_position)) touched_agency(po->agency_id);
 }
 
 std::optional<Placement> MemoryOrgStore::placement(Id id) {
@@ -673,6 +851,7 @@ Id MemoryOrgStore::insert_structure_change(const StructureChange& c) {
   x.id = changes_.next_key();
   changes_.put(x.id, x);
   moved();
+  touched_agency(x.agency_id);
   return x.id;
 }
 

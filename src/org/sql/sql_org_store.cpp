@@ -164,6 +164,7 @@ Agency read_agency(const Row& r, std::size_t o) {
 
 constexpr const char* kUnitCols =
     "id, agency_id, parent_id, name, kind, source_article, ordinal, abolished";
+constexpr std::size_t kUnitColCount = 8;
 Unit read_unit(const Row& r, std::size_t o) {
   Unit x;
   x.id = r.integer(o);
@@ -528,6 +529,50 @@ std::vector<PositionBrief> SqlOrgStore::position_briefs_of_agency(Id agency_id) 
   return out;
 }
 
+namespace {
+// `text` as a LIKE pattern that matches it anywhere, lower-cased (ASCII), with LIKE's wildcards
+// and the escape character taken literally (with ESCAPE backslash).
+std::string contains_pattern(const std::string& text) {
+  std::string out = "%";
+  for (char c : text) {
+    if (c == '%' || c == '_' || c == '\\') out += '\\';
+    out += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+  }
+  out += '%';
+  return out;
+}
+}  // namespace
+
+CountedPage<PositionBrief> SqlOrgStore::position_briefs_page(Id agency_id,
+                                                             const PositionFilter& filter,
+                                                             const Page& page) {
+  const Page p = clamped(page);
+  std::string where = "FROM positions WHERE agency_id = ? AND abolished = 0";
+  std::vector<Value> params{agency_id};
+  if (filter.unit_id) {
+    where += " AND unit_id = ?";
+    params.emplace_back(*filter.unit_id);
+  }
+  if (filter.kind) {
+    where += " AND kind = ?";
+    params.emplace_back(std::string(to_string(*filter.kind)));
+  }
+  if (!filter.title_contains.empty()) {
+    where += " AND lower(title) LIKE ? ESCAPE '\\'";
+    params.emplace_back(contains_pattern(filter.title_contains));
+  }
+  CountedPage<PositionBrief> out;
+  const auto counted = c_.query("SELECT COUNT(*) " + where, params);
+  out.total = counted.empty() ? 0 : counted[0].integer(0);
+  params.emplace_back(std::int64_t{p.limit});
+  params.emplace_back(std::int64_t{p.offset});
+  for (const auto& r :
+       c_.query(select(kBriefCols, where + " ORDER BY ordinal, id LIMIT ? OFFSET ?"), params)) {
+    out.items.push_back(read_brief(r));
+  }
+  return out;
+}
+
 std::vector<PositionBrief> SqlOrgStore::subordinates_of_position(Id position_id) {
   std::vector<PositionBrief> out;
   for (const auto& r : c_.query(select(kBriefCols,
@@ -571,16 +616,18 @@ PositionLinks SqlOrgStore::position_links(Id id) {
   return out;
 }
 
-std::vector<UnitWithHead> SqlOrgStore::units_with_heads(Id agency_id) {
-  // The agency's structural positions (those with an eselon or of a structural kind: a handful
-  // per unit, not the functional and executor staff), then the one rule of org/unit_head.hpp
-  // picks each unit's head.
+namespace {
+// The head of each unit among the live structural positions that `where` selects (those with an
+// eselon or of a structural kind: a handful per unit, not the functional and executor staff), by
+// the one rule of org/unit_head.hpp: unit id -> the head's rank (with its id).
+std::unordered_map<Id, HeadRank> head_ranks(Connection& c, const std::string& where,
+                                            const std::vector<Value>& params) {
   std::unordered_map<Id, HeadRank> heads;
-  for (const auto& r : c_.query("SELECT id, unit_id, kind, eselon, ordinal FROM positions "
-                                "WHERE agency_id = ? AND abolished = 0 AND unit_id IS NOT NULL "
-                                "AND (kind IN ('JPT Pratama', 'Administrator', 'Pengawas') "
-                                "OR eselon <> '')",
-                                {agency_id})) {
+  for (const auto& r :
+       c.query("SELECT id, unit_id, kind, eselon, ordinal FROM positions WHERE " + where +
+                   " AND abolished = 0 AND (kind IN ('JPT Pratama', "
+                   "'Administrator', 'Pengawas') OR eselon <> '')",
+               params)) {
     const auto kind = position_kind_from_string(r.text(2));
     if (!kind) continue;
     const HeadRank rank = head_rank(Eselon::parse(r.text(3)), *kind, to_int(r, 4), r.integer(0));
@@ -588,17 +635,108 @@ std::vector<UnitWithHead> SqlOrgStore::units_with_heads(Id agency_id) {
     const auto [it, inserted] = heads.emplace(r.integer(1), rank);
     if (!inserted && rank < it->second) it->second = rank;
   }
+  return heads;
+}
+}  // namespace
+
+std::vector<UnitWithHead> SqlOrgStore::units_with_heads(Id agency_id) {
+  const auto heads = head_ranks(c_, "agency_id = ? AND unit_id IS NOT NULL", {agency_id});
   std::vector<UnitWithHead> out;
   for (const auto& r : c_.query(select(kUnitCols,
                                        "FROM units u WHERE u.agency_id = ? AND u.abolished = 0 "
                                        "ORDER BY u.ordinal, u.id"),
                                 {agency_id})) {
-    UnitWithHead u{read_unit(r, 0), std::nullopt};
+    UnitWithHead u{read_unit(r, 0), std::nullopt, 0};
     if (const auto it = heads.find(u.unit.id); it != heads.end())
       u.head_position_id = it->second.id;
     out.push_back(std::move(u));
   }
   return out;
+}
+
+std::vector<UnitWithHead> SqlOrgStore::unit_children(Id agency_id, std::optional<Id> parent_id,
+                                                     const Page& page) {
+  const Page p = clamped(page);
+  std::string where = "u.agency_id = ? AND u.parent_id ";
+  std::vector<Value> params{agency_id};
+  if (parent_id) {
+    where += "= ?";
+    params.emplace_back(*parent_id);
+  } else {
+    where += "IS NULL";
+  }
+  where += " AND u.abolished = 0 ORDER BY u.ordinal, u.id LIMIT ? OFFSET ?";
+  params.emplace_back(std::int64_t{p.limit});
+  params.emplace_back(std::int64_t{p.offset});
+  // The page's units, then their structural positions (on the (unit_id, kind) index), of which
+  // the one rule of org/unit_head.hpp picks each unit's head.
+  std::vector<UnitWithHead> out;
+  for (const auto& r :
+       c_.query(select(kUnitCols, ", u.child_count FROM units u WHERE " + where), params)) {
+    out.push_back(UnitWithHead{read_unit(r, 0), std::nullopt, r.integer(kUnitColCount)});
+  }
+  const auto heads =
+      head_ranks(c_, "unit_id IN (SELECT u.id FROM units u WHERE " + where + ")", params);
+  for (auto& u : out) {
+    if (const auto it = heads.find(u.unit.id); it != heads.end())
+      u.head_position_id = it->second.id;
+  }
+  return out;
+}
+
+namespace {
+// A chart's positions: the brief, the unit's name, the holder now (definitive first, then the
+// earliest start, as holders_of_position orders them) and the live direct subordinates, each
+// looked up on an index.
+std::vector<ChartPosition> chart_positions(Connection& c, bool with_holders,
+                                           const std::string& where, std::vector<Value> params,
+                                           const Page& page) {
+  const Page p = clamped(page);
+  // With holders: the name of the first holder; without (an anonymous chart): only whether
+  // there is one, on the current-placements index alone.
+  const std::string holder =
+      with_holders
+          ? "(SELECT e.name FROM placements pl JOIN employees e ON e.id = pl.employee_id WHERE "
+            "pl.position_id = p.id AND pl.end_date IS NULL ORDER BY CASE WHEN pl.kind = "
+            "'definitif' THEN 0 ELSE 1 END, pl.start_date, pl.id LIMIT 1)"
+          : "(SELECT '' FROM placements pl WHERE pl.position_id = p.id AND pl.end_date IS NULL "
+            "LIMIT 1)";
+  const std::string sql =
+      "SELECT p.id, p.unit_id, p.superior_id, p.title, p.kind, p.eselon, p.work_level, "
+      "COALESCE(u.name, ''), " +
+      holder +
+      ", p.subordinate_count FROM positions p LEFT JOIN units u ON u.id = p.unit_id "
+      "WHERE p.agency_id = ? AND p.abolished = 0 AND " +
+      where + " ORDER BY p.ordinal, p.id LIMIT ? OFFSET ?";
+  params.emplace_back(std::int64_t{p.limit});
+  params.emplace_back(std::int64_t{p.offset});
+  std::vector<ChartPosition> out;
+  for (const auto& r : c.query(sql, params)) {
+    ChartPosition x;
+    x.brief = read_brief(r);
+    x.unit_name = r.text(7);
+    if (!r.is_null(8)) x.holder_name = r.text(8);
+    x.subordinate_count = r.integer(9);
+    out.push_back(std::move(x));
+  }
+  return out;
+}
+}  // namespace
+
+std::optional<ChartPosition> SqlOrgStore::chart_position(Id agency_id, Id id, bool with_holders) {
+  auto found = chart_positions(c_, with_holders, "p.id = ?", {agency_id, id}, Page{1, 0});
+  if (found.empty()) return std::nullopt;
+  return std::move(found.front());
+}
+
+std::vector<ChartPosition> SqlOrgStore::chart_tops(Id agency_id, const Page& page,
+                                                   bool with_holders) {
+  return chart_positions(c_, with_holders, "p.superior_id IS NULL", {agency_id}, page);
+}
+
+std::vector<ChartPosition> SqlOrgStore::chart_subordinates(Id agency_id, Id superior_id,
+                                                           const Page& page, bool with_holders) {
+  return chart_positions(c_, with_holders, "p.superior_id = ?", {agency_id, superior_id}, page);
 }
 
 std::int64_t SqlOrgStore::count_units(Id agency_id) {
@@ -733,6 +871,19 @@ std::int64_t SqlOrgStore::count_search_employees(const std::string& query, Id re
   return rows.empty() ? 0 : rows[0].integer(0);
 }
 
+BoundedCount SqlOrgStore::count_search_employees_up_to(const std::string& query, Id region_id,
+                                                       std::int64_t bound) {
+  auto q = search_sql(query, region_id);
+  if (!q) return {};
+  // The matches in result order up to the bound, straight from the index; a person read twice
+  // (by two of their words) counts once.
+  q->params.emplace_back(bound);
+  auto rows = c_.query("SELECT COUNT(DISTINCT m.id), COUNT(*) FROM (" + q->inner + " LIMIT ?) m",
+                       q->params);
+  if (rows.empty()) return {};
+  return BoundedCount{rows[0].integer(0), rows[0].integer(1) >= bound};
+}
+
 std::vector<EmployeeHit> SqlOrgStore::search_employees(const std::string& query, Id region_id,
                                                        const Page& page) {
   const Page p = clamped(page);
@@ -859,6 +1010,35 @@ void SqlOrgStore::refresh_planner_statistics() {
 std::int64_t SqlOrgStore::registry_revision() {
   auto rows = c_.query("SELECT revision FROM registry_revision WHERE id = 1");
   return rows.empty() ? 0 : rows[0].integer(0);
+}
+
+std::vector<ScopeRevision> SqlOrgStore::scope_revisions(const std::vector<std::string>& scopes,
+                                                        std::optional<Id> position_id) {
+  std::string sql = "SELECT scope, revision FROM scope_revisions WHERE scope IN ('-'";
+  std::vector<Value> params;
+  bool registry = false;
+  for (const auto& s : scopes) {
+    if (s == "registry") {
+      registry = true;
+      continue;
+    }
+    sql += ", ?";
+    params.emplace_back(s);
+  }
+  sql += ")";
+  if (registry) sql += " UNION ALL SELECT 'registry', revision FROM registry_revision WHERE id = 1";
+  if (position_id) {
+    sql +=
+        " UNION ALL SELECT 'agency/' || p.agency_id, COALESCE((SELECT s.revision FROM "
+        "scope_revisions s WHERE s.scope = 'agency/' || p.agency_id), 0) FROM positions p "
+        "WHERE p.id = ?";
+    params.emplace_back(*position_id);
+  }
+  std::vector<ScopeRevision> out;
+  for (const auto& r : c_.query(sql, params)) out.push_back(ScopeRevision{r.text(0), r.integer(1)});
+  std::sort(out.begin(), out.end(),
+            [](const ScopeRevision& a, const ScopeRevision& b) { return a.scope < b.scope; });
+  return out;
 }
 
 }  // namespace tatakerja::org

@@ -1,6 +1,6 @@
 // The API client: same origin, cookie session, X-CSRF-Token on changes, Indonesian errors.
 import type {
-  Agency, Article, AuditEntry, Chart, Employee, EmployeeListItem, HistoryItem, Id, ImportResult,
+  Agency, Article, AuditEntry, Chart, ChartQuery, Employee, EmployeeListItem, HistoryItem, Id, ImportResult,
   ListPage, Position, Region, RegionSummary, Regulation, RegulationPreview, Session, User,
 } from "./types";
 
@@ -122,7 +122,9 @@ export const api = {
   regions: (q?: Query) => request<ListPage<RegionSummary>>(withQuery("/regions", { limit: 500, ...q })),
   region: (rid: Id | string) => request<Region>(`/regions/${id(rid)}`),
   agency: (aid: Id | string) => request<Agency>(`/agencies/${id(aid)}`),
-  chart: (aid: Id | string) => request<Chart>(`/agencies/${id(aid)}/chart`),
+  /** The chart's top levels, or the subtree `q.root` (expand on demand). */
+  chart: (aid: Id | string, q: ChartQuery = {}) =>
+    request<Chart>(withQuery(`/agencies/${id(aid)}/chart`, { ...q })),
   history: (aid: Id | string) => request<{ items: HistoryItem[] }>(`/agencies/${id(aid)}/history`),
   position: (pid: Id | string) => request<Position>(`/positions/${id(pid)}`),
   article: (xid: Id | string) => request<Article>(`/articles/${id(xid)}`),

@@ -10,6 +10,8 @@ export interface ListPage<T> {
   total: number;
   limit: number;
   offset: number;
+  /** People search only: the count stopped at its bound; there are at least `total`. */
+  total_at_least?: boolean;
 }
 
 export interface ApiErrorBody {
@@ -129,6 +131,10 @@ export interface Unit {
   kind: string;
   head_position_id: Id | null;
   source_article_id: Id | null;
+  /** Live units directly under this one. */
+  child_count: number;
+  /** Of those, how many are not in this answer (GET /agencies/{id}/units?parent=). */
+  hidden_children: number;
 }
 
 export type PositionKind =
@@ -154,6 +160,19 @@ export interface ChartNode {
   vacant: boolean;
   /** Only for signed-in users; null (or absent) otherwise. */
   holder_name: string | null;
+  /** Live positions directly under this one. */
+  subordinate_count: number;
+  /** Of those, how many are not in this answer (GET /agencies/{id}/chart?root=). */
+  hidden_children: number;
+}
+
+/** Which part of the chart to read: a subtree (`root`), `depth` levels, `limit` nodes. */
+export interface ChartQuery {
+  root?: Id;
+  depth?: number;
+  limit?: number;
+  /** Skips that many of the root's subordinates (or, without root, of the top positions). */
+  offset?: number;
 }
 
 export interface Chart {

@@ -1,16 +1,25 @@
 // Draws the organisation chart with DOM and CSS: a nested list of boxes (head at the top), each box
 // a link to its position page, with buttons to collapse and expand subtrees and arrow-key movement
 // between boxes. Functional and executor positions are listed inside their coordinator's box
-// (folded by default), so the tree keeps the shape of a Lampiran I chart. On narrow screens the
-// CSS turns the same list into an indented list.
-import type { ChartNode } from "../api/types";
+// (folded by default), so the tree keeps the shape of a Lampiran I chart. A large agency comes
+// in parts: a box whose subordinates are not loaded yet has a button that loads them
+// (`onExpand`). On narrow screens the CSS turns the same list into an indented list.
+import type { ChartNode, Id } from "../api/types";
 import { h, nextId } from "../dom";
 import { paths } from "../router";
 import { workLevelLabel } from "../format";
-import { boxSubtitle, buildChartTree, countPositions, holderText, type ChartItem, type FunctionalGroup } from "./tree";
+import {
+  boxSubtitle, buildChartTree, countPositions, holderText, missingSubordinates, type ChartItem, type FunctionalGroup,
+} from "./tree";
 
-export function renderChart(nodes: readonly ChartNode[]): HTMLElement {
+export interface ChartOptions {
+  /** Loads the subordinates of a position not loaded yet; the chart is drawn again after. */
+  onExpand?: (positionId: Id) => Promise<void>;
+}
+
+export function renderChart(nodes: readonly ChartNode[], options: ChartOptions = {}): HTMLElement {
   const roots = buildChartTree(nodes);
+  const missing = missingSubordinates(nodes);
   if (roots.length === 0) {
     return h("p", { class: "muted" }, "Belum ada jabatan untuk digambar.");
   }
@@ -53,6 +62,24 @@ export function renderChart(nodes: readonly ChartNode[]): HTMLElement {
     return h("div", { class: "org-fungsional" }, btn, members);
   };
 
+  // "+ 12 bawahan": loads the subordinates of a box that the answers so far left out.
+  const moreButton = (n: ChartNode): HTMLButtonElement | null => {
+    const count = missing.get(n.position_id) ?? 0;
+    const expand = options.onExpand;
+    if (count === 0 || !expand) return null;
+    const label = `Muat ${count} bawahan ${n.title}`;
+    const btn = h("button", { type: "button", class: "org-more", "aria-label": label, title: label }, `+ ${count} bawahan`);
+    btn.addEventListener("click", () => {
+      btn.disabled = true;
+      btn.textContent = "Memuat…";
+      expand(n.position_id).catch(() => {
+        btn.disabled = false;
+        btn.textContent = "Gagal memuat; coba lagi";
+      });
+    });
+    return btn;
+  };
+
   const renderItems = (items: ChartItem[], depth: number, id?: string): HTMLUListElement => {
     const leavesOnly = depth >= 2 && items.every((i) => i.type === "position" && !i.children.some((c) => c.type === "position"));
     const ul = h("ul", { class: `org${leavesOnly ? " org-stack" : ""}`, id: id ?? null });
@@ -73,7 +100,8 @@ export function renderChart(nodes: readonly ChartNode[]): HTMLElement {
       h("a", { class: "org-title", href: paths.position(n.position_id), "data-chart-box": "" }, n.title),
       h("span", { class: "org-meta" }, boxSubtitle(n) + (level ? ` · ${level}` : "")),
       h("span", { class: `org-holder org-own${n.vacant ? " is-vacant" : ""}` }, holderText(n)),
-      groups.map((g) => groupPanel(g, false)));
+      groups.map((g) => groupPanel(g, false)),
+      moreButton(n));
     const li = h("li", { class: "org-item" }, box);
     if (structural.length > 0) {
       const subId = nextId("org-sub");

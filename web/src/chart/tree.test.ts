@@ -1,13 +1,16 @@
 import { describe, expect, it } from "vitest";
 import type { ChartNode } from "../api/types";
-import { boxSubtitle, buildChartTree, countPositions, groupTitle, holderText, type ChartItem, type PositionBox } from "./tree";
+import {
+  boxSubtitle, buildChartTree, countPositions, groupTitle, holderText, mergeChartNodes, missingSubordinates, shownSubordinates,
+  type ChartItem, type PositionBox,
+} from "./tree";
 
 let seq = 0;
 function node(id: number, title: string, kind: string, superior: number | null, extra: Partial<ChartNode> = {}): ChartNode {
   seq += 1;
   return {
     position_id: id, title, kind, eselon: "", unit_id: null, unit_name: "", superior_id: superior,
-    work_level: 0, vacant: false, holder_name: null, ...extra,
+    work_level: 0, vacant: false, holder_name: null, subordinate_count: 0, hidden_children: 0, ...extra,
   };
 }
 
@@ -102,5 +105,37 @@ describe("box texts", () => {
     expect(holderText({ vacant: true, holder_name: null })).toBe("Lowong");
     expect(holderText({ vacant: false, holder_name: null })).toBe("Terisi");
     expect(holderText({ vacant: false, holder_name: "Siti" })).toBe("Siti");
+  });
+});
+
+describe("a chart loaded on demand", () => {
+  // The first screen: the head with two of its five subordinates; one of those has three of its own.
+  const first = [
+    node(1, "Kepala Dinas", "JPT Pratama", null, { subordinate_count: 5, hidden_children: 3 }),
+    node(2, "Sekretaris", "Administrator", 1, { subordinate_count: 3, hidden_children: 3 }),
+    node(3, "Kepala Bidang Sekolah Dasar", "Administrator", 1),
+  ];
+
+  it("knows how many subordinates of each box are not loaded", () => {
+    expect([...missingSubordinates(first)]).toEqual([[1, 3], [2, 3]]);
+    expect(shownSubordinates(first, 1)).toBe(2);
+    expect(shownSubordinates(first, 2)).toBe(0);
+  });
+
+  it("adds an expanded subtree after what is shown, without doubles", () => {
+    // GET chart?root=1&depth=2&offset=2: the head again, then its three other subordinates.
+    const more = [
+      node(1, "Kepala Dinas", "JPT Pratama", null, { subordinate_count: 5, hidden_children: 2 }),
+      node(4, "Kepala Bidang Sekolah Menengah", "Administrator", 1),
+      node(5, "Kepala Bidang Guru", "Administrator", 1),
+      node(6, "Analis Kebijakan", "Fungsional", 1),
+    ];
+    const merged = mergeChartNodes(first, more);
+    expect(merged.map((n) => n.position_id)).toEqual([1, 2, 3, 4, 5, 6]);
+    expect([...missingSubordinates(merged)]).toEqual([[2, 3]]);
+    const head = box(buildChartTree(merged)[0]);
+    expect(titles(head.children)).toEqual([
+      "Sekretaris", "Kepala Bidang Sekolah Dasar", "Kepala Bidang Sekolah Menengah", "Kepala Bidang Guru", "[Jabatan fungsional]",
+    ]);
   });
 });

@@ -1,5 +1,6 @@
-// Builds the organisation chart's tree from the flat node list of GET /agencies/{id}/chart.
-// Pure (unit-tested): no DOM.
+// Builds the organisation chart's tree from the flat node list of GET /agencies/{id}/chart, and
+// keeps the nodes of a chart read on demand (the top levels first, a subtree when a box is
+// expanded). Pure (unit-tested): no DOM.
 import type { ChartNode, Id } from "../api/types";
 
 export interface PositionBox {
@@ -129,4 +130,43 @@ export function boxSubtitle(n: Pick<ChartNode, "eselon" | "kind">): string {
 export function holderText(n: Pick<ChartNode, "vacant" | "holder_name">): string {
   if (n.vacant) return "Lowong";
   return n.holder_name ? n.holder_name : "Terisi";
+}
+
+/**
+ * The nodes of an expanded subtree (GET /agencies/{id}/chart?root=) added to those already shown:
+ * known nodes keep their place (with the newer answer's fields), new ones come after.
+ */
+export function mergeChartNodes(known: readonly ChartNode[], more: readonly ChartNode[]): ChartNode[] {
+  const fresh = new Map<Id, ChartNode>();
+  for (const n of more) fresh.set(n.position_id, n);
+  const out = known.map((n) => fresh.get(n.position_id) ?? n);
+  const seen = new Set(known.map((n) => n.position_id));
+  for (const n of more) {
+    if (!seen.has(n.position_id)) {
+      seen.add(n.position_id);
+      out.push(n);
+    }
+  }
+  return out;
+}
+
+/** How many direct subordinates of each position are not yet among `nodes` (loaded on demand). */
+export function missingSubordinates(nodes: readonly ChartNode[]): Map<Id, number> {
+  const shown = new Map<Id, number>();
+  for (const n of nodes) {
+    if (n.superior_id !== null && n.superior_id !== undefined) {
+      shown.set(n.superior_id, (shown.get(n.superior_id) ?? 0) + 1);
+    }
+  }
+  const missing = new Map<Id, number>();
+  for (const n of nodes) {
+    const m = (n.subordinate_count ?? 0) - (shown.get(n.position_id) ?? 0);
+    if (m > 0) missing.set(n.position_id, m);
+  }
+  return missing;
+}
+
+/** How many subordinates of `positionId` are already among `nodes`: where loading more starts. */
+export function shownSubordinates(nodes: readonly ChartNode[], positionId: Id): number {
+  return nodes.filter((n) => n.superior_id === positionId).length;
 }

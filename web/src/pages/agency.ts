@@ -1,12 +1,16 @@
 import { api } from "../api/client";
-import type { HistoryItem } from "../api/types";
+import type { ChartNode, HistoryItem, Id } from "../api/types";
 import { renderChart } from "../chart/render";
+import { mergeChartNodes, shownSubordinates } from "../chart/tree";
 import { h, replace } from "../dom";
 import { changeLabel, regulationName, sentenceCase } from "../format";
 import { paths } from "../router";
 import { errorBox, facts, link, loading, pageHeading, regulationLink, section, table } from "../ui";
 import { routeOf, type PageContext } from "./context";
 
+
+/** Subordinates loaded at once when a box is expanded (the rest behind the same button). */
+const EXPAND_LIMIT = 200;
 
 export async function agencyPage(ctx: PageContext): Promise<void> {
   const { id } = routeOf(ctx, "agency");
@@ -50,9 +54,31 @@ export async function agencyPage(ctx: PageContext): Promise<void> {
       chartBox),
     section("Riwayat Struktur", historyBox));
 
+  // The chart opens at its top levels; a box's subordinates are loaded when it is expanded.
+  let nodes: ChartNode[] = [];
+  const draw = (focus?: Id) => {
+    replace(chartBox, renderChart(nodes, { onExpand: expand }));
+    if (focus !== undefined) {
+      chartBox.querySelector<HTMLAnchorElement>(`a[data-chart-box][href="${paths.position(focus)}"]`)?.focus();
+    }
+  };
+  const expand = async (positionId: Id): Promise<void> => {
+    const more = await api.chart(id, {
+      root: positionId, depth: 2, limit: EXPAND_LIMIT, offset: shownSubordinates(nodes, positionId),
+    });
+    if (!ctx.isCurrent()) return;
+    nodes = mergeChartNodes(nodes, more.nodes);
+    draw(positionId);
+  };
+
   const [chart, history] = await Promise.allSettled([api.chart(id), api.history(id)]);
   if (!ctx.isCurrent()) return;
-  replace(chartBox, chart.status === "fulfilled" ? renderChart(chart.value.nodes) : errorBox(chart.reason));
+  if (chart.status === "fulfilled") {
+    nodes = chart.value.nodes;
+    draw();
+  } else {
+    replace(chartBox, errorBox(chart.reason));
+  }
   replace(historyBox, history.status === "fulfilled" ? renderHistory(history.value.items) : errorBox(history.reason));
 }
 

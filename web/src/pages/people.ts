@@ -45,7 +45,7 @@ export async function employeesPage(ctx: PageContext): Promise<void> {
   const results = list.items.length === 0
     ? h("p", { role: "status" }, q ? `Tidak ada pegawai yang cocok dengan "${q}".` : "Belum ada data pegawai.")
     : h("div", null,
-      h("p", { role: "status", class: "muted" }, `Menampilkan ${pageRange(list.offset, list.items.length, list.total)} pegawai`),
+      h("p", { role: "status", class: "muted" }, `Menampilkan ${pageRange(list.offset, list.items.length, list.total, list.total_at_least)} pegawai`),
       table(["Nama", "NIP", "Pangkat/golongan", "Jabatan", "Perangkat daerah"],
         list.items.map((e) => [
           link(paths.employee(e.id), e.name),

@@ -1,13 +1,16 @@
 // The cache of registry answers: the body of a successful answer to a GET on a registry route
-// (the structure, positions, regulations, the people search), kept in memory for the registry
-// revision it was computed at (org::RegistryStore::registry_revision). A request whose key and
-// revision match is answered from memory; any change to the registry, by this server or by any
-// other process on the same database, moves the revision on and so retires every entry at once.
+// (the structure, positions, regulations, the people search), kept in memory together with the
+// revisions of the scopes it read (its stamp, e.g. "agency/12=7 regulations=3";
+// org::RegistryStore::scope_revisions). A request whose key and stamp match is answered from
+// memory; a change, by this server or by any other process on the same database, moves the
+// revision of the scopes it touched and so retires exactly the answers that read them: a change
+// to one agency leaves the answers about another in place.
 //
 // The key is the request target together with whether the reader is signed in: routes are marked
 // cacheable only when their answer depends on nothing else (docs/api.md, "Answer cache"). Access
 // is still checked on every request before the cache is consulted. Bounded by bytes, least
-// recently used entries go first; thread-safe (one mutex, held only to look up or insert).
+// recently used entries go first (retired entries too); thread-safe (one mutex, held only to look
+// up or insert).
 #pragma once
 
 #include <cstddef>
@@ -37,28 +40,30 @@ class AnswerCache {
   // max_bytes 0 disables the cache: find() always misses and put() keeps nothing.
   explicit AnswerCache(std::size_t max_bytes);
 
-  // The answer stored under `key` for exactly `revision`, if any. Seeing a revision newer than
-  // any seen before drops every entry (they belong to an older registry).
-  std::optional<Answer> find(const std::string& key, std::int64_t revision);
-  // Stores an answer computed at `revision` (read BEFORE the answer was computed, so a change
-  // that lands meanwhile makes the entry stale, never wrong). Answers for an older revision than
-  // the newest seen, and answers larger than a quarter of the bound, are not kept.
-  void put(const std::string& key, std::int64_t revision, Answer answer);
+  // The answer stored under `key` for exactly `stamp`, if any; an entry of another stamp is
+  // retired (dropped).
+  std::optional<Answer> find(const std::string& key, const std::string& stamp);
+  // Stores an answer computed at `stamp` (read BEFORE the answer was computed, so a change that
+  // lands meanwhile makes the entry stale, never wrong), replacing the key's entry. Answers
+  // larger than a quarter of the bound are not kept.
+  void put(const std::string& key, std::string stamp, Answer answer);
 
   Stats stats() const;
+  // False when built with max_bytes 0: the server then skips reading the stamp too.
+  bool enabled() const { return max_bytes_ != 0; }
 
  private:
   struct Entry {
     std::string key;
+    std::string stamp;
     Answer answer;
     std::size_t bytes = 0;
   };
-  void clear_locked();
+  void erase_locked(std::list<Entry>::iterator it);
   void evict_locked();
 
   const std::size_t max_bytes_;
   mutable std::mutex mutex_;
-  std::int64_t revision_ = 0;
   std::list<Entry> recent_;  // most recently used first
   std::unordered_map<std::string, std::list<Entry>::iterator> index_;
   std::size_t bytes_ = 0;

@@ -81,6 +81,8 @@ class Context {
   std::optional<std::string> query(std::string_view name);
   // Positive integer query parameter; nullopt when absent; INVALID_PARAMETER when malformed.
   std::optional<Id> query_id(std::string_view name);
+  // Integer query parameter in [lo, hi]; `fallback` when absent; INVALID_PARAMETER otherwise.
+  int query_number(std::string_view name, int lo, int hi, int fallback);
   // ?limit= (1..500, default 50) and ?offset= (>= 0, default 0); INVALID_PARAMETER otherwise.
   Page page();
   // The body as a JSON object: UNSUPPORTED_MEDIA_TYPE when the Content-Type is not JSON,
@@ -109,6 +111,8 @@ Date required_date(const json& body, const char* field);
 
 // A 200 (or `status`) answer with the JSON body, dumped once.
 Response json_response(const json& body, int status = 200);
+// A 200 answer with a JSON body already written (JsonWriter).
+Response json_text_response(std::string body);
 // {"items":[...],"total":N,"limit":L,"offset":O}
 json list_answer(json items, std::int64_t total, const Page& page);
 

@@ -12,13 +12,26 @@
 
 namespace tatakerja::server {
 
+// What a cacheable answer reads: the scopes of the registry whose revisions the AnswerCache keeps
+// it for (migration 4; docs/api.md, "Answer cache"). A bit set; 0: not cacheable.
+namespace reads {
+inline constexpr unsigned kRegistry = 1U << 0;           // anything (a list over every agency)
+inline constexpr unsigned kAgency = 1U << 1;             // the agency `{id}` of the path
+inline constexpr unsigned kAgencyOfPosition = 1U << 2;   // the agency of the position `{id}`
+inline constexpr unsigned kPeople = 1U << 3;             // employees and placements
+inline constexpr unsigned kRegulations = 1U << 4;        // regions, regulations, articles
+inline constexpr unsigned kHoldersIfSignedIn = 1U << 5;  // people, for a signed-in reader only
+}  // namespace reads
+
 struct RouteInfo {
   std::string_view method;   // "GET"
   std::string_view pattern;  // "/positions/{id}"
-  // A GET whose successful answer depends only on the registry's content, the request target and
-  // whether the reader is signed in (not on who, nor on the role): the server may answer it from
-  // the AnswerCache. Never set it on a route whose answer varies with anything else.
-  bool registry_answer = false;
+  // For a GET whose successful answer depends only on the registry's content, the request target
+  // and whether the reader is signed in (not on who, nor on the role): the scopes it reads
+  // (reads::...), and the server may answer it from the AnswerCache until one of them changes.
+  // Never set it on a route whose answer varies with anything else, nor leave out a scope the
+  // handler reads.
+  unsigned reads = 0;
 };
 
 // Every route, in table order.

@@ -28,6 +28,12 @@ struct EmployeeHit {
   std::string placement_kind;  // "definitif", "plt", "plh" or empty
 };
 
+// A count that stopped at a bound: `count`, or at least `count` when `at_least`.
+struct BoundedCount {
+  std::int64_t count = 0;
+  bool at_least = false;
+};
+
 // A position with its current holders (a position may have a definitive holder and an acting one).
 struct Holder {
   Placement placement;
@@ -57,11 +63,44 @@ struct PositionBrief {
   int work_level = 0;
 };
 
-// A unit with the position that heads it: the highest-graded structural position (JPT Pratama,
-// Administrator, Pengawas) of the unit, if any.
+// Which of an agency's positions a list shows: of one unit, of one kind, with a title containing
+// `title_contains` (ASCII case ignored); nullopt/empty: any.
+struct PositionFilter {
+  std::optional<Id> unit_id;
+  std::optional<PositionKind> kind;
+  std::string title_contains;
+};
+
+// A page of a list and the number of items over every page.
+template <typename T>
+struct CountedPage {
+  std::vector<T> items;
+  std::int64_t total = 0;
+};
+
+// A unit with the position that heads it (org/unit_head.hpp's rule), if any.
 struct UnitWithHead {
   Unit unit;
   std::optional<Id> head_position_id;
+  std::int64_t child_count = 0;  // live units directly under it (unit_children only)
+};
+
+// A position as the organisation chart draws it: the brief, its unit's name, the name of its
+// holder now (the definitive one before acting ones; nullopt: vacant; an empty name when read
+// without holders) and the number of its live direct subordinates (so a chart read level by
+// level knows what it left out).
+struct ChartPosition {
+  PositionBrief brief;
+  std::string unit_name;
+  std::optional<std::string> holder_name;
+  std::int64_t subordinate_count = 0;
+};
+
+// The revision of one scope of the registry: "agency/12", "people", "regulations", or "registry"
+// for the registry revision that every change moves.
+struct ScopeRevision {
+  std::string scope;
+  std::int64_t revision = 0;
 };
 
 class OrgStore {
@@ -72,6 +111,12 @@ class OrgStore {
   // to accounts, sessions or the audit log) moves on, whoever makes it (database triggers;
   // migration 2). Equal revisions mean equal content, so answers can be cached by it.
   virtual std::int64_t registry_revision() = 0;
+  // The current revision of each of `scopes` and, when `position_id` is given, of the agency that
+  // position belongs to; a scope that never changed has revision 0 (and may be left out), an
+  // unknown position adds nothing. Sorted by scope. Each moves on every committed change to what
+  // it covers (migration 4 in SQL).
+  virtual std::vector<ScopeRevision> scope_revisions(const std::vector<std::string>& scopes,
+                                                     std::optional<Id> position_id) = 0;
   // After a bulk load: PostgreSQL's planner statistics are brought up to date (ANALYZE), so that
   // the people search uses its token index at once rather than after autovacuum's next pass.
   // SQLite plans from its indexes alone here; nothing to do.
@@ -119,6 +164,11 @@ class OrgStore {
                                                     bool include_abolished = false) = 0;
   // The agency's non-abolished positions without their texts, in regulation order.
   virtual std::vector<PositionBrief> position_briefs_of_agency(Id agency_id) = 0;
+  // A page of the agency's non-abolished positions that pass `filter`, in regulation order, and
+  // how many pass it, without the positions' texts.
+  virtual CountedPage<PositionBrief> position_briefs_page(Id agency_id,
+                                                          const PositionFilter& filter,
+                                                          const Page& page) = 0;
   // The non-abolished positions whose direct superior is `position_id`, in regulation order.
   virtual std::vector<PositionBrief> subordinates_of_position(Id position_id) = 0;
   // The agency, unit, superior, appraiser and source articles of the stored position `id`, read
@@ -126,6 +176,21 @@ class OrgStore {
   virtual PositionLinks position_links(Id id) = 0;
   // The agency's units, parents before children (regulation order), each with its head.
   virtual std::vector<UnitWithHead> units_with_heads(Id agency_id) = 0;
+  // The live units directly under `parent_id` (nullopt: the agency's top units), a page of them in
+  // regulation order, each with its head and the number of its live child units.
+  virtual std::vector<UnitWithHead> unit_children(Id agency_id, std::optional<Id> parent_id,
+                                                  const Page& page) = 0;
+  // The live position `id` of the agency as the chart draws it; nullopt when it is not one.
+  // Without holders only whether a position is held is read (an anonymous chart).
+  virtual std::optional<ChartPosition> chart_position(Id agency_id, Id id, bool with_holders) = 0;
+  // The top of the agency's chart: its live positions without a superior, a page of them in
+  // regulation order.
+  virtual std::vector<ChartPosition> chart_tops(Id agency_id, const Page& page,
+                                                bool with_holders) = 0;
+  // The live direct subordinates of `superior_id` in the agency, a page of them in regulation
+  // order.
+  virtual std::vector<ChartPosition> chart_subordinates(Id agency_id, Id superior_id,
+                                                        const Page& page, bool with_holders) = 0;
   virtual std::int64_t count_units(Id agency_id) = 0;
   virtual std::int64_t count_positions(Id agency_id) = 0;  // non-abolished
 
@@ -141,6 +206,10 @@ class OrgStore {
   virtual std::int64_t count_employees(Id region_id) = 0;
   // The number of people search_employees would list for the query over every page.
   virtual std::int64_t count_search_employees(const std::string& query, Id region_id) = 0;
+  // The same, reading at most `bound` entries of the index (the work of a page is bounded);
+  // at_least: the bound was reached, there may be more.
+  virtual BoundedCount count_search_employees_up_to(const std::string& query, Id region_id,
+                                                    std::int64_t bound) = 0;
   virtual Id insert_placement(const Placement& p) = 0;
   virtual void end_placement(Id placement_id, const Date& end) = 0;
   virtual std::optional<Placement> placement(Id id) = 0;

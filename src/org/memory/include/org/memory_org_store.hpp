@@ -39,6 +39,8 @@ class MemoryOrgStore final : public OrgStore, public Transactional {
   void rollback() noexcept override;
 
   std::int64_t registry_revision() override;
+  std::vector<ScopeRevision> scope_revisions(const std::vector<std::string>& scopes,
+                                             std::optional<Id> position_id) override;
   void refresh_planner_statistics() override;
 
   Id insert_region(const Region& r) override;
@@ -74,9 +76,17 @@ class MemoryOrgStore final : public OrgStore, public Transactional {
   std::optional<Position> position(Id id) override;
   std::vector<Position> positions_of_agency(Id agency_id, bool include_abolished) override;
   std::vector<PositionBrief> position_briefs_of_agency(Id agency_id) override;
+  CountedPage<PositionBrief> position_briefs_page(Id agency_id, const PositionFilter& filter,
+                                                  const Page& page) override;
   std::vector<PositionBrief> subordinates_of_position(Id position_id) override;
   PositionLinks position_links(Id id) override;
   std::vector<UnitWithHead> units_with_heads(Id agency_id) override;
+  std::vector<UnitWithHead> unit_children(Id agency_id, std::optional<Id> parent_id,
+                                          const Page& page) override;
+  std::optional<ChartPosition> chart_position(Id agency_id, Id id, bool with_holders) override;
+  std::vector<ChartPosition> chart_tops(Id agency_id, const Page& page, bool with_holders) override;
+  std::vector<ChartPosition> chart_subordinates(Id agency_id, Id superior_id, const Page& page,
+                                                bool with_holders) override;
   std::int64_t count_units(Id agency_id) override;
   std::int64_t count_positions(Id agency_id) override;
 
@@ -88,6 +98,8 @@ class MemoryOrgStore final : public OrgStore, public Transactional {
                                             const Page& page) override;
   std::int64_t count_employees(Id region_id) override;
   std::int64_t count_search_employees(const std::string& query, Id region_id) override;
+  BoundedCount count_search_employees_up_to(const std::string& query, Id region_id,
+                                            std::int64_t bound) override;
   Id insert_placement(const Placement& p) override;
   void end_placement(Id placement_id, const Date& end) override;
   std::optional<Placement> placement(Id id) override;
@@ -121,6 +133,12 @@ class MemoryOrgStore final : public OrgStore, public Transactional {
   // id when `by_position`).
   std::vector<Holder> holders(std::vector<Placement> current, bool by_position) const;
   void moved();  // the registry's content changed
+  // The scope's revision moves (as migration 4's triggers move it in SQL).
+  void touched(const std::string& scope);
+  void touched_agency(Id agency_id) { touched("agency/" + std::to_string(agency_id)); }
+  ChartPosition chart_node(const Position& p, bool with_holders) const;
+  std::vector<ChartPosition> chart_page(std::vector<Position> positions, const Page& page,
+                                        bool with_holders) const;
 
   template <typename F>
   void each_table(F f) {
@@ -138,6 +156,7 @@ class MemoryOrgStore final : public OrgStore, public Transactional {
     f(region_by_code_);
     f(regulation_by_sha256_);
     f(employee_by_nip_);
+    f(scopes_);
   }
 
   JournaledMap<Id, Region> regions_;
@@ -155,6 +174,7 @@ class MemoryOrgStore final : public OrgStore, public Transactional {
   JournaledMap<std::string, Id> region_by_code_;
   JournaledMap<std::string, Id> regulation_by_sha256_;
   JournaledMap<std::string, Id> employee_by_nip_;
+  JournaledMap<std::string, std::int64_t> scopes_;  // scope -> revision
 
   std::int64_t revision_ = 1;  // a migrated database starts at 1
   std::int64_t revision_at_begin_ = 1;

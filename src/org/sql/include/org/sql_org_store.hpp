@@ -14,6 +14,8 @@ class SqlOrgStore final : public OrgStore {
   explicit SqlOrgStore(storage::Connection& c) : c_(c) {}
 
   std::int64_t registry_revision() override;
+  std::vector<ScopeRevision> scope_revisions(const std::vector<std::string>& scopes,
+                                             std::optional<Id> position_id) override;
   void refresh_planner_statistics() override;
 
   Id insert_region(const Region& r) override;
@@ -49,9 +51,18 @@ class SqlOrgStore final : public OrgStore {
   std::optional<Position> position(Id id) override;
   std::vector<Position> positions_of_agency(Id agency_id, bool include_abolished) override;
   std::vector<PositionBrief> position_briefs_of_agency(Id agency_id) override;
+  CountedPage<PositionBrief> position_briefs_page(Id agency_id, const PositionFilter& filter,
+                                                  const Page& page) override;
   std::vector<PositionBrief> subordinates_of_position(Id position_id) override;
   PositionLinks position_links(Id id) override;
   std::vector<UnitWithHead> units_with_heads(Id agency_id) override;
+  std::vector<UnitWithHead> unit_children(Id agency_id, std::optional<Id> parent_id,
+                                          const Page& page) override;
+  std::optional<ChartPosition> chart_position(Id agency_id, Id id, bool with_holders) override;
+  std::vector<ChartPosition> chart_tops(Id agency_id, const Page& page,
+                                        bool with_holders) override;
+  std::vector<ChartPosition> chart_subordinates(Id agency_id, Id superior_id, const Page& page,
+                                                bool with_holders) override;
   std::int64_t count_units(Id agency_id) override;
   std::int64_t count_positions(Id agency_id) override;  // non-abolished
 
@@ -63,6 +74,8 @@ class SqlOrgStore final : public OrgStore {
                                             const Page& page) override;
   std::int64_t count_employees(Id region_id) override;
   std::int64_t count_search_employees(const std::string& query, Id region_id) override;
+  BoundedCount count_search_employees_up_to(const std::string& query, Id region_id,
+                                            std::int64_t bound) override;
   Id insert_placement(const Placement& p) override;
   void end_placement(Id placement_id, const Date& end) override;
   std::optional<Placement> placement(Id id) override;
