@@ -59,8 +59,7 @@ class SqlOrgStore final : public OrgStore {
   std::vector<UnitWithHead> unit_children(Id agency_id, std::optional<Id> parent_id,
                                           const Page& page) override;
   std::optional<ChartPosition> chart_position(Id agency_id, Id id, bool with_holders) override;
-  std::vector<ChartPosition> chart_tops(Id agency_id, const Page& page,
-                                        bool with_holders) override;
+  std::vector<ChartPosition> chart_tops(Id agency_id, const Page& page, bool with_holders) override;
   std::vector<ChartPosition> chart_subordinates(Id agency_id, Id superior_id, const Page& page,
                                                 bool with_holders) override;
   std::int64_t count_units(Id agency_id) override;
