@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "api/config.hpp"
+#include "api/router.hpp"
 #include "app/stores.hpp"
 #include "core/error.hpp"
 #include "http/message.hpp"
@@ -56,8 +57,8 @@ class Context {
   identity::IdentityStore& identity;  // accounts, sessions, audit (stores.identity)
   const ServerConfig& config;
   RateLimiter& limiter;
-  std::array<Id, 2> ids{};  // positive integers from the path ({id}), in order
-  Response response;        // handlers may add headers (Set-Cookie) here; status/body are theirs
+  std::vector<Id> ids;  // the positive integers of the path ({id}), in order
+  Response response;    // handlers may add headers (Set-Cookie) here; status/body are theirs
 
   // The signed-in user from the tk_session cookie, or null (looked up once per request).
   const Principal* principal();
@@ -133,20 +134,16 @@ json unit_json(const org::Unit& u, const std::vector<org::Position>& positions);
 // A placement: {"id","employee_id","position_id","kind","start","end"}.
 json placement_json(const org::Placement& p);
 
-using HandlerFn = Response (*)(Context&);
-// The handler of route `index` of route_list() (router.cpp).
-HandlerFn route_handler(std::size_t index);
-
-// Service
+// Service (service/handlers_service.cpp)
 Response handle_health(Context&);
 Response handle_openapi(Context&);
-// Sign-in and accounts (handlers_auth.cpp)
+// Sign-in, accounts and the audit log (identity/)
 Response handle_login(Context&);
 Response handle_logout(Context&);
 Response handle_me(Context&);
 Response handle_users_list(Context&);
 Response handle_user_create(Context&);
-// Public structure (handlers_public.cpp)
+// Public structure (org/handlers_public.cpp)
 Response handle_regions_list(Context&);
 Response handle_region_get(Context&);
 Response handle_agencies_list(Context&);
@@ -159,10 +156,10 @@ Response handle_position_get(Context&);
 Response handle_article_get(Context&);
 Response handle_regulations_list(Context&);
 Response handle_regulation_get(Context&);
-// People (handlers_people.cpp)
+// People (org/handlers_people.cpp)
 Response handle_employees_list(Context&);
 Response handle_employee_get(Context&);
-// Changes (handlers_changes.cpp)
+// Changes (org/handlers_changes.cpp)
 Response handle_employee_create(Context&);
 Response handle_employee_update(Context&);
 Response handle_placement_create(Context&);

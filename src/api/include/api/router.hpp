@@ -1,14 +1,17 @@
 // The route table of the JSON API: which method and path pattern (relative to /api/v1, with
-// `{id}` for a positive integer) goes to which handler. Kept free of Beast and JSON so that the
-// OpenAPI test can compare it with the document.
+// `{id}` for a positive integer) goes to which handler. Each domain registers its own routes
+// (add_service_routes, add_identity_routes, add_org_routes: api/routes.hpp); the table is made of
+// them once. Kept free of Beast and JSON so that the OpenAPI test can compare it with the
+// document.
 #pragma once
 
-#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "http/message.hpp"
 
 namespace tatakerja::server {
 
@@ -34,16 +37,36 @@ struct RouteInfo {
   unsigned reads = 0;
 };
 
+class Context;
+using HandlerFn = Response (*)(Context&);
+
+struct Route {
+  RouteInfo info;
+  HandlerFn handler = nullptr;
+};
+
+// The routes a domain adds, in the order they are matched.
+class RouteTable {
+ public:
+  void add(RouteInfo info, HandlerFn handler) { routes_.push_back({info, handler}); }
+  const std::vector<Route>& routes() const { return routes_; }
+
+ private:
+  std::vector<Route> routes_;
+};
+
 // Every route, in table order.
 const std::vector<RouteInfo>& route_list();
+// The handler of route `index` of route_list().
+HandlerFn route_handler(std::size_t index);
 
 enum class MatchKind { Found, NotFound, MethodNotAllowed };
 
 struct RouteMatch {
   MatchKind kind = MatchKind::NotFound;
-  std::size_t route = 0;              // index into route_list() when Found
-  std::array<std::int64_t, 2> ids{};  // the `{id}` segments, in order
-  std::string allow;                  // "GET, PATCH" when MethodNotAllowed
+  std::size_t route = 0;          // index into route_list() when Found
+  std::vector<std::int64_t> ids;  // the `{id}` segments, in order (as many as the pattern has)
+  std::string allow;              // "GET, PATCH" when MethodNotAllowed
 };
 
 // Matches a path relative to /api/v1 ("/positions/12"). An `{id}` segment matches only a positive

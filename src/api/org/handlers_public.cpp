@@ -7,7 +7,6 @@
 
 #include "api/api.hpp"
 #include "api/json_writer.hpp"
-#include "api/openapi.hpp"
 #include "app/structure_change_json.hpp"
 #include "core/text.hpp"
 
@@ -106,19 +105,6 @@ TreeSlice<Node> read_levels(std::vector<Node> first, const TreeShape& shape,
 }
 
 }  // namespace
-
-Response handle_health(Context& ctx) {
-  return json_response({{"status", "ok"},
-                        {"database", ctx.stores.backend},
-                        {"schema_version", ctx.stores.schema_version()}});
-}
-
-Response handle_openapi(Context&) {
-  Response r;
-  r.headers.emplace_back("Content-Type", "application/json; charset=utf-8");
-  r.body = std::string(openapi_document());
-  return r;
-}
 
 Response handle_regions_list(Context& ctx) {
   const auto page = ctx.page();

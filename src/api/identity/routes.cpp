@@ -1,0 +1,17 @@
+// The identity domain's routes: signing in and out, accounts, the audit log. None is cacheable:
+// each answer depends on who asks.
+#include "api/routes.hpp"
+#include "api/api.hpp"
+
+namespace tatakerja::server {
+
+void add_identity_routes(RouteTable& t) {
+  t.add({"POST", "/auth/login"}, handle_login);
+  t.add({"POST", "/auth/logout"}, handle_logout);
+  t.add({"GET", "/auth/me"}, handle_me);
+  t.add({"GET", "/audit"}, handle_audit_list);
+  t.add({"GET", "/users"}, handle_users_list);
+  t.add({"POST", "/users"}, handle_user_create);
+}
+
+}  // namespace tatakerja::server

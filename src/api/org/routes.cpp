@@ -1,0 +1,42 @@
+// The organisation registry's routes, with what each cacheable answer reads (router.hpp, reads).
+#include "api/routes.hpp"
+#include "api/api.hpp"
+
+namespace tatakerja::server {
+namespace {
+
+// A position page: its agency (its unit, superior, appraiser and subordinates are of the same
+// agency: PATCH /positions refuses others), its source articles, and its holders if signed in.
+constexpr unsigned kPositionPage =
+    reads::kAgencyOfPosition | reads::kRegulations | reads::kHoldersIfSignedIn;
+
+}  // namespace
+
+void add_org_routes(RouteTable& t) {
+  t.add({"GET", "/regions", reads::kRegistry}, handle_regions_list);
+  t.add({"GET", "/regions/{id}", reads::kRegistry}, handle_region_get);
+  t.add({"GET", "/agencies", reads::kRegistry}, handle_agencies_list);
+  t.add({"GET", "/agencies/{id}", reads::kAgency | reads::kRegulations}, handle_agency_get);
+  t.add({"GET", "/agencies/{id}/units", reads::kAgency}, handle_agency_units);
+  t.add({"GET", "/agencies/{id}/chart", reads::kAgency | reads::kHoldersIfSignedIn},
+        handle_agency_chart);
+  t.add({"GET", "/agencies/{id}/positions", reads::kAgency}, handle_agency_positions);
+  t.add({"GET", "/agencies/{id}/history", reads::kAgency | reads::kRegulations},
+        handle_agency_history);
+  t.add({"GET", "/positions/{id}", kPositionPage}, handle_position_get);
+  t.add({"PATCH", "/positions/{id}"}, handle_position_update);
+  t.add({"GET", "/articles/{id}", reads::kRegulations}, handle_article_get);
+  t.add({"GET", "/regulations", reads::kRegistry}, handle_regulations_list);
+  t.add({"POST", "/regulations"}, handle_regulation_import);
+  t.add({"POST", "/regulations/preview"}, handle_regulation_preview);
+  t.add({"GET", "/regulations/{id}", reads::kRegistry}, handle_regulation_get);
+  t.add({"GET", "/employees", reads::kPeople}, handle_employees_list);
+  t.add({"POST", "/employees"}, handle_employee_create);
+  t.add({"GET", "/employees/{id}", reads::kPeople}, handle_employee_get);
+  t.add({"PATCH", "/employees/{id}"}, handle_employee_update);
+  t.add({"POST", "/placements"}, handle_placement_create);
+  t.add({"POST", "/placements/{id}/end"}, handle_placement_end);
+  t.add({"PATCH", "/units/{id}"}, handle_unit_update);
+}
+
+}  // namespace tatakerja::server
