@@ -2,6 +2,7 @@
 // Uses playwright-core with the system's Chromium (no browser download):
 //   TATAKERJA_URL=http://127.0.0.1:8080/ node e2e/run.mjs
 // Full-page screenshots of each main step go to e2e/artifacts/.
+/* global document, window -- read only inside page.evaluate(), which runs in the browser */
 import { chromium } from "playwright-core";
 import { mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";

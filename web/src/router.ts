@@ -58,6 +58,7 @@ function validId(v: string | null): string | null {
 /** Only a path of this site may be a place to return to after sign-in (no "//host", no scheme). */
 export function safeNext(v: string | null): string {
   if (!v || !v.startsWith("/") || v.startsWith("//") || v.startsWith("/\\")) return "/";
+  // eslint-disable-next-line no-control-regex -- refusing control characters is the point
   if (/[\u0000-\u001f]/.test(v)) return "/";
   return v;
 }

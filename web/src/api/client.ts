@@ -22,7 +22,7 @@ export class ApiError extends Error {
 /** Turns a failed response body into an ApiError; falls back to a generic Indonesian message. */
 export function errorFromBody(status: number, body: unknown): ApiError {
   if (body && typeof body === "object" && "error" in body) {
-    const e = (body as { error: unknown }).error;
+    const e = body.error;
     if (e && typeof e === "object") {
       const o = e as Record<string, unknown>;
       const message = typeof o.message === "string" && o.message ? o.message : fallbackMessage(status);

@@ -118,7 +118,7 @@ function onArrowKey(ev: KeyboardEvent): void {
     while (s && !linkOf(s)) s = dir === "next" ? s.nextElementSibling : s.previousElementSibling;
     return s;
   };
-  let target: HTMLAnchorElement | null = null;
+  let target: HTMLAnchorElement | null;
   switch (ev.key) {
     case "ArrowDown": {
       const sub = li.querySelector(":scope > ul:not([hidden])");

@@ -2,9 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { ChartNode } from "../api/types";
 import { boxSubtitle, buildChartTree, countPositions, groupTitle, holderText, type ChartItem, type PositionBox } from "./tree";
 
-let seq = 0;
 function node(id: number, title: string, kind: string, superior: number | null, extra: Partial<ChartNode> = {}): ChartNode {
-  seq += 1;
   return {
     position_id: id, title, kind, eselon: "", unit_id: null, unit_name: "", superior_id: superior,
     work_level: 0, vacant: false, holder_name: null, ...extra,

@@ -110,8 +110,8 @@ function renderPreview(p: RegulationPreview, body: string | Blob): HTMLElement {
         h("summary", null, `Daftar ${p.positions.length} jabatan`),
         h("ul", { class: "plain-list" }, p.positions.map((x) => {
           const o = (x ?? {}) as Record<string, unknown>;
-          const meta = [o.kind, o.eselon ? `Eselon ${String(o.eselon)}` : ""].filter((v) => typeof v === "string" && v).join(" · ");
-          return h("li", null, String(o.title ?? ""), meta ? h("span", { class: "muted small" }, ` · ${meta}`) : null);
+          const meta = [o.kind, typeof o.eselon === "string" && o.eselon ? `Eselon ${o.eselon}` : ""].filter((v) => typeof v === "string" && v).join(" · ");
+          return h("li", null, typeof o.title === "string" ? o.title : "", meta ? h("span", { class: "muted small" }, ` · ${meta}`) : null);
         })))
       : null,
     h("h3", null, `Peraturan yang dicabut (${p.revokes.length})`),
