@@ -22,9 +22,14 @@ const table: [RegExp, (m: RegExpExecArray, q: URLSearchParams) => Route][] = [
   [new RegExp(`^/jabatan/${ID}$`), (m) => ({ name: "position", id: m[1]! })],
   [/^\/pegawai$/, (_m, q) => ({ name: "employees", q: q.get("q") ?? "", page: pageOf(q) })],
   [new RegExp(`^/pegawai/${ID}$`), (m) => ({ name: "employee", id: m[1]! })],
-  [new RegExp(`^/peraturan/${ID}$`), (m, q) => ({
-    name: "regulation", id: m[1]!, article: validId(q.get("pasal")),
-  })],
+  [
+    new RegExp(`^/peraturan/${ID}$`),
+    (m, q) => ({
+      name: "regulation",
+      id: m[1]!,
+      article: validId(q.get("pasal")),
+    }),
+  ],
   [/^\/masuk$/, (_m, q) => ({ name: "login", next: safeNext(q.get("kembali")) })],
   [/^\/unggah$/, () => ({ name: "upload" })],
   [/^\/audit$/, (_m, q) => ({ name: "audit", page: pageOf(q) })],
@@ -83,7 +88,8 @@ export const paths = {
     article === undefined || article === null
       ? `/peraturan/${enc(id)}`
       : `/peraturan/${enc(id)}?pasal=${enc(article)}`,
-  login: (next?: string) => (next && next !== "/" ? `/masuk?kembali=${encodeURIComponent(next)}` : "/masuk"),
+  login: (next?: string) =>
+    next && next !== "/" ? `/masuk?kembali=${encodeURIComponent(next)}` : "/masuk",
   upload: () => "/unggah",
   audit: (page = 1) => (page > 1 ? `/audit?hal=${page}` : "/audit"),
 };

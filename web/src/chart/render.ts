@@ -7,7 +7,14 @@ import type { ChartNode } from "../api/types";
 import { h, nextId } from "../dom";
 import { paths } from "../router";
 import { workLevelLabel } from "../format";
-import { boxSubtitle, buildChartTree, countPositions, holderText, type ChartItem, type FunctionalGroup } from "./tree";
+import {
+  boxSubtitle,
+  buildChartTree,
+  countPositions,
+  holderText,
+  type ChartItem,
+  type FunctionalGroup,
+} from "./tree";
 
 export function renderChart(nodes: readonly ChartNode[]): HTMLElement {
   const roots = buildChartTree(nodes);
@@ -42,19 +49,39 @@ export function renderChart(nodes: readonly ChartNode[]): HTMLElement {
 
   const groupPanel = (g: FunctionalGroup, standalone: boolean): HTMLElement => {
     const listId = nextId("org-grp");
-    const members = h("ul", { class: "org-members", id: listId },
-      g.members.map((m) => h("li", null,
-        h("a", { class: "org-member", href: paths.position(m.position_id), "data-chart-box": "" }, m.title),
-        h("span", { class: `org-holder${m.vacant ? " is-vacant" : ""}` }, holderText(m)))));
-    const btn = makeToggle({
-      class: "org-group-toggle", "aria-controls": listId, "data-name": g.title, "data-count": g.members.length,
-      "data-group": "",
-    }, standalone);
+    const members = h(
+      "ul",
+      { class: "org-members", id: listId },
+      g.members.map((m) =>
+        h(
+          "li",
+          null,
+          h(
+            "a",
+            { class: "org-member", href: paths.position(m.position_id), "data-chart-box": "" },
+            m.title,
+          ),
+          h("span", { class: `org-holder${m.vacant ? " is-vacant" : ""}` }, holderText(m)),
+        ),
+      ),
+    );
+    const btn = makeToggle(
+      {
+        class: "org-group-toggle",
+        "aria-controls": listId,
+        "data-name": g.title,
+        "data-count": g.members.length,
+        "data-group": "",
+      },
+      standalone,
+    );
     return h("div", { class: "org-fungsional" }, btn, members);
   };
 
   const renderItems = (items: ChartItem[], depth: number, id?: string): HTMLUListElement => {
-    const leavesOnly = depth >= 2 && items.every((i) => i.type === "position" && !i.children.some((c) => c.type === "position"));
+    const leavesOnly =
+      depth >= 2 &&
+      items.every((i) => i.type === "position" && !i.children.some((c) => c.type === "position"));
     const ul = h("ul", { class: `org${leavesOnly ? " org-stack" : ""}`, id: id ?? null });
     for (const item of items) ul.appendChild(renderItem(item, depth));
     return ul;
@@ -63,22 +90,43 @@ export function renderChart(nodes: readonly ChartNode[]): HTMLElement {
   const renderItem = (item: ChartItem, depth: number): HTMLLIElement => {
     if (item.type === "group") {
       // Only at the top (functional positions without a superior): a box of its own.
-      return h("li", { class: "org-item" }, h("div", { class: "org-box org-group" }, groupPanel(item, true)));
+      return h(
+        "li",
+        { class: "org-item" },
+        h("div", { class: "org-box org-group" }, groupPanel(item, true)),
+      );
     }
     const n = item.node;
     const level = workLevelLabel(n.work_level);
     const structural = item.children.filter((c) => c.type === "position");
     const groups = item.children.filter((c): c is FunctionalGroup => c.type === "group");
-    const box = h("div", { class: `org-box kind-${slug(n.kind)}${n.vacant ? " is-vacant" : ""}` },
-      h("a", { class: "org-title", href: paths.position(n.position_id), "data-chart-box": "" }, n.title),
+    const box = h(
+      "div",
+      { class: `org-box kind-${slug(n.kind)}${n.vacant ? " is-vacant" : ""}` },
+      h(
+        "a",
+        { class: "org-title", href: paths.position(n.position_id), "data-chart-box": "" },
+        n.title,
+      ),
       h("span", { class: "org-meta" }, boxSubtitle(n) + (level ? ` · ${level}` : "")),
       h("span", { class: `org-holder org-own${n.vacant ? " is-vacant" : ""}` }, holderText(n)),
-      groups.map((g) => groupPanel(g, false)));
+      groups.map((g) => groupPanel(g, false)),
+    );
     const li = h("li", { class: "org-item" }, box);
     if (structural.length > 0) {
       const subId = nextId("org-sub");
       const count = structural.reduce((s, c) => s + countPositions(c), 0);
-      box.appendChild(makeToggle({ class: "org-toggle", "aria-controls": subId, "data-name": n.title, "data-count": count }, true));
+      box.appendChild(
+        makeToggle(
+          {
+            class: "org-toggle",
+            "aria-controls": subId,
+            "data-name": n.title,
+            "data-count": count,
+          },
+          true,
+        ),
+      );
       li.appendChild(renderItems(structural, depth + 1, subId));
     }
     return li;
@@ -90,14 +138,27 @@ export function renderChart(nodes: readonly ChartNode[]): HTMLElement {
   tree.addEventListener("keydown", onArrowKey);
 
   const all = (open: boolean) => () => toggles.forEach((b) => setOpen(b, open));
-  const tools = h("div", { class: "chart-tools" },
+  const tools = h(
+    "div",
+    { class: "chart-tools" },
     h("button", { type: "button", class: "button secondary", onclick: all(true) }, "Buka semua"),
     h("button", { type: "button", class: "button secondary", onclick: all(false) }, "Tutup semua"),
-    h("span", { class: "muted chart-hint" },
-      "Pilih kotak untuk membuka halaman jabatan. Tombol panah berpindah antarkotak."));
-  const scroller = h("div", {
-    class: "chart-scroll", tabindex: 0, role: "region", "aria-label": "Bagan organisasi, dapat digeser",
-  }, tree);
+    h(
+      "span",
+      { class: "muted chart-hint" },
+      "Pilih kotak untuk membuka halaman jabatan. Tombol panah berpindah antarkotak.",
+    ),
+  );
+  const scroller = h(
+    "div",
+    {
+      class: "chart-scroll",
+      tabindex: 0,
+      role: "region",
+      "aria-label": "Bagan organisasi, dapat digeser",
+    },
+    tree,
+  );
   return h("div", { class: "chart" }, tools, scroller);
 }
 
@@ -112,7 +173,9 @@ function onArrowKey(ev: KeyboardEvent): void {
   const li = a.closest("li");
   if (!li) return;
   const linkOf = (el: Element | null | undefined): HTMLAnchorElement | null =>
-    (el?.querySelector(":scope > .org-box > a[data-chart-box], :scope > a[data-chart-box]") as HTMLAnchorElement | null) ?? null;
+    (el?.querySelector(
+      ":scope > .org-box > a[data-chart-box], :scope > a[data-chart-box]",
+    ) as HTMLAnchorElement | null) ?? null;
   const sibling = (dir: "next" | "prev"): Element | null => {
     let s = dir === "next" ? li.nextElementSibling : li.previousElementSibling;
     while (s && !linkOf(s)) s = dir === "next" ? s.nextElementSibling : s.previousElementSibling;
@@ -131,9 +194,14 @@ function onArrowKey(ev: KeyboardEvent): void {
       if (!target) target = linkOf(sibling("prev"));
       break;
     }
-    case "ArrowRight": target = linkOf(sibling("next")); break;
-    case "ArrowLeft": target = linkOf(sibling("prev")); break;
-    default: return;
+    case "ArrowRight":
+      target = linkOf(sibling("next"));
+      break;
+    case "ArrowLeft":
+      target = linkOf(sibling("prev"));
+      break;
+    default:
+      return;
   }
   if (target) {
     ev.preventDefault();

@@ -20,7 +20,10 @@ export interface FunctionalGroup {
 export type ChartItem = PositionBox | FunctionalGroup;
 
 const STRUCTURAL_RANK: Record<string, number> = {
-  "JPT Madya": 0, "JPT Pratama": 1, Administrator: 2, Pengawas: 3,
+  "JPT Madya": 0,
+  "JPT Pratama": 1,
+  Administrator: 2,
+  Pengawas: 3,
 };
 
 export function isStructural(n: Pick<ChartNode, "kind">): boolean {
@@ -50,7 +53,10 @@ export function buildChartTree(nodes: readonly ChartNode[]): ChartItem[] {
   const parentOf = new Map<Id, Id | null>();
   for (const n of byId.values()) {
     const s = n.superior_id;
-    parentOf.set(n.position_id, s !== null && s !== undefined && s !== n.position_id && byId.has(s) ? s : null);
+    parentOf.set(
+      n.position_id,
+      s !== null && s !== undefined && s !== n.position_id && byId.has(s) ? s : null,
+    );
   }
   // Break cycles: walk up from each node; a node met twice on one walk is made a root.
   for (const start of byId.keys()) {
@@ -84,7 +90,9 @@ export function buildChartTree(nodes: readonly ChartNode[]): ChartItem[] {
     });
     const functional = kids.filter((n) => !isStructural(n));
     const items: ChartItem[] = structural.map((n) => ({
-      type: "position", node: n, children: build(n.position_id),
+      type: "position",
+      node: n,
+      children: build(n.position_id),
     }));
     if (functional.length === 1 && isGroupPlaceholder(functional[0]!)) {
       const only = functional[0]!;

@@ -7,7 +7,6 @@ import { paths } from "../router";
 import { errorBox, facts, link, loading, pageHeading, regulationLink, section, table } from "../ui";
 import { routeOf, type PageContext } from "./context";
 
-
 export async function agencyPage(ctx: PageContext): Promise<void> {
   const { id } = routeOf(ctx, "agency");
   const agency = await api.agency(id);
@@ -17,48 +16,86 @@ export async function agencyPage(ctx: PageContext): Promise<void> {
   const historyBox = h("div", null, loading("Memuat riwayat…"));
   const kind = [agency.kind, agency.type ? `Tipe ${agency.type}` : ""].filter(Boolean).join(" · ");
 
-  replace(ctx.main,
-    h("nav", { class: "breadcrumb", "aria-label": "Jejak" },
-      link(paths.home(), "Beranda"), " › ",
-      agency.region ? [link(paths.region(agency.region.id), agency.region.name), " › "] : null, agency.name),
+  replace(
+    ctx.main,
+    h(
+      "nav",
+      { class: "breadcrumb", "aria-label": "Jejak" },
+      link(paths.home(), "Beranda"),
+      " › ",
+      agency.region ? [link(paths.region(agency.region.id), agency.region.name), " › "] : null,
+      agency.name,
+    ),
     pageHeading(agency.name, kind),
-    h("div", { class: "grid-2" },
-      section("Identitas",
+    h(
+      "div",
+      { class: "grid-2" },
+      section(
+        "Identitas",
         facts([
           ["Jenis", agency.kind],
           ["Tipe", agency.type ? `Tipe ${agency.type}` : ""],
           ["Daerah", agency.region ? link(paths.region(agency.region.id), agency.region.name) : ""],
           ["Dasar pembentukan", agency.regulation ? regulationLink(agency.regulation, true) : ""],
-          ["Pasal", agency.source_article_id && agency.regulation
-            ? link(paths.regulation(agency.regulation.id, agency.source_article_id), `Pasal pembentukan dalam ${regulationName(agency.regulation)}`)
-            : ""],
+          [
+            "Pasal",
+            agency.source_article_id && agency.regulation
+              ? link(
+                  paths.regulation(agency.regulation.id, agency.source_article_id),
+                  `Pasal pembentukan dalam ${regulationName(agency.regulation)}`,
+                )
+              : "",
+          ],
           ["Paling banyak bidang", agency.max_bidang ?? ""],
           ["Unit organisasi", String(agency.unit_count)],
           ["Jabatan", String(agency.position_count)],
-        ])),
-      section("Tugas dan Fungsi",
+        ]),
+      ),
+      section(
+        "Tugas dan Fungsi",
         h("h3", null, "Tugas"),
         h("p", null, agency.tasks ? sentenceCase(agency.tasks) : "—"),
         h("h3", null, "Fungsi"),
         agency.functions.length
-          ? h("ol", { class: "letter-list" }, agency.functions.map((f) => h("li", null, f)))
-          : h("p", { class: "muted" }, "—"))),
-    h("section", { class: "card chart-card", "aria-labelledby": "bagan-judul" },
+          ? h(
+              "ol",
+              { class: "letter-list" },
+              agency.functions.map((f) => h("li", null, f)),
+            )
+          : h("p", { class: "muted" }, "—"),
+      ),
+    ),
+    h(
+      "section",
+      { class: "card chart-card", "aria-labelledby": "bagan-judul" },
       h("h2", { id: "bagan-judul" }, "Bagan Struktur Organisasi"),
-      h("p", { class: "muted" },
-        "Digambar dari struktur yang ditetapkan peraturan (pengganti bagan Lampiran I)."),
-      chartBox),
-    section("Riwayat Struktur", historyBox));
+      h(
+        "p",
+        { class: "muted" },
+        "Digambar dari struktur yang ditetapkan peraturan (pengganti bagan Lampiran I).",
+      ),
+      chartBox,
+    ),
+    section("Riwayat Struktur", historyBox),
+  );
 
   const [chart, history] = await Promise.allSettled([api.chart(id), api.history(id)]);
   if (!ctx.isCurrent()) return;
-  replace(chartBox, chart.status === "fulfilled" ? renderChart(chart.value.nodes) : errorBox(chart.reason));
-  replace(historyBox, history.status === "fulfilled" ? renderHistory(history.value.items) : errorBox(history.reason));
+  replace(
+    chartBox,
+    chart.status === "fulfilled" ? renderChart(chart.value.nodes) : errorBox(chart.reason),
+  );
+  replace(
+    historyBox,
+    history.status === "fulfilled" ? renderHistory(history.value.items) : errorBox(history.reason),
+  );
 }
 
 function renderHistory(items: HistoryItem[]): HTMLElement {
-  if (items.length === 0) return h("p", { class: "muted" }, "Belum ada perubahan struktur yang tercatat.");
-  return table(["Perubahan", "Jabatan", "Sebelum", "Sesudah", "Peraturan lama", "Peraturan baru"],
+  if (items.length === 0)
+    return h("p", { class: "muted" }, "Belum ada perubahan struktur yang tercatat.");
+  return table(
+    ["Perubahan", "Jabatan", "Sebelum", "Sesudah", "Peraturan lama", "Peraturan baru"],
     items.map((i) => [
       changeLabel(i.kind),
       i.position_title,
@@ -66,5 +103,7 @@ function renderHistory(items: HistoryItem[]): HTMLElement {
       i.after || "—",
       link(paths.regulation(i.old_regulation.id), regulationName(i.old_regulation)),
       link(paths.regulation(i.new_regulation.id), regulationName(i.new_regulation)),
-    ]), "Riwayat struktur");
+    ]),
+    "Riwayat struktur",
+  );
 }
