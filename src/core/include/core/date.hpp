@@ -17,7 +17,7 @@ struct Date {
 
 // Parses "29 Desember 2023" (also "29 Des 2023", "29-12-2023", "29/12/2023"). Returns nullopt when
 // the text is not a complete, valid calendar date (e.g. "8 Januari 202" or "31 Februari 2024").
-std::optional<Date> parse_indonesian_date(std::string_view text);
+std::optional<Date> parse_indonesian_date(std::string_view input);
 bool is_valid_date(int year, int month, int day);
 // Month number for an Indonesian month name or its common abbreviation; 0 when unknown.
 int month_from_name(std::string_view name);

@@ -154,7 +154,7 @@ class RegistryStore {
   std::vector<org::Placement> placements_of_employee(Id employee_id);  // all, newest first
 
   // Structure history
-  Id insert_structure_change(const org::StructureChange& c);
+  Id insert_structure_change(const org::StructureChange& s);
   std::vector<org::StructureChange> structure_changes_of_agency(Id agency_id);
 
   // Accounts, sessions, audit
