@@ -3,13 +3,23 @@
 # missing, then runs every check and exits non-zero if any failed (a failed check does not hide the
 # others; a failed build skips the checks that need it):
 #   format  clang-format --dry-run --Werror over every *.cpp / *.hpp under src tests bench fuzz;
+#   tidy    clang-tidy 14 over every source under src/ with the checks of .clang-tidy, all of them
+#           errors (compile commands from build-tidy/, configured with clang, not built;
+#           docs/quality.md);
 #   test    Release build in build/ and the GoogleTest suite (ctest); the storage ports' suites run
 #           against SQLite, in memory and against a throwaway PostgreSQL 15 server that ctest
 #           starts (tests/org, tests/identity, tests/storage);
-#   e2e     the web interface's unit tests (Vitest), then the interface built with Vite and driven in Debian's headless Chromium against a
-#           demo database served by the Release build (scripts/e2e.sh; screenshots kept in
-#           web/e2e/artifacts/);
+#   web-lint  the web interface's formatter and linter: prettier --check and ESLint with
+#           typescript-eslint (npm run format:check, npm run lint in web/);
+#   e2e     the web interface's unit tests (Vitest), then the interface built with Vite and driven
+#           in Debian's headless Chromium against a demo database served by the Release build
+#           (scripts/e2e.sh; screenshots kept in web/e2e/artifacts/);
 #   asan    the suite again under AddressSanitizer + UndefinedBehaviorSanitizer (build-asan/);
+#   tsan    the server tests (server_api_test, server_crash_test, server_parts_test,
+#           openapi_routes_test, answer_scope_test) and the store suites (store_test and the
+#           conformance suites of the org and identity ports: SQLite, PostgreSQL and memory) under
+#           ThreadSanitizer
+#           (build-tsan/, halt_on_error=1; suppressions with their reasons in tests/tsan.supp);
 #   fuzz    the libFuzzer targets (clang, build-fuzz/; FUZZ_BUILD_DIR overrides it): regulation_fuzz
 #           60 s seeded with data/regulations and fuzz/seeds/regulation, api_fuzz 60 s seeded with
 #           fuzz/seeds/api, nip_fuzz 30 s seeded with fuzz/seeds/nip (docs/fuzzing.md); fails if any
@@ -70,6 +80,35 @@ format_check() {
   echo "${#sources[@]} files formatted"
 }
 
+tidy() {
+  # Configured with clang so that the compile commands are clang's; only configured: the one
+  # generated source (src/api's openapi_data.cpp) is written at configure time, and is not checked.
+  CC=clang CXX=clang++ quiet cmake -S . -B build-tidy -G Ninja -DCMAKE_BUILD_TYPE=Debug \
+    -DTATAKERJA_TESTS=OFF -DTATAKERJA_BENCH=OFF
+  local log rc=0
+  log="$(mktemp)"
+  # The regex picks the translation units under src/ (not build-tidy/'s generated one); headers
+  # under src/ are checked through them (HeaderFilterRegex in .clang-tidy).
+  # Boost 1.74's Asio enables co_await under clang only with <experimental/coroutine>, which
+  # libstdc++ lacks; <coroutine> is there, so it is told so (src/server/http_server.cpp).
+  run-clang-tidy-14 -p build-tidy -j2 -quiet -extra-arg=-fno-color-diagnostics \
+    -extra-arg=-DBOOST_ASIO_HAS_CO_AWAIT=1 -extra-arg=-DBOOST_ASIO_HAS_STD_COROUTINE=1 \
+    "^$PWD/src/" >"$log" 2>&1 || rc=$?
+  if [ $rc -ne 0 ]; then
+    grep -v -e '^clang-tidy-14 ' -e '^[0-9]* warnings\? generated\.$' "$log" >&2 || true
+    echo "clang-tidy found the problems above (.clang-tidy, docs/quality.md)." >&2
+  fi
+  rm -f "$log"
+  return $rc
+}
+
+web_lint() {
+  if [ ! -d web/node_modules ] || [ web/package-lock.json -nt web/node_modules ]; then
+    (cd web && npm ci --no-audit --no-fund --loglevel=error && touch node_modules)
+  fi
+  (cd web && npm run --silent format:check && npm run --silent lint)
+}
+
 build_release() {
   quiet cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release
   quiet cmake --build "$build" -- -j2
@@ -83,6 +122,19 @@ test_asan() {
   quiet cmake --build build-asan -- -j2
   ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
     ctest --test-dir build-asan --output-on-failure -j2
+}
+
+test_tsan() {
+  quiet cmake -S . -B build-tsan -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DTATAKERJA_TSAN=ON \
+    -DTATAKERJA_BENCH=OFF
+  local programs=(server_api_test server_crash_test server_parts_test openapi_routes_test
+    answer_scope_test store_test org_store_conformance_test identity_store_conformance_test)
+  quiet cmake --build build-tsan --target tatakerja "${programs[@]}" -- -j2
+  # The labels are the test programs' names (tests/CMakeLists.txt); ctest adds the PostgreSQL
+  # fixture's start and stop tests that the store suite's PostgreSQL half requires.
+  TSAN_OPTIONS="halt_on_error=1:second_deadlock_stack=1:suppressions=$PWD/tests/tsan.supp" \
+    ctest --test-dir build-tsan --output-on-failure -j2 \
+    -L "^($(IFS='|'; echo "${programs[*]}"))\$"
 }
 
 fuzz() {
@@ -135,6 +187,8 @@ bench() { "$build/bench/regulation_bench" --benchmark_min_time=0.1; }
 
 ./scripts/install-deps.sh
 step format format_check
+step tidy tidy
+step web-lint web_lint
 step build build_release
 if passed build; then
   step test test_release
@@ -142,6 +196,7 @@ if passed build; then
   step bench bench
 fi
 step asan test_asan
+step tsan test_tsan
 step fuzz fuzz
 
 echo "== done in $((SECONDS - start)) s"

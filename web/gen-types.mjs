@@ -6,9 +6,20 @@ import { execFileSync } from "node:child_process";
 
 const source = "../src/api/openapi.json";
 let doc = {};
-try { doc = JSON.parse(readFileSync(source, "utf8")); } catch (e) { console.error(`${source}: ${e.message}`); process.exit(1); }
+try {
+  doc = JSON.parse(readFileSync(source, "utf8"));
+} catch (e) {
+  console.error(`${source}: ${e.message}`);
+  process.exit(1);
+}
 if (!doc.openapi || !doc.paths) {
-  console.log(`${source} belum berisi dokumen OpenAPI; src/api/types.ts (ditulis tangan dari docs/api.md) tetap dipakai.`);
+  console.log(
+    `${source} belum berisi dokumen OpenAPI; src/api/types.ts (ditulis tangan dari docs/api.md) tetap dipakai.`,
+  );
   process.exit(0);
 }
-execFileSync(process.execPath, ["node_modules/openapi-typescript/bin/cli.js", source, "-o", "src/api/openapi.gen.ts"], { stdio: ["ignore", "ignore", "inherit"] });
+execFileSync(
+  process.execPath,
+  ["node_modules/openapi-typescript/bin/cli.js", source, "-o", "src/api/openapi.gen.ts"],
+  { stdio: ["ignore", "ignore", "inherit"] },
+);

@@ -88,7 +88,7 @@ void apply_setting(ServerConfig& c, std::string_view key, std::string_view raw) 
     c.log_level = std::string(value);
   } else if (key == "session_ttl") {
     std::int64_t s = 0;
-    if (!parse_number(value, s) || s < 60 || s > 30 * 24 * 3600) throw bad();
+    if (!parse_number(value, s) || s < 60 || s > std::int64_t{30} * 24 * 3600) throw bad();
     c.session_ttl_seconds = s;
   } else if (key == "cache_mb") {
     int mb = 0;

@@ -64,7 +64,7 @@ org::StructureChange change(org::ChangeKind kind, std::string title, std::string
 }  // namespace
 
 std::string role_prefix(std::string_view title) {
-  const std::string key = text::name_key(title);
+  std::string key = text::name_key(title);
   const auto w = words_of(key);
   if (w.empty()) return key;
   // "Kepala <unit kind>": the kinds of units (two-word kinds first).

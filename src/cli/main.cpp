@@ -9,6 +9,9 @@
 #include "core/error.hpp"
 #include "regulation_commands.hpp"
 
+// What can escape is a defect: building the command line (before the try below) with a duplicate
+// option, or a thrown non-std::exception; std::terminate ends the program loudly then.
+// NOLINTNEXTLINE(bugprone-exception-escape)
 int main(int argc, char** argv) {
   CLI::App app{"Tatakerja: organisasi dan sistem kerja pemerintah daerah dari naskah peraturannya"};
   app.require_subcommand(1);

@@ -34,6 +34,7 @@ const std::vector<Rank>& rank_table() {
         {"IV/e", "Pembina Utama"},
     }};
     std::vector<Rank> out;
+    out.reserve(rows.size());
     int order = 0;
     for (const auto& [code, name] : rows) out.push_back(Rank{code, name, ++order});
     return out;

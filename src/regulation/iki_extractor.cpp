@@ -27,7 +27,7 @@ std::string field_value(std::string_view s) {
 // The field name before the colon, when the text is a field ("Tugas Pokok : ..."), else empty.
 std::string field_name(std::string_view s) {
   const std::size_t c = s.find(':');
-  if (c == std::string_view::npos || c > 40) return {};
+  if (c > 40) return {};  // also no colon at all (npos)
   std::string name = text::collapse_spaces(s.substr(0, c));
   while (!name.empty() && (name.front() == '*' || name.front() == '-')) name.erase(0, 1);
   return text::to_lower(text::trim(name));
@@ -147,7 +147,8 @@ Columns header_columns(const std::vector<std::string>& cells) {
     const int idx = static_cast<int>(i);
     if (k == "no" || k == "no." || k == "nomor" || k == "no urut" || k == "nomor urut")
       c.number = idx;
-    else if (k.find("sasaran") != std::string::npos)
+    else if (k.find("sasaran") != std::string::npos ||
+             ((k == "kinerja" || k == "kinerja utama") && c.sasaran < 0))
       c.sasaran = idx;
     else if (k.find("indikator") != std::string::npos)
       c.indikator = idx;
@@ -156,8 +157,6 @@ Columns header_columns(const std::vector<std::string>& cells) {
       c.formula = idx;
     else if (k.find("sumber") != std::string::npos)
       c.sumber = idx;
-    else if ((k == "kinerja" || k == "kinerja utama") && c.sasaran < 0)
-      c.sasaran = idx;
   }
   return c;
 }

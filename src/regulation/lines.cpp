@@ -152,6 +152,7 @@ std::string clean_line_text(std::string_view raw) {
   const bool leading_tab = s.substr(0, lead).find('\t') != std::string::npos;
   auto fields = text::split(leading_tab ? std::string_view(s) : raw_cells, '\t');
   std::vector<std::string> cells;
+  cells.reserve(fields.size());
   for (auto f : fields) cells.push_back(text::collapse_spaces(strip_bullets(f)));
   while (!cells.empty() && cells.back().empty()) cells.pop_back();
   const auto nonempty =

@@ -136,7 +136,7 @@ void kind_named(const Node& n, const std::string& own, const std::string& own_di
         std::string_view rest = std::string_view(w).substr(k.size());
         if (k == "keputusan kepala") {
           const auto ini = rest.find(" ini");
-          if (ini == std::string_view::npos || ini > 20) break;
+          if (ini > 20) break;  // also no " ini" at all (npos)
         } else if (rest.substr(0, 4) != " ini" || (rest.size() > 4 && text::is_alnum(rest[4]))) {
           break;
         }

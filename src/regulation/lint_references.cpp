@@ -183,6 +183,8 @@ class References {
       const std::size_t end = clause_end(t, p);
       check = article && !names_other_regulation(t.substr(p, end - p)) && !after_annex(t, p);
     }
+    // Checking needs the article the reference resolves in (known whenever check is still true).
+    check = check && target_article != nullptr;
     const std::string where = target_article ? "Pasal " + target_article->label : std::string();
     bool explicit_verse = false;
     // A chain of ayat and huruf: "ayat (1) huruf a dan huruf b", "ayat (2), ayat (3) dan ayat (4)".

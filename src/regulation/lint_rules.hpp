@@ -29,6 +29,6 @@ void check_citations(const Extraction& facts, std::vector<Finding>& out);
 // CITATION_INCONSISTENT across texts.
 std::vector<Finding> check_citation_set(const std::vector<NamedExtraction>& set);
 // STRUCTURE_LIMIT, ESELON_MISMATCH, UNIT_WITHOUT_JOB_DESCRIPTION, JOB_DESCRIPTION_WITHOUT_UNIT.
-void check_structure(const Document& doc, const Extraction& facts, std::vector<Finding>& out);
+void check_structure(const Document& doc, const Extraction& x, std::vector<Finding>& out);
 
 }  // namespace tatakerja::regulation::lint_rules

@@ -260,7 +260,7 @@ std::vector<std::string> split_subjects(const std::string& s) {
     std::string p(text::trim(part));
     std::size_t d;
     while ((d = text::ifind_word(p, "dan")) != std::string::npos) {
-      out.push_back(std::string(text::trim(std::string_view(p).substr(0, d))));
+      out.emplace_back(text::trim(std::string_view(p).substr(0, d)));
       p = std::string(text::trim(std::string_view(p).substr(d + 3)));
     }
     out.push_back(p);

@@ -418,7 +418,7 @@ std::vector<std::size_t> apportion(std::size_t total, const std::vector<int>& we
     const long long num = static_cast<long long>(total) * weights[i];
     out[i] = static_cast<std::size_t>(num / sum);
     given += out[i];
-    rem.push_back({num % sum, i});
+    rem.emplace_back(num % sum, i);
   }
   std::stable_sort(rem.begin(), rem.end(), [](auto a, auto b) { return a.first > b.first; });
   for (std::size_t k = 0; given < total && k < rem.size(); ++k, ++given) ++out[rem[k].second];

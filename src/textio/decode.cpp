@@ -8,6 +8,7 @@ namespace {
 
 std::variant<std::string, ReadError> convert(std::string_view in, const char* from) {
   iconv_t cd = iconv_open("UTF-8", from);
+  // NOLINTNEXTLINE(performance-no-int-to-ptr): (iconv_t)-1 is how iconv_open says it failed.
   if (cd == reinterpret_cast<iconv_t>(-1))
     return ReadError{ErrorCode::EncodingUnsupported,
                      std::string("Pengodean ") + from + " tidak didukung pada mesin ini."};

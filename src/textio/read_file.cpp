@@ -3,23 +3,23 @@
 #include <sys/stat.h>
 #include <cerrno>
 #include <cstdio>
-#include <cstring>
 #include <memory>
+#include <system_error>
 
 namespace tatakerja::textio {
 
 std::variant<DecodedText, ReadError> read_regulation_file(const std::string& path) {
   struct stat st {};
   if (::stat(path.c_str(), &st) != 0)
-    return ReadError{ErrorCode::FileNotFound,
-                     "Berkas tidak dapat dibuka: " + path + " (" + std::strerror(errno) + ")."};
+    return ReadError{ErrorCode::FileNotFound, "Berkas tidak dapat dibuka: " + path + " (" +
+                                                  std::generic_category().message(errno) + ")."};
   if (S_ISDIR(st.st_mode))
     return ReadError{ErrorCode::FileIsDirectory,
                      "Yang diberikan adalah folder, bukan berkas: " + path + "."};
   std::unique_ptr<FILE, int (*)(FILE*)> f(std::fopen(path.c_str(), "rb"), &std::fclose);
   if (!f)
-    return ReadError{ErrorCode::FileNotFound,
-                     "Berkas tidak dapat dibuka: " + path + " (" + std::strerror(errno) + ")."};
+    return ReadError{ErrorCode::FileNotFound, "Berkas tidak dapat dibuka: " + path + " (" +
+                                                  std::generic_category().message(errno) + ")."};
   std::string bytes;
   char buf[1 << 16];
   std::size_t got;

@@ -2,6 +2,7 @@
 // Uses playwright-core with the system's Chromium (no browser download):
 //   TATAKERJA_URL=http://127.0.0.1:8080/ node e2e/run.mjs
 // Full-page screenshots of each main step go to e2e/artifacts/.
+/* global document, window -- read only inside page.evaluate(), which runs in the browser */
 import { chromium } from "playwright-core";
 import { mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -33,18 +34,35 @@ async function checkA11y(page, what) {
   await page.evaluate(AXE);
   const found = await page.evaluate(async () => {
     // eslint-disable-next-line no-undef
-    const r = await axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } });
-    return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(" ")) }));
+    const r = await axe.run(document, {
+      runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
+    });
+    return r.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.slice(0, 3).map((n) => n.target.join(" ")),
+    }));
   });
   const bad = found.filter((v) => v.impact === "serious" || v.impact === "critical");
-  for (const v of found) if (!bad.includes(v)) console.log(`     a11y (${v.impact}) ${what}: ${v.id} — ${v.help} ${v.nodes.join(", ")}`);
+  for (const v of found)
+    if (!bad.includes(v))
+      console.log(`     a11y (${v.impact}) ${what}: ${v.id} — ${v.help} ${v.nodes.join(", ")}`);
   assert.deepEqual(bad, [], `${what}: masalah aksesibilitas`);
 }
 
 const browser = await chromium.launch({
   executablePath: CHROMIUM,
-  args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+  args: [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+  ],
 });
 
 /** What the tests learn and pass on: (a) finds the position and its holder for (b), (c), (e). */
@@ -53,13 +71,18 @@ const results = [];
 let shot = 0;
 
 async function newPage(opts = {}) {
-  const context = await browser.newContext({ locale: "id-ID", viewport: { width: 1366, height: 900 }, ...opts });
+  const context = await browser.newContext({
+    locale: "id-ID",
+    viewport: { width: 1366, height: 900 },
+    ...opts,
+  });
   context.setDefaultTimeout(15000);
   const page = await context.newPage();
   const problems = [];
   page.on("pageerror", (e) => problems.push(`pageerror: ${e.message}`));
   page.on("console", (m) => {
-    if (m.type() === "error" && /Content Security Policy|Refused to/i.test(m.text())) problems.push(`csp: ${m.text()}`);
+    if (m.type() === "error" && /Content Security Policy|Refused to/i.test(m.text()))
+      problems.push(`csp: ${m.text()}`);
   });
   page.problems = problems;
   return { context, page };
@@ -90,7 +113,12 @@ async function test(name, fn) {
     console.log(`ok   ${name} (${Date.now() - started} ms)`);
   } catch (e) {
     results.push({ name, ok: false, error: e });
-    console.log(`FAIL ${name}\n     ${String(e?.stack ?? e).split("\n").slice(0, 6).join("\n     ")}`);
+    console.log(
+      `FAIL ${name}\n     ${String(e?.stack ?? e)
+        .split("\n")
+        .slice(0, 6)
+        .join("\n     ")}`,
+    );
   }
 }
 
@@ -101,11 +129,16 @@ await test("a: pegawai membuka bagan, jabatan, dan pasal sumber", async () => {
   await page.locator("h1", { hasText: "Daftar Daerah" }).waitFor();
   await screenshot(page, "beranda");
   await checkA11y(page, "beranda");
-  const regions = await page.locator(".card-list h2 a").evaluateAll((as) => as.map((a) => [a.getAttribute("href"), a.textContent]));
+  const regions = await page
+    .locator(".card-list h2 a")
+    .evaluateAll((as) => as.map((a) => [a.getAttribute("href"), a.textContent]));
   assert.ok(regions.length > 0, "tidak ada daerah di beranda");
   // The agency of 000 is in the province of NTT; Kabupaten Kapuas Hulu (001) has one of the same
   // name, so the province is tried first.
-  const ordered = [...regions.filter(([, n]) => /Nusa Tenggara Timur/.test(n)), ...regions.filter(([, n]) => !/Nusa Tenggara Timur/.test(n))];
+  const ordered = [
+    ...regions.filter(([, n]) => /Nusa Tenggara Timur/.test(n)),
+    ...regions.filter(([, n]) => !/Nusa Tenggara Timur/.test(n)),
+  ];
   let found = false;
   for (const [href] of ordered) {
     await page.goto(`${BASE}${href}`);
@@ -126,7 +159,7 @@ await test("a: pegawai membuka bagan, jabatan, dan pasal sumber", async () => {
   await page.locator("main h1", { hasText: AGENCY }).waitFor();
   const chart = page.locator(".org-root");
   await chart.waitFor();
-  assert.ok(await chart.locator("a[data-chart-box]").count() >= 3, "bagan terlalu sedikit kotak");
+  assert.ok((await chart.locator("a[data-chart-box]").count()) >= 3, "bagan terlalu sedikit kotak");
   assert.match(await chart.innerText(), /Kepala Badan/);
   await screenshot(page, "perangkat-daerah-bagan");
   await checkA11y(page, "perangkat daerah");
@@ -138,17 +171,26 @@ await test("a: pegawai membuka bagan, jabatan, dan pasal sumber", async () => {
   const below = await page.evaluate(() => document.activeElement?.textContent ?? "");
   assert.notEqual(below, await head.innerText(), "panah bawah tidak berpindah kotak");
   await page.keyboard.press("ArrowUp");
-  assert.equal(await page.evaluate(() => document.activeElement?.textContent ?? ""), await head.innerText());
+  assert.equal(
+    await page.evaluate(() => document.activeElement?.textContent ?? ""),
+    await head.innerText(),
+  );
 
   // The chart opens at its top levels; a box's subordinates are loaded when asked for.
   const more = chart.locator(".org-more").first();
-  assert.ok(await more.count() > 0, "tidak ada tombol untuk memuat bawahan");
+  assert.ok((await more.count()) > 0, "tidak ada tombol untuk memuat bawahan");
   const expandedTitle = await more.locator("xpath=..").locator("a.org-title").innerText();
   const boxesBefore = await chart.locator("a[data-chart-box]").count();
   await more.click();
-  await page.waitForFunction((n) => document.querySelectorAll(".org-root a[data-chart-box]").length > n, boxesBefore);
-  assert.equal(await page.evaluate(() => document.activeElement?.textContent ?? ""), expandedTitle,
-    "fokus tidak kembali ke kotak yang dibuka");
+  await page.waitForFunction(
+    (n) => document.querySelectorAll(".org-root a[data-chart-box]").length > n,
+    boxesBefore,
+  );
+  assert.equal(
+    await page.evaluate(() => document.activeElement?.textContent ?? ""),
+    expandedTitle,
+    "fokus tidak kembali ke kotak yang dibuka",
+  );
   await screenshot(page, "perangkat-daerah-bagan-dimuat");
 
   // Collapse and expand a subtree with the keyboard.
@@ -170,9 +212,13 @@ await test("a: pegawai membuka bagan, jabatan, dan pasal sumber", async () => {
   }
 
   // A Kepala Bidang box, preferably one with a holder.
-  const bidangBoxes = chart.locator(".org-box", { has: page.locator("a.org-title", { hasText: /^Kepala Bidang/ }) });
-  assert.ok(await bidangBoxes.count() > 0, "tidak ada kotak Kepala Bidang");
-  let box = bidangBoxes.filter({ has: page.locator(".org-holder.org-own:not(.is-vacant)") }).first();
+  const bidangBoxes = chart.locator(".org-box", {
+    has: page.locator("a.org-title", { hasText: /^Kepala Bidang/ }),
+  });
+  assert.ok((await bidangBoxes.count()) > 0, "tidak ada kotak Kepala Bidang");
+  let box = bidangBoxes
+    .filter({ has: page.locator(".org-holder.org-own:not(.is-vacant)") })
+    .first();
   if (!(await box.count())) box = bidangBoxes.first();
   await box.locator("a.org-title").click();
   await page.waitForURL(/\/jabatan\//);
@@ -180,12 +226,15 @@ await test("a: pegawai membuka bagan, jabatan, dan pasal sumber", async () => {
   await page.locator("main h1", { hasText: /^Kepala Bidang/ }).waitFor();
   const duties = page.locator("section", { has: page.locator("h2", { hasText: "Uraian Tugas" }) });
   await duties.waitFor();
-  assert.ok(await duties.locator("ol.duties li").count() > 0, "uraian tugas kosong");
+  assert.ok((await duties.locator("ol.duties li").count()) > 0, "uraian tugas kosong");
   const source = page.locator(".source-col .article-text").first();
   await source.waitFor();
   assert.ok((await source.innerText()).trim().length > 20, "naskah pasal sumber kosong");
   // Beside the duties on a wide screen.
-  const [mainBox, sourceBox] = [await page.locator(".main-col").boundingBox(), await page.locator(".source-col").boundingBox()];
+  const [mainBox, sourceBox] = [
+    await page.locator(".main-col").boundingBox(),
+    await page.locator(".source-col").boundingBox(),
+  ];
   assert.ok(sourceBox.x > mainBox.x + mainBox.width - 1, "naskah sumber tidak di samping");
   const holder = page.locator(".holders li a").first();
   if (await holder.count()) shared.holderName = (await holder.innerText()).trim();
@@ -213,7 +262,8 @@ await test("b: pegawai mencari pemangku jabatan dan membuka datanya", async () =
   const { context, page } = await newPage();
   await signIn(page, "pegawai", "demo-pegawai-2026");
   await page.goto(`${BASE}/pegawai`);
-  const word = shared.holderName.split(/[\s,]+/).find((w) => /^[\p{L}]{3,}$/u.test(w)) ?? shared.holderName;
+  const word =
+    shared.holderName.split(/[\s,]+/).find((w) => /^[\p{L}]{3,}$/u.test(w)) ?? shared.holderName;
   await page.getByLabel("Cari nama atau NIP").fill(word);
   await page.getByRole("button", { name: "Cari" }).click();
   await page.waitForURL(/\/pegawai\?q=/);
@@ -245,7 +295,8 @@ await test("c: tanpa masuk tidak ada data pribadi", async () => {
     const text = await page.locator("body").innerText();
     assert.doesNotMatch(text, NIP_RAW, `${what}: NIP 18 angka tampil`);
     assert.doesNotMatch(text, NIP_SPACED, `${what}: NIP tampil`);
-    if (shared.holderName) assert.ok(!text.includes(shared.holderName), `${what}: nama pemangku tampil`);
+    if (shared.holderName)
+      assert.ok(!text.includes(shared.holderName), `${what}: nama pemangku tampil`);
   };
   await page.goto(shared.positionUrl);
   await page.locator(".source-col .article-text").first().waitFor();
@@ -277,7 +328,9 @@ await test("d: admin mengunggah naskah 003 untuk pratinjau", async () => {
   await signIn(page, "organisasi", "demo-organisasi-2026");
   await page.locator("nav a", { hasText: "Unggah Peraturan" }).click();
   await page.waitForURL(/\/unggah$/);
-  await page.getByLabel("Pilih berkas naskah (.txt)").setInputFiles(join(repo, "data/regulations", file));
+  await page
+    .getByLabel("Pilih berkas naskah (.txt)")
+    .setInputFiles(join(repo, "data/regulations", file));
   await page.getByRole("button", { name: "Pratinjau" }).click();
   const preview = page.locator("section", { has: page.locator("h2", { hasText: "Pratinjau" }) });
   await preview.waitFor({ timeout: 30000 });
@@ -285,7 +338,10 @@ await test("d: admin mengunggah naskah 003 untuk pratinjau", async () => {
   assert.match(text, /sudah diimpor/);
   assert.match(text, /Kota Batam/);
   assert.match(text, /Temuan \(\d+\)/);
-  assert.ok(await preview.locator("table").last().locator("tbody tr").count() > 0, "tidak ada temuan");
+  assert.ok(
+    (await preview.locator("table").last().locator("tbody tr").count()) > 0,
+    "tidak ada temuan",
+  );
   await screenshot(page, "unggah-pratinjau");
   await checkA11y(page, "unggah");
   await preview.getByRole("button", { name: "Simpan" }).click();
@@ -305,21 +361,30 @@ await test("d: admin mengunggah naskah 003 untuk pratinjau", async () => {
 
 await test("e: layar ponsel 390x844", async () => {
   assert.ok(shared.positionUrl && shared.agencyUrl, "tes a tidak menemukan halaman");
-  const { context, page } = await newPage({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
+  const { context, page } = await newPage({
+    viewport: { width: 390, height: 844 },
+    isMobile: true,
+    hasTouch: true,
+    deviceScaleFactor: 2,
+  });
   await signIn(page, "pegawai", "demo-pegawai-2026");
-  const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  const overflow = () =>
+    page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   await page.goto(shared.positionUrl);
   await page.locator(".source-col .article-text").first().waitFor();
-  assert.ok(await overflow() <= 0, `halaman jabatan melebar ${await overflow()} px`);
+  assert.ok((await overflow()) <= 0, `halaman jabatan melebar ${await overflow()} px`);
   // On a phone the source text comes below the duties.
-  const [mainBox, sourceBox] = [await page.locator(".main-col").boundingBox(), await page.locator(".source-col").boundingBox()];
+  const [mainBox, sourceBox] = [
+    await page.locator(".main-col").boundingBox(),
+    await page.locator(".source-col").boundingBox(),
+  ];
   assert.ok(sourceBox.y >= mainBox.y + mainBox.height - 1, "naskah sumber tidak di bawah");
   await screenshot(page, "ponsel-jabatan");
   await checkA11y(page, "jabatan di ponsel");
   await page.goto(shared.agencyUrl);
   const chart = page.locator(".org-root");
   await chart.waitFor();
-  assert.ok(await overflow() <= 0, `halaman perangkat daerah melebar ${await overflow()} px`);
+  assert.ok((await overflow()) <= 0, `halaman perangkat daerah melebar ${await overflow()} px`);
   const chartBox = await chart.boundingBox();
   assert.ok(chartBox.width <= 390, "bagan lebih lebar dari layar");
   await screenshot(page, "ponsel-bagan");
@@ -339,5 +404,7 @@ await test("e: layar ponsel 390x844", async () => {
 
 await browser.close();
 const failed = results.filter((r) => !r.ok);
-console.log(`\n${results.length - failed.length} lulus, ${failed.length} gagal; tangkapan layar di ${artifacts}`);
+console.log(
+  `\n${results.length - failed.length} lulus, ${failed.length} gagal; tangkapan layar di ${artifacts}`,
+);
 process.exit(failed.length ? 1 : 0);

@@ -1,7 +1,14 @@
 import { describe, expect, it } from "vitest";
 import {
-  formatDate, formatNip, formatTimestamp, pageRange, regulationName, roleCanAdminister, sentenceCase,
-  statusLabel, workLevelLabel,
+  formatDate,
+  formatNip,
+  formatTimestamp,
+  pageRange,
+  regulationName,
+  roleCanAdminister,
+  sentenceCase,
+  statusLabel,
+  workLevelLabel,
 } from "./format";
 
 describe("formatNip", () => {
@@ -51,8 +58,12 @@ describe("labels", () => {
     expect(statusLabel("berlaku")).toBe("Berlaku");
   });
   it("names a regulation, with a blank number", () => {
-    expect(regulationName({ kind: "Peraturan Gubernur", number: "77", year: 2023 })).toBe("Peraturan Gubernur Nomor 77 Tahun 2023");
-    expect(regulationName({ kind: "Peraturan Gubernur", number: "", year: 2023 })).toBe("Peraturan Gubernur Nomor … Tahun 2023");
+    expect(regulationName({ kind: "Peraturan Gubernur", number: "77", year: 2023 })).toBe(
+      "Peraturan Gubernur Nomor 77 Tahun 2023",
+    );
+    expect(regulationName({ kind: "Peraturan Gubernur", number: "", year: 2023 })).toBe(
+      "Peraturan Gubernur Nomor … Tahun 2023",
+    );
   });
   it("knows who may administer", () => {
     expect(roleCanAdminister("admin_registri")).toBe(true);

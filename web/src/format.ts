@@ -9,8 +9,18 @@ export function formatNip(nip: string): string {
 }
 
 export const MONTHS = [
-  "Januari", "Februari", "Maret", "April", "Mei", "Juni",
-  "Juli", "Agustus", "September", "Oktober", "November", "Desember",
+  "Januari",
+  "Februari",
+  "Maret",
+  "April",
+  "Mei",
+  "Juni",
+  "Juli",
+  "Agustus",
+  "September",
+  "Oktober",
+  "November",
+  "Desember",
 ];
 
 /** "2023-12-29" → "29 Desember 2023"; "1997-03" → "Maret 1997"; other text unchanged; null → "". */
@@ -34,7 +44,8 @@ export function formatDate(iso: string | null | undefined): string {
  * from UTC (WIB = 420); by default the browser's. A timestamp without a zone is taken as written.
  */
 export function formatTimestamp(iso: string, offsetMinutes?: number): string {
-  const m = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}):(\d{2})(?::\d{2}(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/.exec(iso);
+  const m =
+    /^(\d{4}-\d{2}-\d{2})[T ](\d{2}):(\d{2})(?::\d{2}(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/.exec(iso);
   if (!m) return formatDate(iso);
   if (!m[4]) return `${formatDate(m[1])} ${m[2]}.${m[3]}`;
   const t = Date.parse(iso);
@@ -47,8 +58,15 @@ export function formatTimestamp(iso: string, offsetMinutes?: number): string {
 }
 
 const AUDIT_ACTIONS: Record<string, string> = {
-  create: "membuat", update: "mengubah", delete: "menghapus", import: "mengimpor", end: "mengakhiri",
-  sign_in: "masuk", sign_out: "keluar", login: "masuk", logout: "keluar",
+  create: "membuat",
+  update: "mengubah",
+  delete: "menghapus",
+  import: "mengimpor",
+  end: "mengakhiri",
+  sign_in: "masuk",
+  sign_out: "keluar",
+  login: "masuk",
+  logout: "keluar",
 };
 export function auditActionLabel(action: string): string {
   return AUDIT_ACTIONS[action] ?? action;
@@ -61,46 +79,66 @@ export function workLevelLabel(level: number | null | undefined): string {
 
 export function statusLabel(status: string): string {
   switch (status) {
-    case "berlaku": return "Berlaku";
-    case "dicabut": return "Dicabut";
-    case "dicabut_sebagian": return "Dicabut sebagian";
-    default: return status;
+    case "berlaku":
+      return "Berlaku";
+    case "dicabut":
+      return "Dicabut";
+    case "dicabut_sebagian":
+      return "Dicabut sebagian";
+    default:
+      return status;
   }
 }
 
 export function severityLabel(severity: string): string {
   switch (severity) {
-    case "error": return "Kesalahan";
-    case "warning": return "Peringatan";
-    case "info": return "Informasi";
-    default: return severity;
+    case "error":
+      return "Kesalahan";
+    case "warning":
+      return "Peringatan";
+    case "info":
+      return "Informasi";
+    default:
+      return severity;
   }
 }
 
 export function placementLabel(kind: string): string {
   switch (kind) {
-    case "definitif": return "Definitif";
-    case "plt": return "Plt.";
-    case "plh": return "Plh.";
-    default: return kind;
+    case "definitif":
+      return "Definitif";
+    case "plt":
+      return "Plt.";
+    case "plh":
+      return "Plh.";
+    default:
+      return kind;
   }
 }
 
 export function roleLabel(role: string): string {
   switch (role) {
-    case "pegawai": return "Pegawai";
-    case "admin_registri": return "Admin Registri";
-    case "administrator": return "Administrator";
-    default: return role;
+    case "pegawai":
+      return "Pegawai";
+    case "admin_registri":
+      return "Admin Registri";
+    case "administrator":
+      return "Administrator";
+    default:
+      return role;
   }
 }
 
 export function regionKindLabel(kind: string): string {
   switch (kind) {
-    case "provinsi": return "Provinsi";
-    case "kabupaten": return "Kabupaten";
-    case "kota": return "Kota";
-    default: return kind;
+    case "provinsi":
+      return "Provinsi";
+    case "kabupaten":
+      return "Kabupaten";
+    case "kota":
+      return "Kota";
+    default:
+      return kind;
   }
 }
 
@@ -138,10 +176,15 @@ export function roleCanAdminister(role: string | null | undefined): boolean {
 /** Kinds of structural change between two regulations (GET /agencies/{id}/history, preview). */
 export function changeLabel(kind: string): string {
   switch (kind) {
-    case "ditambah": return "Jabatan ditambah";
-    case "dihapus": return "Jabatan dihapus";
-    case "diganti_nama": return "Nama diganti";
-    case "diubah_eselon": return "Eselon diubah";
-    default: return kind;
+    case "ditambah":
+      return "Jabatan ditambah";
+    case "dihapus":
+      return "Jabatan dihapus";
+    case "diganti_nama":
+      return "Nama diganti";
+    case "diubah_eselon":
+      return "Eselon diubah";
+    default:
+      return kind;
   }
 }

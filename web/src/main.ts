@@ -34,17 +34,32 @@ const nav = h("ul", { class: "nav-links" });
 const main = h("main", { id: "isi", tabindex: -1 });
 const live = h("div", { class: "visually-hidden", "aria-live": "polite", role: "status" });
 
-replace(app,
+replace(
+  app,
   h("a", { href: "#isi", class: "skip-link" }, "Langsung ke isi"),
-  h("header", { class: "site-header" },
-    h("div", { class: "header-inner" },
+  h(
+    "header",
+    { class: "site-header" },
+    h(
+      "div",
+      { class: "header-inner" },
       h("a", { href: "/", class: "brand" }, "Tatakerja"),
       h("nav", { "aria-label": "Menu utama" }, nav),
-      headerUser)),
+      headerUser,
+    ),
+  ),
   main,
-  h("footer", { class: "site-footer" },
-    h("p", null, "Tatakerja — organisasi dan tata kerja pemerintah daerah dari naskah peraturannya.")),
-  live);
+  h(
+    "footer",
+    { class: "site-footer" },
+    h(
+      "p",
+      null,
+      "Tatakerja — organisasi dan tata kerja pemerintah daerah dari naskah peraturannya.",
+    ),
+  ),
+  live,
+);
 
 function renderHeader(route: Route | null): void {
   const u = user();
@@ -56,18 +71,44 @@ function renderHeader(route: Route | null): void {
     items.push(["Unggah Peraturan", paths.upload(), ["upload"]]);
     items.push(["Audit", paths.audit(), ["audit"]]);
   }
-  replace(nav, items.map(([label, href, names]) =>
-    h("li", null, h("a", {
-      href, "aria-current": route && names.includes(route.name) ? "page" : null,
-    }, label))));
+  replace(
+    nav,
+    items.map(([label, href, names]) =>
+      h(
+        "li",
+        null,
+        h(
+          "a",
+          {
+            href,
+            "aria-current": route && names.includes(route.name) ? "page" : null,
+          },
+          label,
+        ),
+      ),
+    ),
+  );
   if (u) {
-    replace(headerUser,
-      h("span", { class: "user-name" }, u.display_name || u.username,
-        h("span", { class: "user-role" }, roleLabel(u.role))),
-      h("button", { type: "button", class: "button secondary", onclick: onSignOut }, "Keluar"));
+    replace(
+      headerUser,
+      h(
+        "span",
+        { class: "user-name" },
+        u.display_name || u.username,
+        h("span", { class: "user-role" }, roleLabel(u.role)),
+      ),
+      h("button", { type: "button", class: "button secondary", onclick: onSignOut }, "Keluar"),
+    );
   } else {
     const here = location.pathname + location.search;
-    replace(headerUser, h("a", { href: route?.name === "login" ? paths.login() : paths.login(here), class: "button" }, "Masuk"));
+    replace(
+      headerUser,
+      h(
+        "a",
+        { href: route?.name === "login" ? paths.login() : paths.login(here), class: "button" },
+        "Masuk",
+      ),
+    );
   }
 }
 
@@ -90,7 +131,10 @@ async function render(): Promise<void> {
   renderHeader(route);
   replace(main, loading());
   const ctx: PageContext = {
-    route, main, signal: ctl.signal, navigate,
+    route,
+    main,
+    signal: ctl.signal,
+    navigate,
     isCurrent: () => controller === ctl,
   };
   try {
@@ -118,7 +162,15 @@ export function navigate(path: string, opts: { replace?: boolean } = {}): void {
 
 // Links within the site are followed without reloading the page.
 document.addEventListener("click", (ev) => {
-  if (ev.defaultPrevented || ev.button !== 0 || ev.metaKey || ev.ctrlKey || ev.shiftKey || ev.altKey) return;
+  if (
+    ev.defaultPrevented ||
+    ev.button !== 0 ||
+    ev.metaKey ||
+    ev.ctrlKey ||
+    ev.shiftKey ||
+    ev.altKey
+  )
+    return;
   const a = (ev.target as Element | null)?.closest?.("a");
   if (!a || !(a instanceof HTMLAnchorElement)) return;
   if (a.target || a.hasAttribute("download") || a.origin !== location.origin) return;

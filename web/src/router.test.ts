@@ -8,11 +8,22 @@ describe("parseRoute", () => {
     expect(parseRoute("/perangkat-daerah/12")).toEqual({ name: "agency", id: "12" });
     expect(parseRoute("/jabatan/40")).toEqual({ name: "position", id: "40" });
     expect(parseRoute("/pegawai")).toEqual({ name: "employees", q: "", page: 1 });
-    expect(parseRoute("/pegawai", "?q=siti&hal=3")).toEqual({ name: "employees", q: "siti", page: 3 });
+    expect(parseRoute("/pegawai", "?q=siti&hal=3")).toEqual({
+      name: "employees",
+      q: "siti",
+      page: 3,
+    });
     expect(parseRoute("/pegawai/7")).toEqual({ name: "employee", id: "7" });
     expect(parseRoute("/peraturan/2")).toEqual({ name: "regulation", id: "2", article: null });
-    expect(parseRoute("/peraturan/2", "?pasal=15")).toEqual({ name: "regulation", id: "2", article: "15" });
-    expect(parseRoute("/masuk", "?kembali=%2Fpegawai%3Fq%3Dsiti")).toEqual({ name: "login", next: "/pegawai?q=siti" });
+    expect(parseRoute("/peraturan/2", "?pasal=15")).toEqual({
+      name: "regulation",
+      id: "2",
+      article: "15",
+    });
+    expect(parseRoute("/masuk", "?kembali=%2Fpegawai%3Fq%3Dsiti")).toEqual({
+      name: "login",
+      next: "/pegawai?q=siti",
+    });
     expect(parseRoute("/unggah")).toEqual({ name: "upload" });
     expect(parseRoute("/audit", "?hal=2")).toEqual({ name: "audit", page: 2 });
   });

@@ -22,9 +22,14 @@ const table: [RegExp, (m: RegExpExecArray, q: URLSearchParams) => Route][] = [
   [new RegExp(`^/jabatan/${ID}$`), (m) => ({ name: "position", id: m[1]! })],
   [/^\/pegawai$/, (_m, q) => ({ name: "employees", q: q.get("q") ?? "", page: pageOf(q) })],
   [new RegExp(`^/pegawai/${ID}$`), (m) => ({ name: "employee", id: m[1]! })],
-  [new RegExp(`^/peraturan/${ID}$`), (m, q) => ({
-    name: "regulation", id: m[1]!, article: validId(q.get("pasal")),
-  })],
+  [
+    new RegExp(`^/peraturan/${ID}$`),
+    (m, q) => ({
+      name: "regulation",
+      id: m[1]!,
+      article: validId(q.get("pasal")),
+    }),
+  ],
   [/^\/masuk$/, (_m, q) => ({ name: "login", next: safeNext(q.get("kembali")) })],
   [/^\/unggah$/, () => ({ name: "upload" })],
   [/^\/audit$/, (_m, q) => ({ name: "audit", page: pageOf(q) })],
@@ -58,6 +63,7 @@ function validId(v: string | null): string | null {
 /** Only a path of this site may be a place to return to after sign-in (no "//host", no scheme). */
 export function safeNext(v: string | null): string {
   if (!v || !v.startsWith("/") || v.startsWith("//") || v.startsWith("/\\")) return "/";
+  // eslint-disable-next-line no-control-regex -- refusing control characters is the point
   if (/[\u0000-\u001f]/.test(v)) return "/";
   return v;
 }
@@ -82,7 +88,8 @@ export const paths = {
     article === undefined || article === null
       ? `/peraturan/${enc(id)}`
       : `/peraturan/${enc(id)}?pasal=${enc(article)}`,
-  login: (next?: string) => (next && next !== "/" ? `/masuk?kembali=${encodeURIComponent(next)}` : "/masuk"),
+  login: (next?: string) =>
+    next && next !== "/" ? `/masuk?kembali=${encodeURIComponent(next)}` : "/masuk",
   upload: () => "/unggah",
   audit: (page = 1) => (page > 1 ? `/audit?hal=${page}` : "/audit"),
 };

@@ -28,7 +28,8 @@ export async function loadSession(): Promise<void> {
     setSession(await api.me());
   } catch (e) {
     // 401: nobody is signed in; anything else (server down): treat as anonymous, pages say why.
-    if (!(e instanceof ApiError) || e.status !== 401) console.warn("Tatakerja: sesi tidak dapat diperiksa", e);
+    if (!(e instanceof ApiError) || e.status !== 401)
+      console.warn("Tatakerja: sesi tidak dapat diperiksa", e);
     setSession(null);
   }
 }

@@ -12,9 +12,12 @@ export function link(href: string, ...children: Child[]): HTMLAnchorElement {
 /** The page heading; focused after navigation so screen readers announce the new page. */
 export function pageHeading(text: string, sub?: Child): HTMLElement {
   document.title = `${text} — Tatakerja`;
-  return h("header", { class: "page-head" },
+  return h(
+    "header",
+    { class: "page-head" },
     h("h1", { tabindex: -1 }, text),
-    sub ? h("p", { class: "page-sub" }, sub) : null);
+    sub ? h("p", { class: "page-sub" }, sub) : null,
+  );
 }
 
 export function loading(text = "Memuat…"): HTMLElement {
@@ -31,7 +34,11 @@ export function errorBox(err: unknown): HTMLElement {
 }
 
 export function statusBadge(status: string): HTMLElement {
-  return h("span", { class: `badge status-${status.replace(/[^a-z_]/g, "")}` }, statusLabel(status));
+  return h(
+    "span",
+    { class: `badge status-${status.replace(/[^a-z_]/g, "")}` },
+    statusLabel(status),
+  );
 }
 
 export function severityBadge(severity: string, label: string): HTMLElement {
@@ -40,11 +47,14 @@ export function severityBadge(severity: string, label: string): HTMLElement {
 
 /** "Peraturan Gubernur Nomor 77 Tahun 2023 tentang …" as a link to the regulation page. */
 export function regulationLink(r: RegulationRef, withStatus = false): HTMLElement {
-  return h("span", { class: "reg-ref" },
+  return h(
+    "span",
+    { class: "reg-ref" },
     link(paths.regulation(r.id), regulationName(r)),
     r.title ? ` tentang ${r.title}` : "",
     r.date ? h("span", { class: "muted" }, ` (${formatDate(r.date)})`) : null,
-    withStatus ? [" ", statusBadge(r.status)] : null);
+    withStatus ? [" ", statusBadge(r.status)] : null,
+  );
 }
 
 /** A definition list from [term, value] rows; rows with an empty value are left out. */
@@ -62,26 +72,70 @@ export function section(title: string, ...children: Child[]): HTMLElement {
 }
 
 export function signInPrompt(next: string, what: string): HTMLElement {
-  return h("div", { class: "alert info signin-prompt" },
+  return h(
+    "div",
+    { class: "alert info signin-prompt" },
     h("p", null, `${what} hanya dapat dilihat oleh pengguna yang sudah masuk.`),
-    h("p", null, h("a", { href: paths.login(next), class: "button" }, "Masuk untuk melanjutkan")));
+    h("p", null, h("a", { href: paths.login(next), class: "button" }, "Masuk untuk melanjutkan")),
+  );
 }
 
 /** A table that scrolls sideways inside its own box on narrow screens. */
 export function table(headers: string[], rows: Child[][], caption?: string): HTMLElement {
-  return h("div", { class: "table-wrap", tabindex: 0, role: "region", "aria-label": caption ?? headers.join(", ") },
-    h("table", null,
+  return h(
+    "div",
+    {
+      class: "table-wrap",
+      tabindex: 0,
+      role: "region",
+      "aria-label": caption ?? headers.join(", "),
+    },
+    h(
+      "table",
+      null,
       caption ? h("caption", { class: "visually-hidden" }, caption) : null,
-      h("thead", null, h("tr", null, headers.map((t) => h("th", { scope: "col" }, t)))),
-      h("tbody", null, rows.map((r) => h("tr", null, r.map((c) => h("td", null, c)))))));
+      h(
+        "thead",
+        null,
+        h(
+          "tr",
+          null,
+          headers.map((t) => h("th", { scope: "col" }, t)),
+        ),
+      ),
+      h(
+        "tbody",
+        null,
+        rows.map((r) =>
+          h(
+            "tr",
+            null,
+            r.map((c) => h("td", null, c)),
+          ),
+        ),
+      ),
+    ),
+  );
 }
 
-export function pager(offset: number, limit: number, total: number, hrefOf: (page: number) => string): HTMLElement | null {
+export function pager(
+  offset: number,
+  limit: number,
+  total: number,
+  hrefOf: (page: number) => string,
+): HTMLElement | null {
   if (total <= limit) return null;
   const page = Math.floor(offset / limit) + 1;
   const pages = Math.max(1, Math.ceil(total / limit));
-  return h("nav", { class: "pager", "aria-label": "Halaman" },
-    page > 1 ? h("a", { href: hrefOf(page - 1), class: "button secondary", rel: "prev" }, "‹ Sebelumnya") : null,
+  return h(
+    "nav",
+    { class: "pager", "aria-label": "Halaman" },
+    page > 1
+      ? h("a", { href: hrefOf(page - 1), class: "button secondary", rel: "prev" }, "‹ Sebelumnya")
+      : null,
     h("span", null, `Halaman ${page} dari ${pages}`),
-    page < pages ? h("a", { href: hrefOf(page + 1), class: "button secondary", rel: "next" }, "Berikutnya ›") : null);
+    page < pages
+      ? h("a", { href: hrefOf(page + 1), class: "button secondary", rel: "next" }, "Berikutnya ›")
+      : null,
+  );
 }

@@ -1,7 +1,23 @@
 // The API client: same origin, cookie session, X-CSRF-Token on changes, Indonesian errors.
 import type {
-  Agency, Article, AuditEntry, Chart, ChartQuery, Employee, EmployeeListItem, HistoryItem, Id, ImportResult,
-  ListPage, Position, Region, RegionSummary, Regulation, RegulationPreview, Session, User,
+  Agency,
+  Article,
+  AuditEntry,
+  Chart,
+  ChartQuery,
+  Employee,
+  EmployeeListItem,
+  HistoryItem,
+  Id,
+  ImportResult,
+  ListPage,
+  Position,
+  Region,
+  RegionSummary,
+  Regulation,
+  RegulationPreview,
+  Session,
+  User,
 } from "./types";
 
 const BASE = "/api/v1";
@@ -22,12 +38,17 @@ export class ApiError extends Error {
 /** Turns a failed response body into an ApiError; falls back to a generic Indonesian message. */
 export function errorFromBody(status: number, body: unknown): ApiError {
   if (body && typeof body === "object" && "error" in body) {
-    const e = (body as { error: unknown }).error;
+    const e = body.error;
     if (e && typeof e === "object") {
       const o = e as Record<string, unknown>;
-      const message = typeof o.message === "string" && o.message ? o.message : fallbackMessage(status);
-      return new ApiError(status, typeof o.code === "string" ? o.code : "UNKNOWN", message,
-        typeof o.field === "string" ? o.field : null);
+      const message =
+        typeof o.message === "string" && o.message ? o.message : fallbackMessage(status);
+      return new ApiError(
+        status,
+        typeof o.code === "string" ? o.code : "UNKNOWN",
+        message,
+        typeof o.field === "string" ? o.field : null,
+      );
     }
   }
   return new ApiError(status, "UNKNOWN", fallbackMessage(status));
@@ -87,7 +108,11 @@ export async function request<T>(path: string, opts: RequestOptions = {}): Promi
   let res: Response;
   try {
     res = await fetch(BASE + path, {
-      method, headers, body, credentials: "same-origin", signal: opts.signal,
+      method,
+      headers,
+      body,
+      credentials: "same-origin",
+      signal: opts.signal,
     });
   } catch (e) {
     if (e instanceof DOMException && e.name === "AbortError") throw e;
@@ -119,7 +144,8 @@ export const api = {
   logout: () => request<void>("/auth/logout", { method: "POST" }),
   me: () => request<Session>("/auth/me"),
 
-  regions: (q?: Query) => request<ListPage<RegionSummary>>(withQuery("/regions", { limit: 500, ...q })),
+  regions: (q?: Query) =>
+    request<ListPage<RegionSummary>>(withQuery("/regions", { limit: 500, ...q })),
   region: (rid: Id | string) => request<Region>(`/regions/${id(rid)}`),
   agency: (aid: Id | string) => request<Agency>(`/agencies/${id(aid)}`),
   /** The chart's top levels, or the subtree `q.root` (expand on demand). */

@@ -138,12 +138,7 @@ export interface Unit {
 }
 
 export type PositionKind =
-  | "JPT Pratama"
-  | "Administrator"
-  | "Pengawas"
-  | "Fungsional"
-  | "Pelaksana"
-  | string;
+  "JPT Pratama" | "Administrator" | "Pengawas" | "Fungsional" | "Pelaksana" | string;
 
 /** 1, 2, 3 (Pejabat Level I/II/III); 0 when none. */
 export type WorkLevel = number;

@@ -9,7 +9,13 @@ import { h, nextId } from "../dom";
 import { paths } from "../router";
 import { workLevelLabel } from "../format";
 import {
-  boxSubtitle, buildChartTree, countPositions, holderText, missingSubordinates, type ChartItem, type FunctionalGroup,
+  boxSubtitle,
+  buildChartTree,
+  countPositions,
+  holderText,
+  missingSubordinates,
+  type ChartItem,
+  type FunctionalGroup,
 } from "./tree";
 
 export interface ChartOptions {
@@ -51,14 +57,32 @@ export function renderChart(nodes: readonly ChartNode[], options: ChartOptions =
 
   const groupPanel = (g: FunctionalGroup, standalone: boolean): HTMLElement => {
     const listId = nextId("org-grp");
-    const members = h("ul", { class: "org-members", id: listId },
-      g.members.map((m) => h("li", null,
-        h("a", { class: "org-member", href: paths.position(m.position_id), "data-chart-box": "" }, m.title),
-        h("span", { class: `org-holder${m.vacant ? " is-vacant" : ""}` }, holderText(m)))));
-    const btn = makeToggle({
-      class: "org-group-toggle", "aria-controls": listId, "data-name": g.title, "data-count": g.members.length,
-      "data-group": "",
-    }, standalone);
+    const members = h(
+      "ul",
+      { class: "org-members", id: listId },
+      g.members.map((m) =>
+        h(
+          "li",
+          null,
+          h(
+            "a",
+            { class: "org-member", href: paths.position(m.position_id), "data-chart-box": "" },
+            m.title,
+          ),
+          h("span", { class: `org-holder${m.vacant ? " is-vacant" : ""}` }, holderText(m)),
+        ),
+      ),
+    );
+    const btn = makeToggle(
+      {
+        class: "org-group-toggle",
+        "aria-controls": listId,
+        "data-name": g.title,
+        "data-count": g.members.length,
+        "data-group": "",
+      },
+      standalone,
+    );
     return h("div", { class: "org-fungsional" }, btn, members);
   };
 
@@ -68,7 +92,11 @@ export function renderChart(nodes: readonly ChartNode[], options: ChartOptions =
     const expand = options.onExpand;
     if (count === 0 || !expand) return null;
     const label = `Muat ${count} bawahan ${n.title}`;
-    const btn = h("button", { type: "button", class: "org-more", "aria-label": label, title: label }, `+ ${count} bawahan`);
+    const btn = h(
+      "button",
+      { type: "button", class: "org-more", "aria-label": label, title: label },
+      `+ ${count} bawahan`,
+    );
     btn.addEventListener("click", () => {
       btn.disabled = true;
       btn.textContent = "Memuat…";
@@ -81,7 +109,9 @@ export function renderChart(nodes: readonly ChartNode[], options: ChartOptions =
   };
 
   const renderItems = (items: ChartItem[], depth: number, id?: string): HTMLUListElement => {
-    const leavesOnly = depth >= 2 && items.every((i) => i.type === "position" && !i.children.some((c) => c.type === "position"));
+    const leavesOnly =
+      depth >= 2 &&
+      items.every((i) => i.type === "position" && !i.children.some((c) => c.type === "position"));
     const ul = h("ul", { class: `org${leavesOnly ? " org-stack" : ""}`, id: id ?? null });
     for (const item of items) ul.appendChild(renderItem(item, depth));
     return ul;
@@ -90,23 +120,44 @@ export function renderChart(nodes: readonly ChartNode[], options: ChartOptions =
   const renderItem = (item: ChartItem, depth: number): HTMLLIElement => {
     if (item.type === "group") {
       // Only at the top (functional positions without a superior): a box of its own.
-      return h("li", { class: "org-item" }, h("div", { class: "org-box org-group" }, groupPanel(item, true)));
+      return h(
+        "li",
+        { class: "org-item" },
+        h("div", { class: "org-box org-group" }, groupPanel(item, true)),
+      );
     }
     const n = item.node;
     const level = workLevelLabel(n.work_level);
     const structural = item.children.filter((c) => c.type === "position");
     const groups = item.children.filter((c): c is FunctionalGroup => c.type === "group");
-    const box = h("div", { class: `org-box kind-${slug(n.kind)}${n.vacant ? " is-vacant" : ""}` },
-      h("a", { class: "org-title", href: paths.position(n.position_id), "data-chart-box": "" }, n.title),
+    const box = h(
+      "div",
+      { class: `org-box kind-${slug(n.kind)}${n.vacant ? " is-vacant" : ""}` },
+      h(
+        "a",
+        { class: "org-title", href: paths.position(n.position_id), "data-chart-box": "" },
+        n.title,
+      ),
       h("span", { class: "org-meta" }, boxSubtitle(n) + (level ? ` · ${level}` : "")),
       h("span", { class: `org-holder org-own${n.vacant ? " is-vacant" : ""}` }, holderText(n)),
       groups.map((g) => groupPanel(g, false)),
-      moreButton(n));
+      moreButton(n),
+    );
     const li = h("li", { class: "org-item" }, box);
     if (structural.length > 0) {
       const subId = nextId("org-sub");
       const count = structural.reduce((s, c) => s + countPositions(c), 0);
-      box.appendChild(makeToggle({ class: "org-toggle", "aria-controls": subId, "data-name": n.title, "data-count": count }, true));
+      box.appendChild(
+        makeToggle(
+          {
+            class: "org-toggle",
+            "aria-controls": subId,
+            "data-name": n.title,
+            "data-count": count,
+          },
+          true,
+        ),
+      );
       li.appendChild(renderItems(structural, depth + 1, subId));
     }
     return li;
@@ -118,14 +169,27 @@ export function renderChart(nodes: readonly ChartNode[], options: ChartOptions =
   tree.addEventListener("keydown", onArrowKey);
 
   const all = (open: boolean) => () => toggles.forEach((b) => setOpen(b, open));
-  const tools = h("div", { class: "chart-tools" },
+  const tools = h(
+    "div",
+    { class: "chart-tools" },
     h("button", { type: "button", class: "button secondary", onclick: all(true) }, "Buka semua"),
     h("button", { type: "button", class: "button secondary", onclick: all(false) }, "Tutup semua"),
-    h("span", { class: "muted chart-hint" },
-      "Pilih kotak untuk membuka halaman jabatan. Tombol panah berpindah antarkotak."));
-  const scroller = h("div", {
-    class: "chart-scroll", tabindex: 0, role: "region", "aria-label": "Bagan organisasi, dapat digeser",
-  }, tree);
+    h(
+      "span",
+      { class: "muted chart-hint" },
+      "Pilih kotak untuk membuka halaman jabatan. Tombol panah berpindah antarkotak.",
+    ),
+  );
+  const scroller = h(
+    "div",
+    {
+      class: "chart-scroll",
+      tabindex: 0,
+      role: "region",
+      "aria-label": "Bagan organisasi, dapat digeser",
+    },
+    tree,
+  );
   return h("div", { class: "chart" }, tools, scroller);
 }
 
@@ -140,13 +204,15 @@ function onArrowKey(ev: KeyboardEvent): void {
   const li = a.closest("li");
   if (!li) return;
   const linkOf = (el: Element | null | undefined): HTMLAnchorElement | null =>
-    (el?.querySelector(":scope > .org-box > a[data-chart-box], :scope > a[data-chart-box]") as HTMLAnchorElement | null) ?? null;
+    (el?.querySelector(
+      ":scope > .org-box > a[data-chart-box], :scope > a[data-chart-box]",
+    ) as HTMLAnchorElement | null) ?? null;
   const sibling = (dir: "next" | "prev"): Element | null => {
     let s = dir === "next" ? li.nextElementSibling : li.previousElementSibling;
     while (s && !linkOf(s)) s = dir === "next" ? s.nextElementSibling : s.previousElementSibling;
     return s;
   };
-  let target: HTMLAnchorElement | null = null;
+  let target: HTMLAnchorElement | null;
   switch (ev.key) {
     case "ArrowDown": {
       const sub = li.querySelector(":scope > ul:not([hidden])");
@@ -159,9 +225,14 @@ function onArrowKey(ev: KeyboardEvent): void {
       if (!target) target = linkOf(sibling("prev"));
       break;
     }
-    case "ArrowRight": target = linkOf(sibling("next")); break;
-    case "ArrowLeft": target = linkOf(sibling("prev")); break;
-    default: return;
+    case "ArrowRight":
+      target = linkOf(sibling("next"));
+      break;
+    case "ArrowLeft":
+      target = linkOf(sibling("prev"));
+      break;
+    default:
+      return;
   }
   if (target) {
     ev.preventDefault();

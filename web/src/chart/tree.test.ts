@@ -1,20 +1,44 @@
 import { describe, expect, it } from "vitest";
 import type { ChartNode } from "../api/types";
 import {
-  boxSubtitle, buildChartTree, countPositions, groupTitle, holderText, mergeChartNodes, missingSubordinates, shownSubordinates,
-  type ChartItem, type PositionBox,
+  boxSubtitle,
+  buildChartTree,
+  countPositions,
+  groupTitle,
+  holderText,
+  mergeChartNodes,
+  missingSubordinates,
+  shownSubordinates,
+  type ChartItem,
+  type PositionBox,
 } from "./tree";
 
-let seq = 0;
-function node(id: number, title: string, kind: string, superior: number | null, extra: Partial<ChartNode> = {}): ChartNode {
-  seq += 1;
+function node(
+  id: number,
+  title: string,
+  kind: string,
+  superior: number | null,
+  extra: Partial<ChartNode> = {},
+): ChartNode {
   return {
-    position_id: id, title, kind, eselon: "", unit_id: null, unit_name: "", superior_id: superior,
-    work_level: 0, vacant: false, holder_name: null, subordinate_count: 0, hidden_children: 0, ...extra,
+    position_id: id,
+    title,
+    kind,
+    eselon: "",
+    unit_id: null,
+    unit_name: "",
+    superior_id: superior,
+    work_level: 0,
+    vacant: false,
+    holder_name: null,
+    subordinate_count: 0,
+    hidden_children: 0,
+    ...extra,
   };
 }
 
-const titles = (items: ChartItem[]) => items.map((i) => (i.type === "group" ? `[${i.title}]` : i.node.title));
+const titles = (items: ChartItem[]) =>
+  items.map((i) => (i.type === "group" ? `[${i.title}]` : i.node.title));
 const box = (i: ChartItem | undefined) => i as PositionBox;
 
 describe("buildChartTree", () => {
@@ -22,7 +46,9 @@ describe("buildChartTree", () => {
   // three Kepala Bidang, and functional positions.
   const bppd = [
     node(1, "Kepala Badan", "JPT Pratama", null, { eselon: "II.a", work_level: 1 }),
-    node(4, "Kepala Bidang Koordinasi Perencanaan dan Fasilitasi Kerja Sama", "Administrator", 1, { eselon: "III.a" }),
+    node(4, "Kepala Bidang Koordinasi Perencanaan dan Fasilitasi Kerja Sama", "Administrator", 1, {
+      eselon: "III.a",
+    }),
     node(2, "Sekretaris", "Administrator", 1, { eselon: "III.a", unit_name: "Sekretariat" }),
     node(3, "Kepala Sub Bagian Kepegawaian dan Umum", "Pengawas", 2, { eselon: "IV.a" }),
     node(5, "Kepala Bidang Koordinasi Pelaksanaan", "Administrator", 1),
@@ -46,10 +72,14 @@ describe("buildChartTree", () => {
 
   it("groups functional and executor positions under their coordinator", () => {
     const sek = box(box(buildChartTree(bppd)[0]).children[0]);
-    expect(titles(sek.children)).toEqual(["Kepala Sub Bagian Kepegawaian dan Umum", "[Fungsional dan pelaksana]"]);
+    expect(titles(sek.children)).toEqual([
+      "Kepala Sub Bagian Kepegawaian dan Umum",
+      "[Fungsional dan pelaksana]",
+    ]);
     const group = sek.children[1]!;
     expect(group.type).toBe("group");
-    if (group.type === "group") expect(group.members.map((m) => m.title)).toEqual(["Perencana Ahli Muda", "Bendahara"]);
+    if (group.type === "group")
+      expect(group.members.map((m) => m.title)).toEqual(["Perencana Ahli Muda", "Bendahara"]);
   });
 
   it("counts positions", () => {
@@ -57,31 +87,44 @@ describe("buildChartTree", () => {
   });
 
   it("makes roots of nodes whose superior is unknown or themselves", () => {
-    const roots = buildChartTree([node(1, "A", "Administrator", 99), node(2, "B", "Administrator", 2)]);
+    const roots = buildChartTree([
+      node(1, "A", "Administrator", 99),
+      node(2, "B", "Administrator", 2),
+    ]);
     expect(titles(roots)).toEqual(["A", "B"]);
   });
 
   it("breaks cycles instead of looping", () => {
     const roots = buildChartTree([
-      node(1, "A", "Administrator", 3), node(2, "B", "Administrator", 1), node(3, "C", "Administrator", 2),
+      node(1, "A", "Administrator", 3),
+      node(2, "B", "Administrator", 1),
+      node(3, "C", "Administrator", 2),
     ]);
     expect(roots.length).toBe(1);
     expect(countPositions(roots[0]!)).toBe(3);
   });
 
   it("ignores duplicate nodes", () => {
-    const roots = buildChartTree([node(1, "A", "JPT Pratama", null), node(1, "A again", "JPT Pratama", null)]);
+    const roots = buildChartTree([
+      node(1, "A", "JPT Pratama", null),
+      node(1, "A again", "JPT Pratama", null),
+    ]);
     expect(titles(roots)).toEqual(["A"]);
   });
 
   it("keeps a single 'Kelompok Jabatan Fungsional' node as a box", () => {
-    const roots = buildChartTree([node(1, "Kepala", "JPT Pratama", null), node(2, "Kelompok Jabatan Fungsional", "Fungsional", 1)]);
+    const roots = buildChartTree([
+      node(1, "Kepala", "JPT Pratama", null),
+      node(2, "Kelompok Jabatan Fungsional", "Fungsional", 1),
+    ]);
     expect(box(roots[0]).children.map((c) => c.type)).toEqual(["position"]);
   });
 
   it("shows subordinates of a functional position as their own box", () => {
     const roots = buildChartTree([
-      node(1, "Kepala", "JPT Pratama", null), node(2, "Kepala UPTD (JF)", "Fungsional", 1), node(3, "Pelaksana UPTD", "Pelaksana", 2),
+      node(1, "Kepala", "JPT Pratama", null),
+      node(2, "Kepala UPTD (JF)", "Fungsional", 1),
+      node(3, "Pelaksana UPTD", "Pelaksana", 2),
     ]);
     expect(titles(box(roots[0]).children)).toEqual(["[Jabatan fungsional]", "Kepala UPTD (JF)"]);
   });
@@ -95,10 +138,14 @@ describe("box texts", () => {
   it("names a group by what it holds", () => {
     expect(groupTitle([{ kind: "Fungsional" }])).toBe("Jabatan fungsional");
     expect(groupTitle([{ kind: "Pelaksana" }, { kind: "Pelaksana" }])).toBe("Pelaksana");
-    expect(groupTitle([{ kind: "Fungsional" }, { kind: "Pelaksana" }])).toBe("Fungsional dan pelaksana");
+    expect(groupTitle([{ kind: "Fungsional" }, { kind: "Pelaksana" }])).toBe(
+      "Fungsional dan pelaksana",
+    );
   });
   it("writes eselon and kind", () => {
-    expect(boxSubtitle({ eselon: "III.a", kind: "Administrator" })).toBe("Eselon III.a · Administrator");
+    expect(boxSubtitle({ eselon: "III.a", kind: "Administrator" })).toBe(
+      "Eselon III.a · Administrator",
+    );
     expect(boxSubtitle({ eselon: "", kind: "Fungsional" })).toBe("Fungsional");
   });
   it("never invents a holder name", () => {
@@ -117,7 +164,10 @@ describe("a chart loaded on demand", () => {
   ];
 
   it("knows how many subordinates of each box are not loaded", () => {
-    expect([...missingSubordinates(first)]).toEqual([[1, 3], [2, 3]]);
+    expect([...missingSubordinates(first)]).toEqual([
+      [1, 3],
+      [2, 3],
+    ]);
     expect(shownSubordinates(first, 1)).toBe(2);
     expect(shownSubordinates(first, 2)).toBe(0);
   });
@@ -135,7 +185,11 @@ describe("a chart loaded on demand", () => {
     expect([...missingSubordinates(merged)]).toEqual([[2, 3]]);
     const head = box(buildChartTree(merged)[0]);
     expect(titles(head.children)).toEqual([
-      "Sekretaris", "Kepala Bidang Sekolah Dasar", "Kepala Bidang Sekolah Menengah", "Kepala Bidang Guru", "[Jabatan fungsional]",
+      "Sekretaris",
+      "Kepala Bidang Sekolah Dasar",
+      "Kepala Bidang Sekolah Menengah",
+      "Kepala Bidang Guru",
+      "[Jabatan fungsional]",
     ]);
   });
 });

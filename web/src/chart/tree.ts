@@ -21,7 +21,10 @@ export interface FunctionalGroup {
 export type ChartItem = PositionBox | FunctionalGroup;
 
 const STRUCTURAL_RANK: Record<string, number> = {
-  "JPT Madya": 0, "JPT Pratama": 1, Administrator: 2, Pengawas: 3,
+  "JPT Madya": 0,
+  "JPT Pratama": 1,
+  Administrator: 2,
+  Pengawas: 3,
 };
 
 export function isStructural(n: Pick<ChartNode, "kind">): boolean {
@@ -51,7 +54,10 @@ export function buildChartTree(nodes: readonly ChartNode[]): ChartItem[] {
   const parentOf = new Map<Id, Id | null>();
   for (const n of byId.values()) {
     const s = n.superior_id;
-    parentOf.set(n.position_id, s !== null && s !== undefined && s !== n.position_id && byId.has(s) ? s : null);
+    parentOf.set(
+      n.position_id,
+      s !== null && s !== undefined && s !== n.position_id && byId.has(s) ? s : null,
+    );
   }
   // Break cycles: walk up from each node; a node met twice on one walk is made a root.
   for (const start of byId.keys()) {
@@ -85,7 +91,9 @@ export function buildChartTree(nodes: readonly ChartNode[]): ChartItem[] {
     });
     const functional = kids.filter((n) => !isStructural(n));
     const items: ChartItem[] = structural.map((n) => ({
-      type: "position", node: n, children: build(n.position_id),
+      type: "position",
+      node: n,
+      children: build(n.position_id),
     }));
     if (functional.length === 1 && isGroupPlaceholder(functional[0]!)) {
       const only = functional[0]!;
@@ -136,7 +144,10 @@ export function holderText(n: Pick<ChartNode, "vacant" | "holder_name">): string
  * The nodes of an expanded subtree (GET /agencies/{id}/chart?root=) added to those already shown:
  * known nodes keep their place (with the newer answer's fields), new ones come after.
  */
-export function mergeChartNodes(known: readonly ChartNode[], more: readonly ChartNode[]): ChartNode[] {
+export function mergeChartNodes(
+  known: readonly ChartNode[],
+  more: readonly ChartNode[],
+): ChartNode[] {
   const fresh = new Map<Id, ChartNode>();
   for (const n of more) fresh.set(n.position_id, n);
   const out = known.map((n) => fresh.get(n.position_id) ?? n);

@@ -8,7 +8,6 @@ import { paths } from "../router";
 import { errorBox, facts, link, loading, pageHeading, regulationLink, section, table } from "../ui";
 import { routeOf, type PageContext } from "./context";
 
-
 /** Subordinates loaded at once when a box is expanded (the rest behind the same button). */
 const EXPAND_LIMIT = 200;
 
@@ -21,50 +20,85 @@ export async function agencyPage(ctx: PageContext): Promise<void> {
   const historyBox = h("div", null, loading("Memuat riwayat…"));
   const kind = [agency.kind, agency.type ? `Tipe ${agency.type}` : ""].filter(Boolean).join(" · ");
 
-  replace(ctx.main,
-    h("nav", { class: "breadcrumb", "aria-label": "Jejak" },
-      link(paths.home(), "Beranda"), " › ",
-      agency.region ? [link(paths.region(agency.region.id), agency.region.name), " › "] : null, agency.name),
+  replace(
+    ctx.main,
+    h(
+      "nav",
+      { class: "breadcrumb", "aria-label": "Jejak" },
+      link(paths.home(), "Beranda"),
+      " › ",
+      agency.region ? [link(paths.region(agency.region.id), agency.region.name), " › "] : null,
+      agency.name,
+    ),
     pageHeading(agency.name, kind),
-    h("div", { class: "grid-2" },
-      section("Identitas",
+    h(
+      "div",
+      { class: "grid-2" },
+      section(
+        "Identitas",
         facts([
           ["Jenis", agency.kind],
           ["Tipe", agency.type ? `Tipe ${agency.type}` : ""],
           ["Daerah", agency.region ? link(paths.region(agency.region.id), agency.region.name) : ""],
           ["Dasar pembentukan", agency.regulation ? regulationLink(agency.regulation, true) : ""],
-          ["Pasal", agency.source_article_id && agency.regulation
-            ? link(paths.regulation(agency.regulation.id, agency.source_article_id), `Pasal pembentukan dalam ${regulationName(agency.regulation)}`)
-            : ""],
+          [
+            "Pasal",
+            agency.source_article_id && agency.regulation
+              ? link(
+                  paths.regulation(agency.regulation.id, agency.source_article_id),
+                  `Pasal pembentukan dalam ${regulationName(agency.regulation)}`,
+                )
+              : "",
+          ],
           ["Paling banyak bidang", agency.max_bidang ?? ""],
           ["Unit organisasi", String(agency.unit_count)],
           ["Jabatan", String(agency.position_count)],
-        ])),
-      section("Tugas dan Fungsi",
+        ]),
+      ),
+      section(
+        "Tugas dan Fungsi",
         h("h3", null, "Tugas"),
         h("p", null, agency.tasks ? sentenceCase(agency.tasks) : "—"),
         h("h3", null, "Fungsi"),
         agency.functions.length
-          ? h("ol", { class: "letter-list" }, agency.functions.map((f) => h("li", null, f)))
-          : h("p", { class: "muted" }, "—"))),
-    h("section", { class: "card chart-card", "aria-labelledby": "bagan-judul" },
+          ? h(
+              "ol",
+              { class: "letter-list" },
+              agency.functions.map((f) => h("li", null, f)),
+            )
+          : h("p", { class: "muted" }, "—"),
+      ),
+    ),
+    h(
+      "section",
+      { class: "card chart-card", "aria-labelledby": "bagan-judul" },
       h("h2", { id: "bagan-judul" }, "Bagan Struktur Organisasi"),
-      h("p", { class: "muted" },
-        "Digambar dari struktur yang ditetapkan peraturan (pengganti bagan Lampiran I)."),
-      chartBox),
-    section("Riwayat Struktur", historyBox));
+      h(
+        "p",
+        { class: "muted" },
+        "Digambar dari struktur yang ditetapkan peraturan (pengganti bagan Lampiran I).",
+      ),
+      chartBox,
+    ),
+    section("Riwayat Struktur", historyBox),
+  );
 
   // The chart opens at its top levels; a box's subordinates are loaded when it is expanded.
   let nodes: ChartNode[] = [];
   const draw = (focus?: Id) => {
     replace(chartBox, renderChart(nodes, { onExpand: expand }));
     if (focus !== undefined) {
-      chartBox.querySelector<HTMLAnchorElement>(`a[data-chart-box][href="${paths.position(focus)}"]`)?.focus();
+      chartBox
+        .querySelector<HTMLAnchorElement>(`a[data-chart-box][href="${paths.position(focus)}"]`)
+        ?.focus();
     }
   };
   const expand = async (positionId: Id): Promise<void> => {
     const more = await api.chart(id, {
-      root: positionId, depth: 2, limit: EXPAND_LIMIT, offset: shownSubordinates(nodes, positionId),
+      root: positionId,
+      depth: 2,
+      limit: EXPAND_LIMIT,
+      offset: shownSubordinates(nodes, positionId),
     });
     if (!ctx.isCurrent()) return;
     nodes = mergeChartNodes(nodes, more.nodes);
@@ -79,12 +113,17 @@ export async function agencyPage(ctx: PageContext): Promise<void> {
   } else {
     replace(chartBox, errorBox(chart.reason));
   }
-  replace(historyBox, history.status === "fulfilled" ? renderHistory(history.value.items) : errorBox(history.reason));
+  replace(
+    historyBox,
+    history.status === "fulfilled" ? renderHistory(history.value.items) : errorBox(history.reason),
+  );
 }
 
 function renderHistory(items: HistoryItem[]): HTMLElement {
-  if (items.length === 0) return h("p", { class: "muted" }, "Belum ada perubahan struktur yang tercatat.");
-  return table(["Perubahan", "Jabatan", "Sebelum", "Sesudah", "Peraturan lama", "Peraturan baru"],
+  if (items.length === 0)
+    return h("p", { class: "muted" }, "Belum ada perubahan struktur yang tercatat.");
+  return table(
+    ["Perubahan", "Jabatan", "Sebelum", "Sesudah", "Peraturan lama", "Peraturan baru"],
     items.map((i) => [
       changeLabel(i.kind),
       i.position_title,
@@ -92,5 +131,7 @@ function renderHistory(items: HistoryItem[]): HTMLElement {
       i.after || "—",
       link(paths.regulation(i.old_regulation.id), regulationName(i.old_regulation)),
       link(paths.regulation(i.new_regulation.id), regulationName(i.new_regulation)),
-    ]), "Riwayat struktur");
+    ]),
+    "Riwayat struktur",
+  );
 }

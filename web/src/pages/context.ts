@@ -10,7 +10,10 @@ export interface PageContext {
 }
 
 /** Narrows the context to one route kind. */
-export function routeOf<N extends Route["name"]>(ctx: PageContext, name: N): Extract<Route, { name: N }> {
+export function routeOf<N extends Route["name"]>(
+  ctx: PageContext,
+  name: N,
+): Extract<Route, { name: N }> {
   if (ctx.route.name !== name) throw new Error(`route ${ctx.route.name} is not ${name}`);
   return ctx.route as Extract<Route, { name: N }>;
 }

@@ -16,13 +16,30 @@ export async function employeesPage(ctx: PageContext): Promise<void> {
     return;
   }
   const input = h("input", {
-    id: "cari-pegawai", name: "q", type: "search", value: q, autocomplete: "off",
-    placeholder: "Nama atau NIP", "aria-describedby": "cari-bantuan",
+    id: "cari-pegawai",
+    name: "q",
+    type: "search",
+    value: q,
+    autocomplete: "off",
+    placeholder: "Nama atau NIP",
+    "aria-describedby": "cari-bantuan",
   });
-  const form = h("form", { role: "search", class: "search-form", "aria-label": "Cari pegawai" },
+  const form = h(
+    "form",
+    { role: "search", class: "search-form", "aria-label": "Cari pegawai" },
     h("label", { for: "cari-pegawai" }, "Cari nama atau NIP"),
-    h("div", { class: "search-row" }, input, h("button", { type: "submit", class: "button" }, "Cari")),
-    h("p", { id: "cari-bantuan", class: "muted small" }, "Cocok dengan awal kata nama atau awal NIP."));
+    h(
+      "div",
+      { class: "search-row" },
+      input,
+      h("button", { type: "submit", class: "button" }, "Cari"),
+    ),
+    h(
+      "p",
+      { id: "cari-bantuan", class: "muted small" },
+      "Cocok dengan awal kata nama atau awal NIP.",
+    ),
+  );
   form.addEventListener("submit", (ev) => {
     ev.preventDefault();
     ctx.navigate(paths.employees(input.value.trim().replace(/\s+/g, " "), 1));
@@ -42,27 +59,52 @@ export async function employeesPage(ctx: PageContext): Promise<void> {
     throw e;
   }
   if (!ctx.isCurrent()) return;
-  const results = list.items.length === 0
-    ? h("p", { role: "status" }, q ? `Tidak ada pegawai yang cocok dengan "${q}".` : "Belum ada data pegawai.")
-    : h("div", null,
-      h("p", { role: "status", class: "muted" }, `Menampilkan ${pageRange(list.offset, list.items.length, list.total, list.total_at_least)} pegawai`),
-      table(["Nama", "NIP", "Pangkat/golongan", "Jabatan", "Perangkat daerah"],
-        list.items.map((e) => [
-          link(paths.employee(e.id), e.name),
-          h("span", { class: "nowrap" }, formatNip(e.nip)),
-          [e.rank, e.kind ? h("span", { class: "muted small block" }, e.kind) : null],
-          e.position ? [link(paths.position(e.position.id), e.position.title),
-            e.placement_kind && e.placement_kind !== "definitif" ? ` (${placementLabel(e.placement_kind)})` : ""] : "—",
-          e.agency_name || "—",
-        ]), "Hasil pencarian pegawai"),
-      pager(list.offset, list.limit || PAGE_SIZE, list.total, (p) => paths.employees(q, p)));
+  const results =
+    list.items.length === 0
+      ? h(
+          "p",
+          { role: "status" },
+          q ? `Tidak ada pegawai yang cocok dengan "${q}".` : "Belum ada data pegawai.",
+        )
+      : h(
+          "div",
+          null,
+          h(
+            "p",
+            { role: "status", class: "muted" },
+            `Menampilkan ${pageRange(list.offset, list.items.length, list.total, list.total_at_least)} pegawai`,
+          ),
+          table(
+            ["Nama", "NIP", "Pangkat/golongan", "Jabatan", "Perangkat daerah"],
+            list.items.map((e) => [
+              link(paths.employee(e.id), e.name),
+              h("span", { class: "nowrap" }, formatNip(e.nip)),
+              [e.rank, e.kind ? h("span", { class: "muted small block" }, e.kind) : null],
+              e.position
+                ? [
+                    link(paths.position(e.position.id), e.position.title),
+                    e.placement_kind && e.placement_kind !== "definitif"
+                      ? ` (${placementLabel(e.placement_kind)})`
+                      : "",
+                  ]
+                : "—",
+              e.agency_name || "—",
+            ]),
+            "Hasil pencarian pegawai",
+          ),
+          pager(list.offset, list.limit || PAGE_SIZE, list.total, (p) => paths.employees(q, p)),
+        );
   replace(ctx.main, heading, form, results);
 }
 
 export async function employeePage(ctx: PageContext): Promise<void> {
   const { id } = routeOf(ctx, "employee");
   if (!user()) {
-    replace(ctx.main, pageHeading("Data Pegawai"), signInPrompt(paths.employee(id), "Data pegawai"));
+    replace(
+      ctx.main,
+      pageHeading("Data Pegawai"),
+      signInPrompt(paths.employee(id), "Data pegawai"),
+    );
     return;
   }
   let e;
@@ -70,33 +112,59 @@ export async function employeePage(ctx: PageContext): Promise<void> {
     e = await api.employee(id);
   } catch (err) {
     if (err instanceof ApiError && err.status === 401) {
-      replace(ctx.main, pageHeading("Data Pegawai"), signInPrompt(paths.employee(id), "Data pegawai"));
+      replace(
+        ctx.main,
+        pageHeading("Data Pegawai"),
+        signInPrompt(paths.employee(id), "Data pegawai"),
+      );
       return;
     }
     throw err;
   }
   if (!ctx.isCurrent()) return;
   const current = e.placements.filter((p) => !p.end);
-  replace(ctx.main,
-    h("nav", { class: "breadcrumb", "aria-label": "Jejak" }, link(paths.employees(), "Pegawai"), " › ", e.name),
-    pageHeading(e.name, current.length ? current.map((p) => p.position.title).join("; ") : undefined),
-    section("Data Pegawai", facts([
-      ["NIP", h("span", { class: "nip" }, formatNip(e.nip))],
-      ["Status kepegawaian", e.kind],
-      ["Pangkat/golongan", [e.rank_name, e.rank_name && e.rank ? ", " : "", e.rank].filter(Boolean).join("")],
-      ["Tanggal lahir", formatDate(e.birth_date)],
-      ["TMT pengangkatan", formatDate(e.appointed)],
-      ["Jenis kelamin", sexLabel(e.sex)],
-    ])),
-    section("Riwayat Jabatan",
+  replace(
+    ctx.main,
+    h(
+      "nav",
+      { class: "breadcrumb", "aria-label": "Jejak" },
+      link(paths.employees(), "Pegawai"),
+      " › ",
+      e.name,
+    ),
+    pageHeading(
+      e.name,
+      current.length ? current.map((p) => p.position.title).join("; ") : undefined,
+    ),
+    section(
+      "Data Pegawai",
+      facts([
+        ["NIP", h("span", { class: "nip" }, formatNip(e.nip))],
+        ["Status kepegawaian", e.kind],
+        [
+          "Pangkat/golongan",
+          [e.rank_name, e.rank_name && e.rank ? ", " : "", e.rank].filter(Boolean).join(""),
+        ],
+        ["Tanggal lahir", formatDate(e.birth_date)],
+        ["TMT pengangkatan", formatDate(e.appointed)],
+        ["Jenis kelamin", sexLabel(e.sex)],
+      ]),
+    ),
+    section(
+      "Riwayat Jabatan",
       e.placements.length === 0
         ? h("p", { class: "muted" }, "Belum ada penempatan.")
-        : table(["Jabatan", "Perangkat daerah", "Jenis", "Mulai", "Selesai"],
-          e.placements.map((p) => [
-            link(paths.position(p.position.id), p.position.title),
-            link(paths.agency(p.position.agency_id), p.position.agency_name),
-            placementLabel(p.kind),
-            formatDate(p.start),
-            p.end ? formatDate(p.end) : "sekarang",
-          ]), "Riwayat jabatan")));
+        : table(
+            ["Jabatan", "Perangkat daerah", "Jenis", "Mulai", "Selesai"],
+            e.placements.map((p) => [
+              link(paths.position(p.position.id), p.position.title),
+              link(paths.agency(p.position.agency_id), p.position.agency_name),
+              placementLabel(p.kind),
+              formatDate(p.start),
+              p.end ? formatDate(p.end) : "sekarang",
+            ]),
+            "Riwayat jabatan",
+          ),
+    ),
+  );
 }

@@ -3,7 +3,18 @@ import type { Regulation } from "../api/types";
 import { h, replace } from "../dom";
 import { formatDate, regulationName, severityLabel } from "../format";
 import { paths } from "../router";
-import { errorBox, facts, link, loading, pageHeading, regulationLink, section, severityBadge, statusBadge, table } from "../ui";
+import {
+  errorBox,
+  facts,
+  link,
+  loading,
+  pageHeading,
+  regulationLink,
+  section,
+  severityBadge,
+  statusBadge,
+  table,
+} from "../ui";
 import { routeOf, type PageContext } from "./context";
 
 export async function regulationPage(ctx: PageContext): Promise<void> {
@@ -11,55 +22,103 @@ export async function regulationPage(ctx: PageContext): Promise<void> {
   const r = await api.regulation(id);
   if (!ctx.isCurrent()) return;
 
-  const articles = h("ul", { class: "articles" }, r.articles.map((a) => {
-    const body = h("div", { class: "article-body" });
-    const details = h("details", { id: `pasal-${a.id}`, "data-article-id": a.id },
-      h("summary", null, h("strong", null, a.label),
-        a.path && a.path !== a.label ? h("span", { class: "muted small" }, ` · ${a.path}`) : null,
-        h("span", { class: "muted small" }, ` · baris ${a.first_line}–${a.last_line}`)),
-      body);
-    let loaded = false;
-    details.addEventListener("toggle", () => {
-      if (!details.open || loaded) return;
-      loaded = true;
-      replace(body, loading("Memuat naskah…"));
-      api.article(a.id).then(
-        (full) => replace(body, h("div", { class: "article-text" }, full.text)),
-        (err) => { loaded = false; replace(body, errorBox(err)); });
-    });
-    return h("li", null, details);
-  }));
+  const articles = h(
+    "ul",
+    { class: "articles" },
+    r.articles.map((a) => {
+      const body = h("div", { class: "article-body" });
+      const details = h(
+        "details",
+        { id: `pasal-${a.id}`, "data-article-id": a.id },
+        h(
+          "summary",
+          null,
+          h("strong", null, a.label),
+          a.path && a.path !== a.label ? h("span", { class: "muted small" }, ` · ${a.path}`) : null,
+          h("span", { class: "muted small" }, ` · baris ${a.first_line}–${a.last_line}`),
+        ),
+        body,
+      );
+      let loaded = false;
+      details.addEventListener("toggle", () => {
+        if (!details.open || loaded) return;
+        loaded = true;
+        replace(body, loading("Memuat naskah…"));
+        api.article(a.id).then(
+          (full) => replace(body, h("div", { class: "article-text" }, full.text)),
+          (err) => {
+            loaded = false;
+            replace(body, errorBox(err));
+          },
+        );
+      });
+      return h("li", null, details);
+    }),
+  );
 
-  replace(ctx.main,
-    h("nav", { class: "breadcrumb", "aria-label": "Jejak" },
-      link(paths.home(), "Beranda"), " › ",
-      r.region ? [link(paths.region(r.region.id), r.region.name), " › "] : null, regulationName(r)),
+  replace(
+    ctx.main,
+    h(
+      "nav",
+      { class: "breadcrumb", "aria-label": "Jejak" },
+      link(paths.home(), "Beranda"),
+      " › ",
+      r.region ? [link(paths.region(r.region.id), r.region.name), " › "] : null,
+      regulationName(r),
+    ),
     pageHeading(regulationName(r), r.title ? `tentang ${r.title}` : undefined),
-    h("div", { class: "grid-2" },
-      section("Identitas", facts([
-        ["Jenis", r.kind],
-        ["Nomor", r.number || "(dikosongkan dalam naskah)"],
-        ["Tahun", r.year ?? ""],
-        ["Tentang", r.title],
-        ["Tanggal penetapan", formatDate(r.date)],
-        ["Daerah", r.region ? link(paths.region(r.region.id), r.region.name) : ""],
-        ["Status", statusBlock(r)],
-      ])),
-      section("Perangkat Daerah yang Dibentuk",
+    h(
+      "div",
+      { class: "grid-2" },
+      section(
+        "Identitas",
+        facts([
+          ["Jenis", r.kind],
+          ["Nomor", r.number || "(dikosongkan dalam naskah)"],
+          ["Tahun", r.year ?? ""],
+          ["Tentang", r.title],
+          ["Tanggal penetapan", formatDate(r.date)],
+          ["Daerah", r.region ? link(paths.region(r.region.id), r.region.name) : ""],
+          ["Status", statusBlock(r)],
+        ]),
+      ),
+      section(
+        "Perangkat Daerah yang Dibentuk",
         r.agencies.length === 0
           ? h("p", { class: "muted" }, "Peraturan ini tidak membentuk perangkat daerah.")
-          : h("ul", { class: "plain-list" }, r.agencies.map((a) => h("li", null, link(paths.agency(a.id), a.name)))))),
-    section(`Pasal dan Bagian (${r.articles.length})`,
-      h("p", { class: "muted small" }, "Pilih pasal untuk menampilkan naskahnya."), articles),
-    section(`Temuan Pemeriksaan Naskah (${r.findings.length})`,
+          : h(
+              "ul",
+              { class: "plain-list" },
+              r.agencies.map((a) => h("li", null, link(paths.agency(a.id), a.name))),
+            ),
+      ),
+    ),
+    section(
+      `Pasal dan Bagian (${r.articles.length})`,
+      h("p", { class: "muted small" }, "Pilih pasal untuk menampilkan naskahnya."),
+      articles,
+    ),
+    section(
+      `Temuan Pemeriksaan Naskah (${r.findings.length})`,
       r.findings.length === 0
         ? h("p", { class: "muted" }, "Tidak ada temuan.")
-        : table(["Kode", "Tingkat", "Baris", "Pesan"], r.findings.map((f) => [
-          h("code", null, f.code), severityBadge(f.severity, severityLabel(f.severity)), String(f.line), f.message,
-        ]), "Temuan pemeriksaan naskah")));
+        : table(
+            ["Kode", "Tingkat", "Baris", "Pesan"],
+            r.findings.map((f) => [
+              h("code", null, f.code),
+              severityBadge(f.severity, severityLabel(f.severity)),
+              String(f.line),
+              f.message,
+            ]),
+            "Temuan pemeriksaan naskah",
+          ),
+    ),
+  );
 
   if (article) {
-    const d = ctx.main.querySelector<HTMLDetailsElement>(`details[data-article-id="${CSS.escape(article)}"]`);
+    const d = ctx.main.querySelector<HTMLDetailsElement>(
+      `details[data-article-id="${CSS.escape(article)}"]`,
+    );
     if (d) {
       d.open = true;
       d.classList.add("highlight");
@@ -69,7 +128,15 @@ export async function regulationPage(ctx: PageContext): Promise<void> {
 }
 
 function statusBlock(r: Regulation): HTMLElement {
-  return h("span", null, statusBadge(r.status),
-    r.revoked_by ? h("span", { class: "block" }, "Dicabut oleh ", regulationLink(r.revoked_by)) : null,
-    r.revoked_articles.length ? h("span", { class: "block" }, `Bagian yang dicabut: ${r.revoked_articles.join(", ")}`) : null);
+  return h(
+    "span",
+    null,
+    statusBadge(r.status),
+    r.revoked_by
+      ? h("span", { class: "block" }, "Dicabut oleh ", regulationLink(r.revoked_by))
+      : null,
+    r.revoked_articles.length
+      ? h("span", { class: "block" }, `Bagian yang dicabut: ${r.revoked_articles.join(", ")}`)
+      : null,
+  );
 }

@@ -18,7 +18,7 @@ struct ServerConfig {
   std::string web_root = "web/dist";      // the built web interface
   bool secure_cookies = false;            // add `Secure` to the session cookie (behind TLS)
   std::string log_level = "info";         // trace, debug, info, warn, error, critical, off
-  std::int64_t session_ttl_seconds = 8 * 3600;
+  std::int64_t session_ttl_seconds = std::int64_t{8} * 3600;
   int answer_cache_mb = 64;  // memory for cached registry answers (AnswerCache); 0 turns it off
 };
 
@@ -31,7 +31,7 @@ class ConfigError : public std::runtime_error {
 
 // Sets one setting by its file key: db, listen, threads, web_root, secure_cookies, log_level,
 // session_ttl, cache_mb. Throws ConfigError for an unknown key or a malformed value.
-void apply_setting(ServerConfig& config, std::string_view key, std::string_view value);
+void apply_setting(ServerConfig& c, std::string_view key, std::string_view raw);
 // Applies a file of `key = value` lines; blank lines and lines starting with '#' are skipped.
 // Throws ConfigError (with the line number) when the file cannot be read or a line is wrong.
 void apply_config_file(ServerConfig& config, const std::string& path);

@@ -17,7 +17,7 @@ struct Date {
 
 // Parses "29 Desember 2023" (also "29 Des 2023", "29-12-2023", "29/12/2023"). Returns nullopt when
 // the text is not a complete, valid calendar date (e.g. "8 Januari 202" or "31 Februari 2024").
-std::optional<Date> parse_indonesian_date(std::string_view text);
+std::optional<Date> parse_indonesian_date(std::string_view input);
 // Parses exactly "YYYY-MM-DD" (the form the API and the database use); nullopt for any other
 // shape or for a date that is not on the calendar ("2024-02-30").
 std::optional<Date> parse_iso_date(std::string_view text);

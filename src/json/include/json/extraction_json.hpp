@@ -10,7 +10,7 @@ namespace tatakerja::json {
 
 inline constexpr int kExtractFormatVersion = 1;
 
-nlohmann::json to_json(const regulation::Extraction& facts);
+nlohmann::json to_json(const regulation::Extraction& x);
 nlohmann::json finding_json(const Finding& f);
 
 }  // namespace tatakerja::json

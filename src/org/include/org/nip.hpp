@@ -41,18 +41,18 @@ const char* code(NipError e);
 
 // Removes spaces and tabs (the grouped form "19670325 199703 2 002"); any other character,
 // including other punctuation, is kept so that decode_nip can refuse it.
-std::string normalize_nip(std::string_view text);
+std::string normalize_nip(std::string_view input);
 
 // Decodes an NIP, spaced or not. Rules: 18 digits; digits 1-8 a valid calendar date with year >=
 // 1940; digits 9-14 an appointment with month 1..12 and year >= 1960, not before the month the
 // holder turns 18 (compared by month: the TMT is a month); digit 15 is 1 or 2; the serial is
 // 001..999. Never throws.
-std::variant<NipInfo, NipError> decode_nip(std::string_view nip);
+std::variant<NipInfo, NipError> decode_nip(std::string_view input);
 
 // The grouped form people read: "196703251997032002" -> "19670325 199703 2 002". Accepts input
 // that is already spaced; returns the input unchanged when it is not 18 digits once spaces are
 // removed.
-std::string format_nip(std::string_view nip);
+std::string format_nip(std::string_view input);
 
 // Builds the 18 digits of an NIP (for the demo generator). Each field is written with its fixed
 // width (year 4, month 2, day 2, sex 1, serial 3); a value that does not fit is reduced modulo

@@ -25,12 +25,12 @@ const std::vector<Rank>& pns_ranks();
 // The PNS rank for a code written loosely: "IV/c", "IV / c", "iv/c", "IV-c", "IV.c", "IVc"; the
 // rank's name ("Pembina Utama Muda", any case) is accepted too. nullopt when it is no rank
 // (including combinations that do not exist, such as "III/e").
-std::optional<Rank> pns_rank(std::string_view code);
+std::optional<Rank> pns_rank(std::string_view input);
 
 // Canonical rank text for the kind of employee: PNS "IV/c" (through pns_rank); PPPK a grade as a
 // Roman numeral "I".."XVII", read from a Roman numeral or a number ("9" -> "IX"), optionally after
 // the word "golongan". nullopt when the text is not a rank of that kind.
-std::optional<std::string> normalize_rank(std::string_view text, EmployeeKind kind);
+std::optional<std::string> normalize_rank(std::string_view input, EmployeeKind kind);
 
 // Lowest and highest PNS rank (canonical codes) allowed for an eselon.
 struct RankRange {

@@ -16,7 +16,7 @@ struct KindAndRegion {
 
 // "PERATURAN GUBERNUR NUSA TENGGARA TIMUR" -> {"Peraturan Gubernur", "Provinsi Nusa Tenggara
 // Timur"}; nullopt when the line does not name a kind of regulation.
-std::optional<KindAndRegion> read_kind_line(std::string_view line);
+std::optional<KindAndRegion> read_kind_line(std::string_view raw);
 
 // "NOMOR : 07 / BPPD/ TAHUN 2023" -> number "07/BPPD", year 2023. The number is as written
 // with spaces and surrounding slashes removed; empty when it was left blank ("/O/", "...").
@@ -26,7 +26,7 @@ struct NumberAndYear {
   std::optional<int> year;
   std::string rest;  // text after the year (e.g. "TENTANG ..." on the same line)
 };
-std::optional<NumberAndYear> read_number_line(std::string_view line);
+std::optional<NumberAndYear> read_number_line(std::string_view raw);
 
 // "KABUPATEN KAPUAS HULU" inside a text -> "Kabupaten Kapuas Hulu" (first match of Provinsi,
 // Kabupaten or Kota followed by a name in capitals or title case).

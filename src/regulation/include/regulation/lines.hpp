@@ -22,15 +22,16 @@ struct Line {
 // Cleans every line; blank lines are kept (as empty text) because they separate blocks.
 // Appends to `findings` what it repaired that a reader should know about (e.g. a word-per-line
 // layout that was joined).
-std::vector<Line> clean_lines(std::string_view text, std::vector<Finding>& findings);
+std::vector<Line> clean_lines(std::string_view input, std::vector<Finding>& findings);
 
 // Cleans a single line's markup: exposed for tests.
 std::string clean_line_text(std::string_view raw);
 
-// True for a line a converter left between pages: a page number, a stray initial or symbol.
-bool is_page_mark(std::string_view cleaned);
-// True for the catch-word a printed page ends with, repeating the start of the next page:
-// "3. Undang-Undang. . ." or "Bagian. . .".
-bool is_page_break_echo(std::string_view cleaned);
+// True for a (cleaned) line a converter left between pages: a page number, a stray initial or
+// symbol.
+bool is_page_mark(std::string_view s);
+// True for the (cleaned) catch-word a printed page ends with, repeating the start of the next
+// page: "3. Undang-Undang. . ." or "Bagian. . .".
+bool is_page_break_echo(std::string_view s);
 
 }  // namespace tatakerja::regulation

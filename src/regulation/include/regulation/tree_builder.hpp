@@ -23,8 +23,8 @@ class TreeBuilder {
   void add_structural(const struct Marker& m, int line);
   void add_item(const struct Marker& m, int line);
   void add_row(const Line& line);
-  void add_heading(const std::string& text, int line);
-  void add_plain(const std::string& text, int line, bool field);
+  void add_heading(const std::string& s, int line);
+  void add_plain(const std::string& s, int line, bool field);
   Node& top() { return *stack_.back(); }
   void pop_to_container();
   void extend_spans(int line);

@@ -29,7 +29,7 @@ struct HttpServerOptions {
   std::chrono::seconds header_timeout{30};  // to receive a complete request head
   std::chrono::seconds body_timeout{120};   // to receive the body once the head arrived
   std::chrono::seconds write_timeout{60};   // to send the response
-  std::size_t header_limit = 16 * 1024;
+  std::size_t header_limit = std::size_t{16} * 1024;
   // Largest body accepted for a request line; bodies over it are not read and the handler gets
   // the request with body_too_large set. Unset: 1 MiB for everything.
   std::function<std::size_t(std::string_view method, std::string_view target)> body_limit;

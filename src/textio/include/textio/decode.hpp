@@ -22,7 +22,7 @@ struct DecodedText {
   std::string encoding;  // what the bytes were: "UTF-8", "UTF-16LE", "UTF-16BE", "WINDOWS-1252"
 };
 
-inline constexpr std::size_t kMaxRegulationBytes = 32u * 1024u * 1024u;
+inline constexpr std::size_t kMaxRegulationBytes = std::size_t{32} * 1024 * 1024;
 
 // Detects the encoding and converts. Refuses empty input, input over kMaxRegulationBytes, binary
 // data (NUL bytes without a UTF-16 byte-order mark, or many control characters), and UTF-16
