@@ -7,6 +7,7 @@
 #include <map>
 #include <nlohmann/json.hpp>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "app/crypto.hpp"
 #include "app/structure_change_json.hpp"
@@ -233,7 +234,8 @@ std::vector<DiffPosition> diff_positions_of(const regulation::Extraction& x) {
   return out;
 }
 
-Plan make_plan(const Stores& store, std::string_view text) {
+// The text read by the engine, recognised by its SHA-256, and its region as stored (if it is).
+Plan read_text(const Stores& store, std::string_view text) {
   // The engine and the store work on UTF-8; bytes in another encoding are the caller's to convert
   // (textio::decode_text, as the CLI and the server do).
   if (!textio::is_valid_utf8(text))
@@ -243,18 +245,20 @@ Plan make_plan(const Stores& store, std::string_view text) {
   plan.sha = detail::sha256_hex(text);
   plan.existing = store.org.regulation_by_sha256(plan.sha);
   plan.reading = regulation::read_regulation(text);
-  const auto& x = plan.reading.facts;
-  plan.region_name = text::collapse_spaces(x.regulation.region);
+  plan.region_name = text::collapse_spaces(plan.reading.facts.regulation.region);
   plan.region_code = slug(plan.region_name);
   plan.region_kind = org::region_kind_of_name(plan.region_name);
   if (!plan.region_code.empty()) plan.region = store.org.region_by_code(plan.region_code);
-  if (!plan.region) return plan;
+  return plan;
+}
 
-  // Revocations of regulations stored for the same region.
-  for (const auto& rv : x.revocations) {
+// The regulations stored for the same region that the text revokes, each once.
+std::vector<RevokedRegulation> revocations_of(const Stores& store, const Plan& plan) {
+  std::vector<RevokedRegulation> revokes;
+  for (const auto& rv : plan.reading.facts.revocations) {
     auto old = find_revoked(store, plan.region->id, rv.regulation);
     if (!old || (plan.existing && old->id == plan.existing->id)) continue;
-    if (std::any_of(plan.revokes.begin(), plan.revokes.end(),
+    if (std::any_of(revokes.begin(), revokes.end(),
                     [&](const RevokedRegulation& r) { return r.regulation.id == old->id; }))
       continue;
     RevokedRegulation r;
@@ -262,25 +266,28 @@ Plan make_plan(const Stores& store, std::string_view text) {
     r.whole = rv.whole;
     if (!rv.whole) r.articles = revoked_parts(rv.scope);
     r.article = rv.article;
-    plan.revokes.push_back(std::move(r));
+    revokes.push_back(std::move(r));
   }
+  return revokes;
+}
 
-  // The agency a revoked regulation established under the same name is carried over.
-  if (!x.agency) return plan;
-  const std::string key = text::name_key(x.agency->name);
+// The agency a revoked regulation established under the same name: it is carried over.
+std::optional<org::Agency> carried_over_agency(const Stores& store, const Plan& plan) {
+  const std::string key = text::name_key(plan.reading.facts.agency->name);
   for (const auto& a : store.org.agencies_of_region(plan.region->id)) {
     if (text::name_key(a.name) != key) continue;
     if (std::none_of(plan.revokes.begin(), plan.revokes.end(), [&](const RevokedRegulation& r) {
           return r.regulation.id == a.regulation_id;
         }))
       continue;
-    plan.old_agency = a;
-    break;
+    return a;
   }
-  if (!plan.old_agency) return plan;
+  return std::nullopt;
+}
 
-  // The structural difference between its positions (those a regulation established) and the
-  // text's.
+// The structural difference between the carried-over agency's positions (those a regulation
+// established) and the text's.
+void compare_with_old_structure(const Stores& store, Plan& plan) {
   plan.old_all = store.org.positions_of_agency(plan.old_agency->id, false);
   std::unordered_map<Id, const org::Position*> by_id;
   for (const auto& p : plan.old_all) by_id[p.id] = &p;
@@ -293,7 +300,17 @@ Plan make_plan(const Stores& store, std::string_view text) {
         {p.title, to_string(p.eselon), sup != by_id.end() ? sup->second->title : ""});
     plan.old_from_regulation.push_back(i);
   }
-  plan.diff = diff_structures(old_diff, diff_positions_of(x));
+  plan.diff = diff_structures(old_diff, diff_positions_of(plan.reading.facts));
+}
+
+Plan make_plan(const Stores& store, std::string_view text) {
+  Plan plan = read_text(store, text);
+  if (!plan.region) return plan;
+  plan.revokes = revocations_of(store, plan);
+  if (!plan.reading.facts.agency) return plan;
+  plan.old_agency = carried_over_agency(store, plan);
+  if (!plan.old_agency) return plan;
+  compare_with_old_structure(store, plan);
   return plan;
 }
 
@@ -331,6 +348,330 @@ PositionKind kind_of(const Position& p, const std::string& eselon) {
 
 std::string display_title(const std::string& t) {
   return text::is_upper_text(t) ? text::title_case(text::to_lower(t)) : t;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The import's steps, in the order import_regulation takes them.
+
+// What one import carries from step to step.
+struct ImportRun {
+  ImportRun(const Stores& s, const Plan& p, std::string_view t)
+      : store(s), plan(p), facts(p.reading.facts), text(t) {}
+
+  const Stores& store;
+  const Plan& plan;
+  const regulation::Extraction& facts;
+  std::string_view text;
+  ImportResult result;
+  org::Regulation regulation;  // as stored
+  StoredArticles articles;
+  org::Agency agency;                               // as stored
+  std::vector<org::Unit> old_units;                 // every unit of the carried-over agency
+  std::vector<bool> old_unit_taken;                 // by a unit of the text
+  std::unordered_map<std::string, Id> unit_id;      // extraction id -> stored id
+  std::unordered_map<std::string, Id> position_id;  // extraction id -> stored id
+};
+
+// Visits items 0..count-1 parents first: pass after pass, an item is visited once `ready(i,
+// last_pass)` says what it depends on is stored; the last pass takes whatever is left (cycles).
+template <typename Ready, typename Visit>
+void parents_first(std::size_t count, Ready ready, Visit visit) {
+  std::vector<bool> done(count, false);
+  std::size_t left = count;
+  for (int pass = 0; left > 0 && pass <= static_cast<int>(count); ++pass) {
+    const bool last_pass = pass == static_cast<int>(count);
+    for (std::size_t i = 0; i < count; ++i) {
+      if (done[i] || !ready(i, last_pass)) continue;
+      visit(i);
+      done[i] = true;
+      --left;
+    }
+  }
+}
+
+// The same text again: nothing to do.
+ImportResult already_imported(const org::Regulation& existing) {
+  ImportResult res;
+  res.regulation_id = existing.id;
+  res.region_id = existing.region_id;
+  res.created = false;
+  return res;
+}
+
+// The region the text names, found or created; a text that names none is refused.
+void find_or_create_region(ImportRun& run) {
+  const Plan& plan = run.plan;
+  if (plan.region_name.empty() || plan.region_code.empty() || !plan.region_kind)
+    fail(ErrorCode::InvalidField, "region",
+         "Daerah (provinsi, kabupaten atau kota) tidak terbaca dari kepala naskah; "
+         "naskah tidak dapat diimpor.");
+  if (plan.region) {
+    run.result.region_id = plan.region->id;
+    return;
+  }
+  org::Region r;
+  r.code = plan.region_code;
+  r.name = plan.region_name;
+  r.kind = *plan.region_kind;
+  run.result.region_id = run.store.org.insert_region(r);
+  run.result.region_created = true;
+}
+
+// The regulation, in force, with its text.
+void store_regulation(ImportRun& run) {
+  const auto& read = run.facts.regulation;
+  org::Regulation& reg = run.regulation;
+  reg.region_id = run.result.region_id;
+  reg.kind = read.kind;
+  reg.number = read.number;
+  reg.year = read.year;
+  reg.title = display_title(text::collapse_spaces(read.title));
+  reg.date = read.date;
+  reg.sha256 = run.plan.sha;
+  reg.status = org::RegulationStatus::InForce;
+  reg.imported_at = now_iso_utc();
+  reg.id = run.store.org.insert_regulation(reg, std::string(run.text));
+  run.result.regulation_id = reg.id;
+  run.result.created = true;
+}
+
+// Its articles, each with the lines it spans.
+void store_articles(ImportRun& run) {
+  const auto lines = split_lines(run.text);
+  int ordinal = 0;
+  for (const auto& d : collect_articles(run.plan.reading)) {
+    org::Article a;
+    a.regulation_id = run.regulation.id;
+    a.label = d.label;
+    a.path = d.path;
+    a.first_line = d.first_line;
+    a.last_line = d.last_line;
+    a.text = lines_text(lines, d.first_line, d.last_line);
+    a.ordinal = ++ordinal;
+    a.id = run.store.org.insert_article(a);
+    run.articles.items.push_back(std::move(a));
+  }
+  run.result.articles = run.articles.items.size();
+}
+
+// Its findings.
+void store_findings(ImportRun& run) {
+  for (const auto& f : run.facts.findings) {
+    org::StoredFinding sf;
+    sf.regulation_id = run.regulation.id;
+    sf.code = f.code;
+    sf.severity = to_string(f.severity);
+    sf.line = f.line;
+    sf.message = f.message;
+    run.store.org.insert_finding(sf);
+  }
+}
+
+// The regulations it revokes: marked revoked, wholly or article by article.
+void revoke_regulations(ImportRun& run) {
+  for (const auto& rv : run.plan.revokes) {
+    org::Regulation old = rv.regulation;
+    old.status = rv.whole ? org::RegulationStatus::Revoked : org::RegulationStatus::PartlyRevoked;
+    old.revoked_by = run.regulation.id;
+    old.revoked_articles = rv.whole ? std::vector<std::string>{} : rv.articles;
+    run.store.org.update_regulation_status(old);
+    run.result.revoked.push_back(rv);
+  }
+}
+
+// The agency: carried over from the revoked regulation (same id), or new.
+void store_agency(ImportRun& run) {
+  const auto& read = *run.facts.agency;
+  org::Agency& ag = run.agency;
+  if (run.plan.old_agency) ag = *run.plan.old_agency;
+  ag.region_id = run.result.region_id;
+  ag.regulation_id = run.regulation.id;
+  ag.name = read.name;
+  ag.kind = agency_kind_from_string(read.kind);
+  ag.type = read.type;
+  ag.max_bidang = read.max_bidang;
+  ag.tasks = read.tasks;
+  ag.functions = read.functions;
+  ag.source_article = run.articles.at(read.source);
+  if (run.plan.old_agency) {
+    run.store.org.update_agency(ag);
+    run.result.agency_updated = true;
+  } else {
+    ag.id = run.store.org.insert_agency(ag);
+  }
+  run.result.agency_id = ag.id;
+}
+
+// The old position the diff pairs with the text's n-th position (kept or renamed), if any.
+const org::Position* kept_position(const ImportRun& run, std::size_t n) {
+  const auto& old_of_new = run.plan.diff.old_of_new;
+  if (n >= old_of_new.size() || !old_of_new[n]) return nullptr;
+  return &run.plan.old_all[run.plan.old_from_regulation[*old_of_new[n]]];
+}
+
+// A unit led by a kept (or renamed) position is the same unit, whatever its new name:
+// extraction unit id -> old unit id.
+std::unordered_map<std::string, Id> units_of_kept_heads(const ImportRun& run) {
+  std::unordered_map<std::string, Id> out;
+  for (std::size_t n = 0; n < run.facts.positions.size(); ++n) {
+    const org::Position* old = kept_position(run, n);
+    if (!old || run.facts.positions[n].unit.empty()) continue;
+    if (old->unit_id) out.emplace(run.facts.positions[n].unit, *old->unit_id);
+  }
+  return out;
+}
+
+// The old unit a unit of the text takes over: the one its head led, else the first not yet taken
+// of the same name (two Kelompok Jabatan Fungsional take the old ids in turn).
+std::optional<std::size_t> old_unit_for(const ImportRun& run, const regulation::Unit& u,
+                                        const std::unordered_map<std::string, Id>& kept_heads) {
+  const auto& old = run.old_units;
+  const auto led = kept_heads.find(u.id);
+  for (std::size_t k = 0; led != kept_heads.end() && k < old.size(); ++k)
+    if (!run.old_unit_taken[k] && old[k].id == led->second) return k;
+  for (std::size_t k = 0; k < old.size(); ++k)
+    if (!run.old_unit_taken[k] && text::name_key(old[k].name) == text::name_key(u.name)) return k;
+  return std::nullopt;
+}
+
+// The text's i-th unit, updating the old unit it takes over or inserted.
+void store_unit(ImportRun& run, std::size_t i,
+                const std::unordered_map<std::string, Id>& kept_heads) {
+  const auto& u = run.facts.units[i];
+  org::Unit ru;
+  if (const auto old = old_unit_for(run, u, kept_heads)) {
+    ru = run.old_units[*old];
+    run.old_unit_taken[*old] = true;
+  }
+  ru.agency_id = run.agency.id;
+  auto parent = run.unit_id.find(u.parent);
+  ru.parent_id = parent == run.unit_id.end() ? std::nullopt : std::optional<Id>(parent->second);
+  ru.name = u.name;
+  ru.kind = u.kind;
+  ru.source_article = run.articles.at(u.source);
+  ru.ordinal = static_cast<int>(i) + 1;
+  ru.abolished = false;
+  if (ru.id)
+    run.store.org.update_unit(ru);
+  else
+    ru.id = run.store.org.insert_unit(ru);
+  run.unit_id[u.id] = ru.id;
+}
+
+// The units: an old unit of the same name (or led by a kept head) keeps its id; parents before
+// children.
+void store_units(ImportRun& run) {
+  if (run.plan.old_agency) run.old_units = run.store.org.units_of_agency(run.agency.id, true);
+  run.old_unit_taken.assign(run.old_units.size(), false);
+  const auto kept_heads = units_of_kept_heads(run);
+  const auto& units = run.facts.units;
+  parents_first(
+      units.size(),
+      [&](std::size_t i, bool last_pass) {
+        const auto& parent = units[i].parent;
+        return parent.empty() || run.unit_id.count(parent) || !run.facts.unit_by_id(parent) ||
+               last_pass;
+      },
+      [&](std::size_t i) { store_unit(run, i, kept_heads); });
+  run.result.units = units.size();
+}
+
+// Units of the old regulation that the new one no longer has: abolished, kept for history
+// (their abolished positions still point at them).
+void abolish_removed_units(ImportRun& run) {
+  for (std::size_t k = 0; k < run.old_units.size(); ++k) {
+    if (run.old_unit_taken[k] || run.old_units[k].abolished) continue;
+    run.old_units[k].abolished = true;
+    run.store.org.update_unit(run.old_units[k]);
+  }
+}
+
+// The text's n-th position, updating the old position it keeps or inserted.
+void store_position(ImportRun& run, std::size_t n) {
+  const auto& p = run.facts.positions[n];
+  org::Position rp;
+  if (const org::Position* kept = kept_position(run, n)) rp = *kept;
+  rp.agency_id = run.agency.id;
+  auto uit = run.unit_id.find(p.unit);
+  rp.unit_id = uit == run.unit_id.end() ? std::nullopt : std::optional<Id>(uit->second);
+  auto sit = run.position_id.find(p.superior);
+  rp.superior_id = sit == run.position_id.end() ? std::nullopt : std::optional<Id>(sit->second);
+  rp.title = p.title;
+  rp.eselon = Eselon::parse(eselon_of(p));
+  rp.kind = kind_of(p, eselon_of(p));
+  rp.code = p.code;
+  rp.reports_to = p.reports_to;
+  rp.appointing_authority = p.appointing_authority;
+  rp.summary = p.summary;
+  rp.functions = p.functions;
+  rp.duties = p.duties;
+  rp.source_article = run.articles.at(p.source);
+  if (!rp.source_article) rp.source_article = run.articles.at(p.duties_source);
+  rp.duties_article = run.articles.at(p.duties_source);
+  rp.abolished = false;
+  rp.ordinal = static_cast<int>(n) + 1;
+  if (rp.id)
+    run.store.org.update_position(rp);
+  else
+    rp.id = run.store.org.insert_position(rp);
+  run.position_id[p.id] = rp.id;
+}
+
+// The positions: kept (by title or rename) positions keep their ids; superiors first.
+void store_positions(ImportRun& run) {
+  const auto& positions = run.facts.positions;
+  std::unordered_set<std::string> in_text;
+  for (const auto& p : positions) in_text.insert(p.id);
+  parents_first(
+      positions.size(),
+      [&](std::size_t n, bool last_pass) {
+        const auto& superior = positions[n].superior;
+        return superior.empty() || run.position_id.count(superior) || !in_text.count(superior) ||
+               last_pass;
+      },
+      [&](std::size_t n) { store_position(run, n); });
+  run.result.positions = positions.size();
+}
+
+// Positions of the old regulation that the new one no longer has: abolished, kept for history
+// (their placements stay).
+void abolish_removed_positions(ImportRun& run) {
+  const auto& diff = run.plan.diff;
+  for (std::size_t o = 0; o < diff.new_of_old.size(); ++o) {
+    if (diff.new_of_old[o]) continue;
+    org::Position p = run.plan.old_all[run.plan.old_from_regulation[o]];
+    p.abolished = true;
+    p.work_level = 0;
+    p.appraiser_id = std::nullopt;
+    run.store.org.update_position(p);
+  }
+}
+
+// The structural changes against the revoked regulation that established the agency.
+void store_structure_changes(ImportRun& run) {
+  const auto& plan = run.plan;
+  for (const auto& rv : plan.revokes) {
+    if (!plan.old_agency || rv.regulation.id != plan.old_agency->regulation_id) continue;
+    for (auto c : plan.diff.changes) {
+      c.agency_id = run.agency.id;
+      c.old_regulation_id = rv.regulation.id;
+      c.new_regulation_id = run.regulation.id;
+      c.id = run.store.org.insert_structure_change(c);
+      run.result.changes.push_back(std::move(c));
+    }
+  }
+}
+
+// The agency the text establishes, with its units and positions, what the text removes
+// abolished, the structural changes, and its work levels and appraisers.
+void store_organisation(ImportRun& run) {
+  store_agency(run);
+  store_units(run);
+  abolish_removed_units(run);
+  store_positions(run);
+  abolish_removed_positions(run);
+  store_structure_changes(run);
+  refresh_work_levels(run.store, run.agency.id);
 }
 
 }  // namespace
@@ -402,252 +743,19 @@ ImportPreview preview_import(const Stores& store, std::string_view text) {
 
 ImportResult import_regulation(const Stores& store, const Actor& actor, std::string_view text) {
   Transaction tx(store.transactions);
-  Plan plan = make_plan(store, text);
-  ImportResult res;
-
-  // 1. The same text again: nothing to do.
-  if (plan.existing) {
-    res.regulation_id = plan.existing->id;
-    res.region_id = plan.existing->region_id;
-    res.created = false;
-    return res;  // the guard rolls back an empty transaction
-  }
-  const auto& x = plan.reading.facts;
-
-  // 2. The region.
-  if (plan.region_name.empty() || plan.region_code.empty() || !plan.region_kind)
-    fail(ErrorCode::InvalidField, "region",
-         "Daerah (provinsi, kabupaten atau kota) tidak terbaca dari kepala naskah; "
-         "naskah tidak dapat diimpor.");
-  if (plan.region) {
-    res.region_id = plan.region->id;
-  } else {
-    org::Region r;
-    r.code = plan.region_code;
-    r.name = plan.region_name;
-    r.kind = *plan.region_kind;
-    res.region_id = store.org.insert_region(r);
-    res.region_created = true;
-  }
-
-  // 3. The regulation, its articles and findings.
-  org::Regulation reg;
-  reg.region_id = res.region_id;
-  reg.kind = x.regulation.kind;
-  reg.number = x.regulation.number;
-  reg.year = x.regulation.year;
-  reg.title = display_title(text::collapse_spaces(x.regulation.title));
-  reg.date = x.regulation.date;
-  reg.sha256 = plan.sha;
-  reg.status = org::RegulationStatus::InForce;
-  reg.imported_at = now_iso_utc();
-  reg.id = store.org.insert_regulation(reg, std::string(text));
-  res.regulation_id = reg.id;
-  res.created = true;
-
-  const auto lines = split_lines(text);
-  StoredArticles articles;
-  int ordinal = 0;
-  for (const auto& d : collect_articles(plan.reading)) {
-    org::Article a;
-    a.regulation_id = reg.id;
-    a.label = d.label;
-    a.path = d.path;
-    a.first_line = d.first_line;
-    a.last_line = d.last_line;
-    a.text = lines_text(lines, d.first_line, d.last_line);
-    a.ordinal = ++ordinal;
-    a.id = store.org.insert_article(a);
-    articles.items.push_back(std::move(a));
-  }
-  res.articles = articles.items.size();
-  for (const auto& f : x.findings) {
-    org::StoredFinding sf;
-    sf.regulation_id = reg.id;
-    sf.code = f.code;
-    sf.severity = to_string(f.severity);
-    sf.line = f.line;
-    sf.message = f.message;
-    store.org.insert_finding(sf);
-  }
-
-  // 4. Revocations.
-  for (auto& rv : plan.revokes) {
-    org::Regulation old = rv.regulation;
-    old.status = rv.whole ? org::RegulationStatus::Revoked : org::RegulationStatus::PartlyRevoked;
-    old.revoked_by = reg.id;
-    old.revoked_articles = rv.whole ? std::vector<std::string>{} : rv.articles;
-    store.org.update_regulation_status(old);
-    res.revoked.push_back(rv);
-  }
-
-  // 5. The agency: carried over from the revoked regulation, or new.
-  if (x.agency) {
-    org::Agency ag;
-    if (plan.old_agency) ag = *plan.old_agency;
-    ag.region_id = res.region_id;
-    ag.regulation_id = reg.id;
-    ag.name = x.agency->name;
-    ag.kind = agency_kind_from_string(x.agency->kind);
-    ag.type = x.agency->type;
-    ag.max_bidang = x.agency->max_bidang;
-    ag.tasks = x.agency->tasks;
-    ag.functions = x.agency->functions;
-    ag.source_article = articles.at(x.agency->source);
-    if (plan.old_agency) {
-      store.org.update_agency(ag);
-      res.agency_updated = true;
-    } else {
-      ag.id = store.org.insert_agency(ag);
-    }
-    res.agency_id = ag.id;
-
-    // 5a. Units: an existing unit of the same name keeps its id; parents before children.
-    std::vector<org::Unit> old_units;
-    if (plan.old_agency) old_units = store.org.units_of_agency(ag.id, true);
-    std::vector<bool> old_used(old_units.size(), false);
-    // A unit led by a kept (or renamed) position is the same unit, whatever its new name.
-    std::unordered_map<std::string, Id> unit_of_pair;  // extraction unit id -> old unit id
-    for (std::size_t n = 0; n < x.positions.size() && n < plan.diff.old_of_new.size(); ++n) {
-      const auto o = plan.diff.old_of_new[n];
-      if (!o || x.positions[n].unit.empty()) continue;
-      const auto& old_pos = plan.old_all[plan.old_from_regulation[*o]];
-      if (old_pos.unit_id) unit_of_pair.emplace(x.positions[n].unit, *old_pos.unit_id);
-    }
-    std::unordered_map<std::string, Id> unit_id;  // extraction id -> stored id
-    std::vector<bool> done(x.units.size(), false);
-    std::size_t left = x.units.size();
-    for (int pass = 0; left > 0 && pass <= static_cast<int>(x.units.size()); ++pass) {
-      for (std::size_t i = 0; i < x.units.size(); ++i) {
-        if (done[i]) continue;
-        const auto& u = x.units[i];
-        const bool parent_ready = u.parent.empty() || unit_id.count(u.parent) ||
-                                  !x.unit_by_id(u.parent) ||
-                                  pass == static_cast<int>(x.units.size());
-        if (!parent_ready) continue;
-        org::Unit ru;
-        // The old unit: the one its head led, else the first unused one of the same name (two
-        // Kelompok Jabatan Fungsional take the old ids in turn).
-        std::optional<std::size_t> old;
-        const auto pr = unit_of_pair.find(u.id);
-        for (std::size_t k = 0; !old && pr != unit_of_pair.end() && k < old_units.size(); ++k)
-          if (!old_used[k] && old_units[k].id == pr->second) old = k;
-        for (std::size_t k = 0; !old && k < old_units.size(); ++k)
-          if (!old_used[k] && text::name_key(old_units[k].name) == text::name_key(u.name)) old = k;
-        if (old) {
-          ru = old_units[*old];
-          old_used[*old] = true;
-        }
-        ru.agency_id = ag.id;
-        auto parent = unit_id.find(u.parent);
-        ru.parent_id = parent == unit_id.end() ? std::nullopt : std::optional<Id>(parent->second);
-        ru.name = u.name;
-        ru.kind = u.kind;
-        ru.source_article = articles.at(u.source);
-        ru.ordinal = static_cast<int>(i) + 1;
-        ru.abolished = false;
-        if (ru.id)
-          store.org.update_unit(ru);
-        else
-          ru.id = store.org.insert_unit(ru);
-        unit_id[u.id] = ru.id;
-        done[i] = true;
-        --left;
-      }
-    }
-    res.units = x.units.size();
-    // Units of the old regulation that the new one no longer has: abolished, kept for history
-    // (their abolished positions still point at them).
-    for (std::size_t k = 0; k < old_units.size(); ++k) {
-      if (old_used[k] || old_units[k].abolished) continue;
-      old_units[k].abolished = true;
-      store.org.update_unit(old_units[k]);
-    }
-
-    // 5b. Positions: kept (by title or rename) positions keep their ids; superiors first.
-    std::vector<std::optional<Id>> kept_id(x.positions.size());
-    for (std::size_t n = 0; n < x.positions.size(); ++n)
-      if (auto o = plan.diff.old_of_new.size() > n ? plan.diff.old_of_new[n] : std::nullopt)
-        kept_id[n] = plan.old_all[plan.old_from_regulation[*o]].id;
-    std::unordered_map<std::string, Id> pos_id;  // extraction id -> stored id
-    std::unordered_map<std::string, std::size_t> index_of;
-    for (std::size_t n = 0; n < x.positions.size(); ++n) index_of[x.positions[n].id] = n;
-    std::vector<bool> pdone(x.positions.size(), false);
-    left = x.positions.size();
-    for (int pass = 0; left > 0 && pass <= static_cast<int>(x.positions.size()); ++pass) {
-      const bool last_pass = pass == static_cast<int>(x.positions.size());
-      for (std::size_t n = 0; n < x.positions.size(); ++n) {
-        if (pdone[n]) continue;
-        const auto& p = x.positions[n];
-        const bool sup_ready = p.superior.empty() || pos_id.count(p.superior) ||
-                               !index_of.count(p.superior) || last_pass;
-        if (!sup_ready) continue;
-        org::Position rp;
-        if (kept_id[n])
-          for (const auto& o : plan.old_all)
-            if (o.id == *kept_id[n]) rp = o;
-        rp.agency_id = ag.id;
-        auto uit = unit_id.find(p.unit);
-        rp.unit_id = uit == unit_id.end() ? std::nullopt : std::optional<Id>(uit->second);
-        auto sit = pos_id.find(p.superior);
-        rp.superior_id = sit == pos_id.end() ? std::nullopt : std::optional<Id>(sit->second);
-        rp.title = p.title;
-        rp.eselon = Eselon::parse(eselon_of(p));
-        rp.kind = kind_of(p, eselon_of(p));
-        rp.code = p.code;
-        rp.reports_to = p.reports_to;
-        rp.appointing_authority = p.appointing_authority;
-        rp.summary = p.summary;
-        rp.functions = p.functions;
-        rp.duties = p.duties;
-        rp.source_article = articles.at(p.source);
-        if (!rp.source_article) rp.source_article = articles.at(p.duties_source);
-        rp.duties_article = articles.at(p.duties_source);
-        rp.abolished = false;
-        rp.ordinal = static_cast<int>(n) + 1;
-        if (rp.id)
-          store.org.update_position(rp);
-        else
-          rp.id = store.org.insert_position(rp);
-        pos_id[p.id] = rp.id;
-        pdone[n] = true;
-        --left;
-      }
-    }
-    res.positions = x.positions.size();
-
-    // 5c. Positions of the old regulation that the new one no longer has: abolished, kept for
-    //     history (their placements stay).
-    for (std::size_t o = 0; o < plan.diff.new_of_old.size(); ++o) {
-      if (plan.diff.new_of_old[o]) continue;
-      org::Position p = plan.old_all[plan.old_from_regulation[o]];
-      p.abolished = true;
-      p.work_level = 0;
-      p.appraiser_id = std::nullopt;
-      store.org.update_position(p);
-    }
-
-    // 5d. The structural changes.
-    for (const auto& rv : plan.revokes) {
-      if (!plan.old_agency || rv.regulation.id != plan.old_agency->regulation_id) continue;
-      for (auto c : plan.diff.changes) {
-        c.agency_id = ag.id;
-        c.old_regulation_id = rv.regulation.id;
-        c.new_regulation_id = reg.id;
-        c.id = store.org.insert_structure_change(c);
-        res.changes.push_back(std::move(c));
-      }
-    }
-
-    // 6. Work levels and appraisers.
-    refresh_work_levels(store, ag.id);
-  }
-
-  // 7. The audit entry, then commit.
-  record_audit(store, actor, "import", "regulation", std::to_string(reg.id), "",
-               import_json(reg, res));
+  const Plan plan = make_plan(store, text);
+  if (plan.existing) return already_imported(*plan.existing);  // the guard rolls back
+  ImportRun run(store, plan, text);
+  find_or_create_region(run);
+  store_regulation(run);
+  store_articles(run);
+  store_findings(run);
+  revoke_regulations(run);
+  if (run.facts.agency) store_organisation(run);
+  record_audit(store, actor, "import", "regulation", std::to_string(run.regulation.id), "",
+               import_json(run.regulation, run.result));
   tx.commit();
-  return res;
+  return run.result;
 }
 
 std::vector<org::StructureChange> diff_regulation_texts(std::string_view old_text,

@@ -217,21 +217,19 @@ Date PeopleGenerator::placement_start(const org::Employee& e) {
 // ---------------------------------------------------------------------------------------------
 // Staffing the demo's agencies
 
-std::size_t add_staff_positions(const app::Stores& store, Id agency_id, PeopleGenerator& g) {
-  const auto units = store.org.units_of_agency(agency_id, false);
-  const auto positions = store.org.positions_of_agency(agency_id, false);
-  const auto head = agency_head(positions);
-  int ordinal = 0;
-  for (const auto& p : positions) ordinal = std::max(ordinal, p.ordinal);
-  std::unordered_map<Id, const org::Unit*> unit_by_id;
-  for (const auto& u : units) unit_by_id[u.id] = &u;
-  bool has_bendahara = std::any_of(positions.begin(), positions.end(), [](const auto& p) {
-    return text::name_key(p.title) == "bendahara";
-  });
+namespace {
 
-  std::size_t added = 0;
-  auto add = [&](const org::Unit& u, std::optional<Id> superior, std::string title,
-                 PositionKind kind) {
+// The staff positions added to one agency, numbered after its last position.
+struct StaffPositions {
+  StaffPositions(const app::Stores& s, Id agency, const std::vector<org::Position>& positions)
+      : store(s), agency_id(agency) {
+    for (const auto& p : positions) ordinal = std::max(ordinal, p.ordinal);
+    has_bendahara = std::any_of(positions.begin(), positions.end(), [](const auto& p) {
+      return text::name_key(p.title) == "bendahara";
+    });
+  }
+
+  void add(const org::Unit& u, std::optional<Id> superior, std::string title, PositionKind kind) {
     org::Position p;
     p.agency_id = agency_id;
     p.unit_id = u.id;
@@ -241,47 +239,74 @@ std::size_t add_staff_positions(const app::Stores& store, Id agency_id, PeopleGe
     p.ordinal = ++ordinal;
     store.org.insert_position(p);
     ++added;
-  };
+  }
+
+  const app::Stores& store;
+  Id agency_id;
+  int ordinal = 0;
+  bool has_bendahara = false;  // the agency has (or was given) its Bendahara
+  std::size_t added = 0;
+};
+
+// A Kelompok Jabatan Fungsional: an Ahli Madya under the agency head, an Ahli Muda and an Ahli
+// Pertama coordinated by the head of the unit the pool sits in, else by the agency head.
+void add_pool_staff(StaffPositions& staff, const org::Unit& u,
+                    const std::vector<org::Position>& positions, std::optional<Id> head,
+                    PeopleGenerator& g) {
+  std::optional<Id> sup = u.parent_id ? org::unit_head(positions, *u.parent_id) : std::nullopt;
+  if (!sup) sup = head;
+  staff.add(u, head, functional_title(g, "Ahli Madya"), PositionKind::Fungsional);
+  staff.add(u, sup, functional_title(g, "Ahli Muda"), PositionKind::Fungsional);
+  staff.add(u, sup, functional_title(g, "Ahli Pertama"), PositionKind::Fungsional);
+}
+
+// Any other unit: functional officials and executors by its kind, under `sup`.
+void add_unit_staff(StaffPositions& staff, const org::Unit& u, std::optional<Id> sup,
+                    PeopleGenerator& g) {
+  switch (u.kind) {
+    case UnitKind::Bidang:
+      staff.add(u, sup, functional_title(g, g.chance(50) ? "Ahli Muda" : "Ahli Pertama"),
+                PositionKind::Fungsional);
+      staff.add(u, sup, functional_title(g, "Ahli Pertama"), PositionKind::Fungsional);
+      staff.add(u, sup, executor_title(g), PositionKind::Pelaksana);
+      break;
+    case UnitKind::Sekretariat:
+      if (!staff.has_bendahara) staff.add(u, sup, "Bendahara", PositionKind::Pelaksana);
+      staff.has_bendahara = true;
+      staff.add(u, sup, "Pengelola Keuangan", PositionKind::Pelaksana);
+      staff.add(u, sup, "Analis SDM Aparatur Ahli Madya", PositionKind::Fungsional);
+      break;
+    case UnitKind::SubBagian:
+    case UnitKind::Seksi:
+    case UnitKind::SubBidang:
+      staff.add(u, sup, g.chance(50) ? "Pengadministrasi Umum" : executor_title(g),
+                PositionKind::Pelaksana);
+      if (g.chance(50))
+        staff.add(u, sup, functional_title(g, "Ahli Pertama"), PositionKind::Fungsional);
+      break;
+    default:
+      staff.add(u, sup, "Pengadministrasi Umum", PositionKind::Pelaksana);
+      break;
+  }
+}
+
+}  // namespace
+
+std::size_t add_staff_positions(const app::Stores& store, Id agency_id, PeopleGenerator& g) {
+  const auto units = store.org.units_of_agency(agency_id, false);
+  const auto positions = store.org.positions_of_agency(agency_id, false);
+  const auto head = agency_head(positions);
+  StaffPositions staff(store, agency_id, positions);
   for (const auto& u : units) {
-    auto unit_head = org::unit_head(positions, u.id);
-    std::optional<Id> sup = unit_head;
     if (u.kind == UnitKind::KelompokJabatanFungsional) {
-      // A pool: coordinated by the head of the unit it sits in, else by the agency head.
-      sup = u.parent_id ? org::unit_head(positions, *u.parent_id) : std::nullopt;
-      if (!sup) sup = head;
-      add(u, head, functional_title(g, "Ahli Madya"), PositionKind::Fungsional);
-      add(u, sup, functional_title(g, "Ahli Muda"), PositionKind::Fungsional);
-      add(u, sup, functional_title(g, "Ahli Pertama"), PositionKind::Fungsional);
+      add_pool_staff(staff, u, positions, head, g);
       continue;
     }
+    std::optional<Id> sup = org::unit_head(positions, u.id);
     if (!sup) sup = head;
-    switch (u.kind) {
-      case UnitKind::Bidang:
-        add(u, sup, functional_title(g, g.chance(50) ? "Ahli Muda" : "Ahli Pertama"),
-            PositionKind::Fungsional);
-        add(u, sup, functional_title(g, "Ahli Pertama"), PositionKind::Fungsional);
-        add(u, sup, executor_title(g), PositionKind::Pelaksana);
-        break;
-      case UnitKind::Sekretariat:
-        if (!has_bendahara) add(u, sup, "Bendahara", PositionKind::Pelaksana);
-        has_bendahara = true;
-        add(u, sup, "Pengelola Keuangan", PositionKind::Pelaksana);
-        add(u, sup, "Analis SDM Aparatur Ahli Madya", PositionKind::Fungsional);
-        break;
-      case UnitKind::SubBagian:
-      case UnitKind::Seksi:
-      case UnitKind::SubBidang:
-        add(u, sup, g.chance(50) ? "Pengadministrasi Umum" : executor_title(g),
-            PositionKind::Pelaksana);
-        if (g.chance(50))
-          add(u, sup, functional_title(g, "Ahli Pertama"), PositionKind::Fungsional);
-        break;
-      default:
-        add(u, sup, "Pengadministrasi Umum", PositionKind::Pelaksana);
-        break;
-    }
+    add_unit_staff(staff, u, sup, g);
   }
-  return added;
+  return staff.added;
 }
 
 StaffingResult staff_agency(const app::Stores& store, Id agency_id, PeopleGenerator& g) {
@@ -425,10 +450,31 @@ std::vector<std::size_t> apportion(std::size_t total, const std::vector<int>& we
   return out;
 }
 
-}  // namespace
+// ---------------------------------------------------------------------------------------------
+// The generator's steps, in the order generate_province takes them.
 
-GenerationSummary generate_province(const app::Stores& store, const GeneratorOptions& o) {
+// What one generation carries from step to step.
+struct ProvinceRun {
+  ProvinceRun(const app::Stores& s, const GeneratorOptions& o)
+      : store(s),
+        options(o),
+        signature(fmt::format("tatakerja generate|{}|{}|{}|{}|{}", o.region_name, o.seed, o.people,
+                              o.units, o.agencies)),
+        people(o.seed, o.staffing),
+        people_left(o.people) {
+    people.set_region(o.region_name);
+  }
+
+  const app::Stores& store;
+  const GeneratorOptions& options;
+  std::string signature;  // the generation's parameters: the synthetic regulation is its SHA-256
+  PeopleGenerator people;
   GenerationSummary sum;
+  std::size_t people_left;  // employees still to place
+};
+
+// The options' region kind; sizes of 0 and a region name without a kind are refused.
+org::RegionKind checked_region_kind(const GeneratorOptions& o) {
   if (o.people == 0 || o.units == 0 || o.agencies == 0)
     fail(ErrorCode::InvalidField, "people",
          "Jumlah pegawai, unit dan perangkat daerah harus lebih dari 0.");
@@ -436,107 +482,130 @@ GenerationSummary generate_province(const app::Stores& store, const GeneratorOpt
   if (!region_kind)
     fail(ErrorCode::InvalidField, "region_name",
          "Nama daerah harus diawali Provinsi, Kabupaten atau Kota.");
-  const std::string signature = fmt::format("tatakerja generate|{}|{}|{}|{}|{}", o.region_name,
-                                            o.seed, o.people, o.units, o.agencies);
-  const std::string sha = app::detail::sha256_hex(signature);
-  PeopleGenerator g(o.seed, o.staffing);
-  g.set_region(o.region_name);
+  return *region_kind;
+}
 
-  // 1. Region and the synthetic regulation, in their own transaction.
-  {
-    Transaction tx(store.transactions);
-    if (store.org.regulation_by_sha256(sha))
-      fail(ErrorCode::Conflict, "seed",
-           "Data sintetis dengan parameter dan seed yang sama sudah dibuat.");
-    const std::string code = slug(o.region_name);
-    if (auto r = store.org.region_by_code(code)) {
-      sum.region_id = r->id;
-    } else {
-      org::Region r2;
-      r2.code = code;
-      r2.name = o.region_name;
-      r2.kind = *region_kind;
-      sum.region_id = store.org.insert_region(r2);
-    }
-    org::Regulation reg;
-    reg.region_id = sum.region_id;
-    reg.kind = *region_kind == org::RegionKind::Province  ? "Peraturan Gubernur"
-               : *region_kind == org::RegionKind::Regency ? "Peraturan Bupati"
-                                                          : "Peraturan Wali Kota";
-    reg.number = std::to_string(o.seed % 1000 + 1);
-    reg.year = o.staffing.reference_year - 1;
-    reg.title =
-        "Kedudukan, Susunan Organisasi, Tugas dan Fungsi serta Tata Kerja Perangkat "
-        "Daerah (data sintetis)";
-    reg.sha256 = sha;
-    reg.imported_at = now_iso_utc();
-    sum.regulation_id = store.org.insert_regulation(
-        reg, "Naskah sintetis yang dibuat oleh `tatakerja generate` (" + signature + ").\n");
-    record_audit(store, Actor{std::nullopt, "generate"}, "create", "regulation",
-                 std::to_string(sum.regulation_id), "", "{\"synthetic\":true}");
-    tx.commit();
-  }
+// The region of that name, found or created.
+Id find_or_create_region(const app::Stores& store, const std::string& name, org::RegionKind kind) {
+  const std::string code = slug(name);
+  if (auto r = store.org.region_by_code(code)) return r->id;
+  org::Region r;
+  r.code = code;
+  r.name = name;
+  r.kind = kind;
+  return store.org.insert_region(r);
+}
 
-  // 2. Plan the agencies: the base units (round-robin while the unit budget lasts), then UPTD.
-  std::vector<AgencyPlan> plans(o.agencies);
-  for (std::size_t i = 0; i < o.agencies; ++i) {
-    const auto& spec = kAgencies[i % kAgencies.size()];
-    auto& a = plans[i];
-    a.name = std::string(spec.name);
-    if (i >= kAgencies.size())
-      a.name += " " + text::int_to_roman(static_cast<int>(i / kAgencies.size()) + 1);
-    a.kind = agency_kind(spec.name);
-    const bool inspektorat = a.kind == AgencyKind::Inspektorat;
-    // The head's position is planned as the agency's first "unit" row with no unit of its own:
-    // it is created separately below. Base units in priority order:
-    std::vector<UnitPlan>& u = a.optional_units;
-    u.push_back({"Sekretariat", UnitKind::Sekretariat, -1, "Sekretaris", "III.a", 4});
-    const int bidang = g.pick(3, 5);
-    std::vector<int> bidang_index;
-    for (int b = 0; b < bidang; ++b) {
-      const std::string topic(kTopics[static_cast<std::size_t>(
-          (i * 7 + static_cast<std::size_t>(b) * 3) % kTopics.size())]);
-      if (inspektorat)
-        u.push_back({"Inspektur Pembantu Wilayah " + text::int_to_roman(b + 1), UnitKind::Inspektur,
-                     -1, "Inspektur Pembantu Wilayah " + text::int_to_roman(b + 1), "III.a", 9});
-      else
-        u.push_back(
-            {"Bidang " + topic, UnitKind::Bidang, -1, "Kepala Bidang " + topic, "III.a", 8});
-      bidang_index.push_back(static_cast<int>(u.size()) - 1);
-    }
-    u.push_back(
-        {"Kelompok Jabatan Fungsional", UnitKind::KelompokJabatanFungsional, -1, "", "", 6});
-    const int subbag = g.pick(2, 3);
-    for (int s = 0; s < subbag; ++s) {
-      const std::string n(kSubBagian[static_cast<std::size_t>((s + static_cast<int>(i)) % 3 +
-                                                              (subbag == 3 ? 0 : 3)) %
-                                     kSubBagian.size()]);
-      u.push_back({"Sub Bagian " + n, UnitKind::SubBagian, 0, "Kepala Sub Bagian " + n, "IV.a", 3});
-    }
-    if (!inspektorat) {
-      for (int b : bidang_index) {
-        const int seksi = g.pick(0, 2);
-        for (int s = 0; s < seksi; ++s) {
-          const std::string sub(
-              kSubTopics[static_cast<std::size_t>(g.pick(0, kSubTopics.size() - 1))]);
-          const std::string n = sub + " " + short_unit(u[static_cast<std::size_t>(b)].name);
-          const bool badan = a.kind == AgencyKind::Badan;
-          u.push_back({(badan ? "Sub Bidang " : "Seksi ") + n,
-                       badan ? UnitKind::SubBidang : UnitKind::Seksi, b,
-                       (badan ? "Kepala Sub Bidang " : "Kepala Seksi ") + n, "IV.a", 3});
-        }
-      }
+// The synthetic regulation that establishes the agencies.
+Id store_synthetic_regulation(const ProvinceRun& run, org::RegionKind kind,
+                              const std::string& sha) {
+  org::Regulation reg;
+  reg.region_id = run.sum.region_id;
+  reg.kind = kind == org::RegionKind::Province  ? "Peraturan Gubernur"
+             : kind == org::RegionKind::Regency ? "Peraturan Bupati"
+                                                : "Peraturan Wali Kota";
+  reg.number = std::to_string(run.options.seed % 1000 + 1);
+  reg.year = run.options.staffing.reference_year - 1;
+  reg.title =
+      "Kedudukan, Susunan Organisasi, Tugas dan Fungsi serta Tata Kerja Perangkat "
+      "Daerah (data sintetis)";
+  reg.sha256 = sha;
+  reg.imported_at = now_iso_utc();
+  return run.store.org.insert_regulation(
+      reg, "Naskah sintetis yang dibuat oleh `tatakerja generate` (" + run.signature + ").\n");
+}
+
+// The region and the synthetic regulation, in their own transaction; the same generation twice
+// is refused.
+void store_region_and_regulation(ProvinceRun& run, org::RegionKind kind) {
+  const std::string sha = app::detail::sha256_hex(run.signature);
+  Transaction tx(run.store.transactions);
+  if (run.store.org.regulation_by_sha256(sha))
+    fail(ErrorCode::Conflict, "seed",
+         "Data sintetis dengan parameter dan seed yang sama sudah dibuat.");
+  run.sum.region_id = find_or_create_region(run.store, run.options.region_name, kind);
+  run.sum.regulation_id = store_synthetic_regulation(run, kind, sha);
+  record_audit(run.store, Actor{std::nullopt, "generate"}, "create", "regulation",
+               std::to_string(run.sum.regulation_id), "", "{\"synthetic\":true}");
+  tx.commit();
+}
+
+// The i-th agency's Bidang (an Inspektorat's Inspektur Pembantu), 3 to 5 of them; returns their
+// indices in its base units.
+std::vector<int> plan_bidang(AgencyPlan& a, std::size_t i, PeopleGenerator& g) {
+  const bool inspektorat = a.kind == AgencyKind::Inspektorat;
+  std::vector<UnitPlan>& u = a.optional_units;
+  const int bidang = g.pick(3, 5);
+  std::vector<int> bidang_index;
+  for (int b = 0; b < bidang; ++b) {
+    const std::string topic(kTopics[static_cast<std::size_t>(
+        (i * 7 + static_cast<std::size_t>(b) * 3) % kTopics.size())]);
+    if (inspektorat)
+      u.push_back({"Inspektur Pembantu Wilayah " + text::int_to_roman(b + 1), UnitKind::Inspektur,
+                   -1, "Inspektur Pembantu Wilayah " + text::int_to_roman(b + 1), "III.a", 9});
+    else
+      u.push_back({"Bidang " + topic, UnitKind::Bidang, -1, "Kepala Bidang " + topic, "III.a", 8});
+    bidang_index.push_back(static_cast<int>(u.size()) - 1);
+  }
+  return bidang_index;
+}
+
+// The i-th agency's Sub Bagian under its Sekretariat, 2 or 3 of them.
+void plan_sub_bagian(AgencyPlan& a, std::size_t i, PeopleGenerator& g) {
+  const int subbag = g.pick(2, 3);
+  for (int s = 0; s < subbag; ++s) {
+    const std::string n(
+        kSubBagian[static_cast<std::size_t>((s + static_cast<int>(i)) % 3 + (subbag == 3 ? 0 : 3)) %
+                   kSubBagian.size()]);
+    a.optional_units.push_back(
+        {"Sub Bagian " + n, UnitKind::SubBagian, 0, "Kepala Sub Bagian " + n, "IV.a", 3});
+  }
+}
+
+// Seksi (a Badan's Sub Bidang) under each Bidang, 0 to 2 of them.
+void plan_seksi(AgencyPlan& a, const std::vector<int>& bidang_index, PeopleGenerator& g) {
+  std::vector<UnitPlan>& u = a.optional_units;
+  const bool badan = a.kind == AgencyKind::Badan;
+  for (int b : bidang_index) {
+    const int seksi = g.pick(0, 2);
+    for (int s = 0; s < seksi; ++s) {
+      const std::string sub(kSubTopics[static_cast<std::size_t>(g.pick(0, kSubTopics.size() - 1))]);
+      const std::string n = sub + " " + short_unit(u[static_cast<std::size_t>(b)].name);
+      u.push_back({(badan ? "Sub Bidang " : "Seksi ") + n,
+                   badan ? UnitKind::SubBidang : UnitKind::Seksi, b,
+                   (badan ? "Kepala Sub Bidang " : "Kepala Seksi ") + n, "IV.a", 3});
     }
   }
-  // Round-robin the base units; a unit whose parent was not taken is skipped.
-  std::size_t budget = o.units;
-  std::vector<std::vector<int>> taken_index(o.agencies);  // optional index -> index in units
-  for (auto& t : taken_index) t.clear();
-  for (std::size_t i = 0; i < o.agencies; ++i)
+}
+
+// The i-th agency with its base units in priority order: Sekretariat, Bidang, Kelompok Jabatan
+// Fungsional, Sub Bagian, Seksi. (The head's position has no unit of its own: it is created
+// separately.)
+AgencyPlan plan_agency(std::size_t i, PeopleGenerator& g) {
+  const auto& spec = kAgencies[i % kAgencies.size()];
+  AgencyPlan a;
+  a.name = std::string(spec.name);
+  if (i >= kAgencies.size())
+    a.name += " " + text::int_to_roman(static_cast<int>(i / kAgencies.size()) + 1);
+  a.kind = agency_kind(spec.name);
+  a.optional_units.push_back({"Sekretariat", UnitKind::Sekretariat, -1, "Sekretaris", "III.a", 4});
+  const auto bidang_index = plan_bidang(a, i, g);
+  a.optional_units.push_back(
+      {"Kelompok Jabatan Fungsional", UnitKind::KelompokJabatanFungsional, -1, "", "", 6});
+  plan_sub_bagian(a, i, g);
+  if (a.kind != AgencyKind::Inspektorat) plan_seksi(a, bidang_index, g);
+  return a;
+}
+
+// The base units, round-robin over the agencies while the unit budget lasts; a unit whose parent
+// was not taken is skipped. Returns the budget left.
+std::size_t take_base_units(std::vector<AgencyPlan>& plans, std::size_t budget) {
+  std::vector<std::vector<int>> taken_index(plans.size());  // optional index -> index in units
+  for (std::size_t i = 0; i < plans.size(); ++i)
     taken_index[i].assign(plans[i].optional_units.size(), -1);
   for (std::size_t round = 0; budget > 0; ++round) {
     bool any = false;
-    for (std::size_t i = 0; i < o.agencies && budget > 0; ++i) {
+    for (std::size_t i = 0; i < plans.size() && budget > 0; ++i) {
       auto& a = plans[i];
       if (round >= a.optional_units.size()) continue;
       any = true;
@@ -552,50 +621,70 @@ GenerationSummary generate_province(const app::Stores& store, const GeneratorOpt
     }
     if (!any) break;
   }
-  // UPTD with what is left: pairs of UPTD + Sub Bagian Tata Usaha, shared by weight.
-  if (budget > 0) {
-    std::vector<int> weights;
-    for (std::size_t i = 0; i < o.agencies; ++i)
-      weights.push_back(std::max(1, kAgencies[i % kAgencies.size()].uptd_weight));
-    const auto share = apportion(budget, weights);
-    for (std::size_t i = 0; i < o.agencies; ++i) {
-      const auto& spec = kAgencies[i % kAgencies.size()];
-      auto& a = plans[i];
-      std::size_t left = share[i];
-      for (int k = 1; left > 0; ++k) {
-        std::string n;
-        std::string_view staff = spec.uptd_kind;
-        if (spec.uptd_kind == "school") {
-          static constexpr std::array<std::string_view, 3> kSchools = {"SMA Negeri", "SMK Negeri",
-                                                                       "SLB Negeri"};
-          const int t = k % 10 < 6 ? 0 : k % 10 < 9 ? 1 : 2;
-          n = fmt::format("{} {}", kSchools[static_cast<std::size_t>(t)], k);
-        } else if (spec.uptd_kind == "health") {
-          n = k == 1 ? "Laboratorium Kesehatan" : fmt::format("Rumah Sakit Umum Daerah {}", k - 1);
-        } else if (!spec.uptd_kind.empty()) {
-          n = fmt::format("{} {}", spec.uptd_kind, text::int_to_roman(k));
-          staff = "";
-        } else {
-          n = fmt::format("{} Wilayah {}", short_unit(a.name), text::int_to_roman(k));
-        }
-        const int uptd = static_cast<int>(a.units.size());
-        a.units.push_back({"UPTD " + n, UnitKind::Uptd, -1, "Kepala UPTD " + n, "III.b",
-                           staff == "school"   ? 30
-                           : staff == "health" ? 40
-                                               : 10,
-                           staff});
-        --left;
-        if (left > 0) {
-          a.units.push_back({"Sub Bagian Tata Usaha UPTD " + n, UnitKind::SubBagian, uptd,
-                             "Kepala Sub Bagian Tata Usaha UPTD " + n, "IV.b", 2});
-          --left;
-        }
-      }
+  return budget;
+}
+
+// The name of an agency's k-th UPTD and who staffs it ("school", "health" or "" for general).
+std::pair<std::string, std::string_view> uptd_name(const AgencySpec& spec, const AgencyPlan& a,
+                                                   int k) {
+  static constexpr std::array<std::string_view, 3> kSchools = {"SMA Negeri", "SMK Negeri",
+                                                               "SLB Negeri"};
+  if (spec.uptd_kind == "school") {
+    const int t = k % 10 < 6 ? 0 : k % 10 < 9 ? 1 : 2;
+    return {fmt::format("{} {}", kSchools[static_cast<std::size_t>(t)], k), spec.uptd_kind};
+  }
+  if (spec.uptd_kind == "health")
+    return {k == 1 ? "Laboratorium Kesehatan" : fmt::format("Rumah Sakit Umum Daerah {}", k - 1),
+            spec.uptd_kind};
+  if (!spec.uptd_kind.empty())
+    return {fmt::format("{} {}", spec.uptd_kind, text::int_to_roman(k)), ""};
+  return {fmt::format("{} Wilayah {}", short_unit(a.name), text::int_to_roman(k)), spec.uptd_kind};
+}
+
+// `count` units of UPTD for one agency: each UPTD followed by its Sub Bagian Tata Usaha while the
+// count lasts.
+void add_uptd(AgencyPlan& a, const AgencySpec& spec, std::size_t count) {
+  std::size_t left = count;
+  for (int k = 1; left > 0; ++k) {
+    const auto [n, staff] = uptd_name(spec, a, k);
+    const int uptd = static_cast<int>(a.units.size());
+    a.units.push_back({"UPTD " + n, UnitKind::Uptd, -1, "Kepala UPTD " + n, "III.b",
+                       staff == "school"   ? 30
+                       : staff == "health" ? 40
+                                           : 10,
+                       staff});
+    --left;
+    if (left > 0) {
+      a.units.push_back({"Sub Bagian Tata Usaha UPTD " + n, UnitKind::SubBagian, uptd,
+                         "Kepala Sub Bagian Tata Usaha UPTD " + n, "IV.b", 2});
+      --left;
     }
   }
+}
 
-  // 3. How many people each unit gets beyond its head: structural heads first, the rest shared
-  //    by weight; about vacancy_percent more positions are made and left vacant.
+// UPTD with what is left of the unit budget, shared between the agencies by weight.
+void plan_uptd(std::vector<AgencyPlan>& plans, std::size_t budget) {
+  std::vector<int> weights;
+  for (std::size_t i = 0; i < plans.size(); ++i)
+    weights.push_back(std::max(1, kAgencies[i % kAgencies.size()].uptd_weight));
+  const auto share = apportion(budget, weights);
+  for (std::size_t i = 0; i < plans.size(); ++i)
+    add_uptd(plans[i], kAgencies[i % kAgencies.size()], share[i]);
+}
+
+// The agencies and their units: the base units (round-robin while the unit budget lasts), then
+// UPTD.
+std::vector<AgencyPlan> plan_agencies(const GeneratorOptions& o, PeopleGenerator& g) {
+  std::vector<AgencyPlan> plans;
+  for (std::size_t i = 0; i < o.agencies; ++i) plans.push_back(plan_agency(i, g));
+  const std::size_t budget = take_base_units(plans, o.units);
+  if (budget > 0) plan_uptd(plans, budget);
+  return plans;
+}
+
+// How many people each unit gets beyond its head: structural heads first, the rest shared by
+// weight; about vacancy_percent more positions are made and left vacant.
+void share_staff(std::vector<AgencyPlan>& plans, const GeneratorOptions& o) {
   std::size_t heads = o.agencies;
   for (const auto& a : plans)
     for (const auto& u : a.units) heads += !u.head_title.empty();
@@ -603,189 +692,249 @@ GenerationSummary generate_province(const app::Stores& store, const GeneratorOpt
       std::min(heads, o.people) *
       static_cast<std::size_t>(100 - std::clamp(o.staffing.vacancy_percent, 0, 100)) / 100;
   const std::size_t rest = o.people - staffed_heads;
-  {
-    std::vector<int> weights;
-    for (const auto& a : plans)
-      for (const auto& u : a.units) weights.push_back(u.weight);
-    const auto counts = apportion(rest, weights);
-    std::size_t k = 0;
-    for (auto& a : plans)
-      for (auto& u : a.units) u.staff_count = counts[k++];
+  std::vector<int> weights;
+  for (const auto& a : plans)
+    for (const auto& u : a.units) weights.push_back(u.weight);
+  const auto counts = apportion(rest, weights);
+  std::size_t k = 0;
+  for (auto& a : plans)
+    for (auto& u : a.units) u.staff_count = counts[k++];
+}
+
+// One agency being stored: its positions are planned with provisional ids 1..n (superiors always
+// before subordinates), then stored with their work levels.
+struct AgencyBuild {
+  explicit AgencyBuild(const AgencyPlan& p) : plan(p), unit_heads(p.units.size()) {}
+
+  // Plans a position; returns its provisional id.
+  Id add(std::optional<Id> unit, std::optional<Id> superior, std::string title, PositionKind kind,
+         std::string_view eselon, bool staffed) {
+    org::Position p;
+    p.id = static_cast<Id>(positions.size()) + 1;
+    p.agency_id = agency.id;
+    p.unit_id = unit;
+    p.superior_id = superior;
+    p.title = std::move(title);
+    p.kind = kind;
+    p.eselon = Eselon::parse(eselon);
+    p.ordinal = static_cast<int>(positions.size()) + 1;
+    positions.push_back(std::move(p));
+    vacant.push_back(!staffed);
+    return positions.back().id;
   }
 
-  // 4. Each agency in its own transaction: agency, units, positions (with work levels resolved
-  //    before they are stored, so each is written once), people and placements.
-  std::size_t people_left = o.people;
-  for (std::size_t i = 0; i < o.agencies; ++i) {
-    const auto& a = plans[i];
-    Transaction tx(store.transactions);
-    org::Agency ag;
-    ag.region_id = sum.region_id;
-    ag.regulation_id = sum.regulation_id;
-    ag.name = a.name;
-    ag.kind = a.kind;
-    ag.type = "A";
-    ag.tasks = "membantu Kepala Daerah melaksanakan urusan pemerintahan di bidang " +
-               short_unit(a.name) + " (data sintetis)";
-    ag.id = store.org.insert_agency(ag);
-    ++sum.agencies;
+  const AgencyPlan& plan;
+  org::Agency agency;                         // as stored
+  std::vector<org::Unit> units;               // as stored, in the plan's order
+  std::vector<org::Position> positions;       // planned, provisional ids
+  std::vector<bool> vacant;                   // by position
+  Id head = 0;                                // the agency head's provisional id
+  std::vector<std::optional<Id>> unit_heads;  // by unit, provisional ids
+};
 
-    std::vector<org::Unit> units;
-    for (std::size_t k = 0; k < a.units.size(); ++k) {
-      const auto& up = a.units[k];
-      org::Unit u;
-      u.agency_id = ag.id;
-      if (up.parent >= 0) u.parent_id = units[static_cast<std::size_t>(up.parent)].id;
-      u.name = up.name;
-      u.kind = up.kind;
-      u.ordinal = static_cast<int>(k) + 1;
-      u.id = store.org.insert_unit(u);
-      units.push_back(std::move(u));
-    }
-    sum.units += units.size();
+// The agency, established by the synthetic regulation.
+void store_agency(ProvinceRun& run, AgencyBuild& b) {
+  org::Agency& ag = b.agency;
+  ag.region_id = run.sum.region_id;
+  ag.regulation_id = run.sum.regulation_id;
+  ag.name = b.plan.name;
+  ag.kind = b.plan.kind;
+  ag.type = "A";
+  ag.tasks = "membantu Kepala Daerah melaksanakan urusan pemerintahan di bidang " +
+             short_unit(b.plan.name) + " (data sintetis)";
+  ag.id = run.store.org.insert_agency(ag);
+  ++run.sum.agencies;
+}
 
-    // Positions with provisional ids 1..n (superiors always before subordinates).
-    std::vector<org::Position> ps;
-    std::vector<bool> vacant;
-    auto add = [&](std::optional<Id> unit, std::optional<Id> superior, std::string title,
-                   PositionKind kind, std::string eselon, bool staffed) {
-      org::Position p;
-      p.id = static_cast<Id>(ps.size()) + 1;
-      p.agency_id = ag.id;
-      p.unit_id = unit;
-      p.superior_id = superior;
-      p.title = std::move(title);
-      p.kind = kind;
-      p.eselon = Eselon::parse(eselon);
-      p.ordinal = static_cast<int>(ps.size()) + 1;
-      ps.push_back(std::move(p));
-      vacant.push_back(!staffed);
-      return ps.back().id;
-    };
-    auto staffed_head = [&]() {
-      if (people_left == 0) return false;
-      if (g.chance(o.staffing.vacancy_percent)) return false;
-      --people_left;
-      return true;
-    };
-    const bool setwan = a.kind == AgencyKind::SekretariatDprd;
-    const Id head = add(std::nullopt, std::nullopt,
-                        a.kind == AgencyKind::Inspektorat ? std::string("Inspektur")
-                        : setwan                          ? std::string("Sekretaris DPRD")
-                                                          : "Kepala " + a.name,
-                        PositionKind::JptPratama, "II.a", staffed_head());
-    std::vector<std::optional<Id>> unit_head(a.units.size());
-    for (std::size_t k = 0; k < a.units.size(); ++k) {
-      const auto& up = a.units[k];
-      if (up.head_title.empty()) continue;
-      std::optional<Id> sup = head;
-      if (up.parent >= 0 && unit_head[static_cast<std::size_t>(up.parent)])
-        sup = unit_head[static_cast<std::size_t>(up.parent)];
-      unit_head[k] = add(units[k].id, sup, up.head_title, *position_kind_of_eselon(up.head_eselon),
-                         up.head_eselon, staffed_head());
-    }
-    for (std::size_t k = 0; k < a.units.size(); ++k) {
-      const auto& up = a.units[k];
-      std::optional<Id> sup = unit_head[k];
-      if (!sup && up.parent >= 0) sup = unit_head[static_cast<std::size_t>(up.parent)];
-      if (!sup) sup = head;
-      for (std::size_t s = 0; s < up.staff_count && people_left > 0; ++s) {
-        std::string title;
-        PositionKind kind = PositionKind::Fungsional;
-        const int r = g.pick(0, 99);
-        if (up.staff == "school") {
-          static constexpr std::array<std::string_view, 4> kLv = {"Ahli Pertama", "Ahli Muda",
-                                                                  "Ahli Madya", "Ahli Pertama"};
-          if (r < 85)
-            title = fmt::format("Guru {}", kLv[static_cast<std::size_t>(r % 4)]);
-          else if (r < 90)
-            title = "Pustakawan Terampil";
-          else if (r < 93)
-            title = "Pranata Laboratorium Pendidikan Terampil";
-          else
-            title = "Pengadministrasi Umum", kind = PositionKind::Pelaksana;
-        } else if (up.staff == "health") {
-          if (r < 12)
-            title = r < 6 ? "Dokter Ahli Muda" : "Dokter Ahli Pertama";
-          else if (r < 52)
-            title = r < 35 ? "Perawat Terampil" : "Perawat Ahli Pertama";
-          else if (r < 67)
-            title = "Bidan Terampil";
-          else if (r < 73)
-            title = "Apoteker Ahli Pertama";
-          else if (r < 80)
-            title = "Pranata Laboratorium Kesehatan Terampil";
-          else
-            title = executor_title(g), kind = PositionKind::Pelaksana;
-        } else if (r < 45) {
-          title = executor_title(g);
-          kind = PositionKind::Pelaksana;
-        } else {
-          title = functional_title(g, r < 55   ? "Ahli Madya"
-                                      : r < 78 ? "Ahli Muda"
-                                               : "Ahli Pertama");
-        }
-        const bool madya = text::ifind(title, "Ahli Madya") != std::string::npos;
-        add(units[k].id, madya && up.kind == UnitKind::KelompokJabatanFungsional ? head : *sup,
-            std::move(title), kind, "", true);
-        --people_left;
-        if (g.chance(o.staffing.vacancy_percent)) {
-          // A vacant formation next to it: same kind of position, nobody in it.
-          org::Position copy = ps.back();
-          add(copy.unit_id, copy.superior_id, copy.title, copy.kind, "", false);
-        }
-      }
-    }
-    // The last agency takes whoever is left (rounding), as executors of its Sekretariat.
-    if (i + 1 == o.agencies)
-      while (people_left > 0) {
-        add(units.empty() ? std::nullopt : std::optional<Id>(units[0].id),
-            units.empty() ? std::optional<Id>(head) : unit_head[0].value_or(head),
-            executor_title(g), PositionKind::Pelaksana, "", true);
-        --people_left;
-      }
-
-    // Work levels on the plan, then store in order, mapping provisional ids to stored ones.
-    const auto level_list = org::resolve_work_levels(ag, units, ps);
-    std::unordered_map<Id, const org::LevelAssignment*> levels;
-    for (const auto& l : level_list) levels[l.position_id] = &l;
-    std::vector<Id> real(ps.size() + 1, 0);
-    for (std::size_t k = 0; k < ps.size(); ++k) {
-      org::Position p = ps[k];
-      const auto lit = levels.find(p.id);
-      auto map = [&](std::optional<Id> id) -> std::optional<Id> {
-        if (!id || *id < 1 || static_cast<std::size_t>(*id) > ps.size() ||
-            !real[static_cast<std::size_t>(*id)])
-          return std::nullopt;
-        return real[static_cast<std::size_t>(*id)];
-      };
-      p.id = 0;
-      p.superior_id = map(p.superior_id);
-      if (lit != levels.end()) {
-        p.work_level = lit->second->work_level;
-        p.appraiser_id = map(lit->second->appraiser_id);
-        p.appraiser_outside = lit->second->appraiser_outside;
-      }
-      real[k + 1] = store.org.insert_position(p);
-      ++sum.positions;
-      if (vacant[k]) {
-        ++sum.vacant;
-        continue;
-      }
-      p.id = real[k + 1];
-      org::Employee e = g.make_employee(sum.region_id, p);
-      e.id = store.org.insert_employee(e);
-      ++sum.employees;
-      org::Placement pl;
-      pl.employee_id = e.id;
-      pl.position_id = p.id;
-      pl.start = g.placement_start(e);
-      store.org.insert_placement(pl);
-      ++sum.placements;
-    }
-    tx.commit();
+// Its units, parents before children as planned.
+void store_units(ProvinceRun& run, AgencyBuild& b) {
+  for (std::size_t k = 0; k < b.plan.units.size(); ++k) {
+    const auto& up = b.plan.units[k];
+    org::Unit u;
+    u.agency_id = b.agency.id;
+    if (up.parent >= 0) u.parent_id = b.units[static_cast<std::size_t>(up.parent)].id;
+    u.name = up.name;
+    u.kind = up.kind;
+    u.ordinal = static_cast<int>(k) + 1;
+    u.id = run.store.org.insert_unit(u);
+    b.units.push_back(std::move(u));
   }
-  return sum;
+  run.sum.units += b.units.size();
+}
+
+// Whether a head's position is staffed: while people are left, all but ~vacancy_percent.
+bool staff_head(ProvinceRun& run) {
+  if (run.people_left == 0) return false;
+  if (run.people.chance(run.options.staffing.vacancy_percent)) return false;
+  --run.people_left;
+  return true;
+}
+
+std::string agency_head_title(const AgencyPlan& a) {
+  if (a.kind == AgencyKind::Inspektorat) return "Inspektur";
+  if (a.kind == AgencyKind::SekretariatDprd) return "Sekretaris DPRD";
+  return "Kepala " + a.name;
+}
+
+// The agency head, then each unit's head under the head of its parent unit (else the agency
+// head).
+void plan_heads(ProvinceRun& run, AgencyBuild& b) {
+  b.head = b.add(std::nullopt, std::nullopt, agency_head_title(b.plan), PositionKind::JptPratama,
+                 "II.a", staff_head(run));
+  for (std::size_t k = 0; k < b.plan.units.size(); ++k) {
+    const auto& up = b.plan.units[k];
+    if (up.head_title.empty()) continue;
+    std::optional<Id> sup = b.head;
+    if (up.parent >= 0 && b.unit_heads[static_cast<std::size_t>(up.parent)])
+      sup = b.unit_heads[static_cast<std::size_t>(up.parent)];
+    b.unit_heads[k] =
+        b.add(b.units[k].id, sup, up.head_title, *position_kind_of_eselon(up.head_eselon),
+              up.head_eselon, staff_head(run));
+  }
+}
+
+// A staff position's title and kind.
+struct StaffPosition {
+  std::string title;
+  PositionKind kind = PositionKind::Fungsional;
+};
+
+StaffPosition school_staff(int r) {
+  static constexpr std::array<std::string_view, 4> kLv = {"Ahli Pertama", "Ahli Muda", "Ahli Madya",
+                                                          "Ahli Pertama"};
+  if (r < 85) return {fmt::format("Guru {}", kLv[static_cast<std::size_t>(r % 4)])};
+  if (r < 90) return {"Pustakawan Terampil"};
+  if (r < 93) return {"Pranata Laboratorium Pendidikan Terampil"};
+  return {"Pengadministrasi Umum", PositionKind::Pelaksana};
+}
+
+StaffPosition health_staff(PeopleGenerator& g, int r) {
+  if (r < 12) return {r < 6 ? "Dokter Ahli Muda" : "Dokter Ahli Pertama"};
+  if (r < 52) return {r < 35 ? "Perawat Terampil" : "Perawat Ahli Pertama"};
+  if (r < 67) return {"Bidan Terampil"};
+  if (r < 73) return {"Apoteker Ahli Pertama"};
+  if (r < 80) return {"Pranata Laboratorium Kesehatan Terampil"};
+  return {executor_title(g), PositionKind::Pelaksana};
+}
+
+StaffPosition general_staff(PeopleGenerator& g, int r) {
+  if (r < 45) return {executor_title(g), PositionKind::Pelaksana};
+  return {functional_title(g, r < 55 ? "Ahli Madya" : r < 78 ? "Ahli Muda" : "Ahli Pertama")};
+}
+
+// A staff position drawn for a unit staffed by `staff` ("school", "health" or "").
+StaffPosition draw_staff_position(PeopleGenerator& g, std::string_view staff) {
+  const int r = g.pick(0, 99);
+  if (staff == "school") return school_staff(r);
+  if (staff == "health") return health_staff(g, r);
+  return general_staff(g, r);
+}
+
+// The k-th unit's staff under its head (else its parent's, else the agency head; a JF Ahli Madya
+// of a Kelompok Jabatan Fungsional under the agency head), each with ~vacancy_percent chance of a
+// vacant formation of the same kind next to it.
+void plan_unit_staff(ProvinceRun& run, AgencyBuild& b, std::size_t k) {
+  const auto& up = b.plan.units[k];
+  std::optional<Id> sup = b.unit_heads[k];
+  if (!sup && up.parent >= 0) sup = b.unit_heads[static_cast<std::size_t>(up.parent)];
+  if (!sup) sup = b.head;
+  for (std::size_t s = 0; s < up.staff_count && run.people_left > 0; ++s) {
+    StaffPosition sp = draw_staff_position(run.people, up.staff);
+    const bool madya = text::ifind(sp.title, "Ahli Madya") != std::string::npos;
+    b.add(b.units[k].id, madya && up.kind == UnitKind::KelompokJabatanFungsional ? b.head : *sup,
+          std::move(sp.title), sp.kind, "", true);
+    --run.people_left;
+    if (run.people.chance(run.options.staffing.vacancy_percent)) {
+      const org::Position copy = b.positions.back();
+      b.add(copy.unit_id, copy.superior_id, copy.title, copy.kind, "", false);
+    }
+  }
+}
+
+// The last agency takes whoever is left (rounding), as executors of its Sekretariat.
+void plan_remaining_executors(ProvinceRun& run, AgencyBuild& b) {
+  while (run.people_left > 0) {
+    b.add(b.units.empty() ? std::nullopt : std::optional<Id>(b.units[0].id),
+          b.units.empty() ? std::optional<Id>(b.head) : b.unit_heads[0].value_or(b.head),
+          executor_title(run.people), PositionKind::Pelaksana, "", true);
+    --run.people_left;
+  }
+}
+
+// The stored id of a provisional one; nullopt when it is not (yet) stored.
+std::optional<Id> stored_id(const std::vector<Id>& real, std::optional<Id> provisional) {
+  if (!provisional || *provisional < 1 || static_cast<std::size_t>(*provisional) >= real.size() ||
+      !real[static_cast<std::size_t>(*provisional)])
+    return std::nullopt;
+  return real[static_cast<std::size_t>(*provisional)];
+}
+
+// A new employee for the stored position `p`, placed in it definitively.
+void place_new_employee(ProvinceRun& run, const org::Position& p) {
+  org::Employee e = run.people.make_employee(run.sum.region_id, p);
+  e.id = run.store.org.insert_employee(e);
+  ++run.sum.employees;
+  org::Placement pl;
+  pl.employee_id = e.id;
+  pl.position_id = p.id;
+  pl.start = run.people.placement_start(e);
+  run.store.org.insert_placement(pl);
+  ++run.sum.placements;
+}
+
+// Work levels on the plan, then each position stored in order (provisional ids mapped to stored
+// ones, so each is written once) with its holder unless it is left vacant.
+void store_positions_and_people(ProvinceRun& run, const AgencyBuild& b) {
+  const auto level_list = org::resolve_work_levels(b.agency, b.units, b.positions);
+  std::unordered_map<Id, const org::LevelAssignment*> levels;
+  for (const auto& l : level_list) levels[l.position_id] = &l;
+  std::vector<Id> real(b.positions.size() + 1, 0);
+  for (std::size_t k = 0; k < b.positions.size(); ++k) {
+    org::Position p = b.positions[k];
+    const auto lit = levels.find(p.id);
+    p.id = 0;
+    p.superior_id = stored_id(real, p.superior_id);
+    if (lit != levels.end()) {
+      p.work_level = lit->second->work_level;
+      p.appraiser_id = stored_id(real, lit->second->appraiser_id);
+      p.appraiser_outside = lit->second->appraiser_outside;
+    }
+    real[k + 1] = run.store.org.insert_position(p);
+    ++run.sum.positions;
+    if (b.vacant[k]) {
+      ++run.sum.vacant;
+      continue;
+    }
+    p.id = real[k + 1];
+    place_new_employee(run, p);
+  }
+}
+
+// One agency in its own transaction: the agency, its units, its positions (heads, staff, and for
+// the last agency whoever is left) with work levels, people and placements.
+void generate_agency(ProvinceRun& run, const AgencyPlan& plan, bool last) {
+  Transaction tx(run.store.transactions);
+  AgencyBuild b(plan);
+  store_agency(run, b);
+  store_units(run, b);
+  plan_heads(run, b);
+  for (std::size_t k = 0; k < plan.units.size(); ++k) plan_unit_staff(run, b, k);
+  if (last) plan_remaining_executors(run, b);
+  store_positions_and_people(run, b);
+  tx.commit();
+}
+
+}  // namespace
+
+GenerationSummary generate_province(const app::Stores& store, const GeneratorOptions& o) {
+  const org::RegionKind region_kind = checked_region_kind(o);
+  ProvinceRun run(store, o);
+  store_region_and_regulation(run, region_kind);
+  std::vector<AgencyPlan> plans = plan_agencies(o, run.people);
+  share_staff(plans, o);
+  for (std::size_t i = 0; i < plans.size(); ++i)
+    generate_agency(run, plans[i], i + 1 == plans.size());
+  return run.sum;
 }
 
 }  // namespace tatakerja::sample
