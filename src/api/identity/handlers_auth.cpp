@@ -28,7 +28,9 @@ std::string session_cookie(const std::string& token, std::int64_t max_age, bool 
 }
 
 [[noreturn]] void throw_rate_limited(std::int64_t retry_after) {
-  throw Refusal(ErrorCode::RateLimited).set_retry_after(retry_after);
+  Refusal refusal(ErrorCode::RateLimited);
+  refusal.set_retry_after(retry_after);
+  throw refusal;
 }
 
 }  // namespace

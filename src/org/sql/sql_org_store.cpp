@@ -20,7 +20,6 @@
 namespace tatakerja::org {
 
 using storage::Connection;
-using storage::DatabaseError;
 using storage::Dialect;
 using storage::Row;
 using storage::Value;
@@ -985,13 +984,13 @@ std::vector<Placement> SqlOrgStore::placements_of_employee(Id employee_id) {
 
 // ---- Structure history -----------------------------------------------------------------------
 
-Id SqlOrgStore::insert_structure_change(const StructureChange& s) {
+Id SqlOrgStore::insert_structure_change(const StructureChange& c) {
   return inserted_id(c_,
                      "INSERT INTO structure_changes (agency_id, old_regulation_id, "
                      "new_regulation_id, kind, position_title, before_value, after_value) VALUES "
                      "(?, ?, ?, ?, ?, ?, ?) RETURNING id",
-                     {s.agency_id, s.old_regulation_id, s.new_regulation_id,
-                      std::string(org::to_string(s.kind)), s.position_title, s.before, s.after});
+                     {c.agency_id, c.old_regulation_id, c.new_regulation_id,
+                      std::string(org::to_string(c.kind)), c.position_title, c.before, c.after});
 }
 
 std::vector<StructureChange> SqlOrgStore::structure_changes_of_agency(Id agency_id) {

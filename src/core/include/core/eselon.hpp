@@ -3,7 +3,6 @@
 // ranks above b: II.a outranks II.b outranks III.a.
 #pragma once
 
-#include <compare>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -23,8 +22,14 @@ class Eselon {
   std::string str() const;                 // "III.a"
   // True when this eselon ranks above `other` (II.a above II.b above III.a).
   bool outranks(const Eselon& other) const { return *this < other; }
-  // Ordered by rank, highest first: a < b means a outranks b.
-  friend auto operator<=>(const Eselon&, const Eselon&) = default;
+  // Ordered by rank, highest first: a < b means a outranks b. (Written out: clang-tidy 14 reads a
+  // defaulted operator<=> as a null pointer constant.)
+  friend bool operator<(const Eselon& a, const Eselon& b) {
+    return a.grade_ != b.grade_ ? a.grade_ < b.grade_ : a.sub_ < b.sub_;
+  }
+  friend bool operator==(const Eselon& a, const Eselon& b) {
+    return a.grade_ == b.grade_ && a.sub_ == b.sub_;
+  }
 
  private:
   Eselon(int grade, char sub) : grade_(grade), sub_(sub) {}

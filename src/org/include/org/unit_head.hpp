@@ -10,6 +10,7 @@
 #pragma once
 
 #include <optional>
+#include <tuple>
 #include <vector>
 
 #include "core/eselon.hpp"
@@ -28,7 +29,12 @@ struct HeadRank {
   int sub_grade = 0;  // 0 for a, 1 for b, 2 when no eselon is written
   int ordinal = 0;
   Id id = 0;
-  friend auto operator<=>(const HeadRank&, const HeadRank&) = default;
+  // In the rule's order (written out: clang-tidy 14 reads a defaulted operator<=> as a null
+  // pointer constant).
+  friend bool operator<(const HeadRank& a, const HeadRank& b) {
+    return std::tie(a.grade, a.sub_grade, a.ordinal, a.id) <
+           std::tie(b.grade, b.sub_grade, b.ordinal, b.id);
+  }
 };
 HeadRank head_rank(const std::optional<Eselon>& eselon, PositionKind kind, int ordinal, Id id);
 HeadRank head_rank(const Position& p);

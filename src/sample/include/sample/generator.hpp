@@ -67,14 +67,13 @@ struct StaffingResult {
 // Gives every non-abolished position of the agency without a current holder one definitive
 // holder, except the ~vacancy_percent left vacant. Writes through `store` (no transaction of its
 // own; the caller wraps it).
-StaffingResult staff_agency(const app::Stores& store, org::Id agency_id, PeopleGenerator& people);
+StaffingResult staff_agency(const app::Stores& store, org::Id agency_id, PeopleGenerator& g);
 
 // Adds functional officials and executors to the agency's units (the regulations name few of
 // them): a few per Bidang, Sekretariat, Sub Bagian and Kelompok Jabatan Fungsional, each a
 // Position of kind Fungsional or Pelaksana without source_article, under the unit's head (a JF
 // Ahli Madya under the agency head). Returns how many were added. No transaction of its own.
-std::size_t add_staff_positions(const app::Stores& store, org::Id agency_id,
-                                PeopleGenerator& people);
+std::size_t add_staff_positions(const app::Stores& store, org::Id agency_id, PeopleGenerator& g);
 
 // Parameters of the province-sized generator.
 struct GeneratorOptions {
