@@ -30,12 +30,12 @@ int month_from_name(std::string_view name) {
   return 0;
 }
 
-std::optional<Date> parse_iso_date(std::string_view s) {
-  if (s.size() != 10 || s[4] != '-' || s[7] != '-') return std::nullopt;
+std::optional<Date> parse_iso_date(std::string_view text) {
+  if (text.size() != 10 || text[4] != '-' || text[7] != '-') return std::nullopt;
   int y = 0, m = 0, d = 0;
   const auto num = [&](std::size_t at, std::size_t len, int& out) {
-    const auto r = std::from_chars(s.data() + at, s.data() + at + len, out);
-    return r.ec == std::errc{} && r.ptr == s.data() + at + len;
+    const auto r = std::from_chars(text.data() + at, text.data() + at + len, out);
+    return r.ec == std::errc{} && r.ptr == text.data() + at + len;
   };
   if (!num(0, 4, y) || !num(5, 2, m) || !num(8, 2, d) || !is_valid_date(y, m, d))
     return std::nullopt;

@@ -242,7 +242,8 @@ void MemoryOrgStore::update_regulation_status(const Regulation& r) {
   x.status = r.status;
   x.revoked_by = r.revoked_by;
   x.revoked_articles = r.revoked_articles;
-  regulations_.put(x.id, std::move(x));
+  const Id id = x.id;
+  regulations_.put(id, std::move(x));
   moved();
   touched("regulations");
 }
@@ -438,6 +439,7 @@ std::vector<PositionBrief> MemoryOrgStore::subordinates_of_position(Id position_
       positions_, [&](const Position& p) { return p.superior_id == position_id && !p.abolished; });
   by_ordinal(subs);
   std::vector<PositionBrief> out;
+  out.reserve(subs.size());
   for (const auto& p : subs) out.push_back(brief(p));
   return out;
 }
@@ -786,7 +788,7 @@ void MemoryOrgStore::end_placement(Id placement_id, const Date& end) {
   Placement x = *stored;
   const Id stored_position = x.position_id;
   x.end = end;
-  placements_.put(x.id, std::move(x));
+  placements_.put(x.id, x);
   moved();
   touched("people");
   if (const Position* po = positions_.find(stored_position)) touched_agency(po->agency_id);
@@ -808,7 +810,7 @@ std::vector<Holder> MemoryOrgStore::holders(std::vector<Placement> current,
   for (auto& pl : current) {
     const EmployeeRow* e = employees_.find(pl.employee_id);
     if (e == nullptr) continue;  // the JOIN finds no row
-    out.push_back(Holder{std::move(pl), e->employee});
+    out.push_back(Holder{pl, e->employee});
   }
   return out;
 }
