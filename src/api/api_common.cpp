@@ -13,6 +13,7 @@
 #include "org/rank.hpp"
 #include "org/unit_head.hpp"
 #include "storage/database.hpp"
+#include "textio/decode.hpp"
 
 namespace tatakerja::server {
 namespace {
@@ -164,7 +165,9 @@ std::optional<std::string> Context::query(std::string_view name) {
       auto value =
           decode_component(eq == std::string_view::npos ? std::string_view{} : part.substr(eq + 1));
       if (!key) continue;
-      if (!value) fail(ErrorCode::InvalidParameter, *key);
+      // A malformed escape, or bytes that are not UTF-8 (every store reads UTF-8 text; PostgreSQL
+      // would refuse the query), is refused as the parameter it is.
+      if (!value || !textio::is_valid_utf8(*value)) fail(ErrorCode::InvalidParameter, *key);
       query_.emplace_back(std::move(*key), std::move(*value));
     }
   }

@@ -241,6 +241,13 @@ TEST_F(ServerApi, QueryParametersAreTyped) {
   const auto a = get("/api/v1/agencies/" + std::to_string(ag) + "/positions?kind=Raja");
   EXPECT_EQ(a.status, 400);
   EXPECT_EQ(error_field(a), "kind");
+  // Text that is not UTF-8 (the stores read UTF-8; PostgreSQL would refuse the query).
+  for (const char* q : {"%FF%FE", "budi%C3"}) {
+    const auto b = get("/api/v1/agencies/" + std::to_string(ag) + "/positions?q=" + q);
+    EXPECT_EQ(b.status, 400) << q;
+    EXPECT_EQ(error_code(b), "INVALID_PARAMETER") << q;
+    EXPECT_EQ(error_field(b), "q") << q;
+  }
 }
 
 TEST_F(ServerApi, PublicStructure) {
