@@ -3,6 +3,9 @@
 namespace tatakerja::org {
 
 int structural_grade(const std::optional<Eselon>& eselon, PositionKind kind) {
+  const bool structural = kind == PositionKind::JptPratama || kind == PositionKind::Administrator ||
+                          kind == PositionKind::Pengawas;
+  if (!structural) return 0;
   if (eselon) return eselon->grade();
   switch (kind) {
     case PositionKind::JptPratama:

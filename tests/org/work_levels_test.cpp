@@ -342,10 +342,10 @@ TEST(UnitHead, SubGradeThenUnwrittenEselonThenRegulationOrder) {
   twin.id = 9;
   twin.ordinal = 0;
   EXPECT_EQ(unit_head({positions[2], twin}, 5), std::optional<Id>(9));
-  // An eselon makes a position structural whatever its kind.
+  // The kind makes a position structural; an eselon only ranks it.
   Position graded = positions[3];
   graded.eselon = Eselon::parse("IV.a");
-  EXPECT_EQ(unit_head({graded}, 5), std::optional<Id>(4));
+  EXPECT_EQ(unit_head({graded}, 5), std::nullopt);
   EXPECT_TRUE(heads_before(positions[2], positions[1]));
   EXPECT_FALSE(heads_before(positions[1], positions[2]));
 }

@@ -616,16 +616,16 @@ PositionLinks SqlOrgStore::position_links(Id id) {
 }
 
 namespace {
-// The head of each unit among the live structural positions that `where` selects (those with an
-// eselon or of a structural kind: a handful per unit, not the functional and executor staff), by
+// The head of each unit among the live structural positions that `where` selects (a handful per
+// unit, read on the (unit_id, kind) index, not the functional and executor staff), by
 // the one rule of org/unit_head.hpp: unit id -> the head's rank (with its id).
 std::unordered_map<Id, HeadRank> head_ranks(Connection& c, const std::string& where,
                                             const std::vector<Value>& params) {
   std::unordered_map<Id, HeadRank> heads;
   for (const auto& r :
        c.query("SELECT id, unit_id, kind, eselon, ordinal FROM positions WHERE " + where +
-                   " AND abolished = 0 AND (kind IN ('JPT Pratama', "
-                   "'Administrator', 'Pengawas') OR eselon <> '')",
+                   " AND abolished = 0 AND kind IN ('JPT Pratama', 'Administrator', "
+                   "'Pengawas')",
                params)) {
     const auto kind = position_kind_from_string(r.text(2));
     if (!kind) continue;

@@ -1,12 +1,12 @@
 // Which position heads a unit: the one rule that the unit tree, the chart, the work levels and the
 // generator all use.
 //
-// A position is structural when it has an eselon, or, when none is written, when its kind is JPT
-// Pratama, Administrator or Pengawas. The head of a unit is, among its structural positions that
-// are not abolished, the highest-ranked: the lower eselon grade (II above III), then sub-grade a
-// above b, a position whose eselon is not written ranking by its kind (JPT Pratama as II,
-// Administrator as III, Pengawas as IV) after those of its grade that have one; then the first in
-// regulation order (ordinal); then the lower id.
+// A position is structural when its kind is JPT Pratama, Administrator or Pengawas (the importer
+// gives a position with an eselon the kind its eselon implies). The head of a unit is, among its
+// structural positions that are not abolished, the highest-ranked: the lower eselon grade (II above
+// III), then sub-grade a above b, a position whose eselon is not written ranking by its kind (JPT
+// Pratama as II, Administrator as III, Pengawas as IV) after those of its grade that have one; then
+// the first in regulation order (ordinal); then the lower id.
 #pragma once
 
 #include <optional>
@@ -19,7 +19,7 @@
 
 namespace tatakerja::org {
 
-// 1..5 (the eselon's grade) for a structural position, 0 for JF and Pelaksana without eselon.
+// 1..5 for a structural position (its eselon's grade, else its kind's), 0 for JF and Pelaksana.
 int structural_grade(const std::optional<Eselon>& eselon, PositionKind kind);
 int structural_grade(const Position& p);
 
