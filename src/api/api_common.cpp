@@ -332,13 +332,9 @@ json placement_json(const org::Placement& p) {
           {"end", date_or_null(p.end)}};
 }
 
-namespace {
-
 json optional_id_json(const std::optional<Id>& id) {
   return id ? json(*id) : json(nullptr);
 }
-
-}  // namespace
 
 json position_page(org::OrgStore& store, const org::Position& p, bool personal) {
   json out = json::object();

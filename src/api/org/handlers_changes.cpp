@@ -26,10 +26,6 @@ std::optional<Eselon> eselon_field(const std::string& text) {
   return e;
 }
 
-json optional_id_json(const std::optional<Id>& id) {
-  return id ? json(*id) : json(nullptr);
-}
-
 app::Actor actor_of(const Principal& p) {
   return app::Actor{p.user.id, p.user.username};
 }

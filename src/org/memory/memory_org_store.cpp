@@ -12,6 +12,7 @@
 #include <string_view>
 #include <tuple>
 
+#include "core/text.hpp"
 #include "org/people_search.hpp"
 #include "org/unit_head.hpp"
 #include "storage/database.hpp"
@@ -446,14 +447,6 @@ std::vector<PositionBrief> MemoryOrgStore::subordinates_of_position(Id position_
 
 namespace {
 
-std::string ascii_lower(std::string_view text) {
-  std::string out(text);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
-}
-
 // The page of `items` (LIMIT/OFFSET).
 template <typename T>
 std::vector<T> page_of(std::vector<T> items, const Page& page) {
@@ -469,12 +462,12 @@ std::vector<T> page_of(std::vector<T> items, const Page& page) {
 CountedPage<PositionBrief> MemoryOrgStore::position_briefs_page(Id agency_id,
                                                                 const PositionFilter& filter,
                                                                 const Page& page) {
-  const std::string needle = ascii_lower(filter.title_contains);
+  const std::string needle = text::to_lower(filter.title_contains);
   auto found = rows_where(positions_, [&](const Position& p) {
     return p.agency_id == agency_id && !p.abolished &&
            (!filter.unit_id || p.unit_id == filter.unit_id) &&
            (!filter.kind || p.kind == *filter.kind) &&
-           ascii_lower(p.title).find(needle) != std::string::npos;
+           text::to_lower(p.title).find(needle) != std::string::npos;
   });
   by_ordinal(found);
   CountedPage<PositionBrief> out;

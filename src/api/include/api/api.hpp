@@ -125,6 +125,8 @@ std::string agency_kind_text(const std::optional<AgencyKind>& k);
 json article_ref(const org::Article& a);
 json user_json(const identity::User& u);
 json date_or_null(const std::optional<Date>& d);
+// An id, or null when there is none.
+json optional_id_json(const std::optional<Id>& id);
 // The position page of GET /positions/{id}; holders null unless `personal`.
 json position_page(org::OrgStore& store, const org::Position& p, bool personal);
 // The employee of GET /employees/{id}.
