@@ -46,6 +46,7 @@
 #include "api/dispatch.hpp"
 #include "api/rate_limiter.hpp"
 #include "api/router.hpp"
+#include "api/scope_board.hpp"
 #include "app/accounts.hpp"
 #include "app/audit.hpp"
 #include "app/importer.hpp"
@@ -833,6 +834,7 @@ void run_input(const std::vector<Call>& calls) {
   World& w = *g_world;
   tk::server::RateLimiter limiter(2, 300, 300);
   tk::server::AnswerCache answers(std::size_t{4} << 20);
+  tk::server::ScopeBoard board(std::chrono::milliseconds(0));  // checked on every request
   bool pristine = true;
   State before{w.base_revision, w.base_audit, w.base_data_version};
   for (const Call& c : calls) {
@@ -840,7 +842,7 @@ void run_input(const std::vector<Call>& calls) {
     tk::server::Response r;
     try {
       r = tk::server::handle_api_request(c.request, w.stores->stores(),
-                                         tk::server::ApiShared{w.config, limiter, answers},
+                                         tk::server::ApiShared{w.config, limiter, answers, board},
                                          user_id);
     } catch (const std::exception& e) {
       violation(std::string("handle_api_request threw: ") + e.what(), c, r);

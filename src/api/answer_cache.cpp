@@ -9,7 +9,7 @@ constexpr std::size_t kEntryOverhead = 160;
 AnswerCache::AnswerCache(std::size_t max_bytes) : max_bytes_(max_bytes) {}
 
 std::optional<AnswerCache::Answer> AnswerCache::find(const std::string& key,
-                                                     const std::string& stamp) {
+                                                     const ScopeBoard& board) {
   if (max_bytes_ == 0) return std::nullopt;
   std::lock_guard lock(mutex_);
   const auto it = index_.find(key);
@@ -17,7 +17,7 @@ std::optional<AnswerCache::Answer> AnswerCache::find(const std::string& key,
     ++misses_;
     return std::nullopt;
   }
-  if (it->second->stamp != stamp) {
+  if (!board.matches(it->second->stamp)) {
     erase_locked(it->second);
     ++misses_;
     return std::nullopt;
@@ -27,9 +27,10 @@ std::optional<AnswerCache::Answer> AnswerCache::find(const std::string& key,
   return it->second->answer;
 }
 
-void AnswerCache::put(const std::string& key, std::string stamp, Answer answer) {
+void AnswerCache::put(const std::string& key, Stamp stamp, Answer answer) {
   if (max_bytes_ == 0 || !answer.body) return;
-  const std::size_t bytes = key.size() + stamp.size() + answer.body->size() + kEntryOverhead;
+  std::size_t bytes = key.size() + answer.body->size() + kEntryOverhead;
+  for (const auto& s : stamp) bytes += s.scope.size() + sizeof s;
   if (bytes > max_bytes_ / 4) return;
   std::lock_guard lock(mutex_);
   if (const auto it = index_.find(key); it != index_.end()) erase_locked(it->second);

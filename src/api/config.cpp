@@ -94,6 +94,10 @@ void apply_setting(ServerConfig& c, std::string_view key, std::string_view raw) 
     int mb = 0;
     if (!parse_number(value, mb) || mb < 0 || mb > 65536) throw bad();
     c.answer_cache_mb = mb;
+  } else if (key == "cache_recheck_ms") {
+    int ms = 0;
+    if (!parse_number(value, ms) || ms < 0 || ms > 60000) throw bad();
+    c.cache_recheck_ms = ms;
   } else {
     throw ConfigError("Pengaturan tidak dikenal: " + std::string(key));
   }
@@ -129,6 +133,7 @@ void apply_environment(ServerConfig& c, const std::function<const char*(const ch
       {"TATAKERJA_SECURE_COOKIES", "secure_cookies"},
       {"TATAKERJA_LOG_LEVEL", "log_level"},
       {"TATAKERJA_CACHE_MB", "cache_mb"},
+      {"TATAKERJA_CACHE_RECHECK_MS", "cache_recheck_ms"},
   };
   for (const auto& [var, key] : kVars) {
     const char* v = getenv ? getenv(var) : std::getenv(var);

@@ -1,21 +1,27 @@
 #include "api/dispatch.hpp"
 
+#include <algorithm>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "api/answer_cache.hpp"
 #include "api/api.hpp"
 #include "api/router.hpp"
+#include "api/scope_board.hpp"
+#include "core/transaction.hpp"
 
 namespace tatakerja::server {
 namespace {
 
 constexpr std::string_view kApiPrefix = "/api/v1";
 
-// The stamp of what route `reads` for this request: the current revision of each scope it reads
-// ("agency/12=7 people=3"), read in one query before the answer is computed.
-std::string stamp_of(Context& ctx, unsigned route_reads, bool signed_in) {
+// The stamp of what `route_reads` for this request: the current revision of each scope it reads
+// (agency/12, people, ...), read in one query in the request's snapshot, before the answer is
+// computed in the same snapshot. A scope that never changed is stamped at 0, so that its first
+// change retires the answer too.
+Stamp stamp_of(Context& ctx, unsigned route_reads, bool signed_in) {
   std::vector<std::string> scopes;
   if (route_reads & reads::kRegistry) scopes.emplace_back("registry");
   if (route_reads & reads::kAgency) scopes.push_back("agency/" + std::to_string(ctx.ids[0]));
@@ -24,32 +30,35 @@ std::string stamp_of(Context& ctx, unsigned route_reads, bool signed_in) {
   if (route_reads & reads::kRegulations) scopes.emplace_back("regulations");
   std::optional<Id> position;
   if (route_reads & reads::kAgencyOfPosition) position = ctx.ids[0];
-  std::string stamp;
-  for (const auto& s : ctx.store.scope_revisions(scopes, position)) {
-    stamp += s.scope;
-    stamp += '=';
-    stamp += std::to_string(s.revision);
-    stamp += ' ';
+  Stamp stamp = ctx.store.scope_revisions(scopes, position);
+  for (const auto& scope : scopes) {
+    const bool present = std::any_of(stamp.begin(), stamp.end(),
+                                     [&](const org::ScopeRevision& r) { return r.scope == scope; });
+    if (!present) stamp.push_back(org::ScopeRevision{scope, 0});
   }
+  std::sort(
+      stamp.begin(), stamp.end(),
+      [](const org::ScopeRevision& a, const org::ScopeRevision& b) { return a.scope < b.scope; });
   return stamp;
 }
 
-// A registry answer from the cache when it holds one for this target, reader kind (signed in or
-// not) and the current revisions of the scopes the route reads; otherwise computed and kept. The
-// session is resumed first, so an expired or forged cookie reads as anonymous; routes that need a
-// user refuse anonymous readers in their handler, and only 200 answers are kept, so an anonymous
-// key never holds personal data.
-Response registry_answer(Context& ctx, std::size_t route, AnswerCache& answers) {
+// A registry answer from the cache when it holds one for this target and reader kind (signed in
+// or not) whose stamp is current on the worker's board (no query); otherwise computed and kept.
+// The session is resumed first, so an expired or forged cookie reads as anonymous; routes that
+// need a user refuse anonymous readers in their handler, and only 200 answers are kept, so an
+// anonymous key never holds personal data.
+Response registry_answer(Context& ctx, std::size_t route, AnswerCache& answers, ScopeBoard& board) {
   const bool signed_in = ctx.principal() != nullptr;
   std::string key(signed_in ? "u " : "a ");
   key += ctx.request.target;
-  std::string stamp = stamp_of(ctx, route_list()[route].reads, signed_in);
-  if (auto hit = answers.find(key, stamp)) {
+  board.refresh_if_due(ctx.store, answers.changes(), ScopeBoard::Clock::now());
+  if (auto hit = answers.find(key, board)) {
     Response r;
     r.headers.emplace_back("Content-Type", std::move(hit->content_type));
     r.body = *hit->body;
     return r;
   }
+  Stamp stamp = stamp_of(ctx, route_list()[route].reads, signed_in);
   Response r = route_handler(route)(ctx);
   if (r.status == 200) {
     std::string content_type;
@@ -84,9 +93,14 @@ Response handle_api_request(const Request& req, app::Stores& stores, ApiShared s
   Context ctx(req, stores, shared.config, shared.limiter);
   ctx.ids = m.ids;
   Response r;
+  const bool reading = req.method == "GET" || req.method == "HEAD";
   try {
+    // A reading request is answered from one state of the data, its cache stamp included, in
+    // one read transaction; a change request's use case opens its own transaction.
+    std::optional<ReadSnapshot> snapshot;
+    if (reading) snapshot.emplace(stores.transactions);
     if (route_list()[m.route].reads != 0 && shared.answers.enabled()) {
-      r = registry_answer(ctx, m.route, shared.answers);
+      r = registry_answer(ctx, m.route, shared.answers, shared.board);
     } else {
       r = route_handler(m.route)(ctx);
     }
@@ -94,6 +108,8 @@ Response handle_api_request(const Request& req, app::Stores& stores, ApiShared s
   } catch (...) {
     r = error_response_for_current_exception();
   }
+  // The change (if any) is committed: the workers' boards reload before their next cache check.
+  if (!reading && r.status < 400) shared.answers.note_change();
   user_id = ctx.user_id_if_known();
   return r;
 }

@@ -1,5 +1,8 @@
 #include "persistence/memory_stores.hpp"
 
+#include <string>
+
+#include "storage/database.hpp"
 #include "storage/migrations.hpp"
 
 namespace tatakerja::persistence {
@@ -10,7 +13,15 @@ MemoryStores::MemoryStores()
       stores_{transactions_, org_, identity_, "memory",
               [] { return storage::latest_schema_version(); }} {}
 
+void MemoryStores::Transactions::refuse_in_snapshot(const char* what) const {
+  if (reading_) {
+    throw storage::DatabaseError(storage::DatabaseError::Kind::Other,
+                                 std::string(what) + ": a transaction is already open");
+  }
+}
+
 void MemoryStores::Transactions::begin() {
+  refuse_in_snapshot("begin()");
   org_.begin();  // throws on a nested begin(), before anything changes
   try {
     identity_.begin();
@@ -29,6 +40,19 @@ void MemoryStores::Transactions::commit() {
 void MemoryStores::Transactions::rollback() noexcept {
   org_.rollback();
   identity_.rollback();
+}
+
+void MemoryStores::Transactions::begin_read() {
+  refuse_in_snapshot("begin_read()");
+  if (org_.in_transaction()) {
+    throw storage::DatabaseError(storage::DatabaseError::Kind::Other,
+                                 "begin_read(): a transaction is already open");
+  }
+  reading_ = true;
+}
+
+void MemoryStores::Transactions::end_read() noexcept {
+  reading_ = false;
 }
 
 }  // namespace tatakerja::persistence

@@ -12,6 +12,7 @@
 #include "api/api.hpp"
 #include "api/dispatch.hpp"
 #include "api/rate_limiter.hpp"
+#include "api/scope_board.hpp"
 #include "http/request_log.hpp"
 #include "persistence/sql_stores.hpp"
 #include "server/http_server.hpp"
@@ -28,6 +29,7 @@ constexpr std::size_t kTextLimit = std::size_t{32} << 20;  // 32 MiB regulation 
 struct WorkerDb {
   std::unique_ptr<storage::Connection> connection;
   std::unique_ptr<persistence::SqlStores> stores;
+  std::unique_ptr<ScopeBoard> board;
 };
 
 std::size_t body_limit_for(std::string_view method, std::string_view target) {
@@ -75,8 +77,8 @@ struct Server::Impl {
     const std::string_view path = req.path();
     if (path.starts_with("/api/")) {
       auto& db = workers[static_cast<std::size_t>(worker)];
-      res = handle_api_request(req, db.stores->stores(), ApiShared{config, limiter, *answers},
-                               user_id);
+      res = handle_api_request(req, db.stores->stores(),
+                               ApiShared{config, limiter, *answers, *db.board}, user_id);
       if (!has_header(res, "Cache-Control")) res.set_header("Cache-Control", "no-store");
     } else if (req.body_too_large) {
       res = error_answer(ErrorCode::PayloadTooLarge);
@@ -117,6 +119,7 @@ unsigned short Server::start() {
   for (auto& w : impl.workers) {
     w.connection = storage::open_database(impl.config.db);
     w.stores = std::make_unique<persistence::SqlStores>(*w.connection);
+    w.board = std::make_unique<ScopeBoard>(std::chrono::milliseconds(impl.config.cache_recheck_ms));
     if (&w == &impl.workers.front()) {
       storage::migrate(*w.connection);
       w.stores->identity().delete_expired_sessions(Context::now());

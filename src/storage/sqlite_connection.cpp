@@ -34,9 +34,22 @@ bool only_whitespace(const char* s) {
   return true;
 }
 
+// Before the first connection: SQLite's memory statistics off. With them on (the default), every
+// allocation of every connection takes one process-wide mutex, and the server's worker threads
+// queued on it (docs/performance.md). Configuring after SQLite has started is refused
+// (SQLITE_MISUSE) and harmless, so the result is not checked.
+void configure_sqlite_once() {
+  static const bool configured = [] {
+    sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+    return true;
+  }();
+  (void)configured;
+}
+
 class SqliteConnection final : public Connection {
  public:
   explicit SqliteConnection(const std::string& path) {
+    configure_sqlite_once();
     int rc =
         sqlite3_open_v2(path.c_str(), &db_,
                         SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
@@ -93,24 +106,35 @@ class SqliteConnection final : public Connection {
   }
 
   void begin() override {
-    if (in_transaction_) {
-      throw DatabaseError(DatabaseError::Kind::Other, "begin(): a transaction is already open");
-    }
+    refuse_nested("begin()");
     run("BEGIN IMMEDIATE", {}, nullptr);
-    in_transaction_ = true;
+    open_ = Open::Write;
   }
 
   void commit() override {
-    if (!in_transaction_) {
+    if (open_ != Open::Write) {
       throw DatabaseError(DatabaseError::Kind::Other, "commit(): no transaction is open");
     }
     run("COMMIT", {}, nullptr);  // on failure the transaction stays open for rollback()
-    in_transaction_ = false;
+    open_ = Open::None;
   }
 
   void rollback() noexcept override {
-    if (!in_transaction_) return;
-    in_transaction_ = false;
+    if (open_ != Open::Write) return;
+    open_ = Open::None;
+    if (sqlite3_get_autocommit(db_) == 0) sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
+  }
+
+  // A deferred transaction: the snapshot is taken at its first read and held until end_read().
+  void begin_read() override {
+    refuse_nested("begin_read()");
+    run("BEGIN DEFERRED", {}, nullptr);
+    open_ = Open::Read;
+  }
+
+  void end_read() noexcept override {
+    if (open_ != Open::Read) return;
+    open_ = Open::None;
     if (sqlite3_get_autocommit(db_) == 0) sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
   }
 
@@ -203,7 +227,15 @@ class SqliteConnection final : public Connection {
 
   sqlite3* db_ = nullptr;
   std::unordered_map<std::string, sqlite3_stmt*> statements_;
-  bool in_transaction_ = false;
+  void refuse_nested(const char* what) const {
+    if (open_ != Open::None) {
+      throw DatabaseError(DatabaseError::Kind::Other,
+                          std::string(what) + ": a transaction is already open");
+    }
+  }
+
+  enum class Open { None, Write, Read };
+  Open open_ = Open::None;
 };
 
 }  // namespace

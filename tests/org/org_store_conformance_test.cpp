@@ -5,6 +5,7 @@
 // backends: tests/support/test_backends.hpp). Each test gets fresh stores. Transactions are
 // opened over app::Stores::transactions, as the use cases open them.
 #include <gtest/gtest.h>
+#include <map>
 
 #include <cstdio>
 #include <string>
@@ -651,6 +652,33 @@ TEST_P(OrgStoreTest, FailedStatementInTransactionRollsBackAll) {
 TEST_P(OrgStoreTest, NestedBeginIsAnError) {
   Transaction tx(stores_->transactions());
   EXPECT_THROW(stores_->transactions().begin(), DatabaseError);
+}
+
+// A read snapshot: no transaction begins inside it, and its reads see one state of the data
+// while another connection commits (SQL; the memory store has no other connection).
+TEST_P(OrgStoreTest, ReadSnapshotSeesOneState) {
+  const Seed s = seed();
+  const std::string before = stores_->org().agency(s.agency)->name;
+  {
+    ReadSnapshot snapshot(stores_->transactions());
+    EXPECT_THROW(stores_->transactions().begin(), DatabaseError);
+    EXPECT_THROW(stores_->transactions().begin_read(), DatabaseError);
+    EXPECT_EQ(stores_->org().agency(s.agency)->name, before);
+    if (backend().connection() != nullptr) {
+      auto other_connection = storage::open_database(backend().url());
+      persistence::SqlStores other(*other_connection);
+      auto a = other.org().agency(s.agency);
+      ASSERT_TRUE(a);
+      a->name = "Dinas Yang Dinamai Ulang";
+      other.org().update_agency(*a);
+      EXPECT_EQ(stores_->org().agency(s.agency)->name, before);  // still the snapshot's
+    }
+  }
+  if (backend().connection() != nullptr) {
+    EXPECT_EQ(stores_->org().agency(s.agency)->name, "Dinas Yang Dinamai Ulang");
+  }
+  Transaction tx(stores_->transactions());  // the snapshot is over: a transaction may begin
+  tx.commit();
 }
 
 TEST_P(OrgStoreTest, SearchByWordPrefix) {
@@ -1365,6 +1393,17 @@ TEST_P(OrgStoreTest, ScopeRevisionsMoveWithWhatTheyScope) {
   EXPECT_EQ(both[2].scope, "registry");
   EXPECT_EQ(both[2].revision, stores_->org().registry_revision());
   EXPECT_EQ(stores_->org().scope_revisions({}, 999999).size(), 0u);
+
+  // Every scope that changed, sorted, each at the revision the one-scope reads give.
+  const auto all = stores_->org().all_scope_revisions();
+  ASSERT_GE(all.size(), 4u);  // both agencies, people, registry
+  for (std::size_t i = 1; i < all.size(); ++i) EXPECT_LT(all[i - 1].scope, all[i].scope);
+  std::map<std::string, std::int64_t> by_scope;
+  for (const auto& r : all) by_scope[r.scope] = r.revision;
+  EXPECT_EQ(by_scope.at(a_scope), rev(a_scope));
+  EXPECT_EQ(by_scope.at(b_scope), rev(b_scope));
+  EXPECT_EQ(by_scope.at("people"), rev("people"));
+  EXPECT_EQ(by_scope.at("registry"), stores_->org().registry_revision());
 }
 
 TEST_P(OrgStoreTest, ChartAndUnitTreeLevelByLevel) {

@@ -14,6 +14,9 @@
 #include "api/config.hpp"
 #include "api/dispatch.hpp"
 #include "api/rate_limiter.hpp"
+#include "api/scope_board.hpp"
+#include "app/accounts.hpp"
+#include "app/audit.hpp"
 #include "persistence/sql_stores.hpp"
 #include "sample/generator.hpp"
 #include "storage/database.hpp"
@@ -57,15 +60,19 @@ class GeneratedApi : public ::testing::Test {
     fs::remove_all(dir_, ec);
   }
 
-  // GET `target` through the API with `answers` as its cache.
-  static server::Response get(const std::string& target, server::AnswerCache& answers) {
+  // GET `target` through the API with `answers` as its cache and a board that reads the
+  // revisions on every request (`board`, when given, instead).
+  static server::Response get(const std::string& target, server::AnswerCache& answers,
+                              server::ScopeBoard* board = nullptr) {
     server::Request req;
     req.method = "GET";
     req.target = target;
     req.client_address = "127.0.0.1";
     std::optional<Id> user;
-    return server::handle_api_request(req, store_->stores(),
-                                      server::ApiShared{config_, limiter(), answers}, user);
+    server::ScopeBoard every_request(std::chrono::milliseconds(0));
+    return server::handle_api_request(
+        req, store_->stores(),
+        server::ApiShared{config_, limiter(), answers, board ? *board : every_request}, user);
   }
   static json get_json(const std::string& target) {
     server::AnswerCache none(0);
@@ -130,6 +137,52 @@ TEST_F(GeneratedApi, AChangeToOneAgencyKeepsAnothersCachedAnswers) {
   ASSERT_EQ(get(a_page, answers).status, 200);
   ASSERT_EQ(get(b_units, answers).status, 200);
   EXPECT_EQ(answers.stats().hits, hits + 1);  // B's units only
+}
+
+// With the boards of a running server (two workers, a recheck far longer than the test): a cache
+// hit reads no revision, a change request of the server retires what it touched on every worker
+// at once, and a change made outside the server (here: straight through the store, as the CLI
+// would) reaches the cached answers at the next recheck, not before.
+TEST_F(GeneratedApi, WorkersSeeTheServersChangesAtOnceAndOthersAtTheRecheck) {
+  server::AnswerCache answers(32 * kMegabyte);
+  server::ScopeBoard first(std::chrono::hours(1)), second(std::chrono::hours(1));
+  const std::string units = agency(largest_) + "/units";
+  ASSERT_EQ(get(units, answers, &first).status, 200);
+  const std::string before = get(units, answers, &second).body;  // a hit on the other worker
+  EXPECT_EQ(answers.stats().hits, 1u);
+
+  // Outside the server: a unit renamed; the boards do not know yet.
+  const Id unit_id = json::parse(before)["items"][0]["id"].get<Id>();
+  auto unit = store_->org().unit(unit_id);
+  ASSERT_TRUE(unit);
+  const std::string old_name = unit->name;
+  unit->name = "Sekretariat Diubah Dari Luar";
+  store_->org().update_unit(*unit);
+  EXPECT_EQ(get(units, answers, &first).body, before);
+
+  // A change request of the server ends (here: a sign-in, which is one): both boards reload and
+  // the renamed unit shows on either worker.
+  app::add_account(store_->stores(), app::cli_actor(), "pembaca", "Pembaca", "kata-sandi-panjang",
+                   identity::Role::Employee, std::nullopt);
+  server::Request login;
+  login.method = "POST";
+  login.target = "/api/v1/auth/login";
+  login.client_address = "127.0.0.1";
+  login.headers.emplace_back("Content-Type", "application/json");
+  login.body = R"({"username":"pembaca","password":"kata-sandi-panjang"})";
+  std::optional<Id> user;
+  const auto changes = answers.changes();
+  ASSERT_EQ(server::handle_api_request(login, store_->stores(),
+                                       server::ApiShared{config_, limiter(), answers, first}, user)
+                .status,
+            200);
+  EXPECT_GT(answers.changes(), changes);
+  const json now = json::parse(get(units, answers, &second).body);
+  EXPECT_EQ(now["items"][0]["name"], "Sekretariat Diubah Dari Luar");
+  EXPECT_EQ(json::parse(get(units, answers, &first).body), now);
+
+  unit->name = old_name;
+  store_->org().update_unit(*unit);
 }
 
 // The chart opens at the top levels with a small answer; each node says how many of its

@@ -846,7 +846,7 @@ TEST_F(ServerApi, CachedAnswersFollowEveryChange) {
   const std::string unit_id = std::to_string(unit["id"].get<std::int64_t>());
 
   // 1. Another process renames the unit (a connection of its own, as `tatakerja` CLI commands
-  //    have): the next answer has the new name.
+  //    have): the answers have the new name once the workers recheck (cache_recheck_ms, 100 ms).
   {
     auto c = storage::open_database((dir_ / "demo.db").string());
     persistence::SqlStores other(*c);
@@ -855,6 +855,7 @@ TEST_F(ServerApi, CachedAnswersFollowEveryChange) {
     u->name = "Bidang Diubah Dari Luar";
     other.org().update_unit(*u);
   }
+  std::this_thread::sleep_for(std::chrono::milliseconds(150));
   json now = body_of(get(units_target));
   EXPECT_EQ(now["items"][1]["name"], "Bidang Diubah Dari Luar");
 

@@ -14,6 +14,7 @@
 #include "api/config.hpp"
 #include "api/json_writer.hpp"
 #include "api/rate_limiter.hpp"
+#include "api/scope_board.hpp"
 #include "http/request_log.hpp"
 #include "server/static_files.hpp"
 
@@ -113,27 +114,47 @@ server::AnswerCache::Answer answer(std::string body) {
   return {"application/json; charset=utf-8", std::make_shared<const std::string>(std::move(body))};
 }
 
-TEST(AnswerCache, HitsOnlyForTheSameKeyAndStamp) {
+// A board holding `revisions` ("agency/1" at 5, ...), as a worker's board after a reload.
+server::ScopeBoard board_at(std::vector<org::ScopeRevision> revisions) {
+  server::ScopeBoard board(std::chrono::milliseconds(100));
+  board.load(std::move(revisions), 0, server::ScopeBoard::Clock::now());
+  return board;
+}
+
+TEST(ScopeBoard, ReloadsAfterAChangeOrTheRecheckOnly) {
+  server::ScopeBoard board = board_at({{"people", 3}, {"agency/1", 5}});
+  EXPECT_EQ(board.revision_of("agency/1"), 5);
+  EXPECT_EQ(board.revision_of("people"), 3);
+  EXPECT_EQ(board.revision_of("agency/2"), 0);  // never changed
+  EXPECT_TRUE(board.matches({{"agency/1", 5}, {"agency/2", 0}}));
+  EXPECT_FALSE(board.matches({{"agency/1", 4}}));
+  EXPECT_FALSE(board.matches({{"agency/2", 1}}));
+  EXPECT_FALSE(server::ScopeBoard(std::chrono::milliseconds(0)).matches({}));  // never loaded
+}
+
+TEST(AnswerCache, HitsOnlyForTheSameKeyWhileItsStampIsCurrent) {
   server::AnswerCache cache(1 << 20);
-  const std::string at5 = "agency/1=5 ";
-  EXPECT_FALSE(cache.find("a /api/v1/agencies/1", at5));
+  const server::Stamp at5{{"agency/1", 5}};
+  server::ScopeBoard board = board_at({{"agency/1", 5}, {"agency/2", 9}});
+  EXPECT_FALSE(cache.find("a /api/v1/agencies/1", board));
   cache.put("a /api/v1/agencies/1", at5, answer("[1]"));
-  auto hit = cache.find("a /api/v1/agencies/1", at5);
+  auto hit = cache.find("a /api/v1/agencies/1", board);
   ASSERT_TRUE(hit);
   EXPECT_EQ(*hit->body, "[1]");
   EXPECT_EQ(hit->content_type, "application/json; charset=utf-8");
-  EXPECT_FALSE(cache.find("u /api/v1/agencies/1", at5));  // the signed-in key is another entry
+  EXPECT_FALSE(cache.find("u /api/v1/agencies/1", board));  // the signed-in key is another entry
   // Another agency's entry has its own stamp: it stays whatever agency 1's revision does.
-  cache.put("a /api/v1/agencies/2", "agency/2=9 ", answer("[2]"));
+  cache.put("a /api/v1/agencies/2", {{"agency/2", 9}}, answer("[2]"));
   // A moved revision retires the entry that read it (found stale, dropped), not the others.
-  EXPECT_FALSE(cache.find("a /api/v1/agencies/1", "agency/1=6 "));
+  board = board_at({{"agency/1", 6}, {"agency/2", 9}});
+  EXPECT_FALSE(cache.find("a /api/v1/agencies/1", board));
   EXPECT_EQ(cache.stats().entries, 1u);
-  EXPECT_EQ(*cache.find("a /api/v1/agencies/2", "agency/2=9 ")->body, "[2]");
-  cache.put("a /api/v1/agencies/1", "agency/1=6 ", answer("[new]"));
-  EXPECT_EQ(*cache.find("a /api/v1/agencies/1", "agency/1=6 ")->body, "[new]");
+  EXPECT_EQ(*cache.find("a /api/v1/agencies/2", board)->body, "[2]");
+  cache.put("a /api/v1/agencies/1", {{"agency/1", 6}}, answer("[new]"));
+  EXPECT_EQ(*cache.find("a /api/v1/agencies/1", board)->body, "[new]");
   // Storing the same key again replaces it.
-  cache.put("a /api/v1/agencies/1", "agency/1=6 ", answer("[newer]"));
-  EXPECT_EQ(*cache.find("a /api/v1/agencies/1", "agency/1=6 ")->body, "[newer]");
+  cache.put("a /api/v1/agencies/1", {{"agency/1", 6}}, answer("[newer]"));
+  EXPECT_EQ(*cache.find("a /api/v1/agencies/1", board)->body, "[newer]");
   EXPECT_EQ(cache.stats().entries, 2u);
   const auto st = cache.stats();
   EXPECT_EQ(st.hits, 4u);
@@ -141,21 +162,23 @@ TEST(AnswerCache, HitsOnlyForTheSameKeyAndStamp) {
 }
 
 TEST(AnswerCache, BoundedByBytesLeastRecentlyUsedFirst) {
-  // Room for four 1000-byte answers (each also costs its key and some bookkeeping).
-  constexpr std::size_t kBound = 4 * 1300;  // stamps of one byte
+  // Room for four 1000-byte answers (each also costs its key, its stamp and some bookkeeping).
+  constexpr std::size_t kBound = 4 * 1300;
   server::AnswerCache cache(kBound);
+  const server::ScopeBoard board = board_at({{"s", 1}});
+  const server::Stamp s{{"s", 1}};
   const std::string body(1000, 'x');
-  for (const char* k : {"k1", "k2", "k3", "k4"}) cache.put(k, "s", answer(body));
+  for (const char* k : {"k1", "k2", "k3", "k4"}) cache.put(k, s, answer(body));
   EXPECT_EQ(cache.stats().entries, 4u);
-  ASSERT_TRUE(cache.find("k1", "s"));  // k1 is now the most recently used; k2 the least
-  cache.put("k5", "s", answer(body));
+  ASSERT_TRUE(cache.find("k1", board));  // k1 is now the most recently used; k2 the least
+  cache.put("k5", s, answer(body));
   EXPECT_EQ(cache.stats().entries, 4u);
   EXPECT_LE(cache.stats().bytes, kBound);
-  EXPECT_FALSE(cache.find("k2", "s"));
-  for (const char* k : {"k1", "k3", "k4", "k5"}) EXPECT_TRUE(cache.find(k, "s")) << k;
+  EXPECT_FALSE(cache.find("k2", board));
+  for (const char* k : {"k1", "k3", "k4", "k5"}) EXPECT_TRUE(cache.find(k, board)) << k;
   // An answer over a quarter of the bound is never kept.
-  cache.put("big", "s", answer(std::string(kBound / 4, 'y')));
-  EXPECT_FALSE(cache.find("big", "s"));
+  cache.put("big", s, answer(std::string(kBound / 4, 'y')));
+  EXPECT_FALSE(cache.find("big", board));
 }
 
 // The JSON the writer makes parses to what was written, strings escaped as nlohmann::json does.
@@ -196,8 +219,8 @@ TEST(JsonWriter, WritesWhatNlohmannReads) {
 
 TEST(AnswerCache, ZeroBytesTurnsItOff) {
   server::AnswerCache cache(0);
-  cache.put("k", "s", answer("[]"));
-  EXPECT_FALSE(cache.find("k", "s"));
+  cache.put("k", {{"s", 1}}, answer("[]"));
+  EXPECT_FALSE(cache.find("k", board_at({{"s", 1}})));
   EXPECT_EQ(cache.stats().entries, 0u);
 }
 
@@ -210,6 +233,11 @@ TEST(ServerConfig, CacheSize) {
     return std::string_view(name) == "TATAKERJA_CACHE_MB" ? "128" : nullptr;
   });
   EXPECT_EQ(c.answer_cache_mb, 128);
+  EXPECT_EQ(c.cache_recheck_ms, 100);
+  server::apply_setting(c, "cache_recheck_ms", "0");
+  EXPECT_EQ(c.cache_recheck_ms, 0);
+  EXPECT_THROW(server::apply_setting(c, "cache_recheck_ms", "-1"), ConfigError);
+  EXPECT_THROW(server::apply_setting(c, "cache_recheck_ms", "60001"), ConfigError);
   EXPECT_THROW(server::apply_setting(c, "cache_mb", "-1"), ConfigError);
   EXPECT_THROW(server::apply_setting(c, "cache_mb", "banyak"), ConfigError);
 }

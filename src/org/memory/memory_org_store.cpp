@@ -155,6 +155,15 @@ std::vector<ScopeRevision> MemoryOrgStore::scope_revisions(const std::vector<std
   return out;
 }
 
+std::vector<ScopeRevision> MemoryOrgStore::all_scope_revisions() {
+  std::vector<ScopeRevision> out{ScopeRevision{"registry", revision_}};
+  for (const auto& [scope, revision] : scopes_.rows())
+    out.push_back(ScopeRevision{scope, revision});
+  std::sort(out.begin(), out.end(),
+            [](const ScopeRevision& a, const ScopeRevision& b) { return a.scope < b.scope; });
+  return out;
+}
+
 void MemoryOrgStore::refresh_planner_statistics() {}
 
 // ---- Regions -------------------------------------------------------------------------------

@@ -1040,4 +1040,15 @@ std::vector<ScopeRevision> SqlOrgStore::scope_revisions(const std::vector<std::s
   return out;
 }
 
+std::vector<ScopeRevision> SqlOrgStore::all_scope_revisions() {
+  std::vector<ScopeRevision> out;
+  for (const auto& r :
+       c_.query("SELECT scope, revision FROM scope_revisions UNION ALL SELECT 'registry', revision "
+                "FROM registry_revision WHERE id = 1"))
+    out.push_back(ScopeRevision{r.text(0), r.integer(1)});
+  std::sort(out.begin(), out.end(),
+            [](const ScopeRevision& a, const ScopeRevision& b) { return a.scope < b.scope; });
+  return out;
+}
+
 }  // namespace tatakerja::org

@@ -20,6 +20,9 @@ struct ServerConfig {
   std::string log_level = "info";         // trace, debug, info, warn, error, critical, off
   std::int64_t session_ttl_seconds = std::int64_t{8} * 3600;
   int answer_cache_mb = 64;  // memory for cached registry answers (AnswerCache); 0 turns it off
+  // How soon a change made outside this server (the CLI, another server on the same database)
+  // reaches the cached answers, in milliseconds (ScopeBoard); 0 checks on every request.
+  int cache_recheck_ms = 100;
 };
 
 // A setting that cannot be used (unknown key, malformed value, unreadable file); `what()` is an
@@ -30,13 +33,15 @@ class ConfigError : public std::runtime_error {
 };
 
 // Sets one setting by its file key: db, listen, threads, web_root, secure_cookies, log_level,
-// session_ttl, cache_mb. Throws ConfigError for an unknown key or a malformed value.
+// session_ttl, cache_mb, cache_recheck_ms. Throws ConfigError for an unknown key or a malformed
+// value.
 void apply_setting(ServerConfig& c, std::string_view key, std::string_view raw);
 // Applies a file of `key = value` lines; blank lines and lines starting with '#' are skipped.
 // Throws ConfigError (with the line number) when the file cannot be read or a line is wrong.
 void apply_config_file(ServerConfig& config, const std::string& path);
 // Applies TATAKERJA_DB, TATAKERJA_LISTEN, TATAKERJA_THREADS, TATAKERJA_WEB_ROOT,
-// TATAKERJA_SECURE_COOKIES, TATAKERJA_LOG_LEVEL, TATAKERJA_CACHE_MB as found by `getenv` (default:
+// TATAKERJA_SECURE_COOKIES, TATAKERJA_LOG_LEVEL, TATAKERJA_CACHE_MB, TATAKERJA_CACHE_RECHECK_MS as
+// found by `getenv` (default:
 // the process environment). Throws ConfigError for a malformed value.
 void apply_environment(ServerConfig& config,
                        const std::function<const char*(const char*)>& getenv = nullptr);

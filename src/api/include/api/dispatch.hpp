@@ -16,6 +16,7 @@
 namespace tatakerja::server {
 
 class AnswerCache;
+class ScopeBoard;
 class RateLimiter;
 
 // What the API shares between requests; one per server.
@@ -23,6 +24,7 @@ struct ApiShared {
   const ServerConfig& config;
   RateLimiter& limiter;
   AnswerCache& answers;
+  ScopeBoard& board;  // the calling worker's own
 };
 
 // Answers `req` (its target starts with "/api/") with `store`, the calling worker's own.

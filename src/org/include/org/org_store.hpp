@@ -117,6 +117,9 @@ class OrgStore {
   // it covers (migration 4 in SQL).
   virtual std::vector<ScopeRevision> scope_revisions(const std::vector<std::string>& scopes,
                                                      std::optional<Id> position_id) = 0;
+  // The revision of every scope that has changed at least once, "registry" among them; a scope
+  // left out is at revision 0. Sorted by scope. (What the server's revision board reloads.)
+  virtual std::vector<ScopeRevision> all_scope_revisions() = 0;
   // After a bulk load: PostgreSQL's planner statistics are brought up to date (ANALYZE), so that
   // the people search uses its token index at once rather than after autovacuum's next pass.
   // SQLite plans from its indexes alone here; nothing to do.

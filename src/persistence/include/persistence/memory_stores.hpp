@@ -24,7 +24,9 @@ class MemoryStores {
   Transactional& transactions() { return transactions_; }
 
  private:
-  // One transaction over both stores; nested begin() is an error.
+  // One transaction over both stores; nested begin() is an error, and so is a begin() or
+  // begin_read() inside a read snapshot (as on the databases; the snapshot itself needs nothing
+  // in memory).
   class Transactions final : public Transactional {
    public:
     Transactions(org::MemoryOrgStore& org, identity::MemoryIdentityStore& identity)
@@ -32,10 +34,15 @@ class MemoryStores {
     void begin() override;
     void commit() override;
     void rollback() noexcept override;
+    void begin_read() override;
+    void end_read() noexcept override;
 
    private:
+    void refuse_in_snapshot(const char* what) const;
+
     org::MemoryOrgStore& org_;
     identity::MemoryIdentityStore& identity_;
+    bool reading_ = false;
   };
 
   org::MemoryOrgStore org_;

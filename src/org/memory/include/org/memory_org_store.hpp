@@ -37,10 +37,12 @@ class MemoryOrgStore final : public OrgStore, public Transactional {
   void begin() override;
   void commit() override;
   void rollback() noexcept override;
+  bool in_transaction() const { return in_transaction_; }
 
   std::int64_t registry_revision() override;
   std::vector<ScopeRevision> scope_revisions(const std::vector<std::string>& scopes,
                                              std::optional<Id> position_id) override;
+  std::vector<ScopeRevision> all_scope_revisions() override;
   void refresh_planner_statistics() override;
 
   Id insert_region(const Region& r) override;

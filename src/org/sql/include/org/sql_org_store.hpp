@@ -16,6 +16,7 @@ class SqlOrgStore final : public OrgStore {
   std::int64_t registry_revision() override;
   std::vector<ScopeRevision> scope_revisions(const std::vector<std::string>& scopes,
                                              std::optional<Id> position_id) override;
+  std::vector<ScopeRevision> all_scope_revisions() override;
   void refresh_planner_statistics() override;
 
   Id insert_region(const Region& r) override;
