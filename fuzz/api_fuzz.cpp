@@ -841,9 +841,9 @@ void run_input(const std::vector<Call>& calls) {
     std::optional<Id> user_id;
     tk::server::Response r;
     try {
-      r = tk::server::handle_api_request(c.request, w.stores->stores(),
-                                         tk::server::ApiShared{w.config, limiter, answers, board},
-                                         user_id);
+      r = tk::server::handle_api_request(
+          c.request, w.stores->stores(),
+          tk::server::ApiShared{w.config, limiter, answers, board, nullptr}, user_id);
     } catch (const std::exception& e) {
       violation(std::string("handle_api_request threw: ") + e.what(), c, r);
     } catch (...) {

@@ -16,7 +16,8 @@
 # postgresql:// URL of a database `tatakerja generate` filled), PG=1 (serve
 # from a throwaway PostgreSQL 15 server started by scripts/pg-test-server.sh on port 54411
 # instead of SQLite), CACHE_MB (the cache-on server's answer cache; default the server's own),
-# ONLY=off|on (measure one server only).
+# ONLY=off|on (measure one server only), WARMUP (seconds of unmeasured requests before each
+# measured run; default 5, 0 for none).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 duration="${1:-10}"
@@ -117,10 +118,17 @@ chart_bytes="$(curl -fs "http://127.0.0.1:${port_of[${modes[0]}]}/api/v1/agencie
 units_bytes="$(curl -fs "http://127.0.0.1:${port_of[${modes[0]}]}/api/v1/agencies/$largest/units" | wc -c)"
 echo "largest agency: $largest (its chart's first screen $chart_bytes bytes, unit tree $units_bytes bytes)" >&2
 
-# run NAME wrk-args...: one wrk run, one table row.
+# run NAME wrk-args...: one wrk run, one table row. A warm-up run of WARMUP seconds (default 5) of
+# the same requests comes first and is not counted: the figures are those of a server in its
+# steady state (its answer cache holding what the route's requests ask for, when it is on), not of
+# its first seconds.
 run() {
   local name="$1" out rps p99
   shift
+  if [ "${WARMUP:-5}" -gt 0 ]; then
+    wrk -t2 -c64 -d"${WARMUP:-5}s" "$@" >/dev/null
+    settle
+  fi
   out="$(wrk -t2 -c64 -d"${duration}s" --latency "$@")"
   rps="$(awk '/^Requests\/sec/{print $2}' <<<"$out")"
   p99="$(awk '$1=="99%"{print $2}' <<<"$out")"

@@ -7,6 +7,7 @@
 #include <ctime>
 
 #include "api/api.hpp"
+#include "api/session_memo.hpp"
 #include "app/accounts.hpp"
 #include "app/error.hpp"
 #include "http/request_log.hpp"
@@ -117,7 +118,9 @@ const Principal* Context::principal() {
     principal_loaded_ = true;
     const std::string_view token = session_token();
     if (!token.empty() && token.size() <= 256) {
-      auto resumed = app::resume_session(stores, std::string(token), now());
+      auto resumed = sessions != nullptr ? sessions->resume(stores, std::string(token), now(),
+                                                            changes, SessionMemo::Clock::now())
+                                         : app::resume_session(stores, std::string(token), now());
       if (resumed) principal_ = Principal{std::move(resumed->first), std::move(resumed->second)};
     }
   }

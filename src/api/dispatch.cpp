@@ -92,6 +92,8 @@ Response handle_api_request(const Request& req, app::Stores& stores, ApiShared s
   }
   Context ctx(req, stores, shared.config, shared.limiter);
   ctx.ids = m.ids;
+  ctx.sessions = shared.sessions;
+  ctx.changes = shared.answers.changes();
   Response r;
   const bool reading = req.method == "GET" || req.method == "HEAD";
   try {

@@ -66,7 +66,7 @@ void add_serve_command(CLI::App& app, int& exit_code) {
   serve->add_option("--log-level", flags->log_level, "trace, debug, info, warn, error, off");
   serve->add_option(
       "--cache-mb", flags->cache_mb,
-      "Memori (MB) untuk jawaban registri yang disimpan sementara (bawaan 64; 0: mati)");
+      "Memori (MB) untuk jawaban registri yang disimpan sementara (bawaan 128; 0: mati)");
   serve->callback([flags, &exit_code] { exit_code = run_serve(*flags); });
 }
 

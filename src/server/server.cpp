@@ -13,6 +13,7 @@
 #include "api/dispatch.hpp"
 #include "api/rate_limiter.hpp"
 #include "api/scope_board.hpp"
+#include "api/session_memo.hpp"
 #include "http/request_log.hpp"
 #include "persistence/sql_stores.hpp"
 #include "server/http_server.hpp"
@@ -25,11 +26,13 @@ namespace {
 
 constexpr std::size_t kJsonLimit = std::size_t{1} << 20;   // 1 MiB
 constexpr std::size_t kTextLimit = std::size_t{32} << 20;  // 32 MiB regulation text
+constexpr std::size_t kRememberedSessions = 10000;         // per worker (SessionMemo)
 
 struct WorkerDb {
   std::unique_ptr<storage::Connection> connection;
   std::unique_ptr<persistence::SqlStores> stores;
   std::unique_ptr<ScopeBoard> board;
+  std::unique_ptr<SessionMemo> sessions;
 };
 
 std::size_t body_limit_for(std::string_view method, std::string_view target) {
@@ -78,7 +81,8 @@ struct Server::Impl {
     if (path.starts_with("/api/")) {
       auto& db = workers[static_cast<std::size_t>(worker)];
       res = handle_api_request(req, db.stores->stores(),
-                               ApiShared{config, limiter, *answers, *db.board}, user_id);
+                               ApiShared{config, limiter, *answers, *db.board, db.sessions.get()},
+                               user_id);
       if (!has_header(res, "Cache-Control")) res.set_header("Cache-Control", "no-store");
     } else if (req.body_too_large) {
       res = error_answer(ErrorCode::PayloadTooLarge);
@@ -120,6 +124,8 @@ unsigned short Server::start() {
     w.connection = storage::open_database(impl.config.db);
     w.stores = std::make_unique<persistence::SqlStores>(*w.connection);
     w.board = std::make_unique<ScopeBoard>(std::chrono::milliseconds(impl.config.cache_recheck_ms));
+    w.sessions = std::make_unique<SessionMemo>(
+        std::chrono::milliseconds(impl.config.cache_recheck_ms), kRememberedSessions);
     if (&w == &impl.workers.front()) {
       storage::migrate(*w.connection);
       w.stores->identity().delete_expired_sessions(Context::now());

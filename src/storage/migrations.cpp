@@ -539,11 +539,18 @@ std::string scope_triggers(Dialect d) {
   return d == Dialect::Postgres ? scope_triggers_postgres() : scope_triggers_sqlite();
 }
 
+// Version 5: the index of a unit's head candidates covers what the unit tree reads of them (kind,
+// eselon, ordinal), so that a page of units costs one index probe per unit and no table read: the
+// unit tree's first screen of the largest generated agency went from ~12k to ~17k req/s with the
+// answer cache off (docs/performance.md).
+constexpr std::string_view kSchemaV5 = R"SQL(
+DROP INDEX positions_unit_head;
+CREATE INDEX positions_unit_head ON positions (unit_id, eselon, ordinal, kind, abolished)
+  WHERE kind IN ('JPT Pratama', 'Administrator', 'Pengawas') AND abolished = 0;
+)SQL";
+
 constexpr Migration kMigrations[] = {
-    {1, kSchemaV1},
-    {2, kSchemaV2},
-    {3, kSchemaV3},
-    {4, kSchemaV4},
+    {1, kSchemaV1}, {2, kSchemaV2}, {3, kSchemaV3}, {4, kSchemaV4}, {5, kSchemaV5},
 };
 
 // A stable key for pg_advisory_xact_lock ("tatakerja" in ASCII, truncated to 63 bits).

@@ -15,6 +15,7 @@
 #include "api/dispatch.hpp"
 #include "api/rate_limiter.hpp"
 #include "api/scope_board.hpp"
+#include "api/session_memo.hpp"
 #include "app/accounts.hpp"
 #include "app/audit.hpp"
 #include "persistence/sql_stores.hpp"
@@ -72,7 +73,8 @@ class GeneratedApi : public ::testing::Test {
     server::ScopeBoard every_request(std::chrono::milliseconds(0));
     return server::handle_api_request(
         req, store_->stores(),
-        server::ApiShared{config_, limiter(), answers, board ? *board : every_request}, user);
+        server::ApiShared{config_, limiter(), answers, board ? *board : every_request, nullptr},
+        user);
   }
   static json get_json(const std::string& target) {
     server::AnswerCache none(0);
@@ -172,8 +174,9 @@ TEST_F(GeneratedApi, WorkersSeeTheServersChangesAtOnceAndOthersAtTheRecheck) {
   login.body = R"({"username":"pembaca","password":"kata-sandi-panjang"})";
   std::optional<Id> user;
   const auto changes = answers.changes();
-  ASSERT_EQ(server::handle_api_request(login, store_->stores(),
-                                       server::ApiShared{config_, limiter(), answers, first}, user)
+  ASSERT_EQ(server::handle_api_request(
+                login, store_->stores(),
+                server::ApiShared{config_, limiter(), answers, first, nullptr}, user)
                 .status,
             200);
   EXPECT_GT(answers.changes(), changes);
@@ -183,6 +186,40 @@ TEST_F(GeneratedApi, WorkersSeeTheServersChangesAtOnceAndOthersAtTheRecheck) {
 
   unit->name = old_name;
   store_->org().update_unit(*unit);
+}
+
+// A worker's memory of sessions: a resumed session is answered from memory until a change
+// request of this server ends, the recheck passes or the session expires; an account switched off
+// outside the server is refused from the next recheck on.
+TEST_F(GeneratedApi, RememberedSessionsFollowChangesAndTheRecheck) {
+  const auto user = app::add_account(store_->stores(), app::cli_actor(), "memo", "Memo",
+                                     "kata-sandi-panjang", identity::Role::Employee, std::nullopt);
+  const std::int64_t now = 1'800'000'000;
+  const auto started = app::start_session(store_->stores(), user.id, now, 3600);
+  server::SessionMemo memo(std::chrono::milliseconds(100), 2);
+  const auto t0 = server::SessionMemo::Clock::now();
+  ASSERT_TRUE(memo.resume(store_->stores(), started.token, now, 7, t0));
+  EXPECT_FALSE(memo.resume(store_->stores(), "no-such-token", now, 7, t0));
+  EXPECT_EQ(memo.size(), 1u);  // an unknown token is not remembered
+
+  auto off = *store_->identity().user_by_username("memo");
+  off.active = false;
+  store_->identity().update_user(off);  // outside the server (as the CLI would)
+  EXPECT_TRUE(
+      memo.resume(store_->stores(), started.token, now, 7, t0 + std::chrono::milliseconds(50)));
+  EXPECT_FALSE(
+      memo.resume(store_->stores(), started.token, now, 7, t0 + std::chrono::milliseconds(150)));
+
+  off.active = true;
+  store_->identity().update_user(off);
+  ASSERT_TRUE(memo.resume(store_->stores(), started.token, now, 7, t0));
+  off.active = false;
+  store_->identity().update_user(off);
+  EXPECT_FALSE(memo.resume(store_->stores(), started.token, now, 8, t0));  // a change request ended
+  off.active = true;
+  store_->identity().update_user(off);
+  ASSERT_TRUE(memo.resume(store_->stores(), started.token, now, 8, t0));
+  EXPECT_FALSE(memo.resume(store_->stores(), started.token, now + 3600, 8, t0));  // expired
 }
 
 // The chart opens at the top levels with a small answer; each node says how many of its

@@ -226,7 +226,7 @@ TEST(AnswerCache, ZeroBytesTurnsItOff) {
 
 TEST(ServerConfig, CacheSize) {
   ServerConfig c;
-  EXPECT_EQ(c.answer_cache_mb, 64);
+  EXPECT_EQ(c.answer_cache_mb, 128);
   server::apply_setting(c, "cache_mb", "0");
   EXPECT_EQ(c.answer_cache_mb, 0);
   server::apply_environment(c, [](const char* name) -> const char* {

@@ -39,6 +39,8 @@ Response error_response_for_current_exception();
 // Retry-After when the refusal says when to try again).
 Response error_response(const Refusal& e);
 
+class SessionMemo;
+
 // The signed-in user of a request.
 struct Principal {
   identity::User user;
@@ -59,6 +61,10 @@ class Context {
   RateLimiter& limiter;
   std::vector<Id> ids;  // the positive integers of the path ({id}), in order
   Response response;    // handlers may add headers (Set-Cookie) here; status/body are theirs
+  // The worker's memory of resumed sessions and the count of change requests it checks against
+  // (set by the dispatch; without it every request reads its session from the store).
+  SessionMemo* sessions = nullptr;
+  std::uint64_t changes = 0;
 
   // The signed-in user from the tk_session cookie, or null (looked up once per request).
   const Principal* principal();

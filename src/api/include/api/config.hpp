@@ -19,7 +19,9 @@ struct ServerConfig {
   bool secure_cookies = false;            // add `Secure` to the session cookie (behind TLS)
   std::string log_level = "info";         // trace, debug, info, warn, error, critical, off
   std::int64_t session_ttl_seconds = std::int64_t{8} * 3600;
-  int answer_cache_mb = 64;  // memory for cached registry answers (AnswerCache); 0 turns it off
+  // Memory for cached registry answers (AnswerCache); 0 turns it off. 128 MB holds every position
+  // page, chart and unit tree screen of a 60,000-person province (about 1 KB per position page).
+  int answer_cache_mb = 128;
   // How soon a change made outside this server (the CLI, another server on the same database)
   // reaches the cached answers, in milliseconds (ScopeBoard); 0 checks on every request.
   int cache_recheck_ms = 100;

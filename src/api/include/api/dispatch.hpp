@@ -17,6 +17,7 @@ namespace tatakerja::server {
 
 class AnswerCache;
 class ScopeBoard;
+class SessionMemo;
 class RateLimiter;
 
 // What the API shares between requests; one per server.
@@ -24,7 +25,8 @@ struct ApiShared {
   const ServerConfig& config;
   RateLimiter& limiter;
   AnswerCache& answers;
-  ScopeBoard& board;  // the calling worker's own
+  ScopeBoard& board;      // the calling worker's own
+  SessionMemo* sessions;  // the calling worker's own; null: every request reads its session
 };
 
 // Answers `req` (its target starts with "/api/") with `store`, the calling worker's own.
