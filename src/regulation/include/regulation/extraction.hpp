@@ -26,6 +26,10 @@ struct RegulationFacts {
   std::optional<Date> date;  // Ditetapkan pada tanggal
   std::string place;         // Ditetapkan di
   std::string gazette;       // Berita Daerah ... Nomor ...
+  // True when the identity was not read from a heading but inferred: from a sentence naming the
+  // regulation ("Berdasarkan Peraturan Bupati Nomor 12 Tahun 2021 tentang ...") or from the
+  // articles' own words ("Peraturan Bupati ini").
+  bool inferred = false;
   SourceSpan source;
 };
 
