@@ -123,5 +123,69 @@ TEST(OcrSlips, MisreadMarkersAndViewerHeadersAreRepaired) {
   EXPECT_GE(repairs, 4);
 }
 
+// A regulation copied out of a PDF viewer: heading, preamble and body on one line with the page
+// furniture inside, a running header on every page and a word broken across two lines. It reads
+// as the same text laid out line by line.
+TEST(FlattenedText, ReadsAsTheTextLaidOut) {
+  const std::string flattened =
+      "BUPATI CONTOH\n"
+      "BUPATI CONTOH PROVINSI CONTOH PERATURAN BUPATI CONTOH NOMOR 5 TAHUN 2022 TENTANG "
+      "KEDUDUKAN DAN SUSUNAN ORGANISASI DINAS PERTANIAN DENGAN RAHMAT TUHAN YANG MAHA ESA BUPATI "
+      "CONTOH, Menimbang : a. bahwa perlu menetapkan susunan organisasi; b. bahwa berdasarkan "
+      "pertimbangan tersebut perlu menetapkan Peraturan Bupati; Mengingat : 1. Undang-Undang "
+      "Nomor 23 Tahun 2014 tentang Pemerintahan Daerah; MEMUTUSKAN: Menetapkan : PERATURAN BUPATI "
+      "TENTANG KEDUDUKAN DAN SUSUNAN ORGANISASI DINAS PERTANIAN. BAB I KETENTUAN UMUM Pasal 1 "
+      "Dalam Peraturan Bupati ini yang dimaksud dengan: 1. Daerah adalah Kabupaten Contoh. - 2 - "
+      "2. Dinas Pertanian yang selanjutnya disebut Dinas adalah perangkat daerah. BAB II SUSUNAN "
+      "ORGANISASI Pasal 2 (1) Susunan organisasi Dinas terdiri atas: a. Kepala Dinas; "
+      "b. Sekretariat; c. Bidang Tanaman Pangan; dan d. Bidang Perkebunan. Halaman 2 dari 3 "
+      "(2) Sekretariat sebagaimana dimaksud pada ayat (1) huruf b dipimpin oleh Sekretaris.\n"
+      "BUPATI CONTOH\n"
+      "Pasal 3\n"
+      "Ketentuan lebih lanjut diatur oleh Ke-\n"
+      "pala Dinas. Kepala Dinas menetapkan.\n"
+      "BUPATI CONTOH\n"
+      "Pasal 4\n"
+      "Peraturan Bupati ini mulai berlaku pada tanggal diundangkan.\n";
+  const Reading r = read_regulation(flattened);
+  EXPECT_EQ(r.facts.regulation.kind, "Peraturan Bupati");
+  EXPECT_EQ(r.facts.regulation.number, "5");
+  ASSERT_TRUE(r.facts.regulation.year);
+  EXPECT_EQ(*r.facts.regulation.year, 2022);
+  std::vector<std::string> articles;
+  std::string all_text;
+  for (const Node& chapter : r.document.body.children) {
+    for (const Node& n : chapter.children) {
+      if (n.kind == NodeKind::Article) articles.push_back(n.label);
+      all_text += n.full_text() + "\n";
+    }
+  }
+  EXPECT_EQ(articles, (std::vector<std::string>{"1", "2", "3", "4"}));
+  EXPECT_EQ(all_text.find("Halaman 2"), std::string::npos) << all_text;
+  EXPECT_EQ(all_text.find("- 2 -"), std::string::npos) << all_text;
+  EXPECT_NE(all_text.find("oleh Kepala Dinas"), std::string::npos) << all_text;
+  EXPECT_EQ(all_text.find("BUPATI CONTOH"), std::string::npos) << all_text;
+  ASSERT_EQ(r.facts.units.size(), 3u);
+  EXPECT_EQ(r.facts.units[0].name, "Sekretariat");
+  const auto reported = [&](const std::string& code) {
+    return std::any_of(r.facts.findings.begin(), r.facts.findings.end(),
+                       [&](const Finding& f) { return f.code == code; });
+  };
+  EXPECT_TRUE(reported("LAYOUT_FLATTENED_TEXT"));
+  EXPECT_TRUE(reported("LAYOUT_RUNNING_HEADER"));
+  EXPECT_TRUE(reported("LAYOUT_BROKEN_WORDS"));
+}
+
+// A long line that only starts with a keyword (a long Menimbang item) is an ordinary line.
+TEST(FlattenedText, LongOrdinaryLinesStayWhole) {
+  for (const char* id : {"000", "002", "003", "004"}) {
+    const Reading r = read_regulation(corpus_text(id));
+    for (const auto& f : r.facts.findings) {
+      EXPECT_NE(f.code, "LAYOUT_FLATTENED_TEXT") << id << " line " << f.line;
+      EXPECT_NE(f.code, "LAYOUT_BROKEN_WORDS") << id << " line " << f.line << ": " << f.message;
+    }
+  }
+}
+
 }  // namespace
 }  // namespace tatakerja::regulation

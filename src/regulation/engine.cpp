@@ -1,11 +1,37 @@
 #include "regulation/engine.hpp"
 
 #include <algorithm>
+#include <map>
+#include <string>
+#include <vector>
 
 #include "regulation/lint.hpp"
 #include "regulation/parser.hpp"
 
 namespace tatakerja::regulation {
+namespace {
+
+// Findings of one code kept in full; past this many, one more finding says how many were left
+// out, so that a damaged text of 100,000 duplicate articles answers in kilobytes, not megabytes.
+constexpr std::size_t kFindingsPerCode = 200;
+
+void bound_findings(std::vector<Finding>& findings) {
+  std::map<std::string, std::size_t> seen;
+  std::vector<Finding> kept;
+  kept.reserve(std::min(findings.size(), std::size_t{4096}));
+  for (Finding& f : findings) {
+    if (++seen[f.code] <= kFindingsPerCode) kept.push_back(std::move(f));
+  }
+  for (const auto& [code, count] : seen) {
+    if (count <= kFindingsPerCode) continue;
+    kept.push_back({code, Severity::Info, 0,
+                    std::to_string(count - kFindingsPerCode) + " temuan " + code +
+                        " lainnya tidak dicantumkan (" + std::to_string(count) + " seluruhnya)."});
+  }
+  findings = std::move(kept);
+}
+
+}  // namespace
 
 Reading read_regulation(std::string_view utf8_text) {
   Reading r;
@@ -22,6 +48,7 @@ Reading read_regulation(std::string_view utf8_text) {
   r.facts.findings.insert(r.facts.findings.end(), lint_findings.begin(), lint_findings.end());
   std::stable_sort(r.facts.findings.begin(), r.facts.findings.end(),
                    [](const Finding& a, const Finding& b) { return a.line < b.line; });
+  bound_findings(r.facts.findings);
   return r;
 }
 

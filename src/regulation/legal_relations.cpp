@@ -120,8 +120,16 @@ void extract_legal_relations(const Document& doc, Extraction& out) {
     if (!n.text.empty()) read_revocation(n, path, out);
   });
 
-  for (const Node* a : articles(doc)) {
-    if (text::ifind(chapter_title_of(doc, *a), "peralihan") == std::string::npos) continue;
+  // The articles of the chapters on transition (Ketentuan Peralihan), each chapter walked once.
+  std::vector<const Node*> transitional_articles;
+  for (const Node& c : doc.body.children) {
+    if (c.kind != NodeKind::Chapter || text::ifind(c.title, "peralihan") == std::string::npos)
+      continue;
+    walk(c, [&](const Node& n, const std::vector<const Node*>&) {
+      if (n.kind == NodeKind::Article) transitional_articles.push_back(&n);
+    });
+  }
+  for (const Node* a : transitional_articles) {
     TransitionalProvision t;
     t.article = node_label(*a);
     t.text = text::collapse_spaces(a->full_text());

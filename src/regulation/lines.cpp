@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "core/text.hpp"
+#include "regulation/flattened_text.hpp"
 #include "regulation/layout_repair.hpp"
 
 namespace tatakerja::regulation {
@@ -188,6 +189,9 @@ std::vector<Line> clean_lines(std::string_view input, std::vector<Finding>& find
     start = end + 1;
   }
   repair_layout(lines, findings);
+  split_flattened_lines(lines, findings);
+  drop_running_headers(lines, findings);
+  join_broken_words(lines, findings);
   for (auto& l : lines)
     if (is_page_break_echo(l.text) || is_page_mark(l.text)) l.text.clear();
   return lines;

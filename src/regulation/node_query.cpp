@@ -81,19 +81,6 @@ std::string citation_path(const std::vector<const Node*>& ancestors, const Node&
   return out;
 }
 
-std::string chapter_title_of(const Document& doc, const Node& article) {
-  std::string title;
-  for (const Node& c : doc.body.children) {
-    if (c.kind != NodeKind::Chapter) continue;
-    bool found = false;
-    walk(c, [&](const Node& n, const std::vector<const Node*>&) {
-      if (&n == &article) found = true;
-    });
-    if (found) return c.title;
-  }
-  return title;
-}
-
 std::vector<std::string> item_texts(const Node& n) {
   std::vector<std::string> out;
   for (const Node& c : n.children)

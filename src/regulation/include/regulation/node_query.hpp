@@ -27,9 +27,6 @@ std::string node_label(const Node& node);
 // "Pasal 3 ayat (1) huruf b angka 1" for a node given its ancestors (as `walk` passes them).
 std::string citation_path(const std::vector<const Node*>& ancestors, const Node& node);
 
-// The title of the BAB (chapter) an article stands in, uppercase as written; empty if none.
-std::string chapter_title_of(const Document& doc, const Node& article);
-
 // Texts of the direct list-item children of `n` (Letter, Number, ...), each cleaned of its trailing
 // "; dan" and including the item's own nested items' text.
 std::vector<std::string> item_texts(const Node& n);

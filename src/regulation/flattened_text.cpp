@@ -1,0 +1,347 @@
+#include "regulation/flattened_text.hpp"
+
+#include <algorithm>
+#include <array>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+
+#include "core/text.hpp"
+
+namespace tatakerja::regulation {
+namespace {
+
+using Tokens = std::vector<std::string_view>;
+
+// A line this long that holds a chapter, an article or the preamble's keywords is a page (or a
+// whole text) run together; shorter lines are left as written.
+constexpr std::size_t kFlattenedLine = 200;
+
+Tokens tokens_of(std::string_view s) {
+  Tokens out;
+  for (std::size_t i = 0; i < s.size();) {
+    while (i < s.size() && s[i] == ' ') ++i;
+    const std::size_t start = i;
+    while (i < s.size() && s[i] != ' ') ++i;
+    if (i > start) out.push_back(s.substr(start, i - start));
+  }
+  return out;
+}
+
+bool is_roman_token(std::string_view t) {
+  if (!t.empty() && t.back() == '.') t.remove_suffix(1);
+  return !t.empty() && text::is_upper_text(t) && text::roman_to_int(t).has_value();
+}
+
+bool is_number_token(std::string_view t) {
+  if (!t.empty() && t.back() == '.') t.remove_suffix(1);
+  std::size_t i = 0;
+  while (i < t.size() && text::is_digit(t[i])) ++i;
+  // "5", "5A" (an article inserted by an amendment)
+  return i > 0 && i <= 3 && (i == t.size() || (i + 1 == t.size() && text::is_alpha(t[i])));
+}
+
+bool is_verse_token(std::string_view t) {
+  return t.size() >= 3 && t.front() == '(' && t.back() == ')' &&
+         std::all_of(t.begin() + 1, t.end() - 1, [](char c) { return text::is_digit(c); });
+}
+
+// "a.", "b)", "aa.", "1.", "12)": the marker of a list item.
+bool is_item_token(std::string_view t) {
+  if (t.size() < 2 || t.size() > 3 || (t.back() != '.' && t.back() != ')')) return false;
+  const std::string_view body = t.substr(0, t.size() - 1);
+  const bool letters =
+      std::all_of(body.begin(), body.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+  const bool digits =
+      std::all_of(body.begin(), body.end(), [](char c) { return text::is_digit(c); });
+  return letters || digits;
+}
+
+bool ends_clause(std::string_view t) {
+  return !t.empty() && (t.back() == ';' || t.back() == ':' || t.back() == '.');
+}
+
+bool starts_upper(std::string_view t) {
+  return !t.empty() && t.front() >= 'A' && t.front() <= 'Z';
+}
+
+bool is_ordinal_word(std::string_view t) {
+  static constexpr std::array<std::string_view, 10> kOrdinals = {
+      "Kesatu", "Kedua",   "Ketiga",    "Keempat",    "Kelima",
+      "Keenam", "Ketujuh", "Kedelapan", "Kesembilan", "Kesepuluh"};
+  return std::any_of(kOrdinals.begin(), kOrdinals.end(),
+                     [&](std::string_view o) { return text::iequals(t, o); });
+}
+
+// The words before a reference to an article ("sebagaimana dimaksud dalam Pasal 5 ..."), after
+// which "Pasal" does not begin a new article.
+bool is_reference_word(std::string_view t) {
+  static constexpr std::array<std::string_view, 12> kWords = {
+      "dalam",  "pada",   "dimaksud", "dan", "atau",    "ketentuan",
+      "dengan", "sampai", "s.d.",     "-",   "menurut", "berdasarkan"};
+  return std::any_of(kWords.begin(), kWords.end(),
+                     [&](std::string_view w) { return text::iequals(t, w); });
+}
+
+bool keyword_with_colon(const Tokens& t, std::size_t i, std::string_view word) {
+  if (!text::istarts_with(t[i], word)) return false;
+  if (t[i].size() == word.size()) return i + 1 < t.size() && t[i + 1].front() == ':';
+  return t[i].size() == word.size() + 1 && t[i].back() == ':';
+}
+
+// Page furniture run into a line: "-4·", ".5.", "–12–" (a page number decorated on both sides).
+bool is_decorated_page_number(std::string_view t) {
+  std::size_t a = 0, b = t.size();
+  const auto decor = [](unsigned char c) { return c == '-' || c == '.' || c >= 0x80; };
+  while (a < b && decor(static_cast<unsigned char>(t[a]))) ++a;
+  while (b > a && decor(static_cast<unsigned char>(t[b - 1]))) --b;
+  if (a == 0 || b == t.size() || b - a > 3) return false;
+  return std::all_of(t.begin() + static_cast<std::ptrdiff_t>(a),
+                     t.begin() + static_cast<std::ptrdiff_t>(b),
+                     [](char c) { return text::is_digit(c); });
+}
+
+bool is_small_number(std::string_view t) {
+  return !t.empty() && t.size() <= 3 && std::all_of(t.begin(), t.end(), text::is_digit);
+}
+
+// How many tokens of page furniture start at i: "- 2 -", "Halaman 3 dari 40", "Page 3 of 40",
+// "-4·"; 0 when none.
+std::size_t furniture_at(const Tokens& t, std::size_t i) {
+  const std::size_t n = t.size();
+  if (is_decorated_page_number(t[i])) return 1;
+  if (t[i] == "-" && i + 2 < n && is_small_number(t[i + 1]) && t[i + 2] == "-") return 3;
+  if (i + 3 < n && (text::iequals(t[i], "Halaman") || text::iequals(t[i], "Page")) &&
+      is_small_number(t[i + 1]) &&
+      (text::iequals(t[i + 2], "dari") || text::iequals(t[i + 2], "of")) &&
+      is_small_number(t[i + 3]))
+    return 4;
+  return 0;
+}
+
+// An article heading inside running text ("... ditetapkan. Pasal 5 (1) Dinas ..."), not a
+// reference to one ("sebagaimana dimaksud dalam Pasal 5 ayat (1)").
+bool article_heading_at(const Tokens& t, std::size_t i) {
+  return (t[i] == "Pasal" || t[i] == "Paragraf") && i + 1 < t.size() && is_number_token(t[i + 1]) &&
+         (i + 2 >= t.size() || is_verse_token(t[i + 2]) || starts_upper(t[i + 2])) &&
+         (i == 0 || !is_reference_word(t[i - 1]));
+}
+
+// Whether a long line is a run-together page: a chapter, an article or a part of the preamble
+// begins inside it (not at its start: a long Menimbang item is an ordinary line).
+bool has_strong_marker(const Tokens& t) {
+  for (std::size_t i = 1; i + 1 < t.size(); ++i) {
+    if ((t[i] == "BAB" && is_roman_token(t[i + 1])) || article_heading_at(t, i) ||
+        keyword_with_colon(t, i, "Menimbang") || keyword_with_colon(t, i, "Mengingat") ||
+        text::istarts_with(t[i], "MEMUTUSKAN") || (t[i] == "DENGAN" && t[i + 1] == "RAHMAT"))
+      return true;
+  }
+  return false;
+}
+
+// The positions before which a flattened line is cut (sorted, unique).
+std::vector<std::size_t> cut_points(const Tokens& t) {
+  const std::size_t n = t.size();
+  std::vector<bool> cut(n + 1, false);
+  bool in_heading = true;  // before TENTANG's title ends
+  bool in_closing = false;
+  for (std::size_t i = 0; i < n; ++i) {
+    const std::string_view w = t[i];
+    const std::string_view prev = i > 0 ? t[i - 1] : std::string_view();
+    const std::string_view next = i + 1 < n ? t[i + 1] : std::string_view();
+    if (w == "BAB" && is_roman_token(next)) {
+      cut[i] = true;
+      cut[std::min(n, i + 2)] = true;
+      std::size_t j = i + 2;  // the chapter's title: the upper-case words after its number
+      while (j < n && text::is_upper_text(t[j]) && t[j] != "BAB" && !is_verse_token(t[j])) ++j;
+      cut[j] = true;
+      in_heading = false;
+    } else if (article_heading_at(t, i)) {
+      cut[i] = true;
+      cut[std::min(n, i + 2)] = true;
+      in_heading = false;
+    } else if (w == "Bagian" && is_ordinal_word(next) && !is_reference_word(prev)) {
+      cut[i] = true;
+      cut[std::min(n, i + 2)] = true;
+    } else if (is_verse_token(w) && (i == 0 || ends_clause(prev))) {
+      cut[i] = true;
+    } else if (is_item_token(w) && i > 0 &&
+               (prev.back() == ';' || prev.back() == ':' ||
+                ((text::iequals(prev, "dan") || text::iequals(prev, "atau")) && i > 1 &&
+                 (t[i - 2].back() == ';' || t[i - 2].back() == ',')))) {
+      cut[i] = true;
+    } else if (keyword_with_colon(t, i, "Menimbang") || keyword_with_colon(t, i, "Mengingat") ||
+               keyword_with_colon(t, i, "Memperhatikan") ||
+               keyword_with_colon(t, i, "Menetapkan") || text::istarts_with(w, "MEMUTUSKAN")) {
+      cut[i] = true;
+      if (text::istarts_with(w, "MEMUTUSKAN")) cut[std::min(n, i + 1)] = true;
+      in_heading = false;
+    } else if (in_heading && w == "DENGAN" && next == "RAHMAT") {
+      cut[i] = true;
+      for (std::size_t j = i; j + 1 < n && j < i + 8; ++j) {
+        if (t[j] == "MAHA" && t[j + 1].starts_with("ESA")) cut[std::min(n, j + 2)] = true;
+      }
+    } else if (in_heading && (w == "NOMOR" || w == "TENTANG")) {
+      cut[i] = true;
+      if (w == "TENTANG") cut[std::min(n, i + 1)] = true;
+    } else if (in_heading && w == "PERATURAN" && i > 0 && text::is_upper_text(prev)) {
+      cut[i] = true;
+    } else if ((w == "Ditetapkan" || w == "Diundangkan") && next == "di") {
+      cut[i] = true;
+      in_closing = true;
+    } else if (in_closing && w == "pada" && next == "tanggal") {
+      cut[i] = true;
+    } else if ((w == "BERITA" || w == "LEMBARAN") && next == "DAERAH") {
+      cut[i] = true;
+    } else if (w == "LAMPIRAN" || w == "SALINAN") {
+      cut[i] = true;
+    }
+  }
+  std::vector<std::size_t> out;
+  for (std::size_t i = 1; i < n; ++i) {
+    if (cut[i]) out.push_back(i);
+  }
+  return out;
+}
+
+std::string joined(const Tokens& t, std::size_t begin, std::size_t end) {
+  std::string s;
+  for (std::size_t i = begin; i < end; ++i) {
+    if (!s.empty()) s += ' ';
+    s += t[i];
+  }
+  return s;
+}
+
+std::string word_key(std::string_view w) {
+  while (!w.empty() && !text::is_alpha(w.back())) w.remove_suffix(1);
+  while (!w.empty() && !text::is_alpha(w.front())) w.remove_prefix(1);
+  return text::to_lower(w);
+}
+
+bool letters_only(std::string_view w) {
+  return !w.empty() && std::all_of(w.begin(), w.end(), [](char c) { return text::is_alpha(c); });
+}
+
+}  // namespace
+
+void split_flattened_lines(std::vector<Line>& lines, std::vector<Finding>& findings) {
+  std::vector<Line> out;
+  int split = 0;
+  int first = 0;
+  for (Line& line : lines) {
+    if (line.text.size() < kFlattenedLine || line.is_row()) {
+      out.push_back(std::move(line));
+      continue;
+    }
+    Tokens all = tokens_of(line.text);
+    if (!has_strong_marker(all)) {
+      out.push_back(std::move(line));
+      continue;
+    }
+    Tokens t;  // without the page furniture
+    for (std::size_t i = 0; i < all.size();) {
+      if (const std::size_t skip = furniture_at(all, i); skip > 0) {
+        i += skip;
+      } else {
+        t.push_back(all[i++]);
+      }
+    }
+    std::size_t begin = 0;
+    for (const std::size_t c : cut_points(t)) {
+      out.push_back(Line{line.number, joined(t, begin, c), false});
+      begin = c;
+    }
+    out.push_back(Line{line.number, joined(t, begin, t.size()), false});
+    if (split++ == 0) first = line.number;
+  }
+  lines = std::move(out);
+  if (split > 0) {
+    findings.push_back({"LAYOUT_FLATTENED_TEXT", Severity::Info, first,
+                        std::to_string(split) +
+                            " baris panjang hasil salinan PDF (kepala, pembukaan dan batang tubuh "
+                            "dalam satu baris) dipecah kembali pada BAB, Pasal, ayat dan butir."});
+  }
+}
+
+void drop_running_headers(std::vector<Line>& lines, std::vector<Finding>& findings) {
+  const auto first =
+      std::find_if(lines.begin(), lines.end(), [](const Line& l) { return !l.text.empty(); });
+  if (first == lines.end()) return;
+  const std::string header = first->text;
+  const auto is_header = [&](const std::string& s) {
+    return s == header || s == "SALINAN" || s == "SALINAN.";
+  };
+  if (header.size() > 60 || !text::is_upper_text(header)) return;
+  const auto count =
+      std::count_if(lines.begin(), lines.end(), [&](const Line& l) { return is_header(l.text); });
+  if (count < 3) return;
+  int dropped = 0;
+  bool seen = false;
+  for (Line& l : lines) {
+    if (!is_header(l.text)) continue;
+    if (l.text == header && !seen) {
+      seen = true;
+      continue;
+    }
+    l.text.clear();
+    ++dropped;
+  }
+  if (dropped > 0) {
+    findings.push_back({"LAYOUT_RUNNING_HEADER", Severity::Info, 0,
+                        "Kepala halaman yang berulang (\"" + header + "\") dibuang " +
+                            std::to_string(dropped) + " kali."});
+  }
+}
+
+void join_broken_words(std::vector<Line>& lines, std::vector<Finding>& findings) {
+  std::unordered_map<std::string, int> words;  // how often each word appears
+  for (const Line& l : lines) {
+    for (const auto w : tokens_of(l.text)) ++words[word_key(w)];
+  }
+  const auto appears = [&](std::string_view w, int times) {
+    const auto it = words.find(word_key(w));
+    return it != words.end() && it->second >= times;
+  };
+  int joins = 0;
+  int first = 0;
+  Line* prev = nullptr;
+  for (Line& l : lines) {
+    if (l.text.empty() || l.is_row()) {
+      prev = l.text.empty() ? prev : nullptr;
+      continue;
+    }
+    if (prev != nullptr) {
+      const std::size_t space = prev->text.rfind(' ');
+      const std::size_t a = space == std::string::npos ? 0 : space + 1;
+      const std::string_view tail = std::string_view(prev->text).substr(a);
+      const std::size_t b = l.text.find(' ');
+      const std::string_view head = std::string_view(l.text).substr(0, b);
+      std::string candidate;
+      // "Ke-" / "pala": the hyphen marks the break; the rest must not be a word of its own.
+      if (tail.size() >= 3 && tail.back() == '-' && letters_only(tail.substr(0, tail.size() - 1)) &&
+          !head.empty() && head.front() >= 'a' && head.front() <= 'z' && !appears(head, 2)) {
+        candidate = std::string(tail.substr(0, tail.size() - 1)) + std::string(head);
+      } else if (tail.size() >= 2 && letters_only(tail) && text::is_upper_text(tail) &&
+                 head.size() >= 2 && text::is_upper_text(head) && text::is_alpha(head.front()) &&
+                 !appears(tail, 2) && !appears(head, 2)) {
+        // "KABU" / "PATEN": neither piece is a word found elsewhere in the text.
+        candidate = std::string(tail) + std::string(head);
+      }
+      if (!candidate.empty() && word_key(candidate).size() >= 5 && appears(candidate, 1)) {
+        prev->text.resize(a);
+        prev->text += candidate;
+        l.text = b == std::string::npos ? std::string() : l.text.substr(b + 1);
+        if (joins++ == 0) first = prev->number;
+      }
+    }
+    prev = l.text.empty() ? nullptr : &l;
+  }
+  if (joins > 0) {
+    findings.push_back(
+        {"LAYOUT_BROKEN_WORDS", Severity::Info, first,
+         std::to_string(joins) + " kata yang terpotong di akhir baris disambung kembali."});
+  }
+}
+
+}  // namespace tatakerja::regulation
