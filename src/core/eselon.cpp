@@ -7,8 +7,13 @@ namespace tatakerja {
 std::optional<std::string> normalize_eselon(std::string_view input) {
   std::string s = text::to_upper(text::trim(input));
   if (text::istarts_with(s, "ESELON")) s = std::string(text::trim(std::string_view(s).substr(6)));
+  // OCR reads the strokes of a roman numeral as l, 1, | or ! ("Ilb", "lllb", "!Va"); no grade
+  // (I to V) has an L, so they are read back as I.
   std::size_t i = 0;
-  while (i < s.size() && (s[i] == 'I' || s[i] == 'V')) ++i;
+  for (; i < s.size(); ++i) {
+    if (s[i] == 'L' || s[i] == '1' || s[i] == '|' || s[i] == '!') s[i] = 'I';
+    if (s[i] != 'I' && s[i] != 'V') break;
+  }
   const std::string roman = s.substr(0, i);
   auto grade = text::roman_to_int(roman);
   if (!grade || *grade > 5) return std::nullopt;

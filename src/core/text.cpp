@@ -146,8 +146,13 @@ std::string title_case(std::string_view s) {
     const bool has_upper =
         std::any_of(word.begin(), word.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
     const bool has_vowel = bare.find_first_of("aeiou") != std::string::npos;
+    // A roman numeral written in capitals ("Wilayah II", "Seksi IV") stays one.
+    const bool roman = has_upper && !has_lower && bare.size() <= 4 &&
+                       std::all_of(bare.begin(), bare.end(),
+                                   [](char c) { return c == 'i' || c == 'v' || c == 'x'; }) &&
+                       roman_to_int(bare).has_value();
     const bool acronym =
-        std::find(kAcronyms.begin(), kAcronyms.end(), bare) != kAcronyms.end() ||
+        roman || std::find(kAcronyms.begin(), kAcronyms.end(), bare) != kAcronyms.end() ||
         (!has_vowel && bare.size() >= 2 &&
          std::all_of(bare.begin(), bare.end(), [](char c) { return is_alpha(c); }));
     if (has_lower && has_upper && !(word.size() > 1 && is_upper_text(word.substr(1)))) {

@@ -19,7 +19,7 @@
 namespace tatakerja::regulation {
 namespace {
 
-constexpr std::array<std::string_view, 9> kAgencyKinds = {
+constexpr std::array<std::string_view, 10> kAgencyKinds = {
     "Sekretariat Daerah",
     "Sekretariat DPRD",
     "Sekretariat Dewan Perwakilan Rakyat Daerah",
@@ -27,8 +27,19 @@ constexpr std::array<std::string_view, 9> kAgencyKinds = {
     "Dinas",
     "Badan",
     "Kecamatan",
+    "Kelurahan",
     "Satuan Polisi Pamong Praja",
     "Kantor"};
+
+// The words that introduce the units a unit (or the agency) is made of.
+constexpr std::array<std::string_view, 5> kMadeOf = {"terdiri atas", "terdiri dari", "membawahkan",
+                                                     "membawahi", "meliputi"};
+
+std::size_t made_of_at(std::string_view t) {
+  std::size_t best = std::string_view::npos;
+  for (auto k : kMadeOf) best = std::min(best, text::ifind(t, k));
+  return best;
+}
 
 std::string after(std::string_view s, std::string_view marker) {
   const std::size_t p = text::ifind(s, marker);
@@ -133,9 +144,7 @@ const Node* find_structure_list(const Document& doc) {
   int best_units = 1;
   walk(doc.body, [&](const Node& n, const std::vector<const Node*>&) {
     if (n.kind != NodeKind::Verse && n.kind != NodeKind::Article) return;
-    if (text::ifind(n.text, "terdiri atas") == std::string::npos &&
-        text::ifind(n.text, "terdiri dari") == std::string::npos)
-      return;
+    if (made_of_at(n.text) == std::string::npos) return;
     int units = 0;
     for (const Node& c : n.children)
       if (is_list_item(c.kind) && names_unit(c.text)) ++units;
@@ -145,47 +154,70 @@ const Node* find_structure_list(const Document& doc) {
 }
 
 std::string unit_name_of(std::string_view item) {
-  std::string name = cut_at(std::string(item),
-                            {"yang", "terdiri", "membawahi", "sebanyak", "meliputi", "dipimpin"});
+  std::string name = cut_at(std::string(item), {"yang", "terdiri", "membawahi", "membawahkan",
+                                                "sebanyak", "meliputi", "dipimpin", "eselon"});
   name = before(name, ":");
   name = before(name, ";");
   return text::title_case(name);
+}
+
+bool has_unit_items(const Node& n) {
+  return std::any_of(n.children.begin(), n.children.end(),
+                     [](const Node& c) { return is_list_item(c.kind) && names_unit(c.text); });
+}
+
+// The unit of that name under `parent`, when the text has already given it.
+const Unit* existing_unit(const Extraction& out, const std::string& name,
+                          const std::string& parent) {
+  const std::string key = text::name_key(name);
+  for (const Unit& u : out.units) {
+    if (u.parent == parent && text::name_key(u.name) == key) return &u;
+  }
+  return nullptr;
 }
 
 void add_units(const Node& list, const std::string& parent, const std::vector<const Node*>& path,
                Extraction& out) {
   for (const Node& item : list.children) {
     if (!is_list_item(item.kind)) continue;
-    auto kind = unit_kind_of_name(item.text);
-    if (!kind) continue;
     std::vector<const Node*> here = path;
+    here.push_back(&item);
+    auto kind = unit_kind_of_name(item.text);
+    if (!kind) {
+      // "a. Kepala Dinas, membawahkan: 1. Sekretariat ...": the units under a position.
+      if (has_unit_items(item)) add_units(item, parent, here, out);
+      continue;
+    }
     const std::string name = unit_name_of(item.text);
     const bool generic = text::iequals(name, to_string(*kind)) && *kind != UnitKind::Sekretariat &&
                          *kind != UnitKind::KelompokJabatanFungsional && *kind != UnitKind::Uptd;
-    bool has_sub_units = false;
-    for (const Node& c : item.children)
-      if (is_list_item(c.kind) && names_unit(c.text)) has_sub_units = true;
-    here.push_back(&item);
+    const bool has_sub_units = has_unit_items(item);
     if (generic && has_sub_units) {
       // "bidang, sebanyak 3 (tiga) bidang, meliputi: 1. ... 2. ...": the items are the units.
       add_units(item, parent, here, out);
       continue;
     }
-    Unit u;
-    u.id = out.next_unit_id();
-    u.name = name;
-    u.kind = *kind;
-    u.parent = parent;
-    u.article = citation_path(path, item);
-    u.source = item.span;
-    const std::string id = u.id;
-    out.units.push_back(std::move(u));
+    std::string id;
+    if (const Unit* known = existing_unit(out, name, parent)) {
+      id = known->id;
+    } else {
+      Unit u;
+      u.id = out.next_unit_id();
+      u.name = name;
+      u.kind = *kind;
+      u.parent = parent;
+      u.article = citation_path(path, item);
+      u.source = item.span;
+      id = u.id;
+      out.units.push_back(std::move(u));
+    }
     if (has_sub_units) {
       add_units(item, id, here, out);
     } else {
       // "sekretariat, yang didalamnya terdapat Sub Bagian kepegawaian dan umum;"
       const std::string inner = after(item.text, " terdapat ");
-      if (auto inner_kind = unit_kind_of_name(inner)) {
+      if (auto inner_kind = unit_kind_of_name(inner);
+          inner_kind && !existing_unit(out, unit_name_of(inner), id)) {
         Unit sub;
         sub.id = out.next_unit_id();
         sub.name = unit_name_of(inner);
@@ -199,16 +231,108 @@ void add_units(const Node& list, const std::string& parent, const std::vector<co
   }
 }
 
-std::string head_title(const Unit& u) {
-  if (u.kind == UnitKind::Sekretariat) return "Sekretaris";
-  return "Kepala " + u.name;
+// The unit a subject names ("Sekretariat", "Bidang Anggaran", "Susunan organisasi Bidang X"),
+// or nullptr.
+const Unit* unit_named(const Extraction& out, std::string subject) {
+  for (std::string_view lead : {"susunan organisasi ", "setiap ", "masing-masing "}) {
+    if (text::istarts_with(subject, lead)) subject = subject.substr(lead.size());
+  }
+  subject = before(subject, " sebagaimana");
+  subject = text::strip_item_end(subject);
+  const std::string key = text::name_key(subject);
+  if (key.empty()) return nullptr;
+  for (const Unit& u : out.units) {
+    if (text::name_key(u.name) == key) return &u;
+  }
+  return nullptr;
+}
+
+// Sub-units given in an article of their own: "Sekretariat sebagaimana dimaksud dalam Pasal 4
+// huruf b, terdiri atas: a. Sub Bagian ...", "Susunan organisasi Bidang X terdiri atas ...", at
+// any depth, each list read once.
+void add_sub_unit_lists(const Document& doc, const Node& main_list, Extraction& out) {
+  std::vector<const Node*> inside;
+  walk(main_list, [&](const Node& n, const std::vector<const Node*>&) { inside.push_back(&n); });
+  std::sort(inside.begin(), inside.end());
+  for (int round = 0; round < 4; ++round) {  // a list may name units a later list introduces
+    const std::size_t before_round = out.units.size();
+    walk(doc.body, [&](const Node& n, const std::vector<const Node*>& path) {
+      if (std::binary_search(inside.begin(), inside.end(), &n) || !has_unit_items(n)) return;
+      const std::size_t at = made_of_at(n.text);
+      if (at == std::string::npos) return;
+      const Unit* parent = unit_named(out, n.text.substr(0, at));
+      if (parent == nullptr) return;
+      const std::string parent_id = parent->id;
+      std::vector<const Node*> here = path;
+      here.push_back(&n);
+      add_units(n, parent_id, here, out);
+    });
+    if (out.units.size() == before_round) break;
+  }
+}
+
+// Who leads what, as the text says it: "Kecamatan dipimpin oleh seorang Camat", "Sekretariat
+// Kelurahan dipimpin oleh Sekretaris Kelurahan" (subject name key -> title).
+std::vector<std::pair<std::string, std::string>> leaders_named(const Document& doc) {
+  std::vector<std::pair<std::string, std::string>> out;
+  walk(doc.body, [&](const Node& n, const std::vector<const Node*>&) {
+    const std::size_t p = text::ifind(n.text, " dipimpin oleh ");
+    if (p == std::string::npos) return;
+    std::string subject = before(n.text.substr(0, p), " sebagaimana");
+    for (std::string_view lead : {"setiap ", "masing-masing "}) {
+      if (text::istarts_with(subject, lead)) subject = subject.substr(lead.size());
+    }
+    std::string title = after(n.text.substr(p), "dipimpin oleh ");
+    if (text::istarts_with(title, "seorang ")) title = title.substr(8);
+    title = cut_at(title, {"yang", "selaku", "berkedudukan", "serta"});
+    title = before(before(title, " dan bertanggung"), " dan berada");
+    title = text::strip_item_end(before(title, ". "));
+    if (!subject.empty() && !title.empty() && title.size() <= 120)
+      out.emplace_back(text::name_key(subject), text::title_case(title));
+  });
+  return out;
+}
+
+std::string leader_of(const std::vector<std::pair<std::string, std::string>>& leaders,
+                      std::string_view name) {
+  const std::string key = text::name_key(name);
+  for (const auto& [subject, title] : leaders) {
+    if (subject == key) return title;
+  }
+  return {};
+}
+
+std::string head_title(const Unit& u,
+                       const std::vector<std::pair<std::string, std::string>>& leaders) {
+  if (std::string said = leader_of(leaders, u.name); !said.empty()) return said;
+  switch (u.kind) {
+    case UnitKind::Sekretariat:
+      // "Sekretariat" -> "Sekretaris", "Sekretariat Kecamatan" -> "Sekretaris Kecamatan".
+      return "Sekretaris" + u.name.substr(std::string_view("Sekretariat").size());
+    case UnitKind::Inspektur:
+      return u.name;  // "Inspektur Pembantu Wilayah I" leads the unit of that name
+    default:
+      return "Kepala " + u.name;
+  }
+}
+
+// The agency's head when the text does not name it: the title each kind of agency gives it.
+std::string agency_head_title(const Agency& a) {
+  if (a.kind == "Kecamatan") return "Camat";
+  if (a.kind == "Kelurahan") return "Lurah";
+  if (a.kind == "Inspektorat") return "Inspektur";
+  if (a.kind == "Sekretariat Daerah") return "Sekretaris Daerah";
+  return "Kepala " + a.short_name;
 }
 
 void add_positions(const Document& doc, Extraction& out) {
   if (!out.agency) return;
+  const auto leaders = leaders_named(doc);
   Position head;
   head.id = out.next_position_id();
-  head.title = "Kepala " + out.agency->short_name;
+  head.title = leader_of(leaders, out.agency->short_name);
+  if (head.title.empty()) head.title = leader_of(leaders, out.agency->name);
+  if (head.title.empty()) head.title = agency_head_title(*out.agency);
   head.kind = PositionKind::JptPratama;
   head.source = out.agency->source;
   // "Badan dipimpin oleh Kepala Badan yang berkedudukan di bawah dan bertanggung jawab kepada
@@ -226,7 +350,7 @@ void add_positions(const Document& doc, Extraction& out) {
     if (u.kind == UnitKind::Uptd && text::iequals(u.name, "UPTD")) continue;  // set by own rules
     Position p;
     p.id = out.next_position_id();
-    p.title = head_title(u);
+    p.title = head_title(u, leaders);
     p.kind = position_kind_of_title(p.title);
     p.unit = u.id;
     p.superior = head_id;
@@ -403,6 +527,7 @@ void extract_structure(const Document& doc, Extraction& out) {
   const Node* list = find_structure_list(doc);
   if (!list) return;
   add_units(*list, {}, {}, out);
+  add_sub_unit_lists(doc, *list, out);
   // The list's own path ("Pasal 3 ayat (1)") prefixes each unit's article.
   walk(doc.body, [&](const Node& n, const std::vector<const Node*>& path) {
     if (&n != list) return;
