@@ -145,9 +145,18 @@ const Node* find_structure_list(const Document& doc) {
   walk(doc.body, [&](const Node& n, const std::vector<const Node*>&) {
     if (n.kind != NodeKind::Verse && n.kind != NodeKind::Article) return;
     if (made_of_at(n.text) == std::string::npos) return;
+    // Units among its items, or among the items of its items ("a. Kepala Dinas, membawahkan:
+    // 1. Sekretariat ...").
     int units = 0;
-    for (const Node& c : n.children)
-      if (is_list_item(c.kind) && names_unit(c.text)) ++units;
+    for (const Node& c : n.children) {
+      if (!is_list_item(c.kind)) continue;
+      if (names_unit(c.text)) {
+        ++units;
+      } else {
+        for (const Node& g : c.children)
+          if (is_list_item(g.kind) && names_unit(g.text)) ++units;
+      }
+    }
     if (units > best_units) best = &n, best_units = units;
   });
   return best;
@@ -275,20 +284,34 @@ void add_sub_unit_lists(const Document& doc, const Node& main_list, Extraction& 
 // Kelurahan dipimpin oleh Sekretaris Kelurahan" (subject name key -> title).
 std::vector<std::pair<std::string, std::string>> leaders_named(const Document& doc) {
   std::vector<std::pair<std::string, std::string>> out;
-  walk(doc.body, [&](const Node& n, const std::vector<const Node*>&) {
-    const std::size_t p = text::ifind(n.text, " dipimpin oleh ");
+  const auto read_clause = [&](std::string_view clause) {
+    const std::size_t p = text::ifind(clause, " dipimpin oleh ");
     if (p == std::string::npos) return;
-    std::string subject = before(n.text.substr(0, p), " sebagaimana");
+    std::string subject = before(clause.substr(0, p), " sebagaimana");
     for (std::string_view lead : {"setiap ", "masing-masing "}) {
       if (text::istarts_with(subject, lead)) subject = subject.substr(lead.size());
     }
-    std::string title = after(n.text.substr(p), "dipimpin oleh ");
+    std::string title = after(clause.substr(p), "dipimpin oleh ");
     if (text::istarts_with(title, "seorang ")) title = title.substr(8);
     title = cut_at(title, {"yang", "selaku", "berkedudukan", "serta"});
     title = before(before(title, " dan bertanggung"), " dan berada");
     title = text::strip_item_end(before(title, ". "));
     if (!subject.empty() && !title.empty() && title.size() <= 120)
       out.emplace_back(text::name_key(subject), text::title_case(title));
+  };
+  walk(doc.body, [&](const Node& n, const std::vector<const Node*>&) {
+    const std::size_t first = text::ifind(n.text, " dipimpin oleh ");
+    if (first == std::string::npos) return;
+    if (text::ifind(n.text, " dipimpin oleh ", first + 1) == std::string::npos) {
+      read_clause(n.text);
+      return;
+    }
+    // "Sekretariat dipimpin oleh Sekretaris, Bidang dipimpin oleh Kepala Bidang, dan ...".
+    for (const auto clause : text::split(n.text, ',')) {
+      std::string_view c = text::trim(clause);
+      if (text::istarts_with(c, "dan ")) c.remove_prefix(4);
+      read_clause(c);
+    }
   });
   return out;
 }
@@ -423,7 +446,31 @@ void read_grades_and_appointments(const Document& doc, Extraction& out) {
   });
 }
 
-// Tugas pokok, fungsi and uraian tugas written in the articles (as in Peraturan Wali Kota Batam).
+// The subject of a sentence on tasks: "Kepala Sub Bagian Keuangan mempunyai tugas: ...",
+// "Bidang X sebagaimana dimaksud ... menyelenggarakan fungsi: ...", "Dalam melaksanakan tugas
+// sebagaimana dimaksud pada ayat (1), Sekretaris menyelenggarakan fungsi: ...".
+std::string task_subject(std::string_view t) {
+  std::string s(t);
+  if (text::istarts_with(s, "Dalam melaksanakan")) s = after(s, ", ");
+  for (std::string_view cut : {" sebagaimana", " mempunyai", " menyelenggarakan", " bertugas"})
+    s = before(s, cut);
+  return text::strip_item_end(s);
+}
+
+// The position a subject names: by its title, or the head of the unit it names.
+Position* position_for(const std::string& subject, Extraction& out) {
+  if (Position* p = out.find_position(subject)) return p;
+  const std::string key = text::name_key(subject);
+  for (const Unit& u : out.units) {
+    if (text::name_key(u.name) != key) continue;
+    for (Position& p : out.positions)
+      if (p.unit == u.id) return &p;
+  }
+  return nullptr;
+}
+
+// Tugas pokok, fungsi and uraian tugas written in the articles (as in Peraturan Wali Kota Batam),
+// for a position or for the unit it heads.
 void read_duties_in_articles(const Document& doc, Extraction& out) {
   for (const Node* art : articles(doc)) {
     Position* who = nullptr;
@@ -444,14 +491,13 @@ void read_duties_in_articles(const Document& doc, Extraction& out) {
                              text::ifind(t, "menyelenggarakan fungsi") != std::string::npos;
       const bool duties = text::ifind(t, "mempunyai uraian tugas") != std::string::npos;
       if (!task && !functions && !duties) continue;
-      // The subject of "X sebagaimana dimaksud ... mempunyai ...", when no "dipimpin oleh" said it.
-      Position* subject = who;
-      if (!subject) subject = out.find_position(before(before(t, " sebagaimana"), " mempunyai"));
+      const std::string named = task_subject(t);
+      Position* subject = position_for(named, out);
+      if (!subject && !text::istarts_with(t, "Dalam melaksanakan")) subject = who;
       if (!subject && out.agency) {
         // The agency's own tasks: "Badan sebagaimana dimaksud ... mempunyai tugas ...".
-        const std::string s = before(before(before(t, " sebagaimana"), " mempunyai"), ",");
-        if (text::iequals(s, out.agency->short_name) ||
-            text::istarts_with(t, "Dalam melaksanakan")) {
+        if (text::iequals(named, out.agency->short_name) ||
+            text::iequals(named, out.agency->name) || text::istarts_with(t, "Dalam melaksanakan")) {
           if (task && !duties && text::istarts_with(t, out.agency->short_name))
             out.agency->tasks = text::strip_item_end(after(t, "mempunyai tugas "));
           if (text::ifind(t, "menyelenggarakan fungsi") != std::string::npos)
@@ -462,14 +508,17 @@ void read_duties_in_articles(const Document& doc, Extraction& out) {
       if (!subject) continue;
       subject->duties_source.extend(part->span.first_line);
       subject->duties_source.extend(part->span.last_line);
+      const auto items = item_texts(*part);
       if (duties) {
-        subject->duties = item_texts(*part);
+        subject->duties = items;
       } else if (functions) {
-        subject->functions = item_texts(*part);
+        subject->functions = items;
       } else if (task) {
         std::string s = after(t, "mempunyai tugas pokok ");
         if (s.empty()) s = after(t, "mempunyai tugas ");
         subject->summary = text::strip_item_end(s);
+        // "Kepala Seksi X mempunyai tugas: a. ...; b. ...": the items are its duties.
+        if (subject->duties.empty() && !items.empty()) subject->duties = items;
       }
     }
   }
