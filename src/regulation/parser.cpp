@@ -119,6 +119,10 @@ void read_heading(const std::vector<Line>& lines, std::size_t end, Heading& h,
     const std::string& s = lines[i].text;
     if (s.empty()) continue;
     h.span.extend(lines[i].number);
+    if (h.text.size() < 4096) {
+      if (!h.text.empty()) h.text += ' ';
+      h.text += s.substr(0, 4096 - h.text.size());
+    }
     if (kind_line == npos) {
       if (auto k = read_kind_line(s)) {
         kind_line = i;

@@ -98,7 +98,9 @@ void read_agency(const Document& doc, Extraction& out) {
   }
   if (a.name.empty()) {
     // The title: "... TATA KERJA BADAN PENGELOLA PERBATASAN DAERAH PROVINSI NUSA TENGGARA TIMUR".
-    const std::string title = text::title_case(doc.heading.title);
+    // (An excerpt's title is the one its opening sentence cites: regulation.title, inferred.)
+    const std::string title =
+        text::title_case(doc.heading.title.empty() ? out.regulation.title : doc.heading.title);
     std::size_t best = std::string::npos;
     std::string kind;
     for (auto k : kAgencyKinds) {
@@ -327,7 +329,12 @@ std::string leader_of(const std::vector<std::pair<std::string, std::string>>& le
 
 std::string head_title(const Unit& u,
                        const std::vector<std::pair<std::string, std::string>>& leaders) {
-  if (std::string said = leader_of(leaders, u.name); !said.empty()) return said;
+  // "Sub Bagian Umum dipimpin oleh Kepala Sub Bagian": the kind's generic title says nothing more
+  // than the default.
+  if (std::string said = leader_of(leaders, u.name);
+      !said.empty() &&
+      text::name_key(said) != text::name_key(std::string("Kepala ") + to_string(u.kind)))
+    return said;
   switch (u.kind) {
     case UnitKind::Sekretariat:
       // "Sekretariat" -> "Sekretaris", "Sekretariat Kecamatan" -> "Sekretaris Kecamatan".
@@ -570,11 +577,29 @@ void read_duties_in_annexes(const Document& doc, Extraction& out) {
 
 }  // namespace
 
+// The agency an excerpt's structure article names: "Susunan organisasi Dinas Pertanian dan
+// Ketahanan Pangan, terdiri atas:", "Susunan organisasi Kelurahan terdiri atas:".
+void read_agency_of_structure(const Node& list, Extraction& out) {
+  std::string subject = list.text.substr(0, made_of_at(list.text));
+  if (text::istarts_with(subject, "susunan organisasi "))
+    subject = subject.substr(std::string_view("susunan organisasi ").size());
+  subject = text::strip_item_end(before(subject, " sebagaimana"));
+  const std::string kind = agency_kind_of(subject);
+  if (kind.empty()) return;
+  Agency a;
+  a.name = strip_region(subject);
+  a.kind = kind;
+  a.short_name = kind;
+  a.source = list.span;
+  out.agency = std::move(a);
+}
+
 void extract_structure(const Document& doc, Extraction& out) {
   read_agency(doc, out);
   // Without a structure article (e.g. an IKI decree) the text establishes no units or positions.
   const Node* list = find_structure_list(doc);
   if (!list) return;
+  if (!out.agency) read_agency_of_structure(*list, out);
   add_units(*list, {}, {}, out);
   add_sub_unit_lists(doc, *list, out);
   // The list's own path ("Pasal 3 ayat (1)") prefixes each unit's article.

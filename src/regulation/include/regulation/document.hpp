@@ -57,6 +57,9 @@ struct Heading {
   std::string number_raw;
   std::optional<int> year;
   std::string title;  // after TENTANG
+  // The lines before the preamble or body, joined: what an excerpt has instead of a heading
+  // ("Berdasarkan Peraturan Bupati X Nomor 41 Tahun 2021 tentang ..."). At most 4 KB.
+  std::string text;
   int kind_line = 0;
   int number_line = 0;
   SourceSpan span;
