@@ -69,6 +69,10 @@ std::string agency_kind_of(std::string_view name) {
 
 // Strips the region after an agency name: "Badan X Provinsi Nusa Tenggara Timur" -> "Badan X".
 std::string strip_region(std::string s) {
+  for (std::string_view tail : {" di lingkungan", " pada pemerintah"}) {
+    const std::size_t p = text::ifind(s, tail);
+    if (p != std::string::npos) s.resize(p);
+  }
   for (std::string_view level : {"Provinsi", "Kabupaten", "Kota", "Kab."}) {
     const std::size_t p = text::ifind_word(s, level);
     if (p != std::string::npos && p > 0) s.resize(p);
@@ -131,6 +135,22 @@ void read_agency(const Document& doc, Extraction& out) {
   out.agency = std::move(a);
 }
 
+// A position the structure article lists itself ("a. Lurah; b. Sekretaris Kelurahan; c. Seksi
+// ..."), under the unit (or the agency, parent empty) whose list names it.
+struct ListedPosition {
+  std::string title;
+  std::string parent;
+  SourceSpan source;
+};
+
+bool names_position(std::string_view t) {
+  for (std::string_view lead :
+       {"Kepala ", "Sekretaris", "Lurah", "Camat", "Inspektur", "Asisten ", "Staf Ahli "}) {
+    if (text::istarts_with(t, lead)) return true;
+  }
+  return false;
+}
+
 struct UnitDraft {
   const Node* node;
   std::string parent;
@@ -188,7 +208,7 @@ const Unit* existing_unit(const Extraction& out, const std::string& name,
 }
 
 void add_units(const Node& list, const std::string& parent, const std::vector<const Node*>& path,
-               Extraction& out) {
+               Extraction& out, std::vector<ListedPosition>& listed) {
   for (const Node& item : list.children) {
     if (!is_list_item(item.kind)) continue;
     std::vector<const Node*> here = path;
@@ -196,7 +216,11 @@ void add_units(const Node& list, const std::string& parent, const std::vector<co
     auto kind = unit_kind_of_name(item.text);
     if (!kind) {
       // "a. Kepala Dinas, membawahkan: 1. Sekretariat ...": the units under a position.
-      if (has_unit_items(item)) add_units(item, parent, here, out);
+      if (has_unit_items(item)) {
+        add_units(item, parent, here, out, listed);
+      } else if (names_position(item.text)) {
+        listed.push_back({text::title_case(unit_name_of(item.text)), parent, item.span});
+      }
       continue;
     }
     const std::string name = unit_name_of(item.text);
@@ -205,7 +229,7 @@ void add_units(const Node& list, const std::string& parent, const std::vector<co
     const bool has_sub_units = has_unit_items(item);
     if (generic && has_sub_units) {
       // "bidang, sebanyak 3 (tiga) bidang, meliputi: 1. ... 2. ...": the items are the units.
-      add_units(item, parent, here, out);
+      add_units(item, parent, here, out, listed);
       continue;
     }
     std::string id;
@@ -223,7 +247,7 @@ void add_units(const Node& list, const std::string& parent, const std::vector<co
       out.units.push_back(std::move(u));
     }
     if (has_sub_units) {
-      add_units(item, id, here, out);
+      add_units(item, id, here, out, listed);
     } else {
       // "sekretariat, yang didalamnya terdapat Sub Bagian kepegawaian dan umum;"
       const std::string inner = after(item.text, " terdapat ");
@@ -261,7 +285,8 @@ const Unit* unit_named(const Extraction& out, std::string subject) {
 // Sub-units given in an article of their own: "Sekretariat sebagaimana dimaksud dalam Pasal 4
 // huruf b, terdiri atas: a. Sub Bagian ...", "Susunan organisasi Bidang X terdiri atas ...", at
 // any depth, each list read once.
-void add_sub_unit_lists(const Document& doc, const Node& main_list, Extraction& out) {
+void add_sub_unit_lists(const Document& doc, const Node& main_list, Extraction& out,
+                        std::vector<ListedPosition>& listed) {
   std::vector<const Node*> inside;
   walk(main_list, [&](const Node& n, const std::vector<const Node*>&) { inside.push_back(&n); });
   std::sort(inside.begin(), inside.end());
@@ -276,7 +301,7 @@ void add_sub_unit_lists(const Document& doc, const Node& main_list, Extraction& 
       const std::string parent_id = parent->id;
       std::vector<const Node*> here = path;
       here.push_back(&n);
-      add_units(n, parent_id, here, out);
+      add_units(n, parent_id, here, out, listed);
     });
     if (out.units.size() == before_round) break;
   }
@@ -355,7 +380,8 @@ std::string agency_head_title(const Agency& a) {
   return "Kepala " + a.short_name;
 }
 
-void add_positions(const Document& doc, Extraction& out) {
+void add_positions(const Document& doc, const std::vector<ListedPosition>& listed,
+                   Extraction& out) {
   if (!out.agency) return;
   const auto leaders = leaders_named(doc);
   Position head;
@@ -389,6 +415,19 @@ void add_positions(const Document& doc, Extraction& out) {
         if (q.unit == u.parent) p.superior = q.id;
     }
     p.source = u.source;
+    out.positions.push_back(std::move(p));
+  }
+  // The positions the structure article lists itself, besides the heads of its units.
+  for (const ListedPosition& l : listed) {
+    if (out.find_position(l.title) != nullptr) continue;
+    Position p;
+    p.id = out.next_position_id();
+    p.title = l.title;
+    p.kind = position_kind_of_title(p.title);
+    p.superior = head_id;
+    for (const Position& q : out.positions)
+      if (!l.parent.empty() && q.unit == l.parent) p.superior = q.id;
+    p.source = l.source;
     out.positions.push_back(std::move(p));
   }
 }
@@ -600,15 +639,16 @@ void extract_structure(const Document& doc, Extraction& out) {
   const Node* list = find_structure_list(doc);
   if (!list) return;
   if (!out.agency) read_agency_of_structure(*list, out);
-  add_units(*list, {}, {}, out);
-  add_sub_unit_lists(doc, *list, out);
+  std::vector<ListedPosition> listed;
+  add_units(*list, {}, {}, out, listed);
+  add_sub_unit_lists(doc, *list, out, listed);
   // The list's own path ("Pasal 3 ayat (1)") prefixes each unit's article.
   walk(doc.body, [&](const Node& n, const std::vector<const Node*>& path) {
     if (&n != list) return;
     const std::string prefix = citation_path(path, n);
     for (Unit& u : out.units) u.article = prefix + " " + u.article;
   });
-  add_positions(doc, out);
+  add_positions(doc, listed, out);
   read_grades_and_appointments(doc, out);
   read_duties_in_articles(doc, out);
   read_duties_in_annexes(doc, out);
