@@ -495,10 +495,20 @@ void read_grades_and_appointments(const Document& doc, Extraction& out) {
 // The subject of a sentence on tasks: "Kepala Sub Bagian Keuangan mempunyai tugas: ...",
 // "Bidang X sebagaimana dimaksud ... menyelenggarakan fungsi: ...", "Dalam melaksanakan tugas
 // sebagaimana dimaksud pada ayat (1), Sekretaris menyelenggarakan fungsi: ...".
+bool starts_in_pursuit(std::string_view t) {
+  for (std::string_view lead :
+       {"Dalam melaksanakan", "Untuk melaksanakan", "Dalam menyelenggarakan", "Dalam menjalankan"})
+    if (text::istarts_with(t, lead)) return true;
+  return false;
+}
+
 std::string task_subject(std::string_view t) {
   std::string s(t);
-  if (text::istarts_with(s, "Dalam melaksanakan")) s = after(s, ", ");
-  for (std::string_view cut : {" sebagaimana", " mempunyai", " menyelenggarakan", " bertugas"})
+  if (starts_in_pursuit(s)) s = after(s, ", ");
+  for (std::string_view lead : {"uraian tugas ", "setiap ", "masing-masing "})
+    if (text::istarts_with(s, lead)) s = s.substr(lead.size());
+  for (std::string_view cut : {" sebagaimana", " mempunyai", " menyelenggarakan", " bertugas",
+                               " adalah", " masing-masing"})
     s = before(s, cut);
   return text::strip_item_end(s);
 }
@@ -535,36 +545,46 @@ void read_duties_in_articles(const Document& doc, Extraction& out) {
       const bool task = text::ifind(t, "mempunyai tugas") != std::string::npos;
       const bool functions = text::ifind(t, "mempunyai fungsi") != std::string::npos ||
                              text::ifind(t, "menyelenggarakan fungsi") != std::string::npos;
-      const bool duties = text::ifind(t, "mempunyai uraian tugas") != std::string::npos;
+      const bool duties = text::ifind(t, "mempunyai uraian tugas") != std::string::npos ||
+                          (text::istarts_with(t, "Uraian tugas ") && !part->children.empty());
       if (!task && !functions && !duties) continue;
       const std::string named = task_subject(t);
-      Position* subject = position_for(named, out);
-      if (!subject && !text::istarts_with(t, "Dalam melaksanakan")) subject = who;
-      if (!subject && out.agency) {
-        // The agency's own tasks: "Badan sebagaimana dimaksud ... mempunyai tugas ...".
-        if (text::iequals(named, out.agency->short_name) ||
-            text::iequals(named, out.agency->name) || text::istarts_with(t, "Dalam melaksanakan")) {
+      std::vector<Position*> subjects;
+      if (Position* p = position_for(named, out)) subjects.push_back(p);
+      // "Setiap Inspektur Pembantu mempunyai uraian tugas": each position of that title.
+      if (subjects.empty()) subjects = positions_named(named, out);
+      if (subjects.empty() && !starts_in_pursuit(t) && who) subjects.push_back(who);
+      const auto items = item_texts(*part);
+      if (subjects.empty() && out.agency) {
+        // The agency's own tasks: "Badan sebagaimana dimaksud ... mempunyai tugas ...", which
+        // are its head's job description too.
+        const bool agency =
+            text::iequals(named, out.agency->short_name) || text::iequals(named, out.agency->name);
+        if (agency || (starts_in_pursuit(t) && named.empty())) {
           if (task && !duties && text::istarts_with(t, out.agency->short_name))
             out.agency->tasks = text::strip_item_end(after(t, "mempunyai tugas "));
           if (text::ifind(t, "menyelenggarakan fungsi") != std::string::npos)
-            out.agency->functions = item_texts(*part);
+            out.agency->functions = items;
+          if (agency && !out.positions.empty() && out.positions.front().functions.empty() &&
+              functions)
+            out.positions.front().functions = items;
         }
         continue;
       }
-      if (!subject) continue;
-      subject->duties_source.extend(part->span.first_line);
-      subject->duties_source.extend(part->span.last_line);
-      const auto items = item_texts(*part);
-      if (duties) {
-        subject->duties = items;
-      } else if (functions) {
-        subject->functions = items;
-      } else if (task) {
-        std::string s = after(t, "mempunyai tugas pokok ");
-        if (s.empty()) s = after(t, "mempunyai tugas ");
-        subject->summary = text::strip_item_end(s);
-        // "Kepala Seksi X mempunyai tugas: a. ...; b. ...": the items are its duties.
-        if (subject->duties.empty() && !items.empty()) subject->duties = items;
+      for (Position* subject : subjects) {
+        subject->duties_source.extend(part->span.first_line);
+        subject->duties_source.extend(part->span.last_line);
+        if (duties) {
+          subject->duties = items;
+        } else if (functions) {
+          subject->functions = items;
+        } else if (task) {
+          std::string s = after(t, "mempunyai tugas pokok ");
+          if (s.empty()) s = after(t, "mempunyai tugas ");
+          subject->summary = text::strip_item_end(s);
+          // "Kepala Seksi X mempunyai tugas: a. ...; b. ...": the items are its duties.
+          if (subject->duties.empty() && !items.empty()) subject->duties = items;
+        }
       }
     }
   }

@@ -92,7 +92,13 @@ void TreeBuilder::add(const Line& line) {
   } else {
     // A bulleted line without numbering is an item of its own unless it continues a sentence.
     const bool bullet_item = line.bullet && !(s[0] >= 'a' && s[0] <= 'z');
-    add_plain(s, line.number, bullet_item || is_field_line(s));
+    // "... , Sekretaris" / "Kecamatan menyelenggarakan fungsi:": in the body, a line that looks
+    // like a field continues the sentence the open item has not finished.
+    const Node& open = top();
+    const bool unfinished = mode_ == Mode::Body && open.children.empty() && !open.text.empty() &&
+                            open.text.back() != '.' && open.text.back() != ';' &&
+                            open.text.back() != ':';
+    add_plain(s, line.number, bullet_item || (is_field_line(s) && !unfinished));
   }
   blank_before_ = false;
 }
