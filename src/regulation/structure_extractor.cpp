@@ -433,15 +433,36 @@ void add_positions(const Document& doc, const std::vector<ListedPosition>& liste
 }
 
 // The positions a generic subject names: "Kepala Badan", "Sekretaris", "kepala bidang pada Badan".
+// Whether unit `id` is `ancestor` or lies under it.
+bool within(const Extraction& out, std::string id, const std::string& ancestor) {
+  for (int depth = 0; !id.empty() && depth < 64; ++depth) {
+    if (id == ancestor) return true;
+    const Unit* u = out.unit_by_id(id);
+    id = u ? u->parent : std::string();
+  }
+  return false;
+}
+
+// The positions a generic subject names ("Kepala Badan", "Sekretaris", "Kepala Bidang"), where a
+// place may narrow it: "Kepala Sub Bagian pada Sekretariat", "Kepala Sub Bagian Tata Usaha pada
+// UPTD Balai Benih" (the agency as the place narrows nothing).
 std::vector<Position*> positions_named(std::string subject, Extraction& out) {
-  if (out.agency) subject = before(subject, " pada " + out.agency->short_name);
+  subject = before(subject, " sebagaimana");
+  std::string place;
+  if (const std::size_t p = text::ifind(subject, " pada "); p != std::string::npos) {
+    place = text::strip_item_end(subject.substr(p + 6));
+    subject.resize(p);
+  }
   subject = text::strip_item_end(subject);
   const std::string key = text::name_key(subject);
   std::vector<Position*> found;
   if (key.empty()) return found;
+  const Unit* where = place.empty() ? nullptr : unit_named(out, place);
   for (Position& p : out.positions) {
     const std::string pk = text::name_key(p.title);
-    if (pk == key || pk.rfind(key + " ", 0) == 0) found.push_back(&p);
+    if (pk != key && pk.rfind(key + " ", 0) != 0) continue;
+    if (where != nullptr && !within(out, p.unit, where->id)) continue;
+    found.push_back(&p);
   }
   return found;
 }
@@ -478,7 +499,15 @@ void read_grades_and_appointments(const Document& doc, Extraction& out) {
         kind = PositionKind::Pengawas;
       else
         kind = position_kind_of_eselon(*eselon);
-      for (const auto& subject : split_subjects(before(t, " merupakan ")))
+      // "Kepala Dinas ... merupakan ...", or "Sekretariat dipimpin oleh Sekretaris yang merupakan
+      // jabatan struktural eselon IIIa" (the leader is the subject).
+      std::string who = before(t, " merupakan ");
+      if (text::ifind(who, "dipimpin oleh ") != std::string::npos) {
+        who = after(who, "dipimpin oleh ");
+        if (text::istarts_with(who, "seorang ")) who = who.substr(8);
+      }
+      if (text::iends_with(who, " yang")) who.resize(who.size() - 5);
+      for (const auto& subject : split_subjects(who))
         for (Position* p : positions_named(subject, out)) {
           p->eselon = *eselon;
           p->kind = kind;
@@ -530,9 +559,11 @@ Position* position_for(const std::string& subject, Extraction& out) {
 void read_duties_in_articles(const Document& doc, Extraction& out) {
   for (const Node* art : articles(doc)) {
     Position* who = nullptr;
+    // The article's own sentence ("Kepala Badan mempunyai uraian tugas:" over its items), then
+    // each of its ayat.
     std::vector<const Node*> parts;
+    if (!art->text.empty() || art->children.empty()) parts.push_back(art);
     for (const Node& c : art->children) parts.push_back(&c);
-    if (parts.empty()) parts.push_back(art);
     for (const Node* part : parts) {
       const std::string& t = part->text;
       if (!who) {
