@@ -127,9 +127,28 @@ bool article_heading_at(const Tokens& t, std::size_t i) {
          (i == 0 || !is_reference_word(t[i - 1]));
 }
 
-// Whether a long line is a run-together page: a chapter, an article or a part of the preamble
-// begins inside it (not at its start: a long Menimbang item is an ordinary line).
-bool has_strong_marker(const Tokens& t) {
+// Whether a line is a run-together page: a chapter or an article begins inside it right after a
+// sentence ends ("... fungsinya. Bagian Kedua Kepala Dinas Pasal 5 Kepala Dinas ..."), or, in a
+// long line, a chapter, an article or a part of the preamble begins inside it (not at its start:
+// a long Menimbang item is an ordinary line).
+bool has_strong_marker(const Tokens& t, bool long_line) {
+  for (std::size_t i = 1; i + 1 < t.size(); ++i) {
+    const bool heading = (t[i] == "BAB" && is_roman_token(t[i + 1])) || article_heading_at(t, i) ||
+                         (t[i] == "Bagian" && is_ordinal_word(t[i + 1]));
+    if (heading && ends_clause(t[i - 1]) && t[i - 1].back() != ':') return true;
+  }
+  // "a. Kepala Dinas; b. Sekretariat, membawahkan: 1. Sub Bagian ...; dan 2. ...": a list run
+  // together (three items or more begin inside the line).
+  int items = 0;
+  for (std::size_t i = 1; i + 1 < t.size(); ++i) {
+    const std::string_view prev = t[i - 1];
+    if (is_item_token(t[i]) && (prev.back() == ';' || prev.back() == ':' ||
+                                ((text::iequals(prev, "dan") || text::iequals(prev, "atau")) &&
+                                 i > 1 && t[i - 2].back() == ';')))
+      ++items;
+  }
+  if (items >= 2) return true;
+  if (!long_line) return false;
   for (std::size_t i = 1; i + 1 < t.size(); ++i) {
     if ((t[i] == "BAB" && is_roman_token(t[i + 1])) || article_heading_at(t, i) ||
         keyword_with_colon(t, i, "Menimbang") || keyword_with_colon(t, i, "Mengingat") ||
@@ -167,6 +186,9 @@ std::vector<std::size_t> cut_points(const Tokens& t) {
       cut[i] = true;
     } else if (is_item_token(w) && i > 0 &&
                (prev.back() == ';' || prev.back() == ':' ||
+                // "1. Daerah adalah Kabupaten X. 2. Pemerintah Daerah adalah ...".
+                (prev.back() == '.' && text::is_digit(w.front()) && starts_upper(next) &&
+                 !is_item_token(prev)) ||
                 ((text::iequals(prev, "dan") || text::iequals(prev, "atau")) && i > 1 &&
                  (t[i - 2].back() == ';' || t[i - 2].back() == ',')))) {
       cut[i] = true;
@@ -230,12 +252,12 @@ void split_flattened_lines(std::vector<Line>& lines, std::vector<Finding>& findi
   int split = 0;
   int first = 0;
   for (Line& line : lines) {
-    if (line.text.size() < kFlattenedLine || line.is_row()) {
+    if (line.text.size() < 40 || line.is_row()) {
       out.push_back(std::move(line));
       continue;
     }
     Tokens all = tokens_of(line.text);
-    if (!has_strong_marker(all)) {
+    if (!has_strong_marker(all, line.text.size() >= kFlattenedLine)) {
       out.push_back(std::move(line));
       continue;
     }

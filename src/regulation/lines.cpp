@@ -108,6 +108,17 @@ bool is_page_mark(std::string_view s) {
   s = text::trim(s);
   if (s.empty() || s.find('\t') != std::string_view::npos) return false;
   if (s.size() <= 3 && std::all_of(s.begin(), s.end(), text::is_digit)) return true;
+  // "-4·", ".5.", "–12–": a page number decorated on both sides.
+  {
+    std::size_t a = 0, b = s.size();
+    const auto decor = [](unsigned char c) { return c == '-' || c == '.' || c >= 0x80; };
+    while (a < b && decor(static_cast<unsigned char>(s[a]))) ++a;
+    while (b > a && decor(static_cast<unsigned char>(s[b - 1]))) --b;
+    if (a > 0 && b < s.size() && b - a >= 1 && b - a <= 3 &&
+        std::all_of(s.begin() + static_cast<std::ptrdiff_t>(a),
+                    s.begin() + static_cast<std::ptrdiff_t>(b), text::is_digit))
+      return true;
+  }
   if (code_points(s) <= 2) {
     if (s.back() == '.' || s.back() == ')') return false;  // a list marker such as "a." or "1)"
     return true;
@@ -131,8 +142,33 @@ bool is_page_break_echo(std::string_view s) {
   return words <= 5;
 }
 
+// "a.<TAB>Kepala Dinas; b.<TAB>Sekretariat": a tab after a list marker is the gap a PDF copy
+// leaves between the marker and its text, not a table's column.
+void untab_markers(std::string& s) {
+  std::vector<std::size_t> tabs;
+  for (std::size_t tab = s.find('\t'); tab != std::string::npos; tab = s.find('\t', tab + 1)) {
+    std::size_t start = tab;
+    while (start > 0 && s[start - 1] != ' ' && s[start - 1] != '\t') --start;
+    const std::string_view token(s.data() + start, tab - start);
+    if (token.size() < 2 || token.size() > 4) return;
+    const char last = token.back();
+    const bool paren = token.front() == '(';
+    const std::string_view body = token.substr(paren ? 1 : 0, token.size() - (paren ? 2 : 1));
+    const bool marker =
+        (last == '.' || last == ')') && !body.empty() &&
+        (std::all_of(body.begin(), body.end(), text::is_digit) ||
+         std::all_of(body.begin(), body.end(), [](char c) { return c >= 'a' && c <= 'z'; }));
+    // A table row has tabs between its cells too: only a line whose every tab follows a marker
+    // is a list copied with tabs.
+    if (!marker) return;
+    tabs.push_back(tab);
+  }
+  for (const std::size_t tab : tabs) s[tab] = ' ';
+}
+
 std::string clean_line_text(std::string_view raw) {
   std::string s = strip_tags(raw);
+  untab_markers(s);
   // Markdown emphasis: the asterisk has no other use in these texts.
   s.erase(std::remove(s.begin(), s.end(), '*'), s.end());
   s.erase(std::remove(s.begin(), s.end(), '\r'), s.end());
