@@ -4,6 +4,8 @@
 // extractors, so they are tested with hand-built Extraction objects.
 #include <gtest/gtest.h>
 
+#include <map>
+
 #include <algorithm>
 #include <set>
 
@@ -414,6 +416,40 @@ TEST(LintStructure, JobDescriptionsAgainstUnits) {
   fs = lint(extra, agency_facts());
   ASSERT_EQ(codes_of(fs), Codes{"JOB_DESCRIPTION_WITHOUT_UNIT"});
   EXPECT_NE(fs[0].message.find("KEPALA BIDANG TIGA"), std::string::npos);
+}
+
+// An excerpt (no heading, no preamble; it starts with a sentence citing the regulation, at
+// Pasal 4) is not a defective regulation: the missing heading and the inferred identity are
+// info, and its numbering may start where the copy starts.
+TEST(LintExcerpt, InfoNotDefects) {
+  const std::string excerpt =
+      "Berdasarkan Peraturan Bupati Contoh Nomor 41 Tahun 2021 tentang Kedudukan dan Susunan "
+      "Organisasi Dinas Pekerjaan Umum, susunan organisasi dinas adalah sebagai berikut:\n\n"
+      "Pasal 4\n"
+      "(1) Susunan organisasi Dinas Pekerjaan Umum terdiri atas:\n"
+      "a. Kepala Dinas;\n"
+      "b. Sekretariat;\n"
+      "c. Bidang Bina Marga; dan\n"
+      "d. Bidang Cipta Karya.\n"
+      "(2) Kepala Dinas merupakan jabatan struktural eselon II.b.\n\n"
+      "Pasal 5\n"
+      "Sekretariat dipimpin oleh seorang Sekretaris.\n";
+  const Reading r = read_regulation(excerpt);
+  EXPECT_EQ(r.facts.regulation.kind, "Peraturan Bupati");
+  EXPECT_EQ(r.facts.regulation.number, "41");
+  EXPECT_TRUE(r.facts.regulation.inferred);
+  ASSERT_TRUE(r.facts.agency);
+  EXPECT_EQ(r.facts.agency->name, "Dinas Pekerjaan Umum");
+  ASSERT_FALSE(r.facts.positions.empty());
+  EXPECT_EQ(r.facts.positions.front().eselon, "II.b");
+  std::map<std::string, Severity> found;
+  for (const auto& f : r.facts.findings) found[f.code] = f.severity;
+  EXPECT_FALSE(found.contains("HEADING_UNREADABLE"));
+  EXPECT_FALSE(found.contains("NUMBERING_GAP"));
+  ASSERT_TRUE(found.contains("HEADING_MISSING"));
+  EXPECT_EQ(found["HEADING_MISSING"], Severity::Info);
+  ASSERT_TRUE(found.contains("IDENTITY_INFERRED"));
+  EXPECT_EQ(found["IDENTITY_INFERRED"], Severity::Info);
 }
 
 }  // namespace

@@ -105,6 +105,7 @@ json to_json(const regulation::Extraction& x) {
                        {"date", r.date ? json(r.date->iso()) : json()},
                        {"place", or_null(r.place)},
                        {"gazette", or_null(r.gazette)},
+                       {"inferred", r.inferred},
                        {"source", span(r.source)}};
   if (x.agency) {
     const auto& a = *x.agency;

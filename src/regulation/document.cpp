@@ -110,4 +110,9 @@ bool Document::is_decree() const {
   return text::istarts_with(heading.kind, "Keputusan");
 }
 
+bool is_excerpt(const Document& doc) {
+  return doc.heading.kind.empty() && doc.considerations.children.empty() &&
+         doc.bases.children.empty();
+}
+
 }  // namespace tatakerja::regulation

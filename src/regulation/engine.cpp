@@ -46,6 +46,25 @@ Reading read_regulation(std::string_view utf8_text) {
                           r.document.findings.end());
   auto lint_findings = lint(r.document, r.facts);
   r.facts.findings.insert(r.facts.findings.end(), lint_findings.begin(), lint_findings.end());
+  if (is_excerpt(r.document)) {
+    // Not a defect of the regulation: the copy starts after its heading.
+    for (Finding& f : r.facts.findings) {
+      if (f.code != "HEADING_UNREADABLE") continue;
+      f.code = "HEADING_MISSING";
+      f.severity = Severity::Info;
+      f.message = "Naskah tanpa kepala (cuplikan); identitas peraturan " +
+                  std::string(r.facts.regulation.inferred
+                                  ? "disimpulkan dari kalimat yang mengutipnya atau dari pasalnya."
+                                  : "tidak dapat diketahui.");
+    }
+  }
+  if (r.facts.regulation.inferred) {
+    r.facts.findings.push_back(
+        {"IDENTITY_INFERRED", Severity::Info, 0,
+         "Identitas peraturan (" + r.facts.regulation.kind +
+             (r.facts.regulation.region.empty() ? std::string() : " " + r.facts.regulation.region) +
+             ") disimpulkan, bukan dibaca dari kepala naskah."});
+  }
   std::stable_sort(r.facts.findings.begin(), r.facts.findings.end(),
                    [](const Finding& a, const Finding& b) { return a.line < b.line; });
   bound_findings(r.facts.findings);

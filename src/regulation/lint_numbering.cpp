@@ -38,15 +38,17 @@ struct Item {
                        // one of its kind: a new list may start there
 };
 
-void check_run(const std::vector<Item>& items, const std::string& where,
-               std::vector<Finding>& out) {
+// `may_start_later`: the run is the top of an excerpt ("BAB III", "Pasal 12" first), which
+// starts where the copy starts.
+void check_run(const std::vector<Item>& items, const std::string& where, std::vector<Finding>& out,
+               bool may_start_later = false) {
   std::vector<int> seen;
   const Node* prev = nullptr;
   for (const Item& it : items) {
     const Node& cur = *it.node;
     const std::string what = kind_word(cur);
     if (!prev) {
-      if (cur.ordinal != 1)
+      if (cur.ordinal != 1 && !may_start_later)
         add(out, "NUMBERING_GAP", Severity::Warning, cur.span.first_line,
             "Penomoran " + what + where + " dimulai dari " + node_label(cur) + ", bukan dari " +
                 what + " " + (cur.kind == NodeKind::Verse ? "(1)" : "pertama") + ".");
@@ -81,7 +83,7 @@ bool introduces_list(std::string_view t) {
 
 class Numbering {
  public:
-  explicit Numbering(std::vector<Finding>& out) : out_(out) {}
+  Numbering(std::vector<Finding>& out, bool excerpt) : out_(out), excerpt_(excerpt) {}
 
   void list(const Node& parent, const std::string& prefix) {
     path_.clear();
@@ -118,7 +120,8 @@ class Numbering {
     }
     if (!runs.empty()) {
       const std::string w = where(parent, prefix);
-      for (const auto& [k, items] : runs) check_run(items, w, out_);
+      const bool top = excerpt_ && parent.kind == NodeKind::Root && prefix.empty() && path_.empty();
+      for (const auto& [k, items] : runs) check_run(items, w, out_, top);
     }
     // A list that starts again at 1 inside an item that does not introduce a list: the parser
     // reads it as nested, but it is the same list numbered again (1, 2, 3, 4, 1).
@@ -141,19 +144,20 @@ class Numbering {
   }
 
   std::vector<Finding>& out_;
+  bool excerpt_ = false;
   std::vector<const Node*> path_;
 };
 
 }  // namespace
 
 void check_numbering(const Document& doc, std::vector<Finding>& out) {
-  Numbering n(out);
+  Numbering n(out, is_excerpt(doc));
   n.list(doc.considerations, "Menimbang");
   n.list(doc.bases, "Mengingat");
   n.list(doc.body, "");
   std::vector<Item> arts;
   for (const Node* a : n.articles) arts.push_back({a, false});
-  check_run(arts, "", out);
+  check_run(arts, "", out, is_excerpt(doc));
   for (const Annex& a : doc.annexes)
     n.list(a.content, "Lampiran" + (a.label.empty() ? std::string() : " " + a.label));
 }

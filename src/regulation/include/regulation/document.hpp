@@ -107,4 +107,8 @@ struct Document {
   bool is_decree() const;  // a Keputusan, with dictums instead of articles
 };
 
+// An excerpt: a text with neither a readable heading nor a preamble (it starts at a chapter, an
+// article or a sentence citing the regulation), whose numbering starts where the copy starts.
+bool is_excerpt(const Document& doc);
+
 }  // namespace tatakerja::regulation
