@@ -4,9 +4,8 @@
 // extractors, so they are tested with hand-built Extraction objects.
 #include <gtest/gtest.h>
 
-#include <map>
-
 #include <algorithm>
+#include <map>
 #include <set>
 
 #include "corpus.hpp"
