@@ -184,6 +184,54 @@ TEST_F(BadInput, OneEndlessLineIsReadQuickly) {
   EXPECT_LT(extract.seconds, kEndlessLineSeconds);
 }
 
+// A whole regulation copied out of a PDF viewer as one 30 MB line: it is cut back into lines
+// (chapters, articles, items) and read in time linear in its size.
+TEST_F(BadInput, ThirtyMegabyteFlattenedLineIsRead) {
+  std::string line =
+      "BUPATI CONTOH PERATURAN BUPATI CONTOH NOMOR 5 TAHUN 2022 TENTANG SUSUNAN ORGANISASI DINAS "
+      "CONTOH DENGAN RAHMAT TUHAN YANG MAHA ESA BUPATI CONTOH, Menimbang : a. bahwa perlu; "
+      "Mengingat : 1. Undang-Undang Nomor 23 Tahun 2014; MEMUTUSKAN: BAB I KETENTUAN UMUM ";
+  const std::string sentence(1800, 'x');
+  for (int n = 1; line.size() < 30u * 1024u * 1024u; ++n) {
+    line += "Pasal " + std::to_string(n) + " (1) Dinas terdiri atas: a. Sekretariat; b. Bidang " +
+            std::to_string(n) + "; dan c. " + sentence.substr(0, 1800) + ". - 2 - ";
+  }
+  const fs::path p = file("flattened30.txt", line);
+  const Run r = run("regulation extract '" + p.string() + "'", 600);
+  EXPECT_EQ(r.code, 0) << r.err.substr(0, 500);
+  EXPECT_NE(r.out.find("LAYOUT_FLATTENED_TEXT"), std::string::npos);
+  EXPECT_LT(r.seconds, 6 * kEndlessLineSeconds);
+}
+
+// Nothing but page furniture and running headers: read as an empty text, not a crash.
+TEST_F(BadInput, OnlyPageFurnitureIsRead) {
+  std::string text;
+  for (int page = 1; page <= 5000; ++page) {
+    text += "SALINAN\n- " + std::to_string(page) + " -\nHalaman " + std::to_string(page) +
+            " dari 5000\n-" + std::to_string(page) + "\xC2\xB7\n." + std::to_string(page % 10) +
+            ".\nPage " + std::to_string(page) + " of 5000\n\n";
+  }
+  const fs::path p = file("furniture.txt", text);
+  const Run r = run("regulation extract '" + p.string() + "'", 300);
+  EXPECT_EQ(r.code, 0) << r.err.substr(0, 500);
+  const auto facts = nlohmann::json::parse(r.out, nullptr, /*allow_exceptions=*/false);
+  ASSERT_FALSE(facts.is_discarded());
+  EXPECT_TRUE(facts["units"].empty());
+  EXPECT_LT(r.seconds, kEndlessLineSeconds);
+}
+
+// A table row of 10,000 columns, a thousand times: read in time linear in its size.
+TEST_F(BadInput, TableOfTenThousandColumnsIsRead) {
+  std::string row = "1.";
+  for (int c = 0; c < 10000; ++c) row += "\tsel " + std::to_string(c);
+  std::string text = "INDIKATOR KINERJA INDIVIDU\nJABATAN : KEPALA BIDANG CONTOH\n";
+  for (int r = 0; r < 100; ++r) text += row + "\n";
+  const fs::path p = file("columns.txt", text);
+  const Run r = run("regulation extract '" + p.string() + "'", 300);
+  EXPECT_EQ(r.code, 0) << r.err.substr(0, 500);
+  EXPECT_LT(r.seconds, kEndlessLineSeconds);
+}
+
 TEST_F(BadInput, DeeplyNestedListsAreRead) {
   std::string text = "BAB I\nKETENTUAN UMUM\n\nPasal 1\n";
   const char* markers[] = {"a.", "1.", "a)", "1)", "(1)"};

@@ -10,6 +10,7 @@
 //      tugas") and from the annex job-description blocks ("NAMA JABATAN : ...").
 #include <algorithm>
 #include <array>
+#include <unordered_map>
 
 #include "core/eselon.hpp"
 #include "core/text.hpp"
@@ -151,6 +152,26 @@ bool names_position(std::string_view t) {
   return false;
 }
 
+// What the structure reading builds besides the extraction: the positions lists name, and the
+// units by name, so that each lookup is one hash probe whatever the number of units.
+struct StructureDraft {
+  std::vector<ListedPosition> listed;
+  std::unordered_map<std::string, std::string> by_parent_and_name;  // parent id + key -> id
+  std::unordered_map<std::string, std::string> by_name;             // name key -> first id
+
+  static std::string slot(const std::string& parent, const std::string& name) {
+    return parent + '\x1f' + text::name_key(name);
+  }
+  void add(const Unit& u) {
+    by_parent_and_name.emplace(slot(u.parent, u.name), u.id);
+    by_name.emplace(text::name_key(u.name), u.id);
+  }
+  const std::string* existing(const std::string& name, const std::string& parent) const {
+    const auto it = by_parent_and_name.find(slot(parent, name));
+    return it == by_parent_and_name.end() ? nullptr : &it->second;
+  }
+};
+
 struct UnitDraft {
   const Node* node;
   std::string parent;
@@ -197,18 +218,8 @@ bool has_unit_items(const Node& n) {
                      [](const Node& c) { return is_list_item(c.kind) && names_unit(c.text); });
 }
 
-// The unit of that name under `parent`, when the text has already given it.
-const Unit* existing_unit(const Extraction& out, const std::string& name,
-                          const std::string& parent) {
-  const std::string key = text::name_key(name);
-  for (const Unit& u : out.units) {
-    if (u.parent == parent && text::name_key(u.name) == key) return &u;
-  }
-  return nullptr;
-}
-
 void add_units(const Node& list, const std::string& parent, const std::vector<const Node*>& path,
-               Extraction& out, std::vector<ListedPosition>& listed) {
+               Extraction& out, StructureDraft& draft) {
   for (const Node& item : list.children) {
     if (!is_list_item(item.kind)) continue;
     std::vector<const Node*> here = path;
@@ -217,9 +228,9 @@ void add_units(const Node& list, const std::string& parent, const std::vector<co
     if (!kind) {
       // "a. Kepala Dinas, membawahkan: 1. Sekretariat ...": the units under a position.
       if (has_unit_items(item)) {
-        add_units(item, parent, here, out, listed);
+        add_units(item, parent, here, out, draft);
       } else if (names_position(item.text)) {
-        listed.push_back({text::title_case(unit_name_of(item.text)), parent, item.span});
+        draft.listed.push_back({text::title_case(unit_name_of(item.text)), parent, item.span});
       }
       continue;
     }
@@ -229,12 +240,12 @@ void add_units(const Node& list, const std::string& parent, const std::vector<co
     const bool has_sub_units = has_unit_items(item);
     if (generic && has_sub_units) {
       // "bidang, sebanyak 3 (tiga) bidang, meliputi: 1. ... 2. ...": the items are the units.
-      add_units(item, parent, here, out, listed);
+      add_units(item, parent, here, out, draft);
       continue;
     }
     std::string id;
-    if (const Unit* known = existing_unit(out, name, parent)) {
-      id = known->id;
+    if (const std::string* known = draft.existing(name, parent)) {
+      id = *known;
     } else {
       Unit u;
       u.id = out.next_unit_id();
@@ -244,15 +255,16 @@ void add_units(const Node& list, const std::string& parent, const std::vector<co
       u.article = citation_path(path, item);
       u.source = item.span;
       id = u.id;
+      draft.add(u);
       out.units.push_back(std::move(u));
     }
     if (has_sub_units) {
-      add_units(item, id, here, out, listed);
+      add_units(item, id, here, out, draft);
     } else {
       // "sekretariat, yang didalamnya terdapat Sub Bagian kepegawaian dan umum;"
       const std::string inner = after(item.text, " terdapat ");
       if (auto inner_kind = unit_kind_of_name(inner);
-          inner_kind && !existing_unit(out, unit_name_of(inner), id)) {
+          inner_kind && !draft.existing(unit_name_of(inner), id)) {
         Unit sub;
         sub.id = out.next_unit_id();
         sub.name = unit_name_of(inner);
@@ -260,6 +272,7 @@ void add_units(const Node& list, const std::string& parent, const std::vector<co
         sub.parent = id;
         sub.article = citation_path(path, item);
         sub.source = item.span;
+        draft.add(sub);
         out.units.push_back(std::move(sub));
       }
     }
@@ -268,13 +281,16 @@ void add_units(const Node& list, const std::string& parent, const std::vector<co
 
 // The unit a subject names ("Sekretariat", "Bidang Anggaran", "Susunan organisasi Bidang X"),
 // or nullptr.
-const Unit* unit_named(const Extraction& out, std::string subject) {
+std::string subject_key(std::string subject) {
   for (std::string_view lead : {"susunan organisasi ", "setiap ", "masing-masing "}) {
     if (text::istarts_with(subject, lead)) subject = subject.substr(lead.size());
   }
   subject = before(subject, " sebagaimana");
-  subject = text::strip_item_end(subject);
-  const std::string key = text::name_key(subject);
+  return text::name_key(text::strip_item_end(subject));
+}
+
+const Unit* unit_named(const Extraction& out, std::string subject) {
+  const std::string key = subject_key(std::move(subject));
   if (key.empty()) return nullptr;
   for (const Unit& u : out.units) {
     if (text::name_key(u.name) == key) return &u;
@@ -286,7 +302,7 @@ const Unit* unit_named(const Extraction& out, std::string subject) {
 // huruf b, terdiri atas: a. Sub Bagian ...", "Susunan organisasi Bidang X terdiri atas ...", at
 // any depth, each list read once.
 void add_sub_unit_lists(const Document& doc, const Node& main_list, Extraction& out,
-                        std::vector<ListedPosition>& listed) {
+                        StructureDraft& draft) {
   std::vector<const Node*> inside;
   walk(main_list, [&](const Node& n, const std::vector<const Node*>&) { inside.push_back(&n); });
   std::sort(inside.begin(), inside.end());
@@ -296,12 +312,12 @@ void add_sub_unit_lists(const Document& doc, const Node& main_list, Extraction& 
       if (std::binary_search(inside.begin(), inside.end(), &n) || !has_unit_items(n)) return;
       const std::size_t at = made_of_at(n.text);
       if (at == std::string::npos) return;
-      const Unit* parent = unit_named(out, n.text.substr(0, at));
-      if (parent == nullptr) return;
-      const std::string parent_id = parent->id;
+      const auto parent = draft.by_name.find(subject_key(n.text.substr(0, at)));
+      if (parent == draft.by_name.end()) return;
+      const std::string parent_id = parent->second;
       std::vector<const Node*> here = path;
       here.push_back(&n);
-      add_units(n, parent_id, here, out, listed);
+      add_units(n, parent_id, here, out, draft);
     });
     if (out.units.size() == before_round) break;
   }
@@ -401,6 +417,7 @@ void add_positions(const Document& doc, const std::vector<ListedPosition>& liste
   });
   const std::string head_id = head.id;
   out.positions.push_back(std::move(head));
+  std::unordered_map<std::string, std::string> head_of_unit;  // unit id -> its head's id
   for (const Unit& u : out.units) {
     if (u.kind == UnitKind::KelompokJabatanFungsional) continue;
     if (u.kind == UnitKind::Uptd && text::iequals(u.name, "UPTD")) continue;  // set by own rules
@@ -410,10 +427,9 @@ void add_positions(const Document& doc, const std::vector<ListedPosition>& liste
     p.kind = position_kind_of_title(p.title);
     p.unit = u.id;
     p.superior = head_id;
-    if (!u.parent.empty()) {
-      for (const Position& q : out.positions)
-        if (q.unit == u.parent) p.superior = q.id;
-    }
+    if (const auto parent_head = head_of_unit.find(u.parent); parent_head != head_of_unit.end())
+      p.superior = parent_head->second;
+    head_of_unit.emplace(u.id, p.id);
     p.source = u.source;
     out.positions.push_back(std::move(p));
   }
@@ -425,8 +441,8 @@ void add_positions(const Document& doc, const std::vector<ListedPosition>& liste
     p.title = l.title;
     p.kind = position_kind_of_title(p.title);
     p.superior = head_id;
-    for (const Position& q : out.positions)
-      if (!l.parent.empty() && q.unit == l.parent) p.superior = q.id;
+    if (const auto parent_head = head_of_unit.find(l.parent); parent_head != head_of_unit.end())
+      p.superior = parent_head->second;
     p.source = l.source;
     out.positions.push_back(std::move(p));
   }
@@ -690,16 +706,16 @@ void extract_structure(const Document& doc, Extraction& out) {
   const Node* list = find_structure_list(doc);
   if (!list) return;
   if (!out.agency) read_agency_of_structure(*list, out);
-  std::vector<ListedPosition> listed;
-  add_units(*list, {}, {}, out, listed);
-  add_sub_unit_lists(doc, *list, out, listed);
+  StructureDraft draft;
+  add_units(*list, {}, {}, out, draft);
+  add_sub_unit_lists(doc, *list, out, draft);
   // The list's own path ("Pasal 3 ayat (1)") prefixes each unit's article.
   walk(doc.body, [&](const Node& n, const std::vector<const Node*>& path) {
     if (&n != list) return;
     const std::string prefix = citation_path(path, n);
     for (Unit& u : out.units) u.article = prefix + " " + u.article;
   });
-  add_positions(doc, listed, out);
+  add_positions(doc, draft.listed, out);
   read_grades_and_appointments(doc, out);
   read_duties_in_articles(doc, out);
   read_duties_in_annexes(doc, out);
