@@ -84,6 +84,13 @@ std::vector<ExtractedAgency> agencies_of(const Extraction& x) {
   for (const auto& u : x.units) a.units.push_back(&u);
   for (const auto& p : x.positions) a.positions.push_back(&p);
   out.push_back(std::move(a));
+  for (const auto& more : x.more_agencies) {
+    ExtractedAgency m;
+    m.name = more.agency.name;
+    for (const auto& u : more.units) m.units.push_back(&u);
+    for (const auto& p : more.positions) m.positions.push_back(&p);
+    out.push_back(std::move(m));
+  }
   return out;
 }
 

@@ -278,5 +278,39 @@ pada tanggal 2 Januari 2025
   EXPECT_EQ(x.positions[7].eselon, "III.b");
 }
 
+// One regulation for two agencies, one chapter each, and a chapter of eselon for both: each
+// agency is read from its own chapter with the shared ones, the second's ids prefixed.
+TEST(Structure, OneRegulationTwoAgencies) {
+  const std::string text =
+      "PERATURAN BUPATI CONTOH\nNOMOR 3 TAHUN 2023\nTENTANG\nSUSUNAN ORGANISASI PERANGKAT "
+      "DAERAH\n\nBAB I\nKETENTUAN UMUM\n\nPasal 1\nDalam Peraturan Bupati ini yang dimaksud "
+      "dengan:\n1. Daerah adalah Kabupaten Contoh.\n\n"
+      "BAB II\nDINAS SOSIAL\n\nPasal 2\n(1) Susunan organisasi Dinas Sosial terdiri atas:\n"
+      "a. Kepala Dinas;\nb. Sekretariat;\nc. Bidang Rehabilitasi Sosial; dan\nd. Bidang "
+      "Perlindungan Sosial.\n\n"
+      "BAB III\nKECAMATAN\n\nPasal 3\n(1) Kecamatan dipimpin oleh seorang Camat.\n(2) Susunan "
+      "organisasi Kecamatan terdiri atas:\na. Camat;\nb. Sekretariat Kecamatan;\nc. Seksi "
+      "Pemerintahan; dan\nd. Seksi Pelayanan Umum.\n\n"
+      "BAB IV\nESELONISASI\n\nPasal 4\n(1) Kepala Dinas merupakan jabatan struktural eselon "
+      "II.b.\n(2) Camat merupakan jabatan struktural eselon III.a.\n";
+  const Reading r = read_regulation(text);
+  ASSERT_TRUE(r.facts.agency);
+  EXPECT_EQ(r.facts.agency->name, "Dinas Sosial");
+  ASSERT_EQ(r.facts.units.size(), 3u);
+  ASSERT_EQ(r.facts.more_agencies.size(), 1u);
+  const AgencyStructure& kecamatan = r.facts.more_agencies[0];
+  EXPECT_EQ(kecamatan.agency.name, "Kecamatan");
+  ASSERT_EQ(kecamatan.units.size(), 3u);
+  EXPECT_EQ(kecamatan.units[0].id, "a2.u1");
+  EXPECT_EQ(kecamatan.units[0].name, "Sekretariat Kecamatan");
+  ASSERT_FALSE(kecamatan.positions.empty());
+  EXPECT_EQ(kecamatan.positions[0].title, "Camat");
+  EXPECT_EQ(kecamatan.positions[0].eselon, "III.a");
+  EXPECT_EQ(kecamatan.positions[1].title, "Sekretaris Kecamatan");
+  EXPECT_EQ(kecamatan.positions[1].superior, "a2.p1");
+  EXPECT_EQ(r.facts.positions.front().title, "Kepala Dinas");
+  EXPECT_EQ(r.facts.positions.front().eselon, "II.b");
+}
+
 }  // namespace
 }  // namespace tatakerja::regulation

@@ -92,6 +92,49 @@ json finding_json(const Finding& f) {
   return j;
 }
 
+namespace {
+
+json agency_json(const regulation::Agency& a) {
+  return {
+      {"name", a.name},           {"short_name", a.short_name},      {"kind", a.kind},
+      {"type", or_null(a.type)},  {"max_bidang", opt(a.max_bidang)}, {"tasks", or_null(a.tasks)},
+      {"functions", a.functions}, {"source", span(a.source)}};
+}
+
+json units_json(const std::vector<regulation::Unit>& units) {
+  json out = json::array();
+  for (const auto& u : units)
+    out.push_back({{"id", u.id},
+                   {"name", u.name},
+                   {"kind", to_string(u.kind)},
+                   {"parent", or_null(u.parent)},
+                   {"article", u.article},
+                   {"source", span(u.source)}});
+  return out;
+}
+
+json positions_json(const std::vector<regulation::Position>& positions) {
+  json out = json::array();
+  for (const auto& p : positions)
+    out.push_back({{"id", p.id},
+                   {"title", p.title},
+                   {"kind", p.kind ? json(to_string(*p.kind)) : json()},
+                   {"eselon", or_null(p.eselon)},
+                   {"code", or_null(p.code)},
+                   {"unit", or_null(p.unit)},
+                   {"superior", or_null(p.superior)},
+                   {"reports_to", or_null(p.reports_to)},
+                   {"appointing_authority", or_null(p.appointing_authority)},
+                   {"summary", or_null(p.summary)},
+                   {"functions", p.functions},
+                   {"duties", p.duties},
+                   {"source", span(p.source)},
+                   {"duties_source", p.duties_source.empty() ? json() : span(p.duties_source)}});
+  return out;
+}
+
+}  // namespace
+
 json to_json(const regulation::Extraction& x) {
   const auto& r = x.regulation;
   json out;
@@ -107,42 +150,24 @@ json to_json(const regulation::Extraction& x) {
                        {"gazette", or_null(r.gazette)},
                        {"inferred", r.inferred},
                        {"source", span(r.source)}};
+  out["agency"] = x.agency ? agency_json(*x.agency) : json();
+  out["units"] = units_json(x.units);
+  out["positions"] = positions_json(x.positions);
+  // Format 2: every agency the text establishes, the first being the one above.
+  json agencies = json::array();
   if (x.agency) {
-    const auto& a = *x.agency;
-    out["agency"] = {
-        {"name", a.name},           {"short_name", a.short_name},      {"kind", a.kind},
-        {"type", or_null(a.type)},  {"max_bidang", opt(a.max_bidang)}, {"tasks", or_null(a.tasks)},
-        {"functions", a.functions}, {"source", span(a.source)}};
-  } else {
-    out["agency"] = json();
+    json first = agency_json(*x.agency);
+    first["units"] = out["units"];
+    first["positions"] = out["positions"];
+    agencies.push_back(std::move(first));
   }
-  json units = json::array();
-  for (const auto& u : x.units)
-    units.push_back({{"id", u.id},
-                     {"name", u.name},
-                     {"kind", to_string(u.kind)},
-                     {"parent", or_null(u.parent)},
-                     {"article", u.article},
-                     {"source", span(u.source)}});
-  out["units"] = std::move(units);
-  json positions = json::array();
-  for (const auto& p : x.positions)
-    positions.push_back(
-        {{"id", p.id},
-         {"title", p.title},
-         {"kind", p.kind ? json(to_string(*p.kind)) : json()},
-         {"eselon", or_null(p.eselon)},
-         {"code", or_null(p.code)},
-         {"unit", or_null(p.unit)},
-         {"superior", or_null(p.superior)},
-         {"reports_to", or_null(p.reports_to)},
-         {"appointing_authority", or_null(p.appointing_authority)},
-         {"summary", or_null(p.summary)},
-         {"functions", p.functions},
-         {"duties", p.duties},
-         {"source", span(p.source)},
-         {"duties_source", p.duties_source.empty() ? json() : span(p.duties_source)}});
-  out["positions"] = std::move(positions);
+  for (const auto& more : x.more_agencies) {
+    json a = agency_json(more.agency);
+    a["units"] = units_json(more.units);
+    a["positions"] = positions_json(more.positions);
+    agencies.push_back(std::move(a));
+  }
+  out["agencies"] = std::move(agencies);
   json iki = json::array();
   for (const auto& t : x.iki) {
     json rows = json::array();

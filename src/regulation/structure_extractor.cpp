@@ -681,8 +681,6 @@ void read_duties_in_annexes(const Document& doc, Extraction& out) {
   }
 }
 
-}  // namespace
-
 // The agency an excerpt's structure article names: "Susunan organisasi Dinas Pertanian dan
 // Ketahanan Pangan, terdiri atas:", "Susunan organisasi Kelurahan terdiri atas:".
 void read_agency_of_structure(const Node& list, Extraction& out) {
@@ -700,8 +698,8 @@ void read_agency_of_structure(const Node& list, Extraction& out) {
   out.agency = std::move(a);
 }
 
-void extract_structure(const Document& doc, Extraction& out) {
-  read_agency(doc, out);
+void extract_one_agency(const Document& doc, Extraction& out) {
+  if (!out.agency) read_agency(doc, out);
   // Without a structure article (e.g. an IKI decree) the text establishes no units or positions.
   const Node* list = find_structure_list(doc);
   if (!list) return;
@@ -719,6 +717,71 @@ void extract_structure(const Document& doc, Extraction& out) {
   read_grades_and_appointments(doc, out);
   read_duties_in_articles(doc, out);
   read_duties_in_annexes(doc, out);
+}
+
+// The chapters of a regulation for several agencies: each titled with an agency's name ("BAB
+// III DINAS PENDIDIKAN DAN KEBUDAYAAN", "BAB IV KECAMATAN").
+std::vector<const Node*> agency_chapters(const Document& doc) {
+  std::vector<const Node*> out;
+  for (const Node& c : doc.body.children) {
+    if (c.kind != NodeKind::Chapter) continue;
+    if (!agency_kind_of(text::title_case(c.title)).empty()) out.push_back(&c);
+  }
+  return out;
+}
+
+void prefix_ids(const std::string& prefix, AgencyStructure& a) {
+  const auto with = [&](std::string& id) {
+    if (!id.empty()) id = prefix + id;
+  };
+  for (Unit& u : a.units) with(u.id), with(u.parent);
+  for (Position& p : a.positions) with(p.id), with(p.unit), with(p.superior);
+}
+
+// Each agency read from its own chapter together with the chapters every agency shares (the
+// definitions, an eselonisasi chapter for all, the closing provisions).
+void extract_many_agencies(const Document& doc, const std::vector<const Node*>& chapters,
+                           Extraction& out) {
+  for (std::size_t k = 0; k < chapters.size(); ++k) {
+    Document part;
+    part.heading = doc.heading;
+    part.closing = doc.closing;
+    part.body.kind = NodeKind::Root;
+    for (const Node& c : doc.body.children) {
+      const bool other =
+          &c != chapters[k] && std::find(chapters.begin(), chapters.end(), &c) != chapters.end();
+      if (!other) part.body.children.push_back(c);
+    }
+    Extraction x;
+    x.regulation = out.regulation;
+    Agency a;
+    a.name = strip_region(text::title_case(chapters[k]->title));
+    a.kind = agency_kind_of(a.name);
+    a.short_name = a.kind;
+    a.source = chapters[k]->span;
+    x.agency = std::move(a);
+    extract_one_agency(part, x);
+    AgencyStructure s{std::move(*x.agency), std::move(x.units), std::move(x.positions)};
+    if (k == 0) {
+      out.agency = std::move(s.agency);
+      out.units = std::move(s.units);
+      out.positions = std::move(s.positions);
+    } else {
+      prefix_ids("a" + std::to_string(k + 1) + ".", s);
+      out.more_agencies.push_back(std::move(s));
+    }
+  }
+}
+
+}  // namespace
+
+void extract_structure(const Document& doc, Extraction& out) {
+  const auto chapters = agency_chapters(doc);
+  if (chapters.size() >= 2) {
+    extract_many_agencies(doc, chapters, out);
+  } else {
+    extract_one_agency(doc, out);
+  }
 }
 
 }  // namespace tatakerja::regulation

@@ -8,7 +8,9 @@
 
 namespace tatakerja::json {
 
-inline constexpr int kExtractFormatVersion = 1;
+// 2: agencies[] (every agency a regulation establishes) beside agency, units and positions (the
+// first of them, as in format 1). docs/extract-json.md.
+inline constexpr int kExtractFormatVersion = 2;
 
 nlohmann::json to_json(const regulation::Extraction& x);
 nlohmann::json finding_json(const Finding& f);

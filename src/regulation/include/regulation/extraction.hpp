@@ -35,9 +35,13 @@ struct RegulationFacts {
 
 struct Extraction {
   RegulationFacts regulation;
+  // The agency the text establishes, its units and positions; for a regulation of several
+  // agencies (one chapter each), the first of them, and the others in more_agencies (their ids
+  // prefixed "a2.", "a3.", ... so that every id is unique in the extraction).
   std::optional<Agency> agency;
   std::vector<Unit> units;
   std::vector<Position> positions;
+  std::vector<AgencyStructure> more_agencies;
   std::vector<IkiTable> iki;
   WorkSystem work_system;
   std::vector<Citation> citations;  // regulations cited in the preamble (Menimbang, Mengingat)

@@ -52,4 +52,11 @@ struct Position {
   SourceSpan duties_source;            // where its job description is written
 };
 
+// One agency's structure, for a regulation that establishes several (one chapter each).
+struct AgencyStructure {
+  Agency agency;
+  std::vector<Unit> units;
+  std::vector<Position> positions;
+};
+
 }  // namespace tatakerja::regulation
