@@ -366,4 +366,102 @@ void join_broken_words(std::vector<Line>& lines, std::vector<Finding>& findings)
   }
 }
 
+namespace {
+
+// The readings an OCR slip may hide: "cl" for "d", "rn" for "m", "l" for "i" (one at a time, and
+// all at once for "ORGANlSASl").
+std::vector<std::string> ocr_readings(std::string_view w) {
+  std::vector<std::string> out;
+  const auto replace_each = [&](std::string_view from, std::string_view to) {
+    for (std::size_t p = w.find(from); p != std::string_view::npos; p = w.find(from, p + 1)) {
+      std::string v(w);
+      v.replace(p, from.size(), to);
+      out.push_back(std::move(v));
+    }
+  };
+  replace_each("cl", "d");
+  replace_each("rn", "m");
+  // "l" for "i" inside a word, in either case ("Fungslonal", "ORGANlSASl").
+  std::string all(w);
+  bool any = false;
+  for (std::size_t p = 1; p < w.size(); ++p) {
+    if (w[p] != 'l') continue;
+    std::string v(w);
+    const bool upper_word = text::is_upper_text(w.substr(0, p));
+    v[p] = upper_word ? 'I' : 'i';
+    all[p] = v[p];
+    any = true;
+    out.push_back(std::move(v));
+  }
+  if (any) out.push_back(all);
+  return out;
+}
+
+std::string bare_word(std::string_view w) {
+  while (!w.empty() && !text::is_alpha(w.back())) w.remove_suffix(1);
+  while (!w.empty() && !text::is_alpha(w.front())) w.remove_prefix(1);
+  return std::string(w);
+}
+
+}  // namespace
+
+void repair_ocr_words(std::vector<Line>& lines, std::vector<Finding>& findings) {
+  std::unordered_map<std::string, int> count;  // each word as written
+  for (const Line& l : lines) {
+    for (const auto w : tokens_of(l.text)) ++count[bare_word(w)];
+  }
+  const auto seen = [&](const std::string& w) {
+    const auto it = count.find(w);
+    return it == count.end() ? 0 : it->second;
+  };
+  // The repair of one word, or empty when none is certain.
+  std::unordered_map<std::string, std::string> repairs;
+  for (const auto& [word, n] : count) {
+    if (word.size() < 4) continue;
+    std::string best;
+    int best_count = n;
+    for (const auto& v : ocr_readings(word)) {
+      if (const int c = seen(v); c >= 2 && c > best_count) best = v, best_count = c;
+    }
+    // "KepalaBidang": two words run together, each written apart elsewhere.
+    for (std::size_t p = 2; best.empty() && p + 2 < word.size(); ++p) {
+      if (!(word[p] >= 'A' && word[p] <= 'Z') || !(word[p - 1] >= 'a' && word[p - 1] <= 'z'))
+        continue;
+      const std::string a = word.substr(0, p), b = word.substr(p);
+      if (seen(a) >= 2 && seen(b) >= 2) best = a + " " + b;
+    }
+    if (!best.empty()) repairs.emplace(word, best);
+  }
+  if (repairs.empty()) return;
+  int repaired = 0;
+  int first = 0;
+  for (Line& l : lines) {
+    if (l.text.empty()) continue;
+    std::string out;
+    bool changed = false;
+    for (const auto token : tokens_of(l.text)) {
+      if (!out.empty()) out += ' ';
+      const std::string bare = bare_word(token);
+      const auto it = bare.empty() ? repairs.end() : repairs.find(bare);
+      if (it == repairs.end()) {
+        out += token;
+        continue;
+      }
+      const std::size_t at = token.find(bare);
+      out += token.substr(0, at);
+      out += it->second;
+      out += token.substr(at + bare.size());
+      changed = true;
+      if (repaired++ == 0) first = l.number;
+    }
+    if (changed && !l.is_row()) l.text = std::move(out);
+  }
+  findings.push_back({"OCR_REPAIRED", Severity::Info, first,
+                      std::to_string(repaired) +
+                          " kata hasil pindai diperbaiki (bentuk yang benar muncul di bagian lain "
+                          "naskah), misalnya \"" +
+                          repairs.begin()->first + "\" menjadi \"" + repairs.begin()->second +
+                          "\"."});
+}
+
 }  // namespace tatakerja::regulation
