@@ -166,8 +166,41 @@ void untab_markers(std::string& s) {
   for (const std::size_t tab : tabs) s[tab] = ' ';
 }
 
+// "1    Meningkatnya ...    Produktivitas ...    Produksi / Luas ...": a table whose columns a
+// copy kept apart with runs of spaces. Two runs of three spaces or more between words make the
+// line a row (runs become tabs); a double space is only a gap.
+void spaces_to_cells(std::string& s) {
+  std::size_t start = 0;
+  while (start < s.size() && (s[start] == ' ' || s[start] == '\t')) ++start;
+  int runs = 0;
+  for (std::size_t i = start; i < s.size();) {
+    if (s[i] != ' ') {
+      ++i;
+      continue;
+    }
+    std::size_t j = i;
+    while (j < s.size() && s[j] == ' ') ++j;
+    if (j - i >= 3 && j < s.size()) ++runs;
+    i = j;
+  }
+  if (runs < 2) return;
+  std::string out = s.substr(0, start);
+  for (std::size_t i = start; i < s.size();) {
+    if (s[i] != ' ') {
+      out += s[i++];
+      continue;
+    }
+    std::size_t j = i;
+    while (j < s.size() && s[j] == ' ') ++j;
+    out += (j - i >= 3 && j < s.size()) ? std::string(1, '\t') : s.substr(i, j - i);
+    i = j;
+  }
+  s = std::move(out);
+}
+
 std::string clean_line_text(std::string_view raw) {
   std::string s = strip_tags(raw);
+  spaces_to_cells(s);
   untab_markers(s);
   // Markdown emphasis: the asterisk has no other use in these texts.
   s.erase(std::remove(s.begin(), s.end(), '*'), s.end());
