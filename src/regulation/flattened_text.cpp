@@ -134,7 +134,8 @@ bool article_heading_at(const Tokens& t, std::size_t i) {
 bool has_strong_marker(const Tokens& t, bool long_line) {
   for (std::size_t i = 1; i + 1 < t.size(); ++i) {
     const bool heading = (t[i] == "BAB" && is_roman_token(t[i + 1])) || article_heading_at(t, i) ||
-                         (t[i] == "Bagian" && is_ordinal_word(t[i + 1]));
+                         (t[i] == "Bagian" && is_ordinal_word(t[i + 1])) ||
+                         (is_verse_token(t[i]) && starts_upper(t[i + 1]));
     if (heading && ends_clause(t[i - 1]) && t[i - 1].back() != ':') return true;
   }
   // "a. Kepala Dinas; b. Sekretariat, membawahkan: 1. Sub Bagian ...; dan 2. ...": a list run

@@ -577,8 +577,9 @@ std::string task_subject(std::string_view t) {
   if (starts_in_pursuit(s)) s = after(s, ", ");
   for (std::string_view lead : {"uraian tugas ", "setiap ", "masing-masing "})
     if (text::istarts_with(s, lead)) s = s.substr(lead.size());
-  for (std::string_view cut : {" sebagaimana", " mempunyai", " menyelenggarakan", " bertugas",
-                               " adalah", " masing-masing"})
+  for (std::string_view cut :
+       {" sebagaimana", " mempunyai", " menyelenggarakan", " bertugas", " adalah", " masing-masing",
+        " dalam memimpin", " dalam melaksanakan", " dalam menjalankan"})
     s = before(s, cut);
   return text::strip_item_end(s);
 }
@@ -626,7 +627,19 @@ void read_duties_in_articles(const Document& doc, Extraction& out) {
       // "Setiap Inspektur Pembantu mempunyai uraian tugas": each position of that title.
       if (subjects.empty()) subjects = positions_named(named, out);
       if (subjects.empty() && !starts_in_pursuit(t) && who) subjects.push_back(who);
-      const auto items = item_texts(*part);
+      auto items = item_texts(*part);
+      if (items.empty() && part->kind == NodeKind::Text && part != art) {
+        // "Inspektur mempunyai uraian tugas:" as running text, its items following it.
+        bool after = false;
+        for (const Node& c : art->children) {
+          if (&c == part) {
+            after = true;
+          } else if (after) {
+            if (!is_list_item(c.kind)) break;
+            items.push_back(text::strip_item_end(c.full_text()));
+          }
+        }
+      }
       if (subjects.empty() && out.agency) {
         // The agency's own tasks: "Badan sebagaimana dimaksud ... mempunyai tugas ...", which
         // are its head's job description too.
