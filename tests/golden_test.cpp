@@ -211,20 +211,6 @@ void score_agencies(const json& expected, const Extraction& x, Score& s) {
   }
 }
 
-const char* formula_kind_name(FormulaKind k) {
-  switch (k) {
-    case FormulaKind::Ratio:
-      return "ratio";
-    case FormulaKind::Count:
-      return "count";
-    case FormulaKind::Predicate:
-      return "predicate";
-    case FormulaKind::Text:
-      return "text";
-  }
-  return "text";
-}
-
 void score_iki(const json& expected, const Extraction& x, Score& s) {
   for (const auto& et : expected) {
     const std::string title = text_of(et, "position");
@@ -243,7 +229,7 @@ void score_iki(const json& expected, const Extraction& x, Score& s) {
       s.check(row && name_key(row->indikator) == name_key(text_of(rows[i], "indikator")),
               where + " indikator");
       if (rows[i].contains("formula_kind")) {
-        s.check(row && formula_kind_name(row->formula.kind) == text_of(rows[i], "formula_kind"),
+        s.check(row && to_string(row->formula.kind) == text_of(rows[i], "formula_kind"),
                 where + " formula kind");
       }
     }

@@ -1,6 +1,6 @@
 // The driver-independent parts of storage::Connection: the Row accessors, open_database (which
 // picks the driver from the URL), and the small helpers the drivers and the SQL stores share (the
-// UTC clock, error reporting).
+// UTC clock, error reporting, the open-transaction guard).
 #include "storage/database.hpp"
 
 #include <fmt/format.h>
@@ -9,6 +9,7 @@
 #include <charconv>
 #include <cstdlib>
 #include <ctime>
+#include <string>
 
 #include "storage/drivers.hpp"
 
@@ -76,6 +77,13 @@ std::string now_iso8601() {
   char buf[32];
   std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
   return buf;
+}
+
+void OpenTransaction::refuse_nested(const char* what) const {
+  if (kind != Kind::None) {
+    throw DatabaseError(DatabaseError::Kind::Other,
+                        std::string(what) + ": a transaction is already open");
+  }
 }
 
 void throw_error(DatabaseError::Kind kind, std::string_view context, std::string_view message) {

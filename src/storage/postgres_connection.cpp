@@ -150,18 +150,18 @@ class PostgresConnection final : public Connection {
   }
 
   void begin() override {
-    refuse_nested("begin()");
+    open_.refuse_nested("begin()");
     execute_script("BEGIN");
-    open_ = Open::Write;
+    open_.kind = OpenTransaction::Kind::Write;
   }
 
   void commit() override {
-    if (open_ != Open::Write) {
+    if (open_.kind != OpenTransaction::Kind::Write) {
       throw DatabaseError(DatabaseError::Kind::Other, "commit(): no transaction is open");
     }
     ResultGuard res{PQexec(conn_, "COMMIT")};
     check(res.r, "PostgreSQL commit");  // on failure the transaction stays open for rollback()
-    open_ = Open::None;
+    open_.kind = OpenTransaction::Kind::None;
     // COMMIT of a transaction that had failed succeeds as a ROLLBACK: report it.
     if (std::string_view(PQcmdStatus(res.r)) == "ROLLBACK") {
       throw DatabaseError(DatabaseError::Kind::Other,
@@ -170,21 +170,21 @@ class PostgresConnection final : public Connection {
   }
 
   void rollback() noexcept override {
-    if (open_ != Open::Write) return;
-    open_ = Open::None;
+    if (open_.kind != OpenTransaction::Kind::Write) return;
+    open_.kind = OpenTransaction::Kind::None;
     if (conn_ != nullptr && PQstatus(conn_) == CONNECTION_OK) PQclear(PQexec(conn_, "ROLLBACK"));
   }
 
   // One snapshot for every statement (REPEATABLE READ), and a write inside it is refused.
   void begin_read() override {
-    refuse_nested("begin_read()");
+    open_.refuse_nested("begin_read()");
     execute_script("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
-    open_ = Open::Read;
+    open_.kind = OpenTransaction::Kind::Read;
   }
 
   void end_read() noexcept override {
-    if (open_ != Open::Read) return;
-    open_ = Open::None;
+    if (open_.kind != OpenTransaction::Kind::Read) return;
+    open_.kind = OpenTransaction::Kind::None;
     if (conn_ != nullptr && PQstatus(conn_) == CONNECTION_OK) PQclear(PQexec(conn_, "ROLLBACK"));
   }
 
@@ -202,7 +202,7 @@ class PostgresConnection final : public Connection {
   // After a lost connection, outside a transaction: reconnect once (prepared statements are gone).
   void ensure_connected() {
     if (PQstatus(conn_) == CONNECTION_OK) return;
-    if (open_ != Open::None) {
+    if (open_.kind != OpenTransaction::Kind::None) {
       throw DatabaseError(DatabaseError::Kind::Busy,
                           "PostgreSQL: the connection was lost during a transaction");
     }
@@ -319,15 +319,7 @@ class PostgresConnection final : public Connection {
   PGconn* conn_ = nullptr;
   std::unordered_map<std::string, Prepared> statements_;
   int statement_counter_ = 0;
-  void refuse_nested(const char* what) const {
-    if (open_ != Open::None) {
-      throw DatabaseError(DatabaseError::Kind::Other,
-                          std::string(what) + ": a transaction is already open");
-    }
-  }
-
-  enum class Open { None, Write, Read };
-  Open open_ = Open::None;
+  OpenTransaction open_;
 };
 
 }  // namespace

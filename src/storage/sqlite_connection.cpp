@@ -106,35 +106,35 @@ class SqliteConnection final : public Connection {
   }
 
   void begin() override {
-    refuse_nested("begin()");
+    open_.refuse_nested("begin()");
     run("BEGIN IMMEDIATE", {}, nullptr);
-    open_ = Open::Write;
+    open_.kind = OpenTransaction::Kind::Write;
   }
 
   void commit() override {
-    if (open_ != Open::Write) {
+    if (open_.kind != OpenTransaction::Kind::Write) {
       throw DatabaseError(DatabaseError::Kind::Other, "commit(): no transaction is open");
     }
     run("COMMIT", {}, nullptr);  // on failure the transaction stays open for rollback()
-    open_ = Open::None;
+    open_.kind = OpenTransaction::Kind::None;
   }
 
   void rollback() noexcept override {
-    if (open_ != Open::Write) return;
-    open_ = Open::None;
+    if (open_.kind != OpenTransaction::Kind::Write) return;
+    open_.kind = OpenTransaction::Kind::None;
     if (sqlite3_get_autocommit(db_) == 0) sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
   }
 
   // A deferred transaction: the snapshot is taken at its first read and held until end_read().
   void begin_read() override {
-    refuse_nested("begin_read()");
+    open_.refuse_nested("begin_read()");
     run("BEGIN DEFERRED", {}, nullptr);
-    open_ = Open::Read;
+    open_.kind = OpenTransaction::Kind::Read;
   }
 
   void end_read() noexcept override {
-    if (open_ != Open::Read) return;
-    open_ = Open::None;
+    if (open_.kind != OpenTransaction::Kind::Read) return;
+    open_.kind = OpenTransaction::Kind::None;
     if (sqlite3_get_autocommit(db_) == 0) sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
   }
 
@@ -227,15 +227,7 @@ class SqliteConnection final : public Connection {
 
   sqlite3* db_ = nullptr;
   std::unordered_map<std::string, sqlite3_stmt*> statements_;
-  void refuse_nested(const char* what) const {
-    if (open_ != Open::None) {
-      throw DatabaseError(DatabaseError::Kind::Other,
-                          std::string(what) + ": a transaction is already open");
-    }
-  }
-
-  enum class Open { None, Write, Read };
-  Open open_ = Open::None;
+  OpenTransaction open_;
 };
 
 }  // namespace

@@ -29,6 +29,16 @@ std::string rewrite_placeholders(std::string_view sql, int& count);
 // The current time as ISO 8601 UTC text, "2026-11-23T10:15:00Z".
 std::string now_iso8601();
 
+// The transaction a connection has open: none, a write transaction (begin) or a read snapshot
+// (begin_read). A transaction of either kind may not begin inside another.
+class OpenTransaction {
+ public:
+  enum class Kind { None, Write, Read };
+  // Throws DatabaseError (Kind::Other) naming `what` ("begin()") when one is open.
+  void refuse_nested(const char* what) const;
+  Kind kind = Kind::None;
+};
+
 // Maps a driver failure to the DatabaseError thrown to callers.
 [[noreturn]] void throw_error(DatabaseError::Kind kind, std::string_view context,
                               std::string_view message);
