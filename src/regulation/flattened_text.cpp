@@ -159,6 +159,32 @@ bool has_strong_marker(const Tokens& t, bool long_line) {
   return false;
 }
 
+// An ayat or a list item begins at token i: "(2)" after a sentence ends; "b." after ";" or ":"
+// (or after "; dan"); "2." after a full stop and before a capital ("1. Daerah adalah Kabupaten
+// X. 2. Pemerintah Daerah adalah ...").
+bool begins_item(const Tokens& t, std::size_t i) {
+  const std::string_view w = t[i];
+  const std::string_view prev = i > 0 ? t[i - 1] : std::string_view();
+  const std::string_view next = i + 1 < t.size() ? t[i + 1] : std::string_view();
+  if (is_verse_token(w)) return i == 0 || ends_clause(prev);
+  if (!is_item_token(w) || i == 0) return false;
+  if (prev.back() == ';' || prev.back() == ':') return true;
+  if (prev.back() == '.' && text::is_digit(w.front()) && starts_upper(next) && !is_item_token(prev))
+    return true;
+  return (text::iequals(prev, "dan") || text::iequals(prev, "atau")) && i > 1 &&
+         (t[i - 2].back() == ';' || t[i - 2].back() == ',');
+}
+
+// A line of the closing or an annex begins at token i: "pada tanggal" (after "Ditetapkan di"),
+// "BERITA DAERAH", "LEMBARAN DAERAH", "LAMPIRAN", "SALINAN".
+bool begins_closing_line(const Tokens& t, std::size_t i, bool in_closing) {
+  const std::string_view w = t[i];
+  const std::string_view next = i + 1 < t.size() ? t[i + 1] : std::string_view();
+  return (in_closing && w == "pada" && next == "tanggal") ||
+         ((w == "BERITA" || w == "LEMBARAN") && next == "DAERAH") || w == "LAMPIRAN" ||
+         w == "SALINAN";
+}
+
 // The positions before which a flattened line is cut (sorted, unique).
 std::vector<std::size_t> cut_points(const Tokens& t) {
   const std::size_t n = t.size();
@@ -183,15 +209,9 @@ std::vector<std::size_t> cut_points(const Tokens& t) {
     } else if (w == "Bagian" && is_ordinal_word(next) && !is_reference_word(prev)) {
       cut[i] = true;
       cut[std::min(n, i + 2)] = true;
-    } else if (is_verse_token(w) && (i == 0 || ends_clause(prev))) {
-      cut[i] = true;
-    } else if (is_item_token(w) && i > 0 &&
-               (prev.back() == ';' || prev.back() == ':' ||
-                // "1. Daerah adalah Kabupaten X. 2. Pemerintah Daerah adalah ...".
-                (prev.back() == '.' && text::is_digit(w.front()) && starts_upper(next) &&
-                 !is_item_token(prev)) ||
-                ((text::iequals(prev, "dan") || text::iequals(prev, "atau")) && i > 1 &&
-                 (t[i - 2].back() == ';' || t[i - 2].back() == ',')))) {
+    } else if (begins_item(t, i) || begins_closing_line(t, i, in_closing) ||
+               (in_heading && w == "PERATURAN" && i > 0 && text::is_upper_text(prev))) {
+      // (The heading's "PERATURAN BUPATI X" after the issuer's "BUPATI X PROVINSI Y".)
       cut[i] = true;
     } else if (keyword_with_colon(t, i, "Menimbang") || keyword_with_colon(t, i, "Mengingat") ||
                keyword_with_colon(t, i, "Memperhatikan") ||
@@ -207,17 +227,9 @@ std::vector<std::size_t> cut_points(const Tokens& t) {
     } else if (in_heading && (w == "NOMOR" || w == "TENTANG")) {
       cut[i] = true;
       if (w == "TENTANG") cut[std::min(n, i + 1)] = true;
-    } else if (in_heading && w == "PERATURAN" && i > 0 && text::is_upper_text(prev)) {
-      cut[i] = true;
     } else if ((w == "Ditetapkan" || w == "Diundangkan") && next == "di") {
       cut[i] = true;
       in_closing = true;
-    } else if (in_closing && w == "pada" && next == "tanggal") {
-      cut[i] = true;
-    } else if ((w == "BERITA" || w == "LEMBARAN") && next == "DAERAH") {
-      cut[i] = true;
-    } else if (w == "LAMPIRAN" || w == "SALINAN") {
-      cut[i] = true;
     }
   }
   std::vector<std::size_t> out;
@@ -234,6 +246,58 @@ std::string joined(const Tokens& t, std::size_t begin, std::size_t end) {
     s += t[i];
   }
   return s;
+}
+
+// Words counted without a copy: views into the lines (not changed while the count is used),
+// compared and hashed without regard to ASCII case.
+struct NoCaseHash {
+  std::size_t operator()(std::string_view s) const noexcept {
+    std::size_t h = 1469598103934665603ULL;
+    for (const char c : s) {
+      h ^= static_cast<unsigned char>((c >= 'A' && c <= 'Z') ? c - 'A' + 'a' : c);
+      h *= 1099511628211ULL;
+    }
+    return h;
+  }
+};
+struct NoCaseEqual {
+  bool operator()(std::string_view a, std::string_view b) const noexcept {
+    return text::iequals(a, b);
+  }
+};
+using WordCount = std::unordered_map<std::string_view, int, NoCaseHash, NoCaseEqual>;
+
+std::string_view bare_view(std::string_view w) {
+  while (!w.empty() && !text::is_alpha(w.back())) w.remove_suffix(1);
+  while (!w.empty() && !text::is_alpha(w.front())) w.remove_prefix(1);
+  return w;
+}
+
+// Calls f(word) for each space-separated word of s, without allocating.
+template <typename F>
+void for_each_word(std::string_view s, F f) {
+  for (std::size_t i = 0; i < s.size();) {
+    while (i < s.size() && s[i] == ' ') ++i;
+    const std::size_t start = i;
+    while (i < s.size() && s[i] != ' ') ++i;
+    if (i > start) f(s.substr(start, i - start));
+  }
+}
+
+WordCount count_words(const std::vector<Line>& lines, std::string& arena) {
+  std::size_t size = 0;
+  for (const Line& l : lines) size += l.text.size() + 1;
+  arena.clear();
+  arena.reserve(size);
+  for (const Line& l : lines) {
+    arena += l.text;
+    arena += ' ';
+  }
+  WordCount words;
+  for_each_word(arena, [&](std::string_view w) {
+    if (const auto bare = bare_view(w); !bare.empty()) ++words[bare];
+  });
+  return words;
 }
 
 std::string word_key(std::string_view w) {
@@ -317,13 +381,12 @@ void drop_running_headers(std::vector<Line>& lines, std::vector<Finding>& findin
   }
 }
 
-void join_broken_words(std::vector<Line>& lines, std::vector<Finding>& findings) {
-  std::unordered_map<std::string, int> words;  // how often each word appears
-  for (const Line& l : lines) {
-    for (const auto w : tokens_of(l.text)) ++words[word_key(w)];
-  }
+namespace {
+
+void join_broken_words(std::vector<Line>& lines, const WordCount& words,
+                       std::vector<Finding>& findings) {
   const auto appears = [&](std::string_view w, int times) {
-    const auto it = words.find(word_key(w));
+    const auto it = words.find(bare_view(w));
     return it != words.end() && it->second >= times;
   };
   int joins = 0;
@@ -406,19 +469,18 @@ std::string bare_word(std::string_view w) {
 
 }  // namespace
 
-void repair_ocr_words(std::vector<Line>& lines, std::vector<Finding>& findings) {
-  std::unordered_map<std::string, int> count;  // each word as written
-  for (const Line& l : lines) {
-    for (const auto w : tokens_of(l.text)) ++count[bare_word(w)];
-  }
-  const auto seen = [&](const std::string& w) {
+void repair_ocr_words(std::vector<Line>& lines, const WordCount& count,
+                      std::vector<Finding>& findings) {
+  const auto seen = [&](std::string_view w) {
     const auto it = count.find(w);
     return it == count.end() ? 0 : it->second;
   };
   // The repair of one word, or empty when none is certain.
   std::unordered_map<std::string, std::string> repairs;
-  for (const auto& [word, n] : count) {
-    if (word.size() < 4) continue;
+  for (const auto& [word_view, n] : count) {
+    // A word written the same way three times or more is how the text spells it, not a slip.
+    if (word_view.size() < 4 || n > 2) continue;
+    const std::string word(word_view);
     std::string best;
     int best_count = n;
     for (const auto& v : ocr_readings(word)) {
@@ -463,6 +525,17 @@ void repair_ocr_words(std::vector<Line>& lines, std::vector<Finding>& findings) 
                           "naskah), misalnya \"" +
                           repairs.begin()->first + "\" menjadi \"" + repairs.begin()->second +
                           "\"."});
+}
+
+}  // namespace
+
+void repair_words(std::vector<Line>& lines, std::vector<Finding>& findings) {
+  // How often each word appears, case aside ("Bidang" and "BIDANG" alike), counted once over a
+  // copy of the text that the views point into, since the lines change as words are repaired.
+  std::string arena;
+  const WordCount words = count_words(lines, arena);
+  join_broken_words(lines, words, findings);
+  repair_ocr_words(lines, words, findings);
 }
 
 }  // namespace tatakerja::regulation

@@ -260,8 +260,7 @@ std::vector<Line> clean_lines(std::string_view input, std::vector<Finding>& find
   repair_layout(lines, findings);
   split_flattened_lines(lines, findings);
   drop_running_headers(lines, findings);
-  join_broken_words(lines, findings);
-  repair_ocr_words(lines, findings);
+  repair_words(lines, findings);
   for (auto& l : lines)
     if (is_page_break_echo(l.text) || is_page_mark(l.text)) l.text.clear();
   return lines;

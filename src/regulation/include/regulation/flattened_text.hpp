@@ -22,11 +22,12 @@ namespace tatakerja::regulation {
 
 void split_flattened_lines(std::vector<Line>& lines, std::vector<Finding>& findings);
 void drop_running_headers(std::vector<Line>& lines, std::vector<Finding>& findings);
-void join_broken_words(std::vector<Line>& lines, std::vector<Finding>& findings);
-// OCR damage inside words ("Biclang", "rnempunyai", "ORGANlSASl", "Fungslonal", and words run
-// together: "KepalaBidang"), repaired only where it is certain: the repaired word (or the two
-// words) appear in the text more often than the damaged form. Each line keeps its number, so the
-// raw form stays where the source span points.
-void repair_ocr_words(std::vector<Line>& lines, std::vector<Finding>& findings);
+// Words broken across two lines ("KABU" / "PATEN", "Ke-" / "pala"), joined when the whole word
+// appears elsewhere in the text; then OCR damage inside words ("Biclang", "rnempunyai",
+// "ORGANlSASl", "Fungslonal", words run together: "KepalaBidang"), repaired only where it is
+// certain: the repaired word (or the two words) appear in the text more often than the damaged
+// form, which appears at most twice. Each line keeps its number, so the raw form stays where the
+// source span points.
+void repair_words(std::vector<Line>& lines, std::vector<Finding>& findings);
 
 }  // namespace tatakerja::regulation
