@@ -780,15 +780,28 @@ void prefix_ids(const std::string& prefix, AgencyStructure& a) {
 // definitions, an eselonisasi chapter for all, the closing provisions).
 void extract_many_agencies(const Document& doc, const std::vector<const Node*>& chapters,
                            Extraction& out) {
+  // The shared chapters are copied into every agency's part only while they are small (a few
+  // articles of definitions and grades), so that the work stays linear in the text whatever the
+  // number of agency chapters.
+  constexpr std::size_t kSharedNodes = 2000;
+  std::vector<const Node*> sorted_chapters = chapters;
+  std::sort(sorted_chapters.begin(), sorted_chapters.end());
+  const auto is_agency_chapter = [&](const Node& c) {
+    return std::binary_search(sorted_chapters.begin(), sorted_chapters.end(), &c);
+  };
+  std::size_t shared_nodes = 0;
+  for (const Node& c : doc.body.children) {
+    if (!is_agency_chapter(c))
+      walk(c, [&](const Node&, const std::vector<const Node*>&) { ++shared_nodes; });
+  }
+  const bool share = shared_nodes <= kSharedNodes;
   for (std::size_t k = 0; k < chapters.size(); ++k) {
     Document part;
     part.heading = doc.heading;
     part.closing = doc.closing;
     part.body.kind = NodeKind::Root;
     for (const Node& c : doc.body.children) {
-      const bool other =
-          &c != chapters[k] && std::find(chapters.begin(), chapters.end(), &c) != chapters.end();
-      if (!other) part.body.children.push_back(c);
+      if (&c == chapters[k] || (share && !is_agency_chapter(c))) part.body.children.push_back(c);
     }
     Extraction x;
     x.regulation = out.regulation;
