@@ -89,18 +89,6 @@ bool keyword_with_colon(const Tokens& t, std::size_t i, std::string_view word) {
   return t[i].size() == word.size() + 1 && t[i].back() == ':';
 }
 
-// Page furniture run into a line: "-4·", ".5.", "–12–" (a page number decorated on both sides).
-bool is_decorated_page_number(std::string_view t) {
-  std::size_t a = 0, b = t.size();
-  const auto decor = [](unsigned char c) { return c == '-' || c == '.' || c >= 0x80; };
-  while (a < b && decor(static_cast<unsigned char>(t[a]))) ++a;
-  while (b > a && decor(static_cast<unsigned char>(t[b - 1]))) --b;
-  if (a == 0 || b == t.size() || b - a > 3) return false;
-  return std::all_of(t.begin() + static_cast<std::ptrdiff_t>(a),
-                     t.begin() + static_cast<std::ptrdiff_t>(b),
-                     [](char c) { return text::is_digit(c); });
-}
-
 bool is_small_number(std::string_view t) {
   return !t.empty() && t.size() <= 3 && std::all_of(t.begin(), t.end(), text::is_digit);
 }
@@ -300,12 +288,6 @@ WordCount count_words(const std::vector<Line>& lines, std::string& arena) {
   return words;
 }
 
-std::string word_key(std::string_view w) {
-  while (!w.empty() && !text::is_alpha(w.back())) w.remove_suffix(1);
-  while (!w.empty() && !text::is_alpha(w.front())) w.remove_prefix(1);
-  return text::to_lower(w);
-}
-
 bool letters_only(std::string_view w) {
   return !w.empty() && std::all_of(w.begin(), w.end(), [](char c) { return text::is_alpha(c); });
 }
@@ -414,7 +396,7 @@ void join_broken_words(std::vector<Line>& lines, const WordCount& words,
         // "KABU" / "PATEN": neither piece is a word found elsewhere in the text.
         candidate = std::string(tail) + std::string(head);
       }
-      if (!candidate.empty() && word_key(candidate).size() >= 5 && appears(candidate, 1)) {
+      if (!candidate.empty() && bare_view(candidate).size() >= 5 && appears(candidate, 1)) {
         prev->text.resize(a);
         prev->text += candidate;
         l.text = b == std::string::npos ? std::string() : l.text.substr(b + 1);
@@ -461,12 +443,6 @@ std::vector<std::string> ocr_readings(std::string_view w) {
   return out;
 }
 
-std::string bare_word(std::string_view w) {
-  while (!w.empty() && !text::is_alpha(w.back())) w.remove_suffix(1);
-  while (!w.empty() && !text::is_alpha(w.front())) w.remove_prefix(1);
-  return std::string(w);
-}
-
 }  // namespace
 
 void repair_ocr_words(std::vector<Line>& lines, const WordCount& count,
@@ -504,7 +480,7 @@ void repair_ocr_words(std::vector<Line>& lines, const WordCount& count,
     bool changed = false;
     for (const auto token : tokens_of(l.text)) {
       if (!out.empty()) out += ' ';
-      const std::string bare = bare_word(token);
+      const std::string bare(bare_view(token));
       const auto it = bare.empty() ? repairs.end() : repairs.find(bare);
       if (it == repairs.end()) {
         out += token;

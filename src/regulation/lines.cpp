@@ -104,21 +104,21 @@ bool is_viewer_header(std::string_view s) {
 
 }  // namespace
 
+bool is_decorated_page_number(std::string_view t) {
+  std::size_t a = 0, b = t.size();
+  const auto decor = [](unsigned char c) { return c == '-' || c == '.' || c >= 0x80; };
+  while (a < b && decor(static_cast<unsigned char>(t[a]))) ++a;
+  while (b > a && decor(static_cast<unsigned char>(t[b - 1]))) --b;
+  return a > 0 && b < t.size() && b - a >= 1 && b - a <= 3 &&
+         std::all_of(t.begin() + static_cast<std::ptrdiff_t>(a),
+                     t.begin() + static_cast<std::ptrdiff_t>(b), text::is_digit);
+}
+
 bool is_page_mark(std::string_view s) {
   s = text::trim(s);
   if (s.empty() || s.find('\t') != std::string_view::npos) return false;
   if (s.size() <= 3 && std::all_of(s.begin(), s.end(), text::is_digit)) return true;
-  // "-4·", ".5.", "–12–": a page number decorated on both sides.
-  {
-    std::size_t a = 0, b = s.size();
-    const auto decor = [](unsigned char c) { return c == '-' || c == '.' || c >= 0x80; };
-    while (a < b && decor(static_cast<unsigned char>(s[a]))) ++a;
-    while (b > a && decor(static_cast<unsigned char>(s[b - 1]))) --b;
-    if (a > 0 && b < s.size() && b - a >= 1 && b - a <= 3 &&
-        std::all_of(s.begin() + static_cast<std::ptrdiff_t>(a),
-                    s.begin() + static_cast<std::ptrdiff_t>(b), text::is_digit))
-      return true;
-  }
+  if (is_decorated_page_number(s)) return true;
   if (code_points(s) <= 2) {
     if (s.back() == '.' || s.back() == ')') return false;  // a list marker such as "a." or "1)"
     return true;

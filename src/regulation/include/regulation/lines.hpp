@@ -30,6 +30,8 @@ std::string clean_line_text(std::string_view raw);
 // True for a (cleaned) line a converter left between pages: a page number, a stray initial or
 // symbol.
 bool is_page_mark(std::string_view s);
+// True for a page number decorated on both sides, as PDF copies leave it: "-4·", ".5.", "–12–".
+bool is_decorated_page_number(std::string_view t);
 // True for the (cleaned) catch-word a printed page ends with, repeating the start of the next
 // page: "3. Undang-Undang. . ." or "Bagian. . .".
 bool is_page_break_echo(std::string_view s);
