@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <map>
+#include <memory>
 #include <nlohmann/json.hpp>
 #include <unordered_map>
 #include <unordered_set>
@@ -24,6 +25,25 @@ namespace {
 using org::Id;
 using regulation::Citation;
 using regulation::Position;
+
+// ---------------------------------------------------------------------------------------------
+// The agencies a text establishes: the first in Extraction.agency / units / positions, the others
+// (a regulation of many agencies, one chapter each) in more_agencies.
+
+struct AgencyPart {
+  const regulation::Agency* agency = nullptr;
+  const std::vector<regulation::Unit>* units = nullptr;
+  const std::vector<Position>* positions = nullptr;
+};
+
+std::vector<AgencyPart> agency_parts(const regulation::Extraction& x) {
+  std::vector<AgencyPart> out;
+  if (!x.agency) return out;
+  out.push_back({&*x.agency, &x.units, &x.positions});
+  for (const auto& more : x.more_agencies)
+    out.push_back({&more.agency, &more.units, &more.positions});
+  return out;
+}
 
 // ---------------------------------------------------------------------------------------------
 // Articles: the addressable parts of a text, with their line spans.
@@ -96,14 +116,16 @@ std::vector<ArticleDraft> collect_articles(const regulation::Reading& r) {
     const std::string label = annex_label(a);
     out.push_back({label, label, s.first_line, s.last_line});
     // Position blocks inside this annex (job descriptions, IKI blocks), one per span.
-    for (const auto& p : r.facts.positions) {
-      for (const SourceSpan* ps : {&p.duties_source, &p.source}) {
-        if (ps->empty() || ps->first_line < s.first_line || ps->last_line > s.last_line) continue;
-        if (ps->first_line == s.first_line && ps->last_line == s.last_line) continue;
-        const bool dup = std::any_of(out.begin(), out.end(), [&](const ArticleDraft& d) {
-          return d.first_line == ps->first_line && d.last_line == ps->last_line;
-        });
-        if (!dup) out.push_back({label, label + " > " + p.title, ps->first_line, ps->last_line});
+    for (const AgencyPart& part : agency_parts(r.facts)) {
+      for (const auto& p : *part.positions) {
+        for (const SourceSpan* ps : {&p.duties_source, &p.source}) {
+          if (ps->empty() || ps->first_line < s.first_line || ps->last_line > s.last_line) continue;
+          if (ps->first_line == s.first_line && ps->last_line == s.last_line) continue;
+          const bool dup = std::any_of(out.begin(), out.end(), [&](const ArticleDraft& d) {
+            return d.first_line == ps->first_line && d.last_line == ps->last_line;
+          });
+          if (!dup) out.push_back({label, label + " > " + p.title, ps->first_line, ps->last_line});
+        }
       }
     }
   }
@@ -204,8 +226,19 @@ std::optional<org::Regulation> find_revoked(const Stores& store, Id region_id, c
 // ---------------------------------------------------------------------------------------------
 // The plan: everything the import decides before it writes, shared with the preview.
 
+// One agency of the text, and the stored agency it carries over (established under the same name
+// by a regulation the text revokes) with the structural difference.
+struct AgencyPlan {
+  AgencyPart part;
+  std::optional<org::Agency> old_agency;
+  std::vector<org::Position> old_all;            // every position of old_agency
+  std::vector<std::size_t> old_from_regulation;  // indices into old_all compared by the diff
+  StructureDiff diff;
+};
+
 struct Plan {
-  regulation::Reading reading;
+  // Held by pointer so that the AgencyParts pointing into it stay valid when the plan moves.
+  std::unique_ptr<regulation::Reading> reading;
   std::string sha;
   std::optional<org::Regulation> existing;
   std::string region_name;
@@ -213,10 +246,7 @@ struct Plan {
   std::optional<org::RegionKind> region_kind;
   std::optional<org::Region> region;
   std::vector<RevokedRegulation> revokes;
-  std::optional<org::Agency> old_agency;
-  std::vector<org::Position> old_all;            // every position of old_agency
-  std::vector<std::size_t> old_from_regulation;  // indices into old_all compared by the diff
-  StructureDiff diff;
+  std::vector<AgencyPlan> agencies;  // one per agency the text establishes, in its order
 };
 
 std::string eselon_of(const Position& p) {
@@ -225,11 +255,13 @@ std::string eselon_of(const Position& p) {
   return normalize_eselon(raw).value_or(raw);
 }
 
-std::vector<DiffPosition> diff_positions_of(const regulation::Extraction& x) {
+std::vector<DiffPosition> diff_positions_of(const std::vector<Position>& positions) {
+  std::unordered_map<std::string_view, const Position*> by_id;
+  for (const auto& p : positions) by_id.emplace(p.id, &p);
   std::vector<DiffPosition> out;
-  for (const auto& p : x.positions) {
-    const Position* sup = p.superior.empty() ? nullptr : x.position_by_id(p.superior);
-    out.push_back({p.title, eselon_of(p), sup ? sup->title : ""});
+  for (const auto& p : positions) {
+    const auto sup = p.superior.empty() ? by_id.end() : by_id.find(p.superior);
+    out.push_back({p.title, eselon_of(p), sup != by_id.end() ? sup->second->title : ""});
   }
   return out;
 }
@@ -244,8 +276,8 @@ Plan read_text(const Stores& store, std::string_view text) {
   Plan plan;
   plan.sha = detail::sha256_hex(text);
   plan.existing = store.org.regulation_by_sha256(plan.sha);
-  plan.reading = regulation::read_regulation(text);
-  plan.region_name = text::collapse_spaces(plan.reading.facts.regulation.region);
+  plan.reading = std::make_unique<regulation::Reading>(regulation::read_regulation(text));
+  plan.region_name = text::collapse_spaces(plan.reading->facts.regulation.region);
   plan.region_code = slug(plan.region_name);
   plan.region_kind = org::region_kind_of_name(plan.region_name);
   if (!plan.region_code.empty()) plan.region = store.org.region_by_code(plan.region_code);
@@ -255,7 +287,7 @@ Plan read_text(const Stores& store, std::string_view text) {
 // The regulations stored for the same region that the text revokes, each once.
 std::vector<RevokedRegulation> revocations_of(const Stores& store, const Plan& plan) {
   std::vector<RevokedRegulation> revokes;
-  for (const auto& rv : plan.reading.facts.revocations) {
+  for (const auto& rv : plan.reading->facts.revocations) {
     auto old = find_revoked(store, plan.region->id, rv.regulation);
     if (!old || (plan.existing && old->id == plan.existing->id)) continue;
     if (std::any_of(revokes.begin(), revokes.end(),
@@ -272,9 +304,10 @@ std::vector<RevokedRegulation> revocations_of(const Stores& store, const Plan& p
 }
 
 // The agency a revoked regulation established under the same name: it is carried over.
-std::optional<org::Agency> carried_over_agency(const Stores& store, const Plan& plan) {
-  const std::string key = text::name_key(plan.reading.facts.agency->name);
-  for (const auto& a : store.org.agencies_of_region(plan.region->id)) {
+std::optional<org::Agency> carried_over_agency(const std::vector<org::Agency>& stored,
+                                               const Plan& plan, const regulation::Agency& read) {
+  const std::string key = text::name_key(read.name);
+  for (const auto& a : stored) {
     if (text::name_key(a.name) != key) continue;
     if (std::none_of(plan.revokes.begin(), plan.revokes.end(), [&](const RevokedRegulation& r) {
           return r.regulation.id == a.regulation_id;
@@ -287,30 +320,33 @@ std::optional<org::Agency> carried_over_agency(const Stores& store, const Plan& 
 
 // The structural difference between the carried-over agency's positions (those a regulation
 // established) and the text's.
-void compare_with_old_structure(const Stores& store, Plan& plan) {
-  plan.old_all = store.org.positions_of_agency(plan.old_agency->id, false);
+void compare_with_old_structure(const Stores& store, AgencyPlan& ap) {
+  ap.old_all = store.org.positions_of_agency(ap.old_agency->id, false);
   std::unordered_map<Id, const org::Position*> by_id;
-  for (const auto& p : plan.old_all) by_id[p.id] = &p;
+  for (const auto& p : ap.old_all) by_id[p.id] = &p;
   std::vector<DiffPosition> old_diff;
-  for (std::size_t i = 0; i < plan.old_all.size(); ++i) {
-    const auto& p = plan.old_all[i];
+  for (std::size_t i = 0; i < ap.old_all.size(); ++i) {
+    const auto& p = ap.old_all[i];
     if (!p.source_article) continue;  // added by hand or by the demo: not the regulation's
     auto sup = p.superior_id ? by_id.find(*p.superior_id) : by_id.end();
     old_diff.push_back(
         {p.title, to_string(p.eselon), sup != by_id.end() ? sup->second->title : ""});
-    plan.old_from_regulation.push_back(i);
+    ap.old_from_regulation.push_back(i);
   }
-  plan.diff = diff_structures(old_diff, diff_positions_of(plan.reading.facts));
+  ap.diff = diff_structures(old_diff, diff_positions_of(*ap.part.positions));
 }
 
 Plan make_plan(const Stores& store, std::string_view text) {
   Plan plan = read_text(store, text);
+  for (const AgencyPart& part : agency_parts(plan.reading->facts)) plan.agencies.push_back({part});
   if (!plan.region) return plan;
   plan.revokes = revocations_of(store, plan);
-  if (!plan.reading.facts.agency) return plan;
-  plan.old_agency = carried_over_agency(store, plan);
-  if (!plan.old_agency) return plan;
-  compare_with_old_structure(store, plan);
+  if (plan.revokes.empty()) return plan;
+  const auto stored = store.org.agencies_of_region(plan.region->id);
+  for (AgencyPlan& ap : plan.agencies) {
+    ap.old_agency = carried_over_agency(stored, plan, *ap.part.agency);
+    if (ap.old_agency) compare_with_old_structure(store, ap);
+  }
   return plan;
 }
 
@@ -323,20 +359,17 @@ std::string import_json(const org::Regulation& r, const ImportResult& res) {
     revoked.push_back(
         {{"regulation_id", rv.regulation.id}, {"whole", rv.whole}, {"articles", rv.articles}});
   const nlohmann::json changes = structure_changes_json(res.changes);
-  nlohmann::json j{{"regulation_id", r.id},
-                   {"kind", r.kind},
-                   {"number", r.number},
-                   {"title", r.title},
-                   {"sha256", r.sha256},
-                   {"region_id", res.region_id},
-                   {"agency_updated", res.agency_updated},
-                   {"articles", res.articles},
-                   {"units", res.units},
-                   {"positions", res.positions},
-                   {"revoked", revoked},
-                   {"changes", changes}};
+  nlohmann::json j{{"regulation_id", r.id},    {"kind", r.kind},     {"number", r.number},
+                   {"title", r.title},         {"sha256", r.sha256}, {"region_id", res.region_id},
+                   {"articles", res.articles}, {"revoked", revoked}, {"changes", changes}};
   j["year"] = r.year ? nlohmann::json(*r.year) : nlohmann::json(nullptr);
-  j["agency_id"] = res.agency_id ? nlohmann::json(*res.agency_id) : nlohmann::json(nullptr);
+  nlohmann::json agencies = nlohmann::json::array();
+  for (const auto& a : res.agencies)
+    agencies.push_back({{"agency_id", a.id},
+                        {"agency_updated", a.updated},
+                        {"units", a.units},
+                        {"positions", a.positions}});
+  j["agencies"] = std::move(agencies);
   return j.dump();
 }
 
@@ -356,7 +389,7 @@ std::string display_title(const std::string& t) {
 // What one import carries from step to step.
 struct ImportRun {
   ImportRun(const Stores& s, const Plan& p, std::string_view t)
-      : store(s), plan(p), facts(p.reading.facts), text(t) {}
+      : store(s), plan(p), facts(p.reading->facts), text(t) {}
 
   const Stores& store;
   const Plan& plan;
@@ -365,7 +398,17 @@ struct ImportRun {
   ImportResult result;
   org::Regulation regulation;  // as stored
   StoredArticles articles;
+};
+
+// What storing one agency of the text carries from step to step.
+struct AgencyRun {
+  AgencyRun(ImportRun& r, const AgencyPlan& p) : run(r), plan(p), part(p.part) {}
+
+  ImportRun& run;
+  const AgencyPlan& plan;
+  const AgencyPart& part;
   org::Agency agency;                               // as stored
+  ImportedAgency result;                            // what is reported
   std::vector<org::Unit> old_units;                 // every unit of the carried-over agency
   std::vector<bool> old_unit_taken;                 // by a unit of the text
   std::unordered_map<std::string, Id> unit_id;      // extraction id -> stored id
@@ -439,7 +482,7 @@ void store_regulation(ImportRun& run) {
 void store_articles(ImportRun& run) {
   const auto lines = split_lines(run.text);
   int ordinal = 0;
-  for (const auto& d : collect_articles(run.plan.reading)) {
+  for (const auto& d : collect_articles(*run.plan.reading)) {
     org::Article a;
     a.regulation_id = run.regulation.id;
     a.label = d.label;
@@ -480,122 +523,125 @@ void revoke_regulations(ImportRun& run) {
 }
 
 // The agency: carried over from the revoked regulation (same id), or new.
-void store_agency(ImportRun& run) {
-  const auto& read = *run.facts.agency;
-  org::Agency& ag = run.agency;
-  if (run.plan.old_agency) ag = *run.plan.old_agency;
-  ag.region_id = run.result.region_id;
-  ag.regulation_id = run.regulation.id;
+void store_agency(AgencyRun& ar) {
+  const auto& read = *ar.part.agency;
+  org::Agency& ag = ar.agency;
+  if (ar.plan.old_agency) ag = *ar.plan.old_agency;
+  ag.region_id = ar.run.result.region_id;
+  ag.regulation_id = ar.run.regulation.id;
   ag.name = read.name;
   ag.kind = agency_kind_from_string(read.kind);
   ag.type = read.type;
   ag.max_bidang = read.max_bidang;
   ag.tasks = read.tasks;
   ag.functions = read.functions;
-  ag.source_article = run.articles.at(read.source);
-  if (run.plan.old_agency) {
-    run.store.org.update_agency(ag);
-    run.result.agency_updated = true;
+  ag.source_article = ar.run.articles.at(read.source);
+  if (ar.plan.old_agency) {
+    ar.run.store.org.update_agency(ag);
+    ar.result.updated = true;
   } else {
-    ag.id = run.store.org.insert_agency(ag);
+    ag.id = ar.run.store.org.insert_agency(ag);
   }
-  run.result.agency_id = ag.id;
+  ar.result.id = ag.id;
 }
 
 // The old position the diff pairs with the text's n-th position (kept or renamed), if any.
-const org::Position* kept_position(const ImportRun& run, std::size_t n) {
-  const auto& old_of_new = run.plan.diff.old_of_new;
+const org::Position* kept_position(const AgencyRun& ar, std::size_t n) {
+  const auto& old_of_new = ar.plan.diff.old_of_new;
   if (n >= old_of_new.size() || !old_of_new[n]) return nullptr;
-  return &run.plan.old_all[run.plan.old_from_regulation[*old_of_new[n]]];
+  return &ar.plan.old_all[ar.plan.old_from_regulation[*old_of_new[n]]];
 }
 
 // A unit led by a kept (or renamed) position is the same unit, whatever its new name:
 // extraction unit id -> old unit id.
-std::unordered_map<std::string, Id> units_of_kept_heads(const ImportRun& run) {
+std::unordered_map<std::string, Id> units_of_kept_heads(const AgencyRun& ar) {
   std::unordered_map<std::string, Id> out;
-  for (std::size_t n = 0; n < run.facts.positions.size(); ++n) {
-    const org::Position* old = kept_position(run, n);
-    if (!old || run.facts.positions[n].unit.empty()) continue;
-    if (old->unit_id) out.emplace(run.facts.positions[n].unit, *old->unit_id);
+  const auto& positions = *ar.part.positions;
+  for (std::size_t n = 0; n < positions.size(); ++n) {
+    const org::Position* old = kept_position(ar, n);
+    if (!old || positions[n].unit.empty()) continue;
+    if (old->unit_id) out.emplace(positions[n].unit, *old->unit_id);
   }
   return out;
 }
 
 // The old unit a unit of the text takes over: the one its head led, else the first not yet taken
 // of the same name (two Kelompok Jabatan Fungsional take the old ids in turn).
-std::optional<std::size_t> old_unit_for(const ImportRun& run, const regulation::Unit& u,
+std::optional<std::size_t> old_unit_for(const AgencyRun& ar, const regulation::Unit& u,
                                         const std::unordered_map<std::string, Id>& kept_heads) {
-  const auto& old = run.old_units;
+  const auto& old = ar.old_units;
   const auto led = kept_heads.find(u.id);
   for (std::size_t k = 0; led != kept_heads.end() && k < old.size(); ++k)
-    if (!run.old_unit_taken[k] && old[k].id == led->second) return k;
+    if (!ar.old_unit_taken[k] && old[k].id == led->second) return k;
   for (std::size_t k = 0; k < old.size(); ++k)
-    if (!run.old_unit_taken[k] && text::name_key(old[k].name) == text::name_key(u.name)) return k;
+    if (!ar.old_unit_taken[k] && text::name_key(old[k].name) == text::name_key(u.name)) return k;
   return std::nullopt;
 }
 
-// The text's i-th unit, updating the old unit it takes over or inserted.
-void store_unit(ImportRun& run, std::size_t i,
+// The text's i-th unit of the agency, updating the old unit it takes over or inserted.
+void store_unit(AgencyRun& ar, std::size_t i,
                 const std::unordered_map<std::string, Id>& kept_heads) {
-  const auto& u = run.facts.units[i];
+  const auto& u = (*ar.part.units)[i];
   org::Unit ru;
-  if (const auto old = old_unit_for(run, u, kept_heads)) {
-    ru = run.old_units[*old];
-    run.old_unit_taken[*old] = true;
+  if (const auto old = old_unit_for(ar, u, kept_heads)) {
+    ru = ar.old_units[*old];
+    ar.old_unit_taken[*old] = true;
   }
-  ru.agency_id = run.agency.id;
-  auto parent = run.unit_id.find(u.parent);
-  ru.parent_id = parent == run.unit_id.end() ? std::nullopt : std::optional<Id>(parent->second);
+  ru.agency_id = ar.agency.id;
+  auto parent = ar.unit_id.find(u.parent);
+  ru.parent_id = parent == ar.unit_id.end() ? std::nullopt : std::optional<Id>(parent->second);
   ru.name = u.name;
   ru.kind = u.kind;
-  ru.source_article = run.articles.at(u.source);
+  ru.source_article = ar.run.articles.at(u.source);
   ru.ordinal = static_cast<int>(i) + 1;
   ru.abolished = false;
   if (ru.id)
-    run.store.org.update_unit(ru);
+    ar.run.store.org.update_unit(ru);
   else
-    ru.id = run.store.org.insert_unit(ru);
-  run.unit_id[u.id] = ru.id;
+    ru.id = ar.run.store.org.insert_unit(ru);
+  ar.unit_id[u.id] = ru.id;
 }
 
 // The units: an old unit of the same name (or led by a kept head) keeps its id; parents before
 // children.
-void store_units(ImportRun& run) {
-  if (run.plan.old_agency) run.old_units = run.store.org.units_of_agency(run.agency.id, true);
-  run.old_unit_taken.assign(run.old_units.size(), false);
-  const auto kept_heads = units_of_kept_heads(run);
-  const auto& units = run.facts.units;
+void store_units(AgencyRun& ar) {
+  if (ar.plan.old_agency) ar.old_units = ar.run.store.org.units_of_agency(ar.agency.id, true);
+  ar.old_unit_taken.assign(ar.old_units.size(), false);
+  const auto kept_heads = units_of_kept_heads(ar);
+  const auto& units = *ar.part.units;
+  std::unordered_set<std::string_view> in_text;
+  for (const auto& u : units) in_text.insert(u.id);
   parents_first(
       units.size(),
       [&](std::size_t i, bool last_pass) {
         const auto& parent = units[i].parent;
-        return parent.empty() || run.unit_id.count(parent) || !run.facts.unit_by_id(parent) ||
-               last_pass;
+        return parent.empty() || ar.unit_id.count(parent) || !in_text.count(parent) || last_pass;
       },
-      [&](std::size_t i) { store_unit(run, i, kept_heads); });
-  run.result.units = units.size();
+      [&](std::size_t i) { store_unit(ar, i, kept_heads); });
+  ar.result.units = units.size();
 }
 
 // Units of the old regulation that the new one no longer has: abolished, kept for history
 // (their abolished positions still point at them).
-void abolish_removed_units(ImportRun& run) {
-  for (std::size_t k = 0; k < run.old_units.size(); ++k) {
-    if (run.old_unit_taken[k] || run.old_units[k].abolished) continue;
-    run.old_units[k].abolished = true;
-    run.store.org.update_unit(run.old_units[k]);
+void abolish_removed_units(AgencyRun& ar) {
+  for (std::size_t k = 0; k < ar.old_units.size(); ++k) {
+    if (ar.old_unit_taken[k] || ar.old_units[k].abolished) continue;
+    ar.old_units[k].abolished = true;
+    ar.run.store.org.update_unit(ar.old_units[k]);
   }
 }
 
-// The text's n-th position, updating the old position it keeps or inserted.
-void store_position(ImportRun& run, std::size_t n) {
-  const auto& p = run.facts.positions[n];
+// The text's n-th position of the agency, updating the old position it keeps or inserted.
+void store_position(AgencyRun& ar, std::size_t n) {
+  const auto& p = (*ar.part.positions)[n];
+  const StoredArticles& articles = ar.run.articles;
   org::Position rp;
-  if (const org::Position* kept = kept_position(run, n)) rp = *kept;
-  rp.agency_id = run.agency.id;
-  auto uit = run.unit_id.find(p.unit);
-  rp.unit_id = uit == run.unit_id.end() ? std::nullopt : std::optional<Id>(uit->second);
-  auto sit = run.position_id.find(p.superior);
-  rp.superior_id = sit == run.position_id.end() ? std::nullopt : std::optional<Id>(sit->second);
+  if (const org::Position* kept = kept_position(ar, n)) rp = *kept;
+  rp.agency_id = ar.agency.id;
+  auto uit = ar.unit_id.find(p.unit);
+  rp.unit_id = uit == ar.unit_id.end() ? std::nullopt : std::optional<Id>(uit->second);
+  auto sit = ar.position_id.find(p.superior);
+  rp.superior_id = sit == ar.position_id.end() ? std::nullopt : std::optional<Id>(sit->second);
   rp.title = p.title;
   rp.eselon = Eselon::parse(eselon_of(p));
   rp.kind = kind_of(p, eselon_of(p));
@@ -605,73 +651,80 @@ void store_position(ImportRun& run, std::size_t n) {
   rp.summary = p.summary;
   rp.functions = p.functions;
   rp.duties = p.duties;
-  rp.source_article = run.articles.at(p.source);
-  if (!rp.source_article) rp.source_article = run.articles.at(p.duties_source);
-  rp.duties_article = run.articles.at(p.duties_source);
+  rp.source_article = articles.at(p.source);
+  if (!rp.source_article) rp.source_article = articles.at(p.duties_source);
+  rp.duties_article = articles.at(p.duties_source);
   rp.abolished = false;
   rp.ordinal = static_cast<int>(n) + 1;
   if (rp.id)
-    run.store.org.update_position(rp);
+    ar.run.store.org.update_position(rp);
   else
-    rp.id = run.store.org.insert_position(rp);
-  run.position_id[p.id] = rp.id;
+    rp.id = ar.run.store.org.insert_position(rp);
+  ar.position_id[p.id] = rp.id;
 }
 
 // The positions: kept (by title or rename) positions keep their ids; superiors first.
-void store_positions(ImportRun& run) {
-  const auto& positions = run.facts.positions;
-  std::unordered_set<std::string> in_text;
+void store_positions(AgencyRun& ar) {
+  const auto& positions = *ar.part.positions;
+  std::unordered_set<std::string_view> in_text;
   for (const auto& p : positions) in_text.insert(p.id);
   parents_first(
       positions.size(),
       [&](std::size_t n, bool last_pass) {
         const auto& superior = positions[n].superior;
-        return superior.empty() || run.position_id.count(superior) || !in_text.count(superior) ||
+        return superior.empty() || ar.position_id.count(superior) || !in_text.count(superior) ||
                last_pass;
       },
-      [&](std::size_t n) { store_position(run, n); });
-  run.result.positions = positions.size();
+      [&](std::size_t n) { store_position(ar, n); });
+  ar.result.positions = positions.size();
 }
 
 // Positions of the old regulation that the new one no longer has: abolished, kept for history
 // (their placements stay).
-void abolish_removed_positions(ImportRun& run) {
-  const auto& diff = run.plan.diff;
+void abolish_removed_positions(AgencyRun& ar) {
+  const auto& diff = ar.plan.diff;
   for (std::size_t o = 0; o < diff.new_of_old.size(); ++o) {
     if (diff.new_of_old[o]) continue;
-    org::Position p = run.plan.old_all[run.plan.old_from_regulation[o]];
+    org::Position p = ar.plan.old_all[ar.plan.old_from_regulation[o]];
     p.abolished = true;
     p.work_level = 0;
     p.appraiser_id = std::nullopt;
-    run.store.org.update_position(p);
+    ar.run.store.org.update_position(p);
   }
 }
 
 // The structural changes against the revoked regulation that established the agency.
-void store_structure_changes(ImportRun& run) {
-  const auto& plan = run.plan;
-  for (const auto& rv : plan.revokes) {
-    if (!plan.old_agency || rv.regulation.id != plan.old_agency->regulation_id) continue;
-    for (auto c : plan.diff.changes) {
-      c.agency_id = run.agency.id;
+void store_structure_changes(AgencyRun& ar) {
+  const AgencyPlan& ap = ar.plan;
+  for (const auto& rv : ar.run.plan.revokes) {
+    if (!ap.old_agency || rv.regulation.id != ap.old_agency->regulation_id) continue;
+    for (auto c : ap.diff.changes) {
+      c.agency_id = ar.agency.id;
       c.old_regulation_id = rv.regulation.id;
-      c.new_regulation_id = run.regulation.id;
-      c.id = run.store.org.insert_structure_change(c);
-      run.result.changes.push_back(std::move(c));
+      c.new_regulation_id = ar.run.regulation.id;
+      c.id = ar.run.store.org.insert_structure_change(c);
+      ar.run.result.changes.push_back(std::move(c));
     }
   }
 }
 
-// The agency the text establishes, with its units and positions, what the text removes
+// One agency the text establishes, with its units and positions, what the text removes
 // abolished, the structural changes, and its work levels and appraisers.
+void store_agency_structure(ImportRun& run, const AgencyPlan& plan) {
+  AgencyRun ar(run, plan);
+  store_agency(ar);
+  store_units(ar);
+  abolish_removed_units(ar);
+  store_positions(ar);
+  abolish_removed_positions(ar);
+  store_structure_changes(ar);
+  refresh_work_levels(run.store, ar.agency.id);
+  run.result.agencies.push_back(ar.result);
+}
+
+// Every agency the text establishes, in the text's order.
 void store_organisation(ImportRun& run) {
-  store_agency(run);
-  store_units(run);
-  abolish_removed_units(run);
-  store_positions(run);
-  abolish_removed_positions(run);
-  store_structure_changes(run);
-  refresh_work_levels(run.store, run.agency.id);
+  for (const AgencyPlan& ap : run.plan.agencies) store_agency_structure(run, ap);
 }
 
 }  // namespace
@@ -718,7 +771,7 @@ std::size_t refresh_work_levels(const Stores& store, Id agency_id) {
 
 ImportPreview preview_import(const Stores& store, std::string_view text) {
   Plan plan = make_plan(store, text);
-  const auto& x = plan.reading.facts;
+  const auto& x = plan.reading->facts;
   ImportPreview pv;
   pv.regulation = x.regulation;
   pv.sha256 = plan.sha;
@@ -730,14 +783,21 @@ ImportPreview preview_import(const Stores& store, std::string_view text) {
   pv.region_exists = plan.region.has_value();
   if (plan.region) pv.region_id = plan.region->id;
   pv.agency = x.agency;
-  if (plan.old_agency) pv.updates_agency_id = plan.old_agency->id;
   pv.units = x.units;
   pv.positions = x.positions;
+  pv.more_agencies = x.more_agencies;
   pv.findings = x.findings;
-  if (!plan.existing) {
-    pv.revokes = plan.revokes;
-    pv.changes = plan.diff.changes;
+  for (std::size_t k = 0; k < plan.agencies.size(); ++k) {
+    const AgencyPlan& ap = plan.agencies[k];
+    const auto old_id = ap.old_agency ? std::optional<Id>(ap.old_agency->id) : std::nullopt;
+    if (k == 0)
+      pv.updates_agency_id = old_id;
+    else
+      pv.more_updates_agency_ids.push_back(old_id);
+    if (!plan.existing)
+      pv.changes.insert(pv.changes.end(), ap.diff.changes.begin(), ap.diff.changes.end());
   }
+  if (!plan.existing) pv.revokes = plan.revokes;
   return pv;
 }
 
@@ -751,18 +811,20 @@ ImportResult import_regulation(const Stores& store, const Actor& actor, std::str
   store_articles(run);
   store_findings(run);
   revoke_regulations(run);
-  if (run.facts.agency) store_organisation(run);
+  store_organisation(run);
   record_audit(store, actor, "import", "regulation", std::to_string(run.regulation.id), "",
                import_json(run.regulation, run.result));
   tx.commit();
   return run.result;
 }
 
+// The structural changes between the (first) agencies of two texts.
 std::vector<org::StructureChange> diff_regulation_texts(std::string_view old_text,
                                                         std::string_view new_text) {
   const auto a = regulation::read_regulation(old_text);
   const auto b = regulation::read_regulation(new_text);
-  return diff_structures(diff_positions_of(a.facts), diff_positions_of(b.facts)).changes;
+  return diff_structures(diff_positions_of(a.facts.positions), diff_positions_of(b.facts.positions))
+      .changes;
 }
 
 }  // namespace tatakerja::app

@@ -125,13 +125,13 @@ int run_import(const std::string& db, const std::vector<std::string>& files) {
       fmt::print("{}: disimpan {} (id {}), {}{}; {} pasal/bagian; {:.2f} s\n", files[i], name,
                  r.regulation_id, region ? region->name : "-",
                  r.region_created ? " (daerah baru)" : "", r.articles, seconds_since(t0));
-      if (r.agency_id) {
-        const auto ag = st.org().agency(*r.agency_id);
+      for (const auto& a : r.agencies) {
+        const auto ag = st.org().agency(a.id);
         fmt::print("  perangkat daerah: {} (id {}{}), {} unit, {} jabatan\n", ag ? ag->name : "-",
-                   *r.agency_id, r.agency_updated ? ", diperbarui" : "", r.units, r.positions);
-      } else {
-        fmt::print("  perangkat daerah: - (naskah tidak membentuk perangkat daerah)\n");
+                   a.id, a.updated ? ", diperbarui" : "", a.units, a.positions);
       }
+      if (r.agencies.empty())
+        fmt::print("  perangkat daerah: - (naskah tidak membentuk perangkat daerah)\n");
       for (const auto& rv : r.revoked) {
         if (rv.whole)
           fmt::print("  mencabut: {} (id {})\n", regulation_name(rv.regulation), rv.regulation.id);

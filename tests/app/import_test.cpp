@@ -6,6 +6,8 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <fstream>
+#include <iterator>
 #include <map>
 
 #include "app/error.hpp"
@@ -134,12 +136,12 @@ TEST_P(Import, EachCorpusText) {
     // The agency, its units and positions, each position linked to the article holding its
     // source line, with work levels.
     if (!facts.agency) {
-      EXPECT_FALSE(r.agency_id);
+      EXPECT_FALSE(r.agency_id());
       EXPECT_EQ(count_rows(db, "agencies"), 0);
     } else {
-      ASSERT_TRUE(r.agency_id);
-      EXPECT_EQ(db.org().units_of_agency(*r.agency_id, false).size(), facts.units.size());
-      const auto ps = db.org().positions_of_agency(*r.agency_id);
+      ASSERT_TRUE(r.agency_id());
+      EXPECT_EQ(db.org().units_of_agency(*r.agency_id(), false).size(), facts.units.size());
+      const auto ps = db.org().positions_of_agency(*r.agency_id());
       ASSERT_EQ(ps.size(), facts.positions.size());
       for (std::size_t i = 0; i < ps.size(); ++i) {
         SCOPED_TRACE(ps[i].title);
@@ -236,8 +238,8 @@ TEST_P(Import, RevocationCarriesTheAgencyOverWithItsIncumbents) {
   // 1. The old regulation, and people in three of its positions.
   const auto old = app::import_regulation(db.stores(), app::cli_actor(), old_text);
   ASSERT_TRUE(old.created);
-  ASSERT_TRUE(old.agency_id);
-  const auto old_positions = st.positions_of_agency(*old.agency_id);
+  ASSERT_TRUE(old.agency_id());
+  const auto old_positions = st.positions_of_agency(*old.agency_id());
   ASSERT_EQ(old_positions.size(), 8u);
   const auto* old_head = by_title(old_positions, "Kepala Badan");
   const auto* old_bidang = by_title(old_positions, "Kepala Bidang Pengadaan dan Pemberhentian");
@@ -272,7 +274,7 @@ TEST_P(Import, RevocationCarriesTheAgencyOverWithItsIncumbents) {
   EXPECT_TRUE(pv.region_exists);
   ASSERT_EQ(pv.revokes.size(), 1u);
   EXPECT_EQ(pv.revokes[0].regulation.id, old.regulation_id);
-  EXPECT_EQ(pv.updates_agency_id, old.agency_id);
+  EXPECT_EQ(pv.updates_agency_id, old.agency_id());
   expect_changes(pv.changes);
 
   // 3. The import.
@@ -290,20 +292,20 @@ TEST_P(Import, RevocationCarriesTheAgencyOverWithItsIncumbents) {
                                       "Pasal 33", "Lampiran VII"}));
   EXPECT_EQ(st.regulation(r.regulation_id)->status, org::RegulationStatus::InForce);
   // The same agency, now under the new regulation.
-  ASSERT_EQ(r.agency_id, old.agency_id);
-  EXPECT_TRUE(r.agency_updated);
+  ASSERT_EQ(r.agency_id(), old.agency_id());
+  EXPECT_TRUE(r.agencies.at(0).updated);
   EXPECT_EQ(count_rows(db, "agencies"), 1);
-  EXPECT_EQ(st.agency(*r.agency_id)->regulation_id, r.regulation_id);
+  EXPECT_EQ(st.agency(*r.agency_id())->regulation_id, r.regulation_id);
   // The changes, stored.
   expect_changes(r.changes);
-  const auto stored = st.structure_changes_of_agency(*r.agency_id);
+  const auto stored = st.structure_changes_of_agency(*r.agency_id());
   expect_changes(stored);
   for (const auto& c : stored) {
     EXPECT_EQ(c.old_regulation_id, old.regulation_id);
     EXPECT_EQ(c.new_regulation_id, r.regulation_id);
   }
   // Positions: kept ids, new eselon, new title, one abolished, one added.
-  const auto now = st.positions_of_agency(*r.agency_id);
+  const auto now = st.positions_of_agency(*r.agency_id());
   ASSERT_EQ(now.size(), 8u);
   const auto* head = by_title(now, "Kepala Badan");
   ASSERT_TRUE(head);
@@ -326,14 +328,14 @@ TEST_P(Import, RevocationCarriesTheAgencyOverWithItsIncumbents) {
   ASSERT_TRUE(keuangan_unit);
   EXPECT_EQ(keuangan_unit->name, "Sub Bagian Keuangan");
   EXPECT_TRUE(keuangan_unit->abolished);
-  const auto current_units = st.units_of_agency(*r.agency_id, false);
-  const auto all_units = st.units_of_agency(*r.agency_id, true);
+  const auto current_units = st.units_of_agency(*r.agency_id(), false);
+  const auto all_units = st.units_of_agency(*r.agency_id(), true);
   EXPECT_EQ(all_units.size(), current_units.size() + 1);
   for (const auto& u : current_units) {
     EXPECT_FALSE(u.abolished) << u.name;
     EXPECT_NE(u.name, "Sub Bagian Keuangan");
   }
-  EXPECT_EQ(st.count_units(*r.agency_id), static_cast<std::int64_t>(current_units.size()));
+  EXPECT_EQ(st.count_units(*r.agency_id()), static_cast<std::int64_t>(current_units.size()));
   ASSERT_TRUE(mutasi->unit_id);
   EXPECT_FALSE(st.unit(*mutasi->unit_id)->abolished);
   // Every position now points at the new regulation's articles.
@@ -369,6 +371,57 @@ TEST_P(Import, RevocationCarriesTheAgencyOverWithItsIncumbents) {
   const auto again = row_counts(db);
   EXPECT_FALSE(app::import_regulation(db.stores(), app::cli_actor(), new_text).created);
   EXPECT_EQ(row_counts(db), again);
+}
+
+// A regulation of many agencies (one chapter each): the preview shows them all, and the import
+// stores every one with its own units and positions, in the text's order.
+TEST_P(Import, ManyAgencyRegulationStoresEveryAgency) {
+  auto& db = backend();
+  std::ifstream in(std::string(TATAKERJA_DATA_DIR) +
+                       "/../tests/golden/regulation/provinsi-kalimantan-utara-many-agencies.txt",
+                   std::ios::binary);
+  const std::string text(std::istreambuf_iterator<char>(in), {});
+  ASSERT_FALSE(text.empty());
+  const auto facts = regulation::read_regulation(text).facts;
+  ASSERT_TRUE(facts.agency);
+  ASSERT_EQ(facts.more_agencies.size(), 3u);
+
+  const auto pv = app::preview_import(db.stores(), text);
+  ASSERT_EQ(pv.more_agencies.size(), 3u);
+  EXPECT_EQ(pv.more_updates_agency_ids.size(), 3u);
+  EXPECT_EQ(pv.more_agencies[2].agency.name, "Satuan Polisi Pamong Praja");
+
+  const auto r = app::import_regulation(db.stores(), app::cli_actor(), text);
+  ASSERT_EQ(r.agencies.size(), 4u);
+  std::vector<const regulation::AgencyStructure*> more;
+  for (const auto& m : facts.more_agencies) more.push_back(&m);
+  for (std::size_t k = 0; k < r.agencies.size(); ++k) {
+    const auto& a = r.agencies[k];
+    const auto stored = db.org().agency(a.id);
+    ASSERT_TRUE(stored);
+    EXPECT_EQ(stored->regulation_id, r.regulation_id);
+    EXPECT_FALSE(a.updated);
+    const auto& name = k == 0 ? facts.agency->name : more[k - 1]->agency.name;
+    const auto& units = k == 0 ? facts.units : more[k - 1]->units;
+    const auto& positions = k == 0 ? facts.positions : more[k - 1]->positions;
+    EXPECT_EQ(stored->name, name);
+    EXPECT_EQ(a.units, units.size());
+    EXPECT_EQ(a.positions, positions.size());
+    EXPECT_EQ(db.org().units_of_agency(a.id, false).size(), units.size()) << name;
+    const auto ps = db.org().positions_of_agency(a.id);
+    ASSERT_EQ(ps.size(), positions.size()) << name;
+    // Each agency's hierarchy is its own: superiors and units inside the same agency.
+    for (const auto& p : ps) {
+      if (p.superior_id) {
+        EXPECT_EQ(db.org().position(*p.superior_id)->agency_id, a.id);
+      }
+      if (p.unit_id) {
+        EXPECT_EQ(db.org().unit(*p.unit_id)->agency_id, a.id);
+      }
+    }
+    EXPECT_EQ(std::count_if(ps.begin(), ps.end(), [](const auto& p) { return !p.superior_id; }), 1)
+        << name;
+  }
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, Import, testing::app_backends(), testing::backend_name);

@@ -132,6 +132,44 @@ Response handle_unit_update(Context& ctx) {
   return json_response(unit_json(u, ctx.store.positions_of_agency(u.agency_id)));
 }
 
+namespace {
+
+json preview_agency_json(const regulation::Agency& a, std::optional<org::Id> updates) {
+  return {{"name", a.name},
+          {"kind", a.kind},
+          {"type", a.type},
+          {"max_bidang", a.max_bidang ? json(*a.max_bidang) : json(nullptr)},
+          {"tasks", a.tasks},
+          {"functions", a.functions},
+          {"updates_agency_id", optional_id_json(updates)}};
+}
+
+json preview_units_json(const std::vector<regulation::Unit>& units) {
+  json out = json::array();
+  for (const auto& u : units) {
+    out.push_back({{"id", u.id},
+                   {"name", u.name},
+                   {"kind", to_string(u.kind)},
+                   {"parent", u.parent.empty() ? json(nullptr) : json(u.parent)}});
+  }
+  return out;
+}
+
+json preview_positions_json(const std::vector<regulation::Position>& positions) {
+  json out = json::array();
+  for (const auto& p : positions) {
+    out.push_back({{"id", p.id},
+                   {"title", p.title},
+                   {"kind", p.kind ? json(to_string(*p.kind)) : json(nullptr)},
+                   {"eselon", p.eselon},
+                   {"unit", p.unit.empty() ? json(nullptr) : json(p.unit)},
+                   {"superior", p.superior.empty() ? json(nullptr) : json(p.superior)}});
+  }
+  return out;
+}
+
+}  // namespace
+
 Response handle_regulation_preview(Context& ctx) {
   ctx.require_editor();
   const std::string text = regulation_text(ctx);
@@ -147,36 +185,17 @@ Response handle_regulation_preview(Context& ctx) {
                    {"kind", pv.region_kind ? json(org::to_string(*pv.region_kind)) : json(nullptr)},
                    {"exists", pv.region_exists},
                    {"id", optional_id_json(pv.region_id)}};
-  if (pv.agency) {
-    const auto& a = *pv.agency;
-    out["agency"] = {{"name", a.name},
-                     {"kind", a.kind},
-                     {"type", a.type},
-                     {"max_bidang", a.max_bidang ? json(*a.max_bidang) : json(nullptr)},
-                     {"tasks", a.tasks},
-                     {"functions", a.functions},
-                     {"updates_agency_id", optional_id_json(pv.updates_agency_id)}};
-  } else {
-    out["agency"] = nullptr;
+  out["agency"] = pv.agency ? preview_agency_json(*pv.agency, pv.updates_agency_id) : json(nullptr);
+  out["units"] = preview_units_json(pv.units);
+  out["positions"] = preview_positions_json(pv.positions);
+  json more = json::array();
+  for (std::size_t k = 0; k < pv.more_agencies.size(); ++k) {
+    const auto& m = pv.more_agencies[k];
+    more.push_back({{"agency", preview_agency_json(m.agency, pv.more_updates_agency_ids[k])},
+                    {"units", preview_units_json(m.units)},
+                    {"positions", preview_positions_json(m.positions)}});
   }
-  json units = json::array();
-  for (const auto& u : pv.units) {
-    units.push_back({{"id", u.id},
-                     {"name", u.name},
-                     {"kind", to_string(u.kind)},
-                     {"parent", u.parent.empty() ? json(nullptr) : json(u.parent)}});
-  }
-  out["units"] = std::move(units);
-  json positions = json::array();
-  for (const auto& p : pv.positions) {
-    positions.push_back({{"id", p.id},
-                         {"title", p.title},
-                         {"kind", p.kind ? json(to_string(*p.kind)) : json(nullptr)},
-                         {"eselon", p.eselon},
-                         {"unit", p.unit.empty() ? json(nullptr) : json(p.unit)},
-                         {"superior", p.superior.empty() ? json(nullptr) : json(p.superior)}});
-  }
-  out["positions"] = std::move(positions);
+  out["more_agencies"] = std::move(more);
   json findings = json::array();
   for (const auto& x : pv.findings) {
     findings.push_back({{"code", x.code},

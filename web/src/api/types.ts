@@ -336,6 +336,8 @@ export interface RegulationPreview {
   agency: PreviewAgency | null;
   units: unknown[];
   positions: unknown[];
+  /** The other agencies of a regulation of many agencies (one chapter each). */
+  more_agencies: { agency: PreviewAgency; units: unknown[]; positions: unknown[] }[];
   findings: Finding[];
   revokes: RegulationRef[];
   changes: StructuralChange[];

@@ -1,6 +1,6 @@
 import { api, ApiError } from "../api/client";
 import type { RegulationPreview } from "../api/types";
-import { h, replace } from "../dom";
+import { h, replace, type Child } from "../dom";
 import {
   auditActionLabel,
   changeLabel,
@@ -206,6 +206,29 @@ function renderPreview(p: RegulationPreview, body: string | Blob): HTMLElement {
       ],
       ["Unit organisasi", String(p.units.length)],
       ["Jabatan", String(p.positions.length)],
+      ...(p.more_agencies.length
+        ? [
+            [
+              "Perangkat daerah lain",
+              h(
+                "ul",
+                { class: "plain-list" },
+                p.more_agencies.map((m) =>
+                  h(
+                    "li",
+                    null,
+                    String(m.agency.name ?? ""),
+                    h(
+                      "span",
+                      { class: "muted small" },
+                      ` · ${m.units.length} unit · ${m.positions.length} jabatan`,
+                    ),
+                  ),
+                ),
+              ),
+            ] as [string, Child],
+          ]
+        : []),
       ["Status impor", p.already_imported ? "sudah diimpor" : "belum diimpor"],
     ]),
     p.positions.length

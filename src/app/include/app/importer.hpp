@@ -40,10 +40,14 @@ struct ImportPreview {
   std::optional<org::RegionKind> region_kind;     // nullopt: the import will refuse the text
   bool region_exists = false;
   std::optional<org::Id> region_id;
-  std::optional<regulation::Agency> agency;  // the agency the text establishes, if any
+  std::optional<regulation::Agency> agency;  // the (first) agency the text establishes, if any
   std::optional<org::Id> updates_agency_id;  // the stored agency it would carry over
   std::vector<regulation::Unit> units;
   std::vector<regulation::Position> positions;
+  // The other agencies of a regulation of many (one chapter each), and the stored agency each
+  // would carry over (nullopt: a new agency).
+  std::vector<regulation::AgencyStructure> more_agencies;
+  std::vector<std::optional<org::Id>> more_updates_agency_ids;
   std::vector<Finding> findings;
   std::vector<RevokedRegulation> revokes;
   std::vector<org::StructureChange> changes;  // vs the revoked regulation's agency
@@ -52,18 +56,28 @@ struct ImportPreview {
 // Reads `text` with the engine and says what import_regulation would do. Writes nothing.
 ImportPreview preview_import(const Stores& store, std::string_view text);
 
+// One agency an import stored.
+struct ImportedAgency {
+  org::Id id = 0;
+  bool updated = false;       // an existing agency was carried over to this regulation
+  std::size_t units = 0;      // units of the agency as the text sets them
+  std::size_t positions = 0;  // positions of the agency as the text sets them
+};
+
 struct ImportResult {
   org::Id regulation_id = 0;
   bool created = false;  // false: the same text was already stored; nothing was changed
   org::Id region_id = 0;
   bool region_created = false;
-  std::optional<org::Id> agency_id;
-  bool agency_updated = false;  // an existing agency was carried over to this regulation
+  std::vector<ImportedAgency> agencies;  // every agency the text establishes, in its order
   std::size_t articles = 0;
-  std::size_t units = 0;      // units of the agency as the text sets them
-  std::size_t positions = 0;  // positions of the agency as the text sets them
   std::vector<RevokedRegulation> revoked;
-  std::vector<org::StructureChange> changes;  // as stored (ids set)
+  std::vector<org::StructureChange> changes;  // as stored (ids set), of every agency
+
+  // The first agency the text establishes (the only one of most texts), if any.
+  std::optional<org::Id> agency_id() const {
+    return agencies.empty() ? std::nullopt : std::optional<org::Id>(agencies.front().id);
+  }
 };
 
 // Imports `text` in ONE storage::Transaction of its own (so it must not be called inside another):
@@ -74,11 +88,12 @@ struct ImportResult {
 //     that describes a position), its findings;
 //  4. revocations of regulations of the same region (matched by kind, number, year): marked
 //     Revoked or PartlyRevoked (with the revoked articles), revoked_by set;
-//  5. the agency: when a revoked regulation established an agency of the same name, that agency
+//  5. each agency it establishes (a regulation of many agencies: every one): when a revoked
+//  regulation established an agency of the same name, that agency
 //     is updated in place (same id) — positions kept by title or rename keep their ids (and
 //     incumbents), re-graded ones get the new eselon, removed ones are marked abolished, new ones
 //     inserted — and the structural changes are stored; otherwise a new agency is inserted;
-//  6. work levels and appraisers of the agency's positions (org::resolve_work_levels);
+//  6. work levels and appraisers of each agency's positions (org::resolve_work_levels);
 //  7. one audit entry "import" / "regulation".
 // Throws Refusal for a refused text and storage::DatabaseError when the database fails; on any
 // throw nothing is written.
