@@ -26,6 +26,8 @@ const char* to_string(UnitKind k) {
       return "Inspektur Pembantu";
     case UnitKind::KelompokJabatanFungsional:
       return "Kelompok Jabatan Fungsional";
+    case UnitKind::Asisten:
+      return "Asisten";
   }
   return "Bidang";
 }
@@ -46,6 +48,10 @@ std::optional<UnitKind> unit_kind_of_name(std::string_view name) {
   if (starts("inspektorat pembantu") || starts("inspektur pembantu")) return UnitKind::Inspektur;
   if (starts("kelompok jabatan fungsional") || starts("kelompok jf"))
     return UnitKind::KelompokJabatanFungsional;
+  // "Asisten Pemerintahan dan Kesejahteraan Rakyat"; not the functional titles "Asisten Ahli",
+  // "Asisten Apoteker".
+  if (starts("asisten") && !starts("asisten ahli") && !starts("asisten apoteker"))
+    return UnitKind::Asisten;
   return std::nullopt;
 }
 
@@ -96,6 +102,8 @@ PositionKind position_kind_of_title(std::string_view title) {
   if (k == "sekretaris" || k.rfind("sekretaris ", 0) == 0) return PositionKind::Administrator;
   if (auto unit = unit_kind_of_name(k)) {
     switch (*unit) {
+      case UnitKind::Asisten:
+        return PositionKind::JptPratama;
       case UnitKind::Sekretariat:
       case UnitKind::Bidang:
       case UnitKind::Bagian:

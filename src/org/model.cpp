@@ -89,7 +89,7 @@ const char* to_string(ChangeKind k) {
 }
 
 std::optional<UnitKind> unit_kind_from_string(std::string_view s) {
-  for (int i = 0; i <= static_cast<int>(UnitKind::KelompokJabatanFungsional); ++i) {
+  for (int i = 0; i <= static_cast<int>(UnitKind::Asisten); ++i) {
     auto k = static_cast<UnitKind>(i);
     if (s == tatakerja::to_string(k)) return k;
   }

@@ -380,8 +380,9 @@ std::string head_title(const Unit& u,
     case UnitKind::Sekretariat:
       // "Sekretariat" -> "Sekretaris", "Sekretariat Kecamatan" -> "Sekretaris Kecamatan".
       return "Sekretaris" + u.name.substr(std::string_view("Sekretariat").size());
-    case UnitKind::Inspektur:
-      return u.name;  // "Inspektur Pembantu Wilayah I" leads the unit of that name
+    case UnitKind::Inspektur:  // "Inspektur Pembantu Wilayah I" leads the unit of that name
+    case UnitKind::Asisten:    // and so does "Asisten Perekonomian dan Pembangunan"
+      return u.name;
     default:
       return "Kepala " + u.name;
   }
@@ -736,6 +737,28 @@ void read_agency_of_structure(const Node& list, Extraction& out) {
   out.agency = std::move(a);
 }
 
+// The Staf Ahli of the regional head, listed in a Sekretariat Daerah's regulation ("Bupati dibantu
+// oleh Staf Ahli Bupati yang terdiri atas: a. Staf Ahli Bupati Bidang Hukum, ..."): positions of
+// their own, in no unit, answering to the regional head (no superior in the agency).
+void add_staf_ahli(const Document& doc, Extraction& out) {
+  if (!out.agency || out.agency->kind != "Sekretariat Daerah") return;
+  walk(doc.body, [&](const Node& n, const std::vector<const Node*>&) {
+    if (text::ifind(n.text, "Staf Ahli") == std::string::npos) return;
+    if (made_of_at(n.text) == std::string::npos) return;
+    for (const Node& item : n.children) {
+      if (!is_list_item(item.kind) || !text::istarts_with(item.text, "Staf Ahli ")) continue;
+      const std::string title = text::title_case(std::string(text::strip_item_end(item.text)));
+      if (out.find_position(title) != nullptr) continue;
+      Position p;
+      p.id = out.next_position_id();
+      p.title = title;
+      p.kind = PositionKind::JptPratama;
+      p.source = item.span;
+      out.positions.push_back(std::move(p));
+    }
+  });
+}
+
 void extract_one_agency(const Document& doc, Extraction& out) {
   if (!out.agency) read_agency(doc, out);
   // Without a structure article (e.g. an IKI decree) the text establishes no units or positions.
@@ -752,6 +775,7 @@ void extract_one_agency(const Document& doc, Extraction& out) {
     for (Unit& u : out.units) u.article = prefix + " " + u.article;
   });
   add_positions(doc, draft.listed, out);
+  add_staf_ahli(doc, out);
   read_grades_and_appointments(doc, out);
   read_duties_in_articles(doc, out);
   read_duties_in_annexes(doc, out);

@@ -29,6 +29,7 @@ namespace {
 struct Migration {
   int version;
   std::string_view sql;
+  void (*step)(Connection&);  // what SQL alone cannot say, run after `sql`; may be null
 };
 
 constexpr std::string_view kSchemaV1 = R"SQL(
@@ -549,8 +550,44 @@ CREATE INDEX positions_unit_head ON positions (unit_id, eselon, ordinal, kind, a
   WHERE kind IN ('JPT Pratama', 'Administrator', 'Pengawas') AND abolished = 0;
 )SQL";
 
+// Version 6: units of kind 'Asisten' (the Asisten of a Sekretariat Daerah, over its Bagian). The
+// kinds are a CHECK constraint of units.kind (version 1). PostgreSQL replaces the constraint.
+// SQLite cannot alter a constraint; a CHECK that only widens does not change what is stored, so the
+// table's definition is edited in place in the schema table, as SQLite's documentation of ALTER
+// TABLE describes for such changes ("Making Other Kinds Of Table Schema Changes"): writable_schema
+// on, the definition updated, the schema version moved on so that every connection re-reads it.
+constexpr std::string_view kUnitKindsV1 = "'Kelompok Jabatan Fungsional'))";
+constexpr std::string_view kUnitKindsV6 = "'Kelompok Jabatan Fungsional', 'Asisten'))";
+
+constexpr std::string_view kUnitKindAsistenPostgres = R"SQL(
+ALTER TABLE units DROP CONSTRAINT units_kind_check;
+ALTER TABLE units ADD CONSTRAINT units_kind_check CHECK (kind IN ('Sekretariat', 'Sub Bagian',
+  'Bidang', 'Seksi', 'Sub Bidang', 'Bagian', 'UPTD', 'Inspektur Pembantu',
+  'Kelompok Jabatan Fungsional', 'Asisten'));
+)SQL";
+
+void widen_unit_kinds(Connection& c) {
+  if (c.dialect() == Dialect::Postgres) {
+    c.execute_script(kUnitKindAsistenPostgres);
+    return;
+  }
+  const auto version = c.query("PRAGMA schema_version");
+  const std::int64_t next = version.empty() ? 1 : version[0].integer(0) + 1;
+  c.execute_script("PRAGMA writable_schema = ON");
+  const auto changed = c.execute(
+      "UPDATE sqlite_master SET sql = replace(sql, ?, ?) WHERE type = 'table' AND name = 'units' "
+      "AND instr(sql, ?) > 0",
+      {std::string(kUnitKindsV1), std::string(kUnitKindsV6), std::string(kUnitKindsV1)});
+  c.execute_script("PRAGMA schema_version = " + std::to_string(next));
+  c.execute_script("PRAGMA writable_schema = OFF");
+  if (changed != 1)
+    throw DatabaseError(DatabaseError::Kind::Other,
+                        "migration 6: the definition of table units is not the one of version 1");
+}
+
 constexpr Migration kMigrations[] = {
-    {1, kSchemaV1}, {2, kSchemaV2}, {3, kSchemaV3}, {4, kSchemaV4}, {5, kSchemaV5},
+    {1, kSchemaV1, nullptr}, {2, kSchemaV2, nullptr}, {3, kSchemaV3, nullptr},
+    {4, kSchemaV4, nullptr}, {5, kSchemaV5, nullptr}, {6, "", widen_unit_kinds},
 };
 
 // A stable key for pg_advisory_xact_lock ("tatakerja" in ASCII, truncated to 63 bits).
@@ -630,7 +667,8 @@ void migrate(Connection& c) {
       tx.commit();
       return;
     }
-    c.execute_script(for_dialect(next->sql, c.dialect()));
+    if (!next->sql.empty()) c.execute_script(for_dialect(next->sql, c.dialect()));
+    if (next->step) next->step(c);
     c.execute("INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)",
               {std::int64_t{next->version}, detail::now_iso8601()});
     tx.commit();

@@ -55,7 +55,7 @@ void require_unique(const JournaledMap<std::string, Id>& index, const std::strin
 void check_unit_kind(UnitKind k) {
   require_one_of(to_string(k),
                  {"Sekretariat", "Sub Bagian", "Bidang", "Seksi", "Sub Bidang", "Bagian", "UPTD",
-                  "Inspektur Pembantu", "Kelompok Jabatan Fungsional"},
+                  "Inspektur Pembantu", "Kelompok Jabatan Fungsional", "Asisten"},
                  "units.kind");
 }
 

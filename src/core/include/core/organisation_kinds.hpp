@@ -37,6 +37,7 @@ enum class UnitKind {
   Uptd,       // Unit Pelaksana Teknis Daerah
   Inspektur,  // Inspektorat Pembantu (Irban) units
   KelompokJabatanFungsional,
+  Asisten,  // Asisten Sekretaris Daerah: a unit of the Sekretariat Daerah over its Bagian
 };
 // The Indonesian name used in the JSON interface: "Sekretariat", "Sub Bagian", "UPTD", ...
 const char* to_string(UnitKind k);
