@@ -69,15 +69,36 @@ bool iends_with(std::string_view s, std::string_view suffix) {
   return s.size() >= suffix.size() && iequals(s.substr(s.size() - suffix.size()), suffix);
 }
 
+namespace {
+
+// The next byte equal to `c` in [p, end), or end.
+const char* next_byte(const char* p, const char* end, char c) {
+  if (p >= end) return end;
+  const void* hit = std::memchr(p, c, static_cast<std::size_t>(end - p));
+  return hit ? static_cast<const char*>(hit) : end;
+}
+
+}  // namespace
+
 std::size_t ifind(std::string_view hay, std::string_view needle, std::size_t from) {
   if (needle.empty()) return from <= hay.size() ? from : std::string_view::npos;
-  if (hay.size() < needle.size()) return std::string_view::npos;
-  const char first = lower(needle[0]);
-  for (std::size_t i = from; i + needle.size() <= hay.size(); ++i) {
-    if (lower(hay[i]) != first) continue;
+  if (hay.size() < needle.size() || from > hay.size() - needle.size())
+    return std::string_view::npos;
+  // The first letter in either case is found with memchr (vectorised), one cursor per case;
+  // only its hits are compared further.
+  const char lo = lower(needle[0]);
+  const char up = upper(needle[0]);
+  const char* const base = hay.data();
+  const char* const end = base + (hay.size() - needle.size() + 1);  // past the last start
+  const char* next_lo = next_byte(base + from, end, lo);
+  const char* next_up = lo == up ? end : next_byte(base + from, end, up);
+  while (next_lo != end || next_up != end) {
+    const char* p = std::min(next_lo, next_up);
     std::size_t j = 1;
-    while (j < needle.size() && lower(hay[i + j]) == lower(needle[j])) ++j;
-    if (j == needle.size()) return i;
+    while (j < needle.size() && lower(p[j]) == lower(needle[j])) ++j;
+    if (j == needle.size()) return static_cast<std::size_t>(p - base);
+    if (p == next_lo) next_lo = next_byte(p + 1, end, lo);
+    if (p == next_up) next_up = next_byte(p + 1, end, up);
   }
   return std::string_view::npos;
 }
@@ -94,18 +115,21 @@ std::size_t ifind_word(std::string_view hay, std::string_view needle, std::size_
 }
 
 std::string collapse_spaces(std::string_view s) {
-  std::string r;
-  r.reserve(s.size());
+  // Written through a pointer into a buffer of the input's size (the result is never longer).
+  std::string r(s.size(), '\0');
+  char* out = r.data();
+  char* const begin = out;
   bool pending = false;
-  for (char c : s) {
+  for (const char c : s) {
     if (is_space(c)) {
-      pending = !r.empty();
+      pending = out != begin;
     } else {
-      if (pending) r.push_back(' ');
+      if (pending) *out++ = ' ';
       pending = false;
-      r.push_back(c);
+      *out++ = c;
     }
   }
+  r.resize(static_cast<std::size_t>(out - begin));
   return r;
 }
 
@@ -182,19 +206,22 @@ std::string title_case(std::string_view s) {
 }
 
 std::string name_key(std::string_view s) {
-  std::string r;
-  r.reserve(s.size());
+  std::string r(s.size(), '\0');
+  char* out = r.data();
+  char* const begin = out;
   bool space = false;
-  for (char c : s) {
+  for (const char c : s) {
     if (is_alnum(c) || static_cast<unsigned char>(c) >= 0x80) {
-      if (space && !r.empty()) r.push_back(' ');
+      if (space && out != begin) *out++ = ' ';
       space = false;
-      r.push_back(lower(c));
+      *out++ = lower(c);
     } else if (c != '.') {
       space = true;
     }
   }
-  // "subbagian" / "subbidang" are written both joined and apart.
+  r.resize(static_cast<std::size_t>(out - begin));
+  // "subbagian" / "subbidang" are written both joined and apart (the key is lower case already).
+  if (r.find("subba") == std::string::npos && r.find("subbi") == std::string::npos) return r;
   for (const char* joined : {"subbagian", "subbidang", "subbag"}) {
     std::size_t p;
     while ((p = ifind_word(r, joined)) != std::string::npos) r.insert(p + 3, " ");

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <iterator>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -294,37 +295,68 @@ bool letters_only(std::string_view w) {
 
 }  // namespace
 
+namespace {
+
+// Whether a line shorter than kFlattenedLine may hold a heading or items run together, judged
+// without splitting it into words: has_strong_marker needs an ayat's "(", a ";" or ":" before its
+// end, or a chapter, article or section word.
+bool may_hold_marker(std::string_view s) {
+  const std::size_t last = s.find_last_not_of(' ');
+  if (last == std::string_view::npos) return false;
+  const std::string_view inner = s.substr(0, last);  // without its final character
+  const bool punctuation = std::any_of(inner.begin(), inner.end(),
+                                       [](char c) { return c == '(' || c == ';' || c == ':'; });
+  return punctuation || s.find("BAB") != std::string_view::npos ||
+         s.find("Pasal") != std::string_view::npos ||
+         s.find("Paragraf") != std::string_view::npos || s.find("Bagian") != std::string_view::npos;
+}
+
+// The line cut at its headings and items, without its page furniture.
+void split_line(Line& line, const Tokens& all, std::vector<Line>& out) {
+  Tokens t;
+  for (std::size_t i = 0; i < all.size();) {
+    if (const std::size_t skip = furniture_at(all, i); skip > 0) {
+      i += skip;
+    } else {
+      t.push_back(all[i++]);
+    }
+  }
+  std::size_t begin = 0;
+  for (const std::size_t c : cut_points(t)) {
+    out.push_back(Line{line.number, joined(t, begin, c), false});
+    begin = c;
+  }
+  out.push_back(Line{line.number, joined(t, begin, t.size()), false});
+}
+
+}  // namespace
+
 void split_flattened_lines(std::vector<Line>& lines, std::vector<Finding>& findings) {
-  std::vector<Line> out;
+  std::vector<Line> out;  // built only from the first line that is cut
+  bool cutting = false;
   int split = 0;
   int first = 0;
-  for (Line& line : lines) {
-    if (line.text.size() < 40 || line.is_row()) {
-      out.push_back(std::move(line));
-      continue;
-    }
-    Tokens all = tokens_of(line.text);
-    if (!has_strong_marker(all, line.text.size() >= kFlattenedLine)) {
-      out.push_back(std::move(line));
-      continue;
-    }
-    Tokens t;  // without the page furniture
-    for (std::size_t i = 0; i < all.size();) {
-      if (const std::size_t skip = furniture_at(all, i); skip > 0) {
-        i += skip;
-      } else {
-        t.push_back(all[i++]);
+  for (std::size_t k = 0; k < lines.size(); ++k) {
+    Line& line = lines[k];
+    const bool long_line = line.text.size() >= kFlattenedLine;
+    bool cut = false;
+    if (line.text.size() >= 40 && !line.is_row() && (long_line || may_hold_marker(line.text))) {
+      const Tokens all = tokens_of(line.text);
+      if (has_strong_marker(all, long_line)) {
+        if (!cutting) {
+          out.reserve(lines.size() + 64);
+          std::move(lines.begin(), lines.begin() + static_cast<std::ptrdiff_t>(k),
+                    std::back_inserter(out));
+          cutting = true;
+        }
+        split_line(line, all, out);
+        cut = true;
+        if (split++ == 0) first = line.number;
       }
     }
-    std::size_t begin = 0;
-    for (const std::size_t c : cut_points(t)) {
-      out.push_back(Line{line.number, joined(t, begin, c), false});
-      begin = c;
-    }
-    out.push_back(Line{line.number, joined(t, begin, t.size()), false});
-    if (split++ == 0) first = line.number;
+    if (cutting && !cut) out.push_back(std::move(line));
   }
-  lines = std::move(out);
+  if (cutting) lines = std::move(out);
   if (split > 0) {
     findings.push_back({"LAYOUT_FLATTENED_TEXT", Severity::Info, first,
                         std::to_string(split) +

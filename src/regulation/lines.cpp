@@ -87,7 +87,8 @@ std::string pipe_row(std::string_view s) {
 }
 
 bool is_viewer_header(std::string_view s) {
-  // "Anda di halaman 1 dari 67", "Halaman 3 dari 10", "Page 2 of 9", "- 3 -"
+  // "Anda di halaman 1 dari 67", "Halaman 3 dari 10", "Page 2 of 9", "- 3 -": short lines.
+  if (s.size() > 160 || (s.size() > 40 && s.front() != '-' && code_points(s) > 40)) return false;
   std::string l = text::to_lower(s);
   auto has = [&](std::string_view w) { return l.find(w) != std::string::npos; };
   if ((has("halaman") && has(" dari ")) || (l.rfind("page ", 0) == 0 && has(" of "))) {
@@ -198,7 +199,56 @@ void spaces_to_cells(std::string& s) {
   s = std::move(out);
 }
 
+namespace {
+
+// A line with nothing to clean but its spaces and a leading "- " bullet: no tag, emphasis, tab,
+// carriage return, table pipe, heading mark, non-breaking space, other bullet, or gap of three
+// spaces between words (a column gap).
+bool is_plain_line(std::string_view raw) {
+  const std::string_view v = text::trim(raw);
+  const auto lead = static_cast<std::size_t>(v.data() - raw.data());  // indentation
+  std::size_t spaces = 0;
+  for (std::size_t i = 0; i < raw.size(); ++i) {
+    const auto c = static_cast<unsigned char>(raw[i]);
+    switch (c) {
+      case '<':
+      case '*':
+      case '\t':  // leading tabs too: the empty cells of a table row continued
+      case '\r':
+      case '\f':
+      case '_':
+      case '|':
+      case '#':
+        return false;
+      case 0xC2:  // U+00A0
+        if (i + 1 < raw.size() && static_cast<unsigned char>(raw[i + 1]) == 0xA0) return false;
+        break;
+      case 0xE2:  // U+2022 bullet, U+2013 dash
+        if (i + 2 < raw.size() && static_cast<unsigned char>(raw[i + 1]) == 0x80 &&
+            (static_cast<unsigned char>(raw[i + 2]) == 0xA2 ||
+             static_cast<unsigned char>(raw[i + 2]) == 0x93))
+          return false;
+        break;
+      default:
+        break;
+    }
+    // A gap of three spaces between words (not the indentation before the first).
+    spaces = c == ' ' ? spaces + 1 : 0;
+    if (spaces >= 3 && i + 1 - spaces >= lead) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
 std::string clean_line_text(std::string_view raw) {
+  // Most lines: only their spaces to collapse and a bullet to drop (the general path below gives
+  // the same).
+  if (is_plain_line(raw)) {
+    const std::string_view v = strip_bullets(raw);
+    if (is_viewer_header(v)) return {};
+    return text::collapse_spaces(v);
+  }
   std::string s = strip_tags(raw);
   spaces_to_cells(s);
   untab_markers(s);
