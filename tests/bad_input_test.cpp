@@ -145,10 +145,19 @@ TEST_F(BadInput, BinaryFileIsRefused) {
   expect_refused(file("random.bin", bytes), "FILE_BINARY", "biner");
 }
 
-TEST_F(BadInput, HundredMegabyteFileIsRefusedAsTooLarge) {
-  const fs::path p = file("big.txt", "");
-  fs::resize_file(p, 100u * 1024u * 1024u);  // sparse: costs no disk and no time to write
-  expect_refused(p, "FILE_TOO_LARGE", "terlalu besar");
+// Reading (parse, extract, lint) takes files up to 256 MiB, a region's regulations concatenated;
+// the registry (import) takes 32 MiB, a regulation being far smaller. Over either: refused before
+// anything is read past the limit.
+TEST_F(BadInput, FileOverTheLimitIsRefusedAsTooLarge) {
+  const fs::path huge = file("huge.txt", "");
+  fs::resize_file(huge, 257u * 1024u * 1024u);  // sparse: costs no disk and no time to write
+  expect_refused(huge, "FILE_TOO_LARGE", "lebih dari 256 MiB");
+  const fs::path big = file("big.txt", "");
+  fs::resize_file(big, 33u * 1024u * 1024u);
+  const Run r = run("import --db '" + (dir_ / "registry.db").string() + "' '" + big.string() + "'");
+  EXPECT_EQ(r.code, 2) << r.err;
+  EXPECT_NE(r.err.find("FILE_TOO_LARGE"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("lebih dari 32 MiB"), std::string::npos) << r.err;
 }
 
 TEST_F(BadInput, Utf16WithoutByteOrderMarkIsRefused) {

@@ -87,6 +87,27 @@ TEST(Text, TitleCaseKeepsAcronymsAndLowercaseConjunctions) {
   EXPECT_EQ(text::name_key("Subbagian Umum"), "sub bagian umum");
 }
 
+// The searches and keys every reader uses, on the cases their fast paths must not change: either
+// case of the first letter, a first character that is not a letter, a start beyond the end, and
+// hits interleaved in both cases.
+TEST(Text, CaseBlindSearchAndKeys) {
+  using text::ifind;
+  EXPECT_EQ(ifind("Sekretariat DAERAH daerah", "daerah"), 12u);
+  EXPECT_EQ(ifind("Sekretariat DAERAH daerah", "daerah", 13), 19u);
+  EXPECT_EQ(ifind("dAe dAE Daerah", "DAERAH"), 8u);
+  EXPECT_EQ(ifind("ayat (1) dan (2)", "(2)"), 13u);
+  EXPECT_EQ(ifind("abc", "abcd"), std::string::npos);
+  EXPECT_EQ(ifind("abc", "c", 3), std::string::npos);
+  EXPECT_EQ(ifind("abc", "", 3), 3u);
+  EXPECT_EQ(ifind("abc", "C", 2), 2u);
+  EXPECT_EQ(ifind("xxxxXxxxy", "XY"), 7u);
+  EXPECT_EQ(text::ifind_word("Subbidang dan Sub Bidang", "bidang"), 18u);
+  EXPECT_EQ(text::collapse_spaces("  Kepala \t\n Dinas  "), "Kepala Dinas");
+  EXPECT_EQ(text::collapse_spaces(""), "");
+  EXPECT_EQ(text::name_key("Kepala Subbagian  Umum."), "kepala sub bagian umum");
+  EXPECT_EQ(text::name_key("SUBBIDANG Anggaran"), "sub bidang anggaran");
+}
+
 TEST(PositionKind, FromTitleAndEselon) {
   EXPECT_EQ(position_kind_of_title("Analis Kebijakan Ahli Muda Kerja sama"),
             PositionKind::Fungsional);

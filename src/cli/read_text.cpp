@@ -11,8 +11,8 @@
 namespace tatakerja::cli {
 
 // Reads a file as UTF-8 text; on failure prints the reason and returns false.
-bool read_text(const std::string& file, std::string& out) {
-  auto r = textio::read_regulation_file(file);
+bool read_text(const std::string& file, std::string& out, std::size_t max_bytes) {
+  auto r = textio::read_regulation_file(file, max_bytes);
   if (auto* e = std::get_if<textio::ReadError>(&r)) {
     fmt::print(stderr, "{}: {} [{}]\n", file, e->message, name_of(e->code));
     return false;

@@ -21,7 +21,7 @@ namespace {}  // namespace
 
 int regulation_parse(const std::string& file, const std::string& format) {
   std::string text;
-  if (!read_text(file, text)) return 2;
+  if (!read_text(file, text, textio::kMaxReadingBytes)) return 2;
   const auto doc = regulation::parse_document(text);
   if (format == "json")
     fmt::print("{}\n", json::to_json(doc).dump(2));
@@ -34,7 +34,7 @@ int regulation_extract(const std::vector<std::string>& files) {
   nlohmann::json all = nlohmann::json::array();
   for (const auto& file : files) {
     std::string text;
-    if (!read_text(file, text)) return 2;
+    if (!read_text(file, text, textio::kMaxReadingBytes)) return 2;
     all.push_back(json::to_json(regulation::read_regulation(text).facts));
   }
   fmt::print("{}\n", (files.size() == 1 ? all[0] : all).dump(2));
@@ -46,7 +46,7 @@ int regulation_lint(const std::vector<std::string>& files, const std::string& fo
   readings.reserve(files.size());
   for (const auto& file : files) {
     std::string text;
-    if (!read_text(file, text)) return 2;
+    if (!read_text(file, text, textio::kMaxReadingBytes)) return 2;
     readings.push_back(regulation::read_regulation(text));
   }
   std::vector<Finding> findings;
@@ -94,7 +94,7 @@ int summary(const std::string& folder) {
   int rc = 0;
   for (const auto& file : files) {
     std::string text;
-    if (!read_text(file, text)) {
+    if (!read_text(file, text, textio::kMaxReadingBytes)) {
       rc = 2;
       continue;
     }

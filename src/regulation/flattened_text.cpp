@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdint>
+#include <cstring>
 #include <iterator>
 #include <string>
 #include <string_view>
@@ -240,13 +242,23 @@ std::string joined(const Tokens& t, std::size_t begin, std::size_t end) {
 // Words counted without a copy: views into the lines (not changed while the count is used),
 // compared and hashed without regard to ASCII case.
 struct NoCaseHash {
+  // Eight bytes at a time, each with its 0x20 bit set: the two cases of a letter hash alike, and
+  // strings that NoCaseEqual finds equal always do (the folding may merge other bytes, which only
+  // costs a comparison).
   std::size_t operator()(std::string_view s) const noexcept {
-    std::size_t h = 1469598103934665603ULL;
-    for (const char c : s) {
-      h ^= static_cast<unsigned char>((c >= 'A' && c <= 'Z') ? c - 'A' + 'a' : c);
-      h *= 1099511628211ULL;
+    constexpr std::uint64_t kFold = 0x2020202020202020ULL;
+    std::uint64_t h = 0x9E3779B97F4A7C15ULL ^ s.size();
+    std::size_t i = 0;
+    for (; i + 8 <= s.size(); i += 8) {
+      std::uint64_t w;
+      std::memcpy(&w, s.data() + i, 8);
+      h = (h ^ (w | kFold)) * 0xFF51AFD7ED558CCDULL;
+      h ^= h >> 32;
     }
-    return h;
+    std::uint64_t w = 0;
+    if (i < s.size()) std::memcpy(&w, s.data() + i, s.size() - i);
+    h = (h ^ (w | kFold)) * 0xC4CEB9FE1A85EC53ULL;
+    return static_cast<std::size_t>(h ^ (h >> 29));
   }
 };
 struct NoCaseEqual {
@@ -283,6 +295,7 @@ WordCount count_words(const std::vector<Line>& lines, std::string& arena) {
     arena += ' ';
   }
   WordCount words;
+  words.reserve(arena.size() / 16);
   for_each_word(arena, [&](std::string_view w) {
     if (const auto bare = bare_view(w); !bare.empty()) ++words[bare];
   });
@@ -506,6 +519,7 @@ void repair_ocr_words(std::vector<Line>& lines, const WordCount& count,
   if (repairs.empty()) return;
   int repaired = 0;
   int first = 0;
+  const std::pair<const std::string, std::string>* example = nullptr;  // the first, in text order
   for (Line& l : lines) {
     if (l.text.empty()) continue;
     std::string out;
@@ -523,16 +537,16 @@ void repair_ocr_words(std::vector<Line>& lines, const WordCount& count,
       out += it->second;
       out += token.substr(at + bare.size());
       changed = true;
-      if (repaired++ == 0) first = l.number;
+      if (repaired++ == 0) first = l.number, example = &*it;
     }
     if (changed && !l.is_row()) l.text = std::move(out);
   }
+  if (example == nullptr) return;
   findings.push_back({"OCR_REPAIRED", Severity::Info, first,
                       std::to_string(repaired) +
                           " kata hasil pindai diperbaiki (bentuk yang benar muncul di bagian lain "
                           "naskah), misalnya \"" +
-                          repairs.begin()->first + "\" menjadi \"" + repairs.begin()->second +
-                          "\"."});
+                          example->first + "\" menjadi \"" + example->second + "\"."});
 }
 
 }  // namespace

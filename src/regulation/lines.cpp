@@ -1,6 +1,7 @@
 #include "regulation/lines.hpp"
 
 #include <algorithm>
+#include <array>
 
 #include "core/text.hpp"
 #include "regulation/flattened_text.hpp"
@@ -204,39 +205,62 @@ namespace {
 // A line with nothing to clean but its spaces and a leading "- " bullet: no tag, emphasis, tab,
 // carriage return, table pipe, heading mark, non-breaking space, other bullet, or gap of three
 // spaces between words (a column gap).
-bool is_plain_line(std::string_view raw) {
-  const std::string_view v = text::trim(raw);
-  const auto lead = static_cast<std::size_t>(v.data() - raw.data());  // indentation
+// What a byte can start in a line: nothing (most bytes), a space, or something the general
+// cleaning must see.
+enum class ByteRole : unsigned char { Plain, Space, Special, Lead };
+
+constexpr std::array<ByteRole, 256> byte_roles() {
+  std::array<ByteRole, 256> roles{};
+  for (const unsigned char c : {'<', '*', '\t', '\r', '\f', '_', '|', '#'})
+    roles[c] = ByteRole::Special;  // tags, emphasis, cells, table pipes, heading marks
+  roles[' '] = ByteRole::Space;
+  roles[0xC2] = ByteRole::Lead;  // U+00A0
+  roles[0xE2] = ByteRole::Lead;  // U+2022 bullet, U+2013 dash
+  return roles;
+}
+constexpr std::array<ByteRole, 256> kByteRoles = byte_roles();
+
+bool is_special_sequence(std::string_view raw, std::size_t i) {
+  const auto at = [&](std::size_t k) {
+    return k < raw.size() ? static_cast<unsigned char>(raw[k]) : 0;
+  };
+  if (at(i) == 0xC2) return at(i + 1) == 0xA0;
+  return at(i + 1) == 0x80 && (at(i + 2) == 0xA2 || at(i + 2) == 0x93);
+}
+
+// How plain a line is.
+enum class Plainness { General, Collapse, AsIs };
+
+// A line with nothing to clean but its spaces and a leading "- " bullet (Collapse), or not even
+// its inner spaces (AsIs): no tag, emphasis, tab (leading tabs are the empty cells of a table row
+// continued), carriage return, table pipe, heading mark, non-breaking space, other bullet, or gap
+// of three spaces between words (a column gap). Anything else takes the general cleaning.
+Plainness plainness(std::string_view raw, std::string_view trimmed) {
+  const auto lead = static_cast<std::size_t>(trimmed.data() - raw.data());  // indentation
+  const std::size_t tail = lead + trimmed.size();
   std::size_t spaces = 0;
+  bool collapse = false;
   for (std::size_t i = 0; i < raw.size(); ++i) {
-    const auto c = static_cast<unsigned char>(raw[i]);
-    switch (c) {
-      case '<':
-      case '*':
-      case '\t':  // leading tabs too: the empty cells of a table row continued
-      case '\r':
-      case '\f':
-      case '_':
-      case '|':
-      case '#':
-        return false;
-      case 0xC2:  // U+00A0
-        if (i + 1 < raw.size() && static_cast<unsigned char>(raw[i + 1]) == 0xA0) return false;
-        break;
-      case 0xE2:  // U+2022 bullet, U+2013 dash
-        if (i + 2 < raw.size() && static_cast<unsigned char>(raw[i + 1]) == 0x80 &&
-            (static_cast<unsigned char>(raw[i + 2]) == 0xA2 ||
-             static_cast<unsigned char>(raw[i + 2]) == 0x93))
-          return false;
-        break;
-      default:
-        break;
+    switch (kByteRoles[static_cast<unsigned char>(raw[i])]) {
+      case ByteRole::Plain:
+        spaces = 0;
+        continue;
+      case ByteRole::Special:
+        return Plainness::General;
+      case ByteRole::Lead:
+        if (is_special_sequence(raw, i)) return Plainness::General;
+        spaces = 0;
+        continue;
+      case ByteRole::Space:
+        ++spaces;
+        if (i >= lead && i < tail && spaces >= 2) {
+          if (spaces >= 3) return Plainness::General;  // a column gap between words
+          collapse = true;
+        }
+        continue;
     }
-    // A gap of three spaces between words (not the indentation before the first).
-    spaces = c == ' ' ? spaces + 1 : 0;
-    if (spaces >= 3 && i + 1 - spaces >= lead) return false;
   }
-  return true;
+  return collapse ? Plainness::Collapse : Plainness::AsIs;
 }
 
 }  // namespace
@@ -244,10 +268,12 @@ bool is_plain_line(std::string_view raw) {
 std::string clean_line_text(std::string_view raw) {
   // Most lines: only their spaces to collapse and a bullet to drop (the general path below gives
   // the same).
-  if (is_plain_line(raw)) {
-    const std::string_view v = strip_bullets(raw);
+  const std::string_view trimmed = text::trim(raw);
+  if (const Plainness p = plainness(raw, trimmed); p != Plainness::General) {
+    const std::string_view v = strip_bullets(trimmed);
     if (is_viewer_header(v)) return {};
-    return text::collapse_spaces(v);
+    return p == Plainness::AsIs && v.data() == trimmed.data() ? std::string(v)
+                                                              : text::collapse_spaces(v);
   }
   std::string s = strip_tags(raw);
   spaces_to_cells(s);

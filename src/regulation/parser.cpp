@@ -30,7 +30,9 @@ struct Landmarks {
 };
 
 bool is_annex_start(std::string_view s) {
-  auto words = text::split(text::trim(s), ' ');
+  s = text::trim(s);
+  if (s.empty() || (s.front() != 'L' && s.front() != 'l')) return false;  // most lines
+  auto words = text::split(s, ' ');
   if (words.empty()) return false;
   std::string_view w0 = words[0];
   if (w0 == "LAMPIRAN" || w0 == "LAMPIRAN:") return true;

@@ -1,6 +1,7 @@
 #include "textio/read_file.hpp"
 
 #include <sys/stat.h>
+#include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <memory>
@@ -8,7 +9,8 @@
 
 namespace tatakerja::textio {
 
-std::variant<DecodedText, ReadError> read_regulation_file(const std::string& path) {
+std::variant<DecodedText, ReadError> read_regulation_file(const std::string& path,
+                                                          std::size_t max_bytes) {
   struct stat st {};
   if (::stat(path.c_str(), &st) != 0)
     return ReadError{ErrorCode::FileNotFound, "Berkas tidak dapat dibuka: " + path + " (" +
@@ -20,16 +22,27 @@ std::variant<DecodedText, ReadError> read_regulation_file(const std::string& pat
   if (!f)
     return ReadError{ErrorCode::FileNotFound, "Berkas tidak dapat dibuka: " + path + " (" +
                                                   std::generic_category().message(errno) + ")."};
+  // Read straight into the string, sized by the file's size (a pipe or a growing file reads on
+  // in 64 KiB steps); never more than max_bytes + 1, so decode_text can report the size.
+  const std::size_t limit = max_bytes + 1;
   std::string bytes;
-  char buf[1 << 16];
-  std::size_t got;
-  while ((got = std::fread(buf, 1, sizeof buf, f.get())) > 0) {
-    bytes.append(buf, got);
-    if (bytes.size() > kMaxRegulationBytes) break;  // decode_text reports the size
+  std::size_t size = 0;
+  bytes.resize(std::min<std::size_t>(
+      S_ISREG(st.st_mode) && st.st_size > 0 ? static_cast<std::size_t>(st.st_size) + 1 : 1 << 16,
+      limit));
+  for (;;) {
+    if (size == bytes.size()) {
+      if (size >= limit) break;
+      bytes.resize(std::min(limit, size + std::max<std::size_t>(size, 1 << 16)));
+    }
+    const std::size_t got = std::fread(bytes.data() + size, 1, bytes.size() - size, f.get());
+    size += got;
+    if (got == 0) break;
   }
+  bytes.resize(size);
   if (std::ferror(f.get()))
     return ReadError{ErrorCode::FileReadFailed, "Berkas gagal dibaca: " + path + "."};
-  return decode_text(bytes);
+  return decode_text(bytes, max_bytes);
 }
 
 }  // namespace tatakerja::textio

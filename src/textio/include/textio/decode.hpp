@@ -22,12 +22,17 @@ struct DecodedText {
   std::string encoding;  // what the bytes were: "UTF-8", "UTF-16LE", "UTF-16BE", "WINDOWS-1252"
 };
 
+// The largest regulation text the registry takes (upload, import): a regulation is far smaller.
 inline constexpr std::size_t kMaxRegulationBytes = std::size_t{32} * 1024 * 1024;
+// The largest file the command line reads for `regulation parse|extract|lint`, which store
+// nothing: a whole region's regulations concatenated (the engine's time and memory are linear).
+inline constexpr std::size_t kMaxReadingBytes = std::size_t{256} * 1024 * 1024;
 
-// Detects the encoding and converts. Refuses empty input, input over kMaxRegulationBytes, binary
-// data (NUL bytes without a UTF-16 byte-order mark, or many control characters), and UTF-16
-// without a byte-order mark.
-std::variant<DecodedText, ReadError> decode_text(std::string_view bytes);
+// Detects the encoding and converts. Refuses empty input, input over `max_bytes`, binary data (NUL
+// bytes without a UTF-16 byte-order mark, or many control characters), and UTF-16 without a
+// byte-order mark.
+std::variant<DecodedText, ReadError> decode_text(std::string_view bytes,
+                                                 std::size_t max_bytes = kMaxRegulationBytes);
 
 bool is_valid_utf8(std::string_view s);
 // The length of the well-formed UTF-8 character that starts at byte `i` of `s` (i < s.size()):

@@ -7,7 +7,8 @@
 
 namespace tatakerja::textio {
 
-// Reads and decodes a regulation file. Never reads more than kMaxRegulationBytes + 1 bytes.
-std::variant<DecodedText, ReadError> read_regulation_file(const std::string& path);
+// Reads and decodes a regulation file. Never reads more than max_bytes + 1 bytes.
+std::variant<DecodedText, ReadError> read_regulation_file(
+    const std::string& path, std::size_t max_bytes = kMaxRegulationBytes);
 
 }  // namespace tatakerja::textio
