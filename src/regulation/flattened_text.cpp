@@ -488,6 +488,17 @@ std::vector<std::string> ocr_readings(std::string_view w) {
   return out;
 }
 
+// Whether a word holds what an OCR slip leaves: "cl", "rn", an "l" after its first letter, or a
+// capital after a small letter (two words run together).
+bool may_be_ocr_slip(std::string_view w) {
+  for (std::size_t p = 1; p < w.size(); ++p) {
+    const char a = w[p - 1], b = w[p];
+    if (b == 'l' || (a == 'r' && b == 'n') || (a >= 'a' && a <= 'z' && b >= 'A' && b <= 'Z'))
+      return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 void repair_ocr_words(std::vector<Line>& lines, const WordCount& count,
@@ -500,7 +511,7 @@ void repair_ocr_words(std::vector<Line>& lines, const WordCount& count,
   std::unordered_map<std::string, std::string> repairs;
   for (const auto& [word_view, n] : count) {
     // A word written the same way three times or more is how the text spells it, not a slip.
-    if (word_view.size() < 4 || n > 2) continue;
+    if (word_view.size() < 4 || n > 2 || !may_be_ocr_slip(word_view)) continue;
     const std::string word(word_view);
     std::string best;
     int best_count = n;
