@@ -568,7 +568,9 @@ void read_grades_and_appointments(const Document& doc, Extraction& out) {
 // sebagaimana dimaksud pada ayat (1), Sekretaris menyelenggarakan fungsi: ...".
 bool starts_in_pursuit(std::string_view t) {
   for (std::string_view lead :
-       {"Dalam melaksanakan", "Untuk melaksanakan", "Dalam menyelenggarakan", "Dalam menjalankan"})
+       {"Dalam melaksanakan", "Untuk melaksanakan", "Dalam menyelenggarakan", "Dalam menjalankan",
+        "Untuk menyelenggarakan", "Untuk menjalankan", "Dalam rangka melaksanakan",
+        "Guna melaksanakan"})
     if (text::istarts_with(t, lead)) return true;
   return false;
 }
