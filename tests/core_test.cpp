@@ -85,6 +85,8 @@ TEST(Text, TitleCaseKeepsAcronymsAndLowercaseConjunctions) {
   EXPECT_EQ(text::title_case("DINAS KOPERASI PROVINSI NTT"), "Dinas Koperasi Provinsi NTT");
   EXPECT_EQ(text::strip_item_end("penyusunan program; dan"), "penyusunan program");
   EXPECT_EQ(text::name_key("Subbagian Umum"), "sub bagian umum");
+  EXPECT_EQ(text::title_case("SUB BIDANG VERIFIKASI DAN PENERBITAN SP2D"),
+            "Sub Bidang Verifikasi dan Penerbitan SP2D");
 }
 
 // The searches and keys every reader uses, on the cases their fast paths must not change: either

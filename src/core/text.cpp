@@ -175,8 +175,10 @@ std::string title_case(std::string_view s) {
                        std::all_of(bare.begin(), bare.end(),
                                    [](char c) { return c == 'i' || c == 'v' || c == 'x'; }) &&
                        roman_to_int(bare).has_value();
+    // Letters and digits written in capitals together ("SP2D", "K3") are a code, kept as written.
+    const bool code = has_upper && !has_lower && std::any_of(bare.begin(), bare.end(), is_digit);
     const bool acronym =
-        roman || std::find(kAcronyms.begin(), kAcronyms.end(), bare) != kAcronyms.end() ||
+        roman || code || std::find(kAcronyms.begin(), kAcronyms.end(), bare) != kAcronyms.end() ||
         (!has_vowel && bare.size() >= 2 &&
          std::all_of(bare.begin(), bare.end(), [](char c) { return is_alpha(c); }));
     if (has_lower && has_upper && !(word.size() > 1 && is_upper_text(word.substr(1)))) {

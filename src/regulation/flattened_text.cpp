@@ -50,6 +50,20 @@ bool is_verse_token(std::string_view t) {
 }
 
 // "a.", "b)", "aa.", "1.", "12)": the marker of a list item.
+// The same, as a scan may print them: "l4" for 14 (one digit at least), "(l)" for (1).
+bool is_scanned_number_token(std::string_view t) {
+  if (is_number_token(t)) return true;
+  const bool digit = std::any_of(t.begin(), t.end(), [](char c) { return text::is_digit(c); });
+  return digit && t.size() <= 3 &&
+         std::all_of(t.begin(), t.end(), [](char c) { return text::is_digit(c) || c == 'l'; });
+}
+bool is_scanned_verse_token(std::string_view t) {
+  return is_verse_token(t) ||
+         (t.size() >= 3 && t.size() <= 4 && t.front() == '(' && t.back() == ')' &&
+          std::all_of(t.begin() + 1, t.end() - 1,
+                      [](char c) { return text::is_digit(c) || c == 'l'; }));
+}
+
 bool is_item_token(std::string_view t) {
   if (t.size() < 2 || t.size() > 3 || (t.back() != '.' && t.back() != ')')) return false;
   const std::string_view body = t.substr(0, t.size() - 1);
@@ -113,8 +127,9 @@ std::size_t furniture_at(const Tokens& t, std::size_t i) {
 // An article heading inside running text ("... ditetapkan. Pasal 5 (1) Dinas ..."), not a
 // reference to one ("sebagaimana dimaksud dalam Pasal 5 ayat (1)").
 bool article_heading_at(const Tokens& t, std::size_t i) {
-  return (t[i] == "Pasal" || t[i] == "Paragraf") && i + 1 < t.size() && is_number_token(t[i + 1]) &&
-         (i + 2 >= t.size() || is_verse_token(t[i + 2]) || starts_upper(t[i + 2])) &&
+  return (t[i] == "Pasal" || t[i] == "Paragraf") && i + 1 < t.size() &&
+         is_scanned_number_token(t[i + 1]) &&
+         (i + 2 >= t.size() || is_scanned_verse_token(t[i + 2]) || starts_upper(t[i + 2])) &&
          (i == 0 || !is_reference_word(t[i - 1]));
 }
 
@@ -349,13 +364,20 @@ void split_flattened_lines(std::vector<Line>& lines, std::vector<Finding>& findi
   bool cutting = false;
   int split = 0;
   int first = 0;
+  std::string prev_last;  // the last word of the line before (as written)
   for (std::size_t k = 0; k < lines.size(); ++k) {
     Line& line = lines[k];
     const bool long_line = line.text.size() >= kFlattenedLine;
+    // "Pasal 4 (1) Kepala Badan mempunyai ...": the article's heading run into its first ayat,
+    // unless the line goes on a reference ("... sebagaimana dimaksud dalam / Pasal 4 ayat (1)").
+    const bool article_first =
+        !line.is_row() && line.text.starts_with("Pasal ") && !is_reference_word(prev_last);
     bool cut = false;
-    if (line.text.size() >= 40 && !line.is_row() && (long_line || may_hold_marker(line.text))) {
+    if (!line.is_row() &&
+        (article_first || (line.text.size() >= 40 && (long_line || may_hold_marker(line.text))))) {
       const Tokens all = tokens_of(line.text);
-      if (has_strong_marker(all, long_line)) {
+      if ((article_first && all.size() > 2 && article_heading_at(all, 0)) ||
+          (line.text.size() >= 40 && has_strong_marker(all, long_line))) {
         if (!cutting) {
           out.reserve(lines.size() + 64);
           std::move(lines.begin(), lines.begin() + static_cast<std::ptrdiff_t>(k),
@@ -366,6 +388,10 @@ void split_flattened_lines(std::vector<Line>& lines, std::vector<Finding>& findi
         cut = true;
         if (split++ == 0) first = line.number;
       }
+    }
+    if (!line.text.empty()) {
+      const std::size_t space = line.text.rfind(' ');
+      prev_last = space == std::string::npos ? line.text : line.text.substr(space + 1);
     }
     if (cutting && !cut) out.push_back(std::move(line));
   }

@@ -578,11 +578,13 @@ bool starts_in_pursuit(std::string_view t) {
 std::string task_subject(std::string_view t) {
   std::string s(t);
   if (starts_in_pursuit(s)) s = after(s, ", ");
-  for (std::string_view lead : {"uraian tugas ", "setiap ", "masing-masing "})
+  for (std::string_view lead : {"uraian tugas ", "rincian tugas ", "setiap ", "masing-masing "})
     if (text::istarts_with(s, lead)) s = s.substr(lead.size());
+  // "Sub Bagian Umum dipimpin oleh seorang Kepala Sub Bagian ... dan mempunyai rincian tugas:":
+  // the unit, whose head the duties are.
   for (std::string_view cut :
        {" sebagaimana", " mempunyai", " menyelenggarakan", " bertugas", " adalah", " masing-masing",
-        " dalam memimpin", " dalam melaksanakan", " dalam menjalankan"})
+        " dalam memimpin", " dalam melaksanakan", " dalam menjalankan", " dipimpin oleh"})
     s = before(s, cut);
   return text::strip_item_end(s);
 }
@@ -621,8 +623,11 @@ void read_duties_in_articles(const Document& doc, Extraction& out) {
       const bool task = text::ifind(t, "mempunyai tugas") != std::string::npos;
       const bool functions = text::ifind(t, "mempunyai fungsi") != std::string::npos ||
                              text::ifind(t, "menyelenggarakan fungsi") != std::string::npos;
-      const bool duties = text::ifind(t, "mempunyai uraian tugas") != std::string::npos ||
-                          (text::istarts_with(t, "Uraian tugas ") && !part->children.empty());
+      const bool duties =
+          text::ifind(t, "mempunyai uraian tugas") != std::string::npos ||
+          text::ifind(t, "mempunyai rincian tugas") != std::string::npos ||
+          ((text::istarts_with(t, "Uraian tugas ") || text::istarts_with(t, "Rincian tugas ")) &&
+           !part->children.empty());
       if (!task && !functions && !duties) continue;
       const std::string named = task_subject(t);
       std::vector<Position*> subjects;
