@@ -38,6 +38,55 @@ TEST(Marker, ReadsNumberingAndOcrSlips) {
   EXPECT_EQ(m->kind, NodeKind::DottedNumber);
   EXPECT_EQ(m->label, "6.13");
   EXPECT_TRUE(starts_with_keyword("Menirnbang :", "Menimbang"));
+  // A scan's slips around list markers: "cl." for "d.", specks before the letter, "1O" for 10.
+  m = item_marker("cl. Bidang Perikanan Budidaya, terdiri atas:");
+  ASSERT_TRUE(m);
+  EXPECT_EQ(m->kind, NodeKind::Letter);
+  EXPECT_EQ(m->label, "d");
+  EXPECT_TRUE(m->repaired);
+  m = item_marker("-3c. pelaksanaan evaluasi");
+  ASSERT_TRUE(m);
+  EXPECT_EQ(m->label, "c");
+  EXPECT_EQ(m->rest, "pelaksanaan evaluasi");
+  m = item_marker("~b. pengelolaan urusan umum");
+  ASSERT_TRUE(m);
+  EXPECT_EQ(m->label, "b");
+  EXPECT_FALSE(item_marker("3c. bukan penanda"));
+  m = structural_marker("Pasal 1O");
+  ASSERT_TRUE(m);
+  EXPECT_EQ(m->label, "10");
+  m = structural_marker("Pasal 12A");
+  ASSERT_TRUE(m);
+  EXPECT_EQ(m->label, "12A");
+}
+
+// A web page's copy: the heading on one line (number and title run together), the articles with
+// their list markers turned into bullets; the bullets are read as the lists they were.
+TEST(Parser, HeadingOnOneLineAndBulletedLists) {
+  const auto d = parse_document(
+      "KEPUTUSAN KEPALA DINAS KESEHATAN KABUPATEN X NOMOR : 800/12/DINKES/2024 TENTANG "
+      "INDIKATOR KINERJA INDIVIDU\n\n"
+      "Pasal 3\n\n"
+      "(1) Susunan organisasi Dinas terdiri atas:\n\n"
+      "\xE2\x80\xA2 Kepala Dinas;\n\n"
+      "\xE2\x80\xA2 Bidang Pelayanan, membawahi:\n\n"
+      "- Seksi Rujukan; dan\n\n"
+      "- Seksi Primer;\n\n"
+      "\xE2\x80\xA2 Bidang Sumber Daya.\n");
+  EXPECT_EQ(d.heading.number, "800/12/DINKES/2024");
+  EXPECT_EQ(d.heading.year, 2024);
+  EXPECT_EQ(d.heading.title, "INDIKATOR KINERJA INDIVIDU");
+  const Node* art = find_article(d, "3");
+  ASSERT_TRUE(art);
+  ASSERT_EQ(art->children.size(), 1u);
+  const Node& verse = art->children[0];
+  ASSERT_EQ(verse.children.size(), 3u);
+  EXPECT_EQ(verse.children[0].kind, NodeKind::Letter);
+  EXPECT_EQ(verse.children[1].label, "b");
+  EXPECT_EQ(verse.children[2].text, "Bidang Sumber Daya.");
+  ASSERT_EQ(verse.children[1].children.size(), 2u);
+  EXPECT_EQ(verse.children[1].children[1].kind, NodeKind::Number);
+  EXPECT_EQ(verse.children[1].children[1].text, "Seksi Primer;");
 }
 
 TEST(Lines, DropsConversionArtefacts) {

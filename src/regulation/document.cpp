@@ -111,8 +111,7 @@ bool Document::is_decree() const {
 }
 
 bool is_excerpt(const Document& doc) {
-  return doc.heading.kind.empty() && doc.considerations.children.empty() &&
-         doc.bases.children.empty();
+  return doc.considerations.children.empty() && doc.bases.children.empty();
 }
 
 }  // namespace tatakerja::regulation

@@ -498,6 +498,9 @@ std::vector<std::string> ocr_readings(std::string_view w) {
   };
   replace_each("cl", "d");
   replace_each("rn", "m");
+  // "l" for a capital "I" that starts a word ("lkan" for "Ikan").
+  if (w.size() >= 3 && w[0] == 'l' && w[1] >= 'a' && w[1] <= 'z')
+    out.push_back("I" + std::string(w.substr(1)));
   // "l" for "i" inside a word, in either case ("Fungslonal", "ORGANlSASl").
   std::string all(w);
   bool any = false;
@@ -514,9 +517,10 @@ std::vector<std::string> ocr_readings(std::string_view w) {
   return out;
 }
 
-// Whether a word holds what an OCR slip leaves: "cl", "rn", an "l" after its first letter, or a
-// capital after a small letter (two words run together).
+// Whether a word holds what an OCR slip leaves: "cl", "rn", an "l" anywhere, or a capital after a
+// small letter (two words run together).
 bool may_be_ocr_slip(std::string_view w) {
+  if (w.front() == 'l') return true;
   for (std::size_t p = 1; p < w.size(); ++p) {
     const char a = w[p - 1], b = w[p];
     if (b == 'l' || (a == 'r' && b == 'n') || (a >= 'a' && a <= 'z' && b >= 'A' && b <= 'Z'))

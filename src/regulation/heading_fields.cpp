@@ -1,5 +1,6 @@
 #include "regulation/heading_fields.hpp"
 
+#include <algorithm>
 #include <array>
 
 #include "core/text.hpp"
@@ -70,6 +71,43 @@ std::optional<KindAndRegion> read_kind_line(std::string_view raw) {
   return std::nullopt;
 }
 
+namespace {
+
+// A digit as a scan may print it: "l", "I" or "|" for 1, "O" or "o" for 0, "$" or "S" for 5.
+std::optional<char> scanned_digit(char c) {
+  if (text::is_digit(c)) return c;
+  switch (c) {
+    case 'l':
+    case 'I':
+    case '|':
+      return '1';
+    case 'O':
+    case 'o':
+      return '0';
+    case '$':
+    case 'S':
+      return '5';
+    default:
+      return std::nullopt;
+  }
+}
+
+// A short number or a year with a scan's slips ("$1", "l2", "2O21"), read as digits when at least
+// one of its characters is a digit; anything else is left as written.
+std::string scanned_number(std::string_view n) {
+  if (n.empty() || n.size() > 4 || std::none_of(n.begin(), n.end(), text::is_digit))
+    return std::string(n);
+  std::string out;
+  for (const char c : n) {
+    const auto d = scanned_digit(c);
+    if (!d) return std::string(n);
+    out.push_back(*d);
+  }
+  return out;
+}
+
+}  // namespace
+
 std::optional<NumberAndYear> read_number_line(std::string_view raw) {
   const std::string line = text::collapse_spaces(raw);
   if (!text::istarts_with(line, "NOMOR")) return std::nullopt;
@@ -77,22 +115,37 @@ std::optional<NumberAndYear> read_number_line(std::string_view raw) {
   rest = text::trim(rest);
   if (!rest.empty() && rest[0] == ':') rest = text::trim(rest.substr(1));
   NumberAndYear out;
-  std::size_t tahun = text::ifind(rest, "TAHUN");
-  std::string_view number = tahun == std::string_view::npos ? rest : rest.substr(0, tahun);
+  std::size_t tahun = text::ifind_word(rest, "TAHUN");
+  // A heading run together on one line: the number ends where the title begins ("NOMOR :
+  // 470/018/DUKCAPIL/I/2024 TENTANG INDIKATOR ...").
+  const std::size_t tentang = text::ifind_word(rest, "TENTANG");
+  if (tentang != std::string_view::npos && tentang < tahun) tahun = std::string_view::npos;
+  std::string_view number = tahun != std::string_view::npos     ? rest.substr(0, tahun)
+                            : tentang != std::string_view::npos ? rest.substr(0, tentang)
+                                                                : rest;
+  if (tahun == std::string_view::npos && tentang != std::string_view::npos)
+    out.rest = std::string(text::trim(rest.substr(tentang)));
   out.raw = std::string(text::trim(number));
   std::string n;
   for (char c : number)
     if (c != ' ') n.push_back(c);
   while (!n.empty() && (n.back() == '/' || n.back() == '.' || n.back() == ',')) n.pop_back();
   while (!n.empty() && n.front() == '/') n.erase(n.begin());
+  n = scanned_number(n);
   bool digit = false;
   for (char c : n) digit = digit || text::is_digit(c);
   out.number = digit ? n : std::string();
+  // A decree's number ends with its year: "800/123/BKPSDM/2024".
+  if (const std::size_t slash = n.rfind('/');
+      tahun == std::string_view::npos && slash != std::string::npos && n.size() - slash == 5) {
+    const auto y = text::parse_int(std::string_view(n).substr(slash + 1));
+    if (y && *y >= 1945 && *y <= 2100) out.year = y;
+  }
   if (tahun != std::string_view::npos) {
     std::string_view after = text::trim(rest.substr(tahun + 5));
     std::size_t i = 0;
-    while (i < after.size() && text::is_digit(after[i])) ++i;
-    if (i == 4) out.year = text::parse_int(after.substr(0, 4));
+    while (i < after.size() && scanned_digit(after[i])) ++i;
+    if (i == 4) out.year = text::parse_int(scanned_number(after.substr(0, 4)));
     out.rest = std::string(text::trim(after.substr(i)));
   }
   return out;

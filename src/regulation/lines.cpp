@@ -327,8 +327,11 @@ std::vector<Line> clean_lines(std::string_view input, std::vector<Finding>& find
     ++number;
     const std::string_view raw = input.substr(start, end - start);
     const std::string_view lead = text::trim(raw);
-    const bool bullet = (lead.size() > 2 && lead[0] == '-' && lead[1] == ' ') ||
-                        (lead.size() > 4 && lead.substr(0, 3) == "\xE2\x80\xA2" && lead[3] == ' ');
+    char bullet = '\0';
+    if (lead.size() > 2 && lead[0] == '-' && lead[1] == ' ')
+      bullet = '-';
+    else if (lead.size() > 4 && lead.substr(0, 3) == "\xE2\x80\xA2" && lead[3] == ' ')
+      bullet = '*';
     lines.push_back(Line{number, clean_line_text(raw), bullet});
     if (end == input.size()) break;
     start = end + 1;

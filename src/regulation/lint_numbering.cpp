@@ -44,6 +44,10 @@ void check_run(const std::vector<Item>& items, const std::string& where, std::ve
                bool may_start_later = false) {
   std::vector<int> seen;
   const Node* prev = nullptr;
+  // The lists that a block under a heading interrupted, innermost last, each with what it had
+  // seen and its last item: "1. NAMA JABATAN : ...", "URAIAN TUGAS :", its duties 1-9, then
+  // "2. NAMA JABATAN" goes on with the list of blocks.
+  std::vector<std::pair<std::vector<int>, const Node*>> interrupted;
   for (const Item& it : items) {
     const Node& cur = *it.node;
     const std::string what = kind_word(cur);
@@ -53,9 +57,13 @@ void check_run(const std::vector<Item>& items, const std::string& where, std::ve
             "Penomoran " + what + where + " dimulai dari " + node_label(cur) + ", bukan dari " +
                 what + " " + (cur.kind == NodeKind::Verse ? "(1)" : "pertama") + ".");
     } else if (it.after_heading && cur.ordinal == 1) {
-      seen.clear();  // a new block under a new heading
+      interrupted.emplace_back(std::move(seen), prev);  // a new block under a new heading
+      seen.clear();
     } else if (cur.ordinal == prev->ordinal + 1) {
       // in sequence
+    } else if (!interrupted.empty() && cur.ordinal == interrupted.back().second->ordinal + 1) {
+      seen = std::move(interrupted.back().first);  // the interrupted list goes on
+      interrupted.pop_back();
     } else if (std::find(seen.begin(), seen.end(), cur.ordinal) != seen.end()) {
       add(out, "NUMBERING_DUPLICATE", Severity::Warning, cur.span.first_line,
           "Penomoran " + what + where + " ganda: " + node_label(cur) + " muncul lagi setelah " +

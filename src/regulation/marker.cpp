@@ -154,7 +154,9 @@ std::optional<Marker> structural_marker(std::string_view line) {
     std::string n(t2);
     while (!n.empty() && (n.back() == '.' || n.back() == ':')) n.pop_back();
     std::string suffix;
-    if (n.size() >= 2 && n.back() >= 'A' && n.back() <= 'Z' && text::is_digit(n[n.size() - 2])) {
+    // "Pasal 5A", inserted by an amendment; "Pasal 1O" is a scan's 10, not an inserted article.
+    if (n.size() >= 2 && n.back() >= 'A' && n.back() <= 'Z' && n.back() != 'O' &&
+        text::is_digit(n[n.size() - 2])) {
       suffix = n.substr(n.size() - 1);
       n.pop_back();
     }
@@ -170,9 +172,35 @@ std::optional<Marker> structural_marker(std::string_view line) {
   return std::nullopt;
 }
 
+namespace {
+
+// A scan's specks before a letter item ("-3c. pelaksanaan ...", "~b. pengelolaan ..."): up to
+// three characters, one of them neither a letter nor a digit, before "x. " or "x) ". Returns how
+// many to skip, or 0.
+std::size_t specks_before_letter_item(std::string_view line) {
+  for (std::size_t skip = 1; skip <= 3 && skip + 2 < line.size(); ++skip) {
+    const std::string_view specks = line.substr(0, skip);
+    if (std::all_of(specks.begin(), specks.end(), [](char c) { return text::is_alnum(c); }) ||
+        specks.find_first_of("( ") != std::string_view::npos)
+      return 0;
+    const char letter = line[skip];
+    if (letter >= 'a' && letter <= 'z' && (line[skip + 1] == '.' || line[skip + 1] == ')') &&
+        line[skip + 2] == ' ')
+      return skip;
+  }
+  return 0;
+}
+
+}  // namespace
+
 std::optional<Marker> item_marker(std::string_view line) {
   line = text::trim(line);
   if (line.empty() || line.find('\t') != std::string_view::npos) return std::nullopt;
+  if (const std::size_t specks = specks_before_letter_item(line); specks > 0) {
+    auto m = item_marker(line.substr(specks));
+    if (m) m->repaired = true;
+    return m;
+  }
   Marker m;
   auto after = [&](std::size_t end) -> bool {
     // The marker must be followed by a space or end the line.
@@ -230,6 +258,17 @@ std::optional<Marker> item_marker(std::string_view line) {
   }
   // Lowercase letters: a. aa. a) aa)
   if (line[0] >= 'a' && line[0] <= 'z') {
+    // "cl." and "rn." are a scan's "d." and "m.": no list is labelled with those two letters.
+    for (const auto& [slip, letter] : {std::pair{"cl", "d"}, std::pair{"rn", "m"}}) {
+      if (line.size() >= 3 && line.substr(0, 2) == slip && (line[2] == '.' || line[2] == ')') &&
+          after(3)) {
+        m.kind = line[2] == ')' ? NodeKind::ParenLetter : NodeKind::Letter;
+        m.label = letter;
+        m.ordinal = *text::letter_ordinal(m.label);
+        m.repaired = true;
+        return m;
+      }
+    }
     std::size_t i = 1;
     if (i < line.size() && line[i] == line[0]) ++i;
     if (i < line.size() && (line[i] == '.' || line[i] == ')')) {

@@ -138,6 +138,8 @@ void read_heading(const std::vector<Line>& lines, std::size_t end, Heading& h,
             h.number_raw = ny->raw;
             h.year = ny->year;
             h.number_line = lines[i].number;
+            if (text::istarts_with(ny->rest, "TENTANG"))
+              h.title = std::string(text::trim(std::string_view(ny->rest).substr(7)));
           }
         }
         continue;

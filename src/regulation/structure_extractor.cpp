@@ -683,40 +683,68 @@ void read_duties_in_articles(const Document& doc, Extraction& out) {
   }
 }
 
-// "1. NAMA JABATAN : X" ... "6. URAIAN TUGAS :" blocks of an annex (Lampiran II of 000 and 002).
+// One "FIELD : value" line of a job-description block for `current`.
+void read_annex_field(const Node& node, Position& current) {
+  const std::string field = text::to_upper(before(node.text, ":"));
+  const std::string value = after(node.text, ":");
+  if (field == "KODE JABATAN") {
+    current.code = value;
+  } else if (field == "ESELON") {
+    if (auto e = normalize_eselon(value)) current.eselon_annex = *e;
+  } else if (field == "RUMUSAN TUGAS" || field == "TUGAS POKOK") {
+    current.summary = text::strip_item_end(value);
+  } else if (field == "FUNGSI") {
+    current.functions = item_texts(node);
+  } else if (field == "URAIAN TUGAS") {
+    current.duties = item_texts(node);
+  }
+}
+
+// The position a "NAMA JABATAN : X" line names, or nullptr.
+Position* annex_block_position(const std::string& value, Extraction& out) {
+  Position* p = out.find_position(value);
+  if (!p && out.agency) {
+    // The agency head is named in full: "KEPALA BADAN PENGELOLA PERBATASAN DAERAH (PROVINSI)".
+    const std::string full = text::name_key("Kepala " + out.agency->name);
+    if (text::name_key(value).rfind(full, 0) == 0)
+      p = out.find_position("Kepala " + out.agency->short_name);
+  }
+  return p;
+}
+
+// "1. NAMA JABATAN : X" ... "6. URAIAN TUGAS :" blocks of an annex (Lampiran II of 000 and 002),
+// with the fields as numbered items, as lines of their own, or as text under the name; the duties
+// as the field's own items or, after an "URAIAN TUGAS :" line that has none, as the items that
+// follow it (numbered from 1 again, up to the next block).
 void read_duties_in_annexes(const Document& doc, Extraction& out) {
   for (const Annex& annex : doc.annexes) {
     Position* current = nullptr;
-    for (const Node& item : annex.content.children) {
-      if (!is_list_item(item.kind)) continue;
-      const std::string field = text::to_upper(before(item.text, ":"));
-      const std::string value = after(item.text, ":");
-      if (field == "NAMA JABATAN") {
-        current = out.find_position(value);
-        if (!current && out.agency) {
-          // The agency head is named in full: "KEPALA BADAN PENGELOLA PERBATASAN DAERAH
-          // (PROVINSI)".
-          const std::string full = text::name_key("Kepala " + out.agency->name);
-          const std::string key = text::name_key(value);
-          if (key.rfind(full, 0) == 0)
-            current = out.find_position("Kepala " + out.agency->short_name);
-        }
-        if (current) current->duties_source = item.span;
+    bool duties_follow = false;
+    for (const Node& node : annex.content.children) {
+      const bool item = is_list_item(node.kind);
+      if (!item && node.kind != NodeKind::Heading && node.kind != NodeKind::Text) continue;
+      if (item && text::to_upper(before(node.text, ":")) == "NAMA JABATAN") {
+        current = annex_block_position(after(node.text, ":"), out);
+        duties_follow = false;
+        if (!current) continue;
+        current->duties_source = node.span;
+        for (const Node& c : node.children)
+          if (c.kind == NodeKind::Text) read_annex_field(c, *current);
         continue;
       }
       if (!current) continue;
-      current->duties_source.extend(item.span.last_line);
-      if (field == "KODE JABATAN") {
-        current->code = value;
-      } else if (field == "ESELON") {
-        if (auto e = normalize_eselon(value)) current->eselon_annex = *e;
-      } else if (field == "RUMUSAN TUGAS" || field == "TUGAS POKOK") {
-        current->summary = text::strip_item_end(value);
-      } else if (field == "FUNGSI") {
-        current->functions = item_texts(item);
-      } else if (field == "URAIAN TUGAS") {
-        current->duties = item_texts(item);
+      if (duties_follow && item) {
+        current->duties.push_back(text::strip_item_end(node.full_text()));
+        current->duties_source.extend(node.span.last_line);
+        continue;
       }
+      // The block's lines: its numbered fields, and field lines of their own ("ESELON : II/b");
+      // not the page numbers and headings between blocks.
+      if (item || node.text.find(':') != std::string::npos)
+        current->duties_source.extend(node.span.last_line);
+      read_annex_field(node, *current);
+      duties_follow = text::to_upper(before(node.text, ":")) == "URAIAN TUGAS" &&
+                      text::trim(after(node.text, ":")).empty() && node.children.empty();
     }
   }
   for (Position& p : out.positions) {

@@ -42,6 +42,33 @@ bool is_roman_subheading(std::string_view s) {
          (i + 2 == s.size() || s[i + 2] == ' ');
 }
 
+bool ends_with_char(std::string_view s, char c) {
+  return !s.empty() && s.back() == c;
+}
+
+// The kind a list takes under an item of kind k (a web copy dropped its markers): one that k's
+// own list does not use, so that the nesting reads as in a numbered text.
+NodeKind kind_of_list_under(NodeKind k) {
+  switch (k) {
+    case NodeKind::Letter:
+      return NodeKind::Number;
+    case NodeKind::Number:
+      return NodeKind::ParenLetter;
+    case NodeKind::ParenLetter:
+      return NodeKind::ParenNumber;
+    default:
+      return NodeKind::Letter;
+  }
+}
+
+std::string label_of(NodeKind k, int ordinal) {
+  if (k == NodeKind::Number || k == NodeKind::ParenNumber) return std::to_string(ordinal);
+  std::string label;
+  for (int n = ordinal; n > 0; n = (n - 1) / 26)
+    label.insert(label.begin(), static_cast<char>('a' + (n - 1) % 26));
+  return label;
+}
+
 void append_text(std::string& to, std::string_view more) {
   if (more.empty()) return;
   if (!to.empty()) to.push_back(' ');
@@ -89,6 +116,11 @@ void TreeBuilder::add(const Line& line) {
     add_plain(s, line.number, true);
   } else if (mode_ == Mode::Annex && (is_annex_heading(s) || is_roman_subheading(s))) {
     add_heading(s, line.number);
+  } else if (auto bm = line.bullet ? bullet_marker(line) : std::nullopt) {
+    add_item(*bm, line.number);
+    while (!bullet_lists_.empty() && bullet_lists_.back().depth >= stack_.size())
+      bullet_lists_.pop_back();
+    bullet_lists_.push_back({line.bullet, line.number, stack_.size()});
   } else {
     // A bulleted line without numbering is an item of its own unless it continues a sentence.
     const bool bullet_item = line.bullet && !(s[0] >= 'a' && s[0] <= 'z');
@@ -101,6 +133,38 @@ void TreeBuilder::add(const Line& line) {
     add_plain(s, line.number, bullet_item || (is_field_line(s) && !unfinished));
   }
   blank_before_ = false;
+}
+
+// A bullet without numbering read as a list item (a web copy that kept "•" or "-" for "a.", "1."):
+// the next item of the open list of the same bullet unless that list was closed (its last item
+// ends with "."), else the first of a new list when the open node's sentence ends with ":"
+// ("... mempunyai tugas:").
+std::optional<Marker> TreeBuilder::bullet_marker(const Line& line) {
+  // Lists whose last item is no longer open (the stack moved on) are closed.
+  while (!bullet_lists_.empty() &&
+         (bullet_lists_.back().depth > stack_.size() ||
+          stack_[bullet_lists_.back().depth - 1]->span.first_line != bullet_lists_.back().line))
+    bullet_lists_.pop_back();
+  Marker m;
+  m.rest = line.text;
+  for (std::size_t k = bullet_lists_.size(); k-- > 0;) {
+    const BulletList& list = bullet_lists_[k];
+    if (list.bullet != line.bullet) continue;
+    const Node& last = *stack_[list.depth - 1];
+    if (!is_list_item(last.kind) || ends_with_char(last.text, '.')) break;
+    m.kind = last.kind;
+    m.ordinal = last.ordinal + 1;
+    m.label = label_of(m.kind, m.ordinal);
+    return m;
+  }
+  const Node& t = *stack_.back();
+  const bool text_child = !t.children.empty() && t.children.back().kind == NodeKind::Text;
+  const std::string_view said = text_child ? t.children.back().text : t.text;
+  if (!ends_with_char(said, ':') || (!text_child && !t.children.empty())) return std::nullopt;
+  m.kind = kind_of_list_under(t.kind);
+  m.ordinal = 1;
+  m.label = label_of(m.kind, m.ordinal);
+  return m;
 }
 
 void TreeBuilder::add_text(const std::string& text, int line_number) {
@@ -141,9 +205,10 @@ void TreeBuilder::add_structural(const Marker& m, int line) {
 
 void TreeBuilder::add_item(const Marker& m, int line) {
   if (m.repaired)
-    findings_.push_back(
-        {"OCR_REPAIRED", Severity::Info, line,
-         "Penanda ayat dibaca sebagai \"(" + m.label + ")\" (ejaan hasil pindai diperbaiki)."});
+    findings_.push_back({"OCR_REPAIRED", Severity::Info, line,
+                         "Penanda dibaca sebagai \"" + std::string(to_string(m.kind)) + " " +
+                             (m.kind == NodeKind::Verse ? "(" + m.label + ")" : m.label) +
+                             "\" (ejaan hasil pindai diperbaiki)."});
   if (m.kind == NodeKind::Dictum) {
     while (stack_.size() > 1) stack_.pop_back();
   } else if (m.kind == NodeKind::Verse) {

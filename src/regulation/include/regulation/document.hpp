@@ -107,8 +107,9 @@ struct Document {
   bool is_decree() const;  // a Keputusan, with dictums instead of articles
 };
 
-// An excerpt: a text with neither a readable heading nor a preamble (it starts at a chapter, an
-// article or a sentence citing the regulation), whose numbering starts where the copy starts.
+// An excerpt: a text without the preamble every regulation has (Menimbang, Mengingat): it starts
+// at a chapter, an article or a sentence citing the regulation, or it is a web page's copy of some
+// articles under the regulation's title; its numbering starts where the copy starts.
 bool is_excerpt(const Document& doc);
 
 }  // namespace tatakerja::regulation

@@ -12,9 +12,9 @@
 namespace tatakerja::regulation {
 
 struct Line {
-  int number = 0;       // 1-based line in the original text
-  std::string text;     // cleaned; table rows have their cells joined by '\t'
-  bool bullet = false;  // the line started with a bullet ("- ")
+  int number = 0;    // 1-based line in the original text
+  std::string text;  // cleaned; table rows have their cells joined by '\t'
+  char bullet = 0;   // the bullet the line started with: '-' for "- ", '*' for "• ", else 0
   bool blank() const { return text.empty(); }
   bool is_row() const { return text.find('\t') != std::string::npos; }
 };

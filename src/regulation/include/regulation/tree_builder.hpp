@@ -3,6 +3,8 @@
 // list that starts again at 1 (or a) inside an item is a nested list.
 #pragma once
 
+#include <optional>
+#include <string>
 #include <vector>
 
 #include "core/finding.hpp"
@@ -25,6 +27,7 @@ class TreeBuilder {
   void add_row(const Line& line);
   void add_heading(const std::string& s, int line);
   void add_plain(const std::string& s, int line, bool field);
+  std::optional<struct Marker> bullet_marker(const Line& line);
   Node& top() { return *stack_.back(); }
   void pop_to_container();
   void extend_spans(int line);
@@ -35,6 +38,15 @@ class TreeBuilder {
   int last_line_ = 0;
   bool blank_before_ = false;
   bool skipping_paraf_ = false;
+  // The open lists read from bullets without numbering (a web copy's lists), outermost first:
+  // each list's bullet, and its last item (its first line, and the depth of the stack with it on
+  // top). A bullet like an open list's continues that list; another starts a list.
+  struct BulletList {
+    char bullet;
+    int line;
+    std::size_t depth;
+  };
+  std::vector<BulletList> bullet_lists_;
 };
 
 }  // namespace tatakerja::regulation
