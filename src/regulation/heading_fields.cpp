@@ -13,6 +13,18 @@ std::string region_name(std::string_view s) {
   return text::title_case(r);
 }
 
+// A decree's number ends with its year: "800.1.11/015/BAPENDA/2024" -> 2024.
+std::optional<int> year_ending(std::string_view number) {
+  const std::size_t slash = number.rfind('/');
+  if (slash == std::string_view::npos || number.size() - slash != 5) return std::nullopt;
+  const std::string_view tail = number.substr(slash + 1);
+  for (const char c : tail)
+    if (!text::is_digit(c)) return std::nullopt;
+  const std::optional<int> year = text::parse_int(tail);
+  if (!year || *year < 1945 || *year > 2100) return std::nullopt;
+  return year;
+}
+
 }  // namespace
 
 std::optional<KindAndRegion> read_kind_line(std::string_view raw) {
@@ -77,6 +89,12 @@ std::optional<NumberAndYear> read_number_line(std::string_view raw) {
   rest = text::trim(rest);
   if (!rest.empty() && rest[0] == ':') rest = text::trim(rest.substr(1));
   NumberAndYear out;
+  // A heading written on one line goes on with its title: "NOMOR : 470/018/I/2024 TENTANG ...".
+  const std::size_t tentang = text::ifind_word(rest, "TENTANG");
+  if (tentang != std::string_view::npos) {
+    out.rest = std::string(rest.substr(tentang));
+    rest = text::trim(rest.substr(0, tentang));
+  }
   std::size_t tahun = text::ifind(rest, "TAHUN");
   std::string_view number = tahun == std::string_view::npos ? rest : rest.substr(0, tahun);
   out.raw = std::string(text::trim(number));
@@ -93,8 +111,9 @@ std::optional<NumberAndYear> read_number_line(std::string_view raw) {
     std::size_t i = 0;
     while (i < after.size() && text::is_digit(after[i])) ++i;
     if (i == 4) out.year = text::parse_int(after.substr(0, 4));
-    out.rest = std::string(text::trim(after.substr(i)));
+    if (tentang == std::string_view::npos) out.rest = std::string(text::trim(after.substr(i)));
   }
+  if (!out.year) out.year = year_ending(out.number);
   return out;
 }
 
