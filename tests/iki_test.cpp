@@ -147,6 +147,41 @@ TEST(Formula, PlainTextRatios) {
   EXPECT_NE(read_formula("Dokumen : Renstra").kind, FormulaKind::Ratio);
 }
 
+TEST(Formula, RatiosInProse) {
+  Formula f = read_formula(
+      "jumlah laporan yang diselesaikan tepat waktu dibagi jumlah laporan dikali 100%");
+  EXPECT_EQ(f.kind, FormulaKind::Ratio);
+  EXPECT_EQ(f.numerator, "jumlah laporan yang diselesaikan tepat waktu");
+  EXPECT_EQ(f.denominator, "jumlah laporan");
+  EXPECT_TRUE(f.percent);
+  f = read_formula("Realisasi Pendapatan dibagi dengan Target Pendapatan dikalikan dengan 100 %");
+  EXPECT_EQ(f.kind, FormulaKind::Ratio);
+  EXPECT_EQ(f.numerator, "Realisasi Pendapatan");
+  EXPECT_EQ(f.denominator, "Target Pendapatan");
+  EXPECT_TRUE(f.percent);
+  f = read_formula("Jumlah penduduk terlayani DIBAGI jumlah penduduk");
+  EXPECT_EQ(f.kind, FormulaKind::Ratio);
+  EXPECT_FALSE(f.percent);
+  // "kali" inside a word multiplies nothing, and "dibagi" must stand between two operands.
+  EXPECT_NE(read_formula("Jumlah sekali 100").kind, FormulaKind::Ratio);
+  EXPECT_NE(read_formula("dibagi jumlah").kind, FormulaKind::Ratio);
+  EXPECT_EQ(read_formula("Dokumen yang dibagi").kind, FormulaKind::Text);
+}
+
+TEST(Formula, SumSignsCountAndCategoriesAreGrades) {
+  Formula f = read_formula("\xE2\x88\x91 laporan monitoring dan evaluasi yang disusun");
+  EXPECT_EQ(f.kind, FormulaKind::Count);
+  EXPECT_EQ(f.counted, "Laporan monitoring dan evaluasi yang disusun");
+  EXPECT_EQ(read_formula("\xCE\xA3 Dokumen").kind, FormulaKind::Count);
+  EXPECT_EQ(read_formula("\xE2\x88\x91").kind, FormulaKind::Text);
+  f = read_formula("Kategori hasil evaluasi Renja oleh Bappeda (Sangat Baik, Baik, Cukup, Kurang)");
+  EXPECT_EQ(f.kind, FormulaKind::Predicate);
+  EXPECT_EQ(f.evaluation, "Renja oleh Bappeda (Sangat Baik, Baik, Cukup, Kurang)");
+  f = read_formula("kategori hasil pengukuran Indeks Profesionalitas ASN oleh BKN");
+  EXPECT_EQ(f.kind, FormulaKind::Predicate);
+  EXPECT_EQ(f.evaluation, "Indeks Profesionalitas ASN oleh BKN");
+}
+
 TEST(Formula, MalformedMarkupFallsBackToText) {
   Formula f = read_formula("$\\frac{\\text{A}{\\text{B} \\times 100");  // unbalanced braces
   EXPECT_EQ(f.kind, FormulaKind::Text);
