@@ -3,11 +3,13 @@
 // checks that the engine reads the same facts as from the clean text.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <sstream>
 
 #include "corpus.hpp"
 #include "regulation/engine.hpp"
 #include "regulation/layout_repair.hpp"
+#include "regulation/table_cells.hpp"
 
 namespace tatakerja::regulation {
 namespace {
@@ -101,6 +103,53 @@ TEST(FlattenedTables, RebuildsEveryRowOfTheIkiTables) {
   ASSERT_EQ(expected.size(), 76u);  // 15 tables: header and column numbers, plus 46 data rows
   EXPECT_EQ(rows, expected);
   EXPECT_EQ(damaged.facts.iki.size(), read_regulation(clean).facts.iki.size());
+}
+
+std::vector<Line> numbered_lines(const std::vector<std::string>& texts) {
+  std::vector<Line> lines;
+  for (const auto& t : texts) lines.push_back(Line{static_cast<int>(lines.size()) + 1, t});
+  return lines;
+}
+
+TEST(FlattenedTables, WrappedCellsAreJoinedWhereTheSentenceRunsOn) {
+  auto lines = numbered_lines(
+      {"NO", "SASARAN", "INDIKATOR", "RUMUS", "SUMBER DATA",
+       // row 1: every cell wrapped
+       "1.", "Meningkatnya kualitas layanan Dinas", "Kesehatan Daerah", "Persentase puskesmas yang",
+       "terakreditasi", "jumlah puskesmas terakreditasi dibagi", "jumlah puskesmas dikali 100%",
+       "Laporan Dinas Kesehatan Kabupaten", "Sanggau",
+       // row 2: the sasaran merged with row 1's, left out
+       "2.", "Persentase bayi yang diimunisasi", "lengkap", "jumlah bayi diimunisasi dibagi jumlah",
+       "bayi dikali 100%", "Aplikasi ASIK", "", "KEPALA DINAS KESEHATAN,"});
+  EXPECT_EQ(rebuild_flattened_tables(lines), 1);
+  ASSERT_GE(lines.size(), 3u);
+  EXPECT_EQ(lines[1].text,
+            "1.\tMeningkatnya kualitas layanan Dinas Kesehatan Daerah\tPersentase puskesmas yang "
+            "terakreditasi\tjumlah puskesmas terakreditasi dibagi jumlah puskesmas dikali "
+            "100%\tLaporan Dinas Kesehatan Kabupaten Sanggau");
+  EXPECT_EQ(lines[2].text,
+            "2.\t\tPersentase bayi yang diimunisasi lengkap\tjumlah bayi diimunisasi dibagi "
+            "jumlah bayi dikali 100%\tAplikasi ASIK");
+  // The signature after the table's blank line stays outside it.
+  EXPECT_EQ(lines.back().text, "KEPALA DINAS KESEHATAN,");
+}
+
+TEST(FlattenedTables, CellsOfAFewLinesAndOfNone) {
+  const std::vector<IkiColumn> columns = {IkiColumn::Sasaran, IkiColumn::Indikator,
+                                          IkiColumn::Formula, IkiColumn::SumberData};
+  EXPECT_EQ(wrapped_cells({}, columns), std::vector<std::string>(4));
+  EXPECT_EQ(wrapped_cells({"Jumlah dokumen"}, columns),
+            (std::vector<std::string>{"", "", "", "Jumlah dokumen"}));
+  EXPECT_EQ(wrapped_cells({"A", "B", "C", "D"}, columns),
+            (std::vector<std::string>{"A", "B", "C", "D"}));
+  EXPECT_TRUE(wrapped_cells({"A"}, {}).empty());
+  // Many lines that all run on: still one cell per column, every line kept.
+  std::vector<std::string> long_row(40, "dan");
+  const auto cells = wrapped_cells(long_row, columns);
+  ASSERT_EQ(cells.size(), 4u);
+  std::size_t words = 0;
+  for (const auto& c : cells) words += c.empty() ? 0 : std::count(c.begin(), c.end(), ' ') + 1;
+  EXPECT_EQ(words, 40u);
 }
 
 TEST(OcrSlips, MisreadMarkersAndViewerHeadersAreRepaired) {
