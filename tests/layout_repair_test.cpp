@@ -152,6 +152,61 @@ TEST(FlattenedTables, CellsOfAFewLinesAndOfNone) {
   EXPECT_EQ(words, 40u);
 }
 
+TEST(FlattenedTables, ColumnByColumn) {
+  auto lines = numbered_lines({"No.",
+                               "1.",
+                               "2.",
+                               "3.",
+                               "",  // the numbers, then each column
+                               "Sasaran",
+                               "Meningkatnya kualitas pelayanan perizinan",
+                               "Meningkatnya kepatuhan pelaku usaha terhadap izin",
+                               "",
+                               "Indikator Kinerja",
+                               "Persentase izin yang terbit tepat waktu",
+                               "Persentase pelaku usaha yang",
+                               "memiliki izin",
+                               "Jumlah pelaku usaha yang diawasi kepatuhan izinnya",
+                               "Formula",
+                               "Jumlah izin terbit tepat waktu / Jumlah izin terbit x 100%",
+                               "Jumlah pelaku usaha berizin / Jumlah pelaku usaha x 100%",
+                               "Jumlah pelaku usaha",
+                               "Sumber Data",
+                               "Aplikasi OSS",
+                               "Data Sumber Daya Usaha",
+                               "Laporan Pengawasan",
+                               "",
+                               "Sanggau, 3 Januari 2025"});
+  EXPECT_EQ(rebuild_column_tables(lines), 1);
+  ASSERT_EQ(lines.size(), 6u);
+  EXPECT_EQ(lines[0].text, "No.\tSasaran\tIndikator Kinerja\tFormula\tSumber Data");
+  EXPECT_EQ(lines[1].number, 2);  // a row keeps its number's line
+  EXPECT_EQ(lines[1].text,
+            "1\tMeningkatnya kualitas pelayanan perizinan\tPersentase izin yang terbit tepat "
+            "waktu\tJumlah izin terbit tepat waktu / Jumlah izin terbit x 100%\tAplikasi OSS");
+  // The second sasaran is merged over rows 2 and 3: it shares its words with them.
+  EXPECT_EQ(lines[2].text,
+            "2\tMeningkatnya kepatuhan pelaku usaha terhadap izin\tPersentase pelaku usaha yang "
+            "memiliki izin\tJumlah pelaku usaha berizin / Jumlah pelaku usaha x "
+            "100%\tData Sumber Daya Usaha");
+  EXPECT_EQ(lines[3].text,
+            "3\t\tJumlah pelaku usaha yang diawasi kepatuhan izinnya\tJumlah pelaku "
+            "usaha\tLaporan Pengawasan");
+  EXPECT_EQ(lines[5].text, "Sanggau, 3 Januari 2025");
+}
+
+TEST(FlattenedTables, ColumnsThatAreNoTableStayAsWritten) {
+  const std::vector<std::string> texts = {
+      "No.", "1.",     "2.",      "Keterangan",
+      "a",   "b",      "",              // no sasaran nor indikator
+      "No",  "Uraian",                  // no row numbers
+      "No.", "1.",     "Sasaran", ""};  // a heading without cells
+  auto lines = numbered_lines(texts);
+  EXPECT_EQ(rebuild_column_tables(lines), 0);
+  ASSERT_EQ(lines.size(), texts.size());
+  for (std::size_t i = 0; i < texts.size(); ++i) EXPECT_EQ(lines[i].text, texts[i]);
+}
+
 TEST(OcrSlips, MisreadMarkersAndViewerHeadersAreRepaired) {
   const std::string& clean = corpus_text("000");
   std::string damaged = clean;

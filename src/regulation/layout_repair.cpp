@@ -277,7 +277,7 @@ void repair_layout(std::vector<Line>& lines, std::vector<Finding>& findings) {
                         "Naskah tersusun satu kata per baris (hasil pindai); baris-baris "
                         "digabungkan kembali sebelum dibaca."});
   }
-  if (const int tables = rebuild_flattened_tables(lines); tables > 0)
+  if (const int tables = rebuild_column_tables(lines) + rebuild_flattened_tables(lines); tables > 0)
     findings.push_back(
         {"LAYOUT_FLATTENED_TABLE", Severity::Info, 0,
          std::to_string(tables) + " tabel yang selnya terurai per baris disusun kembali."});
