@@ -8,6 +8,7 @@
 #include "core/text.hpp"
 #include "regulation/extraction.hpp"
 #include "regulation/formula.hpp"
+#include "regulation/iki_titles.hpp"
 
 namespace tatakerja::regulation {
 namespace {
@@ -108,12 +109,49 @@ void feed(Block& b, const Node& n) {
   }
 }
 
+// The position a table outside any block belongs to: named by the last title line since the
+// table before (`since`), else by the signature below it (before the next table, a few nodes on).
+std::string title_around(const std::vector<Node>& nodes, std::size_t since, std::size_t table) {
+  std::string title;
+  for (std::size_t i = since; i < table; ++i)
+    if (is_line(nodes[i])) {
+      if (std::string t = position_in_title_line(nodes[i].text); !t.empty()) title = std::move(t);
+    }
+  if (!title.empty()) return title;
+  constexpr std::size_t kSignatureReach = 8;
+  for (std::size_t i = table + 1; i < nodes.size() && i <= table + kSignatureReach; ++i) {
+    if (nodes[i].kind == NodeKind::Table || is_title_field(nodes[i])) break;
+    if (is_line(nodes[i])) {
+      if (std::string t = position_in_signature(nodes[i].text); !t.empty()) return t;
+    }
+  }
+  return {};
+}
+
+// A table that no "Jabatan :" field names, as a block of its own when a title line above it or
+// the signature below it names its position.
+void read_untitled(const std::vector<Node>& nodes, std::size_t since, std::size_t table,
+                   std::vector<Block>& blocks) {
+  std::string title = title_around(nodes, since, table);
+  if (title.empty()) return;
+  Block b;
+  b.title = std::move(title);
+  b.span = nodes[table].span;
+  b.tables.push_back(&nodes[table]);
+  blocks.push_back(std::move(b));
+}
+
 // The blocks under `root`, in document order. A block starts at a title field and takes the nodes
 // that follow it in the same container (and the title's own children), up to the next title or
-// the next part. Containers without blocks are searched inside; depth is the tree's.
+// the next part; a table outside blocks is one when a title line or a signature names its
+// position. Containers without blocks are searched inside; depth is the tree's.
 void read_blocks(const Node& root, std::vector<Block>& blocks) {
   bool open = false;
-  for (const Node& n : root.children) {
+  std::size_t since = 0;  // the first node after the last table
+  for (std::size_t i = 0; i < root.children.size(); ++i) {
+    const Node& n = root.children[i];
+    if (n.kind == NodeKind::Table && !open) read_untitled(root.children, since, i, blocks);
+    if (n.kind == NodeKind::Table) since = i + 1;
     if (is_title_field(n)) {
       Block b;
       b.title = field_value(n.text);
