@@ -17,7 +17,7 @@ namespace {
 
 // Tables larger than this are not laid out column by column (and the merged cells' placing,
 // rows x cells, stays small).
-constexpr std::size_t kMaxRows = 200;
+constexpr std::size_t kMaxRows = 100;
 
 struct Column {
   std::string heading;
@@ -75,8 +75,8 @@ std::vector<std::string> cells_of_wrapped(const std::vector<std::string>& lines,
 
 // ---- Merged cells: which rows each cell spans ----
 
-// A word's root, roughly: "kepemilikan", "memiliki" -> "ilik"; "penerbitan" -> "erbit",
-// "diterbitkan" -> "terbit" (roots compare by ending, for the sounds a prefix swallows).
+// A word's root, roughly, by its last four letters once the affixes are off: "kepemilikan" and
+// "memiliki" -> "ilik"; "penerbitan" and "diterbitkan" -> "rbit" (a prefix swallows a sound).
 std::string root_of(std::string w) {
   auto strip_front = [&](std::initializer_list<std::string_view> affixes) {
     for (std::string_view a : affixes)
@@ -97,12 +97,16 @@ std::string root_of(std::string w) {
                "ber"});
   strip_back({"nya"});
   strip_back({"kan", "an", "i"});
-  return w;
+  return w.substr(w.size() - 4);
 }
 
+// The roots of a phrase's first words, sorted and once each: enough to place a cell, and a broken
+// cell of a whole page costs no more.
 std::vector<std::string> roots_of(std::string_view phrase) {
+  constexpr std::size_t kMaxRoots = 48;
   std::vector<std::string> roots;
-  for (std::string_view w : text::split(text::collapse_spaces(phrase), ' ')) {
+  for (std::string_view w : text::split(text::collapse_spaces(phrase.substr(0, 2000)), ' ')) {
+    if (roots.size() >= kMaxRoots) break;
     std::string word;
     for (const char c : w)
       if (text::is_alnum(c) || c == '-') word.push_back(c);
@@ -110,21 +114,16 @@ std::vector<std::string> roots_of(std::string_view phrase) {
     if (word.size() < 4 || word == "yang" || word == "dalam" || word == "untuk") continue;
     roots.push_back(root_of(std::move(word)));
   }
+  std::sort(roots.begin(), roots.end());
+  roots.erase(std::unique(roots.begin(), roots.end()), roots.end());
   return roots;
 }
 
-bool same_root(const std::string& a, const std::string& b) {
-  const std::string& shorter = a.size() <= b.size() ? a : b;
-  const std::string& longer = a.size() <= b.size() ? b : a;
-  return shorter.size() >= 4 &&
-         longer.compare(longer.size() - shorter.size(), shorter.size(), shorter) == 0;
-}
-
+// The roots of `a` that `b` (sorted) has too.
 int shared_roots(const std::vector<std::string>& a, const std::vector<std::string>& b) {
-  int n = 0;
-  for (const auto& x : a)
-    if (std::any_of(b.begin(), b.end(), [&](const std::string& y) { return same_root(x, y); })) ++n;
-  return n;
+  return static_cast<int>(std::count_if(a.begin(), a.end(), [&](const std::string& x) {
+    return std::binary_search(b.begin(), b.end(), x);
+  }));
 }
 
 // The first row of each of `cells` over `rows` rows (cells in order, each over at least one row),
@@ -230,6 +229,10 @@ std::vector<std::vector<std::string>> cells_by_row(const ColumnTable& t) {
     if (!merged[c] && t.columns[c].kind != IkiColumn::SumberData)
       for (std::size_t r = 0; r < n && r < cols[c].size(); ++r)
         for (auto& root : roots_of(cols[c][r])) row_roots[r].push_back(std::move(root));
+  for (auto& roots : row_roots) {
+    std::sort(roots.begin(), roots.end());
+    roots.erase(std::unique(roots.begin(), roots.end()), roots.end());
+  }
   for (std::size_t c = 0; c < cols.size(); ++c) {
     if (!merged[c]) continue;
     const std::vector<std::size_t> first = spans_of_merged(cols[c], row_roots);
