@@ -23,7 +23,6 @@ struct Column {
   std::string heading;
   IkiColumn kind = IkiColumn::Other;
   std::vector<std::string> lines;
-  int line = 0;
 };
 
 // "1.", "2", "10." -> 1, 2, 10; 0 when the line is no row number.
@@ -189,7 +188,7 @@ std::optional<ColumnTable> read_column_table(const std::vector<Line>& lines, std
   if (t.row_lines.empty()) return std::nullopt;
   const std::size_t n = t.row_lines.size();
   while (j < lines.size() && is_heading(lines[j].text)) {
-    Column c{lines[j].text, iki_column_of(lines[j].text), {}, lines[j].number};
+    Column c{lines[j].text, iki_column_of(lines[j].text), {}};
     std::size_t k = next_nonblank(lines, j + 1);
     while (k < lines.size() && !is_heading(lines[k].text)) {
       if (lines[k].text.empty()) {
