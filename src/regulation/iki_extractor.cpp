@@ -9,6 +9,7 @@
 #include "regulation/extraction.hpp"
 #include "regulation/formula.hpp"
 #include "regulation/iki_titles.hpp"
+#include "regulation/table_cells.hpp"
 
 namespace tatakerja::regulation {
 namespace {
@@ -178,23 +179,31 @@ struct Columns {
   bool usable() const { return indikator >= 0 && formula >= 0; }
 };
 
+// The columns a header row names (table_cells.hpp's vocabulary); "KINERJA" names the sasaran
+// only when no column says "sasaran" before it.
 Columns header_columns(const std::vector<std::string>& cells) {
   Columns c;
   for (std::size_t i = 0; i < cells.size(); ++i) {
-    const std::string k = text::to_lower(text::collapse_spaces(cells[i]));
     const int idx = static_cast<int>(i);
-    if (k == "no" || k == "no." || k == "nomor" || k == "no urut" || k == "nomor urut")
-      c.number = idx;
-    else if (k.find("sasaran") != std::string::npos ||
-             ((k == "kinerja" || k == "kinerja utama") && c.sasaran < 0))
-      c.sasaran = idx;
-    else if (k.find("indikator") != std::string::npos)
-      c.indikator = idx;
-    else if (k.find("formula") != std::string::npos || k.find("rumus") != std::string::npos ||
-             k.find("cara perhitungan") != std::string::npos)
-      c.formula = idx;
-    else if (k.find("sumber") != std::string::npos)
-      c.sumber = idx;
+    switch (iki_column_of(cells[i])) {
+      case IkiColumn::Number:
+        c.number = idx;
+        break;
+      case IkiColumn::Sasaran:
+        if (c.sasaran < 0 || text::ifind(cells[i], "sasaran") != std::string::npos) c.sasaran = idx;
+        break;
+      case IkiColumn::Indikator:
+        c.indikator = idx;
+        break;
+      case IkiColumn::Formula:
+        c.formula = idx;
+        break;
+      case IkiColumn::SumberData:
+        c.sumber = idx;
+        break;
+      case IkiColumn::Other:
+        break;
+    }
   }
   return c;
 }
