@@ -104,7 +104,8 @@ std::string root_of(std::string w) {
 std::vector<std::string> roots_of(std::string_view phrase) {
   constexpr std::size_t kMaxRoots = 48;
   std::vector<std::string> roots;
-  for (std::string_view w : text::split(text::collapse_spaces(phrase.substr(0, 2000)), ' ')) {
+  const std::string words = text::collapse_spaces(phrase.substr(0, 2000));
+  for (std::string_view w : text::split(words, ' ')) {
     if (roots.size() >= kMaxRoots) break;
     std::string word;
     for (const char c : w)
