@@ -894,6 +894,9 @@ TEST(IkiTitles, TitleLinesAndSignatures) {
             "Kepala Seksi Kelahiran");
   EXPECT_EQ(position_in_signature("KEPALA BIDANG PELAYANAN DAN PENGADUAN,"),
             "KEPALA BIDANG PELAYANAN DAN PENGADUAN");
+  EXPECT_EQ(position_in_signature("Contoh, 2 Maret 2025 Plt. KEPALA SEKSI KELAHIRAN, NAMA"),
+            "KEPALA SEKSI KELAHIRAN");
+  EXPECT_EQ(position_in_title_line("JABATAN : Plh. Sekretaris"), "Sekretaris");
   EXPECT_EQ(position_in_signature("Selong, 10 Januari 2024"), "");
   EXPECT_EQ(position_in_signature("Kepala Seksi wajib melapor, setiap bulan."), "");
   EXPECT_EQ(position_in_signature("Kepala,"), "");

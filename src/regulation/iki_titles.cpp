@@ -48,6 +48,14 @@ std::string_view after_title_words(std::string_view s) {
   return s;
 }
 
+// Drops what marks a signing for another: "Plt. KEPALA BIDANG X" is the title "KEPALA BIDANG X".
+std::string_view after_acting(std::string_view s) {
+  s = text::trim(s);
+  for (std::string_view w : {"plt.", "plh.", "pj.", "a.n.", "an."})
+    if (text::istarts_with(s, w)) return text::trim(s.substr(w.size()));
+  return s;
+}
+
 // The end of a date "10 Januari 2024" in `s` (the position after its year), or npos.
 std::size_t after_date(std::string_view s) {
   const auto words = text::split(s, ' ');
@@ -65,7 +73,7 @@ std::size_t after_date(std::string_view s) {
 }  // namespace
 
 std::string position_in_title_line(std::string_view line) {
-  const std::string title = text::collapse_spaces(after_title_words(line));
+  const std::string title = text::collapse_spaces(after_acting(after_title_words(line)));
   if (title.empty() || title.back() == ',' || !reads_as_title(title)) return {};
   return text::strip_item_end(title);
 }
@@ -78,6 +86,7 @@ std::string position_in_signature(std::string_view text) {
       rest.remove_prefix(1);
     s = std::string(rest);
   }
+  s = std::string(after_acting(s));
   const std::size_t comma = s.find(',');
   if (comma == std::string::npos) return {};
   s.resize(comma);
