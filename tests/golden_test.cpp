@@ -127,7 +127,32 @@ const Position* position_of(const ExtractedAgency& a, const std::string& id) {
   return nullptr;
 }
 
-void score_units(const json& expected, const ExtractedAgency& a, Score& s) {
+// Whether an IKI table of `x` belongs to position `id` (a decree of IKI names positions it does
+// not create).
+bool named_by_iki(const Extraction& x, const std::string& id) {
+  return std::any_of(x.iki.begin(), x.iki.end(),
+                     [&](const IkiTable& t) { return t.position == id; });
+}
+
+// Whether unit `u` is led by a position an IKI table names: a decree of IKI names the unit with
+// the position ("Kepala Bidang Perkebunan"), and creates neither.
+bool led_by_iki_position(const Extraction& x, const ExtractedAgency& a, const Unit& u) {
+  return std::any_of(a.positions.begin(), a.positions.end(),
+                     [&](const Position* p) { return p->unit == u.id && named_by_iki(x, p->id); });
+}
+
+// What an agency the facts do not list adds: its units and positions, and itself, leaving out
+// what only an IKI table names (the agency of a decree of IKI holds nothing else).
+int extras_of_unexpected(const Extraction& x, const ExtractedAgency& a) {
+  const auto units = std::count_if(a.units.begin(), a.units.end(),
+                                   [&](const Unit* u) { return !led_by_iki_position(x, a, *u); });
+  const auto positions = std::count_if(a.positions.begin(), a.positions.end(),
+                                       [&](const Position* p) { return !named_by_iki(x, p->id); });
+  const bool only_iki = units == 0 && positions == 0 && !a.positions.empty();
+  return static_cast<int>(units + positions) + (only_iki ? 0 : 1);
+}
+
+void score_units(const json& expected, const ExtractedAgency& a, const Extraction& x, Score& s) {
   std::vector<bool> used(a.units.size(), false);
   for (const auto& eu : expected) {
     const std::string name = text_of(eu, "name");
@@ -144,14 +169,9 @@ void score_units(const json& expected, const ExtractedAgency& a, Score& s) {
     }
     s.check(ok, "unit " + name + " (" + kind + ", under " + (parent.empty() ? "-" : parent) + ")");
   }
-  s.extras += static_cast<int>(std::count(used.begin(), used.end(), false));
-}
-
-// Whether an IKI table of `x` belongs to position `id` (a decree of IKI names positions it does
-// not create).
-bool named_by_iki(const Extraction& x, const std::string& id) {
-  return std::any_of(x.iki.begin(), x.iki.end(),
-                     [&](const IkiTable& t) { return t.position == id; });
+  for (std::size_t i = 0; i < a.units.size(); ++i) {
+    if (!used[i] && !led_by_iki_position(x, a, *a.units[i])) ++s.extras;
+  }
 }
 
 void score_positions(const json& expected, const ExtractedAgency& a, const Extraction& x,
@@ -202,12 +222,11 @@ void score_agencies(const json& expected, const Extraction& x, Score& s) {
     static const ExtractedAgency kNone;
     const ExtractedAgency& a = match ? extracted[*match] : kNone;
     if (match) used[*match] = true;
-    score_units(ea.value("units", json::array()), a, s);
+    score_units(ea.value("units", json::array()), a, x, s);
     score_positions(ea.value("positions", json::array()), a, x, s);
   }
   for (std::size_t i = 0; i < extracted.size(); ++i) {
-    if (!used[i])
-      s.extras += 1 + static_cast<int>(extracted[i].units.size() + extracted[i].positions.size());
+    if (!used[i]) s.extras += extras_of_unexpected(x, extracted[i]);
   }
 }
 

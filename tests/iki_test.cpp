@@ -10,6 +10,7 @@
 #include "corpus.hpp"
 #include "regulation/engine.hpp"
 #include "regulation/formula.hpp"
+#include "regulation/iki_titles.hpp"
 #include "regulation/parser.hpp"
 
 namespace tatakerja::regulation {
@@ -145,6 +146,41 @@ TEST(Formula, PlainTextRatios) {
   EXPECT_EQ(f.counted, "Dokumen barang/jasa");
   // A colon without "x 100" introduces a value, it does not divide.
   EXPECT_NE(read_formula("Dokumen : Renstra").kind, FormulaKind::Ratio);
+}
+
+TEST(Formula, RatiosInProse) {
+  Formula f = read_formula(
+      "jumlah laporan yang diselesaikan tepat waktu dibagi jumlah laporan dikali 100%");
+  EXPECT_EQ(f.kind, FormulaKind::Ratio);
+  EXPECT_EQ(f.numerator, "jumlah laporan yang diselesaikan tepat waktu");
+  EXPECT_EQ(f.denominator, "jumlah laporan");
+  EXPECT_TRUE(f.percent);
+  f = read_formula("Realisasi Pendapatan dibagi dengan Target Pendapatan dikalikan dengan 100 %");
+  EXPECT_EQ(f.kind, FormulaKind::Ratio);
+  EXPECT_EQ(f.numerator, "Realisasi Pendapatan");
+  EXPECT_EQ(f.denominator, "Target Pendapatan");
+  EXPECT_TRUE(f.percent);
+  f = read_formula("Jumlah penduduk terlayani DIBAGI jumlah penduduk");
+  EXPECT_EQ(f.kind, FormulaKind::Ratio);
+  EXPECT_FALSE(f.percent);
+  // "kali" inside a word multiplies nothing, and "dibagi" must stand between two operands.
+  EXPECT_NE(read_formula("Jumlah sekali 100").kind, FormulaKind::Ratio);
+  EXPECT_NE(read_formula("dibagi jumlah").kind, FormulaKind::Ratio);
+  EXPECT_EQ(read_formula("Dokumen yang dibagi").kind, FormulaKind::Text);
+}
+
+TEST(Formula, SumSignsCountAndCategoriesAreGrades) {
+  Formula f = read_formula("\xE2\x88\x91 laporan monitoring dan evaluasi yang disusun");
+  EXPECT_EQ(f.kind, FormulaKind::Count);
+  EXPECT_EQ(f.counted, "Laporan monitoring dan evaluasi yang disusun");
+  EXPECT_EQ(read_formula("\xCE\xA3 Dokumen").kind, FormulaKind::Count);
+  EXPECT_EQ(read_formula("\xE2\x88\x91").kind, FormulaKind::Text);
+  f = read_formula("Kategori hasil evaluasi Renja oleh Bappeda (Sangat Baik, Baik, Cukup, Kurang)");
+  EXPECT_EQ(f.kind, FormulaKind::Predicate);
+  EXPECT_EQ(f.evaluation, "Renja oleh Bappeda (Sangat Baik, Baik, Cukup, Kurang)");
+  f = read_formula("kategori hasil pengukuran Indeks Profesionalitas ASN oleh BKN");
+  EXPECT_EQ(f.kind, FormulaKind::Predicate);
+  EXPECT_EQ(f.evaluation, "Indeks Profesionalitas ASN oleh BKN");
 }
 
 TEST(Formula, MalformedMarkupFallsBackToText) {
@@ -814,6 +850,57 @@ TEST(IkiGenre, BlocksInTheBodyOfADecree) {
   ASSERT_EQ(x.units.size(), 1u);
   EXPECT_EQ(x.units[0].kind, UnitKind::Sekretariat);
   EXPECT_EQ(x.positions[1].unit, x.units[0].id);
+}
+
+// Tables with no "Jabatan :" field: the position named in a title line above, or only in the
+// signature below (a made-up annex in the layout of a PDF copy).
+constexpr const char* kUntitledTables =
+    "LAMPIRAN\nKEPUTUSAN KEPALA DINAS PERHUBUNGAN KABUPATEN CONTOH\nNOMOR : 551/7/DISHUB/2025\n\n"
+    "INDIKATOR KINERJA INDIVIDU\nKEPALA BIDANG LALU LINTAS\n\n"
+    "NO\tSASARAN\tINDIKATOR KINERJA\tFORMULA\tSUMBER DATA\n"
+    "1\tMeningkatnya keselamatan lalu lintas\tJumlah rambu yang dipasang\tJumlah rambu\t"
+    "Laporan Bidang\n\n"
+    "INDIKATOR KINERJA INDIVIDU\n"
+    "NO\tSASARAN\tINDIKATOR KINERJA\tFORMULA\tSUMBER DATA\n"
+    "1\tTertibnya parkir\tPersentase juru parkir berizin\tJuru parkir berizin / Juru parkir x "
+    "100%\tData Parkir\n\n"
+    "Contoh, 6 Januari 2025\nKepala Seksi Parkir,\n\nNAMA PEJABAT\n\n"
+    "NO\tSASARAN\tINDIKATOR KINERJA\tFORMULA\tSUMBER DATA\n"
+    "1\tTertibnya terminal\tJumlah terminal tertib\tJumlah terminal\tData Terminal\n\n"
+    "Kepala Seksi wajib melapor, setiap bulan.\n";
+
+TEST(IkiGenre, PositionsInATitleLineOrTheSignatureBelow) {
+  const Reading r = read_regulation(kUntitledTables);
+  const Extraction& x = r.facts;
+  ASSERT_EQ(x.iki.size(), 2u);  // the third table names no position
+  const Position* bidang = x.position_by_id(x.iki[0].position);
+  ASSERT_TRUE(bidang);
+  EXPECT_EQ(bidang->title, "Kepala Bidang Lalu Lintas");
+  const Position* seksi = x.position_by_id(x.iki[1].position);
+  ASSERT_TRUE(seksi);
+  EXPECT_EQ(seksi->title, "Kepala Seksi Parkir");  // not the title above the first table
+  EXPECT_EQ(x.iki[1].rows.at(0).formula.kind, FormulaKind::Ratio);
+}
+
+TEST(IkiTitles, TitleLinesAndSignatures) {
+  EXPECT_EQ(position_in_title_line("INDIKATOR KINERJA INDIVIDU (IKI) KEPALA SEKSI KELAHIRAN"),
+            "KEPALA SEKSI KELAHIRAN");
+  EXPECT_EQ(position_in_title_line("JABATAN : Sekretaris"), "Sekretaris");
+  EXPECT_EQ(position_in_title_line("KEPALA BIDANG X,"), "");  // a signature
+  EXPECT_EQ(position_in_title_line("DINAS KESEHATAN"), "");
+  EXPECT_EQ(position_in_title_line("Kepala Seksi melaporkan hasil"), "");
+  EXPECT_EQ(position_in_title_line(""), "");
+  EXPECT_EQ(position_in_signature("Selong, 10 Januari 2024, Kepala Seksi Kelahiran, NAMA"),
+            "Kepala Seksi Kelahiran");
+  EXPECT_EQ(position_in_signature("KEPALA BIDANG PELAYANAN DAN PENGADUAN,"),
+            "KEPALA BIDANG PELAYANAN DAN PENGADUAN");
+  EXPECT_EQ(position_in_signature("Contoh, 2 Maret 2025 Plt. KEPALA SEKSI KELAHIRAN, NAMA"),
+            "KEPALA SEKSI KELAHIRAN");
+  EXPECT_EQ(position_in_title_line("JABATAN : Plh. Sekretaris"), "Sekretaris");
+  EXPECT_EQ(position_in_signature("Selong, 10 Januari 2024"), "");
+  EXPECT_EQ(position_in_signature("Kepala Seksi wajib melapor, setiap bulan."), "");
+  EXPECT_EQ(position_in_signature("Kepala,"), "");
+  EXPECT_EQ(position_in_signature(","), "");
 }
 
 TEST(IkiGenre, TextsWithoutIkiBlocksGiveNoTables) {

@@ -3,11 +3,13 @@
 // checks that the engine reads the same facts as from the clean text.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <sstream>
 
 #include "corpus.hpp"
 #include "regulation/engine.hpp"
 #include "regulation/layout_repair.hpp"
+#include "regulation/table_cells.hpp"
 
 namespace tatakerja::regulation {
 namespace {
@@ -101,6 +103,108 @@ TEST(FlattenedTables, RebuildsEveryRowOfTheIkiTables) {
   ASSERT_EQ(expected.size(), 76u);  // 15 tables: header and column numbers, plus 46 data rows
   EXPECT_EQ(rows, expected);
   EXPECT_EQ(damaged.facts.iki.size(), read_regulation(clean).facts.iki.size());
+}
+
+std::vector<Line> numbered_lines(const std::vector<std::string>& texts) {
+  std::vector<Line> lines;
+  for (const auto& t : texts) lines.push_back(Line{static_cast<int>(lines.size()) + 1, t});
+  return lines;
+}
+
+TEST(FlattenedTables, WrappedCellsAreJoinedWhereTheSentenceRunsOn) {
+  auto lines = numbered_lines(
+      {"NO", "SASARAN", "INDIKATOR", "RUMUS", "SUMBER DATA",
+       // row 1: every cell wrapped
+       "1.", "Meningkatnya kualitas layanan Dinas", "Kesehatan Daerah", "Persentase puskesmas yang",
+       "terakreditasi", "jumlah puskesmas terakreditasi dibagi", "jumlah puskesmas dikali 100%",
+       "Laporan Dinas Kesehatan Kabupaten", "Sanggau",
+       // row 2: the sasaran merged with row 1's, left out
+       "2.", "Persentase bayi yang diimunisasi", "lengkap", "jumlah bayi diimunisasi dibagi jumlah",
+       "bayi dikali 100%", "Aplikasi ASIK", "", "KEPALA DINAS KESEHATAN,"});
+  EXPECT_EQ(rebuild_flattened_tables(lines), 1);
+  ASSERT_GE(lines.size(), 3u);
+  EXPECT_EQ(lines[1].text,
+            "1.\tMeningkatnya kualitas layanan Dinas Kesehatan Daerah\tPersentase puskesmas yang "
+            "terakreditasi\tjumlah puskesmas terakreditasi dibagi jumlah puskesmas dikali "
+            "100%\tLaporan Dinas Kesehatan Kabupaten Sanggau");
+  EXPECT_EQ(lines[2].text,
+            "2.\t\tPersentase bayi yang diimunisasi lengkap\tjumlah bayi diimunisasi dibagi "
+            "jumlah bayi dikali 100%\tAplikasi ASIK");
+  // The signature after the table's blank line stays outside it.
+  EXPECT_EQ(lines.back().text, "KEPALA DINAS KESEHATAN,");
+}
+
+TEST(FlattenedTables, CellsOfAFewLinesAndOfNone) {
+  const std::vector<IkiColumn> columns = {IkiColumn::Sasaran, IkiColumn::Indikator,
+                                          IkiColumn::Formula, IkiColumn::SumberData};
+  EXPECT_EQ(wrapped_cells({}, columns), std::vector<std::string>(4));
+  EXPECT_EQ(wrapped_cells({"Jumlah dokumen"}, columns),
+            (std::vector<std::string>{"", "", "", "Jumlah dokumen"}));
+  EXPECT_EQ(wrapped_cells({"A", "B", "C", "D"}, columns),
+            (std::vector<std::string>{"A", "B", "C", "D"}));
+  EXPECT_TRUE(wrapped_cells({"A"}, {}).empty());
+  // Many lines that all run on: still one cell per column, every line kept.
+  std::vector<std::string> long_row(40, "dan");
+  const auto cells = wrapped_cells(long_row, columns);
+  ASSERT_EQ(cells.size(), 4u);
+  std::size_t words = 0;
+  for (const auto& c : cells) words += c.empty() ? 0 : std::count(c.begin(), c.end(), ' ') + 1;
+  EXPECT_EQ(words, 40u);
+}
+
+TEST(FlattenedTables, ColumnByColumn) {
+  auto lines = numbered_lines({"No.",
+                               "1.",
+                               "2.",
+                               "3.",
+                               "",  // the numbers, then each column
+                               "Sasaran",
+                               "Meningkatnya kualitas pelayanan perizinan",
+                               "Meningkatnya kepatuhan pelaku usaha terhadap izin",
+                               "",
+                               "Indikator Kinerja",
+                               "Persentase izin yang terbit tepat waktu",
+                               "Persentase pelaku usaha yang",
+                               "memiliki izin",
+                               "Jumlah pelaku usaha yang diawasi kepatuhan izinnya",
+                               "Formula",
+                               "Jumlah izin terbit tepat waktu / Jumlah izin terbit x 100%",
+                               "Jumlah pelaku usaha berizin / Jumlah pelaku usaha x 100%",
+                               "Jumlah pelaku usaha",
+                               "Sumber Data",
+                               "Aplikasi OSS",
+                               "Data Sumber Daya Usaha",
+                               "Laporan Pengawasan",
+                               "",
+                               "Sanggau, 3 Januari 2025"});
+  EXPECT_EQ(rebuild_column_tables(lines), 1);
+  ASSERT_EQ(lines.size(), 6u);
+  EXPECT_EQ(lines[0].text, "No.\tSasaran\tIndikator Kinerja\tFormula\tSumber Data");
+  EXPECT_EQ(lines[1].number, 2);  // a row keeps its number's line
+  EXPECT_EQ(lines[1].text,
+            "1\tMeningkatnya kualitas pelayanan perizinan\tPersentase izin yang terbit tepat "
+            "waktu\tJumlah izin terbit tepat waktu / Jumlah izin terbit x 100%\tAplikasi OSS");
+  // The second sasaran is merged over rows 2 and 3: it shares its words with them.
+  EXPECT_EQ(lines[2].text,
+            "2\tMeningkatnya kepatuhan pelaku usaha terhadap izin\tPersentase pelaku usaha yang "
+            "memiliki izin\tJumlah pelaku usaha berizin / Jumlah pelaku usaha x "
+            "100%\tData Sumber Daya Usaha");
+  EXPECT_EQ(lines[3].text,
+            "3\t\tJumlah pelaku usaha yang diawasi kepatuhan izinnya\tJumlah pelaku "
+            "usaha\tLaporan Pengawasan");
+  EXPECT_EQ(lines[5].text, "Sanggau, 3 Januari 2025");
+}
+
+TEST(FlattenedTables, ColumnsThatAreNoTableStayAsWritten) {
+  const std::vector<std::string> texts = {
+      "No.", "1.",     "2.",      "Keterangan",
+      "a",   "b",      "",              // no sasaran nor indikator
+      "No",  "Uraian",                  // no row numbers
+      "No.", "1.",     "Sasaran", ""};  // a heading without cells
+  auto lines = numbered_lines(texts);
+  EXPECT_EQ(rebuild_column_tables(lines), 0);
+  ASSERT_EQ(lines.size(), texts.size());
+  for (std::size_t i = 0; i < texts.size(); ++i) EXPECT_EQ(lines[i].text, texts[i]);
 }
 
 TEST(OcrSlips, MisreadMarkersAndViewerHeadersAreRepaired) {

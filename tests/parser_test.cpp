@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 
 #include "corpus.hpp"
+#include "regulation/heading_fields.hpp"
 #include "regulation/lines.hpp"
 #include "regulation/marker.hpp"
 #include "regulation/node_query.hpp"
@@ -104,6 +105,30 @@ TEST(Lines, DropsConversionArtefacts) {
   EXPECT_TRUE(is_page_break_echo("3. Undang-Undang. . ."));
   EXPECT_TRUE(is_page_break_echo("Bagian. . ."));
   EXPECT_FALSE(is_page_break_echo("Pelaksanaan tugas lain yang diberikan oleh atasan."));
+}
+
+TEST(HeadingFields, DecreeNumbersEndingInTheYearAndHeadingsOnOneLine) {
+  auto n = read_number_line("NOMOR : 050/027/DISTANBUN/2024");
+  ASSERT_TRUE(n);
+  EXPECT_EQ(n->number, "050/027/DISTANBUN/2024");
+  EXPECT_EQ(n->year, 2024);
+  n = read_number_line("NOMOR : 470/018/DUKCAPIL/I/2024 TENTANG INDIKATOR KINERJA TAHUN 2025");
+  ASSERT_TRUE(n);
+  EXPECT_EQ(n->number, "470/018/DUKCAPIL/I/2024");
+  EXPECT_EQ(n->year, 2024);  // the title's year is not the decree's
+  EXPECT_EQ(n->rest, "TENTANG INDIKATOR KINERJA TAHUN 2025");
+  n = read_number_line("NOMOR 12 TAHUN 2023 TENTANG PERUBAHAN");
+  ASSERT_TRUE(n);
+  EXPECT_EQ(n->number, "12");
+  EXPECT_EQ(n->year, 2023);
+  EXPECT_EQ(n->rest, "TENTANG PERUBAHAN");
+  // A last part of other digits is no year.
+  n = read_number_line("NOMOR : 800/123/BKD/12345");
+  ASSERT_TRUE(n);
+  EXPECT_FALSE(n->year);
+  n = read_number_line("NOMOR : 800/123/BKD/0417");
+  ASSERT_TRUE(n);
+  EXPECT_FALSE(n->year);
 }
 
 TEST(Parser, HeadingOfEachCorpusText) {

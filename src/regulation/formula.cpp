@@ -116,8 +116,21 @@ std::string plain(std::string_view s) {
   return strip_parens(std::move(r));
 }
 
-// The end of `s` if it multiplies by 100 ("× 100%", "x 100", "* 100 :"): the position where the
-// multiplication starts, or npos.
+// "dikali 100%", "dikalikan dengan 100", "kali 100": the multiplication written in words ending
+// at `q` (the start of "100"); the position where it starts, or npos.
+std::size_t times_word_before(std::string_view s, std::size_t q) {
+  std::string_view head = text::trim(s.substr(0, q));
+  if (text::iends_with(head, " dengan")) head = text::trim(head.substr(0, head.size() - 7));
+  for (std::string_view word : {"dikalikan", "dikali", "kali"}) {
+    if (!text::iends_with(head, word)) continue;
+    const std::size_t at = head.size() - word.size();
+    if (at == 0 || head[at - 1] == ' ') return at;
+  }
+  return std::string_view::npos;
+}
+
+// The end of `s` if it multiplies by 100 ("× 100%", "x 100", "* 100 :", "dikali 100%"): the
+// position where the multiplication starts, or npos.
 std::size_t hundred_at(std::string_view s) {
   const std::size_t p = s.rfind("100");
   if (p == std::string_view::npos) return std::string_view::npos;
@@ -132,7 +145,7 @@ std::size_t hundred_at(std::string_view s) {
     // "x" must stand alone, not end a word ("box100").
     if (q == 1 || s[q - 2] == ' ' || s[q - 2] == ')') return q - 1;
   }
-  return std::string_view::npos;
+  return times_word_before(s, q);
 }
 
 std::string trimmed(std::string_view s) {
@@ -161,11 +174,15 @@ bool read_plain_ratio(const std::string& s, Formula& f) {
     std::string_view text;
     bool needs_percent;  // ":" divides only in "A : B x 100"; otherwise it introduces a value
   };
-  static constexpr std::array<Op, 3> kOps = {
-      {{" / ", false}, {" : ", true}, {" \xC3\xB7 ", false}}};  // ÷
+  // ÷, and the division in words: "jumlah A dibagi (dengan) jumlah B dikali 100%".
+  static constexpr std::array<Op, 5> kOps = {{{" / ", false},
+                                              {" : ", true},
+                                              {" \xC3\xB7 ", false},
+                                              {" dibagi dengan ", false},
+                                              {" dibagi ", false}}};
   for (const Op& op : kOps) {
     if (op.needs_percent && !percent) continue;
-    const std::size_t p = body.find(op.text);
+    const std::size_t p = text::ifind(body, op.text);
     if (p == std::string_view::npos || p == 0) continue;
     std::string num = trimmed(body.substr(0, p));
     std::string den = trimmed(body.substr(p + op.text.size()));
@@ -193,13 +210,28 @@ std::string upper_first(std::string s) {
   return s;
 }
 
+// "Jumlah Dokumen", "∑ laporan monev" (or Σ): what is counted.
+bool read_count(const std::string& s, Formula& f) {
+  for (std::string_view sign : {"jumlah ", "\xE2\x88\x91", "\xCE\xA3"}) {  // ∑, Σ
+    if (!text::istarts_with(s, sign)) continue;
+    std::string counted =
+        upper_first(std::string(text::trim(std::string_view(s).substr(sign.size()))));
+    if (counted.empty()) return false;
+    f.kind = FormulaKind::Count;
+    f.counted = std::move(counted);
+    return true;
+  }
+  return false;
+}
+
 // What a grade is taken from: "Hasil Evaluasi SAKIP" -> "SAKIP", "Predikat SAKIP BPPD" ->
-// "SAKIP BPPD", "Nilai Hasil Evaluasi Reformasi Birokrasi" -> "Reformasi Birokrasi".
+// "SAKIP BPPD", "Nilai Hasil Evaluasi Reformasi Birokrasi" -> "Reformasi Birokrasi", "Kategori
+// hasil pengukuran Indeks Profesionalitas ASN" -> "Indeks Profesionalitas ASN".
 bool read_predicate(const std::string& s, Formula& f) {
   const std::string lower = text::to_lower(s);
   const bool evaluation = text::ifind_word(lower, "evaluasi") != std::string::npos;
   const bool lead = lower.rfind("predikat", 0) == 0 || lower.rfind("hasil evaluasi", 0) == 0 ||
-                    (lower.rfind("nilai", 0) == 0 && evaluation);
+                    lower.rfind("kategori", 0) == 0 || (lower.rfind("nilai", 0) == 0 && evaluation);
   if (!lead) return false;
   std::size_t from = lower.find(' ');
   if (evaluation) from = text::ifind_word(lower, "evaluasi") + 8;
@@ -207,7 +239,8 @@ bool read_predicate(const std::string& s, Formula& f) {
                          ? std::string()
                          : std::string(text::trim(std::string_view(s).substr(from)));
   while (!rest.empty() && (rest.front() == ':' || rest.front() == ' ')) rest.erase(0, 1);
-  for (std::string_view filler : {"atas ", "terhadap ", "hasil ", "evaluasi "})
+  for (std::string_view filler :
+       {"atas ", "terhadap ", "hasil ", "evaluasi ", "pengukuran ", "penilaian "})
     if (text::istarts_with(rest, filler))
       rest = std::string(text::trim(rest.substr(filler.size())));
   f.kind = FormulaKind::Predicate;
@@ -245,12 +278,7 @@ Formula read_formula(std::string_view cell) {
   f.text = plain(raw);
   if (f.text.empty()) return f;
   if (read_plain_ratio(f.text, f)) return f;
-  const std::string lower = text::to_lower(f.text);
-  if (lower.rfind("jumlah ", 0) == 0) {
-    f.kind = FormulaKind::Count;
-    f.counted = upper_first(std::string(text::trim(std::string_view(f.text).substr(7))));
-    return f;
-  }
+  if (read_count(f.text, f)) return f;
   if (read_predicate(f.text, f)) return f;
   f.kind = FormulaKind::Text;
   return f;

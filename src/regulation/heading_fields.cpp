@@ -14,6 +14,18 @@ std::string region_name(std::string_view s) {
   return text::title_case(r);
 }
 
+// A decree's number ends with its year: "800.1.11/015/BAPENDA/2024" -> 2024.
+std::optional<int> year_ending(std::string_view number) {
+  const std::size_t slash = number.rfind('/');
+  if (slash == std::string_view::npos || number.size() - slash != 5) return std::nullopt;
+  const std::string_view tail = number.substr(slash + 1);
+  for (const char c : tail)
+    if (!text::is_digit(c)) return std::nullopt;
+  const std::optional<int> year = text::parse_int(tail);
+  if (!year || *year < 1945 || *year > 2100) return std::nullopt;
+  return year;
+}
+
 }  // namespace
 
 std::optional<KindAndRegion> read_kind_line(std::string_view raw) {
@@ -115,16 +127,14 @@ std::optional<NumberAndYear> read_number_line(std::string_view raw) {
   rest = text::trim(rest);
   if (!rest.empty() && rest[0] == ':') rest = text::trim(rest.substr(1));
   NumberAndYear out;
-  std::size_t tahun = text::ifind_word(rest, "TAHUN");
-  // A heading run together on one line: the number ends where the title begins ("NOMOR :
-  // 470/018/DUKCAPIL/I/2024 TENTANG INDIKATOR ...").
+  // A heading written on one line goes on with its title: "NOMOR : 470/018/I/2024 TENTANG ...".
   const std::size_t tentang = text::ifind_word(rest, "TENTANG");
-  if (tentang != std::string_view::npos && tentang < tahun) tahun = std::string_view::npos;
-  std::string_view number = tahun != std::string_view::npos     ? rest.substr(0, tahun)
-                            : tentang != std::string_view::npos ? rest.substr(0, tentang)
-                                                                : rest;
-  if (tahun == std::string_view::npos && tentang != std::string_view::npos)
-    out.rest = std::string(text::trim(rest.substr(tentang)));
+  if (tentang != std::string_view::npos) {
+    out.rest = std::string(rest.substr(tentang));
+    rest = text::trim(rest.substr(0, tentang));
+  }
+  std::size_t tahun = text::ifind_word(rest, "TAHUN");
+  std::string_view number = tahun == std::string_view::npos ? rest : rest.substr(0, tahun);
   out.raw = std::string(text::trim(number));
   std::string n;
   for (char c : number)
@@ -135,19 +145,14 @@ std::optional<NumberAndYear> read_number_line(std::string_view raw) {
   bool digit = false;
   for (char c : n) digit = digit || text::is_digit(c);
   out.number = digit ? n : std::string();
-  // A decree's number ends with its year: "800/123/BKPSDM/2024".
-  if (const std::size_t slash = n.rfind('/');
-      tahun == std::string_view::npos && slash != std::string::npos && n.size() - slash == 5) {
-    const auto y = text::parse_int(std::string_view(n).substr(slash + 1));
-    if (y && *y >= 1945 && *y <= 2100) out.year = y;
-  }
   if (tahun != std::string_view::npos) {
     std::string_view after = text::trim(rest.substr(tahun + 5));
     std::size_t i = 0;
     while (i < after.size() && scanned_digit(after[i])) ++i;
     if (i == 4) out.year = text::parse_int(scanned_number(after.substr(0, 4)));
-    out.rest = std::string(text::trim(after.substr(i)));
+    if (tentang == std::string_view::npos) out.rest = std::string(text::trim(after.substr(i)));
   }
+  if (!out.year) out.year = year_ending(out.number);
   return out;
 }
 

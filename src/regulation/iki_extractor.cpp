@@ -8,6 +8,8 @@
 #include "core/text.hpp"
 #include "regulation/extraction.hpp"
 #include "regulation/formula.hpp"
+#include "regulation/iki_titles.hpp"
+#include "regulation/table_cells.hpp"
 
 namespace tatakerja::regulation {
 namespace {
@@ -108,12 +110,49 @@ void feed(Block& b, const Node& n) {
   }
 }
 
+// The position a table outside any block belongs to: named by the last title line since the
+// table before (`since`), else by the signature below it (before the next table, a few nodes on).
+std::string title_around(const std::vector<Node>& nodes, std::size_t since, std::size_t table) {
+  std::string title;
+  for (std::size_t i = since; i < table; ++i)
+    if (is_line(nodes[i])) {
+      if (std::string t = position_in_title_line(nodes[i].text); !t.empty()) title = std::move(t);
+    }
+  if (!title.empty()) return title;
+  constexpr std::size_t kSignatureReach = 8;
+  for (std::size_t i = table + 1; i < nodes.size() && i <= table + kSignatureReach; ++i) {
+    if (nodes[i].kind == NodeKind::Table || is_title_field(nodes[i])) break;
+    if (is_line(nodes[i])) {
+      if (std::string t = position_in_signature(nodes[i].text); !t.empty()) return t;
+    }
+  }
+  return {};
+}
+
+// A table that no "Jabatan :" field names, as a block of its own when a title line above it or
+// the signature below it names its position.
+void read_untitled(const std::vector<Node>& nodes, std::size_t since, std::size_t table,
+                   std::vector<Block>& blocks) {
+  std::string title = title_around(nodes, since, table);
+  if (title.empty()) return;
+  Block b;
+  b.title = std::move(title);
+  b.span = nodes[table].span;
+  b.tables.push_back(&nodes[table]);
+  blocks.push_back(std::move(b));
+}
+
 // The blocks under `root`, in document order. A block starts at a title field and takes the nodes
 // that follow it in the same container (and the title's own children), up to the next title or
-// the next part. Containers without blocks are searched inside; depth is the tree's.
+// the next part; a table outside blocks is one when a title line or a signature names its
+// position. Containers without blocks are searched inside; depth is the tree's.
 void read_blocks(const Node& root, std::vector<Block>& blocks) {
   bool open = false;
-  for (const Node& n : root.children) {
+  std::size_t since = 0;  // the first node after the last table
+  for (std::size_t i = 0; i < root.children.size(); ++i) {
+    const Node& n = root.children[i];
+    if (n.kind == NodeKind::Table && !open) read_untitled(root.children, since, i, blocks);
+    if (n.kind == NodeKind::Table) since = i + 1;
     if (is_title_field(n)) {
       Block b;
       b.title = field_value(n.text);
@@ -140,23 +179,31 @@ struct Columns {
   bool usable() const { return indikator >= 0 && formula >= 0; }
 };
 
+// The columns a header row names (table_cells.hpp's vocabulary); "KINERJA" names the sasaran
+// only when no column says "sasaran" before it.
 Columns header_columns(const std::vector<std::string>& cells) {
   Columns c;
   for (std::size_t i = 0; i < cells.size(); ++i) {
-    const std::string k = text::to_lower(text::collapse_spaces(cells[i]));
     const int idx = static_cast<int>(i);
-    if (k == "no" || k == "no." || k == "nomor" || k == "no urut" || k == "nomor urut")
-      c.number = idx;
-    else if (k.find("sasaran") != std::string::npos ||
-             ((k == "kinerja" || k == "kinerja utama") && c.sasaran < 0))
-      c.sasaran = idx;
-    else if (k.find("indikator") != std::string::npos)
-      c.indikator = idx;
-    else if (k.find("formula") != std::string::npos || k.find("rumus") != std::string::npos ||
-             k.find("cara perhitungan") != std::string::npos)
-      c.formula = idx;
-    else if (k.find("sumber") != std::string::npos)
-      c.sumber = idx;
+    switch (iki_column_of(cells[i])) {
+      case IkiColumn::Number:
+        c.number = idx;
+        break;
+      case IkiColumn::Sasaran:
+        if (c.sasaran < 0 || text::ifind(cells[i], "sasaran") != std::string::npos) c.sasaran = idx;
+        break;
+      case IkiColumn::Indikator:
+        c.indikator = idx;
+        break;
+      case IkiColumn::Formula:
+        c.formula = idx;
+        break;
+      case IkiColumn::SumberData:
+        c.sumber = idx;
+        break;
+      case IkiColumn::Other:
+        break;
+    }
   }
   return c;
 }

@@ -4,6 +4,7 @@
 
 #include "core/text.hpp"
 #include "regulation/marker.hpp"
+#include "regulation/table_cells.hpp"
 
 namespace tatakerja::regulation {
 namespace {
@@ -215,6 +216,8 @@ int rebuild_flattened_tables(std::vector<Line>& lines) {
     }
     Line head{lines[i].number, {}};
     for (std::size_t c = 0; c < k; ++c) head.text += (c ? "\t" : "") + header[c];
+    std::vector<IkiColumn> columns;  // the columns after the number
+    for (std::size_t c = 1; c < k; ++c) columns.push_back(iki_column_of(header[c]));
     out.push_back(head);
     // Column numbers "1", "2", ... "k".
     std::size_t probe = j;
@@ -241,23 +244,21 @@ int rebuild_flattened_tables(std::vector<Line>& lines) {
              lines[c].text.find(" : ") == std::string::npos && !line_marker(lines[c].text) &&
              !(text::iequals(lines[c].text, "No") || text::iequals(lines[c].text, "No."))) {
         cells.push_back(lines[c].text);
-        c = next_nonblank(c + 1);
+        const std::size_t after = next_nonblank(c + 1);
+        // A blank line after a line for each column ends the row, unless the line before it runs
+        // on: what follows the table (a signature) is no cell of it.
+        if (after > c + 1 && cells.size() + 2 >= k && after < n &&
+            !is_row_number(lines[after].text) &&
+            continuation_weight(lines[c].text, lines[after].text) == 0) {
+          c = c + 1;
+          break;
+        }
+        c = after;
         if (cells.size() > 3 * k) break;
       }
-      // Too many cells: a cell wrapped over lines; join lines that continue a sentence.
-      while (cells.size() > k - 1) {
-        std::size_t join = cells.size() - 2;
-        for (std::size_t x = 1; x < cells.size(); ++x)
-          if (!cells[x].empty() && cells[x][0] >= 'a' && cells[x][0] <= 'z') {
-            join = x - 1;
-            break;
-          }
-        cells[join] += " " + cells[join + 1];
-        cells.erase(cells.begin() + static_cast<std::ptrdiff_t>(join) + 1);
-      }
-      // Too few: the blank cells are the leading ones (a sasaran carried from the row above).
-      while (cells.size() < k - 1) cells.insert(cells.begin(), std::string());
-      for (const auto& cell : cells) row.text += "\t" + cell;
+      // Cells wrapped over lines are joined, and a merged first cell (a sasaran carried from the
+      // row above) left blank.
+      for (const auto& cell : wrapped_cells(cells, columns)) row.text += "\t" + cell;
       out.push_back(row);
       j = c;
     }
@@ -276,7 +277,7 @@ void repair_layout(std::vector<Line>& lines, std::vector<Finding>& findings) {
                         "Naskah tersusun satu kata per baris (hasil pindai); baris-baris "
                         "digabungkan kembali sebelum dibaca."});
   }
-  if (const int tables = rebuild_flattened_tables(lines); tables > 0)
+  if (const int tables = rebuild_column_tables(lines) + rebuild_flattened_tables(lines); tables > 0)
     findings.push_back(
         {"LAYOUT_FLATTENED_TABLE", Severity::Info, 0,
          std::to_string(tables) + " tabel yang selnya terurai per baris disusun kembali."});

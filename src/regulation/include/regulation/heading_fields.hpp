@@ -20,11 +20,13 @@ std::optional<KindAndRegion> read_kind_line(std::string_view raw);
 
 // "NOMOR : 07 / BPPD/ TAHUN 2023" -> number "07/BPPD", year 2023. The number is as written
 // with spaces and surrounding slashes removed; empty when it was left blank ("/O/", "...").
+// Without "TAHUN", a number ending in a year gives it: "050/027/DISTANBUN/2024" -> 2024. The
+// number stops at "TENTANG" (a heading on one line), which starts `rest`.
 struct NumberAndYear {
   std::string number;
   std::string raw;
   std::optional<int> year;
-  std::string rest;  // text after the year (e.g. "TENTANG ..." on the same line)
+  std::string rest;  // text after the number and year (e.g. "TENTANG ..." on the same line)
 };
 std::optional<NumberAndYear> read_number_line(std::string_view raw);
 
