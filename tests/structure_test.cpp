@@ -2,6 +2,8 @@
 // every unit, position, eselon and superior, and the count and first/last text of every duty list.
 #include <gtest/gtest.h>
 
+#include <map>
+
 #include "core/text.hpp"
 #include "corpus.hpp"
 #include "regulation/engine.hpp"
@@ -276,6 +278,51 @@ pada tanggal 2 Januari 2025
   EXPECT_EQ(x.position_by_id(x.positions[5].superior)->title, "Kepala Bidang Budidaya");
   EXPECT_EQ(x.positions[7].title, "Kepala Bidang Tangkap");
   EXPECT_EQ(x.positions[7].eselon, "III.b");
+}
+
+// Grades given for several agencies at once, with places that narrow them ("pada Kecamatan"),
+// heads named with the agency's full name, names with "dan" in them, and a sub-unit named in the
+// item's own sentence.
+TEST(Structure, GradesNarrowedByAgencyAndInlineSubUnits) {
+  const std::string text = R"(PERATURAN BUPATI CONTOH
+NOMOR 6 TAHUN 2025
+TENTANG
+DINAS SOSIAL KABUPATEN CONTOH
+Menimbang : bahwa perlu menetapkan Peraturan Bupati;
+Mengingat : 1. Undang-Undang Nomor 23 Tahun 2014 tentang Pemerintahan Daerah;
+MEMUTUSKAN:
+Menetapkan : PERATURAN BUPATI TENTANG DINAS SOSIAL.
+Pasal 1
+Dinas Sosial yang selanjutnya disebut Dinas adalah Dinas Sosial Kabupaten Contoh.
+Pasal 2
+(1) Susunan organisasi Dinas terdiri atas:
+a. Kepala Dinas;
+b. Sekretariat, terdiri dari Subbagian Umum, Kepegawaian dan Keuangan;
+c. Bidang Rehabilitasi Sosial, membawahkan Seksi Anak dan Seksi Lanjut Usia; dan
+d. Kelompok Jabatan Fungsional.
+Pasal 3
+(1) Kepala Dinas Sosial dan Kepala Badan Kesatuan Bangsa dan Politik merupakan jabatan struktural eselon II.b.
+(2) Camat dan Sekretaris pada Dinas Sosial dan Badan Kesatuan Bangsa dan Politik merupakan jabatan struktural eselon III.a.
+(3) Kepala Bidang merupakan jabatan struktural eselon III.b.
+(4) Kepala Subbagian dan Kepala Seksi pada Dinas Sosial serta Kepala Seksi pada Kecamatan merupakan jabatan struktural eselon IV.a.
+(5) Kepala Subbagian pada Kecamatan merupakan jabatan struktural eselon IV.b.
+)";
+  const auto x = read_regulation(text).facts;
+  ASSERT_TRUE(x.agency);
+  EXPECT_EQ(x.agency->name, "Dinas Sosial");
+  const Unit* sub = nullptr;
+  for (const Unit& u : x.units)
+    if (u.name == "Subbagian Umum, Kepegawaian dan Keuangan") sub = &u;
+  ASSERT_TRUE(sub);
+  EXPECT_EQ(x.unit_by_id(sub->parent)->name, "Sekretariat");
+  std::map<std::string, std::string> eselon;
+  for (const Position& p : x.positions) eselon[p.title] = p.eselon;
+  EXPECT_EQ(eselon["Kepala Dinas"], "II.b");
+  EXPECT_EQ(eselon["Sekretaris"], "III.a");
+  EXPECT_EQ(eselon["Kepala Bidang Rehabilitasi Sosial"], "III.b");
+  EXPECT_EQ(eselon["Kepala Subbagian Umum, Kepegawaian dan Keuangan"], "IV.a");
+  EXPECT_EQ(eselon["Kepala Seksi Anak"], "IV.a");
+  EXPECT_EQ(eselon["Kepala Seksi Lanjut Usia"], "IV.a");
 }
 
 // One regulation for two agencies, one chapter each, and a chapter of eselon for both: each

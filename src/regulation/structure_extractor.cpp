@@ -218,6 +218,49 @@ bool has_unit_items(const Node& n) {
                      [](const Node& c) { return is_list_item(c.kind) && names_unit(c.text); });
 }
 
+// The units an item's own sentence names after "terdapat", "terdiri dari/atas", "membawahi" or
+// "membawahkan" (not a list that follows a colon): each piece that starts with a kind of unit
+// begins a name; the others continue it ("Subbagian Umum, Kepegawaian dan Keuangan" is one).
+std::vector<std::string> inline_unit_names(std::string_view item) {
+  std::string rest;
+  for (std::string_view lead :
+       {" terdapat ", " terdiri dari ", " terdiri atas ", " membawahi ", " membawahkan "}) {
+    rest = after(item, lead);
+    if (!rest.empty()) break;
+  }
+  rest = std::string(text::trim(before(before(rest, ";"), ".")));
+  std::vector<std::string> names;
+  if (rest.empty() || rest.front() == ':') return names;
+  std::size_t start = 0;
+  const auto add_piece = [&](std::size_t end, std::string_view separator) {
+    const std::string piece(text::trim(std::string_view(rest).substr(start, end - start)));
+    if (!piece.empty()) {
+      if (names.empty() || unit_kind_of_name(piece))
+        names.push_back(piece);
+      else
+        names.back() += std::string(separator) + piece;
+    }
+  };
+  std::string_view separator = "";
+  for (std::size_t i = 0; i < rest.size(); ++i) {
+    std::string_view next;
+    if (rest[i] == ',')
+      next = ", ";
+    else if (text::istarts_with(std::string_view(rest).substr(i), " dan "))
+      next = " dan ";
+    else if (text::istarts_with(std::string_view(rest).substr(i), " serta "))
+      next = " serta ";
+    else
+      continue;
+    add_piece(i, separator);
+    separator = next;
+    start = i + (next == ", " ? 1 : next.size() - 1);
+    i = start - 1;
+  }
+  add_piece(rest.size(), separator);
+  return names;
+}
+
 void add_units(const Node& list, const std::string& parent, const std::vector<const Node*>& path,
                Extraction& out, StructureDraft& draft) {
   for (const Node& item : list.children) {
@@ -260,21 +303,23 @@ void add_units(const Node& list, const std::string& parent, const std::vector<co
     }
     if (has_sub_units) {
       add_units(item, id, here, out, draft);
-    } else {
-      // "sekretariat, yang didalamnya terdapat Sub Bagian kepegawaian dan umum;"
-      const std::string inner = after(item.text, " terdapat ");
-      if (auto inner_kind = unit_kind_of_name(inner);
-          inner_kind && !draft.existing(unit_name_of(inner), id)) {
-        Unit sub;
-        sub.id = out.next_unit_id();
-        sub.name = unit_name_of(inner);
-        sub.kind = *inner_kind;
-        sub.parent = id;
-        sub.article = citation_path(path, item);
-        sub.source = item.span;
-        draft.add(sub);
-        out.units.push_back(std::move(sub));
-      }
+      continue;
+    }
+    // Sub-units named in the item's own sentence: "sekretariat, yang didalamnya terdapat Sub
+    // Bagian kepegawaian dan umum;", "Sekretariat, terdiri dari Subbagian Umum, Kepegawaian dan
+    // Keuangan;", "Bidang X, membawahkan Seksi A dan Seksi B;".
+    for (const std::string& inner : inline_unit_names(item.text)) {
+      const auto inner_kind = unit_kind_of_name(inner);
+      if (!inner_kind || draft.existing(unit_name_of(inner), id)) continue;
+      Unit sub;
+      sub.id = out.next_unit_id();
+      sub.name = unit_name_of(inner);
+      sub.kind = *inner_kind;
+      sub.parent = id;
+      sub.article = citation_path(path, item);
+      sub.source = item.span;
+      draft.add(sub);
+      out.units.push_back(std::move(sub));
     }
   }
 }
@@ -463,6 +508,20 @@ bool within(const Extraction& out, std::string id, const std::string& ancestor) 
 // The positions a generic subject names ("Kepala Badan", "Sekretaris", "Kepala Bidang"), where a
 // place may narrow it: "Kepala Sub Bagian pada Sekretariat", "Kepala Sub Bagian Tata Usaha pada
 // UPTD Balai Benih" (the agency as the place narrows nothing).
+// Whether a place names the agency being read ("pada Dinas Sosial dan Badan ...", "pada Badan",
+// "pada Kecamatan"): its name, or its kind alone.
+bool place_names_agency(const std::string& place, const Agency& agency) {
+  const std::string key = " " + text::name_key(place) + " ";
+  return key.find(" " + text::name_key(agency.name) + " ") != std::string::npos ||
+         text::name_key(place) == text::name_key(agency.short_name) ||
+         text::name_key(place) == text::name_key(agency.kind);
+}
+
+// The positions a generic subject names ("Kepala Badan", "Sekretaris", "Kepala Bidang"), where a
+// place may narrow it: "Kepala Sub Bagian pada Sekretariat", "Kepala Sub Bagian Tata Usaha pada
+// UPTD Balai Benih"; a place that names this agency narrows nothing, one that names other agencies
+// only ("Kepala Subbagian pada Kecamatan" in a Dinas) excludes every position. "Kepala Dinas
+// Sosial" in the Dinas Sosial is its head.
 std::vector<Position*> positions_named(std::string subject, Extraction& out) {
   subject = before(subject, " sebagaimana");
   std::string place;
@@ -471,10 +530,21 @@ std::vector<Position*> positions_named(std::string subject, Extraction& out) {
     subject.resize(p);
   }
   subject = text::strip_item_end(subject);
-  const std::string key = text::name_key(subject);
+  std::string key = text::name_key(subject);
   std::vector<Position*> found;
   if (key.empty()) return found;
   const Unit* where = place.empty() ? nullptr : unit_named(out, place);
+  if (where == nullptr && !place.empty() && out.agency && !place_names_agency(place, *out.agency) &&
+      !agency_kind_of(text::title_case(place)).empty())
+    return found;
+  if (out.agency) {
+    // "Kepala Dinas Sosial", "Sekretaris Badan Kesatuan Bangsa dan Politik": this agency's.
+    const std::string own = " " + text::name_key(out.agency->name);
+    if (key.size() > own.size() && key.compare(key.size() - own.size(), own.size(), own) == 0) {
+      key.resize(key.size() - own.size());
+      if (key == "kepala") key += " " + text::name_key(out.agency->short_name);
+    }
+  }
   for (Position& p : out.positions) {
     const std::string pk = text::name_key(p.title);
     if (pk != key && pk.rfind(key + " ", 0) != 0) continue;
@@ -484,19 +554,31 @@ std::vector<Position*> positions_named(std::string subject, Extraction& out) {
   return found;
 }
 
+// The subjects of a sentence: "Sekretaris, Kepala Bidang dan Kepala Seksi pada X serta Camat" ->
+// each position named. A piece that names no position continues the name before it ("Kepala
+// Badan Kesatuan Bangsa dan Politik", "... pada Dinas Sosial dan Badan ...").
 std::vector<std::string> split_subjects(const std::string& s) {
-  std::vector<std::string> out;
-  std::string cur;
+  std::vector<std::string> pieces;
   for (auto part : text::split(s, ',')) {
     std::string p(text::trim(part));
-    std::size_t d;
-    while ((d = text::ifind_word(p, "dan")) != std::string::npos) {
-      out.emplace_back(text::trim(std::string_view(p).substr(0, d)));
-      p = std::string(text::trim(std::string_view(p).substr(d + 3)));
+    for (;;) {
+      const std::size_t dan = text::ifind_word(p, "dan");
+      const std::size_t serta = text::ifind_word(p, "serta");
+      const std::size_t cut = std::min(dan, serta);
+      if (cut == std::string::npos) break;
+      pieces.emplace_back(text::trim(std::string_view(p).substr(0, cut)));
+      p = std::string(text::trim(std::string_view(p).substr(cut + (cut == dan ? 3 : 5))));
     }
-    out.push_back(p);
+    pieces.push_back(p);
   }
-  out.erase(std::remove_if(out.begin(), out.end(), [](auto& x) { return x.empty(); }), out.end());
+  std::vector<std::string> out;
+  for (auto& piece : pieces) {
+    if (piece.empty()) continue;
+    if (!out.empty() && !names_position(piece))
+      out.back() += " dan " + piece;
+    else
+      out.push_back(std::move(piece));
+  }
   return out;
 }
 
@@ -626,6 +708,8 @@ void read_duties_in_articles(const Document& doc, Extraction& out) {
       const bool duties =
           text::ifind(t, "mempunyai uraian tugas") != std::string::npos ||
           text::ifind(t, "mempunyai rincian tugas") != std::string::npos ||
+          text::ifind(t, "dengan uraian tugas") != std::string::npos ||
+          text::ifind(t, "dengan rincian tugas") != std::string::npos ||
           ((text::istarts_with(t, "Uraian tugas ") || text::istarts_with(t, "Rincian tugas ")) &&
            !part->children.empty());
       if (!task && !functions && !duties) continue;
