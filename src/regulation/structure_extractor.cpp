@@ -241,7 +241,7 @@ std::vector<std::string> inline_unit_names(std::string_view item) {
         names.back() += std::string(separator) + piece;
     }
   };
-  std::string_view separator = "";
+  std::string_view separator;
   for (std::size_t i = 0; i < rest.size(); ++i) {
     std::string_view next;
     if (rest[i] == ',')
