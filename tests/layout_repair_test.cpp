@@ -9,6 +9,7 @@
 #include "corpus.hpp"
 #include "regulation/engine.hpp"
 #include "regulation/layout_repair.hpp"
+#include "regulation/lines.hpp"
 #include "regulation/table_cells.hpp"
 
 namespace tatakerja::regulation {
@@ -312,6 +313,52 @@ TEST(OcrWords, RepairedOnlyWhereCertain) {
   const bool reported = std::any_of(r.facts.findings.begin(), r.facts.findings.end(),
                                     [](const Finding& f) { return f.code == "OCR_REPAIRED"; });
   EXPECT_TRUE(reported);
+}
+
+// A list copied out of a two-column page: the wrapped tails come after the next item, and a
+// sub-list after the item that follows the one introducing it. The tails go back to their items,
+// the sub-list under its item; a list whose items simply have no ";" is left as written.
+TEST(DisplacedTails, GivenBackToTheirItems) {
+  std::vector<Finding> findings;
+  auto lines = clean_lines(
+      "a. Kepala Dinas;\n"
+      "b. Sekretariat, membawahkan:\n"
+      "1. Sub Bagian Umum\n"
+      "2. Sub Bagian Keuangan dan\n"
+      "dan Kepegawaian; dan\n"
+      "Perencanaan.\n"
+      "c. Bidang Pengolahan dan Pemasaran Hasil\n"
+      "d. UPTD Pangkalan Pendaratan Ikan\n"
+      "Perikanan, membawahkan:\n"
+      "Sungailiat; dan\n"
+      "1. Seksi Pengolahan; dan\n"
+      "2. Seksi Pemasaran.\n"
+      "e. Kelompok Jabatan Fungsional.\n",
+      findings);
+  std::vector<std::string> texts;
+  for (const auto& l : lines)
+    if (!l.blank()) texts.push_back(l.text);
+  const std::vector<std::string> expected = {
+      "a. Kepala Dinas;",
+      "b. Sekretariat, membawahkan:",
+      "1. Sub Bagian Umum dan Kepegawaian; dan",
+      "2. Sub Bagian Keuangan dan Perencanaan.",
+      "c. Bidang Pengolahan dan Pemasaran Hasil Perikanan, membawahkan:",
+      "1. Seksi Pengolahan; dan",
+      "2. Seksi Pemasaran.",
+      "d. UPTD Pangkalan Pendaratan Ikan Sungailiat; dan",
+      "e. Kelompok Jabatan Fungsional."};
+  EXPECT_EQ(texts, expected);
+  EXPECT_TRUE(std::any_of(findings.begin(), findings.end(),
+                          [](const Finding& f) { return f.code == "LAYOUT_DISPLACED_TAILS"; }));
+
+  findings.clear();
+  const std::string plain =
+      "a. Kepala Dinas\nb. Sekretariat, membawahkan\nSub Bagian Umum dan Keuangan;\n";
+  lines = clean_lines(plain, findings);
+  EXPECT_EQ(lines[0].text, "a. Kepala Dinas");
+  EXPECT_EQ(lines[2].text, "Sub Bagian Umum dan Keuangan;");
+  EXPECT_TRUE(findings.empty());
 }
 
 }  // namespace

@@ -4,6 +4,7 @@
 #include <array>
 
 #include "core/text.hpp"
+#include "regulation/displaced_tails.hpp"
 #include "regulation/flattened_text.hpp"
 #include "regulation/layout_repair.hpp"
 
@@ -339,6 +340,7 @@ std::vector<Line> clean_lines(std::string_view input, std::vector<Finding>& find
   repair_layout(lines, findings);
   split_flattened_lines(lines, findings);
   drop_running_headers(lines, findings);
+  repair_displaced_tails(lines, findings);
   repair_words(lines, findings);
   for (auto& l : lines)
     if (is_page_break_echo(l.text) || is_page_mark(l.text)) l.text.clear();

@@ -1,0 +1,133 @@
+#include "regulation/displaced_tails.hpp"
+
+#include <algorithm>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "core/text.hpp"
+#include "regulation/marker.hpp"
+
+namespace tatakerja::regulation {
+namespace {
+
+// Whether an item's text ends as an item does: "...;", "...; dan", "...:", "...".
+bool finished(std::string_view s) {
+  s = text::trim(s);
+  if (s.empty()) return false;
+  const char last = s.back();
+  if (last == ';' || last == '.' || last == ':') return true;
+  for (std::string_view tail : {"; dan", "; atau", ", dan", ", atau"})
+    if (text::iends_with(s, tail)) return true;
+  return false;
+}
+
+std::optional<Marker> list_item(const Line& l) {
+  if (l.blank() || l.is_row() || structural_marker(l.text)) return std::nullopt;
+  auto m = item_marker(l.text);
+  if (!m || m->kind == NodeKind::Dictum || m->kind == NodeKind::Verse) return std::nullopt;
+  return m;
+}
+
+bool continuation(const Line& l) {
+  return !l.blank() && !l.is_row() && !structural_marker(l.text) && !item_marker(l.text);
+}
+
+struct Run {
+  bool displaced = false;               // the run shows the signature; the rest is then set
+  std::vector<std::size_t> items;       // consecutive items of one list, in order
+  std::vector<std::size_t> unfinished;  // those of them whose text does not end as an item does
+  std::vector<std::size_t> tails;       // the continuation lines right after the last item
+};
+
+// The run of items that starts at line `i`, if it shows the two-column signature: an unfinished
+// item directly followed by the next item of its list, then as many tails as unfinished items.
+// Whatever it shows, the run's items are scanned once: the caller goes on after its last item.
+Run displaced_run(const std::vector<Line>& lines, std::size_t i) {
+  Run run;
+  const auto first = list_item(lines[i]);
+  if (!first || finished(first->rest)) return run;
+  run.items.push_back(i);
+  run.unfinished.push_back(i);
+  NodeKind kind = first->kind;
+  int ordinal = first->ordinal;
+  std::size_t j = i + 1;
+  for (; j < lines.size(); ++j) {
+    const auto m = list_item(lines[j]);
+    if (!m || m->kind != kind || m->ordinal != ordinal + 1) break;
+    run.items.push_back(j);
+    if (!finished(m->rest)) run.unfinished.push_back(j);
+    ordinal = m->ordinal;
+    // After a finished item the list reads on as usual.
+    if (finished(m->rest)) {
+      ++j;
+      break;
+    }
+  }
+  if (run.items.size() < 2) return run;
+  for (; j < lines.size() && run.tails.size() < run.unfinished.size() && continuation(lines[j]);
+       ++j)
+    run.tails.push_back(j);
+  if (run.tails.size() != run.unfinished.size()) return run;
+  for (std::size_t k = 0; k < run.tails.size(); ++k)
+    if (!finished(lines[run.tails[k]].text)) return run;
+  run.displaced = true;
+  return run;
+}
+
+// The lines of a sub-list that follows the tails (items of another kind and their continuation
+// lines), up to the next item of the run's list or a blank, structural or other line.
+std::size_t sub_list_end(const std::vector<Line>& lines, std::size_t from, NodeKind run_kind) {
+  std::size_t j = from;
+  while (j < lines.size()) {
+    const auto m = list_item(lines[j]);
+    if (m ? m->kind == run_kind : !continuation(lines[j])) break;
+    ++j;
+  }
+  return j;
+}
+
+}  // namespace
+
+void repair_displaced_tails(std::vector<Line>& lines, std::vector<Finding>& findings) {
+  int repaired = 0;
+  int first_line = 0;
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    const Run found = displaced_run(lines, i);
+    if (!found.displaced) {
+      if (found.items.size() > 1) i = found.items.back();  // each line is scanned once
+      continue;
+    }
+    const Run* run = &found;
+    for (std::size_t k = 0; k < run->tails.size(); ++k) {
+      Line& item = lines[run->unfinished[k]];
+      Line& tail = lines[run->tails[k]];
+      item.text += ' ';
+      item.text += tail.text;
+      tail.text.clear();
+    }
+    // "e. Bidang X, membawahkan:" whose sub-list was printed after the next item: the sub-list
+    // goes back under it, the items after it follow the sub-list.
+    const std::size_t after_tails = run->tails.back() + 1;
+    const NodeKind kind = list_item(lines[run->items.front()])->kind;
+    const std::size_t end = sub_list_end(lines, after_tails, kind);
+    for (std::size_t k = 0; k + 1 < run->items.size() && end > after_tails; ++k) {
+      if (!text::trim(lines[run->items[k]].text).ends_with(':')) continue;
+      // Lines [items[k+1], after_tails) rotate behind the sub-list [after_tails, end).
+      std::rotate(lines.begin() + static_cast<std::ptrdiff_t>(run->items[k + 1]),
+                  lines.begin() + static_cast<std::ptrdiff_t>(after_tails),
+                  lines.begin() + static_cast<std::ptrdiff_t>(end));
+      break;
+    }
+    if (repaired++ == 0) first_line = lines[i].number;
+    i = run->tails.back();
+  }
+  if (repaired > 0) {
+    findings.push_back({"LAYOUT_DISPLACED_TAILS", Severity::Info, first_line,
+                        std::to_string(repaired) +
+                            " daftar salinan halaman dua kolom: ujung butir yang tergeser ke bawah "
+                            "butir berikutnya dikembalikan ke butirnya."});
+  }
+}
+
+}  // namespace tatakerja::regulation
