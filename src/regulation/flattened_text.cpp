@@ -329,14 +329,23 @@ namespace {
 // without splitting it into words: has_strong_marker needs an ayat's "(", a ";" or ":" before its
 // end, or a chapter, article or section word.
 bool may_hold_marker(std::string_view s) {
-  const std::size_t last = s.find_last_not_of(' ');
-  if (last == std::string_view::npos) return false;
-  const std::string_view inner = s.substr(0, last);  // without its final character
-  const bool punctuation = std::any_of(inner.begin(), inner.end(),
-                                       [](char c) { return c == '(' || c == ';' || c == ':'; });
-  return punctuation || s.find("BAB") != std::string_view::npos ||
-         s.find("Pasal") != std::string_view::npos ||
-         s.find("Paragraf") != std::string_view::npos || s.find("Bagian") != std::string_view::npos;
+  // has_strong_marker needs a marker right after a clause's end (". (2) Dinas", "; b. Sekretariat",
+  // ": a. Kepala", "; dan c. ...", ". BAB II", ". Pasal 5 ...", ". Bagian Kedua") that is not the
+  // line's last word: one pass over the line finds whether one is there.
+  for (std::size_t p = 0; p + 2 < s.size(); ++p) {
+    const char c = s[p];
+    if ((c != '.' && c != ';' && c != ':') || s[p + 1] != ' ') continue;
+    std::string_view rest = s.substr(p + 2);
+    if (c == ';' && text::istarts_with(rest, "dan ")) rest.remove_prefix(4);
+    if (c == ';' && text::istarts_with(rest, "atau ")) rest.remove_prefix(5);
+    const std::size_t space = rest.find(' ');
+    if (space == std::string_view::npos) continue;
+    const std::string_view token = rest.substr(0, space);
+    if (is_item_token(token) || is_scanned_verse_token(token) || token == "BAB" ||
+        token == "Pasal" || token == "Paragraf" || token == "Bagian")
+      return true;
+  }
+  return false;
 }
 
 // The line cut at its headings and items, without its page furniture.
