@@ -1,0 +1,214 @@
+// Tasks, functions and duties, from the articles and from an annex's job-description blocks
+// (structure_parts.hpp).
+#include <string>
+#include <vector>
+
+#include "core/eselon.hpp"
+#include "core/text.hpp"
+#include "regulation/node_query.hpp"
+#include "structure_parts.hpp"
+
+namespace tatakerja::regulation::structure {
+namespace {
+
+// The subject of a sentence on tasks: "Kepala Sub Bagian Keuangan mempunyai tugas: ...",
+// "Bidang X sebagaimana dimaksud ... menyelenggarakan fungsi: ...", "Dalam melaksanakan tugas
+// sebagaimana dimaksud pada ayat (1), Sekretaris menyelenggarakan fungsi: ...".
+bool starts_in_pursuit(std::string_view t) {
+  for (std::string_view lead :
+       {"Dalam melaksanakan", "Untuk melaksanakan", "Dalam menyelenggarakan", "Dalam menjalankan",
+        "Untuk menyelenggarakan", "Untuk menjalankan", "Dalam rangka melaksanakan",
+        "Guna melaksanakan"})
+    if (text::istarts_with(t, lead)) return true;
+  return false;
+}
+
+std::string task_subject(std::string_view t) {
+  std::string s(t);
+  if (starts_in_pursuit(s)) s = after(s, ", ");
+  for (std::string_view lead : {"uraian tugas ", "rincian tugas ", "setiap ", "masing-masing "})
+    if (text::istarts_with(s, lead)) s = s.substr(lead.size());
+  // "Sub Bagian Umum dipimpin oleh seorang Kepala Sub Bagian ... dan mempunyai rincian tugas:":
+  // the unit, whose head the duties are.
+  for (std::string_view cut :
+       {" sebagaimana", " mempunyai", " menyelenggarakan", " bertugas", " adalah", " masing-masing",
+        " dalam memimpin", " dalam melaksanakan", " dalam menjalankan", " dipimpin oleh"})
+    s = before(s, cut);
+  return text::strip_item_end(s);
+}
+
+// The position a subject names: by its title, or the head of the unit it names.
+Position* position_for(const std::string& subject, Extraction& out) {
+  if (Position* p = out.find_position(subject)) return p;
+  const std::string key = text::name_key(subject);
+  for (const Unit& u : out.units) {
+    if (text::name_key(u.name) != key) continue;
+    for (Position& p : out.positions)
+      if (p.unit == u.id) return &p;
+  }
+  return nullptr;
+}
+
+}  // namespace
+
+// Tugas pokok, fungsi and uraian tugas written in the articles (as in Peraturan Wali Kota Batam),
+// for a position or for the unit it heads.
+void read_duties_in_articles(const Document& doc, Extraction& out) {
+  for (const Node* art : articles(doc)) {
+    Position* who = nullptr;
+    // The article's own sentence ("Kepala Badan mempunyai uraian tugas:" over its items), then
+    // each of its ayat.
+    std::vector<const Node*> parts;
+    if (!art->text.empty() || art->children.empty()) parts.push_back(art);
+    for (const Node& c : art->children) parts.push_back(&c);
+    for (const Node* part : parts) {
+      const std::string& t = part->text;
+      if (!who) {
+        std::string title = after(t, "dipimpin oleh seorang ");
+        if (title.empty()) title = after(t, "dipimpin oleh ");
+        title = before(text::strip_item_end(title), " yang ");
+        if (!title.empty() && text::ifind(t, "bertanggung jawab kepada") == std::string::npos)
+          who = out.find_position(title);
+      }
+      const bool task = text::ifind(t, "mempunyai tugas") != std::string::npos;
+      const bool functions = text::ifind(t, "mempunyai fungsi") != std::string::npos ||
+                             text::ifind(t, "menyelenggarakan fungsi") != std::string::npos;
+      const bool duties =
+          text::ifind(t, "mempunyai uraian tugas") != std::string::npos ||
+          text::ifind(t, "mempunyai rincian tugas") != std::string::npos ||
+          text::ifind(t, "dengan uraian tugas") != std::string::npos ||
+          text::ifind(t, "dengan rincian tugas") != std::string::npos ||
+          ((text::istarts_with(t, "Uraian tugas ") || text::istarts_with(t, "Rincian tugas ")) &&
+           !part->children.empty());
+      if (!task && !functions && !duties) continue;
+      const std::string named = task_subject(t);
+      std::vector<Position*> subjects;
+      if (Position* p = position_for(named, out)) subjects.push_back(p);
+      // "Setiap Inspektur Pembantu mempunyai uraian tugas": each position of that title.
+      if (subjects.empty()) subjects = positions_named(named, out);
+      if (subjects.empty() && !starts_in_pursuit(t) && who) subjects.push_back(who);
+      auto items = item_texts(*part);
+      if (items.empty() && part->kind == NodeKind::Text && part != art) {
+        // "Inspektur mempunyai uraian tugas:" as running text, its items following it.
+        bool after = false;
+        for (const Node& c : art->children) {
+          if (&c == part) {
+            after = true;
+          } else if (after) {
+            if (!is_list_item(c.kind)) break;
+            items.push_back(text::strip_item_end(c.full_text()));
+          }
+        }
+      }
+      if (subjects.empty() && out.agency) {
+        // The agency's own tasks: "Badan sebagaimana dimaksud ... mempunyai tugas ...", which
+        // are its head's job description too.
+        const bool agency =
+            text::iequals(named, out.agency->short_name) || text::iequals(named, out.agency->name);
+        if (agency || (starts_in_pursuit(t) && named.empty())) {
+          if (task && !duties && text::istarts_with(t, out.agency->short_name))
+            out.agency->tasks = text::strip_item_end(after(t, "mempunyai tugas "));
+          if (text::ifind(t, "menyelenggarakan fungsi") != std::string::npos)
+            out.agency->functions = items;
+          if (agency && !out.positions.empty() && out.positions.front().functions.empty() &&
+              functions)
+            out.positions.front().functions = items;
+        }
+        continue;
+      }
+      for (Position* subject : subjects) {
+        subject->duties_source.extend(part->span.first_line);
+        subject->duties_source.extend(part->span.last_line);
+        if (duties) {
+          subject->duties = items;
+        } else if (functions) {
+          subject->functions = items;
+        } else if (task) {
+          std::string s = after(t, "mempunyai tugas pokok ");
+          if (s.empty()) s = after(t, "mempunyai tugas ");
+          subject->summary = text::strip_item_end(s);
+          // "Kepala Seksi X mempunyai tugas: a. ...; b. ...": the items are its duties.
+          if (subject->duties.empty() && !items.empty()) subject->duties = items;
+        }
+      }
+    }
+  }
+}
+
+namespace {
+
+// One "FIELD : value" line of a job-description block for `current`.
+void read_annex_field(const Node& node, Position& current) {
+  const std::string field = text::to_upper(before(node.text, ":"));
+  const std::string value = after(node.text, ":");
+  if (field == "KODE JABATAN") {
+    current.code = value;
+  } else if (field == "ESELON") {
+    if (auto e = normalize_eselon(value)) current.eselon_annex = *e;
+  } else if (field == "RUMUSAN TUGAS" || field == "TUGAS POKOK") {
+    current.summary = text::strip_item_end(value);
+  } else if (field == "FUNGSI") {
+    current.functions = item_texts(node);
+  } else if (field == "URAIAN TUGAS") {
+    current.duties = item_texts(node);
+  }
+}
+
+// The position a "NAMA JABATAN : X" line names, or nullptr.
+Position* annex_block_position(const std::string& value, Extraction& out) {
+  Position* p = out.find_position(value);
+  if (!p && out.agency) {
+    // The agency head is named in full: "KEPALA BADAN PENGELOLA PERBATASAN DAERAH (PROVINSI)".
+    const std::string full = text::name_key("Kepala " + out.agency->name);
+    if (text::name_key(value).rfind(full, 0) == 0)
+      p = out.find_position("Kepala " + out.agency->short_name);
+  }
+  return p;
+}
+
+}  // namespace
+
+// "1. NAMA JABATAN : X" ... "6. URAIAN TUGAS :" blocks of an annex (Lampiran II of 000 and 002),
+// with the fields as numbered items, as lines of their own, or as text under the name; the duties
+// as the field's own items or, after an "URAIAN TUGAS :" line that has none, as the items that
+// follow it (numbered from 1 again, up to the next block).
+void read_duties_in_annexes(const Document& doc, Extraction& out) {
+  for (const Annex& annex : doc.annexes) {
+    Position* current = nullptr;
+    bool duties_follow = false;
+    for (const Node& node : annex.content.children) {
+      const bool item = is_list_item(node.kind);
+      if (!item && node.kind != NodeKind::Heading && node.kind != NodeKind::Text) continue;
+      if (item && text::to_upper(before(node.text, ":")) == "NAMA JABATAN") {
+        current = annex_block_position(after(node.text, ":"), out);
+        duties_follow = false;
+        if (!current) continue;
+        current->duties_source = node.span;
+        for (const Node& c : node.children)
+          if (c.kind == NodeKind::Text) read_annex_field(c, *current);
+        continue;
+      }
+      if (!current) continue;
+      if (duties_follow && item) {
+        current->duties.push_back(text::strip_item_end(node.full_text()));
+        current->duties_source.extend(node.span.last_line);
+        continue;
+      }
+      // The block's lines: its numbered fields, and field lines of their own ("ESELON : II/b");
+      // not the page numbers and headings between blocks.
+      if (item || node.text.find(':') != std::string::npos)
+        current->duties_source.extend(node.span.last_line);
+      read_annex_field(node, *current);
+      duties_follow = text::to_upper(before(node.text, ":")) == "URAIAN TUGAS" &&
+                      text::trim(after(node.text, ":")).empty() && node.children.empty();
+    }
+  }
+  for (Position& p : out.positions) {
+    if (p.eselon.empty() && !p.eselon_annex.empty()) {
+      p.eselon = p.eselon_annex;
+      p.kind = position_kind_of_eselon(p.eselon);
+    }
+  }
+}
+
+}  // namespace tatakerja::regulation::structure

@@ -1,0 +1,64 @@
+// The structure reader's shared words and lookups (src/regulation only; see structure_extractor.cpp
+// for the order in which the organisation is read): the phrases regulations build their structure
+// articles with, the positions and units a subject names, and the two readings that run over the
+// whole text after the units and positions are known: grades and appointing authorities, and
+// tasks, functions and duties.
+#pragma once
+
+#include <array>
+#include <initializer_list>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "regulation/document.hpp"
+#include "regulation/extraction.hpp"
+
+namespace tatakerja::regulation::structure {
+
+// The kinds of agency, as their names begin ("Dinas Kesehatan", "Kecamatan Kota Raja").
+inline constexpr std::array<std::string_view, 10> kAgencyKinds = {
+    "Sekretariat Daerah",
+    "Sekretariat DPRD",
+    "Sekretariat Dewan Perwakilan Rakyat Daerah",
+    "Inspektorat",
+    "Dinas",
+    "Badan",
+    "Kecamatan",
+    "Kelurahan",
+    "Satuan Polisi Pamong Praja",
+    "Kantor"};
+
+// Where the words that introduce a unit's parts begin ("terdiri atas", "membawahkan", ...), or
+// npos.
+std::size_t made_of_at(std::string_view t);
+// The text after / before the first `marker` (case-insensitive), trimmed; after: "" without it.
+std::string after(std::string_view s, std::string_view marker);
+std::string before(std::string_view s, std::string_view marker);
+// Cuts a phrase at the first of the given words (word boundary, case-insensitive).
+std::string cut_at(std::string s, std::initializer_list<std::string_view> stops);
+// The kind of agency a name starts with ("Dinas", "Badan", "Kecamatan", ...), or "".
+std::string agency_kind_of(std::string_view name);
+// Strips the region after an agency name: "Badan X Provinsi Nusa Tenggara Timur" -> "Badan X".
+std::string strip_region(std::string s);
+// Whether a phrase starts with a position's title ("Kepala ", "Sekretaris", "Camat", ...).
+bool names_position(std::string_view t);
+
+// The name key of the unit a subject names ("Susunan organisasi Bidang X" -> "bidang x"), and
+// that unit, or nullptr.
+std::string subject_key(std::string subject);
+const Unit* unit_named(const Extraction& out, std::string subject);
+// The positions a subject names, narrowed by its place ("Kepala Seksi pada Bidang X").
+std::vector<Position*> positions_named(std::string subject, Extraction& out);
+// The subjects of a sentence ("Sekretaris, Kepala Bidang dan Kepala Seksi serta Camat").
+std::vector<std::string> split_subjects(const std::string& s);
+
+// Eselon and kind per position ("Kepala Bidang merupakan jabatan eselon III.b"), and who appoints
+// ("... diangkat dan diberhentikan oleh Bupati").
+void read_grades_and_appointments(const Document& doc, Extraction& out);
+// Tasks, functions and duties written in the articles, for a position or the unit it heads.
+void read_duties_in_articles(const Document& doc, Extraction& out);
+// Job-description blocks of an annex ("NAMA JABATAN : X" ... "URAIAN TUGAS :").
+void read_duties_in_annexes(const Document& doc, Extraction& out);
+
+}  // namespace tatakerja::regulation::structure

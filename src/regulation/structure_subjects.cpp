@@ -1,0 +1,174 @@
+// The words structure articles are written with, and the positions and units a subject names
+// (structure_parts.hpp).
+#include <algorithm>
+#include <array>
+
+#include "core/text.hpp"
+#include "structure_parts.hpp"
+
+namespace tatakerja::regulation::structure {
+// The words that introduce the units a unit (or the agency) is made of.
+constexpr std::array<std::string_view, 5> kMadeOf = {"terdiri atas", "terdiri dari", "membawahkan",
+                                                     "membawahi", "meliputi"};
+
+std::size_t made_of_at(std::string_view t) {
+  std::size_t best = std::string_view::npos;
+  for (auto k : kMadeOf) best = std::min(best, text::ifind(t, k));
+  return best;
+}
+
+std::string after(std::string_view s, std::string_view marker) {
+  const std::size_t p = text::ifind(s, marker);
+  if (p == std::string_view::npos) return {};
+  return std::string(text::trim(s.substr(p + marker.size())));
+}
+
+std::string before(std::string_view s, std::string_view marker) {
+  const std::size_t p = text::ifind(s, marker);
+  return std::string(text::trim(p == std::string_view::npos ? s : s.substr(0, p)));
+}
+
+// Cuts a phrase at the first of the given words (word boundary, case-insensitive).
+std::string cut_at(std::string s, std::initializer_list<std::string_view> stops) {
+  std::size_t cut = s.size();
+  for (auto w : stops) cut = std::min(cut, text::ifind_word(s, w));
+  s.resize(cut);
+  return text::strip_item_end(s);
+}
+
+std::string agency_kind_of(std::string_view name) {
+  for (auto k : kAgencyKinds)
+    if (text::istarts_with(name, k) && (name.size() == k.size() || !text::is_alpha(name[k.size()])))
+      return std::string(k);
+  return {};
+}
+
+// Strips the region after an agency name: "Badan X Provinsi Nusa Tenggara Timur" -> "Badan X".
+std::string strip_region(std::string s) {
+  for (std::string_view tail : {" di lingkungan", " pada pemerintah"}) {
+    const std::size_t p = text::ifind(s, tail);
+    if (p != std::string::npos) s.resize(p);
+  }
+  for (std::string_view level : {"Provinsi", "Kabupaten", "Kota", "Kab."}) {
+    const std::size_t p = text::ifind_word(s, level);
+    if (p != std::string::npos && p > 0) s.resize(p);
+  }
+  return text::strip_item_end(s);
+}
+
+bool names_position(std::string_view t) {
+  for (std::string_view lead :
+       {"Kepala ", "Sekretaris", "Lurah", "Camat", "Inspektur", "Asisten ", "Staf Ahli "}) {
+    if (text::istarts_with(t, lead)) return true;
+  }
+  return false;
+}
+
+// The unit a subject names ("Sekretariat", "Bidang Anggaran", "Susunan organisasi Bidang X"),
+// or nullptr.
+std::string subject_key(std::string subject) {
+  for (std::string_view lead : {"susunan organisasi ", "setiap ", "masing-masing "}) {
+    if (text::istarts_with(subject, lead)) subject = subject.substr(lead.size());
+  }
+  subject = before(subject, " sebagaimana");
+  return text::name_key(text::strip_item_end(subject));
+}
+
+const Unit* unit_named(const Extraction& out, std::string subject) {
+  const std::string key = subject_key(std::move(subject));
+  if (key.empty()) return nullptr;
+  for (const Unit& u : out.units) {
+    if (text::name_key(u.name) == key) return &u;
+  }
+  return nullptr;
+}
+
+namespace {
+
+// Whether unit `id` is `ancestor` or lies under it.
+bool within(const Extraction& out, std::string id, const std::string& ancestor) {
+  for (int depth = 0; !id.empty() && depth < 64; ++depth) {
+    if (id == ancestor) return true;
+    const Unit* u = out.unit_by_id(id);
+    id = u ? u->parent : std::string();
+  }
+  return false;
+}
+
+// Whether a place names the agency being read ("pada Dinas Sosial dan Badan ...", "pada Badan",
+// "pada Kecamatan"): its name, or its kind alone.
+bool place_names_agency(const std::string& place, const Agency& agency) {
+  const std::string key = " " + text::name_key(place) + " ";
+  return key.find(" " + text::name_key(agency.name) + " ") != std::string::npos ||
+         text::name_key(place) == text::name_key(agency.short_name) ||
+         text::name_key(place) == text::name_key(agency.kind);
+}
+
+}  // namespace
+
+// The positions a generic subject names ("Kepala Badan", "Sekretaris", "Kepala Bidang"), where a
+// place may narrow it: "Kepala Sub Bagian pada Sekretariat", "Kepala Sub Bagian Tata Usaha pada
+// UPTD Balai Benih"; a place that names this agency narrows nothing, one that names other agencies
+// only ("Kepala Subbagian pada Kecamatan" in a Dinas) excludes every position. "Kepala Dinas
+// Sosial" in the Dinas Sosial is its head.
+std::vector<Position*> positions_named(std::string subject, Extraction& out) {
+  subject = before(subject, " sebagaimana");
+  std::string place;
+  if (const std::size_t p = text::ifind(subject, " pada "); p != std::string::npos) {
+    place = text::strip_item_end(subject.substr(p + 6));
+    subject.resize(p);
+  }
+  subject = text::strip_item_end(subject);
+  std::string key = text::name_key(subject);
+  std::vector<Position*> found;
+  if (key.empty()) return found;
+  const Unit* where = place.empty() ? nullptr : unit_named(out, place);
+  if (where == nullptr && !place.empty() && out.agency && !place_names_agency(place, *out.agency) &&
+      !agency_kind_of(text::title_case(place)).empty())
+    return found;
+  if (out.agency) {
+    // "Kepala Dinas Sosial", "Sekretaris Badan Kesatuan Bangsa dan Politik": this agency's.
+    const std::string own = " " + text::name_key(out.agency->name);
+    if (key.size() > own.size() && key.compare(key.size() - own.size(), own.size(), own) == 0) {
+      key.resize(key.size() - own.size());
+      if (key == "kepala") key += " " + text::name_key(out.agency->short_name);
+    }
+  }
+  for (Position& p : out.positions) {
+    const std::string pk = text::name_key(p.title);
+    if (pk != key && pk.rfind(key + " ", 0) != 0) continue;
+    if (where != nullptr && !within(out, p.unit, where->id)) continue;
+    found.push_back(&p);
+  }
+  return found;
+}
+
+// The subjects of a sentence: "Sekretaris, Kepala Bidang dan Kepala Seksi pada X serta Camat" ->
+// each position named. A piece that names no position continues the name before it ("Kepala
+// Badan Kesatuan Bangsa dan Politik", "... pada Dinas Sosial dan Badan ...").
+std::vector<std::string> split_subjects(const std::string& s) {
+  std::vector<std::string> pieces;
+  for (auto part : text::split(s, ',')) {
+    std::string p(text::trim(part));
+    for (;;) {
+      const std::size_t dan = text::ifind_word(p, "dan");
+      const std::size_t serta = text::ifind_word(p, "serta");
+      const std::size_t cut = std::min(dan, serta);
+      if (cut == std::string::npos) break;
+      pieces.emplace_back(text::trim(std::string_view(p).substr(0, cut)));
+      p = std::string(text::trim(std::string_view(p).substr(cut + (cut == dan ? 3 : 5))));
+    }
+    pieces.push_back(p);
+  }
+  std::vector<std::string> out;
+  for (auto& piece : pieces) {
+    if (piece.empty()) continue;
+    if (!out.empty() && !names_position(piece))
+      out.back() += " dan " + piece;
+    else
+      out.push_back(std::move(piece));
+  }
+  return out;
+}
+
+}  // namespace tatakerja::regulation::structure
