@@ -17,8 +17,10 @@
 // schema_migrations. Concurrent starters serialise: PostgreSQL takes a transaction-scoped advisory
 // lock, SQLite's BEGIN IMMEDIATE takes the write lock; each then re-reads the version, so a
 // migration is applied once. Never edit a migration that has shipped: add a new one.
+#include <chrono>
 #include <string>
 #include <string_view>
+#include <thread>
 
 #include "storage/drivers.hpp"
 #include "storage/migrations.hpp"
@@ -573,12 +575,19 @@ void widen_unit_kinds(Connection& c) {
   }
   const auto version = c.query("PRAGMA schema_version");
   const std::int64_t next = version.empty() ? 1 : version[0].integer(0) + 1;
+  // writable_schema belongs to the connection, not to the transaction: turned off on every path.
   c.execute_script("PRAGMA writable_schema = ON");
-  const auto changed = c.execute(
-      "UPDATE sqlite_master SET sql = replace(sql, ?, ?) WHERE type = 'table' AND name = 'units' "
-      "AND instr(sql, ?) > 0",
-      {std::string(kUnitKindsV1), std::string(kUnitKindsV6), std::string(kUnitKindsV1)});
-  c.execute_script("PRAGMA schema_version = " + std::to_string(next));
+  std::int64_t changed = 0;
+  try {
+    changed = c.execute(
+        "UPDATE sqlite_master SET sql = replace(sql, ?, ?) WHERE type = 'table' AND name = 'units' "
+        "AND instr(sql, ?) > 0",
+        {std::string(kUnitKindsV1), std::string(kUnitKindsV6), std::string(kUnitKindsV1)});
+    c.execute_script("PRAGMA schema_version = " + std::to_string(next));
+  } catch (...) {
+    c.execute_script("PRAGMA writable_schema = OFF");
+    throw;
+  }
   c.execute_script("PRAGMA writable_schema = OFF");
   if (changed != 1)
     throw DatabaseError(DatabaseError::Kind::Other,
@@ -648,7 +657,9 @@ int latest_schema_version() {
   return kMigrations[std::size(kMigrations) - 1].version;
 }
 
-void migrate(Connection& c) {
+namespace {
+
+void migrate_pending(Connection& c) {
   for (;;) {
     Transaction tx(c);
     if (c.dialect() == Dialect::Postgres) c.query(kAdvisoryLock);
@@ -672,6 +683,23 @@ void migrate(Connection& c) {
     c.execute("INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)",
               {std::int64_t{next->version}, detail::now_iso8601()});
     tx.commit();
+  }
+}
+
+}  // namespace
+
+// A concurrent starter may be told "database is locked" without waiting (SQLite does so where
+// waiting could deadlock, e.g. two connections of a file that is just being switched to WAL): each
+// migration is one transaction, so the whole is tried again after a pause, for up to ~10 s.
+void migrate(Connection& c) {
+  for (int attempt = 0;; ++attempt) {
+    try {
+      migrate_pending(c);
+      return;
+    } catch (const DatabaseError& e) {
+      if (e.kind() != DatabaseError::Kind::Busy || attempt >= 40) throw;
+      std::this_thread::sleep_for(std::chrono::milliseconds(10 + 10 * attempt));
+    }
   }
 }
 
