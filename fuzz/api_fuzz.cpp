@@ -218,9 +218,9 @@ void seed_registry(World& w) {
   if (w.corpus.empty()) harness_failure("no corpus text in " + corpus_dir.string());
 
   const auto imported = svc::import_regulation(s.stores(), fuzz, w.corpus.front());
-  if (!imported.agency_id) harness_failure("corpus text 000 sets no agency");
+  if (!imported.agency_id()) harness_failure("corpus text 000 sets no agency");
   w.region = imported.region_id;
-  w.agency = *imported.agency_id;
+  w.agency = *imported.agency_id();
   w.regulation = imported.regulation_id;
   w.article = s.org().articles_of_regulation(w.regulation).at(0).id;
   for (const auto& u : s.org().units_of_agency(w.agency, false)) w.units.push_back(u.id);
