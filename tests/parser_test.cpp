@@ -198,5 +198,21 @@ TEST(Parser, DecreeDictums) {
   EXPECT_EQ(d.closing.signatory_name, "Hj. ANA MARIANA.S.T.M.M.");
 }
 
+// An article's heading run into its first ayat is cut after a heading or a sentence's end, and
+// not where a hard-wrapped sentence goes on with a reference to an article.
+TEST(Parser, ArticleHeadingRunIntoItsFirstAyat) {
+  const auto d = parse_document(
+      "BAB IV\nTUGAS DAN FUNGSI\nBagian Kesatu Kepala Badan\n"
+      "Pasal 4 (1) Kepala Badan mempunyai tugas membantu Wali Kota sesuai\n"
+      "Pasal 5 Peraturan Daerah Nomor 4 Tahun 2016.\n"
+      "(2) Kepala Badan menyelenggarakan fungsi koordinasi.\n");
+  const Node* art = find_article(d, "4");
+  ASSERT_TRUE(art);
+  EXPECT_FALSE(find_article(d, "5"));
+  ASSERT_EQ(art->children.size(), 2u);
+  EXPECT_EQ(art->children[0].kind, NodeKind::Verse);
+  EXPECT_NE(art->children[0].text.find("sesuai Pasal 5 Peraturan Daerah"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace tatakerja::regulation

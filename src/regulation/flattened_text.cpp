@@ -373,14 +373,16 @@ void split_flattened_lines(std::vector<Line>& lines, std::vector<Finding>& findi
   bool cutting = false;
   int split = 0;
   int first = 0;
-  std::string prev_last;  // the last word of the line before (as written)
+  std::string prev_last;    // the last word of the line before (as written)
+  bool prev_closes = true;  // the line before ends a sentence or is a heading (or there is none)
   for (std::size_t k = 0; k < lines.size(); ++k) {
     Line& line = lines[k];
     const bool long_line = line.text.size() >= kFlattenedLine;
     // "Pasal 4 (1) Kepala Badan mempunyai ...": the article's heading run into its first ayat,
-    // unless the line goes on a reference ("... sebagaimana dimaksud dalam / Pasal 4 ayat (1)").
-    const bool article_first =
-        !line.is_row() && line.text.starts_with("Pasal ") && !is_reference_word(prev_last);
+    // after a sentence's end or a heading, not where the line goes on a sentence ("... sesuai
+    // dengan / Pasal 4 Peraturan Daerah ...").
+    const bool article_first = !line.is_row() && line.text.starts_with("Pasal ") && prev_closes &&
+                               !is_reference_word(prev_last);
     bool cut = false;
     if (!line.is_row() &&
         (article_first || (line.text.size() >= 40 && (long_line || may_hold_marker(line.text))))) {
@@ -401,6 +403,9 @@ void split_flattened_lines(std::vector<Line>& lines, std::vector<Finding>& findi
     if (!line.text.empty()) {
       const std::size_t space = line.text.rfind(' ');
       prev_last = space == std::string::npos ? line.text : line.text.substr(space + 1);
+      prev_closes = ends_clause(line.text) || line.text.starts_with("BAB ") ||
+                    line.text.starts_with("Bagian ") || line.text.starts_with("Paragraf ") ||
+                    text::is_upper_text(line.text);
     }
     if (cutting && !cut) out.push_back(std::move(line));
   }
