@@ -35,6 +35,7 @@ bool continuation(const Line& l) {
 
 struct Run {
   bool displaced = false;               // the run shows the signature; the rest is then set
+  NodeKind kind = NodeKind::Letter;     // its list's numbering
   std::vector<std::size_t> items;       // consecutive items of one list, in order
   std::vector<std::size_t> unfinished;  // those of them whose text does not end as an item does
   std::vector<std::size_t> tails;       // the continuation lines right after the last item
@@ -53,12 +54,12 @@ Run displaced_run(const std::vector<Line>& lines, std::size_t i) {
   if (!first || finished(first->rest)) return run;
   run.items.push_back(i);
   run.unfinished.push_back(i);
-  NodeKind kind = first->kind;
+  run.kind = first->kind;
   int ordinal = first->ordinal;
   std::size_t j = i + 1;
   for (; j < lines.size(); ++j) {
     const auto m = list_item(lines[j]);
-    if (!m || m->kind != kind || m->ordinal != ordinal + 1) break;
+    if (!m || m->kind != run.kind || m->ordinal != ordinal + 1) break;
     run.items.push_back(j);
     if (!finished(m->rest)) run.unfinished.push_back(j);
     ordinal = m->ordinal;
@@ -91,40 +92,43 @@ std::size_t sub_list_end(const std::vector<Line>& lines, std::size_t from, NodeK
   return j;
 }
 
+// "e. Bidang X, membawahkan:" whose sub-list was printed after the next item: the sub-list goes
+// back under it, the items after it follow the sub-list.
+void move_sub_list_back(std::vector<Line>& lines, const Run& run) {
+  const std::size_t after_tails = run.tails.back() + 1;
+  const std::size_t end = sub_list_end(lines, after_tails, run.kind);
+  if (end == after_tails) return;
+  for (std::size_t k = 0; k + 1 < run.items.size(); ++k) {
+    if (!text::trim(lines[run.items[k]].text).ends_with(':')) continue;
+    // Lines [items[k+1], after_tails) rotate behind the sub-list [after_tails, end).
+    std::rotate(lines.begin() + static_cast<std::ptrdiff_t>(run.items[k + 1]),
+                lines.begin() + static_cast<std::ptrdiff_t>(after_tails),
+                lines.begin() + static_cast<std::ptrdiff_t>(end));
+    return;
+  }
+}
+
 }  // namespace
 
 void repair_displaced_tails(std::vector<Line>& lines, std::vector<Finding>& findings) {
   int repaired = 0;
   int first_line = 0;
   for (std::size_t i = 0; i < lines.size(); ++i) {
-    const Run found = displaced_run(lines, i);
-    if (!found.displaced) {
-      if (found.items.size() > 1) i = found.items.back();  // each line is scanned once
+    const Run run = displaced_run(lines, i);
+    if (!run.displaced) {
+      if (run.items.size() > 1) i = run.items.back();  // each line is scanned once
       continue;
     }
-    const Run* run = &found;
-    for (std::size_t k = 0; k < run->tails.size(); ++k) {
-      Line& item = lines[run->unfinished[k]];
-      Line& tail = lines[run->tails[k]];
+    for (std::size_t k = 0; k < run.tails.size(); ++k) {
+      Line& item = lines[run.unfinished[k]];
+      Line& tail = lines[run.tails[k]];
       item.text += ' ';
       item.text += tail.text;
       tail.text.clear();
     }
-    // "e. Bidang X, membawahkan:" whose sub-list was printed after the next item: the sub-list
-    // goes back under it, the items after it follow the sub-list.
-    const std::size_t after_tails = run->tails.back() + 1;
-    const NodeKind kind = list_item(lines[run->items.front()])->kind;
-    const std::size_t end = sub_list_end(lines, after_tails, kind);
-    for (std::size_t k = 0; k + 1 < run->items.size() && end > after_tails; ++k) {
-      if (!text::trim(lines[run->items[k]].text).ends_with(':')) continue;
-      // Lines [items[k+1], after_tails) rotate behind the sub-list [after_tails, end).
-      std::rotate(lines.begin() + static_cast<std::ptrdiff_t>(run->items[k + 1]),
-                  lines.begin() + static_cast<std::ptrdiff_t>(after_tails),
-                  lines.begin() + static_cast<std::ptrdiff_t>(end));
-      break;
-    }
+    move_sub_list_back(lines, run);
     if (repaired++ == 0) first_line = lines[i].number;
-    i = run->tails.back();
+    i = run.tails.back();
   }
   if (repaired > 0) {
     findings.push_back({"LAYOUT_DISPLACED_TAILS", Severity::Info, first_line,

@@ -366,6 +366,32 @@ void split_line(Line& line, const Tokens& all, std::vector<Line>& out) {
   out.push_back(Line{line.number, joined(t, begin, t.size()), false});
 }
 
+// The lines that may start with an article's heading run into its first ayat ("Pasal 4 (1) Kepala
+// Badan mempunyai ..."): after a sentence's end or a heading line, not where a hard-wrapped
+// sentence goes on ("... sesuai / Pasal 5 Peraturan Daerah ...", "... dimaksud dalam / Pasal 4").
+std::vector<bool> articles_run_in(const std::vector<Line>& lines) {
+  std::vector<bool> out(lines.size(), false);
+  const std::string* prev = nullptr;  // the text of the last line before that is not blank
+  for (std::size_t k = 0; k < lines.size(); ++k) {
+    const std::string& t = lines[k].text;
+    if (t.empty()) continue;
+    if (!lines[k].is_row() && t.starts_with("Pasal ")) {
+      bool closes = true;
+      if (prev != nullptr) {
+        const std::size_t space = prev->rfind(' ');
+        const std::string_view last =
+            std::string_view(*prev).substr(space == std::string::npos ? 0 : space + 1);
+        closes = !is_reference_word(last) &&
+                 (ends_clause(*prev) || prev->starts_with("BAB ") || prev->starts_with("Bagian ") ||
+                  prev->starts_with("Paragraf ") || text::is_upper_text(*prev));
+      }
+      out[k] = closes;
+    }
+    prev = &t;
+  }
+  return out;
+}
+
 }  // namespace
 
 void split_flattened_lines(std::vector<Line>& lines, std::vector<Finding>& findings) {
@@ -373,21 +399,15 @@ void split_flattened_lines(std::vector<Line>& lines, std::vector<Finding>& findi
   bool cutting = false;
   int split = 0;
   int first = 0;
-  std::string prev_last;    // the last word of the line before (as written)
-  bool prev_closes = true;  // the line before ends a sentence or is a heading (or there is none)
+  const std::vector<bool> article_first = articles_run_in(lines);
   for (std::size_t k = 0; k < lines.size(); ++k) {
     Line& line = lines[k];
     const bool long_line = line.text.size() >= kFlattenedLine;
-    // "Pasal 4 (1) Kepala Badan mempunyai ...": the article's heading run into its first ayat,
-    // after a sentence's end or a heading, not where the line goes on a sentence ("... sesuai
-    // dengan / Pasal 4 Peraturan Daerah ...").
-    const bool article_first = !line.is_row() && line.text.starts_with("Pasal ") && prev_closes &&
-                               !is_reference_word(prev_last);
     bool cut = false;
-    if (!line.is_row() &&
-        (article_first || (line.text.size() >= 40 && (long_line || may_hold_marker(line.text))))) {
+    if (!line.is_row() && (article_first[k] ||
+                           (line.text.size() >= 40 && (long_line || may_hold_marker(line.text))))) {
       const Tokens all = tokens_of(line.text);
-      if ((article_first && all.size() > 2 && article_heading_at(all, 0)) ||
+      if ((article_first[k] && all.size() > 2 && article_heading_at(all, 0)) ||
           (line.text.size() >= 40 && has_strong_marker(all, long_line))) {
         if (!cutting) {
           out.reserve(lines.size() + 64);
@@ -399,13 +419,6 @@ void split_flattened_lines(std::vector<Line>& lines, std::vector<Finding>& findi
         cut = true;
         if (split++ == 0) first = line.number;
       }
-    }
-    if (!line.text.empty()) {
-      const std::size_t space = line.text.rfind(' ');
-      prev_last = space == std::string::npos ? line.text : line.text.substr(space + 1);
-      prev_closes = ends_clause(line.text) || line.text.starts_with("BAB ") ||
-                    line.text.starts_with("Bagian ") || line.text.starts_with("Paragraf ") ||
-                    text::is_upper_text(line.text);
     }
     if (cutting && !cut) out.push_back(std::move(line));
   }

@@ -26,6 +26,39 @@ std::optional<int> year_ending(std::string_view number) {
   return year;
 }
 
+// A digit as a scan may print it: "l", "I" or "|" for 1, "O" or "o" for 0, "$" or "S" for 5.
+std::optional<char> scanned_digit(char c) {
+  if (text::is_digit(c)) return c;
+  switch (c) {
+    case 'l':
+    case 'I':
+    case '|':
+      return '1';
+    case 'O':
+    case 'o':
+      return '0';
+    case '$':
+    case 'S':
+      return '5';
+    default:
+      return std::nullopt;
+  }
+}
+
+// A short number or a year with a scan's slips ("$1", "l2", "2O21"), read as digits when at least
+// one of its characters is a digit; anything else is left as written.
+std::string scanned_number(std::string_view n) {
+  if (n.empty() || n.size() > 4 || std::none_of(n.begin(), n.end(), text::is_digit))
+    return std::string(n);
+  std::string out;
+  for (const char c : n) {
+    const auto d = scanned_digit(c);
+    if (!d) return std::string(n);
+    out.push_back(*d);
+  }
+  return out;
+}
+
 }  // namespace
 
 std::optional<KindAndRegion> read_kind_line(std::string_view raw) {
@@ -82,43 +115,6 @@ std::optional<KindAndRegion> read_kind_line(std::string_view raw) {
   }
   return std::nullopt;
 }
-
-namespace {
-
-// A digit as a scan may print it: "l", "I" or "|" for 1, "O" or "o" for 0, "$" or "S" for 5.
-std::optional<char> scanned_digit(char c) {
-  if (text::is_digit(c)) return c;
-  switch (c) {
-    case 'l':
-    case 'I':
-    case '|':
-      return '1';
-    case 'O':
-    case 'o':
-      return '0';
-    case '$':
-    case 'S':
-      return '5';
-    default:
-      return std::nullopt;
-  }
-}
-
-// A short number or a year with a scan's slips ("$1", "l2", "2O21"), read as digits when at least
-// one of its characters is a digit; anything else is left as written.
-std::string scanned_number(std::string_view n) {
-  if (n.empty() || n.size() > 4 || std::none_of(n.begin(), n.end(), text::is_digit))
-    return std::string(n);
-  std::string out;
-  for (const char c : n) {
-    const auto d = scanned_digit(c);
-    if (!d) return std::string(n);
-    out.push_back(*d);
-  }
-  return out;
-}
-
-}  // namespace
 
 std::optional<NumberAndYear> read_number_line(std::string_view raw) {
   const std::string line = text::collapse_spaces(raw);

@@ -98,10 +98,9 @@ bool within(const Extraction& out, std::string id, const std::string& ancestor) 
 // Whether a place names the agency being read ("pada Dinas Sosial dan Badan ...", "pada Badan",
 // "pada Kecamatan"): its name, or its kind alone.
 bool place_names_agency(const std::string& place, const Agency& agency) {
-  const std::string key = " " + text::name_key(place) + " ";
-  return key.find(" " + text::name_key(agency.name) + " ") != std::string::npos ||
-         text::name_key(place) == text::name_key(agency.short_name) ||
-         text::name_key(place) == text::name_key(agency.kind);
+  const std::string key = text::name_key(place);
+  return (" " + key + " ").find(" " + text::name_key(agency.name) + " ") != std::string::npos ||
+         key == text::name_key(agency.short_name) || key == text::name_key(agency.kind);
 }
 
 }  // namespace

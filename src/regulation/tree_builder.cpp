@@ -42,10 +42,6 @@ bool is_roman_subheading(std::string_view s) {
          (i + 2 == s.size() || s[i + 2] == ' ');
 }
 
-bool ends_with_char(std::string_view s, char c) {
-  return !s.empty() && s.back() == c;
-}
-
 // The kind a list takes under an item of kind k (a web copy dropped its markers): one that k's
 // own list does not use, so that the nesting reads as in a numbered text.
 NodeKind kind_of_list_under(NodeKind k) {
@@ -63,10 +59,7 @@ NodeKind kind_of_list_under(NodeKind k) {
 
 std::string label_of(NodeKind k, int ordinal) {
   if (k == NodeKind::Number || k == NodeKind::ParenNumber) return std::to_string(ordinal);
-  std::string label;
-  for (int n = ordinal; n > 0; n = (n - 1) / 26)
-    label.insert(label.begin(), static_cast<char>('a' + (n - 1) % 26));
-  return label;
+  return text::letter_label(ordinal);
 }
 
 void append_text(std::string& to, std::string_view more) {
@@ -151,7 +144,7 @@ std::optional<Marker> TreeBuilder::bullet_marker(const Line& line) {
     const BulletList& list = bullet_lists_[k];
     if (list.bullet != line.bullet) continue;
     const Node& last = *stack_[list.depth - 1];
-    if (!is_list_item(last.kind) || ends_with_char(last.text, '.')) break;
+    if (!is_list_item(last.kind) || std::string_view(last.text).ends_with('.')) break;
     m.kind = last.kind;
     m.ordinal = last.ordinal + 1;
     m.label = label_of(m.kind, m.ordinal);
@@ -160,7 +153,7 @@ std::optional<Marker> TreeBuilder::bullet_marker(const Line& line) {
   const Node& t = *stack_.back();
   const bool text_child = !t.children.empty() && t.children.back().kind == NodeKind::Text;
   const std::string_view said = text_child ? t.children.back().text : t.text;
-  if (!ends_with_char(said, ':') || (!text_child && !t.children.empty())) return std::nullopt;
+  if (!said.ends_with(':') || (!text_child && !t.children.empty())) return std::nullopt;
   m.kind = kind_of_list_under(t.kind);
   m.ordinal = 1;
   m.label = label_of(m.kind, m.ordinal);

@@ -17,10 +17,8 @@
 // schema_migrations. Concurrent starters serialise: PostgreSQL takes a transaction-scoped advisory
 // lock, SQLite's BEGIN IMMEDIATE takes the write lock; each then re-reads the version, so a
 // migration is applied once. Never edit a migration that has shipped: add a new one.
-#include <chrono>
 #include <string>
 #include <string_view>
-#include <thread>
 
 #include "storage/drivers.hpp"
 #include "storage/migrations.hpp"
@@ -688,19 +686,10 @@ void migrate_pending(Connection& c) {
 
 }  // namespace
 
-// A concurrent starter may be told "database is locked" without waiting (SQLite does so where
-// waiting could deadlock, e.g. two connections of a file that is just being switched to WAL): each
-// migration is one transaction, so the whole is tried again after a pause, for up to ~10 s.
+// A concurrent starter may be told "database is locked" without waiting: each migration is one
+// transaction, so the whole is tried again (detail::retry_while_busy).
 void migrate(Connection& c) {
-  for (int attempt = 0;; ++attempt) {
-    try {
-      migrate_pending(c);
-      return;
-    } catch (const DatabaseError& e) {
-      if (e.kind() != DatabaseError::Kind::Busy || attempt >= 40) throw;
-      std::this_thread::sleep_for(std::chrono::milliseconds(10 + 10 * attempt));
-    }
-  }
+  detail::retry_while_busy([&] { migrate_pending(c); });
 }
 
 int schema_version(Connection& c) {

@@ -7,9 +7,7 @@
 // writers queue on the write lock at the start instead of failing at their first write.
 #include <sqlite3.h>
 
-#include <chrono>
 #include <string>
-#include <thread>
 #include <unordered_map>
 
 #include "storage/drivers.hpp"
@@ -68,17 +66,11 @@ class SqliteConnection final : public Connection {
       // page cache per connection; both measured on the people search (docs/performance.md).
       // Switching a new file to WAL takes an exclusive lock that SQLite may refuse at once to a
       // second connection opening it at the same moment: tried again after a pause.
-      for (int attempt = 0;; ++attempt) {
-        try {
-          execute_script(
-              "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL; "
-              "PRAGMA mmap_size=268435456; PRAGMA cache_size=-16384; PRAGMA temp_store=MEMORY;");
-          break;
-        } catch (const DatabaseError& e) {
-          if (e.kind() != DatabaseError::Kind::Busy || attempt >= 40) throw;
-          std::this_thread::sleep_for(std::chrono::milliseconds(10 + 10 * attempt));
-        }
-      }
+      detail::retry_while_busy([&] {
+        execute_script(
+            "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL; "
+            "PRAGMA mmap_size=268435456; PRAGMA cache_size=-16384; PRAGMA temp_store=MEMORY;");
+      });
     } catch (...) {
       sqlite3_close_v2(db_);
       throw;

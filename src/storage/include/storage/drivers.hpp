@@ -4,14 +4,33 @@
 // src/identity/sql; the memory ones for the clock) and tests/storage includes this header.
 #pragma once
 
+#include <chrono>
 #include <memory>
 #include <string>
 #include <string_view>
+#include <thread>
 #include <vector>
 
 #include "storage/database.hpp"
 
 namespace tatakerja::storage::detail {
+
+// Runs `work` again after a growing pause (10 ms, 20 ms, ...; about 8 s in all) while it fails with
+// a busy database, which SQLite may answer at once where waiting could deadlock (two connections of
+// a file that is just being switched to WAL). `work` must be safe to repeat: one transaction, or
+// settings of a connection. Any other error, or the last busy one, is thrown.
+template <typename Work>
+void retry_while_busy(Work work) {
+  for (int attempt = 0;; ++attempt) {
+    try {
+      work();
+      return;
+    } catch (const DatabaseError& e) {
+      if (e.kind() != DatabaseError::Kind::Busy || attempt >= 40) throw;
+      std::this_thread::sleep_for(std::chrono::milliseconds(10 + 10 * attempt));
+    }
+  }
+}
 
 // Opens (creating when absent) the SQLite file at `path` with WAL, foreign keys, synchronous=NORMAL
 // and a 5 s busy timeout. Throws DatabaseError when the file cannot be opened.
