@@ -173,7 +173,11 @@ fuzz() {
   # Every target runs even when an earlier one failed; the step fails if any did.
   local any_failed=0
   run_fuzzer regulation_fuzz 60 "$work/regulation" -max_len=200000 -rss_limit_mb=2048 \
-    -timeout=60 || any_failed=1
+    -timeout=60 -dict=fuzz/regulation.dict || any_failed=1
+  # A second, shorter run on inputs up to 4 MB: long flattened lines, many tiny articles, deep
+  # lists, wide tables (the shapes of issue 10's linear-time tests) grow from the same corpus.
+  run_fuzzer regulation_fuzz 30 "$work/regulation" -max_len=4000000 -len_control=0 \
+    -rss_limit_mb=2048 -timeout=60 -dict=fuzz/regulation.dict || any_failed=1
   run_fuzzer api_fuzz 60 "$work/api" -max_len=4096 -rss_limit_mb=2048 -timeout=30 || any_failed=1
   run_fuzzer nip_fuzz 30 "$work/nip" -max_len=512 -rss_limit_mb=2048 -timeout=10 || any_failed=1
   return $any_failed

@@ -3,6 +3,7 @@
 // other encodings converted to the same reading as the UTF-8 original. Also decode_text directly.
 #include <gtest/gtest.h>
 #include <iconv.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -34,6 +35,15 @@ using textio::ReadError;
 constexpr double kEndlessLineSeconds = 60;
 #else
 constexpr double kEndlessLineSeconds = 10;
+#endif
+
+// Peak memory a 30 MB text may take to read, in MB: about 11 bytes for each byte of text in
+// Release, 18 at worst (the lines, the tree, the facts and their JSON); the sanitizers' shadow
+// memory and redzones triple it. Memory that grew with the square of the size would be gigabytes.
+#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_UNDEFINED__)
+constexpr long kThirtyMegabytePeakMb = 2000;
+#else
+constexpr long kThirtyMegabytePeakMb = 800;
 #endif
 
 // A corpus file that contains "–" (Windows-1252 0x96), so its conversions are not plain ASCII.
@@ -69,6 +79,9 @@ class BadInput : public ::testing::Test {
     int code = -1;  // exit code; -1 when killed by a signal
     std::string out, err;
     double seconds = 0;
+    // The largest peak resident memory of any program this test has run so far (the CLI, under
+    // `timeout` and the shell), in MB: getrusage(RUSAGE_CHILDREN) keeps the maximum.
+    long peak_mb = 0;
   };
 
   // Runs the CLI with `args`, stdout and stderr captured apart, killed after `timeout_s` seconds
@@ -83,6 +96,9 @@ class BadInput : public ::testing::Test {
     Run r;
     r.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    rusage usage{};
+    ::getrusage(RUSAGE_CHILDREN, &usage);
+    r.peak_mb = usage.ru_maxrss / 1024;
     r.out = read_all(out);
     r.err = read_all(err);
     return r;
@@ -212,6 +228,57 @@ TEST_F(BadInput, ThirtyMegabyteFlattenedLineIsRead) {
   EXPECT_LT(r.seconds, 6 * kEndlessLineSeconds);
 }
 
+// 30 MB of tiny articles, each "Pasal N" and one sentence (over 600,000 of them): the shape that
+// once took time growing with the square of the size (the chapter tree searched once per
+// article). Read, extracted and linted within seconds and a bounded memory.
+TEST_F(BadInput, ThirtyMegabytesOfTinyArticlesAreRead) {
+  std::string text = "PERATURAN BUPATI CONTOH NOMOR 1 TAHUN 2024 TENTANG SUSUNAN ORGANISASI\n";
+  int articles = 0;
+  while (text.size() < 30u * 1000u * 1000u) {
+    // Numbered 1 to 9999 and again: an article number has at most four digits.
+    text +=
+        "Pasal " + std::to_string(articles++ % 9999 + 1) + "\nDinas dipimpin oleh Kepala Dinas.\n";
+  }
+  ASSERT_GT(articles, 400000);
+  const fs::path p = file("tiny_articles.txt", text);
+  text.clear();
+  text.shrink_to_fit();
+  const Run extract = run("regulation extract '" + p.string() + "'", 600);
+  EXPECT_EQ(extract.code, 0) << extract.err.substr(0, 500);
+  EXPECT_LT(extract.seconds, 6 * kEndlessLineSeconds);
+  EXPECT_LT(extract.peak_mb, kThirtyMegabytePeakMb);
+  const Run lint = run("regulation lint --format json '" + p.string() + "'", 600);
+  EXPECT_LE(lint.code, 1) << lint.err.substr(0, 500);  // 1: the text has findings
+  EXPECT_LT(lint.seconds, 6 * kEndlessLineSeconds);
+  EXPECT_LT(lint.peak_mb, kThirtyMegabytePeakMb);
+  // Every article is in the tree: nothing was dropped on the way.
+  const Run parse = run("regulation parse --format json '" + p.string() + "'", 600);
+  EXPECT_EQ(parse.code, 0) << parse.err.substr(0, 500);
+  int in_tree = 0;
+  for (std::size_t at = parse.out.find("\"kind\": \"Pasal\""); at != std::string::npos;
+       at = parse.out.find("\"kind\": \"Pasal\"", at + 1)) {
+    ++in_tree;
+  }
+  EXPECT_EQ(in_tree, articles);
+  EXPECT_LT(parse.seconds, 6 * kEndlessLineSeconds);
+}
+
+// 30 MB on one line with no newline at all and no heading: read in linear time and bounded memory.
+TEST_F(BadInput, ThirtyMegabytesWithoutANewlineAreRead) {
+  std::string text;
+  text.reserve(30u * 1000u * 1000u + 64);
+  for (int n = 1; text.size() < 30u * 1000u * 1000u; ++n) {
+    text += "Pasal " + std::to_string(n % 1000) + " a ";
+  }
+  const fs::path p = file("no_newline.txt", text);
+  text.clear();
+  text.shrink_to_fit();
+  const Run r = run("regulation extract '" + p.string() + "'", 600);
+  EXPECT_EQ(r.code, 0) << r.err.substr(0, 500);
+  EXPECT_LT(r.seconds, 6 * kEndlessLineSeconds);
+  EXPECT_LT(r.peak_mb, kThirtyMegabytePeakMb);
+}
+
 // Nothing but page furniture and running headers: read as an empty text, not a crash.
 TEST_F(BadInput, OnlyPageFurnitureIsRead) {
   std::string text;
@@ -241,6 +308,8 @@ TEST_F(BadInput, TableOfTenThousandColumnsIsRead) {
   EXPECT_LT(r.seconds, kEndlessLineSeconds);
 }
 
+// 100,000 list items, each a level below the one before as far as the markers go (a., 1., a),
+// 1), (1) and again): read in linear time, and the JSON of the tree printed whole.
 TEST_F(BadInput, DeeplyNestedListsAreRead) {
   std::string text = "BAB I\nKETENTUAN UMUM\n\nPasal 1\n";
   const char* markers[] = {"a.", "1.", "a)", "1)", "(1)"};
@@ -249,6 +318,11 @@ TEST_F(BadInput, DeeplyNestedListsAreRead) {
   const fs::path p = file("nested.txt", text);
   const Run r = run("regulation parse --format json '" + p.string() + "'", 300);
   ASSERT_EQ(r.code, 0) << r.err.substr(0, 500);
+  EXPECT_LT(r.seconds, kEndlessLineSeconds);
+  const Run extract = run("regulation extract '" + p.string() + "'", 300);
+  EXPECT_EQ(extract.code, 0) << extract.err.substr(0, 500);
+  EXPECT_LT(extract.seconds, kEndlessLineSeconds);
+  EXPECT_LT(extract.peak_mb, kThirtyMegabytePeakMb);
   const auto doc = nlohmann::json::parse(r.out, nullptr, /*allow_exceptions=*/false);
   ASSERT_FALSE(doc.is_discarded()) << "parse --format json printed invalid JSON";
   // Nothing is lost: the first and the last item are both in the tree.
