@@ -303,7 +303,8 @@ json regulation_ref(const org::Regulation& r) {
           {"year", r.year ? json(*r.year) : json(nullptr)},
           {"title", r.title},
           {"date", date_or_null(r.date)},
-          {"status", org::to_string(r.status)}};
+          {"status", org::to_string(r.status)},
+          {"version", r.version}};
 }
 
 std::string agency_kind_text(const std::optional<AgencyKind>& k) {

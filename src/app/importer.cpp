@@ -245,6 +245,8 @@ struct Plan {
   std::string region_code;
   std::optional<org::RegionKind> region_kind;
   std::optional<org::Region> region;
+  // The version stored of the same regulation (region, kind, number, year) that this text corrects.
+  std::optional<org::Regulation> previous_version;
   std::vector<RevokedRegulation> revokes;
   std::vector<AgencyPlan> agencies;  // one per agency the text establishes, in its order
 };
@@ -303,17 +305,36 @@ std::vector<RevokedRegulation> revocations_of(const Stores& store, const Plan& p
   return revokes;
 }
 
-// The agency a revoked regulation established under the same name: it is carried over.
+// The version of the same regulation already stored, which the text corrects: the latest stored
+// under the text's region, kind, number and year. A regulation that another has revoked takes no
+// new version (refused). A text without a number or a year is never taken for a version.
+std::optional<org::Regulation> previous_version_of(const Stores& store, const Plan& plan) {
+  const auto& read = plan.reading->facts.regulation;
+  if (plan.existing || !plan.region || read.kind.empty() || read.number.empty() || !read.year)
+    return std::nullopt;
+  auto found = store.org.find_regulation(plan.region->id, read.kind, read.number, *read.year);
+  if (!found || found->status == org::RegulationStatus::InForce ||
+      found->status == org::RegulationStatus::PartlyRevoked)
+    return found;
+  fail(ErrorCode::Conflict, "text",
+       fmt::format("{} Nomor {} Tahun {} sudah ada dan telah dicabut; naskah perbaikannya tidak "
+                   "dapat disimpan sebagai versi baru.",
+                   found->kind, found->number, *found->year));
+}
+
+// The agency a revoked regulation, or the version this text corrects, established under the same
+// name: it is carried over.
 std::optional<org::Agency> carried_over_agency(const std::vector<org::Agency>& stored,
                                                const Plan& plan, const regulation::Agency& read) {
   const std::string key = text::name_key(read.name);
+  const auto replaced = [&](Id regulation_id) {
+    if (plan.previous_version && plan.previous_version->id == regulation_id) return true;
+    return std::any_of(plan.revokes.begin(), plan.revokes.end(), [&](const RevokedRegulation& r) {
+      return r.regulation.id == regulation_id;
+    });
+  };
   for (const auto& a : stored) {
-    if (text::name_key(a.name) != key) continue;
-    if (std::none_of(plan.revokes.begin(), plan.revokes.end(), [&](const RevokedRegulation& r) {
-          return r.regulation.id == a.regulation_id;
-        }))
-      continue;
-    return a;
+    if (text::name_key(a.name) == key && replaced(a.regulation_id)) return a;
   }
   return std::nullopt;
 }
@@ -340,8 +361,9 @@ Plan make_plan(const Stores& store, std::string_view text) {
   Plan plan = read_text(store, text);
   for (const AgencyPart& part : agency_parts(plan.reading->facts)) plan.agencies.push_back({part});
   if (!plan.region) return plan;
+  plan.previous_version = previous_version_of(store, plan);
   plan.revokes = revocations_of(store, plan);
-  if (plan.revokes.empty()) return plan;
+  if (plan.revokes.empty() && !plan.previous_version) return plan;
   const auto stored = store.org.agencies_of_region(plan.region->id);
   for (AgencyPlan& ap : plan.agencies) {
     ap.old_agency = carried_over_agency(stored, plan, *ap.part.agency);
@@ -363,6 +385,9 @@ std::string import_json(const org::Regulation& r, const ImportResult& res) {
                    {"title", r.title},         {"sha256", r.sha256}, {"region_id", res.region_id},
                    {"articles", res.articles}, {"revoked", revoked}, {"changes", changes}};
   j["year"] = r.year ? nlohmann::json(*r.year) : nlohmann::json(nullptr);
+  j["version"] = r.version;
+  j["previous_version_id"] =
+      res.previous_version_id ? nlohmann::json(*res.previous_version_id) : nlohmann::json(nullptr);
   nlohmann::json agencies = nlohmann::json::array();
   for (const auto& a : res.agencies)
     agencies.push_back({{"agency_id", a.id},
@@ -472,6 +497,7 @@ void store_regulation(ImportRun& run) {
   reg.date = read.date;
   reg.sha256 = run.plan.sha;
   reg.status = org::RegulationStatus::InForce;
+  reg.version = run.plan.previous_version ? run.plan.previous_version->version + 1 : 1;
   reg.imported_at = now_iso_utc();
   reg.id = run.store.org.insert_regulation(reg, std::string(run.text));
   run.result.regulation_id = reg.id;
@@ -520,6 +546,18 @@ void revoke_regulations(ImportRun& run) {
     run.store.org.update_regulation_status(old);
     run.result.revoked.push_back(rv);
   }
+}
+
+// The version the text corrects: replaced by this one, and no longer in force. Its articles stay
+// readable.
+void supersede_previous_version(ImportRun& run) {
+  if (!run.plan.previous_version) return;
+  org::Regulation old = *run.plan.previous_version;
+  old.status = org::RegulationStatus::Superseded;
+  old.revoked_by = run.regulation.id;
+  old.revoked_articles.clear();
+  run.store.org.update_regulation_status(old);
+  run.result.previous_version_id = old.id;
 }
 
 // The agency: carried over from the revoked regulation (same id), or new.
@@ -696,15 +734,14 @@ void abolish_removed_positions(AgencyRun& ar) {
 // The structural changes against the revoked regulation that established the agency.
 void store_structure_changes(AgencyRun& ar) {
   const AgencyPlan& ap = ar.plan;
-  for (const auto& rv : ar.run.plan.revokes) {
-    if (!ap.old_agency || rv.regulation.id != ap.old_agency->regulation_id) continue;
-    for (auto c : ap.diff.changes) {
-      c.agency_id = ar.agency.id;
-      c.old_regulation_id = rv.regulation.id;
-      c.new_regulation_id = ar.run.regulation.id;
-      c.id = ar.run.store.org.insert_structure_change(c);
-      ar.run.result.changes.push_back(std::move(c));
-    }
+  if (!ap.old_agency) return;
+  // The agency comes from a regulation this text revokes or corrects: the changes are against it.
+  for (auto c : ap.diff.changes) {
+    c.agency_id = ar.agency.id;
+    c.old_regulation_id = ap.old_agency->regulation_id;
+    c.new_regulation_id = ar.run.regulation.id;
+    c.id = ar.run.store.org.insert_structure_change(c);
+    ar.run.result.changes.push_back(std::move(c));
   }
 }
 
@@ -798,6 +835,7 @@ ImportPreview preview_import(const Stores& store, std::string_view text) {
       pv.changes.insert(pv.changes.end(), ap.diff.changes.begin(), ap.diff.changes.end());
   }
   if (!plan.existing) pv.revokes = plan.revokes;
+  pv.previous_version = plan.previous_version;
   return pv;
 }
 
@@ -811,6 +849,7 @@ ImportResult import_regulation(const Stores& store, const Actor& actor, std::str
   store_articles(run);
   store_findings(run);
   revoke_regulations(run);
+  supersede_previous_version(run);
   store_organisation(run);
   record_audit(store, actor, "import", "regulation", std::to_string(run.regulation.id), "",
                import_json(run.regulation, run.result));

@@ -132,6 +132,9 @@ int run_import(const std::string& db, const std::vector<std::string>& files) {
       }
       if (r.agencies.empty())
         fmt::print("  perangkat daerah: - (naskah tidak membentuk perangkat daerah)\n");
+      if (r.previous_version_id && reg)
+        fmt::print("  versi {}: naskah perbaikan; menggantikan versi sebelumnya (id {})\n",
+                   reg->version, *r.previous_version_id);
       for (const auto& rv : r.revoked) {
         if (rv.whole)
           fmt::print("  mencabut: {} (id {})\n", regulation_name(rv.regulation), rv.regulation.id);

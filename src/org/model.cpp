@@ -31,10 +31,11 @@ constexpr std::array<std::pair<RegionKind, const char*>, 3> kRegionKinds{{
     {RegionKind::Regency, "kabupaten"},
     {RegionKind::City, "kota"},
 }};
-constexpr std::array<std::pair<RegulationStatus, const char*>, 3> kStatuses{{
+constexpr std::array<std::pair<RegulationStatus, const char*>, 4> kStatuses{{
     {RegulationStatus::InForce, "berlaku"},
     {RegulationStatus::Revoked, "dicabut"},
     {RegulationStatus::PartlyRevoked, "dicabut_sebagian"},
+    {RegulationStatus::Superseded, "diganti_versi"},
 }};
 constexpr std::array<std::pair<EmployeeKind, const char*>, 2> kEmployeeKinds{{
     {EmployeeKind::Pns, "PNS"},

@@ -566,11 +566,11 @@ ALTER TABLE units ADD CONSTRAINT units_kind_check CHECK (kind IN ('Sekretariat',
   'Kelompok Jabatan Fungsional', 'Asisten'));
 )SQL";
 
-void widen_unit_kinds(Connection& c) {
-  if (c.dialect() == Dialect::Postgres) {
-    c.execute_script(kUnitKindAsistenPostgres);
-    return;
-  }
+// Replaces `from` by `to` in the stored definition of SQLite table `table`, for a change that does
+// not touch what is stored (a CHECK that only widens). Throws when the definition does not hold
+// `from` (it is not the one the migration was written for).
+void widen_sqlite_table(Connection& c, std::string_view table, std::string_view from,
+                        std::string_view to, std::string_view migration) {
   const auto version = c.query("PRAGMA schema_version");
   const std::int64_t next = version.empty() ? 1 : version[0].integer(0) + 1;
   // writable_schema belongs to the connection, not to the transaction: turned off on every path.
@@ -578,9 +578,9 @@ void widen_unit_kinds(Connection& c) {
   std::int64_t changed = 0;
   try {
     changed = c.execute(
-        "UPDATE sqlite_master SET sql = replace(sql, ?, ?) WHERE type = 'table' AND name = 'units' "
+        "UPDATE sqlite_master SET sql = replace(sql, ?, ?) WHERE type = 'table' AND name = ? "
         "AND instr(sql, ?) > 0",
-        {std::string(kUnitKindsV1), std::string(kUnitKindsV6), std::string(kUnitKindsV1)});
+        {std::string(from), std::string(to), std::string(table), std::string(from)});
     c.execute_script("PRAGMA schema_version = " + std::to_string(next));
   } catch (...) {
     c.execute_script("PRAGMA writable_schema = OFF");
@@ -589,12 +589,51 @@ void widen_unit_kinds(Connection& c) {
   c.execute_script("PRAGMA writable_schema = OFF");
   if (changed != 1)
     throw DatabaseError(DatabaseError::Kind::Other,
-                        "migration 6: the definition of table units is not the one of version 1");
+                        std::string(migration) + ": the definition of table " + std::string(table) +
+                            " is not the one the migration was written for");
+}
+
+void widen_unit_kinds(Connection& c) {
+  if (c.dialect() == Dialect::Postgres) {
+    c.execute_script(kUnitKindAsistenPostgres);
+    return;
+  }
+  widen_sqlite_table(c, "units", kUnitKindsV1, kUnitKindsV6, "migration 6");
+}
+
+// Version 7: versions of a regulation. A corrected text of a regulation already stored (same
+// region, kind, number and year) is stored as its next version: `version` counts them, and the
+// version it replaces gets the status 'diganti_versi' (a CHECK of regulations.status, version 1,
+// widened as version 6 widened units.kind).
+constexpr std::string_view kRegulationStatusesV1 = "'dicabut_sebagian')),";
+constexpr std::string_view kRegulationStatusesV7 = "'dicabut_sebagian', 'diganti_versi')),";
+
+constexpr std::string_view kRegulationVersionsPostgres = R"SQL(
+ALTER TABLE regulations DROP CONSTRAINT regulations_status_check;
+ALTER TABLE regulations ADD CONSTRAINT regulations_status_check CHECK (status IN ('berlaku',
+  'dicabut', 'dicabut_sebagian', 'diganti_versi'));
+)SQL";
+
+constexpr std::string_view kSchemaV7 = R"SQL(
+ALTER TABLE regulations ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
+)SQL";
+
+void widen_regulation_statuses(Connection& c) {
+  if (c.dialect() == Dialect::Postgres) {
+    c.execute_script(kRegulationVersionsPostgres);
+    return;
+  }
+  widen_sqlite_table(c, "regulations", kRegulationStatusesV1, kRegulationStatusesV7, "migration 7");
 }
 
 constexpr Migration kMigrations[] = {
-    {1, kSchemaV1, nullptr}, {2, kSchemaV2, nullptr}, {3, kSchemaV3, nullptr},
-    {4, kSchemaV4, nullptr}, {5, kSchemaV5, nullptr}, {6, "", widen_unit_kinds},
+    {1, kSchemaV1, nullptr},
+    {2, kSchemaV2, nullptr},
+    {3, kSchemaV3, nullptr},
+    {4, kSchemaV4, nullptr},
+    {5, kSchemaV5, nullptr},
+    {6, "", widen_unit_kinds},
+    {7, kSchemaV7, widen_regulation_statuses},
 };
 
 // A stable key for pg_advisory_xact_lock ("tatakerja" in ASCII, truncated to 63 bits).

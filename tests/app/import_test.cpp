@@ -40,8 +40,9 @@ std::map<std::string, std::int64_t> row_counts(TestBackend& db) {
 // Peraturan Wali Kota Batam Nomor 77 Tahun 2021. Against 003 it has the Kepala Badan at II.a
 // (003: II.b), "Bidang Pengadaan dan Pemberhentian" (003 renames it "Bidang Pengadaan,
 // Pemberhentian, dan Informasi"), a Sub Bagian Keuangan (003 drops it) and no Bidang Mutasi dan
-// Promosi (003 adds it).
-std::string old_batam_text() {
+// Promosi (003 adds it). With `keep_number`, the same differences in a text that keeps 003's
+// number and year: a first text of 003 that 003 then corrects.
+std::string old_batam_text(bool keep_number = false) {
   std::string s = corpus_text("003");
   auto replace_all = [&](const std::string& from, const std::string& to) {
     std::size_t n = 0;
@@ -49,7 +50,7 @@ std::string old_batam_text() {
       s.replace(p, from.size(), to);
     EXPECT_GT(n, 0u) << from;
   };
-  replace_all("NOMOR **20** TAHUN 2024", "NOMOR 77 TAHUN 2021");
+  if (!keep_number) replace_all("NOMOR **20** TAHUN 2024", "NOMOR 77 TAHUN 2021");
   replace_all("Pengadaan, Pemberhentian, dan Informasi", "Pengadaan dan Pemberhentian");
   replace_all("Kepala Badan merupakan jabatan struktural eselon II.b",
               "Kepala Badan merupakan jabatan struktural eselon II.a");
@@ -371,6 +372,118 @@ TEST_P(Import, RevocationCarriesTheAgencyOverWithItsIncumbents) {
   const auto again = row_counts(db);
   EXPECT_FALSE(app::import_regulation(db.stores(), app::cli_actor(), new_text).created);
   EXPECT_EQ(row_counts(db), again);
+}
+
+// A corrected text of a regulation already stored (same region, kind, number and year, another
+// text) is its next version: the preview says so and lists the changes against it; saving stores
+// version 2, marks version 1 replaced (its articles stay readable), carries the agency over with
+// its incumbents and records the changes; never a second regulation in force or a second agency.
+TEST_P(Import, CorrectedTextIsStoredAsTheNextVersion) {
+  auto& db = backend();
+  auto& st = db.org();
+  const std::string first_text = old_batam_text(/*keep_number=*/true);
+  const std::string corrected = corpus_text("003");
+  const auto first = app::import_regulation(db.stores(), app::cli_actor(), first_text);
+  ASSERT_TRUE(first.created);
+  ASSERT_TRUE(first.agency_id());
+  EXPECT_EQ(st.regulation(first.regulation_id)->version, 1);
+  const auto first_positions = st.positions_of_agency(*first.agency_id());
+  const auto* head = by_title(first_positions, "Kepala Badan");
+  ASSERT_TRUE(head);
+  org::Employee e;
+  e.region_id = first.region_id;
+  e.nip = "197001011995031001";
+  e.name = "Pegawai Kepala Badan";
+  e.birth_date = Date{1970, 1, 1};
+  e.appointed_year = 1995;
+  e.appointed_month = 3;
+  e.rank = "IV/c";
+  e.id = st.insert_employee(e);
+  org::Placement pl;
+  pl.employee_id = e.id;
+  pl.position_id = head->id;
+  pl.start = Date{2024, 6, 1};
+  st.insert_placement(pl);
+
+  // The preview: "sudah ada", the changes against version 1, nothing written.
+  const auto counts = row_counts(db);
+  const auto pv = app::preview_import(db.stores(), corrected);
+  EXPECT_EQ(row_counts(db), counts);
+  EXPECT_FALSE(pv.already_imported);
+  ASSERT_TRUE(pv.previous_version);
+  EXPECT_EQ(pv.previous_version->id, first.regulation_id);
+  EXPECT_TRUE(pv.revokes.empty());
+  EXPECT_EQ(pv.updates_agency_id, first.agency_id());
+  expect_changes(pv.changes);
+
+  // Saving: version 2, version 1 replaced by it, one agency.
+  const auto r = app::import_regulation(db.stores(), app::cli_actor(), corrected);
+  ASSERT_TRUE(r.created);
+  EXPECT_EQ(r.previous_version_id, first.regulation_id);
+  const auto v1 = st.regulation(first.regulation_id);
+  const auto v2 = st.regulation(r.regulation_id);
+  ASSERT_TRUE(v1 && v2);
+  EXPECT_EQ(v1->status, org::RegulationStatus::Superseded);
+  EXPECT_EQ(v1->revoked_by, r.regulation_id);
+  EXPECT_EQ(v2->status, org::RegulationStatus::InForce);
+  EXPECT_EQ(v2->version, 2);
+  EXPECT_EQ(v2->number, v1->number);
+  EXPECT_EQ(count_rows(db, "regulations"), 2);
+  EXPECT_EQ(count_rows(db, "agencies"), 1);
+  EXPECT_EQ(r.agency_id(), first.agency_id());
+  EXPECT_FALSE(st.articles_of_regulation(first.regulation_id).empty());
+  expect_changes(r.changes);
+  for (const auto& c : st.structure_changes_of_agency(*r.agency_id())) {
+    EXPECT_EQ(c.old_regulation_id, first.regulation_id);
+    EXPECT_EQ(c.new_regulation_id, r.regulation_id);
+  }
+  // The Kepala Badan keeps the position (same id), now at II.b.
+  const auto positions_now = st.positions_of_agency(*r.agency_id());
+  const auto* head_now = by_title(positions_now, "Kepala Badan");
+  ASSERT_TRUE(head_now);
+  EXPECT_EQ(head_now->id, head->id);
+  EXPECT_EQ(to_string(head_now->eselon), "II.b");
+  ASSERT_EQ(st.holders_of_position(head_now->id).size(), 1u);
+  EXPECT_EQ(st.holders_of_position(head_now->id)[0].employee.id, e.id);
+  const auto log = db.identity().audit_log({10, 0});
+  ASSERT_FALSE(log.empty());
+  EXPECT_NE(log[0].after.find("\"previous_version_id\":" + std::to_string(first.regulation_id)),
+            std::string::npos)
+      << log[0].after;
+
+  // The same corrected text again: nothing.
+  const auto again = row_counts(db);
+  EXPECT_FALSE(app::import_regulation(db.stores(), app::cli_actor(), corrected).created);
+  EXPECT_EQ(row_counts(db), again);
+}
+
+// A regulation another has revoked takes no new version: the corrected text is refused and
+// nothing is written.
+TEST_P(Import, CorrectionOfARevokedRegulationIsRefused) {
+  auto& db = backend();
+  auto& st = db.org();
+  const auto first =
+      app::import_regulation(db.stores(), app::cli_actor(), old_batam_text(/*keep_number=*/true));
+  ASSERT_TRUE(first.created);
+  auto reg = *st.regulation(first.regulation_id);
+  reg.status = org::RegulationStatus::Revoked;
+  st.update_regulation_status(reg);
+  const auto before = row_counts(db);
+  for (int preview = 0; preview < 2; ++preview) {
+    try {
+      if (preview)
+        app::preview_import(db.stores(), corpus_text("003"));
+      else
+        app::import_regulation(db.stores(), app::cli_actor(), corpus_text("003"));
+      ADD_FAILURE() << "accepted";
+    } catch (const Refusal& e) {
+      EXPECT_EQ(e.name(), "CONFLICT");
+      EXPECT_EQ(e.field(), "text");
+      EXPECT_NE(std::string(e.what()).find("sudah ada dan telah dicabut"), std::string::npos)
+          << e.what();
+    }
+  }
+  EXPECT_EQ(row_counts(db), before);
 }
 
 // A regulation of many agencies (one chapter each): the preview shows them all, and the import

@@ -142,6 +142,27 @@ TEST_P(OrgStoreTest, RegulationRoundTrip) {
   EXPECT_EQ(updated->revoked_by, id);
   EXPECT_EQ(updated->revoked_articles, std::vector<std::string>{"Pasal 9"});
   EXPECT_EQ(updated->title, "Tanpa nomor");
+  EXPECT_EQ(updated->version, 1);
+
+  // Versions: a corrected text of regulation 12/2023 is version 2; the one it replaces is
+  // Superseded. find_regulation gives the latest of the same region, kind, number and year.
+  Regulation v2 = r;
+  v2.sha256 = std::string(64, 'd');
+  v2.status = RegulationStatus::InForce;
+  v2.revoked_by.reset();
+  v2.revoked_articles.clear();
+  v2.version = 2;
+  const Id v2_id = stores_->org().insert_regulation(v2, text + "\nPerbaikan");
+  EXPECT_EQ(stores_->org().regulation(v2_id)->version, 2);
+  EXPECT_EQ(stores_->org().find_regulation(region, "Peraturan Gubernur", "12", 2023)->id, v2_id);
+  auto v1 = *stores_->org().regulation(id);
+  v1.status = RegulationStatus::Superseded;
+  v1.revoked_by = v2_id;
+  v1.revoked_articles.clear();
+  stores_->org().update_regulation_status(v1);
+  EXPECT_EQ(stores_->org().regulation(id)->status, RegulationStatus::Superseded);
+  EXPECT_EQ(stores_->org().regulation(id)->revoked_by, v2_id);
+  EXPECT_EQ(stores_->org().regulation(id)->version, 1);
 
   EXPECT_EQ(error_kind([&] { stores_->org().insert_regulation(r, "again"); }),
             DatabaseError::Kind::Constraint);

@@ -744,6 +744,13 @@ TEST_F(ServerApi, RegulationPreviewAndImport) {
   a = c.request("POST", "/api/v1/regulations/preview", latin, editor().headers(), "text/plain");
   ASSERT_EQ(a.status, 200) << a.body;
   EXPECT_FALSE(body_of(a)["already_imported"].get<bool>());
+  // The same decree (kind, number, year, region) with other bytes: "sudah ada", and saving
+  // would make it version 2 of the one stored.
+  const auto previous = body_of(a)["previous_version"];
+  ASSERT_TRUE(previous.is_object()) << a.body.substr(0, 300);
+  EXPECT_EQ(previous["version"], 1);
+  EXPECT_EQ(previous["status"], "berlaku");
+  EXPECT_EQ(previous["number"], pv["regulation"]["number"]);
   const std::string binary("PERATURAN\0\x01\x02\0\0\x03\0\x04", 16);
   for (const char* route : {"/api/v1/regulations/preview", "/api/v1/regulations"}) {
     a = c.request("POST", route, binary, editor().headers(), "text/plain");

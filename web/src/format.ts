@@ -85,6 +85,8 @@ export function statusLabel(status: string): string {
       return "Dicabut";
     case "dicabut_sebagian":
       return "Dicabut sebagian";
+    case "diganti_versi":
+      return "Diganti versi baru";
     default:
       return status;
   }

@@ -209,6 +209,8 @@ Response handle_regulation_preview(Context& ctx) {
   out["revokes"] = std::move(revokes);
   out["changes"] = app::structure_changes_json(pv.changes);
   out["already_imported"] = pv.already_imported;
+  out["previous_version"] =
+      pv.previous_version ? regulation_ref(*pv.previous_version) : json(nullptr);
   return json_response(out);
 }
 
@@ -217,7 +219,10 @@ Response handle_regulation_import(Context& ctx) {
   const std::string text = regulation_text(ctx);
   // import_regulation runs its own transaction, audit entry included.
   const auto r = app::import_regulation(ctx.stores, actor_of(who), text);
-  return json_response({{"id", r.regulation_id}, {"created", r.created}}, r.created ? 201 : 200);
+  return json_response({{"id", r.regulation_id},
+                        {"created", r.created},
+                        {"previous_version_id", optional_id_json(r.previous_version_id)}},
+                       r.created ? 201 : 200);
 }
 
 }  // namespace tatakerja::server

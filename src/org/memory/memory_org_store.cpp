@@ -201,7 +201,7 @@ std::vector<Region> MemoryOrgStore::regions() {
 Id MemoryOrgStore::insert_regulation(const Regulation& r, const std::string& text) {
   require_row(regions_, r.region_id, "regulations.region_id");
   require_unique(regulation_by_sha256_, r.sha256, 0, "regulations.sha256");
-  require_one_of(to_string(r.status), {"berlaku", "dicabut", "dicabut_sebagian"},
+  require_one_of(to_string(r.status), {"berlaku", "dicabut", "dicabut_sebagian", "diganti_versi"},
                  "regulations.status");
   require_row(regulations_, r.revoked_by, "regulations.revoked_by");
   Regulation x = r;
@@ -245,7 +245,7 @@ std::optional<std::string> MemoryOrgStore::regulation_text(Id regulation_id) {
 void MemoryOrgStore::update_regulation_status(const Regulation& r) {
   const Regulation* stored = regulations_.find(r.id);
   if (stored == nullptr) return;
-  require_one_of(to_string(r.status), {"berlaku", "dicabut", "dicabut_sebagian"},
+  require_one_of(to_string(r.status), {"berlaku", "dicabut", "dicabut_sebagian", "diganti_versi"},
                  "regulations.status");
   require_row(regulations_, r.revoked_by, "regulations.revoked_by");
   Regulation x = *stored;

@@ -98,7 +98,7 @@ Region read_region(const Row& r, std::size_t o) {
 
 constexpr const char* kRegulationCols =
     "id, region_id, kind, number, year, title, date, sha256, status, revoked_by, revoked_articles, "
-    "imported_at";
+    "imported_at, version";
 Regulation read_regulation(const Row& r, std::size_t o) {
   Regulation x;
   x.id = r.integer(o);
@@ -114,6 +114,7 @@ Regulation read_regulation(const Row& r, std::size_t o) {
   x.revoked_by = r.optional_integer(o + 9);
   x.revoked_articles = parse_list(r.text(o + 10));
   x.imported_at = r.text(o + 11);
+  x.version = to_int(r, o + 12);
   return x;
 }
 
@@ -284,11 +285,12 @@ Id SqlOrgStore::insert_regulation(const Regulation& r, const std::string& text) 
   Id id = inserted_id(
       c_,
       "INSERT INTO regulations (region_id, kind, number, year, title, date, sha256, status, "
-      "revoked_by, revoked_articles, imported_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-      "RETURNING id",
+      "revoked_by, revoked_articles, imported_at, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+      "?, "
+      "?) RETURNING id",
       {r.region_id, r.kind, r.number, opt_int(r.year), r.title, opt_date(r.date), r.sha256,
        std::string(org::to_string(r.status)), opt(r.revoked_by), json_list(r.revoked_articles),
-       r.imported_at.empty() ? detail::now_iso8601() : r.imported_at});
+       r.imported_at.empty() ? detail::now_iso8601() : r.imported_at, integer(r.version)});
   c_.execute("INSERT INTO regulation_texts (regulation_id, text) VALUES (?, ?)", {id, text});
   return id;
 }

@@ -83,7 +83,8 @@ export interface AgencyRef {
   type: string;
 }
 
-export type RegulationStatus = "berlaku" | "dicabut" | "dicabut_sebagian" | string;
+export type RegulationStatus =
+  "berlaku" | "dicabut" | "dicabut_sebagian" | "diganti_versi" | string;
 
 export interface RegulationRef {
   id: Id;
@@ -93,6 +94,8 @@ export interface RegulationRef {
   title: string;
   date: IsoDate | null;
   status: RegulationStatus;
+  /** 1 for the first text; 2, 3, ... for corrected texts stored as the next versions. */
+  version: number;
 }
 
 export interface Region {
@@ -342,11 +345,14 @@ export interface RegulationPreview {
   revokes: RegulationRef[];
   changes: StructuralChange[];
   already_imported: boolean;
+  /** The same regulation stored with another text ("sudah ada"): saving makes the next version. */
+  previous_version: RegulationRef | null;
 }
 
 export interface ImportResult {
   id: Id;
   created: boolean;
+  previous_version_id: Id | null;
 }
 
 export interface AuditEntry {

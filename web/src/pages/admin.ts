@@ -158,7 +158,11 @@ function renderPreview(p: RegulationPreview, body: string | Blob): HTMLElement {
         h(
           "p",
           { class: "alert success", role: "status" },
-          r.created ? "Peraturan tersimpan. " : "Naskah ini sudah pernah diimpor. ",
+          !r.created
+            ? "Naskah ini sudah pernah diimpor. "
+            : r.previous_version_id
+              ? "Peraturan tersimpan sebagai versi baru; versi sebelumnya tetap dapat dibaca. "
+              : "Peraturan tersimpan. ",
           link(paths.regulation(r.id), "Buka halaman peraturan"),
         ),
       );
@@ -168,6 +172,7 @@ function renderPreview(p: RegulationPreview, body: string | Blob): HTMLElement {
     }
   });
   const agency = p.agency;
+  const previous = p.previous_version;
   return h(
     "section",
     { class: "card", "aria-labelledby": "pratinjau-judul" },
@@ -177,6 +182,17 @@ function renderPreview(p: RegulationPreview, body: string | Blob): HTMLElement {
           "p",
           { class: "alert info", role: "status" },
           "Naskah ini sudah diimpor sebelumnya; menyimpan lagi tidak mengubah apa pun.",
+        )
+      : null,
+    previous
+      ? h(
+          "p",
+          { class: "alert info", role: "status" },
+          "Peraturan ini sudah ada (",
+          regulationLink(previous, true),
+          `, versi ${previous.version}). Menyimpan naskah ini mencatatnya sebagai versi ` +
+            `${previous.version + 1} (perbaikan), bukan salinan kedua; perubahan di bawah ` +
+            "dibandingkan dengan versi yang tersimpan.",
         )
       : null,
     facts([
@@ -229,7 +245,14 @@ function renderPreview(p: RegulationPreview, body: string | Blob): HTMLElement {
             ] as [string, Child],
           ]
         : []),
-      ["Status impor", p.already_imported ? "sudah diimpor" : "belum diimpor"],
+      [
+        "Status impor",
+        p.already_imported
+          ? "sudah diimpor"
+          : previous
+            ? `sudah ada; akan menjadi versi ${previous.version + 1}`
+            : "belum diimpor",
+      ],
     ]),
     p.positions.length
       ? h(

@@ -132,8 +132,14 @@ function statusBlock(r: Regulation): HTMLElement {
     "span",
     null,
     statusBadge(r.status),
+    r.version > 1 ? h("span", { class: "block" }, `Versi ${r.version} (naskah perbaikan)`) : null,
     r.revoked_by
-      ? h("span", { class: "block" }, "Dicabut oleh ", regulationLink(r.revoked_by))
+      ? h(
+          "span",
+          { class: "block" },
+          r.status === "diganti_versi" ? "Diganti oleh versi baru: " : "Dicabut oleh ",
+          regulationLink(r.revoked_by),
+        )
       : null,
     r.revoked_articles.length
       ? h("span", { class: "block" }, `Bagian yang dicabut: ${r.revoked_articles.join(", ")}`)

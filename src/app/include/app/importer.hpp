@@ -35,9 +35,12 @@ struct ImportPreview {
   std::string sha256;                             // hex SHA-256 of the text's bytes
   bool already_imported = false;                  // the same text is stored
   std::optional<org::Id> existing_regulation_id;  // its id then
-  std::string region_name;                        // "Provinsi Nusa Tenggara Timur"
-  std::string region_code;                        // "provinsi-nusa-tenggara-timur"
-  std::optional<org::RegionKind> region_kind;     // nullopt: the import will refuse the text
+  // The same regulation (region, kind, number, year) is stored with another text: this text is
+  // its correction and would be stored as the next version; `changes` are against it.
+  std::optional<org::Regulation> previous_version;
+  std::string region_name;                     // "Provinsi Nusa Tenggara Timur"
+  std::string region_code;                     // "provinsi-nusa-tenggara-timur"
+  std::optional<org::RegionKind> region_kind;  // nullopt: the import will refuse the text
   bool region_exists = false;
   std::optional<org::Id> region_id;
   std::optional<regulation::Agency> agency;  // the (first) agency the text establishes, if any
@@ -72,7 +75,8 @@ struct ImportResult {
   std::vector<ImportedAgency> agencies;  // every agency the text establishes, in its order
   std::size_t articles = 0;
   std::vector<RevokedRegulation> revoked;
-  std::vector<org::StructureChange> changes;  // as stored (ids set), of every agency
+  std::optional<org::Id> previous_version_id;  // the version this text corrected, now replaced
+  std::vector<org::StructureChange> changes;   // as stored (ids set), of every agency
 
   // The first agency the text establishes (the only one of most texts), if any.
   std::optional<org::Id> agency_id() const {
@@ -81,7 +85,12 @@ struct ImportResult {
 };
 
 // Imports `text` in ONE storage::Transaction of its own (so it must not be called inside another):
-//  1. the same SHA-256 already stored: returns {id, created=false}, writes nothing;
+//  1. the same SHA-256 already stored: returns {id, created=false}, writes nothing; the same
+//     regulation (region, kind, number, year; the latest stored) with another text: this text is
+//     stored as its next version (Regulation.version + 1), the stored one gets the status
+//     Superseded with revoked_by naming the new version, and its agencies are carried over as a
+//     revoked regulation's are (step 5) — never a second copy. When the stored one was revoked by
+//     another regulation the text is refused (Refusal CONFLICT "text");
 //  2. region by the engine's region name (code: its URL slug; kind from the name) — a text
 //     without a recognisable region is refused with Refusal INVALID_FIELD "region";
 //  3. the regulation, its articles (every Pasal, decree diktum, Lampiran, and each Lampiran block

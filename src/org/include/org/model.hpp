@@ -33,8 +33,11 @@ struct Region {
 };
 
 // Status of a regulation: berlaku, dicabut (wholly), dicabut sebagian (some articles).
-enum class RegulationStatus { InForce, Revoked, PartlyRevoked };
-const char* to_string(RegulationStatus s);  // "berlaku", "dicabut", "dicabut_sebagian"
+// Superseded: a corrected text of the same regulation (same kind, number, year and region) was
+// stored as its next version; revoked_by then names that version.
+enum class RegulationStatus { InForce, Revoked, PartlyRevoked, Superseded };
+// "berlaku", "dicabut", "dicabut_sebagian", "diganti_versi"
+const char* to_string(RegulationStatus s);
 std::optional<RegulationStatus> regulation_status_from_string(std::string_view s);
 
 struct Regulation {
@@ -47,7 +50,8 @@ struct Regulation {
   std::optional<Date> date;  // ditetapkan
   std::string sha256;        // hex digest of the text as imported: importing it again is a no-op
   RegulationStatus status = RegulationStatus::InForce;
-  std::optional<Id> revoked_by;               // the regulation that revoked it
+  std::optional<Id> revoked_by;  // the regulation that revoked it, or its next version
+  int version = 1;               // 2, 3, ... for corrected texts of the same regulation
   std::vector<std::string> revoked_articles;  // when PartlyRevoked: "Pasal 4", "Pasal 5"
   std::string imported_at;                    // ISO 8601 UTC
 };
