@@ -263,7 +263,7 @@ std::vector<DiffPosition> diff_positions_of(const std::vector<Position>& positio
   std::vector<DiffPosition> out;
   for (const auto& p : positions) {
     const auto sup = p.superior.empty() ? by_id.end() : by_id.find(p.superior);
-    out.push_back({p.title, eselon_of(p), sup != by_id.end() ? sup->second->title : ""});
+    out.push_back({p.title, eselon_of(p), sup != by_id.end() ? sup->second->title : "", p.duties});
   }
   return out;
 }
@@ -351,7 +351,7 @@ void compare_with_old_structure(const Stores& store, AgencyPlan& ap) {
     if (!p.source_article) continue;  // added by hand or by the demo: not the regulation's
     auto sup = p.superior_id ? by_id.find(*p.superior_id) : by_id.end();
     old_diff.push_back(
-        {p.title, to_string(p.eselon), sup != by_id.end() ? sup->second->title : ""});
+        {p.title, to_string(p.eselon), sup != by_id.end() ? sup->second->title : "", p.duties});
     ap.old_from_regulation.push_back(i);
   }
   ap.diff = diff_structures(old_diff, diff_positions_of(*ap.part.positions));

@@ -61,6 +61,29 @@ org::StructureChange change(org::ChangeKind kind, std::string title, std::string
   return c;
 }
 
+// The duties of `from` whose key is not among the keys of `other`, one per line.
+std::string duties_not_in(const std::vector<std::string>& from,
+                          const std::vector<std::string>& other) {
+  std::set<std::string> keys;
+  for (const auto& d : other) keys.insert(text::name_key(d));
+  std::string out;
+  for (const auto& d : from) {
+    if (keys.count(text::name_key(d))) continue;
+    if (!out.empty()) out += '\n';
+    out += d;
+  }
+  return out;
+}
+
+// Rule 5: the duties no longer written and those written anew, when both texts give duties.
+std::optional<org::StructureChange> duties_change(const DiffPosition& op, const DiffPosition& np) {
+  if (op.duties.empty() || np.duties.empty()) return std::nullopt;
+  std::string removed = duties_not_in(op.duties, np.duties);
+  std::string added = duties_not_in(np.duties, op.duties);
+  if (removed.empty() && added.empty()) return std::nullopt;
+  return change(org::ChangeKind::DutiesChanged, np.title, std::move(removed), std::move(added));
+}
+
 }  // namespace
 
 std::string role_prefix(std::string_view title) {
@@ -167,6 +190,9 @@ StructureDiff diff_structures(const std::vector<DiffPosition>& old_positions,
   }
 
   // 3. The changes, in the new text's order; removals last, in the old text's order.
+  auto superior_moved = [&](const DiffPosition& op, const DiffPosition& np) {
+    return text::name_key(np.superior_title) != superior_key_in_new(op);
+  };
   for (std::size_t n = 0; n < new_positions.size(); ++n) {
     const auto& np = new_positions[n];
     if (!d.old_of_new[n]) {
@@ -178,6 +204,10 @@ StructureDiff diff_structures(const std::vector<DiffPosition>& old_positions,
       d.changes.push_back(change(org::ChangeKind::Renamed, np.title, op.title, np.title));
     if (op.eselon != np.eselon)
       d.changes.push_back(change(org::ChangeKind::Regraded, np.title, op.eselon, np.eselon));
+    if (superior_moved(op, np))
+      d.changes.push_back(
+          change(org::ChangeKind::Moved, np.title, op.superior_title, np.superior_title));
+    if (auto c = duties_change(op, np)) d.changes.push_back(std::move(*c));
   }
   for (std::size_t o = 0; o < old_positions.size(); ++o)
     if (!d.new_of_old[o])

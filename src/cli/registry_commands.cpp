@@ -6,6 +6,7 @@
 #include <fmt/core.h>
 #include <fmt/ranges.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -53,6 +54,11 @@ std::string regulation_name(const org::Regulation& r) {
   return s;
 }
 
+// The number of duties in a change's before or after (one per line).
+std::size_t duty_lines(const std::string& s) {
+  return s.empty() ? 0 : static_cast<std::size_t>(std::count(s.begin(), s.end(), '\n')) + 1;
+}
+
 std::string change_line(const org::StructureChange& c) {
   switch (c.kind) {
     case org::ChangeKind::Added:
@@ -66,6 +72,12 @@ std::string change_line(const org::StructureChange& c) {
     case org::ChangeKind::Regraded:
       return fmt::format("diubah eselon: {} {} -> {}", c.position_title,
                          c.before.empty() ? "-" : c.before, c.after.empty() ? "-" : c.after);
+    case org::ChangeKind::Moved:
+      return fmt::format("diubah atasan: {}: {} -> {}", c.position_title,
+                         c.before.empty() ? "-" : c.before, c.after.empty() ? "-" : c.after);
+    case org::ChangeKind::DutiesChanged:
+      return fmt::format("diubah uraian tugas: {} ({} butir dihapus, {} butir ditambah)",
+                         c.position_title, duty_lines(c.before), duty_lines(c.after));
   }
   return "";
 }

@@ -46,11 +46,13 @@ constexpr std::array<std::pair<PlacementKind, const char*>, 3> kPlacementKinds{{
     {PlacementKind::Plt, "plt"},
     {PlacementKind::Plh, "plh"},
 }};
-constexpr std::array<std::pair<ChangeKind, const char*>, 4> kChangeKinds{{
+constexpr std::array<std::pair<ChangeKind, const char*>, 6> kChangeKinds{{
     {ChangeKind::Added, "ditambah"},
     {ChangeKind::Removed, "dihapus"},
     {ChangeKind::Renamed, "diganti_nama"},
     {ChangeKind::Regraded, "diubah_eselon"},
+    {ChangeKind::Moved, "diubah_atasan"},
+    {ChangeKind::DutiesChanged, "diubah_tugas"},
 }};
 
 }  // namespace

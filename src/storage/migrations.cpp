@@ -604,14 +604,22 @@ void widen_unit_kinds(Connection& c) {
 // Version 7: versions of a regulation. A corrected text of a regulation already stored (same
 // region, kind, number and year) is stored as its next version: `version` counts them, and the
 // version it replaces gets the status 'diganti_versi' (a CHECK of regulations.status, version 1,
-// widened as version 6 widened units.kind).
+// widened as version 6 widened units.kind). The changes between versions also say when a
+// position's superior or duties changed: structure_changes.kind gains 'diubah_atasan' and
+// 'diubah_tugas'.
 constexpr std::string_view kRegulationStatusesV1 = "'dicabut_sebagian')),";
 constexpr std::string_view kRegulationStatusesV7 = "'dicabut_sebagian', 'diganti_versi')),";
+
+constexpr std::string_view kChangeKindsV1 = "'diubah_eselon')),";
+constexpr std::string_view kChangeKindsV7 = "'diubah_eselon', 'diubah_atasan', 'diubah_tugas')),";
 
 constexpr std::string_view kRegulationVersionsPostgres = R"SQL(
 ALTER TABLE regulations DROP CONSTRAINT regulations_status_check;
 ALTER TABLE regulations ADD CONSTRAINT regulations_status_check CHECK (status IN ('berlaku',
   'dicabut', 'dicabut_sebagian', 'diganti_versi'));
+ALTER TABLE structure_changes DROP CONSTRAINT structure_changes_kind_check;
+ALTER TABLE structure_changes ADD CONSTRAINT structure_changes_kind_check CHECK (kind IN
+  ('ditambah', 'dihapus', 'diganti_nama', 'diubah_eselon', 'diubah_atasan', 'diubah_tugas'));
 )SQL";
 
 constexpr std::string_view kSchemaV7 = R"SQL(
@@ -624,6 +632,7 @@ void widen_regulation_statuses(Connection& c) {
     return;
   }
   widen_sqlite_table(c, "regulations", kRegulationStatusesV1, kRegulationStatusesV7, "migration 7");
+  widen_sqlite_table(c, "structure_changes", kChangeKindsV1, kChangeKindsV7, "migration 7");
 }
 
 constexpr Migration kMigrations[] = {

@@ -73,21 +73,28 @@ const org::Position* by_title(const std::vector<org::Position>& ps, const std::s
   return nullptr;
 }
 
+// The Kepala Badan's duties name the Bidang, so the rename shows in three of them too.
 void expect_changes(const std::vector<org::StructureChange>& c) {
-  ASSERT_EQ(c.size(), 4u);
+  ASSERT_EQ(c.size(), 5u);
   EXPECT_EQ(c[0].kind, ChangeKind::Regraded);
   EXPECT_EQ(c[0].position_title, "Kepala Badan");
   EXPECT_EQ(c[0].before, "II.a");
   EXPECT_EQ(c[0].after, "II.b");
-  EXPECT_EQ(c[1].kind, ChangeKind::Renamed);
-  EXPECT_EQ(c[1].before, "Kepala Bidang Pengadaan dan Pemberhentian");
-  EXPECT_EQ(c[1].after, "Kepala Bidang Pengadaan, Pemberhentian, dan Informasi");
-  EXPECT_EQ(c[2].kind, ChangeKind::Added);
-  EXPECT_EQ(c[2].position_title, "Kepala Bidang Mutasi dan Promosi");
-  EXPECT_EQ(c[2].after, "III.b");
-  EXPECT_EQ(c[3].kind, ChangeKind::Removed);
-  EXPECT_EQ(c[3].position_title, "Kepala Sub Bagian Keuangan");
-  EXPECT_EQ(c[3].before, "IV.a");
+  EXPECT_EQ(c[1].kind, ChangeKind::DutiesChanged);
+  EXPECT_EQ(c[1].position_title, "Kepala Badan");
+  EXPECT_EQ(std::count(c[1].before.begin(), c[1].before.end(), '\n'), 2);
+  EXPECT_EQ(std::count(c[1].after.begin(), c[1].after.end(), '\n'), 2);
+  EXPECT_NE(c[1].before.find("Bidang Pengadaan dan Pemberhentian,"), std::string::npos);
+  EXPECT_NE(c[1].after.find("Bidang Pengadaan, Pemberhentian, dan Informasi,"), std::string::npos);
+  EXPECT_EQ(c[2].kind, ChangeKind::Renamed);
+  EXPECT_EQ(c[2].before, "Kepala Bidang Pengadaan dan Pemberhentian");
+  EXPECT_EQ(c[2].after, "Kepala Bidang Pengadaan, Pemberhentian, dan Informasi");
+  EXPECT_EQ(c[3].kind, ChangeKind::Added);
+  EXPECT_EQ(c[3].position_title, "Kepala Bidang Mutasi dan Promosi");
+  EXPECT_EQ(c[3].after, "III.b");
+  EXPECT_EQ(c[4].kind, ChangeKind::Removed);
+  EXPECT_EQ(c[4].position_title, "Kepala Sub Bagian Keuangan");
+  EXPECT_EQ(c[4].before, "IV.a");
 }
 
 TEST_P(Import, EachCorpusText) {
@@ -538,6 +545,40 @@ TEST_P(Import, ManyAgencyRegulationStoresEveryAgency) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, Import, testing::app_backends(), testing::backend_name);
+
+// Rules 4 and 5: a kept position under another superior is Moved; one whose duties both texts
+// give, but not the same, is DutiesChanged (a text without duties says nothing about them).
+TEST(StructureDiff, SuperiorsAndDuties) {
+  using app::DiffPosition;
+  const std::vector<DiffPosition> old_ps = {
+      {"Kepala Dinas", "II.a", "", {}},
+      {"Sekretaris", "III.a", "Kepala Dinas", {"menyusun program", "mengelola keuangan"}},
+      {"Kepala Bidang Bina Marga", "III.a", "Kepala Dinas", {"membina jalan"}},
+      {"Kepala Seksi Jalan", "IV.a", "Kepala Bidang Bina Marga", {"memelihara jalan"}},
+      {"Kepala Sub Bagian Umum", "IV.a", "Sekretaris", {}},
+  };
+  const std::vector<DiffPosition> new_ps = {
+      {"Kepala Dinas", "II.a", "", {"memimpin Dinas"}},
+      {"Sekretaris", "III.a", "Kepala Dinas", {"Menyusun  program.", "mengelola aset"}},
+      {"Kepala Bidang Bina Marga dan Jembatan", "III.a", "Kepala Dinas", {}},
+      {"Kepala Seksi Jalan", "IV.a", "Kepala Bidang Bina Marga dan Jembatan", {"memelihara jalan"}},
+      {"Kepala Sub Bagian Umum", "IV.a", "Kepala Dinas", {}},
+  };
+  const auto d = app::diff_structures(old_ps, new_ps);
+  ASSERT_EQ(d.changes.size(), 3u);
+  // The Sekretaris: one duty replaced ("Menyusun  program." is the same duty as written before).
+  EXPECT_EQ(d.changes[0].kind, ChangeKind::DutiesChanged);
+  EXPECT_EQ(d.changes[0].position_title, "Sekretaris");
+  EXPECT_EQ(d.changes[0].before, "mengelola keuangan");
+  EXPECT_EQ(d.changes[0].after, "mengelola aset");
+  // The Bidang is renamed; its Seksi keeps its superior through the rename.
+  EXPECT_EQ(d.changes[1].kind, ChangeKind::Renamed);
+  // The Sub Bagian Umum now answers to the Kepala Dinas.
+  EXPECT_EQ(d.changes[2].kind, ChangeKind::Moved);
+  EXPECT_EQ(d.changes[2].position_title, "Kepala Sub Bagian Umum");
+  EXPECT_EQ(d.changes[2].before, "Sekretaris");
+  EXPECT_EQ(d.changes[2].after, "Kepala Dinas");
+}
 
 TEST(StructureDiff, RulesOnTitles) {
   using app::DiffPosition;

@@ -186,6 +186,10 @@ export function changeLabel(kind: string): string {
       return "Nama diganti";
     case "diubah_eselon":
       return "Eselon diubah";
+    case "diubah_atasan":
+      return "Atasan diubah";
+    case "diubah_tugas":
+      return "Uraian tugas diubah";
     default:
       return kind;
   }

@@ -58,6 +58,19 @@ export function regulationLink(r: RegulationRef, withStatus = false): HTMLElemen
 }
 
 /** A definition list from [term, value] rows; rows with an empty value are left out. */
+/** A structural change's before or after: several duties (one per line) as a list, "—" for none. */
+export function changeValue(text: string): Child {
+  if (!text) return "—";
+  const lines = text.split("\n");
+  return lines.length === 1
+    ? text
+    : h(
+        "ul",
+        { class: "plain-list" },
+        lines.map((l) => h("li", null, l)),
+      );
+}
+
 export function facts(rows: [string, Child][]): HTMLDListElement {
   const dl = h("dl", { class: "facts" });
   for (const [term, value] of rows) {

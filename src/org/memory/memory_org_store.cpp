@@ -849,8 +849,10 @@ Id MemoryOrgStore::insert_structure_change(const StructureChange& c) {
   require_row(agencies_, c.agency_id, "structure_changes.agency_id");
   require_row(regulations_, c.old_regulation_id, "structure_changes.old_regulation_id");
   require_row(regulations_, c.new_regulation_id, "structure_changes.new_regulation_id");
-  require_one_of(to_string(c.kind), {"ditambah", "dihapus", "diganti_nama", "diubah_eselon"},
-                 "structure_changes.kind");
+  require_one_of(
+      to_string(c.kind),
+      {"ditambah", "dihapus", "diganti_nama", "diubah_eselon", "diubah_atasan", "diubah_tugas"},
+      "structure_changes.kind");
   StructureChange x = c;
   x.id = changes_.next_key();
   changes_.put(x.id, x);

@@ -78,8 +78,8 @@ std::string kind_text(const std::optional<AgencyKind>& k) {
 
 std::optional<org::ChangeKind> change_kind_from_string(std::string_view s) {
   using org::ChangeKind;
-  for (auto k :
-       {ChangeKind::Added, ChangeKind::Removed, ChangeKind::Renamed, ChangeKind::Regraded}) {
+  for (auto k : {ChangeKind::Added, ChangeKind::Removed, ChangeKind::Renamed, ChangeKind::Regraded,
+                 ChangeKind::Moved, ChangeKind::DutiesChanged}) {
     if (s == org::to_string(k)) return k;
   }
   return std::nullopt;

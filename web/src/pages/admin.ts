@@ -14,6 +14,7 @@ import { roleCanAdminister } from "../format";
 import { paths } from "../router";
 import { user } from "../session";
 import {
+  changeValue,
   errorBox,
   facts,
   link,
@@ -295,8 +296,8 @@ function renderPreview(p: RegulationPreview, body: string | Blob): HTMLElement {
           p.changes.map((c) => [
             changeLabel(c.kind),
             c.position_title,
-            c.before || "—",
-            c.after || "—",
+            changeValue(c.before),
+            changeValue(c.after),
           ]),
           "Perubahan struktur",
         )

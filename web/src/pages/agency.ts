@@ -5,7 +5,17 @@ import { mergeChartNodes, shownSubordinates } from "../chart/tree";
 import { h, replace } from "../dom";
 import { changeLabel, regulationName, sentenceCase } from "../format";
 import { paths } from "../router";
-import { errorBox, facts, link, loading, pageHeading, regulationLink, section, table } from "../ui";
+import {
+  changeValue,
+  errorBox,
+  facts,
+  link,
+  loading,
+  pageHeading,
+  regulationLink,
+  section,
+  table,
+} from "../ui";
 import { routeOf, type PageContext } from "./context";
 
 /** Subordinates loaded at once when a box is expanded (the rest behind the same button). */
@@ -127,8 +137,8 @@ function renderHistory(items: HistoryItem[]): HTMLElement {
     items.map((i) => [
       changeLabel(i.kind),
       i.position_title,
-      i.before || "—",
-      i.after || "—",
+      changeValue(i.before),
+      changeValue(i.after),
       link(paths.regulation(i.old_regulation.id), regulationName(i.old_regulation)),
       link(paths.regulation(i.new_regulation.id), regulationName(i.new_regulation)),
     ]),

@@ -13,6 +13,13 @@
 //     wins, then the first. A rename whose eselon also differs is reported as Renamed and
 //     Regraded.
 //  3. What is left: Removed (old side) and Added (new side).
+//  4. A position kept (rules 1 and 2) under another superior than its old superior became (by
+//     title, after the renames) is Moved (before/after: the superiors' titles).
+//  5. A position kept whose duties both texts give, but not the same ones (each compared with
+//     text::name_key), is DutiesChanged: before, the duties no longer written; after, those
+//     written anew; one per line, in their texts' order. A text that gives no duties for the
+//     position says nothing about them.
+// Units are not compared on their own: a unit comes and goes with its head's position.
 #pragma once
 
 #include <cstddef>
@@ -28,8 +35,9 @@ namespace tatakerja::app {
 // One position as the difference sees it.
 struct DiffPosition {
   std::string title;
-  std::string eselon;          // normalised ("III.a") or empty
-  std::string superior_title;  // empty at the top
+  std::string eselon;               // normalised ("III.a") or empty
+  std::string superior_title;       // empty at the top
+  std::vector<std::string> duties;  // uraian tugas, empty when the text gives none
 };
 
 // The result: the changes (in the new text's order, removals last) and which old position became

@@ -160,8 +160,12 @@ struct Placement {
 };
 
 // One line of the structural difference between a revoked regulation and the one that revokes it.
-enum class ChangeKind { Added, Removed, Renamed, Regraded };
-const char* to_string(ChangeKind k);  // "ditambah", "dihapus", "diganti_nama", "diubah_eselon"
+// Moved: another superior (before/after: the superiors' titles). DutiesChanged: the job
+// description differs (before: the duties no longer written, after: the duties written anew, one
+// per line).
+enum class ChangeKind { Added, Removed, Renamed, Regraded, Moved, DutiesChanged };
+// "ditambah", "dihapus", "diganti_nama", "diubah_eselon", "diubah_atasan", "diubah_tugas"
+const char* to_string(ChangeKind k);
 
 struct StructureChange {
   Id id = 0;
