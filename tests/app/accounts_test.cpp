@@ -59,7 +59,9 @@ TEST_P(Accounts, CreateUserChecksFieldsAndAudits) {
   expect_error("budi santoso", "kata-sandi-panjang", std::nullopt, "INVALID_FIELD", "username");
   expect_error(std::string(65, 'a'), "kata-sandi-panjang", std::nullopt, "INVALID_FIELD",
                "username");
-  expect_error("budi", "pendek", std::nullopt, "INVALID_FIELD", "password");
+  expect_error("budi", "pendek", std::nullopt, "PASSWORD_TOO_SHORT", "password");
+  expect_error("budi", "aaaaaaaaaa", std::nullopt, "PASSWORD_TOO_COMMON", "password");
+  expect_error("budi", "1234567890", std::nullopt, "PASSWORD_TOO_COMMON", "password");
   expect_error("budi", "kata-sandi-panjang", 999, "NOT_FOUND", "employee_id");
   expect_error("organisasi.ntt", "kata-sandi-panjang", std::nullopt, "CONFLICT", "username");
 
