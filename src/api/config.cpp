@@ -70,6 +70,8 @@ bool apply_sign_in_setting(ServerConfig& c, std::string_view key, std::string_vi
     c.trusted_proxies = std::move(list);
   } else if (key == "sign_in_free_failures") {
     c.sign_in_free_failures = number(1, 1000);
+  } else if (key == "sign_in_first_delay") {
+    c.sign_in_first_delay = number(1, 3600);
   } else if (key == "sign_in_max_delay") {
     c.sign_in_max_delay = number(1, 24 * 3600);
   } else if (key == "address_free_failures") {

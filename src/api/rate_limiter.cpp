@@ -32,8 +32,9 @@ void RateLimiter::record_failure(const std::string& key, std::int64_t now, const
   ++e.failures;
   e.last_failure = now;
   if (e.failures >= rule.free_failures) {
-    const int doublings = std::min(e.failures - rule.free_failures, 40);
-    const std::int64_t delay = std::min(rule.max_delay, std::int64_t{1} << doublings);
+    const int doublings = std::min(e.failures - rule.free_failures, 30);
+    const std::int64_t delay =
+        std::min(rule.max_delay, std::max<std::int64_t>(1, rule.first_delay) << doublings);
     e.next_allowed = now + delay;
   }
 }

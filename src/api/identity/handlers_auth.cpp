@@ -61,9 +61,11 @@ void refuse_while_throttled(Context& ctx, std::string_view username, const std::
 void record_wrong_password(Context& ctx, std::string_view username, const std::string& address,
                            std::int64_t now) {
   ctx.limiter.record_failure(pair_key(username, address), now,
-                             {ctx.config.sign_in_free_failures, ctx.config.sign_in_max_delay});
+                             {ctx.config.sign_in_free_failures, ctx.config.sign_in_max_delay,
+                              ctx.config.sign_in_first_delay});
   ctx.limiter.record_failure(address_key(address), now,
-                             {ctx.config.address_free_failures, ctx.config.sign_in_max_delay});
+                             {ctx.config.address_free_failures, ctx.config.sign_in_max_delay,
+                              ctx.config.sign_in_first_delay});
 }
 
 RateLimiter::HashingSlot hashing_slot(Context& ctx) {

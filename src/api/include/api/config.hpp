@@ -32,9 +32,11 @@ struct ServerConfig {
   // addresses). A request from any other peer is taken to come from the peer itself.
   std::vector<std::string> trusted_proxies;
   // Failed sign-ins one (user name, client address) pair may make before each further attempt
-  // waits 1 s, 2 s, 4 s, ... up to sign_in_max_delay seconds (answered 429 RATE_LIMITED).
+  // waits sign_in_first_delay seconds (1), then twice, four times that, ... up to sign_in_max_delay
+  // seconds (answered 429 RATE_LIMITED).
   int sign_in_free_failures = 5;
   std::int64_t sign_in_max_delay = 900;
+  std::int64_t sign_in_first_delay = 1;
   // The same for every user name from one client address (password spraying), with more room:
   // an office behind one address signs in from it.
   int address_free_failures = 50;
@@ -56,9 +58,9 @@ class ConfigError : public std::runtime_error {
 
 // Sets one setting by its file key: db, listen, threads, web_root, secure_cookies, log_level,
 // session_ttl, cache_mb, cache_recheck_ms; and the sign-in block: trusted_proxies (addresses
-// separated by commas or spaces; empty: none), sign_in_free_failures, sign_in_max_delay,
-// address_free_failures, sign_ins_per_hour, sessions_per_account, password_hashing_slots. Throws
-// ConfigError for an unknown key or a malformed value.
+// separated by commas or spaces; empty: none), sign_in_free_failures, sign_in_first_delay,
+// sign_in_max_delay, address_free_failures, sign_ins_per_hour, sessions_per_account,
+// password_hashing_slots. Throws ConfigError for an unknown key or a malformed value.
 void apply_setting(ServerConfig& c, std::string_view key, std::string_view raw);
 // Applies a file of `key = value` lines; blank lines and lines starting with '#' are skipped.
 // Throws ConfigError (with the line number) when the file cannot be read or a line is wrong.

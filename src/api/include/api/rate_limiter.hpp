@@ -1,9 +1,9 @@
 // The sign-in throttle, in memory, one per server (thread-safe):
 // - failures by key: a key (a user name with a client address; a client address alone) that has
-//   failed `free_failures` times waits 1 s before its next attempt, then 2 s, 4 s, ... up to
-//   `max_delay` (each failure doubles the wait). A success forgets the key's failures; an hour
-//   without a failure forgets them too. Because the key holds the client address, failures from
-//   an attacker's address never delay the real user at theirs.
+//   failed `free_failures` times waits `first_delay` (1 s) before its next attempt, then twice
+//   that, four times, ... up to `max_delay` (each failure doubles the wait). A success forgets the
+//   key's failures; an hour without a failure forgets them too. Because the key holds the client
+//   address, failures from an attacker's address never delay the real user at theirs.
 // - successful sign-ins per account: at most `per_hour` in any hour.
 // - password hashing slots: at most `slots` Argon2id computations at once (each takes tens of
 //   milliseconds of a core and 64 MiB), so a flood of sign-ins cannot starve other requests.
@@ -29,6 +29,7 @@ class RateLimiter {
   struct Rule {
     int free_failures = 5;
     std::int64_t max_delay = 900;  // seconds
+    std::int64_t first_delay = 1;  // seconds
   };
 
   explicit RateLimiter(std::size_t capacity = 100000) : capacity_(capacity) {}
