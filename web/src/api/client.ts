@@ -1,5 +1,6 @@
 // The API client: same origin, cookie session, X-CSRF-Token on changes, Indonesian errors.
 import type {
+  Account,
   Agency,
   Article,
   AuditEntry,
@@ -17,6 +18,8 @@ import type {
   Regulation,
   RegulationPreview,
   Session,
+  SessionInfo,
+  SessionsEnded,
   User,
 } from "./types";
 
@@ -162,6 +165,20 @@ export const api = {
   importRegulation: (text: string | Blob) =>
     request<ImportResult>("/regulations", { method: "POST", text }),
   audit: (q: Query) => request<ListPage<AuditEntry>>(withQuery("/audit", q)),
+
+  // Accounts: one's own password and sessions; the administrator's account list.
+  changePassword: (currentPassword: string, newPassword: string) =>
+    request<SessionsEnded>("/auth/password", {
+      method: "POST",
+      json: { current_password: currentPassword, new_password: newPassword },
+    }),
+  sessions: () => request<ListPage<SessionInfo>>("/auth/sessions"),
+  endSession: (sid: Id) => request<void>(`/auth/sessions/${id(sid)}`, { method: "DELETE" }),
+  users: (q: Query) => request<ListPage<Account>>(withQuery("/users", q)),
+  disableUser: (uid: Id) => request<Account>(`/users/${id(uid)}/disable`, { method: "POST" }),
+  enableUser: (uid: Id) => request<Account>(`/users/${id(uid)}/enable`, { method: "POST" }),
+  endUserSessions: (uid: Id) =>
+    request<SessionsEnded>(`/users/${id(uid)}/sessions`, { method: "DELETE" }),
 };
 
 export type { User };
