@@ -415,7 +415,7 @@ function accountRow(
     status.className = `badge ${account.active ? "status-berlaku" : "status-dicabut"}`;
     toggle.textContent = account.active ? "Nonaktifkan" : "Aktifkan";
     toggle.setAttribute("aria-label", `${toggle.textContent} akun ${account.username}`);
-    endSessions.setAttribute("aria-label", `Akhiri semua sesi akun ${account.username}`);
+    endSessions.setAttribute("aria-label", `Akhiri sesi akun ${account.username}`);
   };
   show();
   toggle.addEventListener("click", async () => {
