@@ -139,6 +139,25 @@ export async function request<T>(path: string, opts: RequestOptions = {}): Promi
   return parsed as T;
 }
 
+/**
+ * Calls `f` again (up to `tries` times in all) while the server answers SIGN_IN_BUSY (every
+ * password hashing slot taken; it asks to try again after a second).
+ */
+export async function retryWhenBusy<T>(
+  f: () => Promise<T>,
+  tries = 3,
+  pause: (ms: number) => Promise<void> = (ms) => new Promise((r) => setTimeout(r, ms)),
+): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await f();
+    } catch (e) {
+      if (!(e instanceof ApiError) || e.code !== "SIGN_IN_BUSY" || attempt >= tries) throw e;
+      await pause(1000);
+    }
+  }
+}
+
 const id = (v: Id | string) => encodeURIComponent(String(v));
 
 export const api = {

@@ -1,5 +1,5 @@
 // "Akun saya": the signed-in user changes their password and sees and ends their own sessions.
-import { api, ApiError } from "../api/client";
+import { api, ApiError, retryWhenBusy } from "../api/client";
 import type { SessionInfo } from "../api/types";
 import { h, replace } from "../dom";
 import { formatTimestamp, roleLabel } from "../format";
@@ -110,7 +110,7 @@ function passwordForm(ctx: PageContext, afterChange: () => void): HTMLElement {
     submit.disabled = true;
     replace(message, loading("Menyimpan…"));
     try {
-      const r = await api.changePassword(current.value, next.value);
+      const r = await retryWhenBusy(() => api.changePassword(current.value, next.value));
       if (!ctx.isCurrent()) return;
       form.reset();
       say("success", `Kata sandi sudah diganti. ${sessionsEndedText(r.sessions_ended)}`);

@@ -45,7 +45,7 @@ struct ServerConfig {
   // Sessions one account may hold; signing in once more ends its oldest.
   int sessions_per_account = 10;
   // Password hashes (Argon2id, 64 MiB each) computed at once; 0: one less than the cores, at least
-  // one. A sign-in that finds every slot taken for 250 ms is answered 503 SIGN_IN_BUSY.
+  // one. A sign-in that finds every slot taken is answered 503 SIGN_IN_BUSY at once.
   int password_hashing_slots = 0;
 };
 

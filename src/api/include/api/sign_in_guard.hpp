@@ -14,8 +14,12 @@
 
 namespace tatakerja::server {
 
-// How long a sign-in waits for a password hashing slot before it is answered SIGN_IN_BUSY.
-inline constexpr std::chrono::milliseconds kHashingWait{250};
+// How long a sign-in waits for a password hashing slot before it is answered SIGN_IN_BUSY: not at
+// all. A request is handled on a worker thread that also serves other requests; a sign-in waiting
+// for a slot would hold its worker as long as one hashing, so under a flood of sign-ins every
+// worker would be taken. Refused at once, the extra sign-ins cost next to nothing (the web
+// interface tries again after Retry-After).
+inline constexpr std::chrono::milliseconds kHashingWait{0};
 
 // The client address of the request (client_address.hpp, with the configured trusted proxies).
 std::string request_client_address(const Context& ctx);
