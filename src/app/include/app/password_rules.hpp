@@ -21,7 +21,7 @@
 namespace tatakerja::app {
 
 // Shortest password accepted, in characters (UTF-8 code points). NIST SP 800-63B asks for at
-// least 8 (15 where the password is the only factor, in its 2024 revision); 10 is kept, with the
+// least 8 (15 where the password is the only factor, in its revision 4); 10 is kept, with the
 // list of common passwords and the sign-in throttle (docs/api.md, "Passwords").
 inline constexpr std::size_t kMinPasswordLength = 10;
 // Longest password accepted, in characters (NIST: at least 64 must be allowed).
