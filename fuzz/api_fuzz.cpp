@@ -11,8 +11,8 @@
 // through PRAGMA data_version on a second connection), the database is restored from it with the
 // SQLite backup API, so every input starts from the same registry and a crash reproduces from its
 // input alone. The rate limiter and the answer cache are made anew for every input for the same
-// reason (the limiter with 2 failures instead of 5, so that an input of three sign-ins reaches
-// 429).
+// reason (the limiter with 2 free failures instead of 5, sign_in_free_failures, so that an input of
+// three sign-ins reaches 429).
 //
 // TATAKERJA_API_FUZZ_WRITE_SEEDS=DIR makes the target write its seed inputs (hand-written request
 // scripts, encoded for the decoder below and checked by decoding them again) to DIR and exit;
@@ -317,6 +317,7 @@ void make_world() {
   w->stores = std::make_unique<tk::persistence::SqlStores>(*w->conn);
   w->config.db = w->db_path;
   w->config.log_level = "warn";
+  w->config.sign_in_free_failures = 2;
   seed_registry(*w);
 
   sqlite_check(sqlite3_open_v2(w->db_path.c_str(), &w->watcher, SQLITE_OPEN_READWRITE, nullptr),
@@ -832,7 +833,7 @@ std::vector<Call> decode_input(In& in) {
 
 void run_input(const std::vector<Call>& calls) {
   World& w = *g_world;
-  tk::server::RateLimiter limiter(2, 300, 300);
+  tk::server::RateLimiter limiter;
   tk::server::AnswerCache answers(std::size_t{4} << 20);
   tk::server::ScopeBoard board(std::chrono::milliseconds(0));  // checked on every request
   bool pristine = true;

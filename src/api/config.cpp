@@ -1,6 +1,8 @@
 // Reading the server configuration from a file, the environment and single settings.
 #include "api/config.hpp"
 
+#include <arpa/inet.h>
+
 #include <charconv>
 #include <cstdlib>
 #include <fstream>
@@ -32,6 +34,58 @@ bool parse_bool(std::string_view s, bool& out) {
     return true;
   }
   return false;
+}
+
+// ---- sign-in (issue 10) ----
+
+// Whether `s` is an IPv4 or IPv6 address (what inet_pton reads).
+bool is_ip_address(const std::string& s) {
+  unsigned char buf[16];
+  return inet_pton(AF_INET, s.c_str(), buf) == 1 || inet_pton(AF_INET6, s.c_str(), buf) == 1;
+}
+
+// The settings of the sign-in block; false for a key that is not one of them.
+bool apply_sign_in_setting(ServerConfig& c, std::string_view key, std::string_view value) {
+  const auto bad = [&] {
+    return ConfigError("Nilai tidak sah untuk " + std::string(key) + ": " + std::string(value));
+  };
+  const auto number = [&](int lo, int hi) {
+    int n = 0;
+    if (!parse_number(value, n) || n < lo || n > hi) throw bad();
+    return n;
+  };
+  if (key == "trusted_proxies") {
+    std::vector<std::string> list;
+    std::string item;
+    for (const char ch : std::string(value) + ",") {
+      if (ch == ',' || ch == ' ' || ch == '\t') {
+        if (!item.empty() && !is_ip_address(item))
+          throw ConfigError("Alamat proksi tepercaya tidak sah (harus alamat IP): " + item);
+        if (!item.empty()) list.push_back(item);
+        item.clear();
+      } else {
+        item += ch;
+      }
+    }
+    c.trusted_proxies = std::move(list);
+  } else if (key == "sign_in_free_failures") {
+    c.sign_in_free_failures = number(1, 1000);
+  } else if (key == "sign_in_first_delay") {
+    c.sign_in_first_delay = number(1, 3600);
+  } else if (key == "sign_in_max_delay") {
+    c.sign_in_max_delay = number(1, 24 * 3600);
+  } else if (key == "address_free_failures") {
+    c.address_free_failures = number(1, 1000000);
+  } else if (key == "sign_ins_per_hour") {
+    c.sign_ins_per_hour = number(1, 100000);
+  } else if (key == "sessions_per_account") {
+    c.sessions_per_account = number(1, 10000);
+  } else if (key == "password_hashing_slots") {
+    c.password_hashing_slots = number(0, 1024);
+  } else {
+    return false;
+  }
+  return true;
 }
 
 }  // namespace
@@ -98,7 +152,7 @@ void apply_setting(ServerConfig& c, std::string_view key, std::string_view raw) 
     int ms = 0;
     if (!parse_number(value, ms) || ms < 0 || ms > 60000) throw bad();
     c.cache_recheck_ms = ms;
-  } else {
+  } else if (!apply_sign_in_setting(c, key, value)) {
     throw ConfigError("Pengaturan tidak dikenal: " + std::string(key));
   }
 }
@@ -134,6 +188,7 @@ void apply_environment(ServerConfig& c, const std::function<const char*(const ch
       {"TATAKERJA_LOG_LEVEL", "log_level"},
       {"TATAKERJA_CACHE_MB", "cache_mb"},
       {"TATAKERJA_CACHE_RECHECK_MS", "cache_recheck_ms"},
+      {"TATAKERJA_TRUSTED_PROXIES", "trusted_proxies"},
   };
   for (const auto& [var, key] : kVars) {
     const char* v = getenv ? getenv(var) : std::getenv(var);

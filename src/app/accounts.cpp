@@ -3,6 +3,7 @@
 
 #include <sodium.h>
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
 #include <stdexcept>
 
@@ -10,12 +11,6 @@
 
 namespace tatakerja::app {
 namespace {
-
-std::size_t utf8_length(std::string_view s) {
-  std::size_t n = 0;
-  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
-  return n;
-}
 
 bool valid_username(std::string_view u) {
   if (u.size() < 3 || u.size() > 64) return false;
@@ -67,8 +62,7 @@ identity::User create_user(const Stores& store, const Actor& actor, const std::s
     fail(ErrorCode::InvalidField, "username",
          "Nama pengguna harus 3 sampai 64 karakter: huruf kecil a-z, angka 0-9, "
          "titik, garis bawah atau tanda hubung.");
-  if (utf8_length(password) < kMinPasswordLength)
-    fail(ErrorCode::InvalidField, "password", "Kata sandi paling sedikit 10 karakter.");
+  check_password(password, username, "password");
   if (display_name.size() > 200)
     fail(ErrorCode::InvalidField, "display_name", "Nama tampilan paling banyak 200 karakter.");
   if (employee_id && !store.org.employee(*employee_id))
@@ -97,26 +91,122 @@ identity::User add_account(const Stores& store, const Actor& actor, const std::s
   return user;
 }
 
-NewSession sign_in(const Stores& store, const identity::User& user, std::int64_t now,
-                   std::int64_t ttl_seconds) {
+NewSession sign_in(const Stores& store, const identity::User& user, const SessionStart& start) {
   Transaction tx(store.transactions);
-  auto session = start_session(store, user.id, now, ttl_seconds);
+  auto session = start_session(store, user.id, start);
   record_audit(store, Actor{user.id, user.username}, "sign_in", "user", std::to_string(user.id), "",
                "");
   tx.commit();
   return session;
 }
 
-NewSession start_session(const Stores& store, org::Id user_id, std::int64_t now,
-                         std::int64_t ttl_seconds) {
+NewSession start_session(const Stores& store, org::Id user_id, const SessionStart& start) {
+  if (start.max_sessions > 0) {
+    auto held = store.identity.sessions_of_user(user_id);
+    // Expired ones go first, then the oldest (the list is oldest first).
+    std::stable_partition(held.begin(), held.end(),
+                          [&](const identity::Session& s) { return s.expires_at <= start.now; });
+    const auto keep = static_cast<std::size_t>(start.max_sessions - 1);
+    for (std::size_t i = 0; i + keep < held.size(); ++i)
+      store.identity.delete_session(held[i].token_hash);
+  }
   NewSession s;
   s.token = detail::random_hex(32);
   s.session.token_hash = token_hash(s.token);
   s.session.user_id = user_id;
   s.session.csrf_token = detail::random_hex(32);
-  s.session.expires_at = now + ttl_seconds;
-  store.identity.insert_session(s.session);
+  s.session.expires_at = start.now + start.ttl_seconds;
+  s.session.created_at = start.now;
+  s.session.client_address = start.client_address;
+  s.session.id = store.identity.insert_session(s.session);
   return s;
+}
+
+NewSession start_session(const Stores& store, org::Id user_id, std::int64_t now,
+                         std::int64_t ttl_seconds) {
+  return start_session(store, user_id, SessionStart{now, ttl_seconds, "", 0});
+}
+
+int change_password(const Stores& store, const identity::User& user,
+                    const std::string& current_token_hash, std::string_view current_password,
+                    std::string_view new_password) {
+  auto stored = store.identity.user_by_id(user.id);
+  if (!stored || !stored->active) fail(ErrorCode::Unauthenticated);
+  if (!verify_password(stored->password_hash, current_password))
+    fail(ErrorCode::CurrentPasswordWrong, "current_password");
+  check_password(new_password, stored->username, "new_password");
+  if (new_password == current_password)
+    fail(ErrorCode::InvalidField, "new_password",
+         "Kata sandi baru harus berbeda dari kata sandi saat ini.");
+  const std::string hash = hash_password(new_password);
+  Transaction tx(store.transactions);
+  stored = store.identity.user_by_id(user.id);  // read again inside the transaction
+  if (!stored || !stored->active) fail(ErrorCode::Unauthenticated);
+  stored->password_hash = hash;
+  store.identity.update_user(*stored);
+  int ended = 0;
+  for (const auto& s : store.identity.sessions_of_user(user.id)) {
+    if (s.token_hash == current_token_hash) continue;
+    store.identity.delete_session(s.token_hash);
+    ++ended;
+  }
+  record_audit(store, Actor{user.id, user.username}, "change_password", "user",
+               std::to_string(user.id), "", nlohmann::json{{"sessions_ended", ended}}.dump());
+  tx.commit();
+  return ended;
+}
+
+identity::User set_account_active(const Stores& store, const Actor& actor, org::Id user_id,
+                                  bool active) {
+  Transaction tx(store.transactions);
+  auto u = store.identity.user_by_id(user_id);
+  if (!u) fail(ErrorCode::NotFound, "id", "Akun tidak ditemukan.");
+  if (u->active == active) return *u;  // nothing changes: nothing is written
+  if (!active && actor.user_id && *actor.user_id == user_id)
+    fail(ErrorCode::Conflict, "active", "Anda tidak dapat menonaktifkan akun Anda sendiri.");
+  const std::string before = user_json(*u);
+  u->active = active;
+  store.identity.update_user(*u);
+  if (!active) {
+    for (const auto& s : store.identity.sessions_of_user(user_id))
+      store.identity.delete_session(s.token_hash);
+  }
+  record_audit(store, actor, active ? "enable" : "disable", "user", std::to_string(user_id), before,
+               user_json(*u));
+  tx.commit();
+  return *u;
+}
+
+int end_sessions_of_account(const Stores& store, const Actor& actor, org::Id user_id) {
+  Transaction tx(store.transactions);
+  if (!store.identity.user_by_id(user_id)) fail(ErrorCode::NotFound, "id", "Akun tidak ditemukan.");
+  const auto held = store.identity.sessions_of_user(user_id);
+  if (held.empty()) return 0;
+  for (const auto& s : held) store.identity.delete_session(s.token_hash);
+  const int ended = static_cast<int>(held.size());
+  record_audit(store, actor, "end_sessions", "user", std::to_string(user_id), "",
+               nlohmann::json{{"sessions_ended", ended}}.dump());
+  tx.commit();
+  return ended;
+}
+
+std::vector<identity::Session> sessions_of(const Stores& store, org::Id user_id, std::int64_t now) {
+  auto held = store.identity.sessions_of_user(user_id);
+  std::erase_if(held, [&](const identity::Session& s) { return s.expires_at <= now; });
+  return held;
+}
+
+void end_own_session(const Stores& store, const identity::User& user, org::Id session_id,
+                     std::int64_t now) {
+  Transaction tx(store.transactions);
+  const auto held = sessions_of(store, user.id, now);
+  const auto it = std::find_if(held.begin(), held.end(),
+                               [&](const identity::Session& s) { return s.id == session_id; });
+  if (it == held.end()) fail(ErrorCode::NotFound, "id", "Sesi tidak ditemukan.");
+  store.identity.delete_session(it->token_hash);
+  record_audit(store, Actor{user.id, user.username}, "end_session", "user", std::to_string(user.id),
+               "", nlohmann::json{{"session_id", session_id}}.dump());
+  tx.commit();
 }
 
 std::optional<std::pair<identity::User, identity::Session>> resume_session(const Stores& store,

@@ -635,6 +635,25 @@ void widen_regulation_statuses(Connection& c) {
   widen_sqlite_table(c, "structure_changes", kChangeKindsV1, kChangeKindsV7, "migration 7");
 }
 
+// Version 8 (accounts, issue 10): a session gets a row id (what a user names it by to end it),
+// the time it started and the client address it started from. SQLite cannot add a primary key to
+// a table, so the table is made again: the sessions of before the upgrade end (everyone signs in
+// once more).
+constexpr std::string_view kSchemaV8 = R"SQL(
+DROP TABLE sessions;
+CREATE TABLE sessions (
+  id {ID},
+  token_hash TEXT NOT NULL UNIQUE,
+  user_id BIGINT NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+  csrf_token TEXT NOT NULL,
+  expires_at BIGINT NOT NULL,
+  created_at BIGINT NOT NULL,
+  client_address TEXT NOT NULL
+);
+CREATE INDEX sessions_expires ON sessions (expires_at);
+CREATE INDEX sessions_user ON sessions (user_id, created_at);
+)SQL";
+
 constexpr Migration kMigrations[] = {
     {1, kSchemaV1, nullptr},
     {2, kSchemaV2, nullptr},
@@ -643,6 +662,7 @@ constexpr Migration kMigrations[] = {
     {5, kSchemaV5, nullptr},
     {6, "", widen_unit_kinds},
     {7, kSchemaV7, widen_regulation_statuses},
+    {8, kSchemaV8, nullptr},
 };
 
 // A stable key for pg_advisory_xact_lock ("tatakerja" in ASCII, truncated to 63 bits).

@@ -132,6 +132,57 @@ TEST_P(IdentityStoreTest, Sessions) {
             DatabaseError::Kind::Constraint);
 }
 
+// Migration 7: each session has an id, the time it started and the client address; an account's
+// sessions are listed oldest first (by created_at, then id), expired ones included; an account
+// is found by its id.
+TEST_P(IdentityStoreTest, SessionsOfAnAccount) {
+  const Id budi = stores_->identity().insert_user(make_user("budi"));
+  const Id citra = stores_->identity().insert_user(make_user("citra"));
+  EXPECT_EQ(stores_->identity().user_by_id(budi)->username, "budi");
+  EXPECT_EQ(stores_->identity().user_by_id(citra)->username, "citra");
+  EXPECT_FALSE(stores_->identity().user_by_id(999999));
+  EXPECT_TRUE(stores_->identity().sessions_of_user(budi).empty());
+
+  const Id first =
+      stores_->identity().insert_session({"hash-a", budi, "csrf-a", 5000, 300, "203.0.113.9"});
+  const Id second =
+      stores_->identity().insert_session({"hash-b", budi, "csrf-b", 1000, 100, "2001:db8::1"});
+  const Id third = stores_->identity().insert_session({"hash-c", citra, "csrf-c", 5000, 200, ""});
+  const Id fourth =
+      stores_->identity().insert_session({"hash-d", budi, "csrf-d", 5000, 300, "198.51.100.7"});
+  EXPECT_GT(first, 0);
+  EXPECT_LT(first, second);
+  EXPECT_LT(second, third);
+  EXPECT_LT(third, fourth);
+
+  const auto held = stores_->identity().sessions_of_user(budi);
+  ASSERT_EQ(held.size(), 3u);
+  EXPECT_EQ(held[0].token_hash, "hash-b");  // created first
+  EXPECT_EQ(held[0].id, second);
+  EXPECT_EQ(held[0].created_at, 100);
+  EXPECT_EQ(held[0].expires_at, 1000);
+  EXPECT_EQ(held[0].client_address, "2001:db8::1");
+  EXPECT_EQ(held[0].csrf_token, "csrf-b");
+  EXPECT_EQ(held[0].user_id, budi);
+  EXPECT_EQ(held[1].id, first);  // the same created_at: by id
+  EXPECT_EQ(held[1].client_address, "203.0.113.9");
+  EXPECT_EQ(held[2].id, fourth);
+  const auto joined = stores_->identity().session_with_user("hash-d");
+  ASSERT_TRUE(joined);
+  EXPECT_EQ(joined->second.id, fourth);
+  EXPECT_EQ(joined->second.created_at, 300);
+  EXPECT_EQ(joined->second.client_address, "198.51.100.7");
+  EXPECT_EQ(joined->first.id, budi);
+
+  stores_->identity().delete_session("hash-a");
+  const auto left = stores_->identity().sessions_of_user(budi);
+  ASSERT_EQ(left.size(), 2u);
+  EXPECT_EQ(left[0].id, second);
+  EXPECT_EQ(left[1].id, fourth);
+  ASSERT_EQ(stores_->identity().sessions_of_user(citra).size(), 1u);
+  EXPECT_EQ(stores_->identity().sessions_of_user(citra)[0].id, third);
+}
+
 TEST_P(IdentityStoreTest, AuditNewestFirst) {
   User u;
   u.username = "admin";

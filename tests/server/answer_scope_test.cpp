@@ -83,7 +83,7 @@ class GeneratedApi : public ::testing::Test {
     return json::parse(r.body);
   }
   static server::RateLimiter& limiter() {
-    static server::RateLimiter l(5, 300, 300);
+    static server::RateLimiter l;
     return l;
   }
   static std::string agency(Id id) { return "/api/v1/agencies/" + std::to_string(id); }

@@ -3,7 +3,7 @@
 // real TCP with a small blocking client. Every endpoint of docs/api.md is exercised, with its
 // refusals: anonymous / signed-in / wrong role, CSRF, unknown ids and routes, wrong methods,
 // malformed and mistyped bodies, oversized bodies, invalid NIPs, hierarchy cycles (nothing
-// written), the sign-in rate limit, keep-alive, static files, and that anonymous answers carry no
+// written), keep-alive, static files, and that anonymous answers carry no
 // personal data.
 #include <gtest/gtest.h>
 #include <unistd.h>
@@ -840,7 +840,6 @@ TEST_F(ServerApi, StaticFiles) {
   EXPECT_EQ(a.status, 405);
 }
 
-// The sign-in limit gets its own server: it locks the client address (127.0.0.1) for 5 minutes.
 // Registry answers are served from the answer cache; every change shows at once, whether made
 // through the API or by another process on the same database (the CLI's import, say), and the
 // cache never hands a signed-in answer to an anonymous reader or to a dead session.
@@ -898,46 +897,6 @@ TEST_F(ServerApi, CachedAnswersFollowEveryChange) {
   ASSERT_EQ(get(search, employee().headers(false)).status, 200);
   EXPECT_EQ(get(search, {{"Cookie", "tk_session=forged"}}).status, 401);
   EXPECT_EQ(get(search).status, 401);
-}
-
-TEST(ServerRateLimit, FiveFailuresLockTheUserName) {
-  const fs::path dir = make_dir("server_rate");
-  {
-    auto c = storage::open_database((dir / "db.sqlite").string());
-    storage::migrate(*c);
-    persistence::SqlStores s(*c);
-    storage::Transaction tx(*c);
-    app::create_user(s.stores(), app::cli_actor(), "kepala", "Kepala", "kata-sandi-benar-1",
-                     identity::Role::Employee, std::nullopt);
-    tx.commit();
-  }
-  server::ServerConfig config;
-  config.db = (dir / "db.sqlite").string();
-  config.listen = "127.0.0.1:0";
-  config.threads = 1;
-  config.log_level = "off";
-  {
-    RunningServer rs;
-    rs.start(config);
-    HttpClient c(rs.port);
-    for (int i = 0; i < 5; ++i) {
-      const auto a =
-          c.request("POST", "/api/v1/auth/login", R"({"username":"kepala","password":"salah"})");
-      EXPECT_EQ(a.status, 401);
-    }
-    auto a = c.request("POST", "/api/v1/auth/login",
-                       R"({"username":"kepala","password":"kata-sandi-benar-1"})");
-    EXPECT_EQ(a.status, 429);
-    EXPECT_EQ(json::parse(a.body)["error"]["code"], "RATE_LIMITED");
-    const int retry = std::stoi(a.header("Retry-After"));
-    EXPECT_GT(retry, 0);
-    EXPECT_LE(retry, 300);
-    // Another user name from the same address is locked too (per address).
-    a = c.request("POST", "/api/v1/auth/login", R"({"username":"lain","password":"x"})");
-    EXPECT_EQ(a.status, 429);
-  }
-  std::error_code ec;
-  fs::remove_all(dir, ec);
 }
 
 }  // namespace

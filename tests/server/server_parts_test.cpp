@@ -1,5 +1,5 @@
-// The server's parts without the network: configuration precedence and parsing, the sign-in rate
-// limiter, the static file resolver (path traversal refused) and the answer cache.
+// The server's parts without the network: configuration precedence and parsing, the static file
+// resolver (path traversal refused) and the answer cache.
 #include <gtest/gtest.h>
 #include <unistd.h>
 
@@ -13,7 +13,6 @@
 #include "api/answer_cache.hpp"
 #include "api/config.hpp"
 #include "api/json_writer.hpp"
-#include "api/rate_limiter.hpp"
 #include "api/scope_board.hpp"
 #include "http/request_log.hpp"
 #include "server/static_files.hpp"
@@ -68,23 +67,6 @@ TEST(ServerConfig, ListenAddress) {
   EXPECT_THROW(server::parse_listen(":80"), ConfigError);
   EXPECT_THROW(server::parse_listen("h:70000"), ConfigError);
   EXPECT_THROW(server::parse_listen("h:8o"), ConfigError);
-}
-
-TEST(RateLimiter, LocksAfterFiveFailuresForFiveMinutes) {
-  server::RateLimiter r;
-  const std::int64_t t = 1'000'000;
-  for (int i = 0; i < 4; ++i) r.record_failure("k", t + i);
-  EXPECT_EQ(r.retry_after("k", t + 4), 0);
-  r.record_failure("k", t + 4);
-  EXPECT_EQ(r.retry_after("k", t + 4), 300);
-  EXPECT_EQ(r.retry_after("k", t + 100), 204);
-  EXPECT_EQ(r.retry_after("k", t + 304), 0);
-  EXPECT_EQ(r.retry_after("other", t), 0);
-  // Failures spread over more than the window do not lock.
-  for (int i = 0; i < 5; ++i) r.record_failure("slow", t + i * 100);
-  EXPECT_EQ(r.retry_after("slow", t + 401), 0);
-  r.reset("k");
-  EXPECT_EQ(r.retry_after("k", t + 5), 0);
 }
 
 TEST(StaticFiles, ResolvesInsideRootOnly) {

@@ -402,6 +402,41 @@ await test("e: layar ponsel 390x844", async () => {
   await context.close();
 });
 
+await test("f: akun saya dan daftar akun (administrator)", async () => {
+  const { context, page } = await newPage();
+  await signIn(page, "admin", "demo-admin-2026");
+  await page.goto(`${BASE}/akun-saya`);
+  await page.locator("h1", { hasText: "Akun saya" }).waitFor();
+  const sessions = page.getByRole("region", { name: "Sesi masuk Anda" });
+  await sessions.getByText("Sesi ini", { exact: true }).waitFor();
+  // A password the server refuses: its own message is shown at the form, nothing changes.
+  await page.getByLabel("Kata sandi saat ini").fill("demo-admin-2026");
+  await page.getByLabel("Kata sandi baru", { exact: true }).fill("aaaaaaaaaa");
+  await page.getByLabel("Ulangi kata sandi baru").fill("aaaaaaaaaa");
+  await page.getByRole("button", { name: "Ganti kata sandi" }).click();
+  const refusal = page.locator("main form .alert.error");
+  await refusal.waitFor();
+  assert.match(await refusal.innerText(), /mengulang karakter yang sama/);
+  assert.equal(
+    await page.getByLabel("Kata sandi baru", { exact: true }).getAttribute("aria-invalid"),
+    "true",
+  );
+  await screenshot(page, "akun-saya");
+  await checkA11y(page, "akun saya");
+  await page.goto(`${BASE}/akun`);
+  await page.locator("h1", { hasText: "Akun" }).waitFor();
+  const accounts = page.getByRole("region", { name: "Daftar akun" });
+  await accounts.getByText("pegawai", { exact: true }).waitFor();
+  assert.ok(
+    await accounts.getByRole("button", { name: "Nonaktifkan akun pegawai" }).isVisible(),
+    "tombol nonaktifkan tidak ada",
+  );
+  await screenshot(page, "daftar-akun");
+  await checkA11y(page, "daftar akun");
+  assert.deepEqual(page.problems, []);
+  await context.close();
+});
+
 await browser.close();
 const failed = results.filter((r) => !r.ok);
 console.log(

@@ -67,6 +67,11 @@ const AUDIT_ACTIONS: Record<string, string> = {
   sign_out: "keluar",
   login: "masuk",
   logout: "keluar",
+  change_password: "mengganti kata sandi",
+  disable: "menonaktifkan akun",
+  enable: "mengaktifkan akun",
+  end_sessions: "mengakhiri semua sesi",
+  end_session: "mengakhiri sesi",
 };
 export function auditActionLabel(action: string): string {
   return AUDIT_ACTIONS[action] ?? action;

@@ -11,7 +11,8 @@ import { positionPage } from "./pages/position";
 import { employeePage, employeesPage } from "./pages/people";
 import { regulationPage } from "./pages/regulation";
 import { loginPage } from "./pages/login";
-import { auditPage, uploadPage } from "./pages/admin";
+import { accountsPage, auditPage, uploadPage } from "./pages/admin";
+import { accountPage } from "./pages/account";
 import { notFoundPage } from "./pages/notfound";
 
 const pages: Record<Route["name"], (ctx: PageContext) => Promise<void>> = {
@@ -25,6 +26,8 @@ const pages: Record<Route["name"], (ctx: PageContext) => Promise<void>> = {
   login: loginPage,
   upload: uploadPage,
   audit: auditPage,
+  account: accountPage,
+  accounts: accountsPage,
   notFound: notFoundPage,
 };
 
@@ -71,6 +74,8 @@ function renderHeader(route: Route | null): void {
     items.push(["Unggah Peraturan", paths.upload(), ["upload"]]);
     items.push(["Audit", paths.audit(), ["audit"]]);
   }
+  if (u?.role === "administrator") items.push(["Akun", paths.accounts(), ["accounts"]]);
+  if (u) items.push(["Akun saya", paths.account(), ["account"]]);
   replace(
     nav,
     items.map(([label, href, names]) =>

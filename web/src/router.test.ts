@@ -26,6 +26,9 @@ describe("parseRoute", () => {
     });
     expect(parseRoute("/unggah")).toEqual({ name: "upload" });
     expect(parseRoute("/audit", "?hal=2")).toEqual({ name: "audit", page: 2 });
+    expect(parseRoute("/akun-saya")).toEqual({ name: "account" });
+    expect(parseRoute("/akun")).toEqual({ name: "accounts", page: 1 });
+    expect(parseRoute("/akun", "?hal=3")).toEqual({ name: "accounts", page: 3 });
   });
   it("tolerates a trailing slash", () => {
     expect(parseRoute("/jabatan/40/")).toEqual({ name: "position", id: "40" });
@@ -55,6 +58,9 @@ describe("safeNext", () => {
 describe("paths", () => {
   it("builds paths that parse back", () => {
     expect(parseRoute(paths.position(5))).toEqual({ name: "position", id: "5" });
+    expect(parseRoute(paths.account())).toEqual({ name: "account" });
+    const [ap, as] = paths.accounts(2).split("?");
+    expect(parseRoute(ap!, `?${as}`)).toEqual({ name: "accounts", page: 2 });
     const [p, s] = paths.employees("ani b", 2).split("?");
     expect(parseRoute(p!, `?${s}`)).toEqual({ name: "employees", q: "ani b", page: 2 });
     expect(paths.employees()).toBe("/pegawai");

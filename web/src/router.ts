@@ -11,6 +11,8 @@ export type Route =
   | { name: "login"; next: string }
   | { name: "upload" }
   | { name: "audit"; page: number }
+  | { name: "account" }
+  | { name: "accounts"; page: number }
   | { name: "notFound"; path: string };
 
 const ID = "([0-9A-Za-z_-]{1,64})";
@@ -33,6 +35,8 @@ const table: [RegExp, (m: RegExpExecArray, q: URLSearchParams) => Route][] = [
   [/^\/masuk$/, (_m, q) => ({ name: "login", next: safeNext(q.get("kembali")) })],
   [/^\/unggah$/, () => ({ name: "upload" })],
   [/^\/audit$/, (_m, q) => ({ name: "audit", page: pageOf(q) })],
+  [/^\/akun-saya$/, () => ({ name: "account" })],
+  [/^\/akun$/, (_m, q) => ({ name: "accounts", page: pageOf(q) })],
 ];
 
 export function parseRoute(pathname: string, search = ""): Route {
@@ -92,4 +96,6 @@ export const paths = {
     next && next !== "/" ? `/masuk?kembali=${encodeURIComponent(next)}` : "/masuk",
   upload: () => "/unggah",
   audit: (page = 1) => (page > 1 ? `/audit?hal=${page}` : "/audit"),
+  account: () => "/akun-saya",
+  accounts: (page = 1) => (page > 1 ? `/akun?hal=${page}` : "/akun"),
 };

@@ -1,5 +1,11 @@
 // The signed-in user, shared by the header and the pages.
-import { api, ApiError, setCsrfToken, setUnauthenticatedHandler } from "./api/client";
+import {
+  api,
+  ApiError,
+  retryWhenBusy,
+  setCsrfToken,
+  setUnauthenticatedHandler,
+} from "./api/client";
 import type { Session, User } from "./api/types";
 
 let current: Session | null = null;
@@ -35,7 +41,7 @@ export async function loadSession(): Promise<void> {
 }
 
 export async function signIn(username: string, password: string): Promise<void> {
-  setSession(await api.login(username, password));
+  setSession(await retryWhenBusy(() => api.login(username, password)));
 }
 
 export async function signOut(): Promise<void> {

@@ -1,10 +1,12 @@
-// Handlers of sign-in and accounts: login (Argon2id check, rate limit per client address and per
-// user name, session cookie), logout, the current user, and the administrator's account list and
-// account creation. Passwords, tokens and cookies are never logged or echoed.
+// Handlers of sign-in: login (the throttle by user name and client address, the cap on password
+// hashing, the limit on successful sign-ins, the session cookie), logout and the current user.
+// Passwords, tokens and cookies are never logged or echoed.
 #include <algorithm>
 
 #include "api/api.hpp"
+#include "api/client_address.hpp"
 #include "api/rate_limiter.hpp"
+#include "api/sign_in_guard.hpp"
 #include "app/accounts.hpp"
 #include "app/audit.hpp"
 #include "core/text.hpp"
@@ -27,39 +29,95 @@ std::string session_cookie(const std::string& token, std::int64_t max_age, bool 
   return c;
 }
 
-[[noreturn]] void throw_rate_limited(std::int64_t retry_after) {
-  Refusal refusal(ErrorCode::RateLimited);
-  refusal.set_retry_after(retry_after);
-  throw refusal;
+}  // namespace
+
+// ---- the guard shared with the account handlers (sign_in_guard.hpp) ----
+
+std::string request_client_address(const Context& ctx) {
+  return client_address(ctx.request, ctx.config.trusted_proxies);
 }
 
-}  // namespace
+std::string pair_key(std::string_view username, const std::string& address) {
+  return "u:" + text::to_lower(std::string(username)) + "\n" + address;
+}
+
+std::string address_key(const std::string& address) {
+  return "a:" + address;
+}
+
+void refuse_while_throttled(Context& ctx, std::string_view username, const std::string& address,
+                            std::int64_t now) {
+  const std::int64_t wait = std::max(ctx.limiter.retry_after(pair_key(username, address), now),
+                                     ctx.limiter.retry_after(address_key(address), now));
+  if (wait > 0) {
+    Refusal refusal(ErrorCode::RateLimited, std::nullopt,
+                    "Terlalu banyak percobaan masuk yang gagal dari alamat ini; coba lagi dalam " +
+                        std::to_string(wait) + " detik.");
+    refusal.set_retry_after(wait);
+    throw refusal;
+  }
+}
+
+void record_wrong_password(Context& ctx, std::string_view username, const std::string& address,
+                           std::int64_t now) {
+  ctx.limiter.record_failure(pair_key(username, address), now,
+                             {ctx.config.sign_in_free_failures, ctx.config.sign_in_max_delay,
+                              ctx.config.sign_in_first_delay});
+  ctx.limiter.record_failure(address_key(address), now,
+                             {ctx.config.address_free_failures, ctx.config.sign_in_max_delay,
+                              ctx.config.sign_in_first_delay});
+}
+
+RateLimiter::HashingSlot hashing_slot(Context& ctx) {
+  auto slot = ctx.limiter.hashing_slot(
+      RateLimiter::hashing_slots_for(ctx.config.password_hashing_slots), kHashingWait);
+  if (!slot) {
+    Refusal refusal(ErrorCode::SignInBusy);
+    refusal.set_retry_after(1);
+    throw refusal;
+  }
+  return std::move(*slot);
+}
+
+// ---- handlers ----
 
 Response handle_login(Context& ctx) {
   const json body = ctx.json_body();
   const std::string username = required_string(body, "username", 200);
   const std::string password = required_string(body, "password", 1024, true);
   const std::int64_t now = Context::now();
-  const std::string address_key = "addr:" + ctx.request.client_address;
-  const std::string user_key = "user:" + text::to_lower(username);
-  const std::int64_t wait =
-      std::max(ctx.limiter.retry_after(address_key, now), ctx.limiter.retry_after(user_key, now));
-  if (wait > 0) throw_rate_limited(wait);
+  const std::string address = request_client_address(ctx);
+  refuse_while_throttled(ctx, username, address, now);
 
   auto user = ctx.identity.user_by_username(username);
   bool ok = false;
-  if (user) {
-    ok = app::verify_password(user->password_hash, password) && user->active;
-  } else {
-    (void)app::verify_password(dummy_hash(), password);
+  {
+    const auto slot = hashing_slot(ctx);
+    if (user) {
+      ok = app::verify_password(user->password_hash, password) && user->active;
+    } else {
+      (void)app::verify_password(dummy_hash(), password);
+    }
   }
   if (!ok) {
-    ctx.limiter.record_failure(address_key, now);
-    ctx.limiter.record_failure(user_key, now);
+    record_wrong_password(ctx, username, address, now);
     fail(ErrorCode::WrongCredentials);
   }
-  ctx.limiter.reset(user_key);
-  const auto session = app::sign_in(ctx.stores, *user, now, ctx.config.session_ttl_seconds);
+  ctx.limiter.reset(pair_key(username, address));
+  if (const std::int64_t wait =
+          ctx.limiter.sign_in_retry_after(user->id, now, ctx.config.sign_ins_per_hour);
+      wait > 0) {
+    Refusal refusal(
+        ErrorCode::RateLimited, std::nullopt,
+        "Akun ini sudah terlalu sering masuk dalam satu jam terakhir; coba lagi dalam " +
+            std::to_string(wait) + " detik.");
+    refusal.set_retry_after(wait);
+    throw refusal;
+  }
+  const auto session = app::sign_in(ctx.stores, *user,
+                                    app::SessionStart{now, ctx.config.session_ttl_seconds, address,
+                                                      ctx.config.sessions_per_account});
+  ctx.limiter.record_sign_in(user->id, now, ctx.config.sign_ins_per_hour);
   ctx.response.headers.emplace_back(
       "Set-Cookie",
       session_cookie(session.token, ctx.config.session_ttl_seconds, ctx.config.secure_cookies));
@@ -72,42 +130,17 @@ Response handle_logout(Context& ctx) {
   app::end_session(ctx.stores, std::string(ctx.session_token()));
   Response r;
   r.status = 204;
-  r.headers.emplace_back("Set-Cookie", session_cookie("", 0, ctx.config.secure_cookies));
+  r.headers.emplace_back("Set-Cookie", clearing_session_cookie(ctx));
   return r;
+}
+
+std::string clearing_session_cookie(const Context& ctx) {
+  return session_cookie("", 0, ctx.config.secure_cookies);
 }
 
 Response handle_me(Context& ctx) {
   const Principal& p = ctx.require_user();
   return json_response({{"user", user_json(p.user)}, {"csrf_token", p.session.csrf_token}});
-}
-
-Response handle_users_list(Context& ctx) {
-  ctx.require_administrator();
-  const auto page = ctx.page();
-  const auto users = ctx.identity.users();
-  json items = json::array();
-  const std::size_t begin = std::min(users.size(), static_cast<std::size_t>(page.offset));
-  const std::size_t end = std::min(users.size(), begin + static_cast<std::size_t>(page.limit));
-  for (std::size_t i = begin; i < end; ++i) items.push_back(user_json(users[i]));
-  return json_response(
-      list_answer(std::move(items), static_cast<std::int64_t>(users.size()), page));
-}
-
-Response handle_user_create(Context& ctx) {
-  const Principal& p = ctx.require_administrator();
-  const json body = ctx.json_body();
-  const std::string username = required_string(body, "username", 64);
-  const std::string display_name = optional_string(body, "display_name", 200).value_or("");
-  const std::string password = required_string(body, "password", 1024);
-  const std::string role_text = required_string(body, "role", 40);
-  const auto role = identity::role_from_string(role_text);
-  if (!role)
-    fail(ErrorCode::InvalidField, "role",
-         "Peran harus pegawai, admin_registri atau administrator.");
-  const auto employee_id = optional_nullable_id(body, "employee_id").value_or(std::nullopt);
-  const auto user = app::add_account(ctx.stores, app::Actor{p.user.id, p.user.username}, username,
-                                     display_name, password, *role, employee_id);
-  return json_response(user_json(user), 201);
 }
 
 }  // namespace tatakerja::server

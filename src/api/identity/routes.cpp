@@ -12,6 +12,12 @@ void add_identity_routes(RouteTable& t) {
   t.add({"GET", "/audit"}, handle_audit_list);
   t.add({"GET", "/users"}, handle_users_list);
   t.add({"POST", "/users"}, handle_user_create);
+  t.add({"POST", "/users/{id}/disable"}, handle_user_disable);
+  t.add({"POST", "/users/{id}/enable"}, handle_user_enable);
+  t.add({"DELETE", "/users/{id}/sessions"}, handle_user_sessions_end);
+  t.add({"POST", "/auth/password"}, handle_password_change);
+  t.add({"GET", "/auth/sessions"}, handle_sessions_list);
+  t.add({"DELETE", "/auth/sessions/{id}"}, handle_session_end);
 }
 
 }  // namespace tatakerja::server

@@ -91,31 +91,59 @@ std::vector<User> MemoryIdentityStore::users() {
   return out;
 }
 
-void MemoryIdentityStore::insert_session(const Session& s) {
-  if (sessions_.contains(s.token_hash)) refuse("UNIQUE constraint failed (sessions.token_hash)");
+std::optional<User> MemoryIdentityStore::user_by_id(Id id) {
+  const User* u = users_.find(id);
+  if (u == nullptr) return std::nullopt;
+  return *u;
+}
+
+Id MemoryIdentityStore::insert_session(const Session& s) {
+  if (session_by_hash_.contains(s.token_hash)) {
+    refuse("UNIQUE constraint failed (sessions.token_hash)");
+  }
   if (!users_.contains(s.user_id)) refuse("FOREIGN KEY constraint failed (sessions.user_id)");
-  sessions_.put(s.token_hash, s);
+  Session x = s;
+  x.id = sessions_.next_key();
+  sessions_.put(x.id, x);
+  session_by_hash_.put(x.token_hash, x.id);
+  return x.id;
+}
+
+std::vector<Session> MemoryIdentityStore::sessions_of_user(Id user_id) {
+  std::vector<Session> out;
+  for (const auto& [id, s] : sessions_.rows()) {
+    if (s.user_id == user_id) out.push_back(s);
+  }
+  std::stable_sort(out.begin(), out.end(), [](const Session& a, const Session& b) {
+    return a.created_at != b.created_at ? a.created_at < b.created_at : a.id < b.id;
+  });
+  return out;
 }
 
 std::optional<std::pair<User, Session>> MemoryIdentityStore::session_with_user(
     const std::string& token_hash) {
-  const Session* s = sessions_.find(token_hash);
-  if (s == nullptr) return std::nullopt;
+  const Id* id = session_by_hash_.find(token_hash);
+  if (id == nullptr) return std::nullopt;
+  const Session* s = sessions_.find(*id);
   const User* u = users_.find(s->user_id);
   if (u == nullptr) return std::nullopt;  // the JOIN finds no row
   return std::make_pair(*u, *s);
 }
 
 void MemoryIdentityStore::delete_session(const std::string& token_hash) {
-  sessions_.erase(token_hash);
+  const Id* id = session_by_hash_.find(token_hash);
+  if (id == nullptr) return;
+  const Id key = *id;
+  sessions_.erase(key);
+  session_by_hash_.erase(token_hash);
 }
 
 void MemoryIdentityStore::delete_expired_sessions(std::int64_t now) {
   std::vector<std::string> expired;
-  for (const auto& [hash, s] : sessions_.rows()) {
-    if (s.expires_at <= now) expired.push_back(hash);
+  for (const auto& [id, s] : sessions_.rows()) {
+    if (s.expires_at <= now) expired.push_back(s.token_hash);
   }
-  for (const auto& hash : expired) sessions_.erase(hash);
+  for (const auto& hash : expired) delete_session(hash);
 }
 
 Id MemoryIdentityStore::append_audit(const AuditEntry& e) {

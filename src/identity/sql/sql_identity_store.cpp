@@ -22,6 +22,9 @@ using storage::sql::select;
 
 constexpr const char* kUserCols =
     "id, username, display_name, password_hash, role, employee_id, active";
+// The same, where sessions (which has an id too) is joined.
+constexpr const char* kJoinedUserCols =
+    "users.id, username, display_name, password_hash, role, employee_id, active";
 User read_user(const Row& r, std::size_t o) {
   User x;
   x.id = r.integer(o);
@@ -74,33 +77,50 @@ std::optional<User> SqlIdentityStore::user_by_username(const std::string& userna
                      read_user);
 }
 
+std::optional<User> SqlIdentityStore::user_by_id(Id id) {
+  return first<User>(c_.query(select(kUserCols, "FROM users WHERE id = ?"), {id}), read_user);
+}
+
 std::vector<User> SqlIdentityStore::users() {
   return all<User>(c_.query(select(kUserCols, "FROM users ORDER BY username, id")), read_user);
 }
 
-void SqlIdentityStore::insert_session(const Session& s) {
-  c_.execute(
-      "INSERT INTO sessions (token_hash, user_id, csrf_token, expires_at) VALUES (?, ?, ?, ?)",
-      {s.token_hash, s.user_id, s.csrf_token, s.expires_at});
+Id SqlIdentityStore::insert_session(const Session& s) {
+  return inserted_id(
+      c_,
+      "INSERT INTO sessions (token_hash, user_id, csrf_token, expires_at, "
+      "created_at, client_address) VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
+      {s.token_hash, s.user_id, s.csrf_token, s.expires_at, s.created_at, s.client_address});
 }
 
 namespace {
-constexpr const char* kSessionCols = "token_hash, user_id, csrf_token, expires_at";
-constexpr std::size_t kSessionColCount = 4;
+constexpr const char* kSessionCols =
+    "token_hash, user_id, csrf_token, expires_at, created_at, client_address, sessions.id";
+constexpr std::size_t kSessionColCount = 7;
 Session read_session(const Row& r, std::size_t o) {
   Session s;
   s.token_hash = r.text(o);
   s.user_id = r.integer(o + 1);
   s.csrf_token = r.text(o + 2);
   s.expires_at = r.integer(o + 3);
+  s.created_at = r.integer(o + 4);
+  s.client_address = r.text(o + 5);
+  s.id = r.integer(o + 6);
   return s;
 }
 }  // namespace
 
+std::vector<Session> SqlIdentityStore::sessions_of_user(Id user_id) {
+  return all<Session>(
+      c_.query(select(kSessionCols, "FROM sessions WHERE user_id = ? ORDER BY created_at, id"),
+               {user_id}),
+      read_session);
+}
+
 std::optional<std::pair<User, Session>> SqlIdentityStore::session_with_user(
     const std::string& token_hash) {
-  // The two tables share no column name, so the column lists need no qualifier.
-  const auto rows = c_.query(std::string("SELECT ") + kSessionCols + ", " + kUserCols +
+  // The two tables share only the column id, which the session's list qualifies.
+  const auto rows = c_.query(std::string("SELECT ") + kSessionCols + ", " + kJoinedUserCols +
                                  " FROM sessions JOIN users ON users.id = sessions.user_id "
                                  "WHERE sessions.token_hash = ?",
                              {token_hash});

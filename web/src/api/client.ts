@@ -1,5 +1,6 @@
 // The API client: same origin, cookie session, X-CSRF-Token on changes, Indonesian errors.
 import type {
+  Account,
   Agency,
   Article,
   AuditEntry,
@@ -17,6 +18,8 @@ import type {
   Regulation,
   RegulationPreview,
   Session,
+  SessionInfo,
+  SessionsEnded,
   User,
 } from "./types";
 
@@ -136,6 +139,25 @@ export async function request<T>(path: string, opts: RequestOptions = {}): Promi
   return parsed as T;
 }
 
+/**
+ * Calls `f` again (up to `tries` times in all) while the server answers SIGN_IN_BUSY (every
+ * password hashing slot taken; it asks to try again after a second).
+ */
+export async function retryWhenBusy<T>(
+  f: () => Promise<T>,
+  tries = 3,
+  pause: (ms: number) => Promise<void> = (ms) => new Promise((r) => setTimeout(r, ms)),
+): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await f();
+    } catch (e) {
+      if (!(e instanceof ApiError) || e.code !== "SIGN_IN_BUSY" || attempt >= tries) throw e;
+      await pause(1000);
+    }
+  }
+}
+
 const id = (v: Id | string) => encodeURIComponent(String(v));
 
 export const api = {
@@ -162,6 +184,20 @@ export const api = {
   importRegulation: (text: string | Blob) =>
     request<ImportResult>("/regulations", { method: "POST", text }),
   audit: (q: Query) => request<ListPage<AuditEntry>>(withQuery("/audit", q)),
+
+  // Accounts: one's own password and sessions; the administrator's account list.
+  changePassword: (currentPassword: string, newPassword: string) =>
+    request<SessionsEnded>("/auth/password", {
+      method: "POST",
+      json: { current_password: currentPassword, new_password: newPassword },
+    }),
+  sessions: () => request<ListPage<SessionInfo>>("/auth/sessions"),
+  endSession: (sid: Id) => request<void>(`/auth/sessions/${id(sid)}`, { method: "DELETE" }),
+  users: (q: Query) => request<ListPage<Account>>(withQuery("/users", q)),
+  disableUser: (uid: Id) => request<Account>(`/users/${id(uid)}/disable`, { method: "POST" }),
+  enableUser: (uid: Id) => request<Account>(`/users/${id(uid)}/enable`, { method: "POST" }),
+  endUserSessions: (uid: Id) =>
+    request<SessionsEnded>(`/users/${id(uid)}/sessions`, { method: "DELETE" }),
 };
 
 export type { User };

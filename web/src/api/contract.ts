@@ -26,4 +26,8 @@ export type ContractChecks = [
   Fits<S["ImportPreview"], T.RegulationPreview>,
   Fits<S["ImportResult"], T.ImportResult>,
   Fits<S["AuditList"], T.ListPage<T.AuditEntry>>,
+  Fits<S["UserList"], T.ListPage<T.Account>>,
+  Fits<S["Account"], T.Account>,
+  Fits<S["SessionList"], T.ListPage<T.SessionInfo>>,
+  Fits<S["SessionsEnded"], T.SessionsEnded>,
 ];

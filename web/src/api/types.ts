@@ -35,7 +35,13 @@ export type ErrorCode =
   | "HIERARCHY_CYCLE"
   | "RATE_LIMITED"
   | "INTERNAL"
-  | "UNAVAILABLE";
+  | "UNAVAILABLE"
+  | "PASSWORD_TOO_SHORT"
+  | "PASSWORD_TOO_LONG"
+  | "PASSWORD_TOO_COMMON"
+  | "PASSWORD_CONTAINS_NAME"
+  | "CURRENT_PASSWORD_WRONG"
+  | "SIGN_IN_BUSY";
 
 // ---- Service ----
 export interface Health {
@@ -63,6 +69,33 @@ export interface Session {
 export interface LoginRequest {
   username: string;
   password: string;
+}
+
+// ---- Accounts ----
+/** An account as the administrator sees it (GET /users). */
+export interface Account extends User {
+  /** false: switched off; it cannot sign in. */
+  active: boolean;
+}
+
+/** One of one's own sessions (GET /auth/sessions). */
+export interface SessionInfo {
+  id: Id;
+  /** ISO 8601 UTC; null for a session of before this was kept. */
+  created_at: string | null;
+  expires_at: string;
+  client_address: string;
+  /** The session of this browser. */
+  current: boolean;
+}
+
+export interface SessionsEnded {
+  sessions_ended: number;
+}
+
+export interface PasswordChange {
+  current_password: string;
+  new_password: string;
 }
 
 // ---- Regions and agencies ----

@@ -1,5 +1,5 @@
 import { api, ApiError } from "../api/client";
-import type { RegulationPreview } from "../api/types";
+import type { Account, RegulationPreview } from "../api/types";
 import { h, replace, type Child } from "../dom";
 import {
   auditActionLabel,
@@ -10,12 +10,13 @@ import {
   regulationName,
   severityLabel,
 } from "../format";
-import { roleCanAdminister } from "../format";
+import { roleCanAdminister, roleLabel } from "../format";
 import { paths } from "../router";
 import { user } from "../session";
 import {
   changeValue,
   errorBox,
+  errorMessage,
   facts,
   link,
   loading,
@@ -370,4 +371,124 @@ function jsonCell(v: unknown): HTMLElement | string {
   if (v === null || v === undefined || v === "") return "—";
   const s = typeof v === "string" ? v : JSON.stringify(v, null, 1);
   return h("code", { class: "json" }, s.length > 400 ? `${s.slice(0, 400)}…` : s);
+}
+
+// ---- Accounts (administrator) ----
+
+const ACCOUNTS_PAGE = 50;
+
+/** The administrator's accounts: switch an account off or on, end its sessions. */
+export async function accountsPage(ctx: PageContext): Promise<void> {
+  const { page } = routeOf(ctx, "accounts");
+  const u = user();
+  if (!u) {
+    replace(ctx.main, pageHeading("Akun"), signInPrompt(paths.accounts(page), "Halaman ini"));
+    return;
+  }
+  if (u.role !== "administrator") {
+    replace(
+      ctx.main,
+      pageHeading("Akun"),
+      h("div", { class: "alert error", role: "alert" }, "Halaman ini hanya untuk administrator."),
+    );
+    return;
+  }
+  const list = await api.users({ limit: ACCOUNTS_PAGE, offset: (page - 1) * ACCOUNTS_PAGE });
+  if (!ctx.isCurrent()) return;
+  const message = h("div", { class: "form-message", "aria-live": "polite" });
+  const say = (kind: "error" | "success", text: string) =>
+    replace(
+      message,
+      h("p", { class: `alert ${kind}`, role: kind === "error" ? "alert" : "status" }, text),
+    );
+  const rows = list.items.map((a) => accountRow(a, a.id === u.id, say));
+  replace(
+    ctx.main,
+    pageHeading(
+      "Akun",
+      "Akun yang dinonaktifkan tidak dapat masuk dan semua sesinya berakhir seketika.",
+    ),
+    message,
+    list.items.length === 0
+      ? h("p", { class: "muted" }, "Belum ada akun.")
+      : h(
+          "div",
+          null,
+          h(
+            "p",
+            { class: "muted" },
+            `Menampilkan ${pageRange(list.offset, list.items.length, list.total)} akun`,
+          ),
+          table(["Nama pengguna", "Nama", "Peran", "Status", "Tindakan"], rows, "Daftar akun"),
+          pager(list.offset, list.limit || ACCOUNTS_PAGE, list.total, (p) => paths.accounts(p)),
+        ),
+  );
+}
+
+function accountRow(
+  a: Account,
+  self: boolean,
+  say: (kind: "error" | "success", text: string) => void,
+): Child[] {
+  let account = a;
+  const status = h("span", { class: "badge" });
+  const toggle = h("button", { type: "button", class: "button secondary" });
+  const endSessions = h("button", { type: "button", class: "button secondary" }, "Akhiri sesi");
+  const show = () => {
+    status.textContent = account.active ? "Aktif" : "Nonaktif";
+    status.className = `badge ${account.active ? "status-berlaku" : "status-dicabut"}`;
+    toggle.textContent = account.active ? "Nonaktifkan" : "Aktifkan";
+    toggle.setAttribute("aria-label", `${toggle.textContent} akun ${account.username}`);
+    endSessions.setAttribute("aria-label", `Akhiri sesi akun ${account.username}`);
+  };
+  show();
+  toggle.addEventListener("click", async () => {
+    if (account.active && !window.confirm(`Nonaktifkan akun ${account.username}?`)) return;
+    toggle.disabled = true;
+    try {
+      account = account.active
+        ? await api.disableUser(account.id)
+        : await api.enableUser(account.id);
+      show();
+      say(
+        "success",
+        account.active
+          ? `Akun ${account.username} aktif kembali.`
+          : `Akun ${account.username} dinonaktifkan; semua sesinya berakhir.`,
+      );
+    } catch (e) {
+      say("error", errorMessage(e));
+    } finally {
+      toggle.disabled = false;
+    }
+  });
+  endSessions.addEventListener("click", async () => {
+    endSessions.disabled = true;
+    try {
+      const r = await api.endUserSessions(account.id);
+      say(
+        "success",
+        r.sessions_ended > 0
+          ? `${r.sessions_ended} sesi akun ${account.username} diakhiri.`
+          : `Akun ${account.username} tidak punya sesi.`,
+      );
+    } catch (e) {
+      say("error", errorMessage(e));
+    } finally {
+      endSessions.disabled = false;
+    }
+  });
+  return [
+    h("span", { class: "nowrap" }, a.username),
+    a.display_name,
+    roleLabel(a.role),
+    status,
+    h(
+      "span",
+      { class: "actions-inline" },
+      self ? h("span", { class: "muted small" }, "akun Anda ") : toggle,
+      self ? null : " ",
+      self ? null : endSessions,
+    ),
+  ];
 }

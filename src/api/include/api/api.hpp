@@ -151,6 +151,13 @@ Response handle_logout(Context&);
 Response handle_me(Context&);
 Response handle_users_list(Context&);
 Response handle_user_create(Context&);
+// Accounts (identity/handlers_account.cpp)
+Response handle_user_disable(Context&);
+Response handle_user_enable(Context&);
+Response handle_user_sessions_end(Context&);
+Response handle_password_change(Context&);
+Response handle_sessions_list(Context&);
+Response handle_session_end(Context&);
 // Public structure (org/handlers_public.cpp)
 Response handle_regions_list(Context&);
 Response handle_region_get(Context&);

@@ -8,6 +8,7 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace tatakerja::server {
 
@@ -25,6 +26,27 @@ struct ServerConfig {
   // How soon a change made outside this server (the CLI, another server on the same database)
   // reaches the cached answers, in milliseconds (ScopeBoard); 0 checks on every request.
   int cache_recheck_ms = 100;
+
+  // ---- sign-in (issue 10; docs/operations.md, "Sign-in") ----
+  // Addresses of the reverse proxies whose X-Forwarded-For is believed (exact IPv4 or IPv6
+  // addresses). A request from any other peer is taken to come from the peer itself.
+  std::vector<std::string> trusted_proxies;
+  // Failed sign-ins one (user name, client address) pair may make before each further attempt
+  // waits sign_in_first_delay seconds (1), then twice, four times that, ... up to sign_in_max_delay
+  // seconds (answered 429 RATE_LIMITED).
+  int sign_in_free_failures = 5;
+  std::int64_t sign_in_max_delay = 900;
+  std::int64_t sign_in_first_delay = 1;
+  // The same for every user name from one client address (password spraying), with more room:
+  // an office behind one address signs in from it.
+  int address_free_failures = 50;
+  // Successful sign-ins per account in any hour (each starts a session and an audit entry).
+  int sign_ins_per_hour = 30;
+  // Sessions one account may hold; signing in once more ends its oldest.
+  int sessions_per_account = 10;
+  // Password hashes (Argon2id, 64 MiB each) computed at once; 0: one less than the cores, at least
+  // one. A sign-in that finds every slot taken is answered 503 SIGN_IN_BUSY at once.
+  int password_hashing_slots = 0;
 };
 
 // A setting that cannot be used (unknown key, malformed value, unreadable file); `what()` is an
@@ -35,14 +57,17 @@ class ConfigError : public std::runtime_error {
 };
 
 // Sets one setting by its file key: db, listen, threads, web_root, secure_cookies, log_level,
-// session_ttl, cache_mb, cache_recheck_ms. Throws ConfigError for an unknown key or a malformed
-// value.
+// session_ttl, cache_mb, cache_recheck_ms; and the sign-in block: trusted_proxies (addresses
+// separated by commas or spaces; empty: none), sign_in_free_failures, sign_in_first_delay,
+// sign_in_max_delay, address_free_failures, sign_ins_per_hour, sessions_per_account,
+// password_hashing_slots. Throws ConfigError for an unknown key or a malformed value.
 void apply_setting(ServerConfig& c, std::string_view key, std::string_view raw);
 // Applies a file of `key = value` lines; blank lines and lines starting with '#' are skipped.
 // Throws ConfigError (with the line number) when the file cannot be read or a line is wrong.
 void apply_config_file(ServerConfig& config, const std::string& path);
 // Applies TATAKERJA_DB, TATAKERJA_LISTEN, TATAKERJA_THREADS, TATAKERJA_WEB_ROOT,
-// TATAKERJA_SECURE_COOKIES, TATAKERJA_LOG_LEVEL, TATAKERJA_CACHE_MB, TATAKERJA_CACHE_RECHECK_MS as
+// TATAKERJA_SECURE_COOKIES, TATAKERJA_LOG_LEVEL, TATAKERJA_CACHE_MB, TATAKERJA_CACHE_RECHECK_MS,
+// TATAKERJA_TRUSTED_PROXIES as
 // found by `getenv` (default:
 // the process environment). Throws ConfigError for a malformed value.
 void apply_environment(ServerConfig& config,

@@ -37,6 +37,13 @@ enum class ErrorCode : std::uint8_t {
   RateLimited,
   Internal,
   Unavailable,
+  // Accounts and sign-in (issue 10).
+  PasswordTooShort,
+  PasswordTooLong,
+  PasswordTooCommon,
+  PasswordContainsName,
+  CurrentPasswordWrong,
+  SignInBusy,
   // A file that cannot be read as a regulation text (textio::ReadError; printed by the CLI). The
   // API never answers these: an uploaded text it cannot decode is INVALID_FIELD "text".
   FileNotFound,
@@ -64,7 +71,7 @@ struct ErrorInfo {
 };
 
 // The table, in the order of ErrorCode (checked below).
-inline constexpr std::array<ErrorInfo, 25> kErrorTable{{
+inline constexpr std::array<ErrorInfo, 31> kErrorTable{{
     {ErrorCode::MalformedJson, "MALFORMED_JSON", 400,
      "Isi permintaan bukan JSON yang sah atau bukan objek.", ErrorScope::Api},
     {ErrorCode::InvalidParameter, "INVALID_PARAMETER", 400, "Parameter alamat tidak sah.",
@@ -95,6 +102,20 @@ inline constexpr std::array<ErrorInfo, 25> kErrorTable{{
     {ErrorCode::Internal, "INTERNAL", 500, "Terjadi kesalahan di server.", ErrorScope::Api},
     {ErrorCode::Unavailable, "UNAVAILABLE", 503,
      "Basis data sedang sibuk atau tidak dapat dihubungi; coba lagi.", ErrorScope::Api},
+    // Accounts and sign-in (issue 10).
+    {ErrorCode::PasswordTooShort, "PASSWORD_TOO_SHORT", 422,
+     "Kata sandi terlalu pendek: paling sedikit 10 karakter.", ErrorScope::Api},
+    {ErrorCode::PasswordTooLong, "PASSWORD_TOO_LONG", 422,
+     "Kata sandi terlalu panjang: paling banyak 128 karakter.", ErrorScope::Api},
+    {ErrorCode::PasswordTooCommon, "PASSWORD_TOO_COMMON", 422,
+     "Kata sandi ini terlalu umum atau mudah ditebak; pilih kata sandi lain.", ErrorScope::Api},
+    {ErrorCode::PasswordContainsName, "PASSWORD_CONTAINS_NAME", 422,
+     "Kata sandi terlalu mirip dengan nama pengguna atau nama aplikasi; pilih kata sandi lain.",
+     ErrorScope::Api},
+    {ErrorCode::CurrentPasswordWrong, "CURRENT_PASSWORD_WRONG", 403, "Kata sandi saat ini salah.",
+     ErrorScope::Api},
+    {ErrorCode::SignInBusy, "SIGN_IN_BUSY", 503,
+     "Terlalu banyak permintaan masuk bersamaan; coba lagi sebentar.", ErrorScope::Api},
     {ErrorCode::FileNotFound, "FILE_NOT_FOUND", 404, "Berkas tidak dapat dibuka.",
      ErrorScope::File},
     {ErrorCode::FileIsDirectory, "FILE_IS_DIRECTORY", 422,

@@ -22,8 +22,12 @@ class IdentityStore {
   virtual Id insert_user(const User& u) = 0;
   virtual void update_user(const User& u) = 0;
   virtual std::optional<User> user_by_username(const std::string& username) = 0;
+  virtual std::optional<User> user_by_id(Id id) = 0;
   virtual std::vector<User> users() = 0;
-  virtual void insert_session(const Session& s) = 0;
+  // Stores the session (its id is ignored) and returns the id it was given.
+  virtual Id insert_session(const Session& s) = 0;
+  // The sessions of an account, expired or not, oldest first (created_at, then id).
+  virtual std::vector<Session> sessions_of_user(Id user_id) = 0;
   // The session and its account in one query (every signed-in request looks them up; on
   // PostgreSQL each query is a round trip).
   virtual std::optional<std::pair<User, Session>> session_with_user(

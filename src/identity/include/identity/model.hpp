@@ -32,6 +32,9 @@ struct Session {
   Id user_id = 0;
   std::string csrf_token;
   std::int64_t expires_at = 0;  // Unix seconds
+  std::int64_t created_at = 0;  // Unix seconds (migration 8; 0 for none)
+  std::string client_address;   // the address it was started from (migration 8)
+  Id id = 0;                    // row id, what the API names a session by; set by the store
 };
 
 struct AuditEntry {

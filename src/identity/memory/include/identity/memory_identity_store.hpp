@@ -40,8 +40,10 @@ class MemoryIdentityStore final : public IdentityStore, public Transactional {
   Id insert_user(const User& u) override;
   void update_user(const User& u) override;
   std::optional<User> user_by_username(const std::string& username) override;
+  std::optional<User> user_by_id(Id id) override;
   std::vector<User> users() override;
-  void insert_session(const Session& s) override;
+  Id insert_session(const Session& s) override;
+  std::vector<Session> sessions_of_user(Id user_id) override;
   std::optional<std::pair<User, Session>> session_with_user(const std::string& token_hash) override;
   void delete_session(const std::string& token_hash) override;
   void delete_expired_sessions(std::int64_t now) override;
@@ -55,13 +57,15 @@ class MemoryIdentityStore final : public IdentityStore, public Transactional {
     f(users_);
     f(user_by_username_);
     f(sessions_);
+    f(session_by_hash_);
     f(audit_);
   }
 
   std::function<bool(Id)> employee_exists_;
   JournaledMap<Id, User> users_;
   JournaledMap<std::string, Id> user_by_username_;  // UNIQUE users.username
-  JournaledMap<std::string, Session> sessions_;     // by token hash (the primary key)
+  JournaledMap<Id, Session> sessions_;              // by id (the primary key, migration 8)
+  JournaledMap<std::string, Id> session_by_hash_;   // UNIQUE sessions.token_hash
   JournaledMap<Id, AuditEntry> audit_;
   bool in_transaction_ = false;
 };

@@ -15,8 +15,10 @@ class SqlIdentityStore final : public IdentityStore {
   Id insert_user(const User& u) override;
   void update_user(const User& u) override;
   std::optional<User> user_by_username(const std::string& username) override;
+  std::optional<User> user_by_id(Id id) override;
   std::vector<User> users() override;
-  void insert_session(const Session& s) override;
+  Id insert_session(const Session& s) override;
+  std::vector<Session> sessions_of_user(Id user_id) override;
   std::optional<std::pair<User, Session>> session_with_user(const std::string& token_hash) override;
   void delete_session(const std::string& token_hash) override;
   void delete_expired_sessions(std::int64_t now) override;
