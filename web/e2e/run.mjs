@@ -437,6 +437,69 @@ await test("f: akun saya dan daftar akun (administrator)", async () => {
   await context.close();
 });
 
+await test("g: admin mengunggah naskah perbaikan 003: versi baru, bukan salinan", async () => {
+  const file = readdirSync(join(repo, "data/regulations")).find((f) => /^003_.*\.txt$/.test(f));
+  assert.ok(file, "data/regulations/003_*.txt tidak ada");
+  // The same Peraturan Wali Kota (number, year, region) with one correction: the Kepala Badan's
+  // eselon.
+  const original = readFileSync(join(repo, "data/regulations", file), "utf8");
+  const corrected = original.replace(
+    "Kepala Badan merupakan jabatan struktural eselon II.b",
+    "Kepala Badan merupakan jabatan struktural eselon II.a",
+  );
+  assert.notEqual(corrected, original, "kalimat eselon tidak ditemukan");
+  const { context, page } = await newPage();
+  await signIn(page, "organisasi", "demo-organisasi-2026");
+  await page.goto(`${BASE}/unggah`);
+  await page.getByLabel("Pilih berkas naskah (.txt)").setInputFiles({
+    name: "003-perbaikan.txt",
+    mimeType: "text/plain",
+    buffer: Buffer.from(corrected, "utf8"),
+  });
+  await page.getByRole("button", { name: "Pratinjau" }).click();
+  const preview = page.locator("section", { has: page.locator("h2", { hasText: "Pratinjau" }) });
+  await preview.waitFor({ timeout: 30000 });
+  const text = await preview.innerText();
+  assert.match(text, /sudah ada; akan menjadi versi 2/);
+  assert.match(text, /mencatatnya sebagai versi 2 \(perbaikan\), bukan salinan kedua/);
+  const changes = preview.locator("table", {
+    has: page.locator("caption", { hasText: "Perubahan struktur" }),
+  });
+  const row = changes.locator("tbody tr", { hasText: "Eselon diubah" });
+  assert.equal(await row.count(), 1, "perubahan eselon tidak tampil");
+  assert.match(await row.innerText(), /Kepala Badan[\s\S]*II\.b[\s\S]*II\.a/);
+  await screenshot(page, "perbaikan-pratinjau");
+  await checkA11y(page, "pratinjau perbaikan");
+  await preview.getByRole("button", { name: "Simpan" }).click();
+  const done = page.locator(".alert.success", { hasText: "tersimpan sebagai versi baru" });
+  await done.waitFor({ timeout: 30000 });
+  await done.locator("a", { hasText: "Buka halaman peraturan" }).click();
+  await page.waitForURL(/\/peraturan\//);
+  await page.getByText("Versi 2 (naskah perbaikan)").waitFor();
+  await screenshot(page, "perbaikan-versi-2");
+  // Version 1 stays readable, marked as replaced, linking to version 2.
+  await page
+    .getByRole("list", { name: "Versi naskah" })
+    .getByRole("link", { name: "Versi 1" })
+    .click();
+  await page.getByText("Diganti oleh versi baru:").waitFor();
+  const articles = /Pasal dan Bagian \((\d+)\)/.exec(await page.locator("main").innerText());
+  assert.ok(articles && Number(articles[1]) > 0, "pasal versi lama tidak dapat dibaca");
+  await checkA11y(page, "versi lama");
+  // Uploading the corrected text again changes nothing: no second copy.
+  await page.goto(`${BASE}/unggah`);
+  await page.getByLabel("Pilih berkas naskah (.txt)").setInputFiles({
+    name: "003-perbaikan.txt",
+    mimeType: "text/plain",
+    buffer: Buffer.from(corrected, "utf8"),
+  });
+  await page.getByRole("button", { name: "Pratinjau" }).click();
+  await preview.waitFor({ timeout: 30000 });
+  assert.match(await preview.innerText(), /sudah diimpor/);
+  assert.deepEqual(page.problems, []);
+  await context.close();
+});
+
 await browser.close();
 const failed = results.filter((r) => !r.ok);
 console.log(

@@ -57,7 +57,6 @@ export function regulationLink(r: RegulationRef, withStatus = false): HTMLElemen
   );
 }
 
-/** A definition list from [term, value] rows; rows with an empty value are left out. */
 /** A structural change's before or after: several duties (one per line) as a list, "—" for none. */
 export function changeValue(text: string): Child {
   if (!text) return "—";
@@ -71,6 +70,7 @@ export function changeValue(text: string): Child {
       );
 }
 
+/** A definition list from [term, value] rows; rows with an empty value are left out. */
 export function facts(rows: [string, Child][]): HTMLDListElement {
   const dl = h("dl", { class: "facts" });
   for (const [term, value] of rows) {

@@ -339,6 +339,28 @@ Response handle_regulations_list(Context& ctx) {
   }));
 }
 
+namespace {
+
+// Every stored version of the regulation (same region, kind, number and year), oldest first; the
+// regulation alone when it has no number or year to be recognised by.
+json versions_json(Context& ctx, const org::Regulation& r) {
+  json out = json::array();
+  if (r.number.empty() || !r.year) {
+    out.push_back(regulation_ref(r));
+    return out;
+  }
+  std::vector<org::Regulation> same;
+  for (auto& x : ctx.store.regulations_of_region(r.region_id)) {
+    if (x.kind == r.kind && x.number == r.number && x.year == r.year) same.push_back(std::move(x));
+  }
+  std::stable_sort(same.begin(), same.end(),
+                   [](const auto& a, const auto& b) { return a.version < b.version; });
+  for (const auto& x : same) out.push_back(regulation_ref(x));
+  return out;
+}
+
+}  // namespace
+
 Response handle_regulation_get(Context& ctx) {
   const auto r = ctx.store.regulation(ctx.ids[0]);
   if (!r) fail(ErrorCode::NotFound);
@@ -351,6 +373,7 @@ Response handle_regulation_get(Context& ctx) {
   }
   out["revoked_by"] = std::move(revoked_by);
   out["revoked_articles"] = r->revoked_articles;
+  out["versions"] = versions_json(ctx, *r);
   json articles = json::array();
   for (const auto& a : ctx.store.articles_of_regulation(r->id)) {
     articles.push_back({{"id", a.id},

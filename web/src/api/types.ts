@@ -298,6 +298,8 @@ export interface Regulation extends RegulationRef {
   region: { id: Id; name: string } | null;
   revoked_by: RegulationRef | null;
   revoked_articles: string[];
+  /** Every stored version of the same regulation, oldest first, this one included. */
+  versions: RegulationRef[];
   articles: Omit<Article, "regulation_id" | "text">[];
   findings: Finding[];
   agencies: AgencyRef[];

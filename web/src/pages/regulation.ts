@@ -80,6 +80,7 @@ export async function regulationPage(ctx: PageContext): Promise<void> {
           ["Tanggal penetapan", formatDate(r.date)],
           ["Daerah", r.region ? link(paths.region(r.region.id), r.region.name) : ""],
           ["Status", statusBlock(r)],
+          ["Versi", r.versions.length > 1 ? versionList(r) : ""],
         ]),
       ),
       section(
@@ -125,6 +126,25 @@ export async function regulationPage(ctx: PageContext): Promise<void> {
       requestAnimationFrame(() => d.scrollIntoView({ block: "start" }));
     }
   }
+}
+
+/** The stored versions of the regulation, this one not a link. */
+function versionList(r: Regulation): HTMLElement {
+  return h(
+    "ol",
+    { class: "plain-list", "aria-label": "Versi naskah" },
+    r.versions.map((v) =>
+      h(
+        "li",
+        null,
+        v.id === r.id
+          ? h("strong", null, `Versi ${v.version} (halaman ini)`)
+          : link(paths.regulation(v.id), `Versi ${v.version}`),
+        " ",
+        statusBadge(v.status),
+      ),
+    ),
+  );
 }
 
 function statusBlock(r: Regulation): HTMLElement {
