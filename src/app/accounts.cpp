@@ -98,11 +98,11 @@ identity::User add_account(const Stores& store, const Actor& actor, const std::s
 }
 
 NewSession sign_in(const Stores& store, const identity::User& user, std::int64_t now,
-                   std::int64_t ttl_seconds) {
+                   std::int64_t ttl_seconds, const std::string& client_address) {
   Transaction tx(store.transactions);
   auto session = start_session(store, user.id, now, ttl_seconds);
   record_audit(store, Actor{user.id, user.username}, "sign_in", "user", std::to_string(user.id), "",
-               "");
+               sign_in_audit_json(client_address));
   tx.commit();
   return session;
 }

@@ -592,12 +592,36 @@ void widen_unit_kinds(Connection& c) {
                         "migration 6: the definition of table units is not the one of version 1");
 }
 
+// --- Version 8 (issue 10: scope and the audit chain) -------------------------------------------
+// A placement's secondment decree (a placement in another region's position needs one). A registry
+// administrator's scope: a region and, within it, optionally some agencies (their ids
+// as "3,7,12"; empty: the whole region). The audit chain: each entry's hash covers the previous
+// entry's hash and its own fields (identity/model.hpp, audit_canonical); the one row of
+// audit_chain is its head, which every appender updates first, so concurrent appenders take turns
+// (SQLite's write lock, PostgreSQL's row lock) and the chain never forks. Entries written before
+// this migration stay unchained: the chain begins at first_id.
+constexpr std::string_view kSchemaV8 = R"SQL(
+ALTER TABLE users ADD COLUMN scope_region_id BIGINT REFERENCES regions (id);
+ALTER TABLE users ADD COLUMN scope_agency_ids TEXT NOT NULL DEFAULT '';
+ALTER TABLE audit_log ADD COLUMN hash TEXT NOT NULL DEFAULT '';
+ALTER TABLE placements ADD COLUMN secondment_decree TEXT NOT NULL DEFAULT '';
+CREATE TABLE audit_chain (
+  id INTEGER PRIMARY KEY CHECK (id = 1),
+  first_id BIGINT NOT NULL,
+  last_id BIGINT NOT NULL,
+  last_hash TEXT NOT NULL
+);
+INSERT INTO audit_chain (id, first_id, last_id, last_hash)
+  SELECT 1, COALESCE(MAX(id), 0) + 1, COALESCE(MAX(id), 0), '' FROM audit_log;
+)SQL";
+// --- end of version 8 ----------------------------------------------------------------------------
+
 // PLACEHOLDER (branch issue10-audit only): version 7 belongs to another change of issue 10 and is
 // merged from its branch; the empty {7, "", nullptr} only keeps the versions consecutive here.
 constexpr Migration kMigrations[] = {
     {1, kSchemaV1, nullptr}, {2, kSchemaV2, nullptr}, {3, kSchemaV3, nullptr},
     {4, kSchemaV4, nullptr}, {5, kSchemaV5, nullptr}, {6, "", widen_unit_kinds},
-    {7, "", nullptr},
+    {7, "", nullptr},        {8, kSchemaV8, nullptr},
 };
 
 // A stable key for pg_advisory_xact_lock ("tatakerja" in ASCII, truncated to 63 bits).

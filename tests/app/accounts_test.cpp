@@ -64,7 +64,7 @@ TEST_P(Accounts, CreateUserChecksFieldsAndAudits) {
   expect_error("organisasi.ntt", "kata-sandi-panjang", std::nullopt, "CONFLICT", "username");
 
   // One audit entry, for the one account created, without the hash.
-  const auto log = db.identity().audit_log({50, 0});
+  const auto log = db.identity().audit_log({50});
   ASSERT_EQ(log.size(), 1u);
   EXPECT_EQ(log[0].action, "create");
   EXPECT_EQ(log[0].entity, "user");
@@ -126,7 +126,7 @@ TEST_P(Audit, RecordsActorAndJson) {
   auto& db = backend();
   app::record_audit(db.stores(), app::Actor{std::nullopt, "cli"}, "update", "position", "7",
                     R"({"eselon":"III.a"})", R"({"eselon":"III.b"})");
-  const auto log = db.identity().audit_log({10, 0});
+  const auto log = db.identity().audit_log({10});
   ASSERT_EQ(log.size(), 1u);
   EXPECT_EQ(log[0].entity_id, "7");
   EXPECT_EQ(log[0].before, R"({"eselon":"III.a"})");

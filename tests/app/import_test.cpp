@@ -169,7 +169,7 @@ TEST_P(Import, EachCorpusText) {
         }
     }
     // One audit entry: the import.
-    const auto log = db.identity().audit_log({10, 0});
+    const auto log = db.identity().audit_log({10});
     ASSERT_EQ(log.size(), 1u);
     EXPECT_EQ(log[0].action, "import");
     EXPECT_EQ(log[0].entity, "regulation");
@@ -360,7 +360,7 @@ TEST_P(Import, RevocationCarriesTheAgencyOverWithItsIncumbents) {
   EXPECT_EQ(bidang->unit_id, old_bidang->unit_id);
   EXPECT_EQ(st.unit(*bidang->unit_id)->name, "Bidang Pengadaan, Pemberhentian, dan Informasi");
   // Two audit entries: the two imports.
-  const auto log = db.identity().audit_log({10, 0});
+  const auto log = db.identity().audit_log({10});
   ASSERT_EQ(log.size(), 2u);
   EXPECT_EQ(log[0].action, "import");
   EXPECT_NE(log[0].after.find("\"diganti_nama\""), std::string::npos);

@@ -25,7 +25,8 @@ describe("parseRoute", () => {
       next: "/pegawai?q=siti",
     });
     expect(parseRoute("/unggah")).toEqual({ name: "upload" });
-    expect(parseRoute("/audit", "?hal=2")).toEqual({ name: "audit", page: 2 });
+    expect(parseRoute("/audit", "?sebelum=120")).toEqual({ name: "audit", before: "120" });
+    expect(parseRoute("/audit")).toEqual({ name: "audit", before: null });
   });
   it("tolerates a trailing slash", () => {
     expect(parseRoute("/jabatan/40/")).toEqual({ name: "position", id: "40" });

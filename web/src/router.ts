@@ -10,7 +10,7 @@ export type Route =
   | { name: "regulation"; id: string; article: string | null }
   | { name: "login"; next: string }
   | { name: "upload" }
-  | { name: "audit"; page: number }
+  | { name: "audit"; before: string | null }
   | { name: "notFound"; path: string };
 
 const ID = "([0-9A-Za-z_-]{1,64})";
@@ -32,7 +32,7 @@ const table: [RegExp, (m: RegExpExecArray, q: URLSearchParams) => Route][] = [
   ],
   [/^\/masuk$/, (_m, q) => ({ name: "login", next: safeNext(q.get("kembali")) })],
   [/^\/unggah$/, () => ({ name: "upload" })],
-  [/^\/audit$/, (_m, q) => ({ name: "audit", page: pageOf(q) })],
+  [/^\/audit$/, (_m, q) => ({ name: "audit", before: validId(q.get("sebelum")) })],
 ];
 
 export function parseRoute(pathname: string, search = ""): Route {
@@ -91,5 +91,6 @@ export const paths = {
   login: (next?: string) =>
     next && next !== "/" ? `/masuk?kembali=${encodeURIComponent(next)}` : "/masuk",
   upload: () => "/unggah",
-  audit: (page = 1) => (page > 1 ? `/audit?hal=${page}` : "/audit"),
+  audit: (before?: IdLike | null) =>
+    before === undefined || before === null ? "/audit" : `/audit?sebelum=${enc(before)}`,
 };

@@ -56,10 +56,14 @@ Response handle_login(Context& ctx) {
   if (!ok) {
     ctx.limiter.record_failure(address_key, now);
     ctx.limiter.record_failure(user_key, now);
+    app::record_failed_sign_in(ctx.stores, username,
+                               user ? std::optional<Id>(user->id) : std::nullopt,
+                               ctx.request.client_address);
     fail(ErrorCode::WrongCredentials);
   }
   ctx.limiter.reset(user_key);
-  const auto session = app::sign_in(ctx.stores, *user, now, ctx.config.session_ttl_seconds);
+  const auto session = app::sign_in(ctx.stores, *user, now, ctx.config.session_ttl_seconds,
+                                    ctx.request.client_address);
   ctx.response.headers.emplace_back(
       "Set-Cookie",
       session_cookie(session.token, ctx.config.session_ttl_seconds, ctx.config.secure_cookies));
@@ -69,7 +73,7 @@ Response handle_login(Context& ctx) {
 Response handle_logout(Context& ctx) {
   const Principal& p = ctx.require_user();
   ctx.require_csrf(p);
-  app::end_session(ctx.stores, std::string(ctx.session_token()));
+  app::sign_out(ctx.stores, p.user, std::string(ctx.session_token()), ctx.request.client_address);
   Response r;
   r.status = 204;
   r.headers.emplace_back("Set-Cookie", session_cookie("", 0, ctx.config.secure_cookies));

@@ -2,7 +2,7 @@
 import type {
   Agency,
   Article,
-  AuditEntry,
+  AuditPage,
   Chart,
   ChartQuery,
   Employee,
@@ -161,7 +161,7 @@ export const api = {
     request<RegulationPreview>("/regulations/preview", { method: "POST", text }),
   importRegulation: (text: string | Blob) =>
     request<ImportResult>("/regulations", { method: "POST", text }),
-  audit: (q: Query) => request<ListPage<AuditEntry>>(withQuery("/audit", q)),
+  audit: (q: Query) => request<AuditPage>(withQuery("/audit", q)),
 };
 
 export type { User };

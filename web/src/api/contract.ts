@@ -25,5 +25,5 @@ export type ContractChecks = [
   Fits<S["Employee"], T.Employee>,
   Fits<S["ImportPreview"], T.RegulationPreview>,
   Fits<S["ImportResult"], T.ImportResult>,
-  Fits<S["AuditList"], T.ListPage<T.AuditEntry>>,
+  Fits<S["AuditList"], T.AuditPage>,
 ];

@@ -54,9 +54,9 @@ NewSession start_session(const Stores& store, org::Id user_id, std::int64_t now,
                          std::int64_t ttl_seconds);
 
 // Signs `user` in (its password already checked): starts its session and records the audit entry
-// "sign_in"/"user", in one transaction.
+// "sign_in"/"user" (with the client's address), in one transaction.
 NewSession sign_in(const Stores& store, const identity::User& user, std::int64_t now,
-                   std::int64_t ttl_seconds);
+                   std::int64_t ttl_seconds, const std::string& client_address = {});
 
 // The account and session for a client's token; nullopt when the token is unknown, the session
 // has expired (expires_at <= now), or the account is gone or inactive. Writes nothing.

@@ -45,8 +45,10 @@ class MemoryIdentityStore final : public IdentityStore, public Transactional {
   std::optional<std::pair<User, Session>> session_with_user(const std::string& token_hash) override;
   void delete_session(const std::string& token_hash) override;
   void delete_expired_sessions(std::int64_t now) override;
-  Id append_audit(const AuditEntry& e) override;
-  std::vector<AuditEntry> audit_log(const Page& page) override;  // newest first
+  Id append_audit(const AuditEntry& e, const AuditHasher& hash) override;
+  std::vector<AuditEntry> audit_log(const AuditPage& page) override;  // newest first
+  std::vector<AuditEntry> audit_entries_after(Id after_id, int limit) override;
+  AuditChainHead audit_chain_head() override;
 
  private:
   void check_user(const User& u) const;
@@ -56,6 +58,7 @@ class MemoryIdentityStore final : public IdentityStore, public Transactional {
     f(user_by_username_);
     f(sessions_);
     f(audit_);
+    f(audit_head_);
   }
 
   std::function<bool(Id)> employee_exists_;
@@ -63,6 +66,7 @@ class MemoryIdentityStore final : public IdentityStore, public Transactional {
   JournaledMap<std::string, Id> user_by_username_;  // UNIQUE users.username
   JournaledMap<std::string, Session> sessions_;     // by token hash (the primary key)
   JournaledMap<Id, AuditEntry> audit_;
+  JournaledMap<int, AuditChainHead> audit_head_;  // one row, key 1, as the audit_chain table
   bool in_transaction_ = false;
 };
 
