@@ -239,6 +239,16 @@ TEST_P(IdentityStoreTest, AccountScopeRoundTrips) {
   read = *stores_->identity().user_by_username("organisasi");
   EXPECT_FALSE(read.scope_region_id);
   EXPECT_TRUE(read.scope_agency_ids.empty());
+  // A region that does not exist is refused (the foreign key), by insert and by update alike.
+  auto orphan = make_user("lain");
+  orphan.scope_region_id = 999999;
+  EXPECT_EQ(error_kind([&] { stores_->identity().insert_user(orphan); }),
+            DatabaseError::Kind::Constraint);
+  EXPECT_FALSE(stores_->identity().user_by_username("lain"));
+  read.scope_region_id = 999999;
+  EXPECT_EQ(error_kind([&] { stores_->identity().update_user(read); }),
+            DatabaseError::Kind::Constraint);
+  EXPECT_FALSE(stores_->identity().user_by_username("organisasi")->scope_region_id);
 }
 
 // ---- What an implementation could get wrong that the tests above do not reach ----------------

@@ -51,6 +51,9 @@ void MemoryIdentityStore::check_user(const User& u) const {
   if (u.employee_id && !employee_exists_(*u.employee_id)) {
     refuse("FOREIGN KEY constraint failed (users.employee_id)");
   }
+  if (u.scope_region_id && region_exists_ && !region_exists_(*u.scope_region_id)) {
+    refuse("FOREIGN KEY constraint failed (users.scope_region_id)");
+  }
 }
 
 Id MemoryIdentityStore::insert_user(const User& u) {

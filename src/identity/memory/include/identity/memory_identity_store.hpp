@@ -24,10 +24,12 @@ namespace tatakerja::identity {
 
 class MemoryIdentityStore final : public IdentityStore, public Transactional {
  public:
-  // `employee_exists` answers the foreign key users.employee_id -> employees, which lives in the
-  // organisation registry's store.
-  explicit MemoryIdentityStore(std::function<bool(Id)> employee_exists)
-      : employee_exists_(std::move(employee_exists)) {}
+  // `employee_exists` answers the foreign key users.employee_id -> employees, and `region_exists`
+  // users.scope_region_id -> regions (not checked when empty); both live in the organisation
+  // registry's store.
+  explicit MemoryIdentityStore(std::function<bool(Id)> employee_exists,
+                               std::function<bool(Id)> region_exists = {})
+      : employee_exists_(std::move(employee_exists)), region_exists_(std::move(region_exists)) {}
   MemoryIdentityStore(const MemoryIdentityStore&) = delete;
   MemoryIdentityStore& operator=(const MemoryIdentityStore&) = delete;
 
@@ -62,6 +64,7 @@ class MemoryIdentityStore final : public IdentityStore, public Transactional {
   }
 
   std::function<bool(Id)> employee_exists_;
+  std::function<bool(Id)> region_exists_;
   JournaledMap<Id, User> users_;
   JournaledMap<std::string, Id> user_by_username_;  // UNIQUE users.username
   JournaledMap<std::string, Session> sessions_;     // by token hash (the primary key)
