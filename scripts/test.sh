@@ -129,7 +129,8 @@ test_tsan() {
   quiet cmake -S . -B build-tsan -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DTATAKERJA_TSAN=ON \
     -DTATAKERJA_BENCH=OFF
   local programs=(server_api_test server_crash_test server_parts_test openapi_routes_test
-    answer_scope_test store_test org_store_conformance_test identity_store_conformance_test)
+    answer_scope_test store_test org_store_conformance_test identity_store_conformance_test
+    scope_routes_test audit_backup_test)
   quiet cmake --build build-tsan --target tatakerja "${programs[@]}" -- -j2
   # The labels are the test programs' names (tests/CMakeLists.txt); ctest adds the PostgreSQL
   # fixture's start and stop tests that the store suite's PostgreSQL half requires.
