@@ -1,4 +1,5 @@
-// The audit log entry writer and the UTC clock it stamps entries with.
+// The audit log: the entry writer and the UTC clock it stamps entries with, the chain hash of an
+// entry, sign-in and sign-out entries, and the check of the whole chain.
 #include "app/audit.hpp"
 
 #include <fmt/core.h>
@@ -68,6 +69,9 @@ std::string audit_hash(const std::string& previous_hash, const identity::AuditEn
 }
 
 AuditVerification verify_audit_chain(const Stores& store) {
+  // One read snapshot: the head and every entry as of one moment, so that entries a running
+  // server appends meanwhile are neither half seen nor taken for entries added past the head.
+  ReadSnapshot snapshot(store.transactions);
   AuditVerification v;
   v.head = store.identity.audit_chain_head();
   org::Id previous_id = v.head.first_id - 1;

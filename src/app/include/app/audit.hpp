@@ -73,7 +73,8 @@ struct AuditVerification {
   identity::AuditChainHead head;
 };
 
-// Walks the whole audit log oldest first (by key, 1000 entries at a time) and checks that the
+// Walks the whole audit log oldest first (by key, 1000 entries at a time, in one read snapshot, so
+// it may run while a server writes) and checks that the
 // chained entries are numbered without gaps, that each hash is the one its fields and the
 // previous hash give, and that the last one is the head.
 AuditVerification verify_audit_chain(const Stores& store);
