@@ -790,11 +790,16 @@ void check_answer(const Call& c, const tk::server::Response& r, const std::optio
     if (r.status == 405 && header_of(r, "Allow").empty()) violation("405 without Allow", c, r);
     if (r.status == 429 && header_of(r, "Retry-After").empty())
       violation("429 without Retry-After", c, r);
-    // A refused request writes nothing at all.
+    // A refused request writes nothing at all, except a failed sign-in, which is audited (one
+    // entry, nothing else: issue 10).
+    const bool failed_sign_in = e["code"] == "WRONG_CREDENTIALS";
     if (after.revision != before.revision)
       violation("a refused request changed the registry revision", c, r);
-    if (after.audit != before.audit) violation("a refused request wrote an audit entry", c, r);
-    if (after.data_version != before.data_version)
+    if (after.audit != before.audit + (failed_sign_in ? 1 : 0))
+      violation(failed_sign_in ? "a failed sign-in did not write exactly one audit entry"
+                               : "a refused request wrote an audit entry",
+                c, r);
+    if (after.data_version != before.data_version && !failed_sign_in)
       violation("a refused request committed a change to the database", c, r);
   } else {
     if (r.status == 204 && !r.body.empty()) violation("204 with a body", c, r);

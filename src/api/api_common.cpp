@@ -333,7 +333,9 @@ json placement_json(const org::Placement& p) {
           {"position_id", p.position_id},
           {"kind", org::to_string(p.kind)},
           {"start", p.start.iso()},
-          {"end", date_or_null(p.end)}};
+          {"end", date_or_null(p.end)},
+          {"secondment_decree",
+           p.secondment_decree.empty() ? json(nullptr) : json(p.secondment_decree)}};
 }
 
 json optional_id_json(const std::optional<Id>& id) {

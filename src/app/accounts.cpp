@@ -95,7 +95,7 @@ NewSession sign_in(const Stores& store, const identity::User& user, const Sessio
   Transaction tx(store.transactions);
   auto session = start_session(store, user.id, start);
   record_audit(store, Actor{user.id, user.username}, "sign_in", "user", std::to_string(user.id), "",
-               "");
+               sign_in_audit_json(start.client_address));
   tx.commit();
   return session;
 }

@@ -1,5 +1,6 @@
 // Importing a regulation text into the registry (see importer.hpp for the contract).
 #include "app/importer.hpp"
+#include "app/scope.hpp"
 
 #include <fmt/core.h>
 
@@ -842,6 +843,14 @@ ImportPreview preview_import(const Stores& store, std::string_view text) {
 ImportResult import_regulation(const Stores& store, const Actor& actor, std::string_view text) {
   Transaction tx(store.transactions);
   const Plan plan = make_plan(store, text);
+  // Scope (issue 10): a scoped registry administrator imports only for their own region, which
+  // must exist already.
+  if (!unscoped(actor)) {
+    const std::optional<Id> region =
+        plan.region ? std::optional<Id>(plan.region->id)
+                    : (plan.existing ? std::optional<Id>(plan.existing->region_id) : std::nullopt);
+    require_whole_region_in_scope(actor, region.value_or(0));
+  }
   if (plan.existing) return already_imported(*plan.existing);  // the guard rolls back
   ImportRun run(store, plan, text);
   find_or_create_region(run);

@@ -1,10 +1,13 @@
 #include "app/registry_changes.hpp"
 
+#include <fmt/core.h>
+
 #include <nlohmann/json.hpp>
 
 #include <unordered_map>
 #include <variant>
 
+#include "app/scope.hpp"
 #include "core/error.hpp"
 #include "org/hierarchy.hpp"
 #include "org/nip.hpp"
@@ -33,7 +36,8 @@ std::string placement_audit(const org::Placement& p) {
               {"position_id", p.position_id},
               {"kind", org::to_string(p.kind)},
               {"start", p.start.iso()},
-              {"end", p.end ? json(p.end->iso()) : json(nullptr)}}
+              {"end", p.end ? json(p.end->iso()) : json(nullptr)},
+              {"secondment_decree", p.secondment_decree}}
       .dump();
 }
 
@@ -105,6 +109,26 @@ void check_parent_of(const Stores& stores, const org::Unit& u, Id parent_id) {
                &org::Unit::parent_id, "parent_id");
 }
 
+// A placement that makes sense for its employee and position: it starts after the employee was
+// born and not before their appointment (the TMT CPNS/PPPK month the NIP gives), and the position
+// is of the employee's region unless the placement names the decree of a documented secondment.
+void check_placement(const org::Placement& p, const org::Employee& e, const org::Agency& agency) {
+  if (p.start.iso() <= e.birth_date.iso())
+    fail(ErrorCode::InvalidField, "start",
+         fmt::format("Tanggal mulai ({}) tidak mungkin: pegawai ini lahir pada {} (menurut NIP).",
+                     p.start.iso(), e.birth_date.iso()));
+  const std::string appointed = fmt::format("{:04}-{:02}-01", e.appointed_year, e.appointed_month);
+  if (p.start.iso() < appointed)
+    fail(ErrorCode::InvalidField, "start",
+         fmt::format("Tanggal mulai ({}) sebelum TMT pengangkatan pegawai ini ({:04}-{:02}, "
+                     "menurut NIP).",
+                     p.start.iso(), e.appointed_year, e.appointed_month));
+  if (agency.region_id != e.region_id && p.secondment_decree.empty())
+    fail(ErrorCode::InvalidField, "secondment_decree",
+         "Jabatan ini milik daerah lain dari daerah pegawai; penempatan lintas daerah hanya dengan "
+         "penugasan yang didokumentasikan: isi nomor surat keputusannya (secondment_decree).");
+}
+
 }  // namespace
 
 org::Employee create_employee(const Stores& stores, const Actor& actor, const NewEmployee& input) {
@@ -124,6 +148,7 @@ org::Employee create_employee(const Stores& stores, const Actor& actor, const Ne
   e.sex = info.sex;
   if (!stores.org.region(e.region_id))
     fail(ErrorCode::InvalidField, "region_id", "Daerah tidak ditemukan.");
+  require_region_in_scope(actor, e.region_id);
   if (stores.org.employee_by_nip(e.nip))
     fail(ErrorCode::Conflict, "nip", "NIP ini sudah terdaftar.");
   in_one_transaction(stores, [&] {
@@ -137,9 +162,11 @@ org::Employee update_employee(const Stores& stores, const Actor& actor, Id emplo
                               const EmployeeEdit& edit) {
   auto e = stores.org.employee(employee_id);
   if (!e) fail(ErrorCode::NotFound);
+  require_region_in_scope(actor, e->region_id);
   const std::string before = employee_audit(*e);
   if (edit.name) e->name = *edit.name;
   if (edit.rank) e->rank = rank_of(*edit.rank, e->kind);
+  if (employee_audit(*e) == before) return *e;  // nothing changes: nothing written, no entry
   in_one_transaction(stores, [&] {
     stores.org.update_employee(*e);
     record_audit(stores, actor, "update", "employee", std::to_string(e->id), before,
@@ -149,11 +176,15 @@ org::Employee update_employee(const Stores& stores, const Actor& actor, Id emplo
 }
 
 org::Placement place_employee(const Stores& stores, const Actor& actor, org::Placement placement) {
-  if (!stores.org.employee(placement.employee_id))
-    fail(ErrorCode::InvalidField, "employee_id", "Pegawai tidak ditemukan.");
+  const auto employee = stores.org.employee(placement.employee_id);
+  if (!employee) fail(ErrorCode::InvalidField, "employee_id", "Pegawai tidak ditemukan.");
   const auto position = stores.org.position(placement.position_id);
   if (!position || position->abolished)
     fail(ErrorCode::InvalidField, "position_id", "Jabatan tidak ditemukan.");
+  const auto agency = stores.org.agency(position->agency_id);
+  if (!agency) fail(ErrorCode::InvalidField, "position_id", "Jabatan tidak ditemukan.");
+  require_agency_in_scope(stores, actor, agency->id);
+  check_placement(placement, *employee, *agency);
   placement.end.reset();
   in_one_transaction(stores, [&] {
     placement.id = stores.org.insert_placement(placement);
@@ -169,6 +200,8 @@ org::Placement end_placement(const Stores& stores, const Actor& actor, Id placem
   Transaction tx(stores.transactions);
   auto placement = stores.org.placement(placement_id);
   if (!placement) fail(ErrorCode::NotFound);
+  if (const auto position = stores.org.position(placement->position_id))
+    require_agency_in_scope(stores, actor, position->agency_id);
   if (placement->end) fail(ErrorCode::Conflict, "end", "Penempatan ini sudah berakhir.");
   if (end.iso() < placement->start.iso())
     fail(ErrorCode::InvalidField, "end", "Tanggal berakhir sebelum tanggal mulai.");
@@ -185,6 +218,7 @@ org::Position update_position(const Stores& stores, const Actor& actor, Id posit
                               const PositionEdit& edit) {
   auto p = stores.org.position(position_id);
   if (!p) fail(ErrorCode::NotFound);
+  require_agency_in_scope(stores, actor, p->agency_id);
   const std::string before = position_audit(*p);
   if (edit.title) p->title = *edit.title;
   if (edit.eselon) p->eselon = *edit.eselon;
@@ -200,6 +234,7 @@ org::Position update_position(const Stores& stores, const Actor& actor, Id posit
     moved = *edit.superior_id != p->superior_id;
     p->superior_id = *edit.superior_id;
   }
+  if (position_audit(*p) == before) return *p;  // nothing changes: nothing written, no entry
   in_one_transaction(stores, [&] {
     stores.org.update_position(*p);
     record_audit(stores, actor, moved ? "move" : "update", "position", std::to_string(p->id),
@@ -211,6 +246,7 @@ org::Position update_position(const Stores& stores, const Actor& actor, Id posit
 org::Unit update_unit(const Stores& stores, const Actor& actor, Id unit_id, const UnitEdit& edit) {
   auto u = stores.org.unit(unit_id);
   if (!u || u->abolished) fail(ErrorCode::NotFound);
+  require_agency_in_scope(stores, actor, u->agency_id);
   const std::string before = unit_audit(*u);
   if (edit.name) u->name = *edit.name;
   bool moved = false;
@@ -219,6 +255,7 @@ org::Unit update_unit(const Stores& stores, const Actor& actor, Id unit_id, cons
     moved = *edit.parent_id != u->parent_id;
     u->parent_id = *edit.parent_id;
   }
+  if (unit_audit(*u) == before) return *u;  // nothing changes: nothing written, no entry
   in_one_transaction(stores, [&] {
     stores.org.update_unit(*u);
     record_audit(stores, actor, moved ? "move" : "update", "unit", std::to_string(u->id), before,

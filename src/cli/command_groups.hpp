@@ -9,6 +9,8 @@ namespace tatakerja::cli {
 
 // import, diff, demo, user add (cli/registry_commands.cpp)
 void add_registry_commands(CLI::App& app, int& exit_code);
+// audit verify, backup, restore (cli/maintenance_commands.cpp)
+void add_maintenance_commands(CLI::App& app, int& exit_code);
 // serve (cli/serve_command.cpp)
 void add_serve_command(CLI::App& app, int& exit_code);
 

@@ -43,6 +43,7 @@ int main(int argc, char** argv) {
   int exit_code = -1;
   tatakerja::cli::add_registry_commands(app, exit_code);
   tatakerja::cli::add_serve_command(app, exit_code);
+  tatakerja::cli::add_maintenance_commands(app, exit_code);
 
   // Bad input is answered by the commands themselves (exit code 2 and a message). Anything thrown
   // past them is a defect of the program: said as such, with exit code 70 (EX_SOFTWARE), rather

@@ -22,6 +22,7 @@
 #include "app/audit.hpp"
 #include "app/error.hpp"
 #include "app/importer.hpp"
+#include "app/scope.hpp"
 #include "app/structure_change_json.hpp"
 #include "command_groups.hpp"
 #include "persistence/sql_stores.hpp"
@@ -220,8 +221,19 @@ int run_generate(const std::string& db, const sample::GeneratorOptions& o) {
   });
 }
 
+// A region as `--region` names it: its code ("kota-batam") or its id.
+std::optional<org::Id> region_named(org::OrgStore& store, const std::string& name) {
+  if (const auto r = store.region_by_code(name)) return r->id;
+  if (!name.empty() && name.find_first_not_of("0123456789") == std::string::npos &&
+      name.size() < 18) {
+    if (const auto r = store.region(std::stoll(name))) return r->id;
+  }
+  return std::nullopt;
+}
+
 int run_user_add(const std::string& db, const std::string& username, const std::string& role_text,
-                 const std::string& display_name, std::optional<std::int64_t> employee_id) {
+                 const std::string& display_name, std::optional<std::int64_t> employee_id,
+                 const std::string& region, const std::vector<std::int64_t>& agencies) {
   const auto role = identity::role_from_string(role_text);
   if (!role) {
     fmt::print(stderr, "Peran harus pegawai, admin_registri atau administrator.\n");
@@ -239,9 +251,26 @@ int run_user_add(const std::string& db, const std::string& username, const std::
   if (!conn) return 2;
   persistence::SqlStores st(*conn);
   return reporting_refusals("", [&] {
-    const auto u = app::add_account(st.stores(), app::cli_actor(), username, display_name, password,
-                                    *role, employee_id);
+    // The account and its scope (issue 10) in one transaction.
+    Transaction tx(st.stores().transactions);
+    auto u = app::create_user(st.stores(), app::cli_actor(), username, display_name, password,
+                              *role, employee_id);
+    if (!region.empty() || !agencies.empty()) {
+      const auto region_id = region_named(st.org(), region);
+      if (!region_id)
+        fail(ErrorCode::InvalidField, "region",
+             "Daerah tidak ditemukan; tulis kodenya (mis. kota-batam) atau id-nya.");
+      u = app::set_account_scope(st.stores(), app::cli_actor(), u, region_id, agencies);
+    }
+    tx.commit();
     fmt::print("Akun {} (id {}, {}) dibuat.\n", u.username, u.id, identity::to_string(u.role));
+    if (u.scope_region_id) {
+      const auto r = st.org().region(*u.scope_region_id);
+      fmt::print("  hanya dapat mengubah daerah {}{}\n", r ? r->name : "-",
+                 u.scope_agency_ids.empty()
+                     ? ""
+                     : fmt::format(", perangkat daerah {}", fmt::join(u.scope_agency_ids, ", ")));
+    }
   });
 }
 
@@ -261,6 +290,8 @@ void add_registry_commands(CLI::App& app, int& exit_code) {
     sample::GeneratorOptions gen;
     std::string user_db = "tatakerja.db", user_name, user_role, user_display;
     std::optional<std::int64_t> user_employee;
+    std::string user_region;
+    std::vector<std::int64_t> user_agencies;
   };
   static Options o;
 
@@ -305,8 +336,14 @@ void add_registry_commands(CLI::App& app, int& exit_code) {
       ->check(CLI::IsMember({"pegawai", "admin_registri", "administrator"}));
   add->add_option("--display-name", o.user_display, "Nama tampilan");
   add->add_option("--employee-id", o.user_employee, "Id pegawai yang ditautkan");
+  add->add_option("--region", o.user_region,
+                  "admin_registri: hanya daerah ini (kode, mis. kota-batam, atau id) yang dapat "
+                  "diubah");
+  add->add_option("--agency", o.user_agencies,
+                  "admin_registri: hanya perangkat daerah ini (id; dapat diulang) di daerah itu");
   add->callback([&exit_code] {
-    exit_code = run_user_add(o.user_db, o.user_name, o.user_role, o.user_display, o.user_employee);
+    exit_code = run_user_add(o.user_db, o.user_name, o.user_role, o.user_display, o.user_employee,
+                             o.user_region, o.user_agencies);
   });
 }
 

@@ -2,6 +2,7 @@
 #include "identity/model.hpp"
 
 #include <array>
+#include <charconv>
 #include <utility>
 
 namespace tatakerja::identity {
@@ -27,6 +28,55 @@ std::optional<Role> role_from_string(std::string_view s) {
     if (s == name) return value;
   }
   return std::nullopt;
+}
+
+namespace {
+
+void add_field(std::string& out, std::string_view value) {
+  out += std::to_string(value.size());
+  out += ':';
+  out += value;
+  out += '\n';
+}
+
+}  // namespace
+
+std::string audit_canonical(const AuditEntry& e) {
+  std::string out;
+  out.reserve(64 + e.before.size() + e.after.size() + e.username.size());
+  add_field(out, std::to_string(e.id));
+  add_field(out, e.at);
+  add_field(out, e.user_id ? std::to_string(*e.user_id) : std::string());
+  add_field(out, e.username);
+  add_field(out, e.action);
+  add_field(out, e.entity);
+  add_field(out, e.entity_id);
+  add_field(out, e.before);
+  add_field(out, e.after);
+  return out;
+}
+
+std::string agency_ids_text(const std::vector<Id>& ids) {
+  std::string out;
+  for (const Id id : ids) {
+    if (!out.empty()) out += ',';
+    out += std::to_string(id);
+  }
+  return out;
+}
+
+std::vector<Id> agency_ids_from_text(std::string_view text) {
+  std::vector<Id> out;
+  while (!text.empty()) {
+    const auto comma = text.find(',');
+    const std::string_view part = text.substr(0, comma);
+    Id id = 0;
+    const auto [end, ec] = std::from_chars(part.data(), part.data() + part.size(), id);
+    if (ec == std::errc() && end == part.data() + part.size() && id > 0) out.push_back(id);
+    if (comma == std::string_view::npos) break;
+    text.remove_prefix(comma + 1);
+  }
+  return out;
 }
 
 }  // namespace tatakerja::identity

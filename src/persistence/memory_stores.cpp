@@ -8,7 +8,8 @@
 namespace tatakerja::persistence {
 
 MemoryStores::MemoryStores()
-    : identity_([this](identity::Id id) { return org_.has_employee(id); }),
+    : identity_([this](identity::Id id) { return org_.has_employee(id); },
+                [this](identity::Id id) { return org_.region(id).has_value(); }),
       transactions_(org_, identity_),
       stores_{transactions_, org_, identity_, "memory",
               [] { return storage::latest_schema_version(); }} {}

@@ -9,6 +9,7 @@
 
 #include "app/accounts.hpp"
 #include "app/importer.hpp"
+#include "app/scope.hpp"
 #include "core/error.hpp"
 #include "org/unit_head.hpp"
 #include "sample/generator.hpp"
@@ -150,8 +151,17 @@ DemoSummary build_demo(const app::Stores& store, const std::string& regulations_
     const auto& acc = demo_accounts();
     create_user(store, demo, acc[0].username, "Administrator Demo", acc[0].password,
                 identity::Role::Administrator, std::nullopt);
-    create_user(store, demo, acc[1].username, "Bagian Organisasi (Demo)", acc[1].password,
-                identity::Role::RegistryAdmin, std::nullopt);
+    auto organisasi = create_user(store, demo, acc[1].username, "Bagian Organisasi (Demo)",
+                                  acc[1].password, identity::Role::RegistryAdmin, std::nullopt);
+    // The registry administrator of one region (issue 10, scope): Kota Batam when the corpus has
+    // it, else the first region.
+    std::optional<Id> scope = std::nullopt;
+    if (const auto batam = store.org.region_by_code("kota-batam")) {
+      scope = batam->id;
+    } else if (const auto regions = store.org.regions(); !regions.empty()) {
+      scope = regions.front().id;
+    }
+    if (scope) app::set_account_scope(store, demo, organisasi, scope, {});
     std::string display = "Pegawai Demo";
     if (pegawai_employee)
       if (auto e = store.org.employee(*pegawai_employee)) display = e->name;

@@ -654,6 +654,30 @@ CREATE INDEX sessions_expires ON sessions (expires_at);
 CREATE INDEX sessions_user ON sessions (user_id, created_at);
 )SQL";
 
+// --- Version 9 (issue 10: scope and the audit chain) -------------------------------------------
+// A placement's secondment decree (a placement in another region's position needs one). A registry
+// administrator's scope: a region and, within it, optionally some agencies (their ids
+// as "3,7,12"; empty: the whole region). The audit chain: each entry's hash covers the previous
+// entry's hash and its own fields (identity/model.hpp, audit_canonical); the one row of
+// audit_chain is its head, which every appender updates first, so concurrent appenders take turns
+// (SQLite's write lock, PostgreSQL's row lock) and the chain never forks. Entries written before
+// this migration stay unchained: the chain begins at first_id.
+constexpr std::string_view kSchemaV9 = R"SQL(
+ALTER TABLE users ADD COLUMN scope_region_id BIGINT REFERENCES regions (id);
+ALTER TABLE users ADD COLUMN scope_agency_ids TEXT NOT NULL DEFAULT '';
+ALTER TABLE audit_log ADD COLUMN hash TEXT NOT NULL DEFAULT '';
+ALTER TABLE placements ADD COLUMN secondment_decree TEXT NOT NULL DEFAULT '';
+CREATE TABLE audit_chain (
+  id INTEGER PRIMARY KEY CHECK (id = 1),
+  first_id BIGINT NOT NULL,
+  last_id BIGINT NOT NULL,
+  last_hash TEXT NOT NULL
+);
+INSERT INTO audit_chain (id, first_id, last_id, last_hash)
+  SELECT 1, COALESCE(MAX(id), 0) + 1, COALESCE(MAX(id), 0), '' FROM audit_log;
+)SQL";
+// --- end of version 9 ----------------------------------------------------------------------------
+
 constexpr Migration kMigrations[] = {
     {1, kSchemaV1, nullptr},
     {2, kSchemaV2, nullptr},
@@ -663,6 +687,7 @@ constexpr Migration kMigrations[] = {
     {6, "", widen_unit_kinds},
     {7, kSchemaV7, widen_regulation_statuses},
     {8, kSchemaV8, nullptr},
+    {9, kSchemaV9, nullptr},
 };
 
 // A stable key for pg_advisory_xact_lock ("tatakerja" in ASCII, truncated to 63 bits).

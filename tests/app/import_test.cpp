@@ -177,7 +177,7 @@ TEST_P(Import, EachCorpusText) {
         }
     }
     // One audit entry: the import.
-    const auto log = db.identity().audit_log({10, 0});
+    const auto log = db.identity().audit_log({10});
     ASSERT_EQ(log.size(), 1u);
     EXPECT_EQ(log[0].action, "import");
     EXPECT_EQ(log[0].entity, "regulation");
@@ -368,7 +368,7 @@ TEST_P(Import, RevocationCarriesTheAgencyOverWithItsIncumbents) {
   EXPECT_EQ(bidang->unit_id, old_bidang->unit_id);
   EXPECT_EQ(st.unit(*bidang->unit_id)->name, "Bidang Pengadaan, Pemberhentian, dan Informasi");
   // Two audit entries: the two imports.
-  const auto log = db.identity().audit_log({10, 0});
+  const auto log = db.identity().audit_log({10});
   ASSERT_EQ(log.size(), 2u);
   EXPECT_EQ(log[0].action, "import");
   EXPECT_NE(log[0].after.find("\"diganti_nama\""), std::string::npos);
@@ -452,7 +452,7 @@ TEST_P(Import, CorrectedTextIsStoredAsTheNextVersion) {
   EXPECT_EQ(to_string(head_now->eselon), "II.b");
   ASSERT_EQ(st.holders_of_position(head_now->id).size(), 1u);
   EXPECT_EQ(st.holders_of_position(head_now->id)[0].employee.id, e.id);
-  const auto log = db.identity().audit_log({10, 0});
+  const auto log = db.identity().audit_log({10});
   ASSERT_FALSE(log.empty());
   EXPECT_NE(log[0].after.find("\"previous_version_id\":" + std::to_string(first.regulation_id)),
             std::string::npos)

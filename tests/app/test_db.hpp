@@ -30,10 +30,12 @@ inline std::int64_t count_rows(TestBackend& db, const std::string& table) {
   if (table == "regions") return static_cast<std::int64_t>(org.regions().size());
   if (table == "employees") return org.count_employees(0);
   if (table == "audit_log") {
-    for (int offset = 0;; offset += 500) {
-      const auto page = db.identity().audit_log({500, offset});
+    std::optional<identity::Id> before;
+    for (;;) {
+      const auto page = db.identity().audit_log({500, before});
       n += static_cast<std::int64_t>(page.size());
       if (page.size() < 500) return n;
+      before = page.back().id;
     }
   }
   if (table == "placements") {

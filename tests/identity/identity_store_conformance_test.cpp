@@ -16,6 +16,13 @@
 namespace tatakerja::identity {
 namespace {
 
+// A stand-in for the application's SHA-256 chain hash (app::audit_hash): the store only keeps
+// what the hasher gives it.
+inline std::string test_audit_hash(const std::string& previous,
+                                   const tatakerja::identity::AuditEntry& e) {
+  return previous + "/" + std::to_string(e.id);
+}
+
 using storage::DatabaseError;
 using testing::error_kind;
 using testing::make_employee;
@@ -189,11 +196,13 @@ TEST_P(IdentityStoreTest, AuditNewestFirst) {
   u.password_hash = "x";
   Id uid = stores_->identity().insert_user(u);
   Id first_id = stores_->identity().append_audit({0, "2026-11-23T10:00:00Z", uid, "admin", "create",
-                                                  "employee", "17", "", R"({"name":"Budi – Ç"})"});
+                                                  "employee", "17", "", R"({"name":"Budi – Ç"})"},
+                                                 test_audit_hash);
   Id second_id = stores_->identity().append_audit(
-      {0, "", std::nullopt, "system", "import", "regulation", "3", R"({"a":1})", R"({"a":2})"});
+      {0, "", std::nullopt, "system", "import", "regulation", "3", R"({"a":1})", R"({"a":2})"},
+      test_audit_hash);
   Id third_id = stores_->identity().append_audit(
-      {0, "2026-11-23T10:05:00Z", uid, "admin", "sign_in", "user", "1", "", ""});
+      {0, "2026-11-23T10:05:00Z", uid, "admin", "sign_in", "user", "1", "", ""}, test_audit_hash);
   auto log = stores_->identity().audit_log({});
   ASSERT_EQ(log.size(), 3u);
   EXPECT_EQ(log[0].id, third_id);
@@ -210,9 +219,87 @@ TEST_P(IdentityStoreTest, AuditNewestFirst) {
   EXPECT_FALSE(log[1].user_id);
   EXPECT_EQ(log[1].at.size(), 20u) << log[1].at;
   EXPECT_EQ(log[1].at.back(), 'Z');
-  auto page = stores_->identity().audit_log({1, 1});
+  auto page = stores_->identity().audit_log({1, third_id});
   ASSERT_EQ(page.size(), 1u);
   EXPECT_EQ(page[0].id, second_id);
+}
+
+// The audit chain (issue 10): entries numbered one after another from the head, each given the
+// hash the hasher computes from the previous hash; the head follows; pages by key; a rollback
+// takes the head back, so the next entry gets the same number.
+TEST_P(IdentityStoreTest, AuditChainNumbersHashesAndPagesByKey) {
+  EXPECT_EQ(stores_->identity().audit_chain_head().last_id, 0);
+  EXPECT_EQ(stores_->identity().audit_chain_head().first_id, 1);
+  EXPECT_EQ(stores_->identity().audit_chain_head().last_hash, "");
+  for (int i = 1; i <= 5; ++i) {
+    Transaction tx(stores_->transactions());
+    EXPECT_EQ(stores_->identity().append_audit(
+                  {0, "", std::nullopt, "cli", "update", "position", std::to_string(i), "", ""},
+                  test_audit_hash),
+              i);
+    tx.commit();
+  }
+  const auto head = stores_->identity().audit_chain_head();
+  EXPECT_EQ(head.first_id, 1);
+  EXPECT_EQ(head.last_id, 5);
+  EXPECT_EQ(head.last_hash, "/1/2/3/4/5");
+  auto newest = stores_->identity().audit_log({2, std::nullopt});
+  ASSERT_EQ(newest.size(), 2u);
+  EXPECT_EQ(newest[0].id, 5);
+  EXPECT_EQ(newest[0].hash, "/1/2/3/4/5");
+  EXPECT_EQ(newest[1].id, 4);
+  auto older = stores_->identity().audit_log({2, 4});
+  ASSERT_EQ(older.size(), 2u);
+  EXPECT_EQ(older[0].id, 3);
+  EXPECT_EQ(older[1].id, 2);
+  EXPECT_TRUE(stores_->identity().audit_log({10, 1}).empty());
+  EXPECT_EQ(stores_->identity().audit_log({1000, std::nullopt}).size(), 5u);  // limit clamped
+  const auto after = stores_->identity().audit_entries_after(2, 2);
+  ASSERT_EQ(after.size(), 2u);
+  EXPECT_EQ(after[0].id, 3);
+  EXPECT_EQ(after[0].hash, "/1/2/3");
+  EXPECT_EQ(after[1].id, 4);
+  {
+    Transaction tx(stores_->transactions());
+    stores_->identity().append_audit({0, "", std::nullopt, "cli", "x", "y", "z", "", ""},
+                                     test_audit_hash);
+  }  // rolled back
+  EXPECT_EQ(stores_->identity().audit_chain_head().last_id, 5);
+  Transaction tx(stores_->transactions());
+  EXPECT_EQ(stores_->identity().append_audit({0, "", std::nullopt, "cli", "x", "y", "z", "", ""},
+                                             test_audit_hash),
+            6);
+  tx.commit();
+  EXPECT_EQ(stores_->identity().audit_chain_head().last_hash, "/1/2/3/4/5/6");
+}
+
+// An account's scope (migration 9) is stored and read back, and cleared by an update.
+TEST_P(IdentityStoreTest, AccountScopeRoundTrips) {
+  const Seed s = seed();
+  auto u = make_user("organisasi");
+  u.role = Role::RegistryAdmin;
+  u.scope_region_id = s.region;
+  u.scope_agency_ids = {3, 7};
+  u.id = stores_->identity().insert_user(u);
+  auto read = *stores_->identity().user_by_username("organisasi");
+  EXPECT_EQ(read.scope_region_id, s.region);
+  EXPECT_EQ(read.scope_agency_ids, (std::vector<Id>{3, 7}));
+  read.scope_region_id.reset();
+  read.scope_agency_ids.clear();
+  stores_->identity().update_user(read);
+  read = *stores_->identity().user_by_username("organisasi");
+  EXPECT_FALSE(read.scope_region_id);
+  EXPECT_TRUE(read.scope_agency_ids.empty());
+  // A region that does not exist is refused (the foreign key), by insert and by update alike.
+  auto orphan = make_user("lain");
+  orphan.scope_region_id = 999999;
+  EXPECT_EQ(error_kind([&] { stores_->identity().insert_user(orphan); }),
+            DatabaseError::Kind::Constraint);
+  EXPECT_FALSE(stores_->identity().user_by_username("lain"));
+  read.scope_region_id = 999999;
+  EXPECT_EQ(error_kind([&] { stores_->identity().update_user(read); }),
+            DatabaseError::Kind::Constraint);
+  EXPECT_FALSE(stores_->identity().user_by_username("organisasi")->scope_region_id);
 }
 
 // ---- What an implementation could get wrong that the tests above do not reach ----------------
@@ -220,10 +307,12 @@ TEST_P(IdentityStoreTest, AuditNewestFirst) {
 TEST_P(IdentityStoreTest, IdsStartAtOneAndIncrease) {
   EXPECT_EQ(stores_->identity().insert_user(make_user("admin")), 1);
   EXPECT_EQ(stores_->identity().insert_user(make_user("budi")), 2);
-  EXPECT_EQ(stores_->identity().append_audit(
-                {0, "", std::nullopt, "system", "import", "regulation", "1", "", ""}),
-            1);
-  EXPECT_EQ(stores_->identity().append_audit({0, "", 2, "budi", "sign_in", "user", "2", "", ""}),
+  EXPECT_EQ(
+      stores_->identity().append_audit(
+          {0, "", std::nullopt, "system", "import", "regulation", "1", "", ""}, test_audit_hash),
+      1);
+  EXPECT_EQ(stores_->identity().append_audit({0, "", 2, "budi", "sign_in", "user", "2", "", ""},
+                                             test_audit_hash),
             2);
 }
 
@@ -263,11 +352,11 @@ TEST_P(IdentityStoreTest, RefusedWritesChangeNothing) {
             }),
             DatabaseError::Kind::Constraint);
   EXPECT_EQ(stores_->identity().session_with_user("hash")->first.id, budi);
-  EXPECT_EQ(
-      error_kind([&] {
-        stores_->identity().append_audit({0, "", 999999, "nobody", "sign_in", "user", "9", "", ""});
-      }),
-      DatabaseError::Kind::Constraint);
+  EXPECT_EQ(error_kind([&] {
+              stores_->identity().append_audit(
+                  {0, "", 999999, "nobody", "sign_in", "user", "9", "", ""}, test_audit_hash);
+            }),
+            DatabaseError::Kind::Constraint);
   EXPECT_TRUE(stores_->identity().audit_log({}).empty());
   EXPECT_EQ(stores_->identity().users().size(), 2u);
   // A username freed by an update can be taken; updating an unknown account does nothing.
@@ -285,7 +374,8 @@ TEST_P(IdentityStoreTest, RollbackRestoresAccountsSessionsAndAudit) {
   const Id admin = stores_->identity().insert_user(make_user("admin"));
   stores_->identity().insert_session({"hash-1", admin, "csrf-1", 1000});
   stores_->identity().insert_session({"hash-2", admin, "csrf-2", 3000});
-  stores_->identity().append_audit({0, "", admin, "admin", "sign_in", "user", "1", "", ""});
+  stores_->identity().append_audit({0, "", admin, "admin", "sign_in", "user", "1", "", ""},
+                                   test_audit_hash);
   {
     Transaction tx(stores_->transactions());
     auto u = *stores_->identity().user_by_username("admin");
@@ -296,7 +386,8 @@ TEST_P(IdentityStoreTest, RollbackRestoresAccountsSessionsAndAudit) {
     stores_->identity().delete_session("hash-2");
     stores_->identity().delete_expired_sessions(1000);
     stores_->identity().insert_session({"hash-3", budi, "csrf-3", 5000});
-    stores_->identity().append_audit({0, "", budi, "budi", "create", "user", "2", "", "{}"});
+    stores_->identity().append_audit({0, "", budi, "budi", "create", "user", "2", "", "{}"},
+                                     test_audit_hash);
     EXPECT_FALSE(stores_->identity().session_with_user("hash-1"));
   }  // rolled back
   const auto users = stores_->identity().users();

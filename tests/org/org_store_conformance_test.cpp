@@ -19,6 +19,13 @@
 namespace tatakerja::org {
 namespace {
 
+// A stand-in for the application's SHA-256 chain hash (app::audit_hash): the store only keeps
+// what the hasher gives it.
+inline std::string test_audit_hash(const std::string& previous,
+                                   const tatakerja::identity::AuditEntry& e) {
+  return previous + "/" + std::to_string(e.id);
+}
+
 using identity::Role;
 using identity::User;
 using storage::DatabaseError;
@@ -654,7 +661,7 @@ TEST_P(OrgStoreTest, TransactionRollbackLeavesNothing) {
     Id region = stores_->org().insert_region({0, "kota-kupang", "Kota Kupang", RegionKind::City});
     stores_->org().insert_employee(make_employee(region, "198503122010041001", "Budi Santoso"));
     stores_->identity().append_audit(
-        {0, "", std::nullopt, "admin", "create", "employee", "1", "", "{}"});
+        {0, "", std::nullopt, "admin", "create", "employee", "1", "", "{}"}, test_audit_hash);
   }
   EXPECT_TRUE(stores_->org().regions().empty());
   EXPECT_EQ(stores_->org().count_employees(0), 0);
@@ -1003,7 +1010,7 @@ TEST_P(OrgStoreTest, RegistryRevisionMovesWithRegistryChangesOnly) {
   a.username = "budi";
   a.action = "login";
   a.entity = "session";
-  stores_->identity().append_audit(a);
+  stores_->identity().append_audit(a, test_audit_hash);
   EXPECT_EQ(stores_->org().registry_revision(), r4);
 }
 
@@ -1130,7 +1137,8 @@ TEST_P(OrgStoreTest, RollbackRestoresEveryStore) {
   const Id admin_id = stores_->identity().insert_user(admin);
   stores_->identity().insert_session({"hash-1", admin_id, "csrf-1", 1000});
   stores_->identity().append_audit(
-      {0, "2026-01-01T00:00:00Z", admin_id, "admin", "create", "employee", "1", "", "{}"});
+      {0, "2026-01-01T00:00:00Z", admin_id, "admin", "create", "employee", "1", "", "{}"},
+      test_audit_hash);
   const std::int64_t revision = stores_->org().registry_revision();
 
   {
@@ -1181,7 +1189,7 @@ TEST_P(OrgStoreTest, RollbackRestoresEveryStore) {
     stores_->identity().delete_session("hash-1");
     stores_->identity().delete_expired_sessions(9999);
     stores_->identity().append_audit(
-        {0, "", other_id, "budi", "update", "employee", "1", "{}", "{}"});
+        {0, "", other_id, "budi", "update", "employee", "1", "{}", "{}"}, test_audit_hash);
     EXPECT_GT(stores_->org().registry_revision(), revision);
   }  // rolled back
 

@@ -65,6 +65,8 @@ const AUDIT_ACTIONS: Record<string, string> = {
   end: "mengakhiri",
   sign_in: "masuk",
   sign_out: "keluar",
+  sign_in_failed: "gagal masuk",
+  update_scope: "mengubah cakupan",
   login: "masuk",
   logout: "keluar",
   change_password: "mengganti kata sandi",

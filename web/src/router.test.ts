@@ -25,7 +25,8 @@ describe("parseRoute", () => {
       next: "/pegawai?q=siti",
     });
     expect(parseRoute("/unggah")).toEqual({ name: "upload" });
-    expect(parseRoute("/audit", "?hal=2")).toEqual({ name: "audit", page: 2 });
+    expect(parseRoute("/audit", "?sebelum=120")).toEqual({ name: "audit", before: "120" });
+    expect(parseRoute("/audit")).toEqual({ name: "audit", before: null });
     expect(parseRoute("/akun-saya")).toEqual({ name: "account" });
     expect(parseRoute("/akun")).toEqual({ name: "accounts", page: 1 });
     expect(parseRoute("/akun", "?hal=3")).toEqual({ name: "accounts", page: 3 });

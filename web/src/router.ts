@@ -10,7 +10,7 @@ export type Route =
   | { name: "regulation"; id: string; article: string | null }
   | { name: "login"; next: string }
   | { name: "upload" }
-  | { name: "audit"; page: number }
+  | { name: "audit"; before: string | null }
   | { name: "account" }
   | { name: "accounts"; page: number }
   | { name: "notFound"; path: string };
@@ -34,7 +34,7 @@ const table: [RegExp, (m: RegExpExecArray, q: URLSearchParams) => Route][] = [
   ],
   [/^\/masuk$/, (_m, q) => ({ name: "login", next: safeNext(q.get("kembali")) })],
   [/^\/unggah$/, () => ({ name: "upload" })],
-  [/^\/audit$/, (_m, q) => ({ name: "audit", page: pageOf(q) })],
+  [/^\/audit$/, (_m, q) => ({ name: "audit", before: validId(q.get("sebelum")) })],
   [/^\/akun-saya$/, () => ({ name: "account" })],
   [/^\/akun$/, (_m, q) => ({ name: "accounts", page: pageOf(q) })],
 ];
@@ -95,7 +95,8 @@ export const paths = {
   login: (next?: string) =>
     next && next !== "/" ? `/masuk?kembali=${encodeURIComponent(next)}` : "/masuk",
   upload: () => "/unggah",
-  audit: (page = 1) => (page > 1 ? `/audit?hal=${page}` : "/audit"),
+  audit: (before?: IdLike | null) =>
+    before === undefined || before === null ? "/audit" : `/audit?sebelum=${enc(before)}`,
   account: () => "/akun-saya",
   accounts: (page = 1) => (page > 1 ? `/akun?hal=${page}` : "/akun"),
 };

@@ -1,37 +1,16 @@
 // The audit log as registry administrators read it: newest first, each entry with the record
-// before and after.
+// before and after and its chain hash. Paged by key (?before_id=, ?limit=), never counted: a page
+// costs one indexed read however long the log is.
 #include "api/api.hpp"
 
 namespace tatakerja::server {
-namespace {
-
-// Counts a list the store pages but does not count, a page of 500 at a time.
-template <typename F>
-std::int64_t count_pages(F fetch) {
-  std::int64_t total = 0;
-  Page p{500, 0};
-  for (;;) {
-    const auto n = fetch(p);
-    total += static_cast<std::int64_t>(n);
-    if (n < 500) break;
-    p.offset += 500;
-  }
-  return total;
-}
-
-}  // namespace
 
 Response handle_audit_list(Context& ctx) {
   ctx.require_editor();
-  const auto page = ctx.page();
+  identity::AuditPage page;
+  page.limit = ctx.query_number("limit", 1, 500, 50);
+  page.before_id = ctx.query_id("before_id");
   const auto entries = ctx.identity.audit_log(page);
-  std::int64_t total = 0;
-  if (entries.size() < static_cast<std::size_t>(page.limit) &&
-      (!entries.empty() || page.offset == 0)) {
-    total = page.offset + static_cast<std::int64_t>(entries.size());
-  } else {
-    total = count_pages([&](const Page& p) { return ctx.identity.audit_log(p).size(); });
-  }
   const auto as_json = [](const std::string& s) -> json {
     if (s.empty()) return nullptr;
     json j = json::parse(s, nullptr, false);
@@ -46,9 +25,16 @@ Response handle_audit_list(Context& ctx) {
                      {"entity", e.entity},
                      {"entity_id", e.entity_id},
                      {"before", as_json(e.before)},
-                     {"after", as_json(e.after)}});
+                     {"after", as_json(e.after)},
+                     {"hash", e.hash.empty() ? json(nullptr) : json(e.hash)}});
   }
-  return json_response(list_answer(std::move(items), total, page));
+  // The next (older) page starts below the last entry of this one; none when this one is not full
+  // or reached the first entry.
+  const bool more = static_cast<int>(entries.size()) == page.limit && entries.back().id > 1;
+  json out{{"items", std::move(items)},
+           {"limit", page.limit},
+           {"next_before_id", more ? json(entries.back().id) : json(nullptr)}};
+  return json_response(out);
 }
 
 }  // namespace tatakerja::server

@@ -101,6 +101,8 @@ Response handle_login(Context& ctx) {
   }
   if (!ok) {
     record_wrong_password(ctx, username, address, now);
+    app::record_failed_sign_in(ctx.stores, username,
+                               user ? std::optional<Id>(user->id) : std::nullopt, address);
     fail(ErrorCode::WrongCredentials);
   }
   ctx.limiter.reset(pair_key(username, address));
@@ -127,7 +129,7 @@ Response handle_login(Context& ctx) {
 Response handle_logout(Context& ctx) {
   const Principal& p = ctx.require_user();
   ctx.require_csrf(p);
-  app::end_session(ctx.stores, std::string(ctx.session_token()));
+  app::sign_out(ctx.stores, p.user, std::string(ctx.session_token()), request_client_address(ctx));
   Response r;
   r.status = 204;
   r.headers.emplace_back("Set-Cookie", clearing_session_cookie(ctx));

@@ -26,8 +26,10 @@ std::optional<Eselon> eselon_field(const std::string& text) {
   return e;
 }
 
+// The account with its scope (app/scope.hpp: a scoped registry administrator's changes outside
+// the scope are OUT_OF_SCOPE).
 app::Actor actor_of(const Principal& p) {
-  return app::Actor{p.user.id, p.user.username};
+  return app::actor_of(p.user);
 }
 
 org::EmployeeKind employee_kind_field(const json& body) {
@@ -94,6 +96,7 @@ Response handle_placement_create(Context& ctx) {
   p.position_id = required_id(body, "position_id");
   p.kind = placement_kind_field(body);
   p.start = required_date(body, "start");
+  p.secondment_decree = optional_string(body, "secondment_decree", 200).value_or("");
   return json_response(placement_json(app::place_employee(ctx.stores, actor_of(who), p)), 201);
 }
 

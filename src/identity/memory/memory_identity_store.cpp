@@ -51,6 +51,9 @@ void MemoryIdentityStore::check_user(const User& u) const {
   if (u.employee_id && !employee_exists_(*u.employee_id)) {
     refuse("FOREIGN KEY constraint failed (users.employee_id)");
   }
+  if (u.scope_region_id && region_exists_ && !region_exists_(*u.scope_region_id)) {
+    refuse("FOREIGN KEY constraint failed (users.scope_region_id)");
+  }
 }
 
 Id MemoryIdentityStore::insert_user(const User& u) {
@@ -146,30 +149,47 @@ void MemoryIdentityStore::delete_expired_sessions(std::int64_t now) {
   for (const auto& hash : expired) delete_session(hash);
 }
 
-Id MemoryIdentityStore::append_audit(const AuditEntry& e) {
+Id MemoryIdentityStore::append_audit(const AuditEntry& e, const AuditHasher& hash) {
   if (e.user_id && !users_.contains(*e.user_id)) {
     refuse("FOREIGN KEY constraint failed (audit_log.user_id)");
   }
+  AuditChainHead head = audit_chain_head();
   AuditEntry x = e;
-  x.id = audit_.next_key();
+  x.id = head.last_id + 1;
   if (x.at.empty()) x.at = storage::detail::now_iso8601();
+  x.hash = hash(head.last_hash, x);
+  head.last_id = x.id;
+  head.last_hash = x.hash;
   audit_.put(x.id, x);
+  audit_head_.put(1, head);
   return x.id;
 }
 
-std::vector<AuditEntry> MemoryIdentityStore::audit_log(const Page& page) {
-  const Page p = clamped(page);
+std::vector<AuditEntry> MemoryIdentityStore::audit_log(const AuditPage& page) {
+  const int limit = std::clamp(page.limit, 1, 500);
   std::vector<AuditEntry> out;
-  int skipped = 0;
-  for (auto it = audit_.rows().rbegin(); it != audit_.rows().rend(); ++it) {
-    if (static_cast<int>(out.size()) >= p.limit) break;
-    if (skipped < p.offset) {
-      ++skipped;
-      continue;
-    }
+  const auto& rows = audit_.rows();
+  auto it = page.before_id ? rows.lower_bound(*page.before_id) : rows.end();
+  while (it != rows.begin() && static_cast<int>(out.size()) < limit) {
+    --it;
     out.push_back(it->second);
   }
   return out;
+}
+
+std::vector<AuditEntry> MemoryIdentityStore::audit_entries_after(Id after_id, int limit) {
+  limit = std::clamp(limit, 1, 10000);
+  std::vector<AuditEntry> out;
+  for (auto it = audit_.rows().upper_bound(after_id);
+       it != audit_.rows().end() && static_cast<int>(out.size()) < limit; ++it) {
+    out.push_back(it->second);
+  }
+  return out;
+}
+
+AuditChainHead MemoryIdentityStore::audit_chain_head() {
+  const AuditChainHead* head = audit_head_.find(1);
+  return head != nullptr ? *head : AuditChainHead{};
 }
 
 }  // namespace tatakerja::identity

@@ -2,6 +2,7 @@
 // parameters only.
 #include "identity/sql_identity_store.hpp"
 
+#include <algorithm>
 #include <utility>
 
 #include "storage/drivers.hpp"
@@ -21,10 +22,12 @@ using storage::sql::require;
 using storage::sql::select;
 
 constexpr const char* kUserCols =
-    "id, username, display_name, password_hash, role, employee_id, active";
+    "id, username, display_name, password_hash, role, employee_id, active, scope_region_id, "
+    "scope_agency_ids";
 // The same, where sessions (which has an id too) is joined.
 constexpr const char* kJoinedUserCols =
-    "users.id, username, display_name, password_hash, role, employee_id, active";
+    "users.id, username, display_name, password_hash, role, employee_id, active, scope_region_id, "
+    "scope_agency_ids";
 User read_user(const Row& r, std::size_t o) {
   User x;
   x.id = r.integer(o);
@@ -34,11 +37,13 @@ User read_user(const Row& r, std::size_t o) {
   x.role = require(identity::role_from_string(r.text(o + 4)), "role", r.text(o + 4));
   x.employee_id = r.optional_integer(o + 5);
   x.active = r.integer(o + 6) != 0;
+  x.scope_region_id = r.optional_integer(o + 7);
+  x.scope_agency_ids = agency_ids_from_text(r.text(o + 8));
   return x;
 }
 
 constexpr const char* kAuditCols =
-    "id, at, user_id, username, action, entity, entity_id, before_json, after_json";
+    "id, at, user_id, username, action, entity, entity_id, before_json, after_json, hash";
 AuditEntry read_audit(const Row& r, std::size_t o) {
   AuditEntry x;
   x.id = r.integer(o);
@@ -50,6 +55,7 @@ AuditEntry read_audit(const Row& r, std::size_t o) {
   x.entity_id = r.text(o + 6);
   x.before = r.text(o + 7);
   x.after = r.text(o + 8);
+  x.hash = r.text(o + 9);
   return x;
 }
 
@@ -59,17 +65,20 @@ Id SqlIdentityStore::insert_user(const User& u) {
   return inserted_id(
       c_,
       "INSERT INTO users (username, display_name, password_hash, role, "
-      "employee_id, active) VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
+      "employee_id, active, scope_region_id, scope_agency_ids) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
+      "RETURNING id",
       {u.username, u.display_name, u.password_hash, std::string(identity::to_string(u.role)),
-       opt(u.employee_id), integer(u.active ? 1 : 0)});
+       opt(u.employee_id), integer(u.active ? 1 : 0), opt(u.scope_region_id),
+       agency_ids_text(u.scope_agency_ids)});
 }
 
 void SqlIdentityStore::update_user(const User& u) {
   c_.execute(
       "UPDATE users SET username = ?, display_name = ?, password_hash = ?, role = ?, "
-      "employee_id = ?, active = ? WHERE id = ?",
+      "employee_id = ?, active = ?, scope_region_id = ?, scope_agency_ids = ? WHERE id = ?",
       {u.username, u.display_name, u.password_hash, std::string(identity::to_string(u.role)),
-       opt(u.employee_id), integer(u.active ? 1 : 0), u.id});
+       opt(u.employee_id), integer(u.active ? 1 : 0), opt(u.scope_region_id),
+       agency_ids_text(u.scope_agency_ids), u.id});
 }
 
 std::optional<User> SqlIdentityStore::user_by_username(const std::string& username) {
@@ -136,20 +145,48 @@ void SqlIdentityStore::delete_expired_sessions(std::int64_t now) {
   c_.execute("DELETE FROM sessions WHERE expires_at <= ?", {now});
 }
 
-Id SqlIdentityStore::append_audit(const AuditEntry& e) {
-  return inserted_id(c_,
-                     "INSERT INTO audit_log (at, user_id, username, action, entity, entity_id, "
-                     "before_json, after_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-                     {e.at.empty() ? detail::now_iso8601() : e.at, opt(e.user_id), e.username,
-                      e.action, e.entity, e.entity_id, e.before, e.after});
+// The UPDATE takes the chain head's row for the rest of the transaction: SQLite's write lock (a
+// transaction begins IMMEDIATE), PostgreSQL's row lock (a second appender's UPDATE waits, then
+// sees the head the first one committed). The SELECT then reads the head this transaction holds.
+Id SqlIdentityStore::append_audit(const AuditEntry& e, const AuditHasher& hash) {
+  c_.execute("UPDATE audit_chain SET last_id = last_id WHERE id = 1");
+  const AuditChainHead head = audit_chain_head();
+  AuditEntry x = e;
+  x.id = head.last_id + 1;
+  if (x.at.empty()) x.at = detail::now_iso8601();
+  x.hash = hash(head.last_hash, x);
+  c_.execute(
+      "INSERT INTO audit_log (id, at, user_id, username, action, entity, entity_id, "
+      "before_json, after_json, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+      {x.id, x.at, opt(x.user_id), x.username, x.action, x.entity, x.entity_id, x.before, x.after,
+       x.hash});
+  c_.execute("UPDATE audit_chain SET last_id = ?, last_hash = ? WHERE id = 1", {x.id, x.hash});
+  return x.id;
 }
 
-std::vector<AuditEntry> SqlIdentityStore::audit_log(const Page& page) {
-  const Page p = clamped(page);
+std::vector<AuditEntry> SqlIdentityStore::audit_log(const AuditPage& page) {
+  const std::int64_t limit = std::clamp(page.limit, 1, 500);
+  if (page.before_id) {
+    return all<AuditEntry>(
+        c_.query(select(kAuditCols, "FROM audit_log WHERE id < ? ORDER BY id DESC LIMIT ?"),
+                 {*page.before_id, limit}),
+        read_audit);
+  }
   return all<AuditEntry>(
-      c_.query(select(kAuditCols, "FROM audit_log ORDER BY id DESC LIMIT ? OFFSET ?"),
-               {std::int64_t{p.limit}, std::int64_t{p.offset}}),
+      c_.query(select(kAuditCols, "FROM audit_log ORDER BY id DESC LIMIT ?"), {limit}), read_audit);
+}
+
+std::vector<AuditEntry> SqlIdentityStore::audit_entries_after(Id after_id, int limit) {
+  return all<AuditEntry>(
+      c_.query(select(kAuditCols, "FROM audit_log WHERE id > ? ORDER BY id LIMIT ?"),
+               {after_id, std::int64_t{std::clamp(limit, 1, 10000)}}),
       read_audit);
+}
+
+AuditChainHead SqlIdentityStore::audit_chain_head() {
+  const auto rows = c_.query("SELECT first_id, last_id, last_hash FROM audit_chain WHERE id = 1");
+  if (rows.empty()) return AuditChainHead{};
+  return AuditChainHead{rows[0].integer(0), rows[0].integer(1), rows[0].text(2)};
 }
 
 }  // namespace tatakerja::identity

@@ -227,8 +227,9 @@ Employee read_employee(const Row& r, std::size_t o) {
 }
 
 constexpr const char* kPlacementCols =
-    "pl.id, pl.employee_id, pl.position_id, pl.start_date, pl.kind, pl.end_date";
-constexpr std::size_t kPlacementColCount = 6;
+    "pl.id, pl.employee_id, pl.position_id, pl.start_date, pl.kind, pl.end_date, "
+    "pl.secondment_decree";
+constexpr std::size_t kPlacementColCount = 7;
 Placement read_placement(const Row& r, std::size_t o) {
   Placement x;
   x.id = r.integer(o);
@@ -237,6 +238,7 @@ Placement read_placement(const Row& r, std::size_t o) {
   x.start = stored_date(r.text(o + 3));
   x.kind = require(org::placement_kind_from_string(r.text(o + 4)), "placement kind", r.text(o + 4));
   x.end = optional_date(r, o + 5);
+  x.secondment_decree = r.text(o + 6);
   return x;
 }
 
@@ -936,9 +938,9 @@ std::int64_t SqlOrgStore::count_employees(Id region_id) {
 Id SqlOrgStore::insert_placement(const Placement& p) {
   return inserted_id(c_,
                      "INSERT INTO placements (employee_id, position_id, start_date, kind, "
-                     "end_date) VALUES (?, ?, ?, ?, ?) RETURNING id",
+                     "end_date, secondment_decree) VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
                      {p.employee_id, p.position_id, p.start.iso(),
-                      std::string(org::to_string(p.kind)), opt_date(p.end)});
+                      std::string(org::to_string(p.kind)), opt_date(p.end), p.secondment_decree});
 }
 
 void SqlOrgStore::end_placement(Id placement_id, const Date& end) {

@@ -3,7 +3,7 @@ import type {
   Account,
   Agency,
   Article,
-  AuditEntry,
+  AuditPage,
   Chart,
   ChartQuery,
   Employee,
@@ -183,7 +183,7 @@ export const api = {
     request<RegulationPreview>("/regulations/preview", { method: "POST", text }),
   importRegulation: (text: string | Blob) =>
     request<ImportResult>("/regulations", { method: "POST", text }),
-  audit: (q: Query) => request<ListPage<AuditEntry>>(withQuery("/audit", q)),
+  audit: (q: Query) => request<AuditPage>(withQuery("/audit", q)),
 
   // Accounts: one's own password and sessions; the administrator's account list.
   changePassword: (currentPassword: string, newPassword: string) =>

@@ -25,7 +25,7 @@ export type ContractChecks = [
   Fits<S["Employee"], T.Employee>,
   Fits<S["ImportPreview"], T.RegulationPreview>,
   Fits<S["ImportResult"], T.ImportResult>,
-  Fits<S["AuditList"], T.ListPage<T.AuditEntry>>,
+  Fits<S["AuditList"], T.AuditPage>,
   Fits<S["UserList"], T.ListPage<T.Account>>,
   Fits<S["Account"], T.Account>,
   Fits<S["SessionList"], T.ListPage<T.SessionInfo>>,

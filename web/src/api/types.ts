@@ -24,6 +24,7 @@ export type ErrorCode =
   | "UNAUTHENTICATED"
   | "WRONG_CREDENTIALS"
   | "FORBIDDEN"
+  | "OUT_OF_SCOPE"
   | "CSRF_INVALID"
   | "NOT_FOUND"
   | "METHOD_NOT_ALLOWED"
@@ -400,4 +401,14 @@ export interface AuditEntry {
   entity_id: string | number | null;
   before: unknown;
   after: unknown;
+  /** The entry's link in the audit chain; null before the chain began. */
+  hash: string | null;
+}
+
+/** GET /audit: paged by key, not counted. */
+export interface AuditPage {
+  items: AuditEntry[];
+  limit: number;
+  /** `before_id` of the next (older) page; null on the last page. */
+  next_before_id: Id | null;
 }

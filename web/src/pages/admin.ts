@@ -6,7 +6,6 @@ import {
   changeLabel,
   formatDate,
   formatTimestamp,
-  pageRange,
   regulationName,
   severityLabel,
 } from "../format";
@@ -21,7 +20,6 @@ import {
   link,
   loading,
   pageHeading,
-  pager,
   regulationLink,
   severityBadge,
   signInPrompt,
@@ -324,11 +322,11 @@ function renderPreview(p: RegulationPreview, body: string | Blob): HTMLElement {
 const AUDIT_PAGE = 50;
 
 export async function auditPage(ctx: PageContext): Promise<void> {
-  const { page } = routeOf(ctx, "audit");
-  if (!guard(ctx, "Audit", paths.audit(page))) return;
+  const { before } = routeOf(ctx, "audit");
+  if (!guard(ctx, "Audit", paths.audit(before))) return;
   let list;
   try {
-    list = await api.audit({ limit: AUDIT_PAGE, offset: (page - 1) * AUDIT_PAGE });
+    list = await api.audit({ limit: AUDIT_PAGE, before_id: before });
   } catch (e) {
     if (e instanceof ApiError && (e.status === 401 || e.status === 403)) {
       replace(ctx.main, pageHeading("Audit"), errorBox(e));
@@ -348,7 +346,7 @@ export async function auditPage(ctx: PageContext): Promise<void> {
           h(
             "p",
             { class: "muted" },
-            `Menampilkan ${pageRange(list.offset, list.items.length, list.total)} catatan`,
+            `Menampilkan ${list.items.length} catatan${before === null ? " terbaru" : ""}`,
           ),
           table(
             ["Waktu", "Pengguna", "Tindakan", "Data", "Sebelum", "Sesudah"],
@@ -362,7 +360,28 @@ export async function auditPage(ctx: PageContext): Promise<void> {
             ]),
             "Catatan audit",
           ),
-          pager(list.offset, list.limit || AUDIT_PAGE, list.total, (p) => paths.audit(p)),
+          h(
+            "nav",
+            { class: "pager", "aria-label": "Halaman catatan audit" },
+            before === null
+              ? null
+              : h(
+                  "a",
+                  { href: paths.audit(), class: "button secondary", rel: "prev" },
+                  "‹ Terbaru",
+                ),
+            list.next_before_id === null
+              ? null
+              : h(
+                  "a",
+                  {
+                    href: paths.audit(list.next_before_id),
+                    class: "button secondary",
+                    rel: "next",
+                  },
+                  "Lebih lama ›",
+                ),
+          ),
         ),
   );
 }

@@ -66,7 +66,7 @@ NewSession start_session(const Stores& store, org::Id user_id, std::int64_t now,
                          std::int64_t ttl_seconds);
 
 // Signs `user` in (its password already checked): starts its session and records the audit entry
-// "sign_in"/"user", in one transaction.
+// "sign_in"/"user" (with the client's address), in one transaction.
 NewSession sign_in(const Stores& store, const identity::User& user, const SessionStart& start);
 
 // Changes the password of the signed-in `user` (whose session is `current_token_hash`): the

@@ -25,6 +25,7 @@ enum class ErrorCode : std::uint8_t {
   Unauthenticated,
   WrongCredentials,
   Forbidden,
+  OutOfScope,
   CsrfInvalid,
   NotFound,
   MethodNotAllowed,
@@ -71,7 +72,7 @@ struct ErrorInfo {
 };
 
 // The table, in the order of ErrorCode (checked below).
-inline constexpr std::array<ErrorInfo, 31> kErrorTable{{
+inline constexpr std::array<ErrorInfo, 32> kErrorTable{{
     {ErrorCode::MalformedJson, "MALFORMED_JSON", 400,
      "Isi permintaan bukan JSON yang sah atau bukan objek.", ErrorScope::Api},
     {ErrorCode::InvalidParameter, "INVALID_PARAMETER", 400, "Parameter alamat tidak sah.",
@@ -81,6 +82,10 @@ inline constexpr std::array<ErrorInfo, 31> kErrorTable{{
     {ErrorCode::WrongCredentials, "WRONG_CREDENTIALS", 401, "Nama pengguna atau kata sandi salah.",
      ErrorScope::Api},
     {ErrorCode::Forbidden, "FORBIDDEN", 403, "Peran Anda tidak diizinkan melakukan tindakan ini.",
+     ErrorScope::Api},
+    {ErrorCode::OutOfScope, "OUT_OF_SCOPE", 403,
+     "Data ini di luar wilayah kewenangan akun Anda; hanya daerah (dan perangkat daerah) yang "
+     "ditetapkan untuk akun Anda yang dapat diubah.",
      ErrorScope::Api},
     {ErrorCode::CsrfInvalid, "CSRF_INVALID", 403,
      "Token CSRF tidak ada atau tidak cocok; muat ulang halaman.", ErrorScope::Api},

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <utility>
@@ -14,6 +15,17 @@
 #include "identity/model.hpp"
 
 namespace tatakerja::identity {
+
+// Computes an audit entry's chain hash from the previous entry's hash (empty for the first) and
+// the entry (its id and time set). The application layer gives SHA-256 (app/audit.hpp).
+using AuditHasher = std::function<std::string(const std::string& previous_hash, const AuditEntry&)>;
+
+// A page of the audit log by key: the `limit` newest entries with an id below `before_id` (all
+// when none). `limit` is brought into 1..500.
+struct AuditPage {
+  int limit = 50;
+  std::optional<Id> before_id;
+};
 
 class IdentityStore {
  public:
@@ -34,8 +46,17 @@ class IdentityStore {
       const std::string& token_hash) = 0;
   virtual void delete_session(const std::string& token_hash) = 0;
   virtual void delete_expired_sessions(std::int64_t now) = 0;
-  virtual Id append_audit(const AuditEntry& e) = 0;
-  virtual std::vector<AuditEntry> audit_log(const Page& page) = 0;  // newest first
+  // Appends `e` at the end of the audit chain: takes the chain head for the rest of the
+  // transaction (a concurrent appender waits for this transaction to end, on SQLite and
+  // PostgreSQL alike, so the chain never forks), numbers the entry after the last one, stamps
+  // `at` when empty, stores hash(previous hash, entry) and moves the head. Call it inside the
+  // transaction of the change it records. e.id and e.hash are ignored. Returns the id.
+  virtual Id append_audit(const AuditEntry& e, const AuditHasher& hash) = 0;
+  virtual std::vector<AuditEntry> audit_log(const AuditPage& page) = 0;  // newest first
+  // The entries with an id above `after_id`, oldest first, at most `limit` (1..10000): what
+  // `tatakerja audit verify` walks.
+  virtual std::vector<AuditEntry> audit_entries_after(Id after_id, int limit) = 0;
+  virtual AuditChainHead audit_chain_head() = 0;
 };
 
 }  // namespace tatakerja::identity

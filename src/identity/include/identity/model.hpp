@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace tatakerja::identity {
 
@@ -25,6 +26,11 @@ struct User {
   Role role = Role::Employee;
   std::optional<Id> employee_id;
   bool active = true;
+  // The part of the registry a registry administrator may change (migration 9): a region, and
+  // within it, when not empty, only these agencies. Unscoped (no region) for administrators and
+  // employees; a registry administrator without a region may change every region.
+  std::optional<Id> scope_region_id;
+  std::vector<Id> scope_agency_ids;
 };
 
 struct Session {
@@ -47,6 +53,26 @@ struct AuditEntry {
   std::string entity_id;
   std::string before;  // JSON, empty when none
   std::string after;   // JSON, empty when none
+  // The chain (migration 9): hex SHA-256 over the previous entry's hash and this entry's canonical
+  // fields (audit_canonical). Empty for the entries written before the chain began.
+  std::string hash;
 };
+
+// The end of the audit chain: the first chained entry's id, the last entry's id and hash. Every
+// chained entry has the id after the one before it, so a deleted entry shows as a gap.
+struct AuditChainHead {
+  Id first_id = 1;
+  Id last_id = 0;
+  std::string last_hash;  // empty before the first chained entry
+};
+
+// The fields of an entry as its hash covers them (id, time, account, action, record and the
+// record before and after), each preceded by its length so that no two entries read the same.
+std::string audit_canonical(const AuditEntry& e);
+
+// The scope's agency ids as the database keeps them ("3,7,12") and back. An unparsable part is
+// skipped.
+std::string agency_ids_text(const std::vector<Id>& ids);
+std::vector<Id> agency_ids_from_text(std::string_view text);
 
 }  // namespace tatakerja::identity

@@ -157,6 +157,9 @@ struct Placement {
   Date start;  // TMT
   PlacementKind kind = PlacementKind::Definitive;
   std::optional<Date> end;  // none while in office
+  // The decree (SK) of a documented secondment (penugasan/diperbantukan) that places the employee
+  // in a position of another region; empty for a placement in the employee's own region.
+  std::string secondment_decree;
 };
 
 // One line of the structural difference between a revoked regulation and the one that revokes it.

@@ -24,10 +24,12 @@ namespace tatakerja::identity {
 
 class MemoryIdentityStore final : public IdentityStore, public Transactional {
  public:
-  // `employee_exists` answers the foreign key users.employee_id -> employees, which lives in the
-  // organisation registry's store.
-  explicit MemoryIdentityStore(std::function<bool(Id)> employee_exists)
-      : employee_exists_(std::move(employee_exists)) {}
+  // `employee_exists` answers the foreign key users.employee_id -> employees, and `region_exists`
+  // users.scope_region_id -> regions (not checked when empty); both live in the organisation
+  // registry's store.
+  explicit MemoryIdentityStore(std::function<bool(Id)> employee_exists,
+                               std::function<bool(Id)> region_exists = {})
+      : employee_exists_(std::move(employee_exists)), region_exists_(std::move(region_exists)) {}
   MemoryIdentityStore(const MemoryIdentityStore&) = delete;
   MemoryIdentityStore& operator=(const MemoryIdentityStore&) = delete;
 
@@ -47,8 +49,10 @@ class MemoryIdentityStore final : public IdentityStore, public Transactional {
   std::optional<std::pair<User, Session>> session_with_user(const std::string& token_hash) override;
   void delete_session(const std::string& token_hash) override;
   void delete_expired_sessions(std::int64_t now) override;
-  Id append_audit(const AuditEntry& e) override;
-  std::vector<AuditEntry> audit_log(const Page& page) override;  // newest first
+  Id append_audit(const AuditEntry& e, const AuditHasher& hash) override;
+  std::vector<AuditEntry> audit_log(const AuditPage& page) override;  // newest first
+  std::vector<AuditEntry> audit_entries_after(Id after_id, int limit) override;
+  AuditChainHead audit_chain_head() override;
 
  private:
   void check_user(const User& u) const;
@@ -59,14 +63,17 @@ class MemoryIdentityStore final : public IdentityStore, public Transactional {
     f(sessions_);
     f(session_by_hash_);
     f(audit_);
+    f(audit_head_);
   }
 
   std::function<bool(Id)> employee_exists_;
+  std::function<bool(Id)> region_exists_;
   JournaledMap<Id, User> users_;
   JournaledMap<std::string, Id> user_by_username_;  // UNIQUE users.username
   JournaledMap<Id, Session> sessions_;              // by id (the primary key, migration 8)
   JournaledMap<std::string, Id> session_by_hash_;   // UNIQUE sessions.token_hash
   JournaledMap<Id, AuditEntry> audit_;
+  JournaledMap<int, AuditChainHead> audit_head_;  // one row, key 1, as the audit_chain table
   bool in_transaction_ = false;
 };
 

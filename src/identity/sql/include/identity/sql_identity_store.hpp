@@ -22,8 +22,10 @@ class SqlIdentityStore final : public IdentityStore {
   std::optional<std::pair<User, Session>> session_with_user(const std::string& token_hash) override;
   void delete_session(const std::string& token_hash) override;
   void delete_expired_sessions(std::int64_t now) override;
-  Id append_audit(const AuditEntry& e) override;
-  std::vector<AuditEntry> audit_log(const Page& page) override;  // newest first
+  Id append_audit(const AuditEntry& e, const AuditHasher& hash) override;
+  std::vector<AuditEntry> audit_log(const AuditPage& page) override;  // newest first
+  std::vector<AuditEntry> audit_entries_after(Id after_id, int limit) override;
+  AuditChainHead audit_chain_head() override;
 
  private:
   storage::Connection& c_;
