@@ -6,6 +6,7 @@ import {
   changeLabel,
   formatDate,
   formatTimestamp,
+  pageRange,
   regulationName,
   severityLabel,
 } from "../format";
@@ -20,6 +21,7 @@ import {
   link,
   loading,
   pageHeading,
+  pager,
   regulationLink,
   severityBadge,
   signInPrompt,
