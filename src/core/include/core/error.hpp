@@ -37,6 +37,10 @@ enum class ErrorCode : std::uint8_t {
   RateLimited,
   Internal,
   Unavailable,
+  // The transport's own refusals (server/http_server.cpp; issue 10: limits).
+  ServerBusy,
+  WorkTimeout,
+  HeaderTooLarge,
   // A file that cannot be read as a regulation text (textio::ReadError; printed by the CLI). The
   // API never answers these: an uploaded text it cannot decode is INVALID_FIELD "text".
   FileNotFound,
@@ -64,7 +68,7 @@ struct ErrorInfo {
 };
 
 // The table, in the order of ErrorCode (checked below).
-inline constexpr std::array<ErrorInfo, 25> kErrorTable{{
+inline constexpr std::array<ErrorInfo, 28> kErrorTable{{
     {ErrorCode::MalformedJson, "MALFORMED_JSON", 400,
      "Isi permintaan bukan JSON yang sah atau bukan objek.", ErrorScope::Api},
     {ErrorCode::InvalidParameter, "INVALID_PARAMETER", 400, "Parameter alamat tidak sah.",
@@ -95,6 +99,13 @@ inline constexpr std::array<ErrorInfo, 25> kErrorTable{{
     {ErrorCode::Internal, "INTERNAL", 500, "Terjadi kesalahan di server.", ErrorScope::Api},
     {ErrorCode::Unavailable, "UNAVAILABLE", 503,
      "Basis data sedang sibuk atau tidak dapat dihubungi; coba lagi.", ErrorScope::Api},
+    {ErrorCode::ServerBusy, "SERVER_BUSY", 503,
+     "Server sedang penuh dengan pekerjaan lain; coba lagi sebentar lagi.", ErrorScope::Api},
+    {ErrorCode::WorkTimeout, "WORK_TIMEOUT", 503,
+     "Pemrosesan melebihi batas waktu server; coba lagi nanti atau kirim naskah yang lebih kecil.",
+     ErrorScope::Api},
+    {ErrorCode::HeaderTooLarge, "HEADER_TOO_LARGE", 431,
+     "Kepala permintaan terlalu besar; hapus cookie lama lalu coba lagi.", ErrorScope::Api},
     {ErrorCode::FileNotFound, "FILE_NOT_FOUND", 404, "Berkas tidak dapat dibuka.",
      ErrorScope::File},
     {ErrorCode::FileIsDirectory, "FILE_IS_DIRECTORY", 422,
