@@ -132,8 +132,8 @@ class BodyReservation {
 };
 
 // A heavy request handed to the work pool. `done`, `abandoned`, `response` and `timer` are touched
-// only on the connection's worker thread (the pool posts its answer there); the pool thread reads
-// `request` and `gave_up`.
+// only on the connection's worker thread (the pool posts its answer there); `request` and
+// `reservation` only on the pool thread once it is queued; `gave_up` on both.
 struct HeavyCall {
   Request request;
   BodyReservation reservation;          // the body's bytes, given back when the last owner lets go
@@ -311,13 +311,20 @@ struct HttpServer::Impl {
     const int first = options.threads;
     const bool queued = pool->try_submit([this, call, &w, deadline, first](int slot) {
       // Not started once the budget is spent: the client has had its WORK_TIMEOUT.
-      if (call->gave_up.load() || Clock::now() >= deadline) return;
+      if (call->gave_up.load() || Clock::now() >= deadline) {
+        call->request.body = std::string();
+        call->reservation.release();
+        return;
+      }
       Response r;
       try {
         r = handler(first + slot, call->request);
       } catch (...) {
         r = bare_answer(ErrorCode::Internal);
       }
+      // The body's memory and its bytes in the budget are given back before the answer goes.
+      call->request.body = std::string();
+      call->reservation.release();
       asio::post(w.ioc, [call, r = std::move(r)]() mutable {
         if (call->abandoned) return;
         call->response = std::move(r);
