@@ -445,6 +445,7 @@ struct HttpServer::Impl {
 
       Response res;
       if (admission.heavy && !too_large) {
+        // The request and its reservation go to the pool, which gives them back.
         res = co_await run_heavy(w, index, std::move(req), std::move(reservation));
       } else {
         try {
@@ -452,9 +453,9 @@ struct HttpServer::Impl {
         } catch (...) {
           res = bare_answer(ErrorCode::Internal);
         }
+        req.body = std::string();
+        reservation.release();
       }
-      req.body = std::string();
-      reservation.release();
 
       const bool keep_alive = client_keep_alive && !too_large && !w.stopping;
       const bool sent = co_await write_answer(stream, std::move(res), keep_alive);

@@ -185,7 +185,7 @@ unsigned short Server::start() {
   if (work_threads <= 0) work_threads = std::clamp(cores / 2, 1, 4);
   init_logging(impl.config.log_level, threads + work_threads);
   impl.workers.clear();
-  impl.workers.resize(static_cast<std::size_t>(threads + work_threads));
+  impl.workers.resize(static_cast<std::size_t>(threads) + static_cast<std::size_t>(work_threads));
   for (auto& w : impl.workers) {
     w.connection = storage::open_database(impl.config.db);
     w.stores = std::make_unique<persistence::SqlStores>(*w.connection);

@@ -17,13 +17,13 @@ namespace tatakerja::server {
 // that runs heavy requests (regulation preview and import) off the threads that read and answer
 // requests. docs/operations.md, "Limits", gives the defaults and what each one holds off.
 struct ServerLimits {
-  int max_connections = 10000;               // open at once; also held under the open-file limit
-  int max_connections_per_address = 256;     // from one client address; 0: no cap (behind a proxy)
-  int header_timeout_s = 15;                 // to receive a request head, and idle on keep-alive
-  int body_timeout_s = 120;                  // to receive a body once its head arrived
-  std::size_t max_header_bytes = 16 * 1024;  // request line and headers; more: 431
-  std::size_t max_body_bytes = std::size_t{1} << 20;   // any body but a regulation text
-  std::size_t max_text_bytes = std::size_t{32} << 20;  // a regulation text (preview, import)
+  int max_connections = 10000;            // open at once; also held under the open-file limit
+  int max_connections_per_address = 256;  // from one client address; 0: no cap (behind a proxy)
+  int header_timeout_s = 15;              // to receive a request head, and idle on keep-alive
+  int body_timeout_s = 120;               // to receive a body once its head arrived
+  std::size_t max_header_bytes = std::size_t{16} * 1024;  // request line and headers; more: 431
+  std::size_t max_body_bytes = std::size_t{1} << 20;      // any body but a regulation text
+  std::size_t max_text_bytes = std::size_t{32} << 20;     // a regulation text (preview, import)
   std::size_t max_bodies_in_flight_bytes = std::size_t{128} << 20;  // all bodies being read
   int work_threads = 0;          // heavy requests at once; 0: half the cores (1 to 4)
   int work_queue = 8;            // heavy requests waiting for a work thread; more: 503 SERVER_BUSY
