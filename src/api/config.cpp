@@ -97,7 +97,7 @@ bool apply_limit_setting(ServerLimits& l, std::string_view key, std::string_view
   } else if (key == "max_bodies_in_flight_bytes") {
     bytes(l.max_bodies_in_flight_bytes, kKiB, 16 * kGiB);
   } else if (key == "work_threads") {
-    whole(l.work_threads, 0, 256);
+    whole(l.work_threads, 1, 256);
   } else if (key == "work_queue") {
     whole(l.work_queue, 0, 100000);
   } else if (key == "work_timeout_ms") {

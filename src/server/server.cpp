@@ -181,8 +181,7 @@ unsigned short Server::start() {
   const int cores = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   int threads = impl.config.threads;
   if (threads <= 0) threads = cores;
-  int work_threads = limits.work_threads;
-  if (work_threads <= 0) work_threads = std::clamp(cores / 2, 1, 4);
+  const int work_threads = std::max(1, limits.work_threads);
   init_logging(impl.config.log_level, threads + work_threads);
   impl.workers.clear();
   impl.workers.resize(static_cast<std::size_t>(threads) + static_cast<std::size_t>(work_threads));

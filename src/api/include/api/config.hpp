@@ -25,7 +25,7 @@ struct ServerLimits {
   std::size_t max_body_bytes = std::size_t{1} << 20;      // any body but a regulation text
   std::size_t max_text_bytes = std::size_t{32} << 20;     // a regulation text (preview, import)
   std::size_t max_bodies_in_flight_bytes = std::size_t{128} << 20;  // all bodies being read
-  int work_threads = 0;          // heavy requests at once; 0: half the cores (1 to 4)
+  int work_threads = 1;          // heavy requests at once (each may take ~10x its text's size)
   int work_queue = 8;            // heavy requests waiting for a work thread; more: 503 SERVER_BUSY
   int work_timeout_ms = 120000;  // a heavy request's time budget, queueing included
 };
