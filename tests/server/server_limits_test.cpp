@@ -16,6 +16,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <latch>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -326,8 +327,21 @@ TEST(ServerLimits, LargeBodyRefusedFromTheHeadBeforeItIsSent) {
   }
 
   // 20 anonymous clients push 30 MiB bodies at once: the server answers each from its head and
-  // keeps none of what they send.
+  // keeps none of what they send. The clients are connected (their threads made) before the
+  // memory is first read, so that only what the server takes counts.
   const std::string body(kBody, 'a');
+  std::atomic<int> refused{0};
+  std::latch ready(21);
+  std::vector<std::thread> clients;
+  for (int i = 0; i < 20; ++i) {
+    clients.emplace_back([&] {
+      Raw r(s.port, 10);
+      ready.arrive_and_wait();
+      r.send(upload_head("/api/v1/regulations", kBody, nullptr));
+      if (r.read_until("}") && r.status() == 401) ++refused;
+      r.send(body);  // sent all the same, as an attacker would
+    });
+  }
   const std::size_t before = resident_bytes();
   std::atomic<std::size_t> peak{before};
   std::atomic<bool> sending{true};
@@ -340,16 +354,7 @@ TEST(ServerLimits, LargeBodyRefusedFromTheHeadBeforeItIsSent) {
       std::this_thread::sleep_for(std::chrono::milliseconds(20));
     }
   });
-  std::atomic<int> refused{0};
-  std::vector<std::thread> clients;
-  for (int i = 0; i < 20; ++i) {
-    clients.emplace_back([&] {
-      Raw r(s.port, 10);
-      r.send(upload_head("/api/v1/regulations", kBody, nullptr));
-      if (r.read_until("}") && r.status() == 401) ++refused;
-      r.send(body);  // sent all the same, as an attacker would
-    });
-  }
+  ready.arrive_and_wait();
   for (auto& t : clients) t.join();
   sending = false;
   watch.join();
@@ -357,7 +362,13 @@ TEST(ServerLimits, LargeBodyRefusedFromTheHeadBeforeItIsSent) {
   const double grown_mb = static_cast<double>(peak.load() - before) / (1 << 20);
   std::printf("[ memory ] 20 anonymous 30 MiB bodies: resident memory grew by %.1f MiB\n",
               grown_mb);
+  // Far under the 600 MiB the bodies would take if kept. Under a sanitizer the process grows by
+  // itself as its threads work (80 MiB measured under ASan with nothing read), so it is given more.
+#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
+  EXPECT_LT(grown_mb, 200.0);
+#else
   EXPECT_LT(grown_mb, 64.0);
+#endif
   HttpClient c(s.port);
   EXPECT_EQ(c.request("GET", "/api/v1/health").status, 200);
 }
