@@ -111,8 +111,9 @@ bool apply_limit_setting(ServerLimits& l, std::string_view key, std::string_view
 void check_limits(const ServerLimits& l) {
   if (l.max_text_bytes < l.max_body_bytes)
     throw ConfigError("max_text_bytes tidak boleh lebih kecil dari max_body_bytes.");
-  if (l.max_bodies_in_flight_bytes < l.max_text_bytes)
-    throw ConfigError("max_bodies_in_flight_bytes tidak boleh lebih kecil dari max_text_bytes.");
+  if (l.max_bodies_in_flight_bytes / 3 * 2 < l.max_text_bytes)
+    throw ConfigError(
+        "max_bodies_in_flight_bytes harus sedikitnya satu setengah kali max_text_bytes.");
 }
 // ---- end of limits ----
 

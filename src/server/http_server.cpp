@@ -16,6 +16,7 @@
 // connections with a request in flight finish it and then close.
 #include <utility>  // before Asio: boost/asio/awaitable.hpp needs std::exchange (Boost 1.74, GCC 12)
 
+#include <algorithm>
 #include <atomic>
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/detached.hpp>
@@ -89,10 +90,12 @@ Response bare_answer(ErrorCode code) {
 class BodyBudget {
  public:
   explicit BodyBudget(std::size_t cap) : cap_(cap) {}
-  bool try_take(std::size_t n) {
+  // Takes `n` bytes if the bytes in use stay within `ceiling` (at most the cap).
+  bool try_take(std::size_t n, std::size_t ceiling) {
+    ceiling = std::min(ceiling, cap_);
     std::size_t used = used_.load(std::memory_order_relaxed);
     do {
-      if (n > cap_ || used > cap_ - n) return false;
+      if (n > ceiling || used > ceiling - n) return false;
     } while (!used_.compare_exchange_weak(used, used + n, std::memory_order_relaxed));
     return true;
   }
@@ -407,7 +410,11 @@ struct HttpServer::Impl {
         } else if (has_body) {
           const std::size_t bytes =
               length ? static_cast<std::size_t>(*length) : admission.body_limit;
-          if (bodies->try_take(bytes)) {
+          // A large body (a regulation text) may not take the share kept for the small ones.
+          const std::size_t ceiling = bytes > options.small_body_bytes
+                                          ? options.max_bodies_in_flight / 3 * 2
+                                          : options.max_bodies_in_flight;
+          if (bodies->try_take(bytes, ceiling)) {
             reservation = BodyReservation(*bodies, bytes);
           } else {
             early = refuse(index, req, ErrorCode::ServerBusy);

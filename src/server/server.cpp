@@ -212,6 +212,7 @@ unsigned short Server::start() {
   options.max_connections_per_address =
       static_cast<std::size_t>(limits.max_connections_per_address);
   options.max_bodies_in_flight = limits.max_bodies_in_flight_bytes;
+  options.small_body_bytes = limits.max_body_bytes;
   options.max_connections = static_cast<std::size_t>(limits.max_connections);
   if (const std::size_t room = connections_within_open_file_limit();
       room < options.max_connections) {

@@ -24,7 +24,8 @@ struct ServerLimits {
   std::size_t max_header_bytes = std::size_t{16} * 1024;  // request line and headers; more: 431
   std::size_t max_body_bytes = std::size_t{1} << 20;      // any body but a regulation text
   std::size_t max_text_bytes = std::size_t{32} << 20;     // a regulation text (preview, import)
-  std::size_t max_bodies_in_flight_bytes = std::size_t{128} << 20;  // all bodies being read
+  // All bodies being read or waiting for their answer; texts may use two thirds of it.
+  std::size_t max_bodies_in_flight_bytes = std::size_t{96} << 20;
   int work_threads = 1;          // heavy requests at once (each may take ~10x its text's size)
   int work_queue = 8;            // heavy requests waiting for a work thread; more: 503 SERVER_BUSY
   int work_timeout_ms = 120000;  // a heavy request's time budget, queueing included
@@ -32,8 +33,9 @@ struct ServerLimits {
 // Sets limit `key` (file key, e.g. "max_connections"); false when `key` is not a limit. Throws
 // ConfigError for a malformed or out-of-range value.
 bool apply_limit_setting(ServerLimits& l, std::string_view key, std::string_view value);
-// Throws ConfigError when the limits do not fit together (a regulation text larger than the
-// memory for bodies in flight, a text limit under the body limit).
+// Throws ConfigError when the limits do not fit together (a regulation text larger than the two
+// thirds of the memory for bodies in flight that texts may use, a text limit under the body
+// limit).
 void check_limits(const ServerLimits& l);
 // ---- end of limits ----
 

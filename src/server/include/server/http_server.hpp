@@ -52,8 +52,10 @@ struct HttpServerOptions {
   std::size_t max_connections = 10000;                // open at once; more are closed at once
   std::size_t max_connections_per_address = 256;      // from one peer address; 0: no cap
   // The bytes of all bodies being read or waiting for their answer; a body that would pass it is
-  // not read (503 SERVER_BUSY).
-  std::size_t max_bodies_in_flight = std::size_t{128} << 20;
+  // not read (503 SERVER_BUSY). Bodies over `small_body_bytes` may use two thirds of it, so that
+  // the last third is always there for the small ones.
+  std::size_t max_bodies_in_flight = std::size_t{96} << 20;
+  std::size_t small_body_bytes = std::size_t{1} << 20;
   // Called on the worker's thread for each request head (`head.body` is empty). Unset: 1 MiB
   // for every body, nothing heavy.
   std::function<Admission(int worker, const Request& head)> admit;
