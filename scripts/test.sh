@@ -16,9 +16,9 @@
 #           (scripts/e2e.sh; screenshots kept in web/e2e/artifacts/);
 #   asan    the suite again under AddressSanitizer + UndefinedBehaviorSanitizer (build-asan/);
 #   tsan    the server tests (server_api_test, server_crash_test, server_parts_test,
-#           openapi_routes_test, answer_scope_test, scope_routes_test) and the store suites
-#           (store_test, audit_backup_test and the conformance suites of the org and identity
-#           ports: SQLite, PostgreSQL and memory) under ThreadSanitizer
+#           server_limits_test, openapi_routes_test, answer_scope_test, scope_routes_test) and the
+#           store suites (store_test, audit_backup_test and the conformance suites of the org and
+#           identity ports: SQLite, PostgreSQL and memory) under ThreadSanitizer
 #           (build-tsan/, halt_on_error=1; suppressions with their reasons in tests/tsan.supp);
 #   fuzz    the libFuzzer targets (clang, build-fuzz/; FUZZ_BUILD_DIR overrides it): regulation_fuzz
 #           60 s seeded with data/regulations, tests/golden/regulation (the genres: excerpts,
@@ -128,9 +128,9 @@ test_asan() {
 test_tsan() {
   quiet cmake -S . -B build-tsan -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DTATAKERJA_TSAN=ON \
     -DTATAKERJA_BENCH=OFF
-  local programs=(server_api_test server_crash_test server_parts_test openapi_routes_test
-    answer_scope_test store_test org_store_conformance_test identity_store_conformance_test
-    scope_routes_test audit_backup_test)
+  local programs=(server_api_test server_crash_test server_parts_test server_limits_test
+    openapi_routes_test answer_scope_test store_test org_store_conformance_test
+    identity_store_conformance_test scope_routes_test audit_backup_test)
   quiet cmake --build build-tsan --target tatakerja "${programs[@]}" -- -j2
   # The labels are the test programs' names (tests/CMakeLists.txt); ctest adds the PostgreSQL
   # fixture's start and stop tests that the store suite's PostgreSQL half requires.

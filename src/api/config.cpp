@@ -6,6 +6,7 @@
 #include <charconv>
 #include <cstdlib>
 #include <fstream>
+#include <string>
 
 namespace tatakerja::server {
 namespace {
@@ -90,6 +91,86 @@ bool apply_sign_in_setting(ServerConfig& c, std::string_view key, std::string_vi
 
 }  // namespace
 
+// ---- limits (issue 10: the transport) ----
+namespace {
+
+constexpr std::string_view kLimitKeys[] = {"max_connections",  "max_connections_per_address",
+                                           "header_timeout",   "body_timeout",
+                                           "max_header_bytes", "max_body_bytes",
+                                           "max_text_bytes",   "max_bodies_in_flight_bytes",
+                                           "work_threads",     "work_queue",
+                                           "work_timeout_ms"};
+
+void apply_limit_environment(ServerLimits& l,
+                             const std::function<const char*(const char*)>& getenv) {
+  for (const std::string_view key : kLimitKeys) {
+    std::string var = "TATAKERJA_";
+    for (const char ch : key) var += static_cast<char>(ch >= 'a' && ch <= 'z' ? ch - 32 : ch);
+    const char* v = getenv ? getenv(var.c_str()) : std::getenv(var.c_str());
+    if (v == nullptr) continue;
+    try {
+      apply_limit_setting(l, key, trim(v));
+    } catch (const ConfigError& e) {
+      throw ConfigError(var + ": " + e.what());
+    }
+  }
+}
+
+}  // namespace
+
+bool apply_limit_setting(ServerLimits& l, std::string_view key, std::string_view value) {
+  const auto bad = [&] {
+    return ConfigError("Nilai tidak sah untuk " + std::string(key) + ": " + std::string(value));
+  };
+  const auto whole = [&](int& out, int lo, int hi) {
+    int n = 0;
+    if (!parse_number(value, n) || n < lo || n > hi) throw bad();
+    out = n;
+  };
+  const auto bytes = [&](std::size_t& out, std::size_t lo, std::size_t hi) {
+    std::size_t n = 0;
+    if (!parse_number(value, n) || n < lo || n > hi) throw bad();
+    out = n;
+  };
+  constexpr std::size_t kKiB = 1024;
+  constexpr std::size_t kGiB = std::size_t{1} << 30;
+  if (key == "max_connections") {
+    whole(l.max_connections, 1, 1000000);
+  } else if (key == "max_connections_per_address") {
+    whole(l.max_connections_per_address, 0, 1000000);
+  } else if (key == "header_timeout") {
+    whole(l.header_timeout_s, 1, 3600);
+  } else if (key == "body_timeout") {
+    whole(l.body_timeout_s, 1, 3600);
+  } else if (key == "max_header_bytes") {
+    bytes(l.max_header_bytes, kKiB, 1024 * kKiB);
+  } else if (key == "max_body_bytes") {
+    bytes(l.max_body_bytes, kKiB, kGiB);
+  } else if (key == "max_text_bytes") {
+    bytes(l.max_text_bytes, kKiB, kGiB);
+  } else if (key == "max_bodies_in_flight_bytes") {
+    bytes(l.max_bodies_in_flight_bytes, kKiB, 16 * kGiB);
+  } else if (key == "work_threads") {
+    whole(l.work_threads, 1, 256);
+  } else if (key == "work_queue") {
+    whole(l.work_queue, 0, 100000);
+  } else if (key == "work_timeout_ms") {
+    whole(l.work_timeout_ms, 1, 3600 * 1000);
+  } else {
+    return false;
+  }
+  return true;
+}
+
+void check_limits(const ServerLimits& l) {
+  if (l.max_text_bytes < l.max_body_bytes)
+    throw ConfigError("max_text_bytes tidak boleh lebih kecil dari max_body_bytes.");
+  if (l.max_bodies_in_flight_bytes / 3 * 2 < l.max_text_bytes)
+    throw ConfigError(
+        "max_bodies_in_flight_bytes harus sedikitnya satu setengah kali max_text_bytes.");
+}
+// ---- end of limits ----
+
 ListenAddress parse_listen(std::string_view text) {
   ListenAddress a;
   std::string_view host, port;
@@ -152,7 +233,7 @@ void apply_setting(ServerConfig& c, std::string_view key, std::string_view raw) 
     int ms = 0;
     if (!parse_number(value, ms) || ms < 0 || ms > 60000) throw bad();
     c.cache_recheck_ms = ms;
-  } else if (!apply_sign_in_setting(c, key, value)) {
+  } else if (!apply_sign_in_setting(c, key, value) && !apply_limit_setting(c.limits, key, value)) {
     throw ConfigError("Pengaturan tidak dikenal: " + std::string(key));
   }
 }
@@ -199,6 +280,7 @@ void apply_environment(ServerConfig& c, const std::function<const char*(const ch
       throw ConfigError(std::string(var) + ": " + e.what());
     }
   }
+  apply_limit_environment(c.limits, getenv);
 }
 
 }  // namespace tatakerja::server

@@ -77,6 +77,32 @@ Response error_answer(ErrorCode code) {
   return error_response(Refusal(code));
 }
 
+HeadDecision decide_head(const Request& head, app::Stores& stores, ApiShared shared,
+                         std::optional<org::Id>& user_id) {
+  HeadDecision d;
+  std::string_view path = head.path();
+  if (!path.starts_with(kApiPrefix)) return d;
+  path.remove_prefix(kApiPrefix.size());
+  const RouteMatch m = match_route(head.method, path);
+  if (m.kind != MatchKind::Found) return d;  // answered after its (small) body
+  const unsigned carry = route_list()[m.route].carry;
+  d.heavy = (carry & carry::kHeavy) != 0;
+  d.large_body = (carry & carry::kLargeBody) != 0;
+  const GateFn gate = route_gate(m.route);
+  if (!d.large_body || gate == nullptr) return d;
+  Context ctx(head, stores, shared.config, shared.limiter);
+  ctx.ids = m.ids;
+  ctx.sessions = shared.sessions;
+  ctx.changes = shared.answers.changes();
+  try {
+    gate(ctx);
+  } catch (...) {
+    d.refusal = error_response_for_current_exception();
+  }
+  user_id = ctx.user_id_if_known();
+  return d;
+}
+
 Response handle_api_request(const Request& req, app::Stores& stores, ApiShared shared,
                             std::optional<org::Id>& user_id) {
   if (req.body_too_large) return error_answer(ErrorCode::PayloadTooLarge);
@@ -101,6 +127,8 @@ Response handle_api_request(const Request& req, app::Stores& stores, ApiShared s
     // one read transaction; a change request's use case opens its own transaction.
     std::optional<ReadSnapshot> snapshot;
     if (reading) snapshot.emplace(stores.transactions);
+    // The route's gate, the same function the transport ran on the head (decide_head).
+    if (const GateFn gate = route_gate(m.route)) gate(ctx);
     if (route_list()[m.route].reads != 0 && shared.answers.enabled()) {
       r = registry_answer(ctx, m.route, shared.answers, shared.board);
     } else {

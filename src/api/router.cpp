@@ -69,6 +69,10 @@ HandlerFn route_handler(std::size_t index) {
   return table().at(index).handler;
 }
 
+GateFn route_gate(std::size_t index) {
+  return table().at(index).gate;
+}
+
 RouteMatch match_route(std::string_view method, std::string_view path) {
   RouteMatch m;
   const auto& routes = table();

@@ -1,9 +1,14 @@
-// The server's glue: per-worker database connections, the dispatch of a request (API route,
-// 404/405/413, or a static file), the security headers every answer carries, and the request log.
+// The server's glue: per-worker database connections (the work pool's threads have their own
+// too), what a request head is admitted to send (decide_head), the dispatch of a request (API
+// route, 404/405/413, or a static file), the security headers every answer carries, and the
+// request log.
 #include "server/server.hpp"
+
+#include <sys/resource.h>
 
 #include <algorithm>
 #include <chrono>
+#include <limits>
 #include <optional>
 #include <thread>
 #include <vector>
@@ -24,9 +29,11 @@
 namespace tatakerja::server {
 namespace {
 
-constexpr std::size_t kJsonLimit = std::size_t{1} << 20;   // 1 MiB
-constexpr std::size_t kTextLimit = std::size_t{32} << 20;  // 32 MiB regulation text
-constexpr std::size_t kRememberedSessions = 10000;         // per worker (SessionMemo)
+constexpr std::size_t kRememberedSessions = 10000;  // per worker (SessionMemo)
+constexpr std::int64_t kBusyRetryAfter = 5;         // seconds, after SERVER_BUSY
+// Descriptors kept for the database, the log and the rest when the open-file limit bounds the
+// connections.
+constexpr rlim_t kSpareDescriptors = 128;
 
 struct WorkerDb {
   std::unique_ptr<storage::Connection> connection;
@@ -35,12 +42,20 @@ struct WorkerDb {
   std::unique_ptr<SessionMemo> sessions;
 };
 
-std::size_t body_limit_for(std::string_view method, std::string_view target) {
-  const auto q = target.find('?');
-  const std::string_view path = target.substr(0, q);
-  if (method == "POST" && (path == "/api/v1/regulations" || path == "/api/v1/regulations/preview"))
-    return kTextLimit;
-  return kJsonLimit;
+// Raises the soft open-file limit to the hard one (idle connections are descriptors) and returns
+// how many connections it leaves room for.
+std::size_t connections_within_open_file_limit() {
+  rlimit lim{};
+  if (::getrlimit(RLIMIT_NOFILE, &lim) != 0) return std::numeric_limits<std::size_t>::max();
+  if (lim.rlim_cur < lim.rlim_max) {
+    rlimit raised = lim;
+    raised.rlim_cur = lim.rlim_max;
+    if (::setrlimit(RLIMIT_NOFILE, &raised) == 0) lim = raised;
+  }
+  if (lim.rlim_cur == RLIM_INFINITY) return std::numeric_limits<std::size_t>::max();
+  return lim.rlim_cur > 2 * kSpareDescriptors
+             ? static_cast<std::size_t>(lim.rlim_cur - kSpareDescriptors)
+             : static_cast<std::size_t>(lim.rlim_cur / 2);
 }
 
 void add_security_headers(Response& r) {
@@ -67,11 +82,64 @@ bool has_header(const Response& r, std::string_view name) {
 struct Server::Impl {
   ServerConfig config;
   ListenAddress address;
-  std::vector<WorkerDb> workers;
+  std::vector<WorkerDb> workers;  // the worker threads', then the work pool's
   RateLimiter limiter;
   std::unique_ptr<AnswerCache> answers;
   std::unique_ptr<StaticFiles> files;
   std::unique_ptr<HttpServer> http;
+
+  ApiShared api_shared(int worker) {
+    auto& db = workers[static_cast<std::size_t>(worker)];
+    return ApiShared{config, limiter, *answers, *db.board, db.sessions.get()};
+  }
+
+  // Headers every answer carries, and the log line.
+  void finish(int worker, const Request& req, Response& res,
+              std::chrono::steady_clock::time_point t0, std::optional<Id> user_id) {
+    add_security_headers(res);
+    const auto us =
+        std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - t0)
+            .count();
+    log_request(worker, RequestLogLine{req.method, req.path(), res.status,
+                                       static_cast<std::int64_t>(us), res.body.size(), user_id});
+  }
+
+  // A request head, before its body is read (HttpServerOptions::admit).
+  Admission admit(int worker, const Request& head) {
+    const auto t0 = std::chrono::steady_clock::now();
+    Admission a;
+    a.body_limit = config.limits.max_body_bytes;
+    if (!head.path().starts_with("/api/")) return a;
+    std::optional<Id> user_id;
+    auto& db = workers[static_cast<std::size_t>(worker)];
+    HeadDecision d = decide_head(head, db.stores->stores(), api_shared(worker), user_id);
+    if (d.large_body) a.body_limit = config.limits.max_text_bytes;
+    a.heavy = d.heavy;
+    if (d.refusal) {
+      a.refusal = std::move(d.refusal);
+      a.refusal->set_header("Cache-Control", "no-store");
+      finish(worker, head, *a.refusal, t0, user_id);
+    }
+    return a;
+  }
+
+  // The transport's own refusals (HttpServerOptions::refuse).
+  Response refuse(int worker, const Request& req, ErrorCode code) {
+    const auto t0 = std::chrono::steady_clock::now();
+    Response res = error_answer(code);
+    if (code == ErrorCode::ServerBusy)
+      res.set_header("Retry-After", std::to_string(kBusyRetryAfter));
+    if (code == ErrorCode::WorkTimeout && req.method == "POST" &&
+        req.path() == "/api/v1/regulations") {
+      // An import past its budget may still be committed by the work already running.
+      res = error_response(Refusal(code, std::nullopt,
+                                   "Impor melebihi batas waktu server; periksa daftar peraturan "
+                                   "sebelum mencoba lagi."));
+    }
+    res.set_header("Cache-Control", "no-store");
+    finish(worker, req, res, t0, std::nullopt);
+    return res;
+  }
 
   Response handle(int worker, Request& req) {
     const auto t0 = std::chrono::steady_clock::now();
@@ -80,9 +148,7 @@ struct Server::Impl {
     const std::string_view path = req.path();
     if (path.starts_with("/api/")) {
       auto& db = workers[static_cast<std::size_t>(worker)];
-      res = handle_api_request(req, db.stores->stores(),
-                               ApiShared{config, limiter, *answers, *db.board, db.sessions.get()},
-                               user_id);
+      res = handle_api_request(req, db.stores->stores(), api_shared(worker), user_id);
       if (!has_header(res, "Cache-Control")) res.set_header("Cache-Control", "no-store");
     } else if (req.body_too_large) {
       res = error_answer(ErrorCode::PayloadTooLarge);
@@ -92,12 +158,7 @@ struct Server::Impl {
       res = error_answer(ErrorCode::MethodNotAllowed);
       res.set_header("Allow", "GET");
     }
-    add_security_headers(res);
-    const auto us =
-        std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - t0)
-            .count();
-    log_request(worker, RequestLogLine{req.method, path, res.status, static_cast<std::int64_t>(us),
-                                       res.body.size(), user_id});
+    finish(worker, req, res, t0, user_id);
     return res;
   }
 };
@@ -115,11 +176,15 @@ const std::string& Server::host() const {
 unsigned short Server::start() {
   auto& impl = *impl_;
   impl.address = parse_listen(impl.config.listen);
+  const auto& limits = impl.config.limits;
+  check_limits(limits);
+  const int cores = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   int threads = impl.config.threads;
-  if (threads <= 0) threads = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
-  init_logging(impl.config.log_level, threads);
+  if (threads <= 0) threads = cores;
+  const int work_threads = std::max(1, limits.work_threads);
+  init_logging(impl.config.log_level, threads + work_threads);
   impl.workers.clear();
-  impl.workers.resize(static_cast<std::size_t>(threads));
+  impl.workers.resize(static_cast<std::size_t>(threads) + static_cast<std::size_t>(work_threads));
   for (auto& w : impl.workers) {
     w.connection = storage::open_database(impl.config.db);
     w.stores = std::make_unique<persistence::SqlStores>(*w.connection);
@@ -138,12 +203,33 @@ unsigned short Server::start() {
   options.host = impl.address.host;
   options.port = impl.address.port;
   options.threads = threads;
-  options.body_limit = body_limit_for;
+  options.work_threads = work_threads;
+  options.work_queue = static_cast<std::size_t>(limits.work_queue);
+  options.work_timeout = std::chrono::milliseconds(limits.work_timeout_ms);
+  options.header_timeout = std::chrono::seconds(limits.header_timeout_s);
+  options.body_timeout = std::chrono::seconds(limits.body_timeout_s);
+  options.header_limit = limits.max_header_bytes;
+  options.max_connections_per_address =
+      static_cast<std::size_t>(limits.max_connections_per_address);
+  options.max_bodies_in_flight = limits.max_bodies_in_flight_bytes;
+  options.small_body_bytes = limits.max_body_bytes;
+  options.max_connections = static_cast<std::size_t>(limits.max_connections);
+  if (const std::size_t room = connections_within_open_file_limit();
+      room < options.max_connections) {
+    log_warning("max_connections lowered to " + std::to_string(room) +
+                " by the open-file limit (ulimit -n)");
+    options.max_connections = room;
+  }
+  options.admit = [&impl](int worker, const Request& head) { return impl.admit(worker, head); };
+  options.refuse = [&impl](int worker, const Request& req, ErrorCode code) {
+    return impl.refuse(worker, req, code);
+  };
   impl.http = std::make_unique<HttpServer>(
       options, [&impl](int worker, Request& req) { return impl.handle(worker, req); });
   const unsigned short port = impl.http->listen();
   log_info("listening on " + impl.address.host + ":" + std::to_string(port) + " with " +
-           std::to_string(threads) + " threads");
+           std::to_string(threads) + " threads and " + std::to_string(work_threads) +
+           " work threads");
   return port;
 }
 

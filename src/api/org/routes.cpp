@@ -10,6 +10,15 @@ namespace {
 constexpr unsigned kPositionPage =
     reads::kAgencyOfPosition | reads::kRegulations | reads::kHoldersIfSignedIn;
 
+// A regulation text: up to max_text_bytes, read only for a registry editor, parsed on the work
+// pool.
+constexpr unsigned kRegulationText = carry::kLargeBody | carry::kHeavy;
+
+// The gate of the regulation uploads: a registry editor (with the CSRF token).
+void editor_gate(Context& ctx) {
+  ctx.require_editor();
+}
+
 }  // namespace
 
 void add_org_routes(RouteTable& t) {
@@ -27,8 +36,9 @@ void add_org_routes(RouteTable& t) {
   t.add({"PATCH", "/positions/{id}"}, handle_position_update);
   t.add({"GET", "/articles/{id}", reads::kRegulations}, handle_article_get);
   t.add({"GET", "/regulations", reads::kRegistry}, handle_regulations_list);
-  t.add({"POST", "/regulations"}, handle_regulation_import);
-  t.add({"POST", "/regulations/preview"}, handle_regulation_preview);
+  t.add({"POST", "/regulations", 0, kRegulationText}, handle_regulation_import, editor_gate);
+  t.add({"POST", "/regulations/preview", 0, kRegulationText}, handle_regulation_preview,
+        editor_gate);
   t.add({"GET", "/regulations/{id}", reads::kRegistry}, handle_regulation_get);
   t.add({"GET", "/employees", reads::kPeople}, handle_employees_list);
   t.add({"POST", "/employees"}, handle_employee_create);

@@ -3,6 +3,7 @@
 // the environment over the file and the file over the defaults.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <functional>
 #include <stdexcept>
@@ -11,6 +12,33 @@
 #include <vector>
 
 namespace tatakerja::server {
+
+// ---- limits (issue 10: the transport) ----
+// What the server lets its clients use: connections, request heads and bodies, and the work pool
+// that runs heavy requests (regulation preview and import) off the threads that read and answer
+// requests. docs/operations.md, "Limits", gives the defaults and what each one holds off.
+struct ServerLimits {
+  int max_connections = 10000;            // open at once; also held under the open-file limit
+  int max_connections_per_address = 256;  // from one client address; 0: no cap (behind a proxy)
+  int header_timeout_s = 15;              // to receive a request head, and idle on keep-alive
+  int body_timeout_s = 120;               // to receive a body once its head arrived
+  std::size_t max_header_bytes = std::size_t{16} * 1024;  // request line and headers; more: 431
+  std::size_t max_body_bytes = std::size_t{1} << 20;      // any body but a regulation text
+  std::size_t max_text_bytes = std::size_t{32} << 20;     // a regulation text (preview, import)
+  // All bodies being read or waiting for their answer; texts may use two thirds of it.
+  std::size_t max_bodies_in_flight_bytes = std::size_t{96} << 20;
+  int work_threads = 1;          // heavy requests at once (each may take ~10x its text's size)
+  int work_queue = 8;            // heavy requests waiting for a work thread; more: 503 SERVER_BUSY
+  int work_timeout_ms = 120000;  // a heavy request's time budget, queueing included
+};
+// Sets limit `key` (file key, e.g. "max_connections"); false when `key` is not a limit. Throws
+// ConfigError for a malformed or out-of-range value.
+bool apply_limit_setting(ServerLimits& l, std::string_view key, std::string_view value);
+// Throws ConfigError when the limits do not fit together (a regulation text larger than the two
+// thirds of the memory for bodies in flight that texts may use, a text limit under the body
+// limit).
+void check_limits(const ServerLimits& l);
+// ---- end of limits ----
 
 struct ServerConfig {
   std::string db = "tatakerja.db";        // SQLite file path or postgresql:// URL
@@ -26,6 +54,7 @@ struct ServerConfig {
   // How soon a change made outside this server (the CLI, another server on the same database)
   // reaches the cached answers, in milliseconds (ScopeBoard); 0 checks on every request.
   int cache_recheck_ms = 100;
+  ServerLimits limits;  // connections, bodies, the work pool (see ServerLimits)
 
   // ---- sign-in (issue 10; docs/operations.md, "Sign-in") ----
   // Addresses of the reverse proxies whose X-Forwarded-For is believed (exact IPv4 or IPv6
@@ -60,15 +89,16 @@ class ConfigError : public std::runtime_error {
 // session_ttl, cache_mb, cache_recheck_ms; and the sign-in block: trusted_proxies (addresses
 // separated by commas or spaces; empty: none), sign_in_free_failures, sign_in_first_delay,
 // sign_in_max_delay, address_free_failures, sign_ins_per_hour, sessions_per_account,
-// password_hashing_slots. Throws ConfigError for an unknown key or a malformed value.
+// password_hashing_slots; and the keys of ServerLimits. Throws ConfigError for an unknown key or a
+// malformed value.
 void apply_setting(ServerConfig& c, std::string_view key, std::string_view raw);
 // Applies a file of `key = value` lines; blank lines and lines starting with '#' are skipped.
 // Throws ConfigError (with the line number) when the file cannot be read or a line is wrong.
 void apply_config_file(ServerConfig& config, const std::string& path);
 // Applies TATAKERJA_DB, TATAKERJA_LISTEN, TATAKERJA_THREADS, TATAKERJA_WEB_ROOT,
 // TATAKERJA_SECURE_COOKIES, TATAKERJA_LOG_LEVEL, TATAKERJA_CACHE_MB, TATAKERJA_CACHE_RECHECK_MS,
-// TATAKERJA_TRUSTED_PROXIES as
-// found by `getenv` (default:
+// TATAKERJA_TRUSTED_PROXIES and TATAKERJA_ + the upper-case key of each limit
+// (TATAKERJA_MAX_CONNECTIONS) as found by `getenv` (default:
 // the process environment). Throws ConfigError for a malformed value.
 void apply_environment(ServerConfig& config,
                        const std::function<const char*(const char*)>& getenv = nullptr);

@@ -35,6 +35,20 @@ struct ApiShared {
 Response handle_api_request(const Request& req, app::Stores& stores, ApiShared shared,
                             std::optional<org::Id>& user_id);
 
+// What the API decides about a request whose head has arrived and whose body has not been read
+// (issue 10, "Authenticate before the body"): the route's carry (router.hpp, carry::) and, for a
+// route that takes a large body, its gate run on the head, so that a caller who may not send the
+// body is refused before it is read.
+struct HeadDecision {
+  std::optional<Response> refusal;  // the gate refused: answer this without reading the body
+  bool large_body = false;          // the route takes a body up to max_text_bytes
+  bool heavy = false;               // the handler runs on the work pool
+};
+// `head` is a request whose body is empty; `stores` the calling thread's own. Never throws for
+// anything a client sends. `user_id` as for handle_api_request.
+HeadDecision decide_head(const Request& head, app::Stores& stores, ApiShared shared,
+                         std::optional<org::Id>& user_id);
+
 // The error answer for `code` with its default Indonesian message.
 Response error_answer(ErrorCode code);
 

@@ -26,6 +26,17 @@ inline constexpr unsigned kRegulations = 1U << 4;        // regions, regulations
 inline constexpr unsigned kHoldersIfSignedIn = 1U << 5;  // people, for a signed-in reader only
 }  // namespace reads
 
+// How the transport carries a route's requests, decided from the request head alone (issue 10,
+// "Authenticate before the body"; docs/operations.md, "Limits"). A bit set; 0: a small body
+// (max_body_bytes), answered on the thread that read it.
+namespace carry {
+// A body up to max_text_bytes (a regulation text); the route must have a gate, and the body is
+// read only once the gate has admitted the caller from the head.
+inline constexpr unsigned kLargeBody = 1U << 0;
+// Heavy work: the handler runs on the work pool, within the time budget (work_timeout_ms).
+inline constexpr unsigned kHeavy = 1U << 1;
+}  // namespace carry
+
 struct RouteInfo {
   std::string_view method;   // "GET"
   std::string_view pattern;  // "/positions/{id}"
@@ -35,20 +46,28 @@ struct RouteInfo {
   // Never set it on a route whose answer varies with anything else, nor leave out a scope the
   // handler reads.
   unsigned reads = 0;
+  unsigned carry = 0;  // carry::... bits
 };
 
 class Context;
 using HandlerFn = Response (*)(Context&);
+// Who may send to a route, checked from the request head alone (the body is not read yet):
+// throws the refusal (UNAUTHENTICATED, FORBIDDEN, CSRF_INVALID). The transport calls it before
+// reading a large body, the dispatch before the handler, so that both decide by one function.
+using GateFn = void (*)(Context&);
 
 struct Route {
   RouteInfo info;
   HandlerFn handler = nullptr;
+  GateFn gate = nullptr;  // none: anyone may send; the handler decides
 };
 
 // The routes a domain adds, in the order they are matched.
 class RouteTable {
  public:
-  void add(RouteInfo info, HandlerFn handler) { routes_.push_back({info, handler}); }
+  void add(RouteInfo info, HandlerFn handler, GateFn gate = nullptr) {
+    routes_.push_back({info, handler, gate});
+  }
   const std::vector<Route>& routes() const { return routes_; }
 
  private:
@@ -59,6 +78,8 @@ class RouteTable {
 const std::vector<RouteInfo>& route_list();
 // The handler of route `index` of route_list().
 HandlerFn route_handler(std::size_t index);
+// The gate of route `index` of route_list(); null when it has none.
+GateFn route_gate(std::size_t index);
 
 enum class MatchKind { Found, NotFound, MethodNotAllowed };
 

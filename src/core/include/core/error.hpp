@@ -45,6 +45,10 @@ enum class ErrorCode : std::uint8_t {
   PasswordContainsName,
   CurrentPasswordWrong,
   SignInBusy,
+  // The transport's own refusals (server/http_server.cpp; issue 10: limits).
+  ServerBusy,
+  WorkTimeout,
+  HeaderTooLarge,
   // A file that cannot be read as a regulation text (textio::ReadError; printed by the CLI). The
   // API never answers these: an uploaded text it cannot decode is INVALID_FIELD "text".
   FileNotFound,
@@ -72,7 +76,7 @@ struct ErrorInfo {
 };
 
 // The table, in the order of ErrorCode (checked below).
-inline constexpr std::array<ErrorInfo, 32> kErrorTable{{
+inline constexpr std::array<ErrorInfo, 35> kErrorTable{{
     {ErrorCode::MalformedJson, "MALFORMED_JSON", 400,
      "Isi permintaan bukan JSON yang sah atau bukan objek.", ErrorScope::Api},
     {ErrorCode::InvalidParameter, "INVALID_PARAMETER", 400, "Parameter alamat tidak sah.",
@@ -121,6 +125,14 @@ inline constexpr std::array<ErrorInfo, 32> kErrorTable{{
      ErrorScope::Api},
     {ErrorCode::SignInBusy, "SIGN_IN_BUSY", 503,
      "Terlalu banyak permintaan masuk bersamaan; coba lagi sebentar.", ErrorScope::Api},
+    // The transport's own refusals (issue 10: limits).
+    {ErrorCode::ServerBusy, "SERVER_BUSY", 503,
+     "Server sedang penuh dengan pekerjaan lain; coba lagi sebentar lagi.", ErrorScope::Api},
+    {ErrorCode::WorkTimeout, "WORK_TIMEOUT", 503,
+     "Pemrosesan melebihi batas waktu server; coba lagi nanti atau kirim naskah yang lebih kecil.",
+     ErrorScope::Api},
+    {ErrorCode::HeaderTooLarge, "HEADER_TOO_LARGE", 431,
+     "Kepala permintaan terlalu besar; hapus cookie lama lalu coba lagi.", ErrorScope::Api},
     {ErrorCode::FileNotFound, "FILE_NOT_FOUND", 404, "Berkas tidak dapat dibuka.",
      ErrorScope::File},
     {ErrorCode::FileIsDirectory, "FILE_IS_DIRECTORY", 422,

@@ -1,0 +1,64 @@
+#include "server/work_pool.hpp"
+
+#include <utility>
+
+namespace tatakerja::server {
+
+WorkPool::WorkPool(int threads, std::size_t queue_limit)
+    : threads_(threads < 1 ? 1 : threads), queue_limit_(queue_limit) {}
+
+WorkPool::~WorkPool() {
+  shutdown();
+}
+
+void WorkPool::start() {
+  std::lock_guard lock(mutex_);
+  if (!pool_.empty() || stopping_) return;
+  for (int i = 0; i < threads_; ++i) pool_.emplace_back([this, i] { run(i); });
+}
+
+bool WorkPool::try_submit(Task task) {
+  {
+    std::lock_guard lock(mutex_);
+    if (stopping_) return false;
+    if (running_ + queue_.size() >= static_cast<std::size_t>(threads_) + queue_limit_) return false;
+    queue_.push_back(std::move(task));
+  }
+  wake_.notify_one();
+  return true;
+}
+
+std::size_t WorkPool::in_flight() const {
+  std::lock_guard lock(mutex_);
+  return running_ + queue_.size();
+}
+
+void WorkPool::shutdown() {
+  std::vector<std::thread> threads;
+  {
+    std::lock_guard lock(mutex_);
+    stopping_ = true;
+    threads.swap(pool_);
+  }
+  wake_.notify_all();
+  for (auto& t : threads) t.join();
+}
+
+void WorkPool::run(int slot) {
+  for (;;) {
+    Task task;
+    {
+      std::unique_lock lock(mutex_);
+      wake_.wait(lock, [this] { return stopping_ || !queue_.empty(); });
+      if (queue_.empty()) return;  // stopping, nothing left
+      task = std::move(queue_.front());
+      queue_.pop_front();
+      ++running_;
+    }
+    task(slot);
+    std::lock_guard lock(mutex_);
+    --running_;
+  }
+}
+
+}  // namespace tatakerja::server
