@@ -97,17 +97,28 @@ function request({
   });
 }
 
+// Signs in as the web interface does: a 503 SIGN_IN_BUSY (every password hashing slot taken) is
+// tried again after its Retry-After, up to three times.
 async function signIn(username, password, from = USER) {
-  const r = await request({
+  let r;
+  for (let attempt = 0; attempt < 4; ++attempt) {
+    r = await signInOnce(username, password, from);
+    if (!(r.status === 503 && r.body.includes("SIGN_IN_BUSY"))) break;
+    await sleep(1000 * Number(r.headers["retry-after"] ?? 1));
+  }
+  if (r.status !== 200) return { ok: false, status: r.status ?? r.error };
+  const cookie = (r.headers["set-cookie"] ?? "").split(";")[0];
+  return { ok: true, cookie, csrf: JSON.parse(r.body).csrf_token };
+}
+
+function signInOnce(username, password, from) {
+  return request({
     method: "POST",
     path: "/api/v1/auth/login",
     headers: { "Content-Type": "application/json" },
     body: JSON.stringify({ username, password }),
     from,
   });
-  if (r.status !== 200) return { ok: false, status: r.status ?? r.error };
-  const cookie = (r.headers["set-cookie"] ?? "").split(";")[0];
-  return { ok: true, cookie, csrf: JSON.parse(r.body).csrf_token };
 }
 
 // The reader: a public page every 50 ms, each on a new connection, as long as `running()`.
