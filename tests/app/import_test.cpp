@@ -73,6 +73,27 @@ const org::Position* by_title(const std::vector<org::Position>& ps, const std::s
   return nullptr;
 }
 
+// An employee born 1970, appointed March 1995, named after the position and placed in it from
+// `start`; returns the employee's id.
+org::Id place_person(org::OrgStore& st, org::Id region_id, const org::Position& position,
+                     const std::string& nip, const std::string& rank, Date start) {
+  org::Employee e;
+  e.region_id = region_id;
+  e.nip = nip;
+  e.name = "Pegawai " + position.title;
+  e.birth_date = Date{1970, 1, 1};
+  e.appointed_year = 1995;
+  e.appointed_month = 3;
+  e.rank = rank;
+  e.id = st.insert_employee(e);
+  org::Placement pl;
+  pl.employee_id = e.id;
+  pl.position_id = position.id;
+  pl.start = start;
+  st.insert_placement(pl);
+  return e.id;
+}
+
 // The Kepala Badan's duties name the Bidang, so the rename shows in three of them too.
 void expect_changes(const std::vector<org::StructureChange>& c) {
   ASSERT_EQ(c.size(), 5u);
@@ -257,21 +278,9 @@ TEST_P(Import, RevocationCarriesTheAgencyOverWithItsIncumbents) {
   std::map<std::string, org::Id> person;  // title -> employee id
   int serial = 1;
   for (const auto* p : {old_head, old_bidang, old_keuangan}) {
-    org::Employee e;
-    e.region_id = old.region_id;
-    e.nip = "19700101199503100" + std::to_string(serial++);
-    e.name = "Pegawai " + p->title;
-    e.birth_date = Date{1970, 1, 1};
-    e.appointed_year = 1995;
-    e.appointed_month = 3;
-    e.rank = "IV/a";
-    e.id = st.insert_employee(e);
-    org::Placement pl;
-    pl.employee_id = e.id;
-    pl.position_id = p->id;
-    pl.start = Date{2022, 1, 1};
-    st.insert_placement(pl);
-    person[p->title] = e.id;
+    person[p->title] =
+        place_person(st, old.region_id, *p, "19700101199503100" + std::to_string(serial++), "IV/a",
+                     Date{2022, 1, 1});
   }
 
   // 2. The preview says what the import will do, and writes nothing.
@@ -397,20 +406,8 @@ TEST_P(Import, CorrectedTextIsStoredAsTheNextVersion) {
   const auto first_positions = st.positions_of_agency(*first.agency_id());
   const auto* head = by_title(first_positions, "Kepala Badan");
   ASSERT_TRUE(head);
-  org::Employee e;
-  e.region_id = first.region_id;
-  e.nip = "197001011995031001";
-  e.name = "Pegawai Kepala Badan";
-  e.birth_date = Date{1970, 1, 1};
-  e.appointed_year = 1995;
-  e.appointed_month = 3;
-  e.rank = "IV/c";
-  e.id = st.insert_employee(e);
-  org::Placement pl;
-  pl.employee_id = e.id;
-  pl.position_id = head->id;
-  pl.start = Date{2024, 6, 1};
-  st.insert_placement(pl);
+  const org::Id head_holder =
+      place_person(st, first.region_id, *head, "197001011995031001", "IV/c", Date{2024, 6, 1});
 
   // The preview: "sudah ada", the changes against version 1, nothing written.
   const auto counts = row_counts(db);
@@ -451,7 +448,7 @@ TEST_P(Import, CorrectedTextIsStoredAsTheNextVersion) {
   EXPECT_EQ(head_now->id, head->id);
   EXPECT_EQ(to_string(head_now->eselon), "II.b");
   ASSERT_EQ(st.holders_of_position(head_now->id).size(), 1u);
-  EXPECT_EQ(st.holders_of_position(head_now->id)[0].employee.id, e.id);
+  EXPECT_EQ(st.holders_of_position(head_now->id)[0].employee.id, head_holder);
   const auto log = db.identity().audit_log({10});
   ASSERT_FALSE(log.empty());
   EXPECT_NE(log[0].after.find("\"previous_version_id\":" + std::to_string(first.regulation_id)),
