@@ -87,6 +87,7 @@ HeadDecision decide_head(const Request& head, app::Stores& stores, ApiShared sha
   if (m.kind != MatchKind::Found) return d;  // answered after its (small) body
   const unsigned carry = route_list()[m.route].carry;
   d.heavy = (carry & carry::kHeavy) != 0;
+  d.hashes = (carry & carry::kHashes) != 0;
   d.large_body = (carry & carry::kLargeBody) != 0;
   const GateFn gate = route_gate(m.route);
   if (!d.large_body || gate == nullptr) return d;

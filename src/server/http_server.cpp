@@ -11,9 +11,9 @@
 // A connection is one coroutine: read the head (with a timeout; 431 when it is too large), ask
 // `admit` what to do with it (refuse it before the body, its body limit, heavy or not), reserve
 // the body's bytes against the cap on bodies in flight, read the body, call the handler (heavy:
-// on the WorkPool, the coroutine waiting with a timer for the answer or the time budget), write
-// the answer, repeat while keep-alive. stop() closes the acceptor and the idle connections;
-// connections with a request in flight finish it and then close.
+// on the work pool, hashing a password: on the hashing pool, the coroutine waiting with a timer for
+// the answer or the time budget), write the answer, repeat while keep-alive. stop() closes the
+// acceptor and the idle connections; connections with a request in flight finish it and then close.
 #include <utility>  // before Asio: boost/asio/awaitable.hpp needs std::exchange (Boost 1.74, GCC 12)
 
 #include <algorithm>
@@ -134,9 +134,9 @@ class BodyReservation {
   std::size_t bytes_ = 0;
 };
 
-// A heavy request handed to the work pool. `done`, `abandoned`, `response` and `timer` are touched
-// only on the connection's worker thread (the pool posts its answer there); `request` and
-// `reservation` only on the pool thread once it is queued; `gave_up` on both.
+// A request handed to a pool (heavy work, or hashing a password). `done`, `abandoned`, `response`
+// and `timer` are touched only on the connection's worker thread (the pool posts its answer there);
+// `request` and `reservation` only on the pool thread once it is queued; `gave_up` on both.
 struct HeavyCall {
   Request request;
   BodyReservation reservation;          // the body's bytes, given back when the last owner lets go
@@ -165,8 +165,9 @@ struct HttpServer::Impl {
   std::optional<asio::signal_set> signals;  // on accept_ioc
   bool accept_stopping = false;             // the accepting thread's
   std::mutex stop_mutex;
-  bool stop_requested = false;     // guarded by stop_mutex
-  std::unique_ptr<WorkPool> pool;  // last: destroyed (joined) first
+  bool stop_requested = false;        // guarded by stop_mutex
+  std::unique_ptr<WorkPool> pool;     // last two: destroyed (joined) first
+  std::unique_ptr<WorkPool> hashing;  // requests that hash a password
 
   // One open connection from `address`, released by ~ConnectionTicket.
   class ConnectionTicket {
@@ -297,22 +298,38 @@ struct HttpServer::Impl {
     }
   }
 
-  // Runs `req` on the work pool and waits, without holding the worker, for its answer or the time
-  // budget; SERVER_BUSY at once when the pool is full.
-  asio::awaitable<Response> run_heavy(Worker& w, int index, Request req,
-                                      BodyReservation reservation) {
+  // Where a request that does not run on its worker goes: a pool, the handler index of its first
+  // thread, its time budget and the refusal when it is full.
+  struct Lane {
+    WorkPool* pool;
+    int first;
+    std::chrono::milliseconds budget;
+    ErrorCode busy;
+  };
+  Lane work_lane() {
+    return {pool.get(), options.threads, options.work_timeout, ErrorCode::ServerBusy};
+  }
+  Lane hashing_lane() {
+    return {hashing.get(), options.threads + options.work_threads, options.hashing_timeout,
+            ErrorCode::SignInBusy};
+  }
+
+  // Runs `req` on `lane`'s pool and waits, without holding the worker, for its answer or the time
+  // budget; the lane's busy refusal at once when the pool is full.
+  asio::awaitable<Response> run_on_pool(Worker& w, int index, Lane lane, Request req,
+                                        BodyReservation reservation) {
     Request head;  // for the refusals, read here while the pool thread reads `call->request`
     head.method = req.method;
     head.target = req.target;
     head.client_address = req.client_address;
-    const auto deadline = Clock::now() + options.work_timeout;
+    const auto deadline = Clock::now() + lane.budget;
     asio::steady_timer timer(w.ioc, deadline);
     auto call = std::make_shared<HeavyCall>();
     call->request = std::move(req);
     call->reservation = std::move(reservation);
     call->timer = &timer;
-    const int first = options.threads;
-    const bool queued = pool->try_submit([this, call, &w, deadline, first](int slot) {
+    const int first = lane.first;
+    const bool queued = lane.pool->try_submit([this, call, &w, deadline, first](int slot) {
       // Not started once the budget is spent: the client has had its WORK_TIMEOUT.
       if (call->gave_up.load() || Clock::now() >= deadline) {
         call->request.body = std::string();
@@ -335,7 +352,7 @@ struct HttpServer::Impl {
         call->timer->cancel();
       });
     });
-    if (!queued) co_return refuse(index, head, ErrorCode::ServerBusy);
+    if (!queued) co_return refuse(index, head, lane.busy);
     beast::error_code ec;
     co_await timer.async_wait(asio::redirect_error(asio::use_awaitable, ec));
     if (call->done) co_return std::move(call->response);
@@ -451,9 +468,10 @@ struct HttpServer::Impl {
       req.body_too_large = too_large;
 
       Response res;
-      if (admission.heavy && !too_large) {
+      if ((admission.heavy || admission.hashes) && !too_large) {
         // The request and its reservation go to the pool, which gives them back.
-        res = co_await run_heavy(w, index, std::move(req), std::move(reservation));
+        res = co_await run_on_pool(w, index, admission.hashes ? hashing_lane() : work_lane(),
+                                   std::move(req), std::move(reservation));
       } else {
         try {
           res = handler(index, req);
@@ -481,11 +499,13 @@ HttpServer::HttpServer(HttpServerOptions options, Handler handler)
   o = std::move(options);
   if (o.threads < 1) o.threads = 1;
   if (o.work_threads < 1) o.work_threads = 1;
+  if (o.hashing_threads < 1) o.hashing_threads = 1;
   if (o.max_connections < 1) o.max_connections = 1;
   impl_->handler = std::move(handler);
   impl_->bodies = std::make_unique<BodyBudget>(o.max_bodies_in_flight);
   for (int i = 0; i < o.threads; ++i) impl_->workers.push_back(std::make_unique<Worker>());
-  impl_->pool = std::make_unique<WorkPool>(o.work_threads, o.work_queue);
+  impl_->pool = std::make_unique<WorkPool>(o.work_threads, o.work_queue, o.pool_nice);
+  impl_->hashing = std::make_unique<WorkPool>(o.hashing_threads, o.hashing_queue, o.pool_nice);
 }
 
 HttpServer::~HttpServer() = default;
@@ -517,6 +537,7 @@ void HttpServer::run(bool handle_signals) {
   auto& impl = *impl_;
   if (!impl.acceptor) throw std::logic_error("HttpServer::run before listen");
   impl.pool->start();
+  impl.hashing->start();
   for (auto& w : impl.workers) w->keep_running.emplace(w->ioc.get_executor());
   asio::co_spawn(impl.accept_ioc, impl.accept_loop(), asio::detached);
   if (handle_signals) {
@@ -533,6 +554,7 @@ void HttpServer::run(bool handle_signals) {
   for (auto& t : threads) t.join();
   // Every connection has ended, so no one waits for the pool: let its running work finish.
   impl.pool->shutdown();
+  impl.hashing->shutdown();
   impl.signals.reset();
 }
 

@@ -31,6 +31,10 @@ namespace {
 
 constexpr std::size_t kRememberedSessions = 10000;  // per worker (SessionMemo)
 constexpr std::int64_t kBusyRetryAfter = 5;         // seconds, after SERVER_BUSY
+constexpr std::int64_t kSignInRetryAfter = 1;       // seconds, after SIGN_IN_BUSY
+// Added to the pools' threads' nice value: with every core busy, the workers' short answers get
+// the processor before a preview or a password hash (bench/attack, the sign-in flood).
+constexpr int kPoolNice = 5;
 // Descriptors kept for the database, the log and the rest when the open-file limit bounds the
 // connections.
 constexpr rlim_t kSpareDescriptors = 128;
@@ -82,7 +86,7 @@ bool has_header(const Response& r, std::string_view name) {
 struct Server::Impl {
   ServerConfig config;
   ListenAddress address;
-  std::vector<WorkerDb> workers;  // the worker threads', then the work pool's
+  std::vector<WorkerDb> workers;  // the worker threads', then the work pool's, the hashing pool's
   RateLimiter limiter;
   std::unique_ptr<AnswerCache> answers;
   std::unique_ptr<StaticFiles> files;
@@ -115,6 +119,7 @@ struct Server::Impl {
     HeadDecision d = decide_head(head, db.stores->stores(), api_shared(worker), user_id);
     if (d.large_body) a.body_limit = config.limits.max_text_bytes;
     a.heavy = d.heavy;
+    a.hashes = d.hashes;
     if (d.refusal) {
       a.refusal = std::move(d.refusal);
       a.refusal->set_header("Cache-Control", "no-store");
@@ -129,6 +134,8 @@ struct Server::Impl {
     Response res = error_answer(code);
     if (code == ErrorCode::ServerBusy)
       res.set_header("Retry-After", std::to_string(kBusyRetryAfter));
+    if (code == ErrorCode::SignInBusy)
+      res.set_header("Retry-After", std::to_string(kSignInRetryAfter));
     if (code == ErrorCode::WorkTimeout && req.method == "POST" &&
         req.path() == "/api/v1/regulations") {
       // An import past its budget may still be committed by the work already running.
@@ -182,9 +189,11 @@ unsigned short Server::start() {
   int threads = impl.config.threads;
   if (threads <= 0) threads = cores;
   const int work_threads = std::max(1, limits.work_threads);
-  init_logging(impl.config.log_level, threads + work_threads);
+  const int hashing_threads = RateLimiter::hashing_slots_for(impl.config.password_hashing_slots);
+  const int handler_threads = threads + work_threads + hashing_threads;
+  init_logging(impl.config.log_level, handler_threads);
   impl.workers.clear();
-  impl.workers.resize(static_cast<std::size_t>(threads) + static_cast<std::size_t>(work_threads));
+  impl.workers.resize(static_cast<std::size_t>(handler_threads));
   for (auto& w : impl.workers) {
     w.connection = storage::open_database(impl.config.db);
     w.stores = std::make_unique<persistence::SqlStores>(*w.connection);
@@ -206,6 +215,10 @@ unsigned short Server::start() {
   options.work_threads = work_threads;
   options.work_queue = static_cast<std::size_t>(limits.work_queue);
   options.work_timeout = std::chrono::milliseconds(limits.work_timeout_ms);
+  options.hashing_threads = hashing_threads;
+  options.hashing_queue = static_cast<std::size_t>(limits.hashing_queue);
+  options.hashing_timeout = std::chrono::milliseconds(limits.hashing_timeout_ms);
+  options.pool_nice = kPoolNice;
   options.header_timeout = std::chrono::seconds(limits.header_timeout_s);
   options.body_timeout = std::chrono::seconds(limits.body_timeout_s);
   options.header_limit = limits.max_header_bytes;
@@ -228,8 +241,8 @@ unsigned short Server::start() {
       options, [&impl](int worker, Request& req) { return impl.handle(worker, req); });
   const unsigned short port = impl.http->listen();
   log_info("listening on " + impl.address.host + ":" + std::to_string(port) + " with " +
-           std::to_string(threads) + " threads and " + std::to_string(work_threads) +
-           " work threads");
+           std::to_string(threads) + " threads, " + std::to_string(work_threads) +
+           " work threads and " + std::to_string(hashing_threads) + " hashing threads");
   return port;
 }
 

@@ -1,11 +1,30 @@
 #include "server/work_pool.hpp"
 
+#include <sys/resource.h>
+#include <unistd.h>
+
+#include <algorithm>
 #include <utility>
 
 namespace tatakerja::server {
 
-WorkPool::WorkPool(int threads, std::size_t queue_limit)
-    : threads_(threads < 1 ? 1 : threads), queue_limit_(queue_limit) {}
+namespace {
+
+// Adds `increment` to the calling thread's nice value (on Linux, PRIO_PROCESS with a thread id
+// applies to that thread alone). Raising it needs no privilege; a failure leaves it as it was.
+void lower_own_priority(int increment) {
+  if (increment <= 0) return;
+  const auto tid = static_cast<id_t>(::gettid());
+  const int now = ::getpriority(PRIO_PROCESS, tid);
+  (void)::setpriority(PRIO_PROCESS, tid, std::min(19, now + increment));
+}
+
+}  // namespace
+
+WorkPool::WorkPool(int threads, std::size_t queue_limit, int nice)
+    : threads_(threads < 1 ? 1 : threads),
+      queue_limit_(queue_limit),
+      nice_(std::clamp(nice, 0, 19)) {}
 
 WorkPool::~WorkPool() {
   shutdown();
@@ -45,6 +64,7 @@ void WorkPool::shutdown() {
 }
 
 void WorkPool::run(int slot) {
+  lower_own_priority(nice_);
   for (;;) {
     Task task;
     {

@@ -418,6 +418,11 @@ TEST(SignInEndToEnd, SessionsAndSuccessfulSignInsPerAccountAreLimited) {
   EXPECT_EQ(a.status, 429) << a.body;
   EXPECT_EQ(code_of(a), "RATE_LIMITED");
   EXPECT_GT(std::stoi(a.header("Retry-After")), 0);
+  // Refused before the password is hashed: a wrong one gets the same answer, and is not counted
+  // as a failure.
+  const auto wrong = s.login("budi", "bukan-kata-sandinya");
+  EXPECT_EQ(wrong.status, 429) << wrong.body;
+  EXPECT_EQ(code_of(wrong), "RATE_LIMITED");
   EXPECT_EQ(s.login("kepala", "kata-sandi-kepala-1").status, 200);
 }
 

@@ -22,6 +22,18 @@ const std::string& dummy_hash() {
   return h;
 }
 
+// RATE_LIMITED when account `user` has signed in sign_ins_per_hour times in the last hour.
+void refuse_over_hourly_limit(Context& ctx, std::int64_t user, std::int64_t now) {
+  const std::int64_t wait =
+      ctx.limiter.sign_in_retry_after(user, now, ctx.config.sign_ins_per_hour);
+  if (wait <= 0) return;
+  Refusal refusal(ErrorCode::RateLimited, std::nullopt,
+                  "Akun ini sudah terlalu sering masuk dalam satu jam terakhir; coba lagi dalam " +
+                      std::to_string(wait) + " detik.");
+  refusal.set_retry_after(wait);
+  throw refusal;
+}
+
 std::string session_cookie(const std::string& token, std::int64_t max_age, bool secure) {
   std::string c = "tk_session=" + token +
                   "; HttpOnly; SameSite=Strict; Path=/; Max-Age=" + std::to_string(max_age);
@@ -90,6 +102,10 @@ Response handle_login(Context& ctx) {
   refuse_while_throttled(ctx, username, address, now);
 
   auto user = ctx.identity.user_by_username(username);
+  // An account over its hourly limit is refused before the hash, so that a flood of right
+  // passwords costs no Argon2id past the limit. Only successful sign-ins count towards it, so the
+  // refusal tells nothing to someone who does not know the password.
+  if (user) refuse_over_hourly_limit(ctx, user->id, now);
   bool ok = false;
   {
     const auto slot = hashing_slot(ctx);
@@ -106,16 +122,7 @@ Response handle_login(Context& ctx) {
     fail(ErrorCode::WrongCredentials);
   }
   ctx.limiter.reset(pair_key(username, address));
-  if (const std::int64_t wait =
-          ctx.limiter.sign_in_retry_after(user->id, now, ctx.config.sign_ins_per_hour);
-      wait > 0) {
-    Refusal refusal(
-        ErrorCode::RateLimited, std::nullopt,
-        "Akun ini sudah terlalu sering masuk dalam satu jam terakhir; coba lagi dalam " +
-            std::to_string(wait) + " detik.");
-    refusal.set_retry_after(wait);
-    throw refusal;
-  }
+  refuse_over_hourly_limit(ctx, user->id, now);  // again: another sign-in may have come between
   const auto session = app::sign_in(ctx.stores, *user,
                                     app::SessionStart{now, ctx.config.session_ttl_seconds, address,
                                                       ctx.config.sessions_per_account});

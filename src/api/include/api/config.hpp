@@ -30,6 +30,10 @@ struct ServerLimits {
   int work_threads = 1;          // heavy requests at once (each may take ~10x its text's size)
   int work_queue = 8;            // heavy requests waiting for a work thread; more: 503 SERVER_BUSY
   int work_timeout_ms = 120000;  // a heavy request's time budget, queueing included
+  // Requests that hash a password (sign-in, password change, new account) run on a pool of
+  // password_hashing_slots threads of their own.
+  int hashing_queue = 16;          // waiting for a hashing thread; more: 503 SIGN_IN_BUSY
+  int hashing_timeout_ms = 10000;  // their time budget, queueing included
 };
 // Sets limit `key` (file key, e.g. "max_connections"); false when `key` is not a limit. Throws
 // ConfigError for a malformed or out-of-range value.

@@ -43,6 +43,7 @@ struct HeadDecision {
   std::optional<Response> refusal;  // the gate refused: answer this without reading the body
   bool large_body = false;          // the route takes a body up to max_text_bytes
   bool heavy = false;               // the handler runs on the work pool
+  bool hashes = false;              // the handler runs on the hashing pool
 };
 // `head` is a request whose body is empty; `stores` the calling thread's own. Never throws for
 // anything a client sends. `user_id` as for handle_api_request.

@@ -35,6 +35,10 @@ namespace carry {
 inline constexpr unsigned kLargeBody = 1U << 0;
 // Heavy work: the handler runs on the work pool, within the time budget (work_timeout_ms).
 inline constexpr unsigned kHeavy = 1U << 1;
+// The handler hashes a password (Argon2id, a fraction of a second of one core): it runs on the
+// hashing pool, within its budget (SIGN_IN_BUSY when the pool is full), so that no worker that
+// serves other connections waits for a hash.
+inline constexpr unsigned kHashes = 1U << 2;
 }  // namespace carry
 
 struct RouteInfo {

@@ -6,8 +6,9 @@
 // refuse it before its body is read (issue 10, "Authenticate before the body"), chooses its body
 // limit and says whether it is heavy. A light request's handler is called synchronously on the
 // worker's thread with the worker's index, so each worker can own its database connection without
-// locks; a heavy one's runs on the work pool (WorkPool), with the pool thread's own index, while
-// the worker goes on serving its other connections. The transport also caps connections (in
+// locks; a heavy one's runs on the work pool (WorkPool), and one that hashes a password on the
+// hashing pool, with the pool thread's own index, while the worker goes on serving its other
+// connections. The transport also caps connections (in
 // total and per client address), the bytes of bodies being read at once, and the time a head, a
 // body and heavy work may take; docs/operations.md, "Limits".
 #pragma once
@@ -34,6 +35,10 @@ struct Admission {
   // The largest body accepted; a longer one is not read (the handler gets body_too_large).
   std::size_t body_limit = std::size_t{1} << 20;
   bool heavy = false;  // run the handler on the work pool, within work_timeout
+  // Run the handler on the hashing pool, within hashing_timeout: it hashes a password (Argon2id,
+  // a fraction of a second of one core), which must not hold a worker that serves other
+  // connections.
+  bool hashes = false;
 };
 
 struct HttpServerOptions {
@@ -45,6 +50,12 @@ struct HttpServerOptions {
   // A heavy request's time budget from its submission to the pool: WORK_TIMEOUT past it (work
   // not yet started is then not started).
   std::chrono::milliseconds work_timeout{120000};
+  int hashing_threads = 1;         // the hashing pool, for requests that hash a password (>= 1)
+  std::size_t hashing_queue = 16;  // such requests waiting for a hashing thread; more: SIGN_IN_BUSY
+  std::chrono::milliseconds hashing_timeout{10000};  // their budget, queueing included
+  // Added to the nice value of both pools' threads (0-19), so that the workers' short answers
+  // get the processor before heavy work and hashing when the cores are all busy.
+  int pool_nice = 5;
   std::chrono::seconds header_timeout{15};  // to receive a complete request head (idle included)
   std::chrono::seconds body_timeout{120};   // to receive the body once the head arrived
   std::chrono::seconds write_timeout{60};   // to send the response
@@ -66,7 +77,8 @@ struct HttpServerOptions {
 };
 
 // Called for each request on worker `worker`: 0 .. threads-1 for the worker threads, threads ..
-// threads+work_threads-1 for the work pool's threads; must not throw (an exception that escapes
+// threads+work_threads-1 for the work pool's threads, then hashing_threads for the hashing pool's;
+// must not throw (an exception that escapes
 // is answered with a bare 500).
 using Handler = std::function<Response(int worker, Request& request)>;
 

@@ -1,9 +1,9 @@
-// The bounded pool that runs heavy requests (regulation preview and import) off the threads that
-// read and answer requests (issue 10, "Work off the accepting thread, within a budget"): a fixed
-// number of threads and a queue of fixed length. A task offered when every thread is busy and the
-// queue is full is refused at once (the transport answers 503 SERVER_BUSY), so the work, and the
-// memory it holds, in flight at once is bounded. No Asio here: the transport posts the answer back
-// to the connection's own thread.
+// A bounded pool that runs heavy requests (regulation preview and import; password hashing in a
+// second pool) off the threads that read and answer requests (issue 10, "Work off the accepting
+// thread, within a budget"): a fixed number of threads and a queue of fixed length. A task offered
+// when every thread is busy and the queue is full is refused at once (the transport answers 503
+// SERVER_BUSY), so the work, and the memory it holds, in flight at once is bounded. No Asio here:
+// the transport posts the answer back to the connection's own thread.
 #pragma once
 
 #include <condition_variable>
@@ -21,8 +21,9 @@ class WorkPool {
   // Called on pool thread `slot` (0 .. threads-1).
   using Task = std::function<void(int slot)>;
 
-  // `threads` >= 1; `queue_limit` tasks may wait beside the running ones.
-  WorkPool(int threads, std::size_t queue_limit);
+  // `threads` >= 1; `queue_limit` tasks may wait beside the running ones; `nice` (0-19) is added
+  // to the nice value of each thread, so that it yields the processor to the others.
+  WorkPool(int threads, std::size_t queue_limit, int nice = 0);
   ~WorkPool();  // shutdown()
   WorkPool(const WorkPool&) = delete;
   WorkPool& operator=(const WorkPool&) = delete;
@@ -44,6 +45,7 @@ class WorkPool {
 
   const int threads_;
   const std::size_t queue_limit_;
+  const int nice_;
   mutable std::mutex mutex_;
   std::condition_variable wake_;
   std::deque<Task> queue_;
