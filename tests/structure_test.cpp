@@ -2,6 +2,7 @@
 // every unit, position, eselon and superior, and the count and first/last text of every duty list.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <map>
 
 #include "core/text.hpp"
@@ -218,6 +219,33 @@ TEST(Structure, BkpsdmBatam003DutiesInTheArticles) {
   EXPECT_EQ(x.positions[0].functions.size(), 4u);
   EXPECT_TRUE(text::istarts_with(x.positions[0].summary, "memimpin, mengatur, merumuskan"));
   EXPECT_EQ(x.positions[1].functions.size(), 7u);
+}
+
+// The line (1-based) of the text where `needle` first occurs.
+std::size_t line_of(const std::string& text, std::string_view needle) {
+  const std::size_t at = text.find(needle);
+  EXPECT_NE(at, std::string::npos) << needle;
+  return 1 + static_cast<std::size_t>(std::count(text.begin(), text.begin() + at, '\n'));
+}
+
+// The agency's source is the article that sets it up (its place in the government, its make-up),
+// not the definition in Pasal 1 where its name is first given.
+TEST(Structure, TheAgencyComesFromTheArticleThatSetsItUp) {
+  const struct {
+    const char* text;
+    const char* sentence;
+  } cases[] = {
+      {"000", "Badan merupakan unsur penunjang urusan pemerintahan bidang pengelola"},
+      {"002", "Dinas merupakan unsur pelaksana urusan pemerintahan bidang koperasi"},
+      {"003", "Susunan organisasi Badan, terdiri dari:"},
+  };
+  for (const auto& c : cases) {
+    SCOPED_TRACE(c.text);
+    const std::string text = corpus_text(c.text);
+    const auto r = read_regulation(text);
+    ASSERT_TRUE(r.facts.agency);
+    EXPECT_EQ(r.facts.agency->source.first_line, line_of(text, c.sentence));
+  }
 }
 
 TEST(Structure, WorkSystemRegulationEstablishesNoUnits004) {

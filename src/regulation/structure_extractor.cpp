@@ -10,6 +10,7 @@
 //      tugas") and from the annex job-description blocks ("NAMA JABATAN : ...").
 #include <algorithm>
 #include <array>
+#include <optional>
 #include <unordered_map>
 
 #include "core/eselon.hpp"
@@ -33,6 +34,47 @@ using structure::read_duties_in_articles;
 using structure::read_grades_and_appointments;
 using structure::strip_region;
 using structure::subject_key;
+
+// Whether `t` is a sentence of the article that sets the agency up: its place in the government
+// ("Badan merupakan unsur penunjang ..."), its head ("Dinas dipimpin oleh ..."), its make-up
+// ("Susunan organisasi Badan, terdiri dari: ...") or its task ("Badan ... mempunyai tugas ...").
+bool sets_up_agency(std::string_view t, const Agency& a) {
+  for (const std::string* name : {&a.short_name, &a.name}) {
+    if (name->empty()) continue;
+    for (std::string_view lead : {"", "Susunan Organisasi "}) {
+      const std::string start = std::string(lead) + *name;
+      if (!text::istarts_with(t, start) ||
+          (t.size() > start.size() && text::is_alnum(t[start.size()])))
+        continue;
+      const std::string_view rest = t.substr(start.size());
+      if (!lead.empty()) return text::ifind(rest, "terdiri") != std::string::npos;
+      for (std::string_view verb :
+           {"merupakan unsur", "dipimpin oleh", "berkedudukan", "mempunyai tugas", "terdiri"}) {
+        if (text::ifind(rest, verb) < 120) return true;  // near the start (npos is not)
+      }
+    }
+  }
+  return false;
+}
+
+// The article that sets the agency up (the first sentence of the body, outside the definitions,
+// for which sets_up_agency holds): what "the article that established it" links to. The
+// definition (or the heading) the agency was read from when there is none.
+SourceSpan establishing_span(const Document& doc, const Agency& a) {
+  std::optional<SourceSpan> found;
+  const auto in_definitions = [&](const std::vector<const Node*>& above) {
+    return std::any_of(above.begin(), above.end(), [&](const Node* p) {
+      return p->kind == NodeKind::Article && p->span.first_line <= a.source.first_line &&
+             a.source.first_line <= p->span.last_line;
+    });
+  };
+  walk(doc.body, [&](const Node& n, const std::vector<const Node*>& above) {
+    if (found || n.kind == NodeKind::Article || n.kind == NodeKind::Root) return;
+    if (in_definitions(above) || !sets_up_agency(n.text, a)) return;
+    found = n.span;
+  });
+  return found.value_or(a.source);
+}
 
 void read_agency(const Document& doc, Extraction& out) {
   Agency a;
@@ -86,6 +128,7 @@ void read_agency(const Document& doc, Extraction& out) {
     if (i > 0 && text::ifind_word(limit, "bidang") != std::string::npos)
       a.max_bidang = text::parse_int(limit.substr(0, i));
   }
+  a.source = establishing_span(doc, a);
   out.agency = std::move(a);
 }
 

@@ -500,6 +500,66 @@ await test("g: admin mengunggah naskah perbaikan 003: versi baru, bukan salinan"
   await context.close();
 });
 
+// Issue 11, item 5: the facts the texts give, shown right.
+await test("h: tugas dan fungsi perangkat daerah dan pasal pembentukannya", async () => {
+  const { context, page } = await newPage();
+  await page.goto(`${BASE}/`);
+  const agencies = await page.evaluate(async () => {
+    const r = await fetch("/api/v1/agencies?limit=100");
+    return (await r.json()).items;
+  });
+  const open = async (re) => {
+    const a = agencies.find((x) => re.test(x.name));
+    assert.ok(a, `tidak ada perangkat daerah ${re}`);
+    await page.goto(`${BASE}/perangkat-daerah/${a.id}`);
+    await page.locator("main h1").waitFor();
+    await page.locator("main section", { hasText: "Tugas dan Fungsi" }).waitFor();
+    return page.locator("main section", { hasText: "Tugas dan Fungsi" });
+  };
+  // 003 gives the tasks and functions of the Kepala Badan, not of the Badan: they are shown,
+  // with a note naming whose they are.
+  const tasks = await open(/Kepegawaian dan Pengembangan/);
+  const text = await tasks.innerText();
+  assert.doesNotMatch(text, /Tugas\s*—/, "tugas BKPSDM kosong");
+  assert.match(text, /merumuskan tugas dan fungsi\s+Kepala Badan/);
+  assert.match(text, /memimpin, mengatur/i);
+  const functions = tasks.locator("ol.letter-list > li");
+  assert.equal(await functions.count(), 4, "fungsi BKPSDM (a.–d.) tidak tampil");
+  assert.equal(
+    await functions.first().evaluate((li) => getComputedStyle(li).listStyleType),
+    "huruf-pasal",
+  );
+  await screenshot(page, "perangkat-daerah-tugas-kepala");
+  // The article that set the agency up, not the definitions of Pasal 1.
+  await page.locator("main a", { hasText: "Pasal pembentukan" }).click();
+  await page.waitForURL(/\/peraturan\/\d+\?pasal=/);
+  const opened = page.locator("details.highlight summary");
+  await opened.waitFor();
+  assert.match(await opened.innerText(), /^Pasal 2\b/);
+  // An agency known only from a decree about its IKI: the decree is not its legal basis.
+  const decree = await open(/Perbatasan Daerah/);
+  await decree.waitFor();
+  const ids = agencies.filter((x) => /Perbatasan Daerah/.test(x.name)).map((x) => x.id);
+  let sawDecree = false;
+  for (const id of ids) {
+    await page.goto(`${BASE}/perangkat-daerah/${id}`);
+    const identity = page.locator("main section", { hasText: "Identitas" });
+    await identity.waitFor();
+    const t = await identity.innerText();
+    if (/Keputusan/.test(t)) {
+      sawDecree = true;
+      assert.match(t, /Peraturan pembentukannya belum diimpor/);
+      assert.match(t, /Tercatat dari/);
+      assert.doesNotMatch(t, /Pasal pembentukan/);
+    } else {
+      assert.match(t, /Dasar pembentukan\s*Peraturan Gubernur/);
+    }
+  }
+  assert.ok(sawDecree, "perangkat daerah dari keputusan IKI tidak ditemukan");
+  assert.deepEqual(page.problems, []);
+  await context.close();
+});
+
 await browser.close();
 const failed = results.filter((r) => !r.ok);
 console.log(

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
+  establishes,
   formatDate,
   formatNip,
   formatTimestamp,
@@ -88,5 +89,14 @@ describe("pageRange", () => {
     expect(pageRange(40, 17, 57)).toBe("41–57 dari 57");
     expect(pageRange(0, 0, 0)).toBe("0 dari 0");
     expect(pageRange(0, 20, 200, true)).toBe("1–20 dari 200+");
+  });
+});
+
+describe("establishes", () => {
+  it("tells a Peraturan from a Keputusan", () => {
+    expect(establishes({ kind: "Peraturan Gubernur" })).toBe(true);
+    expect(establishes({ kind: "Peraturan Wali Kota" })).toBe(true);
+    expect(establishes({ kind: "Keputusan Kepala Badan" })).toBe(false);
+    expect(establishes({ kind: " keputusan bupati" })).toBe(false);
   });
 });

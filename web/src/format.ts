@@ -201,3 +201,11 @@ export function changeLabel(kind: string): string {
       return kind;
   }
 }
+
+/**
+ * Whether a regulation of this kind establishes an agency: a Peraturan (Daerah, Gubernur, Bupati,
+ * Wali Kota) does; a Keputusan (an agency head's decree, e.g. on IKI) is about one.
+ */
+export function establishes(reg: { kind: string }): boolean {
+  return !reg.kind.trim().toLowerCase().startsWith("keputusan");
+}

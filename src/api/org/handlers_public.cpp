@@ -149,6 +149,26 @@ Response handle_agencies_list(Context& ctx) {
   }));
 }
 
+namespace {
+
+// A regulation that gives no task of the agency itself often gives its head's ("Kepala Badan
+// mempunyai tugas pokok ... fungsi: a. ..."): then the agency's tasks and functions are its
+// head's, and `tasks_of_head` says whose and where they are written.
+void add_tasks_of_head(Context& ctx, Id agency_id, json& out) {
+  const auto tops = ctx.store.chart_tops(agency_id, Page{1, 0}, false);
+  if (tops.empty()) return;
+  const auto head = ctx.store.position(tops.front().brief.id);
+  if (!head || (head->summary.empty() && head->functions.empty())) return;
+  out["tasks"] = head->summary;
+  out["functions"] = head->functions;
+  const auto article = head->duties_article ? head->duties_article : head->source_article;
+  out["tasks_of_head"] = {{"id", head->id},
+                          {"title", head->title},
+                          {"article_id", article ? json(*article) : json(nullptr)}};
+}
+
+}  // namespace
+
 Response handle_agency_get(Context& ctx) {
   const auto a = agency_or_404(ctx);
   const auto region = ctx.store.region(a.region_id);
@@ -157,6 +177,8 @@ Response handle_agency_get(Context& ctx) {
   out["max_bidang"] = a.max_bidang ? json(*a.max_bidang) : json(nullptr);
   out["tasks"] = a.tasks;
   out["functions"] = a.functions;
+  out["tasks_of_head"] = nullptr;
+  if (a.tasks.empty() && a.functions.empty()) add_tasks_of_head(ctx, a.id, out);
   out["region"] = region ? json{{"id", region->id}, {"name", region->name}} : json(nullptr);
   out["regulation"] = regulation ? regulation_ref(*regulation) : json(nullptr);
   out["source_article_id"] = a.source_article ? json(*a.source_article) : json(nullptr);

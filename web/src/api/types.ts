@@ -153,6 +153,8 @@ export interface Agency {
   max_bidang: number | null;
   tasks: string;
   functions: string[];
+  /** Set when tasks and functions are the head's (the regulation gives none of the agency's own). */
+  tasks_of_head: { id: Id; title: string; article_id: Id | null } | null;
   /** null only when the stored record is inconsistent. */
   region: { id: Id; name: string } | null;
   regulation: RegulationRef | null;

@@ -1,9 +1,9 @@
 import { api } from "../api/client";
-import type { ChartNode, HistoryItem, Id } from "../api/types";
+import type { Agency, ChartNode, HistoryItem, Id } from "../api/types";
 import { renderChart } from "../chart/render";
 import { mergeChartNodes, shownSubordinates } from "../chart/tree";
-import { h, replace } from "../dom";
-import { changeLabel, regulationName, sentenceCase } from "../format";
+import { h, replace, type Child } from "../dom";
+import { changeLabel, establishes, regulationName, sentenceCase } from "../format";
 import { paths } from "../router";
 import {
   changeValue,
@@ -50,16 +50,7 @@ export async function agencyPage(ctx: PageContext): Promise<void> {
           ["Jenis", agency.kind],
           ["Tipe", agency.type ? `Tipe ${agency.type}` : ""],
           ["Daerah", agency.region ? link(paths.region(agency.region.id), agency.region.name) : ""],
-          ["Dasar pembentukan", agency.regulation ? regulationLink(agency.regulation, true) : ""],
-          [
-            "Pasal",
-            agency.source_article_id && agency.regulation
-              ? link(
-                  paths.regulation(agency.regulation.id, agency.source_article_id),
-                  `Pasal pembentukan dalam ${regulationName(agency.regulation)}`,
-                )
-              : "",
-          ],
+          ...legalBasisFacts(agency),
           ["Paling banyak bidang", agency.max_bidang ?? ""],
           ["Unit organisasi", String(agency.unit_count)],
           ["Jabatan", String(agency.position_count)],
@@ -67,6 +58,7 @@ export async function agencyPage(ctx: PageContext): Promise<void> {
       ),
       section(
         "Tugas dan Fungsi",
+        agency.tasks_of_head ? tasksOfHeadNote(agency) : null,
         h("h3", null, "Tugas"),
         h("p", null, agency.tasks ? sentenceCase(agency.tasks) : "—"),
         h("h3", null, "Fungsi"),
@@ -126,6 +118,53 @@ export async function agencyPage(ctx: PageContext): Promise<void> {
   replace(
     historyBox,
     history.status === "fulfilled" ? renderHistory(history.value.items) : errorBox(history.reason),
+  );
+}
+
+/**
+ * The regulation that established the agency and the article that set it up. An agency known
+ * only from a decree about it (an IKI decree, a Keputusan) has no establishing regulation in the
+ * registry: the decree is shown as where it was recorded from, not as its legal basis.
+ */
+function legalBasisFacts(agency: Agency): [string, Child][] {
+  const reg = agency.regulation;
+  if (!reg) return [["Dasar pembentukan", ""]];
+  if (!establishes(reg)) {
+    return [
+      [
+        "Dasar pembentukan",
+        h("span", { class: "muted" }, "Peraturan pembentukannya belum diimpor"),
+      ],
+      ["Tercatat dari", regulationLink(reg, true)],
+    ];
+  }
+  return [
+    ["Dasar pembentukan", regulationLink(reg, true)],
+    [
+      "Pasal",
+      agency.source_article_id
+        ? link(
+            paths.regulation(reg.id, agency.source_article_id),
+            `Pasal pembentukan dalam ${regulationName(reg)}`,
+          )
+        : "",
+    ],
+  ];
+}
+
+function tasksOfHeadNote(agency: Agency): HTMLElement {
+  const head = agency.tasks_of_head!;
+  const where =
+    head.article_id && agency.regulation
+      ? [" (", link(paths.regulation(agency.regulation.id, head.article_id), "pasalnya"), ")"]
+      : [];
+  return h(
+    "p",
+    { class: "muted" },
+    "Peraturan ini merumuskan tugas dan fungsi ",
+    link(paths.position(head.id), head.title),
+    ...where,
+    "; itulah tugas dan fungsi perangkat daerah ini.",
   );
 }
 
