@@ -500,6 +500,10 @@ await test("g: admin mengunggah naskah perbaikan 003: versi baru, bukan salinan"
   await context.close();
 });
 
+// ---- Registry changes from the web (issue 11, item 2): the forms' flows, in forms.mjs. ----
+const { registryFormTests } = await import("./forms.mjs");
+await registryFormTests({ test, newPage, signIn, screenshot, checkA11y, BASE, assert });
+
 await browser.close();
 const failed = results.filter((r) => !r.ok);
 console.log(
