@@ -214,6 +214,48 @@ org::Placement end_placement(const Stores& stores, const Actor& actor, Id placem
   return *placement;
 }
 
+MovedPlacement move_placement(const Stores& stores, const Actor& actor, Id placement_id,
+                              const PlacementMove& move) {
+  // Read and change in one transaction, so two requests cannot both move the same placement.
+  Transaction tx(stores.transactions);
+  auto old = stores.org.placement(placement_id);
+  if (!old) fail(ErrorCode::NotFound);
+  if (const auto position = stores.org.position(old->position_id))
+    require_agency_in_scope(stores, actor, position->agency_id);
+  if (old->end) fail(ErrorCode::Conflict, "end", "Penempatan ini sudah berakhir.");
+  const auto employee = stores.org.employee(old->employee_id);
+  if (!employee) fail(ErrorCode::NotFound);
+  const auto position = stores.org.position(move.position_id);
+  if (!position || position->abolished)
+    fail(ErrorCode::InvalidField, "position_id", "Jabatan tidak ditemukan.");
+  if (position->id == old->position_id)
+    fail(ErrorCode::InvalidField, "position_id", "Penempatan ini sudah di jabatan tersebut.");
+  const auto agency = stores.org.agency(position->agency_id);
+  if (!agency) fail(ErrorCode::InvalidField, "position_id", "Jabatan tidak ditemukan.");
+  require_agency_in_scope(stores, actor, agency->id);
+  if (move.start.iso() < old->start.iso())
+    fail(ErrorCode::InvalidField, "start",
+         fmt::format("Tanggal pindah ({}) sebelum tanggal mulai penempatan ini ({}).",
+                     move.start.iso(), old->start.iso()));
+  org::Placement placed;
+  placed.employee_id = old->employee_id;
+  placed.position_id = position->id;
+  placed.kind = move.kind.value_or(old->kind);
+  placed.start = move.start;
+  placed.secondment_decree = move.secondment_decree.value_or("");
+  check_placement(placed, *employee, *agency);
+  const std::string before = placement_audit(*old);
+  old->end = move.start;
+  stores.org.end_placement(old->id, move.start);
+  record_audit(stores, actor, "update", "placement", std::to_string(old->id), before,
+               placement_audit(*old));
+  placed.id = stores.org.insert_placement(placed);
+  record_audit(stores, actor, "move", "placement", std::to_string(placed.id), before,
+               placement_audit(placed));
+  tx.commit();
+  return {*old, placed};
+}
+
 org::Position update_position(const Stores& stores, const Actor& actor, Id position_id,
                               const PositionEdit& edit) {
   auto p = stores.org.position(position_id);

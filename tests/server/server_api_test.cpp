@@ -646,6 +646,54 @@ TEST_F(ServerApi, Placements) {
   EXPECT_TRUE(listed);
 }
 
+// Issue 11 (item 2): POST /placements/{id}/move ends a placement and begins one in another
+// position on the same day, refusing as the placing and ending routes do.
+TEST_F(ServerApi, PlacementMove) {
+  const auto ag = first_agency();
+  const auto positions =
+      body_of(get("/api/v1/agencies/" + std::to_string(ag) + "/positions"))["items"];
+  ASSERT_GE(positions.size(), 3u);
+  const auto emp =
+      body_of(get("/api/v1/employees?limit=1&offset=1&region_id=" + std::to_string(editor_region()),
+                  employee().headers(false)))["items"][0];
+  json body = {{"employee_id", emp["id"]},
+               {"position_id", positions[1]["id"]},
+               {"kind", "definitif"},
+               {"start", "2026-01-05"}};
+  auto a = send("POST", "/api/v1/placements", body, editor().headers());
+  ASSERT_EQ(a.status, 201) << a.body;
+  const auto pid = body_of(a)["id"].get<std::int64_t>();
+  const std::string move = "/api/v1/placements/" + std::to_string(pid) + "/move";
+  json m = {{"position_id", positions[2]["id"]}, {"start", "2026-01-04"}};
+  EXPECT_EQ(error_field(send("POST", move, m, editor().headers())), "start");
+  m["start"] = "2026-03-01";
+  m["position_id"] = positions[1]["id"];
+  EXPECT_EQ(error_field(send("POST", move, m, editor().headers())), "position_id");
+  m["position_id"] = positions[2]["id"];
+  m["kind"] = "tetap";
+  EXPECT_EQ(error_field(send("POST", move, m, editor().headers())), "kind");
+  m["kind"] = "plt";
+  EXPECT_EQ(send("POST", move, m, employee().headers()).status, 403);
+  EXPECT_EQ(send("POST", "/api/v1/placements/99999999/move", m, editor().headers()).status, 404);
+  a = send("POST", move, m, editor().headers());
+  ASSERT_EQ(a.status, 201) << a.body;
+  const json moved = body_of(a);
+  EXPECT_EQ(moved["ended"]["id"], pid);
+  EXPECT_EQ(moved["ended"]["end"], "2026-03-01");
+  EXPECT_EQ(moved["placement"]["position_id"], positions[2]["id"]);
+  EXPECT_EQ(moved["placement"]["kind"], "plt");
+  EXPECT_EQ(moved["placement"]["start"], "2026-03-01");
+  EXPECT_EQ(moved["placement"]["end"], nullptr);
+  EXPECT_EQ(send("POST", move, m, editor().headers()).status, 409);
+  const auto detail =
+      body_of(get("/api/v1/employees/" + std::to_string(emp["id"].get<std::int64_t>()),
+                  employee().headers(false)));
+  int current = 0;
+  for (const auto& p : detail["placements"])
+    if (p["end"].is_null() && p["position"]["id"] == positions[2]["id"]) ++current;
+  EXPECT_EQ(current, 1);
+}
+
 TEST_F(ServerApi, PositionMoveUnderDescendantIsRefused) {
   const auto ag = first_agency();
   const auto positions =

@@ -108,6 +108,19 @@ Response handle_placement_end(Context& ctx) {
       placement_json(app::end_placement(ctx.stores, actor_of(who), ctx.ids[0], end)));
 }
 
+Response handle_placement_move(Context& ctx) {
+  const auto& who = ctx.require_editor();
+  const json body = ctx.json_body();
+  app::PlacementMove move;
+  move.position_id = required_id(body, "position_id");
+  move.start = required_date(body, "start");
+  if (body.contains("kind")) move.kind = placement_kind_field(body);
+  move.secondment_decree = optional_string(body, "secondment_decree", 200);
+  const auto moved = app::move_placement(ctx.stores, actor_of(who), ctx.ids[0], move);
+  return json_response(
+      {{"ended", placement_json(moved.ended)}, {"placement", placement_json(moved.placed)}}, 201);
+}
+
 Response handle_position_update(Context& ctx) {
   const auto& who = ctx.require_editor();
   if (!ctx.store.position(ctx.ids[0])) fail(ErrorCode::NotFound);

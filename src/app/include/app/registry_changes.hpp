@@ -45,6 +45,25 @@ org::Placement place_employee(const Stores& stores, const Actor& actor, org::Pla
 org::Placement end_placement(const Stores& stores, const Actor& actor, Id placement_id,
                              const Date& end);
 
+// Moves a current placement to another position (a transfer, mutasi): the placement ends on
+// `start` and a new one begins on it, of the same kind unless `kind` says otherwise, under the
+// rules of place_employee (the employee's birth, appointment and region) and end_placement (not
+// before the placement's start; not one that has ended), both positions in the actor's scope; one
+// transaction, an audit entry for each placement (the old one ended, the new one created with the
+// action "move").
+struct PlacementMove {
+  Id position_id = 0;
+  Date start;
+  std::optional<org::PlacementKind> kind;        // nullopt: the moved placement's kind
+  std::optional<std::string> secondment_decree;  // nullopt: none (a position of the same region)
+};
+struct MovedPlacement {
+  org::Placement ended;
+  org::Placement placed;
+};
+MovedPlacement move_placement(const Stores& stores, const Actor& actor, Id placement_id,
+                              const PlacementMove& move);
+
 // A field that may be left alone (nullopt), cleared (holding nullopt) or set.
 template <typename T>
 using Settable = std::optional<std::optional<T>>;
