@@ -37,7 +37,9 @@ std::string placement_audit(const org::Placement& p) {
               {"kind", org::to_string(p.kind)},
               {"start", p.start.iso()},
               {"end", p.end ? json(p.end->iso()) : json(nullptr)},
-              {"secondment_decree", p.secondment_decree}}
+              {"secondment_decree", p.secondment_decree},
+              {"decree_number", p.decree_number},
+              {"decree_date", p.decree_date ? json(p.decree_date->iso()) : json(nullptr)}}
       .dump();
 }
 
@@ -123,6 +125,13 @@ void check_placement(const org::Placement& p, const org::Employee& e, const org:
          fmt::format("Tanggal mulai ({}) sebelum TMT pengangkatan pegawai ini ({:04}-{:02}, "
                      "menurut NIP).",
                      p.start.iso(), e.appointed_year, e.appointed_month));
+  // The decree is recorded whole or not at all: its number and its date go together.
+  if (p.decree_number.empty() && p.decree_date)
+    fail(ErrorCode::InvalidField, "decree_number",
+         "Nomor surat keputusan belum diisi, padahal tanggalnya diisi.");
+  if (!p.decree_number.empty() && !p.decree_date)
+    fail(ErrorCode::InvalidField, "decree_date",
+         "Tanggal surat keputusan belum diisi, padahal nomornya diisi.");
   if (agency.region_id != e.region_id && p.secondment_decree.empty())
     fail(ErrorCode::InvalidField, "secondment_decree",
          "Jabatan ini milik daerah lain dari daerah pegawai; penempatan lintas daerah hanya dengan "
@@ -243,6 +252,8 @@ MovedPlacement move_placement(const Stores& stores, const Actor& actor, Id place
   placed.kind = move.kind.value_or(old->kind);
   placed.start = move.start;
   placed.secondment_decree = move.secondment_decree.value_or("");
+  placed.decree_number = move.decree_number;
+  placed.decree_date = move.decree_date;
   check_placement(placed, *employee, *agency);
   const std::string before = placement_audit(*old);
   old->end = move.start;

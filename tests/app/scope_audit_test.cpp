@@ -307,6 +307,47 @@ TEST_P(Placements, MoveEndsThePlacementAndPlacesInTheNewPositionAtOnce) {
             "CONFLICT:end");
 }
 
+// Issue 11 (item 2): a placement's decree (SK) or order: its number and date together or not at
+// all; kept with the placement and in its audit entry, and carried by a move.
+TEST_P(Placements, DecreeNumberAndDateGoTogether) {
+  auto& db = backend();
+  const World w = make_world(db);
+  const auto& st = db.stores();
+  org::Placement p;
+  p.employee_id = w.province_employee;
+  p.position_id = w.s.staff;
+  p.kind = org::PlacementKind::Plt;
+  p.start = Date{2024, 2, 1};
+  p.decree_number = "800.1.3/12/BKPSDM/2024";
+  EXPECT_EQ(refusal_of([&] { app::place_employee(st, app::cli_actor(), p); }),
+            "INVALID_FIELD:decree_date");
+  p.decree_number.clear();
+  p.decree_date = Date{2024, 1, 29};
+  EXPECT_EQ(refusal_of([&] { app::place_employee(st, app::cli_actor(), p); }),
+            "INVALID_FIELD:decree_number");
+  p.decree_number = "800.1.3/12/BKPSDM/2024";
+  const auto placed = app::place_employee(st, app::cli_actor(), p);
+  const auto stored = *db.org().placement(placed.id);
+  EXPECT_EQ(stored.decree_number, "800.1.3/12/BKPSDM/2024");
+  EXPECT_EQ(stored.decree_date, (Date{2024, 1, 29}));
+  auto log = db.identity().audit_log({1});
+  ASSERT_EQ(log.size(), 1u);
+  EXPECT_NE(log[0].after.find("\"decree_number\":\"800.1.3/12/BKPSDM/2024\""), std::string::npos);
+  EXPECT_NE(log[0].after.find("\"decree_date\":\"2024-01-29\""), std::string::npos);
+  app::PlacementMove m;
+  m.position_id = w.s.head;
+  m.start = Date{2024, 6, 3};
+  m.decree_date = Date{2024, 5, 30};
+  EXPECT_EQ(refusal_of([&] { app::move_placement(st, app::cli_actor(), placed.id, m); }),
+            "INVALID_FIELD:decree_number");
+  m.decree_number = "821/44/BKPSDM/2024";
+  const auto moved = app::move_placement(st, app::cli_actor(), placed.id, m);
+  EXPECT_EQ(db.org().placement(moved.placed.id)->decree_number, "821/44/BKPSDM/2024");
+  EXPECT_EQ(db.org().placement(moved.placed.id)->decree_date, (Date{2024, 5, 30}));
+  // The ended placement keeps its own decree.
+  EXPECT_EQ(db.org().placement(placed.id)->decree_number, "800.1.3/12/BKPSDM/2024");
+}
+
 TEST_P(NoOpUpdates, WriteNoEntry) {
   auto& db = backend();
   const World w = make_world(db);

@@ -664,6 +664,8 @@ TEST_F(ServerApi, PlacementMove) {
   ASSERT_EQ(a.status, 201) << a.body;
   const auto pid = body_of(a)["id"].get<std::int64_t>();
   const std::string move = "/api/v1/placements/" + std::to_string(pid) + "/move";
+  EXPECT_EQ(body_of(a)["decree_number"], nullptr);
+  EXPECT_EQ(body_of(a)["decree_date"], nullptr);
   json m = {{"position_id", positions[2]["id"]}, {"start", "2026-01-04"}};
   EXPECT_EQ(error_field(send("POST", move, m, editor().headers())), "start");
   m["start"] = "2026-03-01";
@@ -673,6 +675,11 @@ TEST_F(ServerApi, PlacementMove) {
   m["kind"] = "tetap";
   EXPECT_EQ(error_field(send("POST", move, m, editor().headers())), "kind");
   m["kind"] = "plt";
+  m["decree_number"] = "800.1.3/7/BKPSDM/2026";
+  EXPECT_EQ(error_field(send("POST", move, m, editor().headers())), "decree_date");
+  m["decree_date"] = "2026-02-30";
+  EXPECT_EQ(error_field(send("POST", move, m, editor().headers())), "decree_date");
+  m["decree_date"] = "2026-02-27";
   EXPECT_EQ(send("POST", move, m, employee().headers()).status, 403);
   EXPECT_EQ(send("POST", "/api/v1/placements/99999999/move", m, editor().headers()).status, 404);
   a = send("POST", move, m, editor().headers());
@@ -684,13 +691,19 @@ TEST_F(ServerApi, PlacementMove) {
   EXPECT_EQ(moved["placement"]["kind"], "plt");
   EXPECT_EQ(moved["placement"]["start"], "2026-03-01");
   EXPECT_EQ(moved["placement"]["end"], nullptr);
+  EXPECT_EQ(moved["placement"]["decree_number"], "800.1.3/7/BKPSDM/2026");
+  EXPECT_EQ(moved["placement"]["decree_date"], "2026-02-27");
   EXPECT_EQ(send("POST", move, m, editor().headers()).status, 409);
   const auto detail =
       body_of(get("/api/v1/employees/" + std::to_string(emp["id"].get<std::int64_t>()),
                   employee().headers(false)));
   int current = 0;
   for (const auto& p : detail["placements"])
-    if (p["end"].is_null() && p["position"]["id"] == positions[2]["id"]) ++current;
+    if (p["end"].is_null() && p["position"]["id"] == positions[2]["id"]) {
+      ++current;
+      EXPECT_EQ(p["decree_number"], "800.1.3/7/BKPSDM/2026");
+      EXPECT_EQ(p["decree_date"], "2026-02-27");
+    }
   EXPECT_EQ(current, 1);
 }
 

@@ -97,6 +97,9 @@ Response handle_placement_create(Context& ctx) {
   p.kind = placement_kind_field(body);
   p.start = required_date(body, "start");
   p.secondment_decree = optional_string(body, "secondment_decree", 200).value_or("");
+  p.decree_number = optional_string(body, "decree_number", 200).value_or("");
+  if (body.contains("decree_date") && !body["decree_date"].is_null())
+    p.decree_date = required_date(body, "decree_date");
   return json_response(placement_json(app::place_employee(ctx.stores, actor_of(who), p)), 201);
 }
 
@@ -116,6 +119,9 @@ Response handle_placement_move(Context& ctx) {
   move.start = required_date(body, "start");
   if (body.contains("kind")) move.kind = placement_kind_field(body);
   move.secondment_decree = optional_string(body, "secondment_decree", 200);
+  move.decree_number = optional_string(body, "decree_number", 200).value_or("");
+  if (body.contains("decree_date") && !body["decree_date"].is_null())
+    move.decree_date = required_date(body, "decree_date");
   const auto moved = app::move_placement(ctx.stores, actor_of(who), ctx.ids[0], move);
   return json_response(
       {{"ended", placement_json(moved.ended)}, {"placement", placement_json(moved.placed)}}, 201);

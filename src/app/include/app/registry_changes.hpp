@@ -39,7 +39,8 @@ struct EmployeeEdit {
 org::Employee update_employee(const Stores& stores, const Actor& actor, Id employee_id,
                               const EmployeeEdit& edit);
 
-// Places an employee in a position (definitif, Plt or Plh) from `placement.start`.
+// Places an employee in a position (definitif, Plt or Plh) from `placement.start`, with the number
+// and date of its decree (SK) or order (surat perintah) when given: both or neither.
 org::Placement place_employee(const Stores& stores, const Actor& actor, org::Placement placement);
 // Ends a current placement on `end` (not before its start).
 org::Placement end_placement(const Stores& stores, const Actor& actor, Id placement_id,
@@ -56,6 +57,8 @@ struct PlacementMove {
   Date start;
   std::optional<org::PlacementKind> kind;        // nullopt: the moved placement's kind
   std::optional<std::string> secondment_decree;  // nullopt: none (a position of the same region)
+  std::string decree_number;                     // the decree (SK) of the move, with its date
+  std::optional<Date> decree_date;
 };
 struct MovedPlacement {
   org::Placement ended;

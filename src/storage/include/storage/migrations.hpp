@@ -10,5 +10,8 @@ namespace tatakerja::storage {
 void migrate(Connection& c);
 int schema_version(Connection& c);  // 0 for an empty database
 int latest_schema_version();        // the version migrate() brings a database to
+// How many migrations there are: versions are numbered by the work that reserved them, so the
+// numbers may have gaps (migration 13 came before 10-12 were merged).
+int migration_count();
 
 }  // namespace tatakerja::storage
