@@ -16,6 +16,7 @@ export async function registryFormTests({
   assert,
 }) {
   const API = `${BASE}/api/v1`;
+  const DECREE = "800.1.3/27/BKPSDM/2026";
   const today = () => {
     const d = new Date();
     const two = (n) => String(n).padStart(2, "0");
@@ -165,6 +166,14 @@ export async function registryFormTests({
     await page.getByLabel("Jabatan", { exact: true }).selectOption(String(node.position_id));
     await page.getByLabel("Jenis penempatan").selectOption("plt");
     await page.getByLabel("Tanggal mulai (TMT)").fill(today());
+    // The order's number without its date is refused at the date, as the server would.
+    await page.getByLabel("Nomor surat keputusan (SK) atau surat perintah").fill(DECREE);
+    await page.getByRole("button", { name: "Tempatkan" }).click();
+    assert.equal(
+      await fieldError(page, "f-decree_date"),
+      "Tanggal surat keputusan belum diisi, padahal nomornya diisi.",
+    );
+    await page.getByLabel("Tanggal surat keputusan atau surat perintah").fill(today());
     await screenshot(page, "form-penempatan");
     await checkA11y(page, "penempatan");
     await page.getByRole("button", { name: "Tempatkan" }).click();
@@ -183,9 +192,35 @@ export async function registryFormTests({
     assert.match(await box.first().innerText(), new RegExp(name.replace(/[.,]/g, "\\$&")));
     await screenshot(page, "bagan-plt");
 
-    // The Plt's placement ends: the position is vacant again.
+    // The Plt moves to another Kepala Bidang (a transfer in one step): the first position is
+    // vacant again, the new one shows the Plt.
+    const other = (await json(page, `/agencies/${agency.id}/chart`)).nodes.find(
+      (n) => /^Kepala Bidang/.test(n.title) && n.position_id !== node.position_id,
+    );
+    assert.ok(other, "tidak ada Kepala Bidang lain");
     await page.goto(newcomerUrl);
-    await page.getByRole("link", { name: `Akhiri penempatan: ${node.title}` }).click();
+    await page.getByRole("link", { name: `Pindahkan: ${node.title}` }).click();
+    await page.waitForURL(/\/pindah$/);
+    assert.match(await page.locator("main .facts").innerText(), new RegExp(DECREE));
+    await page
+      .locator(`#f-position_id option[value="${other.position_id}"]`)
+      .waitFor({ state: "attached" });
+    assert.equal(await page.getByLabel("Jenis penempatan").inputValue(), "plt");
+    await page.getByLabel("Jabatan", { exact: true }).selectOption(String(other.position_id));
+    await page.getByLabel("Tanggal mulai (TMT)").fill(today());
+    await page.getByLabel("Nomor surat keputusan (SK) atau surat perintah").fill(`${DECREE}-2`);
+    await page.getByLabel("Tanggal surat keputusan atau surat perintah").fill(today());
+    await checkA11y(page, "pindahkan penempatan");
+    await page.getByRole("button", { name: "Pindahkan" }).click();
+    await page.waitForURL(new RegExp(`/jabatan/${other.position_id}$`));
+    assert.match(await page.locator(".holders li", { hasText: name }).innerText(), /Plt\./);
+    await page.goto(`${BASE}/jabatan/${node.position_id}`);
+    await page.locator(".badge.vacant", { hasText: "Lowong" }).waitFor();
+    assert.equal(await page.locator(".holders li", { hasText: name }).count(), 0);
+
+    // The Plt's placement ends: that position is vacant again too.
+    await page.goto(newcomerUrl);
+    await page.getByRole("link", { name: `Akhiri penempatan: ${other.title}` }).click();
     await page.waitForURL(/\/akhiri$/);
     // An end before the start is refused at the field, with the server's sentence.
     await page.getByLabel("Tanggal berakhir").fill("2015-01-01");
@@ -194,17 +229,21 @@ export async function registryFormTests({
     await page.getByLabel("Tanggal berakhir").fill(today());
     await page.getByRole("button", { name: "Akhiri penempatan" }).click();
     await page.waitForURL(new RegExp(`${newcomerUrl.replace(BASE, "")}$`));
-    const row = page.locator("main table tbody tr", { hasText: node.title });
-    await row.waitFor();
-    assert.doesNotMatch(await row.innerText(), /sekarang/);
+    const rows = page.locator("main table tbody tr");
+    await rows.first().waitFor();
+    assert.equal(await rows.count(), 2, "riwayat jabatan: dua penempatan");
+    assert.doesNotMatch(await page.locator("main table tbody").innerText(), /sekarang/);
     assert.equal(
       await page.getByRole("link", { name: /^Akhiri penempatan/ }).count(),
       0,
       "penempatan yang berakhir masih dapat diakhiri",
     );
-    await page.goto(`${BASE}/jabatan/${node.position_id}`);
+    await page.goto(`${BASE}/jabatan/${other.position_id}`);
     await page.locator("section h2", { hasText: "Pemangku Jabatan" }).waitFor();
-    await page.locator(".badge.vacant", { hasText: "Lowong" }).waitFor();
+    assert.equal(await page.locator(".holders li", { hasText: name }).count(), 0);
+    // The placement kept its order's number and date (docs/api.md, migration 13).
+    const person = await json(page, `/employees/${newcomerUrl.split("/").pop()}`);
+    assert.deepEqual(person.placements.map((p) => p.decree_number).sort(), [DECREE, `${DECREE}-2`]);
     assert.deepEqual(page.problems, []);
     await context.close();
   });

@@ -18,7 +18,7 @@ import { notFoundPage } from "./pages/notfound";
 import { positionEditPage } from "./pages/position_form";
 import { unitEditPage } from "./pages/unit_form";
 import { employeeEditPage, employeeNewPage } from "./pages/employee_form";
-import { placementEndPage, placementNewPage } from "./pages/placement_form";
+import { placementEndPage, placementMovePage, placementNewPage } from "./pages/placement_form";
 
 const pages: Record<Route["name"], (ctx: PageContext) => Promise<void>> = {
   home: homePage,
@@ -41,6 +41,7 @@ const pages: Record<Route["name"], (ctx: PageContext) => Promise<void>> = {
   employeeEdit: employeeEditPage,
   placementNew: placementNewPage,
   placementEnd: placementEndPage,
+  placementMove: placementMovePage,
 };
 
 const app = document.getElementById("app")!;

@@ -3,6 +3,7 @@ import {
   createsCycle,
   dateProblem,
   decodeNip,
+  decreeProblems,
   ESELONS,
   lengthProblem,
   placementEndProblem,
@@ -94,6 +95,20 @@ describe("placements", () => {
     );
     expect(placementStartProblem("1997-03-01", "1967-03-25", "1997-03")).toBeNull();
     expect(placementStartProblem("", "1967-03-25", "1997-03")).toMatch(/belum diisi/);
+  });
+  it("takes a decree's number and date together or not at all", () => {
+    expect(decreeProblems("", "")).toEqual([]);
+    expect(decreeProblems("800/12/2024", "2024-01-29")).toEqual([]);
+    expect(decreeProblems("800/12/2024", "")).toEqual([
+      ["date", "Tanggal surat keputusan belum diisi, padahal nomornya diisi."],
+    ]);
+    expect(decreeProblems("  ", "2024-01-29")).toEqual([
+      ["number", "Nomor surat keputusan belum diisi, padahal tanggalnya diisi."],
+    ]);
+    expect(decreeProblems("x".repeat(201), "2024-01-29")[0]![1]).toMatch(/terlalu panjang/);
+    expect(decreeProblems("800", "2024-02-30")).toEqual([
+      ["date", "Tanggal surat keputusan harus tanggal yang sah (TTTT-BB-HH)."],
+    ]);
   });
   it("refuses an end before the start", () => {
     expect(placementEndProblem("2026-01-01", "2026-02-01")).toBe(

@@ -152,6 +152,24 @@ export function placementStartProblem(
   return null;
 }
 
+/**
+ * The decree (SK) or order of a placement: its number and its date together or not at all, as
+ * POST /placements checks them; the number at most 200 bytes, the date a calendar date.
+ */
+export function decreeProblems(number: string, date: string): ["number" | "date", string][] {
+  const out: ["number" | "date", string][] = [];
+  const n = number.trim();
+  if (!n && date)
+    out.push(["number", "Nomor surat keputusan belum diisi, padahal tanggalnya diisi."]);
+  if (n && !date)
+    out.push(["date", "Tanggal surat keputusan belum diisi, padahal nomornya diisi."]);
+  const long = lengthProblem(number, 200, "Nomor surat keputusan");
+  if (long) out.push(["number", long]);
+  const bad = date ? dateProblem(date, "Tanggal surat keputusan") : null;
+  if (bad) out.push(["date", bad]);
+  return out;
+}
+
 /** The end of a placement as POST /placements/{id}/end checks it: not before its start. */
 export function placementEndProblem(end: string, start: string): string | null {
   const bad = dateProblem(end, "Tanggal berakhir");

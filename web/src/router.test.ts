@@ -120,6 +120,11 @@ describe("registry change forms (issue 11, item 2)", () => {
       position: "40",
     });
     expect(back(paths.placementNew(7))).toMatchObject({ position: null });
+    expect(back(paths.placementMove(7, 9))).toEqual({
+      name: "placementMove",
+      employeeId: "7",
+      placementId: "9",
+    });
     expect(back(paths.placementEnd(7, 9))).toEqual({
       name: "placementEnd",
       employeeId: "7",

@@ -20,7 +20,8 @@ export type Route =
   | { name: "employeeNew" }
   | { name: "employeeEdit"; id: string }
   | { name: "placementNew"; employeeId: string; position: string | null }
-  | { name: "placementEnd"; employeeId: string; placementId: string };
+  | { name: "placementEnd"; employeeId: string; placementId: string }
+  | { name: "placementMove"; employeeId: string; placementId: string };
 
 const ID = "([0-9A-Za-z_-]{1,64})";
 
@@ -59,6 +60,10 @@ const table: [RegExp, (m: RegExpExecArray, q: URLSearchParams) => Route][] = [
   [
     new RegExp(`^/pegawai/${ID}/penempatan/${ID}/akhiri$`),
     (m) => ({ name: "placementEnd", employeeId: m[1]!, placementId: m[2]! }),
+  ],
+  [
+    new RegExp(`^/pegawai/${ID}/penempatan/${ID}/pindah$`),
+    (m) => ({ name: "placementMove", employeeId: m[1]!, placementId: m[2]! }),
   ],
 ];
 
@@ -136,4 +141,6 @@ export const paths = {
       : `/pegawai/${enc(employeeId)}/tempatkan?jabatan=${enc(position)}`,
   placementEnd: (employeeId: IdLike, placementId: IdLike) =>
     `/pegawai/${enc(employeeId)}/penempatan/${enc(placementId)}/akhiri`,
+  placementMove: (employeeId: IdLike, placementId: IdLike) =>
+    `/pegawai/${enc(employeeId)}/penempatan/${enc(placementId)}/pindah`,
 };

@@ -21,7 +21,13 @@ export interface NewPlacementBody {
   kind: PlacementKind;
   start: IsoDate;
   secondment_decree?: string;
+  /** The decree (SK) or order that makes the placement: its number and date, both or neither. */
+  decree_number?: string;
+  decree_date?: IsoDate;
 }
+
+/** POST /placements/{id}/move: the new position from `start` (the old placement ends then). */
+export type PlacementMoveBody = Omit<NewPlacementBody, "employee_id">;
 
 /** POST /placements and /placements/{id}/end answer the placement as stored. */
 export interface PlacementRecord {
@@ -32,6 +38,14 @@ export interface PlacementRecord {
   start: IsoDate;
   end: IsoDate | null;
   secondment_decree: string | null;
+  decree_number: string | null;
+  decree_date: IsoDate | null;
+}
+
+/** POST /placements/{id}/move answers both placements. */
+export interface PlacementMoved {
+  ended: PlacementRecord;
+  placement: PlacementRecord;
 }
 
 export interface PositionEditBody {

@@ -207,6 +207,8 @@ import type {
   EmployeeEditBody,
   NewEmployeeBody,
   NewPlacementBody,
+  PlacementMoveBody,
+  PlacementMoved,
   PlacementRecord,
   PositionEditBody,
   UnitEditBody,
@@ -232,4 +234,6 @@ export const changes = {
     request<PlacementRecord>("/placements", { method: "POST", json: body }),
   endPlacement: (plid: Id | string, end: string) =>
     request<PlacementRecord>(`/placements/${id(plid)}/end`, { method: "POST", json: { end } }),
+  movePlacement: (plid: Id | string, body: PlacementMoveBody) =>
+    request<PlacementMoved>(`/placements/${id(plid)}/move`, { method: "POST", json: body }),
 };

@@ -23,8 +23,10 @@ export function employeeEditLinks(e: Employee): HTMLElement | null {
     [paths.employeeEdit(e.id), "Ubah data pegawai"],
     [paths.placementNew(e.id), "Tempatkan dalam jabatan"],
   ];
-  for (const p of e.placements.filter((x) => !x.end))
+  for (const p of e.placements.filter((x) => !x.end)) {
+    links.push([paths.placementMove(e.id, p.id), `Pindahkan: ${p.position.title}`]);
     links.push([paths.placementEnd(e.id, p.id), `Akhiri penempatan: ${p.position.title}`]);
+  }
   return editLinks("Ubah data pegawai", links);
 }
 

@@ -4,7 +4,7 @@
 // refusal at its field, or go to the changed thing's page).
 import { ApiError, changes } from "../api/client";
 import type { Id, PositionListItem, Unit } from "../api/types";
-import { h, replace, type Child } from "../dom";
+import { h, replace, type Attrs, type Child } from "../dom";
 import { roleCanAdminister } from "../format";
 import { user } from "../session";
 import { errorMessage, loading, pageHeading, signInPrompt } from "../ui";
@@ -71,7 +71,7 @@ export function field<C extends Control>(
   return { name, control, row, error };
 }
 
-export function textInput(value: string, attrs: Record<string, string | number | boolean> = {}) {
+export function textInput(value: string, attrs: Attrs = {}): HTMLInputElement {
   const input = h("input", { type: "text", autocomplete: "off", ...attrs });
   input.value = value;
   return input;
