@@ -49,6 +49,7 @@ std::string position_audit(const org::Position& p) {
               {"eselon", to_string(p.eselon)},
               {"code", p.code},
               {"summary", p.summary},
+              {"duties", p.duties},
               {"superior_id", optional_id(p.superior_id)},
               {"unit_id", optional_id(p.unit_id)}}
       .dump();
@@ -277,6 +278,7 @@ org::Position update_position(const Stores& stores, const Actor& actor, Id posit
   if (edit.eselon) p->eselon = *edit.eselon;
   if (edit.code) p->code = *edit.code;
   if (edit.summary) p->summary = *edit.summary;
+  if (edit.duties) p->duties = *edit.duties;
   if (edit.unit_id) {
     if (*edit.unit_id) check_unit_of(stores, *p, **edit.unit_id);
     p->unit_id = *edit.unit_id;

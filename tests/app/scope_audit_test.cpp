@@ -366,6 +366,17 @@ TEST_P(NoOpUpdates, WriteNoEntry) {
   pe.title = "Kepala Sub Bagian Umum";
   app::update_position(st, app::cli_actor(), w.s.staff, pe);
   EXPECT_EQ(audit_entries(db), before + 1);
+  // Duties (issue 11): the same duties write nothing; new ones are kept and audited.
+  app::PositionEdit de;
+  de.duties = db.org().position(w.s.staff)->duties;
+  app::update_position(st, app::cli_actor(), w.s.staff, de);
+  EXPECT_EQ(audit_entries(db), before + 1);
+  de.duties = std::vector<std::string>{"menyusun rencana kerja;", "melaksanakan urusan umum."};
+  app::update_position(st, app::cli_actor(), w.s.staff, de);
+  EXPECT_EQ(audit_entries(db), before + 2);
+  EXPECT_EQ(db.org().position(w.s.staff)->duties, *de.duties);
+  EXPECT_NE(db.identity().audit_log({1})[0].after.find("melaksanakan urusan umum."),
+            std::string::npos);
 }
 
 TEST_P(AuditChain, VerifiesAndNamesAnEditedDeletedOrAddedEntry) {

@@ -707,6 +707,32 @@ TEST_F(ServerApi, PlacementMove) {
   EXPECT_EQ(current, 1);
 }
 
+// Issue 11 (item 2): a position's duties are corrected with PATCH /positions/{id}, in their
+// order; a blank or oversized duty, or a list that is not one, is refused at `duties`.
+TEST_F(ServerApi, PositionDutiesAreEdited) {
+  const Login& boss = admin();  // signed in first: the sign-in is an audit entry too
+  const auto ag = first_agency();
+  const auto pos =
+      body_of(get("/api/v1/agencies/" + std::to_string(ag) + "/positions"))["items"][2];
+  const std::string path = "/api/v1/positions/" + std::to_string(pos["id"].get<std::int64_t>());
+  const json duties = {"menyusun rencana kerja Sub Bagian;", "melaksanakan urusan umum – Ç;",
+                       "melaksanakan tugas lain yang diberikan oleh atasan."};
+  auto a = send("PATCH", path, {{"duties", duties}}, editor().headers());
+  ASSERT_EQ(a.status, 200) << a.body;
+  EXPECT_EQ(body_of(a)["duties"], duties);
+  EXPECT_EQ(body_of(get(path))["duties"], duties);
+  EXPECT_EQ(error_field(send("PATCH", path, {{"duties", "satu"}}, editor().headers())), "duties");
+  EXPECT_EQ(error_field(send("PATCH", path, {{"duties", {"ada", "  "}}}, editor().headers())),
+            "duties");
+  EXPECT_EQ(
+      error_field(send("PATCH", path, {{"duties", {std::string(2001, 'a')}}}, editor().headers())),
+      "duties");
+  EXPECT_EQ(body_of(get(path))["duties"], duties);
+  const json log = body_of(get("/api/v1/audit?limit=1", boss.headers(false)))["items"][0];
+  EXPECT_EQ(log["entity"], "position");
+  EXPECT_EQ(log["after"]["duties"], duties);
+}
+
 TEST_F(ServerApi, PositionMoveUnderDescendantIsRefused) {
   const auto ag = first_agency();
   const auto positions =

@@ -5,13 +5,16 @@
 // change with its audit entry in one transaction, so a refused or failed request leaves nothing
 // behind.
 #include <algorithm>
+#include <string>
 #include <variant>
+#include <vector>
 
 #include "api/api.hpp"
 #include "app/audit.hpp"
 #include "app/importer.hpp"
 #include "app/registry_changes.hpp"
 #include "app/structure_change_json.hpp"
+#include "core/text.hpp"
 #include "textio/decode.hpp"
 
 namespace tatakerja::server {
@@ -30,6 +33,26 @@ std::optional<Eselon> eselon_field(const std::string& text) {
 // the scope are OUT_OF_SCOPE).
 app::Actor actor_of(const Principal& p) {
   return app::actor_of(p.user);
+}
+
+// A position's duties (uraian tugas) as a request gives them: a list of at most 200 texts, none
+// blank and none over 2,000 bytes.
+std::vector<std::string> duties_field(const json& body) {
+  constexpr std::size_t kMaxDuties = 200;
+  constexpr std::size_t kMaxDutyBytes = 2000;
+  const json& d = body["duties"];
+  if (!d.is_array() || d.size() > kMaxDuties)
+    fail(ErrorCode::InvalidField, "duties",
+         "Uraian tugas harus berupa daftar teks, paling banyak 200 butir.");
+  std::vector<std::string> out;
+  for (const auto& x : d) {
+    if (!x.is_string() || text::trim(x.get<std::string>()).empty() ||
+        x.get<std::string>().size() > kMaxDutyBytes)
+      fail(ErrorCode::InvalidField, "duties",
+           "Setiap butir uraian tugas harus berisi teks, paling banyak 2000 byte.");
+    out.push_back(x.get<std::string>());
+  }
+  return out;
 }
 
 org::EmployeeKind employee_kind_field(const json& body) {
@@ -136,6 +159,7 @@ Response handle_position_update(Context& ctx) {
   if (auto v = optional_string(body, "eselon", 20)) edit.eselon = eselon_field(*v);
   edit.code = optional_string(body, "code", 60);
   edit.summary = optional_string(body, "summary", 20000);
+  if (body.contains("duties")) edit.duties = duties_field(body);
   edit.unit_id = optional_nullable_id(body, "unit_id");
   edit.superior_id = optional_nullable_id(body, "superior_id");
   const auto p = app::update_position(ctx.stores, actor_of(who), ctx.ids[0], edit);

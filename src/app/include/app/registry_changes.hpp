@@ -76,7 +76,8 @@ struct PositionEdit {
   Settable<Eselon> eselon;
   std::optional<std::string> code;
   std::optional<std::string> summary;
-  Settable<Id> unit_id;      // a unit of the same agency
+  std::optional<std::vector<std::string>> duties;  // uraian tugas, in the order they are written
+  Settable<Id> unit_id;                            // a unit of the same agency
   Settable<Id> superior_id;  // a position of the same agency, never below this one
 };
 org::Position update_position(const Stores& stores, const Actor& actor, Id position_id,
