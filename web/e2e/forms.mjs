@@ -17,6 +17,7 @@ export async function registryFormTests({
 }) {
   const API = `${BASE}/api/v1`;
   const DECREE = "800.1.3/27/BKPSDM/2026";
+  const DUTY = "menyusun laporan pelaksanaan formulir perubahan registri.";
   const today = () => {
     const d = new Date();
     const two = (n) => String(n).padStart(2, "0");
@@ -71,12 +72,17 @@ export async function registryFormTests({
     assert.equal(await fieldError(page, "f-title"), "Nama jabatan belum diisi.");
     await page.getByLabel("Nama jabatan").fill(before.title);
     await page.getByLabel("Eselon").selectOption(eselon);
+    const duties = page.getByLabel("Uraian tugas");
+    await duties.fill(`${await duties.inputValue()}\n${DUTY}`);
     await screenshot(page, "form-ubah-jabatan");
     await page.getByRole("button", { name: "Simpan perubahan" }).click();
     await page.waitForURL(new RegExp(`/jabatan/${node.position_id}$`));
     await page.locator("main h1", { hasText: node.title }).waitFor();
     assert.equal((await facts(page, "Eselon").innerText()).trim(), eselon);
     assert.match(await page.locator(".page-sub").innerText(), new RegExp(`Eselon ${eselon}`));
+    const dutyList = page.locator("ol.duties li");
+    assert.equal(await dutyList.count(), before.duties.length + 1);
+    assert.equal((await dutyList.last().innerText()).trim(), DUTY);
     await screenshot(page, "jabatan-setelah-diubah");
 
     // A unit renamed from the agency page's list of units.

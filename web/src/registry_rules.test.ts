@@ -4,6 +4,8 @@ import {
   dateProblem,
   decodeNip,
   decreeProblems,
+  dutiesOf,
+  dutiesProblem,
   ESELONS,
   lengthProblem,
   placementEndProblem,
@@ -115,6 +117,21 @@ describe("placements", () => {
       "Tanggal berakhir sebelum tanggal mulai.",
     );
     expect(placementEndProblem("2026-02-01", "2026-02-01")).toBeNull();
+  });
+});
+
+describe("duties", () => {
+  it("takes one duty per line, blank lines left out", () => {
+    expect(dutiesOf("menyusun rencana;\n\n  melaksanakan tugas lain.  \r\n")).toEqual([
+      "menyusun rencana;",
+      "melaksanakan tugas lain.",
+    ]);
+    expect(dutiesOf("")).toEqual([]);
+  });
+  it("refuses what the server refuses", () => {
+    expect(dutiesProblem(["a", "b"])).toBeNull();
+    expect(dutiesProblem(Array.from({ length: 201 }, () => "a"))).toMatch(/200 butir/);
+    expect(dutiesProblem(["a", "é".repeat(1001)])).toMatch(/ke-2 terlalu panjang/);
   });
 });
 

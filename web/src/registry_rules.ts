@@ -170,6 +170,23 @@ export function decreeProblems(number: string, date: string): ["number" | "date"
   return out;
 }
 
+/**
+ * A position's duties as the form's text gives them, one per line (blank lines left out), and
+ * what PATCH /positions refuses of them: more than 200, or one over 2,000 bytes.
+ */
+export function dutiesOf(text: string): string[] {
+  return text
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter((l) => l.length > 0);
+}
+export function dutiesProblem(duties: string[]): string | null {
+  if (duties.length > 200) return "Uraian tugas paling banyak 200 butir.";
+  const i = duties.findIndex((d) => new TextEncoder().encode(d).length > 2000);
+  if (i >= 0) return `Butir uraian tugas ke-${i + 1} terlalu panjang (paling banyak 2000 byte).`;
+  return null;
+}
+
 /** The end of a placement as POST /placements/{id}/end checks it: not before its start. */
 export function placementEndProblem(end: string, start: string): string | null {
   const bad = dateProblem(end, "Tanggal berakhir");

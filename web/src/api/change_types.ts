@@ -53,6 +53,7 @@ export interface PositionEditBody {
   eselon?: string;
   code?: string;
   summary?: string;
+  duties?: string[];
   superior_id?: Id | null;
   unit_id?: Id | null;
 }

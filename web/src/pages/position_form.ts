@@ -9,6 +9,8 @@ import { paths } from "../router";
 import {
   createsCycle,
   CYCLE_MESSAGE,
+  dutiesOf,
+  dutiesProblem,
   ESELONS,
   lengthProblem,
   textProblem,
@@ -77,6 +79,14 @@ export async function positionEditPage(ctx: PageContext): Promise<void> {
   const summaryInput = h("textarea", { rows: 5, maxlength: 20000 });
   summaryInput.value = p.summary;
   const summary = field("summary", "Rumusan tugas", summaryInput);
+  const dutiesInput = h("textarea", { rows: 10 });
+  dutiesInput.value = p.duties.join("\n");
+  const duties = field(
+    "duties",
+    "Uraian tugas",
+    dutiesInput,
+    "Satu butir per baris, berurutan seperti dalam peraturan; tanpa huruf penomoran.",
+  );
   const unit = field(
     "unit_id",
     "Unit organisasi",
@@ -89,7 +99,7 @@ export async function positionEditPage(ctx: PageContext): Promise<void> {
     "Jabatan di perangkat daerah yang sama; bukan bawahan jabatan ini sendiri.",
   );
   const state = new FormState(
-    [title, eselon, code, summary, unit, superior],
+    [title, eselon, code, summary, duties, unit, superior],
     h("button", { type: "submit", class: "button" }, "Simpan perubahan"),
   );
   const form = formCard(
@@ -100,6 +110,7 @@ export async function positionEditPage(ctx: PageContext): Promise<void> {
     eselon.row,
     code.row,
     summary.row,
+    duties.row,
     unit.row,
     superior.row,
   );
@@ -113,6 +124,7 @@ export async function positionEditPage(ctx: PageContext): Promise<void> {
         [title, textProblem(title.control.value, 300, "Nama jabatan")],
         [code, lengthProblem(code.control.value, 60, "Kode jabatan")],
         [summary, lengthProblem(summary.control.value, 20000, "Rumusan tugas")],
+        [duties, dutiesProblem(dutiesOf(duties.control.value))],
         [superior, createsCycle(superiorOf, p.id, superiorId) ? CYCLE_MESSAGE : null],
       ])
     )
@@ -123,6 +135,9 @@ export async function positionEditPage(ctx: PageContext): Promise<void> {
     if (eselon.control.value !== p.eselon) body.eselon = eselon.control.value;
     if (code.control.value !== p.code) body.code = code.control.value;
     if (summary.control.value !== p.summary) body.summary = summary.control.value;
+    const newDuties = dutiesOf(duties.control.value);
+    // Compared as the form reads them, so that spacing alone in the stored text changes nothing.
+    if (newDuties.join("\n") !== dutiesOf(p.duties.join("\n")).join("\n")) body.duties = newDuties;
     const unitId = unit.control.value ? Number(unit.control.value) : null;
     if (unitId !== (p.unit?.id ?? null)) body.unit_id = unitId;
     if (superiorId !== (p.superior?.id ?? null)) body.superior_id = superiorId;
