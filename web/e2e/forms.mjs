@@ -265,13 +265,24 @@ export async function registryFormTests({
     const { node } = await batam(phone.page);
     const overflow = () =>
       phone.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-    for (const path of [`/jabatan/${node.position_id}/ubah`, "/pegawai-baru"]) {
+    const holder = (await json(phone.page, `/positions/${node.position_id}`)).holders[0];
+    const person = await json(phone.page, `/employees/${holder.employee_id}`);
+    const current = person.placements.find((p) => p.end === null);
+    const forms = [
+      [`/jabatan/${node.position_id}/ubah`, "jabatan"],
+      ["/pegawai-baru", "pegawai"],
+      [`/pegawai/${holder.employee_id}/ubah`, "ubah-pegawai"],
+      [`/pegawai/${holder.employee_id}/tempatkan`, "penempatan"],
+      [`/pegawai/${holder.employee_id}/penempatan/${current.id}/pindah`, "pindah"],
+      [`/pegawai/${holder.employee_id}/penempatan/${current.id}/akhiri`, "akhiri"],
+    ];
+    for (const [path, name] of forms) {
       await phone.page.goto(`${BASE}${path}`);
       await phone.page.locator("main form .actions button").waitFor();
       assert.ok((await overflow()) <= 0, `${path} melebar ${await overflow()} px`);
+      await screenshot(phone.page, `ponsel-form-${name}`);
+      await checkA11y(phone.page, `formulir ${name} di ponsel`);
     }
-    await screenshot(phone.page, "ponsel-form-pegawai");
-    await checkA11y(phone.page, "form pegawai di ponsel");
     await phone.context.close();
 
     // An employee sees neither the links nor the forms.
