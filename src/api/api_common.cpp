@@ -335,7 +335,9 @@ json placement_json(const org::Placement& p) {
           {"start", p.start.iso()},
           {"end", date_or_null(p.end)},
           {"secondment_decree",
-           p.secondment_decree.empty() ? json(nullptr) : json(p.secondment_decree)}};
+           p.secondment_decree.empty() ? json(nullptr) : json(p.secondment_decree)},
+          {"decree_number", p.decree_number.empty() ? json(nullptr) : json(p.decree_number)},
+          {"decree_date", date_or_null(p.decree_date)}};
 }
 
 json optional_id_json(const std::optional<Id>& id) {
@@ -422,11 +424,14 @@ json employee_detail(org::OrgStore& store, const org::Employee& e) {
                   {"agency_id", p->agency_id},
                   {"agency_name", a ? a->name : std::string()}};
     }
-    placements.push_back({{"id", pl.id},
-                          {"position", std::move(position)},
-                          {"kind", org::to_string(pl.kind)},
-                          {"start", pl.start.iso()},
-                          {"end", date_or_null(pl.end)}});
+    placements.push_back(
+        {{"id", pl.id},
+         {"position", std::move(position)},
+         {"kind", org::to_string(pl.kind)},
+         {"start", pl.start.iso()},
+         {"end", date_or_null(pl.end)},
+         {"decree_number", pl.decree_number.empty() ? json(nullptr) : json(pl.decree_number)},
+         {"decree_date", date_or_null(pl.decree_date)}});
   }
   out["placements"] = std::move(placements);
   return out;

@@ -37,7 +37,9 @@ std::string placement_audit(const org::Placement& p) {
               {"kind", org::to_string(p.kind)},
               {"start", p.start.iso()},
               {"end", p.end ? json(p.end->iso()) : json(nullptr)},
-              {"secondment_decree", p.secondment_decree}}
+              {"secondment_decree", p.secondment_decree},
+              {"decree_number", p.decree_number},
+              {"decree_date", p.decree_date ? json(p.decree_date->iso()) : json(nullptr)}}
       .dump();
 }
 
@@ -47,6 +49,7 @@ std::string position_audit(const org::Position& p) {
               {"eselon", to_string(p.eselon)},
               {"code", p.code},
               {"summary", p.summary},
+              {"duties", p.duties},
               {"superior_id", optional_id(p.superior_id)},
               {"unit_id", optional_id(p.unit_id)}}
       .dump();
@@ -123,6 +126,13 @@ void check_placement(const org::Placement& p, const org::Employee& e, const org:
          fmt::format("Tanggal mulai ({}) sebelum TMT pengangkatan pegawai ini ({:04}-{:02}, "
                      "menurut NIP).",
                      p.start.iso(), e.appointed_year, e.appointed_month));
+  // The decree is recorded whole or not at all: its number and its date go together.
+  if (p.decree_number.empty() && p.decree_date)
+    fail(ErrorCode::InvalidField, "decree_number",
+         "Nomor surat keputusan belum diisi, padahal tanggalnya diisi.");
+  if (!p.decree_number.empty() && !p.decree_date)
+    fail(ErrorCode::InvalidField, "decree_date",
+         "Tanggal surat keputusan belum diisi, padahal nomornya diisi.");
   if (agency.region_id != e.region_id && p.secondment_decree.empty())
     fail(ErrorCode::InvalidField, "secondment_decree",
          "Jabatan ini milik daerah lain dari daerah pegawai; penempatan lintas daerah hanya dengan "
@@ -214,6 +224,50 @@ org::Placement end_placement(const Stores& stores, const Actor& actor, Id placem
   return *placement;
 }
 
+MovedPlacement move_placement(const Stores& stores, const Actor& actor, Id placement_id,
+                              const PlacementMove& move) {
+  // Read and change in one transaction, so two requests cannot both move the same placement.
+  Transaction tx(stores.transactions);
+  auto old = stores.org.placement(placement_id);
+  if (!old) fail(ErrorCode::NotFound);
+  if (const auto position = stores.org.position(old->position_id))
+    require_agency_in_scope(stores, actor, position->agency_id);
+  if (old->end) fail(ErrorCode::Conflict, "end", "Penempatan ini sudah berakhir.");
+  const auto employee = stores.org.employee(old->employee_id);
+  if (!employee) fail(ErrorCode::NotFound);
+  const auto position = stores.org.position(move.position_id);
+  if (!position || position->abolished)
+    fail(ErrorCode::InvalidField, "position_id", "Jabatan tidak ditemukan.");
+  if (position->id == old->position_id)
+    fail(ErrorCode::InvalidField, "position_id", "Penempatan ini sudah di jabatan tersebut.");
+  const auto agency = stores.org.agency(position->agency_id);
+  if (!agency) fail(ErrorCode::InvalidField, "position_id", "Jabatan tidak ditemukan.");
+  require_agency_in_scope(stores, actor, agency->id);
+  if (move.start.iso() < old->start.iso())
+    fail(ErrorCode::InvalidField, "start",
+         fmt::format("Tanggal pindah ({}) sebelum tanggal mulai penempatan ini ({}).",
+                     move.start.iso(), old->start.iso()));
+  org::Placement placed;
+  placed.employee_id = old->employee_id;
+  placed.position_id = position->id;
+  placed.kind = move.kind.value_or(old->kind);
+  placed.start = move.start;
+  placed.secondment_decree = move.secondment_decree.value_or("");
+  placed.decree_number = move.decree_number;
+  placed.decree_date = move.decree_date;
+  check_placement(placed, *employee, *agency);
+  const std::string before = placement_audit(*old);
+  old->end = move.start;
+  stores.org.end_placement(old->id, move.start);
+  record_audit(stores, actor, "update", "placement", std::to_string(old->id), before,
+               placement_audit(*old));
+  placed.id = stores.org.insert_placement(placed);
+  record_audit(stores, actor, "move", "placement", std::to_string(placed.id), before,
+               placement_audit(placed));
+  tx.commit();
+  return {*old, placed};
+}
+
 org::Position update_position(const Stores& stores, const Actor& actor, Id position_id,
                               const PositionEdit& edit) {
   auto p = stores.org.position(position_id);
@@ -224,6 +278,7 @@ org::Position update_position(const Stores& stores, const Actor& actor, Id posit
   if (edit.eselon) p->eselon = *edit.eselon;
   if (edit.code) p->code = *edit.code;
   if (edit.summary) p->summary = *edit.summary;
+  if (edit.duties) p->duties = *edit.duties;
   if (edit.unit_id) {
     if (*edit.unit_id) check_unit_of(stores, *p, **edit.unit_id);
     p->unit_id = *edit.unit_id;

@@ -678,6 +678,15 @@ INSERT INTO audit_chain (id, first_id, last_id, last_hash)
 )SQL";
 // --- end of version 9 ----------------------------------------------------------------------------
 
+// --- Version 10 (issue 11: registry changes from the web) ---------------------------------------
+// A placement's decree (SK) or order (surat perintah, for a Plt or Plh): its number and date.
+// Placements of before stay without (empty, NULL).
+constexpr std::string_view kSchemaV10 = R"SQL(
+ALTER TABLE placements ADD COLUMN decree_number TEXT NOT NULL DEFAULT '';
+ALTER TABLE placements ADD COLUMN decree_date TEXT;
+)SQL";
+// --- end of version 10 ---------------------------------------------------------------------------
+
 constexpr Migration kMigrations[] = {
     {1, kSchemaV1, nullptr},
     {2, kSchemaV2, nullptr},
@@ -688,6 +697,7 @@ constexpr Migration kMigrations[] = {
     {7, kSchemaV7, widen_regulation_statuses},
     {8, kSchemaV8, nullptr},
     {9, kSchemaV9, nullptr},
+    {10, kSchemaV10, nullptr},
 };
 
 // A stable key for pg_advisory_xact_lock ("tatakerja" in ASCII, truncated to 63 bits).
@@ -746,6 +756,10 @@ int read_version(Connection& c) {
 
 int latest_schema_version() {
   return kMigrations[std::size(kMigrations) - 1].version;
+}
+
+int migration_count() {
+  return static_cast<int>(std::size(kMigrations));
 }
 
 namespace {

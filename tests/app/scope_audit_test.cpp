@@ -237,6 +237,117 @@ TEST_P(Placements, StartAfterBirthAndAppointmentAndInTheEmployeesRegion) {
   EXPECT_NE(log[0].after.find("800/123/BKPSDM/2023"), std::string::npos);
 }
 
+// Issue 11 (item 2): a placement moved to another position ends and begins anew in one step, with
+// the rules of placing and ending, both positions in the actor's scope, and two audit entries.
+TEST_P(Placements, MoveEndsThePlacementAndPlacesInTheNewPositionAtOnce) {
+  auto& db = backend();
+  const World w = make_world(db);
+  const auto& st = db.stores();
+  org::Placement p;
+  p.employee_id = w.province_employee;
+  p.position_id = w.s.staff;
+  p.kind = org::PlacementKind::Definitive;
+  p.start = Date{2015, 1, 5};
+  const auto placed = app::place_employee(st, app::cli_actor(), p);
+  const auto before = audit_entries(db);
+
+  app::PlacementMove m;
+  m.position_id = w.s.head;
+  m.start = Date{2014, 12, 31};  // before the placement's own start
+  EXPECT_EQ(refusal_of([&] { app::move_placement(st, app::cli_actor(), placed.id, m); }),
+            "INVALID_FIELD:start");
+  m.start = Date{2024, 7, 1};
+  m.position_id = w.s.staff;  // where it already is
+  EXPECT_EQ(refusal_of([&] { app::move_placement(st, app::cli_actor(), placed.id, m); }),
+            "INVALID_FIELD:position_id");
+  m.position_id = 99999999;
+  EXPECT_EQ(refusal_of([&] { app::move_placement(st, app::cli_actor(), placed.id, m); }),
+            "INVALID_FIELD:position_id");
+  m.position_id = w.city_position;  // another region, without a secondment decree
+  EXPECT_EQ(refusal_of([&] { app::move_placement(st, app::cli_actor(), placed.id, m); }),
+            "INVALID_FIELD:secondment_decree");
+  m.position_id = w.s.head;
+  // Out of the actor's scope: the placement's position (the province) for a city administrator,
+  // and the new position (the city) for a province administrator with no decree to blame.
+  EXPECT_EQ(refusal_of([&] { app::move_placement(st, scoped_to(w.city), placed.id, m); }),
+            "OUT_OF_SCOPE");
+  app::PlacementMove to_city = m;
+  to_city.position_id = w.city_position;
+  to_city.secondment_decree = "800/9/BKD/2024";
+  EXPECT_EQ(refusal_of([&] { app::move_placement(st, scoped_to(w.s.region), placed.id, to_city); }),
+            "OUT_OF_SCOPE");
+  EXPECT_EQ(refusal_of([&] { app::move_placement(st, app::cli_actor(), 99999999, m); }),
+            "NOT_FOUND");
+  EXPECT_EQ(audit_entries(db), before);
+  EXPECT_FALSE(db.org().placement(placed.id)->end);
+
+  m.kind = org::PlacementKind::Plt;
+  const auto moved = app::move_placement(st, scoped_to(w.s.region), placed.id, m);
+  EXPECT_EQ(moved.ended.id, placed.id);
+  EXPECT_EQ(moved.ended.end, (Date{2024, 7, 1}));
+  EXPECT_EQ(db.org().placement(placed.id)->end, (Date{2024, 7, 1}));
+  const auto now = *db.org().placement(moved.placed.id);
+  EXPECT_EQ(now.position_id, w.s.head);
+  EXPECT_EQ(now.employee_id, w.province_employee);
+  EXPECT_EQ(now.kind, org::PlacementKind::Plt);
+  EXPECT_EQ(now.start, (Date{2024, 7, 1}));
+  EXPECT_FALSE(now.end);
+  EXPECT_TRUE(db.org().holders_of_position(w.s.staff).empty());
+  ASSERT_EQ(db.org().holders_of_position(w.s.head).size(), 1u);
+  EXPECT_EQ(audit_entries(db), before + 2);
+  const auto log = db.identity().audit_log({2});
+  ASSERT_EQ(log.size(), 2u);
+  EXPECT_EQ(log[0].action, "move");
+  EXPECT_EQ(log[0].entity_id, std::to_string(moved.placed.id));
+  EXPECT_EQ(log[1].action, "update");
+  EXPECT_EQ(log[1].entity_id, std::to_string(placed.id));
+  EXPECT_NE(log[1].after.find("2024-07-01"), std::string::npos);
+  // A placement that has ended moves no more.
+  EXPECT_EQ(refusal_of([&] { app::move_placement(st, app::cli_actor(), placed.id, m); }),
+            "CONFLICT:end");
+}
+
+// Issue 11 (item 2): a placement's decree (SK) or order: its number and date together or not at
+// all; kept with the placement and in its audit entry, and carried by a move.
+TEST_P(Placements, DecreeNumberAndDateGoTogether) {
+  auto& db = backend();
+  const World w = make_world(db);
+  const auto& st = db.stores();
+  org::Placement p;
+  p.employee_id = w.province_employee;
+  p.position_id = w.s.staff;
+  p.kind = org::PlacementKind::Plt;
+  p.start = Date{2024, 2, 1};
+  p.decree_number = "800.1.3/12/BKPSDM/2024";
+  EXPECT_EQ(refusal_of([&] { app::place_employee(st, app::cli_actor(), p); }),
+            "INVALID_FIELD:decree_date");
+  p.decree_number.clear();
+  p.decree_date = Date{2024, 1, 29};
+  EXPECT_EQ(refusal_of([&] { app::place_employee(st, app::cli_actor(), p); }),
+            "INVALID_FIELD:decree_number");
+  p.decree_number = "800.1.3/12/BKPSDM/2024";
+  const auto placed = app::place_employee(st, app::cli_actor(), p);
+  const auto stored = *db.org().placement(placed.id);
+  EXPECT_EQ(stored.decree_number, "800.1.3/12/BKPSDM/2024");
+  EXPECT_EQ(stored.decree_date, (Date{2024, 1, 29}));
+  auto log = db.identity().audit_log({1});
+  ASSERT_EQ(log.size(), 1u);
+  EXPECT_NE(log[0].after.find("\"decree_number\":\"800.1.3/12/BKPSDM/2024\""), std::string::npos);
+  EXPECT_NE(log[0].after.find("\"decree_date\":\"2024-01-29\""), std::string::npos);
+  app::PlacementMove m;
+  m.position_id = w.s.head;
+  m.start = Date{2024, 6, 3};
+  m.decree_date = Date{2024, 5, 30};
+  EXPECT_EQ(refusal_of([&] { app::move_placement(st, app::cli_actor(), placed.id, m); }),
+            "INVALID_FIELD:decree_number");
+  m.decree_number = "821/44/BKPSDM/2024";
+  const auto moved = app::move_placement(st, app::cli_actor(), placed.id, m);
+  EXPECT_EQ(db.org().placement(moved.placed.id)->decree_number, "821/44/BKPSDM/2024");
+  EXPECT_EQ(db.org().placement(moved.placed.id)->decree_date, (Date{2024, 5, 30}));
+  // The ended placement keeps its own decree.
+  EXPECT_EQ(db.org().placement(placed.id)->decree_number, "800.1.3/12/BKPSDM/2024");
+}
+
 TEST_P(NoOpUpdates, WriteNoEntry) {
   auto& db = backend();
   const World w = make_world(db);
@@ -255,6 +366,17 @@ TEST_P(NoOpUpdates, WriteNoEntry) {
   pe.title = "Kepala Sub Bagian Umum";
   app::update_position(st, app::cli_actor(), w.s.staff, pe);
   EXPECT_EQ(audit_entries(db), before + 1);
+  // Duties (issue 11): the same duties write nothing; new ones are kept and audited.
+  app::PositionEdit de;
+  de.duties = db.org().position(w.s.staff)->duties;
+  app::update_position(st, app::cli_actor(), w.s.staff, de);
+  EXPECT_EQ(audit_entries(db), before + 1);
+  de.duties = std::vector<std::string>{"menyusun rencana kerja;", "melaksanakan urusan umum."};
+  app::update_position(st, app::cli_actor(), w.s.staff, de);
+  EXPECT_EQ(audit_entries(db), before + 2);
+  EXPECT_EQ(db.org().position(w.s.staff)->duties, *de.duties);
+  EXPECT_NE(db.identity().audit_log({1})[0].after.find("melaksanakan urusan umum."),
+            std::string::npos);
 }
 
 TEST_P(AuditChain, VerifiesAndNamesAnEditedDeletedOrAddedEntry) {

@@ -655,6 +655,39 @@ TEST_P(OrgStoreTest, HoldersAreCurrentPlacementsOnly) {
   EXPECT_EQ(history[1].kind, PlacementKind::Definitive);
 }
 
+// Migration 10 (issue 11): a placement keeps the number and date of its decree (SK) or order;
+// one without keeps none.
+TEST_P(OrgStoreTest, PlacementDecreeRoundTrips) {
+  Seed s = seed();
+  Id ani =
+      stores_->org().insert_employee(make_employee(s.region, "199001012015032002", "Ani Lestari"));
+  Placement p{0, ani, s.staff, Date{2024, 2, 1}, PlacementKind::Plt, {}};
+  p.decree_number = "800.1.3/12/BKPSDM/2024 – Ç";
+  p.decree_date = Date{2024, 1, 29};
+  p.secondment_decree = "800/5/2024";
+  const Id with = stores_->org().insert_placement(p);
+  const Id without = stores_->org().insert_placement(
+      {0, ani, s.head, Date{2024, 3, 1}, PlacementKind::Definitive, {}});
+  const auto one = stores_->org().placement(with);
+  ASSERT_TRUE(one);
+  EXPECT_EQ(one->decree_number, "800.1.3/12/BKPSDM/2024 – Ç");
+  EXPECT_EQ(one->decree_date, (Date{2024, 1, 29}));
+  EXPECT_EQ(one->secondment_decree, "800/5/2024");
+  stores_->org().end_placement(with, Date{2024, 2, 28});
+  const auto ended = stores_->org().placement(with);
+  EXPECT_EQ(ended->decree_number, "800.1.3/12/BKPSDM/2024 – Ç");
+  EXPECT_EQ(ended->decree_date, (Date{2024, 1, 29}));
+  const auto none = stores_->org().placement(without);
+  EXPECT_EQ(none->decree_number, "");
+  EXPECT_FALSE(none->decree_date);
+  const auto holders = stores_->org().holders_of_position(s.head);
+  ASSERT_EQ(holders.size(), 1u);
+  EXPECT_FALSE(holders[0].placement.decree_date);
+  const auto history = stores_->org().placements_of_employee(ani);
+  ASSERT_EQ(history.size(), 2u);
+  EXPECT_EQ(history[1].decree_date, (Date{2024, 1, 29}));
+}
+
 TEST_P(OrgStoreTest, TransactionRollbackLeavesNothing) {
   {
     Transaction tx(stores_->transactions());

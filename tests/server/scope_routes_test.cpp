@@ -139,15 +139,25 @@ TEST_F(ScopeRoutes, EveryChangingRouteRefusesAnotherRegion) {
   const json people = body_of(
       call("GET", "/api/v1/employees?limit=50&region_id=" + region, "", admin.headers()))["items"];
   ASSERT_GE(people.size(), 2u);
-  // A current placement of an employee of that region, in a position of that region.
+  // A current placement of an employee of that region, in a position of that region; and a
+  // second one (of another employee) for the move.
   std::int64_t placement = 0;
+  std::int64_t placement_to_move = 0, moved_from = 0;
   for (const auto& p : people) {
     const json detail =
         body_of(call("GET", "/api/v1/employees/" + std::to_string(id_of(p)), "", admin.headers()));
-    for (const auto& pl : detail["placements"])
-      if (pl["end"].is_null() && placement == 0) placement = id_of(pl);
+    for (const auto& pl : detail["placements"]) {
+      if (!pl["end"].is_null()) continue;
+      if (placement == 0) {
+        placement = id_of(pl);
+      } else if (placement_to_move == 0 && pl["id"] != placement) {
+        placement_to_move = id_of(pl);
+        moved_from = pl["position"]["id"].get<std::int64_t>();
+      }
+    }
   }
   ASSERT_NE(placement, 0);
+  ASSERT_NE(placement_to_move, 0);
   // The corpus text of that region's agency: the regulation it was imported from.
   const json agency_page = body_of(call("GET", "/api/v1/agencies/" + agency));
   std::string regulation_text;
@@ -190,6 +200,12 @@ TEST_F(ScopeRoutes, EveryChangingRouteRefusesAnotherRegion) {
        [&] {
          return Request{"/api/v1/placements/" + std::to_string(placement) + "/end",
                         json{{"end", "2026-06-30"}}.dump()};
+       }},
+      {"POST /placements/{id}/move",
+       [&] {
+         const auto to = id_of(positions[0]) != moved_from ? positions[0] : positions[1];
+         return Request{"/api/v1/placements/" + std::to_string(placement_to_move) + "/move",
+                        json{{"position_id", id_of(to)}, {"start", "2026-07-01"}}.dump()};
        }},
       {"PATCH /positions/{id}",
        [&] {

@@ -646,6 +646,93 @@ TEST_F(ServerApi, Placements) {
   EXPECT_TRUE(listed);
 }
 
+// Issue 11 (item 2): POST /placements/{id}/move ends a placement and begins one in another
+// position on the same day, refusing as the placing and ending routes do.
+TEST_F(ServerApi, PlacementMove) {
+  const auto ag = first_agency();
+  const auto positions =
+      body_of(get("/api/v1/agencies/" + std::to_string(ag) + "/positions"))["items"];
+  ASSERT_GE(positions.size(), 3u);
+  const auto emp =
+      body_of(get("/api/v1/employees?limit=1&offset=1&region_id=" + std::to_string(editor_region()),
+                  employee().headers(false)))["items"][0];
+  json body = {{"employee_id", emp["id"]},
+               {"position_id", positions[1]["id"]},
+               {"kind", "definitif"},
+               {"start", "2026-01-05"}};
+  auto a = send("POST", "/api/v1/placements", body, editor().headers());
+  ASSERT_EQ(a.status, 201) << a.body;
+  const auto pid = body_of(a)["id"].get<std::int64_t>();
+  const std::string move = "/api/v1/placements/" + std::to_string(pid) + "/move";
+  EXPECT_EQ(body_of(a)["decree_number"], nullptr);
+  EXPECT_EQ(body_of(a)["decree_date"], nullptr);
+  json m = {{"position_id", positions[2]["id"]}, {"start", "2026-01-04"}};
+  EXPECT_EQ(error_field(send("POST", move, m, editor().headers())), "start");
+  m["start"] = "2026-03-01";
+  m["position_id"] = positions[1]["id"];
+  EXPECT_EQ(error_field(send("POST", move, m, editor().headers())), "position_id");
+  m["position_id"] = positions[2]["id"];
+  m["kind"] = "tetap";
+  EXPECT_EQ(error_field(send("POST", move, m, editor().headers())), "kind");
+  m["kind"] = "plt";
+  m["decree_number"] = "800.1.3/7/BKPSDM/2026";
+  EXPECT_EQ(error_field(send("POST", move, m, editor().headers())), "decree_date");
+  m["decree_date"] = "2026-02-30";
+  EXPECT_EQ(error_field(send("POST", move, m, editor().headers())), "decree_date");
+  m["decree_date"] = "2026-02-27";
+  EXPECT_EQ(send("POST", move, m, employee().headers()).status, 403);
+  EXPECT_EQ(send("POST", "/api/v1/placements/99999999/move", m, editor().headers()).status, 404);
+  a = send("POST", move, m, editor().headers());
+  ASSERT_EQ(a.status, 201) << a.body;
+  const json moved = body_of(a);
+  EXPECT_EQ(moved["ended"]["id"], pid);
+  EXPECT_EQ(moved["ended"]["end"], "2026-03-01");
+  EXPECT_EQ(moved["placement"]["position_id"], positions[2]["id"]);
+  EXPECT_EQ(moved["placement"]["kind"], "plt");
+  EXPECT_EQ(moved["placement"]["start"], "2026-03-01");
+  EXPECT_EQ(moved["placement"]["end"], nullptr);
+  EXPECT_EQ(moved["placement"]["decree_number"], "800.1.3/7/BKPSDM/2026");
+  EXPECT_EQ(moved["placement"]["decree_date"], "2026-02-27");
+  EXPECT_EQ(send("POST", move, m, editor().headers()).status, 409);
+  const auto detail =
+      body_of(get("/api/v1/employees/" + std::to_string(emp["id"].get<std::int64_t>()),
+                  employee().headers(false)));
+  int current = 0;
+  for (const auto& p : detail["placements"])
+    if (p["end"].is_null() && p["position"]["id"] == positions[2]["id"]) {
+      ++current;
+      EXPECT_EQ(p["decree_number"], "800.1.3/7/BKPSDM/2026");
+      EXPECT_EQ(p["decree_date"], "2026-02-27");
+    }
+  EXPECT_EQ(current, 1);
+}
+
+// Issue 11 (item 2): a position's duties are corrected with PATCH /positions/{id}, in their
+// order; a blank or oversized duty, or a list that is not one, is refused at `duties`.
+TEST_F(ServerApi, PositionDutiesAreEdited) {
+  const Login& boss = admin();  // signed in first: the sign-in is an audit entry too
+  const auto ag = first_agency();
+  const auto pos =
+      body_of(get("/api/v1/agencies/" + std::to_string(ag) + "/positions"))["items"][2];
+  const std::string path = "/api/v1/positions/" + std::to_string(pos["id"].get<std::int64_t>());
+  const json duties = {"menyusun rencana kerja Sub Bagian;", "melaksanakan urusan umum – Ç;",
+                       "melaksanakan tugas lain yang diberikan oleh atasan."};
+  auto a = send("PATCH", path, {{"duties", duties}}, editor().headers());
+  ASSERT_EQ(a.status, 200) << a.body;
+  EXPECT_EQ(body_of(a)["duties"], duties);
+  EXPECT_EQ(body_of(get(path))["duties"], duties);
+  EXPECT_EQ(error_field(send("PATCH", path, {{"duties", "satu"}}, editor().headers())), "duties");
+  EXPECT_EQ(error_field(send("PATCH", path, {{"duties", {"ada", "  "}}}, editor().headers())),
+            "duties");
+  EXPECT_EQ(
+      error_field(send("PATCH", path, {{"duties", {std::string(2001, 'a')}}}, editor().headers())),
+      "duties");
+  EXPECT_EQ(body_of(get(path))["duties"], duties);
+  const json log = body_of(get("/api/v1/audit?limit=1", boss.headers(false)))["items"][0];
+  EXPECT_EQ(log["entity"], "position");
+  EXPECT_EQ(log["after"]["duties"], duties);
+}
+
 TEST_F(ServerApi, PositionMoveUnderDescendantIsRefused) {
   const auto ag = first_agency();
   const auto positions =

@@ -501,7 +501,7 @@ await test("g: admin mengunggah naskah perbaikan 003: versi baru, bukan salinan"
 });
 
 // Issue 11, item 5: the facts the texts give, shown right.
-await test("h: tugas dan fungsi perangkat daerah dan pasal pembentukannya", async () => {
+await test("k: tugas dan fungsi perangkat daerah dan pasal pembentukannya", async () => {
   const { context, page } = await newPage();
   await page.goto(`${BASE}/`);
   const agencies = await page.evaluate(async () => {
@@ -526,7 +526,9 @@ await test("h: tugas dan fungsi perangkat daerah dan pasal pembentukannya", asyn
   const functions = tasks.locator("ol.letter-list > li");
   assert.equal(await functions.count(), 4, "fungsi BKPSDM (a.–d.) tidak tampil");
   assert.equal(
-    await functions.first().evaluate((li) => getComputedStyle(li).listStyleType),
+    await functions
+      .first()
+      .evaluate((li) => li.ownerDocument.defaultView.getComputedStyle(li).listStyleType),
     "huruf-pasal",
   );
   await screenshot(page, "perangkat-daerah-tugas-kepala");
@@ -559,6 +561,10 @@ await test("h: tugas dan fungsi perangkat daerah dan pasal pembentukannya", asyn
   assert.deepEqual(page.problems, []);
   await context.close();
 });
+
+// ---- Registry changes from the web (issue 11, item 2): the forms' flows, in forms.mjs. ----
+const { registryFormTests } = await import("./forms.mjs");
+await registryFormTests({ test, newPage, signIn, screenshot, checkA11y, BASE, assert });
 
 await browser.close();
 const failed = results.filter((r) => !r.ok);

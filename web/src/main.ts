@@ -14,6 +14,11 @@ import { loginPage } from "./pages/login";
 import { accountsPage, auditPage, uploadPage } from "./pages/admin";
 import { accountPage } from "./pages/account";
 import { notFoundPage } from "./pages/notfound";
+// Registry changes from the web (issue 11, item 2).
+import { positionEditPage } from "./pages/position_form";
+import { unitEditPage } from "./pages/unit_form";
+import { employeeEditPage, employeeNewPage } from "./pages/employee_form";
+import { placementEndPage, placementMovePage, placementNewPage } from "./pages/placement_form";
 
 const pages: Record<Route["name"], (ctx: PageContext) => Promise<void>> = {
   home: homePage,
@@ -29,6 +34,14 @@ const pages: Record<Route["name"], (ctx: PageContext) => Promise<void>> = {
   account: accountPage,
   accounts: accountsPage,
   notFound: notFoundPage,
+  // Registry changes from the web (issue 11, item 2).
+  positionEdit: positionEditPage,
+  unitEdit: unitEditPage,
+  employeeNew: employeeNewPage,
+  employeeEdit: employeeEditPage,
+  placementNew: placementNewPage,
+  placementEnd: placementEndPage,
+  placementMove: placementMovePage,
 };
 
 const app = document.getElementById("app")!;

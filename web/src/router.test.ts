@@ -70,3 +70,65 @@ describe("paths", () => {
     expect(paths.login("/")).toBe("/masuk");
   });
 });
+
+describe("registry change forms (issue 11, item 2)", () => {
+  it("reads the form routes", () => {
+    expect(parseRoute("/jabatan/40/ubah")).toEqual({ name: "positionEdit", id: "40" });
+    expect(parseRoute("/perangkat-daerah/3/ubah-unit")).toEqual({
+      name: "unitEdit",
+      agencyId: "3",
+      unit: null,
+    });
+    expect(parseRoute("/perangkat-daerah/3/ubah-unit", "?unit=17")).toEqual({
+      name: "unitEdit",
+      agencyId: "3",
+      unit: "17",
+    });
+    expect(parseRoute("/pegawai-baru")).toEqual({ name: "employeeNew" });
+    expect(parseRoute("/pegawai/7/ubah")).toEqual({ name: "employeeEdit", id: "7" });
+    expect(parseRoute("/pegawai/7/tempatkan", "?jabatan=40")).toEqual({
+      name: "placementNew",
+      employeeId: "7",
+      position: "40",
+    });
+    expect(parseRoute("/pegawai/7/penempatan/9/akhiri")).toEqual({
+      name: "placementEnd",
+      employeeId: "7",
+      placementId: "9",
+    });
+  });
+  it("keeps the pages they extend", () => {
+    expect(parseRoute("/pegawai/7")).toEqual({ name: "employee", id: "7" });
+    expect(parseRoute("/jabatan/40")).toEqual({ name: "position", id: "40" });
+    expect(parseRoute("/perangkat-daerah/3/ubah-unit", "?unit=%3Cx%3E")).toMatchObject({
+      unit: null,
+    });
+  });
+  it("builds paths that parse back", () => {
+    const back = (path: string) => {
+      const [p, s] = path.split("?");
+      return parseRoute(p!, s ? `?${s}` : "");
+    };
+    expect(back(paths.positionEdit(5))).toEqual({ name: "positionEdit", id: "5" });
+    expect(back(paths.unitEdit(3, 17))).toEqual({ name: "unitEdit", agencyId: "3", unit: "17" });
+    expect(back(paths.unitEdit(3))).toEqual({ name: "unitEdit", agencyId: "3", unit: null });
+    expect(back(paths.employeeNew())).toEqual({ name: "employeeNew" });
+    expect(back(paths.employeeEdit(7))).toEqual({ name: "employeeEdit", id: "7" });
+    expect(back(paths.placementNew(7, 40))).toEqual({
+      name: "placementNew",
+      employeeId: "7",
+      position: "40",
+    });
+    expect(back(paths.placementNew(7))).toMatchObject({ position: null });
+    expect(back(paths.placementMove(7, 9))).toEqual({
+      name: "placementMove",
+      employeeId: "7",
+      placementId: "9",
+    });
+    expect(back(paths.placementEnd(7, 9))).toEqual({
+      name: "placementEnd",
+      employeeId: "7",
+      placementId: "9",
+    });
+  });
+});

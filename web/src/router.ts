@@ -13,7 +13,15 @@ export type Route =
   | { name: "audit"; before: string | null }
   | { name: "account" }
   | { name: "accounts"; page: number }
-  | { name: "notFound"; path: string };
+  | { name: "notFound"; path: string }
+  // Registry changes from the web (issue 11, item 2): the forms of a registry administrator.
+  | { name: "positionEdit"; id: string }
+  | { name: "unitEdit"; agencyId: string; unit: string | null }
+  | { name: "employeeNew" }
+  | { name: "employeeEdit"; id: string }
+  | { name: "placementNew"; employeeId: string; position: string | null }
+  | { name: "placementEnd"; employeeId: string; placementId: string }
+  | { name: "placementMove"; employeeId: string; placementId: string };
 
 const ID = "([0-9A-Za-z_-]{1,64})";
 
@@ -37,6 +45,26 @@ const table: [RegExp, (m: RegExpExecArray, q: URLSearchParams) => Route][] = [
   [/^\/audit$/, (_m, q) => ({ name: "audit", before: validId(q.get("sebelum")) })],
   [/^\/akun-saya$/, () => ({ name: "account" })],
   [/^\/akun$/, (_m, q) => ({ name: "accounts", page: pageOf(q) })],
+  // Registry changes from the web (issue 11, item 2).
+  [new RegExp(`^/jabatan/${ID}/ubah$`), (m) => ({ name: "positionEdit", id: m[1]! })],
+  [
+    new RegExp(`^/perangkat-daerah/${ID}/ubah-unit$`),
+    (m, q) => ({ name: "unitEdit", agencyId: m[1]!, unit: validId(q.get("unit")) }),
+  ],
+  [/^\/pegawai-baru$/, () => ({ name: "employeeNew" })],
+  [new RegExp(`^/pegawai/${ID}/ubah$`), (m) => ({ name: "employeeEdit", id: m[1]! })],
+  [
+    new RegExp(`^/pegawai/${ID}/tempatkan$`),
+    (m, q) => ({ name: "placementNew", employeeId: m[1]!, position: validId(q.get("jabatan")) }),
+  ],
+  [
+    new RegExp(`^/pegawai/${ID}/penempatan/${ID}/akhiri$`),
+    (m) => ({ name: "placementEnd", employeeId: m[1]!, placementId: m[2]! }),
+  ],
+  [
+    new RegExp(`^/pegawai/${ID}/penempatan/${ID}/pindah$`),
+    (m) => ({ name: "placementMove", employeeId: m[1]!, placementId: m[2]! }),
+  ],
 ];
 
 export function parseRoute(pathname: string, search = ""): Route {
@@ -99,4 +127,20 @@ export const paths = {
     before === undefined || before === null ? "/audit" : `/audit?sebelum=${enc(before)}`,
   account: () => "/akun-saya",
   accounts: (page = 1) => (page > 1 ? `/akun?hal=${page}` : "/akun"),
+  // Registry changes from the web (issue 11, item 2).
+  positionEdit: (id: IdLike) => `/jabatan/${enc(id)}/ubah`,
+  unitEdit: (agencyId: IdLike, unit?: IdLike | null) =>
+    unit === undefined || unit === null
+      ? `/perangkat-daerah/${enc(agencyId)}/ubah-unit`
+      : `/perangkat-daerah/${enc(agencyId)}/ubah-unit?unit=${enc(unit)}`,
+  employeeNew: () => "/pegawai-baru",
+  employeeEdit: (id: IdLike) => `/pegawai/${enc(id)}/ubah`,
+  placementNew: (employeeId: IdLike, position?: IdLike | null) =>
+    position === undefined || position === null
+      ? `/pegawai/${enc(employeeId)}/tempatkan`
+      : `/pegawai/${enc(employeeId)}/tempatkan?jabatan=${enc(position)}`,
+  placementEnd: (employeeId: IdLike, placementId: IdLike) =>
+    `/pegawai/${enc(employeeId)}/penempatan/${enc(placementId)}/akhiri`,
+  placementMove: (employeeId: IdLike, placementId: IdLike) =>
+    `/pegawai/${enc(employeeId)}/penempatan/${enc(placementId)}/pindah`,
 };

@@ -5,13 +5,16 @@
 // change with its audit entry in one transaction, so a refused or failed request leaves nothing
 // behind.
 #include <algorithm>
+#include <string>
 #include <variant>
+#include <vector>
 
 #include "api/api.hpp"
 #include "app/audit.hpp"
 #include "app/importer.hpp"
 #include "app/registry_changes.hpp"
 #include "app/structure_change_json.hpp"
+#include "core/text.hpp"
 #include "textio/decode.hpp"
 
 namespace tatakerja::server {
@@ -30,6 +33,26 @@ std::optional<Eselon> eselon_field(const std::string& text) {
 // the scope are OUT_OF_SCOPE).
 app::Actor actor_of(const Principal& p) {
   return app::actor_of(p.user);
+}
+
+// A position's duties (uraian tugas) as a request gives them: a list of at most 200 texts, none
+// blank and none over 2,000 bytes.
+std::vector<std::string> duties_field(const json& body) {
+  constexpr std::size_t kMaxDuties = 200;
+  constexpr std::size_t kMaxDutyBytes = 2000;
+  const json& d = body["duties"];
+  if (!d.is_array() || d.size() > kMaxDuties)
+    fail(ErrorCode::InvalidField, "duties",
+         "Uraian tugas harus berupa daftar teks, paling banyak 200 butir.");
+  std::vector<std::string> out;
+  for (const auto& x : d) {
+    if (!x.is_string() || text::trim(x.get<std::string>()).empty() ||
+        x.get<std::string>().size() > kMaxDutyBytes)
+      fail(ErrorCode::InvalidField, "duties",
+           "Setiap butir uraian tugas harus berisi teks, paling banyak 2000 byte.");
+    out.push_back(x.get<std::string>());
+  }
+  return out;
 }
 
 org::EmployeeKind employee_kind_field(const json& body) {
@@ -97,6 +120,9 @@ Response handle_placement_create(Context& ctx) {
   p.kind = placement_kind_field(body);
   p.start = required_date(body, "start");
   p.secondment_decree = optional_string(body, "secondment_decree", 200).value_or("");
+  p.decree_number = optional_string(body, "decree_number", 200).value_or("");
+  if (body.contains("decree_date") && !body["decree_date"].is_null())
+    p.decree_date = required_date(body, "decree_date");
   return json_response(placement_json(app::place_employee(ctx.stores, actor_of(who), p)), 201);
 }
 
@@ -108,6 +134,22 @@ Response handle_placement_end(Context& ctx) {
       placement_json(app::end_placement(ctx.stores, actor_of(who), ctx.ids[0], end)));
 }
 
+Response handle_placement_move(Context& ctx) {
+  const auto& who = ctx.require_editor();
+  const json body = ctx.json_body();
+  app::PlacementMove move;
+  move.position_id = required_id(body, "position_id");
+  move.start = required_date(body, "start");
+  if (body.contains("kind")) move.kind = placement_kind_field(body);
+  move.secondment_decree = optional_string(body, "secondment_decree", 200);
+  move.decree_number = optional_string(body, "decree_number", 200).value_or("");
+  if (body.contains("decree_date") && !body["decree_date"].is_null())
+    move.decree_date = required_date(body, "decree_date");
+  const auto moved = app::move_placement(ctx.stores, actor_of(who), ctx.ids[0], move);
+  return json_response(
+      {{"ended", placement_json(moved.ended)}, {"placement", placement_json(moved.placed)}}, 201);
+}
+
 Response handle_position_update(Context& ctx) {
   const auto& who = ctx.require_editor();
   if (!ctx.store.position(ctx.ids[0])) fail(ErrorCode::NotFound);
@@ -117,6 +159,7 @@ Response handle_position_update(Context& ctx) {
   if (auto v = optional_string(body, "eselon", 20)) edit.eselon = eselon_field(*v);
   edit.code = optional_string(body, "code", 60);
   edit.summary = optional_string(body, "summary", 20000);
+  if (body.contains("duties")) edit.duties = duties_field(body);
   edit.unit_id = optional_nullable_id(body, "unit_id");
   edit.superior_id = optional_nullable_id(body, "superior_id");
   const auto p = app::update_position(ctx.stores, actor_of(who), ctx.ids[0], edit);

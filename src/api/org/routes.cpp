@@ -47,6 +47,8 @@ void add_org_routes(RouteTable& t) {
   t.add({"POST", "/placements"}, handle_placement_create);
   t.add({"POST", "/placements/{id}/end"}, handle_placement_end);
   t.add({"PATCH", "/units/{id}"}, handle_unit_update);
+  // Registry changes from the web (issue 11, item 2): a placement moved to another position.
+  t.add({"POST", "/placements/{id}/move"}, handle_placement_move);
 }
 
 }  // namespace tatakerja::server

@@ -228,8 +228,8 @@ Employee read_employee(const Row& r, std::size_t o) {
 
 constexpr const char* kPlacementCols =
     "pl.id, pl.employee_id, pl.position_id, pl.start_date, pl.kind, pl.end_date, "
-    "pl.secondment_decree";
-constexpr std::size_t kPlacementColCount = 7;
+    "pl.secondment_decree, pl.decree_number, pl.decree_date";
+constexpr std::size_t kPlacementColCount = 9;
 Placement read_placement(const Row& r, std::size_t o) {
   Placement x;
   x.id = r.integer(o);
@@ -239,6 +239,8 @@ Placement read_placement(const Row& r, std::size_t o) {
   x.kind = require(org::placement_kind_from_string(r.text(o + 4)), "placement kind", r.text(o + 4));
   x.end = optional_date(r, o + 5);
   x.secondment_decree = r.text(o + 6);
+  x.decree_number = r.text(o + 7);
+  x.decree_date = optional_date(r, o + 8);
   return x;
 }
 
@@ -936,11 +938,13 @@ std::int64_t SqlOrgStore::count_employees(Id region_id) {
 }
 
 Id SqlOrgStore::insert_placement(const Placement& p) {
-  return inserted_id(c_,
-                     "INSERT INTO placements (employee_id, position_id, start_date, kind, "
-                     "end_date, secondment_decree) VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
-                     {p.employee_id, p.position_id, p.start.iso(),
-                      std::string(org::to_string(p.kind)), opt_date(p.end), p.secondment_decree});
+  return inserted_id(
+      c_,
+      "INSERT INTO placements (employee_id, position_id, start_date, kind, "
+      "end_date, secondment_decree, decree_number, decree_date) VALUES (?, ?, ?, ?, "
+      "?, ?, ?, ?) RETURNING id",
+      {p.employee_id, p.position_id, p.start.iso(), std::string(org::to_string(p.kind)),
+       opt_date(p.end), p.secondment_decree, p.decree_number, opt_date(p.decree_date)});
 }
 
 void SqlOrgStore::end_placement(Id placement_id, const Date& end) {

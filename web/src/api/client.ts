@@ -201,3 +201,39 @@ export const api = {
 };
 
 export type { User };
+
+// ---- Registry changes from the web (issue 11, item 2): the forms' calls. ----
+import type {
+  EmployeeEditBody,
+  NewEmployeeBody,
+  NewPlacementBody,
+  PlacementMoveBody,
+  PlacementMoved,
+  PlacementRecord,
+  PositionEditBody,
+  UnitEditBody,
+  UnitRecord,
+} from "./change_types";
+import type { AgencyListItem, PositionListItem, Unit } from "./types";
+
+export const changes = {
+  agencies: (q: Query) => request<ListPage<AgencyListItem>>(withQuery("/agencies", q)),
+  agencyUnits: (aid: Id | string, q: Query) =>
+    request<{ items: Unit[] }>(withQuery(`/agencies/${id(aid)}/units`, q)),
+  agencyPositions: (aid: Id | string, q: Query) =>
+    request<ListPage<PositionListItem>>(withQuery(`/agencies/${id(aid)}/positions`, q)),
+  createEmployee: (body: NewEmployeeBody) =>
+    request<Employee>("/employees", { method: "POST", json: body }),
+  updateEmployee: (eid: Id | string, body: EmployeeEditBody) =>
+    request<Employee>(`/employees/${id(eid)}`, { method: "PATCH", json: body }),
+  updatePosition: (pid: Id | string, body: PositionEditBody) =>
+    request<Position>(`/positions/${id(pid)}`, { method: "PATCH", json: body }),
+  updateUnit: (uid: Id | string, body: UnitEditBody) =>
+    request<UnitRecord>(`/units/${id(uid)}`, { method: "PATCH", json: body }),
+  place: (body: NewPlacementBody) =>
+    request<PlacementRecord>("/placements", { method: "POST", json: body }),
+  endPlacement: (plid: Id | string, end: string) =>
+    request<PlacementRecord>(`/placements/${id(plid)}/end`, { method: "POST", json: { end } }),
+  movePlacement: (plid: Id | string, body: PlacementMoveBody) =>
+    request<PlacementMoved>(`/placements/${id(plid)}/move`, { method: "POST", json: body }),
+};

@@ -17,6 +17,7 @@ import {
   table,
 } from "../ui";
 import { routeOf, type PageContext } from "./context";
+import { agencyEditLinks } from "./unit_form";
 
 /** Subordinates loaded at once when a box is expanded (the rest behind the same button). */
 const EXPAND_LIMIT = 200;
@@ -41,6 +42,7 @@ export async function agencyPage(ctx: PageContext): Promise<void> {
       agency.name,
     ),
     pageHeading(agency.name, kind),
+    agencyEditLinks(agency),
     h(
       "div",
       { class: "grid-2" },

@@ -5,6 +5,7 @@ import { paths } from "../router";
 import { user } from "../session";
 import { facts, link, pageHeading, pager, section, signInPrompt, table } from "../ui";
 import { routeOf, type PageContext } from "./context";
+import { employeeEditLinks, employeeListEditLinks } from "./employee_form";
 
 const PAGE_SIZE = 20;
 
@@ -94,7 +95,7 @@ export async function employeesPage(ctx: PageContext): Promise<void> {
           ),
           pager(list.offset, list.limit || PAGE_SIZE, list.total, (p) => paths.employees(q, p)),
         );
-  replace(ctx.main, heading, form, results);
+  replace(ctx.main, heading, employeeListEditLinks(), form, results);
 }
 
 export async function employeePage(ctx: PageContext): Promise<void> {
@@ -136,6 +137,7 @@ export async function employeePage(ctx: PageContext): Promise<void> {
       e.name,
       current.length ? current.map((p) => p.position.title).join("; ") : undefined,
     ),
+    employeeEditLinks(e),
     section(
       "Data Pegawai",
       facts([

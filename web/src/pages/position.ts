@@ -6,6 +6,7 @@ import { paths } from "../router";
 import { user } from "../session";
 import { errorBox, facts, link, loading, pageHeading, section } from "../ui";
 import { routeOf, type PageContext } from "./context";
+import { positionEditLinks } from "./position_form";
 
 export async function positionPage(ctx: PageContext): Promise<void> {
   const { id } = routeOf(ctx, "position");
@@ -33,6 +34,7 @@ export async function positionPage(ctx: PageContext): Promise<void> {
       p.title,
     ),
     pageHeading(p.title, sub),
+    positionEditLinks(p),
     h(
       "div",
       { class: "with-source" },

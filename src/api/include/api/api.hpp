@@ -179,6 +179,7 @@ Response handle_employee_create(Context&);
 Response handle_employee_update(Context&);
 Response handle_placement_create(Context&);
 Response handle_placement_end(Context&);
+Response handle_placement_move(Context&);
 Response handle_position_update(Context&);
 Response handle_unit_update(Context&);
 Response handle_regulation_preview(Context&);

@@ -39,11 +39,33 @@ struct EmployeeEdit {
 org::Employee update_employee(const Stores& stores, const Actor& actor, Id employee_id,
                               const EmployeeEdit& edit);
 
-// Places an employee in a position (definitif, Plt or Plh) from `placement.start`.
+// Places an employee in a position (definitif, Plt or Plh) from `placement.start`, with the number
+// and date of its decree (SK) or order (surat perintah) when given: both or neither.
 org::Placement place_employee(const Stores& stores, const Actor& actor, org::Placement placement);
 // Ends a current placement on `end` (not before its start).
 org::Placement end_placement(const Stores& stores, const Actor& actor, Id placement_id,
                              const Date& end);
+
+// Moves a current placement to another position (a transfer, mutasi): the placement ends on
+// `start` and a new one begins on it, of the same kind unless `kind` says otherwise, under the
+// rules of place_employee (the employee's birth, appointment and region) and end_placement (not
+// before the placement's start; not one that has ended), both positions in the actor's scope; one
+// transaction, an audit entry for each placement (the old one ended, the new one created with the
+// action "move").
+struct PlacementMove {
+  Id position_id = 0;
+  Date start;
+  std::optional<org::PlacementKind> kind;        // nullopt: the moved placement's kind
+  std::optional<std::string> secondment_decree;  // nullopt: none (a position of the same region)
+  std::string decree_number;                     // the decree (SK) of the move, with its date
+  std::optional<Date> decree_date;
+};
+struct MovedPlacement {
+  org::Placement ended;
+  org::Placement placed;
+};
+MovedPlacement move_placement(const Stores& stores, const Actor& actor, Id placement_id,
+                              const PlacementMove& move);
 
 // A field that may be left alone (nullopt), cleared (holding nullopt) or set.
 template <typename T>
@@ -54,7 +76,8 @@ struct PositionEdit {
   Settable<Eselon> eselon;
   std::optional<std::string> code;
   std::optional<std::string> summary;
-  Settable<Id> unit_id;      // a unit of the same agency
+  std::optional<std::vector<std::string>> duties;  // uraian tugas, in the order they are written
+  Settable<Id> unit_id;                            // a unit of the same agency
   Settable<Id> superior_id;  // a position of the same agency, never below this one
 };
 org::Position update_position(const Stores& stores, const Actor& actor, Id position_id,

@@ -160,6 +160,10 @@ struct Placement {
   // The decree (SK) of a documented secondment (penugasan/diperbantukan) that places the employee
   // in a position of another region; empty for a placement in the employee's own region.
   std::string secondment_decree;
+  // The decree (SK) or, for a Plt or Plh, the order (surat perintah) that makes the placement: its
+  // number and date (migration 10); empty and nullopt when not recorded.
+  std::string decree_number;
+  std::optional<Date> decree_date;
 };
 
 // One line of the structural difference between a revoked regulation and the one that revokes it.

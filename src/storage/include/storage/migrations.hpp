@@ -10,5 +10,7 @@ namespace tatakerja::storage {
 void migrate(Connection& c);
 int schema_version(Connection& c);  // 0 for an empty database
 int latest_schema_version();        // the version migrate() brings a database to
+// How many migrations there are (versions are numbered 1, 2, ... without gaps).
+int migration_count();
 
 }  // namespace tatakerja::storage
