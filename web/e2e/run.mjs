@@ -500,6 +500,11 @@ await test("g: admin mengunggah naskah perbaikan 003: versi baru, bukan salinan"
   await context.close();
 });
 
+// Issue 11 (items 3, 4): IKI tables and acting officials (e2e/iki_acting.mjs).
+await (
+  await import("./iki_acting.mjs")
+).ikiActingTests({ test, newPage, signIn, screenshot, checkA11y, BASE });
+
 await browser.close();
 const failed = results.filter((r) => !r.ok);
 console.log(
