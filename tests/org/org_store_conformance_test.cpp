@@ -1623,7 +1623,19 @@ TEST_P(OrgStoreTest, IkiTablesRoundTripByRegulationAndPosition) {
   loose.position_title = "Jabatan yang tidak tersimpan";
   loose.ordinal = 3;
   loose.rows = {};
+  // Storing a table moves the registry revision and the scope 'regulations' (a position's page
+  // reads it), no agency's and not people's.
+  ScopeWatch rev(*stores_);
+  const std::string agency_scope = "agency/" + std::to_string(s.agency);
+  const auto before_regulations = rev("regulations");
+  const auto before_agency = rev(agency_scope);
+  const auto before_people = rev("people");
+  const auto before_registry = stores_->org().registry_revision();
   const Id staff_id = stores_->org().insert_iki_table(staff);
+  EXPECT_GT(rev("regulations"), before_regulations);
+  EXPECT_EQ(rev(agency_scope), before_agency);
+  EXPECT_EQ(rev("people"), before_people);
+  EXPECT_GT(stores_->org().registry_revision(), before_registry);
   const Id head_id = stores_->org().insert_iki_table(head);
   const Id loose_id = stores_->org().insert_iki_table(loose);
   EXPECT_LT(staff_id, head_id);
