@@ -463,6 +463,14 @@ json position_page(org::OrgStore& store, const org::Position& p, bool personal) 
   return out;
 }
 
+json definitive_holder_json(org::OrgStore& store, Id position_id) {
+  for (const auto& h : store.holders_of_position(position_id)) {
+    if (h.placement.kind == org::PlacementKind::Definitive)
+      return {{"employee_id", h.employee.id}, {"name", h.employee.name}};
+  }
+  return nullptr;
+}
+
 json employee_detail(org::OrgStore& store, const org::Employee& e) {
   json out = json::object();
   out["id"] = e.id;
@@ -494,13 +502,8 @@ json employee_detail(org::OrgStore& store, const org::Employee& e) {
     }
     // An acting placement in office names the position's definitive holder (null: vacant).
     json definitive = nullptr;
-    if (pl.kind != org::PlacementKind::Definitive && !pl.end) {
-      for (const auto& h : store.holders_of_position(pl.position_id)) {
-        if (h.placement.kind != org::PlacementKind::Definitive) continue;
-        definitive = {{"employee_id", h.employee.id}, {"name", h.employee.name}};
-        break;
-      }
-    }
+    if (pl.kind != org::PlacementKind::Definitive && !pl.end)
+      definitive = definitive_holder_json(store, pl.position_id);
     placements.push_back({{"id", pl.id},
                           {"position", std::move(position)},
                           {"kind", org::to_string(pl.kind)},

@@ -261,6 +261,20 @@ TEST_F(IkiActingApi, ActingOfficialsAreToldApartEverywhere) {
   EXPECT_EQ(person["placements"][0]["definitive_holder"]["name"], "Definitif Uji Pemangku");
   const auto definitive = get_json("/api/v1/employees/" + std::to_string(holder), admin());
   EXPECT_TRUE(definitive["placements"][0]["definitive_holder"].is_null());
+  // The people list: the Plt with the definitive holder beside, the definitive holder without.
+  const auto list = get_json("/api/v1/employees?q=Uji", admin());
+  int seen = 0;
+  for (const auto& item : list["items"]) {
+    if (item["id"] == acting) {
+      ++seen;
+      EXPECT_EQ(item["placement_kind"], "plt");
+      EXPECT_EQ(item["definitive_holder"]["name"], "Definitif Uji Pemangku");
+    } else if (item["id"] == holder) {
+      ++seen;
+      EXPECT_TRUE(item["definitive_holder"].is_null());
+    }
+  }
+  EXPECT_EQ(seen, 2);
 
   // A Plh beside a definitive holder appears in the chart too (before issue 11 it did not).
   const auto daily = new_employee(org::make_nip(Date{1990, 1, 1}, 2015, 3, org::Sex::Female, 903),

@@ -367,6 +367,8 @@ export interface EmployeeListItem {
   position: { id: Id; title: string } | null;
   agency_name: string;
   placement_kind: PlacementKind;
+  /** For a Plt/Plh: the position's definitive holder (null: vacant); null otherwise. */
+  definitive_holder?: { employee_id: Id; name: string } | null;
 }
 
 export interface Placement {
