@@ -10,6 +10,7 @@ import assert from "node:assert/strict";
 
 const REGION = "Kabupaten Kapuas Hulu";
 const MARKUP = /\\[A-Za-z]+|\$/;
+const esc = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /** GET an API path as the page's context (its cookies) and return the JSON. */
 async function apiGet(page, path) {
@@ -99,6 +100,19 @@ export async function ikiActingTests({ test, newPage, signIn, screenshot, checkA
     await checkA11y(page, "halaman peraturan dengan IKI");
     assert.deepEqual(page.problems, []);
     await context.close();
+
+    // On a phone the table scrolls inside its own box; the page itself does not overflow.
+    const phone = await newPage({ viewport: { width: 390, height: 844 }, isMobile: true });
+    await phone.page.goto(`${BASE}/jabatan/${sekretaris.id}`);
+    await phone.page.locator("table.iki-table").waitFor();
+    const overflow = await phone.page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
+    assert.ok(overflow <= 0, `halaman jabatan melebar ${overflow} px di ponsel`);
+    await expectNoMarkup(phone.page, "halaman jabatan (ponsel)");
+    await screenshot(phone.page, "i11-ponsel-jabatan-iki");
+    await checkA11y(phone.page, "halaman jabatan dengan IKI (ponsel)");
+    await phone.context.close();
   });
 
   await test("i11b: Plt yang ditempatkan admin tampil sebagai Plt. di bagan dan halaman", async () => {
@@ -182,6 +196,40 @@ export async function ikiActingTests({ test, newPage, signIn, screenshot, checkA
     );
     assert.match(await page.locator("main table").innerText(), /Plt\.\s+definitif: lowong/);
     await screenshot(page, "i11-pegawai-plt");
+
+    // A Plh beside a definitive holder (the head's) appears in the chart too, after the holder.
+    const head = chart.nodes.find((n) => n.superior_id === null && !n.vacant);
+    assert.ok(head, "kepala badan 001 tanpa pemangku");
+    const plhName = "Sari Pelaksana Harian";
+    let daily = null;
+    for (let serial = 900; !daily && serial < 999; serial++) {
+      const r = await post("/employees", {
+        nip: `199001012015032${serial}`, // born 1990-01-01, TMT 2015-03, female
+        name: plhName,
+        kind: "PNS",
+        rank: "III/c",
+        region_id: region.id,
+      });
+      if (r.status() === 201) daily = await r.json();
+      else assert.equal(r.status(), 409, await r.text());
+    }
+    assert.ok(daily, "pegawai Plh tidak dapat dibuat");
+    const plh = await post("/placements", {
+      employee_id: daily.id,
+      position_id: head.position_id,
+      kind: "plh",
+      start: "2026-01-05",
+    });
+    assert.equal(plh.status(), 201, await plh.text());
+    await page.goto(`${BASE}/perangkat-daerah/${agency.id}`);
+    const headBox = page.locator(".org-box", {
+      has: page.locator("a.org-title", { hasText: head.title }),
+    });
+    await headBox.first().waitFor();
+    const headText = await headBox.first().innerText();
+    assert.match(headText, new RegExp(`Definitif: ${esc(head.holder_name)}`));
+    assert.match(headText, new RegExp(`Plh\\. ${plhName}`));
+    await screenshot(page, "i11-bagan-plh");
     assert.deepEqual(page.problems, []);
     await context.close();
 
