@@ -54,6 +54,14 @@ TEST(Formula, LatexRatioTimesHundredColon) {
   EXPECT_EQ(f.text, "Pagu RUP / pagu pengadaan " + kTimes + " 100%");
 }
 
+TEST(Formula, KeepsTheCellAsWritten) {
+  // The registry stores the cell as written beside the reading (the web interface renders it).
+  const Formula f =
+      read_formula("  $\\frac{\\text{Pagu RUP}}{\\text{pagu pengadaan}}   \\times 100 :$ ");
+  EXPECT_EQ(f.written, "$\\frac{\\text{Pagu RUP}}{\\text{pagu pengadaan}} \\times 100 :$");
+  EXPECT_EQ(read_formula("Jumlah Dokumen").written, "Jumlah Dokumen");
+}
+
 TEST(Formula, FracWithoutTextAndWithoutHundred) {
   const Formula f = read_formula("\\frac{Realisasi}{Target}");
   EXPECT_EQ(f.kind, FormulaKind::Ratio);

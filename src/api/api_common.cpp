@@ -5,6 +5,7 @@
 #include <charconv>
 #include <cstdio>
 #include <ctime>
+#include <unordered_map>
 
 #include "api/api.hpp"
 #include "api/session_memo.hpp"
@@ -344,6 +345,63 @@ json optional_id_json(const std::optional<Id>& id) {
   return id ? json(*id) : json(nullptr);
 }
 
+namespace {
+
+json iki_row_json(const org::IkiRow& r) {
+  json formula{{"kind", r.formula_kind},       {"text", r.formula_text},
+               {"written", r.formula_written}, {"numerator", r.numerator},
+               {"denominator", r.denominator}, {"percent", r.percent}};
+  return {{"number", r.number},
+          {"sasaran", r.sasaran},
+          {"sasaran_carried", r.sasaran_carried},
+          {"indikator", r.indikator},
+          {"formula", std::move(formula)},
+          {"sumber_data", r.sumber_data},
+          {"first_line", r.first_line},
+          {"last_line", r.last_line}};
+}
+
+// The narrowest article of `articles` whose lines hold `line`.
+std::optional<Id> article_at(const std::vector<org::Article>& articles, int line) {
+  const org::Article* best = nullptr;
+  for (const auto& a : articles)
+    if (a.first_line <= line && line <= a.last_line &&
+        (!best || a.last_line - a.first_line < best->last_line - best->first_line))
+      best = &a;
+  return best ? std::optional<Id>(best->id) : std::nullopt;
+}
+
+}  // namespace
+
+json iki_tables_json(org::OrgStore& store, const std::vector<org::IkiTable>& tables) {
+  std::unordered_map<Id, json> regulations;
+  std::unordered_map<Id, std::vector<org::Article>> articles;
+  json out = json::array();
+  for (const auto& t : tables) {
+    auto reg = regulations.find(t.regulation_id);
+    if (reg == regulations.end()) {
+      const auto r = store.regulation(t.regulation_id);
+      reg = regulations.emplace(t.regulation_id, r ? regulation_ref(*r) : json(nullptr)).first;
+      articles.emplace(t.regulation_id, store.articles_of_regulation(t.regulation_id));
+    }
+    // The title as the text names the position: the answer reads the scope 'regulations' only.
+    json position = nullptr;
+    if (t.position_id) position = {{"id", *t.position_id}, {"title", t.position_title}};
+    json rows = json::array();
+    for (const auto& r : t.rows) rows.push_back(iki_row_json(r));
+    out.push_back(
+        {{"id", t.id},
+         {"regulation", reg->second},
+         {"article_id", optional_id_json(article_at(articles[t.regulation_id], t.first_line))},
+         {"position", std::move(position)},
+         {"position_title", t.position_title},
+         {"first_line", t.first_line},
+         {"last_line", t.last_line},
+         {"rows", std::move(rows)}});
+  }
+  return out;
+}
+
 json position_page(org::OrgStore& store, const org::Position& p, bool personal) {
   json out = json::object();
   out["id"] = p.id;
@@ -378,6 +436,18 @@ json position_page(org::OrgStore& store, const org::Position& p, bool personal) 
   out["subordinates"] = std::move(subordinates);
   const auto holders = store.holders_of_position(p.id);
   out["vacant"] = holders.empty();
+  json kinds = json::array();
+  for (const auto& h : holders) kinds.push_back(org::to_string(h.placement.kind));
+  out["placement_kinds"] = std::move(kinds);
+  // The position's IKI tables of the regulations in force (a replaced version's are history).
+  std::vector<org::IkiTable> iki;
+  for (auto& t : store.iki_tables_of_position(p.id)) {
+    const auto r = store.regulation(t.regulation_id);
+    if (r && (r->status == org::RegulationStatus::InForce ||
+              r->status == org::RegulationStatus::PartlyRevoked))
+      iki.push_back(std::move(t));
+  }
+  out["iki"] = iki_tables_json(store, iki);
   if (personal) {
     json hs = json::array();
     for (const auto& h : holders) {
@@ -393,6 +463,14 @@ json position_page(org::OrgStore& store, const org::Position& p, bool personal) 
     out["holders"] = nullptr;
   }
   return out;
+}
+
+json definitive_holder_json(org::OrgStore& store, Id position_id) {
+  for (const auto& h : store.holders_of_position(position_id)) {
+    if (h.placement.kind == org::PlacementKind::Definitive)
+      return {{"employee_id", h.employee.id}, {"name", h.employee.name}};
+  }
+  return nullptr;
 }
 
 json employee_detail(org::OrgStore& store, const org::Employee& e) {
@@ -424,6 +502,10 @@ json employee_detail(org::OrgStore& store, const org::Employee& e) {
                   {"agency_id", p->agency_id},
                   {"agency_name", a ? a->name : std::string()}};
     }
+    // An acting placement in office names the position's definitive holder (null: vacant).
+    json definitive = nullptr;
+    if (pl.kind != org::PlacementKind::Definitive && !pl.end)
+      definitive = definitive_holder_json(store, pl.position_id);
     placements.push_back(
         {{"id", pl.id},
          {"position", std::move(position)},
@@ -431,7 +513,8 @@ json employee_detail(org::OrgStore& store, const org::Employee& e) {
          {"start", pl.start.iso()},
          {"end", date_or_null(pl.end)},
          {"decree_number", pl.decree_number.empty() ? json(nullptr) : json(pl.decree_number)},
-         {"decree_date", date_or_null(pl.decree_date)}});
+         {"decree_date", date_or_null(pl.decree_date)},
+         {"definitive_holder", std::move(definitive)}});
   }
   out["placements"] = std::move(placements);
   return out;

@@ -396,6 +396,7 @@ std::string import_json(const org::Regulation& r, const ImportResult& res) {
                         {"units", a.units},
                         {"positions", a.positions}});
   j["agencies"] = std::move(agencies);
+  j["iki_tables"] = res.iki_tables;
   return j.dump();
 }
 
@@ -424,6 +425,9 @@ struct ImportRun {
   ImportResult result;
   org::Regulation regulation;  // as stored
   StoredArticles articles;
+  // Extraction position id -> stored id, of every agency (the first agency's when two agencies
+  // use one id): what the IKI tables are linked by.
+  std::unordered_map<std::string, Id> position_ids;
 };
 
 // What storing one agency of the text carries from step to step.
@@ -758,11 +762,52 @@ void store_agency_structure(ImportRun& run, const AgencyPlan& plan) {
   store_structure_changes(ar);
   refresh_work_levels(run.store, ar.agency.id);
   run.result.agencies.push_back(ar.result);
+  for (const auto& [extracted, stored] : ar.position_id)
+    run.position_ids.emplace(extracted, stored);
 }
 
 // Every agency the text establishes, in the text's order.
 void store_organisation(ImportRun& run) {
   for (const AgencyPlan& ap : run.plan.agencies) store_agency_structure(run, ap);
+}
+
+// The IKI tables the text writes, each linked to the stored position it belongs to, with the cell
+// of each formula as written and the engine's reading of it.
+void store_iki_tables(ImportRun& run) {
+  std::unordered_map<std::string_view, const Position*> extracted;
+  for (const AgencyPart& part : agency_parts(run.facts))
+    for (const auto& p : *part.positions) extracted.emplace(p.id, &p);
+  int ordinal = 0;
+  for (const auto& t : run.facts.iki) {
+    org::IkiTable st;
+    st.regulation_id = run.regulation.id;
+    if (const auto it = run.position_ids.find(t.position); it != run.position_ids.end())
+      st.position_id = it->second;
+    if (const auto it = extracted.find(t.position); it != extracted.end())
+      st.position_title = it->second->title;
+    st.first_line = t.source.first_line;
+    st.last_line = t.source.last_line;
+    st.ordinal = ++ordinal;
+    for (const auto& r : t.rows) {
+      org::IkiRow sr;
+      sr.number = r.number;
+      sr.sasaran = r.sasaran;
+      sr.sasaran_carried = r.sasaran_carried;
+      sr.indikator = r.indikator;
+      sr.formula_kind = regulation::to_string(r.formula.kind);
+      sr.formula_text = r.formula.text;
+      sr.formula_written = r.formula.written;
+      sr.numerator = r.formula.numerator;
+      sr.denominator = r.formula.denominator;
+      sr.percent = r.formula.percent;
+      sr.sumber_data = r.sumber_data;
+      sr.first_line = r.source.first_line;
+      sr.last_line = r.source.last_line;
+      st.rows.push_back(std::move(sr));
+    }
+    run.store.org.insert_iki_table(st);
+  }
+  run.result.iki_tables = run.facts.iki.size();
 }
 
 }  // namespace
@@ -860,6 +905,7 @@ ImportResult import_regulation(const Stores& store, const Actor& actor, std::str
   revoke_regulations(run);
   supersede_previous_version(run);
   store_organisation(run);
+  store_iki_tables(run);
   record_audit(store, actor, "import", "regulation", std::to_string(run.regulation.id), "",
                import_json(run.regulation, run.result));
   tx.commit();

@@ -262,6 +262,7 @@ std::size_t after_frac(std::string_view s) {
 Formula read_formula(std::string_view cell) {
   Formula f;
   const std::string raw = text::collapse_spaces(cell);
+  f.written = raw;
   // LaTeX fraction: \frac{A}{B} (or \dfrac, \tfrac), then an optional "\times 100\%".
   if (const std::size_t frac = after_frac(raw); frac != std::string::npos) {
     std::string num, den;

@@ -686,6 +686,79 @@ ALTER TABLE placements ADD COLUMN decree_number TEXT NOT NULL DEFAULT '';
 ALTER TABLE placements ADD COLUMN decree_date TEXT;
 )SQL";
 // --- end of version 10 ---------------------------------------------------------------------------
+// --- Version 11 (issue 11: IKI tables) -------------------------------------------------------
+// The IKI tables a regulation writes (Indikator Kinerja Individu: sasaran, indikator, formula,
+// sumber data), stored on import with the lines each row spans and linked to the position they
+// belong to (none when that position was not stored). Both tables belong to the scope
+// 'regulations' (a position's page reads it) and move the registry revision, as the tables of
+// versions 2 and 4 do (the triggers written out here: those versions' lists have shipped).
+constexpr std::string_view kSchemaV11 = R"SQL(
+CREATE TABLE iki_tables (
+  id {ID},
+  regulation_id BIGINT NOT NULL REFERENCES regulations (id),
+  position_id BIGINT REFERENCES positions (id),
+  position_title TEXT NOT NULL,
+  first_line INTEGER NOT NULL,
+  last_line INTEGER NOT NULL,
+  ordinal INTEGER NOT NULL
+);
+CREATE INDEX iki_tables_regulation ON iki_tables (regulation_id, ordinal);
+CREATE INDEX iki_tables_position ON iki_tables (position_id, regulation_id, ordinal);
+CREATE TABLE iki_rows (
+  id {ID},
+  iki_table_id BIGINT NOT NULL REFERENCES iki_tables (id),
+  ordinal INTEGER NOT NULL,
+  number TEXT NOT NULL,
+  sasaran TEXT NOT NULL,
+  sasaran_carried INTEGER NOT NULL,
+  indikator TEXT NOT NULL,
+  formula_kind TEXT NOT NULL CHECK (formula_kind IN ('ratio', 'count', 'predicate', 'text')),
+  formula_text TEXT NOT NULL,
+  formula_written TEXT NOT NULL,
+  numerator TEXT NOT NULL,
+  denominator TEXT NOT NULL,
+  percent INTEGER NOT NULL,
+  sumber_data TEXT NOT NULL,
+  first_line INTEGER NOT NULL,
+  last_line INTEGER NOT NULL
+);
+CREATE INDEX iki_rows_table ON iki_rows (iki_table_id, ordinal);
+{IKI_TRIGGERS}
+)SQL";
+
+constexpr std::string_view kIkiTables[] = {"iki_tables", "iki_rows"};
+
+std::string iki_triggers(Dialect d) {
+  std::string out;
+  if (d == Dialect::Postgres) {
+    out +=
+        "CREATE FUNCTION tk_move_regulations_scope() RETURNS trigger LANGUAGE plpgsql AS $$ "
+        "BEGIN PERFORM tk_move_scope('regulations'); RETURN NULL; END $$;\n";
+    for (std::string_view t : kIkiTables) {
+      const std::string table(t);
+      out += "CREATE TRIGGER " + table + "_revision AFTER INSERT OR UPDATE OR DELETE OR " +
+             "TRUNCATE ON " + table +
+             " FOR EACH STATEMENT EXECUTE FUNCTION tk_bump_registry_revision();\n";
+      out += "CREATE TRIGGER " + table + "_scope AFTER INSERT OR UPDATE OR DELETE ON " + table +
+             " FOR EACH STATEMENT EXECUTE FUNCTION tk_move_regulations_scope();\n";
+      out += "CREATE TRIGGER " + table + "_scope_truncate AFTER TRUNCATE ON " + table +
+             " FOR EACH STATEMENT EXECUTE FUNCTION tk_move_every_scope();\n";
+    }
+    return out;
+  }
+  for (std::string_view t : kIkiTables) {
+    const std::string table(t);
+    for (std::string_view event : {"INSERT", "UPDATE", "DELETE"}) {
+      out += "CREATE TRIGGER " + table + "_revision_" + std::string(event) + " AFTER " +
+             std::string(event) + " ON " + table +
+             " BEGIN UPDATE registry_revision SET revision = revision + 1 WHERE id = 1; "
+             "INSERT INTO scope_revisions (scope, revision) VALUES ('regulations', 1) "
+             "ON CONFLICT (scope) DO UPDATE SET revision = revision + 1; END;\n";
+    }
+  }
+  return out;
+}
+// --- end of version 11 ---------------------------------------------------------------------------
 
 constexpr Migration kMigrations[] = {
     {1, kSchemaV1, nullptr},
@@ -698,6 +771,7 @@ constexpr Migration kMigrations[] = {
     {8, kSchemaV8, nullptr},
     {9, kSchemaV9, nullptr},
     {10, kSchemaV10, nullptr},
+    {11, kSchemaV11, nullptr},
 };
 
 // A stable key for pg_advisory_xact_lock ("tatakerja" in ASCII, truncated to 63 bits).
@@ -727,6 +801,9 @@ std::string for_dialect(std::string_view sql, Dialect d) {
     } else if (sql.substr(i).starts_with("{SCOPE_TRIGGERS}")) {
       out += scope_triggers(d);
       i += std::string_view("{SCOPE_TRIGGERS}").size();
+    } else if (sql.substr(i).starts_with("{IKI_TRIGGERS}")) {
+      out += iki_triggers(d);
+      i += std::string_view("{IKI_TRIGGERS}").size();
     } else if (sql.substr(i).starts_with("{REVISION_ONCE_PER_TRANSACTION}")) {
       if (pg) out += kRevisionOncePerTransactionPostgres;
       i += std::string_view("{REVISION_ONCE_PER_TRANSACTION}").size();

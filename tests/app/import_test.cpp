@@ -541,6 +541,73 @@ TEST_P(Import, ManyAgencyRegulationStoresEveryAgency) {
   }
 }
 
+// Issue 11: the IKI tables of 001 are stored with the import, each linked to the stored position
+// its "Jabatan :" names, with its rows, their lines and each formula as written and as read; a
+// corrected text stores its own tables for the same (carried-over) positions.
+TEST_P(Import, IkiTablesAreStoredWithTheirPositions) {
+  auto& db = backend();
+  auto& st = db.org();
+  const std::string text = corpus_text("001");
+  const auto facts = regulation::read_regulation(text).facts;
+  ASSERT_EQ(facts.iki.size(), 15u);
+  const auto r = app::import_regulation(db.stores(), app::cli_actor(), text);
+  ASSERT_TRUE(r.agency_id());
+  EXPECT_EQ(r.iki_tables, 15u);
+  const auto tables = st.iki_tables_of_regulation(r.regulation_id);
+  ASSERT_EQ(tables.size(), 15u);
+  const auto positions = st.positions_of_agency(*r.agency_id());
+  std::size_t rows = 0;
+  for (std::size_t i = 0; i < tables.size(); ++i) {
+    const auto& t = tables[i];
+    SCOPED_TRACE(t.position_title);
+    ASSERT_TRUE(t.position_id);
+    const auto p = st.position(*t.position_id);
+    ASSERT_TRUE(p);
+    EXPECT_EQ(p->agency_id, *r.agency_id());
+    EXPECT_EQ(p->title, t.position_title);
+    EXPECT_EQ(t.first_line, facts.iki[i].source.first_line);
+    EXPECT_EQ(t.last_line, facts.iki[i].source.last_line);
+    ASSERT_EQ(t.rows.size(), facts.iki[i].rows.size());
+    rows += t.rows.size();
+  }
+  EXPECT_EQ(rows, 46u);
+
+  const auto* sekretaris = by_title(positions, "Sekretaris");
+  ASSERT_TRUE(sekretaris);
+  auto of_position = st.iki_tables_of_position(sekretaris->id);
+  ASSERT_EQ(of_position.size(), 1u);
+  const auto& row = of_position[0].rows[0];
+  EXPECT_EQ(row.number, "1");  // "1." in the text: the engine keeps the number
+  EXPECT_EQ(row.sasaran, "Meningkatnya realisasi penyerapan keuangan perangkat Daerah");
+  EXPECT_EQ(row.sumber_data, "DPA, SPJ, BKU");
+  EXPECT_EQ(row.first_line, 122);
+  EXPECT_EQ(row.formula_kind, "ratio");
+  EXPECT_EQ(row.numerator, "Jumlah Realisasi Anggaran");
+  EXPECT_EQ(row.denominator, "Jumlah Total Anggaran");
+  EXPECT_TRUE(row.percent);
+  EXPECT_EQ(row.formula_written,
+            "$\\frac{\\text{(Jumlah Realisasi Anggaran)}}{\\text{Jumlah Total Anggaran}} \\times "
+            "100\\%$");
+  EXPECT_EQ(row.formula_text.find('\\'), std::string::npos);
+
+  // A corrected text (one sasaran reworded): its tables for the same positions, beside version 1's.
+  std::string corrected = text;
+  const std::string from = "Meningkatnya realisasi penyerapan keuangan perangkat Daerah";
+  corrected.replace(corrected.find(from), from.size(),
+                    "Meningkatnya realisasi penyerapan anggaran perangkat Daerah");
+  const auto second = app::import_regulation(db.stores(), app::cli_actor(), corrected);
+  ASSERT_TRUE(second.created);
+  EXPECT_EQ(second.previous_version_id, r.regulation_id);
+  EXPECT_EQ(second.agency_id(), r.agency_id());
+  of_position = st.iki_tables_of_position(sekretaris->id);
+  ASSERT_EQ(of_position.size(), 2u);
+  EXPECT_EQ(of_position[0].regulation_id, r.regulation_id);
+  EXPECT_EQ(of_position[1].regulation_id, second.regulation_id);
+  EXPECT_EQ(of_position[1].rows[0].sasaran,
+            "Meningkatnya realisasi penyerapan anggaran perangkat Daerah");
+  EXPECT_EQ(st.iki_tables_of_regulation(second.regulation_id).size(), 15u);
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, Import, testing::app_backends(), testing::backend_name);
 
 // Rules 4 and 5: a kept position under another superior is Moved; one whose duties both texts

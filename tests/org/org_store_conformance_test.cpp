@@ -1608,5 +1608,162 @@ INSTANTIATE_TEST_SUITE_P(Backends, OrgStoreTest,
                          ::testing::Values("sqlite", "postgresql", "memory"),
                          testing::backend_name);
 
+// Issue 11: IKI tables round-trip with their rows in order, by regulation and by position; a
+// table may name no stored position; a row's formula kind outside the four is refused.
+TEST_P(OrgStoreTest, IkiTablesRoundTripByRegulationAndPosition) {
+  const Seed s = seed();
+  IkiRow ratio;
+  ratio.number = "1.";
+  ratio.sasaran = "Meningkatnya realisasi penyerapan keuangan";
+  ratio.indikator = "Tingkat realisasi penyerapan keuangan";
+  ratio.formula_kind = "ratio";
+  ratio.formula_text = "Realisasi / Anggaran × 100%";
+  ratio.formula_written = R"($\frac{\text{Realisasi}}{\text{Anggaran}} \times 100\%$)";
+  ratio.numerator = "Realisasi";
+  ratio.denominator = "Anggaran";
+  ratio.percent = true;
+  ratio.sumber_data = "DPA, SPJ, BKU";
+  ratio.first_line = 122;
+  ratio.last_line = 123;
+  IkiRow count;
+  count.number = "2.";
+  count.sasaran = ratio.sasaran;
+  count.sasaran_carried = true;
+  count.indikator = "Jumlah dokumen";
+  count.formula_kind = "count";
+  count.formula_text = count.formula_written = "Jumlah Dokumen";
+  count.sumber_data = "Data pada Bidang";
+  count.first_line = count.last_line = 124;
+
+  IkiTable staff;
+  staff.regulation_id = s.regulation;
+  staff.position_id = s.staff;
+  staff.position_title = "Sekretaris";
+  staff.first_line = 120;
+  staff.last_line = 124;
+  staff.ordinal = 2;
+  staff.rows = {ratio, count};
+  IkiTable head;
+  head.regulation_id = s.regulation;
+  head.position_id = s.head;
+  head.position_title = "Kepala Badan";
+  head.first_line = 105;
+  head.last_line = 108;
+  head.ordinal = 1;
+  head.rows = {count};
+  IkiTable loose = head;
+  loose.position_id = std::nullopt;
+  loose.position_title = "Jabatan yang tidak tersimpan";
+  loose.ordinal = 3;
+  loose.rows = {};
+  // Storing a table moves the registry revision and the scope 'regulations' (a position's page
+  // reads it), no agency's and not people's.
+  ScopeWatch rev(*stores_);
+  const std::string agency_scope = "agency/" + std::to_string(s.agency);
+  const auto before_regulations = rev("regulations");
+  const auto before_agency = rev(agency_scope);
+  const auto before_people = rev("people");
+  const auto before_registry = stores_->org().registry_revision();
+  const Id staff_id = stores_->org().insert_iki_table(staff);
+  EXPECT_GT(rev("regulations"), before_regulations);
+  EXPECT_EQ(rev(agency_scope), before_agency);
+  EXPECT_EQ(rev("people"), before_people);
+  EXPECT_GT(stores_->org().registry_revision(), before_registry);
+  const Id head_id = stores_->org().insert_iki_table(head);
+  const Id loose_id = stores_->org().insert_iki_table(loose);
+  EXPECT_LT(staff_id, head_id);
+  EXPECT_LT(head_id, loose_id);
+
+  const auto of_regulation = stores_->org().iki_tables_of_regulation(s.regulation);
+  ASSERT_EQ(of_regulation.size(), 3u);
+  EXPECT_EQ(of_regulation[0].id, head_id);  // by ordinal
+  EXPECT_EQ(of_regulation[1].id, staff_id);
+  EXPECT_EQ(of_regulation[2].id, loose_id);
+  EXPECT_FALSE(of_regulation[2].position_id);
+  EXPECT_TRUE(of_regulation[2].rows.empty());
+
+  const auto of_staff = stores_->org().iki_tables_of_position(s.staff);
+  ASSERT_EQ(of_staff.size(), 1u);
+  const IkiTable& t = of_staff[0];
+  EXPECT_EQ(t.id, staff_id);
+  EXPECT_EQ(t.regulation_id, s.regulation);
+  EXPECT_EQ(t.position_id, s.staff);
+  EXPECT_EQ(t.position_title, "Sekretaris");
+  EXPECT_EQ(t.first_line, 120);
+  EXPECT_EQ(t.last_line, 124);
+  EXPECT_EQ(t.ordinal, 2);
+  ASSERT_EQ(t.rows.size(), 2u);
+  const IkiRow& r = t.rows[0];
+  EXPECT_EQ(r.number, "1.");
+  EXPECT_EQ(r.sasaran, ratio.sasaran);
+  EXPECT_FALSE(r.sasaran_carried);
+  EXPECT_EQ(r.indikator, ratio.indikator);
+  EXPECT_EQ(r.formula_kind, "ratio");
+  EXPECT_EQ(r.formula_text, "Realisasi / Anggaran × 100%");
+  EXPECT_EQ(r.formula_written, R"($\frac{\text{Realisasi}}{\text{Anggaran}} \times 100\%$)");
+  EXPECT_EQ(r.numerator, "Realisasi");
+  EXPECT_EQ(r.denominator, "Anggaran");
+  EXPECT_TRUE(r.percent);
+  EXPECT_EQ(r.sumber_data, "DPA, SPJ, BKU");
+  EXPECT_EQ(r.first_line, 122);
+  EXPECT_EQ(r.last_line, 123);
+  EXPECT_EQ(t.rows[1].number, "2.");
+  EXPECT_TRUE(t.rows[1].sasaran_carried);
+  EXPECT_FALSE(t.rows[1].percent);
+  EXPECT_EQ(t.rows[1].formula_kind, "count");
+
+  EXPECT_TRUE(stores_->org().iki_tables_of_position(999999).empty());
+  EXPECT_TRUE(stores_->org().iki_tables_of_regulation(999999).empty());
+
+  IkiTable bad = staff;
+  bad.rows[0].formula_kind = "rumus";
+  EXPECT_EQ(error_kind([&] { stores_->org().insert_iki_table(bad); }),
+            DatabaseError::Kind::Constraint);
+  IkiTable orphan = staff;
+  orphan.position_id = 999999;
+  EXPECT_EQ(error_kind([&] { stores_->org().insert_iki_table(orphan); }),
+            DatabaseError::Kind::Constraint);
+}
+
+// Issue 11: a chart's position lists every current holder with the kind of placement, definitive
+// first; without holders the kinds alone (a Plt is still told from a definitive holder).
+TEST_P(OrgStoreTest, ChartPositionsListHoldersWithTheirPlacementKind) {
+  const Seed s = seed();
+  const Id ani =
+      stores_->org().insert_employee(make_employee(s.region, "199001012015032002", "Ani Lestari"));
+  const Id budi =
+      stores_->org().insert_employee(make_employee(s.region, "198503122010041001", "Budi Santoso"));
+  stores_->org().insert_placement({0, ani, s.staff, Date{2024, 2, 1}, PlacementKind::Plt, {}});
+  auto node = stores_->org().chart_position(s.agency, s.staff, true);
+  ASSERT_TRUE(node);
+  ASSERT_EQ(node->holders.size(), 1u);
+  EXPECT_EQ(node->holders[0].kind, PlacementKind::Plt);
+  EXPECT_EQ(node->holders[0].name, "Ani Lestari");
+  EXPECT_EQ(node->holder_name.value_or(""), "Ani Lestari");
+
+  stores_->org().insert_placement(
+      {0, budi, s.staff, Date{2024, 3, 1}, PlacementKind::Definitive, {}});
+  stores_->org().insert_placement({0, ani, s.head, Date{2024, 4, 1}, PlacementKind::Plh, {}});
+  const auto subs = stores_->org().chart_subordinates(s.agency, s.head, Page{}, true);
+  ASSERT_EQ(subs.size(), 1u);
+  ASSERT_EQ(subs[0].holders.size(), 2u);
+  EXPECT_EQ(subs[0].holders[0].kind, PlacementKind::Definitive);  // definitive first
+  EXPECT_EQ(subs[0].holders[0].name, "Budi Santoso");
+  EXPECT_EQ(subs[0].holders[1].kind, PlacementKind::Plt);
+  EXPECT_EQ(subs[0].holders[1].name, "Ani Lestari");
+  EXPECT_EQ(subs[0].holder_name.value_or(""), "Budi Santoso");
+  const auto tops = stores_->org().chart_tops(s.agency, Page{}, true);
+  ASSERT_EQ(tops.size(), 1u);
+  ASSERT_EQ(tops[0].holders.size(), 1u);
+  EXPECT_EQ(tops[0].holders[0].kind, PlacementKind::Plh);
+
+  // Without holders: the kinds, no names.
+  const auto anonymous = stores_->org().chart_subordinates(s.agency, s.head, Page{}, false);
+  ASSERT_EQ(anonymous[0].holders.size(), 2u);
+  EXPECT_EQ(anonymous[0].holders[1].kind, PlacementKind::Plt);
+  EXPECT_EQ(anonymous[0].holders[0].name, "");
+  EXPECT_EQ(anonymous[0].holders[1].name, "");
+}
+
 }  // namespace
 }  // namespace tatakerja::org

@@ -565,6 +565,10 @@ await test("k: tugas dan fungsi perangkat daerah dan pasal pembentukannya", asyn
 // ---- Registry changes from the web (issue 11, item 2): the forms' flows, in forms.mjs. ----
 const { registryFormTests } = await import("./forms.mjs");
 await registryFormTests({ test, newPage, signIn, screenshot, checkA11y, BASE, assert });
+// Issue 11 (items 3, 4): IKI tables and acting officials (e2e/iki_acting.mjs).
+await (
+  await import("./iki_acting.mjs")
+).ikiActingTests({ test, newPage, signIn, screenshot, checkA11y, BASE });
 
 await browser.close();
 const failed = results.filter((r) => !r.ok);

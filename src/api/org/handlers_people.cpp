@@ -51,7 +51,24 @@ Response handle_employees_list(Context& ctx) {
         .value(h.agency_name)
         .key("placement_kind")
         .value(h.placement_kind)
-        .end_object();
+        .key("definitive_holder");
+    // An acting official (Plt, Plh) is listed with the position's definitive holder (or null: the
+    // position is vacant); one lookup per acting hit only.
+    const json definitive =
+        h.position_id && (h.placement_kind == "plt" || h.placement_kind == "plh")
+            ? definitive_holder_json(ctx.store, *h.position_id)
+            : json(nullptr);
+    if (definitive.is_null()) {
+      out.null();
+    } else {
+      out.begin_object()
+          .key("employee_id")
+          .value(definitive["employee_id"].get<std::int64_t>())
+          .key("name")
+          .value(definitive["name"].get<std::string>())
+          .end_object();
+    }
+    out.end_object();
   }
   out.end_array()
       .key("total")

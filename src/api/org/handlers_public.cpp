@@ -275,6 +275,17 @@ Response handle_agency_chart(Context& ctx) {
         .value(vacant)
         .key("holder_name")
         .value(personal ? n.holder_name : std::nullopt)
+        .key("holders")
+        .begin_array();
+    for (const auto& h : n.holders) {
+      out.begin_object().key("placement_kind").value(org::to_string(h.kind)).key("name");
+      if (personal)
+        out.value(h.name);
+      else
+        out.null();
+      out.end_object();
+    }
+    out.end_array()
         .key("subordinate_count")
         .value(n.subordinate_count)
         .key("hidden_children")
@@ -411,6 +422,7 @@ Response handle_regulation_get(Context& ctx) {
         {{"code", f.code}, {"severity", f.severity}, {"line", f.line}, {"message", f.message}});
   }
   out["findings"] = std::move(findings);
+  out["iki"] = iki_tables_json(ctx.store, ctx.store.iki_tables_of_regulation(r->id));
   json agencies = json::array();
   for (const auto& a : ctx.store.agencies_of_region(r->region_id)) {
     if (a.regulation_id == r->id) agencies.push_back(agency_ref(a));

@@ -515,9 +515,9 @@ ChartPosition MemoryOrgStore::chart_node(const Position& p, bool with_holders) c
   for (const auto& [id, pl] : placements_.rows()) {
     if (pl.position_id == p.id && !pl.end) current.push_back(pl);
   }
-  if (!current.empty()) {
-    x.holder_name = with_holders ? holders(std::move(current), false).front().employee.name : "";
-  }
+  for (const auto& h : holders(std::move(current), false))
+    x.holders.push_back(ChartHolder{h.placement.kind, with_holders ? h.employee.name : ""});
+  if (!x.holders.empty()) x.holder_name = x.holders.front().name;
   for (const auto& [id, q] : positions_.rows()) {
     if (q.superior_id == p.id && !q.abolished) ++x.subordinate_count;
   }
@@ -839,6 +839,38 @@ std::vector<Placement> MemoryOrgStore::placements_of_employee(Id employee_id) {
   // Newest first: the latest start, then the latest id.
   std::sort(out.begin(), out.end(), [](const Placement& a, const Placement& b) {
     return std::make_tuple(b.start.iso(), b.id) < std::make_tuple(a.start.iso(), a.id);
+  });
+  return out;
+}
+
+// ---- IKI tables ------------------------------------------------------------------------------
+
+Id MemoryOrgStore::insert_iki_table(const IkiTable& t) {
+  require_row(regulations_, t.regulation_id, "iki_tables.regulation_id");
+  require_row(positions_, t.position_id, "iki_tables.position_id");
+  for (const auto& r : t.rows)
+    require_one_of(r.formula_kind, {"ratio", "count", "predicate", "text"},
+                   "iki_rows.formula_kind");
+  IkiTable x = t;
+  x.id = iki_tables_.next_key();
+  iki_tables_.put(x.id, x);
+  moved();
+  touched("regulations");
+  return x.id;
+}
+
+std::vector<IkiTable> MemoryOrgStore::iki_tables_of_regulation(Id regulation_id) {
+  auto out =
+      rows_where(iki_tables_, [&](const IkiTable& t) { return t.regulation_id == regulation_id; });
+  by_ordinal(out);
+  return out;
+}
+
+std::vector<IkiTable> MemoryOrgStore::iki_tables_of_position(Id position_id) {
+  auto out =
+      rows_where(iki_tables_, [&](const IkiTable& t) { return t.position_id == position_id; });
+  std::stable_sort(out.begin(), out.end(), [](const IkiTable& a, const IkiTable& b) {
+    return std::make_pair(a.regulation_id, a.ordinal) < std::make_pair(b.regulation_id, b.ordinal);
   });
   return out;
 }

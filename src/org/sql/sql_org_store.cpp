@@ -690,6 +690,35 @@ std::vector<UnitWithHead> SqlOrgStore::unit_children(Id agency_id, std::optional
 }
 
 namespace {
+// Every current holder of the chart's positions (one query over the page's held positions, on
+// the current-placements index), in holders_of_position's order; names only `with_holders`.
+void add_chart_holders(Connection& c, bool with_holders, std::vector<ChartPosition>& nodes) {
+  std::unordered_map<Id, std::size_t> held;
+  std::string in;
+  std::vector<Value> params;
+  for (std::size_t i = 0; i < nodes.size(); ++i) {
+    if (!nodes[i].holder_name) continue;
+    held.emplace(nodes[i].brief.id, i);
+    in += in.empty() ? "?" : ", ?";
+    params.emplace_back(nodes[i].brief.id);
+  }
+  if (held.empty()) return;
+  const std::string sql =
+      std::string("SELECT pl.position_id, pl.kind, ") + (with_holders ? "e.name" : "''") +
+      " FROM placements pl JOIN employees e ON e.id = pl.employee_id WHERE pl.end_date IS NULL "
+      "AND pl.position_id IN (" +
+      in +
+      ") ORDER BY pl.position_id, CASE WHEN pl.kind = 'definitif' THEN 0 ELSE 1 END, "
+      "pl.start_date, pl.id";
+  for (const auto& r : c.query(sql, params)) {
+    const auto it = held.find(r.integer(0));
+    if (it == held.end()) continue;
+    nodes[it->second].holders.push_back(ChartHolder{
+        require(org::placement_kind_from_string(r.text(1)), "placement kind", r.text(1)),
+        r.text(2)});
+  }
+}
+
 // A chart's positions: the brief, the unit's name, the holder now (definitive first, then the
 // earliest start, as holders_of_position orders them) and the live direct subordinates, each
 // looked up on an index.
@@ -724,6 +753,7 @@ std::vector<ChartPosition> chart_positions(Connection& c, bool with_holders,
     x.subordinate_count = r.integer(9);
     out.push_back(std::move(x));
   }
+  add_chart_holders(c, with_holders, out);
   return out;
 }
 }  // namespace
@@ -1006,6 +1036,96 @@ std::vector<StructureChange> SqlOrgStore::structure_changes_of_agency(Id agency_
       c_.query(select(kChangeCols, "FROM structure_changes WHERE agency_id = ? ORDER BY id"),
                {agency_id}),
       read_change);
+}
+
+// ---- IKI tables ------------------------------------------------------------------------------
+
+namespace {
+constexpr const char* kIkiTableCols =
+    "t.id, t.regulation_id, t.position_id, t.position_title, t.first_line, t.last_line, "
+    "t.ordinal";
+org::IkiTable read_iki_table(const Row& r, std::size_t o) {
+  org::IkiTable x;
+  x.id = r.integer(o);
+  x.regulation_id = r.integer(o + 1);
+  x.position_id = r.optional_integer(o + 2);
+  x.position_title = r.text(o + 3);
+  x.first_line = to_int(r, o + 4);
+  x.last_line = to_int(r, o + 5);
+  x.ordinal = to_int(r, o + 6);
+  return x;
+}
+constexpr const char* kIkiRowCols =
+    "r.iki_table_id, r.number, r.sasaran, r.sasaran_carried, r.indikator, r.formula_kind, "
+    "r.formula_text, r.formula_written, r.numerator, r.denominator, r.percent, r.sumber_data, "
+    "r.first_line, r.last_line";
+org::IkiRow read_iki_row(const Row& r, std::size_t o) {
+  org::IkiRow x;
+  x.number = r.text(o + 1);
+  x.sasaran = r.text(o + 2);
+  x.sasaran_carried = r.integer(o + 3) != 0;
+  x.indikator = r.text(o + 4);
+  x.formula_kind = r.text(o + 5);
+  x.formula_text = r.text(o + 6);
+  x.formula_written = r.text(o + 7);
+  x.numerator = r.text(o + 8);
+  x.denominator = r.text(o + 9);
+  x.percent = r.integer(o + 10) != 0;
+  x.sumber_data = r.text(o + 11);
+  x.first_line = to_int(r, o + 12);
+  x.last_line = to_int(r, o + 13);
+  return x;
+}
+
+// The tables `where` selects (over iki_tables t, in `order`), each with its rows: two queries.
+std::vector<org::IkiTable> iki_tables_where(Connection& c, const std::string& where,
+                                            const std::string& order, Id key) {
+  std::vector<org::IkiTable> out = all<org::IkiTable>(
+      c.query(select(kIkiTableCols, "FROM iki_tables t WHERE " + where + " ORDER BY " + order),
+              {key}),
+      read_iki_table);
+  if (out.empty()) return out;
+  std::unordered_map<Id, std::size_t> index;
+  for (std::size_t i = 0; i < out.size(); ++i) index.emplace(out[i].id, i);
+  const auto rows = c.query(select(kIkiRowCols,
+                                   "FROM iki_rows r JOIN iki_tables t ON t.id = "
+                                   "r.iki_table_id WHERE " +
+                                       where + " ORDER BY r.iki_table_id, r.ordinal"),
+                            {key});
+  for (const auto& row : rows) {
+    const auto it = index.find(row.integer(0));
+    if (it != index.end()) out[it->second].rows.push_back(read_iki_row(row, 0));
+  }
+  return out;
+}
+}  // namespace
+
+Id SqlOrgStore::insert_iki_table(const IkiTable& t) {
+  const Id id =
+      inserted_id(c_,
+                  "INSERT INTO iki_tables (regulation_id, position_id, position_title, "
+                  "first_line, last_line, ordinal) VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
+                  {t.regulation_id, opt(t.position_id), t.position_title, integer(t.first_line),
+                   integer(t.last_line), integer(t.ordinal)});
+  int ordinal = 0;
+  for (const auto& r : t.rows) {
+    c_.execute(
+        "INSERT INTO iki_rows (iki_table_id, ordinal, number, sasaran, sasaran_carried, "
+        "indikator, formula_kind, formula_text, formula_written, numerator, denominator, percent, "
+        "sumber_data, first_line, last_line) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        {id, integer(++ordinal), r.number, r.sasaran, integer(r.sasaran_carried ? 1 : 0),
+         r.indikator, r.formula_kind, r.formula_text, r.formula_written, r.numerator, r.denominator,
+         integer(r.percent ? 1 : 0), r.sumber_data, integer(r.first_line), integer(r.last_line)});
+  }
+  return id;
+}
+
+std::vector<IkiTable> SqlOrgStore::iki_tables_of_regulation(Id regulation_id) {
+  return iki_tables_where(c_, "t.regulation_id = ?", "t.ordinal, t.id", regulation_id);
+}
+
+std::vector<IkiTable> SqlOrgStore::iki_tables_of_position(Id position_id) {
+  return iki_tables_where(c_, "t.position_id = ?", "t.regulation_id, t.ordinal, t.id", position_id);
 }
 
 // ---- Revision ------------------------------------------------------------------------------

@@ -198,6 +198,13 @@ export interface ChartNode {
   subordinate_count: number;
   /** Of those, how many are not in this answer (GET /agencies/{id}/chart?root=). */
   hidden_children: number;
+  /** Every current holder, definitive first; names only for signed-in users. */
+  holders?: ChartHolder[];
+}
+
+export interface ChartHolder {
+  placement_kind: PlacementKind;
+  name: string | null;
 }
 
 /** Which part of the chart to read: a subtree (`root`), `depth` levels, `limit` nodes. */
@@ -271,6 +278,45 @@ export interface Position {
   vacant: boolean;
   /** null for anonymous users. */
   holders: Holder[] | null;
+  /** The kinds of the current placements, definitive first (public). */
+  placement_kinds: PlacementKind[];
+  /** The position's IKI tables of the regulations in force. */
+  iki: IkiTable[];
+}
+
+// ---- IKI (Indikator Kinerja Individu) tables ----
+export interface IkiFormula {
+  kind: "ratio" | "count" | "predicate" | "text" | string;
+  /** The formula without markup. */
+  text: string;
+  /** The cell as the regulation writes it: may hold LaTeX (render with formula.ts). */
+  written: string;
+  numerator: string;
+  denominator: string;
+  percent: boolean;
+}
+
+export interface IkiRow {
+  number: string;
+  sasaran: string;
+  sasaran_carried: boolean;
+  indikator: string;
+  formula: IkiFormula;
+  sumber_data: string;
+  first_line: number;
+  last_line: number;
+}
+
+export interface IkiTable {
+  id: Id;
+  regulation: RegulationRef | null;
+  /** The narrowest article of the regulation that holds the table's first line. */
+  article_id: Id | null;
+  position: { id: Id; title: string } | null;
+  position_title: string;
+  first_line: number;
+  last_line: number;
+  rows: IkiRow[];
 }
 
 export interface Article {
@@ -306,6 +352,8 @@ export interface Regulation extends RegulationRef {
   articles: Omit<Article, "regulation_id" | "text">[];
   findings: Finding[];
   agencies: AgencyRef[];
+  /** The IKI tables the regulation writes, in its order. */
+  iki: IkiTable[];
 }
 
 // ---- People ----
@@ -321,6 +369,8 @@ export interface EmployeeListItem {
   position: { id: Id; title: string } | null;
   agency_name: string;
   placement_kind: PlacementKind;
+  /** For a Plt/Plh: the position's definitive holder (null: vacant); null otherwise. */
+  definitive_holder?: { employee_id: Id; name: string } | null;
 }
 
 export interface Placement {
@@ -329,6 +379,8 @@ export interface Placement {
   kind: PlacementKind;
   start: IsoDate;
   end: IsoDate | null;
+  /** For a Plt/Plh placement in office: the definitive holder (null: vacant); null otherwise. */
+  definitive_holder: { employee_id: Id; name: string } | null;
 }
 
 export interface Employee {

@@ -5,15 +5,16 @@
 // in parts: a box whose subordinates are not loaded yet has a button that loads them
 // (`onExpand`). On narrow screens the CSS turns the same list into an indented list.
 import type { ChartNode, Id } from "../api/types";
-import { h, nextId } from "../dom";
+import { h, nextId, type Child } from "../dom";
 import { paths } from "../router";
 import { workLevelLabel } from "../format";
+import { occupancyLines } from "../acting";
 import {
   boxSubtitle,
   buildChartTree,
   countPositions,
-  holderText,
   missingSubordinates,
+  occupantsOfNode,
   type ChartItem,
   type FunctionalGroup,
 } from "./tree";
@@ -69,7 +70,7 @@ export function renderChart(nodes: readonly ChartNode[], options: ChartOptions =
             { class: "org-member", href: paths.position(m.position_id), "data-chart-box": "" },
             m.title,
           ),
-          h("span", { class: `org-holder${m.vacant ? " is-vacant" : ""}` }, holderText(m)),
+          holderLines(m, ""),
         ),
       ),
     );
@@ -139,7 +140,7 @@ export function renderChart(nodes: readonly ChartNode[], options: ChartOptions =
         n.title,
       ),
       h("span", { class: "org-meta" }, boxSubtitle(n) + (level ? ` · ${level}` : "")),
-      h("span", { class: `org-holder org-own${n.vacant ? " is-vacant" : ""}` }, holderText(n)),
+      holderLines(n, " org-own"),
       groups.map((g) => groupPanel(g, false)),
       moreButton(n),
     );
@@ -191,6 +192,31 @@ export function renderChart(nodes: readonly ChartNode[], options: ChartOptions =
     tree,
   );
   return h("div", { class: "chart" }, tools, scroller);
+}
+
+/** The holder lines of a box: the definitive holder, "Plt." / "Plh." officials, the vacancy. */
+function holderLines(n: ChartNode, extra: string): HTMLElement[] {
+  return occupancyLines(occupantsOfNode(n)).map((l) =>
+    h(
+      "span",
+      {
+        class: `org-holder${extra}${l.kind === "vacant" ? " is-vacant" : ""}${l.kind === "acting" ? " is-acting" : ""}`,
+      },
+      l.kind === "acting" ? actingText(l.text, l.label) : l.text,
+    ),
+  );
+}
+
+/** "Plt. Ani" / "Dijabat Plt." with the label as an abbreviation (its full name as its title). */
+function actingText(text: string, label: string): Child[] {
+  const at = text.indexOf(label);
+  if (at < 0) return [text];
+  const abbr = h(
+    "abbr",
+    { class: "acting-label", title: label === "Plt." ? "Pelaksana Tugas" : "Pelaksana Harian" },
+    label,
+  );
+  return [text.slice(0, at), abbr, text.slice(at + label.length)];
 }
 
 function slug(s: string): string {

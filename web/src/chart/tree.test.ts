@@ -7,6 +7,7 @@ import {
   groupTitle,
   holderText,
   mergeChartNodes,
+  occupantsOfNode,
   missingSubordinates,
   shownSubordinates,
   type ChartItem,
@@ -152,6 +153,17 @@ describe("box texts", () => {
     expect(holderText({ vacant: true, holder_name: null })).toBe("Lowong");
     expect(holderText({ vacant: false, holder_name: null })).toBe("Terisi");
     expect(holderText({ vacant: false, holder_name: "Siti" })).toBe("Siti");
+  });
+  it("takes every holder with the kind of placement, a Plh beside the definitive one", () => {
+    const holders = [
+      { placement_kind: "definitif", name: "Budi" },
+      { placement_kind: "plh", name: "Sari" },
+    ];
+    expect(occupantsOfNode({ vacant: false, holder_name: "Budi", holders })).toEqual(holders);
+    expect(occupantsOfNode({ vacant: true, holder_name: null })).toEqual([]);
+    expect(occupantsOfNode({ vacant: false, holder_name: "Siti" })).toEqual([
+      { placement_kind: "definitif", name: "Siti" },
+    ]);
   });
 });
 

@@ -2,6 +2,7 @@
 // keeps the nodes of a chart read on demand (the top levels first, a subtree when a box is
 // expanded). Pure (unit-tested): no DOM.
 import type { ChartNode, Id } from "../api/types";
+import type { Occupant } from "../acting";
 
 export interface PositionBox {
   type: "position";
@@ -138,6 +139,18 @@ export function boxSubtitle(n: Pick<ChartNode, "eselon" | "kind">): string {
 export function holderText(n: Pick<ChartNode, "vacant" | "holder_name">): string {
   if (n.vacant) return "Lowong";
   return n.holder_name ? n.holder_name : "Terisi";
+}
+
+/**
+ * Who holds a box's position, for occupancyLines (acting.ts): the answer's `holders` (every
+ * current holder with the kind of placement); from an answer without them, the one holder it names.
+ */
+export function occupantsOfNode(
+  n: Pick<ChartNode, "vacant" | "holder_name" | "holders">,
+): Occupant[] {
+  if (n.holders) return n.holders;
+  if (n.vacant) return [];
+  return [{ placement_kind: "definitif", name: n.holder_name ?? null }];
 }
 
 /**

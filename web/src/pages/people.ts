@@ -1,5 +1,7 @@
+import { actingLabel, definitiveBeside } from "../acting";
 import { api, ApiError } from "../api/client";
-import { h, replace } from "../dom";
+import type { Placement } from "../api/types";
+import { h, replace, type Child } from "../dom";
 import { formatDate, formatNip, pageRange, placementLabel, sexLabel } from "../format";
 import { paths } from "../router";
 import { user } from "../session";
@@ -135,7 +137,11 @@ export async function employeePage(ctx: PageContext): Promise<void> {
     ),
     pageHeading(
       e.name,
-      current.length ? current.map((p) => p.position.title).join("; ") : undefined,
+      current.length
+        ? current
+            .map((p) => (actingLabel(p.kind) ? `${actingLabel(p.kind)} ` : "") + p.position.title)
+            .join("; ")
+        : undefined,
     ),
     employeeEditLinks(e),
     section(
@@ -161,7 +167,7 @@ export async function employeePage(ctx: PageContext): Promise<void> {
             e.placements.map((p) => [
               link(paths.position(p.position.id), p.position.title),
               link(paths.agency(p.position.agency_id), p.position.agency_name),
-              placementLabel(p.kind),
+              placementKindCell(p),
               formatDate(p.start),
               p.end ? formatDate(p.end) : "sekarang",
             ]),
@@ -169,4 +175,25 @@ export async function employeePage(ctx: PageContext): Promise<void> {
           ),
     ),
   );
+}
+
+/** A placement's kind on the person's page: "Plt." / "Plh." with the definitive holder or the
+ * vacancy beside it while the placement lasts. */
+function placementKindCell(p: Placement): Child {
+  if (!actingLabel(p.kind)) return placementLabel(p.kind);
+  return [
+    h("span", { class: "badge acting" }, actingLabel(p.kind)),
+    p.end
+      ? null
+      : h(
+          "span",
+          { class: "muted small block" },
+          p.definitive_holder
+            ? [
+                "definitif: ",
+                link(paths.employee(p.definitive_holder.employee_id), p.definitive_holder.name),
+              ]
+            : definitiveBeside(null),
+        ),
+  ];
 }

@@ -1,8 +1,11 @@
+import { actingLabel, occupancyLines, occupantsOfKinds } from "../acting";
 import { api } from "../api/client";
 import type { Article, ArticleRef, Position } from "../api/types";
 import { h, replace } from "../dom";
-import { formatDate, formatNip, placementLabel, sentenceCase, workLevelLabel } from "../format";
+import { formatDate, formatNip, sentenceCase, workLevelLabel } from "../format";
 import { paths } from "../router";
+import { renderArticleText } from "../article_text";
+import { ikiTable } from "../iki";
 import { user } from "../session";
 import { errorBox, facts, link, loading, pageHeading, section } from "../ui";
 import { routeOf, type PageContext } from "./context";
@@ -88,6 +91,7 @@ export async function positionPage(ctx: PageContext): Promise<void> {
               )
             : h("p", { class: "muted" }, "Peraturan tidak memuat uraian tugas untuk jabatan ini."),
         ),
+        ikiSection(p),
         p.subordinates.length
           ? section(
               "Bawahan Langsung",
@@ -170,18 +174,28 @@ function articleBlock(
       article?.path ? ` · ${article.path}` : "",
       article ? ` · baris ${article.first_line}–${article.last_line}` : "",
     ),
-    article
-      ? h(
-          "div",
-          {
-            class: "article-text",
-            tabindex: 0,
-            role: "region",
-            "aria-label": `Naskah ${ref.label}`,
-          },
-          article.text,
-        )
-      : errorBox(err),
+    article ? renderArticleText(article.text, article.first_line, ref.label) : errorBox(err),
+  );
+}
+
+/** The position's IKI tables (Indikator Kinerja Individu), each as a table. */
+function ikiSection(p: Position): HTMLElement | null {
+  const tables = p.iki ?? [];
+  if (tables.length === 0) return null;
+  return section(
+    "Indikator Kinerja Individu (IKI)",
+    tables.map((t) => ikiTable(t, `IKI ${p.title}`)),
+  );
+}
+
+/** "Plt." / "Plh." with the definitive holder or the vacancy, for anyone (no names). */
+function occupancyNote(p: Position): HTMLElement | null {
+  const lines = occupancyLines(occupantsOfKinds(p.placement_kinds ?? []));
+  if (!lines.some((l) => l.kind === "acting")) return null;
+  return h(
+    "p",
+    { class: "occupancy" },
+    lines.map((l) => h("span", { class: `occupancy-line is-${l.kind}` }, l.text)),
   );
 }
 
@@ -199,6 +213,7 @@ function holdersSection(p: Position): HTMLElement {
           p.vacant ? "Lowong" : "Terisi",
         ),
       ),
+      occupancyNote(p),
       h(
         "p",
         { class: "muted small" },
@@ -212,6 +227,7 @@ function holdersSection(p: Position): HTMLElement {
       h("p", null, h("span", { class: "badge vacant" }, "Lowong")),
     );
   }
+  const definitive = p.holders.find((x) => !actingLabel(x.placement_kind));
   return section(
     "Pemangku Jabatan",
     h(
@@ -221,9 +237,22 @@ function holdersSection(p: Position): HTMLElement {
         h(
           "li",
           null,
+          actingLabel(x.placement_kind)
+            ? h("span", { class: "badge acting" }, actingLabel(x.placement_kind))
+            : null,
+          actingLabel(x.placement_kind) ? " " : null,
           link(paths.employee(x.employee_id), x.name),
-          x.placement_kind && x.placement_kind !== "definitif"
-            ? h("span", { class: "badge" }, placementLabel(x.placement_kind))
+          actingLabel(x.placement_kind)
+            ? h(
+                "span",
+                { class: "muted small block" },
+                definitive
+                  ? [
+                      "Pejabat definitif: ",
+                      link(paths.employee(definitive.employee_id), definitive.name),
+                    ]
+                  : "Pejabat definitif: lowong",
+              )
             : null,
           h(
             "span",

@@ -1,5 +1,7 @@
 import { api } from "../api/client";
-import type { Regulation } from "../api/types";
+import type { IkiTable, Regulation } from "../api/types";
+import { renderArticleText } from "../article_text";
+import { ikiTable } from "../iki";
 import { h, replace } from "../dom";
 import { formatDate, regulationName, severityLabel } from "../format";
 import { paths } from "../router";
@@ -45,7 +47,10 @@ export async function regulationPage(ctx: PageContext): Promise<void> {
         loaded = true;
         replace(body, loading("Memuat naskah…"));
         api.article(a.id).then(
-          (full) => replace(body, h("div", { class: "article-text" }, full.text)),
+          (full) => {
+            replace(body, renderArticleText(full.text, full.first_line, a.label));
+            showLineInView(body);
+          },
           (err) => {
             loaded = false;
             replace(body, errorBox(err));
@@ -99,6 +104,7 @@ export async function regulationPage(ctx: PageContext): Promise<void> {
       h("p", { class: "muted small" }, "Pilih pasal untuk menampilkan naskahnya."),
       articles,
     ),
+    ikiSection(r.iki ?? []),
     section(
       `Temuan Pemeriksaan Naskah (${r.findings.length})`,
       r.findings.length === 0
@@ -126,6 +132,36 @@ export async function regulationPage(ctx: PageContext): Promise<void> {
       requestAnimationFrame(() => d.scrollIntoView({ block: "start" }));
     }
   }
+}
+
+/** The IKI tables the regulation writes, each under the position it belongs to. */
+function ikiSection(tables: IkiTable[]): HTMLElement | null {
+  if (tables.length === 0) return null;
+  return section(
+    `Indikator Kinerja Individu (${tables.length} tabel)`,
+    tables.map((t) =>
+      h(
+        "div",
+        { class: "iki-block", id: `iki-${t.id}` },
+        h(
+          "h3",
+          null,
+          t.position ? link(paths.position(t.position.id), t.position.title) : t.position_title,
+        ),
+        ikiTable(t, `IKI ${t.position?.title ?? t.position_title}`),
+      ),
+    ),
+  );
+}
+
+/** The line the address points at ("#baris-122"), once its article is shown: in view, marked. */
+function showLineInView(body: HTMLElement): void {
+  const m = /^#baris-(\d+)$/.exec(location.hash);
+  if (!m) return;
+  const line = body.querySelector<HTMLElement>(`[data-line="${m[1]}"]`);
+  if (!line) return;
+  line.classList.add("line-target");
+  requestAnimationFrame(() => line.scrollIntoView({ block: "center" }));
 }
 
 /** The stored versions of the regulation, this one not a link. */

@@ -141,6 +141,12 @@ json employee_detail(org::OrgStore& store, const org::Employee& e);
 json unit_json(const org::Unit& u, const std::vector<org::Position>& positions);
 // A placement: {"id","employee_id","position_id","kind","start","end"}.
 json placement_json(const org::Placement& p);
+// IKI tables as GET /positions/{id} and /regulations/{id} give them (docs/api.md, "IkiTable"):
+// each with its regulation, its position and the article that holds it.
+json iki_tables_json(org::OrgStore& store, const std::vector<org::IkiTable>& tables);
+// The definitive holder of a position beside whom an acting (Plt, Plh) placement is shown, as
+// {"employee_id","name"}; null when the position has none (vacant).
+json definitive_holder_json(org::OrgStore& store, Id position_id);
 
 // Service (service/handlers_service.cpp)
 Response handle_health(Context&);

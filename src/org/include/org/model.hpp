@@ -166,6 +166,36 @@ struct Placement {
   std::optional<Date> decree_date;
 };
 
+// An IKI table (Indikator Kinerja Individu) as a regulation writes it, stored with the regulation
+// and linked to the position it belongs to (none when the text's position was not stored). Each
+// row keeps the engine's reading of its formula and the cell as written, and the lines it spans.
+struct IkiRow {
+  std::string number;  // as written: "1", "2"
+  std::string sasaran;
+  bool sasaran_carried = false;  // blank in the text, carried from the row above
+  std::string indikator;
+  std::string formula_kind;     // "ratio", "count", "predicate", "text" (regulation::FormulaKind)
+  std::string formula_text;     // the formula without markup ("A / B × 100%")
+  std::string formula_written;  // the cell as written, LaTeX kept ("$\\frac{...}{...}$")
+  std::string numerator;        // ratio
+  std::string denominator;      // ratio
+  bool percent = false;         // ratio: times 100
+  std::string sumber_data;
+  int first_line = 0;
+  int last_line = 0;
+};
+
+struct IkiTable {
+  Id id = 0;
+  Id regulation_id = 0;
+  std::optional<Id> position_id;
+  std::string position_title;  // as the text names the position
+  int first_line = 0;
+  int last_line = 0;
+  int ordinal = 0;  // order within the regulation
+  std::vector<IkiRow> rows;
+};
+
 // One line of the structural difference between a revoked regulation and the one that revokes it.
 // Moved: another superior (before/after: the superiors' titles). DutiesChanged: the job
 // description differs (before: the duties no longer written, after: the duties written anew, one

@@ -89,11 +89,18 @@ struct UnitWithHead {
 // holder now (the definitive one before acting ones; nullopt: vacant; an empty name when read
 // without holders) and the number of its live direct subordinates (so a chart read level by
 // level knows what it left out).
+// Each current holder of a chart's position: the kind of placement (a Plt or Plh is drawn as
+// such) and the name (empty when read without holders).
+struct ChartHolder {
+  PlacementKind kind = PlacementKind::Definitive;
+  std::string name;
+};
 struct ChartPosition {
   PositionBrief brief;
   std::string unit_name;
   std::optional<std::string> holder_name;
   std::int64_t subordinate_count = 0;
+  std::vector<ChartHolder> holders;  // current placements, as holders_of_position orders them
 };
 
 // The revision of one scope of the registry: "agency/12", "people", "regulations", or "registry"
@@ -221,6 +228,12 @@ class OrgStore {
   // holders_of_position orders them.
   virtual std::vector<Holder> holders_of_agency(Id agency_id) = 0;
   virtual std::vector<Placement> placements_of_employee(Id employee_id) = 0;  // all, newest first
+
+  // IKI tables (migration 11): stored with their rows; read in the regulation's order.
+  virtual Id insert_iki_table(const IkiTable& t) = 0;
+  virtual std::vector<IkiTable> iki_tables_of_regulation(Id regulation_id) = 0;
+  // Every IKI table linked to the position, of every regulation, by regulation id then order.
+  virtual std::vector<IkiTable> iki_tables_of_position(Id position_id) = 0;
 
   // Structure history
   virtual Id insert_structure_change(const StructureChange& c) = 0;

@@ -19,6 +19,7 @@ const char* to_string(FormulaKind k);  // "ratio", "count", "predicate", "text"
 struct Formula {
   FormulaKind kind = FormulaKind::Text;
   std::string text;         // the formula as a reader would write it, markup removed
+  std::string written;      // the cell as the regulation writes it (LaTeX kept), spaces collapsed
   std::string numerator;    // Ratio
   std::string denominator;  // Ratio
   bool percent = false;     // Ratio: multiplied by 100

@@ -109,6 +109,10 @@ class MemoryOrgStore final : public OrgStore, public Transactional {
   std::vector<Holder> holders_of_agency(Id agency_id) override;
   std::vector<Placement> placements_of_employee(Id employee_id) override;
 
+  Id insert_iki_table(const IkiTable& t) override;
+  std::vector<IkiTable> iki_tables_of_regulation(Id regulation_id) override;
+  std::vector<IkiTable> iki_tables_of_position(Id position_id) override;
+
   Id insert_structure_change(const StructureChange& c) override;
   std::vector<StructureChange> structure_changes_of_agency(Id agency_id) override;
 
@@ -155,6 +159,7 @@ class MemoryOrgStore final : public OrgStore, public Transactional {
     f(employees_);
     f(placements_);
     f(changes_);
+    f(iki_tables_);
     f(region_by_code_);
     f(regulation_by_sha256_);
     f(employee_by_nip_);
@@ -172,6 +177,7 @@ class MemoryOrgStore final : public OrgStore, public Transactional {
   JournaledMap<Id, EmployeeRow> employees_;
   JournaledMap<Id, Placement> placements_;
   JournaledMap<Id, StructureChange> changes_;
+  JournaledMap<Id, IkiTable> iki_tables_;  // with their rows
   // The UNIQUE columns: regions.code, regulations.sha256, employees.nip.
   JournaledMap<std::string, Id> region_by_code_;
   JournaledMap<std::string, Id> regulation_by_sha256_;

@@ -83,6 +83,10 @@ class SqlOrgStore final : public OrgStore {
   std::vector<Holder> holders_of_agency(Id agency_id) override;
   std::vector<Placement> placements_of_employee(Id employee_id) override;  // all, newest first
 
+  Id insert_iki_table(const IkiTable& t) override;
+  std::vector<IkiTable> iki_tables_of_regulation(Id regulation_id) override;
+  std::vector<IkiTable> iki_tables_of_position(Id position_id) override;
+
   Id insert_structure_change(const StructureChange& c) override;
   std::vector<StructureChange> structure_changes_of_agency(Id agency_id) override;
 
