@@ -250,6 +250,13 @@ struct Plan {
   std::optional<org::Regulation> previous_version;
   std::vector<RevokedRegulation> revokes;
   std::vector<AgencyPlan> agencies;  // one per agency the text establishes, in its order
+  // An amending text ("Perubahan atas ..."): what it amends and how. It establishes no agency of
+  // its own; when the amended regulation is stored (`amended`), its text with the amendment
+  // applied (`consolidation`) is stored as its next version, planned as any corrected text is.
+  std::optional<regulation::Amendment> amendment;
+  std::optional<org::Regulation> amended;
+  regulation::Consolidation consolidation;
+  std::unique_ptr<Plan> consolidated;
 };
 
 std::string eselon_of(const Position& p) {
@@ -358,8 +365,36 @@ void compare_with_old_structure(const Stores& store, AgencyPlan& ap) {
   ap.diff = diff_structures(old_diff, diff_positions_of(*ap.part.positions));
 }
 
+Plan make_plan(const Stores& store, std::string_view text);
+
+// The amended regulation as stored (the latest version, in force) and the plan of its text with
+// the amendment applied. Nothing when the amended regulation is not stored or no longer in force:
+// the amending text is then stored alone, with a finding that says so.
+void plan_consolidation(const Stores& store, Plan& plan) {
+  const Citation& target = plan.amendment->target;
+  if (!plan.region || plan.existing || target.number.empty() || !target.year) return;
+  auto amended =
+      store.org.find_regulation(plan.region->id, target.kind, target.number, *target.year);
+  if (!amended || (amended->status != org::RegulationStatus::InForce &&
+                   amended->status != org::RegulationStatus::PartlyRevoked))
+    return;
+  const auto base = store.org.regulation_text(amended->id);
+  if (!base) return;
+  const auto reading = regulation::read_regulation(*base);
+  plan.consolidation =
+      regulation::consolidate(*base, regulation::article_lines(reading.document), *plan.amendment);
+  if (plan.consolidation.applied.empty()) return;
+  plan.amended = std::move(amended);
+  plan.consolidated = std::make_unique<Plan>(make_plan(store, plan.consolidation.text));
+}
+
 Plan make_plan(const Stores& store, std::string_view text) {
   Plan plan = read_text(store, text);
+  plan.amendment = regulation::read_amendment(plan.reading->facts.regulation.title, text);
+  if (plan.amendment) {
+    plan_consolidation(store, plan);
+    return plan;
+  }
   for (const AgencyPart& part : agency_parts(plan.reading->facts)) plan.agencies.push_back({part});
   if (!plan.region) return plan;
   plan.previous_version = previous_version_of(store, plan);
@@ -852,6 +887,84 @@ std::size_t refresh_work_levels(const Stores& store, Id agency_id) {
   return updated;
 }
 
+namespace {
+
+// A finding the import adds to a stored regulation (not read from its text).
+void add_finding(const Stores& store, Id regulation_id, std::string code, Severity severity,
+                 std::string message) {
+  org::StoredFinding sf;
+  sf.regulation_id = regulation_id;
+  sf.code = std::move(code);
+  sf.severity = to_string(severity);
+  sf.message = std::move(message);
+  store.org.insert_finding(sf);
+}
+
+std::string citation_name(const Citation& c) {
+  std::string out = c.kind + " Nomor " + c.number;
+  if (c.year) out += " Tahun " + std::to_string(*c.year);
+  return out;
+}
+
+AmendmentOutcome amendment_outcome(const Plan& plan) {
+  AmendmentOutcome o;
+  o.cited = plan.amendment->target;
+  o.amended = plan.amended;
+  o.applied = plan.consolidation.applied;
+  o.not_applied = plan.consolidation.not_applied;
+  if (plan.consolidated)
+    for (const AgencyPlan& ap : plan.consolidated->agencies)
+      o.changes.insert(o.changes.end(), ap.diff.changes.begin(), ap.diff.changes.end());
+  return o;
+}
+
+// Steps 1-7 of a planned text, in the caller's transaction.
+void store_text(ImportRun& run) {
+  find_or_create_region(run);
+  store_regulation(run);
+  store_articles(run);
+  store_findings(run);
+  revoke_regulations(run);
+  supersede_previous_version(run);
+  store_organisation(run);
+  store_iki_tables(run);
+}
+
+// Step 9: the amended regulation's next version, and the findings on both texts.
+void apply_amendment(const Stores& store, const Actor& actor, ImportRun& run) {
+  const Plan& plan = run.plan;
+  AmendmentOutcome outcome = amendment_outcome(plan);
+  const std::string cited = citation_name(outcome.cited);
+  if (!plan.consolidated) {
+    add_finding(store, run.regulation.id, "AMENDMENT_NOT_APPLIED", Severity::Warning,
+                cited +
+                    " yang diubah oleh naskah ini tidak ada (atau tidak berlaku) di registri; " +
+                    "perubahannya belum diterapkan. Impor dahulu peraturan itu, lalu naskah ini.");
+    run.result.amendment = std::move(outcome);
+    return;
+  }
+  ImportRun amended(store, *plan.consolidated, plan.consolidation.text);
+  store_text(amended);
+  const auto& own = run.facts.regulation;
+  const std::string by = own.kind + " Nomor " + own.number +
+                         (own.year ? " Tahun " + std::to_string(*own.year) : std::string());
+  for (const auto& a : plan.consolidation.applied)
+    add_finding(store, run.regulation.id, "AMENDMENT_APPLIED", Severity::Info,
+                "Diterapkan pada " + cited + ": " + a);
+  for (const auto& n : plan.consolidation.not_applied)
+    add_finding(store, run.regulation.id, "AMENDMENT_STEP_NOT_APPLIED", Severity::Warning, n);
+  add_finding(store, amended.regulation.id, "CONSOLIDATED_TEXT", Severity::Info,
+              "Naskah ini adalah " + cited + " sebagaimana diubah dengan " + by +
+                  "; disusun oleh Tatakerja dari kedua naskah.");
+  outcome.new_version_id = amended.regulation.id;
+  outcome.changes = amended.result.changes;
+  record_audit(store, actor, "amend", "regulation", std::to_string(amended.regulation.id), "",
+               import_json(amended.regulation, amended.result));
+  run.result.amendment = std::move(outcome);
+}
+
+}  // namespace
+
 ImportPreview preview_import(const Stores& store, std::string_view text) {
   Plan plan = make_plan(store, text);
   const auto& x = plan.reading->facts;
@@ -882,6 +995,14 @@ ImportPreview preview_import(const Stores& store, std::string_view text) {
   }
   if (!plan.existing) pv.revokes = plan.revokes;
   pv.previous_version = plan.previous_version;
+  if (plan.amendment) {
+    // An amending text establishes nothing itself; what it changes is in `amendment`.
+    pv.agency.reset();
+    pv.units.clear();
+    pv.positions.clear();
+    pv.more_agencies.clear();
+    if (!plan.existing) pv.amendment = amendment_outcome(plan);
+  }
   return pv;
 }
 
@@ -898,14 +1019,8 @@ ImportResult import_regulation(const Stores& store, const Actor& actor, std::str
   }
   if (plan.existing) return already_imported(*plan.existing);  // the guard rolls back
   ImportRun run(store, plan, text);
-  find_or_create_region(run);
-  store_regulation(run);
-  store_articles(run);
-  store_findings(run);
-  revoke_regulations(run);
-  supersede_previous_version(run);
-  store_organisation(run);
-  store_iki_tables(run);
+  store_text(run);
+  if (plan.amendment) apply_amendment(store, actor, run);
   record_audit(store, actor, "import", "regulation", std::to_string(run.regulation.id), "",
                import_json(run.regulation, run.result));
   tx.commit();

@@ -461,6 +461,109 @@ TEST_P(Import, CorrectedTextIsStoredAsTheNextVersion) {
   EXPECT_EQ(row_counts(db), again);
 }
 
+std::string amendment_of_002() {
+  std::ifstream in(std::string(TATAKERJA_DATA_DIR) +
+                   "/../tests/amendments/perubahan-pergub-ntt-77-2023.txt");
+  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+bool has_finding(org::OrgStore& st, org::Id regulation, const std::string& code) {
+  const auto fs = st.findings_of_regulation(regulation);
+  return std::any_of(fs.begin(), fs.end(),
+                     [&](const org::StoredFinding& f) { return f.code == code; });
+}
+
+// An amending regulation ("Perubahan atas Pergub NTT 77/2023", a fourth Bidang, an inserted and
+// a revoked article) is applied to the regulation it amends: that regulation's text with the
+// amendment applied becomes its next version, the agency is carried over with its incumbents and
+// the new Bidang's head is a new position; the amending text itself establishes no agency.
+TEST_P(Import, AmendmentIsAppliedToTheRegulationItAmends) {
+  auto& db = backend();
+  auto& st = db.org();
+  const std::string amendment = amendment_of_002();
+  ASSERT_FALSE(amendment.empty());
+  const auto base = app::import_regulation(db.stores(), app::cli_actor(), corpus_text("002"));
+  ASSERT_TRUE(base.agency_id());
+  const auto positions_at_first = st.positions_of_agency(*base.agency_id());
+  const auto* head = by_title(positions_at_first, "Kepala Dinas");
+  ASSERT_TRUE(head);
+  const org::Id holder =
+      place_person(st, base.region_id, *head, "197001011995031001", "IV/c", Date{2024, 6, 1});
+  const auto positions_before = positions_at_first.size();
+
+  // The preview: what it amends and the new position; nothing written.
+  const auto counts = row_counts(db);
+  const auto pv = app::preview_import(db.stores(), amendment);
+  EXPECT_EQ(row_counts(db), counts);
+  ASSERT_TRUE(pv.amendment);
+  ASSERT_TRUE(pv.amendment->amended);
+  EXPECT_EQ(pv.amendment->amended->id, base.regulation_id);
+  EXPECT_EQ(pv.amendment->applied.size(), 3u);
+  EXPECT_EQ(pv.amendment->not_applied.size(), 1u);  // Lampiran II
+  EXPECT_FALSE(pv.agency);                          // the amending text's own: none
+  EXPECT_TRUE(std::any_of(pv.amendment->changes.begin(), pv.amendment->changes.end(),
+                          [](const org::StructureChange& c) {
+                            return c.kind == ChangeKind::Added &&
+                                   c.position_title.find("Kewirausahaan") != std::string::npos;
+                          }));
+
+  const auto r = app::import_regulation(db.stores(), app::cli_actor(), amendment);
+  ASSERT_TRUE(r.created);
+  EXPECT_TRUE(r.agencies.empty());
+  ASSERT_TRUE(r.amendment && r.amendment->new_version_id);
+  const auto amending = st.regulation(r.regulation_id);
+  const auto v1 = st.regulation(base.regulation_id);
+  const auto v2 = st.regulation(*r.amendment->new_version_id);
+  ASSERT_TRUE(amending && v1 && v2);
+  EXPECT_EQ(amending->number, "12");
+  EXPECT_EQ(amending->status, org::RegulationStatus::InForce);
+  EXPECT_EQ(v1->status, org::RegulationStatus::Superseded);
+  EXPECT_EQ(v1->revoked_by, v2->id);
+  EXPECT_EQ(v2->number, "77");
+  EXPECT_EQ(v2->version, 2);
+  EXPECT_EQ(count_rows(db, "agencies"), 1);
+  // The agency, carried over: one more position, the Kepala Dinas still held by the same person.
+  const auto positions_now = st.positions_of_agency(*base.agency_id());
+  EXPECT_EQ(positions_now.size(), positions_before + 1);
+  const auto* head_now = by_title(positions_now, "Kepala Dinas");
+  ASSERT_TRUE(head_now);
+  EXPECT_EQ(head_now->id, head->id);
+  ASSERT_EQ(st.holders_of_position(head_now->id).size(), 1u);
+  EXPECT_EQ(st.holders_of_position(head_now->id)[0].employee.id, holder);
+  // The articles as they were stay readable in version 1; version 2 has Pasal 6A.
+  const auto labels = [&](org::Id reg) {
+    std::vector<std::string> out;
+    for (const auto& a : st.articles_of_regulation(reg)) out.push_back(a.label);
+    return out;
+  };
+  const auto old_labels = labels(v1->id);
+  const auto new_labels = labels(v2->id);
+  EXPECT_EQ(std::count(old_labels.begin(), old_labels.end(), "Pasal 6A"), 0);
+  EXPECT_EQ(std::count(new_labels.begin(), new_labels.end(), "Pasal 6A"), 1);
+  EXPECT_TRUE(has_finding(st, amending->id, "AMENDMENT_APPLIED"));
+  EXPECT_TRUE(has_finding(st, amending->id, "AMENDMENT_STEP_NOT_APPLIED"));
+  EXPECT_TRUE(has_finding(st, v2->id, "CONSOLIDATED_TEXT"));
+  // The same amending text again: nothing.
+  const auto again = row_counts(db);
+  EXPECT_FALSE(app::import_regulation(db.stores(), app::cli_actor(), amendment).created);
+  EXPECT_EQ(row_counts(db), again);
+}
+
+// An amendment of a regulation the registry does not have is stored alone, with a finding; it
+// establishes no agency of its own.
+TEST_P(Import, AmendmentOfARegulationNotStoredIsKeptWithAFinding) {
+  auto& db = backend();
+  auto& st = db.org();
+  const auto r = app::import_regulation(db.stores(), app::cli_actor(), amendment_of_002());
+  ASSERT_TRUE(r.created);
+  ASSERT_TRUE(r.amendment);
+  EXPECT_FALSE(r.amendment->amended);
+  EXPECT_FALSE(r.amendment->new_version_id);
+  EXPECT_EQ(count_rows(db, "agencies"), 0);
+  EXPECT_EQ(count_rows(db, "regulations"), 1);
+  EXPECT_TRUE(has_finding(st, r.regulation_id, "AMENDMENT_NOT_APPLIED"));
+}
+
 // A regulation another has revoked takes no new version: the corrected text is refused and
 // nothing is written.
 TEST_P(Import, CorrectionOfARevokedRegulationIsRefused) {

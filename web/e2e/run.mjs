@@ -562,6 +562,51 @@ await test("k: tugas dan fungsi perangkat daerah dan pasal pembentukannya", asyn
   await context.close();
 });
 
+// Issue 11, item 1: an amending regulation ("Perubahan atas Pergub NTT 77/2023", 002) uploaded
+// by the Bagian Organisasi is applied to the regulation it amends, as its next version.
+await test("l: admin mengunggah peraturan perubahan: diterapkan pada peraturan yang diubah", async () => {
+  const amendment = readFileSync(
+    join(repo, "tests/amendments/perubahan-pergub-ntt-77-2023.txt"),
+    "utf8",
+  );
+  const { context, page } = await newPage();
+  // The demo's registry administrator is scoped to Kota Batam; NTT's amendment is the
+  // administrator's.
+  await signIn(page, "admin", "demo-admin-2026");
+  await page.goto(`${BASE}/unggah`);
+  await page.getByLabel("Pilih berkas naskah (.txt)").setInputFiles({
+    name: "perubahan-77-2023.txt",
+    mimeType: "text/plain",
+    buffer: Buffer.from(amendment, "utf8"),
+  });
+  await page.getByRole("button", { name: "Pratinjau" }).click();
+  const preview = page.locator("section", { has: page.locator("h2", { hasText: "Pratinjau" }) });
+  await preview.waitFor({ timeout: 30000 });
+  const text = await preview.innerText();
+  assert.match(text, /Naskah ini mengubah/);
+  assert.match(text, /Pasal 3 diubah\./);
+  assert.match(text, /Pasal 6A disisipkan sesudah Pasal 6\./);
+  assert.match(text, /Pasal 11 dihapus\./);
+  assert.match(text, /Tidak diterapkan[\s\S]*Lampiran II/);
+  const row = preview.locator("table tbody tr", { hasText: "Kewirausahaan" });
+  assert.ok((await row.count()) >= 1, "jabatan baru dari perubahan tidak tampil");
+  await screenshot(page, "perubahan-pratinjau");
+  await checkA11y(page, "pratinjau peraturan perubahan");
+  await preview.getByRole("button", { name: "Simpan" }).click();
+  const done = page.locator(".alert.success", { hasText: "diterapkan" });
+  await done.waitFor({ timeout: 30000 });
+  await done.locator("a", { hasText: "versi baru peraturan yang diubah" }).click();
+  await page.waitForURL(/\/peraturan\//);
+  await page.locator("main h1").waitFor();
+  const page_text = await page.locator("main").innerText();
+  assert.match(page_text, /Nomor 77 Tahun 2023/);
+  assert.match(page_text, /sebagaimana diubah dengan Peraturan Gubernur Nomor 12 Tahun 2024/);
+  assert.match(page_text, /Pasal 6A/);
+  await screenshot(page, "perubahan-versi-baru");
+  assert.deepEqual(page.problems, []);
+  await context.close();
+});
+
 // ---- Registry changes from the web (issue 11, item 2): the forms' flows, in forms.mjs. ----
 const { registryFormTests } = await import("./forms.mjs");
 await registryFormTests({ test, newPage, signIn, screenshot, checkA11y, BASE, assert });

@@ -216,6 +216,24 @@ json preview_positions_json(const std::vector<regulation::Position>& positions) 
 
 }  // namespace
 
+namespace {
+
+// What an amending text does (app::AmendmentOutcome): the regulation it names, as stored (null:
+// not in the registry, nothing applied), the steps applied and not, the new version (import) and
+// the positions' changes.
+json amendment_json(const app::AmendmentOutcome& a) {
+  json cited = {{"kind", a.cited.kind}, {"number", a.cited.number}, {"title", a.cited.title}};
+  cited["year"] = a.cited.year ? json(*a.cited.year) : json(nullptr);
+  return {{"cited", std::move(cited)},
+          {"amended", a.amended ? regulation_ref(*a.amended) : json(nullptr)},
+          {"applied", a.applied},
+          {"not_applied", a.not_applied},
+          {"new_version_id", optional_id_json(a.new_version_id)},
+          {"changes", app::structure_changes_json(a.changes)}};
+}
+
+}  // namespace
+
 Response handle_regulation_preview(Context& ctx) {
   ctx.require_editor();
   const std::string text = regulation_text(ctx);
@@ -257,6 +275,7 @@ Response handle_regulation_preview(Context& ctx) {
   out["already_imported"] = pv.already_imported;
   out["previous_version"] =
       pv.previous_version ? regulation_ref(*pv.previous_version) : json(nullptr);
+  out["amendment"] = pv.amendment ? amendment_json(*pv.amendment) : json(nullptr);
   return json_response(out);
 }
 
@@ -267,7 +286,8 @@ Response handle_regulation_import(Context& ctx) {
   const auto r = app::import_regulation(ctx.stores, actor_of(who), text);
   return json_response({{"id", r.regulation_id},
                         {"created", r.created},
-                        {"previous_version_id", optional_id_json(r.previous_version_id)}},
+                        {"previous_version_id", optional_id_json(r.previous_version_id)},
+                        {"amendment", r.amendment ? amendment_json(*r.amendment) : json(nullptr)}},
                        r.created ? 201 : 200);
 }
 

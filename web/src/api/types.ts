@@ -437,12 +437,26 @@ export interface RegulationPreview {
   already_imported: boolean;
   /** The same regulation stored with another text ("sudah ada"): saving makes the next version. */
   previous_version: RegulationRef | null;
+  /** An amending text ("Perubahan atas ..."): what it does to the regulation it amends. */
+  amendment: Amendment | null;
+}
+
+export interface Amendment {
+  cited: { kind: string; number: string; year: number | null; title: string };
+  /** The amended regulation as stored; null: not in the registry (nothing is applied). */
+  amended: RegulationRef | null;
+  applied: string[];
+  not_applied: string[];
+  /** After saving: the amended regulation's new version. */
+  new_version_id: Id | null;
+  changes: StructuralChange[];
 }
 
 export interface ImportResult {
   id: Id;
   created: boolean;
   previous_version_id: Id | null;
+  amendment: Amendment | null;
 }
 
 export interface AuditEntry {

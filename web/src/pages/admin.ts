@@ -1,5 +1,5 @@
 import { api, ApiError } from "../api/client";
-import type { Account, RegulationPreview } from "../api/types";
+import type { Account, Amendment, RegulationPreview } from "../api/types";
 import { h, replace, type Child } from "../dom";
 import {
   auditActionLabel,
@@ -162,9 +162,18 @@ function renderPreview(p: RegulationPreview, body: string | Blob): HTMLElement {
           { class: "alert success", role: "status" },
           !r.created
             ? "Naskah ini sudah pernah diimpor. "
-            : r.previous_version_id
-              ? "Peraturan tersimpan sebagai versi baru; versi sebelumnya tetap dapat dibaca. "
-              : "Peraturan tersimpan. ",
+            : r.amendment?.new_version_id
+              ? [
+                  "Peraturan perubahan tersimpan dan diterapkan: ",
+                  link(
+                    paths.regulation(r.amendment.new_version_id),
+                    "versi baru peraturan yang diubah",
+                  ),
+                  ". ",
+                ]
+              : r.previous_version_id
+                ? "Peraturan tersimpan sebagai versi baru; versi sebelumnya tetap dapat dibaca. "
+                : "Peraturan tersimpan. ",
           link(paths.regulation(r.id), "Buka halaman peraturan"),
         ),
       );
@@ -175,6 +184,7 @@ function renderPreview(p: RegulationPreview, body: string | Blob): HTMLElement {
   });
   const agency = p.agency;
   const previous = p.previous_version;
+  const changes = p.amendment ? p.amendment.changes : p.changes;
   return h(
     "section",
     { class: "card", "aria-labelledby": "pratinjau-judul" },
@@ -197,6 +207,7 @@ function renderPreview(p: RegulationPreview, body: string | Blob): HTMLElement {
             "dibandingkan dengan versi yang tersimpan.",
         )
       : null,
+    p.amendment ? amendmentBox(p.amendment) : null,
     facts([
       ["Peraturan", regName],
       ["Tentang", String(reg.title ?? "")],
@@ -290,11 +301,11 @@ function renderPreview(p: RegulationPreview, body: string | Blob): HTMLElement {
           p.revokes.map((r) => h("li", null, regulationLink(r, true))),
         )
       : h("p", { class: "muted" }, "Tidak ada."),
-    h("h3", null, `Perubahan struktur (${p.changes.length})`),
-    p.changes.length
+    h("h3", null, `Perubahan struktur (${changes.length})`),
+    changes.length
       ? table(
           ["Perubahan", "Jabatan", "Sebelum", "Sesudah"],
-          p.changes.map((c) => [
+          changes.map((c) => [
             changeLabel(c.kind),
             c.position_title,
             changeValue(c.before),
@@ -318,6 +329,50 @@ function renderPreview(p: RegulationPreview, body: string | Blob): HTMLElement {
       : h("p", { class: "muted" }, "Tidak ada temuan."),
     h("div", { class: "actions" }, saveBtn),
     saveMsg,
+  );
+}
+
+/** What an amending text ("Perubahan atas ...") would do to the regulation it amends. */
+function amendmentBox(a: Amendment): HTMLElement {
+  const cited = regulationName({ kind: a.cited.kind, number: a.cited.number, year: a.cited.year });
+  if (!a.amended) {
+    return h(
+      "div",
+      { class: "alert warning", role: "status" },
+      h(
+        "p",
+        null,
+        `Naskah ini mengubah ${cited}, yang belum ada (atau tidak berlaku) di registri. ` +
+          "Jika disimpan sekarang, perubahannya tidak diterapkan; impor dahulu peraturan itu.",
+      ),
+    );
+  }
+  return h(
+    "div",
+    { class: "alert info", role: "status" },
+    h(
+      "p",
+      null,
+      "Naskah ini mengubah ",
+      regulationLink(a.amended, true),
+      `. Menyimpannya menyimpan naskah perubahan ini dan mencatat versi ${a.amended.version + 1} ` +
+        "peraturan yang diubah dengan perubahan diterapkan; versi yang sekarang tetap dapat dibaca.",
+    ),
+    h(
+      "ul",
+      { class: "plain-list" },
+      a.applied.map((x) => h("li", null, x)),
+    ),
+    a.not_applied.length
+      ? [
+          h("p", null, "Tidak diterapkan (periksa sendiri):"),
+          h(
+            "ul",
+            { class: "plain-list" },
+            a.not_applied.map((x) => h("li", null, x)),
+          ),
+        ]
+      : null,
   );
 }
 

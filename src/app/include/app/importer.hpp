@@ -16,6 +16,7 @@
 #include "app/stores.hpp"
 #include "core/finding.hpp"
 #include "org/model.hpp"
+#include "regulation/amendment.hpp"
 #include "regulation/extraction.hpp"
 #include "regulation/organisation_facts.hpp"
 
@@ -27,6 +28,19 @@ struct RevokedRegulation {
   bool whole = true;                  // false: article by article
   std::vector<std::string> articles;  // when not whole: "Pasal 3 huruf d", "Pasal 30", ...
   std::string article;                // where the new text revokes it: "Pasal 30 huruf a"
+};
+
+// What an amending text ("Perubahan atas ...") does to the regulation it amends: its text with the
+// amendment applied is stored as that regulation's next version, so each position keeps its
+// history (the structural changes) and the articles as they were stay readable in the earlier
+// version.
+struct AmendmentOutcome {
+  regulation::Citation cited;              // the amended regulation, as the title names it
+  std::optional<org::Regulation> amended;  // as stored; nullopt: not in the registry (nothing done)
+  std::vector<std::string> applied;        // "Pasal 3 diubah.", ...
+  std::vector<std::string> not_applied;    // steps read but not applied, with the reason
+  std::optional<org::Id> new_version_id;   // import: the amended regulation's new version
+  std::vector<org::StructureChange> changes;  // in the amended regulation's agencies
 };
 
 // What importing a text would do; computed without writing anything.
@@ -54,6 +68,7 @@ struct ImportPreview {
   std::vector<Finding> findings;
   std::vector<RevokedRegulation> revokes;
   std::vector<org::StructureChange> changes;  // vs the revoked regulation's agency
+  std::optional<AmendmentOutcome> amendment;  // set for an amending text
 };
 
 // Reads `text` with the engine and says what import_regulation would do. Writes nothing.
@@ -77,6 +92,7 @@ struct ImportResult {
   std::vector<RevokedRegulation> revoked;
   std::optional<org::Id> previous_version_id;  // the version this text corrected, now replaced
   std::vector<org::StructureChange> changes;   // as stored (ids set), of every agency
+  std::optional<AmendmentOutcome> amendment;   // set for an amending text
   std::size_t iki_tables = 0;                  // IKI tables stored (linked to their positions)
 
   // The first agency the text establishes (the only one of most texts), if any.
@@ -105,7 +121,12 @@ struct ImportResult {
 //     inserted — and the structural changes are stored; otherwise a new agency is inserted;
 //  6. work levels and appraisers of each agency's positions (org::resolve_work_levels);
 //  7. the IKI tables it writes, each linked to the stored position it belongs to;
-//  8. one audit entry "import" / "regulation".
+//  8. one audit entry "import" / "regulation";
+//  9. an amending text ("Perubahan atas ...") establishes no agency: when the regulation it amends
+//     is stored and in force, that regulation's text with the amendment applied
+//     (regulation::consolidate) is imported too, in the same transaction, as its next version
+//     (steps 1-7 and an audit entry "amend" / "regulation"), and both carry findings that say what
+//     was applied and what was not; otherwise the amending text is stored alone with a finding.
 // Throws Refusal for a refused text and storage::DatabaseError when the database fails; on any
 // throw nothing is written.
 ImportResult import_regulation(const Stores& store, const Actor& actor, std::string_view text);
