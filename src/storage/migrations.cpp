@@ -678,6 +678,20 @@ INSERT INTO audit_chain (id, first_id, last_id, last_hash)
 )SQL";
 // --- end of version 9 ----------------------------------------------------------------------------
 
+// --- Version 11 (issue 11: lists that find things, a readable audit) ----------------------------
+// The people search's filters and the audit log's: everyone of a rank in name order (the people
+// list filtered by rank alone reads its page from the index); the audit log of one account, of
+// one kind of change or of one kind of record, newest first, and of a period, each read by key
+// (id below the page's key) from its own index however long the log is.
+constexpr std::string_view kSchemaV11 = R"SQL(
+CREATE INDEX employees_rank_sort_name ON employees (rank, sort_name, id);
+CREATE INDEX audit_log_username ON audit_log (username, id);
+CREATE INDEX audit_log_action ON audit_log (action, id);
+CREATE INDEX audit_log_entity ON audit_log (entity, id);
+CREATE INDEX audit_log_at ON audit_log (at, id);
+)SQL";
+// --- end of version 11 ---------------------------------------------------------------------------
+
 constexpr Migration kMigrations[] = {
     {1, kSchemaV1, nullptr},
     {2, kSchemaV2, nullptr},
@@ -688,6 +702,7 @@ constexpr Migration kMigrations[] = {
     {7, kSchemaV7, widen_regulation_statuses},
     {8, kSchemaV8, nullptr},
     {9, kSchemaV9, nullptr},
+    {11, kSchemaV11, nullptr},  // issue 11 (lists and audit); 10 is another branch's
 };
 
 // A stable key for pg_advisory_xact_lock ("tatakerja" in ASCII, truncated to 63 bits).

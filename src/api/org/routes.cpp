@@ -47,6 +47,9 @@ void add_org_routes(RouteTable& t) {
   t.add({"POST", "/placements"}, handle_placement_create);
   t.add({"POST", "/placements/{id}/end"}, handle_placement_end);
   t.add({"PATCH", "/units/{id}"}, handle_unit_update);
+  // Issue 11: a unit's page.
+  // (Read from the registry revision: the answer's agency is the unit's, not one of the path.)
+  t.add({"GET", "/units/{id}", reads::kRegistry}, handle_unit_get);
 }
 
 }  // namespace tatakerja::server

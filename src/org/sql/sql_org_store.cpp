@@ -564,6 +564,11 @@ CountedPage<PositionBrief> SqlOrgStore::position_briefs_page(Id agency_id,
     where += " AND lower(title) LIKE ? ESCAPE '\\'";
     params.emplace_back(contains_pattern(filter.title_contains));
   }
+  if (filter.vacant_only) {  // placements_current: one index probe per position of the agency
+    where +=
+        " AND NOT EXISTS (SELECT 1 FROM placements pl WHERE pl.position_id = positions.id AND "
+        "pl.end_date IS NULL)";
+  }
   CountedPage<PositionBrief> out;
   const auto counted = c_.query("SELECT COUNT(*) " + where, params);
   out.total = counted.empty() ? 0 : counted[0].integer(0);
@@ -812,7 +817,8 @@ struct SearchSql {
   std::string inner;
   std::vector<Value> params;
 };
-std::optional<SearchSql> search_sql(const std::string& query, Id region_id) {
+std::optional<SearchSql> search_sql(const std::string& query, const PeopleFilter& filter) {
+  const Id region_id = filter.region_id;
   const PeopleQuery q = read_people_query(query);
 
   // The page of matching people, read in result order straight from an index so that a search
@@ -826,9 +832,40 @@ std::optional<SearchSql> search_sql(const std::string& query, Id region_id) {
   // - no query: everyone, in name order.
   // The SQL is the same on SQLite and PostgreSQL. A person with two words in the driving range
   // ("Sita Sitorus" for "sit") is read twice; the second is dropped below.
+  //
+  // The filters only leave rows out (the order stays). A rank or a kind is read from the person's
+  // row (the rank has its index, employees_rank_sort_name, for a list of everyone of a rank); an
+  // agency or a unit is a set of people bounded by the agency's positions (their current
+  // placements, by positions_agency or positions_unit and placements_current), which the planner
+  // may drive the search from.
   std::string inner;
   std::vector<Value> params;
-  const std::string region_filter = region_id != 0 ? " AND e.region_id = ?" : "";
+  std::string region_filter = region_id != 0 ? " AND e.region_id = ?" : "";
+  std::vector<Value> filter_params;
+  if (region_id != 0) filter_params.emplace_back(region_id);
+  if (!filter.rank.empty()) {
+    region_filter += " AND e.rank = ?";
+    filter_params.emplace_back(filter.rank);
+  }
+  if (filter.kind) {
+    region_filter += " AND e.kind = ?";
+    filter_params.emplace_back(std::string(to_string(*filter.kind)));
+  }
+  if (filter.agency_id || filter.unit_id) {
+    region_filter +=
+        " AND e.id IN (SELECT pl.employee_id FROM placements pl JOIN positions po ON po.id = "
+        "pl.position_id WHERE pl.end_date IS NULL";
+    if (filter.agency_id) {
+      region_filter += " AND po.agency_id = ?";
+      filter_params.emplace_back(*filter.agency_id);
+    }
+    if (filter.unit_id) {
+      region_filter += " AND po.unit_id = ?";
+      filter_params.emplace_back(*filter.unit_id);
+    }
+    region_filter += ")";
+  }
+  const bool join_employees = !region_filter.empty();
   switch (q.kind) {
     case PeopleQuery::Kind::Nothing:
       return std::nullopt;  // only punctuation: nothing can match
@@ -844,7 +881,7 @@ std::optional<SearchSql> search_sql(const std::string& query, Id region_id) {
       inner =
           "SELECT t.employee_id AS id, t.token AS k1, t.sort_name AS k2 FROM "
           "employee_name_tokens t";
-      if (region_id != 0) inner += " JOIN employees e ON e.id = t.employee_id";
+      if (join_employees) inner += " JOIN employees e ON e.id = t.employee_id";
       inner += " WHERE t.token >= ? AND t.token < ?";
       for (std::size_t i = 1; i < q.words.size(); ++i) {
         inner +=
@@ -862,21 +899,23 @@ std::optional<SearchSql> search_sql(const std::string& query, Id region_id) {
               region_filter + " ORDER BY e.sort_name, e.id";
       break;
   }
-  if (region_id != 0) params.emplace_back(region_id);
+  for (auto& v : filter_params) params.push_back(std::move(v));
   return SearchSql{std::move(inner), std::move(params)};
 }
 }  // namespace
 
-std::int64_t SqlOrgStore::count_search_employees(const std::string& query, Id region_id) {
-  auto q = search_sql(query, region_id);
+std::int64_t SqlOrgStore::count_search_employees(const std::string& query,
+                                                 const PeopleFilter& filter) {
+  auto q = search_sql(query, filter);
   if (!q) return 0;
   auto rows = c_.query("SELECT COUNT(DISTINCT m.id) FROM (" + q->inner + ") m", q->params);
   return rows.empty() ? 0 : rows[0].integer(0);
 }
 
-BoundedCount SqlOrgStore::count_search_employees_up_to(const std::string& query, Id region_id,
+BoundedCount SqlOrgStore::count_search_employees_up_to(const std::string& query,
+                                                       const PeopleFilter& filter,
                                                        std::int64_t bound) {
-  auto q = search_sql(query, region_id);
+  auto q = search_sql(query, filter);
   if (!q) return {};
   // The matches in result order up to the bound, straight from the index; a person read twice
   // (by two of their words) counts once.
@@ -887,10 +926,11 @@ BoundedCount SqlOrgStore::count_search_employees_up_to(const std::string& query,
   return BoundedCount{rows[0].integer(0), rows[0].integer(1) >= bound};
 }
 
-std::vector<EmployeeHit> SqlOrgStore::search_employees(const std::string& query, Id region_id,
+std::vector<EmployeeHit> SqlOrgStore::search_employees(const std::string& query,
+                                                       const PeopleFilter& filter,
                                                        const Page& page) {
   const Page p = clamped(page);
-  auto q = search_sql(query, region_id);
+  auto q = search_sql(query, filter);
   if (!q) return {};
   std::string inner = std::move(q->inner);
   std::vector<Value> params = std::move(q->params);
@@ -901,13 +941,14 @@ std::vector<EmployeeHit> SqlOrgStore::search_employees(const std::string& query,
   // plt/plh, then the latest start.
   std::string sql =
       std::string("SELECT ") + kEmployeeCols +
-      ", pl.position_id, po.title, ag.name, pl.kind FROM (" + inner +
+      ", pl.position_id, po.title, ag.name, pl.kind, rg.name, ag.id FROM (" + inner +
       " LIMIT ? OFFSET ?) m JOIN employees e ON e.id = m.id "
       "LEFT JOIN placements pl ON pl.id = (SELECT p2.id FROM placements p2 WHERE p2.employee_id "
       "= e.id AND p2.end_date IS NULL ORDER BY CASE WHEN p2.kind = 'definitif' THEN 0 ELSE 1 END, "
       "p2.start_date DESC, p2.id DESC LIMIT 1) "
       "LEFT JOIN positions po ON po.id = pl.position_id "
       "LEFT JOIN agencies ag ON ag.id = po.agency_id "
+      "LEFT JOIN regions rg ON rg.id = ag.region_id "
       "ORDER BY m.k1, m.k2, m.id";
   std::vector<EmployeeHit> hits;
   for (const auto& row : c_.query(sql, params)) {
@@ -923,6 +964,8 @@ std::vector<EmployeeHit> SqlOrgStore::search_employees(const std::string& query,
     h.position_title = row.text(o + 1);
     h.agency_name = row.text(o + 2);
     h.placement_kind = row.text(o + 3);
+    h.agency_region_name = row.text(o + 4);
+    h.agency_id = row.optional_integer(o + 5);
     hits.push_back(std::move(h));
   }
   return hits;

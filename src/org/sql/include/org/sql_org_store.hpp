@@ -70,11 +70,12 @@ class SqlOrgStore final : public OrgStore {
   void update_employee(const Employee& e) override;
   std::optional<Employee> employee(Id id) override;
   std::optional<Employee> employee_by_nip(const std::string& nip) override;
-  std::vector<EmployeeHit> search_employees(const std::string& query, Id region_id,
+  std::vector<EmployeeHit> search_employees(const std::string& query, const PeopleFilter& filter,
                                             const Page& page) override;
   std::int64_t count_employees(Id region_id) override;
-  std::int64_t count_search_employees(const std::string& query, Id region_id) override;
-  BoundedCount count_search_employees_up_to(const std::string& query, Id region_id,
+  std::int64_t count_search_employees(const std::string& query,
+                                      const PeopleFilter& filter) override;
+  BoundedCount count_search_employees_up_to(const std::string& query, const PeopleFilter& filter,
                                             std::int64_t bound) override;
   Id insert_placement(const Placement& p) override;
   void end_placement(Id placement_id, const Date& end) override;
