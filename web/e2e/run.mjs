@@ -9,6 +9,7 @@ import { createRequire } from "node:module";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import assert from "node:assert/strict";
+import { listsAndAudit } from "./lists_audit.mjs"; // issue 11
 
 const here = dirname(fileURLToPath(import.meta.url));
 const repo = resolve(here, "../..");
@@ -499,6 +500,9 @@ await test("g: admin mengunggah naskah perbaikan 003: versi baru, bukan salinan"
   assert.deepEqual(page.problems, []);
   await context.close();
 });
+
+// Issue 11: lists that find things, unit pages, a readable audit (e2e/lists_audit.mjs).
+await listsAndAudit({ BASE, test, newPage, signIn, screenshot, checkA11y });
 
 await browser.close();
 const failed = results.filter((r) => !r.ok);

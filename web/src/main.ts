@@ -14,6 +14,7 @@ import { loginPage } from "./pages/login";
 import { accountsPage, auditPage, uploadPage } from "./pages/admin";
 import { accountPage } from "./pages/account";
 import { notFoundPage } from "./pages/notfound";
+import { unitPage } from "./pages/unit"; // issue 11
 
 const pages: Record<Route["name"], (ctx: PageContext) => Promise<void>> = {
   home: homePage,
@@ -28,6 +29,7 @@ const pages: Record<Route["name"], (ctx: PageContext) => Promise<void>> = {
   audit: auditPage,
   account: accountPage,
   accounts: accountsPage,
+  unit: unitPage, // issue 11
   notFound: notFoundPage,
 };
 
