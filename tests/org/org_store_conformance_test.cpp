@@ -1631,7 +1631,7 @@ TEST_P(OrgStoreTest, SearchFiltersByAgencyUnitRankAndKind) {
   const auto hits = org.search_employees("bela", by_agency, {});
   ASSERT_EQ(hits.size(), 1u);
   EXPECT_EQ(hits[0].agency_id, s.agency);
-  EXPECT_EQ(hits[0].agency_region_name, "Provinsi Nusa Tenggara Timur");
+  EXPECT_EQ(hits[0].agency_region_id, s.region);
   EXPECT_EQ(hits[0].placement_kind, "plt");
   // Counts with a filter.
   PeopleFilter pns;

@@ -1,4 +1,7 @@
 // Handlers of personal data (signed-in users only): the people search and an employee's page.
+#include <algorithm>
+#include <unordered_map>
+
 #include "api/api.hpp"
 #include "api/json_writer.hpp"
 
@@ -28,6 +31,12 @@ Response handle_employees_list(Context& ctx) {
   org::BoundedCount total{page.offset + static_cast<std::int64_t>(hits.size()), false};
   if (hits.size() >= static_cast<std::size_t>(page.limit) || (hits.empty() && page.offset > 0)) {
     total = ctx.store.count_search_employees_up_to(q, filter, page.offset + kSearchCountAhead);
+  }
+  // The agencies' regions by name (a registry has a few dozen regions; read once, only when a hit
+  // has an agency): agencies of different regions share names.
+  std::unordered_map<Id, std::string> region_names;
+  if (std::any_of(hits.begin(), hits.end(), [](const auto& h) { return h.agency_region_id; })) {
+    for (const auto& r : ctx.store.regions()) region_names.emplace(r.id, r.name);
   }
   JsonWriter out;
   out.begin_object().key("items").begin_array();
@@ -60,7 +69,7 @@ Response handle_employees_list(Context& ctx) {
         .key("agency_name")
         .value(h.agency_name)
         .key("agency_region_name")
-        .value(h.agency_region_name)
+        .value(h.agency_region_id ? region_names[*h.agency_region_id] : std::string())
         .key("placement_kind")
         .value(h.placement_kind)
         .end_object();

@@ -40,7 +40,8 @@ void add_org_routes(RouteTable& t) {
   t.add({"POST", "/regulations/preview", 0, kRegulationText}, handle_regulation_preview,
         editor_gate);
   t.add({"GET", "/regulations/{id}", reads::kRegistry}, handle_regulation_get);
-  t.add({"GET", "/employees", reads::kPeople}, handle_employees_list);
+  // (kRegulations: the region names of the hits' agencies, issue 11. An agency keeps its region.)
+  t.add({"GET", "/employees", reads::kPeople | reads::kRegulations}, handle_employees_list);
   t.add({"POST", "/employees"}, handle_employee_create);
   t.add({"GET", "/employees/{id}", reads::kPeople}, handle_employee_get);
   t.add({"PATCH", "/employees/{id}"}, handle_employee_update);

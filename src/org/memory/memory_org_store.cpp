@@ -768,7 +768,7 @@ std::vector<EmployeeHit> MemoryOrgStore::search_employees(const std::string& que
         if (const Agency* ag = agencies_.find(po->agency_id)) {
           h.agency_id = ag->id;
           h.agency_name = ag->name;
-          if (const Region* rg = regions_.find(ag->region_id)) h.agency_region_name = rg->name;
+          h.agency_region_id = ag->region_id;
         }
       }
     }

@@ -817,7 +817,20 @@ struct SearchSql {
   std::string inner;
   std::vector<Value> params;
 };
-std::optional<SearchSql> search_sql(const std::string& query, const PeopleFilter& filter) {
+// How many positions an agency may have for the people search to read the set of its people and
+// sort it (above it, the search reads people in its own order and checks each one's placements).
+constexpr std::int64_t kSmallAgency = 20000;
+
+// Whether the agency has at most kSmallAgency positions (reading at most that many index entries).
+bool small_agency(Connection& c, Id agency_id) {
+  const auto rows =
+      c.query("SELECT COUNT(*) FROM (SELECT 1 FROM positions WHERE agency_id = ? LIMIT ?) x",
+              {agency_id, kSmallAgency + 1});
+  return rows.empty() || rows[0].integer(0) <= kSmallAgency;
+}
+
+std::optional<SearchSql> search_sql(Connection& c, const std::string& query,
+                                    const PeopleFilter& filter) {
   const Id region_id = filter.region_id;
   const PeopleQuery q = read_people_query(query);
 
@@ -852,9 +865,17 @@ std::optional<SearchSql> search_sql(const std::string& query, const PeopleFilter
     filter_params.emplace_back(std::string(to_string(*filter.kind)));
   }
   if (filter.agency_id || filter.unit_id) {
-    region_filter +=
-        " AND e.id IN (SELECT pl.employee_id FROM placements pl JOIN positions po ON po.id = "
-        "pl.position_id WHERE pl.end_date IS NULL";
+    // A unit or an agency of at most kSmallAgency positions: the set of its people (the planner
+    // drives the search from it and sorts it; its cost is the agency's size). A larger agency
+    // (a sizeable share of everyone): each person the search reads in its own order is checked
+    // (placements_current_of_employee), a few reads per person, about as many people as a page
+    // and its bounded count need.
+    const bool by_set = filter.unit_id || small_agency(c, *filter.agency_id);
+    region_filter += by_set ? " AND e.id IN (SELECT pl.employee_id FROM placements pl JOIN "
+                              "positions po ON po.id = pl.position_id WHERE pl.end_date IS NULL"
+                            : " AND EXISTS (SELECT 1 FROM placements pl JOIN positions po ON "
+                              "po.id = pl.position_id WHERE pl.employee_id = e.id AND "
+                              "pl.end_date IS NULL";
     if (filter.agency_id) {
       region_filter += " AND po.agency_id = ?";
       filter_params.emplace_back(*filter.agency_id);
@@ -906,7 +927,7 @@ std::optional<SearchSql> search_sql(const std::string& query, const PeopleFilter
 
 std::int64_t SqlOrgStore::count_search_employees(const std::string& query,
                                                  const PeopleFilter& filter) {
-  auto q = search_sql(query, filter);
+  auto q = search_sql(c_, query, filter);
   if (!q) return 0;
   auto rows = c_.query("SELECT COUNT(DISTINCT m.id) FROM (" + q->inner + ") m", q->params);
   return rows.empty() ? 0 : rows[0].integer(0);
@@ -915,7 +936,7 @@ std::int64_t SqlOrgStore::count_search_employees(const std::string& query,
 BoundedCount SqlOrgStore::count_search_employees_up_to(const std::string& query,
                                                        const PeopleFilter& filter,
                                                        std::int64_t bound) {
-  auto q = search_sql(query, filter);
+  auto q = search_sql(c_, query, filter);
   if (!q) return {};
   // The matches in result order up to the bound, straight from the index; a person read twice
   // (by two of their words) counts once.
@@ -930,7 +951,7 @@ std::vector<EmployeeHit> SqlOrgStore::search_employees(const std::string& query,
                                                        const PeopleFilter& filter,
                                                        const Page& page) {
   const Page p = clamped(page);
-  auto q = search_sql(query, filter);
+  auto q = search_sql(c_, query, filter);
   if (!q) return {};
   std::string inner = std::move(q->inner);
   std::vector<Value> params = std::move(q->params);
@@ -941,14 +962,13 @@ std::vector<EmployeeHit> SqlOrgStore::search_employees(const std::string& query,
   // plt/plh, then the latest start.
   std::string sql =
       std::string("SELECT ") + kEmployeeCols +
-      ", pl.position_id, po.title, ag.name, pl.kind, rg.name, ag.id FROM (" + inner +
+      ", pl.position_id, po.title, ag.name, pl.kind, ag.region_id, ag.id FROM (" + inner +
       " LIMIT ? OFFSET ?) m JOIN employees e ON e.id = m.id "
       "LEFT JOIN placements pl ON pl.id = (SELECT p2.id FROM placements p2 WHERE p2.employee_id "
       "= e.id AND p2.end_date IS NULL ORDER BY CASE WHEN p2.kind = 'definitif' THEN 0 ELSE 1 END, "
       "p2.start_date DESC, p2.id DESC LIMIT 1) "
       "LEFT JOIN positions po ON po.id = pl.position_id "
       "LEFT JOIN agencies ag ON ag.id = po.agency_id "
-      "LEFT JOIN regions rg ON rg.id = ag.region_id "
       "ORDER BY m.k1, m.k2, m.id";
   std::vector<EmployeeHit> hits;
   for (const auto& row : c_.query(sql, params)) {
@@ -964,7 +984,7 @@ std::vector<EmployeeHit> SqlOrgStore::search_employees(const std::string& query,
     h.position_title = row.text(o + 1);
     h.agency_name = row.text(o + 2);
     h.placement_kind = row.text(o + 3);
-    h.agency_region_name = row.text(o + 4);
+    h.agency_region_id = row.optional_integer(o + 4);
     h.agency_id = row.optional_integer(o + 5);
     hits.push_back(std::move(h));
   }

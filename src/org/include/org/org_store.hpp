@@ -26,8 +26,8 @@ struct EmployeeHit {
   std::string position_title;
   std::optional<Id> agency_id;
   std::string agency_name;
-  std::string agency_region_name;  // the region of that agency (agencies share names)
-  std::string placement_kind;      // "definitif", "plt", "plh" or empty
+  std::optional<Id> agency_region_id;  // the region of that agency (agencies share names)
+  std::string placement_kind;          // "definitif", "plt", "plh" or empty
 };
 
 // Whom the people search lists besides the query: people of a region (0: every region), with a
