@@ -817,20 +817,16 @@ struct SearchSql {
   std::string inner;
   std::vector<Value> params;
 };
-// How many positions an agency may have for the people search to read the set of its people and
-// sort it (above it, the search reads people in its own order and checks each one's placements).
-constexpr std::int64_t kSmallAgency = 20000;
-
-// Whether the agency has at most kSmallAgency positions (reading at most that many index entries).
-bool small_agency(Connection& c, Id agency_id) {
+// Whether the agency has at most `limit` positions (reading at most that many index entries).
+bool small_agency(Connection& c, Id agency_id, std::int64_t limit) {
   const auto rows =
       c.query("SELECT COUNT(*) FROM (SELECT 1 FROM positions WHERE agency_id = ? LIMIT ?) x",
-              {agency_id, kSmallAgency + 1});
-  return rows.empty() || rows[0].integer(0) <= kSmallAgency;
+              {agency_id, limit + 1});
+  return rows.empty() || rows[0].integer(0) <= limit;
 }
 
 std::optional<SearchSql> search_sql(Connection& c, const std::string& query,
-                                    const PeopleFilter& filter) {
+                                    const PeopleFilter& filter, std::int64_t small_agency_limit) {
   const Id region_id = filter.region_id;
   const PeopleQuery q = read_people_query(query);
 
@@ -865,12 +861,12 @@ std::optional<SearchSql> search_sql(Connection& c, const std::string& query,
     filter_params.emplace_back(std::string(to_string(*filter.kind)));
   }
   if (filter.agency_id || filter.unit_id) {
-    // A unit or an agency of at most kSmallAgency positions: the set of its people (the planner
-    // drives the search from it and sorts it; its cost is the agency's size). A larger agency
-    // (a sizeable share of everyone): each person the search reads in its own order is checked
-    // (placements_current_of_employee), a few reads per person, about as many people as a page
-    // and its bounded count need.
-    const bool by_set = filter.unit_id || small_agency(c, *filter.agency_id);
+    // A unit or an agency of at most small_agency_limit positions: the set of its people (the
+    // planner drives the search from it and sorts it; its cost is the agency's size). A larger
+    // agency (a sizeable share of everyone): each person the search reads in its own order is
+    // checked (placements_current_of_employee), a few reads per person, about as many people as a
+    // page and its bounded count need.
+    const bool by_set = filter.unit_id || small_agency(c, *filter.agency_id, small_agency_limit);
     region_filter += by_set ? " AND e.id IN (SELECT pl.employee_id FROM placements pl JOIN "
                               "positions po ON po.id = pl.position_id WHERE pl.end_date IS NULL"
                             : " AND EXISTS (SELECT 1 FROM placements pl JOIN positions po ON "
@@ -927,7 +923,7 @@ std::optional<SearchSql> search_sql(Connection& c, const std::string& query,
 
 std::int64_t SqlOrgStore::count_search_employees(const std::string& query,
                                                  const PeopleFilter& filter) {
-  auto q = search_sql(c_, query, filter);
+  auto q = search_sql(c_, query, filter, small_agency_positions_);
   if (!q) return 0;
   auto rows = c_.query("SELECT COUNT(DISTINCT m.id) FROM (" + q->inner + ") m", q->params);
   return rows.empty() ? 0 : rows[0].integer(0);
@@ -936,7 +932,7 @@ std::int64_t SqlOrgStore::count_search_employees(const std::string& query,
 BoundedCount SqlOrgStore::count_search_employees_up_to(const std::string& query,
                                                        const PeopleFilter& filter,
                                                        std::int64_t bound) {
-  auto q = search_sql(c_, query, filter);
+  auto q = search_sql(c_, query, filter, small_agency_positions_);
   if (!q) return {};
   // The matches in result order up to the bound, straight from the index; a person read twice
   // (by two of their words) counts once.
@@ -951,7 +947,7 @@ std::vector<EmployeeHit> SqlOrgStore::search_employees(const std::string& query,
                                                        const PeopleFilter& filter,
                                                        const Page& page) {
   const Page p = clamped(page);
-  auto q = search_sql(c_, query, filter);
+  auto q = search_sql(c_, query, filter, small_agency_positions_);
   if (!q) return {};
   std::string inner = std::move(q->inner);
   std::vector<Value> params = std::move(q->params);

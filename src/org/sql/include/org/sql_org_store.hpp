@@ -87,8 +87,15 @@ class SqlOrgStore final : public OrgStore {
   Id insert_structure_change(const StructureChange& c) override;
   std::vector<StructureChange> structure_changes_of_agency(Id agency_id) override;
 
+  // How many positions an agency may have for the people search filtered by it to read the set
+  // of its people and sort it; above it, the search reads people in its own order and checks
+  // each one's placements (docs/performance.md, "The people list's filters"). The same answers
+  // either way; tests lower it to run the second form.
+  void set_small_agency_positions(std::int64_t n) { small_agency_positions_ = n; }
+
  private:
   storage::Connection& c_;
+  std::int64_t small_agency_positions_ = 20000;
 };
 
 }  // namespace tatakerja::org
