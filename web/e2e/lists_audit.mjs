@@ -159,6 +159,49 @@ export async function listsAndAudit({ BASE, test, newPage, signIn, screenshot, c
     assert.deepEqual(page.problems, []);
     await context.close();
   });
+
+  await test("k: layar ponsel: saringan pegawai, halaman unit, audit", async () => {
+    const { context, page } = await newPage({
+      viewport: { width: 390, height: 844 },
+      isMobile: true,
+      hasTouch: true,
+      deviceScaleFactor: 2,
+    });
+    await signIn(page, "organisasi", "demo-organisasi-2026");
+    const overflow = () =>
+      page.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      );
+    const within = async (locator, what) => {
+      const box = await locator.boundingBox();
+      assert.ok(
+        box && box.x >= 0 && box.x + box.width <= 390,
+        `${what} melebar: ${JSON.stringify(box)}`,
+      );
+    };
+    await page.goto(`${BASE}/pegawai?status=PPPK`);
+    await page.locator("caption", { hasText: "Hasil pencarian pegawai" }).waitFor();
+    await within(page.locator("fieldset.filter-form"), "saringan pegawai");
+    assert.ok((await overflow()) <= 0, `daftar pegawai melebar ${await overflow()} px`);
+    await screenshot(page, "ponsel-pegawai-disaring");
+    const agencies = await (await page.request.get(`${BASE}/api/v1/agencies?limit=1`)).json();
+    const units = await (
+      await page.request.get(`${BASE}/api/v1/agencies/${agencies.items[0].id}/units`)
+    ).json();
+    await page.goto(`${BASE}/unit/${units.items[0].id}`);
+    await page.locator("h1", { hasText: units.items[0].name }).waitFor();
+    await page.locator("caption", { hasText: "Jabatan di" }).waitFor();
+    assert.ok((await overflow()) <= 0, `halaman unit melebar ${await overflow()} px`);
+    await screenshot(page, "ponsel-unit");
+    await page.goto(`${BASE}/audit?data=unit`);
+    await page.locator("form.filter-form").waitFor();
+    await within(page.locator("form.filter-form"), "saringan audit");
+    assert.ok((await overflow()) <= 0, `audit melebar ${await overflow()} px`);
+    await screenshot(page, "ponsel-audit");
+    await checkA11y(page, "audit di ponsel");
+    assert.deepEqual(page.problems, []);
+    await context.close();
+  });
 }
 
 function escape(s) {
