@@ -758,7 +758,19 @@ std::string iki_triggers(Dialect d) {
   }
   return out;
 }
-// --- end of version 11 ---------------------------------------------------------------------------
+// --- Version 12 (issue 11: lists that find things, a readable audit) ----------------------------
+// The people search's filters and the audit log's: everyone of a rank in name order (the people
+// list filtered by rank alone reads its page from the index); the audit log of one account, of
+// one kind of change or of one kind of record, newest first, and of a period, each read by key
+// (id below the page's key) from its own index however long the log is.
+constexpr std::string_view kSchemaV12 = R"SQL(
+CREATE INDEX employees_rank_sort_name ON employees (rank, sort_name, id);
+CREATE INDEX audit_log_username ON audit_log (username, id);
+CREATE INDEX audit_log_action ON audit_log (action, id);
+CREATE INDEX audit_log_entity ON audit_log (entity, id);
+CREATE INDEX audit_log_at ON audit_log (at, id);
+)SQL";
+// --- end of version 12 ---------------------------------------------------------------------------
 
 constexpr Migration kMigrations[] = {
     {1, kSchemaV1, nullptr},
@@ -772,6 +784,7 @@ constexpr Migration kMigrations[] = {
     {9, kSchemaV9, nullptr},
     {10, kSchemaV10, nullptr},
     {11, kSchemaV11, nullptr},
+    {12, kSchemaV12, nullptr},
 };
 
 // A stable key for pg_advisory_xact_lock ("tatakerja" in ASCII, truncated to 63 bits).

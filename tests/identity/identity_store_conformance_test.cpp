@@ -274,6 +274,63 @@ TEST_P(IdentityStoreTest, AuditChainNumbersHashesAndPagesByKey) {
 }
 
 // An account's scope (migration 9) is stored and read back, and cleared by an update.
+// Issue 11: the audit log filtered by account, kind of change, kind of record and period, each
+// page by key, and the filters combined.
+TEST_P(IdentityStoreTest, AuditFiltersByAccountKindAndPeriod) {
+  struct Row {
+    const char* at;
+    const char* username;
+    const char* action;
+    const char* entity;
+  };
+  const Row rows[] = {
+      {"2026-11-30T08:00:00Z", "ani", "update", "position"},   // 1
+      {"2026-12-01T09:00:00Z", "budi", "create", "employee"},  // 2
+      {"2026-12-01T23:59:59Z", "ani", "update", "unit"},       // 3
+      {"2026-12-02T00:00:00Z", "ani", "create", "placement"},  // 4
+      {"2026-12-02T10:00:00Z", "budi", "update", "position"},  // 5
+      {"2026-12-03T10:00:00Z", "ani", "update", "position"},   // 6
+      {"2026-12-03T11:00:00Z", "ani", "sign_in", "user"},      // 7
+  };
+  for (const auto& r : rows) {
+    stores_->identity().append_audit(
+        {0, r.at, std::nullopt, r.username, r.action, r.entity, "1", "", ""}, test_audit_hash);
+  }
+  auto ids = [&](const AuditPage& page) {
+    std::vector<Id> out;
+    for (const auto& e : stores_->identity().audit_log(page)) out.push_back(e.id);
+    return out;
+  };
+  using V = std::vector<Id>;
+  AuditPage by_user;
+  by_user.username = "ani";
+  EXPECT_EQ(ids(by_user), (V{7, 6, 4, 3, 1}));
+  AuditPage by_action;
+  by_action.action = "update";
+  EXPECT_EQ(ids(by_action), (V{6, 5, 3, 1}));
+  AuditPage by_entity;
+  by_entity.entity = "position";
+  EXPECT_EQ(ids(by_entity), (V{6, 5, 1}));
+  AuditPage period;  // 1 and 2 December, both days whole
+  period.from = "2026-12-01";
+  period.until = "2026-12-03";
+  EXPECT_EQ(ids(period), (V{5, 4, 3, 2}));
+  // Combined, and paged by key across pages.
+  AuditPage combined;
+  combined.username = "ani";
+  combined.action = "update";
+  combined.limit = 2;
+  EXPECT_EQ(ids(combined), (V{6, 3}));
+  combined.before_id = 3;
+  EXPECT_EQ(ids(combined), (V{1}));
+  combined.before_id = 1;
+  EXPECT_TRUE(ids(combined).empty());
+  AuditPage none;
+  none.username = "ani";
+  none.entity = "employee";
+  EXPECT_TRUE(ids(none).empty());
+}
+
 TEST_P(IdentityStoreTest, AccountScopeRoundTrips) {
   const Seed s = seed();
   auto u = make_user("organisasi");

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "org/org_store.hpp"
+#include "org/sql_org_store.hpp"
 #include "storage/database.hpp"
 #include "support/registry_seed.hpp"
 #include "support/test_backends.hpp"
@@ -1602,6 +1603,119 @@ TEST_P(OrgStoreTest, SearchCountStopsAtItsBound) {
   const auto some = stores_->org().count_search_employees_up_to("sit", 0, 2);
   EXPECT_LE(some.count, 2);
   EXPECT_TRUE(some.at_least);
+}
+
+// Issue 11: the people list's filters (agency, unit, rank, kind, with the region and the query),
+// their counts and paging, and the vacant positions of an agency.
+TEST_P(OrgStoreTest, SearchFiltersByAgencyUnitRankAndKind) {
+  const Seed s = seed();
+  auto& org = stores_->org();
+  Id other = org.insert_region({0, "kota-kupang", "Kota Kupang", RegionKind::City});
+  auto person = [&](Id region, const char* nip, const char* name, EmployeeKind kind,
+                    const char* rank) {
+    Employee e = make_employee(region, nip, name);
+    e.kind = kind;
+    e.rank = rank;
+    return org.insert_employee(e);
+  };
+  const Id ana = person(s.region, "198503122010042001", "Budi Ana", EmployeeKind::Pns, "IV/a");
+  const Id bela = person(s.region, "198503122010042002", "Budi Bela", EmployeeKind::Pppk, "IX");
+  const Id cici = person(s.region, "198503122010042003", "Budi Cici", EmployeeKind::Pns, "III/b");
+  const Id dodi = person(s.region, "198503122010042004", "Budi Dodi", EmployeeKind::Pns, "III/b");
+  person(other, "198503122010042005", "Budi Elo", EmployeeKind::Pns, "III/b");
+  org.insert_placement({0, ana, s.head, Date{2020, 1, 1}, PlacementKind::Definitive, {}});
+  org.insert_placement({0, bela, s.staff, Date{2021, 1, 1}, PlacementKind::Plt, {}});
+  const Id ended =
+      org.insert_placement({0, dodi, s.staff, Date{2019, 1, 1}, PlacementKind::Definitive, {}});
+  org.end_placement(ended, Date{2020, 1, 1});
+  (void)cici;
+
+  auto names = [&](const std::string& q, const PeopleFilter& f, Page page = {}) {
+    std::vector<std::string> out;
+    for (const auto& h : org.search_employees(q, f, page)) out.push_back(h.employee.name);
+    return out;
+  };
+  using V = std::vector<std::string>;
+  // The SQL store reads a small agency's people as a set and checks a large one's per person:
+  // both forms give the same answers (the second run takes every agency as large).
+  auto check = [&] {
+    PeopleFilter by_agency;
+    by_agency.agency_id = s.agency;
+    EXPECT_EQ(names("budi", by_agency), (V{"Budi Ana", "Budi Bela"}));  // an ended placement: no
+    EXPECT_EQ(names("", by_agency), (V{"Budi Ana", "Budi Bela"}));
+    EXPECT_EQ(names("1985031220100420", by_agency), (V{"Budi Ana", "Budi Bela"}));
+    PeopleFilter by_unit;
+    by_unit.unit_id = s.unit;
+    EXPECT_EQ(names("", by_unit), (V{"Budi Bela"}));
+    PeopleFilter by_kind;
+    by_kind.kind = EmployeeKind::Pppk;
+    EXPECT_EQ(names("budi", by_kind), (V{"Budi Bela"}));
+    PeopleFilter by_rank;
+    by_rank.rank = "III/b";
+    EXPECT_EQ(names("", by_rank), (V{"Budi Cici", "Budi Dodi", "Budi Elo"}));
+    by_rank.region_id = s.region;
+    EXPECT_EQ(names("bud", by_rank), (V{"Budi Cici", "Budi Dodi"}));
+    // A combination: the agency's civil servants (PNS) only.
+    PeopleFilter combined;
+    combined.agency_id = s.agency;
+    combined.kind = EmployeeKind::Pns;
+    EXPECT_EQ(names("budi", combined), (V{"Budi Ana"}));
+    EXPECT_EQ(org.count_search_employees("budi", combined), 1);
+    combined.rank = "III/b";
+    EXPECT_TRUE(names("budi", combined).empty());
+    EXPECT_EQ(org.count_search_employees_up_to("", combined, 10).count, 0);
+    // The hit names its agency and the agency's region.
+    const auto hits = org.search_employees("bela", by_agency, {});
+    ASSERT_EQ(hits.size(), 1u);
+    EXPECT_EQ(hits[0].agency_id, s.agency);
+    EXPECT_EQ(hits[0].agency_region_id, s.region);
+    EXPECT_EQ(hits[0].placement_kind, "plt");
+    // Counts with a filter.
+    PeopleFilter pns;
+    pns.kind = EmployeeKind::Pns;
+    EXPECT_EQ(org.count_search_employees("budi", pns), 4);
+    const auto bounded = org.count_search_employees_up_to("budi", pns, 2);
+    EXPECT_EQ(bounded.count, 2);
+    EXPECT_TRUE(bounded.at_least);
+    // Paging across pages gives every match once, in order.
+    V paged;
+    for (int offset = 0; offset < 10; offset += 3) {
+      for (auto& n : names("budi", pns, Page{3, offset})) paged.push_back(n);
+    }
+    EXPECT_EQ(paged, (V{"Budi Ana", "Budi Cici", "Budi Dodi", "Budi Elo"}));
+    // A filter only leaves people out: the same order as without it.
+    V all = names("budi", PeopleFilter{});
+    std::erase_if(all, [](const std::string& n) { return n == "Budi Bela"; });
+    EXPECT_EQ(all, paged);
+  };
+  check();
+  if (auto* sql = dynamic_cast<SqlOrgStore*>(&org)) {
+    sql->set_small_agency_positions(0);
+    check();
+  }
+}
+
+TEST_P(OrgStoreTest, PositionBriefsPageListsVacantPositions) {
+  const Seed s = seed();
+  auto& org = stores_->org();
+  const Id budi = org.insert_employee(make_employee(s.region, "198503122010041001", "Budi"));
+  PositionFilter vacant;
+  vacant.vacant_only = true;
+  auto ids = [&](const PositionFilter& f) {
+    std::vector<Id> out;
+    for (const auto& p : org.position_briefs_page(s.agency, f, Page{}).items) out.push_back(p.id);
+    return out;
+  };
+  EXPECT_EQ(ids(vacant), (std::vector<Id>{s.head, s.staff}));
+  const Id placed =
+      org.insert_placement({0, budi, s.head, Date{2020, 1, 1}, PlacementKind::Plt, {}});
+  EXPECT_EQ(ids(vacant), (std::vector<Id>{s.staff}));
+  EXPECT_EQ(org.position_briefs_page(s.agency, vacant, Page{}).total, 1);
+  vacant.unit_id = s.unit;
+  EXPECT_EQ(ids(vacant), (std::vector<Id>{s.staff}));
+  vacant.unit_id.reset();
+  org.end_placement(placed, Date{2021, 1, 1});
+  EXPECT_EQ(ids(vacant), (std::vector<Id>{s.head, s.staff}));
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, OrgStoreTest,

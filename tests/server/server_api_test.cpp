@@ -1019,3 +1019,193 @@ TEST_F(ServerApi, CachedAnswersFollowEveryChange) {
 
 }  // namespace
 }  // namespace tatakerja
+
+// ---- Issue 11: lists that find things, a unit's page, a readable audit
+// ----------------------------
+
+namespace tatakerja {
+namespace {
+
+// The people list filtered by agency, unit, kind and rank, combined, and paged across pages; the
+// vacant positions of an agency.
+TEST_F(ServerApi, PeopleListFilters) {
+  const auto& h = employee().headers(false);
+  const auto ag = first_agency();
+  const std::string by_agency = "/api/v1/employees?agency_id=" + std::to_string(ag);
+  const auto everyone = body_of(get(by_agency + "&limit=500", h));
+  ASSERT_GT(everyone["items"].size(), 3u);
+  for (const auto& e : everyone["items"]) {
+    EXPECT_FALSE(e["agency_region_name"].get<std::string>().empty());
+    if (e["agency_id"] == ag) continue;
+    // Listed by another current placement (an acting one) in a position of the agency.
+    bool placed = false;
+    const json detail =
+        body_of(get("/api/v1/employees/" + std::to_string(e["id"].get<std::int64_t>()), h));
+    for (const auto& pl : detail["placements"])
+      placed = placed || (pl["end"].is_null() && pl["position"]["agency_id"] == ag);
+    EXPECT_TRUE(placed) << e;
+  }
+  // Paged by two, the pages make the whole list.
+  std::vector<std::int64_t> paged;
+  for (int offset = 0; offset < 500; offset += 2) {
+    const auto page = body_of(get(by_agency + "&limit=2&offset=" + std::to_string(offset), h));
+    for (const auto& e : page["items"]) paged.push_back(e["id"].get<std::int64_t>());
+    if (page["items"].size() < 2) break;
+  }
+  std::vector<std::int64_t> whole;
+  for (const auto& e : everyone["items"]) whole.push_back(e["id"].get<std::int64_t>());
+  EXPECT_EQ(paged, whole);
+  // A combination: the agency's PPPK, or its PNS of one rank.
+  const auto pns = body_of(get(by_agency + "&limit=500&kind=PNS", h))["items"];
+  const auto pppk = body_of(get(by_agency + "&limit=500&kind=PPPK", h))["items"];
+  EXPECT_EQ(pns.size() + pppk.size(), everyone["items"].size());
+  ASSERT_FALSE(pns.empty());
+  for (const auto& e : pppk) EXPECT_EQ(e["kind"], "PPPK");
+  const std::string rank = pns[0]["rank"].get<std::string>();
+  const auto of_rank = body_of(get(by_agency + "&kind=PNS&rank=" + rank, h))["items"];
+  ASSERT_FALSE(of_rank.empty());
+  for (const auto& e : of_rank) EXPECT_EQ(e["rank"], rank);
+  // By name within the agency.
+  const std::string name = pns[0]["name"].get<std::string>();
+  const std::string word = name.substr(0, name.find(' '));
+  bool found = false;
+  const auto named = get(by_agency + "&q=" + word, h);
+  for (const json list1 = body_of(named); const auto& e : list1["items"])
+    found = found || e["id"] == pns[0]["id"];
+  EXPECT_TRUE(found) << word << " " << pns[0] << " " << named.body;
+  // By unit: the people placed in the positions of the unit of someone's position.
+  std::int64_t unit = 0;
+  std::int64_t person = 0;
+  for (const auto& e : everyone["items"]) {
+    if (e["position"].is_null()) continue;
+    const auto p = body_of(
+        get("/api/v1/positions/" + std::to_string(e["position"]["id"].get<std::int64_t>()), h));
+    if (!p["unit"].is_null()) {
+      unit = p["unit"]["id"].get<std::int64_t>();
+      person = e["id"].get<std::int64_t>();
+      break;
+    }
+  }
+  ASSERT_NE(unit, 0);
+  found = false;
+  for (const json list2 = body_of(get("/api/v1/employees?unit_id=" + std::to_string(unit), h));
+       const auto& e : list2["items"])
+    found = found || e["id"] == person;
+  EXPECT_TRUE(found);
+  // Bad filters are refused, and the list stays personal data.
+  auto a = get(by_agency + "&kind=honorer", h);
+  EXPECT_EQ(a.status, 400);
+  EXPECT_EQ(error_field(a), "kind");
+  EXPECT_EQ(error_field(get("/api/v1/employees?agency_id=x", h)), "agency_id");
+  EXPECT_EQ(get(by_agency).status, 401);
+
+  // The agency's vacant positions: none of them has a holder.
+  const auto vacant = body_of(
+      get("/api/v1/agencies/" + std::to_string(ag) + "/positions?vacant=1&limit=500"))["items"];
+  const auto all = body_of(get("/api/v1/agencies/" + std::to_string(ag) + "/positions"))["total"];
+  EXPECT_LT(vacant.size(), all.get<std::size_t>());
+  for (const auto& p : vacant) {
+    const auto detail =
+        body_of(get("/api/v1/positions/" + std::to_string(p["id"].get<std::int64_t>()), h));
+    EXPECT_TRUE(detail["holders"].empty()) << p;
+  }
+  EXPECT_EQ(error_field(get("/api/v1/agencies/" + std::to_string(ag) + "/positions?vacant=ya")),
+            "vacant");
+}
+
+// A unit's page: its agency and region, the units above it, its head and its sub-units.
+TEST_F(ServerApi, UnitPage) {
+  const auto ag = first_agency();
+  const auto units = body_of(get("/api/v1/agencies/" + std::to_string(ag) + "/units?depth=3"));
+  const json* child = nullptr;
+  for (const auto& u : units["items"])
+    if (!u["parent_id"].is_null() && !u["head_position_id"].is_null()) child = &u;
+  ASSERT_NE(child, nullptr);
+  const auto parent = (*child)["parent_id"].get<std::int64_t>();
+  const std::string base = "/api/v1/units/";
+  auto a = get(base + std::to_string((*child)["id"].get<std::int64_t>()));
+  ASSERT_EQ(a.status, 200) << a.body;
+  const auto u = body_of(a);
+  EXPECT_EQ(u["name"], (*child)["name"]);
+  EXPECT_EQ(u["agency"]["id"], ag);
+  EXPECT_FALSE(u["agency"]["region"]["name"].get<std::string>().empty());
+  ASSERT_FALSE(u["parents"].empty());
+  EXPECT_EQ(u["parents"].back()["id"], parent);
+  EXPECT_EQ(u["head"]["id"], (*child)["head_position_id"]);
+  EXPECT_FALSE(u["head"]["title"].get<std::string>().empty());
+  const auto up = body_of(get(base + std::to_string(parent)));
+  bool listed = false;
+  for (const auto& c : up["children"]) listed = listed || c["id"] == (*child)["id"];
+  EXPECT_TRUE(listed);
+  EXPECT_EQ(up["child_count"].get<std::size_t>(), up["children"].size());
+  // A unit that is not there is not found; the page is public.
+  EXPECT_EQ(get(base + "99999999").status, 404);
+}
+
+// The audit log filtered by account, kind of change, kind of record and period; each entry names
+// what it changed.
+TEST_F(ServerApi, AuditFiltersAndNames) {
+  const auto ag = first_agency();
+  const auto units = body_of(get("/api/v1/agencies/" + std::to_string(ag) + "/units"))["items"];
+  ASSERT_FALSE(units.empty());
+  const auto unit = units[0];
+  const std::string old_name = unit["name"].get<std::string>();
+  const std::string uid = std::to_string(unit["id"].get<std::int64_t>());
+  auto a = send("PATCH", "/api/v1/units/" + uid, {{"name", old_name + " Uji"}}, editor().headers());
+  ASSERT_EQ(a.status, 200) << a.body;
+  a = send("PATCH", "/api/v1/units/" + uid, {{"name", old_name}}, editor().headers());
+  ASSERT_EQ(a.status, 200) << a.body;
+
+  const auto& h = admin().headers(false);
+  const std::string q = "/api/v1/audit?username=organisasi&action=update&entity=unit";
+  const auto page = body_of(get(q + "&limit=1", h));
+  ASSERT_EQ(page["items"].size(), 1u);
+  const auto e = page["items"][0];
+  EXPECT_EQ(e["entity_id"], uid);
+  EXPECT_EQ(e["before"]["name"], old_name + " Uji");
+  EXPECT_EQ(e["after"]["name"], old_name);
+  EXPECT_EQ(e["subject"]["name"], old_name);
+  EXPECT_EQ(e["subject"]["agency_id"], ag);
+  // The next page by key goes on with the same filters: the first rename.
+  ASSERT_FALSE(page["next_before_id"].is_null());
+  const auto older = body_of(get(
+      q + "&limit=1&before_id=" + std::to_string(page["next_before_id"].get<std::int64_t>()), h));
+  ASSERT_EQ(older["items"].size(), 1u);
+  EXPECT_EQ(older["items"][0]["after"]["name"], old_name + " Uji");
+  // Every entry of a filtered page passes every filter.
+  for (const json list3 = body_of(get(q + "&limit=500", h)); const auto& x : list3["items"]) {
+    EXPECT_EQ(x["username"], "organisasi");
+    EXPECT_EQ(x["action"], "update");
+    EXPECT_EQ(x["entity"], "unit");
+  }
+  // The period: the day of the entry includes it, the day before does not.
+  const std::string day = e["at"].get<std::string>().substr(0, 10);
+  auto within = body_of(get(q + "&from=" + day + "&to=" + day, h))["items"];
+  ASSERT_FALSE(within.empty());
+  EXPECT_EQ(within[0]["id"], e["id"]);
+  EXPECT_TRUE(body_of(get(q + "&to=2000-01-01", h))["items"].empty());
+  for (const json list4 =
+           body_of(get("/api/v1/audit?username=organisasi&action=create&limit=50", h));
+       const auto& x : list4["items"])
+    EXPECT_EQ(x["action"], "create");
+  // A placement names its person and position.
+  const auto placements =
+      body_of(get("/api/v1/audit?entity=placement&action=create&limit=1", h))["items"];
+  if (!placements.empty() && !placements[0]["subject"].is_null()) {
+    EXPECT_FALSE(placements[0]["subject"]["position_title"].get<std::string>().empty());
+    const auto pos = placements[0]["after"].value("position_id", std::int64_t{0});
+    if (pos != 0) {
+      EXPECT_EQ(placements[0]["names"].value("position/" + std::to_string(pos), std::string()),
+                placements[0]["subject"]["position_title"])
+          << placements[0];
+    }
+  }
+  // Bad filters are refused.
+  EXPECT_EQ(error_field(get("/api/v1/audit?from=2026-02-30", h)), "from");
+  EXPECT_EQ(error_field(get("/api/v1/audit?from=2026-02-02&to=2026-02-01", h)), "to");
+  EXPECT_EQ(error_field(get("/api/v1/audit?action=DROP%20TABLE", h)), "action");
+  EXPECT_EQ(get("/api/v1/audit?username=organisasi", employee().headers(false)).status, 403);
+}
+
+}  // namespace
+}  // namespace tatakerja

@@ -52,7 +52,7 @@ export async function registryFormTests({
   const facts = (page, term) =>
     page.locator(".facts div", { has: page.locator("dt", { hasText: term }) }).locator("dd");
 
-  await test("h: admin registri mengubah jabatan dan unit dari web", async () => {
+  await test("f1: admin registri mengubah jabatan dan unit dari web", async () => {
     const { context, page } = await newPage();
     await signIn(page, "organisasi", "demo-organisasi-2026");
     const { agency, node } = await batam(page);
@@ -106,7 +106,7 @@ export async function registryFormTests({
     await context.close();
   });
 
-  await test("i: admin registri menambah pegawai, menempatkannya sebagai Plt, lalu mengakhirinya", async () => {
+  await test("f2: admin registri menambah pegawai, menempatkannya sebagai Plt, lalu mengakhirinya", async () => {
     const { context, page } = await newPage();
     await signIn(page, "organisasi", "demo-organisasi-2026");
     const { agency, node } = await batam(page);
@@ -254,7 +254,7 @@ export async function registryFormTests({
     await context.close();
   });
 
-  await test("j: formulir perubahan di ponsel dan tidak untuk pegawai", async () => {
+  await test("f3: formulir perubahan di ponsel dan tidak untuk pegawai", async () => {
     const phone = await newPage({
       viewport: { width: 390, height: 844 },
       isMobile: true,

@@ -9,6 +9,7 @@ import { createRequire } from "node:module";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import assert from "node:assert/strict";
+import { listsAndAudit } from "./lists_audit.mjs"; // issue 11
 
 const here = dirname(fileURLToPath(import.meta.url));
 const repo = resolve(here, "../..");
@@ -501,7 +502,7 @@ await test("g: admin mengunggah naskah perbaikan 003: versi baru, bukan salinan"
 });
 
 // Issue 11, item 5: the facts the texts give, shown right.
-await test("k: tugas dan fungsi perangkat daerah dan pasal pembentukannya", async () => {
+await test("h: tugas dan fungsi perangkat daerah dan pasal pembentukannya", async () => {
   const { context, page } = await newPage();
   await page.goto(`${BASE}/`);
   const agencies = await page.evaluate(async () => {
@@ -564,7 +565,7 @@ await test("k: tugas dan fungsi perangkat daerah dan pasal pembentukannya", asyn
 
 // Issue 11, item 1: an amending regulation ("Perubahan atas Pergub NTT 77/2023", 002) uploaded
 // by the Bagian Organisasi is applied to the regulation it amends, as its next version.
-await test("l: admin mengunggah peraturan perubahan: diterapkan pada peraturan yang diubah", async () => {
+await test("i: admin mengunggah peraturan perubahan: diterapkan pada peraturan yang diubah", async () => {
   const amendment = readFileSync(
     join(repo, "tests/amendments/perubahan-pergub-ntt-77-2023.txt"),
     "utf8",
@@ -614,6 +615,8 @@ await registryFormTests({ test, newPage, signIn, screenshot, checkA11y, BASE, as
 await (
   await import("./iki_acting.mjs")
 ).ikiActingTests({ test, newPage, signIn, screenshot, checkA11y, BASE });
+// Issue 11: lists that find things, unit pages, a readable audit (e2e/lists_audit.mjs).
+await listsAndAudit({ BASE, test, newPage, signIn, screenshot, checkA11y });
 
 await browser.close();
 const failed = results.filter((r) => !r.ok);

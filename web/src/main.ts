@@ -19,6 +19,7 @@ import { positionEditPage } from "./pages/position_form";
 import { unitEditPage } from "./pages/unit_form";
 import { employeeEditPage, employeeNewPage } from "./pages/employee_form";
 import { placementEndPage, placementMovePage, placementNewPage } from "./pages/placement_form";
+import { unitPage } from "./pages/unit"; // issue 11
 
 const pages: Record<Route["name"], (ctx: PageContext) => Promise<void>> = {
   home: homePage,
@@ -33,6 +34,7 @@ const pages: Record<Route["name"], (ctx: PageContext) => Promise<void>> = {
   audit: auditPage,
   account: accountPage,
   accounts: accountsPage,
+  unit: unitPage, // issue 11
   notFound: notFoundPage,
   // Registry changes from the web (issue 11, item 2).
   positionEdit: positionEditPage,

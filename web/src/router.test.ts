@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseRoute, paths, safeNext } from "./router";
+import { noAuditFilters, noPeopleFilters, parseRoute, paths, safeNext } from "./router";
 
 describe("parseRoute", () => {
   it("reads every page", () => {
@@ -7,11 +7,17 @@ describe("parseRoute", () => {
     expect(parseRoute("/wilayah/3")).toEqual({ name: "region", id: "3" });
     expect(parseRoute("/perangkat-daerah/12")).toEqual({ name: "agency", id: "12" });
     expect(parseRoute("/jabatan/40")).toEqual({ name: "position", id: "40" });
-    expect(parseRoute("/pegawai")).toEqual({ name: "employees", q: "", page: 1 });
+    expect(parseRoute("/pegawai")).toEqual({
+      name: "employees",
+      q: "",
+      page: 1,
+      filters: noPeopleFilters,
+    });
     expect(parseRoute("/pegawai", "?q=siti&hal=3")).toEqual({
       name: "employees",
       q: "siti",
       page: 3,
+      filters: noPeopleFilters,
     });
     expect(parseRoute("/pegawai/7")).toEqual({ name: "employee", id: "7" });
     expect(parseRoute("/peraturan/2")).toEqual({ name: "regulation", id: "2", article: null });
@@ -25,8 +31,13 @@ describe("parseRoute", () => {
       next: "/pegawai?q=siti",
     });
     expect(parseRoute("/unggah")).toEqual({ name: "upload" });
-    expect(parseRoute("/audit", "?sebelum=120")).toEqual({ name: "audit", before: "120" });
-    expect(parseRoute("/audit")).toEqual({ name: "audit", before: null });
+    expect(parseRoute("/audit", "?sebelum=120")).toEqual({
+      name: "audit",
+      before: "120",
+      filters: noAuditFilters,
+    });
+    expect(parseRoute("/audit")).toEqual({ name: "audit", before: null, filters: noAuditFilters });
+    expect(parseRoute("/unit/14")).toEqual({ name: "unit", id: "14" });
     expect(parseRoute("/akun-saya")).toEqual({ name: "account" });
     expect(parseRoute("/akun")).toEqual({ name: "accounts", page: 1 });
     expect(parseRoute("/akun", "?hal=3")).toEqual({ name: "accounts", page: 3 });
@@ -63,7 +74,12 @@ describe("paths", () => {
     const [ap, as] = paths.accounts(2).split("?");
     expect(parseRoute(ap!, `?${as}`)).toEqual({ name: "accounts", page: 2 });
     const [p, s] = paths.employees("ani b", 2).split("?");
-    expect(parseRoute(p!, `?${s}`)).toEqual({ name: "employees", q: "ani b", page: 2 });
+    expect(parseRoute(p!, `?${s}`)).toEqual({
+      name: "employees",
+      q: "ani b",
+      page: 2,
+      filters: noPeopleFilters,
+    });
     expect(paths.employees()).toBe("/pegawai");
     expect(paths.regulation(3, 9)).toBe("/peraturan/3?pasal=9");
     expect(paths.login("/pegawai?q=a")).toBe("/masuk?kembali=%2Fpegawai%3Fq%3Da");
@@ -129,6 +145,30 @@ describe("registry change forms (issue 11, item 2)", () => {
       name: "placementEnd",
       employeeId: "7",
       placementId: "9",
+    });
+  });
+});
+
+// Issue 11: the filters of the people list and of the audit page travel in the address.
+describe("filters in the address", () => {
+  it("keeps the people list's filters and drops bad ones", () => {
+    const f = { region: "2", agency: "7", unit: "", rank: "III/a", kind: "PPPK", vacant: true };
+    const [p, s] = paths.employees("budi", 2, f).split("?");
+    expect(s).toBe("q=budi&wilayah=2&pd=7&pangkat=III%2Fa&status=PPPK&lowong=1&hal=2");
+    expect(parseRoute(p!, `?${s}`)).toEqual({ name: "employees", q: "budi", page: 2, filters: f });
+    expect(parseRoute("/pegawai", "?pd=x%22&status=honorer&pangkat=%3Cb%3E")).toMatchObject({
+      filters: noPeopleFilters,
+    });
+  });
+  it("keeps the audit page's filters with its key", () => {
+    const f = { username: "organisasi", action: "update", entity: "", from: "2026-12-01", to: "" };
+    const path = paths.audit(120, f);
+    expect(path).toBe("/audit?pengguna=organisasi&tindakan=update&dari=2026-12-01&sebelum=120");
+    const [p, s] = path.split("?");
+    expect(parseRoute(p!, `?${s}`)).toEqual({ name: "audit", before: "120", filters: f });
+    expect(paths.audit()).toBe("/audit");
+    expect(parseRoute("/audit", "?tindakan=DROP&dari=kemarin")).toMatchObject({
+      filters: noAuditFilters,
     });
   });
 });

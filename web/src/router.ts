@@ -5,12 +5,12 @@ export type Route =
   | { name: "region"; id: string }
   | { name: "agency"; id: string }
   | { name: "position"; id: string }
-  | { name: "employees"; q: string; page: number }
+  | { name: "employees"; q: string; page: number; filters: PeopleFilters }
   | { name: "employee"; id: string }
   | { name: "regulation"; id: string; article: string | null }
   | { name: "login"; next: string }
   | { name: "upload" }
-  | { name: "audit"; before: string | null }
+  | { name: "audit"; before: string | null; filters: AuditFilters }
   | { name: "account" }
   | { name: "accounts"; page: number }
   | { name: "notFound"; path: string }
@@ -21,7 +21,95 @@ export type Route =
   | { name: "employeeEdit"; id: string }
   | { name: "placementNew"; employeeId: string; position: string | null }
   | { name: "placementEnd"; employeeId: string; placementId: string }
-  | { name: "placementMove"; employeeId: string; placementId: string };
+  | { name: "placementMove"; employeeId: string; placementId: string }
+  | { name: "unit"; id: string };
+
+// ---- Issue 11: the filters of the people list and of the audit page, kept in the address ----
+
+/** The people list's filters (URL: ?wilayah=&pd=&unit=&pangkat=&status=&lowong=1); "" for none. */
+export interface PeopleFilters {
+  region: string;
+  agency: string;
+  unit: string;
+  rank: string;
+  kind: string;
+  /** List the agency's vacant positions instead of people. */
+  vacant: boolean;
+}
+
+/** The audit page's filters (URL: ?pengguna=&tindakan=&data=&dari=&sampai=); "" for none. */
+export interface AuditFilters {
+  username: string;
+  action: string;
+  entity: string;
+  from: string;
+  to: string;
+}
+
+const PEOPLE_KEYS: [keyof Omit<PeopleFilters, "vacant">, string][] = [
+  ["region", "wilayah"],
+  ["agency", "pd"],
+  ["unit", "unit"],
+  ["rank", "pangkat"],
+  ["kind", "status"],
+];
+const AUDIT_KEYS: [keyof AuditFilters, string][] = [
+  ["username", "pengguna"],
+  ["action", "tindakan"],
+  ["entity", "data"],
+  ["from", "dari"],
+  ["to", "sampai"],
+];
+
+const word = (v: string | null, re: RegExp) => (v && re.test(v) ? v : "");
+
+export function peopleFiltersOf(q: URLSearchParams): PeopleFilters {
+  return {
+    region: validId(q.get("wilayah")) ?? "",
+    agency: validId(q.get("pd")) ?? "",
+    unit: validId(q.get("unit")) ?? "",
+    rank: word(q.get("pangkat"), /^[A-Za-z0-9/.]{1,40}$/),
+    kind: word(q.get("status"), /^(PNS|PPPK)$/),
+    vacant: q.get("lowong") === "1",
+  };
+}
+
+export function auditFiltersOf(q: URLSearchParams): AuditFilters {
+  const date = /^\d{4}-\d{2}-\d{2}$/;
+  return {
+    // eslint-disable-next-line no-control-regex -- refusing control characters is the point
+    username: word(q.get("pengguna"), /^[^\u0000-\u001f]{1,100}$/),
+    action: word(q.get("tindakan"), /^[a-z_]{1,40}$/),
+    entity: word(q.get("data"), /^[a-z_]{1,40}$/),
+    from: word(q.get("dari"), date),
+    to: word(q.get("sampai"), date),
+  };
+}
+
+export const noPeopleFilters: PeopleFilters = {
+  region: "",
+  agency: "",
+  unit: "",
+  rank: "",
+  kind: "",
+  vacant: false,
+};
+export const noAuditFilters: AuditFilters = {
+  username: "",
+  action: "",
+  entity: "",
+  from: "",
+  to: "",
+};
+
+function setFilters(p: URLSearchParams, f: Partial<PeopleFilters> | Partial<AuditFilters>) {
+  const keys = "username" in f || "action" in f || "from" in f ? AUDIT_KEYS : PEOPLE_KEYS;
+  for (const [k, name] of keys) {
+    const v = (f as Record<string, unknown>)[k];
+    if (typeof v === "string" && v) p.set(name, v);
+  }
+  if ((f as Partial<PeopleFilters>).vacant) p.set("lowong", "1");
+}
 
 const ID = "([0-9A-Za-z_-]{1,64})";
 
@@ -30,7 +118,15 @@ const table: [RegExp, (m: RegExpExecArray, q: URLSearchParams) => Route][] = [
   [new RegExp(`^/wilayah/${ID}$`), (m) => ({ name: "region", id: m[1]! })],
   [new RegExp(`^/perangkat-daerah/${ID}$`), (m) => ({ name: "agency", id: m[1]! })],
   [new RegExp(`^/jabatan/${ID}$`), (m) => ({ name: "position", id: m[1]! })],
-  [/^\/pegawai$/, (_m, q) => ({ name: "employees", q: q.get("q") ?? "", page: pageOf(q) })],
+  [
+    /^\/pegawai$/,
+    (_m, q) => ({
+      name: "employees",
+      q: q.get("q") ?? "",
+      page: pageOf(q),
+      filters: peopleFiltersOf(q),
+    }),
+  ],
   [new RegExp(`^/pegawai/${ID}$`), (m) => ({ name: "employee", id: m[1]! })],
   [
     new RegExp(`^/peraturan/${ID}$`),
@@ -42,7 +138,10 @@ const table: [RegExp, (m: RegExpExecArray, q: URLSearchParams) => Route][] = [
   ],
   [/^\/masuk$/, (_m, q) => ({ name: "login", next: safeNext(q.get("kembali")) })],
   [/^\/unggah$/, () => ({ name: "upload" })],
-  [/^\/audit$/, (_m, q) => ({ name: "audit", before: validId(q.get("sebelum")) })],
+  [
+    /^\/audit$/,
+    (_m, q) => ({ name: "audit", before: validId(q.get("sebelum")), filters: auditFiltersOf(q) }),
+  ],
   [/^\/akun-saya$/, () => ({ name: "account" })],
   [/^\/akun$/, (_m, q) => ({ name: "accounts", page: pageOf(q) })],
   // Registry changes from the web (issue 11, item 2).
@@ -65,6 +164,8 @@ const table: [RegExp, (m: RegExpExecArray, q: URLSearchParams) => Route][] = [
     new RegExp(`^/pegawai/${ID}/penempatan/${ID}/pindah$`),
     (m) => ({ name: "placementMove", employeeId: m[1]!, placementId: m[2]! }),
   ],
+  // Issue 11: a unit's page.
+  [new RegExp(`^/unit/${ID}$`), (m) => ({ name: "unit", id: m[1]! })],
 ];
 
 export function parseRoute(pathname: string, search = ""): Route {
@@ -108,9 +209,10 @@ export const paths = {
   region: (id: IdLike) => `/wilayah/${enc(id)}`,
   agency: (id: IdLike) => `/perangkat-daerah/${enc(id)}`,
   position: (id: IdLike) => `/jabatan/${enc(id)}`,
-  employees: (q = "", page = 1) => {
+  employees: (q = "", page = 1, filters: Partial<PeopleFilters> = {}) => {
     const p = new URLSearchParams();
     if (q) p.set("q", q);
+    setFilters(p, filters);
     if (page > 1) p.set("hal", String(page));
     const s = p.toString();
     return s ? `/pegawai?${s}` : "/pegawai";
@@ -123,8 +225,13 @@ export const paths = {
   login: (next?: string) =>
     next && next !== "/" ? `/masuk?kembali=${encodeURIComponent(next)}` : "/masuk",
   upload: () => "/unggah",
-  audit: (before?: IdLike | null) =>
-    before === undefined || before === null ? "/audit" : `/audit?sebelum=${enc(before)}`,
+  audit: (before?: IdLike | null, filters: Partial<AuditFilters> = {}) => {
+    const p = new URLSearchParams();
+    setFilters(p, filters);
+    if (before !== undefined && before !== null) p.set("sebelum", String(before));
+    const s = p.toString();
+    return s ? `/audit?${s}` : "/audit";
+  },
   account: () => "/akun-saya",
   accounts: (page = 1) => (page > 1 ? `/akun?hal=${page}` : "/akun"),
   // Registry changes from the web (issue 11, item 2).
@@ -143,4 +250,5 @@ export const paths = {
     `/pegawai/${enc(employeeId)}/penempatan/${enc(placementId)}/akhiri`,
   placementMove: (employeeId: IdLike, placementId: IdLike) =>
     `/pegawai/${enc(employeeId)}/penempatan/${enc(placementId)}/pindah`,
+  unit: (id: IdLike) => `/unit/${enc(id)}`,
 };

@@ -1,4 +1,7 @@
 // Handlers of personal data (signed-in users only): the people search and an employee's page.
+#include <algorithm>
+#include <unordered_map>
+
 #include "api/api.hpp"
 #include "api/json_writer.hpp"
 
@@ -12,14 +15,28 @@ Response handle_employees_list(Context& ctx) {
   ctx.require_user();
   const std::string q = ctx.query("q").value_or("");
   if (q.size() > 200) fail(ErrorCode::InvalidParameter, "q");
-  const Id region_id = ctx.query_id("region_id").value_or(0);
+  org::PeopleFilter filter(ctx.query_id("region_id").value_or(0));
+  filter.agency_id = ctx.query_id("agency_id");
+  filter.unit_id = ctx.query_id("unit_id");
+  filter.rank = ctx.query("rank").value_or("");
+  if (filter.rank.size() > 40) fail(ErrorCode::InvalidParameter, "rank");
+  if (const auto k = ctx.query("kind"); k && !k->empty()) {
+    filter.kind = org::employee_kind_from_string(*k);
+    if (!filter.kind) fail(ErrorCode::InvalidParameter, "kind");
+  }
   const auto page = ctx.page();
-  const auto hits = ctx.store.search_employees(q, region_id, page);
+  const auto hits = ctx.store.search_employees(q, filter, page);
   // A short page gives the total; a full one counts on, at most kSearchCountAhead matches past
   // the page's start (bounded work per page: a common name matches thousands of people).
   org::BoundedCount total{page.offset + static_cast<std::int64_t>(hits.size()), false};
   if (hits.size() >= static_cast<std::size_t>(page.limit) || (hits.empty() && page.offset > 0)) {
-    total = ctx.store.count_search_employees_up_to(q, region_id, page.offset + kSearchCountAhead);
+    total = ctx.store.count_search_employees_up_to(q, filter, page.offset + kSearchCountAhead);
+  }
+  // The agencies' regions by name (a registry has a few dozen regions; read once, only when a hit
+  // has an agency): agencies of different regions share names.
+  std::unordered_map<Id, std::string> region_names;
+  if (std::any_of(hits.begin(), hits.end(), [](const auto& h) { return h.agency_region_id; })) {
+    for (const auto& r : ctx.store.regions()) region_names.emplace(r.id, r.name);
   }
   JsonWriter out;
   out.begin_object().key("items").begin_array();
@@ -47,8 +64,12 @@ Response handle_employees_list(Context& ctx) {
     } else {
       out.null();
     }
-    out.key("agency_name")
+    out.key("agency_id")
+        .value(h.agency_id)
+        .key("agency_name")
         .value(h.agency_name)
+        .key("agency_region_name")
+        .value(h.agency_region_id ? region_names[*h.agency_region_id] : std::string())
         .key("placement_kind")
         .value(h.placement_kind)
         .key("definitive_holder");

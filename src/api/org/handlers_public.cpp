@@ -142,9 +142,13 @@ Response handle_agencies_list(Context& ctx) {
   auto all = region_id ? of_region(*region_id) : of_every_region(ctx.store, of_region);
   if (!q.empty())
     std::erase_if(all, [&](const org::Agency& a) { return !contains_ignoring_case(a.name, q); });
-  return json_response(paged(all, page, [](const org::Agency& a) {
+  // Agencies of different regions share names ("Dinas Kesehatan"): each names its region.
+  std::unordered_map<Id, std::string> region_names;
+  for (const auto& r : ctx.store.regions()) region_names.emplace(r.id, r.name);
+  return json_response(paged(all, page, [&](const org::Agency& a) {
     json j = agency_ref(a);
     j["region_id"] = a.region_id;
+    j["region_name"] = region_names[a.region_id];
     return j;
   }));
 }
@@ -305,6 +309,10 @@ Response handle_agency_positions(Context& ctx) {
     if (!filter.kind) fail(ErrorCode::InvalidParameter, "kind");
   }
   filter.title_contains = ctx.query("q").value_or("");
+  if (const auto v = ctx.query("vacant")) {
+    if (*v != "1" && *v != "0") fail(ErrorCode::InvalidParameter, "vacant");
+    filter.vacant_only = *v == "1";
+  }
   const auto page = ctx.page();
   const auto found = ctx.store.position_briefs_page(a.id, filter, page);
   json items = json::array();

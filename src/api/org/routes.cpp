@@ -40,7 +40,8 @@ void add_org_routes(RouteTable& t) {
   t.add({"POST", "/regulations/preview", 0, kRegulationText}, handle_regulation_preview,
         editor_gate);
   t.add({"GET", "/regulations/{id}", reads::kRegistry}, handle_regulation_get);
-  t.add({"GET", "/employees", reads::kPeople}, handle_employees_list);
+  // (kRegulations: the region names of the hits' agencies, issue 11. An agency keeps its region.)
+  t.add({"GET", "/employees", reads::kPeople | reads::kRegulations}, handle_employees_list);
   t.add({"POST", "/employees"}, handle_employee_create);
   t.add({"GET", "/employees/{id}", reads::kPeople}, handle_employee_get);
   t.add({"PATCH", "/employees/{id}"}, handle_employee_update);
@@ -49,6 +50,9 @@ void add_org_routes(RouteTable& t) {
   t.add({"PATCH", "/units/{id}"}, handle_unit_update);
   // Registry changes from the web (issue 11, item 2): a placement moved to another position.
   t.add({"POST", "/placements/{id}/move"}, handle_placement_move);
+  // Issue 11: a unit's page.
+  // (Read from the registry revision: the answer's agency is the unit's, not one of the path.)
+  t.add({"GET", "/units/{id}", reads::kRegistry}, handle_unit_get);
 }
 
 }  // namespace tatakerja::server

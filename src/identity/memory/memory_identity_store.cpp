@@ -170,9 +170,15 @@ std::vector<AuditEntry> MemoryIdentityStore::audit_log(const AuditPage& page) {
   std::vector<AuditEntry> out;
   const auto& rows = audit_.rows();
   auto it = page.before_id ? rows.lower_bound(*page.before_id) : rows.end();
+  const auto passes = [&page](const AuditEntry& e) {
+    return (page.username.empty() || e.username == page.username) &&
+           (page.action.empty() || e.action == page.action) &&
+           (page.entity.empty() || e.entity == page.entity) &&
+           (page.from.empty() || e.at >= page.from) && (page.until.empty() || e.at < page.until);
+  };
   while (it != rows.begin() && static_cast<int>(out.size()) < limit) {
     --it;
-    out.push_back(it->second);
+    if (passes(it->second)) out.push_back(it->second);
   }
   return out;
 }

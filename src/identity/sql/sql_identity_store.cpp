@@ -12,6 +12,7 @@ namespace tatakerja::identity {
 namespace {
 
 using storage::Row;
+using storage::Value;
 namespace detail = storage::detail;
 using storage::sql::all;
 using storage::sql::first;
@@ -166,14 +167,25 @@ Id SqlIdentityStore::append_audit(const AuditEntry& e, const AuditHasher& hash) 
 
 std::vector<AuditEntry> SqlIdentityStore::audit_log(const AuditPage& page) {
   const std::int64_t limit = std::clamp(page.limit, 1, 500);
+  std::string where = "FROM audit_log WHERE 1 = 1";
+  std::vector<Value> params;
+  const auto add = [&](const char* condition, const std::string& value) {
+    if (value.empty()) return;
+    where += condition;
+    params.emplace_back(value);
+  };
   if (page.before_id) {
-    return all<AuditEntry>(
-        c_.query(select(kAuditCols, "FROM audit_log WHERE id < ? ORDER BY id DESC LIMIT ?"),
-                 {*page.before_id, limit}),
-        read_audit);
+    where += " AND id < ?";
+    params.emplace_back(*page.before_id);
   }
-  return all<AuditEntry>(
-      c_.query(select(kAuditCols, "FROM audit_log ORDER BY id DESC LIMIT ?"), {limit}), read_audit);
+  add(" AND username = ?", page.username);
+  add(" AND action = ?", page.action);
+  add(" AND entity = ?", page.entity);
+  add(" AND at >= ?", page.from);
+  add(" AND at < ?", page.until);
+  params.emplace_back(limit);
+  return all<AuditEntry>(c_.query(select(kAuditCols, where + " ORDER BY id DESC LIMIT ?"), params),
+                         read_audit);
 }
 
 std::vector<AuditEntry> SqlIdentityStore::audit_entries_after(Id after_id, int limit) {

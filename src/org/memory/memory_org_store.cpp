@@ -476,7 +476,8 @@ CountedPage<PositionBrief> MemoryOrgStore::position_briefs_page(Id agency_id,
     return p.agency_id == agency_id && !p.abolished &&
            (!filter.unit_id || p.unit_id == filter.unit_id) &&
            (!filter.kind || p.kind == *filter.kind) &&
-           text::to_lower(p.title).find(needle) != std::string::npos;
+           text::to_lower(p.title).find(needle) != std::string::npos &&
+           (!filter.vacant_only || !held(p.id));
   });
   by_ordinal(found);
   CountedPage<PositionBrief> out;
@@ -503,6 +504,13 @@ std::vector<UnitWithHead> MemoryOrgStore::unit_children(Id agency_id, std::optio
                                static_cast<std::int64_t>(grandchildren.size())});
   }
   return out;
+}
+
+bool MemoryOrgStore::held(Id position_id) const {
+  for (const auto& [id, pl] : placements_.rows()) {
+    if (pl.position_id == position_id && !pl.end) return true;
+  }
+  return false;
 }
 
 ChartPosition MemoryOrgStore::chart_node(const Position& p, bool with_holders) const {
@@ -665,13 +673,13 @@ std::optional<Employee> MemoryOrgStore::employee_by_nip(const std::string& nip) 
 
 // The SQL's inner query (search_sql in sql_org_store.cpp): every matching row in result order.
 // A person with two tokens in the driving word's range gives two rows, as there.
-std::vector<MemoryOrgStore::SearchRow> MemoryOrgStore::search_rows(const std::string& query,
-                                                                   Id region_id) const {
+std::vector<MemoryOrgStore::SearchRow> MemoryOrgStore::search_rows(
+    const std::string& query, const PeopleFilter& filter) const {
   const PeopleQuery q = read_people_query(query);
   std::vector<SearchRow> rows;
   if (q.kind == PeopleQuery::Kind::Nothing) return rows;
   for (const auto& [id, r] : employees_.rows()) {
-    if (region_id != 0 && r.employee.region_id != region_id) continue;
+    if (!passes(r.employee, filter)) continue;
     switch (q.kind) {
       case PeopleQuery::Kind::Nip:
         if (in_prefix_range(r.employee.nip, q.nip_prefix)) rows.push_back({id, r.employee.nip, ""});
@@ -702,6 +710,23 @@ std::vector<MemoryOrgStore::SearchRow> MemoryOrgStore::search_rows(const std::st
   return rows;
 }
 
+bool MemoryOrgStore::passes(const Employee& e, const PeopleFilter& filter) const {
+  if (filter.region_id != 0 && e.region_id != filter.region_id) return false;
+  if (!filter.rank.empty() && e.rank != filter.rank) return false;
+  if (filter.kind && e.kind != *filter.kind) return false;
+  if (!filter.agency_id && !filter.unit_id) return true;
+  // A current placement (of any kind) in a position of the agency and of the unit.
+  for (const auto& [pid, p] : placements_.rows()) {
+    if (p.employee_id != e.id || p.end) continue;
+    const Position* po = positions_.find(p.position_id);
+    if (po == nullptr) continue;
+    if (filter.agency_id && po->agency_id != *filter.agency_id) continue;
+    if (filter.unit_id && po->unit_id != filter.unit_id) continue;
+    return true;
+  }
+  return false;
+}
+
 std::optional<Placement> MemoryOrgStore::current_placement(Id employee_id) const {
   // Definitif before plt/plh, then the latest start, then the latest id.
   const Placement* best = nullptr;
@@ -718,10 +743,11 @@ std::optional<Placement> MemoryOrgStore::current_placement(Id employee_id) const
   return best == nullptr ? std::nullopt : std::optional<Placement>(*best);
 }
 
-std::vector<EmployeeHit> MemoryOrgStore::search_employees(const std::string& query, Id region_id,
+std::vector<EmployeeHit> MemoryOrgStore::search_employees(const std::string& query,
+                                                          const PeopleFilter& filter,
                                                           const Page& page) {
   const Page p = clamped(page);
-  const auto rows = search_rows(query, region_id);
+  const auto rows = search_rows(query, filter);
   // LIMIT/OFFSET over the rows, then each person once.
   std::vector<EmployeeHit> hits;
   const auto from = std::min(rows.size(), static_cast<std::size_t>(p.offset));
@@ -739,7 +765,11 @@ std::vector<EmployeeHit> MemoryOrgStore::search_employees(const std::string& que
       h.placement_kind = to_string(pl->kind);
       if (const Position* po = positions_.find(pl->position_id)) {
         h.position_title = po->title;
-        if (const Agency* ag = agencies_.find(po->agency_id)) h.agency_name = ag->name;
+        if (const Agency* ag = agencies_.find(po->agency_id)) {
+          h.agency_id = ag->id;
+          h.agency_name = ag->name;
+          h.agency_region_id = ag->region_id;
+        }
       }
     }
     hits.push_back(std::move(h));
@@ -755,16 +785,18 @@ std::int64_t MemoryOrgStore::count_employees(Id region_id) {
   return n;
 }
 
-std::int64_t MemoryOrgStore::count_search_employees(const std::string& query, Id region_id) {
+std::int64_t MemoryOrgStore::count_search_employees(const std::string& query,
+                                                    const PeopleFilter& filter) {
   std::set<Id> ids;
-  for (const auto& r : search_rows(query, region_id)) ids.insert(r.id);
+  for (const auto& r : search_rows(query, filter)) ids.insert(r.id);
   return static_cast<std::int64_t>(ids.size());
 }
 
-BoundedCount MemoryOrgStore::count_search_employees_up_to(const std::string& query, Id region_id,
+BoundedCount MemoryOrgStore::count_search_employees_up_to(const std::string& query,
+                                                          const PeopleFilter& filter,
                                                           std::int64_t bound) {
   // As the SQL store: the first `bound` rows of the search in result order, each person once.
-  const auto rows = search_rows(query, region_id);
+  const auto rows = search_rows(query, filter);
   const auto n = std::min(rows.size(), static_cast<std::size_t>(std::max<std::int64_t>(bound, 0)));
   std::set<Id> ids;
   for (std::size_t i = 0; i < n; ++i) ids.insert(rows[i].id);

@@ -566,6 +566,11 @@ CountedPage<PositionBrief> SqlOrgStore::position_briefs_page(Id agency_id,
     where += " AND lower(title) LIKE ? ESCAPE '\\'";
     params.emplace_back(contains_pattern(filter.title_contains));
   }
+  if (filter.vacant_only) {  // placements_current: one index probe per position of the agency
+    where +=
+        " AND NOT EXISTS (SELECT 1 FROM placements pl WHERE pl.position_id = positions.id AND "
+        "pl.end_date IS NULL)";
+  }
   CountedPage<PositionBrief> out;
   const auto counted = c_.query("SELECT COUNT(*) " + where, params);
   out.total = counted.empty() ? 0 : counted[0].integer(0);
@@ -844,7 +849,17 @@ struct SearchSql {
   std::string inner;
   std::vector<Value> params;
 };
-std::optional<SearchSql> search_sql(const std::string& query, Id region_id) {
+// Whether the agency has at most `limit` positions (reading at most that many index entries).
+bool small_agency(Connection& c, Id agency_id, std::int64_t limit) {
+  const auto rows =
+      c.query("SELECT COUNT(*) FROM (SELECT 1 FROM positions WHERE agency_id = ? LIMIT ?) x",
+              {agency_id, limit + 1});
+  return rows.empty() || rows[0].integer(0) <= limit;
+}
+
+std::optional<SearchSql> search_sql(Connection& c, const std::string& query,
+                                    const PeopleFilter& filter, std::int64_t small_agency_limit) {
+  const Id region_id = filter.region_id;
   const PeopleQuery q = read_people_query(query);
 
   // The page of matching people, read in result order straight from an index so that a search
@@ -858,9 +873,48 @@ std::optional<SearchSql> search_sql(const std::string& query, Id region_id) {
   // - no query: everyone, in name order.
   // The SQL is the same on SQLite and PostgreSQL. A person with two words in the driving range
   // ("Sita Sitorus" for "sit") is read twice; the second is dropped below.
+  //
+  // The filters only leave rows out (the order stays). A rank or a kind is read from the person's
+  // row (the rank has its index, employees_rank_sort_name, for a list of everyone of a rank); an
+  // agency or a unit is a set of people bounded by the agency's positions (their current
+  // placements, by positions_agency or positions_unit and placements_current), which the planner
+  // may drive the search from.
   std::string inner;
   std::vector<Value> params;
-  const std::string region_filter = region_id != 0 ? " AND e.region_id = ?" : "";
+  std::string region_filter = region_id != 0 ? " AND e.region_id = ?" : "";
+  std::vector<Value> filter_params;
+  if (region_id != 0) filter_params.emplace_back(region_id);
+  if (!filter.rank.empty()) {
+    region_filter += " AND e.rank = ?";
+    filter_params.emplace_back(filter.rank);
+  }
+  if (filter.kind) {
+    region_filter += " AND e.kind = ?";
+    filter_params.emplace_back(std::string(to_string(*filter.kind)));
+  }
+  if (filter.agency_id || filter.unit_id) {
+    // A unit or an agency of at most small_agency_limit positions: the set of its people (the
+    // planner drives the search from it and sorts it; its cost is the agency's size). A larger
+    // agency (a sizeable share of everyone): each person the search reads in its own order is
+    // checked (placements_current_of_employee), a few reads per person, about as many people as a
+    // page and its bounded count need.
+    const bool by_set = filter.unit_id || small_agency(c, *filter.agency_id, small_agency_limit);
+    region_filter += by_set ? " AND e.id IN (SELECT pl.employee_id FROM placements pl JOIN "
+                              "positions po ON po.id = pl.position_id WHERE pl.end_date IS NULL"
+                            : " AND EXISTS (SELECT 1 FROM placements pl JOIN positions po ON "
+                              "po.id = pl.position_id WHERE pl.employee_id = e.id AND "
+                              "pl.end_date IS NULL";
+    if (filter.agency_id) {
+      region_filter += " AND po.agency_id = ?";
+      filter_params.emplace_back(*filter.agency_id);
+    }
+    if (filter.unit_id) {
+      region_filter += " AND po.unit_id = ?";
+      filter_params.emplace_back(*filter.unit_id);
+    }
+    region_filter += ")";
+  }
+  const bool join_employees = !region_filter.empty();
   switch (q.kind) {
     case PeopleQuery::Kind::Nothing:
       return std::nullopt;  // only punctuation: nothing can match
@@ -876,7 +930,7 @@ std::optional<SearchSql> search_sql(const std::string& query, Id region_id) {
       inner =
           "SELECT t.employee_id AS id, t.token AS k1, t.sort_name AS k2 FROM "
           "employee_name_tokens t";
-      if (region_id != 0) inner += " JOIN employees e ON e.id = t.employee_id";
+      if (join_employees) inner += " JOIN employees e ON e.id = t.employee_id";
       inner += " WHERE t.token >= ? AND t.token < ?";
       for (std::size_t i = 1; i < q.words.size(); ++i) {
         inner +=
@@ -894,21 +948,23 @@ std::optional<SearchSql> search_sql(const std::string& query, Id region_id) {
               region_filter + " ORDER BY e.sort_name, e.id";
       break;
   }
-  if (region_id != 0) params.emplace_back(region_id);
+  for (auto& v : filter_params) params.push_back(std::move(v));
   return SearchSql{std::move(inner), std::move(params)};
 }
 }  // namespace
 
-std::int64_t SqlOrgStore::count_search_employees(const std::string& query, Id region_id) {
-  auto q = search_sql(query, region_id);
+std::int64_t SqlOrgStore::count_search_employees(const std::string& query,
+                                                 const PeopleFilter& filter) {
+  auto q = search_sql(c_, query, filter, small_agency_positions_);
   if (!q) return 0;
   auto rows = c_.query("SELECT COUNT(DISTINCT m.id) FROM (" + q->inner + ") m", q->params);
   return rows.empty() ? 0 : rows[0].integer(0);
 }
 
-BoundedCount SqlOrgStore::count_search_employees_up_to(const std::string& query, Id region_id,
+BoundedCount SqlOrgStore::count_search_employees_up_to(const std::string& query,
+                                                       const PeopleFilter& filter,
                                                        std::int64_t bound) {
-  auto q = search_sql(query, region_id);
+  auto q = search_sql(c_, query, filter, small_agency_positions_);
   if (!q) return {};
   // The matches in result order up to the bound, straight from the index; a person read twice
   // (by two of their words) counts once.
@@ -919,10 +975,11 @@ BoundedCount SqlOrgStore::count_search_employees_up_to(const std::string& query,
   return BoundedCount{rows[0].integer(0), rows[0].integer(1) >= bound};
 }
 
-std::vector<EmployeeHit> SqlOrgStore::search_employees(const std::string& query, Id region_id,
+std::vector<EmployeeHit> SqlOrgStore::search_employees(const std::string& query,
+                                                       const PeopleFilter& filter,
                                                        const Page& page) {
   const Page p = clamped(page);
-  auto q = search_sql(query, region_id);
+  auto q = search_sql(c_, query, filter, small_agency_positions_);
   if (!q) return {};
   std::string inner = std::move(q->inner);
   std::vector<Value> params = std::move(q->params);
@@ -933,7 +990,7 @@ std::vector<EmployeeHit> SqlOrgStore::search_employees(const std::string& query,
   // plt/plh, then the latest start.
   std::string sql =
       std::string("SELECT ") + kEmployeeCols +
-      ", pl.position_id, po.title, ag.name, pl.kind FROM (" + inner +
+      ", pl.position_id, po.title, ag.name, pl.kind, ag.region_id, ag.id FROM (" + inner +
       " LIMIT ? OFFSET ?) m JOIN employees e ON e.id = m.id "
       "LEFT JOIN placements pl ON pl.id = (SELECT p2.id FROM placements p2 WHERE p2.employee_id "
       "= e.id AND p2.end_date IS NULL ORDER BY CASE WHEN p2.kind = 'definitif' THEN 0 ELSE 1 END, "
@@ -955,6 +1012,8 @@ std::vector<EmployeeHit> SqlOrgStore::search_employees(const std::string& query,
     h.position_title = row.text(o + 1);
     h.agency_name = row.text(o + 2);
     h.placement_kind = row.text(o + 3);
+    h.agency_region_id = row.optional_integer(o + 4);
+    h.agency_id = row.optional_integer(o + 5);
     hits.push_back(std::move(h));
   }
   return hits;

@@ -21,6 +21,11 @@ import type {
   SessionInfo,
   SessionsEnded,
   User,
+  // Issue 11
+  AgencyListItem,
+  PositionListItem,
+  Unit,
+  UnitPage,
 } from "./types";
 
 const BASE = "/api/v1";
@@ -198,6 +203,14 @@ export const api = {
   enableUser: (uid: Id) => request<Account>(`/users/${id(uid)}/enable`, { method: "POST" }),
   endUserSessions: (uid: Id) =>
     request<SessionsEnded>(`/users/${id(uid)}/sessions`, { method: "DELETE" }),
+
+  // Issue 11: lists that find things.
+  agencies: (q: Query) => request<ListPage<AgencyListItem>>(withQuery("/agencies", q)),
+  agencyPositions: (aid: Id | string, q: Query) =>
+    request<ListPage<PositionListItem>>(withQuery(`/agencies/${id(aid)}/positions`, q)),
+  agencyUnits: (aid: Id | string, q: Query = {}) =>
+    request<{ items: Unit[] }>(withQuery(`/agencies/${id(aid)}/units`, q)),
+  unit: (uid: Id | string, q: Query = {}) => request<UnitPage>(withQuery(`/units/${id(uid)}`, q)),
 };
 
 export type { User };
@@ -214,7 +227,7 @@ import type {
   UnitEditBody,
   UnitRecord,
 } from "./change_types";
-import type { AgencyListItem, PositionListItem, Unit } from "./types";
+// AgencyListItem, PositionListItem and Unit: imported above.
 
 export const changes = {
   agencies: (q: Query) => request<ListPage<AgencyListItem>>(withQuery("/agencies", q)),

@@ -30,4 +30,8 @@ export type ContractChecks = [
   Fits<S["Account"], T.Account>,
   Fits<S["SessionList"], T.ListPage<T.SessionInfo>>,
   Fits<S["SessionsEnded"], T.SessionsEnded>,
+  // Issue 11
+  Fits<S["UnitPage"], T.UnitPage>,
+  Fits<S["AgencyList"], T.ListPage<T.AgencyListItem>>,
+  Fits<S["PositionList"], T.ListPage<T.PositionListItem>>,
 ];

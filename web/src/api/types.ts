@@ -143,6 +143,8 @@ export interface Region {
 
 export interface AgencyListItem extends AgencyRef {
   region_id: Id;
+  /** Agencies of different regions share names: lists show it with the name. */
+  region_name: string;
 }
 
 export interface Agency {
@@ -367,7 +369,10 @@ export interface EmployeeListItem {
   kind: EmployeeKind;
   rank: string;
   position: { id: Id; title: string } | null;
+  agency_id: Id | null;
   agency_name: string;
+  /** The region of that agency ("" when none). */
+  agency_region_name: string;
   placement_kind: PlacementKind;
   /** For a Plt/Plh: the position's definitive holder (null: vacant); null otherwise. */
   definitive_holder?: { employee_id: Id; name: string } | null;
@@ -469,8 +474,23 @@ export interface AuditEntry {
   entity_id: string | number | null;
   before: unknown;
   after: unknown;
+  /** The record the entry is about, named for a link; null when it is gone. */
+  subject: AuditSubject | null;
+  /** Names of the records that fields of before/after refer to: "position/12" → "Kepala Dinas". */
+  names: Record<string, string>;
   /** The entry's link in the audit chain; null before the chain began. */
   hash: string | null;
+}
+
+/** GET /audit's `subject`: a position or unit names its agency; a placement its person and position. */
+export interface AuditSubject {
+  id: Id;
+  name: string;
+  agency_id?: Id;
+  employee_id?: Id;
+  position_id?: Id;
+  position_title?: string;
+  username?: string;
 }
 
 /** GET /audit: paged by key, not counted. */
@@ -479,4 +499,24 @@ export interface AuditPage {
   limit: number;
   /** `before_id` of the next (older) page; null on the last page. */
   next_before_id: Id | null;
+}
+
+// ---- Issue 11: a unit's page (GET /units/{id}) ----
+export interface UnitPage {
+  id: Id;
+  name: string;
+  kind: string;
+  agency: AgencyRef & { region: { id: Id; name: string } | null };
+  /** The units above it, the top one first. */
+  parents: { id: Id; name: string }[];
+  head: { id: Id; title: string; eselon: string } | null;
+  source_article_id: Id | null;
+  child_count: number;
+  children: {
+    id: Id;
+    name: string;
+    kind: string;
+    head_position_id: Id | null;
+    child_count: number;
+  }[];
 }

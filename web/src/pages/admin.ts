@@ -1,8 +1,14 @@
 import { api, ApiError } from "../api/client";
-import type { Account, Amendment, RegulationPreview } from "../api/types";
+import type { Account, Amendment, AuditEntry, RegulationPreview } from "../api/types";
+import {
+  AUDIT_ACTION_LABELS,
+  AUDIT_ENTITY_LABELS,
+  auditChanges,
+  auditSentence,
+  type Piece,
+} from "../audit_entry";
 import { h, replace, type Child } from "../dom";
 import {
-  auditActionLabel,
   changeLabel,
   formatDate,
   formatTimestamp,
@@ -11,7 +17,7 @@ import {
   severityLabel,
 } from "../format";
 import { roleCanAdminister, roleLabel } from "../format";
-import { paths } from "../router";
+import { paths, type AuditFilters } from "../router";
 import { user } from "../session";
 import {
   changeValue,
@@ -378,42 +384,55 @@ function amendmentBox(a: Amendment): HTMLElement {
 
 const AUDIT_PAGE = 50;
 
+// ---- Audit (issue 11: readable, with links, filtered by account, kind and date) ----
+
 export async function auditPage(ctx: PageContext): Promise<void> {
-  const { before } = routeOf(ctx, "audit");
-  if (!guard(ctx, "Audit", paths.audit(before))) return;
+  const { before, filters } = routeOf(ctx, "audit");
+  if (!guard(ctx, "Audit", paths.audit(before, filters))) return;
   let list;
   try {
-    list = await api.audit({ limit: AUDIT_PAGE, before_id: before });
+    list = await api.audit({
+      limit: AUDIT_PAGE,
+      before_id: before,
+      username: filters.username,
+      action: filters.action,
+      entity: filters.entity,
+      from: filters.from,
+      to: filters.to,
+    });
   } catch (e) {
-    if (e instanceof ApiError && (e.status === 401 || e.status === 403)) {
-      replace(ctx.main, pageHeading("Audit"), errorBox(e));
+    if (e instanceof ApiError && (e.status === 401 || e.status === 403 || e.status === 400)) {
+      replace(ctx.main, pageHeading("Audit"), auditFilterForm(ctx, filters), errorBox(e));
       return;
     }
     throw e;
   }
   if (!ctx.isCurrent()) return;
+  const filtered = Object.values(filters).some(Boolean);
   replace(
     ctx.main,
     pageHeading("Audit", "Catatan setiap perubahan pada registri."),
+    auditFilterForm(ctx, filters),
     list.items.length === 0
-      ? h("p", { class: "muted" }, "Belum ada catatan.")
+      ? h(
+          "p",
+          { class: "muted", role: "status" },
+          filtered ? "Tidak ada catatan yang cocok dengan saringan." : "Belum ada catatan.",
+        )
       : h(
           "div",
           null,
           h(
             "p",
-            { class: "muted" },
+            { class: "muted", role: "status" },
             `Menampilkan ${list.items.length} catatan${before === null ? " terbaru" : ""}`,
           ),
           table(
-            ["Waktu", "Pengguna", "Tindakan", "Data", "Sebelum", "Sesudah"],
+            ["Waktu", "Catatan", "Perubahan (sebelum → sesudah)"],
             list.items.map((a) => [
               h("span", { class: "nowrap" }, formatTimestamp(a.at)),
-              a.username,
-              auditActionLabel(a.action),
-              `${a.entity}${a.entity_id !== null && a.entity_id !== undefined ? ` #${a.entity_id}` : ""}`,
-              jsonCell(a.before),
-              jsonCell(a.after),
+              h("span", { class: "audit-sentence" }, auditSentence(a).map(piece)),
+              changeList(a),
             ]),
             "Catatan audit",
           ),
@@ -424,7 +443,7 @@ export async function auditPage(ctx: PageContext): Promise<void> {
               ? null
               : h(
                   "a",
-                  { href: paths.audit(), class: "button secondary", rel: "prev" },
+                  { href: paths.audit(null, filters), class: "button secondary", rel: "prev" },
                   "‹ Terbaru",
                 ),
             list.next_before_id === null
@@ -432,7 +451,7 @@ export async function auditPage(ctx: PageContext): Promise<void> {
               : h(
                   "a",
                   {
-                    href: paths.audit(list.next_before_id),
+                    href: paths.audit(list.next_before_id, filters),
                     class: "button secondary",
                     rel: "next",
                   },
@@ -443,10 +462,76 @@ export async function auditPage(ctx: PageContext): Promise<void> {
   );
 }
 
-function jsonCell(v: unknown): HTMLElement | string {
-  if (v === null || v === undefined || v === "") return "—";
-  const s = typeof v === "string" ? v : JSON.stringify(v, null, 1);
-  return h("code", { class: "json" }, s.length > 400 ? `${s.slice(0, 400)}…` : s);
+function piece(p: Piece): Child {
+  return p.href ? link(p.href, p.text) : p.text;
+}
+
+function changeList(a: AuditEntry): Child {
+  const changes = auditChanges(a);
+  if (changes.length === 0) return h("span", { class: "muted" }, "—");
+  return h(
+    "ul",
+    { class: "audit-changes" },
+    changes.map((c) =>
+      h(
+        "li",
+        { "data-field": c.field },
+        h("span", { class: "audit-field" }, `${c.label}: `),
+        h("span", { class: "audit-before" }, piece(c.before)),
+        " → ",
+        h("span", { class: "audit-after" }, piece(c.after)),
+      ),
+    ),
+  );
+}
+
+function auditFilterForm(ctx: PageContext, f: AuditFilters): HTMLElement {
+  const field = (id: string, label: string, control: HTMLElement) =>
+    h("div", { class: "field" }, h("label", { for: id }, label), control);
+  const select = (id: string, value: string, options: [string, string][]) => {
+    const el = h(
+      "select",
+      { id, name: id },
+      h("option", { value: "" }, "Semua"),
+      options.map(([v, label]) => h("option", { value: v, selected: v === value }, label)),
+    );
+    return el;
+  };
+  const username = h("input", { id: "audit-pengguna", type: "text", value: f.username });
+  const action = select("audit-tindakan", f.action, AUDIT_ACTION_LABELS);
+  const entity = select("audit-data", f.entity, AUDIT_ENTITY_LABELS);
+  const from = h("input", { id: "audit-dari", type: "date", value: f.from });
+  const to = h("input", { id: "audit-sampai", type: "date", value: f.to });
+  const form = h(
+    "form",
+    { class: "filter-form", "aria-label": "Saring catatan audit" },
+    field("audit-pengguna", "Pengguna", username),
+    field("audit-tindakan", "Jenis perubahan", action),
+    field("audit-data", "Jenis data", entity),
+    field("audit-dari", "Dari tanggal", from),
+    field("audit-sampai", "Sampai tanggal", to),
+    h(
+      "div",
+      { class: "actions" },
+      h("button", { type: "submit", class: "button" }, "Saring"),
+      Object.values(f).some(Boolean)
+        ? h("a", { href: paths.audit(), class: "button secondary" }, "Hapus saringan")
+        : null,
+    ),
+  );
+  form.addEventListener("submit", (ev) => {
+    ev.preventDefault();
+    ctx.navigate(
+      paths.audit(null, {
+        username: username.value.trim(),
+        action: action.value,
+        entity: entity.value,
+        from: from.value,
+        to: to.value,
+      }),
+    );
+  });
+  return form;
 }
 
 // ---- Accounts (administrator) ----

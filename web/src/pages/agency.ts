@@ -1,5 +1,5 @@
 import { api } from "../api/client";
-import type { Agency, ChartNode, HistoryItem, Id } from "../api/types";
+import type { Agency, ChartNode, HistoryItem, Id, Unit } from "../api/types";
 import { renderChart } from "../chart/render";
 import { mergeChartNodes, shownSubordinates } from "../chart/tree";
 import { h, replace, type Child } from "../dom";
@@ -29,6 +29,7 @@ export async function agencyPage(ctx: PageContext): Promise<void> {
 
   const chartBox = h("div", { class: "chart-holder" }, loading("Memuat bagan…"));
   const historyBox = h("div", null, loading("Memuat riwayat…"));
+  const unitsBox = h("div", null, loading("Memuat unit organisasi…")); // issue 11
   const kind = [agency.kind, agency.type ? `Tipe ${agency.type}` : ""].filter(Boolean).join(" · ");
 
   replace(
@@ -84,8 +85,10 @@ export async function agencyPage(ctx: PageContext): Promise<void> {
       ),
       chartBox,
     ),
+    section("Unit Organisasi", unitsBox), // issue 11: each unit has its page
     section("Riwayat Struktur", historyBox),
   );
+  void fillUnits(ctx, id, unitsBox);
 
   // The chart opens at its top levels; a box's subordinates are loaded when it is expanded.
   let nodes: ChartNode[] = [];
@@ -185,4 +188,36 @@ function renderHistory(items: HistoryItem[]): HTMLElement {
     ]),
     "Riwayat struktur",
   );
+}
+
+// ---- Issue 11: the agency's units, each linked to its page ----
+
+async function fillUnits(ctx: PageContext, agencyId: string, box: HTMLElement): Promise<void> {
+  let units: Unit[];
+  try {
+    units = (await api.agencyUnits(agencyId, { depth: 2, limit: 300 })).items;
+  } catch (e) {
+    if (ctx.isCurrent()) replace(box, errorBox(e));
+    return;
+  }
+  if (!ctx.isCurrent()) return;
+  if (units.length === 0) {
+    replace(box, h("p", { class: "muted" }, "Belum ada unit organisasi."));
+    return;
+  }
+  const shown = new Set(units.map((u) => u.id));
+  const item = (u: Unit): HTMLElement => {
+    const children = units.filter((c) => c.parent_id === u.id);
+    return h(
+      "li",
+      null,
+      link(paths.unit(u.id), u.name),
+      u.hidden_children
+        ? h("span", { class: "muted small" }, ` · ${u.child_count} sub-unit`)
+        : null,
+      children.length ? h("ul", null, children.map(item)) : null,
+    );
+  };
+  const tops = units.filter((u) => u.parent_id === null || !shown.has(u.parent_id));
+  replace(box, h("ul", { class: "unit-tree", "aria-label": "Unit organisasi" }, tops.map(item)));
 }

@@ -191,5 +191,7 @@ Response handle_unit_update(Context&);
 Response handle_regulation_preview(Context&);
 Response handle_regulation_import(Context&);
 Response handle_audit_list(Context&);
+// Issue 11: a unit's page (org/handlers_units.cpp)
+Response handle_unit_get(Context&);
 
 }  // namespace tatakerja::server

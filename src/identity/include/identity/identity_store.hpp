@@ -21,10 +21,18 @@ namespace tatakerja::identity {
 using AuditHasher = std::function<std::string(const std::string& previous_hash, const AuditEntry&)>;
 
 // A page of the audit log by key: the `limit` newest entries with an id below `before_id` (all
-// when none). `limit` is brought into 1..500.
+// when none) that pass the filters: made by the account `username`, of the `action` ("update"),
+// on a record of kind `entity` ("position"), stamped at or after `from` and before `until` (ISO
+// 8601 prefixes: "2026-12-03" is that day's midnight UTC); empty: any. `limit` is brought into
+// 1..500. Each filter has its index (migration 12), so a page is read by key from it.
 struct AuditPage {
   int limit = 50;
   std::optional<Id> before_id;
+  std::string username;
+  std::string action;
+  std::string entity;
+  std::string from;
+  std::string until;
 };
 
 class IdentityStore {

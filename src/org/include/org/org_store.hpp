@@ -24,8 +24,25 @@ struct EmployeeHit {
   Employee employee;
   std::optional<Id> position_id;
   std::string position_title;
+  std::optional<Id> agency_id;
   std::string agency_name;
-  std::string placement_kind;  // "definitif", "plt", "plh" or empty
+  std::optional<Id> agency_region_id;  // the region of that agency (agencies share names)
+  std::string placement_kind;          // "definitif", "plt", "plh" or empty
+};
+
+// Whom the people search lists besides the query: people of a region (0: every region), with a
+// current placement (any kind) in a position of the agency or of the unit, of the rank (as
+// stored: "III/a", "IX") and of the kind (PNS/PPPK); nullopt/empty: any. Made from a region id
+// alone where only the region matters.
+struct PeopleFilter {
+  PeopleFilter(Id region = 0) : region_id(region) {}  // NOLINT(google-explicit-constructor)
+  Id region_id = 0;
+  std::optional<Id> agency_id;
+  std::optional<Id> unit_id;
+  std::string rank;
+  std::optional<EmployeeKind> kind;
+  // Whether only the region is set (the search as before the filters: driven by its indexes).
+  bool region_only() const { return !agency_id && !unit_id && rank.empty() && !kind; }
 };
 
 // A count that stopped at a bound: `count`, or at least `count` when `at_least`.
@@ -69,6 +86,7 @@ struct PositionFilter {
   std::optional<Id> unit_id;
   std::optional<PositionKind> kind;
   std::string title_contains;
+  bool vacant_only = false;  // only positions without a current placement (lowong)
 };
 
 // A page of a list and the number of items over every page.
@@ -210,15 +228,19 @@ class OrgStore {
   virtual std::optional<Employee> employee(Id id) = 0;
   virtual std::optional<Employee> employee_by_nip(const std::string& nip) = 0;
   // Name search by word prefixes ("budi sant" finds "Budi Santoso"), or by NIP prefix when the
-  // query is digits. Case- and accent-insensitive. region_id 0: every region.
-  virtual std::vector<EmployeeHit> search_employees(const std::string& query, Id region_id,
+  // query is digits, of the people `filter` lets through. Case- and accent-insensitive. The
+  // order does not depend on the filter (a filter only leaves people out).
+  virtual std::vector<EmployeeHit> search_employees(const std::string& query,
+                                                    const PeopleFilter& filter,
                                                     const Page& page) = 0;
   virtual std::int64_t count_employees(Id region_id) = 0;
   // The number of people search_employees would list for the query over every page.
-  virtual std::int64_t count_search_employees(const std::string& query, Id region_id) = 0;
+  virtual std::int64_t count_search_employees(const std::string& query,
+                                              const PeopleFilter& filter) = 0;
   // The same, reading at most `bound` entries of the index (the work of a page is bounded);
   // at_least: the bound was reached, there may be more.
-  virtual BoundedCount count_search_employees_up_to(const std::string& query, Id region_id,
+  virtual BoundedCount count_search_employees_up_to(const std::string& query,
+                                                    const PeopleFilter& filter,
                                                     std::int64_t bound) = 0;
   virtual Id insert_placement(const Placement& p) = 0;
   virtual void end_placement(Id placement_id, const Date& end) = 0;

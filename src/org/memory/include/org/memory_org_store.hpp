@@ -96,11 +96,12 @@ class MemoryOrgStore final : public OrgStore, public Transactional {
   void update_employee(const Employee& e) override;
   std::optional<Employee> employee(Id id) override;
   std::optional<Employee> employee_by_nip(const std::string& nip) override;
-  std::vector<EmployeeHit> search_employees(const std::string& query, Id region_id,
+  std::vector<EmployeeHit> search_employees(const std::string& query, const PeopleFilter& filter,
                                             const Page& page) override;
   std::int64_t count_employees(Id region_id) override;
-  std::int64_t count_search_employees(const std::string& query, Id region_id) override;
-  BoundedCount count_search_employees_up_to(const std::string& query, Id region_id,
+  std::int64_t count_search_employees(const std::string& query,
+                                      const PeopleFilter& filter) override;
+  BoundedCount count_search_employees_up_to(const std::string& query, const PeopleFilter& filter,
                                             std::int64_t bound) override;
   Id insert_placement(const Placement& p) override;
   void end_placement(Id placement_id, const Date& end) override;
@@ -133,7 +134,11 @@ class MemoryOrgStore final : public OrgStore, public Transactional {
     Id id;
     std::string k1, k2;
   };
-  std::vector<SearchRow> search_rows(const std::string& query, Id region_id) const;
+  // Whether the person passes the people search's filter.
+  bool passes(const Employee& e, const PeopleFilter& filter) const;
+  // Whether the position has a current placement.
+  bool held(Id position_id) const;
+  std::vector<SearchRow> search_rows(const std::string& query, const PeopleFilter& filter) const;
   std::optional<Placement> current_placement(Id employee_id) const;
   // Current placements with their people, in holders_of_position's order (after the position
   // id when `by_position`).

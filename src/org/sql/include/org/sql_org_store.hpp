@@ -70,11 +70,12 @@ class SqlOrgStore final : public OrgStore {
   void update_employee(const Employee& e) override;
   std::optional<Employee> employee(Id id) override;
   std::optional<Employee> employee_by_nip(const std::string& nip) override;
-  std::vector<EmployeeHit> search_employees(const std::string& query, Id region_id,
+  std::vector<EmployeeHit> search_employees(const std::string& query, const PeopleFilter& filter,
                                             const Page& page) override;
   std::int64_t count_employees(Id region_id) override;
-  std::int64_t count_search_employees(const std::string& query, Id region_id) override;
-  BoundedCount count_search_employees_up_to(const std::string& query, Id region_id,
+  std::int64_t count_search_employees(const std::string& query,
+                                      const PeopleFilter& filter) override;
+  BoundedCount count_search_employees_up_to(const std::string& query, const PeopleFilter& filter,
                                             std::int64_t bound) override;
   Id insert_placement(const Placement& p) override;
   void end_placement(Id placement_id, const Date& end) override;
@@ -90,8 +91,15 @@ class SqlOrgStore final : public OrgStore {
   Id insert_structure_change(const StructureChange& c) override;
   std::vector<StructureChange> structure_changes_of_agency(Id agency_id) override;
 
+  // How many positions an agency may have for the people search filtered by it to read the set
+  // of its people and sort it; above it, the search reads people in its own order and checks
+  // each one's placements (docs/performance.md, "The people list's filters"). The same answers
+  // either way; tests lower it to run the second form.
+  void set_small_agency_positions(std::int64_t n) { small_agency_positions_ = n; }
+
  private:
   storage::Connection& c_;
+  std::int64_t small_agency_positions_ = 20000;
 };
 
 }  // namespace tatakerja::org
