@@ -14,6 +14,7 @@
 #include "app/crypto.hpp"
 #include "app/structure_change_json.hpp"
 #include "app/structure_diff.hpp"
+#include "app/work_rules.hpp"
 #include "core/eselon.hpp"
 #include "core/text.hpp"
 #include "org/work_levels.hpp"
@@ -396,6 +397,7 @@ std::string import_json(const org::Regulation& r, const ImportResult& res) {
                         {"units", a.units},
                         {"positions", a.positions}});
   j["agencies"] = std::move(agencies);
+  j["work_rules"] = res.work_rules;  // issue 12
   return j.dump();
 }
 
@@ -860,6 +862,8 @@ ImportResult import_regulation(const Stores& store, const Actor& actor, std::str
   revoke_regulations(run);
   supersede_previous_version(run);
   store_organisation(run);
+  // Issue 12: the work-system provisions become the region's rules (app/work_rules.hpp).
+  run.result.work_rules = apply_regulation_rules(store, run.regulation, run.facts.work_system);
   record_audit(store, actor, "import", "regulation", std::to_string(run.regulation.id), "",
                import_json(run.regulation, run.result));
   tx.commit();

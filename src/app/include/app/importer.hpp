@@ -77,6 +77,7 @@ struct ImportResult {
   std::vector<RevokedRegulation> revoked;
   std::optional<org::Id> previous_version_id;  // the version this text corrected, now replaced
   std::vector<org::StructureChange> changes;   // as stored (ids set), of every agency
+  std::size_t work_rules = 0;  // work-system rules the text sets for its region (issue 12)
 
   // The first agency the text establishes (the only one of most texts), if any.
   std::optional<org::Id> agency_id() const {
@@ -103,7 +104,9 @@ struct ImportResult {
 //     incumbents), re-graded ones get the new eselon, removed ones are marked abolished, new ones
 //     inserted — and the structural changes are stored; otherwise a new agency is inserted;
 //  6. work levels and appraisers of each agency's positions (org::resolve_work_levels);
-//  7. one audit entry "import" / "regulation".
+//  7. the work-system provisions as the region's rules (app/work_rules.hpp,
+//     apply_regulation_rules; the audit entry's "work_rules" counts them);
+//  8. one audit entry "import" / "regulation".
 // Throws Refusal for a refused text and storage::DatabaseError when the database fails; on any
 // throw nothing is written.
 ImportResult import_regulation(const Stores& store, const Actor& actor, std::string_view text);
