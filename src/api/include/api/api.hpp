@@ -184,5 +184,12 @@ Response handle_unit_update(Context&);
 Response handle_regulation_preview(Context&);
 Response handle_regulation_import(Context&);
 Response handle_audit_list(Context&);
+// The work system (work/; issue 12): the region's rules, teams
+Response handle_work_rules_get(Context&);
+Response handle_work_rule_update(Context&);
+Response handle_teams_list(Context&);
+Response handle_team_create(Context&);
+Response handle_team_get(Context&);
+Response handle_team_lead_replace(Context&);
 
 }  // namespace tatakerja::server
