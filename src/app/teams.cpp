@@ -32,7 +32,7 @@ bool covers(const org::Placement& p, const Date& on) {
 
 Seat seat_of(const Stores& stores, org::Id employee_id, const Date& on) {
   const auto e = stores.org.employee(employee_id);
-  if (!e) fail(ErrorCode::NotFound, "employee_id", "Pegawai tidak ditemukan.");
+  if (!e) fail(ErrorCode::InvalidField, "employee_id", "Pegawai tidak ditemukan.");
   for (const auto& p : stores.org.placements_of_employee(employee_id)) {
     if (!covers(p, on)) continue;
     const auto pos = stores.org.position(p.position_id);
@@ -110,7 +110,8 @@ TeamView form_team(const Stores& stores, const Actor& actor, const NewTeam& inpu
   Transaction tx(stores.transactions);
   const auto owner = stores.org.unit(input.owner_unit_id);
   if (!owner || owner->abolished) {
-    fail(ErrorCode::NotFound, "owner_unit_id", "Unit organisasi pemilik kinerja tidak ditemukan.");
+    fail(ErrorCode::InvalidField, "owner_unit_id",
+         "Unit organisasi pemilik kinerja tidak ditemukan.");
   }
   require_agency_in_scope(stores, actor, owner->agency_id);
   const auto agency = stores.org.agency(owner->agency_id);
