@@ -14,6 +14,7 @@ import { loginPage } from "./pages/login";
 import { accountsPage, auditPage, uploadPage } from "./pages/admin";
 import { accountPage } from "./pages/account";
 import { notFoundPage } from "./pages/notfound";
+import { workRulesPage } from "./pages/work"; // issue 12
 
 const pages: Record<Route["name"], (ctx: PageContext) => Promise<void>> = {
   home: homePage,
@@ -29,6 +30,7 @@ const pages: Record<Route["name"], (ctx: PageContext) => Promise<void>> = {
   account: accountPage,
   accounts: accountsPage,
   notFound: notFoundPage,
+  workRules: workRulesPage, // issue 12
 };
 
 const app = document.getElementById("app")!;
@@ -67,7 +69,7 @@ replace(
 function renderHeader(route: Route | null): void {
   const u = user();
   const items: [string, string, Route["name"][]][] = [
-    ["Beranda", paths.home(), ["home", "region", "agency", "position", "regulation"]],
+    ["Beranda", paths.home(), ["home", "region", "agency", "position", "regulation", "workRules"]],
     ["Pegawai", paths.employees(), ["employees", "employee"]],
   ];
   if (u && roleCanAdminister(u.role)) {

@@ -13,7 +13,9 @@ export type Route =
   | { name: "audit"; before: string | null }
   | { name: "account" }
   | { name: "accounts"; page: number }
-  | { name: "notFound"; path: string };
+  | { name: "notFound"; path: string }
+  // Issue 12: the work system.
+  | { name: "workRules"; id: string };
 
 const ID = "([0-9A-Za-z_-]{1,64})";
 
@@ -37,6 +39,8 @@ const table: [RegExp, (m: RegExpExecArray, q: URLSearchParams) => Route][] = [
   [/^\/audit$/, (_m, q) => ({ name: "audit", before: validId(q.get("sebelum")) })],
   [/^\/akun-saya$/, () => ({ name: "account" })],
   [/^\/akun$/, (_m, q) => ({ name: "accounts", page: pageOf(q) })],
+  // Issue 12: the work system.
+  [new RegExp(`^/wilayah/${ID}/sistem-kerja$`), (m) => ({ name: "workRules", id: m[1]! })],
 ];
 
 export function parseRoute(pathname: string, search = ""): Route {
@@ -99,4 +103,6 @@ export const paths = {
     before === undefined || before === null ? "/audit" : `/audit?sebelum=${enc(before)}`,
   account: () => "/akun-saya",
   accounts: (page = 1) => (page > 1 ? `/akun?hal=${page}` : "/akun"),
+  // Issue 12: the work system.
+  workRules: (id: IdLike) => `/wilayah/${enc(id)}/sistem-kerja`,
 };

@@ -21,6 +21,7 @@ import type {
   SessionInfo,
   SessionsEnded,
   User,
+  WorkRules,
 } from "./types";
 
 const BASE = "/api/v1";
@@ -198,6 +199,9 @@ export const api = {
   enableUser: (uid: Id) => request<Account>(`/users/${id(uid)}/enable`, { method: "POST" }),
   endUserSessions: (uid: Id) =>
     request<SessionsEnded>(`/users/${id(uid)}/sessions`, { method: "DELETE" }),
+
+  // Issue 12: the work system (administrators).
+  workRules: (rid: Id | string) => request<WorkRules>(`/regions/${id(rid)}/work-rules`),
 };
 
 export type { User };

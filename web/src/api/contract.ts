@@ -30,4 +30,6 @@ export type ContractChecks = [
   Fits<S["Account"], T.Account>,
   Fits<S["SessionList"], T.ListPage<T.SessionInfo>>,
   Fits<S["SessionsEnded"], T.SessionsEnded>,
+  // Issue 12: the work system.
+  Fits<S["WorkRules"], T.WorkRules>,
 ];

@@ -412,3 +412,29 @@ export interface AuditPage {
   /** `before_id` of the next (older) page; null on the last page. */
   next_before_id: Id | null;
 }
+
+// --- Issue 12: the work system (docs/api.md, "Work system") -------------------------------------
+
+/** One of a region's work-system rules, with where it comes from. */
+export interface WorkRule {
+  /** null: a default that is not stored (the region follows PermenPANRB 7/2022). */
+  id: Id | null;
+  kind: "level" | "keputusan_tim" | "mekanisme" | "struktur_penugasan" | "alur" | "pengembalian";
+  key: string;
+  statement: string;
+  items: string[];
+  /** "peraturan": read from the region's regulation; "bawaan": PermenPANRB 7/2022's default. */
+  origin: "peraturan" | "bawaan";
+  regulation_id: Id | null;
+  source: string;
+  article: string;
+  changed_reason: string;
+  changed_at: string;
+}
+
+/** GET /regions/{id}/work-rules */
+export interface WorkRules {
+  region: { id?: Id; name?: string; kind?: string };
+  stored: boolean;
+  rules: WorkRule[];
+}
