@@ -500,6 +500,39 @@ await test("g: admin mengunggah naskah perbaikan 003: versi baru, bukan salinan"
   await context.close();
 });
 
+// Issue 12: the work system.
+await test("h: admin membuka Sistem kerja Kota Batam: aturan dari Perwako 20/2024 dan bawaan", async () => {
+  const { context, page } = await newPage();
+  await signIn(page, "admin", "demo-admin-2026");
+  await page.goto(`${BASE}/`);
+  await page.getByRole("link", { name: "Kota Batam" }).click();
+  await page.getByRole("link", { name: "Sistem kerja daerah ini" }).click();
+  await page.waitForURL(/\/sistem-kerja$/);
+  await page.locator("h1", { hasText: "Sistem kerja Kota Batam" }).waitFor();
+  const decree = page.locator("section", {
+    has: page.locator("h2", { hasText: "Penetapan tim kerja" }),
+  });
+  const agencyTeam = decree.locator("li.card", { hasText: "Tim kerja perangkat daerah" });
+  assert.match(await agencyTeam.innerText(), /Kepala Badan/);
+  assert.match(await agencyTeam.innerText(), /Pasal 20 ayat \(4\) huruf c/);
+  assert.match(await agencyTeam.innerText(), /peraturan daerah/);
+  // 003 sets no levels: PermenPANRB 7/2022's default, marked as such.
+  const levels = page.locator("section", {
+    has: page.locator("h2", { hasText: "Level pejabat" }),
+  });
+  assert.match(await levels.innerText(), /bawaan PermenPANRB 7\/2022/);
+  await screenshot(page, "sistem-kerja");
+  await checkA11y(page, "sistem kerja");
+  // A pegawai is not shown the rules.
+  const other = await newPage();
+  await signIn(other.page, "pegawai", "demo-pegawai-2026");
+  await other.page.goto(page.url());
+  await other.page.getByText("hanya untuk admin registri dan administrator").waitFor();
+  await other.context.close();
+  assert.deepEqual(page.problems, []);
+  await context.close();
+});
+
 await browser.close();
 const failed = results.filter((r) => !r.ok);
 console.log(
