@@ -125,6 +125,7 @@ TeamView form_team(const Stores& stores, const Actor& actor, const NewTeam& inpu
     seats.push_back(seat_of(stores, id, input.formed));
   }
   std::vector<work::MemberPlace> places;
+  places.reserve(seats.size());
   for (const auto& s : seats) places.push_back(s.place);
   t.scope = work::scope_of(places);
   t.region_id = region->id;

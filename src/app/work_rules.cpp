@@ -127,7 +127,7 @@ work::Rule change_rule(const Stores& stores, const Actor& actor, org::Id region_
   work::Rule before = *found;
   if (!current.stored) {
     // The defaults become the region's stored rules, so that the change has a row to stand on.
-    for (work::Rule r : current.rules) {
+    for (const work::Rule& r : current.rules) {
       const work::Id id = stores.work.insert_rule(r);
       if (r.kind == before.kind && r.key == before.key) before.id = id;
     }
