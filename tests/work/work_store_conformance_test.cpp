@@ -215,6 +215,36 @@ TEST_P(WorkStoreTest, RollbackUndoesEverything) {
   EXPECT_TRUE(store().teams_of_region(s_.region).empty());
 }
 
+// The work system's tables are no registry tables: its writes move no registry revision, nor any
+// scope's, so the registry's cached answers stay (issue 12).
+TEST_P(WorkStoreTest, WritesMoveNoRegistryRevision) {
+  const Id e = employee("198503122010041001");  // registry content, written before the mark
+  const auto revision = backend().org().registry_revision();
+  const auto scopes = backend().org().all_scope_revisions();
+  const auto same_scopes = [&] {
+    const auto now = backend().org().all_scope_revisions();
+    if (now.size() != scopes.size()) return false;
+    for (std::size_t i = 0; i < now.size(); ++i) {
+      if (now[i].scope != scopes[i].scope || now[i].revision != scopes[i].revision) return false;
+    }
+    return true;
+  };
+  const Id r = store().insert_rule(rule(RuleKind::Level, "1"));
+  Rule changed = *store().rule(r);
+  changed.statement = "diubah";
+  store().update_rule(changed);
+  Team t = team("Tim");
+  t.id = store().insert_team(t);
+  t.decree_text = "diubah";
+  store().update_team(t);
+  TeamMember m{0, t.id, e, s_.unit, TeamRole::Lead, Date{2026, 1, 5}, std::nullopt, ""};
+  m.id = store().insert_member(m);
+  m.end = Date{2026, 2, 1};
+  store().update_member(m);
+  EXPECT_EQ(backend().org().registry_revision(), revision);
+  EXPECT_TRUE(same_scopes());
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, WorkStoreTest,
                          ::testing::Values("sqlite", "postgresql", "memory"),
                          testing::backend_name);
