@@ -14,7 +14,7 @@ import { loginPage } from "./pages/login";
 import { accountsPage, auditPage, uploadPage } from "./pages/admin";
 import { accountPage } from "./pages/account";
 import { notFoundPage } from "./pages/notfound";
-import { workRulesPage } from "./pages/work"; // issue 12
+import { teamPage, workRulesPage } from "./pages/work"; // issue 12
 
 const pages: Record<Route["name"], (ctx: PageContext) => Promise<void>> = {
   home: homePage,
@@ -31,6 +31,7 @@ const pages: Record<Route["name"], (ctx: PageContext) => Promise<void>> = {
   accounts: accountsPage,
   notFound: notFoundPage,
   workRules: workRulesPage, // issue 12
+  team: teamPage,
 };
 
 const app = document.getElementById("app")!;
@@ -69,7 +70,11 @@ replace(
 function renderHeader(route: Route | null): void {
   const u = user();
   const items: [string, string, Route["name"][]][] = [
-    ["Beranda", paths.home(), ["home", "region", "agency", "position", "regulation", "workRules"]],
+    [
+      "Beranda",
+      paths.home(),
+      ["home", "region", "agency", "position", "regulation", "workRules", "team"],
+    ],
     ["Pegawai", paths.employees(), ["employees", "employee"]],
   ];
   if (u && roleCanAdminister(u.role)) {

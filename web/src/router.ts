@@ -15,7 +15,8 @@ export type Route =
   | { name: "accounts"; page: number }
   | { name: "notFound"; path: string }
   // Issue 12: the work system.
-  | { name: "workRules"; id: string };
+  | { name: "workRules"; id: string }
+  | { name: "team"; id: string; on: string | null };
 
 const ID = "([0-9A-Za-z_-]{1,64})";
 
@@ -41,6 +42,13 @@ const table: [RegExp, (m: RegExpExecArray, q: URLSearchParams) => Route][] = [
   [/^\/akun$/, (_m, q) => ({ name: "accounts", page: pageOf(q) })],
   // Issue 12: the work system.
   [new RegExp(`^/wilayah/${ID}/sistem-kerja$`), (m) => ({ name: "workRules", id: m[1]! })],
+  [
+    new RegExp(`^/tim/${ID}$`),
+    (m, q) => {
+      const on = q.get("tanggal");
+      return { name: "team", id: m[1]!, on: on && /^\d{4}-\d{2}-\d{2}$/.test(on) ? on : null };
+    },
+  ],
 ];
 
 export function parseRoute(pathname: string, search = ""): Route {
@@ -105,4 +113,6 @@ export const paths = {
   accounts: (page = 1) => (page > 1 ? `/akun?hal=${page}` : "/akun"),
   // Issue 12: the work system.
   workRules: (id: IdLike) => `/wilayah/${enc(id)}/sistem-kerja`,
+  team: (id: IdLike, on?: string | null) =>
+    on ? `/tim/${enc(id)}?tanggal=${encodeURIComponent(on)}` : `/tim/${enc(id)}`,
 };

@@ -1,7 +1,7 @@
 // Issue 12: the work system's route and how a rule's source reads.
 import { describe, expect, it } from "vitest";
 import { parseRoute, paths } from "./router";
-import { ruleLabel, ruleSource } from "./pages/work";
+import { ruleLabel, ruleSource, teamLine } from "./pages/work";
 
 describe("work system", () => {
   it("reads and builds the Sistem kerja route", () => {
@@ -22,5 +22,18 @@ describe("work system", () => {
     ).toBe("Ketentuan bawaan: Lampiran, PermenPANRB 7/2022");
     expect(ruleLabel({ key: "antar_perangkat_daerah" })).toBe("Tim kerja antar perangkat daerah");
     expect(ruleLabel({ key: "lain" })).toBe("lain");
+  });
+  it("reads a team's route and describes a team", () => {
+    expect(parseRoute("/tim/4")).toEqual({ name: "team", id: "4", on: null });
+    expect(parseRoute("/tim/4", "?tanggal=2026-04-01")).toEqual({
+      name: "team",
+      id: "4",
+      on: "2026-04-01",
+    });
+    expect(parseRoute("/tim/4", "?tanggal=kemarin")).toEqual({ name: "team", id: "4", on: null });
+    expect(paths.team(4, "2026-04-01")).toBe("/tim/4?tanggal=2026-04-01");
+    expect(teamLine({ kind: "rutin", scope: "lintas_unit", formed: "2026-03-02" })).toBe(
+      "Tim rutin · lintas unit organisasi · dibentuk 2026-03-02",
+    );
   });
 });

@@ -20,6 +20,8 @@ import type {
   Session,
   SessionInfo,
   SessionsEnded,
+  Team,
+  TeamRef,
   User,
   WorkRules,
 } from "./types";
@@ -202,6 +204,9 @@ export const api = {
 
   // Issue 12: the work system (administrators).
   workRules: (rid: Id | string) => request<WorkRules>(`/regions/${id(rid)}/work-rules`),
+  teams: (rid: Id | string) => request<{ items: TeamRef[] }>(`/regions/${id(rid)}/teams`),
+  team: (tid: Id | string, on?: string | null) =>
+    request<Team>(withQuery(`/teams/${id(tid)}`, on ? { on } : {})),
 };
 
 export type { User };

@@ -32,4 +32,6 @@ export type ContractChecks = [
   Fits<S["SessionsEnded"], T.SessionsEnded>,
   // Issue 12: the work system.
   Fits<S["WorkRules"], T.WorkRules>,
+  Fits<S["TeamList"], { items: T.TeamRef[] }>,
+  Fits<S["Team"], T.Team>,
 ];

@@ -438,3 +438,46 @@ export interface WorkRules {
   stored: boolean;
   rules: WorkRule[];
 }
+
+export interface TeamRef {
+  id: Id;
+  name: string;
+  kind: "rutin" | "insidental";
+  scope: "unit_organisasi" | "lintas_unit" | "antar_perangkat_daerah" | "lintas_instansi";
+  status: "aktif" | "bubar";
+  owner_unit_id: Id;
+  agency_id: Id;
+  region_id: Id;
+  formed: string;
+}
+
+/** One period of one person in a team. */
+export interface TeamMember {
+  id: Id;
+  employee_id: Id;
+  name: string;
+  nip: string;
+  unit_id: Id;
+  unit: string;
+  role: "ketua" | "anggota";
+  start: string;
+  end: string | null;
+  end_reason: string;
+}
+
+/** GET /teams/{id} */
+export interface Team extends TeamRef {
+  target: string;
+  authority: {
+    authority: string;
+    rule_id: Id | null;
+    source: string;
+    article: string;
+    default: boolean;
+  };
+  decree_text: string;
+  warnings: string[];
+  periods: TeamMember[];
+  members: TeamMember[];
+  members_on: string | null;
+}

@@ -1,12 +1,12 @@
 // The work system (issue 12): a region's rules ("Sistem kerja"), each with where it comes from —
 // the article of the region's own regulation, or PermenPANRB 7/2022's default — for administrators.
 import { api } from "../api/client";
-import type { WorkRule } from "../api/types";
+import type { Team, TeamMember, TeamRef, WorkRule } from "../api/types";
 import { h, replace } from "../dom";
 import { roleCanAdminister } from "../format";
 import { paths } from "../router";
 import { user } from "../session";
-import { link, pageHeading, section, signInPrompt } from "../ui";
+import { facts, link, pageHeading, section, signInPrompt, table } from "../ui";
 import { routeOf, type PageContext } from "./context";
 
 const kindTitles: [WorkRule["kind"], string][] = [
@@ -113,7 +113,7 @@ export async function workRulesPage(ctx: PageContext): Promise<void> {
     );
     return;
   }
-  const data = await api.workRules(id);
+  const [data, teams] = await Promise.all([api.workRules(id), api.teams(id)]);
   if (!ctx.isCurrent()) return;
   const regionName = data.region.name ?? "";
   replace(
@@ -133,11 +133,96 @@ export async function workRulesPage(ctx: PageContext): Promise<void> {
         ? "Aturan sistem kerja daerah ini, dibaca dari peraturannya; yang tidak diatur mengikuti ketentuan bawaan PermenPANRB 7/2022."
         : "Daerah ini belum memiliki peraturan sistem kerja sendiri: berlaku ketentuan bawaan PermenPANRB 7/2022.",
     ),
+    section(
+      "Tim kerja",
+      teams.items.length === 0
+        ? h("p", { class: "muted" }, "Belum ada tim kerja di daerah ini.")
+        : h(
+            "ul",
+            { class: "plain-list" },
+            teams.items.map((t) =>
+              h(
+                "li",
+                null,
+                link(paths.team(t.id), t.name),
+                h("span", { class: "muted" }, ` · ${teamLine(t)}`),
+              ),
+            ),
+          ),
+    ),
     ...kindTitles.map(([kind, heading]) => {
       const rules = data.rules.filter((r) => r.kind === kind);
       return rules.length === 0
         ? null
         : section(heading, h("ul", { class: "card-list" }, rules.map(ruleCard)));
     }),
+  );
+}
+
+const scopeLabels: Record<TeamRef["scope"], string> = {
+  unit_organisasi: "satu unit organisasi",
+  lintas_unit: "lintas unit organisasi",
+  antar_perangkat_daerah: "antar perangkat daerah",
+  lintas_instansi: "lintas instansi pemerintah",
+};
+
+/** "Tim rutin · lintas unit organisasi · dibentuk 2026-03-02" */
+export function teamLine(t: Pick<TeamRef, "kind" | "scope" | "formed">): string {
+  return `Tim ${t.kind} · ${scopeLabels[t.scope]} · dibentuk ${t.formed}`;
+}
+
+function memberRows(members: TeamMember[]): (string | HTMLElement)[][] {
+  return members.map((m) => [
+    link(paths.employee(m.employee_id), m.name),
+    m.nip,
+    m.unit,
+    m.role === "ketua" ? "Ketua tim" : "Anggota",
+    m.start,
+    m.end ? `${m.end}${m.end_reason ? ` (${m.end_reason})` : ""}` : "—",
+  ]);
+}
+
+export async function teamPage(ctx: PageContext): Promise<void> {
+  const { id, on } = routeOf(ctx, "team");
+  const title = "Tim kerja";
+  if (!user()) {
+    replace(ctx.main, pageHeading(title), signInPrompt(paths.team(id, on), "Halaman ini"));
+    return;
+  }
+  const t: Team = await api.team(id, on);
+  if (!ctx.isCurrent()) return;
+  const headers = ["Nama", "NIP", "Unit", "Peran", "Mulai", "Selesai"];
+  replace(
+    ctx.main,
+    h(
+      "nav",
+      { class: "breadcrumb", "aria-label": "Jejak" },
+      link(paths.home(), "Beranda"),
+      " › ",
+      link(paths.region(t.region_id), "Daerah"),
+      " › ",
+      t.name,
+    ),
+    pageHeading(t.name, teamLine(t)),
+    ...t.warnings.map((w) => h("div", { class: "alert error", role: "alert" }, w)),
+    section(
+      "Penetapan",
+      facts([
+        ["Target kinerja", t.target],
+        ["Ditetapkan oleh", t.authority.authority],
+        [
+          "Dasar",
+          `${[t.authority.article, t.authority.source].filter((x) => x).join(", ")}${
+            t.authority.default ? " (ketentuan bawaan)" : ""
+          }`,
+        ],
+      ]),
+    ),
+    section(
+      t.members_on ? `Anggota pada ${t.members_on}` : "Anggota saat ini",
+      table(headers, memberRows(t.members)),
+    ),
+    section("Riwayat keanggotaan", table(headers, memberRows(t.periods))),
+    section("Rancangan SK pembentukan", h("pre", { class: "decree" }, t.decree_text)),
   );
 }
