@@ -533,6 +533,60 @@ await test("h: admin membuka Sistem kerja Kota Batam: aturan dari Perwako 20/202
   await context.close();
 });
 
+await test("i: tim kerja lintas unit: penetapan, peringatan, SK, dan riwayat anggota", async () => {
+  const { context, page } = await newPage();
+  await signIn(page, "admin", "demo-admin-2026");
+  // A team of two people seated in two units of Kota Batam, formed through the API.
+  const made = await page.evaluate(async () => {
+    const get = async (path) => (await fetch(`/api/v1${path}`)).json();
+    const { csrf_token: csrf } = await get("/auth/me");
+    const batam = (await get("/regions")).items.find((r) => r.name === "Kota Batam").id;
+    const people = (await get(`/employees?limit=200&region_id=${batam}`)).items;
+    const seats = [];
+    for (const p of people) {
+      const d = await get(`/employees/${p.id}`);
+      const pl = d.placements.find((x) => x.end === null && x.start <= "2026-03-02" && x.position);
+      if (!pl) continue;
+      const pos = await get(`/positions/${pl.position.id}`);
+      if (!pos.unit || seats.some((s) => s.unit === pos.unit.id)) continue;
+      seats.push({ employee: p.id, unit: pos.unit.id });
+      if (seats.length === 2) break;
+    }
+    const res = await fetch("/api/v1/teams", {
+      method: "POST",
+      headers: { "Content-Type": "application/json", "X-CSRF-Token": csrf },
+      body: JSON.stringify({
+        name: "Penyusunan Analisis Jabatan",
+        kind: "insidental",
+        target: "Dokumen analisis jabatan tersusun",
+        owner_unit_id: seats[1].unit,
+        lead_employee_id: seats[0].employee,
+        member_employee_ids: [seats[1].employee],
+        formed: "2026-03-02",
+      }),
+    });
+    return { status: res.status, region: batam, team: await res.json() };
+  });
+  assert.equal(made.status, 201, JSON.stringify(made.team));
+  await page.goto(`${BASE}/wilayah/${made.region}/sistem-kerja`);
+  await page.getByRole("link", { name: "Penyusunan Analisis Jabatan" }).click();
+  await page.waitForURL(/\/tim\//);
+  await page.locator("h1", { hasText: "Penyusunan Analisis Jabatan" }).waitFor();
+  const main = await page.locator("main").innerText();
+  assert.match(main, /lintas unit organisasi/);
+  assert.match(main, /Kepala Badan/);
+  assert.match(main, /Pasal 20 ayat \(4\) huruf c/);
+  assert.match(main, /pemilik kinerja/);
+  assert.match(main, /KEPUTUSAN KEPALA BADAN KOTA BATAM/);
+  await screenshot(page, "tim-kerja");
+  await checkA11y(page, "tim kerja");
+  // Before the team was formed nobody was in it.
+  await page.goto(`${BASE}/tim/${made.team.id}?tanggal=2026-03-01`);
+  await page.getByText("Anggota pada 2026-03-01").waitFor();
+  assert.deepEqual(page.problems, []);
+  await context.close();
+});
+
 await browser.close();
 const failed = results.filter((r) => !r.ok);
 console.log(
