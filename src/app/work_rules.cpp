@@ -125,6 +125,10 @@ work::Rule change_rule(const Stores& stores, const Actor& actor, org::Id region_
   const work::Rule* found = work::find_rule(current.rules, *kind, change.key);
   if (found == nullptr) fail(ErrorCode::NotFound, "key", "Aturan ini tidak ada untuk daerah ini.");
   work::Rule before = *found;
+  const bool same_statement =
+      !change.statement || std::string(text::trim(*change.statement)) == before.statement;
+  const bool same_items = !change.items || *change.items == before.items;
+  if (same_statement && same_items) return before;  // changes nothing: nothing written
   if (!current.stored) {
     // The defaults become the region's stored rules, so that the change has a row to stand on.
     for (const work::Rule& r : current.rules) {

@@ -103,6 +103,14 @@ TEST_P(WorkRulesUseCase, AChangeNeedsAReasonAndIsAudited) {
   }
   EXPECT_TRUE(db.stores().work.rules_of_region(ntt.region_id).empty());
 
+  // The same statement again changes nothing: nothing written.
+  app::RuleChange same = c;
+  same.statement = "Sekretaris Daerah";
+  EXPECT_EQ(app::change_rule(db.stores(), app::cli_actor(), ntt.region_id, same).statement,
+            "Sekretaris Daerah");
+  EXPECT_TRUE(db.stores().work.rules_of_region(ntt.region_id).empty());
+  EXPECT_EQ(testing::count_rows(db, "audit_log"), audit_before);
+
   // With a reason: the defaults are stored, the rule changed, one audit entry.
   const work::Rule after = app::change_rule(db.stores(), app::cli_actor(), ntt.region_id, c);
   EXPECT_EQ(after.statement, "Sekretaris Daerah Provinsi");

@@ -48,7 +48,8 @@ struct RuleChange {
 // Checks the change (the region in the actor's scope as a whole, OUT_OF_SCOPE otherwise; the rule
 // known, NOT_FOUND "key" otherwise), stores the region's rules first when only the defaults were in
 // force, and changes the rule with its reason and time, recording one audit entry "update" /
-// "work_rule" (before and after), in one transaction. Returns the rule as stored.
+// "work_rule" (before and after), in one transaction. Returns the rule as stored. A change that
+// changes nothing (the statement and items already so) writes nothing and returns the rule.
 work::Rule change_rule(const Stores& stores, const Actor& actor, org::Id region_id,
                        const RuleChange& change);
 
