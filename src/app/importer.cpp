@@ -14,6 +14,7 @@
 #include "app/crypto.hpp"
 #include "app/structure_change_json.hpp"
 #include "app/structure_diff.hpp"
+#include "app/work_rules.hpp"
 #include "core/eselon.hpp"
 #include "core/text.hpp"
 #include "org/work_levels.hpp"
@@ -432,6 +433,7 @@ std::string import_json(const org::Regulation& r, const ImportResult& res) {
                         {"positions", a.positions}});
   j["agencies"] = std::move(agencies);
   j["iki_tables"] = res.iki_tables;
+  j["work_rules"] = res.work_rules;  // issue 12
   return j.dump();
 }
 
@@ -928,6 +930,8 @@ void store_text(ImportRun& run) {
   supersede_previous_version(run);
   store_organisation(run);
   store_iki_tables(run);
+  // Issue 12: the work-system provisions become the region's rules (app/work_rules.hpp).
+  run.result.work_rules = apply_regulation_rules(run.store, run.regulation, run.facts.work_system);
 }
 
 // Step 9: the amended regulation's next version, and the findings on both texts.

@@ -10,9 +10,15 @@ namespace tatakerja::persistence {
 MemoryStores::MemoryStores()
     : identity_([this](identity::Id id) { return org_.has_employee(id); },
                 [this](identity::Id id) { return org_.region(id).has_value(); }),
-      transactions_(org_, identity_),
-      stores_{transactions_, org_, identity_, "memory",
-              [] { return storage::latest_schema_version(); }} {}
+      work_(work::RegistryKeys{[this](work::Id id) { return org_.region(id).has_value(); },
+                               [this](work::Id id) { return org_.regulation(id).has_value(); },
+                               [this](work::Id id) { return org_.agency(id).has_value(); },
+                               [this](work::Id id) { return org_.unit(id).has_value(); },
+                               [this](work::Id id) { return org_.has_employee(id); }}),
+      transactions_(org_, identity_, work_),
+      stores_{
+          transactions_, org_, identity_, "memory", [] { return storage::latest_schema_version(); },
+          work_} {}
 
 void MemoryStores::Transactions::refuse_in_snapshot(const char* what) const {
   if (reading_) {
@@ -30,17 +36,26 @@ void MemoryStores::Transactions::begin() {
     org_.rollback();
     throw;
   }
+  try {
+    work_.begin();
+  } catch (...) {
+    identity_.rollback();
+    org_.rollback();
+    throw;
+  }
 }
 
 void MemoryStores::Transactions::commit() {
   // Neither can fail once both have begun: a commit of the memory stores only ends the journal.
   org_.commit();
   identity_.commit();
+  work_.commit();
 }
 
 void MemoryStores::Transactions::rollback() noexcept {
   org_.rollback();
   identity_.rollback();
+  work_.rollback();
 }
 
 void MemoryStores::Transactions::begin_read() {

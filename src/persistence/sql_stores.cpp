@@ -8,7 +8,12 @@ SqlStores::SqlStores(storage::Connection& c)
     : c_(c),
       org_(c),
       identity_(c),
-      stores_{c, org_, identity_, c.dialect() == storage::Dialect::Sqlite ? "sqlite" : "postgresql",
-              [&c] { return storage::schema_version(c); }} {}
+      work_(c),
+      stores_{c,
+              org_,
+              identity_,
+              c.dialect() == storage::Dialect::Sqlite ? "sqlite" : "postgresql",
+              [&c] { return storage::schema_version(c); },
+              work_} {}
 
 }  // namespace tatakerja::persistence

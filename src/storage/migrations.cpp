@@ -771,6 +771,61 @@ CREATE INDEX audit_log_entity ON audit_log (entity, id);
 CREATE INDEX audit_log_at ON audit_log (at, id);
 )SQL";
 // --- end of version 12 ---------------------------------------------------------------------------
+// --- Version 13 (issue 12: the work system's rules and teams) -----------------------------------
+// A region's work-system rules, each with its source (the region's regulation and article, or
+// PermenPANRB 7/2022's default) and the reason of the last change by hand; its teams (tim kerja)
+// with the authority that decrees them and the drafted decree; each member's periods in a team
+// (who was in it on which date). Not registry tables: no revision triggers, so the work system's
+// writes never retire the registry's cached answers.
+constexpr std::string_view kSchemaV13 = R"SQL(
+CREATE TABLE work_rules (
+  id {ID},
+  region_id BIGINT NOT NULL REFERENCES regions (id),
+  kind TEXT NOT NULL CHECK (kind IN ('level', 'keputusan_tim', 'mekanisme', 'struktur_penugasan',
+                                     'alur', 'pengembalian')),
+  rule_key TEXT NOT NULL,
+  statement TEXT NOT NULL,
+  items TEXT NOT NULL DEFAULT '[]',
+  origin TEXT NOT NULL CHECK (origin IN ('peraturan', 'bawaan')),
+  regulation_id BIGINT REFERENCES regulations (id),
+  source TEXT NOT NULL,
+  article TEXT NOT NULL,
+  changed_reason TEXT NOT NULL DEFAULT '',
+  changed_at TEXT NOT NULL DEFAULT '',
+  UNIQUE (region_id, kind, rule_key)
+);
+CREATE TABLE work_teams (
+  id {ID},
+  region_id BIGINT NOT NULL REFERENCES regions (id),
+  agency_id BIGINT NOT NULL REFERENCES agencies (id),
+  owner_unit_id BIGINT NOT NULL REFERENCES units (id),
+  name TEXT NOT NULL,
+  kind TEXT NOT NULL CHECK (kind IN ('rutin', 'insidental')),
+  target TEXT NOT NULL,
+  scope TEXT NOT NULL CHECK (scope IN ('unit_organisasi', 'lintas_unit', 'antar_perangkat_daerah',
+                                       'lintas_instansi')),
+  authority TEXT NOT NULL,
+  authority_rule_id BIGINT REFERENCES work_rules (id),
+  decree_text TEXT NOT NULL,
+  status TEXT NOT NULL CHECK (status IN ('aktif', 'bubar')),
+  formed TEXT NOT NULL,
+  created_at TEXT NOT NULL
+);
+CREATE INDEX work_teams_region ON work_teams (region_id, id);
+CREATE TABLE work_team_members (
+  id {ID},
+  team_id BIGINT NOT NULL REFERENCES work_teams (id),
+  employee_id BIGINT NOT NULL REFERENCES employees (id),
+  unit_id BIGINT NOT NULL REFERENCES units (id),
+  role TEXT NOT NULL CHECK (role IN ('ketua', 'anggota')),
+  start_date TEXT NOT NULL,
+  end_date TEXT,
+  end_reason TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX work_team_members_team ON work_team_members (team_id, start_date, id);
+CREATE INDEX work_team_members_employee ON work_team_members (employee_id, start_date, id);
+)SQL";
+// --- end of version 13 ---------------------------------------------------------------------------
 
 constexpr Migration kMigrations[] = {
     {1, kSchemaV1, nullptr},
@@ -785,6 +840,7 @@ constexpr Migration kMigrations[] = {
     {10, kSchemaV10, nullptr},
     {11, kSchemaV11, nullptr},
     {12, kSchemaV12, nullptr},
+    {13, kSchemaV13, nullptr},  // issue 12: the work system
 };
 
 // A stable key for pg_advisory_xact_lock ("tatakerja" in ASCII, truncated to 63 bits).

@@ -172,6 +172,36 @@ TEST_F(ScopeRoutes, EveryChangingRouteRefusesAnotherRegion) {
   ASSERT_FALSE(regulation_text.empty());
   (void)agency_page;
 
+  // Issue 12 (the work system): two people of that region seated in its units on the formation
+  // date, and a team of theirs formed by the administrator (for the lead's replacement).
+  const auto seated = [&] {
+    std::vector<std::pair<std::int64_t, std::int64_t>> out;  // employee, unit
+    for (const auto& p : people) {
+      const json detail = body_of(
+          call("GET", "/api/v1/employees/" + std::to_string(id_of(p)), "", admin.headers()));
+      for (const auto& pl : detail["placements"]) {
+        if (!pl["end"].is_null() || pl["start"].get<std::string>() > "2026-03-02" ||
+            pl["position"].is_null())
+          continue;
+        const json pos =
+            body_of(call("GET", "/api/v1/positions/" + std::to_string(id_of(pl["position"]))));
+        if (pos["unit"].is_null()) continue;
+        out.emplace_back(id_of(p), id_of(pos["unit"]));
+        break;
+      }
+      if (out.size() == 2) break;
+    }
+    EXPECT_EQ(out.size(), 2u);
+    return out;
+  };
+  const auto team_body = [](const std::vector<std::pair<std::int64_t, std::int64_t>>& s) {
+    return json{{"name", "Tim Uji Lingkup"},      {"kind", "insidental"},
+                {"target", "Laporan tersusun"},   {"owner_unit_id", s[0].second},
+                {"lead_employee_id", s[0].first}, {"member_employee_ids", {s[1].first}},
+                {"formed", "2026-03-02"}}
+        .dump();
+  };
+
   const std::string nip = org::make_nip(Date{1991, 5, 6}, 2016, 2, org::Sex::Male, 321);
   const std::map<std::string, std::function<Request()>> regional = {
       {"POST /employees",
@@ -220,6 +250,31 @@ TEST_F(ScopeRoutes, EveryChangingRouteRefusesAnotherRegion) {
       {"POST /regulations",
        [&] {
          return Request{"/api/v1/regulations", regulation_text, "text/plain"};
+       }},
+      // Issue 12: the work system.
+      {"PATCH /regions/{id}/work-rules",
+       [&] {
+         return Request{"/api/v1/regions/" + region + "/work-rules",
+                        json{{"kind", "keputusan_tim"},
+                             {"key", "antar_perangkat_daerah"},
+                             {"statement", "Sekretaris Daerah (diubah)"},
+                             {"reason", "Uji lingkup wilayah"}}
+                            .dump()};
+       }},
+      {"POST /teams",
+       [&] {
+         return Request{"/api/v1/teams", team_body(seated())};
+       }},
+      {"POST /teams/{id}/lead",
+       [&] {
+         const auto s = seated();
+         const auto t = call("POST", "/api/v1/teams", team_body(s), admin.headers());
+         EXPECT_EQ(t.status, 201) << t.body;
+         return Request{"/api/v1/teams/" + std::to_string(id_of(body_of(t))) + "/lead",
+                        json{{"employee_id", s[1].first},
+                             {"date", "2026-04-01"},
+                             {"reason", "Ketua tim mutasi"}}
+                            .dump()};
        }},
   };
   // Changing routes that do not change a region's records, and why.

@@ -618,6 +618,93 @@ await (
 // Issue 11: lists that find things, unit pages, a readable audit (e2e/lists_audit.mjs).
 await listsAndAudit({ BASE, test, newPage, signIn, screenshot, checkA11y });
 
+// Issue 12: the work system.
+await test("w1: admin membuka Sistem kerja Kota Batam: aturan dari Perwako 20/2024 dan bawaan", async () => {
+  const { context, page } = await newPage();
+  await signIn(page, "admin", "demo-admin-2026");
+  await page.goto(`${BASE}/`);
+  await page.getByRole("link", { name: "Kota Batam" }).click();
+  await page.getByRole("link", { name: "Sistem kerja daerah ini" }).click();
+  await page.waitForURL(/\/sistem-kerja$/);
+  await page.locator("h1", { hasText: "Sistem kerja Kota Batam" }).waitFor();
+  const decree = page.locator("section", {
+    has: page.locator("h2", { hasText: "Penetapan tim kerja" }),
+  });
+  const agencyTeam = decree.locator("li.card", { hasText: "Tim kerja perangkat daerah" });
+  assert.match(await agencyTeam.innerText(), /Kepala Badan/);
+  assert.match(await agencyTeam.innerText(), /Pasal 20 ayat \(4\) huruf c/);
+  assert.match(await agencyTeam.innerText(), /peraturan daerah/);
+  // 003 sets no levels: PermenPANRB 7/2022's default, marked as such.
+  const levels = page.locator("section", {
+    has: page.locator("h2", { hasText: "Level pejabat" }),
+  });
+  assert.match(await levels.innerText(), /bawaan PermenPANRB 7\/2022/);
+  await screenshot(page, "sistem-kerja");
+  await checkA11y(page, "sistem kerja");
+  // A pegawai is not shown the rules.
+  const other = await newPage();
+  await signIn(other.page, "pegawai", "demo-pegawai-2026");
+  await other.page.goto(page.url());
+  await other.page.getByText("hanya untuk admin registri dan administrator").waitFor();
+  await other.context.close();
+  assert.deepEqual(page.problems, []);
+  await context.close();
+});
+
+await test("w2: tim kerja lintas unit: penetapan, peringatan, SK, dan riwayat anggota", async () => {
+  const { context, page } = await newPage();
+  await signIn(page, "admin", "demo-admin-2026");
+  // A team of two people seated in two units of Kota Batam, formed through the API.
+  const made = await page.evaluate(async () => {
+    const get = async (path) => (await fetch(`/api/v1${path}`)).json();
+    const { csrf_token: csrf } = await get("/auth/me");
+    const batam = (await get("/regions")).items.find((r) => r.name === "Kota Batam").id;
+    const people = (await get(`/employees?limit=200&region_id=${batam}`)).items;
+    const seats = [];
+    for (const p of people) {
+      const d = await get(`/employees/${p.id}`);
+      const pl = d.placements.find((x) => x.end === null && x.start <= "2026-03-02" && x.position);
+      if (!pl) continue;
+      const pos = await get(`/positions/${pl.position.id}`);
+      if (!pos.unit || seats.some((s) => s.unit === pos.unit.id)) continue;
+      seats.push({ employee: p.id, unit: pos.unit.id });
+      if (seats.length === 2) break;
+    }
+    const res = await fetch("/api/v1/teams", {
+      method: "POST",
+      headers: { "Content-Type": "application/json", "X-CSRF-Token": csrf },
+      body: JSON.stringify({
+        name: "Penyusunan Analisis Jabatan",
+        kind: "insidental",
+        target: "Dokumen analisis jabatan tersusun",
+        owner_unit_id: seats[1].unit,
+        lead_employee_id: seats[0].employee,
+        member_employee_ids: [seats[1].employee],
+        formed: "2026-03-02",
+      }),
+    });
+    return { status: res.status, region: batam, team: await res.json() };
+  });
+  assert.equal(made.status, 201, JSON.stringify(made.team));
+  await page.goto(`${BASE}/wilayah/${made.region}/sistem-kerja`);
+  await page.getByRole("link", { name: "Penyusunan Analisis Jabatan" }).click();
+  await page.waitForURL(/\/tim\//);
+  await page.locator("h1", { hasText: "Penyusunan Analisis Jabatan" }).waitFor();
+  const main = await page.locator("main").innerText();
+  assert.match(main, /lintas unit organisasi/);
+  assert.match(main, /Kepala Badan/);
+  assert.match(main, /Pasal 20 ayat \(4\) huruf c/);
+  assert.match(main, /pemilik kinerja/);
+  assert.match(main, /KEPUTUSAN KEPALA BADAN KOTA BATAM/);
+  await screenshot(page, "tim-kerja");
+  await checkA11y(page, "tim kerja");
+  // Before the team was formed nobody was in it.
+  await page.goto(`${BASE}/tim/${made.team.id}?tanggal=2026-03-01`);
+  await page.getByText("Anggota pada 2026-03-01").waitFor();
+  assert.deepEqual(page.problems, []);
+  await context.close();
+});
+
 await browser.close();
 const failed = results.filter((r) => !r.ok);
 console.log(

@@ -20,6 +20,7 @@ import { unitEditPage } from "./pages/unit_form";
 import { employeeEditPage, employeeNewPage } from "./pages/employee_form";
 import { placementEndPage, placementMovePage, placementNewPage } from "./pages/placement_form";
 import { unitPage } from "./pages/unit"; // issue 11
+import { teamPage, workRulesPage } from "./pages/work"; // issue 12
 
 const pages: Record<Route["name"], (ctx: PageContext) => Promise<void>> = {
   home: homePage,
@@ -44,6 +45,8 @@ const pages: Record<Route["name"], (ctx: PageContext) => Promise<void>> = {
   placementNew: placementNewPage,
   placementEnd: placementEndPage,
   placementMove: placementMovePage,
+  workRules: workRulesPage, // issue 12
+  team: teamPage,
 };
 
 const app = document.getElementById("app")!;
@@ -82,7 +85,11 @@ replace(
 function renderHeader(route: Route | null): void {
   const u = user();
   const items: [string, string, Route["name"][]][] = [
-    ["Beranda", paths.home(), ["home", "region", "agency", "position", "regulation"]],
+    [
+      "Beranda",
+      paths.home(),
+      ["home", "region", "agency", "position", "regulation", "workRules", "team"],
+    ],
     ["Pegawai", paths.employees(), ["employees", "employee"]],
   ];
   if (u && roleCanAdminister(u.role)) {

@@ -22,7 +22,10 @@ export type Route =
   | { name: "placementNew"; employeeId: string; position: string | null }
   | { name: "placementEnd"; employeeId: string; placementId: string }
   | { name: "placementMove"; employeeId: string; placementId: string }
-  | { name: "unit"; id: string };
+  | { name: "unit"; id: string }
+  // Issue 12: the work system.
+  | { name: "workRules"; id: string }
+  | { name: "team"; id: string; on: string | null };
 
 // ---- Issue 11: the filters of the people list and of the audit page, kept in the address ----
 
@@ -166,6 +169,15 @@ const table: [RegExp, (m: RegExpExecArray, q: URLSearchParams) => Route][] = [
   ],
   // Issue 11: a unit's page.
   [new RegExp(`^/unit/${ID}$`), (m) => ({ name: "unit", id: m[1]! })],
+  // Issue 12: the work system.
+  [new RegExp(`^/wilayah/${ID}/sistem-kerja$`), (m) => ({ name: "workRules", id: m[1]! })],
+  [
+    new RegExp(`^/tim/${ID}$`),
+    (m, q) => {
+      const on = q.get("tanggal");
+      return { name: "team", id: m[1]!, on: on && /^\d{4}-\d{2}-\d{2}$/.test(on) ? on : null };
+    },
+  ],
 ];
 
 export function parseRoute(pathname: string, search = ""): Route {
@@ -251,4 +263,8 @@ export const paths = {
   placementMove: (employeeId: IdLike, placementId: IdLike) =>
     `/pegawai/${enc(employeeId)}/penempatan/${enc(placementId)}/pindah`,
   unit: (id: IdLike) => `/unit/${enc(id)}`,
+  // Issue 12: the work system.
+  workRules: (id: IdLike) => `/wilayah/${enc(id)}/sistem-kerja`,
+  team: (id: IdLike, on?: string | null) =>
+    on ? `/tim/${enc(id)}?tanggal=${encodeURIComponent(on)}` : `/tim/${enc(id)}`,
 };

@@ -20,12 +20,15 @@ import type {
   Session,
   SessionInfo,
   SessionsEnded,
+  Team,
+  TeamRef,
   User,
   // Issue 11
   AgencyListItem,
   PositionListItem,
   Unit,
   UnitPage,
+  WorkRules,
 } from "./types";
 
 const BASE = "/api/v1";
@@ -211,6 +214,11 @@ export const api = {
   agencyUnits: (aid: Id | string, q: Query = {}) =>
     request<{ items: Unit[] }>(withQuery(`/agencies/${id(aid)}/units`, q)),
   unit: (uid: Id | string, q: Query = {}) => request<UnitPage>(withQuery(`/units/${id(uid)}`, q)),
+  // Issue 12: the work system (administrators).
+  workRules: (rid: Id | string) => request<WorkRules>(`/regions/${id(rid)}/work-rules`),
+  teams: (rid: Id | string) => request<{ items: TeamRef[] }>(`/regions/${id(rid)}/teams`),
+  team: (tid: Id | string, on?: string | null) =>
+    request<Team>(withQuery(`/teams/${id(tid)}`, on ? { on } : {})),
 };
 
 export type { User };

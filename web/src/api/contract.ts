@@ -34,4 +34,8 @@ export type ContractChecks = [
   Fits<S["UnitPage"], T.UnitPage>,
   Fits<S["AgencyList"], T.ListPage<T.AgencyListItem>>,
   Fits<S["PositionList"], T.ListPage<T.PositionListItem>>,
+  // Issue 12: the work system.
+  Fits<S["WorkRules"], T.WorkRules>,
+  Fits<S["TeamList"], { items: T.TeamRef[] }>,
+  Fits<S["Team"], T.Team>,
 ];

@@ -520,3 +520,72 @@ export interface UnitPage {
     child_count: number;
   }[];
 }
+
+// --- Issue 12: the work system (docs/api.md, "Work system") -------------------------------------
+
+/** One of a region's work-system rules, with where it comes from. */
+export interface WorkRule {
+  /** null: a default that is not stored (the region follows PermenPANRB 7/2022). */
+  id: Id | null;
+  kind: "level" | "keputusan_tim" | "mekanisme" | "struktur_penugasan" | "alur" | "pengembalian";
+  key: string;
+  statement: string;
+  items: string[];
+  /** "peraturan": read from the region's regulation; "bawaan": PermenPANRB 7/2022's default. */
+  origin: "peraturan" | "bawaan";
+  regulation_id: Id | null;
+  source: string;
+  article: string;
+  changed_reason: string;
+  changed_at: string;
+}
+
+/** GET /regions/{id}/work-rules */
+export interface WorkRules {
+  region: { id?: Id; name?: string; kind?: string };
+  stored: boolean;
+  rules: WorkRule[];
+}
+
+export interface TeamRef {
+  id: Id;
+  name: string;
+  kind: "rutin" | "insidental";
+  scope: "unit_organisasi" | "lintas_unit" | "antar_perangkat_daerah" | "lintas_instansi";
+  status: "aktif" | "bubar";
+  owner_unit_id: Id;
+  agency_id: Id;
+  region_id: Id;
+  formed: string;
+}
+
+/** One period of one person in a team. */
+export interface TeamMember {
+  id: Id;
+  employee_id: Id;
+  name: string;
+  nip: string;
+  unit_id: Id;
+  unit: string;
+  role: "ketua" | "anggota";
+  start: string;
+  end: string | null;
+  end_reason: string;
+}
+
+/** GET /teams/{id} */
+export interface Team extends TeamRef {
+  target: string;
+  authority: {
+    authority: string;
+    rule_id: Id | null;
+    source: string;
+    article: string;
+    default: boolean;
+  };
+  decree_text: string;
+  warnings: string[];
+  periods: TeamMember[];
+  members: TeamMember[];
+  members_on: string | null;
+}

@@ -1,7 +1,8 @@
 import { api } from "../api/client";
 import { h, replace } from "../dom";
-import { regionKindLabel } from "../format";
+import { regionKindLabel, roleCanAdminister } from "../format";
 import { paths } from "../router";
+import { user } from "../session";
 import { link, pageHeading, regulationLink, section } from "../ui";
 import { routeOf, type PageContext } from "./context";
 
@@ -49,6 +50,10 @@ export async function regionPage(ctx: PageContext): Promise<void> {
       region.name,
     ),
     pageHeading(region.name, regionKindLabel(region.kind)),
+    // Issue 12: the region's work-system rules, for administrators.
+    roleCanAdminister(user()?.role)
+      ? h("p", null, link(paths.workRules(region.id), "Sistem kerja daerah ini"))
+      : null,
     h(
       "div",
       { class: "grid-2" },

@@ -193,5 +193,12 @@ Response handle_regulation_import(Context&);
 Response handle_audit_list(Context&);
 // Issue 11: a unit's page (org/handlers_units.cpp)
 Response handle_unit_get(Context&);
+// The work system (work/; issue 12): the region's rules, teams
+Response handle_work_rules_get(Context&);
+Response handle_work_rule_update(Context&);
+Response handle_teams_list(Context&);
+Response handle_team_create(Context&);
+Response handle_team_get(Context&);
+Response handle_team_lead_replace(Context&);
 
 }  // namespace tatakerja::server

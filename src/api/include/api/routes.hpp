@@ -9,5 +9,6 @@ namespace tatakerja::server {
 void add_service_routes(RouteTable& t);   // health, the OpenAPI document (service/routes.cpp)
 void add_identity_routes(RouteTable& t);  // sign-in, accounts, the audit log (identity/routes.cpp)
 void add_org_routes(RouteTable& t);       // the organisation registry (org/routes.cpp)
+void add_work_routes(RouteTable& t);      // the work system: rules, teams (work/routes.cpp)
 
 }  // namespace tatakerja::server

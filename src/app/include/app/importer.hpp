@@ -94,6 +94,7 @@ struct ImportResult {
   std::vector<org::StructureChange> changes;   // as stored (ids set), of every agency
   std::optional<AmendmentOutcome> amendment;   // set for an amending text
   std::size_t iki_tables = 0;                  // IKI tables stored (linked to their positions)
+  std::size_t work_rules = 0;  // work-system rules the text sets for its region (issue 12)
 
   // The first agency the text establishes (the only one of most texts), if any.
   std::optional<org::Id> agency_id() const {
@@ -121,11 +122,13 @@ struct ImportResult {
 //     inserted — and the structural changes are stored; otherwise a new agency is inserted;
 //  6. work levels and appraisers of each agency's positions (org::resolve_work_levels);
 //  7. the IKI tables it writes, each linked to the stored position it belongs to;
-//  8. one audit entry "import" / "regulation";
-//  9. an amending text ("Perubahan atas ...") establishes no agency: when the regulation it amends
+//  8. the work-system provisions as the region's rules (app/work_rules.hpp,
+//     apply_regulation_rules; the audit entry's "work_rules" counts them);
+//  9. one audit entry "import" / "regulation";
+// 10. an amending text ("Perubahan atas ...") establishes no agency: when the regulation it amends
 //     is stored and in force, that regulation's text with the amendment applied
 //     (regulation::consolidate) is imported too, in the same transaction, as its next version
-//     (steps 1-7 and an audit entry "amend" / "regulation"), and both carry findings that say what
+//     (steps 1-8 and an audit entry "amend" / "regulation"), and both carry findings that say what
 //     was applied and what was not; otherwise the amending text is stored alone with a finding.
 // Throws Refusal for a refused text and storage::DatabaseError when the database fails; on any
 // throw nothing is written.

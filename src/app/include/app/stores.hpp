@@ -9,6 +9,7 @@
 #include "core/transaction.hpp"
 #include "identity/identity_store.hpp"
 #include "org/org_store.hpp"
+#include "work/work_store.hpp"
 
 namespace tatakerja::app {
 
@@ -18,6 +19,7 @@ struct Stores {
   identity::IdentityStore& identity;
   std::string_view backend;             // "sqlite", "postgresql" or "memory"
   std::function<int()> schema_version;  // of the database behind the stores
+  work::WorkStore& work;                // the work system (issue 12): rules, teams
 };
 
 }  // namespace tatakerja::app

@@ -49,6 +49,9 @@ enum class ErrorCode : std::uint8_t {
   ServerBusy,
   WorkTimeout,
   HeaderTooLarge,
+  // The work system (issue 12).
+  ReasonRequired,
+  TeamMemberUnplaced,
   // A file that cannot be read as a regulation text (textio::ReadError; printed by the CLI). The
   // API never answers these: an uploaded text it cannot decode is INVALID_FIELD "text".
   FileNotFound,
@@ -76,7 +79,7 @@ struct ErrorInfo {
 };
 
 // The table, in the order of ErrorCode (checked below).
-inline constexpr std::array<ErrorInfo, 35> kErrorTable{{
+inline constexpr std::array<ErrorInfo, 37> kErrorTable{{
     {ErrorCode::MalformedJson, "MALFORMED_JSON", 400,
      "Isi permintaan bukan JSON yang sah atau bukan objek.", ErrorScope::Api},
     {ErrorCode::InvalidParameter, "INVALID_PARAMETER", 400, "Parameter alamat tidak sah.",
@@ -133,6 +136,14 @@ inline constexpr std::array<ErrorInfo, 35> kErrorTable{{
      ErrorScope::Api},
     {ErrorCode::HeaderTooLarge, "HEADER_TOO_LARGE", 431,
      "Kepala permintaan terlalu besar; hapus cookie lama lalu coba lagi.", ErrorScope::Api},
+    // The work system (issue 12).
+    {ErrorCode::ReasonRequired, "REASON_REQUIRED", 422,
+     "Alasan perubahan wajib diisi; perubahan aturan sistem kerja dicatat beserta alasannya.",
+     ErrorScope::Api},
+    {ErrorCode::TeamMemberUnplaced, "TEAM_MEMBER_UNPLACED", 422,
+     "Pegawai ini tidak sedang menduduki jabatan, sehingga unit organisasinya tidak diketahui; "
+     "tempatkan pegawai pada jabatan terlebih dahulu.",
+     ErrorScope::Api},
     {ErrorCode::FileNotFound, "FILE_NOT_FOUND", 404, "Berkas tidak dapat dibuka.",
      ErrorScope::File},
     {ErrorCode::FileIsDirectory, "FILE_IS_DIRECTORY", 422,

@@ -9,6 +9,7 @@
 #include "core/transaction.hpp"
 #include "identity/memory_identity_store.hpp"
 #include "org/memory_org_store.hpp"
+#include "work/memory_work_store.hpp"
 
 namespace tatakerja::persistence {
 
@@ -21,16 +22,18 @@ class MemoryStores {
   app::Stores& stores() { return stores_; }
   org::MemoryOrgStore& org() { return org_; }
   identity::MemoryIdentityStore& identity() { return identity_; }
+  work::MemoryWorkStore& work() { return work_; }
   Transactional& transactions() { return transactions_; }
 
  private:
-  // One transaction over both stores; nested begin() is an error, and so is a begin() or
+  // One transaction over every store; nested begin() is an error, and so is a begin() or
   // begin_read() inside a read snapshot (as on the databases; the snapshot itself needs nothing
   // in memory).
   class Transactions final : public Transactional {
    public:
-    Transactions(org::MemoryOrgStore& org, identity::MemoryIdentityStore& identity)
-        : org_(org), identity_(identity) {}
+    Transactions(org::MemoryOrgStore& org, identity::MemoryIdentityStore& identity,
+                 work::MemoryWorkStore& work)
+        : org_(org), identity_(identity), work_(work) {}
     void begin() override;
     void commit() override;
     void rollback() noexcept override;
@@ -42,11 +45,13 @@ class MemoryStores {
 
     org::MemoryOrgStore& org_;
     identity::MemoryIdentityStore& identity_;
+    work::MemoryWorkStore& work_;
     bool reading_ = false;
   };
 
   org::MemoryOrgStore org_;
   identity::MemoryIdentityStore identity_;
+  work::MemoryWorkStore work_;
   Transactions transactions_;
   app::Stores stores_;
 };

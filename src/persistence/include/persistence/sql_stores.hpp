@@ -7,6 +7,7 @@
 #include "identity/sql_identity_store.hpp"
 #include "org/sql_org_store.hpp"
 #include "storage/database.hpp"
+#include "work/sql_work_store.hpp"
 
 namespace tatakerja::persistence {
 
@@ -19,12 +20,14 @@ class SqlStores {
   app::Stores& stores() { return stores_; }
   org::OrgStore& org() { return org_; }
   identity::IdentityStore& identity() { return identity_; }
+  work::WorkStore& work() { return work_; }
   storage::Connection& connection() { return c_; }
 
  private:
   storage::Connection& c_;
   org::SqlOrgStore org_;
   identity::SqlIdentityStore identity_;
+  work::SqlWorkStore work_;
   app::Stores stores_;
 };
 

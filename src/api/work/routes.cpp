@@ -1,0 +1,31 @@
+// The work system's routes (issue 12). None is cacheable: the rules and teams are no registry
+// scope, and the work system's writes never retire the registry's cached answers.
+#include "api/routes.hpp"
+#include "api/api.hpp"
+
+namespace tatakerja::server {
+namespace {
+
+// The rules are viewed and changed by administrators (registry administrators and the
+// administrator), with the CSRF token for a change.
+void editor_gate(Context& ctx) {
+  ctx.require_editor();
+}
+
+// Teams are read by any signed-in user (their members' names are personal data).
+void signed_in_gate(Context& ctx) {
+  ctx.require_user();
+}
+
+}  // namespace
+
+void add_work_routes(RouteTable& t) {
+  t.add({"GET", "/regions/{id}/work-rules"}, handle_work_rules_get, editor_gate);
+  t.add({"PATCH", "/regions/{id}/work-rules"}, handle_work_rule_update, editor_gate);
+  t.add({"GET", "/regions/{id}/teams"}, handle_teams_list, signed_in_gate);
+  t.add({"POST", "/teams"}, handle_team_create, editor_gate);
+  t.add({"GET", "/teams/{id}"}, handle_team_get, signed_in_gate);
+  t.add({"POST", "/teams/{id}/lead"}, handle_team_lead_replace, editor_gate);
+}
+
+}  // namespace tatakerja::server

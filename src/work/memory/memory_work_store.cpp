@@ -1,0 +1,179 @@
+// The work system's store in memory: each method does what the SQL store's statement does
+// (src/work/sql/sql_work_store.cpp), with migration 13's rules checked before anything is written.
+#include "work/memory_work_store.hpp"
+
+#include <algorithm>
+#include <string>
+
+#include "storage/database.hpp"
+#include "work/teams.hpp"
+
+namespace tatakerja::work {
+namespace {
+
+using storage::DatabaseError;
+
+[[noreturn]] void refuse(const std::string& rule) {
+  throw DatabaseError(DatabaseError::Kind::Constraint, "memory store: " + rule);
+}
+
+void check_key(const std::function<bool(Id)>& exists, Id id, const char* column) {
+  if (exists && !exists(id)) {
+    refuse(std::string("FOREIGN KEY constraint failed (") + column + ")");
+  }
+}
+
+bool member_order(const TeamMember& a, const TeamMember& b) {
+  if (a.start != b.start) return date_before(a.start, b.start);
+  return a.id < b.id;
+}
+
+}  // namespace
+
+void MemoryWorkStore::begin() {
+  if (in_transaction_) {
+    throw DatabaseError(DatabaseError::Kind::Other, "begin(): a transaction is already open");
+  }
+  each_table([](auto& t) { t.begin(); });
+  in_transaction_ = true;
+}
+
+void MemoryWorkStore::commit() {
+  if (!in_transaction_) {
+    throw DatabaseError(DatabaseError::Kind::Other, "commit(): no transaction is open");
+  }
+  each_table([](auto& t) { t.commit(); });
+  in_transaction_ = false;
+}
+
+void MemoryWorkStore::rollback() noexcept {
+  if (!in_transaction_) return;
+  each_table([](auto& t) { t.rollback(); });
+  in_transaction_ = false;
+}
+
+void MemoryWorkStore::check_rule(const Rule& r) const {
+  check_key(keys_.region_exists, r.region_id, "work_rules.region_id");
+  if (r.regulation_id) {
+    check_key(keys_.regulation_exists, *r.regulation_id, "work_rules.regulation_id");
+  }
+}
+
+void MemoryWorkStore::check_team(const Team& t) const {
+  check_key(keys_.region_exists, t.region_id, "work_teams.region_id");
+  check_key(keys_.agency_exists, t.agency_id, "work_teams.agency_id");
+  check_key(keys_.unit_exists, t.owner_unit_id, "work_teams.owner_unit_id");
+  if (t.authority_rule_id && !rules_.contains(*t.authority_rule_id)) {
+    refuse("FOREIGN KEY constraint failed (work_teams.authority_rule_id)");
+  }
+}
+
+void MemoryWorkStore::check_member(const TeamMember& m) const {
+  if (!teams_.contains(m.team_id))
+    refuse("FOREIGN KEY constraint failed (work_team_members.team_id)");
+  check_key(keys_.employee_exists, m.employee_id, "work_team_members.employee_id");
+  check_key(keys_.unit_exists, m.unit_id, "work_team_members.unit_id");
+}
+
+std::vector<Rule> MemoryWorkStore::rules_of_region(Id region_id) {
+  std::vector<Rule> out;
+  for (const auto& [id, r] : rules_.rows()) {
+    if (r.region_id == region_id) out.push_back(r);
+  }
+  return out;
+}
+
+std::optional<Rule> MemoryWorkStore::rule(Id id) {
+  const Rule* r = rules_.find(id);
+  if (r == nullptr) return std::nullopt;
+  return *r;
+}
+
+Id MemoryWorkStore::insert_rule(const Rule& r) {
+  const auto key = std::make_tuple(r.region_id, static_cast<int>(r.kind), r.key);
+  if (rule_keys_.contains(key)) refuse("UNIQUE constraint failed (work_rules)");
+  check_rule(r);
+  Rule x = r;
+  x.id = rules_.next_key();
+  rules_.put(x.id, x);
+  rule_keys_.put(key, x.id);
+  return x.id;
+}
+
+void MemoryWorkStore::update_rule(const Rule& r) {
+  const Rule* stored = rules_.find(r.id);
+  if (stored == nullptr) return;
+  const auto old_key =
+      std::make_tuple(stored->region_id, static_cast<int>(stored->kind), stored->key);
+  const auto key = std::make_tuple(r.region_id, static_cast<int>(r.kind), r.key);
+  const Id* holder = rule_keys_.find(key);
+  if (holder != nullptr && *holder != r.id) refuse("UNIQUE constraint failed (work_rules)");
+  check_rule(r);
+  rules_.put(r.id, r);
+  if (old_key != key) {
+    rule_keys_.erase(old_key);
+    rule_keys_.put(key, r.id);
+  }
+}
+
+Id MemoryWorkStore::insert_team(const Team& t) {
+  check_team(t);
+  Team x = t;
+  x.id = teams_.next_key();
+  teams_.put(x.id, x);
+  return x.id;
+}
+
+void MemoryWorkStore::update_team(const Team& t) {
+  if (!teams_.contains(t.id)) return;
+  check_team(t);
+  teams_.put(t.id, t);
+}
+
+std::optional<Team> MemoryWorkStore::team(Id id) {
+  const Team* t = teams_.find(id);
+  if (t == nullptr) return std::nullopt;
+  return *t;
+}
+
+std::vector<Team> MemoryWorkStore::teams_of_region(Id region_id) {
+  std::vector<Team> out;
+  for (auto it = teams_.rows().rbegin(); it != teams_.rows().rend(); ++it) {
+    if (it->second.region_id == region_id) out.push_back(it->second);
+  }
+  return out;
+}
+
+Id MemoryWorkStore::insert_member(const TeamMember& m) {
+  check_member(m);
+  TeamMember x = m;
+  x.id = members_.next_key();
+  members_.put(x.id, x);
+  return x.id;
+}
+
+void MemoryWorkStore::update_member(const TeamMember& m) {
+  if (!members_.contains(m.id)) return;
+  check_member(m);
+  members_.put(m.id, m);
+}
+
+std::vector<TeamMember> MemoryWorkStore::members_of_team(Id team_id) {
+  std::vector<TeamMember> out;
+  for (const auto& [id, m] : members_.rows()) {
+    if (m.team_id == team_id) out.push_back(m);
+  }
+  std::stable_sort(out.begin(), out.end(), member_order);
+  return out;
+}
+
+std::vector<TeamMember> MemoryWorkStore::memberships_of_employee(Id employee_id) {
+  std::vector<TeamMember> out;
+  for (const auto& [id, m] : members_.rows()) {
+    if (m.employee_id == employee_id) out.push_back(m);
+  }
+  std::stable_sort(out.begin(), out.end(), member_order);
+  return out;
+}
+
+}  // namespace tatakerja::work

@@ -1,0 +1,32 @@
+// The work system's store over SQL (SQLite and PostgreSQL alike), `?` parameters only. Every
+// method throws storage::DatabaseError on failure; the contract of each is WorkStore's
+// (work/work_store.hpp).
+#pragma once
+
+#include "storage/database.hpp"
+#include "work/work_store.hpp"
+
+namespace tatakerja::work {
+
+class SqlWorkStore final : public WorkStore {
+ public:
+  explicit SqlWorkStore(storage::Connection& c) : c_(c) {}
+
+  std::vector<Rule> rules_of_region(Id region_id) override;
+  std::optional<Rule> rule(Id id) override;
+  Id insert_rule(const Rule& r) override;
+  void update_rule(const Rule& r) override;
+  Id insert_team(const Team& t) override;
+  void update_team(const Team& t) override;
+  std::optional<Team> team(Id id) override;
+  std::vector<Team> teams_of_region(Id region_id) override;
+  Id insert_member(const TeamMember& m) override;
+  void update_member(const TeamMember& m) override;
+  std::vector<TeamMember> members_of_team(Id team_id) override;
+  std::vector<TeamMember> memberships_of_employee(Id employee_id) override;
+
+ private:
+  storage::Connection& c_;
+};
+
+}  // namespace tatakerja::work

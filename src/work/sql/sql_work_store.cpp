@@ -1,0 +1,224 @@
+// The work system's rules, teams and membership periods over SQL, written once for SQLite and
+// PostgreSQL with `?` parameters only. A rule's items are kept as a JSON array of strings.
+#include "work/sql_work_store.hpp"
+
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "storage/sql_rows.hpp"
+
+namespace tatakerja::work {
+namespace {
+
+using storage::Row;
+using storage::Value;
+using storage::sql::all;
+using storage::sql::first;
+using storage::sql::inserted_id;
+using storage::sql::opt;
+using storage::sql::require;
+using storage::sql::select;
+
+std::string items_text(const std::vector<std::string>& items) {
+  return nlohmann::json(items).dump();
+}
+
+std::vector<std::string> items_from_text(const std::string& text) {
+  const auto j = nlohmann::json::parse(text, nullptr, false);
+  std::vector<std::string> out;
+  if (!j.is_array()) return out;
+  for (const auto& e : j) {
+    if (e.is_string()) out.push_back(e.get<std::string>());
+  }
+  return out;
+}
+
+Date date_of(const std::string& text) {
+  return require(parse_iso_date(text), "date", text);
+}
+
+Value optional_date(const std::optional<Date>& d) {
+  return d ? Value{d->iso()} : Value{};
+}
+
+constexpr const char* kRuleCols =
+    "id, region_id, kind, rule_key, statement, items, origin, regulation_id, source, article, "
+    "changed_reason, changed_at";
+Rule read_rule(const Row& r, std::size_t o) {
+  Rule x;
+  x.id = r.integer(o);
+  x.region_id = r.integer(o + 1);
+  x.kind = require(rule_kind_from_string(r.text(o + 2)), "rule kind", r.text(o + 2));
+  x.key = r.text(o + 3);
+  x.statement = r.text(o + 4);
+  x.items = items_from_text(r.text(o + 5));
+  x.origin = require(rule_origin_from_string(r.text(o + 6)), "rule origin", r.text(o + 6));
+  x.regulation_id = r.optional_integer(o + 7);
+  x.source = r.text(o + 8);
+  x.article = r.text(o + 9);
+  x.changed_reason = r.text(o + 10);
+  x.changed_at = r.text(o + 11);
+  return x;
+}
+std::vector<Value> rule_values(const Rule& r) {
+  return {r.region_id,
+          std::string(to_string(r.kind)),
+          r.key,
+          r.statement,
+          items_text(r.items),
+          std::string(to_string(r.origin)),
+          opt(r.regulation_id),
+          r.source,
+          r.article,
+          r.changed_reason,
+          r.changed_at};
+}
+
+constexpr const char* kTeamCols =
+    "id, region_id, agency_id, owner_unit_id, name, kind, target, scope, authority, "
+    "authority_rule_id, decree_text, status, formed, created_at";
+Team read_team(const Row& r, std::size_t o) {
+  Team x;
+  x.id = r.integer(o);
+  x.region_id = r.integer(o + 1);
+  x.agency_id = r.integer(o + 2);
+  x.owner_unit_id = r.integer(o + 3);
+  x.name = r.text(o + 4);
+  x.kind = require(team_kind_from_string(r.text(o + 5)), "team kind", r.text(o + 5));
+  x.target = r.text(o + 6);
+  x.scope = require(team_scope_from_string(r.text(o + 7)), "team scope", r.text(o + 7));
+  x.authority = r.text(o + 8);
+  x.authority_rule_id = r.optional_integer(o + 9);
+  x.decree_text = r.text(o + 10);
+  x.status = require(team_status_from_string(r.text(o + 11)), "team status", r.text(o + 11));
+  x.formed = date_of(r.text(o + 12));
+  x.created_at = r.text(o + 13);
+  return x;
+}
+std::vector<Value> team_values(const Team& t) {
+  return {t.region_id,
+          t.agency_id,
+          t.owner_unit_id,
+          t.name,
+          std::string(to_string(t.kind)),
+          t.target,
+          std::string(to_string(t.scope)),
+          t.authority,
+          opt(t.authority_rule_id),
+          t.decree_text,
+          std::string(to_string(t.status)),
+          t.formed.iso(),
+          t.created_at};
+}
+
+constexpr const char* kMemberCols =
+    "id, team_id, employee_id, unit_id, role, start_date, end_date, end_reason";
+TeamMember read_member(const Row& r, std::size_t o) {
+  TeamMember x;
+  x.id = r.integer(o);
+  x.team_id = r.integer(o + 1);
+  x.employee_id = r.integer(o + 2);
+  x.unit_id = r.integer(o + 3);
+  x.role = require(team_role_from_string(r.text(o + 4)), "team role", r.text(o + 4));
+  x.start = date_of(r.text(o + 5));
+  if (!r.is_null(o + 6)) x.end = date_of(r.text(o + 6));
+  x.end_reason = r.text(o + 7);
+  return x;
+}
+std::vector<Value> member_values(const TeamMember& m) {
+  return {m.team_id,     m.employee_id,        m.unit_id,   std::string(to_string(m.role)),
+          m.start.iso(), optional_date(m.end), m.end_reason};
+}
+
+}  // namespace
+
+std::vector<Rule> SqlWorkStore::rules_of_region(Id region_id) {
+  return all<Rule>(
+      c_.query(select(kRuleCols, "FROM work_rules WHERE region_id = ? ORDER BY id"), {region_id}),
+      read_rule);
+}
+
+std::optional<Rule> SqlWorkStore::rule(Id id) {
+  return first<Rule>(c_.query(select(kRuleCols, "FROM work_rules WHERE id = ?"), {id}), read_rule);
+}
+
+Id SqlWorkStore::insert_rule(const Rule& r) {
+  return inserted_id(c_,
+                     "INSERT INTO work_rules (region_id, kind, rule_key, statement, items, origin, "
+                     "regulation_id, source, article, changed_reason, changed_at) VALUES (?, ?, ?, "
+                     "?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                     rule_values(r));
+}
+
+void SqlWorkStore::update_rule(const Rule& r) {
+  auto values = rule_values(r);
+  values.emplace_back(r.id);
+  c_.execute(
+      "UPDATE work_rules SET region_id = ?, kind = ?, rule_key = ?, statement = ?, items = ?, "
+      "origin = ?, regulation_id = ?, source = ?, article = ?, changed_reason = ?, changed_at = ? "
+      "WHERE id = ?",
+      values);
+}
+
+Id SqlWorkStore::insert_team(const Team& t) {
+  return inserted_id(c_,
+                     "INSERT INTO work_teams (region_id, agency_id, owner_unit_id, name, kind, "
+                     "target, scope, authority, authority_rule_id, decree_text, status, formed, "
+                     "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                     team_values(t));
+}
+
+void SqlWorkStore::update_team(const Team& t) {
+  auto values = team_values(t);
+  values.emplace_back(t.id);
+  c_.execute(
+      "UPDATE work_teams SET region_id = ?, agency_id = ?, owner_unit_id = ?, name = ?, kind = ?, "
+      "target = ?, scope = ?, authority = ?, authority_rule_id = ?, decree_text = ?, status = ?, "
+      "formed = ?, created_at = ? WHERE id = ?",
+      values);
+}
+
+std::optional<Team> SqlWorkStore::team(Id id) {
+  return first<Team>(c_.query(select(kTeamCols, "FROM work_teams WHERE id = ?"), {id}), read_team);
+}
+
+std::vector<Team> SqlWorkStore::teams_of_region(Id region_id) {
+  return all<Team>(
+      c_.query(select(kTeamCols, "FROM work_teams WHERE region_id = ? ORDER BY id DESC"),
+               {region_id}),
+      read_team);
+}
+
+Id SqlWorkStore::insert_member(const TeamMember& m) {
+  return inserted_id(c_,
+                     "INSERT INTO work_team_members (team_id, employee_id, unit_id, role, "
+                     "start_date, end_date, end_reason) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                     member_values(m));
+}
+
+void SqlWorkStore::update_member(const TeamMember& m) {
+  auto values = member_values(m);
+  values.emplace_back(m.id);
+  c_.execute(
+      "UPDATE work_team_members SET team_id = ?, employee_id = ?, unit_id = ?, role = ?, "
+      "start_date = ?, end_date = ?, end_reason = ? WHERE id = ?",
+      values);
+}
+
+std::vector<TeamMember> SqlWorkStore::members_of_team(Id team_id) {
+  return all<TeamMember>(
+      c_.query(
+          select(kMemberCols, "FROM work_team_members WHERE team_id = ? ORDER BY start_date, id"),
+          {team_id}),
+      read_member);
+}
+
+std::vector<TeamMember> SqlWorkStore::memberships_of_employee(Id employee_id) {
+  return all<TeamMember>(
+      c_.query(select(kMemberCols,
+                      "FROM work_team_members WHERE employee_id = ? ORDER BY start_date, id"),
+               {employee_id}),
+      read_member);
+}
+
+}  // namespace tatakerja::work
