@@ -13,6 +13,7 @@ const std::vector<Route>& table() {
     add_service_routes(t);
     add_identity_routes(t);
     add_org_routes(t);
+    add_document_routes(t);
     return t.routes();
   }();
   return routes;

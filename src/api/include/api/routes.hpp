@@ -10,4 +10,7 @@ void add_service_routes(RouteTable& t);   // health, the OpenAPI document (servi
 void add_identity_routes(RouteTable& t);  // sign-in, accounts, the audit log (identity/routes.cpp)
 void add_org_routes(RouteTable& t);       // the organisation registry (org/routes.cpp)
 
+// An agency's chart (PDF, SVG) and exports (XLSX, CSV) (documents/routes.cpp).
+void add_document_routes(RouteTable& t);
+
 }  // namespace tatakerja::server
