@@ -17,6 +17,7 @@ import {
   table,
 } from "../ui";
 import { routeOf, type PageContext } from "./context";
+import { agencyDocumentLinks } from "./agency_documents";
 
 /** Subordinates loaded at once when a box is expanded (the rest behind the same button). */
 const EXPAND_LIMIT = 200;
@@ -84,6 +85,8 @@ export async function agencyPage(ctx: PageContext): Promise<void> {
     ),
     section("Riwayat Struktur", historyBox),
   );
+  // Print and export (issue 11, item 8): the chart as its Lampiran I (PDF, SVG), the exports.
+  chartBox.before(agencyDocumentLinks(agency.id));
 
   // The chart opens at its top levels; a box's subordinates are loaded when it is expanded.
   let nodes: ChartNode[] = [];
