@@ -90,6 +90,7 @@ documents::ChartSource agency_chart_source(org::OrgStore& store, const org::Agen
     if (with_holders) b.holder = holder_text(find_in(holders, p.id));
     s.boxes.push_back(std::move(b));
   }
+  documents::select_chart_boxes(s);
   return s;
 }
 

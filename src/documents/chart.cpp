@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <unordered_map>
 
 #include "core/text.hpp"
 
@@ -97,6 +98,43 @@ std::string chart_title(const ChartSource& s) {
 std::vector<std::string> signature_block(const ChartSource& s) {
   return {region_head_title(s.regulation_kind, s.region_name) + ",",
           "________________________________"};
+}
+
+void select_chart_boxes(ChartSource& source, std::size_t max) {
+  auto& boxes = source.boxes;
+  if (boxes.size() <= max) return;
+  std::unordered_map<long long, std::size_t> index;
+  for (std::size_t i = 0; i < boxes.size(); ++i) index.emplace(boxes[i].id, i);
+  // The level of each box, following superiors (at most boxes.size() steps: a loop stops).
+  std::vector<std::size_t> level(boxes.size(), 0);
+  for (std::size_t i = 0; i < boxes.size(); ++i) {
+    std::size_t steps = 0;
+    long long sup = boxes[i].superior_id;
+    while (sup != 0 && steps <= boxes.size()) {
+      const auto it = index.find(sup);
+      if (it == index.end()) break;
+      ++steps;
+      sup = boxes[it->second].superior_id;
+    }
+    level[i] = steps > boxes.size() ? 0 : steps;
+  }
+  std::vector<std::size_t> order(boxes.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(),
+                   [&](std::size_t a, std::size_t b) { return level[a] < level[b]; });
+  order.resize(max);
+  std::sort(order.begin(), order.end());  // back to the given order
+  std::vector<ChartBox> kept;
+  kept.reserve(max);
+  for (const auto i : order) kept.push_back(std::move(boxes[i]));
+  source.omitted += boxes.size() - max;
+  boxes = std::move(kept);
+}
+
+std::string omitted_note(const ChartSource& s) {
+  if (s.omitted == 0) return "";
+  return "Digambar " + std::to_string(s.boxes.size()) + " jabatan teratas dari " +
+         std::to_string(s.boxes.size() + s.omitted) + "; selebihnya dalam ekspor jabatan.";
 }
 
 Fit fit_into(double content_width, double content_height, double area_x, double area_y,

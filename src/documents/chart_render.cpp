@@ -192,6 +192,10 @@ ChartSheet lay_out_chart(const ChartSource& source) {
   add_text(sheet, sheet.width / 2, y, 11, true, false, SheetText::Anchor::Middle,
            chart_title(source));
   y += 22;
+  if (const auto note = omitted_note(source); !note.empty()) {
+    add_text(sheet, sheet.width / 2, y - 6, 8, false, true, SheetText::Anchor::Middle, note);
+    y += 10;
+  }
 
   // The signature block, bottom right.
   const auto signature = signature_block(source);

@@ -68,6 +68,27 @@ TEST(ChartWords, WrapsAtSpacesAndKeepsLongWords) {
   EXPECT_TRUE(wrap_words("", 10).empty());
 }
 
+TEST(ChartBounds, KeepsTheTopLevelsAndSaysHowManyAreLeftOut) {
+  ChartSource s;
+  s.boxes = {{10, 0, "Kepala", ""},   {11, 10, "Sekretaris", ""}, {12, 11, "Kasubbag", ""},
+             {13, 10, "Kabid", ""},   {14, 13, "Kasi", ""},       {15, 99, "Lepas", ""},
+             {16, 17, "Lingkar", ""}, {17, 16, "Lingkar 2", ""}};
+  select_chart_boxes(s, 5);
+  ASSERT_EQ(s.boxes.size(), 5U);
+  EXPECT_EQ(s.omitted, 3U);
+  // Level 0: the head, the box whose superior is unknown, both boxes of the loop; then level 1
+  // (Sekretaris, then Kabid) as far as the bound; in the given order.
+  std::vector<long long> ids;
+  for (const auto& b : s.boxes) ids.push_back(b.id);
+  EXPECT_EQ(ids, (std::vector<long long>{10, 11, 15, 16, 17}));
+  EXPECT_EQ(omitted_note(s), "Digambar 5 jabatan teratas dari 8; selebihnya dalam ekspor jabatan.");
+  ChartSource small;
+  small.boxes = {{1, 0, "Kepala", ""}};
+  select_chart_boxes(small, 5);
+  EXPECT_EQ(small.boxes.size(), 1U);
+  EXPECT_EQ(omitted_note(small), "");
+}
+
 TEST(ChartFit, ShrinksToTheAreaNeverGrows) {
   const Fit small = fit_into(100, 50, 10, 20, 400, 300);
   EXPECT_DOUBLE_EQ(small.scale, 1);

@@ -29,7 +29,18 @@ struct ChartSource {
   std::string regulation_title;
   std::string agency_name;
   std::vector<ChartBox> boxes;
+  std::size_t omitted = 0;  // positions left out by select_chart_boxes (said on the sheet)
 };
+
+// The most boxes a chart draws: a regulation's chart has at most a few hundred positions, and
+// the layout's time and memory grow with them (docs/performance.md).
+inline constexpr std::size_t kChartMaxBoxes = 500;
+
+// Keeps at most `max` boxes, the top levels first (a box's level: the number of superiors above
+// it among the boxes; within a level in the given order), so that what is drawn is the top of the
+// chart with every box's superior; sets `omitted` to the number left out. Boxes whose superior
+// chain loops are treated as at the top.
+void select_chart_boxes(ChartSource& source, std::size_t max = kChartMaxBoxes);
 
 // The region's name without its kind, in capitals: "Provinsi Nusa Tenggara Timur" -> "NUSA
 // TENGGARA TIMUR", "Kabupaten Kupang" -> "KUPANG", "Kota Kupang" -> "KUPANG".
@@ -47,6 +58,10 @@ std::vector<std::string> lampiran_heading(const ChartSource& s, std::size_t titl
 
 // The chart's own title: "BAGAN SUSUNAN ORGANISASI" and the agency's name in capitals.
 std::string chart_title(const ChartSource& s);
+
+// The note under the chart's title when boxes were left out ("" when none was):
+// "Digambar 500 jabatan teratas dari 1200; selebihnya dalam ekspor jabatan."
+std::string omitted_note(const ChartSource& s);
 
 // The signature block: the region head's title followed by a comma, and the line for the name.
 std::vector<std::string> signature_block(const ChartSource& s);
