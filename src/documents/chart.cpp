@@ -131,6 +131,32 @@ void select_chart_boxes(ChartSource& source, std::size_t max) {
   boxes = std::move(kept);
 }
 
+std::vector<Hanging> hang_boxes(const std::vector<ChartBox>& boxes) {
+  std::unordered_map<long long, std::size_t> index;
+  for (std::size_t i = 0; i < boxes.size(); ++i) index.emplace(boxes[i].id, i);
+  const auto superior_of = [&](std::size_t i) -> long long {
+    const long long sup = boxes[i].superior_id;
+    return sup != 0 && sup != boxes[i].id && index.contains(sup) ? sup : 0;
+  };
+  std::unordered_map<long long, std::size_t> children, leaves;
+  for (std::size_t i = 0; i < boxes.size(); ++i)
+    if (const auto sup = superior_of(i)) ++children[sup];
+  for (std::size_t i = 0; i < boxes.size(); ++i)
+    if (const auto sup = superior_of(i); sup != 0 && !children.contains(boxes[i].id)) ++leaves[sup];
+  std::vector<Hanging> out(boxes.size());
+  std::unordered_map<long long, long long> last_leaf;  // of each superior, so far
+  for (std::size_t i = 0; i < boxes.size(); ++i) {
+    const auto sup = superior_of(i);
+    out[i].under = sup;
+    if (sup == 0 || children.contains(boxes[i].id) || leaves[sup] < 2) continue;
+    out[i].stacked = true;
+    const auto it = last_leaf.find(sup);
+    if (it != last_leaf.end()) out[i].under = it->second;
+    last_leaf[sup] = boxes[i].id;
+  }
+  return out;
+}
+
 std::string omitted_note(const ChartSource& s) {
   if (s.omitted == 0) return "";
   return "Digambar " + std::to_string(s.boxes.size()) + " jabatan teratas dari " +

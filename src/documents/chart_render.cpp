@@ -136,10 +136,15 @@ std::vector<Placed> place_boxes(const std::vector<ChartBox>& boxes,
     nodes.emplace(boxes[i].id, n);
     in_order.push_back(n);
   }
+  const auto hanging = hang_boxes(boxes);
   for (std::size_t i = 0; i < boxes.size(); ++i) {
-    const auto sup = nodes.find(boxes[i].superior_id);
-    if (boxes[i].superior_id == 0 || sup == nodes.end() || sup->second == in_order[i]) continue;
-    agedge(g, sup->second, in_order[i], nullptr, 1);
+    const auto above = nodes.find(hanging[i].under);
+    if (hanging[i].under == 0 || above == nodes.end() || above->second == in_order[i]) continue;
+    Agedge_t* e = agedge(g, above->second, in_order[i], nullptr, 1);
+    // A stacked box stays straight under the one above it (not its superior over it, which
+    // stays centred over all its subordinates).
+    if (hanging[i].stacked && hanging[i].under != boxes[i].superior_id && e != nullptr)
+      set_attr(e, "weight", "100");
   }
   std::vector<Placed> placed(boxes.size());
   bb[0] = bb[1] = bb[2] = bb[3] = 0;
@@ -252,7 +257,9 @@ ChartSheet lay_out_chart(const ChartSource& source) {
       ty += holder.heights[k] * fit.scale;
     }
   }
-  // The connectors: down from the superior, across, and down to the subordinate.
+  // The connectors: down from the superior, across, and down to the subordinate; a stacked
+  // column hangs on a spine down its left side, with a tick into each box.
+  const auto hanging = hang_boxes(source.boxes);
   for (std::size_t i = 0; i < source.boxes.size(); ++i) {
     const auto sup = index.find(source.boxes[i].superior_id);
     if (source.boxes[i].superior_id == 0 || sup == index.end() || sup->second == i) continue;
@@ -264,6 +271,17 @@ ChartSheet lay_out_chart(const ChartSource& source) {
     const double ct = child.y;
     if (ct <= pb) {
       sheet.lines.push_back(SheetLine{px, pb, cx, ct});
+      continue;
+    }
+    if (hanging[i].stacked) {
+      const double gap = 6 * fit.scale;
+      const double spine = child.x - gap;
+      const double cy = child.y + child.height / 2;
+      const double top = pb + gap;
+      sheet.lines.push_back(SheetLine{px, pb, px, top});
+      sheet.lines.push_back(SheetLine{px, top, spine, top});
+      sheet.lines.push_back(SheetLine{spine, top, spine, cy});
+      sheet.lines.push_back(SheetLine{spine, cy, child.x, cy});
       continue;
     }
     const double mid = (pb + ct) / 2;

@@ -89,6 +89,27 @@ TEST(ChartBounds, KeepsTheTopLevelsAndSaysHowManyAreLeftOut) {
   EXPECT_EQ(omitted_note(small), "");
 }
 
+TEST(ChartHanging, LeafSubordinatesStackUnderTheirSuperior) {
+  const std::vector<ChartBox> boxes = {{1, 0, "Kepala", ""},     {2, 1, "Sekretaris", ""},
+                                       {3, 2, "Kasubbag A", ""}, {4, 2, "Kasubbag B", ""},
+                                       {5, 1, "Kabid", ""},      {6, 5, "Kasi", ""},
+                                       {7, 1, "Staf", ""},       {8, 1, "Staf 2", ""}};
+  const auto h = hang_boxes(boxes);
+  ASSERT_EQ(h.size(), boxes.size());
+  EXPECT_EQ(h[0].under, 0);
+  EXPECT_EQ(h[1].under, 1);  // Sekretaris has subordinates: under the head, not stacked
+  EXPECT_FALSE(h[1].stacked);
+  EXPECT_EQ(h[2].under, 2);  // the first of a stack hangs under the superior
+  EXPECT_TRUE(h[2].stacked);
+  EXPECT_EQ(h[3].under, 3);  // the next under the one before
+  EXPECT_TRUE(h[3].stacked);
+  EXPECT_EQ(h[5].under, 5);  // a single leaf is not a stack
+  EXPECT_FALSE(h[5].stacked);
+  EXPECT_EQ(h[6].under, 1);  // the head's leaf staff stack beside its units
+  EXPECT_EQ(h[7].under, 7);
+  EXPECT_TRUE(h[7].stacked);
+}
+
 TEST(ChartFit, ShrinksToTheAreaNeverGrows) {
   const Fit small = fit_into(100, 50, 10, 20, 400, 300);
   EXPECT_DOUBLE_EQ(small.scale, 1);
@@ -171,7 +192,7 @@ TEST(ChartRender, SheetHoldsHeadingBoxesAndSignature) {
   // The head is above its subordinates; each link is drawn.
   EXPECT_LT(sheet.boxes[0].y, sheet.boxes[1].y);
   EXPECT_LT(sheet.boxes[1].y, sheet.boxes[2].y);
-  EXPECT_EQ(sheet.lines.size(), 3U * 3U);
+  EXPECT_EQ(sheet.lines.size(), 3U * 3U);  // no stack: three segments per link
   const std::string svg = sheet_to_svg(sheet);
   std::string all;
   for (const auto& t : sheet.texts) all += t.text + " ";

@@ -59,6 +59,16 @@ std::vector<std::string> lampiran_heading(const ChartSource& s, std::size_t titl
 // The chart's own title: "BAGAN SUSUNAN ORGANISASI" and the agency's name in capitals.
 std::string chart_title(const ChartSource& s);
 
+// How the layout hangs each box: the leaf boxes (with no subordinate among the boxes) of a
+// superior that has two or more of them are stacked in a column under it, each under the one
+// before (`under` the previous, `stacked`), as regulations' charts draw sections and staff; every
+// other box hangs under its superior (`under` 0 at the top). Keeps a wide agency narrow.
+struct Hanging {
+  long long under = 0;
+  bool stacked = false;
+};
+std::vector<Hanging> hang_boxes(const std::vector<ChartBox>& boxes);
+
 // The note under the chart's title when boxes were left out ("" when none was):
 // "Digambar 500 jabatan teratas dari 1200; selebihnya dalam ekspor jabatan."
 std::string omitted_note(const ChartSource& s);
