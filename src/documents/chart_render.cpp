@@ -8,10 +8,28 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <cstdlib>
 #include <memory>
 #include <mutex>
 #include <stdexcept>
 #include <unordered_map>
+
+#if defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define TATAKERJA_LSAN_HOOK 1
+#endif
+#endif
+#if defined(__SANITIZE_ADDRESS__)
+#define TATAKERJA_LSAN_HOOK 1
+#endif
+#ifdef TATAKERJA_LSAN_HOOK
+// fontconfig (under Pango) keeps its configuration and font caches until the process ends, by
+// design; LeakSanitizer (which alone calls this hook, in sanitizer builds only) is told so.
+// NOLINTNEXTLINE(bugprone-reserved-identifier,cert-dcl37-c,cert-dcl51-cpp)
+extern "C" const char* __lsan_default_suppressions() {
+  return "leak:libfontconfig.so\n";
+}
+#endif
 
 namespace tatakerja::documents {
 namespace {
@@ -100,6 +118,24 @@ std::string inches(double points) {
   return buf;
 }
 
+// Reads `count` comma-separated numbers of a Graphviz attribute ("12.5,40" or "0,0,300,200");
+// false when the text is missing or is not that.
+bool read_numbers(const char* text, double* out, int count) {
+  if (text == nullptr) return false;
+  const char* p = text;
+  for (int k = 0; k < count; ++k) {
+    char* end = nullptr;
+    out[k] = std::strtod(p, &end);
+    if (end == p) return false;
+    p = end;
+    if (k + 1 < count) {
+      if (*p != ',') return false;
+      ++p;
+    }
+  }
+  return true;
+}
+
 struct Placed {
   double x = 0, y = 0;  // centre, Graphviz coordinates (points, y up)
 };
@@ -159,10 +195,14 @@ std::vector<Placed> place_boxes(const std::vector<ChartBox>& boxes,
     gvFreeRenderData(data);
     for (std::size_t i = 0; i < in_order.size(); ++i) {
       const char* pos = agget(in_order[i], const_cast<char*>("pos"));
-      if (pos != nullptr) std::sscanf(pos, "%lf,%lf", &placed[i].x, &placed[i].y);
+      double xy[2] = {0, 0};
+      if (read_numbers(pos, xy, 2)) {
+        placed[i].x = xy[0];
+        placed[i].y = xy[1];
+      }
     }
     const char* box = agget(g, const_cast<char*>("bb"));
-    if (box != nullptr) std::sscanf(box, "%lf,%lf,%lf,%lf", &bb[0], &bb[1], &bb[2], &bb[3]);
+    if (!read_numbers(box, bb, 4)) bb[0] = bb[1] = bb[2] = bb[3] = 0;
   }
   gvFreeLayout(gvc, g);
   agclose(g);

@@ -25,7 +25,7 @@ std::string spreadsheet_safe(std::string_view cell) {
 }
 
 std::string csv_field(std::string_view cell) {
-  const std::string safe = spreadsheet_safe(cell);
+  std::string safe = spreadsheet_safe(cell);
   if (safe.find_first_of(",\"\r\n") == std::string::npos) return safe;
   std::string out = "\"";
   for (const char c : safe) {
