@@ -14,6 +14,7 @@ const std::vector<Route>& table() {
     add_identity_routes(t);
     add_org_routes(t);
     add_work_routes(t);  // issue 12
+    add_document_routes(t);
     return t.routes();
   }();
   return routes;

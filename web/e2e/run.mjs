@@ -705,6 +705,78 @@ await test("w2: tim kerja lintas unit: penetapan, peringatan, SK, dan riwayat an
   await context.close();
 });
 
+// Issue 11, item 8: print and export. On an agency's page the "Cetak bagan (PDF)" link gives
+// the chart as its Lampiran I: a PDF whose text (pdftotext, poppler-utils) holds the heading, the
+// signature block and every position title of the agency; printing hides the navigation.
+await test("p1: cetak bagan perangkat daerah ke PDF dan ekspor", async () => {
+  const { execFileSync } = await import("node:child_process");
+  const { writeFileSync } = await import("node:fs");
+  const { context, page } = await newPage();
+  await page.goto(`${BASE}/`);
+  const agencies = await page.evaluate(async () => {
+    const r = await fetch("/api/v1/agencies?limit=100");
+    return (await r.json()).items;
+  });
+  // An agency established by a Peraturan (not one known only from a decree about it).
+  const established = await page.evaluate(async (list) => {
+    for (const a of list) {
+      const r = await fetch(`/api/v1/agencies/${a.id}`);
+      const j = await r.json();
+      if (/^Peraturan/.test(j.regulation?.kind ?? "")) return j;
+    }
+    return null;
+  }, agencies);
+  assert.ok(established, "tidak ada perangkat daerah yang dibentuk dengan peraturan");
+  const agency = established;
+  await page.goto(`${BASE}/perangkat-daerah/${agency.id}`);
+  const pdfLink = page.locator("main a", { hasText: "Cetak bagan (PDF)" });
+  await pdfLink.waitFor();
+  assert.ok(await page.locator("main a", { hasText: "SVG" }).count());
+  assert.ok(await page.locator("main .export-links a", { hasText: "XLSX" }).count());
+  // Anonymous: no people export.
+  assert.equal(await page.locator("main .export-links", { hasText: "Ekspor pegawai" }).count(), 0);
+  await screenshot(page, "perangkat-daerah-cetak-ekspor");
+  const href = await pdfLink.getAttribute("href");
+  const answer = await page.request.get(`${BASE}${href}`);
+  assert.equal(answer.status(), 200);
+  assert.equal(answer.headers()["content-type"], "application/pdf");
+  const pdf = await answer.body();
+  assert.equal(pdf.subarray(0, 5).toString(), "%PDF-");
+  const file = join(artifacts, "bagan.pdf");
+  writeFileSync(file, pdf);
+  const text = execFileSync("pdftotext", ["-raw", file, "-"], { encoding: "utf8" });
+  assert.match(text, /LAMPIRAN I/);
+  assert.match(text, /PERATURAN (GUBERNUR|BUPATI|WALI KOTA)/);
+  assert.match(text, /NOMOR .* TAHUN /);
+  assert.match(text, /BAGAN SUSUNAN ORGANISASI/);
+  assert.match(text, /(GUBERNUR|BUPATI|WALI KOTA)[^\n]*,/);
+  const squeeze = (s) => s.replace(/\s+/g, "");
+  const all = squeeze(text);
+  const positions = await page.evaluate(async (id) => {
+    const r = await fetch(`/api/v1/agencies/${id}/positions?limit=500`);
+    return (await r.json()).items;
+  }, agency.id);
+  assert.ok(positions.length > 0);
+  for (const p of positions)
+    assert.ok(all.includes(squeeze(p.title)), `tidak ada di PDF: ${p.title}`);
+  // The CSV export: UTF-8 with a byte-order mark, the heading row.
+  const csv = await page.request.get(`${BASE}/api/v1/agencies/${agency.id}/positions.csv`);
+  assert.equal(csv.status(), 200);
+  const csvText = (await csv.body()).toString("utf8");
+  assert.ok(csvText.startsWith("\uFEFFNo,Jabatan,Unit kerja,Eselon,Jenis jabatan,Status"));
+  // On paper: no navigation, no buttons.
+  await page.emulateMedia({ media: "print" });
+  assert.equal(await page.locator(".site-header").isVisible(), false);
+  assert.equal(await pdfLink.isVisible(), false);
+  await page.emulateMedia({ media: "screen" });
+  // Signed in, the people export is offered.
+  await signIn(page, "pegawai", "demo-pegawai-2026");
+  await page.goto(`${BASE}/perangkat-daerah/${agency.id}`);
+  await page.locator("main .export-links", { hasText: "Ekspor pegawai" }).waitFor();
+  assert.deepEqual(page.problems, []);
+  await context.close();
+});
+
 await browser.close();
 const failed = results.filter((r) => !r.ok);
 console.log(

@@ -18,6 +18,7 @@ import {
 } from "../ui";
 import { routeOf, type PageContext } from "./context";
 import { agencyEditLinks } from "./unit_form";
+import { agencyDocumentLinks } from "./agency_documents";
 
 /** Subordinates loaded at once when a box is expanded (the rest behind the same button). */
 const EXPAND_LIMIT = 200;
@@ -89,6 +90,8 @@ export async function agencyPage(ctx: PageContext): Promise<void> {
     section("Riwayat Struktur", historyBox),
   );
   void fillUnits(ctx, id, unitsBox);
+  // Print and export (issue 11, item 8): the chart as its Lampiran I (PDF, SVG), the exports.
+  chartBox.before(agencyDocumentLinks(agency.id));
 
   // The chart opens at its top levels; a box's subordinates are loaded when it is expanded.
   let nodes: ChartNode[] = [];

@@ -11,4 +11,7 @@ void add_identity_routes(RouteTable& t);  // sign-in, accounts, the audit log (i
 void add_org_routes(RouteTable& t);       // the organisation registry (org/routes.cpp)
 void add_work_routes(RouteTable& t);      // the work system: rules, teams (work/routes.cpp)
 
+// An agency's chart (PDF, SVG) and exports (XLSX, CSV) (documents/routes.cpp).
+void add_document_routes(RouteTable& t);
+
 }  // namespace tatakerja::server
