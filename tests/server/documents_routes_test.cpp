@@ -16,6 +16,7 @@
 #include <string>
 #include <thread>
 
+#include "demo_server.hpp"
 #include "http_client.hpp"
 #include "persistence/sql_stores.hpp"
 #include "sample/demo.hpp"
@@ -55,33 +56,10 @@ std::string squeezed(std::string_view s) {
 class DocumentRoutes : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    dir_ = fs::temp_directory_path() / ("tatakerja_documents_" + std::to_string(::getpid()));
-    fs::remove_all(dir_);
-    fs::create_directories(dir_ / "web");
-    const std::string db = (dir_ / "demo.db").string();
-    {
-      auto c = storage::open_database(db);
-      storage::migrate(*c);
-      persistence::SqlStores s(*c);
-      sample::build_demo(s.stores(), std::string(TATAKERJA_DATA_DIR) + "/regulations", 7);
-    }
-    server::ServerConfig config;
-    config.db = db;
-    config.listen = "127.0.0.1:0";
-    config.threads = 2;
-    config.web_root = (dir_ / "web").string();
-    config.log_level = "warn";
-    server_ = std::make_unique<server::Server>(config);
-    port_ = server_->start();
-    thread_ = std::thread([] { server_->run(false); });
+    demo_ = std::make_unique<testing::DemoServer>("documents");
+    port_ = demo_->port();
   }
-  static void TearDownTestSuite() {
-    server_->stop();
-    thread_.join();
-    server_.reset();
-    std::error_code ec;
-    fs::remove_all(dir_, ec);
-  }
+  static void TearDownTestSuite() { demo_.reset(); }
 
   static HttpAnswer get(const std::string& target, const Headers& h = {}) {
     HttpClient c(port_);
@@ -115,14 +93,12 @@ class DocumentRoutes : public ::testing::Test {
     return best;
   }
   static std::string save(const std::string& name, const std::string& bytes) {
-    const std::string path = (dir_ / name).string();
+    const std::string path = demo_->file(name).string();
     std::ofstream(path, std::ios::binary) << bytes;
     return path;
   }
 
-  static inline fs::path dir_;
-  static inline std::unique_ptr<server::Server> server_;
-  static inline std::thread thread_;
+  static inline std::unique_ptr<testing::DemoServer> demo_;
   static inline unsigned short port_ = 0;
 };
 

@@ -12,6 +12,7 @@
 #include <string>
 #include <thread>
 
+#include "demo_server.hpp"
 #include "http_client.hpp"
 #include "org/nip.hpp"
 #include "persistence/sql_stores.hpp"
@@ -32,32 +33,10 @@ using Headers = std::vector<std::pair<std::string, std::string>>;
 class IkiActingApi : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    dir_ = fs::temp_directory_path() / ("tatakerja_iki_acting_" + std::to_string(::getpid()));
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
-    const std::string db = (dir_ / "demo.db").string();
-    {
-      auto c = storage::open_database(db);
-      storage::migrate(*c);
-      persistence::SqlStores s(*c);
-      sample::build_demo(s.stores(), std::string(TATAKERJA_DATA_DIR) + "/regulations", 7);
-    }
-    server::ServerConfig config;
-    config.db = db;
-    config.listen = "127.0.0.1:0";
-    config.threads = 2;
-    config.log_level = "warn";
-    server_ = std::make_unique<server::Server>(config);
-    port_ = server_->start();
-    thread_ = std::thread([] { server_->run(false); });
+    demo_ = std::make_unique<testing::DemoServer>("iki_acting");
+    port_ = demo_->port();
   }
-  static void TearDownTestSuite() {
-    server_->stop();
-    thread_.join();
-    server_.reset();
-    std::error_code ec;
-    fs::remove_all(dir_, ec);
-  }
+  static void TearDownTestSuite() { demo_.reset(); }
 
   static HttpAnswer get(const std::string& target, const Headers& h = {}) {
     HttpClient c(port_);
@@ -145,9 +124,7 @@ class IkiActingApi : public ::testing::Test {
     return chart["nodes"][0];
   }
 
-  static inline fs::path dir_;
-  static inline std::unique_ptr<server::Server> server_;
-  static inline std::thread thread_;
+  static inline std::unique_ptr<testing::DemoServer> demo_;
   static inline unsigned short port_ = 0;
 };
 

@@ -16,6 +16,7 @@
 #include <utility>
 #include <vector>
 
+#include "demo_server.hpp"
 #include "http_client.hpp"
 #include "persistence/sql_stores.hpp"
 #include "sample/demo.hpp"
@@ -48,33 +49,10 @@ struct Request {
 class WorkApi : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    dir_ = fs::temp_directory_path() / ("tatakerja_work_api_" + std::to_string(::getpid()));
-    fs::remove_all(dir_);
-    fs::create_directories(dir_ / "web");
-    db_ = (dir_ / "demo.db").string();
-    {
-      auto c = storage::open_database(db_);
-      storage::migrate(*c);
-      persistence::SqlStores s(*c);
-      sample::build_demo(s.stores(), std::string(TATAKERJA_DATA_DIR) + "/regulations", 7);
-    }
-    server::ServerConfig config;
-    config.db = db_;
-    config.listen = "127.0.0.1:0";
-    config.threads = 2;
-    config.web_root = (dir_ / "web").string();
-    config.log_level = "warn";
-    server_ = std::make_unique<server::Server>(config);
-    port_ = server_->start();
-    thread_ = std::thread([] { server_->run(false); });
+    demo_ = std::make_unique<testing::DemoServer>("work_api");
+    port_ = demo_->port();
   }
-  static void TearDownTestSuite() {
-    server_->stop();
-    thread_.join();
-    server_.reset();
-    std::error_code ec;
-    fs::remove_all(dir_, ec);
-  }
+  static void TearDownTestSuite() { demo_.reset(); }
 
   static HttpAnswer call(const std::string& method, const std::string& target,
                          const std::string& body = "", const Headers& h = {},
@@ -146,10 +124,7 @@ class WorkApi : public ::testing::Test {
     return out;
   }
 
-  static inline fs::path dir_;
-  static inline std::string db_;
-  static inline std::unique_ptr<server::Server> server_;
-  static inline std::thread thread_;
+  static inline std::unique_ptr<testing::DemoServer> demo_;
   static inline unsigned short port_ = 0;
 };
 
