@@ -608,6 +608,59 @@ await test("i: admin mengunggah peraturan perubahan: diterapkan pada peraturan y
   await context.close();
 });
 
+// Issue 11, item 10: an employee finds their appraiser in two clicks (Profil saya, then the
+// appraiser's name), on a desktop and on a phone.
+await test("j: pegawai menemukan pejabat penilainya dalam dua klik (Profil saya)", async () => {
+  for (const viewport of [
+    { width: 1366, height: 768 },
+    { width: 390, height: 844 },
+  ]) {
+    const phone = viewport.width < 500;
+    const { context, page } = await newPage(phone ? { viewport, isMobile: true } : { viewport });
+    await signIn(page, "pegawai", "demo-pegawai-2026");
+    // What the registry says: the account's position, its appraiser position and who holds it.
+    const expected = await page.evaluate(async () => {
+      const get = async (u) => (await fetch(`/api/v1${u}`)).json();
+      const me = (await get("/auth/me")).user;
+      const emp = await get(`/employees/${me.employee_id}`);
+      const current = emp.placements.find((p) => p.end === null);
+      const pos = await get(`/positions/${current.position.id}`);
+      const appraiser = await get(`/positions/${pos.appraiser.id}`);
+      return { title: pos.title, appraiser: appraiser.holders[0] };
+    });
+    await page.goto(`${BASE}/`);
+    await page.locator("main h1").waitFor();
+    await page.getByRole("link", { name: "Profil saya" }).click(); // click 1
+    await page.locator("main h1", { hasText: "Profil saya" }).waitFor();
+    const row = page.locator("dl.facts div", { hasText: "Pejabat penilai kinerja" });
+    await row.waitFor();
+    assert.match(await page.locator("main").innerText(), new RegExp(expected.title));
+    assert.match(await row.innerText(), new RegExp(expected.appraiser.name.split(",")[0]));
+    await screenshot(page, phone ? "profil-saya-ponsel" : "profil-saya");
+    await checkA11y(page, `profil saya ${viewport.width}px`);
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
+    assert.ok(overflow <= 0, `profil saya melebar ${overflow} px`);
+    await row.getByRole("link", { name: expected.appraiser.name }).click(); // click 2
+    await page.waitForURL(new RegExp(`/pegawai/${expected.appraiser.employee_id}$`));
+    await page.locator("main h1", { hasText: expected.appraiser.name.split(",")[0] }).waitFor();
+    assert.deepEqual(page.problems, []);
+    await context.close();
+  }
+});
+
+// A page that does not exist says so and leads back.
+await test("k: halaman yang tidak ada", async () => {
+  const { context, page } = await newPage();
+  await page.goto(`${BASE}/tidak-ada-halaman-ini`);
+  await page.locator("main h1", { hasText: "Halaman tidak ditemukan" }).waitFor();
+  await page.getByRole("link", { name: "Kembali ke beranda" }).click();
+  await page.locator("main h1", { hasText: "Daftar Daerah" }).waitFor();
+  await screenshot(page, "tidak-ditemukan");
+  await context.close();
+});
+
 // ---- Registry changes from the web (issue 11, item 2): the forms' flows, in forms.mjs. ----
 const { registryFormTests } = await import("./forms.mjs");
 await registryFormTests({ test, newPage, signIn, screenshot, checkA11y, BASE, assert });

@@ -13,6 +13,7 @@ import { regulationPage } from "./pages/regulation";
 import { loginPage } from "./pages/login";
 import { accountsPage, auditPage, uploadPage } from "./pages/admin";
 import { accountPage } from "./pages/account";
+import { profilePage } from "./pages/profile"; // issue 11, item 10
 import { notFoundPage } from "./pages/notfound";
 // Registry changes from the web (issue 11, item 2).
 import { positionEditPage } from "./pages/position_form";
@@ -34,6 +35,7 @@ const pages: Record<Route["name"], (ctx: PageContext) => Promise<void>> = {
   upload: uploadPage,
   audit: auditPage,
   account: accountPage,
+  profile: profilePage,
   accounts: accountsPage,
   unit: unitPage, // issue 11
   notFound: notFoundPage,
@@ -97,6 +99,7 @@ function renderHeader(route: Route | null): void {
     items.push(["Audit", paths.audit(), ["audit"]]);
   }
   if (u?.role === "administrator") items.push(["Akun", paths.accounts(), ["accounts"]]);
+  if (u?.employee_id != null) items.push(["Profil saya", paths.profile(), ["profile"]]);
   if (u) items.push(["Akun saya", paths.account(), ["account"]]);
   replace(
     nav,

@@ -172,3 +172,10 @@ describe("filters in the address", () => {
     });
   });
 });
+
+describe("Profil saya (issue 11, item 10)", () => {
+  it("has its own address", () => {
+    expect(parseRoute("/profil-saya")).toEqual({ name: "profile" });
+    expect(parseRoute(paths.profile())).toEqual({ name: "profile" });
+  });
+});

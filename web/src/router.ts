@@ -12,6 +12,7 @@ export type Route =
   | { name: "upload" }
   | { name: "audit"; before: string | null; filters: AuditFilters }
   | { name: "account" }
+  | { name: "profile" }
   | { name: "accounts"; page: number }
   | { name: "notFound"; path: string }
   // Registry changes from the web (issue 11, item 2): the forms of a registry administrator.
@@ -146,6 +147,7 @@ const table: [RegExp, (m: RegExpExecArray, q: URLSearchParams) => Route][] = [
     (_m, q) => ({ name: "audit", before: validId(q.get("sebelum")), filters: auditFiltersOf(q) }),
   ],
   [/^\/akun-saya$/, () => ({ name: "account" })],
+  [/^\/profil-saya$/, () => ({ name: "profile" })],
   [/^\/akun$/, (_m, q) => ({ name: "accounts", page: pageOf(q) })],
   // Registry changes from the web (issue 11, item 2).
   [new RegExp(`^/jabatan/${ID}/ubah$`), (m) => ({ name: "positionEdit", id: m[1]! })],
@@ -245,6 +247,7 @@ export const paths = {
     return s ? `/audit?${s}` : "/audit";
   },
   account: () => "/akun-saya",
+  profile: () => "/profil-saya",
   accounts: (page = 1) => (page > 1 ? `/akun?hal=${page}` : "/akun"),
   // Registry changes from the web (issue 11, item 2).
   positionEdit: (id: IdLike) => `/jabatan/${enc(id)}/ubah`,
