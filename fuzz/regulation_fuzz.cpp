@@ -1,12 +1,15 @@
 // Fuzz target: any bytes must be refused with a ReadError or read without a crash, a hang or
-// undefined behaviour, through parse, extract, lint and the JSON forms.
+// undefined behaviour, through parse, extract, lint and the JSON forms; and, read as an amending
+// regulation ("Perubahan atas ..."), its instructions applied to its own text.
 #include <cstddef>
 #include <cstdint>
+#include <string>
 #include <string_view>
 #include <variant>
 
 #include "json/document_json.hpp"
 #include "json/extraction_json.hpp"
+#include "regulation/amendment.hpp"
 #include "regulation/engine.hpp"
 #include "textio/decode.hpp"
 
@@ -18,5 +21,12 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const auto reading = tatakerja::regulation::read_regulation(text);
   (void)tatakerja::json::to_json(reading.document).dump();
   (void)tatakerja::json::to_json(reading.facts).dump();
+  // Any text as an amendment of itself: the title tried as written and as an amendment's.
+  for (const std::string& title :
+       {reading.facts.regulation.title, "Perubahan atas " + reading.facts.regulation.title}) {
+    if (const auto amendment = tatakerja::regulation::read_amendment(title, text))
+      (void)tatakerja::regulation::consolidate(
+          text, tatakerja::regulation::article_lines(reading.document), *amendment);
+  }
   return 0;
 }

@@ -22,7 +22,7 @@
 #           ThreadSanitizer
 #           (build-tsan/, halt_on_error=1; suppressions with their reasons in tests/tsan.supp);
 #   fuzz    the libFuzzer targets (clang, build-fuzz/; FUZZ_BUILD_DIR overrides it): regulation_fuzz
-#           60 s seeded with data/regulations, tests/golden/regulation (the genres: excerpts,
+#           60 s seeded with data/regulations, tests/amendments, tests/golden/regulation (the genres: excerpts,
 #           flattened copies, OCR, many agencies, IKI layouts) and fuzz/seeds/regulation, api_fuzz 60 s seeded with
 #           fuzz/seeds/api, nip_fuzz 30 s seeded with fuzz/seeds/nip (docs/fuzzing.md); fails if any
 #           finds a crash;
@@ -169,7 +169,7 @@ fuzz() {
   work="$(mktemp -d)"
   trap 'rm -rf "${work:-}"' EXIT
   mkdir -p "$work/regulation" "$work/api" "$work/nip" "$fuzz_build/artifacts"
-  cp data/regulations/*.txt tests/golden/regulation/*.txt fuzz/seeds/regulation/* \
+  cp data/regulations/*.txt tests/golden/regulation/*.txt tests/amendments/*.txt fuzz/seeds/regulation/* \
     "$work/regulation/"
   cp fuzz/seeds/api/* "$work/api/"
   cp fuzz/seeds/nip/* "$work/nip/"
