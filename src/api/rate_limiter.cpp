@@ -119,8 +119,10 @@ int RateLimiter::hashing_in_use() {
 
 int RateLimiter::hashing_slots_for(int configured) {
   if (configured > 0) return configured;
+  // One less than the cores, at least one and at most kMaxDefaultHashingSlots: each slot is a
+  // thread of the hashing pool with a database connection of its own, and 64 MiB while it hashes.
   const int cores = static_cast<int>(std::thread::hardware_concurrency());
-  return std::max(1, cores - 1);
+  return std::clamp(cores - 1, 1, kMaxDefaultHashingSlots);
 }
 
 }  // namespace tatakerja::server

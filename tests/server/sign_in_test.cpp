@@ -155,6 +155,7 @@ TEST(SignInThrottle, HashingSlots) {
   giver.join();
   EXPECT_EQ(RateLimiter::hashing_slots_for(3), 3);
   EXPECT_GE(RateLimiter::hashing_slots_for(0), 1);
+  EXPECT_LE(RateLimiter::hashing_slots_for(0), RateLimiter::kMaxDefaultHashingSlots);
 }
 
 // ---- the client address -------------------------------------------------------------------

@@ -77,8 +77,8 @@ struct ServerConfig {
   int sign_ins_per_hour = 30;
   // Sessions one account may hold; signing in once more ends its oldest.
   int sessions_per_account = 10;
-  // Password hashes (Argon2id, 64 MiB each) computed at once; 0: one less than the cores, at least
-  // one. A sign-in that finds every slot taken is answered 503 SIGN_IN_BUSY at once.
+  // Password hashes (Argon2id, 64 MiB each) computed at once: the threads of the hashing pool; 0:
+  // one less than the cores, from 1 to 4 (RateLimiter::hashing_slots_for).
   int password_hashing_slots = 0;
 };
 

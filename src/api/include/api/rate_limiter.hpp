@@ -67,8 +67,9 @@ class RateLimiter {
   int hashing_in_use();
 
   // The number of slots `configured` means: itself when positive, otherwise one less than the
-  // cores (at least one).
+  // cores, at least one and at most kMaxDefaultHashingSlots.
   static int hashing_slots_for(int configured);
+  static constexpr int kMaxDefaultHashingSlots = 4;
 
  private:
   struct Entry {
