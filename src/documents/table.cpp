@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <iterator>
 #include <sstream>
@@ -56,8 +57,10 @@ namespace {
 class TempFile {
  public:
   TempFile() {
-    const char* dir = std::getenv("TMPDIR");
-    path_ = std::string(dir != nullptr && *dir != '\0' ? dir : "/tmp") + "/tatakerja-xlsx-XXXXXX";
+    // mkstemp replaces the name's last six characters (which must be 'X') with a unique suffix.
+    constexpr std::size_t kUniqueSuffix = 6;
+    path_ = (std::filesystem::temp_directory_path() / "tatakerja-xlsx-").string() +
+            std::string(kUniqueSuffix, 'X');
     const int fd = mkstemp(path_.data());
     if (fd < 0) throw std::runtime_error("XLSX: cannot create a temporary file");
     close(fd);
