@@ -52,6 +52,9 @@ enum class ErrorCode : std::uint8_t {
   // The work system (issue 12).
   ReasonRequired,
   TeamMemberUnplaced,
+  // Imports of tables of people (issue 11, item 9).
+  TableUnreadable,
+  PeopleImportRefused,
   // A file that cannot be read as a regulation text (textio::ReadError; printed by the CLI). The
   // API never answers these: an uploaded text it cannot decode is INVALID_FIELD "text".
   FileNotFound,
@@ -79,7 +82,7 @@ struct ErrorInfo {
 };
 
 // The table, in the order of ErrorCode (checked below).
-inline constexpr std::array<ErrorInfo, 37> kErrorTable{{
+inline constexpr std::array<ErrorInfo, 39> kErrorTable{{
     {ErrorCode::MalformedJson, "MALFORMED_JSON", 400,
      "Isi permintaan bukan JSON yang sah atau bukan objek.", ErrorScope::Api},
     {ErrorCode::InvalidParameter, "INVALID_PARAMETER", 400, "Parameter alamat tidak sah.",
@@ -143,6 +146,13 @@ inline constexpr std::array<ErrorInfo, 37> kErrorTable{{
     {ErrorCode::TeamMemberUnplaced, "TEAM_MEMBER_UNPLACED", 422,
      "Pegawai ini tidak sedang menduduki jabatan, sehingga unit organisasinya tidak diketahui; "
      "tempatkan pegawai pada jabatan terlebih dahulu.",
+     ErrorScope::Api},
+    // Imports of tables of people (issue 11, item 9).
+    {ErrorCode::TableUnreadable, "TABLE_UNREADABLE", 422,
+     "Berkas tidak dapat dibaca sebagai tabel; kirim berkas XLSX atau CSV.", ErrorScope::Api},
+    {ErrorCode::PeopleImportRefused, "PEOPLE_IMPORT_REFUSED", 422,
+     "Ada baris yang ditolak, jadi tidak ada yang disimpan; perbaiki baris tersebut lalu kirim "
+     "ulang, atau pilih untuk melewati baris yang ditolak.",
      ErrorScope::Api},
     {ErrorCode::FileNotFound, "FILE_NOT_FOUND", 404, "Berkas tidak dapat dibuka.",
      ErrorScope::File},
