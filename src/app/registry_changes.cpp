@@ -12,37 +12,22 @@
 #include "org/hierarchy.hpp"
 #include "org/nip.hpp"
 #include "org/rank.hpp"
+#include "registry_records.hpp"
 
 namespace tatakerja::app {
 namespace {
 
 using nlohmann::json;
+using records::check_placement;
+using records::employee_audit;
+using records::placement_audit;
+using records::rank_of;
 
 json optional_id(const std::optional<Id>& id) {
   return id ? json(*id) : json(nullptr);
 }
 
 // The records as the audit log keeps them.
-std::string employee_audit(const org::Employee& e) {
-  return json{{"id", e.id},     {"nip", e.nip},
-              {"name", e.name}, {"kind", org::to_string(e.kind)},
-              {"rank", e.rank}, {"region_id", e.region_id}}
-      .dump();
-}
-
-std::string placement_audit(const org::Placement& p) {
-  return json{{"id", p.id},
-              {"employee_id", p.employee_id},
-              {"position_id", p.position_id},
-              {"kind", org::to_string(p.kind)},
-              {"start", p.start.iso()},
-              {"end", p.end ? json(p.end->iso()) : json(nullptr)},
-              {"secondment_decree", p.secondment_decree},
-              {"decree_number", p.decree_number},
-              {"decree_date", p.decree_date ? json(p.decree_date->iso()) : json(nullptr)}}
-      .dump();
-}
-
 std::string position_audit(const org::Position& p) {
   return json{{"id", p.id},
               {"title", p.title},
@@ -57,14 +42,6 @@ std::string position_audit(const org::Position& p) {
 
 std::string unit_audit(const org::Unit& u) {
   return json{{"id", u.id}, {"name", u.name}, {"parent_id", optional_id(u.parent_id)}}.dump();
-}
-
-std::string rank_of(const std::string& rank, org::EmployeeKind kind) {
-  auto r = org::normalize_rank(rank, kind);
-  if (!r)
-    fail(ErrorCode::InvalidField, "rank",
-         "Pangkat/golongan tidak dikenal untuk jenis pegawai ini.");
-  return std::move(*r);
 }
 
 // Refuses (HIERARCHY_CYCLE on `field`) putting `self` under `parent` when `parent` is `self`'s
@@ -112,50 +89,11 @@ void check_parent_of(const Stores& stores, const org::Unit& u, Id parent_id) {
                &org::Unit::parent_id, "parent_id");
 }
 
-// A placement that makes sense for its employee and position: it starts after the employee was
-// born and not before their appointment (the TMT CPNS/PPPK month the NIP gives), and the position
-// is of the employee's region unless the placement names the decree of a documented secondment.
-void check_placement(const org::Placement& p, const org::Employee& e, const org::Agency& agency) {
-  if (p.start.iso() <= e.birth_date.iso())
-    fail(ErrorCode::InvalidField, "start",
-         fmt::format("Tanggal mulai ({}) tidak mungkin: pegawai ini lahir pada {} (menurut NIP).",
-                     p.start.iso(), e.birth_date.iso()));
-  const std::string appointed = fmt::format("{:04}-{:02}-01", e.appointed_year, e.appointed_month);
-  if (p.start.iso() < appointed)
-    fail(ErrorCode::InvalidField, "start",
-         fmt::format("Tanggal mulai ({}) sebelum TMT pengangkatan pegawai ini ({:04}-{:02}, "
-                     "menurut NIP).",
-                     p.start.iso(), e.appointed_year, e.appointed_month));
-  // The decree is recorded whole or not at all: its number and its date go together.
-  if (p.decree_number.empty() && p.decree_date)
-    fail(ErrorCode::InvalidField, "decree_number",
-         "Nomor surat keputusan belum diisi, padahal tanggalnya diisi.");
-  if (!p.decree_number.empty() && !p.decree_date)
-    fail(ErrorCode::InvalidField, "decree_date",
-         "Tanggal surat keputusan belum diisi, padahal nomornya diisi.");
-  if (agency.region_id != e.region_id && p.secondment_decree.empty())
-    fail(ErrorCode::InvalidField, "secondment_decree",
-         "Jabatan ini milik daerah lain dari daerah pegawai; penempatan lintas daerah hanya dengan "
-         "penugasan yang didokumentasikan: isi nomor surat keputusannya (secondment_decree).");
-}
-
 }  // namespace
 
 org::Employee create_employee(const Stores& stores, const Actor& actor, const NewEmployee& input) {
-  const auto decoded = org::decode_nip(input.nip);
-  if (const auto* err = std::get_if<org::NipError>(&decoded))
-    fail(ErrorCode::NipInvalid, "nip", org::message(*err));
-  const auto& info = std::get<org::NipInfo>(decoded);
-  org::Employee e;
-  e.nip = org::normalize_nip(input.nip);
-  e.name = input.name;
-  e.kind = input.kind;
-  e.rank = rank_of(input.rank, input.kind);
-  e.region_id = input.region_id;
-  e.birth_date = info.birth_date;
-  e.appointed_year = info.appointed_year;
-  e.appointed_month = info.appointed_month;
-  e.sex = info.sex;
+  auto e =
+      records::employee_from_nip(input.nip, input.name, input.kind, input.rank, input.region_id);
   if (!stores.org.region(e.region_id))
     fail(ErrorCode::InvalidField, "region_id", "Daerah tidak ditemukan.");
   require_region_in_scope(actor, e.region_id);

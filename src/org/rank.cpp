@@ -70,16 +70,12 @@ const std::vector<Rank>& pns_ranks() {
   return rank_table();
 }
 
-std::optional<Rank> pns_rank(std::string_view input) {
-  const std::string_view trimmed = text::trim(input);
-  if (trimmed.empty()) return std::nullopt;
-  // The name, as written in decrees ("Pembina Utama Muda").
-  const std::string collapsed = text::collapse_spaces(trimmed);
-  for (const Rank& r : rank_table())
-    if (text::iequals(collapsed, r.name)) return r;
-  // The code: Roman numeral I..IV, optional separators, one letter a..e.
+namespace {
+
+// The rank of a code written loosely ("IV/c", "IV - c", "ivc"), nullopt when it is none.
+std::optional<Rank> rank_of_code(std::string_view input) {
   std::string compact;
-  for (char c : trimmed)
+  for (char c : input)
     if (!is_separator(c)) compact += c;
   compact = text::to_upper(compact);
   if (compact.size() < 2) return std::nullopt;
@@ -90,6 +86,50 @@ std::optional<Rank> pns_rank(std::string_view input) {
   for (const Rank& r : rank_table())
     if (r.code == code) return r;
   return std::nullopt;
+}
+
+// The rank of a name and a code written together, as personnel exports do: "Penata Muda (III/a)",
+// "Penata Muda, III/a", "III/a - Penata Muda". The code is the last or the first word (with its
+// separators); what remains, without brackets and commas, must be that rank's name or nothing.
+std::optional<Rank> rank_of_name_and_code(std::string_view input) {
+  std::string plain;
+  for (char c : input)
+    plain += (c == '(' || c == ')' || c == ',' || c == '[' || c == ']') ? ' ' : c;
+  const std::string collapsed = text::collapse_spaces(plain);
+  auto name_matches = [](std::string_view rest, const Rank& r) {
+    std::string_view n = text::trim(rest);
+    while (!n.empty() && (n.front() == '-' || n.front() == '/')) n = text::trim(n.substr(1));
+    while (!n.empty() && (n.back() == '-' || n.back() == '/'))
+      n = text::trim(n.substr(0, n.size() - 1));
+    return n.empty() || text::iequals(n, r.name);
+  };
+  if (auto r = rank_of_code(collapsed)) return r;  // "(III/a)"
+  // The code as the last word ("Penata Muda III/a") or the first ("III/a Penata Muda").
+  if (const auto space = collapsed.rfind(' '); space != std::string::npos) {
+    if (auto r = rank_of_code(collapsed.substr(space + 1));
+        r && name_matches(std::string_view(collapsed).substr(0, space), *r))
+      return r;
+  }
+  if (const auto space = collapsed.find(' '); space != std::string::npos) {
+    if (auto r = rank_of_code(collapsed.substr(0, space));
+        r && name_matches(std::string_view(collapsed).substr(space + 1), *r))
+      return r;
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::optional<Rank> pns_rank(std::string_view input) {
+  const std::string_view trimmed = text::trim(input);
+  if (trimmed.empty()) return std::nullopt;
+  // The name, as written in decrees ("Pembina Utama Muda").
+  const std::string collapsed = text::collapse_spaces(trimmed);
+  for (const Rank& r : rank_table())
+    if (text::iequals(collapsed, r.name)) return r;
+  // The code: Roman numeral I..IV, optional separators, one letter a..e.
+  if (auto r = rank_of_code(trimmed)) return r;
+  return rank_of_name_and_code(trimmed);
 }
 
 std::optional<std::string> normalize_rank(std::string_view input, EmployeeKind kind) {

@@ -53,6 +53,19 @@ TEST(Rank, ReadsCodesWrittenLoosely) {
     EXPECT_FALSE(pns_rank(s)) << s;
 }
 
+TEST(Rank, ReadsTheNameAndTheCodeTogetherAsExportsWriteThem) {
+  for (std::string_view s : {"Penata Muda (III/a)", "Penata Muda, III/a", "III/a - Penata Muda",
+                             "PENATA MUDA III/A", "III/a", "(III/a)"}) {
+    SCOPED_TRACE(s);
+    auto r = pns_rank(s);
+    ASSERT_TRUE(r);
+    EXPECT_EQ(r->code, "III/a");
+  }
+  // A name that is not the code's, or words that are no name at all.
+  for (std::string_view s : {"Penata (III/a)", "Pembina IV/c x", "III/a Penata Muda Tingkat I"})
+    EXPECT_FALSE(pns_rank(s)) << s;
+}
+
 TEST(Rank, NormalizesByEmployeeKind) {
   EXPECT_EQ(normalize_rank("iv-c", EmployeeKind::Pns), "IV/c");
   EXPECT_EQ(normalize_rank("Penata", EmployeeKind::Pns), "III/c");

@@ -23,8 +23,10 @@ struct Rank {
 const std::vector<Rank>& pns_ranks();
 
 // The PNS rank for a code written loosely: "IV/c", "IV / c", "iv/c", "IV-c", "IV.c", "IVc"; the
-// rank's name ("Pembina Utama Muda", any case) is accepted too. nullopt when it is no rank
-// (including combinations that do not exist, such as "III/e").
+// rank's name ("Pembina Utama Muda", any case) is accepted too, and so are the name and the code
+// together as personnel exports write them ("Penata Muda (III/a)", "III/a - Penata Muda", but not
+// a name that is not the code's). nullopt when it is no rank (including combinations that do not
+// exist, such as "III/e").
 std::optional<Rank> pns_rank(std::string_view input);
 
 // Canonical rank text for the kind of employee: PNS "IV/c" (through pns_rank); PPPK a grade as a
