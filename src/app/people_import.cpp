@@ -199,6 +199,9 @@ class PositionFinder {
 
 struct RowPlan {
   ImportedRow row;
+  // A further row of an employee an earlier row named (one row per placement, as the people
+  // export writes a Plt beside the definitive position): the index of that first row's plan.
+  std::optional<std::size_t> first_row;
   std::optional<org::Employee> existing;  // the registry's employee before the row
   org::Employee employee;                 // the employee after the row
   std::optional<org::Placement> placed;   // a placement to create
@@ -218,19 +221,21 @@ class RowPlanner {
         options_(options),
         positions_(stores, agency.id) {}
 
-  RowPlan plan(const std::vector<std::string>& cells, std::size_t line) {
+  // The plan of `cells`, the row numbered `line`, after the plans of the rows before it.
+  RowPlan plan(const std::vector<std::string>& cells, std::size_t line,
+               const std::vector<RowPlan>& before) {
     RowPlan p;
     p.row.line = line;
     p.row.nip = cell(cells, columns_[Field::Nip]);
     p.row.name = cell(cells, columns_[Field::Name]);
-    plan_employee(p, cells);
+    plan_employee(p, cells, before);
     if (p.row.problems.empty()) plan_placement(p, cells);
     if (!p.row.problems.empty()) {
       p.row.outcome = ImportOutcome::Refused;
       p.row.changes.clear();
       p.placed.reset();
       p.ended.reset();
-    } else if (!p.existing) {
+    } else if (!p.existing && !p.first_row) {
       p.row.outcome = ImportOutcome::Created;
     } else {
       p.row.outcome = p.row.changes.empty() ? ImportOutcome::Matched : ImportOutcome::Updated;
@@ -256,7 +261,8 @@ class RowPlanner {
     }
   }
 
-  void plan_employee(RowPlan& p, const std::vector<std::string>& cells) {
+  void plan_employee(RowPlan& p, const std::vector<std::string>& cells,
+                     const std::vector<RowPlan>& before) {
     const std::string& nip = p.row.nip;
     if (nip.empty()) return refuse(p, Field::Nip, "NIP kosong.");
     if (nip.find_first_of(".Ee+") != std::string::npos)
@@ -265,11 +271,11 @@ class RowPlanner {
                                 "simpan kolom NIP sebagai teks di lembar kerja lalu kirim ulang.",
                                 nip));
     const std::string normal = org::normalize_nip(nip);
-    if (const auto [at, fresh] = seen_.emplace(normal, p.row.line); !fresh)
-      return refuse(p, Field::Nip, fmt::format("NIP ini sudah ada di baris {}.", at->second));
-    p.existing = stores_.org.employee_by_nip(normal);
     const std::string kind_cell = cell(cells, columns_[Field::Kind]);
     const std::string rank_cell = cell(cells, columns_[Field::Rank]);
+    if (const auto [at, fresh] = seen_.emplace(normal, before.size()); !fresh)
+      return plan_further_row(p, before[at->second], at->second, kind_cell, rank_cell);
+    p.existing = stores_.org.employee_by_nip(normal);
     auto kind = kind_of(kind_cell);
     if (!kind_cell.empty() && !kind)
       return refuse(p, Field::Kind, "Jenis pegawai harus PNS atau PPPK.");
@@ -295,6 +301,33 @@ class RowPlanner {
       return;
     p.row.changes.push_back(fmt::format("Pegawai baru: {} ({}, {}).", p.employee.name,
                                         org::to_string(p.employee.kind), p.employee.rank));
+  }
+
+  // A further row of the employee of `first` (the plan at index `first_index`): it may place the
+  // employee once more (a Plt or Plh beside the definitive position); its name, rank and kind, when
+  // given, must be the first row's.
+  void plan_further_row(RowPlan& p, const RowPlan& first, std::size_t first_index,
+                        const std::string& kind_cell, const std::string& rank_cell) const {
+    if (first.row.outcome == ImportOutcome::Refused)
+      return refuse(
+          p, Field::Nip,
+          fmt::format("Baris {} dengan NIP ini ditolak, jadi baris ini juga.", first.row.line));
+    p.first_row = first_index;
+    p.existing = first.existing;
+    p.employee = first.employee;
+    p.row.employee_id = first.row.employee_id;
+    const auto differs = [&](Field f, const std::string& what) {
+      refuse(p, f,
+             fmt::format("{} berbeda dengan baris {} untuk NIP yang sama.", what, first.row.line));
+    };
+    if (!p.row.name.empty() && p.row.name != first.employee.name)
+      return differs(Field::Name, "Nama");
+    const auto kind = kind_of(kind_cell);
+    if (!kind_cell.empty() && kind != first.employee.kind)
+      return differs(Field::Kind, "Jenis pegawai");
+    if (!rank_cell.empty() &&
+        org::normalize_rank(rank_cell, first.employee.kind) != first.employee.rank)
+      return differs(Field::Rank, "Pangkat/golongan");
   }
 
   void plan_known_employee(RowPlan& p, std::optional<org::EmployeeKind> kind,
@@ -359,6 +392,10 @@ class RowPlanner {
     placed.start = *start;
     if (!checked(p, Field::Start, [&] { records::check_placement(placed, p.employee, agency_); }))
       return;
+    if (*kind == org::PlacementKind::Definitive && definitive_planned(p))
+      return refuse(p, Field::Placement,
+                    "Baris lain dengan NIP ini sudah menempatkannya secara definitif; seorang "
+                    "pegawai hanya menduduki satu jabatan definitif.");
     if (*kind == org::PlacementKind::Definitive) {
       for (const auto& pl : current) {
         if (pl.kind != org::PlacementKind::Definitive) continue;
@@ -371,6 +408,21 @@ class RowPlanner {
                                         placement_label(*kind), start->iso()));
   }
 
+  // Whether an earlier row of the same employee makes or moves a definitive placement (recorded
+  // when this row's plan is accepted, in note_row).
+  bool definitive_planned(const RowPlan& p) const {
+    return definitive_nips_.contains(org::normalize_nip(p.row.nip));
+  }
+
+ public:
+  // Records what an accepted row plans, for the rows after it.
+  void note_row(const RowPlan& p) {
+    if (p.row.outcome != ImportOutcome::Refused && p.placed &&
+        p.placed->kind == org::PlacementKind::Definitive)
+      definitive_nips_.insert(org::normalize_nip(p.row.nip));
+  }
+
+ private:
   // The employee's current definitive placement `from` ends where `to` begins (a transfer).
   void plan_move(RowPlan& p, const org::Placement& from, const org::Placement& to,
                  const org::Position& position) {
@@ -398,13 +450,18 @@ class RowPlanner {
   const std::vector<std::string>& headings_;
   const PeopleImportOptions& options_;
   PositionFinder positions_;
-  std::unordered_map<std::string, std::size_t> seen_;  // NIP -> its first row
+  std::unordered_map<std::string, std::size_t> seen_;  // NIP -> the index of its first row's plan
+  std::unordered_set<std::string> definitive_nips_;    // NIPs an accepted row places definitively
 };
 
 // ---- Writing ----
 
-void write_row(const Stores& stores, const Actor& actor, RowPlan& p) {
-  if (!p.existing) {
+void write_row(const Stores& stores, const Actor& actor, RowPlan& p,
+               const std::vector<RowPlan>& plans) {
+  if (p.first_row) {
+    p.employee.id = plans[*p.first_row].employee.id;  // written by its first row
+    p.row.employee_id = p.employee.id;
+  } else if (!p.existing) {
     p.employee.id = stores.org.insert_employee(p.employee);
     p.row.employee_id = p.employee.id;
     record_audit(stores, actor, "create", "employee", std::to_string(p.employee.id), "",
@@ -463,7 +520,8 @@ PeopleImportReport import_people(const Stores& stores, const Actor& actor, org::
   std::vector<RowPlan> plans;
   plans.reserve(table.rows.size());
   for (std::size_t i = 0; i < table.rows.size(); ++i) {
-    plans.push_back(planner.plan(table.rows[i], i + 2));
+    plans.push_back(planner.plan(table.rows[i], i + 2, plans));
+    planner.note_row(plans.back());
     switch (plans.back().row.outcome) {
       case ImportOutcome::Matched:
         ++report.matched;
@@ -482,7 +540,7 @@ PeopleImportReport import_people(const Stores& stores, const Actor& actor, org::
   const bool writes = report.created + report.updated > 0;
   if (tx && writes && (report.refused == 0 || options.skip_refused)) {
     for (auto& p : plans)
-      if (p.row.outcome != ImportOutcome::Refused) write_row(stores, actor, p);
+      if (p.row.outcome != ImportOutcome::Refused) write_row(stores, actor, p, plans);
     record_audit(stores, actor, "import", "people", std::to_string(agency_id), "",
                  nlohmann::json{{"agency_id", agency_id},
                                 {"rows", table.rows.size()},

@@ -193,6 +193,33 @@ TEST_P(PeopleImport, ARankChangedAndAPlacementMoved) {
   EXPECT_EQ(back.rows[0].problems[0].column, "TMT");
 }
 
+TEST_P(PeopleImport, OneRowPerPlacementOfTheSameEmployee) {
+  auto& db = backend();
+  documents::Table t;
+  t.columns = {"NIP", "Nama", "Golongan", "Jabatan", "Penempatan", "TMT"};
+  t.rows = {{nip(1), "Siti Rahma", "III/c", positions_[0].title, "definitif", "2024-01-02"},
+            {nip(1), "", "", positions_[1].title, "Plt.", "2025-03-03"},
+            {nip(1), "Siti Rahma", "III/c", positions_[2].title, "definitif", "2025-03-03"},
+            {nip(2), "Budi", "III/a", positions_[0].title, "", ""},
+            {nip(2), "Budi Lain", "", positions_[1].title, "Plh.", ""}};
+  const auto r = run(t, true, true);
+  ASSERT_EQ(r.rows.size(), 5U);
+  EXPECT_EQ(r.rows[0].outcome, app::ImportOutcome::Created);
+  EXPECT_EQ(r.rows[1].outcome, app::ImportOutcome::Updated);  // the Plt beside it
+  EXPECT_EQ(r.rows[2].outcome, app::ImportOutcome::Refused);  // a second definitive position
+  EXPECT_EQ(r.rows[2].problems[0].column, "Penempatan");
+  EXPECT_EQ(r.rows[4].outcome, app::ImportOutcome::Refused);  // another name for the same NIP
+  EXPECT_NE(r.rows[4].problems[0].message.find("baris 5"), std::string::npos);
+  EXPECT_TRUE(r.written);
+  const auto siti = db.org().employee_by_nip(nip(1));
+  const auto held = db.org().placements_of_employee(siti->id);
+  ASSERT_EQ(held.size(), 2U);
+  EXPECT_EQ(r.rows[1].employee_id, siti->id);
+  // Read back, the export's two rows of Siti are both matched.
+  const auto back = run(app::agency_people_table(db.org(), *db.org().agency(agency_)), false);
+  EXPECT_EQ(back.matched, back.rows.size());
+}
+
 TEST_P(PeopleImport, ATitleInTwoUnitsNeedsTheUnit) {
   auto& db = backend();
   const auto units = db.org().units_of_agency(agency_, false);

@@ -203,6 +203,9 @@ TEST_F(ScopeRoutes, EveryChangingRouteRefusesAnotherRegion) {
   };
 
   const std::string nip = org::make_nip(Date{1991, 5, 6}, 2016, 2, org::Sex::Male, 321);
+  const std::string people_csv = "NIP,Nama,Pangkat/golongan\r\n" +
+                                 org::make_nip(Date{1990, 7, 8}, 2015, 3, org::Sex::Female, 322) +
+                                 ",Pegawai Impor,III/b\r\n";
   const std::map<std::string, std::function<Request()>> regional = {
       {"POST /employees",
        [&] {
@@ -250,6 +253,16 @@ TEST_F(ScopeRoutes, EveryChangingRouteRefusesAnotherRegion) {
       {"POST /regulations",
        [&] {
          return Request{"/api/v1/regulations", regulation_text, "text/plain"};
+       }},
+      // Issue 11, item 9: people imported from a table (a preview too refuses another region:
+      // it shows the region's people).
+      {"POST /agencies/{id}/people/preview",
+       [&] {
+         return Request{"/api/v1/agencies/" + agency + "/people/preview", people_csv, "text/csv"};
+       }},
+      {"POST /agencies/{id}/people/import",
+       [&] {
+         return Request{"/api/v1/agencies/" + agency + "/people/import", people_csv, "text/csv"};
        }},
       // Issue 12: the work system.
       {"PATCH /regions/{id}/work-rules",

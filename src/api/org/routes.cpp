@@ -14,7 +14,12 @@ constexpr unsigned kPositionPage =
 // pool.
 constexpr unsigned kRegulationText = carry::kLargeBody | carry::kHeavy;
 
-// The gate of the regulation uploads: a registry editor (with the CSRF token).
+// A table of people (XLSX, CSV): up to max_text_bytes, read only for a registry editor, read and
+// checked row by row on the work pool.
+constexpr unsigned kPeopleTable = carry::kLargeBody | carry::kHeavy;
+
+// The gate of the regulation uploads and the tables of people: a registry editor (with the CSRF
+// token).
 void editor_gate(Context& ctx) {
   ctx.require_editor();
 }
@@ -53,6 +58,11 @@ void add_org_routes(RouteTable& t) {
   // Issue 11: a unit's page.
   // (Read from the registry revision: the answer's agency is the unit's, not one of the path.)
   t.add({"GET", "/units/{id}", reads::kRegistry}, handle_unit_get);
+  // Issue 11, item 9: people imported from a table (XLSX, CSV) into an agency.
+  t.add({"POST", "/agencies/{id}/people/preview", 0, kPeopleTable}, handle_people_preview,
+        editor_gate);
+  t.add({"POST", "/agencies/{id}/people/import", 0, kPeopleTable}, handle_people_import,
+        editor_gate);
 }
 
 }  // namespace tatakerja::server

@@ -191,6 +191,9 @@ Response handle_unit_update(Context&);
 Response handle_regulation_preview(Context&);
 Response handle_regulation_import(Context&);
 Response handle_audit_list(Context&);
+// Issue 11, item 9: people imported from a table (org/handlers_people_import.cpp)
+Response handle_people_preview(Context&);
+Response handle_people_import(Context&);
 // Issue 11: a unit's page (org/handlers_units.cpp)
 Response handle_unit_get(Context&);
 // The work system (work/; issue 12): the region's rules, teams
