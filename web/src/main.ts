@@ -22,6 +22,7 @@ import { employeeEditPage, employeeNewPage } from "./pages/employee_form";
 import { placementEndPage, placementMovePage, placementNewPage } from "./pages/placement_form";
 import { unitPage } from "./pages/unit"; // issue 11
 import { teamPage, workRulesPage } from "./pages/work"; // issue 12
+import { peopleImportPage } from "./pages/people_import"; // issue 11, item 9
 
 const pages: Record<Route["name"], (ctx: PageContext) => Promise<void>> = {
   home: homePage,
@@ -49,6 +50,7 @@ const pages: Record<Route["name"], (ctx: PageContext) => Promise<void>> = {
   placementMove: placementMovePage,
   workRules: workRulesPage, // issue 12
   team: teamPage,
+  peopleImport: peopleImportPage, // issue 11, item 9
 };
 
 const app = document.getElementById("app")!;

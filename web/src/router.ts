@@ -26,7 +26,9 @@ export type Route =
   | { name: "unit"; id: string }
   // Issue 12: the work system.
   | { name: "workRules"; id: string }
-  | { name: "team"; id: string; on: string | null };
+  | { name: "team"; id: string; on: string | null }
+  // Issue 11, item 9: people imported from a table into an agency.
+  | { name: "peopleImport"; agencyId: string };
 
 // ---- Issue 11: the filters of the people list and of the audit page, kept in the address ----
 
@@ -180,6 +182,11 @@ const table: [RegExp, (m: RegExpExecArray, q: URLSearchParams) => Route][] = [
       return { name: "team", id: m[1]!, on: on && /^\d{4}-\d{2}-\d{2}$/.test(on) ? on : null };
     },
   ],
+  // Issue 11, item 9.
+  [
+    new RegExp(`^/perangkat-daerah/${ID}/impor-pegawai$`),
+    (m) => ({ name: "peopleImport", agencyId: m[1]! }),
+  ],
 ];
 
 export function parseRoute(pathname: string, search = ""): Route {
@@ -270,4 +277,6 @@ export const paths = {
   workRules: (id: IdLike) => `/wilayah/${enc(id)}/sistem-kerja`,
   team: (id: IdLike, on?: string | null) =>
     on ? `/tim/${enc(id)}?tanggal=${encodeURIComponent(on)}` : `/tim/${enc(id)}`,
+  // Issue 11, item 9.
+  peopleImport: (agencyId: IdLike) => `/perangkat-daerah/${enc(agencyId)}/impor-pegawai`,
 };

@@ -27,6 +27,7 @@ import type {
   AgencyListItem,
   PositionListItem,
   Unit,
+  PeopleImportReport,
   UnitPage,
   WorkRules,
 } from "./types";
@@ -40,6 +41,8 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly field: string | null = null,
+    /** The whole answer, for a refusal that carries more than its error (a people import's report). */
+    readonly body: unknown = null,
   ) {
     super(message);
     this.name = "ApiError";
@@ -59,6 +62,7 @@ export function errorFromBody(status: number, body: unknown): ApiError {
         typeof o.code === "string" ? o.code : "UNKNOWN",
         message,
         typeof o.field === "string" ? o.field : null,
+        body,
       );
     }
   }
@@ -101,6 +105,8 @@ interface RequestOptions {
   json?: unknown;
   /** A text/plain body: a string (sent as UTF-8) or a file's bytes as they are. */
   text?: string | Blob;
+  /** A file sent as its bytes with its own type (a table of people: XLSX or CSV). */
+  file?: Blob;
   signal?: AbortSignal;
 }
 
@@ -114,6 +120,9 @@ export async function request<T>(path: string, opts: RequestOptions = {}): Promi
   } else if (opts.text !== undefined) {
     headers["Content-Type"] = "text/plain; charset=utf-8";
     body = opts.text;
+  } else if (opts.file !== undefined) {
+    headers["Content-Type"] = opts.file.type || "application/octet-stream";
+    body = opts.file;
   }
   if (method !== "GET" && csrfToken) headers["X-CSRF-Token"] = csrfToken;
   let res: Response;
@@ -192,6 +201,14 @@ export const api = {
   importRegulation: (text: string | Blob) =>
     request<ImportResult>("/regulations", { method: "POST", text }),
   audit: (q: Query) => request<AuditPage>(withQuery("/audit", q)),
+  // Issue 11, item 9: people imported from a table (XLSX, CSV) into an agency.
+  previewPeopleImport: (aid: Id | string, file: Blob) =>
+    request<PeopleImportReport>(`/agencies/${id(aid)}/people/preview`, { method: "POST", file }),
+  importPeople: (aid: Id | string, file: Blob, skipRefused: boolean) =>
+    request<PeopleImportReport>(
+      `/agencies/${id(aid)}/people/import${skipRefused ? "?skip_refused=true" : ""}`,
+      { method: "POST", file },
+    ),
 
   // Accounts: one's own password and sessions; the administrator's account list.
   changePassword: (currentPassword: string, newPassword: string) =>

@@ -38,4 +38,6 @@ export type ContractChecks = [
   Fits<S["WorkRules"], T.WorkRules>,
   Fits<S["TeamList"], { items: T.TeamRef[] }>,
   Fits<S["Team"], T.Team>,
+  // Issue 11, item 9.
+  Fits<S["PeopleImportReport"], T.PeopleImportReport>,
 ];

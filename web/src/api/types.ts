@@ -589,3 +589,28 @@ export interface Team extends TeamRef {
   members: TeamMember[];
   members_on: string | null;
 }
+
+// ---- Issue 11, item 9: people imported from a table (XLSX, CSV) ----
+export type ImportOutcome = "created" | "updated" | "refused";
+
+export interface ImportedRow {
+  /** The row as a spreadsheet numbers it (the heading is row 1). */
+  line: number;
+  nip: string;
+  name: string;
+  outcome: ImportOutcome;
+  changes: string[];
+  problems: { column: string | null; message: string }[];
+  employee_id: Id | null;
+  position_id: Id | null;
+}
+
+export interface PeopleImportReport {
+  agency_id: Id;
+  written: boolean;
+  summary: { rows: number; matched: number; created: number; updated: number; refused: number };
+  columns: { heading: string; field: string | null }[];
+  /** The rows that are not plainly matched, at most 1,000. */
+  rows: ImportedRow[];
+  rows_left_off: number;
+}

@@ -22,7 +22,10 @@ import {
 
 /** The agency page's links to the forms (shown to registry administrators only). */
 export function agencyEditLinks(a: Agency): HTMLElement | null {
-  return editLinks("Ubah perangkat daerah", [[paths.unitEdit(a.id), "Ubah unit organisasi"]]);
+  return editLinks("Ubah perangkat daerah", [
+    [paths.unitEdit(a.id), "Ubah unit organisasi"],
+    [paths.peopleImport(a.id), "Impor pegawai (XLSX/CSV)"], // issue 11, item 9
+  ]);
 }
 
 export async function unitEditPage(ctx: PageContext): Promise<void> {
