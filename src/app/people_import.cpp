@@ -8,6 +8,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <array>
 #include <string_view>
 #include <unordered_map>
@@ -162,9 +163,13 @@ class PositionFinder {
     }
   }
 
-  // The position of `title` in `unit` (a unit's name, may be empty), or why there is none.
+  // The position of `title` in `unit` (a unit's name, may be empty), or why there is none. Where
+  // the title is in several units (and units may share a name: a "Kelompok Jabatan Fungsional"
+  // under the Sekretariat and another beside it), the one of `held` (the positions the employee
+  // holds now) is taken: a table read back says what the registry says.
   std::variant<const org::Position*, std::string> find(const std::string& title,
-                                                       const std::string& unit) const {
+                                                       const std::string& unit,
+                                                       const std::vector<Id>& held) const {
     const auto it = by_title_.find(text::name_key(title));
     if (it == by_title_.end())
       return fmt::format("Jabatan \"{}\" tidak ada di perangkat daerah ini.", title);
@@ -174,13 +179,17 @@ class PositionFinder {
     for (const Id id : it->second) {
       const auto& p = positions_.at(id);
       const auto u = p.unit_id ? unit_keys_.find(*p.unit_id) : unit_keys_.end();
-      if (!unit_key.empty() && u != unit_keys_.end() && u->second == unit_key)
+      if (unit_key.empty() || (u != unit_keys_.end() && u->second == unit_key))
         in_unit.push_back(id);
     }
     if (in_unit.size() == 1) return &positions_.at(in_unit.front());
+    std::vector<Id> held_here;
+    for (const Id id : in_unit.empty() ? it->second : in_unit)
+      if (std::find(held.begin(), held.end(), id) != held.end()) held_here.push_back(id);
+    if (held_here.size() == 1) return &positions_.at(held_here.front());
     return fmt::format(
         "Jabatan \"{}\" ada di {} unit; isi kolom Unit kerja dengan nama unitnya "
-        "persis seperti di registri.",
+        "persis seperti di registri, atau tempatkan pegawai ini satu per satu.",
         title, it->second.size());
   }
 
@@ -363,7 +372,14 @@ class RowPlanner {
   void plan_placement(RowPlan& p, const std::vector<std::string>& cells) {
     const std::string title = cell(cells, columns_[Field::Position]);
     if (title.empty()) return;
-    const auto found = positions_.find(title, cell(cells, columns_[Field::Unit]));
+    std::vector<org::Placement> current;
+    if (p.existing) {
+      for (auto& pl : stores_.org.placements_of_employee(p.existing->id))
+        if (!pl.end) current.push_back(std::move(pl));
+    }
+    std::vector<Id> held;
+    for (const auto& pl : current) held.push_back(pl.position_id);
+    const auto found = positions_.find(title, cell(cells, columns_[Field::Unit]), held);
     if (const auto* why = std::get_if<std::string>(&found)) return refuse(p, Field::Position, *why);
     const org::Position& position = *std::get<const org::Position*>(found);
     p.row.position_id = position.id;
@@ -378,11 +394,6 @@ class RowPlanner {
                     fmt::format("TMT \"{}\" bukan tanggal (tulis misalnya 2024-01-02 atau "
                                 "2 Januari 2024).",
                                 start_cell));
-    std::vector<org::Placement> current;
-    if (p.existing) {
-      for (auto& pl : stores_.org.placements_of_employee(p.existing->id))
-        if (!pl.end) current.push_back(std::move(pl));
-    }
     for (const auto& pl : current)
       if (pl.position_id == position.id && pl.kind == *kind) return;  // already so
     org::Placement placed;

@@ -240,6 +240,11 @@ TEST_P(PeopleImport, ATitleInTwoUnitsNeedsTheUnit) {
   EXPECT_EQ(with.rows[0].position_id, twin.id);
   // Without a TMT the placement starts on the day of the import.
   EXPECT_NE(with.rows[0].changes[1].find("2026-01-05"), std::string::npos);
+  // Once placed, the employee's row without the unit (or with a unit name two units share) is
+  // the position they hold.
+  run(table({{nip(1), "Siti", "III/c", twin.title, unit_name, ""}}), true);
+  const auto again = run(table({{nip(1), "Siti", "III/c", twin.title, "", ""}}), false);
+  EXPECT_EQ(again.rows[0].outcome, app::ImportOutcome::Matched);
 }
 
 TEST_P(PeopleImport, ScopeAndColumnsAreCheckedFirst) {

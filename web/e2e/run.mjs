@@ -670,6 +670,10 @@ await (
 ).ikiActingTests({ test, newPage, signIn, screenshot, checkA11y, BASE });
 // Issue 11: lists that find things, unit pages, a readable audit (e2e/lists_audit.mjs).
 await listsAndAudit({ BASE, test, newPage, signIn, screenshot, checkA11y });
+// Issue 11, item 9: export and re-import people (e2e/people_import.mjs).
+await (
+  await import("./people_import.mjs")
+).peopleImportTests({ BASE, test, newPage, signIn, screenshot, checkA11y, assert, artifacts });
 
 // Issue 12: the work system.
 await test("w1: admin membuka Sistem kerja Kota Batam: aturan dari Perwako 20/2024 dan bawaan", async () => {

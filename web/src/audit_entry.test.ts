@@ -128,6 +128,15 @@ describe("auditChanges", () => {
     expect(auditChanges(e)).toEqual([
       { field: "active", label: "Aktif", before: { text: "ya" }, after: { text: "tidak" } },
     ]);
+    const people = entry({
+      action: "import",
+      entity: "people",
+      subject: { id: 4, name: "Badan Kepegawaian" },
+    });
+    expect(auditSentence(people)[3]).toEqual({
+      text: "Badan Kepegawaian",
+      href: "/perangkat-daerah/4",
+    });
     const imported = entry({ action: "import", entity: "regulation", after: { revoked: [1, 2] } });
     expect(auditChanges(imported)[0]!.after.text).toBe("2 butir");
     expect(auditChanges(entry({}))).toEqual([]);

@@ -43,7 +43,7 @@ export const AUDIT_ACTION_LABELS: [string, string][] = [
   ["create", "Penambahan"],
   ["update", "Perubahan"],
   ["move", "Pemindahan"],
-  ["import", "Impor peraturan"],
+  ["import", "Impor (peraturan, tabel pegawai)"],
   ["sign_in", "Masuk"],
   ["sign_out", "Keluar"],
   ["sign_in_failed", "Gagal masuk"],
@@ -63,6 +63,9 @@ export const AUDIT_ENTITY_WORDS: Record<string, string> = {
   agency: "perangkat daerah",
   agency_staff: "pegawai perangkat daerah",
   user: "akun",
+  people: "tabel pegawai ke", // issue 11, item 9: the subject is the agency
+  team: "tim",
+  work_rule: "aturan sistem kerja",
 };
 
 /** Labels of the kinds of record for the filter. */
@@ -73,6 +76,9 @@ export const AUDIT_ENTITY_LABELS: [string, string][] = [
   ["unit", "Unit organisasi"],
   ["regulation", "Peraturan"],
   ["user", "Akun"],
+  ["people", "Tabel pegawai (impor)"],
+  ["team", "Tim"],
+  ["work_rule", "Aturan sistem kerja"],
 ];
 
 const FIELD_LABELS: Record<string, string> = {
@@ -156,6 +162,7 @@ export function recordPath(kind: string, id: number | string): string | undefine
     case "unit":
       return paths.unit(id);
     case "agency":
+    case "people": // a people import: the agency the table was read into
       return paths.agency(id);
     case "region":
       return paths.region(id);

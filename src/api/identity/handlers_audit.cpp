@@ -75,7 +75,8 @@ class Names {
     } else if (e.entity == "user") {
       if (const auto x = ctx_.identity.user_by_id(id))
         return {{"id", id}, {"name", x->display_name}, {"username", x->username}};
-    } else if (e.entity == "agency") {
+    } else if (e.entity == "agency" || e.entity == "people") {
+      // (A people import's entry is about the agency the table was read into.)
       if (const auto x = ctx_.store.agency(id)) return {{"id", id}, {"name", x->name}};
     }
     return nullptr;
