@@ -1,9 +1,10 @@
 // Every page of the interface (each route of web/src/router.ts) at 1366×768 and at 390×844 (issue
 // 11, "What it must show"): a full-page screenshot of each in e2e/artifacts/pages/<page>-<width>.png,
-// axe-core with no violation of serious or critical impact, one h1 and a title; at 390 px nothing
-// wider than the screen (a wide table scrolls inside its own wrapper, not the page). Each page is
-// opened as the role that uses it (the demo accounts) with ids found through the API, never
-// written in here. Called by run.mjs with its helpers; its tests are named "pg…".
+// axe-core with no violation of serious or critical impact, one h1 and a title, no failed API
+// answer, nothing wider than the screen (a wide table scrolls inside its own wrapper, not the
+// page). Each page is opened as the role that uses it (the demo accounts), the public ones also
+// as nobody, with ids found through the API, never written in here. Called by run.mjs with its
+// helpers; its tests are named "pg…" (docs/quality.md, "Every page at two sizes").
 /* global document, getComputedStyle -- read only inside page.evaluate() */
 import { mkdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -31,7 +32,7 @@ export async function everyPageTests({ test, newPage, signIn, BASE, assert }) {
     return r.json();
   };
 
-  /** What at 390 px sticks out of the screen: the page wider than it, or something past its
+  /** What sticks out of the screen (at either size; on a phone it matters most): the page wider than it, or something past its
    *  right edge cut off by a box that hides its overflow instead of scrolling it. A wide table in
    *  a wrapper that scrolls on its own (overflow-x: auto) is fine. Null when nothing. */
   const overflowAt = (page, width) =>
@@ -76,12 +77,12 @@ export async function everyPageTests({ test, newPage, signIn, BASE, assert }) {
   }
 
   /** axe-core's findings on the page: every rule it runs by default (WCAG 2.x A/AA and its best
-   *  practices). */
+   *  practices) and WCAG 2.2's target size (24 px), which it leaves off by default. */
   async function axeFindings(page) {
     await page.evaluate(AXE);
     return page.evaluate(async () => {
       // eslint-disable-next-line no-undef -- axe is defined by the script evaluated above
-      const r = await axe.run(document);
+      const r = await axe.run(document, { rules: { "target-size": { enabled: true } } });
       return r.violations.map((v) => ({
         id: v.id,
         impact: v.impact,
@@ -113,11 +114,8 @@ export async function everyPageTests({ test, newPage, signIn, BASE, assert }) {
     if (!/\S — Tatakerja$/.test(facts.title)) problems.push(`${what}: judul "${facts.title}"`);
     if (page.failed.length)
       problems.push(`${what}: API gagal: ${page.failed.splice(0).join(", ")}`);
-    if (size.width < 1000) {
-      const o = await overflowAt(page, size.width);
-      if (o)
-        problems.push(`${what}: melebar (${o.scrollWidth} px): ${o.elements.join("; ") || "?"}`);
-    }
+    const o = await overflowAt(page, size.width);
+    if (o) problems.push(`${what}: melebar (${o.scrollWidth} px): ${o.elements.join("; ") || "?"}`);
     for (const v of await axeFindings(page)) {
       const line = `${what}: axe ${v.impact} ${v.id} — ${v.help}: ${v.nodes.join(", ")}`;
       if (v.impact === "serious" || v.impact === "critical") problems.push(line);
@@ -176,8 +174,9 @@ export async function everyPageTests({ test, newPage, signIn, BASE, assert }) {
   }
 
   /** Kota Batam (the demo's scope of `organisasi`; else the first region, as the demo does), its
-   *  first agency, a filled position of the chart with its holder and open placement, a unit. */
-  async function batam(page) {
+   *  first agency, a filled position of the chart with its unit and source article, and (unless
+   *  `people` is false: nobody signed in) its holder and the holder's open placement. */
+  async function batam(page, people = true) {
     const regions = (await get(page, "/regions")).items;
     const region = regions.find((r) => r.code === "kota-batam") ?? regions[0];
     assert.ok(region, "tidak ada daerah");
@@ -188,13 +187,14 @@ export async function everyPageTests({ test, newPage, signIn, BASE, assert }) {
     let employee = null;
     for (const node of chart.nodes.filter((x) => !x.vacant)) {
       const p = await get(page, `/positions/${node.position_id}`);
-      if (p.unit && p.source_article && p.holders?.length) {
+      if (p.unit && p.source_article && (p.holders?.length || !people)) {
         position = p;
-        employee = await get(page, `/employees/${p.holders[0].employee_id}`);
+        if (people) employee = await get(page, `/employees/${p.holders[0].employee_id}`);
         break;
       }
     }
     assert.ok(position, `${agency.name}: tidak ada jabatan terisi dengan unit dan pasal sumber`);
+    if (!people) return { region, agency, position };
     const placement = employee.placements.find(
       (x) => x.end === null && x.position?.id === position.id,
     );
@@ -335,7 +335,28 @@ export async function everyPageTests({ test, newPage, signIn, BASE, assert }) {
       ],
     ));
 
-  await test("pg5: setiap rute di web/src/router.ts punya halamannya di sini", () => {
+  await test("pg5: halaman umum tanpa masuk di 1366 dan 390 px", () =>
+    everyPage(
+      null,
+      null,
+      async (page) => batam(page, false),
+      ({ region, agency, position }) => [
+        ["home-anon", "/"],
+        ["region-anon", `/wilayah/${region.id}`],
+        ["agency-anon", `/perangkat-daerah/${agency.id}`],
+        ["position-anon", `/jabatan/${position.id}`],
+        ["unit-anon", `/unit/${position.unit.id}`],
+        [
+          "regulation-anon",
+          `/peraturan/${position.source_article.regulation_id}?pasal=${position.source_article.id}`,
+        ],
+        // Signed-in pages ask to sign in.
+        ["employees-anon", "/pegawai"],
+        ["account-anon", "/akun-saya"],
+      ],
+    ));
+
+  await test("pg6: setiap rute di web/src/router.ts punya halamannya di sini", () => {
     const router = readFileSync(join(here, "../src/router.ts"), "utf8");
     const type = router.slice(router.indexOf("export type Route"), router.indexOf(";\n"));
     const names = [...type.matchAll(/\{ name: "(\w+)"/g)].map((m) => m[1]);
