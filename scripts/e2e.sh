@@ -3,7 +3,7 @@
 # `tatakerja serve` on a free port, runs web/e2e/run.mjs against it (Chromium at /usr/bin/chromium
 # or $CHROMIUM_PATH), stops the server and exits with the tests' status.
 #   TATAKERJA_BIN   the program (default build/src/cli/tatakerja)
-# Screenshots: web/e2e/artifacts/.
+# Screenshots: web/e2e/artifacts/ (every page at 1366 and 390 px in artifacts/pages/; docs/quality.md).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"

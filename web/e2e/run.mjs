@@ -834,6 +834,9 @@ await test("p1: cetak bagan perangkat daerah ke PDF dan ekspor", async () => {
   await context.close();
 });
 
+// Issue 11, "What it must show": every page at 1366×768 and 390×844 (e2e/pages.mjs).
+await (await import("./pages.mjs")).everyPageTests({ test, newPage, signIn, BASE, assert });
+
 await browser.close();
 const failed = results.filter((r) => !r.ok);
 console.log(

@@ -222,7 +222,8 @@ export async function teamPage(ctx: PageContext): Promise<void> {
       t.members_on ? `Anggota pada ${t.members_on}` : "Anggota saat ini",
       table(headers, memberRows(t.members)),
     ),
-    section("Riwayat keanggotaan", table(headers, memberRows(t.periods))),
+    // Named by its caption: two tables named alike by their headers would be regions of one name.
+    section("Riwayat keanggotaan", table(headers, memberRows(t.periods), "Riwayat keanggotaan")),
     section("Rancangan SK pembentukan", h("pre", { class: "decree" }, t.decree_text)),
   );
 }
