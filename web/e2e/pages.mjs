@@ -321,6 +321,7 @@ export async function everyPageTests({ test, newPage, signIn, BASE, assert }) {
         ["placementMove", `/pegawai/${employee.id}/penempatan/${placement.id}/pindah`],
         ["workRules", `/wilayah/${region.id}/sistem-kerja`],
         ["team", `/tim/${team.id}`],
+        ["peopleImport", `/perangkat-daerah/${agency.id}/impor-pegawai`], // issue 11, item 9
       ],
     ));
 
