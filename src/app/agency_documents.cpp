@@ -3,6 +3,7 @@
 
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 namespace tatakerja::app {
@@ -67,6 +68,24 @@ std::string sheet_name(std::string_view what) {
   return std::string(what.substr(0, 31));
 }
 
+// The top-level units without a head position (a UPTD whose structure another regulation gives,
+// the Kelompok Jabatan Fungsional): each is drawn as a box of its own under the agency's head, as
+// a regulation's Lampiran I draws them, with the positions of the unit that report to the head
+// hung under it. A unit's box id is the unit's id negated, so that it meets no position's.
+std::unordered_set<org::Id> headless_top_units(org::OrgStore& store, org::Id agency_id,
+                                               documents::ChartSource& s) {
+  std::unordered_set<org::Id> out;
+  for (const auto& u : store.units_with_heads(agency_id)) {
+    if (u.unit.parent_id || u.head_position_id) continue;
+    out.insert(u.unit.id);
+    documents::ChartBox b;
+    b.id = -u.unit.id;
+    b.title = u.unit.name;
+    s.boxes.push_back(std::move(b));
+  }
+  return out;
+}
+
 }  // namespace
 
 documents::ChartSource agency_chart_source(org::OrgStore& store, const org::Agency& agency,
@@ -82,13 +101,23 @@ documents::ChartSource agency_chart_source(org::OrgStore& store, const org::Agen
   }
   const auto holders = with_holders ? holders_by_position(store, agency.id)
                                     : std::unordered_map<org::Id, std::vector<org::Holder>>{};
+  documents::ChartSource units;
+  const auto headless = headless_top_units(store, agency.id, units);
+  long long head = 0;  // the agency head's box: the first at the top
   for (const auto& p : store.position_briefs_of_agency(agency.id)) {
     documents::ChartBox b;
     b.id = p.id;
     b.superior_id = p.superior_id.value_or(0);
     b.title = p.title;
     if (with_holders) b.holder = holder_text(find_in(holders, p.id));
+    if (head == 0 && b.superior_id == 0) head = b.id;
+    if (p.unit_id && headless.contains(*p.unit_id) && b.superior_id == head && head != 0)
+      b.superior_id = -*p.unit_id;
     s.boxes.push_back(std::move(b));
+  }
+  for (auto& u : units.boxes) {
+    u.superior_id = head;
+    s.boxes.push_back(std::move(u));
   }
   documents::select_chart_boxes(s);
   return s;

@@ -165,6 +165,27 @@ TEST_F(DocumentRoutes, ChartSvgIsXmlWithEveryTitleAndNoNamesForAnonymous) {
   EXPECT_NE(signed_in.body.find(" — "), std::string::npos);
 }
 
+// Issue 11, item 5: a UPTD the regulation sets up without naming its positions (003: "UPTD" of
+// Kota Batam's agency) is drawn in the chart as its Lampiran I draws it, as a box of its own.
+TEST_F(DocumentRoutes, ChartDrawsTheUptdWithoutPositions) {
+  const json regions = json::parse(get("/api/v1/regions").body);
+  std::int64_t batam = 0;
+  for (const auto& r : regions["items"])
+    if (r["name"] == "Kota Batam") batam = r["id"].get<std::int64_t>();
+  ASSERT_NE(batam, 0);
+  const json agencies =
+      json::parse(get("/api/v1/agencies?region_id=" + std::to_string(batam)).body);
+  const std::string id = std::to_string(agencies["items"][0]["id"].get<std::int64_t>());
+  const json units = json::parse(get("/api/v1/agencies/" + id + "/units").body);
+  std::string uptd;
+  for (const auto& u : units["items"])
+    if (u["kind"] == "UPTD" && u["head_position_id"].is_null()) uptd = u["name"];
+  ASSERT_FALSE(uptd.empty()) << "003 sets up a UPTD without positions";
+  const auto svg = get("/api/v1/agencies/" + id + "/chart.svg");
+  ASSERT_EQ(svg.status, 200);
+  EXPECT_NE(svg.body.find("<title>" + uptd + "</title>"), std::string::npos);
+}
+
 TEST_F(DocumentRoutes, CsvExportsQuoteAndGuard) {
   std::vector<std::string> titles;
   const auto id = agency(titles);

@@ -31,6 +31,7 @@ export async function agencyPage(ctx: PageContext): Promise<void> {
   const chartBox = h("div", { class: "chart-holder" }, loading("Memuat bagan…"));
   const historyBox = h("div", null, loading("Memuat riwayat…"));
   const unitsBox = h("div", null, loading("Memuat unit organisasi…")); // issue 11
+  const unitsOutsideChart = h("p", { class: "muted small units-outside-chart" }); // issue 11, item 5
   const kind = [agency.kind, agency.type ? `Tipe ${agency.type}` : ""].filter(Boolean).join(" · ");
 
   replace(
@@ -85,11 +86,12 @@ export async function agencyPage(ctx: PageContext): Promise<void> {
         "Digambar dari struktur yang ditetapkan peraturan (pengganti bagan Lampiran I).",
       ),
       chartBox,
+      unitsOutsideChart,
     ),
     section("Unit Organisasi", unitsBox), // issue 11: each unit has its page
     section("Riwayat Struktur", historyBox),
   );
-  void fillUnits(ctx, id, unitsBox);
+  void fillUnits(ctx, id, unitsBox, unitsOutsideChart);
   // Print and export (issue 11, item 8): the chart as its Lampiran I (PDF, SVG), the exports.
   chartBox.before(agencyDocumentLinks(agency.id));
 
@@ -195,7 +197,30 @@ function renderHistory(items: HistoryItem[]): HTMLElement {
 
 // ---- Issue 11: the agency's units, each linked to its page ----
 
-async function fillUnits(ctx: PageContext, agencyId: string, box: HTMLElement): Promise<void> {
+/**
+ * A UPTD that the regulation sets up without naming its positions has no box among the positions:
+ * said under the chart (the printed Lampiran draws it under the agency's head), with its page.
+ */
+function noteUnitsOutsideChart(units: Unit[], note: HTMLElement): void {
+  const uptd = units.filter(
+    (u) => u.kind === "UPTD" && u.parent_id === null && u.head_position_id === null,
+  );
+  if (uptd.length === 0) return;
+  replace(
+    note,
+    "Tanpa kotak jabatan di bagan ini (susunan jabatannya tidak diatur dalam peraturan ini; " +
+      "bagan cetak menggambarnya di bawah pimpinan): ",
+    ...uptd.flatMap((u, i) => [i ? ", " : "", link(paths.unit(u.id), u.name)]),
+    ".",
+  );
+}
+
+async function fillUnits(
+  ctx: PageContext,
+  agencyId: string,
+  box: HTMLElement,
+  outsideChart: HTMLElement,
+): Promise<void> {
   let units: Unit[];
   try {
     units = (await api.agencyUnits(agencyId, { depth: 2, limit: 300 })).items;
@@ -208,6 +233,7 @@ async function fillUnits(ctx: PageContext, agencyId: string, box: HTMLElement): 
     replace(box, h("p", { class: "muted" }, "Belum ada unit organisasi."));
     return;
   }
+  noteUnitsOutsideChart(units, outsideChart);
   const shown = new Set(units.map((u) => u.id));
   const item = (u: Unit): HTMLElement => {
     const children = units.filter((c) => c.parent_id === u.id);
