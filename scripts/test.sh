@@ -24,7 +24,8 @@
 #   fuzz    the libFuzzer targets (clang, build-fuzz/; FUZZ_BUILD_DIR overrides it): regulation_fuzz
 #           60 s seeded with data/regulations, tests/amendments, tests/golden/regulation (the genres: excerpts,
 #           flattened copies, OCR, many agencies, IKI layouts) and fuzz/seeds/regulation, api_fuzz 60 s seeded with
-#           fuzz/seeds/api, nip_fuzz 30 s seeded with fuzz/seeds/nip (docs/fuzzing.md); fails if any
+#           fuzz/seeds/api, nip_fuzz 30 s seeded with fuzz/seeds/nip, table_fuzz 30 s seeded with
+#           fuzz/seeds/table (docs/fuzzing.md); fails if any
 #           finds a crash;
 #   bench   one short benchmark run from build/, so the benchmark cannot rot.
 # BUILD_DIR overrides build/ (for a working copy where someone else is using build/).
@@ -165,14 +166,15 @@ fuzz() {
   }
   CC=clang CXX=clang++ quiet cmake -S . -B "$fuzz_build" -G Ninja \
     -DCMAKE_BUILD_TYPE=RelWithDebInfo -DTATAKERJA_FUZZ=ON -DTATAKERJA_TESTS=OFF -DTATAKERJA_BENCH=OFF
-  quiet cmake --build "$fuzz_build" --target regulation_fuzz api_fuzz nip_fuzz -- -j2
+  quiet cmake --build "$fuzz_build" --target regulation_fuzz api_fuzz nip_fuzz table_fuzz -- -j2
   work="$(mktemp -d)"
   trap 'rm -rf "${work:-}"' EXIT
-  mkdir -p "$work/regulation" "$work/api" "$work/nip" "$fuzz_build/artifacts"
+  mkdir -p "$work/regulation" "$work/api" "$work/nip" "$work/table" "$fuzz_build/artifacts"
   cp data/regulations/*.txt tests/golden/regulation/*.txt tests/amendments/*.txt fuzz/seeds/regulation/* \
     "$work/regulation/"
   cp fuzz/seeds/api/* "$work/api/"
   cp fuzz/seeds/nip/* "$work/nip/"
+  cp fuzz/seeds/table/* "$work/table/"
   # Every target runs even when an earlier one failed; the step fails if any did.
   local any_failed=0
   run_fuzzer regulation_fuzz 60 "$work/regulation" -max_len=200000 -rss_limit_mb=2048 \
@@ -183,6 +185,7 @@ fuzz() {
     -rss_limit_mb=2048 -timeout=60 -dict=fuzz/regulation.dict || any_failed=1
   run_fuzzer api_fuzz 60 "$work/api" -max_len=4096 -rss_limit_mb=2048 -timeout=30 || any_failed=1
   run_fuzzer nip_fuzz 30 "$work/nip" -max_len=512 -rss_limit_mb=2048 -timeout=10 || any_failed=1
+  run_fuzzer table_fuzz 30 "$work/table" -max_len=65536 -rss_limit_mb=2048 -timeout=10 || any_failed=1
   return $any_failed
 }
 

@@ -378,6 +378,7 @@ class RowPlanner {
         if (!pl.end) current.push_back(std::move(pl));
     }
     std::vector<Id> held;
+    held.reserve(current.size());
     for (const auto& pl : current) held.push_back(pl.position_id);
     const auto found = positions_.find(title, cell(cells, columns_[Field::Unit]), held);
     if (const auto* why = std::get_if<std::string>(&found)) return refuse(p, Field::Position, *why);

@@ -193,7 +193,8 @@ bool stream_part(zip_t* archive, const char* name, std::size_t& budget, Sink sin
   std::unique_ptr<zip_file_t, ZipFileCloser> file(
       zip_fopen_index(archive, static_cast<zip_uint64_t>(index), 0));
   if (!file) unreadable(fmt::format("Bagian {} dari berkas XLSX tidak dapat dibaca.", name));
-  std::vector<char> buffer(64 * 1024);
+  constexpr std::size_t kChunk = std::size_t{64} * 1024;
+  std::vector<char> buffer(kChunk);
   for (;;) {
     const zip_int64_t n = zip_fread(file.get(), buffer.data(), buffer.size());
     if (n < 0) unreadable(fmt::format("Bagian {} dari berkas XLSX rusak.", name));
@@ -212,7 +213,7 @@ bool stream_part(zip_t* archive, const char* name, std::size_t& budget, Sink sin
 template <typename Handler>
 struct BoundHandler {
   Handler& handler;
-  XML_Parser parser;
+  XML_Parser parser = nullptr;
   bool doctype = false;
   std::exception_ptr error;
 
