@@ -52,6 +52,10 @@ enum class ErrorCode : std::uint8_t {
   // The work system (issue 12).
   ReasonRequired,
   TeamMemberUnplaced,
+  // Assignments (issue 12 item 3).
+  RoleRequired,
+  TransitionNotAllowed,
+  VersionConflict,
   // A file that cannot be read as a regulation text (textio::ReadError; printed by the CLI). The
   // API never answers these: an uploaded text it cannot decode is INVALID_FIELD "text".
   FileNotFound,
@@ -79,7 +83,7 @@ struct ErrorInfo {
 };
 
 // The table, in the order of ErrorCode (checked below).
-inline constexpr std::array<ErrorInfo, 37> kErrorTable{{
+inline constexpr std::array<ErrorInfo, 40> kErrorTable{{
     {ErrorCode::MalformedJson, "MALFORMED_JSON", 400,
      "Isi permintaan bukan JSON yang sah atau bukan objek.", ErrorScope::Api},
     {ErrorCode::InvalidParameter, "INVALID_PARAMETER", 400, "Parameter alamat tidak sah.",
@@ -144,6 +148,13 @@ inline constexpr std::array<ErrorInfo, 37> kErrorTable{{
      "Pegawai ini tidak sedang menduduki jabatan, sehingga unit organisasinya tidak diketahui; "
      "tempatkan pegawai pada jabatan terlebih dahulu.",
      ErrorScope::Api},
+    // Assignments (issue 12 item 3).
+    {ErrorCode::RoleRequired, "ROLE_REQUIRED", 403,
+     "Anda tidak memegang peran yang ditetapkan untuk langkah penugasan ini.", ErrorScope::Api},
+    {ErrorCode::TransitionNotAllowed, "TRANSITION_NOT_ALLOWED", 409,
+     "Langkah ini tidak dapat diambil pada keadaan penugasan sekarang.", ErrorScope::Api},
+    {ErrorCode::VersionConflict, "VERSION_CONFLICT", 409,
+     "Penugasan ini sudah diubah oleh orang lain; muat ulang lalu coba lagi.", ErrorScope::Api},
     {ErrorCode::FileNotFound, "FILE_NOT_FOUND", 404, "Berkas tidak dapat dibuka.",
      ErrorScope::File},
     {ErrorCode::FileIsDirectory, "FILE_IS_DIRECTORY", 422,
