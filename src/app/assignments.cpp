@@ -368,8 +368,10 @@ AssignmentView assignment_view(const Stores& stores, const identity::User& user,
     for (const auto& n : stores.work.notifications_of_assignment(id)) {
       if (n.employee_id == me) return v;
     }
-    for (const auto& r : work::roles()) {
-      if (role_holders(stores, *a, r.key).contains(me)) return v;
+    const Mechanism& m = mechanism_of(*a);
+    if (role_holders(stores, *a, m.first_role).contains(me)) return v;
+    for (const auto& t : m.transitions) {
+      if (role_holders(stores, *a, t.role).contains(me)) return v;
     }
   }
   fail(ErrorCode::Forbidden, "", "Anda bukan pihak dalam penugasan ini.");

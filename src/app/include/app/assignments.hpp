@@ -69,8 +69,8 @@ AssignmentView take_step(const Stores& stores, const identity::User& user, org::
 std::vector<AssignmentView> my_assignments(const Stores& stores, const identity::User& user,
                                            int limit);
 
-// One assignment with its steps: for its parties, for whoever holds one of its roles now, and
-// for administrators (FORBIDDEN otherwise; NOT_FOUND when there is none).
+// One assignment with its steps: for its parties, for whoever holds now one of the roles its
+// mechanism names, for administrators and registry administrators of its region (FORBIDDEN otherwise; NOT_FOUND when there is none).
 AssignmentView assignment_view(const Stores& stores, const identity::User& user, org::Id id);
 
 // The person's inbox: first a deadline notice (kind "tenggat", id 0: computed when read, not
