@@ -62,6 +62,10 @@ std::optional<OfficialSeat> seat_now(const Stores& stores, org::Id employee_id) 
   return acting;
 }
 
+std::set<org::Id> unit_leaders(const Stores& stores, org::Id unit_id) {
+  return holders(stores, leader_position(stores, unit_id));
+}
+
 std::optional<org::Id> region_of_unit(const Stores& stores, org::Id unit_id) {
   const auto unit = stores.org.unit(unit_id);
   if (!unit) return std::nullopt;

@@ -95,12 +95,17 @@ std::string state_label(const Assignment& a) {
   return s ? std::string(s->label) : a.state;
 }
 
-// Notifies every party of `a` but the actor: the requester, the official, whoever took an earlier
-// step, and whoever must take one of the steps now open.
+// Notifies every party of `a` but the actor: the requester, the official, the leader of the
+// official's unit when it is not the owner unit (the request for involvement is addressed to them,
+// copied to the appraiser), whoever took an earlier step, and whoever must take one of the steps
+// now open.
 void notify_parties(const Stores& stores, const Assignment& a, org::Id actor,
                     const std::string& message) {
   std::set<org::Id> to{a.requester_employee_id};
   if (a.official_employee_id) to.insert(*a.official_employee_id);
+  if (a.official_unit_id && *a.official_unit_id != a.owner_unit_id) {
+    to.merge(unit_leaders(stores, *a.official_unit_id));
+  }
   for (const auto& s : stores.work.steps_of_assignment(a.id)) {
     if (s.actor_employee_id) to.insert(*s.actor_employee_id);
   }

@@ -17,7 +17,11 @@
 //   appraiser is therefore the Plt;
 // - the DPMPTSP (004 Pasal 11 huruf e: the head appraises JF and Pelaksana directly): Kepala Dinas
 //   `kadis_pmptsp` (Level I), Bidang Pelayanan Perizinan (`kupang_perizinan`) with its Kepala
-//   Bidang `kabid_perizinan` and the official `analis_perizinan`, appraised by the Kepala Dinas.
+//   Bidang `kabid_perizinan` and the official `analis_perizinan`, appraised by the Kepala Dinas;
+// - the Dinas Kesehatan with a UPTD (004 Pasal 11 huruf f: the Kepala UPTD assigns and appraises):
+//   Kepala Dinas `kadis_kesehatan`, Bidang Pelayanan Kesehatan (`kupang_yankes`) with its Kepala
+//   Bidang `kabid_yankes`, UPTD Puskesmas Oesao (`kupang_uptd`) with its head `kepala_uptd` and
+//   the official `pranata_lab`.
 //
 // Each person gets an account named after the alias, with the password kPassword; `admin` is the
 // demo's administrator (no employee).
@@ -215,6 +219,32 @@ class CastBuilder {
            position(dinas, perizinan, kabid, "Analis Kebijakan Ahli Pertama",
                     PositionKind::Fungsional),
            "analis_perizinan", "Imanuel Sanam");
+    app::refresh_work_levels(s_, dinas);
+    health(r);
+  }
+
+  // A Dinas with a UPTD (004 Pasal 11 huruf f: the head of a UPTD appraises and assigns its JF
+  // and Pelaksana directly).
+  void health(org::Id r) {
+    const org::Id dinas = agency(r, "Dinas Kesehatan", AgencyKind::Dinas);
+    const org::Id kadis =
+        position(dinas, std::nullopt, std::nullopt, "Kepala Dinas", PositionKind::JptPratama);
+    seated(r, kadis, "kadis_kesehatan", "Paulus Nitte");
+    const org::Id yankes = unit(dinas, "Bidang Pelayanan Kesehatan", UnitKind::Bidang);
+    cast_.units["kupang_yankes"] = yankes;
+    seated(r,
+           position(dinas, yankes, kadis, "Kepala Bidang Pelayanan Kesehatan",
+                    PositionKind::Administrator),
+           "kabid_yankes", "Theresia Kase");
+    const org::Id uptd = unit(dinas, "UPTD Puskesmas Oesao", UnitKind::Uptd);
+    cast_.units["kupang_uptd"] = uptd;
+    const org::Id head =
+        position(dinas, uptd, kadis, "Kepala UPTD Puskesmas Oesao", PositionKind::Pengawas);
+    seated(r, head, "kepala_uptd", "Marthen Lau");
+    seated(r,
+           position(dinas, uptd, head, "Pranata Laboratorium Kesehatan Ahli Pertama",
+                    PositionKind::Fungsional),
+           "pranata_lab", "Elisabeth Tanono");
     app::refresh_work_levels(s_, dinas);
   }
 

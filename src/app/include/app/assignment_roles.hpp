@@ -26,6 +26,10 @@ std::optional<OfficialSeat> seat_now(const Stores& stores, org::Id employee_id);
 std::set<org::Id> role_holders(const Stores& stores, const work::Assignment& a,
                                std::string_view role);
 
+// The holders of the position that leads unit `unit_id`: its head, else the nearest enclosing
+// unit's, else the agency head.
+std::set<org::Id> unit_leaders(const Stores& stores, org::Id unit_id);
+
 // The region of a unit (through its agency); none when the unit or agency is missing.
 std::optional<org::Id> region_of_unit(const Stores& stores, org::Id unit_id);
 
