@@ -6,8 +6,10 @@
 // the official's appraiser. A refused call writes nothing (no audit entry).
 #include <gtest/gtest.h>
 
+#include <latch>
 #include <nlohmann/json.hpp>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "assignment_server.hpp"
@@ -176,6 +178,53 @@ TEST_F(AssignmentMatrix, EveryActionForEveryCaller) {
         EXPECT_EQ(listed, kListed[i]);
       }
     }
+  }
+}
+
+// The changes need the session's CSRF token: without it, 403 CSRF_INVALID and nothing written.
+TEST_F(AssignmentMatrix, ChangesNeedTheCsrfToken) {
+  const auto id = fresh_request();
+  const testing::Headers cookie_only = {{"Cookie", srv().as("plt_kabag_hukum").cookie}};
+  const auto before = srv().newest_audit_id();
+  auto a = srv().call("POST", "/api/v1/assignments/" + std::to_string(id) + "/steps",
+                      json{{"transition", "setujui"}, {"version", 1}}.dump(), cookie_only);
+  EXPECT_EQ(a.status, 403) << a.body;
+  EXPECT_EQ(json::parse(a.body)["error"]["code"], "CSRF_INVALID");
+  a = srv().call("POST", "/api/v1/assignments", request_body().dump(),
+                 {{"Cookie", srv().as("kabag_organisasi").cookie}});
+  EXPECT_EQ(a.status, 403) << a.body;
+  EXPECT_EQ(srv().newest_audit_id(), before);
+}
+
+// Two approvals of the same request sent to the server at once: one is taken (200), the other
+// answers 409 VERSION_CONFLICT; the request has one approval step.
+TEST_F(AssignmentMatrix, TwoApprovalsAtOnceOverHttp) {
+  srv().headers("plt_kabag_hukum");
+  for (int round = 0; round < 5; ++round) {
+    const auto id = fresh_request();
+    std::latch start(2);
+    int status[2] = {0, 0};
+    std::string code[2];
+    auto approve = [&](int k) {
+      const auto h = srv().headers("plt_kabag_hukum");
+      start.arrive_and_wait();
+      const auto a = srv().call("POST", "/api/v1/assignments/" + std::to_string(id) + "/steps",
+                                json{{"transition", "setujui"}, {"version", 1}}.dump(), h);
+      status[k] = a.status;
+      const json j = json::parse(a.body, nullptr, false);
+      if (j.is_object() && j.contains("error")) code[k] = j["error"]["code"].get<std::string>();
+    };
+    std::thread t0(approve, 0), t1(approve, 1);
+    t0.join();
+    t1.join();
+    EXPECT_EQ(std::min(status[0], status[1]), 200) << "round " << round;
+    EXPECT_EQ(std::max(status[0], status[1]), 409) << "round " << round;
+    EXPECT_EQ(code[status[0] == 409 ? 0 : 1], "VERSION_CONFLICT");
+    const auto got =
+        srv().call("GET", "/api/v1/assignments/" + std::to_string(id), "", srv().headers("admin"));
+    const json a = json::parse(got.body);
+    EXPECT_EQ(a["version"], 2);
+    EXPECT_EQ(a["steps"].size(), 2u);
   }
 }
 
