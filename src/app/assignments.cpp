@@ -82,7 +82,7 @@ AssignmentView view_of(const Stores& stores, const Assignment& a) {
   AssignmentView v;
   v.assignment = a;
   v.steps = stores.work.steps_of_assignment(a.id);
-  v.answer_days = answer_days(stores, a.region_id);
+  v.answer_days = answer_days(stores, a.region_id, a.mechanism);
   v.overdue = is_overdue(a, v.answer_days);
   for (const auto* t : work::transitions_from(mechanism_of(a), a.state)) {
     v.next.push_back({std::string(t->name), std::string(t->role), t->reason_required});
@@ -207,8 +207,8 @@ std::string_view verb_of(std::string_view transition) {
 
 }  // namespace
 
-int answer_days(const Stores& /*stores*/, org::Id /*region_id*/) {
-  return work::kDefaultAnswerDays;
+int answer_days(const Stores& stores, org::Id region_id, std::string_view mechanism) {
+  return work::answer_days_of(region_rules(stores, region_id).rules, mechanism);
 }
 
 AssignmentView create_assignment(const Stores& stores, const identity::User& user,
@@ -389,7 +389,7 @@ std::vector<Notification> inbox(const Stores& stores, const identity::User& user
   const std::string now = now_iso_utc();
   for (const auto& a : stores.work.assignments_of_employee(me, kDeadlineScan)) {
     if (a.requester_employee_id != me) continue;
-    const int days = answer_days(stores, a.region_id);
+    const int days = answer_days(stores, a.region_id, a.mechanism);
     if (!is_overdue(a, days)) continue;
     Notification n;
     n.employee_id = me;

@@ -1,5 +1,10 @@
 #include "work/deadlines.hpp"
 
+#include <regex>
+#include <string>
+
+#include "work/rules.hpp"
+
 namespace tatakerja::work {
 namespace {
 
@@ -36,6 +41,26 @@ int working_days_between(const Date& from, const Date& to) {
 
 bool overdue(const Date& since, const Date& today, int days) {
   return working_days_between(since, today) >= days;
+}
+
+std::optional<int> working_days_written(std::string_view text) {
+  static const std::regex period(R"((\d{1,3})\s*(\([^)]{0,40}\))?\s*hari\s+kerja)",
+                                 std::regex::icase);
+  std::match_results<std::string_view::const_iterator> m;
+  if (!std::regex_search(text.begin(), text.end(), m, period)) return std::nullopt;
+  const int n = std::stoi(m[1].str());
+  if (n < 1 || n > 90) return std::nullopt;
+  return n;
+}
+
+int answer_days_of(const std::vector<Rule>& rules, std::string_view mechanism) {
+  const Rule* r = find_rule(rules, RuleKind::Mechanism, mechanism);
+  if (r == nullptr) return kDefaultAnswerDays;
+  if (const auto n = working_days_written(r->statement)) return *n;
+  for (const auto& item : r->items) {
+    if (const auto n = working_days_written(item)) return *n;
+  }
+  return kDefaultAnswerDays;
 }
 
 }  // namespace tatakerja::work

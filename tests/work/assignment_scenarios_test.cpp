@@ -185,11 +185,48 @@ class AssignmentScenario : public ::testing::TestWithParam<std::string> {
     check_answer(a, got, audit, before);
   }
 
+  // An administrator adds a step to a region's mechanism rule, with a reason.
+  void rule(const Action& a) {
+    ASSERT_GE(a.args.size(), 4u) << "line " << a.line << ": aturan <region> <mechanism> <step>";
+    std::int64_t region = 0;
+    const json regions = json::parse(srv().call("GET", "/api/v1/regions").body);
+    for (const auto& r : regions["items"]) {
+      if (r["name"] == a.args[1]) region = r["id"].get<std::int64_t>();
+    }
+    ASSERT_NE(region, 0) << a.args[1];
+    const std::string path = "/api/v1/regions/" + std::to_string(region) + "/work-rules";
+    const json rules = json::parse(srv().call("GET", path, "", srv().headers("admin")).body);
+    json items = json::array();
+    for (const auto& r : rules["rules"]) {
+      if (r["kind"] == "mekanisme" && r["key"] == a.args[2]) items = r["items"];
+    }
+    items.push_back(a.args[3]);
+    const auto got = srv().call("PATCH", path,
+                                json{{"kind", "mekanisme"},
+                                     {"key", a.args[2]},
+                                     {"items", items},
+                                     {"reason", "Tenggat jawaban ditetapkan (uji skenario)"}}
+                                    .dump(),
+                                srv().headers("admin"));
+    EXPECT_EQ(got.status, 200) << got.body;
+  }
+
   void run(const Action& a) {
     const std::string& verb = a.args[0];
     SCOPED_TRACE("line " + std::to_string(a.line));
     if (verb == "ajukan") return create(a);
     if (verb == "langkah") return step(a);
+    if (verb == "aturan") return rule(a);
+    if (verb == "audit") {
+      const auto got = srv().call("GET", "/api/v1/audit?limit=1", "", srv().headers("admin"));
+      const json e = json::parse(got.body)["items"][0];
+      EXPECT_EQ(e["action"], a.args.at(1));
+      EXPECT_EQ(e["entity"], a.args.at(2));
+      if (a.args.size() > 3) {
+        EXPECT_EQ(e["username"], a.args.at(3));
+      }
+      return;
+    }
     ASSERT_NE(assignment_, 0) << "no assignment yet";
     if (verb == "keadaan") {
       EXPECT_EQ(current()["state"], a.args.at(1));
@@ -217,14 +254,6 @@ class AssignmentScenario : public ::testing::TestWithParam<std::string> {
         }
         EXPECT_TRUE(found) << a.args[1] << " has no notification with \"" << text << "\"";
       }
-    } else if (verb == "audit") {
-      const auto got = srv().call("GET", "/api/v1/audit?limit=1", "", srv().headers("admin"));
-      const json e = json::parse(got.body)["items"][0];
-      EXPECT_EQ(e["action"], a.args.at(1));
-      EXPECT_EQ(e["entity"], a.args.at(2));
-      if (a.args.size() > 3) {
-        EXPECT_EQ(e["username"], a.args.at(3));
-      }
     } else if (verb == "daftar") {
       const auto got =
           srv().call("GET", "/api/v1/assignments?limit=200", "", srv().headers(a.args.at(1)));
@@ -246,7 +275,11 @@ class AssignmentScenario : public ::testing::TestWithParam<std::string> {
           "?) WHERE id = ?",
           {std::string("-") + std::to_string(days) + " days", assignment_});
     } else if (verb == "terlambat") {
-      EXPECT_EQ(current()["overdue"].get<bool>(), a.args.at(1) == "ya");
+      const json now = current();
+      EXPECT_EQ(now["overdue"].get<bool>(), a.args.at(1) == "ya");
+      if (a.options.contains("hari")) {
+        EXPECT_EQ(now["answer_days"], std::stoi(a.options.at("hari")));
+      }
     } else if (verb == "baca") {
       const auto about = inbox_about(a.args.at(1));
       ASSERT_FALSE(about.empty());

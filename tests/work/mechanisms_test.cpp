@@ -92,5 +92,22 @@ TEST(Deadlines, CountWorkingDays) {
   EXPECT_EQ(kDefaultAnswerDays, 5);
 }
 
+TEST(Deadlines, ReadFromTheMechanismRule) {
+  EXPECT_EQ(working_days_written("dijawab paling lama 3 (tiga) hari kerja"), 3);
+  EXPECT_EQ(working_days_written("dalam waktu 10 Hari Kerja sejak diterima"), 10);
+  EXPECT_EQ(working_days_written("dijawab segera"), std::nullopt);
+  EXPECT_EQ(working_days_written("0 hari kerja"), std::nullopt);
+  auto rules = default_rules("Bupati");
+  EXPECT_EQ(answer_days_of(rules, "penunjukan_lintas_unit"), kDefaultAnswerDays);
+  for (auto& r : rules) {
+    if (r.kind == RuleKind::Mechanism && r.key == "penunjukan_lintas_unit") {
+      r.items.push_back("Pejabat penilai menjawab paling lama 2 (dua) hari kerja.");
+    }
+  }
+  EXPECT_EQ(answer_days_of(rules, "penunjukan_lintas_unit"), 2);
+  EXPECT_EQ(answer_days_of(rules, "sukarela_lintas_unit"), kDefaultAnswerDays);
+  EXPECT_EQ(answer_days_of({}, "sukarela_lintas_unit"), kDefaultAnswerDays);
+}
+
 }  // namespace
 }  // namespace tatakerja::work

@@ -9,6 +9,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "app/stores.hpp"
@@ -44,9 +45,9 @@ struct AssignmentView {
   std::vector<NextStep> next;  // the steps open from its state
 };
 
-// The working days a request may wait for its answer in `region_id`
-// (work::kDefaultAnswerDays: the region's rules hold no deadline yet).
-int answer_days(const Stores& stores, org::Id region_id);
+// The working days a request under `mechanism` may wait for its answer in `region_id`: the period
+// the region's mechanism rule writes, else work::kDefaultAnswerDays (work::answer_days_of).
+int answer_days(const Stores& stores, org::Id region_id, std::string_view mechanism);
 
 // Creates an assignment: the person (`user`, linked to an employee) must hold the mechanism's
 // first role; the official must sit where the mechanism reaches (the owner unit itself, another
@@ -70,7 +71,8 @@ std::vector<AssignmentView> my_assignments(const Stores& stores, const identity:
                                            int limit);
 
 // One assignment with its steps: for its parties, for whoever holds now one of the roles its
-// mechanism names, for administrators and registry administrators of its region (FORBIDDEN otherwise; NOT_FOUND when there is none).
+// mechanism names, for administrators and registry administrators of its region (FORBIDDEN
+// otherwise; NOT_FOUND when there is none).
 AssignmentView assignment_view(const Stores& stores, const identity::User& user, org::Id id);
 
 // The person's inbox: first a deadline notice (kind "tenggat", id 0: computed when read, not
