@@ -826,6 +826,65 @@ CREATE INDEX work_team_members_team ON work_team_members (team_id, start_date, i
 CREATE INDEX work_team_members_employee ON work_team_members (employee_id, start_date, id);
 )SQL";
 // --- end of version 13 ---------------------------------------------------------------------------
+// --- Version 14 (issue 12 item 3: assignments, their steps, the in-app inbox) -------------------
+// An assignment (penugasan) following one of the five mechanisms, with its state and the version
+// every step raises (a step names the version it was taken on: optimistic concurrency); each step
+// taken (who, in which role, when, why); each person's notifications. Not registry tables: no
+// revision triggers.
+constexpr std::string_view kSchemaV14 = R"SQL(
+CREATE TABLE work_assignments (
+  id {ID},
+  region_id BIGINT NOT NULL REFERENCES regions (id),
+  mechanism TEXT NOT NULL CHECK (mechanism IN ('penunjukan_dalam_unit', 'penunjukan_lintas_unit',
+                                               'penunjukan_lintas_instansi', 'sukarela_dalam_unit',
+                                               'sukarela_lintas_unit')),
+  mechanism_rule_id BIGINT REFERENCES work_rules (id),
+  team_id BIGINT REFERENCES work_teams (id),
+  owner_unit_id BIGINT NOT NULL REFERENCES units (id),
+  official_employee_id BIGINT REFERENCES employees (id),
+  official_unit_id BIGINT REFERENCES units (id),
+  target_unit_id BIGINT REFERENCES units (id),
+  requester_employee_id BIGINT NOT NULL REFERENCES employees (id),
+  title TEXT NOT NULL,
+  details TEXT NOT NULL,
+  within_main_duties INTEGER NOT NULL CHECK (within_main_duties IN (0, 1)),
+  letter_kind TEXT NOT NULL CHECK (letter_kind IN ('surat_tugas', 'surat_perintah')),
+  state TEXT NOT NULL,
+  state_since TEXT NOT NULL,
+  version INTEGER NOT NULL CHECK (version >= 1),
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL
+);
+CREATE INDEX work_assignments_requester ON work_assignments (requester_employee_id, id);
+CREATE INDEX work_assignments_official ON work_assignments (official_employee_id, id);
+CREATE TABLE work_assignment_steps (
+  id {ID},
+  assignment_id BIGINT NOT NULL REFERENCES work_assignments (id),
+  transition TEXT NOT NULL,
+  from_state TEXT NOT NULL,
+  to_state TEXT NOT NULL,
+  actor_employee_id BIGINT REFERENCES employees (id),
+  actor_user_id BIGINT,
+  actor_name TEXT NOT NULL,
+  role TEXT NOT NULL,
+  reason TEXT NOT NULL,
+  at TEXT NOT NULL
+);
+CREATE INDEX work_assignment_steps_assignment ON work_assignment_steps (assignment_id, id);
+CREATE INDEX work_assignment_steps_actor ON work_assignment_steps (actor_employee_id, id);
+CREATE TABLE work_notifications (
+  id {ID},
+  employee_id BIGINT NOT NULL REFERENCES employees (id),
+  assignment_id BIGINT REFERENCES work_assignments (id),
+  kind TEXT NOT NULL CHECK (kind IN ('langkah', 'tenggat')),
+  message TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  read_at TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX work_notifications_employee ON work_notifications (employee_id, id);
+CREATE INDEX work_notifications_assignment ON work_notifications (assignment_id, id);
+)SQL";
+// --- end of version 14 ---------------------------------------------------------------------------
 
 constexpr Migration kMigrations[] = {
     {1, kSchemaV1, nullptr},
@@ -841,6 +900,7 @@ constexpr Migration kMigrations[] = {
     {11, kSchemaV11, nullptr},
     {12, kSchemaV12, nullptr},
     {13, kSchemaV13, nullptr},  // issue 12: the work system
+    {14, kSchemaV14, nullptr},  // issue 12 item 3: assignments
 };
 
 // A stable key for pg_advisory_xact_lock ("tatakerja" in ASCII, truncated to 63 bits).

@@ -301,6 +301,12 @@ TEST_F(ScopeRoutes, EveryChangingRouteRefusesAnotherRegion) {
       {"POST /auth/password", "the caller's own password"},
       {"DELETE /auth/sessions/{id}", "one of the caller's own sessions"},
       {"POST /regulations/preview", "writes nothing"},
+      // Issue 12 item 3: who may take an assignment's step is the mechanism's role, held through
+      // the structure and placements (ROLE_REQUIRED otherwise), never an account's region scope:
+      // tests/work/assignment_matrix_test.cpp checks every action for every kind of caller.
+      {"POST /assignments", "a person's own request or appointment, by the role they hold"},
+      {"POST /assignments/{id}/steps", "a person's own step, by the role they hold"},
+      {"POST /me/notifications/{id}/read", "the caller's own inbox"},
   };
 
   int checked = 0;

@@ -26,6 +26,15 @@ void add_work_routes(RouteTable& t) {
   t.add({"POST", "/teams"}, handle_team_create, editor_gate);
   t.add({"GET", "/teams/{id}"}, handle_team_get, signed_in_gate);
   t.add({"POST", "/teams/{id}/lead"}, handle_team_lead_replace, editor_gate);
+  // Assignments and the inbox (issue 12 item 3): any signed-in person; who may take a step is
+  // decided by the mechanism's roles in the use case.
+  t.add({"GET", "/assignment-mechanisms"}, handle_mechanisms_get, signed_in_gate);
+  t.add({"POST", "/assignments"}, handle_assignment_create, signed_in_gate);
+  t.add({"GET", "/assignments"}, handle_assignments_mine, signed_in_gate);
+  t.add({"GET", "/assignments/{id}"}, handle_assignment_get, signed_in_gate);
+  t.add({"POST", "/assignments/{id}/steps"}, handle_assignment_step, signed_in_gate);
+  t.add({"GET", "/me/notifications"}, handle_notifications_mine, signed_in_gate);
+  t.add({"POST", "/me/notifications/{id}/read"}, handle_notification_read, signed_in_gate);
 }
 
 }  // namespace tatakerja::server

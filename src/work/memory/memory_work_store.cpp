@@ -1,11 +1,14 @@
 // The work system's store in memory: each method does what the SQL store's statement does
-// (src/work/sql/sql_work_store.cpp), with migration 13's rules checked before anything is written.
+// (src/work/sql/sql_work_store.cpp), with migrations 13 and 14's rules checked before anything is
+// written.
 #include "work/memory_work_store.hpp"
 
 #include <algorithm>
+#include <set>
 #include <string>
 
 #include "storage/database.hpp"
+#include "work/mechanisms.hpp"
 #include "work/teams.hpp"
 
 namespace tatakerja::work {
@@ -73,6 +76,33 @@ void MemoryWorkStore::check_member(const TeamMember& m) const {
     refuse("FOREIGN KEY constraint failed (work_team_members.team_id)");
   check_key(keys_.employee_exists, m.employee_id, "work_team_members.employee_id");
   check_key(keys_.unit_exists, m.unit_id, "work_team_members.unit_id");
+}
+
+void MemoryWorkStore::check_assignment(const Assignment& a) const {
+  check_key(keys_.region_exists, a.region_id, "work_assignments.region_id");
+  check_key(keys_.unit_exists, a.owner_unit_id, "work_assignments.owner_unit_id");
+  check_key(keys_.employee_exists, a.requester_employee_id,
+            "work_assignments.requester_employee_id");
+  if (a.official_employee_id) {
+    check_key(keys_.employee_exists, *a.official_employee_id,
+              "work_assignments.official_employee_id");
+  }
+  if (a.official_unit_id) {
+    check_key(keys_.unit_exists, *a.official_unit_id, "work_assignments.official_unit_id");
+  }
+  if (a.target_unit_id) {
+    check_key(keys_.unit_exists, *a.target_unit_id, "work_assignments.target_unit_id");
+  }
+  if (a.team_id && !teams_.contains(*a.team_id)) {
+    refuse("FOREIGN KEY constraint failed (work_assignments.team_id)");
+  }
+  if (a.mechanism_rule_id && !rules_.contains(*a.mechanism_rule_id)) {
+    refuse("FOREIGN KEY constraint failed (work_assignments.mechanism_rule_id)");
+  }
+  if (find_mechanism(a.mechanism) == nullptr) {
+    refuse("CHECK constraint failed (work_assignments.mechanism)");
+  }
+  if (a.version < 1) refuse("CHECK constraint failed (work_assignments.version)");
 }
 
 std::vector<Rule> MemoryWorkStore::rules_of_region(Id region_id) {
@@ -174,6 +204,115 @@ std::vector<TeamMember> MemoryWorkStore::memberships_of_employee(Id employee_id)
   }
   std::stable_sort(out.begin(), out.end(), member_order);
   return out;
+}
+
+Id MemoryWorkStore::insert_assignment(const Assignment& a) {
+  check_assignment(a);
+  Assignment x = a;
+  x.id = assignments_.next_key();
+  assignments_.put(x.id, x);
+  return x.id;
+}
+
+bool MemoryWorkStore::update_assignment(const Assignment& a, int expected_version) {
+  const Assignment* stored = assignments_.find(a.id);
+  if (stored == nullptr || stored->version != expected_version) return false;
+  check_assignment(a);
+  assignments_.put(a.id, a);
+  return true;
+}
+
+std::optional<Assignment> MemoryWorkStore::assignment(Id id) {
+  const Assignment* a = assignments_.find(id);
+  if (a == nullptr) return std::nullopt;
+  return *a;
+}
+
+std::vector<Assignment> MemoryWorkStore::assignments_of_employee(Id employee_id, int limit) {
+  std::set<Id> party;
+  for (const auto& [id, s] : steps_.rows()) {
+    if (s.actor_employee_id == employee_id) party.insert(s.assignment_id);
+  }
+  for (const auto& [id, n] : notifications_.rows()) {
+    if (n.employee_id == employee_id && n.assignment_id) party.insert(*n.assignment_id);
+  }
+  std::vector<Assignment> out;
+  for (auto it = assignments_.rows().rbegin(); it != assignments_.rows().rend(); ++it) {
+    if (static_cast<int>(out.size()) >= limit) break;
+    const Assignment& a = it->second;
+    if (a.requester_employee_id == employee_id || a.official_employee_id == employee_id ||
+        party.contains(a.id)) {
+      out.push_back(a);
+    }
+  }
+  return out;
+}
+
+Id MemoryWorkStore::insert_step(const AssignmentStep& s) {
+  if (!assignments_.contains(s.assignment_id)) {
+    refuse("FOREIGN KEY constraint failed (work_assignment_steps.assignment_id)");
+  }
+  if (s.actor_employee_id) {
+    check_key(keys_.employee_exists, *s.actor_employee_id,
+              "work_assignment_steps.actor_employee_id");
+  }
+  AssignmentStep x = s;
+  x.id = steps_.next_key();
+  steps_.put(x.id, x);
+  return x.id;
+}
+
+std::vector<AssignmentStep> MemoryWorkStore::steps_of_assignment(Id assignment_id) {
+  std::vector<AssignmentStep> out;
+  for (const auto& [id, s] : steps_.rows()) {
+    if (s.assignment_id == assignment_id) out.push_back(s);
+  }
+  return out;
+}
+
+Id MemoryWorkStore::insert_notification(const Notification& n) {
+  check_key(keys_.employee_exists, n.employee_id, "work_notifications.employee_id");
+  if (n.assignment_id && !assignments_.contains(*n.assignment_id)) {
+    refuse("FOREIGN KEY constraint failed (work_notifications.assignment_id)");
+  }
+  if (n.kind != "langkah" && n.kind != "tenggat") {
+    refuse("CHECK constraint failed (work_notifications.kind)");
+  }
+  Notification x = n;
+  x.id = notifications_.next_key();
+  notifications_.put(x.id, x);
+  return x.id;
+}
+
+std::optional<Notification> MemoryWorkStore::notification(Id id) {
+  const Notification* n = notifications_.find(id);
+  if (n == nullptr) return std::nullopt;
+  return *n;
+}
+
+std::vector<Notification> MemoryWorkStore::notifications_of_employee(Id employee_id, int limit) {
+  std::vector<Notification> out;
+  for (auto it = notifications_.rows().rbegin(); it != notifications_.rows().rend(); ++it) {
+    if (static_cast<int>(out.size()) >= limit) break;
+    if (it->second.employee_id == employee_id) out.push_back(it->second);
+  }
+  return out;
+}
+
+std::vector<Notification> MemoryWorkStore::notifications_of_assignment(Id assignment_id) {
+  std::vector<Notification> out;
+  for (const auto& [id, n] : notifications_.rows()) {
+    if (n.assignment_id == assignment_id) out.push_back(n);
+  }
+  return out;
+}
+
+void MemoryWorkStore::mark_notification_read(Id id, const std::string& at) {
+  const Notification* n = notifications_.find(id);
+  if (n == nullptr || !n->read_at.empty()) return;
+  Notification x = *n;
+  x.read_at = at;
+  notifications_.put(id, x);
 }
 
 }  // namespace tatakerja::work

@@ -130,6 +130,87 @@ std::vector<Value> member_values(const TeamMember& m) {
           m.start.iso(), optional_date(m.end), m.end_reason};
 }
 
+constexpr const char* kAssignmentCols =
+    "id, region_id, mechanism, mechanism_rule_id, team_id, owner_unit_id, official_employee_id, "
+    "official_unit_id, target_unit_id, requester_employee_id, title, details, within_main_duties, "
+    "letter_kind, state, state_since, version, created_at, updated_at";
+Assignment read_assignment(const Row& r, std::size_t o) {
+  Assignment x;
+  x.id = r.integer(o);
+  x.region_id = r.integer(o + 1);
+  x.mechanism = r.text(o + 2);
+  x.mechanism_rule_id = r.optional_integer(o + 3);
+  x.team_id = r.optional_integer(o + 4);
+  x.owner_unit_id = r.integer(o + 5);
+  x.official_employee_id = r.optional_integer(o + 6);
+  x.official_unit_id = r.optional_integer(o + 7);
+  x.target_unit_id = r.optional_integer(o + 8);
+  x.requester_employee_id = r.integer(o + 9);
+  x.title = r.text(o + 10);
+  x.details = r.text(o + 11);
+  x.within_main_duties = r.integer(o + 12) != 0;
+  x.letter = require(letter_kind_from_string(r.text(o + 13)), "letter kind", r.text(o + 13));
+  x.state = r.text(o + 14);
+  x.state_since = r.text(o + 15);
+  x.version = static_cast<int>(r.integer(o + 16));
+  x.created_at = r.text(o + 17);
+  x.updated_at = r.text(o + 18);
+  return x;
+}
+std::vector<Value> assignment_values(const Assignment& a) {
+  return {a.region_id,
+          a.mechanism,
+          opt(a.mechanism_rule_id),
+          opt(a.team_id),
+          a.owner_unit_id,
+          opt(a.official_employee_id),
+          opt(a.official_unit_id),
+          opt(a.target_unit_id),
+          a.requester_employee_id,
+          a.title,
+          a.details,
+          std::int64_t{a.within_main_duties ? 1 : 0},
+          std::string(to_string(a.letter)),
+          a.state,
+          a.state_since,
+          std::int64_t{a.version},
+          a.created_at,
+          a.updated_at};
+}
+
+constexpr const char* kStepCols =
+    "id, assignment_id, transition, from_state, to_state, actor_employee_id, actor_user_id, "
+    "actor_name, role, reason, at";
+AssignmentStep read_step(const Row& r, std::size_t o) {
+  AssignmentStep x;
+  x.id = r.integer(o);
+  x.assignment_id = r.integer(o + 1);
+  x.transition = r.text(o + 2);
+  x.from_state = r.text(o + 3);
+  x.to_state = r.text(o + 4);
+  x.actor_employee_id = r.optional_integer(o + 5);
+  x.actor_user_id = r.optional_integer(o + 6);
+  x.actor_name = r.text(o + 7);
+  x.role = r.text(o + 8);
+  x.reason = r.text(o + 9);
+  x.at = r.text(o + 10);
+  return x;
+}
+
+constexpr const char* kNotificationCols =
+    "id, employee_id, assignment_id, kind, message, created_at, read_at";
+Notification read_notification(const Row& r, std::size_t o) {
+  Notification x;
+  x.id = r.integer(o);
+  x.employee_id = r.integer(o + 1);
+  x.assignment_id = r.optional_integer(o + 2);
+  x.kind = r.text(o + 3);
+  x.message = r.text(o + 4);
+  x.created_at = r.text(o + 5);
+  x.read_at = r.text(o + 6);
+  return x;
+}
+
 }  // namespace
 
 std::vector<Rule> SqlWorkStore::rules_of_region(Id region_id) {
@@ -219,6 +300,98 @@ std::vector<TeamMember> SqlWorkStore::memberships_of_employee(Id employee_id) {
                       "FROM work_team_members WHERE employee_id = ? ORDER BY start_date, id"),
                {employee_id}),
       read_member);
+}
+
+Id SqlWorkStore::insert_assignment(const Assignment& a) {
+  return inserted_id(c_,
+                     "INSERT INTO work_assignments (region_id, mechanism, mechanism_rule_id, "
+                     "team_id, owner_unit_id, official_employee_id, official_unit_id, "
+                     "target_unit_id, requester_employee_id, title, details, within_main_duties, "
+                     "letter_kind, state, state_since, version, created_at, updated_at) VALUES (?, "
+                     "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                     assignment_values(a));
+}
+
+bool SqlWorkStore::update_assignment(const Assignment& a, int expected_version) {
+  auto values = assignment_values(a);
+  values.emplace_back(a.id);
+  values.emplace_back(std::int64_t{expected_version});
+  return c_.execute(
+             "UPDATE work_assignments SET region_id = ?, mechanism = ?, mechanism_rule_id = ?, "
+             "team_id = ?, owner_unit_id = ?, official_employee_id = ?, official_unit_id = ?, "
+             "target_unit_id = ?, requester_employee_id = ?, title = ?, details = ?, "
+             "within_main_duties = ?, letter_kind = ?, state = ?, state_since = ?, version = ?, "
+             "created_at = ?, updated_at = ? WHERE id = ? AND version = ?",
+             values) == 1;
+}
+
+std::optional<Assignment> SqlWorkStore::assignment(Id id) {
+  return first<Assignment>(
+      c_.query(select(kAssignmentCols, "FROM work_assignments WHERE id = ?"), {id}),
+      read_assignment);
+}
+
+std::vector<Assignment> SqlWorkStore::assignments_of_employee(Id employee_id, int limit) {
+  return all<Assignment>(
+      c_.query(select(kAssignmentCols,
+                      "FROM work_assignments WHERE requester_employee_id = ? OR "
+                      "official_employee_id = ? OR id IN (SELECT assignment_id FROM "
+                      "work_assignment_steps WHERE actor_employee_id = ?) OR id IN (SELECT "
+                      "assignment_id FROM work_notifications WHERE employee_id = ?) ORDER BY id "
+                      "DESC LIMIT ?"),
+               {employee_id, employee_id, employee_id, employee_id, std::int64_t{limit}}),
+      read_assignment);
+}
+
+Id SqlWorkStore::insert_step(const AssignmentStep& s) {
+  return inserted_id(
+      c_,
+      "INSERT INTO work_assignment_steps (assignment_id, transition, from_state, "
+      "to_state, actor_employee_id, actor_user_id, actor_name, role, reason, at) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+      {s.assignment_id, s.transition, s.from_state, s.to_state, opt(s.actor_employee_id),
+       opt(s.actor_user_id), s.actor_name, s.role, s.reason, s.at});
+}
+
+std::vector<AssignmentStep> SqlWorkStore::steps_of_assignment(Id assignment_id) {
+  return all<AssignmentStep>(
+      c_.query(select(kStepCols, "FROM work_assignment_steps WHERE assignment_id = ? ORDER BY id"),
+               {assignment_id}),
+      read_step);
+}
+
+Id SqlWorkStore::insert_notification(const Notification& n) {
+  return inserted_id(
+      c_,
+      "INSERT INTO work_notifications (employee_id, assignment_id, kind, message, "
+      "created_at, read_at) VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
+      {n.employee_id, opt(n.assignment_id), n.kind, n.message, n.created_at, n.read_at});
+}
+
+std::optional<Notification> SqlWorkStore::notification(Id id) {
+  return first<Notification>(
+      c_.query(select(kNotificationCols, "FROM work_notifications WHERE id = ?"), {id}),
+      read_notification);
+}
+
+std::vector<Notification> SqlWorkStore::notifications_of_employee(Id employee_id, int limit) {
+  return all<Notification>(
+      c_.query(select(kNotificationCols,
+                      "FROM work_notifications WHERE employee_id = ? ORDER BY id DESC LIMIT ?"),
+               {employee_id, std::int64_t{limit}}),
+      read_notification);
+}
+
+std::vector<Notification> SqlWorkStore::notifications_of_assignment(Id assignment_id) {
+  return all<Notification>(
+      c_.query(
+          select(kNotificationCols, "FROM work_notifications WHERE assignment_id = ? ORDER BY id"),
+          {assignment_id}),
+      read_notification);
+}
+
+void SqlWorkStore::mark_notification_read(Id id, const std::string& at) {
+  c_.execute("UPDATE work_notifications SET read_at = ? WHERE id = ? AND read_at = ''", {at, id});
 }
 
 }  // namespace tatakerja::work

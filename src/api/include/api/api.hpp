@@ -203,5 +203,13 @@ Response handle_teams_list(Context&);
 Response handle_team_create(Context&);
 Response handle_team_get(Context&);
 Response handle_team_lead_replace(Context&);
+// Assignments and the inbox (work/handlers_assignments.cpp; issue 12 item 3)
+Response handle_mechanisms_get(Context&);
+Response handle_assignment_create(Context&);
+Response handle_assignment_step(Context&);
+Response handle_assignments_mine(Context&);
+Response handle_assignment_get(Context&);
+Response handle_notifications_mine(Context&);
+Response handle_notification_read(Context&);
 
 }  // namespace tatakerja::server

@@ -52,6 +52,10 @@ enum class ErrorCode : std::uint8_t {
   // The work system (issue 12).
   ReasonRequired,
   TeamMemberUnplaced,
+  // Assignments (issue 12 item 3).
+  RoleRequired,
+  TransitionNotAllowed,
+  VersionConflict,
   // Imports of tables of people (issue 11, item 9).
   TableUnreadable,
   PeopleImportRefused,
@@ -82,7 +86,7 @@ struct ErrorInfo {
 };
 
 // The table, in the order of ErrorCode (checked below).
-inline constexpr std::array<ErrorInfo, 39> kErrorTable{{
+inline constexpr std::array<ErrorInfo, 42> kErrorTable{{
     {ErrorCode::MalformedJson, "MALFORMED_JSON", 400,
      "Isi permintaan bukan JSON yang sah atau bukan objek.", ErrorScope::Api},
     {ErrorCode::InvalidParameter, "INVALID_PARAMETER", 400, "Parameter alamat tidak sah.",
@@ -147,6 +151,13 @@ inline constexpr std::array<ErrorInfo, 39> kErrorTable{{
      "Pegawai ini tidak sedang menduduki jabatan, sehingga unit organisasinya tidak diketahui; "
      "tempatkan pegawai pada jabatan terlebih dahulu.",
      ErrorScope::Api},
+    // Assignments (issue 12 item 3).
+    {ErrorCode::RoleRequired, "ROLE_REQUIRED", 403,
+     "Anda tidak memegang peran yang ditetapkan untuk langkah penugasan ini.", ErrorScope::Api},
+    {ErrorCode::TransitionNotAllowed, "TRANSITION_NOT_ALLOWED", 409,
+     "Langkah ini tidak dapat diambil pada keadaan penugasan sekarang.", ErrorScope::Api},
+    {ErrorCode::VersionConflict, "VERSION_CONFLICT", 409,
+     "Penugasan ini sudah diubah oleh orang lain; muat ulang lalu coba lagi.", ErrorScope::Api},
     // Imports of tables of people (issue 11, item 9).
     {ErrorCode::TableUnreadable, "TABLE_UNREADABLE", 422,
      "Berkas tidak dapat dibaca sebagai tabel; kirim berkas XLSX atau CSV.", ErrorScope::Api},

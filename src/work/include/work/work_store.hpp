@@ -6,13 +6,16 @@
 // refused as storage::DatabaseError of kind Constraint. No write here moves the registry revision:
 // the work system's writes never retire the registry's cached answers.
 //
-// The assignments and activities of issue 12 (items 3-4) will add their methods here, referring to
-// a team by id and to the rule (mechanism, flow) they follow.
+// Assignments (item 3, migration 14): an assignment refers to its region, owner unit, requester and
+// official, and optionally to a team and a mechanism rule; its steps and notifications to it. An
+// assignment is changed only on the version it was read at (optimistic concurrency). The
+// activities of item 4 will add their methods here.
 #pragma once
 
 #include <optional>
 #include <vector>
 
+#include "work/assignment.hpp"
 #include "work/model.hpp"
 
 namespace tatakerja::work {
@@ -42,6 +45,31 @@ class WorkStore {
   virtual std::vector<TeamMember> members_of_team(Id team_id) = 0;
   // Every period of an employee in any team, in the order they began.
   virtual std::vector<TeamMember> memberships_of_employee(Id employee_id) = 0;
+
+  // --- Assignments (issue 12 item 3) ---
+  // Stores `a` (its id is ignored, its version kept) and returns its id.
+  virtual Id insert_assignment(const Assignment& a) = 0;
+  // Replaces the stored assignment of a.id with `a` only when its stored version is still
+  // `expected_version`; true when it did, false (nothing written) when another change came first.
+  virtual bool update_assignment(const Assignment& a, int expected_version) = 0;
+  virtual std::optional<Assignment> assignment(Id id) = 0;
+  // The assignments an employee is party to: requested, asked for, took a step in, or was
+  // notified of; newest first (by id), at most `limit`.
+  virtual std::vector<Assignment> assignments_of_employee(Id employee_id, int limit) = 0;
+
+  virtual Id insert_step(const AssignmentStep& s) = 0;
+  // The steps of an assignment in the order they were taken (by id).
+  virtual std::vector<AssignmentStep> steps_of_assignment(Id assignment_id) = 0;
+
+  virtual Id insert_notification(const Notification& n) = 0;
+  virtual std::optional<Notification> notification(Id id) = 0;
+  // An employee's inbox, newest first (by id), at most `limit`.
+  virtual std::vector<Notification> notifications_of_employee(Id employee_id, int limit) = 0;
+  // The notifications about one assignment, oldest first.
+  virtual std::vector<Notification> notifications_of_assignment(Id assignment_id) = 0;
+  // Marks notification `id` read at `at` (ISO 8601 UTC); a notification already read keeps its
+  // first time.
+  virtual void mark_notification_read(Id id, const std::string& at) = 0;
 };
 
 }  // namespace tatakerja::work

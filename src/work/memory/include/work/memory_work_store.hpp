@@ -1,9 +1,9 @@
 // The work system's rules, teams and membership periods in memory: WorkStore without a database,
 // for tests. It behaves as the SQL store does on every point the port promises
 // (work/work_store.hpp), checked by the same conformance suite: ids numbered from 1, the same
-// orders, the schema's rules (migration 13) refused as storage::DatabaseError of kind Constraint
-// before anything is written. Transactional on its own by journaling, as MemoryOrgStore is;
-// persistence::MemoryStores groups it with the other stores. Not thread-safe.
+// orders, the schema's rules (migrations 13 and 14) refused as storage::DatabaseError of kind
+// Constraint before anything is written. Transactional on its own by journaling, as MemoryOrgStore
+// is; persistence::MemoryStores groups it with the other stores. Not thread-safe.
 #pragma once
 
 #include <functional>
@@ -49,17 +49,32 @@ class MemoryWorkStore final : public WorkStore, public Transactional {
   void update_member(const TeamMember& m) override;
   std::vector<TeamMember> members_of_team(Id team_id) override;
   std::vector<TeamMember> memberships_of_employee(Id employee_id) override;
+  Id insert_assignment(const Assignment& a) override;
+  bool update_assignment(const Assignment& a, int expected_version) override;
+  std::optional<Assignment> assignment(Id id) override;
+  std::vector<Assignment> assignments_of_employee(Id employee_id, int limit) override;
+  Id insert_step(const AssignmentStep& s) override;
+  std::vector<AssignmentStep> steps_of_assignment(Id assignment_id) override;
+  Id insert_notification(const Notification& n) override;
+  std::optional<Notification> notification(Id id) override;
+  std::vector<Notification> notifications_of_employee(Id employee_id, int limit) override;
+  std::vector<Notification> notifications_of_assignment(Id assignment_id) override;
+  void mark_notification_read(Id id, const std::string& at) override;
 
  private:
   void check_rule(const Rule& r) const;
   void check_team(const Team& t) const;
   void check_member(const TeamMember& m) const;
+  void check_assignment(const Assignment& a) const;
   template <typename F>
   void each_table(F f) {
     f(rules_);
     f(rule_keys_);
     f(teams_);
     f(members_);
+    f(assignments_);
+    f(steps_);
+    f(notifications_);
   }
 
   RegistryKeys keys_;
@@ -68,6 +83,9 @@ class MemoryWorkStore final : public WorkStore, public Transactional {
   JournaledMap<std::tuple<Id, int, std::string>, Id> rule_keys_;
   JournaledMap<Id, Team> teams_;
   JournaledMap<Id, TeamMember> members_;
+  JournaledMap<Id, Assignment> assignments_;
+  JournaledMap<Id, AssignmentStep> steps_;
+  JournaledMap<Id, Notification> notifications_;
   bool in_transaction_ = false;
 };
 

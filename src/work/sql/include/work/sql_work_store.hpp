@@ -24,6 +24,17 @@ class SqlWorkStore final : public WorkStore {
   void update_member(const TeamMember& m) override;
   std::vector<TeamMember> members_of_team(Id team_id) override;
   std::vector<TeamMember> memberships_of_employee(Id employee_id) override;
+  Id insert_assignment(const Assignment& a) override;
+  bool update_assignment(const Assignment& a, int expected_version) override;
+  std::optional<Assignment> assignment(Id id) override;
+  std::vector<Assignment> assignments_of_employee(Id employee_id, int limit) override;
+  Id insert_step(const AssignmentStep& s) override;
+  std::vector<AssignmentStep> steps_of_assignment(Id assignment_id) override;
+  Id insert_notification(const Notification& n) override;
+  std::optional<Notification> notification(Id id) override;
+  std::vector<Notification> notifications_of_employee(Id employee_id, int limit) override;
+  std::vector<Notification> notifications_of_assignment(Id assignment_id) override;
+  void mark_notification_read(Id id, const std::string& at) override;
 
  private:
   storage::Connection& c_;

@@ -1,0 +1,324 @@
+// The assignment scenarios (issue 12 item 3): every file of tests/work/scenarios is a list of
+// actions by named people of the cast (assignment_cast.hpp) and what must follow (states, the
+// letter, notifications, audit entries, refusals), run against a real server on a loopback port
+// (assignment_server.hpp). The files' language is in tests/work/scenarios/README.md. Any answer
+// that is not 2xx must have written nothing: no audit entry and the assignment unchanged.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "assignment_server.hpp"
+#include "storage/database.hpp"
+
+namespace tatakerja {
+namespace {
+
+namespace fs = std::filesystem;
+using json = nlohmann::json;
+using testing::AssignmentServer;
+using testing::HttpAnswer;
+
+// Words, a quoted text ("...") being one word; `key="a b"` keeps its key.
+std::vector<std::string> words(const std::string& line) {
+  std::vector<std::string> out;
+  std::string cur;
+  bool quoted = false, any = false;
+  for (const char c : line) {
+    if (c == '"') {
+      quoted = !quoted;
+      any = true;
+    } else if (!quoted && (c == ' ' || c == '\t')) {
+      if (any) out.push_back(cur);
+      cur.clear();
+      any = false;
+    } else {
+      cur += c;
+      any = true;
+    }
+  }
+  if (any) out.push_back(cur);
+  return out;
+}
+
+struct Action {
+  int line = 0;
+  std::vector<std::string> args;               // before "=>"
+  std::map<std::string, std::string> options;  // key=value among them
+  std::vector<std::string> expect;             // after "=>"
+};
+
+std::vector<Action> read_scenario(const fs::path& file) {
+  std::ifstream in(file);
+  std::vector<Action> out;
+  std::string line;
+  int n = 0;
+  while (std::getline(in, line)) {
+    ++n;
+    const auto w = words(line);
+    if (w.empty() || w[0].starts_with("#")) continue;
+    Action a;
+    a.line = n;
+    bool after = false;
+    for (const auto& x : w) {
+      if (x == "=>") {
+        after = true;
+      } else if (after) {
+        a.expect.push_back(x);
+      } else if (const auto eq = x.find('='); eq != std::string::npos && !a.args.empty()) {
+        a.options[x.substr(0, eq)] = x.substr(eq + 1);
+      } else {
+        a.args.push_back(x);
+      }
+    }
+    out.push_back(a);
+  }
+  return out;
+}
+
+std::vector<std::string> scenario_files() {
+  std::vector<std::string> out;
+  for (const auto& e : fs::directory_iterator(TATAKERJA_SCENARIO_DIR)) {
+    if (e.path().extension() == ".txt") out.push_back(e.path().string());
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+class AssignmentScenario : public ::testing::TestWithParam<std::string> {
+ protected:
+  static void SetUpTestSuite() {
+    server_ = std::make_unique<AssignmentServer>("assignment_scenarios");
+  }
+  static void TearDownTestSuite() { server_.reset(); }
+
+  AssignmentServer& srv() { return *server_; }
+  std::int64_t id_of(const std::string& alias, bool unit) {
+    const auto& m = unit ? srv().cast().units : srv().cast().people;
+    const auto it = m.find(alias);
+    EXPECT_NE(it, m.end()) << "no " << (unit ? "unit " : "person ") << alias << " in the cast";
+    return it == m.end() ? 0 : it->second;
+  }
+  json current() {
+    const auto a = srv().call("GET", "/api/v1/assignments/" + std::to_string(assignment_), "",
+                              srv().headers("admin"));
+    EXPECT_EQ(a.status, 200) << a.body;
+    return json::parse(a.body);
+  }
+  std::vector<json> inbox_about(const std::string& who) {
+    const auto a = srv().call("GET", "/api/v1/me/notifications?limit=200", "", srv().headers(who));
+    EXPECT_EQ(a.status, 200) << a.body;
+    std::vector<json> out;
+    const json body = json::parse(a.body);
+    for (const auto& n : body["items"]) {
+      if (n["assignment_id"] == assignment_) out.push_back(n);
+    }
+    return out;
+  }
+  // Checks an answer against "=> status [state-or-code]"; for a refusal, that nothing was
+  // written.
+  void check_answer(const Action& a, const HttpAnswer& got, std::int64_t audit_before,
+                    const json& before) {
+    ASSERT_FALSE(a.expect.empty()) << "line " << a.line << ": no expected answer";
+    EXPECT_EQ(std::to_string(got.status), a.expect[0]) << "line " << a.line << ": " << got.body;
+    const json body = json::parse(got.body, nullptr, false);
+    if (got.status >= 200 && got.status < 300) {
+      if (body.contains("id") && body.contains("state")) {
+        assignment_ = body["id"].get<std::int64_t>();
+        if (a.expect.size() > 1) {
+          EXPECT_EQ(body["state"], a.expect[1]) << "line " << a.line;
+        }
+      }
+      return;
+    }
+    if (a.expect.size() > 1) {
+      EXPECT_EQ(body["error"]["code"], a.expect[1]) << "line " << a.line << ": " << got.body;
+    }
+    EXPECT_EQ(srv().newest_audit_id(), audit_before) << "line " << a.line << " wrote an audit";
+    if (!before.empty()) {
+      const json now = current();
+      EXPECT_EQ(now["version"], before["version"]) << "line " << a.line << " changed it";
+      EXPECT_EQ(now["steps"].size(), before["steps"].size()) << "line " << a.line;
+    }
+  }
+
+  void create(const Action& a) {
+    ASSERT_GE(a.args.size(), 3u) << "line " << a.line << ": ajukan <who> <mechanism>";
+    json body{{"mechanism", a.args[2]},
+              {"owner_unit_id", id_of(a.options.at("unit"), true)},
+              {"title", a.options.contains("judul") ? a.options.at("judul") : "Penugasan uji"}};
+    if (a.options.contains("pejabat")) {
+      body["official_employee_id"] = id_of(a.options.at("pejabat"), false);
+    }
+    if (a.options.contains("unit_tujuan")) {
+      body["target_unit_id"] = id_of(a.options.at("unit_tujuan"), true);
+    }
+    if (a.options.contains("rincian")) body["details"] = a.options.at("rincian");
+    if (a.options.contains("tugas_pokok")) {
+      body["within_main_duties"] = a.options.at("tugas_pokok") == "ya";
+    }
+    const auto who = srv().headers(a.args[1]);  // signed in before: a sign-in is audited
+    const auto audit = srv().newest_audit_id();
+    const auto got = srv().call("POST", "/api/v1/assignments", body.dump(), who);
+    check_answer(a, got, audit, json::object());
+  }
+
+  void step(const Action& a) {
+    ASSERT_GE(a.args.size(), 3u) << "line " << a.line << ": langkah <who> <transition>";
+    const json before = current();
+    int version = before["version"].get<int>();
+    if (a.options.contains("versi") && a.options.at("versi") == "lama") version -= 1;
+    json body{{"transition", a.args[2]}, {"version", version}};
+    if (a.options.contains("alasan")) body["reason"] = a.options.at("alasan");
+    if (a.options.contains("pejabat")) {
+      body["official_employee_id"] = id_of(a.options.at("pejabat"), false);
+    }
+    const auto who = srv().headers(a.args[1]);  // signed in before: a sign-in is audited
+    const auto audit = srv().newest_audit_id();
+    const auto got = srv().call(
+        "POST", "/api/v1/assignments/" + std::to_string(assignment_) + "/steps", body.dump(), who);
+    check_answer(a, got, audit, before);
+  }
+
+  // An administrator adds a step to a region's mechanism rule, with a reason.
+  void rule(const Action& a) {
+    ASSERT_GE(a.args.size(), 4u) << "line " << a.line << ": aturan <region> <mechanism> <step>";
+    std::int64_t region = 0;
+    const json regions = json::parse(srv().call("GET", "/api/v1/regions").body);
+    for (const auto& r : regions["items"]) {
+      if (r["name"] == a.args[1]) region = r["id"].get<std::int64_t>();
+    }
+    ASSERT_NE(region, 0) << a.args[1];
+    const std::string path = "/api/v1/regions/" + std::to_string(region) + "/work-rules";
+    const json rules = json::parse(srv().call("GET", path, "", srv().headers("admin")).body);
+    json items = json::array();
+    for (const auto& r : rules["rules"]) {
+      if (r["kind"] == "mekanisme" && r["key"] == a.args[2]) items = r["items"];
+    }
+    items.push_back(a.args[3]);
+    const auto got = srv().call("PATCH", path,
+                                json{{"kind", "mekanisme"},
+                                     {"key", a.args[2]},
+                                     {"items", items},
+                                     {"reason", "Tenggat jawaban ditetapkan (uji skenario)"}}
+                                    .dump(),
+                                srv().headers("admin"));
+    EXPECT_EQ(got.status, 200) << got.body;
+  }
+
+  void run(const Action& a) {
+    const std::string& verb = a.args[0];
+    SCOPED_TRACE("line " + std::to_string(a.line));
+    if (verb == "ajukan") return create(a);
+    if (verb == "langkah") return step(a);
+    if (verb == "aturan") return rule(a);
+    if (verb == "audit") {
+      const auto got = srv().call("GET", "/api/v1/audit?limit=1", "", srv().headers("admin"));
+      const json e = json::parse(got.body)["items"][0];
+      EXPECT_EQ(e["action"], a.args.at(1));
+      EXPECT_EQ(e["entity"], a.args.at(2));
+      if (a.args.size() > 3) {
+        EXPECT_EQ(e["username"], a.args.at(3));
+      }
+      return;
+    }
+    ASSERT_NE(assignment_, 0) << "no assignment yet";
+    if (verb == "keadaan") {
+      EXPECT_EQ(current()["state"], a.args.at(1));
+    } else if (verb == "surat") {
+      EXPECT_EQ(current()["letter_kind"], a.args.at(1));
+    } else if (verb == "riwayat") {
+      std::string taken;
+      const json now = current();
+      for (const auto& s : now["steps"]) {
+        if (!taken.empty()) taken += ",";
+        taken += s["transition"].get<std::string>() + ":" + s["role"].get<std::string>();
+      }
+      EXPECT_EQ(taken, a.args.at(1));
+    } else if (verb == "alasan") {
+      EXPECT_EQ(current()["steps"].back()["reason"], a.args.at(1));
+    } else if (verb == "kotak") {
+      const auto about = inbox_about(a.args.at(1));
+      if (a.args.at(2) == "tanpa") {
+        EXPECT_TRUE(about.empty()) << a.args[1] << " was notified";
+      } else {
+        const std::string text = a.args.at(3);
+        bool found = false;
+        for (const auto& n : about) {
+          found = found || n["message"].get<std::string>().find(text) != std::string::npos;
+        }
+        EXPECT_TRUE(found) << a.args[1] << " has no notification with \"" << text << "\"";
+      }
+    } else if (verb == "daftar") {
+      const auto got =
+          srv().call("GET", "/api/v1/assignments?limit=200", "", srv().headers(a.args.at(1)));
+      bool listed = false;
+      const json list = json::parse(got.body);
+      for (const auto& x : list["items"]) listed = listed || x["id"] == assignment_;
+      EXPECT_EQ(listed, a.args.at(2) == "memuat") << a.args[1];
+    } else if (verb == "lihat") {
+      const auto got = srv().call("GET", "/api/v1/assignments/" + std::to_string(assignment_), "",
+                                  srv().headers(a.args.at(1)));
+      EXPECT_EQ(std::to_string(got.status), a.expect.at(0)) << got.body;
+    } else if (verb == "mundur") {
+      // The waiting began `n` days earlier: written straight into the test's database, the one
+      // way to let working days pass in a test that does not wait.
+      auto c = storage::open_database(srv().db());
+      const int days = std::stoi(a.args.at(1));
+      c->execute(
+          "UPDATE work_assignments SET state_since = strftime('%Y-%m-%dT%H:%M:%SZ', state_since, "
+          "?) WHERE id = ?",
+          {std::string("-") + std::to_string(days) + " days", assignment_});
+    } else if (verb == "terlambat") {
+      const json now = current();
+      EXPECT_EQ(now["overdue"].get<bool>(), a.args.at(1) == "ya");
+      if (a.options.contains("hari")) {
+        EXPECT_EQ(now["answer_days"], std::stoi(a.options.at("hari")));
+      }
+    } else if (verb == "baca") {
+      const auto about = inbox_about(a.args.at(1));
+      ASSERT_FALSE(about.empty());
+      const auto got = srv().call(
+          "POST",
+          "/api/v1/me/notifications/" + std::to_string(about.front()["id"].get<int>()) + "/read",
+          "", srv().headers(a.args.at(1)));
+      EXPECT_EQ(got.status, 200) << got.body;
+      EXPECT_TRUE(json::parse(got.body)["read"].get<bool>());
+    } else {
+      ADD_FAILURE() << "unknown action " << verb;
+    }
+  }
+
+  static std::unique_ptr<AssignmentServer> server_;
+  std::int64_t assignment_ = 0;
+};
+
+std::unique_ptr<AssignmentServer> AssignmentScenario::server_;
+
+TEST_P(AssignmentScenario, RunsAsWritten) {
+  const auto actions = read_scenario(GetParam());
+  ASSERT_FALSE(actions.empty()) << GetParam();
+  for (const auto& a : actions) {
+    run(a);
+    if (HasFatalFailure()) return;
+  }
+}
+
+std::string scenario_name(const ::testing::TestParamInfo<std::string>& info) {
+  std::string s = fs::path(info.param).stem().string();
+  for (char& c : s) {
+    if (!std::isalnum(static_cast<unsigned char>(c))) c = '_';
+  }
+  return s;
+}
+
+INSTANTIATE_TEST_SUITE_P(Files, AssignmentScenario, ::testing::ValuesIn(scenario_files()),
+                         scenario_name);
+
+}  // namespace
+}  // namespace tatakerja
