@@ -52,6 +52,8 @@ enum class ErrorCode : std::uint8_t {
   // The work system (issue 12).
   ReasonRequired,
   TeamMemberUnplaced,
+  // Letters (issue 12 item 6).
+  LetterPatternInvalid,
   // A file that cannot be read as a regulation text (textio::ReadError; printed by the CLI). The
   // API never answers these: an uploaded text it cannot decode is INVALID_FIELD "text".
   FileNotFound,
@@ -79,7 +81,7 @@ struct ErrorInfo {
 };
 
 // The table, in the order of ErrorCode (checked below).
-inline constexpr std::array<ErrorInfo, 37> kErrorTable{{
+inline constexpr std::array<ErrorInfo, 38> kErrorTable{{
     {ErrorCode::MalformedJson, "MALFORMED_JSON", 400,
      "Isi permintaan bukan JSON yang sah atau bukan objek.", ErrorScope::Api},
     {ErrorCode::InvalidParameter, "INVALID_PARAMETER", 400, "Parameter alamat tidak sah.",
@@ -143,6 +145,10 @@ inline constexpr std::array<ErrorInfo, 37> kErrorTable{{
     {ErrorCode::TeamMemberUnplaced, "TEAM_MEMBER_UNPLACED", 422,
      "Pegawai ini tidak sedang menduduki jabatan, sehingga unit organisasinya tidak diketahui; "
      "tempatkan pegawai pada jabatan terlebih dahulu.",
+     ErrorScope::Api},
+    // Letters (issue 12 item 6).
+    {ErrorCode::LetterPatternInvalid, "LETTER_PATTERN_INVALID", 422,
+     "Pola nomor surat tidak sah; contoh pola yang sah: 800.1.11.1/{seq}/{unit_code}/{year}.",
      ErrorScope::Api},
     {ErrorCode::FileNotFound, "FILE_NOT_FOUND", 404, "Berkas tidak dapat dibuka.",
      ErrorScope::File},
