@@ -90,6 +90,19 @@ bool administers(const Stores& stores, const LetterCaller& c, org::Id agency_id)
   }
 }
 
+// Refuses a caller who neither administers the agency nor is `signatory`: a registry
+// administrator of another region or agency OUT_OF_SCOPE, anyone else FORBIDDEN.
+void require_administrator_or_signatory(const Stores& stores, const LetterCaller& c,
+                                        org::Id agency_id, org::Id signatory) {
+  if (administers(stores, c, agency_id)) return;
+  if (c.employee_id && *c.employee_id == signatory) return;
+  if (c.role == identity::Role::RegistryAdmin) require_agency_in_scope(stores, c.actor, agency_id);
+  fail(
+      ErrorCode::Forbidden, std::nullopt,
+      "Surat hanya dapat diterbitkan atau dicabut oleh administrator perangkat daerahnya atau oleh "
+      "penandatangannya sendiri.");
+}
+
 bool is_signatory(const LetterCaller& c, const work::Letter& l) {
   return c.employee_id && *c.employee_id == l.signatory.employee_id;
 }
@@ -223,11 +236,7 @@ work::Letter issue_letter(const Stores& stores, const LetterCaller& caller, cons
   if (!agency) fail(ErrorCode::InvalidField, "agency_id", "Perangkat daerah tidak ditemukan.");
   const auto region = stores.org.region(agency->region_id);
   if (!region) fail(ErrorCode::NotFound, "agency_id");
-  const bool admin = administers(stores, caller, agency->id);
-  if (!admin && !(caller.employee_id && *caller.employee_id == in.signatory_employee_id)) {
-    fail(ErrorCode::Forbidden, "signatory_employee_id",
-         "Surat hanya dapat diterbitkan oleh administrator atau oleh penandatangannya sendiri.");
-  }
+  require_administrator_or_signatory(stores, caller, agency->id, in.signatory_employee_id);
   l.region_id = region->id;
   l.agency_id = agency->id;
   std::vector<org::Id> recipients = in.recipient_employee_ids;
@@ -301,10 +310,8 @@ work::Letter revoke_letter(const Stores& stores, const LetterCaller& caller, org
   Transaction tx(stores.transactions);
   const auto stored = stores.letters.letter(letter_id);
   if (!stored) fail(ErrorCode::NotFound);
-  if (!administers(stores, caller, stored->agency_id) && !is_signatory(caller, *stored)) {
-    fail(ErrorCode::Forbidden, "",
-         "Surat hanya dapat dicabut oleh administrator atau oleh penandatangannya.");
-  }
+  require_administrator_or_signatory(stores, caller, stored->agency_id,
+                                     stored->signatory.employee_id);
   if (stored->status == work::LetterStatus::Revoked) {
     fail(ErrorCode::Conflict, "status", "Surat ini sudah dicabut.");
   }
@@ -329,7 +336,7 @@ work::Letter readable_letter(const Stores& stores, const LetterCaller& caller, o
     }
   }
   if (appraises_a_recipient(stores, caller, *l)) return *l;
-  fail(ErrorCode::Forbidden, "",
+  fail(ErrorCode::Forbidden, std::nullopt,
        "Surat ini hanya dapat dibuka oleh penandatangan, penerima, pejabat penilai kinerja "
        "penerima, dan administrator.");
 }

@@ -103,7 +103,7 @@ class Page {
     room_for(h);
     draw(label, x, label_width, kBodySize, false);
     draw(":", x + label_width, kColonWidth, kBodySize, false);
-    draw(text, tx, w, kBodySize, false, Align::Justify);
+    draw(text, tx, w, kBodySize, false);
     y_ += h;
   }
   // A numbered list in the column that starts at x (one item: no number).
