@@ -22,6 +22,8 @@ import { employeeEditPage, employeeNewPage } from "./pages/employee_form";
 import { placementEndPage, placementMovePage, placementNewPage } from "./pages/placement_form";
 import { unitPage } from "./pages/unit"; // issue 11
 import { teamPage, workRulesPage } from "./pages/work"; // issue 12
+import { letterPage } from "./pages/letter"; // issue 12 item 6
+import { verificationPage } from "./pages/verification"; // issue 12 item 6
 
 const pages: Record<Route["name"], (ctx: PageContext) => Promise<void>> = {
   home: homePage,
@@ -49,6 +51,8 @@ const pages: Record<Route["name"], (ctx: PageContext) => Promise<void>> = {
   placementMove: placementMovePage,
   workRules: workRulesPage, // issue 12
   team: teamPage,
+  letter: letterPage, // issue 12 item 6
+  verification: verificationPage,
 };
 
 const app = document.getElementById("app")!;

@@ -26,7 +26,10 @@ export type Route =
   | { name: "unit"; id: string }
   // Issue 12: the work system.
   | { name: "workRules"; id: string }
-  | { name: "team"; id: string; on: string | null };
+  | { name: "team"; id: string; on: string | null }
+  // Issue 12 item 6: a letter, and the public verification of its QR code.
+  | { name: "letter"; id: string }
+  | { name: "verification"; token: string };
 
 // ---- Issue 11: the filters of the people list and of the audit page, kept in the address ----
 
@@ -180,6 +183,9 @@ const table: [RegExp, (m: RegExpExecArray, q: URLSearchParams) => Route][] = [
       return { name: "team", id: m[1]!, on: on && /^\d{4}-\d{2}-\d{2}$/.test(on) ? on : null };
     },
   ],
+  // Issue 12 item 6: letters.
+  [new RegExp(`^/surat/${ID}$`), (m) => ({ name: "letter", id: m[1]! })],
+  [new RegExp(`^/verifikasi/${ID}$`), (m) => ({ name: "verification", token: m[1]! })],
 ];
 
 export function parseRoute(pathname: string, search = ""): Route {
@@ -270,4 +276,7 @@ export const paths = {
   workRules: (id: IdLike) => `/wilayah/${enc(id)}/sistem-kerja`,
   team: (id: IdLike, on?: string | null) =>
     on ? `/tim/${enc(id)}?tanggal=${encodeURIComponent(on)}` : `/tim/${enc(id)}`,
+  // Issue 12 item 6: letters.
+  letter: (id: IdLike) => `/surat/${enc(id)}`,
+  verification: (token: string) => `/verifikasi/${enc(token)}`,
 };
