@@ -140,6 +140,15 @@ nlohmann::json letter_audit(const work::Letter& l) {
           {"revoked_reason", l.revoked_reason}};
 }
 
+// Where a letter is signed when the scheme does not say: the region's name without its kind
+// ("Kota Batam" -> "Batam", "Kabupaten Kupang" -> "Kupang").
+std::string default_place(const org::Region& r) {
+  for (const std::string_view kind : {"Kota ", "Kabupaten ", "Provinsi "}) {
+    if (r.name.starts_with(kind) && r.name.size() > kind.size()) return r.name.substr(kind.size());
+  }
+  return r.name;
+}
+
 std::string government_of(const org::Region& r) {
   return "PEMERINTAH " + text::to_upper(r.name);
 }
@@ -288,7 +297,7 @@ work::Letter issue_letter(const Stores& stores, const LetterCaller& caller, cons
   l.address = scheme.scheme.address;
   l.place = !place.empty()                 ? place
             : !scheme.scheme.place.empty() ? scheme.scheme.place
-                                           : region->name;
+                                           : default_place(*region);
   l.sequence = stores.letters.next_letter_sequence(agency->id, l.year);
   l.number = work::format_letter_number(pattern, l.sequence, scheme.scheme.unit_code, l.date);
   l.token = new_letter_token();

@@ -137,6 +137,13 @@ TEST_P(LettersUseCase, IssuedNumberedRefusedRevokedVerified) {
                                signer};
   const auto second = app::issue_letter(db.stores(), self, in);
   EXPECT_EQ(second.number, "800.1.11.1/2/BKPSDM/III/2026");
+  // Without the scheme's place: the region's name without its kind.
+  app::set_letter_scheme(db.stores(), app::cli_actor(),
+                         {agency, "800.1.11.1/{seq}/{unit_code}/{month_roman}/{year}", "BKPSDM",
+                          "Jl. Engku Putri", "", ""});
+  const auto third = app::issue_letter(db.stores(), admin, in);
+  EXPECT_EQ(third.place, "Batam");
+  EXPECT_EQ(third.number, "800.1.11.1/3/BKPSDM/III/2026");
   EXPECT_NE(second.token, l.token);
 
   // Who reads it: the recipients and the signatory; not someone else.

@@ -830,6 +830,11 @@ await test("p1: cetak bagan perangkat daerah ke PDF dan ekspor", async () => {
   await context.close();
 });
 
+// Issue 12 item 6: letters and their verification (e2e/letters.mjs).
+await (
+  await import("./letters.mjs")
+).letterTests({ test, newPage, signIn, screenshot, checkA11y, BASE });
+
 await browser.close();
 const failed = results.filter((r) => !r.ok);
 console.log(

@@ -93,7 +93,7 @@ LetterSchemeView letter_scheme_of(const Stores& stores, org::Id agency_id);
 // unit code be valid when given and present when the pattern uses it. Records "update" /
 // "letter_scheme".
 LetterSchemeView set_letter_scheme(const Stores& stores, const Actor& actor,
-                                   const work::LetterScheme& scheme);
+                                   const work::LetterScheme& in);
 
 // A new verification token: 32 random bytes (libsodium) as 43 base64url characters.
 std::string new_letter_token();
