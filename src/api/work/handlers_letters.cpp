@@ -6,6 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "api/client_address.hpp"
 #include "api/sign_in_guard.hpp"
 #include "app/letters.hpp"
 #include "work/letter.hpp"
@@ -84,7 +85,8 @@ std::optional<Id> optional_id(const json& body, const char* field) {
 }
 
 // The address the QR code points at: the scheme and host this request came to (the server's own
-// address as the browser saw it), "" when the Host header is not a plain host[:port].
+// address as the browser saw it; https when a trusted proxy says so), "" when the Host header is
+// not a plain host[:port].
 std::string public_base(const Context& ctx) {
   const std::string_view host = ctx.request.header("Host");
   if (host.empty() || host.size() > 255) return "";
@@ -93,7 +95,13 @@ std::string public_base(const Context& ctx) {
                     c == '.' || c == '-' || c == ':' || c == '[' || c == ']';
     if (!ok) return "";
   }
-  const bool https = ctx.request.header("X-Forwarded-Proto") == "https";
+  // X-Forwarded-Proto is believed only from a trusted reverse proxy (client_address.hpp).
+  const std::string peer = canonical_address(ctx.request.client_address);
+  bool trusted = false;
+  for (const auto& proxy : ctx.config.trusted_proxies) {
+    trusted = trusted || (!peer.empty() && canonical_address(proxy) == peer);
+  }
+  const bool https = trusted && ctx.request.header("X-Forwarded-Proto") == "https";
   return std::string(https ? "https://" : "http://") + std::string(host);
 }
 
