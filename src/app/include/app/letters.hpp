@@ -47,8 +47,9 @@ struct NewLetter {
 };
 
 // Issues the letter. The caller is an administrator of the agency or the signatory; the signatory
-// and each recipient are people of the agency's region; a team is one of the agency's. Records
-// "create" / "letter".
+// is of the agency's region and holds a position on the letter's date (the recipients may be of
+// any region: a team across governments); a team is one of the agency's. Records "create" /
+// "letter".
 work::Letter issue_letter(const Stores& stores, const LetterCaller& caller, const NewLetter& in);
 
 // Revokes the letter with `reason` (REASON_REQUIRED without one; CONFLICT when already revoked).
