@@ -535,6 +535,17 @@ std::string target_text(In& in, std::string& route_method) {
       pattern.remove_prefix(at + 4);
     }
     t += pattern;
+    // A letter's verification token (issue 12 item 6): base64url characters, mostly 43 of them.
+    if (const auto at = t.find("{token}"); at != std::string::npos) {
+      static constexpr std::string_view kBase64Url =
+          "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+      std::string token;
+      const std::size_t n =
+          in.ConsumeBool() ? 43 : in.ConsumeIntegralInRange(std::size_t{1}, std::size_t{70});
+      for (std::size_t i = 0; i < n; ++i)
+        token += kBase64Url[in.ConsumeIntegralInRange(std::size_t{0}, kBase64Url.size() - 1)];
+      t.replace(at, 7, token);
+    }
     if (kind == 1) {
       t += '?';
       t += query_text(in);

@@ -1,6 +1,7 @@
 // Fuzz target for the small parsers of untrusted text outside the regulation engine: the NIP
 // (org::decode_nip and friends), PNS ranks and PPPK grades, eselon rank ranges, the URL
-// percent-decoding and the route matcher of the HTTP server, and the server's settings. The whole
+// percent-decoding and the route matcher of the HTTP server, the server's settings, and the
+// letters' numbering pattern (work::parse_number_pattern). The whole
 // input goes to each one-argument function; two-argument functions get the input split at its
 // first '\n' (a key / method / rank before it, the rest after it). Besides crashes and undefined
 // behaviour, every accepted value is checked against what its header promises; a violation aborts
@@ -21,6 +22,7 @@
 #include "org/model.hpp"
 #include "org/nip.hpp"
 #include "org/rank.hpp"
+#include "work/letter.hpp"
 
 namespace {
 
@@ -218,7 +220,7 @@ void check_percent(std::string_view input) {
 }
 
 // match_route: a match names a route of the table, and the path is the route's pattern with its
-// ids written back.
+// ids (and its {token}) written back.
 void check_route(std::string_view input, std::string_view method, std::string_view path) {
   const auto& routes = tk::server::route_list();
   for (const std::string_view m :
@@ -244,7 +246,69 @@ void check_route(std::string_view input, std::string_view method, std::string_vi
         pattern.remove_prefix(at + 4);
       }
       rebuilt += pattern;
+      // A letter's verification token (issue 12 item 6): 1..64 base64url characters.
+      if (const auto at = rebuilt.find("{token}"); at != std::string::npos) {
+        expect(
+            !match.token.empty() && match.token.size() <= 64 &&
+                match.token.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+                                              "0123456789-_") == std::string::npos,
+            "a {token} that is not base64url", input);
+        rebuilt.replace(at, 7, match.token);
+      }
       expect(rebuilt == p, "a matched path is not its pattern with the ids", input);
+    }
+  }
+}
+
+// work::parse_number_pattern (issue 12 item 6): refused with a reason and an Indonesian message,
+// or accepted at most 100 bytes long, its segments printing back to the pattern, and its number
+// holding the sequence, the year and every literal part.
+void check_number_pattern(std::string_view input) {
+  namespace w = tk::work;
+  const auto r = w::parse_number_pattern(input);
+  if (const auto* e = std::get_if<w::PatternError>(&r)) {
+    expect(std::string_view(e->message).starts_with("Pola nomor surat tidak sah: "),
+           "a refused pattern without its message", input);
+    return;
+  }
+  const auto& p = std::get<w::NumberPattern>(r);
+  expect(!input.empty() && input.size() <= 100, "an accepted pattern of a refused length", input);
+  std::string printed;
+  int sequences = 0, years = 0;
+  for (const auto& seg : p.segments) {
+    switch (seg.part) {
+      case w::NumberPattern::Part::Text:
+        expect(!seg.text.empty(), "an empty literal segment", input);
+        printed += seg.text;
+        break;
+      case w::NumberPattern::Part::Sequence:
+        ++sequences;
+        printed += "{seq}";
+        break;
+      case w::NumberPattern::Part::UnitCode:
+        printed += "{unit_code}";
+        break;
+      case w::NumberPattern::Part::Year:
+        ++years;
+        printed += "{year}";
+        break;
+      case w::NumberPattern::Part::Month:
+        printed += "{month}";
+        break;
+      case w::NumberPattern::Part::MonthRoman:
+        printed += "{month_roman}";
+        break;
+    }
+  }
+  expect(printed == input, "an accepted pattern does not print back to itself", input);
+  expect(sequences == 1 && years == 1, "an accepted pattern without one {seq} and one {year}",
+         input);
+  const std::string number = w::format_letter_number(p, 4711, "UNIT", tk::Date{2031, 7, 9});
+  expect(number.find("4711") != std::string::npos && number.find("2031") != std::string::npos,
+         "a number without its sequence or year", input);
+  for (const auto& seg : p.segments) {
+    if (seg.part == w::NumberPattern::Part::Text) {
+      expect(number.find(seg.text) != std::string::npos, "a number without a literal part", input);
     }
   }
 }
@@ -293,5 +357,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   check_percent(input);
   check_route(input, first, rest);
   check_config(input, first, rest);
+  check_number_pattern(input);
+  check_number_pattern(first);
   return 0;
 }

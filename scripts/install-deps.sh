@@ -10,7 +10,7 @@ packages=(
   nlohmann-json3-dev libfmt-dev libcli11-dev
   libsqlite3-dev libpq-dev postgresql-15 libboost-dev libboost-system-dev libsodium-dev
   libspdlog-dev
-  libgraphviz-dev libcairo2-dev libpango1.0-dev libxlsxwriter-dev fonts-dejavu-core poppler-utils unzip libxml2-utils
+  libgraphviz-dev libcairo2-dev libpango1.0-dev libxlsxwriter-dev libqrencode-dev zbar-tools fonts-dejavu-core poppler-utils unzip libxml2-utils
   libzip-dev libexpat1-dev
   chromium curl
 )

@@ -93,6 +93,7 @@ HeadDecision decide_head(const Request& head, app::Stores& stores, ApiShared sha
   if (!d.large_body || gate == nullptr) return d;
   Context ctx(head, stores, shared.config, shared.limiter);
   ctx.ids = m.ids;
+  ctx.path_token = m.token;
   ctx.sessions = shared.sessions;
   ctx.changes = shared.answers.changes();
   try {
@@ -119,6 +120,7 @@ Response handle_api_request(const Request& req, app::Stores& stores, ApiShared s
   }
   Context ctx(req, stores, shared.config, shared.limiter);
   ctx.ids = m.ids;
+  ctx.path_token = m.token;
   ctx.sessions = shared.sessions;
   ctx.changes = shared.answers.changes();
   Response r;

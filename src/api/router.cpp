@@ -31,9 +31,24 @@ bool parse_id(std::string_view s, std::int64_t& out) {
   return true;
 }
 
-// Matches `path` against `pattern`, filling `ids` (cleared first) with its {id} segments.
-bool path_matches(std::string_view pattern, std::string_view path, std::vector<std::int64_t>& ids) {
+// A {token} segment (issue 12 item 6: a letter's verification token): 1..64 characters of
+// base64url.
+bool token_segment(std::string_view s) {
+  if (s.empty() || s.size() > 64) return false;
+  for (const char c : s) {
+    const bool ok = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+                    c == '-' || c == '_';
+    if (!ok) return false;
+  }
+  return true;
+}
+
+// Matches `path` against `pattern`, filling `ids` (cleared first) with its {id} segments and
+// `token` with its {token} segment. A segment "{id}.pdf" is an id followed by that suffix.
+bool path_matches(std::string_view pattern, std::string_view path, std::vector<std::int64_t>& ids,
+                  std::string& token) {
   ids.clear();
+  token.clear();
   while (!pattern.empty() || !path.empty()) {
     if (pattern.empty() || path.empty() || pattern.front() != '/' || path.front() != '/')
       return false;
@@ -46,6 +61,16 @@ bool path_matches(std::string_view pattern, std::string_view path, std::vector<s
     if (pseg == "{id}") {
       std::int64_t id = 0;
       if (!parse_id(sseg, id)) return false;
+      ids.push_back(id);
+    } else if (pseg == "{token}") {
+      if (!token_segment(sseg)) return false;
+      token = std::string(sseg);
+    } else if (pseg.starts_with("{id}.")) {
+      const std::string_view suffix = pseg.substr(4);
+      std::int64_t id = 0;
+      if (!sseg.ends_with(suffix) || !parse_id(sseg.substr(0, sseg.size() - suffix.size()), id)) {
+        return false;
+      }
       ids.push_back(id);
     } else if (pseg != sseg) {
       return false;
@@ -79,12 +104,14 @@ RouteMatch match_route(std::string_view method, std::string_view path) {
   RouteMatch m;
   const auto& routes = table();
   std::vector<std::int64_t> ids;
+  std::string token;
   for (std::size_t i = 0; i < routes.size(); ++i) {
-    if (!path_matches(routes[i].info.pattern, path, ids)) continue;
+    if (!path_matches(routes[i].info.pattern, path, ids, token)) continue;
     if (routes[i].info.method == method) {
       m.kind = MatchKind::Found;
       m.route = i;
       m.ids = std::move(ids);
+      m.token = std::move(token);
       return m;
     }
     if (!m.allow.empty()) m.allow += ", ";

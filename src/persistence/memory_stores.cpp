@@ -15,10 +15,18 @@ MemoryStores::MemoryStores()
                                [this](work::Id id) { return org_.agency(id).has_value(); },
                                [this](work::Id id) { return org_.unit(id).has_value(); },
                                [this](work::Id id) { return org_.has_employee(id); }}),
-      transactions_(org_, identity_, work_),
-      stores_{
-          transactions_, org_, identity_, "memory", [] { return storage::latest_schema_version(); },
-          work_} {}
+      letters_(work::LetterKeys{[this](work::Id id) { return org_.region(id).has_value(); },
+                                [this](work::Id id) { return org_.agency(id).has_value(); },
+                                [this](work::Id id) { return org_.has_employee(id); },
+                                [this](work::Id id) { return work_.team(id).has_value(); }}),
+      transactions_(org_, identity_, work_, letters_),
+      stores_{transactions_,
+              org_,
+              identity_,
+              "memory",
+              [] { return storage::latest_schema_version(); },
+              work_,
+              letters_} {}
 
 void MemoryStores::Transactions::refuse_in_snapshot(const char* what) const {
   if (reading_) {
@@ -43,6 +51,14 @@ void MemoryStores::Transactions::begin() {
     org_.rollback();
     throw;
   }
+  try {
+    letters_.begin();
+  } catch (...) {
+    work_.rollback();
+    identity_.rollback();
+    org_.rollback();
+    throw;
+  }
 }
 
 void MemoryStores::Transactions::commit() {
@@ -50,12 +66,14 @@ void MemoryStores::Transactions::commit() {
   org_.commit();
   identity_.commit();
   work_.commit();
+  letters_.commit();
 }
 
 void MemoryStores::Transactions::rollback() noexcept {
   org_.rollback();
   identity_.rollback();
   work_.rollback();
+  letters_.rollback();
 }
 
 void MemoryStores::Transactions::begin_read() {

@@ -9,11 +9,13 @@ SqlStores::SqlStores(storage::Connection& c)
       org_(c),
       identity_(c),
       work_(c),
+      letters_(c),
       stores_{c,
               org_,
               identity_,
               c.dialect() == storage::Dialect::Sqlite ? "sqlite" : "postgresql",
               [&c] { return storage::schema_version(c); },
-              work_} {}
+              work_,
+              letters_} {}
 
 }  // namespace tatakerja::persistence

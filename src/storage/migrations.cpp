@@ -886,6 +886,61 @@ CREATE INDEX work_notifications_assignment ON work_notifications (assignment_id,
 )SQL";
 // --- end of version 14 ---------------------------------------------------------------------------
 
+// --- version 15 (issue 12 item 6: letters)
+// -------------------------------------------------------- Version 14 is the assignments' (issue 12
+// item 3). Each agency's numbering scheme and letterhead data; one gap-free sequence per agency and
+// year (next_letter_sequence counts it with an upsert that holds the row until the transaction
+// ends); the letters, each with what it printed (the people as JSON: name, NIP, rank, position) and
+// its verification token. Not registry tables: no revision triggers.
+constexpr std::string_view kSchemaV15 = R"SQL(
+CREATE TABLE letter_schemes (
+  agency_id BIGINT PRIMARY KEY REFERENCES agencies (id),
+  pattern TEXT NOT NULL,
+  unit_code TEXT NOT NULL DEFAULT '',
+  address TEXT NOT NULL DEFAULT '',
+  place TEXT NOT NULL DEFAULT '',
+  updated_at TEXT NOT NULL
+);
+CREATE TABLE letter_sequences (
+  agency_id BIGINT NOT NULL REFERENCES agencies (id),
+  year INTEGER NOT NULL,
+  last_sequence BIGINT NOT NULL CHECK (last_sequence > 0),
+  PRIMARY KEY (agency_id, year)
+);
+CREATE TABLE letters (
+  id {ID},
+  region_id BIGINT NOT NULL REFERENCES regions (id),
+  agency_id BIGINT NOT NULL REFERENCES agencies (id),
+  kind TEXT NOT NULL CHECK (kind IN ('surat_tugas', 'surat_perintah')),
+  number TEXT NOT NULL,
+  year INTEGER NOT NULL,
+  sequence BIGINT NOT NULL CHECK (sequence > 0),
+  team_id BIGINT REFERENCES work_teams (id),
+  assignment_id BIGINT,
+  government TEXT NOT NULL,
+  agency_name TEXT NOT NULL,
+  address TEXT NOT NULL,
+  place TEXT NOT NULL,
+  letter_date TEXT NOT NULL,
+  grounds TEXT NOT NULL,
+  recipients TEXT NOT NULL,
+  tasks TEXT NOT NULL,
+  signatory_employee_id BIGINT NOT NULL REFERENCES employees (id),
+  signatory TEXT NOT NULL,
+  copies TEXT NOT NULL,
+  status TEXT NOT NULL CHECK (status IN ('berlaku', 'dicabut')),
+  revoked_at TEXT NOT NULL DEFAULT '',
+  revoked_reason TEXT NOT NULL DEFAULT '',
+  token TEXT NOT NULL UNIQUE,
+  issued_by BIGINT,
+  created_at TEXT NOT NULL,
+  UNIQUE (agency_id, year, sequence),
+  UNIQUE (agency_id, number)
+);
+CREATE INDEX letters_agency ON letters (agency_id, id);
+)SQL";
+// --- end of version 15 ---------------------------------------------------------------------------
+
 constexpr Migration kMigrations[] = {
     {1, kSchemaV1, nullptr},
     {2, kSchemaV2, nullptr},
@@ -901,6 +956,7 @@ constexpr Migration kMigrations[] = {
     {12, kSchemaV12, nullptr},
     {13, kSchemaV13, nullptr},  // issue 12: the work system
     {14, kSchemaV14, nullptr},  // issue 12 item 3: assignments
+    {15, kSchemaV15, nullptr},  // issue 12 item 6: letters
 };
 
 // A stable key for pg_advisory_xact_lock ("tatakerja" in ASCII, truncated to 63 bits).

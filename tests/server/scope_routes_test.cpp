@@ -202,6 +202,19 @@ TEST_F(ScopeRoutes, EveryChangingRouteRefusesAnotherRegion) {
         .dump();
   };
 
+  // Issue 12 item 6: a letter signed by the first of two seated people, to the second, of the
+  // first one's agency.
+  const auto letter_body = [&](const std::vector<std::pair<std::int64_t, std::int64_t>>& s) {
+    const json unit = body_of(call("GET", "/api/v1/units/" + std::to_string(s[0].second)));
+    return json{{"kind", "surat_tugas"},
+                {"agency_id", id_of(unit["agency"])},
+                {"signatory_employee_id", s[0].first},
+                {"recipient_employee_ids", {s[1].first}},
+                {"tasks", {"Uji lingkup wilayah"}},
+                {"date", "2026-03-02"}}
+        .dump();
+  };
+
   const std::string nip = org::make_nip(Date{1991, 5, 6}, 2016, 2, org::Sex::Male, 321);
   const std::string people_csv = "NIP,Nama,Pangkat/golongan\r\n" +
                                  org::make_nip(Date{1990, 7, 8}, 2015, 3, org::Sex::Female, 322) +
@@ -288,6 +301,23 @@ TEST_F(ScopeRoutes, EveryChangingRouteRefusesAnotherRegion) {
                              {"date", "2026-04-01"},
                              {"reason", "Ketua tim mutasi"}}
                             .dump()};
+       }},
+      // Issue 12 item 6: letters of that region's agency, and its numbering scheme.
+      {"POST /letters",
+       [&] {
+         return Request{"/api/v1/letters", letter_body(seated())};
+       }},
+      {"POST /letters/{id}/revoke",
+       [&] {
+         const auto l = call("POST", "/api/v1/letters", letter_body(seated()), admin.headers());
+         EXPECT_EQ(l.status, 201) << l.body;
+         return Request{"/api/v1/letters/" + std::to_string(id_of(body_of(l))) + "/revoke",
+                        json{{"reason", "Uji lingkup wilayah"}}.dump()};
+       }},
+      {"PUT /agencies/{id}/letter-scheme",
+       [&] {
+         return Request{"/api/v1/agencies/" + agency + "/letter-scheme",
+                        json{{"pattern", "800.1.11.1/{seq}/{year}"}, {"place", "Kupang"}}.dump()};
        }},
   };
   // Changing routes that do not change a region's records, and why.

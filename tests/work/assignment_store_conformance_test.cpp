@@ -42,7 +42,7 @@ class AssignmentStoreTest : public testing::BackendTest {
     a.title = title;
     a.details = "Rincian – \"Ç\"";
     a.within_main_duties = false;
-    a.letter = LetterKind::SuratPerintah;
+    a.letter = LetterKind::Perintah;
     a.state = "menunggu_penilai";
     a.state_since = "2026-03-02T08:00:00Z";
     a.version = 1;
@@ -90,7 +90,7 @@ TEST_P(AssignmentStoreTest, AssignmentRoundTrip) {
   b.official_unit_id.reset();
   b.target_unit_id = s_.unit;
   b.within_main_duties = true;
-  b.letter = LetterKind::SuratTugas;
+  b.letter = LetterKind::Tugas;
   b.id = store().insert_assignment(b);
   EXPECT_EQ(store().assignment(b.id), b);
 }

@@ -329,10 +329,38 @@ export async function everyPageTests({ test, newPage, signIn, BASE, assert }) {
     everyPage(
       "admin",
       "demo-admin-2026",
-      async () => ({}),
-      () => [
+      // Issue 12 item 6: a letter issued through the API (signed by a person seated on its date,
+      // addressed to them), for its page and its public verification page.
+      async (page) => {
+        const csrf = (await get(page, "/auth/me")).csrf_token;
+        const people = await get(page, "/employees?limit=20");
+        for (const e of people.items) {
+          const person = await get(page, `/employees/${e.id}`);
+          const seat = person.placements.find(
+            (p) => p.end === null && p.position && p.start <= "2026-03-02",
+          );
+          if (!seat) continue;
+          const r = await page.request.post(`${API}/letters`, {
+            headers: { "X-CSRF-Token": csrf },
+            data: {
+              kind: "surat_tugas",
+              agency_id: seat.position.agency_id,
+              signatory_employee_id: e.id,
+              recipient_employee_ids: [e.id],
+              tasks: ["Menyusun laporan untuk tangkapan layar"],
+              date: "2026-03-02",
+            },
+          });
+          assert.equal(r.status(), 201, await r.text());
+          return { letter: await r.json() };
+        }
+        throw new Error("tidak ada pegawai yang menduduki jabatan untuk menandatangani surat");
+      },
+      ({ letter }) => [
         ["audit", "/audit"],
         ["accounts", "/akun"],
+        ["letter", `/surat/${letter.id}`],
+        ["verification", letter.verification_path],
       ],
     ));
 

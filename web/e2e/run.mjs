@@ -834,6 +834,10 @@ await test("p1: cetak bagan perangkat daerah ke PDF dan ekspor", async () => {
   await context.close();
 });
 
+// Issue 12 item 6: letters and their verification (e2e/letters.mjs).
+await (
+  await import("./letters.mjs")
+).letterTests({ test, newPage, signIn, screenshot, checkA11y, BASE });
 // Issue 11, "What it must show": every page at 1366×768 and 390×844 (e2e/pages.mjs).
 await (await import("./pages.mjs")).everyPageTests({ test, newPage, signIn, BASE, assert });
 

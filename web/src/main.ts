@@ -23,6 +23,8 @@ import { placementEndPage, placementMovePage, placementNewPage } from "./pages/p
 import { unitPage } from "./pages/unit"; // issue 11
 import { teamPage, workRulesPage } from "./pages/work"; // issue 12
 import { peopleImportPage } from "./pages/people_import"; // issue 11, item 9
+import { letterPage } from "./pages/letter"; // issue 12 item 6
+import { verificationPage } from "./pages/verification"; // issue 12 item 6
 
 const pages: Record<Route["name"], (ctx: PageContext) => Promise<void>> = {
   home: homePage,
@@ -51,6 +53,8 @@ const pages: Record<Route["name"], (ctx: PageContext) => Promise<void>> = {
   workRules: workRulesPage, // issue 12
   team: teamPage,
   peopleImport: peopleImportPage, // issue 11, item 9
+  letter: letterPage, // issue 12 item 6
+  verification: verificationPage,
 };
 
 const app = document.getElementById("app")!;

@@ -28,7 +28,10 @@ export type Route =
   | { name: "workRules"; id: string }
   | { name: "team"; id: string; on: string | null }
   // Issue 11, item 9: people imported from a table into an agency.
-  | { name: "peopleImport"; agencyId: string };
+  | { name: "peopleImport"; agencyId: string }
+  // Issue 12 item 6: a letter, and the public verification of its QR code.
+  | { name: "letter"; id: string }
+  | { name: "verification"; token: string };
 
 // ---- Issue 11: the filters of the people list and of the audit page, kept in the address ----
 
@@ -187,6 +190,9 @@ const table: [RegExp, (m: RegExpExecArray, q: URLSearchParams) => Route][] = [
     new RegExp(`^/perangkat-daerah/${ID}/impor-pegawai$`),
     (m) => ({ name: "peopleImport", agencyId: m[1]! }),
   ],
+  // Issue 12 item 6: letters.
+  [new RegExp(`^/surat/${ID}$`), (m) => ({ name: "letter", id: m[1]! })],
+  [new RegExp(`^/verifikasi/${ID}$`), (m) => ({ name: "verification", token: m[1]! })],
 ];
 
 export function parseRoute(pathname: string, search = ""): Route {
@@ -279,4 +285,7 @@ export const paths = {
     on ? `/tim/${enc(id)}?tanggal=${encodeURIComponent(on)}` : `/tim/${enc(id)}`,
   // Issue 11, item 9.
   peopleImport: (agencyId: IdLike) => `/perangkat-daerah/${enc(agencyId)}/impor-pegawai`,
+  // Issue 12 item 6: letters.
+  letter: (id: IdLike) => `/surat/${enc(id)}`,
+  verification: (token: string) => `/verifikasi/${enc(token)}`,
 };

@@ -2,6 +2,7 @@
 // scope, and the work system's writes never retire the registry's cached answers.
 #include "api/routes.hpp"
 #include "api/api.hpp"
+#include "work/handlers_letters.hpp"
 
 namespace tatakerja::server {
 namespace {
@@ -35,6 +36,18 @@ void add_work_routes(RouteTable& t) {
   t.add({"POST", "/assignments/{id}/steps"}, handle_assignment_step, signed_in_gate);
   t.add({"GET", "/me/notifications"}, handle_notifications_mine, signed_in_gate);
   t.add({"POST", "/me/notifications/{id}/read"}, handle_notification_read, signed_in_gate);
+
+  // Issue 12 item 6: letters. Issued and revoked by an administrator of the agency or by the
+  // signatory (the use case decides); read by the signatory, the recipients, their appraisers and
+  // the administrators; the PDF drawn on the work pool. The verification is public: it shows
+  // only what the letter prints about itself, and unknown tokens are throttled per address.
+  t.add({"POST", "/letters"}, handle_letter_issue, signed_in_gate);
+  t.add({"GET", "/letters/{id}"}, handle_letter_get, signed_in_gate);
+  t.add({"GET", "/letters/{id}.pdf", 0, carry::kHeavy}, handle_letter_pdf, signed_in_gate);
+  t.add({"POST", "/letters/{id}/revoke"}, handle_letter_revoke, signed_in_gate);
+  t.add({"GET", "/verifikasi/{token}"}, handle_letter_verify);
+  t.add({"GET", "/agencies/{id}/letter-scheme"}, handle_letter_scheme_get, editor_gate);
+  t.add({"PUT", "/agencies/{id}/letter-scheme"}, handle_letter_scheme_put, editor_gate);
 }
 
 }  // namespace tatakerja::server

@@ -275,3 +275,16 @@ export const changes = {
   movePlacement: (plid: Id | string, body: PlacementMoveBody) =>
     request<PlacementMoved>(`/placements/${id(plid)}/move`, { method: "POST", json: body }),
 };
+
+// ---- Issue 12 item 6: letters and their public verification. ----
+import type { Letter, LetterVerification } from "./letter_types";
+
+export const letters = {
+  get: (lid: Id | string) => request<Letter>(`/letters/${id(lid)}`),
+  /** The PDF's address (opened by the browser itself, with the session cookie). */
+  pdfHref: (lid: Id | string) => `${BASE}/letters/${id(lid)}.pdf`,
+  revoke: (lid: Id | string, reason: string) =>
+    request<Letter>(`/letters/${id(lid)}/revoke`, { method: "POST", json: { reason } }),
+  verify: (token: string) =>
+    request<LetterVerification>(`/verifikasi/${encodeURIComponent(token)}`),
+};

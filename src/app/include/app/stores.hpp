@@ -9,6 +9,7 @@
 #include "core/transaction.hpp"
 #include "identity/identity_store.hpp"
 #include "org/org_store.hpp"
+#include "work/letter_store.hpp"  // issue 12 item 6
 #include "work/work_store.hpp"
 
 namespace tatakerja::app {
@@ -20,6 +21,7 @@ struct Stores {
   std::string_view backend;             // "sqlite", "postgresql" or "memory"
   std::function<int()> schema_version;  // of the database behind the stores
   work::WorkStore& work;                // the work system (issue 12): rules, teams
+  work::LetterStore& letters;           // issue 12 item 6: letters, their numbering
 };
 
 }  // namespace tatakerja::app

@@ -59,6 +59,8 @@ enum class ErrorCode : std::uint8_t {
   // Imports of tables of people (issue 11, item 9).
   TableUnreadable,
   PeopleImportRefused,
+  // Letters (issue 12 item 6).
+  LetterPatternInvalid,
   // A file that cannot be read as a regulation text (textio::ReadError; printed by the CLI). The
   // API never answers these: an uploaded text it cannot decode is INVALID_FIELD "text".
   FileNotFound,
@@ -86,7 +88,7 @@ struct ErrorInfo {
 };
 
 // The table, in the order of ErrorCode (checked below).
-inline constexpr std::array<ErrorInfo, 42> kErrorTable{{
+inline constexpr std::array<ErrorInfo, 43> kErrorTable{{
     {ErrorCode::MalformedJson, "MALFORMED_JSON", 400,
      "Isi permintaan bukan JSON yang sah atau bukan objek.", ErrorScope::Api},
     {ErrorCode::InvalidParameter, "INVALID_PARAMETER", 400, "Parameter alamat tidak sah.",
@@ -164,6 +166,10 @@ inline constexpr std::array<ErrorInfo, 42> kErrorTable{{
     {ErrorCode::PeopleImportRefused, "PEOPLE_IMPORT_REFUSED", 422,
      "Ada baris yang ditolak, jadi tidak ada yang disimpan; perbaiki baris tersebut lalu kirim "
      "ulang, atau pilih untuk melewati baris yang ditolak.",
+     ErrorScope::Api},
+    // Letters (issue 12 item 6).
+    {ErrorCode::LetterPatternInvalid, "LETTER_PATTERN_INVALID", 422,
+     "Pola nomor surat tidak sah; contoh pola yang sah: 800.1.11.1/{seq}/{unit_code}/{year}.",
      ErrorScope::Api},
     {ErrorCode::FileNotFound, "FILE_NOT_FOUND", 404, "Berkas tidak dapat dibuka.",
      ErrorScope::File},

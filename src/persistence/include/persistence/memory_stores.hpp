@@ -9,6 +9,7 @@
 #include "core/transaction.hpp"
 #include "identity/memory_identity_store.hpp"
 #include "org/memory_org_store.hpp"
+#include "work/memory_letter_store.hpp"
 #include "work/memory_work_store.hpp"
 
 namespace tatakerja::persistence {
@@ -23,6 +24,7 @@ class MemoryStores {
   org::MemoryOrgStore& org() { return org_; }
   identity::MemoryIdentityStore& identity() { return identity_; }
   work::MemoryWorkStore& work() { return work_; }
+  work::MemoryLetterStore& letters() { return letters_; }
   Transactional& transactions() { return transactions_; }
 
  private:
@@ -32,8 +34,8 @@ class MemoryStores {
   class Transactions final : public Transactional {
    public:
     Transactions(org::MemoryOrgStore& org, identity::MemoryIdentityStore& identity,
-                 work::MemoryWorkStore& work)
-        : org_(org), identity_(identity), work_(work) {}
+                 work::MemoryWorkStore& work, work::MemoryLetterStore& letters)
+        : org_(org), identity_(identity), work_(work), letters_(letters) {}
     void begin() override;
     void commit() override;
     void rollback() noexcept override;
@@ -46,12 +48,14 @@ class MemoryStores {
     org::MemoryOrgStore& org_;
     identity::MemoryIdentityStore& identity_;
     work::MemoryWorkStore& work_;
+    work::MemoryLetterStore& letters_;
     bool reading_ = false;
   };
 
   org::MemoryOrgStore org_;
   identity::MemoryIdentityStore identity_;
   work::MemoryWorkStore work_;
+  work::MemoryLetterStore letters_;
   Transactions transactions_;
   app::Stores stores_;
 };

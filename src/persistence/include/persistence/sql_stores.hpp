@@ -7,6 +7,7 @@
 #include "identity/sql_identity_store.hpp"
 #include "org/sql_org_store.hpp"
 #include "storage/database.hpp"
+#include "work/sql_letter_store.hpp"
 #include "work/sql_work_store.hpp"
 
 namespace tatakerja::persistence {
@@ -28,6 +29,7 @@ class SqlStores {
   org::SqlOrgStore org_;
   identity::SqlIdentityStore identity_;
   work::SqlWorkStore work_;
+  work::SqlLetterStore letters_;  // issue 12 item 6
   app::Stores stores_;
 };
 

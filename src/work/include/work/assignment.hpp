@@ -8,15 +8,14 @@
 #include <optional>
 #include <string>
 
+#include "work/letter.hpp"
 #include "work/model.hpp"
 
 namespace tatakerja::work {
 
 // The letter an assignment needs (003 Pasal 20 (5)): a Surat Tugas for work within the official's
 // main duties, a Surat Perintah for work outside them.
-enum class LetterKind { SuratTugas, SuratPerintah };
-std::string_view to_string(LetterKind k);  // "surat_tugas", "surat_perintah"
-std::optional<LetterKind> letter_kind_from_string(std::string_view s);
+// (work::LetterKind and its names are the letters' own: work/letter.hpp.)
 LetterKind letter_kind_for(bool within_main_duties);
 
 struct Assignment {
@@ -34,7 +33,7 @@ struct Assignment {
   std::string title;                   // the work asked for
   std::string details;                 // what it involves; across governments, the criteria
   bool within_main_duties = true;
-  LetterKind letter = LetterKind::SuratTugas;
+  LetterKind letter = LetterKind::Tugas;
   std::string state;        // a state key of the mechanism
   std::string state_since;  // ISO 8601 UTC: when it entered `state`
   int version = 1;          // raised by every step

@@ -1,0 +1,132 @@
+// The letters in memory: each method does what the SQL store's statement does
+// (src/work/sql/sql_letter_store.cpp), with migration 15's rules checked before anything is
+// written.
+#include "work/memory_letter_store.hpp"
+
+#include <string>
+
+#include "storage/database.hpp"
+
+namespace tatakerja::work {
+namespace {
+
+using storage::DatabaseError;
+
+[[noreturn]] void refuse(const std::string& rule) {
+  throw DatabaseError(DatabaseError::Kind::Constraint, "memory store: " + rule);
+}
+
+void check_key(const std::function<bool(Id)>& exists, Id id, const char* column) {
+  if (exists && !exists(id)) {
+    refuse(std::string("FOREIGN KEY constraint failed (") + column + ")");
+  }
+}
+
+}  // namespace
+
+void MemoryLetterStore::begin() {
+  if (in_transaction_) {
+    throw DatabaseError(DatabaseError::Kind::Other, "begin(): a transaction is already open");
+  }
+  each_table([](auto& t) { t.begin(); });
+  in_transaction_ = true;
+}
+
+void MemoryLetterStore::commit() {
+  if (!in_transaction_) {
+    throw DatabaseError(DatabaseError::Kind::Other, "commit(): no transaction is open");
+  }
+  each_table([](auto& t) { t.commit(); });
+  in_transaction_ = false;
+}
+
+void MemoryLetterStore::rollback() noexcept {
+  if (!in_transaction_) return;
+  each_table([](auto& t) { t.rollback(); });
+  in_transaction_ = false;
+}
+
+std::optional<LetterScheme> MemoryLetterStore::letter_scheme(Id agency_id) {
+  const LetterScheme* s = schemes_.find(agency_id);
+  if (s == nullptr) return std::nullopt;
+  return *s;
+}
+
+void MemoryLetterStore::put_letter_scheme(const LetterScheme& s) {
+  check_key(keys_.agency_exists, s.agency_id, "letter_schemes.agency_id");
+  schemes_.put(s.agency_id, s);
+}
+
+std::int64_t MemoryLetterStore::next_letter_sequence(Id agency_id, int year) {
+  check_key(keys_.agency_exists, agency_id, "letter_sequences.agency_id");
+  const auto key = std::make_pair(agency_id, year);
+  const std::int64_t* last = sequences_.find(key);
+  const std::int64_t next = last == nullptr ? 1 : *last + 1;
+  sequences_.put(key, next);
+  return next;
+}
+
+std::int64_t MemoryLetterStore::last_letter_sequence(Id agency_id, int year) {
+  const std::int64_t* last = sequences_.find(std::make_pair(agency_id, year));
+  return last == nullptr ? 0 : *last;
+}
+
+void MemoryLetterStore::check_letter(const Letter& l, Id self) const {
+  if (l.sequence <= 0) refuse("CHECK constraint failed (letters.sequence)");
+  check_key(keys_.region_exists, l.region_id, "letters.region_id");
+  check_key(keys_.agency_exists, l.agency_id, "letters.agency_id");
+  check_key(keys_.employee_exists, l.signatory.employee_id, "letters.signatory_employee_id");
+  if (l.team_id) check_key(keys_.team_exists, *l.team_id, "letters.team_id");
+  const Id* seq = by_sequence_.find(std::make_tuple(l.agency_id, l.year, l.sequence));
+  if (seq != nullptr && *seq != self) refuse("UNIQUE constraint failed (letters.sequence)");
+  const Id* num = by_number_.find(std::make_pair(l.agency_id, l.number));
+  if (num != nullptr && *num != self) refuse("UNIQUE constraint failed (letters.number)");
+  const Id* tok = by_token_.find(l.token);
+  if (tok != nullptr && *tok != self) refuse("UNIQUE constraint failed (letters.token)");
+}
+
+Id MemoryLetterStore::insert_letter(const Letter& l) {
+  check_letter(l, 0);
+  Letter x = l;
+  x.id = letters_.next_key();
+  letters_.put(x.id, x);
+  by_sequence_.put(std::make_tuple(x.agency_id, x.year, x.sequence), x.id);
+  by_number_.put(std::make_pair(x.agency_id, x.number), x.id);
+  by_token_.put(x.token, x.id);
+  return x.id;
+}
+
+void MemoryLetterStore::update_letter(const Letter& l) {
+  const Letter* stored = letters_.find(l.id);
+  if (stored == nullptr) return;
+  check_letter(l, l.id);
+  by_sequence_.erase(std::make_tuple(stored->agency_id, stored->year, stored->sequence));
+  by_number_.erase(std::make_pair(stored->agency_id, stored->number));
+  by_token_.erase(stored->token);
+  letters_.put(l.id, l);
+  by_sequence_.put(std::make_tuple(l.agency_id, l.year, l.sequence), l.id);
+  by_number_.put(std::make_pair(l.agency_id, l.number), l.id);
+  by_token_.put(l.token, l.id);
+}
+
+std::optional<Letter> MemoryLetterStore::letter(Id id) {
+  const Letter* l = letters_.find(id);
+  if (l == nullptr) return std::nullopt;
+  return *l;
+}
+
+std::optional<Letter> MemoryLetterStore::letter_by_token(std::string_view token) {
+  const Id* id = by_token_.find(std::string(token));
+  if (id == nullptr) return std::nullopt;
+  return letter(*id);
+}
+
+std::vector<Letter> MemoryLetterStore::letters_of_agency(Id agency_id) {
+  std::vector<Letter> out;
+  for (auto it = letters_.rows().rbegin(); it != letters_.rows().rend(); ++it) {
+    if (it->second.agency_id == agency_id) out.push_back(it->second);
+  }
+  return out;
+}
+
+}  // namespace tatakerja::work
