@@ -276,12 +276,67 @@ struct NoCaseHash {
     return static_cast<std::size_t>(h ^ (h >> 29));
   }
 };
-struct NoCaseEqual {
-  bool operator()(std::string_view a, std::string_view b) const noexcept {
-    return text::iequals(a, b);
+// How often each word appears, case aside: an open-addressing table of views (linear probing,
+// at most half full), with no allocation per word as a node-based map would make.
+class WordCount {
+ public:
+  // Starts small and doubles: a text has far fewer distinct words than words, and a table sized
+  // for every word would be mostly cache misses on a large text.
+  WordCount() : slots_(1024) {}
+
+  void add(std::string_view w) {
+    if ((size_ + 1) * 2 > slots_.size()) grow();
+    Slot& s = slots_[index_of(w)];
+    if (s.data == nullptr) {
+      s.data = w.data();
+      s.size = static_cast<std::uint32_t>(w.size());
+      ++size_;
+    }
+    ++s.count;
   }
+
+  int count(std::string_view w) const {
+    const Slot& s = slots_[index_of(w)];
+    return s.data == nullptr ? 0 : s.count;
+  }
+
+  // f(word, count) for each distinct word (in the spelling first seen).
+  template <typename F>
+  void for_each(F f) const {
+    for (const Slot& s : slots_)
+      if (s.data != nullptr) f(std::string_view(s.data, s.size), s.count);
+  }
+
+ private:
+  struct Slot {
+    const char* data = nullptr;
+    std::uint32_t size = 0;  // a word of the text (which is at most 256 MiB)
+    int count = 0;
+  };
+
+  // The slot that holds w, or the empty slot where it would go.
+  std::size_t index_of(std::string_view w) const {
+    const std::size_t mask = slots_.size() - 1;
+    for (std::size_t i = NoCaseHash{}(w)&mask;; i = (i + 1) & mask) {
+      const Slot& s = slots_[i];
+      if (s.data == nullptr ||
+          (s.size == w.size() && text::iequals(std::string_view(s.data, s.size), w)))
+        return i;
+    }
+  }
+
+  void grow() {
+    std::vector<Slot> old(slots_.size() * 2);
+    old.swap(slots_);
+    for (const Slot& s : old) {
+      if (s.data == nullptr) continue;
+      slots_[index_of(std::string_view(s.data, s.size))] = s;
+    }
+  }
+
+  std::vector<Slot> slots_;
+  std::size_t size_ = 0;
 };
-using WordCount = std::unordered_map<std::string_view, int, NoCaseHash, NoCaseEqual>;
 
 std::string_view bare_view(std::string_view w) {
   while (!w.empty() && !text::is_alpha(w.back())) w.remove_suffix(1);
@@ -310,9 +365,8 @@ WordCount count_words(const std::vector<Line>& lines, std::string& arena) {
     arena += ' ';
   }
   WordCount words;
-  words.reserve(arena.size() / 16);
   for_each_word(arena, [&](std::string_view w) {
-    if (const auto bare = bare_view(w); !bare.empty()) ++words[bare];
+    if (const auto bare = bare_view(w); !bare.empty()) words.add(bare);
   });
   return words;
 }
@@ -466,8 +520,7 @@ namespace {
 void join_broken_words(std::vector<Line>& lines, const WordCount& words,
                        std::vector<Finding>& findings) {
   const auto appears = [&](std::string_view w, int times) {
-    const auto it = words.find(bare_view(w));
-    return it != words.end() && it->second >= times;
+    return words.count(bare_view(w)) >= times;
   };
   int joins = 0;
   int first = 0;
@@ -560,15 +613,12 @@ bool may_be_ocr_slip(std::string_view w) {
 
 void repair_ocr_words(std::vector<Line>& lines, const WordCount& count,
                       std::vector<Finding>& findings) {
-  const auto seen = [&](std::string_view w) {
-    const auto it = count.find(w);
-    return it == count.end() ? 0 : it->second;
-  };
-  // The repair of one word, or empty when none is certain.
-  std::unordered_map<std::string, std::string> repairs;
-  for (const auto& [word_view, n] : count) {
+  const auto seen = [&](std::string_view w) { return count.count(w); };
+  // The repair of one word (a view into the counted text, spelt as first seen), when certain.
+  std::unordered_map<std::string_view, std::string> repairs;
+  count.for_each([&](std::string_view word_view, int n) {
     // A word written the same way three times or more is how the text spells it, not a slip.
-    if (word_view.size() < 4 || n > 2 || !may_be_ocr_slip(word_view)) continue;
+    if (word_view.size() < 4 || n > 2 || !may_be_ocr_slip(word_view)) return;
     const std::string word(word_view);
     std::string best;
     int best_count = n;
@@ -582,20 +632,32 @@ void repair_ocr_words(std::vector<Line>& lines, const WordCount& count,
       const std::string a = word.substr(0, p), b = word.substr(p);
       if (seen(a) >= 2 && seen(b) >= 2) best = a + " " + b;
     }
-    if (!best.empty()) repairs.emplace(word, best);
-  }
+    if (!best.empty()) repairs.emplace(word_view, best);
+  });
   if (repairs.empty()) return;
+  // The repair of a word of the text, if any: every repaired word is four letters or more and
+  // may be an OCR slip, which most words are not (checked before the table is searched).
+  const auto repair_of = [&](std::string_view bare) {
+    if (bare.size() < 4 || !may_be_ocr_slip(bare)) return repairs.end();
+    return repairs.find(bare);
+  };
   int repaired = 0;
   int first = 0;
-  const std::pair<const std::string, std::string>* example = nullptr;  // the first, in text order
+  const std::pair<const std::string_view, std::string>* example =
+      nullptr;  // the first, in text order
   for (Line& l : lines) {
     if (l.text.empty()) continue;
+    bool any = false;
+    for_each_word(l.text, [&](std::string_view token) {
+      any = any || repair_of(bare_view(token)) != repairs.end();
+    });
+    if (!any) continue;
     std::string out;
     bool changed = false;
     for (const auto token : tokens_of(l.text)) {
       if (!out.empty()) out += ' ';
-      const std::string bare(bare_view(token));
-      const auto it = bare.empty() ? repairs.end() : repairs.find(bare);
+      const std::string_view bare = bare_view(token);
+      const auto it = repair_of(bare);
       if (it == repairs.end()) {
         out += token;
         continue;
@@ -614,7 +676,7 @@ void repair_ocr_words(std::vector<Line>& lines, const WordCount& count,
                       std::to_string(repaired) +
                           " kata hasil pindai diperbaiki (bentuk yang benar muncul di bagian lain "
                           "naskah), misalnya \"" +
-                          example->first + "\" menjadi \"" + example->second + "\"."});
+                          std::string(example->first) + "\" menjadi \"" + example->second + "\"."});
 }
 
 }  // namespace

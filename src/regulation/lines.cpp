@@ -91,6 +91,10 @@ std::string pipe_row(std::string_view s) {
 bool is_viewer_header(std::string_view s) {
   // "Anda di halaman 1 dari 67", "Halaman 3 dari 10", "Page 2 of 9", "- 3 -": short lines.
   if (s.size() > 160 || (s.size() > 40 && s.front() != '-' && code_points(s) > 40)) return false;
+  // Most lines have none of the three shapes: told without a lower-case copy.
+  if (!(s.size() >= 3 && s.front() == '-' && s.back() == '-') && !text::istarts_with(s, "page ") &&
+      text::ifind(s, "halaman") == std::string_view::npos)
+    return false;
   std::string l = text::to_lower(s);
   auto has = [&](std::string_view w) { return l.find(w) != std::string::npos; };
   if ((has("halaman") && has(" dari ")) || (l.rfind("page ", 0) == 0 && has(" of "))) {
