@@ -319,8 +319,10 @@ class WordCount {
     const std::size_t mask = slots_.size() - 1;
     for (std::size_t i = NoCaseHash{}(w)&mask;; i = (i + 1) & mask) {
       const Slot& s = slots_[i];
-      if (s.data == nullptr ||
-          (s.size == w.size() && text::iequals(std::string_view(s.data, s.size), w)))
+      if (s.data == nullptr) return i;
+      // Most repeated words are spelt in the same case: compared as bytes first.
+      if (s.size == w.size() && (std::memcmp(s.data, w.data(), w.size()) == 0 ||
+                                 text::iequals(std::string_view(s.data, s.size), w)))
         return i;
     }
   }
@@ -339,8 +341,9 @@ class WordCount {
 };
 
 std::string_view bare_view(std::string_view w) {
-  while (!w.empty() && !text::is_alpha(w.back())) w.remove_suffix(1);
-  while (!w.empty() && !text::is_alpha(w.front())) w.remove_prefix(1);
+  const auto alpha = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); };
+  while (!w.empty() && !alpha(w.back())) w.remove_suffix(1);
+  while (!w.empty() && !alpha(w.front())) w.remove_prefix(1);
   return w;
 }
 

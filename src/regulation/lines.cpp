@@ -19,6 +19,32 @@ std::size_t code_points(std::string_view s) {
   return n;
 }
 
+// Whether s has more than n UTF-8 code points: reads no further than the (n + 1)th.
+bool more_code_points_than(std::string_view s, std::size_t n) {
+  std::size_t seen = 0;
+  for (char c : s)
+    if ((static_cast<unsigned char>(c) & 0xC0) != 0x80 && ++seen > n) return true;
+  return false;
+}
+
+// Runs of spaces made single, in a line with no other white space and none at its ends (what
+// text::collapse_spaces gives for such a line), copied a word at a time.
+std::string collapse_space_runs(std::string_view v) {
+  std::string out;
+  out.reserve(v.size());
+  for (std::size_t i = 0; i < v.size();) {
+    const std::size_t sp = v.find(' ', i);
+    if (sp == std::string_view::npos) {
+      out.append(v.substr(i));
+      break;
+    }
+    out.append(v.substr(i, sp + 1 - i));
+    i = sp + 1;
+    while (i < v.size() && v[i] == ' ') ++i;
+  }
+  return out;
+}
+
 // Removes <i>, </i>, <b>, <br/> and similar short tags.
 std::string strip_tags(std::string_view s) {
   std::string out;
@@ -90,7 +116,8 @@ std::string pipe_row(std::string_view s) {
 
 bool is_viewer_header(std::string_view s) {
   // "Anda di halaman 1 dari 67", "Halaman 3 dari 10", "Page 2 of 9", "- 3 -": short lines.
-  if (s.size() > 160 || (s.size() > 40 && s.front() != '-' && code_points(s) > 40)) return false;
+  if (s.size() > 160 || (s.size() > 40 && s.front() != '-' && more_code_points_than(s, 40)))
+    return false;
   // Most lines have none of the three shapes: told without a lower-case copy.
   if (!(s.size() >= 3 && s.front() == '-' && s.back() == '-') && !text::istarts_with(s, "page ") &&
       text::ifind(s, "halaman") == std::string_view::npos)
@@ -277,8 +304,9 @@ std::string clean_line_text(std::string_view raw) {
   if (const Plainness p = plainness(raw, trimmed); p != Plainness::General) {
     const std::string_view v = strip_bullets(trimmed);
     if (is_viewer_header(v)) return {};
+    // (No tab, carriage return or form feed here: only spaces, and none at either end.)
     return p == Plainness::AsIs && v.data() == trimmed.data() ? std::string(v)
-                                                              : text::collapse_spaces(v);
+                                                              : collapse_space_runs(v);
   }
   std::string s = strip_tags(raw);
   spaces_to_cells(s);
