@@ -286,17 +286,19 @@ class WordCount {
 
   void add(std::string_view w) {
     if ((size_ + 1) * 2 > slots_.size()) grow();
-    Slot& s = slots_[index_of(w)];
+    const std::size_t h = NoCaseHash{}(w);
+    Slot& s = slots_[index_of(w, h)];
     if (s.data == nullptr) {
       s.data = w.data();
       s.size = static_cast<std::uint32_t>(w.size());
+      s.hash = h;
       ++size_;
     }
     ++s.count;
   }
 
   int count(std::string_view w) const {
-    const Slot& s = slots_[index_of(w)];
+    const Slot& s = slots_[index_of(w, NoCaseHash{}(w))];
     return s.data == nullptr ? 0 : s.count;
   }
 
@@ -312,17 +314,19 @@ class WordCount {
     const char* data = nullptr;
     std::uint32_t size = 0;  // a word of the text (which is at most 256 MiB)
     int count = 0;
+    std::size_t hash = 0;  // NoCaseHash of the word: most other words in its way differ in it
   };
 
   // The slot that holds w, or the empty slot where it would go.
-  std::size_t index_of(std::string_view w) const {
+  std::size_t index_of(std::string_view w, std::size_t hash) const {
     const std::size_t mask = slots_.size() - 1;
-    for (std::size_t i = NoCaseHash{}(w)&mask;; i = (i + 1) & mask) {
+    for (std::size_t i = hash & mask;; i = (i + 1) & mask) {
       const Slot& s = slots_[i];
       if (s.data == nullptr) return i;
       // Most repeated words are spelt in the same case: compared as bytes first.
-      if (s.size == w.size() && (std::memcmp(s.data, w.data(), w.size()) == 0 ||
-                                 text::iequals(std::string_view(s.data, s.size), w)))
+      if (s.hash == hash && s.size == w.size() &&
+          (std::memcmp(s.data, w.data(), w.size()) == 0 ||
+           text::iequals(std::string_view(s.data, s.size), w)))
         return i;
     }
   }
@@ -332,7 +336,7 @@ class WordCount {
     old.swap(slots_);
     for (const Slot& s : old) {
       if (s.data == nullptr) continue;
-      slots_[index_of(std::string_view(s.data, s.size))] = s;
+      slots_[index_of(std::string_view(s.data, s.size), s.hash)] = s;
     }
   }
 

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdint>
+#include <cstring>
 
 #include "core/text.hpp"
 #include "regulation/displaced_tails.hpp"
@@ -21,6 +23,18 @@ std::size_t code_points(std::string_view s) {
 
 // Whether s has more than n UTF-8 code points: reads no further than the (n + 1)th.
 bool more_code_points_than(std::string_view s, std::size_t n) {
+  // The usual line: its first n + 1 bytes are ASCII, so as many code points (eight at a time).
+  if (s.size() > n) {
+    std::uint64_t high = 0;
+    std::size_t i = 0;
+    for (; i + 8 <= n + 1; i += 8) {
+      std::uint64_t w;
+      std::memcpy(&w, s.data() + i, 8);
+      high |= w;
+    }
+    for (; i <= n; ++i) high |= static_cast<unsigned char>(s[i]);
+    if ((high & 0x8080808080808080ULL) == 0) return true;
+  }
   std::size_t seen = 0;
   for (char c : s)
     if ((static_cast<unsigned char>(c) & 0xC0) != 0x80 && ++seen > n) return true;
@@ -267,7 +281,40 @@ enum class Plainness { General, Collapse, AsIs };
 // its inner spaces (AsIs): no tag, emphasis, tab (leading tabs are the empty cells of a table row
 // continued), carriage return, table pipe, heading mark, non-breaking space, other bullet, or gap
 // of three spaces between words (a column gap). Anything else takes the general cleaning.
+// Byte flags for the quick pass of plainness(): a byte that needs a closer look, and a space.
+constexpr std::array<unsigned char, 256> byte_flags() {
+  std::array<unsigned char, 256> flags{};
+  for (std::size_t c = 0; c < 256; ++c)
+    flags[c] = kByteRoles[c] == ByteRole::Special || kByteRoles[c] == ByteRole::Lead ? 1 : 0;
+  flags[' '] = 2;
+  return flags;
+}
+constexpr std::array<unsigned char, 256> kByteFlags = byte_flags();
+
+Plainness plainness_by_roles(std::string_view raw, std::string_view trimmed);
+
 Plainness plainness(std::string_view raw, std::string_view trimmed) {
+  // The usual line has no byte to look at closely and no two spaces in a row between its words:
+  // one pass without branches tells it (AsIs); any other line takes the full walk below.
+  unsigned char any = 0;
+  unsigned char doubled = 0;
+  unsigned char prev = 0;
+  for (std::size_t i = 0; i < trimmed.size(); ++i) {
+    const unsigned char f = kByteFlags[static_cast<unsigned char>(trimmed[i])];
+    any |= f;
+    doubled |= prev & f;
+    prev = f;
+  }
+  const bool ends_plain =
+      raw.size() == trimmed.size() || std::all_of(raw.begin(), raw.end(), [&](char c) {
+        return kByteRoles[static_cast<unsigned char>(c)] != ByteRole::Special &&
+               kByteRoles[static_cast<unsigned char>(c)] != ByteRole::Lead;
+      });
+  if ((any & 1) == 0 && (doubled & 2) == 0 && ends_plain) return Plainness::AsIs;
+  return plainness_by_roles(raw, trimmed);
+}
+
+Plainness plainness_by_roles(std::string_view raw, std::string_view trimmed) {
   const auto lead = static_cast<std::size_t>(trimmed.data() - raw.data());  // indentation
   const std::size_t tail = lead + trimmed.size();
   std::size_t spaces = 0;
