@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cstdint>
 #include <cstring>
 #include <iterator>
@@ -20,14 +21,35 @@ using Tokens = std::vector<std::string_view>;
 // whole text) run together; shorter lines are left as written.
 constexpr std::size_t kFlattenedLine = 200;
 
-Tokens tokens_of(std::string_view s) {
-  Tokens out;
+// The first space at or after i (s.size() when none), eight bytes at a time: in a word w ^ "    "
+// has a zero byte where w has a space, and (x - 0x01...) & ~x & 0x80... marks the first zero
+// byte exactly (a false mark can only follow a true one).
+std::size_t next_space(std::string_view s, std::size_t i) {
+  for (; i + 8 <= s.size(); i += 8) {
+    std::uint64_t w;
+    std::memcpy(&w, s.data() + i, 8);
+    const std::uint64_t x = w ^ 0x2020202020202020ULL;
+    const std::uint64_t zero = (x - 0x0101010101010101ULL) & ~x & 0x8080808080808080ULL;
+    if (zero != 0) return i + static_cast<std::size_t>(std::countr_zero(zero) >> 3);
+  }
+  while (i < s.size() && s[i] != ' ') ++i;
+  return i;
+}
+
+// Calls f(word) for each space-separated word of s, without allocating.
+template <typename F>
+void for_each_word(std::string_view s, F f) {
   for (std::size_t i = 0; i < s.size();) {
     while (i < s.size() && s[i] == ' ') ++i;
     const std::size_t start = i;
-    while (i < s.size() && s[i] != ' ') ++i;
-    if (i > start) out.push_back(s.substr(start, i - start));
+    i = next_space(s, i);
+    if (i > start) f(s.substr(start, i - start));
   }
+}
+
+Tokens tokens_of(std::string_view s) {
+  Tokens out;
+  for_each_word(s, [&](std::string_view w) { out.push_back(w); });
   return out;
 }
 
@@ -351,17 +373,6 @@ std::string_view bare_view(std::string_view w) {
   return w;
 }
 
-// Calls f(word) for each space-separated word of s, without allocating.
-template <typename F>
-void for_each_word(std::string_view s, F f) {
-  for (std::size_t i = 0; i < s.size();) {
-    while (i < s.size() && s[i] == ' ') ++i;
-    const std::size_t start = i;
-    while (i < s.size() && s[i] != ' ') ++i;
-    if (i > start) f(s.substr(start, i - start));
-  }
-}
-
 WordCount count_words(const std::vector<Line>& lines, std::string& arena) {
   std::size_t size = 0;
   for (const Line& l : lines) size += l.text.size() + 1;
@@ -393,9 +404,12 @@ bool may_hold_marker(std::string_view s) {
   // has_strong_marker needs a marker right after a clause's end (". (2) Dinas", "; b. Sekretariat",
   // ": a. Kepala", "; dan c. ...", ". BAB II", ". Pasal 5 ...", ". Bagian Kedua") that is not the
   // line's last word: one pass over the line finds whether one is there.
-  for (std::size_t p = 0; p + 2 < s.size(); ++p) {
+  // Each space q (from the second byte, with a byte after it) is looked at with the byte p
+  // before it.
+  for (std::size_t q = next_space(s, 1); q + 1 < s.size(); q = next_space(s, q + 1)) {
+    const std::size_t p = q - 1;
     const char c = s[p];
-    if ((c != '.' && c != ';' && c != ':') || s[p + 1] != ' ') continue;
+    if (c != '.' && c != ';' && c != ':') continue;
     std::string_view rest = s.substr(p + 2);
     if (c == ';' && text::istarts_with(rest, "dan ")) rest.remove_prefix(4);
     if (c == ';' && text::istarts_with(rest, "atau ")) rest.remove_prefix(5);

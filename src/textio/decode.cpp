@@ -103,13 +103,22 @@ std::variant<DecodedText, ReadError> decode_text(std::string_view bytes, std::si
   } else {
     if (bytes.size() >= 3 && bytes.substr(0, 3) == "\xEF\xBB\xBF") bytes.remove_prefix(3);
     std::size_t nul = 0, control = 0;
-    for (char ch : bytes) {
-      const auto c = static_cast<unsigned char>(ch);
+    const auto count = [&](unsigned char c) {
       if (c == 0)
         ++nul;
       else if (c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f')
         ++control;
+    };
+    std::size_t i = 0;
+    for (; i + 8 <= bytes.size(); i += 8) {
+      // Eight bytes at a time: only a word with a byte below 0x20 is looked at byte by byte
+      // ((w - 0x20...) & ~w & 0x80... is not zero exactly when one is).
+      std::uint64_t w;
+      std::memcpy(&w, bytes.data() + i, 8);
+      if (((w - 0x2020202020202020ULL) & ~w & 0x8080808080808080ULL) == 0) continue;
+      for (std::size_t k = i; k < i + 8; ++k) count(static_cast<unsigned char>(bytes[k]));
     }
+    for (; i < bytes.size(); ++i) count(static_cast<unsigned char>(bytes[i]));
     if (nul > 0) {
       // UTF-16 without a byte-order mark has a NUL in every other byte.
       const bool utf16_like = nul * 3 >= bytes.size();
