@@ -167,7 +167,7 @@ bool is_page_mark(std::string_view s) {
   if (s.empty() || s.find('\t') != std::string_view::npos) return false;
   if (s.size() <= 3 && std::all_of(s.begin(), s.end(), text::is_digit)) return true;
   if (is_decorated_page_number(s)) return true;
-  if (code_points(s) <= 2) {
+  if (!more_code_points_than(s, 2)) {
     if (s.back() == '.' || s.back() == ')') return false;  // a list marker such as "a." or "1)"
     return true;
   }
