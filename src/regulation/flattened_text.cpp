@@ -49,6 +49,7 @@ void for_each_word(std::string_view s, F f) {
 
 Tokens tokens_of(std::string_view s) {
   Tokens out;
+  out.reserve(s.size() / 2 + 1);  // a word and its space take two bytes at least: one allocation
   for_each_word(s, [&](std::string_view w) { out.push_back(w); });
   return out;
 }
@@ -292,8 +293,9 @@ struct NoCaseHash {
       h = (h ^ (w | kFold)) * 0xFF51AFD7ED558CCDULL;
       h ^= h >> 32;
     }
-    std::uint64_t w = 0;
-    if (i < s.size()) std::memcpy(&w, s.data() + i, s.size() - i);
+    std::uint64_t w = 0;  // the last bytes, as memcpy would place them (no call for a few bytes)
+    for (std::size_t k = i; k < s.size(); ++k)
+      w |= static_cast<std::uint64_t>(static_cast<unsigned char>(s[k])) << (8 * (k - i));
     h = (h ^ (w | kFold)) * 0xC4CEB9FE1A85EC53ULL;
     return static_cast<std::size_t>(h ^ (h >> 29));
   }
@@ -339,17 +341,25 @@ class WordCount {
     std::size_t hash = 0;  // NoCaseHash of the word: most other words in its way differ in it
   };
 
+  // text::iequals, inline: bytes that differ must be the two cases of one ASCII letter.
+  static bool same_word(const char* a, std::string_view b) {
+    for (std::size_t k = 0; k < b.size(); ++k) {
+      const auto x = static_cast<unsigned char>(a[k]);
+      const auto y = static_cast<unsigned char>(b[k]);
+      if (x == y) continue;
+      const unsigned char folded = x | 0x20;
+      if (folded != (y | 0x20) || folded < 'a' || folded > 'z') return false;
+    }
+    return true;
+  }
+
   // The slot that holds w, or the empty slot where it would go.
   std::size_t index_of(std::string_view w, std::size_t hash) const {
     const std::size_t mask = slots_.size() - 1;
     for (std::size_t i = hash & mask;; i = (i + 1) & mask) {
       const Slot& s = slots_[i];
       if (s.data == nullptr) return i;
-      // Most repeated words are spelt in the same case: compared as bytes first.
-      if (s.hash == hash && s.size == w.size() &&
-          (std::memcmp(s.data, w.data(), w.size()) == 0 ||
-           text::iequals(std::string_view(s.data, s.size), w)))
-        return i;
+      if (s.hash == hash && s.size == w.size() && same_word(s.data, w)) return i;
     }
   }
 
