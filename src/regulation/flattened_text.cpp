@@ -5,6 +5,7 @@
 #include <bit>
 #include <cstdint>
 #include <cstring>
+#include <deque>
 #include <iterator>
 #include <string>
 #include <string_view>
@@ -277,8 +278,7 @@ std::string joined(const Tokens& t, std::size_t begin, std::size_t end) {
   return s;
 }
 
-// Words counted without a copy: views into the lines (not changed while the count is used),
-// compared and hashed without regard to ASCII case.
+// Words compared and hashed without regard to ASCII case.
 struct NoCaseHash {
   // Eight bytes at a time, each with its 0x20 bit set: the two cases of a letter hash alike, and
   // strings that NoCaseEqual finds equal always do (the folding may merge other bytes, which only
@@ -300,8 +300,9 @@ struct NoCaseHash {
     return static_cast<std::size_t>(h ^ (h >> 29));
   }
 };
-// How often each word appears, case aside: an open-addressing table of views (linear probing,
-// at most half full), with no allocation per word as a node-based map would make.
+// How often each word appears, case aside: an open-addressing table (linear probing, at most half
+// full) with no allocation per occurrence as a node-based map would make; only a new word is
+// copied, once.
 class WordCount {
  public:
   // Starts small and doubles: a text has far fewer distinct words than words, and a table sized
@@ -313,7 +314,7 @@ class WordCount {
     const std::size_t h = NoCaseHash{}(w);
     Slot& s = slots_[index_of(w, h)];
     if (s.data == nullptr) {
-      s.data = w.data();
+      s.data = words_.emplace_back(w).data();  // a deque: earlier words do not move
       s.size = static_cast<std::uint32_t>(w.size());
       s.hash = h;
       ++size_;
@@ -374,6 +375,7 @@ class WordCount {
 
   std::vector<Slot> slots_;
   std::size_t size_ = 0;
+  std::deque<std::string> words_;  // each distinct word, as first seen
 };
 
 std::string_view bare_view(std::string_view w) {
@@ -383,19 +385,13 @@ std::string_view bare_view(std::string_view w) {
   return w;
 }
 
-WordCount count_words(const std::vector<Line>& lines, std::string& arena) {
-  std::size_t size = 0;
-  for (const Line& l : lines) size += l.text.size() + 1;
-  arena.clear();
-  arena.reserve(size);
-  for (const Line& l : lines) {
-    arena += l.text;
-    arena += ' ';
-  }
+WordCount count_words(const std::vector<Line>& lines) {
   WordCount words;
-  for_each_word(arena, [&](std::string_view w) {
-    if (const auto bare = bare_view(w); !bare.empty()) words.add(bare);
-  });
+  for (const Line& l : lines) {
+    for_each_word(l.text, [&](std::string_view w) {
+      if (const auto bare = bare_view(w); !bare.empty()) words.add(bare);
+    });
+  }
   return words;
 }
 
@@ -713,10 +709,9 @@ void repair_ocr_words(std::vector<Line>& lines, const WordCount& count,
 }  // namespace
 
 void repair_words(std::vector<Line>& lines, std::vector<Finding>& findings) {
-  // How often each word appears, case aside ("Bidang" and "BIDANG" alike), counted once over a
-  // copy of the text that the views point into, since the lines change as words are repaired.
-  std::string arena;
-  const WordCount words = count_words(lines, arena);
+  // How often each word appears, case aside ("Bidang" and "BIDANG" alike), counted once; the
+  // table keeps its own copy of each distinct word, since the lines change as words are repaired.
+  const WordCount words = count_words(lines);
   join_broken_words(lines, words, findings);
   repair_ocr_words(lines, words, findings);
 }
