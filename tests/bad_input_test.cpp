@@ -17,6 +17,7 @@
 #include <sstream>
 #include <string>
 #include <variant>
+#include <vector>
 
 #include "corpus.hpp"
 #include "textio/decode.hpp"
@@ -429,6 +430,33 @@ TEST(DecodeText, BrokenUtf16IsRefusedNotCrashed) {
   EXPECT_EQ(error_code(textio::decode_text(std::string("\xFF\xFEP\0a\0s", 7))), "ENCODING_INVALID");
   EXPECT_EQ(error_code(textio::decode_text(std::string("\xFF\xFEP\0\x00\xD8", 6))),
             "ENCODING_INVALID");
+}
+
+// decode_text_owned (what read_regulation_file uses: it takes the bytes instead of copying them)
+// answers as decode_text does, whatever the bytes: UTF-8 short and long (past the small-string
+// buffer), a byte-order mark, Windows-1252, UTF-16, control bytes, binary, empty.
+TEST(DecodeText, OwnedBytesDecodeAsViewedBytes) {
+  const std::vector<std::string> inputs = {
+      "Pasal 1\n",
+      std::string(5000, 'a') + " Pasal 1 \xE2\x80\x93 ayat (1)\r\n",
+      "\xEF\xBB\xBFPasal 1\n",
+      "Catatan \x96 d\xE9"
+      "cor\n",
+      "\xFF\xFE" + iconv_from_utf8("NOMOR 77\n", "UTF-16LE"),
+      std::string("Pasal\x01\x02\x03 1\n") + std::string(40, '\x05'),
+      std::string("P\0a\0s\0", 6),
+      "",
+      " \n\t",
+  };
+  for (const std::string& in : inputs) {
+    const auto viewed = textio::decode_text(in);
+    const auto owned = textio::decode_text_owned(std::string(in));
+    ASSERT_EQ(error_code(viewed), error_code(owned)) << in;
+    if (const auto* v = std::get_if<DecodedText>(&viewed)) {
+      EXPECT_EQ(v->text, std::get<DecodedText>(owned).text);
+      EXPECT_EQ(v->encoding, std::get<DecodedText>(owned).encoding);
+    }
+  }
 }
 
 TEST(DecodeText, EmptyAndBlankAreRefused) {

@@ -2,8 +2,10 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cstdint>
 #include <cstring>
+#include <deque>
 #include <iterator>
 #include <string>
 #include <string_view>
@@ -20,14 +22,36 @@ using Tokens = std::vector<std::string_view>;
 // whole text) run together; shorter lines are left as written.
 constexpr std::size_t kFlattenedLine = 200;
 
-Tokens tokens_of(std::string_view s) {
-  Tokens out;
+// The first space at or after i (s.size() when none), eight bytes at a time: in a word w ^ "    "
+// has a zero byte where w has a space, and (x - 0x01...) & ~x & 0x80... marks the first zero
+// byte exactly (a false mark can only follow a true one).
+std::size_t next_space(std::string_view s, std::size_t i) {
+  for (; i + 8 <= s.size(); i += 8) {
+    std::uint64_t w;
+    std::memcpy(&w, s.data() + i, 8);
+    const std::uint64_t x = w ^ 0x2020202020202020ULL;
+    const std::uint64_t zero = (x - 0x0101010101010101ULL) & ~x & 0x8080808080808080ULL;
+    if (zero != 0) return i + static_cast<std::size_t>(std::countr_zero(zero) >> 3);
+  }
+  while (i < s.size() && s[i] != ' ') ++i;
+  return i;
+}
+
+// Calls f(word) for each space-separated word of s, without allocating.
+template <typename F>
+void for_each_word(std::string_view s, F f) {
   for (std::size_t i = 0; i < s.size();) {
     while (i < s.size() && s[i] == ' ') ++i;
     const std::size_t start = i;
-    while (i < s.size() && s[i] != ' ') ++i;
-    if (i > start) out.push_back(s.substr(start, i - start));
+    i = next_space(s, i);
+    if (i > start) f(s.substr(start, i - start));
   }
+}
+
+Tokens tokens_of(std::string_view s) {
+  Tokens out;
+  out.reserve(s.size() / 2 + 1);  // a word and its space take two bytes at least: one allocation
+  for_each_word(s, [&](std::string_view w) { out.push_back(w); });
   return out;
 }
 
@@ -254,8 +278,7 @@ std::string joined(const Tokens& t, std::size_t begin, std::size_t end) {
   return s;
 }
 
-// Words counted without a copy: views into the lines (not changed while the count is used),
-// compared and hashed without regard to ASCII case.
+// Words compared and hashed without regard to ASCII case.
 struct NoCaseHash {
   // Eight bytes at a time, each with its 0x20 bit set: the two cases of a letter hash alike, and
   // strings that NoCaseEqual finds equal always do (the folding may merge other bytes, which only
@@ -270,50 +293,105 @@ struct NoCaseHash {
       h = (h ^ (w | kFold)) * 0xFF51AFD7ED558CCDULL;
       h ^= h >> 32;
     }
-    std::uint64_t w = 0;
-    if (i < s.size()) std::memcpy(&w, s.data() + i, s.size() - i);
+    std::uint64_t w = 0;  // the last bytes, as memcpy would place them (no call for a few bytes)
+    for (std::size_t k = i; k < s.size(); ++k)
+      w |= static_cast<std::uint64_t>(static_cast<unsigned char>(s[k])) << (8 * (k - i));
     h = (h ^ (w | kFold)) * 0xC4CEB9FE1A85EC53ULL;
     return static_cast<std::size_t>(h ^ (h >> 29));
   }
 };
-struct NoCaseEqual {
-  bool operator()(std::string_view a, std::string_view b) const noexcept {
-    return text::iequals(a, b);
+// How often each word appears, case aside: an open-addressing table (linear probing, at most half
+// full) with no allocation per occurrence as a node-based map would make; only a new word is
+// copied, once.
+class WordCount {
+ public:
+  // Starts small and doubles: a text has far fewer distinct words than words, and a table sized
+  // for every word would be mostly cache misses on a large text.
+  WordCount() : slots_(1024) {}
+
+  void add(std::string_view w) {
+    if ((size_ + 1) * 2 > slots_.size()) grow();
+    const std::size_t h = NoCaseHash{}(w);
+    Slot& s = slots_[index_of(w, h)];
+    if (s.data == nullptr) {
+      s.data = words_.emplace_back(w).data();  // a deque: earlier words do not move
+      s.size = static_cast<std::uint32_t>(w.size());
+      s.hash = h;
+      ++size_;
+    }
+    ++s.count;
   }
+
+  int count(std::string_view w) const {
+    const Slot& s = slots_[index_of(w, NoCaseHash{}(w))];
+    return s.data == nullptr ? 0 : s.count;
+  }
+
+  // f(word, count) for each distinct word (in the spelling first seen).
+  template <typename F>
+  void for_each(F f) const {
+    for (const Slot& s : slots_)
+      if (s.data != nullptr) f(std::string_view(s.data, s.size), s.count);
+  }
+
+ private:
+  struct Slot {
+    const char* data = nullptr;
+    std::uint32_t size = 0;  // a word of the text (which is at most 256 MiB)
+    int count = 0;
+    std::size_t hash = 0;  // NoCaseHash of the word: most other words in its way differ in it
+  };
+
+  // text::iequals, inline: bytes that differ must be the two cases of one ASCII letter.
+  static bool same_word(const char* a, std::string_view b) {
+    for (std::size_t k = 0; k < b.size(); ++k) {
+      const auto x = static_cast<unsigned char>(a[k]);
+      const auto y = static_cast<unsigned char>(b[k]);
+      if (x == y) continue;
+      const unsigned char folded = x | 0x20;
+      if (folded != (y | 0x20) || folded < 'a' || folded > 'z') return false;
+    }
+    return true;
+  }
+
+  // The slot that holds w, or the empty slot where it would go.
+  std::size_t index_of(std::string_view w, std::size_t hash) const {
+    const std::size_t mask = slots_.size() - 1;
+    for (std::size_t i = hash & mask;; i = (i + 1) & mask) {
+      const Slot& s = slots_[i];
+      if (s.data == nullptr) return i;
+      if (s.hash == hash && s.size == w.size() && same_word(s.data, w)) return i;
+    }
+  }
+
+  void grow() {
+    std::vector<Slot> old(slots_.size() * 2);
+    old.swap(slots_);
+    for (const Slot& s : old) {
+      if (s.data == nullptr) continue;
+      slots_[index_of(std::string_view(s.data, s.size), s.hash)] = s;
+    }
+  }
+
+  std::vector<Slot> slots_;
+  std::size_t size_ = 0;
+  std::deque<std::string> words_;  // each distinct word, as first seen
 };
-using WordCount = std::unordered_map<std::string_view, int, NoCaseHash, NoCaseEqual>;
 
 std::string_view bare_view(std::string_view w) {
-  while (!w.empty() && !text::is_alpha(w.back())) w.remove_suffix(1);
-  while (!w.empty() && !text::is_alpha(w.front())) w.remove_prefix(1);
+  const auto alpha = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); };
+  while (!w.empty() && !alpha(w.back())) w.remove_suffix(1);
+  while (!w.empty() && !alpha(w.front())) w.remove_prefix(1);
   return w;
 }
 
-// Calls f(word) for each space-separated word of s, without allocating.
-template <typename F>
-void for_each_word(std::string_view s, F f) {
-  for (std::size_t i = 0; i < s.size();) {
-    while (i < s.size() && s[i] == ' ') ++i;
-    const std::size_t start = i;
-    while (i < s.size() && s[i] != ' ') ++i;
-    if (i > start) f(s.substr(start, i - start));
-  }
-}
-
-WordCount count_words(const std::vector<Line>& lines, std::string& arena) {
-  std::size_t size = 0;
-  for (const Line& l : lines) size += l.text.size() + 1;
-  arena.clear();
-  arena.reserve(size);
-  for (const Line& l : lines) {
-    arena += l.text;
-    arena += ' ';
-  }
+WordCount count_words(const std::vector<Line>& lines) {
   WordCount words;
-  words.reserve(arena.size() / 16);
-  for_each_word(arena, [&](std::string_view w) {
-    if (const auto bare = bare_view(w); !bare.empty()) ++words[bare];
-  });
+  for (const Line& l : lines) {
+    for_each_word(l.text, [&](std::string_view w) {
+      if (const auto bare = bare_view(w); !bare.empty()) words.add(bare);
+    });
+  }
   return words;
 }
 
@@ -332,9 +410,12 @@ bool may_hold_marker(std::string_view s) {
   // has_strong_marker needs a marker right after a clause's end (". (2) Dinas", "; b. Sekretariat",
   // ": a. Kepala", "; dan c. ...", ". BAB II", ". Pasal 5 ...", ". Bagian Kedua") that is not the
   // line's last word: one pass over the line finds whether one is there.
-  for (std::size_t p = 0; p + 2 < s.size(); ++p) {
+  // Each space q (from the second byte, with a byte after it) is looked at with the byte p
+  // before it.
+  for (std::size_t q = next_space(s, 1); q + 1 < s.size(); q = next_space(s, q + 1)) {
+    const std::size_t p = q - 1;
     const char c = s[p];
-    if ((c != '.' && c != ';' && c != ':') || s[p + 1] != ' ') continue;
+    if (c != '.' && c != ';' && c != ':') continue;
     std::string_view rest = s.substr(p + 2);
     if (c == ';' && text::istarts_with(rest, "dan ")) rest.remove_prefix(4);
     if (c == ';' && text::istarts_with(rest, "atau ")) rest.remove_prefix(5);
@@ -466,8 +547,7 @@ namespace {
 void join_broken_words(std::vector<Line>& lines, const WordCount& words,
                        std::vector<Finding>& findings) {
   const auto appears = [&](std::string_view w, int times) {
-    const auto it = words.find(bare_view(w));
-    return it != words.end() && it->second >= times;
+    return words.count(bare_view(w)) >= times;
   };
   int joins = 0;
   int first = 0;
@@ -560,15 +640,12 @@ bool may_be_ocr_slip(std::string_view w) {
 
 void repair_ocr_words(std::vector<Line>& lines, const WordCount& count,
                       std::vector<Finding>& findings) {
-  const auto seen = [&](std::string_view w) {
-    const auto it = count.find(w);
-    return it == count.end() ? 0 : it->second;
-  };
-  // The repair of one word, or empty when none is certain.
-  std::unordered_map<std::string, std::string> repairs;
-  for (const auto& [word_view, n] : count) {
+  const auto seen = [&](std::string_view w) { return count.count(w); };
+  // The repair of one word (a view into the counted text, spelt as first seen), when certain.
+  std::unordered_map<std::string_view, std::string> repairs;
+  count.for_each([&](std::string_view word_view, int n) {
     // A word written the same way three times or more is how the text spells it, not a slip.
-    if (word_view.size() < 4 || n > 2 || !may_be_ocr_slip(word_view)) continue;
+    if (word_view.size() < 4 || n > 2 || !may_be_ocr_slip(word_view)) return;
     const std::string word(word_view);
     std::string best;
     int best_count = n;
@@ -582,20 +659,32 @@ void repair_ocr_words(std::vector<Line>& lines, const WordCount& count,
       const std::string a = word.substr(0, p), b = word.substr(p);
       if (seen(a) >= 2 && seen(b) >= 2) best = a + " " + b;
     }
-    if (!best.empty()) repairs.emplace(word, best);
-  }
+    if (!best.empty()) repairs.emplace(word_view, best);
+  });
   if (repairs.empty()) return;
+  // The repair of a word of the text, if any: every repaired word is four letters or more and
+  // may be an OCR slip, which most words are not (checked before the table is searched).
+  const auto repair_of = [&](std::string_view bare) {
+    if (bare.size() < 4 || !may_be_ocr_slip(bare)) return repairs.end();
+    return repairs.find(bare);
+  };
   int repaired = 0;
   int first = 0;
-  const std::pair<const std::string, std::string>* example = nullptr;  // the first, in text order
+  const std::pair<const std::string_view, std::string>* example =
+      nullptr;  // the first, in text order
   for (Line& l : lines) {
     if (l.text.empty()) continue;
+    bool any = false;
+    for_each_word(l.text, [&](std::string_view token) {
+      any = any || repair_of(bare_view(token)) != repairs.end();
+    });
+    if (!any) continue;
     std::string out;
     bool changed = false;
     for (const auto token : tokens_of(l.text)) {
       if (!out.empty()) out += ' ';
-      const std::string bare(bare_view(token));
-      const auto it = bare.empty() ? repairs.end() : repairs.find(bare);
+      const std::string_view bare = bare_view(token);
+      const auto it = repair_of(bare);
       if (it == repairs.end()) {
         out += token;
         continue;
@@ -614,16 +703,15 @@ void repair_ocr_words(std::vector<Line>& lines, const WordCount& count,
                       std::to_string(repaired) +
                           " kata hasil pindai diperbaiki (bentuk yang benar muncul di bagian lain "
                           "naskah), misalnya \"" +
-                          example->first + "\" menjadi \"" + example->second + "\"."});
+                          std::string(example->first) + "\" menjadi \"" + example->second + "\"."});
 }
 
 }  // namespace
 
 void repair_words(std::vector<Line>& lines, std::vector<Finding>& findings) {
-  // How often each word appears, case aside ("Bidang" and "BIDANG" alike), counted once over a
-  // copy of the text that the views point into, since the lines change as words are repaired.
-  std::string arena;
-  const WordCount words = count_words(lines, arena);
+  // How often each word appears, case aside ("Bidang" and "BIDANG" alike), counted once; the
+  // table keeps its own copy of each distinct word, since the lines change as words are repaired.
+  const WordCount words = count_words(lines);
   join_broken_words(lines, words, findings);
   repair_ocr_words(lines, words, findings);
 }

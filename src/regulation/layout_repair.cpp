@@ -185,6 +185,11 @@ void join_word_per_line(std::vector<Line>& lines) {
 }
 
 int rebuild_flattened_tables(std::vector<Line>& lines) {
+  // A flattened table starts at a line "No" or "No.": without one there is nothing to rebuild.
+  const auto header_start = [](const Line& l) {
+    return text::iequals(l.text, "No") || text::iequals(l.text, "No.");
+  };
+  if (std::none_of(lines.begin(), lines.end(), header_start)) return 0;
   int rebuilt = 0;
   std::vector<Line> out;
   out.reserve(lines.size());
@@ -198,7 +203,7 @@ int rebuild_flattened_tables(std::vector<Line>& lines) {
     const std::string& s = lines[i].text;
     const bool starts_header = text::iequals(s, "No") || text::iequals(s, "No.");
     if (!starts_header) {
-      out.push_back(lines[i++]);
+      out.push_back(std::move(lines[i++]));  // lines before i are not read again
       continue;
     }
     // Column headings: "No.", then short capitalised cells.
@@ -211,7 +216,7 @@ int rebuild_flattened_tables(std::vector<Line>& lines) {
     }
     const std::size_t k = header.size();
     if (k < 3) {
-      out.push_back(lines[i++]);
+      out.push_back(std::move(lines[i++]));
       continue;
     }
     Line head{lines[i].number, {}};

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdint>
+#include <cstring>
 
 #include "core/text.hpp"
 #include "regulation/displaced_tails.hpp"
@@ -17,6 +19,44 @@ std::size_t code_points(std::string_view s) {
   for (char c : s)
     if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++n;
   return n;
+}
+
+// Whether s has more than n UTF-8 code points: reads no further than the (n + 1)th.
+bool more_code_points_than(std::string_view s, std::size_t n) {
+  // The usual line: its first n + 1 bytes are ASCII, so as many code points (eight at a time).
+  if (s.size() > n) {
+    std::uint64_t high = 0;
+    std::size_t i = 0;
+    for (; i + 8 <= n + 1; i += 8) {
+      std::uint64_t w;
+      std::memcpy(&w, s.data() + i, 8);
+      high |= w;
+    }
+    for (; i <= n; ++i) high |= static_cast<unsigned char>(s[i]);
+    if ((high & 0x8080808080808080ULL) == 0) return true;
+  }
+  std::size_t seen = 0;
+  for (char c : s)
+    if ((static_cast<unsigned char>(c) & 0xC0) != 0x80 && ++seen > n) return true;
+  return false;
+}
+
+// Runs of spaces made single, in a line with no other white space and none at its ends (what
+// text::collapse_spaces gives for such a line), copied a word at a time.
+std::string collapse_space_runs(std::string_view v) {
+  std::string out;
+  out.reserve(v.size());
+  for (std::size_t i = 0; i < v.size();) {
+    const std::size_t sp = v.find(' ', i);
+    if (sp == std::string_view::npos) {
+      out.append(v.substr(i));
+      break;
+    }
+    out.append(v.substr(i, sp + 1 - i));
+    i = sp + 1;
+    while (i < v.size() && v[i] == ' ') ++i;
+  }
+  return out;
 }
 
 // Removes <i>, </i>, <b>, <br/> and similar short tags.
@@ -90,7 +130,12 @@ std::string pipe_row(std::string_view s) {
 
 bool is_viewer_header(std::string_view s) {
   // "Anda di halaman 1 dari 67", "Halaman 3 dari 10", "Page 2 of 9", "- 3 -": short lines.
-  if (s.size() > 160 || (s.size() > 40 && s.front() != '-' && code_points(s) > 40)) return false;
+  if (s.size() > 160 || (s.size() > 40 && s.front() != '-' && more_code_points_than(s, 40)))
+    return false;
+  // Most lines have none of the three shapes: told without a lower-case copy.
+  if (!(s.size() >= 3 && s.front() == '-' && s.back() == '-') && !text::istarts_with(s, "page ") &&
+      text::ifind(s, "halaman") == std::string_view::npos)
+    return false;
   std::string l = text::to_lower(s);
   auto has = [&](std::string_view w) { return l.find(w) != std::string::npos; };
   if ((has("halaman") && has(" dari ")) || (l.rfind("page ", 0) == 0 && has(" of "))) {
@@ -122,7 +167,7 @@ bool is_page_mark(std::string_view s) {
   if (s.empty() || s.find('\t') != std::string_view::npos) return false;
   if (s.size() <= 3 && std::all_of(s.begin(), s.end(), text::is_digit)) return true;
   if (is_decorated_page_number(s)) return true;
-  if (code_points(s) <= 2) {
+  if (!more_code_points_than(s, 2)) {
     if (s.back() == '.' || s.back() == ')') return false;  // a list marker such as "a." or "1)"
     return true;
   }
@@ -236,7 +281,40 @@ enum class Plainness { General, Collapse, AsIs };
 // its inner spaces (AsIs): no tag, emphasis, tab (leading tabs are the empty cells of a table row
 // continued), carriage return, table pipe, heading mark, non-breaking space, other bullet, or gap
 // of three spaces between words (a column gap). Anything else takes the general cleaning.
+// Byte flags for the quick pass of plainness(): a byte that needs a closer look, and a space.
+constexpr std::array<unsigned char, 256> byte_flags() {
+  std::array<unsigned char, 256> flags{};
+  for (std::size_t c = 0; c < 256; ++c)
+    flags[c] = kByteRoles[c] == ByteRole::Special || kByteRoles[c] == ByteRole::Lead ? 1 : 0;
+  flags[' '] = 2;
+  return flags;
+}
+constexpr std::array<unsigned char, 256> kByteFlags = byte_flags();
+
+Plainness plainness_by_roles(std::string_view raw, std::string_view trimmed);
+
 Plainness plainness(std::string_view raw, std::string_view trimmed) {
+  // The usual line has no byte to look at closely and no two spaces in a row between its words:
+  // one pass without branches tells it (AsIs); any other line takes the full walk below.
+  unsigned char any = 0;
+  unsigned char doubled = 0;
+  unsigned char prev = 0;
+  for (std::size_t i = 0; i < trimmed.size(); ++i) {
+    const unsigned char f = kByteFlags[static_cast<unsigned char>(trimmed[i])];
+    any |= f;
+    doubled |= prev & f;
+    prev = f;
+  }
+  const bool ends_plain =
+      raw.size() == trimmed.size() || std::all_of(raw.begin(), raw.end(), [&](char c) {
+        return kByteRoles[static_cast<unsigned char>(c)] != ByteRole::Special &&
+               kByteRoles[static_cast<unsigned char>(c)] != ByteRole::Lead;
+      });
+  if ((any & 1) == 0 && (doubled & 2) == 0 && ends_plain) return Plainness::AsIs;
+  return plainness_by_roles(raw, trimmed);
+}
+
+Plainness plainness_by_roles(std::string_view raw, std::string_view trimmed) {
   const auto lead = static_cast<std::size_t>(trimmed.data() - raw.data());  // indentation
   const std::size_t tail = lead + trimmed.size();
   std::size_t spaces = 0;
@@ -273,8 +351,9 @@ std::string clean_line_text(std::string_view raw) {
   if (const Plainness p = plainness(raw, trimmed); p != Plainness::General) {
     const std::string_view v = strip_bullets(trimmed);
     if (is_viewer_header(v)) return {};
+    // (No tab, carriage return or form feed here: only spaces, and none at either end.)
     return p == Plainness::AsIs && v.data() == trimmed.data() ? std::string(v)
-                                                              : text::collapse_spaces(v);
+                                                              : collapse_space_runs(v);
   }
   std::string s = strip_tags(raw);
   spaces_to_cells(s);

@@ -3,7 +3,9 @@
 // job-description block, the next IKI table's function list) may restart a list at 1; Pasal count
 // across the whole body; Paragraf restart in each Bagian (they are the Bagian's children).
 #include <algorithm>
-#include <map>
+#include <array>
+#include <optional>
+#include <string>
 
 #include "core/text.hpp"
 #include "lint_rules.hpp"
@@ -32,6 +34,8 @@ std::string kind_word(const Node& n) {
   return sp == std::string::npos ? l : l.substr(0, sp);
 }
 
+constexpr std::size_t kNodeKinds = static_cast<std::size_t>(NodeKind::Row) + 1;
+
 struct Item {
   const Node* node;
   bool after_heading;  // a heading, paragraph or table stands between this item and the previous
@@ -40,8 +44,11 @@ struct Item {
 
 // `may_start_later`: the run is the top of an excerpt ("BAB III", "Pasal 12" first), which
 // starts where the copy starts.
-void check_run(const std::vector<Item>& items, const std::string& where, std::vector<Finding>& out,
-               bool may_start_later = false) {
+// `where_of()` gives the words placing the run (" dalam Pasal 3"); it and the kind's word are
+// made only for a finding (most runs have none).
+template <typename Where>
+void check_run(const std::vector<Item>& items, const Where& where_of, std::vector<Finding>& out,
+               bool may_start_later) {
   std::vector<int> seen;
   const Node* prev = nullptr;
   // The lists that a block under a heading interrupted, innermost last, each with what it had
@@ -50,12 +57,13 @@ void check_run(const std::vector<Item>& items, const std::string& where, std::ve
   std::vector<std::pair<std::vector<int>, const Node*>> interrupted;
   for (const Item& it : items) {
     const Node& cur = *it.node;
-    const std::string what = kind_word(cur);
+    const auto what = [&] { return kind_word(cur); };
+    const auto where = [&] { return where_of(); };
     if (!prev) {
       if (cur.ordinal != 1 && !may_start_later)
         add(out, "NUMBERING_GAP", Severity::Warning, cur.span.first_line,
-            "Penomoran " + what + where + " dimulai dari " + node_label(cur) + ", bukan dari " +
-                what + " " + (cur.kind == NodeKind::Verse ? "(1)" : "pertama") + ".");
+            "Penomoran " + what() + where() + " dimulai dari " + node_label(cur) + ", bukan dari " +
+                what() + " " + (cur.kind == NodeKind::Verse ? "(1)" : "pertama") + ".");
     } else if (it.after_heading && cur.ordinal == 1) {
       interrupted.emplace_back(std::move(seen), prev);  // a new block under a new heading
       seen.clear();
@@ -66,11 +74,11 @@ void check_run(const std::vector<Item>& items, const std::string& where, std::ve
       interrupted.pop_back();
     } else if (std::find(seen.begin(), seen.end(), cur.ordinal) != seen.end()) {
       add(out, "NUMBERING_DUPLICATE", Severity::Warning, cur.span.first_line,
-          "Penomoran " + what + where + " ganda: " + node_label(cur) + " muncul lagi setelah " +
+          "Penomoran " + what() + where() + " ganda: " + node_label(cur) + " muncul lagi setelah " +
               node_label(*prev) + ".");
     } else {
       add(out, "NUMBERING_GAP", Severity::Warning, cur.span.first_line,
-          "Penomoran " + what + where + " melompat dari " + node_label(*prev) + " ke " +
+          "Penomoran " + what() + where() + " melompat dari " + node_label(*prev) + " ke " +
               node_label(cur) + ".");
     }
     seen.push_back(cur.ordinal);
@@ -112,24 +120,37 @@ class Numbering {
   }
 
   void visit(const Node& parent, const std::string& prefix) {
-    std::map<NodeKind, std::vector<Item>> runs;
-    std::map<NodeKind, bool> heading_since;
+    // The runs of each kind, checked in the order of the kinds; whether a heading came since the
+    // last item of a kind (only once an item of that kind was seen).
+    std::array<std::vector<Item>, kNodeKinds> runs;
+    std::array<bool, kNodeKinds> kind_seen{};
+    std::array<bool, kNodeKinds> heading_since{};
+    bool any_run = false;
     for (const Node& c : parent.children) {
       if (c.kind == NodeKind::Heading || c.kind == NodeKind::Text || c.kind == NodeKind::Table) {
-        for (auto& [k, h] : heading_since) h = true;
+        for (std::size_t k = 0; k < kNodeKinds; ++k)
+          heading_since[k] = heading_since[k] || kind_seen[k];
         continue;
       }
       if (c.kind == NodeKind::Article) {
         if (plain_label(c)) articles.push_back(&c);
       } else if (numbered_kind(c.kind) && plain_label(c)) {
-        runs[c.kind].push_back({&c, heading_since[c.kind]});
-        heading_since[c.kind] = false;
+        const auto k = static_cast<std::size_t>(c.kind);
+        runs[k].push_back({&c, heading_since[k]});
+        kind_seen[k] = true;
+        heading_since[k] = false;
+        any_run = true;
       }
     }
-    if (!runs.empty()) {
-      const std::string w = where(parent, prefix);
+    if (any_run) {
+      std::optional<std::string> w;  // made once, when a finding needs it
+      const auto where_of = [&]() -> const std::string& {
+        if (!w) w = where(parent, prefix);
+        return *w;
+      };
       const bool top = excerpt_ && parent.kind == NodeKind::Root && prefix.empty() && path_.empty();
-      for (const auto& [k, items] : runs) check_run(items, w, out_, top);
+      for (const auto& items : runs)
+        if (!items.empty()) check_run(items, where_of, out_, top);
     }
     // A list that starts again at 1 inside an item that does not introduce a list: the parser
     // reads it as nested, but it is the same list numbered again (1, 2, 3, 4, 1).
@@ -165,7 +186,8 @@ void check_numbering(const Document& doc, std::vector<Finding>& out) {
   n.list(doc.body, "");
   std::vector<Item> arts;
   for (const Node* a : n.articles) arts.push_back({a, false});
-  check_run(arts, "", out, is_excerpt(doc));
+  check_run(
+      arts, [] { return std::string(); }, out, is_excerpt(doc));
   for (const Annex& a : doc.annexes)
     n.list(a.content, "Lampiran" + (a.label.empty() ? std::string() : " " + a.label));
 }

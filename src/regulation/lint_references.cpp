@@ -134,12 +134,26 @@ class References {
     while (i < t.size()) {
       // The next "Pasal", "ayat" or "huruf" word.
       std::size_t p = i;
+      // Its first letter tells which of the three words it can be.
       while (p < t.size()) {
-        const char c = t[p];
-        if ((c == 'P' || c == 'p' || c == 'a' || c == 'A' || c == 'h' || c == 'H') &&
-            (p == 0 || !text::is_alnum(t[p - 1])) &&
-            (word_at(t, p, "Pasal") || word_at(t, p, "ayat") || word_at(t, p, "huruf")))
-          break;
+        string_view word;
+        switch (t[p]) {
+          case 'P':
+          case 'p':
+            word = "Pasal";
+            break;
+          case 'A':
+          case 'a':
+            word = "ayat";
+            break;
+          case 'H':
+          case 'h':
+            word = "huruf";
+            break;
+          default:
+            break;
+        }
+        if (!word.empty() && (p == 0 || !text::is_alnum(t[p - 1])) && word_at(t, p, word)) break;
         ++p;
       }
       if (p >= t.size()) return;

@@ -5,6 +5,7 @@
 // fewer has merged cells (a sasaran shared by rows), each laid over the rows it shares the most
 // words with.
 #include <algorithm>
+#include <iterator>
 #include <limits>
 #include <optional>
 
@@ -260,19 +261,24 @@ void write_rows(const ColumnTable& t, std::string_view number_heading, std::vect
 
 int rebuild_column_tables(std::vector<Line>& lines) {
   int rebuilt = 0;
-  std::vector<Line> out;
-  out.reserve(lines.size());
+  std::vector<Line> out;  // built only from the first table on (most texts have none)
   for (std::size_t i = 0; i < lines.size();) {
     const auto table = lines[i].text.size() <= 8 ? read_column_table(lines, i) : std::nullopt;
     if (!table) {
-      out.push_back(std::move(lines[i++]));
+      if (rebuilt > 0) out.push_back(std::move(lines[i]));
+      ++i;
       continue;
+    }
+    if (rebuilt == 0) {
+      out.reserve(lines.size());
+      std::move(lines.begin(), lines.begin() + static_cast<std::ptrdiff_t>(i),
+                std::back_inserter(out));
     }
     write_rows(*table, lines[i].text, out, lines[i].number);
     ++rebuilt;
     i = table->end;
   }
-  lines = std::move(out);
+  if (rebuilt > 0) lines = std::move(out);
   return rebuilt;
 }
 

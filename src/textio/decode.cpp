@@ -81,7 +81,12 @@ bool is_valid_utf8(std::string_view s) {
   return true;
 }
 
-std::variant<DecodedText, ReadError> decode_text(std::string_view bytes, std::size_t max_bytes) {
+namespace {
+
+// `owned`, when given, holds the same bytes as `bytes` and may be taken as the text (no copy of a
+// large file when it is UTF-8 already).
+std::variant<DecodedText, ReadError> decode(std::string_view bytes, std::size_t max_bytes,
+                                            std::string* owned) {
   if (bytes.size() > max_bytes)
     return ReadError{ErrorCode::FileTooLarge,
                      "Berkas terlalu besar (lebih dari " + std::to_string(max_bytes >> 20) +
@@ -101,15 +106,27 @@ std::variant<DecodedText, ReadError> decode_text(std::string_view bytes, std::si
     out.text = std::get<std::string>(std::move(r));
     out.encoding = "UTF-16BE";
   } else {
-    if (bytes.size() >= 3 && bytes.substr(0, 3) == "\xEF\xBB\xBF") bytes.remove_prefix(3);
+    if (bytes.size() >= 3 && bytes.substr(0, 3) == "\xEF\xBB\xBF") {
+      bytes.remove_prefix(3);
+      owned = nullptr;  // the text is the bytes after the mark: copied
+    }
     std::size_t nul = 0, control = 0;
-    for (char ch : bytes) {
-      const auto c = static_cast<unsigned char>(ch);
+    const auto count = [&](unsigned char c) {
       if (c == 0)
         ++nul;
       else if (c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f')
         ++control;
+    };
+    std::size_t i = 0;
+    for (; i + 8 <= bytes.size(); i += 8) {
+      // Eight bytes at a time: only a word with a byte below 0x20 is looked at byte by byte
+      // ((w - 0x20...) & ~w & 0x80... is not zero exactly when one is).
+      std::uint64_t w;
+      std::memcpy(&w, bytes.data() + i, 8);
+      if (((w - 0x2020202020202020ULL) & ~w & 0x8080808080808080ULL) == 0) continue;
+      for (std::size_t k = i; k < i + 8; ++k) count(static_cast<unsigned char>(bytes[k]));
     }
+    for (; i < bytes.size(); ++i) count(static_cast<unsigned char>(bytes[i]));
     if (nul > 0) {
       // UTF-16 without a byte-order mark has a NUL in every other byte.
       const bool utf16_like = nul * 3 >= bytes.size();
@@ -121,7 +138,7 @@ std::variant<DecodedText, ReadError> decode_text(std::string_view bytes, std::si
     if (control * 100 > bytes.size() + 100)
       return ReadError{ErrorCode::FileBinary, "Berkas berisi data biner, bukan teks peraturan."};
     if (is_valid_utf8(bytes)) {
-      out.text = std::string(bytes);
+      out.text = owned != nullptr ? std::move(*owned) : std::string(bytes);
       out.encoding = "UTF-8";
     } else {
       // Not UTF-8: the other encoding such texts come in is Windows-1252 (Word on Windows).
@@ -142,6 +159,16 @@ std::variant<DecodedText, ReadError> decode_text(std::string_view bytes, std::si
     }
   if (blank) return ReadError{ErrorCode::FileEmpty, "Berkas kosong: tidak ada teks untuk dibaca."};
   return out;
+}
+
+}  // namespace
+
+std::variant<DecodedText, ReadError> decode_text(std::string_view bytes, std::size_t max_bytes) {
+  return decode(bytes, max_bytes, nullptr);
+}
+
+std::variant<DecodedText, ReadError> decode_text_owned(std::string&& bytes, std::size_t max_bytes) {
+  return decode(bytes, max_bytes, &bytes);
 }
 
 }  // namespace tatakerja::textio

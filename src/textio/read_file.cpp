@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <memory>
 #include <system_error>
+#include <utility>
 
 namespace tatakerja::textio {
 
@@ -42,7 +43,7 @@ std::variant<DecodedText, ReadError> read_regulation_file(const std::string& pat
   bytes.resize(size);
   if (std::ferror(f.get()))
     return ReadError{ErrorCode::FileReadFailed, "Berkas gagal dibaca: " + path + "."};
-  return decode_text(bytes, max_bytes);
+  return decode_text_owned(std::move(bytes), max_bytes);
 }
 
 }  // namespace tatakerja::textio

@@ -33,6 +33,9 @@ inline constexpr std::size_t kMaxReadingBytes = std::size_t{256} * 1024 * 1024;
 // byte-order mark.
 std::variant<DecodedText, ReadError> decode_text(std::string_view bytes,
                                                  std::size_t max_bytes = kMaxRegulationBytes);
+// The same, taking the bytes: UTF-8 without a byte-order mark becomes the text without a copy.
+std::variant<DecodedText, ReadError> decode_text_owned(std::string&& bytes,
+                                                       std::size_t max_bytes = kMaxRegulationBytes);
 
 bool is_valid_utf8(std::string_view s);
 // The length of the well-formed UTF-8 character that starts at byte `i` of `s` (i < s.size()):
