@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
+#include "sql_values.hpp"
 #include "storage/sql_rows.hpp"
 
 namespace tatakerja::work {
@@ -19,19 +20,9 @@ using storage::sql::opt;
 using storage::sql::require;
 using storage::sql::select;
 
-std::string strings_json_text(const std::vector<std::string>& items) {
-  return nlohmann::json(items).dump();
-}
-
-std::vector<std::string> strings_from_json_text(const std::string& text) {
-  const auto j = nlohmann::json::parse(text, nullptr, false);
-  std::vector<std::string> out;
-  if (!j.is_array()) return out;
-  for (const auto& e : j) {
-    if (e.is_string()) out.push_back(e.get<std::string>());
-  }
-  return out;
-}
+using sql_values::date_of;
+using sql_values::items_from_text;
+using sql_values::items_text;
 
 nlohmann::json person_json(const LetterPerson& p) {
   return {{"employee_id", p.employee_id},
@@ -92,13 +83,13 @@ Letter read_letter(const Row& r, std::size_t o) {
   x.agency_name = r.text(o + 10);
   x.address = r.text(o + 11);
   x.place = r.text(o + 12);
-  x.date = require(parse_iso_date(r.text(o + 13)), "date", r.text(o + 13));
-  x.grounds = strings_from_json_text(r.text(o + 14));
+  x.date = date_of(r.text(o + 13));
+  x.grounds = items_from_text(r.text(o + 14));
   x.recipients = people_from_json_text(r.text(o + 15));
-  x.tasks = strings_from_json_text(r.text(o + 16));
+  x.tasks = items_from_text(r.text(o + 16));
   const auto signatory = people_from_json_text("[" + r.text(o + 17) + "]");
   if (!signatory.empty()) x.signatory = signatory.front();
-  x.copies = strings_from_json_text(r.text(o + 18));
+  x.copies = items_from_text(r.text(o + 18));
   x.status = require(letter_status_from_string(r.text(o + 19)), "letter status", r.text(o + 19));
   x.revoked_at = r.text(o + 20);
   x.revoked_reason = r.text(o + 21);
@@ -122,12 +113,12 @@ std::vector<Value> letter_values(const Letter& l) {
           l.address,
           l.place,
           l.date.iso(),
-          strings_json_text(l.grounds),
+          items_text(l.grounds),
           people_json_text(l.recipients),
-          strings_json_text(l.tasks),
+          items_text(l.tasks),
           l.signatory.employee_id,
           person_json_text(l.signatory),
-          strings_json_text(l.copies),
+          items_text(l.copies),
           std::string(to_string(l.status)),
           l.revoked_at,
           l.revoked_reason,

@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
+#include "sql_values.hpp"
 #include "storage/sql_rows.hpp"
 
 namespace tatakerja::work {
@@ -19,27 +20,10 @@ using storage::sql::opt;
 using storage::sql::require;
 using storage::sql::select;
 
-std::string items_text(const std::vector<std::string>& items) {
-  return nlohmann::json(items).dump();
-}
-
-std::vector<std::string> items_from_text(const std::string& text) {
-  const auto j = nlohmann::json::parse(text, nullptr, false);
-  std::vector<std::string> out;
-  if (!j.is_array()) return out;
-  for (const auto& e : j) {
-    if (e.is_string()) out.push_back(e.get<std::string>());
-  }
-  return out;
-}
-
-Date date_of(const std::string& text) {
-  return require(parse_iso_date(text), "date", text);
-}
-
-Value optional_date(const std::optional<Date>& d) {
-  return d ? Value{d->iso()} : Value{};
-}
+using sql_values::date_of;
+using sql_values::items_from_text;
+using sql_values::items_text;
+using sql_values::optional_date;
 
 constexpr const char* kRuleCols =
     "id, region_id, kind, rule_key, statement, items, origin, regulation_id, source, article, "
