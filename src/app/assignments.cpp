@@ -4,6 +4,7 @@
 
 #include "app/assignment_roles.hpp"
 #include "app/audit.hpp"
+#include "app/letters.hpp"
 #include "app/work_rules.hpp"
 #include "core/error.hpp"
 #include "core/text.hpp"
@@ -81,6 +82,7 @@ bool is_overdue(const Assignment& a, int days) {
 AssignmentView view_of(const Stores& stores, const Assignment& a) {
   AssignmentView v;
   v.assignment = a;
+  v.letter = stores.letters.letter_of_assignment(a.id);
   v.steps = stores.work.steps_of_assignment(a.id);
   v.answer_days = answer_days(stores, a.region_id, a.mechanism);
   v.overdue = is_overdue(a, v.answer_days);
@@ -88,6 +90,37 @@ AssignmentView view_of(const Stores& stores, const Assignment& a) {
     v.next.push_back({std::string(t->name), std::string(t->role), t->reason_required});
   }
   return v;
+}
+
+// The state in which an assignment's letter is issued ("Ditugaskan: surat penugasan diterbitkan").
+constexpr std::string_view kAssignedState = "ditugaskan";
+
+// Issues the assignment's letter in the open transaction (003 Pasal 20 (5): a Surat Tugas for
+// work within the official's main duties, a Surat Perintah for work outside them): signed by the
+// person whose step assigned the official (the appraiser, or the appraiser in the target
+// government), addressed to the official, numbered in the agency of the official's position, its
+// Untuk the assignment's title and details, dated today. A refusal of the letter (a broken
+// numbering scheme, a signatory of another region) refuses the step: both or neither.
+void issue_assignment_letter(const Stores& stores, const identity::User& user,
+                             const org::Employee& signer, const Assignment& a) {
+  if (a.state != kAssignedState || !a.official_employee_id) return;
+  const auto seat = seat_now(stores, *a.official_employee_id);
+  if (!seat) {
+    fail(ErrorCode::TeamMemberUnplaced, "official_employee_id",
+         "Pejabat ini tidak sedang menduduki jabatan, sehingga surat penugasannya tidak dapat "
+         "diterbitkan.");
+  }
+  NewLetter in;
+  in.kind = a.letter;
+  in.agency_id = seat->position.agency_id;
+  in.assignment_id = a.id;
+  in.signatory_employee_id = signer.id;
+  in.recipient_employee_ids = {*a.official_employee_id};
+  in.tasks = {a.title};
+  if (!a.details.empty()) in.tasks.push_back(a.details.substr(0, 2000));
+  in.date = today();
+  const LetterCaller caller{actor_of(user), user.role, signer.id};
+  issue_letter_in_transaction(stores, caller, in);
 }
 
 std::string state_label(const Assignment& a) {
@@ -271,6 +304,7 @@ AssignmentView create_assignment(const Stores& stores, const identity::User& use
   stores.work.insert_step(s);
   notify_parties(stores, a, person.id,
                  step_message(person.name, s.role, verb_of(s.transition), a, ""));
+  issue_assignment_letter(stores, user, person, a);
   record_audit(stores, actor_of(user), "create", "assignment", std::to_string(a.id), "",
                assignment_audit(a).dump());
   AssignmentView v = view_of(stores, a);
@@ -336,6 +370,7 @@ AssignmentView take_step(const Stores& stores, const identity::User& user, org::
   stores.work.insert_step(s);
   notify_parties(stores, a, person.id,
                  step_message(person.name, s.role, verb_of(s.transition), a, reason));
+  issue_assignment_letter(stores, user, person, a);
   nlohmann::json after = assignment_audit(a);
   after["step"] = {{"transition", s.transition}, {"role", s.role}, {"reason", s.reason}};
   record_audit(stores, actor_of(user), "update", "assignment", std::to_string(a.id),

@@ -220,6 +220,14 @@ LetterSchemeView set_letter_scheme(const Stores& stores, const Actor& actor,
 }
 
 work::Letter issue_letter(const Stores& stores, const LetterCaller& caller, const NewLetter& in) {
+  Transaction tx(stores.transactions);
+  work::Letter l = issue_letter_in_transaction(stores, caller, in);
+  tx.commit();
+  return l;
+}
+
+work::Letter issue_letter_in_transaction(const Stores& stores, const LetterCaller& caller,
+                                         const NewLetter& in) {
   work::Letter l;
   l.kind = in.kind;
   l.date = in.date;
@@ -240,7 +248,6 @@ work::Letter issue_letter(const Stores& stores, const LetterCaller& caller, cons
   std::string place = text::collapse_spaces(text::trim(in.place));
   if (place.size() > 100) fail(ErrorCode::InvalidField, "place", "Paling banyak 100 bita.");
 
-  Transaction tx(stores.transactions);
   const auto agency = stores.org.agency(in.agency_id);
   if (!agency) fail(ErrorCode::InvalidField, "agency_id", "Perangkat daerah tidak ditemukan.");
   const auto region = stores.org.region(agency->region_id);
@@ -306,7 +313,6 @@ work::Letter issue_letter(const Stores& stores, const LetterCaller& caller, cons
   l.id = stores.letters.insert_letter(l);
   record_audit(stores, caller.actor, "create", "letter", std::to_string(l.id), "",
                letter_audit(l).dump());
-  tx.commit();
   return l;
 }
 

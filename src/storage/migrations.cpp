@@ -941,6 +941,13 @@ CREATE INDEX letters_agency ON letters (agency_id, id);
 )SQL";
 // --- end of version 15 ---------------------------------------------------------------------------
 
+// Version 16 (issue 12): an assignment's letter is found by the assignment (the letter issued when
+// the assignment reaches "ditugaskan").
+constexpr std::string_view kSchemaV16 = R"SQL(
+CREATE INDEX letters_assignment ON letters (assignment_id, id);
+)SQL";
+// --- end of version 16 ---------------------------------------------------------------------------
+
 constexpr Migration kMigrations[] = {
     {1, kSchemaV1, nullptr},
     {2, kSchemaV2, nullptr},
@@ -957,6 +964,7 @@ constexpr Migration kMigrations[] = {
     {13, kSchemaV13, nullptr},  // issue 12: the work system
     {14, kSchemaV14, nullptr},  // issue 12 item 3: assignments
     {15, kSchemaV15, nullptr},  // issue 12 item 6: letters
+    {16, kSchemaV16, nullptr},  // issue 12: an assignment's letter
 };
 
 // A stable key for pg_advisory_xact_lock ("tatakerja" in ASCII, truncated to 63 bits).

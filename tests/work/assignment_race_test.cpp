@@ -95,7 +95,11 @@ TEST_P(AssignmentRace, TwoApprovalsAtOnceOneWinsTheOtherConflicts) {
     EXPECT_EQ(after.assignment.version, 2);
     ASSERT_EQ(after.steps.size(), 2u);  // the request and one approval
     EXPECT_EQ(after.steps[1].transition, "setujui");
-    EXPECT_EQ(backend().identity().audit_chain_head().last_id, audit_before + 1);
+    // The winner's step and the letter it issued; nothing of the loser's.
+    EXPECT_EQ(backend().identity().audit_chain_head().last_id, audit_before + 2);
+    ASSERT_TRUE(after.letter.has_value());
+    EXPECT_EQ(after.letter->assignment_id, id);
+    EXPECT_EQ(after.letter->sequence, round + 1);  // one letter per round: no number lost
   }
 }
 

@@ -232,6 +232,17 @@ class AssignmentScenario : public ::testing::TestWithParam<std::string> {
       EXPECT_EQ(current()["state"], a.args.at(1));
     } else if (verb == "surat") {
       EXPECT_EQ(current()["letter_kind"], a.args.at(1));
+    } else if (verb == "terbit") {
+      // The letter issued when it became "ditugaskan": its kind and a number, or none yet.
+      const json letter = current()["letter"];
+      if (a.args.at(1) == "belum") {
+        EXPECT_TRUE(letter.is_null()) << letter.dump();
+      } else {
+        ASSERT_TRUE(letter.is_object());
+        EXPECT_EQ(letter["kind"], a.args.at(1));
+        EXPECT_EQ(letter["status"], "berlaku");
+        EXPECT_FALSE(letter["number"].get<std::string>().empty());
+      }
     } else if (verb == "riwayat") {
       std::string taken;
       const json now = current();

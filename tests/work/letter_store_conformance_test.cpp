@@ -145,6 +145,10 @@ TEST_P(LetterStoreTest, LetterRoundTripByIdTokenAndAgency) {
   EXPECT_EQ(listed[0], want_b);
   EXPECT_EQ(listed[1], want_a);
   EXPECT_TRUE(store().letters_of_agency(999).empty());
+  // By its assignment: a's (b has none).
+  ASSERT_TRUE(a.assignment_id.has_value());
+  EXPECT_EQ(store().letter_of_assignment(*a.assignment_id), want_a);
+  EXPECT_FALSE(store().letter_of_assignment(*a.assignment_id + 1000).has_value());
 
   want_a.status = LetterStatus::Revoked;
   want_a.revoked_at = "2026-03-05T10:00:00Z";

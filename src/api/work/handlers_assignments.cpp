@@ -64,6 +64,16 @@ json assignment_json(const app::AssignmentView& v, org::OrgStore& store, bool wi
         {{"transition", n.transition}, {"role", n.role}, {"reason_required", n.reason_required}});
   }
   j["next"] = std::move(next);
+  // The letter issued when it became "ditugaskan" (its page and PDF have their own readers).
+  j["letter"] = v.letter
+                    ? json{{"id", v.letter->id},
+                           {"kind", std::string(work::to_string(v.letter->kind))},
+                           {"number", v.letter->number},
+                           {"date", v.letter->date.iso()},
+                           {"status", std::string(work::to_string(v.letter->status))},
+                           {"pdf_path", "/api/v1/letters/" + std::to_string(v.letter->id) + ".pdf"},
+                           {"verification_path", "/verifikasi/" + v.letter->token}}
+                    : json(nullptr);
   if (with_steps) {
     json steps = json::array();
     for (const auto& s : v.steps) steps.push_back(step_json(s));

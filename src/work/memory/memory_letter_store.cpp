@@ -129,4 +129,11 @@ std::vector<Letter> MemoryLetterStore::letters_of_agency(Id agency_id) {
   return out;
 }
 
+std::optional<Letter> MemoryLetterStore::letter_of_assignment(Id assignment_id) {
+  for (auto it = letters_.rows().rbegin(); it != letters_.rows().rend(); ++it) {
+    if (it->second.assignment_id == assignment_id) return it->second;
+  }
+  return std::nullopt;
+}
+
 }  // namespace tatakerja::work

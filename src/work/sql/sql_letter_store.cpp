@@ -210,4 +210,11 @@ std::vector<Letter> SqlLetterStore::letters_of_agency(Id agency_id) {
       read_letter);
 }
 
+std::optional<Letter> SqlLetterStore::letter_of_assignment(Id assignment_id) {
+  return first<Letter>(
+      c_.query(select(kLetterCols, "FROM letters WHERE assignment_id = ? ORDER BY id DESC LIMIT 1"),
+               {assignment_id}),
+      read_letter);
+}
+
 }  // namespace tatakerja::work

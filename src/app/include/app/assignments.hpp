@@ -16,6 +16,7 @@
 #include "identity/model.hpp"
 #include "org/model.hpp"
 #include "work/assignment.hpp"
+#include "work/letter.hpp"
 
 namespace tatakerja::app {
 
@@ -43,6 +44,8 @@ struct AssignmentView {
   bool overdue = false;                     // waiting longer than answer_days working days
   int answer_days = 0;
   std::vector<NextStep> next;  // the steps open from its state
+  // The letter issued when it became "ditugaskan" (app/letters.hpp), none before.
+  std::optional<work::Letter> letter;
 };
 
 // The working days a request under `mechanism` may wait for its answer in `region_id`: the period

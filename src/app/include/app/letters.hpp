@@ -5,9 +5,9 @@
 // Each change is checked before anything is written and written with its audit entry in one
 // transaction.
 //
-// The assignment flow (issue 12 item 3) will call issue_letter with the assignment's id once an
-// assignment is approved; until then POST /letters issues a letter for a team or a free-standing
-// assignment reference.
+// The assignment flow (app/assignments.hpp) issues an assignment's letter, with the assignment's
+// id, in the step that makes it "ditugaskan"; POST /letters issues a letter for a team or on its
+// own.
 #pragma once
 
 #include <optional>
@@ -51,6 +51,10 @@ struct NewLetter {
 // any region: a team across governments); a team is one of the agency's. Records "create" /
 // "letter".
 work::Letter issue_letter(const Stores& stores, const LetterCaller& caller, const NewLetter& in);
+// The same inside a transaction the caller has opened (the assignment step that issues its letter:
+// app/assignments.hpp), so that the letter and the step are written together or not at all.
+work::Letter issue_letter_in_transaction(const Stores& stores, const LetterCaller& caller,
+                                         const NewLetter& in);
 
 // Revokes the letter with `reason` (REASON_REQUIRED without one; CONFLICT when already revoked).
 // The caller is an administrator of the agency or the signatory. Records "revoke" / "letter".

@@ -40,6 +40,8 @@ class LetterStore {
   virtual std::optional<Letter> letter_by_token(std::string_view token) = 0;
   // The agency's letters, newest first (by id).
   virtual std::vector<Letter> letters_of_agency(Id agency_id) = 0;
+  // The newest letter issued for the assignment `assignment_id` (by id), if any.
+  virtual std::optional<Letter> letter_of_assignment(Id assignment_id) = 0;
 };
 
 }  // namespace tatakerja::work
