@@ -7,6 +7,7 @@ import type { Assignment, Mechanisms, NextStep } from "../api/assignment_types";
 import type { Id } from "../api/types";
 import {
   letterKindLabel,
+  mayBeMine,
   mechanismLabel,
   mechanismOf,
   roleLabel,
@@ -215,6 +216,38 @@ function stepForm(ctx: PageContext, a: Assignment, m: Mechanisms, step: NextStep
   return form;
 }
 
+/**
+ * The forms of the open steps: those that may be the caller's first; the others (another role's,
+ * as far as the page can tell) folded away, still there to try: the server decides and refuses.
+ */
+function nextSteps(ctx: PageContext, a: Assignment, m: Mechanisms, me: Id | null): HTMLElement {
+  const mine = a.next.filter((s) => mayBeMine(s, a, me));
+  const rest = a.next.filter((s) => !mayBeMine(s, a, me));
+  return section(
+    "Langkah berikutnya",
+    mine.length
+      ? mine.map((s) => stepForm(ctx, a, m, s))
+      : h(
+          "p",
+          null,
+          `Menunggu: ${[...new Set(a.next.map((s) => roleLabel(m, s.role)))].join(", ")}.`,
+        ),
+    rest.length
+      ? h(
+          "details",
+          { class: "other-steps" },
+          h("summary", null, "Langkah untuk pemegang peran lain"),
+          h(
+            "p",
+            { class: "muted small" },
+            "Hanya pemegang peran yang disebut pada tiap langkah yang dapat mengambilnya; selain itu server menolak dengan alasannya.",
+          ),
+          rest.map((s) => stepForm(ctx, a, m, s)),
+        )
+      : null,
+  );
+}
+
 export async function assignmentPage(ctx: PageContext): Promise<void> {
   const { id } = routeOf(ctx, "assignment");
   const u = user();
@@ -270,16 +303,6 @@ export async function assignmentPage(ctx: PageContext): Promise<void> {
       ]),
     ),
     section("Riwayat langkah", timeline(a, m)),
-    a.next.length > 0
-      ? section(
-          "Langkah berikutnya",
-          h(
-            "p",
-            { class: "muted small" },
-            "Hanya pemegang peran yang disebut pada tiap langkah yang dapat mengambilnya; selain itu server menolak.",
-          ),
-          a.next.map((s) => stepForm(ctx, a, m, s)),
-        )
-      : null,
+    a.next.length > 0 ? nextSteps(ctx, a, m, u.employee_id) : null,
   );
 }
