@@ -210,14 +210,15 @@ export async function assignmentNewPage(ctx: PageContext): Promise<void> {
   const within = h("input", { type: "checkbox", id: "f-within_main_duties", checked: true });
   const withinRow = h(
     "div",
-    { class: "field checkbox" },
+    { class: "field checkbox-row" },
+    within,
     h(
       "label",
       { for: "f-within_main_duties" },
-      within,
-      " Dalam tugas jabatan (Surat Tugas; tanpa centang: Surat Perintah)",
+      "Dalam tugas jabatan (Surat Tugas; tanpa centang: Surat Perintah)",
     ),
   );
+
   const showFor = () => {
     const mech = mechanismOf(m, mechanism.control.value);
     const names = mech === null || namesOfficialAtStart(mech);
