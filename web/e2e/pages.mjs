@@ -385,6 +385,38 @@ export async function everyPageTests({ test, newPage, signIn, BASE, assert }) {
       ],
     ));
 
+  // Issue 12 item 3: the assignment pages, as the demo's pegawai (who asks, as the official, for
+  // work in their own unit: sukarela_dalam_unit, through the API).
+  await test("pg7: halaman penugasan (pekerjaan saya, penugasan, buat) di 1366 dan 390 px", () =>
+    everyPage(
+      "pegawai",
+      "demo-pegawai-2026",
+      async (page) => {
+        const me = await get(page, "/auth/me");
+        const person = await get(page, `/employees/${me.user.employee_id}`);
+        const seat = person.placements.find((p) => p.end === null && p.position);
+        assert.ok(seat, "pegawai demo tanpa jabatan");
+        const position = await get(page, `/positions/${seat.position.id}`);
+        const r = await page.request.post(`${API}/assignments`, {
+          headers: { "X-CSRF-Token": me.csrf_token },
+          data: {
+            mechanism: "sukarela_dalam_unit",
+            owner_unit_id: position.unit.id,
+            official_employee_id: me.user.employee_id,
+            title: "Menyusun bahan rapat untuk tangkapan layar",
+            details: "Bahan rapat koordinasi triwulan.",
+          },
+        });
+        assert.equal(r.status(), 201, await r.text());
+        return { assignment: await r.json() };
+      },
+      ({ assignment }) => [
+        ["myWork", "/pekerjaan-saya"],
+        ["assignment", `/penugasan/${assignment.id}`],
+        ["assignmentNew", "/penugasan-baru"],
+      ],
+    ));
+
   await test("pg6: setiap rute di web/src/router.ts punya halamannya di sini", () => {
     const router = readFileSync(join(here, "../src/router.ts"), "utf8");
     const type = router.slice(router.indexOf("export type Route"), router.indexOf(";\n"));

@@ -838,6 +838,10 @@ await test("p1: cetak bagan perangkat daerah ke PDF dan ekspor", async () => {
 await (
   await import("./letters.mjs")
 ).letterTests({ test, newPage, signIn, screenshot, checkA11y, BASE });
+// Issue 12 item 3: assignments and the inbox (e2e/assignments.mjs).
+await (
+  await import("./assignments.mjs")
+).assignmentTests({ test, newPage, signIn, screenshot, checkA11y, BASE });
 // Issue 11, "What it must show": every page at 1366×768 and 390×844 (e2e/pages.mjs).
 await (await import("./pages.mjs")).everyPageTests({ test, newPage, signIn, BASE, assert });
 

@@ -25,6 +25,8 @@ import { teamPage, workRulesPage } from "./pages/work"; // issue 12
 import { peopleImportPage } from "./pages/people_import"; // issue 11, item 9
 import { letterPage } from "./pages/letter"; // issue 12 item 6
 import { verificationPage } from "./pages/verification"; // issue 12 item 6
+import { assignmentNewPage, myWorkPage } from "./pages/assignments"; // issue 12 item 3
+import { assignmentPage } from "./pages/assignment"; // issue 12 item 3
 
 const pages: Record<Route["name"], (ctx: PageContext) => Promise<void>> = {
   home: homePage,
@@ -55,6 +57,10 @@ const pages: Record<Route["name"], (ctx: PageContext) => Promise<void>> = {
   peopleImport: peopleImportPage, // issue 11, item 9
   letter: letterPage, // issue 12 item 6
   verification: verificationPage,
+  // Issue 12 item 3: assignments and the inbox.
+  myWork: myWorkPage,
+  assignment: assignmentPage,
+  assignmentNew: assignmentNewPage,
 };
 
 const app = document.getElementById("app")!;
@@ -106,6 +112,8 @@ function renderHeader(route: Route | null): void {
   }
   if (u?.role === "administrator") items.push(["Akun", paths.accounts(), ["accounts"]]);
   if (u?.employee_id != null) items.push(["Profil saya", paths.profile(), ["profile"]]);
+  // Issue 12 item 3: assignments and the inbox.
+  if (u) items.push(["Pekerjaan saya", paths.myWork(), ["myWork", "assignment", "assignmentNew"]]);
   if (u) items.push(["Akun saya", paths.account(), ["account"]]);
   replace(
     nav,

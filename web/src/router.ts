@@ -31,7 +31,11 @@ export type Route =
   | { name: "peopleImport"; agencyId: string }
   // Issue 12 item 6: a letter, and the public verification of its QR code.
   | { name: "letter"; id: string }
-  | { name: "verification"; token: string };
+  | { name: "verification"; token: string }
+  // Issue 12 item 3: assignments (penugasan) and the inbox.
+  | { name: "myWork" }
+  | { name: "assignment"; id: string }
+  | { name: "assignmentNew" };
 
 // ---- Issue 11: the filters of the people list and of the audit page, kept in the address ----
 
@@ -193,6 +197,10 @@ const table: [RegExp, (m: RegExpExecArray, q: URLSearchParams) => Route][] = [
   // Issue 12 item 6: letters.
   [new RegExp(`^/surat/${ID}$`), (m) => ({ name: "letter", id: m[1]! })],
   [new RegExp(`^/verifikasi/${ID}$`), (m) => ({ name: "verification", token: m[1]! })],
+  // Issue 12 item 3: assignments and the inbox.
+  [/^\/pekerjaan-saya$/, () => ({ name: "myWork" })],
+  [new RegExp(`^/penugasan/${ID}$`), (m) => ({ name: "assignment", id: m[1]! })],
+  [/^\/penugasan-baru$/, () => ({ name: "assignmentNew" })],
 ];
 
 export function parseRoute(pathname: string, search = ""): Route {
@@ -288,4 +296,8 @@ export const paths = {
   // Issue 12 item 6: letters.
   letter: (id: IdLike) => `/surat/${enc(id)}`,
   verification: (token: string) => `/verifikasi/${enc(token)}`,
+  // Issue 12 item 3: assignments and the inbox.
+  myWork: () => "/pekerjaan-saya",
+  assignment: (id: IdLike) => `/penugasan/${enc(id)}`,
+  assignmentNew: () => "/penugasan-baru",
 };

@@ -288,3 +288,26 @@ export const letters = {
   verify: (token: string) =>
     request<LetterVerification>(`/verifikasi/${encodeURIComponent(token)}`),
 };
+
+// ---- Issue 12 item 3: assignments (penugasan) and the in-app inbox. ----
+import type {
+  Assignment,
+  Inbox,
+  Mechanisms,
+  NewAssignmentBody,
+  Notification,
+  StepBody,
+} from "./assignment_types";
+
+export const assignments = {
+  mechanisms: () => request<Mechanisms>("/assignment-mechanisms"),
+  list: (limit = 200) => request<{ items: Assignment[] }>(withQuery("/assignments", { limit })),
+  get: (aid: Id | string) => request<Assignment>(`/assignments/${id(aid)}`),
+  create: (body: NewAssignmentBody) =>
+    request<Assignment>("/assignments", { method: "POST", json: body }),
+  step: (aid: Id | string, body: StepBody) =>
+    request<Assignment>(`/assignments/${id(aid)}/steps`, { method: "POST", json: body }),
+  inbox: (limit = 100) => request<Inbox>(withQuery("/me/notifications", { limit })),
+  markRead: (nid: Id) =>
+    request<Notification>(`/me/notifications/${id(nid)}/read`, { method: "POST" }),
+};
