@@ -163,7 +163,11 @@ export async function assignmentTests({ test, newPage, signIn, screenshot, check
     await p.locator("main form[aria-label^='Setujui'] button[type=submit]").click();
     await p.locator("main .badge", { hasText: "Ditugaskan" }).first().waitFor();
     assert.equal(await p.locator("main ol.timeline > li").count(), 2);
+    // The approval issued the letter: its link opens the letter's page.
+    const letterLink = p.getByRole("link", { name: /^Surat (Tugas|Perintah) nomor / });
+    await letterLink.waitFor();
     await screenshot(p, "penugasan-disetujui-390");
+    assert.match((await letterLink.getAttribute("href")) ?? "", /^\/surat\/\d+$/);
 
     // The Kepala Bidang's page still shows version 1: the server's conflict, said plainly.
     await k.locator("main form[aria-label^='Setujui'] button[type=submit]").click();

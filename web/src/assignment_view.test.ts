@@ -32,6 +32,7 @@ function assignment(over: Partial<Assignment>): Assignment {
     details: "",
     within_main_duties: true,
     letter_kind: "surat_tugas",
+    letter: null,
     state: "menunggu_penilai",
     state_since: "2026-03-02T01:00:00Z",
     version: 1,

@@ -71,6 +71,8 @@ export interface Assignment {
   details: string;
   within_main_duties: boolean;
   letter_kind: "surat_tugas" | "surat_perintah";
+  /** The letter issued in the step that made it "ditugaskan"; null before. */
+  letter: AssignmentLetter | null;
   state: string;
   state_since: string;
   version: number;
@@ -115,4 +117,15 @@ export interface Notification {
 export interface Inbox {
   items: Notification[];
   unread: number;
+}
+
+/** An assignment's letter, as the assignment names it (its page: /surat/{id}). */
+export interface AssignmentLetter {
+  id: Id;
+  kind: "surat_tugas" | "surat_perintah";
+  number: string;
+  date: string;
+  status: "berlaku" | "dicabut";
+  pdf_path: string;
+  verification_path: string;
 }

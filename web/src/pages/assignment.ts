@@ -296,6 +296,16 @@ export async function assignmentPage(ctx: PageContext): Promise<void> {
         ["Unit tujuan", ref(a.target_unit, paths.unit)],
         ["Diajukan oleh", ref(a.requester, paths.employee)],
         ["Jenis surat", letterKindLabel(a.letter_kind)],
+        [
+          "Surat penugasan",
+          a.letter
+            ? link(
+                paths.letter(a.letter.id),
+                `${letterKindLabel(a.letter.kind)} nomor ${a.letter.number}` +
+                  (a.letter.status === "dicabut" ? " (dicabut)" : ""),
+              )
+            : "Terbit ketika penugasan disetujui",
+        ],
         ["Dalam tugas jabatan", a.within_main_duties ? "Ya" : "Tidak (di luar tugas jabatan)"],
         ["Batas jawaban", `${a.answer_days} hari kerja`],
         ["Tim kerja", a.team_id !== null ? link(paths.team(a.team_id), `Tim ${a.team_id}`) : ""],
