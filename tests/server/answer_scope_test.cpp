@@ -14,6 +14,7 @@
 #include "api/config.hpp"
 #include "api/dispatch.hpp"
 #include "api/rate_limiter.hpp"
+#include "api/router.hpp"
 #include "api/scope_board.hpp"
 #include "api/session_memo.hpp"
 #include "app/accounts.hpp"
@@ -139,6 +140,56 @@ TEST_F(GeneratedApi, AChangeToOneAgencyKeepsAnothersCachedAnswers) {
   ASSERT_EQ(get(a_page, answers).status, 200);
   ASSERT_EQ(get(b_units, answers).status, 200);
   EXPECT_EQ(answers.stats().hits, hits + 1);  // B's units only
+}
+
+// Issue 12: the work system's answers differ per person (my assignments, the inbox, a letter for
+// its readers) or follow work-system records: none is ever kept by the answer cache, so none can
+// be served to another person. And its writes (a rule, an assignment's notification, a letter's
+// number, their audit entries) touch no registry scope: the registry's cached answers stay.
+TEST_F(GeneratedApi, WorkSystemAnswersAreNeverCachedAndItsWritesKeepTheRegistrys) {
+  int work_routes = 0;
+  for (const auto& r : server::route_list()) {
+    const std::string_view p = r.pattern;
+    const bool work = p.starts_with("/assignment") || p.starts_with("/me/") ||
+                      p.starts_with("/letters") || p.starts_with("/verifikasi") ||
+                      p.starts_with("/teams") || p.ends_with("/teams") ||
+                      p.ends_with("/work-rules") || p.ends_with("/letter-scheme");
+    if (!work) continue;
+    ++work_routes;
+    EXPECT_EQ(r.reads, 0u) << r.method << " " << p << " may be answered from the cache";
+  }
+  EXPECT_GE(work_routes, 18);
+
+  server::AnswerCache answers(32 * kMegabyte);
+  const std::string page = agency(other_);
+  const std::string units = agency(other_) + "/units";
+  ASSERT_EQ(get(page, answers).status, 200);
+  ASSERT_EQ(get(units, answers).status, 200);
+  const auto cached = answers.stats();
+  const auto agency_row = store_->org().agency(other_);
+  ASSERT_TRUE(agency_row);
+  {
+    Transaction tx(store_->stores().transactions);
+    work::Rule rule;
+    rule.region_id = agency_row->region_id;
+    rule.kind = work::RuleKind::Rework;
+    rule.key = "pengembalian";
+    rule.statement = "Dikembalikan untuk disesuaikan kembali";
+    store_->stores().work.insert_rule(rule);
+    work::Notification n;
+    n.employee_id = 1;
+    n.kind = "langkah";
+    n.message = "Uji: sebuah langkah penugasan";
+    n.created_at = app::now_iso_utc();
+    store_->stores().work.insert_notification(n);
+    store_->stores().letters.next_letter_sequence(other_, 2026);
+    app::record_audit(store_->stores(), app::cli_actor(), "update", "work_rule", "1", "", "{}");
+    tx.commit();
+  }
+  ASSERT_EQ(get(page, answers).status, 200);
+  ASSERT_EQ(get(units, answers).status, 200);
+  EXPECT_EQ(answers.stats().hits, cached.hits + 2);  // both from the cache
+  EXPECT_EQ(answers.stats().misses, cached.misses);
 }
 
 // With the boards of a running server (two workers, a recheck far longer than the test): a cache
