@@ -123,7 +123,8 @@ test_asan() {
   quiet cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DTATAKERJA_SANITIZE=ON \
     -DTATAKERJA_BENCH=OFF
   quiet cmake --build build-asan -- -j2
-  ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
+  ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 LSAN_OPTIONS="suppressions=$PWD/tests/lsan.supp" \
+    UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
     ctest --test-dir build-asan --output-on-failure -j2
 }
 
