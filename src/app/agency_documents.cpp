@@ -72,16 +72,14 @@ std::string sheet_name(std::string_view what) {
 // the Kelompok Jabatan Fungsional): each is drawn as a box of its own under the agency's head, as
 // a regulation's Lampiran I draws them, with the positions of the unit that report to the head
 // hung under it. A unit's box id is the unit's id negated, so that it meets no position's.
-std::unordered_set<org::Id> headless_top_units(org::OrgStore& store, org::Id agency_id,
-                                               documents::ChartSource& s) {
-  std::unordered_set<org::Id> out;
+std::vector<documents::ChartBox> headless_top_units(org::OrgStore& store, org::Id agency_id) {
+  std::vector<documents::ChartBox> out;
   for (const auto& u : store.units_with_heads(agency_id)) {
     if (u.unit.parent_id || u.head_position_id) continue;
-    out.insert(u.unit.id);
     documents::ChartBox b;
     b.id = -u.unit.id;
     b.title = u.unit.name;
-    s.boxes.push_back(std::move(b));
+    out.push_back(std::move(b));
   }
   return out;
 }
@@ -101,8 +99,9 @@ documents::ChartSource agency_chart_source(org::OrgStore& store, const org::Agen
   }
   const auto holders = with_holders ? holders_by_position(store, agency.id)
                                     : std::unordered_map<org::Id, std::vector<org::Holder>>{};
-  documents::ChartSource units;
-  const auto headless = headless_top_units(store, agency.id, units);
+  auto units = headless_top_units(store, agency.id);
+  std::unordered_set<org::Id> headless;
+  for (const auto& u : units) headless.insert(-u.id);
   long long head = 0;  // the agency head's box: the first at the top
   for (const auto& p : store.position_briefs_of_agency(agency.id)) {
     documents::ChartBox b;
@@ -115,7 +114,7 @@ documents::ChartSource agency_chart_source(org::OrgStore& store, const org::Agen
       b.superior_id = -*p.unit_id;
     s.boxes.push_back(std::move(b));
   }
-  for (auto& u : units.boxes) {
+  for (auto& u : units) {
     u.superior_id = head;
     s.boxes.push_back(std::move(u));
   }

@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <array>
+#include <chrono>
 #include <string_view>
 #include <unordered_map>
 #include <unordered_set>
@@ -110,17 +111,10 @@ std::optional<Date> date_of(const std::string& s) {
     return std::nullopt;
   const long serial = std::stol(s);
   if (serial < 1 || serial > 2'958'465) return std::nullopt;  // 1900-01-01 .. 9999-12-31
-  // Days since 1970-01-01 to a civil date (H. Hinnant's algorithm, public domain description).
-  long z = serial - 25'569 + 719'468;
-  const long era = (z >= 0 ? z : z - 146'096) / 146'097;
-  const long doe = z - era * 146'097;
-  const long yoe = (doe - doe / 1'460 + doe / 36'524 - doe / 146'096) / 365;
-  const long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  const long mp = (5 * doy + 2) / 153;
-  const int day = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
-  const int month = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
-  const int year = static_cast<int>(yoe + era * 400 + (month <= 2 ? 1 : 0));
-  return Date{year, month, day};
+  // Day 25,569 of a spreadsheet is 1970-01-01.
+  const std::chrono::year_month_day ymd{std::chrono::sys_days{std::chrono::days{serial - 25'569}}};
+  return Date{static_cast<int>(ymd.year()), static_cast<int>(static_cast<unsigned>(ymd.month())),
+              static_cast<int>(static_cast<unsigned>(ymd.day()))};
 }
 
 std::optional<org::EmployeeKind> kind_of(const std::string& s) {

@@ -18,36 +18,7 @@ namespace {
 
 using testing::corpus_text;
 
-class TeamsUseCase : public testing::BackendTest {
- protected:
-  // Seats a new employee in the first position of `agency` in a unit other than `not_unit`.
-  std::pair<org::Id, org::Id> seat(org::Id agency, org::Id region, org::Id not_unit = 0) {
-    auto& st = backend().org();
-    for (const auto& p : st.positions_of_agency(agency)) {
-      if (!p.unit_id || *p.unit_id == not_unit || taken_.contains(p.id)) continue;
-      taken_.insert(p.id);
-      org::Employee e;
-      e.region_id = region;
-      e.nip = "19850312201004100" + std::to_string(serial_++);
-      e.name = "Pegawai " + std::to_string(serial_);
-      e.birth_date = Date{1985, 3, 12};
-      e.appointed_year = 2010;
-      e.appointed_month = 4;
-      e.rank = "III/b";
-      e.id = st.insert_employee(e);
-      org::Placement pl;
-      pl.employee_id = e.id;
-      pl.position_id = p.id;
-      pl.start = Date{2025, 1, 6};
-      st.insert_placement(pl);
-      return {e.id, *p.unit_id};
-    }
-    ADD_FAILURE() << "no position left";
-    return {0, 0};
-  }
-  std::set<org::Id> taken_;
-  int serial_ = 1;
-};
+class TeamsUseCase : public testing::SeatingTest {};
 
 TEST_P(TeamsUseCase, FormedAcrossUnitsAndLeadReplaced) {
   auto& db = backend();
