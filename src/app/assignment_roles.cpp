@@ -6,15 +6,6 @@
 namespace tatakerja::app {
 namespace {
 
-std::set<org::Id> holders(const Stores& stores, std::optional<org::Id> position_id) {
-  std::set<org::Id> out;
-  if (!position_id) return out;
-  for (const auto& h : stores.org.holders_of_position(*position_id)) out.insert(h.employee.id);
-  return out;
-}
-
-// The position that leads unit `unit_id`: its head, else the head of the nearest enclosing unit
-// that has one, else the agency head (the top structural position without a unit).
 std::optional<org::Id> leader_position(const Stores& stores, org::Id unit_id) {
   const auto unit = stores.org.unit(unit_id);
   if (!unit) return std::nullopt;
@@ -45,6 +36,17 @@ std::optional<org::Id> authority_position(const Stores& stores, std::optional<or
 
 }  // namespace
 
+std::set<org::Id> position_holders(const Stores& stores, std::optional<org::Id> position_id) {
+  std::set<org::Id> out;
+  if (!position_id) return out;
+  for (const auto& h : stores.org.holders_of_position(*position_id)) out.insert(h.employee.id);
+  return out;
+}
+
+std::optional<org::Id> leading_position(const Stores& stores, org::Id unit_id) {
+  return leader_position(stores, unit_id);
+}
+
 std::optional<OfficialSeat> seat_now(const Stores& stores, org::Id employee_id) {
   std::optional<OfficialSeat> acting;
   for (const auto& pl : stores.org.placements_of_employee(employee_id)) {
@@ -63,7 +65,7 @@ std::optional<OfficialSeat> seat_now(const Stores& stores, org::Id employee_id) 
 }
 
 std::set<org::Id> unit_leaders(const Stores& stores, org::Id unit_id) {
-  return holders(stores, leader_position(stores, unit_id));
+  return position_holders(stores, leader_position(stores, unit_id));
 }
 
 std::optional<org::Id> region_of_unit(const Stores& stores, org::Id unit_id) {
@@ -84,21 +86,22 @@ std::set<org::Id> role_holders(const Stores& stores, const work::Assignment& a,
     if (!a.official_employee_id) return {};
     const auto seat = seat_now(stores, *a.official_employee_id);
     if (!seat) return {};
-    return holders(stores, seat->position.appraiser_id);
+    return position_holders(stores, seat->position.appraiser_id);
   }
   if (role == "pimpinan_unit_pemilik") {
-    return holders(stores, leader_position(stores, a.owner_unit_id));
+    return position_holders(stores, leader_position(stores, a.owner_unit_id));
   }
   if (role == "pejabat_berwenang") {
-    return holders(stores, authority_position(stores, a.region_id));
+    return position_holders(stores, authority_position(stores, a.region_id));
   }
   if (role == "pejabat_berwenang_tujuan") {
     if (!a.target_unit_id) return {};
-    return holders(stores, authority_position(stores, region_of_unit(stores, *a.target_unit_id)));
+    return position_holders(stores,
+                            authority_position(stores, region_of_unit(stores, *a.target_unit_id)));
   }
   if (role == "penilai_tujuan") {
     if (!a.target_unit_id) return {};
-    return holders(stores, leader_position(stores, *a.target_unit_id));
+    return position_holders(stores, leader_position(stores, *a.target_unit_id));
   }
   return {};
 }

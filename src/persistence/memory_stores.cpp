@@ -14,19 +14,28 @@ MemoryStores::MemoryStores()
                                [this](work::Id id) { return org_.regulation(id).has_value(); },
                                [this](work::Id id) { return org_.agency(id).has_value(); },
                                [this](work::Id id) { return org_.unit(id).has_value(); },
-                               [this](work::Id id) { return org_.has_employee(id); }}),
+                               [this](work::Id id) { return org_.has_employee(id); },
+                               [this](work::Id id) { return activities_.has_activity(id); }}),
       letters_(work::LetterKeys{[this](work::Id id) { return org_.region(id).has_value(); },
                                 [this](work::Id id) { return org_.agency(id).has_value(); },
                                 [this](work::Id id) { return org_.has_employee(id); },
                                 [this](work::Id id) { return work_.team(id).has_value(); }}),
-      transactions_(org_, identity_, work_, letters_),
+      activities_(
+          work::ActivityKeys{[this](work::Id id) { return org_.region(id).has_value(); },
+                             [this](work::Id id) { return org_.agency(id).has_value(); },
+                             [this](work::Id id) { return org_.unit(id).has_value(); },
+                             [this](work::Id id) { return org_.has_employee(id); },
+                             [this](work::Id id) { return work_.team(id).has_value(); },
+                             [this](work::Id id) { return work_.assignment(id).has_value(); }}),
+      transactions_(org_, identity_, work_, letters_, activities_),
       stores_{transactions_,
               org_,
               identity_,
               "memory",
               [] { return storage::latest_schema_version(); },
               work_,
-              letters_} {}
+              letters_,
+              activities_} {}
 
 void MemoryStores::Transactions::refuse_in_snapshot(const char* what) const {
   if (reading_) {
@@ -59,6 +68,15 @@ void MemoryStores::Transactions::begin() {
     org_.rollback();
     throw;
   }
+  try {
+    activities_.begin();
+  } catch (...) {
+    letters_.rollback();
+    work_.rollback();
+    identity_.rollback();
+    org_.rollback();
+    throw;
+  }
 }
 
 void MemoryStores::Transactions::commit() {
@@ -67,6 +85,7 @@ void MemoryStores::Transactions::commit() {
   identity_.commit();
   work_.commit();
   letters_.commit();
+  activities_.commit();
 }
 
 void MemoryStores::Transactions::rollback() noexcept {
@@ -74,6 +93,7 @@ void MemoryStores::Transactions::rollback() noexcept {
   identity_.rollback();
   work_.rollback();
   letters_.rollback();
+  activities_.rollback();
 }
 
 void MemoryStores::Transactions::begin_read() {

@@ -10,12 +10,14 @@ SqlStores::SqlStores(storage::Connection& c)
       identity_(c),
       work_(c),
       letters_(c),
+      activities_(c),
       stores_{c,
               org_,
               identity_,
               c.dialect() == storage::Dialect::Sqlite ? "sqlite" : "postgresql",
               [&c] { return storage::schema_version(c); },
               work_,
-              letters_} {}
+              letters_,
+              activities_} {}
 
 }  // namespace tatakerja::persistence

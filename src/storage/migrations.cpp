@@ -948,6 +948,97 @@ CREATE INDEX letters_assignment ON letters (assignment_id, id);
 )SQL";
 // --- end of version 16 ---------------------------------------------------------------------------
 
+// Version 17 (issue 12 item 4: activities). An activity planned from a target, its review chain
+// (the stops as "role:position" pairs), its state and the version every step raises; the roles of
+// the people who carry it out; its steps, progress notes and feedback; its evidence files, each
+// with its checksum, the content kept base64-encoded in a table of its own (read only when the
+// file is asked for). A notification may be about an activity. Not registry tables: no revision
+// triggers.
+constexpr std::string_view kSchemaV17 = R"SQL(
+CREATE TABLE work_activities (
+  id {ID},
+  region_id BIGINT NOT NULL REFERENCES regions (id),
+  agency_id BIGINT NOT NULL REFERENCES agencies (id),
+  owner_unit_id BIGINT NOT NULL REFERENCES units (id),
+  team_id BIGINT REFERENCES work_teams (id),
+  assignment_id BIGINT REFERENCES work_assignments (id),
+  executor_employee_id BIGINT NOT NULL REFERENCES employees (id),
+  planner_employee_id BIGINT NOT NULL REFERENCES employees (id),
+  agency_kind TEXT NOT NULL,
+  title TEXT NOT NULL,
+  target TEXT NOT NULL,
+  details TEXT NOT NULL,
+  budget BIGINT NOT NULL CHECK (budget >= 0),
+  start_date TEXT NOT NULL,
+  end_date TEXT NOT NULL,
+  chain TEXT NOT NULL,
+  flow TEXT NOT NULL,
+  state TEXT NOT NULL,
+  state_since TEXT NOT NULL,
+  awaiting_position_id BIGINT,
+  progress INTEGER NOT NULL CHECK (progress BETWEEN 0 AND 100),
+  rework INTEGER NOT NULL CHECK (rework >= 0),
+  version INTEGER NOT NULL CHECK (version >= 1),
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL
+);
+CREATE INDEX work_activities_executor ON work_activities (executor_employee_id, id);
+CREATE INDEX work_activities_awaiting ON work_activities (awaiting_position_id, id);
+CREATE INDEX work_activities_team ON work_activities (team_id, state, id);
+CREATE TABLE work_activity_roles (
+  activity_id BIGINT NOT NULL REFERENCES work_activities (id),
+  employee_id BIGINT NOT NULL REFERENCES employees (id),
+  role TEXT NOT NULL,
+  ordinal INTEGER NOT NULL,
+  PRIMARY KEY (activity_id, employee_id)
+);
+CREATE INDEX work_activity_roles_employee ON work_activity_roles (employee_id, activity_id);
+CREATE TABLE work_activity_steps (
+  id {ID},
+  activity_id BIGINT NOT NULL REFERENCES work_activities (id),
+  transition TEXT NOT NULL,
+  from_state TEXT NOT NULL,
+  to_state TEXT NOT NULL,
+  actor_employee_id BIGINT REFERENCES employees (id),
+  actor_name TEXT NOT NULL,
+  role TEXT NOT NULL,
+  reason TEXT NOT NULL,
+  at TEXT NOT NULL
+);
+CREATE INDEX work_activity_steps_activity ON work_activity_steps (activity_id, id);
+CREATE TABLE work_activity_notes (
+  id {ID},
+  activity_id BIGINT NOT NULL REFERENCES work_activities (id),
+  kind TEXT NOT NULL CHECK (kind IN ('kemajuan', 'umpan_balik')),
+  author_employee_id BIGINT REFERENCES employees (id),
+  author_name TEXT NOT NULL,
+  role TEXT NOT NULL,
+  note TEXT NOT NULL,
+  progress INTEGER CHECK (progress BETWEEN 0 AND 100),
+  at TEXT NOT NULL
+);
+CREATE INDEX work_activity_notes_activity ON work_activity_notes (activity_id, id);
+CREATE TABLE work_activity_evidence (
+  id {ID},
+  activity_id BIGINT NOT NULL REFERENCES work_activities (id),
+  name TEXT NOT NULL,
+  media_type TEXT NOT NULL,
+  size BIGINT NOT NULL CHECK (size >= 0),
+  sha256 TEXT NOT NULL,
+  uploaded_by BIGINT REFERENCES employees (id),
+  uploader_name TEXT NOT NULL,
+  at TEXT NOT NULL
+);
+CREATE INDEX work_activity_evidence_activity ON work_activity_evidence (activity_id, id);
+CREATE TABLE work_activity_evidence_content (
+  evidence_id BIGINT PRIMARY KEY REFERENCES work_activity_evidence (id),
+  content_base64 TEXT NOT NULL
+);
+ALTER TABLE work_notifications ADD COLUMN activity_id BIGINT REFERENCES work_activities (id);
+CREATE INDEX work_notifications_activity ON work_notifications (activity_id, id);
+)SQL";
+// --- end of version 17 ---------------------------------------------------------------------------
+
 constexpr Migration kMigrations[] = {
     {1, kSchemaV1, nullptr},
     {2, kSchemaV2, nullptr},
@@ -965,6 +1056,7 @@ constexpr Migration kMigrations[] = {
     {14, kSchemaV14, nullptr},  // issue 12 item 3: assignments
     {15, kSchemaV15, nullptr},  // issue 12 item 6: letters
     {16, kSchemaV16, nullptr},  // issue 12: an assignment's letter
+    {17, kSchemaV17, nullptr},  // issue 12 item 4: activities
 };
 
 // A stable key for pg_advisory_xact_lock ("tatakerja" in ASCII, truncated to 63 bits).

@@ -336,6 +336,10 @@ TEST_F(ScopeRoutes, EveryChangingRouteRefusesAnotherRegion) {
       // tests/work/assignment_matrix_test.cpp checks every action for every kind of caller.
       {"POST /assignments", "a person's own request or appointment, by the role they hold"},
       {"POST /assignments/{id}/steps", "a person's own step, by the role they hold"},
+      {"POST /activities", "a person's own plan, by the role they hold in the activity's chain"},
+      {"POST /activities/{id}/steps", "a person's own step, by the role they hold"},
+      {"POST /activities/{id}/notes", "a person's own note or feedback, by the role they hold"},
+      {"POST /activities/{id}/evidence", "a person's own evidence file, as the executor"},
       {"POST /me/notifications/{id}/read", "the caller's own inbox"},
   };
 

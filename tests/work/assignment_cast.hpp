@@ -21,7 +21,11 @@
 // - the Dinas Kesehatan with a UPTD (004 Pasal 11 huruf f: the Kepala UPTD assigns and appraises):
 //   Kepala Dinas `kadis_kesehatan`, Bidang Pelayanan Kesehatan (`kupang_yankes`) with its Kepala
 //   Bidang `kabid_yankes`, UPTD Puskesmas Oesao (`kupang_uptd`) with its head `kepala_uptd` and
-//   the official `pranata_lab`.
+//   the official `pranata_lab`;
+// - the Sekretariat Daerah's Asisten `asisten_kupang` over the Bagian Organisasi (the extra level
+//   of its flow of work, 004 Pasal 23), and a school (UPTD SMP Negeri 1 Kupang Tengah,
+//   `kupang_smp`) of the Dinas Pendidikan dan Kebudayaan with its head `kepala_sekolah` and a
+//   teacher `guru` (issue 12 item 4: the activities' variants).
 //
 // Each person gets an account named after the alias, with the password kPassword; `admin` is the
 // demo's administrator (no employee).
@@ -99,9 +103,11 @@ class CastBuilder {
     p.ordinal = ++serial_;
     return s_.org.insert_position(p);
   }
-  org::Id unit(org::Id agency, const std::string& name, UnitKind kind) {
+  org::Id unit(org::Id agency, const std::string& name, UnitKind kind,
+               std::optional<org::Id> parent = std::nullopt) {
     org::Unit u;
     u.agency_id = agency;
+    u.parent_id = parent;
     u.name = name;
     u.kind = kind;
     u.ordinal = ++serial_;
@@ -165,9 +171,13 @@ class CastBuilder {
       }
     }
     ASSERT_EQ(found, 2) << "the demo's Badan has no two Bidang with their officials";
+    // The Kepala Badan (Level I of the Badan's activities); seated when the demo left it vacant.
     for (const auto& p : positions) {
-      if (!p.unit_id && p.work_level == 1) {
-        if (const auto h = definitive(p.id)) cast_.people["kepala_badan"] = *h;
+      if (p.unit_id || p.work_level != 1) continue;
+      if (const auto h = definitive(p.id)) {
+        cast_.people["kepala_badan"] = *h;
+      } else {
+        seated(r, p.id, "kepala_badan", "Kepala Badan Kota Batam (Uji)");
       }
     }
     secretariat(r, "sekda_batam", "Sekretaris Daerah Kota Batam (Uji)");
@@ -177,11 +187,18 @@ class CastBuilder {
     const org::Id r = region("Kabupaten Kupang");
     const org::Id setda = secretariat(r, "sekda_kupang", "Yosefina Nenobais");
     const org::Id sekda_pos = s_.org.positions_of_agency(setda).front().id;
-    const org::Id organisasi = unit(setda, "Bagian Organisasi", UnitKind::Bagian);
+    // The Asisten over the Bagian Organisasi: the Sekretariat Daerah's extra level (004 Pasal 23).
+    const org::Id asisten_unit =
+        unit(setda, "Asisten Pemerintahan dan Kesejahteraan Rakyat", UnitKind::Asisten);
+    const org::Id asisten =
+        position(setda, asisten_unit, sekda_pos, "Asisten Pemerintahan dan Kesejahteraan Rakyat",
+                 PositionKind::JptPratama);
+    seated(r, asisten, "asisten_kupang", "Hendrik Lay");
+    const org::Id organisasi = unit(setda, "Bagian Organisasi", UnitKind::Bagian, asisten_unit);
     const org::Id hukum = unit(setda, "Bagian Hukum", UnitKind::Bagian);
     cast_.units["kupang_organisasi"] = organisasi;
     cast_.units["kupang_hukum"] = hukum;
-    const org::Id kabag_org = position(setda, organisasi, sekda_pos, "Kepala Bagian Organisasi",
+    const org::Id kabag_org = position(setda, organisasi, asisten, "Kepala Bagian Organisasi",
                                        PositionKind::Administrator);
     seated(r, kabag_org, "kabag_organisasi", "Maria Goreti Tefa");
     seated(r,
@@ -245,6 +262,24 @@ class CastBuilder {
            position(dinas, uptd, head, "Pranata Laboratorium Kesehatan Ahli Pertama",
                     PositionKind::Fungsional),
            "pranata_lab", "Elisabeth Tanono");
+    app::refresh_work_levels(s_, dinas);
+    school(r);
+  }
+
+  // A school (UPTD Pendidikan Formal; 004 Pasal 11: the school head assigns and appraises the
+  // teachers directly and is the Level I of its activities).
+  void school(org::Id r) {
+    const org::Id dinas = agency(r, "Dinas Pendidikan dan Kebudayaan", AgencyKind::Dinas);
+    const org::Id kadis =
+        position(dinas, std::nullopt, std::nullopt, "Kepala Dinas", PositionKind::JptPratama);
+    seated(r, kadis, "kadis_pendidikan", "Yakobus Neno");
+    const org::Id smp = unit(dinas, "UPTD SMP Negeri 1 Kupang Tengah", UnitKind::Uptd);
+    cast_.units["kupang_smp"] = smp;
+    const org::Id head = position(dinas, smp, kadis, "Kepala Sekolah SMP Negeri 1 Kupang Tengah",
+                                  PositionKind::Pengawas);
+    seated(r, head, "kepala_sekolah", "Rosalina Bessie");
+    seated(r, position(dinas, smp, head, "Guru Ahli Pertama", PositionKind::Fungsional), "guru",
+           "Melkianus Taek");
     app::refresh_work_levels(s_, dinas);
   }
 

@@ -12,6 +12,7 @@
 #include <thread>
 
 #include "app/accounts.hpp"
+#include "app/activities.hpp"
 #include "app/assignments.hpp"
 #include "app/audit.hpp"
 #include "core/error.hpp"
@@ -100,6 +101,54 @@ TEST_P(AssignmentRace, TwoApprovalsAtOnceOneWinsTheOtherConflicts) {
     ASSERT_TRUE(after.letter.has_value());
     EXPECT_EQ(after.letter->assignment_id, id);
     EXPECT_EQ(after.letter->sequence, round + 1);  // one letter per round: no number lost
+  }
+}
+
+// Issue 12 item 4: two acceptances of the same activity at once by its Level I (the Plt of the
+// head), each on a connection of its own: one wins; the other is refused VERSION_CONFLICT and
+// writes nothing (one acceptance step, one audit entry, the version raised once).
+TEST_P(AssignmentRace, TwoAcceptancesOfAnActivityAtOnceOneWins) {
+  constexpr int kRounds = 6;
+  for (int round = 0; round < kRounds; ++round) {
+    const auto& stores = backend().stores();
+    app::NewActivity in;
+    in.title = "Kegiatan " + std::to_string(round);
+    in.start = "2026-02-02";
+    in.end = "2026-02-27";
+    auto v = app::create_activity(stores, official_, in);
+    const auto id = v.activity.id;
+    v = app::take_activity_step(stores, official_, id, {"mulai", v.activity.version, ""});
+    v = app::take_activity_step(stores, official_, id, {"ajukan", v.activity.version, ""});
+    ASSERT_EQ(v.activity.state, "di_level_i");
+    const int version = v.activity.version;
+    const auto audit_before = backend().identity().audit_chain_head().last_id;
+
+    std::atomic<int> won{0}, conflicted{0}, other{0};
+    std::latch start(2);
+    auto accept = [&] {
+      auto c = storage::open_database(backend().url());
+      persistence::SqlStores s(*c);
+      start.arrive_and_wait();
+      try {
+        app::take_activity_step(s.stores(), appraiser_, id, {"terima", version, ""});
+        ++won;
+      } catch (const Refusal& r) {
+        (r.code() == ErrorCode::VersionConflict ? conflicted : other)++;
+      } catch (...) {
+        ++other;
+      }
+    };
+    std::thread a(accept), b(accept);
+    a.join();
+    b.join();
+    EXPECT_EQ(won.load(), 1) << "round " << round;
+    EXPECT_EQ(conflicted.load(), 1) << "round " << round;
+    EXPECT_EQ(other.load(), 0) << "round " << round;
+    const auto after = app::activity_view(stores, appraiser_, id);
+    EXPECT_EQ(after.activity.state, "selesai");
+    EXPECT_EQ(after.activity.version, version + 1);
+    ASSERT_EQ(after.steps.size(), 4u);  // planned, started, submitted, accepted once
+    EXPECT_EQ(backend().identity().audit_chain_head().last_id, audit_before + 1);
   }
 }
 

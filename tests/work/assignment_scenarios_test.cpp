@@ -104,9 +104,13 @@ class AssignmentScenario : public ::testing::TestWithParam<std::string> {
     EXPECT_NE(it, m.end()) << "no " << (unit ? "unit " : "person ") << alias << " in the cast";
     return it == m.end() ? 0 : it->second;
   }
+  // The current record's address: the assignment, or after "rencana" the activity.
+  std::string current_path() const {
+    return activity_mode_ ? "/api/v1/activities/" + std::to_string(activity_)
+                          : "/api/v1/assignments/" + std::to_string(assignment_);
+  }
   json current() {
-    const auto a = srv().call("GET", "/api/v1/assignments/" + std::to_string(assignment_), "",
-                              srv().headers("admin"));
+    const auto a = srv().call("GET", current_path(), "", srv().headers("admin"));
     EXPECT_EQ(a.status, 200) << a.body;
     return json::parse(a.body);
   }
@@ -116,7 +120,9 @@ class AssignmentScenario : public ::testing::TestWithParam<std::string> {
     std::vector<json> out;
     const json body = json::parse(a.body);
     for (const auto& n : body["items"]) {
-      if (n["assignment_id"] == assignment_) out.push_back(n);
+      if (activity_mode_ ? n["activity_id"] == activity_ : n["assignment_id"] == assignment_) {
+        out.push_back(n);
+      }
     }
     return out;
   }
@@ -129,7 +135,7 @@ class AssignmentScenario : public ::testing::TestWithParam<std::string> {
     const json body = json::parse(got.body, nullptr, false);
     if (got.status >= 200 && got.status < 300) {
       if (body.contains("id") && body.contains("state")) {
-        assignment_ = body["id"].get<std::int64_t>();
+        (activity_mode_ ? activity_ : assignment_) = body["id"].get<std::int64_t>();
         if (a.expect.size() > 1) {
           EXPECT_EQ(body["state"], a.expect[1]) << "line " << a.line;
         }
@@ -211,10 +217,155 @@ class AssignmentScenario : public ::testing::TestWithParam<std::string> {
     EXPECT_EQ(got.status, 200) << got.body;
   }
 
+  // --- activities (issue 12 item 4) ---
+
+  std::int64_t team_id(const std::string& name) {
+    const json regions = json::parse(srv().call("GET", "/api/v1/regions").body);
+    for (const auto& r : regions["items"]) {
+      const auto got = srv().call(
+          "GET", "/api/v1/regions/" + std::to_string(r["id"].get<std::int64_t>()) + "/teams", "",
+          srv().headers("admin"));
+      const json teams = json::parse(got.body);
+      for (const auto& t : teams["items"]) {
+        if (t["name"] == name) return t["id"].get<std::int64_t>();
+      }
+    }
+    ADD_FAILURE() << "no team " << name;
+    return 0;
+  }
+
+  // rencana <who> [pelaksana=] [unit=] [tim=] [judul=] [anggaran=] [mulai=] [selesai=]
+  void plan(const Action& a) {
+    ASSERT_GE(a.args.size(), 2u) << "line " << a.line << ": rencana <who>";
+    const auto opt = [&](const char* key, const char* fallback) {
+      return a.options.contains(key) ? a.options.at(key) : std::string(fallback);
+    };
+    json body{{"title", opt("judul", "Kegiatan uji")},
+              {"start", opt("mulai", "2026-02-02")},
+              {"end", opt("selesai", "2026-03-31")},
+              {"budget", std::stoll(opt("anggaran", "0"))},
+              {"details", "Rincian kegiatan uji skenario"}};
+    if (a.options.contains("pelaksana")) {
+      body["executor_employee_id"] = id_of(a.options.at("pelaksana"), false);
+    }
+    if (a.options.contains("unit")) body["owner_unit_id"] = id_of(a.options.at("unit"), true);
+    if (a.options.contains("tim")) body["team_id"] = team_id(a.options.at("tim"));
+    if (a.options.contains("peran")) {
+      body["roles"] = json::array(
+          {{{"employee_id", id_of(a.options.at("peran"), false)}, {"role", "Pengolah data"}}});
+    }
+    activity_mode_ = true;
+    const auto who = srv().headers(a.args[1]);
+    const auto audit = srv().newest_audit_id();
+    const auto got = srv().call("POST", "/api/v1/activities", body.dump(), who);
+    check_answer(a, got, audit, json::object());
+  }
+
+  // kegiatan <who> <transition> [alasan=] [versi=lama]
+  void activity_step(const Action& a) {
+    ASSERT_GE(a.args.size(), 3u) << "line " << a.line << ": kegiatan <who> <transition>";
+    const json before = current();
+    int version = before["version"].get<int>();
+    if (a.options.contains("versi") && a.options.at("versi") == "lama") version -= 1;
+    json body{{"transition", a.args[2]}, {"version", version}};
+    if (a.options.contains("alasan")) body["reason"] = a.options.at("alasan");
+    const auto who = srv().headers(a.args[1]);
+    const auto audit = srv().newest_audit_id();
+    const auto got = srv().call("POST", current_path() + "/steps", body.dump(), who);
+    check_answer(a, got, audit, before);
+  }
+
+  // catat <who> kemajuan|umpan_balik "<text>" [persen=]
+  void note(const Action& a) {
+    ASSERT_GE(a.args.size(), 4u) << "line " << a.line << ": catat <who> <kind> <text>";
+    const json before = current();
+    json body{{"kind", a.args[2]}, {"text", a.args[3]}, {"version", before["version"]}};
+    if (a.options.contains("persen")) body["progress"] = std::stoi(a.options.at("persen"));
+    const auto who = srv().headers(a.args[1]);
+    const auto audit = srv().newest_audit_id();
+    const auto got = srv().call("POST", current_path() + "/notes", body.dump(), who);
+    check_answer(a, got, audit, before);
+  }
+
+  // bukti <who> <file name> pdf|png|teks|exe|besar: an evidence file of that content.
+  void evidence(const Action& a) {
+    ASSERT_GE(a.args.size(), 4u) << "line " << a.line << ": bukti <who> <name> <content>";
+    const json before = current();
+    std::string content;
+    const std::string& kind = a.args[3];
+    if (kind == "pdf") content = "%PDF-1.4\n% bukti dukung uji\n%%EOF\n";
+    if (kind == "png") content = std::string("\x89PNG\r\n\x1a\n", 8) + "data";
+    if (kind == "teks") content = "Notulen rapat koordinasi\nHadir: 12 orang\n";
+    if (kind == "exe") content = std::string("MZ\x90\0\x03\0\0\0", 8) + "program";
+    if (kind == "besar") content = "%PDF-1.4\n" + std::string(10U * 1024U * 1024U, 'x');
+    auto who = srv().headers(a.args[1]);
+    who.emplace_back("Content-Type", "application/octet-stream");
+    const auto audit = srv().newest_audit_id();
+    const auto got = srv().call(
+        "POST",
+        current_path() + "/evidence?version=" + std::to_string(before["version"].get<int>()) +
+            "&name=" + a.args[2],
+        content, who);
+    ASSERT_FALSE(a.expect.empty());
+    EXPECT_EQ(std::to_string(got.status), a.expect[0]) << "line " << a.line << ": " << got.body;
+    const json body = json::parse(got.body, nullptr, false);
+    if (got.status == 201) {
+      // Read back: the same bytes, the checksum of them.
+      const auto file = srv().call("GET", body["path"].get<std::string>().substr(0), "",
+                                   srv().headers(a.args[1]));
+      EXPECT_EQ(file.status, 200);
+      EXPECT_EQ(file.body, content);
+      EXPECT_EQ(body["size"], content.size());
+      EXPECT_EQ(body["sha256"].get<std::string>().size(), 64u);
+      return;
+    }
+    if (a.expect.size() > 1) {
+      EXPECT_EQ(body["error"]["code"], a.expect[1]) << got.body;
+    }
+    EXPECT_EQ(srv().newest_audit_id(), audit) << "line " << a.line << " wrote an audit";
+    EXPECT_EQ(current()["version"], before["version"]) << "line " << a.line << " changed it";
+  }
+
+  // rantai <role,role,...>: the review chain's stops, in order.
+  void chain(const Action& a) {
+    std::string roles;
+    const json now = current();
+    for (const auto& s : now["chain"]) {
+      if (!roles.empty()) roles += ",";
+      roles += s["role"].get<std::string>();
+    }
+    EXPECT_EQ(roles, a.args.at(1));
+  }
+
+  // pekerjaan <who> memuat|tanpa [menunggu=ya|tidak]: the activity in the person's list.
+  void my_work(const Action& a) {
+    const auto got =
+        srv().call("GET", "/api/v1/activities?limit=100", "", srv().headers(a.args.at(1)));
+    ASSERT_EQ(got.status, 200) << got.body;
+    const json list = json::parse(got.body);
+    const json* found = nullptr;
+    for (const auto& x : list["items"]) {
+      if (x["id"] == activity_) found = &x;
+    }
+    EXPECT_EQ(found != nullptr, a.args.at(2) == "memuat") << a.args[1];
+    if (found != nullptr && a.options.contains("menunggu")) {
+      EXPECT_EQ((*found)["awaiting_me"].get<bool>(), a.options.at("menunggu") == "ya") << a.args[1];
+    }
+  }
+
   void run(const Action& a) {
     const std::string& verb = a.args[0];
     SCOPED_TRACE("line " + std::to_string(a.line));
-    if (verb == "ajukan") return create(a);
+    if (verb == "ajukan") {
+      activity_mode_ = false;
+      return create(a);
+    }
+    if (verb == "rencana") return plan(a);
+    if (verb == "kegiatan") return activity_step(a);
+    if (verb == "catat") return note(a);
+    if (verb == "bukti") return evidence(a);
+    if (verb == "rantai") return chain(a);
+    if (verb == "pekerjaan") return my_work(a);
     if (verb == "langkah") return step(a);
     if (verb == "aturan") return rule(a);
     if (verb == "audit") {
@@ -227,7 +378,7 @@ class AssignmentScenario : public ::testing::TestWithParam<std::string> {
       }
       return;
     }
-    ASSERT_NE(assignment_, 0) << "no assignment yet";
+    ASSERT_NE(activity_mode_ ? activity_ : assignment_, 0) << "no assignment or activity yet";
     if (verb == "keadaan") {
       EXPECT_EQ(current()["state"], a.args.at(1));
     } else if (verb == "surat") {
@@ -272,9 +423,16 @@ class AssignmentScenario : public ::testing::TestWithParam<std::string> {
       const json list = json::parse(got.body);
       for (const auto& x : list["items"]) listed = listed || x["id"] == assignment_;
       EXPECT_EQ(listed, a.args.at(2) == "memuat") << a.args[1];
+    } else if (verb == "kemajuan") {
+      EXPECT_EQ(current()["progress"], std::stoi(a.args.at(1)));
+    } else if (verb == "catatan") {
+      // catatan <kind> <count>: how many notes of that kind it has.
+      int n = 0;
+      const json now = current();
+      for (const auto& x : now["notes"]) n += x["kind"] == a.args.at(1) ? 1 : 0;
+      EXPECT_EQ(n, std::stoi(a.args.at(2)));
     } else if (verb == "lihat") {
-      const auto got = srv().call("GET", "/api/v1/assignments/" + std::to_string(assignment_), "",
-                                  srv().headers(a.args.at(1)));
+      const auto got = srv().call("GET", current_path(), "", srv().headers(a.args.at(1)));
       EXPECT_EQ(std::to_string(got.status), a.expect.at(0)) << got.body;
     } else if (verb == "mundur") {
       // The waiting began `n` days earlier: written straight into the test's database, the one
@@ -307,6 +465,8 @@ class AssignmentScenario : public ::testing::TestWithParam<std::string> {
 
   static std::unique_ptr<AssignmentServer> server_;
   std::int64_t assignment_ = 0;
+  std::int64_t activity_ = 0;
+  bool activity_mode_ = false;  // the current record is an activity
 };
 
 std::unique_ptr<AssignmentServer> AssignmentScenario::server_;

@@ -85,6 +85,7 @@ json assignment_json(const app::AssignmentView& v, org::OrgStore& store, bool wi
 json notification_json(const work::Notification& n) {
   return {{"id", n.id == 0 ? json(nullptr) : json(n.id)},
           {"assignment_id", optional_id_json(n.assignment_id)},
+          {"activity_id", optional_id_json(n.activity_id)},
           {"kind", n.kind},
           {"message", n.message},
           {"created_at", n.created_at},

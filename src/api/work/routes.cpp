@@ -18,6 +18,12 @@ void signed_in_gate(Context& ctx) {
   ctx.require_user();
 }
 
+// A large body (an evidence file) is read only for a signed-in user who sent the CSRF token.
+void signed_in_csrf_gate(Context& ctx) {
+  const auto& who = ctx.require_user();
+  ctx.require_csrf(who);
+}
+
 }  // namespace
 
 void add_work_routes(RouteTable& t) {
@@ -36,6 +42,20 @@ void add_work_routes(RouteTable& t) {
   t.add({"POST", "/assignments/{id}/steps"}, handle_assignment_step, signed_in_gate);
   t.add({"GET", "/me/notifications"}, handle_notifications_mine, signed_in_gate);
   t.add({"POST", "/me/notifications/{id}/read"}, handle_notification_read, signed_in_gate);
+
+  // Issue 12 item 4: activities. Any signed-in person; who may plan, take a step, note or upload
+  // is decided by the flow's roles in the use case. An evidence file (at most 10 MiB, checked in
+  // the use case) is the body itself, read only for a signed-in user with the CSRF token.
+  t.add({"GET", "/activity-flows"}, handle_activity_flows_get, signed_in_gate);
+  t.add({"POST", "/activities"}, handle_activity_create, signed_in_gate);
+  t.add({"GET", "/activities"}, handle_activities_mine, signed_in_gate);
+  t.add({"GET", "/activities/{id}"}, handle_activity_get, signed_in_gate);
+  t.add({"POST", "/activities/{id}/steps"}, handle_activity_step, signed_in_gate);
+  t.add({"POST", "/activities/{id}/notes"}, handle_activity_note, signed_in_gate);
+  t.add({"POST", "/activities/{id}/evidence", 0, carry::kLargeBody}, handle_evidence_upload,
+        signed_in_csrf_gate);
+  t.add({"GET", "/evidence/{id}"}, handle_evidence_get, signed_in_gate);
+  t.add({"GET", "/teams/{id}/activities"}, handle_team_activities, signed_in_gate);
 
   // Issue 12 item 6: letters. Issued and revoked by an administrator of the agency or by the
   // signatory (the use case decides); read by the signatory, the recipients, their appraisers and

@@ -275,6 +275,8 @@ Id MemoryWorkStore::insert_notification(const Notification& n) {
   if (n.assignment_id && !assignments_.contains(*n.assignment_id)) {
     refuse("FOREIGN KEY constraint failed (work_notifications.assignment_id)");
   }
+  if (n.activity_id)
+    check_key(keys_.activity_exists, *n.activity_id, "work_notifications.activity_id");
   if (n.kind != "langkah" && n.kind != "tenggat") {
     refuse("CHECK constraint failed (work_notifications.kind)");
   }

@@ -182,7 +182,7 @@ AssignmentStep read_step(const Row& r, std::size_t o) {
 }
 
 constexpr const char* kNotificationCols =
-    "id, employee_id, assignment_id, kind, message, created_at, read_at";
+    "id, employee_id, assignment_id, kind, message, created_at, read_at, activity_id";
 Notification read_notification(const Row& r, std::size_t o) {
   Notification x;
   x.id = r.integer(o);
@@ -192,6 +192,7 @@ Notification read_notification(const Row& r, std::size_t o) {
   x.message = r.text(o + 4);
   x.created_at = r.text(o + 5);
   x.read_at = r.text(o + 6);
+  x.activity_id = r.optional_integer(o + 7);
   return x;
 }
 
@@ -345,11 +346,11 @@ std::vector<AssignmentStep> SqlWorkStore::steps_of_assignment(Id assignment_id) 
 }
 
 Id SqlWorkStore::insert_notification(const Notification& n) {
-  return inserted_id(
-      c_,
-      "INSERT INTO work_notifications (employee_id, assignment_id, kind, message, "
-      "created_at, read_at) VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
-      {n.employee_id, opt(n.assignment_id), n.kind, n.message, n.created_at, n.read_at});
+  return inserted_id(c_,
+                     "INSERT INTO work_notifications (employee_id, assignment_id, kind, message, "
+                     "created_at, read_at, activity_id) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                     {n.employee_id, opt(n.assignment_id), n.kind, n.message, n.created_at,
+                      n.read_at, opt(n.activity_id)});
 }
 
 std::optional<Notification> SqlWorkStore::notification(Id id) {

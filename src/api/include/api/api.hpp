@@ -212,5 +212,15 @@ Response handle_assignments_mine(Context&);
 Response handle_assignment_get(Context&);
 Response handle_notifications_mine(Context&);
 Response handle_notification_read(Context&);
+// Issue 12 item 4: activities (src/api/work/handlers_activities.cpp).
+Response handle_activity_flows_get(Context&);
+Response handle_activity_create(Context&);
+Response handle_activities_mine(Context&);
+Response handle_team_activities(Context&);
+Response handle_activity_get(Context&);
+Response handle_activity_step(Context&);
+Response handle_activity_note(Context&);
+Response handle_evidence_upload(Context&);
+Response handle_evidence_get(Context&);
 
 }  // namespace tatakerja::server

@@ -29,6 +29,11 @@ std::set<org::Id> role_holders(const Stores& stores, const work::Assignment& a,
 // The holders of the position that leads unit `unit_id`: its head, else the nearest enclosing
 // unit's, else the agency head.
 std::set<org::Id> unit_leaders(const Stores& stores, org::Id unit_id);
+// The position that leads unit `unit_id`: its head, else the head of the nearest enclosing unit
+// that has one, else the agency head (the top structural position without a unit).
+std::optional<org::Id> leading_position(const Stores& stores, org::Id unit_id);
+// The employees placed in position `position_id` now (definitive, Plt or Plh).
+std::set<org::Id> position_holders(const Stores& stores, std::optional<org::Id> position_id);
 
 // The region of a unit (through its agency); none when the unit or agency is missing.
 std::optional<org::Id> region_of_unit(const Stores& stores, org::Id unit_id);

@@ -9,7 +9,8 @@
 #include "core/transaction.hpp"
 #include "identity/identity_store.hpp"
 #include "org/org_store.hpp"
-#include "work/letter_store.hpp"  // issue 12 item 6
+#include "work/activity_store.hpp"  // issue 12 item 4
+#include "work/letter_store.hpp"    // issue 12 item 6
 #include "work/work_store.hpp"
 
 namespace tatakerja::app {
@@ -22,6 +23,7 @@ struct Stores {
   std::function<int()> schema_version;  // of the database behind the stores
   work::WorkStore& work;                // the work system (issue 12): rules, teams
   work::LetterStore& letters;           // issue 12 item 6: letters, their numbering
+  work::ActivityStore& activities;      // issue 12 item 4: activities, their notes and evidence
 };
 
 }  // namespace tatakerja::app

@@ -9,6 +9,7 @@
 #include "core/transaction.hpp"
 #include "identity/memory_identity_store.hpp"
 #include "org/memory_org_store.hpp"
+#include "work/memory_activity_store.hpp"
 #include "work/memory_letter_store.hpp"
 #include "work/memory_work_store.hpp"
 
@@ -25,6 +26,7 @@ class MemoryStores {
   identity::MemoryIdentityStore& identity() { return identity_; }
   work::MemoryWorkStore& work() { return work_; }
   work::MemoryLetterStore& letters() { return letters_; }
+  work::MemoryActivityStore& activities() { return activities_; }
   Transactional& transactions() { return transactions_; }
 
  private:
@@ -34,8 +36,9 @@ class MemoryStores {
   class Transactions final : public Transactional {
    public:
     Transactions(org::MemoryOrgStore& org, identity::MemoryIdentityStore& identity,
-                 work::MemoryWorkStore& work, work::MemoryLetterStore& letters)
-        : org_(org), identity_(identity), work_(work), letters_(letters) {}
+                 work::MemoryWorkStore& work, work::MemoryLetterStore& letters,
+                 work::MemoryActivityStore& activities)
+        : org_(org), identity_(identity), work_(work), letters_(letters), activities_(activities) {}
     void begin() override;
     void commit() override;
     void rollback() noexcept override;
@@ -49,6 +52,7 @@ class MemoryStores {
     identity::MemoryIdentityStore& identity_;
     work::MemoryWorkStore& work_;
     work::MemoryLetterStore& letters_;
+    work::MemoryActivityStore& activities_;
     bool reading_ = false;
   };
 
@@ -56,6 +60,7 @@ class MemoryStores {
   identity::MemoryIdentityStore identity_;
   work::MemoryWorkStore work_;
   work::MemoryLetterStore letters_;
+  work::MemoryActivityStore activities_;
   Transactions transactions_;
   app::Stores stores_;
 };

@@ -23,6 +23,7 @@ struct RegistryKeys {
   std::function<bool(Id)> agency_exists;
   std::function<bool(Id)> unit_exists;
   std::function<bool(Id)> employee_exists;
+  std::function<bool(Id)> activity_exists;  // in the activities' store (issue 12 item 4)
 };
 
 class MemoryWorkStore final : public WorkStore, public Transactional {
