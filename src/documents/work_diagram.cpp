@@ -214,11 +214,12 @@ std::string source_line(const work::Rule& r) {
 
 std::string structure_dot(std::string_view kind_label, const work::Rule* structure,
                           const work::Rule* flow) {
+  // No clusters: Graphviz 2.43's dot leaks the virtual edges of a cluster's layout. Each part is
+  // headed inside its own node instead, and invisible edges keep the parts in one column, narrow
+  // enough for a phone.
   std::string out = graph_head(
       "struktur", "Struktur penugasan dan alur peninjauan\n" + clip(std::string(kind_label), 200));
   if (structure != nullptr) {
-    out += "  subgraph \"cluster_struktur\" {\n";
-    out += "    label=" + quoted("Struktur penugasan" + source_line(*structure)) + ";\n";
     std::string text;
     const std::size_t shown = std::min(structure->items.size(), kDiagramMaxItems);
     for (std::size_t i = 0; i < shown; ++i) {
@@ -238,19 +239,19 @@ std::string structure_dot(std::string_view kind_label, const work::Rule* structu
           "(" + std::to_string(structure->items.size() - shown) + " butir lain tidak digambar)\n";
     }
     if (structure->items.empty()) text = wrap_text(structure->statement, kItemWidth) + "\n";
-    out += "    \"struktur\" [shape=note, style=filled, fillcolor=\"#f9fafb\", label=" +
-           quoted(text, "\\l") + "];\n";
-    out += "  }\n";
+    // The heading centred ("\n"), the items left-aligned ("\l").
+    const std::string heading = "Struktur penugasan" + source_line(*structure);
+    out += "  \"struktur\" [shape=note, style=filled, fillcolor=\"#f9fafb\", label=\"" +
+           dot_escape(heading) + "\\n\\n" + dot_escape(text, "\\l") + "\"];\n";
   }
   if (flow != nullptr) {
     std::vector<std::string> chain = chain_of(flow->statement);
     const std::size_t total = chain.size();
     if (chain.size() > kDiagramMaxChain) chain.resize(kDiagramMaxChain);
-    out += "  subgraph \"cluster_alur\" {\n";
-    out += "    label=" + quoted("Alur peninjauan hasil" + source_line(*flow)) + ";\n";
+    out += "  \"alur\" [shape=plaintext, style=\"\", fontsize=12, label=" +
+           quoted("Alur peninjauan hasil" + source_line(*flow)) + "];\n";
     if (chain.empty()) {
-      out +=
-          "    \"r0\" [label=\"(rantai peninjauan tidak disebut)\", style=\"rounded,dashed\"];\n";
+      out += "  \"r0\" [label=\"(rantai peninjauan tidak disebut)\", style=\"rounded,dashed\"];\n";
     }
     for (std::size_t i = 0; i < chain.size(); ++i) {
       std::string label = wrap_text(clip(chain[i], 200), kStateWidth);
@@ -259,21 +260,20 @@ std::string structure_dot(std::string_view kind_label, const work::Rule* structu
         label += "\n(menerima hasil: kegiatan selesai)";
         style = ", peripheries=2, fillcolor=\"#e5e7eb\"";
       }
-      out += "    \"r" + std::to_string(i) + "\" [label=" + quoted(label) + style + "];\n";
+      out += "  \"r" + std::to_string(i) + "\" [label=" + quoted(label) + style + "];\n";
     }
     if (total > chain.size()) {
-      out += "    \"r_lain\" [label=" +
+      out += "  \"r_lain\" [label=" +
              quoted("(" + std::to_string(total - chain.size()) + " peninjau lain tidak digambar)") +
              ", style=\"rounded,dashed\"];\n";
-      out += "    \"r" + std::to_string(chain.size() - 1) + "\" -> \"r_lain\";\n";
+      out += "  \"r" + std::to_string(chain.size() - 1) + "\" -> \"r_lain\";\n";
     }
     for (std::size_t i = 0; i + 1 < chain.size(); ++i) {
-      out += "    \"r" + std::to_string(i) + "\" -> \"r" + std::to_string(i + 1) +
+      out += "  \"r" + std::to_string(i) + "\" -> \"r" + std::to_string(i + 1) +
              "\" [label=\"meneruskan hasil\"];\n";
     }
-    out += "  }\n";
-    // The structure above the chain: one column, narrow enough for a phone.
-    if (structure != nullptr) out += "  \"struktur\" -> \"r0\" [style=invis];\n";
+    if (structure != nullptr) out += "  \"struktur\" -> \"alur\" [style=invis];\n";
+    out += "  \"alur\" -> \"r0\" [style=invis];\n";
   }
   out += "}\n";
   return out;

@@ -51,11 +51,12 @@ std::string first_step_label(const work::Mechanism& m);
 // first_state. Pure.
 std::string mechanism_dot(const work::Mechanism& m);
 
-// The assignment structure and review flow of one agency kind as a DOT digraph: titled with
-// `kind_label`; from `flow` (may be null) the review chain (its statement split on " > ") as a
-// column of boxes `"r<i>"` joined top to bottom, the last one marked as the one who accepts;
-// from `structure` (may be null) its items as one left-aligned numbered text node "struktur";
-// the source of each (article, source) in the caption. Bounded by the kDiagram* limits. Pure.
+// The assignment structure and review flow of one agency kind as a DOT digraph, one column:
+// titled with `kind_label`; from `structure` (may be null) one note "struktur" headed "Struktur
+// penugasan" with the rule's source and its items numbered and left-aligned; from `flow` (may be
+// null) a heading "alur" with the rule's source over the review chain (its statement split on
+// " > ") as boxes `"r<i>"` joined top to bottom, the last one marked as the one who accepts.
+// Invisible edges keep the parts in order; no clusters. Bounded by the kDiagram* limits. Pure.
 std::string structure_dot(std::string_view kind_label, const work::Rule* structure,
                           const work::Rule* flow);
 
