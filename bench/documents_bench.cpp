@@ -1,12 +1,16 @@
 // The documents domain on an agency of 300 positions (a head, 6 units of 1 + 4 sections of 1 + 10
 // staff, and 6 more direct staff: the size of a large regulation's chart): the chart laid out and
-// drawn to PDF and SVG, and the positions exported to XLSX and CSV. docs/performance.md.
+// drawn to PDF and SVG, and the positions exported to XLSX and CSV; and the work system's diagrams
+// (issue 12 item 7). docs/performance.md.
 #include <benchmark/benchmark.h>
 
 #include <string>
 
 #include "documents/chart_render.hpp"
 #include "documents/table.hpp"
+#include "documents/work_diagram.hpp"
+#include "work/mechanisms.hpp"
+#include "work/rules.hpp"
 
 namespace {
 
@@ -73,6 +77,31 @@ void BM_PositionsCsv(benchmark::State& state) {
   for (auto _ : state) benchmark::DoNotOptimize(to_csv(table));
 }
 BENCHMARK(BM_PositionsCsv)->Arg(300)->Unit(benchmark::kMicrosecond);
+
+// Issue 12 item 7: one mechanism's state machine drawn uncached (DOT written, laid out by dot,
+// rendered to SVG): the largest, across governments (6 states, 8 transitions). The API keeps each
+// mechanism's SVG once drawn (app::mechanism_diagram_svg), so this is paid once per process.
+void BM_MechanismDiagramSvg(benchmark::State& state) {
+  const auto* m = tatakerja::work::find_mechanism("penunjukan_lintas_instansi");
+  std::size_t bytes = 0;
+  for (auto _ : state) bytes = dot_to_svg(mechanism_dot(*m)).size();
+  state.counters["svg_bytes"] = static_cast<double>(bytes);
+}
+BENCHMARK(BM_MechanismDiagramSvg)->Unit(benchmark::kMillisecond);
+
+// An agency kind's structure and review chain (the Sekretariat Daerah's defaults: 3 items, 3
+// stops), drawn on each request of GET /regions/{id}/work-rules/structure/{key}.svg.
+void BM_StructureDiagramSvg(benchmark::State& state) {
+  const auto rules = tatakerja::work::default_rules("Bupati");
+  using tatakerja::work::RuleKind;
+  const auto* s =
+      tatakerja::work::find_rule(rules, RuleKind::AssignmentStructure, "sekretariat_daerah");
+  const auto* f = tatakerja::work::find_rule(rules, RuleKind::Flow, "sekretariat_daerah");
+  std::size_t bytes = 0;
+  for (auto _ : state) bytes = dot_to_svg(structure_dot("Sekretariat Daerah", s, f)).size();
+  state.counters["svg_bytes"] = static_cast<double>(bytes);
+}
+BENCHMARK(BM_StructureDiagramSvg)->Unit(benchmark::kMillisecond);
 
 }  // namespace
 

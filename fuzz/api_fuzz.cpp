@@ -23,6 +23,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
@@ -545,6 +546,22 @@ std::string target_text(In& in, std::string& route_method) {
       for (std::size_t i = 0; i < n; ++i)
         token += kBase64Url[in.ConsumeIntegralInRange(std::size_t{0}, kBase64Url.size() - 1)];
       t.replace(at, 7, token);
+    }
+    // A mechanism's or an agency kind's key (issue 12 item 7): a known one or lowercase letters,
+    // digits and '_', sometimes longer than the 64 a key may be.
+    if (const auto at = t.find("{key}"); at != std::string::npos) {
+      static constexpr std::string_view kKeyChars = "abcdefghijklmnopqrstuvwxyz0123456789_";
+      static constexpr std::array<std::string_view, 4> kKnown = {
+          "penunjukan_lintas_unit", "sukarela_dalam_unit", "sekretariat_daerah", "uptd"};
+      std::string key;
+      if (in.ConsumeBool()) {
+        key = kKnown[in.ConsumeIntegralInRange(std::size_t{0}, kKnown.size() - 1)];
+      } else {
+        const std::size_t n = in.ConsumeIntegralInRange(std::size_t{1}, std::size_t{70});
+        for (std::size_t i = 0; i < n; ++i)
+          key += kKeyChars[in.ConsumeIntegralInRange(std::size_t{0}, kKeyChars.size() - 1)];
+      }
+      t.replace(at, 5, key);
     }
     if (kind == 1) {
       t += '?';

@@ -220,7 +220,7 @@ void check_percent(std::string_view input) {
 }
 
 // match_route: a match names a route of the table, and the path is the route's pattern with its
-// ids (and its {token}) written back.
+// ids (and its {token} or {key}) written back.
 void check_route(std::string_view input, std::string_view method, std::string_view path) {
   const auto& routes = tk::server::route_list();
   for (const std::string_view m :
@@ -254,6 +254,14 @@ void check_route(std::string_view input, std::string_view method, std::string_vi
                                               "0123456789-_") == std::string::npos,
             "a {token} that is not base64url", input);
         rebuilt.replace(at, 7, match.token);
+      }
+      // A mechanism's or an agency kind's key (issue 12 item 7): 1..64 of [a-z0-9_].
+      if (const auto at = rebuilt.find("{key}"); at != std::string::npos) {
+        expect(!match.token.empty() && match.token.size() <= 64 &&
+                   match.token.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789_") ==
+                       std::string::npos,
+               "a {key} that is not [a-z0-9_]", input);
+        rebuilt.replace(at, 5, match.token);
       }
       expect(rebuilt == p, "a matched path is not its pattern with the ids", input);
     }

@@ -43,8 +43,20 @@ bool token_segment(std::string_view s) {
   return true;
 }
 
+// A {key} segment (issue 12 item 7: a mechanism's or an agency kind's key): 1..64 characters of
+// lowercase ASCII letters, digits and '_'.
+bool key_segment(std::string_view s) {
+  if (s.empty() || s.size() > 64) return false;
+  for (const char c : s) {
+    const bool ok = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
+    if (!ok) return false;
+  }
+  return true;
+}
+
 // Matches `path` against `pattern`, filling `ids` (cleared first) with its {id} segments and
-// `token` with its {token} segment. A segment "{id}.pdf" is an id followed by that suffix.
+// `token` with its {token} or {key} segment. A segment "{id}.pdf" is an id followed by that
+// suffix, "{key}.svg" a key followed by it.
 bool path_matches(std::string_view pattern, std::string_view path, std::vector<std::int64_t>& ids,
                   std::string& token) {
   ids.clear();
@@ -65,6 +77,12 @@ bool path_matches(std::string_view pattern, std::string_view path, std::vector<s
     } else if (pseg == "{token}") {
       if (!token_segment(sseg)) return false;
       token = std::string(sseg);
+    } else if (pseg.starts_with("{key}")) {
+      const std::string_view suffix = pseg.substr(5);
+      if (!sseg.ends_with(suffix) || !key_segment(sseg.substr(0, sseg.size() - suffix.size()))) {
+        return false;
+      }
+      token = std::string(sseg.substr(0, sseg.size() - suffix.size()));
     } else if (pseg.starts_with("{id}.")) {
       const std::string_view suffix = pseg.substr(4);
       std::int64_t id = 0;

@@ -1,6 +1,7 @@
 // Laying out the chart with Graphviz (placement only: dot's ranks and order) and Pango (text
 // measured and broken into lines), and drawing the sheet as PDF with cairo.
 #include "documents/chart_render.hpp"
+#include "graphviz_access.hpp"
 
 #include <cairo-pdf.h>
 #include <graphviz/gvc.h>
@@ -140,18 +141,11 @@ struct Placed {
   double x = 0, y = 0;  // centre, Graphviz coordinates (points, y up)
 };
 
-// Graphviz keeps global state (the cgraph and layout code are not thread-safe): one context,
-// every use under this lock.
-std::mutex graphviz_lock;
-GVC_t* graphviz_context() {
-  static GVC_t* gvc = gvContext();
-  return gvc;
-}
-
 // dot's placement of the boxes (centres) and the bounding box (llx, lly, urx, ury).
 std::vector<Placed> place_boxes(const std::vector<ChartBox>& boxes,
                                 const std::vector<BoxText>& sizes, double bb[4]) {
-  std::lock_guard<std::mutex> hold(graphviz_lock);
+  // Graphviz is not thread-safe: one layout at a time in the process (graphviz_access.hpp).
+  std::lock_guard<std::mutex> hold(graphviz_lock());
   GVC_t* gvc = graphviz_context();
   Agraph_t* g = agopen(const_cast<char*>("chart"), Agdirected, nullptr);
   if (g == nullptr) throw std::runtime_error("Graphviz: agopen failed");

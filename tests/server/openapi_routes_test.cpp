@@ -164,5 +164,26 @@ TEST(Router, MatchesIdsAndMethods) {
             server::MatchKind::MethodNotAllowed);
 }
 
+// Issue 12 item 7: a {key} segment with its suffix ("{key}.svg"): lowercase letters, digits, '_'.
+TEST(Router, MatchesKeysWithTheirSuffix) {
+  auto m = server::match_route("GET", "/assignment-mechanisms/penunjukan_lintas_unit.svg");
+  ASSERT_EQ(m.kind, server::MatchKind::Found);
+  EXPECT_EQ(m.token, "penunjukan_lintas_unit");
+  m = server::match_route("GET", "/regions/7/work-rules/structure/dinas_badan.svg");
+  ASSERT_EQ(m.kind, server::MatchKind::Found);
+  EXPECT_EQ(m.ids, std::vector<std::int64_t>{7});
+  EXPECT_EQ(m.token, "dinas_badan");
+  for (const char* bad :
+       {"/assignment-mechanisms/.svg", "/assignment-mechanisms/Penunjukan.svg",
+        "/assignment-mechanisms/a-b.svg", "/assignment-mechanisms/penunjukan_lintas_unit",
+        "/assignment-mechanisms/penunjukan_lintas_unit.svg.svg", "/assignment-mechanisms/a%2Fb.svg",
+        "/regions/0/work-rules/structure/uptd.svg"}) {
+    EXPECT_EQ(server::match_route("GET", bad).kind, server::MatchKind::NotFound) << bad;
+  }
+  EXPECT_EQ(
+      server::match_route("GET", "/assignment-mechanisms/" + std::string(65, 'a') + ".svg").kind,
+      server::MatchKind::NotFound);
+}
+
 }  // namespace
 }  // namespace tatakerja

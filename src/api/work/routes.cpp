@@ -2,6 +2,7 @@
 // scope, and the work system's writes never retire the registry's cached answers.
 #include "api/routes.hpp"
 #include "api/api.hpp"
+#include "work/handlers_diagrams.hpp"
 #include "work/handlers_letters.hpp"
 
 namespace tatakerja::server {
@@ -68,6 +69,15 @@ void add_work_routes(RouteTable& t) {
   t.add({"GET", "/verifikasi/{token}"}, handle_letter_verify);
   t.add({"GET", "/agencies/{id}/letter-scheme"}, handle_letter_scheme_get, editor_gate);
   t.add({"PUT", "/agencies/{id}/letter-scheme"}, handle_letter_scheme_put, editor_gate);
+
+  // Issue 12 item 7: the diagrams, drawn from the definitions the code runs. A mechanism's (the
+  // same for everyone) for any signed-in reader; an agency kind's structure and flow shows a
+  // region's rules, so it has their gate; the structure's layout runs on the work pool. Not kept by
+  // the answer cache (it keeps only the Content-Type, not the SVG's policy header; a mechanism's
+  // drawing is kept once drawn by app::mechanism_diagram_svg, and the rules are no registry scope).
+  t.add({"GET", "/assignment-mechanisms/{key}.svg"}, handle_mechanism_diagram, signed_in_gate);
+  t.add({"GET", "/regions/{id}/work-rules/structure/{key}.svg", 0, carry::kHeavy},
+        handle_agency_kind_diagram, editor_gate);
 }
 
 }  // namespace tatakerja::server

@@ -311,3 +311,13 @@ export const assignments = {
   markRead: (nid: Id) =>
     request<Notification>(`/me/notifications/${id(nid)}/read`, { method: "POST" }),
 };
+
+// ---- Issue 12 item 7: the work system's diagrams (SVG), fetched by the browser itself (an <img>)
+// with the session cookie. ----
+export const diagrams = {
+  /** A mechanism's state machine; any signed-in reader. */
+  mechanismHref: (key: string) => `${BASE}/assignment-mechanisms/${encodeURIComponent(key)}.svg`,
+  /** An agency kind's assignment structure and review chain in a region's rules; administrators. */
+  structureHref: (rid: Id | string, kind: string) =>
+    `${BASE}/regions/${id(rid)}/work-rules/structure/${encodeURIComponent(kind)}.svg`,
+};

@@ -1,6 +1,9 @@
 // The work system (issue 12): a region's rules ("Sistem kerja"), each with where it comes from —
-// the article of the region's own regulation, or PermenPANRB 7/2022's default — for administrators.
-import { api } from "../api/client";
+// the article of the region's own regulation, or PermenPANRB 7/2022's default — for administrators,
+// with the diagrams of the mechanisms and of each agency kind's structure (issue 12 item 7).
+import { api, assignments, diagrams } from "../api/client";
+import { agencyKinds, diagramFigure, mechanismAlt, structureAlt } from "../diagrams";
+import type { Mechanisms } from "../api/assignment_types";
 import type { Team, TeamMember, TeamRef, WorkRule } from "../api/types";
 import { h, replace } from "../dom";
 import { roleCanAdminister } from "../format";
@@ -113,7 +116,11 @@ export async function workRulesPage(ctx: PageContext): Promise<void> {
     );
     return;
   }
-  const [data, teams] = await Promise.all([api.workRules(id), api.teams(id)]);
+  const [data, teams, mechanisms] = await Promise.all([
+    api.workRules(id),
+    api.teams(id),
+    assignments.mechanisms(),
+  ]);
   if (!ctx.isCurrent()) return;
   const regionName = data.region.name ?? "";
   replace(
@@ -156,7 +163,49 @@ export async function workRulesPage(ctx: PageContext): Promise<void> {
         ? null
         : section(heading, h("ul", { class: "card-list" }, rules.map(ruleCard)));
     }),
+    diagramSections(id, data.rules, mechanisms),
   );
+}
+
+// Issue 12 item 7: each mechanism's flow and each agency kind's structure, drawn by the server
+// from the definitions and rules it runs.
+function diagramSections(region: string, rules: WorkRule[], mechanisms: Mechanisms): HTMLElement[] {
+  const roleLabels = Object.fromEntries(mechanisms.roles.map((r) => [r.key, r.label]));
+  const kinds = agencyKinds(rules);
+  return [
+    section(
+      "Diagram alur mekanisme penugasan",
+      h(
+        "p",
+        { class: "muted" },
+        "Digambar dari aturan yang dijalankan sistem: setiap keadaan penugasan dan setiap langkah beserta pejabat yang berwenang mengambilnya. Ketuk gambar untuk ukuran penuh.",
+      ),
+      h(
+        "div",
+        { class: "diagram-list" },
+        mechanisms.items.map((m) =>
+          diagramFigure(diagrams.mechanismHref(m.key), mechanismAlt(m, roleLabels), m.label),
+        ),
+      ),
+    ),
+    section(
+      "Bagan struktur penugasan dan alur peninjauan per jenis perangkat daerah",
+      kinds.length === 0
+        ? h("p", { class: "muted" }, "Aturan daerah ini tidak memuat struktur penugasan.")
+        : h(
+            "div",
+            { class: "diagram-list" },
+            kinds.map((k) => {
+              const label = ruleLabel({ key: k });
+              return diagramFigure(
+                diagrams.structureHref(region, k),
+                structureAlt(label, rules, k),
+                label,
+              );
+            }),
+          ),
+    ),
+  ];
 }
 
 const scopeLabels: Record<TeamRef["scope"], string> = {

@@ -91,13 +91,16 @@ struct RouteMatch {
   MatchKind kind = MatchKind::NotFound;
   std::size_t route = 0;          // index into route_list() when Found
   std::vector<std::int64_t> ids;  // the `{id}` segments, in order (as many as the pattern has)
-  std::string token;  // the `{token}` segment (issue 12 item 6), when the pattern has one
+  // The `{token}` segment (issue 12 item 6) or the `{key}` segment (item 7), when the pattern has
+  // one.
+  std::string token;
   std::string allow;  // "GET, PATCH" when MethodNotAllowed
 };
 
 // Matches a path relative to /api/v1 ("/positions/12"). An `{id}` segment matches only a positive
 // decimal integer without sign or leading zeros that fits in 63 bits; anything else is NotFound.
-// "{id}.pdf" is such an id followed by ".pdf"; a `{token}` segment is 1..64 base64url characters.
+// "{id}.pdf" is such an id followed by ".pdf"; a `{token}` segment is 1..64 base64url characters;
+// a `{key}` segment ("{key}.svg": followed by ".svg") is 1..64 of [a-z0-9_].
 RouteMatch match_route(std::string_view method, std::string_view path);
 
 }  // namespace tatakerja::server
