@@ -212,6 +212,19 @@ std::vector<ReviewStop> chain_for(const Stores& stores, const org::Agency& agenc
   return chain;
 }
 
+// Whether `me` holds the position that leads `unit_id` or one above it (its superiors up to the
+// agency head): the unit's leaders see its teams' boards.
+bool leads_above(const Stores& stores, org::Id unit_id, org::Id me) {
+  std::optional<org::Id> at = leading_position(stores, unit_id);
+  std::set<org::Id> seen;
+  while (at && seen.insert(*at).second && seen.size() <= 32) {
+    if (position_holders(stores, at).contains(me)) return true;
+    const auto p = stores.org.position(*at);
+    at = p ? p->superior_id : std::nullopt;
+  }
+  return false;
+}
+
 // --- views and notifications -----------------------------------------------------------------
 
 std::string person_name(const Stores& stores, org::Id id) {
@@ -739,7 +752,7 @@ std::vector<ActivitySummary> team_activities(const Stores& stores, const identit
   if (!allowed && user.employee_id) {
     const org::Id me = *user.employee_id;
     allowed = team_members_now(stores, team_id).contains(me) ||
-              unit_leaders(stores, team->owner_unit_id).contains(me);
+              leads_above(stores, team->owner_unit_id, me);
   }
   if (!allowed) fail(ErrorCode::Forbidden, "", "Papan tim hanya untuk anggota dan pimpinannya.");
   std::vector<ActivitySummary> out;

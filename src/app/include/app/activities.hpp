@@ -116,7 +116,7 @@ std::pair<work::Evidence, std::string> evidence_file(const Stores& stores,
 std::vector<ActivitySummary> my_activities(const Stores& stores, const identity::User& user,
                                            int limit);
 // A team's activities (the board), for its members and lead, the holders of its owner unit's
-// leading position, and administrators; newest first.
+// leading position and of the positions above it, and administrators; newest first.
 std::vector<ActivitySummary> team_activities(const Stores& stores, const identity::User& user,
                                              org::Id team_id, int limit);
 

@@ -1,0 +1,261 @@
+// The authorisation matrix of the activity actions (issue 12 item 4), as a table: every action
+// against every kind of caller, through a real server on the demo database with the tests' cast
+// (assignment_cast.hpp). The activity: the team "Tim Penataan Tata Laksana" of Bagian Organisasi
+// in the Sekretariat Daerah of Kabupaten Kupang, carried out by its member; its chain is the lead
+// (`analis_organisasi`), the Kepala Bagian (`kabag_organisasi`, Level II), the Asisten and the
+// Sekretaris Daerah (`sekda_kupang`, Level I). The Kepala Bagian Organisasi is given a Plh for the
+// test (`plt_kabag_hukum`, already Plt elsewhere): an acting holder holds the stop of the position
+// he acts in. A refused call writes nothing (no audit entry, the version unchanged).
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "assignment_server.hpp"
+#include "persistence/sql_stores.hpp"
+#include "storage/database.hpp"
+
+namespace tatakerja {
+namespace {
+
+using json = nlohmann::json;
+using testing::AssignmentServer;
+using testing::HttpAnswer;
+
+struct Caller {
+  const char* kind;
+  const char* who;
+};
+const std::vector<Caller> kCallers = {
+    {"anonymous", "anonim"},
+    {"member", "pengadministrasi_organisasi"},
+    {"lead", "analis_organisasi"},
+    {"appraiser of another unit", "kabid_perizinan"},
+    {"unit leader", "kabag_organisasi"},
+    {"Level I", "sekda_kupang"},
+    {"Plh of the unit leader", "plt_kabag_hukum"},
+    {"administrator", "admin"},
+};
+
+struct Row {
+  const char* action;
+  std::vector<int> status;
+};
+const std::vector<Row> kMatrix = {
+    //                       anon member lead other leader  L-I   Plh  admin
+    {"flows", /*          */ {401, 200, 200, 200, 200, 200, 200, 200}},
+    {"plan", /*           */ {401, 201, 201, 403, 201, 201, 201, 403}},
+    {"start", /*          */ {401, 200, 403, 403, 403, 403, 403, 403}},
+    {"submit", /*         */ {401, 200, 403, 403, 403, 403, 403, 403}},
+    {"pass on as lead", /**/ {401, 403, 200, 403, 403, 403, 403, 403}},
+    {"pass on as II", /*  */ {401, 403, 403, 403, 200, 403, 200, 403}},
+    {"return at I", /*    */ {401, 403, 403, 403, 403, 200, 403, 403}},
+    {"accept", /*         */ {401, 403, 403, 403, 403, 200, 403, 403}},
+    {"cancel", /*         */ {401, 403, 403, 403, 200, 403, 200, 403}},
+    {"progress note", /*  */ {401, 201, 403, 403, 403, 403, 403, 403}},
+    {"feedback", /*       */ {401, 403, 201, 403, 201, 201, 201, 403}},
+    {"evidence", /*       */ {401, 201, 403, 403, 403, 403, 403, 403}},
+    {"get one", /*        */ {401, 200, 200, 403, 200, 200, 200, 200}},
+    {"list mine", /*      */ {401, 200, 200, 200, 200, 200, 200, 200}},
+    {"team board", /*     */ {401, 200, 200, 403, 200, 200, 200, 200}},
+};
+
+class ActivityMatrix : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    server_ = std::make_unique<AssignmentServer>("activity_matrix");
+    give_plh();
+  }
+  static void TearDownTestSuite() { server_.reset(); }
+  AssignmentServer& srv() { return *server_; }
+
+  // The Plh of the Kepala Bagian Organisasi, written straight into the test's database (the
+  // registry's own rules allow an acting holder beside the definitive one).
+  static void give_plh() {
+    auto c = storage::open_database(server_->db());
+    persistence::SqlStores s(*c);
+    const auto& people = server_->cast().people;
+    org::Id kabag_position = 0;
+    for (const auto& pl : s.stores().org.placements_of_employee(people.at("kabag_organisasi"))) {
+      if (!pl.end) kabag_position = pl.position_id;
+    }
+    ASSERT_NE(kabag_position, 0);
+    org::Placement p;
+    p.employee_id = people.at("plt_kabag_hukum");
+    p.position_id = kabag_position;
+    p.start = Date{2026, 1, 5};
+    p.kind = org::PlacementKind::Plh;
+    s.stores().org.insert_placement(p);
+  }
+
+  std::int64_t team_id() {
+    if (team_ != 0) return team_;
+    const json regions = json::parse(srv().call("GET", "/api/v1/regions").body);
+    for (const auto& r : regions["items"]) {
+      const json teams = json::parse(
+          srv()
+              .call("GET", "/api/v1/regions/" + std::to_string(r["id"].get<int>()) + "/teams", "",
+                    srv().headers("admin"))
+              .body);
+      for (const auto& t : teams["items"]) {
+        if (t["name"] == "Tim Penataan Tata Laksana") team_ = t["id"].get<std::int64_t>();
+      }
+    }
+    EXPECT_NE(team_, 0);
+    return team_;
+  }
+  json plan_body() {
+    return {{"title", "Penyusunan peta proses bisnis"},
+            {"team_id", team_id()},
+            {"executor_employee_id", srv().cast().people.at("pengadministrasi_organisasi")},
+            {"start", "2026-02-02"},
+            {"end", "2026-03-31"}};
+  }
+  std::string path(std::int64_t id, const std::string& rest = "") {
+    return "/api/v1/activities/" + std::to_string(id) + rest;
+  }
+  json get(std::int64_t id) {
+    const auto a = srv().call("GET", path(id), "", srv().headers("admin"));
+    EXPECT_EQ(a.status, 200) << a.body;
+    return json::parse(a.body);
+  }
+  HttpAnswer step(const std::string& who, std::int64_t id, const std::string& transition) {
+    json body{{"transition", transition}, {"version", get(id)["version"]}};
+    if (transition == "kembalikan" || transition == "batalkan") {
+      body["reason"] = "Belum sesuai target";
+    }
+    return srv().call("POST", path(id, "/steps"), body.dump(), srv().headers(who));
+  }
+  void must(const std::string& who, std::int64_t id, const std::string& transition) {
+    const auto a = step(who, id, transition);
+    ASSERT_EQ(a.status, 200) << who << " " << transition << ": " << a.body;
+  }
+  // A fresh activity by the member, walked up to `state`.
+  std::int64_t fresh(const std::string& state) {
+    const auto a = srv().call("POST", "/api/v1/activities", plan_body().dump(),
+                              srv().headers("pengadministrasi_organisasi"));
+    EXPECT_EQ(a.status, 201) << a.body;
+    const auto id = json::parse(a.body)["id"].get<std::int64_t>();
+    const std::vector<std::pair<const char*, const char*>> walk = {
+        {"pengadministrasi_organisasi", "mulai"},
+        {"pengadministrasi_organisasi", "ajukan"},
+        {"analis_organisasi", "teruskan"},
+        {"kabag_organisasi", "teruskan"},
+        {"asisten_kupang", "teruskan"}};
+    for (const auto& [who, transition] : walk) {
+      if (get(id)["state"] == state) break;
+      must(who, id, transition);
+    }
+    EXPECT_EQ(get(id)["state"], state);
+    return id;
+  }
+  // The state each action is taken on.
+  static const char* state_for(const std::string& action) {
+    if (action == "start" || action == "cancel") return "direncanakan";
+    if (action == "submit" || action == "progress note" || action == "evidence" ||
+        action == "feedback") {
+      return "dilaksanakan";
+    }
+    if (action == "pass on as lead") return "di_ketua";
+    if (action == "pass on as II") return "di_level_ii";
+    if (action == "return at I" || action == "accept") return "di_level_i";
+    return nullptr;
+  }
+  HttpAnswer act(const std::string& action, const std::string& who, std::int64_t id) {
+    const auto h = srv().headers(who);
+    if (action == "flows") return srv().call("GET", "/api/v1/activity-flows", "", h);
+    if (action == "plan") return srv().call("POST", "/api/v1/activities", plan_body().dump(), h);
+    if (action == "start") return step(who, id, "mulai");
+    if (action == "submit") return step(who, id, "ajukan");
+    if (action == "pass on as lead" || action == "pass on as II") {
+      return step(who, id, "teruskan");
+    }
+    if (action == "return at I") return step(who, id, "kembalikan");
+    if (action == "accept") return step(who, id, "terima");
+    if (action == "cancel") return step(who, id, "batalkan");
+    if (action == "get one") return srv().call("GET", path(shared_), "", h);
+    if (action == "list mine") return srv().call("GET", "/api/v1/activities", "", h);
+    if (action == "team board") {
+      return srv().call("GET", "/api/v1/teams/" + std::to_string(team_id()) + "/activities", "", h);
+    }
+    const json version = get(id)["version"];
+    if (action == "progress note") {
+      return srv().call(
+          "POST", path(id, "/notes"),
+          json{{"kind", "kemajuan"}, {"text", "Separuh"}, {"progress", 50}, {"version", version}}
+              .dump(),
+          h);
+    }
+    if (action == "feedback") {
+      return srv().call(
+          "POST", path(id, "/notes"),
+          json{{"kind", "umpan_balik"}, {"text", "Lengkapi SOP"}, {"version", version}}.dump(), h);
+    }
+    {
+      auto with_type = h;  // evidence
+      with_type.emplace_back("Content-Type", "application/octet-stream");
+      return srv().call(
+          "POST",
+          path(id, "/evidence?version=" + std::to_string(version.get<int>()) + "&name=bukti.pdf"),
+          "%PDF-1.4\n%%EOF\n", with_type);
+    }
+    if (action == "get one") return srv().call("GET", path(shared_), "", h);
+    if (action == "list mine") return srv().call("GET", "/api/v1/activities", "", h);
+    return srv().call("GET", "/api/v1/teams/" + std::to_string(team_id()) + "/activities", "", h);
+  }
+
+  static std::unique_ptr<AssignmentServer> server_;
+  std::int64_t team_ = 0, shared_ = 0;
+};
+
+std::unique_ptr<AssignmentServer> ActivityMatrix::server_;
+
+TEST_F(ActivityMatrix, EveryActionForEveryCaller) {
+  for (const auto& c : kCallers) srv().headers(c.who);  // signed in first: a sign-in is audited
+  shared_ = fresh("dilaksanakan");
+  for (const auto& row : kMatrix) {
+    ASSERT_EQ(row.status.size(), kCallers.size()) << row.action;
+    for (std::size_t i = 0; i < kCallers.size(); ++i) {
+      const std::string action = row.action;
+      SCOPED_TRACE(action + " by " + kCallers[i].kind);
+      const char* state = state_for(action);
+      const std::int64_t id = state ? fresh(state) : 0;
+      const json before = id ? get(id) : json();
+      const auto audit = srv().newest_audit_id();
+      const auto got = act(action, kCallers[i].who, id);
+      EXPECT_EQ(got.status, row.status[i]) << got.body;
+      if (got.status >= 400) {
+        EXPECT_EQ(srv().newest_audit_id(), audit) << "a refused call wrote an audit entry";
+        if (id) {
+          EXPECT_EQ(get(id)["version"], before["version"]) << "a refused call changed it";
+        }
+        const json body = json::parse(got.body, nullptr, false);
+        if (got.status == 401) {
+          EXPECT_EQ(body["error"]["code"], "UNAUTHENTICATED");
+        }
+      }
+    }
+  }
+}
+
+// The changes need the session's CSRF token: without it, 403 CSRF_INVALID and nothing written;
+// an evidence file is refused before its body is read.
+TEST_F(ActivityMatrix, ChangesNeedTheCsrfToken) {
+  const auto id = fresh("direncanakan");
+  const testing::Headers cookie_only = {{"Cookie", srv().as("pengadministrasi_organisasi").cookie}};
+  const auto before = srv().newest_audit_id();
+  auto a = srv().call("POST", path(id, "/steps"),
+                      json{{"transition", "mulai"}, {"version", 1}}.dump(), cookie_only);
+  EXPECT_EQ(a.status, 403) << a.body;
+  EXPECT_EQ(json::parse(a.body)["error"]["code"], "CSRF_INVALID");
+  a = srv().call("POST", "/api/v1/activities", plan_body().dump(), cookie_only);
+  EXPECT_EQ(a.status, 403) << a.body;
+  a = srv().call("POST", path(id, "/evidence?version=1&name=a.pdf"), "%PDF-1.4\n", cookie_only);
+  EXPECT_EQ(a.status, 403) << a.body;
+  EXPECT_EQ(srv().newest_audit_id(), before);
+  EXPECT_EQ(get(id)["version"], 1);
+}
+
+}  // namespace
+}  // namespace tatakerja
