@@ -12,45 +12,25 @@
 #include "core/text.hpp"
 #include "core/transaction.hpp"
 #include "work/rules.hpp"
+#include "work_people.hpp"
 
 namespace tatakerja::app {
 namespace {
 
 using work::Activity;
 using work::ReviewStop;
+using work_people::checked_date;
+using work_people::checked_text;
+using work_people::leads_above;
+using work_people::team_leads;
+using work_people::team_members_now;
+
+org::Employee person_of(const Stores& stores, const identity::User& user) {
+  return work_people::person_of(stores, user, "kegiatan");
+}
 
 constexpr std::size_t kMaxRoles = 30;
 constexpr std::int64_t kMaxBudget = 1'000'000'000'000'000;  // Rp 10^15
-
-org::Employee person_of(const Stores& stores, const identity::User& user) {
-  const auto e = user.employee_id ? stores.org.employee(*user.employee_id) : std::nullopt;
-  if (!e) {
-    fail(ErrorCode::RoleRequired, "",
-         "Akun ini tidak terhubung dengan data pegawai, sehingga tidak memegang peran dalam "
-         "kegiatan.");
-  }
-  return *e;
-}
-
-std::string checked_text(const std::string& value, const char* field, std::size_t max,
-                         bool required) {
-  std::string s = text::collapse_spaces(text::trim(value));
-  if ((required && s.empty()) || s.size() > max) {
-    fail(ErrorCode::InvalidField, field,
-         std::string("Isian ") + field + (required ? " wajib diisi dan" : "") + " paling banyak " +
-             std::to_string(max) + " bita.");
-  }
-  return s;
-}
-
-Date checked_date(const std::string& value, const char* field) {
-  const auto d = parse_iso_date(value);
-  if (!d) {
-    fail(ErrorCode::InvalidField, field,
-         std::string("Isian ") + field + " harus berupa tanggal (TTTT-BB-HH).");
-  }
-  return *d;
-}
 
 const work::Mechanism& flow_of(const Activity& a) {
   const work::Mechanism* m = work::find_activity_flow(a.flow);
@@ -70,25 +50,6 @@ bool is_final(const Activity& a) {
 
 bool under_way(const Activity& a) {
   return a.state == "dilaksanakan" || a.state == "perbaikan";
-}
-
-// The team's current leads.
-std::set<org::Id> team_leads(const Stores& stores, std::optional<org::Id> team_id) {
-  std::set<org::Id> out;
-  if (!team_id) return out;
-  for (const auto& m : stores.work.members_of_team(*team_id)) {
-    if (!m.end && m.role == work::TeamRole::Lead) out.insert(m.employee_id);
-  }
-  return out;
-}
-
-std::set<org::Id> team_members_now(const Stores& stores, std::optional<org::Id> team_id) {
-  std::set<org::Id> out;
-  if (!team_id) return out;
-  for (const auto& m : stores.work.members_of_team(*team_id)) {
-    if (!m.end) out.insert(m.employee_id);
-  }
-  return out;
 }
 
 const ReviewStop* stop_of(const Activity& a, std::string_view role) {
@@ -210,19 +171,6 @@ std::vector<ReviewStop> chain_for(const Stores& stores, const org::Agency& agenc
     chain.push_back({role, walk[i]});
   }
   return chain;
-}
-
-// Whether `me` holds the position that leads `unit_id` or one above it (its superiors up to the
-// agency head): the unit's leaders see its teams' boards.
-bool leads_above(const Stores& stores, org::Id unit_id, org::Id me) {
-  std::optional<org::Id> at = leading_position(stores, unit_id);
-  std::set<org::Id> seen;
-  while (at && seen.insert(*at).second && seen.size() <= 32) {
-    if (position_holders(stores, at).contains(me)) return true;
-    const auto p = stores.org.position(*at);
-    at = p ? p->superior_id : std::nullopt;
-  }
-  return false;
 }
 
 // --- views and notifications -----------------------------------------------------------------

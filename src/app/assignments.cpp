@@ -11,6 +11,7 @@
 #include "core/transaction.hpp"
 #include "work/deadlines.hpp"
 #include "work/mechanisms.hpp"
+#include "work_people.hpp"
 
 namespace tatakerja::app {
 namespace {
@@ -19,6 +20,12 @@ using work::Assignment;
 using work::AssignmentStep;
 using work::Mechanism;
 using work::Notification;
+using work_people::checked_text;
+using work_people::today;
+
+org::Employee person_of(const Stores& stores, const identity::User& user) {
+  return work_people::person_of(stores, user, "penugasan");
+}
 
 // The newest assignments of a person read for their overdue requests.
 constexpr int kDeadlineScan = 200;
@@ -27,33 +34,6 @@ const Mechanism& mechanism_of(const Assignment& a) {
   const Mechanism* m = work::find_mechanism(a.mechanism);
   if (m == nullptr) fail(ErrorCode::Internal);
   return *m;
-}
-
-Date today() {
-  const std::string now = now_iso_utc();
-  return parse_iso_date(std::string_view(now).substr(0, 10)).value_or(Date{1970, 1, 1});
-}
-
-// The employee a signed-in account acts as (ROLE_REQUIRED for an account without one).
-org::Employee person_of(const Stores& stores, const identity::User& user) {
-  const auto e = user.employee_id ? stores.org.employee(*user.employee_id) : std::nullopt;
-  if (!e) {
-    fail(ErrorCode::RoleRequired, "",
-         "Akun ini tidak terhubung dengan data pegawai, sehingga tidak memegang peran dalam "
-         "penugasan.");
-  }
-  return *e;
-}
-
-std::string checked_text(const std::string& value, const char* field, std::size_t max,
-                         bool required) {
-  std::string s = text::collapse_spaces(text::trim(value));
-  if ((required && s.empty()) || s.size() > max) {
-    fail(ErrorCode::InvalidField, field,
-         std::string("Isian ") + field + (required ? " wajib diisi dan" : "") + " paling banyak " +
-             std::to_string(max) + " bita.");
-  }
-  return s;
 }
 
 nlohmann::json assignment_audit(const Assignment& a) {

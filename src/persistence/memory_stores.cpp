@@ -27,7 +27,11 @@ MemoryStores::MemoryStores()
                              [this](work::Id id) { return org_.has_employee(id); },
                              [this](work::Id id) { return work_.team(id).has_value(); },
                              [this](work::Id id) { return work_.assignment(id).has_value(); }}),
-      transactions_(org_, identity_, work_, letters_, activities_),
+      accountability_(
+          work::AccountabilityKeys{[this](work::Id id) { return org_.region(id).has_value(); },
+                                   [this](work::Id id) { return org_.has_employee(id); },
+                                   [this](work::Id id) { return work_.team(id).has_value(); }}),
+      transactions_(org_, identity_, work_, letters_, activities_, accountability_),
       stores_{transactions_,
               org_,
               identity_,
@@ -35,7 +39,8 @@ MemoryStores::MemoryStores()
               [] { return storage::latest_schema_version(); },
               work_,
               letters_,
-              activities_} {}
+              activities_,
+              accountability_} {}
 
 void MemoryStores::Transactions::refuse_in_snapshot(const char* what) const {
   if (reading_) {
@@ -77,6 +82,16 @@ void MemoryStores::Transactions::begin() {
     org_.rollback();
     throw;
   }
+  try {
+    accountability_.begin();
+  } catch (...) {
+    activities_.rollback();
+    letters_.rollback();
+    work_.rollback();
+    identity_.rollback();
+    org_.rollback();
+    throw;
+  }
 }
 
 void MemoryStores::Transactions::commit() {
@@ -86,6 +101,7 @@ void MemoryStores::Transactions::commit() {
   work_.commit();
   letters_.commit();
   activities_.commit();
+  accountability_.commit();
 }
 
 void MemoryStores::Transactions::rollback() noexcept {
@@ -94,6 +110,7 @@ void MemoryStores::Transactions::rollback() noexcept {
   work_.rollback();
   letters_.rollback();
   activities_.rollback();
+  accountability_.rollback();
 }
 
 void MemoryStores::Transactions::begin_read() {

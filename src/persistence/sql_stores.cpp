@@ -11,6 +11,7 @@ SqlStores::SqlStores(storage::Connection& c)
       work_(c),
       letters_(c),
       activities_(c),
+      accountability_(c),
       stores_{c,
               org_,
               identity_,
@@ -18,6 +19,7 @@ SqlStores::SqlStores(storage::Connection& c)
               [&c] { return storage::schema_version(c); },
               work_,
               letters_,
-              activities_} {}
+              activities_,
+              accountability_} {}
 
 }  // namespace tatakerja::persistence

@@ -1039,6 +1039,78 @@ CREATE INDEX work_notifications_activity ON work_notifications (activity_id, id)
 )SQL";
 // --- end of version 17 ---------------------------------------------------------------------------
 
+// Version 18 (issue 12 item 5: accountability). Reports on a period (a member to the lead, the
+// lead to the owner unit's leader, a person alone to their unit's leader) with their recipients;
+// the lead's account of each member's results for the member's appraiser (input to the
+// appraisal); a unit leader's requests for a report with their due date; escalated problems with
+// their alternative recommendations and recipients. Not registry tables: no revision triggers.
+constexpr std::string_view kSchemaV18 = R"SQL(
+CREATE TABLE work_report_requests (
+  id {ID},
+  region_id BIGINT NOT NULL REFERENCES regions (id),
+  team_id BIGINT REFERENCES work_teams (id),
+  requester_employee_id BIGINT NOT NULL REFERENCES employees (id),
+  asked_employee_id BIGINT NOT NULL REFERENCES employees (id),
+  due_date TEXT NOT NULL,
+  note TEXT NOT NULL,
+  report_id BIGINT,
+  created_at TEXT NOT NULL
+);
+CREATE INDEX work_report_requests_asked ON work_report_requests (asked_employee_id, id);
+CREATE INDEX work_report_requests_requester ON work_report_requests (requester_employee_id, id);
+CREATE INDEX work_report_requests_team ON work_report_requests (team_id, id);
+CREATE TABLE work_reports (
+  id {ID},
+  region_id BIGINT NOT NULL REFERENCES regions (id),
+  team_id BIGINT REFERENCES work_teams (id),
+  kind TEXT NOT NULL CHECK (kind IN ('anggota', 'tim', 'individu')),
+  author_employee_id BIGINT NOT NULL REFERENCES employees (id),
+  period_start TEXT NOT NULL,
+  period_end TEXT NOT NULL,
+  summary TEXT NOT NULL,
+  request_id BIGINT REFERENCES work_report_requests (id),
+  created_at TEXT NOT NULL
+);
+CREATE INDEX work_reports_author ON work_reports (author_employee_id, id);
+CREATE INDEX work_reports_team ON work_reports (team_id, id);
+CREATE TABLE work_report_recipients (
+  report_id BIGINT NOT NULL REFERENCES work_reports (id),
+  employee_id BIGINT NOT NULL REFERENCES employees (id),
+  PRIMARY KEY (report_id, employee_id)
+);
+CREATE INDEX work_report_recipients_employee ON work_report_recipients (employee_id, report_id);
+CREATE TABLE work_member_results (
+  id {ID},
+  report_id BIGINT NOT NULL REFERENCES work_reports (id),
+  member_employee_id BIGINT NOT NULL REFERENCES employees (id),
+  appraiser_position_id BIGINT,
+  result TEXT NOT NULL,
+  created_at TEXT NOT NULL
+);
+CREATE INDEX work_member_results_member ON work_member_results (member_employee_id, id);
+CREATE INDEX work_member_results_report ON work_member_results (report_id, id);
+CREATE TABLE work_escalations (
+  id {ID},
+  region_id BIGINT NOT NULL REFERENCES regions (id),
+  team_id BIGINT NOT NULL REFERENCES work_teams (id),
+  author_employee_id BIGINT NOT NULL REFERENCES employees (id),
+  problem TEXT NOT NULL,
+  alternatives TEXT NOT NULL,
+  several_units INTEGER NOT NULL CHECK (several_units IN (0, 1)),
+  created_at TEXT NOT NULL
+);
+CREATE INDEX work_escalations_team ON work_escalations (team_id, id);
+CREATE INDEX work_escalations_author ON work_escalations (author_employee_id, id);
+CREATE TABLE work_escalation_recipients (
+  escalation_id BIGINT NOT NULL REFERENCES work_escalations (id),
+  employee_id BIGINT NOT NULL REFERENCES employees (id),
+  PRIMARY KEY (escalation_id, employee_id)
+);
+CREATE INDEX work_escalation_recipients_employee
+  ON work_escalation_recipients (employee_id, escalation_id);
+)SQL";
+// --- end of version 18 ---------------------------------------------------------------------------
+
 constexpr Migration kMigrations[] = {
     {1, kSchemaV1, nullptr},
     {2, kSchemaV2, nullptr},
@@ -1057,6 +1129,7 @@ constexpr Migration kMigrations[] = {
     {15, kSchemaV15, nullptr},  // issue 12 item 6: letters
     {16, kSchemaV16, nullptr},  // issue 12: an assignment's letter
     {17, kSchemaV17, nullptr},  // issue 12 item 4: activities
+    {18, kSchemaV18, nullptr},  // issue 12 item 5: accountability
 };
 
 // A stable key for pg_advisory_xact_lock ("tatakerja" in ASCII, truncated to 63 bits).

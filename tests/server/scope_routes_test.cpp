@@ -340,6 +340,9 @@ TEST_F(ScopeRoutes, EveryChangingRouteRefusesAnotherRegion) {
       {"POST /activities/{id}/steps", "a person's own step, by the role they hold"},
       {"POST /activities/{id}/notes", "a person's own note or feedback, by the role they hold"},
       {"POST /activities/{id}/evidence", "a person's own evidence file, as the executor"},
+      {"POST /reports", "a person's own report, by the role they hold in the team or unit"},
+      {"POST /report-requests", "a unit leader's own request, by the position they hold"},
+      {"POST /escalations", "a lead's or member's own escalation, by their membership"},
       {"POST /me/notifications/{id}/read", "the caller's own inbox"},
   };
 

@@ -353,6 +353,130 @@ class AssignmentScenario : public ::testing::TestWithParam<std::string> {
     }
   }
 
+  // --- accountability (issue 12 item 5) ---
+
+  // bentuk_tim "<name>" unit=<unit> ketua=<who> anggota=<who>[,<who>...]: the administrator
+  // forms a team.
+  void form_team(const Action& a) {
+    json members = json::array();
+    std::stringstream list(a.options.at("anggota"));
+    for (std::string m; std::getline(list, m, ',');) members.push_back(id_of(m, false));
+    const auto got = srv().call("POST", "/api/v1/teams",
+                                json{{"name", a.args.at(1)},
+                                     {"kind", "insidental"},
+                                     {"target", "Target uji"},
+                                     {"owner_unit_id", id_of(a.options.at("unit"), true)},
+                                     {"lead_employee_id", id_of(a.options.at("ketua"), false)},
+                                     {"member_employee_ids", members},
+                                     {"formed", "2026-01-05"}}
+                                    .dump(),
+                                srv().headers("admin"));
+    ASSERT_EQ(got.status, 201) << got.body;
+  }
+
+  // Checks a status (and a code) of an answer that is not about the current record.
+  void check_status(const Action& a, const HttpAnswer& got, std::int64_t audit_before) {
+    ASSERT_FALSE(a.expect.empty()) << "line " << a.line << ": no expected answer";
+    EXPECT_EQ(std::to_string(got.status), a.expect[0]) << "line " << a.line << ": " << got.body;
+    const json body = json::parse(got.body, nullptr, false);
+    if (got.status >= 300) {
+      if (a.expect.size() > 1) {
+        EXPECT_EQ(body["error"]["code"], a.expect[1]) << got.body;
+      }
+      EXPECT_EQ(srv().newest_audit_id(), audit_before) << "line " << a.line << " wrote an audit";
+    }
+  }
+
+  // lapor <who> anggota|tim|individu [tim=] [hasil=<member>] [permintaan=terakhir]
+  void report(const Action& a) {
+    ASSERT_GE(a.args.size(), 3u) << "line " << a.line << ": lapor <who> <kind>";
+    json body{{"kind", a.args[2]},
+              {"period_start", "2026-01-01"},
+              {"period_end", "2026-01-31"},
+              {"summary", a.options.contains("ringkasan") ? a.options.at("ringkasan")
+                                                          : "Laporan kerja bulan Januari"}};
+    if (a.options.contains("tim")) body["team_id"] = team_id(a.options.at("tim"));
+    if (a.options.contains("hasil")) {
+      body["member_results"] =
+          json::array({{{"member_employee_id", id_of(a.options.at("hasil"), false)},
+                        {"result", "Menyelesaikan peta proses bisnis tepat waktu"}}});
+    }
+    if (a.options.contains("permintaan")) body["request_id"] = request_;
+    const auto who = srv().headers(a.args[1]);
+    const auto audit = srv().newest_audit_id();
+    const auto got = srv().call("POST", "/api/v1/reports", body.dump(), who);
+    check_status(a, got, audit);
+    if (got.status == 201) report_ = json::parse(got.body)["id"].get<std::int64_t>();
+  }
+
+  // minta <who> <asked> [tim=] [tenggat=]
+  void ask(const Action& a) {
+    ASSERT_GE(a.args.size(), 3u) << "line " << a.line << ": minta <who> <asked>";
+    json body{{"asked_employee_id", id_of(a.args[2], false)},
+              {"due", a.options.contains("tenggat") ? a.options.at("tenggat") : "2099-12-31"},
+              {"note", "Mohon laporan perkembangan"}};
+    if (a.options.contains("tim")) body["team_id"] = team_id(a.options.at("tim"));
+    const auto who = srv().headers(a.args[1]);
+    const auto audit = srv().newest_audit_id();
+    const auto got = srv().call("POST", "/api/v1/report-requests", body.dump(), who);
+    check_status(a, got, audit);
+    if (got.status == 201) request_ = json::parse(got.body)["id"].get<std::int64_t>();
+  }
+
+  // eskalasi <who> tim= [lintas_unit=ya] [alternatif=]
+  void escalate(const Action& a) {
+    json body{{"team_id", team_id(a.options.at("tim"))},
+              {"problem", "Data dari bagian lain belum diterima"},
+              {"several_units", a.options.contains("lintas_unit")}};
+    body["alternatives"] = a.options.contains("alternatif")
+                               ? json::array({a.options.at("alternatif")})
+                               : json::array();
+    const auto who = srv().headers(a.args.at(1));
+    const auto audit = srv().newest_audit_id();
+    const auto got = srv().call("POST", "/api/v1/escalations", body.dump(), who);
+    check_status(a, got, audit);
+  }
+
+  // pesan <who> memuat|tanpa "<text>": a notification in the person's inbox with the text.
+  void message(const Action& a) {
+    const auto got =
+        srv().call("GET", "/api/v1/me/notifications?limit=200", "", srv().headers(a.args.at(1)));
+    ASSERT_EQ(got.status, 200) << got.body;
+    bool found = false;
+    const json list = json::parse(got.body);
+    for (const auto& n : list["items"]) {
+      found = found || n["message"].get<std::string>().find(a.args.at(3)) != std::string::npos;
+    }
+    EXPECT_EQ(found, a.args.at(2) == "memuat") << a.args[1] << ": \"" << a.args[3] << "\"";
+  }
+
+  // hasil <who> <member> => <status> [<count>]: the accounts of the member's results.
+  void results(const Action& a) {
+    const auto got = srv().call(
+        "GET", "/api/v1/employees/" + std::to_string(id_of(a.args.at(2), false)) + "/work-results",
+        "", srv().headers(a.args.at(1)));
+    EXPECT_EQ(std::to_string(got.status), a.expect.at(0)) << got.body;
+    if (got.status == 200 && a.expect.size() > 1) {
+      EXPECT_EQ(json::parse(got.body)["items"].size(), std::stoul(a.expect[1]));
+    }
+  }
+
+  // laporan <who> => <status>: GET /reports/{the last report}.
+  void read_report(const Action& a) {
+    const auto got = srv().call("GET", "/api/v1/reports/" + std::to_string(report_), "",
+                                srv().headers(a.args.at(1)));
+    EXPECT_EQ(std::to_string(got.status), a.expect.at(0)) << got.body;
+  }
+
+  // dijawab ya|tidak: whether the last request has been answered by a report.
+  void answered(const Action& a) {
+    auto c = storage::open_database(srv().db());
+    const auto rows =
+        c->query("SELECT report_id FROM work_report_requests WHERE id = ?", {request_});
+    ASSERT_EQ(rows.size(), 1u);
+    EXPECT_EQ(!rows[0].is_null(0), a.args.at(1) == "ya");
+  }
+
   void run(const Action& a) {
     const std::string& verb = a.args[0];
     SCOPED_TRACE("line " + std::to_string(a.line));
@@ -361,6 +485,14 @@ class AssignmentScenario : public ::testing::TestWithParam<std::string> {
       return create(a);
     }
     if (verb == "rencana") return plan(a);
+    if (verb == "lapor") return report(a);
+    if (verb == "bentuk_tim") return form_team(a);
+    if (verb == "minta") return ask(a);
+    if (verb == "eskalasi") return escalate(a);
+    if (verb == "pesan") return message(a);
+    if (verb == "hasil") return results(a);
+    if (verb == "laporan") return read_report(a);
+    if (verb == "dijawab") return answered(a);
     if (verb == "kegiatan") return activity_step(a);
     if (verb == "catat") return note(a);
     if (verb == "bukti") return evidence(a);
@@ -466,6 +598,7 @@ class AssignmentScenario : public ::testing::TestWithParam<std::string> {
   static std::unique_ptr<AssignmentServer> server_;
   std::int64_t assignment_ = 0;
   std::int64_t activity_ = 0;
+  std::int64_t report_ = 0, request_ = 0;
   bool activity_mode_ = false;  // the current record is an activity
 };
 

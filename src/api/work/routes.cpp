@@ -58,6 +58,16 @@ void add_work_routes(RouteTable& t) {
   t.add({"GET", "/evidence/{id}"}, handle_evidence_get, signed_in_gate);
   t.add({"GET", "/teams/{id}/activities"}, handle_team_activities, signed_in_gate);
 
+  // Issue 12 item 5: accountability. Any signed-in person; who may report, ask for a report or
+  // escalate is decided in the use case (the team's membership, the structure, the placements).
+  t.add({"POST", "/reports"}, handle_report_submit, signed_in_gate);
+  t.add({"GET", "/reports/{id}"}, handle_report_get, signed_in_gate);
+  t.add({"POST", "/report-requests"}, handle_report_request, signed_in_gate);
+  t.add({"POST", "/escalations"}, handle_escalation_create, signed_in_gate);
+  t.add({"GET", "/me/accountability"}, handle_accountability_mine, signed_in_gate);
+  t.add({"GET", "/teams/{id}/accountability"}, handle_team_accountability, signed_in_gate);
+  t.add({"GET", "/employees/{id}/work-results"}, handle_work_results, signed_in_gate);
+
   // Issue 12 item 6: letters. Issued and revoked by an administrator of the agency or by the
   // signatory (the use case decides); read by the signatory, the recipients, their appraisers and
   // the administrators; the PDF drawn on the work pool. The verification is public: it shows

@@ -222,5 +222,13 @@ Response handle_activity_step(Context&);
 Response handle_activity_note(Context&);
 Response handle_evidence_upload(Context&);
 Response handle_evidence_get(Context&);
+// Issue 12 item 5: accountability (src/api/work/handlers_accountability.cpp).
+Response handle_report_submit(Context&);
+Response handle_report_get(Context&);
+Response handle_report_request(Context&);
+Response handle_escalation_create(Context&);
+Response handle_accountability_mine(Context&);
+Response handle_team_accountability(Context&);
+Response handle_work_results(Context&);
 
 }  // namespace tatakerja::server

@@ -9,8 +9,9 @@
 #include "core/transaction.hpp"
 #include "identity/identity_store.hpp"
 #include "org/org_store.hpp"
-#include "work/activity_store.hpp"  // issue 12 item 4
-#include "work/letter_store.hpp"    // issue 12 item 6
+#include "work/accountability_store.hpp"  // issue 12 item 5
+#include "work/activity_store.hpp"        // issue 12 item 4
+#include "work/letter_store.hpp"          // issue 12 item 6
 #include "work/work_store.hpp"
 
 namespace tatakerja::app {
@@ -24,6 +25,7 @@ struct Stores {
   work::WorkStore& work;                // the work system (issue 12): rules, teams
   work::LetterStore& letters;           // issue 12 item 6: letters, their numbering
   work::ActivityStore& activities;      // issue 12 item 4: activities, their notes and evidence
+  work::AccountabilityStore& accountability;  // issue 12 item 5: reports, requests, escalations
 };
 
 }  // namespace tatakerja::app

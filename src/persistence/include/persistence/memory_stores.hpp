@@ -9,6 +9,7 @@
 #include "core/transaction.hpp"
 #include "identity/memory_identity_store.hpp"
 #include "org/memory_org_store.hpp"
+#include "work/memory_accountability_store.hpp"
 #include "work/memory_activity_store.hpp"
 #include "work/memory_letter_store.hpp"
 #include "work/memory_work_store.hpp"
@@ -27,6 +28,7 @@ class MemoryStores {
   work::MemoryWorkStore& work() { return work_; }
   work::MemoryLetterStore& letters() { return letters_; }
   work::MemoryActivityStore& activities() { return activities_; }
+  work::MemoryAccountabilityStore& accountability() { return accountability_; }
   Transactional& transactions() { return transactions_; }
 
  private:
@@ -37,8 +39,14 @@ class MemoryStores {
    public:
     Transactions(org::MemoryOrgStore& org, identity::MemoryIdentityStore& identity,
                  work::MemoryWorkStore& work, work::MemoryLetterStore& letters,
-                 work::MemoryActivityStore& activities)
-        : org_(org), identity_(identity), work_(work), letters_(letters), activities_(activities) {}
+                 work::MemoryActivityStore& activities,
+                 work::MemoryAccountabilityStore& accountability)
+        : org_(org),
+          identity_(identity),
+          work_(work),
+          letters_(letters),
+          activities_(activities),
+          accountability_(accountability) {}
     void begin() override;
     void commit() override;
     void rollback() noexcept override;
@@ -53,6 +61,7 @@ class MemoryStores {
     work::MemoryWorkStore& work_;
     work::MemoryLetterStore& letters_;
     work::MemoryActivityStore& activities_;
+    work::MemoryAccountabilityStore& accountability_;
     bool reading_ = false;
   };
 
@@ -61,6 +70,7 @@ class MemoryStores {
   work::MemoryWorkStore work_;
   work::MemoryLetterStore letters_;
   work::MemoryActivityStore activities_;
+  work::MemoryAccountabilityStore accountability_;
   Transactions transactions_;
   app::Stores stores_;
 };

@@ -7,6 +7,7 @@
 #include "identity/sql_identity_store.hpp"
 #include "org/sql_org_store.hpp"
 #include "storage/database.hpp"
+#include "work/sql_accountability_store.hpp"
 #include "work/sql_activity_store.hpp"
 #include "work/sql_letter_store.hpp"
 #include "work/sql_work_store.hpp"
@@ -30,8 +31,9 @@ class SqlStores {
   org::SqlOrgStore org_;
   identity::SqlIdentityStore identity_;
   work::SqlWorkStore work_;
-  work::SqlLetterStore letters_;       // issue 12 item 6
-  work::SqlActivityStore activities_;  // issue 12 item 4
+  work::SqlLetterStore letters_;                 // issue 12 item 6
+  work::SqlActivityStore activities_;            // issue 12 item 4
+  work::SqlAccountabilityStore accountability_;  // issue 12 item 5
   app::Stores stores_;
 };
 
