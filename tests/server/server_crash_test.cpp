@@ -99,7 +99,9 @@ TEST(ServerCrash, WritesAnsweredBeforeSigkillSurvive) {
   const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
   while (answered < 40 && std::chrono::steady_clock::now() < deadline)
     std::this_thread::sleep_for(std::chrono::milliseconds(5));
-  server.signal_and_wait(SIGKILL);
+  // Killed by us, not dead already (a crash, or a sanitizer's report in the child).
+  const int killed = server.signal_and_wait(SIGKILL);
+  EXPECT_TRUE(WIFSIGNALED(killed) && WTERMSIG(killed) == SIGKILL) << killed;
   for (auto& t : clients) t.join();
   ASSERT_GE(confirmed.size(), 20u);
 

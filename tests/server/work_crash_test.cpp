@@ -260,7 +260,9 @@ TEST(WorkCrash, ActivityChangesAnsweredBeforeSigkillSurvive) {
          std::chrono::steady_clock::now() < deadline) {
     std::this_thread::sleep_for(std::chrono::milliseconds(2));
   }
-  server.signal_and_wait(SIGKILL);
+  // Killed by us, not dead already (a crash, or a sanitizer's report in the child).
+  const int killed = server.signal_and_wait(SIGKILL);
+  EXPECT_TRUE(WIFSIGNALED(killed) && WTERMSIG(killed) == SIGKILL) << killed;
   stop = true;
   for (auto& t : clients) t.join();
   for (const auto& u : ledger.unexpected_answers()) ADD_FAILURE() << u;
