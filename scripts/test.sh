@@ -15,8 +15,9 @@
 #           in Debian's headless Chromium against a demo database served by the Release build
 #           (scripts/e2e.sh; screenshots kept in web/e2e/artifacts/);
 #   asan    the suite again under AddressSanitizer + UndefinedBehaviorSanitizer (build-asan/);
-#   tsan    the server tests (server_api_test, server_crash_test, server_parts_test,
-#           server_limits_test, openapi_routes_test, answer_scope_test, scope_routes_test) and the
+#   tsan    the server tests (server_api_test, server_crash_test, work_crash_test,
+#           server_parts_test, server_limits_test, openapi_routes_test, answer_scope_test,
+#           scope_routes_test) and the
 #           store suites (store_test, audit_backup_test and the conformance suites of the org,
 #           identity, work and letter ports: SQLite, PostgreSQL and memory; work_api_test) under
 #           ThreadSanitizer
@@ -134,7 +135,7 @@ test_tsan() {
   local programs=(server_api_test server_crash_test server_parts_test server_limits_test
     openapi_routes_test answer_scope_test store_test org_store_conformance_test
     identity_store_conformance_test scope_routes_test audit_backup_test)
-  programs+=(work_store_conformance_test work_api_test)  # issue 12: the work system
+  programs+=(work_store_conformance_test work_api_test work_crash_test)  # issue 12: the work system
   programs+=(letter_store_conformance_test)  # issue 12 item 6: the numbering raced on both databases
   quiet cmake --build build-tsan --target tatakerja "${programs[@]}" -- -j2
   # The labels are the test programs' names (tests/CMakeLists.txt); ctest adds the PostgreSQL

@@ -2,7 +2,8 @@
 // SQLite file; several client threads create employees (distinct valid NIPs) as fast as they can;
 // the server is killed with SIGKILL in the middle of the burst and started again on the same file.
 // Every write that was answered 201 must be there, the database must pass PRAGMA integrity_check,
-// the server must serve again, and SIGTERM must stop it cleanly (exit 0).
+// the audit log's hash chain must be whole, the server must serve again, and SIGTERM must stop
+// it cleanly (exit 0).
 #include <gtest/gtest.h>
 #include <signal.h>
 #include <sys/wait.h>
@@ -10,7 +11,6 @@
 
 #include <atomic>
 #include <chrono>
-#include <cstdio>
 #include <filesystem>
 #include <mutex>
 #include <nlohmann/json.hpp>
@@ -19,9 +19,11 @@
 #include <vector>
 
 #include "app/accounts.hpp"
+#include "app/audit.hpp"
 #include "http_client.hpp"
 #include "org/nip.hpp"
 #include "persistence/sql_stores.hpp"
+#include "serve_child.hpp"
 #include "storage/database.hpp"
 #include "storage/migrations.hpp"
 
@@ -32,48 +34,7 @@ namespace fs = std::filesystem;
 using json = nlohmann::json;
 using testing::HttpClient;
 
-// A `tatakerja serve` child process; the port is read from its first line of output.
-struct Child {
-  pid_t pid = -1;
-  unsigned short port = 0;
-
-  void start(const std::string& db) {
-    int out[2];
-    ASSERT_EQ(::pipe(out), 0);
-    pid = ::fork();
-    ASSERT_GE(pid, 0);
-    if (pid == 0) {
-      ::dup2(out[1], 1);
-      ::close(out[0]);
-      ::close(out[1]);
-      std::FILE* devnull = std::fopen("/dev/null", "w");
-      if (devnull) ::dup2(::fileno(devnull), 2);
-      ::execl(TATAKERJA_CLI, TATAKERJA_CLI, "serve", "--db", db.c_str(), "--listen", "127.0.0.1:0",
-              "--threads", "2", "--log-level", "off", static_cast<char*>(nullptr));
-      ::_exit(127);
-    }
-    ::close(out[1]);
-    std::string line;
-    char c;
-    while (::read(out[0], &c, 1) == 1 && c != '\n') line.push_back(c);
-    ::close(out[0]);
-    const std::string prefix = "Tatakerja melayani di http://127.0.0.1:";
-    ASSERT_EQ(line.rfind(prefix, 0), 0u) << line;
-    port = static_cast<unsigned short>(std::stoi(line.substr(prefix.size())));
-  }
-
-  int signal_and_wait(int sig) {
-    ::kill(pid, sig);
-    int status = 0;
-    ::waitpid(pid, &status, 0);
-    pid = -1;
-    return status;
-  }
-
-  ~Child() {
-    if (pid > 0) signal_and_wait(SIGKILL);
-  }
-};
+using testing::ServeChild;
 
 TEST(ServerCrash, WritesAnsweredBeforeSigkillSurvive) {
   const fs::path dir =
@@ -93,7 +54,7 @@ TEST(ServerCrash, WritesAnsweredBeforeSigkillSurvive) {
     tx.commit();
   }
 
-  Child server;
+  ServeChild server;
   server.start(db);
   ASSERT_GT(server.port, 0);
   std::string cookie, csrf;
@@ -138,12 +99,14 @@ TEST(ServerCrash, WritesAnsweredBeforeSigkillSurvive) {
   const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
   while (answered < 40 && std::chrono::steady_clock::now() < deadline)
     std::this_thread::sleep_for(std::chrono::milliseconds(5));
-  server.signal_and_wait(SIGKILL);
+  // Killed by us, not dead already (a crash, or a sanitizer's report in the child).
+  const int killed = server.signal_and_wait(SIGKILL);
+  EXPECT_TRUE(WIFSIGNALED(killed) && WTERMSIG(killed) == SIGKILL) << killed;
   for (auto& t : clients) t.join();
   ASSERT_GE(confirmed.size(), 20u);
 
   // Restart on the same file: it serves again, and every confirmed write is there.
-  Child again;
+  ServeChild again;
   again.start(db);
   {
     HttpClient c(again.port);
@@ -160,6 +123,10 @@ TEST(ServerCrash, WritesAnsweredBeforeSigkillSurvive) {
     const auto rows = c->query("PRAGMA integrity_check");
     ASSERT_FALSE(rows.empty());
     EXPECT_EQ(rows.front().text(0), "ok");
+    // Each write's audit entry was committed with it: the hash chain is whole up to its head.
+    const auto chain = app::verify_audit_chain(s.stores());
+    EXPECT_TRUE(chain.ok) << chain.problem;
+    EXPECT_GE(chain.chained, static_cast<std::int64_t>(confirmed.size()));
   }
   // SIGTERM: a graceful stop with exit code 0.
   const int status = again.signal_and_wait(SIGTERM);
