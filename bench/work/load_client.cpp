@@ -12,8 +12,9 @@
 //   my      GET /api/v1/activities?limit=25 as an executor      (200)
 //   one     GET /api/v1/activities/{id}, ids from that list     (200)
 //   create  POST /api/v1/activities as the executor, with CSRF  (201)
-//   step    each connection plans its own activity, then walks mulai, ajukan (the executor),
-//           kembalikan (the Level II reviewer), ajukan, kembalikan, ... (200)
+//   step    each connection plans 24 activities of its own (not timed), then takes their steps in
+//           turn: mulai, ajukan (the executor), kembalikan (the Level II reviewer), ajukan, ...
+//           (200)
 //   submit  each connection plans, starts and submits a new activity, again and again (a month-end
 //           submission is these three requests; the count of submissions is printed too)
 // FILE of sessions: lines "<username> <tk_session cookie value> <csrf token>"; connection i uses
@@ -125,6 +126,8 @@ class Connection {
   beast::tcp_stream stream_;
 };
 
+constexpr int kStepActivities = 24;
+
 const std::string kActivity =
     R"({"title":"Kegiatan uji beban","start":"2026-12-01","end":"2026-12-31",)"
     R"("details":"Dibuat oleh klien uji beban."})";
@@ -171,7 +174,22 @@ void run(const Options& o, int index, Start& start, Result& out) {
     version = version_of(body);
     return true;
   };
-  if (o.mode == "step" && !plan()) throw std::runtime_error("could not plan: " + body);
+  // The step load: each connection plans kStepActivities activities of its own and takes their
+  // steps in turn, so that each keeps a short history (a few steps each, as at work) rather than
+  // one activity growing hundreds of steps.
+  struct Walk {
+    long id = 0;
+    int version = 0;
+    int turn = 0;
+  };
+  std::vector<Walk> walks;
+  if (o.mode == "step") {
+    for (int k = 0; k < kStepActivities; ++k) {
+      if (!plan()) throw std::runtime_error("could not plan: " + body);
+      walks.push_back({own, version, 0});
+    }
+  }
+  std::size_t walk_at = 0;
   ++start.ready;
   while (!start.go) std::this_thread::sleep_for(std::chrono::microseconds(200));
   const Clock::time_point until = start.until;
@@ -195,12 +213,13 @@ void run(const Options& o, int index, Start& start, Result& out) {
         expected = 201;
         status = c->send(http::verb::post, "/api/v1/activities", me, kActivity, body);
       } else if (o.mode == "step") {
-        const std::string target = "/api/v1/activities/" + std::to_string(own) + "/steps";
-        const std::string v = std::to_string(version);
-        if (turn == 0) {
+        Walk& w = walks[walk_at++ % walks.size()];
+        const std::string target = "/api/v1/activities/" + std::to_string(w.id) + "/steps";
+        const std::string v = std::to_string(w.version);
+        if (w.turn == 0) {
           status = c->send(http::verb::post, target, me,
                            R"({"transition":"mulai","version":)" + v + "}", body);
-        } else if (turn % 2 == 1) {
+        } else if (w.turn % 2 == 1) {
           status = c->send(http::verb::post, target, me,
                            R"({"transition":"ajukan","version":)" + v + "}", body);
         } else {
@@ -210,8 +229,8 @@ void run(const Options& o, int index, Start& start, Result& out) {
                            body);
         }
         if (status == 200) {
-          version = version_of(body);
-          ++turn;
+          w.version = version_of(body);
+          ++w.turn;
         }
       } else if (o.mode == "submit") {
         // plan, start, submit: three requests, each timed on its own
