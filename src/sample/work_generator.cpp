@@ -171,10 +171,10 @@ class WorkGenerator {
     if (draw == 4) return {"mulai", "ajukan", "kembalikan", "ajukan"};  // back at the first stop
     p = {"mulai", "ajukan"};
     const int waiting_at = draw - 5;  // 0..stops: a waiting state, or (== stops) selesai
-    for (int k = 0; k < std::min(waiting_at, stops - 1); ++k) p.push_back("teruskan");
+    for (int k = 0; k < std::min(waiting_at, stops - 1); ++k) p.emplace_back("teruskan");
     if (waiting_at >= stops) {
-      for (int k = 0; k < stops - 1; ++k) p.push_back("teruskan");
-      p.push_back("terima");
+      for (int k = 0; k < stops - 1; ++k) p.emplace_back("teruskan");
+      p.emplace_back("terima");
     }
     return p;
   }
@@ -190,7 +190,7 @@ class WorkGenerator {
         kTitles[static_cast<std::size_t>(pick(0, static_cast<int>(kTitles.size()) - 1))]);
     in.target = team ? "" : "Sasaran kinerja unit tahun 2026 tercapai";
     in.details = "Kegiatan sintetis untuk uji beban.";
-    in.budget = 1'000'000 * pick(1, 50);
+    in.budget = std::int64_t{1'000'000} * pick(1, 50);
     in.start = "2026-01-05";
     in.end = "2026-12-18";
     try {
@@ -210,7 +210,7 @@ class WorkGenerator {
         std::string(
             kTitles[static_cast<std::size_t>(pick(0, static_cast<int>(kTitles.size()) - 1))]) +
         " " + std::to_string(sum_.activities + 1);
-    a.budget = 1'000'000 * pick(1, 50);
+    a.budget = std::int64_t{1'000'000} * pick(1, 50);
     a.planner_employee_id = a.executor_employee_id;
     a.state = "direncanakan";
     a.state_since = now;
