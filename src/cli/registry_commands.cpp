@@ -199,14 +199,22 @@ int run_demo(const std::string& db, std::uint64_t seed, const std::string& folde
                s.added_positions);
     fmt::print("  pegawai: {}\n  jabatan kosong: {}\n  Plt/Plh: {}\n", s.employees, s.vacant,
                s.acting);
+    fmt::print("  tim: {}\n  penugasan: {}\n  kegiatan: {}\n", s.work.teams, s.work.assignments,
+               s.work.activities);
     for (const auto& f : s.skipped) fmt::print(stderr, "  dilewati (tidak terbaca): {}\n", f);
     fmt::print("Akun demo (hanya untuk demo; ganti kata sandi di luar demo):\n");
     for (const auto& a : sample::demo_accounts())
       fmt::print("  {:<12} {:<22} {}\n", a.username, a.password, a.role);
+    if (s.work.accounts > 0)
+      fmt::print(
+          "  kantor: kepala, sekretaris, staf.sekretariat, kabid.a, kabid.b, staf.a1, staf.a2, "
+          "staf.b ({}, pegawai)\n",
+          sample::kDemoOfficePassword);
   });
 }
 
-int run_generate(const std::string& db, const sample::GeneratorOptions& o) {
+int run_generate(const std::string& db, const sample::GeneratorOptions& o,
+                 const sample::WorkOptions& w) {
   auto conn = open_migrated(db);
   if (!conn) return 2;
   persistence::SqlStores st(*conn);
@@ -218,6 +226,15 @@ int run_generate(const std::string& db, const sample::GeneratorOptions& o) {
                seconds_since(t0), o.region_name, o.seed);
     fmt::print("  perangkat daerah: {}\n  unit: {}\n  jabatan: {} ({} kosong)\n  pegawai: {}\n",
                s.agencies, s.units, s.positions, s.vacant, s.employees);
+    if (w.activities == 0) return;
+    const auto t1 = std::chrono::steady_clock::now();
+    const auto k = sample::generate_work(st.stores(), s.region_id, w);
+    st.org().refresh_planner_statistics();
+    fmt::print(
+        "Sistem kerja dibuat dalam {:.2f} s: {} akun kerja-<id pegawai> (kata sandi {}), {} "
+        "tim, {} kegiatan ({} melalui use case).\n",
+        seconds_since(t1), k.accounts, w.password, k.teams, k.activities, k.planned_by_use_case);
+    for (const auto& [state, n] : k.by_state) fmt::print("  {}: {}\n", state, n);
   });
 }
 
@@ -288,6 +305,7 @@ void add_registry_commands(CLI::App& app, int& exit_code) {
     bool demo_force = false;
     std::string gen_db;
     sample::GeneratorOptions gen;
+    sample::WorkOptions gen_work;
     std::string user_db = "tatakerja.db", user_name, user_role, user_display;
     std::optional<std::int64_t> user_employee;
     std::string user_region;
@@ -323,7 +341,18 @@ void add_registry_commands(CLI::App& app, int& exit_code) {
   gen->add_option("--agencies", o.gen.agencies, "Jumlah perangkat daerah (bawaan 40)");
   gen->add_option("--seed", o.gen.seed, "Benih pembangkit acak (bawaan 1)");
   gen->add_option("--region", o.gen.region_name, "Nama daerah (diawali Provinsi/Kabupaten/Kota)");
-  gen->callback([&exit_code] { exit_code = run_generate(o.gen_db, o.gen); });
+  gen->add_option("--activities", o.gen_work.activities,
+                  "Jumlah kegiatan dalam segala keadaan, dengan tim dan akun pegawai (bawaan 0)");
+  gen->add_option("--teams", o.gen_work.teams,
+                  "Jumlah tim kerja (bawaan: sepersepuluh unit bila ada kegiatan)");
+  gen->add_option("--work-password", o.gen_work.password,
+                  "Kata sandi akun kerja-<id pegawai> (bawaan kerja-sintetis-2026)");
+  gen->callback([&exit_code] {
+    o.gen_work.seed = o.gen.seed;
+    if (o.gen_work.activities > 0 && o.gen_work.teams == 0)
+      o.gen_work.teams = std::max<std::size_t>(1, o.gen.units / 10);
+    exit_code = run_generate(o.gen_db, o.gen, o.gen_work);
+  });
 
   auto* user = app.add_subcommand("user", "Akun pengguna");
   user->require_subcommand(1);

@@ -146,6 +146,7 @@ DemoSummary build_demo(const app::Stores& store, const std::string& regulations_
   }
 
   // 4. The demo accounts.
+  identity::User pegawai_user;
   {
     Transaction tx(store.transactions);
     const auto& acc = demo_accounts();
@@ -165,12 +166,15 @@ DemoSummary build_demo(const app::Stores& store, const std::string& regulations_
     std::string display = "Pegawai Demo";
     if (pegawai_employee)
       if (auto e = store.org.employee(*pegawai_employee)) display = e->name;
-    create_user(store, demo, acc[2].username, display, acc[2].password, identity::Role::Employee,
-                pegawai_employee);
+    pegawai_user = create_user(store, demo, acc[2].username, display, acc[2].password,
+                               identity::Role::Employee, pegawai_employee);
     tx.commit();
   }
 
-  // 5. Counts.
+  // 5. The living office: teams, assignments and activities in pegawai's agency.
+  sum.work = add_demo_work(store, demo, pegawai_user);
+
+  // 6. Counts.
   for (Id a : agencies) {
     ++sum.agencies;
     sum.units += store.org.units_of_agency(a, false).size();

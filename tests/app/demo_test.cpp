@@ -9,6 +9,8 @@
 #include <variant>
 
 #include "app/accounts.hpp"
+#include "app/activities.hpp"
+#include "app/assignments.hpp"
 #include "app/error.hpp"
 #include "org/nip.hpp"
 #include "org/rank.hpp"
@@ -134,6 +136,43 @@ TEST_P(Demo, BuildsAStaffedRegistry) {
   const auto pegawai = db.identity().user_by_username("pegawai");
   ASSERT_TRUE(pegawai && pegawai->employee_id);
   EXPECT_TRUE(st.employee(*pegawai->employee_id));
+
+  // The living office (issue 12 item 8): activities in every state of their flow, assignments in
+  // several, made by the people whose role each step names; pegawai has work waiting.
+  EXPECT_EQ(s.work.teams, 2u);
+  EXPECT_EQ(s.work.assignments, 4u);
+  EXPECT_EQ(s.work.activities, 9u);
+  EXPECT_EQ(s.work.evidence, 1u);
+  std::set<std::string> states;
+  for (org::Id id = 1; id <= static_cast<org::Id>(s.work.activities); ++id) {
+    const auto a = db.stores().activities.activity(id);
+    ASSERT_TRUE(a) << id;
+    states.insert(a->state);
+    if (a->state == "perbaikan") {
+      const auto steps = db.stores().activities.steps_of_activity(id);
+      ASSERT_FALSE(steps.empty());
+      EXPECT_EQ(steps.back().transition, "kembalikan");
+      EXPECT_FALSE(steps.back().reason.empty());
+    }
+  }
+  EXPECT_EQ(states,
+            (std::set<std::string>{"direncanakan", "dilaksanakan", "di_ketua", "di_level_ii",
+                                   "di_level_i", "perbaikan", "selesai", "dibatalkan"}));
+  const auto mine = app::my_activities(db.stores(), *pegawai, 25);
+  EXPECT_GE(mine.size(), 6u);
+  EXPECT_TRUE(std::any_of(mine.begin(), mine.end(),
+                          [](const app::ActivitySummary& a) { return a.awaiting_me; }));
+  std::set<std::string> assignment_states;
+  for (const auto& v : app::my_assignments(db.stores(), *pegawai, 25))
+    assignment_states.insert(v.assignment.state);
+  EXPECT_EQ(assignment_states, (std::set<std::string>{"diterima", "menunggu_penilai"}));
+  const auto kepala = db.identity().user_by_username("kepala");
+  ASSERT_TRUE(kepala);
+  EXPECT_TRUE(app::verify_password(kepala->password_hash, sample::kDemoOfficePassword));
+  const auto waiting = app::my_activities(db.stores(), *kepala, 25);
+  EXPECT_TRUE(std::any_of(waiting.begin(), waiting.end(), [](const app::ActivitySummary& a) {
+    return a.awaiting_me && a.activity.state == "di_level_i";
+  }));
 }
 
 TEST_P(Demo, SameSeedSamePeople) {
@@ -157,6 +196,54 @@ TEST_P(Demo, SameSeedSamePeople) {
     EXPECT_EQ(ea[i].rank, eb[i].rank);
     EXPECT_EQ(ea[i].kind, eb[i].kind);
   }
+}
+
+// The work system of a generated government: accounts, teams, activities in every state, each
+// with the steps that led there and, waiting at a position, that position set.
+TEST_P(Generator, WorkInEveryState) {
+  auto& db = backend();
+  sample::GeneratorOptions o;
+  o.seed = 5;
+  o.people = 120;
+  o.units = 10;
+  o.agencies = 2;
+  const auto g = sample::generate_province(db.stores(), o);
+  sample::WorkOptions w;
+  w.activities = 600;
+  w.teams = 3;
+  const auto k = sample::generate_work(db.stores(), g.region_id, w);
+  EXPECT_EQ(k.activities, 600u);
+  EXPECT_EQ(k.teams, 3u);
+  EXPECT_GT(k.accounts, 100u);
+  EXPECT_GT(k.planned_by_use_case, 50u);
+  for (const char* state : {"direncanakan", "dilaksanakan", "di_ketua", "di_level_ii", "di_level_i",
+                            "perbaikan", "selesai", "dibatalkan"})
+    EXPECT_GT(k.by_state.count(state), 0u) << state;
+  for (org::Id id = 1; id <= 600; ++id) {
+    const auto a = db.stores().activities.activity(id);
+    ASSERT_TRUE(a) << id;
+    const auto steps = db.stores().activities.steps_of_activity(id);
+    ASSERT_FALSE(steps.empty());
+    EXPECT_EQ(steps.back().to_state, a->state);
+    EXPECT_EQ(a->version, static_cast<int>(steps.size()));
+    const auto stop = work::stop_of_state(a->state);
+    if (!stop.empty() && stop != "ketua") {
+      ASSERT_TRUE(a->awaiting_position_id) << a->state;
+      const auto& chain = a->chain;
+      EXPECT_TRUE(std::any_of(chain.begin(), chain.end(), [&](const work::ReviewStop& s) {
+        return s.role == stop && s.position_id == a->awaiting_position_id;
+      }));
+    } else {
+      EXPECT_FALSE(a->awaiting_position_id);
+    }
+  }
+  // An executor signs in with the password given and finds their work.
+  const auto first = db.stores().activities.activity(1);
+  const auto u =
+      db.identity().user_by_username("kerja-" + std::to_string(first->executor_employee_id));
+  ASSERT_TRUE(u);
+  EXPECT_TRUE(app::verify_password(u->password_hash, w.password));
+  EXPECT_FALSE(app::my_activities(db.stores(), *u, 25).empty());
 }
 
 TEST_P(Generator, SmallProvince) {

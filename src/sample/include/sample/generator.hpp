@@ -9,6 +9,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <optional>
 #include <random>
@@ -106,5 +107,32 @@ struct GenerationSummary {
 // transaction. Throws Refusal CONFLICT when the same generation (region, seed, sizes) is
 // already stored, INVALID_FIELD when a size is 0 or the region name has no kind.
 GenerationSummary generate_province(const app::Stores& store, const GeneratorOptions& options);
+
+// The work system of a generated government (issue 12; the benchmark's load, bench/work).
+struct WorkOptions {
+  std::uint64_t seed = 1;
+  std::size_t activities = 0;                    // in all
+  std::size_t teams = 0;                         // formed in units with at least three people
+  std::string password = "kerja-sintetis-2026";  // of the accounts made
+};
+
+struct WorkGenerationSummary {
+  std::size_t accounts = 0;  // "kerja-<employee id>", one per person seated in a unit
+  std::size_t teams = 0;
+  std::size_t activities = 0;
+  std::size_t planned_by_use_case = 0;  // the first of each executor (at most 1,000)
+  std::map<std::string, std::size_t> by_state;
+};
+
+// Adds to the region: an account for every person seated in a unit ("kerja-<employee id>", role
+// pegawai, all with `password`, hashed once), `teams` teams formed through app::form_team
+// (routine, and every other one incidental across two units), and `activities` activities spread
+// over those people in every state of their flows. Each executor's first activity (and each team
+// member's) is planned through app::create_activity, which fixes its chain from the structure;
+// the rest copy such a chain and are written straight to the store, 2,000 per transaction, with
+// the steps the flow names taken by the people who hold the roles (the stops' holders, the lead),
+// the waiting position set as the use cases set it. Not inside a transaction.
+WorkGenerationSummary generate_work(const app::Stores& store, org::Id region_id,
+                                    const WorkOptions& options);
 
 }  // namespace tatakerja::sample
