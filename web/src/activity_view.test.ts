@@ -165,6 +165,8 @@ describe("labels", () => {
     expect(flowRoleLabel(flow, "level_ii")).toBe("Pejabat Level II");
     expect(flowRoleLabel(flow, "ketua")).toBe("Ketua tim");
     expect(flowRoleLabel(null, "zz")).toBe("zz");
+    expect(flowRoleLabel(flow, "perencana")).toBe("Perencana");
+    expect(activityStepLabel("rencanakan")).toBe("Rencanakan");
     expect(activityStepLabel("kembalikan")).toBe("Kembalikan untuk perbaikan");
     expect(activityStepLabel("lain")).toBe("lain");
   });

@@ -104,6 +104,7 @@ export function timelineOf(a: Pick<Activity, "steps" | "notes" | "evidence">): T
 }
 
 const STEPS: Record<string, string> = {
+  rencanakan: "Rencanakan",
   mulai: "Mulai",
   ajukan: "Ajukan untuk ditinjau",
   teruskan: "Teruskan",
@@ -131,6 +132,7 @@ export function flowRoleLabel(flow: ActivityFlow | null, role: string): string {
 
 const ROLES: Record<string, string> = {
   pelaksana: "Pelaksana",
+  perencana: "Perencana",
   ketua: "Ketua tim",
   level_ii: "Pejabat Level II",
   level_antara: "Pejabat Level antara",

@@ -201,7 +201,7 @@ function chainList(a: Activity): HTMLElement {
           h("strong", null, s.label),
           s.current ? h("span", { class: "badge new" }, "Sekarang di sini") : null,
         ),
-        h("p", null, s.position_title || "—"),
+        s.position_title ? h("p", null, s.position_title) : null,
         h(
           "p",
           { class: "muted small" },
@@ -495,7 +495,7 @@ export async function activityPage(ctx: PageContext): Promise<void> {
       link(paths.myWork(), "Pekerjaan saya"),
       " › Kegiatan",
     ),
-    pageHeading(a.title, a.target ? `Target: ${a.target}` : undefined),
+    pageHeading(a.title, a.owner_unit ? a.owner_unit.name : undefined),
     h(
       "p",
       null,
