@@ -14,6 +14,7 @@ import {
   planProblems,
   shortSha,
   timelineOf,
+  waitingFor,
 } from "./activity_view";
 import type { ActivityFlow, ActivityNote, ActivityStep, Evidence } from "./api/activity_types";
 
@@ -204,5 +205,28 @@ describe("checks made before sending", () => {
     expect(parsePercent("100 %")).toBe(100);
     expect(parsePercent("101")).toBeNaN();
     expect(parsePercent("4.5")).toBeNaN();
+  });
+});
+
+describe("who it waits for", () => {
+  const next = (transition: string, role_label: string) => ({
+    transition,
+    role: "x",
+    role_label,
+    reason_required: false,
+    mine: false,
+  });
+  it("names the roles of the open steps, a cancellation's only when nothing else is open", () => {
+    expect(
+      waitingFor([
+        next("teruskan", "Pejabat Level II"),
+        next("kembalikan", "Pejabat Level II"),
+        next("batalkan", "Pejabat yang membatalkan"),
+      ]),
+    ).toEqual(["Pejabat Level II"]);
+    expect(waitingFor([next("batalkan", "Pejabat yang membatalkan")])).toEqual([
+      "Pejabat yang membatalkan",
+    ]);
+    expect(waitingFor([])).toEqual([]);
   });
 });

@@ -4,6 +4,7 @@
 import type {
   Activity,
   ActivityFlow,
+  ActivityNext,
   ActivityNote,
   ActivityStep,
   ActivitySummary,
@@ -181,4 +182,10 @@ export function parsePercent(text: string): number | null {
   if (!/^\d{1,3}$/.test(t)) return NaN;
   const n = Number(t);
   return n <= 100 ? n : NaN;
+}
+
+/** Who the activity waits for: the roles of its open steps, a cancellation's only when nothing else is open. */
+export function waitingFor(next: ActivityNext[]): string[] {
+  const moving = next.filter((s) => s.transition !== "batalkan");
+  return [...new Set((moving.length ? moving : next).map((s) => s.role_label))];
 }

@@ -25,6 +25,7 @@ import {
   planProblems,
   shortSha,
   timelineOf,
+  waitingFor,
   type TimelineEntry,
 } from "../activity_view";
 import { h, replace, type Child } from "../dom";
@@ -367,6 +368,7 @@ function stepForm(ctx: PageContext, a: Activity, step: ActivityNext): HTMLFormEl
           : "Wajib diisi: apa yang harus diperbaiki, dikirim kepada pelaksana.",
       )
     : null;
+  if (reason) reason.name = "reason";
   return smallForm(ctx, a, {
     label: `${activityStepLabel(key)} (${step.role_label})`,
     title: [activityStepLabel(key), h("span", { class: "muted small" }, ` — ${step.role_label}`)],
@@ -472,7 +474,7 @@ function nextSteps(ctx: PageContext, a: Activity): HTMLElement | null {
     "Langkah berikutnya",
     mine.length
       ? mine.map((s) => stepForm(ctx, a, s))
-      : h("p", null, `Menunggu: ${[...new Set(a.next.map((s) => s.role_label))].join(", ")}.`),
+      : h("p", null, `Menunggu: ${waitingFor(a.next).join(", ")}.`),
   );
 }
 
