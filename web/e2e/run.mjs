@@ -842,6 +842,10 @@ await (
 await (
   await import("./assignments.mjs")
 ).assignmentTests({ test, newPage, signIn, screenshot, checkA11y, BASE });
+// Issue 12 item 4: activities from plan to acceptance (e2e/activities.mjs).
+await (
+  await import("./activities.mjs")
+).activityTests({ test, newPage, signIn, screenshot, checkA11y, BASE });
 // Issue 11, "What it must show": every page at 1366×768 and 390×844 (e2e/pages.mjs).
 await (await import("./pages.mjs")).everyPageTests({ test, newPage, signIn, BASE, assert });
 

@@ -27,6 +27,7 @@ import { letterPage } from "./pages/letter"; // issue 12 item 6
 import { verificationPage } from "./pages/verification"; // issue 12 item 6
 import { assignmentNewPage, myWorkPage } from "./pages/assignments"; // issue 12 item 3
 import { assignmentPage } from "./pages/assignment"; // issue 12 item 3
+import { activityNewPage, activityPage } from "./pages/activity"; // issue 12 item 4
 
 const pages: Record<Route["name"], (ctx: PageContext) => Promise<void>> = {
   home: homePage,
@@ -61,6 +62,9 @@ const pages: Record<Route["name"], (ctx: PageContext) => Promise<void>> = {
   myWork: myWorkPage,
   assignment: assignmentPage,
   assignmentNew: assignmentNewPage,
+  // Issue 12 item 4: activities.
+  activity: activityPage,
+  activityNew: activityNewPage,
 };
 
 const app = document.getElementById("app")!;
@@ -113,7 +117,12 @@ function renderHeader(route: Route | null): void {
   if (u?.role === "administrator") items.push(["Akun", paths.accounts(), ["accounts"]]);
   if (u?.employee_id != null) items.push(["Profil saya", paths.profile(), ["profile"]]);
   // Issue 12 item 3: assignments and the inbox.
-  if (u) items.push(["Pekerjaan saya", paths.myWork(), ["myWork", "assignment", "assignmentNew"]]);
+  if (u)
+    items.push([
+      "Pekerjaan saya",
+      paths.myWork(),
+      ["myWork", "assignment", "assignmentNew", "activity", "activityNew"],
+    ]);
   if (u) items.push(["Akun saya", paths.account(), ["account"]]);
   replace(
     nav,

@@ -179,3 +179,22 @@ describe("Profil saya (issue 11, item 10)", () => {
     expect(parseRoute(paths.profile())).toEqual({ name: "profile" });
   });
 });
+
+describe("activities (issue 12 item 4)", () => {
+  it("reads an activity's page and the plan form, with its team", () => {
+    expect(parseRoute("/kegiatan/17")).toEqual({ name: "activity", id: "17" });
+    expect(parseRoute("/kegiatan-baru")).toEqual({ name: "activityNew", team: null });
+    expect(parseRoute("/kegiatan-baru", "?tim=4")).toEqual({ name: "activityNew", team: "4" });
+    expect(parseRoute("/kegiatan-baru", "?tim=%3Cx%3E")).toEqual({
+      name: "activityNew",
+      team: null,
+    });
+    expect(parseRoute("/kegiatan")).toMatchObject({ name: "notFound" });
+  });
+  it("builds paths that parse back", () => {
+    expect(parseRoute(paths.activity(9))).toEqual({ name: "activity", id: "9" });
+    expect(paths.activityNew()).toBe("/kegiatan-baru");
+    const [p, s] = paths.activityNew(3).split("?");
+    expect(parseRoute(p!, `?${s}`)).toEqual({ name: "activityNew", team: "3" });
+  });
+});

@@ -35,7 +35,10 @@ export type Route =
   // Issue 12 item 3: assignments (penugasan) and the inbox.
   | { name: "myWork" }
   | { name: "assignment"; id: string }
-  | { name: "assignmentNew" };
+  | { name: "assignmentNew" }
+  // Issue 12 item 4: activities (kegiatan).
+  | { name: "activity"; id: string }
+  | { name: "activityNew"; team: string | null };
 
 // ---- Issue 11: the filters of the people list and of the audit page, kept in the address ----
 
@@ -201,6 +204,9 @@ const table: [RegExp, (m: RegExpExecArray, q: URLSearchParams) => Route][] = [
   [/^\/pekerjaan-saya$/, () => ({ name: "myWork" })],
   [new RegExp(`^/penugasan/${ID}$`), (m) => ({ name: "assignment", id: m[1]! })],
   [/^\/penugasan-baru$/, () => ({ name: "assignmentNew" })],
+  // Issue 12 item 4: activities.
+  [new RegExp(`^/kegiatan/${ID}$`), (m) => ({ name: "activity", id: m[1]! })],
+  [/^\/kegiatan-baru$/, (_m, q) => ({ name: "activityNew", team: validId(q.get("tim")) })],
 ];
 
 export function parseRoute(pathname: string, search = ""): Route {
@@ -300,4 +306,8 @@ export const paths = {
   myWork: () => "/pekerjaan-saya",
   assignment: (id: IdLike) => `/penugasan/${enc(id)}`,
   assignmentNew: () => "/penugasan-baru",
+  // Issue 12 item 4: activities.
+  activity: (id: IdLike) => `/kegiatan/${enc(id)}`,
+  activityNew: (team?: IdLike | null) =>
+    team === undefined || team === null ? "/kegiatan-baru" : `/kegiatan-baru?tim=${enc(team)}`,
 };

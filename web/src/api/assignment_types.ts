@@ -107,6 +107,8 @@ export interface Notification {
   /** null: a deadline notice, computed when the inbox is read (never stored). */
   id: Id | null;
   assignment_id: Id | null;
+  /** A notification about an activity (issue 12 item 4); `assignment_id` is then null. */
+  activity_id?: Id | null;
   kind: "langkah" | "tenggat";
   message: string;
   created_at: string;

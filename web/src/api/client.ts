@@ -321,3 +321,39 @@ export const diagrams = {
   structureHref: (rid: Id | string, kind: string) =>
     `${BASE}/regions/${id(rid)}/work-rules/structure/${encodeURIComponent(kind)}.svg`,
 };
+
+// ---- Issue 12 item 4: activities (kegiatan), their evidence files and a team's board. ----
+import type {
+  Activity,
+  ActivityFlow,
+  ActivityNoteBody,
+  ActivityStepBody,
+  ActivitySummary,
+  Evidence,
+  NewActivityBody,
+} from "./activity_types";
+
+export const activities = {
+  flows: () => request<{ items: ActivityFlow[] }>("/activity-flows"),
+  /** The caller's activities, newest first (25 unless `limit`). */
+  list: (limit = 25) => request<{ items: ActivitySummary[] }>(withQuery("/activities", { limit })),
+  get: (aid: Id | string) => request<Activity>(`/activities/${id(aid)}`),
+  create: (body: NewActivityBody) =>
+    request<Activity>("/activities", { method: "POST", json: body }),
+  step: (aid: Id | string, body: ActivityStepBody) =>
+    request<Activity>(`/activities/${id(aid)}/steps`, { method: "POST", json: body }),
+  note: (aid: Id | string, body: ActivityNoteBody) =>
+    request<Activity>(`/activities/${id(aid)}/notes`, { method: "POST", json: body }),
+  /** The file's bytes as the body (application/octet-stream), its name and the version read. */
+  upload: (aid: Id | string, version: number, file: File) =>
+    request<Evidence>(withQuery(`/activities/${id(aid)}/evidence`, { version, name: file.name }), {
+      method: "POST",
+      file: new Blob([file], { type: "application/octet-stream" }),
+    }),
+  /** The evidence file's address (downloaded by the browser itself, with the session cookie). */
+  evidenceHref: (eid: Id | string) => `${BASE}/evidence/${id(eid)}`,
+  team: (tid: Id | string, limit = 200) =>
+    request<{ team_id: Id; items: ActivitySummary[] }>(
+      withQuery(`/teams/${id(tid)}/activities`, { limit }),
+    ),
+};

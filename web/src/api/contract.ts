@@ -3,6 +3,7 @@
 // describes. Type-only: nothing here reaches the bundle. A mismatch fails `npm run build`.
 import type { components } from "./openapi.gen";
 import type * as T from "./types";
+import type * as A from "./activity_types";
 
 type S = components["schemas"];
 /** Compiles only when A (what the server sends) fits B (what the interface reads). */
@@ -40,4 +41,8 @@ export type ContractChecks = [
   Fits<S["Team"], T.Team>,
   // Issue 11, item 9.
   Fits<S["PeopleImportReport"], T.PeopleImportReport>,
+  // Issue 12 item 4: activities.
+  Fits<S["Activity"], A.Activity>,
+  Fits<S["ActivitySummary"], A.ActivitySummary>,
+  Fits<S["Evidence"], A.Evidence>,
 ];

@@ -1,7 +1,7 @@
 // "Pekerjaan saya" (issue 12 item 3): the signed-in person's assignments grouped by what needs them
 // now, the requests they made and their state (overdue ones marked "Terlambat"), and their inbox
 // with its unread count; and the form that makes an assignment (/penugasan-baru).
-import { assignments, changes } from "../api/client";
+import { activities, assignments, changes } from "../api/client";
 import type { Assignment, Mechanisms, Notification } from "../api/assignment_types";
 import type { AgencyListItem } from "../api/types";
 import {
@@ -20,6 +20,7 @@ import { paths } from "../router";
 import { user } from "../session";
 import { errorBox, link, pageHeading, section, signInPrompt } from "../ui";
 import { employeeChooser } from "./assignment";
+import { myActivitiesSection } from "./activity";
 import { field, formCard, FormState, select, setError, someUnits, textInput } from "./form_kit";
 import type { PageContext } from "./context";
 
@@ -95,7 +96,11 @@ function inboxSection(ctx: PageContext, items: Notification[], unread: number): 
         ),
         !n.read && n.id !== null ? h("span", { class: "badge new" }, "Baru") : null,
         " ",
-        n.assignment_id !== null ? link(paths.assignment(n.assignment_id), n.message) : n.message,
+        n.assignment_id !== null
+          ? link(paths.assignment(n.assignment_id), n.message)
+          : n.activity_id !== null && n.activity_id !== undefined
+            ? link(paths.activity(n.activity_id), n.message)
+            : n.message,
       ),
       h("p", { class: "muted small" }, formatTimestamp(n.created_at)),
       button,
@@ -117,10 +122,11 @@ export async function myWorkPage(ctx: PageContext): Promise<void> {
     replace(ctx.main, pageHeading(title), signInPrompt(paths.myWork(), "Pekerjaan Anda"));
     return;
   }
-  const [list, m, inbox] = await Promise.all([
+  const [list, m, inbox, mine] = await Promise.all([
     assignments.list(),
     assignments.mechanisms(),
     assignments.inbox(),
+    activities.list(25),
   ]);
   if (!ctx.isCurrent()) return;
   const g = groupAssignments(list.items, u.employee_id);
@@ -137,6 +143,8 @@ export async function myWorkPage(ctx: PageContext): Promise<void> {
     group("Menunggu tindakan Anda", g.needsMe, m, "Tidak ada yang menunggu tindakan Anda."),
     group("Permintaan saya", g.mine, m, "Anda belum mengajukan penugasan."),
     group("Penugasan lain", g.others, m, "Tidak ada penugasan lain."),
+    // Issue 12 item 4: the activities the person carries out, takes a role in or must act on.
+    myActivitiesSection(mine.items, u.employee_id !== null),
     inboxSection(ctx, inbox.items, inbox.unread),
   );
 }

@@ -11,6 +11,7 @@ import { paths } from "../router";
 import { user } from "../session";
 import { facts, link, pageHeading, section, signInPrompt, table } from "../ui";
 import { routeOf, type PageContext } from "./context";
+import { teamBoardSection } from "./activity";
 
 const kindTitles: [WorkRule["kind"], string][] = [
   ["level", "Level pejabat"],
@@ -238,7 +239,11 @@ export async function teamPage(ctx: PageContext): Promise<void> {
     replace(ctx.main, pageHeading(title), signInPrompt(paths.team(id, on), "Halaman ini"));
     return;
   }
-  const t: Team = await api.team(id, on);
+  // Issue 12 item 4: the team's board (its own note when the reader may not see it).
+  const [t, board]: [Team, HTMLElement] = await Promise.all([
+    api.team(id, on),
+    teamBoardSection(id),
+  ]);
   if (!ctx.isCurrent()) return;
   const headers = ["Nama", "NIP", "Unit", "Peran", "Mulai", "Selesai"];
   replace(
@@ -271,6 +276,7 @@ export async function teamPage(ctx: PageContext): Promise<void> {
       t.members_on ? `Anggota pada ${t.members_on}` : "Anggota saat ini",
       table(headers, memberRows(t.members)),
     ),
+    board,
     // Named by its caption: two tables named alike by their headers would be regions of one name.
     section("Riwayat keanggotaan", table(headers, memberRows(t.periods), "Riwayat keanggotaan")),
     section("Rancangan SK pembentukan", h("pre", { class: "decree" }, t.decree_text)),
