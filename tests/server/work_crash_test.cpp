@@ -326,7 +326,8 @@ TEST(WorkCrash, ActivityChangesAnsweredBeforeSigkillSurvive) {
         " (SELECT COUNT(*) FROM work_activity_steps s WHERE s.activity_id = a.id),"
         " (SELECT COUNT(*) FROM work_activity_notes n WHERE n.activity_id = a.id),"
         " (SELECT COUNT(*) FROM audit_log l WHERE l.action = 'update' AND l.entity = 'activity'"
-        "  AND l.entity_id = CAST(a.id AS TEXT))"
+        "  AND l.entity_id = CAST(a.id AS TEXT)),"
+        " (SELECT COUNT(*) FROM work_activity_evidence e WHERE e.activity_id = a.id)"
         " FROM work_activities a ORDER BY a.id");
     ASSERT_EQ(static_cast<std::int64_t>(rows.size()), activities);
     for (const auto& r : rows) {
@@ -334,8 +335,10 @@ TEST(WorkCrash, ActivityChangesAnsweredBeforeSigkillSurvive) {
       SCOPED_TRACE("kegiatan " + std::to_string(id));
       const std::int64_t steps = r.integer(3);
       const std::int64_t notes = r.integer(4);
-      EXPECT_EQ(r.integer(1), steps + notes);      // version 1 at the plan, one more per change
-      EXPECT_EQ(r.integer(5), steps - 1 + notes);  // an audit entry with every change
+      const std::int64_t evidence = r.integer(6);  // the demo's office uploads one
+      // Version 1 at the plan, one more per change (a step, a note, an evidence file).
+      EXPECT_EQ(r.integer(1), steps + notes + evidence);
+      EXPECT_EQ(r.integer(5), steps - 1 + notes);  // an update audit entry with every step and note
       std::string state;
       for (const auto& st :
            c->query("SELECT transition, from_state, to_state FROM work_activity_steps"

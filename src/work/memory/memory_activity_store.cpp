@@ -6,22 +6,14 @@
 #include <algorithm>
 #include <set>
 
+#include "memory_rules.hpp"
 #include "storage/database.hpp"
 
 namespace tatakerja::work {
 namespace {
 
-using storage::DatabaseError;
-
-[[noreturn]] void refuse(const std::string& rule) {
-  throw DatabaseError(DatabaseError::Kind::Constraint, "memory store: " + rule);
-}
-
-void check_key(const std::function<bool(Id)>& exists, Id id, const char* column) {
-  if (exists && !exists(id)) {
-    refuse(std::string("FOREIGN KEY constraint failed (") + column + ")");
-  }
-}
+using memory_rules::check_key;
+using memory_rules::refuse;
 
 void check_employee(const std::function<bool(Id)>& exists, const std::optional<Id>& id,
                     const char* column) {
@@ -31,25 +23,15 @@ void check_employee(const std::function<bool(Id)>& exists, const std::optional<I
 }  // namespace
 
 void MemoryActivityStore::begin() {
-  if (in_transaction_) {
-    throw DatabaseError(DatabaseError::Kind::Other, "begin(): a transaction is already open");
-  }
-  each_table([](auto& t) { t.begin(); });
-  in_transaction_ = true;
+  memory_rules::begin_tables(in_transaction_, [this](auto f) { each_table(f); });
 }
 
 void MemoryActivityStore::commit() {
-  if (!in_transaction_) {
-    throw DatabaseError(DatabaseError::Kind::Other, "commit(): no transaction is open");
-  }
-  each_table([](auto& t) { t.commit(); });
-  in_transaction_ = false;
+  memory_rules::commit_tables(in_transaction_, [this](auto f) { each_table(f); });
 }
 
 void MemoryActivityStore::rollback() noexcept {
-  if (!in_transaction_) return;
-  each_table([](auto& t) { t.rollback(); });
-  in_transaction_ = false;
+  memory_rules::rollback_tables(in_transaction_, [this](auto f) { each_table(f); });
 }
 
 void MemoryActivityStore::check_activity(const Activity& a) const {

@@ -7,6 +7,7 @@
 #include <set>
 #include <string>
 
+#include "memory_rules.hpp"
 #include "storage/database.hpp"
 #include "work/mechanisms.hpp"
 #include "work/teams.hpp"
@@ -14,17 +15,8 @@
 namespace tatakerja::work {
 namespace {
 
-using storage::DatabaseError;
-
-[[noreturn]] void refuse(const std::string& rule) {
-  throw DatabaseError(DatabaseError::Kind::Constraint, "memory store: " + rule);
-}
-
-void check_key(const std::function<bool(Id)>& exists, Id id, const char* column) {
-  if (exists && !exists(id)) {
-    refuse(std::string("FOREIGN KEY constraint failed (") + column + ")");
-  }
-}
+using memory_rules::check_key;
+using memory_rules::refuse;
 
 bool member_order(const TeamMember& a, const TeamMember& b) {
   if (a.start != b.start) return date_before(a.start, b.start);
@@ -34,25 +26,15 @@ bool member_order(const TeamMember& a, const TeamMember& b) {
 }  // namespace
 
 void MemoryWorkStore::begin() {
-  if (in_transaction_) {
-    throw DatabaseError(DatabaseError::Kind::Other, "begin(): a transaction is already open");
-  }
-  each_table([](auto& t) { t.begin(); });
-  in_transaction_ = true;
+  memory_rules::begin_tables(in_transaction_, [this](auto f) { each_table(f); });
 }
 
 void MemoryWorkStore::commit() {
-  if (!in_transaction_) {
-    throw DatabaseError(DatabaseError::Kind::Other, "commit(): no transaction is open");
-  }
-  each_table([](auto& t) { t.commit(); });
-  in_transaction_ = false;
+  memory_rules::commit_tables(in_transaction_, [this](auto f) { each_table(f); });
 }
 
 void MemoryWorkStore::rollback() noexcept {
-  if (!in_transaction_) return;
-  each_table([](auto& t) { t.rollback(); });
-  in_transaction_ = false;
+  memory_rules::rollback_tables(in_transaction_, [this](auto f) { each_table(f); });
 }
 
 void MemoryWorkStore::check_rule(const Rule& r) const {
