@@ -107,7 +107,7 @@ export async function activityTests({ test, newPage, signIn, screenshot, checkA1
     await m.locator("nav a", { hasText: "Pekerjaan saya" }).click();
     await m.locator("h1", { hasText: "Pekerjaan saya" }).waitFor();
     await m.locator("section", { hasText: "Kegiatan saya" }).waitFor();
-    await m.locator("main a", { hasText: "Rencanakan kegiatan" }).click();
+    await m.getByRole("link", { name: "Rencanakan kegiatan", exact: true }).click();
     await m.locator("h1", { hasText: "Rencanakan kegiatan" }).waitFor();
     const title = `Menyusun kajian kerja sama perbatasan ${Date.now()}`;
     await m.getByLabel("Judul kegiatan").fill(title);
