@@ -90,18 +90,7 @@ class ActivityMatrix : public ::testing::Test {
   }
 
   std::int64_t team_id() {
-    if (team_ != 0) return team_;
-    const json regions = json::parse(srv().call("GET", "/api/v1/regions").body);
-    for (const auto& r : regions["items"]) {
-      const json teams = json::parse(
-          srv()
-              .call("GET", "/api/v1/regions/" + std::to_string(r["id"].get<int>()) + "/teams", "",
-                    srv().headers("admin"))
-              .body);
-      for (const auto& t : teams["items"]) {
-        if (t["name"] == "Tim Penataan Tata Laksana") team_ = t["id"].get<std::int64_t>();
-      }
-    }
+    if (team_ == 0) team_ = srv().team_id("Tim Penataan Tata Laksana");
     EXPECT_NE(team_, 0);
     return team_;
   }

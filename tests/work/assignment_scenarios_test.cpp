@@ -220,18 +220,9 @@ class AssignmentScenario : public ::testing::TestWithParam<std::string> {
   // --- activities (issue 12 item 4) ---
 
   std::int64_t team_id(const std::string& name) {
-    const json regions = json::parse(srv().call("GET", "/api/v1/regions").body);
-    for (const auto& r : regions["items"]) {
-      const auto got = srv().call(
-          "GET", "/api/v1/regions/" + std::to_string(r["id"].get<std::int64_t>()) + "/teams", "",
-          srv().headers("admin"));
-      const json teams = json::parse(got.body);
-      for (const auto& t : teams["items"]) {
-        if (t["name"] == name) return t["id"].get<std::int64_t>();
-      }
-    }
-    ADD_FAILURE() << "no team " << name;
-    return 0;
+    const auto id = srv().team_id(name);
+    EXPECT_NE(id, 0) << "no team " << name;
+    return id;
   }
 
   // rencana <who> [pelaksana=] [unit=] [tim=] [judul=] [anggaran=] [mulai=] [selesai=]

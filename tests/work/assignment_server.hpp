@@ -90,6 +90,20 @@ class AssignmentServer {
   Headers headers(const std::string& who) {
     return who == "anonim" ? Headers{} : as(who).headers();
   }
+  // The id of the team named `name` in any region (read by the administrator); 0 when none.
+  std::int64_t team_id(const std::string& name) {
+    const auto regions = nlohmann::json::parse(call("GET", "/api/v1/regions").body);
+    for (const auto& r : regions["items"]) {
+      const auto teams = nlohmann::json::parse(
+          call("GET", "/api/v1/regions/" + std::to_string(r["id"].get<std::int64_t>()) + "/teams",
+               "", as("admin").headers())
+              .body);
+      for (const auto& t : teams["items"]) {
+        if (t["name"] == name) return t["id"].get<std::int64_t>();
+      }
+    }
+    return 0;
+  }
   // The newest audit entry's id (read by the administrator).
   std::int64_t newest_audit_id() {
     const auto a = call("GET", "/api/v1/audit?limit=1", "", as("admin").headers());

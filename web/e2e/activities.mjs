@@ -12,6 +12,8 @@
 // under "Selesai"; the member's inbox links to it. axe on each new page.
 /* global document -- read only inside page.evaluate() */
 import assert from "node:assert/strict";
+
+import { apiJson } from "./assignments.mjs";
 import { createHash } from "node:crypto";
 
 const PASSWORD = "Uji-kegiatan-2026!";
@@ -23,17 +25,6 @@ const PDF = Buffer.from(
     "3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 200]>>endobj\n" +
     "trailer<</Root 1 0 R>>\n%%EOF\n",
 );
-
-async function apiJson(page, base, method, path, body) {
-  const me = await page.request.get(`${base}/api/v1/auth/me`);
-  const csrf = me.ok() ? (await me.json()).csrf_token : "";
-  const r = await page.request.fetch(`${base}/api/v1${path}`, {
-    method,
-    headers: { "Content-Type": "application/json", "X-CSRF-Token": csrf },
-    data: body === undefined ? undefined : JSON.stringify(body),
-  });
-  return { status: r.status(), json: await r.json() };
-}
 
 export async function activityTests({ test, newPage, signIn, screenshot, checkA11y, BASE }) {
   await test("ac1: kegiatan tim lintas unit dari rencana sampai diterima Level I, dengan perbaikan", async () => {

@@ -11,7 +11,8 @@ import assert from "node:assert/strict";
 
 const PASSWORD = "Uji-penugasan-2026!";
 
-async function apiJson(page, base, method, path, body) {
+/** A call of the API as the page's signed-in user (with its CSRF token); {status, json}. */
+export async function apiJson(page, base, method, path, body) {
   const me = await page.request.get(`${base}/api/v1/auth/me`);
   const csrf = me.ok() ? (await me.json()).csrf_token : "";
   const r = await page.request.fetch(`${base}/api/v1${path}`, {

@@ -6,14 +6,13 @@
 
 #include "api/api.hpp"
 #include "app/accountability.hpp"
+#include "work_json.hpp"
 
 namespace tatakerja::server {
 namespace {
 
-json person_ref(org::OrgStore& store, Id id) {
-  const auto e = store.employee(id);
-  return {{"id", id}, {"name", e ? e->name : ""}};
-}
+using work_json::optional_id;
+using work_json::person_ref;
 
 json people_refs(org::OrgStore& store, const std::vector<Id>& ids) {
   json out = json::array();
@@ -85,11 +84,6 @@ json overview_json(const app::AccountabilityOverview& o, org::OrgStore& store) {
   return {{"reports", std::move(reports)},
           {"requests", std::move(requests)},
           {"escalations", std::move(escalations)}};
-}
-
-std::optional<Id> optional_id(const json& body, const char* field) {
-  const auto v = optional_nullable_id(body, field);
-  return v ? *v : std::nullopt;
 }
 
 std::vector<std::string> strings_of(const json& body, const char* field, std::size_t max) {

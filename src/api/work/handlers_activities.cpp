@@ -7,19 +7,14 @@
 #include "api/api.hpp"
 #include "app/activities.hpp"
 #include "work/activity.hpp"
+#include "work_json.hpp"
 
 namespace tatakerja::server {
 namespace {
 
-json person_ref(org::OrgStore& store, Id id) {
-  const auto e = store.employee(id);
-  return {{"id", id}, {"name", e ? e->name : ""}};
-}
-
-json unit_ref(org::OrgStore& store, Id id) {
-  const auto u = store.unit(id);
-  return {{"id", id}, {"name", u ? u->name : ""}};
-}
+using work_json::optional_id;
+using work_json::person_ref;
+using work_json::unit_ref;
 
 // The fields every answer about an activity carries (a list's rows too).
 json summary_json(const work::Activity& a, const std::string& state_label, org::OrgStore& store) {
@@ -122,11 +117,6 @@ json activity_json(const app::ActivityView& v, org::OrgStore& store) {
   j["can_feedback"] = v.can_feedback;
   j["can_upload"] = v.can_upload;
   return j;
-}
-
-std::optional<Id> optional_id(const json& body, const char* field) {
-  const auto v = optional_nullable_id(body, field);
-  return v ? *v : std::nullopt;
 }
 
 int required_version(const json& body) {

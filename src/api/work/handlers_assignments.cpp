@@ -7,21 +7,14 @@
 #include "api/api.hpp"
 #include "app/assignments.hpp"
 #include "work/mechanisms.hpp"
+#include "work_json.hpp"
 
 namespace tatakerja::server {
 namespace {
 
-json person_ref(org::OrgStore& store, const std::optional<Id>& id) {
-  if (!id) return nullptr;
-  const auto e = store.employee(*id);
-  return {{"id", *id}, {"name", e ? e->name : ""}};
-}
-
-json unit_ref(org::OrgStore& store, const std::optional<Id>& id) {
-  if (!id) return nullptr;
-  const auto u = store.unit(*id);
-  return {{"id", *id}, {"name", u ? u->name : ""}};
-}
+using work_json::optional_id;
+using work_json::person_ref;
+using work_json::unit_ref;
 
 json step_json(const work::AssignmentStep& s) {
   return {
@@ -91,11 +84,6 @@ json notification_json(const work::Notification& n) {
           {"created_at", n.created_at},
           {"read", !n.read_at.empty()},
           {"read_at", n.read_at.empty() ? json(nullptr) : json(n.read_at)}};
-}
-
-std::optional<Id> optional_id(const json& body, const char* field) {
-  const auto v = optional_nullable_id(body, field);
-  return v ? *v : std::nullopt;
 }
 
 }  // namespace

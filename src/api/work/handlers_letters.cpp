@@ -10,9 +10,12 @@
 #include "api/sign_in_guard.hpp"
 #include "app/letters.hpp"
 #include "work/letter.hpp"
+#include "work_json.hpp"
 
 namespace tatakerja::server {
 namespace {
+
+using work_json::optional_id;
 
 // Unknown tokens a client address may try before it waits (1 s, doubling up to 15 minutes).
 constexpr RateLimiter::Rule kVerifyRule{20, 900, 1};
@@ -77,11 +80,6 @@ std::vector<std::string> text_list(const json& body, const char* field) {
     out.push_back(e.get<std::string>());
   }
   return out;
-}
-
-std::optional<Id> optional_id(const json& body, const char* field) {
-  const auto v = optional_nullable_id(body, field);
-  return v ? *v : std::nullopt;
 }
 
 // The address the QR code points at: the scheme and host this request came to (the server's own
