@@ -157,6 +157,11 @@ export async function everyPageTests({ test, newPage, signIn, BASE, assert }) {
         // A team's board (issue 12 item 4) refused to a reader outside the team: the team page
         // shows its short note instead, as it should.
         if (/^\/api\/v1\/teams\/\d+\/activities$/.test(path) && r.status() === 403) return;
+        // Issue 12 item 5: likewise a team's accountability, and an employee's results in team
+        // reports refused to a reader who is neither the employee nor their appraiser (the
+        // person's page leaves the section out).
+        if (/^\/api\/v1\/teams\/\d+\/accountability$/.test(path) && r.status() === 403) return;
+        if (/^\/api\/v1\/employees\/\d+\/work-results$/.test(path) && r.status() === 403) return;
         if (path.startsWith("/api/") && r.status() >= 400)
           page.failed.push(`${r.status()} ${path}`);
       });
@@ -455,6 +460,50 @@ export async function everyPageTests({ test, newPage, signIn, BASE, assert }) {
       ({ activity }) => [
         ["activity", `/kegiatan/${activity.id}`],
         ["activityNew", "/kegiatan-baru"],
+      ],
+    ));
+
+  // Issue 12 item 5: a report's page and the report form, as the demo's pegawai, who leads the
+  // office's routine team: a team report with a result for each other member, sent through the API.
+  await test("pg9: halaman laporan (laporan, tulis laporan) di 1366 dan 390 px", () =>
+    everyPage(
+      "pegawai",
+      "demo-pegawai-2026",
+      async (page) => {
+        const me = await get(page, "/auth/me");
+        const person = await get(page, `/employees/${me.user.employee_id}`);
+        let team = null;
+        for (const t of (await get(page, `/regions/${person.region_id}/teams`)).items) {
+          const full = await get(page, `/teams/${t.id}`);
+          const lead = full.members.find((m) => m.role === "ketua");
+          if (t.status === "aktif" && lead?.employee_id === me.user.employee_id) {
+            team = full;
+            break;
+          }
+        }
+        assert.ok(team, "pegawai demo tidak memimpin tim kerja");
+        const r = await page.request.post(`${API}/reports`, {
+          headers: { "X-CSRF-Token": me.csrf_token },
+          data: {
+            kind: "tim",
+            team_id: team.id,
+            period_start: "2026-11-01",
+            period_end: "2026-11-30",
+            summary: "Rancangan rencana kerja tahunan tersusun untuk tangkapan layar.",
+            member_results: team.members
+              .filter((m) => m.role !== "ketua")
+              .map((m) => ({
+                member_employee_id: m.employee_id,
+                result: "Bahan rencana kerja bidangnya terkumpul tepat waktu.",
+              })),
+          },
+        });
+        assert.equal(r.status(), 201, await r.text());
+        return { team, report: await r.json() };
+      },
+      ({ team, report }) => [
+        ["report", `/laporan/${report.id}`],
+        ["reportNew", `/laporan-baru?tim=${team.id}`],
       ],
     ));
 

@@ -846,6 +846,10 @@ await (
 await (
   await import("./activities.mjs")
 ).activityTests({ test, newPage, signIn, screenshot, checkA11y, BASE });
+// Issue 12 item 5: reports, a request for a report, escalations, work results (e2e/accountability.mjs).
+await (
+  await import("./accountability.mjs")
+).accountabilityTests({ test, newPage, signIn, screenshot, checkA11y, BASE });
 // Issue 11, "What it must show": every page at 1366×768 and 390×844 (e2e/pages.mjs).
 await (await import("./pages.mjs")).everyPageTests({ test, newPage, signIn, BASE, assert });
 

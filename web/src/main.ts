@@ -28,6 +28,7 @@ import { verificationPage } from "./pages/verification"; // issue 12 item 6
 import { assignmentNewPage, myWorkPage } from "./pages/assignments"; // issue 12 item 3
 import { assignmentPage } from "./pages/assignment"; // issue 12 item 3
 import { activityNewPage, activityPage } from "./pages/activity"; // issue 12 item 4
+import { reportNewPage, reportPage } from "./pages/accountability"; // issue 12 item 5
 
 const pages: Record<Route["name"], (ctx: PageContext) => Promise<void>> = {
   home: homePage,
@@ -65,6 +66,9 @@ const pages: Record<Route["name"], (ctx: PageContext) => Promise<void>> = {
   // Issue 12 item 4: activities.
   activity: activityPage,
   activityNew: activityNewPage,
+  // Issue 12 item 5: accountability.
+  report: reportPage,
+  reportNew: reportNewPage,
 };
 
 const app = document.getElementById("app")!;
@@ -121,7 +125,7 @@ function renderHeader(route: Route | null): void {
     items.push([
       "Pekerjaan saya",
       paths.myWork(),
-      ["myWork", "assignment", "assignmentNew", "activity", "activityNew"],
+      ["myWork", "assignment", "assignmentNew", "activity", "activityNew", "report", "reportNew"],
     ]);
   if (u) items.push(["Akun saya", paths.account(), ["account"]]);
   replace(

@@ -198,3 +198,28 @@ describe("activities (issue 12 item 4)", () => {
     expect(parseRoute(p!, `?${s}`)).toEqual({ name: "activityNew", team: "3" });
   });
 });
+
+describe("accountability (issue 12 item 5)", () => {
+  it("reads a report's page and the report form, with its team and the request it answers", () => {
+    expect(parseRoute("/laporan/12")).toEqual({ name: "report", id: "12" });
+    expect(parseRoute("/laporan-baru")).toEqual({ name: "reportNew", team: null, request: null });
+    expect(parseRoute("/laporan-baru", "?tim=4&permintaan=7")).toEqual({
+      name: "reportNew",
+      team: "4",
+      request: "7",
+    });
+    expect(parseRoute("/laporan-baru", "?permintaan=%3Cx%3E")).toEqual({
+      name: "reportNew",
+      team: null,
+      request: null,
+    });
+    expect(parseRoute("/laporan")).toMatchObject({ name: "notFound" });
+  });
+  it("builds paths that parse back", () => {
+    expect(parseRoute(paths.report(5))).toEqual({ name: "report", id: "5" });
+    expect(paths.reportNew()).toBe("/laporan-baru");
+    expect(paths.reportNew({ team: 3 })).toBe("/laporan-baru?tim=3");
+    const [p, s] = paths.reportNew({ team: 3, request: 8 }).split("?");
+    expect(parseRoute(p!, `?${s}`)).toEqual({ name: "reportNew", team: "3", request: "8" });
+  });
+});

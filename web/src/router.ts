@@ -38,7 +38,10 @@ export type Route =
   | { name: "assignmentNew" }
   // Issue 12 item 4: activities (kegiatan).
   | { name: "activity"; id: string }
-  | { name: "activityNew"; team: string | null };
+  | { name: "activityNew"; team: string | null }
+  // Issue 12 item 5: accountability (reports, requests for a report).
+  | { name: "report"; id: string }
+  | { name: "reportNew"; team: string | null; request: string | null };
 
 // ---- Issue 11: the filters of the people list and of the audit page, kept in the address ----
 
@@ -207,6 +210,16 @@ const table: [RegExp, (m: RegExpExecArray, q: URLSearchParams) => Route][] = [
   // Issue 12 item 4: activities.
   [new RegExp(`^/kegiatan/${ID}$`), (m) => ({ name: "activity", id: m[1]! })],
   [/^\/kegiatan-baru$/, (_m, q) => ({ name: "activityNew", team: validId(q.get("tim")) })],
+  // Issue 12 item 5: accountability.
+  [new RegExp(`^/laporan/${ID}$`), (m) => ({ name: "report", id: m[1]! })],
+  [
+    /^\/laporan-baru$/,
+    (_m, q) => ({
+      name: "reportNew",
+      team: validId(q.get("tim")),
+      request: validId(q.get("permintaan")),
+    }),
+  ],
 ];
 
 export function parseRoute(pathname: string, search = ""): Route {
@@ -310,4 +323,14 @@ export const paths = {
   activity: (id: IdLike) => `/kegiatan/${enc(id)}`,
   activityNew: (team?: IdLike | null) =>
     team === undefined || team === null ? "/kegiatan-baru" : `/kegiatan-baru?tim=${enc(team)}`,
+  // Issue 12 item 5: accountability.
+  report: (id: IdLike) => `/laporan/${enc(id)}`,
+  reportNew: (opts: { team?: IdLike | null; request?: IdLike | null } = {}) => {
+    const p = new URLSearchParams();
+    if (opts.team !== undefined && opts.team !== null) p.set("tim", String(opts.team));
+    if (opts.request !== undefined && opts.request !== null)
+      p.set("permintaan", String(opts.request));
+    const s = p.toString();
+    return s ? `/laporan-baru?${s}` : "/laporan-baru";
+  },
 };

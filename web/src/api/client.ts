@@ -357,3 +357,32 @@ export const activities = {
       withQuery(`/teams/${id(tid)}/activities`, { limit }),
     ),
 };
+
+// ---- Issue 12 item 5: accountability — reports, requests for a report, escalations and the
+// accounts of a member's results. ----
+import type {
+  AccountabilityOverview,
+  Escalation,
+  NewEscalationBody,
+  NewReportBody,
+  NewReportRequestBody,
+  Report,
+  ReportRequest,
+  TeamAccountability,
+  WorkResults,
+} from "./accountability_types";
+
+export const accountability = {
+  submit: (body: NewReportBody) => request<Report>("/reports", { method: "POST", json: body }),
+  report: (rid: Id | string) => request<Report>(`/reports/${id(rid)}`),
+  ask: (body: NewReportRequestBody) =>
+    request<ReportRequest>("/report-requests", { method: "POST", json: body }),
+  escalate: (body: NewEscalationBody) =>
+    request<Escalation>("/escalations", { method: "POST", json: body }),
+  /** What the caller wrote, received or was asked, newest first (25 unless `limit`, at most 100). */
+  mine: (limit = 50) => request<AccountabilityOverview>(withQuery("/me/accountability", { limit })),
+  team: (tid: Id | string, limit = 50) =>
+    request<TeamAccountability>(withQuery(`/teams/${id(tid)}/accountability`, { limit })),
+  workResults: (eid: Id | string, limit = 50) =>
+    request<WorkResults>(withQuery(`/employees/${id(eid)}/work-results`, { limit })),
+};

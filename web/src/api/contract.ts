@@ -4,6 +4,7 @@
 import type { components } from "./openapi.gen";
 import type * as T from "./types";
 import type * as A from "./activity_types";
+import type * as K from "./accountability_types";
 
 type S = components["schemas"];
 /** Compiles only when A (what the server sends) fits B (what the interface reads). */
@@ -45,4 +46,10 @@ export type ContractChecks = [
   Fits<S["Activity"], A.Activity>,
   Fits<S["ActivitySummary"], A.ActivitySummary>,
   Fits<S["Evidence"], A.Evidence>,
+  // Issue 12 item 5: accountability.
+  Fits<S["Report"], K.Report>,
+  Fits<S["MemberResult"], K.MemberResult>,
+  Fits<S["ReportRequest"], K.ReportRequest>,
+  Fits<S["Escalation"], K.Escalation>,
+  Fits<S["AccountabilityOverview"], K.AccountabilityOverview>,
 ];

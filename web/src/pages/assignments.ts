@@ -21,6 +21,7 @@ import { user } from "../session";
 import { errorBox, link, pageHeading, section, signInPrompt } from "../ui";
 import { employeeChooser } from "./assignment";
 import { myActivitiesSection } from "./activity";
+import { myAccountabilitySection } from "./accountability"; // issue 12 item 5
 import { field, formCard, FormState, select, setError, someUnits, textInput } from "./form_kit";
 import type { PageContext } from "./context";
 
@@ -122,11 +123,12 @@ export async function myWorkPage(ctx: PageContext): Promise<void> {
     replace(ctx.main, pageHeading(title), signInPrompt(paths.myWork(), "Pekerjaan Anda"));
     return;
   }
-  const [list, m, inbox, mine] = await Promise.all([
+  const [list, m, inbox, mine, accountable] = await Promise.all([
     assignments.list(),
     assignments.mechanisms(),
     assignments.inbox(),
     activities.list(25),
+    myAccountabilitySection(u.employee_id),
   ]);
   if (!ctx.isCurrent()) return;
   const g = groupAssignments(list.items, u.employee_id);
@@ -145,6 +147,8 @@ export async function myWorkPage(ctx: PageContext): Promise<void> {
     group("Penugasan lain", g.others, m, "Tidak ada penugasan lain."),
     // Issue 12 item 4: the activities the person carries out, takes a role in or must act on.
     myActivitiesSection(mine.items, u.employee_id !== null),
+    // Issue 12 item 5: reports, requests for a report and escalations.
+    accountable,
     inboxSection(ctx, inbox.items, inbox.unread),
   );
 }

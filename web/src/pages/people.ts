@@ -9,6 +9,7 @@ import { facts, link, pageHeading, pager, section, signInPrompt, table } from ".
 import { routeOf, type PageContext } from "./context";
 import { employeeEditLinks, employeeListEditLinks } from "./employee_form";
 import { agencyWithRegion } from "./unit";
+import { workResultsSection } from "./accountability"; // issue 12 item 5
 
 const PAGE_SIZE = 20;
 
@@ -298,6 +299,10 @@ export async function employeePage(ctx: PageContext): Promise<void> {
     throw err;
   }
   if (!ctx.isCurrent()) return;
+  // Issue 12 item 5: the person's results in team reports, for their appraiser and themselves
+  // (left out when the server refuses the reader).
+  const results = await workResultsSection(e.id, user()?.employee_id !== e.id);
+  if (!ctx.isCurrent()) return;
   const current = e.placements.filter((p) => !p.end);
   replace(
     ctx.main,
@@ -347,6 +352,7 @@ export async function employeePage(ctx: PageContext): Promise<void> {
             "Riwayat jabatan",
           ),
     ),
+    results,
   );
 }
 

@@ -13,6 +13,7 @@ import { paths } from "../router";
 import { user } from "../session";
 import { facts, link, loading, pageHeading, section } from "../ui";
 import type { PageContext } from "./context";
+import { workResultsSection } from "./accountability"; // issue 12 item 5
 
 /** The placement the profile is about: in office, definitif before Plt and Plh. */
 export function mainPlacement(placements: readonly Placement[]): Placement | null {
@@ -81,11 +82,13 @@ export async function profilePage(ctx: PageContext): Promise<void> {
   const placement = mainPlacement(me.placements);
   const position: Position | null = placement ? await api.position(placement.position.id) : null;
   if (!ctx.isCurrent()) return;
-  const [superior, appraiser] = await Promise.all([
+  const [superior, appraiser, results] = await Promise.all([
     personOf(position?.superior ?? null),
     position?.appraiser
       ? personOf(position.appraiser)
       : Promise.resolve(position?.appraiser_outside ?? ""),
+    // Issue 12 item 5: the lead's accounts of the person's results (input to their appraisal).
+    workResultsSection(me.id, false),
   ]);
   if (!ctx.isCurrent()) return;
 
@@ -150,5 +153,6 @@ export async function profilePage(ctx: PageContext): Promise<void> {
           "Jabatan",
           h("p", { class: "muted" }, "Anda tidak sedang menduduki jabatan menurut registri."),
         ),
+    results,
   );
 }

@@ -12,6 +12,7 @@ import { user } from "../session";
 import { facts, link, pageHeading, section, signInPrompt, table } from "../ui";
 import { routeOf, type PageContext } from "./context";
 import { teamBoardSection } from "./activity";
+import { teamAccountabilitySection } from "./accountability"; // issue 12 item 5
 
 const kindTitles: [WorkRule["kind"], string][] = [
   ["level", "Level pejabat"],
@@ -245,6 +246,10 @@ export async function teamPage(ctx: PageContext): Promise<void> {
     teamBoardSection(id),
   ]);
   if (!ctx.isCurrent()) return;
+  // Issue 12 item 5: the team's reports, requests and escalations, with the forms (on the team's
+  // current members, also when the page shows another date's).
+  const accountable = await teamAccountabilitySection(ctx, on ? await api.team(id) : t);
+  if (!ctx.isCurrent()) return;
   const headers = ["Nama", "NIP", "Unit", "Peran", "Mulai", "Selesai"];
   replace(
     ctx.main,
@@ -277,6 +282,7 @@ export async function teamPage(ctx: PageContext): Promise<void> {
       table(headers, memberRows(t.members)),
     ),
     board,
+    accountable,
     // Named by its caption: two tables named alike by their headers would be regions of one name.
     section("Riwayat keanggotaan", table(headers, memberRows(t.periods), "Riwayat keanggotaan")),
     section("Rancangan SK pembentukan", h("pre", { class: "decree" }, t.decree_text)),
