@@ -11,7 +11,9 @@
 // problem with two alternatives (a third added and removed; an empty form is stopped here) for
 // several units; the unit leader finds it among the escalations received; the appraiser sees the
 // member's result under "Hasil kerja dalam tim" on the member's page and opens the report, which
-// another official of the agency is not shown. axe on each page.
+// another official of the agency (staf.a2) is not shown. Outside a team, the unit leader asks
+// staf.a2 (found by NIP) on "Pekerjaan saya" for a report, and staf.a2 answers it with a report of
+// their own that goes to the unit leader. axe on each page.
 /* global document -- read only inside page.evaluate() */
 import assert from "node:assert/strict";
 
@@ -312,6 +314,48 @@ export async function accountabilityTests({ test, newPage, signIn, screenshot, c
     await s.locator("h1", { hasText: memberName }).waitFor();
     await s.waitForFunction(() => !document.querySelector("main .loading"));
     assert.equal(await s.locator("section#hasil-kerja").count(), 0);
+
+    // 7. Outside a team: the unit leader, on the phone, asks an official of the unit (staf.a2,
+    // found by NIP) for a report of their own; the official answers it from "Pekerjaan saya".
+    const stafA2 = await get(k, `/employees/${stranger.me}`);
+    await k.goto(`${BASE}/pekerjaan-saya`);
+    const fold = k.locator("details.person-request");
+    await fold.locator("summary").click();
+    await fold.getByLabel("Cari pegawai yang diminta").fill(stafA2.nip);
+    await fold.locator(".employee-search button", { hasText: "Cari" }).click();
+    await fold
+      .locator(`#f-asked_employee_id option[value="${stranger.me}"]`)
+      .waitFor({ state: "attached" });
+    await fold
+      .getByLabel("Pegawai yang diminta", { exact: true })
+      .selectOption(String(stranger.me));
+    await fold.getByLabel("Tenggat laporan").fill(due);
+    await checkA11y(k, "pekerjaan saya: minta laporan dari pegawai (390 px)");
+    await fold.locator("button[type=submit]").click();
+    const askedByMe = k.locator("section#laporan-dan-permintaan li.request-item", {
+      hasText: `kepada ${stafA2.name}`,
+    });
+    await askedByMe.locator(".badge", { hasText: "Menunggu laporan" }).waitFor();
+    const single = (await get(k, "/me/accountability")).requests.find(
+      (x) => x.asked.id === stranger.me && x.team_id === null,
+    );
+    assert.ok(single, "permintaan tanpa tim tidak tersimpan");
+    await s.goto(`${BASE}/pekerjaan-saya`);
+    await s.getByRole("link", { name: `Jawab permintaan #${single.id} dengan laporan` }).click();
+    await s.locator("h1", { hasText: "Tulis laporan" }).waitFor();
+    assert.equal(await s.getByLabel("Jenis laporan").inputValue(), "individu");
+    assert.ok(await s.getByLabel("Tim kerja").isHidden(), "tim pada laporan individu");
+    await s.getByLabel("Awal periode").fill("2026-11-01");
+    await s.getByLabel("Akhir periode").fill("2026-11-30");
+    await s.getByLabel("Ringkasan laporan").fill("Verifikasi dokumen kerja sama selesai.");
+    await send(s);
+    await s.locator("h1", { hasText: "Laporan individu" }).waitFor();
+    const own = await get(s, `/reports/${new URL(s.url()).pathname.split("/").pop()}`);
+    assert.equal(own.request_id, single.id);
+    assert.deepEqual(
+      own.recipients.map((x) => x.id),
+      [kabidA],
+    );
 
     for (const x of [m, l, k, p, s]) assert.deepEqual(x.problems, []);
     await Promise.all(

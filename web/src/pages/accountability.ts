@@ -40,6 +40,7 @@ import { formatDate, formatTimestamp } from "../format";
 import { paths } from "../router";
 import { user } from "../session";
 import { errorMessage, facts, link, pageHeading, section, signInPrompt } from "../ui";
+import { employeeChooser } from "./assignment";
 import { field, FormState, select, type Field } from "./form_kit";
 import { routeOf, type PageContext } from "./context";
 
@@ -161,7 +162,10 @@ function group<T>(title: string, items: T[], item: (x: T) => HTMLElement, empty:
 // ---- "Laporan dan permintaan" on "Pekerjaan saya" ----
 
 /** The section of the signed-in person (`me`: their employee, null for an account without one). */
-export async function myAccountabilitySection(me: Id | null): Promise<HTMLElement> {
+export async function myAccountabilitySection(
+  ctx: PageContext,
+  me: Id | null,
+): Promise<HTMLElement> {
   const title = "Laporan dan permintaan";
   let o: AccountabilityOverview;
   try {
@@ -207,6 +211,72 @@ export async function myAccountabilitySection(me: Id | null): Promise<HTMLElemen
     group("Laporan yang Anda terima", g.reportsReceived, report, "Belum ada."),
     group("Eskalasi yang Anda sampaikan", g.escalationsWritten, escalation, "Belum ada."),
     group("Eskalasi yang Anda terima", g.escalationsReceived, escalation, "Belum ada."),
+    me !== null ? personRequestForm(ctx) : null,
+  );
+}
+
+/**
+ * A request for a report from a person of the reader's unit, outside any team (a team's requests
+ * are asked on its page): folded, since only unit leaders may ask (the server decides; its 403 is
+ * shown).
+ */
+function personRequestForm(ctx: PageContext): HTMLElement {
+  const today = localToday();
+  const asked = employeeChooser("asked_employee_id", "Pegawai yang diminta", null);
+  const due = field(
+    "minta-pegawai-tenggat",
+    "Tenggat laporan",
+    h("input", { type: "date", min: today }),
+  );
+  due.name = "due";
+  const note = field(
+    "minta-pegawai-catatan",
+    "Catatan permintaan (pilihan)",
+    h("textarea", { rows: 2, maxlength: 2000 }),
+  );
+  note.name = "note";
+  const state = new FormState(
+    [asked, due, note],
+    h("button", { type: "submit", class: "button" }, "Minta laporan"),
+  );
+  const form = teamForm(
+    "Minta laporan dari pegawai",
+    state,
+    h(
+      "p",
+      { class: "muted small" },
+      "Pimpinan unit kerja (atau pejabat di atasnya) meminta laporan kerja pegawai di unitnya kapan saja; permintaan dari pegawai lain ditolak.",
+    ),
+    asked.search,
+    asked.row,
+    due.row,
+    note.row,
+  );
+  form.addEventListener("submit", (ev) => {
+    ev.preventDefault();
+    const p = requestProblems({ asked: asked.control.value, due: due.control.value }, today);
+    if (
+      state.refuse([
+        [asked, p.asked ?? null],
+        [due, p.due ?? null],
+      ])
+    )
+      return;
+    void state.send(
+      () =>
+        accountability.ask({
+          asked_employee_id: Number(asked.control.value),
+          due: due.control.value,
+          note: note.control.value.trim() || undefined,
+        }),
+      () => ctx.navigate(paths.myWork(), { replace: true }),
+    );
+  });
+  return h(
+    "details",
+    { class: "other-steps person-request" },
+    h("summary", null, "Minta laporan dari pegawai di unit Anda"),
+    form,
   );
 }
 

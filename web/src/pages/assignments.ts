@@ -128,7 +128,7 @@ export async function myWorkPage(ctx: PageContext): Promise<void> {
     assignments.mechanisms(),
     assignments.inbox(),
     activities.list(25),
-    myAccountabilitySection(u.employee_id),
+    myAccountabilitySection(ctx, u.employee_id),
   ]);
   if (!ctx.isCurrent()) return;
   const g = groupAssignments(list.items, u.employee_id);
