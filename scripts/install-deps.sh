@@ -12,6 +12,7 @@ packages=(
   libspdlog-dev
   libgraphviz-dev libcairo2-dev libpango1.0-dev libxlsxwriter-dev libqrencode-dev zbar-tools fonts-dejavu-core poppler-utils unzip libxml2-utils
   libzip-dev libexpat1-dev
+  libcurl4-openssl-dev python3-aiosmtpd
   chromium curl
 )
 

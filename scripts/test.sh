@@ -17,9 +17,10 @@
 #   asan    the suite again under AddressSanitizer + UndefinedBehaviorSanitizer (build-asan/);
 #   tsan    the server tests (server_api_test, server_crash_test, work_crash_test,
 #           server_parts_test, server_limits_test, openapi_routes_test, answer_scope_test,
-#           scope_routes_test) and the
+#           scope_routes_test, email_api_test: the server's mailer thread) and the
 #           store suites (store_test, audit_backup_test and the conformance suites of the org,
-#           identity, work and letter ports: SQLite, PostgreSQL and memory; work_api_test) under
+#           identity, work and letter ports: SQLite, PostgreSQL and memory; work_api_test;
+#           smtp_delivery_test: two mailers on one database) under
 #           ThreadSanitizer
 #           (build-tsan/, halt_on_error=1; suppressions with their reasons in tests/tsan.supp);
 #   fuzz    the libFuzzer targets (clang, build-fuzz/; FUZZ_BUILD_DIR overrides it): regulation_fuzz
@@ -137,6 +138,7 @@ test_tsan() {
     identity_store_conformance_test scope_routes_test audit_backup_test)
   programs+=(work_store_conformance_test work_api_test work_crash_test)  # issue 12: the work system
   programs+=(letter_store_conformance_test)  # issue 12 item 6: the numbering raced on both databases
+  programs+=(smtp_delivery_test email_api_test)  # issue 12 item 3: two mailers raced; the mailer thread
   quiet cmake --build build-tsan --target tatakerja "${programs[@]}" -- -j2
   # The labels are the test programs' names (tests/CMakeLists.txt); ctest adds the PostgreSQL
   # fixture's start and stop tests that the store suite's PostgreSQL half requires.

@@ -325,7 +325,8 @@ json user_json(const identity::User& u) {
           {"username", u.username},
           {"display_name", u.display_name},
           {"role", identity::to_string(u.role)},
-          {"employee_id", u.employee_id ? json(*u.employee_id) : json(nullptr)}};
+          {"employee_id", u.employee_id ? json(*u.employee_id) : json(nullptr)},
+          {"email", u.email}};
 }
 
 json placement_json(const org::Placement& p) {

@@ -8,6 +8,8 @@
 #include <fstream>
 #include <string>
 
+#include "identity/model.hpp"
+
 namespace tatakerja::server {
 namespace {
 
@@ -200,6 +202,42 @@ ListenAddress parse_listen(std::string_view text) {
   return a;
 }
 
+bool apply_email_setting(EmailConfig& e, std::string_view key, std::string_view value) {
+  const auto bad = [&] {
+    return ConfigError("Nilai tidak sah untuk " + std::string(key) + ": " + std::string(value));
+  };
+  if (key == "smtp_url") {
+    const bool ok = value.empty() || value.starts_with("smtp://") || value.starts_with("smtps://");
+    if (!ok || value.find_first_of(" @") != std::string_view::npos) throw bad();
+    e.smtp_url = std::string(value);
+  } else if (key == "smtp_from") {
+    if (!value.empty() && !identity::is_email_address(value)) throw bad();
+    e.from = std::string(value);
+  } else if (key == "smtp_user") {
+    e.username = std::string(value);
+  } else if (key == "smtp_password") {
+    e.password = std::string(value);
+  } else if (key == "smtp_require_tls") {
+    if (!parse_bool(value, e.require_tls)) throw bad();
+  } else if (key == "smtp_poll_ms") {
+    int ms = 0;
+    if (!parse_number(value, ms) || ms < 50 || ms > 600000) throw bad();
+    e.poll_ms = ms;
+  } else if (key == "public_url") {
+    const bool ok = value.empty() || value.starts_with("http://") || value.starts_with("https://");
+    if (!ok || value.find_first_of(" \t\r\n") != std::string_view::npos) throw bad();
+    e.public_url = std::string(value);
+  } else {
+    return false;
+  }
+  return true;
+}
+
+void check_email(const EmailConfig& e) {
+  if (!e.smtp_url.empty() && e.from.empty())
+    throw ConfigError("smtp_url membutuhkan smtp_from (alamat pengirim)");
+}
+
 void apply_setting(ServerConfig& c, std::string_view key, std::string_view raw) {
   const std::string_view value = trim(raw);
   const auto bad = [&] {
@@ -238,7 +276,8 @@ void apply_setting(ServerConfig& c, std::string_view key, std::string_view raw) 
     int ms = 0;
     if (!parse_number(value, ms) || ms < 0 || ms > 60000) throw bad();
     c.cache_recheck_ms = ms;
-  } else if (!apply_sign_in_setting(c, key, value) && !apply_limit_setting(c.limits, key, value)) {
+  } else if (!apply_sign_in_setting(c, key, value) && !apply_limit_setting(c.limits, key, value) &&
+             !apply_email_setting(c.email, key, value)) {
     throw ConfigError("Pengaturan tidak dikenal: " + std::string(key));
   }
 }
@@ -275,6 +314,13 @@ void apply_environment(ServerConfig& c, const std::function<const char*(const ch
       {"TATAKERJA_CACHE_MB", "cache_mb"},
       {"TATAKERJA_CACHE_RECHECK_MS", "cache_recheck_ms"},
       {"TATAKERJA_TRUSTED_PROXIES", "trusted_proxies"},
+      {"TATAKERJA_SMTP_URL", "smtp_url"},
+      {"TATAKERJA_SMTP_FROM", "smtp_from"},
+      {"TATAKERJA_SMTP_USER", "smtp_user"},
+      {"TATAKERJA_SMTP_PASSWORD", "smtp_password"},
+      {"TATAKERJA_SMTP_REQUIRE_TLS", "smtp_require_tls"},
+      {"TATAKERJA_SMTP_POLL_MS", "smtp_poll_ms"},
+      {"TATAKERJA_PUBLIC_URL", "public_url"},
   };
   for (const auto& [var, key] : kVars) {
     const char* v = getenv ? getenv(var) : std::getenv(var);

@@ -309,6 +309,33 @@ work::Escalation escalate(const Stores& stores, const identity::User& user,
 
 namespace {
 
+// Who reads a report whole: its author, its recipients and administrators of its region.
+bool reads_whole_report(const identity::User& user, const work::Report& r) {
+  if (is_admin_of(user, r.region_id)) return true;
+  if (!user.employee_id) return false;
+  const org::Id me = *user.employee_id;
+  if (r.author_employee_id == me) return true;
+  for (const org::Id x : r.recipient_employee_ids) {
+    if (x == me) return true;
+  }
+  return false;
+}
+
+// A member's result is also for the member and for whoever holds now the appraiser position it is
+// addressed to, and for no one else.
+bool result_is_for(const Stores& stores, const identity::User& user, const work::MemberResult& m) {
+  if (!user.employee_id) return false;
+  return m.member_employee_id == *user.employee_id ||
+         position_holders(stores, m.appraiser_position_id).contains(*user.employee_id);
+}
+
+// What `user` may see of a report: whole, or only the results that are for them.
+void keep_what_user_may_read(const Stores& stores, const identity::User& user, ReportView& v) {
+  if (reads_whole_report(user, v.report)) return;
+  std::erase_if(v.member_results,
+                [&](const work::MemberResult& m) { return !result_is_for(stores, user, m); });
+}
+
 AccountabilityOverview overview(const Stores& stores, std::vector<work::Report> reports,
                                 std::vector<work::ReportRequest> requests,
                                 std::vector<work::Escalation> escalations) {
@@ -344,26 +371,23 @@ AccountabilityOverview team_accountability(const Stores& stores, const identity:
   if (!may_see_team(stores, user, *team)) {
     fail(ErrorCode::Forbidden, "", "Akuntabilitas tim hanya untuk anggota dan pimpinannya.");
   }
-  return overview(stores, stores.accountability.reports_of_team(team_id, limit),
-                  stores.accountability.requests_of_team(team_id, limit),
-                  stores.accountability.escalations_of_team(team_id, limit));
+  auto o = overview(stores, stores.accountability.reports_of_team(team_id, limit),
+                    stores.accountability.requests_of_team(team_id, limit),
+                    stores.accountability.escalations_of_team(team_id, limit));
+  // The team's readers see the members' results that are for them (result_is_for), unless they
+  // read the report whole.
+  for (auto& v : o.reports) keep_what_user_may_read(stores, user, v);
+  return o;
 }
 
 ReportView report_view(const Stores& stores, const identity::User& user, org::Id id) {
   const auto r = stores.accountability.report(id);
   if (!r) fail(ErrorCode::NotFound);
   ReportView v{*r, stores.accountability.member_results_of_report(id)};
-  if (is_admin_of(user, r->region_id)) return v;
-  if (user.employee_id) {
-    const org::Id me = *user.employee_id;
-    if (r->author_employee_id == me) return v;
-    for (const org::Id x : r->recipient_employee_ids) {
-      if (x == me) return v;
-    }
-    for (const auto& m : v.member_results) {
-      if (position_holders(stores, m.appraiser_position_id).contains(me)) return v;
-    }
-  }
+  if (reads_whole_report(user, v.report)) return v;
+  // An appraiser (or the member) reads the report with only the results addressed to them.
+  keep_what_user_may_read(stores, user, v);
+  if (!v.member_results.empty()) return v;
   fail(ErrorCode::Forbidden, "", "Laporan ini hanya untuk penyusun dan penerimanya.");
 }
 

@@ -1,6 +1,7 @@
 // Names of the account roles as they appear in the database and the JSON API.
 #include "identity/model.hpp"
 
+#include <algorithm>
 #include <array>
 #include <charconv>
 #include <utility>
@@ -28,6 +29,64 @@ std::optional<Role> role_from_string(std::string_view s) {
     if (s == name) return value;
   }
   return std::nullopt;
+}
+
+namespace {
+
+bool is_local_part_char(char c) {
+  const auto u = static_cast<unsigned char>(c);
+  if (u <= 0x20 || u >= 0x7f) return false;  // control, space, non-ASCII
+  switch (c) {
+    case '"':
+    case '<':
+    case '>':
+    case '(':
+    case ')':
+    case ',':
+    case ';':
+    case ':':
+    case '\\':
+    case '[':
+    case ']':
+    case '@':
+      return false;
+    default:
+      return true;
+  }
+}
+
+bool is_domain_label(std::string_view label) {
+  if (label.empty() || label.size() > 63 || label.front() == '-' || label.back() == '-')
+    return false;
+  for (const char c : label) {
+    const bool ok =
+        (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-';
+    if (!ok) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+bool is_email_address(std::string_view address) {
+  if (address.size() > 254) return false;
+  const auto at = address.find('@');
+  if (at == std::string_view::npos || at == 0 || at > 64) return false;
+  const std::string_view local = address.substr(0, at);
+  const std::string_view domain = address.substr(at + 1);
+  for (const char c : local) {
+    if (!is_local_part_char(c)) return false;
+  }
+  if (local.front() == '.' || local.back() == '.' || local.find("..") != std::string_view::npos)
+    return false;
+  if (domain.find('.') == std::string_view::npos) return false;
+  std::size_t start = 0;
+  while (start <= domain.size()) {
+    const std::size_t dot = std::min(domain.find('.', start), domain.size());
+    if (!is_domain_label(domain.substr(start, dot - start))) return false;
+    start = dot + 1;
+  }
+  return true;
 }
 
 namespace {

@@ -22,6 +22,7 @@
 #include "http/request_log.hpp"
 #include "persistence/sql_stores.hpp"
 #include "server/http_server.hpp"
+#include "server/notification_mailer.hpp"
 #include "server/static_files.hpp"
 #include "storage/database.hpp"
 #include "storage/migrations.hpp"
@@ -91,6 +92,7 @@ struct Server::Impl {
   std::unique_ptr<AnswerCache> answers;
   std::unique_ptr<StaticFiles> files;
   std::unique_ptr<HttpServer> http;
+  std::unique_ptr<NotificationMailer> mailer;  // when an SMTP server is configured
 
   ApiShared api_shared(int worker) {
     auto& db = workers[static_cast<std::size_t>(worker)];
@@ -174,7 +176,9 @@ Server::Server(ServerConfig config) : impl_(std::make_unique<Impl>()) {
   impl_->config = std::move(config);
 }
 
-Server::~Server() = default;
+Server::~Server() {
+  if (impl_->mailer) impl_->mailer->stop();
+}
 
 const std::string& Server::host() const {
   return impl_->address.host;
@@ -204,6 +208,11 @@ unsigned short Server::start() {
       storage::migrate(*w.connection);
       w.stores->identity().delete_expired_sessions(Context::now());
     }
+  }
+  if (!impl.config.email.smtp_url.empty()) {
+    impl.mailer = std::make_unique<NotificationMailer>(impl.config);
+    impl.mailer->start();
+    log_info("e-mail copies of notifications go through " + impl.config.email.smtp_url);
   }
   impl.answers = std::make_unique<AnswerCache>(
       static_cast<std::size_t>(impl.config.answer_cache_mb) * 1024 * 1024);
@@ -250,6 +259,7 @@ void Server::run(bool handle_signals) {
   auto& impl = *impl_;
   if (!impl.http) throw std::logic_error("Server::run before start");
   impl.http->run(handle_signals);
+  if (impl.mailer) impl.mailer->stop();
   log_info("stopped; closing database connections");
   for (auto& w : impl.workers) {
     w.stores.reset();

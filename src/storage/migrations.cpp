@@ -1111,6 +1111,31 @@ CREATE INDEX work_escalation_recipients_employee
 )SQL";
 // --- end of version 18 ---------------------------------------------------------------------------
 
+// Version 19 (issue 12 item 3: e-mail). An account's address for the e-mail copies of its inbox;
+// the copies themselves (one per notification that had an address when the mailer saw it: the
+// address as it was, the state, the attempts and the last error) and how far the mailer has read
+// the notifications (one row). Not registry tables: no revision triggers.
+constexpr std::string_view kSchemaV19 = R"SQL(
+ALTER TABLE users ADD COLUMN email TEXT NOT NULL DEFAULT '';
+CREATE INDEX users_employee ON users (employee_id);
+CREATE TABLE work_email_deliveries (
+  notification_id BIGINT PRIMARY KEY REFERENCES work_notifications (id),
+  address TEXT NOT NULL,
+  status TEXT NOT NULL CHECK (status IN ('menunggu', 'terkirim', 'gagal')),
+  attempts INTEGER NOT NULL CHECK (attempts >= 0),
+  last_error TEXT NOT NULL,
+  next_attempt_at TEXT NOT NULL,
+  sent_at TEXT NOT NULL,
+  created_at TEXT NOT NULL
+);
+CREATE INDEX work_email_deliveries_due ON work_email_deliveries (status, next_attempt_at);
+CREATE TABLE work_email_cursor (
+  id INTEGER PRIMARY KEY CHECK (id = 1),
+  last_notification_id BIGINT NOT NULL
+);
+)SQL";
+// --- end of version 19 ---------------------------------------------------------------------------
+
 constexpr Migration kMigrations[] = {
     {1, kSchemaV1, nullptr},
     {2, kSchemaV2, nullptr},
@@ -1130,6 +1155,7 @@ constexpr Migration kMigrations[] = {
     {16, kSchemaV16, nullptr},  // issue 12: an assignment's letter
     {17, kSchemaV17, nullptr},  // issue 12 item 4: activities
     {18, kSchemaV18, nullptr},  // issue 12 item 5: accountability
+    {19, kSchemaV19, nullptr},  // issue 12 item 3: e-mail copies of notifications
 };
 
 // A stable key for pg_advisory_xact_lock ("tatakerja" in ASCII, truncated to 63 bits).

@@ -105,6 +105,40 @@ TEST_P(IdentityStoreTest, UserRoundTrip) {
             DatabaseError::Kind::Constraint);
 }
 
+// Migration 19: an account's e-mail address, and the active account of an employee (whose
+// notifications are copied to that address).
+TEST_P(IdentityStoreTest, EmailAndTheActiveAccountOfAnEmployee) {
+  Seed s = seed();
+  const Id emp =
+      stores_->org().insert_employee(make_employee(s.region, "198503122010041001", "Budi Santoso"));
+  const Id other =
+      stores_->org().insert_employee(make_employee(s.region, "198704152012032002", "Sari"));
+  User old = make_user("budi.lama");
+  old.employee_id = emp;
+  old.active = false;
+  old.email = "budi.lama@kupangkota.go.id";
+  const Id old_id = stores_->identity().insert_user(old);
+  User now = make_user("budi");
+  now.employee_id = emp;
+  now.email = "budi@kupangkota.go.id";
+  const Id now_id = stores_->identity().insert_user(now);
+  EXPECT_EQ(stores_->identity().user_by_id(old_id)->email, "budi.lama@kupangkota.go.id");
+
+  auto active = stores_->identity().active_user_of_employee(emp);
+  ASSERT_TRUE(active);
+  EXPECT_EQ(active->id, now_id);  // the switched-off account is passed over
+  EXPECT_EQ(active->email, "budi@kupangkota.go.id");
+  EXPECT_FALSE(stores_->identity().active_user_of_employee(other));
+
+  active->email = "";
+  stores_->identity().update_user(*active);
+  EXPECT_EQ(stores_->identity().user_by_username("budi")->email, "");
+  User again = *stores_->identity().user_by_id(old_id);
+  again.active = true;
+  stores_->identity().update_user(again);
+  EXPECT_EQ(stores_->identity().active_user_of_employee(emp)->id, old_id);  // the first by id
+}
+
 TEST_P(IdentityStoreTest, Sessions) {
   User u;
   u.username = "budi";

@@ -329,6 +329,8 @@ TEST_F(ScopeRoutes, EveryChangingRouteRefusesAnotherRegion) {
       {"POST /users/{id}/enable", "accounts: administrators only, who are never scoped"},
       {"DELETE /users/{id}/sessions", "accounts: administrators only, who are never scoped"},
       {"POST /auth/password", "the caller's own password"},
+      {"PUT /auth/email", "the caller's own e-mail address"},
+      {"PUT /users/{id}/email", "accounts: administrators only, who are never scoped"},
       {"DELETE /auth/sessions/{id}", "one of the caller's own sessions"},
       {"POST /regulations/preview", "writes nothing"},
       // Issue 12 item 3: who may take an assignment's step is the mechanism's role, held through

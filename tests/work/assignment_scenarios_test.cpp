@@ -387,10 +387,14 @@ class AssignmentScenario : public ::testing::TestWithParam<std::string> {
               {"summary", a.options.contains("ringkasan") ? a.options.at("ringkasan")
                                                           : "Laporan kerja bulan Januari"}};
     if (a.options.contains("tim")) body["team_id"] = team_id(a.options.at("tim"));
-    if (a.options.contains("hasil")) {
-      body["member_results"] =
-          json::array({{{"member_employee_id", id_of(a.options.at("hasil"), false)},
-                        {"result", "Menyelesaikan peta proses bisnis tepat waktu"}}});
+    if (a.options.contains("hasil")) {  // one member or several, separated by commas
+      body["member_results"] = json::array();
+      std::stringstream members(a.options.at("hasil"));
+      for (std::string m; std::getline(members, m, ',');) {
+        body["member_results"].push_back(
+            {{"member_employee_id", id_of(m, false)},
+             {"result", "Menyelesaikan peta proses bisnis tepat waktu"}});
+      }
     }
     if (a.options.contains("permintaan")) body["request_id"] = request_;
     const auto who = srv().headers(a.args[1]);
@@ -452,11 +456,31 @@ class AssignmentScenario : public ::testing::TestWithParam<std::string> {
     }
   }
 
-  // laporan <who> => <status>: GET /reports/{the last report}.
+  // laporan <who> => <status> [<results>]: GET /reports/{the last report}, and how many
+  // members' results the reader sees in it.
   void read_report(const Action& a) {
     const auto got = srv().call("GET", "/api/v1/reports/" + std::to_string(report_), "",
                                 srv().headers(a.args.at(1)));
-    EXPECT_EQ(std::to_string(got.status), a.expect.at(0)) << got.body;
+    EXPECT_EQ(std::to_string(got.status), a.expect.at(0)) << "line " << a.line << ": " << got.body;
+    if (got.status == 200 && a.expect.size() > 1) {
+      EXPECT_EQ(json::parse(got.body)["member_results"].size(), std::stoul(a.expect[1]))
+          << "line " << a.line;
+    }
+  }
+
+  // hasil_tim <who> tim="<team>" => <status> [<results>]: GET /teams/{id}/accountability, and how
+  // many members' results the reader sees across the team's reports.
+  void team_results(const Action& a) {
+    const auto got = srv().call(
+        "GET", "/api/v1/teams/" + std::to_string(team_id(a.options.at("tim"))) + "/accountability",
+        "", srv().headers(a.args.at(1)));
+    EXPECT_EQ(std::to_string(got.status), a.expect.at(0)) << "line " << a.line << ": " << got.body;
+    if (got.status == 200 && a.expect.size() > 1) {
+      std::size_t seen = 0;
+      const json overview = json::parse(got.body);
+      for (const auto& r : overview["reports"]) seen += r["member_results"].size();
+      EXPECT_EQ(seen, std::stoul(a.expect[1])) << "line " << a.line << ": " << got.body;
+    }
   }
 
   // dijawab ya|tidak: whether the last request has been answered by a report.
@@ -483,6 +507,7 @@ class AssignmentScenario : public ::testing::TestWithParam<std::string> {
     if (verb == "pesan") return message(a);
     if (verb == "hasil") return results(a);
     if (verb == "laporan") return read_report(a);
+    if (verb == "hasil_tim") return team_results(a);
     if (verb == "dijawab") return answered(a);
     if (verb == "kegiatan") return activity_step(a);
     if (verb == "catat") return note(a);

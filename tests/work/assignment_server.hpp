@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <memory>
 #include <nlohmann/json.hpp>
@@ -32,7 +33,9 @@ struct Session {
 
 class AssignmentServer {
  public:
-  explicit AssignmentServer(const std::string& name)
+  // `configure` may change the server's settings before it starts (e.g. an SMTP server).
+  explicit AssignmentServer(const std::string& name,
+                            const std::function<void(server::ServerConfig&)>& configure = {})
       : dir_(std::filesystem::temp_directory_path() /
              ("tatakerja_" + name + "_" + std::to_string(::getpid()))) {
     std::filesystem::remove_all(dir_);
@@ -50,6 +53,7 @@ class AssignmentServer {
     config.threads = 2;
     config.web_root = (dir_ / "web").string();
     config.log_level = "warn";
+    if (configure) configure(config);
     server_ = std::make_unique<server::Server>(config);
     port_ = server_->start();
     thread_ = std::thread([this] { server_->run(false); });

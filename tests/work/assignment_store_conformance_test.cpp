@@ -210,6 +210,108 @@ TEST_P(AssignmentStoreTest, RollbackUndoesEverything) {
   EXPECT_TRUE(store().assignments_of_employee(requester_, 50).empty());
 }
 
+// The e-mail copies of notifications (migration 19): the mailer's cursor, the copies' round trip,
+// which are due and in what order, a claim taken once, and the schema's rules.
+TEST_P(AssignmentStoreTest, EmailCursorAndNotificationsAfter) {
+  EXPECT_FALSE(store().email_cursor());
+  const Id n1 = store().insert_notification(notification(official_, std::nullopt, "langkah"));
+  const Id n2 = store().insert_notification(notification(requester_, std::nullopt, "tenggat"));
+  const Id n3 = store().insert_notification(notification(official_, std::nullopt, "langkah"));
+  const auto after = store().notifications_after(n1, 10);
+  ASSERT_EQ(after.size(), 2U);
+  EXPECT_EQ(after[0].id, n2);
+  EXPECT_EQ(after[0].employee_id, requester_);
+  EXPECT_EQ(after[1].id, n3);
+  ASSERT_EQ(store().notifications_after(0, 1).size(), 1U);
+  EXPECT_EQ(store().notifications_after(0, 1)[0].id, n1);
+  EXPECT_TRUE(store().notifications_after(n3, 10).empty());
+  store().set_email_cursor(n2);
+  EXPECT_EQ(store().email_cursor(), n2);
+  store().set_email_cursor(n3);
+  EXPECT_EQ(store().email_cursor(), n3);
+}
+
+TEST_P(AssignmentStoreTest, EmailDeliveriesDueClaimedOnceAndUpdated) {
+  const Id n1 = store().insert_notification(notification(official_, std::nullopt, "langkah"));
+  const Id n2 = store().insert_notification(notification(requester_, std::nullopt, "langkah"));
+  const Id n3 = store().insert_notification(notification(official_, std::nullopt, "langkah"));
+  const auto copy = [](Id n, const std::string& at) {
+    EmailDelivery d;
+    d.notification_id = n;
+    d.address = "pegawai." + std::to_string(n) + "@kupangkota.go.id";
+    d.next_attempt_at = at;
+    d.created_at = "2026-03-03T09:00:00Z";
+    return d;
+  };
+  store().insert_email_delivery(copy(n1, "2026-03-03T09:05:00Z"));
+  store().insert_email_delivery(copy(n2, "2026-03-03T09:01:00Z"));
+  store().insert_email_delivery(copy(n3, "2026-03-03T10:00:00Z"));
+  EXPECT_EQ(store().email_delivery(n1), copy(n1, "2026-03-03T09:05:00Z"));
+  EXPECT_FALSE(store().email_delivery(999));
+
+  auto due = store().email_deliveries_due("2026-03-03T09:30:00Z", 10);
+  ASSERT_EQ(due.size(), 2U);  // the earliest first; n3 is not due yet
+  EXPECT_EQ(due[0].notification_id, n2);
+  EXPECT_EQ(due[1].notification_id, n1);
+  EXPECT_EQ(store().email_deliveries_due("2026-03-03T09:30:00Z", 1).size(), 1U);
+
+  EXPECT_TRUE(store().claim_email_delivery(n2, "2026-03-03T09:30:00Z", "2026-03-03T09:40:00Z"));
+  EXPECT_FALSE(store().claim_email_delivery(n2, "2026-03-03T09:30:00Z", "2026-03-03T09:40:00Z"));
+  EXPECT_FALSE(store().claim_email_delivery(n3, "2026-03-03T09:30:00Z", "2026-03-03T09:40:00Z"));
+  due = store().email_deliveries_due("2026-03-03T09:30:00Z", 10);
+  ASSERT_EQ(due.size(), 1U);
+  EXPECT_EQ(due[0].notification_id, n1);
+
+  EmailDelivery sent = *store().email_delivery(n2);
+  sent.status = std::string(kEmailSent);
+  sent.attempts = 1;
+  sent.sent_at = "2026-03-03T09:30:01Z";
+  store().update_email_delivery(sent);
+  EXPECT_EQ(store().email_delivery(n2), sent);
+  EXPECT_FALSE(store().claim_email_delivery(n2, "2026-03-03T11:00:00Z", "2026-03-03T11:10:00Z"));
+  due = store().email_deliveries_due("2026-03-03T11:00:00Z", 10);
+  ASSERT_EQ(due.size(), 2U);  // n1 and n3; the sent copy is never due again
+  EXPECT_EQ(due[0].notification_id, n1);
+  EXPECT_EQ(due[1].notification_id, n3);
+}
+
+TEST_P(AssignmentStoreTest, EmailDeliveryRules) {
+  const Id n1 = store().insert_notification(notification(official_, std::nullopt, "langkah"));
+  EmailDelivery d;
+  d.notification_id = n1;
+  d.address = "a@kupangkota.go.id";
+  d.next_attempt_at = d.created_at = "2026-03-03T09:00:00Z";
+  store().insert_email_delivery(d);
+  EXPECT_EQ(error_kind([&] { store().insert_email_delivery(d); }),
+            DatabaseError::Kind::Constraint);  // one copy per notification
+  EmailDelivery orphan = d;
+  orphan.notification_id = 999;
+  EXPECT_EQ(error_kind([&] { store().insert_email_delivery(orphan); }),
+            DatabaseError::Kind::Constraint);
+  const Id n2 = store().insert_notification(notification(official_, std::nullopt, "langkah"));
+  EmailDelivery odd = d;
+  odd.notification_id = n2;
+  odd.status = "lain";
+  EXPECT_EQ(error_kind([&] { store().insert_email_delivery(odd); }),
+            DatabaseError::Kind::Constraint);
+  EXPECT_FALSE(store().email_delivery(n2));
+}
+
+TEST_P(AssignmentStoreTest, EmailRollbackUndoesCopiesAndCursor) {
+  const Id n1 = store().insert_notification(notification(official_, std::nullopt, "langkah"));
+  {
+    Transaction tx(backend().transactions());
+    EmailDelivery d;
+    d.notification_id = n1;
+    d.address = "a@kupangkota.go.id";
+    d.next_attempt_at = d.created_at = "2026-03-03T09:00:00Z";
+    store().insert_email_delivery(d);
+    store().set_email_cursor(n1);
+  }
+  EXPECT_FALSE(store().email_delivery(n1));
+  EXPECT_FALSE(store().email_cursor());
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, AssignmentStoreTest,
                          ::testing::Values("sqlite", "postgresql", "memory"),
                          testing::backend_name);

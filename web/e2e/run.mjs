@@ -422,6 +422,17 @@ await test("f: akun saya dan daftar akun (administrator)", async () => {
     await page.getByLabel("Kata sandi baru", { exact: true }).getAttribute("aria-invalid"),
     "true",
   );
+  // The address notifications are copied to: checked before sending, then saved.
+  const email = page.getByLabel("Alamat e-mail");
+  await email.fill("admin kota@kupangkota");
+  await page.getByRole("button", { name: "Simpan alamat" }).click();
+  await page.getByText("tidak boleh berisi spasi").first().waitFor();
+  assert.equal(await email.getAttribute("aria-invalid"), "true");
+  await email.fill("admin@kupangkota.go.id");
+  await page.getByRole("button", { name: "Simpan alamat" }).click();
+  await page.getByText("Alamat e-mail disimpan: admin@kupangkota.go.id.").waitFor();
+  await page.reload();
+  assert.equal(await page.getByLabel("Alamat e-mail").inputValue(), "admin@kupangkota.go.id");
   await screenshot(page, "akun-saya");
   await checkA11y(page, "akun saya");
   await page.goto(`${BASE}/akun`);
@@ -432,6 +443,14 @@ await test("f: akun saya dan daftar akun (administrator)", async () => {
     await accounts.getByRole("button", { name: "Nonaktifkan akun pegawai" }).isVisible(),
     "tombol nonaktifkan tidak ada",
   );
+  // The administrator sets another account's address from the list.
+  const row = accounts
+    .locator("tr")
+    .filter({ has: page.getByRole("cell", { name: "pegawai", exact: true }) });
+  await row.getByText("Ubah", { exact: true }).click();
+  await row.getByLabel("Alamat e-mail").fill("pegawai@kupangkota.go.id");
+  await row.getByRole("button", { name: "Simpan alamat" }).click();
+  await row.getByText("Alamat e-mail disimpan: pegawai@kupangkota.go.id.").waitFor();
   await screenshot(page, "daftar-akun");
   await checkA11y(page, "daftar akun");
   assert.deepEqual(page.problems, []);

@@ -59,9 +59,11 @@ Response handle_user_create(Context& ctx) {
     fail(ErrorCode::InvalidField, "role",
          "Peran harus pegawai, admin_registri atau administrator.");
   const auto employee_id = optional_nullable_id(body, "employee_id").value_or(std::nullopt);
+  const std::string email = optional_string(body, "email", 254).value_or("");
+  app::check_email_address(email);  // before the password is hashed
   const auto slot = hashing_slot(ctx);
   const auto user = app::add_account(ctx.stores, actor_of(p), username, display_name, password,
-                                     *role, employee_id);
+                                     *role, employee_id, email);
   return json_response(account_json(user), 201);
 }
 
@@ -81,6 +83,23 @@ Response handle_user_sessions_end(Context& ctx) {
   const Principal& p = ctx.require_administrator();
   const int ended = app::end_sessions_of_account(ctx.stores, actor_of(p), ctx.ids[0]);
   return json_response({{"sessions_ended", ended}});
+}
+
+Response handle_user_email(Context& ctx) {
+  const Principal& p = ctx.require_administrator();
+  const json body = ctx.json_body();
+  const std::string email = required_string(body, "email", 254, true);
+  return json_response(
+      account_json(app::set_account_email(ctx.stores, actor_of(p), ctx.ids[0], email)));
+}
+
+Response handle_own_email(Context& ctx) {
+  const Principal& p = ctx.require_user();
+  ctx.require_csrf(p);
+  const json body = ctx.json_body();
+  const std::string email = required_string(body, "email", 254, true);
+  return json_response(
+      user_json(app::set_account_email(ctx.stores, actor_of(p), p.user.id, email)));
 }
 
 Response handle_password_change(Context& ctx) {

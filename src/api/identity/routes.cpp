@@ -15,7 +15,9 @@ void add_identity_routes(RouteTable& t) {
   t.add({"POST", "/users/{id}/disable"}, handle_user_disable);
   t.add({"POST", "/users/{id}/enable"}, handle_user_enable);
   t.add({"DELETE", "/users/{id}/sessions"}, handle_user_sessions_end);
+  t.add({"PUT", "/users/{id}/email"}, handle_user_email);
   t.add({"POST", "/auth/password", 0, carry::kHashes}, handle_password_change);
+  t.add({"PUT", "/auth/email"}, handle_own_email);
   t.add({"GET", "/auth/sessions"}, handle_sessions_list);
   t.add({"DELETE", "/auth/sessions/{id}"}, handle_session_end);
 }

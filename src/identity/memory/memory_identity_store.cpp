@@ -100,6 +100,13 @@ std::optional<User> MemoryIdentityStore::user_by_id(Id id) {
   return *u;
 }
 
+std::optional<User> MemoryIdentityStore::active_user_of_employee(Id employee_id) {
+  for (const auto& [id, u] : users_.rows()) {
+    if (u.active && u.employee_id == employee_id) return u;
+  }
+  return std::nullopt;
+}
+
 Id MemoryIdentityStore::insert_session(const Session& s) {
   if (session_by_hash_.contains(s.token_hash)) {
     refuse("UNIQUE constraint failed (sessions.token_hash)");

@@ -24,11 +24,11 @@ using storage::sql::select;
 
 constexpr const char* kUserCols =
     "id, username, display_name, password_hash, role, employee_id, active, scope_region_id, "
-    "scope_agency_ids";
+    "scope_agency_ids, email";
 // The same, where sessions (which has an id too) is joined.
 constexpr const char* kJoinedUserCols =
     "users.id, username, display_name, password_hash, role, employee_id, active, scope_region_id, "
-    "scope_agency_ids";
+    "scope_agency_ids, email";
 User read_user(const Row& r, std::size_t o) {
   User x;
   x.id = r.integer(o);
@@ -40,6 +40,7 @@ User read_user(const Row& r, std::size_t o) {
   x.active = r.integer(o + 6) != 0;
   x.scope_region_id = r.optional_integer(o + 7);
   x.scope_agency_ids = agency_ids_from_text(r.text(o + 8));
+  x.email = r.text(o + 9);
   return x;
 }
 
@@ -66,20 +67,21 @@ Id SqlIdentityStore::insert_user(const User& u) {
   return inserted_id(
       c_,
       "INSERT INTO users (username, display_name, password_hash, role, "
-      "employee_id, active, scope_region_id, scope_agency_ids) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
-      "RETURNING id",
+      "employee_id, active, scope_region_id, scope_agency_ids, email) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
       {u.username, u.display_name, u.password_hash, std::string(identity::to_string(u.role)),
        opt(u.employee_id), integer(u.active ? 1 : 0), opt(u.scope_region_id),
-       agency_ids_text(u.scope_agency_ids)});
+       agency_ids_text(u.scope_agency_ids), u.email});
 }
 
 void SqlIdentityStore::update_user(const User& u) {
   c_.execute(
       "UPDATE users SET username = ?, display_name = ?, password_hash = ?, role = ?, "
-      "employee_id = ?, active = ?, scope_region_id = ?, scope_agency_ids = ? WHERE id = ?",
+      "employee_id = ?, active = ?, scope_region_id = ?, scope_agency_ids = ?, email = ? "
+      "WHERE id = ?",
       {u.username, u.display_name, u.password_hash, std::string(identity::to_string(u.role)),
        opt(u.employee_id), integer(u.active ? 1 : 0), opt(u.scope_region_id),
-       agency_ids_text(u.scope_agency_ids), u.id});
+       agency_ids_text(u.scope_agency_ids), u.email, u.id});
 }
 
 std::optional<User> SqlIdentityStore::user_by_username(const std::string& username) {
@@ -89,6 +91,14 @@ std::optional<User> SqlIdentityStore::user_by_username(const std::string& userna
 
 std::optional<User> SqlIdentityStore::user_by_id(Id id) {
   return first<User>(c_.query(select(kUserCols, "FROM users WHERE id = ?"), {id}), read_user);
+}
+
+std::optional<User> SqlIdentityStore::active_user_of_employee(Id employee_id) {
+  return first<User>(
+      c_.query(
+          select(kUserCols, "FROM users WHERE employee_id = ? AND active = 1 ORDER BY id LIMIT 1"),
+          {employee_id}),
+      read_user);
 }
 
 std::vector<User> SqlIdentityStore::users() {

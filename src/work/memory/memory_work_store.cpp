@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <set>
 #include <string>
+#include <tuple>
 
 #include "memory_rules.hpp"
 #include "storage/database.hpp"
@@ -297,6 +298,74 @@ void MemoryWorkStore::mark_notification_read(Id id, const std::string& at) {
   Notification x = *n;
   x.read_at = at;
   notifications_.put(id, x);
+}
+
+std::vector<Notification> MemoryWorkStore::notifications_after(Id after_id, int limit) {
+  std::vector<Notification> out;
+  for (auto it = notifications_.rows().upper_bound(after_id);
+       it != notifications_.rows().end() && static_cast<int>(out.size()) < limit; ++it) {
+    out.push_back(it->second);
+  }
+  return out;
+}
+
+std::optional<Id> MemoryWorkStore::email_cursor() {
+  const Id* last = email_cursor_.find(1);
+  if (last == nullptr) return std::nullopt;
+  return *last;
+}
+
+void MemoryWorkStore::set_email_cursor(Id last_notification_id) {
+  email_cursor_.put(1, last_notification_id);
+}
+
+void MemoryWorkStore::insert_email_delivery(const EmailDelivery& d) {
+  if (!notifications_.contains(d.notification_id))
+    refuse("FOREIGN KEY constraint failed (work_email_deliveries.notification_id)");
+  if (deliveries_.contains(d.notification_id))
+    refuse("UNIQUE constraint failed (work_email_deliveries.notification_id)");
+  if (d.status != kEmailWaiting && d.status != kEmailSent && d.status != kEmailFailed)
+    refuse("CHECK constraint failed (work_email_deliveries.status)");
+  if (d.attempts < 0) refuse("CHECK constraint failed (work_email_deliveries.attempts)");
+  deliveries_.put(d.notification_id, d);
+}
+
+std::optional<EmailDelivery> MemoryWorkStore::email_delivery(Id notification_id) {
+  const EmailDelivery* d = deliveries_.find(notification_id);
+  if (d == nullptr) return std::nullopt;
+  return *d;
+}
+
+std::vector<EmailDelivery> MemoryWorkStore::email_deliveries_due(const std::string& now,
+                                                                 int limit) {
+  std::vector<EmailDelivery> out;
+  for (const auto& [id, d] : deliveries_.rows()) {
+    if (d.status == kEmailWaiting && d.next_attempt_at <= now) out.push_back(d);
+  }
+  std::ranges::sort(out, [](const EmailDelivery& a, const EmailDelivery& b) {
+    return std::tie(a.next_attempt_at, a.notification_id) <
+           std::tie(b.next_attempt_at, b.notification_id);
+  });
+  if (out.size() > static_cast<std::size_t>(std::max(limit, 0)))
+    out.resize(static_cast<std::size_t>(std::max(limit, 0)));
+  return out;
+}
+
+bool MemoryWorkStore::claim_email_delivery(Id notification_id, const std::string& now,
+                                           const std::string& until) {
+  const EmailDelivery* d = deliveries_.find(notification_id);
+  if (d == nullptr || d->status != kEmailWaiting || d->next_attempt_at > now) return false;
+  EmailDelivery x = *d;
+  x.next_attempt_at = until;
+  deliveries_.put(notification_id, x);
+  return true;
+}
+
+void MemoryWorkStore::update_email_delivery(const EmailDelivery& d) {
+  if (!deliveries_.contains(d.notification_id)) return;
+  if (d.status != kEmailWaiting && d.status != kEmailSent && d.status != kEmailFailed)
+    refuse("CHECK constraint failed (work_email_deliveries.status)");
+  deliveries_.put(d.notification_id, d);
 }
 
 }  // namespace tatakerja::work

@@ -196,6 +196,21 @@ Notification read_notification(const Row& r, std::size_t o) {
   return x;
 }
 
+constexpr const char* kDeliveryCols =
+    "notification_id, address, status, attempts, last_error, next_attempt_at, sent_at, created_at";
+EmailDelivery read_delivery(const Row& r, std::size_t o) {
+  EmailDelivery x;
+  x.notification_id = r.integer(o);
+  x.address = r.text(o + 1);
+  x.status = r.text(o + 2);
+  x.attempts = static_cast<int>(r.integer(o + 3));
+  x.last_error = r.text(o + 4);
+  x.next_attempt_at = r.text(o + 5);
+  x.sent_at = r.text(o + 6);
+  x.created_at = r.text(o + 7);
+  return x;
+}
+
 }  // namespace
 
 std::vector<Rule> SqlWorkStore::rules_of_region(Id region_id) {
@@ -377,6 +392,70 @@ std::vector<Notification> SqlWorkStore::notifications_of_assignment(Id assignmen
 
 void SqlWorkStore::mark_notification_read(Id id, const std::string& at) {
   c_.execute("UPDATE work_notifications SET read_at = ? WHERE id = ? AND read_at = ''", {at, id});
+}
+
+std::vector<Notification> SqlWorkStore::notifications_after(Id after_id, int limit) {
+  return all<Notification>(
+      c_.query(
+          select(kNotificationCols, "FROM work_notifications WHERE id > ? ORDER BY id LIMIT ?"),
+          {after_id, std::int64_t{limit}}),
+      read_notification);
+}
+
+std::optional<Id> SqlWorkStore::email_cursor() {
+  const bool pg = c_.dialect() == storage::Dialect::Postgres;
+  const auto rows =
+      c_.query(pg ? "SELECT last_notification_id FROM work_email_cursor WHERE id = 1 FOR UPDATE"
+                  : "SELECT last_notification_id FROM work_email_cursor WHERE id = 1");
+  if (rows.empty()) return std::nullopt;
+  return rows[0].integer(0);
+}
+
+void SqlWorkStore::set_email_cursor(Id last_notification_id) {
+  c_.execute(
+      "INSERT INTO work_email_cursor (id, last_notification_id) VALUES (1, ?) ON CONFLICT (id) DO "
+      "UPDATE SET last_notification_id = excluded.last_notification_id",
+      {last_notification_id});
+}
+
+void SqlWorkStore::insert_email_delivery(const EmailDelivery& d) {
+  c_.execute(
+      "INSERT INTO work_email_deliveries (notification_id, address, status, attempts, last_error, "
+      "next_attempt_at, sent_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+      {d.notification_id, d.address, d.status, std::int64_t{d.attempts}, d.last_error,
+       d.next_attempt_at, d.sent_at, d.created_at});
+}
+
+std::optional<EmailDelivery> SqlWorkStore::email_delivery(Id notification_id) {
+  return first<EmailDelivery>(
+      c_.query(select(kDeliveryCols, "FROM work_email_deliveries WHERE notification_id = ?"),
+               {notification_id}),
+      read_delivery);
+}
+
+std::vector<EmailDelivery> SqlWorkStore::email_deliveries_due(const std::string& now, int limit) {
+  return all<EmailDelivery>(
+      c_.query(select(kDeliveryCols,
+                      "FROM work_email_deliveries WHERE status = 'menunggu' AND next_attempt_at <= "
+                      "? ORDER BY next_attempt_at, notification_id LIMIT ?"),
+               {now, std::int64_t{limit}}),
+      read_delivery);
+}
+
+bool SqlWorkStore::claim_email_delivery(Id notification_id, const std::string& now,
+                                        const std::string& until) {
+  return c_.execute(
+             "UPDATE work_email_deliveries SET next_attempt_at = ? WHERE notification_id = ? AND "
+             "status = 'menunggu' AND next_attempt_at <= ?",
+             {until, notification_id, now}) == 1;
+}
+
+void SqlWorkStore::update_email_delivery(const EmailDelivery& d) {
+  c_.execute(
+      "UPDATE work_email_deliveries SET status = ?, attempts = ?, last_error = ?, "
+      "next_attempt_at = ?, sent_at = ? WHERE notification_id = ?",
+      {d.status, std::int64_t{d.attempts}, d.last_error, d.next_attempt_at, d.sent_at,
+       d.notification_id});
 }
 
 }  // namespace tatakerja::work

@@ -101,7 +101,7 @@ export function withQuery(path: string, query?: Query): string {
 }
 
 interface RequestOptions {
-  method?: "GET" | "POST" | "PATCH" | "DELETE";
+  method?: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
   json?: unknown;
   /** A text/plain body: a string (sent as UTF-8) or a file's bytes as they are. */
   text?: string | Blob;
@@ -221,6 +221,9 @@ export const api = {
   users: (q: Query) => request<ListPage<Account>>(withQuery("/users", q)),
   disableUser: (uid: Id) => request<Account>(`/users/${id(uid)}/disable`, { method: "POST" }),
   enableUser: (uid: Id) => request<Account>(`/users/${id(uid)}/enable`, { method: "POST" }),
+  setUserEmail: (uid: Id, email: string) =>
+    request<Account>(`/users/${id(uid)}/email`, { method: "PUT", json: { email } }),
+  setOwnEmail: (email: string) => request<User>("/auth/email", { method: "PUT", json: { email } }),
   endUserSessions: (uid: Id) =>
     request<SessionsEnded>(`/users/${id(uid)}/sessions`, { method: "DELETE" }),
 

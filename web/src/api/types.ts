@@ -60,6 +60,8 @@ export interface User {
   display_name: string;
   role: Role;
   employee_id: Id | null;
+  /** Where the inbox's notifications are copied by e-mail; "" for none (PUT /auth/email). */
+  email: string;
 }
 
 export interface Session {

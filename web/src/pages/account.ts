@@ -1,4 +1,5 @@
-// "Akun saya": the signed-in user changes their password and sees and ends their own sessions.
+// "Akun saya": the signed-in user sets the address their notifications are copied to, changes
+// their password and sees and ends their own sessions.
 import { api, ApiError, retryWhenBusy } from "../api/client";
 import type { SessionInfo } from "../api/types";
 import { h, replace } from "../dom";
@@ -22,6 +23,7 @@ import {
   table,
 } from "../ui";
 import { routeOf, type PageContext } from "./context";
+import { emailForm } from "./email_form";
 
 export async function accountPage(ctx: PageContext): Promise<void> {
   routeOf(ctx, "account");
@@ -33,7 +35,7 @@ export async function accountPage(ctx: PageContext): Promise<void> {
   const sessions = h("div", { "aria-live": "polite" });
   replace(
     ctx.main,
-    pageHeading("Akun saya", "Kata sandi dan sesi masuk Anda."),
+    pageHeading("Akun saya", "Alamat e-mail, kata sandi dan sesi masuk Anda."),
     section(
       "Akun",
       facts([
@@ -41,6 +43,15 @@ export async function accountPage(ctx: PageContext): Promise<void> {
         ["Nama", u.display_name],
         ["Peran", roleLabel(u.role)],
       ]),
+    ),
+    section(
+      "E-mail pemberitahuan",
+      emailForm(
+        "",
+        u.email ?? "",
+        (email) => api.setOwnEmail(email),
+        () => void loadSession(),
+      ),
     ),
     passwordForm(ctx, () => void showSessions(ctx, sessions)),
     section("Sesi masuk", sessions),

@@ -33,6 +33,8 @@ import {
   signInPrompt,
   table,
 } from "../ui";
+import { emailLabel } from "../email";
+import { emailForm } from "./email_form";
 import { routeOf, type PageContext } from "./context";
 
 function guard(ctx: PageContext, title: string, next: string): boolean {
@@ -580,7 +582,11 @@ export async function accountsPage(ctx: PageContext): Promise<void> {
             { class: "muted" },
             `Menampilkan ${pageRange(list.offset, list.items.length, list.total)} akun`,
           ),
-          table(["Nama pengguna", "Nama", "Peran", "Status", "Tindakan"], rows, "Daftar akun"),
+          table(
+            ["Nama pengguna", "Nama", "Peran", "E-mail", "Status", "Tindakan"],
+            rows,
+            "Daftar akun",
+          ),
           pager(list.offset, list.limit || ACCOUNTS_PAGE, list.total, (p) => paths.accounts(p)),
         ),
   );
@@ -639,10 +645,28 @@ function accountRow(
       endSessions.disabled = false;
     }
   });
+  const shownEmail = h("span", null, emailLabel(a.email));
+  const emailCell = h(
+    "div",
+    null,
+    shownEmail,
+    h(
+      "details",
+      { class: "inline-edit" },
+      h("summary", { "aria-label": `Ubah e-mail akun ${a.username}` }, "Ubah"),
+      emailForm(
+        `akun-${a.id}-`,
+        a.email ?? "",
+        (email) => api.setUserEmail(a.id, email),
+        (email) => replace(shownEmail, emailLabel(email)),
+      ),
+    ),
+  );
   return [
     h("span", { class: "nowrap" }, a.username),
     a.display_name,
     roleLabel(a.role),
+    emailCell,
     status,
     h(
       "span",

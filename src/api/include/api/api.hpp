@@ -163,6 +163,8 @@ Response handle_user_disable(Context&);
 Response handle_user_enable(Context&);
 Response handle_user_sessions_end(Context&);
 Response handle_password_change(Context&);
+Response handle_user_email(Context&);  // issue 12 item 3: e-mail copies
+Response handle_own_email(Context&);
 Response handle_sessions_list(Context&);
 Response handle_session_end(Context&);
 // Public structure (org/handlers_public.cpp)

@@ -44,6 +44,26 @@ bool apply_limit_setting(ServerLimits& l, std::string_view key, std::string_view
 void check_limits(const ServerLimits& l);
 // ---- end of limits ----
 
+// ---- e-mail (issue 12 item 3; docs/operations.md, "E-mail") ----
+// The SMTP server the inbox's notifications are copied through; no URL: no e-mail is sent (the
+// inbox alone holds them).
+struct EmailConfig {
+  std::string smtp_url;      // "smtp://host:587" (STARTTLS when offered) or "smtps://host:465"
+  std::string from;          // the sender address
+  std::string username;      // "" for a server without authentication
+  std::string password;      // a secret: never logged, never in an error message
+  bool require_tls = false;  // refuse to send without TLS
+  int poll_ms = 2000;        // how often the mailer looks for new notifications
+  std::string public_url;    // the service's address for the links in a message; "" for none
+};
+// Sets e-mail setting `key` (smtp_url, smtp_from, smtp_user, smtp_password, smtp_require_tls,
+// smtp_poll_ms, public_url); false when `key` is not one. Throws ConfigError for a malformed value
+// (the password is never quoted).
+bool apply_email_setting(EmailConfig& e, std::string_view key, std::string_view value);
+// Throws ConfigError when an SMTP URL is set without a sender address.
+void check_email(const EmailConfig& e);
+// ---- end of e-mail ----
+
 struct ServerConfig {
   std::string db = "tatakerja.db";        // SQLite file path or postgresql:// URL
   std::string listen = "127.0.0.1:8080";  // HOST:PORT; port 0 picks a free port
@@ -59,6 +79,7 @@ struct ServerConfig {
   // reaches the cached answers, in milliseconds (ScopeBoard); 0 checks on every request.
   int cache_recheck_ms = 100;
   ServerLimits limits;  // connections, bodies, the work pool (see ServerLimits)
+  EmailConfig email;    // the e-mail copies of notifications (see EmailConfig)
 
   // ---- sign-in (issue 10; docs/operations.md, "Sign-in") ----
   // Addresses of the reverse proxies whose X-Forwarded-For is believed (exact IPv4 or IPv6
@@ -93,16 +114,17 @@ class ConfigError : public std::runtime_error {
 // session_ttl, cache_mb, cache_recheck_ms; and the sign-in block: trusted_proxies (addresses
 // separated by commas or spaces; empty: none), sign_in_free_failures, sign_in_first_delay,
 // sign_in_max_delay, address_free_failures, sign_ins_per_hour, sessions_per_account,
-// password_hashing_slots; and the keys of ServerLimits. Throws ConfigError for an unknown key or a
-// malformed value.
+// password_hashing_slots; the keys of ServerLimits and of EmailConfig. Throws ConfigError for an
+// unknown key or a malformed value.
 void apply_setting(ServerConfig& c, std::string_view key, std::string_view raw);
 // Applies a file of `key = value` lines; blank lines and lines starting with '#' are skipped.
 // Throws ConfigError (with the line number) when the file cannot be read or a line is wrong.
 void apply_config_file(ServerConfig& config, const std::string& path);
 // Applies TATAKERJA_DB, TATAKERJA_LISTEN, TATAKERJA_THREADS, TATAKERJA_WEB_ROOT,
 // TATAKERJA_SECURE_COOKIES, TATAKERJA_LOG_LEVEL, TATAKERJA_CACHE_MB, TATAKERJA_CACHE_RECHECK_MS,
-// TATAKERJA_TRUSTED_PROXIES and TATAKERJA_ + the upper-case key of each limit
-// (TATAKERJA_MAX_CONNECTIONS) as found by `getenv` (default:
+// TATAKERJA_TRUSTED_PROXIES, TATAKERJA_ + the upper-case key of each limit
+// (TATAKERJA_MAX_CONNECTIONS) and of each e-mail setting (TATAKERJA_SMTP_URL, ...,
+// TATAKERJA_PUBLIC_URL) as found by `getenv` (default:
 // the process environment). Throws ConfigError for a malformed value.
 void apply_environment(ServerConfig& config,
                        const std::function<const char*(const char*)>& getenv = nullptr);

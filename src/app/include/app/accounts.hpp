@@ -29,18 +29,32 @@ bool verify_password(const std::string& hash, std::string_view password);
 // Creates an account and records an audit entry "create"/"user" (without the hash). Checks:
 // username 3..64 characters of [a-z0-9._-] (Refusal INVALID_FIELD "username"); the password
 // meets check_password (password_rules.hpp: PASSWORD_TOO_SHORT, ...); display_name at most 200
-// bytes (empty: the username is used); employee_id names a stored employee (NOT_FOUND
+// bytes (empty: the username is used); email empty or an address (check_email_address);
+// employee_id names a stored employee (NOT_FOUND
 // "employee_id"); username not taken (CONFLICT "username"). Writes through `store` without a
 // transaction of its own: call it inside one so that the account and its audit entry are stored
 // together.
 identity::User create_user(const Stores& store, const Actor& actor, const std::string& username,
                            const std::string& display_name, const std::string& password,
-                           identity::Role role, std::optional<org::Id> employee_id);
+                           identity::Role role, std::optional<org::Id> employee_id,
+                           const std::string& email = "");
 
 // create_user and its audit entry in one transaction of their own (the API, the CLI).
 identity::User add_account(const Stores& store, const Actor& actor, const std::string& username,
                            const std::string& display_name, const std::string& password,
-                           identity::Role role, std::optional<org::Id> employee_id);
+                           identity::Role role, std::optional<org::Id> employee_id,
+                           const std::string& email = "");
+
+// Refuses (INVALID_FIELD "email") an address that is neither empty nor
+// identity::is_email_address.
+void check_email_address(const std::string& email);
+
+// Sets the address the account's notifications are copied to ("" removes it), checked by
+// check_email_address; NOT_FOUND "id" for no such account. An unchanged address writes nothing;
+// a change is one transaction with its audit entry "change_email" / "user", which says only
+// whether there is an address and its domain (the audit log is read by registry administrators).
+identity::User set_account_email(const Stores& store, const Actor& actor, org::Id user_id,
+                                 const std::string& email);
 
 // A session just started: the token to give the client (64 hex characters, never stored) and the
 // stored record (token_hash = hex SHA-256 of the token, csrf_token, expires_at).

@@ -43,6 +43,9 @@ class IdentityStore {
   virtual void update_user(const User& u) = 0;
   virtual std::optional<User> user_by_username(const std::string& username) = 0;
   virtual std::optional<User> user_by_id(Id id) = 0;
+  // The active account of an employee (the first by id when there are several), for the e-mail
+  // copy of their notifications.
+  virtual std::optional<User> active_user_of_employee(Id employee_id) = 0;
   virtual std::vector<User> users() = 0;
   // Stores the session (its id is ignored) and returns the id it was given.
   virtual Id insert_session(const Session& s) = 0;

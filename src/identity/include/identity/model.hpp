@@ -31,7 +31,17 @@ struct User {
   // employees; a registry administrator without a region may change every region.
   std::optional<Id> scope_region_id;
   std::vector<Id> scope_agency_ids;
+  // Where the inbox's notifications are copied by e-mail when the server has an SMTP server
+  // (migration 19); "" for none. Personal data: shown to the account itself and administrators.
+  std::string email;
 };
+
+// True for an address an account may give: local@domain, at most 254 bytes, printable ASCII without
+// spaces, quotes, angle brackets, parentheses, backslashes, commas or semicolons, one '@', a local
+// part of at most 64 bytes and a domain of dot-separated labels (letters, digits, '-') with at
+// least one dot. Deliberately narrower than RFC 5321: the address goes into SMTP commands and
+// headers, so nothing that could start a new command or header passes.
+bool is_email_address(std::string_view address);
 
 struct Session {
   std::string token_hash;  // hex SHA-256 of the cookie token; the token itself is never stored

@@ -17,6 +17,7 @@
 
 #include "work/assignment.hpp"
 #include "work/model.hpp"
+#include "work/notification_email.hpp"
 
 namespace tatakerja::work {
 
@@ -70,6 +71,28 @@ class WorkStore {
   // Marks notification `id` read at `at` (ISO 8601 UTC); a notification already read keeps its
   // first time.
   virtual void mark_notification_read(Id id, const std::string& at) = 0;
+
+  // ---- e-mail copies of notifications (migration 19; work/notification_email.hpp) ----
+  // The notifications after `after_id`, oldest first (by id), at most `limit`.
+  virtual std::vector<Notification> notifications_after(Id after_id, int limit) = 0;
+  // The last notification the mailer has read; nullopt before its first round. Read inside a
+  // transaction, the cursor is held until it ends (PostgreSQL: FOR UPDATE; SQLite's writer lock
+  // does it there), so that two mailers on one database never queue the same notifications.
+  virtual std::optional<Id> email_cursor() = 0;
+  virtual void set_email_cursor(Id last_notification_id) = 0;
+  // A notification has at most one copy (a second is refused: Constraint).
+  virtual void insert_email_delivery(const EmailDelivery& d) = 0;
+  virtual std::optional<EmailDelivery> email_delivery(Id notification_id) = 0;
+  // The copies waiting whose next attempt is at or before `now`, the earliest first (then by
+  // notification id), at most `limit`.
+  virtual std::vector<EmailDelivery> email_deliveries_due(const std::string& now, int limit) = 0;
+  // Takes a waiting copy due at or before `now` for sending by moving its next attempt to
+  // `until`; false when another mailer took it first (or it is no longer due), so that two
+  // servers on one database never send the same copy twice.
+  virtual bool claim_email_delivery(Id notification_id, const std::string& now,
+                                    const std::string& until) = 0;
+  // Stores the state, attempts, error, next attempt and sending time of a copy.
+  virtual void update_email_delivery(const EmailDelivery& d) = 0;
 };
 
 }  // namespace tatakerja::work

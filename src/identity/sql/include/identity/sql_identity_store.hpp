@@ -16,6 +16,7 @@ class SqlIdentityStore final : public IdentityStore {
   void update_user(const User& u) override;
   std::optional<User> user_by_username(const std::string& username) override;
   std::optional<User> user_by_id(Id id) override;
+  std::optional<User> active_user_of_employee(Id employee_id) override;
   std::vector<User> users() override;
   Id insert_session(const Session& s) override;
   std::vector<Session> sessions_of_user(Id user_id) override;

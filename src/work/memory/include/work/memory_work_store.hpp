@@ -61,6 +61,15 @@ class MemoryWorkStore final : public WorkStore, public Transactional {
   std::vector<Notification> notifications_of_employee(Id employee_id, int limit) override;
   std::vector<Notification> notifications_of_assignment(Id assignment_id) override;
   void mark_notification_read(Id id, const std::string& at) override;
+  std::vector<Notification> notifications_after(Id after_id, int limit) override;
+  std::optional<Id> email_cursor() override;
+  void set_email_cursor(Id last_notification_id) override;
+  void insert_email_delivery(const EmailDelivery& d) override;
+  std::optional<EmailDelivery> email_delivery(Id notification_id) override;
+  std::vector<EmailDelivery> email_deliveries_due(const std::string& now, int limit) override;
+  bool claim_email_delivery(Id notification_id, const std::string& now,
+                            const std::string& until) override;
+  void update_email_delivery(const EmailDelivery& d) override;
 
  private:
   void check_rule(const Rule& r) const;
@@ -76,6 +85,8 @@ class MemoryWorkStore final : public WorkStore, public Transactional {
     f(assignments_);
     f(steps_);
     f(notifications_);
+    f(deliveries_);
+    f(email_cursor_);
   }
 
   RegistryKeys keys_;
@@ -87,6 +98,8 @@ class MemoryWorkStore final : public WorkStore, public Transactional {
   JournaledMap<Id, Assignment> assignments_;
   JournaledMap<Id, AssignmentStep> steps_;
   JournaledMap<Id, Notification> notifications_;
+  JournaledMap<Id, EmailDelivery> deliveries_;  // by notification id
+  JournaledMap<int, Id> email_cursor_;          // one row, key 1
   bool in_transaction_ = false;
 };
 

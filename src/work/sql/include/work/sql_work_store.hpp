@@ -35,6 +35,15 @@ class SqlWorkStore final : public WorkStore {
   std::vector<Notification> notifications_of_employee(Id employee_id, int limit) override;
   std::vector<Notification> notifications_of_assignment(Id assignment_id) override;
   void mark_notification_read(Id id, const std::string& at) override;
+  std::vector<Notification> notifications_after(Id after_id, int limit) override;
+  std::optional<Id> email_cursor() override;
+  void set_email_cursor(Id last_notification_id) override;
+  void insert_email_delivery(const EmailDelivery& d) override;
+  std::optional<EmailDelivery> email_delivery(Id notification_id) override;
+  std::vector<EmailDelivery> email_deliveries_due(const std::string& now, int limit) override;
+  bool claim_email_delivery(Id notification_id, const std::string& now,
+                            const std::string& until) override;
+  void update_email_delivery(const EmailDelivery& d) override;
 
  private:
   storage::Connection& c_;

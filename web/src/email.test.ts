@@ -1,0 +1,28 @@
+import { describe, expect, it } from "vitest";
+import { emailLabel, emailProblem } from "./email";
+
+describe("emailProblem", () => {
+  it("accepts an ordinary address and an empty one (which removes it)", () => {
+    expect(emailProblem("sari.dewi@kupangkota.go.id")).toBeNull();
+    expect(emailProblem("  budi+tim@bkpsdm.batam.go.id ")).toBeNull();
+    expect(emailProblem("")).toBeNull();
+  });
+  it("refuses what the server would refuse, with a reason", () => {
+    expect(emailProblem("sari")).toMatch(/nama@instansi/);
+    expect(emailProblem("@kupangkota.go.id")).toMatch(/nama@instansi/);
+    expect(emailProblem("a@b@c.id")).toMatch(/nama@instansi/);
+    expect(emailProblem("sari dewi@x.go.id")).toMatch(/spasi/);
+    expect(emailProblem("sari@x.go.id>")).toMatch(/spasi/);
+    expect(emailProblem("sari@localhost")).toMatch(/domain/);
+    expect(emailProblem("sari@x..go.id")).toMatch(/domain/);
+    expect(emailProblem("a@" + "b".repeat(260) + ".id")).toMatch(/254/);
+  });
+});
+
+describe("emailLabel", () => {
+  it("shows a dash for none", () => {
+    expect(emailLabel("")).toBe("—");
+    expect(emailLabel(undefined)).toBe("—");
+    expect(emailLabel("a@b.id")).toBe("a@b.id");
+  });
+});
