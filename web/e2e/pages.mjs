@@ -369,6 +369,9 @@ export async function everyPageTests({ test, newPage, signIn, BASE, assert }) {
         ["accounts", "/akun"],
         ["letter", `/surat/${letter.id}`],
         ["verification", letter.verification_path],
+        // Issue 12 item 6 on the web: the letter form and the agency's numbering.
+        ["letterNew", `/surat-baru?lembaga=${letter.agency_id}`],
+        ["letterScheme", `/perangkat-daerah/${letter.agency_id}/penomoran-surat`],
       ],
     ));
 

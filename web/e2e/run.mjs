@@ -869,6 +869,11 @@ await (
 await (
   await import("./accountability.mjs")
 ).accountabilityTests({ test, newPage, signIn, screenshot, checkA11y, BASE });
+// Issue 12 item 6 on the web: the letter numbering, a letter from the form, a new account
+// (e2e/letter_forms.mjs).
+await (
+  await import("./letter_forms.mjs")
+).letterFormTests({ test, newPage, signIn, screenshot, checkA11y, BASE });
 // Issue 11, "What it must show": every page at 1366×768 and 390×844 (e2e/pages.mjs).
 await (await import("./pages.mjs")).everyPageTests({ test, newPage, signIn, BASE, assert });
 

@@ -29,6 +29,7 @@ import { assignmentNewPage, myWorkPage } from "./pages/assignments"; // issue 12
 import { assignmentPage } from "./pages/assignment"; // issue 12 item 3
 import { activityNewPage, activityPage } from "./pages/activity"; // issue 12 item 4
 import { reportNewPage, reportPage } from "./pages/accountability"; // issue 12 item 5
+import { letterNewPage, letterSchemePage } from "./pages/letter_forms"; // issue 12 item 6, web
 
 const pages: Record<Route["name"], (ctx: PageContext) => Promise<void>> = {
   home: homePage,
@@ -69,6 +70,9 @@ const pages: Record<Route["name"], (ctx: PageContext) => Promise<void>> = {
   // Issue 12 item 5: accountability.
   report: reportPage,
   reportNew: reportNewPage,
+  // Issue 12 item 6 on the web: issuing a letter, and an agency's letter numbering.
+  letterNew: letterNewPage,
+  letterScheme: letterSchemePage,
 };
 
 const app = document.getElementById("app")!;
@@ -110,7 +114,7 @@ function renderHeader(route: Route | null): void {
     [
       "Beranda",
       paths.home(),
-      ["home", "region", "agency", "position", "regulation", "workRules", "team"],
+      ["home", "region", "agency", "position", "regulation", "workRules", "team", "letterScheme"],
     ],
     ["Pegawai", paths.employees(), ["employees", "employee"]],
   ];
@@ -125,7 +129,16 @@ function renderHeader(route: Route | null): void {
     items.push([
       "Pekerjaan saya",
       paths.myWork(),
-      ["myWork", "assignment", "assignmentNew", "activity", "activityNew", "report", "reportNew"],
+      [
+        "myWork",
+        "assignment",
+        "assignmentNew",
+        "activity",
+        "activityNew",
+        "report",
+        "reportNew",
+        "letterNew",
+      ],
     ]);
   if (u) items.push(["Akun saya", paths.account(), ["account"]]);
   replace(

@@ -41,7 +41,10 @@ export type Route =
   | { name: "activityNew"; team: string | null }
   // Issue 12 item 5: accountability (reports, requests for a report).
   | { name: "report"; id: string }
-  | { name: "reportNew"; team: string | null; request: string | null };
+  | { name: "reportNew"; team: string | null; request: string | null }
+  // Issue 12 item 6 on the web: issuing a letter, and an agency's letter numbering.
+  | { name: "letterNew"; agency: string | null; team: string | null }
+  | { name: "letterScheme"; agencyId: string };
 
 // ---- Issue 11: the filters of the people list and of the audit page, kept in the address ----
 
@@ -220,6 +223,19 @@ const table: [RegExp, (m: RegExpExecArray, q: URLSearchParams) => Route][] = [
       request: validId(q.get("permintaan")),
     }),
   ],
+  // Issue 12 item 6 on the web: issuing a letter, and an agency's letter numbering.
+  [
+    /^\/surat-baru$/,
+    (_m, q) => ({
+      name: "letterNew",
+      agency: validId(q.get("lembaga")),
+      team: validId(q.get("tim")),
+    }),
+  ],
+  [
+    new RegExp(`^/perangkat-daerah/${ID}/penomoran-surat$`),
+    (m) => ({ name: "letterScheme", agencyId: m[1]! }),
+  ],
 ];
 
 export function parseRoute(pathname: string, search = ""): Route {
@@ -333,4 +349,13 @@ export const paths = {
     const s = p.toString();
     return s ? `/laporan-baru?${s}` : "/laporan-baru";
   },
+  // Issue 12 item 6 on the web: issuing a letter, and an agency's letter numbering.
+  letterNew: (opts: { agency?: IdLike | null; team?: IdLike | null } = {}) => {
+    const p = new URLSearchParams();
+    if (opts.agency !== undefined && opts.agency !== null) p.set("lembaga", String(opts.agency));
+    if (opts.team !== undefined && opts.team !== null) p.set("tim", String(opts.team));
+    const s = p.toString();
+    return s ? `/surat-baru?${s}` : "/surat-baru";
+  },
+  letterScheme: (agencyId: IdLike) => `/perangkat-daerah/${enc(agencyId)}/penomoran-surat`,
 };

@@ -219,6 +219,14 @@ export const api = {
   sessions: () => request<ListPage<SessionInfo>>("/auth/sessions"),
   endSession: (sid: Id) => request<void>(`/auth/sessions/${id(sid)}`, { method: "DELETE" }),
   users: (q: Query) => request<ListPage<Account>>(withQuery("/users", q)),
+  createUser: (body: {
+    username: string;
+    display_name: string;
+    password: string;
+    role: string;
+    employee_id?: Id;
+    email?: string;
+  }) => request<Account>("/users", { method: "POST", json: body }),
   disableUser: (uid: Id) => request<Account>(`/users/${id(uid)}/disable`, { method: "POST" }),
   enableUser: (uid: Id) => request<Account>(`/users/${id(uid)}/enable`, { method: "POST" }),
   setUserEmail: (uid: Id, email: string) =>
@@ -280,7 +288,8 @@ export const changes = {
 };
 
 // ---- Issue 12 item 6: letters and their public verification. ----
-import type { Letter, LetterVerification } from "./letter_types";
+import type { Letter, LetterScheme, LetterSchemeBody, LetterVerification } from "./letter_types";
+import type { NewLetterBody } from "../letter_form";
 
 export const letters = {
   get: (lid: Id | string) => request<Letter>(`/letters/${id(lid)}`),
@@ -290,6 +299,11 @@ export const letters = {
     request<Letter>(`/letters/${id(lid)}/revoke`, { method: "POST", json: { reason } }),
   verify: (token: string) =>
     request<LetterVerification>(`/verifikasi/${encodeURIComponent(token)}`),
+  // Issue 12 item 6 on the web: issuing a letter, and an agency's numbering scheme.
+  issue: (body: NewLetterBody) => request<Letter>("/letters", { method: "POST", json: body }),
+  scheme: (aid: Id | string) => request<LetterScheme>(`/agencies/${id(aid)}/letter-scheme`),
+  setScheme: (aid: Id | string, body: LetterSchemeBody) =>
+    request<LetterScheme>(`/agencies/${id(aid)}/letter-scheme`, { method: "PUT", json: body }),
 };
 
 // ---- Issue 12 item 3: assignments (penugasan) and the in-app inbox. ----

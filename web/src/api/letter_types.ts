@@ -58,3 +58,23 @@ export interface LetterVerification {
     signatory: { name: string; position: string; nip: string };
   };
 }
+
+/** An agency's numbering pattern and letterhead data (GET/PUT /agencies/{id}/letter-scheme). */
+export interface LetterScheme {
+  agency_id: Id;
+  pattern: string;
+  unit_code: string;
+  address: string;
+  place: string;
+  /** false: none stored; the agency numbers by the default pattern. */
+  stored: boolean;
+  updated_at: string | null;
+}
+
+/** The body of PUT /agencies/{id}/letter-scheme. */
+export interface LetterSchemeBody {
+  pattern: string;
+  unit_code?: string;
+  address?: string;
+  place?: string;
+}

@@ -35,6 +35,8 @@ import {
 } from "../ui";
 import { emailLabel } from "../email";
 import { emailForm } from "./email_form";
+import { accountNewForm } from "./account_new_form"; // issue 12 item 6, web
+import { pageOfAccount } from "../account_form";
 import { routeOf, type PageContext } from "./context";
 
 function guard(ctx: PageContext, title: string, next: string): boolean {
@@ -556,15 +558,56 @@ export async function accountsPage(ctx: PageContext): Promise<void> {
     );
     return;
   }
-  const list = await api.users({ limit: ACCOUNTS_PAGE, offset: (page - 1) * ACCOUNTS_PAGE });
-  if (!ctx.isCurrent()) return;
   const message = h("div", { class: "form-message", "aria-live": "polite" });
   const say = (kind: "error" | "success", text: string) =>
     replace(
       message,
       h("p", { class: `alert ${kind}`, role: kind === "error" ? "alert" : "status" }, text),
     );
-  const rows = list.items.map((a) => accountRow(a, a.id === u.id, say));
+  const listBox = h("div", null);
+  /** Shows the list's page `p`; `fresh`: the user name of an account just made (marked). */
+  const showList = async (p: number, fresh: string | null = null) => {
+    const list = await api.users({ limit: ACCOUNTS_PAGE, offset: (p - 1) * ACCOUNTS_PAGE });
+    if (!ctx.isCurrent()) return;
+    const rows = list.items.map((a) => accountRow(a, a.id === u.id, say, a.username === fresh));
+    replace(
+      listBox,
+      list.items.length === 0
+        ? h("p", { class: "muted" }, "Belum ada akun.")
+        : h(
+            "div",
+            null,
+            h(
+              "p",
+              { class: "muted" },
+              `Menampilkan ${pageRange(list.offset, list.items.length, list.total)} akun`,
+            ),
+            table(
+              ["Nama pengguna", "Nama", "Peran", "E-mail", "Status", "Tindakan"],
+              rows,
+              "Daftar akun",
+            ),
+            pager(list.offset, list.limit || ACCOUNTS_PAGE, list.total, (n) => paths.accounts(n)),
+          ),
+    );
+  };
+  await showList(page);
+  if (!ctx.isCurrent()) return;
+  // Issue 12 item 6 on the web: the administrator makes an account; the list then shows the page
+  // that holds it (accounts are listed by user name).
+  const created = async (a: Account) => {
+    const names: string[] = [];
+    for (let offset = 0; offset < 100000;) {
+      const r = await api.users({ limit: 500, offset });
+      names.push(...r.items.map((x) => x.username));
+      offset += r.items.length;
+      if (r.items.length === 0 || offset >= r.total) break;
+    }
+    const p = pageOfAccount(names, a.username, ACCOUNTS_PAGE);
+    if (!ctx.isCurrent()) return;
+    history.replaceState(null, "", paths.accounts(p));
+    await showList(p, a.username);
+  };
   replace(
     ctx.main,
     pageHeading(
@@ -572,23 +615,8 @@ export async function accountsPage(ctx: PageContext): Promise<void> {
       "Akun yang dinonaktifkan tidak dapat masuk dan semua sesinya berakhir seketika.",
     ),
     message,
-    list.items.length === 0
-      ? h("p", { class: "muted" }, "Belum ada akun.")
-      : h(
-          "div",
-          null,
-          h(
-            "p",
-            { class: "muted" },
-            `Menampilkan ${pageRange(list.offset, list.items.length, list.total)} akun`,
-          ),
-          table(
-            ["Nama pengguna", "Nama", "Peran", "E-mail", "Status", "Tindakan"],
-            rows,
-            "Daftar akun",
-          ),
-          pager(list.offset, list.limit || ACCOUNTS_PAGE, list.total, (p) => paths.accounts(p)),
-        ),
+    listBox,
+    accountNewForm(created),
   );
 }
 
@@ -596,6 +624,7 @@ function accountRow(
   a: Account,
   self: boolean,
   say: (kind: "error" | "success", text: string) => void,
+  fresh = false,
 ): Child[] {
   let account = a;
   const status = h("span", { class: "badge" });
@@ -663,7 +692,12 @@ function accountRow(
     ),
   );
   return [
-    h("span", { class: "nowrap" }, a.username),
+    h(
+      "span",
+      { class: "nowrap" },
+      a.username,
+      fresh ? [" ", h("span", { class: "badge new" }, "baru")] : null,
+    ),
     a.display_name,
     roleLabel(a.role),
     emailCell,

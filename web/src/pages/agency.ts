@@ -19,6 +19,7 @@ import {
 import { routeOf, type PageContext } from "./context";
 import { agencyEditLinks } from "./unit_form";
 import { agencyDocumentLinks } from "./agency_documents";
+import { agencyLetterLinks } from "./letter_forms"; // issue 12 item 6, web
 
 /** Subordinates loaded at once when a box is expanded (the rest behind the same button). */
 const EXPAND_LIMIT = 200;
@@ -46,6 +47,7 @@ export async function agencyPage(ctx: PageContext): Promise<void> {
     ),
     pageHeading(agency.name, kind),
     agencyEditLinks(agency),
+    agencyLetterLinks(agency), // issue 12 item 6: Terbitkan surat, Penomoran surat
     h(
       "div",
       { class: "grid-2" },

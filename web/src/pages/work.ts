@@ -13,6 +13,7 @@ import { facts, link, pageHeading, section, signInPrompt, table } from "../ui";
 import { routeOf, type PageContext } from "./context";
 import { teamBoardSection } from "./activity";
 import { teamAccountabilitySection } from "./accountability"; // issue 12 item 5
+import { teamLetterLink } from "./letter_forms"; // issue 12 item 6, web
 
 const kindTitles: [WorkRule["kind"], string][] = [
   ["level", "Level pejabat"],
@@ -263,6 +264,7 @@ export async function teamPage(ctx: PageContext): Promise<void> {
       t.name,
     ),
     pageHeading(t.name, teamLine(t)),
+    t.status === "aktif" ? teamLetterLink(t) : null, // issue 12 item 6: a letter for the team
     ...t.warnings.map((w) => h("div", { class: "alert error", role: "alert" }, w)),
     section(
       "Penetapan",
