@@ -356,6 +356,11 @@ work::Letter readable_letter(const Stores& stores, const LetterCaller& caller, o
        "penerima, dan administrator.");
 }
 
+std::vector<work::Letter> my_letters(const Stores& stores, const LetterCaller& caller, int limit) {
+  if (!caller.employee_id) return {};
+  return stores.letters.letters_of_person(*caller.employee_id, limit);
+}
+
 std::string letter_pdf(const work::Letter& l, const std::string& base_url) {
   documents::LetterDocument d;
   d.government = l.government;

@@ -1136,6 +1136,40 @@ CREATE TABLE work_email_cursor (
 )SQL";
 // --- end of version 19 ---------------------------------------------------------------------------
 
+// Version 20 (issue 12 item 8: "letters to sign" in My work). The people a letter names, by role:
+// its signatory and each recipient, so that a person's letters are one indexed read. The letters
+// stored before it get theirs from their columns (the recipients from their JSON, by each
+// database's JSON functions).
+constexpr std::string_view kSchemaV20 = R"SQL(
+CREATE TABLE letter_parties (
+  letter_id BIGINT NOT NULL REFERENCES letters (id),
+  employee_id BIGINT NOT NULL REFERENCES employees (id),
+  role TEXT NOT NULL CHECK (role IN ('penandatangan', 'penerima')),
+  PRIMARY KEY (letter_id, employee_id, role)
+);
+CREATE INDEX letter_parties_employee ON letter_parties (employee_id, letter_id);
+INSERT INTO letter_parties (letter_id, employee_id, role)
+  SELECT id, signatory_employee_id, 'penandatangan' FROM letters;
+)SQL";
+constexpr std::string_view kLetterRecipientsSqlite = R"SQL(
+INSERT OR IGNORE INTO letter_parties (letter_id, employee_id, role)
+  SELECT l.id, json_extract(r.value, '$.employee_id'), 'penerima'
+  FROM letters l, json_each(l.recipients) r
+  WHERE json_extract(r.value, '$.employee_id') IN (SELECT id FROM employees);
+)SQL";
+constexpr std::string_view kLetterRecipientsPostgres = R"SQL(
+INSERT INTO letter_parties (letter_id, employee_id, role)
+  SELECT DISTINCT l.id, (r.value ->> 'employee_id')::BIGINT, 'penerima'
+  FROM letters l, jsonb_array_elements(l.recipients::jsonb) r
+  WHERE (r.value ->> 'employee_id')::BIGINT IN (SELECT id FROM employees)
+ON CONFLICT DO NOTHING;
+)SQL";
+void letter_recipients_as_parties(Connection& c) {
+  c.execute_script(c.dialect() == Dialect::Postgres ? kLetterRecipientsPostgres
+                                                    : kLetterRecipientsSqlite);
+}
+// --- end of version 20 ---------------------------------------------------------------------------
+
 constexpr Migration kMigrations[] = {
     {1, kSchemaV1, nullptr},
     {2, kSchemaV2, nullptr},
@@ -1156,6 +1190,7 @@ constexpr Migration kMigrations[] = {
     {17, kSchemaV17, nullptr},  // issue 12 item 4: activities
     {18, kSchemaV18, nullptr},  // issue 12 item 5: accountability
     {19, kSchemaV19, nullptr},  // issue 12 item 3: e-mail copies of notifications
+    {20, kSchemaV20, letter_recipients_as_parties},  // issue 12 item 8: a person's letters
 };
 
 // A stable key for pg_advisory_xact_lock ("tatakerja" in ASCII, truncated to 63 bits).

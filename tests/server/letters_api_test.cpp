@@ -253,6 +253,27 @@ TEST_F(LettersApi, IssueReadVerifyRevoke) {
   ASSERT_EQ(status, 0) << "zbarimg (zbar-tools) found no QR code: " << qr;
   EXPECT_EQ(qr, "http://127.0.0.1/verifikasi/" + token + "\n");
 
+  // "Surat saya" (GET /me/letters): the signatory's and the recipient's, newest first, each with
+  // the caller's part; none for the administrator, who is neither.
+  const auto mine = [&](const Login& who) {
+    const auto m = call("GET", "/api/v1/me/letters?limit=100", "", who.headers());
+    EXPECT_EQ(m.status, 200) << m.body;
+    EXPECT_EQ(m.header("Cache-Control"), "no-store");
+    return body_of(m)["items"];
+  };
+  const json signed_by = mine(penilai);
+  ASSERT_GE(signed_by.size(), 2U);
+  EXPECT_EQ(signed_by[0]["number"], numbered(seq + 1));
+  EXPECT_EQ(signed_by[0]["my_role"], "penandatangan");
+  EXPECT_EQ(signed_by[1]["number"], numbered(seq));
+  const json received = mine(pegawai);
+  ASSERT_GE(received.size(), 2U);
+  EXPECT_EQ(received[0]["number"], numbered(seq + 1));
+  EXPECT_EQ(received[0]["my_role"], "penerima");
+  EXPECT_TRUE(mine(admin).empty());
+  EXPECT_EQ(call("GET", "/api/v1/me/letters").status, 401);
+  EXPECT_EQ(call("GET", "/api/v1/me/letters?limit=0", "", pegawai.headers()).status, 400);
+
   // Who may read it.
   EXPECT_EQ(call("GET", "/api/v1/letters/" + id, "", pegawai.headers()).status, 200);  // recipient
   EXPECT_EQ(call("GET", "/api/v1/letters/" + id + ".pdf", "", admin.headers()).status, 200);

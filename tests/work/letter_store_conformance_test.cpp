@@ -18,6 +18,7 @@
 #include "core/transaction.hpp"
 #include "persistence/sql_stores.hpp"
 #include "storage/database.hpp"
+#include "storage/migrations.hpp"
 #include "support/registry_seed.hpp"
 #include "support/test_backends.hpp"
 #include "work/letter_store.hpp"
@@ -156,6 +157,63 @@ TEST_P(LetterStoreTest, LetterRoundTripByIdTokenAndAgency) {
   store().update_letter(want_a);
   EXPECT_EQ(store().letter(ia), want_a);
   EXPECT_EQ(store().letter_by_token(token('a')), want_a);
+}
+
+// Migration 20: a person's letters, as their signatory or as a recipient, newest first, each once.
+TEST_P(LetterStoreTest, LettersOfAPersonAsSignatoryOrRecipient) {
+  const Id budi = backend().org().insert_employee(
+      testing::make_employee(s_.region, "198704152012031002", "Budi"));
+  const Id sari = backend().org().insert_employee(
+      testing::make_employee(s_.region, "199001012015032003", "Sari"));
+  Letter first = letter(1, token('a'));  // signed by signer_, also a recipient twice
+  const Id l1 = store().insert_letter(first);
+  Letter second = letter(2, token('b'));
+  second.recipients = {LetterPerson{budi, std::nullopt, "Budi", "", "", ""},
+                       LetterPerson{sari, std::nullopt, "Sari", "", "", ""}};
+  const Id l2 = store().insert_letter(second);
+  Letter third = letter(3, token('c'));
+  third.signatory.employee_id = budi;
+  third.recipients = {LetterPerson{sari, std::nullopt, "Sari", "", "", ""}};
+  const Id l3 = store().insert_letter(third);
+
+  const auto ids = [](const std::vector<Letter>& ls) {
+    std::vector<Id> out;
+    for (const auto& l : ls) out.push_back(l.id);
+    return out;
+  };
+  EXPECT_EQ(ids(store().letters_of_person(signer_, 10)), (std::vector<Id>{l2, l1}));
+  EXPECT_EQ(ids(store().letters_of_person(budi, 10)), (std::vector<Id>{l3, l2}));
+  EXPECT_EQ(ids(store().letters_of_person(sari, 10)), (std::vector<Id>{l3, l2}));
+  EXPECT_EQ(ids(store().letters_of_person(sari, 1)), (std::vector<Id>{l3}));
+  EXPECT_TRUE(store().letters_of_person(999, 10).empty());
+  EXPECT_EQ(store().letters_of_person(budi, 10)[0], *store().letter(l3));
+
+  Letter stranger = letter(4, token('d'));  // a recipient who is no employee
+  stranger.recipients = {LetterPerson{999, std::nullopt, "X", "", "", ""}};
+  EXPECT_EQ(error_kind([&] { store().insert_letter(stranger); }), DatabaseError::Kind::Constraint);
+}
+
+// Migration 20 on a database that has letters already: their signatories and recipients become
+// their parties (the recipients read from the stored JSON by the database's JSON functions).
+TEST_P(LetterStoreTest, MigrationTwentyGivesStoredLettersTheirParties) {
+  if (!backend().connection()) GTEST_SKIP() << "no migrations in memory";
+  storage::Connection& c = *backend().connection();
+  const Id budi = backend().org().insert_employee(
+      testing::make_employee(s_.region, "198704152012031002", "Budi"));
+  Letter l = letter(1, token('a'));
+  l.recipients = {LetterPerson{budi, std::nullopt, "Budi", "", "", ""}};
+  const Id id = store().insert_letter(l);
+  // Back to before migration 20, the letter kept.
+  c.execute_script("DROP TABLE letter_parties;");
+  c.execute("DELETE FROM schema_migrations WHERE version = 20");
+  storage::migrate(c);
+  EXPECT_EQ(store().letters_of_person(budi, 10).size(), 1U);
+  EXPECT_EQ(store().letters_of_person(signer_, 10).at(0).id, id);
+  const auto rows =
+      c.query("SELECT role FROM letter_parties WHERE letter_id = ? ORDER BY role", {id});
+  ASSERT_EQ(rows.size(), 2U);
+  EXPECT_EQ(rows[0].text(0), "penandatangan");
+  EXPECT_EQ(rows[1].text(0), "penerima");
 }
 
 TEST_P(LetterStoreTest, LettersAreUniqueBySequenceNumberAndToken) {

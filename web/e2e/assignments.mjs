@@ -192,6 +192,13 @@ export async function assignmentTests({ test, newPage, signIn, screenshot, check
     await pegawai.page.locator("main form[aria-label^='Terima'] button[type=submit]").click();
     await pegawai.page.locator("main .badge", { hasText: "Diterima" }).first().waitFor();
     await screenshot(pegawai.page, "penugasan-diterima-1366");
+    // The letter is among the official's letters on "Pekerjaan saya" ("Surat saya").
+    const letterPath = (await letterLink.getAttribute("href")) ?? "";
+    await pegawai.page.goto(`${BASE}/pekerjaan-saya`);
+    const myLetters = pegawai.page.locator("section", { hasText: "Ditujukan kepada saya" });
+    const mine = myLetters.locator(`a[href='${letterPath}']`);
+    await mine.waitFor();
+    assert.match(await myLetters.innerText(), /Anda penerima/);
 
     for (const x of [k, p, pegawai.page, admin.page]) assert.deepEqual(x.problems, []);
     await Promise.all([kabid, penilai, pegawai, admin].map((x) => x.context.close()));

@@ -147,6 +147,23 @@ Response handle_letter_get(Context& ctx) {
   return r;
 }
 
+Response handle_letters_mine(Context& ctx) {
+  const auto& who = ctx.require_user();
+  const int limit = ctx.query_number("limit", 1, 100, 25);
+  const auto caller = app::letter_caller_of(who.user);
+  json items = json::array();
+  for (const auto& l : app::my_letters(ctx.stores, caller, limit)) {
+    json j = letter_json(l);
+    j["my_role"] = caller.employee_id && l.signatory.employee_id == *caller.employee_id
+                       ? "penandatangan"
+                       : "penerima";
+    items.push_back(std::move(j));
+  }
+  Response r = json_response({{"items", std::move(items)}});
+  r.set_header("Cache-Control", "no-store");
+  return r;
+}
+
 Response handle_letter_pdf(Context& ctx) {
   const auto& who = ctx.require_user();
   const auto l = app::readable_letter(ctx.stores, app::letter_caller_of(who.user), ctx.ids[0]);

@@ -74,6 +74,7 @@ void add_work_routes(RouteTable& t) {
   // only what the letter prints about itself, and unknown tokens are throttled per address.
   t.add({"POST", "/letters"}, handle_letter_issue, signed_in_gate);
   t.add({"GET", "/letters/{id}"}, handle_letter_get, signed_in_gate);
+  t.add({"GET", "/me/letters"}, handle_letters_mine, signed_in_gate);
   t.add({"GET", "/letters/{id}.pdf", 0, carry::kHeavy}, handle_letter_pdf, signed_in_gate);
   t.add({"POST", "/letters/{id}/revoke"}, handle_letter_revoke, signed_in_gate);
   t.add({"GET", "/verifikasi/{token}"}, handle_letter_verify);

@@ -3,6 +3,7 @@
 // written.
 #include "work/memory_letter_store.hpp"
 
+#include <algorithm>
 #include <string>
 
 #include "memory_rules.hpp"
@@ -69,6 +70,8 @@ void MemoryLetterStore::check_letter(const Letter& l, Id self) const {
 
 Id MemoryLetterStore::insert_letter(const Letter& l) {
   check_letter(l, 0);
+  for (const auto& r : l.recipients)  // letter_parties.employee_id (migration 20)
+    check_key(keys_.employee_exists, r.employee_id, "letter_parties.employee_id");
   Letter x = l;
   x.id = letters_.next_key();
   letters_.put(x.id, x);
@@ -107,6 +110,20 @@ std::vector<Letter> MemoryLetterStore::letters_of_agency(Id agency_id) {
   std::vector<Letter> out;
   for (auto it = letters_.rows().rbegin(); it != letters_.rows().rend(); ++it) {
     if (it->second.agency_id == agency_id) out.push_back(it->second);
+  }
+  return out;
+}
+
+std::vector<Letter> MemoryLetterStore::letters_of_person(Id employee_id, int limit) {
+  std::vector<Letter> out;
+  for (auto it = letters_.rows().rbegin();
+       it != letters_.rows().rend() && static_cast<int>(out.size()) < limit; ++it) {
+    const Letter& l = it->second;
+    const bool named = l.signatory.employee_id == employee_id ||
+                       std::ranges::any_of(l.recipients, [&](const LetterPerson& r) {
+                         return r.employee_id == employee_id;
+                       });
+    if (named) out.push_back(l);
   }
   return out;
 }

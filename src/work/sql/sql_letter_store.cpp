@@ -173,11 +173,20 @@ std::int64_t SqlLetterStore::last_letter_sequence(Id agency_id, int year) {
 }
 
 Id SqlLetterStore::insert_letter(const Letter& l) {
-  return inserted_id(c_,
-                     std::string("INSERT INTO letters (") + kLetterWriteCols +
-                         ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-                         "?, ?, ?, ?) RETURNING id",
-                     letter_values(l));
+  const Id id =
+      inserted_id(c_,
+                  std::string("INSERT INTO letters (") + kLetterWriteCols +
+                      ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                      "?, ?, ?, ?, ?, ?) RETURNING id",
+                  letter_values(l));
+  // Its people by role (migration 20); a recipient named twice is one party.
+  constexpr const char* kParty =
+      "INSERT INTO letter_parties (letter_id, employee_id, role) VALUES (?, ?, ?) "
+      "ON CONFLICT DO NOTHING";
+  c_.execute(kParty, {id, l.signatory.employee_id, std::string("penandatangan")});
+  for (const auto& r : l.recipients)
+    c_.execute(kParty, {id, r.employee_id, std::string("penerima")});
+  return id;
 }
 
 void SqlLetterStore::update_letter(const Letter& l) {
@@ -207,6 +216,15 @@ std::vector<Letter> SqlLetterStore::letters_of_agency(Id agency_id) {
   return all<Letter>(
       c_.query(select(kLetterCols, "FROM letters WHERE agency_id = ? ORDER BY id DESC"),
                {agency_id}),
+      read_letter);
+}
+
+std::vector<Letter> SqlLetterStore::letters_of_person(Id employee_id, int limit) {
+  return all<Letter>(
+      c_.query(select(kLetterCols,
+                      "FROM letters WHERE id IN (SELECT DISTINCT letter_id FROM letter_parties "
+                      "WHERE employee_id = ? ORDER BY letter_id DESC LIMIT ?) ORDER BY id DESC"),
+               {employee_id, std::int64_t{limit}}),
       read_letter);
 }
 

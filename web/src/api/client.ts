@@ -288,11 +288,19 @@ export const changes = {
 };
 
 // ---- Issue 12 item 6: letters and their public verification. ----
-import type { Letter, LetterScheme, LetterSchemeBody, LetterVerification } from "./letter_types";
+import type {
+  Letter,
+  LetterScheme,
+  LetterSchemeBody,
+  LetterVerification,
+  MyLetter,
+} from "./letter_types";
 import type { NewLetterBody } from "../letter_form";
 
 export const letters = {
   get: (lid: Id | string) => request<Letter>(`/letters/${id(lid)}`),
+  /** The caller's letters: to sign (signatory) or received, newest first (My work). */
+  mine: (limit = 25) => request<{ items: MyLetter[] }>(`/me/letters?limit=${limit}`),
   /** The PDF's address (opened by the browser itself, with the session cookie). */
   pdfHref: (lid: Id | string) => `${BASE}/letters/${id(lid)}.pdf`,
   revoke: (lid: Id | string, reason: string) =>

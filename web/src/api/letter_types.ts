@@ -39,6 +39,11 @@ export interface Letter {
   created_at: string;
 }
 
+/** A letter in "Surat saya" (GET /me/letters): the caller signs it or receives it. */
+export interface MyLetter extends Letter {
+  my_role: "penandatangan" | "penerima";
+}
+
 /** What the public verification shows: only what the letter itself prints. */
 export interface LetterVerification {
   genuine: boolean;

@@ -252,26 +252,9 @@ function personRequestForm(ctx: PageContext): HTMLElement {
     due.row,
     note.row,
   );
-  form.addEventListener("submit", (ev) => {
-    ev.preventDefault();
-    const p = requestProblems({ asked: asked.control.value, due: due.control.value }, today);
-    if (
-      state.refuse([
-        [asked, p.asked ?? null],
-        [due, p.due ?? null],
-      ])
-    )
-      return;
-    void state.send(
-      () =>
-        accountability.ask({
-          asked_employee_id: Number(asked.control.value),
-          due: due.control.value,
-          note: note.control.value.trim() || undefined,
-        }),
-      () => ctx.navigate(paths.myWork(), { replace: true }),
-    );
-  });
+  sendRequestOnSubmit(form, state, { asked, due, note }, today, null, () =>
+    ctx.navigate(paths.myWork(), { replace: true }),
+  );
   return h(
     "details",
     { class: "other-steps person-request" },
@@ -690,28 +673,43 @@ function requestForm(ctx: PageContext, team: Team): HTMLFormElement {
     due.row,
     note.row,
   );
+  sendRequestOnSubmit(form, state, { asked, due, note }, today, team.id, () =>
+    ctx.navigate(paths.team(team.id), { replace: true }),
+  );
+  return form;
+}
+
+/** Sends a request for a report (POST /report-requests) when `form` is submitted, once the
+ * form's own checks pass; `teamId` null for a request outside a team. */
+function sendRequestOnSubmit(
+  form: HTMLFormElement,
+  state: FormState,
+  f: { asked: Field; due: Field; note: Field },
+  today: string,
+  teamId: Id | null,
+  done: () => void,
+): void {
   form.addEventListener("submit", (ev) => {
     ev.preventDefault();
-    const p = requestProblems({ asked: asked.control.value, due: due.control.value }, today);
+    const p = requestProblems({ asked: f.asked.control.value, due: f.due.control.value }, today);
     if (
       state.refuse([
-        [asked, p.asked ?? null],
-        [due, p.due ?? null],
+        [f.asked, p.asked ?? null],
+        [f.due, p.due ?? null],
       ])
     )
       return;
     void state.send(
       () =>
         accountability.ask({
-          asked_employee_id: Number(asked.control.value),
-          team_id: team.id,
-          due: due.control.value,
-          note: note.control.value.trim() || undefined,
+          asked_employee_id: Number(f.asked.control.value),
+          ...(teamId === null ? {} : { team_id: teamId }),
+          due: f.due.control.value,
+          note: f.note.control.value.trim() || undefined,
         }),
-      () => ctx.navigate(paths.team(team.id), { replace: true }),
+      done,
     );
   });
-  return form;
 }
 
 function escalationForm(ctx: PageContext, team: Team): HTMLFormElement {

@@ -22,6 +22,7 @@ import { errorBox, link, pageHeading, section, signInPrompt } from "../ui";
 import { employeeChooser } from "./assignment";
 import { myActivitiesSection } from "./activity";
 import { myAccountabilitySection } from "./accountability"; // issue 12 item 5
+import { myLettersSection } from "./my_letters"; // issue 12 item 8
 import { field, formCard, FormState, select, setError, someUnits, textInput } from "./form_kit";
 import type { PageContext } from "./context";
 
@@ -123,12 +124,13 @@ export async function myWorkPage(ctx: PageContext): Promise<void> {
     replace(ctx.main, pageHeading(title), signInPrompt(paths.myWork(), "Pekerjaan Anda"));
     return;
   }
-  const [list, m, inbox, mine, accountable] = await Promise.all([
+  const [list, m, inbox, mine, accountable, myLetters] = await Promise.all([
     assignments.list(),
     assignments.mechanisms(),
     assignments.inbox(),
     activities.list(25),
     myAccountabilitySection(ctx, u.employee_id),
+    myLettersSection(u.employee_id !== null),
   ]);
   if (!ctx.isCurrent()) return;
   const g = groupAssignments(list.items, u.employee_id);
@@ -149,6 +151,8 @@ export async function myWorkPage(ctx: PageContext): Promise<void> {
     myActivitiesSection(mine.items, u.employee_id !== null),
     // Issue 12 item 5: reports, requests for a report and escalations.
     accountable,
+    // Issue 12 item 8: the letters to sign and those received.
+    myLetters,
     inboxSection(ctx, inbox.items, inbox.unread),
   );
 }

@@ -65,6 +65,11 @@ work::Letter revoke_letter(const Stores& stores, const LetterCaller& caller, org
 // administrators of its agency); NOT_FOUND when there is none, FORBIDDEN otherwise.
 work::Letter readable_letter(const Stores& stores, const LetterCaller& caller, org::Id letter_id);
 
+// The letters that name the signed-in person as their signatory ("to sign": the signatory's
+// copy) or as a recipient, newest first, at most `limit` (My work; migration 20). None for an
+// account without an employee.
+std::vector<work::Letter> my_letters(const Stores& stores, const LetterCaller& caller, int limit);
+
 // The letter as PDF, its QR code holding work::verification_url(base_url, token).
 std::string letter_pdf(const work::Letter& letter, const std::string& base_url);
 

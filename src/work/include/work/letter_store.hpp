@@ -41,6 +41,9 @@ class LetterStore {
   // The agency's letters, newest first (by id).
   virtual std::vector<Letter> letters_of_agency(Id agency_id) = 0;
   // The newest letter issued for the assignment `assignment_id` (by id), if any.
+  // The letters that name a person as their signatory or as a recipient (migration 20), newest
+  // first (by id), at most `limit`.
+  virtual std::vector<Letter> letters_of_person(Id employee_id, int limit) = 0;
   virtual std::optional<Letter> letter_of_assignment(Id assignment_id) = 0;
 };
 

@@ -44,6 +44,7 @@ class MemoryLetterStore final : public LetterStore, public Transactional {
   std::optional<Letter> letter(Id id) override;
   std::optional<Letter> letter_by_token(std::string_view token) override;
   std::vector<Letter> letters_of_agency(Id agency_id) override;
+  std::vector<Letter> letters_of_person(Id employee_id, int limit) override;
   std::optional<Letter> letter_of_assignment(Id assignment_id) override;
 
  private:

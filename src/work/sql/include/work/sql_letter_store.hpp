@@ -21,6 +21,7 @@ class SqlLetterStore final : public LetterStore {
   std::optional<Letter> letter(Id id) override;
   std::optional<Letter> letter_by_token(std::string_view token) override;
   std::vector<Letter> letters_of_agency(Id agency_id) override;
+  std::vector<Letter> letters_of_person(Id employee_id, int limit) override;
   std::optional<Letter> letter_of_assignment(Id assignment_id) override;
 
  private:
