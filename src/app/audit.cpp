@@ -13,12 +13,16 @@
 
 namespace tatakerja::app {
 
-std::string now_iso_utc() {
-  const std::time_t t = std::time(nullptr);
+std::string iso_utc_of(std::int64_t unix_seconds) {
+  const auto t = static_cast<std::time_t>(unix_seconds);
   std::tm tm{};
   gmtime_r(&t, &tm);
   return fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z", tm.tm_year + 1900, tm.tm_mon + 1,
                      tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec);
+}
+
+std::string now_iso_utc() {
+  return iso_utc_of(static_cast<std::int64_t>(std::time(nullptr)));
 }
 
 void record_audit(const Stores& store, const Actor& actor, std::string action, std::string entity,

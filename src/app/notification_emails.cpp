@@ -1,12 +1,10 @@
 // The mailer's round: queue the copies of new notifications, then send the copies that are due.
 #include "app/notification_emails.hpp"
 
-#include <fmt/core.h>
-
-#include <ctime>
 #include <optional>
 #include <vector>
 
+#include "app/audit.hpp"
 #include "core/transaction.hpp"
 #include "identity/model.hpp"
 
@@ -80,14 +78,6 @@ void record(const Stores& stores, const work::EmailDelivery& d) {
 }
 
 }  // namespace
-
-std::string iso_utc_of(std::int64_t unix_seconds) {
-  const auto t = static_cast<std::time_t>(unix_seconds);
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  return fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z", tm.tm_year + 1900, tm.tm_mon + 1,
-                     tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec);
-}
 
 EmailRound deliver_notification_emails(const Stores& stores, MailTransport& transport,
                                        const work::EmailSettings& settings, std::int64_t now_unix,

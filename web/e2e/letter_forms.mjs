@@ -7,17 +7,7 @@
 // on "Akun" the administrator makes an account linked to the colleague with an e-mail address (a
 // common password refused first at its field), which the list then shows.
 import assert from "node:assert/strict";
-
-async function apiJson(page, base, method, path, body) {
-  const me = await page.request.get(`${base}/api/v1/auth/me`);
-  const csrf = me.ok() ? (await me.json()).csrf_token : "";
-  const r = await page.request.fetch(`${base}/api/v1${path}`, {
-    method,
-    headers: { "Content-Type": "application/json", "X-CSRF-Token": csrf },
-    data: body === undefined ? undefined : JSON.stringify(body),
-  });
-  return { status: r.status(), json: await r.json() };
-}
+import { apiJson } from "./assignments.mjs";
 
 const ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"];
 

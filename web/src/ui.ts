@@ -152,3 +152,13 @@ export function pager(
       : null,
   );
 }
+
+/** Why a page cannot act for an account that is linked to no employee: "Akun ini tidak terhubung
+ * dengan data pegawai, sehingga <consequence>." */
+export function noEmployeeNotice(consequence: string): HTMLElement {
+  return h(
+    "div",
+    { class: "alert info" },
+    `Akun ini tidak terhubung dengan data pegawai, sehingga ${consequence}.`,
+  );
+}

@@ -1,10 +1,8 @@
 // Handlers of accounts: the administrator's account list, account creation, turning an account
 // off and on and ending its sessions; a user's own password change and sessions. Passwords are
 // never logged or echoed.
-#include <fmt/core.h>
 
 #include <algorithm>
-#include <ctime>
 
 #include "api/api.hpp"
 #include "api/sign_in_guard.hpp"
@@ -23,14 +21,6 @@ json account_json(const identity::User& u) {
 
 app::Actor actor_of(const Principal& p) {
   return app::Actor{p.user.id, p.user.username};
-}
-
-std::string iso_utc(std::int64_t unix_seconds) {
-  const auto t = static_cast<std::time_t>(unix_seconds);
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  return fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z", tm.tm_year + 1900, tm.tm_mon + 1,
-                     tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec);
 }
 
 }  // namespace
@@ -130,11 +120,12 @@ Response handle_sessions_list(Context& ctx) {
   const Principal& p = ctx.require_user();
   json items = json::array();
   for (const auto& s : app::sessions_of(ctx.stores, p.user.id, Context::now())) {
-    items.push_back({{"id", s.id},
-                     {"created_at", s.created_at > 0 ? json(iso_utc(s.created_at)) : json(nullptr)},
-                     {"expires_at", iso_utc(s.expires_at)},
-                     {"client_address", s.client_address},
-                     {"current", s.token_hash == p.session.token_hash}});
+    items.push_back(
+        {{"id", s.id},
+         {"created_at", s.created_at > 0 ? json(app::iso_utc_of(s.created_at)) : json(nullptr)},
+         {"expires_at", app::iso_utc_of(s.expires_at)},
+         {"client_address", s.client_address},
+         {"current", s.token_hash == p.session.token_hash}});
   }
   const auto n = static_cast<std::int64_t>(items.size());
   return json_response(

@@ -39,7 +39,15 @@ import { h, replace, type Child } from "../dom";
 import { formatDate, formatTimestamp } from "../format";
 import { paths } from "../router";
 import { user } from "../session";
-import { errorMessage, facts, link, pageHeading, section, signInPrompt } from "../ui";
+import {
+  errorMessage,
+  facts,
+  link,
+  pageHeading,
+  section,
+  signInPrompt,
+  noEmployeeNotice,
+} from "../ui";
 import { employeeChooser } from "./assignment";
 import { field, FormState, select, type Field } from "./form_kit";
 import { routeOf, type PageContext } from "./context";
@@ -384,15 +392,7 @@ export async function reportNewPage(ctx: PageContext): Promise<void> {
     return;
   }
   if (u.employee_id === null) {
-    replace(
-      ctx.main,
-      pageHeading(title),
-      h(
-        "div",
-        { class: "alert info" },
-        "Akun ini tidak terhubung dengan data pegawai, sehingga tidak dapat menyusun laporan.",
-      ),
-    );
+    replace(ctx.main, pageHeading(title), noEmployeeNotice("tidak dapat menyusun laporan"));
     return;
   }
   const me = u.employee_id;

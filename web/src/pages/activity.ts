@@ -32,7 +32,15 @@ import { h, replace, type Child } from "../dom";
 import { formatDate, formatTimestamp } from "../format";
 import { paths } from "../router";
 import { user } from "../session";
-import { errorMessage, facts, link, pageHeading, section, signInPrompt } from "../ui";
+import {
+  errorMessage,
+  facts,
+  link,
+  pageHeading,
+  section,
+  signInPrompt,
+  noEmployeeNotice,
+} from "../ui";
 import { employeeChooser } from "./assignment";
 import { field, formCard, FormState, select, setError, textInput, type Field } from "./form_kit";
 import { routeOf, type PageContext } from "./context";
@@ -602,15 +610,7 @@ export async function activityNewPage(ctx: PageContext): Promise<void> {
     return;
   }
   if (u.employee_id === null) {
-    replace(
-      ctx.main,
-      pageHeading(title),
-      h(
-        "div",
-        { class: "alert info" },
-        "Akun ini tidak terhubung dengan data pegawai, sehingga tidak dapat merencanakan kegiatan.",
-      ),
-    );
+    replace(ctx.main, pageHeading(title), noEmployeeNotice("tidak dapat merencanakan kegiatan"));
     return;
   }
   const me = u.employee_id;

@@ -18,7 +18,7 @@ import { h, replace } from "../dom";
 import { formatTimestamp } from "../format";
 import { paths } from "../router";
 import { user } from "../session";
-import { errorBox, link, pageHeading, section, signInPrompt } from "../ui";
+import { errorBox, link, pageHeading, section, signInPrompt, noEmployeeNotice } from "../ui";
 import { employeeChooser } from "./assignment";
 import { myActivitiesSection } from "./activity";
 import { myAccountabilitySection } from "./accountability"; // issue 12 item 5
@@ -138,11 +138,7 @@ export async function myWorkPage(ctx: PageContext): Promise<void> {
     ctx.main,
     pageHeading(title, inbox.unread > 0 ? unreadLine(inbox.unread) : undefined),
     u.employee_id === null
-      ? h(
-          "div",
-          { class: "alert info" },
-          "Akun ini tidak terhubung dengan data pegawai, sehingga tidak memegang peran dalam penugasan.",
-        )
+      ? noEmployeeNotice("tidak memegang peran dalam penugasan")
       : h("p", null, h("a", { href: paths.assignmentNew(), class: "button" }, "Buat penugasan")),
     group("Menunggu tindakan Anda", g.needsMe, m, "Tidak ada yang menunggu tindakan Anda."),
     group("Permintaan saya", g.mine, m, "Anda belum mengajukan penugasan."),

@@ -37,7 +37,9 @@ inline Actor cli_actor() {
   return Actor{std::nullopt, "cli"};
 }
 
-// The current time as ISO 8601 UTC with seconds: "2026-03-01T08:15:00Z".
+// A Unix time as ISO 8601 UTC with seconds: "2026-03-01T08:15:00Z".
+std::string iso_utc_of(std::int64_t unix_seconds);
+// The current time so.
 std::string now_iso_utc();
 
 // Appends one audit entry stamped with the current UTC time. `action` is "create", "update",

@@ -16,6 +16,7 @@
 #include <string>
 #include <vector>
 
+#include "app/audit.hpp"  // iso_utc_of
 #include "app/stores.hpp"
 #include "work/notification_email.hpp"
 
@@ -49,8 +50,5 @@ struct EmailRound {
 EmailRound deliver_notification_emails(const Stores& stores, MailTransport& transport,
                                        const work::EmailSettings& settings, std::int64_t now_unix,
                                        int batch = 100);
-
-// ISO 8601 UTC with seconds of a Unix time: "2026-03-01T08:15:00Z".
-std::string iso_utc_of(std::int64_t unix_seconds);
 
 }  // namespace tatakerja::app
