@@ -139,6 +139,7 @@ test_tsan() {
   programs+=(work_store_conformance_test work_api_test work_crash_test)  # issue 12: the work system
   programs+=(letter_store_conformance_test)  # issue 12 item 6: the numbering raced on both databases
   programs+=(smtp_delivery_test email_api_test)  # issue 12 item 3: two mailers raced; the mailer thread
+  programs+=(sqlite_file_test)  # issue 12 (speed): the writers' turn and the checkpointer thread
   quiet cmake --build build-tsan --target tatakerja "${programs[@]}" -- -j2
   # The labels are the test programs' names (tests/CMakeLists.txt); ctest adds the PostgreSQL
   # fixture's start and stop tests that the store suite's PostgreSQL half requires.

@@ -16,7 +16,9 @@
 # Needs: nginx, curl, sqlite3, python3 (Debian packages). Environment: TATAKERJA_BIN (default
 # build/src/cli/tatakerja), CLIENT (default build/bench/work_load_client), PEOPLE/UNITS/AGENCIES/
 # ACTIVITIES (default 500/20/2/20000), CONNECTIONS (default "8 64"), USERS (executors signed in,
-# default 16), DB (reuse a database `generate --activities` filled).
+# default 16), DB (reuse a database `generate --activities` filled), LOADS (the rows to run, default
+# "static my one create step submit"), SERVE_PREFIX (a command the server runs under, e.g.
+# "perf record -g -o /tmp/perf.data").
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 duration="${1:-5}"
@@ -71,7 +73,7 @@ nginx_started=1
 
 # 3. The server.
 port=18090
-"$bin" serve --db "$db" --listen "127.0.0.1:$port" --log-level warn >"$work/serve.log" 2>&1 &
+${SERVE_PREFIX:-} "$bin" serve --db "$db" --listen "127.0.0.1:$port" --log-level warn ${SERVE_OPTIONS:-} >"$work/serve.log" 2>&1 &
 server_pid=$!
 for _ in $(seq 1 100); do
   curl -fs "http://127.0.0.1:$port/api/v1/health" >/dev/null 2>&1 && break
@@ -113,14 +115,18 @@ row() {  # LABEL MODE CONNECTIONS [client options]
 }
 echo "| load | connections | requests/s | p50 ms | p99 ms | max ms | failed | |"
 echo "|---|---|---|---|---|---|---|---|"
+loads=" ${LOADS:-static my one create step submit} "
+runs() { [[ "$loads" == *" $1 "* ]]; }
 for c in ${CONNECTIONS:-8 64}; do
-  row "nginx (ceiling)" static "$c" 18091 --path /ping.txt
-  row "my tasks" my "$c" "$port" --sessions "$work/sessions-executors"
-  row "one activity" one "$c" "$port" --sessions "$work/sessions-executors"
-  row "create an activity" create "$c" "$port" --sessions "$work/sessions-executors"
-  row "change its status" step "$c" "$port" --sessions "$work/sessions-all" --pairs "$work/pairs"
+  runs static && row "nginx (ceiling)" static "$c" 18091 --path /ping.txt
+  runs my && row "my tasks" my "$c" "$port" --sessions "$work/sessions-executors"
+  runs one && row "one activity" one "$c" "$port" --sessions "$work/sessions-executors"
+  runs create && row "create an activity" create "$c" "$port" --sessions "$work/sessions-executors"
+  runs step && row "change its status" step "$c" "$port" --sessions "$work/sessions-all" --pairs "$work/pairs"
 done
-row "month-end burst (plan, start, submit)" submit 64 "$port" --sessions "$work/sessions-executors"
+if runs submit; then
+  row "month-end burst (plan, start, submit)" submit 64 "$port" --sessions "$work/sessions-executors"
+fi
 echo
 echo "activities after the runs: $(sqlite3 "$db" 'select count(*) from work_activities'); load average $(cut -d' ' -f1-3 /proc/loadavg)"
 grep -E 'VmHWM|VmRSS' "/proc/$server_pid/status" | sed 's/^/server /'

@@ -73,6 +73,10 @@ Response registry_answer(Context& ctx, std::size_t route, AnswerCache& answers, 
 
 }  // namespace
 
+bool changes_accounts(std::string_view path) {
+  return path.starts_with("/auth/") || path == "/users" || path.starts_with("/users/");
+}
+
 Response error_answer(ErrorCode code) {
   return error_response(Refusal(code));
 }
@@ -95,7 +99,7 @@ HeadDecision decide_head(const Request& head, app::Stores& stores, ApiShared sha
   ctx.ids = m.ids;
   ctx.path_token = m.token;
   ctx.sessions = shared.sessions;
-  ctx.changes = shared.answers.changes();
+  ctx.changes = shared.answers.account_changes();
   try {
     gate(ctx);
   } catch (...) {
@@ -122,7 +126,7 @@ Response handle_api_request(const Request& req, app::Stores& stores, ApiShared s
   ctx.ids = m.ids;
   ctx.path_token = m.token;
   ctx.sessions = shared.sessions;
-  ctx.changes = shared.answers.changes();
+  ctx.changes = shared.answers.account_changes();
   Response r;
   const bool reading = req.method == "GET" || req.method == "HEAD";
   try {
@@ -141,8 +145,12 @@ Response handle_api_request(const Request& req, app::Stores& stores, ApiShared s
   } catch (...) {
     r = error_response_for_current_exception();
   }
-  // The change (if any) is committed: the workers' boards reload before their next cache check.
-  if (!reading && r.status < 400) shared.answers.note_change();
+  // The change (if any) is committed: the workers' boards reload before their next cache check,
+  // and after a change to accounts or sessions their remembered sessions too.
+  if (!reading && r.status < 400) {
+    shared.answers.note_change();
+    if (changes_accounts(path)) shared.answers.note_account_change();
+  }
   user_id = ctx.user_id_if_known();
   return r;
 }

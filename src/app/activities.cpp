@@ -219,8 +219,7 @@ ActivityView view_of(const Stores& stores, const Activity& a, std::optional<org:
 
 // Everyone concerned by `a` now but the actor: the people who carry it out, its planner, the
 // team's lead, and whoever must take one of the steps open from its state.
-std::set<org::Id> parties(const Stores& stores, const Activity& a) {
-  std::set<org::Id> to = workers(stores, a);
+std::set<org::Id> parties(const Stores& stores, const Activity& a, std::set<org::Id> to) {
   to.insert(a.planner_employee_id);
   to.merge(team_leads(stores, a.team_id));
   for (const auto* t : work::transitions_from(flow_of(a), a.state)) {
@@ -228,6 +227,10 @@ std::set<org::Id> parties(const Stores& stores, const Activity& a) {
     to.merge(holders_of(stores, a, t->role));
   }
   return to;
+}
+
+std::set<org::Id> parties(const Stores& stores, const Activity& a) {
+  return parties(stores, a, workers(stores, a));
 }
 
 void notify(const Stores& stores, const Activity& a, const std::set<org::Id>& to, org::Id actor,
@@ -446,69 +449,93 @@ ActivityView create_activity(const Stores& stores, const identity::User& user,
     fail(ErrorCode::InvalidField, "end", "Tanggal selesai tidak boleh sebelum tanggal mulai.");
   }
 
-  Transaction tx(stores.transactions);
-  const org::Employee planner = person_of(stores, user);
-  place_activity(stores, in, planner.id, a);
-  require_planner(stores, a, planner.id);
-  const auto roles = checked_roles(stores, in, a);
+  // Everything the plan needs is read and checked first, outside the write transaction, so that
+  // the writers' turn (one at a time on SQLite) lasts only for the writes.
+  org::Employee planner;
+  std::vector<work::ActivityRole> roles;
+  std::set<org::Id> to;
+  {
+    ReadSnapshot read(stores.transactions);
+    planner = person_of(stores, user);
+    place_activity(stores, in, planner.id, a);
+    require_planner(stores, a, planner.id);
+    roles = checked_roles(stores, in, a);
+    std::set<org::Id> carriers{a.executor_employee_id};
+    for (const auto& r : roles) carriers.insert(r.employee_id);
+    a.planner_employee_id = planner.id;
+    a.state = "direncanakan";
+    to = parties(stores, a, std::move(carriers));
+  }
   const std::string now = now_iso_utc();
-  a.planner_employee_id = planner.id;
-  a.state = "direncanakan";
   a.state_since = now;
   a.created_at = now;
   a.updated_at = now;
-  a.id = stores.activities.insert_activity(a);
-  for (auto r : roles) {
-    r.activity_id = a.id;
-    stores.activities.insert_role(r);
-  }
   work::ActivityStep s;
-  s.activity_id = a.id;
   s.transition = "rencanakan";
   s.to_state = a.state;
   s.actor_employee_id = planner.id;
   s.actor_name = planner.name;
   s.role = "perencana";
   s.at = now;
-  stores.activities.insert_activity_step(s);
-  notify(stores, a, parties(stores, a), planner.id,
-         step_message(planner.name, s.role, s.transition, a, ""));
-  record_audit(stores, actor_of(user), "create", "activity", std::to_string(a.id), "",
-               activity_audit(a).dump());
-  ActivityView v = view_of(stores, a, planner.id);
-  tx.commit();
-  return v;
+  {
+    Transaction tx(stores.transactions);
+    a.id = stores.activities.insert_activity(a);
+    for (auto r : roles) {
+      r.activity_id = a.id;
+      stores.activities.insert_role(r);
+    }
+    s.activity_id = a.id;
+    stores.activities.insert_activity_step(s);
+    notify(stores, a, to, planner.id, step_message(planner.name, s.role, s.transition, a, ""));
+    record_audit(stores, actor_of(user), "create", "activity", std::to_string(a.id), "",
+                 activity_audit(a).dump());
+    tx.commit();
+  }
+  ReadSnapshot read(stores.transactions);
+  return view_of(stores, a, planner.id);
 }
 
 ActivityView take_activity_step(const Stores& stores, const identity::User& user, org::Id id,
                                 const ActivityStepInput& in) {
   const std::string reason = checked_text(in.reason, "reason", 2000, false);
-  Transaction tx(stores.transactions);
-  const Activity before = stored_activity(stores, user, id);
-  const org::Employee person = person_of(stores, user);
-  if (in.version != before.version) fail(ErrorCode::VersionConflict, "version");
-  const work::Transition* t = work::find_transition(flow_of(before), before.state, in.transition);
-  if (t == nullptr) {
-    fail(ErrorCode::TransitionNotAllowed, "transition",
-         "Langkah ini tidak dapat diambil pada keadaan kegiatan sekarang (" + state_label(before) +
-             ").");
+  // Who may take the step, and who learns of it, is read and checked first, outside the write
+  // transaction; the write itself is refused (VERSION_CONFLICT) when another change came between.
+  Activity before;
+  org::Employee person;
+  const work::Transition* t = nullptr;
+  std::set<org::Id> to;
+  Activity a;
+  {
+    ReadSnapshot read(stores.transactions);
+    before = stored_activity(stores, user, id);
+    person = person_of(stores, user);
+    if (in.version != before.version) fail(ErrorCode::VersionConflict, "version");
+    t = work::find_transition(flow_of(before), before.state, in.transition);
+    if (t == nullptr) {
+      fail(ErrorCode::TransitionNotAllowed, "transition",
+           "Langkah ini tidak dapat diambil pada keadaan kegiatan sekarang (" +
+               state_label(before) + ").");
+    }
+    if (!holders_of(stores, before, t->role).contains(person.id)) {
+      fail(ErrorCode::RoleRequired, "",
+           "Langkah ini hanya dapat diambil oleh " +
+               std::string(work::activity_role_label(t->role)) +
+               " kegiatan ini; Anda tidak memegang peran tersebut.");
+    }
+    if (t->reason_required && reason.empty()) {
+      fail(ErrorCode::ReasonRequired, "reason",
+           "Pengembalian dan pembatalan wajib disertai catatan tertulis.");
+    }
+    a = before;
+    a.state = std::string(t->to);
+    a.awaiting_position_id = awaiting_position(a);
+    if (t->name == "kembalikan") ++a.rework;
+    if (t->name == "terima") a.progress = 100;
+    // Those who had to act before the step learn that it was taken, as do those who must act now.
+    to = parties(stores, a);
+    to.merge(parties(stores, before));
   }
-  if (!holders_of(stores, before, t->role).contains(person.id)) {
-    fail(ErrorCode::RoleRequired, "",
-         "Langkah ini hanya dapat diambil oleh " + std::string(work::activity_role_label(t->role)) +
-             " kegiatan ini; Anda tidak memegang peran tersebut.");
-  }
-  if (t->reason_required && reason.empty()) {
-    fail(ErrorCode::ReasonRequired, "reason",
-         "Pengembalian dan pembatalan wajib disertai catatan tertulis.");
-  }
-  Activity a = before;
-  a.state = std::string(t->to);
   a.state_since = now_iso_utc();
-  a.awaiting_position_id = awaiting_position(a);
-  if (t->name == "kembalikan") ++a.rework;
-  if (t->name == "terima") a.progress = 100;
-  write_next_version(stores, a, in.version);
   work::ActivityStep s;
   s.activity_id = a.id;
   s.transition = std::string(t->name);
@@ -519,18 +546,19 @@ ActivityView take_activity_step(const Stores& stores, const identity::User& user
   s.role = std::string(t->role);
   s.reason = reason;
   s.at = a.state_since;
-  stores.activities.insert_activity_step(s);
-  // Those who had to act before the step learn that it was taken, as do those who must act now.
-  std::set<org::Id> to = parties(stores, a);
-  to.merge(parties(stores, before));
-  notify(stores, a, to, person.id, step_message(person.name, s.role, s.transition, a, reason));
-  nlohmann::json after = activity_audit(a);
-  after["step"] = {{"transition", s.transition}, {"role", s.role}, {"reason", s.reason}};
-  record_audit(stores, actor_of(user), "update", "activity", std::to_string(a.id),
-               activity_audit(before).dump(), after.dump());
-  ActivityView v = view_of(stores, a, person.id);
-  tx.commit();
-  return v;
+  {
+    Transaction tx(stores.transactions);
+    write_next_version(stores, a, in.version);
+    stores.activities.insert_activity_step(s);
+    notify(stores, a, to, person.id, step_message(person.name, s.role, s.transition, a, reason));
+    nlohmann::json after = activity_audit(a);
+    after["step"] = {{"transition", s.transition}, {"role", s.role}, {"reason", s.reason}};
+    record_audit(stores, actor_of(user), "update", "activity", std::to_string(a.id),
+                 activity_audit(before).dump(), after.dump());
+    tx.commit();
+  }
+  ReadSnapshot read(stores.transactions);
+  return view_of(stores, a, person.id);
 }
 
 ActivityView add_activity_note(const Stores& stores, const identity::User& user, org::Id id,

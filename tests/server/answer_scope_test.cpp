@@ -229,12 +229,14 @@ TEST_F(GeneratedApi, WorkersSeeTheServersChangesAtOnceAndOthersAtTheRecheck) {
   login.body = R"({"username":"pembaca","password":"kata-sandi-panjang"})";
   std::optional<Id> user;
   const auto changes = answers.changes();
+  const auto account_changes = answers.account_changes();
   ASSERT_EQ(server::handle_api_request(
                 login, store_->stores(),
                 server::ApiShared{config_, limiter(), answers, first, nullptr}, user)
                 .status,
             200);
   EXPECT_GT(answers.changes(), changes);
+  EXPECT_GT(answers.account_changes(), account_changes);  // a session was started
   const json now = json::parse(get(units, answers, &second).body);
   EXPECT_EQ(now["items"][0]["name"], "Sekretariat Diubah Dari Luar");
   EXPECT_EQ(json::parse(get(units, answers, &first).body), now);
@@ -275,6 +277,20 @@ TEST_F(GeneratedApi, RememberedSessionsFollowChangesAndTheRecheck) {
   store_->identity().update_user(off);
   ASSERT_TRUE(memo.resume(store_->stores(), started.token, now, 8, t0));
   EXPECT_FALSE(memo.resume(store_->stores(), started.token, now + 3600, 8, t0));  // expired
+}
+
+// Only the identity routes' changes make the workers read their remembered sessions again: a
+// step of an activity or a registry edit leaves them in place (under a write load every request
+// would otherwise read its session and account again).
+TEST(SessionMemoInvalidation, OnlyAccountAndSessionRoutesCount) {
+  for (const char* p : {"/auth/logout", "/auth/password", "/auth/email", "/auth/sessions/4",
+                        "/users", "/users/7/disable", "/users/7/sessions", "/users/7/email"}) {
+    EXPECT_TRUE(server::changes_accounts(p)) << p;
+  }
+  for (const char* p : {"/activities", "/activities/5/steps", "/letters/3/sign", "/units/2",
+                        "/me/notifications/read", "/usersx", "/author", "/regions/1/users"}) {
+    EXPECT_FALSE(server::changes_accounts(p)) << p;
+  }
 }
 
 // The chart opens at the top levels with a small answer; each node says how many of its

@@ -55,6 +55,11 @@ class AnswerCache {
   // check (ScopeBoard::refresh_if_due), so the answers it retired are not served again.
   void note_change() { changes_.fetch_add(1, std::memory_order_acq_rel); }
   std::uint64_t changes() const { return changes_.load(std::memory_order_acquire); }
+  // A change request of this server to accounts or sessions (the identity routes, /auth/ and
+  // /users) has ended: every worker's remembered sessions are read again (SessionMemo). Other
+  // changes (a step of an activity) leave them in place.
+  void note_account_change() { account_changes_.fetch_add(1, std::memory_order_acq_rel); }
+  std::uint64_t account_changes() const { return account_changes_.load(std::memory_order_acquire); }
 
   Stats stats() const;
   // False when built with max_bytes 0: the server then skips reading the stamp too.
@@ -78,6 +83,7 @@ class AnswerCache {
   std::uint64_t hits_ = 0;
   std::uint64_t misses_ = 0;
   std::atomic<std::uint64_t> changes_{0};
+  std::atomic<std::uint64_t> account_changes_{0};
 };
 
 }  // namespace tatakerja::server

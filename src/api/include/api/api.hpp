@@ -62,7 +62,7 @@ class Context {
   std::vector<Id> ids;     // the positive integers of the path ({id}), in order
   std::string path_token;  // the path's {token} or {key} segment (issue 12), "" when none
   Response response;       // handlers may add headers (Set-Cookie) here; status/body are theirs
-  // The worker's memory of resumed sessions and the count of change requests it checks against
+  // The worker's memory of resumed sessions and the count of account changes it checks against
   // (set by the dispatch; without it every request reads its session from the store).
   SessionMemo* sessions = nullptr;
   std::uint64_t changes = 0;

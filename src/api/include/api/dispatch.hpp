@@ -53,4 +53,9 @@ HeadDecision decide_head(const Request& head, app::Stores& stores, ApiShared sha
 // The error answer for `code` with its default Indonesian message.
 Response error_answer(ErrorCode code);
 
+// Whether a change request to `path` (after /api/v1) may write accounts or sessions: the identity
+// domain's routes, /auth/... and /users... (api/identity/routes.cpp). After one ends, the workers'
+// remembered sessions are read again (SessionMemo); after any other change they are kept.
+bool changes_accounts(std::string_view path);
+
 }  // namespace tatakerja::server

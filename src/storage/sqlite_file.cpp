@@ -1,0 +1,127 @@
+#include "sqlite_file.hpp"
+
+#include <sys/stat.h>
+
+#include <map>
+
+namespace tatakerja::storage::detail {
+namespace {
+
+// The file's identity (device and inode), so that two spellings of one path share their state;
+// empty for a database without a file (in memory, temporary).
+std::string key_of(sqlite3* db) {
+  const char* name = sqlite3_db_filename(db, "main");
+  struct stat st {};
+  if (name == nullptr || *name == '\0' || ::stat(name, &st) != 0) return {};
+  return std::to_string(st.st_dev) + ":" + std::to_string(st.st_ino);
+}
+
+std::mutex& registry_mutex() {
+  static std::mutex m;
+  return m;
+}
+
+std::map<std::string, std::weak_ptr<SqliteFile>>& registry() {
+  static std::map<std::string, std::weak_ptr<SqliteFile>> files;
+  return files;
+}
+
+}  // namespace
+
+std::shared_ptr<SqliteFile> SqliteFile::of(sqlite3* db, const std::string& path) {
+  const char* name = sqlite3_db_filename(db, "main");
+  const std::string file = name != nullptr && *name != '\0' ? std::string(name) : path;
+  std::string key = key_of(db);
+  if (key.empty()) return std::make_shared<SqliteFile>(file, std::move(key));
+  std::lock_guard lock(registry_mutex());
+  auto& files = registry();
+  for (auto it = files.begin(); it != files.end();) {
+    it = it->second.expired() ? files.erase(it) : std::next(it);
+  }
+  if (auto shared = files[key].lock()) return shared;
+  auto created = std::make_shared<SqliteFile>(file, key);
+  files[key] = created;
+  return created;
+}
+
+SqliteFile::SqliteFile(std::string path, std::string key)
+    : path_(std::move(path)), key_(std::move(key)) {}
+
+SqliteFile::~SqliteFile() {
+  {
+    std::lock_guard lock(checkpoint_mutex_);
+    stopping_ = true;
+  }
+  checkpoint_wanted_.notify_one();
+  if (checkpointer_.joinable()) checkpointer_.join();
+}
+
+bool SqliteFile::take_turn(const void* holder, std::chrono::milliseconds limit) {
+  std::unique_lock lock(turn_mutex_);
+  if (holder_ == holder) return true;
+  if (!turn_free_.wait_for(lock, limit, [&] { return holder_ == nullptr; })) return false;
+  holder_ = holder;
+  return true;
+}
+
+void SqliteFile::end_turn(const void* holder) {
+  {
+    std::lock_guard lock(turn_mutex_);
+    if (holder_ != holder) return;
+    holder_ = nullptr;
+  }
+  turn_free_.notify_one();
+}
+
+void SqliteFile::watch(sqlite3* db) {
+  if (key_.empty()) return;  // no file, no log: SQLite's own behaviour is kept
+  sqlite3_wal_hook(db, &SqliteFile::on_commit, this);
+}
+
+int SqliteFile::on_commit(void* self, sqlite3* db, const char* schema, int pages) {
+  auto* file = static_cast<SqliteFile*>(self);
+  if (pages >= kInlineCheckpointPages) {
+    sqlite3_wal_checkpoint_v2(db, schema, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
+  } else if (pages >= kCheckpointPages) {
+    file->wake_checkpointer();
+  }
+  return SQLITE_OK;
+}
+
+void SqliteFile::wake_checkpointer() {
+  {
+    std::lock_guard lock(checkpoint_mutex_);
+    if (stopping_) return;
+    wanted_ = true;
+    if (!checkpointer_.joinable()) checkpointer_ = std::thread([this] { run_checkpoints(); });
+  }
+  checkpoint_wanted_.notify_one();
+}
+
+// The checkpointer's thread: its own connection, one passive checkpoint per wake-up. A checkpoint
+// that cannot finish (a reader still uses the log's end) is simply taken again at the next wake-up.
+void SqliteFile::run_checkpoints() {
+  sqlite3* db = nullptr;
+  if (sqlite3_open_v2(path_.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, nullptr) !=
+      SQLITE_OK) {
+    sqlite3_close_v2(db);
+    return;  // the requests' connections checkpoint inline past the hard limit
+  }
+  sqlite3_busy_timeout(db, 1000);
+  // A connection learns that the file is in WAL mode when it first reads it; until then a
+  // checkpoint does nothing.
+  sqlite3_exec(db, "PRAGMA journal_mode=WAL", nullptr, nullptr, nullptr);
+  std::unique_lock lock(checkpoint_mutex_);
+  for (;;) {
+    checkpoint_wanted_.wait(lock, [&] { return wanted_ || stopping_; });
+    if (stopping_) break;
+    wanted_ = false;
+    lock.unlock();
+    sqlite3_wal_checkpoint_v2(db, nullptr, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
+    lock.lock();
+  }
+  lock.unlock();
+  sqlite3_close_v2(db);
+}
+
+}  // namespace tatakerja::storage::detail
