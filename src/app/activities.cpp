@@ -201,7 +201,8 @@ ActivityView view_of(const Stores& stores, const Activity& a, std::optional<org:
   v.state_label = state_label(a);
   v.chain = chain_view(stores, a);
   v.roles = stores.activities.roles_of_activity(a.id);
-  v.steps = stores.activities.steps_of_activity(a.id);
+  v.steps = stores.activities.latest_steps_of_activity(a.id, kShownSteps);
+  v.steps_total = stores.activities.step_count(a.id);
   v.notes = stores.activities.notes_of_activity(a.id);
   v.evidence = stores.activities.evidence_of_activity(a.id);
   for (const auto* t : work::transitions_from(flow_of(a), a.state)) {
@@ -299,10 +300,7 @@ bool may_see(const Stores& stores, const identity::User& user, const Activity& a
   if (a.planner_employee_id == me || workers(stores, a).contains(me)) return true;
   if (team_members_now(stores, a.team_id).contains(me)) return true;
   if (reviewers(stores, a).contains(me)) return true;
-  for (const auto& s : stores.activities.steps_of_activity(a.id)) {
-    if (s.actor_employee_id == me) return true;
-  }
-  return false;
+  return stores.activities.took_a_step(a.id, me);
 }
 
 Activity stored_activity(const Stores& stores, const identity::User& user, org::Id id) {
@@ -751,6 +749,17 @@ std::vector<ActivitySummary> team_activities(const Stores& stores, const identit
 ActivityView activity_view(const Stores& stores, const identity::User& user, org::Id id) {
   const Activity a = stored_activity(stores, user, id);
   return view_of(stores, a, user.employee_id);
+}
+
+StepPage activity_steps(const Stores& stores, const identity::User& user, org::Id id, int offset,
+                        int limit) {
+  if (offset < 0) fail(ErrorCode::InvalidField, "offset", "Offset tidak boleh negatif.");
+  if (limit < 1 || limit > kMaxStepPage) {
+    fail(ErrorCode::InvalidField, "limit",
+         "Satu halaman riwayat memuat 1 sampai " + std::to_string(kMaxStepPage) + " langkah.");
+  }
+  stored_activity(stores, user, id);
+  return {stores.activities.steps_of_activity(id, offset, limit), stores.activities.step_count(id)};
 }
 
 }  // namespace tatakerja::app

@@ -149,7 +149,7 @@ TEST_P(Demo, BuildsAStaffedRegistry) {
     ASSERT_TRUE(a) << id;
     states.insert(a->state);
     if (a->state == "perbaikan") {
-      const auto steps = db.stores().activities.steps_of_activity(id);
+      const auto steps = db.stores().activities.steps_of_activity(id, 0, 1000);
       ASSERT_FALSE(steps.empty());
       EXPECT_EQ(steps.back().transition, "kembalikan");
       EXPECT_FALSE(steps.back().reason.empty());
@@ -222,7 +222,7 @@ TEST_P(Generator, WorkInEveryState) {
   for (org::Id id = 1; id <= 600; ++id) {
     const auto a = db.stores().activities.activity(id);
     ASSERT_TRUE(a) << id;
-    const auto steps = db.stores().activities.steps_of_activity(id);
+    const auto steps = db.stores().activities.steps_of_activity(id, 0, 1000);
     ASSERT_FALSE(steps.empty());
     EXPECT_EQ(steps.back().to_state, a->state);
     EXPECT_EQ(a->version, static_cast<int>(steps.size()));

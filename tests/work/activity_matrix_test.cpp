@@ -57,6 +57,7 @@ const std::vector<Row> kMatrix = {
     {"feedback", /*       */ {401, 403, 201, 403, 201, 201, 201, 403}},
     {"evidence", /*       */ {401, 201, 403, 403, 403, 403, 403, 403}},
     {"get one", /*        */ {401, 200, 200, 403, 200, 200, 200, 200}},
+    {"history", /*        */ {401, 200, 200, 403, 200, 200, 200, 200}},
     {"list mine", /*      */ {401, 200, 200, 200, 200, 200, 200, 200}},
     {"team board", /*     */ {401, 200, 200, 403, 200, 200, 200, 200}},
 };
@@ -164,6 +165,7 @@ class ActivityMatrix : public ::testing::Test {
     if (action == "accept") return step(who, id, "terima");
     if (action == "cancel") return step(who, id, "batalkan");
     if (action == "get one") return srv().call("GET", path(shared_), "", h);
+    if (action == "history") return srv().call("GET", path(shared_, "/steps"), "", h);
     if (action == "list mine") return srv().call("GET", "/api/v1/activities", "", h);
     if (action == "team board") {
       return srv().call("GET", "/api/v1/teams/" + std::to_string(team_id()) + "/activities", "", h);
@@ -225,6 +227,46 @@ TEST_F(ActivityMatrix, EveryActionForEveryCaller) {
         }
       }
     }
+  }
+}
+
+// The answer about an activity shows its newest 20 steps and how many were taken; the whole
+// history is read in pages, in the order taken; a page outside 1..200 is refused.
+TEST_F(ActivityMatrix, TheAnswerShowsTheNewestStepsAndTheHistoryIsPaged) {
+  const auto id = fresh("dilaksanakan");
+  for (int round = 0; round < 6; ++round) {  // 30 more steps: submit, up the chain, returned
+    must("pengadministrasi_organisasi", id, "ajukan");
+    must("analis_organisasi", id, "teruskan");
+    must("kabag_organisasi", id, "teruskan");
+    must("asisten_kupang", id, "teruskan");
+    must("sekda_kupang", id, "kembalikan");
+  }
+  const json a = get(id);
+  const auto total = a["steps_total"].get<std::int64_t>();
+  ASSERT_GT(total, 26);
+  ASSERT_EQ(a["steps"].size(), 20u);
+  EXPECT_EQ(a["steps"].back()["transition"], "kembalikan");
+
+  std::vector<json> all;
+  for (int offset = 0; offset < total; offset += 7) {
+    const auto page =
+        srv().call("GET", path(id, "/steps?offset=" + std::to_string(offset) + "&limit=7"), "",
+                   srv().headers("pengadministrasi_organisasi"));
+    ASSERT_EQ(page.status, 200) << page.body;
+    const json p = json::parse(page.body);
+    EXPECT_EQ(p["total"], total);
+    EXPECT_EQ(p["offset"], offset);
+    for (const auto& s : p["items"]) all.push_back(s);
+  }
+  ASSERT_EQ(static_cast<std::int64_t>(all.size()), total);
+  EXPECT_EQ(all.front()["transition"], "rencanakan");
+  for (std::size_t i = 1; i < all.size(); ++i) EXPECT_LT(all[i - 1]["id"], all[i]["id"]);
+  for (std::size_t i = 0; i < 20; ++i) EXPECT_EQ(all[all.size() - 20 + i], a["steps"][i]);
+
+  for (const char* bad : {"?limit=0", "?limit=201", "?offset=-1"}) {
+    const auto r = srv().call("GET", path(id, std::string("/steps") + bad), "",
+                              srv().headers("pengadministrasi_organisasi"));
+    EXPECT_EQ(r.status, 400) << bad << " " << r.body;
   }
 }
 

@@ -162,7 +162,16 @@ TEST_P(ActivityStoreTest, RolesStepsNotesInOrder) {
   ActivityStep t{0,     a.id,        "mulai", "direncanakan",        "dilaksanakan", executor_,
                  "Ani", "pelaksana", "",      "2026-02-02T08:00:00Z"};
   t.id = store().insert_activity_step(t);
-  EXPECT_EQ(store().steps_of_activity(a.id), (std::vector<ActivityStep>{s, t}));
+  EXPECT_EQ(store().steps_of_activity(a.id, 0, 100), (std::vector<ActivityStep>{s, t}));
+  EXPECT_EQ(store().steps_of_activity(a.id, 1, 100), (std::vector<ActivityStep>{t}));
+  EXPECT_EQ(store().steps_of_activity(a.id, 0, 1), (std::vector<ActivityStep>{s}));
+  EXPECT_TRUE(store().steps_of_activity(a.id, 2, 100).empty());
+  EXPECT_EQ(store().latest_steps_of_activity(a.id, 1), (std::vector<ActivityStep>{t}));
+  EXPECT_EQ(store().latest_steps_of_activity(a.id, 5), (std::vector<ActivityStep>{s, t}));
+  EXPECT_EQ(store().step_count(a.id), 2);
+  EXPECT_EQ(store().step_count(a.id + 1000), 0);
+  EXPECT_TRUE(store().took_a_step(a.id, executor_));
+  EXPECT_FALSE(store().took_a_step(a.id, other_));
 
   ActivityNote n{
       0, a.id, "kemajuan", executor_, "Ani", "pelaksana", "Separuh", 50, "2026-02-03T08:00:00Z"};

@@ -150,6 +150,7 @@ class AssignmentScenario : public ::testing::TestWithParam<std::string> {
       const json now = current();
       EXPECT_EQ(now["version"], before["version"]) << "line " << a.line << " changed it";
       EXPECT_EQ(now["steps"].size(), before["steps"].size()) << "line " << a.line;
+      EXPECT_EQ(now.value("steps_total", -1), before.value("steps_total", -1)) << "line " << a.line;
     }
   }
 

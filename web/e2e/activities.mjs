@@ -306,4 +306,71 @@ export async function activityTests({ test, newPage, signIn, screenshot, checkA1
     for (const x of [m, a, l, p2, p1]) assert.deepEqual(x.problems, []);
     await Promise.all([member, admin, leader, two, one].map((x) => x.context.close()));
   });
+
+  await test("ac2: riwayat panjang: 20 langkah terakhir tampil, seluruhnya dimuat atas permintaan", async () => {
+    // The demo's pegawai plans an activity of their own and submits it; its Level II (from the
+    // chain, given an account by the administrator) returns it eleven times: 24 steps.
+    const member = await newPage();
+    const m = member.page;
+    await signIn(m, "pegawai", "demo-pegawai-2026");
+    const admin = await newPage();
+    await signIn(admin.page, "admin", "demo-admin-2026");
+    const must = async (page, method, path, body, status = 200) => {
+      const r = await apiJson(page, BASE, method, path, body);
+      assert.equal(r.status, status, `${method} ${path}: ${JSON.stringify(r.json)}`);
+      return r.json;
+    };
+    const title = `Menata arsip surat masuk ${Date.now()}`;
+    let act = await must(
+      m,
+      "POST",
+      "/activities",
+      { title, start: "2026-12-01", end: "2026-12-31" },
+      201,
+    );
+    const two = act.chain.find((s) => s.role === "level_ii");
+    assert.ok(two, JSON.stringify(act.chain));
+    const holder = (await must(admin.page, "GET", `/positions/${two.position_id}`)).holders[0];
+    assert.ok(holder, `jabatan ${two.position_title} lowong`);
+    const made = await apiJson(admin.page, BASE, "POST", "/users", {
+      username: "level2-riwayat-uji",
+      display_name: holder.name,
+      password: PASSWORD,
+      role: "pegawai",
+      employee_id: holder.employee_id,
+    });
+    assert.ok(made.status === 201 || made.status === 409, JSON.stringify(made.json));
+    const reviewer = await newPage();
+    await signIn(reviewer.page, "level2-riwayat-uji", PASSWORD);
+    const stepBy = async (page, transition, reason) => {
+      act = await must(page, "POST", `/activities/${act.id}/steps`, {
+        transition,
+        version: act.version,
+        ...(reason ? { reason } : {}),
+      });
+    };
+    await stepBy(m, "mulai");
+    for (let round = 0; round < 11; round++) {
+      await stepBy(m, "ajukan");
+      await stepBy(reviewer.page, "kembalikan", `Putaran ${round + 1}: lengkapi daftar arsip`);
+    }
+    assert.equal(act.steps_total, 24);
+    assert.equal(act.steps.length, 20);
+
+    await m.goto(`${BASE}/kegiatan/${act.id}`);
+    await m.locator("h1", { hasText: title }).waitFor();
+    const notice = m.locator("main .steps-left-out");
+    await notice.locator("text=Menampilkan 20 langkah terakhir dari 24.").waitFor();
+    assert.equal(await m.locator("main .timeline .timeline-step").count(), 20);
+    await checkA11y(m, "riwayat kegiatan yang panjang");
+    await notice.getByRole("button", { name: "Tampilkan seluruh riwayat (24 langkah)" }).click();
+    await notice.waitFor({ state: "detached" });
+    assert.equal(await m.locator("main .timeline .timeline-step").count(), 24);
+    assert.ok(
+      (await m.locator("main .timeline .timeline-step").first().innerText()).includes("Rencanakan"),
+      "langkah pertama (rencana) tidak tampil",
+    );
+    for (const x of [m, admin.page, reviewer.page]) assert.deepEqual(x.problems, []);
+    await Promise.all([member, admin, reviewer].map((x) => x.context.close()));
+  });
 }

@@ -13,6 +13,7 @@ import {
   parseRupiah,
   planProblems,
   shortSha,
+  stepsLeftOut,
   timelineOf,
   waitingFor,
 } from "./activity_view";
@@ -138,6 +139,12 @@ describe("timeline", () => {
   });
   it("is empty for a new plan", () => {
     expect(timelineOf({ steps: [], notes: [], evidence: [] })).toEqual([]);
+  });
+  it("counts the older steps the answer left out", () => {
+    const newest = Array.from({ length: 20 }, (_, i) => step(i + 13, "2026-03-02T01:00:00Z"));
+    expect(stepsLeftOut({ steps: newest, steps_total: 32 })).toBe(12);
+    expect(stepsLeftOut({ steps: [step(1, "2026-03-02T01:00:00Z")], steps_total: 1 })).toBe(0);
+    expect(stepsLeftOut({ steps: [], steps_total: 0 })).toBe(0);
   });
 });
 

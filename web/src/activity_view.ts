@@ -78,6 +78,11 @@ export function boardColumns<T extends Pick<ActivitySummary, "state">>(
   return cols;
 }
 
+/** How many of the activity's steps its answer left out (the server sends the newest 20). */
+export function stepsLeftOut(a: Pick<Activity, "steps" | "steps_total">): number {
+  return Math.max(0, (a.steps_total ?? a.steps.length) - a.steps.length);
+}
+
 export type TimelineEntry =
   | { kind: "step"; at: string; step: ActivityStep }
   | { kind: "note"; at: string; note: ActivityNote }

@@ -49,6 +49,23 @@ json evidence_json(const work::Evidence& e) {
           {"path", "/api/v1/evidence/" + std::to_string(e.id)}};
 }
 
+json steps_json(const std::vector<work::ActivityStep>& steps) {
+  json out = json::array();
+  for (const auto& s : steps) {
+    out.push_back(
+        {{"id", s.id},
+         {"transition", s.transition},
+         {"from", s.from_state},
+         {"to", s.to_state},
+         {"actor",
+          {{"employee_id", optional_id_json(s.actor_employee_id)}, {"name", s.actor_name}}},
+         {"role", s.role},
+         {"reason", s.reason},
+         {"at", s.at}});
+  }
+  return out;
+}
+
 json activity_json(const app::ActivityView& v, org::OrgStore& store) {
   const auto& a = v.activity;
   json j = summary_json(a, v.state_label, store);
@@ -74,20 +91,8 @@ json activity_json(const app::ActivityView& v, org::OrgStore& store) {
     roles.push_back({{"employee", person_ref(store, r.employee_id)}, {"role", r.role}});
   }
   j["roles"] = std::move(roles);
-  json steps = json::array();
-  for (const auto& s : v.steps) {
-    steps.push_back(
-        {{"id", s.id},
-         {"transition", s.transition},
-         {"from", s.from_state},
-         {"to", s.to_state},
-         {"actor",
-          {{"employee_id", optional_id_json(s.actor_employee_id)}, {"name", s.actor_name}}},
-         {"role", s.role},
-         {"reason", s.reason},
-         {"at", s.at}});
-  }
-  j["steps"] = std::move(steps);
+  j["steps"] = steps_json(v.steps);
+  j["steps_total"] = v.steps_total;
   json notes = json::array();
   for (const auto& n : v.notes) {
     notes.push_back(
@@ -225,6 +230,18 @@ Response handle_activity_get(Context& ctx) {
   const auto& who = ctx.require_user();
   return json_response(
       activity_json(app::activity_view(ctx.stores, who.user, ctx.ids[0]), ctx.store));
+}
+
+// One page of an activity's history of steps, in the order taken.
+Response handle_activity_steps(Context& ctx) {
+  const auto& who = ctx.require_user();
+  const int offset = ctx.query_number("offset", 0, 1'000'000'000, 0);
+  const int limit = ctx.query_number("limit", 1, app::kMaxStepPage, 100);
+  const auto page = app::activity_steps(ctx.stores, who.user, ctx.ids[0], offset, limit);
+  return json_response({{"activity_id", ctx.ids[0]},
+                        {"offset", offset},
+                        {"total", page.total},
+                        {"items", steps_json(page.items)}});
 }
 
 Response handle_activity_step(Context& ctx) {

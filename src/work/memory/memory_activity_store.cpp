@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <set>
+#include <utility>
 
 #include "memory_rules.hpp"
 #include "storage/database.hpp"
@@ -150,12 +151,41 @@ Id MemoryActivityStore::insert_activity_step(const ActivityStep& s) {
   return x.id;
 }
 
-std::vector<ActivityStep> MemoryActivityStore::steps_of_activity(Id activity_id) {
+std::vector<ActivityStep> MemoryActivityStore::steps_of_activity(Id activity_id, int offset,
+                                                                 int limit) {
   std::vector<ActivityStep> out;
+  int skipped = 0;
   for (const auto& [id, s] : steps_.rows()) {
-    if (s.activity_id == activity_id) out.push_back(s);
+    if (s.activity_id != activity_id) continue;
+    if (skipped < offset) {
+      ++skipped;
+      continue;
+    }
+    if (std::cmp_greater_equal(out.size(), limit)) break;
+    out.push_back(s);
   }
   return out;
+}
+
+std::vector<ActivityStep> MemoryActivityStore::latest_steps_of_activity(Id activity_id, int limit) {
+  const auto total = step_count(activity_id);
+  const auto skip = std::max<std::int64_t>(0, total - limit);
+  return steps_of_activity(activity_id, static_cast<int>(skip), limit);
+}
+
+std::int64_t MemoryActivityStore::step_count(Id activity_id) {
+  std::int64_t n = 0;
+  for (const auto& [id, s] : steps_.rows()) {
+    if (s.activity_id == activity_id) ++n;
+  }
+  return n;
+}
+
+bool MemoryActivityStore::took_a_step(Id activity_id, Id employee_id) {
+  for (const auto& [id, s] : steps_.rows()) {
+    if (s.activity_id == activity_id && s.actor_employee_id == employee_id) return true;
+  }
+  return false;
 }
 
 Id MemoryActivityStore::insert_note(const ActivityNote& n) {

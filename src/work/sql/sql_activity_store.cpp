@@ -5,6 +5,7 @@
 
 #include <sodium.h>
 
+#include <algorithm>
 #include <charconv>
 #include <string>
 
@@ -297,11 +298,38 @@ Id SqlActivityStore::insert_activity_step(const ActivityStep& s) {
                       opt(s.actor_employee_id), s.actor_name, s.role, s.reason, s.at});
 }
 
-std::vector<ActivityStep> SqlActivityStore::steps_of_activity(Id activity_id) {
+std::vector<ActivityStep> SqlActivityStore::steps_of_activity(Id activity_id, int offset,
+                                                              int limit) {
   return all<ActivityStep>(
-      c_.query(select(kStepCols, "FROM work_activity_steps WHERE activity_id = ? ORDER BY id"),
-               {activity_id}),
+      c_.query(
+          select(kStepCols,
+                 "FROM work_activity_steps WHERE activity_id = ? ORDER BY id LIMIT ? OFFSET ?"),
+          {activity_id, std::int64_t{limit}, std::int64_t{offset}}),
       read_step);
+}
+
+std::vector<ActivityStep> SqlActivityStore::latest_steps_of_activity(Id activity_id, int limit) {
+  auto steps = all<ActivityStep>(
+      c_.query(select(kStepCols,
+                      "FROM work_activity_steps WHERE activity_id = ? ORDER BY id DESC LIMIT ?"),
+               {activity_id, std::int64_t{limit}}),
+      read_step);
+  std::reverse(steps.begin(), steps.end());
+  return steps;
+}
+
+std::int64_t SqlActivityStore::step_count(Id activity_id) {
+  return c_.query("SELECT count(*) FROM work_activity_steps WHERE activity_id = ?", {activity_id})
+      .at(0)
+      .integer(0);
+}
+
+bool SqlActivityStore::took_a_step(Id activity_id, Id employee_id) {
+  return !c_.query(
+                "SELECT 1 FROM work_activity_steps WHERE activity_id = ? AND "
+                "actor_employee_id = ? LIMIT 1",
+                {activity_id, employee_id})
+              .empty();
 }
 
 Id SqlActivityStore::insert_note(const ActivityNote& n) {

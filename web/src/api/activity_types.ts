@@ -74,6 +74,14 @@ export interface ActivityStep {
   at: string;
 }
 
+/** One page of an activity's history of steps (GET /activities/{id}/steps). */
+export interface ActivityStepPage {
+  activity_id: Id;
+  offset: number;
+  total: number;
+  items: ActivityStep[];
+}
+
 export interface ActivityNote {
   id: Id;
   kind: "kemajuan" | "umpan_balik";
@@ -113,7 +121,10 @@ export interface Activity extends ActivitySummary {
   created_at: string;
   chain: ChainStop[];
   roles: { employee: Ref; role: string }[];
+  /** The newest 20 steps, in the order taken; the rest through `activities.steps`. */
   steps: ActivityStep[];
+  /** How many steps were taken in all. */
+  steps_total: number;
   notes: ActivityNote[];
   evidence: Evidence[];
   next: ActivityNext[];

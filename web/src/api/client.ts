@@ -353,6 +353,7 @@ import type {
   ActivityFlow,
   ActivityNoteBody,
   ActivityStepBody,
+  ActivityStepPage,
   ActivitySummary,
   Evidence,
   NewActivityBody,
@@ -363,6 +364,9 @@ export const activities = {
   /** The caller's activities, newest first (25 unless `limit`). */
   list: (limit = 25) => request<{ items: ActivitySummary[] }>(withQuery("/activities", { limit })),
   get: (aid: Id | string) => request<Activity>(`/activities/${id(aid)}`),
+  /** A page of its history of steps, in the order taken (at most 200 a page). */
+  steps: (aid: Id | string, offset = 0, limit = 200) =>
+    request<ActivityStepPage>(withQuery(`/activities/${id(aid)}/steps`, { offset, limit })),
   create: (body: NewActivityBody) =>
     request<Activity>("/activities", { method: "POST", json: body }),
   step: (aid: Id | string, body: ActivityStepBody) =>

@@ -7,6 +7,7 @@ import type {
   Activity,
   ActivityFlow,
   ActivityNext,
+  ActivityStep,
   ActivitySummary,
   Evidence,
 } from "../api/activity_types";
@@ -24,6 +25,7 @@ import {
   parseRupiah,
   planProblems,
   shortSha,
+  stepsLeftOut,
   timelineOf,
   waitingFor,
   type TimelineEntry,
@@ -297,6 +299,53 @@ function timeline(a: Activity, flow: ActivityFlow | null): HTMLElement {
     { class: "timeline" },
     all.map((t) => timelineItem(flow, t)),
   );
+}
+
+/** The whole history of steps, a page of 200 at a time (at most 50 pages). */
+async function allSteps(a: Activity): Promise<ActivityStep[]> {
+  const out: ActivityStep[] = [];
+  for (let page = 0; page < 50 && out.length < a.steps_total; page++) {
+    const got = await activities.steps(a.id, out.length, 200);
+    if (got.items.length === 0) break;
+    out.push(...got.items);
+  }
+  return out;
+}
+
+/**
+ * The timeline, and when the answer left older steps out, a line saying so with a button that
+ * reads them all and draws the timeline again.
+ */
+function history(a: Activity, flow: ActivityFlow | null): HTMLElement {
+  const box = h("div", null, timeline(a, flow));
+  if (stepsLeftOut(a) === 0) return box;
+  const button = h(
+    "button",
+    { type: "button", class: "button secondary" },
+    `Tampilkan seluruh riwayat (${a.steps_total} langkah)`,
+  );
+  const problem = h("span", { class: "error", role: "alert" });
+  const notice = h(
+    "p",
+    { class: "muted small steps-left-out" },
+    `Menampilkan ${a.steps.length} langkah terakhir dari ${a.steps_total}. `,
+    button,
+    problem,
+  );
+  button.addEventListener("click", () => {
+    button.disabled = true;
+    replace(problem);
+    allSteps(a)
+      .then((steps) => {
+        replace(box, timeline({ ...a, steps }, flow));
+        notice.remove();
+      })
+      .catch((e: unknown) => {
+        button.disabled = false;
+        replace(problem, " ", errorMessage(e));
+      });
+  });
+  return h("div", null, notice, box);
 }
 
 /** A small form of the page: its message box, a button and the send cycle (reload when done). */
@@ -585,7 +634,7 @@ export async function activityPage(ctx: PageContext): Promise<void> {
           )
         : h("p", { class: "muted" }, "Belum ada bukti."),
     ),
-    section("Riwayat", timeline(a, flow)),
+    section("Riwayat", history(a, flow)),
   );
 }
 

@@ -9,6 +9,7 @@
 // written.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <utility>
@@ -59,7 +60,10 @@ struct ActivityView {
   std::string state_label;
   std::vector<StopView> chain;
   std::vector<work::ActivityRole> roles;
+  // The newest kShownSteps steps in the order taken, and how many were taken in all: the whole
+  // history is read in pages (activity_steps).
   std::vector<work::ActivityStep> steps;
+  std::int64_t steps_total = 0;
   std::vector<work::ActivityNote> notes;
   std::vector<work::Evidence> evidence;
   std::vector<ActivityNextStep> next;
@@ -124,5 +128,20 @@ std::vector<ActivitySummary> team_activities(const Stores& stores, const identit
 // of its stops, and administrators and registry administrators of its region (FORBIDDEN
 // otherwise; NOT_FOUND when there is none).
 ActivityView activity_view(const Stores& stores, const identity::User& user, org::Id id);
+
+// How many of an activity's steps its answer shows (the newest), and the most one page of its
+// history holds.
+constexpr int kShownSteps = 20;
+constexpr int kMaxStepPage = 200;
+
+struct StepPage {
+  std::vector<work::ActivityStep> items;  // in the order taken
+  std::int64_t total = 0;
+};
+
+// The steps of activity `id` from the `offset`-th, at most `limit` (1..kMaxStepPage), for those
+// who may see the activity.
+StepPage activity_steps(const Stores& stores, const identity::User& user, org::Id id, int offset,
+                        int limit);
 
 }  // namespace tatakerja::app

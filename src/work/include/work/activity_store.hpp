@@ -8,6 +8,7 @@
 // read at (optimistic concurrency). No write here moves the registry revision.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -42,7 +43,13 @@ class ActivityStore {
   virtual std::vector<ActivityRole> roles_of_activity(Id activity_id) = 0;
 
   virtual Id insert_activity_step(const ActivityStep& s) = 0;
-  virtual std::vector<ActivityStep> steps_of_activity(Id activity_id) = 0;  // in order taken
+  // An activity's steps in the order taken, from the `offset`-th (0: the first), at most `limit`.
+  virtual std::vector<ActivityStep> steps_of_activity(Id activity_id, int offset, int limit) = 0;
+  // Its newest `limit` steps, in the order taken (the answer about an activity shows these).
+  virtual std::vector<ActivityStep> latest_steps_of_activity(Id activity_id, int limit) = 0;
+  virtual std::int64_t step_count(Id activity_id) = 0;
+  // Whether `employee_id` took any step of the activity.
+  virtual bool took_a_step(Id activity_id, Id employee_id) = 0;
 
   virtual Id insert_note(const ActivityNote& n) = 0;
   virtual std::vector<ActivityNote> notes_of_activity(Id activity_id) = 0;  // oldest first

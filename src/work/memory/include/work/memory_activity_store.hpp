@@ -45,7 +45,10 @@ class MemoryActivityStore final : public ActivityStore, public Transactional {
   void insert_role(const ActivityRole& r) override;
   std::vector<ActivityRole> roles_of_activity(Id activity_id) override;
   Id insert_activity_step(const ActivityStep& s) override;
-  std::vector<ActivityStep> steps_of_activity(Id activity_id) override;
+  std::vector<ActivityStep> steps_of_activity(Id activity_id, int offset, int limit) override;
+  std::vector<ActivityStep> latest_steps_of_activity(Id activity_id, int limit) override;
+  std::int64_t step_count(Id activity_id) override;
+  bool took_a_step(Id activity_id, Id employee_id) override;
   Id insert_note(const ActivityNote& n) override;
   std::vector<ActivityNote> notes_of_activity(Id activity_id) override;
   Id insert_evidence(const Evidence& e, const std::string& content) override;
