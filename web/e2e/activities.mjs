@@ -13,7 +13,7 @@
 /* global document -- read only inside page.evaluate() */
 import assert from "node:assert/strict";
 
-import { apiJson } from "./assignments.mjs";
+import { apiJson, employeeAccount } from "./assignments.mjs";
 import { createHash } from "node:crypto";
 
 const PASSWORD = "Uji-kegiatan-2026!";
@@ -33,16 +33,7 @@ export async function activityTests({ test, newPage, signIn, screenshot, checkA1
       assert.equal(r.status, 200, `GET ${path}: ${JSON.stringify(r.json)}`);
       return r.json;
     };
-    const account = async (admin, username, who) => {
-      const r = await apiJson(admin, BASE, "POST", "/users", {
-        username,
-        display_name: who.name,
-        password: PASSWORD,
-        role: "pegawai",
-        employee_id: who.employee_id,
-      });
-      assert.ok(r.status === 201 || r.status === 409, JSON.stringify(r.json));
-    };
+    const account = (admin, username, who) => employeeAccount(admin, BASE, username, who, PASSWORD);
 
     // The member (the demo's pegawai) and a lead from another unit of the same agency.
     const member = await newPage();
@@ -332,14 +323,7 @@ export async function activityTests({ test, newPage, signIn, screenshot, checkA1
     assert.ok(two, JSON.stringify(act.chain));
     const holder = (await must(admin.page, "GET", `/positions/${two.position_id}`)).holders[0];
     assert.ok(holder, `jabatan ${two.position_title} lowong`);
-    const made = await apiJson(admin.page, BASE, "POST", "/users", {
-      username: "level2-riwayat-uji",
-      display_name: holder.name,
-      password: PASSWORD,
-      role: "pegawai",
-      employee_id: holder.employee_id,
-    });
-    assert.ok(made.status === 201 || made.status === 409, JSON.stringify(made.json));
+    await employeeAccount(admin.page, BASE, "level2-riwayat-uji", holder, PASSWORD);
     const reviewer = await newPage();
     await signIn(reviewer.page, "level2-riwayat-uji", PASSWORD);
     const stepBy = async (page, transition, reason) => {

@@ -23,6 +23,21 @@ export async function apiJson(page, base, method, path, body) {
   return { status: r.status(), json: await r.json() };
 }
 
+/**
+ * An employee account for `who` ({employee_id, name}) made by the administrator's page, with
+ * `password`; one made by an earlier run (409) is taken as it is.
+ */
+export async function employeeAccount(admin, base, username, who, password) {
+  const r = await apiJson(admin, base, "POST", "/users", {
+    username,
+    display_name: who.name,
+    password,
+    role: "pegawai",
+    employee_id: who.employee_id,
+  });
+  assert.ok(r.status === 201 || r.status === 409, JSON.stringify(r.json));
+}
+
 export async function assignmentTests({ test, newPage, signIn, screenshot, checkA11y, BASE }) {
   await test("as1: Kepala Bidang mengajukan penugasan lintas unit, pejabat penilai menyetujui di web", async () => {
     const get = async (page, path) => {
@@ -63,14 +78,7 @@ export async function assignmentTests({ test, newPage, signIn, screenshot, check
       ["kabid-uji", leader],
       ["penilai-uji", appraiser],
     ]) {
-      const r = await apiJson(admin.page, BASE, "POST", "/users", {
-        username,
-        display_name: who.name,
-        password: PASSWORD,
-        role: "pegawai",
-        employee_id: who.employee_id,
-      });
-      assert.ok(r.status === 201 || r.status === 409, JSON.stringify(r.json));
+      await employeeAccount(admin.page, BASE, username, who, PASSWORD);
     }
 
     // The Kepala Bidang makes the request on the form.
