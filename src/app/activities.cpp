@@ -203,7 +203,8 @@ ActivityView view_of(const Stores& stores, const Activity& a, std::optional<org:
   v.roles = stores.activities.roles_of_activity(a.id);
   v.steps = stores.activities.latest_steps_of_activity(a.id, kShownSteps);
   v.steps_total = stores.activities.step_count(a.id);
-  v.notes = stores.activities.notes_of_activity(a.id);
+  v.notes = stores.activities.latest_notes_of_activity(a.id, kShownNotes);
+  v.notes_total = stores.activities.note_count(a.id);
   v.evidence = stores.activities.evidence_of_activity(a.id);
   for (const auto* t : work::transitions_from(flow_of(a), a.state)) {
     const bool mine = me && holders_of(stores, a, t->role).contains(*me);
@@ -751,15 +752,31 @@ ActivityView activity_view(const Stores& stores, const identity::User& user, org
   return view_of(stores, a, user.employee_id);
 }
 
-StepPage activity_steps(const Stores& stores, const identity::User& user, org::Id id, int offset,
+namespace {
+
+// The page's bounds, then whether the caller may see the activity.
+void check_history_page(const Stores& stores, const identity::User& user, org::Id id, int offset,
                         int limit) {
   if (offset < 0) fail(ErrorCode::InvalidField, "offset", "Offset tidak boleh negatif.");
-  if (limit < 1 || limit > kMaxStepPage) {
+  if (limit < 1 || limit > kMaxHistoryPage) {
     fail(ErrorCode::InvalidField, "limit",
-         "Satu halaman riwayat memuat 1 sampai " + std::to_string(kMaxStepPage) + " langkah.");
+         "Satu halaman riwayat memuat 1 sampai " + std::to_string(kMaxHistoryPage) + " baris.");
   }
   stored_activity(stores, user, id);
+}
+
+}  // namespace
+
+HistoryPage<work::ActivityStep> activity_steps(const Stores& stores, const identity::User& user,
+                                               org::Id id, int offset, int limit) {
+  check_history_page(stores, user, id, offset, limit);
   return {stores.activities.steps_of_activity(id, offset, limit), stores.activities.step_count(id)};
+}
+
+HistoryPage<work::ActivityNote> activity_notes(const Stores& stores, const identity::User& user,
+                                               org::Id id, int offset, int limit) {
+  check_history_page(stores, user, id, offset, limit);
+  return {stores.activities.notes_of_activity(id, offset, limit), stores.activities.note_count(id)};
 }
 
 }  // namespace tatakerja::app

@@ -58,6 +58,7 @@ const std::vector<Row> kMatrix = {
     {"evidence", /*       */ {401, 201, 403, 403, 403, 403, 403, 403}},
     {"get one", /*        */ {401, 200, 200, 403, 200, 200, 200, 200}},
     {"history", /*        */ {401, 200, 200, 403, 200, 200, 200, 200}},
+    {"notes", /*          */ {401, 200, 200, 403, 200, 200, 200, 200}},
     {"list mine", /*      */ {401, 200, 200, 200, 200, 200, 200, 200}},
     {"team board", /*     */ {401, 200, 200, 403, 200, 200, 200, 200}},
 };
@@ -166,6 +167,7 @@ class ActivityMatrix : public ::testing::Test {
     if (action == "cancel") return step(who, id, "batalkan");
     if (action == "get one") return srv().call("GET", path(shared_), "", h);
     if (action == "history") return srv().call("GET", path(shared_, "/steps"), "", h);
+    if (action == "notes") return srv().call("GET", path(shared_, "/notes"), "", h);
     if (action == "list mine") return srv().call("GET", "/api/v1/activities", "", h);
     if (action == "team board") {
       return srv().call("GET", "/api/v1/teams/" + std::to_string(team_id()) + "/activities", "", h);
@@ -230,44 +232,61 @@ TEST_F(ActivityMatrix, EveryActionForEveryCaller) {
   }
 }
 
-// The answer about an activity shows its newest 20 steps and how many were taken; the whole
-// history is read in pages, in the order taken; a page outside 1..200 is refused.
-TEST_F(ActivityMatrix, TheAnswerShowsTheNewestStepsAndTheHistoryIsPaged) {
+// The answer about an activity shows its newest 20 steps and notes and how many there are; the
+// whole history is read in pages, oldest first; a page outside 1..200 is refused.
+TEST_F(ActivityMatrix, TheAnswerShowsTheNewestAndTheHistoryIsPaged) {
   const auto id = fresh("dilaksanakan");
+  const auto note = [&](int i) {
+    const auto r = srv().call("POST", path(id, "/notes"),
+                              json{{"kind", "kemajuan"},
+                                   {"text", "Catatan " + std::to_string(i)},
+                                   {"version", get(id)["version"]}}
+                                  .dump(),
+                              srv().headers("pengadministrasi_organisasi"));
+    ASSERT_EQ(r.status, 201) << r.body;
+  };
   for (int round = 0; round < 6; ++round) {  // 30 more steps: submit, up the chain, returned
+    note(round);
     must("pengadministrasi_organisasi", id, "ajukan");
     must("analis_organisasi", id, "teruskan");
     must("kabag_organisasi", id, "teruskan");
     must("asisten_kupang", id, "teruskan");
     must("sekda_kupang", id, "kembalikan");
   }
+  for (int i = 6; i < 25; ++i) note(i);
   const json a = get(id);
-  const auto total = a["steps_total"].get<std::int64_t>();
-  ASSERT_GT(total, 26);
+  ASSERT_GT(a["steps_total"].get<std::int64_t>(), 26);
   ASSERT_EQ(a["steps"].size(), 20u);
   EXPECT_EQ(a["steps"].back()["transition"], "kembalikan");
+  ASSERT_EQ(a["notes_total"], 25);
+  ASSERT_EQ(a["notes"].size(), 20u);
+  EXPECT_EQ(a["notes"].back()["text"], "Catatan 24");
 
-  std::vector<json> all;
-  for (int offset = 0; offset < total; offset += 7) {
-    const auto page =
-        srv().call("GET", path(id, "/steps?offset=" + std::to_string(offset) + "&limit=7"), "",
-                   srv().headers("pengadministrasi_organisasi"));
-    ASSERT_EQ(page.status, 200) << page.body;
-    const json p = json::parse(page.body);
-    EXPECT_EQ(p["total"], total);
-    EXPECT_EQ(p["offset"], offset);
-    for (const auto& s : p["items"]) all.push_back(s);
+  for (const char* what : {"steps", "notes"}) {
+    SCOPED_TRACE(what);
+    const auto total = a[std::string(what) + "_total"].get<std::int64_t>();
+    std::vector<json> all;
+    for (int offset = 0; offset < total; offset += 7) {
+      const auto page = srv().call(
+          "GET",
+          path(id, "/" + std::string(what) + "?offset=" + std::to_string(offset) + "&limit=7"), "",
+          srv().headers("pengadministrasi_organisasi"));
+      ASSERT_EQ(page.status, 200) << page.body;
+      const json p = json::parse(page.body);
+      EXPECT_EQ(p["total"], total);
+      EXPECT_EQ(p["offset"], offset);
+      for (const auto& s : p["items"]) all.push_back(s);
+    }
+    ASSERT_EQ(static_cast<std::int64_t>(all.size()), total);
+    for (std::size_t i = 1; i < all.size(); ++i) EXPECT_LT(all[i - 1]["id"], all[i]["id"]);
+    for (std::size_t i = 0; i < 20; ++i) EXPECT_EQ(all[all.size() - 20 + i], a[what][i]);
+    for (const char* bad : {"?limit=0", "?limit=201", "?offset=-1"}) {
+      const auto r = srv().call("GET", path(id, "/" + std::string(what) + bad), "",
+                                srv().headers("pengadministrasi_organisasi"));
+      EXPECT_EQ(r.status, 400) << bad << " " << r.body;
+    }
   }
-  ASSERT_EQ(static_cast<std::int64_t>(all.size()), total);
-  EXPECT_EQ(all.front()["transition"], "rencanakan");
-  for (std::size_t i = 1; i < all.size(); ++i) EXPECT_LT(all[i - 1]["id"], all[i]["id"]);
-  for (std::size_t i = 0; i < 20; ++i) EXPECT_EQ(all[all.size() - 20 + i], a["steps"][i]);
-
-  for (const char* bad : {"?limit=0", "?limit=201", "?offset=-1"}) {
-    const auto r = srv().call("GET", path(id, std::string("/steps") + bad), "",
-                              srv().headers("pengadministrasi_organisasi"));
-    EXPECT_EQ(r.status, 400) << bad << " " << r.body;
-  }
+  EXPECT_EQ(a["steps"][0]["transition"], "ajukan");
 }
 
 // The changes need the session's CSRF token: without it, 403 CSRF_INVALID and nothing written;

@@ -179,7 +179,11 @@ TEST_P(ActivityStoreTest, RolesStepsNotesInOrder) {
   ActivityNote f{0,          a.id,         "umpan_balik",         other_, "Budi", "peninjau",
                  "Lengkapi", std::nullopt, "2026-02-04T08:00:00Z"};
   f.id = store().insert_note(f);
-  EXPECT_EQ(store().notes_of_activity(a.id), (std::vector<ActivityNote>{n, f}));
+  EXPECT_EQ(store().notes_of_activity(a.id, 0, 100), (std::vector<ActivityNote>{n, f}));
+  EXPECT_EQ(store().notes_of_activity(a.id, 1, 1), (std::vector<ActivityNote>{f}));
+  EXPECT_EQ(store().latest_notes_of_activity(a.id, 1), (std::vector<ActivityNote>{f}));
+  EXPECT_EQ(store().latest_notes_of_activity(a.id, 3), (std::vector<ActivityNote>{n, f}));
+  EXPECT_EQ(store().note_count(a.id), 2);
   ActivityNote bad = n;
   bad.kind = "gosip";
   EXPECT_EQ(error_kind([&] { store().insert_note(bad); }), DatabaseError::Kind::Constraint);

@@ -343,11 +343,11 @@ export async function activityTests({ test, newPage, signIn, screenshot, checkA1
 
     await m.goto(`${BASE}/kegiatan/${act.id}`);
     await m.locator("h1", { hasText: title }).waitFor();
-    const notice = m.locator("main .steps-left-out");
+    const notice = m.locator("main .history-left-out");
     await notice.locator("text=Menampilkan 20 langkah terakhir dari 24.").waitFor();
     assert.equal(await m.locator("main .timeline .timeline-step").count(), 20);
     await checkA11y(m, "riwayat kegiatan yang panjang");
-    await notice.getByRole("button", { name: "Tampilkan seluruh riwayat (24 langkah)" }).click();
+    await notice.getByRole("button", { name: "Tampilkan seluruh riwayat" }).click();
     await notice.waitFor({ state: "detached" });
     assert.equal(await m.locator("main .timeline .timeline-step").count(), 24);
     assert.ok(

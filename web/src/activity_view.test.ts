@@ -13,7 +13,7 @@ import {
   parseRupiah,
   planProblems,
   shortSha,
-  stepsLeftOut,
+  historyLeftOut,
   timelineOf,
   waitingFor,
 } from "./activity_view";
@@ -140,11 +140,19 @@ describe("timeline", () => {
   it("is empty for a new plan", () => {
     expect(timelineOf({ steps: [], notes: [], evidence: [] })).toEqual([]);
   });
-  it("counts the older steps the answer left out", () => {
-    const newest = Array.from({ length: 20 }, (_, i) => step(i + 13, "2026-03-02T01:00:00Z"));
-    expect(stepsLeftOut({ steps: newest, steps_total: 32 })).toBe(12);
-    expect(stepsLeftOut({ steps: [step(1, "2026-03-02T01:00:00Z")], steps_total: 1 })).toBe(0);
-    expect(stepsLeftOut({ steps: [], steps_total: 0 })).toBe(0);
+  it("says what the answer left out of the history", () => {
+    const at = "2026-03-02T01:00:00Z";
+    const steps = Array.from({ length: 20 }, (_, i) => step(i + 13, at));
+    const notes = Array.from({ length: 20 }, (_, i) => note(i + 6, at));
+    expect(historyLeftOut({ steps, steps_total: 32, notes: [], notes_total: 0 })).toBe(
+      "Menampilkan 20 langkah terakhir dari 32.",
+    );
+    expect(historyLeftOut({ steps, steps_total: 32, notes, notes_total: 25 })).toBe(
+      "Menampilkan 20 langkah terakhir dari 32 dan 20 catatan terakhir dari 25.",
+    );
+    expect(historyLeftOut({ steps: [step(1, at)], steps_total: 1, notes, notes_total: 20 })).toBe(
+      "",
+    );
   });
 });
 

@@ -78,9 +78,19 @@ export function boardColumns<T extends Pick<ActivitySummary, "state">>(
   return cols;
 }
 
-/** How many of the activity's steps its answer left out (the server sends the newest 20). */
-export function stepsLeftOut(a: Pick<Activity, "steps" | "steps_total">): number {
-  return Math.max(0, (a.steps_total ?? a.steps.length) - a.steps.length);
+type History = Pick<Activity, "steps" | "steps_total" | "notes" | "notes_total">;
+
+/**
+ * What the activity's answer left out of its history (the server sends the newest 20 steps and
+ * notes): "" when nothing, else the line that says what is shown.
+ */
+export function historyLeftOut(a: History): string {
+  const parts: string[] = [];
+  if (a.steps_total > a.steps.length)
+    parts.push(`${a.steps.length} langkah terakhir dari ${a.steps_total}`);
+  if (a.notes_total > a.notes.length)
+    parts.push(`${a.notes.length} catatan terakhir dari ${a.notes_total}`);
+  return parts.length === 0 ? "" : `Menampilkan ${parts.join(" dan ")}.`;
 }
 
 export type TimelineEntry =

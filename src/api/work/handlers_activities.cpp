@@ -66,6 +66,38 @@ json steps_json(const std::vector<work::ActivityStep>& steps) {
   return out;
 }
 
+json notes_json(const std::vector<work::ActivityNote>& notes) {
+  json out = json::array();
+  for (const auto& n : notes) {
+    out.push_back(
+        {{"id", n.id},
+         {"kind", n.kind},
+         {"author",
+          {{"employee_id", optional_id_json(n.author_employee_id)}, {"name", n.author_name}}},
+         {"role", n.role},
+         {"text", n.text},
+         {"progress", n.progress ? json(*n.progress) : json(nullptr)},
+         {"at", n.at}});
+  }
+  return out;
+}
+
+// One page of an activity's steps or notes, in the order written, with their total.
+template <typename T>
+Response history_page(Context& ctx,
+                      app::HistoryPage<T> (*read)(const app::Stores&, const identity::User&,
+                                                  org::Id, int, int),
+                      json (*to_json)(const std::vector<T>&)) {
+  const auto& who = ctx.require_user();
+  const int offset = ctx.query_number("offset", 0, 1'000'000'000, 0);
+  const int limit = ctx.query_number("limit", 1, app::kMaxHistoryPage, 100);
+  const auto page = read(ctx.stores, who.user, ctx.ids[0], offset, limit);
+  return json_response({{"activity_id", ctx.ids[0]},
+                        {"offset", offset},
+                        {"total", page.total},
+                        {"items", to_json(page.items)}});
+}
+
 json activity_json(const app::ActivityView& v, org::OrgStore& store) {
   const auto& a = v.activity;
   json j = summary_json(a, v.state_label, store);
@@ -93,19 +125,8 @@ json activity_json(const app::ActivityView& v, org::OrgStore& store) {
   j["roles"] = std::move(roles);
   j["steps"] = steps_json(v.steps);
   j["steps_total"] = v.steps_total;
-  json notes = json::array();
-  for (const auto& n : v.notes) {
-    notes.push_back(
-        {{"id", n.id},
-         {"kind", n.kind},
-         {"author",
-          {{"employee_id", optional_id_json(n.author_employee_id)}, {"name", n.author_name}}},
-         {"role", n.role},
-         {"text", n.text},
-         {"progress", n.progress ? json(*n.progress) : json(nullptr)},
-         {"at", n.at}});
-  }
-  j["notes"] = std::move(notes);
+  j["notes"] = notes_json(v.notes);
+  j["notes_total"] = v.notes_total;
   json evidence = json::array();
   for (const auto& e : v.evidence) evidence.push_back(evidence_json(e));
   j["evidence"] = std::move(evidence);
@@ -232,16 +253,12 @@ Response handle_activity_get(Context& ctx) {
       activity_json(app::activity_view(ctx.stores, who.user, ctx.ids[0]), ctx.store));
 }
 
-// One page of an activity's history of steps, in the order taken.
 Response handle_activity_steps(Context& ctx) {
-  const auto& who = ctx.require_user();
-  const int offset = ctx.query_number("offset", 0, 1'000'000'000, 0);
-  const int limit = ctx.query_number("limit", 1, app::kMaxStepPage, 100);
-  const auto page = app::activity_steps(ctx.stores, who.user, ctx.ids[0], offset, limit);
-  return json_response({{"activity_id", ctx.ids[0]},
-                        {"offset", offset},
-                        {"total", page.total},
-                        {"items", steps_json(page.items)}});
+  return history_page<work::ActivityStep>(ctx, app::activity_steps, steps_json);
+}
+
+Response handle_activity_notes(Context& ctx) {
+  return history_page<work::ActivityNote>(ctx, app::activity_notes, notes_json);
 }
 
 Response handle_activity_step(Context& ctx) {

@@ -52,6 +52,7 @@ void add_work_routes(RouteTable& t) {
   t.add({"GET", "/activities"}, handle_activities_mine, signed_in_gate);
   t.add({"GET", "/activities/{id}"}, handle_activity_get, signed_in_gate);
   t.add({"GET", "/activities/{id}/steps"}, handle_activity_steps, signed_in_gate);
+  t.add({"GET", "/activities/{id}/notes"}, handle_activity_notes, signed_in_gate);
   t.add({"POST", "/activities/{id}/steps"}, handle_activity_step, signed_in_gate);
   t.add({"POST", "/activities/{id}/notes"}, handle_activity_note, signed_in_gate);
   t.add({"POST", "/activities/{id}/evidence", 0, carry::kLargeBody}, handle_evidence_upload,

@@ -21,6 +21,39 @@ void check_employee(const std::function<bool(Id)>& exists, const std::optional<I
   if (id) check_key(exists, *id, column);
 }
 
+// The records of `rows` (in key order, the order they were stored) that belong to an activity:
+// from the `offset`-th, at most `limit`; the newest `limit`; how many.
+template <typename Rows>
+auto page_of(const Rows& rows, Id activity_id, std::int64_t offset, int limit) {
+  std::vector<typename Rows::mapped_type> out;
+  std::int64_t skipped = 0;
+  for (const auto& [key, r] : rows) {
+    if (r.activity_id != activity_id) continue;
+    if (skipped < offset) {
+      ++skipped;
+      continue;
+    }
+    if (std::cmp_greater_equal(out.size(), limit)) break;
+    out.push_back(r);
+  }
+  return out;
+}
+
+template <typename Rows>
+std::int64_t count_of(const Rows& rows, Id activity_id) {
+  std::int64_t n = 0;
+  for (const auto& [key, r] : rows) {
+    if (r.activity_id == activity_id) ++n;
+  }
+  return n;
+}
+
+template <typename Rows>
+auto latest_of(const Rows& rows, Id activity_id, int limit) {
+  return page_of(rows, activity_id, std::max<std::int64_t>(0, count_of(rows, activity_id) - limit),
+                 limit);
+}
+
 }  // namespace
 
 void MemoryActivityStore::begin() {
@@ -153,32 +186,15 @@ Id MemoryActivityStore::insert_activity_step(const ActivityStep& s) {
 
 std::vector<ActivityStep> MemoryActivityStore::steps_of_activity(Id activity_id, int offset,
                                                                  int limit) {
-  std::vector<ActivityStep> out;
-  int skipped = 0;
-  for (const auto& [id, s] : steps_.rows()) {
-    if (s.activity_id != activity_id) continue;
-    if (skipped < offset) {
-      ++skipped;
-      continue;
-    }
-    if (std::cmp_greater_equal(out.size(), limit)) break;
-    out.push_back(s);
-  }
-  return out;
+  return page_of(steps_.rows(), activity_id, offset, limit);
 }
 
 std::vector<ActivityStep> MemoryActivityStore::latest_steps_of_activity(Id activity_id, int limit) {
-  const auto total = step_count(activity_id);
-  const auto skip = std::max<std::int64_t>(0, total - limit);
-  return steps_of_activity(activity_id, static_cast<int>(skip), limit);
+  return latest_of(steps_.rows(), activity_id, limit);
 }
 
 std::int64_t MemoryActivityStore::step_count(Id activity_id) {
-  std::int64_t n = 0;
-  for (const auto& [id, s] : steps_.rows()) {
-    if (s.activity_id == activity_id) ++n;
-  }
-  return n;
+  return count_of(steps_.rows(), activity_id);
 }
 
 bool MemoryActivityStore::took_a_step(Id activity_id, Id employee_id) {
@@ -204,12 +220,17 @@ Id MemoryActivityStore::insert_note(const ActivityNote& n) {
   return x.id;
 }
 
-std::vector<ActivityNote> MemoryActivityStore::notes_of_activity(Id activity_id) {
-  std::vector<ActivityNote> out;
-  for (const auto& [id, n] : notes_.rows()) {
-    if (n.activity_id == activity_id) out.push_back(n);
-  }
-  return out;
+std::vector<ActivityNote> MemoryActivityStore::notes_of_activity(Id activity_id, int offset,
+                                                                 int limit) {
+  return page_of(notes_.rows(), activity_id, offset, limit);
+}
+
+std::vector<ActivityNote> MemoryActivityStore::latest_notes_of_activity(Id activity_id, int limit) {
+  return latest_of(notes_.rows(), activity_id, limit);
+}
+
+std::int64_t MemoryActivityStore::note_count(Id activity_id) {
+  return count_of(notes_.rows(), activity_id);
 }
 
 Id MemoryActivityStore::insert_evidence(const Evidence& e, const std::string& content) {

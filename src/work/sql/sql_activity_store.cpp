@@ -341,11 +341,30 @@ Id SqlActivityStore::insert_note(const ActivityNote& n) {
                       n.text, opt_int(n.progress), n.at});
 }
 
-std::vector<ActivityNote> SqlActivityStore::notes_of_activity(Id activity_id) {
+std::vector<ActivityNote> SqlActivityStore::notes_of_activity(Id activity_id, int offset,
+                                                              int limit) {
   return all<ActivityNote>(
-      c_.query(select(kNoteCols, "FROM work_activity_notes WHERE activity_id = ? ORDER BY id"),
-               {activity_id}),
+      c_.query(
+          select(kNoteCols,
+                 "FROM work_activity_notes WHERE activity_id = ? ORDER BY id LIMIT ? OFFSET ?"),
+          {activity_id, std::int64_t{limit}, std::int64_t{offset}}),
       read_note);
+}
+
+std::vector<ActivityNote> SqlActivityStore::latest_notes_of_activity(Id activity_id, int limit) {
+  auto notes = all<ActivityNote>(
+      c_.query(select(kNoteCols,
+                      "FROM work_activity_notes WHERE activity_id = ? ORDER BY id DESC LIMIT ?"),
+               {activity_id, std::int64_t{limit}}),
+      read_note);
+  std::reverse(notes.begin(), notes.end());
+  return notes;
+}
+
+std::int64_t SqlActivityStore::note_count(Id activity_id) {
+  return c_.query("SELECT count(*) FROM work_activity_notes WHERE activity_id = ?", {activity_id})
+      .at(0)
+      .integer(0);
 }
 
 Id SqlActivityStore::insert_evidence(const Evidence& e, const std::string& content) {

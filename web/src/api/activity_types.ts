@@ -74,12 +74,12 @@ export interface ActivityStep {
   at: string;
 }
 
-/** One page of an activity's history of steps (GET /activities/{id}/steps). */
-export interface ActivityStepPage {
+/** One page of an activity's steps or notes (GET /activities/{id}/steps, /notes). */
+export interface HistoryPage<T> {
   activity_id: Id;
   offset: number;
   total: number;
-  items: ActivityStep[];
+  items: T[];
 }
 
 export interface ActivityNote {
@@ -125,7 +125,10 @@ export interface Activity extends ActivitySummary {
   steps: ActivityStep[];
   /** How many steps were taken in all. */
   steps_total: number;
+  /** The newest 20 notes, oldest first; the rest through `activities.notes`. */
   notes: ActivityNote[];
+  /** How many notes were written in all. */
+  notes_total: number;
   evidence: Evidence[];
   next: ActivityNext[];
   can_note: boolean;

@@ -353,7 +353,9 @@ import type {
   ActivityFlow,
   ActivityNoteBody,
   ActivityStepBody,
-  ActivityStepPage,
+  ActivityNote,
+  ActivityStep,
+  HistoryPage,
   ActivitySummary,
   Evidence,
   NewActivityBody,
@@ -364,9 +366,16 @@ export const activities = {
   /** The caller's activities, newest first (25 unless `limit`). */
   list: (limit = 25) => request<{ items: ActivitySummary[] }>(withQuery("/activities", { limit })),
   get: (aid: Id | string) => request<Activity>(`/activities/${id(aid)}`),
-  /** A page of its history of steps, in the order taken (at most 200 a page). */
+  /** A page of its steps, in the order taken (at most 200 a page). */
   steps: (aid: Id | string, offset = 0, limit = 200) =>
-    request<ActivityStepPage>(withQuery(`/activities/${id(aid)}/steps`, { offset, limit })),
+    request<HistoryPage<ActivityStep>>(
+      withQuery(`/activities/${id(aid)}/steps`, { offset, limit }),
+    ),
+  /** A page of its notes, oldest first (at most 200 a page). */
+  notes: (aid: Id | string, offset = 0, limit = 200) =>
+    request<HistoryPage<ActivityNote>>(
+      withQuery(`/activities/${id(aid)}/notes`, { offset, limit }),
+    ),
   create: (body: NewActivityBody) =>
     request<Activity>("/activities", { method: "POST", json: body }),
   step: (aid: Id | string, body: ActivityStepBody) =>

@@ -7,6 +7,7 @@ import type {
   Activity,
   ActivityFlow,
   ActivityNext,
+  ActivityNote,
   ActivityStep,
   ActivitySummary,
   Evidence,
@@ -25,7 +26,7 @@ import {
   parseRupiah,
   planProblems,
   shortSha,
-  stepsLeftOut,
+  historyLeftOut,
   timelineOf,
   waitingFor,
   type TimelineEntry,
@@ -301,11 +302,14 @@ function timeline(a: Activity, flow: ActivityFlow | null): HTMLElement {
   );
 }
 
-/** The whole history of steps, a page of 200 at a time (at most 50 pages). */
-async function allSteps(a: Activity): Promise<ActivityStep[]> {
-  const out: ActivityStep[] = [];
-  for (let page = 0; page < 50 && out.length < a.steps_total; page++) {
-    const got = await activities.steps(a.id, out.length, 200);
+/** Every row of a history read a page of 200 at a time (at most 50 pages). */
+async function everyPage<T>(
+  total: number,
+  read: (offset: number) => Promise<{ items: T[] }>,
+): Promise<T[]> {
+  const out: T[] = [];
+  for (let page = 0; page < 50 && out.length < total; page++) {
+    const got = await read(out.length);
     if (got.items.length === 0) break;
     out.push(...got.items);
   }
@@ -313,31 +317,29 @@ async function allSteps(a: Activity): Promise<ActivityStep[]> {
 }
 
 /**
- * The timeline, and when the answer left older steps out, a line saying so with a button that
- * reads them all and draws the timeline again.
+ * The timeline, and when the answer left older steps or notes out, a line saying so with a
+ * button that reads them all and draws the timeline again.
  */
 function history(a: Activity, flow: ActivityFlow | null): HTMLElement {
   const box = h("div", null, timeline(a, flow));
-  if (stepsLeftOut(a) === 0) return box;
+  const leftOut = historyLeftOut(a);
+  if (leftOut === "") return box;
   const button = h(
     "button",
     { type: "button", class: "button secondary" },
-    `Tampilkan seluruh riwayat (${a.steps_total} langkah)`,
+    "Tampilkan seluruh riwayat",
   );
   const problem = h("span", { class: "error", role: "alert" });
-  const notice = h(
-    "p",
-    { class: "muted small steps-left-out" },
-    `Menampilkan ${a.steps.length} langkah terakhir dari ${a.steps_total}. `,
-    button,
-    problem,
-  );
+  const notice = h("p", { class: "muted small history-left-out" }, `${leftOut} `, button, problem);
   button.addEventListener("click", () => {
     button.disabled = true;
     replace(problem);
-    allSteps(a)
-      .then((steps) => {
-        replace(box, timeline({ ...a, steps }, flow));
+    Promise.all([
+      everyPage<ActivityStep>(a.steps_total, (o) => activities.steps(a.id, o)),
+      everyPage<ActivityNote>(a.notes_total, (o) => activities.notes(a.id, o)),
+    ])
+      .then(([steps, notes]) => {
+        replace(box, timeline({ ...a, steps, notes }, flow));
         notice.remove();
       })
       .catch((e: unknown) => {

@@ -221,6 +221,7 @@ Response handle_activities_mine(Context&);
 Response handle_team_activities(Context&);
 Response handle_activity_get(Context&);
 Response handle_activity_steps(Context&);
+Response handle_activity_notes(Context&);
 Response handle_activity_step(Context&);
 Response handle_activity_note(Context&);
 Response handle_evidence_upload(Context&);

@@ -64,7 +64,9 @@ struct ActivityView {
   // history is read in pages (activity_steps).
   std::vector<work::ActivityStep> steps;
   std::int64_t steps_total = 0;
+  // Likewise its newest kShownNotes notes and how many were written (activity_notes).
   std::vector<work::ActivityNote> notes;
+  std::int64_t notes_total = 0;
   std::vector<work::Evidence> evidence;
   std::vector<ActivityNextStep> next;
   bool can_note = false;      // the person may add a progress note now
@@ -129,19 +131,23 @@ std::vector<ActivitySummary> team_activities(const Stores& stores, const identit
 // otherwise; NOT_FOUND when there is none).
 ActivityView activity_view(const Stores& stores, const identity::User& user, org::Id id);
 
-// How many of an activity's steps its answer shows (the newest), and the most one page of its
-// history holds.
+// How many of an activity's steps and notes its answer shows (the newest), and the most one page
+// of its history holds.
 constexpr int kShownSteps = 20;
-constexpr int kMaxStepPage = 200;
+constexpr int kShownNotes = 20;
+constexpr int kMaxHistoryPage = 200;
 
-struct StepPage {
-  std::vector<work::ActivityStep> items;  // in the order taken
+template <typename T>
+struct HistoryPage {
+  std::vector<T> items;  // oldest first
   std::int64_t total = 0;
 };
 
-// The steps of activity `id` from the `offset`-th, at most `limit` (1..kMaxStepPage), for those
-// who may see the activity.
-StepPage activity_steps(const Stores& stores, const identity::User& user, org::Id id, int offset,
-                        int limit);
+// The steps (notes) of activity `id` from the `offset`-th, at most `limit` (1..kMaxHistoryPage),
+// for those who may see the activity.
+HistoryPage<work::ActivityStep> activity_steps(const Stores& stores, const identity::User& user,
+                                               org::Id id, int offset, int limit);
+HistoryPage<work::ActivityNote> activity_notes(const Stores& stores, const identity::User& user,
+                                               org::Id id, int offset, int limit);
 
 }  // namespace tatakerja::app

@@ -52,7 +52,11 @@ class ActivityStore {
   virtual bool took_a_step(Id activity_id, Id employee_id) = 0;
 
   virtual Id insert_note(const ActivityNote& n) = 0;
-  virtual std::vector<ActivityNote> notes_of_activity(Id activity_id) = 0;  // oldest first
+  // Its notes oldest first, from the `offset`-th, at most `limit`; its newest `limit` (oldest
+  // first among them); how many there are.
+  virtual std::vector<ActivityNote> notes_of_activity(Id activity_id, int offset, int limit) = 0;
+  virtual std::vector<ActivityNote> latest_notes_of_activity(Id activity_id, int limit) = 0;
+  virtual std::int64_t note_count(Id activity_id) = 0;
 
   // Stores an evidence file's record and content; returns its id.
   virtual Id insert_evidence(const Evidence& e, const std::string& content) = 0;

@@ -50,7 +50,9 @@ class MemoryActivityStore final : public ActivityStore, public Transactional {
   std::int64_t step_count(Id activity_id) override;
   bool took_a_step(Id activity_id, Id employee_id) override;
   Id insert_note(const ActivityNote& n) override;
-  std::vector<ActivityNote> notes_of_activity(Id activity_id) override;
+  std::vector<ActivityNote> notes_of_activity(Id activity_id, int offset, int limit) override;
+  std::vector<ActivityNote> latest_notes_of_activity(Id activity_id, int limit) override;
+  std::int64_t note_count(Id activity_id) override;
   Id insert_evidence(const Evidence& e, const std::string& content) override;
   std::vector<Evidence> evidence_of_activity(Id activity_id) override;
   std::optional<Evidence> evidence(Id id) override;
