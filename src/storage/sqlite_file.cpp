@@ -48,6 +48,7 @@ SqliteFile::SqliteFile(std::string path, std::string key)
     : path_(std::move(path)), key_(std::move(key)) {}
 
 SqliteFile::~SqliteFile() {
+  writer_.reset();
   {
     std::lock_guard lock(checkpoint_mutex_);
     stopping_ = true;
@@ -71,6 +72,15 @@ void SqliteFile::end_turn(const void* holder) {
     holder_ = nullptr;
   }
   turn_free_.notify_one();
+}
+
+SqliteHandle* SqliteFile::writer() {
+  if (key_.empty()) return nullptr;
+  if (!writer_) {
+    writer_ = std::make_unique<SqliteHandle>(path_);
+    watch(writer_->db());
+  }
+  return writer_.get();
 }
 
 void SqliteFile::watch(sqlite3* db) {

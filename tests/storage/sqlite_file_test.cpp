@@ -1,5 +1,6 @@
 // What the SQLite connections of one process share for one file (src/storage/sqlite_file.hpp):
-// writers take turns in the process (the next one starts when the one before commits, rolls back
+// writers take turns in the process on one writer handle, whose open transaction the other
+// connections' reads do not see (the next one starts when the one before commits, rolls back
 // or is closed, not after a busy handler's sleep), two spellings of one path are one file, and
 // the write-ahead log is copied back by the file's own thread, so that it stays bounded under a
 // steady writer although no commit copies it itself.
@@ -50,6 +51,10 @@ TEST_F(SqliteFileTest, SecondWriterStartsWhenTheFirstCommits) {
   auto second = open_database((dir_ / "." / "work.db").string());
   first->begin();
   first->execute("INSERT INTO t (body) VALUES ('a')");
+  // The process's writes share one handle, its reads do not: the open transaction's row is seen
+  // by its own connection only.
+  EXPECT_EQ(count(*first), 1);
+  EXPECT_EQ(count(*second), 0);
   std::atomic<bool> committed{false};
   std::atomic<bool> began{false};
   Clock::time_point began_at{};
