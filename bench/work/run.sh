@@ -17,8 +17,9 @@
 # build/src/cli/tatakerja), CLIENT (default build/bench/work_load_client), PEOPLE/UNITS/AGENCIES/
 # ACTIVITIES (default 500/20/2/20000), CONNECTIONS (default "8 64"), USERS (executors signed in,
 # default 16), DB (reuse a database `generate --activities` filled), LOADS (the rows to run, default
-# "static my one create step submit"), SERVE_PREFIX (a command the server runs under, e.g.
-# "perf record -g -o /tmp/perf.data").
+# "static my one create step submit"), SERVE_OPTIONS (more options for `serve`, e.g. "--threads
+# 4"), SERVE_PREFIX (a command the server runs under, e.g. "perf record -g -o /tmp/perf.data"),
+# SERVE_LOG (where the server's log goes; default a file removed at the end).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 duration="${1:-5}"
@@ -73,7 +74,7 @@ nginx_started=1
 
 # 3. The server.
 port=18090
-${SERVE_PREFIX:-} "$bin" serve --db "$db" --listen "127.0.0.1:$port" --log-level warn ${SERVE_OPTIONS:-} >"$work/serve.log" 2>&1 &
+${SERVE_PREFIX:-} "$bin" serve --db "$db" --listen "127.0.0.1:$port" --log-level warn ${SERVE_OPTIONS:-} >"${SERVE_LOG:-$work/serve.log}" 2>&1 &
 server_pid=$!
 for _ in $(seq 1 100); do
   curl -fs "http://127.0.0.1:$port/api/v1/health" >/dev/null 2>&1 && break
