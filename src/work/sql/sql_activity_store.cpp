@@ -200,6 +200,36 @@ std::string placeholders(std::size_t n) {
   return out;
 }
 
+// An activity's rows of `table` (its steps, its notes) in the order written: from the
+// `offset`-th, at most `limit`; its newest `limit`; how many. `table` and `cols` are this file's
+// constants, never input.
+template <typename T>
+std::vector<T> page_of(storage::Connection& c, const char* cols, const char* table,
+                       T (*read)(const Row&, std::size_t), Id activity_id, int offset, int limit) {
+  return all<T>(c.query(select(cols, std::string("FROM ") + table +
+                                         " WHERE activity_id = ? ORDER BY id LIMIT ? OFFSET ?"),
+                        {activity_id, std::int64_t{limit}, std::int64_t{offset}}),
+                read);
+}
+
+template <typename T>
+std::vector<T> latest_of(storage::Connection& c, const char* cols, const char* table,
+                         T (*read)(const Row&, std::size_t), Id activity_id, int limit) {
+  auto out = all<T>(c.query(select(cols, std::string("FROM ") + table +
+                                             " WHERE activity_id = ? ORDER BY id DESC LIMIT ?"),
+                            {activity_id, std::int64_t{limit}}),
+                    read);
+  std::reverse(out.begin(), out.end());
+  return out;
+}
+
+std::int64_t count_of(storage::Connection& c, const char* table, Id activity_id) {
+  return c
+      .query(std::string("SELECT count(*) FROM ") + table + " WHERE activity_id = ?", {activity_id})
+      .at(0)
+      .integer(0);
+}
+
 }  // namespace
 
 Id SqlActivityStore::insert_activity(const Activity& a) {
@@ -300,28 +330,15 @@ Id SqlActivityStore::insert_activity_step(const ActivityStep& s) {
 
 std::vector<ActivityStep> SqlActivityStore::steps_of_activity(Id activity_id, int offset,
                                                               int limit) {
-  return all<ActivityStep>(
-      c_.query(
-          select(kStepCols,
-                 "FROM work_activity_steps WHERE activity_id = ? ORDER BY id LIMIT ? OFFSET ?"),
-          {activity_id, std::int64_t{limit}, std::int64_t{offset}}),
-      read_step);
+  return page_of(c_, kStepCols, "work_activity_steps", read_step, activity_id, offset, limit);
 }
 
 std::vector<ActivityStep> SqlActivityStore::latest_steps_of_activity(Id activity_id, int limit) {
-  auto steps = all<ActivityStep>(
-      c_.query(select(kStepCols,
-                      "FROM work_activity_steps WHERE activity_id = ? ORDER BY id DESC LIMIT ?"),
-               {activity_id, std::int64_t{limit}}),
-      read_step);
-  std::reverse(steps.begin(), steps.end());
-  return steps;
+  return latest_of(c_, kStepCols, "work_activity_steps", read_step, activity_id, limit);
 }
 
 std::int64_t SqlActivityStore::step_count(Id activity_id) {
-  return c_.query("SELECT count(*) FROM work_activity_steps WHERE activity_id = ?", {activity_id})
-      .at(0)
-      .integer(0);
+  return count_of(c_, "work_activity_steps", activity_id);
 }
 
 bool SqlActivityStore::took_a_step(Id activity_id, Id employee_id) {
@@ -343,28 +360,15 @@ Id SqlActivityStore::insert_note(const ActivityNote& n) {
 
 std::vector<ActivityNote> SqlActivityStore::notes_of_activity(Id activity_id, int offset,
                                                               int limit) {
-  return all<ActivityNote>(
-      c_.query(
-          select(kNoteCols,
-                 "FROM work_activity_notes WHERE activity_id = ? ORDER BY id LIMIT ? OFFSET ?"),
-          {activity_id, std::int64_t{limit}, std::int64_t{offset}}),
-      read_note);
+  return page_of(c_, kNoteCols, "work_activity_notes", read_note, activity_id, offset, limit);
 }
 
 std::vector<ActivityNote> SqlActivityStore::latest_notes_of_activity(Id activity_id, int limit) {
-  auto notes = all<ActivityNote>(
-      c_.query(select(kNoteCols,
-                      "FROM work_activity_notes WHERE activity_id = ? ORDER BY id DESC LIMIT ?"),
-               {activity_id, std::int64_t{limit}}),
-      read_note);
-  std::reverse(notes.begin(), notes.end());
-  return notes;
+  return latest_of(c_, kNoteCols, "work_activity_notes", read_note, activity_id, limit);
 }
 
 std::int64_t SqlActivityStore::note_count(Id activity_id) {
-  return c_.query("SELECT count(*) FROM work_activity_notes WHERE activity_id = ?", {activity_id})
-      .at(0)
-      .integer(0);
+  return count_of(c_, "work_activity_notes", activity_id);
 }
 
 Id SqlActivityStore::insert_evidence(const Evidence& e, const std::string& content) {
