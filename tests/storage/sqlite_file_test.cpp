@@ -120,14 +120,15 @@ TEST_F(SqliteFileTest, TheFilesThreadCopiesTheLogBack) {
   EXPECT_GE(fs::file_size(path_), 9'000'000u);
 }
 
-// 60 MB of pages written by small transactions while a reader reads between them: the log's file
-// stays near the size at which a commit copies it back itself (32 MB) or below, and every row is
+// 96 MB of pages written by small transactions while a reader reads between them: the log's file
+// stays near the size at which a commit copies it back itself (32 MB; a commit that finds the
+// file's thread copying waits for the next one), far below what was written, and every row is
 // there.
 TEST_F(SqliteFileTest, TheLogStaysBoundedUnderASteadyWriter) {
   auto writer = open_database(path_);
   auto reader = open_database(path_);
   const std::string blob(8000, 'x');
-  constexpr int kRows = 7500;
+  constexpr int kRows = 12000;
   std::uintmax_t largest = 0;
   for (int i = 0; i < kRows; ++i) {
     writer->begin();
@@ -140,7 +141,7 @@ TEST_F(SqliteFileTest, TheLogStaysBoundedUnderASteadyWriter) {
     }
   }
   EXPECT_EQ(count(*reader), kRows);
-  EXPECT_LT(largest, 36u * 1024 * 1024) << "the log grew to " << largest << " bytes";
+  EXPECT_LT(largest, 48u * 1024 * 1024) << "the log grew to " << largest << " bytes";
 }
 
 }  // namespace
