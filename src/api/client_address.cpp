@@ -79,4 +79,26 @@ std::string client_address(const Request& req, const std::vector<std::string>& t
   return client;
 }
 
+std::string service_address(const Request& req, std::string_view public_url,
+                            const std::vector<std::string>& trusted_proxies) {
+  if (!public_url.empty()) {
+    while (public_url.ends_with('/')) public_url.remove_suffix(1);
+    return std::string(public_url);
+  }
+  const std::string_view host = req.header("Host");
+  if (host.empty() || host.size() > 255) return "";
+  for (const char c : host) {
+    const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                    c == '.' || c == '-' || c == ':' || c == '[' || c == ']';
+    if (!ok) return "";
+  }
+  const std::string peer = canonical_address(req.client_address);
+  bool trusted = false;
+  for (const auto& proxy : trusted_proxies) {
+    trusted = trusted || (!peer.empty() && canonical_address(proxy) == peer);
+  }
+  const bool https = trusted && req.header("X-Forwarded-Proto") == "https";
+  return std::string(https ? "https://" : "http://") + std::string(host);
+}
+
 }  // namespace tatakerja::server

@@ -210,6 +210,29 @@ TEST(ClientAddress, PeerUnlessATrustedProxyForwards) {
   EXPECT_EQ(server::canonical_address("nope"), "");
 }
 
+// The address a letter's QR code points at: the configured public address wins over whatever
+// Host the request names; without one, the request's host, https only through a trusted proxy.
+TEST(ClientAddress, TheServiceAddressForLinks) {
+  using server::service_address;
+  const std::vector<std::string> proxies = {"10.0.0.1"};
+  const auto& from = request_from;
+  EXPECT_EQ(service_address(from("203.0.113.9", {{"Host", "penipu.example"}}),
+                            "https://kerja.kupangkota.go.id/", proxies),
+            "https://kerja.kupangkota.go.id");
+  EXPECT_EQ(service_address(from("203.0.113.9", {{"Host", "kerja.local:8080"}}), "", proxies),
+            "http://kerja.local:8080");
+  EXPECT_EQ(service_address(
+                from("203.0.113.9", {{"Host", "kerja.local"}, {"X-Forwarded-Proto", "https"}}), "",
+                proxies),
+            "http://kerja.local");  // not from a trusted proxy
+  EXPECT_EQ(
+      service_address(from("10.0.0.1", {{"Host", "kerja.local"}, {"X-Forwarded-Proto", "https"}}),
+                      "", proxies),
+      "https://kerja.local");
+  EXPECT_EQ(service_address(from("10.0.0.1", {{"Host", "a b/c"}}), "", proxies), "");
+  EXPECT_EQ(service_address(from("10.0.0.1", {}), "", proxies), "");
+}
+
 TEST(SignInSettings, ReadFromTheFileKeysAndTheEnvironment) {
   server::ServerConfig c;
   EXPECT_TRUE(c.trusted_proxies.empty());

@@ -82,27 +82,6 @@ std::vector<std::string> text_list(const json& body, const char* field) {
   return out;
 }
 
-// The address the QR code points at: the scheme and host this request came to (the server's own
-// address as the browser saw it; https when a trusted proxy says so), "" when the Host header is
-// not a plain host[:port].
-std::string public_base(const Context& ctx) {
-  const std::string_view host = ctx.request.header("Host");
-  if (host.empty() || host.size() > 255) return "";
-  for (const char c : host) {
-    const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-                    c == '.' || c == '-' || c == ':' || c == '[' || c == ']';
-    if (!ok) return "";
-  }
-  // X-Forwarded-Proto is believed only from a trusted reverse proxy (client_address.hpp).
-  const std::string peer = canonical_address(ctx.request.client_address);
-  bool trusted = false;
-  for (const auto& proxy : ctx.config.trusted_proxies) {
-    trusted = trusted || (!peer.empty() && canonical_address(proxy) == peer);
-  }
-  const bool https = trusted && ctx.request.header("X-Forwarded-Proto") == "https";
-  return std::string(https ? "https://" : "http://") + std::string(host);
-}
-
 }  // namespace
 
 Response handle_letter_issue(Context& ctx) {
@@ -172,7 +151,9 @@ Response handle_letter_pdf(Context& ctx) {
   r.headers.emplace_back("Content-Disposition",
                          "inline; filename=\"surat-" + std::to_string(l.id) + ".pdf\"");
   r.headers.emplace_back("Cache-Control", "no-store");
-  r.body = app::letter_pdf(l, public_base(ctx));
+  // The QR code points at the service's public address (public_url), else where this request came.
+  r.body = app::letter_pdf(
+      l, service_address(ctx.request, ctx.config.email.public_url, ctx.config.trusted_proxies));
   return r;
 }
 

@@ -23,4 +23,11 @@ std::string client_address(const Request& req, const std::vector<std::string>& t
 // is not an IP address.
 std::string canonical_address(std::string_view address);
 
+// The service's own address for a link it hands out (a letter's QR code), without a trailing
+// slash: `public_url` when the operator configured one, else the scheme and host `req` came to
+// (https only when a trusted proxy says so in X-Forwarded-Proto); "" when neither is usable (a
+// Host header that is not a plain host[:port]).
+std::string service_address(const Request& req, std::string_view public_url,
+                            const std::vector<std::string>& trusted_proxies);
+
 }  // namespace tatakerja::server
