@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <nlohmann/json.hpp>
 #include <set>
+#include <utility>
 
 #include "app/assignment_roles.hpp"
 #include "app/audit.hpp"
@@ -201,10 +202,15 @@ ActivityView view_of(const Stores& stores, const Activity& a, std::optional<org:
   v.state_label = state_label(a);
   v.chain = chain_view(stores, a);
   v.roles = stores.activities.roles_of_activity(a.id);
+  // A list shorter than its bound is the whole of it: counted only when it may not be.
   v.steps = stores.activities.latest_steps_of_activity(a.id, kShownSteps);
-  v.steps_total = stores.activities.step_count(a.id);
+  v.steps_total = std::cmp_less(v.steps.size(), kShownSteps)
+                      ? static_cast<std::int64_t>(v.steps.size())
+                      : stores.activities.step_count(a.id);
   v.notes = stores.activities.latest_notes_of_activity(a.id, kShownNotes);
-  v.notes_total = stores.activities.note_count(a.id);
+  v.notes_total = std::cmp_less(v.notes.size(), kShownNotes)
+                      ? static_cast<std::int64_t>(v.notes.size())
+                      : stores.activities.note_count(a.id);
   v.evidence = stores.activities.evidence_of_activity(a.id);
   for (const auto* t : work::transitions_from(flow_of(a), a.state)) {
     const bool mine = me && holders_of(stores, a, t->role).contains(*me);
@@ -219,20 +225,22 @@ ActivityView view_of(const Stores& stores, const Activity& a, std::optional<org:
   return v;
 }
 
-// Everyone concerned by `a` now but the actor: the people who carry it out, its planner, the
-// team's lead, and whoever must take one of the steps open from its state.
-std::set<org::Id> parties(const Stores& stores, const Activity& a, std::set<org::Id> to) {
-  to.insert(a.planner_employee_id);
-  to.merge(team_leads(stores, a.team_id));
+// Whoever must take one of the steps open from the state of `a` (a cancellation is not asked for).
+std::set<org::Id> awaited_from(const Stores& stores, const Activity& a) {
+  std::set<org::Id> out;
   for (const auto* t : work::transitions_from(flow_of(a), a.state)) {
-    if (t->role == "pembatal") continue;  // a cancellation is not asked for
-    to.merge(holders_of(stores, a, t->role));
+    if (t->role != "pembatal") out.merge(holders_of(stores, a, t->role));
   }
-  return to;
+  return out;
 }
 
-std::set<org::Id> parties(const Stores& stores, const Activity& a) {
-  return parties(stores, a, workers(stores, a));
+// Everyone concerned by `a` now but the actor: `carriers` (the people who carry it out), its
+// planner, the team's lead, and whoever must take one of the steps open from its state.
+std::set<org::Id> parties(const Stores& stores, const Activity& a, std::set<org::Id> carriers) {
+  carriers.insert(a.planner_employee_id);
+  carriers.merge(team_leads(stores, a.team_id));
+  carriers.merge(awaited_from(stores, a));
+  return carriers;
 }
 
 void notify(const Stores& stores, const Activity& a, const std::set<org::Id>& to, org::Id actor,
@@ -530,9 +538,10 @@ ActivityView take_activity_step(const Stores& stores, const identity::User& user
     a.awaiting_position_id = awaiting_position(a);
     if (t->name == "kembalikan") ++a.rework;
     if (t->name == "terima") a.progress = 100;
-    // Those who had to act before the step learn that it was taken, as do those who must act now.
-    to = parties(stores, a);
-    to.merge(parties(stores, before));
+    // Those who must act now learn that the step was taken, as do those who had to act before
+    // it (a step changes neither the people who carry it out, nor the planner, nor the lead).
+    to = parties(stores, a, workers(stores, a));
+    to.merge(awaited_from(stores, before));
   }
   a.state_since = now_iso_utc();
   work::ActivityStep s;

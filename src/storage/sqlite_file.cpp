@@ -7,12 +7,11 @@
 namespace tatakerja::storage::detail {
 namespace {
 
-// The file's identity (device and inode), so that two spellings of one path share their state;
-// empty for a database without a file (in memory, temporary).
-std::string key_of(sqlite3* db) {
-  const char* name = sqlite3_db_filename(db, "main");
+// The identity (device and inode) of the file named `name`, so that two spellings of one path
+// share their state; empty for a database without a file (in memory, temporary).
+std::string key_of(const std::string& name) {
   struct stat st {};
-  if (name == nullptr || *name == '\0' || ::stat(name, &st) != 0) return {};
+  if (name.empty() || ::stat(name.c_str(), &st) != 0) return {};
   return std::to_string(st.st_dev) + ":" + std::to_string(st.st_ino);
 }
 
@@ -30,8 +29,9 @@ std::map<std::string, std::weak_ptr<SqliteFile>>& registry() {
 
 std::shared_ptr<SqliteFile> SqliteFile::of(sqlite3* db, const std::string& path) {
   const char* name = sqlite3_db_filename(db, "main");
-  const std::string file = name != nullptr && *name != '\0' ? std::string(name) : path;
-  std::string key = key_of(db);
+  const std::string named = name != nullptr ? name : "";
+  const std::string& file = named.empty() ? path : named;
+  std::string key = key_of(named);
   if (key.empty()) return std::make_shared<SqliteFile>(file, std::move(key));
   std::lock_guard lock(registry_mutex());
   auto& files = registry();
@@ -59,7 +59,6 @@ SqliteFile::~SqliteFile() {
 
 bool SqliteFile::take_turn(const void* holder, std::chrono::milliseconds limit) {
   std::unique_lock lock(turn_mutex_);
-  if (holder_ == holder) return true;
   if (!turn_free_.wait_for(lock, limit, [&] { return holder_ == nullptr; })) return false;
   holder_ = holder;
   return true;

@@ -42,8 +42,7 @@ class SqliteFile {
   SqliteFile& operator=(const SqliteFile&) = delete;
 
   // Waits up to `limit` for the writers' turn; false when it did not come. `holder` is the
-  // connection asking; a connection that holds the turn gets it again at once (and SQLite's lock
-  // decides), so nothing here can wait on itself.
+  // connection asking (one that holds the turn has a transaction open and cannot begin another).
   bool take_turn(const void* holder, std::chrono::milliseconds limit);
   void end_turn(const void* holder);
 
