@@ -9,7 +9,9 @@
 // handle of each thread found its cache dropped by the other's commit and read every page of
 // every index it wrote again. Transactions start with BEGIN IMMEDIATE, so a writer of another
 // process queues on the write lock at the start (up to 5 s) instead of failing at its first
-// write. A database without a file (in memory) writes through the connection's own handle.
+// write. The process's writers that come while one writes are committed together with it (group
+// commit, sqlite_file.hpp). A database without a file (in memory) writes through the connection's
+// own handle, one transaction at a time.
 #include <memory>
 #include <string>
 
@@ -48,7 +50,8 @@ class SqliteConnection final : public Connection {
     return h.changes();
   }
 
-  // The writers' turn first (at most the busy timeout), then SQLite's write lock.
+  // The writers' turn first (at most the busy timeout), then SQLite's write lock: the group's
+  // transaction and this connection's savepoint in it (sqlite_file.hpp, "Group commit").
   void begin() override {
     open_.refuse_nested("begin()");
     if (!file_->take_turn(this, kSqliteBusyTimeout)) {
@@ -57,9 +60,14 @@ class SqliteConnection final : public Connection {
     }
     try {
       writer_ = file_->writer();
-      if (writer_ == nullptr) writer_ = &own_;
-      writer_->run("BEGIN IMMEDIATE", {}, nullptr);
+      if (writer_ == nullptr) {
+        writer_ = &own_;
+        own_.run("BEGIN IMMEDIATE", {}, nullptr);
+      } else {
+        file_->begin_write();
+      }
     } catch (...) {
+      if (writer_ == &own_) own_.roll_back();
       writer_ = nullptr;
       file_->end_turn(this);
       throw;
@@ -67,18 +75,37 @@ class SqliteConnection final : public Connection {
     open_.kind = OpenTransaction::Kind::Write;
   }
 
+  // Returns once the writes are committed; throws when they are not (the transaction then stays
+  // open for rollback() if this connection's part could not be kept, and is over otherwise).
   void commit() override {
     if (open_.kind != OpenTransaction::Kind::Write) {
       throw DatabaseError(DatabaseError::Kind::Other, "commit(): no transaction is open");
     }
-    writer_->run("COMMIT", {}, nullptr);  // on failure the transaction stays open for rollback()
-    end_write();
+    if (writer_ == &own_) {
+      own_.run("COMMIT", {}, nullptr);  // on failure the transaction stays open for rollback()
+      end_write();
+      return;
+    }
+    try {
+      file_->commit_write(this);
+    } catch (...) {
+      // Still this connection's turn when its savepoint could not be released; over otherwise.
+      if (file_->holds_turn(this)) throw;
+      forget_write();
+      throw;
+    }
+    forget_write();
   }
 
   void rollback() noexcept override {
     if (open_.kind != OpenTransaction::Kind::Write) return;
-    writer_->roll_back();
-    end_write();
+    if (writer_ == &own_) {
+      own_.roll_back();
+      end_write();
+      return;
+    }
+    forget_write();
+    file_->roll_back_write(this);
   }
 
   // A deferred transaction: the snapshot is taken at its first read and held until end_read().
@@ -98,9 +125,14 @@ class SqliteConnection final : public Connection {
   // The handle the next statement runs on: the writer's while a write transaction is open.
   SqliteHandle& active() { return open_.kind == OpenTransaction::Kind::Write ? *writer_ : own_; }
 
-  void end_write() noexcept {
+  void forget_write() noexcept {
     open_.kind = OpenTransaction::Kind::None;
     writer_ = nullptr;
+  }
+
+  // The end of a write on the connection's own handle (a database without a file).
+  void end_write() noexcept {
+    forget_write();
     file_->end_turn(this);
   }
 

@@ -2,6 +2,7 @@
 
 #include <sys/stat.h>
 
+#include <exception>
 #include <map>
 
 namespace tatakerja::storage::detail {
@@ -59,17 +60,116 @@ SqliteFile::~SqliteFile() {
 
 bool SqliteFile::take_turn(const void* holder, std::chrono::milliseconds limit) {
   std::unique_lock lock(turn_mutex_);
-  if (!turn_free_.wait_for(lock, limit, [&] { return holder_ == nullptr; })) return false;
+  ++waiting_;
+  const bool came = turn_free_.wait_for(lock, limit, [&] { return holder_ == nullptr; });
+  --waiting_;
+  if (!came) return false;
   holder_ = holder;
   return true;
 }
 
-void SqliteFile::end_turn(const void* holder) {
+void SqliteFile::end_turn(const void* holder) noexcept {
+  pass_or_commit(holder, false);
+}
+
+bool SqliteFile::holds_turn(const void* holder) {
+  std::lock_guard lock(turn_mutex_);
+  return holder_ == holder;
+}
+
+void SqliteFile::begin_write() {
+  bool open = false;
   {
     std::lock_guard lock(turn_mutex_);
-    if (holder_ != holder) return;
+    open = group_ != nullptr;
+  }
+  if (!open) {
+    writer_->run("BEGIN IMMEDIATE", {}, nullptr);
+    std::lock_guard lock(turn_mutex_);
+    group_ = std::make_shared<WriteGroup>();
+  }
+  writer_->run("SAVEPOINT tk_write", {}, nullptr);
+}
+
+void SqliteFile::commit_write(const void* holder) {
+  writer_->run("RELEASE tk_write", {}, nullptr);  // on failure the turn is still held
+  const auto group = pass_or_commit(holder, true);
+  if (!group) return;
+  std::unique_lock lock(turn_mutex_);
+  group_done_.wait(lock, [&] { return group->done; });
+  if (!group->committed) {
+    throw DatabaseError(DatabaseError::Kind::Other,
+                        "SQLite: the writes committed together failed: " + group->error);
+  }
+}
+
+void SqliteFile::roll_back_write(const void* holder) noexcept {
+  sqlite3* db = writer_->db();
+  if (sqlite3_get_autocommit(db) == 0) {
+    int rc = sqlite3_exec(db, "ROLLBACK TO tk_write", nullptr, nullptr, nullptr);
+    if (rc == SQLITE_OK) rc = sqlite3_exec(db, "RELEASE tk_write", nullptr, nullptr, nullptr);
+    // A savepoint that cannot be rolled back alone takes the group with it: nothing of this
+    // writer's may be committed.
+    if (rc != SQLITE_OK) writer_->roll_back();
+  }
+  if (sqlite3_get_autocommit(db) != 0) {  // SQLite ended the transaction (after an I/O error, ...)
+    std::lock_guard lock(turn_mutex_);
+    if (group_ && group_->alive) {
+      group_->alive = false;
+      group_->error = sqlite3_errmsg(db);
+    }
+  }
+  pass_or_commit(holder, false);
+}
+
+std::shared_ptr<SqliteFile::WriteGroup> SqliteFile::pass_or_commit(const void* holder,
+                                                                   bool kept) noexcept {
+  std::shared_ptr<WriteGroup> group;
+  bool pass = false;
+  {
+    std::lock_guard lock(turn_mutex_);
+    if (holder_ != holder) return nullptr;
+    group = group_;
+    if (group && kept) ++group->kept;
+    pass = group == nullptr || (group->alive && waiting_ > 0 && group->kept < kGroupLimit);
+    if (pass) holder_ = nullptr;
+  }
+  if (pass) {
+    turn_free_.notify_one();
+  } else {
+    finish_group();
+  }
+  return kept ? group : nullptr;
+}
+
+void SqliteFile::finish_group() noexcept {
+  std::shared_ptr<WriteGroup> group;
+  bool commit = false;
+  {
+    std::lock_guard lock(turn_mutex_);
+    group = group_;
+    commit = group->alive && group->kept > 0;
+  }
+  bool committed = false;
+  std::string error;
+  if (commit) {
+    try {
+      writer_->run("COMMIT", {}, nullptr);
+      committed = true;
+    } catch (const std::exception& e) {
+      error = e.what();
+    }
+  }
+  if (!committed) writer_->roll_back();  // nothing kept, or the commit failed
+  {
+    std::lock_guard lock(turn_mutex_);
+    group->done = true;
+    group->committed = committed;
+    if (group->error.empty()) group->error = error;
+    group_.reset();
     holder_ = nullptr;
   }
+  group_done_.notify_all();
   turn_free_.notify_one();
 }
 
