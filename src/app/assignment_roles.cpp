@@ -1,7 +1,6 @@
 #include "app/assignment_roles.hpp"
 
 #include "core/organisation_kinds.hpp"
-#include "org/unit_head.hpp"
 
 namespace tatakerja::app {
 namespace {
@@ -9,17 +8,13 @@ namespace {
 std::optional<org::Id> leader_position(const Stores& stores, org::Id unit_id) {
   const auto unit = stores.org.unit(unit_id);
   if (!unit) return std::nullopt;
-  const auto positions = stores.org.positions_of_agency(unit->agency_id);
   std::optional<org::Id> at = unit_id;
   for (int depth = 0; at && depth < 64; ++depth) {
-    if (const auto head = org::unit_head(positions, *at)) return head;
-    const auto u = stores.org.unit(*at);
+    if (const auto head = stores.org.head_of_unit(*at)) return head;
+    const auto u = *at == unit_id ? unit : stores.org.unit(*at);
     at = u ? u->parent_id : std::nullopt;
   }
-  for (const auto& p : positions) {
-    if (!p.unit_id && p.work_level == 1) return p.id;
-  }
-  return std::nullopt;
+  return stores.org.agency_level_one_position(unit->agency_id);
 }
 
 // The Pejabat yang Berwenang of a region: the head of its Sekretariat Daerah.
@@ -27,9 +22,7 @@ std::optional<org::Id> authority_position(const Stores& stores, std::optional<or
   if (!region_id) return std::nullopt;
   for (const auto& agency : stores.org.agencies_of_region(*region_id)) {
     if (agency.kind != AgencyKind::SekretariatDaerah) continue;
-    for (const auto& p : stores.org.positions_of_agency(agency.id)) {
-      if (!p.unit_id && p.work_level == 1) return p.id;
-    }
+    if (const auto head = stores.org.agency_level_one_position(agency.id)) return head;
   }
   return std::nullopt;
 }

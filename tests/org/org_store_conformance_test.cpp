@@ -588,6 +588,18 @@ TEST_P(OrgStoreTest, BriefsSubordinatesUnitHeadsAndCounts) {
   EXPECT_EQ(units[0].head_position_id, sek_id);  // III.a before the Pengawas without eselon
   EXPECT_EQ(units[1].unit.id, empty_id);
   EXPECT_FALSE(units[1].head_position_id);
+  // One unit's head alone, by the same rule; the agency's Level I position outside its units.
+  EXPECT_EQ(stores_->org().head_of_unit(s.unit), sek_id);
+  EXPECT_EQ(stores_->org().position_title(sek_id), "Sekretaris");
+  EXPECT_EQ(stores_->org().position_title(999999), "");
+  EXPECT_FALSE(stores_->org().head_of_unit(empty_id));
+  EXPECT_FALSE(stores_->org().head_of_unit(999999));
+  EXPECT_FALSE(stores_->org().agency_level_one_position(s.agency));  // no Level I marked yet
+  auto top_position = *stores_->org().position(s.head);
+  top_position.work_level = 1;
+  stores_->org().update_position(top_position);
+  EXPECT_EQ(stores_->org().agency_level_one_position(s.agency), s.head);
+  EXPECT_FALSE(stores_->org().agency_level_one_position(999999));
   EXPECT_EQ(stores_->org().count_units(s.agency), 2);
   EXPECT_EQ(stores_->org().count_units(999999), 0);
 

@@ -215,6 +215,11 @@ TEST_P(OrgStoreDifferentialTest, SameAnswersAsMemory) {
     for (const auto& x : sql.units_with_heads(ag)) a.emplace_back(x.unit.id, x.head_position_id);
     for (const auto& x : mem.units_with_heads(ag)) b.emplace_back(x.unit.id, x.head_position_id);
     EXPECT_EQ(a, b) << ag;
+    for (const auto& x : sql.units_with_heads(ag)) {
+      EXPECT_EQ(sql.head_of_unit(x.unit.id), x.head_position_id) << x.unit.id;
+      EXPECT_EQ(mem.head_of_unit(x.unit.id), x.head_position_id) << x.unit.id;
+    }
+    EXPECT_EQ(sql.agency_level_one_position(ag), mem.agency_level_one_position(ag)) << ag;
     std::vector<Id> pa, pb;
     for (const auto& x : sql.position_briefs_of_agency(ag)) pa.push_back(x.id);
     for (const auto& x : mem.position_briefs_of_agency(ag)) pb.push_back(x.id);

@@ -430,6 +430,11 @@ std::optional<Position> MemoryOrgStore::position(Id id) {
   return row(positions_, id);
 }
 
+std::string MemoryOrgStore::position_title(Id id) {
+  const auto p = row(positions_, id);
+  return p ? p->title : std::string();
+}
+
 std::vector<Position> MemoryOrgStore::positions_of_agency(Id agency_id, bool include_abolished) {
   auto out = rows_where(positions_, [&](const Position& p) {
     return p.agency_id == agency_id && (include_abolished || !p.abolished);
@@ -607,6 +612,21 @@ std::vector<UnitWithHead> MemoryOrgStore::units_with_heads(Id agency_id) {
     out.push_back(UnitWithHead{std::move(u), head});
   }
   return out;
+}
+
+std::optional<Id> MemoryOrgStore::head_of_unit(Id unit_id) {
+  std::vector<Position> of_unit;
+  for (const auto& [id, p] : positions_.rows()) {
+    if (p.unit_id == unit_id) of_unit.push_back(p);
+  }
+  return unit_head(of_unit, unit_id);
+}
+
+std::optional<Id> MemoryOrgStore::agency_level_one_position(Id agency_id) {
+  for (const auto& p : positions_of_agency(agency_id, false)) {
+    if (!p.unit_id && p.work_level == 1) return p.id;
+  }
+  return std::nullopt;
 }
 
 std::int64_t MemoryOrgStore::count_units(Id agency_id) {

@@ -494,6 +494,11 @@ std::optional<Position> SqlOrgStore::position(Id id) {
                          read_position);
 }
 
+std::string SqlOrgStore::position_title(Id id) {
+  const auto rows = c_.query("SELECT title FROM positions WHERE id = ?", {id});
+  return rows.empty() ? std::string() : rows[0].text(0);
+}
+
 std::vector<Position> SqlOrgStore::positions_of_agency(Id agency_id, bool include_abolished) {
   if (include_abolished) {
     return all<Position>(
@@ -662,6 +667,21 @@ std::vector<UnitWithHead> SqlOrgStore::units_with_heads(Id agency_id) {
     out.push_back(std::move(u));
   }
   return out;
+}
+
+std::optional<Id> SqlOrgStore::head_of_unit(Id unit_id) {
+  const auto heads = head_ranks(c_, "unit_id = ?", {unit_id});
+  if (const auto it = heads.find(unit_id); it != heads.end()) return it->second.id;
+  return std::nullopt;
+}
+
+std::optional<Id> SqlOrgStore::agency_level_one_position(Id agency_id) {
+  const auto rows = c_.query(
+      "SELECT id FROM positions WHERE agency_id = ? AND unit_id IS NULL AND abolished = 0 AND "
+      "work_level = 1 ORDER BY ordinal, id LIMIT 1",
+      {agency_id});
+  if (rows.empty()) return std::nullopt;
+  return rows[0].integer(0);
 }
 
 std::vector<UnitWithHead> SqlOrgStore::unit_children(Id agency_id, std::optional<Id> parent_id,

@@ -188,6 +188,8 @@ class OrgStore {
   virtual Id insert_position(const Position& p) = 0;
   virtual void update_position(const Position& p) = 0;
   virtual std::optional<Position> position(Id id) = 0;
+  // Its title alone (an answer that names it); "" when there is no position `id`.
+  virtual std::string position_title(Id id) = 0;
   virtual std::vector<Position> positions_of_agency(Id agency_id,
                                                     bool include_abolished = false) = 0;
   // The agency's non-abolished positions without their texts, in regulation order.
@@ -204,6 +206,12 @@ class OrgStore {
   virtual PositionLinks position_links(Id id) = 0;
   // The agency's units, parents before children (regulation order), each with its head.
   virtual std::vector<UnitWithHead> units_with_heads(Id agency_id) = 0;
+  // The head of unit `unit_id` by the one rule of org/unit_head.hpp (read from the unit's own
+  // structural positions); nullopt when it has no live one.
+  virtual std::optional<Id> head_of_unit(Id unit_id) = 0;
+  // The agency's first live position outside every unit at work level I (its head), in
+  // regulation order; nullopt when it has none.
+  virtual std::optional<Id> agency_level_one_position(Id agency_id) = 0;
   // The live units directly under `parent_id` (nullopt: the agency's top units), a page of them in
   // regulation order, each with its head and the number of its live child units.
   virtual std::vector<UnitWithHead> unit_children(Id agency_id, std::optional<Id> parent_id,

@@ -76,6 +76,7 @@ class MemoryOrgStore final : public OrgStore, public Transactional {
   Id insert_position(const Position& p) override;
   void update_position(const Position& p) override;
   std::optional<Position> position(Id id) override;
+  std::string position_title(Id id) override;
   std::vector<Position> positions_of_agency(Id agency_id, bool include_abolished) override;
   std::vector<PositionBrief> position_briefs_of_agency(Id agency_id) override;
   CountedPage<PositionBrief> position_briefs_page(Id agency_id, const PositionFilter& filter,
@@ -83,6 +84,8 @@ class MemoryOrgStore final : public OrgStore, public Transactional {
   std::vector<PositionBrief> subordinates_of_position(Id position_id) override;
   PositionLinks position_links(Id id) override;
   std::vector<UnitWithHead> units_with_heads(Id agency_id) override;
+  std::optional<Id> head_of_unit(Id unit_id) override;
+  std::optional<Id> agency_level_one_position(Id agency_id) override;
   std::vector<UnitWithHead> unit_children(Id agency_id, std::optional<Id> parent_id,
                                           const Page& page) override;
   std::optional<ChartPosition> chart_position(Id agency_id, Id id, bool with_holders) override;
