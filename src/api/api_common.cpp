@@ -277,8 +277,9 @@ Response json_response(const json& body, int status) {
   return r;
 }
 
-Response json_text_response(std::string body) {
+Response json_text_response(std::string body, int status) {
   Response r;
+  r.status = status;
   r.headers.emplace_back("Content-Type", "application/json; charset=utf-8");
   r.body = std::move(body);
   return r;

@@ -1,6 +1,7 @@
 #include "app/activities.hpp"
 
 #include <algorithm>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <set>
 #include <utility>
@@ -60,34 +61,80 @@ const ReviewStop* stop_of(const Activity& a, std::string_view role) {
   return nullptr;
 }
 
+// The people who carry `a` out: the executor and those with a role among `roles`.
+std::set<org::Id> workers_of(const Activity& a, const std::vector<work::ActivityRole>& roles) {
+  std::set<org::Id> out{a.executor_employee_id};
+  for (const auto& r : roles) out.insert(r.employee_id);
+  return out;
+}
+
+// The people `a` names now (its team's leads, the holders of its stops' positions), each read
+// once however often an answer asks: an activity's answer asks for them stop by stop, step by
+// step and again for who may give feedback.
+class PeopleOfActivity {
+ public:
+  PeopleOfActivity(const Stores& stores, const Activity& a) : stores_(stores), a_(a) {}
+
+  const std::set<org::Id>& leads() {
+    if (!leads_) leads_ = team_leads(stores_, a_.team_id);
+    return *leads_;
+  }
+
+  const std::set<org::Id>& holders(const std::optional<org::Id>& position_id) {
+    static const std::set<org::Id> kNone;
+    if (!position_id) return kNone;
+    auto it = holders_.find(*position_id);
+    if (it == holders_.end()) {
+      it = holders_.emplace(*position_id, position_holders(stores_, position_id)).first;
+    }
+    return it->second;
+  }
+
+  // Who holds `role` for the activity now.
+  std::set<org::Id> of_role(std::string_view role) {
+    if (role == "pelaksana") return {a_.executor_employee_id};
+    if (role == "ketua") return leads();
+    if (role == "pembatal") {
+      for (const auto& s : a_.chain) {
+        if (s.role != "ketua") return holders(s.position_id);
+      }
+      return {};
+    }
+    const ReviewStop* s = stop_of(a_, role);
+    return s ? holders(s->position_id) : std::set<org::Id>{};
+  }
+
+  // The people who carry it out: the executor and those with a role.
+  const std::set<org::Id>& workers() {
+    if (!workers_) workers_ = workers_of(a_, stores_.activities.roles_of_activity(a_.id));
+    return *workers_;
+  }
+
+  // The lead and the holders of every stop but the lead's: who may give feedback.
+  std::set<org::Id> reviewers() {
+    std::set<org::Id> out = leads();
+    for (const auto& s : a_.chain) {
+      const auto& held = holders(s.position_id);
+      out.insert(held.begin(), held.end());
+    }
+    return out;
+  }
+
+ private:
+  const Stores& stores_;
+  const Activity& a_;
+  std::optional<std::set<org::Id>> leads_;
+  std::optional<std::set<org::Id>> workers_;
+  std::map<org::Id, std::set<org::Id>> holders_;
+};
+
 // Who holds `role` for `a` now.
 std::set<org::Id> holders_of(const Stores& stores, const Activity& a, std::string_view role) {
-  if (role == "pelaksana") return {a.executor_employee_id};
-  if (role == "ketua") return team_leads(stores, a.team_id);
-  if (role == "pembatal") {
-    for (const auto& s : a.chain) {
-      if (s.role != "ketua") return position_holders(stores, s.position_id);
-    }
-    return {};
-  }
-  const ReviewStop* s = stop_of(a, role);
-  return s ? position_holders(stores, s->position_id) : std::set<org::Id>{};
+  return PeopleOfActivity(stores, a).of_role(role);
 }
 
-// The people who carry it out: the executor and those with a role.
-std::set<org::Id> workers(const Stores& stores, const Activity& a) {
-  std::set<org::Id> out{a.executor_employee_id};
-  for (const auto& r : stores.activities.roles_of_activity(a.id)) out.insert(r.employee_id);
-  return out;
-}
-
-// The lead and the holders of every stop but the lead's: who may give feedback.
 std::set<org::Id> reviewers(const Stores& stores, const Activity& a) {
-  std::set<org::Id> out = team_leads(stores, a.team_id);
-  for (const auto& s : a.chain) {
-    if (s.position_id) out.merge(position_holders(stores, s.position_id));
-  }
-  return out;
+  return PeopleOfActivity(stores, a).reviewers();
 }
 
 // --- the chain -------------------------------------------------------------------------------
@@ -181,26 +228,24 @@ std::string person_name(const Stores& stores, org::Id id) {
   return e ? e->name : std::string();
 }
 
-std::vector<StopView> chain_view(const Stores& stores, const Activity& a) {
+std::vector<StopView> chain_view(const Stores& stores, const Activity& a,
+                                 PeopleOfActivity& people) {
   std::vector<StopView> out;
   for (const auto& s : a.chain) {
     StopView v{s, "", {}};
-    if (s.position_id) {
-      if (const auto p = stores.org.position(*s.position_id)) v.position_title = p->title;
-    }
-    for (const org::Id id : holders_of(stores, a, s.role)) {
-      v.people.push_back(person_name(stores, id));
-    }
+    if (s.position_id) v.position_title = stores.org.position_title(*s.position_id);
+    for (const org::Id id : people.of_role(s.role)) v.people.push_back(person_name(stores, id));
     out.push_back(std::move(v));
   }
   return out;
 }
 
 ActivityView view_of(const Stores& stores, const Activity& a, std::optional<org::Id> me) {
+  PeopleOfActivity people(stores, a);
   ActivityView v;
   v.activity = a;
   v.state_label = state_label(a);
-  v.chain = chain_view(stores, a);
+  v.chain = chain_view(stores, a, people);
   v.roles = stores.activities.roles_of_activity(a.id);
   // A list shorter than its bound is the whole of it: counted only when it may not be.
   v.steps = stores.activities.latest_steps_of_activity(a.id, kShownSteps);
@@ -213,34 +258,39 @@ ActivityView view_of(const Stores& stores, const Activity& a, std::optional<org:
                       : stores.activities.note_count(a.id);
   v.evidence = stores.activities.evidence_of_activity(a.id);
   for (const auto* t : work::transitions_from(flow_of(a), a.state)) {
-    const bool mine = me && holders_of(stores, a, t->role).contains(*me);
+    const bool mine = me && people.of_role(t->role).contains(*me);
     v.next.push_back({std::string(t->name), std::string(t->role), t->reason_required, mine});
   }
   if (me) {
-    const bool worker = workers(stores, a).contains(*me);
+    const bool worker = workers_of(a, v.roles).contains(*me);
     v.can_note = worker && under_way(a);
     v.can_upload = v.can_note;
-    v.can_feedback = !is_final(a) && reviewers(stores, a).contains(*me);
+    v.can_feedback = !is_final(a) && people.reviewers().contains(*me);
   }
   return v;
 }
 
-// Whoever must take one of the steps open from the state of `a` (a cancellation is not asked for).
-std::set<org::Id> awaited_from(const Stores& stores, const Activity& a) {
+// Whoever must take one of the steps open from the state of `a` (a cancellation is not asked for);
+// `people` are those of an activity with the chain and team of `a` (the same one before a step).
+std::set<org::Id> awaited_from(PeopleOfActivity& people, const Activity& a) {
   std::set<org::Id> out;
   for (const auto* t : work::transitions_from(flow_of(a), a.state)) {
-    if (t->role != "pembatal") out.merge(holders_of(stores, a, t->role));
+    if (t->role != "pembatal") out.merge(people.of_role(t->role));
   }
   return out;
 }
 
 // Everyone concerned by `a` now but the actor: `carriers` (the people who carry it out), its
 // planner, the team's lead, and whoever must take one of the steps open from its state.
-std::set<org::Id> parties(const Stores& stores, const Activity& a, std::set<org::Id> carriers) {
+std::set<org::Id> parties(PeopleOfActivity& people, const Activity& a, std::set<org::Id> carriers) {
   carriers.insert(a.planner_employee_id);
-  carriers.merge(team_leads(stores, a.team_id));
-  carriers.merge(awaited_from(stores, a));
+  carriers.insert(people.leads().begin(), people.leads().end());
+  carriers.merge(awaited_from(people, a));
   return carriers;
+}
+std::set<org::Id> parties(const Stores& stores, const Activity& a, std::set<org::Id> carriers) {
+  PeopleOfActivity people(stores, a);
+  return parties(people, a, std::move(carriers));
 }
 
 void notify(const Stores& stores, const Activity& a, const std::set<org::Id>& to, org::Id actor,
@@ -298,7 +348,8 @@ std::optional<org::Id> awaiting_position(const Activity& a) {
   return s ? s->position_id : std::nullopt;
 }
 
-bool may_see(const Stores& stores, const identity::User& user, const Activity& a) {
+bool may_see(const Stores& stores, const identity::User& user, const Activity& a,
+             PeopleOfActivity& people) {
   if (user.role == identity::Role::Administrator) return true;
   if (user.role == identity::Role::RegistryAdmin &&
       (!user.scope_region_id || *user.scope_region_id == a.region_id)) {
@@ -306,19 +357,31 @@ bool may_see(const Stores& stores, const identity::User& user, const Activity& a
   }
   if (!user.employee_id) return false;
   const org::Id me = *user.employee_id;
-  if (a.planner_employee_id == me || workers(stores, a).contains(me)) return true;
+  if (a.planner_employee_id == me || people.workers().contains(me)) return true;
   if (team_members_now(stores, a.team_id).contains(me)) return true;
-  if (reviewers(stores, a).contains(me)) return true;
+  if (people.reviewers().contains(me)) return true;
   return stores.activities.took_a_step(a.id, me);
 }
 
-Activity stored_activity(const Stores& stores, const identity::User& user, org::Id id) {
-  const auto a = stores.activities.activity(id);
+// The stored activity `id`: NOT_FOUND when there is none.
+Activity activity_or_fail(const Stores& stores, org::Id id) {
+  auto a = stores.activities.activity(id);
   if (!a) fail(ErrorCode::NotFound);
-  if (!may_see(stores, user, *a)) {
+  return std::move(*a);
+}
+
+void require_may_see(const Stores& stores, const identity::User& user, const Activity& a,
+                     PeopleOfActivity& people) {
+  if (!may_see(stores, user, a, people)) {
     fail(ErrorCode::Forbidden, "", "Anda bukan pihak dalam kegiatan ini.");
   }
-  return *a;
+}
+
+Activity stored_activity(const Stores& stores, const identity::User& user, org::Id id) {
+  Activity a = activity_or_fail(stores, id);
+  PeopleOfActivity people(stores, a);
+  require_may_see(stores, user, a, people);
+  return a;
 }
 
 // Raises the version of `a` (read at `version`) and writes it; VERSION_CONFLICT when another
@@ -327,7 +390,7 @@ void write_next_version(const Stores& stores, Activity& a, int version) {
   if (version != a.version) fail(ErrorCode::VersionConflict, "version");
   a.version = version + 1;
   a.updated_at = now_iso_utc();
-  if (!stores.activities.update_activity(a, version)) fail(ErrorCode::VersionConflict, "version");
+  if (!stores.activities.update_progress(a, version)) fail(ErrorCode::VersionConflict, "version");
 }
 
 // --- planning --------------------------------------------------------------------------------
@@ -514,7 +577,10 @@ ActivityView take_activity_step(const Stores& stores, const identity::User& user
   Activity a;
   {
     ReadSnapshot read(stores.transactions);
-    before = stored_activity(stores, user, id);
+    before = activity_or_fail(stores, id);
+    // The step changes neither the chain nor the team: their people serve before and after it.
+    PeopleOfActivity people(stores, before);
+    require_may_see(stores, user, before, people);
     person = person_of(stores, user);
     if (in.version != before.version) fail(ErrorCode::VersionConflict, "version");
     t = work::find_transition(flow_of(before), before.state, in.transition);
@@ -523,7 +589,7 @@ ActivityView take_activity_step(const Stores& stores, const identity::User& user
            "Langkah ini tidak dapat diambil pada keadaan kegiatan sekarang (" +
                state_label(before) + ").");
     }
-    if (!holders_of(stores, before, t->role).contains(person.id)) {
+    if (!people.of_role(t->role).contains(person.id)) {
       fail(ErrorCode::RoleRequired, "",
            "Langkah ini hanya dapat diambil oleh " +
                std::string(work::activity_role_label(t->role)) +
@@ -540,8 +606,8 @@ ActivityView take_activity_step(const Stores& stores, const identity::User& user
     if (t->name == "terima") a.progress = 100;
     // Those who must act now learn that the step was taken, as do those who had to act before
     // it (a step changes neither the people who carry it out, nor the planner, nor the lead).
-    to = parties(stores, a, workers(stores, a));
-    to.merge(awaited_from(stores, before));
+    to = parties(people, a, people.workers());
+    to.merge(awaited_from(people, before));
   }
   a.state_since = now_iso_utc();
   work::ActivityStep s;
@@ -579,12 +645,15 @@ ActivityView add_activity_note(const Stores& stores, const identity::User& user,
     fail(ErrorCode::InvalidField, "progress", "Kemajuan dalam persen, 0 sampai 100.");
   }
   Transaction tx(stores.transactions);
-  const Activity before = stored_activity(stores, user, id);
+  const Activity before = activity_or_fail(stores, id);
+  // A note changes neither the chain, nor the team, nor the roles: their people serve throughout.
+  PeopleOfActivity people(stores, before);
+  require_may_see(stores, user, before, people);
   const org::Employee person = person_of(stores, user);
   Activity a = before;
   std::string role;
   if (in.kind == "kemajuan") {
-    if (!workers(stores, a).contains(person.id)) {
+    if (!people.workers().contains(person.id)) {
       fail(ErrorCode::RoleRequired, "",
            "Catatan kemajuan ditulis oleh pelaksana atau pemegang peran kegiatan.");
     }
@@ -595,7 +664,7 @@ ActivityView add_activity_note(const Stores& stores, const identity::User& user,
     role = person.id == a.executor_employee_id ? "pelaksana" : "peran";
     if (in.progress) a.progress = *in.progress;
   } else {
-    if (!reviewers(stores, a).contains(person.id)) {
+    if (!people.reviewers().contains(person.id)) {
       fail(ErrorCode::RoleRequired, "",
            "Umpan balik diberikan oleh ketua tim atau pejabat peninjau kegiatan ini.");
     }
@@ -605,7 +674,7 @@ ActivityView add_activity_note(const Stores& stores, const identity::User& user,
     if (in.progress) {
       fail(ErrorCode::InvalidField, "progress", "Umpan balik tidak mengubah kemajuan.");
     }
-    role = team_leads(stores, a.team_id).contains(person.id) ? "ketua" : "peninjau";
+    role = people.leads().contains(person.id) ? "ketua" : "peninjau";
   }
   write_next_version(stores, a, in.version);
   work::ActivityNote n;
@@ -618,7 +687,7 @@ ActivityView add_activity_note(const Stores& stores, const identity::User& user,
   if (in.kind == "kemajuan") n.progress = in.progress;
   n.at = a.updated_at;
   n.id = stores.activities.insert_note(n);
-  const std::set<org::Id> to = in.kind == "kemajuan" ? reviewers(stores, a) : workers(stores, a);
+  const std::set<org::Id> to = in.kind == "kemajuan" ? people.reviewers() : people.workers();
   notify(stores, a, to, person.id,
          person.name + (in.kind == "kemajuan" ? " mencatat kemajuan" : " memberi umpan balik") +
              " pada kegiatan \"" + a.title + "\": " + note.substr(0, 300));
@@ -634,9 +703,11 @@ ActivityView add_activity_note(const Stores& stores, const identity::User& user,
 work::Evidence add_evidence(const Stores& stores, const identity::User& user, org::Id id,
                             int version, const std::string& name, const std::string& content) {
   Transaction tx(stores.transactions);
-  const Activity before = stored_activity(stores, user, id);
+  const Activity before = activity_or_fail(stores, id);
+  PeopleOfActivity people(stores, before);
+  require_may_see(stores, user, before, people);
   const org::Employee person = person_of(stores, user);
-  if (!workers(stores, before).contains(person.id)) {
+  if (!people.workers().contains(person.id)) {
     fail(ErrorCode::RoleRequired, "",
          "Bukti dukung diunggah oleh pelaksana atau pemegang peran kegiatan.");
   }
@@ -673,7 +744,7 @@ work::Evidence add_evidence(const Stores& stores, const identity::User& user, or
   e.uploader_name = person.name;
   e.at = a.updated_at;
   e.id = stores.activities.insert_evidence(e, content);
-  notify(stores, a, reviewers(stores, a), person.id,
+  notify(stores, a, people.reviewers(), person.id,
          person.name + " mengunggah bukti dukung \"" + e.name + "\" pada kegiatan \"" + a.title +
              "\".");
   record_audit(stores, actor_of(user), "create", "evidence", std::to_string(e.id), "",

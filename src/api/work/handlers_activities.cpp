@@ -4,7 +4,9 @@
 // decide (the flow's roles, resolved from the structure, the placements and the team).
 #include <nlohmann/json.hpp>
 
+#include "activity_answer.hpp"
 #include "api/api.hpp"
+#include "api/json_writer.hpp"
 #include "app/activities.hpp"
 #include "work/activity.hpp"
 #include "work_json.hpp"
@@ -13,136 +15,23 @@ namespace tatakerja::server {
 namespace {
 
 using work_json::optional_id;
-using work_json::person_ref;
-using work_json::unit_ref;
-
-// The fields every answer about an activity carries (a list's rows too).
-json summary_json(const work::Activity& a, const std::string& state_label, org::OrgStore& store) {
-  return {{"id", a.id},
-          {"region_id", a.region_id},
-          {"agency_id", a.agency_id},
-          {"owner_unit", unit_ref(store, a.owner_unit_id)},
-          {"team_id", optional_id_json(a.team_id)},
-          {"assignment_id", optional_id_json(a.assignment_id)},
-          {"executor", person_ref(store, a.executor_employee_id)},
-          {"title", a.title},
-          {"state", a.state},
-          {"state_label", state_label},
-          {"state_since", a.state_since},
-          {"progress", a.progress},
-          {"rework", a.rework},
-          {"start", a.start.iso()},
-          {"end", a.end.iso()},
-          {"version", a.version},
-          {"updated_at", a.updated_at}};
-}
-
-json evidence_json(const work::Evidence& e) {
-  return {{"id", e.id},
-          {"name", e.name},
-          {"media_type", e.media_type},
-          {"size", e.size},
-          {"sha256", e.sha256},
-          {"uploaded_by",
-           {{"employee_id", optional_id_json(e.uploaded_by)}, {"name", e.uploader_name}}},
-          {"at", e.at},
-          {"path", "/api/v1/evidence/" + std::to_string(e.id)}};
-}
-
-json steps_json(const std::vector<work::ActivityStep>& steps) {
-  json out = json::array();
-  for (const auto& s : steps) {
-    out.push_back(
-        {{"id", s.id},
-         {"transition", s.transition},
-         {"from", s.from_state},
-         {"to", s.to_state},
-         {"actor",
-          {{"employee_id", optional_id_json(s.actor_employee_id)}, {"name", s.actor_name}}},
-         {"role", s.role},
-         {"reason", s.reason},
-         {"at", s.at}});
-  }
-  return out;
-}
-
-json notes_json(const std::vector<work::ActivityNote>& notes) {
-  json out = json::array();
-  for (const auto& n : notes) {
-    out.push_back(
-        {{"id", n.id},
-         {"kind", n.kind},
-         {"author",
-          {{"employee_id", optional_id_json(n.author_employee_id)}, {"name", n.author_name}}},
-         {"role", n.role},
-         {"text", n.text},
-         {"progress", n.progress ? json(*n.progress) : json(nullptr)},
-         {"at", n.at}});
-  }
-  return out;
-}
 
 // One page of an activity's steps or notes, in the order written, with their total.
 template <typename T>
 Response history_page(Context& ctx,
                       app::HistoryPage<T> (*read)(const app::Stores&, const identity::User&,
                                                   org::Id, int, int),
-                      json (*to_json)(const std::vector<T>&)) {
+                      void (*write)(JsonWriter&, const std::vector<T>&)) {
   const auto& who = ctx.require_user();
   const int offset = ctx.query_number("offset", 0, 1'000'000'000, 0);
   const int limit = ctx.query_number("limit", 1, app::kMaxHistoryPage, 100);
   const auto page = read(ctx.stores, who.user, ctx.ids[0], offset, limit);
-  return json_response({{"activity_id", ctx.ids[0]},
-                        {"offset", offset},
-                        {"total", page.total},
-                        {"items", to_json(page.items)}});
-}
-
-json activity_json(const app::ActivityView& v, org::OrgStore& store) {
-  const auto& a = v.activity;
-  json j = summary_json(a, v.state_label, store);
-  j["planner"] = person_ref(store, a.planner_employee_id);
-  j["agency_kind"] = a.agency_kind;
-  j["target"] = a.target;
-  j["details"] = a.details;
-  j["budget"] = a.budget;
-  j["flow"] = a.flow;
-  j["created_at"] = a.created_at;
-  json chain = json::array();
-  for (const auto& s : v.chain) {
-    chain.push_back({{"role", s.stop.role},
-                     {"label", std::string(work::activity_role_label(s.stop.role))},
-                     {"position_id", optional_id_json(s.stop.position_id)},
-                     {"position_title", s.position_title},
-                     {"people", s.people},
-                     {"current", work::stop_of_state(a.state) == s.stop.role}});
-  }
-  j["chain"] = std::move(chain);
-  json roles = json::array();
-  for (const auto& r : v.roles) {
-    roles.push_back({{"employee", person_ref(store, r.employee_id)}, {"role", r.role}});
-  }
-  j["roles"] = std::move(roles);
-  j["steps"] = steps_json(v.steps);
-  j["steps_total"] = v.steps_total;
-  j["notes"] = notes_json(v.notes);
-  j["notes_total"] = v.notes_total;
-  json evidence = json::array();
-  for (const auto& e : v.evidence) evidence.push_back(evidence_json(e));
-  j["evidence"] = std::move(evidence);
-  json next = json::array();
-  for (const auto& n : v.next) {
-    next.push_back({{"transition", n.transition},
-                    {"role", n.role},
-                    {"role_label", std::string(work::activity_role_label(n.role))},
-                    {"reason_required", n.reason_required},
-                    {"mine", n.mine}});
-  }
-  j["next"] = std::move(next);
-  j["can_note"] = v.can_note;
-  j["can_feedback"] = v.can_feedback;
-  j["can_upload"] = v.can_upload;
-  return j;
+  JsonWriter w;
+  w.begin_object().key("activity_id").value(ctx.ids[0]).key("offset").value(offset);
+  w.key("total").value(page.total).key("items");
+  write(w, page.items);
+  w.end_object();
+  return json_text_response(w.take());
 }
 
 int required_version(const json& body) {
@@ -166,16 +55,6 @@ std::vector<app::NewActivityRole> roles_of(const json& body) {
     out.push_back({required_id(r, "employee_id"), required_string(r, "role", 200)});
   }
   return out;
-}
-
-json summaries_json(const std::vector<app::ActivitySummary>& list, org::OrgStore& store) {
-  json items = json::array();
-  for (const auto& s : list) {
-    json j = summary_json(s.activity, s.state_label, store);
-    j["awaiting_me"] = s.awaiting_me;
-    items.push_back(std::move(j));
-  }
-  return items;
 }
 
 }  // namespace
@@ -228,37 +107,35 @@ Response handle_activity_create(Context& ctx) {
   in.end = required_string(body, "end", 10);
   in.roles = roles_of(body);
   const auto v = app::create_activity(ctx.stores, who.user, in);
-  return json_response(activity_json(v, ctx.store), 201);
+  return json_text_response(activity_answer::activity(v, ctx.store), 201);
 }
 
 Response handle_activities_mine(Context& ctx) {
   const auto& who = ctx.require_user();
   const int limit = ctx.query_number("limit", 1, 100, 25);
-  return json_response(
-      {{"items", summaries_json(app::my_activities(ctx.stores, who.user, limit), ctx.store)}});
+  return json_text_response(
+      activity_answer::summaries(app::my_activities(ctx.stores, who.user, limit), ctx.store));
 }
 
 Response handle_team_activities(Context& ctx) {
   const auto& who = ctx.require_user();
   const int limit = ctx.query_number("limit", 1, 200, 100);
-  return json_response(
-      {{"team_id", ctx.ids[0]},
-       {"items",
-        summaries_json(app::team_activities(ctx.stores, who.user, ctx.ids[0], limit), ctx.store)}});
+  return json_text_response(activity_answer::summaries(
+      app::team_activities(ctx.stores, who.user, ctx.ids[0], limit), ctx.store, ctx.ids[0]));
 }
 
 Response handle_activity_get(Context& ctx) {
   const auto& who = ctx.require_user();
-  return json_response(
-      activity_json(app::activity_view(ctx.stores, who.user, ctx.ids[0]), ctx.store));
+  return json_text_response(
+      activity_answer::activity(app::activity_view(ctx.stores, who.user, ctx.ids[0]), ctx.store));
 }
 
 Response handle_activity_steps(Context& ctx) {
-  return history_page<work::ActivityStep>(ctx, app::activity_steps, steps_json);
+  return history_page<work::ActivityStep>(ctx, app::activity_steps, activity_answer::write_steps);
 }
 
 Response handle_activity_notes(Context& ctx) {
-  return history_page<work::ActivityNote>(ctx, app::activity_notes, notes_json);
+  return history_page<work::ActivityNote>(ctx, app::activity_notes, activity_answer::write_notes);
 }
 
 Response handle_activity_step(Context& ctx) {
@@ -269,8 +146,8 @@ Response handle_activity_step(Context& ctx) {
   in.transition = required_string(body, "transition", 50);
   in.version = required_version(body);
   in.reason = optional_string(body, "reason", 2000).value_or("");
-  return json_response(
-      activity_json(app::take_activity_step(ctx.stores, who.user, ctx.ids[0], in), ctx.store));
+  return json_text_response(activity_answer::activity(
+      app::take_activity_step(ctx.stores, who.user, ctx.ids[0], in), ctx.store));
 }
 
 Response handle_activity_note(Context& ctx) {
@@ -287,8 +164,10 @@ Response handle_activity_note(Context& ctx) {
     }
     in.progress = static_cast<int>(it->get<std::int64_t>());
   }
-  return json_response(
-      activity_json(app::add_activity_note(ctx.stores, who.user, ctx.ids[0], in), ctx.store), 201);
+  return json_text_response(
+      activity_answer::activity(app::add_activity_note(ctx.stores, who.user, ctx.ids[0], in),
+                                ctx.store),
+      201);
 }
 
 Response handle_evidence_upload(Context& ctx) {
@@ -306,7 +185,7 @@ Response handle_evidence_upload(Context& ctx) {
   const std::string name = ctx.query("name").value_or("");
   const auto e =
       app::add_evidence(ctx.stores, who.user, ctx.ids[0], version, name, ctx.request.body);
-  return json_response(evidence_json(e), 201);
+  return json_text_response(activity_answer::evidence(e), 201);
 }
 
 Response handle_evidence_get(Context& ctx) {

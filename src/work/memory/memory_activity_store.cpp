@@ -100,11 +100,19 @@ Id MemoryActivityStore::insert_activity(const Activity& a) {
   return x.id;
 }
 
-bool MemoryActivityStore::update_activity(const Activity& a, int expected_version) {
+bool MemoryActivityStore::update_progress(const Activity& a, int expected_version) {
   const Activity* stored = activities_.find(a.id);
   if (stored == nullptr || stored->version != expected_version) return false;
-  check_activity(a);
-  activities_.put(a.id, a);
+  Activity next = *stored;
+  next.state = a.state;
+  next.state_since = a.state_since;
+  next.awaiting_position_id = a.awaiting_position_id;
+  next.progress = a.progress;
+  next.rework = a.rework;
+  next.version = a.version;
+  next.updated_at = a.updated_at;
+  check_activity(next);
+  activities_.put(a.id, next);
   return true;
 }
 

@@ -243,18 +243,13 @@ Id SqlActivityStore::insert_activity(const Activity& a) {
                      activity_values(a));
 }
 
-bool SqlActivityStore::update_activity(const Activity& a, int expected_version) {
-  auto values = activity_values(a);
-  values.emplace_back(a.id);
-  values.emplace_back(std::int64_t{expected_version});
+bool SqlActivityStore::update_progress(const Activity& a, int expected_version) {
   return c_.execute(
-             "UPDATE work_activities SET region_id = ?, agency_id = ?, owner_unit_id = ?, "
-             "team_id = ?, assignment_id = ?, executor_employee_id = ?, planner_employee_id = ?, "
-             "agency_kind = ?, title = ?, target = ?, details = ?, budget = ?, start_date = ?, "
-             "end_date = ?, chain = ?, flow = ?, state = ?, state_since = ?, "
-             "awaiting_position_id = ?, progress = ?, rework = ?, version = ?, created_at = ?, "
-             "updated_at = ? WHERE id = ? AND version = ?",
-             values) == 1;
+             "UPDATE work_activities SET state = ?, state_since = ?, awaiting_position_id = ?, "
+             "progress = ?, rework = ?, version = ?, updated_at = ? WHERE id = ? AND version = ?",
+             {a.state, a.state_since, opt(a.awaiting_position_id), std::int64_t{a.progress},
+              std::int64_t{a.rework}, std::int64_t{a.version}, a.updated_at, a.id,
+              std::int64_t{expected_version}}) == 1;
 }
 
 std::optional<Activity> SqlActivityStore::activity(Id id) {

@@ -120,7 +120,7 @@ Date required_date(const json& body, const char* field);
 // A 200 (or `status`) answer with the JSON body, dumped once.
 Response json_response(const json& body, int status = 200);
 // A 200 answer with a JSON body already written (JsonWriter).
-Response json_text_response(std::string body);
+Response json_text_response(std::string body, int status = 200);
 // {"items":[...],"total":N,"limit":L,"offset":O}
 json list_answer(json items, std::int64_t total, const Page& page);
 

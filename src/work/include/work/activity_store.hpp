@@ -23,9 +23,12 @@ class ActivityStore {
 
   // Stores `a` (its id is ignored, its version kept) and returns its id.
   virtual Id insert_activity(const Activity& a) = 0;
-  // Replaces the stored activity of a.id with `a` only when its stored version is still
-  // `expected_version`; true when it did, false (nothing written) when another change came first.
-  virtual bool update_activity(const Activity& a, int expected_version) = 0;
+  // Writes where the activity a.id stands, from `a` (its state, state_since, awaiting position,
+  // progress, rework, version and updated_at; what was planned is kept as created), only when its
+  // stored version is still `expected_version`; true when it did, false (nothing written) when
+  // another change came first. Only the columns a step changes are written, so that the indexes
+  // of the others (the executor's) are not rewritten by every step.
+  virtual bool update_progress(const Activity& a, int expected_version) = 0;
   virtual std::optional<Activity> activity(Id id) = 0;
 
   // The activities a person works on or must act on, newest first (by id), at most `limit`: those

@@ -36,7 +36,7 @@ class MemoryActivityStore final : public ActivityStore, public Transactional {
   void rollback() noexcept override;
 
   Id insert_activity(const Activity& a) override;
-  bool update_activity(const Activity& a, int expected_version) override;
+  bool update_progress(const Activity& a, int expected_version) override;
   std::optional<Activity> activity(Id id) override;
   std::vector<Activity> activities_of_person(Id employee_id, const std::vector<Id>& position_ids,
                                              const std::vector<Id>& led_team_ids,

@@ -13,7 +13,7 @@ class SqlActivityStore final : public ActivityStore {
   explicit SqlActivityStore(storage::Connection& c) : c_(c) {}
 
   Id insert_activity(const Activity& a) override;
-  bool update_activity(const Activity& a, int expected_version) override;
+  bool update_progress(const Activity& a, int expected_version) override;
   std::optional<Activity> activity(Id id) override;
   std::vector<Activity> activities_of_person(Id employee_id, const std::vector<Id>& position_ids,
                                              const std::vector<Id>& led_team_ids,
