@@ -240,23 +240,29 @@ std::vector<StopView> chain_view(const Stores& stores, const Activity& a,
   return out;
 }
 
-ActivityView view_of(const Stores& stores, const Activity& a, std::optional<org::Id> me) {
-  PeopleOfActivity people(stores, a);
-  ActivityView v;
+// What an activity holds: its roles, its newest steps and notes with how many there are, its
+// evidence files.
+void read_contents(const Stores& stores, org::Id id, ActivityView& v) {
+  v.roles = stores.activities.roles_of_activity(id);
+  // A list shorter than its bound is the whole of it: counted only when it may not be.
+  v.steps = stores.activities.latest_steps_of_activity(id, kShownSteps);
+  v.steps_total = std::cmp_less(v.steps.size(), kShownSteps)
+                      ? static_cast<std::int64_t>(v.steps.size())
+                      : stores.activities.step_count(id);
+  v.notes = stores.activities.latest_notes_of_activity(id, kShownNotes);
+  v.notes_total = std::cmp_less(v.notes.size(), kShownNotes)
+                      ? static_cast<std::int64_t>(v.notes.size())
+                      : stores.activities.note_count(id);
+  v.evidence = stores.activities.evidence_of_activity(id);
+}
+
+// The rest of the answer about `a` for `me` around its contents (`v.roles` among them): where it
+// stands, its chain with the people at each stop, the steps open and what `me` may do.
+void complete_view(const Stores& stores, const Activity& a, PeopleOfActivity& people,
+                   std::optional<org::Id> me, ActivityView& v) {
   v.activity = a;
   v.state_label = state_label(a);
   v.chain = chain_view(stores, a, people);
-  v.roles = stores.activities.roles_of_activity(a.id);
-  // A list shorter than its bound is the whole of it: counted only when it may not be.
-  v.steps = stores.activities.latest_steps_of_activity(a.id, kShownSteps);
-  v.steps_total = std::cmp_less(v.steps.size(), kShownSteps)
-                      ? static_cast<std::int64_t>(v.steps.size())
-                      : stores.activities.step_count(a.id);
-  v.notes = stores.activities.latest_notes_of_activity(a.id, kShownNotes);
-  v.notes_total = std::cmp_less(v.notes.size(), kShownNotes)
-                      ? static_cast<std::int64_t>(v.notes.size())
-                      : stores.activities.note_count(a.id);
-  v.evidence = stores.activities.evidence_of_activity(a.id);
   for (const auto* t : work::transitions_from(flow_of(a), a.state)) {
     const bool mine = me && people.of_role(t->role).contains(*me);
     v.next.push_back({std::string(t->name), std::string(t->role), t->reason_required, mine});
@@ -267,7 +273,27 @@ ActivityView view_of(const Stores& stores, const Activity& a, std::optional<org:
     v.can_upload = v.can_note;
     v.can_feedback = !is_final(a) && people.reviewers().contains(*me);
   }
+}
+
+ActivityView view_of(const Stores& stores, const Activity& a, PeopleOfActivity& people,
+                     std::optional<org::Id> me) {
+  ActivityView v;
+  read_contents(stores, a.id, v);
+  complete_view(stores, a, people, me, v);
   return v;
+}
+
+ActivityView view_of(const Stores& stores, const Activity& a, std::optional<org::Id> me) {
+  PeopleOfActivity people(stores, a);
+  return view_of(stores, a, people, me);
+}
+
+// `v` once `step` is written: the activity as it now stands, the step the newest of its steps.
+void add_step_to_view(ActivityView& v, const Activity& a, work::ActivityStep step) {
+  v.activity = a;
+  v.steps.push_back(std::move(step));
+  if (std::cmp_greater(v.steps.size(), kShownSteps)) v.steps.erase(v.steps.begin());
+  ++v.steps_total;
 }
 
 // Whoever must take one of the steps open from the state of `a` (a cancellation is not asked for);
@@ -287,10 +313,6 @@ std::set<org::Id> parties(PeopleOfActivity& people, const Activity& a, std::set<
   carriers.insert(people.leads().begin(), people.leads().end());
   carriers.merge(awaited_from(people, a));
   return carriers;
-}
-std::set<org::Id> parties(const Stores& stores, const Activity& a, std::set<org::Id> carriers) {
-  PeopleOfActivity people(stores, a);
-  return parties(people, a, std::move(carriers));
 }
 
 void notify(const Stores& stores, const Activity& a, const std::set<org::Id>& to, org::Id actor,
@@ -520,21 +542,24 @@ ActivityView create_activity(const Stores& stores, const identity::User& user,
   }
 
   // Everything the plan needs is read and checked first, outside the write transaction, so that
-  // the writers' turn (one at a time on SQLite) lasts only for the writes.
+  // the writers' turn (one at a time on SQLite) lasts only for the writes; the answer is read in
+  // the same snapshot (its chain, its people) and completed with what is written.
   org::Employee planner;
-  std::vector<work::ActivityRole> roles;
   std::set<org::Id> to;
+  ActivityView view;
   {
     ReadSnapshot read(stores.transactions);
     planner = person_of(stores, user);
     place_activity(stores, in, planner.id, a);
     require_planner(stores, a, planner.id);
-    roles = checked_roles(stores, in, a);
+    view.roles = checked_roles(stores, in, a);
     std::set<org::Id> carriers{a.executor_employee_id};
-    for (const auto& r : roles) carriers.insert(r.employee_id);
+    for (const auto& r : view.roles) carriers.insert(r.employee_id);
     a.planner_employee_id = planner.id;
     a.state = "direncanakan";
-    to = parties(stores, a, std::move(carriers));
+    PeopleOfActivity people(stores, a);
+    to = parties(people, a, std::move(carriers));
+    complete_view(stores, a, people, planner.id, view);
   }
   const std::string now = now_iso_utc();
   a.state_since = now;
@@ -550,19 +575,19 @@ ActivityView create_activity(const Stores& stores, const identity::User& user,
   {
     Transaction tx(stores.transactions);
     a.id = stores.activities.insert_activity(a);
-    for (auto r : roles) {
+    for (auto& r : view.roles) {
       r.activity_id = a.id;
       stores.activities.insert_role(r);
     }
     s.activity_id = a.id;
-    stores.activities.insert_activity_step(s);
+    s.id = stores.activities.insert_activity_step(s);
     notify(stores, a, to, planner.id, step_message(planner.name, s.role, s.transition, a, ""));
     record_audit(stores, actor_of(user), "create", "activity", std::to_string(a.id), "",
                  activity_audit(a).dump());
     tx.commit();
   }
-  ReadSnapshot read(stores.transactions);
-  return view_of(stores, a, planner.id);
+  add_step_to_view(view, a, std::move(s));
+  return view;
 }
 
 ActivityView take_activity_step(const Stores& stores, const identity::User& user, org::Id id,
@@ -570,11 +595,14 @@ ActivityView take_activity_step(const Stores& stores, const identity::User& user
   const std::string reason = checked_text(in.reason, "reason", 2000, false);
   // Who may take the step, and who learns of it, is read and checked first, outside the write
   // transaction; the write itself is refused (VERSION_CONFLICT) when another change came between.
+  // So the answer is read then too: every change to an activity raises its version, so what the
+  // snapshot holds of it is what the step is added to.
   Activity before;
   org::Employee person;
   const work::Transition* t = nullptr;
   std::set<org::Id> to;
   Activity a;
+  ActivityView view;
   {
     ReadSnapshot read(stores.transactions);
     before = activity_or_fail(stores, id);
@@ -608,6 +636,7 @@ ActivityView take_activity_step(const Stores& stores, const identity::User& user
     // it (a step changes neither the people who carry it out, nor the planner, nor the lead).
     to = parties(people, a, people.workers());
     to.merge(awaited_from(people, before));
+    view = view_of(stores, a, people, person.id);
   }
   a.state_since = now_iso_utc();
   work::ActivityStep s;
@@ -623,7 +652,7 @@ ActivityView take_activity_step(const Stores& stores, const identity::User& user
   {
     Transaction tx(stores.transactions);
     write_next_version(stores, a, in.version);
-    stores.activities.insert_activity_step(s);
+    s.id = stores.activities.insert_activity_step(s);
     notify(stores, a, to, person.id, step_message(person.name, s.role, s.transition, a, reason));
     nlohmann::json after = activity_audit(a);
     after["step"] = {{"transition", s.transition}, {"role", s.role}, {"reason", s.reason}};
@@ -631,8 +660,8 @@ ActivityView take_activity_step(const Stores& stores, const identity::User& user
                  activity_audit(before).dump(), after.dump());
     tx.commit();
   }
-  ReadSnapshot read(stores.transactions);
-  return view_of(stores, a, person.id);
+  add_step_to_view(view, a, std::move(s));
+  return view;
 }
 
 ActivityView add_activity_note(const Stores& stores, const identity::User& user, org::Id id,
@@ -695,7 +724,7 @@ ActivityView add_activity_note(const Stores& stores, const identity::User& user,
   after["note"] = {{"id", n.id}, {"kind", n.kind}};
   record_audit(stores, actor_of(user), "update", "activity", std::to_string(a.id),
                activity_audit(before).dump(), after.dump());
-  ActivityView v = view_of(stores, a, person.id);
+  ActivityView v = view_of(stores, a, people, person.id);
   tx.commit();
   return v;
 }

@@ -289,6 +289,53 @@ TEST_F(ActivityMatrix, TheAnswerShowsTheNewestAndTheHistoryIsPaged) {
   EXPECT_EQ(a["steps"][0]["transition"], "ajukan");
 }
 
+// The answer to a plan, a step or a note is the activity as its author reads it right after:
+// the same members and values (an answer to a step is put together from what was read to check
+// it and what it wrote, not read again), also once the steps pass the 20 shown and after another
+// change came between two of one person's.
+TEST_F(ActivityMatrix, TheAnswerToAChangeIsTheActivityAsReadAfterIt) {
+  const auto read_as = [&](const std::string& who, std::int64_t id) {
+    const auto r = srv().call("GET", path(id), "", srv().headers(who));
+    EXPECT_EQ(r.status, 200) << r.body;
+    return json::parse(r.body);
+  };
+  const auto planned = srv().call("POST", "/api/v1/activities", plan_body().dump(),
+                                  srv().headers("pengadministrasi_organisasi"));
+  ASSERT_EQ(planned.status, 201) << planned.body;
+  const json plan = json::parse(planned.body);
+  const auto id = plan["id"].get<std::int64_t>();
+  EXPECT_EQ(plan, read_as("pengadministrasi_organisasi", id));
+
+  const std::vector<std::pair<const char*, const char*>> round = {
+      {"pengadministrasi_organisasi", "ajukan"},
+      {"analis_organisasi", "teruskan"},
+      {"kabag_organisasi", "teruskan"},
+      {"asisten_kupang", "teruskan"},
+      {"sekda_kupang", "kembalikan"}};
+  const auto taken = [&](const std::string& who, const std::string& transition) {
+    const auto r = step(who, id, transition);
+    EXPECT_EQ(r.status, 200) << who << " " << transition << ": " << r.body;
+    const json answer = json::parse(r.body);
+    EXPECT_EQ(answer, read_as(who, id)) << who << " " << transition;
+    return answer;
+  };
+  taken("pengadministrasi_organisasi", "mulai");
+  for (int i = 0; i < 5; ++i) {
+    for (const auto& [who, transition] : round) taken(who, transition);
+    const auto r = srv().call("POST", path(id, "/notes"),
+                              json{{"kind", "umpan_balik"},
+                                   {"text", "Putaran " + std::to_string(i)},
+                                   {"version", get(id)["version"]}}
+                                  .dump(),
+                              srv().headers("kabag_organisasi"));
+    ASSERT_EQ(r.status, 201) << r.body;
+  }
+  const json last = taken("pengadministrasi_organisasi", "ajukan");
+  EXPECT_EQ(last["steps"].size(), 20u);
+  EXPECT_EQ(last["steps_total"], 28);
+  EXPECT_EQ(last["notes_total"], 5);
+}
+
 // The changes need the session's CSRF token: without it, 403 CSRF_INVALID and nothing written;
 // an evidence file is refused before its body is read.
 TEST_F(ActivityMatrix, ChangesNeedTheCsrfToken) {
