@@ -96,13 +96,14 @@ bool apply_sign_in_setting(ServerConfig& c, std::string_view key, std::string_vi
 // ---- limits (issue 10: the transport) ----
 namespace {
 
-constexpr std::string_view kLimitKeys[] = {"max_connections",   "max_connections_per_address",
-                                           "header_timeout",    "body_timeout",
-                                           "max_header_bytes",  "max_body_bytes",
-                                           "max_text_bytes",    "max_bodies_in_flight_bytes",
-                                           "work_threads",      "work_queue",
-                                           "work_timeout_ms",   "hashing_queue",
-                                           "hashing_timeout_ms"};
+constexpr std::string_view kLimitKeys[] = {"max_connections",    "max_connections_per_address",
+                                           "header_timeout",     "body_timeout",
+                                           "max_header_bytes",   "max_body_bytes",
+                                           "max_text_bytes",     "max_bodies_in_flight_bytes",
+                                           "work_threads",       "work_queue",
+                                           "work_timeout_ms",    "hashing_queue",
+                                           "hashing_timeout_ms", "writer_threads",
+                                           "writer_queue",       "writer_timeout_ms"};
 
 void apply_limit_environment(ServerLimits& l,
                              const std::function<const char*(const char*)>& getenv) {
@@ -163,6 +164,12 @@ bool apply_limit_setting(ServerLimits& l, std::string_view key, std::string_view
     whole(l.hashing_queue, 0, 100000);
   } else if (key == "hashing_timeout_ms") {
     whole(l.hashing_timeout_ms, 1, 600 * 1000);
+  } else if (key == "writer_threads") {
+    whole(l.writer_threads, 1, 256);
+  } else if (key == "writer_queue") {
+    whole(l.writer_queue, 0, 100000);
+  } else if (key == "writer_timeout_ms") {
+    whole(l.writer_timeout_ms, 1, 3600 * 1000);
   } else {
     return false;
   }

@@ -93,6 +93,7 @@ HeadDecision decide_head(const Request& head, app::Stores& stores, ApiShared sha
   d.heavy = (carry & carry::kHeavy) != 0;
   d.hashes = (carry & carry::kHashes) != 0;
   d.large_body = (carry & carry::kLargeBody) != 0;
+  d.writes = !d.heavy && !d.hashes && head.method != "GET" && head.method != "HEAD";
   const GateFn gate = route_gate(m.route);
   if (!d.large_body || gate == nullptr) return d;
   Context ctx(head, stores, shared.config, shared.limiter);

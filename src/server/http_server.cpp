@@ -166,8 +166,9 @@ struct HttpServer::Impl {
   bool accept_stopping = false;             // the accepting thread's
   std::mutex stop_mutex;
   bool stop_requested = false;        // guarded by stop_mutex
-  std::unique_ptr<WorkPool> pool;     // last two: destroyed (joined) first
+  std::unique_ptr<WorkPool> pool;     // last three: destroyed (joined) first
   std::unique_ptr<WorkPool> hashing;  // requests that hash a password
+  std::unique_ptr<WorkPool> writing;  // changes
 
   // One open connection from `address`, released by ~ConnectionTicket.
   class ConnectionTicket {
@@ -312,6 +313,14 @@ struct HttpServer::Impl {
   Lane hashing_lane() {
     return {hashing.get(), options.threads + options.work_threads, options.hashing_timeout,
             ErrorCode::SignInBusy};
+  }
+  Lane writing_lane() {
+    return {writing.get(), options.threads + options.work_threads + options.hashing_threads,
+            options.writer_timeout, ErrorCode::ServerBusy};
+  }
+  Lane lane_of(const Admission& a) {
+    if (a.hashes) return hashing_lane();
+    return a.heavy ? work_lane() : writing_lane();
   }
 
   // Runs `req` on `lane`'s pool and waits, without holding the worker, for its answer or the time
@@ -468,10 +477,10 @@ struct HttpServer::Impl {
       req.body_too_large = too_large;
 
       Response res;
-      if ((admission.heavy || admission.hashes) && !too_large) {
+      if ((admission.heavy || admission.hashes || admission.writes) && !too_large) {
         // The request and its reservation go to the pool, which gives them back.
-        res = co_await run_on_pool(w, index, admission.hashes ? hashing_lane() : work_lane(),
-                                   std::move(req), std::move(reservation));
+        res = co_await run_on_pool(w, index, lane_of(admission), std::move(req),
+                                   std::move(reservation));
       } else {
         try {
           res = handler(index, req);
@@ -500,12 +509,14 @@ HttpServer::HttpServer(HttpServerOptions options, Handler handler)
   if (o.threads < 1) o.threads = 1;
   if (o.work_threads < 1) o.work_threads = 1;
   if (o.hashing_threads < 1) o.hashing_threads = 1;
+  if (o.writer_threads < 1) o.writer_threads = 1;
   if (o.max_connections < 1) o.max_connections = 1;
   impl_->handler = std::move(handler);
   impl_->bodies = std::make_unique<BodyBudget>(o.max_bodies_in_flight);
   for (int i = 0; i < o.threads; ++i) impl_->workers.push_back(std::make_unique<Worker>());
   impl_->pool = std::make_unique<WorkPool>(o.work_threads, o.work_queue, o.pool_nice);
   impl_->hashing = std::make_unique<WorkPool>(o.hashing_threads, o.hashing_queue, o.pool_nice);
+  impl_->writing = std::make_unique<WorkPool>(o.writer_threads, o.writer_queue);
 }
 
 HttpServer::~HttpServer() = default;
@@ -538,6 +549,7 @@ void HttpServer::run(bool handle_signals) {
   if (!impl.acceptor) throw std::logic_error("HttpServer::run before listen");
   impl.pool->start();
   impl.hashing->start();
+  impl.writing->start();
   for (auto& w : impl.workers) w->keep_running.emplace(w->ioc.get_executor());
   asio::co_spawn(impl.accept_ioc, impl.accept_loop(), asio::detached);
   if (handle_signals) {
@@ -552,9 +564,10 @@ void HttpServer::run(bool handle_signals) {
   }
   impl.accept_ioc.run();  // until stop() closes the acceptor
   for (auto& t : threads) t.join();
-  // Every connection has ended, so no one waits for the pool: let its running work finish.
+  // Every connection has ended, so no one waits for the pools: let their running work finish.
   impl.pool->shutdown();
   impl.hashing->shutdown();
+  impl.writing->shutdown();
   impl.signals.reset();
 }
 

@@ -122,6 +122,7 @@ struct Server::Impl {
     if (d.large_body) a.body_limit = config.limits.max_text_bytes;
     a.heavy = d.heavy;
     a.hashes = d.hashes;
+    a.writes = d.writes;
     if (d.refusal) {
       a.refusal = std::move(d.refusal);
       a.refusal->set_header("Cache-Control", "no-store");
@@ -194,7 +195,8 @@ unsigned short Server::start() {
   if (threads <= 0) threads = cores;
   const int work_threads = std::max(1, limits.work_threads);
   const int hashing_threads = RateLimiter::hashing_slots_for(impl.config.password_hashing_slots);
-  const int handler_threads = threads + work_threads + hashing_threads;
+  const int writer_threads = std::max(1, limits.writer_threads);
+  const int handler_threads = threads + work_threads + hashing_threads + writer_threads;
   init_logging(impl.config.log_level, handler_threads);
   impl.workers.clear();
   impl.workers.resize(static_cast<std::size_t>(handler_threads));
@@ -227,6 +229,9 @@ unsigned short Server::start() {
   options.hashing_threads = hashing_threads;
   options.hashing_queue = static_cast<std::size_t>(limits.hashing_queue);
   options.hashing_timeout = std::chrono::milliseconds(limits.hashing_timeout_ms);
+  options.writer_threads = writer_threads;
+  options.writer_queue = static_cast<std::size_t>(limits.writer_queue);
+  options.writer_timeout = std::chrono::milliseconds(limits.writer_timeout_ms);
   options.pool_nice = kPoolNice;
   options.header_timeout = std::chrono::seconds(limits.header_timeout_s);
   options.body_timeout = std::chrono::seconds(limits.body_timeout_s);
@@ -251,7 +256,8 @@ unsigned short Server::start() {
   const unsigned short port = impl.http->listen();
   log_info("listening on " + impl.address.host + ":" + std::to_string(port) + " with " +
            std::to_string(threads) + " threads, " + std::to_string(work_threads) +
-           " work threads and " + std::to_string(hashing_threads) + " hashing threads");
+           " work threads, " + std::to_string(hashing_threads) + " hashing threads and " +
+           std::to_string(writer_threads) + " writer threads");
   return port;
 }
 

@@ -34,6 +34,12 @@ struct ServerLimits {
   // password_hashing_slots threads of their own.
   int hashing_queue = 16;          // waiting for a hashing thread; more: 503 SIGN_IN_BUSY
   int hashing_timeout_ms = 10000;  // their time budget, queueing included
+  // Changes run on a pool of their own, so that a change waiting for the database's writers'
+  // turn holds no thread that serves reads; the more wait at once, the more are committed
+  // together.
+  int writer_threads = 16;
+  int writer_queue = 1024;        // changes waiting for a writer thread; more: 503 SERVER_BUSY
+  int writer_timeout_ms = 60000;  // a change's time budget, queueing included
 };
 // Sets limit `key` (file key, e.g. "max_connections"); false when `key` is not a limit. Throws
 // ConfigError for a malformed or out-of-range value.

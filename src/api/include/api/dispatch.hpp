@@ -44,6 +44,7 @@ struct HeadDecision {
   bool large_body = false;          // the route takes a body up to max_text_bytes
   bool heavy = false;               // the handler runs on the work pool
   bool hashes = false;              // the handler runs on the hashing pool
+  bool writes = false;  // a change (neither GET nor heavy nor hashing): on the writers' pool
 };
 // `head` is a request whose body is empty; `stores` the calling thread's own. Never throws for
 // anything a client sends. `user_id` as for handle_api_request.

@@ -6,9 +6,9 @@
 // refuse it before its body is read (issue 10, "Authenticate before the body"), chooses its body
 // limit and says whether it is heavy. A light request's handler is called synchronously on the
 // worker's thread with the worker's index, so each worker can own its database connection without
-// locks; a heavy one's runs on the work pool (WorkPool), and one that hashes a password on the
-// hashing pool, with the pool thread's own index, while the worker goes on serving its other
-// connections. The transport also caps connections (in
+// locks; a heavy one's runs on the work pool (WorkPool), one that hashes a password on the
+// hashing pool, and a change on the writers' pool, with the pool thread's own index, while the
+// worker goes on serving its other connections. The transport also caps connections (in
 // total and per client address), the bytes of bodies being read at once, and the time a head, a
 // body and heavy work may take; docs/operations.md, "Limits".
 #pragma once
@@ -39,6 +39,10 @@ struct Admission {
   // a fraction of a second of one core), which must not hold a worker that serves other
   // connections.
   bool hashes = false;
+  // Run the handler on the writers' pool, within writer_timeout: it changes the database, and may
+  // wait for the database's writers' turn, which must not hold a worker that serves reads (the
+  // changes waiting together are committed together: storage/sqlite_file.hpp).
+  bool writes = false;
 };
 
 struct HttpServerOptions {
@@ -53,8 +57,12 @@ struct HttpServerOptions {
   int hashing_threads = 1;         // the hashing pool, for requests that hash a password (>= 1)
   std::size_t hashing_queue = 16;  // such requests waiting for a hashing thread; more: SIGN_IN_BUSY
   std::chrono::milliseconds hashing_timeout{10000};  // their budget, queueing included
-  // Added to the nice value of both pools' threads (0-19), so that the workers' short answers
-  // get the processor before heavy work and hashing when the cores are all busy.
+  int writer_threads = 16;                           // the writers' pool, for changes (>= 1)
+  std::size_t writer_queue = 1024;  // changes waiting for a writer thread; more: SERVER_BUSY
+  std::chrono::milliseconds writer_timeout{60000};  // their budget, queueing included
+  // Added to the nice value of the work and hashing pools' threads (0-19), so that the workers'
+  // short answers get the processor before heavy work and hashing when the cores are all busy
+  // (not to the writers': a change is as short as a read).
   int pool_nice = 5;
   std::chrono::seconds header_timeout{15};  // to receive a complete request head (idle included)
   std::chrono::seconds body_timeout{120};   // to receive the body once the head arrived
@@ -77,8 +85,8 @@ struct HttpServerOptions {
 };
 
 // Called for each request on worker `worker`: 0 .. threads-1 for the worker threads, threads ..
-// threads+work_threads-1 for the work pool's threads, then hashing_threads for the hashing pool's;
-// must not throw (an exception that escapes
+// threads+work_threads-1 for the work pool's threads, then hashing_threads for the hashing pool's,
+// then writer_threads for the writers' pool's; must not throw (an exception that escapes
 // is answered with a bare 500).
 using Handler = std::function<Response(int worker, Request& request)>;
 
