@@ -68,6 +68,7 @@ TEST_F(EmailApiTest, OwnAddressIsCheckedAndNeverInTheAuditLog) {
   EXPECT_EQ(anonymous.status, 401);
   auto me = json::parse(srv().call("GET", "/api/v1/auth/me", "", srv().headers("jf_b")).body);
   EXPECT_EQ(me["user"]["email"], "");
+  EXPECT_EQ(me["email_delivery"], true);  // this server sends through its SMTP server
 
   const auto ok = srv().call("PUT", "/api/v1/auth/email",
                              json{{"email", "jf.b@batam.go.id"}}.dump(), srv().headers("jf_b"));

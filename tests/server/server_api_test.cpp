@@ -419,9 +419,11 @@ TEST_F(ServerApi, SignInSessionAndSignOut) {
   EXPECT_FALSE(body["user"].contains("password_hash"));
   Login l{cookie.substr(0, cookie.find(';')), body["csrf_token"].get<std::string>()};
 
+  EXPECT_EQ(body["email_delivery"], false);  // this server has no SMTP server
   a = c.request("GET", "/api/v1/auth/me", "", l.headers(false));
   ASSERT_EQ(a.status, 200);
   EXPECT_EQ(body_of(a)["csrf_token"], l.csrf);
+  EXPECT_EQ(body_of(a)["email_delivery"], false);
   a = c.request("POST", "/api/v1/auth/logout", "", l.headers(false));
   EXPECT_EQ(a.status, 403);
   EXPECT_EQ(error_code(a), "CSRF_INVALID");

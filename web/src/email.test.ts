@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { emailLabel, emailProblem } from "./email";
+import { emailDeliveryHint, emailLabel, emailProblem } from "./email";
 
 describe("emailProblem", () => {
   it("accepts an ordinary address and an empty one (which removes it)", () => {
@@ -24,5 +24,17 @@ describe("emailLabel", () => {
     expect(emailLabel("")).toBe("—");
     expect(emailLabel(undefined)).toBe("—");
     expect(emailLabel("a@b.id")).toBe("a@b.id");
+  });
+});
+
+describe("emailDeliveryHint", () => {
+  it("says the copies go out when the server sends e-mail", () => {
+    expect(emailDeliveryHint(true)).toBe(
+      "Pemberitahuan di kotak masuk juga dikirim ke alamat ini.",
+    );
+  });
+  it("says the address is kept until the server sends e-mail", () => {
+    expect(emailDeliveryHint(false)).toMatch(/^Layanan ini belum mengirim e-mail/);
+    expect(emailDeliveryHint(false)).toContain("alamat disimpan");
   });
 });

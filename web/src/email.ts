@@ -25,3 +25,11 @@ export function emailProblem(value: string): string | null {
 export function emailLabel(email: string | undefined): string {
   return email ? email : "—";
 }
+
+/** What the address form says the address is for, as the server sends e-mail or not. */
+export function emailDeliveryHint(delivery: boolean): string {
+  return delivery
+    ? "Pemberitahuan di kotak masuk juga dikirim ke alamat ini."
+    : "Layanan ini belum mengirim e-mail: alamat disimpan, dan pemberitahuan dikirim ke sana " +
+        "begitu pengiriman e-mail diaktifkan oleh pengelola layanan.";
+}

@@ -15,6 +15,11 @@ export function user(): User | null {
   return current?.user ?? null;
 }
 
+/** Whether this server sends e-mail copies of notifications. */
+export function emailDelivery(): boolean {
+  return current?.email_delivery ?? false;
+}
+
 export function setSession(s: Session | null): void {
   current = s;
   setCsrfToken(s?.csrf_token ?? null);

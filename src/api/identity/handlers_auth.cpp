@@ -15,6 +15,16 @@
 namespace tatakerja::server {
 namespace {
 
+// A session's answer (sign-in, GET /auth/me): the account, its CSRF token, and whether this server
+// sends e-mail copies of notifications (an SMTP server is configured), so that the address form
+// can say what the address is for.
+nlohmann::json session_json(const Context& ctx, const identity::User& user,
+                            const std::string& csrf_token) {
+  return {{"user", user_json(user)},
+          {"csrf_token", csrf_token},
+          {"email_delivery", !ctx.config.email.smtp_url.empty()}};
+}
+
 // A hash to check against when the user name is unknown, so that the answer takes as long as for a
 // known one.
 const std::string& dummy_hash() {
@@ -130,7 +140,7 @@ Response handle_login(Context& ctx) {
   ctx.response.headers.emplace_back(
       "Set-Cookie",
       session_cookie(session.token, ctx.config.session_ttl_seconds, ctx.config.secure_cookies));
-  return json_response({{"user", user_json(*user)}, {"csrf_token", session.session.csrf_token}});
+  return json_response(session_json(ctx, *user, session.session.csrf_token));
 }
 
 Response handle_logout(Context& ctx) {
@@ -149,7 +159,7 @@ std::string clearing_session_cookie(const Context& ctx) {
 
 Response handle_me(Context& ctx) {
   const Principal& p = ctx.require_user();
-  return json_response({{"user", user_json(p.user)}, {"csrf_token", p.session.csrf_token}});
+  return json_response(session_json(ctx, p.user, p.session.csrf_token));
 }
 
 }  // namespace tatakerja::server

@@ -67,6 +67,8 @@ export interface User {
 export interface Session {
   user: User;
   csrf_token: string;
+  /** Whether this server sends e-mail copies of notifications (an SMTP server is configured). */
+  email_delivery: boolean;
 }
 
 export interface LoginRequest {

@@ -12,7 +12,9 @@ import {
   type AccountField,
 } from "../account_form";
 import { h, replace } from "../dom";
+import { emailDeliveryHint } from "../email";
 import { MIN_PASSWORD_LENGTH } from "../password";
+import { emailDelivery } from "../session";
 import { employeeChooser } from "./assignment";
 import { field, FormState, select, textInput, type Field } from "./form_kit";
 
@@ -66,7 +68,7 @@ export function accountNewForm(created: (a: Account) => Promise<void> | void): H
       maxlength: 254,
       spellcheck: "false",
     }),
-    "Pemberitahuan di kotak masuk juga dikirim ke alamat ini bila layanan ini mengirim e-mail.",
+    emailDeliveryHint(emailDelivery()),
   );
   const fields: Field[] = [username, displayName, password, repeat, role, employee, email];
   const submit = h("button", { type: "submit", class: "button" }, "Buat akun");

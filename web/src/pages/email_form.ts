@@ -3,7 +3,8 @@
 // (PUT /users/{id}/email). The form checks the address first (email.ts); the server's refusal is
 // shown at the field in its own words.
 import { h } from "../dom";
-import { emailProblem } from "../email";
+import { emailDeliveryHint, emailProblem } from "../email";
+import { emailDelivery } from "../session";
 import { field, FormState, textInput } from "./form_kit";
 
 export function emailForm(
@@ -23,8 +24,7 @@ export function emailForm(
     `${idPrefix}email`,
     "Alamat e-mail",
     input,
-    "Pemberitahuan di kotak masuk juga dikirim ke alamat ini bila layanan ini mengirim e-mail. " +
-      "Kosongkan untuk berhenti menerimanya.",
+    `${emailDeliveryHint(emailDelivery())} Kosongkan untuk berhenti menerimanya.`,
   );
   f.name = "email";
   const submit = h("button", { type: "submit", class: "button" }, "Simpan alamat");
