@@ -46,18 +46,25 @@ std::set<org::Id> leaders_of_person(const Stores& stores, org::Id employee_id) {
   return position_holders(stores, at);
 }
 
+// Tells `to` (but the actor) `message`, about what `about` names (a report, a request).
 void notify(const Stores& stores, const std::set<org::Id>& to, org::Id actor,
-            const std::string& message) {
+            const std::string& message, const work::Notification& about = {}) {
   const std::string now = now_iso_utc();
   for (const org::Id id : to) {
     if (id == actor) continue;
-    work::Notification n;
+    work::Notification n = about;
     n.employee_id = id;
     n.kind = "langkah";
     n.message = message;
     n.created_at = now;
     stores.work.insert_notification(n);
   }
+}
+
+work::Notification about_report(org::Id id) {
+  work::Notification n;
+  n.report_id = id;
+  return n;
 }
 
 bool is_admin_of(const identity::User& user, org::Id region_id) {
@@ -191,11 +198,13 @@ ReportView submit_report(const Stores& stores, const identity::User& user, const
                                                 : "laporan kerja";
   notify(stores, recipients, author.id,
          author.name + " menyampaikan " + what + " periode " + period_text(r) +
-             (team ? " (" + team->name + ")" : "") + ".");
+             (team ? " (" + team->name + ")" : "") + ".",
+         about_report(r.id));
   notify(stores, appraisers, author.id,
          author.name + " (ketua tim) melaporkan hasil kerja anggota tim \"" +
              (team ? team->name : "") + "\" yang Anda nilai, periode " + period_text(r) +
-             ", sebagai bahan penilaian kinerja.");
+             ", sebagai bahan penilaian kinerja.",
+         about_report(r.id));
   record_audit(
       stores, actor_of(user), "create", "report", std::to_string(r.id), "",
       nlohmann::json{{"kind", r.kind},
@@ -246,9 +255,12 @@ work::ReportRequest request_report(const Stores& stores, const identity::User& u
   rq.asked_employee_id = asked->id;
   rq.created_at = now_iso_utc();
   rq.id = stores.accountability.insert_request(rq);
+  work::Notification about;
+  about.report_request_id = rq.id;
   notify(stores, {asked->id}, me.id,
          me.name + " meminta laporan kerja Anda paling lambat " + rq.due.iso() +
-             (rq.note.empty() ? "." : ": " + rq.note));
+             (rq.note.empty() ? "." : ": " + rq.note),
+         about);
   record_audit(stores, actor_of(user), "create", "report_request", std::to_string(rq.id), "",
                nlohmann::json{{"asked_employee_id", rq.asked_employee_id},
                               {"due", rq.due.iso()},

@@ -1170,6 +1170,15 @@ void letter_recipients_as_parties(Connection& c) {
 }
 // --- end of version 20 ---------------------------------------------------------------------------
 
+// Version 21 (issue 12 item 5): a notification about a report names it, and one about a request
+// for a report names the request, so that the inbox and the e-mail copy link to them.
+constexpr std::string_view kSchemaV21 = R"SQL(
+ALTER TABLE work_notifications ADD COLUMN report_id BIGINT REFERENCES work_reports (id);
+ALTER TABLE work_notifications ADD COLUMN report_request_id BIGINT
+  REFERENCES work_report_requests (id);
+)SQL";
+// --- end of version 21 ---------------------------------------------------------------------------
+
 constexpr Migration kMigrations[] = {
     {1, kSchemaV1, nullptr},
     {2, kSchemaV2, nullptr},
@@ -1191,6 +1200,7 @@ constexpr Migration kMigrations[] = {
     {18, kSchemaV18, nullptr},  // issue 12 item 5: accountability
     {19, kSchemaV19, nullptr},  // issue 12 item 3: e-mail copies of notifications
     {20, kSchemaV20, letter_recipients_as_parties},  // issue 12 item 8: a person's letters
+    {21, kSchemaV21, nullptr},  // issue 12 item 5: notifications that name a report
 };
 
 // A stable key for pg_advisory_xact_lock ("tatakerja" in ASCII, truncated to 63 bits).

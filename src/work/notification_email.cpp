@@ -25,6 +25,8 @@ std::string subject_of(const Notification& n) {
   if (n.kind == "tenggat") return "Tatakerja: tenggat penugasan";
   if (n.activity_id) return "Tatakerja: langkah kegiatan";
   if (n.assignment_id) return "Tatakerja: langkah penugasan";
+  if (n.report_id) return "Tatakerja: laporan kerja";
+  if (n.report_request_id) return "Tatakerja: permintaan laporan";
   return "Tatakerja: pemberitahuan";
 }
 
@@ -40,6 +42,8 @@ std::optional<int> retry_delay_seconds(int attempts) {
 std::string notification_link_path(const Notification& n) {
   if (n.activity_id) return "kegiatan/" + std::to_string(*n.activity_id);
   if (n.assignment_id) return "penugasan/" + std::to_string(*n.assignment_id);
+  if (n.report_id) return "laporan/" + std::to_string(*n.report_id);
+  if (n.report_request_id) return "laporan-baru?request=" + std::to_string(*n.report_request_id);
   return "pekerjaan-saya";
 }
 

@@ -89,6 +89,17 @@ TEST(NotificationEmail, SaysWhatItIsAboutAndLinksToIt) {
 
   n.assignment_id.reset();
   n.kind = "langkah";
+  n.report_id = 8;
+  const auto report = work::notification_email(
+      n, "sari@kupangkota.go.id", {"tatakerja@kupangkota.go.id", "https://kerja.go.id"});
+  EXPECT_EQ(report.subject, "Tatakerja: laporan kerja");
+  EXPECT_NE(report.body.find("Buka: https://kerja.go.id/laporan/8\n"), std::string::npos);
+  n.report_id.reset();
+  n.report_request_id = 3;
+  EXPECT_EQ(work::notification_email(n, "a@b.id", {"c@d.id", ""}).subject,
+            "Tatakerja: permintaan laporan");
+  EXPECT_EQ(work::notification_link_path(n), "laporan-baru?request=3");
+  n.report_request_id.reset();
   const auto none =
       work::notification_email(n, "sari@kupangkota.go.id", {"tatakerja@kupangkota.go.id", ""});
   EXPECT_EQ(none.subject, "Tatakerja: pemberitahuan");

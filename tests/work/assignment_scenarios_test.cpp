@@ -433,7 +433,8 @@ class AssignmentScenario : public ::testing::TestWithParam<std::string> {
     check_status(a, got, audit);
   }
 
-  // pesan <who> memuat|tanpa "<text>": a notification in the person's inbox with the text.
+  // pesan <who> memuat|tanpa "<text>" [tentang=laporan|permintaan]: a notification in the
+  // person's inbox with the text; `tentang`: it names the last report or request for a report.
   void message(const Action& a) {
     const auto got =
         srv().call("GET", "/api/v1/me/notifications?limit=200", "", srv().headers(a.args.at(1)));
@@ -441,7 +442,12 @@ class AssignmentScenario : public ::testing::TestWithParam<std::string> {
     bool found = false;
     const json list = json::parse(got.body);
     for (const auto& n : list["items"]) {
-      found = found || n["message"].get<std::string>().find(a.args.at(3)) != std::string::npos;
+      if (n["message"].get<std::string>().find(a.args.at(3)) == std::string::npos) continue;
+      found = true;
+      if (!a.options.contains("tentang")) continue;
+      const bool report = a.options.at("tentang") == "laporan";
+      EXPECT_EQ(n[report ? "report_id" : "report_request_id"], report ? report_ : request_)
+          << "line " << a.line << ": " << n.dump();
     }
     EXPECT_EQ(found, a.args.at(2) == "memuat") << a.args[1] << ": \"" << a.args[3] << "\"";
   }

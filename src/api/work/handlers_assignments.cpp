@@ -79,6 +79,8 @@ json notification_json(const work::Notification& n) {
   return {{"id", n.id == 0 ? json(nullptr) : json(n.id)},
           {"assignment_id", optional_id_json(n.assignment_id)},
           {"activity_id", optional_id_json(n.activity_id)},
+          {"report_id", optional_id_json(n.report_id)},
+          {"report_request_id", optional_id_json(n.report_request_id)},
           {"kind", n.kind},
           {"message", n.message},
           {"created_at", n.created_at},

@@ -182,7 +182,8 @@ AssignmentStep read_step(const Row& r, std::size_t o) {
 }
 
 constexpr const char* kNotificationCols =
-    "id, employee_id, assignment_id, kind, message, created_at, read_at, activity_id";
+    "id, employee_id, assignment_id, kind, message, created_at, read_at, activity_id, report_id, "
+    "report_request_id";
 Notification read_notification(const Row& r, std::size_t o) {
   Notification x;
   x.id = r.integer(o);
@@ -193,6 +194,8 @@ Notification read_notification(const Row& r, std::size_t o) {
   x.created_at = r.text(o + 5);
   x.read_at = r.text(o + 6);
   x.activity_id = r.optional_integer(o + 7);
+  x.report_id = r.optional_integer(o + 8);
+  x.report_request_id = r.optional_integer(o + 9);
   return x;
 }
 
@@ -363,9 +366,10 @@ std::vector<AssignmentStep> SqlWorkStore::steps_of_assignment(Id assignment_id) 
 Id SqlWorkStore::insert_notification(const Notification& n) {
   return inserted_id(c_,
                      "INSERT INTO work_notifications (employee_id, assignment_id, kind, message, "
-                     "created_at, read_at, activity_id) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                     "created_at, read_at, activity_id, report_id, report_request_id) VALUES (?, "
+                     "?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
                      {n.employee_id, opt(n.assignment_id), n.kind, n.message, n.created_at,
-                      n.read_at, opt(n.activity_id)});
+                      n.read_at, opt(n.activity_id), opt(n.report_id), opt(n.report_request_id)});
 }
 
 std::optional<Notification> SqlWorkStore::notification(Id id) {

@@ -109,6 +109,10 @@ export interface Notification {
   assignment_id: Id | null;
   /** A notification about an activity (issue 12 item 4); `assignment_id` is then null. */
   activity_id?: Id | null;
+  /** A report submitted to (or about the results of) the reader (issue 12 item 5). */
+  report_id?: Id | null;
+  /** A request for a report from the reader: answered from /laporan-baru?request=. */
+  report_request_id?: Id | null;
   kind: "langkah" | "tenggat";
   message: string;
   created_at: string;

@@ -102,7 +102,11 @@ function inboxSection(ctx: PageContext, items: Notification[], unread: number): 
           ? link(paths.assignment(n.assignment_id), n.message)
           : n.activity_id !== null && n.activity_id !== undefined
             ? link(paths.activity(n.activity_id), n.message)
-            : n.message,
+            : n.report_id !== null && n.report_id !== undefined
+              ? link(paths.report(n.report_id), n.message)
+              : n.report_request_id !== null && n.report_request_id !== undefined
+                ? link(paths.reportNew({ request: n.report_request_id }), n.message)
+                : n.message,
       ),
       h("p", { class: "muted small" }, formatTimestamp(n.created_at)),
       button,

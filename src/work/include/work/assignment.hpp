@@ -63,9 +63,11 @@ struct Notification {
   Id id = 0;
   Id employee_id = 0;  // the recipient
   std::optional<Id> assignment_id;
-  std::optional<Id> activity_id;  // a notification about an activity (issue 12 item 4)
-  std::string kind;               // "langkah" (a step was taken), "tenggat" (a request is overdue)
-  std::string message;            // Indonesian
+  std::optional<Id> activity_id;        // a notification about an activity (issue 12 item 4)
+  std::optional<Id> report_id;          // about a report submitted (issue 12 item 5)
+  std::optional<Id> report_request_id;  // about a request for a report
+  std::string kind;     // "langkah" (a step was taken), "tenggat" (a request is overdue)
+  std::string message;  // Indonesian
   std::string created_at;
   std::string read_at;  // "" while unread
   friend bool operator==(const Notification&, const Notification&) = default;
