@@ -28,7 +28,8 @@ import { verificationPage } from "./pages/verification"; // issue 12 item 6
 import { assignmentNewPage, myWorkPage } from "./pages/assignments"; // issue 12 item 3
 import { assignmentPage } from "./pages/assignment"; // issue 12 item 3
 import { activityNewPage, activityPage } from "./pages/activity"; // issue 12 item 4
-import { reportNewPage, reportPage } from "./pages/accountability"; // issue 12 item 5
+import { reportNewPage } from "./pages/report_form"; // issue 12 item 5
+import { reportPage } from "./pages/report_page";
 import { letterNewPage, letterSchemePage } from "./pages/letter_forms"; // issue 12 item 6, web
 
 const pages: Record<Route["name"], (ctx: PageContext) => Promise<void>> = {

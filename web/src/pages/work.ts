@@ -12,7 +12,7 @@ import { user } from "../session";
 import { facts, link, pageHeading, section, signInPrompt, table } from "../ui";
 import { routeOf, type PageContext } from "./context";
 import { teamBoardSection } from "./activity";
-import { teamAccountabilitySection } from "./accountability"; // issue 12 item 5
+import { teamAccountabilitySection } from "./team_accountability"; // issue 12 item 5
 import { teamLetterLink } from "./letter_forms"; // issue 12 item 6, web
 
 const kindTitles: [WorkRule["kind"], string][] = [
