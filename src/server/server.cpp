@@ -145,6 +145,12 @@ struct Server::Impl {
       res = error_response(Refusal(code, std::nullopt,
                                    "Impor melebihi batas waktu server; periksa daftar peraturan "
                                    "sebelum mencoba lagi."));
+    } else if (code == ErrorCode::WorkTimeout && req.method != "GET" && req.method != "HEAD" &&
+               req.path() != "/api/v1/regulations/preview") {
+      // So may a change on the writers' pool that had started.
+      res = error_response(Refusal(code, std::nullopt,
+                                   "Perubahan ini melebihi batas waktu server dan mungkin tetap "
+                                   "tersimpan; periksa hasilnya sebelum mencoba lagi."));
     }
     res.set_header("Cache-Control", "no-store");
     finish(worker, req, res, t0, std::nullopt);

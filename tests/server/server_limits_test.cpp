@@ -711,6 +711,33 @@ TEST(ServerLimits, ReadsAreAnsweredWhileChangesWaitForTheWriteLock) {
   EXPECT_LT(reads.at(1.0), 500.0);  // the lock was held 1.5 s
 }
 
+// A change past the writers' budget (here it waits for a write lock another connection holds) is
+// 503 WORK_TIMEOUT saying that it may still be saved; it is, once the lock is let go.
+TEST(ServerLimits, AChangeOverItsTimeBudgetIs503AndMayStillBeSaved) {
+  RunningServer s([](server::ServerConfig& c) { c.limits.writer_timeout_ms = 100; });
+  const Login pegawai = login(s.port, "pegawai", kEmployeePassword);
+  sqlite3* holder = nullptr;
+  ASSERT_EQ(sqlite3_open(database().c_str(), &holder), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(holder, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr), SQLITE_OK);
+  HttpClient c(s.port);
+  const auto a =
+      c.request("PUT", "/api/v1/auth/email", json{{"email", "lambat@contoh.go.id"}}.dump(),
+                {{"Cookie", pegawai.cookie}, {"X-CSRF-Token", pegawai.csrf}});
+  ASSERT_EQ(sqlite3_exec(holder, "ROLLBACK", nullptr, nullptr, nullptr), SQLITE_OK);
+  sqlite3_close(holder);
+  EXPECT_EQ(a.status, 503) << a.body;
+  EXPECT_EQ(error_code(a), "WORK_TIMEOUT");
+  EXPECT_NE(a.body.find("mungkin tetap tersimpan"), std::string::npos) << a.body;
+  // The change that had started goes through after its answer.
+  std::string email;
+  for (int i = 0; i < 100 && email != "lambat@contoh.go.id"; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    const auto me = c.request("GET", "/api/v1/auth/me", "", {{"Cookie", pegawai.cookie}});
+    email = json::parse(me.body)["user"].value("email", "");
+  }
+  EXPECT_EQ(email, "lambat@contoh.go.id");
+}
+
 TEST(ServerLimits, HeavyWorkOverItsTimeBudgetIs503) {
   RunningServer s([](server::ServerConfig& c) { c.limits.work_timeout_ms = 1; });
   const Login editor = login(s.port, "editor", kEditorPassword);
