@@ -84,6 +84,13 @@ export function section(title: string, ...children: Child[]): HTMLElement {
   return h("section", { class: "card" }, h("h2", null, title), ...children);
 }
 
+/** A section whose reading the server refused: `forbidden` (who may read it) on 403, else the error. */
+export function refusedSection(title: string, err: unknown, forbidden: string): HTMLElement {
+  if (err instanceof ApiError && err.status === 403)
+    return section(title, h("p", { class: "muted" }, forbidden));
+  return section(title, h("div", { class: "alert error", role: "alert" }, errorMessage(err)));
+}
+
 export function signInPrompt(next: string, what: string): HTMLElement {
   return h(
     "div",

@@ -39,10 +39,11 @@ import {
   errorMessage,
   facts,
   link,
+  noEmployeeNotice,
   pageHeading,
+  refusedSection,
   section,
   signInPrompt,
-  noEmployeeNotice,
 } from "../ui";
 import { employeeChooser } from "./assignment";
 import { field, formCard, FormState, select, setError, textInput, type Field } from "./form_kit";
@@ -137,16 +138,11 @@ export async function teamBoardSection(teamId: Id | string): Promise<HTMLElement
   try {
     items = (await activities.team(teamId)).items;
   } catch (e) {
-    if (e instanceof ApiError && e.status === 403)
-      return section(
-        title,
-        h(
-          "p",
-          { class: "muted" },
-          "Papan kegiatan tim ini hanya untuk anggota tim, pimpinan unit pemiliknya, dan administrator.",
-        ),
-      );
-    return section(title, h("div", { class: "alert error", role: "alert" }, errorMessage(e)));
+    return refusedSection(
+      title,
+      e,
+      "Papan kegiatan tim ini hanya untuk anggota tim, pimpinan unit pemiliknya, dan administrator.",
+    );
   }
   return section(
     title,

@@ -1,6 +1,6 @@
 // A team's accountability on its page (issue 12 item 5): its reports, requests and escalations,
 // with the forms that ask for a report and escalate a problem.
-import { accountability, ApiError } from "../api/client";
+import { accountability } from "../api/client";
 import type { AccountabilityOverview } from "../api/accountability_types";
 import type { Id, Team } from "../api/types";
 import {
@@ -13,7 +13,7 @@ import {
 import { h, replace, type Child } from "../dom";
 import { paths } from "../router";
 import { user } from "../session";
-import { errorMessage, section } from "../ui";
+import { refusedSection } from "../ui";
 import { field, FormState, select, type Field } from "./form_kit";
 import { type PageContext } from "./context";
 import { reportItem, requestItem, escalationItem, group } from "./accountability_items";
@@ -243,16 +243,11 @@ export async function teamAccountabilitySection(
   try {
     o = await accountability.team(team.id);
   } catch (e) {
-    if (e instanceof ApiError && e.status === 403)
-      return section(
-        title,
-        h(
-          "p",
-          { class: "muted" },
-          "Laporan dan eskalasi tim ini hanya untuk anggota tim, pimpinan unit pemiliknya, dan administrator.",
-        ),
-      );
-    return section(title, h("div", { class: "alert error", role: "alert" }, errorMessage(e)));
+    return refusedSection(
+      title,
+      e,
+      "Laporan dan eskalasi tim ini hanya untuk anggota tim, pimpinan unit pemiliknya, dan administrator.",
+    );
   }
   const me = user()?.employee_id ?? null;
   const member = team.members.some((m) => m.employee_id === me);
