@@ -104,9 +104,15 @@ class PeopleOfActivity {
     return s ? holders(s->position_id) : std::set<org::Id>{};
   }
 
+  // Its roles, as stored.
+  const std::vector<work::ActivityRole>& roles() {
+    if (!roles_) roles_ = stores_.activities.roles_of_activity(a_.id);
+    return *roles_;
+  }
+
   // The people who carry it out: the executor and those with a role.
   const std::set<org::Id>& workers() {
-    if (!workers_) workers_ = workers_of(a_, stores_.activities.roles_of_activity(a_.id));
+    if (!workers_) workers_ = workers_of(a_, roles());
     return *workers_;
   }
 
@@ -124,6 +130,7 @@ class PeopleOfActivity {
   const Stores& stores_;
   const Activity& a_;
   std::optional<std::set<org::Id>> leads_;
+  std::optional<std::vector<work::ActivityRole>> roles_;
   std::optional<std::set<org::Id>> workers_;
   std::map<org::Id, std::set<org::Id>> holders_;
 };
@@ -240,10 +247,9 @@ std::vector<StopView> chain_view(const Stores& stores, const Activity& a,
   return out;
 }
 
-// What an activity holds: its roles, its newest steps and notes with how many there are, its
-// evidence files.
+// What an activity holds besides its roles: its newest steps and notes with how many there are,
+// its evidence files.
 void read_contents(const Stores& stores, org::Id id, ActivityView& v) {
-  v.roles = stores.activities.roles_of_activity(id);
   // A list shorter than its bound is the whole of it: counted only when it may not be.
   v.steps = stores.activities.latest_steps_of_activity(id, kShownSteps);
   v.steps_total = std::cmp_less(v.steps.size(), kShownSteps)
@@ -278,6 +284,7 @@ void complete_view(const Stores& stores, const Activity& a, PeopleOfActivity& pe
 ActivityView view_of(const Stores& stores, const Activity& a, PeopleOfActivity& people,
                      std::optional<org::Id> me) {
   ActivityView v;
+  v.roles = people.roles();
   read_contents(stores, a.id, v);
   complete_view(stores, a, people, me, v);
   return v;
@@ -286,14 +293,6 @@ ActivityView view_of(const Stores& stores, const Activity& a, PeopleOfActivity& 
 ActivityView view_of(const Stores& stores, const Activity& a, std::optional<org::Id> me) {
   PeopleOfActivity people(stores, a);
   return view_of(stores, a, people, me);
-}
-
-// `v` once `step` is written: the activity as it now stands, the step the newest of its steps.
-void add_step_to_view(ActivityView& v, const Activity& a, work::ActivityStep step) {
-  v.activity = a;
-  v.steps.push_back(std::move(step));
-  if (std::cmp_greater(v.steps.size(), kShownSteps)) v.steps.erase(v.steps.begin());
-  ++v.steps_total;
 }
 
 // Whoever must take one of the steps open from the state of `a` (a cancellation is not asked for);
@@ -586,7 +585,9 @@ ActivityView create_activity(const Stores& stores, const identity::User& user,
                  activity_audit(a).dump());
     tx.commit();
   }
-  add_step_to_view(view, a, std::move(s));
+  view.activity = a;
+  view.steps = {std::move(s)};
+  view.steps_total = 1;
   return view;
 }
 

@@ -661,6 +661,31 @@ TEST(ServerLimits, ReadsAreAnsweredWhileSignInsFloodTheHashingPool) {
   EXPECT_LT(reads.at(0.99), one_sign_in_ms * kShareOfOneSignIn);
 }
 
+// The test database's write lock, held by a connection of its own (as a backup or a CLI command
+// may hold it) from construction to release() or the end of the scope.
+class WriteLock {
+ public:
+  WriteLock() {
+    if (sqlite3_open(database().c_str(), &db_) == SQLITE_OK) {
+      held_ = sqlite3_exec(db_, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr) == SQLITE_OK;
+    }
+  }
+  ~WriteLock() { release(); }
+  WriteLock(const WriteLock&) = delete;
+  WriteLock& operator=(const WriteLock&) = delete;
+  bool held() const { return held_; }
+  void release() {
+    if (held_) sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
+    held_ = false;
+    sqlite3_close(db_);
+    db_ = nullptr;
+  }
+
+ private:
+  sqlite3* db_ = nullptr;
+  bool held_ = false;
+};
+
 // Changes run on the writers' pool: a change that waits for the database's write lock (held here
 // by another connection to the file, as a backup or a CLI command may hold it) holds no worker,
 // so with one worker thread reads on fresh connections are answered at once meanwhile, and the
@@ -672,9 +697,8 @@ TEST(ServerLimits, ReadsAreAnsweredWhileChangesWaitForTheWriteLock) {
     c.limits.writer_threads = 2;
   });
   const Login pegawai = login(s.port, "pegawai", kEmployeePassword);
-  sqlite3* holder = nullptr;
-  ASSERT_EQ(sqlite3_open(database().c_str(), &holder), SQLITE_OK);
-  ASSERT_EQ(sqlite3_exec(holder, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr), SQLITE_OK);
+  WriteLock lock;
+  ASSERT_TRUE(lock.held());
   const auto locked_at = Clock::now();
 
   std::vector<int> changes(2, 0);
@@ -697,8 +721,7 @@ TEST(ServerLimits, ReadsAreAnsweredWhileChangesWaitForTheWriteLock) {
     timed_read(s.port, "/api/v1/regions", reads, read_failures);
     std::this_thread::sleep_for(std::chrono::milliseconds(20));
   }
-  ASSERT_EQ(sqlite3_exec(holder, "ROLLBACK", nullptr, nullptr, nullptr), SQLITE_OK);
-  sqlite3_close(holder);
+  lock.release();
   for (auto& t : changers) t.join();
 
   std::printf(
@@ -716,15 +739,13 @@ TEST(ServerLimits, ReadsAreAnsweredWhileChangesWaitForTheWriteLock) {
 TEST(ServerLimits, AChangeOverItsTimeBudgetIs503AndMayStillBeSaved) {
   RunningServer s([](server::ServerConfig& c) { c.limits.writer_timeout_ms = 100; });
   const Login pegawai = login(s.port, "pegawai", kEmployeePassword);
-  sqlite3* holder = nullptr;
-  ASSERT_EQ(sqlite3_open(database().c_str(), &holder), SQLITE_OK);
-  ASSERT_EQ(sqlite3_exec(holder, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr), SQLITE_OK);
+  WriteLock lock;
+  ASSERT_TRUE(lock.held());
   HttpClient c(s.port);
   const auto a =
       c.request("PUT", "/api/v1/auth/email", json{{"email", "lambat@contoh.go.id"}}.dump(),
                 {{"Cookie", pegawai.cookie}, {"X-CSRF-Token", pegawai.csrf}});
-  ASSERT_EQ(sqlite3_exec(holder, "ROLLBACK", nullptr, nullptr, nullptr), SQLITE_OK);
-  sqlite3_close(holder);
+  lock.release();
   EXPECT_EQ(a.status, 503) << a.body;
   EXPECT_EQ(error_code(a), "WORK_TIMEOUT");
   EXPECT_NE(a.body.find("mungkin tetap tersimpan"), std::string::npos) << a.body;
