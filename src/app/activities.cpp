@@ -262,6 +262,23 @@ void read_contents(const Stores& stores, org::Id id, ActivityView& v) {
   v.evidence = stores.activities.evidence_of_activity(id);
 }
 
+// The steps open from where `a` stands (which of them `me` may take) and whether `me` may add a
+// note, an evidence file or feedback now (`workers`: who carries it out): members of an
+// ActivityView or an ActivityStepTaken.
+template <typename Answer>
+void set_what_may_be_done(const Activity& a, PeopleOfActivity& people,
+                          const std::set<org::Id>& workers, std::optional<org::Id> me, Answer& v) {
+  for (const auto* t : work::transitions_from(flow_of(a), a.state)) {
+    const bool mine = me && people.of_role(t->role).contains(*me);
+    v.next.push_back({std::string(t->name), std::string(t->role), t->reason_required, mine});
+  }
+  if (me) {
+    v.can_note = workers.contains(*me) && under_way(a);
+    v.can_upload = v.can_note;
+    v.can_feedback = !is_final(a) && people.reviewers().contains(*me);
+  }
+}
+
 // The rest of the answer about `a` for `me` around its contents (`v.roles` among them): where it
 // stands, its chain with the people at each stop, the steps open and what `me` may do.
 void complete_view(const Stores& stores, const Activity& a, PeopleOfActivity& people,
@@ -269,16 +286,7 @@ void complete_view(const Stores& stores, const Activity& a, PeopleOfActivity& pe
   v.activity = a;
   v.state_label = state_label(a);
   v.chain = chain_view(stores, a, people);
-  for (const auto* t : work::transitions_from(flow_of(a), a.state)) {
-    const bool mine = me && people.of_role(t->role).contains(*me);
-    v.next.push_back({std::string(t->name), std::string(t->role), t->reason_required, mine});
-  }
-  if (me) {
-    const bool worker = workers_of(a, v.roles).contains(*me);
-    v.can_note = worker && under_way(a);
-    v.can_upload = v.can_note;
-    v.can_feedback = !is_final(a) && people.reviewers().contains(*me);
-  }
+  set_what_may_be_done(a, people, workers_of(a, v.roles), me, v);
 }
 
 ActivityView view_of(const Stores& stores, const Activity& a, PeopleOfActivity& people,
@@ -614,8 +622,8 @@ const work::Transition& allowed_step(const Activity& a, const std::string& name,
   return *t;
 }
 
-ActivityView take_activity_step(const Stores& stores, const identity::User& user, org::Id id,
-                                const ActivityStepInput& in) {
+ActivityStepTaken take_activity_step(const Stores& stores, const identity::User& user, org::Id id,
+                                     const ActivityStepInput& in) {
   const std::string reason = checked_text(in.reason, "reason", 2000, false);
   // The step is read, checked and written in one write transaction. On SQLite its reads then run
   // on the writer handle, whose page cache survives from one write to the next, where a
@@ -647,7 +655,7 @@ ActivityView take_activity_step(const Stores& stores, const identity::User& user
   s.role = std::string(t.role);
   s.reason = reason;
   s.at = a.state_since;
-  stores.activities.insert_activity_step(s);
+  s.id = stores.activities.insert_activity_step(s);
   // Those who must act now learn that the step was taken, as do those who had to act before it
   // (a step changes neither the people who carry it out, nor the planner, nor the lead).
   std::set<org::Id> to = parties(people, a, people.workers());
@@ -657,9 +665,16 @@ ActivityView take_activity_step(const Stores& stores, const identity::User& user
   after["step"] = {{"transition", s.transition}, {"role", s.role}, {"reason", s.reason}};
   record_audit(stores, actor_of(user), "update", "activity", std::to_string(a.id),
                activity_audit(before).dump(), after.dump());
-  ActivityView view = view_of(stores, a, people, person.id);
+  // The answer is what the step changed: the activity's newest steps, notes and evidence, its
+  // chain and roles would be read again for nothing (the step changes none of them but the steps,
+  // to which it adds `s`), inside the writers' turn.
+  ActivityStepTaken taken;
+  taken.state_label = state_label(a);
+  set_what_may_be_done(a, people, people.workers(), person.id, taken);
+  taken.activity = std::move(a);
+  taken.step = std::move(s);
   tx.commit();
-  return view;
+  return taken;
 }
 
 ActivityView add_activity_note(const Stores& stores, const identity::User& user, org::Id id,

@@ -236,7 +236,8 @@ class Builder {
     in.transition = transition;
     in.version = v.activity.version;
     in.reason = reason;
-    return app::take_activity_step(s_, as(by), v.activity.id, in);
+    app::take_activity_step(s_, as(by), v.activity.id, in);
+    return app::activity_view(s_, as(by), v.activity.id);
   }
   app::ActivityView note(Id by, const app::ActivityView& v, const std::string& kind,
                          const std::string& text, std::optional<int> progress) {

@@ -1179,6 +1179,19 @@ ALTER TABLE work_notifications ADD COLUMN report_request_id BIGINT
 )SQL";
 // --- end of version 21 ---------------------------------------------------------------------------
 
+// Version 22 (issue 12, speed): a notification's insert writes fewer index pages. Nothing reads
+// notifications by their activity and activities are never deleted, so the index on activity_id
+// only cost a page of every status change's commit; the index on assignment_id keeps only the
+// notifications about an assignment (those about an activity or a report have none), which is all
+// its one query asks for ("assignment_id = ?").
+constexpr std::string_view kSchemaV22 = R"SQL(
+DROP INDEX IF EXISTS work_notifications_activity;
+DROP INDEX IF EXISTS work_notifications_assignment;
+CREATE INDEX work_notifications_assignment ON work_notifications (assignment_id, id)
+  WHERE assignment_id IS NOT NULL;
+)SQL";
+// --- end of version 22 ---------------------------------------------------------------------------
+
 constexpr Migration kMigrations[] = {
     {1, kSchemaV1, nullptr},
     {2, kSchemaV2, nullptr},
@@ -1201,6 +1214,7 @@ constexpr Migration kMigrations[] = {
     {19, kSchemaV19, nullptr},  // issue 12 item 3: e-mail copies of notifications
     {20, kSchemaV20, letter_recipients_as_parties},  // issue 12 item 8: a person's letters
     {21, kSchemaV21, nullptr},  // issue 12 item 5: notifications that name a report
+    {22, kSchemaV22, nullptr},  // issue 12: fewer index pages per notification
 };
 
 // A stable key for pg_advisory_xact_lock ("tatakerja" in ASCII, truncated to 63 bits).

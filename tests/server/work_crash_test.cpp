@@ -141,7 +141,7 @@ void execute(unsigned short port, const std::string& who, const Session& s, Ledg
       }
       j = json::parse(a.body);
       ledger.add({who, "langkah", id, j["version"].get<std::int64_t>(),
-                  newest_with(j["steps"], "transition", transition), transition});
+                  j["step"]["id"].get<std::int64_t>(), transition});
       return true;
     };
     if (!step("mulai")) return;
@@ -178,7 +178,7 @@ void review(unsigned short port, const std::string& who, const Session& s, const
       if (a.status != 200) return ledger.unexpected(who + " " + transition + ": " + a.body);
       const json j = json::parse(a.body);
       ledger.add({who, "langkah", id, j["version"].get<std::int64_t>(),
-                  newest_with(j["steps"], "transition", transition), transition});
+                  j["step"]["id"].get<std::int64_t>(), transition});
       ++taken;
     }
     if (taken == 0) std::this_thread::sleep_for(std::chrono::milliseconds(10));

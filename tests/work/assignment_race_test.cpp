@@ -115,9 +115,10 @@ TEST_P(AssignmentRace, TwoAcceptancesOfAnActivityAtOnceOneWins) {
     in.title = "Kegiatan " + std::to_string(round);
     in.start = "2026-02-02";
     in.end = "2026-02-27";
-    auto v = app::create_activity(stores, official_, in);
-    const auto id = v.activity.id;
-    v = app::take_activity_step(stores, official_, id, {"mulai", v.activity.version, ""});
+    const auto planned = app::create_activity(stores, official_, in);
+    const auto id = planned.activity.id;
+    auto v =
+        app::take_activity_step(stores, official_, id, {"mulai", planned.activity.version, ""});
     v = app::take_activity_step(stores, official_, id, {"ajukan", v.activity.version, ""});
     ASSERT_EQ(v.activity.state, "di_level_i");
     const int version = v.activity.version;

@@ -74,17 +74,27 @@ void write_next(JsonWriter& w, const std::vector<app::ActivityNextStep>& next) {
   w.end_array();
 }
 
+void write_step(JsonWriter& w, const work::ActivityStep& s) {
+  w.begin_object().key("id").value(s.id).key("transition").value(s.transition);
+  w.key("from").value(s.from_state).key("to").value(s.to_state).key("actor");
+  write_actor(w, s.actor_employee_id, s.actor_name);
+  w.key("role").value(s.role).key("reason").value(s.reason).key("at").value(s.at);
+  w.end_object();
+}
+
+void write_what_may_be_done(JsonWriter& w, const std::vector<app::ActivityNextStep>& next,
+                            bool can_note, bool can_feedback, bool can_upload) {
+  w.key("next");
+  write_next(w, next);
+  w.key("can_note").value(can_note).key("can_feedback").value(can_feedback);
+  w.key("can_upload").value(can_upload);
+}
+
 }  // namespace
 
 void write_steps(JsonWriter& w, const std::vector<work::ActivityStep>& steps) {
   w.begin_array();
-  for (const auto& s : steps) {
-    w.begin_object().key("id").value(s.id).key("transition").value(s.transition);
-    w.key("from").value(s.from_state).key("to").value(s.to_state).key("actor");
-    write_actor(w, s.actor_employee_id, s.actor_name);
-    w.key("role").value(s.role).key("reason").value(s.reason).key("at").value(s.at);
-    w.end_object();
-  }
+  for (const auto& s : steps) write_step(w, s);
   w.end_array();
 }
 
@@ -121,10 +131,22 @@ std::string activity(const app::ActivityView& v, org::OrgStore& store) {
   write_notes(w, v.notes);
   w.key("notes_total").value(v.notes_total).key("evidence").begin_array();
   for (const auto& e : v.evidence) write_evidence(w, e);
-  w.end_array().key("next");
-  write_next(w, v.next);
-  w.key("can_note").value(v.can_note).key("can_feedback").value(v.can_feedback);
-  w.key("can_upload").value(v.can_upload).end_object();
+  w.end_array();
+  write_what_may_be_done(w, v.next, v.can_note, v.can_feedback, v.can_upload);
+  w.end_object();
+  return w.take();
+}
+
+std::string step_taken(const app::ActivityStepTaken& t) {
+  const auto& a = t.activity;
+  JsonWriter w;
+  w.begin_object().key("id").value(a.id).key("version").value(a.version);
+  w.key("state").value(a.state).key("state_label").value(t.state_label);
+  w.key("state_since").value(a.state_since).key("progress").value(a.progress);
+  w.key("rework").value(a.rework).key("updated_at").value(a.updated_at).key("step");
+  write_step(w, t.step);
+  write_what_may_be_done(w, t.next, t.can_note, t.can_feedback, t.can_upload);
+  w.end_object();
   return w.take();
 }
 

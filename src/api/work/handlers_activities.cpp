@@ -146,8 +146,8 @@ Response handle_activity_step(Context& ctx) {
   in.transition = required_string(body, "transition", 50);
   in.version = required_version(body);
   in.reason = optional_string(body, "reason", 2000).value_or("");
-  return json_text_response(activity_answer::activity(
-      app::take_activity_step(ctx.stores, who.user, ctx.ids[0], in), ctx.store));
+  return json_text_response(
+      activity_answer::step_taken(app::take_activity_step(ctx.stores, who.user, ctx.ids[0], in)));
 }
 
 Response handle_activity_note(Context& ctx) {

@@ -136,6 +136,26 @@ export interface Activity extends ActivitySummary {
   can_upload: boolean;
 }
 
+/**
+ * What a step changed (POST /activities/{id}/steps): each member as in the activity read right
+ * after it, `step` the step as recorded. The chain, roles, notes and evidence are unchanged.
+ */
+export type ActivityStepResult = Pick<
+  Activity,
+  | "id"
+  | "version"
+  | "state"
+  | "state_label"
+  | "state_since"
+  | "progress"
+  | "rework"
+  | "updated_at"
+  | "next"
+  | "can_note"
+  | "can_feedback"
+  | "can_upload"
+> & { step: ActivityStep };
+
 export interface NewActivityBody {
   title: string;
   start: string;

@@ -355,6 +355,7 @@ import type {
   ActivityStepBody,
   ActivityNote,
   ActivityStep,
+  ActivityStepResult,
   HistoryPage,
   ActivitySummary,
   Evidence,
@@ -379,7 +380,7 @@ export const activities = {
   create: (body: NewActivityBody) =>
     request<Activity>("/activities", { method: "POST", json: body }),
   step: (aid: Id | string, body: ActivityStepBody) =>
-    request<Activity>(`/activities/${id(aid)}/steps`, { method: "POST", json: body }),
+    request<ActivityStepResult>(`/activities/${id(aid)}/steps`, { method: "POST", json: body }),
   note: (aid: Id | string, body: ActivityNoteBody) =>
     request<Activity>(`/activities/${id(aid)}/notes`, { method: "POST", json: body }),
   /** The file's bytes as the body (application/octet-stream), its name and the version read. */

@@ -44,6 +44,7 @@ export type ContractChecks = [
   Fits<S["PeopleImportReport"], T.PeopleImportReport>,
   // Issue 12 item 4: activities.
   Fits<S["Activity"], A.Activity>,
+  Fits<S["ActivityStepResult"], A.ActivityStepResult>,
   Fits<S["ActivitySummary"], A.ActivitySummary>,
   Fits<S["Evidence"], A.Evidence>,
   // Issue 12 item 5: accountability.

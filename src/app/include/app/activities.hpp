@@ -91,9 +91,22 @@ struct ActivityStepInput {
   int version = 0;
   std::string reason;
 };
+// What a step changed, the answer to it: the activity after it, the step as recorded and what its
+// actor may do next. A step changes neither the chain, nor the roles, nor the notes and evidence:
+// a client that holds the activity adds the step to it (or reads it again, activity_view).
+struct ActivityStepTaken {
+  work::Activity activity;
+  std::string state_label;
+  work::ActivityStep step;
+  std::vector<ActivityNextStep> next;
+  bool can_note = false;
+  bool can_feedback = false;
+  bool can_upload = false;
+};
+
 // Takes a step. Records "update" / "activity" with the step.
-ActivityView take_activity_step(const Stores& stores, const identity::User& user, org::Id id,
-                                const ActivityStepInput& in);
+ActivityStepTaken take_activity_step(const Stores& stores, const identity::User& user, org::Id id,
+                                     const ActivityStepInput& in);
 
 struct NewNote {
   std::string kind;  // "kemajuan" or "umpan_balik"
