@@ -53,10 +53,16 @@ bool is_waiting(const Assignment& a) {
   return s != nullptr && s->waiting;
 }
 
-bool is_overdue(const Assignment& a, int days) {
+// Waiting for `days` working days or more: the weekdays since it began to wait, but the days off
+// of the holiday calendar (read only when the weekdays alone reach `days`).
+bool is_overdue(const Stores& stores, const Assignment& a, int days) {
   if (!is_waiting(a)) return false;
   const auto since = parse_iso_date(std::string_view(a.state_since).substr(0, 10));
-  return since && work::overdue(*since, today(), days);
+  const Date now = today();
+  if (!since || !work::overdue(*since, now, days)) return false;
+  std::vector<Date> closed;
+  for (const auto& h : stores.work.holidays_between(*since, now)) closed.push_back(h.date);
+  return work::overdue(*since, now, days, closed);
 }
 
 AssignmentView view_of(const Stores& stores, const Assignment& a) {
@@ -65,7 +71,7 @@ AssignmentView view_of(const Stores& stores, const Assignment& a) {
   v.letter = stores.letters.letter_of_assignment(a.id);
   v.steps = stores.work.steps_of_assignment(a.id);
   v.answer_days = answer_days(stores, a.region_id, a.mechanism);
-  v.overdue = is_overdue(a, v.answer_days);
+  v.overdue = is_overdue(stores, a, v.answer_days);
   for (const auto* t : work::transitions_from(mechanism_of(a), a.state)) {
     v.next.push_back({std::string(t->name), std::string(t->role), t->reason_required});
   }
@@ -405,7 +411,7 @@ std::vector<Notification> inbox(const Stores& stores, const identity::User& user
   for (const auto& a : stores.work.assignments_of_employee(me, kDeadlineScan)) {
     if (a.requester_employee_id != me) continue;
     const int days = answer_days(stores, a.region_id, a.mechanism);
-    if (!is_overdue(a, days)) continue;
+    if (!is_overdue(stores, a, days)) continue;
     Notification n;
     n.employee_id = me;
     n.assignment_id = a.id;

@@ -1192,6 +1192,19 @@ CREATE INDEX work_notifications_assignment ON work_notifications (assignment_id,
 )SQL";
 // --- end of version 22 ---------------------------------------------------------------------------
 
+// Version 23 (issue 12 item 3): the holiday calendar, the days the offices are closed besides the
+// weekend (national holidays and collective leave days, one per date), which a request's answer
+// period in working days does not count.
+constexpr std::string_view kSchemaV23 = R"SQL(
+CREATE TABLE work_holidays (
+  id {ID},
+  holiday_date TEXT NOT NULL UNIQUE,
+  name TEXT NOT NULL,
+  kind TEXT NOT NULL CHECK (kind IN ('libur_nasional', 'cuti_bersama'))
+);
+)SQL";
+// --- end of version 23 ---------------------------------------------------------------------------
+
 constexpr Migration kMigrations[] = {
     {1, kSchemaV1, nullptr},
     {2, kSchemaV2, nullptr},
@@ -1215,6 +1228,7 @@ constexpr Migration kMigrations[] = {
     {20, kSchemaV20, letter_recipients_as_parties},  // issue 12 item 8: a person's letters
     {21, kSchemaV21, nullptr},  // issue 12 item 5: notifications that name a report
     {22, kSchemaV22, nullptr},  // issue 12: fewer index pages per notification
+    {23, kSchemaV23, nullptr},  // issue 12 item 3: the holiday calendar
 };
 
 // A stable key for pg_advisory_xact_lock ("tatakerja" in ASCII, truncated to 63 bits).

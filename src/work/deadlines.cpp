@@ -1,5 +1,6 @@
 #include "work/deadlines.hpp"
 
+#include <algorithm>
 #include <regex>
 #include <string>
 
@@ -27,7 +28,17 @@ int iso_weekday(const Date& d) {
   return static_cast<int>(w) + 1;
 }
 
-int working_days_between(const Date& from, const Date& to) {
+bool is_holiday_kind(std::string_view kind) {
+  return !holiday_kind_label(kind).empty();
+}
+
+std::string_view holiday_kind_label(std::string_view kind) {
+  if (kind == "libur_nasional") return "Libur nasional";
+  if (kind == "cuti_bersama") return "Cuti bersama";
+  return {};
+}
+
+int working_days_between(const Date& from, const Date& to, const std::vector<Date>& closed) {
   const long a = days_from_civil(from);
   const long b = days_from_civil(to);
   if (b <= a) return 0;
@@ -36,11 +47,19 @@ int working_days_between(const Date& from, const Date& to) {
   for (long z = a + 1 + (span / 7) * 7; z <= b; ++z) {
     if (((z % 7) + 7 + 3) % 7 < 5) ++n;
   }
+  // The closed weekdays in (from, to], each date once.
+  std::vector<long> off;
+  for (const Date& d : closed) {
+    const long z = days_from_civil(d);
+    if (z > a && z <= b && iso_weekday(d) <= 5) off.push_back(z);
+  }
+  std::sort(off.begin(), off.end());
+  n -= std::unique(off.begin(), off.end()) - off.begin();
   return static_cast<int>(n);
 }
 
-bool overdue(const Date& since, const Date& today, int days) {
-  return working_days_between(since, today) >= days;
+bool overdue(const Date& since, const Date& today, int days, const std::vector<Date>& closed) {
+  return working_days_between(since, today, closed) >= days;
 }
 
 std::optional<int> working_days_written(std::string_view text) {

@@ -346,6 +346,8 @@ TEST_F(ScopeRoutes, EveryChangingRouteRefusesAnotherRegion) {
       {"POST /report-requests", "a unit leader's own request, by the position they hold"},
       {"POST /escalations", "a lead's or member's own escalation, by their membership"},
       {"POST /me/notifications/{id}/read", "the caller's own inbox"},
+      {"POST /holidays", "the national holiday calendar: administrators only, never scoped"},
+      {"DELETE /holidays/{id}", "the national holiday calendar: administrators only, never scoped"},
   };
 
   int checked = 0;

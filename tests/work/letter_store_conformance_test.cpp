@@ -207,7 +207,7 @@ TEST_P(LetterStoreTest, MigrationTwentyGivesStoredLettersTheirParties) {
   // are applied again after it).
   c.execute_script(
       "DROP TABLE letter_parties; ALTER TABLE work_notifications DROP COLUMN report_request_id; "
-      "ALTER TABLE work_notifications DROP COLUMN report_id;");
+      "ALTER TABLE work_notifications DROP COLUMN report_id; DROP TABLE work_holidays;");
   c.execute("DELETE FROM schema_migrations WHERE version >= 20");
   storage::migrate(c);
   EXPECT_EQ(store().letters_of_person(budi, 10).size(), 1U);

@@ -92,6 +92,27 @@ TEST(Deadlines, CountWorkingDays) {
   EXPECT_EQ(kDefaultAnswerDays, 5);
 }
 
+// The closed days of the holiday calendar are not working days: only a weekday inside the period
+// counts, a date listed twice once.
+TEST(Deadlines, ClosedDaysAreNotWorkingDays) {
+  // Christmas 2026 is a Friday, 24 December (cuti bersama) a Thursday, 26 December a Saturday.
+  const std::vector<Date> closed = {Date{2026, 12, 25}, Date{2026, 12, 24}, Date{2026, 12, 26},
+                                    Date{2026, 12, 25}, Date{2026, 12, 18}, Date{2027, 1, 1}};
+  EXPECT_EQ(working_days_between(Date{2026, 12, 18}, Date{2026, 12, 31}), 9);
+  EXPECT_EQ(working_days_between(Date{2026, 12, 18}, Date{2026, 12, 31}, closed), 7);
+  // The day the request was made (18 December) and the days after the period are not in it.
+  EXPECT_EQ(working_days_between(Date{2026, 12, 18}, Date{2026, 12, 24}, closed), 3);
+  EXPECT_EQ(working_days_between(Date{2026, 12, 25}, Date{2026, 12, 20}, closed), 0);
+  // A request of Monday 21 December with five working days: not overdue on the 28th any more.
+  EXPECT_TRUE(overdue(Date{2026, 12, 21}, Date{2026, 12, 28}, 5));
+  EXPECT_FALSE(overdue(Date{2026, 12, 21}, Date{2026, 12, 28}, 5, closed));
+  EXPECT_TRUE(overdue(Date{2026, 12, 21}, Date{2026, 12, 30}, 5, closed));
+  EXPECT_TRUE(is_holiday_kind("libur_nasional"));
+  EXPECT_TRUE(is_holiday_kind("cuti_bersama"));
+  EXPECT_FALSE(is_holiday_kind("libur_daerah"));
+  EXPECT_EQ(holiday_kind_label("cuti_bersama"), "Cuti bersama");
+}
+
 TEST(Deadlines, ReadFromTheMechanismRule) {
   EXPECT_EQ(working_days_written("dijawab paling lama 3 (tiga) hari kerja"), 3);
   EXPECT_EQ(working_days_written("dalam waktu 10 Hari Kerja sejak diterima"), 10);

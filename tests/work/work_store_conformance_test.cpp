@@ -200,6 +200,52 @@ TEST_P(WorkStoreTest, MemberKeysMustExist) {
   EXPECT_TRUE(store().members_of_team(t).empty());
 }
 
+// The holiday calendar: read by date between two dates (both included), one day off per date, a
+// kind of the two; removed by id; a removal rolled back is undone.
+TEST_P(WorkStoreTest, HolidaysByDateOnePerDate) {
+  const auto day = [](Date d, const char* name, const char* kind) {
+    return Holiday{0, d, name, kind};
+  };
+  const Id christmas =
+      store().insert_holiday(day({2026, 12, 25}, "Hari Raya Natal", "libur_nasional"));
+  const Id eve = store().insert_holiday(day({2026, 12, 24}, "Cuti bersama Natal", "cuti_bersama"));
+  const Id year =
+      store().insert_holiday(day({2027, 1, 1}, "Tahun Baru 2027 Masehi", "libur_nasional"));
+  Holiday want = day({2026, 12, 24}, "Cuti bersama Natal", "cuti_bersama");
+  want.id = eve;
+  EXPECT_EQ(store().holiday(eve)->name, want.name);
+  EXPECT_EQ(store().holiday(eve)->date, want.date);
+  EXPECT_FALSE(store().holiday(999).has_value());
+  const auto december = store().holidays_between(Date{2026, 12, 1}, Date{2026, 12, 31});
+  ASSERT_EQ(december.size(), 2u);
+  EXPECT_EQ(december[0].id, eve);
+  EXPECT_EQ(december[1].id, christmas);
+  EXPECT_EQ(december[1].kind, "libur_nasional");
+  EXPECT_EQ(store().holidays_between(Date{2026, 12, 25}, Date{2027, 1, 1}).size(), 2u);
+  EXPECT_TRUE(store().holidays_between(Date{2027, 1, 2}, Date{2027, 12, 31}).empty());
+
+  EXPECT_EQ(error_kind([&] {
+              store().insert_holiday(day({2026, 12, 25}, "Natal lagi", "cuti_bersama"));
+            }),
+            DatabaseError::Kind::Constraint);
+  EXPECT_EQ(error_kind([&] {
+              store().insert_holiday(day({2026, 12, 28}, "Hari jadi", "libur_daerah"));
+            }),
+            DatabaseError::Kind::Constraint);
+
+  {
+    Transaction tx(backend().transactions());
+    EXPECT_TRUE(store().delete_holiday(year));
+    // no commit
+  }
+  EXPECT_TRUE(store().holiday(year).has_value());
+  EXPECT_TRUE(store().delete_holiday(year));
+  EXPECT_FALSE(store().delete_holiday(year));
+  EXPECT_FALSE(store().holiday(year).has_value());
+  // The date is free again.
+  EXPECT_GT(store().insert_holiday(day({2027, 1, 1}, "Tahun Baru", "libur_nasional")), 0);
+}
+
 TEST_P(WorkStoreTest, RollbackUndoesEverything) {
   {
     Transaction tx(backend().transactions());

@@ -3,6 +3,7 @@
 #include "api/routes.hpp"
 #include "api/api.hpp"
 #include "work/handlers_diagrams.hpp"
+#include "work/handlers_holidays.hpp"
 #include "work/handlers_letters.hpp"
 
 namespace tatakerja::server {
@@ -12,6 +13,11 @@ namespace {
 // administrator), with the CSRF token for a change.
 void editor_gate(Context& ctx) {
   ctx.require_editor();
+}
+
+// The holiday calendar is kept by the administrator, with the CSRF token.
+void administrator_gate(Context& ctx) {
+  ctx.require_administrator();
 }
 
 // Teams are read by any signed-in user (their members' names are personal data).
@@ -58,6 +64,12 @@ void add_work_routes(RouteTable& t) {
   t.add({"POST", "/activities/{id}/evidence", 0, carry::kLargeBody}, handle_evidence_upload,
         signed_in_csrf_gate);
   t.add({"GET", "/evidence/{id}"}, handle_evidence_get, signed_in_gate);
+
+  // The holiday calendar (issue 12 item 3, deadlines): read by any signed-in person, kept by the
+  // administrator.
+  t.add({"GET", "/holidays"}, handle_holidays_get, signed_in_gate);
+  t.add({"POST", "/holidays"}, handle_holiday_create, administrator_gate);
+  t.add({"DELETE", "/holidays/{id}"}, handle_holiday_delete, administrator_gate);
   t.add({"GET", "/teams/{id}/activities"}, handle_team_activities, signed_in_gate);
 
   // Issue 12 item 5: accountability. Any signed-in person; who may report, ask for a report or

@@ -368,4 +368,39 @@ void MemoryWorkStore::update_email_delivery(const EmailDelivery& d) {
   deliveries_.put(d.notification_id, d);
 }
 
+Id MemoryWorkStore::insert_holiday(const Holiday& h) {
+  if (!is_holiday_kind(h.kind)) refuse("CHECK constraint failed (work_holidays.kind)");
+  const std::string date = h.date.iso();
+  if (holiday_dates_.contains(date))
+    refuse("UNIQUE constraint failed (work_holidays.holiday_date)");
+  Holiday x = h;
+  x.id = holidays_.next_key();
+  holidays_.put(x.id, x);
+  holiday_dates_.put(date, x.id);
+  return x.id;
+}
+
+std::optional<Holiday> MemoryWorkStore::holiday(Id id) {
+  const Holiday* h = holidays_.find(id);
+  if (h == nullptr) return std::nullopt;
+  return *h;
+}
+
+std::vector<Holiday> MemoryWorkStore::holidays_between(const Date& from, const Date& to) {
+  std::vector<Holiday> out;
+  const auto end = holiday_dates_.rows().upper_bound(to.iso());
+  for (auto it = holiday_dates_.rows().lower_bound(from.iso()); it != end; ++it) {
+    out.push_back(*holidays_.find(it->second));
+  }
+  return out;
+}
+
+bool MemoryWorkStore::delete_holiday(Id id) {
+  const Holiday* h = holidays_.find(id);
+  if (h == nullptr) return false;
+  holiday_dates_.erase(h->date.iso());
+  holidays_.erase(id);
+  return true;
+}
+
 }  // namespace tatakerja::work

@@ -462,4 +462,36 @@ void SqlWorkStore::update_email_delivery(const EmailDelivery& d) {
        d.notification_id});
 }
 
+Id SqlWorkStore::insert_holiday(const Holiday& h) {
+  return inserted_id(c_,
+                     "INSERT INTO work_holidays (holiday_date, name, kind) VALUES (?, ?, ?) "
+                     "RETURNING id",
+                     {h.date.iso(), h.name, h.kind});
+}
+
+namespace {
+constexpr const char* kHolidayCols = "id, holiday_date, name, kind";
+Holiday read_holiday(const Row& r, std::size_t o) {
+  return Holiday{r.integer(o), date_of(r.text(o + 1)), r.text(o + 2), r.text(o + 3)};
+}
+}  // namespace
+
+std::optional<Holiday> SqlWorkStore::holiday(Id id) {
+  return first<Holiday>(c_.query(select(kHolidayCols, "FROM work_holidays WHERE id = ?"), {id}),
+                        read_holiday);
+}
+
+std::vector<Holiday> SqlWorkStore::holidays_between(const Date& from, const Date& to) {
+  return all<Holiday>(
+      c_.query(select(kHolidayCols,
+                      "FROM work_holidays WHERE holiday_date >= ? AND holiday_date <= ? ORDER BY "
+                      "holiday_date"),
+               {from.iso(), to.iso()}),
+      read_holiday);
+}
+
+bool SqlWorkStore::delete_holiday(Id id) {
+  return c_.execute("DELETE FROM work_holidays WHERE id = ?", {id}) == 1;
+}
+
 }  // namespace tatakerja::work

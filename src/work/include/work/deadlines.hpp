@@ -1,9 +1,12 @@
 // The deadline of a request for an answer: a request unanswered for N working days is overdue and
-// flagged to the requester. Working days are Monday to Friday (national holidays are not known to
-// the system and count as working days). Pure.
+// flagged to the requester. Working days are Monday to Friday but the days the offices are closed
+// by decree: the national holidays and the collective leave days (cuti bersama) that the
+// government sets each year, kept by the administrator (the holiday calendar, app/holidays.hpp).
+// Pure.
 #pragma once
 
 #include <optional>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -24,12 +27,27 @@ std::optional<int> working_days_written(std::string_view text);
 // rule, with a reason), else kDefaultAnswerDays.
 int answer_days_of(const std::vector<Rule>& rules, std::string_view mechanism);
 
+// A day the offices are closed besides the weekend: a national holiday ("libur_nasional") or a
+// collective leave day ("cuti_bersama"), one per date.
+struct Holiday {
+  Id id = 0;
+  Date date;
+  std::string name;  // "Hari Raya Idulfitri 1447 Hijriah"
+  std::string kind;  // libur_nasional | cuti_bersama
+};
+// True for "libur_nasional" and "cuti_bersama".
+bool is_holiday_kind(std::string_view kind);
+// "Libur nasional", "Cuti bersama"; "" for another kind.
+std::string_view holiday_kind_label(std::string_view kind);
+
 // 1 Monday .. 7 Sunday.
 int iso_weekday(const Date& d);
-// The working days after `from` up to and including `to` (0 when `to` is not after `from`).
-int working_days_between(const Date& from, const Date& to);
+// The working days after `from` up to and including `to` (0 when `to` is not after `from`): the
+// weekdays but those among `closed` (a date listed twice, or on a weekend, counts once or not at
+// all). Time linear in the size of `closed`.
+int working_days_between(const Date& from, const Date& to, const std::vector<Date>& closed = {});
 // True when a request waiting since `since` has gone unanswered for `days` working days or more
-// by `today`.
-bool overdue(const Date& since, const Date& today, int days);
+// by `today`, the days in `closed` not counted.
+bool overdue(const Date& since, const Date& today, int days, const std::vector<Date>& closed = {});
 
 }  // namespace tatakerja::work

@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "work/assignment.hpp"
+#include "work/deadlines.hpp"
 #include "work/model.hpp"
 #include "work/notification_email.hpp"
 
@@ -93,6 +94,16 @@ class WorkStore {
                                     const std::string& until) = 0;
   // Stores the state, attempts, error, next attempt and sending time of a copy.
   virtual void update_email_delivery(const EmailDelivery& d) = 0;
+
+  // ---- the holiday calendar (migration 23; work/deadlines.hpp) ----
+  // Stores `h` (its id is ignored) and returns its id; a second day off on one date is refused
+  // (Constraint), as is a kind but libur_nasional or cuti_bersama.
+  virtual Id insert_holiday(const Holiday& h) = 0;
+  virtual std::optional<Holiday> holiday(Id id) = 0;
+  // The days off from `from` to `to`, both included, by date.
+  virtual std::vector<Holiday> holidays_between(const Date& from, const Date& to) = 0;
+  // Removes the day off `id`; false when there is none.
+  virtual bool delete_holiday(Id id) = 0;
 };
 
 }  // namespace tatakerja::work

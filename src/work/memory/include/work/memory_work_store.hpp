@@ -70,6 +70,10 @@ class MemoryWorkStore final : public WorkStore, public Transactional {
   bool claim_email_delivery(Id notification_id, const std::string& now,
                             const std::string& until) override;
   void update_email_delivery(const EmailDelivery& d) override;
+  Id insert_holiday(const Holiday& h) override;
+  std::optional<Holiday> holiday(Id id) override;
+  std::vector<Holiday> holidays_between(const Date& from, const Date& to) override;
+  bool delete_holiday(Id id) override;
 
  private:
   void check_rule(const Rule& r) const;
@@ -87,6 +91,8 @@ class MemoryWorkStore final : public WorkStore, public Transactional {
     f(notifications_);
     f(deliveries_);
     f(email_cursor_);
+    f(holidays_);
+    f(holiday_dates_);
   }
 
   RegistryKeys keys_;
@@ -100,6 +106,8 @@ class MemoryWorkStore final : public WorkStore, public Transactional {
   JournaledMap<Id, Notification> notifications_;
   JournaledMap<Id, EmailDelivery> deliveries_;  // by notification id
   JournaledMap<int, Id> email_cursor_;          // one row, key 1
+  JournaledMap<Id, Holiday> holidays_;
+  JournaledMap<std::string, Id> holiday_dates_;  // UNIQUE (holiday_date)
   bool in_transaction_ = false;
 };
 

@@ -44,6 +44,10 @@ class SqlWorkStore final : public WorkStore {
   bool claim_email_delivery(Id notification_id, const std::string& now,
                             const std::string& until) override;
   void update_email_delivery(const EmailDelivery& d) override;
+  Id insert_holiday(const Holiday& h) override;
+  std::optional<Holiday> holiday(Id id) override;
+  std::vector<Holiday> holidays_between(const Date& from, const Date& to) override;
+  bool delete_holiday(Id id) override;
 
  private:
   storage::Connection& c_;
