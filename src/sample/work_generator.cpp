@@ -4,11 +4,14 @@
 // chain from the structure and the region's flow rule; the others of that executor copy that
 // chain and are written straight to the ActivityStore, one transaction per batch, with the steps
 // the flow's transitions name, taken by the holders of the stops, as take_activity_step would
-// write them (no notifications or audit entries for these).
+// write them, each with its audit entry and its notifications to the executor, the lead and whoever
+// the next step waits for (so that the tables a change writes to are as full as at work).
 #include <algorithm>
 #include <array>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <optional>
+#include <set>
 #include <string>
 #include <utility>
 #include <vector>
@@ -202,6 +205,40 @@ class WorkGenerator {
     }
   }
 
+  // Who must take a step open from where `a` stands (a cancellation is not waited for).
+  std::optional<Id> awaited(const work::Activity& a, const work::Mechanism* flow, Id lead) const {
+    if (flow == nullptr) return std::nullopt;
+    for (const auto* t : work::transitions_from(*flow, a.state)) {
+      if (t->role == "pembatal") continue;
+      if (const auto who = actor(a, t->role, lead)) return who->first;
+    }
+    return std::nullopt;
+  }
+
+  // The audit entry and the notifications of step `s` of `a`, as take_activity_step writes them.
+  void record_step(const work::Activity& a, const work::ActivityStep& s, const std::set<Id>& to) {
+    const Id by = s.actor_employee_id.value_or(a.executor_employee_id);
+    const auto user = users_.find(by);
+    const app::Actor actor = user == users_.end()
+                                 ? app::Actor{std::nullopt, "generate"}
+                                 : app::Actor{user->second.id, user->second.username};
+    const nlohmann::json after{{"id", a.id},
+                               {"state", s.to_state},
+                               {"step", {{"transition", s.transition}, {"role", s.role}}}};
+    app::record_audit(s_, actor, s.transition == "rencanakan" ? "create" : "update", "activity",
+                      std::to_string(a.id), "", after.dump());
+    for (const Id id : to) {
+      if (id == by) continue;
+      work::Notification n;
+      n.employee_id = id;
+      n.activity_id = a.id;
+      n.kind = "langkah";
+      n.message = s.actor_name + " (" + s.role + ") " + s.transition + ": \"" + a.title + "\"";
+      n.created_at = s.at;
+      s_.work.insert_notification(n);
+    }
+  }
+
   // Writes a copy of `model` with its own detail, walked to a drawn state.
   void write_copy(const work::Activity& model, Id lead, const std::string& now) {
     work::Activity a = model;
@@ -257,9 +294,20 @@ class WorkGenerator {
     for (const auto& st : a.chain)
       if (!stop.empty() && st.role == stop) a.awaiting_position_id = st.position_id;
     a.id = s_.activities.insert_activity(a);
-    for (auto& s : steps) {
+    for (std::size_t i = 0; i < steps.size(); ++i) {
+      auto& s = steps[i];
       s.activity_id = a.id;
       s_.activities.insert_activity_step(s);
+      // Whom the step concerns: the executor, the lead, and who takes the next step (or, after
+      // the last, who it now waits for).
+      std::set<Id> to{a.executor_employee_id};
+      if (lead != 0) to.insert(lead);
+      if (i + 1 < steps.size()) {
+        if (steps[i + 1].actor_employee_id) to.insert(*steps[i + 1].actor_employee_id);
+      } else if (const auto next = awaited(a, flow, lead)) {
+        to.insert(*next);
+      }
+      record_step(a, s, to);
     }
     ++sum_.activities;
     ++sum_.by_state[a.state];

@@ -4,6 +4,8 @@
 // same people. On SQLite and in memory.
 #include <gtest/gtest.h>
 
+#include <map>
+
 #include <algorithm>
 #include <set>
 #include <variant>
@@ -237,6 +239,26 @@ TEST_P(Generator, WorkInEveryState) {
       EXPECT_FALSE(a->awaiting_position_id);
     }
   }
+  // Each step has its audit entry, as take_activity_step writes it, and the executor of a copy
+  // that others acted on was told of it.
+  std::size_t steps_taken = 0;
+  for (org::Id id = 1; id <= 600; ++id) {
+    steps_taken += db.stores().activities.steps_of_activity(id, 0, 1000).size();
+  }
+  std::map<std::string, std::size_t> entries;  // activity id -> its audit entries
+  for (const auto& e : db.identity().audit_entries_after(0, 100000)) {
+    if (e.entity == "activity") ++entries[e.entity_id];
+  }
+  std::size_t audited = 0;
+  for (const auto& [id, n] : entries) audited += n;
+  EXPECT_EQ(audited, steps_taken);
+  std::size_t told = 0;
+  for (org::Id id = 1; id <= 600; ++id) {
+    const auto a = db.stores().activities.activity(id);
+    told +=
+        db.stores().work.notifications_of_employee(a->executor_employee_id, 1000).empty() ? 0 : 1;
+  }
+  EXPECT_GT(told, 300u);
   // An executor signs in with the password given and finds their work.
   const auto first = db.stores().activities.activity(1);
   const auto u =
