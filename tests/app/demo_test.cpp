@@ -4,9 +4,8 @@
 // same people. On SQLite and in memory.
 #include <gtest/gtest.h>
 
-#include <map>
-
 #include <algorithm>
+#include <map>
 #include <set>
 #include <variant>
 
