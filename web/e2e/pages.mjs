@@ -275,6 +275,7 @@ export async function everyPageTests({ test, newPage, signIn, BASE, assert }) {
         ],
         ["account", "/akun-saya"],
         ["profile", "/profil-saya"],
+        ["holidays-read", "/hari-libur"], // issue 12 item 3: read only
       ],
     ));
 
@@ -333,7 +334,7 @@ export async function everyPageTests({ test, newPage, signIn, BASE, assert }) {
       ],
     ));
 
-  await test("pg4: setiap halaman administrator (audit, akun) di 1366 dan 390 px", () =>
+  await test("pg4: setiap halaman administrator (audit, akun, hari libur) di 1366 dan 390 px", () =>
     everyPage(
       "admin",
       "demo-admin-2026",
@@ -372,6 +373,8 @@ export async function everyPageTests({ test, newPage, signIn, BASE, assert }) {
         // Issue 12 item 6 on the web: the letter form and the agency's numbering.
         ["letterNew", `/surat-baru?lembaga=${letter.agency_id}`],
         ["letterScheme", `/perangkat-daerah/${letter.agency_id}/penomoran-surat`],
+        // Issue 12 item 3: the holiday calendar with the administrator's form.
+        ["holidays", "/hari-libur"],
       ],
     ));
 
@@ -393,6 +396,7 @@ export async function everyPageTests({ test, newPage, signIn, BASE, assert }) {
         // Signed-in pages ask to sign in.
         ["employees-anon", "/pegawai"],
         ["account-anon", "/akun-saya"],
+        ["holidays-anon", "/hari-libur"],
       ],
     ));
 

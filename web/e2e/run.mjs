@@ -874,6 +874,11 @@ await (
 await (
   await import("./letter_forms.mjs")
 ).letterFormTests({ test, newPage, signIn, screenshot, checkA11y, BASE });
+// Issue 12 item 3: the holiday calendar, added to and removed from by the administrator, read by
+// the pegawai (e2e/holidays.mjs).
+await (
+  await import("./holidays.mjs")
+).holidayTests({ test, newPage, signIn, screenshot, checkA11y, BASE });
 // Issue 11, "What it must show": every page at 1366×768 and 390×844 (e2e/pages.mjs).
 await (await import("./pages.mjs")).everyPageTests({ test, newPage, signIn, BASE, assert });
 

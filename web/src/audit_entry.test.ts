@@ -61,6 +61,13 @@ describe("auditSentence", () => {
     const e = entry({ action: "sign_in", entity: "user", after: { client_address: "10.0.0.1" } });
     expect(auditSentenceText(e)).toBe("organisasi masuk");
   });
+  it("names the work system's records in Indonesian words", () => {
+    const said = (entity: string, action = "create") =>
+      auditSentenceText(entry({ action, entity, entity_id: "5" }));
+    expect(said("holiday")).toBe("organisasi menambahkan hari libur");
+    expect(said("activity", "update")).toBe("organisasi mengubah kegiatan");
+    expect(said("report_request")).toBe("organisasi menambahkan permintaan laporan");
+  });
   it("falls back to the recorded name when the record is gone", () => {
     const e = entry({ action: "create", entity: "employee", after: { name: "Siti Uji" } });
     expect(auditSentenceText(e)).toBe("organisasi menambahkan data pegawai Siti Uji");

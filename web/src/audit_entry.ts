@@ -66,6 +66,17 @@ export const AUDIT_ENTITY_WORDS: Record<string, string> = {
   people: "tabel pegawai ke", // issue 11, item 9: the subject is the agency
   team: "tim",
   work_rule: "aturan sistem kerja",
+  // Issue 12: the work system's records.
+  assignment: "penugasan",
+  activity: "kegiatan",
+  evidence: "bukti dukung",
+  letter: "surat",
+  letter_scheme: "pola penomoran surat",
+  report: "laporan",
+  report_request: "permintaan laporan",
+  escalation: "eskalasi masalah",
+  notification: "pemberitahuan",
+  holiday: "hari libur",
 };
 
 /** Labels of the kinds of record for the filter. */
@@ -79,6 +90,11 @@ export const AUDIT_ENTITY_LABELS: [string, string][] = [
   ["people", "Tabel pegawai (impor)"],
   ["team", "Tim"],
   ["work_rule", "Aturan sistem kerja"],
+  ["assignment", "Penugasan"],
+  ["activity", "Kegiatan"],
+  ["letter", "Surat"],
+  ["report", "Laporan"],
+  ["holiday", "Hari libur"],
 ];
 
 const FIELD_LABELS: Record<string, string> = {

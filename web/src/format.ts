@@ -39,6 +39,19 @@ export function formatDate(iso: string | null | undefined): string {
   return iso;
 }
 
+export const WEEKDAYS = ["Minggu", "Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu"];
+
+/** "2026-08-17" → "Senin" (the day of the week of a calendar date); anything else → "". */
+export function weekdayName(iso: string | null | undefined): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso ?? "");
+  if (!m) return "";
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const t = new Date(Date.UTC(y, mo - 1, d));
+  // Date.UTC rolls 2026-02-30 over into March: such a date is not one.
+  if (t.getUTCFullYear() !== y || t.getUTCMonth() !== mo - 1 || t.getUTCDate() !== d) return "";
+  return WEEKDAYS[t.getUTCDay()]!;
+}
+
 /**
  * An ISO timestamp → "29 Desember 2023 14.05" in local time. `offsetMinutes` is the local offset
  * from UTC (WIB = 420); by default the browser's. A timestamp without a zone is taken as written.

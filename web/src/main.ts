@@ -31,6 +31,7 @@ import { activityNewPage, activityPage } from "./pages/activity"; // issue 12 it
 import { reportNewPage } from "./pages/report_form"; // issue 12 item 5
 import { reportPage } from "./pages/report_page";
 import { letterNewPage, letterSchemePage } from "./pages/letter_forms"; // issue 12 item 6, web
+import { holidaysPage } from "./pages/holidays"; // issue 12 item 3: the holiday calendar
 
 const pages: Record<Route["name"], (ctx: PageContext) => Promise<void>> = {
   home: homePage,
@@ -74,6 +75,8 @@ const pages: Record<Route["name"], (ctx: PageContext) => Promise<void>> = {
   // Issue 12 item 6 on the web: issuing a letter, and an agency's letter numbering.
   letterNew: letterNewPage,
   letterScheme: letterSchemePage,
+  // Issue 12 item 3: the holiday calendar.
+  holidays: holidaysPage,
 };
 
 const app = document.getElementById("app")!;
@@ -123,7 +126,10 @@ function renderHeader(route: Route | null): void {
     items.push(["Unggah Peraturan", paths.upload(), ["upload"]]);
     items.push(["Audit", paths.audit(), ["audit"]]);
   }
-  if (u?.role === "administrator") items.push(["Akun", paths.accounts(), ["accounts"]]);
+  if (u?.role === "administrator") {
+    items.push(["Akun", paths.accounts(), ["accounts"]]);
+    items.push(["Hari libur", paths.holidays(), ["holidays"]]);
+  }
   if (u?.employee_id != null) items.push(["Profil saya", paths.profile(), ["profile"]]);
   // Issue 12 item 3: assignments and the inbox.
   if (u)

@@ -223,3 +223,24 @@ describe("accountability (issue 12 item 5)", () => {
     expect(parseRoute(p!, `?${s}`)).toEqual({ name: "reportNew", team: "3", request: "8" });
   });
 });
+
+describe("the holiday calendar (issue 12 item 3)", () => {
+  it("reads the year in the address, this year when it is absent or not one", () => {
+    expect(parseRoute("/hari-libur")).toEqual({ name: "holidays", year: null });
+    expect(parseRoute("/hari-libur/")).toEqual({ name: "holidays", year: null });
+    expect(parseRoute("/hari-libur", "?tahun=2031")).toEqual({ name: "holidays", year: 2031 });
+    expect(parseRoute("/hari-libur", "?tahun=1900")).toEqual({ name: "holidays", year: 1900 });
+    expect(parseRoute("/hari-libur", "?tahun=2200")).toEqual({ name: "holidays", year: 2200 });
+    for (const bad of ["1899", "2201", "26", "20266", "2026.5", "-2026", "dua", ""])
+      expect(parseRoute("/hari-libur", `?tahun=${bad}`)).toEqual({ name: "holidays", year: null });
+    expect(parseRoute("/hari-libur/2026")).toMatchObject({ name: "notFound" });
+  });
+  it("builds paths that parse back", () => {
+    expect(paths.holidays()).toBe("/hari-libur");
+    expect(paths.holidays(null)).toBe("/hari-libur");
+    expect(parseRoute(paths.holidays())).toEqual({ name: "holidays", year: null });
+    const [p, s] = paths.holidays(2031).split("?");
+    expect(p).toBe("/hari-libur");
+    expect(parseRoute(p!, `?${s}`)).toEqual({ name: "holidays", year: 2031 });
+  });
+});

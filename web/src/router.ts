@@ -44,7 +44,9 @@ export type Route =
   | { name: "reportNew"; team: string | null; request: string | null }
   // Issue 12 item 6 on the web: issuing a letter, and an agency's letter numbering.
   | { name: "letterNew"; agency: string | null; team: string | null }
-  | { name: "letterScheme"; agencyId: string };
+  | { name: "letterScheme"; agencyId: string }
+  // Issue 12 item 3: the holiday calendar (a year's days off; null: this year).
+  | { name: "holidays"; year: number | null };
 
 // ---- Issue 11: the filters of the people list and of the audit page, kept in the address ----
 
@@ -236,6 +238,8 @@ const table: [RegExp, (m: RegExpExecArray, q: URLSearchParams) => Route][] = [
     new RegExp(`^/perangkat-daerah/${ID}/penomoran-surat$`),
     (m) => ({ name: "letterScheme", agencyId: m[1]! }),
   ],
+  // Issue 12 item 3: the holiday calendar.
+  [/^\/hari-libur$/, (_m, q) => ({ name: "holidays", year: yearOf(q.get("tahun")) })],
 ];
 
 export function parseRoute(pathname: string, search = ""): Route {
@@ -257,6 +261,13 @@ export function parseRoute(pathname: string, search = ""): Route {
 function pageOf(q: URLSearchParams): number {
   const n = Number(q.get("hal") ?? "1");
   return Number.isInteger(n) && n >= 1 && n <= 100000 ? n : 1;
+}
+
+/** A year the holiday calendar can show (1900..2200, as the server takes it); null otherwise. */
+function yearOf(v: string | null): number | null {
+  if (!v || !/^\d{4}$/.test(v)) return null;
+  const n = Number(v);
+  return n >= 1900 && n <= 2200 ? n : null;
 }
 
 function validId(v: string | null): string | null {
@@ -358,4 +369,7 @@ export const paths = {
     return s ? `/surat-baru?${s}` : "/surat-baru";
   },
   letterScheme: (agencyId: IdLike) => `/perangkat-daerah/${enc(agencyId)}/penomoran-surat`,
+  // Issue 12 item 3: the holiday calendar.
+  holidays: (year?: number | null) =>
+    year === undefined || year === null ? "/hari-libur" : `/hari-libur?tahun=${year}`,
 };

@@ -425,3 +425,15 @@ export const accountability = {
   workResults: (eid: Id | string, limit = 50) =>
     request<WorkResults>(withQuery(`/employees/${id(eid)}/work-results`, { limit })),
 };
+
+// ---- Issue 12 item 3: the holiday calendar (the days off an answer period does not count). ----
+import type { Holiday, HolidayYear, NewHolidayBody } from "./holiday_types";
+
+export const holidays = {
+  /** The year's days off, by date; this year (the server's) when `year` is left out. */
+  ofYear: (year?: number | null) => request<HolidayYear>(withQuery("/holidays", { year })),
+  /** The administrator adds a day off (409 CONFLICT "date" when the date has one already). */
+  add: (body: NewHolidayBody) => request<Holiday>("/holidays", { method: "POST", json: body }),
+  /** The administrator removes a day off (404 when it is gone already). */
+  remove: (hid: Id | string) => request<void>(`/holidays/${id(hid)}`, { method: "DELETE" }),
+};

@@ -5,6 +5,7 @@ import type { components } from "./openapi.gen";
 import type * as T from "./types";
 import type * as A from "./activity_types";
 import type * as K from "./accountability_types";
+import type * as H from "./holiday_types";
 
 type S = components["schemas"];
 /** Compiles only when A (what the server sends) fits B (what the interface reads). */
@@ -53,4 +54,7 @@ export type ContractChecks = [
   Fits<S["ReportRequest"], K.ReportRequest>,
   Fits<S["Escalation"], K.Escalation>,
   Fits<S["AccountabilityOverview"], K.AccountabilityOverview>,
+  // Issue 12 item 3: the holiday calendar.
+  Fits<S["Holiday"], H.Holiday>,
+  Fits<S["HolidayYear"], H.HolidayYear>,
 ];
