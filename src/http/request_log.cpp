@@ -12,7 +12,7 @@
 #include <mutex>
 #include <vector>
 
-#include "textio/decode.hpp"
+#include "textio/json_text.hpp"
 
 namespace tatakerja::server {
 namespace {
@@ -68,59 +68,12 @@ void log_event(spdlog::level::level_enum level, std::string_view message) {
   auto& logger = *loggers().main;
   if (!logger.should_log(level)) return;
   std::string m = R"("msg":")";
-  append_json_escaped(m, message);
+  textio::append_json_escaped(m, message);
   m += '"';
   logger.log(level, spdlog::string_view_t(m.data(), m.size()));
 }
 
 }  // namespace
-
-void append_json_escaped(std::string& out, std::string_view s) {
-  static constexpr char kHex[] = "0123456789abcdef";
-  for (std::size_t i = 0; i < s.size();) {
-    const char c = s[i];
-    const auto u = static_cast<unsigned char>(c);
-    if (u >= 0x80) {
-      // A log line stays UTF-8 whatever bytes a client sent or where a field was cut: each byte
-      // that does not begin a well-formed character is written as U+FFFD.
-      const std::size_t len = textio::utf8_sequence_length(s, i);
-      if (len == 0) {
-        out += "\\ufffd";
-        ++i;
-      } else {
-        out.append(s.substr(i, len));
-        i += len;
-      }
-      continue;
-    }
-    switch (c) {
-      case '"':
-        out += "\\\"";
-        break;
-      case '\\':
-        out += "\\\\";
-        break;
-      case '\n':
-        out += "\\n";
-        break;
-      case '\r':
-        out += "\\r";
-        break;
-      case '\t':
-        out += "\\t";
-        break;
-      default:
-        if (u < 0x20) {
-          out += "\\u00";
-          out += kHex[u >> 4];
-          out += kHex[u & 15];
-        } else {
-          out += c;
-        }
-    }
-    ++i;
-  }
-}
 
 void init_logging(std::string_view level, int workers) {
   const auto lv = spdlog::level::from_str(std::string(level));
@@ -142,9 +95,9 @@ void log_request(int worker, const RequestLogLine& line) {
   std::string m;
   m.reserve(160 + line.path.size());
   m += R"("method":")";
-  append_json_escaped(m, line.method.substr(0, 16));
+  textio::append_json_escaped(m, line.method.substr(0, 16));
   m += R"(","path":")";
-  append_json_escaped(m, line.path.substr(0, 300));
+  textio::append_json_escaped(m, line.path.substr(0, 300));
   m += R"(","status":)";
   m += std::to_string(line.status);
   m += R"(,"duration_us":)";

@@ -16,6 +16,7 @@
 #include "api/scope_board.hpp"
 #include "http/request_log.hpp"
 #include "server/static_files.hpp"
+#include "textio/json_text.hpp"
 
 namespace tatakerja {
 namespace {
@@ -224,10 +225,11 @@ TEST(ServerConfig, CacheSize) {
   EXPECT_THROW(server::apply_setting(c, "cache_mb", "banyak"), ConfigError);
 }
 
+// textio::append_json_escaped, which the request log and the activities' audit entries write with.
 TEST(RequestLog, EscapedTextIsJsonAndUtf8WhateverTheBytes) {
   auto escaped = [](std::string_view s) {
     std::string out;
-    server::append_json_escaped(out, s);
+    textio::append_json_escaped(out, s);
     return out;
   };
   EXPECT_EQ(escaped("a\"b\\c\n\t\x01"), "a\\\"b\\\\c\\n\\t\\u0001");
@@ -242,6 +244,9 @@ TEST(RequestLog, EscapedTextIsJsonAndUtf8WhateverTheBytes) {
   const auto parsed = nlohmann::json::parse(line);
   EXPECT_EQ(parsed.get<std::string>(),
             "/api/v1/people?q=\xE2\x82\xAC\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD\"");
+  std::string quoted = "x";
+  textio::append_json_string(quoted, "Rapat \"koordinasi\"");
+  EXPECT_EQ(quoted, "x\"Rapat \\\"koordinasi\\\"\"");
 }
 
 }  // namespace

@@ -348,6 +348,39 @@ TEST_F(ActivityMatrix, TheAnswerToAChangeIsTheActivityAsReadAfterIt) {
   EXPECT_EQ(last["notes_total"], 5);
 }
 
+// A step's audit entry records the activity before and after it, the step (its transition, role
+// and reason) with the after, and a title with quotes and a backslash comes back as written.
+TEST_F(ActivityMatrix, AStepIsAuditedWithTheActivityBeforeAndAfter) {
+  json body = plan_body();
+  body["title"] = "Telaah \"naskah\" C:\\arsip – ūji";
+  const auto planned = srv().call("POST", "/api/v1/activities", body.dump(),
+                                  srv().headers("pengadministrasi_organisasi"));
+  ASSERT_EQ(planned.status, 201) << planned.body;
+  const auto id = json::parse(planned.body)["id"].get<std::int64_t>();
+  const auto newest = [&] {
+    const auto a = srv().call("GET", "/api/v1/audit?limit=1", "", srv().headers("admin"));
+    EXPECT_EQ(a.status, 200) << a.body;
+    return json::parse(a.body)["items"][0];
+  };
+  json e = newest();
+  EXPECT_EQ(e["action"], "create");
+  EXPECT_EQ(e["after"]["title"], body["title"]);
+  EXPECT_EQ(e["after"]["state"], "direncanakan");
+  ASSERT_EQ(step("pengadministrasi_organisasi", id, "mulai").status, 200);
+  e = newest();
+  EXPECT_EQ(e["action"], "update");
+  EXPECT_EQ(e["entity"], "activity");
+  EXPECT_EQ(e["entity_id"], std::to_string(id));
+  EXPECT_EQ(e["before"]["state"], "direncanakan");
+  EXPECT_EQ(e["before"]["version"], 1);
+  EXPECT_EQ(e["after"]["state"], "dilaksanakan");
+  EXPECT_EQ(e["after"]["version"], 2);
+  EXPECT_EQ(e["after"]["title"], body["title"]);
+  EXPECT_EQ(e["after"]["step"],
+            (json{{"transition", "mulai"}, {"role", "pelaksana"}, {"reason", ""}}));
+  EXPECT_FALSE(e["before"].contains("step"));
+}
+
 // The changes need the session's CSRF token: without it, 403 CSRF_INVALID and nothing written;
 // an evidence file is refused before its body is read.
 TEST_F(ActivityMatrix, ChangesNeedTheCsrfToken) {

@@ -32,8 +32,4 @@ void log_info(std::string_view message);
 void log_warning(std::string_view message);
 void log_error(std::string_view message);
 
-// Appends `s` to `out` as the inside of a JSON string (quotes not included); bytes that are not
-// UTF-8 become U+FFFD, so every log line is valid JSON text.
-void append_json_escaped(std::string& out, std::string_view s);
-
 }  // namespace tatakerja::server
