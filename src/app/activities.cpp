@@ -364,34 +364,6 @@ std::string json_string(std::string_view s) {
   return out;
 }
 
-// An activity as its audit entries record it, and `extra` (a member's key and its JSON text: the
-// step, the note) with it: a JSON object whose members are in the order of their keys, as
-// nlohmann::json wrote it before. Written as text: the entry is written inside the writers' turn,
-// where building the document and dumping it took a tenth of a status change's turn.
-std::string activity_audit(const Activity& a, std::pair<std::string_view, std::string> extra = {}) {
-  std::vector<std::pair<std::string_view, std::string>> members = {
-      {"executor_employee_id", std::to_string(a.executor_employee_id)},
-      {"flow", json_string(a.flow)},
-      {"id", std::to_string(a.id)},
-      {"owner_unit_id", std::to_string(a.owner_unit_id)},
-      {"progress", std::to_string(a.progress)},
-      {"rework", std::to_string(a.rework)},
-      {"state", json_string(a.state)},
-      {"title", json_string(a.title)},
-      {"version", std::to_string(a.version)}};
-  if (!extra.first.empty()) members.push_back(std::move(extra));
-  std::sort(members.begin(), members.end());
-  std::string out = "{";
-  for (const auto& [key, value] : members) {
-    if (out.size() > 1) out += ',';
-    textio::append_json_string(out, key);
-    out += ':';
-    out += value;
-  }
-  out += '}';
-  return out;
-}
-
 // The waiting stop's position, kept on the activity so that the person's list finds it.
 std::optional<org::Id> awaiting_position(const Activity& a) {
   const std::string_view role = work::stop_of_state(a.state);
@@ -555,6 +527,35 @@ std::vector<work::ActivityRole> checked_roles(const Stores& stores, const NewAct
 
 }  // namespace
 
+std::string activity_audit(const Activity& a, std::pair<std::string_view, std::string> extra) {
+  std::vector<std::pair<std::string_view, std::string>> members = {
+      {"executor_employee_id", std::to_string(a.executor_employee_id)},
+      {"flow", json_string(a.flow)},
+      {"id", std::to_string(a.id)},
+      {"owner_unit_id", std::to_string(a.owner_unit_id)},
+      {"progress", std::to_string(a.progress)},
+      {"rework", std::to_string(a.rework)},
+      {"state", json_string(a.state)},
+      {"title", json_string(a.title)},
+      {"version", std::to_string(a.version)}};
+  if (!extra.first.empty()) members.push_back(std::move(extra));
+  std::sort(members.begin(), members.end());
+  std::string out = "{";
+  for (const auto& [key, value] : members) {
+    if (out.size() > 1) out += ',';
+    textio::append_json_string(out, key);
+    out += ':';
+    out += value;
+  }
+  out += '}';
+  return out;
+}
+
+std::string step_audit(const work::ActivityStep& s) {
+  return "{\"reason\":" + json_string(s.reason) + ",\"role\":" + json_string(s.role) +
+         ",\"transition\":" + json_string(s.transition) + "}";
+}
+
 ActivityView create_activity(const Stores& stores, const identity::User& user,
                              const NewActivity& in) {
   Activity a;
@@ -684,11 +685,8 @@ ActivityStepTaken take_activity_step(const Stores& stores, const identity::User&
   std::set<org::Id> to = parties(people, a, people.workers());
   to.merge(awaited_from(people, before));
   notify(stores, a, to, person.id, step_message(person.name, s.role, s.transition, a, reason));
-  const std::string step = "{\"reason\":" + json_string(s.reason) +
-                           ",\"role\":" + json_string(s.role) +
-                           ",\"transition\":" + json_string(s.transition) + "}";
   record_audit(stores, actor_of(user), "update", "activity", std::to_string(a.id),
-               activity_audit(before), activity_audit(a, {"step", step}));
+               activity_audit(before), activity_audit(a, {"step", step_audit(s)}));
   // The answer is what the step changed: the activity's newest steps, notes and evidence, its
   // chain and roles would be read again for nothing (the step changes none of them but the steps,
   // to which it adds `s`), inside the writers' turn.

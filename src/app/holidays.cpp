@@ -25,8 +25,10 @@ int this_year() {
 }
 
 std::vector<work::Holiday> holidays_of_year(const Stores& stores, int year) {
-  if (year < 1900 || year > 2200) {
-    fail(ErrorCode::InvalidField, "year", "Tahun 1900 sampai 2200.");
+  if (year < kFirstHolidayYear || year > kLastHolidayYear) {
+    fail(ErrorCode::InvalidField, "year",
+         "Tahun " + std::to_string(kFirstHolidayYear) + " sampai " +
+             std::to_string(kLastHolidayYear) + ".");
   }
   return stores.work.holidays_between(Date{year, 1, 1}, Date{year, 12, 31});
 }

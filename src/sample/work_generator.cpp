@@ -9,7 +9,6 @@
 #include <algorithm>
 #include <array>
 #include <map>
-#include <nlohmann/json.hpp>
 #include <optional>
 #include <set>
 #include <string>
@@ -215,18 +214,24 @@ class WorkGenerator {
     return std::nullopt;
   }
 
-  // The audit entry and the notifications of step `s` of `a`, as take_activity_step writes them.
-  void record_step(const work::Activity& a, const work::ActivityStep& s, const std::set<Id>& to) {
+  // The audit entry and the notifications of step `s`, which took the activity from `before`
+  // (none for its plan) to `after`, as take_activity_step writes them.
+  void record_step(const work::Activity* before, const work::Activity& after,
+                   const work::ActivityStep& s, const std::set<Id>& to) {
+    const work::Activity& a = after;
     const Id by = s.actor_employee_id.value_or(a.executor_employee_id);
     const auto user = users_.find(by);
     const app::Actor actor = user == users_.end()
                                  ? app::Actor{std::nullopt, "generate"}
                                  : app::Actor{user->second.id, user->second.username};
-    const nlohmann::json after{{"id", a.id},
-                               {"state", s.to_state},
-                               {"step", {{"transition", s.transition}, {"role", s.role}}}};
-    app::record_audit(s_, actor, s.transition == "rencanakan" ? "create" : "update", "activity",
-                      std::to_string(a.id), "", after.dump());
+    if (before == nullptr) {
+      app::record_audit(s_, actor, "create", "activity", std::to_string(a.id), "",
+                        app::activity_audit(a));
+    } else {
+      app::record_audit(s_, actor, "update", "activity", std::to_string(a.id),
+                        app::activity_audit(*before),
+                        app::activity_audit(a, {"step", app::step_audit(s)}));
+    }
     for (const Id id : to) {
       if (id == by) continue;
       work::Notification n;
@@ -266,6 +271,7 @@ class WorkGenerator {
     first.role = "perencana";
     first.at = now;
     steps.push_back(first);
+    std::vector<work::Activity> states{a};  // the activity after each step, for its audit entry
     const work::Mechanism* flow = work::find_activity_flow(a.flow);
     for (const auto& name : path(a)) {
       if (flow == nullptr) break;
@@ -289,6 +295,7 @@ class WorkGenerator {
       ++a.version;
       if (name == "kembalikan") ++a.rework;
       if (name == "terima") a.progress = 100;
+      states.push_back(a);
     }
     const std::string_view stop = work::stop_of_state(a.state);
     for (const auto& st : a.chain)
@@ -307,7 +314,8 @@ class WorkGenerator {
       } else if (const auto next = awaited(a, flow, lead)) {
         to.insert(*next);
       }
-      record_step(a, s, to);
+      states[i].id = a.id;
+      record_step(i == 0 ? nullptr : &states[i - 1], states[i], s, to);
     }
     ++sum_.activities;
     ++sum_.by_state[a.state];

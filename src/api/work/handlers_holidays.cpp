@@ -18,7 +18,8 @@ json holiday_json(const work::Holiday& h) {
 // GET /holidays?year=YYYY (this year when absent).
 Response handle_holidays_get(Context& ctx) {
   ctx.require_user();
-  const int year = ctx.query_number("year", 1900, 2200, app::this_year());
+  const int year =
+      ctx.query_number("year", app::kFirstHolidayYear, app::kLastHolidayYear, app::this_year());
   json items = json::array();
   for (const auto& h : app::holidays_of_year(ctx.stores, year)) items.push_back(holiday_json(h));
   return json_response({{"year", year}, {"items", std::move(items)}});

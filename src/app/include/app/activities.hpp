@@ -12,6 +12,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -103,6 +104,16 @@ struct ActivityStepTaken {
   bool can_feedback = false;
   bool can_upload = false;
 };
+
+// The JSON text an activity's audit entries record of it (their "before" and "after"): its
+// members in the order of their keys, with `extra` (a member's key and its JSON text: the step,
+// the note) among them. Written as text: the entry is written inside the writers' turn, where
+// building a document and dumping it took a tenth of a status change's turn.
+std::string activity_audit(const work::Activity& a,
+                           std::pair<std::string_view, std::string> extra = {});
+// A step as the "step" member of its activity's audit entry records it: its reason, role and
+// transition.
+std::string step_audit(const work::ActivityStep& s);
 
 // Takes a step. Records "update" / "activity" with the step.
 ActivityStepTaken take_activity_step(const Stores& stores, const identity::User& user, org::Id id,

@@ -20,9 +20,14 @@ struct NewHoliday {
   std::string kind;  // libur_nasional | cuti_bersama
 };
 
+// The years the calendar keeps.
+inline constexpr int kFirstHolidayYear = 1900;
+inline constexpr int kLastHolidayYear = 2200;
+
 // The year today is in (UTC).
 int this_year();
-// The days off of `year` (1900..2200, else INVALID_FIELD "year"), by date.
+// The days off of `year` (kFirstHolidayYear..kLastHolidayYear, else INVALID_FIELD "year"), by
+// date.
 std::vector<work::Holiday> holidays_of_year(const Stores& stores, int year);
 // Adds a day off: a calendar date, a name (1..200 bytes) and a kind (INVALID_FIELD naming the
 // field otherwise); a date that already has one is refused (CONFLICT "date"). Records "create" /
