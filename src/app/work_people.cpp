@@ -26,6 +26,14 @@ std::string checked_text(const std::string& value, const char* field, std::size_
          std::string("Isian ") + field + (required ? " wajib diisi dan" : "") + " paling banyak " +
              std::to_string(max) + " bita.");
   }
+  // White space is made one space above; any other control character is no text a person wrote.
+  for (const char c : s) {
+    const auto u = static_cast<unsigned char>(c);
+    if (u < 0x20 || u == 0x7F) {
+      fail(ErrorCode::InvalidField, field,
+           std::string("Isian ") + field + " memuat karakter kendali yang tidak sah.");
+    }
+  }
   return s;
 }
 

@@ -20,8 +20,8 @@ namespace tatakerja::app::work_people {
 // "kegiatan", ... in the message).
 org::Employee person_of(const Stores& stores, const identity::User& user, std::string_view what);
 
-// `value` trimmed with its runs of spaces collapsed; INVALID_FIELD when required and empty, or
-// longer than `max` bytes.
+// `value` trimmed with its runs of spaces collapsed; INVALID_FIELD when required and empty,
+// longer than `max` bytes, or holding a control character that is not white space.
 std::string checked_text(const std::string& value, const char* field, std::size_t max,
                          bool required);
 // An ISO date (YYYY-MM-DD); INVALID_FIELD otherwise.

@@ -61,7 +61,8 @@ TEST_F(HolidayCalendar, ReadByAnyoneKeptByTheAdministrator) {
        {json{{"date", "2031-02-30"}, {"name", "x"}, {"kind", "libur_nasional"}},
         json{{"date", "2031-12-26"}, {"name", "  "}, {"kind", "libur_nasional"}},
         json{{"date", "2031-12-26"}, {"name", "Hari jadi"}, {"kind", "libur_daerah"}},
-        json{{"name", "Tanpa tanggal"}, {"kind", "cuti_bersama"}}}) {
+        json{{"name", "Tanpa tanggal"}, {"kind", "cuti_bersama"}},
+        json{{"date", "2031-12-26"}, {"name", "Natal\x01"}, {"kind", "cuti_bersama"}}}) {
     r = add("admin", bad);
     EXPECT_EQ(r.status, 422) << bad.dump() << ": " << r.body;
     EXPECT_EQ(json::parse(r.body)["error"]["code"], "INVALID_FIELD");
