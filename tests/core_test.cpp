@@ -1,5 +1,9 @@
 #include <gtest/gtest.h>
 
+#include <cstdint>
+#include <string>
+#include <string_view>
+
 #include "core/date.hpp"
 #include "core/eselon.hpp"
 #include "core/organisation_kinds.hpp"
@@ -108,6 +112,42 @@ TEST(Text, CaseBlindSearchAndKeys) {
   EXPECT_EQ(text::collapse_spaces(""), "");
   EXPECT_EQ(text::name_key("Kepala Subbagian  Umum."), "kepala sub bagian umum");
   EXPECT_EQ(text::name_key("SUBBIDANG Anggaran"), "sub bidang anggaran");
+}
+
+// The case-blind search looks at sixteen starts at a time and at the last few starts apart: it
+// must agree with a search one start at a time at every length, start and alignment, for letters
+// in both cases, bytes that are not letters (whose 0x20 bit must not be folded: "@" is not "`")
+// and bytes of UTF-8.
+TEST(Text, CaseBlindSearchAgreesWithOneStartAtATime) {
+  const auto fold = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; };
+  const auto one_at_a_time = [&](std::string_view hay, std::string_view needle, std::size_t from) {
+    for (std::size_t i = from; i + needle.size() <= hay.size(); ++i) {
+      std::size_t j = 0;
+      while (j < needle.size() && fold(hay[i + j]) == fold(needle[j])) ++j;
+      if (j == needle.size()) return i;
+    }
+    return std::string_view::npos;
+  };
+  const std::string alphabet = "aAbB@`[{ (2).\xc3\xa9";
+  std::uint32_t seed = 12345;
+  const auto next = [&] {
+    seed = seed * 1664525u + 1013904223u;
+    return seed >> 8;
+  };
+  int found = 0;
+  for (int round = 0; round < 20000; ++round) {
+    std::string hay(next() % 70, ' ');
+    for (char& c : hay) c = alphabet[next() % alphabet.size()];
+    std::string needle(1 + next() % 5, ' ');
+    for (char& c : needle) c = alphabet[next() % alphabet.size()];
+    const std::size_t from = next() % (hay.size() + 2);
+    const std::size_t expected =
+        from > hay.size() ? std::string_view::npos : one_at_a_time(hay, needle, from);
+    ASSERT_EQ(text::ifind(hay, needle, from), expected)
+        << "hay \"" << hay << "\" needle \"" << needle << "\" from " << from;
+    found += expected != std::string_view::npos;
+  }
+  EXPECT_GT(found, 2000);  // the inputs are ones where the needle is often there
 }
 
 TEST(PositionKind, FromTitleAndEselon) {
