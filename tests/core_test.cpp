@@ -150,6 +150,38 @@ TEST(Text, CaseBlindSearchAgreesWithOneStartAtATime) {
   EXPECT_GT(found, 2000);  // the inputs are ones where the needle is often there
 }
 
+// Collapsing white space copies a line that needs none whole, looking at sixteen bytes at a time:
+// it must give what joining the words with one space gives, at every length and alignment, for
+// runs of spaces that straddle two blocks, tabs, line ends and form feeds.
+TEST(Text, CollapsedSpacesAreTheWordsJoinedByOneSpace) {
+  const auto words_joined = [](std::string_view s) {
+    std::string out, word;
+    for (const char c : std::string(s) + " ") {
+      if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f') {
+        if (!word.empty()) out += (out.empty() ? "" : " ") + word;
+        word.clear();
+      } else {
+        word += c;
+      }
+    }
+    return out;
+  };
+  const std::string alphabet = "ab   \t\n\r\f.\v";
+  std::uint32_t seed = 777;
+  const auto next = [&] {
+    seed = seed * 1664525u + 1013904223u;
+    return seed >> 8;
+  };
+  for (int round = 0; round < 20000; ++round) {
+    std::string s(next() % 60, ' ');
+    for (char& c : s) c = alphabet[next() % alphabet.size()];
+    ASSERT_EQ(text::collapse_spaces(s), words_joined(s)) << "\"" << s << "\"";
+  }
+  // A space at the end of one block of sixteen and another at the start of the next.
+  EXPECT_EQ(text::collapse_spaces("abcdefghijklmno  pqrstuvwxyz"), "abcdefghijklmno pqrstuvwxyz");
+  EXPECT_EQ(text::collapse_spaces("abcdefghijklmnop q"), "abcdefghijklmnop q");
+}
+
 TEST(PositionKind, FromTitleAndEselon) {
   EXPECT_EQ(position_kind_of_title("Analis Kebijakan Ahli Muda Kerja sama"),
             PositionKind::Fungsional);

@@ -12,13 +12,13 @@ namespace tatakerja::text {
 namespace {
 
 char lower(char c) {
-  return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+  return detail::ascii_lower(c);
 }
 char upper(char c) {
   return (c >= 'a' && c <= 'z') ? static_cast<char>(c - 'a' + 'A') : c;
 }
 bool is_space(char c) {
-  return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f';
+  return detail::is_white_space(c);
 }
 
 constexpr std::array<std::string_view, 16> kLowerWords = {
@@ -28,23 +28,6 @@ constexpr std::array<std::string_view, 12> kAcronyms = {
     "uptd", "ntt", "sdm", "asn", "pns", "pppk", "dprd", "skpd", "umkm", "opd", "bmd", "ukm"};
 
 }  // namespace
-
-bool is_digit(char c) {
-  return c >= '0' && c <= '9';
-}
-bool is_alpha(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-bool is_alnum(char c) {
-  return is_digit(c) || is_alpha(c);
-}
-
-std::string_view trim(std::string_view s) {
-  std::size_t b = 0, e = s.size();
-  while (b < e && is_space(s[b])) ++b;
-  while (e > b && is_space(s[e - 1])) --e;
-  return s.substr(b, e - b);
-}
 
 std::string to_lower(std::string_view s) {
   std::string r(s);
@@ -56,21 +39,6 @@ std::string to_upper(std::string_view s) {
   std::string r(s);
   for (char& c : r) c = upper(c);
   return r;
-}
-
-bool iequals(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i)
-    if (lower(a[i]) != lower(b[i])) return false;
-  return true;
-}
-
-bool istarts_with(std::string_view s, std::string_view prefix) {
-  return s.size() >= prefix.size() && iequals(s.substr(0, prefix.size()), prefix);
-}
-
-bool iends_with(std::string_view s, std::string_view suffix) {
-  return s.size() >= suffix.size() && iequals(s.substr(s.size() - suffix.size()), suffix);
 }
 
 namespace {
@@ -163,7 +131,47 @@ std::size_t ifind_word(std::string_view hay, std::string_view needle, std::size_
   return std::string_view::npos;
 }
 
+namespace {
+
+// Whether s, trimmed already, has no run of white space to collapse: no two spaces together and
+// no white space other than a space. Most lines of a text are so, and are then copied whole.
+bool spaces_collapsed(std::string_view s) {
+  std::size_t i = 0;
+  bool after_space = false;
+#if defined(__SSE2__)
+  // Sixteen bytes at a time: the spaces and the other white space of a block as bits.
+  const __m128i space = _mm_set1_epi8(' ');
+  for (; i + 16 <= s.size(); i += 16) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + i));
+    const __m128i other = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('\t')),
+                                                    _mm_cmpeq_epi8(v, _mm_set1_epi8('\n'))),
+                                       _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('\r')),
+                                                    _mm_cmpeq_epi8(v, _mm_set1_epi8('\f'))));
+    if (_mm_movemask_epi8(other) != 0) return false;
+    const auto spaces = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(v, space)));
+    if ((spaces & (spaces >> 1)) != 0 || (after_space && (spaces & 1u) != 0)) return false;
+    after_space = (spaces & 0x8000u) != 0;
+  }
+#endif
+  for (; i < s.size(); ++i) {
+    const char c = s[i];
+    if (c == ' ') {
+      if (after_space) return false;
+      after_space = true;
+    } else if (is_space(c)) {
+      return false;
+    } else {
+      after_space = false;
+    }
+  }
+  return true;
+}
+
+}  // namespace
+
 std::string collapse_spaces(std::string_view s) {
+  s = trim(s);
+  if (spaces_collapsed(s)) return std::string(s);
   // Written through a pointer into a buffer of the input's size (the result is never longer).
   std::string r(s.size(), '\0');
   char* out = r.data();
@@ -256,23 +264,51 @@ std::string title_case(std::string_view s) {
   return out;
 }
 
+namespace {
+
+// What a name key makes of each byte: a letter or digit is kept in lower case, as is any byte of a
+// UTF-8 sequence; a full stop is dropped ("Sub. Bagian"); any other byte separates words.
+enum class KeyByte : unsigned char { Separate, Drop, Keep };
+struct NameKeyTable {
+  std::array<KeyByte, 256> kind{};
+  std::array<char, 256> folded{};
+  constexpr NameKeyTable() {
+    for (int b = 0; b < 256; ++b) {
+      const char c = static_cast<char>(b);
+      kind[b] = (is_alnum(c) || b >= 0x80) ? KeyByte::Keep
+                : c == '.'                 ? KeyByte::Drop
+                                           : KeyByte::Separate;
+      folded[b] = detail::ascii_lower(c);
+    }
+  }
+};
+constexpr NameKeyTable kNameKey;
+
+}  // namespace
+
 std::string name_key(std::string_view s) {
   std::string r(s.size(), '\0');
   char* out = r.data();
   char* const begin = out;
   bool space = false;
   for (const char c : s) {
-    if (is_alnum(c) || static_cast<unsigned char>(c) >= 0x80) {
-      if (space && out != begin) *out++ = ' ';
-      space = false;
-      *out++ = lower(c);
-    } else if (c != '.') {
-      space = true;
+    const auto b = static_cast<unsigned char>(c);
+    switch (kNameKey.kind[b]) {
+      case KeyByte::Keep:
+        if (space && out != begin) *out++ = ' ';
+        space = false;
+        *out++ = kNameKey.folded[b];
+        break;
+      case KeyByte::Separate:
+        space = true;
+        break;
+      case KeyByte::Drop:
+        break;
     }
   }
   r.resize(static_cast<std::size_t>(out - begin));
   // "subbagian" / "subbidang" are written both joined and apart (the key is lower case already).
-  if (r.find("subba") == std::string::npos && r.find("subbi") == std::string::npos) return r;
+  if (r.find("subb") == std::string::npos) return r;
   for (const char* joined : {"subbagian", "subbidang", "subbag"}) {
     std::size_t p;
     while ((p = ifind_word(r, joined)) != std::string::npos) r.insert(p + 3, " ");

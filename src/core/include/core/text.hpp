@@ -9,12 +9,46 @@
 
 namespace tatakerja::text {
 
-std::string_view trim(std::string_view s);
+// The small tests every pass of the regulation reader makes on each byte or word are defined here,
+// inline, so that a call costs no more than its comparisons.
+namespace detail {
+constexpr char ascii_lower(char c) {
+  return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+}
+constexpr bool is_white_space(char c) {
+  return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f';
+}
+}  // namespace detail
+
+constexpr bool is_digit(char c) {
+  return c >= '0' && c <= '9';
+}
+constexpr bool is_alpha(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+constexpr bool is_alnum(char c) {
+  return is_digit(c) || is_alpha(c);
+}
+inline std::string_view trim(std::string_view s) {
+  std::size_t b = 0, e = s.size();
+  while (b < e && detail::is_white_space(s[b])) ++b;
+  while (e > b && detail::is_white_space(s[e - 1])) --e;
+  return s.substr(b, e - b);
+}
+inline bool iequals(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i)
+    if (detail::ascii_lower(a[i]) != detail::ascii_lower(b[i])) return false;
+  return true;
+}
+inline bool istarts_with(std::string_view s, std::string_view prefix) {
+  return s.size() >= prefix.size() && iequals(s.substr(0, prefix.size()), prefix);
+}
+inline bool iends_with(std::string_view s, std::string_view suffix) {
+  return s.size() >= suffix.size() && iequals(s.substr(s.size() - suffix.size()), suffix);
+}
 std::string to_lower(std::string_view s);
 std::string to_upper(std::string_view s);
-bool iequals(std::string_view a, std::string_view b);
-bool istarts_with(std::string_view s, std::string_view prefix);
-bool iends_with(std::string_view s, std::string_view suffix);
 // Position of `needle` in `hay` at or after `from`, ignoring ASCII case; npos when absent.
 std::size_t ifind(std::string_view hay, std::string_view needle, std::size_t from = 0);
 // Like ifind, but the match must start and end at a word boundary.
@@ -22,9 +56,6 @@ std::size_t ifind_word(std::string_view hay, std::string_view needle, std::size_
 // Collapses runs of whitespace into one space and trims.
 std::string collapse_spaces(std::string_view s);
 bool is_upper_text(std::string_view s);  // has letters, and no lowercase ASCII letter
-bool is_digit(char c);
-bool is_alpha(char c);
-bool is_alnum(char c);
 // Title case the way Indonesian names are written: "Bidang Koordinasi Perencanaan dan Fasilitasi
 // Kerja Sama". Conjunctions and prepositions stay lowercase (except first), acronyms (no vowel,
 // or a known one such as UPTD) stay uppercase; words already mixed-case are kept.
