@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/date.hpp"
 #include "core/eselon.hpp"
@@ -180,6 +181,36 @@ TEST(Text, CollapsedSpacesAreTheWordsJoinedByOneSpace) {
   // A space at the end of one block of sixteen and another at the start of the next.
   EXPECT_EQ(text::collapse_spaces("abcdefghijklmno  pqrstuvwxyz"), "abcdefghijklmno pqrstuvwxyz");
   EXPECT_EQ(text::collapse_spaces("abcdefghijklmnop q"), "abcdefghijklmnop q");
+}
+
+// The head of a name's key is the key's start, whole words of it, as long as asked for: a kind
+// told by the first words of a long paragraph is the kind its whole key tells.
+TEST(Text, NameKeyHeadIsTheKeysStartInWholeWords) {
+  const std::vector<std::string> words = {
+      "Kepala", "Subbagian", "Sub.",     "Bagian",  "SUBBIDANG",  "dan",    "Pelaporan",
+      ",",      "-",         "Kelompok", "Jabatan", "Fungsional", "(UPTD)", "\xc3\xa9t\xc3\xa9"};
+  std::uint32_t seed = 99;
+  const auto next = [&] {
+    seed = seed * 1664525u + 1013904223u;
+    return seed >> 8;
+  };
+  for (int round = 0; round < 5000; ++round) {
+    std::string name;
+    for (std::size_t n = next() % 40; n > 0; --n) name += words[next() % words.size()] + " ";
+    const std::size_t chars = 1 + next() % 40;
+    const std::string full = text::name_key(name);
+    const std::string head = text::name_key_head(name, chars);
+    ASSERT_TRUE(full.starts_with(head)) << name;
+    if (head != full) {
+      EXPECT_GE(head.size(), chars) << name;
+      EXPECT_EQ(full[head.size()], ' ') << name;
+    }
+  }
+  EXPECT_EQ(unit_kind_of_name("Kelompok Jabatan Fungsional " + std::string(5000, 'x')),
+            UnitKind::KelompokJabatanFungsional);
+  EXPECT_EQ(unit_kind_of_name("Subbagian Umum dan Kepegawaian, yang mempunyai tugas " +
+                              std::string(300, 'y')),
+            UnitKind::SubBagian);
 }
 
 TEST(PositionKind, FromTitleAndEselon) {

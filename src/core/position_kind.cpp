@@ -33,7 +33,9 @@ const char* to_string(UnitKind k) {
 }
 
 std::optional<UnitKind> unit_kind_of_name(std::string_view name) {
-  const std::string key = text::name_key(name);
+  // The longest start compared below is "kelompok jabatan fungsional" and the word boundary after
+  // it: the key's first 28 characters decide.
+  const std::string key = text::name_key_head(name, 28);
   auto starts = [&](std::string_view p) {
     return key.size() >= p.size() && key.compare(0, p.size(), p) == 0 &&
            (key.size() == p.size() || key[p.size()] == ' ');

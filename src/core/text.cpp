@@ -316,6 +316,21 @@ std::string name_key(std::string_view s) {
   return r;
 }
 
+std::string name_key_head(std::string_view s, std::size_t chars) {
+  // A key has at most one character per byte of the name, so the first `chars` bytes or more are
+  // needed; the name is cut where a word ends, so that no word of the key is cut (a cut inside
+  // "Subbagian" would key it differently).
+  for (std::size_t take = chars + 16;; take *= 2) {
+    if (take >= s.size()) return name_key(s);
+    std::size_t cut = take;
+    while (cut < s.size() && kNameKey.kind[static_cast<unsigned char>(s[cut])] != KeyByte::Separate)
+      ++cut;
+    if (cut == s.size()) return name_key(s);
+    std::string key = name_key(s.substr(0, cut));
+    if (key.size() >= chars) return key;
+  }
+}
+
 std::optional<int> parse_int(std::string_view s) {
   s = trim(s);
   if (s.empty() || s.size() > 9) return std::nullopt;

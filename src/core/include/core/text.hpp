@@ -62,6 +62,9 @@ bool is_upper_text(std::string_view s);  // has letters, and no lowercase ASCII 
 std::string title_case(std::string_view s);
 // A key for comparing names: lowercase, punctuation dropped, "subbagian" split to "sub bagian".
 std::string name_key(std::string_view s);
+// The start of name_key(s), whole words of it, at least `chars` characters long when the key is:
+// for telling a name's kind by its first words without keying a whole paragraph.
+std::string name_key_head(std::string_view s, std::size_t chars);
 std::vector<std::string_view> split(std::string_view s, char sep);
 
 std::optional<int> parse_int(std::string_view s);     // plain decimal, at most 9 digits
