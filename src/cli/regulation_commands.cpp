@@ -3,7 +3,12 @@
 #include <fmt/core.h>
 
 #include <cstdio>
+#include <limits>
 #include <variant>
+
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
 
 #include <algorithm>
 #include <filesystem>
@@ -17,9 +22,24 @@
 #include "textio/read_file.hpp"
 
 namespace tatakerja::cli {
-namespace {}  // namespace
+namespace {
+
+// A regulation command reads one text of up to 256 MiB through passes that each build the next
+// copy of its lines and nodes and free the last. glibc would give each block of 32 MiB or more
+// its own mapping and return it on free, so that the next pass faults fresh pages in (a fifth of
+// the CLI's time on a 100 MiB text), and would trim the heap's top after each large free. The
+// command ends when the text is read: freed memory is kept for the next pass instead.
+void keep_freed_memory_for_the_next_pass() {
+#if defined(__GLIBC__)
+  mallopt(M_MMAP_MAX, 0);
+  mallopt(M_TRIM_THRESHOLD, std::numeric_limits<int>::max());
+#endif
+}
+
+}  // namespace
 
 int regulation_parse(const std::string& file, const std::string& format) {
+  keep_freed_memory_for_the_next_pass();
   std::string text;
   if (!read_text(file, text, textio::kMaxReadingBytes)) return 2;
   const auto doc = regulation::parse_document(text);
@@ -31,6 +51,7 @@ int regulation_parse(const std::string& file, const std::string& format) {
 }
 
 int regulation_extract(const std::vector<std::string>& files) {
+  keep_freed_memory_for_the_next_pass();
   nlohmann::json all = nlohmann::json::array();
   for (const auto& file : files) {
     std::string text;
@@ -42,6 +63,7 @@ int regulation_extract(const std::vector<std::string>& files) {
 }
 
 int regulation_lint(const std::vector<std::string>& files, const std::string& format) {
+  keep_freed_memory_for_the_next_pass();
   std::vector<regulation::Reading> readings;
   readings.reserve(files.size());
   for (const auto& file : files) {
