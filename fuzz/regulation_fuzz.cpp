@@ -20,7 +20,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const auto& text = std::get<tatakerja::textio::DecodedText>(decoded).text;
   const auto reading = tatakerja::regulation::read_regulation(text);
   (void)tatakerja::json::to_json(reading.document).dump();
-  (void)tatakerja::json::to_json(reading.facts).dump();
+  (void)tatakerja::json::extraction_json_text(reading.facts);
   // Any text as an amendment of itself: the title tried as written and as an amendment's.
   for (const std::string& title :
        {reading.facts.regulation.title, "Perubahan atas " + reading.facts.regulation.title}) {

@@ -52,13 +52,19 @@ int regulation_parse(const std::string& file, const std::string& format) {
 
 int regulation_extract(const std::vector<std::string>& files) {
   keep_freed_memory_for_the_next_pass();
-  nlohmann::json all = nlohmann::json::array();
+  // One file's facts as an object, several files' as an array of them; printed only when every
+  // file was read.
+  std::string out;
+  json::PrettyJson w(out);
+  if (files.size() != 1) w.begin_array();
   for (const auto& file : files) {
     std::string text;
     if (!read_text(file, text, textio::kMaxReadingBytes)) return 2;
-    all.push_back(json::to_json(regulation::read_regulation(text).facts));
+    json::write_extraction(w, regulation::read_regulation(text).facts);
   }
-  fmt::print("{}\n", (files.size() == 1 ? all[0] : all).dump(2));
+  if (files.size() != 1) w.end_array();
+  out += '\n';
+  std::fwrite(out.data(), 1, out.size(), stdout);
   return 0;
 }
 
@@ -88,9 +94,12 @@ int regulation_lint(const std::vector<std::string>& files, const std::string& fo
   const bool defects = std::any_of(findings.begin(), findings.end(),
                                    [](const Finding& f) { return f.severity != Severity::Info; });
   if (format == "json") {
-    nlohmann::json a = nlohmann::json::array();
-    for (const auto& f : findings) a.push_back(json::finding_json(f));
-    fmt::print("{}\n", a.dump(2));
+    std::string out;
+    json::PrettyJson w(out);
+    w.begin_array();
+    for (const auto& f : findings) json::write_finding(w, f);
+    w.end_array();
+    fmt::print("{}\n", out);
   } else {
     for (const auto& f : findings)
       fmt::print("{}:{}: {} [{}] {}\n", f.file, f.line, to_string(f.severity), f.code, f.message);

@@ -3,223 +3,343 @@
 namespace tatakerja::json {
 namespace {
 
-using nlohmann::json;
 using namespace tatakerja::regulation;  // the facts this file writes as JSON
 
-json span(const SourceSpan& s) {
-  return {{"first_line", s.first_line}, {"last_line", s.last_line}};
+// Each object's members are written in the order of their names (PrettyJson checks it), the
+// order nlohmann::json kept them in when this file built a document of them.
+
+void write_value(PrettyJson& w, const std::string& s) {
+  w.string(s);
 }
-json or_null(const std::string& s) {
-  return s.empty() ? json() : json(s);
+void write_value(PrettyJson& w, const char* s) {
+  w.string(s);
+}
+void write_value(PrettyJson& w, int n) {
+  w.integer(n);
+}
+void write_value(PrettyJson& w, bool b) {
+  w.boolean(b);
+}
+void write_value(PrettyJson& w, const std::vector<std::string>& list) {
+  w.strings(list);
 }
 template <typename T>
-json opt(const std::optional<T>& v) {
-  return v ? json(*v) : json();
-}
-
-json gazette_json(const std::optional<Gazette>& g) {
-  if (!g) return json();
-  return {{"name", g->name},
-          {"year", opt(g->year)},
-          {"number", or_null(g->number)},
-          {"supplement_number", or_null(g->supplement_number)}};
-}
-
-json citation_json(const Citation& c) {
-  return {{"kind", c.kind},
-          {"region", or_null(c.region)},
-          {"number", c.number},
-          {"year", opt(c.year)},
-          {"title", c.title},
-          {"gazette", gazette_json(c.gazette)},
-          {"amends", c.amends < 0 ? json() : json(c.amends)},
-          {"nested_in", c.nested_in < 0 ? json() : json(c.nested_in)},
-          {"line", c.line}};
-}
-
-json work_system_json(const WorkSystem& w) {
-  json levels = json::array(), decrees = json::array(), mechanisms = json::array(),
-       structures = json::array(), flows = json::array();
-  for (const auto& l : w.levels)
-    levels.push_back({{"level", l.level},
-                      {"definition", l.definition},
-                      {"article", l.article},
-                      {"source", span(l.source)}});
-  for (const auto& d : w.team_decrees)
-    decrees.push_back({{"scope", d.scope},
-                       {"authority", d.authority},
-                       {"article", d.article},
-                       {"source", span(d.source)}});
-  for (const auto& m : w.mechanisms)
-    mechanisms.push_back({{"mechanism", m.mechanism},
-                          {"steps", m.steps},
-                          {"article", m.article},
-                          {"source", span(m.source)}});
-  for (const auto& s : w.assignment_structures) {
-    json rules = json::array();
-    for (const auto& r : s.rules)
-      rules.push_back(
-          {{"actor", r.actor}, {"action", r.action}, {"subjects", r.subjects}, {"text", r.text}});
-    structures.push_back({{"agency_kind", s.agency_kind},
-                          {"rules", rules},
-                          {"article", s.article},
-                          {"source", span(s.source)}});
+void write_value(PrettyJson& w, const std::optional<T>& v) {
+  if (v) {
+    write_value(w, *v);
+  } else {
+    w.null();
   }
-  for (const auto& f : w.flows) {
-    json stages = json::array();
-    for (const auto& st : f.stages) stages.push_back({{"stage", st.stage}, {"steps", st.steps}});
-    flows.push_back({{"agency_kinds", f.agency_kinds},
-                     {"stages", stages},
-                     {"article", f.article},
-                     {"source", span(f.source)}});
+}
+
+template <typename T>
+void member(PrettyJson& w, std::string_view name, const T& value) {
+  w.key(name);
+  write_value(w, value);
+}
+void member_or_null(PrettyJson& w, std::string_view name, const std::string& s) {
+  w.key(name);
+  w.string_or_null(s);
+}
+// -1 for none, as the citations write "amends" and "nested_in".
+void member_index(PrettyJson& w, std::string_view name, int index) {
+  w.key(name);
+  if (index < 0) {
+    w.null();
+  } else {
+    w.integer(index);
   }
-  return {{"principles", w.principles},
-          {"levels", levels},
-          {"team_decrees", decrees},
-          {"assignment_mechanisms", mechanisms},
-          {"assignment_structures", structures},
-          {"flows", flows}};
 }
 
-}  // namespace
-
-json finding_json(const Finding& f) {
-  json j{{"code", f.code},
-         {"severity", to_string(f.severity)},
-         {"line", f.line},
-         {"message", f.message}};
-  if (!f.file.empty()) j["file"] = f.file;
-  return j;
+void span(PrettyJson& w, std::string_view name, const SourceSpan& s) {
+  w.key(name);
+  w.begin_object();
+  member(w, "first_line", s.first_line);
+  member(w, "last_line", s.last_line);
+  w.end_object();
 }
 
-namespace {
-
-json agency_json(const regulation::Agency& a) {
-  return {
-      {"name", a.name},           {"short_name", a.short_name},      {"kind", a.kind},
-      {"type", or_null(a.type)},  {"max_bidang", opt(a.max_bidang)}, {"tasks", or_null(a.tasks)},
-      {"functions", a.functions}, {"source", span(a.source)}};
+void gazette(PrettyJson& w, const std::optional<Gazette>& g) {
+  w.key("gazette");
+  if (!g) return w.null();
+  w.begin_object();
+  member(w, "name", g->name);
+  member_or_null(w, "number", g->number);
+  member_or_null(w, "supplement_number", g->supplement_number);
+  member(w, "year", g->year);
+  w.end_object();
 }
 
-json units_json(const std::vector<regulation::Unit>& units) {
-  json out = json::array();
-  for (const auto& u : units)
-    out.push_back({{"id", u.id},
-                   {"name", u.name},
-                   {"kind", to_string(u.kind)},
-                   {"parent", or_null(u.parent)},
-                   {"article", u.article},
-                   {"source", span(u.source)}});
-  return out;
+void citation(PrettyJson& w, const Citation& c) {
+  w.begin_object();
+  member_index(w, "amends", c.amends);
+  gazette(w, c.gazette);
+  member(w, "kind", c.kind);
+  member(w, "line", c.line);
+  member_index(w, "nested_in", c.nested_in);
+  member(w, "number", c.number);
+  member_or_null(w, "region", c.region);
+  member(w, "title", c.title);
+  member(w, "year", c.year);
+  w.end_object();
 }
 
-json positions_json(const std::vector<regulation::Position>& positions) {
-  json out = json::array();
-  for (const auto& p : positions)
-    out.push_back({{"id", p.id},
-                   {"title", p.title},
-                   {"kind", p.kind ? json(to_string(*p.kind)) : json()},
-                   {"eselon", or_null(p.eselon)},
-                   {"code", or_null(p.code)},
-                   {"unit", or_null(p.unit)},
-                   {"superior", or_null(p.superior)},
-                   {"reports_to", or_null(p.reports_to)},
-                   {"appointing_authority", or_null(p.appointing_authority)},
-                   {"summary", or_null(p.summary)},
-                   {"functions", p.functions},
-                   {"duties", p.duties},
-                   {"source", span(p.source)},
-                   {"duties_source", p.duties_source.empty() ? json() : span(p.duties_source)}});
-  return out;
+void citations(PrettyJson& w, std::string_view name, const std::vector<Citation>& list) {
+  w.key(name);
+  w.begin_array();
+  for (const auto& c : list) citation(w, c);
+  w.end_array();
 }
 
-}  // namespace
+// Each element of `list` as an object written by `write`.
+template <typename T, typename F>
+void objects(PrettyJson& w, std::string_view name, const std::vector<T>& list, F write) {
+  w.key(name);
+  w.begin_array();
+  for (const auto& item : list) {
+    w.begin_object();
+    write(item);
+    w.end_object();
+  }
+  w.end_array();
+}
 
-json to_json(const regulation::Extraction& x) {
-  const auto& r = x.regulation;
-  json out;
-  out["format_version"] = kExtractFormatVersion;
-  out["regulation"] = {{"kind", or_null(r.kind)},
-                       {"number", or_null(r.number)},
-                       {"year", opt(r.year)},
-                       {"title", or_null(r.title)},
-                       {"region", or_null(r.region)},
-                       {"issuer", or_null(r.issuer)},
-                       {"date", r.date ? json(r.date->iso()) : json()},
-                       {"place", or_null(r.place)},
-                       {"gazette", or_null(r.gazette)},
-                       {"inferred", r.inferred},
-                       {"source", span(r.source)}};
-  out["agency"] = x.agency ? agency_json(*x.agency) : json();
-  out["units"] = units_json(x.units);
-  out["positions"] = positions_json(x.positions);
-  // Format 2: every agency the text establishes, the first being the one above.
-  json agencies = json::array();
+void work_system(PrettyJson& w, const WorkSystem& ws) {
+  w.key("work_system");
+  w.begin_object();
+  objects(w, "assignment_mechanisms", ws.mechanisms, [&](const auto& m) {
+    member(w, "article", m.article);
+    member(w, "mechanism", m.mechanism);
+    span(w, "source", m.source);
+    member(w, "steps", m.steps);
+  });
+  objects(w, "assignment_structures", ws.assignment_structures, [&](const auto& s) {
+    member(w, "agency_kind", s.agency_kind);
+    member(w, "article", s.article);
+    objects(w, "rules", s.rules, [&](const auto& r) {
+      member(w, "action", r.action);
+      member(w, "actor", r.actor);
+      member(w, "subjects", r.subjects);
+      member(w, "text", r.text);
+    });
+    span(w, "source", s.source);
+  });
+  objects(w, "flows", ws.flows, [&](const auto& f) {
+    member(w, "agency_kinds", f.agency_kinds);
+    member(w, "article", f.article);
+    span(w, "source", f.source);
+    objects(w, "stages", f.stages, [&](const auto& st) {
+      member(w, "stage", st.stage);
+      member(w, "steps", st.steps);
+    });
+  });
+  objects(w, "levels", ws.levels, [&](const auto& l) {
+    member(w, "article", l.article);
+    member(w, "definition", l.definition);
+    member(w, "level", l.level);
+    span(w, "source", l.source);
+  });
+  member(w, "principles", ws.principles);
+  objects(w, "team_decrees", ws.team_decrees, [&](const auto& d) {
+    member(w, "article", d.article);
+    member(w, "authority", d.authority);
+    member(w, "scope", d.scope);
+    span(w, "source", d.source);
+  });
+  w.end_object();
+}
+
+void units(PrettyJson& w, const std::vector<Unit>& list) {
+  objects(w, "units", list, [&](const Unit& u) {
+    member(w, "article", u.article);
+    member(w, "id", u.id);
+    member(w, "kind", to_string(u.kind));
+    member(w, "name", u.name);
+    member_or_null(w, "parent", u.parent);
+    span(w, "source", u.source);
+  });
+}
+
+void positions(PrettyJson& w, const std::vector<Position>& list) {
+  objects(w, "positions", list, [&](const Position& p) {
+    member_or_null(w, "appointing_authority", p.appointing_authority);
+    member_or_null(w, "code", p.code);
+    member(w, "duties", p.duties);
+    if (p.duties_source.empty()) {
+      w.key("duties_source");
+      w.null();
+    } else {
+      span(w, "duties_source", p.duties_source);
+    }
+    member_or_null(w, "eselon", p.eselon);
+    member(w, "functions", p.functions);
+    member(w, "id", p.id);
+    w.key("kind");
+    if (p.kind) {
+      w.string(to_string(*p.kind));
+    } else {
+      w.null();
+    }
+    member_or_null(w, "reports_to", p.reports_to);
+    span(w, "source", p.source);
+    member_or_null(w, "summary", p.summary);
+    member_or_null(w, "superior", p.superior);
+    member(w, "title", p.title);
+    member_or_null(w, "unit", p.unit);
+  });
+}
+
+// An agency's members; with its units and positions when they are given (the agencies[] list).
+void agency_members(PrettyJson& w, const Agency& a, const std::vector<Unit>* agency_units,
+                    const std::vector<Position>* agency_positions) {
+  member(w, "functions", a.functions);
+  member(w, "kind", a.kind);
+  member(w, "max_bidang", a.max_bidang);
+  member(w, "name", a.name);
+  if (agency_positions != nullptr) positions(w, *agency_positions);
+  member(w, "short_name", a.short_name);
+  span(w, "source", a.source);
+  member_or_null(w, "tasks", a.tasks);
+  member_or_null(w, "type", a.type);
+  if (agency_units != nullptr) units(w, *agency_units);
+}
+
+// Format 2: every agency the text establishes, the first being the one of "agency".
+void agencies(PrettyJson& w, const Extraction& x) {
+  w.key("agencies");
+  w.begin_array();
   if (x.agency) {
-    json first = agency_json(*x.agency);
-    first["units"] = out["units"];
-    first["positions"] = out["positions"];
-    agencies.push_back(std::move(first));
+    w.begin_object();
+    agency_members(w, *x.agency, &x.units, &x.positions);
+    w.end_object();
   }
   for (const auto& more : x.more_agencies) {
-    json a = agency_json(more.agency);
-    a["units"] = units_json(more.units);
-    a["positions"] = positions_json(more.positions);
-    agencies.push_back(std::move(a));
+    w.begin_object();
+    agency_members(w, more.agency, &more.units, &more.positions);
+    w.end_object();
   }
-  out["agencies"] = std::move(agencies);
-  json iki = json::array();
-  for (const auto& t : x.iki) {
-    json rows = json::array();
-    for (const auto& row : t.rows) {
-      json formula{{"kind", to_string(row.formula.kind)}, {"text", row.formula.text}};
-      if (row.formula.kind == FormulaKind::Ratio) {
-        formula["numerator"] = row.formula.numerator;
-        formula["denominator"] = row.formula.denominator;
-        formula["percent"] = row.formula.percent;
-      } else if (row.formula.kind == FormulaKind::Count) {
-        formula["counted"] = row.formula.counted;
-      } else if (row.formula.kind == FormulaKind::Predicate) {
-        formula["evaluation"] = row.formula.evaluation;
-      }
-      rows.push_back({{"number", row.number},
-                      {"sasaran", row.sasaran},
-                      {"sasaran_carried", row.sasaran_carried},
-                      {"indikator", row.indikator},
-                      {"formula", formula},
-                      {"sumber_data", row.sumber_data},
-                      {"source", span(row.source)}});
-    }
-    iki.push_back({{"position", t.position}, {"rows", rows}, {"source", span(t.source)}});
+  w.end_array();
+}
+
+void formula(PrettyJson& w, const Formula& f) {
+  w.key("formula");
+  w.begin_object();
+  if (f.kind == FormulaKind::Count) member(w, "counted", f.counted);
+  if (f.kind == FormulaKind::Ratio) member(w, "denominator", f.denominator);
+  if (f.kind == FormulaKind::Predicate) member(w, "evaluation", f.evaluation);
+  member(w, "kind", to_string(f.kind));
+  if (f.kind == FormulaKind::Ratio) {
+    member(w, "numerator", f.numerator);
+    member(w, "percent", f.percent);
   }
-  out["iki"] = std::move(iki);
-  out["work_system"] = work_system_json(x.work_system);
-  json citations = json::array();
-  for (const auto& c : x.citations) citations.push_back(citation_json(c));
-  out["citations"] = std::move(citations);
-  json revocations = json::array();
-  for (const auto& rv : x.revocations)
-    revocations.push_back({{"regulation", citation_json(rv.regulation)},
-                           {"whole", rv.whole},
-                           {"scope", or_null(rv.scope)},
-                           {"exceptions", or_null(rv.exceptions)},
-                           {"article", rv.article},
-                           {"source", span(rv.source)}});
-  out["revocations"] = std::move(revocations);
-  json transitional = json::array();
-  for (const auto& t : x.transitional) {
-    json regs = json::array();
-    for (const auto& c : t.regulations) regs.push_back(citation_json(c));
-    transitional.push_back({{"article", t.article},
-                            {"text", t.text},
-                            {"keeps_incumbents", t.keeps_incumbents},
-                            {"regulations", regs},
-                            {"source", span(t.source)}});
+  member(w, "text", f.text);
+  w.end_object();
+}
+
+void iki(PrettyJson& w, const std::vector<IkiTable>& tables) {
+  objects(w, "iki", tables, [&](const IkiTable& t) {
+    member(w, "position", t.position);
+    objects(w, "rows", t.rows, [&](const IkiRow& row) {
+      formula(w, row.formula);
+      member(w, "indikator", row.indikator);
+      member(w, "number", row.number);
+      member(w, "sasaran", row.sasaran);
+      member(w, "sasaran_carried", row.sasaran_carried);
+      span(w, "source", row.source);
+      member(w, "sumber_data", row.sumber_data);
+    });
+    span(w, "source", t.source);
+  });
+}
+
+void regulation_identity(PrettyJson& w, const Extraction& x) {
+  const auto& r = x.regulation;
+  w.key("regulation");
+  w.begin_object();
+  w.key("date");
+  if (r.date) {
+    w.string(r.date->iso());
+  } else {
+    w.null();
   }
-  out["transitional"] = std::move(transitional);
-  json findings = json::array();
-  for (const auto& f : x.findings) findings.push_back(finding_json(f));
-  out["findings"] = std::move(findings);
+  member_or_null(w, "gazette", r.gazette);
+  member(w, "inferred", r.inferred);
+  member_or_null(w, "issuer", r.issuer);
+  member_or_null(w, "kind", r.kind);
+  member_or_null(w, "number", r.number);
+  member_or_null(w, "place", r.place);
+  member_or_null(w, "region", r.region);
+  span(w, "source", r.source);
+  member_or_null(w, "title", r.title);
+  member(w, "year", r.year);
+  w.end_object();
+}
+
+void revocations(PrettyJson& w, const std::vector<Revocation>& list) {
+  objects(w, "revocations", list, [&](const Revocation& rv) {
+    member(w, "article", rv.article);
+    member_or_null(w, "exceptions", rv.exceptions);
+    w.key("regulation");
+    citation(w, rv.regulation);
+    member_or_null(w, "scope", rv.scope);
+    span(w, "source", rv.source);
+    member(w, "whole", rv.whole);
+  });
+}
+
+void transitional(PrettyJson& w, const std::vector<TransitionalProvision>& list) {
+  objects(w, "transitional", list, [&](const TransitionalProvision& t) {
+    member(w, "article", t.article);
+    member(w, "keeps_incumbents", t.keeps_incumbents);
+    citations(w, "regulations", t.regulations);
+    span(w, "source", t.source);
+    member(w, "text", t.text);
+  });
+}
+
+}  // namespace
+
+void write_finding(PrettyJson& w, const Finding& f) {
+  w.begin_object();
+  member(w, "code", f.code);
+  if (!f.file.empty()) member(w, "file", f.file);
+  member(w, "line", f.line);
+  member(w, "message", f.message);
+  member(w, "severity", to_string(f.severity));
+  w.end_object();
+}
+
+void write_extraction(PrettyJson& w, const Extraction& x) {
+  w.begin_object();
+  agencies(w, x);
+  w.key("agency");
+  if (x.agency) {
+    w.begin_object();
+    agency_members(w, *x.agency, nullptr, nullptr);
+    w.end_object();
+  } else {
+    w.null();
+  }
+  citations(w, "citations", x.citations);
+  w.key("findings");
+  w.begin_array();
+  for (const auto& f : x.findings) write_finding(w, f);
+  w.end_array();
+  member(w, "format_version", kExtractFormatVersion);
+  iki(w, x.iki);
+  positions(w, x.positions);
+  regulation_identity(w, x);
+  revocations(w, x.revocations);
+  transitional(w, x.transitional);
+  units(w, x.units);
+  work_system(w, x.work_system);
+  w.end_object();
+}
+
+std::string extraction_json_text(const Extraction& x) {
+  std::string out;
+  PrettyJson w(out);
+  write_extraction(w, x);
   return out;
 }
 
