@@ -13,6 +13,16 @@ std::string fix_rn(std::string_view s) {
   return r;
 }
 
+char ascii_lower(char c) {
+  return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+}
+
+// The first letter of fix_rn(s), for a non-empty s: a leading "rn" (in either case) reads "m".
+char first_read_letter(std::string_view s) {
+  const char first = ascii_lower(s[0]);
+  return first == 'r' && s.size() >= 2 && ascii_lower(s[1]) == 'n' ? 'm' : first;
+}
+
 int edit_distance_capped(std::string_view a, std::string_view b) {
   if (a.size() > b.size() + 1 || b.size() > a.size() + 1) return 2;
   std::vector<int> prev(b.size() + 1), cur(b.size() + 1);
@@ -69,6 +79,10 @@ std::string_view strip_echo_and_punct(std::string_view rest) {
 
 bool starts_with_keyword(std::string_view line, std::string_view keyword) {
   line = text::trim(line);
+  // Most lines start with another letter than the keyword, as fix_rn reads both: told before any
+  // lower-case copy is made.
+  if (line.empty() || keyword.empty() || first_read_letter(line) != first_read_letter(keyword))
+    return false;
   if (keyword.find(' ') != std::string_view::npos) {
     const std::string l = fix_rn(line.substr(0, std::min(line.size(), keyword.size() + 4)));
     return l.rfind(fix_rn(keyword), 0) == 0;
@@ -86,6 +100,9 @@ bool starts_with_keyword(std::string_view line, std::string_view keyword) {
 std::optional<Marker> structural_marker(std::string_view line) {
   line = text::trim(line);
   if (line.size() < 3 || line.find('\t') != std::string_view::npos) return std::nullopt;
+  // BAB, Bagian, Paragraf and Pasal (as fix_rn reads them) all start with a B or a P: most lines
+  // are told at their first letter.
+  if (const char first = ascii_lower(line[0]); first != 'b' && first != 'p') return std::nullopt;
   auto [tok, rest] = first_token(line);
   Marker m;
   // BAB I / BABI / BAB l

@@ -99,9 +99,9 @@ void TreeBuilder::add(const Line& line) {
   if (line.is_row()) {
     add_row(line);
   } else if (auto sm = mode_ == Mode::Body ? structural_marker(s) : std::nullopt) {
-    add_structural(*sm, line.number);
+    add_structural(std::move(*sm), line.number);
   } else if (auto im = item_marker(s)) {
-    add_item(*im, line.number);
+    add_item(std::move(*im), line.number);
   } else if (mode_ == Mode::Annex && text::is_upper_text(s) && s.back() == ',') {
     // The signature block that closes an annex ("PJ. GUBERNUR NUSA TENGGARA TIMUR,") ends every
     // list above it.
@@ -110,7 +110,7 @@ void TreeBuilder::add(const Line& line) {
   } else if (mode_ == Mode::Annex && (is_annex_heading(s) || is_roman_subheading(s))) {
     add_heading(s, line.number);
   } else if (auto bm = line.bullet ? bullet_marker(line) : std::nullopt) {
-    add_item(*bm, line.number);
+    add_item(std::move(*bm), line.number);
     while (!bullet_lists_.empty() && bullet_lists_.back().depth >= stack_.size())
       bullet_lists_.pop_back();
     bullet_lists_.push_back({line.bullet, line.number, stack_.size()});
@@ -166,7 +166,7 @@ void TreeBuilder::add_text(const std::string& text, int line_number) {
   add(l);
 }
 
-void TreeBuilder::add_structural(const Marker& m, int line) {
+void TreeBuilder::add_structural(Marker&& m, int line) {
   if (m.repaired)
     findings_.push_back({"OCR_REPAIRED", Severity::Info, line,
                          "Penanda dibaca sebagai \"" + std::string(to_string(m.kind)) + " " +
@@ -187,16 +187,16 @@ void TreeBuilder::add_structural(const Marker& m, int line) {
   while (stack_.size() > 1 && !fits(top().kind)) stack_.pop_back();
   Node n;
   n.kind = m.kind;
-  n.label = m.label;
+  n.label = std::move(m.label);
   n.ordinal = m.ordinal;
-  n.title = m.rest;
+  n.title = std::move(m.rest);
   n.span.extend(line);
   top().children.push_back(std::move(n));
   stack_.push_back(&top().children.back());
   extend_spans(line);
 }
 
-void TreeBuilder::add_item(const Marker& m, int line) {
+void TreeBuilder::add_item(Marker&& m, int line) {
   if (m.repaired)
     findings_.push_back({"OCR_REPAIRED", Severity::Info, line,
                          "Penanda dibaca sebagai \"" + std::string(to_string(m.kind)) + " " +
@@ -247,9 +247,9 @@ void TreeBuilder::add_item(const Marker& m, int line) {
   }
   Node n;
   n.kind = m.kind;
-  n.label = m.label;
+  n.label = std::move(m.label);
   n.ordinal = m.ordinal;
-  n.text = m.rest;
+  n.text = std::move(m.rest);
   n.span.extend(line);
   top().children.push_back(std::move(n));
   stack_.push_back(&top().children.back());

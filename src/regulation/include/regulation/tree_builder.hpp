@@ -22,8 +22,8 @@ class TreeBuilder {
   void add_text(const std::string& text, int line_number);
 
  private:
-  void add_structural(const struct Marker& m, int line);
-  void add_item(const struct Marker& m, int line);
+  void add_structural(struct Marker&& m, int line);
+  void add_item(struct Marker&& m, int line);
   void add_row(const Line& line);
   void add_heading(const std::string& s, int line);
   void add_plain(const std::string& s, int line, bool field);
