@@ -278,44 +278,73 @@ std::string joined(const Tokens& t, std::size_t begin, std::size_t end) {
   return s;
 }
 
-// The bytes of a word's tail shorter than eight (n < 8), packed into one number that two tails of
-// the same length share exactly when they are the same bytes: two overlapping four-byte loads, or
-// the first, middle and last byte, instead of a loop over the bytes. Folding every byte's 0x20 bit
-// of two packings equals packing the folded bytes.
-std::uint64_t packed_tail(const char* p, std::size_t n) {
+// Up to eight bytes of a word (n <= 8), packed little-endian with zeros after them: two
+// overlapping four-byte loads, or the first, middle and last byte, instead of a loop over the
+// bytes (overlapping loads put the same bytes at the same places).
+std::uint64_t packed_bytes(const char* p, std::size_t n) {
+  if (n == 8) {
+    std::uint64_t w;
+    std::memcpy(&w, p, 8);
+    return w;
+  }
   if (n >= 4) {
     std::uint32_t lo, hi;
     std::memcpy(&lo, p, 4);
     std::memcpy(&hi, p + n - 4, 4);
-    return lo | (static_cast<std::uint64_t>(hi) << 32);
+    return lo | (static_cast<std::uint64_t>(hi) << (8 * (n - 4)));
   }
   if (n == 0) return 0;
   const auto byte = [&](std::size_t k) {
-    return static_cast<std::uint64_t>(static_cast<unsigned char>(p[k]));
+    return static_cast<std::uint64_t>(static_cast<unsigned char>(p[k])) << (8 * k);
   };
-  return byte(0) | (byte(n / 2) << 8) | (byte(n - 1) << 16);
+  return byte(0) | byte(n / 2) | byte(n - 1);
 }
 
-// Words compared and hashed without regard to ASCII case.
-struct NoCaseHash {
-  // Eight bytes at a time, each with its 0x20 bit set: the two cases of a letter hash alike, and
-  // strings that NoCaseEqual finds equal always do (the folding may merge other bytes, which only
-  // costs a comparison).
-  std::size_t operator()(std::string_view s) const noexcept {
-    constexpr std::uint64_t kFold = 0x2020202020202020ULL;
-    std::uint64_t h = 0x9E3779B97F4A7C15ULL ^ s.size();
-    std::size_t i = 0;
-    for (; i + 8 <= s.size(); i += 8) {
-      std::uint64_t w;
-      std::memcpy(&w, s.data() + i, 8);
-      h = (h ^ (w | kFold)) * 0xFF51AFD7ED558CCDULL;
-      h ^= h >> 32;
-    }
-    const std::uint64_t w = packed_tail(s.data() + i, s.size() - i);
-    h = (h ^ (w | kFold)) * 0xC4CEB9FE1A85EC53ULL;
-    return static_cast<std::size_t>(h ^ (h >> 29));
-  }
+// Eight packed bytes with every ASCII capital made small, all at once: a byte's high bit marks
+// whether it lies in 'A'..'Z' (and is ASCII), and moved to the 0x20 bit it makes the letter small.
+std::uint64_t folded(std::uint64_t w) {
+  constexpr std::uint64_t kHigh = 0x8080808080808080ULL;
+  constexpr std::uint64_t kLow7 = 0x7F7F7F7F7F7F7F7FULL;
+  const std::uint64_t seven = w & kLow7;
+  const std::uint64_t from_a = seven + 0x3F3F3F3F3F3F3F3FULL;   // high bit: byte >= 'A'
+  const std::uint64_t past_z = seven + 0x2525252525252525ULL;   // high bit: byte > 'Z'
+  const std::uint64_t capital = from_a & ~past_z & ~w & kHigh;  // and the byte is ASCII
+  return w | (capital >> 2);
+}
+
+// A word as the count compares it, case aside: its first eight bytes folded (the whole word for
+// most words, so that they compare as one number) and a hash of all its bytes folded.
+struct WordKey {
+  std::uint64_t head = 0;
+  std::uint64_t hash = 0;
 };
+
+WordKey key_of(std::string_view w) {
+  const std::size_t n = w.size();
+  WordKey k;
+  k.head = folded(packed_bytes(w.data(), std::min<std::size_t>(n, 8)));
+  std::uint64_t h = (0x9E3779B97F4A7C15ULL ^ n) + k.head;
+  for (std::size_t i = 8; i < n; i += 8) {
+    h = (h ^ (h >> 32)) * 0xFF51AFD7ED558CCDULL;
+    h += folded(packed_bytes(w.data() + i, std::min<std::size_t>(n - i, 8)));
+  }
+  h *= 0xC4CEB9FE1A85EC53ULL;
+  k.hash = h ^ (h >> 29);
+  return k;
+}
+
+// text::iequals, inline: bytes that differ must be the two cases of one ASCII letter.
+bool same_letters(const char* a, const char* b, std::size_t n) {
+  for (std::size_t k = 0; k < n; ++k) {
+    const auto x = static_cast<unsigned char>(a[k]);
+    const auto y = static_cast<unsigned char>(b[k]);
+    if (x == y) continue;
+    const unsigned char low = x | 0x20;
+    if (low != (y | 0x20) || low < 'a' || low > 'z') return false;
+  }
+  return true;
+}
+
 // How often each word appears, case aside: an open-addressing table (linear probing, at most half
 // full) with no allocation per occurrence as a node-based map would make; only a new word is
 // copied, once.
@@ -323,23 +352,24 @@ class WordCount {
  public:
   // Starts small and doubles: a text has far fewer distinct words than words, and a table sized
   // for every word would be mostly cache misses on a large text.
-  WordCount() : slots_(1024) {}
+  WordCount() : slots_(1024), mask_(1023) {}
 
   void add(std::string_view w) {
-    if ((size_ + 1) * 2 > slots_.size()) grow();
-    const std::size_t h = NoCaseHash{}(w);
-    Slot& s = slots_[index_of(w, h)];
+    if ((size_ + 1) * 2 > mask_ + 1) grow();
+    const WordKey key = key_of(w);
+    Slot& s = slots_[index_of(w, key)];
     if (s.data == nullptr) {
       s.data = words_.emplace_back(w).data();  // a deque: earlier words do not move
       s.size = static_cast<std::uint32_t>(w.size());
-      s.hash = h;
+      s.head = key.head;
+      s.hash = key.hash;
       ++size_;
     }
     ++s.count;
   }
 
   int count(std::string_view w) const {
-    const Slot& s = slots_[index_of(w, NoCaseHash{}(w))];
+    const Slot& s = slots_[index_of(w, key_of(w))];
     return s.data == nullptr ? 0 : s.count;
   }
 
@@ -355,56 +385,38 @@ class WordCount {
     const char* data = nullptr;
     std::uint32_t size = 0;  // a word of the text (which is at most 256 MiB)
     int count = 0;
-    std::size_t hash = 0;  // NoCaseHash of the word: most other words in its way differ in it
+    std::uint64_t head = 0;  // WordKey::head
+    std::uint64_t hash = 0;  // WordKey::hash: most other words in its way differ in it
   };
 
-  // text::iequals, inline: bytes that differ must be the two cases of one ASCII letter.
-  static bool same_letters(const char* a, const char* b, std::size_t n) {
-    for (std::size_t k = 0; k < n; ++k) {
-      const auto x = static_cast<unsigned char>(a[k]);
-      const auto y = static_cast<unsigned char>(b[k]);
-      if (x == y) continue;
-      const unsigned char folded = x | 0x20;
-      if (folded != (y | 0x20) || folded < 'a' || folded > 'z') return false;
-    }
-    return true;
-  }
-
-  // The same, for a word of b's length: most words met again are written the same way, which
-  // eight bytes (or a tail) at a time tell; only a part that differs is compared letter by letter.
-  static bool same_word(const char* a, std::string_view b) {
-    std::size_t k = 0;
-    for (; k + 8 <= b.size(); k += 8) {
-      std::uint64_t x, y;
-      std::memcpy(&x, a + k, 8);
-      std::memcpy(&y, b.data() + k, 8);
-      if (x != y && !same_letters(a + k, b.data() + k, 8)) return false;
-    }
-    const std::size_t n = b.size() - k;
-    return packed_tail(a + k, n) == packed_tail(b.data() + k, n) ||
-           same_letters(a + k, b.data() + k, n);
+  // Whether slot s holds w: a word of eight bytes or fewer is its head.
+  static bool holds(const Slot& s, std::string_view w, const WordKey& key) {
+    return s.hash == key.hash && s.head == key.head && s.size == w.size() &&
+           (w.size() <= 8 || same_letters(s.data + 8, w.data() + 8, w.size() - 8));
   }
 
   // The slot that holds w, or the empty slot where it would go.
-  std::size_t index_of(std::string_view w, std::size_t hash) const {
-    const std::size_t mask = slots_.size() - 1;
-    for (std::size_t i = hash & mask;; i = (i + 1) & mask) {
+  std::size_t index_of(std::string_view w, const WordKey& key) const {
+    for (std::size_t i = key.hash & mask_;; i = (i + 1) & mask_) {
       const Slot& s = slots_[i];
-      if (s.data == nullptr) return i;
-      if (s.hash == hash && s.size == w.size() && same_word(s.data, w)) return i;
+      if (s.data == nullptr || holds(s, w, key)) return i;
     }
   }
 
   void grow() {
     std::vector<Slot> old(slots_.size() * 2);
     old.swap(slots_);
+    mask_ = slots_.size() - 1;
     for (const Slot& s : old) {
       if (s.data == nullptr) continue;
-      slots_[index_of(std::string_view(s.data, s.size), s.hash)] = s;
+      std::size_t i = s.hash & mask_;
+      while (slots_[i].data != nullptr) i = (i + 1) & mask_;  // distinct words: no match to find
+      slots_[i] = s;
     }
   }
 
   std::vector<Slot> slots_;
+  std::size_t mask_;
   std::size_t size_ = 0;
   std::deque<std::string> words_;  // each distinct word, as first seen
 };

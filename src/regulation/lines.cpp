@@ -164,6 +164,11 @@ bool is_decorated_page_number(std::string_view t) {
 
 bool is_page_mark(std::string_view s) {
   s = text::trim(s);
+  // Two code points take at most eight bytes, and a longer page number is decorated: most lines
+  // are longer and start with a letter.
+  if (s.size() > 8 && s.front() != '-' && s.front() != '.' &&
+      static_cast<unsigned char>(s.front()) < 0x80)
+    return false;
   if (s.empty() || s.find('\t') != std::string_view::npos) return false;
   if (s.size() <= 3 && std::all_of(s.begin(), s.end(), text::is_digit)) return true;
   if (is_decorated_page_number(s)) return true;
@@ -176,6 +181,8 @@ bool is_page_mark(std::string_view s) {
 
 bool is_page_break_echo(std::string_view s) {
   s = text::trim(s);
+  // Each ellipsis below ends in '.' or in U+2026's last byte: most lines end otherwise.
+  if (s.empty() || (s.back() != '.' && s.back() != '\xA6')) return false;
   std::size_t cut = std::string_view::npos;
   for (std::string_view e : {". . .", "...", "\xE2\x80\xA6"}) {
     if (s.size() >= e.size() && s.substr(s.size() - e.size()) == e) {
@@ -396,9 +403,27 @@ std::string clean_line_text(std::string_view raw) {
   return out;
 }
 
+namespace {
+
+// How many lines a text has: its newlines plus one, found with memchr a stretch at a time rather
+// than a byte at a time.
+std::size_t count_lines(std::string_view input) {
+  std::size_t lines = 1;
+  if (input.empty()) return lines;
+  const char* p = input.data();
+  const char* const end = p + input.size();
+  while ((p = static_cast<const char*>(std::memchr(p, '\n', static_cast<std::size_t>(end - p))))) {
+    ++lines;
+    ++p;
+  }
+  return lines;
+}
+
+}  // namespace
+
 std::vector<Line> clean_lines(std::string_view input, std::vector<Finding>& findings) {
   std::vector<Line> lines;
-  lines.reserve(static_cast<std::size_t>(std::count(input.begin(), input.end(), '\n')) + 1);
+  lines.reserve(count_lines(input));
   int number = 0;
   std::size_t start = 0;
   while (start <= input.size()) {
