@@ -319,7 +319,7 @@ struct WordKey {
   std::uint64_t hash = 0;
 };
 
-WordKey key_of(std::string_view w) {
+inline WordKey key_of(std::string_view w) {
   const std::size_t n = w.size();
   WordKey k;
   k.head = folded(packed_bytes(w.data(), std::min<std::size_t>(n, 8)));
@@ -428,13 +428,31 @@ std::string_view bare_view(std::string_view w) {
   return w;
 }
 
+bool is_ascii_letter(char c) {
+  return static_cast<unsigned char>((c | 0x20) - 'a') < 26;
+}
+
+// Calls f(bare) for the bare_view of each space-separated word of s that has a letter, in one
+// pass: from a word's first letter (the bytes before it, spaces or not, hold no letter of a word)
+// to the end of its word, then back to its last letter.
+template <typename F>
+void for_each_bare_word(std::string_view s, F f) {
+  for (std::size_t i = 0; i < s.size();) {
+    if (!is_ascii_letter(s[i])) {
+      ++i;
+      continue;
+    }
+    const std::size_t start = i;
+    i = next_space(s, i);
+    std::size_t end = i;
+    while (!is_ascii_letter(s[end - 1])) --end;  // stops at the letter at start at the latest
+    f(s.substr(start, end - start));
+  }
+}
+
 WordCount count_words(const std::vector<Line>& lines) {
   WordCount words;
-  for (const Line& l : lines) {
-    for_each_word(l.text, [&](std::string_view w) {
-      if (const auto bare = bare_view(w); !bare.empty()) words.add(bare);
-    });
-  }
+  for (const Line& l : lines) for_each_bare_word(l.text, [&](std::string_view w) { words.add(w); });
   return words;
 }
 
