@@ -85,6 +85,16 @@ void TreeBuilder::pop_to_container() {
 }
 
 void TreeBuilder::add(const Line& line) {
+  add_line(line, nullptr);
+}
+
+void TreeBuilder::take(Line&& line) {
+  add_line(line, &line.text);
+  std::string().swap(line.text);  // what the node did not take is freed now, not with the lines
+}
+
+// movable_text: the line's own text, when it may be moved into a node (else null).
+void TreeBuilder::add_line(const Line& line, std::string* movable_text) {
   if (line.blank()) {
     blank_before_ = true;
     skipping_paraf_ = false;
@@ -106,7 +116,7 @@ void TreeBuilder::add(const Line& line) {
     // The signature block that closes an annex ("PJ. GUBERNUR NUSA TENGGARA TIMUR,") ends every
     // list above it.
     while (stack_.size() > 1) stack_.pop_back();
-    add_plain(s, line.number, true);
+    add_plain(s, line.number, true, movable_text);
   } else if (mode_ == Mode::Annex && (is_annex_heading(s) || is_roman_subheading(s))) {
     add_heading(s, line.number);
   } else if (auto bm = line.bullet ? bullet_marker(line) : std::nullopt) {
@@ -123,7 +133,7 @@ void TreeBuilder::add(const Line& line) {
     const bool unfinished = mode_ == Mode::Body && open.children.empty() && !open.text.empty() &&
                             open.text.back() != '.' && open.text.back() != ';' &&
                             open.text.back() != ':';
-    add_plain(s, line.number, bullet_item || (is_field_line(s) && !unfinished));
+    add_plain(s, line.number, bullet_item || (is_field_line(s) && !unfinished), movable_text);
   }
   blank_before_ = false;
 }
@@ -305,7 +315,7 @@ void TreeBuilder::add_heading(const std::string& s, int line) {
   extend_spans(line);
 }
 
-void TreeBuilder::add_plain(const std::string& s, int line, bool field) {
+void TreeBuilder::add_plain(const std::string& s, int line, bool field, std::string* movable_text) {
   Node& t = top();
   const bool titled =
       t.kind == NodeKind::Chapter || t.kind == NodeKind::Section || t.kind == NodeKind::Paragraph;
@@ -329,7 +339,10 @@ void TreeBuilder::add_plain(const std::string& s, int line, bool field) {
   }
   Node n;
   n.kind = NodeKind::Text;
-  n.text = s;
+  if (movable_text != nullptr)
+    n.text = std::move(*movable_text);  // s, which is not read after this
+  else
+    n.text = s;
   n.span.extend(line);
   t.children.push_back(std::move(n));
   extend_spans(line);
