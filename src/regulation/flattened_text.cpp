@@ -605,6 +605,10 @@ void drop_running_headers(std::vector<Line>& lines, std::vector<Finding>& findin
 
 namespace {
 
+bool is_capital(char c) {
+  return c >= 'A' && c <= 'Z';
+}
+
 void join_broken_words(std::vector<Line>& lines, const WordCount& words,
                        std::vector<Finding>& findings) {
   const auto appears = [&](std::string_view w, int times) {
@@ -629,9 +633,9 @@ void join_broken_words(std::vector<Line>& lines, const WordCount& words,
       if (tail.size() >= 3 && tail.back() == '-' && letters_only(tail.substr(0, tail.size() - 1)) &&
           !head.empty() && head.front() >= 'a' && head.front() <= 'z' && !appears(head, 2)) {
         candidate = std::string(tail.substr(0, tail.size() - 1)) + std::string(head);
-      } else if (tail.size() >= 2 && letters_only(tail) && text::is_upper_text(tail) &&
-                 head.size() >= 2 && text::is_upper_text(head) && text::is_alpha(head.front()) &&
-                 !appears(tail, 2) && !appears(head, 2)) {
+      } else if (tail.size() >= 2 && is_capital(tail.back()) && head.size() >= 2 &&
+                 is_capital(head.front()) && letters_only(tail) && text::is_upper_text(tail) &&
+                 text::is_upper_text(head) && !appears(tail, 2) && !appears(head, 2)) {
         // "KABU" / "PATEN": neither piece is a word found elsewhere in the text.
         candidate = std::string(tail) + std::string(head);
       }

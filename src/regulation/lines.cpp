@@ -80,7 +80,15 @@ std::string strip_tags(std::string_view s) {
   return out;
 }
 
+bool is_white(char c) {
+  return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f';  // as text::trim
+}
+
 std::string_view strip_bullets(std::string_view s) {
+  // Most lines: trimmed already, and starting with no bullet's first byte.
+  if (s.empty() || (s.front() != '-' && s.front() != '*' && s.front() != '\xE2' &&
+                    !is_white(s.front()) && !is_white(s.back())))
+    return s;
   for (bool changed = true; changed;) {
     changed = false;
     s = text::trim(s);
