@@ -163,16 +163,19 @@ bool article_heading_at(const Tokens& t, std::size_t i) {
 // a long Menimbang item is an ordinary line).
 bool has_strong_marker(const Tokens& t, bool long_line) {
   for (std::size_t i = 1; i + 1 < t.size(); ++i) {
+    // After a sentence's end (the cheap half of the test, read first).
+    if (t[i - 1].back() != '.' && t[i - 1].back() != ';') continue;
     const bool heading = (t[i] == "BAB" && is_roman_token(t[i + 1])) || article_heading_at(t, i) ||
                          (t[i] == "Bagian" && is_ordinal_word(t[i + 1])) ||
                          (is_verse_token(t[i]) && starts_upper(t[i + 1]));
-    if (heading && ends_clause(t[i - 1]) && t[i - 1].back() != ':') return true;
+    if (heading) return true;
   }
   // "a. Kepala Dinas; b. Sekretariat, membawahkan: 1. Sub Bagian ...; dan 2. ...": a list run
   // together (three items or more begin inside the line).
   int items = 0;
   for (std::size_t i = 1; i + 1 < t.size(); ++i) {
     const std::string_view prev = t[i - 1];
+    if (t[i].size() < 2 || t[i].size() > 3) continue;  // no item's marker (is_item_token)
     if (is_item_token(t[i]) && (prev.back() == ';' || prev.back() == ':' ||
                                 ((text::iequals(prev, "dan") || text::iequals(prev, "atau")) &&
                                  i > 1 && t[i - 2].back() == ';')))
@@ -181,6 +184,9 @@ bool has_strong_marker(const Tokens& t, bool long_line) {
   if (items >= 2) return true;
   if (!long_line) return false;
   for (std::size_t i = 1; i + 1 < t.size(); ++i) {
+    // BAB, Pasal, Paragraf, Menimbang, Mengingat, MEMUTUSKAN and DENGAN: told by the first letter.
+    if (const char c = t[i].front(); c != 'B' && c != 'P' && c != 'M' && c != 'm' && c != 'D')
+      continue;
     if ((t[i] == "BAB" && is_roman_token(t[i + 1])) || article_heading_at(t, i) ||
         keyword_with_colon(t, i, "Menimbang") || keyword_with_colon(t, i, "Mengingat") ||
         text::istarts_with(t[i], "MEMUTUSKAN") || (t[i] == "DENGAN" && t[i + 1] == "RAHMAT"))
