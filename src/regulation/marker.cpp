@@ -1,6 +1,8 @@
 #include "regulation/marker.hpp"
 
 #include <algorithm>
+#include <array>
+#include <vector>
 
 #include "core/text.hpp"
 
@@ -23,9 +25,8 @@ char first_read_letter(std::string_view s) {
   return first == 'r' && s.size() >= 2 && ascii_lower(s[1]) == 'n' ? 'm' : first;
 }
 
-int edit_distance_capped(std::string_view a, std::string_view b) {
-  if (a.size() > b.size() + 1 || b.size() > a.size() + 1) return 2;
-  std::vector<int> prev(b.size() + 1), cur(b.size() + 1);
+// The edit distance over two rows of at least b.size() + 1 entries each.
+int edit_distance(std::string_view a, std::string_view b, int* prev, int* cur) {
   for (std::size_t j = 0; j <= b.size(); ++j) prev[j] = static_cast<int>(j);
   for (std::size_t i = 1; i <= a.size(); ++i) {
     cur[0] = static_cast<int>(i);
@@ -35,6 +36,18 @@ int edit_distance_capped(std::string_view a, std::string_view b) {
     std::swap(prev, cur);
   }
   return prev[b.size()];
+}
+
+int edit_distance_capped(std::string_view a, std::string_view b) {
+  if (a.size() > b.size() + 1 || b.size() > a.size() + 1) return 2;
+  // The keywords are short: their rows fit on the stack, with no allocation per line.
+  constexpr std::size_t kShort = 32;
+  if (b.size() < kShort) {
+    std::array<int, kShort> prev{}, cur{};
+    return edit_distance(a, b, prev.data(), cur.data());
+  }
+  std::vector<int> prev(b.size() + 1), cur(b.size() + 1);
+  return edit_distance(a, b, prev.data(), cur.data());
 }
 
 // First whitespace-delimited token and the rest after it.
@@ -136,7 +149,7 @@ std::optional<Marker> structural_marker(std::string_view line) {
     m.rest = std::string(strip_echo_and_punct(after));
     return m;
   }
-  if (starts_with_keyword(tok, "Bagian") && tok.size() <= 7) {
+  if (tok.size() <= 7 && starts_with_keyword(tok, "Bagian")) {
     auto [t2, r2] = first_token(rest);
     std::string w(t2);
     while (!w.empty() && !text::is_alpha(w.back())) w.pop_back();
@@ -149,7 +162,7 @@ std::optional<Marker> structural_marker(std::string_view line) {
     }
     return std::nullopt;
   }
-  if (starts_with_keyword(tok, "Paragraf") && tok.size() <= 9) {
+  if (tok.size() <= 9 && starts_with_keyword(tok, "Paragraf")) {
     auto [t2, r2] = first_token(rest);
     bool repaired = false;
     std::string n(t2);
@@ -276,11 +289,12 @@ std::optional<Marker> item_marker(std::string_view line) {
   // Lowercase letters: a. aa. a) aa)
   if (line[0] >= 'a' && line[0] <= 'z') {
     // "cl." and "rn." are a scan's "d." and "m.": no list is labelled with those two letters.
-    for (const auto& [slip, letter] : {std::pair{"cl", "d"}, std::pair{"rn", "m"}}) {
-      if (line.size() >= 3 && line.substr(0, 2) == slip && (line[2] == '.' || line[2] == ')') &&
+    using Slip = std::pair<std::string_view, std::string_view>;
+    for (const auto& [slip, letter] : {Slip{"cl", "d"}, Slip{"rn", "m"}}) {
+      if (line.size() >= 3 && (line[2] == '.' || line[2] == ')') && line.substr(0, 2) == slip &&
           after(3)) {
         m.kind = line[2] == ')' ? NodeKind::ParenLetter : NodeKind::Letter;
-        m.label = letter;
+        m.label = std::string(letter);
         m.ordinal = *text::letter_ordinal(m.label);
         m.repaired = true;
         return m;
