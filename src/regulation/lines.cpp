@@ -308,64 +308,29 @@ constexpr std::array<unsigned char, 256> kByteFlags = byte_flags();
 
 Plainness plainness_by_roles(std::string_view raw, std::string_view trimmed);
 
-// Eight bytes at a time (a word w of them), for the quick pass below.
-constexpr std::uint64_t kEachByte = 0x0101010101010101ULL;
-constexpr std::uint64_t kHighBits = 0x8080808080808080ULL;
-
-// Whether some byte of w is below n (n <= 128): exact as a yes or no.
-constexpr bool has_byte_below(std::uint64_t w, unsigned char n) {
-  return ((w - kEachByte * n) & ~w & kHighBits) != 0;
-}
-constexpr bool has_byte(std::uint64_t w, unsigned char c) {
-  return has_byte_below(w ^ (kEachByte * c), 1);
-}
-
-// The high bit of each byte of w that is a space, and of no other.
-constexpr std::uint64_t space_bits(std::uint64_t w) {
-  const std::uint64_t x = w ^ (kEachByte * ' ');
-  return ~(((x & ~kHighBits) + ~kHighBits) | x) & kHighBits;
-}
-
-// Whether w holds a byte that kByteFlags marks for a closer look (tab, carriage return, form feed
-// and the other control bytes, '#', '*', '<', '_', '|', and the lead bytes 0xC2 and 0xE2). A
-// control byte that is none of those sends a line to the full walk, which reads it as it should.
-bool has_special_byte(std::uint64_t w) {
-  if (has_byte_below(w, 0x20) || has_byte(w, '#') || has_byte(w, '*') || has_byte(w, '<') ||
-      has_byte(w, '_') || has_byte(w, '|'))
-    return true;
-  return (w & kHighBits) != 0 && (has_byte(w, 0xC2) || has_byte(w, 0xE2));
-}
-
-// Whether a trimmed line has a byte to look at closely or two spaces in a row: eight bytes at a
-// time (the last eight overlapping the ones before), a byte at a time for a line shorter than that.
+// Whether a trimmed line has a byte that kByteFlags marks for a closer look, or two spaces in a
+// row: eight bytes a round, their flags joined without branches.
 bool needs_closer_look(std::string_view t) {
-  const std::size_t n = t.size();
-  if (n < 8) {
-    unsigned char prev = 0;
-    for (const char c : t) {
-      const unsigned char f = kByteFlags[static_cast<unsigned char>(c)];
-      if ((f & 1) != 0 || (prev & f & 2) != 0) return true;
-      prev = f;
-    }
-    return false;
-  }
-  const auto look = [](std::uint64_t w, std::uint64_t space_before) {
-    const std::uint64_t spaces = space_bits(w);
-    return has_special_byte(w) || (spaces & ((spaces >> 8) | space_before)) != 0;
-  };
-  std::uint64_t space_before = 0;  // the high bit of byte 0 when the byte before is a space
+  const auto flag = [&](std::size_t k) { return kByteFlags[static_cast<unsigned char>(t[k])]; };
+  unsigned char any = 0;
+  unsigned char doubled = 0;
+  unsigned char prev = 0;
   std::size_t i = 0;
-  for (; i + 8 <= n; i += 8) {
-    std::uint64_t w;
-    std::memcpy(&w, t.data() + i, 8);
-    if (look(w, space_before)) return true;
-    space_before = space_bits(w) >> 56;
+  for (; i + 8 <= t.size(); i += 8) {
+    const unsigned char a = flag(i), b = flag(i + 1), c = flag(i + 2), d = flag(i + 3);
+    const unsigned char e = flag(i + 4), f = flag(i + 5), g = flag(i + 6), h = flag(i + 7);
+    any |= static_cast<unsigned char>(a | b | c | d | e | f | g | h);
+    doubled |= static_cast<unsigned char>((prev & a) | (a & b) | (b & c) | (c & d) | (d & e) |
+                                          (e & f) | (f & g) | (g & h));
+    prev = h;
   }
-  if (i == n) return false;
-  // The pair across this last word's first byte lies in the words before, already looked at.
-  std::uint64_t w;
-  std::memcpy(&w, t.data() + n - 8, 8);
-  return look(w, 0);
+  for (; i < t.size(); ++i) {
+    const unsigned char f = flag(i);
+    any |= f;
+    doubled |= static_cast<unsigned char>(prev & f);
+    prev = f;
+  }
+  return (any & 1) != 0 || (doubled & 2) != 0;
 }
 
 Plainness plainness(std::string_view raw, std::string_view trimmed) {
