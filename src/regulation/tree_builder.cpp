@@ -195,14 +195,13 @@ void TreeBuilder::add_structural(Marker&& m, int line) {
     }
   };
   while (stack_.size() > 1 && !fits(top().kind)) stack_.pop_back();
-  Node n;
+  Node& n = top().children.emplace_back();  // built in place: a node is not small to move
   n.kind = m.kind;
   n.label = std::move(m.label);
   n.ordinal = m.ordinal;
   n.title = std::move(m.rest);
   n.span.extend(line);
-  top().children.push_back(std::move(n));
-  stack_.push_back(&top().children.back());
+  stack_.push_back(&n);
   extend_spans(line);
 }
 
@@ -255,14 +254,13 @@ void TreeBuilder::add_item(Marker&& m, int line) {
     }
     // Text-only items: an item must hang under something that can hold a list.
   }
-  Node n;
+  Node& n = top().children.emplace_back();
   n.kind = m.kind;
   n.label = std::move(m.label);
   n.ordinal = m.ordinal;
   n.text = std::move(m.rest);
   n.span.extend(line);
-  top().children.push_back(std::move(n));
-  stack_.push_back(&top().children.back());
+  stack_.push_back(&n);
   extend_spans(line);
 }
 
@@ -288,17 +286,14 @@ void TreeBuilder::add_row(const Line& line) {
     return;
   }
   if (!table) {
-    Node t;
-    t.kind = NodeKind::Table;
-    t.span.extend(line.number);
-    top().children.push_back(std::move(t));
-    table = &top().children.back();
+    table = &top().children.emplace_back();
+    table->kind = NodeKind::Table;
+    table->span.extend(line.number);
   }
-  Node row;
+  Node& row = table->children.emplace_back();
   row.kind = NodeKind::Row;
   row.cells = std::move(cells);
   row.span.extend(line.number);
-  table->children.push_back(std::move(row));
   table->span.extend(line.number);
   extend_spans(line.number);
 }
@@ -307,11 +302,10 @@ void TreeBuilder::add_heading(const std::string& s, int line) {
   while (stack_.size() > 1 && is_list_item(top().kind) && top().kind != NodeKind::Roman &&
          top().kind != NodeKind::UpperLetter)
     stack_.pop_back();
-  Node n;
+  Node& n = top().children.emplace_back();
   n.kind = NodeKind::Heading;
   n.text = s;
   n.span.extend(line);
-  top().children.push_back(std::move(n));
   extend_spans(line);
 }
 
@@ -337,14 +331,13 @@ void TreeBuilder::add_plain(const std::string& s, int line, bool field, std::str
     extend_spans(line);
     return;
   }
-  Node n;
+  Node& n = t.children.emplace_back();
   n.kind = NodeKind::Text;
   if (movable_text != nullptr)
     n.text = std::move(*movable_text);  // s, which is not read after this
   else
     n.text = s;
   n.span.extend(line);
-  t.children.push_back(std::move(n));
   extend_spans(line);
 }
 
