@@ -733,10 +733,21 @@ void repair_ocr_words(std::vector<Line>& lines, const WordCount& count,
     if (!best.empty()) repairs.emplace(word_view, best);
   });
   if (repairs.empty()) return;
+  // The repaired words' first letters and lengths: a text repairs few words, so that most words
+  // are told apart from them by these two before the table is hashed and searched.
+  std::array<std::uint64_t, 256> repaired_shapes{};
+  for (const auto& [word, repair] : repairs)
+    repaired_shapes[static_cast<unsigned char>(word.front())] |=
+        std::uint64_t{1} << std::min<std::size_t>(word.size(), 63);
+  const auto may_be_repaired = [&](std::string_view bare) {
+    return !bare.empty() && ((repaired_shapes[static_cast<unsigned char>(bare.front())] >>
+                              std::min<std::size_t>(bare.size(), 63)) &
+                             1) != 0;
+  };
   // The repair of a word of the text, if any: every repaired word is four letters or more and
   // may be an OCR slip, which most words are not (checked before the table is searched).
   const auto repair_of = [&](std::string_view bare) {
-    if (bare.size() < 4 || !may_be_ocr_slip(bare)) return repairs.end();
+    if (bare.size() < 4 || !may_be_repaired(bare) || !may_be_ocr_slip(bare)) return repairs.end();
     return repairs.find(bare);
   };
   int repaired = 0;
