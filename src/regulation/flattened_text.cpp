@@ -523,7 +523,7 @@ std::vector<bool> articles_run_in(const std::vector<Line>& lines) {
   for (std::size_t k = 0; k < lines.size(); ++k) {
     const std::string& t = lines[k].text;
     if (t.empty()) continue;
-    if (!lines[k].is_row() && t.starts_with("Pasal ")) {
+    if (t.starts_with("Pasal ") && !lines[k].is_row()) {
       bool closes = true;
       if (prev != nullptr) {
         const std::size_t space = prev->rfind(' ');
@@ -552,8 +552,10 @@ void split_flattened_lines(std::vector<Line>& lines, std::vector<Finding>& findi
     Line& line = lines[k];
     const bool long_line = line.text.size() >= kFlattenedLine;
     bool cut = false;
-    if (!line.is_row() && (article_first[k] ||
-                           (line.text.size() >= 40 && (long_line || may_hold_marker(line.text))))) {
+    // (Whether the line is a table row, a search for a tab, is asked last.)
+    if ((article_first[k] ||
+         (line.text.size() >= 40 && (long_line || may_hold_marker(line.text)))) &&
+        !line.is_row()) {
       const Tokens all = tokens_of(line.text);
       if ((article_first[k] && all.size() > 2 && article_heading_at(all, 0)) ||
           (line.text.size() >= 40 && has_strong_marker(all, long_line))) {
