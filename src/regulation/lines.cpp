@@ -61,6 +61,7 @@ std::string collapse_space_runs(std::string_view v) {
 
 // Removes <i>, </i>, <b>, <br/> and similar short tags.
 std::string strip_tags(std::string_view s) {
+  if (s.find('<') == std::string_view::npos) return std::string(s);  // most lines: copied at once
   std::string out;
   out.reserve(s.size());
   for (std::size_t i = 0; i < s.size(); ++i) {
