@@ -208,6 +208,8 @@ namespace {
 // three characters, one of them neither a letter nor a digit, before "x. " or "x) ". Returns how
 // many to skip, or 0.
 std::size_t specks_before_letter_item(std::string_view line) {
+  // A line that starts with a letter, a digit or "(" has no specks (the first round below).
+  if (!line.empty() && (text::is_alnum(line[0]) || line[0] == '(')) return 0;
   for (std::size_t skip = 1; skip <= 3 && skip + 2 < line.size(); ++skip) {
     const std::string_view specks = line.substr(0, skip);
     if (std::all_of(specks.begin(), specks.end(), [](char c) { return text::is_alnum(c); }) ||

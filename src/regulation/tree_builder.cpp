@@ -101,7 +101,8 @@ void TreeBuilder::add_line(const Line& line, std::string* movable_text) {
     return;
   }
   const std::string& s = line.text;
-  if (text::istarts_with(s, "PARAF HIERARKI") || text::istarts_with(s, "PARAF KOORDINASI")) {
+  if ((s[0] == 'P' || s[0] == 'p') &&
+      (text::istarts_with(s, "PARAF HIERARKI") || text::istarts_with(s, "PARAF KOORDINASI"))) {
     skipping_paraf_ = true;
     return;
   }
