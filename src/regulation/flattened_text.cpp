@@ -470,30 +470,59 @@ bool letters_only(std::string_view w) {
 
 namespace {
 
-// Whether a line shorter than kFlattenedLine may hold a heading or items run together, judged
-// without splitting it into words: has_strong_marker needs an ayat's "(", a ";" or ":" before its
-// end, or a chapter, article or section word.
-bool may_hold_marker(std::string_view s) {
-  // has_strong_marker needs a marker right after a clause's end (". (2) Dinas", "; b. Sekretariat",
-  // ": a. Kepala", "; dan c. ...", ". BAB II", ". Pasal 5 ...", ". Bagian Kedua") that is not the
-  // line's last word: one pass over the line finds whether one is there.
-  // Each space q (from the second byte, with a byte after it) is looked at with the byte p
-  // before it.
-  for (std::size_t q = next_space(s, 1); q + 1 < s.size(); q = next_space(s, q + 1)) {
-    const std::size_t p = q - 1;
-    const char c = s[p];
-    if (c != '.' && c != ';' && c != ':') continue;
-    std::string_view rest = s.substr(p + 2);
-    if (c == ';' && text::istarts_with(rest, "dan ")) rest.remove_prefix(4);
-    if (c == ';' && text::istarts_with(rest, "atau ")) rest.remove_prefix(5);
-    const std::size_t space = rest.find(' ');
-    if (space == std::string_view::npos) continue;
-    const std::string_view token = rest.substr(0, space);
-    if (is_item_token(token) || is_scanned_verse_token(token) || token == "BAB" ||
-        token == "Pasal" || token == "Paragraf" || token == "Bagian")
-      return true;
+// Whether a marker that has_strong_marker reads begins after the clause end s[p] and its space:
+// an item, an ayat, BAB, Pasal, Paragraf or Bagian (after "; dan" or "; atau" too), not as the
+// line's last word.
+bool marker_after_clause_end(std::string_view s, std::size_t p) {
+  const char c = s[p];
+  std::string_view rest = s.substr(p + 2);
+  if (c == ';' && text::istarts_with(rest, "dan ")) rest.remove_prefix(4);
+  if (c == ';' && text::istarts_with(rest, "atau ")) rest.remove_prefix(5);
+  const std::size_t space = rest.find(' ');
+  if (space == std::string_view::npos) return false;
+  const std::string_view token = rest.substr(0, space);
+  return is_item_token(token) || is_scanned_verse_token(token) || token == "BAB" ||
+         token == "Pasal" || token == "Paragraf" || token == "Bagian";
+}
+
+// Sixteen bytes as one value (a GCC and Clang vector extension), compared all at once.
+using SixteenBytes = unsigned char __attribute__((vector_size(16)));
+
+// Whether some clause end in s ('.', ';' or ':' followed by a space, with a byte after the space)
+// has marker_after_clause_end: sixteen bytes are looked at at once, and only the few clause ends
+// found among them one by one.
+bool any_marker_after_clause_end(std::string_view s) {
+  const std::size_t n = s.size();
+  std::size_t block = 0;
+  for (; block + 17 <= n; block += 16) {
+    SixteenBytes v, next;
+    std::memcpy(&v, s.data() + block, sizeof v);
+    std::memcpy(&next, s.data() + block + 1, sizeof next);
+    const auto ends = ((v == '.') | (v == ';') | (v == ':')) & (next == ' ');
+    std::uint64_t halves[2];
+    std::memcpy(halves, &ends, sizeof halves);
+    for (std::size_t half = 0; half < 2; ++half) {
+      for (std::uint64_t bits = halves[half]; bits != 0;) {
+        const int byte = std::countr_zero(bits) / 8;
+        bits &= ~(std::uint64_t{0xFF} << (8 * byte));
+        const std::size_t p = block + 8 * half + static_cast<std::size_t>(byte);
+        if (p + 2 < n && marker_after_clause_end(s, p)) return true;
+      }
+    }
   }
+  for (std::size_t p = block; p + 2 < n; ++p)
+    if ((s[p] == '.' || s[p] == ';' || s[p] == ':') && s[p + 1] == ' ' &&
+        marker_after_clause_end(s, p))
+      return true;
   return false;
+}
+
+// Whether a line shorter than kFlattenedLine may hold a heading or items run together, judged
+// without splitting it into words: has_strong_marker needs a marker right after a clause's end
+// (". (2) Dinas", "; b. Sekretariat", ": a. Kepala", "; dan c. ...", ". BAB II", ". Pasal 5 ...",
+// ". Bagian Kedua") that is not the line's last word.
+bool may_hold_marker(std::string_view s) {
+  return any_marker_after_clause_end(s);
 }
 
 // The line cut at its headings and items, without its page furniture.
