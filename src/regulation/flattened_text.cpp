@@ -449,10 +449,11 @@ void for_each_bare_word(std::string_view s, F f) {
       continue;
     }
     const std::size_t start = i;
-    i = next_space(s, i);
-    std::size_t end = i;
+    const std::size_t space = next_space(s, i);
+    std::size_t end = space;
     while (!is_ascii_letter(s[end - 1])) --end;  // stops at the letter at start at the latest
     f(s.substr(start, end - start));
+    i = space + 1;  // past the space (or the line's end), no letter
   }
 }
 
