@@ -789,9 +789,9 @@ void repair_ocr_words(std::vector<Line>& lines, const WordCount& count,
   for (Line& l : lines) {
     if (l.text.empty()) continue;
     bool any = false;
-    for_each_word(l.text, [&](std::string_view token) {
-      any = any || repair_of(bare_view(token)) != repairs.end();
-    });
+    // (A word without a letter has an empty bare form, which no repair has.)
+    for_each_bare_word(
+        l.text, [&](std::string_view bare) { any = any || repair_of(bare) != repairs.end(); });
     if (!any) continue;
     std::string out;
     bool changed = false;
