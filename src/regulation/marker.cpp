@@ -317,12 +317,12 @@ std::optional<Marker> item_marker(std::string_view line) {
   if (line[0] >= 'A' && line[0] <= 'Z') {
     // KESATU : ... (decree dictums), written in capitals.
     auto [tok, rest] = first_token(line);
-    std::string word(tok);
-    while (!word.empty() && (word.back() == ':' || word.back() == '.')) word.pop_back();
-    if (word.size() >= 5 && text::is_upper_text(word) && word.rfind("KE", 0) == 0) {
+    std::string_view word = tok;
+    while (!word.empty() && (word.back() == ':' || word.back() == '.')) word.remove_suffix(1);
+    if (word.size() >= 5 && word.starts_with("KE") && text::is_upper_text(word)) {
       if (auto v = text::ordinal_word_value(word)) {
         m.kind = NodeKind::Dictum;
-        m.label = word;
+        m.label = std::string(word);
         m.ordinal = *v;
         m.rest = std::string(strip_echo_and_punct(rest));
         return m;
