@@ -48,7 +48,7 @@ Run displaced_run(const std::vector<Line>& lines, std::size_t i) {
   Run run;
   // Most lines end as an item does, or are no item: told without reading a marker.
   const std::string& t = lines[i].text;
-  if (t.empty() || finished(t) || !(text::is_digit(t[0]) || (t[0] >= 'a' && t[0] <= 'z')))
+  if (t.empty() || !(text::is_digit(t[0]) || (t[0] >= 'a' && t[0] <= 'z')) || finished(t))
     return run;
   const auto first = list_item(lines[i]);
   if (!first || finished(first->rest)) return run;

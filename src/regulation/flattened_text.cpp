@@ -163,16 +163,19 @@ bool article_heading_at(const Tokens& t, std::size_t i) {
 // a long Menimbang item is an ordinary line).
 bool has_strong_marker(const Tokens& t, bool long_line) {
   for (std::size_t i = 1; i + 1 < t.size(); ++i) {
+    // After a sentence's end (the cheap half of the test, read first).
+    if (t[i - 1].back() != '.' && t[i - 1].back() != ';') continue;
     const bool heading = (t[i] == "BAB" && is_roman_token(t[i + 1])) || article_heading_at(t, i) ||
                          (t[i] == "Bagian" && is_ordinal_word(t[i + 1])) ||
                          (is_verse_token(t[i]) && starts_upper(t[i + 1]));
-    if (heading && ends_clause(t[i - 1]) && t[i - 1].back() != ':') return true;
+    if (heading) return true;
   }
   // "a. Kepala Dinas; b. Sekretariat, membawahkan: 1. Sub Bagian ...; dan 2. ...": a list run
   // together (three items or more begin inside the line).
   int items = 0;
   for (std::size_t i = 1; i + 1 < t.size(); ++i) {
     const std::string_view prev = t[i - 1];
+    if (t[i].size() < 2 || t[i].size() > 3) continue;  // no item's marker (is_item_token)
     if (is_item_token(t[i]) && (prev.back() == ';' || prev.back() == ':' ||
                                 ((text::iequals(prev, "dan") || text::iequals(prev, "atau")) &&
                                  i > 1 && t[i - 2].back() == ';')))
@@ -181,6 +184,9 @@ bool has_strong_marker(const Tokens& t, bool long_line) {
   if (items >= 2) return true;
   if (!long_line) return false;
   for (std::size_t i = 1; i + 1 < t.size(); ++i) {
+    // BAB, Pasal, Paragraf, Menimbang, Mengingat, MEMUTUSKAN and DENGAN: told by the first letter.
+    if (const char c = t[i].front(); c != 'B' && c != 'P' && c != 'M' && c != 'm' && c != 'D')
+      continue;
     if ((t[i] == "BAB" && is_roman_token(t[i + 1])) || article_heading_at(t, i) ||
         keyword_with_colon(t, i, "Menimbang") || keyword_with_colon(t, i, "Mengingat") ||
         text::istarts_with(t[i], "MEMUTUSKAN") || (t[i] == "DENGAN" && t[i + 1] == "RAHMAT"))
@@ -278,28 +284,73 @@ std::string joined(const Tokens& t, std::size_t begin, std::size_t end) {
   return s;
 }
 
-// Words compared and hashed without regard to ASCII case.
-struct NoCaseHash {
-  // Eight bytes at a time, each with its 0x20 bit set: the two cases of a letter hash alike, and
-  // strings that NoCaseEqual finds equal always do (the folding may merge other bytes, which only
-  // costs a comparison).
-  std::size_t operator()(std::string_view s) const noexcept {
-    constexpr std::uint64_t kFold = 0x2020202020202020ULL;
-    std::uint64_t h = 0x9E3779B97F4A7C15ULL ^ s.size();
-    std::size_t i = 0;
-    for (; i + 8 <= s.size(); i += 8) {
-      std::uint64_t w;
-      std::memcpy(&w, s.data() + i, 8);
-      h = (h ^ (w | kFold)) * 0xFF51AFD7ED558CCDULL;
-      h ^= h >> 32;
-    }
-    std::uint64_t w = 0;  // the last bytes, as memcpy would place them (no call for a few bytes)
-    for (std::size_t k = i; k < s.size(); ++k)
-      w |= static_cast<std::uint64_t>(static_cast<unsigned char>(s[k])) << (8 * (k - i));
-    h = (h ^ (w | kFold)) * 0xC4CEB9FE1A85EC53ULL;
-    return static_cast<std::size_t>(h ^ (h >> 29));
+// Up to eight bytes of a word (n <= 8), packed little-endian with zeros after them: two
+// overlapping four-byte loads, or the first, middle and last byte, instead of a loop over the
+// bytes (overlapping loads put the same bytes at the same places).
+std::uint64_t packed_bytes(const char* p, std::size_t n) {
+  if (n == 8) {
+    std::uint64_t w;
+    std::memcpy(&w, p, 8);
+    return w;
   }
+  if (n >= 4) {
+    std::uint32_t lo, hi;
+    std::memcpy(&lo, p, 4);
+    std::memcpy(&hi, p + n - 4, 4);
+    return lo | (static_cast<std::uint64_t>(hi) << (8 * (n - 4)));
+  }
+  if (n == 0) return 0;
+  const auto byte = [&](std::size_t k) {
+    return static_cast<std::uint64_t>(static_cast<unsigned char>(p[k])) << (8 * k);
+  };
+  return byte(0) | byte(n / 2) | byte(n - 1);
+}
+
+// Eight packed bytes with every ASCII capital made small, all at once: a byte's high bit marks
+// whether it lies in 'A'..'Z' (and is ASCII), and moved to the 0x20 bit it makes the letter small.
+std::uint64_t folded(std::uint64_t w) {
+  constexpr std::uint64_t kHigh = 0x8080808080808080ULL;
+  constexpr std::uint64_t kLow7 = 0x7F7F7F7F7F7F7F7FULL;
+  const std::uint64_t seven = w & kLow7;
+  const std::uint64_t from_a = seven + 0x3F3F3F3F3F3F3F3FULL;   // high bit: byte >= 'A'
+  const std::uint64_t past_z = seven + 0x2525252525252525ULL;   // high bit: byte > 'Z'
+  const std::uint64_t capital = from_a & ~past_z & ~w & kHigh;  // and the byte is ASCII
+  return w | (capital >> 2);
+}
+
+// A word as the count compares it, case aside: its first eight bytes folded (the whole word for
+// most words, so that they compare as one number) and a hash of all its bytes folded.
+struct WordKey {
+  std::uint64_t head = 0;
+  std::uint64_t hash = 0;
 };
+
+inline WordKey key_of(std::string_view w) {
+  const std::size_t n = w.size();
+  WordKey k;
+  k.head = folded(packed_bytes(w.data(), std::min<std::size_t>(n, 8)));
+  std::uint64_t h = (0x9E3779B97F4A7C15ULL ^ n) + k.head;
+  for (std::size_t i = 8; i < n; i += 8) {
+    h = (h ^ (h >> 32)) * 0xFF51AFD7ED558CCDULL;
+    h += folded(packed_bytes(w.data() + i, std::min<std::size_t>(n - i, 8)));
+  }
+  h *= 0xC4CEB9FE1A85EC53ULL;
+  k.hash = h ^ (h >> 29);
+  return k;
+}
+
+// text::iequals, inline: bytes that differ must be the two cases of one ASCII letter.
+bool same_letters(const char* a, const char* b, std::size_t n) {
+  for (std::size_t k = 0; k < n; ++k) {
+    const auto x = static_cast<unsigned char>(a[k]);
+    const auto y = static_cast<unsigned char>(b[k]);
+    if (x == y) continue;
+    const unsigned char low = x | 0x20;
+    if (low != (y | 0x20) || low < 'a' || low > 'z') return false;
+  }
+  return true;
+}
+
 // How often each word appears, case aside: an open-addressing table (linear probing, at most half
 // full) with no allocation per occurrence as a node-based map would make; only a new word is
 // copied, once.
@@ -307,23 +358,24 @@ class WordCount {
  public:
   // Starts small and doubles: a text has far fewer distinct words than words, and a table sized
   // for every word would be mostly cache misses on a large text.
-  WordCount() : slots_(1024) {}
+  WordCount() : slots_(1024), mask_(1023) {}
 
   void add(std::string_view w) {
-    if ((size_ + 1) * 2 > slots_.size()) grow();
-    const std::size_t h = NoCaseHash{}(w);
-    Slot& s = slots_[index_of(w, h)];
+    if ((size_ + 1) * 2 > mask_ + 1) grow();
+    const WordKey key = key_of(w);
+    Slot& s = slots_[index_of(w, key)];
     if (s.data == nullptr) {
       s.data = words_.emplace_back(w).data();  // a deque: earlier words do not move
       s.size = static_cast<std::uint32_t>(w.size());
-      s.hash = h;
+      s.head = key.head;
+      s.hash = key.hash;
       ++size_;
     }
     ++s.count;
   }
 
   int count(std::string_view w) const {
-    const Slot& s = slots_[index_of(w, NoCaseHash{}(w))];
+    const Slot& s = slots_[index_of(w, key_of(w))];
     return s.data == nullptr ? 0 : s.count;
   }
 
@@ -339,41 +391,38 @@ class WordCount {
     const char* data = nullptr;
     std::uint32_t size = 0;  // a word of the text (which is at most 256 MiB)
     int count = 0;
-    std::size_t hash = 0;  // NoCaseHash of the word: most other words in its way differ in it
+    std::uint64_t head = 0;  // WordKey::head
+    std::uint64_t hash = 0;  // WordKey::hash: most other words in its way differ in it
   };
 
-  // text::iequals, inline: bytes that differ must be the two cases of one ASCII letter.
-  static bool same_word(const char* a, std::string_view b) {
-    for (std::size_t k = 0; k < b.size(); ++k) {
-      const auto x = static_cast<unsigned char>(a[k]);
-      const auto y = static_cast<unsigned char>(b[k]);
-      if (x == y) continue;
-      const unsigned char folded = x | 0x20;
-      if (folded != (y | 0x20) || folded < 'a' || folded > 'z') return false;
-    }
-    return true;
+  // Whether slot s holds w: a word of eight bytes or fewer is its head.
+  static bool holds(const Slot& s, std::string_view w, const WordKey& key) {
+    return s.hash == key.hash && s.head == key.head && s.size == w.size() &&
+           (w.size() <= 8 || same_letters(s.data + 8, w.data() + 8, w.size() - 8));
   }
 
   // The slot that holds w, or the empty slot where it would go.
-  std::size_t index_of(std::string_view w, std::size_t hash) const {
-    const std::size_t mask = slots_.size() - 1;
-    for (std::size_t i = hash & mask;; i = (i + 1) & mask) {
+  std::size_t index_of(std::string_view w, const WordKey& key) const {
+    for (std::size_t i = key.hash & mask_;; i = (i + 1) & mask_) {
       const Slot& s = slots_[i];
-      if (s.data == nullptr) return i;
-      if (s.hash == hash && s.size == w.size() && same_word(s.data, w)) return i;
+      if (s.data == nullptr || holds(s, w, key)) return i;
     }
   }
 
   void grow() {
     std::vector<Slot> old(slots_.size() * 2);
     old.swap(slots_);
+    mask_ = slots_.size() - 1;
     for (const Slot& s : old) {
       if (s.data == nullptr) continue;
-      slots_[index_of(std::string_view(s.data, s.size), s.hash)] = s;
+      std::size_t i = s.hash & mask_;
+      while (slots_[i].data != nullptr) i = (i + 1) & mask_;  // distinct words: no match to find
+      slots_[i] = s;
     }
   }
 
   std::vector<Slot> slots_;
+  std::size_t mask_;
   std::size_t size_ = 0;
   std::deque<std::string> words_;  // each distinct word, as first seen
 };
@@ -385,13 +434,32 @@ std::string_view bare_view(std::string_view w) {
   return w;
 }
 
+bool is_ascii_letter(char c) {
+  return static_cast<unsigned char>((c | 0x20) - 'a') < 26;
+}
+
+// Calls f(bare) for the bare_view of each space-separated word of s that has a letter, in one
+// pass: from a word's first letter (the bytes before it, spaces or not, hold no letter of a word)
+// to the end of its word, then back to its last letter.
+template <typename F>
+void for_each_bare_word(std::string_view s, F f) {
+  for (std::size_t i = 0; i < s.size();) {
+    if (!is_ascii_letter(s[i])) {
+      ++i;
+      continue;
+    }
+    const std::size_t start = i;
+    const std::size_t space = next_space(s, i);
+    std::size_t end = space;
+    while (!is_ascii_letter(s[end - 1])) --end;  // stops at the letter at start at the latest
+    f(s.substr(start, end - start));
+    i = space + 1;  // past the space (or the line's end), no letter
+  }
+}
+
 WordCount count_words(const std::vector<Line>& lines) {
   WordCount words;
-  for (const Line& l : lines) {
-    for_each_word(l.text, [&](std::string_view w) {
-      if (const auto bare = bare_view(w); !bare.empty()) words.add(bare);
-    });
-  }
+  for (const Line& l : lines) for_each_bare_word(l.text, [&](std::string_view w) { words.add(w); });
   return words;
 }
 
@@ -403,30 +471,59 @@ bool letters_only(std::string_view w) {
 
 namespace {
 
-// Whether a line shorter than kFlattenedLine may hold a heading or items run together, judged
-// without splitting it into words: has_strong_marker needs an ayat's "(", a ";" or ":" before its
-// end, or a chapter, article or section word.
-bool may_hold_marker(std::string_view s) {
-  // has_strong_marker needs a marker right after a clause's end (". (2) Dinas", "; b. Sekretariat",
-  // ": a. Kepala", "; dan c. ...", ". BAB II", ". Pasal 5 ...", ". Bagian Kedua") that is not the
-  // line's last word: one pass over the line finds whether one is there.
-  // Each space q (from the second byte, with a byte after it) is looked at with the byte p
-  // before it.
-  for (std::size_t q = next_space(s, 1); q + 1 < s.size(); q = next_space(s, q + 1)) {
-    const std::size_t p = q - 1;
-    const char c = s[p];
-    if (c != '.' && c != ';' && c != ':') continue;
-    std::string_view rest = s.substr(p + 2);
-    if (c == ';' && text::istarts_with(rest, "dan ")) rest.remove_prefix(4);
-    if (c == ';' && text::istarts_with(rest, "atau ")) rest.remove_prefix(5);
-    const std::size_t space = rest.find(' ');
-    if (space == std::string_view::npos) continue;
-    const std::string_view token = rest.substr(0, space);
-    if (is_item_token(token) || is_scanned_verse_token(token) || token == "BAB" ||
-        token == "Pasal" || token == "Paragraf" || token == "Bagian")
-      return true;
+// Whether a marker that has_strong_marker reads begins after the clause end s[p] and its space:
+// an item, an ayat, BAB, Pasal, Paragraf or Bagian (after "; dan" or "; atau" too), not as the
+// line's last word.
+bool marker_after_clause_end(std::string_view s, std::size_t p) {
+  const char c = s[p];
+  std::string_view rest = s.substr(p + 2);
+  if (c == ';' && text::istarts_with(rest, "dan ")) rest.remove_prefix(4);
+  if (c == ';' && text::istarts_with(rest, "atau ")) rest.remove_prefix(5);
+  const std::size_t space = rest.find(' ');
+  if (space == std::string_view::npos) return false;
+  const std::string_view token = rest.substr(0, space);
+  return is_item_token(token) || is_scanned_verse_token(token) || token == "BAB" ||
+         token == "Pasal" || token == "Paragraf" || token == "Bagian";
+}
+
+// Sixteen bytes as one value (a GCC and Clang vector extension), compared all at once.
+using SixteenBytes = unsigned char __attribute__((vector_size(16)));
+
+// Whether some clause end in s ('.', ';' or ':' followed by a space, with a byte after the space)
+// has marker_after_clause_end: sixteen bytes are looked at at once, and only the few clause ends
+// found among them one by one.
+bool any_marker_after_clause_end(std::string_view s) {
+  const std::size_t n = s.size();
+  std::size_t block = 0;
+  for (; block + 17 <= n; block += 16) {
+    SixteenBytes v, next;
+    std::memcpy(&v, s.data() + block, sizeof v);
+    std::memcpy(&next, s.data() + block + 1, sizeof next);
+    const auto ends = ((v == '.') | (v == ';') | (v == ':')) & (next == ' ');
+    std::uint64_t halves[2];
+    std::memcpy(halves, &ends, sizeof halves);
+    for (std::size_t half = 0; half < 2; ++half) {
+      for (std::uint64_t bits = halves[half]; bits != 0;) {
+        const int byte = std::countr_zero(bits) / 8;
+        bits &= ~(std::uint64_t{0xFF} << (8 * byte));
+        const std::size_t p = block + 8 * half + static_cast<std::size_t>(byte);
+        if (p + 2 < n && marker_after_clause_end(s, p)) return true;
+      }
+    }
   }
+  for (std::size_t p = block; p + 2 < n; ++p)
+    if ((s[p] == '.' || s[p] == ';' || s[p] == ':') && s[p + 1] == ' ' &&
+        marker_after_clause_end(s, p))
+      return true;
   return false;
+}
+
+// Whether a line shorter than kFlattenedLine may hold a heading or items run together, judged
+// without splitting it into words: has_strong_marker needs a marker right after a clause's end
+// (". (2) Dinas", "; b. Sekretariat", ": a. Kepala", "; dan c. ...", ". BAB II", ". Pasal 5 ...",
+// ". Bagian Kedua") that is not the line's last word.
+bool may_hold_marker(std::string_view s) {
+  return any_marker_after_clause_end(s);
 }
 
 // The line cut at its headings and items, without its page furniture.
@@ -456,7 +553,7 @@ std::vector<bool> articles_run_in(const std::vector<Line>& lines) {
   for (std::size_t k = 0; k < lines.size(); ++k) {
     const std::string& t = lines[k].text;
     if (t.empty()) continue;
-    if (!lines[k].is_row() && t.starts_with("Pasal ")) {
+    if (t.starts_with("Pasal ") && !lines[k].is_row()) {
       bool closes = true;
       if (prev != nullptr) {
         const std::size_t space = prev->rfind(' ');
@@ -485,8 +582,10 @@ void split_flattened_lines(std::vector<Line>& lines, std::vector<Finding>& findi
     Line& line = lines[k];
     const bool long_line = line.text.size() >= kFlattenedLine;
     bool cut = false;
-    if (!line.is_row() && (article_first[k] ||
-                           (line.text.size() >= 40 && (long_line || may_hold_marker(line.text))))) {
+    // (Whether the line is a table row, a search for a tab, is asked last.)
+    if ((article_first[k] ||
+         (line.text.size() >= 40 && (long_line || may_hold_marker(line.text)))) &&
+        !line.is_row()) {
       const Tokens all = tokens_of(line.text);
       if ((article_first[k] && all.size() > 2 && article_heading_at(all, 0)) ||
           (line.text.size() >= 40 && has_strong_marker(all, long_line))) {
@@ -544,6 +643,10 @@ void drop_running_headers(std::vector<Line>& lines, std::vector<Finding>& findin
 
 namespace {
 
+bool is_capital(char c) {
+  return c >= 'A' && c <= 'Z';
+}
+
 void join_broken_words(std::vector<Line>& lines, const WordCount& words,
                        std::vector<Finding>& findings) {
   const auto appears = [&](std::string_view w, int times) {
@@ -568,9 +671,9 @@ void join_broken_words(std::vector<Line>& lines, const WordCount& words,
       if (tail.size() >= 3 && tail.back() == '-' && letters_only(tail.substr(0, tail.size() - 1)) &&
           !head.empty() && head.front() >= 'a' && head.front() <= 'z' && !appears(head, 2)) {
         candidate = std::string(tail.substr(0, tail.size() - 1)) + std::string(head);
-      } else if (tail.size() >= 2 && letters_only(tail) && text::is_upper_text(tail) &&
-                 head.size() >= 2 && text::is_upper_text(head) && text::is_alpha(head.front()) &&
-                 !appears(tail, 2) && !appears(head, 2)) {
+      } else if (tail.size() >= 2 && is_capital(tail.back()) && head.size() >= 2 &&
+                 is_capital(head.front()) && letters_only(tail) && text::is_upper_text(tail) &&
+                 text::is_upper_text(head) && !appears(tail, 2) && !appears(head, 2)) {
         // "KABU" / "PATEN": neither piece is a word found elsewhere in the text.
         candidate = std::string(tail) + std::string(head);
       }
@@ -662,10 +765,21 @@ void repair_ocr_words(std::vector<Line>& lines, const WordCount& count,
     if (!best.empty()) repairs.emplace(word_view, best);
   });
   if (repairs.empty()) return;
+  // The repaired words' first letters and lengths: a text repairs few words, so that most words
+  // are told apart from them by these two before the table is hashed and searched.
+  std::array<std::uint64_t, 256> repaired_shapes{};
+  for (const auto& [word, repair] : repairs)
+    repaired_shapes[static_cast<unsigned char>(word.front())] |=
+        std::uint64_t{1} << std::min<std::size_t>(word.size(), 63);
+  const auto may_be_repaired = [&](std::string_view bare) {
+    return !bare.empty() && ((repaired_shapes[static_cast<unsigned char>(bare.front())] >>
+                              std::min<std::size_t>(bare.size(), 63)) &
+                             1) != 0;
+  };
   // The repair of a word of the text, if any: every repaired word is four letters or more and
   // may be an OCR slip, which most words are not (checked before the table is searched).
   const auto repair_of = [&](std::string_view bare) {
-    if (bare.size() < 4 || !may_be_ocr_slip(bare)) return repairs.end();
+    if (bare.size() < 4 || !may_be_repaired(bare) || !may_be_ocr_slip(bare)) return repairs.end();
     return repairs.find(bare);
   };
   int repaired = 0;
@@ -675,9 +789,9 @@ void repair_ocr_words(std::vector<Line>& lines, const WordCount& count,
   for (Line& l : lines) {
     if (l.text.empty()) continue;
     bool any = false;
-    for_each_word(l.text, [&](std::string_view token) {
-      any = any || repair_of(bare_view(token)) != repairs.end();
-    });
+    // (A word without a letter has an empty bare form, which no repair has.)
+    for_each_bare_word(
+        l.text, [&](std::string_view bare) { any = any || repair_of(bare) != repairs.end(); });
     if (!any) continue;
     std::string out;
     bool changed = false;

@@ -78,7 +78,7 @@ void join_word_per_line(std::vector<Line>& lines) {
   Line cur;
   bool heading_open = false;  // the current line is a structure heading ("Pasal 5") still reading
   auto flush = [&] {
-    if (!cur.text.empty()) out.push_back(cur);
+    if (!cur.text.empty()) out.push_back(std::move(cur));
     cur = Line{};
     heading_open = false;
   };
@@ -191,8 +191,13 @@ int rebuild_flattened_tables(std::vector<Line>& lines) {
   };
   if (std::none_of(lines.begin(), lines.end(), header_start)) return 0;
   int rebuilt = 0;
-  std::vector<Line> out;
-  out.reserve(lines.size());
+  // The lines are rewritten in place: a table's lines become fewer rows, so that the line written
+  // (w) never passes the line read (i), and no second vector of every line is made.
+  std::size_t w = 0;
+  const auto keep = [&](Line&& l) {
+    if (&lines[w] != &l) lines[w] = std::move(l);
+    ++w;
+  };
   std::size_t i = 0;
   const std::size_t n = lines.size();
   auto next_nonblank = [&](std::size_t from) {
@@ -203,7 +208,7 @@ int rebuild_flattened_tables(std::vector<Line>& lines) {
     const std::string& s = lines[i].text;
     const bool starts_header = text::iequals(s, "No") || text::iequals(s, "No.");
     if (!starts_header) {
-      out.push_back(std::move(lines[i++]));  // lines before i are not read again
+      keep(std::move(lines[i++]));  // lines before i are not read again
       continue;
     }
     // Column headings: "No.", then short capitalised cells.
@@ -216,14 +221,14 @@ int rebuild_flattened_tables(std::vector<Line>& lines) {
     }
     const std::size_t k = header.size();
     if (k < 3) {
-      out.push_back(std::move(lines[i++]));
+      keep(std::move(lines[i++]));
       continue;
     }
     Line head{lines[i].number, {}};
     for (std::size_t c = 0; c < k; ++c) head.text += (c ? "\t" : "") + header[c];
     std::vector<IkiColumn> columns;  // the columns after the number
     for (std::size_t c = 1; c < k; ++c) columns.push_back(iki_column_of(header[c]));
-    out.push_back(head);
+    keep(std::move(head));  // over line i at most, whose text is read no more
     // Column numbers "1", "2", ... "k".
     std::size_t probe = j;
     bool numbered = true;
@@ -237,7 +242,7 @@ int rebuild_flattened_tables(std::vector<Line>& lines) {
     if (numbered) {
       Line nums{lines[j].number, {}};
       for (std::size_t c = 1; c <= k; ++c) nums.text += (c > 1 ? "\t" : "") + std::to_string(c);
-      out.push_back(nums);
+      keep(std::move(nums));
       j = probe;
     }
     // Rows: a row number, then its cells up to the next row number.
@@ -264,13 +269,13 @@ int rebuild_flattened_tables(std::vector<Line>& lines) {
       // Cells wrapped over lines are joined, and a merged first cell (a sasaran carried from the
       // row above) left blank.
       for (const auto& cell : wrapped_cells(cells, columns)) row.text += "\t" + cell;
-      out.push_back(row);
+      keep(std::move(row));
       j = c;
     }
     ++rebuilt;
     i = j;
   }
-  lines = std::move(out);
+  lines.erase(lines.begin() + static_cast<std::ptrdiff_t>(w), lines.end());
   return rebuilt;
 }
 

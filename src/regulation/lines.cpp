@@ -61,6 +61,7 @@ std::string collapse_space_runs(std::string_view v) {
 
 // Removes <i>, </i>, <b>, <br/> and similar short tags.
 std::string strip_tags(std::string_view s) {
+  if (s.find('<') == std::string_view::npos) return std::string(s);  // most lines: copied at once
   std::string out;
   out.reserve(s.size());
   for (std::size_t i = 0; i < s.size(); ++i) {
@@ -80,7 +81,15 @@ std::string strip_tags(std::string_view s) {
   return out;
 }
 
+bool is_white(char c) {
+  return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f';  // as text::trim
+}
+
 std::string_view strip_bullets(std::string_view s) {
+  // Most lines: trimmed already, and starting with no bullet's first byte.
+  if (s.empty() || (s.front() != '-' && s.front() != '*' && s.front() != '\xE2' &&
+                    !is_white(s.front()) && !is_white(s.back())))
+    return s;
   for (bool changed = true; changed;) {
     changed = false;
     s = text::trim(s);
@@ -164,6 +173,11 @@ bool is_decorated_page_number(std::string_view t) {
 
 bool is_page_mark(std::string_view s) {
   s = text::trim(s);
+  // Two code points take at most eight bytes, and a longer page number is decorated: most lines
+  // are longer and start with a letter.
+  if (s.size() > 8 && s.front() != '-' && s.front() != '.' &&
+      static_cast<unsigned char>(s.front()) < 0x80)
+    return false;
   if (s.empty() || s.find('\t') != std::string_view::npos) return false;
   if (s.size() <= 3 && std::all_of(s.begin(), s.end(), text::is_digit)) return true;
   if (is_decorated_page_number(s)) return true;
@@ -176,6 +190,8 @@ bool is_page_mark(std::string_view s) {
 
 bool is_page_break_echo(std::string_view s) {
   s = text::trim(s);
+  // Each ellipsis below ends in '.' or in U+2026's last byte: most lines end otherwise.
+  if (s.empty() || (s.back() != '.' && s.back() != '\xA6')) return false;
   std::size_t cut = std::string_view::npos;
   for (std::string_view e : {". . .", "...", "\xE2\x80\xA6"}) {
     if (s.size() >= e.size() && s.substr(s.size() - e.size()) == e) {
@@ -293,24 +309,56 @@ constexpr std::array<unsigned char, 256> kByteFlags = byte_flags();
 
 Plainness plainness_by_roles(std::string_view raw, std::string_view trimmed);
 
+// Sixteen bytes as one value (a GCC and Clang vector extension), compared all at once: on x86-64
+// a comparison of sixteen bytes is one instruction.
+using SixteenBytes = unsigned char __attribute__((vector_size(16)));
+
+// Whether one of the 16 bytes from p is one kByteFlags marks for a closer look (tab, carriage
+// return, form feed and the other control bytes, '#', '*', '<', '_', '|', and the lead bytes 0xC2
+// and 0xE2), or one of them and the byte after it (p[16] too) are two spaces. A control byte that
+// is none of those sends a line to the full walk, which reads it as it should.
+bool block_needs_closer_look(const char* p) {
+  SixteenBytes v, next;
+  std::memcpy(&v, p, sizeof v);
+  std::memcpy(&next, p + 1, sizeof next);
+  const auto marked = (v < 0x20) | (v == '#') | (v == '*') | (v == '<') | (v == '_') | (v == '|') |
+                      (v == 0xC2) | (v == 0xE2) | ((v == ' ') & (next == ' '));
+  std::uint64_t halves[2];
+  std::memcpy(halves, &marked, sizeof halves);
+  return (halves[0] | halves[1]) != 0;
+}
+
+// Whether a trimmed line has a byte that kByteFlags marks for a closer look, or two spaces in a
+// row: sixteen bytes at a time (the last block overlapping the ones before, so that every byte
+// and pair falls in some block but the last byte, looked at alone), a byte at a time for a line
+// shorter than a block and one byte.
+bool needs_closer_look(std::string_view t) {
+  constexpr std::size_t kBlock = 16;
+  const std::size_t n = t.size();
+  if (n < kBlock + 1) {
+    unsigned char prev = 0;
+    for (const char c : t) {
+      const unsigned char f = kByteFlags[static_cast<unsigned char>(c)];
+      if ((f & 1) != 0 || (prev & f & 2) != 0) return true;
+      prev = f;
+    }
+    return false;
+  }
+  for (std::size_t i = 0; i + kBlock + 1 <= n; i += kBlock)
+    if (block_needs_closer_look(t.data() + i)) return true;
+  return block_needs_closer_look(t.data() + n - kBlock - 1) ||
+         (kByteFlags[static_cast<unsigned char>(t[n - 1])] & 1) != 0;
+}
+
 Plainness plainness(std::string_view raw, std::string_view trimmed) {
   // The usual line has no byte to look at closely and no two spaces in a row between its words:
-  // one pass without branches tells it (AsIs); any other line takes the full walk below.
-  unsigned char any = 0;
-  unsigned char doubled = 0;
-  unsigned char prev = 0;
-  for (std::size_t i = 0; i < trimmed.size(); ++i) {
-    const unsigned char f = kByteFlags[static_cast<unsigned char>(trimmed[i])];
-    any |= f;
-    doubled |= prev & f;
-    prev = f;
-  }
+  // one quick pass tells it (AsIs); any other line takes the full walk below.
   const bool ends_plain =
       raw.size() == trimmed.size() || std::all_of(raw.begin(), raw.end(), [&](char c) {
         return kByteRoles[static_cast<unsigned char>(c)] != ByteRole::Special &&
                kByteRoles[static_cast<unsigned char>(c)] != ByteRole::Lead;
       });
-  if ((any & 1) == 0 && (doubled & 2) == 0 && ends_plain) return Plainness::AsIs;
+  if (ends_plain && !needs_closer_look(trimmed)) return Plainness::AsIs;
   return plainness_by_roles(raw, trimmed);
 }
 
@@ -352,8 +400,8 @@ std::string clean_line_text(std::string_view raw) {
     const std::string_view v = strip_bullets(trimmed);
     if (is_viewer_header(v)) return {};
     // (No tab, carriage return or form feed here: only spaces, and none at either end.)
-    return p == Plainness::AsIs && v.data() == trimmed.data() ? std::string(v)
-                                                              : collapse_space_runs(v);
+    // An AsIs line has no two spaces in a row, nor has the part of it after a bullet.
+    return p == Plainness::AsIs ? std::string(v) : collapse_space_runs(v);
   }
   std::string s = strip_tags(raw);
   spaces_to_cells(s);
@@ -396,9 +444,27 @@ std::string clean_line_text(std::string_view raw) {
   return out;
 }
 
+namespace {
+
+// How many lines a text has: its newlines plus one, found with memchr a stretch at a time rather
+// than a byte at a time.
+std::size_t count_lines(std::string_view input) {
+  std::size_t lines = 1;
+  if (input.empty()) return lines;
+  const char* p = input.data();
+  const char* const end = p + input.size();
+  while ((p = static_cast<const char*>(std::memchr(p, '\n', static_cast<std::size_t>(end - p))))) {
+    ++lines;
+    ++p;
+  }
+  return lines;
+}
+
+}  // namespace
+
 std::vector<Line> clean_lines(std::string_view input, std::vector<Finding>& findings) {
   std::vector<Line> lines;
-  lines.reserve(static_cast<std::size_t>(std::count(input.begin(), input.end(), '\n')) + 1);
+  lines.reserve(count_lines(input));
   int number = 0;
   std::size_t start = 0;
   while (start <= input.size()) {
@@ -412,7 +478,7 @@ std::vector<Line> clean_lines(std::string_view input, std::vector<Finding>& find
       bullet = '-';
     else if (lead.size() > 4 && lead.substr(0, 3) == "\xE2\x80\xA2" && lead[3] == ' ')
       bullet = '*';
-    lines.push_back(Line{number, clean_line_text(raw), bullet});
+    lines.emplace_back(number, clean_line_text(raw), bullet);
     if (end == input.size()) break;
     start = end + 1;
   }

@@ -1,6 +1,8 @@
 #include "regulation/marker.hpp"
 
 #include <algorithm>
+#include <array>
+#include <vector>
 
 #include "core/text.hpp"
 
@@ -13,9 +15,18 @@ std::string fix_rn(std::string_view s) {
   return r;
 }
 
-int edit_distance_capped(std::string_view a, std::string_view b) {
-  if (a.size() > b.size() + 1 || b.size() > a.size() + 1) return 2;
-  std::vector<int> prev(b.size() + 1), cur(b.size() + 1);
+char ascii_lower(char c) {
+  return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+}
+
+// The first letter of fix_rn(s), for a non-empty s: a leading "rn" (in either case) reads "m".
+char first_read_letter(std::string_view s) {
+  const char first = ascii_lower(s[0]);
+  return first == 'r' && s.size() >= 2 && ascii_lower(s[1]) == 'n' ? 'm' : first;
+}
+
+// The edit distance over two rows of at least b.size() + 1 entries each.
+int edit_distance(std::string_view a, std::string_view b, int* prev, int* cur) {
   for (std::size_t j = 0; j <= b.size(); ++j) prev[j] = static_cast<int>(j);
   for (std::size_t i = 1; i <= a.size(); ++i) {
     cur[0] = static_cast<int>(i);
@@ -25,6 +36,18 @@ int edit_distance_capped(std::string_view a, std::string_view b) {
     std::swap(prev, cur);
   }
   return prev[b.size()];
+}
+
+int edit_distance_capped(std::string_view a, std::string_view b) {
+  if (a.size() > b.size() + 1 || b.size() > a.size() + 1) return 2;
+  // The keywords are short: their rows fit on the stack, with no allocation per line.
+  constexpr std::size_t kShort = 32;
+  if (b.size() < kShort) {
+    std::array<int, kShort> prev{}, cur{};
+    return edit_distance(a, b, prev.data(), cur.data());
+  }
+  std::vector<int> prev(b.size() + 1), cur(b.size() + 1);
+  return edit_distance(a, b, prev.data(), cur.data());
 }
 
 // First whitespace-delimited token and the rest after it.
@@ -69,6 +92,10 @@ std::string_view strip_echo_and_punct(std::string_view rest) {
 
 bool starts_with_keyword(std::string_view line, std::string_view keyword) {
   line = text::trim(line);
+  // Most lines start with another letter than the keyword, as fix_rn reads both: told before any
+  // lower-case copy is made.
+  if (line.empty() || keyword.empty() || first_read_letter(line) != first_read_letter(keyword))
+    return false;
   if (keyword.find(' ') != std::string_view::npos) {
     const std::string l = fix_rn(line.substr(0, std::min(line.size(), keyword.size() + 4)));
     return l.rfind(fix_rn(keyword), 0) == 0;
@@ -86,6 +113,9 @@ bool starts_with_keyword(std::string_view line, std::string_view keyword) {
 std::optional<Marker> structural_marker(std::string_view line) {
   line = text::trim(line);
   if (line.size() < 3 || line.find('\t') != std::string_view::npos) return std::nullopt;
+  // BAB, Bagian, Paragraf and Pasal (as fix_rn reads them) all start with a B or a P: most lines
+  // are told at their first letter.
+  if (const char first = ascii_lower(line[0]); first != 'b' && first != 'p') return std::nullopt;
   auto [tok, rest] = first_token(line);
   Marker m;
   // BAB I / BABI / BAB l
@@ -119,7 +149,7 @@ std::optional<Marker> structural_marker(std::string_view line) {
     m.rest = std::string(strip_echo_and_punct(after));
     return m;
   }
-  if (starts_with_keyword(tok, "Bagian") && tok.size() <= 7) {
+  if (tok.size() <= 7 && starts_with_keyword(tok, "Bagian")) {
     auto [t2, r2] = first_token(rest);
     std::string w(t2);
     while (!w.empty() && !text::is_alpha(w.back())) w.pop_back();
@@ -132,7 +162,7 @@ std::optional<Marker> structural_marker(std::string_view line) {
     }
     return std::nullopt;
   }
-  if (starts_with_keyword(tok, "Paragraf") && tok.size() <= 9) {
+  if (tok.size() <= 9 && starts_with_keyword(tok, "Paragraf")) {
     auto [t2, r2] = first_token(rest);
     bool repaired = false;
     std::string n(t2);
@@ -178,6 +208,8 @@ namespace {
 // three characters, one of them neither a letter nor a digit, before "x. " or "x) ". Returns how
 // many to skip, or 0.
 std::size_t specks_before_letter_item(std::string_view line) {
+  // A line that starts with a letter, a digit or "(" has no specks (the first round below).
+  if (!line.empty() && (text::is_alnum(line[0]) || line[0] == '(')) return 0;
   for (std::size_t skip = 1; skip <= 3 && skip + 2 < line.size(); ++skip) {
     const std::string_view specks = line.substr(0, skip);
     if (std::all_of(specks.begin(), specks.end(), [](char c) { return text::is_alnum(c); }) ||
@@ -259,11 +291,12 @@ std::optional<Marker> item_marker(std::string_view line) {
   // Lowercase letters: a. aa. a) aa)
   if (line[0] >= 'a' && line[0] <= 'z') {
     // "cl." and "rn." are a scan's "d." and "m.": no list is labelled with those two letters.
-    for (const auto& [slip, letter] : {std::pair{"cl", "d"}, std::pair{"rn", "m"}}) {
-      if (line.size() >= 3 && line.substr(0, 2) == slip && (line[2] == '.' || line[2] == ')') &&
+    using Slip = std::pair<std::string_view, std::string_view>;
+    for (const auto& [slip, letter] : {Slip{"cl", "d"}, Slip{"rn", "m"}}) {
+      if (line.size() >= 3 && (line[2] == '.' || line[2] == ')') && line.substr(0, 2) == slip &&
           after(3)) {
         m.kind = line[2] == ')' ? NodeKind::ParenLetter : NodeKind::Letter;
-        m.label = letter;
+        m.label = std::string(letter);
         m.ordinal = *text::letter_ordinal(m.label);
         m.repaired = true;
         return m;
@@ -284,12 +317,12 @@ std::optional<Marker> item_marker(std::string_view line) {
   if (line[0] >= 'A' && line[0] <= 'Z') {
     // KESATU : ... (decree dictums), written in capitals.
     auto [tok, rest] = first_token(line);
-    std::string word(tok);
-    while (!word.empty() && (word.back() == ':' || word.back() == '.')) word.pop_back();
-    if (word.size() >= 5 && text::is_upper_text(word) && word.rfind("KE", 0) == 0) {
+    std::string_view word = tok;
+    while (!word.empty() && (word.back() == ':' || word.back() == '.')) word.remove_suffix(1);
+    if (word.size() >= 5 && word.starts_with("KE") && text::is_upper_text(word)) {
       if (auto v = text::ordinal_word_value(word)) {
         m.kind = NodeKind::Dictum;
-        m.label = word;
+        m.label = std::string(word);
         m.ordinal = *v;
         m.rest = std::string(strip_echo_and_punct(rest));
         return m;

@@ -272,7 +272,7 @@ void read_closing(const std::vector<Line>& lines, std::size_t begin, std::size_t
   }
 }
 
-void read_annex(const std::vector<Line>& lines, std::size_t begin, std::size_t end, Annex& a,
+void read_annex(std::vector<Line>& lines, std::size_t begin, std::size_t end, Annex& a,
                 std::vector<Finding>& findings) {
   a.span.extend(lines[begin].number);
   const std::string& first = lines[begin].text;
@@ -341,9 +341,10 @@ void read_annex(const std::vector<Line>& lines, std::size_t begin, std::size_t e
   a.title = text::collapse_spaces(a.title);
   a.content.kind = NodeKind::Root;
   TreeBuilder builder(a.content, TreeBuilder::Mode::Annex, findings);
+  // Lines after the header are read by nothing else: the builder takes their text.
   for (; i < end; ++i) {
-    builder.add(lines[i]);
     if (!lines[i].text.empty()) a.span.extend(lines[i].number);
+    builder.take(std::move(lines[i]));
   }
 }
 
@@ -386,7 +387,8 @@ Document parse_document(std::string_view utf8_text) {
   doc.body.kind = NodeKind::Root;
   if (m.body != npos) {
     TreeBuilder builder(doc.body, TreeBuilder::Mode::Body, doc.findings);
-    for (std::size_t i = m.body; i < body_end; ++i) builder.add(lines[i]);
+    // The closing and the annexes start after the body: nothing reads its lines again.
+    for (std::size_t i = m.body; i < body_end; ++i) builder.take(std::move(lines[i]));
   } else {
     doc.findings.push_back({"BODY_MISSING", Severity::Error, 0,
                             "Batang tubuh (BAB, Pasal atau diktum) tidak ditemukan."});

@@ -85,13 +85,24 @@ void TreeBuilder::pop_to_container() {
 }
 
 void TreeBuilder::add(const Line& line) {
+  add_line(line, nullptr);
+}
+
+void TreeBuilder::take(Line&& line) {
+  add_line(line, &line.text);
+  std::string().swap(line.text);  // what the node did not take is freed now, not with the lines
+}
+
+// movable_text: the line's own text, when it may be moved into a node (else null).
+void TreeBuilder::add_line(const Line& line, std::string* movable_text) {
   if (line.blank()) {
     blank_before_ = true;
     skipping_paraf_ = false;
     return;
   }
   const std::string& s = line.text;
-  if (text::istarts_with(s, "PARAF HIERARKI") || text::istarts_with(s, "PARAF KOORDINASI")) {
+  if ((s[0] == 'P' || s[0] == 'p') &&
+      (text::istarts_with(s, "PARAF HIERARKI") || text::istarts_with(s, "PARAF KOORDINASI"))) {
     skipping_paraf_ = true;
     return;
   }
@@ -99,18 +110,18 @@ void TreeBuilder::add(const Line& line) {
   if (line.is_row()) {
     add_row(line);
   } else if (auto sm = mode_ == Mode::Body ? structural_marker(s) : std::nullopt) {
-    add_structural(*sm, line.number);
+    add_structural(std::move(*sm), line.number);
   } else if (auto im = item_marker(s)) {
-    add_item(*im, line.number);
+    add_item(std::move(*im), line.number);
   } else if (mode_ == Mode::Annex && text::is_upper_text(s) && s.back() == ',') {
     // The signature block that closes an annex ("PJ. GUBERNUR NUSA TENGGARA TIMUR,") ends every
     // list above it.
     while (stack_.size() > 1) stack_.pop_back();
-    add_plain(s, line.number, true);
+    add_plain(s, line.number, true, movable_text);
   } else if (mode_ == Mode::Annex && (is_annex_heading(s) || is_roman_subheading(s))) {
     add_heading(s, line.number);
   } else if (auto bm = line.bullet ? bullet_marker(line) : std::nullopt) {
-    add_item(*bm, line.number);
+    add_item(std::move(*bm), line.number);
     while (!bullet_lists_.empty() && bullet_lists_.back().depth >= stack_.size())
       bullet_lists_.pop_back();
     bullet_lists_.push_back({line.bullet, line.number, stack_.size()});
@@ -123,7 +134,7 @@ void TreeBuilder::add(const Line& line) {
     const bool unfinished = mode_ == Mode::Body && open.children.empty() && !open.text.empty() &&
                             open.text.back() != '.' && open.text.back() != ';' &&
                             open.text.back() != ':';
-    add_plain(s, line.number, bullet_item || (is_field_line(s) && !unfinished));
+    add_plain(s, line.number, bullet_item || (is_field_line(s) && !unfinished), movable_text);
   }
   blank_before_ = false;
 }
@@ -166,7 +177,7 @@ void TreeBuilder::add_text(const std::string& text, int line_number) {
   add(l);
 }
 
-void TreeBuilder::add_structural(const Marker& m, int line) {
+void TreeBuilder::add_structural(Marker&& m, int line) {
   if (m.repaired)
     findings_.push_back({"OCR_REPAIRED", Severity::Info, line,
                          "Penanda dibaca sebagai \"" + std::string(to_string(m.kind)) + " " +
@@ -185,18 +196,17 @@ void TreeBuilder::add_structural(const Marker& m, int line) {
     }
   };
   while (stack_.size() > 1 && !fits(top().kind)) stack_.pop_back();
-  Node n;
+  Node& n = top().children.emplace_back();  // built in place: a node is not small to move
   n.kind = m.kind;
-  n.label = m.label;
+  n.label = std::move(m.label);
   n.ordinal = m.ordinal;
-  n.title = m.rest;
+  n.title = std::move(m.rest);
   n.span.extend(line);
-  top().children.push_back(std::move(n));
-  stack_.push_back(&top().children.back());
+  stack_.push_back(&n);
   extend_spans(line);
 }
 
-void TreeBuilder::add_item(const Marker& m, int line) {
+void TreeBuilder::add_item(Marker&& m, int line) {
   if (m.repaired)
     findings_.push_back({"OCR_REPAIRED", Severity::Info, line,
                          "Penanda dibaca sebagai \"" + std::string(to_string(m.kind)) + " " +
@@ -245,14 +255,13 @@ void TreeBuilder::add_item(const Marker& m, int line) {
     }
     // Text-only items: an item must hang under something that can hold a list.
   }
-  Node n;
+  Node& n = top().children.emplace_back();
   n.kind = m.kind;
-  n.label = m.label;
+  n.label = std::move(m.label);
   n.ordinal = m.ordinal;
-  n.text = m.rest;
+  n.text = std::move(m.rest);
   n.span.extend(line);
-  top().children.push_back(std::move(n));
-  stack_.push_back(&top().children.back());
+  stack_.push_back(&n);
   extend_spans(line);
 }
 
@@ -278,17 +287,14 @@ void TreeBuilder::add_row(const Line& line) {
     return;
   }
   if (!table) {
-    Node t;
-    t.kind = NodeKind::Table;
-    t.span.extend(line.number);
-    top().children.push_back(std::move(t));
-    table = &top().children.back();
+    table = &top().children.emplace_back();
+    table->kind = NodeKind::Table;
+    table->span.extend(line.number);
   }
-  Node row;
+  Node& row = table->children.emplace_back();
   row.kind = NodeKind::Row;
   row.cells = std::move(cells);
   row.span.extend(line.number);
-  table->children.push_back(std::move(row));
   table->span.extend(line.number);
   extend_spans(line.number);
 }
@@ -297,15 +303,14 @@ void TreeBuilder::add_heading(const std::string& s, int line) {
   while (stack_.size() > 1 && is_list_item(top().kind) && top().kind != NodeKind::Roman &&
          top().kind != NodeKind::UpperLetter)
     stack_.pop_back();
-  Node n;
+  Node& n = top().children.emplace_back();
   n.kind = NodeKind::Heading;
   n.text = s;
   n.span.extend(line);
-  top().children.push_back(std::move(n));
   extend_spans(line);
 }
 
-void TreeBuilder::add_plain(const std::string& s, int line, bool field) {
+void TreeBuilder::add_plain(const std::string& s, int line, bool field, std::string* movable_text) {
   Node& t = top();
   const bool titled =
       t.kind == NodeKind::Chapter || t.kind == NodeKind::Section || t.kind == NodeKind::Paragraph;
@@ -327,11 +332,13 @@ void TreeBuilder::add_plain(const std::string& s, int line, bool field) {
     extend_spans(line);
     return;
   }
-  Node n;
+  Node& n = t.children.emplace_back();
   n.kind = NodeKind::Text;
-  n.text = s;
+  if (movable_text != nullptr)
+    n.text = std::move(*movable_text);  // s, which is not read after this
+  else
+    n.text = s;
   n.span.extend(line);
-  t.children.push_back(std::move(n));
   extend_spans(line);
 }
 

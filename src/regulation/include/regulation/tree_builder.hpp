@@ -18,15 +18,19 @@ class TreeBuilder {
   enum class Mode { Body, Annex, List };
   TreeBuilder(Node& root, Mode mode, std::vector<Finding>& findings);
   void add(const Line& line);
+  // The same, for a line the caller reads no more: its text is moved into the node it starts, or
+  // released once appended, so that a text is not held twice (as lines and as nodes) at once.
+  void take(Line&& line);
   // Adds text that follows a keyword on the same line ("Menimbang : bahwa ...").
   void add_text(const std::string& text, int line_number);
 
  private:
-  void add_structural(const struct Marker& m, int line);
-  void add_item(const struct Marker& m, int line);
+  void add_structural(struct Marker&& m, int line);
+  void add_item(struct Marker&& m, int line);
   void add_row(const Line& line);
   void add_heading(const std::string& s, int line);
-  void add_plain(const std::string& s, int line, bool field);
+  void add_line(const Line& line, std::string* movable_text);
+  void add_plain(const std::string& s, int line, bool field, std::string* movable_text);
   std::optional<struct Marker> bullet_marker(const Line& line);
   Node& top() { return *stack_.back(); }
   void pop_to_container();
