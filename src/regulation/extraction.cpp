@@ -1,5 +1,6 @@
 #include "regulation/extraction.hpp"
 
+#include <algorithm>
 #include <map>
 #include <string_view>
 

@@ -3,20 +3,6 @@
 #include "core/text.hpp"
 
 namespace tatakerja::regulation {
-namespace {
-
-void walk_rec(const Node& n, std::vector<const Node*>& path,
-              const std::function<void(const Node&, const std::vector<const Node*>&)>& visit) {
-  for (const Node& c : n.children) {
-    visit(c, path);
-    path.push_back(&c);
-    walk_rec(c, path, visit);
-    path.pop_back();
-  }
-}
-
-}  // namespace
-
 std::string node_label(const Node& n) {
   switch (n.kind) {
     case NodeKind::Chapter:
@@ -44,12 +30,6 @@ std::string node_label(const Node& n) {
     default:
       return {};
   }
-}
-
-void walk(const Node& root,
-          const std::function<void(const Node&, const std::vector<const Node*>&)>& visit) {
-  std::vector<const Node*> path;
-  walk_rec(root, path, visit);
 }
 
 std::vector<const Node*> articles(const Document& doc) {
