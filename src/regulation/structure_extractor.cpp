@@ -165,8 +165,67 @@ struct UnitDraft {
   std::string parent;
 };
 
+// The start of an item that decides the kind of unit it names: unit_kind_of_name reads only the
+// first words of a name's key (the longest kind, "kelompok jabatan fungsional", is 27 letters), so
+// making the key of the whole item, which may run to hundreds of letters, is wasted. The text is
+// cut after enough letters for those words, and only at a character that separates words in the
+// key (not a letter, digit, byte of a UTF-8 letter or '.', which the key joins), so that no word is
+// cut and the key of the start is the start of the whole key.
+// A character name_key keeps (lowered): an ASCII letter or digit, or a byte of a UTF-8 letter.
+bool kept_in_key(char c) {
+  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+         static_cast<unsigned char>(c) >= 0x80;
+}
+
+std::string_view name_start(std::string_view t) {
+  constexpr std::size_t kKeyLetters = 32;
+  std::size_t letters = 0;
+  for (std::size_t i = 0; i < t.size(); ++i) {
+    const char c = t[i];
+    const bool kept = kept_in_key(c);
+    if (!kept && c != '.' && letters >= kKeyLetters) return t.substr(0, i);
+    if (kept) ++letters;
+  }
+  return t;
+}
+
+// The first three characters of the name key of `t` (as name_key makes them: lowered, words
+// joined by one space, '.' dropped), or fewer when the key is shorter.
+std::string_view key_start(std::string_view t, std::array<char, 3>& buffer) {
+  std::size_t n = 0;
+  bool space = false;
+  for (std::size_t i = 0; i < t.size() && n < buffer.size(); ++i) {
+    const char c = t[i];
+    if (kept_in_key(c)) {
+      if (space && n > 0) buffer[n++] = ' ';
+      space = false;
+      if (n < buffer.size())
+        buffer[n++] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+    } else if (c != '.') {
+      space = true;
+    }
+  }
+  return {buffer.data(), n};
+}
+
+// Whether the key of `t` starts the way a unit's kind does (unit_kind_of_name's words, each at
+// least four letters long, begin with one of these): most items do not, and are told so without
+// making their key.
+bool may_name_unit(std::string_view t) {
+  static constexpr std::array<std::string_view, 9> kKindStarts = {"sub", "sek", "bid", "bag", "upt",
+                                                                  "uni", "ins", "kel", "asi"};
+  std::array<char, 3> buffer{};
+  const std::string_view start = key_start(t, buffer);
+  return std::find(kKindStarts.begin(), kKindStarts.end(), start) != kKindStarts.end();
+}
+
+std::optional<UnitKind> unit_kind_of_item(std::string_view t) {
+  if (!may_name_unit(t)) return std::nullopt;
+  return unit_kind_of_name(name_start(t));
+}
+
 bool names_unit(std::string_view t) {
-  return unit_kind_of_name(t).has_value();
+  return unit_kind_of_item(t).has_value();
 }
 
 // The structure article: the node that lists the agency's units ("terdiri atas/dari").
@@ -255,7 +314,7 @@ void add_units(const Node& list, const std::string& parent, const std::vector<co
     if (!is_list_item(item.kind)) continue;
     std::vector<const Node*> here = path;
     here.push_back(&item);
-    auto kind = unit_kind_of_name(item.text);
+    auto kind = unit_kind_of_item(item.text);
     if (!kind) {
       // "a. Kepala Dinas, membawahkan: 1. Sekretariat ...": the units under a position.
       if (has_unit_items(item)) {
@@ -320,19 +379,30 @@ void add_sub_unit_lists(const Document& doc, const Node& main_list, Extraction& 
   std::vector<const Node*> inside;
   walk(main_list, [&](const Node& n, const std::vector<const Node*>&) { inside.push_back(&n); });
   std::sort(inside.begin(), inside.end());
+  // The lists that may belong to a unit, with the subject they name, found once: only which units
+  // are known changes from round to round.
+  struct SubUnitList {
+    const Node* list;
+    std::vector<const Node*> path;  // from the body down to the list itself
+    std::string subject;            // name key of the unit whose parts it lists
+  };
+  std::vector<SubUnitList> lists;
+  walk(doc.body, [&](const Node& n, const std::vector<const Node*>& path) {
+    if (std::binary_search(inside.begin(), inside.end(), &n) || !has_unit_items(n)) return;
+    const std::size_t at = made_of_at(n.text);
+    if (at == std::string::npos) return;
+    std::vector<const Node*> here = path;
+    here.push_back(&n);
+    lists.push_back({&n, std::move(here), subject_key(n.text.substr(0, at))});
+  });
   for (int round = 0; round < 4; ++round) {  // a list may name units a later list introduces
     const std::size_t before_round = out.units.size();
-    walk(doc.body, [&](const Node& n, const std::vector<const Node*>& path) {
-      if (std::binary_search(inside.begin(), inside.end(), &n) || !has_unit_items(n)) return;
-      const std::size_t at = made_of_at(n.text);
-      if (at == std::string::npos) return;
-      const auto parent = draft.by_name.find(subject_key(n.text.substr(0, at)));
-      if (parent == draft.by_name.end()) return;
+    for (const SubUnitList& l : lists) {
+      const auto parent = draft.by_name.find(l.subject);
+      if (parent == draft.by_name.end()) continue;
       const std::string parent_id = parent->second;
-      std::vector<const Node*> here = path;
-      here.push_back(&n);
-      add_units(n, parent_id, here, out, draft);
-    });
+      add_units(*l.list, parent_id, l.path, out, draft);
+    }
     if (out.units.size() == before_round) break;
   }
 }
