@@ -123,8 +123,9 @@ std::string words_from(std::string_view t, std::size_t p, std::size_t max) {
   return text::to_lower(text::collapse_spaces(t.substr(p, max)));
 }
 
-void kind_named(const Node& n, const std::string& own, const std::string& own_display,
-                std::vector<Finding>& out) {
+// KIND_MISMATCH for each "<kind> ini" in the node's own text that is not the text's own kind.
+void check_self_names(const Node& n, const std::string& own, const std::string& own_display,
+                      std::vector<Finding>& out) {
   const std::string_view t = n.text;
   for (std::string_view kw : {"Peraturan", "Keputusan"}) {
     for (std::size_t p = text::ifind_word(t, kw); p != std::string_view::npos;
@@ -149,6 +150,15 @@ void kind_named(const Node& n, const std::string& own, const std::string& own_di
       }
     }
   }
+}
+
+// The shortest way a text can name itself: "peraturan daerah ini".
+constexpr std::size_t kShortestSelfName = 20;
+
+void kind_named(const Node& n, const std::string& own, const std::string& own_display,
+                std::vector<Finding>& out) {
+  // Many nodes are list items too short to name any kind: their text is not searched.
+  if (n.text.size() >= kShortestSelfName) check_self_names(n, own, own_display, out);
   for (const Node& c : n.children) kind_named(c, own, own_display, out);
 }
 

@@ -5,6 +5,7 @@
 // "Pasal 40 Tahun 2023") or preceded by "Lampiran" is external and not checked. Each text is read
 // once, left to right.
 #include <algorithm>
+#include <array>
 #include <map>
 
 #include "core/text.hpp"
@@ -116,6 +117,40 @@ std::size_t skip_connector(string_view t, std::size_t i) {
   return k;
 }
 
+// What a byte is to the search for reference words: a letter or digit (inside a word), and which
+// of "Pasal", "ayat" and "huruf" a word starting with it can be. One table lookup per byte: every
+// byte of the body is read.
+enum CharClass : unsigned char { kOther = 0, kInWord = 1, kPasal = 2, kAyat = 4, kHuruf = 8 };
+
+constexpr std::array<unsigned char, 256> kCharClass = [] {
+  std::array<unsigned char, 256> c{};
+  for (int b = '0'; b <= '9'; ++b) c[b] = kInWord;
+  for (int b = 'a'; b <= 'z'; ++b) c[b] = c[b - 'a' + 'A'] = kInWord;
+  c['P'] = c['p'] = kInWord | kPasal;
+  c['A'] = c['a'] = kInWord | kAyat;
+  c['H'] = c['h'] = kInWord | kHuruf;
+  return c;
+}();
+
+string_view reference_word(unsigned char char_class) {
+  if (char_class & kPasal) return "Pasal";
+  if (char_class & kAyat) return "ayat";
+  if (char_class & kHuruf) return "huruf";
+  return {};
+}
+
+// Where the next "Pasal", "ayat" or "huruf" word at or after `from` starts, or t.size(): only the
+// first letter of each word is looked at.
+std::size_t next_reference_word(string_view t, std::size_t from) {
+  bool in_word = from > 0 && text::is_alnum(t[from - 1]);
+  for (std::size_t p = from; p < t.size(); ++p) {
+    const unsigned char c = kCharClass[static_cast<unsigned char>(t[p])];
+    if (!in_word && c > kInWord && word_at(t, p, reference_word(c))) return p;
+    in_word = (c & kInWord) != 0;
+  }
+  return t.size();
+}
+
 const Node* child_with(const Node& parent, NodeKind kind, const std::string& label) {
   for (const Node& c : parent.children)
     if (c.kind == kind && text::iequals(c.label, label)) return &c;
@@ -132,30 +167,7 @@ class References {
     const string_view t = n.text;
     std::size_t i = 0;
     while (i < t.size()) {
-      // The next "Pasal", "ayat" or "huruf" word.
-      std::size_t p = i;
-      // Its first letter tells which of the three words it can be.
-      while (p < t.size()) {
-        string_view word;
-        switch (t[p]) {
-          case 'P':
-          case 'p':
-            word = "Pasal";
-            break;
-          case 'A':
-          case 'a':
-            word = "ayat";
-            break;
-          case 'H':
-          case 'h':
-            word = "huruf";
-            break;
-          default:
-            break;
-        }
-        if (!word.empty() && (p == 0 || !text::is_alnum(t[p - 1])) && word_at(t, p, word)) break;
-        ++p;
-      }
+      const std::size_t p = next_reference_word(t, i);
       if (p >= t.size()) return;
       i = reference(n, t, p, article, verse);
     }

@@ -276,9 +276,7 @@ void read_structures(const Document& doc, WorkSystem& ws) {
 
 // "perencanaan" for "Tahap Perencanaan antara lain:", "Perencanaan, dengan pelaksanaan sebagai
 // berikut:"; empty when the item is no stage heading (or only refers to one).
-std::string stage_of(std::string_view t) {
-  t = text::trim(t);
-  if (has(t, "sebagaimana dimaksud")) return {};
+std::string_view stage_named_first(std::string_view t) {
   for (std::string_view p : {"tahapan ", "tahap "})
     if (text::istarts_with(t, p)) {
       t = text::trim(t.substr(p.size()));
@@ -289,6 +287,15 @@ std::string stage_of(std::string_view t) {
   if (text::istarts_with(t, "evaluasi")) return "evaluasi";
   if (text::istarts_with(t, "monitoring dan evaluasi")) return "evaluasi";
   return {};
+}
+
+std::string stage_of(std::string_view t) {
+  t = text::trim(t);
+  // The stage its first words name, then whether it only refers to one: every list item of the
+  // text is asked, and few start with a stage, so the search through the whole item comes last.
+  const std::string_view stage = stage_named_first(t);
+  if (stage.empty() || has(t, "sebagaimana dimaksud")) return {};
+  return std::string(stage);
 }
 
 bool is_agency_word(std::string_view w) {
