@@ -142,11 +142,21 @@ string_view reference_word(unsigned char char_class) {
 // Where the next "Pasal", "ayat" or "huruf" word at or after `from` starts, or t.size(): only the
 // first letter of each word is looked at.
 std::size_t next_reference_word(string_view t, std::size_t from) {
-  bool in_word = from > 0 && text::is_alnum(t[from - 1]);
-  for (std::size_t p = from; p < t.size(); ++p) {
-    const unsigned char c = kCharClass[static_cast<unsigned char>(t[p])];
-    if (!in_word && c > kInWord && word_at(t, p, reference_word(c))) return p;
-    in_word = (c & kInWord) != 0;
+  const auto char_class = [&](std::size_t p) {
+    return kCharClass[static_cast<unsigned char>(t[p])];
+  };
+  std::size_t p = from;
+  if (p > 0 && text::is_alnum(t[p - 1]))  // inside a word: not a start
+    while (p < t.size() && (char_class(p) & kInWord)) ++p;
+  while (p < t.size()) {
+    const unsigned char c = char_class(p);
+    if (!(c & kInWord)) {
+      ++p;
+      continue;
+    }
+    if (c > kInWord && word_at(t, p, reference_word(c))) return p;
+    ++p;
+    while (p < t.size() && (char_class(p) & kInWord)) ++p;  // the rest of the word
   }
   return t.size();
 }

@@ -38,13 +38,13 @@ std::string task_subject(std::string_view t) {
 }
 
 // The position a subject names: by its title, or the head of the unit it names.
-Position* position_for(const std::string& subject, Extraction& out) {
-  if (Position* p = out.find_position(subject)) return p;
+Position* position_for(const std::string& subject, Extraction& out, const NameKeys& keys) {
+  if (Position* p = position_titled(subject, out, keys)) return p;
   const std::string key = text::name_key(subject);
-  for (const Unit& u : out.units) {
-    if (text::name_key(u.name) != key) continue;
+  for (std::size_t i = 0; i < out.units.size(); ++i) {
+    if (keys.units[i] != key) continue;
     for (Position& p : out.positions)
-      if (p.unit == u.id) return &p;
+      if (p.unit == out.units[i].id) return &p;
   }
   return nullptr;
 }
@@ -54,6 +54,7 @@ Position* position_for(const std::string& subject, Extraction& out) {
 // Tugas pokok, fungsi and uraian tugas written in the articles (as in Peraturan Wali Kota Batam),
 // for a position or for the unit it heads.
 void read_duties_in_articles(const Document& doc, Extraction& out) {
+  const NameKeys keys(out);  // duties add or rename no position or unit
   for (const Node* art : articles(doc)) {
     Position* who = nullptr;
     // The article's own sentence ("Kepala Badan mempunyai uraian tugas:" over its items), then
@@ -68,7 +69,7 @@ void read_duties_in_articles(const Document& doc, Extraction& out) {
         if (title.empty()) title = after(t, "dipimpin oleh ");
         title = before(text::strip_item_end(title), " yang ");
         if (!title.empty() && text::ifind(t, "bertanggung jawab kepada") == std::string::npos)
-          who = out.find_position(title);
+          who = position_titled(title, out, keys);
       }
       // Each phrase below ends in "tugas" or "fungsi": a sentence without either word (most of
       // them) is told so with two searches instead of seven.
@@ -89,9 +90,9 @@ void read_duties_in_articles(const Document& doc, Extraction& out) {
       if (!task && !functions && !duties) continue;
       const std::string named = task_subject(t);
       std::vector<Position*> subjects;
-      if (Position* p = position_for(named, out)) subjects.push_back(p);
+      if (Position* p = position_for(named, out, keys)) subjects.push_back(p);
       // "Setiap Inspektur Pembantu mempunyai uraian tugas": each position of that title.
-      if (subjects.empty()) subjects = positions_named(named, out);
+      if (subjects.empty()) subjects = positions_named(named, out, keys);
       if (subjects.empty() && !starts_in_pursuit(t) && who) subjects.push_back(who);
       auto items = item_texts(*part);
       if (items.empty() && part->kind == NodeKind::Text && part != art) {
@@ -161,13 +162,13 @@ void read_annex_field(const Node& node, Position& current) {
 }
 
 // The position a "NAMA JABATAN : X" line names, or nullptr.
-Position* annex_block_position(const std::string& value, Extraction& out) {
-  Position* p = out.find_position(value);
+Position* annex_block_position(const std::string& value, Extraction& out, const NameKeys& keys) {
+  Position* p = position_titled(value, out, keys);
   if (!p && out.agency) {
     // The agency head is named in full: "KEPALA BADAN PENGELOLA PERBATASAN DAERAH (PROVINSI)".
     const std::string full = text::name_key("Kepala " + out.agency->name);
     if (text::name_key(value).rfind(full, 0) == 0)
-      p = out.find_position("Kepala " + out.agency->short_name);
+      p = position_titled("Kepala " + out.agency->short_name, out, keys);
   }
   return p;
 }
@@ -179,6 +180,7 @@ Position* annex_block_position(const std::string& value, Extraction& out) {
 // as the field's own items or, after an "URAIAN TUGAS :" line that has none, as the items that
 // follow it (numbered from 1 again, up to the next block).
 void read_duties_in_annexes(const Document& doc, Extraction& out) {
+  const NameKeys keys(out);  // the blocks add or rename no position
   for (const Annex& annex : doc.annexes) {
     Position* current = nullptr;
     bool duties_follow = false;
@@ -186,7 +188,7 @@ void read_duties_in_annexes(const Document& doc, Extraction& out) {
       const bool item = is_list_item(node.kind);
       if (!item && node.kind != NodeKind::Heading && node.kind != NodeKind::Text) continue;
       if (item && text::to_upper(before(node.text, ":")) == "NAMA JABATAN") {
-        current = annex_block_position(after(node.text, ":"), out);
+        current = annex_block_position(after(node.text, ":"), out, keys);
         duties_follow = false;
         if (!current) continue;
         current->duties_source = node.span;

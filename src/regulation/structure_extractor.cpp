@@ -79,12 +79,12 @@ SourceSpan establishing_span(const Document& doc, const Agency& a) {
 void read_agency(const Document& doc, Extraction& out) {
   Agency a;
   // Definitions: "Badan Pengelola Perbatasan Daerah yang selanjutnya disebut Badan adalah ...".
-  std::vector<std::pair<std::string, SourceSpan>> definitions;
+  std::vector<const Node*> definitions;  // the items of the body, whose texts are read twice
   walk(doc.body, [&](const Node& n, const std::vector<const Node*>&) {
-    if (n.kind == NodeKind::Number || n.kind == NodeKind::Letter)
-      definitions.emplace_back(n.text, n.span);
+    if (n.kind == NodeKind::Number || n.kind == NodeKind::Letter) definitions.push_back(&n);
   });
-  for (const auto& [t, span] : definitions) {
+  for (const Node* d : definitions) {
+    const std::string& t = d->text;
     const std::size_t p = text::ifind(t, " yang selanjutnya disebut ");
     if (p == std::string::npos) continue;
     std::string name = text::collapse_spaces(std::string_view(t).substr(0, p));
@@ -93,7 +93,7 @@ void read_agency(const Document& doc, Extraction& out) {
     a.name = name;
     a.kind = kind;
     a.short_name = before(after(t, " yang selanjutnya disebut "), " adalah");
-    a.source = span;
+    a.source = d->span;
     break;
   }
   if (a.name.empty()) {
@@ -114,8 +114,9 @@ void read_agency(const Document& doc, Extraction& out) {
   }
   if (a.short_name.empty()) a.short_name = a.kind;
   // The type and its limit: "Badan Tipe A adalah ... paling banyak 4 (empat) bidang."
-  for (const auto& [t, span] : definitions) {
-    const std::string lead = a.kind + " Tipe ";
+  const std::string lead = a.kind + " Tipe ";
+  for (const Node* d : definitions) {
+    const std::string& t = d->text;
     if (!text::istarts_with(t, lead)) continue;
     // The type is a letter (or a letter and digits); anything else after "Tipe " is no type, and
     // the limit that follows is still read.

@@ -29,7 +29,7 @@ std::vector<std::string> grade_clauses(const std::string& t) {
   return out;
 }
 
-void read_grade(const std::string& t, Extraction& out) {
+void read_grade(const std::string& t, Extraction& out, const NameKeys& keys) {
   auto eselon = find_eselon(t);
   if (!eselon) return;
   std::optional<PositionKind> kind;
@@ -50,7 +50,7 @@ void read_grade(const std::string& t, Extraction& out) {
   }
   if (text::iends_with(who, " yang")) who.resize(who.size() - 5);
   for (const auto& subject : split_subjects(who))
-    for (Position* p : positions_named(subject, out)) {
+    for (Position* p : positions_named(subject, out, keys)) {
       p->eselon = *eselon;
       p->kind = kind;
     }
@@ -59,18 +59,19 @@ void read_grade(const std::string& t, Extraction& out) {
 }  // namespace
 
 void read_grades_and_appointments(const Document& doc, Extraction& out) {
+  const NameKeys keys(out);  // grades and authorities add or rename no position
   walk(doc.body, [&](const Node& n, const std::vector<const Node*>&) {
     const std::string& t = n.text;
     if (text::ifind(t, "eselon") != std::string::npos &&
         text::ifind(t, " merupakan ") != std::string::npos) {
       for (const auto& clause : grade_clauses(t)) {
-        if (text::ifind(clause, " merupakan ") != std::string::npos) read_grade(clause, out);
+        if (text::ifind(clause, " merupakan ") != std::string::npos) read_grade(clause, out, keys);
       }
     }
     if (text::ifind(t, "diangkat dan diberhentikan oleh") != std::string::npos) {
       const std::string by = cut_at(after(t, "diangkat dan diberhentikan oleh "), {"sesuai"});
       for (const auto& subject : split_subjects(before(t, " diangkat dan diberhentikan")))
-        for (Position* p : positions_named(subject, out)) p->appointing_authority = by;
+        for (Position* p : positions_named(subject, out, keys)) p->appointing_authority = by;
     }
   });
 }

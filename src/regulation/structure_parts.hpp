@@ -44,12 +44,23 @@ std::string strip_region(std::string s);
 // Whether a phrase starts with a position's title ("Kepala ", "Sekretaris", "Camat", ...).
 bool names_position(std::string_view t);
 
+// The name keys of the positions' titles and of the units' names, by index, made once for a
+// reading that looks many names up and adds or renames no position or unit meanwhile (each lookup
+// would otherwise make the key of every title again).
+struct NameKeys {
+  explicit NameKeys(const Extraction& out);
+  std::vector<std::string> titles;  // of out.positions
+  std::vector<std::string> units;   // of out.units
+};
+// The position with this title's name key, as Extraction::find_position finds it, or nullptr.
+Position* position_titled(const std::string& title, Extraction& out, const NameKeys& keys);
+
 // The name key of the unit a subject names ("Susunan organisasi Bidang X" -> "bidang x"), and
 // that unit, or nullptr.
 std::string subject_key(std::string subject);
-const Unit* unit_named(const Extraction& out, std::string subject);
+const Unit* unit_named(const Extraction& out, const NameKeys& keys, std::string subject);
 // The positions a subject names, narrowed by its place ("Kepala Seksi pada Bidang X").
-std::vector<Position*> positions_named(std::string subject, Extraction& out);
+std::vector<Position*> positions_named(std::string subject, Extraction& out, const NameKeys& keys);
 // The subjects of a sentence ("Sekretaris, Kepala Bidang dan Kepala Seksi serta Camat").
 std::vector<std::string> split_subjects(const std::string& s);
 
