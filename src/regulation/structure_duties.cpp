@@ -49,6 +49,25 @@ Position* position_for(const std::string& subject, Extraction& out, const NameKe
   return nullptr;
 }
 
+// The items a sentence on duties gives: its own, or, for "Inspektur mempunyai uraian tugas:" as
+// running text, the items that follow it in the article. Made only for a sentence whose subject
+// is known: the items' texts are the longest strings the reading makes.
+std::vector<std::string> duty_items(const Node& art, const Node& part) {
+  auto items = item_texts(part);
+  if (items.empty() && part.kind == NodeKind::Text && &part != &art) {
+    bool after = false;
+    for (const Node& c : art.children) {
+      if (&c == &part) {
+        after = true;
+      } else if (after) {
+        if (!is_list_item(c.kind)) break;
+        items.push_back(text::strip_item_end(c.full_text()));
+      }
+    }
+  }
+  return items;
+}
+
 }  // namespace
 
 // Tugas pokok, fungsi and uraian tugas written in the articles (as in Peraturan Wali Kota Batam),
@@ -94,25 +113,14 @@ void read_duties_in_articles(const Document& doc, Extraction& out) {
       // "Setiap Inspektur Pembantu mempunyai uraian tugas": each position of that title.
       if (subjects.empty()) subjects = positions_named(named, out, keys);
       if (subjects.empty() && !starts_in_pursuit(t) && who) subjects.push_back(who);
-      auto items = item_texts(*part);
-      if (items.empty() && part->kind == NodeKind::Text && part != art) {
-        // "Inspektur mempunyai uraian tugas:" as running text, its items following it.
-        bool after = false;
-        for (const Node& c : art->children) {
-          if (&c == part) {
-            after = true;
-          } else if (after) {
-            if (!is_list_item(c.kind)) break;
-            items.push_back(text::strip_item_end(c.full_text()));
-          }
-        }
-      }
-      if (subjects.empty() && out.agency) {
+      if (subjects.empty()) {
+        if (!out.agency) continue;  // no one to give the items to
         // The agency's own tasks: "Badan sebagaimana dimaksud ... mempunyai tugas ...", which
         // are its head's job description too.
         const bool agency =
             text::iequals(named, out.agency->short_name) || text::iequals(named, out.agency->name);
         if (agency || (starts_in_pursuit(t) && named.empty())) {
+          const auto items = duty_items(*art, *part);
           if (task && !duties && text::istarts_with(t, out.agency->short_name))
             out.agency->tasks = text::strip_item_end(after(t, "mempunyai tugas "));
           if (text::ifind(t, "menyelenggarakan fungsi") != std::string::npos)
@@ -123,6 +131,7 @@ void read_duties_in_articles(const Document& doc, Extraction& out) {
         }
         continue;
       }
+      const auto items = duty_items(*art, *part);
       for (Position* subject : subjects) {
         subject->duties_source.extend(part->span.first_line);
         subject->duties_source.extend(part->span.last_line);

@@ -26,6 +26,7 @@ using structure::after;
 using structure::agency_kind_of;
 using structure::before;
 using structure::cut_at;
+using structure::find_spaced;
 using structure::kAgencyKinds;
 using structure::made_of_at;
 using structure::names_position;
@@ -85,7 +86,7 @@ void read_agency(const Document& doc, Extraction& out) {
   });
   for (const Node* d : definitions) {
     const std::string& t = d->text;
-    const std::size_t p = text::ifind(t, " yang selanjutnya disebut ");
+    const std::size_t p = find_spaced(t, " yang selanjutnya disebut ");
     if (p == std::string::npos) continue;
     std::string name = text::collapse_spaces(std::string_view(t).substr(0, p));
     const std::string kind = agency_kind_of(name);
@@ -413,7 +414,7 @@ void add_sub_unit_lists(const Document& doc, const Node& main_list, Extraction& 
 std::vector<std::pair<std::string, std::string>> leaders_named(const Document& doc) {
   std::vector<std::pair<std::string, std::string>> out;
   const auto read_clause = [&](std::string_view clause) {
-    const std::size_t p = text::ifind(clause, " dipimpin oleh ");
+    const std::size_t p = find_spaced(clause, " dipimpin oleh ");
     if (p == std::string::npos) return;
     std::string subject = before(clause.substr(0, p), " sebagaimana");
     for (std::string_view lead : {"setiap ", "masing-masing "}) {
@@ -428,9 +429,9 @@ std::vector<std::pair<std::string, std::string>> leaders_named(const Document& d
       out.emplace_back(text::name_key(subject), text::title_case(title));
   };
   walk(doc.body, [&](const Node& n, const std::vector<const Node*>&) {
-    const std::size_t first = text::ifind(n.text, " dipimpin oleh ");
+    const std::size_t first = find_spaced(n.text, " dipimpin oleh ");
     if (first == std::string::npos) return;
-    if (text::ifind(n.text, " dipimpin oleh ", first + 1) == std::string::npos) {
+    if (find_spaced(n.text, " dipimpin oleh ", first + 1) == std::string::npos) {
       read_clause(n.text);
       return;
     }

@@ -20,7 +20,7 @@ std::vector<std::string> grade_clauses(const std::string& t) {
        p = text::ifind_word(t, "eselon", p + 1)) {
     const std::size_t end = t.find_first_of(",;", p);
     if (end == std::string::npos) break;
-    if (text::ifind(std::string_view(t).substr(end), " merupakan ") == std::string::npos) break;
+    if (find_spaced(std::string_view(t).substr(end), " merupakan ") == std::string::npos) break;
     out.push_back(t.substr(start, end - start));
     start = end + 1;
     p = end;
@@ -63,9 +63,9 @@ void read_grades_and_appointments(const Document& doc, Extraction& out) {
   walk(doc.body, [&](const Node& n, const std::vector<const Node*>&) {
     const std::string& t = n.text;
     if (text::ifind(t, "eselon") != std::string::npos &&
-        text::ifind(t, " merupakan ") != std::string::npos) {
+        find_spaced(t, " merupakan ") != std::string::npos) {
       for (const auto& clause : grade_clauses(t)) {
-        if (text::ifind(clause, " merupakan ") != std::string::npos) read_grade(clause, out, keys);
+        if (find_spaced(clause, " merupakan ") != std::string::npos) read_grade(clause, out, keys);
       }
     }
     if (text::ifind(t, "diangkat dan diberhentikan oleh") != std::string::npos) {

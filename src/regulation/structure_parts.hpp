@@ -32,6 +32,10 @@ inline constexpr std::array<std::string_view, 10> kAgencyKinds = {
 // Where the words that introduce a unit's parts begin ("terdiri atas", "membawahkan", ...), or
 // npos.
 std::size_t made_of_at(std::string_view t);
+// Where `phrase`, which starts with a space (" dipimpin oleh "), first occurs at or after `from`,
+// ignoring case, or npos: as text::ifind finds it, but anchored on the phrase's first letter, so
+// that the search does not stop at every space of the text.
+std::size_t find_spaced(std::string_view t, std::string_view phrase, std::size_t from = 0);
 // The text after / before the first `marker` (case-insensitive), trimmed; after: "" without it.
 std::string after(std::string_view s, std::string_view marker);
 std::string before(std::string_view s, std::string_view marker);

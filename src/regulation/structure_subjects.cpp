@@ -17,6 +17,14 @@ std::size_t made_of_at(std::string_view t) {
   return best;
 }
 
+std::size_t find_spaced(std::string_view t, std::string_view phrase, std::size_t from) {
+  const std::string_view rest = phrase.substr(1);  // after the space
+  for (std::size_t at = text::ifind(t, rest, from + 1); at != std::string_view::npos;
+       at = text::ifind(t, rest, at + 1))
+    if (t[at - 1] == ' ') return at - 1;
+  return std::string_view::npos;
+}
+
 std::string after(std::string_view s, std::string_view marker) {
   const std::size_t p = text::ifind(s, marker);
   if (p == std::string_view::npos) return {};
