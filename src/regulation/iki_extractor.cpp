@@ -35,10 +35,12 @@ std::string field_name(std::string_view s) {
   return text::to_lower(text::trim(name));
 }
 
-bool field_in(std::string_view s, std::initializer_list<std::string_view> names) {
-  const std::string name = field_name(s);
+bool name_in(const std::string& name, std::initializer_list<std::string_view> names) {
   if (name.empty()) return false;
   return std::any_of(names.begin(), names.end(), [&](std::string_view n) { return name == n; });
+}
+bool field_in(std::string_view s, std::initializer_list<std::string_view> names) {
+  return name_in(field_name(s), names);
 }
 
 // A text line, list item or (when written in capitals) heading line.
@@ -48,11 +50,12 @@ bool is_line(const Node& n) {
 bool is_title_field(const Node& n) {
   return is_line(n) && field_in(n.text, {"jabatan", "nama jabatan"});
 }
-bool is_summary_field(const Node& n) {
-  return field_in(n.text, {"tugas pokok", "tugas", "rumusan tugas", "ikhtisar jabatan"});
+// By the field's name (field_name), made once per line.
+bool names_summary(const std::string& field) {
+  return name_in(field, {"tugas pokok", "tugas", "rumusan tugas", "ikhtisar jabatan"});
 }
-bool is_functions_field(const Node& n) {
-  return field_in(n.text, {"fungsi", "fungsi jabatan"});
+bool names_functions(const std::string& field) {
+  return name_in(field, {"fungsi", "fungsi jabatan"});
 }
 
 // ---- Blocks ----
@@ -84,13 +87,14 @@ void feed(Block& b, const Node& n) {
     return;
   }
   if (!is_line(n)) return;
-  if (is_summary_field(n)) {
+  const std::string field = field_name(n.text);
+  if (names_summary(field)) {
     b.summary = text::strip_item_end(field_value(n.text));
     b.summary_pending = b.summary.empty();
     b.in_functions = false;
     return;
   }
-  if (is_functions_field(n)) {
+  if (names_functions(field)) {
     b.in_functions = true;
     b.summary_pending = false;
     for (const Node& c : n.children)  // the items written under the field
@@ -103,7 +107,7 @@ void feed(Block& b, const Node& n) {
     b.summary_pending = false;
     return;
   }
-  if (!field_name(n.text).empty() && !b.in_functions) return;  // "Kode Jabatan : ...", "Eselon"
+  if (!field.empty() && !b.in_functions) return;  // "Kode Jabatan : ...", "Eselon"
   if (b.in_functions) {
     const std::string item = text::strip_item_end(text::collapse_spaces(n.full_text()));
     if (!item.empty()) b.functions.push_back(item);

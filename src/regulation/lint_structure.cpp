@@ -69,6 +69,8 @@ bool names_position(const std::string& block, const Position& p, const Extractio
 // The position a job-description block names: "NAMA JABATAN : X" in a list item or a table row.
 void job_blocks(const Node& n, std::vector<std::pair<std::string, int>>& out) {
   auto take = [&](std::string_view label, std::string_view value, int line) {
+    // Only a label with a 'j' can key to "nama jabatan": most are not keyed at all.
+    if (label.find_first_of("jJ") == std::string_view::npos) return;
     std::string l = text::name_key(label);
     // "1 nama jabatan" (the item number kept in a table cell)
     while (!l.empty() && (text::is_digit(l.front()) || l.front() == ' ')) l.erase(0, 1);

@@ -277,6 +277,9 @@ void read_structures(const Document& doc, WorkSystem& ws) {
 // "perencanaan" for "Tahap Perencanaan antara lain:", "Perencanaan, dengan pelaksanaan sebagai
 // berikut:"; empty when the item is no stage heading (or only refers to one).
 std::string_view stage_named_first(std::string_view t) {
+  // Every word below starts with t, p, e or m: other items are told at their first letter.
+  const char first = t.empty() ? '\0' : static_cast<char>(t.front() | 0x20);
+  if (first != 't' && first != 'p' && first != 'e' && first != 'm') return {};
   for (std::string_view p : {"tahapan ", "tahap "})
     if (text::istarts_with(t, p)) {
       t = text::trim(t.substr(p.size()));
