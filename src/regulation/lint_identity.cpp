@@ -155,10 +155,34 @@ void check_self_names(const Node& n, const std::string& own, const std::string& 
 // The shortest way a text can name itself: "peraturan daerah ini".
 constexpr std::size_t kShortestSelfName = 20;
 
+// Whether `t` at `i` holds the word `w` (lower case), ignoring case, as text::ifind_word takes a
+// match: no letter or digit on either side.
+bool word_at(std::string_view t, std::size_t i, std::string_view w) {
+  if (i > t.size() || t.size() - i < w.size()) return false;
+  // The first two letters compared here (c | 0x20 lowers an ASCII letter): most places fail there.
+  if ((t[i] | 0x20) != w[0] || (t[i + 1] | 0x20) != w[1]) return false;
+  if (!text::iequals(t.substr(i, w.size()), w)) return false;
+  const std::size_t end = i + w.size();
+  return (i == 0 || !text::is_alnum(t[i - 1])) && (end == t.size() || !text::is_alnum(t[end]));
+}
+
+// Whether `t` holds the word "Peraturan" or "Keputusan" in any case, i.e. whether
+// check_self_names can find anything in it. Both words have a 'p', the rarest of their letters:
+// the text is searched once for that letter in each case, instead of once for each word.
+bool holds_kind_word(std::string_view t) {
+  for (const char p : {'p', 'P'}) {
+    for (std::size_t i = t.find(p); i != std::string_view::npos; i = t.find(p, i + 1)) {
+      if (word_at(t, i, "peraturan") || (i >= 2 && word_at(t, i - 2, "keputusan"))) return true;
+    }
+  }
+  return false;
+}
+
 void kind_named(const Node& n, const std::string& own, const std::string& own_display,
                 std::vector<Finding>& out) {
-  // Many nodes are list items too short to name any kind: their text is not searched.
-  if (n.text.size() >= kShortestSelfName) check_self_names(n, own, own_display, out);
+  // Many nodes are list items too short to name any kind, and most others hold neither word.
+  if (n.text.size() >= kShortestSelfName && holds_kind_word(n.text))
+    check_self_names(n, own, own_display, out);
   for (const Node& c : n.children) kind_named(c, own, own_display, out);
 }
 
