@@ -159,9 +159,10 @@ constexpr std::size_t kShortestSelfName = 20;
 // match: no letter or digit on either side.
 bool word_at(std::string_view t, std::size_t i, std::string_view w) {
   if (i > t.size() || t.size() - i < w.size()) return false;
-  // The first two letters compared here (c | 0x20 lowers an ASCII letter): most places fail there.
-  if ((t[i] | 0x20) != w[0] || (t[i + 1] | 0x20) != w[1]) return false;
-  if (!text::iequals(t.substr(i, w.size()), w)) return false;
+  // Compared in place, letter by letter (c | 0x20 lowers an ASCII letter, and makes no other byte
+  // a letter): most places fail at the second or third letter.
+  for (std::size_t j = 0; j < w.size(); ++j)
+    if ((t[i + j] | 0x20) != w[j]) return false;
   const std::size_t end = i + w.size();
   return (i == 0 || !text::is_alnum(t[i - 1])) && (end == t.size() || !text::is_alnum(t[end]));
 }
