@@ -50,6 +50,7 @@ template <typename Where>
 void check_run(const std::vector<Item>& items, const Where& where_of, std::vector<Finding>& out,
                bool may_start_later) {
   std::vector<int> seen;
+  seen.reserve(items.size());
   const Node* prev = nullptr;
   // The lists that a block under a heading interrupted, innermost last, each with what it had
   // seen and its last item: "1. NAMA JABATAN : ...", "URAIAN TUGAS :", its duties 1-9, then

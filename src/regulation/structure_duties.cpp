@@ -154,18 +154,30 @@ void read_duties_in_articles(const Document& doc, Extraction& out) {
 namespace {
 
 // One "FIELD : value" line of a job-description block for `current`.
+// The field a "FIELD : value" line names: what comes before its first colon, trimmed (the whole
+// line without one). Compared without case and without making a string: every line of an annex
+// is asked.
+std::string_view field_of(std::string_view line) {
+  const std::size_t colon = line.find(':');
+  return text::trim(colon == std::string_view::npos ? line : line.substr(0, colon));
+}
+
+bool field_is(std::string_view line, std::string_view name) {
+  return text::iequals(field_of(line), name);
+}
+
 void read_annex_field(const Node& node, Position& current) {
-  const std::string field = text::to_upper(before(node.text, ":"));
-  const std::string value = after(node.text, ":");
-  if (field == "KODE JABATAN") {
-    current.code = value;
-  } else if (field == "ESELON") {
-    if (auto e = normalize_eselon(value)) current.eselon_annex = *e;
-  } else if (field == "RUMUSAN TUGAS" || field == "TUGAS POKOK") {
-    current.summary = text::strip_item_end(value);
-  } else if (field == "FUNGSI") {
+  const std::string_view field = field_of(node.text);
+  const auto value = [&] { return after(node.text, ":"); };
+  if (text::iequals(field, "KODE JABATAN")) {
+    current.code = value();
+  } else if (text::iequals(field, "ESELON")) {
+    if (auto e = normalize_eselon(value())) current.eselon_annex = *e;
+  } else if (text::iequals(field, "RUMUSAN TUGAS") || text::iequals(field, "TUGAS POKOK")) {
+    current.summary = text::strip_item_end(value());
+  } else if (text::iequals(field, "FUNGSI")) {
     current.functions = item_texts(node);
-  } else if (field == "URAIAN TUGAS") {
+  } else if (text::iequals(field, "URAIAN TUGAS")) {
     current.duties = item_texts(node);
   }
 }
@@ -196,7 +208,7 @@ void read_duties_in_annexes(const Document& doc, Extraction& out) {
     for (const Node& node : annex.content.children) {
       const bool item = is_list_item(node.kind);
       if (!item && node.kind != NodeKind::Heading && node.kind != NodeKind::Text) continue;
-      if (item && text::to_upper(before(node.text, ":")) == "NAMA JABATAN") {
+      if (item && field_is(node.text, "NAMA JABATAN")) {
         current = annex_block_position(after(node.text, ":"), out, keys);
         duties_follow = false;
         if (!current) continue;
@@ -216,7 +228,7 @@ void read_duties_in_annexes(const Document& doc, Extraction& out) {
       if (item || node.text.find(':') != std::string::npos)
         current->duties_source.extend(node.span.last_line);
       read_annex_field(node, *current);
-      duties_follow = text::to_upper(before(node.text, ":")) == "URAIAN TUGAS" &&
+      duties_follow = field_is(node.text, "URAIAN TUGAS") &&
                       text::trim(after(node.text, ":")).empty() && node.children.empty();
     }
   }
