@@ -398,13 +398,31 @@ std::string unit_for(const std::string& title, const std::string& administrator,
 
 // The position a block names; created (with its unit, when `derive`) when the text established
 // none. `administrator` is the nearest Administrator-level position above the block.
+// The name keys of the positions' titles, made once each: the IKI reading only adds positions
+// and renames none, so a lookup (Extraction::find_position keys every title again) needs only the
+// keys of the positions added since the last one.
+class TitleKeys {
+ public:
+  Position* find(const std::string& title, Extraction& out) {
+    for (std::size_t i = keys_.size(); i < out.positions.size(); ++i)
+      keys_.push_back(text::name_key(out.positions[i].title));
+    const std::string key = text::name_key(title);
+    for (std::size_t i = 0; i < keys_.size(); ++i)
+      if (keys_[i] == key) return &out.positions[i];
+    return nullptr;
+  }
+
+ private:
+  std::vector<std::string> keys_;  // of out.positions[0 .. size)
+};
+
 Position& position_for(const Block& b, const std::string& administrator, bool derive,
-                       Extraction& out) {
+                       Extraction& out, TitleKeys& titles) {
   const std::string title = clean_title(b.title, out);
-  if (Position* p = out.find_position(title)) return *p;
+  if (Position* p = titles.find(title, out)) return *p;
   const bool names_unit = !unit_named_by(title).empty();
   if (names_unit && !text::istarts_with(title, "Kepala ")) {
-    if (Position* p = out.find_position("Kepala " + title)) return *p;
+    if (Position* p = titles.find("Kepala " + title, out)) return *p;
   }
   Position p;
   p.id = out.next_position_id();
@@ -446,6 +464,7 @@ void extract_iki(const Document& doc, Extraction& out) {
   for (const Annex& a : doc.annexes) roots.push_back(&a.content);
   roots.push_back(&doc.body);
   const bool derive_units = out.units.empty();
+  TitleKeys titles;
   for (const Node* root : roots) {
     std::vector<Block> blocks;
     read_blocks(*root, blocks);
@@ -454,7 +473,7 @@ void extract_iki(const Document& doc, Extraction& out) {
       if (b.tables.empty() || text::trim(b.title).empty()) continue;
       IkiTable table = read_table(b);
       if (table.rows.empty()) continue;
-      Position& p = position_for(b, administrator, derive_units, out);
+      Position& p = position_for(b, administrator, derive_units, out, titles);
       if (p.summary.empty()) p.summary = b.summary;
       if (p.functions.empty()) p.functions = b.functions;
       if (p.kind == PositionKind::Administrator) administrator = p.id;
