@@ -9,6 +9,7 @@
 #include "regulation/extraction.hpp"
 #include "regulation/formula.hpp"
 #include "regulation/iki_titles.hpp"
+#include "regulation/node_query.hpp"
 #include "regulation/table_cells.hpp"
 
 namespace tatakerja::regulation {
@@ -98,18 +99,17 @@ void feed(Block& b, const Node& n) {
     b.in_functions = true;
     b.summary_pending = false;
     for (const Node& c : n.children)  // the items written under the field
-      if (is_list_item(c.kind) || c.kind == NodeKind::Text)
-        b.functions.push_back(text::strip_item_end(c.full_text()));
+      if (is_list_item(c.kind) || c.kind == NodeKind::Text) b.functions.push_back(item_text(c));
     return;
   }
   if (b.summary_pending && n.kind == NodeKind::Text) {
-    b.summary = text::strip_item_end(text::collapse_spaces(n.full_text()));
+    b.summary = item_text(n);
     b.summary_pending = false;
     return;
   }
   if (!field.empty() && !b.in_functions) return;  // "Kode Jabatan : ...", "Eselon"
   if (b.in_functions) {
-    const std::string item = text::strip_item_end(text::collapse_spaces(n.full_text()));
+    const std::string item = item_text(n);
     if (!item.empty()) b.functions.push_back(item);
   }
 }

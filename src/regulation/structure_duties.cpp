@@ -61,7 +61,7 @@ std::vector<std::string> duty_items(const Node& art, const Node& part) {
         after = true;
       } else if (after) {
         if (!is_list_item(c.kind)) break;
-        items.push_back(text::strip_item_end(c.full_text()));
+        items.push_back(item_text(c));
       }
     }
   }
@@ -219,7 +219,7 @@ void read_duties_in_annexes(const Document& doc, Extraction& out) {
       }
       if (!current) continue;
       if (duties_follow && item) {
-        current->duties.push_back(text::strip_item_end(node.full_text()));
+        current->duties.push_back(item_text(node));
         current->duties_source.extend(node.span.last_line);
         continue;
       }

@@ -169,7 +169,7 @@ void read_mechanisms(const Document& doc, WorkSystem& ws) {
     m.mechanism = mech;
     for (const Node& c : n.children) {
       if (!is_list_item(c.kind) || !mechanism_of(c.text).empty()) continue;
-      m.steps.push_back(text::strip_item_end(c.full_text()));
+      m.steps.push_back(item_text(c));
     }
     m.article = where(annex, path, n);
     m.source = n.span;
@@ -265,7 +265,7 @@ void read_structures(const Document& doc, WorkSystem& ws) {
     AssignmentStructure s;
     s.agency_kind = std::move(agency);
     for (const Node& c : n.children)
-      if (is_list_item(c.kind)) read_rules(text::strip_item_end(c.full_text()), s);
+      if (is_list_item(c.kind)) read_rules(item_text(c), s);
     s.article = citation_path(path, n);
     s.source = n.span;
     ws.assignment_structures.push_back(std::move(s));

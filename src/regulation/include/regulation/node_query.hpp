@@ -45,6 +45,10 @@ std::string node_label(const Node& node);
 // "Pasal 3 ayat (1) huruf b angka 1" for a node given its ancestors (as `walk` passes them).
 std::string citation_path(const std::vector<const Node*>& ancestors, const Node& node);
 
+// The full text of a node (an item with its nested items), cleaned of its trailing "; dan" and
+// single-spaced: text::strip_item_end(n.full_text()).
+std::string item_text(const Node& n);
+
 // Texts of the direct list-item children of `n` (Letter, Number, ...), each cleaned of its trailing
 // "; dan" and including the item's own nested items' text.
 std::vector<std::string> item_texts(const Node& n);
