@@ -72,8 +72,7 @@ std::vector<std::string> duty_items(const Node& art, const Node& part) {
 
 // Tugas pokok, fungsi and uraian tugas written in the articles (as in Peraturan Wali Kota Batam),
 // for a position or for the unit it heads.
-void read_duties_in_articles(const Document& doc, Extraction& out) {
-  const NameKeys keys(out);  // duties add or rename no position or unit
+void read_duties_in_articles(const Document& doc, Extraction& out, const NameKeys& keys) {
   for (const Node* art : articles(doc)) {
     Position* who = nullptr;
     // The article's own sentence ("Kepala Badan mempunyai uraian tugas:" over its items), then
@@ -200,8 +199,7 @@ Position* annex_block_position(const std::string& value, Extraction& out, const 
 // with the fields as numbered items, as lines of their own, or as text under the name; the duties
 // as the field's own items or, after an "URAIAN TUGAS :" line that has none, as the items that
 // follow it (numbered from 1 again, up to the next block).
-void read_duties_in_annexes(const Document& doc, Extraction& out) {
-  const NameKeys keys(out);  // the blocks add or rename no position
+void read_duties_in_annexes(const Document& doc, Extraction& out, const NameKeys& keys) {
   for (const Annex& annex : doc.annexes) {
     Position* current = nullptr;
     bool duties_follow = false;

@@ -591,9 +591,11 @@ void extract_one_agency(const Document& doc, Extraction& out) {
   });
   add_positions(doc, draft.listed, out);
   add_staf_ahli(doc, out);
-  read_grades_and_appointments(doc, out);
-  read_duties_in_articles(doc, out);
-  read_duties_in_annexes(doc, out);
+  // The positions and units are all known now; the readings below add or rename none.
+  const structure::NameKeys keys(out);
+  read_grades_and_appointments(doc, out, keys);
+  read_duties_in_articles(doc, out, keys);
+  read_duties_in_annexes(doc, out, keys);
 }
 
 // The chapters of a regulation for several agencies: each titled with an agency's name ("BAB

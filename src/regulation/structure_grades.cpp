@@ -58,8 +58,7 @@ void read_grade(const std::string& t, Extraction& out, const NameKeys& keys) {
 
 }  // namespace
 
-void read_grades_and_appointments(const Document& doc, Extraction& out) {
-  const NameKeys keys(out);  // grades and authorities add or rename no position
+void read_grades_and_appointments(const Document& doc, Extraction& out, const NameKeys& keys) {
   walk(doc.body, [&](const Node& n, const std::vector<const Node*>&) {
     const std::string& t = n.text;
     if (text::ifind(t, "eselon") != std::string::npos &&

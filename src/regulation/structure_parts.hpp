@@ -48,9 +48,10 @@ std::string strip_region(std::string s);
 // Whether a phrase starts with a position's title ("Kepala ", "Sekretaris", "Camat", ...).
 bool names_position(std::string_view t);
 
-// The name keys of the positions' titles and of the units' names, by index, made once for a
-// reading that looks many names up and adds or renames no position or unit meanwhile (each lookup
-// would otherwise make the key of every title again).
+// The name keys of the positions' titles and of the units' names, by index, made once for the
+// readings that look many names up and add or rename no position or unit meanwhile (grades and
+// appointments, duties in the articles and in the annexes); each lookup would otherwise make the
+// key of every title again.
 struct NameKeys {
   explicit NameKeys(const Extraction& out);
   std::vector<std::string> titles;  // of out.positions
@@ -70,10 +71,10 @@ std::vector<std::string> split_subjects(const std::string& s);
 
 // Eselon and kind per position ("Kepala Bidang merupakan jabatan eselon III.b"), and who appoints
 // ("... diangkat dan diberhentikan oleh Bupati").
-void read_grades_and_appointments(const Document& doc, Extraction& out);
+void read_grades_and_appointments(const Document& doc, Extraction& out, const NameKeys& keys);
 // Tasks, functions and duties written in the articles, for a position or the unit it heads.
-void read_duties_in_articles(const Document& doc, Extraction& out);
+void read_duties_in_articles(const Document& doc, Extraction& out, const NameKeys& keys);
 // Job-description blocks of an annex ("NAMA JABATAN : X" ... "URAIAN TUGAS :").
-void read_duties_in_annexes(const Document& doc, Extraction& out);
+void read_duties_in_annexes(const Document& doc, Extraction& out, const NameKeys& keys);
 
 }  // namespace tatakerja::regulation::structure
