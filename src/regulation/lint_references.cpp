@@ -139,24 +139,52 @@ string_view reference_word(unsigned char char_class) {
   return {};
 }
 
-// Where the next "Pasal", "ayat" or "huruf" word at or after `from` starts, or t.size(): only the
-// first letter of each word is looked at.
+// Whether a reference word starts at `p` (p == 0 or after a byte that is no letter or digit).
+bool reference_word_at(string_view t, std::size_t p) {
+  const unsigned char c = kCharClass[static_cast<unsigned char>(t[p])];
+  return c > kInWord && (p == 0 || !text::is_alnum(t[p - 1])) && word_at(t, p, reference_word(c));
+}
+
+// Whether any of the places [from, end) may start a reference word: a word's start whose first
+// three letters are those of "Pasal", "ayat" or "huruf" (needs 1 <= from and end + 2 < t.size()).
+// Written without branches or early exit, so that the compiler checks many bytes at once: most
+// stretches of text hold no reference and are passed over whole.
+bool may_hold_reference(string_view t, std::size_t from, std::size_t end) {
+  const auto* s = reinterpret_cast<const unsigned char*>(t.data());
+  unsigned char any = 0;
+  for (std::size_t i = from; i < end; ++i) {
+    const unsigned char b = s[i - 1];
+    const auto after_word =
+        static_cast<unsigned char>((static_cast<unsigned char>(b - '0') < 10) |
+                                   (static_cast<unsigned char>((b | 0x20) - 'a') < 26));
+    const auto l0 = static_cast<unsigned char>(s[i] | 0x20);
+    const auto l1 = static_cast<unsigned char>(s[i + 1] | 0x20);
+    const auto l2 = static_cast<unsigned char>(s[i + 2] | 0x20);
+    const auto pasal = static_cast<unsigned char>((l0 == 'p') & (l1 == 'a') & (l2 == 's'));
+    const auto ayat = static_cast<unsigned char>((l0 == 'a') & (l1 == 'y') & (l2 == 'a'));
+    const auto huruf = static_cast<unsigned char>((l0 == 'h') & (l1 == 'u') & (l2 == 'r'));
+    any |= static_cast<unsigned char>((after_word ^ 1) & (pasal | ayat | huruf));
+  }
+  return any != 0;
+}
+
+// Where the next "Pasal", "ayat" or "huruf" word at or after `from` starts, or t.size(). The text
+// is checked in stretches of 32 places; only a stretch that may hold one is read byte by byte.
 std::size_t next_reference_word(string_view t, std::size_t from) {
-  const auto char_class = [&](std::size_t p) {
-    return kCharClass[static_cast<unsigned char>(t[p])];
-  };
+  constexpr std::size_t kStretch = 32;
+  constexpr std::size_t kShortestWord = 4;  // "ayat"
   std::size_t p = from;
-  if (p > 0 && text::is_alnum(t[p - 1]))  // inside a word: not a start
-    while (p < t.size() && (char_class(p) & kInWord)) ++p;
-  while (p < t.size()) {
-    const unsigned char c = char_class(p);
-    if (!(c & kInWord)) {
-      ++p;
-      continue;
+  if (p == 0) {
+    if (!t.empty() && reference_word_at(t, 0)) return 0;
+    p = 1;
+  }
+  while (p + kShortestWord <= t.size()) {
+    const std::size_t end = std::min(p + kStretch, t.size() - kShortestWord + 1);
+    if (may_hold_reference(t, p, end)) {
+      for (; p < end; ++p)
+        if (reference_word_at(t, p)) return p;
     }
-    if (c > kInWord && word_at(t, p, reference_word(c))) return p;
-    ++p;
-    while (p < t.size() && (char_class(p) & kInWord)) ++p;  // the rest of the word
+    p = end;
   }
   return t.size();
 }
