@@ -86,14 +86,15 @@ void job_blocks(const Node& n, std::vector<std::pair<std::string, int>>& out) {
       take(std::string_view(n.text).substr(0, colon), std::string_view(n.text).substr(colon + 1),
            n.span.first_line);
   } else if (n.kind == NodeKind::Row && n.cells.size() >= 2) {
-    std::string value;
+    // Views into the row's cells: most rows are no block title and need no copies.
+    std::string_view value;
     for (std::size_t i = 1; i < n.cells.size(); ++i) {
       const std::string_view c = text::trim(n.cells[i]);
       if (c.empty() || c == ":") continue;
-      value = std::string(c);
+      value = c;
       break;
     }
-    std::string label = n.cells[0];
+    std::string_view label = n.cells[0];
     const auto colon = label.find(':');
     if (colon != std::string::npos) {  // "NAMA JABATAN : X" in one cell
       if (value.empty()) value = label.substr(colon + 1);
