@@ -2,6 +2,7 @@
 // annex repeats against the body's; dates that are not complete valid dates; the body naming
 // itself as another kind of regulation ("Dalam Peraturan Gubernur ini" in a Peraturan Bupati).
 #include <algorithm>
+#include <map>
 
 #include "core/date.hpp"
 #include "core/text.hpp"
@@ -118,9 +119,26 @@ std::string canonical_kind(std::string key) {
   return key;
 }
 
-// The words after position `p` in `t`, lowercased and single-spaced, up to `max` characters.
+// The words after position `p` in `t`, lowercased and single-spaced, up to `max` characters
+// (lowered in place: one string, not two).
 std::string words_from(std::string_view t, std::size_t p, std::size_t max) {
-  return text::to_lower(text::collapse_spaces(t.substr(p, max)));
+  std::string w = text::collapse_spaces(t.substr(p, max));
+  for (char& c : w)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return w;
+}
+
+// A kind as a finding names it ("Peraturan Wali Kota"), title-cased once per kind.
+const std::string& kind_title(const std::string& named) {
+  static const std::map<std::string, std::string> titles = [] {
+    std::map<std::string, std::string> m;
+    for (const std::string& k : self_kinds()) {
+      const std::string kind = canonical_kind(k);
+      m.emplace(kind, text::title_case(kind));
+    }
+    return m;
+  }();
+  return titles.at(named);
 }
 
 // KIND_MISMATCH for each "<kind> ini" in the node's own text that is not the text's own kind.
@@ -144,8 +162,8 @@ void check_self_names(const Node& n, const std::string& own, const std::string& 
         const std::string named = canonical_kind(k);
         if (own.compare(0, named.size(), named) != 0)
           add(out, "KIND_MISMATCH", Severity::Error, n.span.first_line,
-              "Naskah ini " + own_display + ", tetapi menyebut dirinya \"" +
-                  text::title_case(named) + " ini\".");
+              "Naskah ini " + own_display + ", tetapi menyebut dirinya \"" + kind_title(named) +
+                  " ini\".");
         break;
       }
     }
