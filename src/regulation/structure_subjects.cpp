@@ -7,13 +7,35 @@
 #include "structure_parts.hpp"
 
 namespace tatakerja::regulation::structure {
-// The words that introduce the units a unit (or the agency) is made of.
-constexpr std::array<std::string_view, 5> kMadeOf = {"terdiri atas", "terdiri dari", "membawahkan",
-                                                     "membawahi", "meliputi"};
+namespace {
+
+// The words that introduce the units a unit (or the agency) is made of, by the stem they share:
+// "terdiri atas", "terdiri dari"; "membawahkan", "membawahi"; "meliputi".
+struct MadeOfWords {
+  std::string_view stem;
+  std::array<std::string_view, 2> endings;  // either may follow the stem; none for "meliputi"
+};
+constexpr std::array<MadeOfWords, 3> kMadeOf = {
+    {{"terdiri ", {"atas", "dari"}}, {"membawah", {"kan", "i"}}, {"meliputi", {"", ""}}}};
+
+// Where the first of a stem's words starts in `t`, or npos: one search for the stem, its endings
+// compared where it stands.
+std::size_t first_of(std::string_view t, const MadeOfWords& w) {
+  for (std::size_t at = text::ifind(t, w.stem); at != std::string_view::npos;
+       at = text::ifind(t, w.stem, at + 1)) {
+    const std::string_view rest = t.substr(at + w.stem.size());
+    if (w.endings[0].empty()) return at;
+    for (std::string_view ending : w.endings)
+      if (!ending.empty() && text::istarts_with(rest, ending)) return at;
+  }
+  return std::string_view::npos;
+}
+
+}  // namespace
 
 std::size_t made_of_at(std::string_view t) {
   std::size_t best = std::string_view::npos;
-  for (auto k : kMadeOf) best = std::min(best, text::ifind(t, k));
+  for (const MadeOfWords& w : kMadeOf) best = std::min(best, first_of(t, w));
   return best;
 }
 
