@@ -1,6 +1,8 @@
 // Tasks, functions and duties, from the articles and from an annex's job-description blocks
 // (structure_parts.hpp).
+#include <initializer_list>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/eselon.hpp"
@@ -35,6 +37,50 @@ std::string task_subject(std::string_view t) {
         " dalam memimpin", " dalam melaksanakan", " dalam menjalankan", " dipimpin oleh"})
     s = before(s, cut);
   return text::strip_item_end(s);
+}
+
+// What a sentence says it gives: "mempunyai tugas" (a task), "mempunyai fungsi" or
+// "menyelenggarakan fungsi" (functions), "mempunyai / dengan uraian tugas" or "... rincian tugas"
+// (duties).
+struct DutyWords {
+  bool task = false;
+  bool functions = false;
+  bool duties = false;
+};
+
+// Whether `t` holds `stem` followed at once by one of `endings` (all ignoring case).
+bool holds_followed(std::string_view t, std::string_view stem,
+                    std::initializer_list<std::string_view> endings) {
+  for (std::size_t at = text::ifind(t, stem); at != std::string_view::npos;
+       at = text::ifind(t, stem, at + 1)) {
+    const std::string_view rest = t.substr(at + stem.size());
+    for (std::string_view ending : endings)
+      if (text::istarts_with(rest, ending)) return true;
+  }
+  return false;
+}
+
+// Every sentence of every article is asked. Each phrase ends in "tugas" or "fungsi", so a sentence
+// without either word (most of them) is told so with two searches; the others are searched once
+// per phrase's first word, not once per phrase.
+DutyWords duty_words(std::string_view t) {
+  DutyWords w;
+  const bool says_tasks = text::ifind(t, "tugas") != std::string::npos;
+  const bool says_functions = text::ifind(t, "fungsi") != std::string::npos;
+  if (!says_tasks && !says_functions) return w;
+  for (std::size_t at = text::ifind(t, "mempunyai "); at != std::string_view::npos;
+       at = text::ifind(t, "mempunyai ", at + 1)) {
+    const std::string_view rest = t.substr(at + std::string_view("mempunyai ").size());
+    w.task = w.task || text::istarts_with(rest, "tugas");
+    w.functions = w.functions || text::istarts_with(rest, "fungsi");
+    w.duties = w.duties || text::istarts_with(rest, "uraian tugas") ||
+               text::istarts_with(rest, "rincian tugas");
+  }
+  if (says_functions && !w.functions)
+    w.functions = text::ifind(t, "menyelenggarakan fungsi") != std::string::npos;
+  if (says_tasks && !w.duties)
+    w.duties = holds_followed(t, "dengan ", {"uraian tugas", "rincian tugas"});
+  return w;
 }
 
 // The position a subject names: by its title, or the head of the unit it names.
@@ -89,22 +135,13 @@ void read_duties_in_articles(const Document& doc, Extraction& out, const NameKey
         if (!title.empty() && text::ifind(t, "bertanggung jawab kepada") == std::string::npos)
           who = position_titled(title, out, keys);
       }
-      // Each phrase below ends in "tugas" or "fungsi": a sentence without either word (most of
-      // them) is told so with two searches instead of seven.
-      const bool says_tasks = text::ifind(t, "tugas") != std::string::npos;
-      const bool says_functions = text::ifind(t, "fungsi") != std::string::npos;
-      const bool task = says_tasks && text::ifind(t, "mempunyai tugas") != std::string::npos;
-      const bool functions =
-          says_functions && (text::ifind(t, "mempunyai fungsi") != std::string::npos ||
-                             text::ifind(t, "menyelenggarakan fungsi") != std::string::npos);
+      const DutyWords said = duty_words(t);
+      const bool task = said.task;
+      const bool functions = said.functions;
       const bool duties =
-          says_tasks &&
-          (text::ifind(t, "mempunyai uraian tugas") != std::string::npos ||
-           text::ifind(t, "mempunyai rincian tugas") != std::string::npos ||
-           text::ifind(t, "dengan uraian tugas") != std::string::npos ||
-           text::ifind(t, "dengan rincian tugas") != std::string::npos ||
-           ((text::istarts_with(t, "Uraian tugas ") || text::istarts_with(t, "Rincian tugas ")) &&
-            !part->children.empty()));
+          said.duties ||
+          ((text::istarts_with(t, "Uraian tugas ") || text::istarts_with(t, "Rincian tugas ")) &&
+           !part->children.empty());
       if (!task && !functions && !duties) continue;
       const std::string named = task_subject(t);
       std::vector<Position*> subjects;
