@@ -43,11 +43,12 @@ bool sets_up_agency(std::string_view t, const Agency& a) {
   for (const std::string* name : {&a.short_name, &a.name}) {
     if (name->empty()) continue;
     for (std::string_view lead : {"", "Susunan Organisasi "}) {
-      const std::string start = std::string(lead) + *name;
-      if (!text::istarts_with(t, start) ||
-          (t.size() > start.size() && text::is_alnum(t[start.size()])))
+      // The lead, then the name (read in place: every sentence of the body is asked).
+      const std::size_t start = lead.size() + name->size();
+      if (!text::istarts_with(t, lead) || !text::istarts_with(t.substr(lead.size()), *name) ||
+          (t.size() > start && text::is_alnum(t[start])))
         continue;
-      const std::string_view rest = t.substr(start.size());
+      const std::string_view rest = t.substr(start);
       if (!lead.empty()) return text::ifind(rest, "terdiri") != std::string::npos;
       for (std::string_view verb :
            {"merupakan unsur", "dipimpin oleh", "berkedudukan", "mempunyai tugas", "terdiri"}) {
@@ -496,9 +497,10 @@ void add_positions(const Document& doc, const std::vector<ListedPosition>& liste
   head.source = out.agency->source;
   // "Badan dipimpin oleh Kepala Badan yang berkedudukan di bawah dan bertanggung jawab kepada
   // Gubernur melalui Sekretaris Daerah."
+  const std::string led_by = out.agency->short_name + " dipimpin oleh";  // made once, not per node
   walk(doc.body, [&](const Node& n, const std::vector<const Node*>&) {
     if (!head.reports_to.empty()) return;
-    if (!text::istarts_with(n.text, out.agency->short_name + " dipimpin oleh")) return;
+    if (!text::istarts_with(n.text, led_by)) return;
     head.reports_to = text::strip_item_end(after(n.text, "bertanggung jawab kepada "));
     head.source = n.span;
   });
