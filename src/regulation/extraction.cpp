@@ -1,5 +1,7 @@
 #include "regulation/extraction.hpp"
 
+#include <algorithm>
+#include <array>
 #include <map>
 #include <string_view>
 
@@ -87,9 +89,14 @@ void infer_identity(const Document& doc, RegulationFacts& r) {
   std::map<std::string, int> kinds;
   std::map<std::string, int> regions;
   walk(doc.body, [&](const Node& n, const std::vector<const Node*>&) {
-    for (std::string_view k : {"Peraturan Gubernur", "Peraturan Bupati", "Peraturan Wali Kota"}) {
-      if (text::ifind(n.text, std::string(k) + " ini") != std::string::npos)
-        ++kinds[std::string(k)];
+    // "<kind> ini", the phrases written out once rather than built for every node.
+    static constexpr std::array<std::pair<std::string_view, std::string_view>, 3> kSelfNames = {{
+        {"Peraturan Gubernur", "Peraturan Gubernur ini"},
+        {"Peraturan Bupati", "Peraturan Bupati ini"},
+        {"Peraturan Wali Kota", "Peraturan Wali Kota ini"},
+    }};
+    for (const auto& [k, self_name] : kSelfNames) {
+      if (text::ifind(n.text, self_name) != std::string::npos) ++kinds[std::string(k)];
     }
     for (std::string_view level : {"Provinsi", "Kabupaten", "Kota"})
       count_regions(n.text, level, regions);

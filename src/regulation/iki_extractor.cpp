@@ -9,6 +9,7 @@
 #include "regulation/extraction.hpp"
 #include "regulation/formula.hpp"
 #include "regulation/iki_titles.hpp"
+#include "regulation/node_query.hpp"
 #include "regulation/table_cells.hpp"
 
 namespace tatakerja::regulation {
@@ -35,10 +36,12 @@ std::string field_name(std::string_view s) {
   return text::to_lower(text::trim(name));
 }
 
-bool field_in(std::string_view s, std::initializer_list<std::string_view> names) {
-  const std::string name = field_name(s);
+bool name_in(const std::string& name, std::initializer_list<std::string_view> names) {
   if (name.empty()) return false;
   return std::any_of(names.begin(), names.end(), [&](std::string_view n) { return name == n; });
+}
+bool field_in(std::string_view s, std::initializer_list<std::string_view> names) {
+  return name_in(field_name(s), names);
 }
 
 // A text line, list item or (when written in capitals) heading line.
@@ -48,11 +51,12 @@ bool is_line(const Node& n) {
 bool is_title_field(const Node& n) {
   return is_line(n) && field_in(n.text, {"jabatan", "nama jabatan"});
 }
-bool is_summary_field(const Node& n) {
-  return field_in(n.text, {"tugas pokok", "tugas", "rumusan tugas", "ikhtisar jabatan"});
+// By the field's name (field_name), made once per line.
+bool names_summary(const std::string& field) {
+  return name_in(field, {"tugas pokok", "tugas", "rumusan tugas", "ikhtisar jabatan"});
 }
-bool is_functions_field(const Node& n) {
-  return field_in(n.text, {"fungsi", "fungsi jabatan"});
+bool names_functions(const std::string& field) {
+  return name_in(field, {"fungsi", "fungsi jabatan"});
 }
 
 // ---- Blocks ----
@@ -84,28 +88,28 @@ void feed(Block& b, const Node& n) {
     return;
   }
   if (!is_line(n)) return;
-  if (is_summary_field(n)) {
+  const std::string field = field_name(n.text);
+  if (names_summary(field)) {
     b.summary = text::strip_item_end(field_value(n.text));
     b.summary_pending = b.summary.empty();
     b.in_functions = false;
     return;
   }
-  if (is_functions_field(n)) {
+  if (names_functions(field)) {
     b.in_functions = true;
     b.summary_pending = false;
     for (const Node& c : n.children)  // the items written under the field
-      if (is_list_item(c.kind) || c.kind == NodeKind::Text)
-        b.functions.push_back(text::strip_item_end(c.full_text()));
+      if (is_list_item(c.kind) || c.kind == NodeKind::Text) b.functions.push_back(item_text(c));
     return;
   }
   if (b.summary_pending && n.kind == NodeKind::Text) {
-    b.summary = text::strip_item_end(text::collapse_spaces(n.full_text()));
+    b.summary = item_text(n);
     b.summary_pending = false;
     return;
   }
-  if (!field_name(n.text).empty() && !b.in_functions) return;  // "Kode Jabatan : ...", "Eselon"
+  if (!field.empty() && !b.in_functions) return;  // "Kode Jabatan : ...", "Eselon"
   if (b.in_functions) {
-    const std::string item = text::strip_item_end(text::collapse_spaces(n.full_text()));
+    const std::string item = item_text(n);
     if (!item.empty()) b.functions.push_back(item);
   }
 }
@@ -394,13 +398,31 @@ std::string unit_for(const std::string& title, const std::string& administrator,
 
 // The position a block names; created (with its unit, when `derive`) when the text established
 // none. `administrator` is the nearest Administrator-level position above the block.
+// The name keys of the positions' titles, made once each: the IKI reading only adds positions
+// and renames none, so a lookup (Extraction::find_position keys every title again) needs only the
+// keys of the positions added since the last one.
+class TitleKeys {
+ public:
+  Position* find(const std::string& title, Extraction& out) {
+    for (std::size_t i = keys_.size(); i < out.positions.size(); ++i)
+      keys_.push_back(text::name_key(out.positions[i].title));
+    const std::string key = text::name_key(title);
+    for (std::size_t i = 0; i < keys_.size(); ++i)
+      if (keys_[i] == key) return &out.positions[i];
+    return nullptr;
+  }
+
+ private:
+  std::vector<std::string> keys_;  // of out.positions[0 .. size)
+};
+
 Position& position_for(const Block& b, const std::string& administrator, bool derive,
-                       Extraction& out) {
+                       Extraction& out, TitleKeys& titles) {
   const std::string title = clean_title(b.title, out);
-  if (Position* p = out.find_position(title)) return *p;
+  if (Position* p = titles.find(title, out)) return *p;
   const bool names_unit = !unit_named_by(title).empty();
   if (names_unit && !text::istarts_with(title, "Kepala ")) {
-    if (Position* p = out.find_position("Kepala " + title)) return *p;
+    if (Position* p = titles.find("Kepala " + title, out)) return *p;
   }
   Position p;
   p.id = out.next_position_id();
@@ -442,6 +464,7 @@ void extract_iki(const Document& doc, Extraction& out) {
   for (const Annex& a : doc.annexes) roots.push_back(&a.content);
   roots.push_back(&doc.body);
   const bool derive_units = out.units.empty();
+  TitleKeys titles;
   for (const Node* root : roots) {
     std::vector<Block> blocks;
     read_blocks(*root, blocks);
@@ -450,7 +473,7 @@ void extract_iki(const Document& doc, Extraction& out) {
       if (b.tables.empty() || text::trim(b.title).empty()) continue;
       IkiTable table = read_table(b);
       if (table.rows.empty()) continue;
-      Position& p = position_for(b, administrator, derive_units, out);
+      Position& p = position_for(b, administrator, derive_units, out, titles);
       if (p.summary.empty()) p.summary = b.summary;
       if (p.functions.empty()) p.functions = b.functions;
       if (p.kind == PositionKind::Administrator) administrator = p.id;

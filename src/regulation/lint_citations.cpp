@@ -30,9 +30,13 @@ std::string kind_region_key(const Citation& c) {
   return text::name_key(c.kind) + "|" + text::name_key(c.region);
 }
 
-std::string identity_key(const Citation& c) {
-  return kind_region_key(c) + "|" + strip_zeros(c.number) + "|" +
+std::string identity_key(const std::string& kind_region, const Citation& c) {
+  return kind_region + "|" + strip_zeros(c.number) + "|" +
          (c.year ? std::to_string(*c.year) : std::string());
+}
+
+std::string identity_key(const Citation& c) {
+  return identity_key(kind_region_key(c), c);
 }
 
 // "Undang-Undang Nomor 23 Tahun 2014", "Peraturan Daerah Provinsi X Nomor 9 Tahun 2016"
@@ -71,6 +75,10 @@ bool linked_by_amendment(const std::vector<Citation>& cs, std::size_t i, std::si
 
 void check_citations(const Extraction& facts, std::vector<Finding>& out) {
   const std::vector<Citation>& cs = facts.citations;
+  // Each citation's kind and region keyed once: both checks below and every pair ask for them.
+  std::vector<std::string> kind_region(cs.size());
+  for (std::size_t i = 0; i < cs.size(); ++i) kind_region[i] = kind_region_key(cs[i]);
+  const auto identity = [&](std::size_t i) { return identity_key(kind_region[i], cs[i]); };
   for (const Citation& c : cs)
     if (c.gazette && c.gazette->year && c.year && *c.gazette->year < *c.year)
       add(out, "CITATION_GAZETTE_BEFORE_YEAR", Severity::Warning, c.line,
@@ -81,7 +89,7 @@ void check_citations(const Extraction& facts, std::vector<Finding>& out) {
   std::set<std::string> reported;
   for (std::size_t i = 0; i < cs.size(); ++i) {
     if (!usable_gazette(cs[i])) continue;
-    const std::string key = identity_key(cs[i]);
+    const std::string key = identity(i);
     auto [it, fresh] = first_gazette.emplace(key, i);
     if (fresh) continue;
     const Citation& a = cs[it->second];
@@ -96,7 +104,7 @@ void check_citations(const Extraction& facts, std::vector<Finding>& out) {
   for (std::size_t i = 0; i < cs.size(); ++i) {
     const std::string title = text::name_key(cs[i].title);
     if (title.empty() || !cs[i].year || cs[i].number.empty()) continue;
-    by_title[kind_region_key(cs[i]) + "|" + title].push_back(i);
+    by_title[kind_region[i] + "|" + title].push_back(i);
   }
   for (const auto& [key, idx] : by_title) {
     for (std::size_t x = 0; x < idx.size(); ++x) {
@@ -106,8 +114,10 @@ void check_citations(const Extraction& facts, std::vector<Finding>& out) {
         const bool same_number = strip_zeros(a.number) == strip_zeros(b.number);
         const bool same_year = *a.year == *b.year;
         if (same_number == same_year || linked_by_amendment(cs, idx[x], idx[y])) continue;
-        const std::string pair_key = "t" + key + "|" + identity_key(a) + "|" + identity_key(b);
-        const std::string pair_rev = "t" + key + "|" + identity_key(b) + "|" + identity_key(a);
+        const std::string id_a = identity(idx[y]);
+        const std::string id_b = identity(idx[x]);
+        const std::string pair_key = "t" + key + "|" + id_a + "|" + id_b;
+        const std::string pair_rev = "t" + key + "|" + id_b + "|" + id_a;
         if (reported.count(pair_rev) || !reported.insert(pair_key).second) continue;
         add(out, "CITATION_INCONSISTENT", Severity::Warning, b.line,
             "Peraturan yang sama (" + a.kind + (a.region.empty() ? "" : " " + a.region) +

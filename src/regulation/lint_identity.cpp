@@ -2,6 +2,7 @@
 // annex repeats against the body's; dates that are not complete valid dates; the body naming
 // itself as another kind of regulation ("Dalam Peraturan Gubernur ini" in a Peraturan Bupati).
 #include <algorithm>
+#include <map>
 
 #include "core/date.hpp"
 #include "core/text.hpp"
@@ -118,13 +119,31 @@ std::string canonical_kind(std::string key) {
   return key;
 }
 
-// The words after position `p` in `t`, lowercased and single-spaced, up to `max` characters.
+// The words after position `p` in `t`, lowercased and single-spaced, up to `max` characters
+// (lowered in place: one string, not two).
 std::string words_from(std::string_view t, std::size_t p, std::size_t max) {
-  return text::to_lower(text::collapse_spaces(t.substr(p, max)));
+  std::string w = text::collapse_spaces(t.substr(p, max));
+  for (char& c : w)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return w;
 }
 
-void kind_named(const Node& n, const std::string& own, const std::string& own_display,
-                std::vector<Finding>& out) {
+// A kind as a finding names it ("Peraturan Wali Kota"), title-cased once per kind.
+const std::string& kind_title(const std::string& named) {
+  static const std::map<std::string, std::string> titles = [] {
+    std::map<std::string, std::string> m;
+    for (const std::string& k : self_kinds()) {
+      const std::string kind = canonical_kind(k);
+      m.emplace(kind, text::title_case(kind));
+    }
+    return m;
+  }();
+  return titles.at(named);
+}
+
+// KIND_MISMATCH for each "<kind> ini" in the node's own text that is not the text's own kind.
+void check_self_names(const Node& n, const std::string& own, const std::string& own_display,
+                      std::vector<Finding>& out) {
   const std::string_view t = n.text;
   for (std::string_view kw : {"Peraturan", "Keputusan"}) {
     for (std::size_t p = text::ifind_word(t, kw); p != std::string_view::npos;
@@ -143,12 +162,46 @@ void kind_named(const Node& n, const std::string& own, const std::string& own_di
         const std::string named = canonical_kind(k);
         if (own.compare(0, named.size(), named) != 0)
           add(out, "KIND_MISMATCH", Severity::Error, n.span.first_line,
-              "Naskah ini " + own_display + ", tetapi menyebut dirinya \"" +
-                  text::title_case(named) + " ini\".");
+              "Naskah ini " + own_display + ", tetapi menyebut dirinya \"" + kind_title(named) +
+                  " ini\".");
         break;
       }
     }
   }
+}
+
+// The shortest way a text can name itself: "peraturan daerah ini".
+constexpr std::size_t kShortestSelfName = 20;
+
+// Whether `t` at `i` holds the word `w` (lower case), ignoring case, as text::ifind_word takes a
+// match: no letter or digit on either side.
+bool word_at(std::string_view t, std::size_t i, std::string_view w) {
+  if (i > t.size() || t.size() - i < w.size()) return false;
+  // Compared in place, letter by letter (c | 0x20 lowers an ASCII letter, and makes no other byte
+  // a letter): most places fail at the second or third letter.
+  for (std::size_t j = 0; j < w.size(); ++j)
+    if ((t[i + j] | 0x20) != w[j]) return false;
+  const std::size_t end = i + w.size();
+  return (i == 0 || !text::is_alnum(t[i - 1])) && (end == t.size() || !text::is_alnum(t[end]));
+}
+
+// Whether `t` holds the word "Peraturan" or "Keputusan" in any case, i.e. whether
+// check_self_names can find anything in it. Both words have a 'p', the rarest of their letters:
+// the text is searched once for that letter in each case, instead of once for each word.
+bool holds_kind_word(std::string_view t) {
+  for (const char p : {'p', 'P'}) {
+    for (std::size_t i = t.find(p); i != std::string_view::npos; i = t.find(p, i + 1)) {
+      if (word_at(t, i, "peraturan") || (i >= 2 && word_at(t, i - 2, "keputusan"))) return true;
+    }
+  }
+  return false;
+}
+
+void kind_named(const Node& n, const std::string& own, const std::string& own_display,
+                std::vector<Finding>& out) {
+  // Many nodes are list items too short to name any kind, and most others hold neither word.
+  if (n.text.size() >= kShortestSelfName && holds_kind_word(n.text))
+    check_self_names(n, own, own_display, out);
   for (const Node& c : n.children) kind_named(c, own, own_display, out);
 }
 

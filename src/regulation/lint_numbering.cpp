@@ -50,6 +50,7 @@ template <typename Where>
 void check_run(const std::vector<Item>& items, const Where& where_of, std::vector<Finding>& out,
                bool may_start_later) {
   std::vector<int> seen;
+  seen.reserve(items.size());
   const Node* prev = nullptr;
   // The lists that a block under a heading interrupted, innermost last, each with what it had
   // seen and its last item: "1. NAMA JABATAN : ...", "URAIAN TUGAS :", its duties 1-9, then
@@ -122,7 +123,9 @@ class Numbering {
   void visit(const Node& parent, const std::string& prefix) {
     // The runs of each kind, checked in the order of the kinds; whether a heading came since the
     // last item of a kind (only once an item of that kind was seen).
-    std::array<std::vector<Item>, kNodeKinds> runs;
+    // The runs are checked before the walk goes down, so one set of buffers serves every level.
+    auto& runs = runs_;
+    for (auto& r : runs) r.clear();
     std::array<bool, kNodeKinds> kind_seen{};
     std::array<bool, kNodeKinds> heading_since{};
     bool any_run = false;
@@ -175,6 +178,7 @@ class Numbering {
   std::vector<Finding>& out_;
   bool excerpt_ = false;
   std::vector<const Node*> path_;
+  std::array<std::vector<Item>, kNodeKinds> runs_;  // the runs of the node being visited
 };
 
 }  // namespace

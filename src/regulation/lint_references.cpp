@@ -5,6 +5,7 @@
 // "Pasal 40 Tahun 2023") or preceded by "Lampiran" is external and not checked. Each text is read
 // once, left to right.
 #include <algorithm>
+#include <array>
 #include <map>
 
 #include "core/text.hpp"
@@ -116,6 +117,78 @@ std::size_t skip_connector(string_view t, std::size_t i) {
   return k;
 }
 
+// What a byte is to the search for reference words: a letter or digit (inside a word), and which
+// of "Pasal", "ayat" and "huruf" a word starting with it can be. One table lookup per byte: every
+// byte of the body is read.
+enum CharClass : unsigned char { kOther = 0, kInWord = 1, kPasal = 2, kAyat = 4, kHuruf = 8 };
+
+constexpr std::array<unsigned char, 256> kCharClass = [] {
+  std::array<unsigned char, 256> c{};
+  for (int b = '0'; b <= '9'; ++b) c[b] = kInWord;
+  for (int b = 'a'; b <= 'z'; ++b) c[b] = c[b - 'a' + 'A'] = kInWord;
+  c['P'] = c['p'] = kInWord | kPasal;
+  c['A'] = c['a'] = kInWord | kAyat;
+  c['H'] = c['h'] = kInWord | kHuruf;
+  return c;
+}();
+
+string_view reference_word(unsigned char char_class) {
+  if (char_class & kPasal) return "Pasal";
+  if (char_class & kAyat) return "ayat";
+  if (char_class & kHuruf) return "huruf";
+  return {};
+}
+
+// Whether a reference word starts at `p` (p == 0 or after a byte that is no letter or digit).
+bool reference_word_at(string_view t, std::size_t p) {
+  const unsigned char c = kCharClass[static_cast<unsigned char>(t[p])];
+  return c > kInWord && (p == 0 || !text::is_alnum(t[p - 1])) && word_at(t, p, reference_word(c));
+}
+
+// Whether any of the places [from, end) may start a reference word: a word's start whose first
+// three letters are those of "Pasal", "ayat" or "huruf" (needs 1 <= from and end + 2 < t.size()).
+// Written without branches or early exit, so that the compiler checks many bytes at once: most
+// stretches of text hold no reference and are passed over whole.
+bool may_hold_reference(string_view t, std::size_t from, std::size_t end) {
+  const auto* s = reinterpret_cast<const unsigned char*>(t.data());
+  unsigned char any = 0;
+  for (std::size_t i = from; i < end; ++i) {
+    const unsigned char b = s[i - 1];
+    const auto after_word =
+        static_cast<unsigned char>((static_cast<unsigned char>(b - '0') < 10) |
+                                   (static_cast<unsigned char>((b | 0x20) - 'a') < 26));
+    const auto l0 = static_cast<unsigned char>(s[i] | 0x20);
+    const auto l1 = static_cast<unsigned char>(s[i + 1] | 0x20);
+    const auto l2 = static_cast<unsigned char>(s[i + 2] | 0x20);
+    const auto pasal = static_cast<unsigned char>((l0 == 'p') & (l1 == 'a') & (l2 == 's'));
+    const auto ayat = static_cast<unsigned char>((l0 == 'a') & (l1 == 'y') & (l2 == 'a'));
+    const auto huruf = static_cast<unsigned char>((l0 == 'h') & (l1 == 'u') & (l2 == 'r'));
+    any |= static_cast<unsigned char>((after_word ^ 1) & (pasal | ayat | huruf));
+  }
+  return any != 0;
+}
+
+// Where the next "Pasal", "ayat" or "huruf" word at or after `from` starts, or t.size(). The text
+// is checked in stretches of 32 places; only a stretch that may hold one is read byte by byte.
+std::size_t next_reference_word(string_view t, std::size_t from) {
+  constexpr std::size_t kStretch = 32;
+  constexpr std::size_t kShortestWord = 4;  // "ayat"
+  std::size_t p = from;
+  if (p == 0) {
+    if (!t.empty() && reference_word_at(t, 0)) return 0;
+    p = 1;
+  }
+  while (p + kShortestWord <= t.size()) {
+    const std::size_t end = std::min(p + kStretch, t.size() - kShortestWord + 1);
+    if (may_hold_reference(t, p, end)) {
+      for (; p < end; ++p)
+        if (reference_word_at(t, p)) return p;
+    }
+    p = end;
+  }
+  return t.size();
+}
+
 const Node* child_with(const Node& parent, NodeKind kind, const std::string& label) {
   for (const Node& c : parent.children)
     if (c.kind == kind && text::iequals(c.label, label)) return &c;
@@ -132,30 +205,7 @@ class References {
     const string_view t = n.text;
     std::size_t i = 0;
     while (i < t.size()) {
-      // The next "Pasal", "ayat" or "huruf" word.
-      std::size_t p = i;
-      // Its first letter tells which of the three words it can be.
-      while (p < t.size()) {
-        string_view word;
-        switch (t[p]) {
-          case 'P':
-          case 'p':
-            word = "Pasal";
-            break;
-          case 'A':
-          case 'a':
-            word = "ayat";
-            break;
-          case 'H':
-          case 'h':
-            word = "huruf";
-            break;
-          default:
-            break;
-        }
-        if (!word.empty() && (p == 0 || !text::is_alnum(t[p - 1])) && word_at(t, p, word)) break;
-        ++p;
-      }
+      const std::size_t p = next_reference_word(t, i);
       if (p >= t.size()) return;
       i = reference(n, t, p, article, verse);
     }

@@ -69,6 +69,8 @@ bool names_position(const std::string& block, const Position& p, const Extractio
 // The position a job-description block names: "NAMA JABATAN : X" in a list item or a table row.
 void job_blocks(const Node& n, std::vector<std::pair<std::string, int>>& out) {
   auto take = [&](std::string_view label, std::string_view value, int line) {
+    // Only a label with a 'j' can key to "nama jabatan": most are not keyed at all.
+    if (label.find_first_of("jJ") == std::string_view::npos) return;
     std::string l = text::name_key(label);
     // "1 nama jabatan" (the item number kept in a table cell)
     while (!l.empty() && (text::is_digit(l.front()) || l.front() == ' ')) l.erase(0, 1);
@@ -84,14 +86,15 @@ void job_blocks(const Node& n, std::vector<std::pair<std::string, int>>& out) {
       take(std::string_view(n.text).substr(0, colon), std::string_view(n.text).substr(colon + 1),
            n.span.first_line);
   } else if (n.kind == NodeKind::Row && n.cells.size() >= 2) {
-    std::string value;
+    // Views into the row's cells: most rows are no block title and need no copies.
+    std::string_view value;
     for (std::size_t i = 1; i < n.cells.size(); ++i) {
       const std::string_view c = text::trim(n.cells[i]);
       if (c.empty() || c == ":") continue;
-      value = std::string(c);
+      value = c;
       break;
     }
-    std::string label = n.cells[0];
+    std::string_view label = n.cells[0];
     const auto colon = label.find(':');
     if (colon != std::string::npos) {  // "NAMA JABATAN : X" in one cell
       if (value.empty()) value = label.substr(colon + 1);

@@ -3,20 +3,6 @@
 #include "core/text.hpp"
 
 namespace tatakerja::regulation {
-namespace {
-
-void walk_rec(const Node& n, std::vector<const Node*>& path,
-              const std::function<void(const Node&, const std::vector<const Node*>&)>& visit) {
-  for (const Node& c : n.children) {
-    visit(c, path);
-    path.push_back(&c);
-    walk_rec(c, path, visit);
-    path.pop_back();
-  }
-}
-
-}  // namespace
-
 std::string node_label(const Node& n) {
   switch (n.kind) {
     case NodeKind::Chapter:
@@ -44,12 +30,6 @@ std::string node_label(const Node& n) {
     default:
       return {};
   }
-}
-
-void walk(const Node& root,
-          const std::function<void(const Node&, const std::vector<const Node*>&)>& visit) {
-  std::vector<const Node*> path;
-  walk_rec(root, path, visit);
 }
 
 std::vector<const Node*> articles(const Document& doc) {
@@ -81,10 +61,54 @@ std::string citation_path(const std::vector<const Node*>& ancestors, const Node&
   return out;
 }
 
+namespace {
+
+// Whether text::collapse_spaces surely returns `s` unchanged: no control character (a tab, a line
+// break) and no two spaces in a row, nor one at either end, as the parser joins a node's lines.
+// (Another control character, which collapse_spaces keeps, only sends the text the slow way.)
+// One pass with no early exit and no state from byte to byte, which the compiler reads many bytes
+// at a time, rather than writing a copy.
+bool single_spaced(std::string_view s) {
+  if (s.empty()) return true;
+  if (s.front() == ' ' || s.back() == ' ') return false;
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  const std::size_t n = s.size();
+  unsigned char unusual = 0;
+  for (std::size_t i = 0; i + 1 < n; ++i)
+    unusual |= static_cast<unsigned char>((p[i] < 0x20) | ((p[i] == ' ') & (p[i + 1] == ' ')));
+  return unusual == 0 && p[n - 1] >= 0x20;
+}
+
+// text::strip_item_end's second half, on a single-spaced text: the trailing "." ";" ":" "," and
+// "dan", "atau", "dan/atau" that end a list item, as often as they follow one another.
+void strip_item_tail(std::string& r) {
+  for (bool changed = true; changed && !r.empty();) {
+    changed = false;
+    for (std::string_view tail : {" dan/atau", " dan", " atau", ";", ",", ".", ":"}) {
+      if (r.size() > tail.size() && text::iends_with(r, tail)) {
+        r.resize(r.size() - tail.size());
+        while (!r.empty() && r.back() == ' ') r.pop_back();
+        changed = true;
+      }
+    }
+  }
+}
+
+}  // namespace
+
+std::string item_text(const Node& n) {
+  // The full text is made anyway; most are single-spaced already and are kept as they are
+  // instead of being copied through collapse_spaces.
+  std::string t = n.full_text();
+  if (!single_spaced(t)) t = text::collapse_spaces(t);
+  strip_item_tail(t);
+  return t;
+}
+
 std::vector<std::string> item_texts(const Node& n) {
   std::vector<std::string> out;
   for (const Node& c : n.children)
-    if (is_list_item(c.kind)) out.push_back(text::strip_item_end(c.full_text()));
+    if (is_list_item(c.kind)) out.push_back(item_text(c));
   return out;
 }
 

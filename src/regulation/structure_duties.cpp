@@ -1,6 +1,8 @@
 // Tasks, functions and duties, from the articles and from an annex's job-description blocks
 // (structure_parts.hpp).
+#include <initializer_list>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/eselon.hpp"
@@ -37,23 +39,86 @@ std::string task_subject(std::string_view t) {
   return text::strip_item_end(s);
 }
 
+// What a sentence says it gives: "mempunyai tugas" (a task), "mempunyai fungsi" or
+// "menyelenggarakan fungsi" (functions), "mempunyai / dengan uraian tugas" or "... rincian tugas"
+// (duties).
+struct DutyWords {
+  bool task = false;
+  bool functions = false;
+  bool duties = false;
+};
+
+// Whether `t` holds `stem` followed at once by one of `endings` (all ignoring case).
+bool holds_followed(std::string_view t, std::string_view stem,
+                    std::initializer_list<std::string_view> endings) {
+  for (std::size_t at = text::ifind(t, stem); at != std::string_view::npos;
+       at = text::ifind(t, stem, at + 1)) {
+    const std::string_view rest = t.substr(at + stem.size());
+    for (std::string_view ending : endings)
+      if (text::istarts_with(rest, ending)) return true;
+  }
+  return false;
+}
+
+// Every sentence of every article is asked. Each phrase ends in "tugas" or "fungsi", so a sentence
+// without either word (most of them) is told so with two searches; the others are searched once
+// per phrase's first word, not once per phrase.
+DutyWords duty_words(std::string_view t) {
+  DutyWords w;
+  const bool says_tasks = text::ifind(t, "tugas") != std::string::npos;
+  const bool says_functions = text::ifind(t, "fungsi") != std::string::npos;
+  if (!says_tasks && !says_functions) return w;
+  for (std::size_t at = text::ifind(t, "mempunyai "); at != std::string_view::npos;
+       at = text::ifind(t, "mempunyai ", at + 1)) {
+    const std::string_view rest = t.substr(at + std::string_view("mempunyai ").size());
+    w.task = w.task || text::istarts_with(rest, "tugas");
+    w.functions = w.functions || text::istarts_with(rest, "fungsi");
+    w.duties = w.duties || text::istarts_with(rest, "uraian tugas") ||
+               text::istarts_with(rest, "rincian tugas");
+  }
+  if (says_functions && !w.functions)
+    w.functions = text::ifind(t, "menyelenggarakan fungsi") != std::string::npos;
+  if (says_tasks && !w.duties)
+    w.duties = holds_followed(t, "dengan ", {"uraian tugas", "rincian tugas"});
+  return w;
+}
+
 // The position a subject names: by its title, or the head of the unit it names.
-Position* position_for(const std::string& subject, Extraction& out) {
-  if (Position* p = out.find_position(subject)) return p;
+Position* position_for(const std::string& subject, Extraction& out, const NameKeys& keys) {
+  if (Position* p = position_titled(subject, out, keys)) return p;
   const std::string key = text::name_key(subject);
-  for (const Unit& u : out.units) {
-    if (text::name_key(u.name) != key) continue;
+  for (std::size_t i = 0; i < out.units.size(); ++i) {
+    if (keys.units[i] != key) continue;
     for (Position& p : out.positions)
-      if (p.unit == u.id) return &p;
+      if (p.unit == out.units[i].id) return &p;
   }
   return nullptr;
+}
+
+// The items a sentence on duties gives: its own, or, for "Inspektur mempunyai uraian tugas:" as
+// running text, the items that follow it in the article. Made only for a sentence whose subject
+// is known: the items' texts are the longest strings the reading makes.
+std::vector<std::string> duty_items(const Node& art, const Node& part) {
+  auto items = item_texts(part);
+  if (items.empty() && part.kind == NodeKind::Text && &part != &art) {
+    bool after = false;
+    for (const Node& c : art.children) {
+      if (&c == &part) {
+        after = true;
+      } else if (after) {
+        if (!is_list_item(c.kind)) break;
+        items.push_back(item_text(c));
+      }
+    }
+  }
+  return items;
 }
 
 }  // namespace
 
 // Tugas pokok, fungsi and uraian tugas written in the articles (as in Peraturan Wali Kota Batam),
 // for a position or for the unit it heads.
-void read_duties_in_articles(const Document& doc, Extraction& out) {
+void read_duties_in_articles(const Document& doc, Extraction& out, const NameKeys& keys) {
   for (const Node* art : articles(doc)) {
     Position* who = nullptr;
     // The article's own sentence ("Kepala Badan mempunyai uraian tugas:" over its items), then
@@ -63,49 +128,35 @@ void read_duties_in_articles(const Document& doc, Extraction& out) {
     for (const Node& c : art->children) parts.push_back(&c);
     for (const Node* part : parts) {
       const std::string& t = part->text;
-      if (!who) {
+      if (!who && text::ifind(t, "dipimpin oleh ") != std::string::npos) {
         std::string title = after(t, "dipimpin oleh seorang ");
         if (title.empty()) title = after(t, "dipimpin oleh ");
         title = before(text::strip_item_end(title), " yang ");
         if (!title.empty() && text::ifind(t, "bertanggung jawab kepada") == std::string::npos)
-          who = out.find_position(title);
+          who = position_titled(title, out, keys);
       }
-      const bool task = text::ifind(t, "mempunyai tugas") != std::string::npos;
-      const bool functions = text::ifind(t, "mempunyai fungsi") != std::string::npos ||
-                             text::ifind(t, "menyelenggarakan fungsi") != std::string::npos;
+      const DutyWords said = duty_words(t);
+      const bool task = said.task;
+      const bool functions = said.functions;
       const bool duties =
-          text::ifind(t, "mempunyai uraian tugas") != std::string::npos ||
-          text::ifind(t, "mempunyai rincian tugas") != std::string::npos ||
-          text::ifind(t, "dengan uraian tugas") != std::string::npos ||
-          text::ifind(t, "dengan rincian tugas") != std::string::npos ||
+          said.duties ||
           ((text::istarts_with(t, "Uraian tugas ") || text::istarts_with(t, "Rincian tugas ")) &&
            !part->children.empty());
       if (!task && !functions && !duties) continue;
       const std::string named = task_subject(t);
       std::vector<Position*> subjects;
-      if (Position* p = position_for(named, out)) subjects.push_back(p);
+      if (Position* p = position_for(named, out, keys)) subjects.push_back(p);
       // "Setiap Inspektur Pembantu mempunyai uraian tugas": each position of that title.
-      if (subjects.empty()) subjects = positions_named(named, out);
+      if (subjects.empty()) subjects = positions_named(named, out, keys);
       if (subjects.empty() && !starts_in_pursuit(t) && who) subjects.push_back(who);
-      auto items = item_texts(*part);
-      if (items.empty() && part->kind == NodeKind::Text && part != art) {
-        // "Inspektur mempunyai uraian tugas:" as running text, its items following it.
-        bool after = false;
-        for (const Node& c : art->children) {
-          if (&c == part) {
-            after = true;
-          } else if (after) {
-            if (!is_list_item(c.kind)) break;
-            items.push_back(text::strip_item_end(c.full_text()));
-          }
-        }
-      }
-      if (subjects.empty() && out.agency) {
+      if (subjects.empty()) {
+        if (!out.agency) continue;  // no one to give the items to
         // The agency's own tasks: "Badan sebagaimana dimaksud ... mempunyai tugas ...", which
         // are its head's job description too.
         const bool agency =
             text::iequals(named, out.agency->short_name) || text::iequals(named, out.agency->name);
         if (agency || (starts_in_pursuit(t) && named.empty())) {
+          const auto items = duty_items(*art, *part);
           if (task && !duties && text::istarts_with(t, out.agency->short_name))
             out.agency->tasks = text::strip_item_end(after(t, "mempunyai tugas "));
           if (text::ifind(t, "menyelenggarakan fungsi") != std::string::npos)
@@ -116,6 +167,7 @@ void read_duties_in_articles(const Document& doc, Extraction& out) {
         }
         continue;
       }
+      const auto items = duty_items(*art, *part);
       for (Position* subject : subjects) {
         subject->duties_source.extend(part->span.first_line);
         subject->duties_source.extend(part->span.last_line);
@@ -138,30 +190,42 @@ void read_duties_in_articles(const Document& doc, Extraction& out) {
 namespace {
 
 // One "FIELD : value" line of a job-description block for `current`.
+// The field a "FIELD : value" line names: what comes before its first colon, trimmed (the whole
+// line without one). Compared without case and without making a string: every line of an annex
+// is asked.
+std::string_view field_of(std::string_view line) {
+  const std::size_t colon = line.find(':');
+  return text::trim(colon == std::string_view::npos ? line : line.substr(0, colon));
+}
+
+bool field_is(std::string_view line, std::string_view name) {
+  return text::iequals(field_of(line), name);
+}
+
 void read_annex_field(const Node& node, Position& current) {
-  const std::string field = text::to_upper(before(node.text, ":"));
-  const std::string value = after(node.text, ":");
-  if (field == "KODE JABATAN") {
-    current.code = value;
-  } else if (field == "ESELON") {
-    if (auto e = normalize_eselon(value)) current.eselon_annex = *e;
-  } else if (field == "RUMUSAN TUGAS" || field == "TUGAS POKOK") {
-    current.summary = text::strip_item_end(value);
-  } else if (field == "FUNGSI") {
+  const std::string_view field = field_of(node.text);
+  const auto value = [&] { return after(node.text, ":"); };
+  if (text::iequals(field, "KODE JABATAN")) {
+    current.code = value();
+  } else if (text::iequals(field, "ESELON")) {
+    if (auto e = normalize_eselon(value())) current.eselon_annex = *e;
+  } else if (text::iequals(field, "RUMUSAN TUGAS") || text::iequals(field, "TUGAS POKOK")) {
+    current.summary = text::strip_item_end(value());
+  } else if (text::iequals(field, "FUNGSI")) {
     current.functions = item_texts(node);
-  } else if (field == "URAIAN TUGAS") {
+  } else if (text::iequals(field, "URAIAN TUGAS")) {
     current.duties = item_texts(node);
   }
 }
 
 // The position a "NAMA JABATAN : X" line names, or nullptr.
-Position* annex_block_position(const std::string& value, Extraction& out) {
-  Position* p = out.find_position(value);
+Position* annex_block_position(const std::string& value, Extraction& out, const NameKeys& keys) {
+  Position* p = position_titled(value, out, keys);
   if (!p && out.agency) {
     // The agency head is named in full: "KEPALA BADAN PENGELOLA PERBATASAN DAERAH (PROVINSI)".
     const std::string full = text::name_key("Kepala " + out.agency->name);
     if (text::name_key(value).rfind(full, 0) == 0)
-      p = out.find_position("Kepala " + out.agency->short_name);
+      p = position_titled("Kepala " + out.agency->short_name, out, keys);
   }
   return p;
 }
@@ -172,15 +236,15 @@ Position* annex_block_position(const std::string& value, Extraction& out) {
 // with the fields as numbered items, as lines of their own, or as text under the name; the duties
 // as the field's own items or, after an "URAIAN TUGAS :" line that has none, as the items that
 // follow it (numbered from 1 again, up to the next block).
-void read_duties_in_annexes(const Document& doc, Extraction& out) {
+void read_duties_in_annexes(const Document& doc, Extraction& out, const NameKeys& keys) {
   for (const Annex& annex : doc.annexes) {
     Position* current = nullptr;
     bool duties_follow = false;
     for (const Node& node : annex.content.children) {
       const bool item = is_list_item(node.kind);
       if (!item && node.kind != NodeKind::Heading && node.kind != NodeKind::Text) continue;
-      if (item && text::to_upper(before(node.text, ":")) == "NAMA JABATAN") {
-        current = annex_block_position(after(node.text, ":"), out);
+      if (item && field_is(node.text, "NAMA JABATAN")) {
+        current = annex_block_position(after(node.text, ":"), out, keys);
         duties_follow = false;
         if (!current) continue;
         current->duties_source = node.span;
@@ -190,7 +254,7 @@ void read_duties_in_annexes(const Document& doc, Extraction& out) {
       }
       if (!current) continue;
       if (duties_follow && item) {
-        current->duties.push_back(text::strip_item_end(node.full_text()));
+        current->duties.push_back(item_text(node));
         current->duties_source.extend(node.span.last_line);
         continue;
       }
@@ -199,7 +263,7 @@ void read_duties_in_annexes(const Document& doc, Extraction& out) {
       if (item || node.text.find(':') != std::string::npos)
         current->duties_source.extend(node.span.last_line);
       read_annex_field(node, *current);
-      duties_follow = text::to_upper(before(node.text, ":")) == "URAIAN TUGAS" &&
+      duties_follow = field_is(node.text, "URAIAN TUGAS") &&
                       text::trim(after(node.text, ":")).empty() && node.children.empty();
     }
   }

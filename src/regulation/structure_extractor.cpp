@@ -26,6 +26,7 @@ using structure::after;
 using structure::agency_kind_of;
 using structure::before;
 using structure::cut_at;
+using structure::find_spaced;
 using structure::kAgencyKinds;
 using structure::made_of_at;
 using structure::names_position;
@@ -42,11 +43,12 @@ bool sets_up_agency(std::string_view t, const Agency& a) {
   for (const std::string* name : {&a.short_name, &a.name}) {
     if (name->empty()) continue;
     for (std::string_view lead : {"", "Susunan Organisasi "}) {
-      const std::string start = std::string(lead) + *name;
-      if (!text::istarts_with(t, start) ||
-          (t.size() > start.size() && text::is_alnum(t[start.size()])))
+      // The lead, then the name (read in place: every sentence of the body is asked).
+      const std::size_t start = lead.size() + name->size();
+      if (!text::istarts_with(t, lead) || !text::istarts_with(t.substr(lead.size()), *name) ||
+          (t.size() > start && text::is_alnum(t[start])))
         continue;
-      const std::string_view rest = t.substr(start.size());
+      const std::string_view rest = t.substr(start);
       if (!lead.empty()) return text::ifind(rest, "terdiri") != std::string::npos;
       for (std::string_view verb :
            {"merupakan unsur", "dipimpin oleh", "berkedudukan", "mempunyai tugas", "terdiri"}) {
@@ -79,13 +81,13 @@ SourceSpan establishing_span(const Document& doc, const Agency& a) {
 void read_agency(const Document& doc, Extraction& out) {
   Agency a;
   // Definitions: "Badan Pengelola Perbatasan Daerah yang selanjutnya disebut Badan adalah ...".
-  std::vector<std::pair<std::string, SourceSpan>> definitions;
+  std::vector<const Node*> definitions;  // the items of the body, whose texts are read twice
   walk(doc.body, [&](const Node& n, const std::vector<const Node*>&) {
-    if (n.kind == NodeKind::Number || n.kind == NodeKind::Letter)
-      definitions.emplace_back(n.text, n.span);
+    if (n.kind == NodeKind::Number || n.kind == NodeKind::Letter) definitions.push_back(&n);
   });
-  for (const auto& [t, span] : definitions) {
-    const std::size_t p = text::ifind(t, " yang selanjutnya disebut ");
+  for (const Node* d : definitions) {
+    const std::string& t = d->text;
+    const std::size_t p = find_spaced(t, " yang selanjutnya disebut ");
     if (p == std::string::npos) continue;
     std::string name = text::collapse_spaces(std::string_view(t).substr(0, p));
     const std::string kind = agency_kind_of(name);
@@ -93,7 +95,7 @@ void read_agency(const Document& doc, Extraction& out) {
     a.name = name;
     a.kind = kind;
     a.short_name = before(after(t, " yang selanjutnya disebut "), " adalah");
-    a.source = span;
+    a.source = d->span;
     break;
   }
   if (a.name.empty()) {
@@ -114,8 +116,9 @@ void read_agency(const Document& doc, Extraction& out) {
   }
   if (a.short_name.empty()) a.short_name = a.kind;
   // The type and its limit: "Badan Tipe A adalah ... paling banyak 4 (empat) bidang."
-  for (const auto& [t, span] : definitions) {
-    const std::string lead = a.kind + " Tipe ";
+  const std::string lead = a.kind + " Tipe ";
+  for (const Node* d : definitions) {
+    const std::string& t = d->text;
     if (!text::istarts_with(t, lead)) continue;
     // The type is a letter (or a letter and digits); anything else after "Tipe " is no type, and
     // the limit that follows is still read.
@@ -165,8 +168,67 @@ struct UnitDraft {
   std::string parent;
 };
 
+// The start of an item that decides the kind of unit it names: unit_kind_of_name reads only the
+// first words of a name's key (the longest kind, "kelompok jabatan fungsional", is 27 letters), so
+// making the key of the whole item, which may run to hundreds of letters, is wasted. The text is
+// cut after enough letters for those words, and only at a character that separates words in the
+// key (not a letter, digit, byte of a UTF-8 letter or '.', which the key joins), so that no word is
+// cut and the key of the start is the start of the whole key.
+// A character name_key keeps (lowered): an ASCII letter or digit, or a byte of a UTF-8 letter.
+bool kept_in_key(char c) {
+  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+         static_cast<unsigned char>(c) >= 0x80;
+}
+
+std::string_view name_start(std::string_view t) {
+  constexpr std::size_t kKeyLetters = 32;
+  std::size_t letters = 0;
+  for (std::size_t i = 0; i < t.size(); ++i) {
+    const char c = t[i];
+    const bool kept = kept_in_key(c);
+    if (!kept && c != '.' && letters >= kKeyLetters) return t.substr(0, i);
+    if (kept) ++letters;
+  }
+  return t;
+}
+
+// The first three characters of the name key of `t` (as name_key makes them: lowered, words
+// joined by one space, '.' dropped), or fewer when the key is shorter.
+std::string_view key_start(std::string_view t, std::array<char, 3>& buffer) {
+  std::size_t n = 0;
+  bool space = false;
+  for (std::size_t i = 0; i < t.size() && n < buffer.size(); ++i) {
+    const char c = t[i];
+    if (kept_in_key(c)) {
+      if (space && n > 0) buffer[n++] = ' ';
+      space = false;
+      if (n < buffer.size())
+        buffer[n++] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+    } else if (c != '.') {
+      space = true;
+    }
+  }
+  return {buffer.data(), n};
+}
+
+// Whether the key of `t` starts the way a unit's kind does (unit_kind_of_name's words, each at
+// least four letters long, begin with one of these): most items do not, and are told so without
+// making their key.
+bool may_name_unit(std::string_view t) {
+  static constexpr std::array<std::string_view, 9> kKindStarts = {"sub", "sek", "bid", "bag", "upt",
+                                                                  "uni", "ins", "kel", "asi"};
+  std::array<char, 3> buffer{};
+  const std::string_view start = key_start(t, buffer);
+  return std::find(kKindStarts.begin(), kKindStarts.end(), start) != kKindStarts.end();
+}
+
+std::optional<UnitKind> unit_kind_of_item(std::string_view t) {
+  if (!may_name_unit(t)) return std::nullopt;
+  return unit_kind_of_name(name_start(t));
+}
+
 bool names_unit(std::string_view t) {
-  return unit_kind_of_name(t).has_value();
+  return unit_kind_of_item(t).has_value();
 }
 
 // The structure article: the node that lists the agency's units ("terdiri atas/dari").
@@ -255,7 +317,7 @@ void add_units(const Node& list, const std::string& parent, const std::vector<co
     if (!is_list_item(item.kind)) continue;
     std::vector<const Node*> here = path;
     here.push_back(&item);
-    auto kind = unit_kind_of_name(item.text);
+    auto kind = unit_kind_of_item(item.text);
     if (!kind) {
       // "a. Kepala Dinas, membawahkan: 1. Sekretariat ...": the units under a position.
       if (has_unit_items(item)) {
@@ -320,19 +382,30 @@ void add_sub_unit_lists(const Document& doc, const Node& main_list, Extraction& 
   std::vector<const Node*> inside;
   walk(main_list, [&](const Node& n, const std::vector<const Node*>&) { inside.push_back(&n); });
   std::sort(inside.begin(), inside.end());
+  // The lists that may belong to a unit, with the subject they name, found once: only which units
+  // are known changes from round to round.
+  struct SubUnitList {
+    const Node* list;
+    std::vector<const Node*> path;  // from the body down to the list itself
+    std::string subject;            // name key of the unit whose parts it lists
+  };
+  std::vector<SubUnitList> lists;
+  walk(doc.body, [&](const Node& n, const std::vector<const Node*>& path) {
+    if (std::binary_search(inside.begin(), inside.end(), &n) || !has_unit_items(n)) return;
+    const std::size_t at = made_of_at(n.text);
+    if (at == std::string::npos) return;
+    std::vector<const Node*> here = path;
+    here.push_back(&n);
+    lists.push_back({&n, std::move(here), subject_key(n.text.substr(0, at))});
+  });
   for (int round = 0; round < 4; ++round) {  // a list may name units a later list introduces
     const std::size_t before_round = out.units.size();
-    walk(doc.body, [&](const Node& n, const std::vector<const Node*>& path) {
-      if (std::binary_search(inside.begin(), inside.end(), &n) || !has_unit_items(n)) return;
-      const std::size_t at = made_of_at(n.text);
-      if (at == std::string::npos) return;
-      const auto parent = draft.by_name.find(subject_key(n.text.substr(0, at)));
-      if (parent == draft.by_name.end()) return;
+    for (const SubUnitList& l : lists) {
+      const auto parent = draft.by_name.find(l.subject);
+      if (parent == draft.by_name.end()) continue;
       const std::string parent_id = parent->second;
-      std::vector<const Node*> here = path;
-      here.push_back(&n);
-      add_units(n, parent_id, here, out, draft);
-    });
+      add_units(*l.list, parent_id, l.path, out, draft);
+    }
     if (out.units.size() == before_round) break;
   }
 }
@@ -342,7 +415,7 @@ void add_sub_unit_lists(const Document& doc, const Node& main_list, Extraction& 
 std::vector<std::pair<std::string, std::string>> leaders_named(const Document& doc) {
   std::vector<std::pair<std::string, std::string>> out;
   const auto read_clause = [&](std::string_view clause) {
-    const std::size_t p = text::ifind(clause, " dipimpin oleh ");
+    const std::size_t p = find_spaced(clause, " dipimpin oleh ");
     if (p == std::string::npos) return;
     std::string subject = before(clause.substr(0, p), " sebagaimana");
     for (std::string_view lead : {"setiap ", "masing-masing "}) {
@@ -357,9 +430,9 @@ std::vector<std::pair<std::string, std::string>> leaders_named(const Document& d
       out.emplace_back(text::name_key(subject), text::title_case(title));
   };
   walk(doc.body, [&](const Node& n, const std::vector<const Node*>&) {
-    const std::size_t first = text::ifind(n.text, " dipimpin oleh ");
+    const std::size_t first = find_spaced(n.text, " dipimpin oleh ");
     if (first == std::string::npos) return;
-    if (text::ifind(n.text, " dipimpin oleh ", first + 1) == std::string::npos) {
+    if (find_spaced(n.text, " dipimpin oleh ", first + 1) == std::string::npos) {
       read_clause(n.text);
       return;
     }
@@ -424,9 +497,10 @@ void add_positions(const Document& doc, const std::vector<ListedPosition>& liste
   head.source = out.agency->source;
   // "Badan dipimpin oleh Kepala Badan yang berkedudukan di bawah dan bertanggung jawab kepada
   // Gubernur melalui Sekretaris Daerah."
+  const std::string led_by = out.agency->short_name + " dipimpin oleh";  // made once, not per node
   walk(doc.body, [&](const Node& n, const std::vector<const Node*>&) {
     if (!head.reports_to.empty()) return;
-    if (!text::istarts_with(n.text, out.agency->short_name + " dipimpin oleh")) return;
+    if (!text::istarts_with(n.text, led_by)) return;
     head.reports_to = text::strip_item_end(after(n.text, "bertanggung jawab kepada "));
     head.source = n.span;
   });
@@ -519,9 +593,11 @@ void extract_one_agency(const Document& doc, Extraction& out) {
   });
   add_positions(doc, draft.listed, out);
   add_staf_ahli(doc, out);
-  read_grades_and_appointments(doc, out);
-  read_duties_in_articles(doc, out);
-  read_duties_in_annexes(doc, out);
+  // The positions and units are all known now; the readings below add or rename none.
+  const structure::NameKeys keys(out);
+  read_grades_and_appointments(doc, out, keys);
+  read_duties_in_articles(doc, out, keys);
+  read_duties_in_annexes(doc, out, keys);
 }
 
 // The chapters of a regulation for several agencies: each titled with an agency's name ("BAB

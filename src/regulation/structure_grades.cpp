@@ -20,7 +20,7 @@ std::vector<std::string> grade_clauses(const std::string& t) {
        p = text::ifind_word(t, "eselon", p + 1)) {
     const std::size_t end = t.find_first_of(",;", p);
     if (end == std::string::npos) break;
-    if (text::ifind(std::string_view(t).substr(end), " merupakan ") == std::string::npos) break;
+    if (find_spaced(std::string_view(t).substr(end), " merupakan ") == std::string::npos) break;
     out.push_back(t.substr(start, end - start));
     start = end + 1;
     p = end;
@@ -29,7 +29,7 @@ std::vector<std::string> grade_clauses(const std::string& t) {
   return out;
 }
 
-void read_grade(const std::string& t, Extraction& out) {
+void read_grade(const std::string& t, Extraction& out, const NameKeys& keys) {
   auto eselon = find_eselon(t);
   if (!eselon) return;
   std::optional<PositionKind> kind;
@@ -50,7 +50,7 @@ void read_grade(const std::string& t, Extraction& out) {
   }
   if (text::iends_with(who, " yang")) who.resize(who.size() - 5);
   for (const auto& subject : split_subjects(who))
-    for (Position* p : positions_named(subject, out)) {
+    for (Position* p : positions_named(subject, out, keys)) {
       p->eselon = *eselon;
       p->kind = kind;
     }
@@ -58,19 +58,19 @@ void read_grade(const std::string& t, Extraction& out) {
 
 }  // namespace
 
-void read_grades_and_appointments(const Document& doc, Extraction& out) {
+void read_grades_and_appointments(const Document& doc, Extraction& out, const NameKeys& keys) {
   walk(doc.body, [&](const Node& n, const std::vector<const Node*>&) {
     const std::string& t = n.text;
     if (text::ifind(t, "eselon") != std::string::npos &&
-        text::ifind(t, " merupakan ") != std::string::npos) {
+        find_spaced(t, " merupakan ") != std::string::npos) {
       for (const auto& clause : grade_clauses(t)) {
-        if (text::ifind(clause, " merupakan ") != std::string::npos) read_grade(clause, out);
+        if (find_spaced(clause, " merupakan ") != std::string::npos) read_grade(clause, out, keys);
       }
     }
     if (text::ifind(t, "diangkat dan diberhentikan oleh") != std::string::npos) {
       const std::string by = cut_at(after(t, "diangkat dan diberhentikan oleh "), {"sesuai"});
       for (const auto& subject : split_subjects(before(t, " diangkat dan diberhentikan")))
-        for (Position* p : positions_named(subject, out)) p->appointing_authority = by;
+        for (Position* p : positions_named(subject, out, keys)) p->appointing_authority = by;
     }
   });
 }

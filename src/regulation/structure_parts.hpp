@@ -32,6 +32,10 @@ inline constexpr std::array<std::string_view, 10> kAgencyKinds = {
 // Where the words that introduce a unit's parts begin ("terdiri atas", "membawahkan", ...), or
 // npos.
 std::size_t made_of_at(std::string_view t);
+// Where `phrase`, which starts with a space (" dipimpin oleh "), first occurs at or after `from`,
+// ignoring case, or npos: as text::ifind finds it, but anchored on the phrase's first letter, so
+// that the search does not stop at every space of the text.
+std::size_t find_spaced(std::string_view t, std::string_view phrase, std::size_t from = 0);
 // The text after / before the first `marker` (case-insensitive), trimmed; after: "" without it.
 std::string after(std::string_view s, std::string_view marker);
 std::string before(std::string_view s, std::string_view marker);
@@ -44,21 +48,33 @@ std::string strip_region(std::string s);
 // Whether a phrase starts with a position's title ("Kepala ", "Sekretaris", "Camat", ...).
 bool names_position(std::string_view t);
 
+// The name keys of the positions' titles and of the units' names, by index, made once for the
+// readings that look many names up and add or rename no position or unit meanwhile (grades and
+// appointments, duties in the articles and in the annexes); each lookup would otherwise make the
+// key of every title again.
+struct NameKeys {
+  explicit NameKeys(const Extraction& out);
+  std::vector<std::string> titles;  // of out.positions
+  std::vector<std::string> units;   // of out.units
+};
+// The position with this title's name key, as Extraction::find_position finds it, or nullptr.
+Position* position_titled(const std::string& title, Extraction& out, const NameKeys& keys);
+
 // The name key of the unit a subject names ("Susunan organisasi Bidang X" -> "bidang x"), and
 // that unit, or nullptr.
 std::string subject_key(std::string subject);
-const Unit* unit_named(const Extraction& out, std::string subject);
+const Unit* unit_named(const Extraction& out, const NameKeys& keys, std::string subject);
 // The positions a subject names, narrowed by its place ("Kepala Seksi pada Bidang X").
-std::vector<Position*> positions_named(std::string subject, Extraction& out);
+std::vector<Position*> positions_named(std::string subject, Extraction& out, const NameKeys& keys);
 // The subjects of a sentence ("Sekretaris, Kepala Bidang dan Kepala Seksi serta Camat").
 std::vector<std::string> split_subjects(const std::string& s);
 
 // Eselon and kind per position ("Kepala Bidang merupakan jabatan eselon III.b"), and who appoints
 // ("... diangkat dan diberhentikan oleh Bupati").
-void read_grades_and_appointments(const Document& doc, Extraction& out);
+void read_grades_and_appointments(const Document& doc, Extraction& out, const NameKeys& keys);
 // Tasks, functions and duties written in the articles, for a position or the unit it heads.
-void read_duties_in_articles(const Document& doc, Extraction& out);
+void read_duties_in_articles(const Document& doc, Extraction& out, const NameKeys& keys);
 // Job-description blocks of an annex ("NAMA JABATAN : X" ... "URAIAN TUGAS :").
-void read_duties_in_annexes(const Document& doc, Extraction& out);
+void read_duties_in_annexes(const Document& doc, Extraction& out, const NameKeys& keys);
 
 }  // namespace tatakerja::regulation::structure

@@ -7,14 +7,44 @@
 #include "structure_parts.hpp"
 
 namespace tatakerja::regulation::structure {
-// The words that introduce the units a unit (or the agency) is made of.
-constexpr std::array<std::string_view, 5> kMadeOf = {"terdiri atas", "terdiri dari", "membawahkan",
-                                                     "membawahi", "meliputi"};
+namespace {
+
+// The words that introduce the units a unit (or the agency) is made of, by the stem they share:
+// "terdiri atas", "terdiri dari"; "membawahkan", "membawahi"; "meliputi".
+struct MadeOfWords {
+  std::string_view stem;
+  std::array<std::string_view, 2> endings;  // either may follow the stem; none for "meliputi"
+};
+constexpr std::array<MadeOfWords, 3> kMadeOf = {
+    {{"terdiri ", {"atas", "dari"}}, {"membawah", {"kan", "i"}}, {"meliputi", {"", ""}}}};
+
+// Where the first of a stem's words starts in `t`, or npos: one search for the stem, its endings
+// compared where it stands.
+std::size_t first_of(std::string_view t, const MadeOfWords& w) {
+  for (std::size_t at = text::ifind(t, w.stem); at != std::string_view::npos;
+       at = text::ifind(t, w.stem, at + 1)) {
+    const std::string_view rest = t.substr(at + w.stem.size());
+    if (w.endings[0].empty()) return at;
+    for (std::string_view ending : w.endings)
+      if (!ending.empty() && text::istarts_with(rest, ending)) return at;
+  }
+  return std::string_view::npos;
+}
+
+}  // namespace
 
 std::size_t made_of_at(std::string_view t) {
   std::size_t best = std::string_view::npos;
-  for (auto k : kMadeOf) best = std::min(best, text::ifind(t, k));
+  for (const MadeOfWords& w : kMadeOf) best = std::min(best, first_of(t, w));
   return best;
+}
+
+std::size_t find_spaced(std::string_view t, std::string_view phrase, std::size_t from) {
+  const std::string_view rest = phrase.substr(1);  // after the space
+  for (std::size_t at = text::ifind(t, rest, from + 1); at != std::string_view::npos;
+       at = text::ifind(t, rest, at + 1))
+    if (t[at - 1] == ' ') return at - 1;
+  return std::string_view::npos;
 }
 
 std::string after(std::string_view s, std::string_view marker) {
@@ -74,11 +104,25 @@ std::string subject_key(std::string subject) {
   return text::name_key(text::strip_item_end(subject));
 }
 
-const Unit* unit_named(const Extraction& out, std::string subject) {
+NameKeys::NameKeys(const Extraction& out) {
+  titles.reserve(out.positions.size());
+  for (const Position& p : out.positions) titles.push_back(text::name_key(p.title));
+  units.reserve(out.units.size());
+  for (const Unit& u : out.units) units.push_back(text::name_key(u.name));
+}
+
+Position* position_titled(const std::string& title, Extraction& out, const NameKeys& keys) {
+  const std::string key = text::name_key(title);
+  for (std::size_t i = 0; i < out.positions.size(); ++i)
+    if (keys.titles[i] == key) return &out.positions[i];
+  return nullptr;
+}
+
+const Unit* unit_named(const Extraction& out, const NameKeys& keys, std::string subject) {
   const std::string key = subject_key(std::move(subject));
   if (key.empty()) return nullptr;
-  for (const Unit& u : out.units) {
-    if (text::name_key(u.name) == key) return &u;
+  for (std::size_t i = 0; i < out.units.size(); ++i) {
+    if (keys.units[i] == key) return &out.units[i];
   }
   return nullptr;
 }
@@ -110,7 +154,7 @@ bool place_names_agency(const std::string& place, const Agency& agency) {
 // UPTD Balai Benih"; a place that names this agency narrows nothing, one that names other agencies
 // only ("Kepala Subbagian pada Kecamatan" in a Dinas) excludes every position. "Kepala Dinas
 // Sosial" in the Dinas Sosial is its head.
-std::vector<Position*> positions_named(std::string subject, Extraction& out) {
+std::vector<Position*> positions_named(std::string subject, Extraction& out, const NameKeys& keys) {
   subject = before(subject, " sebagaimana");
   std::string place;
   if (const std::size_t p = text::ifind(subject, " pada "); p != std::string::npos) {
@@ -121,7 +165,7 @@ std::vector<Position*> positions_named(std::string subject, Extraction& out) {
   std::string key = text::name_key(subject);
   std::vector<Position*> found;
   if (key.empty()) return found;
-  const Unit* where = place.empty() ? nullptr : unit_named(out, place);
+  const Unit* where = place.empty() ? nullptr : unit_named(out, keys, place);
   if (where == nullptr && !place.empty() && out.agency && !place_names_agency(place, *out.agency) &&
       !agency_kind_of(text::title_case(place)).empty())
     return found;
@@ -133,9 +177,11 @@ std::vector<Position*> positions_named(std::string subject, Extraction& out) {
       if (key == "kepala") key += " " + text::name_key(out.agency->short_name);
     }
   }
-  for (Position& p : out.positions) {
-    const std::string pk = text::name_key(p.title);
-    if (pk != key && pk.rfind(key + " ", 0) != 0) continue;
+  const std::string key_and_more = key + " ";
+  for (std::size_t i = 0; i < out.positions.size(); ++i) {
+    const std::string& pk = keys.titles[i];
+    if (pk != key && pk.rfind(key_and_more, 0) != 0) continue;
+    Position& p = out.positions[i];
     if (where != nullptr && !within(out, p.unit, where->id)) continue;
     found.push_back(&p);
   }

@@ -169,7 +169,7 @@ void read_mechanisms(const Document& doc, WorkSystem& ws) {
     m.mechanism = mech;
     for (const Node& c : n.children) {
       if (!is_list_item(c.kind) || !mechanism_of(c.text).empty()) continue;
-      m.steps.push_back(text::strip_item_end(c.full_text()));
+      m.steps.push_back(item_text(c));
     }
     m.article = where(annex, path, n);
     m.source = n.span;
@@ -265,7 +265,7 @@ void read_structures(const Document& doc, WorkSystem& ws) {
     AssignmentStructure s;
     s.agency_kind = std::move(agency);
     for (const Node& c : n.children)
-      if (is_list_item(c.kind)) read_rules(text::strip_item_end(c.full_text()), s);
+      if (is_list_item(c.kind)) read_rules(item_text(c), s);
     s.article = citation_path(path, n);
     s.source = n.span;
     ws.assignment_structures.push_back(std::move(s));
@@ -276,19 +276,42 @@ void read_structures(const Document& doc, WorkSystem& ws) {
 
 // "perencanaan" for "Tahap Perencanaan antara lain:", "Perencanaan, dengan pelaksanaan sebagai
 // berikut:"; empty when the item is no stage heading (or only refers to one).
+// The first letter of `t`, lowered (ASCII), or '\0'.
+char first_letter(std::string_view t) {
+  return t.empty() ? '\0' : static_cast<char>(t.front() | 0x20);
+}
+
+// Every list item of the text is asked: each word is compared only with the items that start
+// with its letter.
+std::string_view stage_named_first(std::string_view t) {
+  if (first_letter(t) == 't') {
+    for (std::string_view p : {"tahapan ", "tahap "})
+      if (text::istarts_with(t, p)) {
+        t = text::trim(t.substr(p.size()));
+        break;
+      }
+  }
+  switch (first_letter(t)) {
+    case 'p':
+      if (text::istarts_with(t, "perencanaan")) return "perencanaan";
+      if (text::istarts_with(t, "pelaksanaan")) return "pelaksanaan";
+      return {};
+    case 'e':
+      return text::istarts_with(t, "evaluasi") ? "evaluasi" : std::string_view();
+    case 'm':
+      return text::istarts_with(t, "monitoring dan evaluasi") ? "evaluasi" : std::string_view();
+    default:
+      return {};
+  }
+}
+
 std::string stage_of(std::string_view t) {
   t = text::trim(t);
-  if (has(t, "sebagaimana dimaksud")) return {};
-  for (std::string_view p : {"tahapan ", "tahap "})
-    if (text::istarts_with(t, p)) {
-      t = text::trim(t.substr(p.size()));
-      break;
-    }
-  if (text::istarts_with(t, "perencanaan")) return "perencanaan";
-  if (text::istarts_with(t, "pelaksanaan")) return "pelaksanaan";
-  if (text::istarts_with(t, "evaluasi")) return "evaluasi";
-  if (text::istarts_with(t, "monitoring dan evaluasi")) return "evaluasi";
-  return {};
+  // The stage its first words name, then whether it only refers to one: every list item of the
+  // text is asked, and few start with a stage, so the search through the whole item comes last.
+  const std::string_view stage = stage_named_first(t);
+  if (stage.empty() || has(t, "sebagaimana dimaksud")) return {};
+  return std::string(stage);
 }
 
 bool is_agency_word(std::string_view w) {
@@ -339,20 +362,27 @@ std::string own_agency_kind(const Document& doc, const Extraction& out) {
 void read_flows(const Document& doc, Extraction& out) {
   WorkSystem& ws = out.work_system;
   walk_all(doc, [&](const Annex* annex, const Node& n, const Path& path) {
-    WorkFlow f;
+    // The stages first, their steps' texts only for a flow: a list of two or more stages, one of
+    // them with steps (items of its own).
+    std::vector<std::pair<std::string, const Node*>> stages;
     for (const Node& c : n.children) {
       if (!is_list_item(c.kind)) continue;
       std::string stage = stage_of(c.text);
-      if (stage.empty()) continue;
+      if (!stage.empty()) stages.emplace_back(std::move(stage), &c);
+    }
+    if (stages.size() < 2) return;
+    const bool any_steps = std::any_of(stages.begin(), stages.end(), [](const auto& s) {
+      return std::any_of(s.second->children.begin(), s.second->children.end(),
+                         [](const Node& c) { return is_list_item(c.kind); });
+    });
+    if (!any_steps) return;
+    WorkFlow f;
+    for (auto& [stage, item] : stages) {
       FlowStage st;
       st.stage = std::move(stage);
-      st.steps = item_texts(c);
+      st.steps = item_texts(*item);
       f.stages.push_back(std::move(st));
     }
-    if (f.stages.size() < 2) return;
-    bool any_steps = false;
-    for (const auto& st : f.stages) any_steps = any_steps || !st.steps.empty();
-    if (!any_steps) return;
     f.agency_kinds = flow_agencies(n.text);
     if (f.agency_kinds.empty()) {
       std::string own = own_agency_kind(doc, out);

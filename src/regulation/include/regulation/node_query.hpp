@@ -2,7 +2,6 @@
 // huruf b angka 1").
 #pragma once
 
-#include <functional>
 #include <string>
 #include <vector>
 
@@ -10,10 +9,29 @@
 
 namespace tatakerja::regulation {
 
+namespace detail {
+template <typename Visit>
+void walk_below(const Node& n, std::vector<const Node*>& path, Visit& visit) {
+  for (const Node& c : n.children) {
+    visit(c, static_cast<const std::vector<const Node*>&>(path));
+    if (c.children.empty()) continue;  // a leaf adds nothing to the path
+    path.push_back(&c);
+    walk_below(c, path, visit);
+    path.pop_back();
+  }
+}
+}  // namespace detail
+
 // Calls `visit(node, path)` for every node under `root` in document order; `path` holds the
-// ancestors from the root (excluded) to the node's parent.
-void walk(const Node& root,
-          const std::function<void(const Node&, const std::vector<const Node*>&)>& visit);
+// ancestors from the root (excluded) to the node's parent. A template, so that each reader's
+// visit is called directly (inlined) rather than through a std::function on every node; the path
+// is one vector, grown and shrunk as the walk goes down and up.
+template <typename Visit>
+void walk(const Node& root, Visit&& visit) {
+  std::vector<const Node*> path;
+  path.reserve(16);
+  detail::walk_below(root, path, visit);
+}
 
 // All articles (Pasal) of the body, in order.
 std::vector<const Node*> articles(const Document& doc);
@@ -26,6 +44,10 @@ std::string node_label(const Node& node);
 
 // "Pasal 3 ayat (1) huruf b angka 1" for a node given its ancestors (as `walk` passes them).
 std::string citation_path(const std::vector<const Node*>& ancestors, const Node& node);
+
+// The full text of a node (an item with its nested items), cleaned of its trailing "; dan" and
+// single-spaced: text::strip_item_end(n.full_text()).
+std::string item_text(const Node& n);
 
 // Texts of the direct list-item children of `n` (Letter, Number, ...), each cleaned of its trailing
 // "; dan" and including the item's own nested items' text.
