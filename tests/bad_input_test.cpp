@@ -474,6 +474,31 @@ TEST(DecodeText, BinaryIsRefused) {
   EXPECT_EQ(error_code(textio::decode_text(controls)), "FILE_BINARY");
 }
 
+// Control bytes are counted sixteen at a time and the rest one by one: the count is the same
+// wherever they fall, the line break, carriage return, tab and form feed are not counted, and the
+// bytes of UTF-8 letters (0x80 and above) are not taken for control bytes.
+TEST(DecodeText, ControlBytesAreCountedWhereverTheyFall) {
+  // A text is binary when its control bytes are more than about one in a hundred.
+  for (std::size_t offset = 0; offset < 40; ++offset) {
+    std::string few(2000 + offset, 'a');
+    for (std::size_t i = offset; i < few.size(); i += 250) few[i] = '\x01';  // 8 or 9 of 2000
+    EXPECT_EQ(error_code(textio::decode_text(few)), "(read)") << offset;
+    std::string many(2000 + offset, 'a');
+    for (std::size_t i = offset; i < many.size(); i += 50) many[i] = '\x02';  // 40 of 2000
+    EXPECT_EQ(error_code(textio::decode_text(many)), "FILE_BINARY") << offset;
+  }
+  std::string lines;
+  for (int i = 0; i < 500; ++i) lines += "Pasal\t1\r\n\f";
+  EXPECT_EQ(error_code(textio::decode_text(lines)), "(read)");
+  std::string letters;
+  for (int i = 0; i < 500; ++i) letters += "\xC3\xA9\xE2\x80\x93";  // é and an en dash
+  EXPECT_EQ(error_code(textio::decode_text(letters)), "(read)");
+  std::string nul(100, 'a');
+  nul[77] = '\0';  // one NUL in the sixteen-byte blocks: binary
+  EXPECT_EQ(error_code(textio::decode_text(nul)), "FILE_BINARY");
+  EXPECT_FALSE(textio::is_valid_utf8(std::string(37, 'a') + "\xFF" + std::string(20, 'a')));
+}
+
 TEST(DecodeText, TooLargeIsRefused) {
   const std::string big(textio::kMaxRegulationBytes + 1, 'a');
   const auto r = textio::decode_text(big);

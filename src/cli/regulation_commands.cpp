@@ -31,8 +31,9 @@ namespace {
 // command ends when the text is read: freed memory is kept for the next pass instead.
 void keep_freed_memory_for_the_next_pass() {
 #if defined(__GLIBC__)
-  mallopt(M_MMAP_MAX, 0);
-  mallopt(M_TRIM_THRESHOLD, std::numeric_limits<int>::max());
+  // Called before any other thread of the command starts (a regulation command starts none).
+  mallopt(M_MMAP_MAX, 0);                                      // NOLINT(concurrency-mt-unsafe)
+  mallopt(M_TRIM_THRESHOLD, std::numeric_limits<int>::max());  // NOLINT(concurrency-mt-unsafe)
 #endif
 }
 

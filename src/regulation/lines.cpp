@@ -478,7 +478,7 @@ std::vector<Line> clean_lines(std::string_view input, std::vector<Finding>& find
       bullet = '-';
     else if (lead.size() > 4 && lead.substr(0, 3) == "\xE2\x80\xA2" && lead[3] == ' ')
       bullet = '*';
-    lines.emplace_back(number, clean_line_text(raw), bullet);
+    lines.push_back(Line{number, clean_line_text(raw), bullet});
     if (end == input.size()) break;
     start = end + 1;
   }
