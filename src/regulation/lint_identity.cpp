@@ -1,9 +1,6 @@
 // The text's identity: the number left blank in the heading; the number, year, date and title each
 // annex repeats against the body's; dates that are not complete valid dates; the body naming
 // itself as another kind of regulation ("Dalam Peraturan Gubernur ini" in a Peraturan Bupati).
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
 #include <algorithm>
 #include <map>
 
@@ -201,16 +198,12 @@ bool may_hold_kind_word(std::string_view t) {
   const std::size_t last = t.size() - kKindWordLength;  // the last place a word can start
   std::size_t i = 0;
 #if defined(__SSE2__)
-  const __m128i fold = _mm_set1_epi8(0x20);  // lowers an ASCII letter, makes no byte a letter
   // Whether one of the places [at, at + 16) has the three letters.
   const auto matches = [&](std::size_t at) {
-    const auto letter = [&](std::size_t offset, char c) {
-      const auto* p = reinterpret_cast<const __m128i*>(t.data() + at + offset);
-      return _mm_cmpeq_epi8(_mm_or_si128(_mm_loadu_si128(p), fold), _mm_set1_epi8(c));
-    };
-    const __m128i first = _mm_or_si128(letter(0, 'p'), letter(0, 'k'));
-    return _mm_movemask_epi8(_mm_and_si128(_mm_and_si128(first, letter(4, 't')), letter(8, 'n'))) !=
-           0;
+    const __m128i first = _mm_or_si128(letter_at(t, at, 0, 'p'), letter_at(t, at, 0, 'k'));
+    const __m128i three =
+        _mm_and_si128(_mm_and_si128(first, letter_at(t, at, 4, 't')), letter_at(t, at, 8, 'n'));
+    return _mm_movemask_epi8(three) != 0;
   };
   for (; i + 15 <= last; i += 16)
     if (matches(i)) return true;

@@ -4,9 +4,6 @@
 // clause by the name of another regulation ("... Peraturan Wali Kota Batam Nomor 77 Tahun 2021",
 // "Pasal 40 Tahun 2023") or preceded by "Lampiran" is external and not checked. Each text is read
 // once, left to right.
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
 #include <algorithm>
 #include <array>
 #include <map>
@@ -153,15 +150,9 @@ bool reference_word_at(string_view t, std::size_t p) {
 // or "huruf", as bits (reads t[at, at + 18)). Every byte of the body is read: sixteen places are
 // compared at a time, as text::ifind does, and only the few that pass are read as a word.
 unsigned reference_starts(string_view t, std::size_t at) {
-  const __m128i fold = _mm_set1_epi8(0x20);  // lowers an ASCII letter, makes no byte a letter
-  const auto letters = [&](std::size_t offset) {
-    const auto* p = reinterpret_cast<const __m128i*>(t.data() + at + offset);
-    return _mm_or_si128(_mm_loadu_si128(p), fold);
-  };
-  const __m128i l0 = letters(0), l1 = letters(1), l2 = letters(2);
-  const auto is = [](__m128i l, char c) { return _mm_cmpeq_epi8(l, _mm_set1_epi8(c)); };
   const auto word = [&](char a, char b, char c) {
-    return _mm_and_si128(_mm_and_si128(is(l0, a), is(l1, b)), is(l2, c));
+    return _mm_and_si128(_mm_and_si128(letter_at(t, at, 0, a), letter_at(t, at, 1, b)),
+                         letter_at(t, at, 2, c));
   };
   const __m128i any =
       _mm_or_si128(_mm_or_si128(word('p', 'a', 's'), word('a', 'y', 'a')), word('h', 'u', 'r'));
