@@ -141,6 +141,9 @@ const std::string& kind_title(const std::string& named) {
   return titles.at(named);
 }
 
+// How far after "Peraturan" or "Keputusan" a text's name for itself is read.
+constexpr std::size_t kSelfNameReach = 40;
+
 // KIND_MISMATCH for each "<kind> ini" in the node's own text that is not the text's own kind.
 void check_self_names(const Node& n, const std::string& own, const std::string& own_display,
                       std::vector<Finding>& out) {
@@ -148,7 +151,10 @@ void check_self_names(const Node& n, const std::string& own, const std::string& 
   for (std::string_view kw : {"Peraturan", "Keputusan"}) {
     for (std::size_t p = text::ifind_word(t, kw); p != std::string_view::npos;
          p = text::ifind_word(t, kw, p + kw.size())) {
-      const std::string w = words_from(t, p, 40);
+      // Every self-name ends in "ini": a mention without it in reach ("Peraturan Pemerintah
+      // Nomor 18 Tahun 2016 ...", most of them) is passed over before its words are copied.
+      if (text::ifind(t.substr(p, kSelfNameReach), "ini") == std::string_view::npos) continue;
+      const std::string w = words_from(t, p, kSelfNameReach);
       for (const std::string& k : self_kinds()) {
         if (w.compare(0, k.size(), k) != 0) continue;
         // "<kind> ini" (a decree's kind goes on: "Keputusan Kepala Badan ini")
