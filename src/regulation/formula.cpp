@@ -53,6 +53,40 @@ std::string strip_parens(std::string s) {
   return s.substr(b, e - b);
 }
 
+// The bytes that plain() reads as markup or may: a LaTeX command, an HTML tag, a math delimiter,
+// an emphasis star.
+constexpr std::array<bool, 256> kMarkup = [] {
+  std::array<bool, 256> m{};
+  for (const char c : {'\\', '<', '{', '}', '$', '*', '_', '`'})
+    m[static_cast<unsigned char>(c)] = true;
+  return m;
+}();
+
+bool is_markup(char c) {
+  return kMarkup[static_cast<unsigned char>(c)];
+}
+
+// The first markup byte of `s` at or after `from`, or s.size().
+std::size_t markup_from(std::string_view s, std::size_t from) {
+  while (from < s.size() && !is_markup(s[from])) ++from;
+  return from;
+}
+
+// "100 %" -> "100%": the space before every percent sign dropped (most texts have none).
+std::string join_percent(std::string s) {
+  std::size_t p = s.find(" %");
+  if (p == std::string::npos) return s;
+  std::string r;
+  r.reserve(s.size());
+  std::size_t from = 0;
+  for (; p != std::string::npos; p = s.find(" %", p + 1)) {
+    r.append(s, from, p - from);
+    from = p + 1;
+  }
+  r.append(s, from);
+  return r;
+}
+
 // The cell without markup: LaTeX commands (\text{...} keeps its content, \times becomes ×, \% a
 // percent sign), math delimiters, HTML tags (<i>, </b>) and emphasis stars.
 std::string plain(std::string_view s) {
@@ -60,6 +94,12 @@ std::string plain(std::string_view s) {
   out.reserve(s.size());
   for (std::size_t i = 0; i < s.size(); ++i) {
     const char c = s[i];
+    if (!is_markup(c)) {  // the words between markup, appended whole rather than byte by byte
+      const std::size_t run_end = markup_from(s, i + 1);
+      out.append(s.substr(i, run_end - i));
+      i = run_end - 1;
+      continue;
+    }
     if (c == '\\') {
       std::size_t j = i + 1;
       while (j < s.size() && text::is_alpha(s[j])) ++j;
@@ -107,13 +147,7 @@ std::string plain(std::string_view s) {
     }
     out.push_back(c);
   }
-  const std::string collapsed = text::collapse_spaces(out);
-  std::string r;  // "100 %" -> "100%"
-  r.reserve(collapsed.size());
-  for (std::size_t i = 0; i < collapsed.size(); ++i)
-    if (!(collapsed[i] == ' ' && i + 1 < collapsed.size() && collapsed[i + 1] == '%'))
-      r.push_back(collapsed[i]);
-  return strip_parens(std::move(r));
+  return strip_parens(join_percent(text::collapse_spaces(out)));
 }
 
 // "dikali 100%", "dikalikan dengan 100", "kali 100": the multiplication written in words ending

@@ -49,7 +49,15 @@ bool is_line(const Node& n) {
   return n.kind == NodeKind::Text || n.kind == NodeKind::Heading || is_list_item(n.kind);
 }
 bool is_title_field(const Node& n) {
-  return is_line(n) && field_in(n.text, {"jabatan", "nama jabatan"});
+  if (!is_line(n)) return false;
+  // Every line of an annex is asked: one whose words before the colon do not hold "jabatan" (as
+  // both names do) is turned away before its field name is made.
+  const std::string_view s = n.text;
+  const std::size_t colon = s.find(':');
+  if (colon == std::string_view::npos ||
+      text::ifind(s.substr(0, colon), "jabatan") == std::string_view::npos)
+    return false;
+  return field_in(s, {"jabatan", "nama jabatan"});
 }
 // By the field's name (field_name), made once per line.
 bool names_summary(const std::string& field) {

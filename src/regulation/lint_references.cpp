@@ -145,47 +145,35 @@ bool reference_word_at(string_view t, std::size_t p) {
   return c > kInWord && (p == 0 || !text::is_alnum(t[p - 1])) && word_at(t, p, reference_word(c));
 }
 
-// Whether any of the places [from, end) may start a reference word: a word's start whose first
-// three letters are those of "Pasal", "ayat" or "huruf" (needs 1 <= from and end + 2 < t.size()).
-// Written without branches or early exit, so that the compiler checks many bytes at once: most
-// stretches of text hold no reference and are passed over whole.
-bool may_hold_reference(string_view t, std::size_t from, std::size_t end) {
-  const auto* s = reinterpret_cast<const unsigned char*>(t.data());
-  unsigned char any = 0;
-  for (std::size_t i = from; i < end; ++i) {
-    const unsigned char b = s[i - 1];
-    const auto after_word =
-        static_cast<unsigned char>((static_cast<unsigned char>(b - '0') < 10) |
-                                   (static_cast<unsigned char>((b | 0x20) - 'a') < 26));
-    const auto l0 = static_cast<unsigned char>(s[i] | 0x20);
-    const auto l1 = static_cast<unsigned char>(s[i + 1] | 0x20);
-    const auto l2 = static_cast<unsigned char>(s[i + 2] | 0x20);
-    const auto pasal = static_cast<unsigned char>((l0 == 'p') & (l1 == 'a') & (l2 == 's'));
-    const auto ayat = static_cast<unsigned char>((l0 == 'a') & (l1 == 'y') & (l2 == 'a'));
-    const auto huruf = static_cast<unsigned char>((l0 == 'h') & (l1 == 'u') & (l2 == 'r'));
-    any |= static_cast<unsigned char>((after_word ^ 1) & (pasal | ayat | huruf));
-  }
-  return any != 0;
+#if defined(__SSE2__)
+// The places [at, at + 16) whose first three letters, in any case, are those of "Pasal", "ayat"
+// or "huruf", as bits (reads t[at, at + 18)). Every byte of the body is read: sixteen places are
+// compared at a time, as text::ifind does, and only the few that pass are read as a word.
+unsigned reference_starts(string_view t, std::size_t at) {
+  const auto word = [&](char a, char b, char c) {
+    return _mm_and_si128(_mm_and_si128(letter_at(t, at, 0, a), letter_at(t, at, 1, b)),
+                         letter_at(t, at, 2, c));
+  };
+  const __m128i any =
+      _mm_or_si128(_mm_or_si128(word('p', 'a', 's'), word('a', 'y', 'a')), word('h', 'u', 'r'));
+  return static_cast<unsigned>(_mm_movemask_epi8(any));
 }
+#endif
 
-// Where the next "Pasal", "ayat" or "huruf" word at or after `from` starts, or t.size(). The text
-// is checked in stretches of 32 places; only a stretch that may hold one is read byte by byte.
+// Where the next "Pasal", "ayat" or "huruf" word at or after `from` starts, or t.size().
 std::size_t next_reference_word(string_view t, std::size_t from) {
-  constexpr std::size_t kStretch = 32;
   constexpr std::size_t kShortestWord = 4;  // "ayat"
   std::size_t p = from;
-  if (p == 0) {
-    if (!t.empty() && reference_word_at(t, 0)) return 0;
-    p = 1;
-  }
-  while (p + kShortestWord <= t.size()) {
-    const std::size_t end = std::min(p + kStretch, t.size() - kShortestWord + 1);
-    if (may_hold_reference(t, p, end)) {
-      for (; p < end; ++p)
-        if (reference_word_at(t, p)) return p;
+#if defined(__SSE2__)
+  constexpr std::size_t kBlock = 16, kRead = kBlock + 2;  // places a block, bytes it reads
+  for (; p + kRead <= t.size(); p += kBlock)
+    for (unsigned starts = reference_starts(t, p); starts != 0; starts &= starts - 1) {
+      const std::size_t q = p + static_cast<std::size_t>(__builtin_ctz(starts));
+      if (reference_word_at(t, q)) return q;
     }
-    p = end;
-  }
+#endif
+  for (; p + kShortestWord <= t.size(); ++p)
+    if (reference_word_at(t, p)) return p;
   return t.size();
 }
 
