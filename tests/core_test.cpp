@@ -151,9 +151,9 @@ TEST(Text, CaseBlindSearchAgreesWithOneStartAtATime) {
   EXPECT_GT(found, 2000);  // the inputs are ones where the needle is often there
 }
 
-// Collapsing white space copies a line that needs none whole, looking at sixteen bytes at a time:
-// it must give what joining the words with one space gives, at every length and alignment, for
-// runs of spaces that straddle two blocks, tabs, line ends and form feeds.
+// Collapsing white space copies a line that needs none whole, looking at sixteen bytes at a time
+// (is_single_spaced): it must give what joining the words with one space gives, at every length and
+// alignment, for runs of spaces that straddle two blocks, tabs, line ends and form feeds.
 TEST(Text, CollapsedSpacesAreTheWordsJoinedByOneSpace) {
   const auto words_joined = [](std::string_view s) {
     std::string out, word;
@@ -177,6 +177,7 @@ TEST(Text, CollapsedSpacesAreTheWordsJoinedByOneSpace) {
     std::string s(next() % 60, ' ');
     for (char& c : s) c = alphabet[next() % alphabet.size()];
     ASSERT_EQ(text::collapse_spaces(s), words_joined(s)) << "\"" << s << "\"";
+    ASSERT_EQ(text::is_single_spaced(s), words_joined(s) == s) << "\"" << s << "\"";
   }
   // A space at the end of one block of sixteen and another at the start of the next.
   EXPECT_EQ(text::collapse_spaces("abcdefghijklmno  pqrstuvwxyz"), "abcdefghijklmno pqrstuvwxyz");

@@ -169,6 +169,10 @@ bool spaces_collapsed(std::string_view s) {
 
 }  // namespace
 
+bool is_single_spaced(std::string_view s) {
+  return s.empty() || (!is_space(s.front()) && !is_space(s.back()) && spaces_collapsed(s));
+}
+
 std::string collapse_spaces(std::string_view s) {
   s = trim(s);
   if (spaces_collapsed(s)) return std::string(s);

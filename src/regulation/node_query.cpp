@@ -63,22 +63,6 @@ std::string citation_path(const std::vector<const Node*>& ancestors, const Node&
 
 namespace {
 
-// Whether text::collapse_spaces surely returns `s` unchanged: no control character (a tab, a line
-// break) and no two spaces in a row, nor one at either end, as the parser joins a node's lines.
-// (Another control character, which collapse_spaces keeps, only sends the text the slow way.)
-// One pass with no early exit and no state from byte to byte, which the compiler reads many bytes
-// at a time, rather than writing a copy.
-bool single_spaced(std::string_view s) {
-  if (s.empty()) return true;
-  if (s.front() == ' ' || s.back() == ' ') return false;
-  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
-  const std::size_t n = s.size();
-  unsigned char unusual = 0;
-  for (std::size_t i = 0; i + 1 < n; ++i)
-    unusual |= static_cast<unsigned char>((p[i] < 0x20) | ((p[i] == ' ') & (p[i + 1] == ' ')));
-  return unusual == 0 && p[n - 1] >= 0x20;
-}
-
 // text::strip_item_end's second half, on a single-spaced text: the trailing "." ";" ":" "," and
 // "dan", "atau", "dan/atau" that end a list item, as often as they follow one another.
 void strip_item_tail(std::string& r) {
@@ -100,7 +84,7 @@ std::string item_text(const Node& n) {
   // The full text is made anyway; most are single-spaced already and are kept as they are
   // instead of being copied through collapse_spaces.
   std::string t = n.full_text();
-  if (!single_spaced(t)) t = text::collapse_spaces(t);
+  if (!text::is_single_spaced(t)) t = text::collapse_spaces(t);
   strip_item_tail(t);
   return t;
 }

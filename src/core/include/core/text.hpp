@@ -55,6 +55,9 @@ std::size_t ifind(std::string_view hay, std::string_view needle, std::size_t fro
 std::size_t ifind_word(std::string_view hay, std::string_view needle, std::size_t from = 0);
 // Collapses runs of whitespace into one space and trims.
 std::string collapse_spaces(std::string_view s);
+// Whether collapse_spaces(s) is s already: no white space at either end, none but the space, and no
+// two spaces together (most lines and items are so, and need no copy).
+bool is_single_spaced(std::string_view s);
 bool is_upper_text(std::string_view s);  // has letters, and no lowercase ASCII letter
 // Title case the way Indonesian names are written: "Bidang Koordinasi Perencanaan dan Fasilitasi
 // Kerja Sama". Conjunctions and prepositions stay lowercase (except first), acronyms (no vowel,
