@@ -353,11 +353,17 @@ bool needs_closer_look(std::string_view t) {
 Plainness plainness(std::string_view raw, std::string_view trimmed) {
   // The usual line has no byte to look at closely and no two spaces in a row between its words:
   // one quick pass tells it (AsIs); any other line takes the full walk below.
-  const bool ends_plain =
-      raw.size() == trimmed.size() || std::all_of(raw.begin(), raw.end(), [&](char c) {
-        return kByteRoles[static_cast<unsigned char>(c)] != ByteRole::Special &&
-               kByteRoles[static_cast<unsigned char>(c)] != ByteRole::Lead;
-      });
+  // Only the white space trimmed off the ends is looked at here (a tab, carriage return or form
+  // feed there is special): needs_closer_look reads every byte of the trimmed line itself.
+  const auto plain = [](char c) {
+    return kByteRoles[static_cast<unsigned char>(c)] != ByteRole::Special &&
+           kByteRoles[static_cast<unsigned char>(c)] != ByteRole::Lead;
+  };
+  const auto lead = static_cast<std::size_t>(trimmed.data() - raw.data());
+  const std::string_view indent = raw.substr(0, lead);
+  const std::string_view trailer = raw.substr(lead + trimmed.size());
+  const bool ends_plain = std::all_of(indent.begin(), indent.end(), plain) &&
+                          std::all_of(trailer.begin(), trailer.end(), plain);
   if (ends_plain && !needs_closer_look(trimmed)) return Plainness::AsIs;
   return plainness_by_roles(raw, trimmed);
 }
