@@ -81,6 +81,18 @@ std::optional<int> ocr_number(std::string_view tok, bool& repaired) {
   return text::parse_int(digits);
 }
 
+// Whether text::ordinal_word_value may read w: each word it reads ends, past any end that is no
+// letter, in a unit ("KESATU", "KEDUAPULUH SATU"), "puluh" ("KESEPULUH") or "belas" ("KESEBELAS"),
+// so that the capitals that start most other lines ("KEPALA", "KEPUTUSAN") are told without the
+// copies ordinal_word_value makes.
+bool may_be_ordinal_word(std::string_view w) {
+  while (!w.empty() && !text::is_alpha(w.back())) w.remove_suffix(1);
+  for (std::string_view end : {"satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan",
+                               "sembilan", "puluh", "belas"})
+    if (text::iends_with(w, end)) return true;
+  return false;
+}
+
 std::string_view strip_echo_and_punct(std::string_view rest) {
   rest = text::trim(rest);
   while (!rest.empty() && (rest.front() == '.' || rest.front() == ':' || rest.front() == '-'))
@@ -319,7 +331,8 @@ std::optional<Marker> item_marker(std::string_view line) {
     auto [tok, rest] = first_token(line);
     std::string_view word = tok;
     while (!word.empty() && (word.back() == ':' || word.back() == '.')) word.remove_suffix(1);
-    if (word.size() >= 5 && word.starts_with("KE") && text::is_upper_text(word)) {
+    if (word.size() >= 5 && word.starts_with("KE") && may_be_ordinal_word(word) &&
+        text::is_upper_text(word)) {
       if (auto v = text::ordinal_word_value(word)) {
         m.kind = NodeKind::Dictum;
         m.label = std::string(word);
