@@ -19,6 +19,22 @@ char ascii_lower(char c) {
   return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
 }
 
+// fix_rn(s) written to out (s.size() bytes at most, as "rn" becomes one letter); returns its
+// length. A pair is read left to right: the "m" written makes no new "rn".
+std::size_t write_fix_rn(std::string_view s, char* out) {
+  std::size_t n = 0;
+  for (std::size_t k = 0; k < s.size(); ++k) {
+    const char c = ascii_lower(s[k]);
+    if (c == 'r' && k + 1 < s.size() && ascii_lower(s[k + 1]) == 'n') {
+      out[n++] = 'm';
+      ++k;
+    } else {
+      out[n++] = c;
+    }
+  }
+  return n;
+}
+
 // The first letter of fix_rn(s), for a non-empty s: a leading "rn" (in either case) reads "m".
 char first_read_letter(std::string_view s) {
   const char first = ascii_lower(s[0]);
@@ -48,6 +64,14 @@ int edit_distance_capped(std::string_view a, std::string_view b) {
   }
   std::vector<int> prev(b.size() + 1), cur(b.size() + 1);
   return edit_distance(a, b, prev.data(), cur.data());
+}
+
+// Whether a word reads as a keyword, both as fix_rn reads them: the same, or one letter wrong
+// for a keyword of five letters or more.
+bool reads_as_keyword(std::string_view word, std::string_view kw) {
+  if (word == kw) return true;
+  if (kw.size() < 5 || word.empty() || word[0] != kw[0]) return false;
+  return edit_distance_capped(word, kw) <= 1;
 }
 
 // First whitespace-delimited token and the rest after it.
@@ -115,11 +139,15 @@ bool starts_with_keyword(std::string_view line, std::string_view keyword) {
   std::size_t i = 0;
   while (i < line.size() && text::is_alpha(line[i])) ++i;
   if (i == 0) return false;
-  const std::string word = fix_rn(line.substr(0, i));
-  const std::string kw = fix_rn(keyword);
-  if (word == kw) return true;
-  if (kw.size() < 5 || word.empty() || word[0] != kw[0]) return false;
-  return edit_distance_capped(word, kw) <= 1;
+  const std::string_view word = line.substr(0, i);
+  // The usual word and keyword are short: read on the stack, with no copy made on the heap.
+  constexpr std::size_t kShort = 32;
+  if (word.size() > kShort || keyword.size() > kShort)
+    return reads_as_keyword(fix_rn(word), fix_rn(keyword));
+  std::array<char, kShort> word_read, keyword_read;
+  return reads_as_keyword(
+      std::string_view(word_read.data(), write_fix_rn(word, word_read.data())),
+      std::string_view(keyword_read.data(), write_fix_rn(keyword, keyword_read.data())));
 }
 
 std::optional<Marker> structural_marker(std::string_view line) {
