@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <array>
-#include <vector>
 
 #include "core/text.hpp"
 
@@ -41,29 +40,16 @@ char first_read_letter(std::string_view s) {
   return first == 'r' && s.size() >= 2 && ascii_lower(s[1]) == 'n' ? 'm' : first;
 }
 
-// The edit distance over two rows of at least b.size() + 1 entries each.
-int edit_distance(std::string_view a, std::string_view b, int* prev, int* cur) {
-  for (std::size_t j = 0; j <= b.size(); ++j) prev[j] = static_cast<int>(j);
-  for (std::size_t i = 1; i <= a.size(); ++i) {
-    cur[0] = static_cast<int>(i);
-    for (std::size_t j = 1; j <= b.size(); ++j)
-      cur[j] =
-          std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
-    std::swap(prev, cur);
-  }
-  return prev[b.size()];
-}
-
-int edit_distance_capped(std::string_view a, std::string_view b) {
-  if (a.size() > b.size() + 1 || b.size() > a.size() + 1) return 2;
-  // The keywords are short: their rows fit on the stack, with no allocation per line.
-  constexpr std::size_t kShort = 32;
-  if (b.size() < kShort) {
-    std::array<int, kShort> prev{}, cur{};
-    return edit_distance(a, b, prev.data(), cur.data());
-  }
-  std::vector<int> prev(b.size() + 1), cur(b.size() + 1);
-  return edit_distance(a, b, prev.data(), cur.data());
+// Whether the edit distance of a and b (letters inserted, deleted or replaced) is one or less,
+// in one pass: of the same length, they differ in one letter at most; one letter longer, the
+// longer one is the shorter with one letter put in at their first difference.
+bool within_one_edit(std::string_view a, std::string_view b) {
+  if (a.size() < b.size()) std::swap(a, b);
+  if (a.size() > b.size() + 1) return false;
+  std::size_t k = 0;
+  while (k < b.size() && a[k] == b[k]) ++k;
+  if (k == b.size()) return true;  // equal, or a letter added at the end
+  return a.size() == b.size() ? a.substr(k + 1) == b.substr(k + 1) : a.substr(k + 1) == b.substr(k);
 }
 
 // Whether a word reads as a keyword, both as fix_rn reads them: the same, or one letter wrong
@@ -71,7 +57,7 @@ int edit_distance_capped(std::string_view a, std::string_view b) {
 bool reads_as_keyword(std::string_view word, std::string_view kw) {
   if (word == kw) return true;
   if (kw.size() < 5 || word.empty() || word[0] != kw[0]) return false;
-  return edit_distance_capped(word, kw) <= 1;
+  return within_one_edit(word, kw);
 }
 
 // First whitespace-delimited token and the rest after it.
