@@ -172,7 +172,7 @@ std::optional<Marker> structural_marker(std::string_view line) {
     m.kind = NodeKind::Chapter;
     m.label = text::to_upper(r);
     m.ordinal = *v;
-    m.rest = std::string(strip_echo_and_punct(after));
+    m.rest = strip_echo_and_punct(after);
     return m;
   }
   if (tok.size() <= 7 && starts_with_keyword(tok, "Bagian")) {
@@ -183,7 +183,7 @@ std::optional<Marker> structural_marker(std::string_view line) {
       m.kind = NodeKind::Section;
       m.label = text::title_case(w);
       m.ordinal = *v;
-      m.rest = std::string(strip_echo_and_punct(r2));
+      m.rest = strip_echo_and_punct(r2);
       return m;
     }
     return std::nullopt;
@@ -197,7 +197,7 @@ std::optional<Marker> structural_marker(std::string_view line) {
       m.kind = NodeKind::Paragraph;
       m.label = std::to_string(*v);
       m.ordinal = *v;
-      m.rest = std::string(strip_echo_and_punct(r2));
+      m.rest = strip_echo_and_punct(r2);
       m.repaired = repaired;
       return m;
     }
@@ -263,7 +263,7 @@ std::optional<Marker> item_marker(std::string_view line) {
   auto after = [&](std::size_t end) -> bool {
     // The marker must be followed by a space or end the line.
     if (end < line.size() && line[end] != ' ') return false;
-    m.rest = std::string(text::trim(line.substr(end)));
+    m.rest = text::trim(line.substr(end));
     return true;
   };
   // (1)
@@ -351,7 +351,7 @@ std::optional<Marker> item_marker(std::string_view line) {
         m.kind = NodeKind::Dictum;
         m.label = std::string(word);
         m.ordinal = *v;
-        m.rest = std::string(strip_echo_and_punct(rest));
+        m.rest = strip_echo_and_punct(rest);
         return m;
       }
     }
