@@ -430,10 +430,10 @@ std::string clean_line_text(std::string_view raw) {
   std::size_t lead = 0;
   while (lead < s.size() && (s[lead] == ' ' || s[lead] == '\t')) ++lead;
   const bool leading_tab = s.substr(0, lead).find('\t') != std::string::npos;
-  auto fields = text::split(leading_tab ? std::string_view(s) : raw_cells, '\t');
   std::vector<std::string> cells;
-  cells.reserve(fields.size());
-  for (auto f : fields) cells.push_back(text::collapse_spaces(strip_bullets(f)));
+  for_each_cell(leading_tab ? std::string_view(s) : raw_cells, [&](std::string_view f) {
+    cells.push_back(text::collapse_spaces(strip_bullets(f)));
+  });
   while (!cells.empty() && cells.back().empty()) cells.pop_back();
   const auto nonempty =
       std::count_if(cells.begin(), cells.end(), [](auto& c) { return !c.empty(); });

@@ -62,18 +62,6 @@ std::string label_of(NodeKind k, int ordinal) {
   return text::letter_label(ordinal);
 }
 
-// A row's cells, the text between its tabs (text::split's fields), each copied once: the tabs are
-// found with memchr, and no list of views is made first.
-std::vector<std::string> row_cells(std::string_view row) {
-  std::vector<std::string> cells;
-  for (std::size_t tab; (tab = row.find('\t')) != std::string_view::npos;) {
-    cells.emplace_back(row.substr(0, tab));
-    row.remove_prefix(tab + 1);
-  }
-  cells.emplace_back(row);
-  return cells;
-}
-
 // The text after an item's marker (a view into the line): cut out of the line's own string when
 // that may be taken, which copies no text, else copied.
 std::string text_after_marker(std::string_view rest, std::string* movable_text) {
@@ -291,7 +279,8 @@ void TreeBuilder::add_item(Marker&& m, int line, std::string* movable_text) {
 }
 
 void TreeBuilder::add_row(const Line& line) {
-  std::vector<std::string> cells = row_cells(line.text);
+  std::vector<std::string> cells;
+  for_each_cell(line.text, [&](std::string_view c) { cells.emplace_back(c); });
   const bool continuation = !cells.empty() && cells[0].empty();
   Node* table = nullptr;
   if (!top().children.empty() && top().children.back().kind == NodeKind::Table) {
