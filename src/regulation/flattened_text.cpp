@@ -41,14 +41,87 @@ std::size_t next_space(std::string_view s, std::size_t i) {
   return i;
 }
 
-// Calls f(word) for each space-separated word of s, without allocating.
+bool is_ascii_letter(char c) {
+  return static_cast<unsigned char>((c | 0x20) - 'a') < 26;
+}
+
+// The letters and the spaces among the 64 bytes of a line from `from`, a bit a byte (bit k for
+// s[from + k]): the words of a window are then found with a few bit operations each instead of a
+// walk over their bytes. A byte past the line's end is no letter and counts as a space, since
+// the end of a line ends its last word as a space does.
+struct ByteBits {
+  std::uint64_t letters = 0;
+  std::uint64_t spaces = 0;
+};
+
+#if defined(__SSE2__)
+// The letters and spaces among sixteen bytes from p, as two sixteen-bit masks.
+std::pair<unsigned, unsigned> block_bits(const char* p) {
+  const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+  const __m128i spaces = _mm_cmpeq_epi8(v, _mm_set1_epi8(' '));
+  // is_ascii_letter: (c | 0x20) - 'a' below 26, the comparison unsigned (min(x, 25) == x).
+  const __m128i from_a = _mm_sub_epi8(_mm_or_si128(v, _mm_set1_epi8(0x20)), _mm_set1_epi8('a'));
+  const __m128i letters = _mm_cmpeq_epi8(_mm_min_epu8(from_a, _mm_set1_epi8(25)), from_a);
+  return {static_cast<unsigned>(_mm_movemask_epi8(letters)),
+          static_cast<unsigned>(_mm_movemask_epi8(spaces))};
+}
+
+ByteBits full_window_bits(const char* p) {
+  ByteBits b;
+  for (unsigned block = 0; block < 4; ++block) {
+    const auto [letters, spaces] = block_bits(p + 16 * block);
+    b.letters |= static_cast<std::uint64_t>(letters) << (16 * block);
+    b.spaces |= static_cast<std::uint64_t>(spaces) << (16 * block);
+  }
+  return b;
+}
+#else
+ByteBits full_window_bits(const char* p) {
+  ByteBits b;
+  for (unsigned k = 0; k < 64; ++k) {
+    b.letters |= static_cast<std::uint64_t>(is_ascii_letter(p[k])) << k;
+    b.spaces |= static_cast<std::uint64_t>(p[k] == ' ') << k;
+  }
+  return b;
+}
+#endif
+
+ByteBits window_bits(std::string_view s, std::size_t from) {
+  if (from + 64 <= s.size()) return full_window_bits(s.data() + from);
+  // The line's last bytes, copied after zeros (no letter, no space) to read as a whole window.
+  std::array<char, 64> tail{};
+  const std::size_t left = s.size() - from;
+  std::memcpy(tail.data(), s.data() + from, left);
+  ByteBits b = full_window_bits(tail.data());
+  b.spaces |= ~std::uint64_t{0} << left;  // left < 64
+  return b;
+}
+
+// Calls f(word) for each space-separated word of s, without allocating: the words of each 64-byte
+// window are read from its space bits (a word that runs past a window is read from the next,
+// which starts at it; one of 64 bytes or more a byte at a time).
 template <typename F>
 void for_each_word(std::string_view s, F f) {
   for (std::size_t i = 0; i < s.size();) {
-    while (i < s.size() && s[i] == ' ') ++i;
-    const std::size_t start = i;
-    i = next_space(s, i);
-    if (i > start) f(s.substr(start, i - start));
+    const ByteBits b = window_bits(s, i);
+    std::uint64_t unread = ~b.spaces;  // the bytes of words not read yet
+    std::size_t next = i + 64;         // where the next window starts
+    while (unread != 0) {
+      const int start = std::countr_zero(unread);
+      const std::uint64_t spaces_after = b.spaces & (~std::uint64_t{0} << start);
+      if (spaces_after == 0) {
+        next = i + static_cast<std::size_t>(start);
+        if (start == 0) {
+          next = next_space(s, i);
+          f(s.substr(i, next - i));
+        }
+        break;
+      }
+      const int space = std::countr_zero(spaces_after);  // after start: 1 to 63
+      f(s.substr(i + static_cast<std::size_t>(start), static_cast<std::size_t>(space - start)));
+      unread &= ~std::uint64_t{0} << space;
+    }
+    i = next;
   }
 }
 
@@ -436,62 +509,6 @@ std::string_view bare_view(std::string_view w) {
   while (!w.empty() && !alpha(w.back())) w.remove_suffix(1);
   while (!w.empty() && !alpha(w.front())) w.remove_prefix(1);
   return w;
-}
-
-bool is_ascii_letter(char c) {
-  return static_cast<unsigned char>((c | 0x20) - 'a') < 26;
-}
-
-// The letters and the spaces among the 64 bytes of a line from `from`, a bit a byte (bit k for
-// s[from + k]): the words of a window are then found with a few bit operations each instead of a
-// walk over their bytes. A byte past the line's end is no letter and counts as a space, since
-// the end of a line ends its last word as a space does.
-struct ByteBits {
-  std::uint64_t letters = 0;
-  std::uint64_t spaces = 0;
-};
-
-#if defined(__SSE2__)
-// The letters and spaces among sixteen bytes from p, as two sixteen-bit masks.
-std::pair<unsigned, unsigned> block_bits(const char* p) {
-  const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
-  const __m128i spaces = _mm_cmpeq_epi8(v, _mm_set1_epi8(' '));
-  // is_ascii_letter: (c | 0x20) - 'a' below 26, the comparison unsigned (min(x, 25) == x).
-  const __m128i from_a = _mm_sub_epi8(_mm_or_si128(v, _mm_set1_epi8(0x20)), _mm_set1_epi8('a'));
-  const __m128i letters = _mm_cmpeq_epi8(_mm_min_epu8(from_a, _mm_set1_epi8(25)), from_a);
-  return {static_cast<unsigned>(_mm_movemask_epi8(letters)),
-          static_cast<unsigned>(_mm_movemask_epi8(spaces))};
-}
-
-ByteBits full_window_bits(const char* p) {
-  ByteBits b;
-  for (unsigned block = 0; block < 4; ++block) {
-    const auto [letters, spaces] = block_bits(p + 16 * block);
-    b.letters |= static_cast<std::uint64_t>(letters) << (16 * block);
-    b.spaces |= static_cast<std::uint64_t>(spaces) << (16 * block);
-  }
-  return b;
-}
-#else
-ByteBits full_window_bits(const char* p) {
-  ByteBits b;
-  for (unsigned k = 0; k < 64; ++k) {
-    b.letters |= static_cast<std::uint64_t>(is_ascii_letter(p[k])) << k;
-    b.spaces |= static_cast<std::uint64_t>(p[k] == ' ') << k;
-  }
-  return b;
-}
-#endif
-
-ByteBits window_bits(std::string_view s, std::size_t from) {
-  if (from + 64 <= s.size()) return full_window_bits(s.data() + from);
-  // The line's last bytes, copied after zeros (no letter, no space) to read as a whole window.
-  std::array<char, 64> tail{};
-  const std::size_t left = s.size() - from;
-  std::memcpy(tail.data(), s.data() + from, left);
-  ByteBits b = full_window_bits(tail.data());
-  b.spaces |= ~std::uint64_t{0} << left;  // left < 64
-  return b;
 }
 
 // Calls f(bare) for the bare_view of each space-separated word of s that has a letter: from a
