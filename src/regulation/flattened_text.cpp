@@ -540,7 +540,7 @@ void for_each_bare_word(std::string_view s, F f) {
       const int space = std::countr_zero(spaces_after);  // after start: 1 to 63
       const int last = 63 - std::countl_zero(letters & ((std::uint64_t{1} << space) - 1));
       f(s.substr(i + static_cast<std::size_t>(start), static_cast<std::size_t>(last + 1 - start)));
-      letters &= space == 63 ? 0 : ~std::uint64_t{0} << (space + 1);  // past the space
+      letters &= ~std::uint64_t{1} << space;  // past the space: bits 0 to space cleared
     }
     i = next;
   }
