@@ -201,6 +201,12 @@ bool is_reference_word(std::string_view t) {
                      [&](std::string_view w) { return text::iequals(t, w); });
 }
 
+// Whether a token starts with an M in either case, as the preamble's keywords do: most tokens are
+// told from all five at once.
+bool starts_with_m(std::string_view w) {
+  return !w.empty() && (w.front() | 0x20) == 'm';
+}
+
 bool keyword_with_colon(const Tokens& t, std::size_t i, std::string_view word) {
   if (!text::istarts_with(t[i], word)) return false;
   if (t[i].size() == word.size()) return i + 1 < t.size() && t[i + 1].front() == ':';
@@ -326,9 +332,10 @@ std::vector<std::size_t> cut_points(const Tokens& t) {
                (in_heading && w == "PERATURAN" && i > 0 && text::is_upper_text(prev))) {
       // (The heading's "PERATURAN BUPATI X" after the issuer's "BUPATI X PROVINSI Y".)
       cut[i] = true;
-    } else if (keyword_with_colon(t, i, "Menimbang") || keyword_with_colon(t, i, "Mengingat") ||
-               keyword_with_colon(t, i, "Memperhatikan") ||
-               keyword_with_colon(t, i, "Menetapkan") || text::istarts_with(w, "MEMUTUSKAN")) {
+    } else if (starts_with_m(w) &&
+               (keyword_with_colon(t, i, "Menimbang") || keyword_with_colon(t, i, "Mengingat") ||
+                keyword_with_colon(t, i, "Memperhatikan") ||
+                keyword_with_colon(t, i, "Menetapkan") || text::istarts_with(w, "MEMUTUSKAN"))) {
       cut[i] = true;
       if (text::istarts_with(w, "MEMUTUSKAN")) cut[std::min(n, i + 1)] = true;
       in_heading = false;

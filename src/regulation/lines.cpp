@@ -164,6 +164,8 @@ bool is_viewer_header(std::string_view s) {
 bool is_decorated_page_number(std::string_view t) {
   std::size_t a = 0, b = t.size();
   const auto decor = [](unsigned char c) { return c == '-' || c == '.' || c >= 0x80; };
+  // A decoration comes first: most tokens are told at their first byte.
+  if (t.empty() || !decor(static_cast<unsigned char>(t.front()))) return false;
   while (a < b && decor(static_cast<unsigned char>(t[a]))) ++a;
   while (b > a && decor(static_cast<unsigned char>(t[b - 1]))) --b;
   return a > 0 && b < t.size() && b - a >= 1 && b - a <= 3 &&
