@@ -341,18 +341,20 @@ std::optional<Marker> item_marker(std::string_view line) {
     return std::nullopt;
   }
   if (line[0] >= 'A' && line[0] <= 'Z') {
-    // KESATU : ... (decree dictums), written in capitals.
-    auto [tok, rest] = first_token(line);
-    std::string_view word = tok;
-    while (!word.empty() && (word.back() == ':' || word.back() == '.')) word.remove_suffix(1);
-    if (word.size() >= 5 && word.starts_with("KE") && may_be_ordinal_word(word) &&
-        text::is_upper_text(word)) {
-      if (auto v = text::ordinal_word_value(word)) {
-        m.kind = NodeKind::Dictum;
-        m.label = std::string(word);
-        m.ordinal = *v;
-        m.rest = strip_echo_and_punct(rest);
-        return m;
+    // KESATU : ... (decree dictums), written in capitals: its first word is split off only when the
+    // line starts with KE, as a dictum's does.
+    if (line.starts_with("KE")) {
+      auto [tok, rest] = first_token(line);
+      std::string_view word = tok;
+      while (!word.empty() && (word.back() == ':' || word.back() == '.')) word.remove_suffix(1);
+      if (word.size() >= 5 && may_be_ordinal_word(word) && text::is_upper_text(word)) {
+        if (auto v = text::ordinal_word_value(word)) {
+          m.kind = NodeKind::Dictum;
+          m.label = std::string(word);
+          m.ordinal = *v;
+          m.rest = strip_echo_and_punct(rest);
+          return m;
+        }
       }
     }
     // Roman numerals I. II. IV.  and capital letters A. B.
