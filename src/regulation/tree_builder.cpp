@@ -29,9 +29,10 @@ bool is_field_line(std::string_view s) {
 
 // A heading line inside an annex: short, in capitals, no numbering, not a signature line.
 bool is_annex_heading(std::string_view s) {
-  if (!text::is_upper_text(s) || s.back() == ',' || s.back() == ';') return false;
+  // (The cheap tests first: is_upper_text reads the whole line.)
+  if (s.size() > 100 || s.back() == ',' || s.back() == ';' || !text::is_upper_text(s)) return false;
   const auto words = std::count(s.begin(), s.end(), ' ') + 1;
-  return words <= 12 && s.size() <= 100;
+  return words <= 12;
 }
 
 // "IV.A Pelaksanaan tugas ...": a numbered sub-part heading.
@@ -126,7 +127,7 @@ void TreeBuilder::add_line(const Line& line, std::string* movable_text) {
     add_structural(std::move(*sm), line.number);
   } else if (auto im = item_marker(s)) {
     add_item(std::move(*im), line.number, movable_text);
-  } else if (mode_ == Mode::Annex && text::is_upper_text(s) && s.back() == ',') {
+  } else if (mode_ == Mode::Annex && s.back() == ',' && text::is_upper_text(s)) {
     // The signature block that closes an annex ("PJ. GUBERNUR NUSA TENGGARA TIMUR,") ends every
     // list above it.
     while (stack_.size() > 1) stack_.pop_back();
