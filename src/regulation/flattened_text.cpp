@@ -11,6 +11,10 @@
 #include <string_view>
 #include <unordered_map>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include "core/text.hpp"
 
 namespace tatakerja::regulation {
@@ -37,14 +41,87 @@ std::size_t next_space(std::string_view s, std::size_t i) {
   return i;
 }
 
-// Calls f(word) for each space-separated word of s, without allocating.
+bool is_ascii_letter(char c) {
+  return static_cast<unsigned char>((c | 0x20) - 'a') < 26;
+}
+
+// The letters and the spaces among the 64 bytes of a line from `from`, a bit a byte (bit k for
+// s[from + k]): the words of a window are then found with a few bit operations each instead of a
+// walk over their bytes. A byte past the line's end is no letter and counts as a space, since
+// the end of a line ends its last word as a space does.
+struct ByteBits {
+  std::uint64_t letters = 0;
+  std::uint64_t spaces = 0;
+};
+
+#if defined(__SSE2__)
+// The letters and spaces among sixteen bytes from p, as two sixteen-bit masks.
+std::pair<unsigned, unsigned> block_bits(const char* p) {
+  const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+  const __m128i spaces = _mm_cmpeq_epi8(v, _mm_set1_epi8(' '));
+  // is_ascii_letter: (c | 0x20) - 'a' below 26, the comparison unsigned (min(x, 25) == x).
+  const __m128i from_a = _mm_sub_epi8(_mm_or_si128(v, _mm_set1_epi8(0x20)), _mm_set1_epi8('a'));
+  const __m128i letters = _mm_cmpeq_epi8(_mm_min_epu8(from_a, _mm_set1_epi8(25)), from_a);
+  return {static_cast<unsigned>(_mm_movemask_epi8(letters)),
+          static_cast<unsigned>(_mm_movemask_epi8(spaces))};
+}
+
+ByteBits full_window_bits(const char* p) {
+  ByteBits b;
+  for (unsigned block = 0; block < 4; ++block) {
+    const auto [letters, spaces] = block_bits(p + 16 * block);
+    b.letters |= static_cast<std::uint64_t>(letters) << (16 * block);
+    b.spaces |= static_cast<std::uint64_t>(spaces) << (16 * block);
+  }
+  return b;
+}
+#else
+ByteBits full_window_bits(const char* p) {
+  ByteBits b;
+  for (unsigned k = 0; k < 64; ++k) {
+    b.letters |= static_cast<std::uint64_t>(is_ascii_letter(p[k])) << k;
+    b.spaces |= static_cast<std::uint64_t>(p[k] == ' ') << k;
+  }
+  return b;
+}
+#endif
+
+ByteBits window_bits(std::string_view s, std::size_t from) {
+  if (from + 64 <= s.size()) return full_window_bits(s.data() + from);
+  // The line's last bytes, copied after zeros (no letter, no space) to read as a whole window.
+  std::array<char, 64> tail{};
+  const std::size_t left = s.size() - from;
+  std::memcpy(tail.data(), s.data() + from, left);
+  ByteBits b = full_window_bits(tail.data());
+  b.spaces |= ~std::uint64_t{0} << left;  // left < 64
+  return b;
+}
+
+// Calls f(word) for each space-separated word of s, without allocating: the words of each 64-byte
+// window are read from its space bits (a word that runs past a window is read from the next,
+// which starts at it; one of 64 bytes or more a byte at a time).
 template <typename F>
 void for_each_word(std::string_view s, F f) {
   for (std::size_t i = 0; i < s.size();) {
-    while (i < s.size() && s[i] == ' ') ++i;
-    const std::size_t start = i;
-    i = next_space(s, i);
-    if (i > start) f(s.substr(start, i - start));
+    const ByteBits b = window_bits(s, i);
+    std::uint64_t unread = ~b.spaces;  // the bytes of words not read yet
+    std::size_t next = i + 64;         // where the next window starts
+    while (unread != 0) {
+      const int start = std::countr_zero(unread);
+      const std::uint64_t spaces_after = b.spaces & (~std::uint64_t{0} << start);
+      if (spaces_after == 0) {
+        next = i + static_cast<std::size_t>(start);
+        if (start == 0) {
+          next = next_space(s, i);
+          f(s.substr(i, next - i));
+        }
+        break;
+      }
+      const int space = std::countr_zero(spaces_after);  // after start: 1 to 63
+      f(s.substr(i + static_cast<std::size_t>(start), static_cast<std::size_t>(space - start)));
+      unread &= ~std::uint64_t{0} << space;
+    }
+    i = next;
   }
 }
 
@@ -122,6 +199,12 @@ bool is_reference_word(std::string_view t) {
       "dengan", "sampai", "s.d.",     "-",   "menurut", "berdasarkan"};
   return std::any_of(kWords.begin(), kWords.end(),
                      [&](std::string_view w) { return text::iequals(t, w); });
+}
+
+// Whether a token starts with an M in either case, as the preamble's keywords do: most tokens are
+// told from all five at once.
+bool starts_with_m(std::string_view w) {
+  return !w.empty() && (w.front() | 0x20) == 'm';
 }
 
 bool keyword_with_colon(const Tokens& t, std::size_t i, std::string_view word) {
@@ -249,9 +332,10 @@ std::vector<std::size_t> cut_points(const Tokens& t) {
                (in_heading && w == "PERATURAN" && i > 0 && text::is_upper_text(prev))) {
       // (The heading's "PERATURAN BUPATI X" after the issuer's "BUPATI X PROVINSI Y".)
       cut[i] = true;
-    } else if (keyword_with_colon(t, i, "Menimbang") || keyword_with_colon(t, i, "Mengingat") ||
-               keyword_with_colon(t, i, "Memperhatikan") ||
-               keyword_with_colon(t, i, "Menetapkan") || text::istarts_with(w, "MEMUTUSKAN")) {
+    } else if (starts_with_m(w) &&
+               (keyword_with_colon(t, i, "Menimbang") || keyword_with_colon(t, i, "Mengingat") ||
+                keyword_with_colon(t, i, "Memperhatikan") ||
+                keyword_with_colon(t, i, "Menetapkan") || text::istarts_with(w, "MEMUTUSKAN"))) {
       cut[i] = true;
       if (text::istarts_with(w, "MEMUTUSKAN")) cut[std::min(n, i + 1)] = true;
       in_heading = false;
@@ -434,26 +518,38 @@ std::string_view bare_view(std::string_view w) {
   return w;
 }
 
-bool is_ascii_letter(char c) {
-  return static_cast<unsigned char>((c | 0x20) - 'a') < 26;
-}
-
-// Calls f(bare) for the bare_view of each space-separated word of s that has a letter, in one
-// pass: from a word's first letter (the bytes before it, spaces or not, hold no letter of a word)
-// to the end of its word, then back to its last letter.
+// Calls f(bare) for the bare_view of each space-separated word of s that has a letter: from a
+// word's first letter (the bytes before it, spaces or not, hold no letter of a word) to its last
+// letter before the space that ends it. The words are read from 64-byte windows of letter and
+// space bits; a word that runs past a window is read from the next window, which starts at it.
 template <typename F>
 void for_each_bare_word(std::string_view s, F f) {
   for (std::size_t i = 0; i < s.size();) {
-    if (!is_ascii_letter(s[i])) {
-      ++i;
-      continue;
+    const ByteBits b = window_bits(s, i);
+    std::uint64_t letters = b.letters;  // the letters of the window not read yet
+    std::size_t next = i + 64;          // where the next window starts
+    while (letters != 0) {
+      const int start = std::countr_zero(letters);
+      const std::uint64_t spaces_after = b.spaces & (~std::uint64_t{0} << start);
+      if (spaces_after == 0) {
+        // The word runs past the window: the next one starts at it, unless it starts here, a
+        // word of 64 bytes or more, read a byte at a time.
+        next = i + static_cast<std::size_t>(start);
+        if (start == 0) {
+          const std::size_t space = next_space(s, i);
+          std::size_t end = space;
+          while (!is_ascii_letter(s[end - 1])) --end;  // stops at the letter at i at the latest
+          f(s.substr(i, end - i));
+          next = space + 1;  // past the space (or the line's end), no letter
+        }
+        break;
+      }
+      const int space = std::countr_zero(spaces_after);  // after start: 1 to 63
+      const int last = 63 - std::countl_zero(letters & ((std::uint64_t{1} << space) - 1));
+      f(s.substr(i + static_cast<std::size_t>(start), static_cast<std::size_t>(last + 1 - start)));
+      letters &= ~std::uint64_t{1} << space;  // past the space: bits 0 to space cleared
     }
-    const std::size_t start = i;
-    const std::size_t space = next_space(s, i);
-    std::size_t end = space;
-    while (!is_ascii_letter(s[end - 1])) --end;  // stops at the letter at start at the latest
-    f(s.substr(start, end - start));
-    i = space + 1;  // past the space (or the line's end), no letter
+    i = next;
   }
 }
 

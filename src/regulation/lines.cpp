@@ -164,6 +164,8 @@ bool is_viewer_header(std::string_view s) {
 bool is_decorated_page_number(std::string_view t) {
   std::size_t a = 0, b = t.size();
   const auto decor = [](unsigned char c) { return c == '-' || c == '.' || c >= 0x80; };
+  // A decoration comes first: most tokens are told at their first byte.
+  if (t.empty() || !decor(static_cast<unsigned char>(t.front()))) return false;
   while (a < b && decor(static_cast<unsigned char>(t[a]))) ++a;
   while (b > a && decor(static_cast<unsigned char>(t[b - 1]))) --b;
   return a > 0 && b < t.size() && b - a >= 1 && b - a <= 3 &&
@@ -353,11 +355,17 @@ bool needs_closer_look(std::string_view t) {
 Plainness plainness(std::string_view raw, std::string_view trimmed) {
   // The usual line has no byte to look at closely and no two spaces in a row between its words:
   // one quick pass tells it (AsIs); any other line takes the full walk below.
-  const bool ends_plain =
-      raw.size() == trimmed.size() || std::all_of(raw.begin(), raw.end(), [&](char c) {
-        return kByteRoles[static_cast<unsigned char>(c)] != ByteRole::Special &&
-               kByteRoles[static_cast<unsigned char>(c)] != ByteRole::Lead;
-      });
+  // Only the white space trimmed off the ends is looked at here (a tab, carriage return or form
+  // feed there is special): needs_closer_look reads every byte of the trimmed line itself.
+  const auto plain = [](char c) {
+    return kByteRoles[static_cast<unsigned char>(c)] != ByteRole::Special &&
+           kByteRoles[static_cast<unsigned char>(c)] != ByteRole::Lead;
+  };
+  const auto lead = static_cast<std::size_t>(trimmed.data() - raw.data());
+  const std::string_view indent = raw.substr(0, lead);
+  const std::string_view trailer = raw.substr(lead + trimmed.size());
+  const bool ends_plain = std::all_of(indent.begin(), indent.end(), plain) &&
+                          std::all_of(trailer.begin(), trailer.end(), plain);
   if (ends_plain && !needs_closer_look(trimmed)) return Plainness::AsIs;
   return plainness_by_roles(raw, trimmed);
 }
@@ -424,10 +432,10 @@ std::string clean_line_text(std::string_view raw) {
   std::size_t lead = 0;
   while (lead < s.size() && (s[lead] == ' ' || s[lead] == '\t')) ++lead;
   const bool leading_tab = s.substr(0, lead).find('\t') != std::string::npos;
-  auto fields = text::split(leading_tab ? std::string_view(s) : raw_cells, '\t');
   std::vector<std::string> cells;
-  cells.reserve(fields.size());
-  for (auto f : fields) cells.push_back(text::collapse_spaces(strip_bullets(f)));
+  for_each_cell(leading_tab ? std::string_view(s) : raw_cells, [&](std::string_view f) {
+    cells.push_back(text::collapse_spaces(strip_bullets(f)));
+  });
   while (!cells.empty() && cells.back().empty()) cells.pop_back();
   const auto nonempty =
       std::count_if(cells.begin(), cells.end(), [](auto& c) { return !c.empty(); });

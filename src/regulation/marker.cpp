@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <array>
-#include <vector>
 
 #include "core/text.hpp"
 
@@ -19,35 +18,46 @@ char ascii_lower(char c) {
   return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
 }
 
+// fix_rn(s) written to out (s.size() bytes at most, as "rn" becomes one letter); returns its
+// length. A pair is read left to right: the "m" written makes no new "rn".
+std::size_t write_fix_rn(std::string_view s, char* out) {
+  std::size_t n = 0;
+  for (std::size_t k = 0; k < s.size(); ++k) {
+    const char c = ascii_lower(s[k]);
+    if (c == 'r' && k + 1 < s.size() && ascii_lower(s[k + 1]) == 'n') {
+      out[n++] = 'm';
+      ++k;
+    } else {
+      out[n++] = c;
+    }
+  }
+  return n;
+}
+
 // The first letter of fix_rn(s), for a non-empty s: a leading "rn" (in either case) reads "m".
 char first_read_letter(std::string_view s) {
   const char first = ascii_lower(s[0]);
   return first == 'r' && s.size() >= 2 && ascii_lower(s[1]) == 'n' ? 'm' : first;
 }
 
-// The edit distance over two rows of at least b.size() + 1 entries each.
-int edit_distance(std::string_view a, std::string_view b, int* prev, int* cur) {
-  for (std::size_t j = 0; j <= b.size(); ++j) prev[j] = static_cast<int>(j);
-  for (std::size_t i = 1; i <= a.size(); ++i) {
-    cur[0] = static_cast<int>(i);
-    for (std::size_t j = 1; j <= b.size(); ++j)
-      cur[j] =
-          std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
-    std::swap(prev, cur);
-  }
-  return prev[b.size()];
+// Whether the edit distance of a and b (letters inserted, deleted or replaced) is one or less,
+// in one pass: of the same length, they differ in one letter at most; one letter longer, the
+// longer one is the shorter with one letter put in at their first difference.
+bool within_one_edit(std::string_view a, std::string_view b) {
+  if (a.size() < b.size()) std::swap(a, b);
+  if (a.size() > b.size() + 1) return false;
+  std::size_t k = 0;
+  while (k < b.size() && a[k] == b[k]) ++k;
+  if (k == b.size()) return true;  // equal, or a letter added at the end
+  return a.size() == b.size() ? a.substr(k + 1) == b.substr(k + 1) : a.substr(k + 1) == b.substr(k);
 }
 
-int edit_distance_capped(std::string_view a, std::string_view b) {
-  if (a.size() > b.size() + 1 || b.size() > a.size() + 1) return 2;
-  // The keywords are short: their rows fit on the stack, with no allocation per line.
-  constexpr std::size_t kShort = 32;
-  if (b.size() < kShort) {
-    std::array<int, kShort> prev{}, cur{};
-    return edit_distance(a, b, prev.data(), cur.data());
-  }
-  std::vector<int> prev(b.size() + 1), cur(b.size() + 1);
-  return edit_distance(a, b, prev.data(), cur.data());
+// Whether a word reads as a keyword, both as fix_rn reads them: the same, or one letter wrong
+// for a keyword of five letters or more.
+bool reads_as_keyword(std::string_view word, std::string_view kw) {
+  if (word == kw) return true;
+  if (kw.size() < 5 || word.empty() || word[0] != kw[0]) return false;
+  return within_one_edit(word, kw);
 }
 
 // First whitespace-delimited token and the rest after it.
@@ -81,6 +91,18 @@ std::optional<int> ocr_number(std::string_view tok, bool& repaired) {
   return text::parse_int(digits);
 }
 
+// Whether text::ordinal_word_value may read w: each word it reads ends, past any end that is no
+// letter, in a unit ("KESATU", "KEDUAPULUH SATU"), "puluh" ("KESEPULUH") or "belas" ("KESEBELAS"),
+// so that the capitals that start most other lines ("KEPALA", "KEPUTUSAN") are told without the
+// copies ordinal_word_value makes.
+bool may_be_ordinal_word(std::string_view w) {
+  while (!w.empty() && !text::is_alpha(w.back())) w.remove_suffix(1);
+  for (std::string_view end : {"satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan",
+                               "sembilan", "puluh", "belas"})
+    if (text::iends_with(w, end)) return true;
+  return false;
+}
+
 std::string_view strip_echo_and_punct(std::string_view rest) {
   rest = text::trim(rest);
   while (!rest.empty() && (rest.front() == '.' || rest.front() == ':' || rest.front() == '-'))
@@ -103,11 +125,15 @@ bool starts_with_keyword(std::string_view line, std::string_view keyword) {
   std::size_t i = 0;
   while (i < line.size() && text::is_alpha(line[i])) ++i;
   if (i == 0) return false;
-  const std::string word = fix_rn(line.substr(0, i));
-  const std::string kw = fix_rn(keyword);
-  if (word == kw) return true;
-  if (kw.size() < 5 || word.empty() || word[0] != kw[0]) return false;
-  return edit_distance_capped(word, kw) <= 1;
+  const std::string_view word = line.substr(0, i);
+  // The usual word and keyword are short: read on the stack, with no copy made on the heap.
+  constexpr std::size_t kShort = 32;
+  if (word.size() > kShort || keyword.size() > kShort)
+    return reads_as_keyword(fix_rn(word), fix_rn(keyword));
+  std::array<char, kShort> word_read, keyword_read;
+  return reads_as_keyword(
+      std::string_view(word_read.data(), write_fix_rn(word, word_read.data())),
+      std::string_view(keyword_read.data(), write_fix_rn(keyword, keyword_read.data())));
 }
 
 std::optional<Marker> structural_marker(std::string_view line) {
@@ -146,7 +172,7 @@ std::optional<Marker> structural_marker(std::string_view line) {
     m.kind = NodeKind::Chapter;
     m.label = text::to_upper(r);
     m.ordinal = *v;
-    m.rest = std::string(strip_echo_and_punct(after));
+    m.rest = strip_echo_and_punct(after);
     return m;
   }
   if (tok.size() <= 7 && starts_with_keyword(tok, "Bagian")) {
@@ -157,7 +183,7 @@ std::optional<Marker> structural_marker(std::string_view line) {
       m.kind = NodeKind::Section;
       m.label = text::title_case(w);
       m.ordinal = *v;
-      m.rest = std::string(strip_echo_and_punct(r2));
+      m.rest = strip_echo_and_punct(r2);
       return m;
     }
     return std::nullopt;
@@ -171,7 +197,7 @@ std::optional<Marker> structural_marker(std::string_view line) {
       m.kind = NodeKind::Paragraph;
       m.label = std::to_string(*v);
       m.ordinal = *v;
-      m.rest = std::string(strip_echo_and_punct(r2));
+      m.rest = strip_echo_and_punct(r2);
       m.repaired = repaired;
       return m;
     }
@@ -237,7 +263,7 @@ std::optional<Marker> item_marker(std::string_view line) {
   auto after = [&](std::size_t end) -> bool {
     // The marker must be followed by a space or end the line.
     if (end < line.size() && line[end] != ' ') return false;
-    m.rest = std::string(text::trim(line.substr(end)));
+    m.rest = text::trim(line.substr(end));
     return true;
   };
   // (1)
@@ -315,17 +341,20 @@ std::optional<Marker> item_marker(std::string_view line) {
     return std::nullopt;
   }
   if (line[0] >= 'A' && line[0] <= 'Z') {
-    // KESATU : ... (decree dictums), written in capitals.
-    auto [tok, rest] = first_token(line);
-    std::string_view word = tok;
-    while (!word.empty() && (word.back() == ':' || word.back() == '.')) word.remove_suffix(1);
-    if (word.size() >= 5 && word.starts_with("KE") && text::is_upper_text(word)) {
-      if (auto v = text::ordinal_word_value(word)) {
-        m.kind = NodeKind::Dictum;
-        m.label = std::string(word);
-        m.ordinal = *v;
-        m.rest = std::string(strip_echo_and_punct(rest));
-        return m;
+    // KESATU : ... (decree dictums), written in capitals: its first word is split off only when the
+    // line starts with KE, as a dictum's does.
+    if (line.starts_with("KE")) {
+      auto [tok, rest] = first_token(line);
+      std::string_view word = tok;
+      while (!word.empty() && (word.back() == ':' || word.back() == '.')) word.remove_suffix(1);
+      if (word.size() >= 5 && may_be_ordinal_word(word) && text::is_upper_text(word)) {
+        if (auto v = text::ordinal_word_value(word)) {
+          m.kind = NodeKind::Dictum;
+          m.label = std::string(word);
+          m.ordinal = *v;
+          m.rest = strip_echo_and_punct(rest);
+          return m;
+        }
       }
     }
     // Roman numerals I. II. IV.  and capital letters A. B.

@@ -29,9 +29,10 @@ bool is_field_line(std::string_view s) {
 
 // A heading line inside an annex: short, in capitals, no numbering, not a signature line.
 bool is_annex_heading(std::string_view s) {
-  if (!text::is_upper_text(s) || s.back() == ',' || s.back() == ';') return false;
+  // (The cheap tests first: is_upper_text reads the whole line.)
+  if (s.size() > 100 || s.back() == ',' || s.back() == ';' || !text::is_upper_text(s)) return false;
   const auto words = std::count(s.begin(), s.end(), ' ') + 1;
-  return words <= 12 && s.size() <= 100;
+  return words <= 12;
 }
 
 // "IV.A Pelaksanaan tugas ...": a numbered sub-part heading.
@@ -60,6 +61,19 @@ NodeKind kind_of_list_under(NodeKind k) {
 std::string label_of(NodeKind k, int ordinal) {
   if (k == NodeKind::Number || k == NodeKind::ParenNumber) return std::to_string(ordinal);
   return text::letter_label(ordinal);
+}
+
+// The text after an item's marker (a view into the line): cut out of the line's own string when
+// that may be taken, which copies no text, else copied.
+std::string text_after_marker(std::string_view rest, std::string* movable_text) {
+  const bool in_line = movable_text != nullptr && !rest.empty() &&
+                       rest.data() >= movable_text->data() &&
+                       rest.data() + rest.size() <= movable_text->data() + movable_text->size();
+  if (!in_line) return std::string(rest);
+  const auto at = static_cast<std::size_t>(rest.data() - movable_text->data());
+  movable_text->resize(at + rest.size());
+  movable_text->erase(0, at);
+  return std::move(*movable_text);
 }
 
 void append_text(std::string& to, std::string_view more) {
@@ -112,8 +126,8 @@ void TreeBuilder::add_line(const Line& line, std::string* movable_text) {
   } else if (auto sm = mode_ == Mode::Body ? structural_marker(s) : std::nullopt) {
     add_structural(std::move(*sm), line.number);
   } else if (auto im = item_marker(s)) {
-    add_item(std::move(*im), line.number);
-  } else if (mode_ == Mode::Annex && text::is_upper_text(s) && s.back() == ',') {
+    add_item(std::move(*im), line.number, movable_text);
+  } else if (mode_ == Mode::Annex && s.back() == ',' && text::is_upper_text(s)) {
     // The signature block that closes an annex ("PJ. GUBERNUR NUSA TENGGARA TIMUR,") ends every
     // list above it.
     while (stack_.size() > 1) stack_.pop_back();
@@ -121,7 +135,7 @@ void TreeBuilder::add_line(const Line& line, std::string* movable_text) {
   } else if (mode_ == Mode::Annex && (is_annex_heading(s) || is_roman_subheading(s))) {
     add_heading(s, line.number);
   } else if (auto bm = line.bullet ? bullet_marker(line) : std::nullopt) {
-    add_item(std::move(*bm), line.number);
+    add_item(std::move(*bm), line.number, movable_text);
     while (!bullet_lists_.empty() && bullet_lists_.back().depth >= stack_.size())
       bullet_lists_.pop_back();
     bullet_lists_.push_back({line.bullet, line.number, stack_.size()});
@@ -200,13 +214,13 @@ void TreeBuilder::add_structural(Marker&& m, int line) {
   n.kind = m.kind;
   n.label = std::move(m.label);
   n.ordinal = m.ordinal;
-  n.title = std::move(m.rest);
+  n.title = m.rest;
   n.span.extend(line);
   stack_.push_back(&n);
   extend_spans(line);
 }
 
-void TreeBuilder::add_item(Marker&& m, int line) {
+void TreeBuilder::add_item(Marker&& m, int line, std::string* movable_text) {
   if (m.repaired)
     findings_.push_back({"OCR_REPAIRED", Severity::Info, line,
                          "Penanda dibaca sebagai \"" + std::string(to_string(m.kind)) + " " +
@@ -259,7 +273,7 @@ void TreeBuilder::add_item(Marker&& m, int line) {
   n.kind = m.kind;
   n.label = std::move(m.label);
   n.ordinal = m.ordinal;
-  n.text = std::move(m.rest);
+  n.text = text_after_marker(m.rest, movable_text);
   n.span.extend(line);
   stack_.push_back(&n);
   extend_spans(line);
@@ -267,7 +281,7 @@ void TreeBuilder::add_item(Marker&& m, int line) {
 
 void TreeBuilder::add_row(const Line& line) {
   std::vector<std::string> cells;
-  for (auto c : text::split(line.text, '\t')) cells.emplace_back(c);
+  for_each_cell(line.text, [&](std::string_view c) { cells.emplace_back(c); });
   const bool continuation = !cells.empty() && cells[0].empty();
   Node* table = nullptr;
   if (!top().children.empty() && top().children.back().kind == NodeKind::Table) {

@@ -19,6 +19,17 @@ struct Line {
   bool is_row() const { return text.find('\t') != std::string::npos; }
 };
 
+// Calls f(cell) for each cell of a row: the text between its tabs, as text::split gives the
+// fields (one more than the tabs), found with memchr and with no list of them made first.
+template <typename F>
+void for_each_cell(std::string_view row, F f) {
+  for (std::size_t tab; (tab = row.find('\t')) != std::string_view::npos;) {
+    f(row.substr(0, tab));
+    row.remove_prefix(tab + 1);
+  }
+  f(row);
+}
+
 // Cleans every line; blank lines are kept (as empty text) because they separate blocks.
 // Appends to `findings` what it repaired that a reader should know about (e.g. a word-per-line
 // layout that was joined).

@@ -15,7 +15,9 @@ struct Marker {
   NodeKind kind = NodeKind::Text;
   std::string label;  // normalised: "I", "Kesatu", "12", "aa", "6.13"
   int ordinal = 0;
-  std::string rest;  // the text after the marker on the same line (a BAB's title, an item's text)
+  // The text after the marker on the same line (a BAB's title, an item's text): a view into the
+  // line read, valid while that line is, so that reading a marker copies no text.
+  std::string_view rest;
   bool repaired = false;  // an OCR slip was corrected to read it
 };
 

@@ -26,7 +26,8 @@ class TreeBuilder {
 
  private:
   void add_structural(struct Marker&& m, int line);
-  void add_item(struct Marker&& m, int line);
+  // movable_text: the line's own text, which the item's text may be cut from (else null).
+  void add_item(struct Marker&& m, int line, std::string* movable_text);
   void add_row(const Line& line);
   void add_heading(const std::string& s, int line);
   void add_line(const Line& line, std::string* movable_text);
