@@ -2,11 +2,10 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cstring>
 
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
+#include "core/sixteen_bytes.hpp"
 
 namespace tatakerja::text {
 namespace {
@@ -78,31 +77,25 @@ std::size_t ifind(std::string_view hay, std::string_view needle, std::size_t fro
     return std::string_view::npos;
   const std::size_t last = hay.size() - needle.size();  // the last possible start
   std::size_t i = from;
-#if defined(__SSE2__)
   // Sixteen starts at a time: the bytes at each start and at its start + n - 1 are compared with
   // the needle's first and last bytes (a letter's case folded with its 0x20 bit), so that only the
   // few starts where both match are compared further. A case-blind search for a phrase thus reads
   // the text at about a byte per instruction, where looking for the first letter alone (memchr)
   // stopped at every word that starts with a common letter.
   const std::size_t span = needle.size() - 1;
-  const __m128i first_fold = _mm_set1_epi8(static_cast<char>(fold_bit(needle.front())));
-  const __m128i first = _mm_set1_epi8(static_cast<char>(needle.front() | fold_bit(needle.front())));
-  const __m128i final_fold = _mm_set1_epi8(static_cast<char>(fold_bit(needle.back())));
-  const __m128i last_byte =
-      _mm_set1_epi8(static_cast<char>(needle.back() | fold_bit(needle.back())));
+  const unsigned char first_fold = fold_bit(needle.front());
+  const auto first = static_cast<unsigned char>(needle.front() | first_fold);
+  const unsigned char final_fold = fold_bit(needle.back());
+  const auto last_byte = static_cast<unsigned char>(needle.back() | final_fold);
   // The starts [at, at + 16) whose first and last bytes match, as bits.
   const auto matching_ends = [&](std::size_t at) {
-    const auto* starts_at = reinterpret_cast<const __m128i*>(hay.data() + at);
-    const auto* ends_at = reinterpret_cast<const __m128i*>(hay.data() + at + span);
-    const __m128i starts =
-        _mm_cmpeq_epi8(_mm_or_si128(_mm_loadu_si128(starts_at), first_fold), first);
-    const __m128i ends =
-        _mm_cmpeq_epi8(_mm_or_si128(_mm_loadu_si128(ends_at), final_fold), last_byte);
-    return static_cast<unsigned>(_mm_movemask_epi8(_mm_and_si128(starts, ends)));
+    const SixteenBytes starts = sixteen_bytes_at(hay.data() + at) | first_fold;
+    const SixteenBytes ends = sixteen_bytes_at(hay.data() + at + span) | final_fold;
+    return bits_of((starts == first) & (ends == last_byte));
   };
   const auto first_match = [&](std::size_t at, unsigned candidates) {
     for (; candidates != 0; candidates &= candidates - 1) {
-      const std::size_t start = at + static_cast<std::size_t>(__builtin_ctz(candidates));
+      const std::size_t start = at + static_cast<std::size_t>(std::countr_zero(candidates));
       if (inner_bytes_match(hay.data() + start, needle)) return start;
     }
     return std::string_view::npos;
@@ -116,7 +109,6 @@ std::size_t ifind(std::string_view hay, std::string_view needle, std::size_t fro
     const std::size_t at = last - 15;
     return first_match(at, matching_ends(at) & (0xFFFFu << (i - at)));
   }
-#endif
   return ifind_scalar(hay, needle, i, last);
 }
 
@@ -138,21 +130,14 @@ namespace {
 bool spaces_collapsed(std::string_view s) {
   std::size_t i = 0;
   bool after_space = false;
-#if defined(__SSE2__)
   // Sixteen bytes at a time: the spaces and the other white space of a block as bits.
-  const __m128i space = _mm_set1_epi8(' ');
   for (; i + 16 <= s.size(); i += 16) {
-    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + i));
-    const __m128i other = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('\t')),
-                                                    _mm_cmpeq_epi8(v, _mm_set1_epi8('\n'))),
-                                       _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('\r')),
-                                                    _mm_cmpeq_epi8(v, _mm_set1_epi8('\f'))));
-    if (_mm_movemask_epi8(other) != 0) return false;
-    const auto spaces = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(v, space)));
+    const SixteenBytes v = sixteen_bytes_at(s.data() + i);
+    if (bits_of((v == '\t') | (v == '\n') | (v == '\r') | (v == '\f')) != 0) return false;
+    const unsigned spaces = bits_of(v == ' ');
     if ((spaces & (spaces >> 1)) != 0 || (after_space && (spaces & 1u) != 0)) return false;
     after_space = (spaces & 0x8000u) != 0;
   }
-#endif
   for (; i < s.size(); ++i) {
     const char c = s[i];
     if (c == ' ') {

@@ -11,10 +11,7 @@
 #include <string_view>
 #include <unordered_map>
 
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
-
+#include "core/sixteen_bytes.hpp"
 #include "core/text.hpp"
 
 namespace tatakerja::regulation {
@@ -54,37 +51,18 @@ struct ByteBits {
   std::uint64_t spaces = 0;
 };
 
-#if defined(__SSE2__)
-// The letters and spaces among sixteen bytes from p, as two sixteen-bit masks.
-std::pair<unsigned, unsigned> block_bits(const char* p) {
-  const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
-  const __m128i spaces = _mm_cmpeq_epi8(v, _mm_set1_epi8(' '));
-  // is_ascii_letter: (c | 0x20) - 'a' below 26, the comparison unsigned (min(x, 25) == x).
-  const __m128i from_a = _mm_sub_epi8(_mm_or_si128(v, _mm_set1_epi8(0x20)), _mm_set1_epi8('a'));
-  const __m128i letters = _mm_cmpeq_epi8(_mm_min_epu8(from_a, _mm_set1_epi8(25)), from_a);
-  return {static_cast<unsigned>(_mm_movemask_epi8(letters)),
-          static_cast<unsigned>(_mm_movemask_epi8(spaces))};
-}
-
 ByteBits full_window_bits(const char* p) {
   ByteBits b;
   for (unsigned block = 0; block < 4; ++block) {
-    const auto [letters, spaces] = block_bits(p + 16 * block);
+    const text::SixteenBytes v = text::sixteen_bytes_at(p + 16 * block);
+    // is_ascii_letter: (c | 0x20) - 'a' below 26 (the bytes are unsigned).
+    const unsigned letters = text::bits_of((text::folded(v) - 'a') < 26);
+    const unsigned spaces = text::bits_of(v == ' ');
     b.letters |= static_cast<std::uint64_t>(letters) << (16 * block);
     b.spaces |= static_cast<std::uint64_t>(spaces) << (16 * block);
   }
   return b;
 }
-#else
-ByteBits full_window_bits(const char* p) {
-  ByteBits b;
-  for (unsigned k = 0; k < 64; ++k) {
-    b.letters |= static_cast<std::uint64_t>(is_ascii_letter(p[k])) << k;
-    b.spaces |= static_cast<std::uint64_t>(p[k] == ' ') << k;
-  }
-  return b;
-}
-#endif
 
 ByteBits window_bits(std::string_view s, std::size_t from) {
   if (from + 64 <= s.size()) return full_window_bits(s.data() + from);
@@ -582,9 +560,6 @@ bool marker_after_clause_end(std::string_view s, std::size_t p) {
          token == "Pasal" || token == "Paragraf" || token == "Bagian";
 }
 
-// Sixteen bytes as one value (a GCC and Clang vector extension), compared all at once.
-using SixteenBytes = unsigned char __attribute__((vector_size(16)));
-
 // Whether some clause end in s ('.', ';' or ':' followed by a space, with a byte after the space)
 // has marker_after_clause_end: sixteen bytes are looked at at once, and only the few clause ends
 // found among them one by one.
@@ -592,19 +567,12 @@ bool any_marker_after_clause_end(std::string_view s) {
   const std::size_t n = s.size();
   std::size_t block = 0;
   for (; block + 17 <= n; block += 16) {
-    SixteenBytes v, next;
-    std::memcpy(&v, s.data() + block, sizeof v);
-    std::memcpy(&next, s.data() + block + 1, sizeof next);
+    const text::SixteenBytes v = text::sixteen_bytes_at(s.data() + block);
+    const text::SixteenBytes next = text::sixteen_bytes_at(s.data() + block + 1);
     const auto ends = ((v == '.') | (v == ';') | (v == ':')) & (next == ' ');
-    std::uint64_t halves[2];
-    std::memcpy(halves, &ends, sizeof halves);
-    for (std::size_t half = 0; half < 2; ++half) {
-      for (std::uint64_t bits = halves[half]; bits != 0;) {
-        const int byte = std::countr_zero(bits) / 8;
-        bits &= ~(std::uint64_t{0xFF} << (8 * byte));
-        const std::size_t p = block + 8 * half + static_cast<std::size_t>(byte);
-        if (p + 2 < n && marker_after_clause_end(s, p)) return true;
-      }
+    for (unsigned bits = text::bits_of(ends); bits != 0; bits &= bits - 1) {
+      const std::size_t p = block + static_cast<std::size_t>(std::countr_zero(bits));
+      if (p + 2 < n && marker_after_clause_end(s, p)) return true;
     }
   }
   for (std::size_t p = block; p + 2 < n; ++p)

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <cstring>
 
+#include "core/sixteen_bytes.hpp"
 #include "core/text.hpp"
 #include "regulation/displaced_tails.hpp"
 #include "regulation/flattened_text.hpp"
@@ -311,23 +312,16 @@ constexpr std::array<unsigned char, 256> kByteFlags = byte_flags();
 
 Plainness plainness_by_roles(std::string_view raw, std::string_view trimmed);
 
-// Sixteen bytes as one value (a GCC and Clang vector extension), compared all at once: on x86-64
-// a comparison of sixteen bytes is one instruction.
-using SixteenBytes = unsigned char __attribute__((vector_size(16)));
-
 // Whether one of the 16 bytes from p is one kByteFlags marks for a closer look (tab, carriage
 // return, form feed and the other control bytes, '#', '*', '<', '_', '|', and the lead bytes 0xC2
 // and 0xE2), or one of them and the byte after it (p[16] too) are two spaces. A control byte that
 // is none of those sends a line to the full walk, which reads it as it should.
 bool block_needs_closer_look(const char* p) {
-  SixteenBytes v, next;
-  std::memcpy(&v, p, sizeof v);
-  std::memcpy(&next, p + 1, sizeof next);
+  const text::SixteenBytes v = text::sixteen_bytes_at(p);
+  const text::SixteenBytes next = text::sixteen_bytes_at(p + 1);
   const auto marked = (v < 0x20) | (v == '#') | (v == '*') | (v == '<') | (v == '_') | (v == '|') |
                       (v == 0xC2) | (v == 0xE2) | ((v == ' ') & (next == ' '));
-  std::uint64_t halves[2];
-  std::memcpy(halves, &marked, sizeof halves);
-  return (halves[0] | halves[1]) != 0;
+  return text::bits_of(marked) != 0;
 }
 
 // Whether a trimmed line has a byte that kByteFlags marks for a closer look, or two spaces in a

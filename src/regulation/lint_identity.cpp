@@ -203,18 +203,14 @@ bool may_hold_kind_word(std::string_view t) {
   if (t.size() < kKindWordLength) return false;
   const std::size_t last = t.size() - kKindWordLength;  // the last place a word can start
   std::size_t i = 0;
-#if defined(__SSE2__)
   // Whether one of the places [at, at + 16) has the three letters.
   const auto matches = [&](std::size_t at) {
-    const __m128i first = _mm_or_si128(letter_at(t, at, 0, 'p'), letter_at(t, at, 0, 'k'));
-    const __m128i three =
-        _mm_and_si128(_mm_and_si128(first, letter_at(t, at, 4, 't')), letter_at(t, at, 8, 'n'));
-    return _mm_movemask_epi8(three) != 0;
+    const auto first = letter_at(t, at, 0, 'p') | letter_at(t, at, 0, 'k');
+    return text::bits_of(first & letter_at(t, at, 4, 't') & letter_at(t, at, 8, 'n')) != 0;
   };
   for (; i + 15 <= last; i += 16)
     if (matches(i)) return true;
   if (i <= last && last >= 15) return matches(last - 15);
-#endif
   return may_hold_kind_word_at(t, i, last);
 }
 

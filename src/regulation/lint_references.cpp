@@ -6,6 +6,7 @@
 // once, left to right.
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <map>
 
 #include "core/text.hpp"
@@ -145,33 +146,26 @@ bool reference_word_at(string_view t, std::size_t p) {
   return c > kInWord && (p == 0 || !text::is_alnum(t[p - 1])) && word_at(t, p, reference_word(c));
 }
 
-#if defined(__SSE2__)
 // The places [at, at + 16) whose first three letters, in any case, are those of "Pasal", "ayat"
 // or "huruf", as bits (reads t[at, at + 18)). Every byte of the body is read: sixteen places are
 // compared at a time, as text::ifind does, and only the few that pass are read as a word.
 unsigned reference_starts(string_view t, std::size_t at) {
   const auto word = [&](char a, char b, char c) {
-    return _mm_and_si128(_mm_and_si128(letter_at(t, at, 0, a), letter_at(t, at, 1, b)),
-                         letter_at(t, at, 2, c));
+    return letter_at(t, at, 0, a) & letter_at(t, at, 1, b) & letter_at(t, at, 2, c);
   };
-  const __m128i any =
-      _mm_or_si128(_mm_or_si128(word('p', 'a', 's'), word('a', 'y', 'a')), word('h', 'u', 'r'));
-  return static_cast<unsigned>(_mm_movemask_epi8(any));
+  return text::bits_of(word('p', 'a', 's') | word('a', 'y', 'a') | word('h', 'u', 'r'));
 }
-#endif
 
 // Where the next "Pasal", "ayat" or "huruf" word at or after `from` starts, or t.size().
 std::size_t next_reference_word(string_view t, std::size_t from) {
   constexpr std::size_t kShortestWord = 4;  // "ayat"
   std::size_t p = from;
-#if defined(__SSE2__)
   constexpr std::size_t kBlock = 16, kRead = kBlock + 2;  // places a block, bytes it reads
   for (; p + kRead <= t.size(); p += kBlock)
     for (unsigned starts = reference_starts(t, p); starts != 0; starts &= starts - 1) {
-      const std::size_t q = p + static_cast<std::size_t>(__builtin_ctz(starts));
+      const std::size_t q = p + static_cast<std::size_t>(std::countr_zero(starts));
       if (reference_word_at(t, q)) return q;
     }
-#endif
   for (; p + kShortestWord <= t.size(); ++p)
     if (reference_word_at(t, p)) return p;
   return t.size();

@@ -4,11 +4,9 @@
 #include <string>
 #include <string_view>
 #include <vector>
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
 
 #include "core/finding.hpp"
+#include "core/sixteen_bytes.hpp"
 #include "regulation/document.hpp"
 #include "regulation/extraction.hpp"
 #include "regulation/lint.hpp"
@@ -20,16 +18,13 @@ inline void add(std::vector<Finding>& out, const char* code, Severity s, int lin
   out.push_back({code, s, line, std::move(message), {}});
 }
 
-#if defined(__SSE2__)
 // For the scans that look for a word at every place of a text, sixteen places at a time: which of
 // the bytes t[at + offset, at + offset + 16) are the lowercase ASCII letter `letter` in either
-// case (OR 0x20 lowers an ASCII letter and makes no other byte a letter), as 0xFF bytes.
-inline __m128i letter_at(std::string_view t, std::size_t at, std::size_t offset, char letter) {
-  const auto* p = reinterpret_cast<const __m128i*>(t.data() + at + offset);
-  return _mm_cmpeq_epi8(_mm_or_si128(_mm_loadu_si128(p), _mm_set1_epi8(0x20)),
-                        _mm_set1_epi8(letter));
+// case (OR 0x20 lowers an ASCII letter and makes no other byte a letter).
+inline auto letter_at(std::string_view t, std::size_t at, std::size_t offset, char letter) {
+  return text::folded(text::sixteen_bytes_at(t.data() + at + offset)) ==
+         static_cast<unsigned char>(letter);
 }
-#endif
 
 // NUMBERING_GAP, NUMBERING_DUPLICATE: BAB, Bagian, Paragraf, Pasal, ayat, list items, dictums,
 // annex items; also the Menimbang and Mengingat lists.

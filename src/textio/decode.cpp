@@ -2,13 +2,12 @@
 
 #include <iconv.h>
 
+#include <bit>
 #include <cerrno>
 #include <cstdint>
 #include <cstring>
 
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
+#include "core/sixteen_bytes.hpp"
 
 namespace tatakerja::textio {
 namespace {
@@ -74,13 +73,7 @@ namespace {
 
 // Whether the sixteen bytes from p are all ASCII.
 bool ascii_block(const char* p) {
-#if defined(__SSE2__)
-  return _mm_movemask_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p))) == 0;
-#else
-  std::uint64_t w[2];
-  std::memcpy(w, p, sizeof w);
-  return ((w[0] | w[1]) & 0x8080808080808080ULL) == 0;
-#endif
+  return text::bits_of(text::sixteen_bytes_at(p) >= 0x80) == 0;
 }
 
 }  // namespace
@@ -101,7 +94,6 @@ bool is_valid_utf8(std::string_view s) {
 
 namespace {
 
-#if defined(__SSE2__)
 // The NUL bytes and the control bytes other than the line break, carriage return, tab and form
 // feed among the sixteen bytes from p, as decode counts them.
 struct ControlBytes {
@@ -109,18 +101,12 @@ struct ControlBytes {
   int control = 0;
 };
 ControlBytes control_bytes(const char* p) {
-  const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
-  const auto is = [&](char c) { return _mm_cmpeq_epi8(v, _mm_set1_epi8(c)); };
-  // Below 0x20: the byte is its own minimum with 0x1F (an unsigned comparison).
-  const __m128i below = _mm_cmpeq_epi8(_mm_min_epu8(v, _mm_set1_epi8(0x1F)), v);
-  const __m128i allowed =
-      _mm_or_si128(_mm_or_si128(is('\n'), is('\r')), _mm_or_si128(is('\t'), is('\f')));
-  const __m128i nul = is('\0');
-  const __m128i control = _mm_andnot_si128(_mm_or_si128(allowed, nul), below);
-  return {__builtin_popcount(static_cast<unsigned>(_mm_movemask_epi8(nul))),
-          __builtin_popcount(static_cast<unsigned>(_mm_movemask_epi8(control)))};
+  const text::SixteenBytes v = text::sixteen_bytes_at(p);
+  const auto allowed = (v == '\n') | (v == '\r') | (v == '\t') | (v == '\f');
+  const auto nul = v == 0;
+  const auto control = (v < 0x20) & ~(allowed | nul);  // the bytes are unsigned
+  return {std::popcount(text::bits_of(nul)), std::popcount(text::bits_of(control))};
 }
-#endif
 
 // `owned`, when given, holds the same bytes as `bytes` and may be taken as the text (no copy of a
 // large file when it is UTF-8 already).
@@ -157,7 +143,6 @@ std::variant<DecodedText, ReadError> decode(std::string_view bytes, std::size_t 
         ++control;
     };
     std::size_t i = 0;
-#if defined(__SSE2__)
     // Sixteen bytes at a time, counted without looking at them one by one: every line has its
     // line break, so a test that sent each block holding one to a byte-by-byte count would send
     // most of them.
@@ -166,7 +151,6 @@ std::variant<DecodedText, ReadError> decode(std::string_view bytes, std::size_t 
       nul += c.nul;
       control += c.control;
     }
-#endif
     for (; i + 8 <= bytes.size(); i += 8) {
       // Eight bytes at a time: only a word with a byte below 0x20 is looked at byte by byte
       // ((w - 0x20...) & ~w & 0x80... is not zero exactly when one is).
