@@ -53,7 +53,7 @@ struct ByteBits {
 
 ByteBits full_window_bits(const char* p) {
   ByteBits b;
-  for (unsigned block = 0; block < 4; ++block) {
+  for (std::size_t block = 0; block < 4; ++block) {
     const text::SixteenBytes v = text::sixteen_bytes_at(p + 16 * block);
     // is_ascii_letter: (c | 0x20) - 'a' below 26 (the bytes are unsigned).
     const unsigned letters = text::bits_of((text::folded(v) - 'a') < 26);

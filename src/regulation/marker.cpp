@@ -130,7 +130,7 @@ bool starts_with_keyword(std::string_view line, std::string_view keyword) {
   constexpr std::size_t kShort = 32;
   if (word.size() > kShort || keyword.size() > kShort)
     return reads_as_keyword(fix_rn(word), fix_rn(keyword));
-  std::array<char, kShort> word_read, keyword_read;
+  std::array<char, kShort> word_read{}, keyword_read{};
   return reads_as_keyword(
       std::string_view(word_read.data(), write_fix_rn(word, word_read.data())),
       std::string_view(keyword_read.data(), write_fix_rn(keyword, keyword_read.data())));
