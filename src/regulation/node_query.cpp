@@ -1,5 +1,9 @@
 #include "regulation/node_query.hpp"
 
+#include <algorithm>
+#include <array>
+#include <string_view>
+
 #include "core/text.hpp"
 
 namespace tatakerja::regulation {
@@ -63,12 +67,24 @@ std::string citation_path(const std::vector<const Node*>& ancestors, const Node&
 
 namespace {
 
+// The trailing words and marks that end a list item (text::strip_item_end's list).
+constexpr std::array<std::string_view, 7> kItemTails = {" dan/atau", " dan", " atau", ";",
+                                                        ",",         ".",    ":"};
+
+// Whether `t` may end in one of kItemTails: an item with its tail stripped ends in a byte that
+// ends none of them, and is told so without comparing every tail.
+bool may_end_in_item_tail(std::string_view t) {
+  return std::any_of(kItemTails.begin(), kItemTails.end(), [&](std::string_view tail) {
+    return text::iends_with(t, tail.substr(tail.size() - 1));
+  });
+}
+
 // text::strip_item_end's second half, on a single-spaced text: the trailing "." ";" ":" "," and
 // "dan", "atau", "dan/atau" that end a list item, as often as they follow one another.
 void strip_item_tail(std::string& r) {
-  for (bool changed = true; changed && !r.empty();) {
+  for (bool changed = true; changed && !r.empty() && may_end_in_item_tail(r);) {
     changed = false;
-    for (std::string_view tail : {" dan/atau", " dan", " atau", ";", ",", ".", ":"}) {
+    for (std::string_view tail : kItemTails) {
       if (r.size() > tail.size() && text::iends_with(r, tail)) {
         r.resize(r.size() - tail.size());
         while (!r.empty() && r.back() == ' ') r.pop_back();
@@ -91,6 +107,8 @@ std::string item_text(const Node& n) {
 
 std::vector<std::string> item_texts(const Node& n) {
   std::vector<std::string> out;
+  // At most one text per child: grown once, not item by item.
+  out.reserve(n.children.size());
   for (const Node& c : n.children)
     if (is_list_item(c.kind)) out.push_back(item_text(c));
   return out;

@@ -31,12 +31,14 @@ std::string task_subject(std::string_view t) {
   for (std::string_view lead : {"uraian tugas ", "rincian tugas ", "setiap ", "masing-masing "})
     if (text::istarts_with(s, lead)) s = s.substr(lead.size());
   // "Sub Bagian Umum dipimpin oleh seorang Kepala Sub Bagian ... dan mempunyai rincian tugas:":
-  // the unit, whose head the duties are.
+  // the unit, whose head the duties are. Every sentence on tasks is cut here: as a view, copied
+  // once at the end.
+  std::string_view subject = s;
   for (std::string_view cut :
        {" sebagaimana", " mempunyai", " menyelenggarakan", " bertugas", " adalah", " masing-masing",
         " dalam memimpin", " dalam melaksanakan", " dalam menjalankan", " dipimpin oleh"})
-    s = before(s, cut);
-  return text::strip_item_end(s);
+    subject = before_view(subject, cut);
+  return text::strip_item_end(subject);
 }
 
 // What a sentence says it gives: "mempunyai tugas" (a task), "mempunyai fungsi" or

@@ -53,9 +53,13 @@ std::string after(std::string_view s, std::string_view marker) {
   return std::string(text::trim(s.substr(p + marker.size())));
 }
 
-std::string before(std::string_view s, std::string_view marker) {
+std::string_view before_view(std::string_view s, std::string_view marker) {
   const std::size_t p = text::ifind(s, marker);
-  return std::string(text::trim(p == std::string_view::npos ? s : s.substr(0, p)));
+  return text::trim(p == std::string_view::npos ? s : s.substr(0, p));
+}
+
+std::string before(std::string_view s, std::string_view marker) {
+  return std::string(before_view(s, marker));
 }
 
 // Cuts a phrase at the first of the given words (word boundary, case-insensitive).
