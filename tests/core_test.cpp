@@ -1,5 +1,7 @@
 #include <gtest/gtest.h>
 
+#include <array>
+#include <bit>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -8,6 +10,7 @@
 #include "core/date.hpp"
 #include "core/eselon.hpp"
 #include "core/organisation_kinds.hpp"
+#include "core/sixteen_bytes.hpp"
 #include "core/text.hpp"
 #include "regulation/organisation_facts.hpp"
 
@@ -212,6 +215,18 @@ TEST(Text, NameKeyHeadIsTheKeysStartInWholeWords) {
   EXPECT_EQ(unit_kind_of_name("Subbagian Umum dan Kepegawaian, yang mempunyai tugas " +
                               std::string(300, 'y')),
             UnitKind::SubBagian);
+}
+
+// A comparison of sixteen bytes gives its bytes in order as bits, and their count, for every one
+// of the 65,536 ways it can come out.
+TEST(SixteenBytes, BitsAndCountOfEveryComparison) {
+  for (unsigned mask = 0; mask < 0x10000u; ++mask) {
+    std::array<char, 16> bytes{};
+    for (unsigned k = 0; k < 16; ++k) bytes[k] = ((mask >> k) & 1u) != 0 ? 'x' : '.';
+    const auto holds = text::sixteen_bytes_at(bytes.data()) == 'x';
+    ASSERT_EQ(text::bits_of(holds), mask);
+    ASSERT_EQ(text::count_of(holds), std::popcount(mask)) << mask;
+  }
 }
 
 TEST(PositionKind, FromTitleAndEselon) {

@@ -2,7 +2,6 @@
 
 #include <iconv.h>
 
-#include <bit>
 #include <cerrno>
 #include <cstdint>
 #include <cstring>
@@ -105,7 +104,7 @@ ControlBytes control_bytes(const char* p) {
   const auto allowed = (v == '\n') | (v == '\r') | (v == '\t') | (v == '\f');
   const auto nul = v == 0;
   const auto control = (v < 0x20) & ~(allowed | nul);  // the bytes are unsigned
-  return {std::popcount(text::bits_of(nul)), std::popcount(text::bits_of(control))};
+  return {text::count_of(nul), text::count_of(control)};
 }
 
 // `owned`, when given, holds the same bytes as `bytes` and may be taken as the text (no copy of a

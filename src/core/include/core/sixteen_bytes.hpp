@@ -48,4 +48,16 @@ unsigned bits_of(Vector holds) {
 #endif
 }
 
+// How many of the sixteen bytes a comparison holds for: the bits of bits_of added in a few
+// operations (the baseline x86-64 target has no population-count instruction, and std::popcount
+// is a call there).
+template <typename Vector>
+int count_of(Vector holds) {
+  unsigned x = bits_of(holds);
+  x = x - ((x >> 1) & 0x5555u);
+  x = (x & 0x3333u) + ((x >> 2) & 0x3333u);
+  x = (x + (x >> 4)) & 0x0F0Fu;
+  return static_cast<int>((x + (x >> 8)) & 0x1Fu);
+}
+
 }  // namespace tatakerja::text
