@@ -319,8 +319,10 @@ Plainness plainness_by_roles(std::string_view raw, std::string_view trimmed);
 bool block_needs_closer_look(const char* p) {
   const text::SixteenBytes v = text::sixteen_bytes_at(p);
   const text::SixteenBytes next = text::sixteen_bytes_at(p + 1);
-  const auto marked = (v < 0x20) | (v == '#') | (v == '*') | (v == '<') | (v == '_') | (v == '|') |
-                      (v == 0xC2) | (v == 0xE2) | ((v == ' ') & (next == ' '));
+  // Two bytes a single bit apart are told with one comparison, that bit set or cleared first:
+  // '<' 0x3C and '|' 0x7C (bit 0x40), the lead bytes 0xC2 and 0xE2 (bit 0x20).
+  const auto marked = (v < 0x20) | (v == '#') | (v == '*') | (v == '_') | ((v & 0xBF) == '<') |
+                      ((v | 0x20) == 0xE2) | ((v == ' ') & (next == ' '));
   return text::bits_of(marked) != 0;
 }
 
