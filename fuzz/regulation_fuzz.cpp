@@ -19,7 +19,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   if (std::holds_alternative<tatakerja::textio::ReadError>(decoded)) return 0;
   const auto& text = std::get<tatakerja::textio::DecodedText>(decoded).text;
   const auto reading = tatakerja::regulation::read_regulation(text);
-  (void)tatakerja::json::to_json(reading.document).dump();
+  (void)tatakerja::json::document_json_text(reading.document);
   (void)tatakerja::json::extraction_json_text(reading.facts);
   // Any text as an amendment of itself: the title tried as written and as an amendment's.
   for (const std::string& title :

@@ -69,6 +69,25 @@ TEST(PrettyJson, EveryControlCharacterIsEscapedAsDumpEscapesIt) {
   }
 }
 
+// Given a sink, the writer hands its text over as it grows (so that the tree of a large text is
+// not held whole) and the pieces together are the same text.
+TEST(PrettyJson, ASinkReceivesTheSameTextInPieces) {
+  nlohmann::json big = nlohmann::json::array();
+  for (int i = 0; i < 20000; ++i) big.push_back({{"n", i}, {"s", "pasal " + std::to_string(i)}});
+  std::string pieces, out;
+  int handed = 0;
+  json::PrettyJson w(out, [&](std::string_view chunk) {
+    pieces += chunk;
+    ++handed;
+  });
+  write(w, big);
+  EXPECT_LT(out.size(), 70u * 1024u);  // what is not handed over yet stays small
+  w.finish();
+  EXPECT_TRUE(out.empty());
+  EXPECT_EQ(pieces, big.dump(2));
+  EXPECT_GT(handed, 5);
+}
+
 TEST(PrettyJson, RefusesAMemberOutOfOrderAndTextThatIsNotUtf8) {
   std::string out;
   json::PrettyJson w(out);

@@ -44,10 +44,17 @@ int regulation_parse(const std::string& file, const std::string& format) {
   std::string text;
   if (!read_text(file, text, textio::kMaxReadingBytes)) return 2;
   const auto doc = regulation::parse_document(text);
-  if (format == "json")
-    fmt::print("{}\n", json::to_json(doc).dump(2));
-  else
+  if (format != "json") {
     fmt::print("{}", json::to_text(doc));
+    return 0;
+  }
+  // Written out as it is walked: the tree's JSON is many times the size of the text.
+  std::string out;
+  json::PrettyJson w(
+      out, [](std::string_view chunk) { std::fwrite(chunk.data(), 1, chunk.size(), stdout); });
+  json::write_document(w, doc);
+  out += '\n';
+  w.finish();
   return 0;
 }
 

@@ -3,18 +3,106 @@
 namespace tatakerja::json {
 namespace {
 
-nlohmann::json span_json(const SourceSpan& s) {
-  return {{"first_line", s.first_line}, {"last_line", s.last_line}};
+// Each object's members are written in the order of their names (PrettyJson checks it), the
+// order nlohmann::json kept them in when this file built a document of the tree.
+
+void span(PrettyJson& w, const SourceSpan& s) {
+  w.key("source");
+  w.begin_object();
+  w.key("first_line");
+  w.integer(s.first_line);
+  w.key("last_line");
+  w.integer(s.last_line);
+  w.end_object();
 }
 
-nlohmann::json findings_json(const std::vector<Finding>& fs) {
-  nlohmann::json a = nlohmann::json::array();
-  for (const auto& f : fs)
-    a.push_back({{"code", f.code},
-                 {"severity", to_string(f.severity)},
-                 {"line", f.line},
-                 {"message", f.message}});
-  return a;
+void member(PrettyJson& w, std::string_view name, std::string_view value) {
+  w.key(name);
+  w.string(value);
+}
+
+void year(PrettyJson& w, const std::optional<int>& y) {
+  w.key("year");
+  if (y) {
+    w.integer(*y);
+  } else {
+    w.null();
+  }
+}
+
+void findings(PrettyJson& w, const std::vector<Finding>& fs) {
+  w.key("findings");
+  w.begin_array();
+  for (const auto& f : fs) {
+    w.begin_object();
+    member(w, "code", f.code);
+    w.key("line");
+    w.integer(f.line);
+    member(w, "message", f.message);
+    member(w, "severity", to_string(f.severity));
+    w.end_object();
+  }
+  w.end_array();
+}
+
+void node(PrettyJson& w, const regulation::Node& n) {
+  w.begin_object();
+  if (!n.cells.empty()) {
+    w.key("cells");
+    w.strings(n.cells);
+  }
+  if (!n.children.empty()) {
+    w.key("children");
+    w.begin_array();
+    for (const auto& child : n.children) node(w, child);
+    w.end_array();
+  }
+  member(w, "kind", regulation::to_string(n.kind));
+  if (!n.label.empty()) member(w, "label", n.label);
+  span(w, n.span);
+  if (!n.text.empty()) member(w, "text", n.text);
+  if (!n.title.empty()) member(w, "title", n.title);
+  w.end_object();
+}
+
+void annex(PrettyJson& w, const regulation::Annex& a) {
+  w.begin_object();
+  w.key("content");
+  node(w, a.content);
+  member(w, "date", a.date);
+  member(w, "label", a.label);
+  member(w, "number", a.number);
+  span(w, a.span);
+  member(w, "title", a.title);
+  year(w, a.year);
+  w.end_object();
+}
+
+void closing(PrettyJson& w, const regulation::Closing& c) {
+  w.key("closing");
+  w.begin_object();
+  member(w, "date", c.date);
+  member(w, "gazette", c.gazette);
+  member(w, "place", c.place);
+  member(w, "promulgation_date", c.promulgation_date);
+  member(w, "promulgation_place", c.promulgation_place);
+  member(w, "signatory_name", c.signatory_name);
+  member(w, "signatory_title", c.signatory_title);
+  span(w, c.span);
+  w.end_object();
+}
+
+void heading(PrettyJson& w, const regulation::Heading& h) {
+  w.key("heading");
+  w.begin_object();
+  member(w, "issuer", h.issuer);
+  member(w, "kind", h.kind);
+  member(w, "number", h.number);
+  member(w, "region", h.region);
+  span(w, h.span);
+  member(w, "title", h.title);
+  year(w, h.year);
+  w.end_object();
 }
 
 void text_node(const regulation::Node& n, int depth, std::string& out) {
@@ -31,48 +119,33 @@ void text_node(const regulation::Node& n, int depth, std::string& out) {
 
 }  // namespace
 
-nlohmann::json to_json(const regulation::Node& n) {
-  nlohmann::json j{{"kind", regulation::to_string(n.kind)}, {"source", span_json(n.span)}};
-  if (!n.label.empty()) j["label"] = n.label;
-  if (!n.title.empty()) j["title"] = n.title;
-  if (!n.text.empty()) j["text"] = n.text;
-  if (!n.cells.empty()) j["cells"] = n.cells;
-  if (!n.children.empty()) {
-    nlohmann::json c = nlohmann::json::array();
-    for (const auto& child : n.children) c.push_back(to_json(child));
-    j["children"] = std::move(c);
-  }
-  return j;
+void write_document(PrettyJson& w, const regulation::Document& d) {
+  w.begin_object();
+  w.key("annexes");
+  w.begin_array();
+  for (const auto& a : d.annexes) annex(w, a);
+  w.end_array();
+  w.key("body");
+  node(w, d.body);
+  closing(w, d.closing);
+  member(w, "enactment", d.enactment);
+  findings(w, d.findings);
+  heading(w, d.heading);
+  w.key("preamble");
+  w.begin_object();
+  w.key("mengingat");
+  node(w, d.bases);
+  w.key("menimbang");
+  node(w, d.considerations);
+  w.end_object();
+  w.end_object();
 }
 
-nlohmann::json to_json(const regulation::Document& d) {
-  nlohmann::json annexes = nlohmann::json::array();
-  for (const auto& a : d.annexes) {
-    nlohmann::json aj{
-        {"label", a.label}, {"number", a.number},          {"date", a.date},
-        {"title", a.title}, {"source", span_json(a.span)}, {"content", to_json(a.content)}};
-    aj["year"] = a.year ? nlohmann::json(*a.year) : nlohmann::json();
-    annexes.push_back(std::move(aj));
-  }
-  nlohmann::json heading{{"issuer", d.heading.issuer}, {"kind", d.heading.kind},
-                         {"region", d.heading.region}, {"number", d.heading.number},
-                         {"title", d.heading.title},   {"source", span_json(d.heading.span)}};
-  heading["year"] = d.heading.year ? nlohmann::json(*d.heading.year) : nlohmann::json();
-  return {{"heading", heading},
-          {"preamble", {{"menimbang", to_json(d.considerations)}, {"mengingat", to_json(d.bases)}}},
-          {"enactment", d.enactment},
-          {"body", to_json(d.body)},
-          {"closing",
-           {{"place", d.closing.place},
-            {"date", d.closing.date},
-            {"signatory_title", d.closing.signatory_title},
-            {"signatory_name", d.closing.signatory_name},
-            {"promulgation_place", d.closing.promulgation_place},
-            {"promulgation_date", d.closing.promulgation_date},
-            {"gazette", d.closing.gazette},
-            {"source", span_json(d.closing.span)}}},
-          {"annexes", annexes},
-          {"findings", findings_json(d.findings)}};
+std::string document_json_text(const regulation::Document& d) {
+  std::string out;
+  PrettyJson w(out);
+  write_document(w, d);
+  return out;
 }
 
 std::string to_text(const regulation::Document& d) {

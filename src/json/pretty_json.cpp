@@ -73,7 +73,14 @@ void append_json_string_strict(std::string& out, std::string_view s) {
   out += '"';
 }
 
+void PrettyJson::finish() {
+  if (sink_ && !out_.empty()) sink_(out_);
+  if (sink_) out_.clear();
+}
+
 void PrettyJson::before_value() {
+  constexpr std::size_t kChunk = 64 * 1024;
+  if (sink_ && out_.size() >= kChunk) finish();
   if (after_key_) {
     after_key_ = false;
     return;

@@ -4,6 +4,7 @@
 // writing it). Pure.
 #pragma once
 
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -12,7 +13,14 @@ namespace tatakerja::json {
 
 class PrettyJson {
  public:
-  explicit PrettyJson(std::string& out) : out_(out) {}
+  // Where the text goes as it grows, so that a large document is not held whole (the tree of a
+  // 30 MB text is hundreds of MB of JSON): given, it receives `out` each time it passes 64 KiB,
+  // which is then emptied, and what is left at finish().
+  using Sink = std::function<void(std::string_view)>;
+
+  explicit PrettyJson(std::string& out, Sink sink = {}) : out_(out), sink_(std::move(sink)) {}
+  // Hands what is left to the sink (nothing to do without one).
+  void finish();
 
   void begin_object();
   void end_object();
@@ -39,6 +47,7 @@ class PrettyJson {
   void end(char close);
 
   std::string& out_;
+  Sink sink_;
   std::vector<Level> levels_;
   bool after_key_ = false;
 };
