@@ -1,20 +1,12 @@
 #include "json/document_json.hpp"
 
+#include "span_json.hpp"
+
 namespace tatakerja::json {
 namespace {
 
 // Each object's members are written in the order of their names (PrettyJson checks it), the
 // order nlohmann::json kept them in when this file built a document of the tree.
-
-void span(PrettyJson& w, const SourceSpan& s) {
-  w.key("source");
-  w.begin_object();
-  w.key("first_line");
-  w.integer(s.first_line);
-  w.key("last_line");
-  w.integer(s.last_line);
-  w.end_object();
-}
 
 void member(PrettyJson& w, std::string_view name, std::string_view value) {
   w.key(name);
@@ -59,7 +51,7 @@ void node(PrettyJson& w, const regulation::Node& n) {
   }
   member(w, "kind", regulation::to_string(n.kind));
   if (!n.label.empty()) member(w, "label", n.label);
-  span(w, n.span);
+  write_span(w, "source", n.span);
   if (!n.text.empty()) member(w, "text", n.text);
   if (!n.title.empty()) member(w, "title", n.title);
   w.end_object();
@@ -72,7 +64,7 @@ void annex(PrettyJson& w, const regulation::Annex& a) {
   member(w, "date", a.date);
   member(w, "label", a.label);
   member(w, "number", a.number);
-  span(w, a.span);
+  write_span(w, "source", a.span);
   member(w, "title", a.title);
   year(w, a.year);
   w.end_object();
@@ -88,7 +80,7 @@ void closing(PrettyJson& w, const regulation::Closing& c) {
   member(w, "promulgation_place", c.promulgation_place);
   member(w, "signatory_name", c.signatory_name);
   member(w, "signatory_title", c.signatory_title);
-  span(w, c.span);
+  write_span(w, "source", c.span);
   w.end_object();
 }
 
@@ -99,7 +91,7 @@ void heading(PrettyJson& w, const regulation::Heading& h) {
   member(w, "kind", h.kind);
   member(w, "number", h.number);
   member(w, "region", h.region);
-  span(w, h.span);
+  write_span(w, "source", h.span);
   member(w, "title", h.title);
   year(w, h.year);
   w.end_object();

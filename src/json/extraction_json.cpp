@@ -1,5 +1,7 @@
 #include "json/extraction_json.hpp"
 
+#include "span_json.hpp"
+
 namespace tatakerja::json {
 namespace {
 
@@ -49,14 +51,6 @@ void member_index(PrettyJson& w, std::string_view name, int index) {
   } else {
     w.integer(index);
   }
-}
-
-void span(PrettyJson& w, std::string_view name, const SourceSpan& s) {
-  w.key(name);
-  w.begin_object();
-  member(w, "first_line", s.first_line);
-  member(w, "last_line", s.last_line);
-  w.end_object();
 }
 
 void gazette(PrettyJson& w, const std::optional<Gazette>& g) {
@@ -110,7 +104,7 @@ void work_system(PrettyJson& w, const WorkSystem& ws) {
   objects(w, "assignment_mechanisms", ws.mechanisms, [&](const auto& m) {
     member(w, "article", m.article);
     member(w, "mechanism", m.mechanism);
-    span(w, "source", m.source);
+    write_span(w, "source", m.source);
     member(w, "steps", m.steps);
   });
   objects(w, "assignment_structures", ws.assignment_structures, [&](const auto& s) {
@@ -122,12 +116,12 @@ void work_system(PrettyJson& w, const WorkSystem& ws) {
       member(w, "subjects", r.subjects);
       member(w, "text", r.text);
     });
-    span(w, "source", s.source);
+    write_span(w, "source", s.source);
   });
   objects(w, "flows", ws.flows, [&](const auto& f) {
     member(w, "agency_kinds", f.agency_kinds);
     member(w, "article", f.article);
-    span(w, "source", f.source);
+    write_span(w, "source", f.source);
     objects(w, "stages", f.stages, [&](const auto& st) {
       member(w, "stage", st.stage);
       member(w, "steps", st.steps);
@@ -137,14 +131,14 @@ void work_system(PrettyJson& w, const WorkSystem& ws) {
     member(w, "article", l.article);
     member(w, "definition", l.definition);
     member(w, "level", l.level);
-    span(w, "source", l.source);
+    write_span(w, "source", l.source);
   });
   member(w, "principles", ws.principles);
   objects(w, "team_decrees", ws.team_decrees, [&](const auto& d) {
     member(w, "article", d.article);
     member(w, "authority", d.authority);
     member(w, "scope", d.scope);
-    span(w, "source", d.source);
+    write_span(w, "source", d.source);
   });
   w.end_object();
 }
@@ -156,7 +150,7 @@ void units(PrettyJson& w, const std::vector<Unit>& list) {
     member(w, "kind", to_string(u.kind));
     member(w, "name", u.name);
     member_or_null(w, "parent", u.parent);
-    span(w, "source", u.source);
+    write_span(w, "source", u.source);
   });
 }
 
@@ -169,7 +163,7 @@ void positions(PrettyJson& w, const std::vector<Position>& list) {
       w.key("duties_source");
       w.null();
     } else {
-      span(w, "duties_source", p.duties_source);
+      write_span(w, "duties_source", p.duties_source);
     }
     member_or_null(w, "eselon", p.eselon);
     member(w, "functions", p.functions);
@@ -181,7 +175,7 @@ void positions(PrettyJson& w, const std::vector<Position>& list) {
       w.null();
     }
     member_or_null(w, "reports_to", p.reports_to);
-    span(w, "source", p.source);
+    write_span(w, "source", p.source);
     member_or_null(w, "summary", p.summary);
     member_or_null(w, "superior", p.superior);
     member(w, "title", p.title);
@@ -198,7 +192,7 @@ void agency_members(PrettyJson& w, const Agency& a, const std::vector<Unit>* age
   member(w, "name", a.name);
   if (agency_positions != nullptr) positions(w, *agency_positions);
   member(w, "short_name", a.short_name);
-  span(w, "source", a.source);
+  write_span(w, "source", a.source);
   member_or_null(w, "tasks", a.tasks);
   member_or_null(w, "type", a.type);
   if (agency_units != nullptr) units(w, *agency_units);
@@ -245,10 +239,10 @@ void iki(PrettyJson& w, const std::vector<IkiTable>& tables) {
       member(w, "number", row.number);
       member(w, "sasaran", row.sasaran);
       member(w, "sasaran_carried", row.sasaran_carried);
-      span(w, "source", row.source);
+      write_span(w, "source", row.source);
       member(w, "sumber_data", row.sumber_data);
     });
-    span(w, "source", t.source);
+    write_span(w, "source", t.source);
   });
 }
 
@@ -269,7 +263,7 @@ void regulation_identity(PrettyJson& w, const Extraction& x) {
   member_or_null(w, "number", r.number);
   member_or_null(w, "place", r.place);
   member_or_null(w, "region", r.region);
-  span(w, "source", r.source);
+  write_span(w, "source", r.source);
   member_or_null(w, "title", r.title);
   member(w, "year", r.year);
   w.end_object();
@@ -282,7 +276,7 @@ void revocations(PrettyJson& w, const std::vector<Revocation>& list) {
     w.key("regulation");
     citation(w, rv.regulation);
     member_or_null(w, "scope", rv.scope);
-    span(w, "source", rv.source);
+    write_span(w, "source", rv.source);
     member(w, "whole", rv.whole);
   });
 }
@@ -292,7 +286,7 @@ void transitional(PrettyJson& w, const std::vector<TransitionalProvision>& list)
     member(w, "article", t.article);
     member(w, "keeps_incumbents", t.keeps_incumbents);
     citations(w, "regulations", t.regulations);
-    span(w, "source", t.source);
+    write_span(w, "source", t.source);
     member(w, "text", t.text);
   });
 }
