@@ -79,7 +79,7 @@ void PrettyJson::finish() {
 }
 
 void PrettyJson::before_value() {
-  constexpr std::size_t kChunk = 64 * 1024;
+  constexpr std::size_t kChunk = std::size_t{64} * 1024;
   if (sink_ && out_.size() >= kChunk) finish();
   if (after_key_) {
     after_key_ = false;
