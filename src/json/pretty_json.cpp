@@ -74,8 +74,9 @@ void append_json_string_strict(std::string& out, std::string_view s) {
 }
 
 void PrettyJson::finish() {
-  if (sink_ && !out_.empty()) sink_(out_);
-  if (sink_) out_.clear();
+  if (!sink_) return;
+  if (!out_.empty()) sink_(out_);
+  out_.clear();
 }
 
 void PrettyJson::before_value() {

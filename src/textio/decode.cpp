@@ -3,8 +3,6 @@
 #include <iconv.h>
 
 #include <cerrno>
-#include <cstdint>
-#include <cstring>
 
 #include "core/sixteen_bytes.hpp"
 
@@ -150,14 +148,7 @@ std::variant<DecodedText, ReadError> decode(std::string_view bytes, std::size_t 
       nul += c.nul;
       control += c.control;
     }
-    for (; i + 8 <= bytes.size(); i += 8) {
-      // Eight bytes at a time: only a word with a byte below 0x20 is looked at byte by byte
-      // ((w - 0x20...) & ~w & 0x80... is not zero exactly when one is).
-      std::uint64_t w;
-      std::memcpy(&w, bytes.data() + i, 8);
-      if (((w - 0x2020202020202020ULL) & ~w & 0x8080808080808080ULL) == 0) continue;
-      for (std::size_t k = i; k < i + 8; ++k) count(static_cast<unsigned char>(bytes[k]));
-    }
+    // The last bytes, fewer than sixteen, one by one.
     for (; i < bytes.size(); ++i) count(static_cast<unsigned char>(bytes[i]));
     if (nul > 0) {
       // UTF-16 without a byte-order mark has a NUL in every other byte.
