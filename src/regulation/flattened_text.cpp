@@ -402,6 +402,31 @@ inline WordKey key_of(std::string_view w) {
   return k;
 }
 
+// The first n bytes of the eight read from p (all eight readable), zeros after them: what
+// packed_bytes gives on a little-endian machine, with one load and one mask.
+std::uint64_t first_bytes(const char* p, std::size_t n) {
+  static_assert(std::endian::native == std::endian::little);
+  std::uint64_t w;
+  std::memcpy(&w, p, 8);
+  return n >= 8 ? w : w & ((std::uint64_t{1} << (8 * n)) - 1);
+}
+
+// key_of(w) for a word whose bytes are already folded (ASCII capitals made small) at `folded`,
+// with seven readable bytes after them: the same key, read eight bytes at a time unpacked and
+// unfolded.
+inline WordKey key_of_folded(const char* folded, std::size_t n) {
+  WordKey k;
+  k.head = first_bytes(folded, n);
+  std::uint64_t h = (0x9E3779B97F4A7C15ULL ^ n) + k.head;
+  for (std::size_t i = 8; i < n; i += 8) {
+    h = (h ^ (h >> 32)) * 0xFF51AFD7ED558CCDULL;
+    h += first_bytes(folded + i, n - i);
+  }
+  h *= 0xC4CEB9FE1A85EC53ULL;
+  k.hash = h ^ (h >> 29);
+  return k;
+}
+
 // text::iequals, inline: bytes that differ must be the two cases of one ASCII letter.
 bool same_letters(const char* a, const char* b, std::size_t n) {
   for (std::size_t k = 0; k < n; ++k) {
@@ -450,9 +475,10 @@ class WordCount {
   // for every word would be mostly cache misses on a large text.
   WordCount() : slots_(1024), mask_(1023) {}
 
-  void add(std::string_view w) {
+  // One more appearance of w; `folded`, when not null, holds w's bytes folded (key_of_folded).
+  void add(std::string_view w, const char* folded) {
     if ((size_ + 1) * 2 > mask_ + 1) grow();
-    const WordKey key = key_of(w);
+    const WordKey key = folded != nullptr ? key_of_folded(folded, w.size()) : key_of(w);
     Slot& s = slots_[index_of(w, key)];
     if (s.data == nullptr) {
       s.data = words_.keep(w);
@@ -559,9 +585,75 @@ void for_each_bare_word(std::string_view s, F f) {
   }
 }
 
+// A 64-byte window of a line as count_words reads it: its letter and space bits (as window_bits
+// gives them) and its bytes with every ASCII capital made small, followed by eight zeros so that
+// eight bytes can be read from any of the 64.
+struct FoldedWindow {
+  ByteBits bits;
+  std::array<char, 72> folded{};
+};
+
+void fold_full_window(const char* p, FoldedWindow& w) {
+  w.bits = {};
+  for (std::size_t block = 0; block < 4; ++block) {
+    const text::SixteenBytes v = text::sixteen_bytes_at(p + 16 * block);
+    const auto letter = (text::folded(v) - 'a') < 26;
+    const text::SixteenBytes small = v | __builtin_convertvector(letter & 0x20, text::SixteenBytes);
+    std::memcpy(w.folded.data() + 16 * block, &small, 16);
+    w.bits.letters |= static_cast<std::uint64_t>(text::bits_of(letter)) << (16 * block);
+    w.bits.spaces |= static_cast<std::uint64_t>(text::bits_of(v == ' ')) << (16 * block);
+  }
+}
+
+void fold_window(std::string_view s, std::size_t from, FoldedWindow& w) {
+  if (from + 64 <= s.size()) return fold_full_window(s.data() + from, w);
+  std::array<char, 64> tail{};  // as in window_bits
+  const std::size_t left = s.size() - from;
+  std::memcpy(tail.data(), s.data() + from, left);
+  fold_full_window(tail.data(), w);
+  w.bits.spaces |= ~std::uint64_t{0} << left;  // left < 64
+}
+
+// for_each_bare_word, with f(bare, folded): `folded` points at the word's bytes folded in its
+// window (null for a word of 64 bytes or more, read on its own).
+template <typename F>
+void for_each_folded_bare_word(std::string_view s, FoldedWindow& window, F f) {
+  for (std::size_t i = 0; i < s.size();) {
+    fold_window(s, i, window);
+    const ByteBits& b = window.bits;
+    std::uint64_t letters = b.letters;
+    std::size_t next = i + 64;
+    while (letters != 0) {
+      const int start = std::countr_zero(letters);
+      const std::uint64_t spaces_after = b.spaces & (~std::uint64_t{0} << start);
+      if (spaces_after == 0) {
+        next = i + static_cast<std::size_t>(start);
+        if (start == 0) {
+          const std::size_t space = next_space(s, i);
+          std::size_t end = space;
+          while (!is_ascii_letter(s[end - 1])) --end;
+          f(s.substr(i, end - i), nullptr);
+          next = space + 1;
+        }
+        break;
+      }
+      const int space = std::countr_zero(spaces_after);
+      const int last = 63 - std::countl_zero(letters & ((std::uint64_t{1} << space) - 1));
+      const auto at = static_cast<std::size_t>(start);
+      f(std::string_view(s.data() + i + at, static_cast<std::size_t>(last + 1 - start)),
+        window.folded.data() + at);
+      letters &= ~std::uint64_t{1} << space;
+    }
+    i = next;
+  }
+}
+
 WordCount count_words(const std::vector<Line>& lines) {
   WordCount words;
-  for (const Line& l : lines) for_each_bare_word(l.text, [&](std::string_view w) { words.add(w); });
+  FoldedWindow window;
+  for (const Line& l : lines)
+    for_each_folded_bare_word(
+        l.text, window, [&](std::string_view w, const char* folded) { words.add(w, folded); });
   return words;
 }
 
