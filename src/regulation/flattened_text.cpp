@@ -879,36 +879,39 @@ void join_broken_words(std::vector<Line>& lines, const WordCount& words,
 
 namespace {
 
-// The readings an OCR slip may hide: "cl" for "d", "rn" for "m", "l" for "i" (one at a time, and
-// all at once for "ORGANlSASl").
-std::vector<std::string> ocr_readings(std::string_view w) {
-  std::vector<std::string> out;
+// Calls f(reading) for each reading an OCR slip may hide in w, in this order: "cl" for "d", "rn"
+// for "m", "l" for "i" (one at a time, and all at once for "ORGANlSASl"). Each reading is made in
+// one of two buffers kept from call to call, not a string of its own.
+template <typename F>
+void for_each_ocr_reading(std::string_view w, std::string& v, std::string& all, F f) {
   const auto replace_each = [&](std::string_view from, std::string_view to) {
     for (std::size_t p = w.find(from); p != std::string_view::npos; p = w.find(from, p + 1)) {
-      std::string v(w);
+      v.assign(w);
       v.replace(p, from.size(), to);
-      out.push_back(std::move(v));
+      f(v);
     }
   };
   replace_each("cl", "d");
   replace_each("rn", "m");
   // "l" for a capital "I" that starts a word ("lkan" for "Ikan").
-  if (w.size() >= 3 && w[0] == 'l' && w[1] >= 'a' && w[1] <= 'z')
-    out.push_back("I" + std::string(w.substr(1)));
+  if (w.size() >= 3 && w[0] == 'l' && w[1] >= 'a' && w[1] <= 'z') {
+    v.assign(w);
+    v[0] = 'I';
+    f(v);
+  }
   // "l" for "i" inside a word, in either case ("Fungslonal", "ORGANlSASl").
-  std::string all(w);
+  all.assign(w);
   bool any = false;
   for (std::size_t p = 1; p < w.size(); ++p) {
     if (w[p] != 'l') continue;
-    std::string v(w);
+    v.assign(w);
     const bool upper_word = text::is_upper_text(w.substr(0, p));
     v[p] = upper_word ? 'I' : 'i';
     all[p] = v[p];
     any = true;
-    out.push_back(std::move(v));
+    f(v);
   }
-  if (any) out.push_back(all);
-  return out;
+  if (any) f(all);
 }
 
 // Whether a word holds what an OCR slip leaves: "cl", "rn", an "l" anywhere, or a capital after a
@@ -930,21 +933,22 @@ void repair_ocr_words(std::vector<Line>& lines, const WordCount& count,
   const auto seen = [&](std::string_view w) { return count.count(w); };
   // The repair of one word (a view into the counted text, spelt as first seen), when certain.
   std::unordered_map<std::string_view, std::string> repairs;
+  std::string reading, all_read;  // the buffers of for_each_ocr_reading
   count.for_each([&](std::string_view word_view, int n) {
     // A word written the same way three times or more is how the text spells it, not a slip.
     if (word_view.size() < 4 || n > 2 || !may_be_ocr_slip(word_view)) return;
-    const std::string word(word_view);
+    const std::string_view word = word_view;
     std::string best;
     int best_count = n;
-    for (const auto& v : ocr_readings(word)) {
+    for_each_ocr_reading(word, reading, all_read, [&](const std::string& v) {
       if (const int c = seen(v); c >= 2 && c > best_count) best = v, best_count = c;
-    }
+    });
     // "KepalaBidang": two words run together, each written apart elsewhere.
     for (std::size_t p = 2; best.empty() && p + 2 < word.size(); ++p) {
       if (!(word[p] >= 'A' && word[p] <= 'Z') || !(word[p - 1] >= 'a' && word[p - 1] <= 'z'))
         continue;
-      const std::string a = word.substr(0, p), b = word.substr(p);
-      if (seen(a) >= 2 && seen(b) >= 2) best = a + " " + b;
+      const std::string_view a = word.substr(0, p), b = word.substr(p);
+      if (seen(a) >= 2 && seen(b) >= 2) best = std::string(a) + " " + std::string(b);
     }
     if (!best.empty()) repairs.emplace(word_view, best);
   });

@@ -464,6 +464,17 @@ std::size_t count_lines(std::string_view input) {
   return lines;
 }
 
+// Whether a cleaned line is told from its ends to be neither a page mark nor a page-break echo
+// (as is_page_mark and is_page_break_echo tell it): longer than a page mark, no white space at
+// either end, an ASCII first byte that begins no decorated page number, and a last byte that ends
+// no ellipsis. Most lines are.
+bool plainly_text(std::string_view s) {
+  if (s.size() <= 8) return false;
+  const char first = s.front(), last = s.back();
+  return static_cast<unsigned char>(first) < 0x80 && first != '-' && first != '.' &&
+         !is_white(first) && last != '.' && last != '\xA6' && !is_white(last);
+}
+
 }  // namespace
 
 std::vector<Line> clean_lines(std::string_view input, std::vector<Finding>& findings) {
@@ -492,7 +503,8 @@ std::vector<Line> clean_lines(std::string_view input, std::vector<Finding>& find
   repair_displaced_tails(lines, findings);
   repair_words(lines, findings);
   for (auto& l : lines)
-    if (is_page_break_echo(l.text) || is_page_mark(l.text)) l.text.clear();
+    if (!plainly_text(l.text) && (is_page_break_echo(l.text) || is_page_mark(l.text)))
+      l.text.clear();
   return lines;
 }
 
