@@ -680,26 +680,44 @@ bool marker_after_clause_end(std::string_view s, std::size_t p) {
          token == "Pasal" || token == "Paragraf" || token == "Bagian";
 }
 
+// Whether found(p) holds for some p, in order, where marks(v, next) marks s[p] and s[p + 1]
+// (marks compares sixteen bytes and the sixteen after each at once, and marks no byte before a
+// zero): a block of sixteen at a time, the last block overlapping those before it (the bytes
+// already looked at left out), a line shorter than a block and a byte from a copy padded with
+// zeros.
+template <typename Marks, typename Found>
+bool any_marked_pair(std::string_view s, Marks marks, Found found) {
+  const std::size_t n = s.size();
+  const auto scan = [&](const char* p, std::size_t base, unsigned keep) {
+    const text::SixteenBytes v = text::sixteen_bytes_at(p);
+    const text::SixteenBytes next = text::sixteen_bytes_at(p + 1);
+    for (unsigned bits = text::bits_of(marks(v, next)) & keep; bits != 0; bits &= bits - 1)
+      if (found(base + static_cast<std::size_t>(std::countr_zero(bits)))) return true;
+    return false;
+  };
+  std::size_t block = 0;
+  for (; block + 17 <= n; block += 16)
+    if (scan(s.data() + block, block, 0xFFFFu)) return true;
+  if (n >= 17) {
+    const std::size_t last = n - 17;
+    return scan(s.data() + last, last, (0xFFFFu << (block - last)) & 0xFFFFu);
+  }
+  std::array<char, 17> copy{};
+  std::memcpy(copy.data(), s.data(), n);
+  return scan(copy.data(), 0, 0xFFFFu);
+}
+
 // Whether some clause end in s ('.', ';' or ':' followed by a space, with a byte after the space)
 // has marker_after_clause_end: sixteen bytes are looked at at once, and only the few clause ends
 // found among them one by one.
 bool any_marker_after_clause_end(std::string_view s) {
   const std::size_t n = s.size();
-  std::size_t block = 0;
-  for (; block + 17 <= n; block += 16) {
-    const text::SixteenBytes v = text::sixteen_bytes_at(s.data() + block);
-    const text::SixteenBytes next = text::sixteen_bytes_at(s.data() + block + 1);
-    const auto ends = ((v == '.') | (v == ';') | (v == ':')) & (next == ' ');
-    for (unsigned bits = text::bits_of(ends); bits != 0; bits &= bits - 1) {
-      const std::size_t p = block + static_cast<std::size_t>(std::countr_zero(bits));
-      if (p + 2 < n && marker_after_clause_end(s, p)) return true;
-    }
-  }
-  for (std::size_t p = block; p + 2 < n; ++p)
-    if ((s[p] == '.' || s[p] == ';' || s[p] == ':') && s[p + 1] == ' ' &&
-        marker_after_clause_end(s, p))
-      return true;
-  return false;
+  return any_marked_pair(
+      s,
+      [](text::SixteenBytes v, text::SixteenBytes next) {
+        return ((v == '.') | (v == ';') | (v == ':')) & (next == ' ');
+      },
+      [&](std::size_t p) { return p + 2 < n && marker_after_clause_end(s, p); });
 }
 
 // Whether a line shorter than kFlattenedLine may hold a heading or items run together, judged
@@ -708,6 +726,49 @@ bool any_marker_after_clause_end(std::string_view s) {
 // ". Bagian Kedua") that is not the line's last word.
 bool may_hold_marker(std::string_view s) {
   return any_marker_after_clause_end(s);
+}
+
+// The token before the one that starts at s[at] (after a space): its bytes back to the space
+// before it, past any further spaces between them (empty at the line's start).
+std::string_view token_before(std::string_view s, std::size_t at) {
+  std::size_t end = at - 1;  // s[end] is a space
+  while (end > 0 && s[end - 1] == ' ') --end;
+  std::size_t begin = end;
+  while (begin > 0 && s[begin - 1] != ' ') --begin;
+  return s.substr(begin, end - begin);
+}
+
+// Whether the token that starts at s[at] (after a space) may begin what has_strong_marker looks
+// for in a long line only: BAB, an article's heading (not after a reference word), Menimbang,
+// Mengingat, MEMUTUSKAN, DENGAN RAHMAT.
+bool may_begin_heading(std::string_view s, std::size_t at) {
+  const std::string_view rest = s.substr(at);
+  switch (rest.front()) {
+    case 'B':
+      return rest.starts_with("BAB ");
+    case 'D':
+      return rest.starts_with("DENGAN ");
+    case 'P':
+      return (rest.starts_with("Pasal ") || rest.starts_with("Paragraf ")) &&
+             !is_reference_word(token_before(s, at));
+    default:  // 'M' or 'm'
+      return text::istarts_with(rest, "me") &&
+             (text::istarts_with(rest, "menimbang") || text::istarts_with(rest, "mengingat") ||
+              text::istarts_with(rest, "memutuskan"));
+  }
+}
+
+// Whether a long line may hold a heading or a part of the preamble inside it, judged without
+// splitting it into words: only the words after a space that start as those do ('B', 'P', 'D',
+// 'M' or 'm') are looked at, found sixteen bytes at a time.
+bool may_hold_heading(std::string_view s) {
+  return any_marked_pair(
+      s,
+      [](text::SixteenBytes v, text::SixteenBytes next) {
+        return (v == ' ') &
+               ((next == 'B') | (next == 'P') | (next == 'D') | (text::folded(next) == 'm'));
+      },
+      [&](std::size_t p) { return may_begin_heading(s, p + 1); });
 }
 
 // The line cut at its headings and items, without its page furniture.
@@ -768,7 +829,8 @@ void split_flattened_lines(std::vector<Line>& lines, std::vector<Finding>& findi
     bool cut = false;
     // (Whether the line is a table row, a search for a tab, is asked last.)
     if ((article_first[k] ||
-         (line.text.size() >= 40 && (long_line || may_hold_marker(line.text)))) &&
+         (line.text.size() >= 40 &&
+          (may_hold_marker(line.text) || (long_line && may_hold_heading(line.text))))) &&
         !line.is_row()) {
       const Tokens all = tokens_of(line.text);
       if ((article_first[k] && all.size() > 2 && article_heading_at(all, 0)) ||
