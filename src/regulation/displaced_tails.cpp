@@ -17,6 +17,7 @@ bool finished(std::string_view s) {
   if (s.empty()) return false;
   const char last = s.back();
   if (last == ';' || last == '.' || last == ':') return true;
+  if ((last | 0x20) != 'n' && (last | 0x20) != 'u') return false;  // no "dan" nor "atau" either
   for (std::string_view tail : {"; dan", "; atau", ", dan", ", atau"})
     if (text::iends_with(s, tail)) return true;
   return false;

@@ -465,14 +465,16 @@ std::size_t count_lines(std::string_view input) {
 }
 
 // Whether a cleaned line is told from its ends to be neither a page mark nor a page-break echo
-// (as is_page_mark and is_page_break_echo tell it): longer than a page mark, no white space at
-// either end, an ASCII first byte that begins no decorated page number, and a last byte that ends
-// no ellipsis. Most lines are.
+// (as is_page_mark and is_page_break_echo tell it): blank, or longer than a page mark with no
+// white space at either end, an ASCII first byte that begins no decorated page number, and last
+// bytes that end no ellipsis ("...", ". . ." or U+2026). Most lines are.
 bool plainly_text(std::string_view s) {
+  if (s.empty()) return true;
   if (s.size() <= 8) return false;
-  const char first = s.front(), last = s.back();
+  const char first = s.front(), last = s.back(), before_last = s[s.size() - 2];
   return static_cast<unsigned char>(first) < 0x80 && first != '-' && first != '.' &&
-         !is_white(first) && last != '.' && last != '\xA6' && !is_white(last);
+         !is_white(first) && !is_white(last) && last != '\xA6' &&
+         (last != '.' || (before_last != '.' && before_last != ' '));
 }
 
 }  // namespace

@@ -257,13 +257,21 @@ void write_rows(const ColumnTable& t, std::string_view number_heading, std::vect
   }
 }
 
+// Whether a line may be the "No." that heads a table's numbers, as read_column_table reads it
+// (iki_column_of's number headings are short and start with an N): most lines are told at once.
+bool may_head_numbers(std::string_view s) {
+  if (s.size() > 8) return false;
+  const std::string_view t = text::trim(s);
+  return !t.empty() && (t.front() | 0x20) == 'n';
+}
+
 }  // namespace
 
 int rebuild_column_tables(std::vector<Line>& lines) {
   int rebuilt = 0;
   std::vector<Line> out;  // built only from the first table on (most texts have none)
   for (std::size_t i = 0; i < lines.size();) {
-    const auto table = lines[i].text.size() <= 8 ? read_column_table(lines, i) : std::nullopt;
+    const auto table = may_head_numbers(lines[i].text) ? read_column_table(lines, i) : std::nullopt;
     if (!table) {
       if (rebuilt > 0) out.push_back(std::move(lines[i]));
       ++i;
