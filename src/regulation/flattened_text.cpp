@@ -900,13 +900,13 @@ void join_broken_words(std::vector<Line>& lines, const WordCount& words,
   };
   int joins = 0;
   int first = 0;
+  // The last line before that is not blank; a table row joins neither way, which is asked only
+  // of a pair whose ends may join (most lines end otherwise than in a hyphen or a capital).
   Line* prev = nullptr;
   for (Line& l : lines) {
-    if (l.text.empty() || l.is_row()) {
-      prev = l.text.empty() ? prev : nullptr;
-      continue;
-    }
-    if (prev != nullptr) {
+    if (l.text.empty()) continue;
+    if (prev != nullptr && (prev->text.back() == '-' || is_capital(prev->text.back())) &&
+        !prev->is_row() && !l.is_row()) {
       const std::size_t space = prev->text.rfind(' ');
       const std::size_t a = space == std::string::npos ? 0 : space + 1;
       const std::string_view tail = std::string_view(prev->text).substr(a);
