@@ -477,17 +477,18 @@ class WordCount {
 
   // One more appearance of w; `folded`, when not null, holds w's bytes folded (key_of_folded).
   void add(std::string_view w, const char* folded) {
-    if ((size_ + 1) * 2 > mask_ + 1) grow();
     const WordKey key = folded != nullptr ? key_of_folded(folded, w.size()) : key_of(w);
     Slot& s = slots_[index_of(w, key)];
-    if (s.data == nullptr) {
-      s.data = words_.keep(w);
-      s.size = static_cast<std::uint32_t>(w.size());
-      s.head = key.head;
-      s.hash = key.hash;
-      ++size_;
+    if (s.data != nullptr) {
+      ++s.count;
+      return;
     }
-    ++s.count;
+    s.data = words_.keep(w);
+    s.size = static_cast<std::uint32_t>(w.size());
+    s.head = key.head;
+    s.hash = key.hash;
+    s.count = 1;
+    if (++size_ * 2 > mask_ + 1) grow();  // at most half full again (s moves)
   }
 
   int count(std::string_view w) const {
@@ -513,8 +514,9 @@ class WordCount {
 
   // Whether slot s holds w: a word of eight bytes or fewer is its head.
   static bool holds(const Slot& s, std::string_view w, const WordKey& key) {
-    return s.hash == key.hash && s.head == key.head && s.size == w.size() &&
-           (w.size() <= 8 || same_letters(s.data + 8, w.data() + 8, w.size() - 8));
+    return s.head == key.head && s.size == w.size() &&
+           (w.size() <= 8 ||
+            (s.hash == key.hash && same_letters(s.data + 8, w.data() + 8, w.size() - 8)));
   }
 
   // The slot that holds w, or the empty slot where it would go.

@@ -237,6 +237,7 @@ void untab_markers(std::string& s) {
 // copy kept apart with runs of spaces. Two runs of three spaces or more between words make the
 // line a row (runs become tabs); a double space is only a gap.
 void spaces_to_cells(std::string& s) {
+  if (s.find("   ") == std::string::npos) return;  // most lines: no run of three spaces
   std::size_t start = 0;
   while (start < s.size() && (s[start] == ' ' || s[start] == '\t')) ++start;
   int runs = 0;
