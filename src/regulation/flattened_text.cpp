@@ -675,7 +675,16 @@ bool marker_after_clause_end(std::string_view s, std::size_t p) {
   std::string_view rest = s.substr(p + 2);
   if (c == ';' && text::istarts_with(rest, "dan ")) rest.remove_prefix(4);
   if (c == ';' && text::istarts_with(rest, "atau ")) rest.remove_prefix(5);
-  const std::size_t space = rest.find(' ');
+  // Each marker begins with a small letter or a digit (an item), '(' (an ayat, of any length), 'B'
+  // or 'P'; and but for an ayat none is longer than "Paragraf": most clause ends are told from the
+  // first bytes after them, without a search for the next space.
+  if (rest.empty()) return false;
+  const char first = rest.front();
+  const bool verse = first == '(';
+  if (!verse && !text::is_digit(first) && !(first >= 'a' && first <= 'z') && first != 'B' &&
+      first != 'P')
+    return false;
+  const std::size_t space = (verse ? rest : rest.substr(0, 9)).find(' ');
   if (space == std::string_view::npos) return false;
   const std::string_view token = rest.substr(0, space);
   return is_item_token(token) || is_scanned_verse_token(token) || token == "BAB" ||
@@ -717,7 +726,7 @@ bool any_marker_after_clause_end(std::string_view s) {
   return any_marked_pair(
       s,
       [](text::SixteenBytes v, text::SixteenBytes next) {
-        return ((v == '.') | (v == ';') | (v == ':')) & (next == ' ');
+        return ((v == '.') | ((v | 1) == ';')) & (next == ' ');  // ':' is ';' but for bit 0
       },
       [&](std::size_t p) { return p + 2 < n && marker_after_clause_end(s, p); });
 }
