@@ -45,14 +45,17 @@ struct Run {
 // The run of items that starts at line `i`, if it shows the two-column signature: an unfinished
 // item directly followed by the next item of its list, then as many tails as unfinished items.
 // Whatever it shows, the run's items are scanned once: the caller goes on after its last item.
-Run displaced_run(const std::vector<Line>& lines, std::size_t i) {
-  Run run;
+// (The run is written into `run`, whose lists keep their memory from one line to the next.)
+void displaced_run(const std::vector<Line>& lines, std::size_t i, Run& run) {
+  run.displaced = false;
+  run.items.clear();
+  run.unfinished.clear();
+  run.tails.clear();
   // Most lines end as an item does, or are no item: told without reading a marker.
   const std::string& t = lines[i].text;
-  if (t.empty() || !(text::is_digit(t[0]) || (t[0] >= 'a' && t[0] <= 'z')) || finished(t))
-    return run;
+  if (t.empty() || !(text::is_digit(t[0]) || (t[0] >= 'a' && t[0] <= 'z')) || finished(t)) return;
   const auto first = list_item(lines[i]);
-  if (!first || finished(first->rest)) return run;
+  if (!first || finished(first->rest)) return;
   run.items.push_back(i);
   run.unfinished.push_back(i);
   run.kind = first->kind;
@@ -70,15 +73,14 @@ Run displaced_run(const std::vector<Line>& lines, std::size_t i) {
       break;
     }
   }
-  if (run.items.size() < 2) return run;
+  if (run.items.size() < 2) return;
   for (; j < lines.size() && run.tails.size() < run.unfinished.size() && continuation(lines[j]);
        ++j)
     run.tails.push_back(j);
-  if (run.tails.size() != run.unfinished.size()) return run;
+  if (run.tails.size() != run.unfinished.size()) return;
   for (std::size_t k = 0; k < run.tails.size(); ++k)
-    if (!finished(lines[run.tails[k]].text)) return run;
+    if (!finished(lines[run.tails[k]].text)) return;
   run.displaced = true;
-  return run;
 }
 
 // The lines of a sub-list that follows the tails (items of another kind and their continuation
@@ -114,8 +116,9 @@ void move_sub_list_back(std::vector<Line>& lines, const Run& run) {
 void repair_displaced_tails(std::vector<Line>& lines, std::vector<Finding>& findings) {
   int repaired = 0;
   int first_line = 0;
+  Run run;
   for (std::size_t i = 0; i < lines.size(); ++i) {
-    const Run run = displaced_run(lines, i);
+    displaced_run(lines, i, run);
     if (!run.displaced) {
       if (run.items.size() > 1) i = run.items.back();  // each line is scanned once
       continue;

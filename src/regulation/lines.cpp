@@ -397,10 +397,12 @@ Plainness plainness_by_roles(std::string_view raw, std::string_view trimmed) {
 
 }  // namespace
 
-std::string clean_line_text(std::string_view raw) {
+namespace {
+
+// clean_line_text, given the line trimmed (which clean_lines has already made).
+std::string clean_line_text(std::string_view raw, std::string_view trimmed) {
   // Most lines: only their spaces to collapse and a bullet to drop (the general path below gives
   // the same).
-  const std::string_view trimmed = text::trim(raw);
   if (const Plainness p = plainness(raw, trimmed); p != Plainness::General) {
     const std::string_view v = strip_bullets(trimmed);
     if (is_viewer_header(v)) return {};
@@ -447,6 +449,12 @@ std::string clean_line_text(std::string_view raw) {
     out += cells[i];
   }
   return out;
+}
+
+}  // namespace
+
+std::string clean_line_text(std::string_view raw) {
+  return clean_line_text(raw, text::trim(raw));
 }
 
 namespace {
@@ -496,7 +504,7 @@ std::vector<Line> clean_lines(std::string_view input, std::vector<Finding>& find
       bullet = '-';
     else if (lead.size() > 4 && lead.substr(0, 3) == "\xE2\x80\xA2" && lead[3] == ' ')
       bullet = '*';
-    lines.push_back(Line{number, clean_line_text(raw), bullet});
+    lines.push_back(Line{number, clean_line_text(raw, lead), bullet});
     if (end == input.size()) break;
     start = end + 1;
   }
