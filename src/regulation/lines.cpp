@@ -138,10 +138,14 @@ std::string pipe_row(std::string_view s) {
   return out;
 }
 
+// Whether a line is too long to be a viewer's header (is_viewer_header's first test).
+bool too_long_for_viewer_header(std::string_view s) {
+  return s.size() > 160 || (s.size() > 40 && s.front() != '-' && more_code_points_than(s, 40));
+}
+
 bool is_viewer_header(std::string_view s) {
   // "Anda di halaman 1 dari 67", "Halaman 3 dari 10", "Page 2 of 9", "- 3 -": short lines.
-  if (s.size() > 160 || (s.size() > 40 && s.front() != '-' && more_code_points_than(s, 40)))
-    return false;
+  if (too_long_for_viewer_header(s)) return false;
   // Most lines have none of the three shapes: told without a lower-case copy.
   if (!(s.size() >= 3 && s.front() == '-' && s.back() == '-') && !text::istarts_with(s, "page ") &&
       text::ifind(s, "halaman") == std::string_view::npos)
@@ -404,8 +408,12 @@ std::string clean_line_text(std::string_view raw, std::string_view trimmed) {
   // Most lines: only their spaces to collapse and a bullet to drop (the general path below gives
   // the same).
   if (const Plainness p = plainness(raw, trimmed); p != Plainness::General) {
-    const std::string_view v = strip_bullets(trimmed);
-    if (is_viewer_header(v)) return {};
+    // (Told here for most lines: one that starts with no bullet's first byte has none, the ends
+    // being trimmed; and one too long for a viewer's header is none.)
+    const char first = trimmed.empty() ? '\0' : trimmed.front();
+    const std::string_view v =
+        first == '-' || first == '*' || first == '\xE2' ? strip_bullets(trimmed) : trimmed;
+    if (!too_long_for_viewer_header(v) && is_viewer_header(v)) return {};
     // (No tab, carriage return or form feed here: only spaces, and none at either end.)
     // An AsIs line has no two spaces in a row, nor has the part of it after a bullet.
     return p == Plainness::AsIs ? std::string(v) : collapse_space_runs(v);
