@@ -294,6 +294,19 @@ TEST(FlattenedText, LongOrdinaryLinesStayWhole) {
 
 // OCR damage inside words is repaired where the text itself shows the right form more often;
 // a word the text never spells otherwise is left as written.
+// A row copied with tabs keeps its cells, each with its white space collapsed; empty cells after
+// the last are dropped, and a row of one cell is that cell (unless empty cells before it continue
+// the row above).
+TEST(TabRows, CellsAreCollapsedAndTheRowShapeKept) {
+  EXPECT_EQ(clean_line_text("a\t  b  c \t\t"), "a\tb c");
+  EXPECT_EQ(clean_line_text("- a\t- b\f\t"), "a\tb");
+  EXPECT_EQ(clean_line_text("\t\tx\t"), "\t\tx");
+  EXPECT_EQ(clean_line_text("\tx y"), "x y");
+  EXPECT_EQ(clean_line_text("x\t\t"), "x");
+  EXPECT_EQ(clean_line_text("\t \t"), "");
+  EXPECT_EQ(clean_line_text("Kepala\t\tDinas  X"), "Kepala\t\tDinas X");
+}
+
 TEST(OcrWords, RepairedOnlyWhereCertain) {
   const std::string text =
       "BAB I\nSUSUNAN ORGANISASI\n\nPasal 1\n(1) Susunan organisasi Dinas Contoh terdiri atas:\n"

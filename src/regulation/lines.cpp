@@ -213,6 +213,25 @@ bool is_page_break_echo(std::string_view s) {
   return words <= 5;
 }
 
+namespace {
+
+// out += text::collapse_spaces(v) (white space trimmed off v's ends, each run of it inside made one
+// space), a run of other bytes at a time, without a string of its own.
+void append_collapsed(std::string& out, std::string_view v) {
+  v = text::trim(v);
+  for (std::size_t i = 0; i < v.size();) {
+    std::size_t j = i;
+    while (j < v.size() && !is_white(v[j])) ++j;
+    out.append(v.substr(i, j - i));
+    if (j == v.size()) break;
+    out.push_back(' ');
+    while (is_white(v[j])) ++j;  // ends at a byte that is not white: v is trimmed
+    i = j;
+  }
+}
+
+}  // namespace
+
 // "a.<TAB>Kepala Dinas; b.<TAB>Sekretariat": a tab after a list marker is the gap a PDF copy
 // leaves between the marker and its text, not a table's column.
 void untab_markers(std::string& s) {
@@ -439,23 +458,28 @@ std::string clean_line_text(std::string_view raw, std::string_view trimmed) {
   std::size_t lead = 0;
   while (lead < s.size() && (s[lead] == ' ' || s[lead] == '\t')) ++lead;
   const bool leading_tab = s.substr(0, lead).find('\t') != std::string::npos;
-  std::vector<std::string> cells;
-  for_each_cell(leading_tab ? std::string_view(s) : raw_cells, [&](std::string_view f) {
-    cells.push_back(text::collapse_spaces(strip_bullets(f)));
-  });
-  while (!cells.empty() && cells.back().empty()) cells.pop_back();
-  const auto nonempty =
-      std::count_if(cells.begin(), cells.end(), [](auto& c) { return !c.empty(); });
-  if (nonempty == 0) return {};
-  if (nonempty == 1 && !(leading_tab && cells.size() >= 3)) {
-    for (auto& c : cells)
-      if (!c.empty()) return c;
-  }
+  // The cells, each collapsed as text::collapse_spaces does, joined by tabs in one string as they
+  // are read; the empty cells after the last that is not are dropped at the end.
   std::string out;
-  for (std::size_t i = 0; i < cells.size(); ++i) {
-    if (i) out.push_back('\t');
-    out += cells[i];
-  }
+  out.reserve(s.size());
+  std::size_t cells = 0;
+  std::size_t nonempty = 0;
+  std::size_t kept = 0;                      // the cells up to the last that is not empty
+  std::size_t kept_end = 0;                  // the size of out after that cell
+  std::size_t only_begin = 0, only_end = 0;  // where the first cell that is not empty is in out
+  for_each_cell(leading_tab ? std::string_view(s) : raw_cells, [&](std::string_view f) {
+    if (cells++ > 0) out.push_back('\t');
+    const std::size_t begin = out.size();
+    append_collapsed(out, strip_bullets(f));
+    if (out.size() == begin) return;
+    if (nonempty++ == 0) only_begin = begin, only_end = out.size();
+    kept = cells;
+    kept_end = out.size();
+  });
+  if (nonempty == 0) return {};
+  if (nonempty == 1 && !(leading_tab && kept >= 3))
+    return out.substr(only_begin, only_end - only_begin);
+  out.resize(kept_end);
   return out;
 }
 
