@@ -1007,10 +1007,9 @@ void repair_ocr_words(std::vector<Line>& lines, const WordCount& count,
   // The repair of one word (a view into the counted text, spelt as first seen), when certain.
   std::unordered_map<std::string_view, std::string> repairs;
   std::string reading, all_read;  // the buffers of for_each_ocr_reading
-  count.for_each([&](std::string_view word_view, int n) {
+  count.for_each([&](std::string_view word, int n) {
     // A word written the same way three times or more is how the text spells it, not a slip.
-    if (word_view.size() < 4 || n > 2 || !may_be_ocr_slip(word_view)) return;
-    const std::string_view word = word_view;
+    if (word.size() < 4 || n > 2 || !may_be_ocr_slip(word)) return;
     std::string best;
     int best_count = n;
     for_each_ocr_reading(word, reading, all_read, [&](const std::string& v) {
@@ -1023,7 +1022,7 @@ void repair_ocr_words(std::vector<Line>& lines, const WordCount& count,
       const std::string_view a = word.substr(0, p), b = word.substr(p);
       if (seen(a) >= 2 && seen(b) >= 2) best = std::string(a) + " " + std::string(b);
     }
-    if (!best.empty()) repairs.emplace(word_view, best);
+    if (!best.empty()) repairs.emplace(word, best);
   });
   if (repairs.empty()) return;
   // The repaired words' first letters and lengths: a text repairs few words, so that most words
