@@ -84,14 +84,17 @@ std::size_t ifind(std::string_view hay, std::string_view needle, std::size_t fro
   // stopped at every word that starts with a common letter.
   const std::size_t span = needle.size() - 1;
   const unsigned char first_fold = fold_bit(needle.front());
-  const auto first = static_cast<unsigned char>(needle.front() | first_fold);
   const unsigned char final_fold = fold_bit(needle.back());
-  const auto last_byte = static_cast<unsigned char>(needle.back() | final_fold);
+  // (The bytes compared with, made sixteen once: not again for the last block.)
+  const SixteenBytes first_folds = sixteen_of(first_fold);
+  const SixteenBytes firsts = sixteen_of(static_cast<unsigned char>(needle.front() | first_fold));
+  const SixteenBytes final_folds = sixteen_of(final_fold);
+  const SixteenBytes finals = sixteen_of(static_cast<unsigned char>(needle.back() | final_fold));
   // The starts [at, at + 16) whose first and last bytes match, as bits.
   const auto matching_ends = [&](std::size_t at) {
-    const SixteenBytes starts = sixteen_bytes_at(hay.data() + at) | first_fold;
-    const SixteenBytes ends = sixteen_bytes_at(hay.data() + at + span) | final_fold;
-    return bits_of((starts == first) & (ends == last_byte));
+    const SixteenBytes starts = sixteen_bytes_at(hay.data() + at) | first_folds;
+    const SixteenBytes ends = sixteen_bytes_at(hay.data() + at + span) | final_folds;
+    return bits_of((starts == firsts) & (ends == finals));
   };
   const auto first_match = [&](std::size_t at, unsigned candidates) {
     for (; candidates != 0; candidates &= candidates - 1) {
@@ -100,6 +103,16 @@ std::size_t ifind(std::string_view hay, std::string_view needle, std::size_t fro
     }
     return std::string_view::npos;
   };
+  // Thirty-two starts a round while they last (two blocks, one test whether either has a
+  // candidate), then sixteen.
+  for (; i + 31 <= last; i += 32) {
+    const unsigned low = matching_ends(i);
+    const unsigned high = matching_ends(i + 16);
+    if ((low | high) == 0) continue;
+    if (const std::size_t hit = first_match(i, low); hit != std::string_view::npos) return hit;
+    if (const std::size_t hit = first_match(i + 16, high); hit != std::string_view::npos)
+      return hit;
+  }
   for (; i + 15 <= last; i += 16)
     if (const std::size_t hit = first_match(i, matching_ends(i)); hit != std::string_view::npos)
       return hit;
