@@ -288,12 +288,31 @@ constexpr NameKeyTable kNameKey;
 
 }  // namespace
 
+// Whether the sixteen bytes at p are each kept by a name key or a space, no two spaces together
+// and neither the first nor the last a space: their key is their bytes with the capitals made
+// small (key_plain_block), what most blocks of a name are.
+bool is_plain_key_block(const char* p) {
+  const SixteenBytes v = sixteen_bytes_at(p);
+  const auto kept = ((v - '0') < 10) | ((folded(v) - 'a') < 26) | (v >= 0x80);
+  const unsigned spaces = bits_of(v == ' ');
+  return (bits_of(kept) | spaces) == 0xFFFFu && (spaces & (spaces >> 1)) == 0 &&
+         (spaces & 0x8001u) == 0;
+}
+
+// The sixteen bytes at p with every ASCII capital made small, written at out.
+void key_plain_block(const char* p, char* out) {
+  const SixteenBytes v = sixteen_bytes_at(p);
+  const auto capital = (v - 'A') < 26;
+  const SixteenBytes small = v | __builtin_convertvector(capital & 0x20, SixteenBytes);
+  std::memcpy(out, &small, sizeof small);
+}
+
 std::string name_key(std::string_view s) {
   std::string r(s.size(), '\0');
   char* out = r.data();
   char* const begin = out;
-  bool space = false;
-  for (const char c : s) {
+  bool space = false;  // a separator read since the last byte kept
+  const auto key_byte = [&](char c) {
     const auto b = static_cast<unsigned char>(c);
     switch (kNameKey.kind[b]) {
       case KeyByte::Keep:
@@ -307,7 +326,22 @@ std::string name_key(std::string_view s) {
       case KeyByte::Drop:
         break;
     }
+  };
+  // Sixteen bytes at a time where they are plain, else one at a time (the key is never longer
+  // than the bytes read, so that sixteen bytes always fit at out).
+  std::size_t i = 0;
+  while (i + 16 <= s.size()) {
+    if (is_plain_key_block(s.data() + i)) {
+      if (space && out != begin) *out++ = ' ';
+      space = false;
+      key_plain_block(s.data() + i, out);
+      out += 16;
+    } else {
+      for (const char c : s.substr(i, 16)) key_byte(c);
+    }
+    i += 16;
   }
+  for (const char c : s.substr(i)) key_byte(c);
   r.resize(static_cast<std::size_t>(out - begin));
   // "subbagian" / "subbidang" are written both joined and apart (the key is lower case already).
   if (r.find("subb") == std::string::npos) return r;
