@@ -141,18 +141,27 @@ namespace {
 // Whether s, trimmed already, has no run of white space to collapse: no two spaces together and
 // no white space other than a space. Most lines of a text are so, and are then copied whole.
 bool spaces_collapsed(std::string_view s) {
-  std::size_t i = 0;
-  bool after_space = false;
-  // Sixteen bytes at a time: the spaces and the other white space of a block as bits.
-  for (; i + 16 <= s.size(); i += 16) {
-    const SixteenBytes v = sixteen_bytes_at(s.data() + i);
-    if (bits_of((v == '\t') | (v == '\n') | (v == '\r') | (v == '\f')) != 0) return false;
+  // Whether a block has white space other than a space, or two spaces together (within it, or
+  // its first byte a space after a space).
+  const auto any_uncollapsed = [](const char* p, bool after_space) {
+    const SixteenBytes v = sixteen_bytes_at(p);
+    if (bits_of((v == '\t') | (v == '\n') | (v == '\r') | (v == '\f')) != 0) return true;
     const unsigned spaces = bits_of(v == ' ');
-    if ((spaces & (spaces >> 1)) != 0 || (after_space && (spaces & 1u) != 0)) return false;
-    after_space = (spaces & 0x8000u) != 0;
+    return (spaces & (spaces >> 1)) != 0 || (after_space && (spaces & 1u) != 0);
+  };
+  if (s.size() >= 16) {
+    // Sixteen bytes at a time, the last block overlapping the one before it (a byte looked at
+    // twice changes nothing, and every pair of neighbours falls in one block).
+    std::size_t i = 0;
+    bool after_space = false;
+    for (; i + 16 <= s.size(); i += 16) {
+      if (any_uncollapsed(s.data() + i, after_space)) return false;
+      after_space = s[i + 15] == ' ';
+    }
+    return i == s.size() || !any_uncollapsed(s.data() + s.size() - 16, false);
   }
-  for (; i < s.size(); ++i) {
-    const char c = s[i];
+  bool after_space = false;
+  for (const char c : s) {
     if (c == ' ') {
       if (after_space) return false;
       after_space = true;
