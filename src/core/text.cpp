@@ -49,10 +49,11 @@ bool inner_bytes_match(const char* p, std::string_view needle) {
   return true;
 }
 
-// The bit that folds a letter's two cases together (0x20), for a letter; none for another byte,
-// which must then match exactly.
-unsigned char fold_bit(char c) {
-  return is_alpha(c) ? 0x20 : 0x00;
+// Whether the needle's bytes all match at p, case aside.
+bool all_bytes_match(const char* p, std::string_view needle) {
+  for (std::size_t j = 0; j < needle.size(); ++j)
+    if (lower(p[j]) != lower(needle[j])) return false;
+  return true;
 }
 
 // The first start in [from, last] whose first and last bytes match the needle's (case aside) and
@@ -78,28 +79,27 @@ std::size_t ifind(std::string_view hay, std::string_view needle, std::size_t fro
   const std::size_t last = hay.size() - needle.size();  // the last possible start
   std::size_t i = from;
   // Sixteen starts at a time: the bytes at each start and at its start + n - 1 are compared with
-  // the needle's first and last bytes (a letter's case folded with its 0x20 bit), so that only the
-  // few starts where both match are compared further. A case-blind search for a phrase thus reads
-  // the text at about a byte per instruction, where looking for the first letter alone (memchr)
-  // stopped at every word that starts with a common letter.
+  // the needle's first and last bytes, all with their 0x20 bit set (a letter's case folded), so
+  // that only the few starts where both match are compared further, every byte (a byte other
+  // than a letter that differs in that bit alone, as '.' 0x2E and 0x0E, passes the filter but not
+  // the comparison). A case-blind search for a phrase thus reads the text at about a byte per
+  // instruction, where looking for the first letter alone (memchr) stopped at every word that
+  // starts with a common letter.
   const std::size_t span = needle.size() - 1;
-  const unsigned char first_fold = fold_bit(needle.front());
-  const unsigned char final_fold = fold_bit(needle.back());
   // (The bytes compared with, made sixteen once: not again for the last block.)
-  const SixteenBytes first_folds = sixteen_of(first_fold);
-  const SixteenBytes firsts = sixteen_of(static_cast<unsigned char>(needle.front() | first_fold));
-  const SixteenBytes final_folds = sixteen_of(final_fold);
-  const SixteenBytes finals = sixteen_of(static_cast<unsigned char>(needle.back() | final_fold));
-  // The starts [at, at + 16) whose first and last bytes match, as bits.
+  const SixteenBytes case_bits = sixteen_of(0x20);
+  const SixteenBytes firsts = sixteen_of(static_cast<unsigned char>(needle.front() | 0x20));
+  const SixteenBytes finals = sixteen_of(static_cast<unsigned char>(needle.back() | 0x20));
+  // The starts [at, at + 16) whose first and last bytes may match, as bits.
   const auto matching_ends = [&](std::size_t at) {
-    const SixteenBytes starts = sixteen_bytes_at(hay.data() + at) | first_folds;
-    const SixteenBytes ends = sixteen_bytes_at(hay.data() + at + span) | final_folds;
+    const SixteenBytes starts = sixteen_bytes_at(hay.data() + at) | case_bits;
+    const SixteenBytes ends = sixteen_bytes_at(hay.data() + at + span) | case_bits;
     return bits_of((starts == firsts) & (ends == finals));
   };
   const auto first_match = [&](std::size_t at, unsigned candidates) {
     for (; candidates != 0; candidates &= candidates - 1) {
       const std::size_t start = at + static_cast<std::size_t>(std::countr_zero(candidates));
-      if (inner_bytes_match(hay.data() + start, needle)) return start;
+      if (all_bytes_match(hay.data() + start, needle)) return start;
     }
     return std::string_view::npos;
   };

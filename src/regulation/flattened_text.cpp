@@ -408,7 +408,7 @@ std::uint64_t first_bytes(const char* p, std::size_t n) {
   static_assert(std::endian::native == std::endian::little);
   std::uint64_t w;
   std::memcpy(&w, p, 8);
-  return n >= 8 ? w : w & ((std::uint64_t{1} << (8 * n)) - 1);
+  return n >= 8 ? w : w & ~(~std::uint64_t{0} << (8 * n));
 }
 
 // key_of(w) for a word whose bytes are already folded (ASCII capitals made small) at `folded`,
@@ -640,7 +640,8 @@ void for_each_folded_bare_word(std::string_view s, FoldedWindow& window, F f) {
         break;
       }
       const int space = std::countr_zero(spaces_after);
-      const int last = 63 - std::countl_zero(letters & ((std::uint64_t{1} << space) - 1));
+      // (| 1 changes nothing: the letter at start is among those before the space.)
+      const int last = 63 - std::countl_zero((letters & ((std::uint64_t{1} << space) - 1)) | 1);
       const auto at = static_cast<std::size_t>(start);
       f(std::string_view(s.data() + i + at, static_cast<std::size_t>(last + 1 - start)),
         window.folded.data() + at);
