@@ -474,7 +474,13 @@ std::optional<int> ordinal_word_value(std::string_view word) {
 
 std::string strip_item_end(std::string_view s) {
   std::string r = collapse_spaces(s);
-  for (bool changed = true; changed && !r.empty();) {
+  // Whether r ends in a byte that ends one of the tails ("u", "n", ";", ",", ".", ":"): most items
+  // are told not to end in any from their last byte.
+  const auto may_end_in_tail = [&] {
+    const char last = lower(r.back());
+    return last == 'u' || last == 'n' || last == ';' || last == ',' || last == '.' || last == ':';
+  };
+  for (bool changed = true; changed && !r.empty() && may_end_in_tail();) {
     changed = false;
     for (std::string_view tail : {" dan/atau", " dan", " atau", ";", ",", ".", ":"}) {
       if (r.size() > tail.size() && iends_with(r, tail)) {
