@@ -378,17 +378,6 @@ std::string name_key_head(std::string_view s, std::size_t chars) {
   }
 }
 
-std::optional<int> parse_int(std::string_view s) {
-  s = trim(s);
-  if (s.empty() || s.size() > 9) return std::nullopt;
-  int v = 0;
-  for (char c : s) {
-    if (!is_digit(c)) return std::nullopt;
-    v = v * 10 + (c - '0');
-  }
-  return v;
-}
-
 std::optional<int> roman_to_int(std::string_view s) {
   s = trim(s);
   if (s.empty() || s.size() > 12) return std::nullopt;
