@@ -201,15 +201,6 @@ std::string collapse_spaces(std::string_view s) {
   return r;
 }
 
-bool is_upper_text(std::string_view s) {
-  bool letters = false;
-  for (char c : s) {
-    if (c >= 'a' && c <= 'z') return false;
-    if (c >= 'A' && c <= 'Z') letters = true;
-  }
-  return letters;
-}
-
 std::vector<std::string_view> split(std::string_view s, char sep) {
   std::vector<std::string_view> out;
   // (The pieces counted first: one allocation, not one for each doubling.)

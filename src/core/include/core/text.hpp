@@ -58,7 +58,15 @@ std::string collapse_spaces(std::string_view s);
 // Whether collapse_spaces(s) is s already: no white space at either end, none but the space, and no
 // two spaces together (most lines and items are so, and need no copy).
 bool is_single_spaced(std::string_view s);
-bool is_upper_text(std::string_view s);  // has letters, and no lowercase ASCII letter
+// Has letters, and no lowercase ASCII letter. Inline: the passes ask it of many lines and words.
+inline bool is_upper_text(std::string_view s) {
+  bool letters = false;
+  for (const char c : s) {
+    if (c >= 'a' && c <= 'z') return false;
+    if (c >= 'A' && c <= 'Z') letters = true;
+  }
+  return letters;
+}
 // Title case the way Indonesian names are written: "Bidang Koordinasi Perencanaan dan Fasilitasi
 // Kerja Sama". Conjunctions and prepositions stay lowercase (except first), acronyms (no vowel,
 // or a known one such as UPTD) stay uppercase; words already mixed-case are kept.
