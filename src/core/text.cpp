@@ -140,25 +140,28 @@ namespace {
 
 // Whether s, trimmed already, has no run of white space to collapse: no two spaces together and
 // no white space other than a space. Most lines of a text are so, and are then copied whole.
+// The bytes of the sixteen from p, as bits, that are white space other than a space, or a space
+// before a space (p[16] is read too).
+unsigned uncollapsed_bits(const char* p) {
+  const SixteenBytes v = sixteen_bytes_at(p);
+  const SixteenBytes next = sixteen_bytes_at(p + 1);
+  return bits_of((v == '\t') | (v == '\n') | (v == '\r') | (v == '\f') |
+                 ((v == ' ') & (next == ' ')));
+}
+
 bool spaces_collapsed(std::string_view s) {
-  // Whether a block has white space other than a space, or two spaces together (within it, or
-  // its first byte a space after a space).
-  const auto any_uncollapsed = [](const char* p, bool after_space) {
-    const SixteenBytes v = sixteen_bytes_at(p);
-    if (bits_of((v == '\t') | (v == '\n') | (v == '\r') | (v == '\f')) != 0) return true;
-    const unsigned spaces = bits_of(v == ' ');
-    return (spaces & (spaces >> 1)) != 0 || (after_space && (spaces & 1u) != 0);
-  };
-  if (s.size() >= 16) {
-    // Sixteen bytes at a time, the last block overlapping the one before it (a byte looked at
-    // twice changes nothing, and every pair of neighbours falls in one block).
+  const std::size_t n = s.size();
+  if (n >= 17) {
+    // Thirty-two bytes a round while they last (one test for two blocks), then sixteen, the last
+    // block overlapping the one before it (a byte looked at twice changes nothing); every pair of
+    // neighbours falls in a block, and the last byte is looked at alone.
     std::size_t i = 0;
-    bool after_space = false;
-    for (; i + 16 <= s.size(); i += 16) {
-      if (any_uncollapsed(s.data() + i, after_space)) return false;
-      after_space = s[i + 15] == ' ';
-    }
-    return i == s.size() || !any_uncollapsed(s.data() + s.size() - 16, false);
+    for (; i + 33 <= n; i += 32)
+      if ((uncollapsed_bits(s.data() + i) | uncollapsed_bits(s.data() + i + 16)) != 0) return false;
+    for (; i + 17 <= n; i += 16)
+      if (uncollapsed_bits(s.data() + i) != 0) return false;
+    const char last = s[n - 1];
+    return uncollapsed_bits(s.data() + n - 17) == 0 && (last == ' ' || !is_space(last));
   }
   bool after_space = false;
   for (const char c : s) {
