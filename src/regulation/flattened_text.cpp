@@ -395,11 +395,13 @@ inline WordKey key_of(std::string_view w) {
   WordKey k;
   k.head = folded(packed_bytes(w.data(), std::min<std::size_t>(n, 8)));
   std::uint64_t h = (0x9E3779B97F4A7C15ULL ^ n) + k.head;
-  for (std::size_t i = 8; i < n; i += 8) {
-    const std::uint64_t bytes = folded(packed_bytes(w.data() + i, std::min<std::size_t>(n - i, 8)));
-    if (i == 8) k.tail = bytes;
+  if (n > 8) {
+    k.tail = folded(packed_bytes(w.data() + 8, std::min<std::size_t>(n - 8, 8)));
+    h = (h ^ (h >> 32)) * 0xFF51AFD7ED558CCDULL + k.tail;
+  }
+  for (std::size_t i = 16; i < n; i += 8) {
     h = (h ^ (h >> 32)) * 0xFF51AFD7ED558CCDULL;
-    h += bytes;
+    h += folded(packed_bytes(w.data() + i, std::min<std::size_t>(n - i, 8)));
   }
   h *= 0xC4CEB9FE1A85EC53ULL;
   k.hash = h ^ (h >> 29);
@@ -422,8 +424,11 @@ inline WordKey key_of_folded(const char* folded, std::size_t n) {
   WordKey k;
   k.head = first_bytes(folded, n);
   std::uint64_t h = (0x9E3779B97F4A7C15ULL ^ n) + k.head;
-  if (n > 8) k.tail = first_bytes(folded + 8, n - 8);
-  for (std::size_t i = 8; i < n; i += 8) {
+  if (n > 8) {
+    k.tail = first_bytes(folded + 8, n - 8);
+    h = (h ^ (h >> 32)) * 0xFF51AFD7ED558CCDULL + k.tail;
+  }
+  for (std::size_t i = 16; i < n; i += 8) {
     h = (h ^ (h >> 32)) * 0xFF51AFD7ED558CCDULL;
     h += first_bytes(folded + i, n - i);
   }
