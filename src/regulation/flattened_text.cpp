@@ -600,31 +600,45 @@ void for_each_bare_word(std::string_view s, F f) {
 }
 
 // A 64-byte window of a line as count_words reads it: its letter and space bits (as window_bits
-// gives them) and its bytes with every ASCII capital made small, followed by eight zeros so that
+// gives them) and its bytes with every ASCII capital made small, followed by eight bytes so that
 // eight bytes can be read from any of the 64.
 struct FoldedWindow {
   ByteBits bits;
   std::array<char, 72> folded{};
 };
 
-void fold_full_window(const char* p, FoldedWindow& w) {
-  w.bits = {};
-  for (std::size_t block = 0; block < 4; ++block) {
-    const text::SixteenBytes v = text::sixteen_bytes_at(p + 16 * block);
-    const auto letter = (text::folded(v) - 'a') < 26;
-    const text::SixteenBytes small = v | __builtin_convertvector(letter & 0x20, text::SixteenBytes);
-    std::memcpy(w.folded.data() + 16 * block, &small, 16);
-    w.bits.letters |= static_cast<std::uint64_t>(text::bits_of(letter)) << (16 * block);
-    w.bits.spaces |= static_cast<std::uint64_t>(text::bits_of(v == ' ')) << (16 * block);
-  }
+// The sixteen bytes at p folded into w as its bytes `at` to at + 15.
+void fold_block(const char* p, std::size_t at, FoldedWindow& w) {
+  const text::SixteenBytes v = text::sixteen_bytes_at(p);
+  const auto letter = (text::folded(v) - 'a') < 26;
+  const text::SixteenBytes small = v | __builtin_convertvector(letter & 0x20, text::SixteenBytes);
+  std::memcpy(w.folded.data() + at, &small, 16);
+  w.bits.letters |= static_cast<std::uint64_t>(text::bits_of(letter)) << at;
+  w.bits.spaces |= static_cast<std::uint64_t>(text::bits_of(v == ' ')) << at;
 }
 
+void fold_full_window(const char* p, FoldedWindow& w) {
+  w.bits = {};
+  for (std::size_t block = 0; block < 4; ++block) fold_block(p + 16 * block, 16 * block, w);
+}
+
+// The window of s from `from`. Of a window that runs past the line's end, the whole blocks of
+// sixteen are read from the line, and the rest as the window's last sixteen bytes (the bytes
+// before the rest read again: they fold the same); only a window shorter than sixteen bytes is
+// copied.
 void fold_window(std::string_view s, std::size_t from, FoldedWindow& w) {
   if (from + 64 <= s.size()) return fold_full_window(s.data() + from, w);
-  std::array<char, 64> tail{};  // as in window_bits
   const std::size_t left = s.size() - from;
-  std::memcpy(tail.data(), s.data() + from, left);
-  fold_full_window(tail.data(), w);
+  w.bits = {};
+  if (left >= 16) {
+    std::size_t k = 0;
+    for (; k + 16 <= left; k += 16) fold_block(s.data() + from + k, k, w);
+    if (k < left) fold_block(s.data() + s.size() - 16, left - 16, w);
+  } else {
+    std::array<char, 16> rest{};  // zeros after it: no letter, no space
+    std::memcpy(rest.data(), s.data() + from, left);
+    fold_block(rest.data(), 0, w);
+  }
   w.bits.spaces |= ~std::uint64_t{0} << left;  // left < 64
 }
 
