@@ -76,6 +76,18 @@ std::string text_after_marker(std::string_view rest, std::string* movable_text) 
   return std::move(*movable_text);
 }
 
+// A new child of `parent`, built in place. A node is not small to move: a parent's first child
+// makes room for several, so that the list it starts does not move its items each time it
+// doubles. Containers (the body, a BAB, a Pasal, a table) hold many; list items a few.
+Node& new_child(Node& parent) {
+  if (parent.children.capacity() == 0) {
+    constexpr std::size_t kContainerRoom = 16, kItemRoom = 4;
+    parent.children.reserve(
+        is_list_item(parent.kind) || parent.kind == NodeKind::Verse ? kItemRoom : kContainerRoom);
+  }
+  return parent.children.emplace_back();
+}
+
 void append_text(std::string& to, std::string_view more) {
   if (more.empty()) return;
   if (!to.empty()) to.push_back(' ');
@@ -210,7 +222,7 @@ void TreeBuilder::add_structural(Marker&& m, int line) {
     }
   };
   while (stack_.size() > 1 && !fits(top().kind)) stack_.pop_back();
-  Node& n = top().children.emplace_back();  // built in place: a node is not small to move
+  Node& n = new_child(top());
   n.kind = m.kind;
   n.label = std::move(m.label);
   n.ordinal = m.ordinal;
@@ -269,7 +281,7 @@ void TreeBuilder::add_item(Marker&& m, int line, std::string* movable_text) {
     }
     // Text-only items: an item must hang under something that can hold a list.
   }
-  Node& n = top().children.emplace_back();
+  Node& n = new_child(top());
   n.kind = m.kind;
   n.label = std::move(m.label);
   n.ordinal = m.ordinal;
@@ -301,11 +313,11 @@ void TreeBuilder::add_row(const Line& line) {
     return;
   }
   if (!table) {
-    table = &top().children.emplace_back();
+    table = &new_child(top());
     table->kind = NodeKind::Table;
     table->span.extend(line.number);
   }
-  Node& row = table->children.emplace_back();
+  Node& row = new_child(*table);
   row.kind = NodeKind::Row;
   row.cells = std::move(cells);
   row.span.extend(line.number);
@@ -317,7 +329,7 @@ void TreeBuilder::add_heading(const std::string& s, int line) {
   while (stack_.size() > 1 && is_list_item(top().kind) && top().kind != NodeKind::Roman &&
          top().kind != NodeKind::UpperLetter)
     stack_.pop_back();
-  Node& n = top().children.emplace_back();
+  Node& n = new_child(top());
   n.kind = NodeKind::Heading;
   n.text = s;
   n.span.extend(line);
@@ -346,7 +358,7 @@ void TreeBuilder::add_plain(const std::string& s, int line, bool field, std::str
     extend_spans(line);
     return;
   }
-  Node& n = t.children.emplace_back();
+  Node& n = new_child(t);
   n.kind = NodeKind::Text;
   if (movable_text != nullptr)
     n.text = std::move(*movable_text);  // s, which is not read after this
