@@ -11,7 +11,9 @@
 // texts that differ from the majority, or to all of them when there is no majority.
 #include <algorithm>
 #include <map>
+#include <optional>
 #include <set>
+#include <tuple>
 
 #include "core/text.hpp"
 #include "lint_rules.hpp"
@@ -99,34 +101,51 @@ void check_citations(const Extraction& facts, std::vector<Finding>& out) {
             gazette_text(*a.gazette) + " (baris " + std::to_string(a.line) + ") dan " +
             gazette_text(*cs[i].gazette) + " (baris " + std::to_string(cs[i].line) + ").");
   }
-  // The same title with another number or year.
-  std::map<std::string, std::vector<std::size_t>> by_title;
-  for (std::size_t i = 0; i < cs.size(); ++i) {
-    const std::string title = text::name_key(cs[i].title);
-    if (title.empty() || !cs[i].year || cs[i].number.empty()) continue;
-    by_title[kind_region[i] + "|" + title].push_back(i);
-  }
-  for (const auto& [key, idx] : by_title) {
-    for (std::size_t x = 0; x < idx.size(); ++x) {
-      for (std::size_t y = 0; y < x; ++y) {
-        const Citation& a = cs[idx[y]];
-        const Citation& b = cs[idx[x]];
-        const bool same_number = strip_zeros(a.number) == strip_zeros(b.number);
-        const bool same_year = *a.year == *b.year;
-        if (same_number == same_year || linked_by_amendment(cs, idx[x], idx[y])) continue;
-        const std::string id_a = identity(idx[y]);
-        const std::string id_b = identity(idx[x]);
-        const std::string pair_key = "t" + key + "|" + id_a + "|" + id_b;
-        const std::string pair_rev = "t" + key + "|" + id_b + "|" + id_a;
-        if (reported.count(pair_rev) || !reported.insert(pair_key).second) continue;
-        add(out, "CITATION_INCONSISTENT", Severity::Warning, b.line,
-            "Peraturan yang sama (" + a.kind + (a.region.empty() ? "" : " " + a.region) +
-                " tentang " + a.title + ") disebut sebagai Nomor " + a.number + " Tahun " +
-                std::to_string(*a.year) + " (baris " + std::to_string(a.line) + ") dan Nomor " +
-                b.number + " Tahun " + std::to_string(*b.year) + " (baris " +
-                std::to_string(b.line) + ").");
-      }
+  // The same title with another number or year: only a pair of the same kind and region, whose
+  // number or year (not both) differ, needs the titles keyed (most cited regulations differ in
+  // both), each title once. The pairs are reported in the order of their key (kind, region and
+  // title), as a map of titles would give them.
+  struct TitlePair {
+    std::string key;  // kind_region|title
+    std::size_t later, earlier;
+  };
+  std::vector<TitlePair> pairs;
+  std::vector<std::optional<std::string>> title_keys(cs.size());
+  const auto title_key = [&](std::size_t i) -> const std::string& {
+    if (!title_keys[i]) title_keys[i] = text::name_key(cs[i].title);
+    return *title_keys[i];
+  };
+  std::vector<std::string> numbers(cs.size());
+  for (std::size_t i = 0; i < cs.size(); ++i)
+    if (cs[i].year && !cs[i].number.empty()) numbers[i] = strip_zeros(cs[i].number);
+  for (std::size_t x = 0; x < cs.size(); ++x) {
+    if (!cs[x].year || cs[x].number.empty()) continue;
+    for (std::size_t y = 0; y < x; ++y) {
+      if (!cs[y].year || cs[y].number.empty() || kind_region[x] != kind_region[y]) continue;
+      const bool same_number = numbers[y] == numbers[x];
+      const bool same_year = *cs[y].year == *cs[x].year;
+      if (same_number == same_year || linked_by_amendment(cs, x, y)) continue;
+      const std::string& title = title_key(x);
+      if (title.empty() || title != title_key(y)) continue;
+      pairs.push_back({kind_region[x] + "|" + title, x, y});
     }
+  }
+  std::sort(pairs.begin(), pairs.end(), [](const TitlePair& a, const TitlePair& b) {
+    return std::tie(a.key, a.later, a.earlier) < std::tie(b.key, b.later, b.earlier);
+  });
+  for (const TitlePair& p : pairs) {
+    const Citation& a = cs[p.earlier];
+    const Citation& b = cs[p.later];
+    const std::string id_a = identity(p.earlier);
+    const std::string id_b = identity(p.later);
+    const std::string pair_key = "t" + p.key + "|" + id_a + "|" + id_b;
+    const std::string pair_rev = "t" + p.key + "|" + id_b + "|" + id_a;
+    if (reported.count(pair_rev) || !reported.insert(pair_key).second) continue;
+    add(out, "CITATION_INCONSISTENT", Severity::Warning, b.line,
+        "Peraturan yang sama (" + a.kind + (a.region.empty() ? "" : " " + a.region) + " tentang " +
+            a.title + ") disebut sebagai Nomor " + a.number + " Tahun " + std::to_string(*a.year) +
+            " (baris " + std::to_string(a.line) + ") dan Nomor " + b.number + " Tahun " +
+            std::to_string(*b.year) + " (baris " + std::to_string(b.line) + ").");
   }
 }
 
