@@ -138,10 +138,19 @@ bool starts_with_keyword(std::string_view line, std::string_view keyword) {
 
 std::optional<Marker> structural_marker(std::string_view line) {
   line = text::trim(line);
-  if (line.size() < 3 || line.find('\t') != std::string_view::npos) return std::nullopt;
+  if (line.size() < 3) return std::nullopt;
   // BAB, Bagian, Paragraf and Pasal (as fix_rn reads them) all start with a B or a P: most lines
-  // are told at their first letter.
+  // are told at their first letter, before the line is searched for a tab.
   if (const char first = ascii_lower(line[0]); first != 'b' && first != 'p') return std::nullopt;
+  if (line.find('\t') != std::string_view::npos) return std::nullopt;
+  return structural_marker_without_tab(line);
+}
+
+std::optional<Marker> structural_marker_without_tab(std::string_view line) {
+  line = text::trim(line);
+  if (line.size() < 3) return std::nullopt;
+  const char first = ascii_lower(line[0]);
+  if (first != 'b' && first != 'p') return std::nullopt;
   auto [tok, rest] = first_token(line);
   Marker m;
   // BAB I / BABI / BAB l
@@ -175,7 +184,10 @@ std::optional<Marker> structural_marker(std::string_view line) {
     m.rest = strip_echo_and_punct(after);
     return m;
   }
-  if (tok.size() <= 7 && starts_with_keyword(tok, "Bagian")) {
+  // A word reads as a keyword of five letters or more with one letter wrong at most, and fix_rn
+  // only shortens a word: a token of another length than the keyword's, give or take one, is
+  // told by its length (most lines starting with a P: "pada", "pelaksanaan").
+  if (first == 'b' && tok.size() >= 5 && tok.size() <= 7 && starts_with_keyword(tok, "Bagian")) {
     auto [t2, r2] = first_token(rest);
     std::string w(t2);
     while (!w.empty() && !text::is_alpha(w.back())) w.pop_back();
@@ -188,7 +200,7 @@ std::optional<Marker> structural_marker(std::string_view line) {
     }
     return std::nullopt;
   }
-  if (tok.size() <= 9 && starts_with_keyword(tok, "Paragraf")) {
+  if (first == 'p' && tok.size() >= 7 && tok.size() <= 9 && starts_with_keyword(tok, "Paragraf")) {
     auto [t2, r2] = first_token(rest);
     bool repaired = false;
     std::string n(t2);
@@ -252,10 +264,16 @@ std::size_t specks_before_letter_item(std::string_view line) {
 }  // namespace
 
 std::optional<Marker> item_marker(std::string_view line) {
+  line = text::trim(line);  // a tab at either end is no tab of a row
+  if (line.find('\t') != std::string_view::npos) return std::nullopt;
+  return item_marker_without_tab(line);
+}
+
+std::optional<Marker> item_marker_without_tab(std::string_view line) {
   line = text::trim(line);
-  if (line.empty() || line.find('\t') != std::string_view::npos) return std::nullopt;
+  if (line.empty()) return std::nullopt;
   if (const std::size_t specks = specks_before_letter_item(line); specks > 0) {
-    auto m = item_marker(line.substr(specks));
+    auto m = item_marker_without_tab(line.substr(specks));
     if (m) m->repaired = true;
     return m;
   }

@@ -135,9 +135,9 @@ void TreeBuilder::add_line(const Line& line, std::string* movable_text) {
   if (skipping_paraf_) return;
   if (line.is_row()) {
     add_row(line);
-  } else if (auto sm = mode_ == Mode::Body ? structural_marker(s) : std::nullopt) {
+  } else if (auto sm = mode_ == Mode::Body ? structural_marker_without_tab(s) : std::nullopt) {
     add_structural(std::move(*sm), line.number);
-  } else if (auto im = item_marker(s)) {
+  } else if (auto im = item_marker_without_tab(s)) {
     add_item(std::move(*im), line.number, movable_text);
   } else if (mode_ == Mode::Annex && s.back() == ',' && text::is_upper_text(s)) {
     // The signature block that closes an annex ("PJ. GUBERNUR NUSA TENGGARA TIMUR,") ends every

@@ -25,6 +25,10 @@ struct Marker {
 std::optional<Marker> structural_marker(std::string_view line);
 // List item markers and dictums at the start of the line.
 std::optional<Marker> item_marker(std::string_view line);
+// The same two for a line known to hold no tab (no table row), as the tree builder reads its
+// lines once it has told the rows: the line is not searched for a tab again.
+std::optional<Marker> structural_marker_without_tab(std::string_view line);
+std::optional<Marker> item_marker_without_tab(std::string_view line);
 // Either of the two.
 std::optional<Marker> line_marker(std::string_view line);
 
