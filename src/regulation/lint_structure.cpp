@@ -66,11 +66,26 @@ bool names_position(const std::string& block, const Position& p, const Extractio
   return false;
 }
 
+// Whether a label's letters, in order and in either case, are those of "nama jabatan" and it has
+// no byte that a name key keeps besides them and digits: what a label keying to "nama jabatan"
+// (after an item number) must have. Most labels with a 'j' are told by this without the key.
+bool may_key_to_job_title(std::string_view label) {
+  constexpr std::string_view kLetters = "namajabatan";
+  std::size_t matched = 0;
+  for (const char c : label) {
+    if (static_cast<unsigned char>(c) >= 0x80) return false;
+    if (!text::is_alpha(c)) continue;
+    if (matched == kLetters.size() || (c | 0x20) != kLetters[matched]) return false;
+    ++matched;
+  }
+  return matched == kLetters.size();
+}
+
 // The position a job-description block names: "NAMA JABATAN : X" in a list item or a table row.
 void job_blocks(const Node& n, std::vector<std::pair<std::string, int>>& out) {
   auto take = [&](std::string_view label, std::string_view value, int line) {
     // Only a label with a 'j' can key to "nama jabatan": most are not keyed at all.
-    if (label.find_first_of("jJ") == std::string_view::npos) return;
+    if (label.find_first_of("jJ") == std::string_view::npos || !may_key_to_job_title(label)) return;
     std::string l = text::name_key(label);
     // "1 nama jabatan" (the item number kept in a table cell)
     while (!l.empty() && (text::is_digit(l.front()) || l.front() == ' ')) l.erase(0, 1);
