@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <array>
 #include <bit>
+#include <cstring>
 #include <map>
 
 #include "core/text.hpp"
@@ -180,8 +181,17 @@ std::size_t next_reference_word(string_view t, std::size_t from) {
       const std::size_t q = p + static_cast<std::size_t>(std::countr_zero(starts));
       if (reference_word_at(t, q)) return q;
     }
-  for (; p + kShortestWord <= t.size(); ++p)
-    if (reference_word_at(t, p)) return p;
+  if (p + kShortestWord > t.size()) return t.size();
+  // The last places (all of a short item's): one more block, compared in a copy padded with
+  // zeros, which no letter matches; a word that would run past the text is turned away by
+  // reference_word_at.
+  std::array<char, kRead> tail{};
+  std::memcpy(tail.data(), t.data() + p, t.size() - p);
+  for (unsigned starts = reference_starts(string_view(tail.data(), tail.size()), 0); starts != 0;
+       starts &= starts - 1) {
+    const std::size_t q = p + static_cast<std::size_t>(std::countr_zero(starts));
+    if (reference_word_at(t, q)) return q;
+  }
   return t.size();
 }
 
