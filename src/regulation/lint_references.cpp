@@ -58,17 +58,45 @@ std::size_t clause_end(string_view t, std::size_t from) {
   return t.size();
 }
 
+// The places [at, at + 16) whose first three letters, in any case, are those of "Undang-Undang",
+// "Nomor" or "Tahun", as bits (reads t[at, at + 18)).
+unsigned law_word_starts(string_view t, std::size_t at) {
+  const auto word = [&](char a, char b, char c) {
+    return letter_at(t, at, 0, a) & letter_at(t, at, 1, b) & letter_at(t, at, 2, c);
+  };
+  return text::bits_of(word('u', 'n', 'd') | word('n', 'o', 'm') | word('t', 'a', 'h'));
+}
+
+// Whether `rest` holds, as a whole word (as text::ifind_word finds one), "Undang-Undang", "Nomor",
+// or "Tahun" followed by a year: the three words looked for in one pass, sixteen places at a
+// time, the last places in a zero-padded copy.
+bool names_law_number_or_year(string_view rest) {
+  const auto names_at = [&](std::size_t p) {
+    if (p > 0 && text::is_alnum(rest[p - 1])) return false;
+    if (word_at(rest, p, "Undang-Undang") || word_at(rest, p, "Nomor")) return true;
+    if (!word_at(rest, p, "Tahun")) return false;
+    const std::size_t d = skip_spaces(rest, p + 5);
+    return d + 4 <= rest.size() && text::is_digit(rest[d]) && text::is_digit(rest[d + 3]);
+  };
+  constexpr std::size_t kBlock = 16, kRead = kBlock + 2;  // places a block, bytes it reads
+  std::size_t p = 0;
+  for (; p + kRead <= rest.size(); p += kBlock)
+    for (unsigned starts = law_word_starts(rest, p); starts != 0; starts &= starts - 1)
+      if (names_at(p + static_cast<std::size_t>(std::countr_zero(starts)))) return true;
+  if (p >= rest.size()) return false;
+  std::array<char, kRead> tail{};
+  std::memcpy(tail.data(), rest.data() + p, rest.size() - p);
+  for (unsigned starts = law_word_starts(string_view(tail.data(), tail.size()), 0); starts != 0;
+       starts &= starts - 1)
+    if (names_at(p + static_cast<std::size_t>(std::countr_zero(starts)))) return true;
+  return false;
+}
+
 // Another regulation named in `rest` (the remainder of the clause after a reference).
 bool names_other_regulation(string_view rest) {
   const std::size_t s = skip_spaces(rest, 0);
   if (word_at(rest, s, "Tahun")) return true;  // "Pasal 40 Tahun 2023"
-  if (text::ifind_word(rest, "Undang-Undang") != string_view::npos) return true;
-  if (text::ifind_word(rest, "Nomor") != string_view::npos) return true;
-  for (std::size_t p = text::ifind_word(rest, "Tahun"); p != string_view::npos;
-       p = text::ifind_word(rest, "Tahun", p + 5)) {
-    const std::size_t d = skip_spaces(rest, p + 5);
-    if (d + 4 <= rest.size() && text::is_digit(rest[d]) && text::is_digit(rest[d + 3])) return true;
-  }
+  if (names_law_number_or_year(rest)) return true;
   // "Pasal 5 Peraturan Menteri tersebut" (but not "Pasal 5 Peraturan Bupati ini")
   for (string_view kw : {"Peraturan", "Keputusan", "Instruksi"}) {
     if (!word_at(rest, s, kw)) continue;
@@ -124,6 +152,10 @@ std::string read_letter(string_view t, std::size_t& i) {
 std::size_t skip_connector(string_view t, std::size_t i) {
   std::size_t k = skip_spaces(t, i);
   if (k < t.size() && t[k] == ',') k = skip_spaces(t, k + 1);
+  // Every connector starts with a 'd', an 'a' or an 's': most places are told by their letter.
+  if (const char c = k < t.size() ? static_cast<char>(t[k] | 0x20) : '\0';
+      c != 'd' && c != 'a' && c != 's')
+    return k;
   for (string_view w : {"dan/atau", "dan", "atau", "sampai dengan", "s.d."}) {
     if (word_at(t, k, w) || (w == "s.d." && text::istarts_with(t.substr(k), w))) {
       k = skip_spaces(t, k + w.size());
