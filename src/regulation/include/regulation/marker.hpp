@@ -35,5 +35,8 @@ std::optional<Marker> line_marker(std::string_view line);
 // The keyword at the start of a line, compared the way OCR text needs: case-insensitive, "rn" read
 // as "m", one wrong letter allowed for words of five letters or more.
 bool starts_with_keyword(std::string_view line, std::string_view keyword);
+// The letter a line starts with as starts_with_keyword reads it (lower case, a leading "rn" read
+// as "m"; '\0' for a blank line): no keyword starting with another letter starts the line.
+char keyword_initial(std::string_view line);
 
 }  // namespace tatakerja::regulation
