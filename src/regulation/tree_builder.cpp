@@ -293,6 +293,7 @@ void TreeBuilder::add_item(Marker&& m, int line, std::string* movable_text) {
 
 void TreeBuilder::add_row(const Line& line) {
   std::vector<std::string> cells;
+  cells.reserve(static_cast<std::size_t>(std::count(line.text.begin(), line.text.end(), '\t')) + 1);
   for_each_cell(line.text, [&](std::string_view c) { cells.emplace_back(c); });
   const bool continuation = !cells.empty() && cells[0].empty();
   Node* table = nullptr;
