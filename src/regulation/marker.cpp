@@ -91,6 +91,13 @@ std::optional<int> ocr_number(std::string_view tok, bool& repaired) {
   return text::parse_int(digits);
 }
 
+// The value of one to three digits (text::parse_int's, without the call).
+int small_number(std::string_view digits) {
+  int v = 0;
+  for (const char c : digits) v = v * 10 + (c - '0');
+  return v;
+}
+
 // Whether text::ordinal_word_value may read w: each word it reads ends, past any end that is no
 // letter, in a unit ("KESATU", "KEDUAPULUH SATU"), "puluh" ("KESEPULUH") or "belas" ("KESEBELAS"),
 // so that the capitals that start most other lines ("KEPALA", "KEPUTUSAN") are told without the
@@ -309,7 +316,7 @@ std::optional<Marker> item_marker_without_tab(std::string_view line) {
     std::size_t i = 0;
     while (i < line.size() && text::is_digit(line[i])) ++i;
     if (i > 3 || i >= line.size()) return std::nullopt;
-    const int first = *text::parse_int(line.substr(0, i));
+    const int first = small_number(line.substr(0, i));
     if (line[i] == ')') {
       if (!after(i + 1)) return std::nullopt;
       m.kind = NodeKind::ParenNumber;
@@ -322,7 +329,7 @@ std::optional<Marker> item_marker_without_tab(std::string_view line) {
     std::size_t k = j;
     while (k < line.size() && text::is_digit(line[k])) ++k;
     if (k > j && k - j <= 3) {
-      const int second = *text::parse_int(line.substr(j, k - j));
+      const int second = small_number(line.substr(j, k - j));
       std::size_t end = k;
       if (end < line.size() && line[end] == '.') ++end;
       if (!after(end)) return std::nullopt;
@@ -342,6 +349,7 @@ std::optional<Marker> item_marker_without_tab(std::string_view line) {
     // "cl." and "rn." are a scan's "d." and "m.": no list is labelled with those two letters.
     using Slip = std::pair<std::string_view, std::string_view>;
     for (const auto& [slip, letter] : {Slip{"cl", "d"}, Slip{"rn", "m"}}) {
+      if (line[0] != slip[0]) continue;
       if (line.size() >= 3 && (line[2] == '.' || line[2] == ')') && line.substr(0, 2) == slip &&
           after(3)) {
         m.kind = line[2] == ')' ? NodeKind::ParenLetter : NodeKind::Letter;
@@ -358,7 +366,7 @@ std::optional<Marker> item_marker_without_tab(std::string_view line) {
       if (!after(i + 1)) return std::nullopt;
       m.kind = paren ? NodeKind::ParenLetter : NodeKind::Letter;
       m.label = std::string(line.substr(0, i));
-      m.ordinal = *text::letter_ordinal(m.label);
+      m.ordinal = line[0] - 'a' + 1 + (i == 2 ? 26 : 0);  // text::letter_ordinal: "aa" is 27
       return m;
     }
     return std::nullopt;
