@@ -288,7 +288,10 @@ class References {
     }
     // Checking needs the article the reference resolves in (known whenever check is still true).
     check = check && target_article != nullptr;
-    const std::string where = target_article ? "Pasal " + target_article->label : std::string();
+    // The article a finding names, made only for a finding (most references resolve).
+    const auto where = [&] {
+      return target_article ? "Pasal " + target_article->label : std::string();
+    };
     bool explicit_verse = false;
     // A chain of ayat and huruf: "ayat (1) huruf a dan huruf b", "ayat (2), ayat (3) dan ayat (4)".
     while (i < t.size()) {
@@ -302,7 +305,7 @@ class References {
         explicit_verse = true;
         if (!target_verse)
           add(out_, "XREF_UNRESOLVED", Severity::Warning, line,
-              "Rujukan ke ayat (" + v + ") tidak ditemukan dalam " + where + ".");
+              "Rujukan ke ayat (" + v + ") tidak ditemukan dalam " + where() + ".");
         continue;
       }
       if (word_at(t, i, "huruf")) {
@@ -319,7 +322,7 @@ class References {
                         [](const Node& c) { return c.kind == NodeKind::Letter; });
         if (has_letters && !child_with(holder, NodeKind::Letter, l))
           add(out_, "XREF_UNRESOLVED", Severity::Warning, line,
-              "Rujukan ke huruf " + l + " tidak ditemukan dalam " + where +
+              "Rujukan ke huruf " + l + " tidak ditemukan dalam " + where() +
                   (target_verse ? " ayat (" + target_verse->label + ")" : std::string()) + ".");
         continue;
       }
