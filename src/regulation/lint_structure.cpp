@@ -35,20 +35,40 @@ bool starts_with_word(const std::string& s, const std::string& prefix) {
          (s.size() == prefix.size() || s[prefix.size()] == ' ');
 }
 
-// The block title names the position: the same name, or the name followed by the agency's name
-// and region ("KEPALA BADAN PENGELOLA PERBATASAN DAERAH" is the agency head "Kepala Badan";
-// "KEPALA DINAS KOPERASI ... PROVINSI NTT" is "Kepala Dinas").
-bool names_position(const std::string& block, const Position& p, const Extraction& x) {
-  const std::string key = text::name_key(p.title);
+// The name keys a block title is compared with, made once for all blocks: each position's title,
+// the agency's name and short name, the region.
+struct StructureKeys {
+  std::vector<std::string> positions;  // as x.positions
+  std::string agency, short_name;      // empty without an agency
+  std::string region;
+};
+
+StructureKeys structure_keys(const Extraction& x) {
+  StructureKeys k;
+  k.positions.reserve(x.positions.size());
+  for (const Position& p : x.positions) k.positions.push_back(text::name_key(p.title));
+  if (x.agency) {
+    k.agency = text::name_key(x.agency->name);
+    k.short_name =
+        text::name_key(x.agency->short_name.empty() ? x.agency->kind : x.agency->short_name);
+  }
+  k.region = text::name_key(x.regulation.region);
+  return k;
+}
+
+// The block title names the position (its title keyed as `key`): the same name, or the name
+// followed by the agency's name and region ("KEPALA BADAN PENGELOLA PERBATASAN DAERAH" is the
+// agency head "Kepala Badan"; "KEPALA DINAS KOPERASI ... PROVINSI NTT" is "Kepala Dinas").
+bool names_position(const std::string& block, const std::string& key, const StructureKeys& keys,
+                    const Extraction& x) {
   if (key.empty()) return false;
   if (block == key) return true;
   if (!starts_with_word(block, key)) return false;
   std::string rest(text::trim(std::string_view(block).substr(key.size())));
   if (x.agency) {
     // "kepala badan" + "pengelola perbatasan daerah": the agency's name after its short name.
-    const std::string agency = text::name_key(x.agency->name);
-    const std::string shortn =
-        text::name_key(x.agency->short_name.empty() ? x.agency->kind : x.agency->short_name);
+    const std::string& agency = keys.agency;
+    const std::string& shortn = keys.short_name;
     if (!shortn.empty() && starts_with_word(agency, shortn) && agency.size() > shortn.size()) {
       const std::string tail(text::trim(std::string_view(agency).substr(shortn.size())));
       if (starts_with_word(rest, tail))
@@ -59,8 +79,7 @@ bool names_position(const std::string& block, const Position& p, const Extractio
   }
   if (rest.empty()) return true;
   // What is left may only be the region: "provinsi nusa tenggara timur", "provinsi ntt".
-  const std::string region = text::name_key(x.regulation.region);
-  if (rest == region) return true;
+  if (rest == keys.region) return true;
   for (const char* w : {"provinsi", "kabupaten", "kota"})
     if (starts_with_word(rest, w)) return true;
   return false;
@@ -161,10 +180,13 @@ void check_structure(const Document& doc, const Extraction& x, std::vector<Findi
   if (x.positions.empty()) return;
   std::vector<std::pair<std::string, int>> blocks;
   for (const Annex& a : doc.annexes) job_blocks(a.content, blocks);
+  if (blocks.empty()) return;
+  const StructureKeys keys = structure_keys(x);
   for (const auto& [title, line] : blocks) {
     const std::string key = text::name_key(title);
-    const bool known = std::any_of(x.positions.begin(), x.positions.end(),
-                                   [&](const Position& p) { return names_position(key, p, x); });
+    const bool known =
+        std::any_of(keys.positions.begin(), keys.positions.end(),
+                    [&](const std::string& p) { return names_position(key, p, keys, x); });
     if (!known)
       add(out, "JOB_DESCRIPTION_WITHOUT_UNIT", Severity::Warning, line,
           "Lampiran memuat uraian tugas jabatan \"" + title +
