@@ -87,7 +87,7 @@ bool names_position(const std::string& block, const std::string& key, const Stru
 
 // Whether a label's letters, in order and in either case, are those of "nama jabatan" and it has
 // no byte that a name key keeps besides them and digits: what a label keying to "nama jabatan"
-// (after an item number) must have. Most labels with a 'j' are told by this without the key.
+// (after an item number) must have. Most labels are told by this without the key.
 bool may_key_to_job_title(std::string_view label) {
   constexpr std::string_view kLetters = "namajabatan";
   std::size_t matched = 0;
@@ -100,11 +100,20 @@ bool may_key_to_job_title(std::string_view label) {
   return matched == kLetters.size();
 }
 
+// Whether a text may start with a label may_key_to_job_title takes: its first letter (or byte
+// past ASCII) is an 'n'. Any label cut from its start is told by that letter, so that most texts
+// and rows are not searched for a colon at all.
+bool may_start_job_title(std::string_view t) {
+  for (const char c : t)
+    if (text::is_alpha(c) || static_cast<unsigned char>(c) >= 0x80) return (c | 0x20) == 'n';
+  return false;
+}
+
 // The position a job-description block names: "NAMA JABATAN : X" in a list item or a table row.
 void job_blocks(const Node& n, std::vector<std::pair<std::string, int>>& out) {
   auto take = [&](std::string_view label, std::string_view value, int line) {
-    // Only a label with a 'j' can key to "nama jabatan": most are not keyed at all.
-    if (label.find_first_of("jJ") == std::string_view::npos || !may_key_to_job_title(label)) return;
+    // Most labels are told by their first letter (not an 'n') and not keyed at all.
+    if (!may_key_to_job_title(label)) return;
     std::string l = text::name_key(label);
     // "1 nama jabatan" (the item number kept in a table cell)
     while (!l.empty() && (text::is_digit(l.front()) || l.front() == ' ')) l.erase(0, 1);
@@ -114,12 +123,12 @@ void job_blocks(const Node& n, std::vector<std::pair<std::string, int>>& out) {
     while (!v.empty() && (v.back() == '*' || v.back() == ' ')) v.pop_back();
     if (!v.empty()) out.emplace_back(v, line);
   };
-  if (is_list_item(n.kind) || n.kind == NodeKind::Text) {
+  if ((is_list_item(n.kind) || n.kind == NodeKind::Text) && may_start_job_title(n.text)) {
     const std::size_t colon = n.text.find(':');
     if (colon != std::string::npos)
       take(std::string_view(n.text).substr(0, colon), std::string_view(n.text).substr(colon + 1),
            n.span.first_line);
-  } else if (n.kind == NodeKind::Row && n.cells.size() >= 2) {
+  } else if (n.kind == NodeKind::Row && n.cells.size() >= 2 && may_start_job_title(n.cells[0])) {
     // Views into the row's cells: most rows are no block title and need no copies.
     std::string_view value;
     for (std::size_t i = 1; i < n.cells.size(); ++i) {
