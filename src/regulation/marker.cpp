@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <charconv>
 
 #include "core/text.hpp"
 
@@ -89,6 +90,19 @@ std::optional<int> ocr_number(std::string_view tok, bool& repaired) {
   if (!has_digit && (tok == "O" || tok == "o")) return std::nullopt;
   if (digits != tok) repaired = true;
   return text::parse_int(digits);
+}
+
+// Appends n in decimal, as std::to_string writes it, with no string made for it.
+void append_number(std::string& to, int n) {
+  std::array<char, 12> digits{};
+  const auto end = std::to_chars(digits.data(), digits.data() + digits.size(), n).ptr;
+  to.append(digits.data(), end);
+}
+
+// label = std::to_string(n), written in place: an item's label fits the string's own buffer.
+void set_number_label(std::string& label, int n) {
+  label.clear();
+  append_number(label, n);
 }
 
 // The value of one to three digits (text::parse_int's, without the call).
@@ -219,7 +233,7 @@ std::optional<Marker> structural_marker_without_tab(std::string_view line) {
     while (!n.empty() && (n.back() == '.' || n.back() == ':')) n.pop_back();
     if (auto v = ocr_number(n, repaired)) {
       m.kind = NodeKind::Paragraph;
-      m.label = std::to_string(*v);
+      set_number_label(m.label, *v);
       m.ordinal = *v;
       m.rest = strip_echo_and_punct(r2);
       m.repaired = repaired;
@@ -243,7 +257,8 @@ std::optional<Marker> structural_marker_without_tab(std::string_view line) {
     bool repaired = !text::iequals(tok, "Pasal");
     if (auto v = ocr_number(n, repaired)) {
       m.kind = NodeKind::Article;
-      m.label = std::to_string(*v) + suffix;
+      set_number_label(m.label, *v);
+      m.label += suffix;
       m.ordinal = *v;
       m.repaired = repaired;
       return m;
@@ -303,7 +318,7 @@ std::optional<Marker> item_marker_without_tab(std::string_view line) {
       bool repaired = false;
       if (auto v = ocr_number(line.substr(1, close - 1), repaired); v && after(close + 1)) {
         m.kind = NodeKind::Verse;
-        m.label = std::to_string(*v);
+        set_number_label(m.label, *v);
         m.ordinal = *v;
         m.repaired = repaired;
         return m;
@@ -320,7 +335,7 @@ std::optional<Marker> item_marker_without_tab(std::string_view line) {
     if (line[i] == ')') {
       if (!after(i + 1)) return std::nullopt;
       m.kind = NodeKind::ParenNumber;
-      m.label = std::to_string(first);
+      set_number_label(m.label, first);
       m.ordinal = first;
       return m;
     }
@@ -334,13 +349,15 @@ std::optional<Marker> item_marker_without_tab(std::string_view line) {
       if (end < line.size() && line[end] == '.') ++end;
       if (!after(end)) return std::nullopt;
       m.kind = NodeKind::DottedNumber;
-      m.label = std::to_string(first) + "." + std::to_string(second);
+      set_number_label(m.label, first);
+      m.label += '.';
+      append_number(m.label, second);
       m.ordinal = second;
       return m;
     }
     if (!after(i + 1)) return std::nullopt;
     m.kind = NodeKind::Number;
-    m.label = std::to_string(first);
+    set_number_label(m.label, first);
     m.ordinal = first;
     return m;
   }
