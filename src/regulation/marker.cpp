@@ -72,24 +72,28 @@ std::pair<std::string_view, std::string_view> first_token(std::string_view s) {
 // Reads a number an OCR engine may have written with l, I or O for 1 and 0.
 std::optional<int> ocr_number(std::string_view tok, bool& repaired) {
   if (tok.empty() || tok.size() > 4) return std::nullopt;
-  std::string digits;
-  bool has_digit = false;
+  // The digits read, as a value (four at most), and whether a letter was read as one.
+  int value = 0;
+  bool has_digit = false, read_letter = false;
   for (char c : tok) {
+    int digit = 0;
     if (text::is_digit(c)) {
-      digits.push_back(c);
+      digit = c - '0';
       has_digit = true;
     } else if (c == 'l' || c == 'I' || c == '|') {
-      digits.push_back('1');
+      digit = 1;
+      read_letter = true;
     } else if (c == 'O' || c == 'o') {
-      digits.push_back('0');
+      read_letter = true;
     } else {
       return std::nullopt;
     }
+    value = value * 10 + digit;
   }
   // A lone "I" or "O" may be a word; accept letters-only tokens only when short and not "O".
   if (!has_digit && (tok == "O" || tok == "o")) return std::nullopt;
-  if (digits != tok) repaired = true;
-  return text::parse_int(digits);
+  if (read_letter) repaired = true;
+  return value;
 }
 
 // Appends n in decimal, as std::to_string writes it, with no string made for it.
@@ -370,7 +374,7 @@ std::optional<Marker> item_marker_without_tab(std::string_view line) {
       if (line.size() >= 3 && (line[2] == '.' || line[2] == ')') && line.substr(0, 2) == slip &&
           after(3)) {
         m.kind = line[2] == ')' ? NodeKind::ParenLetter : NodeKind::Letter;
-        m.label = std::string(letter);
+        m.label.assign(letter);
         m.ordinal = *text::letter_ordinal(m.label);
         m.repaired = true;
         return m;
@@ -382,7 +386,7 @@ std::optional<Marker> item_marker_without_tab(std::string_view line) {
       const bool paren = line[i] == ')';
       if (!after(i + 1)) return std::nullopt;
       m.kind = paren ? NodeKind::ParenLetter : NodeKind::Letter;
-      m.label = std::string(line.substr(0, i));
+      m.label.assign(line.substr(0, i));
       m.ordinal = line[0] - 'a' + 1 + (i == 2 ? 26 : 0);  // text::letter_ordinal: "aa" is 27
       return m;
     }
@@ -398,7 +402,7 @@ std::optional<Marker> item_marker_without_tab(std::string_view line) {
       if (word.size() >= 5 && may_be_ordinal_word(word) && text::is_upper_text(word)) {
         if (auto v = text::ordinal_word_value(word)) {
           m.kind = NodeKind::Dictum;
-          m.label = std::string(word);
+          m.label.assign(word);
           m.ordinal = *v;
           m.rest = strip_echo_and_punct(rest);
           return m;
@@ -412,7 +416,7 @@ std::optional<Marker> item_marker_without_tab(std::string_view line) {
         (i + 1 == line.size() || line[i + 1] == ' ')) {
       if (auto v = text::roman_to_int(line.substr(0, i)); v && after(i + 1)) {
         m.kind = NodeKind::Roman;
-        m.label = std::string(line.substr(0, i));
+        m.label.assign(line.substr(0, i));
         m.ordinal = *v;
         return m;
       }
@@ -420,7 +424,7 @@ std::optional<Marker> item_marker_without_tab(std::string_view line) {
     if (line.size() >= 2 && line[1] == '.' && (line.size() == 2 || line[2] == ' ')) {
       if (after(2)) {
         m.kind = NodeKind::UpperLetter;
-        m.label = std::string(1, line[0]);
+        m.label.assign(1, line[0]);
         m.ordinal = line[0] - 'A' + 1;
         return m;
       }
