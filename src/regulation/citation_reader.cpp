@@ -154,7 +154,12 @@ std::optional<Header> parse_header(std::string_view s, std::size_t i) {
   if (i >= s.size() || !word_start(s, i)) return std::nullopt;
   Header h;
   std::size_t j = npos;
-  if (std::size_t e = match_uu(s, i); e != npos) {
+  // Every word that starts with U, P or K comes here: its first letter says which of the three
+  // kinds it may begin.
+  const char first = static_cast<char>(s[i] | 0x20);
+  if (first == 'u') {
+    const std::size_t e = match_uu(s, i);
+    if (e == npos) return std::nullopt;
     std::size_t k = skip_spaces(s, e);
     if (word_at(s, k, "dasar")) {
       // Undang-Undang Dasar Negara Republik Indonesia Tahun 1945: no number.
@@ -178,9 +183,9 @@ std::optional<Header> parse_header(std::string_view s, std::size_t i) {
     j = skip_spaces(s, e);
   } else {
     std::string base;
-    if (word_at(s, i, "peraturan")) {
+    if (first == 'p' && word_at(s, i, "peraturan")) {
       base = "Peraturan";
-    } else if (word_at(s, i, "keputusan")) {
+    } else if (first == 'k' && word_at(s, i, "keputusan")) {
       base = "Keputusan";
     } else {
       return std::nullopt;
@@ -248,14 +253,23 @@ bool gazette_open(std::string_view s, std::size_t q) {
 
 // Words that end a title when they start a word: what follows is the sentence, not the title.
 bool title_stop_word(std::string_view s, std::size_t q) {
-  // Every word of a title comes here: the first letter turns most away before seven comparisons.
-  const char first = static_cast<char>(s[q] | 0x20);
-  if (first != 's' && first != 'p' && first != 'd' && first != 'b' && first != 't') return false;
-  for (std::string_view w : {"sebagaimana", "perlu", "dicabut", "dinyatakan"})
-    if (word_at(s, q, w)) return true;
-  for (std::string_view w : {"dan perubahannya", "beserta perubahannya", "telah ditetapkan"})
-    if (word_at(s, q, w)) return true;
-  return false;
+  // Every word of a title comes here: only the words that start with its first letter are
+  // compared.
+  switch (s[q] | 0x20) {
+    case 's':
+      return word_at(s, q, "sebagaimana");
+    case 'p':
+      return word_at(s, q, "perlu");
+    case 'd':
+      return word_at(s, q, "dicabut") || word_at(s, q, "dinyatakan") ||
+             word_at(s, q, "dan perubahannya");
+    case 'b':
+      return word_at(s, q, "beserta perubahannya");
+    case 't':
+      return word_at(s, q, "telah ditetapkan");
+    default:
+      return false;
+  }
 }
 
 // After ", ": words that start the rest of the sentence.

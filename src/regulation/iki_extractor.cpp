@@ -98,7 +98,7 @@ void feed(Block& b, const Node& n) {
   if (!is_line(n)) return;
   const std::string field = field_name(n.text);
   if (names_summary(field)) {
-    b.summary = text::strip_item_end(field_value(n.text));
+    b.summary = strip_item_end(field_value(n.text));
     b.summary_pending = b.summary.empty();
     b.in_functions = false;
     return;
@@ -350,7 +350,7 @@ std::string strip_region(std::string title, const Extraction& out) {
 }
 
 std::string clean_title(const std::string& written, const Extraction& out) {
-  std::string title = text::strip_item_end(text::collapse_spaces(written));
+  std::string title = strip_item_end(text::collapse_spaces(written));
   if (text::is_upper_text(title)) title = text::title_case(title);
   if (is_agency_head(title, out)) title = strip_region(std::move(title), out);
   return title;

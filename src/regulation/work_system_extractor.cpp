@@ -21,6 +21,15 @@ bool has(std::string_view s, std::string_view needle) {
   return text::ifind(s, needle) != npos;
 }
 
+// Whether the first letter of `t` after its leading white space is `lower` in either case: the
+// readers that look for a sentence starting with a phrase ask every node, and most are turned away
+// by their first letter without trimming or comparing more.
+bool first_letter_is(std::string_view t, char lower) {
+  std::size_t i = 0;
+  while (i < t.size() && text::detail::is_white_space(t[i])) ++i;
+  return i < t.size() && (t[i] | 0x20) == lower;
+}
+
 // Where a node stands: "Pasal 6 ayat (1)" in the body, "Lampiran II bagian III huruf a" in an
 // annex.
 std::string where(const Annex* annex, const Path& path, const Node& n) {
@@ -51,10 +60,10 @@ std::vector<std::string> split_names(std::string_view s) {
     for (std::size_t k = text::ifind_word(rest, "dan"); k != npos;
          k = text::ifind_word(rest, "dan")) {
       std::string_view head = text::trim(rest.substr(0, k));
-      if (!head.empty()) out.push_back(text::strip_item_end(head));
+      if (!head.empty()) out.push_back(strip_item_end(head));
       rest = text::trim(rest.substr(k + 3));
     }
-    if (!rest.empty()) out.push_back(text::strip_item_end(rest));
+    if (!rest.empty()) out.push_back(strip_item_end(rest));
   }
   std::erase_if(out, [](const std::string& x) { return x.empty(); });
   return out;
@@ -73,6 +82,7 @@ void read_principles(const Document& doc, WorkSystem& ws) {
 
 void read_levels(const Document& doc, WorkSystem& ws) {
   walk(doc.body, [&](const Node& n, const Path& path) {
+    if (!first_letter_is(n.text, 'p')) return;
     std::string_view t = text::trim(n.text);
     if (!text::istarts_with(t, "Pejabat Level ")) return;
     std::string_view rest = t.substr(14);
@@ -86,7 +96,7 @@ void read_levels(const Document& doc, WorkSystem& ws) {
     if (!text::istarts_with(def, "adalah ")) return;
     WorkLevel l;
     l.level = *level;
-    l.definition = text::strip_item_end(def.substr(7));
+    l.definition = strip_item_end(def.substr(7));
     l.article = citation_path(path, n);
     l.source = n.span;
     ws.levels.push_back(std::move(l));
@@ -124,7 +134,7 @@ void read_team_decrees(const Document& doc, WorkSystem& ws) {
       }
     }
     if (k == npos) return;
-    std::string authority = text::strip_item_end(std::string_view(t).substr(k + 9));
+    std::string authority = strip_item_end(std::string_view(t).substr(k + 9));
     if (authority.empty()) return;
     TeamDecreeAuthority d;
     d.scope = team_scope(std::string_view(t).substr(0, k), authority);
@@ -139,6 +149,7 @@ void read_team_decrees(const Document& doc, WorkSystem& ws) {
 
 // "penunjukan_lintas_unit" and so on for a mechanism heading, or empty.
 std::string mechanism_of(std::string_view t) {
+  if (!first_letter_is(t, 'm')) return {};
   t = text::trim(t);
   if (!text::istarts_with(t, "mekanisme ")) return {};
   std::string_view head = t.substr(0, std::min<std::size_t>(t.size(), 90));
@@ -181,6 +192,7 @@ void read_mechanisms(const Document& doc, WorkSystem& ws) {
 
 // "Sekretariat Daerah" from "Struktur penugasan pada Sekretariat Daerah berlaku ketentuan ...".
 std::string structure_agency(std::string_view t) {
+  if (!first_letter_is(t, 's')) return {};
   t = text::trim(t);
   if (!text::istarts_with(t, "struktur penugasan pada ")) return {};
   std::string_view rest = t.substr(24);
@@ -364,6 +376,7 @@ void read_flows(const Document& doc, Extraction& out) {
   walk_all(doc, [&](const Annex* annex, const Node& n, const Path& path) {
     // The stages first, their steps' texts only for a flow: a list of two or more stages, one of
     // them with steps (items of its own).
+    if (n.children.size() < 2) return;
     std::vector<std::pair<std::string, const Node*>> stages;
     for (const Node& c : n.children) {
       if (!is_list_item(c.kind)) continue;
