@@ -1,6 +1,5 @@
 // Tasks, functions and duties, from the articles and from an annex's job-description blocks
 // (structure_parts.hpp).
-#include <initializer_list>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -50,38 +49,29 @@ struct DutyWords {
   bool duties = false;
 };
 
-// Whether `t` holds `stem` followed at once by one of `endings` (all ignoring case).
-bool holds_followed(std::string_view t, std::string_view stem,
-                    std::initializer_list<std::string_view> endings) {
-  for (std::size_t at = text::ifind(t, stem); at != std::string_view::npos;
-       at = text::ifind(t, stem, at + 1)) {
-    const std::string_view rest = t.substr(at + stem.size());
-    for (std::string_view ending : endings)
-      if (text::istarts_with(rest, ending)) return true;
-  }
-  return false;
+// Whether the `at` bytes of `t` before `at` end in `word` (ignoring case).
+bool preceded_by(std::string_view t, std::size_t at, std::string_view word) {
+  return text::iends_with(t.substr(0, at), word);
 }
 
 // Every sentence of every article is asked. Each phrase ends in "tugas" or "fungsi", so a sentence
-// without either word (most of them) is told so with two searches; the others are searched once
-// per phrase's first word, not once per phrase.
+// is searched for those two words only, and the words before each found are compared where they
+// stand: "mempunyai tugas" holds where a "tugas" follows "mempunyai ".
 DutyWords duty_words(std::string_view t) {
   DutyWords w;
-  const bool says_tasks = text::ifind(t, "tugas") != std::string::npos;
-  const bool says_functions = text::ifind(t, "fungsi") != std::string::npos;
-  if (!says_tasks && !says_functions) return w;
-  for (std::size_t at = text::ifind(t, "mempunyai "); at != std::string_view::npos;
-       at = text::ifind(t, "mempunyai ", at + 1)) {
-    const std::string_view rest = t.substr(at + std::string_view("mempunyai ").size());
-    w.task = w.task || text::istarts_with(rest, "tugas");
-    w.functions = w.functions || text::istarts_with(rest, "fungsi");
-    w.duties = w.duties || text::istarts_with(rest, "uraian tugas") ||
-               text::istarts_with(rest, "rincian tugas");
+  for (std::size_t at = text::ifind(t, "tugas"); at != std::string_view::npos;
+       at = text::ifind(t, "tugas", at + 1)) {
+    w.task = w.task || preceded_by(t, at, "mempunyai ");
+    for (std::string_view kind : {"uraian ", "rincian "}) {
+      if (!preceded_by(t, at, kind)) continue;
+      const std::size_t before = at - kind.size();
+      w.duties =
+          w.duties || preceded_by(t, before, "mempunyai ") || preceded_by(t, before, "dengan ");
+    }
   }
-  if (says_functions && !w.functions)
-    w.functions = text::ifind(t, "menyelenggarakan fungsi") != std::string::npos;
-  if (says_tasks && !w.duties)
-    w.duties = holds_followed(t, "dengan ", {"uraian tugas", "rincian tugas"});
+  for (std::size_t at = text::ifind(t, "fungsi"); at != std::string_view::npos && !w.functions;
+       at = text::ifind(t, "fungsi", at + 1))
+    w.functions = preceded_by(t, at, "mempunyai ") || preceded_by(t, at, "menyelenggarakan ");
   return w;
 }
 

@@ -237,9 +237,10 @@ const Node* find_structure_list(const Document& doc) {
   int best_units = 1;
   walk(doc.body, [&](const Node& n, const std::vector<const Node*>&) {
     if (n.kind != NodeKind::Verse && n.kind != NodeKind::Article) return;
-    if (made_of_at(n.text) == std::string::npos) return;
     // Units among its items, or among the items of its items ("a. Kepala Dinas, membawahkan:
-    // 1. Sekretariat ...").
+    // 1. Sekretariat ..."): counted first, for the words that make it a list of parts are
+    // searched for through the whole text, and only a list with more units than the best so far
+    // needs them.
     int units = 0;
     for (const Node& c : n.children) {
       if (!is_list_item(c.kind)) continue;
@@ -250,7 +251,8 @@ const Node* find_structure_list(const Document& doc) {
           if (is_list_item(g.kind) && names_unit(g.text)) ++units;
       }
     }
-    if (units > best_units) best = &n, best_units = units;
+    if (units > best_units && made_of_at(n.text) != std::string::npos)
+      best = &n, best_units = units;
   });
   return best;
 }
@@ -606,7 +608,8 @@ std::vector<const Node*> agency_chapters(const Document& doc) {
   std::vector<const Node*> out;
   for (const Node& c : doc.body.children) {
     if (c.kind != NodeKind::Chapter) continue;
-    if (!agency_kind_of(text::title_case(c.title)).empty()) out.push_back(&c);
+    // title_case changes only the case of the single-spaced title, which agency_kind_of ignores.
+    if (!agency_kind_of(text::collapse_spaces(c.title)).empty()) out.push_back(&c);
   }
   return out;
 }

@@ -172,7 +172,7 @@ std::vector<Position*> positions_named(std::string subject, Extraction& out, con
   if (key.empty()) return found;
   const Unit* where = place.empty() ? nullptr : unit_named(out, keys, place);
   if (where == nullptr && !place.empty() && out.agency && !place_names_agency(place, *out.agency) &&
-      !agency_kind_of(text::title_case(place)).empty())
+      !agency_kind_of(text::collapse_spaces(place)).empty())  // title_case: the case aside
     return found;
   if (out.agency) {
     // "Kepala Dinas Sosial", "Sekretaris Badan Kesatuan Bangsa dan Politik": this agency's.

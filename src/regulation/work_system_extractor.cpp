@@ -24,10 +24,15 @@ bool has(std::string_view s, std::string_view needle) {
 // Whether the first letter of `t` after its leading white space is `lower` in either case: the
 // readers that look for a sentence starting with a phrase ask every node, and most are turned away
 // by their first letter without trimming or comparing more.
-bool first_letter_is(std::string_view t, char lower) {
+// The first byte of `t` after its leading white space, a letter lowered (ASCII), or '\0'.
+char lead_letter(std::string_view t) {
   std::size_t i = 0;
   while (i < t.size() && text::detail::is_white_space(t[i])) ++i;
-  return i < t.size() && (t[i] | 0x20) == lower;
+  return i < t.size() ? static_cast<char>(t[i] | 0x20) : '\0';
+}
+
+bool first_letter_is(std::string_view t, char lower) {
+  return lead_letter(t) == lower;
 }
 
 // Where a node stands: "Pasal 6 ayat (1)" in the body, "Lampiran II bagian III huruf a" in an
@@ -172,6 +177,7 @@ std::string mechanism_of(std::string_view t) {
 
 void read_mechanisms(const Document& doc, WorkSystem& ws) {
   walk_all(doc, [&](const Annex* annex, const Node& n, const Path& path) {
+    if (!first_letter_is(n.text, 'm')) return;  // as mechanism_of would, without the call
     const std::string mech = mechanism_of(n.text);
     if (mech.empty()) return;
     for (const auto& m : ws.mechanisms)
@@ -269,6 +275,7 @@ void read_rules(const std::string& item, AssignmentStructure& s) {
 
 void read_structures(const Document& doc, WorkSystem& ws) {
   walk(doc.body, [&](const Node& n, const Path& path) {
+    if (!first_letter_is(n.text, 's')) return;  // as structure_agency would, without the call
     std::string agency = structure_agency(n.text);
     if (agency.empty()) return;
     // The umbrella ("Struktur Penugasan pada Perangkat Daerah ...") holds the structures.
@@ -315,6 +322,13 @@ std::string_view stage_named_first(std::string_view t) {
     default:
       return {};
   }
+}
+
+// Whether `t` may name a stage: its first letter is one a stage (or "tahap") starts with. The
+// children of every node are asked.
+bool may_name_stage(std::string_view t) {
+  const char c = lead_letter(t);
+  return c == 't' || c == 'p' || c == 'e' || c == 'm';
 }
 
 std::string stage_of(std::string_view t) {
@@ -379,7 +393,7 @@ void read_flows(const Document& doc, Extraction& out) {
     if (n.children.size() < 2) return;
     std::vector<std::pair<std::string, const Node*>> stages;
     for (const Node& c : n.children) {
-      if (!is_list_item(c.kind)) continue;
+      if (!may_name_stage(c.text) || !is_list_item(c.kind)) continue;
       std::string stage = stage_of(c.text);
       if (!stage.empty()) stages.emplace_back(std::move(stage), &c);
     }
