@@ -159,20 +159,23 @@ void read_duties_in_articles(const Document& doc, Extraction& out, const NameKey
         }
         continue;
       }
-      const auto items = duty_items(*art, *part);
-      for (Position* subject : subjects) {
+      auto items = duty_items(*art, *part);
+      for (std::size_t k = 0; k < subjects.size(); ++k) {
+        Position* subject = subjects[k];
+        // The items are copied for all subjects but the last, which takes them.
+        const auto give = [&] { return k + 1 == subjects.size() ? std::move(items) : items; };
         subject->duties_source.extend(part->span.first_line);
         subject->duties_source.extend(part->span.last_line);
         if (duties) {
-          subject->duties = items;
+          subject->duties = give();
         } else if (functions) {
-          subject->functions = items;
+          subject->functions = give();
         } else if (task) {
           std::string s = after(t, "mempunyai tugas pokok ");
           if (s.empty()) s = after(t, "mempunyai tugas ");
           subject->summary = strip_item_end(s);
           // "Kepala Seksi X mempunyai tugas: a. ...; b. ...": the items are its duties.
-          if (subject->duties.empty() && !items.empty()) subject->duties = items;
+          if (subject->duties.empty() && !items.empty()) subject->duties = give();
         }
       }
     }

@@ -10,6 +10,7 @@
 //      tugas") and from the annex job-description blocks ("NAMA JABATAN : ...").
 #include <algorithm>
 #include <array>
+#include <limits>
 #include <optional>
 #include <unordered_map>
 
@@ -231,28 +232,36 @@ bool names_unit(std::string_view t) {
   return unit_kind_of_item(t).has_value();
 }
 
+// How many units the items of `n` name, or the items of its items ("a. Kepala Dinas,
+// membawahkan: 1. Sekretariat ..."), counted up to `enough` at most.
+int units_listed(const Node& n, int enough) {
+  int units = 0;
+  for (const Node& c : n.children) {
+    if (units >= enough) break;
+    if (!is_list_item(c.kind)) continue;
+    if (names_unit(c.text)) {
+      ++units;
+    } else {
+      for (const Node& g : c.children)
+        if (is_list_item(g.kind) && names_unit(g.text)) ++units;
+    }
+  }
+  return units;
+}
+
 // The structure article: the node that lists the agency's units ("terdiri atas/dari").
 const Node* find_structure_list(const Document& doc) {
   const Node* best = nullptr;
   int best_units = 1;
   walk(doc.body, [&](const Node& n, const std::vector<const Node*>&) {
     if (n.kind != NodeKind::Verse && n.kind != NodeKind::Article) return;
-    // Units among its items, or among the items of its items ("a. Kepala Dinas, membawahkan:
-    // 1. Sekretariat ..."): counted first, for the words that make it a list of parts are
-    // searched for through the whole text, and only a list with more units than the best so far
-    // needs them.
-    int units = 0;
-    for (const Node& c : n.children) {
-      if (!is_list_item(c.kind)) continue;
-      if (names_unit(c.text)) {
-        ++units;
-      } else {
-        for (const Node& g : c.children)
-          if (is_list_item(g.kind) && names_unit(g.text)) ++units;
-      }
-    }
-    if (units > best_units && made_of_at(n.text) != std::string::npos)
-      best = &n, best_units = units;
+    // Only a list with more units than the best so far matters: that many are counted first,
+    // then the words that make it a list of parts are searched for through its text, and only
+    // then are all its units counted.
+    if (units_listed(n, best_units + 1) <= best_units) return;
+    if (made_of_at(n.text) == std::string::npos) return;
+    best = &n;
+    best_units = units_listed(n, std::numeric_limits<int>::max());
   });
   return best;
 }
