@@ -144,26 +144,6 @@ struct ListedPosition {
   SourceSpan source;
 };
 
-// What the structure reading builds besides the extraction: the positions lists name, and the
-// units by name, so that each lookup is one hash probe whatever the number of units.
-struct StructureDraft {
-  std::vector<ListedPosition> listed;
-  std::unordered_map<std::string, std::string> by_parent_and_name;  // parent id + key -> id
-  std::unordered_map<std::string, std::string> by_name;             // name key -> first id
-
-  static std::string slot(const std::string& parent, const std::string& name) {
-    return parent + '\x1f' + text::name_key(name);
-  }
-  void add(const Unit& u) {
-    by_parent_and_name.emplace(slot(u.parent, u.name), u.id);
-    by_name.emplace(text::name_key(u.name), u.id);
-  }
-  const std::string* existing(const std::string& name, const std::string& parent) const {
-    const auto it = by_parent_and_name.find(slot(parent, name));
-    return it == by_parent_and_name.end() ? nullptr : &it->second;
-  }
-};
-
 struct UnitDraft {
   const Node* node;
   std::string parent;
@@ -223,34 +203,63 @@ bool may_name_unit(std::string_view t) {
   return std::find(kKindStarts.begin(), kKindStarts.end(), start) != kKindStarts.end();
 }
 
-std::optional<UnitKind> unit_kind_of_item(std::string_view t) {
-  if (!may_name_unit(t)) return std::nullopt;
-  return unit_kind_of_name(name_start(t));
-}
+// The kind of unit each list item names, read once per item: the structure list, the lists of
+// sub-units and the units added ask about the same items, and reading the kind makes the key of
+// the item's start. Only the items whose key may start a kind's are kept.
+class UnitItems {
+ public:
+  std::optional<UnitKind> kind_of(const Node& item) {
+    if (!may_name_unit(item.text)) return std::nullopt;
+    auto [it, added] = kinds_.try_emplace(&item);
+    if (added) it->second = unit_kind_of_name(name_start(item.text));
+    return it->second;
+  }
+  bool names_unit(const Node& item) { return kind_of(item).has_value(); }
 
-bool names_unit(std::string_view t) {
-  return unit_kind_of_item(t).has_value();
-}
+ private:
+  std::unordered_map<const Node*, std::optional<UnitKind>> kinds_;
+};
+
+// What the structure reading builds besides the extraction: the positions lists name, and the
+// units by name, so that each lookup is one hash probe whatever the number of units.
+struct StructureDraft {
+  std::vector<ListedPosition> listed;
+  std::unordered_map<std::string, std::string> by_parent_and_name;  // parent id + key -> id
+  std::unordered_map<std::string, std::string> by_name;             // name key -> first id
+  UnitItems unit_items;
+
+  static std::string slot(const std::string& parent, const std::string& name) {
+    return parent + '\x1f' + text::name_key(name);
+  }
+  void add(const Unit& u) {
+    by_parent_and_name.emplace(slot(u.parent, u.name), u.id);
+    by_name.emplace(text::name_key(u.name), u.id);
+  }
+  const std::string* existing(const std::string& name, const std::string& parent) const {
+    const auto it = by_parent_and_name.find(slot(parent, name));
+    return it == by_parent_and_name.end() ? nullptr : &it->second;
+  }
+};
 
 // How many units the items of `n` name, or the items of its items ("a. Kepala Dinas,
 // membawahkan: 1. Sekretariat ..."), counted up to `enough` at most.
-int units_listed(const Node& n, int enough) {
+int units_listed(const Node& n, int enough, UnitItems& unit_items) {
   int units = 0;
   for (const Node& c : n.children) {
     if (units >= enough) break;
     if (!is_list_item(c.kind)) continue;
-    if (names_unit(c.text)) {
+    if (unit_items.names_unit(c)) {
       ++units;
     } else {
       for (const Node& g : c.children)
-        if (is_list_item(g.kind) && names_unit(g.text)) ++units;
+        if (is_list_item(g.kind) && unit_items.names_unit(g)) ++units;
     }
   }
   return units;
 }
 
 // The structure article: the node that lists the agency's units ("terdiri atas/dari").
-const Node* find_structure_list(const Document& doc) {
+const Node* find_structure_list(const Document& doc, UnitItems& unit_items) {
   const Node* best = nullptr;
   int best_units = 1;
   walk(doc.body, [&](const Node& n, const std::vector<const Node*>&) {
@@ -258,10 +267,10 @@ const Node* find_structure_list(const Document& doc) {
     // Only a list with more units than the best so far matters: that many are counted first,
     // then the words that make it a list of parts are searched for through its text, and only
     // then are all its units counted.
-    if (units_listed(n, best_units + 1) <= best_units) return;
+    if (units_listed(n, best_units + 1, unit_items) <= best_units) return;
     if (made_of_at(n.text) == std::string::npos) return;
     best = &n;
-    best_units = units_listed(n, std::numeric_limits<int>::max());
+    best_units = units_listed(n, std::numeric_limits<int>::max(), unit_items);
   });
   return best;
 }
@@ -274,9 +283,10 @@ std::string unit_name_of(std::string_view item) {
   return text::title_case(name);
 }
 
-bool has_unit_items(const Node& n) {
-  return std::any_of(n.children.begin(), n.children.end(),
-                     [](const Node& c) { return is_list_item(c.kind) && names_unit(c.text); });
+bool has_unit_items(const Node& n, UnitItems& unit_items) {
+  return std::any_of(n.children.begin(), n.children.end(), [&](const Node& c) {
+    return is_list_item(c.kind) && unit_items.names_unit(c);
+  });
 }
 
 // The units an item's own sentence names after "terdapat", "terdiri dari/atas", "membawahi" or
@@ -328,10 +338,10 @@ void add_units(const Node& list, const std::string& parent, const std::vector<co
     if (!is_list_item(item.kind)) continue;
     std::vector<const Node*> here = path;
     here.push_back(&item);
-    auto kind = unit_kind_of_item(item.text);
+    auto kind = draft.unit_items.kind_of(item);
     if (!kind) {
       // "a. Kepala Dinas, membawahkan: 1. Sekretariat ...": the units under a position.
-      if (has_unit_items(item)) {
+      if (has_unit_items(item, draft.unit_items)) {
         add_units(item, parent, here, out, draft);
       } else if (names_position(item.text)) {
         draft.listed.push_back({text::title_case(unit_name_of(item.text)), parent, item.span});
@@ -341,7 +351,7 @@ void add_units(const Node& list, const std::string& parent, const std::vector<co
     const std::string name = unit_name_of(item.text);
     const bool generic = text::iequals(name, to_string(*kind)) && *kind != UnitKind::Sekretariat &&
                          *kind != UnitKind::KelompokJabatanFungsional && *kind != UnitKind::Uptd;
-    const bool has_sub_units = has_unit_items(item);
+    const bool has_sub_units = has_unit_items(item, draft.unit_items);
     if (generic && has_sub_units) {
       // "bidang, sebanyak 3 (tiga) bidang, meliputi: 1. ... 2. ...": the items are the units.
       add_units(item, parent, here, out, draft);
@@ -402,7 +412,9 @@ void add_sub_unit_lists(const Document& doc, const Node& main_list, Extraction& 
   };
   std::vector<SubUnitList> lists;
   walk(doc.body, [&](const Node& n, const std::vector<const Node*>& path) {
-    if (std::binary_search(inside.begin(), inside.end(), &n) || !has_unit_items(n)) return;
+    if (std::binary_search(inside.begin(), inside.end(), &n) ||
+        !has_unit_items(n, draft.unit_items))
+      return;
     const std::size_t at = made_of_at(n.text);
     if (at == std::string::npos) return;
     std::vector<const Node*> here = path;
@@ -590,10 +602,10 @@ void add_staf_ahli(const Document& doc, Extraction& out) {
 void extract_one_agency(const Document& doc, Extraction& out) {
   if (!out.agency) read_agency(doc, out);
   // Without a structure article (e.g. an IKI decree) the text establishes no units or positions.
-  const Node* list = find_structure_list(doc);
+  StructureDraft draft;
+  const Node* list = find_structure_list(doc, draft.unit_items);
   if (!list) return;
   if (!out.agency) read_agency_of_structure(*list, out);
-  StructureDraft draft;
   add_units(*list, {}, {}, out, draft);
   add_sub_unit_lists(doc, *list, out, draft);
   // The list's own path ("Pasal 3 ayat (1)") prefixes each unit's article.
