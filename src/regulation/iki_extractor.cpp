@@ -53,9 +53,9 @@ bool is_title_field(const Node& n) {
   // Every line of an annex is asked: one whose words before the colon do not hold "jabatan" (as
   // both names do) is turned away before its field name is made.
   const std::string_view s = n.text;
+  // A colon past the 40th byte (or none) ends no field name (field_name).
   const std::size_t colon = s.find(':');
-  if (colon == std::string_view::npos ||
-      text::ifind(s.substr(0, colon), "jabatan") == std::string_view::npos)
+  if (colon > 40 || text::ifind(s.substr(0, colon), "jabatan") == std::string_view::npos)
     return false;
   return field_in(s, {"jabatan", "nama jabatan"});
 }
@@ -349,11 +349,21 @@ std::string strip_region(std::string title, const Extraction& out) {
   return title;
 }
 
-std::string clean_title(const std::string& written, const Extraction& out) {
+// A block's title as a position's, and whether it is the agency's head (is_agency_head of it),
+// which the cleaning asks already.
+struct CleanTitle {
+  std::string title;
+  bool agency_head = false;
+};
+
+CleanTitle clean_title(const std::string& written, const Extraction& out) {
   std::string title = strip_item_end(text::collapse_spaces(written));
   if (text::is_upper_text(title)) title = text::title_case(title);
-  if (is_agency_head(title, out)) title = strip_region(std::move(title), out);
-  return title;
+  if (!is_agency_head(title, out)) return {std::move(title), false};
+  std::string stripped = strip_region(title, out);
+  if (stripped == title) return {std::move(title), true};
+  const bool head = is_agency_head(stripped, out);
+  return {std::move(stripped), head};
 }
 
 const Unit* unit_by_name(const Extraction& out, const std::string& name) {
@@ -426,7 +436,8 @@ class TitleKeys {
 
 Position& position_for(const Block& b, const std::string& administrator, bool derive,
                        Extraction& out, TitleKeys& titles) {
-  const std::string title = clean_title(b.title, out);
+  const CleanTitle clean = clean_title(b.title, out);
+  const std::string& title = clean.title;
   if (Position* p = titles.find(title, out)) return *p;
   const bool names_unit = !unit_named_by(title).empty();
   if (names_unit && !text::istarts_with(title, "Kepala ")) {
@@ -436,7 +447,7 @@ Position& position_for(const Block& b, const std::string& administrator, bool de
   p.id = out.next_position_id();
   p.title = names_unit && !text::istarts_with(title, "Kepala ") ? "Kepala " + title : title;
   p.source = b.span;
-  const bool head = is_agency_head(title, out);
+  const bool head = clean.agency_head;
   p.kind = head ? PositionKind::JptPratama : position_kind_of_title(title);
   const Position* top = agency_head(out);
   const std::string top_id = top ? top->id : std::string();
