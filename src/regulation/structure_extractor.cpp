@@ -198,6 +198,14 @@ std::string_view key_start(std::string_view t, std::array<char, 3>& buffer) {
 bool may_name_unit(std::string_view t) {
   static constexpr std::array<std::string_view, 9> kKindStarts = {"sub", "sek", "bid", "bag", "upt",
                                                                   "uni", "ins", "kel", "asi"};
+  // An item that starts with a letter starts its key with that letter, lowered: one that no
+  // start begins with is turned away at once.
+  if (!t.empty() && text::is_alpha(t.front())) {
+    const char first = static_cast<char>(t.front() | 0x20);
+    if (first != 's' && first != 'b' && first != 'u' && first != 'i' && first != 'k' &&
+        first != 'a')
+      return false;
+  }
   std::array<char, 3> buffer{};
   const std::string_view start = key_start(t, buffer);
   return std::find(kKindStarts.begin(), kKindStarts.end(), start) != kKindStarts.end();
