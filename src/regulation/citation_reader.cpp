@@ -496,9 +496,9 @@ std::vector<Citation> read_citations(std::string_view text, int line) {
   return out;
 }
 
-void append_citations(std::vector<Citation>& list, const std::vector<Citation>& more) {
+void append_citations(std::vector<Citation>& list, std::vector<Citation> more) {
   const int offset = static_cast<int>(list.size());
-  for (Citation c : more) {
+  for (Citation& c : more) {
     if (c.amends >= 0) c.amends += offset;
     if (c.nested_in >= 0) c.nested_in += offset;
     list.push_back(std::move(c));

@@ -420,8 +420,10 @@ void add_sub_unit_lists(const Document& doc, const Node& main_list, Extraction& 
   };
   std::vector<SubUnitList> lists;
   walk(doc.body, [&](const Node& n, const std::vector<const Node*>& path) {
-    if (std::binary_search(inside.begin(), inside.end(), &n) ||
-        !has_unit_items(n, draft.unit_items))
+    // Most nodes list no units (a leaf is told at once): asked before whether the node is inside
+    // the main list.
+    if (!has_unit_items(n, draft.unit_items) ||
+        std::binary_search(inside.begin(), inside.end(), &n))
       return;
     const std::size_t at = made_of_at(n.text);
     if (at == std::string::npos) return;

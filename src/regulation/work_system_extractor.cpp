@@ -46,12 +46,17 @@ std::string where(const Annex* annex, const Path& path, const Node& n) {
   return out;
 }
 
-// Visits the body, then every annex's content.
-template <typename F>
-void walk_all(const Document& doc, F&& visit) {
-  walk(doc.body, [&](const Node& n, const Path& path) { visit(nullptr, n, path); });
+// Visits the nodes of the body, then of every annex's content, for which `wanted` (a cheap test,
+// made in the walk itself) holds.
+template <typename Wanted, typename F>
+void walk_all(const Document& doc, Wanted&& wanted, F&& visit) {
+  walk(doc.body, [&](const Node& n, const Path& path) {
+    if (wanted(n)) visit(nullptr, n, path);
+  });
   for (const Annex& a : doc.annexes)
-    walk(a.content, [&](const Node& n, const Path& path) { visit(&a, n, path); });
+    walk(a.content, [&](const Node& n, const Path& path) {
+      if (wanted(n)) visit(&a, n, path);
+    });
 }
 
 // Splits "Sekretaris Dinas/Badan dan Kepala Bidang" or "Kepala Subbagian, Pejabat Fungsional dan
@@ -176,8 +181,9 @@ std::string mechanism_of(std::string_view t) {
 }
 
 void read_mechanisms(const Document& doc, WorkSystem& ws) {
-  walk_all(doc, [&](const Annex* annex, const Node& n, const Path& path) {
-    if (!first_letter_is(n.text, 'm')) return;  // as mechanism_of would, without the call
+  // A mechanism's heading starts with "mekanisme".
+  const auto wanted = [](const Node& n) { return first_letter_is(n.text, 'm'); };
+  walk_all(doc, wanted, [&](const Annex* annex, const Node& n, const Path& path) {
     const std::string mech = mechanism_of(n.text);
     if (mech.empty()) return;
     for (const auto& m : ws.mechanisms)
@@ -387,10 +393,11 @@ std::string own_agency_kind(const Document& doc, const Extraction& out) {
 
 void read_flows(const Document& doc, Extraction& out) {
   WorkSystem& ws = out.work_system;
-  walk_all(doc, [&](const Annex* annex, const Node& n, const Path& path) {
+  // A flow lists two stages or more.
+  const auto wanted = [](const Node& n) { return n.children.size() >= 2; };
+  walk_all(doc, wanted, [&](const Annex* annex, const Node& n, const Path& path) {
     // The stages first, their steps' texts only for a flow: a list of two or more stages, one of
     // them with steps (items of its own).
-    if (n.children.size() < 2) return;
     std::vector<std::pair<std::string, const Node*>> stages;
     for (const Node& c : n.children) {
       if (!may_name_stage(c.text) || !is_list_item(c.kind)) continue;
