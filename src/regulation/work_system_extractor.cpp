@@ -46,19 +46,6 @@ std::string where(const Annex* annex, const Path& path, const Node& n) {
   return out;
 }
 
-// Visits the nodes of the body, then of every annex's content, for which `wanted` (a cheap test,
-// made in the walk itself) holds.
-template <typename Wanted, typename F>
-void walk_all(const Document& doc, Wanted&& wanted, F&& visit) {
-  walk(doc.body, [&](const Node& n, const Path& path) {
-    if (wanted(n)) visit(nullptr, n, path);
-  });
-  for (const Annex& a : doc.annexes)
-    walk(a.content, [&](const Node& n, const Path& path) {
-      if (wanted(n)) visit(&a, n, path);
-    });
-}
-
 // Splits "Sekretaris Dinas/Badan dan Kepala Bidang" or "Kepala Subbagian, Pejabat Fungsional dan
 // Pelaksana" into the names.
 std::vector<std::string> split_names(std::string_view s) {
@@ -81,36 +68,32 @@ std::vector<std::string> split_names(std::string_view s) {
 
 // --- principles ---------------------------------------------------------------------------------
 
-void read_principles(const Document& doc, WorkSystem& ws) {
-  walk(doc.body, [&](const Node& n, const Path&) {
-    if (!ws.principles.empty() || !has(n.text, "dengan prinsip")) return;
-    ws.principles = item_texts(n);
-  });
+void read_principles(const Node& n, WorkSystem& ws) {
+  if (!ws.principles.empty() || !has(n.text, "dengan prinsip")) return;
+  ws.principles = item_texts(n);
 }
 
 // --- levels -------------------------------------------------------------------------------------
 
-void read_levels(const Document& doc, WorkSystem& ws) {
-  walk(doc.body, [&](const Node& n, const Path& path) {
-    if (!first_letter_is(n.text, 'p')) return;
-    std::string_view t = text::trim(n.text);
-    if (!text::istarts_with(t, "Pejabat Level ")) return;
-    std::string_view rest = t.substr(14);
-    const std::size_t sp = rest.find(' ');
-    if (sp == npos) return;
-    std::string_view token = rest.substr(0, sp);
-    std::optional<int> level = text::parse_int(token);
-    if (!level) level = text::roman_to_int(token);
-    if (!level) return;
-    std::string_view def = text::trim(rest.substr(sp));
-    if (!text::istarts_with(def, "adalah ")) return;
-    WorkLevel l;
-    l.level = *level;
-    l.definition = strip_item_end(def.substr(7));
-    l.article = citation_path(path, n);
-    l.source = n.span;
-    ws.levels.push_back(std::move(l));
-  });
+void read_level(const Node& n, const Path& path, WorkSystem& ws) {
+  if (!first_letter_is(n.text, 'p')) return;
+  std::string_view t = text::trim(n.text);
+  if (!text::istarts_with(t, "Pejabat Level ")) return;
+  std::string_view rest = t.substr(14);
+  const std::size_t sp = rest.find(' ');
+  if (sp == npos) return;
+  std::string_view token = rest.substr(0, sp);
+  std::optional<int> level = text::parse_int(token);
+  if (!level) level = text::roman_to_int(token);
+  if (!level) return;
+  std::string_view def = text::trim(rest.substr(sp));
+  if (!text::istarts_with(def, "adalah ")) return;
+  WorkLevel l;
+  l.level = *level;
+  l.definition = strip_item_end(def.substr(7));
+  l.article = citation_path(path, n);
+  l.source = n.span;
+  ws.levels.push_back(std::move(l));
 }
 
 // --- team decrees -------------------------------------------------------------------------------
@@ -127,32 +110,30 @@ std::string team_scope(std::string_view subject, std::string_view authority) {
   return {};
 }
 
-void read_team_decrees(const Document& doc, WorkSystem& ws) {
-  walk(doc.body, [&](const Node& n, const Path& path) {
-    const std::string& t = n.text;
-    if (!has(t, "tim kerja")) return;
-    // "menggunakan Surat Keputusan X", "ditetapkan dengan Keputusan X"; not "pengambilan
-    // keputusan".
-    std::size_t k = npos;
-    for (std::size_t at = text::ifind_word(t, "keputusan"); at != npos;
-         at = text::ifind_word(t, "keputusan", at + 1)) {
-      std::string_view before = text::trim(std::string_view(t).substr(0, at));
-      if (text::iends_with(before, "surat") || text::iends_with(before, "dengan") ||
-          text::iends_with(before, "menggunakan") || text::iends_with(before, "melalui")) {
-        k = at;
-        break;
-      }
+void read_team_decree(const Node& n, const Path& path, WorkSystem& ws) {
+  const std::string& t = n.text;
+  if (!has(t, "tim kerja")) return;
+  // "menggunakan Surat Keputusan X", "ditetapkan dengan Keputusan X"; not "pengambilan
+  // keputusan".
+  std::size_t k = npos;
+  for (std::size_t at = text::ifind_word(t, "keputusan"); at != npos;
+       at = text::ifind_word(t, "keputusan", at + 1)) {
+    std::string_view before = text::trim(std::string_view(t).substr(0, at));
+    if (text::iends_with(before, "surat") || text::iends_with(before, "dengan") ||
+        text::iends_with(before, "menggunakan") || text::iends_with(before, "melalui")) {
+      k = at;
+      break;
     }
-    if (k == npos) return;
-    std::string authority = strip_item_end(std::string_view(t).substr(k + 9));
-    if (authority.empty()) return;
-    TeamDecreeAuthority d;
-    d.scope = team_scope(std::string_view(t).substr(0, k), authority);
-    d.authority = text::title_case(authority);
-    d.article = citation_path(path, n);
-    d.source = n.span;
-    ws.team_decrees.push_back(std::move(d));
-  });
+  }
+  if (k == npos) return;
+  std::string authority = strip_item_end(std::string_view(t).substr(k + 9));
+  if (authority.empty()) return;
+  TeamDecreeAuthority d;
+  d.scope = team_scope(std::string_view(t).substr(0, k), authority);
+  d.authority = text::title_case(authority);
+  d.article = citation_path(path, n);
+  d.source = n.span;
+  ws.team_decrees.push_back(std::move(d));
 }
 
 // --- assignment mechanisms ----------------------------------------------------------------------
@@ -180,24 +161,20 @@ std::string mechanism_of(std::string_view t) {
   return "penunjukan_" + where_;
 }
 
-void read_mechanisms(const Document& doc, WorkSystem& ws) {
-  // A mechanism's heading starts with "mekanisme".
-  const auto wanted = [](const Node& n) { return first_letter_is(n.text, 'm'); };
-  walk_all(doc, wanted, [&](const Annex* annex, const Node& n, const Path& path) {
-    const std::string mech = mechanism_of(n.text);
-    if (mech.empty()) return;
-    for (const auto& m : ws.mechanisms)
-      if (m.mechanism == mech) return;
-    AssignmentMechanism m;
-    m.mechanism = mech;
-    for (const Node& c : n.children) {
-      if (!is_list_item(c.kind) || !mechanism_of(c.text).empty()) continue;
-      m.steps.push_back(item_text(c));
-    }
-    m.article = where(annex, path, n);
-    m.source = n.span;
-    ws.mechanisms.push_back(std::move(m));
-  });
+void read_mechanism(const Annex* annex, const Node& n, const Path& path, WorkSystem& ws) {
+  const std::string mech = mechanism_of(n.text);
+  if (mech.empty()) return;
+  for (const auto& m : ws.mechanisms)
+    if (m.mechanism == mech) return;
+  AssignmentMechanism m;
+  m.mechanism = mech;
+  for (const Node& c : n.children) {
+    if (!is_list_item(c.kind) || !mechanism_of(c.text).empty()) continue;
+    m.steps.push_back(item_text(c));
+  }
+  m.article = where(annex, path, n);
+  m.source = n.span;
+  ws.mechanisms.push_back(std::move(m));
 }
 
 // --- assignment structures ----------------------------------------------------------------------
@@ -279,22 +256,20 @@ void read_rules(const std::string& item, AssignmentStructure& s) {
            item);
 }
 
-void read_structures(const Document& doc, WorkSystem& ws) {
-  walk(doc.body, [&](const Node& n, const Path& path) {
-    if (!first_letter_is(n.text, 's')) return;  // as structure_agency would, without the call
-    std::string agency = structure_agency(n.text);
-    if (agency.empty()) return;
-    // The umbrella ("Struktur Penugasan pada Perangkat Daerah ...") holds the structures.
-    for (const Node& c : n.children)
-      if (!structure_agency(c.text).empty()) return;
-    AssignmentStructure s;
-    s.agency_kind = std::move(agency);
-    for (const Node& c : n.children)
-      if (is_list_item(c.kind)) read_rules(item_text(c), s);
-    s.article = citation_path(path, n);
-    s.source = n.span;
-    ws.assignment_structures.push_back(std::move(s));
-  });
+void read_structure(const Node& n, const Path& path, WorkSystem& ws) {
+  if (!first_letter_is(n.text, 's')) return;  // as structure_agency would, without the call
+  std::string agency = structure_agency(n.text);
+  if (agency.empty()) return;
+  // The umbrella ("Struktur Penugasan pada Perangkat Daerah ...") holds the structures.
+  for (const Node& c : n.children)
+    if (!structure_agency(c.text).empty()) return;
+  AssignmentStructure s;
+  s.agency_kind = std::move(agency);
+  for (const Node& c : n.children)
+    if (is_list_item(c.kind)) read_rules(item_text(c), s);
+  s.article = citation_path(path, n);
+  s.source = n.span;
+  ws.assignment_structures.push_back(std::move(s));
 }
 
 // --- work flows ---------------------------------------------------------------------------------
@@ -391,53 +366,64 @@ std::string own_agency_kind(const Document& doc, const Extraction& out) {
   return {};
 }
 
-void read_flows(const Document& doc, Extraction& out) {
+void read_flow(const Document& doc, const Annex* annex, const Node& n, const Path& path,
+               Extraction& out) {
   WorkSystem& ws = out.work_system;
-  // A flow lists two stages or more.
-  const auto wanted = [](const Node& n) { return n.children.size() >= 2; };
-  walk_all(doc, wanted, [&](const Annex* annex, const Node& n, const Path& path) {
-    // The stages first, their steps' texts only for a flow: a list of two or more stages, one of
-    // them with steps (items of its own).
-    std::vector<std::pair<std::string, const Node*>> stages;
-    for (const Node& c : n.children) {
-      if (!may_name_stage(c.text) || !is_list_item(c.kind)) continue;
-      std::string stage = stage_of(c.text);
-      if (!stage.empty()) stages.emplace_back(std::move(stage), &c);
-    }
-    if (stages.size() < 2) return;
-    const bool any_steps = std::any_of(stages.begin(), stages.end(), [](const auto& s) {
-      return std::any_of(s.second->children.begin(), s.second->children.end(),
-                         [](const Node& c) { return is_list_item(c.kind); });
-    });
-    if (!any_steps) return;
-    WorkFlow f;
-    for (auto& [stage, item] : stages) {
-      FlowStage st;
-      st.stage = std::move(stage);
-      st.steps = item_texts(*item);
-      f.stages.push_back(std::move(st));
-    }
-    f.agency_kinds = flow_agencies(n.text);
-    if (f.agency_kinds.empty()) {
-      std::string own = own_agency_kind(doc, out);
-      if (!own.empty()) f.agency_kinds.push_back(std::move(own));
-    }
-    f.article = where(annex, path, n);
-    f.source = n.span;
-    ws.flows.push_back(std::move(f));
+  // The stages first, their steps' texts only for a flow: a list of two or more stages, one of
+  // them with steps (items of its own).
+  std::vector<std::pair<std::string, const Node*>> stages;
+  for (const Node& c : n.children) {
+    if (!may_name_stage(c.text) || !is_list_item(c.kind)) continue;
+    std::string stage = stage_of(c.text);
+    if (!stage.empty()) stages.emplace_back(std::move(stage), &c);
+  }
+  if (stages.size() < 2) return;
+  const bool any_steps = std::any_of(stages.begin(), stages.end(), [](const auto& s) {
+    return std::any_of(s.second->children.begin(), s.second->children.end(),
+                       [](const Node& c) { return is_list_item(c.kind); });
   });
+  if (!any_steps) return;
+  WorkFlow f;
+  for (auto& [stage, item] : stages) {
+    FlowStage st;
+    st.stage = std::move(stage);
+    st.steps = item_texts(*item);
+    f.stages.push_back(std::move(st));
+  }
+  f.agency_kinds = flow_agencies(n.text);
+  if (f.agency_kinds.empty()) {
+    std::string own = own_agency_kind(doc, out);
+    if (!own.empty()) f.agency_kinds.push_back(std::move(own));
+  }
+  f.article = where(annex, path, n);
+  f.source = n.span;
+  ws.flows.push_back(std::move(f));
 }
 
 }  // namespace
 
 void extract_work_system(const Document& doc, Extraction& out) {
   WorkSystem& ws = out.work_system;
-  read_principles(doc, ws);
-  read_levels(doc, ws);
-  read_team_decrees(doc, ws);
-  read_mechanisms(doc, ws);
-  read_structures(doc, ws);
-  read_flows(doc, out);
+  // One walk for all the readers (each adds to its own list, in document order): the body, whose
+  // every node each reader asks, then the annexes, where mechanisms and flows are written too. The
+  // cheap tests that turn most nodes away (the first letter a heading starts with, the children a
+  // list has) are made here, once per node, before a reader is called.
+  const auto read_everywhere = [&](const Annex* annex, const Node& n, const Path& path, char lead) {
+    if (lead == 'm') read_mechanism(annex, n, path, ws);              // "mekanisme ..."
+    if (n.children.size() >= 2) read_flow(doc, annex, n, path, out);  // two stages or more
+  };
+  walk(doc.body, [&](const Node& n, const Path& path) {
+    const char lead = lead_letter(n.text);
+    read_principles(n, ws);
+    if (lead == 'p') read_level(n, path, ws);  // "Pejabat Level ..."
+    read_team_decree(n, path, ws);
+    if (lead == 's') read_structure(n, path, ws);  // "Struktur penugasan pada ..."
+    read_everywhere(nullptr, n, path, lead);
+  });
+  for (const Annex& a : doc.annexes)
+    walk(a.content, [&](const Node& n, const Path& path) {
+      read_everywhere(&a, n, path, lead_letter(n.text));
+    });
 }
 
 }  // namespace tatakerja::regulation
