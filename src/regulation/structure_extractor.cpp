@@ -267,17 +267,23 @@ int units_listed(const Node& n, int enough, UnitItems& unit_items) {
 }
 
 // The structure article: the node that lists the agency's units ("terdiri atas/dari").
-const Node* find_structure_list(const Document& doc, UnitItems& unit_items) {
-  const Node* best = nullptr;
+// The structure list and where it stands ("Pasal 3 ayat (1)").
+struct StructureList {
+  const Node* node = nullptr;
+  std::string article;
+};
+
+StructureList find_structure_list(const Document& doc, UnitItems& unit_items) {
+  StructureList best;
   int best_units = 1;
-  walk(doc.body, [&](const Node& n, const std::vector<const Node*>&) {
+  walk(doc.body, [&](const Node& n, const std::vector<const Node*>& path) {
     if (n.kind != NodeKind::Verse && n.kind != NodeKind::Article) return;
     // Only a list with more units than the best so far matters: that many are counted first,
     // then the words that make it a list of parts are searched for through its text, and only
     // then are all its units counted.
     if (units_listed(n, best_units + 1, unit_items) <= best_units) return;
     if (made_of_at(n.text) == std::string::npos) return;
-    best = &n;
+    best = {&n, citation_path(path, n)};
     best_units = units_listed(n, std::numeric_limits<int>::max(), unit_items);
   });
   return best;
@@ -445,8 +451,16 @@ void add_sub_unit_lists(const Document& doc, const Node& main_list, Extraction& 
 
 // Who leads what, as the text says it: "Kecamatan dipimpin oleh seorang Camat", "Sekretariat
 // Kelurahan dipimpin oleh Sekretaris Kelurahan" (subject name key -> title).
-std::vector<std::pair<std::string, std::string>> leaders_named(const Document& doc) {
-  std::vector<std::pair<std::string, std::string>> out;
+// Who leads what, and the sentences that start with `head_led_by` ("Badan dipimpin oleh"), which
+// say whom the agency's head answers to: both read in one walk.
+struct Leaders {
+  std::vector<std::pair<std::string, std::string>> named;  // subject name key -> title
+  std::vector<const Node*> head_sentences;
+};
+
+Leaders leaders_named(const Document& doc, const std::string& head_led_by) {
+  Leaders leaders;
+  std::vector<std::pair<std::string, std::string>>& out = leaders.named;
   const auto read_clause = [&](std::string_view clause) {
     const std::size_t p = find_spaced(clause, " dipimpin oleh ");
     if (p == std::string::npos) return;
@@ -463,6 +477,7 @@ std::vector<std::pair<std::string, std::string>> leaders_named(const Document& d
       out.emplace_back(text::name_key(subject), text::title_case(title));
   };
   walk(doc.body, [&](const Node& n, const std::vector<const Node*>&) {
+    if (text::istarts_with(n.text, head_led_by)) leaders.head_sentences.push_back(&n);
     const std::size_t first = find_spaced(n.text, " dipimpin oleh ");
     if (first == std::string::npos) return;
     if (find_spaced(n.text, " dipimpin oleh ", first + 1) == std::string::npos) {
@@ -476,7 +491,7 @@ std::vector<std::pair<std::string, std::string>> leaders_named(const Document& d
       read_clause(c);
     }
   });
-  return out;
+  return leaders;
 }
 
 std::string leader_of(const std::vector<std::pair<std::string, std::string>>& leaders,
@@ -520,7 +535,10 @@ std::string agency_head_title(const Agency& a) {
 void add_positions(const Document& doc, const std::vector<ListedPosition>& listed,
                    Extraction& out) {
   if (!out.agency) return;
-  const auto leaders = leaders_named(doc);
+  // "Badan dipimpin oleh Kepala Badan yang berkedudukan di bawah dan bertanggung jawab kepada
+  // Gubernur melalui Sekretaris Daerah."
+  const Leaders read = leaders_named(doc, out.agency->short_name + " dipimpin oleh");
+  const auto& leaders = read.named;
   Position head;
   head.id = out.next_position_id();
   head.title = leader_of(leaders, out.agency->short_name);
@@ -528,15 +546,11 @@ void add_positions(const Document& doc, const std::vector<ListedPosition>& liste
   if (head.title.empty()) head.title = agency_head_title(*out.agency);
   head.kind = PositionKind::JptPratama;
   head.source = out.agency->source;
-  // "Badan dipimpin oleh Kepala Badan yang berkedudukan di bawah dan bertanggung jawab kepada
-  // Gubernur melalui Sekretaris Daerah."
-  const std::string led_by = out.agency->short_name + " dipimpin oleh";  // made once, not per node
-  walk(doc.body, [&](const Node& n, const std::vector<const Node*>&) {
-    if (!head.reports_to.empty()) return;
-    if (!text::istarts_with(n.text, led_by)) return;
-    head.reports_to = strip_item_end(after(n.text, "bertanggung jawab kepada "));
-    head.source = n.span;
-  });
+  for (const Node* n : read.head_sentences) {
+    if (!head.reports_to.empty()) break;
+    head.reports_to = strip_item_end(after(n->text, "bertanggung jawab kepada "));
+    head.source = n->span;
+  }
   const std::string head_id = head.id;
   out.positions.push_back(std::move(head));
   std::unordered_map<std::string, std::string> head_of_unit;  // unit id -> its head's id
@@ -613,17 +627,14 @@ void extract_one_agency(const Document& doc, Extraction& out) {
   if (!out.agency) read_agency(doc, out);
   // Without a structure article (e.g. an IKI decree) the text establishes no units or positions.
   StructureDraft draft;
-  const Node* list = find_structure_list(doc, draft.unit_items);
-  if (!list) return;
+  const StructureList structure = find_structure_list(doc, draft.unit_items);
+  if (!structure.node) return;
+  const Node* list = structure.node;
   if (!out.agency) read_agency_of_structure(*list, out);
   add_units(*list, {}, {}, out, draft);
   add_sub_unit_lists(doc, *list, out, draft);
   // The list's own path ("Pasal 3 ayat (1)") prefixes each unit's article.
-  walk(doc.body, [&](const Node& n, const std::vector<const Node*>& path) {
-    if (&n != list) return;
-    const std::string prefix = citation_path(path, n);
-    for (Unit& u : out.units) u.article = prefix + " " + u.article;
-  });
+  for (Unit& u : out.units) u.article = structure.article + " " + u.article;
   add_positions(doc, draft.listed, out);
   add_staf_ahli(doc, out);
   // The positions and units are all known now; the readings below add or rename none.
