@@ -53,9 +53,14 @@ bool is_title_field(const Node& n) {
   // Every line of an annex is asked: one whose words before the colon do not hold "jabatan" (as
   // both names do) is turned away before its field name is made.
   const std::string_view s = n.text;
-  // A colon past the 40th byte (or none) ends no field name (field_name).
+  // A colon past the 40th byte (or none) ends no field name (field_name); and both names end in
+  // "n", as the words before the colon then do, white space aside.
   const std::size_t colon = s.find(':');
-  if (colon > 40 || text::ifind(s.substr(0, colon), "jabatan") == std::string_view::npos)
+  if (colon > 40) return false;
+  std::size_t end = colon;
+  while (end > 0 && text::detail::is_white_space(s[end - 1])) --end;
+  if (end == 0 || (s[end - 1] | 0x20) != 'n' ||
+      text::ifind(s.substr(0, colon), "jabatan") == std::string_view::npos)
     return false;
   return field_in(s, {"jabatan", "nama jabatan"});
 }
