@@ -75,7 +75,9 @@ std::string revoked_scope(std::string_view before) {
 }
 
 void read_revocation(const Node& n, const std::vector<const Node*>& path, Extraction& out) {
-  const std::size_t at = text::ifind(n.text, kRevoked);
+  // Every node of the body is searched for the phrase, which is long: a PhraseFinder's.
+  static const PhraseFinder revoked(kRevoked);
+  const std::size_t at = revoked.find(n.text);
   if (at == std::string::npos) return;
   std::string_view s = n.text;
   std::string_view sentence = s.substr(0, at);

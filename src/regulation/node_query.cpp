@@ -36,6 +36,47 @@ std::string node_label(const Node& n) {
   }
 }
 
+namespace {
+
+// The slot of two bytes in PhraseFinder's table: their bits with the 0x20 bit set (a letter's
+// two cases alike; two bytes text::ifind takes as equal hash alike), folded into 12 bits.
+std::size_t pair_slot(char a, char b) {
+  const auto fa = static_cast<unsigned>(static_cast<unsigned char>(a) | 0x20U);
+  const auto fb = static_cast<unsigned>(static_cast<unsigned char>(b) | 0x20U);
+  return ((fa << 4U) ^ fb) & 0xFFFU;
+}
+
+}  // namespace
+
+PhraseFinder::PhraseFinder(std::string_view phrase) : phrase_(phrase) {
+  // Phrases longer than a byte's shift can say are looked for by text::ifind (find below).
+  if (phrase.size() < 2 || phrase.size() > 255) return;
+  const std::size_t m = phrase.size();
+  // Two bytes found nowhere in the phrase let the window move on by all of it but a byte (the
+  // second could be the phrase's first); two that end the phrase at position j, by m - 1 - j.
+  shift_.fill(static_cast<std::uint8_t>(m - 1));
+  for (std::size_t j = 1; j < m; ++j) {
+    std::uint8_t& s = shift_[pair_slot(phrase[j - 1], phrase[j])];
+    s = std::min(s, static_cast<std::uint8_t>(m - 1 - j));
+  }
+}
+
+std::size_t PhraseFinder::find(std::string_view text, std::size_t from) const {
+  const std::size_t m = phrase_.size();
+  if (m < 2 || m > 255) return text::ifind(text, phrase_, from);
+  if (text.size() < m) return std::string_view::npos;
+  for (std::size_t i = from; i <= text.size() - m;) {
+    const std::size_t s = shift_[pair_slot(text[i + m - 2], text[i + m - 1])];
+    if (s != 0) {
+      i += s;
+      continue;
+    }
+    if (text::istarts_with(text.substr(i), phrase_)) return i;
+    ++i;
+  }
+  return std::string_view::npos;
+}
+
 std::vector<const Node*> articles(const Document& doc) {
   std::vector<const Node*> out;
   walk(doc.body, [&](const Node& n, const std::vector<const Node*>&) {

@@ -2,7 +2,10 @@
 // huruf b angka 1").
 #pragma once
 
+#include <array>
+#include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "regulation/document.hpp"
@@ -32,6 +35,24 @@ void walk(const Node& root, Visit&& visit) {
   path.reserve(16);
   detail::walk_below(root, path, visit);
 }
+
+// A case-blind search for one long phrase (text::ifind's answer), for the phrases every node of the
+// body is searched for that are long ("dicabut dan dinyatakan tidak berlaku"): the text is looked
+// at through the last two bytes of a window as long as the phrase, and the window moves on by as
+// much as those two bytes allow (the whole phrase, but for one byte, when they stand nowhere in
+// it), where text::ifind looks at every start. Made once per phrase (a table of 4 KB).
+class PhraseFinder {
+ public:
+  explicit PhraseFinder(std::string_view phrase);
+  // Where the phrase first occurs in `text` at or after `from`, ignoring case, or npos.
+  std::size_t find(std::string_view text, std::size_t from = 0) const;
+
+ private:
+  std::string_view phrase_;
+  // By a hash of two bytes (each with its 0x20 bit set, so that a letter's cases hash alike): how
+  // far the window may move when they end it.
+  std::array<std::uint8_t, 4096> shift_{};
+};
 
 // All articles (Pasal) of the body, in order.
 std::vector<const Node*> articles(const Document& doc);
