@@ -86,9 +86,17 @@ void read_agency(const Document& doc, Extraction& out) {
   walk(doc.body, [&](const Node& n, const std::vector<const Node*>&) {
     if (n.kind == NodeKind::Number || n.kind == NodeKind::Letter) definitions.push_back(&n);
   });
+  // Every item of the body is searched for the long phrase: a PhraseFinder's, as find_spaced
+  // finds it (after a space).
+  static const PhraseFinder said_as("yang selanjutnya disebut ");
   for (const Node* d : definitions) {
     const std::string& t = d->text;
-    const std::size_t p = find_spaced(t, " yang selanjutnya disebut ");
+    std::size_t p = std::string::npos;
+    for (std::size_t at = said_as.find(t, 1); at != std::string::npos; at = said_as.find(t, at + 1))
+      if (t[at - 1] == ' ') {
+        p = at - 1;
+        break;
+      }
     if (p == std::string::npos) continue;
     std::string name = text::collapse_spaces(std::string_view(t).substr(0, p));
     const std::string kind = agency_kind_of(name);
