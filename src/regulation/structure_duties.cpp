@@ -120,7 +120,8 @@ void read_duties_in_articles(const Document& doc, Extraction& out, const NameKey
     for (const Node& c : art->children) parts.push_back(&c);
     for (const Node* part : parts) {
       const std::string& t = part->text;
-      if (!who && text::ifind(t, "dipimpin oleh ") != std::string::npos) {
+      static const PhraseFinder led_by("dipimpin oleh ");
+      if (!who && led_by.find(t) != std::string::npos) {
         std::string title = after(t, "dipimpin oleh seorang ");
         if (title.empty()) title = after(t, "dipimpin oleh ");
         title = before(strip_item_end(title), " yang ");

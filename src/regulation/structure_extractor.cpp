@@ -486,6 +486,10 @@ Leaders leaders_named(const Document& doc, const std::string& head_led_by) {
   };
   walk(doc.body, [&](const Node& n, const std::vector<const Node*>&) {
     if (text::istarts_with(n.text, head_led_by)) leaders.head_sentences.push_back(&n);
+    // Every node is searched: a PhraseFinder tells the few that hold the words before
+    // find_spaced finds where.
+    static const PhraseFinder led_by("dipimpin oleh ");
+    if (led_by.find(n.text) == std::string::npos) return;
     const std::size_t first = find_spaced(n.text, " dipimpin oleh ");
     if (first == std::string::npos) return;
     if (find_spaced(n.text, " dipimpin oleh ", first + 1) == std::string::npos) {

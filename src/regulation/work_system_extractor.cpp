@@ -69,7 +69,8 @@ std::vector<std::string> split_names(std::string_view s) {
 // --- principles ---------------------------------------------------------------------------------
 
 void read_principles(const Node& n, WorkSystem& ws) {
-  if (!ws.principles.empty() || !has(n.text, "dengan prinsip")) return;
+  static const PhraseFinder principles("dengan prinsip");  // every node of the body is searched
+  if (!ws.principles.empty() || principles.find(n.text) == npos) return;
   ws.principles = item_texts(n);
 }
 
