@@ -1,9 +1,11 @@
 #include "regulation/citation_reader.hpp"
 
 #include <algorithm>
+#include <bit>
 #include <optional>
 #include <string>
 
+#include "core/sixteen_bytes.hpp"
 #include "core/text.hpp"
 
 namespace tatakerja::regulation {
@@ -154,7 +156,12 @@ std::optional<Header> parse_header(std::string_view s, std::size_t i) {
   if (i >= s.size() || !word_start(s, i)) return std::nullopt;
   Header h;
   std::size_t j = npos;
-  if (std::size_t e = match_uu(s, i); e != npos) {
+  // Every word that starts with U, P or K comes here: its first letter says which of the three
+  // kinds it may begin.
+  const char first = static_cast<char>(s[i] | 0x20);
+  if (first == 'u') {
+    const std::size_t e = match_uu(s, i);
+    if (e == npos) return std::nullopt;
     std::size_t k = skip_spaces(s, e);
     if (word_at(s, k, "dasar")) {
       // Undang-Undang Dasar Negara Republik Indonesia Tahun 1945: no number.
@@ -178,9 +185,9 @@ std::optional<Header> parse_header(std::string_view s, std::size_t i) {
     j = skip_spaces(s, e);
   } else {
     std::string base;
-    if (word_at(s, i, "peraturan")) {
+    if (first == 'p' && word_at(s, i, "peraturan")) {
       base = "Peraturan";
-    } else if (word_at(s, i, "keputusan")) {
+    } else if (first == 'k' && word_at(s, i, "keputusan")) {
       base = "Keputusan";
     } else {
       return std::nullopt;
@@ -248,14 +255,23 @@ bool gazette_open(std::string_view s, std::size_t q) {
 
 // Words that end a title when they start a word: what follows is the sentence, not the title.
 bool title_stop_word(std::string_view s, std::size_t q) {
-  // Every word of a title comes here: the first letter turns most away before seven comparisons.
-  const char first = static_cast<char>(s[q] | 0x20);
-  if (first != 's' && first != 'p' && first != 'd' && first != 'b' && first != 't') return false;
-  for (std::string_view w : {"sebagaimana", "perlu", "dicabut", "dinyatakan"})
-    if (word_at(s, q, w)) return true;
-  for (std::string_view w : {"dan perubahannya", "beserta perubahannya", "telah ditetapkan"})
-    if (word_at(s, q, w)) return true;
-  return false;
+  // Every word of a title comes here: only the words that start with its first letter are
+  // compared.
+  switch (s[q] | 0x20) {
+    case 's':
+      return word_at(s, q, "sebagaimana");
+    case 'p':
+      return word_at(s, q, "perlu");
+    case 'd':
+      return word_at(s, q, "dicabut") || word_at(s, q, "dinyatakan") ||
+             word_at(s, q, "dan perubahannya");
+    case 'b':
+      return word_at(s, q, "beserta perubahannya");
+    case 't':
+      return word_at(s, q, "telah ditetapkan");
+    default:
+      return false;
+  }
 }
 
 // After ", ": words that start the rest of the sentence.
@@ -287,6 +303,26 @@ std::size_t close_paren(std::string_view s, std::size_t open) {
   return npos;
 }
 
+// The next position at or after `i` where a citation may start: a U, P or K (either case) that
+// starts a word; s.size() when there is none. Sixteen bytes at a time, for most of a text is
+// neither ("Undang-Undang", "Peraturan", "Keputusan" are all a citation starts with).
+std::size_t next_citation_start(std::string_view s, std::size_t i) {
+  for (; i + 16 <= s.size(); i += 16) {
+    // The 0x20 bit set lowers U, P and K and turns no other byte into u, p or k.
+    const text::SixteenBytes v = text::sixteen_bytes_at(s.data() + i) | 0x20;
+    for (unsigned bits = text::bits_of((v == 'u') | (v == 'p') | (v == 'k')); bits != 0;
+         bits &= bits - 1) {
+      const std::size_t at = i + static_cast<std::size_t>(std::countr_zero(bits));
+      if (word_start(s, at)) return at;
+    }
+  }
+  for (; i < s.size(); ++i) {
+    const char c = static_cast<char>(s[i] | 0x20);
+    if ((c == 'u' || c == 'p' || c == 'k') && word_start(s, i)) return i;
+  }
+  return s.size();
+}
+
 class Reader {
  public:
   Reader(std::string_view s, int line) : s_(s), line_(line) {}
@@ -295,12 +331,8 @@ class Reader {
     int last_top = -1;
     std::size_t last_end = 0;
     std::size_t i = 0;
-    while (i < s_.size()) {
-      const char c = s_[i];
-      const bool candidate =
-          (c == 'U' || c == 'u' || c == 'P' || c == 'p' || c == 'K' || c == 'k') &&
-          word_start(s_, i);
-      std::optional<Header> h = candidate ? parse_header(s_, i) : std::nullopt;
+    while ((i = next_citation_start(s_, i)) < s_.size()) {
+      std::optional<Header> h = parse_header(s_, i);
       if (!h) {
         ++i;
         continue;
@@ -464,9 +496,9 @@ std::vector<Citation> read_citations(std::string_view text, int line) {
   return out;
 }
 
-void append_citations(std::vector<Citation>& list, const std::vector<Citation>& more) {
+void append_citations(std::vector<Citation>& list, std::vector<Citation> more) {
   const int offset = static_cast<int>(list.size());
-  for (Citation c : more) {
+  for (Citation& c : more) {
     if (c.amends >= 0) c.amends += offset;
     if (c.nested_in >= 0) c.nested_in += offset;
     list.push_back(std::move(c));

@@ -53,8 +53,13 @@ bool is_title_field(const Node& n) {
   // Every line of an annex is asked: one whose words before the colon do not hold "jabatan" (as
   // both names do) is turned away before its field name is made.
   const std::string_view s = n.text;
+  // A colon past the 40th byte (or none) ends no field name (field_name); and both names end in
+  // "n", as the words before the colon then do, white space aside.
   const std::size_t colon = s.find(':');
-  if (colon == std::string_view::npos ||
+  if (colon > 40) return false;
+  std::size_t end = colon;
+  while (end > 0 && text::detail::is_white_space(s[end - 1])) --end;
+  if (end == 0 || (s[end - 1] | 0x20) != 'n' ||
       text::ifind(s.substr(0, colon), "jabatan") == std::string_view::npos)
     return false;
   return field_in(s, {"jabatan", "nama jabatan"});
@@ -98,7 +103,7 @@ void feed(Block& b, const Node& n) {
   if (!is_line(n)) return;
   const std::string field = field_name(n.text);
   if (names_summary(field)) {
-    b.summary = text::strip_item_end(field_value(n.text));
+    b.summary = strip_item_end(field_value(n.text));
     b.summary_pending = b.summary.empty();
     b.in_functions = false;
     return;
@@ -349,11 +354,21 @@ std::string strip_region(std::string title, const Extraction& out) {
   return title;
 }
 
-std::string clean_title(const std::string& written, const Extraction& out) {
-  std::string title = text::strip_item_end(text::collapse_spaces(written));
+// A block's title as a position's, and whether it is the agency's head (is_agency_head of it),
+// which the cleaning asks already.
+struct CleanTitle {
+  std::string title;
+  bool agency_head = false;
+};
+
+CleanTitle clean_title(const std::string& written, const Extraction& out) {
+  std::string title = strip_item_end(text::collapse_spaces(written));
   if (text::is_upper_text(title)) title = text::title_case(title);
-  if (is_agency_head(title, out)) title = strip_region(std::move(title), out);
-  return title;
+  if (!is_agency_head(title, out)) return {std::move(title), false};
+  std::string stripped = strip_region(title, out);
+  if (stripped == title) return {std::move(title), true};
+  const bool head = is_agency_head(stripped, out);
+  return {std::move(stripped), head};
 }
 
 const Unit* unit_by_name(const Extraction& out, const std::string& name) {
@@ -426,7 +441,8 @@ class TitleKeys {
 
 Position& position_for(const Block& b, const std::string& administrator, bool derive,
                        Extraction& out, TitleKeys& titles) {
-  const std::string title = clean_title(b.title, out);
+  const CleanTitle clean = clean_title(b.title, out);
+  const std::string& title = clean.title;
   if (Position* p = titles.find(title, out)) return *p;
   const bool names_unit = !unit_named_by(title).empty();
   if (names_unit && !text::istarts_with(title, "Kepala ")) {
@@ -436,7 +452,7 @@ Position& position_for(const Block& b, const std::string& administrator, bool de
   p.id = out.next_position_id();
   p.title = names_unit && !text::istarts_with(title, "Kepala ") ? "Kepala " + title : title;
   p.source = b.span;
-  const bool head = is_agency_head(title, out);
+  const bool head = clean.agency_head;
   p.kind = head ? PositionKind::JptPratama : position_kind_of_title(title);
   const Position* top = agency_head(out);
   const std::string top_id = top ? top->id : std::string();

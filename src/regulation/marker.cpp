@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <charconv>
 
 #include "core/text.hpp"
 
@@ -71,24 +72,48 @@ std::pair<std::string_view, std::string_view> first_token(std::string_view s) {
 // Reads a number an OCR engine may have written with l, I or O for 1 and 0.
 std::optional<int> ocr_number(std::string_view tok, bool& repaired) {
   if (tok.empty() || tok.size() > 4) return std::nullopt;
-  std::string digits;
-  bool has_digit = false;
+  // The digits read, as a value (four at most), and whether a letter was read as one.
+  int value = 0;
+  bool has_digit = false, read_letter = false;
   for (char c : tok) {
+    int digit = 0;
     if (text::is_digit(c)) {
-      digits.push_back(c);
+      digit = c - '0';
       has_digit = true;
     } else if (c == 'l' || c == 'I' || c == '|') {
-      digits.push_back('1');
+      digit = 1;
+      read_letter = true;
     } else if (c == 'O' || c == 'o') {
-      digits.push_back('0');
+      read_letter = true;
     } else {
       return std::nullopt;
     }
+    value = value * 10 + digit;
   }
   // A lone "I" or "O" may be a word; accept letters-only tokens only when short and not "O".
   if (!has_digit && (tok == "O" || tok == "o")) return std::nullopt;
-  if (digits != tok) repaired = true;
-  return text::parse_int(digits);
+  if (read_letter) repaired = true;
+  return value;
+}
+
+// Appends n in decimal, as std::to_string writes it, with no string made for it.
+void append_number(std::string& to, int n) {
+  std::array<char, 12> digits{};
+  const auto end = std::to_chars(digits.data(), digits.data() + digits.size(), n).ptr;
+  to.append(digits.data(), end);
+}
+
+// label = std::to_string(n), written in place: an item's label fits the string's own buffer.
+void set_number_label(std::string& label, int n) {
+  label.clear();
+  append_number(label, n);
+}
+
+// The value of one to three digits (text::parse_int's, without the call).
+int small_number(std::string_view digits) {
+  int v = 0;
+  for (const char c : digits) v = v * 10 + (c - '0');
+  return v;
 }
 
 // Whether text::ordinal_word_value may read w: each word it reads ends, past any end that is no
@@ -111,6 +136,11 @@ std::string_view strip_echo_and_punct(std::string_view rest) {
 }
 
 }  // namespace
+
+char keyword_initial(std::string_view line) {
+  line = text::trim(line);
+  return line.empty() ? '\0' : first_read_letter(line);
+}
 
 bool starts_with_keyword(std::string_view line, std::string_view keyword) {
   line = text::trim(line);
@@ -138,10 +168,19 @@ bool starts_with_keyword(std::string_view line, std::string_view keyword) {
 
 std::optional<Marker> structural_marker(std::string_view line) {
   line = text::trim(line);
-  if (line.size() < 3 || line.find('\t') != std::string_view::npos) return std::nullopt;
+  if (line.size() < 3) return std::nullopt;
   // BAB, Bagian, Paragraf and Pasal (as fix_rn reads them) all start with a B or a P: most lines
-  // are told at their first letter.
+  // are told at their first letter, before the line is searched for a tab.
   if (const char first = ascii_lower(line[0]); first != 'b' && first != 'p') return std::nullopt;
+  if (line.find('\t') != std::string_view::npos) return std::nullopt;
+  return structural_marker_without_tab(line);
+}
+
+std::optional<Marker> structural_marker_without_tab(std::string_view line) {
+  line = text::trim(line);
+  if (line.size() < 3) return std::nullopt;
+  const char first = ascii_lower(line[0]);
+  if (first != 'b' && first != 'p') return std::nullopt;
   auto [tok, rest] = first_token(line);
   Marker m;
   // BAB I / BABI / BAB l
@@ -175,7 +214,10 @@ std::optional<Marker> structural_marker(std::string_view line) {
     m.rest = strip_echo_and_punct(after);
     return m;
   }
-  if (tok.size() <= 7 && starts_with_keyword(tok, "Bagian")) {
+  // A word reads as a keyword of five letters or more with one letter wrong at most, and fix_rn
+  // only shortens a word: a token of another length than the keyword's, give or take one, is
+  // told by its length (most lines starting with a P: "pada", "pelaksanaan").
+  if (first == 'b' && tok.size() >= 5 && tok.size() <= 7 && starts_with_keyword(tok, "Bagian")) {
     auto [t2, r2] = first_token(rest);
     std::string w(t2);
     while (!w.empty() && !text::is_alpha(w.back())) w.pop_back();
@@ -188,14 +230,14 @@ std::optional<Marker> structural_marker(std::string_view line) {
     }
     return std::nullopt;
   }
-  if (tok.size() <= 9 && starts_with_keyword(tok, "Paragraf")) {
+  if (first == 'p' && tok.size() >= 7 && tok.size() <= 9 && starts_with_keyword(tok, "Paragraf")) {
     auto [t2, r2] = first_token(rest);
     bool repaired = false;
     std::string n(t2);
     while (!n.empty() && (n.back() == '.' || n.back() == ':')) n.pop_back();
     if (auto v = ocr_number(n, repaired)) {
       m.kind = NodeKind::Paragraph;
-      m.label = std::to_string(*v);
+      set_number_label(m.label, *v);
       m.ordinal = *v;
       m.rest = strip_echo_and_punct(r2);
       m.repaired = repaired;
@@ -219,7 +261,8 @@ std::optional<Marker> structural_marker(std::string_view line) {
     bool repaired = !text::iequals(tok, "Pasal");
     if (auto v = ocr_number(n, repaired)) {
       m.kind = NodeKind::Article;
-      m.label = std::to_string(*v) + suffix;
+      set_number_label(m.label, *v);
+      m.label += suffix;
       m.ordinal = *v;
       m.repaired = repaired;
       return m;
@@ -252,10 +295,16 @@ std::size_t specks_before_letter_item(std::string_view line) {
 }  // namespace
 
 std::optional<Marker> item_marker(std::string_view line) {
+  line = text::trim(line);  // a tab at either end is no tab of a row
+  if (line.find('\t') != std::string_view::npos) return std::nullopt;
+  return item_marker_without_tab(line);
+}
+
+std::optional<Marker> item_marker_without_tab(std::string_view line) {
   line = text::trim(line);
-  if (line.empty() || line.find('\t') != std::string_view::npos) return std::nullopt;
+  if (line.empty()) return std::nullopt;
   if (const std::size_t specks = specks_before_letter_item(line); specks > 0) {
-    auto m = item_marker(line.substr(specks));
+    auto m = item_marker_without_tab(line.substr(specks));
     if (m) m->repaired = true;
     return m;
   }
@@ -273,7 +322,7 @@ std::optional<Marker> item_marker(std::string_view line) {
       bool repaired = false;
       if (auto v = ocr_number(line.substr(1, close - 1), repaired); v && after(close + 1)) {
         m.kind = NodeKind::Verse;
-        m.label = std::to_string(*v);
+        set_number_label(m.label, *v);
         m.ordinal = *v;
         m.repaired = repaired;
         return m;
@@ -286,11 +335,11 @@ std::optional<Marker> item_marker(std::string_view line) {
     std::size_t i = 0;
     while (i < line.size() && text::is_digit(line[i])) ++i;
     if (i > 3 || i >= line.size()) return std::nullopt;
-    const int first = *text::parse_int(line.substr(0, i));
+    const int first = small_number(line.substr(0, i));
     if (line[i] == ')') {
       if (!after(i + 1)) return std::nullopt;
       m.kind = NodeKind::ParenNumber;
-      m.label = std::to_string(first);
+      set_number_label(m.label, first);
       m.ordinal = first;
       return m;
     }
@@ -299,18 +348,20 @@ std::optional<Marker> item_marker(std::string_view line) {
     std::size_t k = j;
     while (k < line.size() && text::is_digit(line[k])) ++k;
     if (k > j && k - j <= 3) {
-      const int second = *text::parse_int(line.substr(j, k - j));
+      const int second = small_number(line.substr(j, k - j));
       std::size_t end = k;
       if (end < line.size() && line[end] == '.') ++end;
       if (!after(end)) return std::nullopt;
       m.kind = NodeKind::DottedNumber;
-      m.label = std::to_string(first) + "." + std::to_string(second);
+      set_number_label(m.label, first);
+      m.label += '.';
+      append_number(m.label, second);
       m.ordinal = second;
       return m;
     }
     if (!after(i + 1)) return std::nullopt;
     m.kind = NodeKind::Number;
-    m.label = std::to_string(first);
+    set_number_label(m.label, first);
     m.ordinal = first;
     return m;
   }
@@ -319,10 +370,11 @@ std::optional<Marker> item_marker(std::string_view line) {
     // "cl." and "rn." are a scan's "d." and "m.": no list is labelled with those two letters.
     using Slip = std::pair<std::string_view, std::string_view>;
     for (const auto& [slip, letter] : {Slip{"cl", "d"}, Slip{"rn", "m"}}) {
+      if (line[0] != slip[0]) continue;
       if (line.size() >= 3 && (line[2] == '.' || line[2] == ')') && line.substr(0, 2) == slip &&
           after(3)) {
         m.kind = line[2] == ')' ? NodeKind::ParenLetter : NodeKind::Letter;
-        m.label = std::string(letter);
+        m.label.assign(letter);
         m.ordinal = *text::letter_ordinal(m.label);
         m.repaired = true;
         return m;
@@ -334,8 +386,8 @@ std::optional<Marker> item_marker(std::string_view line) {
       const bool paren = line[i] == ')';
       if (!after(i + 1)) return std::nullopt;
       m.kind = paren ? NodeKind::ParenLetter : NodeKind::Letter;
-      m.label = std::string(line.substr(0, i));
-      m.ordinal = *text::letter_ordinal(m.label);
+      m.label.assign(line.substr(0, i));
+      m.ordinal = line[0] - 'a' + 1 + (i == 2 ? 26 : 0);  // text::letter_ordinal: "aa" is 27
       return m;
     }
     return std::nullopt;
@@ -350,7 +402,7 @@ std::optional<Marker> item_marker(std::string_view line) {
       if (word.size() >= 5 && may_be_ordinal_word(word) && text::is_upper_text(word)) {
         if (auto v = text::ordinal_word_value(word)) {
           m.kind = NodeKind::Dictum;
-          m.label = std::string(word);
+          m.label.assign(word);
           m.ordinal = *v;
           m.rest = strip_echo_and_punct(rest);
           return m;
@@ -364,7 +416,7 @@ std::optional<Marker> item_marker(std::string_view line) {
         (i + 1 == line.size() || line[i + 1] == ' ')) {
       if (auto v = text::roman_to_int(line.substr(0, i)); v && after(i + 1)) {
         m.kind = NodeKind::Roman;
-        m.label = std::string(line.substr(0, i));
+        m.label.assign(line.substr(0, i));
         m.ordinal = *v;
         return m;
       }
@@ -372,7 +424,7 @@ std::optional<Marker> item_marker(std::string_view line) {
     if (line.size() >= 2 && line[1] == '.' && (line.size() == 2 || line[2] == ' ')) {
       if (after(2)) {
         m.kind = NodeKind::UpperLetter;
-        m.label = std::string(1, line[0]);
+        m.label.assign(1, line[0]);
         m.ordinal = line[0] - 'A' + 1;
         return m;
       }

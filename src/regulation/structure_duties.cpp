@@ -1,6 +1,5 @@
 // Tasks, functions and duties, from the articles and from an annex's job-description blocks
 // (structure_parts.hpp).
-#include <initializer_list>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -38,7 +37,7 @@ std::string task_subject(std::string_view t) {
        {" sebagaimana", " mempunyai", " menyelenggarakan", " bertugas", " adalah", " masing-masing",
         " dalam memimpin", " dalam melaksanakan", " dalam menjalankan", " dipimpin oleh"})
     subject = before_view(subject, cut);
-  return text::strip_item_end(subject);
+  return strip_item_end(subject);
 }
 
 // What a sentence says it gives: "mempunyai tugas" (a task), "mempunyai fungsi" or
@@ -50,38 +49,29 @@ struct DutyWords {
   bool duties = false;
 };
 
-// Whether `t` holds `stem` followed at once by one of `endings` (all ignoring case).
-bool holds_followed(std::string_view t, std::string_view stem,
-                    std::initializer_list<std::string_view> endings) {
-  for (std::size_t at = text::ifind(t, stem); at != std::string_view::npos;
-       at = text::ifind(t, stem, at + 1)) {
-    const std::string_view rest = t.substr(at + stem.size());
-    for (std::string_view ending : endings)
-      if (text::istarts_with(rest, ending)) return true;
-  }
-  return false;
+// Whether the `at` bytes of `t` before `at` end in `word` (ignoring case).
+bool preceded_by(std::string_view t, std::size_t at, std::string_view word) {
+  return text::iends_with(t.substr(0, at), word);
 }
 
 // Every sentence of every article is asked. Each phrase ends in "tugas" or "fungsi", so a sentence
-// without either word (most of them) is told so with two searches; the others are searched once
-// per phrase's first word, not once per phrase.
+// is searched for those two words only, and the words before each found are compared where they
+// stand: "mempunyai tugas" holds where a "tugas" follows "mempunyai ".
 DutyWords duty_words(std::string_view t) {
   DutyWords w;
-  const bool says_tasks = text::ifind(t, "tugas") != std::string::npos;
-  const bool says_functions = text::ifind(t, "fungsi") != std::string::npos;
-  if (!says_tasks && !says_functions) return w;
-  for (std::size_t at = text::ifind(t, "mempunyai "); at != std::string_view::npos;
-       at = text::ifind(t, "mempunyai ", at + 1)) {
-    const std::string_view rest = t.substr(at + std::string_view("mempunyai ").size());
-    w.task = w.task || text::istarts_with(rest, "tugas");
-    w.functions = w.functions || text::istarts_with(rest, "fungsi");
-    w.duties = w.duties || text::istarts_with(rest, "uraian tugas") ||
-               text::istarts_with(rest, "rincian tugas");
+  for (std::size_t at = text::ifind(t, "tugas"); at != std::string_view::npos;
+       at = text::ifind(t, "tugas", at + 1)) {
+    w.task = w.task || preceded_by(t, at, "mempunyai ");
+    for (std::string_view kind : {"uraian ", "rincian "}) {
+      if (!preceded_by(t, at, kind)) continue;
+      const std::size_t before = at - kind.size();
+      w.duties =
+          w.duties || preceded_by(t, before, "mempunyai ") || preceded_by(t, before, "dengan ");
+    }
   }
-  if (says_functions && !w.functions)
-    w.functions = text::ifind(t, "menyelenggarakan fungsi") != std::string::npos;
-  if (says_tasks && !w.duties)
-    w.duties = holds_followed(t, "dengan ", {"uraian tugas", "rincian tugas"});
+  for (std::size_t at = text::ifind(t, "fungsi"); at != std::string_view::npos && !w.functions;
+       at = text::ifind(t, "fungsi", at + 1))
+    w.functions = preceded_by(t, at, "mempunyai ") || preceded_by(t, at, "menyelenggarakan ");
   return w;
 }
 
@@ -130,10 +120,11 @@ void read_duties_in_articles(const Document& doc, Extraction& out, const NameKey
     for (const Node& c : art->children) parts.push_back(&c);
     for (const Node* part : parts) {
       const std::string& t = part->text;
-      if (!who && text::ifind(t, "dipimpin oleh ") != std::string::npos) {
+      static const PhraseFinder led_by("dipimpin oleh ");
+      if (!who && led_by.find(t) != std::string::npos) {
         std::string title = after(t, "dipimpin oleh seorang ");
         if (title.empty()) title = after(t, "dipimpin oleh ");
-        title = before(text::strip_item_end(title), " yang ");
+        title = before(strip_item_end(title), " yang ");
         if (!title.empty() && text::ifind(t, "bertanggung jawab kepada") == std::string::npos)
           who = position_titled(title, out, keys);
       }
@@ -160,7 +151,7 @@ void read_duties_in_articles(const Document& doc, Extraction& out, const NameKey
         if (agency || (starts_in_pursuit(t) && named.empty())) {
           const auto items = duty_items(*art, *part);
           if (task && !duties && text::istarts_with(t, out.agency->short_name))
-            out.agency->tasks = text::strip_item_end(after(t, "mempunyai tugas "));
+            out.agency->tasks = strip_item_end(after(t, "mempunyai tugas "));
           if (text::ifind(t, "menyelenggarakan fungsi") != std::string::npos)
             out.agency->functions = items;
           if (agency && !out.positions.empty() && out.positions.front().functions.empty() &&
@@ -169,20 +160,23 @@ void read_duties_in_articles(const Document& doc, Extraction& out, const NameKey
         }
         continue;
       }
-      const auto items = duty_items(*art, *part);
-      for (Position* subject : subjects) {
+      auto items = duty_items(*art, *part);
+      for (std::size_t k = 0; k < subjects.size(); ++k) {
+        Position* subject = subjects[k];
+        // The items are copied for all subjects but the last, which takes them.
+        const auto give = [&] { return k + 1 == subjects.size() ? std::move(items) : items; };
         subject->duties_source.extend(part->span.first_line);
         subject->duties_source.extend(part->span.last_line);
         if (duties) {
-          subject->duties = items;
+          subject->duties = give();
         } else if (functions) {
-          subject->functions = items;
+          subject->functions = give();
         } else if (task) {
           std::string s = after(t, "mempunyai tugas pokok ");
           if (s.empty()) s = after(t, "mempunyai tugas ");
-          subject->summary = text::strip_item_end(s);
+          subject->summary = strip_item_end(s);
           // "Kepala Seksi X mempunyai tugas: a. ...; b. ...": the items are its duties.
-          if (subject->duties.empty() && !items.empty()) subject->duties = items;
+          if (subject->duties.empty() && !items.empty()) subject->duties = give();
         }
       }
     }
@@ -212,7 +206,7 @@ void read_annex_field(const Node& node, Position& current) {
   } else if (text::iequals(field, "ESELON")) {
     if (auto e = normalize_eselon(value())) current.eselon_annex = *e;
   } else if (text::iequals(field, "RUMUSAN TUGAS") || text::iequals(field, "TUGAS POKOK")) {
-    current.summary = text::strip_item_end(value());
+    current.summary = strip_item_end(value());
   } else if (text::iequals(field, "FUNGSI")) {
     current.functions = item_texts(node);
   } else if (text::iequals(field, "URAIAN TUGAS")) {

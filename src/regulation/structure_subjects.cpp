@@ -4,6 +4,7 @@
 #include <array>
 
 #include "core/text.hpp"
+#include "regulation/node_query.hpp"
 #include "structure_parts.hpp"
 
 namespace tatakerja::regulation::structure {
@@ -67,7 +68,7 @@ std::string cut_at(std::string s, std::initializer_list<std::string_view> stops)
   std::size_t cut = s.size();
   for (auto w : stops) cut = std::min(cut, text::ifind_word(s, w));
   s.resize(cut);
-  return text::strip_item_end(s);
+  return strip_item_end(s);
 }
 
 std::string agency_kind_of(std::string_view name) {
@@ -87,7 +88,7 @@ std::string strip_region(std::string s) {
     const std::size_t p = text::ifind_word(s, level);
     if (p != std::string::npos && p > 0) s.resize(p);
   }
-  return text::strip_item_end(s);
+  return strip_item_end(s);
 }
 
 bool names_position(std::string_view t) {
@@ -105,7 +106,7 @@ std::string subject_key(std::string subject) {
     if (text::istarts_with(subject, lead)) subject = subject.substr(lead.size());
   }
   subject = before(subject, " sebagaimana");
-  return text::name_key(text::strip_item_end(subject));
+  return text::name_key(strip_item_end(subject));
 }
 
 NameKeys::NameKeys(const Extraction& out) {
@@ -162,16 +163,16 @@ std::vector<Position*> positions_named(std::string subject, Extraction& out, con
   subject = before(subject, " sebagaimana");
   std::string place;
   if (const std::size_t p = text::ifind(subject, " pada "); p != std::string::npos) {
-    place = text::strip_item_end(subject.substr(p + 6));
+    place = strip_item_end(subject.substr(p + 6));
     subject.resize(p);
   }
-  subject = text::strip_item_end(subject);
+  subject = strip_item_end(subject);
   std::string key = text::name_key(subject);
   std::vector<Position*> found;
   if (key.empty()) return found;
   const Unit* where = place.empty() ? nullptr : unit_named(out, keys, place);
   if (where == nullptr && !place.empty() && out.agency && !place_names_agency(place, *out.agency) &&
-      !agency_kind_of(text::title_case(place)).empty())
+      !agency_kind_of(text::collapse_spaces(place)).empty())  // title_case: the case aside
     return found;
   if (out.agency) {
     // "Kepala Dinas Sosial", "Sekretaris Badan Kesatuan Bangsa dan Politik": this agency's.

@@ -76,6 +76,18 @@ std::string text_after_marker(std::string_view rest, std::string* movable_text) 
   return std::move(*movable_text);
 }
 
+// A new child of `parent`, built in place. A node is not small to move: a parent's first child
+// makes room for several, so that the list it starts does not move its items each time it
+// doubles. Containers (the body, a BAB, a Pasal, a table) hold many; list items a few.
+Node& new_child(Node& parent) {
+  if (parent.children.capacity() == 0) {
+    constexpr std::size_t kContainerRoom = 16, kItemRoom = 4;
+    parent.children.reserve(
+        is_list_item(parent.kind) || parent.kind == NodeKind::Verse ? kItemRoom : kContainerRoom);
+  }
+  return parent.children.emplace_back();
+}
+
 void append_text(std::string& to, std::string_view more) {
   if (more.empty()) return;
   if (!to.empty()) to.push_back(' ');
@@ -123,9 +135,9 @@ void TreeBuilder::add_line(const Line& line, std::string* movable_text) {
   if (skipping_paraf_) return;
   if (line.is_row()) {
     add_row(line);
-  } else if (auto sm = mode_ == Mode::Body ? structural_marker(s) : std::nullopt) {
+  } else if (auto sm = mode_ == Mode::Body ? structural_marker_without_tab(s) : std::nullopt) {
     add_structural(std::move(*sm), line.number);
-  } else if (auto im = item_marker(s)) {
+  } else if (auto im = item_marker_without_tab(s)) {
     add_item(std::move(*im), line.number, movable_text);
   } else if (mode_ == Mode::Annex && s.back() == ',' && text::is_upper_text(s)) {
     // The signature block that closes an annex ("PJ. GUBERNUR NUSA TENGGARA TIMUR,") ends every
@@ -210,7 +222,7 @@ void TreeBuilder::add_structural(Marker&& m, int line) {
     }
   };
   while (stack_.size() > 1 && !fits(top().kind)) stack_.pop_back();
-  Node& n = top().children.emplace_back();  // built in place: a node is not small to move
+  Node& n = new_child(top());
   n.kind = m.kind;
   n.label = std::move(m.label);
   n.ordinal = m.ordinal;
@@ -269,7 +281,7 @@ void TreeBuilder::add_item(Marker&& m, int line, std::string* movable_text) {
     }
     // Text-only items: an item must hang under something that can hold a list.
   }
-  Node& n = top().children.emplace_back();
+  Node& n = new_child(top());
   n.kind = m.kind;
   n.label = std::move(m.label);
   n.ordinal = m.ordinal;
@@ -281,6 +293,7 @@ void TreeBuilder::add_item(Marker&& m, int line, std::string* movable_text) {
 
 void TreeBuilder::add_row(const Line& line) {
   std::vector<std::string> cells;
+  cells.reserve(static_cast<std::size_t>(std::count(line.text.begin(), line.text.end(), '\t')) + 1);
   for_each_cell(line.text, [&](std::string_view c) { cells.emplace_back(c); });
   const bool continuation = !cells.empty() && cells[0].empty();
   Node* table = nullptr;
@@ -301,11 +314,11 @@ void TreeBuilder::add_row(const Line& line) {
     return;
   }
   if (!table) {
-    table = &top().children.emplace_back();
+    table = &new_child(top());
     table->kind = NodeKind::Table;
     table->span.extend(line.number);
   }
-  Node& row = table->children.emplace_back();
+  Node& row = new_child(*table);
   row.kind = NodeKind::Row;
   row.cells = std::move(cells);
   row.span.extend(line.number);
@@ -317,7 +330,7 @@ void TreeBuilder::add_heading(const std::string& s, int line) {
   while (stack_.size() > 1 && is_list_item(top().kind) && top().kind != NodeKind::Roman &&
          top().kind != NodeKind::UpperLetter)
     stack_.pop_back();
-  Node& n = top().children.emplace_back();
+  Node& n = new_child(top());
   n.kind = NodeKind::Heading;
   n.text = s;
   n.span.extend(line);
@@ -346,7 +359,7 @@ void TreeBuilder::add_plain(const std::string& s, int line, bool field, std::str
     extend_spans(line);
     return;
   }
-  Node& n = t.children.emplace_back();
+  Node& n = new_child(t);
   n.kind = NodeKind::Text;
   if (movable_text != nullptr)
     n.text = std::move(*movable_text);  // s, which is not read after this

@@ -25,11 +25,18 @@ struct Marker {
 std::optional<Marker> structural_marker(std::string_view line);
 // List item markers and dictums at the start of the line.
 std::optional<Marker> item_marker(std::string_view line);
+// The same two for a line known to hold no tab (no table row), as the tree builder reads its
+// lines once it has told the rows: the line is not searched for a tab again.
+std::optional<Marker> structural_marker_without_tab(std::string_view line);
+std::optional<Marker> item_marker_without_tab(std::string_view line);
 // Either of the two.
 std::optional<Marker> line_marker(std::string_view line);
 
 // The keyword at the start of a line, compared the way OCR text needs: case-insensitive, "rn" read
 // as "m", one wrong letter allowed for words of five letters or more.
 bool starts_with_keyword(std::string_view line, std::string_view keyword);
+// The letter a line starts with as starts_with_keyword reads it (lower case, a leading "rn" read
+// as "m"; '\0' for a blank line): no keyword starting with another letter starts the line.
+char keyword_initial(std::string_view line);
 
 }  // namespace tatakerja::regulation

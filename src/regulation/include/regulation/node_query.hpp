@@ -2,7 +2,10 @@
 // huruf b angka 1").
 #pragma once
 
+#include <array>
+#include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "regulation/document.hpp"
@@ -33,6 +36,24 @@ void walk(const Node& root, Visit&& visit) {
   detail::walk_below(root, path, visit);
 }
 
+// A case-blind search for one long phrase (text::ifind's answer), for the phrases every node of the
+// body is searched for that are long ("dicabut dan dinyatakan tidak berlaku"): the text is looked
+// at through the last two bytes of a window as long as the phrase, and the window moves on by as
+// much as those two bytes allow (the whole phrase, but for one byte, when they stand nowhere in
+// it), where text::ifind looks at every start. Made once per phrase (a table of 4 KB).
+class PhraseFinder {
+ public:
+  explicit PhraseFinder(std::string_view phrase);
+  // Where the phrase first occurs in `text` at or after `from`, ignoring case, or npos.
+  std::size_t find(std::string_view text, std::size_t from = 0) const;
+
+ private:
+  std::string_view phrase_;
+  // By a hash of two bytes (each with its 0x20 bit set, so that a letter's cases hash alike): how
+  // far the window may move when they end it.
+  std::array<std::uint8_t, 4096> shift_{};
+};
+
 // All articles (Pasal) of the body, in order.
 std::vector<const Node*> articles(const Document& doc);
 // The article with this label ("5", "5A"), or nullptr.
@@ -44,6 +65,10 @@ std::string node_label(const Node& node);
 
 // "Pasal 3 ayat (1) huruf b angka 1" for a node given its ancestors (as `walk` passes them).
 std::string citation_path(const std::vector<const Node*>& ancestors, const Node& node);
+
+// text::strip_item_end, its tails told by their last byte rather than compared one by one: `s`
+// single-spaced and trimmed, without the trailing "; dan", ",", "." ... that end a list item.
+std::string strip_item_end(std::string_view s);
 
 // The full text of a node (an item with its nested items), cleaned of its trailing "; dan" and
 // single-spaced: text::strip_item_end(n.full_text()).
