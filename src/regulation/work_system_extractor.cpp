@@ -113,7 +113,8 @@ std::string team_scope(std::string_view subject, std::string_view authority) {
 
 void read_team_decree(const Node& n, const Path& path, WorkSystem& ws) {
   const std::string& t = n.text;
-  if (!has(t, "tim kerja")) return;
+  static const PhraseFinder team_work("tim kerja");  // every node of the body is searched
+  if (team_work.find(t) == npos) return;
   // "menggunakan Surat Keputusan X", "ditetapkan dengan Keputusan X"; not "pengambilan
   // keputusan".
   std::size_t k = npos;
