@@ -401,16 +401,22 @@ class Reader {
         end = q;
         break;
       }
-      if (c != 'U' && c != 'u' && c != 'P' && c != 'p' && c != 'K' && c != 'k') continue;
-      if (std::optional<Header> nested = parse_header(s_, q)) {
-        if (!tentang || separator_before(s_, q, title_begin) || depth >= kMaxDepth) {
-          end = q;
-          untitled_stop = true;
-          break;
-        }
-        const std::size_t e = parse_citation(q, std::move(*nested), idx, depth + 1);
-        q = (e > q ? e : q + 1) - 1;  // the loop's ++q lands on e
+      std::optional<Header> nested;
+      if (c == 'U' || c == 'u' || c == 'P' || c == 'p' || c == 'K' || c == 'k')
+        nested = parse_header(s_, q);
+      if (!nested) {
+        // The rest of the word starts nothing and ends nothing (a letter or digit after a letter
+        // or digit is none of the marks above and starts no word): skipped at once.
+        while (q + 1 < s_.size() && text::is_alnum(s_[q + 1])) ++q;
+        continue;
       }
+      if (!tentang || separator_before(s_, q, title_begin) || depth >= kMaxDepth) {
+        end = q;
+        untitled_stop = true;
+        break;
+      }
+      const std::size_t e = parse_citation(q, std::move(*nested), idx, depth + 1);
+      q = (e > q ? e : q + 1) - 1;  // the loop's ++q lands on e
     }
     // Trim the separator a "next citation" stop leaves behind.
     std::size_t title_end = end;
