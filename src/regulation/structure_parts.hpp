@@ -59,6 +59,11 @@ struct NameKeys {
   explicit NameKeys(const Extraction& out);
   std::vector<std::string> titles;  // of out.positions
   std::vector<std::string> units;   // of out.units
+  // Of the agency's name, short name and kind (empty without an agency): every subject is
+  // compared with them.
+  std::string agency_name;
+  std::string agency_short_name;
+  std::string agency_kind;
 };
 // The position with this title's name key, as Extraction::find_position finds it, or nullptr.
 Position* position_titled(const std::string& title, Extraction& out, const NameKeys& keys);
