@@ -514,8 +514,10 @@ std::vector<CitationMatch> find_citations(std::string_view text, int line) {
 }
 
 std::vector<Citation> read_citations(std::string_view text, int line) {
+  std::vector<CitationMatch> found = find_citations(text, line);
   std::vector<Citation> out;
-  for (auto& m : find_citations(text, line)) out.push_back(std::move(m.citation));
+  out.reserve(found.size());  // grown once: a citation is large to move
+  for (auto& m : found) out.push_back(std::move(m.citation));
   return out;
 }
 
