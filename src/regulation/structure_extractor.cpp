@@ -300,8 +300,8 @@ StructureList find_structure_list(const Document& doc, UnitItems& unit_items) {
 }
 
 std::string unit_name_of(std::string_view item) {
-  std::string name = cut_at(std::string(item), {"yang", "terdiri", "membawahi", "membawahkan",
-                                                "sebanyak", "meliputi", "dipimpin", "eselon"});
+  std::string name = cut_at(item, {"yang", "terdiri", "membawahi", "membawahkan", "sebanyak",
+                                   "meliputi", "dipimpin", "eselon"});
   name = before(name, ":");
   name = before(name, ";");
   return text::title_case(name);

@@ -64,11 +64,21 @@ std::string before(std::string_view s, std::string_view marker) {
 }
 
 // Cuts a phrase at the first of the given words (word boundary, case-insensitive).
-std::string cut_at(std::string s, std::initializer_list<std::string_view> stops) {
+std::string cut_at(std::string_view s, std::initializer_list<std::string_view> stops) {
+  // The first start of a word where a stop stands whole: the least of text::ifind_word over the
+  // stops, found in one pass over the text instead of one search per stop.
   std::size_t cut = s.size();
-  for (auto w : stops) cut = std::min(cut, text::ifind_word(s, w));
-  s.resize(cut);
-  return strip_item_end(s);
+  for (std::size_t p = 0; p < s.size() && cut == s.size(); ++p) {
+    if (p > 0 && text::is_alnum(s[p - 1])) continue;
+    for (const std::string_view w : stops) {
+      const std::size_t end = p + w.size();
+      if (text::istarts_with(s.substr(p), w) && (end >= s.size() || !text::is_alnum(s[end]))) {
+        cut = p;
+        break;
+      }
+    }
+  }
+  return strip_item_end(s.substr(0, cut));
 }
 
 std::string agency_kind_of(std::string_view name) {
