@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cctype>
 #include <map>
 
 #include "core/text.hpp"
@@ -408,6 +409,22 @@ TEST(PhraseFinder, FindsWhatIfindFinds) {
         const std::string t = before + middle + after;
         for (std::size_t from = 0; from <= t.size() + 1; ++from)
           ASSERT_EQ(finder.find(t, from), text::ifind(t, phrase, from)) << t << " @" << from;
+      }
+    }
+  }
+  // A shorter phrase, looked for through two of its bytes sixteen starts at a time, at every
+  // start and length around it, with near misses, bytes that are not letters and block edges.
+  for (const std::string short_phrase : {"tim kerja", "dipimpin oleh ", "dengan prinsip"}) {
+    const PhraseFinder near(short_phrase);
+    std::string upper = short_phrase;
+    for (char& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    std::string miss = short_phrase;
+    miss[miss.size() / 2] = '@';
+    for (std::size_t pad = 0; pad < 40; ++pad) {
+      for (const std::string& middle : {short_phrase, upper, miss, std::string()}) {
+        const std::string t = std::string(pad, 'k') + middle + std::string(40 - pad, 'j') + miss;
+        for (std::size_t from = 0; from <= t.size() + 1; ++from)
+          ASSERT_EQ(near.find(t, from), text::ifind(t, short_phrase, from)) << t << " @" << from;
       }
     }
   }

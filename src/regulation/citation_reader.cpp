@@ -401,16 +401,22 @@ class Reader {
         end = q;
         break;
       }
-      if (c != 'U' && c != 'u' && c != 'P' && c != 'p' && c != 'K' && c != 'k') continue;
-      if (std::optional<Header> nested = parse_header(s_, q)) {
-        if (!tentang || separator_before(s_, q, title_begin) || depth >= kMaxDepth) {
-          end = q;
-          untitled_stop = true;
-          break;
-        }
-        const std::size_t e = parse_citation(q, std::move(*nested), idx, depth + 1);
-        q = (e > q ? e : q + 1) - 1;  // the loop's ++q lands on e
+      std::optional<Header> nested;
+      if (c == 'U' || c == 'u' || c == 'P' || c == 'p' || c == 'K' || c == 'k')
+        nested = parse_header(s_, q);
+      if (!nested) {
+        // The rest of the word starts nothing and ends nothing (a letter or digit after a letter
+        // or digit is none of the marks above and starts no word): skipped at once.
+        while (q + 1 < s_.size() && text::is_alnum(s_[q + 1])) ++q;
+        continue;
       }
+      if (!tentang || separator_before(s_, q, title_begin) || depth >= kMaxDepth) {
+        end = q;
+        untitled_stop = true;
+        break;
+      }
+      const std::size_t e = parse_citation(q, std::move(*nested), idx, depth + 1);
+      q = (e > q ? e : q + 1) - 1;  // the loop's ++q lands on e
     }
     // Trim the separator a "next citation" stop leaves behind.
     std::size_t title_end = end;
@@ -452,36 +458,53 @@ class Reader {
 
 }  // namespace
 
+namespace {
+
+// The number after "Nomor" in a part of a gazette record ("Nomor 244" -> "244"), or "" without.
+std::string gazette_number(std::string_view part, std::size_t nomor) {
+  if (nomor == npos) return {};
+  const std::size_t k = skip_spaces(part, nomor + 5);
+  std::size_t e = k;
+  while (e < part.size() && !is_space(part[e]) && part[e] != ')') ++e;
+  std::string number(part.substr(k, e - k));
+  while (!number.empty() && (number.back() == '.' || number.back() == ';')) number.pop_back();
+  return number;
+}
+
+// Reads one comma-separated part of a gazette record into `g`: the supplement's number, or the
+// main record (the first "Lembaran ..." or "Berita ..." part); other parts say nothing.
+void read_gazette_part(std::string_view part, Gazette& g, bool& main_read) {
+  part = text::trim(part);
+  if (text::istarts_with(part, "tambahan")) {
+    g.supplement_number = gazette_number(part, text::ifind_word(part, "nomor"));
+    return;
+  }
+  if (main_read) return;
+  if (!text::istarts_with(part, "lembaran") && !text::istarts_with(part, "berita")) return;
+  main_read = true;
+  const std::size_t nomor = text::ifind_word(part, "nomor");
+  const std::size_t tahun = text::ifind_word(part, "tahun");
+  std::size_t name_end = std::min(tahun, nomor);
+  if (name_end == npos) name_end = part.size();
+  g.name = text::collapse_spaces(part.substr(0, name_end));
+  if (tahun != npos) {
+    std::size_t y = skip_spaces(part, tahun + 5);
+    g.year = read_year(part, y);
+  }
+  g.number = gazette_number(part, nomor);
+}
+
+}  // namespace
+
 Gazette read_gazette(std::string_view content) {
   Gazette g;
   bool main_read = false;
-  for (std::string_view part : text::split(content, ',')) {
-    part = text::trim(part);
-    const std::size_t nomor = text::ifind_word(part, "nomor");
-    std::string number;
-    if (nomor != npos) {
-      std::size_t k = skip_spaces(part, nomor + 5);
-      std::size_t e = k;
-      while (e < part.size() && !is_space(part[e]) && part[e] != ')') ++e;
-      number = std::string(part.substr(k, e - k));
-      while (!number.empty() && (number.back() == '.' || number.back() == ';')) number.pop_back();
-    }
-    if (text::istarts_with(part, "tambahan")) {
-      g.supplement_number = number;
-      continue;
-    }
-    if (main_read) continue;
-    if (!text::istarts_with(part, "lembaran") && !text::istarts_with(part, "berita")) continue;
-    main_read = true;
-    const std::size_t tahun = text::ifind_word(part, "tahun");
-    std::size_t name_end = std::min(tahun, nomor);
-    if (name_end == npos) name_end = part.size();
-    g.name = text::collapse_spaces(part.substr(0, name_end));
-    if (tahun != npos) {
-      std::size_t y = skip_spaces(part, tahun + 5);
-      g.year = read_year(part, y);
-    }
-    g.number = number;
+  // The parts between commas, read in place (each part's number only where it is kept).
+  for (std::size_t start = 0;;) {
+    const std::size_t comma = content.find(',', start);
+    read_gazette_part(content.substr(start, comma == npos ? npos : comma - start), g, main_read);
+    if (comma == npos) break;
+    start = comma + 1;
   }
   return g;
 }
@@ -491,8 +514,10 @@ std::vector<CitationMatch> find_citations(std::string_view text, int line) {
 }
 
 std::vector<Citation> read_citations(std::string_view text, int line) {
+  std::vector<CitationMatch> found = find_citations(text, line);
   std::vector<Citation> out;
-  for (auto& m : find_citations(text, line)) out.push_back(std::move(m.citation));
+  out.reserve(found.size());  // grown once: a citation is large to move
+  for (auto& m : found) out.push_back(std::move(m.citation));
   return out;
 }
 

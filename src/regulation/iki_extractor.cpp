@@ -301,9 +301,31 @@ bool starts_with_word(std::string_view key, std::string_view word) {
          (key.size() == word.size() || key[word.size()] == ' ');
 }
 
-// The unit a title names, without "Kepala ": "Kepala Bidang X" and "Bidang X" -> "Bidang X".
-std::string unit_named_by(const std::string& title) {
-  std::string rest = text::istarts_with(title, "Kepala ") ? title.substr(7) : title;
+// Whether a name may begin a unit's kind: every kind unit_kind_of_name knows starts with one of
+// the letters s, b, u, i, k, a, and a name that starts with another letter (its key with that
+// letter, lowered) names no unit, which is told without making its key.
+bool may_start_unit_kind(std::string_view name) {
+  if (name.empty() || !text::is_alpha(name.front())) return true;
+  switch (name.front() | 0x20) {
+    case 's':
+    case 'b':
+    case 'u':
+    case 'i':
+    case 'k':
+    case 'a':
+      return true;
+    default:
+      return false;
+  }
+}
+
+// The unit a title names, without "Kepala ": "Kepala Bidang X" and "Bidang X" -> "Bidang X"; a
+// view into the title (empty when it names none), so that asking whether it names one copies
+// nothing.
+std::string_view unit_named_by(const std::string& title) {
+  const std::string_view rest =
+      text::istarts_with(title, "Kepala ") ? std::string_view(title).substr(7) : title;
+  if (!may_start_unit_kind(rest)) return {};
   const auto kind = unit_kind_of_name(rest);
   if (!kind || *kind == UnitKind::KelompokJabatanFungsional) return {};
   return rest;
@@ -398,7 +420,8 @@ const Position* head_of(const Extraction& out, const std::string& unit) {
 // created. Empty when the title leads no unit.
 std::string unit_for(const std::string& title, const std::string& administrator, bool derive,
                      const SourceSpan& span, Extraction& out) {
-  std::string name = is_secretary(title) ? std::string("Sekretariat") : unit_named_by(title);
+  std::string name =
+      is_secretary(title) ? std::string("Sekretariat") : std::string(unit_named_by(title));
   if (name.empty()) return {};
   if (const Unit* u = unit_by_name(out, name)) return u->id;
   if (!derive) return {};

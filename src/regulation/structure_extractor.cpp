@@ -244,15 +244,17 @@ struct StructureDraft {
   std::unordered_map<std::string, std::string> by_name;             // name key -> first id
   UnitItems unit_items;
 
-  static std::string slot(const std::string& parent, const std::string& name) {
-    return parent + '\x1f' + text::name_key(name);
+  // A unit's place: its parent's id and its name's key (`key`, text::name_key of the name, made
+  // once by the caller for both the lookup and the adding).
+  static std::string slot(const std::string& parent, const std::string& key) {
+    return parent + '\x1f' + key;
   }
-  void add(const Unit& u) {
-    by_parent_and_name.emplace(slot(u.parent, u.name), u.id);
-    by_name.emplace(text::name_key(u.name), u.id);
+  void add(const Unit& u, const std::string& key) {
+    by_parent_and_name.emplace(slot(u.parent, key), u.id);
+    by_name.emplace(key, u.id);
   }
-  const std::string* existing(const std::string& name, const std::string& parent) const {
-    const auto it = by_parent_and_name.find(slot(parent, name));
+  const std::string* existing(const std::string& key, const std::string& parent) const {
+    const auto it = by_parent_and_name.find(slot(parent, key));
     return it == by_parent_and_name.end() ? nullptr : &it->second;
   }
 };
@@ -298,8 +300,8 @@ StructureList find_structure_list(const Document& doc, UnitItems& unit_items) {
 }
 
 std::string unit_name_of(std::string_view item) {
-  std::string name = cut_at(std::string(item), {"yang", "terdiri", "membawahi", "membawahkan",
-                                                "sebanyak", "meliputi", "dipimpin", "eselon"});
+  std::string name = cut_at(item, {"yang", "terdiri", "membawahi", "membawahkan", "sebanyak",
+                                   "meliputi", "dipimpin", "eselon"});
   name = before(name, ":");
   name = before(name, ";");
   return text::title_case(name);
@@ -380,7 +382,8 @@ void add_units(const Node& list, const std::string& parent, const std::vector<co
       continue;
     }
     std::string id;
-    if (const std::string* known = draft.existing(name, parent)) {
+    const std::string key = text::name_key(name);
+    if (const std::string* known = draft.existing(key, parent)) {
       id = *known;
     } else {
       Unit u;
@@ -391,7 +394,7 @@ void add_units(const Node& list, const std::string& parent, const std::vector<co
       u.article = citation_path(path, item);
       u.source = item.span;
       id = u.id;
-      draft.add(u);
+      draft.add(u, key);
       out.units.push_back(std::move(u));
     }
     if (has_sub_units) {
@@ -403,15 +406,18 @@ void add_units(const Node& list, const std::string& parent, const std::vector<co
     // Keuangan;", "Bidang X, membawahkan Seksi A dan Seksi B;".
     for (const std::string& inner : inline_unit_names(item.text)) {
       const auto inner_kind = unit_kind_of_name(inner);
-      if (!inner_kind || draft.existing(unit_name_of(inner), id)) continue;
+      if (!inner_kind) continue;
+      std::string inner_name = unit_name_of(inner);
+      const std::string inner_key = text::name_key(inner_name);
+      if (draft.existing(inner_key, id)) continue;
       Unit sub;
       sub.id = out.next_unit_id();
-      sub.name = unit_name_of(inner);
+      sub.name = std::move(inner_name);
       sub.kind = *inner_kind;
       sub.parent = id;
       sub.article = citation_path(path, item);
       sub.source = item.span;
-      draft.add(sub);
+      draft.add(sub, inner_key);
       out.units.push_back(std::move(sub));
     }
   }

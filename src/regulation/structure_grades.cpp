@@ -59,12 +59,13 @@ void read_grade(const std::string& t, Extraction& out, const NameKeys& keys) {
 }  // namespace
 
 void read_grades_and_appointments(const Document& doc, Extraction& out, const NameKeys& keys) {
-  // Every node of the body is searched for the phrase, which is long: a PhraseFinder's.
+  // Every node of the body is searched for the phrase and for "eselon": each by a PhraseFinder
+  // (made ready once, faster than text::ifind on every node).
   static const PhraseFinder appointed("diangkat dan diberhentikan oleh");
+  static const PhraseFinder grade("eselon");
   walk(doc.body, [&](const Node& n, const std::vector<const Node*>&) {
     const std::string& t = n.text;
-    if (text::ifind(t, "eselon") != std::string::npos &&
-        find_spaced(t, " merupakan ") != std::string::npos) {
+    if (grade.find(t) != std::string::npos && find_spaced(t, " merupakan ") != std::string::npos) {
       for (const auto& clause : grade_clauses(t)) {
         if (find_spaced(clause, " merupakan ") != std::string::npos) read_grade(clause, out, keys);
       }

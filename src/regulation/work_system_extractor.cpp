@@ -21,16 +21,16 @@ bool has(std::string_view s, std::string_view needle) {
   return text::ifind(s, needle) != npos;
 }
 
-// Whether the first letter of `t` after its leading white space is `lower` in either case: the
+// The first byte of `t` after its leading white space, a letter lowered (ASCII), or '\0'. The
 // readers that look for a sentence starting with a phrase ask every node, and most are turned away
-// by their first letter without trimming or comparing more.
-// The first byte of `t` after its leading white space, a letter lowered (ASCII), or '\0'.
+// by its first letter without trimming or comparing more.
 char lead_letter(std::string_view t) {
   std::size_t i = 0;
   while (i < t.size() && text::detail::is_white_space(t[i])) ++i;
   return i < t.size() ? static_cast<char>(t[i] | 0x20) : '\0';
 }
 
+// Whether that first letter is `lower`, in either case.
 bool first_letter_is(std::string_view t, char lower) {
   return lead_letter(t) == lower;
 }
@@ -113,7 +113,8 @@ std::string team_scope(std::string_view subject, std::string_view authority) {
 
 void read_team_decree(const Node& n, const Path& path, WorkSystem& ws) {
   const std::string& t = n.text;
-  if (!has(t, "tim kerja")) return;
+  static const PhraseFinder team_work("tim kerja");  // every node of the body is searched
+  if (team_work.find(t) == npos) return;
   // "menggunakan Surat Keputusan X", "ditetapkan dengan Keputusan X"; not "pengambilan
   // keputusan".
   std::size_t k = npos;

@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/sixteen_bytes.hpp"
 #include "regulation/document.hpp"
 
 namespace tatakerja::regulation {
@@ -36,11 +37,14 @@ void walk(const Node& root, Visit&& visit) {
   detail::walk_below(root, path, visit);
 }
 
-// A case-blind search for one long phrase (text::ifind's answer), for the phrases every node of the
-// body is searched for that are long ("dicabut dan dinyatakan tidak berlaku"): the text is looked
-// at through the last two bytes of a window as long as the phrase, and the window moves on by as
-// much as those two bytes allow (the whole phrase, but for one byte, when they stand nowhere in
-// it), where text::ifind looks at every start. Made once per phrase (a table of 4 KB).
+// A case-blind search for one phrase (text::ifind's answer), for the phrases that every node of
+// the body is searched for ("dicabut dan dinyatakan tidak berlaku", "dipimpin oleh ", "tim
+// kerja"). A phrase of ten bytes or more is looked for through the last two bytes of a window as
+// long as it, and the window moves on by as much as those two bytes allow (the whole phrase but a
+// byte when they stand nowhere in it), where text::ifind looks at every start. A shorter one, which
+// lets the window move less, is looked for at sixteen starts at a time through its two rarest
+// bytes (not text::ifind's first and last, of which "a" and " " are common), made ready once.
+// Made once per phrase (a table of 4 KB).
 class PhraseFinder {
  public:
   explicit PhraseFinder(std::string_view phrase);
@@ -48,7 +52,17 @@ class PhraseFinder {
   std::size_t find(std::string_view text, std::size_t from = 0) const;
 
  private:
+  // find for a short phrase in a text of 15 starts or more: sixteen starts at a time, the starts
+  // whose two probe bytes match compared whole.
+  std::size_t find_by_probes(std::string_view text, std::size_t from) const;
+
   std::string_view phrase_;
+  // The short phrase's two probes: where they stand in it, and in all sixteen lanes their bytes
+  // with the bit that folds a letter's case (0x20) set, and that bit (none for another byte).
+  bool by_probes_ = false;
+  std::array<std::size_t, 2> probe_at_{};
+  std::array<text::SixteenBytes, 2> probe_fold_{};
+  std::array<text::SixteenBytes, 2> probe_byte_{};
   // By a hash of two bytes (each with its 0x20 bit set, so that a letter's cases hash alike): how
   // far the window may move when they end it.
   std::array<std::uint8_t, 4096> shift_{};
