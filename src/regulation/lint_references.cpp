@@ -8,7 +8,7 @@
 #include <array>
 #include <bit>
 #include <cstring>
-#include <map>
+#include <utility>
 
 #include "core/text.hpp"
 #include "lint_rules.hpp"
@@ -236,7 +236,15 @@ const Node* child_with(const Node& parent, NodeKind kind, const std::string& lab
 class References {
  public:
   References(const Document& doc, std::vector<Finding>& out) : out_(out) {
-    for (const Node* a : articles(doc)) by_label_.emplace(text::to_upper(a->label), a);
+    // The first article of each label, sorted by label (one array, not a tree node per article).
+    const std::vector<const Node*> all = articles(doc);
+    by_label_.reserve(all.size());
+    for (const Node* a : all) by_label_.emplace_back(text::to_upper(a->label), a);
+    std::stable_sort(by_label_.begin(), by_label_.end(),
+                     [](const auto& a, const auto& b) { return a.first < b.first; });
+    by_label_.erase(std::unique(by_label_.begin(), by_label_.end(),
+                                [](const auto& a, const auto& b) { return a.first == b.first; }),
+                    by_label_.end());
   }
 
   void node(const Node& n, const Node* article, const Node* verse) {
@@ -271,13 +279,13 @@ class References {
       target_verse = nullptr;
       target_article = nullptr;
       if (check) {
-        auto it = by_label_.find(text::to_upper(article_label));
-        if (it == by_label_.end()) {
+        const Node* found = article_labelled(text::to_upper(article_label));
+        if (!found) {
           add(out_, "XREF_UNRESOLVED", Severity::Warning, line,
               "Rujukan ke Pasal " + article_label + " tidak ditemukan dalam naskah ini.");
           check = false;
         } else {
-          target_article = it->second;
+          target_article = found;
         }
       }
       i = skip_connector(t, i);
@@ -348,7 +356,15 @@ class References {
   }
 
   std::vector<Finding>& out_;
-  std::map<std::string, const Node*> by_label_;
+  // The article labelled `upper_label` (in capitals), or null.
+  const Node* article_labelled(const std::string& upper_label) const {
+    const auto it = std::lower_bound(by_label_.begin(), by_label_.end(), upper_label,
+                                     [](const std::pair<std::string, const Node*>& a,
+                                        const std::string& l) { return a.first < l; });
+    return it != by_label_.end() && it->first == upper_label ? it->second : nullptr;
+  }
+
+  std::vector<std::pair<std::string, const Node*>> by_label_;  // sorted by label, no two alike
   struct Clause {
     std::size_t from = 1, end = 0;  // none yet: no place is in [1, 0]
   } clause_;
