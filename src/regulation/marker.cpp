@@ -96,8 +96,18 @@ std::optional<int> ocr_number(std::string_view tok, bool& repaired) {
   return value;
 }
 
-// Appends n in decimal, as std::to_string writes it, with no string made for it.
+// Appends n in decimal, as std::to_string writes it, with no string made for it. Most labels
+// are one or two digits: written directly.
 void append_number(std::string& to, int n) {
+  if (n >= 0 && n < 10) {
+    to.push_back(static_cast<char>('0' + n));
+    return;
+  }
+  if (n >= 10 && n < 100) {
+    to.push_back(static_cast<char>('0' + n / 10));
+    to.push_back(static_cast<char>('0' + n % 10));
+    return;
+  }
   std::array<char, 12> digits{};
   const auto end = std::to_chars(digits.data(), digits.data() + digits.size(), n).ptr;
   to.append(digits.data(), end);
