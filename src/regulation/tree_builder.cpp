@@ -101,13 +101,37 @@ TreeBuilder::TreeBuilder(Node& root, Mode mode, std::vector<Finding>& findings)
   stack_.push_back(&root);
 }
 
+TreeBuilder::~TreeBuilder() {
+  close_to(1);
+}
+
+// A line read is added to the span of the open node on top only: the nodes under it (its
+// ancestors) take its span when it is closed, so that a line extends one span, not the span of
+// every open node.
 void TreeBuilder::extend_spans(int line) {
-  for (Node* n : stack_) n->span.extend(line);
-  last_line_ = line;
+  top().span.extend(line);
+}
+
+void TreeBuilder::close_top() {
+  const SourceSpan closed = stack_.back()->span;
+  stack_.pop_back();
+  top().span.extend(closed.first_line);
+  top().span.extend(closed.last_line);
+}
+
+void TreeBuilder::close_to(std::size_t depth) {
+  while (stack_.size() > depth) close_top();
+}
+
+int TreeBuilder::open_first_line(std::size_t depth) const {
+  int first = stack_[depth - 1]->span.first_line;
+  for (std::size_t k = depth; k < stack_.size(); ++k)
+    first = std::min(first, stack_[k]->span.first_line);
+  return first;
 }
 
 void TreeBuilder::pop_to_container() {
-  while (stack_.size() > 1 && is_list_item(top().kind)) stack_.pop_back();
+  while (stack_.size() > 1 && is_list_item(top().kind)) close_top();
 }
 
 void TreeBuilder::add(const Line& line) {
@@ -142,7 +166,7 @@ void TreeBuilder::add_line(const Line& line, std::string* movable_text) {
   } else if (mode_ == Mode::Annex && s.back() == ',' && text::is_upper_text(s)) {
     // The signature block that closes an annex ("PJ. GUBERNUR NUSA TENGGARA TIMUR,") ends every
     // list above it.
-    while (stack_.size() > 1) stack_.pop_back();
+    close_to(1);
     add_plain(s, line.number, true, movable_text);
   } else if (mode_ == Mode::Annex && (is_annex_heading(s) || is_roman_subheading(s))) {
     add_heading(s, line.number);
@@ -173,7 +197,7 @@ std::optional<Marker> TreeBuilder::bullet_marker(const Line& line) {
   // Lists whose last item is no longer open (the stack moved on) are closed.
   while (!bullet_lists_.empty() &&
          (bullet_lists_.back().depth > stack_.size() ||
-          stack_[bullet_lists_.back().depth - 1]->span.first_line != bullet_lists_.back().line))
+          open_first_line(bullet_lists_.back().depth) != bullet_lists_.back().line))
     bullet_lists_.pop_back();
   Marker m;
   m.rest = line.text;
@@ -221,7 +245,7 @@ void TreeBuilder::add_structural(Marker&& m, int line) {
         return is_container_for_structure(k);
     }
   };
-  while (stack_.size() > 1 && !fits(top().kind)) stack_.pop_back();
+  while (stack_.size() > 1 && !fits(top().kind)) close_top();
   Node& n = new_child(top());
   n.kind = m.kind;
   n.label = std::move(m.label);
@@ -239,16 +263,16 @@ void TreeBuilder::add_item(Marker&& m, int line, std::string* movable_text) {
                              (m.kind == NodeKind::Verse ? "(" + m.label + ")" : m.label) +
                              "\" (ejaan hasil pindai diperbaiki)."});
   if (m.kind == NodeKind::Dictum) {
-    while (stack_.size() > 1) stack_.pop_back();
+    close_to(1);
   } else if (m.kind == NodeKind::Verse) {
     // An ayat belongs to the nearest article: a sibling of the open ayat, or the article's first.
     bool placed = false;
     for (std::size_t i = stack_.size(); i-- > 1 && !placed;) {
       if (stack_[i]->kind == NodeKind::Verse) {
-        stack_.resize(i);
+        close_to(i);
         placed = true;
       } else if (stack_[i]->kind == NodeKind::Article) {
-        stack_.resize(i + 1);
+        close_to(i + 1);
         placed = true;
       }
     }
@@ -272,12 +296,12 @@ void TreeBuilder::add_item(Marker&& m, int line, std::string* movable_text) {
       }
     }
     if (match > 0) {
-      stack_.resize(match);
+      close_to(match);
     } else if (stack_.size() >= kMaxDepth) {
       findings_.push_back({"NESTING_TOO_DEEP", Severity::Warning, line,
                            "Daftar bersarang terlalu dalam; butir dibaca sejajar dengan butir di "
                            "atasnya."});
-      stack_.pop_back();
+      close_top();
     }
     // Text-only items: an item must hang under something that can hold a list.
   }
@@ -329,7 +353,7 @@ void TreeBuilder::add_row(const Line& line) {
 void TreeBuilder::add_heading(const std::string& s, int line) {
   while (stack_.size() > 1 && is_list_item(top().kind) && top().kind != NodeKind::Roman &&
          top().kind != NodeKind::UpperLetter)
-    stack_.pop_back();
+    close_top();
   Node& n = new_child(top());
   n.kind = NodeKind::Heading;
   n.text = s;

@@ -17,6 +17,12 @@ class TreeBuilder {
  public:
   enum class Mode { Body, Annex, List };
   TreeBuilder(Node& root, Mode mode, std::vector<Finding>& findings);
+  // Closes the nodes still open: their spans are complete once the builder is gone.
+  ~TreeBuilder();
+  TreeBuilder(const TreeBuilder&) = delete;
+  TreeBuilder& operator=(const TreeBuilder&) = delete;
+  TreeBuilder(TreeBuilder&&) = delete;
+  TreeBuilder& operator=(TreeBuilder&&) = delete;
   void add(const Line& line);
   // The same, for a line the caller reads no more: its text is moved into the node it starts, or
   // released once appended, so that a text is not held twice (as lines and as nodes) at once.
@@ -36,11 +42,16 @@ class TreeBuilder {
   Node& top() { return *stack_.back(); }
   void pop_to_container();
   void extend_spans(int line);
+  // Closes the open node on top (its span goes into its parent's), or all above `depth`.
+  void close_top();
+  void close_to(std::size_t depth);
+  // The first line of the open node at `depth` (1 for the root), with the lines of the open
+  // nodes above it that its span has not taken yet.
+  int open_first_line(std::size_t depth) const;
 
   std::vector<Node*> stack_;
   Mode mode_;
   std::vector<Finding>& findings_;
-  int last_line_ = 0;
   bool blank_before_ = false;
   bool skipping_paraf_ = false;
   // The open lists read from bullets without numbering (a web copy's lists), outermost first:
