@@ -227,7 +227,10 @@ std::optional<Marker> structural_marker_without_tab(std::string_view line) {
   // A word reads as a keyword of five letters or more with one letter wrong at most, and fix_rn
   // only shortens a word: a token of another length than the keyword's, give or take one, is
   // told by its length (most lines starting with a P: "pada", "pelaksanaan").
-  if (first == 'b' && tok.size() >= 5 && tok.size() <= 7 && starts_with_keyword(tok, "Bagian")) {
+  // (A token that is the keyword itself, as most are, is told without the reading of a scan's
+  // slips.)
+  if (first == 'b' && tok.size() >= 5 && tok.size() <= 7 &&
+      (text::iequals(tok, "Bagian") || starts_with_keyword(tok, "Bagian"))) {
     auto [t2, r2] = first_token(rest);
     std::string w(t2);
     while (!w.empty() && !text::is_alpha(w.back())) w.pop_back();
@@ -240,7 +243,8 @@ std::optional<Marker> structural_marker_without_tab(std::string_view line) {
     }
     return std::nullopt;
   }
-  if (first == 'p' && tok.size() >= 7 && tok.size() <= 9 && starts_with_keyword(tok, "Paragraf")) {
+  if (first == 'p' && tok.size() >= 7 && tok.size() <= 9 &&
+      (text::iequals(tok, "Paragraf") || starts_with_keyword(tok, "Paragraf"))) {
     auto [t2, r2] = first_token(rest);
     bool repaired = false;
     std::string n(t2);
@@ -255,8 +259,9 @@ std::optional<Marker> structural_marker_without_tab(std::string_view line) {
     }
     return std::nullopt;
   }
+  const bool pasal = text::iequals(tok, "Pasal");
   if (tok.size() >= 4 && tok.size() <= 6 && (tok[0] == 'P' || tok[0] == 'p') &&
-      starts_with_keyword(tok, "Pasal")) {
+      (pasal || starts_with_keyword(tok, "Pasal"))) {
     auto [t2, r2] = first_token(rest);
     if (!r2.empty()) return std::nullopt;  // "Pasal 4 Peraturan ..." is a reference, not a heading
     std::string n(t2);
@@ -268,7 +273,7 @@ std::optional<Marker> structural_marker_without_tab(std::string_view line) {
       suffix = n.substr(n.size() - 1);
       n.pop_back();
     }
-    bool repaired = !text::iequals(tok, "Pasal");
+    bool repaired = !pasal;
     if (auto v = ocr_number(n, repaired)) {
       m.kind = NodeKind::Article;
       set_number_label(m.label, *v);
