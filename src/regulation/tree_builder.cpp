@@ -76,15 +76,32 @@ std::string text_after_marker(std::string_view rest, std::string* movable_text) 
   return std::move(*movable_text);
 }
 
+// How many children a node of kind k makes room for with its first: the body and an annex hold
+// many (articles, an annex's parts), a table many rows, a BAB, an article or an ayat a few, a list
+// item fewer.
+std::size_t room_for_children(NodeKind k) {
+  switch (k) {
+    case NodeKind::Root:
+    case NodeKind::Table:
+      return 32;
+    case NodeKind::Chapter:
+    case NodeKind::Section:
+    case NodeKind::Paragraph:
+    case NodeKind::Article:
+    case NodeKind::Verse:
+    case NodeKind::Roman:
+    case NodeKind::Dictum:
+      return 8;
+    default:
+      return 4;
+  }
+}
+
 // A new child of `parent`, built in place. A node is not small to move: a parent's first child
 // makes room for several, so that the list it starts does not move its items each time it
 // doubles. Containers (the body, a BAB, a Pasal, a table) hold many; list items a few.
 Node& new_child(Node& parent) {
-  if (parent.children.capacity() == 0) {
-    constexpr std::size_t kContainerRoom = 16, kItemRoom = 4;
-    parent.children.reserve(
-        is_list_item(parent.kind) || parent.kind == NodeKind::Verse ? kItemRoom : kContainerRoom);
-  }
+  if (parent.children.capacity() == 0) parent.children.reserve(room_for_children(parent.kind));
   return parent.children.emplace_back();
 }
 
