@@ -31,6 +31,23 @@ TEST(Marker, ReadsNumberingAndOcrSlips) {
   ASSERT_TRUE(m);
   EXPECT_EQ(m->kind, NodeKind::Verse);
   EXPECT_EQ(m->label, "1");
+  // Bagian numbered by the common words in any case, and by one that is read otherwise.
+  m = structural_marker("BAGIAN KESEMBILAN");
+  ASSERT_TRUE(m);
+  EXPECT_EQ(m->kind, NodeKind::Section);
+  EXPECT_EQ(m->ordinal, 9);
+  EXPECT_EQ(m->label, "Kesembilan");
+  m = structural_marker("Bagian Kesebelas");
+  ASSERT_TRUE(m);
+  EXPECT_EQ(m->ordinal, 11);
+  m = structural_marker("Bagian Kedelapanbelas");
+  ASSERT_TRUE(m);
+  EXPECT_EQ(m->ordinal, 18);
+  EXPECT_FALSE(structural_marker("Bagian Kesatuan"));
+  m = item_marker("KEDUA : Tim bertugas");
+  ASSERT_TRUE(m);
+  EXPECT_EQ(m->kind, NodeKind::Dictum);
+  EXPECT_EQ(m->ordinal, 2);
   m = item_marker("aa. melaksanakan kegiatan");
   ASSERT_TRUE(m);
   EXPECT_EQ(m->ordinal, 27);

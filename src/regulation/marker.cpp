@@ -138,6 +138,29 @@ bool may_be_ordinal_word(std::string_view w) {
   return false;
 }
 
+// text::ordinal_word_value(w) for a word with no space or white space at either end: the words
+// that number most Bagian and dictums ("Kesatu" to "Kesembilan", "Kesepuluh", "Kesebelas",
+// "Pertama", in any case) are read in place, without the strings that function makes; any other
+// word is left to it.
+std::optional<int> ordinal_value(std::string_view w) {
+  constexpr std::size_t kLongest = 10;  // "kesembilan"
+  if (w.size() > kLongest) return text::ordinal_word_value(w);
+  std::array<char, kLongest> lowered{};
+  for (std::size_t k = 0; k < w.size(); ++k) lowered[k] = ascii_lower(w[k]);
+  const std::string_view lw(lowered.data(), w.size());
+  if (lw == "pertama") return 1;
+  if (lw.starts_with("ke")) {
+    static constexpr std::array<std::string_view, 9> kUnits = {
+        "satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan"};
+    const std::string_view rest = lw.substr(2);
+    for (std::size_t i = 0; i < kUnits.size(); ++i)
+      if (rest == kUnits[i]) return static_cast<int>(i) + 1;
+    if (rest == "sepuluh") return 10;
+    if (rest == "sebelas") return 11;
+  }
+  return text::ordinal_word_value(w);
+}
+
 std::string_view strip_echo_and_punct(std::string_view rest) {
   rest = text::trim(rest);
   while (!rest.empty() && (rest.front() == '.' || rest.front() == ':' || rest.front() == '-'))
@@ -210,7 +233,7 @@ std::optional<Marker> structural_marker_without_tab(std::string_view line) {
     while (!r.empty() && (r.back() == '.' || r.back() == ':')) r.pop_back();
     for (char& c : r)
       if (c == 'l' || c == '1' || c == '|') c = 'I', m.repaired = true;
-    if (tok.size() == 3 && std::string(roman) == r) m.repaired = false;
+    if (tok.size() == 3 && roman == r) m.repaired = false;
     auto v = text::roman_to_int(r);
     if (!v) {
       m.repaired = false;
@@ -234,7 +257,7 @@ std::optional<Marker> structural_marker_without_tab(std::string_view line) {
     auto [t2, r2] = first_token(rest);
     std::string w(t2);
     while (!w.empty() && !text::is_alpha(w.back())) w.pop_back();
-    if (auto v = text::ordinal_word_value(w)) {
+    if (auto v = ordinal_value(w)) {
       m.kind = NodeKind::Section;
       m.label = text::title_case(w);
       m.ordinal = *v;
@@ -415,7 +438,7 @@ std::optional<Marker> item_marker_without_tab(std::string_view line) {
       std::string_view word = tok;
       while (!word.empty() && (word.back() == ':' || word.back() == '.')) word.remove_suffix(1);
       if (word.size() >= 5 && may_be_ordinal_word(word) && text::is_upper_text(word)) {
-        if (auto v = text::ordinal_word_value(word)) {
+        if (auto v = ordinal_value(word)) {
           m.kind = NodeKind::Dictum;
           m.label.assign(word);
           m.ordinal = *v;
