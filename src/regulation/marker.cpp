@@ -161,6 +161,15 @@ std::optional<int> ordinal_value(std::string_view w) {
   return text::ordinal_word_value(w);
 }
 
+// m as a Marker made anew, its label's buffer kept for the next label.
+void clear(Marker& m) {
+  m.kind = NodeKind::Text;
+  m.label.clear();
+  m.ordinal = 0;
+  m.rest = {};
+  m.repaired = false;
+}
+
 std::string_view strip_echo_and_punct(std::string_view rest) {
   rest = text::trim(rest);
   while (!rest.empty() && (rest.front() == '.' || rest.front() == ':' || rest.front() == '-'))
@@ -209,13 +218,13 @@ std::optional<Marker> structural_marker(std::string_view line) {
   return structural_marker_without_tab(line);
 }
 
-std::optional<Marker> structural_marker_without_tab(std::string_view line) {
+bool read_structural_marker_without_tab(std::string_view line, Marker& m) {
   line = text::trim(line);
-  if (line.size() < 3) return std::nullopt;
+  if (line.size() < 3) return false;
   const char first = ascii_lower(line[0]);
-  if (first != 'b' && first != 'p') return std::nullopt;
+  if (first != 'b' && first != 'p') return false;
   auto [tok, rest] = first_token(line);
-  Marker m;
+  clear(m);
   // BAB I / BABI / BAB l
   if (text::istarts_with(tok, "BAB")) {
     std::string_view roman;
@@ -240,12 +249,12 @@ std::optional<Marker> structural_marker_without_tab(std::string_view line) {
       if (auto n = text::parse_int(roman)) v = n;  // "BAB 3"
       r = v ? text::int_to_roman(*v) : r;
     }
-    if (!v || !text::is_upper_text(tok.substr(0, 3))) return std::nullopt;
+    if (!v || !text::is_upper_text(tok.substr(0, 3))) return false;
     m.kind = NodeKind::Chapter;
     m.label = text::to_upper(r);
     m.ordinal = *v;
     m.rest = strip_echo_and_punct(after);
-    return m;
+    return true;
   }
   // A word reads as a keyword of five letters or more with one letter wrong at most, and fix_rn
   // only shortens a word: a token of another length than the keyword's, give or take one, is
@@ -262,9 +271,9 @@ std::optional<Marker> structural_marker_without_tab(std::string_view line) {
       m.label = text::title_case(w);
       m.ordinal = *v;
       m.rest = strip_echo_and_punct(r2);
-      return m;
+      return true;
     }
-    return std::nullopt;
+    return false;
   }
   if (first == 'p' && tok.size() >= 7 && tok.size() <= 9 &&
       (text::iequals(tok, "Paragraf") || starts_with_keyword(tok, "Paragraf"))) {
@@ -278,15 +287,15 @@ std::optional<Marker> structural_marker_without_tab(std::string_view line) {
       m.ordinal = *v;
       m.rest = strip_echo_and_punct(r2);
       m.repaired = repaired;
-      return m;
+      return true;
     }
-    return std::nullopt;
+    return false;
   }
   const bool pasal = text::iequals(tok, "Pasal");
   if (tok.size() >= 4 && tok.size() <= 6 && (tok[0] == 'P' || tok[0] == 'p') &&
       (pasal || starts_with_keyword(tok, "Pasal"))) {
     auto [t2, r2] = first_token(rest);
-    if (!r2.empty()) return std::nullopt;  // "Pasal 4 Peraturan ..." is a reference, not a heading
+    if (!r2.empty()) return false;  // "Pasal 4 Peraturan ..." is a reference, not a heading
     std::string n(t2);
     while (!n.empty() && (n.back() == '.' || n.back() == ':')) n.pop_back();
     std::string suffix;
@@ -303,10 +312,10 @@ std::optional<Marker> structural_marker_without_tab(std::string_view line) {
       m.label += suffix;
       m.ordinal = *v;
       m.repaired = repaired;
-      return m;
+      return true;
     }
   }
-  return std::nullopt;
+  return false;
 }
 
 namespace {
@@ -338,15 +347,15 @@ std::optional<Marker> item_marker(std::string_view line) {
   return item_marker_without_tab(line);
 }
 
-std::optional<Marker> item_marker_without_tab(std::string_view line) {
+bool read_item_marker_without_tab(std::string_view line, Marker& m) {
   line = text::trim(line);
-  if (line.empty()) return std::nullopt;
+  if (line.empty()) return false;
   if (const std::size_t specks = specks_before_letter_item(line); specks > 0) {
-    auto m = item_marker_without_tab(line.substr(specks));
-    if (m) m->repaired = true;
-    return m;
+    if (!read_item_marker_without_tab(line.substr(specks), m)) return false;
+    m.repaired = true;
+    return true;
   }
-  Marker m;
+  clear(m);
   auto after = [&](std::size_t end) -> bool {
     // The marker must be followed by a space or end the line.
     if (end < line.size() && line[end] != ' ') return false;
@@ -363,25 +372,25 @@ std::optional<Marker> item_marker_without_tab(std::string_view line) {
         set_number_label(m.label, *v);
         m.ordinal = *v;
         m.repaired = repaired;
-        return m;
+        return true;
       }
     }
-    return std::nullopt;
+    return false;
   }
   // Digits: 1. / 1) / 6.1.
   if (text::is_digit(line[0])) {
     std::size_t i = 0;
     while (i < line.size() && text::is_digit(line[i])) ++i;
-    if (i > 3 || i >= line.size()) return std::nullopt;
+    if (i > 3 || i >= line.size()) return false;
     const int first = small_number(line.substr(0, i));
     if (line[i] == ')') {
-      if (!after(i + 1)) return std::nullopt;
+      if (!after(i + 1)) return false;
       m.kind = NodeKind::ParenNumber;
       set_number_label(m.label, first);
       m.ordinal = first;
-      return m;
+      return true;
     }
-    if (line[i] != '.') return std::nullopt;
+    if (line[i] != '.') return false;
     std::size_t j = i + 1;
     std::size_t k = j;
     while (k < line.size() && text::is_digit(line[k])) ++k;
@@ -389,19 +398,19 @@ std::optional<Marker> item_marker_without_tab(std::string_view line) {
       const int second = small_number(line.substr(j, k - j));
       std::size_t end = k;
       if (end < line.size() && line[end] == '.') ++end;
-      if (!after(end)) return std::nullopt;
+      if (!after(end)) return false;
       m.kind = NodeKind::DottedNumber;
       set_number_label(m.label, first);
       m.label += '.';
       append_number(m.label, second);
       m.ordinal = second;
-      return m;
+      return true;
     }
-    if (!after(i + 1)) return std::nullopt;
+    if (!after(i + 1)) return false;
     m.kind = NodeKind::Number;
     set_number_label(m.label, first);
     m.ordinal = first;
-    return m;
+    return true;
   }
   // Lowercase letters: a. aa. a) aa)
   if (line[0] >= 'a' && line[0] <= 'z') {
@@ -415,20 +424,20 @@ std::optional<Marker> item_marker_without_tab(std::string_view line) {
         m.label.assign(letter);
         m.ordinal = *text::letter_ordinal(m.label);
         m.repaired = true;
-        return m;
+        return true;
       }
     }
     std::size_t i = 1;
     if (i < line.size() && line[i] == line[0]) ++i;
     if (i < line.size() && (line[i] == '.' || line[i] == ')')) {
       const bool paren = line[i] == ')';
-      if (!after(i + 1)) return std::nullopt;
+      if (!after(i + 1)) return false;
       m.kind = paren ? NodeKind::ParenLetter : NodeKind::Letter;
       m.label.assign(line.substr(0, i));
       m.ordinal = line[0] - 'a' + 1 + (i == 2 ? 26 : 0);  // text::letter_ordinal: "aa" is 27
-      return m;
+      return true;
     }
-    return std::nullopt;
+    return false;
   }
   if (line[0] >= 'A' && line[0] <= 'Z') {
     // KESATU : ... (decree dictums), written in capitals: its first word is split off only when the
@@ -443,7 +452,7 @@ std::optional<Marker> item_marker_without_tab(std::string_view line) {
           m.label.assign(word);
           m.ordinal = *v;
           m.rest = strip_echo_and_punct(rest);
-          return m;
+          return true;
         }
       }
     }
@@ -456,7 +465,7 @@ std::optional<Marker> item_marker_without_tab(std::string_view line) {
         m.kind = NodeKind::Roman;
         m.label.assign(line.substr(0, i));
         m.ordinal = *v;
-        return m;
+        return true;
       }
     }
     if (line.size() >= 2 && line[1] == '.' && (line.size() == 2 || line[2] == ' ')) {
@@ -464,11 +473,23 @@ std::optional<Marker> item_marker_without_tab(std::string_view line) {
         m.kind = NodeKind::UpperLetter;
         m.label.assign(1, line[0]);
         m.ordinal = line[0] - 'A' + 1;
-        return m;
+        return true;
       }
     }
   }
-  return std::nullopt;
+  return false;
+}
+
+std::optional<Marker> structural_marker_without_tab(std::string_view line) {
+  Marker m;
+  if (!read_structural_marker_without_tab(line, m)) return std::nullopt;
+  return m;
+}
+
+std::optional<Marker> item_marker_without_tab(std::string_view line) {
+  Marker m;
+  if (!read_item_marker_without_tab(line, m)) return std::nullopt;
+  return m;
 }
 
 std::optional<Marker> line_marker(std::string_view line) {

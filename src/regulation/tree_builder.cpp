@@ -176,10 +176,10 @@ void TreeBuilder::add_line(const Line& line, std::string* movable_text) {
   if (skipping_paraf_) return;
   if (line.is_row()) {
     add_row(line);
-  } else if (auto sm = mode_ == Mode::Body ? structural_marker_without_tab(s) : std::nullopt) {
-    add_structural(std::move(*sm), line.number);
-  } else if (auto im = item_marker_without_tab(s)) {
-    add_item(std::move(*im), line.number, movable_text);
+  } else if (mode_ == Mode::Body && read_structural_marker_without_tab(s, marker_)) {
+    add_structural(marker_, line.number);
+  } else if (read_item_marker_without_tab(s, marker_)) {
+    add_item(marker_, line.number, movable_text);
   } else if (mode_ == Mode::Annex && s.back() == ',' && text::is_upper_text(s)) {
     // The signature block that closes an annex ("PJ. GUBERNUR NUSA TENGGARA TIMUR,") ends every
     // list above it.
@@ -188,7 +188,7 @@ void TreeBuilder::add_line(const Line& line, std::string* movable_text) {
   } else if (mode_ == Mode::Annex && (is_annex_heading(s) || is_roman_subheading(s))) {
     add_heading(s, line.number);
   } else if (auto bm = line.bullet ? bullet_marker(line) : std::nullopt) {
-    add_item(std::move(*bm), line.number, movable_text);
+    add_item(*bm, line.number, movable_text);
     while (!bullet_lists_.empty() && bullet_lists_.back().depth >= stack_.size())
       bullet_lists_.pop_back();
     bullet_lists_.push_back({line.bullet, line.number, stack_.size()});
@@ -244,7 +244,7 @@ void TreeBuilder::add_text(const std::string& text, int line_number) {
   add(l);
 }
 
-void TreeBuilder::add_structural(Marker&& m, int line) {
+void TreeBuilder::add_structural(Marker& m, int line) {
   if (m.repaired)
     findings_.push_back({"OCR_REPAIRED", Severity::Info, line,
                          "Penanda dibaca sebagai \"" + std::string(to_string(m.kind)) + " " +
@@ -273,7 +273,7 @@ void TreeBuilder::add_structural(Marker&& m, int line) {
   extend_spans(line);
 }
 
-void TreeBuilder::add_item(Marker&& m, int line, std::string* movable_text) {
+void TreeBuilder::add_item(Marker& m, int line, std::string* movable_text) {
   if (m.repaired)
     findings_.push_back({"OCR_REPAIRED", Severity::Info, line,
                          "Penanda dibaca sebagai \"" + std::string(to_string(m.kind)) + " " +

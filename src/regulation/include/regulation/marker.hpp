@@ -29,6 +29,10 @@ std::optional<Marker> item_marker(std::string_view line);
 // lines once it has told the rows: the line is not searched for a tab again.
 std::optional<Marker> structural_marker_without_tab(std::string_view line);
 std::optional<Marker> item_marker_without_tab(std::string_view line);
+// The same two written into `m` (its label's buffer used again), for a reader of many lines:
+// false when the line starts with no such marker (m is then left half read).
+bool read_structural_marker_without_tab(std::string_view line, Marker& m);
+bool read_item_marker_without_tab(std::string_view line, Marker& m);
 // Either of the two.
 std::optional<Marker> line_marker(std::string_view line);
 

@@ -10,6 +10,7 @@
 #include "core/finding.hpp"
 #include "regulation/document.hpp"
 #include "regulation/lines.hpp"
+#include "regulation/marker.hpp"
 
 namespace tatakerja::regulation {
 
@@ -31,14 +32,14 @@ class TreeBuilder {
   void add_text(const std::string& text, int line_number);
 
  private:
-  void add_structural(struct Marker&& m, int line);
+  void add_structural(Marker& m, int line);
   // movable_text: the line's own text, which the item's text may be cut from (else null).
-  void add_item(struct Marker&& m, int line, std::string* movable_text);
+  void add_item(Marker& m, int line, std::string* movable_text);
   void add_row(const Line& line);
   void add_heading(const std::string& s, int line);
   void add_line(const Line& line, std::string* movable_text);
   void add_plain(const std::string& s, int line, bool field, std::string* movable_text);
-  std::optional<struct Marker> bullet_marker(const Line& line);
+  std::optional<Marker> bullet_marker(const Line& line);
   Node& top() { return *stack_.back(); }
   void pop_to_container();
   void extend_spans(int line);
@@ -63,6 +64,7 @@ class TreeBuilder {
     std::size_t depth;
   };
   std::vector<BulletList> bullet_lists_;
+  Marker marker_;  // the marker of the line being read (one, so that its label's buffer is reused)
 };
 
 }  // namespace tatakerja::regulation
