@@ -152,17 +152,23 @@ std::string read_letter(string_view t, std::size_t& i) {
 std::size_t skip_connector(string_view t, std::size_t i) {
   std::size_t k = skip_spaces(t, i);
   if (k < t.size() && t[k] == ',') k = skip_spaces(t, k + 1);
-  // Every connector starts with a 'd', an 'a' or an 's': most places are told by their letter.
-  if (const char c = k < t.size() ? static_cast<char>(t[k] | 0x20) : '\0';
-      c != 'd' && c != 'a' && c != 's')
-    return k;
-  for (string_view w : {"dan/atau", "dan", "atau", "sampai dengan", "s.d."}) {
-    if (word_at(t, k, w) || (w == "s.d." && text::istarts_with(t.substr(k), w))) {
-      k = skip_spaces(t, k + w.size());
-      break;
-    }
+  // Every connector starts with a 'd', an 'a' or an 's': a place is told by its letter, and
+  // only the connectors starting with it are compared (the longer first).
+  const auto past = [&](string_view w) { return skip_spaces(t, k + w.size()); };
+  switch (k < t.size() ? static_cast<char>(t[k] | 0x20) : '\0') {
+    case 'd':
+      if (word_at(t, k, "dan/atau")) return past("dan/atau");
+      if (word_at(t, k, "dan")) return past("dan");
+      return k;
+    case 'a':
+      return word_at(t, k, "atau") ? past("atau") : k;
+    case 's':
+      if (word_at(t, k, "sampai dengan")) return past("sampai dengan");
+      if (text::istarts_with(t.substr(k), "s.d.")) return past("s.d.");
+      return k;
+    default:
+      return k;
   }
-  return k;
 }
 
 // What a byte is to the search for reference words: a letter or digit (inside a word), and which
