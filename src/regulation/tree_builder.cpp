@@ -63,17 +63,21 @@ std::string label_of(NodeKind k, int ordinal) {
   return text::letter_label(ordinal);
 }
 
-// The text after an item's marker (a view into the line): cut out of the line's own string when
-// that may be taken, which copies no text, else copied.
-std::string text_after_marker(std::string_view rest, std::string* movable_text) {
+// Sets `text` (a new node's, empty) to the text after an item's marker (a view into the line):
+// the line's own string is moved in and cut to it when that may be taken, which copies no text,
+// else the text is copied.
+void set_text_after_marker(std::string& text, std::string_view rest, std::string* movable_text) {
   const bool in_line = movable_text != nullptr && !rest.empty() &&
                        rest.data() >= movable_text->data() &&
                        rest.data() + rest.size() <= movable_text->data() + movable_text->size();
-  if (!in_line) return std::string(rest);
+  if (!in_line) {
+    text.assign(rest);
+    return;
+  }
   const auto at = static_cast<std::size_t>(rest.data() - movable_text->data());
-  movable_text->resize(at + rest.size());
-  movable_text->erase(0, at);
-  return std::move(*movable_text);
+  text = std::move(*movable_text);
+  text.resize(at + rest.size());
+  text.erase(0, at);
 }
 
 // How many children a node of kind k makes room for with its first: the body and an annex hold
@@ -327,7 +331,7 @@ void TreeBuilder::add_item(Marker& m, int line, std::string* movable_text) {
   n.kind = m.kind;
   n.label = std::move(m.label);
   n.ordinal = m.ordinal;
-  n.text = text_after_marker(m.rest, movable_text);
+  set_text_after_marker(n.text, m.rest, movable_text);
   n.span.extend(line);
   stack_.push_back(&n);
   extend_spans(line);
