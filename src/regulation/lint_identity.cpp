@@ -2,6 +2,7 @@
 // annex repeats against the body's; dates that are not complete valid dates; the body naming
 // itself as another kind of regulation ("Dalam Peraturan Gubernur ini" in a Peraturan Bupati).
 #include <algorithm>
+#include <array>
 #include <bit>
 #include <map>
 
@@ -129,17 +130,22 @@ std::string words_from(std::string_view t, std::size_t p, std::size_t max) {
   return w;
 }
 
-// A kind as a finding names it ("Peraturan Wali Kota"), title-cased once per kind.
-const std::string& kind_title(const std::string& named) {
-  static const std::map<std::string, std::string> titles = [] {
-    std::map<std::string, std::string> m;
-    for (const std::string& k : self_kinds()) {
-      const std::string kind = canonical_kind(k);
-      m.emplace(kind, text::title_case(kind));
-    }
-    return m;
-  }();
-  return titles.at(named);
+// A kind as a finding names it ("Peraturan Wali Kota"): text::title_case of each canonical kind,
+// written out (no map is built for the first finding).
+std::string_view kind_title(const std::string& named) {
+  static constexpr std::array<std::pair<std::string_view, std::string_view>, 8> kTitles = {{
+      {"peraturan gubernur", "Peraturan Gubernur"},
+      {"peraturan bupati", "Peraturan Bupati"},
+      {"peraturan wali kota", "Peraturan Wali Kota"},
+      {"peraturan daerah", "Peraturan Daerah"},
+      {"keputusan gubernur", "Keputusan Gubernur"},
+      {"keputusan bupati", "Keputusan Bupati"},
+      {"keputusan wali kota", "Keputusan Wali Kota"},
+      {"keputusan kepala", "Keputusan Kepala"},
+  }};
+  for (const auto& [kind, title] : kTitles)
+    if (kind == named) return title;
+  return {};  // not reached: every kind of self_kinds() is listed
 }
 
 // How far after "Peraturan" or "Keputusan" a text's name for itself is read.
@@ -167,8 +173,8 @@ void check_self_name_at(const Node& n, std::size_t p, const std::string& own,
     const std::string named = canonical_kind(k);
     if (own.compare(0, named.size(), named) != 0)
       add(out, "KIND_MISMATCH", Severity::Error, n.span.first_line,
-          "Naskah ini " + own_display + ", tetapi menyebut dirinya \"" + kind_title(named) +
-              " ini\".");
+          "Naskah ini " + own_display + ", tetapi menyebut dirinya \"" +
+              std::string(kind_title(named)) + " ini\".");
     return;
   }
 }
