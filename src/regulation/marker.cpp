@@ -179,11 +179,6 @@ std::string_view strip_echo_and_punct(std::string_view rest) {
 
 }  // namespace
 
-char keyword_initial(std::string_view line) {
-  line = text::trim(line);
-  return line.empty() ? '\0' : first_read_letter(line);
-}
-
 bool starts_with_keyword(std::string_view line, std::string_view keyword) {
   line = text::trim(line);
   // Most lines start with another letter than the keyword, as fix_rn reads both: told before any
