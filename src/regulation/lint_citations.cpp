@@ -13,6 +13,7 @@
 #include <map>
 #include <optional>
 #include <set>
+#include <string_view>
 #include <tuple>
 
 #include "core/text.hpp"
@@ -107,16 +108,19 @@ void check_citations(const Extraction& facts, std::vector<Finding>& out) {
       add(out, "CITATION_GAZETTE_BEFORE_YEAR", Severity::Warning, c.line,
           cited_name(c) + " dicatat dalam " + gazette_text(*c.gazette) +
               ", lebih awal daripada tahun peraturan itu sendiri.");
-  // The same regulation with two gazette records.
-  std::map<std::string, std::size_t> first_gazette;
+  // The same regulation with two gazette records. The first of each regulation is found by the
+  // parts of its identity key (a kind and region key has no '|' in its parts, nor a year, so that
+  // equal parts are equal keys); the key itself is made only for a finding.
+  using Identity = std::tuple<std::string_view, std::string_view, int>;
+  std::map<Identity, std::size_t> first_gazette;
   std::set<std::string> reported;
   for (std::size_t i = 0; i < cs.size(); ++i) {
     if (!usable_gazette(cs[i])) continue;
-    const std::string key = identity(i);
-    auto [it, fresh] = first_gazette.emplace(key, i);
+    auto [it, fresh] = first_gazette.emplace(Identity{kind_region[i], numbers[i], *cs[i].year}, i);
     if (fresh) continue;
     const Citation& a = cs[it->second];
-    if (same_gazette(*a.gazette, *cs[i].gazette) || !reported.insert("g" + key).second) continue;
+    if (same_gazette(*a.gazette, *cs[i].gazette) || !reported.insert("g" + identity(i)).second)
+      continue;
     add(out, "CITATION_INCONSISTENT", Severity::Warning, cs[i].line,
         cited_name(cs[i]) + " disebut dengan catatan pengundangan berbeda: " +
             gazette_text(*a.gazette) + " (baris " + std::to_string(a.line) + ") dan " +

@@ -48,11 +48,11 @@ struct Item {
 // starts where the copy starts.
 // `where_of()` gives the words placing the run (" dalam Pasal 3"); it and the kind's word are
 // made only for a finding (most runs have none).
+// `seen`: a buffer for the ordinals seen, emptied here (one serves every run).
 template <typename Where>
 void check_run(const std::vector<Item>& items, const Where& where_of, std::vector<Finding>& out,
-               bool may_start_later) {
-  std::vector<int> seen;
-  seen.reserve(items.size());
+               bool may_start_later, std::vector<int>& seen) {
+  seen.clear();
   const Node* prev = nullptr;
   // The lists that a block under a heading interrupted, innermost last, each with what it had
   // seen and its last item: "1. NAMA JABATAN : ...", "URAIAN TUGAS :", its duties 1-9, then
@@ -155,7 +155,7 @@ class Numbering {
       const bool top = excerpt_ && parent.kind == NodeKind::Root && prefix.empty() && path_.empty();
       for (std::uint32_t kinds = kind_seen; kinds != 0; kinds &= kinds - 1) {
         auto& items = runs[static_cast<std::size_t>(std::countr_zero(kinds))];
-        check_run(items, where_of, out_, top);
+        check_run(items, where_of, out_, top, seen_);
         items.clear();
       }
     }
@@ -183,6 +183,7 @@ class Numbering {
   bool excerpt_ = false;
   std::vector<const Node*> path_;
   std::array<std::vector<Item>, kNodeKinds> runs_;  // the runs of the node being visited
+  std::vector<int> seen_;                           // check_run's buffer
 };
 
 }  // namespace
@@ -194,8 +195,9 @@ void check_numbering(const Document& doc, std::vector<Finding>& out) {
   n.list(doc.body, "");
   std::vector<Item> arts;
   for (const Node* a : n.articles) arts.push_back({a, false});
+  std::vector<int> seen;
   check_run(
-      arts, [] { return std::string(); }, out, is_excerpt(doc));
+      arts, [] { return std::string(); }, out, is_excerpt(doc), seen);
   for (const Annex& a : doc.annexes)
     n.list(a.content, "Lampiran" + (a.label.empty() ? std::string() : " " + a.label));
 }

@@ -8,7 +8,7 @@
 #include <array>
 #include <bit>
 #include <cstring>
-#include <map>
+#include <utility>
 
 #include "core/text.hpp"
 #include "lint_rules.hpp"
@@ -152,17 +152,23 @@ std::string read_letter(string_view t, std::size_t& i) {
 std::size_t skip_connector(string_view t, std::size_t i) {
   std::size_t k = skip_spaces(t, i);
   if (k < t.size() && t[k] == ',') k = skip_spaces(t, k + 1);
-  // Every connector starts with a 'd', an 'a' or an 's': most places are told by their letter.
-  if (const char c = k < t.size() ? static_cast<char>(t[k] | 0x20) : '\0';
-      c != 'd' && c != 'a' && c != 's')
-    return k;
-  for (string_view w : {"dan/atau", "dan", "atau", "sampai dengan", "s.d."}) {
-    if (word_at(t, k, w) || (w == "s.d." && text::istarts_with(t.substr(k), w))) {
-      k = skip_spaces(t, k + w.size());
-      break;
-    }
+  // Every connector starts with a 'd', an 'a' or an 's': a place is told by its letter, and
+  // only the connectors starting with it are compared (the longer first).
+  const auto past = [&](string_view w) { return skip_spaces(t, k + w.size()); };
+  switch (k < t.size() ? static_cast<char>(t[k] | 0x20) : '\0') {
+    case 'd':
+      if (word_at(t, k, "dan/atau")) return past("dan/atau");
+      if (word_at(t, k, "dan")) return past("dan");
+      return k;
+    case 'a':
+      return word_at(t, k, "atau") ? past("atau") : k;
+    case 's':
+      if (word_at(t, k, "sampai dengan")) return past("sampai dengan");
+      if (text::istarts_with(t.substr(k), "s.d.")) return past("s.d.");
+      return k;
+    default:
+      return k;
   }
-  return k;
 }
 
 // What a byte is to the search for reference words: a letter or digit (inside a word), and which
@@ -236,7 +242,15 @@ const Node* child_with(const Node& parent, NodeKind kind, const std::string& lab
 class References {
  public:
   References(const Document& doc, std::vector<Finding>& out) : out_(out) {
-    for (const Node* a : articles(doc)) by_label_.emplace(text::to_upper(a->label), a);
+    // The first article of each label, sorted by label (one array, not a tree node per article).
+    const std::vector<const Node*> all = articles(doc);
+    by_label_.reserve(all.size());
+    for (const Node* a : all) by_label_.emplace_back(text::to_upper(a->label), a);
+    std::stable_sort(by_label_.begin(), by_label_.end(),
+                     [](const auto& a, const auto& b) { return a.first < b.first; });
+    by_label_.erase(std::unique(by_label_.begin(), by_label_.end(),
+                                [](const auto& a, const auto& b) { return a.first == b.first; }),
+                    by_label_.end());
   }
 
   void node(const Node& n, const Node* article, const Node* verse) {
@@ -271,13 +285,13 @@ class References {
       target_verse = nullptr;
       target_article = nullptr;
       if (check) {
-        auto it = by_label_.find(text::to_upper(article_label));
-        if (it == by_label_.end()) {
+        const Node* found = article_labelled(text::to_upper(article_label));
+        if (!found) {
           add(out_, "XREF_UNRESOLVED", Severity::Warning, line,
               "Rujukan ke Pasal " + article_label + " tidak ditemukan dalam naskah ini.");
           check = false;
         } else {
-          target_article = it->second;
+          target_article = found;
         }
       }
       i = skip_connector(t, i);
@@ -348,7 +362,15 @@ class References {
   }
 
   std::vector<Finding>& out_;
-  std::map<std::string, const Node*> by_label_;
+  // The article labelled `upper_label` (in capitals), or null.
+  const Node* article_labelled(const std::string& upper_label) const {
+    const auto it = std::lower_bound(by_label_.begin(), by_label_.end(), upper_label,
+                                     [](const std::pair<std::string, const Node*>& a,
+                                        const std::string& l) { return a.first < l; });
+    return it != by_label_.end() && it->first == upper_label ? it->second : nullptr;
+  }
+
+  std::vector<std::pair<std::string, const Node*>> by_label_;  // sorted by label, no two alike
   struct Clause {
     std::size_t from = 1, end = 0;  // none yet: no place is in [1, 0]
   } clause_;

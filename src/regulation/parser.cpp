@@ -64,10 +64,15 @@ Landmarks find_landmarks(const std::vector<Line>& lines) {
                starts_with_keyword(s, "Menetapkan")) {
       m.enactment = i;
     } else if (m.body == npos) {
-      auto mk = line_marker(s);
-      const bool structural =
-          mk && (mk->kind == NodeKind::Chapter || mk->kind == NodeKind::Article);
-      const bool dictum = mk && mk->kind == NodeKind::Dictum;
+      // line_marker(s), asked only what starts a body: a BAB, a Pasal or a dictum. A dictum's
+      // line starts with "KE" (KESATU, KEDUA): the item markers of other lines are not read.
+      bool structural = false, dictum = false;
+      if (const auto sm = structural_marker(s)) {
+        structural = sm->kind == NodeKind::Chapter || sm->kind == NodeKind::Article;
+      } else if (text::trim(s).starts_with("KE")) {
+        const auto im = item_marker(s);
+        dictum = im && im->kind == NodeKind::Dictum;
+      }
       const bool after_preamble = m.decision != npos || m.bases != npos || m.considerations != npos;
       if ((structural && (after_preamble || m.decision == npos)) || (dictum && after_preamble)) {
         m.body = i;
