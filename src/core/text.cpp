@@ -49,10 +49,11 @@ bool inner_bytes_match(const char* p, std::string_view needle) {
   return true;
 }
 
-// The bit that folds a letter's two cases together (0x20), for a letter; none for another byte,
-// which must then match exactly.
-unsigned char fold_bit(char c) {
-  return is_alpha(c) ? 0x20 : 0x00;
+// Whether the needle's bytes all match at p, case aside.
+bool all_bytes_match(const char* p, std::string_view needle) {
+  for (std::size_t j = 0; j < needle.size(); ++j)
+    if (lower(p[j]) != lower(needle[j])) return false;
+  return true;
 }
 
 // The first start in [from, last] whose first and last bytes match the needle's (case aside) and
@@ -78,28 +79,40 @@ std::size_t ifind(std::string_view hay, std::string_view needle, std::size_t fro
   const std::size_t last = hay.size() - needle.size();  // the last possible start
   std::size_t i = from;
   // Sixteen starts at a time: the bytes at each start and at its start + n - 1 are compared with
-  // the needle's first and last bytes (a letter's case folded with its 0x20 bit), so that only the
-  // few starts where both match are compared further. A case-blind search for a phrase thus reads
-  // the text at about a byte per instruction, where looking for the first letter alone (memchr)
-  // stopped at every word that starts with a common letter.
+  // the needle's first and last bytes, all with their 0x20 bit set (a letter's case folded), so
+  // that only the few starts where both match are compared further, every byte (a byte other
+  // than a letter that differs in that bit alone, as '.' 0x2E and 0x0E, passes the filter but not
+  // the comparison). A case-blind search for a phrase thus reads the text at about a byte per
+  // instruction, where looking for the first letter alone (memchr) stopped at every word that
+  // starts with a common letter.
   const std::size_t span = needle.size() - 1;
-  const unsigned char first_fold = fold_bit(needle.front());
-  const auto first = static_cast<unsigned char>(needle.front() | first_fold);
-  const unsigned char final_fold = fold_bit(needle.back());
-  const auto last_byte = static_cast<unsigned char>(needle.back() | final_fold);
-  // The starts [at, at + 16) whose first and last bytes match, as bits.
+  // (The bytes compared with, made sixteen once: not again for the last block.)
+  const SixteenBytes case_bits = sixteen_of(0x20);
+  const SixteenBytes firsts = sixteen_of(static_cast<unsigned char>(needle.front() | 0x20));
+  const SixteenBytes finals = sixteen_of(static_cast<unsigned char>(needle.back() | 0x20));
+  // The starts [at, at + 16) whose first and last bytes may match, as bits.
   const auto matching_ends = [&](std::size_t at) {
-    const SixteenBytes starts = sixteen_bytes_at(hay.data() + at) | first_fold;
-    const SixteenBytes ends = sixteen_bytes_at(hay.data() + at + span) | final_fold;
-    return bits_of((starts == first) & (ends == last_byte));
+    const SixteenBytes starts = sixteen_bytes_at(hay.data() + at) | case_bits;
+    const SixteenBytes ends = sixteen_bytes_at(hay.data() + at + span) | case_bits;
+    return bits_of((starts == firsts) & (ends == finals));
   };
   const auto first_match = [&](std::size_t at, unsigned candidates) {
     for (; candidates != 0; candidates &= candidates - 1) {
       const std::size_t start = at + static_cast<std::size_t>(std::countr_zero(candidates));
-      if (inner_bytes_match(hay.data() + start, needle)) return start;
+      if (all_bytes_match(hay.data() + start, needle)) return start;
     }
     return std::string_view::npos;
   };
+  // Thirty-two starts a round while they last (two blocks, one test whether either has a
+  // candidate), then sixteen.
+  for (; i + 31 <= last; i += 32) {
+    const unsigned low = matching_ends(i);
+    const unsigned high = matching_ends(i + 16);
+    if ((low | high) == 0) continue;
+    if (const std::size_t hit = first_match(i, low); hit != std::string_view::npos) return hit;
+    if (const std::size_t hit = first_match(i + 16, high); hit != std::string_view::npos)
+      return hit;
+  }
   for (; i + 15 <= last; i += 16)
     if (const std::size_t hit = first_match(i, matching_ends(i)); hit != std::string_view::npos)
       return hit;
@@ -127,19 +140,31 @@ namespace {
 
 // Whether s, trimmed already, has no run of white space to collapse: no two spaces together and
 // no white space other than a space. Most lines of a text are so, and are then copied whole.
+// The bytes of the sixteen from p, as bits, that are white space other than a space, or a space
+// before a space (p[16] is read too).
+unsigned uncollapsed_bits(const char* p) {
+  const SixteenBytes v = sixteen_bytes_at(p);
+  const SixteenBytes next = sixteen_bytes_at(p + 1);
+  return bits_of((v == '\t') | (v == '\n') | (v == '\r') | (v == '\f') |
+                 ((v == ' ') & (next == ' ')));
+}
+
 bool spaces_collapsed(std::string_view s) {
-  std::size_t i = 0;
-  bool after_space = false;
-  // Sixteen bytes at a time: the spaces and the other white space of a block as bits.
-  for (; i + 16 <= s.size(); i += 16) {
-    const SixteenBytes v = sixteen_bytes_at(s.data() + i);
-    if (bits_of((v == '\t') | (v == '\n') | (v == '\r') | (v == '\f')) != 0) return false;
-    const unsigned spaces = bits_of(v == ' ');
-    if ((spaces & (spaces >> 1)) != 0 || (after_space && (spaces & 1u) != 0)) return false;
-    after_space = (spaces & 0x8000u) != 0;
+  const std::size_t n = s.size();
+  if (n >= 17) {
+    // Thirty-two bytes a round while they last (one test for two blocks), then sixteen, the last
+    // block overlapping the one before it (a byte looked at twice changes nothing); every pair of
+    // neighbours falls in a block, and the last byte is looked at alone.
+    std::size_t i = 0;
+    for (; i + 33 <= n; i += 32)
+      if ((uncollapsed_bits(s.data() + i) | uncollapsed_bits(s.data() + i + 16)) != 0) return false;
+    for (; i + 17 <= n; i += 16)
+      if (uncollapsed_bits(s.data() + i) != 0) return false;
+    const char last = s[n - 1];
+    return uncollapsed_bits(s.data() + n - 17) == 0 && (last == ' ' || !is_space(last));
   }
-  for (; i < s.size(); ++i) {
-    const char c = s[i];
+  bool after_space = false;
+  for (const char c : s) {
     if (c == ' ') {
       if (after_space) return false;
       after_space = true;
@@ -179,17 +204,10 @@ std::string collapse_spaces(std::string_view s) {
   return r;
 }
 
-bool is_upper_text(std::string_view s) {
-  bool letters = false;
-  for (char c : s) {
-    if (c >= 'a' && c <= 'z') return false;
-    if (c >= 'A' && c <= 'Z') letters = true;
-  }
-  return letters;
-}
-
 std::vector<std::string_view> split(std::string_view s, char sep) {
   std::vector<std::string_view> out;
+  // (The pieces counted first: one allocation, not one for each doubling.)
+  out.reserve(static_cast<std::size_t>(std::count(s.begin(), s.end(), sep)) + 1);
   std::size_t start = 0;
   for (std::size_t i = 0; i <= s.size(); ++i) {
     if (i == s.size() || s[i] == sep) {
@@ -275,12 +293,31 @@ constexpr NameKeyTable kNameKey;
 
 }  // namespace
 
+// Whether the sixteen bytes at p are each kept by a name key or a space, no two spaces together
+// and neither the first nor the last a space: their key is their bytes with the capitals made
+// small (key_plain_block), what most blocks of a name are.
+bool is_plain_key_block(const char* p) {
+  const SixteenBytes v = sixteen_bytes_at(p);
+  const auto kept = ((v - '0') < 10) | ((folded(v) - 'a') < 26) | (v >= 0x80);
+  const unsigned spaces = bits_of(v == ' ');
+  return (bits_of(kept) | spaces) == 0xFFFFu && (spaces & (spaces >> 1)) == 0 &&
+         (spaces & 0x8001u) == 0;
+}
+
+// The sixteen bytes at p with every ASCII capital made small, written at out.
+void key_plain_block(const char* p, char* out) {
+  const SixteenBytes v = sixteen_bytes_at(p);
+  const auto capital = (v - 'A') < 26;
+  const SixteenBytes small = v | __builtin_convertvector(capital & 0x20, SixteenBytes);
+  std::memcpy(out, &small, sizeof small);
+}
+
 std::string name_key(std::string_view s) {
   std::string r(s.size(), '\0');
   char* out = r.data();
   char* const begin = out;
-  bool space = false;
-  for (const char c : s) {
+  bool space = false;  // a separator read since the last byte kept
+  const auto key_byte = [&](char c) {
     const auto b = static_cast<unsigned char>(c);
     switch (kNameKey.kind[b]) {
       case KeyByte::Keep:
@@ -294,7 +331,22 @@ std::string name_key(std::string_view s) {
       case KeyByte::Drop:
         break;
     }
+  };
+  // Sixteen bytes at a time where they are plain, else one at a time (the key is never longer
+  // than the bytes read, so that sixteen bytes always fit at out).
+  std::size_t i = 0;
+  while (i + 16 <= s.size()) {
+    if (is_plain_key_block(s.data() + i)) {
+      if (space && out != begin) *out++ = ' ';
+      space = false;
+      key_plain_block(s.data() + i, out);
+      out += 16;
+    } else {
+      for (const char c : s.substr(i, 16)) key_byte(c);
+    }
+    i += 16;
   }
+  for (const char c : s.substr(i)) key_byte(c);
   r.resize(static_cast<std::size_t>(out - begin));
   // "subbagian" / "subbidang" are written both joined and apart (the key is lower case already).
   if (r.find("subb") == std::string::npos) return r;
@@ -318,17 +370,6 @@ std::string name_key_head(std::string_view s, std::size_t chars) {
     std::string key = name_key(s.substr(0, cut));
     if (key.size() >= chars) return key;
   }
-}
-
-std::optional<int> parse_int(std::string_view s) {
-  s = trim(s);
-  if (s.empty() || s.size() > 9) return std::nullopt;
-  int v = 0;
-  for (char c : s) {
-    if (!is_digit(c)) return std::nullopt;
-    v = v * 10 + (c - '0');
-  }
-  return v;
 }
 
 std::optional<int> roman_to_int(std::string_view s) {
@@ -416,7 +457,13 @@ std::optional<int> ordinal_word_value(std::string_view word) {
 
 std::string strip_item_end(std::string_view s) {
   std::string r = collapse_spaces(s);
-  for (bool changed = true; changed && !r.empty();) {
+  // Whether r ends in a byte that ends one of the tails ("u", "n", ";", ",", ".", ":"): most items
+  // are told not to end in any from their last byte.
+  const auto may_end_in_tail = [&] {
+    const char last = lower(r.back());
+    return last == 'u' || last == 'n' || last == ';' || last == ',' || last == '.' || last == ':';
+  };
+  for (bool changed = true; changed && !r.empty() && may_end_in_tail();) {
     changed = false;
     for (std::string_view tail : {" dan/atau", " dan", " atau", ";", ",", ".", ":"}) {
       if (r.size() > tail.size() && iends_with(r, tail)) {

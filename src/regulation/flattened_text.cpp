@@ -408,7 +408,7 @@ std::uint64_t first_bytes(const char* p, std::size_t n) {
   static_assert(std::endian::native == std::endian::little);
   std::uint64_t w;
   std::memcpy(&w, p, 8);
-  return n >= 8 ? w : w & ((std::uint64_t{1} << (8 * n)) - 1);
+  return n >= 8 ? w : w & ~(~std::uint64_t{0} << (8 * n));
 }
 
 // key_of(w) for a word whose bytes are already folded (ASCII capitals made small) at `folded`,
@@ -640,7 +640,8 @@ void for_each_folded_bare_word(std::string_view s, FoldedWindow& window, F f) {
         break;
       }
       const int space = std::countr_zero(spaces_after);
-      const int last = 63 - std::countl_zero(letters & ((std::uint64_t{1} << space) - 1));
+      // (| 1 changes nothing: the letter at start is among those before the space.)
+      const int last = 63 - std::countl_zero((letters & ((std::uint64_t{1} << space) - 1)) | 1);
       const auto at = static_cast<std::size_t>(start);
       f(std::string_view(s.data() + i + at, static_cast<std::size_t>(last + 1 - start)),
         window.folded.data() + at);
@@ -699,14 +700,24 @@ bool marker_after_clause_end(std::string_view s, std::size_t p) {
 template <typename Marks, typename Found>
 bool any_marked_pair(std::string_view s, Marks marks, Found found) {
   const std::size_t n = s.size();
-  const auto scan = [&](const char* p, std::size_t base, unsigned keep) {
-    const text::SixteenBytes v = text::sixteen_bytes_at(p);
-    const text::SixteenBytes next = text::sixteen_bytes_at(p + 1);
-    for (unsigned bits = text::bits_of(marks(v, next)) & keep; bits != 0; bits &= bits - 1)
+  const auto marked = [&](const char* p) {
+    return text::bits_of(marks(text::sixteen_bytes_at(p), text::sixteen_bytes_at(p + 1)));
+  };
+  const auto any_found = [&](unsigned bits, std::size_t base) {
+    for (; bits != 0; bits &= bits - 1)
       if (found(base + static_cast<std::size_t>(std::countr_zero(bits)))) return true;
     return false;
   };
+  const auto scan = [&](const char* p, std::size_t base, unsigned keep) {
+    return any_found(marked(p) & keep, base);
+  };
   std::size_t block = 0;
+  // Two blocks a round while they last (one test whether either has a mark), then one.
+  for (; block + 33 <= n; block += 32) {
+    const unsigned low = marked(s.data() + block);
+    const unsigned high = marked(s.data() + block + 16);
+    if ((low | high) != 0 && (any_found(low, block) || any_found(high, block + 16))) return true;
+  }
   for (; block + 17 <= n; block += 16)
     if (scan(s.data() + block, block, 0xFFFFu)) return true;
   if (n >= 17) {
@@ -1007,10 +1018,9 @@ void repair_ocr_words(std::vector<Line>& lines, const WordCount& count,
   // The repair of one word (a view into the counted text, spelt as first seen), when certain.
   std::unordered_map<std::string_view, std::string> repairs;
   std::string reading, all_read;  // the buffers of for_each_ocr_reading
-  count.for_each([&](std::string_view word_view, int n) {
+  count.for_each([&](std::string_view word, int n) {
     // A word written the same way three times or more is how the text spells it, not a slip.
-    if (word_view.size() < 4 || n > 2 || !may_be_ocr_slip(word_view)) return;
-    const std::string_view word = word_view;
+    if (word.size() < 4 || n > 2 || !may_be_ocr_slip(word)) return;
     std::string best;
     int best_count = n;
     for_each_ocr_reading(word, reading, all_read, [&](const std::string& v) {
@@ -1023,7 +1033,7 @@ void repair_ocr_words(std::vector<Line>& lines, const WordCount& count,
       const std::string_view a = word.substr(0, p), b = word.substr(p);
       if (seen(a) >= 2 && seen(b) >= 2) best = std::string(a) + " " + std::string(b);
     }
-    if (!best.empty()) repairs.emplace(word_view, best);
+    if (!best.empty()) repairs.emplace(word, best);
   });
   if (repairs.empty()) return;
   // The repaired words' first letters and lengths: a text repairs few words, so that most words

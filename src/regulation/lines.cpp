@@ -336,18 +336,23 @@ constexpr std::array<unsigned char, 256> kByteFlags = byte_flags();
 
 Plainness plainness_by_roles(std::string_view raw, std::string_view trimmed);
 
-// Whether one of the 16 bytes from p is one kByteFlags marks for a closer look (tab, carriage
+// The bytes of the 16 from p (as bits) that kByteFlags marks for a closer look (tab, carriage
 // return, form feed and the other control bytes, '#', '*', '<', '_', '|', and the lead bytes 0xC2
-// and 0xE2), or one of them and the byte after it (p[16] too) are two spaces. A control byte that
-// is none of those sends a line to the full walk, which reads it as it should.
-bool block_needs_closer_look(const char* p) {
+// and 0xE2), or that with the byte after them (p[16] too) are two spaces. A control byte that is
+// none of those sends a line to the full walk, which reads it as it should.
+unsigned closer_look_bits(const char* p) {
   const text::SixteenBytes v = text::sixteen_bytes_at(p);
   const text::SixteenBytes next = text::sixteen_bytes_at(p + 1);
   // Two bytes a single bit apart are told with one comparison, that bit set or cleared first:
   // '<' 0x3C and '|' 0x7C (bit 0x40), the lead bytes 0xC2 and 0xE2 (bit 0x20).
   const auto marked = (v < 0x20) | (v == '#') | (v == '*') | (v == '_') | ((v & 0xBF) == '<') |
                       ((v | 0x20) == 0xE2) | ((v == ' ') & (next == ' '));
-  return text::bits_of(marked) != 0;
+  return text::bits_of(marked);
+}
+
+// Whether one of the 16 bytes from p is marked so.
+bool block_needs_closer_look(const char* p) {
+  return closer_look_bits(p) != 0;
 }
 
 // Whether a trimmed line has a byte that kByteFlags marks for a closer look, or two spaces in a
@@ -366,7 +371,12 @@ bool needs_closer_look(std::string_view t) {
     }
     return false;
   }
-  for (std::size_t i = 0; i + kBlock + 1 <= n; i += kBlock)
+  std::size_t i = 0;
+  // Two blocks a round while they last, one test for both.
+  for (; i + 2 * kBlock + 1 <= n; i += 2 * kBlock)
+    if ((closer_look_bits(t.data() + i) | closer_look_bits(t.data() + i + kBlock)) != 0)
+      return true;
+  for (; i + kBlock + 1 <= n; i += kBlock)
     if (block_needs_closer_look(t.data() + i)) return true;
   return block_needs_closer_look(t.data() + n - kBlock - 1) ||
          (kByteFlags[static_cast<unsigned char>(t[n - 1])] & 1) != 0;

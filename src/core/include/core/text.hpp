@@ -33,7 +33,7 @@ inline std::string_view trim(std::string_view s) {
   std::size_t b = 0, e = s.size();
   while (b < e && detail::is_white_space(s[b])) ++b;
   while (e > b && detail::is_white_space(s[e - 1])) --e;
-  return s.substr(b, e - b);
+  return std::string_view(s.data() + b, e - b);  // (b <= e <= size: no bounds check to make)
 }
 inline bool iequals(std::string_view a, std::string_view b) {
   if (a.size() != b.size()) return false;
@@ -58,7 +58,15 @@ std::string collapse_spaces(std::string_view s);
 // Whether collapse_spaces(s) is s already: no white space at either end, none but the space, and no
 // two spaces together (most lines and items are so, and need no copy).
 bool is_single_spaced(std::string_view s);
-bool is_upper_text(std::string_view s);  // has letters, and no lowercase ASCII letter
+// Has letters, and no lowercase ASCII letter. Inline: the passes ask it of many lines and words.
+inline bool is_upper_text(std::string_view s) {
+  bool letters = false;
+  for (const char c : s) {
+    if (c >= 'a' && c <= 'z') return false;
+    if (c >= 'A' && c <= 'Z') letters = true;
+  }
+  return letters;
+}
 // Title case the way Indonesian names are written: "Bidang Koordinasi Perencanaan dan Fasilitasi
 // Kerja Sama". Conjunctions and prepositions stay lowercase (except first), acronyms (no vowel,
 // or a known one such as UPTD) stay uppercase; words already mixed-case are kept.
@@ -70,7 +78,18 @@ std::string name_key(std::string_view s);
 std::string name_key_head(std::string_view s, std::size_t chars);
 std::vector<std::string_view> split(std::string_view s, char sep);
 
-std::optional<int> parse_int(std::string_view s);     // plain decimal, at most 9 digits
+// Plain decimal, at most 9 digits (white space around it aside). Inline: the markers of every
+// list item are read with it.
+inline std::optional<int> parse_int(std::string_view s) {
+  s = trim(s);
+  if (s.empty() || s.size() > 9) return std::nullopt;
+  int v = 0;
+  for (const char c : s) {
+    if (!is_digit(c)) return std::nullopt;
+    v = v * 10 + (c - '0');
+  }
+  return v;
+}
 std::optional<int> roman_to_int(std::string_view s);  // I..MMM, case-insensitive
 std::string int_to_roman(int n);
 // Letter list labels: a=1 ... z=26, aa=27 ... zz=52 (the regulations' convention).
