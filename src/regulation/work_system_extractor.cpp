@@ -69,8 +69,13 @@ std::vector<std::string> split_names(std::string_view s) {
 // --- principles ---------------------------------------------------------------------------------
 
 void read_principles(const Node& n, WorkSystem& ws) {
-  static const PhraseFinder principles("dengan prinsip");  // every node of the body is searched
-  if (!ws.principles.empty() || principles.find(n.text) == npos) return;
+  // The principles are the node's items: a node without any (most are leaves) gives none, and its
+  // text is not searched.
+  const bool has_items = std::any_of(n.children.begin(), n.children.end(),
+                                     [](const Node& c) { return is_list_item(c.kind); });
+  if (!ws.principles.empty() || !has_items) return;
+  static const PhraseFinder principles("dengan prinsip");  // every list of the body is searched
+  if (principles.find(n.text) == npos) return;
   ws.principles = item_texts(n);
 }
 
