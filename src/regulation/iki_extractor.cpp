@@ -27,10 +27,13 @@ std::string field_value(std::string_view s) {
   return std::string(text::trim(v));
 }
 
+// A field name ends at a colon within the first 40 bytes: only they are searched for one.
+constexpr std::size_t kLongestFieldName = 40;
+
 // The field name before the colon, when the text is a field ("Tugas Pokok : ..."), else empty.
 std::string field_name(std::string_view s) {
-  const std::size_t c = s.find(':');
-  if (c > 40) return {};  // also no colon at all (npos)
+  const std::size_t c = s.substr(0, kLongestFieldName + 1).find(':');
+  if (c > kLongestFieldName) return {};  // also no colon at all (npos)
   std::string name = text::collapse_spaces(s.substr(0, c));
   while (!name.empty() && (name.front() == '*' || name.front() == '-')) name.erase(0, 1);
   return text::to_lower(text::trim(name));
@@ -55,8 +58,8 @@ bool is_title_field(const Node& n) {
   const std::string_view s = n.text;
   // A colon past the 40th byte (or none) ends no field name (field_name); and both names end in
   // "n", as the words before the colon then do, white space aside.
-  const std::size_t colon = s.find(':');
-  if (colon > 40) return false;
+  const std::size_t colon = s.substr(0, kLongestFieldName + 1).find(':');
+  if (colon > kLongestFieldName) return false;
   std::size_t end = colon;
   while (end > 0 && text::detail::is_white_space(s[end - 1])) --end;
   if (end == 0 || (s[end - 1] | 0x20) != 'n' ||

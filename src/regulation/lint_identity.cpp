@@ -121,14 +121,33 @@ std::string canonical_kind(std::string key) {
   return key;
 }
 
-// The words after position `p` in `t`, lowercased and single-spaced, up to `max` characters
-// (lowered in place: one string, not two).
-std::string words_from(std::string_view t, std::size_t p, std::size_t max) {
-  std::string w = text::collapse_spaces(t.substr(p, max));
-  for (char& c : w)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return w;
-}
+// How far after "Peraturan" or "Keputusan" a text's name for itself is read.
+constexpr std::size_t kSelfNameReach = 40;
+
+// The words of a text's name for itself, lowercased and single-spaced, in a buffer of their own:
+// they are never longer than the reach, so that no string is made for them.
+class SelfNameWords {
+ public:
+  // The words after position `p` in `t`, up to kSelfNameReach characters: text::collapse_spaces of
+  // them, lowered, in one pass.
+  SelfNameWords(std::string_view t, std::size_t p) {
+    bool pending_space = false;
+    for (const char c : text::trim(t.substr(p, kSelfNameReach))) {
+      if (text::detail::is_white_space(c)) {
+        pending_space = true;
+        continue;
+      }
+      if (pending_space) words_[size_++] = ' ';
+      pending_space = false;
+      words_[size_++] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+    }
+  }
+  std::string_view view() const { return {words_.data(), size_}; }
+
+ private:
+  std::array<char, kSelfNameReach> words_{};
+  std::size_t size_ = 0;
+};
 
 // A kind as a finding names it ("Peraturan Wali Kota"): text::title_case of each canonical kind,
 // written out (no map is built for the first finding).
@@ -148,9 +167,6 @@ std::string_view kind_title(const std::string& named) {
   return {};  // not reached: every kind of self_kinds() is listed
 }
 
-// How far after "Peraturan" or "Keputusan" a text's name for itself is read.
-constexpr std::size_t kSelfNameReach = 40;
-
 // KIND_MISMATCH when the kind word ("Peraturan" or "Keputusan") at `p` of the node's own text
 // starts a "<kind> ini" that is not the text's own kind.
 void check_self_name_at(const Node& n, std::size_t p, const std::string& own,
@@ -159,11 +175,12 @@ void check_self_name_at(const Node& n, std::size_t p, const std::string& own,
   // Every self-name ends in "ini": a mention without it in reach ("Peraturan Pemerintah Nomor 18
   // Tahun 2016 ...", most of them) is passed over before its words are copied.
   if (text::ifind(t.substr(p, kSelfNameReach), "ini") == std::string_view::npos) return;
-  const std::string w = words_from(t, p, kSelfNameReach);
+  const SelfNameWords words(t, p);
+  const std::string_view w = words.view();
   for (const std::string& k : self_kinds()) {
     if (w.compare(0, k.size(), k) != 0) continue;
     // "<kind> ini" (a decree's kind goes on: "Keputusan Kepala Badan ini")
-    std::string_view rest = std::string_view(w).substr(k.size());
+    std::string_view rest = w.substr(k.size());
     if (k == "keputusan kepala") {
       const auto ini = rest.find(" ini");
       if (ini > 20) return;  // also no " ini" at all (npos)

@@ -142,11 +142,22 @@ std::size_t PhraseFinder::find(std::string_view text, std::size_t from) const {
   return std::string_view::npos;
 }
 
+namespace {
+
+// The articles under `n` (itself excluded), in document order, added to `out`. A walk of its own:
+// no path of ancestors is kept, which no article list needs.
+void gather_articles(const Node& n, std::vector<const Node*>& out) {
+  for (const Node& c : n.children) {
+    if (c.kind == NodeKind::Article) out.push_back(&c);
+    if (!c.children.empty()) gather_articles(c, out);
+  }
+}
+
+}  // namespace
+
 std::vector<const Node*> articles(const Document& doc) {
   std::vector<const Node*> out;
-  walk(doc.body, [&](const Node& n, const std::vector<const Node*>&) {
-    if (n.kind == NodeKind::Article) out.push_back(&n);
-  });
+  gather_articles(doc.body, out);
   return out;
 }
 

@@ -152,12 +152,8 @@ std::vector<std::string> duty_items(const Node& art, const Node& part) {
 void read_duties_in_articles(const Document& doc, Extraction& out, const NameKeys& keys) {
   for (const Node* art : articles(doc)) {
     Position* who = nullptr;
-    // The article's own sentence ("Kepala Badan mempunyai uraian tugas:" over its items), then
-    // each of its ayat.
-    std::vector<const Node*> parts;
-    if (!art->text.empty() || art->children.empty()) parts.push_back(art);
-    for (const Node& c : art->children) parts.push_back(&c);
-    for (const Node* part : parts) {
+    // One part of the article: its own sentence or one of its ayat.
+    const auto read_part = [&](const Node* part) {
       const std::string& t = part->text;
       static const PhraseFinder led_by("dipimpin oleh ");
       if (!who && led_by.find(t) != std::string::npos) {
@@ -174,7 +170,7 @@ void read_duties_in_articles(const Document& doc, Extraction& out, const NameKey
           said.duties ||
           ((text::istarts_with(t, "Uraian tugas ") || text::istarts_with(t, "Rincian tugas ")) &&
            !part->children.empty());
-      if (!task && !functions && !duties) continue;
+      if (!task && !functions && !duties) return;
       const std::string named = task_subject(t);
       std::vector<Position*> subjects;
       if (Position* p = position_for(named, out, keys)) subjects.push_back(p);
@@ -182,7 +178,7 @@ void read_duties_in_articles(const Document& doc, Extraction& out, const NameKey
       if (subjects.empty()) subjects = positions_named(named, out, keys);
       if (subjects.empty() && !starts_in_pursuit(t) && who) subjects.push_back(who);
       if (subjects.empty()) {
-        if (!out.agency) continue;  // no one to give the items to
+        if (!out.agency) return;  // no one to give the items to
         // The agency's own tasks: "Badan sebagaimana dimaksud ... mempunyai tugas ...", which
         // are its head's job description too.
         const bool agency =
@@ -197,7 +193,7 @@ void read_duties_in_articles(const Document& doc, Extraction& out, const NameKey
               functions)
             out.positions.front().functions = items;
         }
-        continue;
+        return;
       }
       auto items = duty_items(*art, *part);
       for (std::size_t k = 0; k < subjects.size(); ++k) {
@@ -218,7 +214,11 @@ void read_duties_in_articles(const Document& doc, Extraction& out, const NameKey
           if (subject->duties.empty() && !items.empty()) subject->duties = give();
         }
       }
-    }
+    };
+    // The article's own sentence ("Kepala Badan mempunyai uraian tugas:" over its items), then
+    // each of its ayat, read in place (no list of them is made for each article).
+    if (!art->text.empty() || art->children.empty()) read_part(art);
+    for (const Node& c : art->children) read_part(&c);
   }
 }
 

@@ -69,8 +69,13 @@ std::vector<std::string> split_names(std::string_view s) {
 // --- principles ---------------------------------------------------------------------------------
 
 void read_principles(const Node& n, WorkSystem& ws) {
-  static const PhraseFinder principles("dengan prinsip");  // every node of the body is searched
-  if (!ws.principles.empty() || principles.find(n.text) == npos) return;
+  // The principles are the node's items: a node without any (most are leaves) gives none, and its
+  // text is not searched.
+  const bool has_items = std::any_of(n.children.begin(), n.children.end(),
+                                     [](const Node& c) { return is_list_item(c.kind); });
+  if (!ws.principles.empty() || !has_items) return;
+  static const PhraseFinder principles("dengan prinsip");  // every list of the body is searched
+  if (principles.find(n.text) == npos) return;
   ws.principles = item_texts(n);
 }
 
@@ -371,19 +376,29 @@ std::string own_agency_kind(const Document& doc, const Extraction& out) {
 void read_flow(const Document& doc, const Annex* annex, const Node& n, const Path& path,
                Extraction& out) {
   WorkSystem& ws = out.work_system;
+  // One of the stages has steps (items of its own): a list none of whose items that may name a
+  // stage has items is no flow, told before any stage is read.
+  const auto may_be_stage = [](const Node& c) {
+    return is_list_item(c.kind) && may_name_stage(c.text);
+  };
+  const auto has_items = [](const Node& c) {
+    return std::any_of(c.children.begin(), c.children.end(),
+                       [](const Node& s) { return is_list_item(s.kind); });
+  };
+  if (std::none_of(n.children.begin(), n.children.end(),
+                   [&](const Node& c) { return may_be_stage(c) && has_items(c); }))
+    return;
   // The stages first, their steps' texts only for a flow: a list of two or more stages, one of
-  // them with steps (items of its own).
+  // them with steps.
   std::vector<std::pair<std::string, const Node*>> stages;
   for (const Node& c : n.children) {
-    if (!may_name_stage(c.text) || !is_list_item(c.kind)) continue;
+    if (!may_be_stage(c)) continue;
     std::string stage = stage_of(c.text);
     if (!stage.empty()) stages.emplace_back(std::move(stage), &c);
   }
   if (stages.size() < 2) return;
-  const bool any_steps = std::any_of(stages.begin(), stages.end(), [](const auto& s) {
-    return std::any_of(s.second->children.begin(), s.second->children.end(),
-                       [](const Node& c) { return is_list_item(c.kind); });
-  });
+  const bool any_steps = std::any_of(stages.begin(), stages.end(),
+                                     [&](const auto& s) { return has_items(*s.second); });
   if (!any_steps) return;
   WorkFlow f;
   for (auto& [stage, item] : stages) {
