@@ -381,10 +381,12 @@ std::uint64_t folded(std::uint64_t w) {
   return w | (capital >> 2);
 }
 
-// A word as the count compares it, case aside: its first eight bytes folded (the whole word for
-// most words, so that they compare as one number) and a hash of all its bytes folded.
+// A word as the count compares it, case aside: its first eight bytes folded and the eight after
+// them (the whole word for most words, so that they compare as two numbers, with no look at the
+// bytes kept) and a hash of all its bytes folded.
 struct WordKey {
   std::uint64_t head = 0;
+  std::uint64_t tail = 0;  // bytes 8 to 15, zero for a word of eight bytes or fewer
   std::uint64_t hash = 0;
 };
 
@@ -393,7 +395,11 @@ inline WordKey key_of(std::string_view w) {
   WordKey k;
   k.head = folded(packed_bytes(w.data(), std::min<std::size_t>(n, 8)));
   std::uint64_t h = (0x9E3779B97F4A7C15ULL ^ n) + k.head;
-  for (std::size_t i = 8; i < n; i += 8) {
+  if (n > 8) {
+    k.tail = folded(packed_bytes(w.data() + 8, std::min<std::size_t>(n - 8, 8)));
+    h = (h ^ (h >> 32)) * 0xFF51AFD7ED558CCDULL + k.tail;
+  }
+  for (std::size_t i = 16; i < n; i += 8) {
     h = (h ^ (h >> 32)) * 0xFF51AFD7ED558CCDULL;
     h += folded(packed_bytes(w.data() + i, std::min<std::size_t>(n - i, 8)));
   }
@@ -418,7 +424,11 @@ inline WordKey key_of_folded(const char* folded, std::size_t n) {
   WordKey k;
   k.head = first_bytes(folded, n);
   std::uint64_t h = (0x9E3779B97F4A7C15ULL ^ n) + k.head;
-  for (std::size_t i = 8; i < n; i += 8) {
+  if (n > 8) {
+    k.tail = first_bytes(folded + 8, n - 8);
+    h = (h ^ (h >> 32)) * 0xFF51AFD7ED558CCDULL + k.tail;
+  }
+  for (std::size_t i = 16; i < n; i += 8) {
     h = (h ^ (h >> 32)) * 0xFF51AFD7ED558CCDULL;
     h += first_bytes(folded + i, n - i);
   }
@@ -486,6 +496,7 @@ class WordCount {
     s.data = words_.keep(w);
     s.size = static_cast<std::uint32_t>(w.size());
     s.head = key.head;
+    s.tail = key.tail;
     s.hash = key.hash;
     s.count = 1;
     if (++size_ * 2 > mask_ + 1) grow();  // at most half full again (s moves)
@@ -509,14 +520,15 @@ class WordCount {
     std::uint32_t size = 0;  // a word of the text (which is at most 256 MiB)
     int count = 0;
     std::uint64_t head = 0;  // WordKey::head
+    std::uint64_t tail = 0;  // WordKey::tail
     std::uint64_t hash = 0;  // WordKey::hash: most other words in its way differ in it
   };
 
-  // Whether slot s holds w: a word of eight bytes or fewer is its head.
+  // Whether slot s holds w: a word of sixteen bytes or fewer is its head and tail.
   static bool holds(const Slot& s, std::string_view w, const WordKey& key) {
-    return s.head == key.head && s.size == w.size() &&
-           (w.size() <= 8 ||
-            (s.hash == key.hash && same_letters(s.data + 8, w.data() + 8, w.size() - 8)));
+    return s.head == key.head && s.tail == key.tail && s.size == w.size() &&
+           (w.size() <= 16 ||
+            (s.hash == key.hash && same_letters(s.data + 16, w.data() + 16, w.size() - 16)));
   }
 
   // The slot that holds w, or the empty slot where it would go.
