@@ -154,14 +154,17 @@ std::string region_of(std::string_view prefix, const std::string& words) {
 // The kind, region, number and year of a citation starting at `i`, or nullopt.
 std::optional<Header> parse_header(std::string_view s, std::size_t i) {
   if (i >= s.size() || !word_start(s, i)) return std::nullopt;
+  // Every word that starts with U, P or K comes here: its first letter says which of the three
+  // kinds it may begin, and most begin none; they are turned away before a Header is made.
+  const char first = static_cast<char>(s[i] | 0x20);
+  const std::size_t uu_word_end = first == 'u' ? match_uu(s, i) : npos;
+  const bool peraturan = first == 'p' && word_at(s, i, "peraturan");
+  if (uu_word_end == npos && !peraturan && !(first == 'k' && word_at(s, i, "keputusan")))
+    return std::nullopt;
   Header h;
   std::size_t j = npos;
-  // Every word that starts with U, P or K comes here: its first letter says which of the three
-  // kinds it may begin.
-  const char first = static_cast<char>(s[i] | 0x20);
   if (first == 'u') {
-    const std::size_t e = match_uu(s, i);
-    if (e == npos) return std::nullopt;
+    const std::size_t e = uu_word_end;
     std::size_t k = skip_spaces(s, e);
     if (word_at(s, k, "dasar")) {
       // Undang-Undang Dasar Negara Republik Indonesia Tahun 1945: no number.
@@ -184,16 +187,8 @@ std::optional<Header> parse_header(std::string_view s, std::size_t i) {
     h.kind = "Undang-Undang";
     j = skip_spaces(s, e);
   } else {
-    std::string base;
-    if (first == 'p' && word_at(s, i, "peraturan")) {
-      base = "Peraturan";
-    } else if (first == 'k' && word_at(s, i, "keputusan")) {
-      base = "Keputusan";
-    } else {
-      return std::nullopt;
-    }
+    const std::string base = peraturan ? "Peraturan" : "Keputusan";
     std::size_t k = skip_spaces(s, i + 9);
-    const bool peraturan = base == "Peraturan";
     if (word_at(s, k, "pemerintah") && peraturan) {
       std::size_t m = skip_spaces(s, k + 10);
       if (word_at(s, m, "pengganti")) {
