@@ -118,6 +118,10 @@ std::string team_scope(std::string_view subject, std::string_view authority) {
 
 void read_team_decree(const Node& n, const Path& path, WorkSystem& ws) {
   const std::string& t = n.text;
+  // "tim kerja", "keputusan" and the shortest word before it ("surat") take 23 bytes, none of
+  // them overlapping another: a shorter text (a heading, a list label) is not searched.
+  constexpr std::size_t kShortestDecree = 23;
+  if (t.size() < kShortestDecree) return;
   static const PhraseFinder team_work("tim kerja");  // every node of the body is searched
   if (team_work.find(t) == npos) return;
   // "menggunakan Surat Keputusan X", "ditetapkan dengan Keputusan X"; not "pengambilan
