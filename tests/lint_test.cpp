@@ -207,6 +207,20 @@ TEST(LintIdentity, KindAndDate) {
   auto fs = lint_text(text_with("BAB I\nUMUM\nPasal 1\nDalam Peraturan Wali Kota ini.\n"));
   ASSERT_EQ(codes_of(fs), Codes{"KIND_MISMATCH"});
   EXPECT_NE(fs[0].message.find("Peraturan Wali Kota ini"), std::string::npos);
+  // Each kind a text may call itself is named in title case (a Walikota as Wali Kota).
+  for (const auto& [written, named] : std::vector<std::pair<std::string, std::string>>{
+           {"Peraturan Gubernur ini", "Peraturan Gubernur ini"},
+           {"Peraturan Daerah ini", "Peraturan Daerah ini"},
+           {"PERATURAN WALIKOTA ini", "Peraturan Wali Kota ini"},
+           {"Keputusan Gubernur ini", "Keputusan Gubernur ini"},
+           {"Keputusan Bupati ini", "Keputusan Bupati ini"},
+           {"Keputusan Walikota ini", "Keputusan Wali Kota ini"},
+           {"Keputusan Kepala Badan ini", "Keputusan Kepala ini"}}) {
+    const auto kind_fs =
+        lint_text(text_with("BAB I\nUMUM\nPasal 1\nDalam " + written + " diatur.\n"));
+    ASSERT_EQ(codes_of(kind_fs), Codes{"KIND_MISMATCH"}) << written;
+    EXPECT_NE(kind_fs[0].message.find("\"" + named + "\""), std::string::npos) << written;
+  }
   EXPECT_EQ(codes(text_with("BAB I\nUMUM\nPasal 1\nDalam Peraturan Bupati ini yang dimaksud "
                             "dengan Peraturan Gubernur adalah peraturan lain.\n")),
             Codes{});

@@ -31,6 +31,23 @@ TEST(Marker, ReadsNumberingAndOcrSlips) {
   ASSERT_TRUE(m);
   EXPECT_EQ(m->kind, NodeKind::Verse);
   EXPECT_EQ(m->label, "1");
+  // Bagian numbered by the common words in any case, and by one that is read otherwise.
+  m = structural_marker("BAGIAN KESEMBILAN");
+  ASSERT_TRUE(m);
+  EXPECT_EQ(m->kind, NodeKind::Section);
+  EXPECT_EQ(m->ordinal, 9);
+  EXPECT_EQ(m->label, "Kesembilan");
+  m = structural_marker("Bagian Kesebelas");
+  ASSERT_TRUE(m);
+  EXPECT_EQ(m->ordinal, 11);
+  m = structural_marker("Bagian Kedelapanbelas");
+  ASSERT_TRUE(m);
+  EXPECT_EQ(m->ordinal, 18);
+  EXPECT_FALSE(structural_marker("Bagian Kesatuan"));
+  m = item_marker("KEDUA : Tim bertugas");
+  ASSERT_TRUE(m);
+  EXPECT_EQ(m->kind, NodeKind::Dictum);
+  EXPECT_EQ(m->ordinal, 2);
   m = item_marker("aa. melaksanakan kegiatan");
   ASSERT_TRUE(m);
   EXPECT_EQ(m->ordinal, 27);
@@ -187,6 +204,32 @@ TEST(Parser, SpansPointAtTheSourceLines) {
   ASSERT_EQ(d.annexes.size(), 2u);
   EXPECT_EQ(d.annexes[0].date, "29 Oktober 2023");
   EXPECT_EQ(d.annexes[1].number, "10");
+}
+
+// A node's span holds its children's lines: those of a list closed by the next article, and of
+// the nodes still open when the body ends.
+TEST(Parser, SpansHoldTheLinesOfTheChildren) {
+  const auto d = parse_document(
+      "BAB I\nKETENTUAN UMUM\nPasal 1\n(1) Badan terdiri atas:\na. sekretariat;\n"
+      "b. bidang.\nPasal 2\n(1) Kepala Badan mempunyai tugas:\na. menyusun rencana;\n"
+      "b. melaksanakan\nkegiatan.\n");
+  ASSERT_EQ(d.body.children.size(), 1u);
+  const Node& bab = d.body.children[0];
+  EXPECT_EQ(bab.span.first_line, 1);
+  EXPECT_EQ(bab.span.last_line, 11);
+  EXPECT_EQ(d.body.span.last_line, 11);
+  const Node* p1 = find_article(d, "1");
+  const Node* p2 = find_article(d, "2");
+  ASSERT_TRUE(p1 && p2);
+  EXPECT_EQ(p1->span.first_line, 3);
+  EXPECT_EQ(p1->span.last_line, 6);
+  EXPECT_EQ(p2->span.first_line, 7);
+  EXPECT_EQ(p2->span.last_line, 11);
+  ASSERT_EQ(p2->children.size(), 1u);
+  EXPECT_EQ(p2->children[0].span.last_line, 11);
+  ASSERT_EQ(p2->children[0].children.size(), 2u);
+  EXPECT_EQ(p2->children[0].children[1].span.first_line, 10);
+  EXPECT_EQ(p2->children[0].children[1].span.last_line, 11);
 }
 
 TEST(Parser, DecreeDictums) {

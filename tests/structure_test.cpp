@@ -3,11 +3,13 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cctype>
 #include <map>
 
 #include "core/text.hpp"
 #include "corpus.hpp"
 #include "regulation/engine.hpp"
+#include "regulation/node_query.hpp"
 
 namespace tatakerja::regulation {
 namespace {
@@ -385,6 +387,50 @@ TEST(Structure, OneRegulationTwoAgencies) {
   EXPECT_EQ(kecamatan.positions[1].superior, "a2.p1");
   EXPECT_EQ(r.facts.positions.front().title, "Kepala Dinas");
   EXPECT_EQ(r.facts.positions.front().eselon, "II.b");
+}
+
+// PhraseFinder finds what text::ifind finds, wherever the phrase stands and in either case, and
+// skips no start: every start and every length of text around the phrase, with near misses.
+TEST(PhraseFinder, FindsWhatIfindFinds) {
+  const std::string phrase = "dicabut dan dinyatakan tidak berlaku";
+  const PhraseFinder finder(phrase);
+  const std::vector<std::string> fillers = {"",
+                                            "x",
+                                            "dicabut dan",
+                                            "Peraturan Daerah Nomor 5 Tahun 2010 ",
+                                            "dicabut dan dinyatakan tidak",
+                                            "DICABUT DAN DINYATAKAN TIDAK BERLAKU",
+                                            "tidak berlaku dicabut dan dinyatakan tidak berlak"};
+  for (const std::string& before : fillers) {
+    for (const std::string& after : fillers) {
+      for (const std::string& middle :
+           {phrase, std::string("Dicabut Dan Dinyatakan Tidak Berlaku"),
+            std::string("dicabut dan dinyatakan tidak berlaky"), std::string()}) {
+        const std::string t = before + middle + after;
+        for (std::size_t from = 0; from <= t.size() + 1; ++from)
+          ASSERT_EQ(finder.find(t, from), text::ifind(t, phrase, from)) << t << " @" << from;
+      }
+    }
+  }
+  // A shorter phrase, looked for through two of its bytes sixteen starts at a time, at every
+  // start and length around it, with near misses, bytes that are not letters and block edges.
+  for (const std::string short_phrase : {"tim kerja", "dipimpin oleh ", "dengan prinsip"}) {
+    const PhraseFinder near(short_phrase);
+    std::string upper = short_phrase;
+    for (char& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    std::string miss = short_phrase;
+    miss[miss.size() / 2] = '@';
+    for (std::size_t pad = 0; pad < 40; ++pad) {
+      for (const std::string& middle : {short_phrase, upper, miss, std::string()}) {
+        const std::string t = std::string(pad, 'k') + middle + std::string(40 - pad, 'j') + miss;
+        for (std::size_t from = 0; from <= t.size() + 1; ++from)
+          ASSERT_EQ(near.find(t, from), text::ifind(t, short_phrase, from)) << t << " @" << from;
+      }
+    }
+  }
+  // A phrase too short for the table is searched for as text::ifind does.
+  const PhraseFinder one("a");
+  EXPECT_EQ(one.find("bcA"), 2U);
 }
 
 }  // namespace

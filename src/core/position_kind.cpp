@@ -32,10 +32,11 @@ const char* to_string(UnitKind k) {
   return "Bidang";
 }
 
-std::optional<UnitKind> unit_kind_of_name(std::string_view name) {
-  // The longest start compared below is "kelompok jabatan fungsional" and the word boundary after
-  // it: the key's first 28 characters decide.
-  const std::string key = text::name_key_head(name, 28);
+namespace {
+
+// The kind of unit a name key (or the start of one, whole words of at least 28 characters, as
+// name_key_head gives) names by its first words.
+std::optional<UnitKind> unit_kind_of_key(std::string_view key) {
   auto starts = [&](std::string_view p) {
     return key.size() >= p.size() && key.compare(0, p.size(), p) == 0 &&
            (key.size() == p.size() || key[p.size()] == ' ');
@@ -55,6 +56,32 @@ std::optional<UnitKind> unit_kind_of_name(std::string_view name) {
   if (starts("asisten") && !starts("asisten ahli") && !starts("asisten apoteker"))
     return UnitKind::Asisten;
   return std::nullopt;
+}
+
+// Whether a name key holds a functional position's level ("ahli muda", "terampil") as words of
+// their own: the words of a key are its runs of letters and digits (a UTF-8 byte, too, ends one).
+// Each level is compared only where a word starts with its first letter; the key is in lower case.
+bool names_functional_level(std::string_view key) {
+  static constexpr std::array<std::string_view, 8> kLevels = {
+      "ahli utama", "ahli madya", "ahli muda", "ahli pertama",
+      "penyelia",   "mahir",      "terampil",  "pemula"};
+  for (std::size_t p = 0; p < key.size(); ++p) {
+    if (p > 0 && text::is_alnum(key[p - 1])) continue;
+    for (const std::string_view level : kLevels) {
+      if (key[p] != level.front() || key.compare(p, level.size(), level) != 0) continue;
+      const std::size_t end = p + level.size();
+      if (end >= key.size() || !text::is_alnum(key[end])) return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+std::optional<UnitKind> unit_kind_of_name(std::string_view name) {
+  // The longest start compared is "kelompok jabatan fungsional" and the word boundary after it:
+  // the key's first 28 characters decide.
+  return unit_kind_of_key(text::name_key_head(name, 28));
 }
 
 const char* to_string(PositionKind k) {
@@ -90,11 +117,7 @@ std::optional<PositionKind> position_kind_of_eselon(std::string_view eselon) {
 
 PositionKind position_kind_of_title(std::string_view title) {
   const std::string key = text::name_key(title);
-  static constexpr std::array<std::string_view, 8> kLevels = {
-      "ahli utama", "ahli madya", "ahli muda", "ahli pertama",
-      "penyelia",   "mahir",      "terampil",  "pemula"};
-  for (auto level : kLevels)
-    if (text::ifind_word(key, level) != std::string::npos) return PositionKind::Fungsional;
+  if (names_functional_level(key)) return PositionKind::Fungsional;
   static constexpr std::array<std::string_view, 6> kFamilies = {
       "analis kebijakan", "perencana", "auditor", "pranata komputer", "arsiparis", "widyaiswara"};
   for (auto family : kFamilies)
@@ -102,7 +125,8 @@ PositionKind position_kind_of_title(std::string_view title) {
   std::string_view k = key;
   if (k.rfind("kepala ", 0) == 0) k.remove_prefix(7);
   if (k == "sekretaris" || k.rfind("sekretaris ", 0) == 0) return PositionKind::Administrator;
-  if (auto unit = unit_kind_of_name(k)) {
+  // k is a key already: its kind is read from it as it is, with no key made of it again.
+  if (auto unit = unit_kind_of_key(k)) {
     switch (*unit) {
       case UnitKind::Asisten:
         return PositionKind::JptPratama;

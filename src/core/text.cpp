@@ -218,55 +218,109 @@ std::vector<std::string_view> split(std::string_view s, char sep) {
   return out;
 }
 
-std::string title_case(std::string_view s) {
-  const std::string collapsed = collapse_spaces(s);
-  std::string out;
-  out.reserve(collapsed.size());
-  bool first_word = true;
-  for (std::string_view word : split(collapsed, ' ')) {
-    if (!out.empty()) out.push_back(' ');
-    std::string lw = to_lower(word);
-    std::string bare = lw;
-    while (!bare.empty() && !is_alnum(bare.back())) bare.pop_back();
-    while (!bare.empty() && !is_alnum(bare.front())) bare.erase(bare.begin());
-    const bool has_lower =
-        std::any_of(word.begin(), word.end(), [](char c) { return c >= 'a' && c <= 'z'; });
-    const bool has_upper =
-        std::any_of(word.begin(), word.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
-    const bool has_vowel = bare.find_first_of("aeiou") != std::string::npos;
-    // A roman numeral written in capitals ("Wilayah II", "Seksi IV") stays one.
-    const bool roman = has_upper && !has_lower && bare.size() <= 4 &&
-                       std::all_of(bare.begin(), bare.end(),
-                                   [](char c) { return c == 'i' || c == 'v' || c == 'x'; }) &&
-                       roman_to_int(bare).has_value();
-    // Letters and digits written in capitals together ("SP2D", "K3") are a code, kept as written.
-    const bool code = has_upper && !has_lower && std::any_of(bare.begin(), bare.end(), is_digit);
-    const bool acronym =
-        roman || code || std::find(kAcronyms.begin(), kAcronyms.end(), bare) != kAcronyms.end() ||
-        (!has_vowel && bare.size() >= 2 &&
-         std::all_of(bare.begin(), bare.end(), [](char c) { return is_alpha(c); }));
-    if (has_lower && has_upper && !(word.size() > 1 && is_upper_text(word.substr(1)))) {
-      // Mixed case as written ("McKinsey", "LKjIP"): keep, but capitalise a lowercase start.
-      std::string w(word);
-      if (!first_word &&
-          std::find(kLowerWords.begin(), kLowerWords.end(), bare) != kLowerWords.end())
-        w = lw;
-      out += w;
-    } else if (acronym && has_upper) {
-      out += to_upper(word);
-    } else if (!first_word &&
-               std::find(kLowerWords.begin(), kLowerWords.end(), bare) != kLowerWords.end()) {
-      out += lw;
-    } else {
-      // Capitalise the first letter, and the letter after a hyphen or slash ("Barang/Jasa").
-      bool cap = true;
-      for (char c : lw) {
-        out.push_back(cap && is_alpha(c) ? upper(c) : c);
-        if (is_alpha(c)) cap = false;
-        if (c == '-' || c == '/' || c == '(') cap = true;
-      }
+namespace {
+
+// A word's core ("bare"): the word with the bytes that are not letters or digits cut from both
+// ends, in lower case. Only a core of up to kBareKept bytes is kept (longer than any word of the
+// lists it is looked up in); a longer one is known by its size and letters alone.
+constexpr std::size_t kBareKept = 8;
+struct WordCore {
+  std::string_view span;  // the core as written, within the word
+  std::array<char, kBareKept> small{};
+  [[nodiscard]] std::string_view lowered() const {
+    return span.size() <= kBareKept ? std::string_view(small.data(), span.size())
+                                    : std::string_view();
+  }
+};
+
+WordCore core_of(std::string_view word) {
+  std::size_t b = 0, e = word.size();
+  while (e > b && !is_alnum(word[e - 1])) --e;
+  while (b < e && !is_alnum(word[b])) ++b;
+  WordCore c;
+  c.span = word.substr(b, e - b);
+  if (c.span.size() <= kBareKept)
+    for (std::size_t i = 0; i < c.span.size(); ++i) c.small[i] = lower(c.span[i]);
+  return c;
+}
+
+bool is_listed(const auto& list, const WordCore& core) {
+  if (core.span.size() > kBareKept) return false;
+  return std::find(list.begin(), list.end(), core.lowered()) != list.end();
+}
+
+void append_lower(std::string& out, std::string_view word) {
+  for (const char c : word) out.push_back(lower(c));
+}
+
+// One word of title_case, written at the end of out.
+void title_case_word(std::string& out, std::string_view word, bool first_word) {
+  const WordCore core = core_of(word);
+  const std::string_view bare = core.span;
+  const bool has_lower =
+      std::any_of(word.begin(), word.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+  const bool has_upper =
+      std::any_of(word.begin(), word.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+  const bool has_vowel = std::any_of(bare.begin(), bare.end(), [](char c) {
+    const char l = lower(c);
+    return l == 'a' || l == 'e' || l == 'i' || l == 'o' || l == 'u';
+  });
+  // A roman numeral written in capitals ("Wilayah II", "Seksi IV") stays one.
+  const bool roman = has_upper && !has_lower && bare.size() <= 4 &&
+                     std::all_of(bare.begin(), bare.end(),
+                                 [](char c) {
+                                   const char l = lower(c);
+                                   return l == 'i' || l == 'v' || l == 'x';
+                                 }) &&
+                     roman_to_int(core.lowered()).has_value();
+  // Letters and digits written in capitals together ("SP2D", "K3") are a code, kept as written.
+  const bool code = has_upper && !has_lower && std::any_of(bare.begin(), bare.end(), is_digit);
+  const bool acronym = roman || code || is_listed(kAcronyms, core) ||
+                       (!has_vowel && bare.size() >= 2 &&
+                        std::all_of(bare.begin(), bare.end(), [](char c) { return is_alpha(c); }));
+  if (has_lower && has_upper && !(word.size() > 1 && is_upper_text(word.substr(1)))) {
+    // Mixed case as written ("McKinsey", "LKjIP"): keep, but capitalise a lowercase start.
+    if (!first_word && is_listed(kLowerWords, core))
+      append_lower(out, word);
+    else
+      out += word;
+  } else if (acronym && has_upper) {
+    for (const char c : word) out.push_back(upper(c));
+  } else if (!first_word && is_listed(kLowerWords, core)) {
+    append_lower(out, word);
+  } else {
+    // Capitalise the first letter, and the letter after a hyphen or slash ("Barang/Jasa").
+    bool cap = true;
+    for (const char w : word) {
+      const char c = lower(w);
+      out.push_back(cap && is_alpha(c) ? upper(c) : c);
+      if (is_alpha(c)) cap = false;
+      if (c == '-' || c == '/' || c == '(') cap = true;
     }
+  }
+}
+
+}  // namespace
+
+std::string title_case(std::string_view s) {
+  // The words are those of the single-spaced text; a text already single-spaced is not copied.
+  std::string_view text = trim(s);
+  std::string collapsed;
+  if (!spaces_collapsed(text)) {
+    collapsed = collapse_spaces(text);
+    text = collapsed;
+  }
+  std::string out;
+  out.reserve(text.size());
+  bool first_word = true;
+  std::size_t start = 0;
+  while (start < text.size()) {
+    std::size_t end = text.find(' ', start);
+    if (end == std::string_view::npos) end = text.size();
+    if (!first_word) out.push_back(' ');
+    title_case_word(out, text.substr(start, end - start), first_word);
     first_word = false;
+    start = end + 1;
   }
   return out;
 }

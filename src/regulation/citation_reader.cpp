@@ -1,9 +1,11 @@
 #include "regulation/citation_reader.hpp"
 
 #include <algorithm>
+#include <bit>
 #include <optional>
 #include <string>
 
+#include "core/sixteen_bytes.hpp"
 #include "core/text.hpp"
 
 namespace tatakerja::regulation {
@@ -152,9 +154,17 @@ std::string region_of(std::string_view prefix, const std::string& words) {
 // The kind, region, number and year of a citation starting at `i`, or nullopt.
 std::optional<Header> parse_header(std::string_view s, std::size_t i) {
   if (i >= s.size() || !word_start(s, i)) return std::nullopt;
+  // Every word that starts with U, P or K comes here: its first letter says which of the three
+  // kinds it may begin, and most begin none; they are turned away before a Header is made.
+  const char first = static_cast<char>(s[i] | 0x20);
+  const std::size_t uu_word_end = first == 'u' ? match_uu(s, i) : npos;
+  const bool peraturan = first == 'p' && word_at(s, i, "peraturan");
+  if (uu_word_end == npos && !peraturan && !(first == 'k' && word_at(s, i, "keputusan")))
+    return std::nullopt;
   Header h;
   std::size_t j = npos;
-  if (std::size_t e = match_uu(s, i); e != npos) {
+  if (first == 'u') {
+    const std::size_t e = uu_word_end;
     std::size_t k = skip_spaces(s, e);
     if (word_at(s, k, "dasar")) {
       // Undang-Undang Dasar Negara Republik Indonesia Tahun 1945: no number.
@@ -177,16 +187,8 @@ std::optional<Header> parse_header(std::string_view s, std::size_t i) {
     h.kind = "Undang-Undang";
     j = skip_spaces(s, e);
   } else {
-    std::string base;
-    if (word_at(s, i, "peraturan")) {
-      base = "Peraturan";
-    } else if (word_at(s, i, "keputusan")) {
-      base = "Keputusan";
-    } else {
-      return std::nullopt;
-    }
+    const std::string base = peraturan ? "Peraturan" : "Keputusan";
     std::size_t k = skip_spaces(s, i + 9);
-    const bool peraturan = base == "Peraturan";
     if (word_at(s, k, "pemerintah") && peraturan) {
       std::size_t m = skip_spaces(s, k + 10);
       if (word_at(s, m, "pengganti")) {
@@ -248,14 +250,23 @@ bool gazette_open(std::string_view s, std::size_t q) {
 
 // Words that end a title when they start a word: what follows is the sentence, not the title.
 bool title_stop_word(std::string_view s, std::size_t q) {
-  // Every word of a title comes here: the first letter turns most away before seven comparisons.
-  const char first = static_cast<char>(s[q] | 0x20);
-  if (first != 's' && first != 'p' && first != 'd' && first != 'b' && first != 't') return false;
-  for (std::string_view w : {"sebagaimana", "perlu", "dicabut", "dinyatakan"})
-    if (word_at(s, q, w)) return true;
-  for (std::string_view w : {"dan perubahannya", "beserta perubahannya", "telah ditetapkan"})
-    if (word_at(s, q, w)) return true;
-  return false;
+  // Every word of a title comes here: only the words that start with its first letter are
+  // compared.
+  switch (s[q] | 0x20) {
+    case 's':
+      return word_at(s, q, "sebagaimana");
+    case 'p':
+      return word_at(s, q, "perlu");
+    case 'd':
+      return word_at(s, q, "dicabut") || word_at(s, q, "dinyatakan") ||
+             word_at(s, q, "dan perubahannya");
+    case 'b':
+      return word_at(s, q, "beserta perubahannya");
+    case 't':
+      return word_at(s, q, "telah ditetapkan");
+    default:
+      return false;
+  }
 }
 
 // After ", ": words that start the rest of the sentence.
@@ -287,6 +298,26 @@ std::size_t close_paren(std::string_view s, std::size_t open) {
   return npos;
 }
 
+// The next position at or after `i` where a citation may start: a U, P or K (either case) that
+// starts a word; s.size() when there is none. Sixteen bytes at a time, for most of a text is
+// neither ("Undang-Undang", "Peraturan", "Keputusan" are all a citation starts with).
+std::size_t next_citation_start(std::string_view s, std::size_t i) {
+  for (; i + 16 <= s.size(); i += 16) {
+    // The 0x20 bit set lowers U, P and K and turns no other byte into u, p or k.
+    const text::SixteenBytes v = text::sixteen_bytes_at(s.data() + i) | 0x20;
+    for (unsigned bits = text::bits_of((v == 'u') | (v == 'p') | (v == 'k')); bits != 0;
+         bits &= bits - 1) {
+      const std::size_t at = i + static_cast<std::size_t>(std::countr_zero(bits));
+      if (word_start(s, at)) return at;
+    }
+  }
+  for (; i < s.size(); ++i) {
+    const char c = static_cast<char>(s[i] | 0x20);
+    if ((c == 'u' || c == 'p' || c == 'k') && word_start(s, i)) return i;
+  }
+  return s.size();
+}
+
 class Reader {
  public:
   Reader(std::string_view s, int line) : s_(s), line_(line) {}
@@ -295,12 +326,8 @@ class Reader {
     int last_top = -1;
     std::size_t last_end = 0;
     std::size_t i = 0;
-    while (i < s_.size()) {
-      const char c = s_[i];
-      const bool candidate =
-          (c == 'U' || c == 'u' || c == 'P' || c == 'p' || c == 'K' || c == 'k') &&
-          word_start(s_, i);
-      std::optional<Header> h = candidate ? parse_header(s_, i) : std::nullopt;
+    while ((i = next_citation_start(s_, i)) < s_.size()) {
+      std::optional<Header> h = parse_header(s_, i);
       if (!h) {
         ++i;
         continue;
@@ -369,16 +396,22 @@ class Reader {
         end = q;
         break;
       }
-      if (c != 'U' && c != 'u' && c != 'P' && c != 'p' && c != 'K' && c != 'k') continue;
-      if (std::optional<Header> nested = parse_header(s_, q)) {
-        if (!tentang || separator_before(s_, q, title_begin) || depth >= kMaxDepth) {
-          end = q;
-          untitled_stop = true;
-          break;
-        }
-        const std::size_t e = parse_citation(q, std::move(*nested), idx, depth + 1);
-        q = (e > q ? e : q + 1) - 1;  // the loop's ++q lands on e
+      std::optional<Header> nested;
+      if (c == 'U' || c == 'u' || c == 'P' || c == 'p' || c == 'K' || c == 'k')
+        nested = parse_header(s_, q);
+      if (!nested) {
+        // The rest of the word starts nothing and ends nothing (a letter or digit after a letter
+        // or digit is none of the marks above and starts no word): skipped at once.
+        while (q + 1 < s_.size() && text::is_alnum(s_[q + 1])) ++q;
+        continue;
       }
+      if (!tentang || separator_before(s_, q, title_begin) || depth >= kMaxDepth) {
+        end = q;
+        untitled_stop = true;
+        break;
+      }
+      const std::size_t e = parse_citation(q, std::move(*nested), idx, depth + 1);
+      q = (e > q ? e : q + 1) - 1;  // the loop's ++q lands on e
     }
     // Trim the separator a "next citation" stop leaves behind.
     std::size_t title_end = end;
@@ -420,36 +453,53 @@ class Reader {
 
 }  // namespace
 
+namespace {
+
+// The number after "Nomor" in a part of a gazette record ("Nomor 244" -> "244"), or "" without.
+std::string gazette_number(std::string_view part, std::size_t nomor) {
+  if (nomor == npos) return {};
+  const std::size_t k = skip_spaces(part, nomor + 5);
+  std::size_t e = k;
+  while (e < part.size() && !is_space(part[e]) && part[e] != ')') ++e;
+  std::string number(part.substr(k, e - k));
+  while (!number.empty() && (number.back() == '.' || number.back() == ';')) number.pop_back();
+  return number;
+}
+
+// Reads one comma-separated part of a gazette record into `g`: the supplement's number, or the
+// main record (the first "Lembaran ..." or "Berita ..." part); other parts say nothing.
+void read_gazette_part(std::string_view part, Gazette& g, bool& main_read) {
+  part = text::trim(part);
+  if (text::istarts_with(part, "tambahan")) {
+    g.supplement_number = gazette_number(part, text::ifind_word(part, "nomor"));
+    return;
+  }
+  if (main_read) return;
+  if (!text::istarts_with(part, "lembaran") && !text::istarts_with(part, "berita")) return;
+  main_read = true;
+  const std::size_t nomor = text::ifind_word(part, "nomor");
+  const std::size_t tahun = text::ifind_word(part, "tahun");
+  std::size_t name_end = std::min(tahun, nomor);
+  if (name_end == npos) name_end = part.size();
+  g.name = text::collapse_spaces(part.substr(0, name_end));
+  if (tahun != npos) {
+    std::size_t y = skip_spaces(part, tahun + 5);
+    g.year = read_year(part, y);
+  }
+  g.number = gazette_number(part, nomor);
+}
+
+}  // namespace
+
 Gazette read_gazette(std::string_view content) {
   Gazette g;
   bool main_read = false;
-  for (std::string_view part : text::split(content, ',')) {
-    part = text::trim(part);
-    const std::size_t nomor = text::ifind_word(part, "nomor");
-    std::string number;
-    if (nomor != npos) {
-      std::size_t k = skip_spaces(part, nomor + 5);
-      std::size_t e = k;
-      while (e < part.size() && !is_space(part[e]) && part[e] != ')') ++e;
-      number = std::string(part.substr(k, e - k));
-      while (!number.empty() && (number.back() == '.' || number.back() == ';')) number.pop_back();
-    }
-    if (text::istarts_with(part, "tambahan")) {
-      g.supplement_number = number;
-      continue;
-    }
-    if (main_read) continue;
-    if (!text::istarts_with(part, "lembaran") && !text::istarts_with(part, "berita")) continue;
-    main_read = true;
-    const std::size_t tahun = text::ifind_word(part, "tahun");
-    std::size_t name_end = std::min(tahun, nomor);
-    if (name_end == npos) name_end = part.size();
-    g.name = text::collapse_spaces(part.substr(0, name_end));
-    if (tahun != npos) {
-      std::size_t y = skip_spaces(part, tahun + 5);
-      g.year = read_year(part, y);
-    }
-    g.number = number;
+  // The parts between commas, read in place (each part's number only where it is kept).
+  for (std::size_t start = 0;;) {
+    const std::size_t comma = content.find(',', start);
+    read_gazette_part(content.substr(start, comma == npos ? npos : comma - start), g, main_read);
+    if (comma == npos) break;
+    start = comma + 1;
   }
   return g;
 }
@@ -459,14 +509,16 @@ std::vector<CitationMatch> find_citations(std::string_view text, int line) {
 }
 
 std::vector<Citation> read_citations(std::string_view text, int line) {
+  std::vector<CitationMatch> found = find_citations(text, line);
   std::vector<Citation> out;
-  for (auto& m : find_citations(text, line)) out.push_back(std::move(m.citation));
+  out.reserve(found.size());  // grown once: a citation is large to move
+  for (auto& m : found) out.push_back(std::move(m.citation));
   return out;
 }
 
-void append_citations(std::vector<Citation>& list, const std::vector<Citation>& more) {
+void append_citations(std::vector<Citation>& list, std::vector<Citation> more) {
   const int offset = static_cast<int>(list.size());
-  for (Citation c : more) {
+  for (Citation& c : more) {
     if (c.amends >= 0) c.amends += offset;
     if (c.nested_in >= 0) c.nested_in += offset;
     list.push_back(std::move(c));

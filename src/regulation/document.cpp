@@ -46,21 +46,6 @@ const char* to_string(NodeKind k) {
   return "teks";
 }
 
-bool is_list_item(NodeKind k) {
-  switch (k) {
-    case NodeKind::Letter:
-    case NodeKind::UpperLetter:
-    case NodeKind::Number:
-    case NodeKind::ParenNumber:
-    case NodeKind::ParenLetter:
-    case NodeKind::DottedNumber:
-    case NodeKind::Roman:
-      return true;
-    default:
-      return false;
-  }
-}
-
 namespace {
 
 std::string marker_text(const Node& n) {

@@ -27,10 +27,13 @@ std::string field_value(std::string_view s) {
   return std::string(text::trim(v));
 }
 
+// A field name ends at a colon within the first 40 bytes: only they are searched for one.
+constexpr std::size_t kLongestFieldName = 40;
+
 // The field name before the colon, when the text is a field ("Tugas Pokok : ..."), else empty.
 std::string field_name(std::string_view s) {
-  const std::size_t c = s.find(':');
-  if (c > 40) return {};  // also no colon at all (npos)
+  const std::size_t c = s.substr(0, kLongestFieldName + 1).find(':');
+  if (c > kLongestFieldName) return {};  // also no colon at all (npos)
   std::string name = text::collapse_spaces(s.substr(0, c));
   while (!name.empty() && (name.front() == '*' || name.front() == '-')) name.erase(0, 1);
   return text::to_lower(text::trim(name));
@@ -53,8 +56,13 @@ bool is_title_field(const Node& n) {
   // Every line of an annex is asked: one whose words before the colon do not hold "jabatan" (as
   // both names do) is turned away before its field name is made.
   const std::string_view s = n.text;
-  const std::size_t colon = s.find(':');
-  if (colon == std::string_view::npos ||
+  // A colon past the 40th byte (or none) ends no field name (field_name); and both names end in
+  // "n", as the words before the colon then do, white space aside.
+  const std::size_t colon = s.substr(0, kLongestFieldName + 1).find(':');
+  if (colon > kLongestFieldName) return false;
+  std::size_t end = colon;
+  while (end > 0 && text::detail::is_white_space(s[end - 1])) --end;
+  if (end == 0 || (s[end - 1] | 0x20) != 'n' ||
       text::ifind(s.substr(0, colon), "jabatan") == std::string_view::npos)
     return false;
   return field_in(s, {"jabatan", "nama jabatan"});
@@ -98,7 +106,7 @@ void feed(Block& b, const Node& n) {
   if (!is_line(n)) return;
   const std::string field = field_name(n.text);
   if (names_summary(field)) {
-    b.summary = text::strip_item_end(field_value(n.text));
+    b.summary = strip_item_end(field_value(n.text));
     b.summary_pending = b.summary.empty();
     b.in_functions = false;
     return;
@@ -296,9 +304,31 @@ bool starts_with_word(std::string_view key, std::string_view word) {
          (key.size() == word.size() || key[word.size()] == ' ');
 }
 
-// The unit a title names, without "Kepala ": "Kepala Bidang X" and "Bidang X" -> "Bidang X".
-std::string unit_named_by(const std::string& title) {
-  std::string rest = text::istarts_with(title, "Kepala ") ? title.substr(7) : title;
+// Whether a name may begin a unit's kind: every kind unit_kind_of_name knows starts with one of
+// the letters s, b, u, i, k, a, and a name that starts with another letter (its key with that
+// letter, lowered) names no unit, which is told without making its key.
+bool may_start_unit_kind(std::string_view name) {
+  if (name.empty() || !text::is_alpha(name.front())) return true;
+  switch (name.front() | 0x20) {
+    case 's':
+    case 'b':
+    case 'u':
+    case 'i':
+    case 'k':
+    case 'a':
+      return true;
+    default:
+      return false;
+  }
+}
+
+// The unit a title names, without "Kepala ": "Kepala Bidang X" and "Bidang X" -> "Bidang X"; a
+// view into the title (empty when it names none), so that asking whether it names one copies
+// nothing.
+std::string_view unit_named_by(const std::string& title) {
+  const std::string_view rest =
+      text::istarts_with(title, "Kepala ") ? std::string_view(title).substr(7) : title;
+  if (!may_start_unit_kind(rest)) return {};
   const auto kind = unit_kind_of_name(rest);
   if (!kind || *kind == UnitKind::KelompokJabatanFungsional) return {};
   return rest;
@@ -349,11 +379,21 @@ std::string strip_region(std::string title, const Extraction& out) {
   return title;
 }
 
-std::string clean_title(const std::string& written, const Extraction& out) {
-  std::string title = text::strip_item_end(text::collapse_spaces(written));
+// A block's title as a position's, and whether it is the agency's head (is_agency_head of it),
+// which the cleaning asks already.
+struct CleanTitle {
+  std::string title;
+  bool agency_head = false;
+};
+
+CleanTitle clean_title(const std::string& written, const Extraction& out) {
+  std::string title = strip_item_end(text::collapse_spaces(written));
   if (text::is_upper_text(title)) title = text::title_case(title);
-  if (is_agency_head(title, out)) title = strip_region(std::move(title), out);
-  return title;
+  if (!is_agency_head(title, out)) return {std::move(title), false};
+  std::string stripped = strip_region(title, out);
+  if (stripped == title) return {std::move(title), true};
+  const bool head = is_agency_head(stripped, out);
+  return {std::move(stripped), head};
 }
 
 const Unit* unit_by_name(const Extraction& out, const std::string& name) {
@@ -383,7 +423,8 @@ const Position* head_of(const Extraction& out, const std::string& unit) {
 // created. Empty when the title leads no unit.
 std::string unit_for(const std::string& title, const std::string& administrator, bool derive,
                      const SourceSpan& span, Extraction& out) {
-  std::string name = is_secretary(title) ? std::string("Sekretariat") : unit_named_by(title);
+  std::string name =
+      is_secretary(title) ? std::string("Sekretariat") : std::string(unit_named_by(title));
   if (name.empty()) return {};
   if (const Unit* u = unit_by_name(out, name)) return u->id;
   if (!derive) return {};
@@ -426,7 +467,8 @@ class TitleKeys {
 
 Position& position_for(const Block& b, const std::string& administrator, bool derive,
                        Extraction& out, TitleKeys& titles) {
-  const std::string title = clean_title(b.title, out);
+  const CleanTitle clean = clean_title(b.title, out);
+  const std::string& title = clean.title;
   if (Position* p = titles.find(title, out)) return *p;
   const bool names_unit = !unit_named_by(title).empty();
   if (names_unit && !text::istarts_with(title, "Kepala ")) {
@@ -436,7 +478,7 @@ Position& position_for(const Block& b, const std::string& administrator, bool de
   p.id = out.next_position_id();
   p.title = names_unit && !text::istarts_with(title, "Kepala ") ? "Kepala " + title : title;
   p.source = b.span;
-  const bool head = is_agency_head(title, out);
+  const bool head = clean.agency_head;
   p.kind = head ? PositionKind::JptPratama : position_kind_of_title(title);
   const Position* top = agency_head(out);
   const std::string top_id = top ? top->id : std::string();

@@ -75,7 +75,9 @@ std::string revoked_scope(std::string_view before) {
 }
 
 void read_revocation(const Node& n, const std::vector<const Node*>& path, Extraction& out) {
-  const std::size_t at = text::ifind(n.text, kRevoked);
+  // Every node of the body is searched for the phrase, which is long: a PhraseFinder's.
+  static const PhraseFinder revoked(kRevoked);
+  const std::size_t at = revoked.find(n.text);
   if (at == std::string::npos) return;
   std::string_view s = n.text;
   std::string_view sentence = s.substr(0, at);
@@ -96,8 +98,7 @@ void read_revocation(const Node& n, const std::vector<const Node*>& path, Extrac
   r.whole = r.scope.empty();
   std::string_view after = s.substr(at + kRevoked.size());
   const std::size_t kecuali = text::ifind_word(after, "kecuali");
-  if (kecuali != std::string_view::npos)
-    r.exceptions = text::strip_item_end(after.substr(kecuali + 7));
+  if (kecuali != std::string_view::npos) r.exceptions = strip_item_end(after.substr(kecuali + 7));
   r.article = citation_path(path, n);
   r.source = n.span;
   out.revocations.push_back(std::move(r));

@@ -11,7 +11,10 @@
 // texts that differ from the majority, or to all of them when there is no majority.
 #include <algorithm>
 #include <map>
+#include <optional>
 #include <set>
+#include <string_view>
+#include <tuple>
 
 #include "core/text.hpp"
 #include "lint_rules.hpp"
@@ -75,58 +78,116 @@ bool linked_by_amendment(const std::vector<Citation>& cs, std::size_t i, std::si
 
 void check_citations(const Extraction& facts, std::vector<Finding>& out) {
   const std::vector<Citation>& cs = facts.citations;
-  // Each citation's kind and region keyed once: both checks below and every pair ask for them.
+  // Each citation's kind and region keyed once: both checks below and every pair ask for them. A
+  // text cites many regulations of a few kinds ("Undang-Undang", "Peraturan Pemerintah"): a
+  // kind and region keyed before are not keyed again (the first few met are remembered).
   std::vector<std::string> kind_region(cs.size());
-  for (std::size_t i = 0; i < cs.size(); ++i) kind_region[i] = kind_region_key(cs[i]);
-  const auto identity = [&](std::size_t i) { return identity_key(kind_region[i], cs[i]); };
+  constexpr std::size_t kRemembered = 8;
+  std::vector<std::size_t> keyed;  // a citation of each kind and region remembered
+  for (std::size_t i = 0; i < cs.size(); ++i) {
+    const auto same = std::find_if(keyed.begin(), keyed.end(), [&](std::size_t k) {
+      return cs[k].kind == cs[i].kind && cs[k].region == cs[i].region;
+    });
+    if (same != keyed.end()) {
+      kind_region[i] = kind_region[*same];
+      continue;
+    }
+    kind_region[i] = kind_region_key(cs[i]);
+    if (keyed.size() < kRemembered) keyed.push_back(i);
+  }
+  // The numbers of the citations with a number and a year (those both checks read), stripped once.
+  std::vector<std::string> numbers(cs.size());
+  for (std::size_t i = 0; i < cs.size(); ++i)
+    if (cs[i].year && !cs[i].number.empty()) numbers[i] = strip_zeros(cs[i].number);
+  // identity_key(cs[i]) for a citation with a number and a year.
+  const auto identity = [&](std::size_t i) {
+    return kind_region[i] + "|" + numbers[i] + "|" + std::to_string(*cs[i].year);
+  };
   for (const Citation& c : cs)
     if (c.gazette && c.gazette->year && c.year && *c.gazette->year < *c.year)
       add(out, "CITATION_GAZETTE_BEFORE_YEAR", Severity::Warning, c.line,
           cited_name(c) + " dicatat dalam " + gazette_text(*c.gazette) +
               ", lebih awal daripada tahun peraturan itu sendiri.");
-  // The same regulation with two gazette records.
-  std::map<std::string, std::size_t> first_gazette;
+  // The same regulation with two gazette records. The first of each regulation is found by the
+  // parts of its identity key (a kind and region key has no '|' in its parts, nor a year, so that
+  // equal parts are equal keys); the key itself is made only for a finding.
+  using Identity = std::tuple<std::string_view, std::string_view, int>;
+  std::map<Identity, std::size_t> first_gazette;
   std::set<std::string> reported;
   for (std::size_t i = 0; i < cs.size(); ++i) {
     if (!usable_gazette(cs[i])) continue;
-    const std::string key = identity(i);
-    auto [it, fresh] = first_gazette.emplace(key, i);
+    auto [it, fresh] = first_gazette.emplace(Identity{kind_region[i], numbers[i], *cs[i].year}, i);
     if (fresh) continue;
     const Citation& a = cs[it->second];
-    if (same_gazette(*a.gazette, *cs[i].gazette) || !reported.insert("g" + key).second) continue;
+    if (same_gazette(*a.gazette, *cs[i].gazette) || !reported.insert("g" + identity(i)).second)
+      continue;
     add(out, "CITATION_INCONSISTENT", Severity::Warning, cs[i].line,
         cited_name(cs[i]) + " disebut dengan catatan pengundangan berbeda: " +
             gazette_text(*a.gazette) + " (baris " + std::to_string(a.line) + ") dan " +
             gazette_text(*cs[i].gazette) + " (baris " + std::to_string(cs[i].line) + ").");
   }
-  // The same title with another number or year.
-  std::map<std::string, std::vector<std::size_t>> by_title;
-  for (std::size_t i = 0; i < cs.size(); ++i) {
-    const std::string title = text::name_key(cs[i].title);
-    if (title.empty() || !cs[i].year || cs[i].number.empty()) continue;
-    by_title[kind_region[i] + "|" + title].push_back(i);
-  }
-  for (const auto& [key, idx] : by_title) {
-    for (std::size_t x = 0; x < idx.size(); ++x) {
-      for (std::size_t y = 0; y < x; ++y) {
-        const Citation& a = cs[idx[y]];
-        const Citation& b = cs[idx[x]];
-        const bool same_number = strip_zeros(a.number) == strip_zeros(b.number);
-        const bool same_year = *a.year == *b.year;
-        if (same_number == same_year || linked_by_amendment(cs, idx[x], idx[y])) continue;
-        const std::string id_a = identity(idx[y]);
-        const std::string id_b = identity(idx[x]);
-        const std::string pair_key = "t" + key + "|" + id_a + "|" + id_b;
-        const std::string pair_rev = "t" + key + "|" + id_b + "|" + id_a;
-        if (reported.count(pair_rev) || !reported.insert(pair_key).second) continue;
-        add(out, "CITATION_INCONSISTENT", Severity::Warning, b.line,
-            "Peraturan yang sama (" + a.kind + (a.region.empty() ? "" : " " + a.region) +
-                " tentang " + a.title + ") disebut sebagai Nomor " + a.number + " Tahun " +
-                std::to_string(*a.year) + " (baris " + std::to_string(a.line) + ") dan Nomor " +
-                b.number + " Tahun " + std::to_string(*b.year) + " (baris " +
-                std::to_string(b.line) + ").");
+  // The same title with another number or year. Only a pair of the same kind and region whose
+  // number or year (not both) differ needs the titles keyed (most cited regulations differ in
+  // both), each title once; where a kind and region has many citations, they are grouped by
+  // title first, so that the pairs compared stay few. The pairs are reported in the order of
+  // their key (kind, region and title), as a map of titles gives them.
+  struct TitlePair {
+    std::string key;  // kind_region|title
+    std::size_t later, earlier;
+  };
+  std::vector<TitlePair> pairs;
+  std::vector<std::optional<std::string>> title_keys(cs.size());
+  const auto title_key = [&](std::size_t i) -> const std::string& {
+    if (!title_keys[i]) title_keys[i] = text::name_key(cs[i].title);
+    return *title_keys[i];
+  };
+  // Adds the pairs of `idx` (ascending) that differ in number or year, not both; same_title
+  // tells whether two of them have one title (known already for a group of one title).
+  const auto add_pairs = [&](const std::vector<std::size_t>& idx, const auto& same_title) {
+    for (std::size_t px = 0; px < idx.size(); ++px) {
+      for (std::size_t py = 0; py < px; ++py) {
+        const std::size_t x = idx[px], y = idx[py];
+        const bool same_number = numbers[y] == numbers[x];
+        const bool same_year = *cs[y].year == *cs[x].year;
+        if (same_number == same_year || linked_by_amendment(cs, x, y) || !same_title(x, y))
+          continue;
+        pairs.push_back({kind_region[x] + "|" + title_key(x), x, y});
       }
     }
+  };
+  std::map<std::string_view, std::vector<std::size_t>> by_kind_region;
+  for (std::size_t i = 0; i < cs.size(); ++i)
+    if (cs[i].year && !cs[i].number.empty()) by_kind_region[kind_region[i]].push_back(i);
+  constexpr std::size_t kComparedInPairs = 32;  // a kind and region's citations, at most
+  for (const auto& [kr, idx] : by_kind_region) {
+    if (idx.size() <= kComparedInPairs) {
+      add_pairs(idx, [&](std::size_t x, std::size_t y) {
+        return !title_key(x).empty() && title_key(x) == title_key(y);
+      });
+      continue;
+    }
+    std::map<std::string, std::vector<std::size_t>> by_title;
+    for (const std::size_t i : idx)
+      if (!title_key(i).empty()) by_title[title_key(i)].push_back(i);
+    for (const auto& [title, same] : by_title)
+      add_pairs(same, [](std::size_t, std::size_t) { return true; });
+  }
+  std::sort(pairs.begin(), pairs.end(), [](const TitlePair& a, const TitlePair& b) {
+    return std::tie(a.key, a.later, a.earlier) < std::tie(b.key, b.later, b.earlier);
+  });
+  for (const TitlePair& p : pairs) {
+    const Citation& a = cs[p.earlier];
+    const Citation& b = cs[p.later];
+    const std::string id_a = identity(p.earlier);
+    const std::string id_b = identity(p.later);
+    const std::string pair_key = "t" + p.key + "|" + id_a + "|" + id_b;
+    const std::string pair_rev = "t" + p.key + "|" + id_b + "|" + id_a;
+    if (reported.count(pair_rev) || !reported.insert(pair_key).second) continue;
+    add(out, "CITATION_INCONSISTENT", Severity::Warning, b.line,
+        "Peraturan yang sama (" + a.kind + (a.region.empty() ? "" : " " + a.region) + " tentang " +
+            a.title + ") disebut sebagai Nomor " + a.number + " Tahun " + std::to_string(*a.year) +
+            " (baris " + std::to_string(a.line) + ") dan Nomor " + b.number + " Tahun " +
+            std::to_string(*b.year) + " (baris " + std::to_string(b.line) + ").");
   }
 }
 

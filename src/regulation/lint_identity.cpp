@@ -2,6 +2,8 @@
 // annex repeats against the body's; dates that are not complete valid dates; the body naming
 // itself as another kind of regulation ("Dalam Peraturan Gubernur ini" in a Peraturan Bupati).
 #include <algorithm>
+#include <array>
+#include <bit>
 #include <map>
 
 #include "core/date.hpp"
@@ -119,60 +121,78 @@ std::string canonical_kind(std::string key) {
   return key;
 }
 
-// The words after position `p` in `t`, lowercased and single-spaced, up to `max` characters
-// (lowered in place: one string, not two).
-std::string words_from(std::string_view t, std::size_t p, std::size_t max) {
-  std::string w = text::collapse_spaces(t.substr(p, max));
-  for (char& c : w)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return w;
-}
-
-// A kind as a finding names it ("Peraturan Wali Kota"), title-cased once per kind.
-const std::string& kind_title(const std::string& named) {
-  static const std::map<std::string, std::string> titles = [] {
-    std::map<std::string, std::string> m;
-    for (const std::string& k : self_kinds()) {
-      const std::string kind = canonical_kind(k);
-      m.emplace(kind, text::title_case(kind));
-    }
-    return m;
-  }();
-  return titles.at(named);
-}
-
 // How far after "Peraturan" or "Keputusan" a text's name for itself is read.
 constexpr std::size_t kSelfNameReach = 40;
 
-// KIND_MISMATCH for each "<kind> ini" in the node's own text that is not the text's own kind.
-void check_self_names(const Node& n, const std::string& own, const std::string& own_display,
-                      std::vector<Finding>& out) {
-  const std::string_view t = n.text;
-  for (std::string_view kw : {"Peraturan", "Keputusan"}) {
-    for (std::size_t p = text::ifind_word(t, kw); p != std::string_view::npos;
-         p = text::ifind_word(t, kw, p + kw.size())) {
-      // Every self-name ends in "ini": a mention without it in reach ("Peraturan Pemerintah
-      // Nomor 18 Tahun 2016 ...", most of them) is passed over before its words are copied.
-      if (text::ifind(t.substr(p, kSelfNameReach), "ini") == std::string_view::npos) continue;
-      const std::string w = words_from(t, p, kSelfNameReach);
-      for (const std::string& k : self_kinds()) {
-        if (w.compare(0, k.size(), k) != 0) continue;
-        // "<kind> ini" (a decree's kind goes on: "Keputusan Kepala Badan ini")
-        std::string_view rest = std::string_view(w).substr(k.size());
-        if (k == "keputusan kepala") {
-          const auto ini = rest.find(" ini");
-          if (ini > 20) break;  // also no " ini" at all (npos)
-        } else if (rest.substr(0, 4) != " ini" || (rest.size() > 4 && text::is_alnum(rest[4]))) {
-          break;
-        }
-        const std::string named = canonical_kind(k);
-        if (own.compare(0, named.size(), named) != 0)
-          add(out, "KIND_MISMATCH", Severity::Error, n.span.first_line,
-              "Naskah ini " + own_display + ", tetapi menyebut dirinya \"" + kind_title(named) +
-                  " ini\".");
-        break;
+// The words of a text's name for itself, lowercased and single-spaced, in a buffer of their own:
+// they are never longer than the reach, so that no string is made for them.
+class SelfNameWords {
+ public:
+  // The words after position `p` in `t`, up to kSelfNameReach characters: text::collapse_spaces of
+  // them, lowered, in one pass.
+  SelfNameWords(std::string_view t, std::size_t p) {
+    bool pending_space = false;
+    for (const char c : text::trim(t.substr(p, kSelfNameReach))) {
+      if (text::detail::is_white_space(c)) {
+        pending_space = true;
+        continue;
       }
+      if (pending_space) words_[size_++] = ' ';
+      pending_space = false;
+      words_[size_++] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
     }
+  }
+  std::string_view view() const { return {words_.data(), size_}; }
+
+ private:
+  std::array<char, kSelfNameReach> words_{};
+  std::size_t size_ = 0;
+};
+
+// A kind as a finding names it ("Peraturan Wali Kota"): text::title_case of each canonical kind,
+// written out (no map is built for the first finding).
+std::string_view kind_title(const std::string& named) {
+  static constexpr std::array<std::pair<std::string_view, std::string_view>, 8> kTitles = {{
+      {"peraturan gubernur", "Peraturan Gubernur"},
+      {"peraturan bupati", "Peraturan Bupati"},
+      {"peraturan wali kota", "Peraturan Wali Kota"},
+      {"peraturan daerah", "Peraturan Daerah"},
+      {"keputusan gubernur", "Keputusan Gubernur"},
+      {"keputusan bupati", "Keputusan Bupati"},
+      {"keputusan wali kota", "Keputusan Wali Kota"},
+      {"keputusan kepala", "Keputusan Kepala"},
+  }};
+  for (const auto& [kind, title] : kTitles)
+    if (kind == named) return title;
+  return {};  // not reached: every kind of self_kinds() is listed
+}
+
+// KIND_MISMATCH when the kind word ("Peraturan" or "Keputusan") at `p` of the node's own text
+// starts a "<kind> ini" that is not the text's own kind.
+void check_self_name_at(const Node& n, std::size_t p, const std::string& own,
+                        const std::string& own_display, std::vector<Finding>& out) {
+  const std::string_view t = n.text;
+  // Every self-name ends in "ini": a mention without it in reach ("Peraturan Pemerintah Nomor 18
+  // Tahun 2016 ...", most of them) is passed over before its words are copied.
+  if (text::ifind(t.substr(p, kSelfNameReach), "ini") == std::string_view::npos) return;
+  const SelfNameWords words(t, p);
+  const std::string_view w = words.view();
+  for (const std::string& k : self_kinds()) {
+    if (w.compare(0, k.size(), k) != 0) continue;
+    // "<kind> ini" (a decree's kind goes on: "Keputusan Kepala Badan ini")
+    std::string_view rest = w.substr(k.size());
+    if (k == "keputusan kepala") {
+      const auto ini = rest.find(" ini");
+      if (ini > 20) return;  // also no " ini" at all (npos)
+    } else if (rest.substr(0, 4) != " ini" || (rest.size() > 4 && text::is_alnum(rest[4]))) {
+      return;
+    }
+    const std::string named = canonical_kind(k);
+    if (own.compare(0, named.size(), named) != 0)
+      add(out, "KIND_MISMATCH", Severity::Error, n.span.first_line,
+          "Naskah ini " + own_display + ", tetapi menyebut dirinya \"" +
+              std::string(kind_title(named)) + " ini\".");
+    return;
   }
 }
 
@@ -181,44 +201,72 @@ constexpr std::size_t kShortestSelfName = 20;
 
 // "Peraturan" and "Keputusan" have nine letters, a 'p' or a 'k' first, a 't' fifth and an 'n'
 // last: comparing those three at a place turns most other words away (a few such as "penetapan"
-// pass, and check_self_names finds nothing in them).
+// pass, and are then compared whole).
 constexpr std::size_t kKindWordLength = 9;
 
-// Whether a kind word may start at one of the places [from, last] of `t`, one place at a time.
-bool may_hold_kind_word_at(std::string_view t, std::size_t from, std::size_t last) {
-  const auto lower = [&](std::size_t i) { return static_cast<char>(t[i] | 0x20); };
-  for (std::size_t i = from; i <= last; ++i) {
-    const char first = lower(i);
-    if ((first == 'p' || first == 'k') && lower(i + 4) == 't' && lower(i + 8) == 'n') return true;
-  }
-  return false;
+// The places [at, at + 16) of `t` where the three letters of a kind word stand, as bits (reads
+// t[at, at + 24)).
+unsigned kind_word_starts(std::string_view t, std::size_t at) {
+  const auto first = letter_at(t, at, 0, 'p') | letter_at(t, at, 0, 'k');
+  return text::bits_of(first & letter_at(t, at, 4, 't') & letter_at(t, at, 8, 'n'));
 }
 
-// Whether `t` may hold the word "Peraturan" or "Keputusan", i.e. whether check_self_names can
-// find anything in it. Most nodes hold neither word and are short: sixteen places are compared at
-// a time, the last sixteen in one block that overlaps the one before, as text::ifind does (which
-// would search the text once per word); searching for a 'p' stopped at nearly every word that has
-// one.
-bool may_hold_kind_word(std::string_view t) {
-  if (t.size() < kKindWordLength) return false;
+// Calls visit(q) for each place q of `t` where a kind word may start, left to right. Most nodes
+// hold neither word: sixteen places are compared at a time, the last sixteen in one block that
+// overlaps the one before (its places already visited are left out), as text::ifind does.
+template <class Visit>
+void for_each_kind_word_start(std::string_view t, Visit&& visit) {
+  if (t.size() < kKindWordLength) return;
   const std::size_t last = t.size() - kKindWordLength;  // the last place a word can start
   std::size_t i = 0;
-  // Whether one of the places [at, at + 16) has the three letters.
-  const auto matches = [&](std::size_t at) {
-    const auto first = letter_at(t, at, 0, 'p') | letter_at(t, at, 0, 'k');
-    return text::bits_of(first & letter_at(t, at, 4, 't') & letter_at(t, at, 8, 'n')) != 0;
+  const auto visit_all = [&](std::size_t from, unsigned starts) {
+    for (; starts != 0; starts &= starts - 1)
+      visit(from + static_cast<std::size_t>(std::countr_zero(starts)));
   };
-  for (; i + 15 <= last; i += 16)
-    if (matches(i)) return true;
-  if (i <= last && last >= 15) return matches(last - 15);
-  return may_hold_kind_word_at(t, i, last);
+  for (; i + 15 <= last; i += 16) visit_all(i, kind_word_starts(t, i));
+  if (i > last) return;
+  if (last >= 15) {
+    const std::size_t at = last - 15;  // i - at is 1 to 15
+    visit_all(i, kind_word_starts(t, at) >> (i - at));
+    return;
+  }
+  const auto lower = [&](std::size_t k) { return static_cast<char>(t[k] | 0x20); };
+  for (; i <= last; ++i) {
+    const char first = lower(i);
+    if ((first == 'p' || first == 'k') && lower(i + 4) == 't' && lower(i + 8) == 'n') visit(i);
+  }
+}
+
+// Whether `t` holds the kind word `kw` at `p` as a whole word (as text::ifind_word finds it).
+bool kind_word_at(std::string_view t, std::size_t p, std::string_view kw) {
+  const std::size_t end = p + kw.size();
+  return text::iequals(t.substr(p, kw.size()), kw) && (p == 0 || !text::is_alnum(t[p - 1])) &&
+         (end >= t.size() || !text::is_alnum(t[end]));
+}
+
+// KIND_MISMATCH for each "<kind> ini" in the node's own text that is not the text's own kind: the
+// names starting with "Peraturan" first, then those with "Keputusan". The text is read once for
+// both words, and a second time only when it holds a "Keputusan".
+void check_self_names(const Node& n, const std::string& own, const std::string& own_display,
+                      std::vector<Finding>& out) {
+  const std::string_view t = n.text;
+  bool holds_keputusan = false;
+  for_each_kind_word_start(t, [&](std::size_t q) {
+    if (kind_word_at(t, q, "Peraturan"))
+      check_self_name_at(n, q, own, own_display, out);
+    else if (!holds_keputusan && kind_word_at(t, q, "Keputusan"))
+      holds_keputusan = true;
+  });
+  if (!holds_keputusan) return;
+  for_each_kind_word_start(t, [&](std::size_t q) {
+    if (kind_word_at(t, q, "Keputusan")) check_self_name_at(n, q, own, own_display, out);
+  });
 }
 
 void kind_named(const Node& n, const std::string& own, const std::string& own_display,
                 std::vector<Finding>& out) {
-  // Many nodes are list items too short to name any kind, and most others hold neither word.
-  if (n.text.size() >= kShortestSelfName && may_hold_kind_word(n.text))
-    check_self_names(n, own, own_display, out);
+  // Many nodes are list items too short to name any kind.
+  if (n.text.size() >= kShortestSelfName) check_self_names(n, own, own_display, out);
   for (const Node& c : n.children) kind_named(c, own, own_display, out);
 }
 

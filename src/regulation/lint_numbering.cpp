@@ -4,6 +4,8 @@
 // across the whole body; Paragraf restart in each Bagian (they are the Bagian's children).
 #include <algorithm>
 #include <array>
+#include <bit>
+#include <cstdint>
 #include <optional>
 #include <string>
 
@@ -46,11 +48,11 @@ struct Item {
 // starts where the copy starts.
 // `where_of()` gives the words placing the run (" dalam Pasal 3"); it and the kind's word are
 // made only for a finding (most runs have none).
+// `seen`: a buffer for the ordinals seen, emptied here (one serves every run).
 template <typename Where>
 void check_run(const std::vector<Item>& items, const Where& where_of, std::vector<Finding>& out,
-               bool may_start_later) {
-  std::vector<int> seen;
-  seen.reserve(items.size());
+               bool may_start_later, std::vector<int>& seen) {
+  seen.clear();
   const Node* prev = nullptr;
   // The lists that a block under a heading interrupted, innermost last, each with what it had
   // seen and its last item: "1. NAMA JABATAN : ...", "URAIAN TUGAS :", its duties 1-9, then
@@ -124,36 +126,38 @@ class Numbering {
     // The runs of each kind, checked in the order of the kinds; whether a heading came since the
     // last item of a kind (only once an item of that kind was seen).
     // The runs are checked before the walk goes down, so one set of buffers serves every level.
+    // (Every run is empty here: each visit empties the runs it filled.) The kinds as bits, bit k
+    // for kind k: those with a run, and those a heading came after since their last item.
     auto& runs = runs_;
-    for (auto& r : runs) r.clear();
-    std::array<bool, kNodeKinds> kind_seen{};
-    std::array<bool, kNodeKinds> heading_since{};
-    bool any_run = false;
+    static_assert(kNodeKinds <= 32);
+    std::uint32_t kind_seen = 0, heading_since = 0;
     for (const Node& c : parent.children) {
       if (c.kind == NodeKind::Heading || c.kind == NodeKind::Text || c.kind == NodeKind::Table) {
-        for (std::size_t k = 0; k < kNodeKinds; ++k)
-          heading_since[k] = heading_since[k] || kind_seen[k];
+        heading_since |= kind_seen;
         continue;
       }
       if (c.kind == NodeKind::Article) {
         if (plain_label(c)) articles.push_back(&c);
       } else if (numbered_kind(c.kind) && plain_label(c)) {
         const auto k = static_cast<std::size_t>(c.kind);
-        runs[k].push_back({&c, heading_since[k]});
-        kind_seen[k] = true;
-        heading_since[k] = false;
-        any_run = true;
+        const std::uint32_t bit = std::uint32_t{1} << k;
+        runs[k].push_back({&c, (heading_since & bit) != 0});
+        kind_seen |= bit;
+        heading_since &= ~bit;
       }
     }
-    if (any_run) {
+    if (kind_seen != 0) {
       std::optional<std::string> w;  // made once, when a finding needs it
       const auto where_of = [&]() -> const std::string& {
         if (!w) w = where(parent, prefix);
         return *w;
       };
       const bool top = excerpt_ && parent.kind == NodeKind::Root && prefix.empty() && path_.empty();
-      for (const auto& items : runs)
-        if (!items.empty()) check_run(items, where_of, out_, top);
+      for (std::uint32_t kinds = kind_seen; kinds != 0; kinds &= kinds - 1) {
+        auto& items = runs[static_cast<std::size_t>(std::countr_zero(kinds))];
+        check_run(items, where_of, out_, top, seen_);
+        items.clear();
+      }
     }
     // A list that starts again at 1 inside an item that does not introduce a list: the parser
     // reads it as nested, but it is the same list numbered again (1, 2, 3, 4, 1).
@@ -179,6 +183,7 @@ class Numbering {
   bool excerpt_ = false;
   std::vector<const Node*> path_;
   std::array<std::vector<Item>, kNodeKinds> runs_;  // the runs of the node being visited
+  std::vector<int> seen_;                           // check_run's buffer
 };
 
 }  // namespace
@@ -190,8 +195,9 @@ void check_numbering(const Document& doc, std::vector<Finding>& out) {
   n.list(doc.body, "");
   std::vector<Item> arts;
   for (const Node* a : n.articles) arts.push_back({a, false});
+  std::vector<int> seen;
   check_run(
-      arts, [] { return std::string(); }, out, is_excerpt(doc));
+      arts, [] { return std::string(); }, out, is_excerpt(doc), seen);
   for (const Annex& a : doc.annexes)
     n.list(a.content, "Lampiran" + (a.label.empty() ? std::string() : " " + a.label));
 }

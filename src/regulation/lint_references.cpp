@@ -7,7 +7,8 @@
 #include <algorithm>
 #include <array>
 #include <bit>
-#include <map>
+#include <cstring>
+#include <utility>
 
 #include "core/text.hpp"
 #include "lint_rules.hpp"
@@ -33,27 +34,69 @@ bool word_at(string_view t, std::size_t i, string_view word) {
   return i + word.size() == t.size() || !text::is_alnum(t[i + word.size()]);
 }
 
-// The end of the clause that starts at `from`: ";" or ":" or a sentence end (". X").
+// Whether a clause ends at `i`: ";" or ":" or a sentence end (". X").
+bool ends_clause_at(string_view t, std::size_t i) {
+  if (t[i] == ';' || t[i] == ':') return true;
+  return t[i] == '.' && i + 2 < t.size() && t[i + 1] == ' ' && (t[i + 2] >= 'A' && t[i + 2] <= 'Z');
+}
+
+// The end of the clause that starts at `from`. A clause often runs to the end of its text: the
+// bytes are compared sixteen at a time, and only a ";", ":" or "." is read on its own.
 std::size_t clause_end(string_view t, std::size_t from) {
-  for (std::size_t i = from; i < t.size(); ++i) {
-    if (t[i] == ';' || t[i] == ':') return i;
-    if (t[i] == '.' && i + 2 < t.size() && t[i + 1] == ' ' && (t[i + 2] >= 'A' && t[i + 2] <= 'Z'))
-      return i;
+  constexpr std::size_t kBlock = 16;
+  std::size_t i = from;
+  for (; i + kBlock <= t.size(); i += kBlock) {
+    const auto v = text::sixteen_bytes_at(t.data() + i);
+    for (unsigned stops = text::bits_of((v == ';') | (v == ':') | (v == '.')); stops != 0;
+         stops &= stops - 1) {
+      const std::size_t k = i + static_cast<std::size_t>(std::countr_zero(stops));
+      if (ends_clause_at(t, k)) return k;
+    }
   }
+  for (; i < t.size(); ++i)
+    if (ends_clause_at(t, i)) return i;
   return t.size();
+}
+
+// The places [at, at + 16) whose first three letters, in any case, are those of "Undang-Undang",
+// "Nomor" or "Tahun", as bits (reads t[at, at + 18)).
+unsigned law_word_starts(string_view t, std::size_t at) {
+  const auto word = [&](char a, char b, char c) {
+    return letter_at(t, at, 0, a) & letter_at(t, at, 1, b) & letter_at(t, at, 2, c);
+  };
+  return text::bits_of(word('u', 'n', 'd') | word('n', 'o', 'm') | word('t', 'a', 'h'));
+}
+
+// Whether `rest` holds, as a whole word (as text::ifind_word finds one), "Undang-Undang", "Nomor",
+// or "Tahun" followed by a year: the three words looked for in one pass, sixteen places at a
+// time, the last places in a zero-padded copy.
+bool names_law_number_or_year(string_view rest) {
+  const auto names_at = [&](std::size_t p) {
+    if (p > 0 && text::is_alnum(rest[p - 1])) return false;
+    if (word_at(rest, p, "Undang-Undang") || word_at(rest, p, "Nomor")) return true;
+    if (!word_at(rest, p, "Tahun")) return false;
+    const std::size_t d = skip_spaces(rest, p + 5);
+    return d + 4 <= rest.size() && text::is_digit(rest[d]) && text::is_digit(rest[d + 3]);
+  };
+  constexpr std::size_t kBlock = 16, kRead = kBlock + 2;  // places a block, bytes it reads
+  std::size_t p = 0;
+  for (; p + kRead <= rest.size(); p += kBlock)
+    for (unsigned starts = law_word_starts(rest, p); starts != 0; starts &= starts - 1)
+      if (names_at(p + static_cast<std::size_t>(std::countr_zero(starts)))) return true;
+  if (p >= rest.size()) return false;
+  std::array<char, kRead> tail{};
+  std::memcpy(tail.data(), rest.data() + p, rest.size() - p);
+  for (unsigned starts = law_word_starts(string_view(tail.data(), tail.size()), 0); starts != 0;
+       starts &= starts - 1)
+    if (names_at(p + static_cast<std::size_t>(std::countr_zero(starts)))) return true;
+  return false;
 }
 
 // Another regulation named in `rest` (the remainder of the clause after a reference).
 bool names_other_regulation(string_view rest) {
   const std::size_t s = skip_spaces(rest, 0);
   if (word_at(rest, s, "Tahun")) return true;  // "Pasal 40 Tahun 2023"
-  if (text::ifind_word(rest, "Undang-Undang") != string_view::npos) return true;
-  if (text::ifind_word(rest, "Nomor") != string_view::npos) return true;
-  for (std::size_t p = text::ifind_word(rest, "Tahun"); p != string_view::npos;
-       p = text::ifind_word(rest, "Tahun", p + 5)) {
-    const std::size_t d = skip_spaces(rest, p + 5);
-    if (d + 4 <= rest.size() && text::is_digit(rest[d]) && text::is_digit(rest[d + 3])) return true;
-  }
+  if (names_law_number_or_year(rest)) return true;
   // "Pasal 5 Peraturan Menteri tersebut" (but not "Pasal 5 Peraturan Bupati ini")
   for (string_view kw : {"Peraturan", "Keputusan", "Instruksi"}) {
     if (!word_at(rest, s, kw)) continue;
@@ -109,13 +152,23 @@ std::string read_letter(string_view t, std::size_t& i) {
 std::size_t skip_connector(string_view t, std::size_t i) {
   std::size_t k = skip_spaces(t, i);
   if (k < t.size() && t[k] == ',') k = skip_spaces(t, k + 1);
-  for (string_view w : {"dan/atau", "dan", "atau", "sampai dengan", "s.d."}) {
-    if (word_at(t, k, w) || (w == "s.d." && text::istarts_with(t.substr(k), w))) {
-      k = skip_spaces(t, k + w.size());
-      break;
-    }
+  // Every connector starts with a 'd', an 'a' or an 's': a place is told by its letter, and
+  // only the connectors starting with it are compared (the longer first).
+  const auto past = [&](string_view w) { return skip_spaces(t, k + w.size()); };
+  switch (k < t.size() ? static_cast<char>(t[k] | 0x20) : '\0') {
+    case 'd':
+      if (word_at(t, k, "dan/atau")) return past("dan/atau");
+      if (word_at(t, k, "dan")) return past("dan");
+      return k;
+    case 'a':
+      return word_at(t, k, "atau") ? past("atau") : k;
+    case 's':
+      if (word_at(t, k, "sampai dengan")) return past("sampai dengan");
+      if (text::istarts_with(t.substr(k), "s.d.")) return past("s.d.");
+      return k;
+    default:
+      return k;
   }
-  return k;
 }
 
 // What a byte is to the search for reference words: a letter or digit (inside a word), and which
@@ -166,8 +219,17 @@ std::size_t next_reference_word(string_view t, std::size_t from) {
       const std::size_t q = p + static_cast<std::size_t>(std::countr_zero(starts));
       if (reference_word_at(t, q)) return q;
     }
-  for (; p + kShortestWord <= t.size(); ++p)
-    if (reference_word_at(t, p)) return p;
+  if (p + kShortestWord > t.size()) return t.size();
+  // The last places (all of a short item's): one more block, compared in a copy padded with
+  // zeros, which no letter matches; a word that would run past the text is turned away by
+  // reference_word_at.
+  std::array<char, kRead> tail{};
+  std::memcpy(tail.data(), t.data() + p, t.size() - p);
+  for (unsigned starts = reference_starts(string_view(tail.data(), tail.size()), 0); starts != 0;
+       starts &= starts - 1) {
+    const std::size_t q = p + static_cast<std::size_t>(std::countr_zero(starts));
+    if (reference_word_at(t, q)) return q;
+  }
   return t.size();
 }
 
@@ -180,11 +242,20 @@ const Node* child_with(const Node& parent, NodeKind kind, const std::string& lab
 class References {
  public:
   References(const Document& doc, std::vector<Finding>& out) : out_(out) {
-    for (const Node* a : articles(doc)) by_label_.emplace(text::to_upper(a->label), a);
+    // The first article of each label, sorted by label (one array, not a tree node per article).
+    const std::vector<const Node*> all = articles(doc);
+    by_label_.reserve(all.size());
+    for (const Node* a : all) by_label_.emplace_back(text::to_upper(a->label), a);
+    std::stable_sort(by_label_.begin(), by_label_.end(),
+                     [](const auto& a, const auto& b) { return a.first < b.first; });
+    by_label_.erase(std::unique(by_label_.begin(), by_label_.end(),
+                                [](const auto& a, const auto& b) { return a.first == b.first; }),
+                    by_label_.end());
   }
 
   void node(const Node& n, const Node* article, const Node* verse) {
     const string_view t = n.text;
+    clause_ = {};
     std::size_t i = 0;
     while (i < t.size()) {
       const std::size_t p = next_reference_word(t, i);
@@ -209,29 +280,32 @@ class References {
       article_label = read_number(t, i, false);
       if (article_label.empty()) return p + 5;
       explicit_article = true;
-      const std::size_t end = clause_end(t, i);
+      const std::size_t end = clause_end_from(t, i);
       check = !names_other_regulation(t.substr(i, end - i)) && !after_annex(t, p);
       target_verse = nullptr;
       target_article = nullptr;
       if (check) {
-        auto it = by_label_.find(text::to_upper(article_label));
-        if (it == by_label_.end()) {
+        const Node* found = article_labelled(text::to_upper(article_label));
+        if (!found) {
           add(out_, "XREF_UNRESOLVED", Severity::Warning, line,
               "Rujukan ke Pasal " + article_label + " tidak ditemukan dalam naskah ini.");
           check = false;
         } else {
-          target_article = it->second;
+          target_article = found;
         }
       }
       i = skip_connector(t, i);
     } else {
       // "ayat (M)" or "huruf x" without an article: relative to where the text stands.
-      const std::size_t end = clause_end(t, p);
+      const std::size_t end = clause_end_from(t, p);
       check = article && !names_other_regulation(t.substr(p, end - p)) && !after_annex(t, p);
     }
     // Checking needs the article the reference resolves in (known whenever check is still true).
     check = check && target_article != nullptr;
-    const std::string where = target_article ? "Pasal " + target_article->label : std::string();
+    // The article a finding names, made only for a finding (most references resolve).
+    const auto where = [&] {
+      return target_article ? "Pasal " + target_article->label : std::string();
+    };
     bool explicit_verse = false;
     // A chain of ayat and huruf: "ayat (1) huruf a dan huruf b", "ayat (2), ayat (3) dan ayat (4)".
     while (i < t.size()) {
@@ -245,7 +319,7 @@ class References {
         explicit_verse = true;
         if (!target_verse)
           add(out_, "XREF_UNRESOLVED", Severity::Warning, line,
-              "Rujukan ke ayat (" + v + ") tidak ditemukan dalam " + where + ".");
+              "Rujukan ke ayat (" + v + ") tidak ditemukan dalam " + where() + ".");
         continue;
       }
       if (word_at(t, i, "huruf")) {
@@ -262,7 +336,7 @@ class References {
                         [](const Node& c) { return c.kind == NodeKind::Letter; });
         if (has_letters && !child_with(holder, NodeKind::Letter, l))
           add(out_, "XREF_UNRESOLVED", Severity::Warning, line,
-              "Rujukan ke huruf " + l + " tidak ditemukan dalam " + where +
+              "Rujukan ke huruf " + l + " tidak ditemukan dalam " + where() +
                   (target_verse ? " ayat (" + target_verse->label + ")" : std::string()) + ".");
         continue;
       }
@@ -279,8 +353,27 @@ class References {
             " ...\"); di dalam pasal yang sama rujukan ditulis \"pada ayat ...\".");
   }
 
+  // clause_end(t, from) for the node being read. The references of a clause are read left to
+  // right and share its end: the end found from a place holds for every later place before it,
+  // so that a clause is scanned once, not once per reference in it.
+  std::size_t clause_end_from(string_view t, std::size_t from) {
+    if (from < clause_.from || from > clause_.end) clause_ = {from, clause_end(t, from)};
+    return clause_.end;
+  }
+
   std::vector<Finding>& out_;
-  std::map<std::string, const Node*> by_label_;
+  // The article labelled `upper_label` (in capitals), or null.
+  const Node* article_labelled(const std::string& upper_label) const {
+    const auto it = std::lower_bound(by_label_.begin(), by_label_.end(), upper_label,
+                                     [](const std::pair<std::string, const Node*>& a,
+                                        const std::string& l) { return a.first < l; });
+    return it != by_label_.end() && it->first == upper_label ? it->second : nullptr;
+  }
+
+  std::vector<std::pair<std::string, const Node*>> by_label_;  // sorted by label, no two alike
+  struct Clause {
+    std::size_t from = 1, end = 0;  // none yet: no place is in [1, 0]
+  } clause_;
 };
 
 void visit(References& refs, const Node& n, const Node* article, const Node* verse) {

@@ -35,20 +35,40 @@ bool starts_with_word(const std::string& s, const std::string& prefix) {
          (s.size() == prefix.size() || s[prefix.size()] == ' ');
 }
 
-// The block title names the position: the same name, or the name followed by the agency's name
-// and region ("KEPALA BADAN PENGELOLA PERBATASAN DAERAH" is the agency head "Kepala Badan";
-// "KEPALA DINAS KOPERASI ... PROVINSI NTT" is "Kepala Dinas").
-bool names_position(const std::string& block, const Position& p, const Extraction& x) {
-  const std::string key = text::name_key(p.title);
+// The name keys a block title is compared with, made once for all blocks: each position's title,
+// the agency's name and short name, the region.
+struct StructureKeys {
+  std::vector<std::string> positions;  // as x.positions
+  std::string agency, short_name;      // empty without an agency
+  std::string region;
+};
+
+StructureKeys structure_keys(const Extraction& x) {
+  StructureKeys k;
+  k.positions.reserve(x.positions.size());
+  for (const Position& p : x.positions) k.positions.push_back(text::name_key(p.title));
+  if (x.agency) {
+    k.agency = text::name_key(x.agency->name);
+    k.short_name =
+        text::name_key(x.agency->short_name.empty() ? x.agency->kind : x.agency->short_name);
+  }
+  k.region = text::name_key(x.regulation.region);
+  return k;
+}
+
+// The block title names the position (its title keyed as `key`): the same name, or the name
+// followed by the agency's name and region ("KEPALA BADAN PENGELOLA PERBATASAN DAERAH" is the
+// agency head "Kepala Badan"; "KEPALA DINAS KOPERASI ... PROVINSI NTT" is "Kepala Dinas").
+bool names_position(const std::string& block, const std::string& key, const StructureKeys& keys,
+                    const Extraction& x) {
   if (key.empty()) return false;
   if (block == key) return true;
   if (!starts_with_word(block, key)) return false;
   std::string rest(text::trim(std::string_view(block).substr(key.size())));
   if (x.agency) {
     // "kepala badan" + "pengelola perbatasan daerah": the agency's name after its short name.
-    const std::string agency = text::name_key(x.agency->name);
-    const std::string shortn =
-        text::name_key(x.agency->short_name.empty() ? x.agency->kind : x.agency->short_name);
+    const std::string& agency = keys.agency;
+    const std::string& shortn = keys.short_name;
     if (!shortn.empty() && starts_with_word(agency, shortn) && agency.size() > shortn.size()) {
       const std::string tail(text::trim(std::string_view(agency).substr(shortn.size())));
       if (starts_with_word(rest, tail))
@@ -59,18 +79,41 @@ bool names_position(const std::string& block, const Position& p, const Extractio
   }
   if (rest.empty()) return true;
   // What is left may only be the region: "provinsi nusa tenggara timur", "provinsi ntt".
-  const std::string region = text::name_key(x.regulation.region);
-  if (rest == region) return true;
+  if (rest == keys.region) return true;
   for (const char* w : {"provinsi", "kabupaten", "kota"})
     if (starts_with_word(rest, w)) return true;
+  return false;
+}
+
+// Whether a label's letters, in order and in either case, are those of "nama jabatan" and it has
+// no byte that a name key keeps besides them and digits: what a label keying to "nama jabatan"
+// (after an item number) must have. Most labels are told by this without the key.
+bool may_key_to_job_title(std::string_view label) {
+  constexpr std::string_view kLetters = "namajabatan";
+  std::size_t matched = 0;
+  for (const char c : label) {
+    if (static_cast<unsigned char>(c) >= 0x80) return false;
+    if (!text::is_alpha(c)) continue;
+    if (matched == kLetters.size() || (c | 0x20) != kLetters[matched]) return false;
+    ++matched;
+  }
+  return matched == kLetters.size();
+}
+
+// Whether a text may start with a label may_key_to_job_title takes: its first letter (or byte
+// past ASCII) is an 'n'. Any label cut from its start is told by that letter, so that most texts
+// and rows are not searched for a colon at all.
+bool may_start_job_title(std::string_view t) {
+  for (const char c : t)
+    if (text::is_alpha(c) || static_cast<unsigned char>(c) >= 0x80) return (c | 0x20) == 'n';
   return false;
 }
 
 // The position a job-description block names: "NAMA JABATAN : X" in a list item or a table row.
 void job_blocks(const Node& n, std::vector<std::pair<std::string, int>>& out) {
   auto take = [&](std::string_view label, std::string_view value, int line) {
-    // Only a label with a 'j' can key to "nama jabatan": most are not keyed at all.
-    if (label.find_first_of("jJ") == std::string_view::npos) return;
+    // Most labels are told by their first letter (not an 'n') and not keyed at all.
+    if (!may_key_to_job_title(label)) return;
     std::string l = text::name_key(label);
     // "1 nama jabatan" (the item number kept in a table cell)
     while (!l.empty() && (text::is_digit(l.front()) || l.front() == ' ')) l.erase(0, 1);
@@ -80,12 +123,12 @@ void job_blocks(const Node& n, std::vector<std::pair<std::string, int>>& out) {
     while (!v.empty() && (v.back() == '*' || v.back() == ' ')) v.pop_back();
     if (!v.empty()) out.emplace_back(v, line);
   };
-  if (is_list_item(n.kind) || n.kind == NodeKind::Text) {
+  if ((is_list_item(n.kind) || n.kind == NodeKind::Text) && may_start_job_title(n.text)) {
     const std::size_t colon = n.text.find(':');
     if (colon != std::string::npos)
       take(std::string_view(n.text).substr(0, colon), std::string_view(n.text).substr(colon + 1),
            n.span.first_line);
-  } else if (n.kind == NodeKind::Row && n.cells.size() >= 2) {
+  } else if (n.kind == NodeKind::Row && n.cells.size() >= 2 && may_start_job_title(n.cells[0])) {
     // Views into the row's cells: most rows are no block title and need no copies.
     std::string_view value;
     for (std::size_t i = 1; i < n.cells.size(); ++i) {
@@ -146,10 +189,13 @@ void check_structure(const Document& doc, const Extraction& x, std::vector<Findi
   if (x.positions.empty()) return;
   std::vector<std::pair<std::string, int>> blocks;
   for (const Annex& a : doc.annexes) job_blocks(a.content, blocks);
+  if (blocks.empty()) return;
+  const StructureKeys keys = structure_keys(x);
   for (const auto& [title, line] : blocks) {
     const std::string key = text::name_key(title);
-    const bool known = std::any_of(x.positions.begin(), x.positions.end(),
-                                   [&](const Position& p) { return names_position(key, p, x); });
+    const bool known =
+        std::any_of(keys.positions.begin(), keys.positions.end(),
+                    [&](const std::string& p) { return names_position(key, p, keys, x); });
     if (!known)
       add(out, "JOB_DESCRIPTION_WITHOUT_UNIT", Severity::Warning, line,
           "Lampiran memuat uraian tugas jabatan \"" + title +

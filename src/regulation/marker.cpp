@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <charconv>
 
 #include "core/text.hpp"
 
@@ -71,24 +72,58 @@ std::pair<std::string_view, std::string_view> first_token(std::string_view s) {
 // Reads a number an OCR engine may have written with l, I or O for 1 and 0.
 std::optional<int> ocr_number(std::string_view tok, bool& repaired) {
   if (tok.empty() || tok.size() > 4) return std::nullopt;
-  std::string digits;
-  bool has_digit = false;
+  // The digits read, as a value (four at most), and whether a letter was read as one.
+  int value = 0;
+  bool has_digit = false, read_letter = false;
   for (char c : tok) {
+    int digit = 0;
     if (text::is_digit(c)) {
-      digits.push_back(c);
+      digit = c - '0';
       has_digit = true;
     } else if (c == 'l' || c == 'I' || c == '|') {
-      digits.push_back('1');
+      digit = 1;
+      read_letter = true;
     } else if (c == 'O' || c == 'o') {
-      digits.push_back('0');
+      read_letter = true;
     } else {
       return std::nullopt;
     }
+    value = value * 10 + digit;
   }
   // A lone "I" or "O" may be a word; accept letters-only tokens only when short and not "O".
   if (!has_digit && (tok == "O" || tok == "o")) return std::nullopt;
-  if (digits != tok) repaired = true;
-  return text::parse_int(digits);
+  if (read_letter) repaired = true;
+  return value;
+}
+
+// Appends n in decimal, as std::to_string writes it, with no string made for it. Most labels
+// are one or two digits: written directly.
+void append_number(std::string& to, int n) {
+  if (n >= 0 && n < 10) {
+    to.push_back(static_cast<char>('0' + n));
+    return;
+  }
+  if (n >= 10 && n < 100) {
+    to.push_back(static_cast<char>('0' + n / 10));
+    to.push_back(static_cast<char>('0' + n % 10));
+    return;
+  }
+  std::array<char, 12> digits{};
+  const auto end = std::to_chars(digits.data(), digits.data() + digits.size(), n).ptr;
+  to.append(digits.data(), end);
+}
+
+// label = std::to_string(n), written in place: an item's label fits the string's own buffer.
+void set_number_label(std::string& label, int n) {
+  label.clear();
+  append_number(label, n);
+}
+
+// The value of one to three digits (text::parse_int's, without the call).
+int small_number(std::string_view digits) {
+  int v = 0;
+  for (const char c : digits) v = v * 10 + (c - '0');
+  return v;
 }
 
 // Whether text::ordinal_word_value may read w: each word it reads ends, past any end that is no
@@ -101,6 +136,38 @@ bool may_be_ordinal_word(std::string_view w) {
                                "sembilan", "puluh", "belas"})
     if (text::iends_with(w, end)) return true;
   return false;
+}
+
+// text::ordinal_word_value(w) for a word with no space or white space at either end: the words
+// that number most Bagian and dictums ("Kesatu" to "Kesembilan", "Kesepuluh", "Kesebelas",
+// "Pertama", in any case) are read in place, without the strings that function makes; any other
+// word is left to it.
+std::optional<int> ordinal_value(std::string_view w) {
+  constexpr std::size_t kLongest = 10;  // "kesembilan"
+  if (w.size() > kLongest) return text::ordinal_word_value(w);
+  std::array<char, kLongest> lowered{};
+  for (std::size_t k = 0; k < w.size(); ++k) lowered[k] = ascii_lower(w[k]);
+  const std::string_view lw(lowered.data(), w.size());
+  if (lw == "pertama") return 1;
+  if (lw.starts_with("ke")) {
+    static constexpr std::array<std::string_view, 9> kUnits = {
+        "satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan"};
+    const std::string_view rest = lw.substr(2);
+    for (std::size_t i = 0; i < kUnits.size(); ++i)
+      if (rest == kUnits[i]) return static_cast<int>(i) + 1;
+    if (rest == "sepuluh") return 10;
+    if (rest == "sebelas") return 11;
+  }
+  return text::ordinal_word_value(w);
+}
+
+// m as a Marker made anew, its label's buffer kept for the next label.
+void clear(Marker& m) {
+  m.kind = NodeKind::Text;
+  m.label.clear();
+  m.ordinal = 0;
+  m.rest = {};
+  m.repaired = false;
 }
 
 std::string_view strip_echo_and_punct(std::string_view rest) {
@@ -138,12 +205,21 @@ bool starts_with_keyword(std::string_view line, std::string_view keyword) {
 
 std::optional<Marker> structural_marker(std::string_view line) {
   line = text::trim(line);
-  if (line.size() < 3 || line.find('\t') != std::string_view::npos) return std::nullopt;
+  if (line.size() < 3) return std::nullopt;
   // BAB, Bagian, Paragraf and Pasal (as fix_rn reads them) all start with a B or a P: most lines
-  // are told at their first letter.
+  // are told at their first letter, before the line is searched for a tab.
   if (const char first = ascii_lower(line[0]); first != 'b' && first != 'p') return std::nullopt;
+  if (line.find('\t') != std::string_view::npos) return std::nullopt;
+  return structural_marker_without_tab(line);
+}
+
+bool read_structural_marker_without_tab(std::string_view line, Marker& m) {
+  line = text::trim(line);
+  if (line.size() < 3) return false;
+  const char first = ascii_lower(line[0]);
+  if (first != 'b' && first != 'p') return false;
   auto [tok, rest] = first_token(line);
-  Marker m;
+  clear(m);
   // BAB I / BABI / BAB l
   if (text::istarts_with(tok, "BAB")) {
     std::string_view roman;
@@ -161,52 +237,60 @@ std::optional<Marker> structural_marker(std::string_view line) {
     while (!r.empty() && (r.back() == '.' || r.back() == ':')) r.pop_back();
     for (char& c : r)
       if (c == 'l' || c == '1' || c == '|') c = 'I', m.repaired = true;
-    if (tok.size() == 3 && std::string(roman) == r) m.repaired = false;
+    if (tok.size() == 3 && roman == r) m.repaired = false;
     auto v = text::roman_to_int(r);
     if (!v) {
       m.repaired = false;
       if (auto n = text::parse_int(roman)) v = n;  // "BAB 3"
       r = v ? text::int_to_roman(*v) : r;
     }
-    if (!v || !text::is_upper_text(tok.substr(0, 3))) return std::nullopt;
+    if (!v || !text::is_upper_text(tok.substr(0, 3))) return false;
     m.kind = NodeKind::Chapter;
     m.label = text::to_upper(r);
     m.ordinal = *v;
     m.rest = strip_echo_and_punct(after);
-    return m;
+    return true;
   }
-  if (tok.size() <= 7 && starts_with_keyword(tok, "Bagian")) {
+  // A word reads as a keyword of five letters or more with one letter wrong at most, and fix_rn
+  // only shortens a word: a token of another length than the keyword's, give or take one, is
+  // told by its length (most lines starting with a P: "pada", "pelaksanaan").
+  // (A token that is the keyword itself, as most are, is told without the reading of a scan's
+  // slips.)
+  if (first == 'b' && tok.size() >= 5 && tok.size() <= 7 &&
+      (text::iequals(tok, "Bagian") || starts_with_keyword(tok, "Bagian"))) {
     auto [t2, r2] = first_token(rest);
     std::string w(t2);
     while (!w.empty() && !text::is_alpha(w.back())) w.pop_back();
-    if (auto v = text::ordinal_word_value(w)) {
+    if (auto v = ordinal_value(w)) {
       m.kind = NodeKind::Section;
       m.label = text::title_case(w);
       m.ordinal = *v;
       m.rest = strip_echo_and_punct(r2);
-      return m;
+      return true;
     }
-    return std::nullopt;
+    return false;
   }
-  if (tok.size() <= 9 && starts_with_keyword(tok, "Paragraf")) {
+  if (first == 'p' && tok.size() >= 7 && tok.size() <= 9 &&
+      (text::iequals(tok, "Paragraf") || starts_with_keyword(tok, "Paragraf"))) {
     auto [t2, r2] = first_token(rest);
     bool repaired = false;
     std::string n(t2);
     while (!n.empty() && (n.back() == '.' || n.back() == ':')) n.pop_back();
     if (auto v = ocr_number(n, repaired)) {
       m.kind = NodeKind::Paragraph;
-      m.label = std::to_string(*v);
+      set_number_label(m.label, *v);
       m.ordinal = *v;
       m.rest = strip_echo_and_punct(r2);
       m.repaired = repaired;
-      return m;
+      return true;
     }
-    return std::nullopt;
+    return false;
   }
+  const bool pasal = text::iequals(tok, "Pasal");
   if (tok.size() >= 4 && tok.size() <= 6 && (tok[0] == 'P' || tok[0] == 'p') &&
-      starts_with_keyword(tok, "Pasal")) {
+      (pasal || starts_with_keyword(tok, "Pasal"))) {
     auto [t2, r2] = first_token(rest);
-    if (!r2.empty()) return std::nullopt;  // "Pasal 4 Peraturan ..." is a reference, not a heading
+    if (!r2.empty()) return false;  // "Pasal 4 Peraturan ..." is a reference, not a heading
     std::string n(t2);
     while (!n.empty() && (n.back() == '.' || n.back() == ':')) n.pop_back();
     std::string suffix;
@@ -216,16 +300,17 @@ std::optional<Marker> structural_marker(std::string_view line) {
       suffix = n.substr(n.size() - 1);
       n.pop_back();
     }
-    bool repaired = !text::iequals(tok, "Pasal");
+    bool repaired = !pasal;
     if (auto v = ocr_number(n, repaired)) {
       m.kind = NodeKind::Article;
-      m.label = std::to_string(*v) + suffix;
+      set_number_label(m.label, *v);
+      m.label += suffix;
       m.ordinal = *v;
       m.repaired = repaired;
-      return m;
+      return true;
     }
   }
-  return std::nullopt;
+  return false;
 }
 
 namespace {
@@ -252,14 +337,20 @@ std::size_t specks_before_letter_item(std::string_view line) {
 }  // namespace
 
 std::optional<Marker> item_marker(std::string_view line) {
+  line = text::trim(line);  // a tab at either end is no tab of a row
+  if (line.find('\t') != std::string_view::npos) return std::nullopt;
+  return item_marker_without_tab(line);
+}
+
+bool read_item_marker_without_tab(std::string_view line, Marker& m) {
   line = text::trim(line);
-  if (line.empty() || line.find('\t') != std::string_view::npos) return std::nullopt;
+  if (line.empty()) return false;
   if (const std::size_t specks = specks_before_letter_item(line); specks > 0) {
-    auto m = item_marker(line.substr(specks));
-    if (m) m->repaired = true;
-    return m;
+    if (!read_item_marker_without_tab(line.substr(specks), m)) return false;
+    m.repaired = true;
+    return true;
   }
-  Marker m;
+  clear(m);
   auto after = [&](std::size_t end) -> bool {
     // The marker must be followed by a space or end the line.
     if (end < line.size() && line[end] != ' ') return false;
@@ -273,72 +364,75 @@ std::optional<Marker> item_marker(std::string_view line) {
       bool repaired = false;
       if (auto v = ocr_number(line.substr(1, close - 1), repaired); v && after(close + 1)) {
         m.kind = NodeKind::Verse;
-        m.label = std::to_string(*v);
+        set_number_label(m.label, *v);
         m.ordinal = *v;
         m.repaired = repaired;
-        return m;
+        return true;
       }
     }
-    return std::nullopt;
+    return false;
   }
   // Digits: 1. / 1) / 6.1.
   if (text::is_digit(line[0])) {
     std::size_t i = 0;
     while (i < line.size() && text::is_digit(line[i])) ++i;
-    if (i > 3 || i >= line.size()) return std::nullopt;
-    const int first = *text::parse_int(line.substr(0, i));
+    if (i > 3 || i >= line.size()) return false;
+    const int first = small_number(line.substr(0, i));
     if (line[i] == ')') {
-      if (!after(i + 1)) return std::nullopt;
+      if (!after(i + 1)) return false;
       m.kind = NodeKind::ParenNumber;
-      m.label = std::to_string(first);
+      set_number_label(m.label, first);
       m.ordinal = first;
-      return m;
+      return true;
     }
-    if (line[i] != '.') return std::nullopt;
+    if (line[i] != '.') return false;
     std::size_t j = i + 1;
     std::size_t k = j;
     while (k < line.size() && text::is_digit(line[k])) ++k;
     if (k > j && k - j <= 3) {
-      const int second = *text::parse_int(line.substr(j, k - j));
+      const int second = small_number(line.substr(j, k - j));
       std::size_t end = k;
       if (end < line.size() && line[end] == '.') ++end;
-      if (!after(end)) return std::nullopt;
+      if (!after(end)) return false;
       m.kind = NodeKind::DottedNumber;
-      m.label = std::to_string(first) + "." + std::to_string(second);
+      set_number_label(m.label, first);
+      m.label += '.';
+      append_number(m.label, second);
       m.ordinal = second;
-      return m;
+      return true;
     }
-    if (!after(i + 1)) return std::nullopt;
+    if (!after(i + 1)) return false;
     m.kind = NodeKind::Number;
-    m.label = std::to_string(first);
+    set_number_label(m.label, first);
     m.ordinal = first;
-    return m;
+    return true;
   }
   // Lowercase letters: a. aa. a) aa)
   if (line[0] >= 'a' && line[0] <= 'z') {
     // "cl." and "rn." are a scan's "d." and "m.": no list is labelled with those two letters.
     using Slip = std::pair<std::string_view, std::string_view>;
     for (const auto& [slip, letter] : {Slip{"cl", "d"}, Slip{"rn", "m"}}) {
+      if (line[0] != slip[0]) continue;
       if (line.size() >= 3 && (line[2] == '.' || line[2] == ')') && line.substr(0, 2) == slip &&
           after(3)) {
         m.kind = line[2] == ')' ? NodeKind::ParenLetter : NodeKind::Letter;
-        m.label = std::string(letter);
+        m.label.assign(letter);
         m.ordinal = *text::letter_ordinal(m.label);
         m.repaired = true;
-        return m;
+        return true;
       }
     }
     std::size_t i = 1;
     if (i < line.size() && line[i] == line[0]) ++i;
     if (i < line.size() && (line[i] == '.' || line[i] == ')')) {
       const bool paren = line[i] == ')';
-      if (!after(i + 1)) return std::nullopt;
+      if (!after(i + 1)) return false;
       m.kind = paren ? NodeKind::ParenLetter : NodeKind::Letter;
-      m.label = std::string(line.substr(0, i));
-      m.ordinal = *text::letter_ordinal(m.label);
-      return m;
+      m.label.assign(line.substr(0, i));
+      m.ordinal = line[0] - 'a' + 1 + (i == 2 ? 26 : 0);  // text::letter_ordinal: "aa" is 27
+      return true;
     }
-    return std::nullopt;
+    return false;
   }
   if (line[0] >= 'A' && line[0] <= 'Z') {
     // KESATU : ... (decree dictums), written in capitals: its first word is split off only when the
@@ -348,12 +442,12 @@ std::optional<Marker> item_marker(std::string_view line) {
       std::string_view word = tok;
       while (!word.empty() && (word.back() == ':' || word.back() == '.')) word.remove_suffix(1);
       if (word.size() >= 5 && may_be_ordinal_word(word) && text::is_upper_text(word)) {
-        if (auto v = text::ordinal_word_value(word)) {
+        if (auto v = ordinal_value(word)) {
           m.kind = NodeKind::Dictum;
-          m.label = std::string(word);
+          m.label.assign(word);
           m.ordinal = *v;
           m.rest = strip_echo_and_punct(rest);
-          return m;
+          return true;
         }
       }
     }
@@ -364,21 +458,33 @@ std::optional<Marker> item_marker(std::string_view line) {
         (i + 1 == line.size() || line[i + 1] == ' ')) {
       if (auto v = text::roman_to_int(line.substr(0, i)); v && after(i + 1)) {
         m.kind = NodeKind::Roman;
-        m.label = std::string(line.substr(0, i));
+        m.label.assign(line.substr(0, i));
         m.ordinal = *v;
-        return m;
+        return true;
       }
     }
     if (line.size() >= 2 && line[1] == '.' && (line.size() == 2 || line[2] == ' ')) {
       if (after(2)) {
         m.kind = NodeKind::UpperLetter;
-        m.label = std::string(1, line[0]);
+        m.label.assign(1, line[0]);
         m.ordinal = line[0] - 'A' + 1;
-        return m;
+        return true;
       }
     }
   }
-  return std::nullopt;
+  return false;
+}
+
+std::optional<Marker> structural_marker_without_tab(std::string_view line) {
+  Marker m;
+  if (!read_structural_marker_without_tab(line, m)) return std::nullopt;
+  return m;
+}
+
+std::optional<Marker> item_marker_without_tab(std::string_view line) {
+  Marker m;
+  if (!read_item_marker_without_tab(line, m)) return std::nullopt;
+  return m;
 }
 
 std::optional<Marker> line_marker(std::string_view line) {

@@ -2,6 +2,9 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
+#include <cstdint>
+#include <cstring>
 #include <string_view>
 
 #include "core/text.hpp"
@@ -36,11 +39,125 @@ std::string node_label(const Node& n) {
   }
 }
 
+namespace {
+
+// The slot of two bytes (`at` and the next) in PhraseFinder's table: their bits with the 0x20 bit
+// set (a letter's two cases alike; two bytes text::ifind takes as equal hash alike), both read at
+// once and multiplied into 12 bits.
+std::size_t pair_slot(const char* at) {
+  std::uint16_t pair = 0;
+  std::memcpy(&pair, at, sizeof pair);
+  const auto folded = static_cast<std::uint32_t>(pair | 0x2020U);
+  return static_cast<std::size_t>((folded * 0x9E3779B1U) >> 20U) & 0xFFFU;
+}
+
+// How common a byte is in the texts read (a letter in either case): the bytes of
+// kCommonFirst, most common first, then every other byte, equally rare.
+std::size_t commonness(char c) {
+  static constexpr std::string_view kCommonFirst = " aneiurtskmdlgbhpoyjcwfvzxq";
+  const std::size_t rank = kCommonFirst.find(text::is_alpha(c) ? static_cast<char>(c | 0x20) : c);
+  return rank == std::string_view::npos ? 0 : kCommonFirst.size() - rank;
+}
+
+// Phrases shorter than this are found through two probe bytes, sixteen starts at a time; longer
+// ones let the window move on far enough that moving it is the faster.
+constexpr std::size_t kSkippingLength = 10;
+
+}  // namespace
+
+PhraseFinder::PhraseFinder(std::string_view phrase) : phrase_(phrase) {
+  // Phrases longer than a byte's shift can say are looked for by text::ifind (find below).
+  if (phrase.size() < 2 || phrase.size() > 255) return;
+  const std::size_t m = phrase.size();
+  if (m < kSkippingLength) {
+    // The two rarest bytes, the first of equals.
+    std::size_t rarest = 0;
+    for (std::size_t j = 1; j < m; ++j)
+      if (commonness(phrase[j]) < commonness(phrase[rarest])) rarest = j;
+    std::size_t second = rarest == 0 ? 1 : 0;
+    for (std::size_t j = 0; j < m; ++j)
+      if (j != rarest && commonness(phrase[j]) < commonness(phrase[second])) second = j;
+    probe_at_ = {rarest, second};
+    for (std::size_t k = 0; k < 2; ++k) {
+      const char c = phrase[probe_at_[k]];
+      const unsigned char fold = text::is_alpha(c) ? 0x20 : 0x00;
+      probe_fold_[k] = text::sixteen_of(fold);
+      probe_byte_[k] = text::sixteen_of(static_cast<unsigned char>(c | fold));
+    }
+    by_probes_ = true;
+  }
+  // Two bytes found nowhere in the phrase let the window move on by all of it but a byte (the
+  // second could be the phrase's first); two that end the phrase at position j, by m - 1 - j.
+  shift_.fill(static_cast<std::uint8_t>(m - 1));
+  for (std::size_t j = 1; j < m; ++j) {
+    std::uint8_t& s = shift_[pair_slot(phrase.data() + j - 1)];
+    s = std::min(s, static_cast<std::uint8_t>(m - 1 - j));
+  }
+}
+
+std::size_t PhraseFinder::find_by_probes(std::string_view text, std::size_t from) const {
+  const std::size_t last = text.size() - phrase_.size();  // the last start, 15 or more
+  // The starts [at, at + 16) whose two probe bytes match, as bits.
+  const auto probes_match = [&](std::size_t at) {
+    const text::SixteenBytes first =
+        text::sixteen_bytes_at(text.data() + at + probe_at_[0]) | probe_fold_[0];
+    const text::SixteenBytes second =
+        text::sixteen_bytes_at(text.data() + at + probe_at_[1]) | probe_fold_[1];
+    return text::bits_of((first == probe_byte_[0]) & (second == probe_byte_[1]));
+  };
+  const auto first_match = [&](std::size_t at, unsigned starts) {
+    for (; starts != 0; starts &= starts - 1) {
+      const std::size_t start = at + static_cast<std::size_t>(std::countr_zero(starts));
+      if (text::istarts_with(text.substr(start), phrase_)) return start;
+    }
+    return std::string_view::npos;
+  };
+  std::size_t i = from;
+  for (; i + 15 <= last; i += 16)
+    if (const std::size_t hit = first_match(i, probes_match(i)); hit != std::string_view::npos)
+      return hit;
+  if (i > last) return std::string_view::npos;
+  // The last starts, fewer than sixteen: one more block that ends at the last start, the starts
+  // before i (already looked at) masked out.
+  const std::size_t at = last - 15;
+  return first_match(at, probes_match(at) & (0xFFFFU << (i - at)));
+}
+
+std::size_t PhraseFinder::find(std::string_view text, std::size_t from) const {
+  const std::size_t m = phrase_.size();
+  if (m < 2 || m > 255) return text::ifind(text, phrase_, from);
+  if (text.size() < m) return std::string_view::npos;
+  const std::size_t last = text.size() - m;  // the last start
+  if (by_probes_ && last >= 15) return find_by_probes(text, from);
+  const char* const window_end = text.data() + (m - 2);  // the last two bytes of the window at 0
+  for (std::size_t i = from; i <= last;) {
+    const std::size_t s = shift_[pair_slot(window_end + i)];
+    if (s != 0) {
+      i += s;
+      continue;
+    }
+    if (text::istarts_with(text.substr(i), phrase_)) return i;
+    ++i;
+  }
+  return std::string_view::npos;
+}
+
+namespace {
+
+// The articles under `n` (itself excluded), in document order, added to `out`. A walk of its own:
+// no path of ancestors is kept, which no article list needs.
+void gather_articles(const Node& n, std::vector<const Node*>& out) {
+  for (const Node& c : n.children) {
+    if (c.kind == NodeKind::Article) out.push_back(&c);
+    if (!c.children.empty()) gather_articles(c, out);
+  }
+}
+
+}  // namespace
+
 std::vector<const Node*> articles(const Document& doc) {
   std::vector<const Node*> out;
-  walk(doc.body, [&](const Node& n, const std::vector<const Node*>&) {
-    if (n.kind == NodeKind::Article) out.push_back(&n);
-  });
+  gather_articles(doc.body, out);
   return out;
 }
 
@@ -67,34 +184,48 @@ std::string citation_path(const std::vector<const Node*>& ancestors, const Node&
 
 namespace {
 
-// The trailing words and marks that end a list item (text::strip_item_end's list).
-constexpr std::array<std::string_view, 7> kItemTails = {" dan/atau", " dan", " atau", ";",
-                                                        ",",         ".",    ":"};
-
-// Whether `t` may end in one of kItemTails: an item with its tail stripped ends in a byte that
-// ends none of them, and is told so without comparing every tail.
-bool may_end_in_item_tail(std::string_view t) {
-  return std::any_of(kItemTails.begin(), kItemTails.end(), [&](std::string_view tail) {
-    return text::iends_with(t, tail.substr(tail.size() - 1));
-  });
+// The tail of a list item that `r` ends in (text::strip_item_end's list: " dan/atau", " dan",
+// " atau", ";", ",", ".", ":"), told by its last byte, or 0 when none (nor when the tail is all of
+// `r`). At most one tail ends a text, so the order in which they are tried does not matter.
+std::size_t item_tail_size(std::string_view r) {
+  if (r.empty()) return 0;
+  const auto tail = [&](std::string_view t) {
+    return r.size() > t.size() && text::iends_with(r, t) ? t.size() : 0;
+  };
+  switch (r.back()) {
+    case ';':
+    case ',':
+    case '.':
+    case ':':
+      return r.size() > 1 ? 1 : 0;
+    case 'n':
+    case 'N':
+      return tail(" dan");
+    case 'u':
+    case 'U':
+      if (const std::size_t n = tail(" dan/atau")) return n;
+      return tail(" atau");
+    default:
+      return 0;
+  }
 }
 
 // text::strip_item_end's second half, on a single-spaced text: the trailing "." ";" ":" "," and
 // "dan", "atau", "dan/atau" that end a list item, as often as they follow one another.
 void strip_item_tail(std::string& r) {
-  for (bool changed = true; changed && !r.empty() && may_end_in_item_tail(r);) {
-    changed = false;
-    for (std::string_view tail : kItemTails) {
-      if (r.size() > tail.size() && text::iends_with(r, tail)) {
-        r.resize(r.size() - tail.size());
-        while (!r.empty() && r.back() == ' ') r.pop_back();
-        changed = true;
-      }
-    }
+  for (std::size_t n = item_tail_size(r); n != 0; n = item_tail_size(r)) {
+    r.resize(r.size() - n);
+    while (!r.empty() && r.back() == ' ') r.pop_back();
   }
 }
 
 }  // namespace
+
+std::string strip_item_end(std::string_view s) {
+  std::string r = text::collapse_spaces(s);
+  strip_item_tail(r);
+  return r;
+}
 
 std::string item_text(const Node& n) {
   // The full text is made anyway; most are single-spaced already and are kept as they are

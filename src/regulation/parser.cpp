@@ -48,25 +48,36 @@ Landmarks find_landmarks(const std::vector<Line>& lines) {
   for (std::size_t i = 0; i < n; ++i) {
     const std::string& s = lines[i].text;
     if (s.empty()) continue;
-    if (m.considerations == npos && m.body == npos && starts_with_keyword(s, "Menimbang")) {
+    // The preamble's keywords all start with an M, the closing's with a D: most lines are told by
+    // their first letter.
+    const char initial = keyword_initial(s);
+    const bool m_word = initial == 'm';
+    if (m_word && m.considerations == npos && m.body == npos &&
+        starts_with_keyword(s, "Menimbang")) {
       m.considerations = i;
-    } else if (m.bases == npos && m.body == npos && starts_with_keyword(s, "Mengingat")) {
+    } else if (m_word && m.bases == npos && m.body == npos && starts_with_keyword(s, "Mengingat")) {
       m.bases = i;
-    } else if (m.decision == npos && m.body == npos && starts_with_keyword(s, "MEMUTUSKAN")) {
+    } else if (m_word && m.decision == npos && m.body == npos &&
+               starts_with_keyword(s, "MEMUTUSKAN")) {
       m.decision = i;
-    } else if (m.enactment == npos && m.body == npos && m.decision != npos &&
+    } else if (m_word && m.enactment == npos && m.body == npos && m.decision != npos &&
                starts_with_keyword(s, "Menetapkan")) {
       m.enactment = i;
     } else if (m.body == npos) {
-      auto mk = line_marker(s);
-      const bool structural =
-          mk && (mk->kind == NodeKind::Chapter || mk->kind == NodeKind::Article);
-      const bool dictum = mk && mk->kind == NodeKind::Dictum;
+      // line_marker(s), asked only what starts a body: a BAB, a Pasal or a dictum. A dictum's
+      // line starts with "KE" (KESATU, KEDUA): the item markers of other lines are not read.
+      bool structural = false, dictum = false;
+      if (const auto sm = structural_marker(s)) {
+        structural = sm->kind == NodeKind::Chapter || sm->kind == NodeKind::Article;
+      } else if (text::trim(s).starts_with("KE")) {
+        const auto im = item_marker(s);
+        dictum = im && im->kind == NodeKind::Dictum;
+      }
       const bool after_preamble = m.decision != npos || m.bases != npos || m.considerations != npos;
       if ((structural && (after_preamble || m.decision == npos)) || (dictum && after_preamble)) {
         m.body = i;
       }
-    } else if (m.closing == npos && starts_with_keyword(s, "Ditetapkan")) {
+    } else if (m.closing == npos && initial == 'd' && starts_with_keyword(s, "Ditetapkan")) {
       m.closing = i;
     } else if (m.closing != npos && is_annex_start(s)) {
       m.annexes.push_back(i);
@@ -348,14 +359,15 @@ void read_annex(std::vector<Line>& lines, std::size_t begin, std::size_t end, An
   }
 }
 
-void build_list(const std::vector<Line>& lines, std::size_t begin, std::size_t end, Node& root,
+// The lines of a preamble list are read by nothing else: the builder takes their text.
+void build_list(std::vector<Line>& lines, std::size_t begin, std::size_t end, Node& root,
                 std::vector<Finding>& findings) {
   root.kind = NodeKind::Root;
   if (begin == npos || begin >= end) return;
   TreeBuilder builder(root, TreeBuilder::Mode::List, findings);
   root.span.extend(lines[begin].number);
   builder.add_text(strip_keyword(lines[begin].text), lines[begin].number);
-  for (std::size_t i = begin + 1; i < end; ++i) builder.add(lines[i]);
+  for (std::size_t i = begin + 1; i < end; ++i) builder.take(std::move(lines[i]));
 }
 
 }  // namespace

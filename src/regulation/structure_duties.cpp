@@ -1,11 +1,12 @@
 // Tasks, functions and duties, from the articles and from an annex's job-description blocks
 // (structure_parts.hpp).
-#include <initializer_list>
+#include <bit>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "core/eselon.hpp"
+#include "core/sixteen_bytes.hpp"
 #include "core/text.hpp"
 #include "regulation/node_query.hpp"
 #include "structure_parts.hpp"
@@ -38,7 +39,7 @@ std::string task_subject(std::string_view t) {
        {" sebagaimana", " mempunyai", " menyelenggarakan", " bertugas", " adalah", " masing-masing",
         " dalam memimpin", " dalam melaksanakan", " dalam menjalankan", " dipimpin oleh"})
     subject = before_view(subject, cut);
-  return text::strip_item_end(subject);
+  return strip_item_end(subject);
 }
 
 // What a sentence says it gives: "mempunyai tugas" (a task), "mempunyai fungsi" or
@@ -50,38 +51,66 @@ struct DutyWords {
   bool duties = false;
 };
 
-// Whether `t` holds `stem` followed at once by one of `endings` (all ignoring case).
-bool holds_followed(std::string_view t, std::string_view stem,
-                    std::initializer_list<std::string_view> endings) {
-  for (std::size_t at = text::ifind(t, stem); at != std::string_view::npos;
-       at = text::ifind(t, stem, at + 1)) {
-    const std::string_view rest = t.substr(at + stem.size());
-    for (std::string_view ending : endings)
-      if (text::istarts_with(rest, ending)) return true;
+// Whether the `at` bytes of `t` before `at` end in `word` (ignoring case).
+bool preceded_by(std::string_view t, std::size_t at, std::string_view word) {
+  return text::iends_with(t.substr(0, at), word);
+}
+
+// Calls on_word(at, is_task) for every "tugas" (is_task) and "fungsi" in `t`, case aside, in one
+// pass: sixteen starts at a time, the starts whose first and last bytes are a word's (a letter's
+// case folded with its 0x20 bit) are compared whole. Every sentence of every article is asked,
+// and two searches read it twice.
+template <typename OnWord>
+void for_each_duty_word(std::string_view t, OnWord&& on_word) {
+  constexpr std::string_view kTask = "tugas";
+  constexpr std::string_view kFunction = "fungsi";
+  const auto visit = [&](std::size_t at, unsigned task_starts, unsigned function_starts) {
+    for (; task_starts != 0; task_starts &= task_starts - 1) {
+      const std::size_t p = at + static_cast<std::size_t>(std::countr_zero(task_starts));
+      if (text::istarts_with(t.substr(p), kTask)) on_word(p, true);
+    }
+    for (; function_starts != 0; function_starts &= function_starts - 1) {
+      const std::size_t p = at + static_cast<std::size_t>(std::countr_zero(function_starts));
+      if (text::istarts_with(t.substr(p), kFunction)) on_word(p, false);
+    }
+  };
+  std::size_t i = 0;
+  // A block of sixteen starts reads up to its last start + 5 (the last byte of "fungsi").
+  for (; i + 16 + kFunction.size() - 1 <= t.size(); i += 16) {
+    const text::SixteenBytes first = text::folded(text::sixteen_bytes_at(t.data() + i));
+    const text::SixteenBytes task_end =
+        text::folded(text::sixteen_bytes_at(t.data() + i + kTask.size() - 1));
+    const text::SixteenBytes function_end =
+        text::folded(text::sixteen_bytes_at(t.data() + i + kFunction.size() - 1));
+    const unsigned task_starts = text::bits_of((first == 't') & (task_end == 's'));
+    const unsigned function_starts = text::bits_of((first == 'f') & (function_end == 'i'));
+    if ((task_starts | function_starts) != 0) visit(i, task_starts, function_starts);
   }
-  return false;
+  for (; i < t.size(); ++i) {
+    const char c = static_cast<char>(t[i] | 0x20);
+    if (c == 't' || c == 'f') visit(i, c == 't' ? 1U : 0U, c == 'f' ? 1U : 0U);
+  }
 }
 
 // Every sentence of every article is asked. Each phrase ends in "tugas" or "fungsi", so a sentence
-// without either word (most of them) is told so with two searches; the others are searched once
-// per phrase's first word, not once per phrase.
+// is searched for those two words only, and the words before each found are compared where they
+// stand: "mempunyai tugas" holds where a "tugas" follows "mempunyai ".
 DutyWords duty_words(std::string_view t) {
   DutyWords w;
-  const bool says_tasks = text::ifind(t, "tugas") != std::string::npos;
-  const bool says_functions = text::ifind(t, "fungsi") != std::string::npos;
-  if (!says_tasks && !says_functions) return w;
-  for (std::size_t at = text::ifind(t, "mempunyai "); at != std::string_view::npos;
-       at = text::ifind(t, "mempunyai ", at + 1)) {
-    const std::string_view rest = t.substr(at + std::string_view("mempunyai ").size());
-    w.task = w.task || text::istarts_with(rest, "tugas");
-    w.functions = w.functions || text::istarts_with(rest, "fungsi");
-    w.duties = w.duties || text::istarts_with(rest, "uraian tugas") ||
-               text::istarts_with(rest, "rincian tugas");
-  }
-  if (says_functions && !w.functions)
-    w.functions = text::ifind(t, "menyelenggarakan fungsi") != std::string::npos;
-  if (says_tasks && !w.duties)
-    w.duties = holds_followed(t, "dengan ", {"uraian tugas", "rincian tugas"});
+  for_each_duty_word(t, [&](std::size_t at, bool is_task) {
+    if (!is_task) {
+      w.functions = w.functions || preceded_by(t, at, "mempunyai ") ||
+                    preceded_by(t, at, "menyelenggarakan ");
+      return;
+    }
+    w.task = w.task || preceded_by(t, at, "mempunyai ");
+    for (std::string_view kind : {"uraian ", "rincian "}) {
+      if (!preceded_by(t, at, kind)) continue;
+      const std::size_t before = at - kind.size();
+      w.duties =
+          w.duties || preceded_by(t, before, "mempunyai ") || preceded_by(t, before, "dengan ");
+    }
+  });
   return w;
 }
 
@@ -123,17 +152,14 @@ std::vector<std::string> duty_items(const Node& art, const Node& part) {
 void read_duties_in_articles(const Document& doc, Extraction& out, const NameKeys& keys) {
   for (const Node* art : articles(doc)) {
     Position* who = nullptr;
-    // The article's own sentence ("Kepala Badan mempunyai uraian tugas:" over its items), then
-    // each of its ayat.
-    std::vector<const Node*> parts;
-    if (!art->text.empty() || art->children.empty()) parts.push_back(art);
-    for (const Node& c : art->children) parts.push_back(&c);
-    for (const Node* part : parts) {
+    // One part of the article: its own sentence or one of its ayat.
+    const auto read_part = [&](const Node* part) {
       const std::string& t = part->text;
-      if (!who && text::ifind(t, "dipimpin oleh ") != std::string::npos) {
+      static const PhraseFinder led_by("dipimpin oleh ");
+      if (!who && led_by.find(t) != std::string::npos) {
         std::string title = after(t, "dipimpin oleh seorang ");
         if (title.empty()) title = after(t, "dipimpin oleh ");
-        title = before(text::strip_item_end(title), " yang ");
+        title = before(strip_item_end(title), " yang ");
         if (!title.empty() && text::ifind(t, "bertanggung jawab kepada") == std::string::npos)
           who = position_titled(title, out, keys);
       }
@@ -144,7 +170,7 @@ void read_duties_in_articles(const Document& doc, Extraction& out, const NameKey
           said.duties ||
           ((text::istarts_with(t, "Uraian tugas ") || text::istarts_with(t, "Rincian tugas ")) &&
            !part->children.empty());
-      if (!task && !functions && !duties) continue;
+      if (!task && !functions && !duties) return;
       const std::string named = task_subject(t);
       std::vector<Position*> subjects;
       if (Position* p = position_for(named, out, keys)) subjects.push_back(p);
@@ -152,7 +178,7 @@ void read_duties_in_articles(const Document& doc, Extraction& out, const NameKey
       if (subjects.empty()) subjects = positions_named(named, out, keys);
       if (subjects.empty() && !starts_in_pursuit(t) && who) subjects.push_back(who);
       if (subjects.empty()) {
-        if (!out.agency) continue;  // no one to give the items to
+        if (!out.agency) return;  // no one to give the items to
         // The agency's own tasks: "Badan sebagaimana dimaksud ... mempunyai tugas ...", which
         // are its head's job description too.
         const bool agency =
@@ -160,32 +186,39 @@ void read_duties_in_articles(const Document& doc, Extraction& out, const NameKey
         if (agency || (starts_in_pursuit(t) && named.empty())) {
           const auto items = duty_items(*art, *part);
           if (task && !duties && text::istarts_with(t, out.agency->short_name))
-            out.agency->tasks = text::strip_item_end(after(t, "mempunyai tugas "));
+            out.agency->tasks = strip_item_end(after(t, "mempunyai tugas "));
           if (text::ifind(t, "menyelenggarakan fungsi") != std::string::npos)
             out.agency->functions = items;
           if (agency && !out.positions.empty() && out.positions.front().functions.empty() &&
               functions)
             out.positions.front().functions = items;
         }
-        continue;
+        return;
       }
-      const auto items = duty_items(*art, *part);
-      for (Position* subject : subjects) {
+      auto items = duty_items(*art, *part);
+      for (std::size_t k = 0; k < subjects.size(); ++k) {
+        Position* subject = subjects[k];
+        // The items are copied for all subjects but the last, which takes them.
+        const auto give = [&] { return k + 1 == subjects.size() ? std::move(items) : items; };
         subject->duties_source.extend(part->span.first_line);
         subject->duties_source.extend(part->span.last_line);
         if (duties) {
-          subject->duties = items;
+          subject->duties = give();
         } else if (functions) {
-          subject->functions = items;
+          subject->functions = give();
         } else if (task) {
           std::string s = after(t, "mempunyai tugas pokok ");
           if (s.empty()) s = after(t, "mempunyai tugas ");
-          subject->summary = text::strip_item_end(s);
+          subject->summary = strip_item_end(s);
           // "Kepala Seksi X mempunyai tugas: a. ...; b. ...": the items are its duties.
-          if (subject->duties.empty() && !items.empty()) subject->duties = items;
+          if (subject->duties.empty() && !items.empty()) subject->duties = give();
         }
       }
-    }
+    };
+    // The article's own sentence ("Kepala Badan mempunyai uraian tugas:" over its items), then
+    // each of its ayat, read in place (no list of them is made for each article).
+    if (!art->text.empty() || art->children.empty()) read_part(art);
+    for (const Node& c : art->children) read_part(&c);
   }
 }
 
@@ -212,7 +245,7 @@ void read_annex_field(const Node& node, Position& current) {
   } else if (text::iequals(field, "ESELON")) {
     if (auto e = normalize_eselon(value())) current.eselon_annex = *e;
   } else if (text::iequals(field, "RUMUSAN TUGAS") || text::iequals(field, "TUGAS POKOK")) {
-    current.summary = text::strip_item_end(value());
+    current.summary = strip_item_end(value());
   } else if (text::iequals(field, "FUNGSI")) {
     current.functions = item_texts(node);
   } else if (text::iequals(field, "URAIAN TUGAS")) {

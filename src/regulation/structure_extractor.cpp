@@ -10,6 +10,7 @@
 //      tugas") and from the annex job-description blocks ("NAMA JABATAN : ...").
 #include <algorithm>
 #include <array>
+#include <limits>
 #include <optional>
 #include <unordered_map>
 
@@ -85,9 +86,17 @@ void read_agency(const Document& doc, Extraction& out) {
   walk(doc.body, [&](const Node& n, const std::vector<const Node*>&) {
     if (n.kind == NodeKind::Number || n.kind == NodeKind::Letter) definitions.push_back(&n);
   });
+  // Every item of the body is searched for the long phrase: a PhraseFinder's, as find_spaced
+  // finds it (after a space).
+  static const PhraseFinder said_as("yang selanjutnya disebut ");
   for (const Node* d : definitions) {
     const std::string& t = d->text;
-    const std::size_t p = find_spaced(t, " yang selanjutnya disebut ");
+    std::size_t p = std::string::npos;
+    for (std::size_t at = said_as.find(t, 1); at != std::string::npos; at = said_as.find(t, at + 1))
+      if (t[at - 1] == ' ') {
+        p = at - 1;
+        break;
+      }
     if (p == std::string::npos) continue;
     std::string name = text::collapse_spaces(std::string_view(t).substr(0, p));
     const std::string kind = agency_kind_of(name);
@@ -141,26 +150,6 @@ struct ListedPosition {
   std::string title;
   std::string parent;
   SourceSpan source;
-};
-
-// What the structure reading builds besides the extraction: the positions lists name, and the
-// units by name, so that each lookup is one hash probe whatever the number of units.
-struct StructureDraft {
-  std::vector<ListedPosition> listed;
-  std::unordered_map<std::string, std::string> by_parent_and_name;  // parent id + key -> id
-  std::unordered_map<std::string, std::string> by_name;             // name key -> first id
-
-  static std::string slot(const std::string& parent, const std::string& name) {
-    return parent + '\x1f' + text::name_key(name);
-  }
-  void add(const Unit& u) {
-    by_parent_and_name.emplace(slot(u.parent, u.name), u.id);
-    by_name.emplace(text::name_key(u.name), u.id);
-  }
-  const std::string* existing(const std::string& name, const std::string& parent) const {
-    const auto it = by_parent_and_name.find(slot(parent, name));
-    return it == by_parent_and_name.end() ? nullptr : &it->second;
-  }
 };
 
 struct UnitDraft {
@@ -217,55 +206,111 @@ std::string_view key_start(std::string_view t, std::array<char, 3>& buffer) {
 bool may_name_unit(std::string_view t) {
   static constexpr std::array<std::string_view, 9> kKindStarts = {"sub", "sek", "bid", "bag", "upt",
                                                                   "uni", "ins", "kel", "asi"};
+  // An item that starts with a letter starts its key with that letter, lowered: one that no
+  // start begins with is turned away at once.
+  if (!t.empty() && text::is_alpha(t.front())) {
+    const char first = static_cast<char>(t.front() | 0x20);
+    if (first != 's' && first != 'b' && first != 'u' && first != 'i' && first != 'k' &&
+        first != 'a')
+      return false;
+  }
   std::array<char, 3> buffer{};
   const std::string_view start = key_start(t, buffer);
   return std::find(kKindStarts.begin(), kKindStarts.end(), start) != kKindStarts.end();
 }
 
-std::optional<UnitKind> unit_kind_of_item(std::string_view t) {
-  if (!may_name_unit(t)) return std::nullopt;
-  return unit_kind_of_name(name_start(t));
-}
+// The kind of unit each list item names, read once per item: the structure list, the lists of
+// sub-units and the units added ask about the same items, and reading the kind makes the key of
+// the item's start. Only the items whose key may start a kind's are kept.
+class UnitItems {
+ public:
+  std::optional<UnitKind> kind_of(const Node& item) {
+    if (!may_name_unit(item.text)) return std::nullopt;
+    auto [it, added] = kinds_.try_emplace(&item);
+    if (added) it->second = unit_kind_of_name(name_start(item.text));
+    return it->second;
+  }
+  bool names_unit(const Node& item) { return kind_of(item).has_value(); }
 
-bool names_unit(std::string_view t) {
-  return unit_kind_of_item(t).has_value();
+ private:
+  std::unordered_map<const Node*, std::optional<UnitKind>> kinds_;
+};
+
+// What the structure reading builds besides the extraction: the positions lists name, and the
+// units by name, so that each lookup is one hash probe whatever the number of units.
+struct StructureDraft {
+  std::vector<ListedPosition> listed;
+  std::unordered_map<std::string, std::string> by_parent_and_name;  // parent id + key -> id
+  std::unordered_map<std::string, std::string> by_name;             // name key -> first id
+  UnitItems unit_items;
+
+  // A unit's place: its parent's id and its name's key (`key`, text::name_key of the name, made
+  // once by the caller for both the lookup and the adding).
+  static std::string slot(const std::string& parent, const std::string& key) {
+    return parent + '\x1f' + key;
+  }
+  void add(const Unit& u, const std::string& key) {
+    by_parent_and_name.emplace(slot(u.parent, key), u.id);
+    by_name.emplace(key, u.id);
+  }
+  const std::string* existing(const std::string& key, const std::string& parent) const {
+    const auto it = by_parent_and_name.find(slot(parent, key));
+    return it == by_parent_and_name.end() ? nullptr : &it->second;
+  }
+};
+
+// How many units the items of `n` name, or the items of its items ("a. Kepala Dinas,
+// membawahkan: 1. Sekretariat ..."), counted up to `enough` at most.
+int units_listed(const Node& n, int enough, UnitItems& unit_items) {
+  int units = 0;
+  for (const Node& c : n.children) {
+    if (units >= enough) break;
+    if (!is_list_item(c.kind)) continue;
+    if (unit_items.names_unit(c)) {
+      ++units;
+    } else {
+      for (const Node& g : c.children)
+        if (is_list_item(g.kind) && unit_items.names_unit(g)) ++units;
+    }
+  }
+  return units;
 }
 
 // The structure article: the node that lists the agency's units ("terdiri atas/dari").
-const Node* find_structure_list(const Document& doc) {
-  const Node* best = nullptr;
+// The structure list and where it stands ("Pasal 3 ayat (1)").
+struct StructureList {
+  const Node* node = nullptr;
+  std::string article;
+};
+
+StructureList find_structure_list(const Document& doc, UnitItems& unit_items) {
+  StructureList best;
   int best_units = 1;
-  walk(doc.body, [&](const Node& n, const std::vector<const Node*>&) {
+  walk(doc.body, [&](const Node& n, const std::vector<const Node*>& path) {
     if (n.kind != NodeKind::Verse && n.kind != NodeKind::Article) return;
+    // Only a list with more units than the best so far matters: that many are counted first,
+    // then the words that make it a list of parts are searched for through its text, and only
+    // then are all its units counted.
+    if (units_listed(n, best_units + 1, unit_items) <= best_units) return;
     if (made_of_at(n.text) == std::string::npos) return;
-    // Units among its items, or among the items of its items ("a. Kepala Dinas, membawahkan:
-    // 1. Sekretariat ...").
-    int units = 0;
-    for (const Node& c : n.children) {
-      if (!is_list_item(c.kind)) continue;
-      if (names_unit(c.text)) {
-        ++units;
-      } else {
-        for (const Node& g : c.children)
-          if (is_list_item(g.kind) && names_unit(g.text)) ++units;
-      }
-    }
-    if (units > best_units) best = &n, best_units = units;
+    best = {&n, citation_path(path, n)};
+    best_units = units_listed(n, std::numeric_limits<int>::max(), unit_items);
   });
   return best;
 }
 
 std::string unit_name_of(std::string_view item) {
-  std::string name = cut_at(std::string(item), {"yang", "terdiri", "membawahi", "membawahkan",
-                                                "sebanyak", "meliputi", "dipimpin", "eselon"});
+  std::string name = cut_at(item, {"yang", "terdiri", "membawahi", "membawahkan", "sebanyak",
+                                   "meliputi", "dipimpin", "eselon"});
   name = before(name, ":");
   name = before(name, ";");
   return text::title_case(name);
 }
 
-bool has_unit_items(const Node& n) {
-  return std::any_of(n.children.begin(), n.children.end(),
-                     [](const Node& c) { return is_list_item(c.kind) && names_unit(c.text); });
+bool has_unit_items(const Node& n, UnitItems& unit_items) {
+  return std::any_of(n.children.begin(), n.children.end(), [&](const Node& c) {
+    return is_list_item(c.kind) && unit_items.names_unit(c);
+  });
 }
 
 // The units an item's own sentence names after "terdapat", "terdiri dari/atas", "membawahi" or
@@ -317,10 +362,10 @@ void add_units(const Node& list, const std::string& parent, const std::vector<co
     if (!is_list_item(item.kind)) continue;
     std::vector<const Node*> here = path;
     here.push_back(&item);
-    auto kind = unit_kind_of_item(item.text);
+    auto kind = draft.unit_items.kind_of(item);
     if (!kind) {
       // "a. Kepala Dinas, membawahkan: 1. Sekretariat ...": the units under a position.
-      if (has_unit_items(item)) {
+      if (has_unit_items(item, draft.unit_items)) {
         add_units(item, parent, here, out, draft);
       } else if (names_position(item.text)) {
         draft.listed.push_back({text::title_case(unit_name_of(item.text)), parent, item.span});
@@ -330,14 +375,15 @@ void add_units(const Node& list, const std::string& parent, const std::vector<co
     const std::string name = unit_name_of(item.text);
     const bool generic = text::iequals(name, to_string(*kind)) && *kind != UnitKind::Sekretariat &&
                          *kind != UnitKind::KelompokJabatanFungsional && *kind != UnitKind::Uptd;
-    const bool has_sub_units = has_unit_items(item);
+    const bool has_sub_units = has_unit_items(item, draft.unit_items);
     if (generic && has_sub_units) {
       // "bidang, sebanyak 3 (tiga) bidang, meliputi: 1. ... 2. ...": the items are the units.
       add_units(item, parent, here, out, draft);
       continue;
     }
     std::string id;
-    if (const std::string* known = draft.existing(name, parent)) {
+    const std::string key = text::name_key(name);
+    if (const std::string* known = draft.existing(key, parent)) {
       id = *known;
     } else {
       Unit u;
@@ -348,7 +394,7 @@ void add_units(const Node& list, const std::string& parent, const std::vector<co
       u.article = citation_path(path, item);
       u.source = item.span;
       id = u.id;
-      draft.add(u);
+      draft.add(u, key);
       out.units.push_back(std::move(u));
     }
     if (has_sub_units) {
@@ -360,15 +406,18 @@ void add_units(const Node& list, const std::string& parent, const std::vector<co
     // Keuangan;", "Bidang X, membawahkan Seksi A dan Seksi B;".
     for (const std::string& inner : inline_unit_names(item.text)) {
       const auto inner_kind = unit_kind_of_name(inner);
-      if (!inner_kind || draft.existing(unit_name_of(inner), id)) continue;
+      if (!inner_kind) continue;
+      std::string inner_name = unit_name_of(inner);
+      const std::string inner_key = text::name_key(inner_name);
+      if (draft.existing(inner_key, id)) continue;
       Unit sub;
       sub.id = out.next_unit_id();
-      sub.name = unit_name_of(inner);
+      sub.name = std::move(inner_name);
       sub.kind = *inner_kind;
       sub.parent = id;
       sub.article = citation_path(path, item);
       sub.source = item.span;
-      draft.add(sub);
+      draft.add(sub, inner_key);
       out.units.push_back(std::move(sub));
     }
   }
@@ -391,7 +440,11 @@ void add_sub_unit_lists(const Document& doc, const Node& main_list, Extraction& 
   };
   std::vector<SubUnitList> lists;
   walk(doc.body, [&](const Node& n, const std::vector<const Node*>& path) {
-    if (std::binary_search(inside.begin(), inside.end(), &n) || !has_unit_items(n)) return;
+    // Most nodes list no units (a leaf is told at once): asked before whether the node is inside
+    // the main list.
+    if (!has_unit_items(n, draft.unit_items) ||
+        std::binary_search(inside.begin(), inside.end(), &n))
+      return;
     const std::size_t at = made_of_at(n.text);
     if (at == std::string::npos) return;
     std::vector<const Node*> here = path;
@@ -412,8 +465,16 @@ void add_sub_unit_lists(const Document& doc, const Node& main_list, Extraction& 
 
 // Who leads what, as the text says it: "Kecamatan dipimpin oleh seorang Camat", "Sekretariat
 // Kelurahan dipimpin oleh Sekretaris Kelurahan" (subject name key -> title).
-std::vector<std::pair<std::string, std::string>> leaders_named(const Document& doc) {
-  std::vector<std::pair<std::string, std::string>> out;
+// Who leads what, and the sentences that start with `head_led_by` ("Badan dipimpin oleh"), which
+// say whom the agency's head answers to: both read in one walk.
+struct Leaders {
+  std::vector<std::pair<std::string, std::string>> named;  // subject name key -> title
+  std::vector<const Node*> head_sentences;
+};
+
+Leaders leaders_named(const Document& doc, const std::string& head_led_by) {
+  Leaders leaders;
+  std::vector<std::pair<std::string, std::string>>& out = leaders.named;
   const auto read_clause = [&](std::string_view clause) {
     const std::size_t p = find_spaced(clause, " dipimpin oleh ");
     if (p == std::string::npos) return;
@@ -425,11 +486,16 @@ std::vector<std::pair<std::string, std::string>> leaders_named(const Document& d
     if (text::istarts_with(title, "seorang ")) title = title.substr(8);
     title = cut_at(title, {"yang", "selaku", "berkedudukan", "serta"});
     title = before(before(title, " dan bertanggung"), " dan berada");
-    title = text::strip_item_end(before(title, ". "));
+    title = strip_item_end(before(title, ". "));
     if (!subject.empty() && !title.empty() && title.size() <= 120)
       out.emplace_back(text::name_key(subject), text::title_case(title));
   };
   walk(doc.body, [&](const Node& n, const std::vector<const Node*>&) {
+    if (text::istarts_with(n.text, head_led_by)) leaders.head_sentences.push_back(&n);
+    // Every node is searched: a PhraseFinder tells the few that hold the words before
+    // find_spaced finds where.
+    static const PhraseFinder led_by("dipimpin oleh ");
+    if (led_by.find(n.text) == std::string::npos) return;
     const std::size_t first = find_spaced(n.text, " dipimpin oleh ");
     if (first == std::string::npos) return;
     if (find_spaced(n.text, " dipimpin oleh ", first + 1) == std::string::npos) {
@@ -443,7 +509,7 @@ std::vector<std::pair<std::string, std::string>> leaders_named(const Document& d
       read_clause(c);
     }
   });
-  return out;
+  return leaders;
 }
 
 std::string leader_of(const std::vector<std::pair<std::string, std::string>>& leaders,
@@ -487,7 +553,10 @@ std::string agency_head_title(const Agency& a) {
 void add_positions(const Document& doc, const std::vector<ListedPosition>& listed,
                    Extraction& out) {
   if (!out.agency) return;
-  const auto leaders = leaders_named(doc);
+  // "Badan dipimpin oleh Kepala Badan yang berkedudukan di bawah dan bertanggung jawab kepada
+  // Gubernur melalui Sekretaris Daerah."
+  const Leaders read = leaders_named(doc, out.agency->short_name + " dipimpin oleh");
+  const auto& leaders = read.named;
   Position head;
   head.id = out.next_position_id();
   head.title = leader_of(leaders, out.agency->short_name);
@@ -495,15 +564,11 @@ void add_positions(const Document& doc, const std::vector<ListedPosition>& liste
   if (head.title.empty()) head.title = agency_head_title(*out.agency);
   head.kind = PositionKind::JptPratama;
   head.source = out.agency->source;
-  // "Badan dipimpin oleh Kepala Badan yang berkedudukan di bawah dan bertanggung jawab kepada
-  // Gubernur melalui Sekretaris Daerah."
-  const std::string led_by = out.agency->short_name + " dipimpin oleh";  // made once, not per node
-  walk(doc.body, [&](const Node& n, const std::vector<const Node*>&) {
-    if (!head.reports_to.empty()) return;
-    if (!text::istarts_with(n.text, led_by)) return;
-    head.reports_to = text::strip_item_end(after(n.text, "bertanggung jawab kepada "));
-    head.source = n.span;
-  });
+  for (const Node* n : read.head_sentences) {
+    if (!head.reports_to.empty()) break;
+    head.reports_to = strip_item_end(after(n->text, "bertanggung jawab kepada "));
+    head.source = n->span;
+  }
   const std::string head_id = head.id;
   out.positions.push_back(std::move(head));
   std::unordered_map<std::string, std::string> head_of_unit;  // unit id -> its head's id
@@ -543,7 +608,7 @@ void read_agency_of_structure(const Node& list, Extraction& out) {
   std::string subject = list.text.substr(0, made_of_at(list.text));
   if (text::istarts_with(subject, "susunan organisasi "))
     subject = subject.substr(std::string_view("susunan organisasi ").size());
-  subject = text::strip_item_end(before(subject, " sebagaimana"));
+  subject = strip_item_end(before(subject, " sebagaimana"));
   const std::string kind = agency_kind_of(subject);
   if (kind.empty()) return;
   Agency a;
@@ -564,7 +629,7 @@ void add_staf_ahli(const Document& doc, Extraction& out) {
     if (made_of_at(n.text) == std::string::npos) return;
     for (const Node& item : n.children) {
       if (!is_list_item(item.kind) || !text::istarts_with(item.text, "Staf Ahli ")) continue;
-      const std::string title = text::title_case(std::string(text::strip_item_end(item.text)));
+      const std::string title = text::title_case(std::string(strip_item_end(item.text)));
       if (out.find_position(title) != nullptr) continue;
       Position p;
       p.id = out.next_position_id();
@@ -579,18 +644,15 @@ void add_staf_ahli(const Document& doc, Extraction& out) {
 void extract_one_agency(const Document& doc, Extraction& out) {
   if (!out.agency) read_agency(doc, out);
   // Without a structure article (e.g. an IKI decree) the text establishes no units or positions.
-  const Node* list = find_structure_list(doc);
-  if (!list) return;
-  if (!out.agency) read_agency_of_structure(*list, out);
   StructureDraft draft;
+  const StructureList structure = find_structure_list(doc, draft.unit_items);
+  if (!structure.node) return;
+  const Node* list = structure.node;
+  if (!out.agency) read_agency_of_structure(*list, out);
   add_units(*list, {}, {}, out, draft);
   add_sub_unit_lists(doc, *list, out, draft);
   // The list's own path ("Pasal 3 ayat (1)") prefixes each unit's article.
-  walk(doc.body, [&](const Node& n, const std::vector<const Node*>& path) {
-    if (&n != list) return;
-    const std::string prefix = citation_path(path, n);
-    for (Unit& u : out.units) u.article = prefix + " " + u.article;
-  });
+  for (Unit& u : out.units) u.article = structure.article + " " + u.article;
   add_positions(doc, draft.listed, out);
   add_staf_ahli(doc, out);
   // The positions and units are all known now; the readings below add or rename none.
@@ -606,7 +668,8 @@ std::vector<const Node*> agency_chapters(const Document& doc) {
   std::vector<const Node*> out;
   for (const Node& c : doc.body.children) {
     if (c.kind != NodeKind::Chapter) continue;
-    if (!agency_kind_of(text::title_case(c.title)).empty()) out.push_back(&c);
+    // title_case changes only the case of the single-spaced title, which agency_kind_of ignores.
+    if (!agency_kind_of(text::collapse_spaces(c.title)).empty()) out.push_back(&c);
   }
   return out;
 }

@@ -59,15 +59,18 @@ void read_grade(const std::string& t, Extraction& out, const NameKeys& keys) {
 }  // namespace
 
 void read_grades_and_appointments(const Document& doc, Extraction& out, const NameKeys& keys) {
+  // Every node of the body is searched for the phrase and for "eselon": each by a PhraseFinder
+  // (made ready once, faster than text::ifind on every node).
+  static const PhraseFinder appointed("diangkat dan diberhentikan oleh");
+  static const PhraseFinder grade("eselon");
   walk(doc.body, [&](const Node& n, const std::vector<const Node*>&) {
     const std::string& t = n.text;
-    if (text::ifind(t, "eselon") != std::string::npos &&
-        find_spaced(t, " merupakan ") != std::string::npos) {
+    if (grade.find(t) != std::string::npos && find_spaced(t, " merupakan ") != std::string::npos) {
       for (const auto& clause : grade_clauses(t)) {
         if (find_spaced(clause, " merupakan ") != std::string::npos) read_grade(clause, out, keys);
       }
     }
-    if (text::ifind(t, "diangkat dan diberhentikan oleh") != std::string::npos) {
+    if (appointed.find(t) != std::string::npos) {
       const std::string by = cut_at(after(t, "diangkat dan diberhentikan oleh "), {"sesuai"});
       for (const auto& subject : split_subjects(before(t, " diangkat dan diberhentikan")))
         for (Position* p : positions_named(subject, out, keys)) p->appointing_authority = by;

@@ -42,8 +42,9 @@ std::string before(std::string_view s, std::string_view marker);
 // before() as a view into `s`: for cutting one text at several markers in turn without a copy
 // per marker.
 std::string_view before_view(std::string_view s, std::string_view marker);
-// Cuts a phrase at the first of the given words (word boundary, case-insensitive).
-std::string cut_at(std::string s, std::initializer_list<std::string_view> stops);
+// Cuts a phrase at the first of the given words (word boundary, case-insensitive; the words are
+// not empty), and strips the item's end from what is left.
+std::string cut_at(std::string_view s, std::initializer_list<std::string_view> stops);
 // The kind of agency a name starts with ("Dinas", "Badan", "Kecamatan", ...), or "".
 std::string agency_kind_of(std::string_view name);
 // Strips the region after an agency name: "Badan X Provinsi Nusa Tenggara Timur" -> "Badan X".
@@ -59,6 +60,11 @@ struct NameKeys {
   explicit NameKeys(const Extraction& out);
   std::vector<std::string> titles;  // of out.positions
   std::vector<std::string> units;   // of out.units
+  // Of the agency's name, short name and kind (empty without an agency): every subject is
+  // compared with them.
+  std::string agency_name;
+  std::string agency_short_name;
+  std::string agency_kind;
 };
 // The position with this title's name key, as Extraction::find_position finds it, or nullptr.
 Position* position_titled(const std::string& title, Extraction& out, const NameKeys& keys);

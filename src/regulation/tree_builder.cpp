@@ -63,17 +63,51 @@ std::string label_of(NodeKind k, int ordinal) {
   return text::letter_label(ordinal);
 }
 
-// The text after an item's marker (a view into the line): cut out of the line's own string when
-// that may be taken, which copies no text, else copied.
-std::string text_after_marker(std::string_view rest, std::string* movable_text) {
+// Sets `text` (a new node's, empty) to the text after an item's marker (a view into the line):
+// the line's own string is moved in and cut to it when that may be taken, which copies no text,
+// else the text is copied.
+void set_text_after_marker(std::string& text, std::string_view rest, std::string* movable_text) {
   const bool in_line = movable_text != nullptr && !rest.empty() &&
                        rest.data() >= movable_text->data() &&
                        rest.data() + rest.size() <= movable_text->data() + movable_text->size();
-  if (!in_line) return std::string(rest);
+  if (!in_line) {
+    text.assign(rest);
+    return;
+  }
   const auto at = static_cast<std::size_t>(rest.data() - movable_text->data());
-  movable_text->resize(at + rest.size());
-  movable_text->erase(0, at);
-  return std::move(*movable_text);
+  text = std::move(*movable_text);
+  text.resize(at + rest.size());
+  text.erase(0, at);
+}
+
+// How many children a node of kind k makes room for with its first: the body and an annex hold
+// many (articles, an annex's parts), a table many rows, a BAB, an article or an ayat a few, a list
+// item fewer (six: most of its lists are as short, and six nodes are a block malloc keeps at hand
+// for the next request of its size, which eight are not).
+std::size_t room_for_children(NodeKind k) {
+  switch (k) {
+    case NodeKind::Root:
+    case NodeKind::Table:
+      return 32;
+    case NodeKind::Chapter:
+    case NodeKind::Section:
+    case NodeKind::Paragraph:
+    case NodeKind::Article:
+    case NodeKind::Verse:
+    case NodeKind::Roman:
+    case NodeKind::Dictum:
+      return 8;
+    default:
+      return 6;
+  }
+}
+
+// A new child of `parent`, built in place. A node is not small to move: a parent's first child
+// makes room for several, so that the list it starts does not move its items each time it
+// doubles. Containers (the body, a BAB, a Pasal, a table) hold many; list items a few.
+Node& new_child(Node& parent) {
+  if (parent.children.capacity() == 0) parent.children.reserve(room_for_children(parent.kind));
+  return parent.children.emplace_back();
 }
 
 void append_text(std::string& to, std::string_view more) {
@@ -89,13 +123,37 @@ TreeBuilder::TreeBuilder(Node& root, Mode mode, std::vector<Finding>& findings)
   stack_.push_back(&root);
 }
 
+TreeBuilder::~TreeBuilder() {
+  close_to(1);
+}
+
+// A line read is added to the span of the open node on top only: the nodes under it (its
+// ancestors) take its span when it is closed, so that a line extends one span, not the span of
+// every open node.
 void TreeBuilder::extend_spans(int line) {
-  for (Node* n : stack_) n->span.extend(line);
-  last_line_ = line;
+  top().span.extend(line);
+}
+
+void TreeBuilder::close_top() {
+  const SourceSpan closed = stack_.back()->span;
+  stack_.pop_back();
+  top().span.extend(closed.first_line);
+  top().span.extend(closed.last_line);
+}
+
+void TreeBuilder::close_to(std::size_t depth) {
+  while (stack_.size() > depth) close_top();
+}
+
+int TreeBuilder::open_first_line(std::size_t depth) const {
+  int first = stack_[depth - 1]->span.first_line;
+  for (std::size_t k = depth; k < stack_.size(); ++k)
+    first = std::min(first, stack_[k]->span.first_line);
+  return first;
 }
 
 void TreeBuilder::pop_to_container() {
-  while (stack_.size() > 1 && is_list_item(top().kind)) stack_.pop_back();
+  while (stack_.size() > 1 && is_list_item(top().kind)) close_top();
 }
 
 void TreeBuilder::add(const Line& line) {
@@ -123,19 +181,19 @@ void TreeBuilder::add_line(const Line& line, std::string* movable_text) {
   if (skipping_paraf_) return;
   if (line.is_row()) {
     add_row(line);
-  } else if (auto sm = mode_ == Mode::Body ? structural_marker(s) : std::nullopt) {
-    add_structural(std::move(*sm), line.number);
-  } else if (auto im = item_marker(s)) {
-    add_item(std::move(*im), line.number, movable_text);
+  } else if (mode_ == Mode::Body && read_structural_marker_without_tab(s, marker_)) {
+    add_structural(marker_, line.number);
+  } else if (read_item_marker_without_tab(s, marker_)) {
+    add_item(marker_, line.number, movable_text);
   } else if (mode_ == Mode::Annex && s.back() == ',' && text::is_upper_text(s)) {
     // The signature block that closes an annex ("PJ. GUBERNUR NUSA TENGGARA TIMUR,") ends every
     // list above it.
-    while (stack_.size() > 1) stack_.pop_back();
+    close_to(1);
     add_plain(s, line.number, true, movable_text);
   } else if (mode_ == Mode::Annex && (is_annex_heading(s) || is_roman_subheading(s))) {
     add_heading(s, line.number);
   } else if (auto bm = line.bullet ? bullet_marker(line) : std::nullopt) {
-    add_item(std::move(*bm), line.number, movable_text);
+    add_item(*bm, line.number, movable_text);
     while (!bullet_lists_.empty() && bullet_lists_.back().depth >= stack_.size())
       bullet_lists_.pop_back();
     bullet_lists_.push_back({line.bullet, line.number, stack_.size()});
@@ -161,7 +219,7 @@ std::optional<Marker> TreeBuilder::bullet_marker(const Line& line) {
   // Lists whose last item is no longer open (the stack moved on) are closed.
   while (!bullet_lists_.empty() &&
          (bullet_lists_.back().depth > stack_.size() ||
-          stack_[bullet_lists_.back().depth - 1]->span.first_line != bullet_lists_.back().line))
+          open_first_line(bullet_lists_.back().depth) != bullet_lists_.back().line))
     bullet_lists_.pop_back();
   Marker m;
   m.rest = line.text;
@@ -191,7 +249,7 @@ void TreeBuilder::add_text(const std::string& text, int line_number) {
   add(l);
 }
 
-void TreeBuilder::add_structural(Marker&& m, int line) {
+void TreeBuilder::add_structural(Marker& m, int line) {
   if (m.repaired)
     findings_.push_back({"OCR_REPAIRED", Severity::Info, line,
                          "Penanda dibaca sebagai \"" + std::string(to_string(m.kind)) + " " +
@@ -209,8 +267,8 @@ void TreeBuilder::add_structural(Marker&& m, int line) {
         return is_container_for_structure(k);
     }
   };
-  while (stack_.size() > 1 && !fits(top().kind)) stack_.pop_back();
-  Node& n = top().children.emplace_back();  // built in place: a node is not small to move
+  while (stack_.size() > 1 && !fits(top().kind)) close_top();
+  Node& n = new_child(top());
   n.kind = m.kind;
   n.label = std::move(m.label);
   n.ordinal = m.ordinal;
@@ -220,23 +278,23 @@ void TreeBuilder::add_structural(Marker&& m, int line) {
   extend_spans(line);
 }
 
-void TreeBuilder::add_item(Marker&& m, int line, std::string* movable_text) {
+void TreeBuilder::add_item(Marker& m, int line, std::string* movable_text) {
   if (m.repaired)
     findings_.push_back({"OCR_REPAIRED", Severity::Info, line,
                          "Penanda dibaca sebagai \"" + std::string(to_string(m.kind)) + " " +
                              (m.kind == NodeKind::Verse ? "(" + m.label + ")" : m.label) +
                              "\" (ejaan hasil pindai diperbaiki)."});
   if (m.kind == NodeKind::Dictum) {
-    while (stack_.size() > 1) stack_.pop_back();
+    close_to(1);
   } else if (m.kind == NodeKind::Verse) {
     // An ayat belongs to the nearest article: a sibling of the open ayat, or the article's first.
     bool placed = false;
     for (std::size_t i = stack_.size(); i-- > 1 && !placed;) {
       if (stack_[i]->kind == NodeKind::Verse) {
-        stack_.resize(i);
+        close_to(i);
         placed = true;
       } else if (stack_[i]->kind == NodeKind::Article) {
-        stack_.resize(i + 1);
+        close_to(i + 1);
         placed = true;
       }
     }
@@ -260,20 +318,20 @@ void TreeBuilder::add_item(Marker&& m, int line, std::string* movable_text) {
       }
     }
     if (match > 0) {
-      stack_.resize(match);
+      close_to(match);
     } else if (stack_.size() >= kMaxDepth) {
       findings_.push_back({"NESTING_TOO_DEEP", Severity::Warning, line,
                            "Daftar bersarang terlalu dalam; butir dibaca sejajar dengan butir di "
                            "atasnya."});
-      stack_.pop_back();
+      close_top();
     }
     // Text-only items: an item must hang under something that can hold a list.
   }
-  Node& n = top().children.emplace_back();
+  Node& n = new_child(top());
   n.kind = m.kind;
   n.label = std::move(m.label);
   n.ordinal = m.ordinal;
-  n.text = text_after_marker(m.rest, movable_text);
+  set_text_after_marker(n.text, m.rest, movable_text);
   n.span.extend(line);
   stack_.push_back(&n);
   extend_spans(line);
@@ -281,6 +339,7 @@ void TreeBuilder::add_item(Marker&& m, int line, std::string* movable_text) {
 
 void TreeBuilder::add_row(const Line& line) {
   std::vector<std::string> cells;
+  cells.reserve(static_cast<std::size_t>(std::count(line.text.begin(), line.text.end(), '\t')) + 1);
   for_each_cell(line.text, [&](std::string_view c) { cells.emplace_back(c); });
   const bool continuation = !cells.empty() && cells[0].empty();
   Node* table = nullptr;
@@ -301,11 +360,11 @@ void TreeBuilder::add_row(const Line& line) {
     return;
   }
   if (!table) {
-    table = &top().children.emplace_back();
+    table = &new_child(top());
     table->kind = NodeKind::Table;
     table->span.extend(line.number);
   }
-  Node& row = table->children.emplace_back();
+  Node& row = new_child(*table);
   row.kind = NodeKind::Row;
   row.cells = std::move(cells);
   row.span.extend(line.number);
@@ -316,8 +375,8 @@ void TreeBuilder::add_row(const Line& line) {
 void TreeBuilder::add_heading(const std::string& s, int line) {
   while (stack_.size() > 1 && is_list_item(top().kind) && top().kind != NodeKind::Roman &&
          top().kind != NodeKind::UpperLetter)
-    stack_.pop_back();
-  Node& n = top().children.emplace_back();
+    close_top();
+  Node& n = new_child(top());
   n.kind = NodeKind::Heading;
   n.text = s;
   n.span.extend(line);
@@ -346,7 +405,7 @@ void TreeBuilder::add_plain(const std::string& s, int line, bool field, std::str
     extend_spans(line);
     return;
   }
-  Node& n = t.children.emplace_back();
+  Node& n = new_child(t);
   n.kind = NodeKind::Text;
   if (movable_text != nullptr)
     n.text = std::move(*movable_text);  // s, which is not read after this

@@ -21,6 +21,20 @@ bool has(std::string_view s, std::string_view needle) {
   return text::ifind(s, needle) != npos;
 }
 
+// The first byte of `t` after its leading white space, a letter lowered (ASCII), or '\0'. The
+// readers that look for a sentence starting with a phrase ask every node, and most are turned away
+// by its first letter without trimming or comparing more.
+char lead_letter(std::string_view t) {
+  std::size_t i = 0;
+  while (i < t.size() && text::detail::is_white_space(t[i])) ++i;
+  return i < t.size() ? static_cast<char>(t[i] | 0x20) : '\0';
+}
+
+// Whether that first letter is `lower`, in either case.
+bool first_letter_is(std::string_view t, char lower) {
+  return lead_letter(t) == lower;
+}
+
 // Where a node stands: "Pasal 6 ayat (1)" in the body, "Lampiran II bagian III huruf a" in an
 // annex.
 std::string where(const Annex* annex, const Path& path, const Node& n) {
@@ -30,14 +44,6 @@ std::string where(const Annex* annex, const Path& path, const Node& n) {
   if (!annex->label.empty()) out += " " + annex->label;
   if (!p.empty()) out += " " + p;
   return out;
-}
-
-// Visits the body, then every annex's content.
-template <typename F>
-void walk_all(const Document& doc, F&& visit) {
-  walk(doc.body, [&](const Node& n, const Path& path) { visit(nullptr, n, path); });
-  for (const Annex& a : doc.annexes)
-    walk(a.content, [&](const Node& n, const Path& path) { visit(&a, n, path); });
 }
 
 // Splits "Sekretaris Dinas/Badan dan Kepala Bidang" or "Kepala Subbagian, Pejabat Fungsional dan
@@ -51,10 +57,10 @@ std::vector<std::string> split_names(std::string_view s) {
     for (std::size_t k = text::ifind_word(rest, "dan"); k != npos;
          k = text::ifind_word(rest, "dan")) {
       std::string_view head = text::trim(rest.substr(0, k));
-      if (!head.empty()) out.push_back(text::strip_item_end(head));
+      if (!head.empty()) out.push_back(strip_item_end(head));
       rest = text::trim(rest.substr(k + 3));
     }
-    if (!rest.empty()) out.push_back(text::strip_item_end(rest));
+    if (!rest.empty()) out.push_back(strip_item_end(rest));
   }
   std::erase_if(out, [](const std::string& x) { return x.empty(); });
   return out;
@@ -62,35 +68,38 @@ std::vector<std::string> split_names(std::string_view s) {
 
 // --- principles ---------------------------------------------------------------------------------
 
-void read_principles(const Document& doc, WorkSystem& ws) {
-  walk(doc.body, [&](const Node& n, const Path&) {
-    if (!ws.principles.empty() || !has(n.text, "dengan prinsip")) return;
-    ws.principles = item_texts(n);
-  });
+void read_principles(const Node& n, WorkSystem& ws) {
+  // The principles are the node's items: a node without any (most are leaves) gives none, and its
+  // text is not searched.
+  const bool has_items = std::any_of(n.children.begin(), n.children.end(),
+                                     [](const Node& c) { return is_list_item(c.kind); });
+  if (!ws.principles.empty() || !has_items) return;
+  static const PhraseFinder principles("dengan prinsip");  // every list of the body is searched
+  if (principles.find(n.text) == npos) return;
+  ws.principles = item_texts(n);
 }
 
 // --- levels -------------------------------------------------------------------------------------
 
-void read_levels(const Document& doc, WorkSystem& ws) {
-  walk(doc.body, [&](const Node& n, const Path& path) {
-    std::string_view t = text::trim(n.text);
-    if (!text::istarts_with(t, "Pejabat Level ")) return;
-    std::string_view rest = t.substr(14);
-    const std::size_t sp = rest.find(' ');
-    if (sp == npos) return;
-    std::string_view token = rest.substr(0, sp);
-    std::optional<int> level = text::parse_int(token);
-    if (!level) level = text::roman_to_int(token);
-    if (!level) return;
-    std::string_view def = text::trim(rest.substr(sp));
-    if (!text::istarts_with(def, "adalah ")) return;
-    WorkLevel l;
-    l.level = *level;
-    l.definition = text::strip_item_end(def.substr(7));
-    l.article = citation_path(path, n);
-    l.source = n.span;
-    ws.levels.push_back(std::move(l));
-  });
+void read_level(const Node& n, const Path& path, WorkSystem& ws) {
+  if (!first_letter_is(n.text, 'p')) return;
+  std::string_view t = text::trim(n.text);
+  if (!text::istarts_with(t, "Pejabat Level ")) return;
+  std::string_view rest = t.substr(14);
+  const std::size_t sp = rest.find(' ');
+  if (sp == npos) return;
+  std::string_view token = rest.substr(0, sp);
+  std::optional<int> level = text::parse_int(token);
+  if (!level) level = text::roman_to_int(token);
+  if (!level) return;
+  std::string_view def = text::trim(rest.substr(sp));
+  if (!text::istarts_with(def, "adalah ")) return;
+  WorkLevel l;
+  l.level = *level;
+  l.definition = strip_item_end(def.substr(7));
+  l.article = citation_path(path, n);
+  l.source = n.span;
+  ws.levels.push_back(std::move(l));
 }
 
 // --- team decrees -------------------------------------------------------------------------------
@@ -107,38 +116,42 @@ std::string team_scope(std::string_view subject, std::string_view authority) {
   return {};
 }
 
-void read_team_decrees(const Document& doc, WorkSystem& ws) {
-  walk(doc.body, [&](const Node& n, const Path& path) {
-    const std::string& t = n.text;
-    if (!has(t, "tim kerja")) return;
-    // "menggunakan Surat Keputusan X", "ditetapkan dengan Keputusan X"; not "pengambilan
-    // keputusan".
-    std::size_t k = npos;
-    for (std::size_t at = text::ifind_word(t, "keputusan"); at != npos;
-         at = text::ifind_word(t, "keputusan", at + 1)) {
-      std::string_view before = text::trim(std::string_view(t).substr(0, at));
-      if (text::iends_with(before, "surat") || text::iends_with(before, "dengan") ||
-          text::iends_with(before, "menggunakan") || text::iends_with(before, "melalui")) {
-        k = at;
-        break;
-      }
+void read_team_decree(const Node& n, const Path& path, WorkSystem& ws) {
+  const std::string& t = n.text;
+  // "tim kerja", "keputusan" and the shortest word before it ("surat") take 23 bytes, none of
+  // them overlapping another: a shorter text (a heading, a list label) is not searched.
+  constexpr std::size_t kShortestDecree = 23;
+  if (t.size() < kShortestDecree) return;
+  static const PhraseFinder team_work("tim kerja");  // every node of the body is searched
+  if (team_work.find(t) == npos) return;
+  // "menggunakan Surat Keputusan X", "ditetapkan dengan Keputusan X"; not "pengambilan
+  // keputusan".
+  std::size_t k = npos;
+  for (std::size_t at = text::ifind_word(t, "keputusan"); at != npos;
+       at = text::ifind_word(t, "keputusan", at + 1)) {
+    std::string_view before = text::trim(std::string_view(t).substr(0, at));
+    if (text::iends_with(before, "surat") || text::iends_with(before, "dengan") ||
+        text::iends_with(before, "menggunakan") || text::iends_with(before, "melalui")) {
+      k = at;
+      break;
     }
-    if (k == npos) return;
-    std::string authority = text::strip_item_end(std::string_view(t).substr(k + 9));
-    if (authority.empty()) return;
-    TeamDecreeAuthority d;
-    d.scope = team_scope(std::string_view(t).substr(0, k), authority);
-    d.authority = text::title_case(authority);
-    d.article = citation_path(path, n);
-    d.source = n.span;
-    ws.team_decrees.push_back(std::move(d));
-  });
+  }
+  if (k == npos) return;
+  std::string authority = strip_item_end(std::string_view(t).substr(k + 9));
+  if (authority.empty()) return;
+  TeamDecreeAuthority d;
+  d.scope = team_scope(std::string_view(t).substr(0, k), authority);
+  d.authority = text::title_case(authority);
+  d.article = citation_path(path, n);
+  d.source = n.span;
+  ws.team_decrees.push_back(std::move(d));
 }
 
 // --- assignment mechanisms ----------------------------------------------------------------------
 
 // "penunjukan_lintas_unit" and so on for a mechanism heading, or empty.
 std::string mechanism_of(std::string_view t) {
+  if (!first_letter_is(t, 'm')) return {};
   t = text::trim(t);
   if (!text::istarts_with(t, "mekanisme ")) return {};
   std::string_view head = t.substr(0, std::min<std::size_t>(t.size(), 90));
@@ -159,28 +172,27 @@ std::string mechanism_of(std::string_view t) {
   return "penunjukan_" + where_;
 }
 
-void read_mechanisms(const Document& doc, WorkSystem& ws) {
-  walk_all(doc, [&](const Annex* annex, const Node& n, const Path& path) {
-    const std::string mech = mechanism_of(n.text);
-    if (mech.empty()) return;
-    for (const auto& m : ws.mechanisms)
-      if (m.mechanism == mech) return;
-    AssignmentMechanism m;
-    m.mechanism = mech;
-    for (const Node& c : n.children) {
-      if (!is_list_item(c.kind) || !mechanism_of(c.text).empty()) continue;
-      m.steps.push_back(item_text(c));
-    }
-    m.article = where(annex, path, n);
-    m.source = n.span;
-    ws.mechanisms.push_back(std::move(m));
-  });
+void read_mechanism(const Annex* annex, const Node& n, const Path& path, WorkSystem& ws) {
+  const std::string mech = mechanism_of(n.text);
+  if (mech.empty()) return;
+  for (const auto& m : ws.mechanisms)
+    if (m.mechanism == mech) return;
+  AssignmentMechanism m;
+  m.mechanism = mech;
+  for (const Node& c : n.children) {
+    if (!is_list_item(c.kind) || !mechanism_of(c.text).empty()) continue;
+    m.steps.push_back(item_text(c));
+  }
+  m.article = where(annex, path, n);
+  m.source = n.span;
+  ws.mechanisms.push_back(std::move(m));
 }
 
 // --- assignment structures ----------------------------------------------------------------------
 
 // "Sekretariat Daerah" from "Struktur penugasan pada Sekretariat Daerah berlaku ketentuan ...".
 std::string structure_agency(std::string_view t) {
+  if (!first_letter_is(t, 's')) return {};
   t = text::trim(t);
   if (!text::istarts_with(t, "struktur penugasan pada ")) return {};
   std::string_view rest = t.substr(24);
@@ -255,21 +267,20 @@ void read_rules(const std::string& item, AssignmentStructure& s) {
            item);
 }
 
-void read_structures(const Document& doc, WorkSystem& ws) {
-  walk(doc.body, [&](const Node& n, const Path& path) {
-    std::string agency = structure_agency(n.text);
-    if (agency.empty()) return;
-    // The umbrella ("Struktur Penugasan pada Perangkat Daerah ...") holds the structures.
-    for (const Node& c : n.children)
-      if (!structure_agency(c.text).empty()) return;
-    AssignmentStructure s;
-    s.agency_kind = std::move(agency);
-    for (const Node& c : n.children)
-      if (is_list_item(c.kind)) read_rules(item_text(c), s);
-    s.article = citation_path(path, n);
-    s.source = n.span;
-    ws.assignment_structures.push_back(std::move(s));
-  });
+void read_structure(const Node& n, const Path& path, WorkSystem& ws) {
+  if (!first_letter_is(n.text, 's')) return;  // as structure_agency would, without the call
+  std::string agency = structure_agency(n.text);
+  if (agency.empty()) return;
+  // The umbrella ("Struktur Penugasan pada Perangkat Daerah ...") holds the structures.
+  for (const Node& c : n.children)
+    if (!structure_agency(c.text).empty()) return;
+  AssignmentStructure s;
+  s.agency_kind = std::move(agency);
+  for (const Node& c : n.children)
+    if (is_list_item(c.kind)) read_rules(item_text(c), s);
+  s.article = citation_path(path, n);
+  s.source = n.span;
+  ws.assignment_structures.push_back(std::move(s));
 }
 
 // --- work flows ---------------------------------------------------------------------------------
@@ -303,6 +314,13 @@ std::string_view stage_named_first(std::string_view t) {
     default:
       return {};
   }
+}
+
+// Whether `t` may name a stage: its first letter is one a stage (or "tahap") starts with. The
+// children of every node are asked.
+bool may_name_stage(std::string_view t) {
+  const char c = lead_letter(t);
+  return c == 't' || c == 'p' || c == 'e' || c == 'm';
 }
 
 std::string stage_of(std::string_view t) {
@@ -359,51 +377,74 @@ std::string own_agency_kind(const Document& doc, const Extraction& out) {
   return {};
 }
 
-void read_flows(const Document& doc, Extraction& out) {
+void read_flow(const Document& doc, const Annex* annex, const Node& n, const Path& path,
+               Extraction& out) {
   WorkSystem& ws = out.work_system;
-  walk_all(doc, [&](const Annex* annex, const Node& n, const Path& path) {
-    // The stages first, their steps' texts only for a flow: a list of two or more stages, one of
-    // them with steps (items of its own).
-    std::vector<std::pair<std::string, const Node*>> stages;
-    for (const Node& c : n.children) {
-      if (!is_list_item(c.kind)) continue;
-      std::string stage = stage_of(c.text);
-      if (!stage.empty()) stages.emplace_back(std::move(stage), &c);
-    }
-    if (stages.size() < 2) return;
-    const bool any_steps = std::any_of(stages.begin(), stages.end(), [](const auto& s) {
-      return std::any_of(s.second->children.begin(), s.second->children.end(),
-                         [](const Node& c) { return is_list_item(c.kind); });
-    });
-    if (!any_steps) return;
-    WorkFlow f;
-    for (auto& [stage, item] : stages) {
-      FlowStage st;
-      st.stage = std::move(stage);
-      st.steps = item_texts(*item);
-      f.stages.push_back(std::move(st));
-    }
-    f.agency_kinds = flow_agencies(n.text);
-    if (f.agency_kinds.empty()) {
-      std::string own = own_agency_kind(doc, out);
-      if (!own.empty()) f.agency_kinds.push_back(std::move(own));
-    }
-    f.article = where(annex, path, n);
-    f.source = n.span;
-    ws.flows.push_back(std::move(f));
-  });
+  // One of the stages has steps (items of its own): a list none of whose items that may name a
+  // stage has items is no flow, told before any stage is read.
+  const auto may_be_stage = [](const Node& c) {
+    return is_list_item(c.kind) && may_name_stage(c.text);
+  };
+  const auto has_items = [](const Node& c) {
+    return std::any_of(c.children.begin(), c.children.end(),
+                       [](const Node& s) { return is_list_item(s.kind); });
+  };
+  if (std::none_of(n.children.begin(), n.children.end(),
+                   [&](const Node& c) { return may_be_stage(c) && has_items(c); }))
+    return;
+  // The stages first, their steps' texts only for a flow: a list of two or more stages, one of
+  // them with steps.
+  std::vector<std::pair<std::string, const Node*>> stages;
+  for (const Node& c : n.children) {
+    if (!may_be_stage(c)) continue;
+    std::string stage = stage_of(c.text);
+    if (!stage.empty()) stages.emplace_back(std::move(stage), &c);
+  }
+  if (stages.size() < 2) return;
+  const bool any_steps = std::any_of(stages.begin(), stages.end(),
+                                     [&](const auto& s) { return has_items(*s.second); });
+  if (!any_steps) return;
+  WorkFlow f;
+  for (auto& [stage, item] : stages) {
+    FlowStage st;
+    st.stage = std::move(stage);
+    st.steps = item_texts(*item);
+    f.stages.push_back(std::move(st));
+  }
+  f.agency_kinds = flow_agencies(n.text);
+  if (f.agency_kinds.empty()) {
+    std::string own = own_agency_kind(doc, out);
+    if (!own.empty()) f.agency_kinds.push_back(std::move(own));
+  }
+  f.article = where(annex, path, n);
+  f.source = n.span;
+  ws.flows.push_back(std::move(f));
 }
 
 }  // namespace
 
 void extract_work_system(const Document& doc, Extraction& out) {
   WorkSystem& ws = out.work_system;
-  read_principles(doc, ws);
-  read_levels(doc, ws);
-  read_team_decrees(doc, ws);
-  read_mechanisms(doc, ws);
-  read_structures(doc, ws);
-  read_flows(doc, out);
+  // One walk for all the readers (each adds to its own list, in document order): the body, whose
+  // every node each reader asks, then the annexes, where mechanisms and flows are written too. The
+  // cheap tests that turn most nodes away (the first letter a heading starts with, the children a
+  // list has) are made here, once per node, before a reader is called.
+  const auto read_everywhere = [&](const Annex* annex, const Node& n, const Path& path, char lead) {
+    if (lead == 'm') read_mechanism(annex, n, path, ws);              // "mekanisme ..."
+    if (n.children.size() >= 2) read_flow(doc, annex, n, path, out);  // two stages or more
+  };
+  walk(doc.body, [&](const Node& n, const Path& path) {
+    const char lead = lead_letter(n.text);
+    read_principles(n, ws);
+    if (lead == 'p') read_level(n, path, ws);  // "Pejabat Level ..."
+    read_team_decree(n, path, ws);
+    if (lead == 's') read_structure(n, path, ws);  // "Struktur penugasan pada ..."
+    read_everywhere(nullptr, n, path, lead);
+  });
+  for (const Annex& a : doc.annexes)
+    walk(a.content, [&](const Node& n, const Path& path) {
+      read_everywhere(&a, n, path, lead_letter(n.text));
+    });
 }
 
 }  // namespace tatakerja::regulation

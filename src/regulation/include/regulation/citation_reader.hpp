@@ -24,8 +24,9 @@ struct CitationMatch {
 std::vector<CitationMatch> find_citations(std::string_view text, int line);
 std::vector<Citation> read_citations(std::string_view text, int line);
 
-// Appends `more` to `list`, shifting their amends / nested_in indices to stay valid in `list`.
-void append_citations(std::vector<Citation>& list, const std::vector<Citation>& more);
+// Appends `more` to `list`, shifting their amends / nested_in indices to stay valid in `list`
+// (moved in: a list read for the purpose is not copied).
+void append_citations(std::vector<Citation>& list, std::vector<Citation> more);
 
 // Reads a gazette record "Lembaran Negara Republik Indonesia Tahun 2014 Nomor 244, Tambahan
 // Lembaran Negara Republik Indonesia Nomor 5587" (without the parentheses).

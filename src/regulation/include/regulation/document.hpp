@@ -33,7 +33,21 @@ enum class NodeKind {
 };
 const char* to_string(NodeKind k);
 // True for the kinds that number the items of a list (Letter, Number, ...), not for containers.
-bool is_list_item(NodeKind k);
+// Inline: every walk over a tree asks it of each node.
+inline bool is_list_item(NodeKind k) {
+  switch (k) {
+    case NodeKind::Letter:
+    case NodeKind::UpperLetter:
+    case NodeKind::Number:
+    case NodeKind::ParenNumber:
+    case NodeKind::ParenLetter:
+    case NodeKind::DottedNumber:
+    case NodeKind::Roman:
+      return true;
+    default:
+      return false;
+  }
+}
 
 struct Node {
   NodeKind kind = NodeKind::Root;

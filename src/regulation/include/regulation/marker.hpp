@@ -7,6 +7,7 @@
 #include <string>
 #include <string_view>
 
+#include "core/text.hpp"
 #include "regulation/document.hpp"
 
 namespace tatakerja::regulation {
@@ -25,11 +26,31 @@ struct Marker {
 std::optional<Marker> structural_marker(std::string_view line);
 // List item markers and dictums at the start of the line.
 std::optional<Marker> item_marker(std::string_view line);
+// The same two for a line known to hold no tab (no table row), as the tree builder reads its
+// lines once it has told the rows: the line is not searched for a tab again.
+std::optional<Marker> structural_marker_without_tab(std::string_view line);
+std::optional<Marker> item_marker_without_tab(std::string_view line);
+// The same two written into `m` (its label's buffer used again), for a reader of many lines:
+// false when the line starts with no such marker (m is then left half read).
+bool read_structural_marker_without_tab(std::string_view line, Marker& m);
+bool read_item_marker_without_tab(std::string_view line, Marker& m);
 // Either of the two.
 std::optional<Marker> line_marker(std::string_view line);
 
 // The keyword at the start of a line, compared the way OCR text needs: case-insensitive, "rn" read
 // as "m", one wrong letter allowed for words of five letters or more.
 bool starts_with_keyword(std::string_view line, std::string_view keyword);
+// The letter a line starts with as starts_with_keyword reads it (lower case, a leading "rn" read
+// as "m"; '\0' for a blank line): no keyword starting with another letter starts the line.
+// Inline: the parser asks it of every line.
+inline char keyword_initial(std::string_view line) {
+  line = text::trim(line);
+  if (line.empty()) return '\0';
+  const auto lower = [](char c) {
+    return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+  };
+  const char first = lower(line[0]);
+  return first == 'r' && line.size() >= 2 && lower(line[1]) == 'n' ? 'm' : first;
+}
 
 }  // namespace tatakerja::regulation

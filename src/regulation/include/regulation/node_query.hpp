@@ -2,9 +2,13 @@
 // huruf b angka 1").
 #pragma once
 
+#include <array>
+#include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
+#include "core/sixteen_bytes.hpp"
 #include "regulation/document.hpp"
 
 namespace tatakerja::regulation {
@@ -33,6 +37,37 @@ void walk(const Node& root, Visit&& visit) {
   detail::walk_below(root, path, visit);
 }
 
+// A case-blind search for one phrase (text::ifind's answer), for the phrases that every node of
+// the body is searched for ("dicabut dan dinyatakan tidak berlaku", "dipimpin oleh ", "tim
+// kerja"). A phrase of ten bytes or more is looked for through the last two bytes of a window as
+// long as it, and the window moves on by as much as those two bytes allow (the whole phrase but a
+// byte when they stand nowhere in it), where text::ifind looks at every start. A shorter one, which
+// lets the window move less, is looked for at sixteen starts at a time through its two rarest
+// bytes (not text::ifind's first and last, of which "a" and " " are common), made ready once.
+// Made once per phrase (a table of 4 KB).
+class PhraseFinder {
+ public:
+  explicit PhraseFinder(std::string_view phrase);
+  // Where the phrase first occurs in `text` at or after `from`, ignoring case, or npos.
+  std::size_t find(std::string_view text, std::size_t from = 0) const;
+
+ private:
+  // find for a short phrase in a text of 15 starts or more: sixteen starts at a time, the starts
+  // whose two probe bytes match compared whole.
+  std::size_t find_by_probes(std::string_view text, std::size_t from) const;
+
+  std::string_view phrase_;
+  // The short phrase's two probes: where they stand in it, and in all sixteen lanes their bytes
+  // with the bit that folds a letter's case (0x20) set, and that bit (none for another byte).
+  bool by_probes_ = false;
+  std::array<std::size_t, 2> probe_at_{};
+  std::array<text::SixteenBytes, 2> probe_fold_{};
+  std::array<text::SixteenBytes, 2> probe_byte_{};
+  // By a hash of two bytes (each with its 0x20 bit set, so that a letter's cases hash alike): how
+  // far the window may move when they end it.
+  std::array<std::uint8_t, 4096> shift_{};
+};
+
 // All articles (Pasal) of the body, in order.
 std::vector<const Node*> articles(const Document& doc);
 // The article with this label ("5", "5A"), or nullptr.
@@ -44,6 +79,10 @@ std::string node_label(const Node& node);
 
 // "Pasal 3 ayat (1) huruf b angka 1" for a node given its ancestors (as `walk` passes them).
 std::string citation_path(const std::vector<const Node*>& ancestors, const Node& node);
+
+// text::strip_item_end, its tails told by their last byte rather than compared one by one: `s`
+// single-spaced and trimmed, without the trailing "; dan", ",", "." ... that end a list item.
+std::string strip_item_end(std::string_view s);
 
 // The full text of a node (an item with its nested items), cleaned of its trailing "; dan" and
 // single-spaced: text::strip_item_end(n.full_text()).

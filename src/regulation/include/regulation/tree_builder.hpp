@@ -10,6 +10,7 @@
 #include "core/finding.hpp"
 #include "regulation/document.hpp"
 #include "regulation/lines.hpp"
+#include "regulation/marker.hpp"
 
 namespace tatakerja::regulation {
 
@@ -17,6 +18,12 @@ class TreeBuilder {
  public:
   enum class Mode { Body, Annex, List };
   TreeBuilder(Node& root, Mode mode, std::vector<Finding>& findings);
+  // Closes the nodes still open: their spans are complete once the builder is gone.
+  ~TreeBuilder();
+  TreeBuilder(const TreeBuilder&) = delete;
+  TreeBuilder& operator=(const TreeBuilder&) = delete;
+  TreeBuilder(TreeBuilder&&) = delete;
+  TreeBuilder& operator=(TreeBuilder&&) = delete;
   void add(const Line& line);
   // The same, for a line the caller reads no more: its text is moved into the node it starts, or
   // released once appended, so that a text is not held twice (as lines and as nodes) at once.
@@ -25,22 +32,27 @@ class TreeBuilder {
   void add_text(const std::string& text, int line_number);
 
  private:
-  void add_structural(struct Marker&& m, int line);
+  void add_structural(Marker& m, int line);
   // movable_text: the line's own text, which the item's text may be cut from (else null).
-  void add_item(struct Marker&& m, int line, std::string* movable_text);
+  void add_item(Marker& m, int line, std::string* movable_text);
   void add_row(const Line& line);
   void add_heading(const std::string& s, int line);
   void add_line(const Line& line, std::string* movable_text);
   void add_plain(const std::string& s, int line, bool field, std::string* movable_text);
-  std::optional<struct Marker> bullet_marker(const Line& line);
+  std::optional<Marker> bullet_marker(const Line& line);
   Node& top() { return *stack_.back(); }
   void pop_to_container();
   void extend_spans(int line);
+  // Closes the open node on top (its span goes into its parent's), or all above `depth`.
+  void close_top();
+  void close_to(std::size_t depth);
+  // The first line of the open node at `depth` (1 for the root), with the lines of the open
+  // nodes above it that its span has not taken yet.
+  int open_first_line(std::size_t depth) const;
 
   std::vector<Node*> stack_;
   Mode mode_;
   std::vector<Finding>& findings_;
-  int last_line_ = 0;
   bool blank_before_ = false;
   bool skipping_paraf_ = false;
   // The open lists read from bullets without numbering (a web copy's lists), outermost first:
@@ -52,6 +64,7 @@ class TreeBuilder {
     std::size_t depth;
   };
   std::vector<BulletList> bullet_lists_;
+  Marker marker_;  // the marker of the line being read (one, so that its label's buffer is reused)
 };
 
 }  // namespace tatakerja::regulation
