@@ -501,17 +501,47 @@ std::string clean_line_text(std::string_view raw) {
 
 namespace {
 
-// How many lines a text has: its newlines plus one, found with memchr a stretch at a time rather
-// than a byte at a time.
+// The newlines of a text, in order, read sixteen bytes at a time: the positions of a block's
+// newlines are kept as bits, so that the lines of a text cost one pass over it and no call per
+// line (a memchr per line costs more than its search on lines of a few dozen bytes). The bytes
+// after the last whole block are read one at a time.
+class NewlineScan {
+ public:
+  explicit NewlineScan(std::string_view text) : text_(text) {}
+
+  // The position of the next newline, or the text's size when there is none.
+  std::size_t next() {
+    while (bits_ == 0) {
+      if (block_ + 16 <= text_.size()) {
+        bits_ = text::bits_of(text::sixteen_bytes_at(text_.data() + block_) == '\n');
+        base_ = block_;
+        block_ += 16;
+        continue;
+      }
+      for (; block_ < text_.size(); ++block_)
+        if (text_[block_] == '\n') return block_++;
+      return text_.size();
+    }
+    const auto at = base_ + static_cast<std::size_t>(__builtin_ctz(bits_));
+    bits_ &= bits_ - 1;
+    return at;
+  }
+
+ private:
+  std::string_view text_;
+  std::size_t block_ = 0;  // where the next block to read starts
+  std::size_t base_ = 0;   // where the block whose newlines bits_ holds starts
+  unsigned bits_ = 0;      // the newlines of that block not yet returned
+};
+
+// How many lines a text has: its newlines plus one, counted sixteen bytes at a time.
 std::size_t count_lines(std::string_view input) {
   std::size_t lines = 1;
-  if (input.empty()) return lines;
-  const char* p = input.data();
-  const char* const end = p + input.size();
-  while ((p = static_cast<const char*>(std::memchr(p, '\n', static_cast<std::size_t>(end - p))))) {
-    ++lines;
-    ++p;
-  }
+  std::size_t i = 0;
+  for (; i + 16 <= input.size(); i += 16)
+    lines +=
+        static_cast<std::size_t>(text::count_of(text::sixteen_bytes_at(input.data() + i) == '\n'));
+  for (; i < input.size(); ++i) lines += input[i] == '\n' ? 1 : 0;
   return lines;
 }
 
@@ -535,9 +565,9 @@ std::vector<Line> clean_lines(std::string_view input, std::vector<Finding>& find
   lines.reserve(count_lines(input));
   int number = 0;
   std::size_t start = 0;
+  NewlineScan newlines(input);
   while (start <= input.size()) {
-    std::size_t end = input.find('\n', start);
-    if (end == std::string_view::npos) end = input.size();
+    const std::size_t end = newlines.next();
     ++number;
     const std::string_view raw = input.substr(start, end - start);
     const std::string_view lead = text::trim(raw);
