@@ -230,6 +230,32 @@ void append_collapsed(std::string& out, std::string_view v) {
   }
 }
 
+// s made text::collapse_spaces(v), v a part of s, written over s from its start: the result is
+// never longer than v nor starts after it, so every byte is read before it is written over, and
+// the line's string is kept rather than a second one made.
+void collapse_spaces_in_place(std::string& s, std::string_view v) {
+  v = text::trim(v);
+  const auto at = static_cast<std::size_t>(v.data() - s.data());
+  if (text::is_single_spaced(v)) {  // most lines: only cut to v
+    s.resize(at + v.size());
+    s.erase(0, at);
+    return;
+  }
+  char* const begin = s.data();
+  char* out = begin;
+  bool pending = false;
+  for (const char c : v) {
+    if (is_white(c)) {
+      pending = out != begin;
+    } else {
+      if (pending) *out++ = ' ';
+      pending = false;
+      *out++ = c;
+    }
+  }
+  s.resize(static_cast<std::size_t>(out - begin));
+}
+
 }  // namespace
 
 // "a.<TAB>Kepala Dinas; b.<TAB>Sekretariat": a tab after a list marker is the gap a PDF copy
@@ -461,7 +487,10 @@ std::string clean_line_text(std::string_view raw, std::string_view trimmed) {
   v = strip_bullets(v);
   if (!v.empty() && v.front() == '|') return pipe_row(v);
   if (is_viewer_header(v)) return {};
-  if (s.find('\t') == std::string::npos) return text::collapse_spaces(v);
+  if (s.find('\t') == std::string::npos) {
+    collapse_spaces_in_place(s, v);
+    return s;
+  }
   // Tab-separated cells: keep the row shape when there are several fields.
   std::string_view raw_cells = text::trim(s);
   // Keep leading tabs: a row continuing the cells of the row above starts with empty cells.
