@@ -50,6 +50,8 @@ inline bool is_list_item(NodeKind k) {
 }
 
 struct Node {
+  Node();  // (defaulted below, after the class: see there)
+
   NodeKind kind = NodeKind::Root;
   std::string label;  // as numbered: "I", "Kesatu", "12", "aa", "6.13", "KESATU"
   int ordinal = 0;    // the label's value, for numbering checks (aa = 27, Kedua = 2, 6.13 = 13)
@@ -62,6 +64,12 @@ struct Node {
   // The node's text followed by its descendants' texts, each list item prefixed by its label.
   std::string full_text() const;
 };
+
+// Defaulted here, not where it is declared, so that it counts as written: a node made with Node()
+// (as std::vector makes each child) then has only its members' own initialisers run, and is not
+// first zeroed whole, all 168 bytes, as value initialisation zeroes a class whose constructor is
+// left implicit. The tree builder makes a node for every line it reads.
+inline Node::Node() = default;
 
 struct Heading {
   std::string issuer;  // "GUBERNUR NUSA TENGGARA TIMUR"
