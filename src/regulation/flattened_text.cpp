@@ -478,83 +478,90 @@ class WordStore {
 
 // How often each word appears, case aside: an open-addressing table (linear probing, at most half
 // full) with no allocation per occurrence as a node-based map would make; only a new word is
-// copied, once.
+// copied, once. The table's slots are eight bytes, a tag of the word's hash and the place of its
+// entry in a dense list, so that the probes touch little memory (40-byte slots of whole entries
+// missed the cache on most words); the entries are appended as the words are first seen.
 class WordCount {
  public:
   // Starts small and doubles: a text has far fewer distinct words than words, and a table sized
   // for every word would be mostly cache misses on a large text.
-  WordCount() : slots_(1024), mask_(1023) {}
+  WordCount() : slots_(1024), mask_(1023) { entries_.reserve(512); }
 
   // One more appearance of w; `folded`, when not null, holds w's bytes folded (key_of_folded).
   void add(std::string_view w, const char* folded) {
     const WordKey key = folded != nullptr ? key_of_folded(folded, w.size()) : key_of(w);
-    Slot& s = slots_[index_of(w, key)];
-    if (s.data != nullptr) {
-      ++s.count;
+    const std::size_t i = index_of(w, key);
+    if (slots_[i] != 0) {
+      ++entries_[entry_of(slots_[i])].count;
       return;
     }
-    s.data = words_.keep(w);
-    s.size = static_cast<std::uint32_t>(w.size());
-    s.head = key.head;
-    s.tail = key.tail;
-    s.hash = key.hash;
-    s.count = 1;
-    if (++size_ * 2 > mask_ + 1) grow();  // at most half full again (s moves)
+    slots_[i] = slot_for(key, entries_.size());
+    entries_.push_back(
+        {key.head, key.tail, words_.keep(w), static_cast<std::uint32_t>(w.size()), 1});
+    if (entries_.size() * 2 > mask_ + 1) grow();  // at most half full again
   }
 
   int count(std::string_view w) const {
-    const Slot& s = slots_[index_of(w, key_of(w))];
-    return s.data == nullptr ? 0 : s.count;
+    const WordKey key = key_of(w);
+    const std::uint64_t s = slots_[index_of(w, key)];
+    return s == 0 ? 0 : entries_[entry_of(s)].count;
   }
 
-  // f(word, count) for each distinct word (in the spelling first seen).
+  // f(word, count) for each distinct word (in the spelling first seen), in the order first seen.
   template <typename F>
   void for_each(F f) const {
-    for (const Slot& s : slots_)
-      if (s.data != nullptr) f(std::string_view(s.data, s.size), s.count);
+    for (const Entry& e : entries_) f(std::string_view(e.data, e.size), e.count);
   }
 
  private:
-  struct Slot {
+  // A distinct word: its key's head and tail, its first spelling and how often it appears.
+  struct Entry {
+    std::uint64_t head = 0;  // WordKey::head
+    std::uint64_t tail = 0;  // WordKey::tail
     const char* data = nullptr;
     std::uint32_t size = 0;  // a word of the text (which is at most 256 MiB)
     int count = 0;
-    std::uint64_t head = 0;  // WordKey::head
-    std::uint64_t tail = 0;  // WordKey::tail
-    std::uint64_t hash = 0;  // WordKey::hash: most other words in its way differ in it
   };
 
-  // Whether slot s holds w: a word of sixteen bytes or fewer is its head and tail.
-  static bool holds(const Slot& s, std::string_view w, const WordKey& key) {
-    return s.head == key.head && s.tail == key.tail && s.size == w.size() &&
-           (w.size() <= 16 ||
-            (s.hash == key.hash && same_letters(s.data + 16, w.data() + 16, w.size() - 16)));
+  // A slot: the low 32 bits of the word's hash (where it goes, and most other words in its way
+  // differ in them) above its entry's place plus one; zero for an empty slot.
+  static std::uint64_t slot_for(const WordKey& key, std::size_t entry) {
+    return (key.hash << 32) | (entry + 1);
+  }
+  static std::size_t entry_of(std::uint64_t slot) { return (slot & 0xFFFFFFFFU) - 1; }
+  static std::size_t hash_of(std::uint64_t slot) { return slot >> 32; }
+
+  // Whether entry e holds w: a word of sixteen bytes or fewer is its head and tail.
+  static bool holds(const Entry& e, std::string_view w, const WordKey& key) {
+    return e.head == key.head && e.tail == key.tail && e.size == w.size() &&
+           (w.size() <= 16 || same_letters(e.data + 16, w.data() + 16, w.size() - 16));
   }
 
   // The slot that holds w, or the empty slot where it would go.
   std::size_t index_of(std::string_view w, const WordKey& key) const {
+    const std::uint64_t tag = key.hash & 0xFFFFFFFFU;
     for (std::size_t i = key.hash & mask_;; i = (i + 1) & mask_) {
-      const Slot& s = slots_[i];
-      if (s.data == nullptr || holds(s, w, key)) return i;
+      const std::uint64_t s = slots_[i];
+      if (s == 0 || (hash_of(s) == tag && holds(entries_[entry_of(s)], w, key))) return i;
     }
   }
 
   void grow() {
-    std::vector<Slot> old(slots_.size() * 2);
+    std::vector<std::uint64_t> old(slots_.size() * 2);
     old.swap(slots_);
-    mask_ = slots_.size() - 1;
-    for (const Slot& s : old) {
-      if (s.data == nullptr) continue;
-      std::size_t i = s.hash & mask_;
-      while (slots_[i].data != nullptr) i = (i + 1) & mask_;  // distinct words: no match to find
+    mask_ = slots_.size() - 1;  // under 2^32: the slot's 32 bits of hash say where it goes
+    for (const std::uint64_t s : old) {
+      if (s == 0) continue;
+      std::size_t i = hash_of(s) & mask_;
+      while (slots_[i] != 0) i = (i + 1) & mask_;  // distinct words: no match to find
       slots_[i] = s;
     }
   }
 
-  std::vector<Slot> slots_;
+  std::vector<std::uint64_t> slots_;
   std::size_t mask_;
-  std::size_t size_ = 0;
-  WordStore words_;  // each distinct word, as first seen
+  std::vector<Entry> entries_;  // each distinct word, in the order first seen
+  WordStore words_;             // each distinct word's bytes, as first seen
 };
 
 std::string_view bare_view(std::string_view w) {
