@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cstdint>
 #include <cstring>
 
@@ -570,7 +571,7 @@ class NewlineScan {
         if (text_[block_] == '\n') return block_++;
       return text_.size();
     }
-    const auto at = base_ + static_cast<std::size_t>(__builtin_ctz(bits_));
+    const auto at = base_ + static_cast<std::size_t>(std::countr_zero(bits_));
     bits_ &= bits_ - 1;
     return at;
   }
