@@ -181,6 +181,14 @@ TEST(Text, CollapsedSpacesAreTheWordsJoinedByOneSpace) {
     for (char& c : s) c = alphabet[next() % alphabet.size()];
     ASSERT_EQ(text::collapse_spaces(s), words_joined(s)) << "\"" << s << "\"";
     ASSERT_EQ(text::is_single_spaced(s), words_joined(s) == s) << "\"" << s << "\"";
+    // Collapsed in place, over the string's own bytes from its start (as lines are cleaned).
+    const std::string_view trimmed = text::trim(s);
+    std::string in_place = s;
+    const std::string_view v = std::string_view(in_place).substr(
+        static_cast<std::size_t>(trimmed.data() - s.data()), trimmed.size());
+    in_place.resize(
+        static_cast<std::size_t>(text::collapse_spaces_to(v, in_place.data()) - in_place.data()));
+    ASSERT_EQ(in_place, words_joined(s)) << "\"" << s << "\"";
   }
   // A space at the end of one block of sixteen and another at the start of the next.
   EXPECT_EQ(text::collapse_spaces("abcdefghijklmno  pqrstuvwxyz"), "abcdefghijklmno pqrstuvwxyz");

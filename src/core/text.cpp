@@ -183,12 +183,7 @@ bool is_single_spaced(std::string_view s) {
   return s.empty() || (!is_space(s.front()) && !is_space(s.back()) && spaces_collapsed(s));
 }
 
-std::string collapse_spaces(std::string_view s) {
-  s = trim(s);
-  if (spaces_collapsed(s)) return std::string(s);
-  // Written through a pointer into a buffer of the input's size (the result is never longer).
-  std::string r(s.size(), '\0');
-  char* out = r.data();
+char* collapse_spaces_to(std::string_view s, char* out) {
   char* const begin = out;
   bool pending = false;
   for (const char c : s) {
@@ -200,7 +195,15 @@ std::string collapse_spaces(std::string_view s) {
       *out++ = c;
     }
   }
-  r.resize(static_cast<std::size_t>(out - begin));
+  return out;
+}
+
+std::string collapse_spaces(std::string_view s) {
+  s = trim(s);
+  if (spaces_collapsed(s)) return std::string(s);
+  // Written through a pointer into a buffer of the input's size (the result is never longer).
+  std::string r(s.size(), '\0');
+  r.resize(static_cast<std::size_t>(collapse_spaces_to(s, r.data()) - r.data()));
   return r;
 }
 

@@ -571,41 +571,6 @@ std::string_view bare_view(std::string_view w) {
   return w;
 }
 
-// Calls f(bare) for the bare_view of each space-separated word of s that has a letter: from a
-// word's first letter (the bytes before it, spaces or not, hold no letter of a word) to its last
-// letter before the space that ends it. The words are read from 64-byte windows of letter and
-// space bits; a word that runs past a window is read from the next window, which starts at it.
-template <typename F>
-void for_each_bare_word(std::string_view s, F f) {
-  for (std::size_t i = 0; i < s.size();) {
-    const ByteBits b = window_bits(s, i);
-    std::uint64_t letters = b.letters;  // the letters of the window not read yet
-    std::size_t next = i + 64;          // where the next window starts
-    while (letters != 0) {
-      const int start = std::countr_zero(letters);
-      const std::uint64_t spaces_after = b.spaces & (~std::uint64_t{0} << start);
-      if (spaces_after == 0) {
-        // The word runs past the window: the next one starts at it, unless it starts here, a
-        // word of 64 bytes or more, read a byte at a time.
-        next = i + static_cast<std::size_t>(start);
-        if (start == 0) {
-          const std::size_t space = next_space(s, i);
-          std::size_t end = space;
-          while (!is_ascii_letter(s[end - 1])) --end;  // stops at the letter at i at the latest
-          f(s.substr(i, end - i));
-          next = space + 1;  // past the space (or the line's end), no letter
-        }
-        break;
-      }
-      const int space = std::countr_zero(spaces_after);  // after start: 1 to 63
-      const int last = 63 - std::countl_zero(letters & ((std::uint64_t{1} << space) - 1));
-      f(s.substr(i + static_cast<std::size_t>(start), static_cast<std::size_t>(last + 1 - start)));
-      letters &= ~std::uint64_t{1} << space;  // past the space: bits 0 to space cleared
-    }
-    i = next;
-  }
-}
-
 // A 64-byte window of a line as count_words reads it: its letter and space bits (as window_bits
 // gives them) and its bytes with every ASCII capital made small, followed by eight bytes so that
 // eight bytes can be read from any of the 64.
@@ -649,39 +614,52 @@ void fold_window(std::string_view s, std::size_t from, FoldedWindow& w) {
   w.bits.spaces |= ~std::uint64_t{0} << left;  // left < 64
 }
 
-// for_each_bare_word, with f(bare, folded): `folded` points at the word's bytes folded in its
-// window (null for a word of 64 bytes or more, read on its own).
+// Calls f(bare, folded) for the bare_view of each space-separated word of s that has a letter:
+// from a word's first letter (the bytes before it, spaces or not, hold no letter of a word) to its
+// last letter before the space that ends it. The words are read from 64-byte windows of letter and
+// space bits; a word that runs past a window is read from the next window, which starts at it.
+// `folded` points at the word's bytes folded in its window (null for a word of 64 bytes or more,
+// read on its own).
 template <typename F>
 void for_each_folded_bare_word(std::string_view s, FoldedWindow& window, F f) {
   for (std::size_t i = 0; i < s.size();) {
     fold_window(s, i, window);
     const ByteBits& b = window.bits;
-    std::uint64_t letters = b.letters;
-    std::size_t next = i + 64;
+    std::uint64_t letters = b.letters;  // the letters of the window not read yet
+    std::size_t next = i + 64;          // where the next window starts
     while (letters != 0) {
       const int start = std::countr_zero(letters);
       const std::uint64_t spaces_after = b.spaces & (~std::uint64_t{0} << start);
       if (spaces_after == 0) {
+        // The word runs past the window: the next one starts at it, unless it starts here, a
+        // word of 64 bytes or more, read a byte at a time.
         next = i + static_cast<std::size_t>(start);
         if (start == 0) {
           const std::size_t space = next_space(s, i);
           std::size_t end = space;
-          while (!is_ascii_letter(s[end - 1])) --end;
+          while (!is_ascii_letter(s[end - 1])) --end;  // stops at the letter at i at the latest
           f(s.substr(i, end - i), nullptr);
-          next = space + 1;
+          next = space + 1;  // past the space (or the line's end), no letter
         }
         break;
       }
-      const int space = std::countr_zero(spaces_after);
+      const int space = std::countr_zero(spaces_after);  // after start: 1 to 63
       // (| 1 changes nothing: the letter at start is among those before the space.)
       const int last = 63 - std::countl_zero((letters & ((std::uint64_t{1} << space) - 1)) | 1);
       const auto at = static_cast<std::size_t>(start);
       f(std::string_view(s.data() + i + at, static_cast<std::size_t>(last + 1 - start)),
         window.folded.data() + at);
-      letters &= ~std::uint64_t{1} << space;
+      letters &= ~std::uint64_t{1} << space;  // past the space: bits 0 to space cleared
     }
     i = next;
   }
+}
+
+// f(bare) for each word of s as for_each_folded_bare_word finds it.
+template <typename F>
+void for_each_bare_word(std::string_view s, F f) {
+  FoldedWindow window;
+  for_each_folded_bare_word(s, window, [&](std::string_view bare, const char*) { f(bare); });
 }
 
 WordCount count_words(const std::vector<Line>& lines) {

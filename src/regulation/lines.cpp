@@ -242,19 +242,7 @@ void collapse_spaces_in_place(std::string& s, std::string_view v) {
     s.erase(0, at);
     return;
   }
-  char* const begin = s.data();
-  char* out = begin;
-  bool pending = false;
-  for (const char c : v) {
-    if (is_white(c)) {
-      pending = out != begin;
-    } else {
-      if (pending) *out++ = ' ';
-      pending = false;
-      *out++ = c;
-    }
-  }
-  s.resize(static_cast<std::size_t>(out - begin));
+  s.resize(static_cast<std::size_t>(text::collapse_spaces_to(v, s.data()) - s.data()));
 }
 
 }  // namespace

@@ -55,6 +55,10 @@ std::size_t ifind(std::string_view hay, std::string_view needle, std::size_t fro
 std::size_t ifind_word(std::string_view hay, std::string_view needle, std::size_t from = 0);
 // Collapses runs of whitespace into one space and trims.
 std::string collapse_spaces(std::string_view s);
+// Writes collapse_spaces(s) from `out` and returns the end of what it wrote (never more than
+// s.size() bytes). `out` may be s.data() or before it, inside the same buffer: each byte is read
+// before it is written over, so a string can be collapsed in place.
+char* collapse_spaces_to(std::string_view s, char* out);
 // Whether collapse_spaces(s) is s already: no white space at either end, none but the space, and no
 // two spaces together (most lines and items are so, and need no copy).
 bool is_single_spaced(std::string_view s);
