@@ -359,15 +359,16 @@ void read_annex(std::vector<Line>& lines, std::size_t begin, std::size_t end, An
   }
 }
 
-// The lines of a preamble list are read by nothing else: the builder takes their text.
-void build_list(std::vector<Line>& lines, std::size_t begin, std::size_t end, Node& root,
+// The lines of a preamble list are copied, not taken: in a text without a body the list runs to
+// the text's end, over the closing and the annexes, which are read from the same lines after it.
+void build_list(const std::vector<Line>& lines, std::size_t begin, std::size_t end, Node& root,
                 std::vector<Finding>& findings) {
   root.kind = NodeKind::Root;
   if (begin == npos || begin >= end) return;
   TreeBuilder builder(root, TreeBuilder::Mode::List, findings);
   root.span.extend(lines[begin].number);
   builder.add_text(strip_keyword(lines[begin].text), lines[begin].number);
-  for (std::size_t i = begin + 1; i < end; ++i) builder.take(std::move(lines[i]));
+  for (std::size_t i = begin + 1; i < end; ++i) builder.add(lines[i]);
 }
 
 }  // namespace
