@@ -292,8 +292,6 @@ TEST(FlattenedText, LongOrdinaryLinesStayWhole) {
   }
 }
 
-// OCR damage inside words is repaired where the text itself shows the right form more often;
-// a word the text never spells otherwise is left as written.
 // A row copied with tabs keeps its cells, each with its white space collapsed; empty cells after
 // the last are dropped, and a row of one cell is that cell (unless empty cells before it continue
 // the row above).
@@ -307,6 +305,8 @@ TEST(TabRows, CellsAreCollapsedAndTheRowShapeKept) {
   EXPECT_EQ(clean_line_text("Kepala\t\tDinas  X"), "Kepala\t\tDinas X");
 }
 
+// OCR damage inside words is repaired where the text itself shows the right form more often;
+// a word the text never spells otherwise is left as written.
 TEST(OcrWords, RepairedOnlyWhereCertain) {
   const std::string text =
       "BAB I\nSUSUNAN ORGANISASI\n\nPasal 1\n(1) Susunan organisasi Dinas Contoh terdiri atas:\n"

@@ -512,24 +512,46 @@ std::optional<int> ordinal_word_value(std::string_view word) {
   return std::nullopt;
 }
 
+namespace {
+
+// The tail of a list item that `r` ends in (strip_item_end's list: " dan/atau", " dan",
+// " atau", ";", ",", ".", ":"), told by its last byte, or 0 when none (nor when the tail is all of
+// `r`). At most one tail ends a text, so the order in which they are tried does not matter.
+std::size_t item_tail_size(std::string_view r) {
+  if (r.empty()) return 0;
+  const auto tail = [&](std::string_view t) {
+    return r.size() > t.size() && iends_with(r, t) ? t.size() : 0;
+  };
+  switch (r.back()) {
+    case ';':
+    case ',':
+    case '.':
+    case ':':
+      return r.size() > 1 ? 1 : 0;
+    case 'n':
+    case 'N':
+      return tail(" dan");
+    case 'u':
+    case 'U':
+      if (const std::size_t n = tail(" dan/atau")) return n;
+      return tail(" atau");
+    default:
+      return 0;
+  }
+}
+
+}  // namespace
+
+void strip_item_tail(std::string& r) {
+  for (std::size_t n = item_tail_size(r); n != 0; n = item_tail_size(r)) {
+    r.resize(r.size() - n);
+    while (!r.empty() && r.back() == ' ') r.pop_back();
+  }
+}
+
 std::string strip_item_end(std::string_view s) {
   std::string r = collapse_spaces(s);
-  // Whether r ends in a byte that ends one of the tails ("u", "n", ";", ",", ".", ":"): most items
-  // are told not to end in any from their last byte.
-  const auto may_end_in_tail = [&] {
-    const char last = lower(r.back());
-    return last == 'u' || last == 'n' || last == ';' || last == ',' || last == '.' || last == ':';
-  };
-  for (bool changed = true; changed && !r.empty() && may_end_in_tail();) {
-    changed = false;
-    for (std::string_view tail : {" dan/atau", " dan", " atau", ";", ",", ".", ":"}) {
-      if (r.size() > tail.size() && iends_with(r, tail)) {
-        r.resize(r.size() - tail.size());
-        while (!r.empty() && r.back() == ' ') r.pop_back();
-        changed = true;
-      }
-    }
-  }
+  strip_item_tail(r);
   return r;
 }
 

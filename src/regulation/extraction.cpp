@@ -46,7 +46,7 @@ std::string title_of_cited(std::string title) {
       break;
     }
   }
-  return strip_item_end(title);
+  return text::strip_item_end(title);
 }
 
 // The words after `level` in `t` that start with a capital ("Kabupaten Timor Tengah Utara").

@@ -106,7 +106,7 @@ void feed(Block& b, const Node& n) {
   if (!is_line(n)) return;
   const std::string field = field_name(n.text);
   if (names_summary(field)) {
-    b.summary = strip_item_end(field_value(n.text));
+    b.summary = text::strip_item_end(field_value(n.text));
     b.summary_pending = b.summary.empty();
     b.in_functions = false;
     return;
@@ -387,7 +387,7 @@ struct CleanTitle {
 };
 
 CleanTitle clean_title(const std::string& written, const Extraction& out) {
-  std::string title = strip_item_end(text::collapse_spaces(written));
+  std::string title = text::strip_item_end(text::collapse_spaces(written));
   if (text::is_upper_text(title)) title = text::title_case(title);
   if (!is_agency_head(title, out)) return {std::move(title), false};
   std::string stripped = strip_region(title, out);

@@ -76,7 +76,7 @@ std::size_t after_date(std::string_view s) {
 std::string position_in_title_line(std::string_view line) {
   const std::string title = text::collapse_spaces(after_acting(after_title_words(line)));
   if (title.empty() || title.back() == ',' || !reads_as_title(title)) return {};
-  return strip_item_end(title);
+  return text::strip_item_end(title);
 }
 
 std::string position_in_signature(std::string_view text) {

@@ -98,7 +98,8 @@ void read_revocation(const Node& n, const std::vector<const Node*>& path, Extrac
   r.whole = r.scope.empty();
   std::string_view after = s.substr(at + kRevoked.size());
   const std::size_t kecuali = text::ifind_word(after, "kecuali");
-  if (kecuali != std::string_view::npos) r.exceptions = strip_item_end(after.substr(kecuali + 7));
+  if (kecuali != std::string_view::npos)
+    r.exceptions = text::strip_item_end(after.substr(kecuali + 7));
   r.article = citation_path(path, n);
   r.source = n.span;
   out.revocations.push_back(std::move(r));

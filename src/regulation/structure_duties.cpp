@@ -39,7 +39,7 @@ std::string task_subject(std::string_view t) {
        {" sebagaimana", " mempunyai", " menyelenggarakan", " bertugas", " adalah", " masing-masing",
         " dalam memimpin", " dalam melaksanakan", " dalam menjalankan", " dipimpin oleh"})
     subject = before_view(subject, cut);
-  return strip_item_end(subject);
+  return text::strip_item_end(subject);
 }
 
 // What a sentence says it gives: "mempunyai tugas" (a task), "mempunyai fungsi" or
@@ -159,7 +159,7 @@ void read_duties_in_articles(const Document& doc, Extraction& out, const NameKey
       if (!who && led_by.find(t) != std::string::npos) {
         std::string title = after(t, "dipimpin oleh seorang ");
         if (title.empty()) title = after(t, "dipimpin oleh ");
-        title = before(strip_item_end(title), " yang ");
+        title = before(text::strip_item_end(title), " yang ");
         if (!title.empty() && text::ifind(t, "bertanggung jawab kepada") == std::string::npos)
           who = position_titled(title, out, keys);
       }
@@ -186,7 +186,7 @@ void read_duties_in_articles(const Document& doc, Extraction& out, const NameKey
         if (agency || (starts_in_pursuit(t) && named.empty())) {
           const auto items = duty_items(*art, *part);
           if (task && !duties && text::istarts_with(t, out.agency->short_name))
-            out.agency->tasks = strip_item_end(after(t, "mempunyai tugas "));
+            out.agency->tasks = text::strip_item_end(after(t, "mempunyai tugas "));
           if (text::ifind(t, "menyelenggarakan fungsi") != std::string::npos)
             out.agency->functions = items;
           if (agency && !out.positions.empty() && out.positions.front().functions.empty() &&
@@ -209,7 +209,7 @@ void read_duties_in_articles(const Document& doc, Extraction& out, const NameKey
         } else if (task) {
           std::string s = after(t, "mempunyai tugas pokok ");
           if (s.empty()) s = after(t, "mempunyai tugas ");
-          subject->summary = strip_item_end(s);
+          subject->summary = text::strip_item_end(s);
           // "Kepala Seksi X mempunyai tugas: a. ...; b. ...": the items are its duties.
           if (subject->duties.empty() && !items.empty()) subject->duties = give();
         }
@@ -245,7 +245,7 @@ void read_annex_field(const Node& node, Position& current) {
   } else if (text::iequals(field, "ESELON")) {
     if (auto e = normalize_eselon(value())) current.eselon_annex = *e;
   } else if (text::iequals(field, "RUMUSAN TUGAS") || text::iequals(field, "TUGAS POKOK")) {
-    current.summary = strip_item_end(value());
+    current.summary = text::strip_item_end(value());
   } else if (text::iequals(field, "FUNGSI")) {
     current.functions = item_texts(node);
   } else if (text::iequals(field, "URAIAN TUGAS")) {

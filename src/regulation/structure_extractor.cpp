@@ -486,7 +486,7 @@ Leaders leaders_named(const Document& doc, const std::string& head_led_by) {
     if (text::istarts_with(title, "seorang ")) title = title.substr(8);
     title = cut_at(title, {"yang", "selaku", "berkedudukan", "serta"});
     title = before(before(title, " dan bertanggung"), " dan berada");
-    title = strip_item_end(before(title, ". "));
+    title = text::strip_item_end(before(title, ". "));
     if (!subject.empty() && !title.empty() && title.size() <= 120)
       out.emplace_back(text::name_key(subject), text::title_case(title));
   };
@@ -566,7 +566,7 @@ void add_positions(const Document& doc, const std::vector<ListedPosition>& liste
   head.source = out.agency->source;
   for (const Node* n : read.head_sentences) {
     if (!head.reports_to.empty()) break;
-    head.reports_to = strip_item_end(after(n->text, "bertanggung jawab kepada "));
+    head.reports_to = text::strip_item_end(after(n->text, "bertanggung jawab kepada "));
     head.source = n->span;
   }
   const std::string head_id = head.id;
@@ -608,7 +608,7 @@ void read_agency_of_structure(const Node& list, Extraction& out) {
   std::string subject = list.text.substr(0, made_of_at(list.text));
   if (text::istarts_with(subject, "susunan organisasi "))
     subject = subject.substr(std::string_view("susunan organisasi ").size());
-  subject = strip_item_end(before(subject, " sebagaimana"));
+  subject = text::strip_item_end(before(subject, " sebagaimana"));
   const std::string kind = agency_kind_of(subject);
   if (kind.empty()) return;
   Agency a;
@@ -629,7 +629,7 @@ void add_staf_ahli(const Document& doc, Extraction& out) {
     if (made_of_at(n.text) == std::string::npos) return;
     for (const Node& item : n.children) {
       if (!is_list_item(item.kind) || !text::istarts_with(item.text, "Staf Ahli ")) continue;
-      const std::string title = text::title_case(std::string(strip_item_end(item.text)));
+      const std::string title = text::title_case(std::string(text::strip_item_end(item.text)));
       if (out.find_position(title) != nullptr) continue;
       Position p;
       p.id = out.next_position_id();

@@ -78,7 +78,7 @@ std::string cut_at(std::string_view s, std::initializer_list<std::string_view> s
       }
     }
   }
-  return strip_item_end(s.substr(0, cut));
+  return text::strip_item_end(s.substr(0, cut));
 }
 
 std::string agency_kind_of(std::string_view name) {
@@ -98,7 +98,7 @@ std::string strip_region(std::string s) {
     const std::size_t p = text::ifind_word(s, level);
     if (p != std::string::npos && p > 0) s.resize(p);
   }
-  return strip_item_end(s);
+  return text::strip_item_end(s);
 }
 
 bool names_position(std::string_view t) {
@@ -116,7 +116,7 @@ std::string subject_key(std::string subject) {
     if (text::istarts_with(subject, lead)) subject = subject.substr(lead.size());
   }
   subject = before(subject, " sebagaimana");
-  return text::name_key(strip_item_end(subject));
+  return text::name_key(text::strip_item_end(subject));
 }
 
 NameKeys::NameKeys(const Extraction& out) {
@@ -178,10 +178,10 @@ std::vector<Position*> positions_named(std::string subject, Extraction& out, con
   subject = before(subject, " sebagaimana");
   std::string place;
   if (const std::size_t p = text::ifind(subject, " pada "); p != std::string::npos) {
-    place = strip_item_end(subject.substr(p + 6));
+    place = text::strip_item_end(subject.substr(p + 6));
     subject.resize(p);
   }
-  subject = strip_item_end(subject);
+  subject = text::strip_item_end(subject);
   std::string key = text::name_key(subject);
   std::vector<Position*> found;
   if (key.empty()) return found;

@@ -57,10 +57,10 @@ std::vector<std::string> split_names(std::string_view s) {
     for (std::size_t k = text::ifind_word(rest, "dan"); k != npos;
          k = text::ifind_word(rest, "dan")) {
       std::string_view head = text::trim(rest.substr(0, k));
-      if (!head.empty()) out.push_back(strip_item_end(head));
+      if (!head.empty()) out.push_back(text::strip_item_end(head));
       rest = text::trim(rest.substr(k + 3));
     }
-    if (!rest.empty()) out.push_back(strip_item_end(rest));
+    if (!rest.empty()) out.push_back(text::strip_item_end(rest));
   }
   std::erase_if(out, [](const std::string& x) { return x.empty(); });
   return out;
@@ -96,7 +96,7 @@ void read_level(const Node& n, const Path& path, WorkSystem& ws) {
   if (!text::istarts_with(def, "adalah ")) return;
   WorkLevel l;
   l.level = *level;
-  l.definition = strip_item_end(def.substr(7));
+  l.definition = text::strip_item_end(def.substr(7));
   l.article = citation_path(path, n);
   l.source = n.span;
   ws.levels.push_back(std::move(l));
@@ -137,7 +137,7 @@ void read_team_decree(const Node& n, const Path& path, WorkSystem& ws) {
     }
   }
   if (k == npos) return;
-  std::string authority = strip_item_end(std::string_view(t).substr(k + 9));
+  std::string authority = text::strip_item_end(std::string_view(t).substr(k + 9));
   if (authority.empty()) return;
   TeamDecreeAuthority d;
   d.scope = team_scope(std::string_view(t).substr(0, k), authority);

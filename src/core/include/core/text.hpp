@@ -104,5 +104,8 @@ std::optional<int> ordinal_word_value(std::string_view word);
 // Removes a trailing ".", ";", ":" or "," and the words "dan", "atau", "dan/atau" that end a list
 // item, e.g. "penyusunan rencana; dan" -> "penyusunan rencana".
 std::string strip_item_end(std::string_view s);
+// strip_item_end's second half, on a text already single-spaced and trimmed (an item's text made
+// single-spaced anyway need not be copied again): its tails removed in place.
+void strip_item_tail(std::string& r);
 
 }  // namespace tatakerja::text

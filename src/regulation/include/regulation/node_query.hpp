@@ -80,10 +80,6 @@ std::string node_label(const Node& node);
 // "Pasal 3 ayat (1) huruf b angka 1" for a node given its ancestors (as `walk` passes them).
 std::string citation_path(const std::vector<const Node*>& ancestors, const Node& node);
 
-// text::strip_item_end, its tails told by their last byte rather than compared one by one: `s`
-// single-spaced and trimmed, without the trailing "; dan", ",", "." ... that end a list item.
-std::string strip_item_end(std::string_view s);
-
 // The full text of a node (an item with its nested items), cleaned of its trailing "; dan" and
 // single-spaced: text::strip_item_end(n.full_text()).
 std::string item_text(const Node& n);
