@@ -9,7 +9,7 @@ packages=(
   libgtest-dev libgmock-dev libbenchmark-dev
   nlohmann-json3-dev libfmt-dev libcli11-dev
   libsqlite3-dev libpq-dev postgresql-15 libboost-dev libboost-system-dev libsodium-dev
-  libspdlog-dev
+  libspdlog-dev libmimalloc-dev
   libgraphviz-dev libcairo2-dev libpango1.0-dev libxlsxwriter-dev libqrencode-dev zbar-tools fonts-dejavu-core poppler-utils unzip libxml2-utils
   libzip-dev libexpat1-dev
   libcurl4-openssl-dev python3-aiosmtpd
