@@ -14,6 +14,8 @@
 
 #include "core/sixteen_bytes.hpp"
 #include "core/text.hpp"
+#include "regulation/word_count.hpp"
+#include "word_bytes.hpp"
 
 namespace tatakerja::regulation {
 namespace {
@@ -23,25 +25,6 @@ using Tokens = std::vector<std::string_view>;
 // A line this long that holds a chapter, an article or the preamble's keywords is a page (or a
 // whole text) run together; shorter lines are left as written.
 constexpr std::size_t kFlattenedLine = 200;
-
-// The first space at or after i (s.size() when none), eight bytes at a time: in a word w ^ "    "
-// has a zero byte where w has a space, and (x - 0x01...) & ~x & 0x80... marks the first zero
-// byte exactly (a false mark can only follow a true one).
-std::size_t next_space(std::string_view s, std::size_t i) {
-  for (; i + 8 <= s.size(); i += 8) {
-    std::uint64_t w;
-    std::memcpy(&w, s.data() + i, 8);
-    const std::uint64_t x = w ^ 0x2020202020202020ULL;
-    const std::uint64_t zero = (x - 0x0101010101010101ULL) & ~x & 0x8080808080808080ULL;
-    if (zero != 0) return i + static_cast<std::size_t>(std::countr_zero(zero) >> 3);
-  }
-  while (i < s.size() && s[i] != ' ') ++i;
-  return i;
-}
-
-bool is_ascii_letter(char c) {
-  return static_cast<unsigned char>((c | 0x20) - 'a') < 26;
-}
 
 // The letters and the spaces among the 64 bytes of a line from `from`, a bit a byte (bit k for
 // s[from + k]): the words of a window are then found with a few bit operations each instead of a
@@ -347,328 +330,11 @@ std::string joined(const Tokens& t, std::size_t begin, std::size_t end) {
   return s;
 }
 
-// Up to eight bytes of a word (n <= 8), packed little-endian with zeros after them: two
-// overlapping four-byte loads, or the first, middle and last byte, instead of a loop over the
-// bytes (overlapping loads put the same bytes at the same places).
-std::uint64_t packed_bytes(const char* p, std::size_t n) {
-  if (n == 8) {
-    std::uint64_t w;
-    std::memcpy(&w, p, 8);
-    return w;
-  }
-  if (n >= 4) {
-    std::uint32_t lo, hi;
-    std::memcpy(&lo, p, 4);
-    std::memcpy(&hi, p + n - 4, 4);
-    return lo | (static_cast<std::uint64_t>(hi) << (8 * (n - 4)));
-  }
-  if (n == 0) return 0;
-  const auto byte = [&](std::size_t k) {
-    return static_cast<std::uint64_t>(static_cast<unsigned char>(p[k])) << (8 * k);
-  };
-  return byte(0) | byte(n / 2) | byte(n - 1);
-}
-
-// Eight packed bytes with every ASCII capital made small, all at once: a byte's high bit marks
-// whether it lies in 'A'..'Z' (and is ASCII), and moved to the 0x20 bit it makes the letter small.
-std::uint64_t folded(std::uint64_t w) {
-  constexpr std::uint64_t kHigh = 0x8080808080808080ULL;
-  constexpr std::uint64_t kLow7 = 0x7F7F7F7F7F7F7F7FULL;
-  const std::uint64_t seven = w & kLow7;
-  const std::uint64_t from_a = seven + 0x3F3F3F3F3F3F3F3FULL;   // high bit: byte >= 'A'
-  const std::uint64_t past_z = seven + 0x2525252525252525ULL;   // high bit: byte > 'Z'
-  const std::uint64_t capital = from_a & ~past_z & ~w & kHigh;  // and the byte is ASCII
-  return w | (capital >> 2);
-}
-
-// A word as the count compares it, case aside: its first eight bytes folded and the eight after
-// them (the whole word for most words, so that they compare as two numbers, with no look at the
-// bytes kept) and a hash of all its bytes folded.
-struct WordKey {
-  std::uint64_t head = 0;
-  std::uint64_t tail = 0;  // bytes 8 to 15, zero for a word of eight bytes or fewer
-  std::uint64_t hash = 0;
-};
-
-inline WordKey key_of(std::string_view w) {
-  const std::size_t n = w.size();
-  WordKey k;
-  k.head = folded(packed_bytes(w.data(), std::min<std::size_t>(n, 8)));
-  std::uint64_t h = (0x9E3779B97F4A7C15ULL ^ n) + k.head;
-  if (n > 8) {
-    k.tail = folded(packed_bytes(w.data() + 8, std::min<std::size_t>(n - 8, 8)));
-    h = (h ^ (h >> 32)) * 0xFF51AFD7ED558CCDULL + k.tail;
-  }
-  for (std::size_t i = 16; i < n; i += 8) {
-    h = (h ^ (h >> 32)) * 0xFF51AFD7ED558CCDULL;
-    h += folded(packed_bytes(w.data() + i, std::min<std::size_t>(n - i, 8)));
-  }
-  h *= 0xC4CEB9FE1A85EC53ULL;
-  k.hash = h ^ (h >> 29);
-  return k;
-}
-
-// The first n bytes of the eight read from p (all eight readable), zeros after them: what
-// packed_bytes gives on a little-endian machine, with one load and one mask.
-std::uint64_t first_bytes(const char* p, std::size_t n) {
-  static_assert(std::endian::native == std::endian::little);
-  std::uint64_t w;
-  std::memcpy(&w, p, 8);
-  return n >= 8 ? w : w & ~(~std::uint64_t{0} << (8 * n));
-}
-
-// key_of(w) for a word whose bytes are already folded (ASCII capitals made small) at `folded`,
-// with seven readable bytes after them: the same key, read eight bytes at a time unpacked and
-// unfolded.
-inline WordKey key_of_folded(const char* folded, std::size_t n) {
-  WordKey k;
-  k.head = first_bytes(folded, n);
-  std::uint64_t h = (0x9E3779B97F4A7C15ULL ^ n) + k.head;
-  if (n > 8) {
-    k.tail = first_bytes(folded + 8, n - 8);
-    h = (h ^ (h >> 32)) * 0xFF51AFD7ED558CCDULL + k.tail;
-  }
-  for (std::size_t i = 16; i < n; i += 8) {
-    h = (h ^ (h >> 32)) * 0xFF51AFD7ED558CCDULL;
-    h += first_bytes(folded + i, n - i);
-  }
-  h *= 0xC4CEB9FE1A85EC53ULL;
-  k.hash = h ^ (h >> 29);
-  return k;
-}
-
-// text::iequals, inline: bytes that differ must be the two cases of one ASCII letter.
-bool same_letters(const char* a, const char* b, std::size_t n) {
-  for (std::size_t k = 0; k < n; ++k) {
-    const auto x = static_cast<unsigned char>(a[k]);
-    const auto y = static_cast<unsigned char>(b[k]);
-    if (x == y) continue;
-    const unsigned char low = x | 0x20;
-    if (low != (y | 0x20) || low < 'a' || low > 'z') return false;
-  }
-  return true;
-}
-
-// The distinct words of a text, each copied once, one after another, into blocks that never move:
-// no allocation nor string object a word, as a container of strings would make.
-class WordStore {
- public:
-  // A copy of w that lives as long as the store.
-  const char* keep(std::string_view w) {
-    if (w.size() > room_) {
-      room_ = std::max(kBlock, w.size());
-      blocks_.push_back(std::make_unique_for_overwrite<char[]>(room_));
-      next_ = blocks_.back().get();
-    }
-    char* const copy = next_;
-    std::memcpy(copy, w.data(), w.size());
-    next_ += w.size();
-    room_ -= w.size();
-    return copy;
-  }
-
- private:
-  // 4 KiB: small enough for the allocator to hand back memory already in use (64 KiB blocks, fresh
-  // memory for each text, made reading slower for all their fewer instructions).
-  static constexpr std::size_t kBlock = std::size_t{1} << 12;
-  std::vector<std::unique_ptr<char[]>> blocks_;
-  char* next_ = nullptr;
-  std::size_t room_ = 0;  // bytes left in the last block
-};
-
-// How often each word appears, case aside: an open-addressing table (linear probing, at most half
-// full) with no allocation per occurrence as a node-based map would make; only a new word is
-// copied, once. The table's slots are eight bytes, a tag of the word's hash and the place of its
-// entry in a dense list, so that the probes touch little memory (40-byte slots of whole entries
-// missed the cache on most words); the entries are appended as the words are first seen.
-class WordCount {
- public:
-  // Starts small and doubles: a text has far fewer distinct words than words, and a table sized
-  // for every word would be mostly cache misses on a large text.
-  WordCount() : slots_(1024), mask_(1023) { entries_.reserve(512); }
-
-  // One more appearance of w; `folded`, when not null, holds w's bytes folded (key_of_folded).
-  void add(std::string_view w, const char* folded) {
-    const WordKey key = folded != nullptr ? key_of_folded(folded, w.size()) : key_of(w);
-    const std::size_t i = index_of(w, key);
-    if (slots_[i] != 0) {
-      ++entries_[entry_of(slots_[i])].count;
-      return;
-    }
-    slots_[i] = slot_for(key, entries_.size());
-    entries_.push_back(
-        {key.head, key.tail, words_.keep(w), static_cast<std::uint32_t>(w.size()), 1});
-    if (entries_.size() * 2 > mask_ + 1) grow();  // at most half full again
-  }
-
-  int count(std::string_view w) const {
-    const WordKey key = key_of(w);
-    const std::uint64_t s = slots_[index_of(w, key)];
-    return s == 0 ? 0 : entries_[entry_of(s)].count;
-  }
-
-  // f(word, count) for each distinct word (in the spelling first seen), in the order first seen.
-  template <typename F>
-  void for_each(F f) const {
-    for (const Entry& e : entries_) f(std::string_view(e.data, e.size), e.count);
-  }
-
- private:
-  // A distinct word: its key's head and tail, its first spelling and how often it appears.
-  struct Entry {
-    std::uint64_t head = 0;  // WordKey::head
-    std::uint64_t tail = 0;  // WordKey::tail
-    const char* data = nullptr;
-    std::uint32_t size = 0;  // a word of the text (which is at most 256 MiB)
-    int count = 0;
-  };
-
-  // A slot: the low 32 bits of the word's hash (where it goes, and most other words in its way
-  // differ in them) above its entry's place plus one; zero for an empty slot.
-  static std::uint64_t slot_for(const WordKey& key, std::size_t entry) {
-    return (key.hash << 32) | (entry + 1);
-  }
-  static std::size_t entry_of(std::uint64_t slot) { return (slot & 0xFFFFFFFFU) - 1; }
-  static std::size_t hash_of(std::uint64_t slot) { return slot >> 32; }
-
-  // Whether entry e holds w: a word of sixteen bytes or fewer is its head and tail.
-  static bool holds(const Entry& e, std::string_view w, const WordKey& key) {
-    return e.head == key.head && e.tail == key.tail && e.size == w.size() &&
-           (w.size() <= 16 || same_letters(e.data + 16, w.data() + 16, w.size() - 16));
-  }
-
-  // The slot that holds w, or the empty slot where it would go.
-  std::size_t index_of(std::string_view w, const WordKey& key) const {
-    const std::uint64_t tag = key.hash & 0xFFFFFFFFU;
-    for (std::size_t i = key.hash & mask_;; i = (i + 1) & mask_) {
-      const std::uint64_t s = slots_[i];
-      if (s == 0 || (hash_of(s) == tag && holds(entries_[entry_of(s)], w, key))) return i;
-    }
-  }
-
-  void grow() {
-    std::vector<std::uint64_t> old(slots_.size() * 2);
-    old.swap(slots_);
-    mask_ = slots_.size() - 1;  // under 2^32: the slot's 32 bits of hash say where it goes
-    for (const std::uint64_t s : old) {
-      if (s == 0) continue;
-      std::size_t i = hash_of(s) & mask_;
-      while (slots_[i] != 0) i = (i + 1) & mask_;  // distinct words: no match to find
-      slots_[i] = s;
-    }
-  }
-
-  std::vector<std::uint64_t> slots_;
-  std::size_t mask_;
-  std::vector<Entry> entries_;  // each distinct word, in the order first seen
-  WordStore words_;             // each distinct word's bytes, as first seen
-};
-
 std::string_view bare_view(std::string_view w) {
   const auto alpha = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); };
   while (!w.empty() && !alpha(w.back())) w.remove_suffix(1);
   while (!w.empty() && !alpha(w.front())) w.remove_prefix(1);
   return w;
-}
-
-// A 64-byte window of a line as count_words reads it: its letter and space bits (as window_bits
-// gives them) and its bytes with every ASCII capital made small, followed by eight bytes so that
-// eight bytes can be read from any of the 64.
-struct FoldedWindow {
-  ByteBits bits;
-  std::array<char, 72> folded{};
-};
-
-// The sixteen bytes at p folded into w as its bytes `at` to at + 15.
-void fold_block(const char* p, std::size_t at, FoldedWindow& w) {
-  const text::SixteenBytes v = text::sixteen_bytes_at(p);
-  const auto letter = (text::folded(v) - 'a') < 26;
-  const text::SixteenBytes small = v | __builtin_convertvector(letter & 0x20, text::SixteenBytes);
-  std::memcpy(w.folded.data() + at, &small, 16);
-  w.bits.letters |= static_cast<std::uint64_t>(text::bits_of(letter)) << at;
-  w.bits.spaces |= static_cast<std::uint64_t>(text::bits_of(v == ' ')) << at;
-}
-
-void fold_full_window(const char* p, FoldedWindow& w) {
-  w.bits = {};
-  for (std::size_t block = 0; block < 4; ++block) fold_block(p + 16 * block, 16 * block, w);
-}
-
-// The window of s from `from`. Of a window that runs past the line's end, the whole blocks of
-// sixteen are read from the line, and the rest as the window's last sixteen bytes (the bytes
-// before the rest read again: they fold the same); only a window shorter than sixteen bytes is
-// copied.
-void fold_window(std::string_view s, std::size_t from, FoldedWindow& w) {
-  if (from + 64 <= s.size()) return fold_full_window(s.data() + from, w);
-  const std::size_t left = s.size() - from;
-  w.bits = {};
-  if (left >= 16) {
-    std::size_t k = 0;
-    for (; k + 16 <= left; k += 16) fold_block(s.data() + from + k, k, w);
-    if (k < left) fold_block(s.data() + s.size() - 16, left - 16, w);
-  } else {
-    std::array<char, 16> rest{};  // zeros after it: no letter, no space
-    std::memcpy(rest.data(), s.data() + from, left);
-    fold_block(rest.data(), 0, w);
-  }
-  w.bits.spaces |= ~std::uint64_t{0} << left;  // left < 64
-}
-
-// Calls f(bare, folded) for the bare_view of each space-separated word of s that has a letter:
-// from a word's first letter (the bytes before it, spaces or not, hold no letter of a word) to its
-// last letter before the space that ends it. The words are read from 64-byte windows of letter and
-// space bits; a word that runs past a window is read from the next window, which starts at it.
-// `folded` points at the word's bytes folded in its window (null for a word of 64 bytes or more,
-// read on its own).
-template <typename F>
-void for_each_folded_bare_word(std::string_view s, FoldedWindow& window, F f) {
-  for (std::size_t i = 0; i < s.size();) {
-    fold_window(s, i, window);
-    const ByteBits& b = window.bits;
-    std::uint64_t letters = b.letters;  // the letters of the window not read yet
-    std::size_t next = i + 64;          // where the next window starts
-    while (letters != 0) {
-      const int start = std::countr_zero(letters);
-      const std::uint64_t spaces_after = b.spaces & (~std::uint64_t{0} << start);
-      if (spaces_after == 0) {
-        // The word runs past the window: the next one starts at it, unless it starts here, a
-        // word of 64 bytes or more, read a byte at a time.
-        next = i + static_cast<std::size_t>(start);
-        if (start == 0) {
-          const std::size_t space = next_space(s, i);
-          std::size_t end = space;
-          while (!is_ascii_letter(s[end - 1])) --end;  // stops at the letter at i at the latest
-          f(s.substr(i, end - i), nullptr);
-          next = space + 1;  // past the space (or the line's end), no letter
-        }
-        break;
-      }
-      const int space = std::countr_zero(spaces_after);  // after start: 1 to 63
-      // (| 1 changes nothing: the letter at start is among those before the space.)
-      const int last = 63 - std::countl_zero((letters & ((std::uint64_t{1} << space) - 1)) | 1);
-      const auto at = static_cast<std::size_t>(start);
-      f(std::string_view(s.data() + i + at, static_cast<std::size_t>(last + 1 - start)),
-        window.folded.data() + at);
-      letters &= ~std::uint64_t{1} << space;  // past the space: bits 0 to space cleared
-    }
-    i = next;
-  }
-}
-
-// f(bare) for each word of s as for_each_folded_bare_word finds it.
-template <typename F>
-void for_each_bare_word(std::string_view s, F f) {
-  FoldedWindow window;
-  for_each_folded_bare_word(s, window, [&](std::string_view bare, const char*) { f(bare); });
-}
-
-WordCount count_words(const std::vector<Line>& lines) {
-  WordCount words;
-  FoldedWindow window;
-  for (const Line& l : lines)
-    for_each_folded_bare_word(
-        l.text, window, [&](std::string_view w, const char* folded) { words.add(w, folded); });
-  return words;
 }
 
 bool letters_only(std::string_view w) {
@@ -926,8 +592,9 @@ bool is_capital(char c) {
   return c >= 'A' && c <= 'Z';
 }
 
+// Appends to `joined` the index of each line that a join ends with a new word.
 void join_broken_words(std::vector<Line>& lines, const WordCount& words,
-                       std::vector<Finding>& findings) {
+                       std::vector<std::uint32_t>& joined, std::vector<Finding>& findings) {
   const auto appears = [&](std::string_view w, int times) {
     return words.count(bare_view(w)) >= times;
   };
@@ -936,7 +603,9 @@ void join_broken_words(std::vector<Line>& lines, const WordCount& words,
   // The last line before that is not blank; a table row joins neither way, which is asked only
   // of a pair whose ends may join (most lines end otherwise than in a hyphen or a capital).
   Line* prev = nullptr;
-  for (Line& l : lines) {
+  std::uint32_t prev_index = 0;
+  for (std::size_t k = 0; k < lines.size(); ++k) {
+    Line& l = lines[k];
     if (l.text.empty()) continue;
     if (prev != nullptr && (prev->text.back() == '-' || is_capital(prev->text.back())) &&
         !prev->is_row() && !l.is_row()) {
@@ -960,10 +629,12 @@ void join_broken_words(std::vector<Line>& lines, const WordCount& words,
         prev->text.resize(a);
         prev->text += candidate;
         l.text = b == std::string::npos ? std::string() : l.text.substr(b + 1);
+        joined.push_back(prev_index);
         if (joins++ == 0) first = prev->number;
       }
     }
     prev = l.text.empty() ? nullptr : &l;
+    prev_index = static_cast<std::uint32_t>(k);
   }
   if (joins > 0) {
     findings.push_back(
@@ -1021,31 +692,57 @@ bool may_be_ocr_slip(std::string_view w) {
   return false;
 }
 
+// may_be_ocr_slip(w) for a word with fifteen readable bytes after it, sixteen of its bytes looked
+// at at once: the distinct words of a text are each asked, and a byte at a time the answer cost
+// more than the readings of the few words it lets through.
+bool may_be_ocr_slip_padded(std::string_view w) {
+  if (w.size() > 16) return may_be_ocr_slip(w);
+  const text::SixteenBytes v = text::sixteen_bytes_at(w.data());
+  const unsigned in_word = (1U << w.size()) - 1;  // w.size() <= 16
+  const unsigned ell = text::bits_of(v == 'l');
+  const unsigned r = text::bits_of(v == 'r');
+  const unsigned n = text::bits_of(v == 'n');
+  const unsigned small = text::bits_of((v - 'a') < 26);
+  const unsigned capital = text::bits_of((v - 'A') < 26);
+  // A pair is marked at its second byte; (x << 1) leaves bit 0, the word's first byte, unmarked.
+  const unsigned pairs = ((r << 1) & n) | ((small << 1) & capital);
+  return ((ell | pairs) & in_word) != 0;
+}
+
 }  // namespace
 
+// `joined`: the lines that join_broken_words ended with a new word, which the count has not seen
+// there.
 void repair_ocr_words(std::vector<Line>& lines, const WordCount& count,
-                      std::vector<Finding>& findings) {
+                      std::vector<std::uint32_t> joined, std::vector<Finding>& findings) {
   const auto seen = [&](std::string_view w) { return count.count(w); };
   // The repair of one word (a view into the counted text, spelt as first seen), when certain.
   std::unordered_map<std::string_view, std::string> repairs;
   std::string reading, all_read;  // the buffers of for_each_ocr_reading
-  count.for_each([&](std::string_view word, int n) {
-    // A word written the same way three times or more is how the text spells it, not a slip.
-    if (word.size() < 4 || n > 2 || !may_be_ocr_slip(word)) return;
-    std::string best;
-    int best_count = n;
-    for_each_ocr_reading(word, reading, all_read, [&](const std::string& v) {
-      if (const int c = seen(v); c >= 2 && c > best_count) best = v, best_count = c;
-    });
-    // "KepalaBidang": two words run together, each written apart elsewhere.
-    for (std::size_t p = 2; best.empty() && p + 2 < word.size(); ++p) {
-      if (!(word[p] >= 'A' && word[p] <= 'Z') || !(word[p - 1] >= 'a' && word[p - 1] <= 'z'))
-        continue;
-      const std::string_view a = word.substr(0, p), b = word.substr(p);
-      if (seen(a) >= 2 && seen(b) >= 2) best = std::string(a) + " " + std::string(b);
-    }
-    if (!best.empty()) repairs.emplace(word, best);
-  });
+  // The lines a repaired word is on: the lines to rewrite. A word repaired appears twice at most,
+  // and the count kept the lines of its first two appearances.
+  std::vector<std::uint32_t>& to_rewrite = joined;
+  count.for_each(
+      [&](std::string_view word, int n, std::uint32_t first_line, std::uint32_t second_line) {
+        // A word written the same way three times or more is how the text spells it, not a slip.
+        if (word.size() < 4 || n > 2 || !may_be_ocr_slip_padded(word)) return;
+        std::string best;
+        int best_count = n;
+        for_each_ocr_reading(word, reading, all_read, [&](const std::string& v) {
+          if (const int c = seen(v); c >= 2 && c > best_count) best = v, best_count = c;
+        });
+        // "KepalaBidang": two words run together, each written apart elsewhere.
+        for (std::size_t p = 2; best.empty() && p + 2 < word.size(); ++p) {
+          if (!(word[p] >= 'A' && word[p] <= 'Z') || !(word[p - 1] >= 'a' && word[p - 1] <= 'z'))
+            continue;
+          const std::string_view a = word.substr(0, p), b = word.substr(p);
+          if (seen(a) >= 2 && seen(b) >= 2) best = std::string(a) + " " + std::string(b);
+        }
+        if (best.empty()) return;
+        repairs.emplace(word, best);
+        to_rewrite.push_back(first_line);
+        if (second_line != kNoLine) to_rewrite.push_back(second_line);
+      });
   if (repairs.empty()) return;
   // The repaired words' first letters and lengths: a text repairs few words, so that most words
   // are told apart from them by these two before the table is hashed and searched.
@@ -1068,13 +765,11 @@ void repair_ocr_words(std::vector<Line>& lines, const WordCount& count,
   int first = 0;
   const std::pair<const std::string_view, std::string>* example =
       nullptr;  // the first, in text order
-  for (Line& l : lines) {
-    if (l.text.empty()) continue;
-    bool any = false;
-    // (A word without a letter has an empty bare form, which no repair has.)
-    for_each_bare_word(
-        l.text, [&](std::string_view bare) { any = any || repair_of(bare) != repairs.end(); });
-    if (!any) continue;
+  // In text order, so that the finding names the first repair.
+  std::sort(to_rewrite.begin(), to_rewrite.end());
+  to_rewrite.erase(std::unique(to_rewrite.begin(), to_rewrite.end()), to_rewrite.end());
+  for (const std::uint32_t index : to_rewrite) {
+    Line& l = lines[index];
     std::string out;
     bool changed = false;
     for (const auto token : tokens_of(l.text)) {
@@ -1108,8 +803,9 @@ void repair_words(std::vector<Line>& lines, std::vector<Finding>& findings) {
   // How often each word appears, case aside ("Bidang" and "BIDANG" alike), counted once; the
   // table keeps its own copy of each distinct word, since the lines change as words are repaired.
   const WordCount words = count_words(lines);
-  join_broken_words(lines, words, findings);
-  repair_ocr_words(lines, words, findings);
+  std::vector<std::uint32_t> joined;
+  join_broken_words(lines, words, joined, findings);
+  repair_ocr_words(lines, words, std::move(joined), findings);
 }
 
 }  // namespace tatakerja::regulation
