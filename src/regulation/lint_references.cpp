@@ -69,7 +69,8 @@ unsigned law_word_starts(string_view t, std::size_t at) {
 
 // Whether `rest` holds, as a whole word (as text::ifind_word finds one), "Undang-Undang", "Nomor",
 // or "Tahun" followed by a year: the three words looked for in one pass, sixteen places at a
-// time, the last places in a zero-padded copy.
+// time, the last places in a block that overlaps the one before (or, in a rest shorter than a
+// block, in a zero-padded copy).
 bool names_law_number_or_year(string_view rest) {
   const auto names_at = [&](std::size_t p) {
     if (p > 0 && text::is_alnum(rest[p - 1])) return false;
@@ -78,26 +79,36 @@ bool names_law_number_or_year(string_view rest) {
     const std::size_t d = skip_spaces(rest, p + 5);
     return d + 4 <= rest.size() && text::is_digit(rest[d]) && text::is_digit(rest[d + 3]);
   };
+  const auto any_names = [&](std::size_t from, unsigned starts) {
+    for (; starts != 0; starts &= starts - 1)
+      if (names_at(from + static_cast<std::size_t>(std::countr_zero(starts)))) return true;
+    return false;
+  };
   constexpr std::size_t kBlock = 16, kRead = kBlock + 2;  // places a block, bytes it reads
   std::size_t p = 0;
   for (; p + kRead <= rest.size(); p += kBlock)
-    for (unsigned starts = law_word_starts(rest, p); starts != 0; starts &= starts - 1)
-      if (names_at(p + static_cast<std::size_t>(std::countr_zero(starts)))) return true;
+    if (any_names(p, law_word_starts(rest, p))) return true;
   if (p >= rest.size()) return false;
+  if (rest.size() >= kRead) {
+    // The places [p, size) from the last kRead bytes: those before p were compared already.
+    const std::size_t at = rest.size() - kRead;  // p - at is 1 to 17
+    return any_names(p, law_word_starts(rest, at) >> (p - at));
+  }
   std::array<char, kRead> tail{};
   std::memcpy(tail.data(), rest.data() + p, rest.size() - p);
-  for (unsigned starts = law_word_starts(string_view(tail.data(), tail.size()), 0); starts != 0;
-       starts &= starts - 1)
-    if (names_at(p + static_cast<std::size_t>(std::countr_zero(starts)))) return true;
-  return false;
+  return any_names(p, law_word_starts(string_view(tail.data(), tail.size()), 0));
 }
 
 // Another regulation named in `rest` (the remainder of the clause after a reference).
 bool names_other_regulation(string_view rest) {
   const std::size_t s = skip_spaces(rest, 0);
-  if (word_at(rest, s, "Tahun")) return true;  // "Pasal 40 Tahun 2023"
+  // The first letter of the word at s tells which of the leading words it can be: most rests
+  // start with a number or with "ayat", and none of these words is compared there.
+  const char first = s < rest.size() ? static_cast<char>(rest[s] | 0x20) : '\0';
+  if (first == 't' && word_at(rest, s, "Tahun")) return true;  // "Pasal 40 Tahun 2023"
   if (names_law_number_or_year(rest)) return true;
   // "Pasal 5 Peraturan Menteri tersebut" (but not "Pasal 5 Peraturan Bupati ini")
+  if (first != 'p' && first != 'k' && first != 'i') return false;
   for (string_view kw : {"Peraturan", "Keputusan", "Instruksi"}) {
     if (!word_at(rest, s, kw)) continue;
     const string_view name = rest.substr(s, 60);
@@ -212,25 +223,29 @@ unsigned reference_starts(string_view t, std::size_t at) {
 // Where the next "Pasal", "ayat" or "huruf" word at or after `from` starts, or t.size().
 std::size_t next_reference_word(string_view t, std::size_t from) {
   constexpr std::size_t kShortestWord = 4;  // "ayat"
+  const auto first_word = [&](std::size_t at, unsigned starts) -> std::size_t {
+    for (; starts != 0; starts &= starts - 1) {
+      const std::size_t q = at + static_cast<std::size_t>(std::countr_zero(starts));
+      if (reference_word_at(t, q)) return q;
+    }
+    return t.size();
+  };
   std::size_t p = from;
   constexpr std::size_t kBlock = 16, kRead = kBlock + 2;  // places a block, bytes it reads
   for (; p + kRead <= t.size(); p += kBlock)
-    for (unsigned starts = reference_starts(t, p); starts != 0; starts &= starts - 1) {
-      const std::size_t q = p + static_cast<std::size_t>(std::countr_zero(starts));
-      if (reference_word_at(t, q)) return q;
-    }
+    if (const std::size_t q = first_word(p, reference_starts(t, p)); q < t.size()) return q;
   if (p + kShortestWord > t.size()) return t.size();
-  // The last places (all of a short item's): one more block, compared in a copy padded with
-  // zeros, which no letter matches; a word that would run past the text is turned away by
-  // reference_word_at.
+  // The last places: one more block, the last kRead bytes of the text, which overlaps the one
+  // before (its places before p, compared already, are left out); a word that would run past
+  // the text is turned away by reference_word_at.
+  if (t.size() >= kRead) {
+    const std::size_t at = t.size() - kRead;  // p - at is 1 to 14
+    return first_word(p, reference_starts(t, at) >> (p - at));
+  }
+  // All of a short text's places: in a copy padded with zeros, which no letter matches.
   std::array<char, kRead> tail{};
   std::memcpy(tail.data(), t.data() + p, t.size() - p);
-  for (unsigned starts = reference_starts(string_view(tail.data(), tail.size()), 0); starts != 0;
-       starts &= starts - 1) {
-    const std::size_t q = p + static_cast<std::size_t>(std::countr_zero(starts));
-    if (reference_word_at(t, q)) return q;
-  }
-  return t.size();
+  return first_word(p, reference_starts(string_view(tail.data(), tail.size()), 0));
 }
 
 const Node* child_with(const Node& parent, NodeKind kind, const std::string& label) {
