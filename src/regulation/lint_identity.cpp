@@ -238,10 +238,16 @@ void for_each_kind_word_start(std::string_view t, Visit&& visit) {
 }
 
 // Whether `t` holds the kind word `kw` at `p` as a whole word (as text::ifind_word finds it).
+// The place before is read first (a place inside a word is turned away by it), and a byte is
+// lowered only where it differs from the word's as written.
 bool kind_word_at(std::string_view t, std::size_t p, std::string_view kw) {
+  if (p > t.size() || t.size() - p < kw.size() || (p > 0 && text::is_alnum(t[p - 1]))) return false;
+  const char* at = t.data() + p;
+  for (std::size_t k = 0; k < kw.size(); ++k)
+    if (at[k] != kw[k] && text::detail::ascii_lower(at[k]) != text::detail::ascii_lower(kw[k]))
+      return false;
   const std::size_t end = p + kw.size();
-  return text::iequals(t.substr(p, kw.size()), kw) && (p == 0 || !text::is_alnum(t[p - 1])) &&
-         (end >= t.size() || !text::is_alnum(t[end]));
+  return end >= t.size() || !text::is_alnum(t[end]);
 }
 
 // KIND_MISMATCH for each "<kind> ini" in the node's own text that is not the text's own kind: the
