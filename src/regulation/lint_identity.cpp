@@ -199,16 +199,16 @@ void check_self_name_at(const Node& n, std::size_t p, const std::string& own,
 // The shortest way a text can name itself: "peraturan daerah ini".
 constexpr std::size_t kShortestSelfName = 20;
 
-// "Peraturan" and "Keputusan" have nine letters, a 'p' or a 'k' first, a 't' fifth and an 'n'
-// last: comparing those three at a place turns most other words away (a few such as "penetapan"
-// pass, and are then compared whole).
+// "Peraturan" and "Keputusan" have nine letters, an 'e' second, a 't' fifth and a 'u' sixth:
+// comparing those three at a place turns most other words away (a few such as "kebutuhan" pass,
+// and are then compared whole).
 constexpr std::size_t kKindWordLength = 9;
 
 // The places [at, at + 16) of `t` where the three letters of a kind word stand, as bits (reads
-// t[at, at + 24)).
+// t[at + 1, at + 21)).
 unsigned kind_word_starts(std::string_view t, std::size_t at) {
-  const auto first = letter_at(t, at, 0, 'p') | letter_at(t, at, 0, 'k');
-  return text::bits_of(first & letter_at(t, at, 4, 't') & letter_at(t, at, 8, 'n'));
+  return text::bits_of(letter_at(t, at, 1, 'e') & letter_at(t, at, 4, 't') &
+                       letter_at(t, at, 5, 'u'));
 }
 
 // Calls visit(q) for each place q of `t` where a kind word may start, left to right. Most nodes
@@ -232,8 +232,7 @@ void for_each_kind_word_start(std::string_view t, Visit&& visit) {
   }
   const auto lower = [&](std::size_t k) { return static_cast<char>(t[k] | 0x20); };
   for (; i <= last; ++i) {
-    const char first = lower(i);
-    if ((first == 'p' || first == 'k') && lower(i + 4) == 't' && lower(i + 8) == 'n') visit(i);
+    if (lower(i + 1) == 'e' && lower(i + 4) == 't' && lower(i + 5) == 'u') visit(i);
   }
 }
 
