@@ -231,34 +231,6 @@ unsigned reference_starts(string_view t, std::size_t at) {
   return text::bits_of(pasal | ayat | huruf);
 }
 
-// Where the next "Pasal", "ayat" or "huruf" word at or after `from` starts, or t.size().
-std::size_t next_reference_word(string_view t, std::size_t from) {
-  constexpr std::size_t kShortestWord = 4;  // "ayat"
-  const auto first_word = [&](std::size_t at, unsigned starts) -> std::size_t {
-    for (; starts != 0; starts &= starts - 1) {
-      const std::size_t q = at + static_cast<std::size_t>(std::countr_zero(starts));
-      if (reference_word_at(t, q)) return q;
-    }
-    return t.size();
-  };
-  std::size_t p = from;
-  constexpr std::size_t kBlock = 16, kRead = kBlock + 2;  // places a block, bytes it reads
-  for (; p + kRead <= t.size(); p += kBlock)
-    if (const std::size_t q = first_word(p, reference_starts(t, p)); q < t.size()) return q;
-  if (p + kShortestWord > t.size()) return t.size();
-  // The last places: one more block, the last kRead bytes of the text, which overlaps the one
-  // before (its places before p, compared already, are left out); a word that would run past
-  // the text is turned away by reference_word_at.
-  if (t.size() >= kRead) {
-    const std::size_t at = t.size() - kRead;  // p - at is 1 to 14
-    return first_word(p, reference_starts(t, at) >> (p - at));
-  }
-  // All of a short text's places: in a copy padded with zeros, which no letter matches.
-  std::array<char, kRead> tail{};
-  std::memcpy(tail.data(), t.data() + p, t.size() - p);
-  return first_word(p, reference_starts(string_view(tail.data(), tail.size()), 0));
-}
-
 const Node* child_with(const Node& parent, NodeKind kind, const std::string& label) {
   for (const Node& c : parent.children)
     if (c.kind == kind && text::iequals(c.label, label)) return &c;
@@ -267,7 +239,8 @@ const Node* child_with(const Node& parent, NodeKind kind, const std::string& lab
 
 class References {
  public:
-  References(const Document& doc, std::vector<Finding>& out) : out_(out) {
+  References(const Document& doc, std::vector<Finding>& out, std::vector<Finding>& self_names)
+      : out_(out), self_names_(doc, self_names) {
     // The first article of each label, sorted by label (one array, not a tree node per article).
     const std::vector<const Node*> all = articles(doc);
     by_label_.reserve(all.size());
@@ -282,15 +255,60 @@ class References {
   void node(const Node& n, const Node* article, const Node* verse) {
     const string_view t = n.text;
     clause_ = {};
+    find_words(n);
+    // Each reference read from the first word at or after where the one before ends: the words
+    // a reference reads ("ayat" in "Pasal 5 ayat (2)") start no other.
     std::size_t i = 0;
-    while (i < t.size()) {
-      const std::size_t p = next_reference_word(t, i);
-      if (p >= t.size()) return;
-      i = reference(n, t, p, article, verse);
-    }
+    for (const std::size_t p : words_)
+      if (p >= i) i = reference(n, t, p, article, verse);
   }
 
  private:
+  // The places where a reference word starts in the node's text, into words_, left to right; and
+  // the places where a kind word may start, given to self_names_ (if it reads the node) in the
+  // same pass: both tests of a block of sixteen places are made on the bytes read once.
+  void find_words(const Node& n) {
+    const string_view t = n.text;
+    words_.clear();
+    const auto add_words = [&](std::size_t at, unsigned starts) {
+      for (; starts != 0; starts &= starts - 1) {
+        const std::size_t q = at + static_cast<std::size_t>(std::countr_zero(starts));
+        if (reference_word_at(t, q)) words_.push_back(q);
+      }
+    };
+    constexpr std::size_t kBlock = 16, kRead = kBlock + 2;  // places a block, bytes it reads
+    std::size_t p = 0;
+    if (self_names_.wanted(n)) {
+      // The blocks whose places can all start a kind word (as for_each_kind_word_start reads
+      // them, which reads the rest); most hold no place of either kind.
+      for (; p + (kBlock - 1) + kKindWordLength <= t.size(); p += kBlock) {
+        const unsigned words = reference_starts(t, p), kinds = kind_word_starts(t, p);
+        if ((words | kinds) == 0) continue;
+        add_words(p, words);
+        for (unsigned starts = kinds; starts != 0; starts &= starts - 1)
+          self_names_.place(n, p + static_cast<std::size_t>(std::countr_zero(starts)));
+      }
+      for_each_kind_word_start(t, p, [&](std::size_t q) { self_names_.place(n, q); });
+      self_names_.done(n);
+    }
+    // The rest of the places (all of them when the node's text is not read for kind words).
+    constexpr std::size_t kShortestWord = 4;  // "ayat"
+    for (; p + kRead <= t.size(); p += kBlock) add_words(p, reference_starts(t, p));
+    if (p + kShortestWord > t.size()) return;
+    // The last places: one more block, the last kRead bytes of the text, which overlaps the one
+    // before (its places before p, compared already, are left out); a word that would run past
+    // the text is turned away by reference_word_at.
+    if (t.size() >= kRead) {
+      const std::size_t at = t.size() - kRead;  // p - at is 1 to 14
+      add_words(p, reference_starts(t, at) >> (p - at));
+      return;
+    }
+    // All of a short text's places: in a copy padded with zeros, which no letter matches.
+    std::array<char, kRead> tail{};
+    std::memcpy(tail.data(), t.data() + p, t.size() - p);
+    add_words(p, reference_starts(string_view(tail.data(), tail.size()), 0));
+  }
+
   // Reads the reference starting at `p`; returns where reading goes on.
   std::size_t reference(const Node& n, string_view t, std::size_t p, const Node* article,
                         const Node* verse) {
@@ -396,6 +414,8 @@ class References {
     return it != by_label_.end() && it->first == upper_label ? it->second : nullptr;
   }
 
+  SelfNames self_names_;
+  std::vector<std::size_t> words_;  // find_words' places, a buffer for every node
   std::vector<std::pair<std::string, const Node*>> by_label_;  // sorted by label, no two alike
   struct Clause {
     std::size_t from = 1, end = 0;  // none yet: no place is in [1, 0]
@@ -411,8 +431,9 @@ void visit(References& refs, const Node& n, const Node* article, const Node* ver
 
 }  // namespace
 
-void check_references(const Document& doc, std::vector<Finding>& out) {
-  References refs(doc, out);
+void check_references(const Document& doc, std::vector<Finding>& out,
+                      std::vector<Finding>& self_names) {
+  References refs(doc, out, self_names);
   visit(refs, doc.body, nullptr, nullptr);
 }
 
