@@ -3,7 +3,8 @@
 // parentheses), chains such as "ayat (2), ayat (3) dan ayat (4)". A reference followed within its
 // clause by the name of another regulation ("... Peraturan Wali Kota Batam Nomor 77 Tahun 2021",
 // "Pasal 40 Tahun 2023") or preceded by "Lampiran" is external and not checked. Each text is read
-// once, left to right.
+// once, left to right; the same pass finds the places where the body may name its own kind
+// (SelfNames, lint_identity.cpp).
 #include <algorithm>
 #include <array>
 #include <bit>
@@ -65,13 +66,15 @@ std::size_t clause_end(string_view t, std::size_t from) {
   return t.size();
 }
 
-// The places [at, at + 16) whose first three letters, in any case, are those of "Undang-Undang",
-// "Nomor" or "Tahun", as bits (reads t[at, at + 18)).
+// The places [at, at + 16) where, in any case, two letters of "Undang-Undang", "Nomor" or "Tahun"
+// stand: a 'u' with a 'd' two places on, an 'n' with an 'o' next, a 't' with an 'h' two places
+// on; as bits (reads t[at, at + 18)). The first is compared once for the three words.
 unsigned law_word_starts(string_view t, std::size_t at) {
-  const auto word = [&](char a, char b, char c) {
-    return letter_at(t, at, 0, a) & letter_at(t, at, 1, b) & letter_at(t, at, 2, c);
-  };
-  return text::bits_of(word('u', 'n', 'd') | word('n', 'o', 'm') | word('t', 'a', 'h'));
+  const auto first = text::folded(text::sixteen_bytes_at(t.data() + at));
+  const auto undang = (first == 'u') & letter_at(t, at, 2, 'd');
+  const auto nomor = (first == 'n') & letter_at(t, at, 1, 'o');
+  const auto tahun = (first == 't') & letter_at(t, at, 2, 'h');
+  return text::bits_of(undang | nomor | tahun);
 }
 
 // Whether `rest` holds, as a whole word (as text::ifind_word finds one), "Undang-Undang", "Nomor",
