@@ -10,6 +10,7 @@
 #include "regulation/lint.hpp"
 
 #include <algorithm>
+#include <iterator>
 
 #include "lint_rules.hpp"
 
@@ -18,9 +19,14 @@ namespace tatakerja::regulation {
 std::vector<Finding> lint(const Document& doc, const Extraction& facts) {
   std::vector<Finding> out;
   lint_rules::check_numbering(doc, out);
-  lint_rules::check_references(doc, out);
+  // The body's KIND_MISMATCH is read with its references (one pass over each text), and added
+  // after the identity checks, where the findings of a line have always come.
+  std::vector<Finding> body_self_names;
+  lint_rules::check_references(doc, out, body_self_names);
   lint_rules::check_identity(doc, out);
-  lint_rules::check_kind_named(doc, out);
+  out.insert(out.end(), std::make_move_iterator(body_self_names.begin()),
+             std::make_move_iterator(body_self_names.end()));
+  lint_rules::check_kind_named_in_annexes(doc, out);
   lint_rules::check_citations(facts, out);
   lint_rules::check_structure(doc, facts, out);
   std::stable_sort(out.begin(), out.end(),

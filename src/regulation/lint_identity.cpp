@@ -199,84 +199,71 @@ void check_self_name_at(const Node& n, std::size_t p, const std::string& own,
 // The shortest way a text can name itself: "peraturan daerah ini".
 constexpr std::size_t kShortestSelfName = 20;
 
-// "Peraturan" and "Keputusan" have nine letters, a 'p' or a 'k' first, a 't' fifth and an 'n'
-// last: comparing those three at a place turns most other words away (a few such as "penetapan"
-// pass, and are then compared whole).
-constexpr std::size_t kKindWordLength = 9;
-
-// The places [at, at + 16) of `t` where the three letters of a kind word stand, as bits (reads
-// t[at, at + 24)).
-unsigned kind_word_starts(std::string_view t, std::size_t at) {
-  const auto first = letter_at(t, at, 0, 'p') | letter_at(t, at, 0, 'k');
-  return text::bits_of(first & letter_at(t, at, 4, 't') & letter_at(t, at, 8, 'n'));
-}
-
-// Calls visit(q) for each place q of `t` where a kind word may start, left to right. Most nodes
-// hold neither word: sixteen places are compared at a time, the last sixteen in one block that
-// overlaps the one before (its places already visited are left out), as text::ifind does.
-template <class Visit>
-void for_each_kind_word_start(std::string_view t, Visit&& visit) {
-  if (t.size() < kKindWordLength) return;
-  const std::size_t last = t.size() - kKindWordLength;  // the last place a word can start
-  std::size_t i = 0;
-  const auto visit_all = [&](std::size_t from, unsigned starts) {
-    for (; starts != 0; starts &= starts - 1)
-      visit(from + static_cast<std::size_t>(std::countr_zero(starts)));
-  };
-  for (; i + 15 <= last; i += 16) visit_all(i, kind_word_starts(t, i));
-  if (i > last) return;
-  if (last >= 15) {
-    const std::size_t at = last - 15;  // i - at is 1 to 15
-    visit_all(i, kind_word_starts(t, at) >> (i - at));
-    return;
-  }
-  const auto lower = [&](std::size_t k) { return static_cast<char>(t[k] | 0x20); };
-  for (; i <= last; ++i) {
-    const char first = lower(i);
-    if ((first == 'p' || first == 'k') && lower(i + 4) == 't' && lower(i + 8) == 'n') visit(i);
-  }
-}
-
 // Whether `t` holds the kind word `kw` at `p` as a whole word (as text::ifind_word finds it).
+// The place before is read first (a place inside a word is turned away by it), and a byte is
+// lowered only where it differs from the word's as written.
 bool kind_word_at(std::string_view t, std::size_t p, std::string_view kw) {
+  if (p > t.size() || t.size() - p < kw.size() || (p > 0 && text::is_alnum(t[p - 1]))) return false;
+  const char* at = t.data() + p;
+  for (std::size_t k = 0; k < kw.size(); ++k)
+    if (at[k] != kw[k] && text::detail::ascii_lower(at[k]) != text::detail::ascii_lower(kw[k]))
+      return false;
   const std::size_t end = p + kw.size();
-  return text::iequals(t.substr(p, kw.size()), kw) && (p == 0 || !text::is_alnum(t[p - 1])) &&
-         (end >= t.size() || !text::is_alnum(t[end]));
-}
-
-// KIND_MISMATCH for each "<kind> ini" in the node's own text that is not the text's own kind: the
-// names starting with "Peraturan" first, then those with "Keputusan". The text is read once for
-// both words, and a second time only when it holds a "Keputusan".
-void check_self_names(const Node& n, const std::string& own, const std::string& own_display,
-                      std::vector<Finding>& out) {
-  const std::string_view t = n.text;
-  bool holds_keputusan = false;
-  for_each_kind_word_start(t, [&](std::size_t q) {
-    if (kind_word_at(t, q, "Peraturan"))
-      check_self_name_at(n, q, own, own_display, out);
-    else if (!holds_keputusan && kind_word_at(t, q, "Keputusan"))
-      holds_keputusan = true;
-  });
-  if (!holds_keputusan) return;
-  for_each_kind_word_start(t, [&](std::size_t q) {
-    if (kind_word_at(t, q, "Keputusan")) check_self_name_at(n, q, own, own_display, out);
-  });
-}
-
-void kind_named(const Node& n, const std::string& own, const std::string& own_display,
-                std::vector<Finding>& out) {
-  // Many nodes are list items too short to name any kind.
-  if (n.text.size() >= kShortestSelfName) check_self_names(n, own, own_display, out);
-  for (const Node& c : n.children) kind_named(c, own, own_display, out);
+  return end >= t.size() || !text::is_alnum(t[end]);
 }
 
 }  // namespace
 
-void check_kind_named(const Document& doc, std::vector<Finding>& out) {
-  if (doc.heading.kind.empty()) return;
-  const std::string own = canonical_kind(text::name_key(doc.heading.kind));
-  kind_named(doc.body, own, doc.heading.kind, out);
-  for (const Annex& a : doc.annexes) kind_named(a.content, own, doc.heading.kind, out);
+SelfNames::SelfNames(const Document& doc, std::vector<Finding>& out)
+    : out_(out),
+      read_(!doc.heading.kind.empty()),
+      own_(read_ ? canonical_kind(text::name_key(doc.heading.kind)) : std::string()),
+      own_display_(doc.heading.kind) {}
+
+bool SelfNames::wanted(const Node& n) const {
+  // Many nodes are list items too short to name any kind.
+  return read_ && n.text.size() >= kShortestSelfName;
+}
+
+// The names starting with "Peraturan" are checked as their places come, those starting with
+// "Keputusan" (rarer) only noted, and read once all places of the node have come (done).
+void SelfNames::place(const Node& n, std::size_t q) {
+  const std::string_view t = n.text;
+  if (kind_word_at(t, q, "Peraturan"))
+    check_self_name_at(n, q, own_, own_display_, out_);
+  else if (!holds_keputusan_ && kind_word_at(t, q, "Keputusan"))
+    holds_keputusan_ = true;
+}
+
+void SelfNames::done(const Node& n) {
+  if (!holds_keputusan_) return;
+  holds_keputusan_ = false;
+  const std::string_view t = n.text;
+  for_each_kind_word_start(t, 0, [&](std::size_t q) {
+    if (kind_word_at(t, q, "Keputusan")) check_self_name_at(n, q, own_, own_display_, out_);
+  });
+}
+
+void SelfNames::node(const Node& n) {
+  if (!wanted(n)) return;
+  for_each_kind_word_start(n.text, 0, [&](std::size_t q) { place(n, q); });
+  done(n);
+}
+
+namespace {
+
+// The node and those below it, in document order.
+void self_names_below(SelfNames& names, const Node& n) {
+  names.node(n);
+  for (const Node& c : n.children) self_names_below(names, c);
+}
+
+}  // namespace
+
+void check_kind_named_in_annexes(const Document& doc, std::vector<Finding>& out) {
+  if (doc.heading.kind.empty()) return;  // no kind to tell another from
+  SelfNames names(doc, out);
+  for (const Annex& a : doc.annexes) self_names_below(names, a.content);
 }
 
 }  // namespace tatakerja::regulation::lint_rules

@@ -21,12 +21,19 @@ bool numbered_kind(NodeKind k) {
          k == NodeKind::Paragraph || k == NodeKind::Verse || k == NodeKind::Dictum;
 }
 
+// Whether a label is digits only (and not empty).
+bool all_digits(const std::string& label) {
+  return !label.empty() &&
+         std::all_of(label.begin(), label.end(), [](char c) { return text::is_digit(c); });
+}
+
 // An article or ayat label such as "5A" or "(1a)" is an insertion by an amendment: not counted.
+// Asked of every numbered item, most of which are neither: kept short, so that the compiler puts
+// it inline in the walk, and the label's digits are read in a function of their own.
 bool plain_label(const Node& n) {
   if (n.ordinal <= 0) return false;
   if (n.kind != NodeKind::Article && n.kind != NodeKind::Verse) return true;
-  return !n.label.empty() &&
-         std::all_of(n.label.begin(), n.label.end(), [](char c) { return text::is_digit(c); });
+  return all_digits(n.label);
 }
 
 // "Pasal", "ayat", "huruf", "angka", "Bagian", ... : the word naming the numbering.

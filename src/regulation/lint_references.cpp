@@ -3,7 +3,8 @@
 // parentheses), chains such as "ayat (2), ayat (3) dan ayat (4)". A reference followed within its
 // clause by the name of another regulation ("... Peraturan Wali Kota Batam Nomor 77 Tahun 2021",
 // "Pasal 40 Tahun 2023") or preceded by "Lampiran" is external and not checked. Each text is read
-// once, left to right.
+// once, left to right; the same pass finds the places where the body may name its own kind
+// (SelfNames, lint_identity.cpp).
 #include <algorithm>
 #include <array>
 #include <bit>
@@ -28,10 +29,17 @@ std::size_t skip_spaces(string_view t, std::size_t i) {
   return i;
 }
 
-// True when `t` at `i` holds `word` followed by a word boundary.
+// True when `t` at `i` holds `word`, in any case (as text::iequals compares), followed by a word
+// boundary. A byte is lowered only where it differs from the word's as written: the words looked
+// for are mostly written as the text writes them ("Pasal", "ayat").
 bool word_at(string_view t, std::size_t i, string_view word) {
-  if (i + word.size() > t.size() || !text::iequals(t.substr(i, word.size()), word)) return false;
-  return i + word.size() == t.size() || !text::is_alnum(t[i + word.size()]);
+  if (i > t.size() || t.size() - i < word.size()) return false;
+  const char* at = t.data() + i;
+  for (std::size_t k = 0; k < word.size(); ++k)
+    if (at[k] != word[k] && text::detail::ascii_lower(at[k]) != text::detail::ascii_lower(word[k]))
+      return false;
+  const std::size_t end = i + word.size();
+  return end == t.size() || !text::is_alnum(t[end]);
 }
 
 // Whether a clause ends at `i`: ";" or ":" or a sentence end (". X").
@@ -58,18 +66,21 @@ std::size_t clause_end(string_view t, std::size_t from) {
   return t.size();
 }
 
-// The places [at, at + 16) whose first three letters, in any case, are those of "Undang-Undang",
-// "Nomor" or "Tahun", as bits (reads t[at, at + 18)).
+// The places [at, at + 16) where, in any case, two letters of "Undang-Undang", "Nomor" or "Tahun"
+// stand: a 'u' with a 'd' two places on, an 'n' with an 'o' next, a 't' with an 'h' two places
+// on; as bits (reads t[at, at + 18)). The first is compared once for the three words.
 unsigned law_word_starts(string_view t, std::size_t at) {
-  const auto word = [&](char a, char b, char c) {
-    return letter_at(t, at, 0, a) & letter_at(t, at, 1, b) & letter_at(t, at, 2, c);
-  };
-  return text::bits_of(word('u', 'n', 'd') | word('n', 'o', 'm') | word('t', 'a', 'h'));
+  const auto first = text::folded(text::sixteen_bytes_at(t.data() + at));
+  const auto undang = (first == 'u') & letter_at(t, at, 2, 'd');
+  const auto nomor = (first == 'n') & letter_at(t, at, 1, 'o');
+  const auto tahun = (first == 't') & letter_at(t, at, 2, 'h');
+  return text::bits_of(undang | nomor | tahun);
 }
 
 // Whether `rest` holds, as a whole word (as text::ifind_word finds one), "Undang-Undang", "Nomor",
 // or "Tahun" followed by a year: the three words looked for in one pass, sixteen places at a
-// time, the last places in a zero-padded copy.
+// time, the last places in a block that overlaps the one before (or, in a rest shorter than a
+// block, in a zero-padded copy).
 bool names_law_number_or_year(string_view rest) {
   const auto names_at = [&](std::size_t p) {
     if (p > 0 && text::is_alnum(rest[p - 1])) return false;
@@ -78,26 +89,36 @@ bool names_law_number_or_year(string_view rest) {
     const std::size_t d = skip_spaces(rest, p + 5);
     return d + 4 <= rest.size() && text::is_digit(rest[d]) && text::is_digit(rest[d + 3]);
   };
+  const auto any_names = [&](std::size_t from, unsigned starts) {
+    for (; starts != 0; starts &= starts - 1)
+      if (names_at(from + static_cast<std::size_t>(std::countr_zero(starts)))) return true;
+    return false;
+  };
   constexpr std::size_t kBlock = 16, kRead = kBlock + 2;  // places a block, bytes it reads
   std::size_t p = 0;
   for (; p + kRead <= rest.size(); p += kBlock)
-    for (unsigned starts = law_word_starts(rest, p); starts != 0; starts &= starts - 1)
-      if (names_at(p + static_cast<std::size_t>(std::countr_zero(starts)))) return true;
+    if (any_names(p, law_word_starts(rest, p))) return true;
   if (p >= rest.size()) return false;
+  if (rest.size() >= kRead) {
+    // The places [p, size) from the last kRead bytes: those before p were compared already.
+    const std::size_t at = rest.size() - kRead;  // p - at is 1 to 17
+    return any_names(p, law_word_starts(rest, at) >> (p - at));
+  }
   std::array<char, kRead> tail{};
   std::memcpy(tail.data(), rest.data() + p, rest.size() - p);
-  for (unsigned starts = law_word_starts(string_view(tail.data(), tail.size()), 0); starts != 0;
-       starts &= starts - 1)
-    if (names_at(p + static_cast<std::size_t>(std::countr_zero(starts)))) return true;
-  return false;
+  return any_names(p, law_word_starts(string_view(tail.data(), tail.size()), 0));
 }
 
 // Another regulation named in `rest` (the remainder of the clause after a reference).
 bool names_other_regulation(string_view rest) {
   const std::size_t s = skip_spaces(rest, 0);
-  if (word_at(rest, s, "Tahun")) return true;  // "Pasal 40 Tahun 2023"
+  // The first letter of the word at s tells which of the leading words it can be: most rests
+  // start with a number or with "ayat", and none of these words is compared there.
+  const char first = s < rest.size() ? static_cast<char>(rest[s] | 0x20) : '\0';
+  if (first == 't' && word_at(rest, s, "Tahun")) return true;  // "Pasal 40 Tahun 2023"
   if (names_law_number_or_year(rest)) return true;
   // "Pasal 5 Peraturan Menteri tersebut" (but not "Pasal 5 Peraturan Bupati ini")
+  if (first != 'p' && first != 'k' && first != 'i') return false;
   for (string_view kw : {"Peraturan", "Keputusan", "Instruksi"}) {
     if (!word_at(rest, s, kw)) continue;
     const string_view name = rest.substr(s, 60);
@@ -199,38 +220,18 @@ bool reference_word_at(string_view t, std::size_t p) {
   return c > kInWord && (p == 0 || !text::is_alnum(t[p - 1])) && word_at(t, p, reference_word(c));
 }
 
-// The places [at, at + 16) whose first three letters, in any case, are those of "Pasal", "ayat"
-// or "huruf", as bits (reads t[at, at + 18)). Every byte of the body is read: sixteen places are
-// compared at a time, as text::ifind does, and only the few that pass are read as a word.
+// The places [at, at + 16) where, in any case, two letters of "Pasal", "ayat" or "huruf" stand: a
+// 'p' with an 's' two places on, an 'a' with a 'y' next, an 'h' with an 'r' two places on; as bits
+// (reads t[at, at + 18)). Every byte of the body is read: sixteen places are compared at a time,
+// as text::ifind does, and only the few that pass are read as a word. Two letters a word turn
+// away nearly all other places (a few more pass than with three, "pusat", "hari", "pelayanan",
+// and reference_word_at turns them away); the first is compared once for the three words.
 unsigned reference_starts(string_view t, std::size_t at) {
-  const auto word = [&](char a, char b, char c) {
-    return letter_at(t, at, 0, a) & letter_at(t, at, 1, b) & letter_at(t, at, 2, c);
-  };
-  return text::bits_of(word('p', 'a', 's') | word('a', 'y', 'a') | word('h', 'u', 'r'));
-}
-
-// Where the next "Pasal", "ayat" or "huruf" word at or after `from` starts, or t.size().
-std::size_t next_reference_word(string_view t, std::size_t from) {
-  constexpr std::size_t kShortestWord = 4;  // "ayat"
-  std::size_t p = from;
-  constexpr std::size_t kBlock = 16, kRead = kBlock + 2;  // places a block, bytes it reads
-  for (; p + kRead <= t.size(); p += kBlock)
-    for (unsigned starts = reference_starts(t, p); starts != 0; starts &= starts - 1) {
-      const std::size_t q = p + static_cast<std::size_t>(std::countr_zero(starts));
-      if (reference_word_at(t, q)) return q;
-    }
-  if (p + kShortestWord > t.size()) return t.size();
-  // The last places (all of a short item's): one more block, compared in a copy padded with
-  // zeros, which no letter matches; a word that would run past the text is turned away by
-  // reference_word_at.
-  std::array<char, kRead> tail{};
-  std::memcpy(tail.data(), t.data() + p, t.size() - p);
-  for (unsigned starts = reference_starts(string_view(tail.data(), tail.size()), 0); starts != 0;
-       starts &= starts - 1) {
-    const std::size_t q = p + static_cast<std::size_t>(std::countr_zero(starts));
-    if (reference_word_at(t, q)) return q;
-  }
-  return t.size();
+  const auto first = text::folded(text::sixteen_bytes_at(t.data() + at));
+  const auto pasal = (first == 'p') & letter_at(t, at, 2, 's');
+  const auto ayat = (first == 'a') & letter_at(t, at, 1, 'y');
+  const auto huruf = (first == 'h') & letter_at(t, at, 2, 'r');
+  return text::bits_of(pasal | ayat | huruf);
 }
 
 const Node* child_with(const Node& parent, NodeKind kind, const std::string& label) {
@@ -241,7 +242,8 @@ const Node* child_with(const Node& parent, NodeKind kind, const std::string& lab
 
 class References {
  public:
-  References(const Document& doc, std::vector<Finding>& out) : out_(out) {
+  References(const Document& doc, std::vector<Finding>& out, std::vector<Finding>& self_names)
+      : out_(out), self_names_(doc, self_names) {
     // The first article of each label, sorted by label (one array, not a tree node per article).
     const std::vector<const Node*> all = articles(doc);
     by_label_.reserve(all.size());
@@ -256,15 +258,60 @@ class References {
   void node(const Node& n, const Node* article, const Node* verse) {
     const string_view t = n.text;
     clause_ = {};
+    find_words(n);
+    // Each reference read from the first word at or after where the one before ends: the words
+    // a reference reads ("ayat" in "Pasal 5 ayat (2)") start no other.
     std::size_t i = 0;
-    while (i < t.size()) {
-      const std::size_t p = next_reference_word(t, i);
-      if (p >= t.size()) return;
-      i = reference(n, t, p, article, verse);
-    }
+    for (const std::size_t p : words_)
+      if (p >= i) i = reference(n, t, p, article, verse);
   }
 
  private:
+  // The places where a reference word starts in the node's text, into words_, left to right; and
+  // the places where a kind word may start, given to self_names_ (if it reads the node) in the
+  // same pass: both tests of a block of sixteen places are made on the bytes read once.
+  void find_words(const Node& n) {
+    const string_view t = n.text;
+    words_.clear();
+    const auto add_words = [&](std::size_t at, unsigned starts) {
+      for (; starts != 0; starts &= starts - 1) {
+        const std::size_t q = at + static_cast<std::size_t>(std::countr_zero(starts));
+        if (reference_word_at(t, q)) words_.push_back(q);
+      }
+    };
+    constexpr std::size_t kBlock = 16, kRead = kBlock + 2;  // places a block, bytes it reads
+    std::size_t p = 0;
+    if (self_names_.wanted(n)) {
+      // The blocks whose places can all start a kind word (as for_each_kind_word_start reads
+      // them, which reads the rest); most hold no place of either kind.
+      for (; p + (kBlock - 1) + kKindWordLength <= t.size(); p += kBlock) {
+        const unsigned words = reference_starts(t, p), kinds = kind_word_starts(t, p);
+        if ((words | kinds) == 0) continue;
+        add_words(p, words);
+        for (unsigned starts = kinds; starts != 0; starts &= starts - 1)
+          self_names_.place(n, p + static_cast<std::size_t>(std::countr_zero(starts)));
+      }
+      for_each_kind_word_start(t, p, [&](std::size_t q) { self_names_.place(n, q); });
+      self_names_.done(n);
+    }
+    // The rest of the places (all of them when the node's text is not read for kind words).
+    constexpr std::size_t kShortestWord = 4;  // "ayat"
+    for (; p + kRead <= t.size(); p += kBlock) add_words(p, reference_starts(t, p));
+    if (p + kShortestWord > t.size()) return;
+    // The last places: one more block, the last kRead bytes of the text, which overlaps the one
+    // before (its places before p, compared already, are left out); a word that would run past
+    // the text is turned away by reference_word_at.
+    if (t.size() >= kRead) {
+      const std::size_t at = t.size() - kRead;  // p - at is 1 to 14
+      add_words(p, reference_starts(t, at) >> (p - at));
+      return;
+    }
+    // All of a short text's places: in a copy padded with zeros, which no letter matches.
+    std::array<char, kRead> tail{};
+    std::memcpy(tail.data(), t.data() + p, t.size() - p);
+    add_words(p, reference_starts(string_view(tail.data(), tail.size()), 0));
+  }
+
   // Reads the reference starting at `p`; returns where reading goes on.
   std::size_t reference(const Node& n, string_view t, std::size_t p, const Node* article,
                         const Node* verse) {
@@ -370,6 +417,8 @@ class References {
     return it != by_label_.end() && it->first == upper_label ? it->second : nullptr;
   }
 
+  SelfNames self_names_;
+  std::vector<std::size_t> words_;  // find_words' places, a buffer for every node
   std::vector<std::pair<std::string, const Node*>> by_label_;  // sorted by label, no two alike
   struct Clause {
     std::size_t from = 1, end = 0;  // none yet: no place is in [1, 0]
@@ -385,8 +434,9 @@ void visit(References& refs, const Node& n, const Node* article, const Node* ver
 
 }  // namespace
 
-void check_references(const Document& doc, std::vector<Finding>& out) {
-  References refs(doc, out);
+void check_references(const Document& doc, std::vector<Finding>& out,
+                      std::vector<Finding>& self_names) {
+  References refs(doc, out, self_names);
   visit(refs, doc.body, nullptr, nullptr);
 }
 
