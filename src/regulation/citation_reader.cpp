@@ -28,10 +28,13 @@ bool word_start(std::string_view s, std::size_t i) {
   return i == 0 || !text::is_alnum(s[i - 1]);
 }
 
-// True when `w` stands at `i` (ignoring case) and ends at a word boundary.
+// True when `w` (lowercase, not empty) stands at `i` (ignoring case) and ends at a word boundary.
+// Most words asked about are not there: the first letter turns them away before the rest is
+// compared.
 bool word_at(std::string_view s, std::size_t i, std::string_view w) {
   if (i > s.size() || s.size() - i < w.size()) return false;
-  if (!text::iequals(s.substr(i, w.size()), w)) return false;
+  if (text::detail::ascii_lower(s[i]) != w.front()) return false;
+  if (!text::iequals(s.substr(i + 1, w.size() - 1), w.substr(1))) return false;
   const std::size_t e = i + w.size();
   return e == s.size() || !text::is_alnum(s[e]);
 }
@@ -288,13 +291,30 @@ bool separator_before(std::string_view s, std::size_t q, std::size_t from) {
   return false;
 }
 
+// Where the parenthesis opening at `open` closes, or npos when a ';' or the end of the text
+// comes first. Sixteen bytes at a time: a gazette record runs to a hundred bytes and more, of
+// which only the parentheses and a semicolon matter.
 std::size_t close_paren(std::string_view s, std::size_t open) {
   int depth = 0;
-  for (std::size_t k = open; k < s.size(); ++k) {
-    if (s[k] == '(') ++depth;
-    if (s[k] == ')' && --depth == 0) return k;
-    if (s[k] == ';') return npos;
+  // Whether the reading stops at `k` (one of the three marks): `found` is then where.
+  const auto stops_at = [&](std::size_t k, std::size_t& found) {
+    if (s[k] == '(') {
+      ++depth;
+      return false;
+    }
+    found = s[k] == ')' ? k : npos;
+    return s[k] == ';' || --depth == 0;
+  };
+  std::size_t found = npos;
+  std::size_t k = open;
+  for (; k + 16 <= s.size(); k += 16) {
+    const text::SixteenBytes v = text::sixteen_bytes_at(s.data() + k);
+    for (unsigned bits = text::bits_of((v == '(') | (v == ')') | (v == ';')); bits != 0;
+         bits &= bits - 1)
+      if (stops_at(k + static_cast<std::size_t>(std::countr_zero(bits)), found)) return found;
   }
+  for (; k < s.size(); ++k)
+    if ((s[k] == '(' || s[k] == ')' || s[k] == ';') && stops_at(k, found)) return found;
   return npos;
 }
 

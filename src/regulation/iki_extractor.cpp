@@ -30,21 +30,39 @@ std::string field_value(std::string_view s) {
 // A field name ends at a colon within the first 40 bytes: only they are searched for one.
 constexpr std::size_t kLongestFieldName = 40;
 
-// The field name before the colon, when the text is a field ("Tugas Pokok : ..."), else empty.
-std::string field_name(std::string_view s) {
-  const std::size_t c = s.substr(0, kLongestFieldName + 1).find(':');
-  if (c > kLongestFieldName) return {};  // also no colon at all (npos)
-  std::string name = text::collapse_spaces(s.substr(0, c));
-  while (!name.empty() && (name.front() == '*' || name.front() == '-')) name.erase(0, 1);
-  return text::to_lower(text::trim(name));
-}
+// The field name before the colon, when the text is a field ("Tugas Pokok : ..."): single-spaced,
+// without leading '*' or '-', trimmed and lowered; empty when the text is no field. Made in a
+// buffer of its own rather than in strings: every line of an annex is asked, and few are fields.
+class FieldName {
+ public:
+  explicit FieldName(std::string_view s) {
+    const std::size_t c = s.substr(0, kLongestFieldName + 1).find(':');
+    if (c > kLongestFieldName) return;  // also no colon at all (npos)
+    // collapse_spaces_to trims as text::collapse_spaces does; the name is at most 40 bytes.
+    char* const end = text::collapse_spaces_to(s.substr(0, c), bytes_.data());
+    std::string_view name(bytes_.data(), static_cast<std::size_t>(end - bytes_.data()));
+    while (!name.empty() && (name.front() == '*' || name.front() == '-')) name.remove_prefix(1);
+    name = text::trim(name);
+    begin_ = static_cast<std::size_t>(name.data() - bytes_.data());
+    size_ = name.size();
+    for (std::size_t i = begin_; i < begin_ + size_; ++i)
+      bytes_[i] = text::detail::ascii_lower(bytes_[i]);
+  }
+  std::string_view view() const { return {bytes_.data() + begin_, size_}; }
+  bool empty() const { return size_ == 0; }
 
-bool name_in(const std::string& name, std::initializer_list<std::string_view> names) {
+ private:
+  std::array<char, kLongestFieldName> bytes_{};
+  std::size_t begin_ = 0;
+  std::size_t size_ = 0;
+};
+
+bool name_in(std::string_view name, std::initializer_list<std::string_view> names) {
   if (name.empty()) return false;
   return std::any_of(names.begin(), names.end(), [&](std::string_view n) { return name == n; });
 }
 bool field_in(std::string_view s, std::initializer_list<std::string_view> names) {
-  return name_in(field_name(s), names);
+  return name_in(FieldName(s).view(), names);
 }
 
 // A text line, list item or (when written in capitals) heading line.
@@ -56,7 +74,7 @@ bool is_title_field(const Node& n) {
   // Every line of an annex is asked: one whose words before the colon do not hold "jabatan" (as
   // both names do) is turned away before its field name is made.
   const std::string_view s = n.text;
-  // A colon past the 40th byte (or none) ends no field name (field_name); and both names end in
+  // A colon past the 40th byte (or none) ends no field name (FieldName); and both names end in
   // "n", as the words before the colon then do, white space aside.
   const std::size_t colon = s.substr(0, kLongestFieldName + 1).find(':');
   if (colon > kLongestFieldName) return false;
@@ -67,11 +85,11 @@ bool is_title_field(const Node& n) {
     return false;
   return field_in(s, {"jabatan", "nama jabatan"});
 }
-// By the field's name (field_name), made once per line.
-bool names_summary(const std::string& field) {
+// By the field's name (FieldName), made once per line.
+bool names_summary(std::string_view field) {
   return name_in(field, {"tugas pokok", "tugas", "rumusan tugas", "ikhtisar jabatan"});
 }
-bool names_functions(const std::string& field) {
+bool names_functions(std::string_view field) {
   return name_in(field, {"fungsi", "fungsi jabatan"});
 }
 
@@ -104,14 +122,14 @@ void feed(Block& b, const Node& n) {
     return;
   }
   if (!is_line(n)) return;
-  const std::string field = field_name(n.text);
-  if (names_summary(field)) {
+  const FieldName field(n.text);
+  if (names_summary(field.view())) {
     b.summary = text::strip_item_end(field_value(n.text));
     b.summary_pending = b.summary.empty();
     b.in_functions = false;
     return;
   }
-  if (names_functions(field)) {
+  if (names_functions(field.view())) {
     b.in_functions = true;
     b.summary_pending = false;
     for (const Node& c : n.children)  // the items written under the field
@@ -182,8 +200,7 @@ void read_blocks(const Node& root, std::vector<Block>& blocks) {
       open = true;
       continue;
     }
-    if (open &&
-        (!is_part(n.kind) || (n.kind == NodeKind::Heading && !field_name(n.text).empty()))) {
+    if (open && (!is_part(n.kind) || (n.kind == NodeKind::Heading && !FieldName(n.text).empty()))) {
       feed(blocks.back(), n);
       continue;
     }
