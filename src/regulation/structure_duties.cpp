@@ -1,6 +1,8 @@
 // Tasks, functions and duties, from the articles and from an annex's job-description blocks
 // (structure_parts.hpp).
+#include <array>
 #include <bit>
+#include <cstring>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -74,22 +76,28 @@ void for_each_duty_word(std::string_view t, OnWord&& on_word) {
       if (text::istarts_with(t.substr(p), kFunction)) on_word(p, false);
     }
   };
-  std::size_t i = 0;
-  // A block of sixteen starts reads up to its last start + 5 (the last byte of "fungsi").
-  for (; i + 16 + kFunction.size() - 1 <= t.size(); i += 16) {
-    const text::SixteenBytes first = text::folded(text::sixteen_bytes_at(t.data() + i));
+  // The sixteen starts from `p`, whose bytes (and the five after them) stand at `bytes`.
+  const auto block = [&](std::size_t p, const char* bytes) {
+    const text::SixteenBytes first = text::folded(text::sixteen_bytes_at(bytes));
     const text::SixteenBytes task_end =
-        text::folded(text::sixteen_bytes_at(t.data() + i + kTask.size() - 1));
+        text::folded(text::sixteen_bytes_at(bytes + kTask.size() - 1));
     const text::SixteenBytes function_end =
-        text::folded(text::sixteen_bytes_at(t.data() + i + kFunction.size() - 1));
+        text::folded(text::sixteen_bytes_at(bytes + kFunction.size() - 1));
     const unsigned task_starts = text::bits_of((first == 't') & (task_end == 's'));
     const unsigned function_starts = text::bits_of((first == 'f') & (function_end == 'i'));
-    if ((task_starts | function_starts) != 0) visit(i, task_starts, function_starts);
-  }
-  for (; i < t.size(); ++i) {
-    const char c = static_cast<char>(t[i] | 0x20);
-    if (c == 't' || c == 'f') visit(i, c == 't' ? 1U : 0U, c == 'f' ? 1U : 0U);
-  }
+    if ((task_starts | function_starts) != 0) visit(p, task_starts, function_starts);
+  };
+  // A block of sixteen starts reads up to its last start + 5 (the last byte of "fungsi").
+  constexpr std::size_t kReach = 16 + kFunction.size() - 1;
+  std::size_t i = 0;
+  for (; i + kReach <= t.size(); i += 16) block(i, t.data() + i);
+  if (i == t.size()) return;
+  // The last starts (fewer than kReach bytes): read in blocks too, from a copy padded with
+  // zeros, which match no byte of either word (a start whose word would run past the text is
+  // none, and visit compares each start found with the text itself).
+  std::array<char, 16 + kReach> tail{};
+  std::memcpy(tail.data(), t.data() + i, t.size() - i);
+  for (std::size_t k = 0; i + k < t.size(); k += 16) block(i + k, tail.data() + k);
 }
 
 // Every sentence of every article is asked. Each phrase ends in "tugas" or "fungsi", so a sentence

@@ -70,7 +70,10 @@ std::string cut_at(std::string_view s, std::initializer_list<std::string_view> s
   std::size_t cut = s.size();
   for (std::size_t p = 0; p < s.size() && cut == s.size(); ++p) {
     if (p > 0 && text::is_alnum(s[p - 1])) continue;
+    const char first = text::detail::ascii_lower(s[p]);
     for (const std::string_view w : stops) {
+      // Most words start with a letter no stop does: compared by it first.
+      if (first != text::detail::ascii_lower(w.front())) continue;
       const std::size_t end = p + w.size();
       if (text::istarts_with(s.substr(p), w) && (end >= s.size() || !text::is_alnum(s[end]))) {
         cut = p;
