@@ -28,13 +28,15 @@ bool word_start(std::string_view s, std::size_t i) {
   return i == 0 || !text::is_alnum(s[i - 1]);
 }
 
-// True when `w` (lowercase, not empty) stands at `i` (ignoring case) and ends at a word boundary.
-// Most words asked about are not there: the first letter turns them away before the rest is
-// compared.
+// True when `w` (lowercase) stands at `i` (ignoring case) and ends at a word boundary. A byte of
+// the text is lowered only when it is not the word's already: most are (the words asked about are
+// written in lowercase or start with a capital), and most words asked about differ at once.
 bool word_at(std::string_view s, std::size_t i, std::string_view w) {
   if (i > s.size() || s.size() - i < w.size()) return false;
-  if (text::detail::ascii_lower(s[i]) != w.front()) return false;
-  if (!text::iequals(s.substr(i + 1, w.size() - 1), w.substr(1))) return false;
+  for (std::size_t k = 0; k < w.size(); ++k) {
+    const char c = s[i + k];
+    if (c != w[k] && text::detail::ascii_lower(c) != w[k]) return false;
+  }
   const std::size_t e = i + w.size();
   return e == s.size() || !text::is_alnum(s[e]);
 }
