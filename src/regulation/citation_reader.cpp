@@ -1,6 +1,7 @@
 #include "regulation/citation_reader.hpp"
 
 #include <algorithm>
+#include <array>
 #include <bit>
 #include <optional>
 #include <string>
@@ -24,21 +25,36 @@ std::size_t skip_spaces(std::string_view s, std::size_t i) {
   return i;
 }
 
+// The ASCII letters and digits (text::is_alnum), by byte: a title is read word by word, and every
+// byte of its words is asked whether the word goes on.
+constexpr std::array<bool, 256> kAlnum = [] {
+  std::array<bool, 256> a{};
+  for (int c = 0; c < 256; ++c)
+    a[static_cast<std::size_t>(c)] = text::is_alnum(static_cast<char>(c));
+  return a;
+}();
+
+bool is_alnum(char c) {
+  return kAlnum[static_cast<unsigned char>(c)];
+}
+
 bool word_start(std::string_view s, std::size_t i) {
-  return i == 0 || !text::is_alnum(s[i - 1]);
+  return i == 0 || !is_alnum(s[i - 1]);
 }
 
 // True when `w` (lowercase) stands at `i` (ignoring case) and ends at a word boundary. A byte of
 // the text is lowered only when it is not the word's already: most are (the words asked about are
 // written in lowercase or start with a capital), and most words asked about differ at once.
-bool word_at(std::string_view s, std::size_t i, std::string_view w) {
+// Inlined: its callers pass the word as a literal, whose size then bounds the loop at compile time
+// (a call for each of the thousands of words asked about cost as much as the comparing).
+[[gnu::always_inline]] inline bool word_at(std::string_view s, std::size_t i, std::string_view w) {
   if (i > s.size() || s.size() - i < w.size()) return false;
   for (std::size_t k = 0; k < w.size(); ++k) {
     const char c = s[i + k];
     if (c != w[k] && text::detail::ascii_lower(c) != w[k]) return false;
   }
   const std::size_t e = i + w.size();
-  return e == s.size() || !text::is_alnum(s[e]);
+  return e == s.size() || !is_alnum(s[e]);
 }
 
 // "Undang-Undang", "Undang – Undang", "Undang - Undang", "Undang Undang" at `i`; the position after
@@ -424,7 +440,7 @@ class Reader {
       if (!nested) {
         // The rest of the word starts nothing and ends nothing (a letter or digit after a letter
         // or digit is none of the marks above and starts no word): skipped at once.
-        while (q + 1 < s_.size() && text::is_alnum(s_[q + 1])) ++q;
+        while (q + 1 < s_.size() && is_alnum(s_[q + 1])) ++q;
         continue;
       }
       if (!tentang || separator_before(s_, q, title_begin) || depth >= kMaxDepth) {
