@@ -4,6 +4,7 @@
 // units the blocks name are created here, with superiors by the order of the blocks.
 #include <algorithm>
 #include <array>
+#include <optional>
 
 #include "core/text.hpp"
 #include "regulation/extraction.hpp"
@@ -356,11 +357,25 @@ bool is_secretary(const std::string& title) {
   return starts_with_word(key, "sekretaris") && !starts_with_word(key, "sekretaris daerah");
 }
 
+// What is_agency_head reads of a title on the way, which position_for asks of the same title
+// again: where the unit it names starts in it (unit_named_by; npos when it names none) and, when
+// it names none, its kind (position_kind_of_title). Both read the title's words against every kind
+// of unit and position.
+struct TitleFacts {
+  std::size_t unit_at = std::string::npos;
+  std::optional<PositionKind> kind;
+};
+
 // The head of the agency: "Kepala Badan ...", "Kepala Dinas ...", "Inspektur", or "Kepala" and the
-// agency's kind when the text named one.
-bool is_agency_head(const std::string& title, const Extraction& out) {
-  if (!unit_named_by(title).empty()) return false;
-  if (position_kind_of_title(title) == PositionKind::JptPratama) return true;
+// agency's kind when the text named one. `facts` is set to what was read of the title.
+bool is_agency_head(const std::string& title, const Extraction& out, TitleFacts& facts) {
+  facts = {};
+  if (const std::string_view unit = unit_named_by(title); !unit.empty()) {
+    facts.unit_at = static_cast<std::size_t>(unit.data() - title.data());
+    return false;
+  }
+  facts.kind = position_kind_of_title(title);
+  if (*facts.kind == PositionKind::JptPratama) return true;
   const std::string key = text::name_key(title);
   if (out.agency && !out.agency->kind.empty() &&
       starts_with_word(key, "kepala " + text::name_key(out.agency->kind)))
@@ -397,20 +412,22 @@ std::string strip_region(std::string title, const Extraction& out) {
 }
 
 // A block's title as a position's, and whether it is the agency's head (is_agency_head of it),
-// which the cleaning asks already.
+// which the cleaning asks already, with what that read of it.
 struct CleanTitle {
   std::string title;
   bool agency_head = false;
+  TitleFacts facts;
 };
 
 CleanTitle clean_title(const std::string& written, const Extraction& out) {
   std::string title = text::strip_item_end(text::collapse_spaces(written));
   if (text::is_upper_text(title)) title = text::title_case(title);
-  if (!is_agency_head(title, out)) return {std::move(title), false};
+  TitleFacts facts;
+  if (!is_agency_head(title, out, facts)) return {std::move(title), false, facts};
   std::string stripped = strip_region(title, out);
-  if (stripped == title) return {std::move(title), true};
-  const bool head = is_agency_head(stripped, out);
-  return {std::move(stripped), head};
+  if (stripped == title) return {std::move(title), true, facts};
+  const bool head = is_agency_head(stripped, out, facts);
+  return {std::move(stripped), head, facts};
 }
 
 const Unit* unit_by_name(const Extraction& out, const std::string& name) {
@@ -437,11 +454,11 @@ const Position* head_of(const Extraction& out, const std::string& unit) {
 }
 
 // The unit a structural title leads: found among the units, or (when the text set up no units)
-// created. Empty when the title leads no unit.
-std::string unit_for(const std::string& title, const std::string& administrator, bool derive,
-                     const SourceSpan& span, Extraction& out) {
-  std::string name =
-      is_secretary(title) ? std::string("Sekretariat") : std::string(unit_named_by(title));
+// created. Empty when the title leads no unit. `unit_named` is unit_named_by(title).
+std::string unit_for(const std::string& title, std::string_view unit_named,
+                     const std::string& administrator, bool derive, const SourceSpan& span,
+                     Extraction& out) {
+  std::string name = is_secretary(title) ? std::string("Sekretariat") : std::string(unit_named);
   if (name.empty()) return {};
   if (const Unit* u = unit_by_name(out, name)) return u->id;
   if (!derive) return {};
@@ -487,7 +504,10 @@ Position& position_for(const Block& b, const std::string& administrator, bool de
   const CleanTitle clean = clean_title(b.title, out);
   const std::string& title = clean.title;
   if (Position* p = titles.find(title, out)) return *p;
-  const bool names_unit = !unit_named_by(title).empty();
+  // unit_named_by(title) and position_kind_of_title(title), as the cleaning read them.
+  const bool names_unit = clean.facts.unit_at != std::string::npos;
+  const std::string_view unit_named =
+      names_unit ? std::string_view(title).substr(clean.facts.unit_at) : std::string_view();
   if (names_unit && !text::istarts_with(title, "Kepala ")) {
     if (Position* p = titles.find("Kepala " + title, out)) return *p;
   }
@@ -496,14 +516,16 @@ Position& position_for(const Block& b, const std::string& administrator, bool de
   p.title = names_unit && !text::istarts_with(title, "Kepala ") ? "Kepala " + title : title;
   p.source = b.span;
   const bool head = clean.agency_head;
-  p.kind = head ? PositionKind::JptPratama : position_kind_of_title(title);
+  p.kind = head               ? PositionKind::JptPratama
+           : clean.facts.kind ? *clean.facts.kind
+                              : position_kind_of_title(title);
   const Position* top = agency_head(out);
   const std::string top_id = top ? top->id : std::string();
   const Position* admin = out.position_by_id(administrator);
   if (head) {
     // The top of the agency: no superior, no unit.
   } else if (p.kind == PositionKind::Administrator || p.kind == PositionKind::Pengawas) {
-    p.unit = unit_for(title, administrator, derive, b.span, out);
+    p.unit = unit_for(title, unit_named, administrator, derive, b.span, out);
     const Unit* unit = out.unit_by_id(p.unit);
     const Position* parent_head = unit ? head_of(out, unit->parent) : nullptr;
     if (parent_head)
