@@ -29,10 +29,10 @@ bool starts_in_pursuit(std::string_view t) {
 }
 
 std::string task_subject(std::string_view t) {
-  std::string s(t);
-  if (starts_in_pursuit(s)) s = after(s, ", ");
+  std::string_view s = t;  // cut in place: the sentence is not copied
+  if (starts_in_pursuit(s)) s = after_view(s, ", ");
   for (std::string_view lead : {"uraian tugas ", "rincian tugas ", "setiap ", "masing-masing "})
-    if (text::istarts_with(s, lead)) s = s.substr(lead.size());
+    if (text::istarts_with(s, lead)) s.remove_prefix(lead.size());
   // "Sub Bagian Umum dipimpin oleh seorang Kepala Sub Bagian ... dan mempunyai rincian tugas:":
   // the unit, whose head the duties are. Every sentence on tasks is cut here: as a view, copied
   // once at the end.
@@ -165,9 +165,9 @@ void read_duties_in_articles(const Document& doc, Extraction& out, const NameKey
       const std::string& t = part->text;
       static const PhraseFinder led_by("dipimpin oleh ");
       if (!who && led_by.find(t) != std::string::npos) {
-        std::string title = after(t, "dipimpin oleh seorang ");
-        if (title.empty()) title = after(t, "dipimpin oleh ");
-        title = before(text::strip_item_end(title), " yang ");
+        std::string_view said = after_view(t, "dipimpin oleh seorang ");
+        if (said.empty()) said = after_view(t, "dipimpin oleh ");
+        const std::string title = before(text::strip_item_end(said), " yang ");
         if (!title.empty() && text::ifind(t, "bertanggung jawab kepada") == std::string::npos)
           who = position_titled(title, out, keys);
       }

@@ -24,8 +24,10 @@ namespace tatakerja::regulation {
 namespace {
 
 using structure::after;
+using structure::after_view;
 using structure::agency_kind_of;
 using structure::before;
+using structure::before_view;
 using structure::cut_at;
 using structure::find_spaced;
 using structure::kAgencyKinds;
@@ -478,15 +480,16 @@ Leaders leaders_named(const Document& doc, const std::string& head_led_by) {
   const auto read_clause = [&](std::string_view clause) {
     const std::size_t p = find_spaced(clause, " dipimpin oleh ");
     if (p == std::string::npos) return;
-    std::string subject = before(clause.substr(0, p), " sebagaimana");
+    // The subject and the title cut out of the clause as views, copied once at the end.
+    std::string_view subject = before_view(clause.substr(0, p), " sebagaimana");
     for (std::string_view lead : {"setiap ", "masing-masing "}) {
-      if (text::istarts_with(subject, lead)) subject = subject.substr(lead.size());
+      if (text::istarts_with(subject, lead)) subject.remove_prefix(lead.size());
     }
-    std::string title = after(clause.substr(p), "dipimpin oleh ");
-    if (text::istarts_with(title, "seorang ")) title = title.substr(8);
-    title = cut_at(title, {"yang", "selaku", "berkedudukan", "serta"});
-    title = before(before(title, " dan bertanggung"), " dan berada");
-    title = text::strip_item_end(before(title, ". "));
+    std::string_view title_said = after_view(clause.substr(p), "dipimpin oleh ");
+    if (text::istarts_with(title_said, "seorang ")) title_said.remove_prefix(8);
+    const std::string cut = cut_at(title_said, {"yang", "selaku", "berkedudukan", "serta"});
+    const std::string title = text::strip_item_end(
+        before_view(before_view(before_view(cut, " dan bertanggung"), " dan berada"), ". "));
     if (!subject.empty() && !title.empty() && title.size() <= 120)
       out.emplace_back(text::name_key(subject), text::title_case(title));
   };

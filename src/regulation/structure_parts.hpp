@@ -39,9 +39,10 @@ std::size_t find_spaced(std::string_view t, std::string_view phrase, std::size_t
 // The text after / before the first `marker` (case-insensitive), trimmed; after: "" without it.
 std::string after(std::string_view s, std::string_view marker);
 std::string before(std::string_view s, std::string_view marker);
-// before() as a view into `s`: for cutting one text at several markers in turn without a copy
-// per marker.
+// before() and after() as views into `s`: for cutting one text at several markers in turn
+// without a copy per marker.
 std::string_view before_view(std::string_view s, std::string_view marker);
+std::string_view after_view(std::string_view s, std::string_view marker);
 // Cuts a phrase at the first of the given words (word boundary, case-insensitive; the words are
 // not empty), and strips the item's end from what is left.
 std::string cut_at(std::string_view s, std::initializer_list<std::string_view> stops);

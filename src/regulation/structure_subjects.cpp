@@ -48,10 +48,14 @@ std::size_t find_spaced(std::string_view t, std::string_view phrase, std::size_t
   return std::string_view::npos;
 }
 
-std::string after(std::string_view s, std::string_view marker) {
+std::string_view after_view(std::string_view s, std::string_view marker) {
   const std::size_t p = text::ifind(s, marker);
   if (p == std::string_view::npos) return {};
-  return std::string(text::trim(s.substr(p + marker.size())));
+  return text::trim(s.substr(p + marker.size()));
+}
+
+std::string after(std::string_view s, std::string_view marker) {
+  return std::string(after_view(s, marker));
 }
 
 std::string_view before_view(std::string_view s, std::string_view marker) {
