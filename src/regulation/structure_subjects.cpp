@@ -182,14 +182,15 @@ bool place_names_agency(const std::string& place, const NameKeys& keys) {
 // only ("Kepala Subbagian pada Kecamatan" in a Dinas) excludes every position. "Kepala Dinas
 // Sosial" in the Dinas Sosial is its head.
 std::vector<Position*> positions_named(std::string subject, Extraction& out, const NameKeys& keys) {
-  subject = before(subject, " sebagaimana");
+  // The position's name and its place cut out of the subject as views: only their cleaned texts
+  // are made.
+  std::string_view named = before_view(subject, " sebagaimana");
   std::string place;
-  if (const std::size_t p = text::ifind(subject, " pada "); p != std::string::npos) {
-    place = text::strip_item_end(subject.substr(p + 6));
-    subject.resize(p);
+  if (const std::size_t p = text::ifind(named, " pada "); p != std::string::npos) {
+    place = text::strip_item_end(named.substr(p + 6));
+    named = named.substr(0, p);
   }
-  subject = text::strip_item_end(subject);
-  std::string key = text::name_key(subject);
+  std::string key = text::name_key(text::strip_item_end(named));
   std::vector<Position*> found;
   if (key.empty()) return found;
   const Unit* where = place.empty() ? nullptr : unit_named(out, keys, place);
@@ -221,16 +222,16 @@ std::vector<Position*> positions_named(std::string subject, Extraction& out, con
 std::vector<std::string> split_subjects(const std::string& s) {
   std::vector<std::string> pieces;
   for (auto part : text::split(s, ',')) {
-    std::string p(text::trim(part));
+    std::string_view p = text::trim(part);  // what is left of the part, cut in place
     for (;;) {
       const std::size_t dan = text::ifind_word(p, "dan");
       const std::size_t serta = text::ifind_word(p, "serta");
       const std::size_t cut = std::min(dan, serta);
       if (cut == std::string::npos) break;
-      pieces.emplace_back(text::trim(std::string_view(p).substr(0, cut)));
-      p = std::string(text::trim(std::string_view(p).substr(cut + (cut == dan ? 3 : 5))));
+      pieces.emplace_back(text::trim(p.substr(0, cut)));
+      p = text::trim(p.substr(cut + (cut == dan ? 3 : 5)));
     }
-    pieces.push_back(p);
+    pieces.emplace_back(p);
   }
   std::vector<std::string> out;
   for (auto& piece : pieces) {
