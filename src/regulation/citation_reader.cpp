@@ -434,9 +434,9 @@ class Reader {
         end = q;
         break;
       }
-      std::optional<Header> nested;
-      if (c == 'U' || c == 'u' || c == 'P' || c == 'p' || c == 'K' || c == 'k')
-        nested = parse_header(s_, q);
+      // Made in place (not assigned from the header read): most words of a title start none.
+      const bool may_cite = c == 'U' || c == 'u' || c == 'P' || c == 'p' || c == 'K' || c == 'k';
+      std::optional<Header> nested = may_cite ? parse_header(s_, q) : std::nullopt;
       if (!nested) {
         // The rest of the word starts nothing and ends nothing (a letter or digit after a letter
         // or digit is none of the marks above and starts no word): skipped at once.
