@@ -302,11 +302,10 @@ StructureList find_structure_list(const Document& doc, UnitItems& unit_items) {
 }
 
 std::string unit_name_of(std::string_view item) {
-  std::string name = cut_at(item, {"yang", "terdiri", "membawahi", "membawahkan", "sebanyak",
-                                   "meliputi", "dipimpin", "eselon"});
-  name = before(name, ":");
-  name = before(name, ";");
-  return text::title_case(name);
+  const std::string name = cut_at(item, {"yang", "terdiri", "membawahi", "membawahkan", "sebanyak",
+                                         "meliputi", "dipimpin", "eselon"});
+  // Cut at the colon and the semicolon in place, copied once by title_case.
+  return text::title_case(before_view(before_view(name, ":"), ";"));
 }
 
 bool has_unit_items(const Node& n, UnitItems& unit_items) {
