@@ -1,5 +1,6 @@
 // Tasks, functions and duties, from the articles and from an annex's job-description blocks
 // (structure_parts.hpp).
+#include <algorithm>
 #include <array>
 #include <bit>
 #include <cstring>
@@ -28,6 +29,39 @@ bool starts_in_pursuit(std::string_view t) {
   return false;
 }
 
+// Where the first of the words that end a sentence's subject after " sebagaimana" stands in `s`,
+// ignoring case, or npos: the first of them that task_subject's cuts would find. Every sentence on
+// tasks is asked; each word starts with a space, so the spaces of `s` are found sixteen at a time
+// and only the words that start with the letter after one are compared. (No word is a prefix of
+// another or holds one after a space of its own, so that the first found is where the cuts made
+// one after another would end the subject.)
+std::size_t subject_end(std::string_view s) {
+  static constexpr std::array<std::string_view, 9> kEnds = {
+      " mempunyai",     " menyelenggarakan", " bertugas",           " adalah",
+      " masing-masing", " dalam memimpin",   " dalam melaksanakan", " dalam menjalankan",
+      " dipimpin oleh"};
+  const auto ends_at = [&](std::size_t q) {  // s[q] is a space
+    if (q + 1 == s.size()) return false;
+    const char next = text::detail::ascii_lower(s[q + 1]);
+    if (next != 'm' && next != 'b' && next != 'a' && next != 'd') return false;
+    const std::string_view rest = s.substr(q);
+    return std::any_of(kEnds.begin(), kEnds.end(), [&](std::string_view w) {
+      return w[1] == next && text::istarts_with(rest, w);
+    });
+  };
+  std::size_t i = 0;
+  for (; i + 16 <= s.size(); i += 16) {
+    for (unsigned spaces = text::bits_of(text::sixteen_bytes_at(s.data() + i) == ' '); spaces != 0;
+         spaces &= spaces - 1) {
+      const std::size_t q = i + static_cast<std::size_t>(std::countr_zero(spaces));
+      if (ends_at(q)) return q;
+    }
+  }
+  for (; i < s.size(); ++i)
+    if (s[i] == ' ' && ends_at(i)) return i;
+  return std::string_view::npos;
+}
+
 std::string task_subject(std::string_view t) {
   std::string_view s = t;  // cut in place: the sentence is not copied
   if (starts_in_pursuit(s)) s = after_view(s, ", ");
@@ -36,11 +70,11 @@ std::string task_subject(std::string_view t) {
   // "Sub Bagian Umum dipimpin oleh seorang Kepala Sub Bagian ... dan mempunyai rincian tugas:":
   // the unit, whose head the duties are. Every sentence on tasks is cut here: as a view, copied
   // once at the end.
-  std::string_view subject = s;
-  for (std::string_view cut :
-       {" sebagaimana", " mempunyai", " menyelenggarakan", " bertugas", " adalah", " masing-masing",
-        " dalam memimpin", " dalam melaksanakan", " dalam menjalankan", " dipimpin oleh"})
-    subject = before_view(subject, cut);
+  // Cut at " sebagaimana" (searched from the untrimmed start), then at the first of the other
+  // words (" mempunyai", " menyelenggarakan", ... " dipimpin oleh"), found in one pass.
+  std::string_view subject = before_view(s, " sebagaimana");
+  if (const std::size_t end = subject_end(subject); end != std::string_view::npos)
+    subject = text::trim(subject.substr(0, end));
   return text::strip_item_end(subject);
 }
 
