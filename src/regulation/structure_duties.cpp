@@ -191,14 +191,20 @@ std::vector<std::string> duty_items(const Node& art, const Node& part) {
 
 // Tugas pokok, fungsi and uraian tugas written in the articles (as in Peraturan Wali Kota Batam),
 // for a position or for the unit it heads.
-void read_duties_in_articles(const Document& doc, Extraction& out, const NameKeys& keys) {
+void read_duties_in_articles(const Document& doc, Extraction& out, const NameKeys& keys,
+                             const std::vector<const Node*>* led) {
+  // Whether a part's text holds "dipimpin oleh ": looked up among the nodes found to, when known.
+  static const PhraseFinder led_by("dipimpin oleh ");
+  const auto holds_led_by = [&](const Node* part) {
+    return led ? std::binary_search(led->begin(), led->end(), part)
+               : led_by.find(part->text) != std::string::npos;
+  };
   for (const Node* art : articles(doc)) {
     Position* who = nullptr;
     // One part of the article: its own sentence or one of its ayat.
     const auto read_part = [&](const Node* part) {
       const std::string& t = part->text;
-      static const PhraseFinder led_by("dipimpin oleh ");
-      if (!who && led_by.find(t) != std::string::npos) {
+      if (!who && holds_led_by(part)) {
         std::string_view said = after_view(t, "dipimpin oleh seorang ");
         if (said.empty()) said = after_view(t, "dipimpin oleh ");
         const std::string title = before(text::strip_item_end(said), " yang ");

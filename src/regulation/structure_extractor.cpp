@@ -471,6 +471,9 @@ void add_sub_unit_lists(const Document& doc, const Node& main_list, Extraction& 
 struct Leaders {
   std::vector<std::pair<std::string, std::string>> named;  // subject name key -> title
   std::vector<const Node*> head_sentences;
+  // The nodes whose text holds "dipimpin oleh " (ignoring case), sorted by address: the reading
+  // of duties asks the sentences of the articles again.
+  std::vector<const Node*> led;
 };
 
 Leaders leaders_named(const Document& doc, const std::string& head_led_by) {
@@ -498,6 +501,7 @@ Leaders leaders_named(const Document& doc, const std::string& head_led_by) {
     // find_spaced finds where.
     static const PhraseFinder led_by("dipimpin oleh ");
     if (led_by.find(n.text) == std::string::npos) return;
+    leaders.led.push_back(&n);
     const std::size_t first = find_spaced(n.text, " dipimpin oleh ");
     if (first == std::string::npos) return;
     if (find_spaced(n.text, " dipimpin oleh ", first + 1) == std::string::npos) {
@@ -511,6 +515,7 @@ Leaders leaders_named(const Document& doc, const std::string& head_led_by) {
       read_clause(c);
     }
   });
+  std::sort(leaders.led.begin(), leaders.led.end());
   return leaders;
 }
 
@@ -552,12 +557,15 @@ std::string agency_head_title(const Agency& a) {
   return "Kepala " + a.short_name;
 }
 
-void add_positions(const Document& doc, const std::vector<ListedPosition>& listed,
-                   Extraction& out) {
-  if (!out.agency) return;
+// Adds the positions; returns the nodes that hold "dipimpin oleh " (Leaders::led), or nullopt
+// without an agency (no position is added then, and no node read).
+std::optional<std::vector<const Node*>> add_positions(const Document& doc,
+                                                      const std::vector<ListedPosition>& listed,
+                                                      Extraction& out) {
+  if (!out.agency) return std::nullopt;
   // "Badan dipimpin oleh Kepala Badan yang berkedudukan di bawah dan bertanggung jawab kepada
   // Gubernur melalui Sekretaris Daerah."
-  const Leaders read = leaders_named(doc, out.agency->short_name + " dipimpin oleh");
+  Leaders read = leaders_named(doc, out.agency->short_name + " dipimpin oleh");
   const auto& leaders = read.named;
   Position head;
   head.id = out.next_position_id();
@@ -602,6 +610,7 @@ void add_positions(const Document& doc, const std::vector<ListedPosition>& liste
     p.source = l.source;
     out.positions.push_back(std::move(p));
   }
+  return std::move(read.led);
 }
 
 // The agency an excerpt's structure article names: "Susunan organisasi Dinas Pertanian dan
@@ -655,12 +664,12 @@ void extract_one_agency(const Document& doc, Extraction& out) {
   add_sub_unit_lists(doc, *list, out, draft);
   // The list's own path ("Pasal 3 ayat (1)") prefixes each unit's article.
   for (Unit& u : out.units) u.article = structure.article + " " + u.article;
-  add_positions(doc, draft.listed, out);
+  const std::optional<std::vector<const Node*>> led = add_positions(doc, draft.listed, out);
   add_staf_ahli(doc, out);
   // The positions and units are all known now; the readings below add or rename none.
   const structure::NameKeys keys(out);
   read_grades_and_appointments(doc, out, keys);
-  read_duties_in_articles(doc, out, keys);
+  read_duties_in_articles(doc, out, keys, led ? &*led : nullptr);
   read_duties_in_annexes(doc, out, keys);
 }
 

@@ -83,7 +83,11 @@ std::vector<std::string> split_subjects(const std::string& s);
 // ("... diangkat dan diberhentikan oleh Bupati").
 void read_grades_and_appointments(const Document& doc, Extraction& out, const NameKeys& keys);
 // Tasks, functions and duties written in the articles, for a position or the unit it heads.
-void read_duties_in_articles(const Document& doc, Extraction& out, const NameKeys& keys);
+// `led`: the nodes of the body whose text holds "dipimpin oleh " (ignoring case), sorted by
+// address, as the reading of who leads what found them; nullptr when it did not run (each sentence
+// is then searched).
+void read_duties_in_articles(const Document& doc, Extraction& out, const NameKeys& keys,
+                             const std::vector<const Node*>* led);
 // Job-description blocks of an annex ("NAMA JABATAN : X" ... "URAIAN TUGAS :").
 void read_duties_in_annexes(const Document& doc, Extraction& out, const NameKeys& keys);
 
