@@ -147,7 +147,10 @@ std::string plain(std::string_view s) {
     }
     out.push_back(c);
   }
-  return strip_parens(join_percent(text::collapse_spaces(out)));
+  // Copied through collapse_spaces only when not single-spaced already (every formula cell is
+  // made plain up to three times).
+  if (!text::is_single_spaced(out)) out = text::collapse_spaces(out);
+  return strip_parens(join_percent(std::move(out)));
 }
 
 // "dikali 100%", "dikalikan dengan 100", "kali 100": the multiplication written in words ending
@@ -295,8 +298,8 @@ std::size_t after_frac(std::string_view s) {
 
 Formula read_formula(std::string_view cell) {
   Formula f;
-  const std::string raw = text::collapse_spaces(cell);
-  f.written = raw;
+  f.written = text::collapse_spaces(cell);
+  const std::string& raw = f.written;  // kept as written: nothing below changes f.written
   // LaTeX fraction: \frac{A}{B} (or \dfrac, \tfrac), then an optional "\times 100\%".
   if (const std::size_t frac = after_frac(raw); frac != std::string::npos) {
     std::string num, den;

@@ -4,7 +4,11 @@
 // units the blocks name are created here, with superiors by the order of the blocks.
 #include <algorithm>
 #include <array>
+#include <bit>
+#include <cstdint>
+#include <optional>
 
+#include "core/sixteen_bytes.hpp"
 #include "core/text.hpp"
 #include "regulation/extraction.hpp"
 #include "regulation/formula.hpp"
@@ -30,21 +34,54 @@ std::string field_value(std::string_view s) {
 // A field name ends at a colon within the first 40 bytes: only they are searched for one.
 constexpr std::size_t kLongestFieldName = 40;
 
-// The field name before the colon, when the text is a field ("Tugas Pokok : ..."), else empty.
-std::string field_name(std::string_view s) {
-  const std::size_t c = s.substr(0, kLongestFieldName + 1).find(':');
-  if (c > kLongestFieldName) return {};  // also no colon at all (npos)
-  std::string name = text::collapse_spaces(s.substr(0, c));
-  while (!name.empty() && (name.front() == '*' || name.front() == '-')) name.erase(0, 1);
-  return text::to_lower(text::trim(name));
+// Where the first ':' stands among the first 41 bytes of `s` (a field name's and its colon), or
+// npos. Every line of the annexes and the body is asked, most have none, and three reads of
+// sixteen bytes cost less than a call to memchr for so few (a shorter text is searched as it is).
+std::size_t field_colon(std::string_view s) {
+  constexpr std::size_t kReach = kLongestFieldName + 1;
+  constexpr std::size_t kRead = 48;  // three reads of sixteen bytes cover the reach
+  if (s.size() < kRead) return s.substr(0, kReach).find(':');
+  std::uint64_t colons = 0;
+  for (std::size_t k = 0; k < kRead; k += 16)
+    colons |= static_cast<std::uint64_t>(text::bits_of(text::sixteen_bytes_at(s.data() + k) == ':'))
+              << k;
+  colons &= (std::uint64_t{1} << kReach) - 1;
+  return colons == 0 ? std::string_view::npos : static_cast<std::size_t>(std::countr_zero(colons));
 }
 
-bool name_in(const std::string& name, std::initializer_list<std::string_view> names) {
+// The field name before the colon, when the text is a field ("Tugas Pokok : ..."): single-spaced,
+// without leading '*' or '-', trimmed and lowered; empty when the text is no field. Made in a
+// buffer of its own rather than in strings: every line of an annex is asked, and few are fields.
+class FieldName {
+ public:
+  explicit FieldName(std::string_view s) {
+    const std::size_t c = field_colon(s);
+    if (c > kLongestFieldName) return;  // also no colon at all (npos)
+    // collapse_spaces_to trims as text::collapse_spaces does; the name is at most 40 bytes.
+    char* const end = text::collapse_spaces_to(s.substr(0, c), bytes_.data());
+    std::string_view name(bytes_.data(), static_cast<std::size_t>(end - bytes_.data()));
+    while (!name.empty() && (name.front() == '*' || name.front() == '-')) name.remove_prefix(1);
+    name = text::trim(name);
+    begin_ = static_cast<std::size_t>(name.data() - bytes_.data());
+    size_ = name.size();
+    for (std::size_t i = begin_; i < begin_ + size_; ++i)
+      bytes_[i] = text::detail::ascii_lower(bytes_[i]);
+  }
+  std::string_view view() const { return {bytes_.data() + begin_, size_}; }
+  bool empty() const { return size_ == 0; }
+
+ private:
+  std::array<char, kLongestFieldName> bytes_{};
+  std::size_t begin_ = 0;
+  std::size_t size_ = 0;
+};
+
+bool name_in(std::string_view name, std::initializer_list<std::string_view> names) {
   if (name.empty()) return false;
   return std::any_of(names.begin(), names.end(), [&](std::string_view n) { return name == n; });
 }
 bool field_in(std::string_view s, std::initializer_list<std::string_view> names) {
-  return name_in(field_name(s), names);
+  return name_in(FieldName(s).view(), names);
 }
 
 // A text line, list item or (when written in capitals) heading line.
@@ -56,9 +93,9 @@ bool is_title_field(const Node& n) {
   // Every line of an annex is asked: one whose words before the colon do not hold "jabatan" (as
   // both names do) is turned away before its field name is made.
   const std::string_view s = n.text;
-  // A colon past the 40th byte (or none) ends no field name (field_name); and both names end in
+  // A colon past the 40th byte (or none) ends no field name (FieldName); and both names end in
   // "n", as the words before the colon then do, white space aside.
-  const std::size_t colon = s.substr(0, kLongestFieldName + 1).find(':');
+  const std::size_t colon = field_colon(s);
   if (colon > kLongestFieldName) return false;
   std::size_t end = colon;
   while (end > 0 && text::detail::is_white_space(s[end - 1])) --end;
@@ -67,11 +104,11 @@ bool is_title_field(const Node& n) {
     return false;
   return field_in(s, {"jabatan", "nama jabatan"});
 }
-// By the field's name (field_name), made once per line.
-bool names_summary(const std::string& field) {
+// By the field's name (FieldName), made once per line.
+bool names_summary(std::string_view field) {
   return name_in(field, {"tugas pokok", "tugas", "rumusan tugas", "ikhtisar jabatan"});
 }
-bool names_functions(const std::string& field) {
+bool names_functions(std::string_view field) {
   return name_in(field, {"fungsi", "fungsi jabatan"});
 }
 
@@ -104,14 +141,14 @@ void feed(Block& b, const Node& n) {
     return;
   }
   if (!is_line(n)) return;
-  const std::string field = field_name(n.text);
-  if (names_summary(field)) {
+  const FieldName field(n.text);
+  if (names_summary(field.view())) {
     b.summary = text::strip_item_end(field_value(n.text));
     b.summary_pending = b.summary.empty();
     b.in_functions = false;
     return;
   }
-  if (names_functions(field)) {
+  if (names_functions(field.view())) {
     b.in_functions = true;
     b.summary_pending = false;
     for (const Node& c : n.children)  // the items written under the field
@@ -182,8 +219,7 @@ void read_blocks(const Node& root, std::vector<Block>& blocks) {
       open = true;
       continue;
     }
-    if (open &&
-        (!is_part(n.kind) || (n.kind == NodeKind::Heading && !field_name(n.text).empty()))) {
+    if (open && (!is_part(n.kind) || (n.kind == NodeKind::Heading && !FieldName(n.text).empty()))) {
       feed(blocks.back(), n);
       continue;
     }
@@ -339,11 +375,25 @@ bool is_secretary(const std::string& title) {
   return starts_with_word(key, "sekretaris") && !starts_with_word(key, "sekretaris daerah");
 }
 
+// What is_agency_head reads of a title on the way, which position_for asks of the same title
+// again: where the unit it names starts in it (unit_named_by; npos when it names none) and, when
+// it names none, its kind (position_kind_of_title). Both read the title's words against every kind
+// of unit and position.
+struct TitleFacts {
+  std::size_t unit_at = std::string::npos;
+  std::optional<PositionKind> kind;
+};
+
 // The head of the agency: "Kepala Badan ...", "Kepala Dinas ...", "Inspektur", or "Kepala" and the
-// agency's kind when the text named one.
-bool is_agency_head(const std::string& title, const Extraction& out) {
-  if (!unit_named_by(title).empty()) return false;
-  if (position_kind_of_title(title) == PositionKind::JptPratama) return true;
+// agency's kind when the text named one. `facts` is set to what was read of the title.
+bool is_agency_head(const std::string& title, const Extraction& out, TitleFacts& facts) {
+  facts = {};
+  if (const std::string_view unit = unit_named_by(title); !unit.empty()) {
+    facts.unit_at = static_cast<std::size_t>(unit.data() - title.data());
+    return false;
+  }
+  facts.kind = position_kind_of_title(title);
+  if (*facts.kind == PositionKind::JptPratama) return true;
   const std::string key = text::name_key(title);
   if (out.agency && !out.agency->kind.empty() &&
       starts_with_word(key, "kepala " + text::name_key(out.agency->kind)))
@@ -380,20 +430,22 @@ std::string strip_region(std::string title, const Extraction& out) {
 }
 
 // A block's title as a position's, and whether it is the agency's head (is_agency_head of it),
-// which the cleaning asks already.
+// which the cleaning asks already, with what that read of it.
 struct CleanTitle {
   std::string title;
   bool agency_head = false;
+  TitleFacts facts;
 };
 
 CleanTitle clean_title(const std::string& written, const Extraction& out) {
   std::string title = text::strip_item_end(text::collapse_spaces(written));
   if (text::is_upper_text(title)) title = text::title_case(title);
-  if (!is_agency_head(title, out)) return {std::move(title), false};
+  TitleFacts facts;
+  if (!is_agency_head(title, out, facts)) return {std::move(title), false, facts};
   std::string stripped = strip_region(title, out);
-  if (stripped == title) return {std::move(title), true};
-  const bool head = is_agency_head(stripped, out);
-  return {std::move(stripped), head};
+  if (stripped == title) return {std::move(title), true, facts};
+  const bool head = is_agency_head(stripped, out, facts);
+  return {std::move(stripped), head, facts};
 }
 
 const Unit* unit_by_name(const Extraction& out, const std::string& name) {
@@ -420,11 +472,11 @@ const Position* head_of(const Extraction& out, const std::string& unit) {
 }
 
 // The unit a structural title leads: found among the units, or (when the text set up no units)
-// created. Empty when the title leads no unit.
-std::string unit_for(const std::string& title, const std::string& administrator, bool derive,
-                     const SourceSpan& span, Extraction& out) {
-  std::string name =
-      is_secretary(title) ? std::string("Sekretariat") : std::string(unit_named_by(title));
+// created. Empty when the title leads no unit. `unit_named` is unit_named_by(title).
+std::string unit_for(const std::string& title, std::string_view unit_named,
+                     const std::string& administrator, bool derive, const SourceSpan& span,
+                     Extraction& out) {
+  std::string name = is_secretary(title) ? std::string("Sekretariat") : std::string(unit_named);
   if (name.empty()) return {};
   if (const Unit* u = unit_by_name(out, name)) return u->id;
   if (!derive) return {};
@@ -470,7 +522,10 @@ Position& position_for(const Block& b, const std::string& administrator, bool de
   const CleanTitle clean = clean_title(b.title, out);
   const std::string& title = clean.title;
   if (Position* p = titles.find(title, out)) return *p;
-  const bool names_unit = !unit_named_by(title).empty();
+  // unit_named_by(title) and position_kind_of_title(title), as the cleaning read them.
+  const bool names_unit = clean.facts.unit_at != std::string::npos;
+  const std::string_view unit_named =
+      names_unit ? std::string_view(title).substr(clean.facts.unit_at) : std::string_view();
   if (names_unit && !text::istarts_with(title, "Kepala ")) {
     if (Position* p = titles.find("Kepala " + title, out)) return *p;
   }
@@ -479,14 +534,16 @@ Position& position_for(const Block& b, const std::string& administrator, bool de
   p.title = names_unit && !text::istarts_with(title, "Kepala ") ? "Kepala " + title : title;
   p.source = b.span;
   const bool head = clean.agency_head;
-  p.kind = head ? PositionKind::JptPratama : position_kind_of_title(title);
+  p.kind = head               ? PositionKind::JptPratama
+           : clean.facts.kind ? *clean.facts.kind
+                              : position_kind_of_title(title);
   const Position* top = agency_head(out);
   const std::string top_id = top ? top->id : std::string();
   const Position* admin = out.position_by_id(administrator);
   if (head) {
     // The top of the agency: no superior, no unit.
   } else if (p.kind == PositionKind::Administrator || p.kind == PositionKind::Pengawas) {
-    p.unit = unit_for(title, administrator, derive, b.span, out);
+    p.unit = unit_for(title, unit_named, administrator, derive, b.span, out);
     const Unit* unit = out.unit_by_id(p.unit);
     const Position* parent_head = unit ? head_of(out, unit->parent) : nullptr;
     if (parent_head)

@@ -15,10 +15,23 @@ namespace {
 
 constexpr std::string_view kRevoked = "dicabut dan dinyatakan tidak berlaku";
 
+// Appends the citations `text` names to `list`, as append_citations(list, read_citations(text,
+// line)) does (their indices shifted to stay valid in `list`), each moved once: from the reader's
+// match into the list, without a list of its own for every text.
+void append_cited(std::vector<Citation>& list, std::string_view text, int line) {
+  std::vector<CitationMatch> found = find_citations(text, line);
+  const int offset = static_cast<int>(list.size());
+  for (CitationMatch& m : found) {
+    Citation& c = m.citation;
+    if (c.amends >= 0) c.amends += offset;
+    if (c.nested_in >= 0) c.nested_in += offset;
+    list.push_back(std::move(c));
+  }
+}
+
 void cite_items(const Node& root, std::vector<Citation>& out) {
   walk(root, [&](const Node& n, const std::vector<const Node*>&) {
-    if (n.text.empty()) return;
-    append_citations(out, read_citations(n.text, n.span.first_line));
+    if (!n.text.empty()) append_cited(out, n.text, n.span.first_line);
   });
 }
 
@@ -136,11 +149,9 @@ void extract_legal_relations(const Document& doc, Extraction& out) {
     t.article = node_label(*a);
     t.text = text::collapse_spaces(a->full_text());
     t.keeps_incumbents = keeps_incumbents(t.text);
-    if (!a->text.empty())
-      append_citations(t.regulations, read_citations(a->text, a->span.first_line));
+    if (!a->text.empty()) append_cited(t.regulations, a->text, a->span.first_line);
     walk(*a, [&](const Node& n, const std::vector<const Node*>&) {
-      if (!n.text.empty())
-        append_citations(t.regulations, read_citations(n.text, n.span.first_line));
+      if (!n.text.empty()) append_cited(t.regulations, n.text, n.span.first_line);
     });
     t.source = a->span;
     out.transitional.push_back(std::move(t));

@@ -1,6 +1,9 @@
 // Tasks, functions and duties, from the articles and from an annex's job-description blocks
 // (structure_parts.hpp).
+#include <algorithm>
+#include <array>
 #include <bit>
+#include <cstring>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -26,19 +29,52 @@ bool starts_in_pursuit(std::string_view t) {
   return false;
 }
 
+// Where the first of the words that end a sentence's subject after " sebagaimana" stands in `s`,
+// ignoring case, or npos: the first of them that task_subject's cuts would find. Every sentence on
+// tasks is asked; each word starts with a space, so the spaces of `s` are found sixteen at a time
+// and only the words that start with the letter after one are compared. (No word is a prefix of
+// another or holds one after a space of its own, so that the first found is where the cuts made
+// one after another would end the subject.)
+std::size_t subject_end(std::string_view s) {
+  static constexpr std::array<std::string_view, 9> kEnds = {
+      " mempunyai",     " menyelenggarakan", " bertugas",           " adalah",
+      " masing-masing", " dalam memimpin",   " dalam melaksanakan", " dalam menjalankan",
+      " dipimpin oleh"};
+  const auto ends_at = [&](std::size_t q) {  // s[q] is a space
+    if (q + 1 == s.size()) return false;
+    const char next = text::detail::ascii_lower(s[q + 1]);
+    if (next != 'm' && next != 'b' && next != 'a' && next != 'd') return false;
+    const std::string_view rest = s.substr(q);
+    return std::any_of(kEnds.begin(), kEnds.end(), [&](std::string_view w) {
+      return w[1] == next && text::istarts_with(rest, w);
+    });
+  };
+  std::size_t i = 0;
+  for (; i + 16 <= s.size(); i += 16) {
+    for (unsigned spaces = text::bits_of(text::sixteen_bytes_at(s.data() + i) == ' '); spaces != 0;
+         spaces &= spaces - 1) {
+      const std::size_t q = i + static_cast<std::size_t>(std::countr_zero(spaces));
+      if (ends_at(q)) return q;
+    }
+  }
+  for (; i < s.size(); ++i)
+    if (s[i] == ' ' && ends_at(i)) return i;
+  return std::string_view::npos;
+}
+
 std::string task_subject(std::string_view t) {
-  std::string s(t);
-  if (starts_in_pursuit(s)) s = after(s, ", ");
+  std::string_view s = t;  // cut in place: the sentence is not copied
+  if (starts_in_pursuit(s)) s = after_view(s, ", ");
   for (std::string_view lead : {"uraian tugas ", "rincian tugas ", "setiap ", "masing-masing "})
-    if (text::istarts_with(s, lead)) s = s.substr(lead.size());
+    if (text::istarts_with(s, lead)) s.remove_prefix(lead.size());
   // "Sub Bagian Umum dipimpin oleh seorang Kepala Sub Bagian ... dan mempunyai rincian tugas:":
   // the unit, whose head the duties are. Every sentence on tasks is cut here: as a view, copied
   // once at the end.
-  std::string_view subject = s;
-  for (std::string_view cut :
-       {" sebagaimana", " mempunyai", " menyelenggarakan", " bertugas", " adalah", " masing-masing",
-        " dalam memimpin", " dalam melaksanakan", " dalam menjalankan", " dipimpin oleh"})
-    subject = before_view(subject, cut);
+  // Cut at " sebagaimana" (searched from the untrimmed start), then at the first of the other
+  // words (" mempunyai", " menyelenggarakan", ... " dipimpin oleh"), found in one pass.
+  std::string_view subject = before_view(s, " sebagaimana");
+  if (const std::size_t end = subject_end(subject); end != std::string_view::npos)
+    subject = text::trim(subject.substr(0, end));
   return text::strip_item_end(subject);
 }
 
@@ -74,22 +110,28 @@ void for_each_duty_word(std::string_view t, OnWord&& on_word) {
       if (text::istarts_with(t.substr(p), kFunction)) on_word(p, false);
     }
   };
-  std::size_t i = 0;
-  // A block of sixteen starts reads up to its last start + 5 (the last byte of "fungsi").
-  for (; i + 16 + kFunction.size() - 1 <= t.size(); i += 16) {
-    const text::SixteenBytes first = text::folded(text::sixteen_bytes_at(t.data() + i));
+  // The sixteen starts from `p`, whose bytes (and the five after them) stand at `bytes`.
+  const auto block = [&](std::size_t p, const char* bytes) {
+    const text::SixteenBytes first = text::folded(text::sixteen_bytes_at(bytes));
     const text::SixteenBytes task_end =
-        text::folded(text::sixteen_bytes_at(t.data() + i + kTask.size() - 1));
+        text::folded(text::sixteen_bytes_at(bytes + kTask.size() - 1));
     const text::SixteenBytes function_end =
-        text::folded(text::sixteen_bytes_at(t.data() + i + kFunction.size() - 1));
+        text::folded(text::sixteen_bytes_at(bytes + kFunction.size() - 1));
     const unsigned task_starts = text::bits_of((first == 't') & (task_end == 's'));
     const unsigned function_starts = text::bits_of((first == 'f') & (function_end == 'i'));
-    if ((task_starts | function_starts) != 0) visit(i, task_starts, function_starts);
-  }
-  for (; i < t.size(); ++i) {
-    const char c = static_cast<char>(t[i] | 0x20);
-    if (c == 't' || c == 'f') visit(i, c == 't' ? 1U : 0U, c == 'f' ? 1U : 0U);
-  }
+    if ((task_starts | function_starts) != 0) visit(p, task_starts, function_starts);
+  };
+  // A block of sixteen starts reads up to its last start + 5 (the last byte of "fungsi").
+  constexpr std::size_t kReach = 16 + kFunction.size() - 1;
+  std::size_t i = 0;
+  for (; i + kReach <= t.size(); i += 16) block(i, t.data() + i);
+  if (i == t.size()) return;
+  // The last starts (fewer than kReach bytes): read in blocks too, from a copy padded with
+  // zeros, which match no byte of either word (a start whose word would run past the text is
+  // none, and visit compares each start found with the text itself).
+  std::array<char, 16 + kReach> tail{};
+  std::memcpy(tail.data(), t.data() + i, t.size() - i);
+  for (std::size_t k = 0; i + k < t.size(); k += 16) block(i + k, tail.data() + k);
 }
 
 // Every sentence of every article is asked. Each phrase ends in "tugas" or "fungsi", so a sentence
@@ -149,17 +191,23 @@ std::vector<std::string> duty_items(const Node& art, const Node& part) {
 
 // Tugas pokok, fungsi and uraian tugas written in the articles (as in Peraturan Wali Kota Batam),
 // for a position or for the unit it heads.
-void read_duties_in_articles(const Document& doc, Extraction& out, const NameKeys& keys) {
+void read_duties_in_articles(const Document& doc, Extraction& out, const NameKeys& keys,
+                             const std::vector<const Node*>* led) {
+  // Whether a part's text holds "dipimpin oleh ": looked up among the nodes found to, when known.
+  static const PhraseFinder led_by("dipimpin oleh ");
+  const auto holds_led_by = [&](const Node* part) {
+    return led ? std::binary_search(led->begin(), led->end(), part)
+               : led_by.find(part->text) != std::string::npos;
+  };
   for (const Node* art : articles(doc)) {
     Position* who = nullptr;
     // One part of the article: its own sentence or one of its ayat.
     const auto read_part = [&](const Node* part) {
       const std::string& t = part->text;
-      static const PhraseFinder led_by("dipimpin oleh ");
-      if (!who && led_by.find(t) != std::string::npos) {
-        std::string title = after(t, "dipimpin oleh seorang ");
-        if (title.empty()) title = after(t, "dipimpin oleh ");
-        title = before(text::strip_item_end(title), " yang ");
+      if (!who && holds_led_by(part)) {
+        std::string_view said = after_view(t, "dipimpin oleh seorang ");
+        if (said.empty()) said = after_view(t, "dipimpin oleh ");
+        const std::string title = before(text::strip_item_end(said), " yang ");
         if (!title.empty() && text::ifind(t, "bertanggung jawab kepada") == std::string::npos)
           who = position_titled(title, out, keys);
       }

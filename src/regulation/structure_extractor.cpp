@@ -24,8 +24,10 @@ namespace tatakerja::regulation {
 namespace {
 
 using structure::after;
+using structure::after_view;
 using structure::agency_kind_of;
 using structure::before;
+using structure::before_view;
 using structure::cut_at;
 using structure::find_spaced;
 using structure::kAgencyKinds;
@@ -300,11 +302,10 @@ StructureList find_structure_list(const Document& doc, UnitItems& unit_items) {
 }
 
 std::string unit_name_of(std::string_view item) {
-  std::string name = cut_at(item, {"yang", "terdiri", "membawahi", "membawahkan", "sebanyak",
-                                   "meliputi", "dipimpin", "eselon"});
-  name = before(name, ":");
-  name = before(name, ";");
-  return text::title_case(name);
+  const std::string name = cut_at(item, {"yang", "terdiri", "membawahi", "membawahkan", "sebanyak",
+                                         "meliputi", "dipimpin", "eselon"});
+  // Cut at the colon and the semicolon in place, copied once by title_case.
+  return text::title_case(before_view(before_view(name, ":"), ";"));
 }
 
 bool has_unit_items(const Node& n, UnitItems& unit_items) {
@@ -470,6 +471,9 @@ void add_sub_unit_lists(const Document& doc, const Node& main_list, Extraction& 
 struct Leaders {
   std::vector<std::pair<std::string, std::string>> named;  // subject name key -> title
   std::vector<const Node*> head_sentences;
+  // The nodes whose text holds "dipimpin oleh " (ignoring case), sorted by address: the reading
+  // of duties asks the sentences of the articles again.
+  std::vector<const Node*> led;
 };
 
 Leaders leaders_named(const Document& doc, const std::string& head_led_by) {
@@ -478,15 +482,16 @@ Leaders leaders_named(const Document& doc, const std::string& head_led_by) {
   const auto read_clause = [&](std::string_view clause) {
     const std::size_t p = find_spaced(clause, " dipimpin oleh ");
     if (p == std::string::npos) return;
-    std::string subject = before(clause.substr(0, p), " sebagaimana");
+    // The subject and the title cut out of the clause as views, copied once at the end.
+    std::string_view subject = before_view(clause.substr(0, p), " sebagaimana");
     for (std::string_view lead : {"setiap ", "masing-masing "}) {
-      if (text::istarts_with(subject, lead)) subject = subject.substr(lead.size());
+      if (text::istarts_with(subject, lead)) subject.remove_prefix(lead.size());
     }
-    std::string title = after(clause.substr(p), "dipimpin oleh ");
-    if (text::istarts_with(title, "seorang ")) title = title.substr(8);
-    title = cut_at(title, {"yang", "selaku", "berkedudukan", "serta"});
-    title = before(before(title, " dan bertanggung"), " dan berada");
-    title = text::strip_item_end(before(title, ". "));
+    std::string_view title_said = after_view(clause.substr(p), "dipimpin oleh ");
+    if (text::istarts_with(title_said, "seorang ")) title_said.remove_prefix(8);
+    const std::string cut = cut_at(title_said, {"yang", "selaku", "berkedudukan", "serta"});
+    const std::string title = text::strip_item_end(
+        before_view(before_view(before_view(cut, " dan bertanggung"), " dan berada"), ". "));
     if (!subject.empty() && !title.empty() && title.size() <= 120)
       out.emplace_back(text::name_key(subject), text::title_case(title));
   };
@@ -496,6 +501,7 @@ Leaders leaders_named(const Document& doc, const std::string& head_led_by) {
     // find_spaced finds where.
     static const PhraseFinder led_by("dipimpin oleh ");
     if (led_by.find(n.text) == std::string::npos) return;
+    leaders.led.push_back(&n);
     const std::size_t first = find_spaced(n.text, " dipimpin oleh ");
     if (first == std::string::npos) return;
     if (find_spaced(n.text, " dipimpin oleh ", first + 1) == std::string::npos) {
@@ -509,6 +515,7 @@ Leaders leaders_named(const Document& doc, const std::string& head_led_by) {
       read_clause(c);
     }
   });
+  std::sort(leaders.led.begin(), leaders.led.end());
   return leaders;
 }
 
@@ -550,12 +557,15 @@ std::string agency_head_title(const Agency& a) {
   return "Kepala " + a.short_name;
 }
 
-void add_positions(const Document& doc, const std::vector<ListedPosition>& listed,
-                   Extraction& out) {
-  if (!out.agency) return;
+// Adds the positions; returns the nodes that hold "dipimpin oleh " (Leaders::led), or nullopt
+// without an agency (no position is added then, and no node read).
+std::optional<std::vector<const Node*>> add_positions(const Document& doc,
+                                                      const std::vector<ListedPosition>& listed,
+                                                      Extraction& out) {
+  if (!out.agency) return std::nullopt;
   // "Badan dipimpin oleh Kepala Badan yang berkedudukan di bawah dan bertanggung jawab kepada
   // Gubernur melalui Sekretaris Daerah."
-  const Leaders read = leaders_named(doc, out.agency->short_name + " dipimpin oleh");
+  Leaders read = leaders_named(doc, out.agency->short_name + " dipimpin oleh");
   const auto& leaders = read.named;
   Position head;
   head.id = out.next_position_id();
@@ -600,6 +610,7 @@ void add_positions(const Document& doc, const std::vector<ListedPosition>& liste
     p.source = l.source;
     out.positions.push_back(std::move(p));
   }
+  return std::move(read.led);
 }
 
 // The agency an excerpt's structure article names: "Susunan organisasi Dinas Pertanian dan
@@ -653,12 +664,12 @@ void extract_one_agency(const Document& doc, Extraction& out) {
   add_sub_unit_lists(doc, *list, out, draft);
   // The list's own path ("Pasal 3 ayat (1)") prefixes each unit's article.
   for (Unit& u : out.units) u.article = structure.article + " " + u.article;
-  add_positions(doc, draft.listed, out);
+  const std::optional<std::vector<const Node*>> led = add_positions(doc, draft.listed, out);
   add_staf_ahli(doc, out);
   // The positions and units are all known now; the readings below add or rename none.
   const structure::NameKeys keys(out);
   read_grades_and_appointments(doc, out, keys);
-  read_duties_in_articles(doc, out, keys);
+  read_duties_in_articles(doc, out, keys, led ? &*led : nullptr);
   read_duties_in_annexes(doc, out, keys);
 }
 

@@ -39,9 +39,10 @@ std::size_t find_spaced(std::string_view t, std::string_view phrase, std::size_t
 // The text after / before the first `marker` (case-insensitive), trimmed; after: "" without it.
 std::string after(std::string_view s, std::string_view marker);
 std::string before(std::string_view s, std::string_view marker);
-// before() as a view into `s`: for cutting one text at several markers in turn without a copy
-// per marker.
+// before() and after() as views into `s`: for cutting one text at several markers in turn
+// without a copy per marker.
 std::string_view before_view(std::string_view s, std::string_view marker);
+std::string_view after_view(std::string_view s, std::string_view marker);
 // Cuts a phrase at the first of the given words (word boundary, case-insensitive; the words are
 // not empty), and strips the item's end from what is left.
 std::string cut_at(std::string_view s, std::initializer_list<std::string_view> stops);
@@ -82,7 +83,11 @@ std::vector<std::string> split_subjects(const std::string& s);
 // ("... diangkat dan diberhentikan oleh Bupati").
 void read_grades_and_appointments(const Document& doc, Extraction& out, const NameKeys& keys);
 // Tasks, functions and duties written in the articles, for a position or the unit it heads.
-void read_duties_in_articles(const Document& doc, Extraction& out, const NameKeys& keys);
+// `led`: the nodes of the body whose text holds "dipimpin oleh " (ignoring case), sorted by
+// address, as the reading of who leads what found them; nullptr when it did not run (each sentence
+// is then searched).
+void read_duties_in_articles(const Document& doc, Extraction& out, const NameKeys& keys,
+                             const std::vector<const Node*>* led);
 // Job-description blocks of an annex ("NAMA JABATAN : X" ... "URAIAN TUGAS :").
 void read_duties_in_annexes(const Document& doc, Extraction& out, const NameKeys& keys);
 

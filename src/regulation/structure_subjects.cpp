@@ -48,10 +48,14 @@ std::size_t find_spaced(std::string_view t, std::string_view phrase, std::size_t
   return std::string_view::npos;
 }
 
-std::string after(std::string_view s, std::string_view marker) {
+std::string_view after_view(std::string_view s, std::string_view marker) {
   const std::size_t p = text::ifind(s, marker);
   if (p == std::string_view::npos) return {};
-  return std::string(text::trim(s.substr(p + marker.size())));
+  return text::trim(s.substr(p + marker.size()));
+}
+
+std::string after(std::string_view s, std::string_view marker) {
+  return std::string(after_view(s, marker));
 }
 
 std::string_view before_view(std::string_view s, std::string_view marker) {
@@ -70,7 +74,10 @@ std::string cut_at(std::string_view s, std::initializer_list<std::string_view> s
   std::size_t cut = s.size();
   for (std::size_t p = 0; p < s.size() && cut == s.size(); ++p) {
     if (p > 0 && text::is_alnum(s[p - 1])) continue;
+    const char first = text::detail::ascii_lower(s[p]);
     for (const std::string_view w : stops) {
+      // Most words start with a letter no stop does: compared by it first.
+      if (first != text::detail::ascii_lower(w.front())) continue;
       const std::size_t end = p + w.size();
       if (text::istarts_with(s.substr(p), w) && (end >= s.size() || !text::is_alnum(s[end]))) {
         cut = p;
@@ -175,14 +182,15 @@ bool place_names_agency(const std::string& place, const NameKeys& keys) {
 // only ("Kepala Subbagian pada Kecamatan" in a Dinas) excludes every position. "Kepala Dinas
 // Sosial" in the Dinas Sosial is its head.
 std::vector<Position*> positions_named(std::string subject, Extraction& out, const NameKeys& keys) {
-  subject = before(subject, " sebagaimana");
+  // The position's name and its place cut out of the subject as views: only their cleaned texts
+  // are made.
+  std::string_view named = before_view(subject, " sebagaimana");
   std::string place;
-  if (const std::size_t p = text::ifind(subject, " pada "); p != std::string::npos) {
-    place = text::strip_item_end(subject.substr(p + 6));
-    subject.resize(p);
+  if (const std::size_t p = text::ifind(named, " pada "); p != std::string::npos) {
+    place = text::strip_item_end(named.substr(p + 6));
+    named = named.substr(0, p);
   }
-  subject = text::strip_item_end(subject);
-  std::string key = text::name_key(subject);
+  std::string key = text::name_key(text::strip_item_end(named));
   std::vector<Position*> found;
   if (key.empty()) return found;
   const Unit* where = place.empty() ? nullptr : unit_named(out, keys, place);
@@ -214,16 +222,16 @@ std::vector<Position*> positions_named(std::string subject, Extraction& out, con
 std::vector<std::string> split_subjects(const std::string& s) {
   std::vector<std::string> pieces;
   for (auto part : text::split(s, ',')) {
-    std::string p(text::trim(part));
+    std::string_view p = text::trim(part);  // what is left of the part, cut in place
     for (;;) {
       const std::size_t dan = text::ifind_word(p, "dan");
       const std::size_t serta = text::ifind_word(p, "serta");
       const std::size_t cut = std::min(dan, serta);
       if (cut == std::string::npos) break;
-      pieces.emplace_back(text::trim(std::string_view(p).substr(0, cut)));
-      p = std::string(text::trim(std::string_view(p).substr(cut + (cut == dan ? 3 : 5))));
+      pieces.emplace_back(text::trim(p.substr(0, cut)));
+      p = text::trim(p.substr(cut + (cut == dan ? 3 : 5)));
     }
-    pieces.push_back(p);
+    pieces.emplace_back(p);
   }
   std::vector<std::string> out;
   for (auto& piece : pieces) {
