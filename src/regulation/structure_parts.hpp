@@ -75,7 +75,8 @@ Position* position_titled(const std::string& title, Extraction& out, const NameK
 std::string subject_key(std::string subject);
 const Unit* unit_named(const Extraction& out, const NameKeys& keys, std::string subject);
 // The positions a subject names, narrowed by its place ("Kepala Seksi pada Bidang X").
-std::vector<Position*> positions_named(std::string subject, Extraction& out, const NameKeys& keys);
+std::vector<Position*> positions_named(std::string_view subject, Extraction& out,
+                                       const NameKeys& keys);
 // The subjects of a sentence ("Sekretaris, Kepala Bidang dan Kepala Seksi serta Camat").
 std::vector<std::string> split_subjects(const std::string& s);
 

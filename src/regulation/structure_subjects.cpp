@@ -181,7 +181,8 @@ bool place_names_agency(const std::string& place, const NameKeys& keys) {
 // UPTD Balai Benih"; a place that names this agency narrows nothing, one that names other agencies
 // only ("Kepala Subbagian pada Kecamatan" in a Dinas) excludes every position. "Kepala Dinas
 // Sosial" in the Dinas Sosial is its head.
-std::vector<Position*> positions_named(std::string subject, Extraction& out, const NameKeys& keys) {
+std::vector<Position*> positions_named(std::string_view subject, Extraction& out,
+                                       const NameKeys& keys) {
   // The position's name and its place cut out of the subject as views: only their cleaned texts
   // are made.
   std::string_view named = before_view(subject, " sebagaimana");
