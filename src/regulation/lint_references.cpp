@@ -240,20 +240,60 @@ const Node* child_with(const Node& parent, NodeKind kind, const std::string& lab
   return nullptr;
 }
 
+// The first article of each label, found by the label in any case. Nearly every label is a
+// number ("12"): such a label is found by its number in an array, with no key made or sorted; the
+// others ("5A", "I" in an amending regulation, "05") are few and compared in capitals.
+class ArticleLabels {
+ public:
+  explicit ArticleLabels(const Document& doc) {
+    for (const Node* a : articles(doc)) {
+      if (const std::size_t k = number_of(a->label); k != kNoNumber) {
+        if (k >= by_number_.size()) by_number_.resize(k + 1, nullptr);
+        if (!by_number_[k]) by_number_[k] = a;
+        continue;
+      }
+      std::string upper = text::to_upper(a->label);
+      if (std::none_of(others_.begin(), others_.end(),
+                       [&](const auto& o) { return o.first == upper; }))
+        others_.emplace_back(std::move(upper), a);
+    }
+  }
+
+  // The article labelled `label` (in any case), or null.
+  const Node* find(string_view label) const {
+    if (const std::size_t k = number_of(label); k != kNoNumber)
+      return k < by_number_.size() ? by_number_[k] : nullptr;
+    if (others_.empty()) return nullptr;
+    const std::string upper = text::to_upper(label);
+    for (const auto& [l, a] : others_)
+      if (l == upper) return a;
+    return nullptr;
+  }
+
+ private:
+  static constexpr std::size_t kNoNumber = static_cast<std::size_t>(-1);
+  // The number a label of one to four digits with no leading zero writes, or kNoNumber. No other
+  // label is equal to such a label in capitals (capitals make no digit), so that two labels are
+  // the same number exactly when they are the same label.
+  static std::size_t number_of(string_view label) {
+    if (label.empty() || label.size() > 4 || (label[0] == '0' && label.size() > 1))
+      return kNoNumber;
+    std::size_t k = 0;
+    for (const char c : label) {
+      if (!text::is_digit(c)) return kNoNumber;
+      k = k * 10 + static_cast<std::size_t>(c - '0');
+    }
+    return k;
+  }
+
+  std::vector<const Node*> by_number_;  // the first article of each number, or null
+  std::vector<std::pair<std::string, const Node*>> others_;  // label in capitals, first of each
+};
+
 class References {
  public:
   References(const Document& doc, std::vector<Finding>& out, std::vector<Finding>& self_names)
-      : out_(out), self_names_(doc, self_names) {
-    // The first article of each label, sorted by label (one array, not a tree node per article).
-    const std::vector<const Node*> all = articles(doc);
-    by_label_.reserve(all.size());
-    for (const Node* a : all) by_label_.emplace_back(text::to_upper(a->label), a);
-    std::stable_sort(by_label_.begin(), by_label_.end(),
-                     [](const auto& a, const auto& b) { return a.first < b.first; });
-    by_label_.erase(std::unique(by_label_.begin(), by_label_.end(),
-                                [](const auto& a, const auto& b) { return a.first == b.first; }),
-                    by_label_.end());
-  }
+      : out_(out), self_names_(doc, self_names), articles_(doc) {}
 
   void node(const Node& n, const Node* article, const Node* verse) {
     const string_view t = n.text;
@@ -332,7 +372,7 @@ class References {
       target_verse = nullptr;
       target_article = nullptr;
       if (check) {
-        const Node* found = article_labelled(text::to_upper(article_label));
+        const Node* found = articles_.find(article_label);
         if (!found) {
           add(out_, "XREF_UNRESOLVED", Severity::Warning, line,
               "Rujukan ke Pasal " + article_label + " tidak ditemukan dalam naskah ini.");
@@ -409,17 +449,9 @@ class References {
   }
 
   std::vector<Finding>& out_;
-  // The article labelled `upper_label` (in capitals), or null.
-  const Node* article_labelled(const std::string& upper_label) const {
-    const auto it = std::lower_bound(by_label_.begin(), by_label_.end(), upper_label,
-                                     [](const std::pair<std::string, const Node*>& a,
-                                        const std::string& l) { return a.first < l; });
-    return it != by_label_.end() && it->first == upper_label ? it->second : nullptr;
-  }
-
   SelfNames self_names_;
+  ArticleLabels articles_;
   std::vector<std::size_t> words_;  // find_words' places, a buffer for every node
-  std::vector<std::pair<std::string, const Node*>> by_label_;  // sorted by label, no two alike
   struct Clause {
     std::size_t from = 1, end = 0;  // none yet: no place is in [1, 0]
   } clause_;
