@@ -106,14 +106,26 @@ void check_identity(const Document& doc, std::vector<Finding>& out) {
 
 namespace {
 
-// The kinds a text can name itself as ("... ini"), as name keys, longest first per prefix.
-const std::vector<std::string>& self_kinds() {
-  static const std::vector<std::string> kinds = {
-      "peraturan gubernur", "peraturan bupati",   "peraturan wali kota", "peraturan walikota",
-      "peraturan daerah",   "keputusan gubernur", "keputusan bupati",    "keputusan wali kota",
-      "keputusan walikota", "keputusan kepala"};
-  return kinds;
-}
+// A kind a text can name itself as ("... ini"), as a name key, with its canonical key
+// (canonical_kind of it: "walikota" written "wali kota") and its title as a finding names it
+// (text::title_case of the canonical key), written out so that a mention makes no string.
+struct SelfKind {
+  std::string_view key, canonical, title;
+};
+
+// The kinds a text can name itself as, longest first per prefix.
+constexpr std::array<SelfKind, 10> kSelfKinds = {{
+    {"peraturan gubernur", "peraturan gubernur", "Peraturan Gubernur"},
+    {"peraturan bupati", "peraturan bupati", "Peraturan Bupati"},
+    {"peraturan wali kota", "peraturan wali kota", "Peraturan Wali Kota"},
+    {"peraturan walikota", "peraturan wali kota", "Peraturan Wali Kota"},
+    {"peraturan daerah", "peraturan daerah", "Peraturan Daerah"},
+    {"keputusan gubernur", "keputusan gubernur", "Keputusan Gubernur"},
+    {"keputusan bupati", "keputusan bupati", "Keputusan Bupati"},
+    {"keputusan wali kota", "keputusan wali kota", "Keputusan Wali Kota"},
+    {"keputusan walikota", "keputusan wali kota", "Keputusan Wali Kota"},
+    {"keputusan kepala", "keputusan kepala", "Keputusan Kepala"},
+}};
 
 std::string canonical_kind(std::string key) {
   const auto p = key.find("walikota");
@@ -149,24 +161,6 @@ class SelfNameWords {
   std::size_t size_ = 0;
 };
 
-// A kind as a finding names it ("Peraturan Wali Kota"): text::title_case of each canonical kind,
-// written out (no map is built for the first finding).
-std::string_view kind_title(const std::string& named) {
-  static constexpr std::array<std::pair<std::string_view, std::string_view>, 8> kTitles = {{
-      {"peraturan gubernur", "Peraturan Gubernur"},
-      {"peraturan bupati", "Peraturan Bupati"},
-      {"peraturan wali kota", "Peraturan Wali Kota"},
-      {"peraturan daerah", "Peraturan Daerah"},
-      {"keputusan gubernur", "Keputusan Gubernur"},
-      {"keputusan bupati", "Keputusan Bupati"},
-      {"keputusan wali kota", "Keputusan Wali Kota"},
-      {"keputusan kepala", "Keputusan Kepala"},
-  }};
-  for (const auto& [kind, title] : kTitles)
-    if (kind == named) return title;
-  return {};  // not reached: every kind of self_kinds() is listed
-}
-
 // KIND_MISMATCH when the kind word ("Peraturan" or "Keputusan") at `p` of the node's own text
 // starts a "<kind> ini" that is not the text's own kind.
 void check_self_name_at(const Node& n, std::size_t p, const std::string& own,
@@ -177,7 +171,8 @@ void check_self_name_at(const Node& n, std::size_t p, const std::string& own,
   if (text::ifind(t.substr(p, kSelfNameReach), "ini") == std::string_view::npos) return;
   const SelfNameWords words(t, p);
   const std::string_view w = words.view();
-  for (const std::string& k : self_kinds()) {
+  for (const SelfKind& kind : kSelfKinds) {
+    const std::string_view k = kind.key;
     if (w.compare(0, k.size(), k) != 0) continue;
     // "<kind> ini" (a decree's kind goes on: "Keputusan Kepala Badan ini")
     std::string_view rest = w.substr(k.size());
@@ -187,11 +182,10 @@ void check_self_name_at(const Node& n, std::size_t p, const std::string& own,
     } else if (rest.substr(0, 4) != " ini" || (rest.size() > 4 && text::is_alnum(rest[4]))) {
       return;
     }
-    const std::string named = canonical_kind(k);
-    if (own.compare(0, named.size(), named) != 0)
+    if (own.compare(0, kind.canonical.size(), kind.canonical) != 0)
       add(out, "KIND_MISMATCH", Severity::Error, n.span.first_line,
-          "Naskah ini " + own_display + ", tetapi menyebut dirinya \"" +
-              std::string(kind_title(named)) + " ini\".");
+          "Naskah ini " + own_display + ", tetapi menyebut dirinya \"" + std::string(kind.title) +
+              " ini\".");
     return;
   }
 }
