@@ -5,6 +5,7 @@
 #include <array>
 #include <bit>
 #include <map>
+#include <optional>
 
 #include "core/date.hpp"
 #include "core/text.hpp"
@@ -28,9 +29,10 @@ bool has_digit(std::string_view s) {
   return std::any_of(s.begin(), s.end(), text::is_digit);
 }
 
-// Drops a trailing region ("kabupaten kapuas hulu", or "kapuas hulu" alone) from a name key.
-std::string drop_region(const std::string& key, const std::string& region) {
-  std::string r = text::name_key(region);
+// Drops a trailing region ("kabupaten kapuas hulu", or "kapuas hulu" alone) from a name key;
+// `region_key` is the region's name key (made once for every title of a text).
+std::string drop_region(const std::string& key, const std::string& region_key) {
+  std::string r = region_key;
   for (int pass = 0; pass < 2 && !r.empty(); ++pass) {
     if (key.size() > r.size() && key.compare(key.size() - r.size(), r.size(), r) == 0 &&
         key[key.size() - r.size() - 1] == ' ')
@@ -67,12 +69,20 @@ void check_identity(const Document& doc, std::vector<Finding>& out) {
         "Tanggal pengundangan \"" + doc.closing.promulgation_date +
             "\" bukan tanggal yang lengkap dan sah.");
   const std::string body_number = blank ? h.number_raw : h.number;
-  const std::string title_key = drop_region(text::name_key(h.title), h.region);
+  // The keys every annex is compared with, made once for the text: the body's number (when an
+  // annex gives one), the region and the body's title.
+  std::optional<std::string> body_number_key;
+  const auto body_key = [&]() -> const std::string& {
+    if (!body_number_key) body_number_key = number_key(body_number);
+    return *body_number_key;
+  };
+  const std::string region_key = text::name_key(h.region);
+  const std::string title_key = drop_region(text::name_key(h.title), region_key);
   for (const Annex& a : doc.annexes) {
     const std::string name = annex_name(a);
     if (a.number_line != 0) {
       std::vector<std::string> diffs;
-      if (!a.number.empty() && number_key(a.number) != number_key(body_number))
+      if (!a.number.empty() && number_key(a.number) != body_key())
         diffs.push_back("nomor \"" + a.number + "\", sedangkan kepala naskah menyebut nomor \"" +
                         text::collapse_spaces(body_number) + "\"");
       if (a.year && h.year && *a.year != *h.year)
@@ -85,7 +95,8 @@ void check_identity(const Document& doc, std::vector<Finding>& out) {
       }
     }
     if (!text::trim(a.date).empty()) {
-      const auto d = parse_indonesian_date(a.date);
+      // An annex mostly repeats the date of enactment as the closing writes it: read once.
+      const auto d = a.date == doc.closing.date ? enacted : parse_indonesian_date(a.date);
       if (!d)
         add(out, "DATE_MALFORMED", Severity::Warning, a.date_line,
             name + ": tanggal \"" + a.date + "\" bukan tanggal yang lengkap dan sah.");
@@ -96,7 +107,7 @@ void check_identity(const Document& doc, std::vector<Finding>& out) {
     }
     if (!text::trim(a.title).empty() && !title_key.empty()) {
       // An annex may leave out the region at the end of the title; nothing else may differ.
-      if (drop_region(text::name_key(a.title), h.region) != title_key)
+      if (drop_region(text::name_key(a.title), region_key) != title_key)
         add(out, "IDENTITY_TITLE_MISMATCH", Severity::Error, a.title_line,
             name + " berjudul \"" + text::collapse_spaces(a.title) +
                 "\", berbeda dengan judul peraturan \"" + text::collapse_spaces(h.title) + "\".");
