@@ -201,9 +201,6 @@ void check_self_name_at(const Node& n, std::size_t p, const std::string& own,
   }
 }
 
-// The shortest way a text can name itself: "peraturan daerah ini".
-constexpr std::size_t kShortestSelfName = 20;
-
 // Whether `t` holds the kind word `kw` at `p` as a whole word (as text::ifind_word finds it).
 // The place before is read first (a place inside a word is turned away by it), and a byte is
 // lowered only where it differs from the word's as written.
@@ -225,11 +222,6 @@ SelfNames::SelfNames(const Document& doc, std::vector<Finding>& out)
       own_(read_ ? canonical_kind(text::name_key(doc.heading.kind)) : std::string()),
       own_display_(doc.heading.kind) {}
 
-bool SelfNames::wanted(const Node& n) const {
-  // Many nodes are list items too short to name any kind.
-  return read_ && n.text.size() >= kShortestSelfName;
-}
-
 // The names starting with "Peraturan" are checked as their places come, those starting with
 // "Keputusan" (rarer) only noted, and read once all places of the node have come (done).
 void SelfNames::place(const Node& n, std::size_t q) {
@@ -240,8 +232,7 @@ void SelfNames::place(const Node& n, std::size_t q) {
     holds_keputusan_ = true;
 }
 
-void SelfNames::done(const Node& n) {
-  if (!holds_keputusan_) return;
+void SelfNames::read_keputusan(const Node& n) {
   holds_keputusan_ = false;
   const std::string_view t = n.text;
   for_each_kind_word_start(t, 0, [&](std::size_t q) {
