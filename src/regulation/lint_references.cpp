@@ -136,8 +136,9 @@ bool after_annex(string_view t, std::size_t at) {
   return before.find_first_of(";:", p) == string_view::npos;
 }
 
-// Reads a number ("2", "(2)", "5A") at `i`; returns the label and moves `i` past it.
-std::string read_number(string_view t, std::size_t& i, bool allow_parens) {
+// Reads a number ("2", "(2)", "5A") at `i`; returns the label (a view into `t`, no copy) and
+// moves `i` past it.
+string_view read_number(string_view t, std::size_t& i, bool allow_parens) {
   std::size_t k = skip_spaces(t, i);
   const bool paren = allow_parens && k < t.size() && t[k] == '(';
   if (paren) ++k;
@@ -148,7 +149,7 @@ std::string read_number(string_view t, std::size_t& i, bool allow_parens) {
   if (!paren && k < t.size() && t[k] >= 'A' && t[k] <= 'Z' &&
       (k + 1 == t.size() || !text::is_alnum(t[k + 1])))
     ++k;
-  std::string label(t.substr(b, k - b));
+  const string_view label = t.substr(b, k - b);
   if (paren) {
     if (k >= t.size() || t[k] != ')') return {};
     ++k;
@@ -157,13 +158,13 @@ std::string read_number(string_view t, std::size_t& i, bool allow_parens) {
   return label;
 }
 
-// Reads a list letter ("a", "aa") at `i`, moving past it.
-std::string read_letter(string_view t, std::size_t& i) {
+// Reads a list letter ("a", "aa") at `i` (a view into `t`), moving past it.
+string_view read_letter(string_view t, std::size_t& i) {
   std::size_t k = skip_spaces(t, i);
   const std::size_t b = k;
   while (k < t.size() && t[k] >= 'a' && t[k] <= 'z') ++k;
   if (k == b || k - b > 2 || (k < t.size() && text::is_alnum(t[k]))) return {};
-  std::string l(t.substr(b, k - b));
+  const string_view l = t.substr(b, k - b);
   if (!text::letter_ordinal(l)) return {};
   i = k;
   return l;
@@ -234,7 +235,7 @@ unsigned reference_starts(string_view t, std::size_t at) {
   return text::bits_of(pasal | ayat | huruf);
 }
 
-const Node* child_with(const Node& parent, NodeKind kind, const std::string& label) {
+const Node* child_with(const Node& parent, NodeKind kind, string_view label) {
   for (const Node& c : parent.children)
     if (c.kind == kind && text::iequals(c.label, label)) return &c;
   return nullptr;
@@ -359,7 +360,7 @@ class References {
     std::size_t i = p;
     const Node* target_article = article;  // "pada ayat (2)" refers to the article it stands in
     const Node* target_verse = verse;      // "pada huruf a" to the ayat it stands in
-    std::string article_label;
+    string_view article_label;
     bool explicit_article = false;
     bool check = true;  // false for a reference into another regulation or an annex
     if (word_at(t, p, "Pasal")) {
@@ -375,7 +376,8 @@ class References {
         const Node* found = articles_.find(article_label);
         if (!found) {
           add(out_, "XREF_UNRESOLVED", Severity::Warning, line,
-              "Rujukan ke Pasal " + article_label + " tidak ditemukan dalam naskah ini.");
+              "Rujukan ke Pasal " + std::string(article_label) +
+                  " tidak ditemukan dalam naskah ini.");
           check = false;
         } else {
           target_article = found;
@@ -398,7 +400,7 @@ class References {
     while (i < t.size()) {
       if (word_at(t, i, "ayat")) {
         std::size_t k = i + 4;
-        const std::string v = read_number(t, k, true);
+        const string_view v = read_number(t, k, true);
         if (v.empty()) break;
         i = skip_connector(t, k);
         if (!check) continue;
@@ -406,12 +408,12 @@ class References {
         explicit_verse = true;
         if (!target_verse)
           add(out_, "XREF_UNRESOLVED", Severity::Warning, line,
-              "Rujukan ke ayat (" + v + ") tidak ditemukan dalam " + where() + ".");
+              "Rujukan ke ayat (" + std::string(v) + ") tidak ditemukan dalam " + where() + ".");
         continue;
       }
       if (word_at(t, i, "huruf")) {
         std::size_t k = i + 5;
-        const std::string l = read_letter(t, k);
+        const string_view l = read_letter(t, k);
         if (l.empty()) break;
         i = skip_connector(t, k);
         if (!check || (explicit_verse && !target_verse)) continue;
@@ -423,13 +425,14 @@ class References {
                         [](const Node& c) { return c.kind == NodeKind::Letter; });
         if (has_letters && !child_with(holder, NodeKind::Letter, l))
           add(out_, "XREF_UNRESOLVED", Severity::Warning, line,
-              "Rujukan ke huruf " + l + " tidak ditemukan dalam " + where() +
+              "Rujukan ke huruf " + std::string(l) + " tidak ditemukan dalam " + where() +
                   (target_verse ? " ayat (" + target_verse->label + ")" : std::string()) + ".");
         continue;
       }
       break;
     }
-    if (explicit_article && check) self(line, article, target_article, "Pasal " + article_label);
+    if (explicit_article && check)
+      self(line, article, target_article, "Pasal " + std::string(article_label));
     return i > p + 4 ? i : p + 4;
   }
 
