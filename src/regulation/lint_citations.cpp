@@ -80,8 +80,11 @@ void check_citations(const Extraction& facts, std::vector<Finding>& out) {
   const std::vector<Citation>& cs = facts.citations;
   // Each citation's kind and region keyed once: both checks below and every pair ask for them. A
   // text cites many regulations of a few kinds ("Undang-Undang", "Peraturan Pemerintah"): a
-  // kind and region keyed before are not keyed again (the first few met are remembered).
-  std::vector<std::string> kind_region(cs.size());
+  // kind and region keyed before are not keyed again (the first few met are remembered). Each key
+  // is made once, in `keys` (reserved: the views stay valid), and each citation views its own.
+  std::vector<std::string> keys;
+  keys.reserve(cs.size());
+  std::vector<std::string_view> kind_region(cs.size());
   constexpr std::size_t kRemembered = 8;
   std::vector<std::size_t> keyed;  // a citation of each kind and region remembered
   for (std::size_t i = 0; i < cs.size(); ++i) {
@@ -92,7 +95,7 @@ void check_citations(const Extraction& facts, std::vector<Finding>& out) {
       kind_region[i] = kind_region[*same];
       continue;
     }
-    kind_region[i] = kind_region_key(cs[i]);
+    kind_region[i] = keys.emplace_back(kind_region_key(cs[i]));
     if (keyed.size() < kRemembered) keyed.push_back(i);
   }
   // The numbers of the citations with a number and a year (those both checks read), stripped once.
@@ -101,7 +104,7 @@ void check_citations(const Extraction& facts, std::vector<Finding>& out) {
     if (cs[i].year && !cs[i].number.empty()) numbers[i] = strip_zeros(cs[i].number);
   // identity_key(cs[i]) for a citation with a number and a year.
   const auto identity = [&](std::size_t i) {
-    return kind_region[i] + "|" + numbers[i] + "|" + std::to_string(*cs[i].year);
+    return std::string(kind_region[i]) + "|" + numbers[i] + "|" + std::to_string(*cs[i].year);
   };
   for (const Citation& c : cs)
     if (c.gazette && c.gazette->year && c.year && *c.gazette->year < *c.year)
@@ -151,7 +154,7 @@ void check_citations(const Extraction& facts, std::vector<Finding>& out) {
         const bool same_year = *cs[y].year == *cs[x].year;
         if (same_number == same_year || linked_by_amendment(cs, x, y) || !same_title(x, y))
           continue;
-        pairs.push_back({kind_region[x] + "|" + title_key(x), x, y});
+        pairs.push_back({std::string(kind_region[x]) + "|" + title_key(x), x, y});
       }
     }
   };

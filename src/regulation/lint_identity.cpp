@@ -5,6 +5,7 @@
 #include <array>
 #include <bit>
 #include <map>
+#include <optional>
 
 #include "core/date.hpp"
 #include "core/text.hpp"
@@ -28,9 +29,10 @@ bool has_digit(std::string_view s) {
   return std::any_of(s.begin(), s.end(), text::is_digit);
 }
 
-// Drops a trailing region ("kabupaten kapuas hulu", or "kapuas hulu" alone) from a name key.
-std::string drop_region(const std::string& key, const std::string& region) {
-  std::string r = text::name_key(region);
+// Drops a trailing region ("kabupaten kapuas hulu", or "kapuas hulu" alone) from a name key;
+// `region_key` is the region's name key (made once for every title of a text).
+std::string drop_region(const std::string& key, const std::string& region_key) {
+  std::string r = region_key;
   for (int pass = 0; pass < 2 && !r.empty(); ++pass) {
     if (key.size() > r.size() && key.compare(key.size() - r.size(), r.size(), r) == 0 &&
         key[key.size() - r.size() - 1] == ' ')
@@ -67,12 +69,20 @@ void check_identity(const Document& doc, std::vector<Finding>& out) {
         "Tanggal pengundangan \"" + doc.closing.promulgation_date +
             "\" bukan tanggal yang lengkap dan sah.");
   const std::string body_number = blank ? h.number_raw : h.number;
-  const std::string title_key = drop_region(text::name_key(h.title), h.region);
+  // The keys every annex is compared with, made once for the text: the body's number (when an
+  // annex gives one), the region and the body's title.
+  std::optional<std::string> body_number_key;
+  const auto body_key = [&]() -> const std::string& {
+    if (!body_number_key) body_number_key = number_key(body_number);
+    return *body_number_key;
+  };
+  const std::string region_key = text::name_key(h.region);
+  const std::string title_key = drop_region(text::name_key(h.title), region_key);
   for (const Annex& a : doc.annexes) {
     const std::string name = annex_name(a);
     if (a.number_line != 0) {
       std::vector<std::string> diffs;
-      if (!a.number.empty() && number_key(a.number) != number_key(body_number))
+      if (!a.number.empty() && number_key(a.number) != body_key())
         diffs.push_back("nomor \"" + a.number + "\", sedangkan kepala naskah menyebut nomor \"" +
                         text::collapse_spaces(body_number) + "\"");
       if (a.year && h.year && *a.year != *h.year)
@@ -85,7 +95,8 @@ void check_identity(const Document& doc, std::vector<Finding>& out) {
       }
     }
     if (!text::trim(a.date).empty()) {
-      const auto d = parse_indonesian_date(a.date);
+      // An annex mostly repeats the date of enactment as the closing writes it: read once.
+      const auto d = a.date == doc.closing.date ? enacted : parse_indonesian_date(a.date);
       if (!d)
         add(out, "DATE_MALFORMED", Severity::Warning, a.date_line,
             name + ": tanggal \"" + a.date + "\" bukan tanggal yang lengkap dan sah.");
@@ -96,7 +107,7 @@ void check_identity(const Document& doc, std::vector<Finding>& out) {
     }
     if (!text::trim(a.title).empty() && !title_key.empty()) {
       // An annex may leave out the region at the end of the title; nothing else may differ.
-      if (drop_region(text::name_key(a.title), h.region) != title_key)
+      if (drop_region(text::name_key(a.title), region_key) != title_key)
         add(out, "IDENTITY_TITLE_MISMATCH", Severity::Error, a.title_line,
             name + " berjudul \"" + text::collapse_spaces(a.title) +
                 "\", berbeda dengan judul peraturan \"" + text::collapse_spaces(h.title) + "\".");
@@ -106,14 +117,26 @@ void check_identity(const Document& doc, std::vector<Finding>& out) {
 
 namespace {
 
-// The kinds a text can name itself as ("... ini"), as name keys, longest first per prefix.
-const std::vector<std::string>& self_kinds() {
-  static const std::vector<std::string> kinds = {
-      "peraturan gubernur", "peraturan bupati",   "peraturan wali kota", "peraturan walikota",
-      "peraturan daerah",   "keputusan gubernur", "keputusan bupati",    "keputusan wali kota",
-      "keputusan walikota", "keputusan kepala"};
-  return kinds;
-}
+// A kind a text can name itself as ("... ini"), as a name key, with its canonical key
+// (canonical_kind of it: "walikota" written "wali kota") and its title as a finding names it
+// (text::title_case of the canonical key), written out so that a mention makes no string.
+struct SelfKind {
+  std::string_view key, canonical, title;
+};
+
+// The kinds a text can name itself as, longest first per prefix.
+constexpr std::array<SelfKind, 10> kSelfKinds = {{
+    {"peraturan gubernur", "peraturan gubernur", "Peraturan Gubernur"},
+    {"peraturan bupati", "peraturan bupati", "Peraturan Bupati"},
+    {"peraturan wali kota", "peraturan wali kota", "Peraturan Wali Kota"},
+    {"peraturan walikota", "peraturan wali kota", "Peraturan Wali Kota"},
+    {"peraturan daerah", "peraturan daerah", "Peraturan Daerah"},
+    {"keputusan gubernur", "keputusan gubernur", "Keputusan Gubernur"},
+    {"keputusan bupati", "keputusan bupati", "Keputusan Bupati"},
+    {"keputusan wali kota", "keputusan wali kota", "Keputusan Wali Kota"},
+    {"keputusan walikota", "keputusan wali kota", "Keputusan Wali Kota"},
+    {"keputusan kepala", "keputusan kepala", "Keputusan Kepala"},
+}};
 
 std::string canonical_kind(std::string key) {
   const auto p = key.find("walikota");
@@ -149,24 +172,6 @@ class SelfNameWords {
   std::size_t size_ = 0;
 };
 
-// A kind as a finding names it ("Peraturan Wali Kota"): text::title_case of each canonical kind,
-// written out (no map is built for the first finding).
-std::string_view kind_title(const std::string& named) {
-  static constexpr std::array<std::pair<std::string_view, std::string_view>, 8> kTitles = {{
-      {"peraturan gubernur", "Peraturan Gubernur"},
-      {"peraturan bupati", "Peraturan Bupati"},
-      {"peraturan wali kota", "Peraturan Wali Kota"},
-      {"peraturan daerah", "Peraturan Daerah"},
-      {"keputusan gubernur", "Keputusan Gubernur"},
-      {"keputusan bupati", "Keputusan Bupati"},
-      {"keputusan wali kota", "Keputusan Wali Kota"},
-      {"keputusan kepala", "Keputusan Kepala"},
-  }};
-  for (const auto& [kind, title] : kTitles)
-    if (kind == named) return title;
-  return {};  // not reached: every kind of self_kinds() is listed
-}
-
 // KIND_MISMATCH when the kind word ("Peraturan" or "Keputusan") at `p` of the node's own text
 // starts a "<kind> ini" that is not the text's own kind.
 void check_self_name_at(const Node& n, std::size_t p, const std::string& own,
@@ -177,7 +182,8 @@ void check_self_name_at(const Node& n, std::size_t p, const std::string& own,
   if (text::ifind(t.substr(p, kSelfNameReach), "ini") == std::string_view::npos) return;
   const SelfNameWords words(t, p);
   const std::string_view w = words.view();
-  for (const std::string& k : self_kinds()) {
+  for (const SelfKind& kind : kSelfKinds) {
+    const std::string_view k = kind.key;
     if (w.compare(0, k.size(), k) != 0) continue;
     // "<kind> ini" (a decree's kind goes on: "Keputusan Kepala Badan ini")
     std::string_view rest = w.substr(k.size());
@@ -187,17 +193,13 @@ void check_self_name_at(const Node& n, std::size_t p, const std::string& own,
     } else if (rest.substr(0, 4) != " ini" || (rest.size() > 4 && text::is_alnum(rest[4]))) {
       return;
     }
-    const std::string named = canonical_kind(k);
-    if (own.compare(0, named.size(), named) != 0)
+    if (own.compare(0, kind.canonical.size(), kind.canonical) != 0)
       add(out, "KIND_MISMATCH", Severity::Error, n.span.first_line,
-          "Naskah ini " + own_display + ", tetapi menyebut dirinya \"" +
-              std::string(kind_title(named)) + " ini\".");
+          "Naskah ini " + own_display + ", tetapi menyebut dirinya \"" + std::string(kind.title) +
+              " ini\".");
     return;
   }
 }
-
-// The shortest way a text can name itself: "peraturan daerah ini".
-constexpr std::size_t kShortestSelfName = 20;
 
 // Whether `t` holds the kind word `kw` at `p` as a whole word (as text::ifind_word finds it).
 // The place before is read first (a place inside a word is turned away by it), and a byte is
@@ -220,11 +222,6 @@ SelfNames::SelfNames(const Document& doc, std::vector<Finding>& out)
       own_(read_ ? canonical_kind(text::name_key(doc.heading.kind)) : std::string()),
       own_display_(doc.heading.kind) {}
 
-bool SelfNames::wanted(const Node& n) const {
-  // Many nodes are list items too short to name any kind.
-  return read_ && n.text.size() >= kShortestSelfName;
-}
-
 // The names starting with "Peraturan" are checked as their places come, those starting with
 // "Keputusan" (rarer) only noted, and read once all places of the node have come (done).
 void SelfNames::place(const Node& n, std::size_t q) {
@@ -235,8 +232,7 @@ void SelfNames::place(const Node& n, std::size_t q) {
     holds_keputusan_ = true;
 }
 
-void SelfNames::done(const Node& n) {
-  if (!holds_keputusan_) return;
+void SelfNames::read_keputusan(const Node& n) {
   holds_keputusan_ = false;
   const std::string_view t = n.text;
   for_each_kind_word_start(t, 0, [&](std::size_t q) {

@@ -136,8 +136,9 @@ bool after_annex(string_view t, std::size_t at) {
   return before.find_first_of(";:", p) == string_view::npos;
 }
 
-// Reads a number ("2", "(2)", "5A") at `i`; returns the label and moves `i` past it.
-std::string read_number(string_view t, std::size_t& i, bool allow_parens) {
+// Reads a number ("2", "(2)", "5A") at `i`; returns the label (a view into `t`, no copy) and
+// moves `i` past it.
+string_view read_number(string_view t, std::size_t& i, bool allow_parens) {
   std::size_t k = skip_spaces(t, i);
   const bool paren = allow_parens && k < t.size() && t[k] == '(';
   if (paren) ++k;
@@ -148,7 +149,7 @@ std::string read_number(string_view t, std::size_t& i, bool allow_parens) {
   if (!paren && k < t.size() && t[k] >= 'A' && t[k] <= 'Z' &&
       (k + 1 == t.size() || !text::is_alnum(t[k + 1])))
     ++k;
-  std::string label(t.substr(b, k - b));
+  const string_view label = t.substr(b, k - b);
   if (paren) {
     if (k >= t.size() || t[k] != ')') return {};
     ++k;
@@ -157,13 +158,13 @@ std::string read_number(string_view t, std::size_t& i, bool allow_parens) {
   return label;
 }
 
-// Reads a list letter ("a", "aa") at `i`, moving past it.
-std::string read_letter(string_view t, std::size_t& i) {
+// Reads a list letter ("a", "aa") at `i` (a view into `t`), moving past it.
+string_view read_letter(string_view t, std::size_t& i) {
   std::size_t k = skip_spaces(t, i);
   const std::size_t b = k;
   while (k < t.size() && t[k] >= 'a' && t[k] <= 'z') ++k;
   if (k == b || k - b > 2 || (k < t.size() && text::is_alnum(t[k]))) return {};
-  std::string l(t.substr(b, k - b));
+  const string_view l = t.substr(b, k - b);
   if (!text::letter_ordinal(l)) return {};
   i = k;
   return l;
@@ -234,26 +235,66 @@ unsigned reference_starts(string_view t, std::size_t at) {
   return text::bits_of(pasal | ayat | huruf);
 }
 
-const Node* child_with(const Node& parent, NodeKind kind, const std::string& label) {
+const Node* child_with(const Node& parent, NodeKind kind, string_view label) {
   for (const Node& c : parent.children)
     if (c.kind == kind && text::iequals(c.label, label)) return &c;
   return nullptr;
 }
 
+// The first article of each label, found by the label in any case. Nearly every label is a
+// number ("12"): such a label is found by its number in an array, with no key made or sorted; the
+// others ("5A", "I" in an amending regulation, "05") are few and compared in capitals.
+class ArticleLabels {
+ public:
+  explicit ArticleLabels(const Document& doc) {
+    for (const Node* a : articles(doc)) {
+      if (const std::size_t k = number_of(a->label); k != kNoNumber) {
+        if (k >= by_number_.size()) by_number_.resize(k + 1, nullptr);
+        if (!by_number_[k]) by_number_[k] = a;
+        continue;
+      }
+      std::string upper = text::to_upper(a->label);
+      if (std::none_of(others_.begin(), others_.end(),
+                       [&](const auto& o) { return o.first == upper; }))
+        others_.emplace_back(std::move(upper), a);
+    }
+  }
+
+  // The article labelled `label` (in any case), or null.
+  const Node* find(string_view label) const {
+    if (const std::size_t k = number_of(label); k != kNoNumber)
+      return k < by_number_.size() ? by_number_[k] : nullptr;
+    if (others_.empty()) return nullptr;
+    const std::string upper = text::to_upper(label);
+    for (const auto& [l, a] : others_)
+      if (l == upper) return a;
+    return nullptr;
+  }
+
+ private:
+  static constexpr std::size_t kNoNumber = static_cast<std::size_t>(-1);
+  // The number a label of one to four digits with no leading zero writes, or kNoNumber. No other
+  // label is equal to such a label in capitals (capitals make no digit), so that two labels are
+  // the same number exactly when they are the same label.
+  static std::size_t number_of(string_view label) {
+    if (label.empty() || label.size() > 4 || (label[0] == '0' && label.size() > 1))
+      return kNoNumber;
+    std::size_t k = 0;
+    for (const char c : label) {
+      if (!text::is_digit(c)) return kNoNumber;
+      k = k * 10 + static_cast<std::size_t>(c - '0');
+    }
+    return k;
+  }
+
+  std::vector<const Node*> by_number_;  // the first article of each number, or null
+  std::vector<std::pair<std::string, const Node*>> others_;  // label in capitals, first of each
+};
+
 class References {
  public:
   References(const Document& doc, std::vector<Finding>& out, std::vector<Finding>& self_names)
-      : out_(out), self_names_(doc, self_names) {
-    // The first article of each label, sorted by label (one array, not a tree node per article).
-    const std::vector<const Node*> all = articles(doc);
-    by_label_.reserve(all.size());
-    for (const Node* a : all) by_label_.emplace_back(text::to_upper(a->label), a);
-    std::stable_sort(by_label_.begin(), by_label_.end(),
-                     [](const auto& a, const auto& b) { return a.first < b.first; });
-    by_label_.erase(std::unique(by_label_.begin(), by_label_.end(),
-                                [](const auto& a, const auto& b) { return a.first == b.first; }),
-                    by_label_.end());
-  }
+      : out_(out), self_names_(doc, self_names), articles_(doc) {}
 
   void node(const Node& n, const Node* article, const Node* verse) {
     const string_view t = n.text;
@@ -319,7 +360,7 @@ class References {
     std::size_t i = p;
     const Node* target_article = article;  // "pada ayat (2)" refers to the article it stands in
     const Node* target_verse = verse;      // "pada huruf a" to the ayat it stands in
-    std::string article_label;
+    string_view article_label;
     bool explicit_article = false;
     bool check = true;  // false for a reference into another regulation or an annex
     if (word_at(t, p, "Pasal")) {
@@ -332,10 +373,11 @@ class References {
       target_verse = nullptr;
       target_article = nullptr;
       if (check) {
-        const Node* found = article_labelled(text::to_upper(article_label));
+        const Node* found = articles_.find(article_label);
         if (!found) {
           add(out_, "XREF_UNRESOLVED", Severity::Warning, line,
-              "Rujukan ke Pasal " + article_label + " tidak ditemukan dalam naskah ini.");
+              "Rujukan ke Pasal " + std::string(article_label) +
+                  " tidak ditemukan dalam naskah ini.");
           check = false;
         } else {
           target_article = found;
@@ -358,7 +400,7 @@ class References {
     while (i < t.size()) {
       if (word_at(t, i, "ayat")) {
         std::size_t k = i + 4;
-        const std::string v = read_number(t, k, true);
+        const string_view v = read_number(t, k, true);
         if (v.empty()) break;
         i = skip_connector(t, k);
         if (!check) continue;
@@ -366,12 +408,12 @@ class References {
         explicit_verse = true;
         if (!target_verse)
           add(out_, "XREF_UNRESOLVED", Severity::Warning, line,
-              "Rujukan ke ayat (" + v + ") tidak ditemukan dalam " + where() + ".");
+              "Rujukan ke ayat (" + std::string(v) + ") tidak ditemukan dalam " + where() + ".");
         continue;
       }
       if (word_at(t, i, "huruf")) {
         std::size_t k = i + 5;
-        const std::string l = read_letter(t, k);
+        const string_view l = read_letter(t, k);
         if (l.empty()) break;
         i = skip_connector(t, k);
         if (!check || (explicit_verse && !target_verse)) continue;
@@ -383,13 +425,14 @@ class References {
                         [](const Node& c) { return c.kind == NodeKind::Letter; });
         if (has_letters && !child_with(holder, NodeKind::Letter, l))
           add(out_, "XREF_UNRESOLVED", Severity::Warning, line,
-              "Rujukan ke huruf " + l + " tidak ditemukan dalam " + where() +
+              "Rujukan ke huruf " + std::string(l) + " tidak ditemukan dalam " + where() +
                   (target_verse ? " ayat (" + target_verse->label + ")" : std::string()) + ".");
         continue;
       }
       break;
     }
-    if (explicit_article && check) self(line, article, target_article, "Pasal " + article_label);
+    if (explicit_article && check)
+      self(line, article, target_article, "Pasal " + std::string(article_label));
     return i > p + 4 ? i : p + 4;
   }
 
@@ -409,17 +452,9 @@ class References {
   }
 
   std::vector<Finding>& out_;
-  // The article labelled `upper_label` (in capitals), or null.
-  const Node* article_labelled(const std::string& upper_label) const {
-    const auto it = std::lower_bound(by_label_.begin(), by_label_.end(), upper_label,
-                                     [](const std::pair<std::string, const Node*>& a,
-                                        const std::string& l) { return a.first < l; });
-    return it != by_label_.end() && it->first == upper_label ? it->second : nullptr;
-  }
-
   SelfNames self_names_;
+  ArticleLabels articles_;
   std::vector<std::size_t> words_;  // find_words' places, a buffer for every node
-  std::vector<std::pair<std::string, const Node*>> by_label_;  // sorted by label, no two alike
   struct Clause {
     std::size_t from = 1, end = 0;  // none yet: no place is in [1, 0]
   } clause_;

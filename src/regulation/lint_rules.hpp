@@ -74,16 +74,23 @@ class SelfNames {
  public:
   SelfNames(const Document& doc, std::vector<Finding>& out);
   // Whether the node's text is to be read (the text has a kind, and the node's text is long
-  // enough to name one).
-  bool wanted(const Node& n) const;
+  // enough to name one). Asked of every node: inline.
+  bool wanted(const Node& n) const { return read_ && n.text.size() >= kShortestSelfName; }
   // A place of the node's text where a kind word may start; the places come left to right.
   void place(const Node& n, std::size_t q);
-  // After the last place of the node's text.
-  void done(const Node& n);
+  // After the last place of the node's text. Most texts hold no "Keputusan": inline.
+  void done(const Node& n) {
+    if (holds_keputusan_) read_keputusan(n);
+  }
   // The whole node's text, if wanted.
   void node(const Node& n);
 
  private:
+  // The shortest way a text can name itself: "peraturan daerah ini".
+  static constexpr std::size_t kShortestSelfName = 20;
+  // Reads the names starting with "Keputusan" in a node's text that holds one.
+  void read_keputusan(const Node& n);
+
   std::vector<Finding>& out_;
   bool read_;
   std::string own_;                 // the text's own kind, keyed
