@@ -190,6 +190,14 @@ std::string citation_path(const std::vector<const Node*>& ancestors, const Node&
 }
 
 std::string item_text(const Node& n) {
+  // A leaf's full text is its own text (most items are leaves): asked whether it is single-spaced
+  // where it stands and copied once, single-spaced, without the full text made first.
+  if (n.children.empty()) {
+    std::string t =
+        text::is_single_spaced(n.text) ? std::string(n.text) : text::collapse_spaces(n.text);
+    text::strip_item_tail(t);
+    return t;
+  }
   // The full text is made anyway; most are single-spaced already and are kept as they are
   // instead of being copied through collapse_spaces.
   std::string t = n.full_text();
