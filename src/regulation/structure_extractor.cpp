@@ -83,34 +83,43 @@ SourceSpan establishing_span(const Document& doc, const Agency& a) {
   return found.value_or(a.source);
 }
 
+// Calls `read` on the items (Number, Letter) under `n` in document order until it returns true;
+// whether it did. A walk of its own that stops at the item read: no path of ancestors is kept and
+// no list of the items made.
+template <typename Read>
+bool read_first_item(const Node& n, Read& read) {
+  for (const Node& c : n.children) {
+    if ((c.kind == NodeKind::Number || c.kind == NodeKind::Letter) && read(c)) return true;
+    if (!c.children.empty() && read_first_item(c, read)) return true;
+  }
+  return false;
+}
+
 void read_agency(const Document& doc, Extraction& out) {
   Agency a;
   // Definitions: "Badan Pengelola Perbatasan Daerah yang selanjutnya disebut Badan adalah ...".
-  std::vector<const Node*> definitions;  // the items of the body, whose texts are read twice
-  walk(doc.body, [&](const Node& n, const std::vector<const Node*>&) {
-    if (n.kind == NodeKind::Number || n.kind == NodeKind::Letter) definitions.push_back(&n);
-  });
-  // Every item of the body is searched for the long phrase: a PhraseFinder's, as find_spaced
-  // finds it (after a space).
+  // Every item of the body is searched for the long phrase, until the first that defines an
+  // agency: a PhraseFinder's, as find_spaced finds it (after a space).
   static const PhraseFinder said_as("yang selanjutnya disebut ");
-  for (const Node* d : definitions) {
-    const std::string& t = d->text;
+  const auto read_definition = [&](const Node& d) {
+    const std::string& t = d.text;
     std::size_t p = std::string::npos;
     for (std::size_t at = said_as.find(t, 1); at != std::string::npos; at = said_as.find(t, at + 1))
       if (t[at - 1] == ' ') {
         p = at - 1;
         break;
       }
-    if (p == std::string::npos) continue;
+    if (p == std::string::npos) return false;
     std::string name = text::collapse_spaces(std::string_view(t).substr(0, p));
     const std::string kind = agency_kind_of(name);
-    if (kind.empty() || text::iequals(name, kind)) continue;
+    if (kind.empty() || text::iequals(name, kind)) return false;
     a.name = name;
     a.kind = kind;
     a.short_name = before(after(t, " yang selanjutnya disebut "), " adalah");
-    a.source = d->span;
-    break;
-  }
+    a.source = d.span;
+    return true;
+  };
+  read_first_item(doc.body, read_definition);
   if (a.name.empty()) {
     // The title: "... TATA KERJA BADAN PENGELOLA PERBATASAN DAERAH PROVINSI NUSA TENGGARA TIMUR".
     // (An excerpt's title is the one its opening sentence cites: regulation.title, inferred.)
@@ -130,9 +139,10 @@ void read_agency(const Document& doc, Extraction& out) {
   if (a.short_name.empty()) a.short_name = a.kind;
   // The type and its limit: "Badan Tipe A adalah ... paling banyak 4 (empat) bidang."
   const std::string lead = a.kind + " Tipe ";
-  for (const Node* d : definitions) {
-    const std::string& t = d->text;
-    if (!text::istarts_with(t, lead)) continue;
+  // Every item is asked (the last that gives a type or limit wins): a walk that no item stops.
+  const auto read_type = [&](const Node& d) {
+    const std::string& t = d.text;
+    if (!text::istarts_with(t, lead)) return false;
     // The type is a letter (or a letter and digits); anything else after "Tipe " is no type, and
     // the limit that follows is still read.
     std::size_t end = lead.size();
@@ -143,7 +153,9 @@ void read_agency(const Document& doc, Extraction& out) {
     while (i < limit.size() && text::is_digit(limit[i])) ++i;
     if (i > 0 && text::ifind_word(limit, "bidang") != std::string::npos)
       a.max_bidang = text::parse_int(limit.substr(0, i));
-  }
+    return false;
+  };
+  read_first_item(doc.body, read_type);
   a.source = establishing_span(doc, a);
   out.agency = std::move(a);
 }
