@@ -112,11 +112,26 @@ std::size_t PhraseFinder::find_by_probes(std::string_view text, std::size_t from
     }
     return std::string_view::npos;
   };
+  // The starts [at, at + 16) whose rarer probe byte matches, as lanes.
+  const auto rarer_matches = [&](std::size_t at) {
+    return (text::sixteen_bytes_at(text.data() + at + probe_at_[0]) | probe_fold_[0]) ==
+           probe_byte_[0];
+  };
+  // The same starts whose other probe byte matches too, as bits, given the first's lanes.
+  const auto both_match = [&](std::size_t at, auto rarer) {
+    const text::SixteenBytes second =
+        text::sixteen_bytes_at(text.data() + at + probe_at_[1]) | probe_fold_[1];
+    return text::bits_of(rarer & (second == probe_byte_[1]));
+  };
   std::size_t i = from;
-  // Thirty-two starts a round while they last (one test for two blocks, which most rounds pass
-  // with no start to compare), then sixteen.
+  // Thirty-two starts a round while they last, then sixteen. A round is first asked for the
+  // rarer probe byte alone (one test for two blocks, which most rounds pass with no start to
+  // compare); the other is read only in a round that holds the rarer.
   for (; i + 31 <= last; i += 32) {
-    const unsigned starts = probes_match(i) | (probes_match(i + 16) << 16U);
+    const auto low = rarer_matches(i);
+    const auto high = rarer_matches(i + 16);
+    if (text::bits_of(low | high) == 0) continue;
+    const unsigned starts = both_match(i, low) | (both_match(i + 16, high) << 16U);
     if (starts == 0) continue;
     if (const std::size_t hit = first_match(i, starts); hit != std::string_view::npos) return hit;
   }
