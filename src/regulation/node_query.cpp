@@ -47,7 +47,9 @@ namespace {
 std::size_t pair_slot(const char* at) {
   std::uint16_t pair = 0;
   std::memcpy(&pair, at, sizeof pair);
-  const auto folded = static_cast<std::uint32_t>(pair | 0x2020U);
+  // The upper half set as well (every pair alike, so no two slots merge): the OR is then made on
+  // the widened word, not on sixteen bits widened after it, an instruction less.
+  const std::uint32_t folded = static_cast<std::uint32_t>(pair) | 0xFFFF2020U;
   return static_cast<std::size_t>((folded * 0x9E3779B1U) >> 20U) & 0xFFFU;
 }
 
