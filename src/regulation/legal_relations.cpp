@@ -131,8 +131,10 @@ void extract_legal_relations(const Document& doc, Extraction& out) {
   cite_items(doc.considerations, out.citations);
   cite_items(doc.bases, out.citations);
 
+  // A text shorter than the phrase (a heading, a short item: most nodes) cannot hold it and is
+  // not handed on.
   walk(doc.body, [&](const Node& n, const std::vector<const Node*>& path) {
-    if (!n.text.empty()) read_revocation(n, path, out);
+    if (n.text.size() >= kRevoked.size()) read_revocation(n, path, out);
   });
 
   // The articles of the chapters on transition (Ketentuan Peralihan), each chapter walked once.

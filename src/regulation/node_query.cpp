@@ -47,7 +47,9 @@ namespace {
 std::size_t pair_slot(const char* at) {
   std::uint16_t pair = 0;
   std::memcpy(&pair, at, sizeof pair);
-  const auto folded = static_cast<std::uint32_t>(pair | 0x2020U);
+  // The upper half set as well (every pair alike, so no two slots merge): the OR is then made on
+  // the widened word, not on sixteen bits widened after it, an instruction less.
+  const std::uint32_t folded = static_cast<std::uint32_t>(pair) | 0xFFFF2020U;
   return static_cast<std::size_t>((folded * 0x9E3779B1U) >> 20U) & 0xFFFU;
 }
 
@@ -112,7 +114,29 @@ std::size_t PhraseFinder::find_by_probes(std::string_view text, std::size_t from
     }
     return std::string_view::npos;
   };
+  // The starts [at, at + 16) whose rarer probe byte matches, as lanes.
+  const auto rarer_matches = [&](std::size_t at) {
+    return (text::sixteen_bytes_at(text.data() + at + probe_at_[0]) | probe_fold_[0]) ==
+           probe_byte_[0];
+  };
+  // The same starts whose other probe byte matches too, as bits, given the first's lanes.
+  const auto both_match = [&](std::size_t at, auto rarer) {
+    const text::SixteenBytes second =
+        text::sixteen_bytes_at(text.data() + at + probe_at_[1]) | probe_fold_[1];
+    return text::bits_of(rarer & (second == probe_byte_[1]));
+  };
   std::size_t i = from;
+  // Thirty-two starts a round while they last, then sixteen. A round is first asked for the
+  // rarer probe byte alone (one test for two blocks, which most rounds pass with no start to
+  // compare); the other is read only in a round that holds the rarer.
+  for (; i + 31 <= last; i += 32) {
+    const auto low = rarer_matches(i);
+    const auto high = rarer_matches(i + 16);
+    if (text::bits_of(low | high) == 0) continue;
+    const unsigned starts = both_match(i, low) | (both_match(i + 16, high) << 16U);
+    if (starts == 0) continue;
+    if (const std::size_t hit = first_match(i, starts); hit != std::string_view::npos) return hit;
+  }
   for (; i + 15 <= last; i += 16)
     if (const std::size_t hit = first_match(i, probes_match(i)); hit != std::string_view::npos)
       return hit;
@@ -183,6 +207,14 @@ std::string citation_path(const std::vector<const Node*>& ancestors, const Node&
 }
 
 std::string item_text(const Node& n) {
+  // A leaf's full text is its own text (most items are leaves): asked whether it is single-spaced
+  // where it stands and copied once, single-spaced, without the full text made first.
+  if (n.children.empty()) {
+    std::string t =
+        text::is_single_spaced(n.text) ? std::string(n.text) : text::collapse_spaces(n.text);
+    text::strip_item_tail(t);
+    return t;
+  }
   // The full text is made anyway; most are single-spaced already and are kept as they are
   // instead of being copied through collapse_spaces.
   std::string t = n.full_text();

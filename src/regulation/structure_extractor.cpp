@@ -10,11 +10,13 @@
 //      tugas") and from the annex job-description blocks ("NAMA JABATAN : ...").
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <limits>
 #include <optional>
 #include <unordered_map>
 
 #include "core/eselon.hpp"
+#include "core/sixteen_bytes.hpp"
 #include "core/text.hpp"
 #include "regulation/extraction.hpp"
 #include "regulation/node_query.hpp"
@@ -81,34 +83,43 @@ SourceSpan establishing_span(const Document& doc, const Agency& a) {
   return found.value_or(a.source);
 }
 
+// Calls `read` on the items (Number, Letter) under `n` in document order until it returns true;
+// whether it did. A walk of its own that stops at the item read: no path of ancestors is kept and
+// no list of the items made.
+template <typename Read>
+bool read_first_item(const Node& n, Read& read) {
+  for (const Node& c : n.children) {
+    if ((c.kind == NodeKind::Number || c.kind == NodeKind::Letter) && read(c)) return true;
+    if (!c.children.empty() && read_first_item(c, read)) return true;
+  }
+  return false;
+}
+
 void read_agency(const Document& doc, Extraction& out) {
   Agency a;
   // Definitions: "Badan Pengelola Perbatasan Daerah yang selanjutnya disebut Badan adalah ...".
-  std::vector<const Node*> definitions;  // the items of the body, whose texts are read twice
-  walk(doc.body, [&](const Node& n, const std::vector<const Node*>&) {
-    if (n.kind == NodeKind::Number || n.kind == NodeKind::Letter) definitions.push_back(&n);
-  });
-  // Every item of the body is searched for the long phrase: a PhraseFinder's, as find_spaced
-  // finds it (after a space).
+  // Every item of the body is searched for the long phrase, until the first that defines an
+  // agency: a PhraseFinder's, as find_spaced finds it (after a space).
   static const PhraseFinder said_as("yang selanjutnya disebut ");
-  for (const Node* d : definitions) {
-    const std::string& t = d->text;
+  const auto read_definition = [&](const Node& d) {
+    const std::string& t = d.text;
     std::size_t p = std::string::npos;
     for (std::size_t at = said_as.find(t, 1); at != std::string::npos; at = said_as.find(t, at + 1))
       if (t[at - 1] == ' ') {
         p = at - 1;
         break;
       }
-    if (p == std::string::npos) continue;
+    if (p == std::string::npos) return false;
     std::string name = text::collapse_spaces(std::string_view(t).substr(0, p));
     const std::string kind = agency_kind_of(name);
-    if (kind.empty() || text::iequals(name, kind)) continue;
+    if (kind.empty() || text::iequals(name, kind)) return false;
     a.name = name;
     a.kind = kind;
     a.short_name = before(after(t, " yang selanjutnya disebut "), " adalah");
-    a.source = d->span;
-    break;
-  }
+    a.source = d.span;
+    return true;
+  };
+  read_first_item(doc.body, read_definition);
   if (a.name.empty()) {
     // The title: "... TATA KERJA BADAN PENGELOLA PERBATASAN DAERAH PROVINSI NUSA TENGGARA TIMUR".
     // (An excerpt's title is the one its opening sentence cites: regulation.title, inferred.)
@@ -128,9 +139,10 @@ void read_agency(const Document& doc, Extraction& out) {
   if (a.short_name.empty()) a.short_name = a.kind;
   // The type and its limit: "Badan Tipe A adalah ... paling banyak 4 (empat) bidang."
   const std::string lead = a.kind + " Tipe ";
-  for (const Node* d : definitions) {
-    const std::string& t = d->text;
-    if (!text::istarts_with(t, lead)) continue;
+  // Every item is asked (the last that gives a type or limit wins): a walk that no item stops.
+  const auto read_type = [&](const Node& d) {
+    const std::string& t = d.text;
+    if (!text::istarts_with(t, lead)) return false;
     // The type is a letter (or a letter and digits); anything else after "Tipe " is no type, and
     // the limit that follows is still read.
     std::size_t end = lead.size();
@@ -141,7 +153,9 @@ void read_agency(const Document& doc, Extraction& out) {
     while (i < limit.size() && text::is_digit(limit[i])) ++i;
     if (i > 0 && text::ifind_word(limit, "bidang") != std::string::npos)
       a.max_bidang = text::parse_int(limit.substr(0, i));
-  }
+    return false;
+  };
+  read_first_item(doc.body, read_type);
   a.source = establishing_span(doc, a);
   out.agency = std::move(a);
 }
@@ -474,7 +488,75 @@ struct Leaders {
   // The nodes whose text holds "dipimpin oleh " (ignoring case), sorted by address: the reading
   // of duties asks the sentences of the articles again.
   std::vector<const Node*> led;
+  // The nodes whose text holds "eselon" or "diangkat dan diberhentikan oleh" (ignoring case), in
+  // document order: the only ones the reading of grades and appointments reads.
+  std::vector<const Node*> graded;
 };
+
+// Which of the three phrases that the readings of leaders and of grades look for a text holds.
+struct LeaderAndGradeWords {
+  bool led = false;        // "dipimpin oleh "
+  bool grade = false;      // "eselon"
+  bool appointed = false;  // "diangkat dan diberhentikan oleh"
+};
+
+// The three phrases each hold an "l" beside an "o" ("oleh", "eselon"): the text is looked through
+// sixteen bytes at a time for an "l" (in either case) with an "o" before or after it, and each
+// phrase is compared only where such an "l" stands at its place in the phrase. One pass over every
+// node's text for the three, where each phrase's own search passed over it once.
+LeaderAndGradeWords leader_and_grade_words(std::string_view t) {
+  static constexpr std::string_view kLed = "dipimpin oleh ";                         // "l" at 10
+  static constexpr std::string_view kGrade = "eselon";                               // "l" at 3
+  static constexpr std::string_view kAppointed = "diangkat dan diberhentikan oleh";  // "l" at 28
+  LeaderAndGradeWords w;
+  // The phrases that could end at an "l" at j, compared there.
+  const auto look_at = [&](std::size_t j) {
+    const auto holds_at = [&](std::size_t l_at, std::string_view phrase) {
+      return j >= l_at && text::istarts_with(t.substr(j - l_at), phrase);
+    };
+    w.grade = w.grade || holds_at(3, kGrade);
+    w.led = w.led || holds_at(10, kLed);
+    w.appointed = w.appointed || holds_at(28, kAppointed);
+    return w.grade && w.led && w.appointed;  // nothing more to find
+  };
+  const std::size_t n = t.size();
+  // No phrase has its "l" before its fourth byte or as its last byte: the places looked at are 3
+  // to n - 2. A text of fewer than sixteen such places has each "l" compared.
+  if (n < 20) {
+    for (std::size_t j = 3; j + 1 < n; ++j)
+      if ((t[j] | 0x20) == 'l' && look_at(j)) return w;
+    return w;
+  }
+  // Blocks of sixteen places from j, the bytes beside them (j - 1, j + 16) within the text: the
+  // places that hold an "l" with an "o" beside it, as bits.
+  const text::SixteenBytes l = text::sixteen_of('l');
+  const text::SixteenBytes o = text::sixteen_of('o');
+  const auto block = [&](std::size_t j) {
+    const char* at = t.data() + j;
+    const auto ell = text::folded(text::sixteen_bytes_at(at)) == l;
+    const auto before = text::folded(text::sixteen_bytes_at(at - 1)) == o;
+    const auto after = text::folded(text::sixteen_bytes_at(at + 1)) == o;
+    return text::bits_of(ell & (before | after));
+  };
+  const auto look_through = [&](std::size_t j, unsigned places) {
+    for (; places != 0; places &= places - 1)
+      if (look_at(j + static_cast<std::size_t>(std::countr_zero(places)))) return true;
+    return false;
+  };
+  std::size_t j = 3;
+  // Thirty-two places a round while they last (one test for two blocks), then sixteen.
+  for (; j + 33 <= n; j += 32)
+    if (look_through(j, block(j) | (block(j + 16) << 16U))) return w;
+  for (; j + 17 <= n; j += 16)
+    if (look_through(j, block(j))) return w;
+  // The last places, fewer than sixteen: one more block that ends at n - 2, the places before j
+  // (already looked at) masked out.
+  if (j + 1 < n) {
+    const std::size_t last = n - 17;
+    look_through(last, block(last) & (0xFFFFU << (j - last)));
+  }
+  return w;
+}
 
 Leaders leaders_named(const Document& doc, const std::string& head_led_by) {
   Leaders leaders;
@@ -497,10 +579,11 @@ Leaders leaders_named(const Document& doc, const std::string& head_led_by) {
   };
   walk(doc.body, [&](const Node& n, const std::vector<const Node*>&) {
     if (text::istarts_with(n.text, head_led_by)) leaders.head_sentences.push_back(&n);
-    // Every node is searched: a PhraseFinder tells the few that hold the words before
-    // find_spaced finds where.
-    static const PhraseFinder led_by("dipimpin oleh ");
-    if (led_by.find(n.text) == std::string::npos) return;
+    // Every node is searched, for the grades' phrases too: one pass tells the few that hold the
+    // words before find_spaced finds where.
+    const LeaderAndGradeWords words = leader_and_grade_words(n.text);
+    if (words.grade || words.appointed) leaders.graded.push_back(&n);
+    if (!words.led) return;
     leaders.led.push_back(&n);
     const std::size_t first = find_spaced(n.text, " dipimpin oleh ");
     if (first == std::string::npos) return;
@@ -557,11 +640,18 @@ std::string agency_head_title(const Agency& a) {
   return "Kepala " + a.short_name;
 }
 
-// Adds the positions; returns the nodes that hold "dipimpin oleh " (Leaders::led), or nullopt
-// without an agency (no position is added then, and no node read).
-std::optional<std::vector<const Node*>> add_positions(const Document& doc,
-                                                      const std::vector<ListedPosition>& listed,
-                                                      Extraction& out) {
+// The nodes the reading of who leads what found to hold the phrases later readings look for.
+struct FoundNodes {
+  std::vector<const Node*> led;     // Leaders::led
+  std::vector<const Node*> graded;  // Leaders::graded
+};
+
+// Adds the positions; returns the nodes that hold "dipimpin oleh " and those that hold a grade's
+// phrases (Leaders::led and graded), or nullopt without an agency (no position is added then, and
+// no node read).
+std::optional<FoundNodes> add_positions(const Document& doc,
+                                        const std::vector<ListedPosition>& listed,
+                                        Extraction& out) {
   if (!out.agency) return std::nullopt;
   // "Badan dipimpin oleh Kepala Badan yang berkedudukan di bawah dan bertanggung jawab kepada
   // Gubernur melalui Sekretaris Daerah."
@@ -610,7 +700,7 @@ std::optional<std::vector<const Node*>> add_positions(const Document& doc,
     p.source = l.source;
     out.positions.push_back(std::move(p));
   }
-  return std::move(read.led);
+  return FoundNodes{std::move(read.led), std::move(read.graded)};
 }
 
 // The agency an excerpt's structure article names: "Susunan organisasi Dinas Pertanian dan
@@ -664,12 +754,12 @@ void extract_one_agency(const Document& doc, Extraction& out) {
   add_sub_unit_lists(doc, *list, out, draft);
   // The list's own path ("Pasal 3 ayat (1)") prefixes each unit's article.
   for (Unit& u : out.units) u.article = structure.article + " " + u.article;
-  const std::optional<std::vector<const Node*>> led = add_positions(doc, draft.listed, out);
+  const std::optional<FoundNodes> found = add_positions(doc, draft.listed, out);
   add_staf_ahli(doc, out);
   // The positions and units are all known now; the readings below add or rename none.
   const structure::NameKeys keys(out);
-  read_grades_and_appointments(doc, out, keys);
-  read_duties_in_articles(doc, out, keys, led ? &*led : nullptr);
+  read_grades_and_appointments(doc, out, keys, found ? &found->graded : nullptr);
+  read_duties_in_articles(doc, out, keys, found ? &found->led : nullptr);
   read_duties_in_annexes(doc, out, keys);
 }
 

@@ -58,12 +58,13 @@ void read_grade(const std::string& t, Extraction& out, const NameKeys& keys) {
 
 }  // namespace
 
-void read_grades_and_appointments(const Document& doc, Extraction& out, const NameKeys& keys) {
+void read_grades_and_appointments(const Document& doc, Extraction& out, const NameKeys& keys,
+                                  const std::vector<const Node*>* graded) {
   // Every node of the body is searched for the phrase and for "eselon": each by a PhraseFinder
   // (made ready once, faster than text::ifind on every node).
   static const PhraseFinder appointed("diangkat dan diberhentikan oleh");
   static const PhraseFinder grade("eselon");
-  walk(doc.body, [&](const Node& n, const std::vector<const Node*>&) {
+  const auto read_node = [&](const Node& n) {
     const std::string& t = n.text;
     if (grade.find(t) != std::string::npos && find_spaced(t, " merupakan ") != std::string::npos) {
       for (const auto& clause : grade_clauses(t)) {
@@ -75,7 +76,14 @@ void read_grades_and_appointments(const Document& doc, Extraction& out, const Na
       for (const auto& subject : split_subjects(before(t, " diangkat dan diberhentikan")))
         for (Position* p : positions_named(subject, out, keys)) p->appointing_authority = by;
     }
-  });
+  };
+  // A node that holds neither phrase gives nothing: only those that hold one are read when the
+  // reading of who leads what has found them (in document order, as the walk would).
+  if (graded) {
+    for (const Node* n : *graded) read_node(*n);
+    return;
+  }
+  walk(doc.body, [&](const Node& n, const std::vector<const Node*>&) { read_node(n); });
 }
 
 }  // namespace tatakerja::regulation::structure

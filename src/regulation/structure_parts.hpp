@@ -81,8 +81,11 @@ std::vector<Position*> positions_named(std::string_view subject, Extraction& out
 std::vector<std::string> split_subjects(const std::string& s);
 
 // Eselon and kind per position ("Kepala Bidang merupakan jabatan eselon III.b"), and who appoints
-// ("... diangkat dan diberhentikan oleh Bupati").
-void read_grades_and_appointments(const Document& doc, Extraction& out, const NameKeys& keys);
+// ("... diangkat dan diberhentikan oleh Bupati"). `graded`: the nodes of the body whose text holds
+// "eselon" or "diangkat dan diberhentikan oleh" (ignoring case), in document order, as the reading
+// of who leads what found them; nullptr when it did not run (every node is then searched).
+void read_grades_and_appointments(const Document& doc, Extraction& out, const NameKeys& keys,
+                                  const std::vector<const Node*>* graded);
 // Tasks, functions and duties written in the articles, for a position or the unit it heads.
 // `led`: the nodes of the body whose text holds "dipimpin oleh " (ignoring case), sorted by
 // address, as the reading of who leads what found them; nullptr when it did not run (each sentence

@@ -42,8 +42,9 @@ void walk(const Node& root, Visit&& visit) {
 // kerja"). A phrase of ten bytes or more is looked for through the last two bytes of a window as
 // long as it, and the window moves on by as much as those two bytes allow (the whole phrase but a
 // byte when they stand nowhere in it), where text::ifind looks at every start. A shorter one, which
-// lets the window move less, is looked for at sixteen starts at a time through its two rarest
-// bytes (not text::ifind's first and last, of which "a" and " " are common), made ready once.
+// lets the window move less, is looked for at thirty-two starts at a time through its two rarest
+// bytes (not text::ifind's first and last, of which "a" and " " are common), made ready once: the
+// rarer first, the other only where the rarer stands.
 // Made once per phrase (a table of 4 KB).
 class PhraseFinder {
  public:
@@ -52,8 +53,8 @@ class PhraseFinder {
   std::size_t find(std::string_view text, std::size_t from = 0) const;
 
  private:
-  // find for a short phrase in a text of 15 starts or more: sixteen starts at a time, the starts
-  // whose two probe bytes match compared whole.
+  // find for a short phrase in a text of 15 starts or more: thirty-two (then sixteen) starts at a
+  // time, the starts whose two probe bytes match compared whole.
   std::size_t find_by_probes(std::string_view text, std::size_t from) const;
 
   std::string_view phrase_;
