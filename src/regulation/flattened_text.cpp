@@ -359,8 +359,13 @@ bool marker_after_clause_end(std::string_view s, std::size_t p) {
   if (rest.empty()) return false;
   const char first = rest.front();
   const bool verse = first == '(';
-  if (!verse && !text::is_digit(first) && !(first >= 'a' && first <= 'z') && first != 'B' &&
-      first != 'P')
+  const bool small = first >= 'a' && first <= 'z';
+  if (!verse && !text::is_digit(first) && !small && first != 'B' && first != 'P') return false;
+  // A small letter's item ends at its second or third byte ("a.", "aa)"), before a space; BAB,
+  // Bagian, Pasal and Paragraf have an 'A' or an 'a' second ("Peraturan", "Bupati" have not).
+  const auto item_end = [](char b) { return b == '.' || b == ')'; };
+  if (small && (rest.size() < 3 || !(item_end(rest[1]) || item_end(rest[2])))) return false;
+  if ((first == 'B' || first == 'P') && (rest.size() < 2 || (rest[1] != 'A' && rest[1] != 'a')))
     return false;
   const std::size_t space = (verse ? rest : rest.substr(0, 9)).find(' ');
   if (space == std::string_view::npos) return false;
