@@ -79,7 +79,8 @@ Landmarks find_landmarks(const std::vector<Line>& lines) {
       }
     } else if (m.closing == npos && initial == 'd' && starts_with_keyword(s, "Ditetapkan")) {
       m.closing = i;
-    } else if (m.closing != npos && is_annex_start(s)) {
+    } else if (m.closing != npos && initial == 'l' && is_annex_start(s)) {
+      // (An annex's line starts with an L, the trimmed line's first letter keyword_initial read.)
       m.annexes.push_back(i);
     }
   }
