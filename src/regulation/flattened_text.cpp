@@ -448,7 +448,7 @@ std::string_view token_before(std::string_view s, std::size_t at) {
 // for in a long line only: BAB, an article's heading (not after a reference word), Menimbang,
 // Mengingat, MEMUTUSKAN, DENGAN RAHMAT.
 // Most words looked at are none of those ("Peraturan", "Daerah", "Badan", "mempunyai"): each is
-// told from its second byte (and a small letter's third) before it is compared whole.
+// told from its second byte (and an M's third and fourth) before it is compared whole.
 bool may_begin_heading(std::string_view s, std::size_t at) {
   const std::string_view rest = s.substr(at);
   if (rest.size() < 4) return false;                                      // "BAB " is the shortest
@@ -464,8 +464,10 @@ bool may_begin_heading(std::string_view s, std::size_t at) {
     default:  // 'M' or 'm'
       if (lower(rest[1]) != 'e') return false;
       if (lower(rest[2]) == 'n')
-        return text::istarts_with(rest, "menimbang") || text::istarts_with(rest, "mengingat");
-      return lower(rest[2]) == 'm' && text::istarts_with(rest, "memutuskan");
+        return (lower(rest[3]) == 'i' && text::istarts_with(rest, "menimbang")) ||
+               (lower(rest[3]) == 'g' && text::istarts_with(rest, "mengingat"));
+      return lower(rest[2]) == 'm' && lower(rest[3]) == 'u' &&
+             text::istarts_with(rest, "memutuskan");
   }
 }
 
