@@ -1,7 +1,6 @@
 #include "regulation/displaced_tails.hpp"
 
 #include <algorithm>
-#include <optional>
 #include <string>
 #include <string_view>
 
@@ -23,15 +22,20 @@ bool finished(std::string_view s) {
   return false;
 }
 
-std::optional<Marker> list_item(const Line& l) {
-  if (l.blank() || l.is_row() || structural_marker(l.text)) return std::nullopt;
-  auto m = item_marker(l.text);
-  if (!m || m->kind == NodeKind::Dictum || m->kind == NodeKind::Verse) return std::nullopt;
-  return m;
+// Whether l is an item of a list (no dictum, no ayat), its marker read into m (whose label's buffer
+// is used again). A line that is no table row holds no tab: its markers are read without the
+// search for one that structural_marker and item_marker make.
+bool list_item(const Line& l, Marker& m) {
+  if (l.blank() || l.is_row() || read_structural_marker_without_tab(l.text, m)) return false;
+  return read_item_marker_without_tab(l.text, m) && m.kind != NodeKind::Dictum &&
+         m.kind != NodeKind::Verse;
 }
 
-bool continuation(const Line& l) {
-  return !l.blank() && !l.is_row() && !structural_marker(l.text) && !item_marker(l.text);
+// Whether l goes on with the text of the line before it: no blank, no row, no marker (m is the
+// buffer the markers are read into).
+bool continuation(const Line& l, Marker& m) {
+  return !l.blank() && !l.is_row() && !read_structural_marker_without_tab(l.text, m) &&
+         !read_item_marker_without_tab(l.text, m);
 }
 
 struct Run {
@@ -40,6 +44,7 @@ struct Run {
   std::vector<std::size_t> items;       // consecutive items of one list, in order
   std::vector<std::size_t> unfinished;  // those of them whose text does not end as an item does
   std::vector<std::size_t> tails;       // the continuation lines right after the last item
+  Marker marker;                        // the marker last read
 };
 
 // The run of items that starts at line `i`, if it shows the two-column signature: an unfinished
@@ -54,27 +59,26 @@ void displaced_run(const std::vector<Line>& lines, std::size_t i, Run& run) {
   // Most lines end as an item does, or are no item: told without reading a marker.
   const std::string& t = lines[i].text;
   if (t.empty() || !(text::is_digit(t[0]) || (t[0] >= 'a' && t[0] <= 'z')) || finished(t)) return;
-  const auto first = list_item(lines[i]);
-  if (!first || finished(first->rest)) return;
+  Marker& m = run.marker;
+  if (!list_item(lines[i], m) || finished(m.rest)) return;
   run.items.push_back(i);
   run.unfinished.push_back(i);
-  run.kind = first->kind;
-  int ordinal = first->ordinal;
+  run.kind = m.kind;
+  int ordinal = m.ordinal;
   std::size_t j = i + 1;
   for (; j < lines.size(); ++j) {
-    const auto m = list_item(lines[j]);
-    if (!m || m->kind != run.kind || m->ordinal != ordinal + 1) break;
+    if (!list_item(lines[j], m) || m.kind != run.kind || m.ordinal != ordinal + 1) break;
     run.items.push_back(j);
-    if (!finished(m->rest)) run.unfinished.push_back(j);
-    ordinal = m->ordinal;
+    if (!finished(m.rest)) run.unfinished.push_back(j);
+    ordinal = m.ordinal;
     // After a finished item the list reads on as usual.
-    if (finished(m->rest)) {
+    if (finished(m.rest)) {
       ++j;
       break;
     }
   }
   if (run.items.size() < 2) return;
-  for (; j < lines.size() && run.tails.size() < run.unfinished.size() && continuation(lines[j]);
+  for (; j < lines.size() && run.tails.size() < run.unfinished.size() && continuation(lines[j], m);
        ++j)
     run.tails.push_back(j);
   if (run.tails.size() != run.unfinished.size()) return;
@@ -87,9 +91,9 @@ void displaced_run(const std::vector<Line>& lines, std::size_t i, Run& run) {
 // lines), up to the next item of the run's list or a blank, structural or other line.
 std::size_t sub_list_end(const std::vector<Line>& lines, std::size_t from, NodeKind run_kind) {
   std::size_t j = from;
+  Marker m;
   while (j < lines.size()) {
-    const auto m = list_item(lines[j]);
-    if (m ? m->kind == run_kind : !continuation(lines[j])) break;
+    if (list_item(lines[j], m) ? m.kind == run_kind : !continuation(lines[j], m)) break;
     ++j;
   }
   return j;

@@ -359,8 +359,13 @@ bool marker_after_clause_end(std::string_view s, std::size_t p) {
   if (rest.empty()) return false;
   const char first = rest.front();
   const bool verse = first == '(';
-  if (!verse && !text::is_digit(first) && !(first >= 'a' && first <= 'z') && first != 'B' &&
-      first != 'P')
+  const bool small = first >= 'a' && first <= 'z';
+  if (!verse && !text::is_digit(first) && !small && first != 'B' && first != 'P') return false;
+  // A small letter's item ends at its second or third byte ("a.", "aa)"), before a space; BAB,
+  // Bagian, Pasal and Paragraf have an 'A' or an 'a' second ("Peraturan", "Bupati" have not).
+  const auto item_end = [](char b) { return b == '.' || b == ')'; };
+  if (small && (rest.size() < 3 || !(item_end(rest[1]) || item_end(rest[2])))) return false;
+  if ((first == 'B' || first == 'P') && (rest.size() < 2 || (rest[1] != 'A' && rest[1] != 'a')))
     return false;
   const std::size_t space = (verse ? rest : rest.substr(0, 9)).find(' ');
   if (space == std::string_view::npos) return false;
@@ -406,17 +411,19 @@ bool any_marked_pair(std::string_view s, Marks marks, Found found) {
   return scan(copy.data(), 0, 0xFFFFu);
 }
 
+// The clause ends among sixteen bytes v (and the sixteen after them, next): '.', ';' or ':'
+// followed by a space.
+constexpr auto clause_end_marks = [](text::SixteenBytes v, text::SixteenBytes next) {
+  return ((v == '.') | ((v | 1) == ';')) & (next == ' ');  // ':' is ';' but for bit 0
+};
+
 // Whether some clause end in s ('.', ';' or ':' followed by a space, with a byte after the space)
 // has marker_after_clause_end: sixteen bytes are looked at at once, and only the few clause ends
 // found among them one by one.
 bool any_marker_after_clause_end(std::string_view s) {
   const std::size_t n = s.size();
-  return any_marked_pair(
-      s,
-      [](text::SixteenBytes v, text::SixteenBytes next) {
-        return ((v == '.') | ((v | 1) == ';')) & (next == ' ');  // ':' is ';' but for bit 0
-      },
-      [&](std::size_t p) { return p + 2 < n && marker_after_clause_end(s, p); });
+  return any_marked_pair(s, clause_end_marks,
+                         [&](std::size_t p) { return p + 2 < n && marker_after_clause_end(s, p); });
 }
 
 // Whether a line shorter than kFlattenedLine may hold a heading or items run together, judged
@@ -440,34 +447,52 @@ std::string_view token_before(std::string_view s, std::size_t at) {
 // Whether the token that starts at s[at] (after a space) may begin what has_strong_marker looks
 // for in a long line only: BAB, an article's heading (not after a reference word), Menimbang,
 // Mengingat, MEMUTUSKAN, DENGAN RAHMAT.
+// Most words looked at are none of those ("Peraturan", "Daerah", "Badan", "mempunyai"): each is
+// told from its second byte (and an M's third and fourth) before it is compared whole.
 bool may_begin_heading(std::string_view s, std::size_t at) {
   const std::string_view rest = s.substr(at);
+  if (rest.size() < 4) return false;                                      // "BAB " is the shortest
+  const auto lower = [](char c) { return static_cast<char>(c | 0x20); };  // of a letter only
   switch (rest.front()) {
     case 'B':
-      return rest.starts_with("BAB ");
+      return rest[1] == 'A' && rest.starts_with("BAB ");
     case 'D':
-      return rest.starts_with("DENGAN ");
+      return rest[1] == 'E' && rest.starts_with("DENGAN ");
     case 'P':
-      return (rest.starts_with("Pasal ") || rest.starts_with("Paragraf ")) &&
+      return rest[1] == 'a' && (rest.starts_with("Pasal ") || rest.starts_with("Paragraf ")) &&
              !is_reference_word(token_before(s, at));
     default:  // 'M' or 'm'
-      return text::istarts_with(rest, "me") &&
-             (text::istarts_with(rest, "menimbang") || text::istarts_with(rest, "mengingat") ||
-              text::istarts_with(rest, "memutuskan"));
+      if (lower(rest[1]) != 'e') return false;
+      if (lower(rest[2]) == 'n')
+        return (lower(rest[3]) == 'i' && text::istarts_with(rest, "menimbang")) ||
+               (lower(rest[3]) == 'g' && text::istarts_with(rest, "mengingat"));
+      return lower(rest[2]) == 'm' && lower(rest[3]) == 'u' &&
+             text::istarts_with(rest, "memutuskan");
   }
 }
 
-// Whether a long line may hold a heading or a part of the preamble inside it, judged without
-// splitting it into words: only the words after a space that start as those do ('B', 'P', 'D',
-// 'M' or 'm') are looked at, found sixteen bytes at a time.
-bool may_hold_heading(std::string_view s) {
+// The spaces among sixteen bytes v before a word that may begin what may_begin_heading looks for
+// (one that starts with 'B', 'P', 'D', 'M' or 'm'): a long line may hold a heading or a part of
+// the preamble inside it only after such a space, and only those words are looked at.
+constexpr auto heading_marks = [](text::SixteenBytes v, text::SixteenBytes next) {
+  return (v == ' ') & ((next == 'B') | (next == 'P') | (next == 'D') | (text::folded(next) == 'm'));
+};
+
+// Whether a long line may hold a marker (may_hold_marker) or a heading or a part of the preamble
+// inside it, judged without splitting it into words, in one pass over its bytes: a clause
+// end is marked at its '.', ';' or ':' and a word that may begin a heading at the space before it,
+// so that the byte marked tells which of the two it is.
+bool may_hold_marker_or_heading(std::string_view s) {
+  const std::size_t n = s.size();
   return any_marked_pair(
       s,
       [](text::SixteenBytes v, text::SixteenBytes next) {
-        return (v == ' ') &
-               ((next == 'B') | (next == 'P') | (next == 'D') | (text::folded(next) == 'm'));
+        return clause_end_marks(v, next) | heading_marks(v, next);
       },
-      [&](std::size_t p) { return may_begin_heading(s, p + 1); });
+      [&](std::size_t p) {
+        return s[p] == ' ' ? may_begin_heading(s, p + 1)
+                           : p + 2 < n && marker_after_clause_end(s, p);
+      });
 }
 
 // The line cut at its headings and items, without its page furniture.
@@ -491,8 +516,9 @@ void split_line(Line& line, const Tokens& all, std::vector<Line>& out) {
 // The lines that may start with an article's heading run into its first ayat ("Pasal 4 (1) Kepala
 // Badan mempunyai ..."): after a sentence's end or a heading line, not where a hard-wrapped
 // sentence goes on ("... sesuai / Pasal 5 Peraturan Daerah ...", "... dimaksud dalam / Pasal 4").
-std::vector<bool> articles_run_in(const std::vector<Line>& lines) {
-  std::vector<bool> out(lines.size(), false);
+// Returned as the indices of those lines, in order (few: one an article at most).
+std::vector<std::size_t> articles_run_in(const std::vector<Line>& lines) {
+  std::vector<std::size_t> out;
   const std::string* prev = nullptr;  // the text of the last line before that is not blank
   for (std::size_t k = 0; k < lines.size(); ++k) {
     const std::string& t = lines[k].text;
@@ -507,7 +533,7 @@ std::vector<bool> articles_run_in(const std::vector<Line>& lines) {
                  (ends_clause(*prev) || prev->starts_with("BAB ") || prev->starts_with("Bagian ") ||
                   prev->starts_with("Paragraf ") || text::is_upper_text(*prev));
       }
-      out[k] = closes;
+      if (closes) out.push_back(k);
     }
     prev = &t;
   }
@@ -521,18 +547,21 @@ void split_flattened_lines(std::vector<Line>& lines, std::vector<Finding>& findi
   bool cutting = false;
   int split = 0;
   int first = 0;
-  const std::vector<bool> article_first = articles_run_in(lines);
+  const std::vector<std::size_t> articles = articles_run_in(lines);
+  std::size_t next_article = 0;  // the first of `articles` not behind k
   for (std::size_t k = 0; k < lines.size(); ++k) {
     Line& line = lines[k];
     const bool long_line = line.text.size() >= kFlattenedLine;
+    const bool article_first = next_article < articles.size() && articles[next_article] == k;
+    if (article_first) ++next_article;
     bool cut = false;
     // (Whether the line is a table row, a search for a tab, is asked last.)
-    if ((article_first[k] ||
+    if ((article_first ||
          (line.text.size() >= 40 &&
-          (may_hold_marker(line.text) || (long_line && may_hold_heading(line.text))))) &&
+          (long_line ? may_hold_marker_or_heading(line.text) : may_hold_marker(line.text)))) &&
         !line.is_row()) {
       const Tokens all = tokens_of(line.text);
-      if ((article_first[k] && all.size() > 2 && article_heading_at(all, 0)) ||
+      if ((article_first && all.size() > 2 && article_heading_at(all, 0)) ||
           (line.text.size() >= 40 && has_strong_marker(all, long_line))) {
         if (!cutting) {
           out.reserve(lines.size() + 64);

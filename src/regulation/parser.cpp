@@ -66,10 +66,11 @@ Landmarks find_landmarks(const std::vector<Line>& lines) {
     } else if (m.body == npos) {
       // line_marker(s), asked only what starts a body: a BAB, a Pasal or a dictum. A dictum's
       // line starts with "KE" (KESATU, KEDUA): the item markers of other lines are not read.
+      // (structural_marker reads a line that starts with a B or a P only, as its initial tells.)
       bool structural = false, dictum = false;
-      if (const auto sm = structural_marker(s)) {
+      if (const auto sm = initial == 'b' || initial == 'p' ? structural_marker(s) : std::nullopt) {
         structural = sm->kind == NodeKind::Chapter || sm->kind == NodeKind::Article;
-      } else if (text::trim(s).starts_with("KE")) {
+      } else if (initial == 'k' && text::trim(s).starts_with("KE")) {
         const auto im = item_marker(s);
         dictum = im && im->kind == NodeKind::Dictum;
       }
@@ -79,7 +80,8 @@ Landmarks find_landmarks(const std::vector<Line>& lines) {
       }
     } else if (m.closing == npos && initial == 'd' && starts_with_keyword(s, "Ditetapkan")) {
       m.closing = i;
-    } else if (m.closing != npos && is_annex_start(s)) {
+    } else if (m.closing != npos && initial == 'l' && is_annex_start(s)) {
+      // (An annex's line starts with an L, the trimmed line's first letter keyword_initial read.)
       m.annexes.push_back(i);
     }
   }

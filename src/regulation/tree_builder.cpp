@@ -110,6 +110,14 @@ Node& new_child(Node& parent) {
   return parent.children.emplace_back();
 }
 
+// Whether read_structural_marker_without_tab may read a marker in s (not empty): BAB, Bagian,
+// Paragraf and Pasal start with a B or a P of either case, after any white space; most lines are
+// told by their first byte without the call.
+bool may_start_structural_marker(std::string_view s) {
+  const char first = s[0];
+  return (first | 0x20) == 'b' || (first | 0x20) == 'p' || text::detail::is_white_space(first);
+}
+
 void append_text(std::string& to, std::string_view more) {
   if (more.empty()) return;
   if (!to.empty()) to.push_back(' ');
@@ -181,7 +189,8 @@ void TreeBuilder::add_line(const Line& line, std::string* movable_text) {
   if (skipping_paraf_) return;
   if (line.is_row()) {
     add_row(line);
-  } else if (mode_ == Mode::Body && read_structural_marker_without_tab(s, marker_)) {
+  } else if (mode_ == Mode::Body && may_start_structural_marker(s) &&
+             read_structural_marker_without_tab(s, marker_)) {
     add_structural(marker_, line.number);
   } else if (read_item_marker_without_tab(s, marker_)) {
     add_item(marker_, line.number, movable_text);
