@@ -33,10 +33,11 @@ class WordCount {
   // How often w appears, case aside.
   int count(std::string_view w) const;
 
-  // f(word, count, first_line, second_line) for each distinct word, in the spelling first seen
+  // f(word, count, first_line, other_line) for each distinct word, in the spelling first seen
   // (with fifteen readable bytes after it, so that sixteen bytes can be read from its start) and
-  // the order first seen, with the first two lines it appears on (second_line is kNoLine for a
-  // word that appears once; a word twice on one line has that line twice).
+  // the order first seen, with the first line it appears on and the last (other_line is kNoLine
+  // for a word that appears once): a word that appears twice, as every word an OCR repair
+  // rewrites does at most, is on those two lines only (one line twice when both are there).
   template <typename F>
   void for_each(F f) const {
     for (std::size_t k = 0; k < entries_.size(); ++k) {
