@@ -8,6 +8,7 @@
 
 #include "core/sixteen_bytes.hpp"
 #include "core/text.hpp"
+#include "word_bytes.hpp"
 
 namespace tatakerja::regulation {
 namespace {
@@ -40,21 +41,6 @@ bool is_alnum(char c) {
 
 bool word_start(std::string_view s, std::size_t i) {
   return i == 0 || !is_alnum(s[i - 1]);
-}
-
-// True when `w` (lowercase) stands at `i` (ignoring case) and ends at a word boundary. A byte of
-// the text is lowered only when it is not the word's already: most are (the words asked about are
-// written in lowercase or start with a capital), and most words asked about differ at once.
-// Inlined: its callers pass the word as a literal, whose size then bounds the loop at compile time
-// (a call for each of the thousands of words asked about cost as much as the comparing).
-[[gnu::always_inline]] inline bool word_at(std::string_view s, std::size_t i, std::string_view w) {
-  if (i > s.size() || s.size() - i < w.size()) return false;
-  for (std::size_t k = 0; k < w.size(); ++k) {
-    const char c = s[i + k];
-    if (c != w[k] && text::detail::ascii_lower(c) != w[k]) return false;
-  }
-  const std::size_t e = i + w.size();
-  return e == s.size() || !is_alnum(s[e]);
 }
 
 // "Undang-Undang", "Undang – Undang", "Undang - Undang", "Undang Undang" at `i`; the position after

@@ -14,6 +14,7 @@
 #include "core/text.hpp"
 #include "lint_rules.hpp"
 #include "regulation/node_query.hpp"
+#include "word_bytes.hpp"
 
 namespace tatakerja::regulation::lint_rules {
 namespace {
@@ -27,19 +28,6 @@ bool is_space(char c) {
 std::size_t skip_spaces(string_view t, std::size_t i) {
   while (i < t.size() && is_space(t[i])) ++i;
   return i;
-}
-
-// True when `t` at `i` holds `word`, in any case (as text::iequals compares), followed by a word
-// boundary. A byte is lowered only where it differs from the word's as written: the words looked
-// for are mostly written as the text writes them ("Pasal", "ayat").
-bool word_at(string_view t, std::size_t i, string_view word) {
-  if (i > t.size() || t.size() - i < word.size()) return false;
-  const char* at = t.data() + i;
-  for (std::size_t k = 0; k < word.size(); ++k)
-    if (at[k] != word[k] && text::detail::ascii_lower(at[k]) != text::detail::ascii_lower(word[k]))
-      return false;
-  const std::size_t end = i + word.size();
-  return end == t.size() || !text::is_alnum(t[end]);
 }
 
 // Whether a clause ends at `i`: ";" or ":" or a sentence end (". X").

@@ -1,4 +1,5 @@
-// Byte tests the passes that cut a line into words share (flattened_text.cpp, word_count.cpp).
+// Byte tests the passes that cut a text into words share (flattened_text.cpp, word_count.cpp,
+// citation_reader.cpp, lint_references.cpp).
 // Pure.
 #pragma once
 
@@ -6,6 +7,8 @@
 #include <cstdint>
 #include <cstring>
 #include <string_view>
+
+#include "core/text.hpp"
 
 namespace tatakerja::regulation {
 
@@ -26,6 +29,23 @@ inline std::size_t next_space(std::string_view s, std::size_t i) {
 
 inline bool is_ascii_letter(char c) {
   return static_cast<unsigned char>((c | 0x20) - 'a') < 26;
+}
+
+// True when `t` at `i` holds `word`, in any case (as text::iequals compares), followed by a word
+// boundary (no ASCII letter or digit). A byte is lowered only where it differs from the word's as
+// written: the words asked about are mostly written as the text writes them ("Pasal", "undang").
+// Inlined: the callers (the citation reader, the linter's references) pass the word as a literal,
+// whose size then bounds the loop (a call for each of the thousands of words asked about cost as
+// much as the comparing).
+[[gnu::always_inline]] inline bool word_at(std::string_view t, std::size_t i,
+                                           std::string_view word) {
+  if (i > t.size() || t.size() - i < word.size()) return false;
+  const char* at = t.data() + i;
+  for (std::size_t k = 0; k < word.size(); ++k)
+    if (at[k] != word[k] && text::detail::ascii_lower(at[k]) != text::detail::ascii_lower(word[k]))
+      return false;
+  const std::size_t end = i + word.size();
+  return end == t.size() || !text::is_alnum(t[end]);
 }
 
 }  // namespace tatakerja::regulation
