@@ -269,6 +269,12 @@ std::string cell(const std::vector<std::string>& cells, int i) {
                                                               : std::string();
 }
 
+// The cell as written (cell's text before it is single-spaced), or "" for a column not there.
+std::string_view cell_view(const std::vector<std::string>& cells, int i) {
+  return i >= 0 && static_cast<std::size_t>(i) < cells.size() ? std::string_view(cells[i])
+                                                              : std::string_view();
+}
+
 // "1 2 3 4 5" (or "(1) (2) ..."): the row that numbers the columns.
 bool is_column_numbers(const std::vector<std::string>& cells) {
   if (cells.empty()) return false;
@@ -320,8 +326,11 @@ IkiTable read_table(const Block& b) {
       }
       sasaran = r.sasaran;
       r.indikator = cell(row.cells, cols.indikator);
-      const std::string formula = cell(row.cells, cols.formula);
-      if (!formula.empty()) r.formula = read_formula(formula);
+      // The cell as written: read_formula single-spaces it first (cell's copy, made again), and
+      // a cell that is white space alone (empty once single-spaced) holds no formula.
+      if (const std::string_view formula = cell_view(row.cells, cols.formula);
+          !text::trim(formula).empty())
+        r.formula = read_formula(formula);
       r.sumber_data = cell(row.cells, cols.sumber);
       r.source = row.span;
       if (r.indikator.empty() && r.formula.text.empty()) continue;
