@@ -670,6 +670,9 @@ std::optional<FoundNodes> add_positions(const Document& doc,
     head.source = n->span;
   }
   const std::string head_id = head.id;
+  // The head, a head per unit and the positions listed, at most: room made once, not grown (and
+  // every position moved) as they are added.
+  out.positions.reserve(out.positions.size() + 1 + out.units.size() + listed.size());
   out.positions.push_back(std::move(head));
   std::unordered_map<std::string, std::string> head_of_unit;  // unit id -> its head's id
   for (const Unit& u : out.units) {
@@ -769,8 +772,12 @@ std::vector<const Node*> agency_chapters(const Document& doc) {
   std::vector<const Node*> out;
   for (const Node& c : doc.body.children) {
     if (c.kind != NodeKind::Chapter) continue;
-    // title_case changes only the case of the single-spaced title, which agency_kind_of ignores.
-    if (!agency_kind_of(text::collapse_spaces(c.title)).empty()) out.push_back(&c);
+    // title_case changes only the case of the single-spaced title, which agency_kind_of ignores;
+    // a title single-spaced already (most are) is read where it stands.
+    const bool named = text::is_single_spaced(c.title)
+                           ? !agency_kind_of(c.title).empty()
+                           : !agency_kind_of(text::collapse_spaces(c.title)).empty();
+    if (named) out.push_back(&c);
   }
   return out;
 }

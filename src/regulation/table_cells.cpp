@@ -126,7 +126,9 @@ std::vector<std::string> padded(const std::vector<std::string>& lines, std::size
 }  // namespace
 
 IkiColumn iki_column_of(std::string_view heading) {
-  const std::string k = text::to_lower(text::collapse_spaces(heading));
+  // Single-spaced, then lowered in place: one string made, not two.
+  std::string k = text::collapse_spaces(heading);
+  for (char& c : k) c = text::detail::ascii_lower(c);
   if (one_of(k, {"no", "no.", "nomor", "no urut", "nomor urut"})) return IkiColumn::Number;
   if (k.find("sasaran") != std::string::npos || k == "kinerja" || k == "kinerja utama")
     return IkiColumn::Sasaran;
