@@ -35,6 +35,19 @@ bool first_letter_is(std::string_view t, char lower) {
   return lead_letter(t) == lower;
 }
 
+// Whether `t`, its leading white space aside, starts with the letters `lower` (lower-case ASCII
+// letters) in either case: a heading's first letters, compared before the text is trimmed. The
+// readers of headings ask every node that starts with a heading's first letter, and most start
+// another word.
+bool leads_with(std::string_view t, std::string_view lower) {
+  std::size_t i = 0;
+  while (i < t.size() && text::detail::is_white_space(t[i])) ++i;
+  if (t.size() - i < lower.size()) return false;
+  for (std::size_t k = 0; k < lower.size(); ++k)
+    if ((t[i + k] | 0x20) != lower[k]) return false;
+  return true;
+}
+
 // Where a node stands: "Pasal 6 ayat (1)" in the body, "Lampiran II bagian III huruf a" in an
 // annex.
 std::string where(const Annex* annex, const Path& path, const Node& n) {
@@ -151,7 +164,9 @@ void read_team_decree(const Node& n, const Path& path, WorkSystem& ws) {
 
 // "penunjukan_lintas_unit" and so on for a mechanism heading, or empty.
 std::string mechanism_of(std::string_view t) {
-  if (!first_letter_is(t, 'm')) return {};
+  // Every node that starts with an "m" is asked, and most start another word ("menetapkan",
+  // "mempunyai", "melaksanakan").
+  if (!leads_with(t, "mek")) return {};
   t = text::trim(t);
   if (!text::istarts_with(t, "mekanisme ")) return {};
   std::string_view head = t.substr(0, std::min<std::size_t>(t.size(), 90));
@@ -192,7 +207,8 @@ void read_mechanism(const Annex* annex, const Node& n, const Path& path, WorkSys
 
 // "Sekretariat Daerah" from "Struktur penugasan pada Sekretariat Daerah berlaku ketentuan ...".
 std::string structure_agency(std::string_view t) {
-  if (!first_letter_is(t, 's')) return {};
+  // Every node that starts with an "s" is asked ("sebagaimana", "sekretariat", "setiap" ...).
+  if (!leads_with(t, "str")) return {};
   t = text::trim(t);
   if (!text::istarts_with(t, "struktur penugasan pada ")) return {};
   std::string_view rest = t.substr(24);
