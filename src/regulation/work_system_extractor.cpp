@@ -405,8 +405,10 @@ void read_flow(const Document& doc, const Annex* annex, const Node& n, const Pat
     return std::any_of(c.children.begin(), c.children.end(),
                        [](const Node& s) { return is_list_item(s.kind); });
   };
-  if (std::none_of(n.children.begin(), n.children.end(),
-                   [&](const Node& c) { return may_be_stage(c) && has_items(c); }))
+  // (Whether an item has items is asked before its first letter: most items are leaves.)
+  if (std::none_of(n.children.begin(), n.children.end(), [&](const Node& c) {
+        return is_list_item(c.kind) && has_items(c) && may_name_stage(c.text);
+      }))
     return;
   // The stages first, their steps' texts only for a flow: a list of two or more stages, one of
   // them with steps.
