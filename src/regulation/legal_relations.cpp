@@ -87,11 +87,17 @@ std::string revoked_scope(std::string_view before) {
   return std::string(text::trim(scope));
 }
 
-void read_revocation(const Node& n, const std::vector<const Node*>& path, Extraction& out) {
-  // Every node of the body is searched for the phrase, which is long: a PhraseFinder's.
+// Where the phrase of revocation stands in `t`, or npos. Every node of the body is searched for
+// it, which is long: a PhraseFinder's.
+std::size_t revoked_at(std::string_view t) {
   static const PhraseFinder revoked(kRevoked);
-  const std::size_t at = revoked.find(n.text);
-  if (at == std::string::npos) return;
+  return revoked.find(t);
+}
+
+// The revocation a node says, the phrase found at `at` in its text. Called only for the few
+// nodes that hold the phrase: the many that do not are told by revoked_at alone.
+void read_revocation(const Node& n, std::size_t at, const std::vector<const Node*>& path,
+                     Extraction& out) {
   std::string_view s = n.text;
   std::string_view sentence = s.substr(0, at);
   auto found = find_citations(sentence, n.span.first_line);
@@ -134,7 +140,9 @@ void extract_legal_relations(const Document& doc, Extraction& out) {
   // A text shorter than the phrase (a heading, a short item: most nodes) cannot hold it and is
   // not handed on.
   walk(doc.body, [&](const Node& n, const std::vector<const Node*>& path) {
-    if (n.text.size() >= kRevoked.size()) read_revocation(n, path, out);
+    if (n.text.size() < kRevoked.size()) return;
+    if (const std::size_t at = revoked_at(n.text); at != std::string::npos)
+      read_revocation(n, at, path, out);
   });
 
   // The articles of the chapters on transition (Ketentuan Peralihan), each chapter walked once.

@@ -129,14 +129,20 @@ std::string team_scope(std::string_view subject, std::string_view authority) {
   return {};
 }
 
+// Whether `t` may say who decrees teams: it holds "tim kerja". "tim kerja", "keputusan" and the
+// shortest word before it ("surat") take 23 bytes, none of them overlapping another: a shorter
+// text (a heading, a list label) is not searched.
+bool may_decree_teams(std::string_view t) {
+  constexpr std::size_t kShortestDecree = 23;
+  if (t.size() < kShortestDecree) return false;
+  static const PhraseFinder team_work("tim kerja");  // every node of the body is searched
+  return team_work.find(t) != npos;
+}
+
+// Who decrees teams, for a node that may say it (may_decree_teams): called only for the few that
+// hold "tim kerja".
 void read_team_decree(const Node& n, const Path& path, WorkSystem& ws) {
   const std::string& t = n.text;
-  // "tim kerja", "keputusan" and the shortest word before it ("surat") take 23 bytes, none of
-  // them overlapping another: a shorter text (a heading, a list label) is not searched.
-  constexpr std::size_t kShortestDecree = 23;
-  if (t.size() < kShortestDecree) return;
-  static const PhraseFinder team_work("tim kerja");  // every node of the body is searched
-  if (team_work.find(t) == npos) return;
   // "menggunakan Surat Keputusan X", "ditetapkan dengan Keputusan X"; not "pengambilan
   // keputusan".
   std::size_t k = npos;
@@ -455,7 +461,7 @@ void extract_work_system(const Document& doc, Extraction& out) {
     const char lead = lead_letter(n.text);
     read_principles(n, ws);
     if (lead == 'p') read_level(n, path, ws);  // "Pejabat Level ..."
-    read_team_decree(n, path, ws);
+    if (may_decree_teams(n.text)) read_team_decree(n, path, ws);
     if (lead == 's') read_structure(n, path, ws);  // "Struktur penugasan pada ..."
     read_everywhere(nullptr, n, path, lead);
   });
