@@ -79,14 +79,18 @@ std::vector<std::string> split_names(std::string_view s) {
   return out;
 }
 
+// Whether a node has items (list items among its children).
+bool has_items(const Node& n) {
+  return std::any_of(n.children.begin(), n.children.end(),
+                     [](const Node& c) { return is_list_item(c.kind); });
+}
+
 // --- principles ---------------------------------------------------------------------------------
 
 void read_principles(const Node& n, WorkSystem& ws) {
   // The principles are the node's items: a node without any (most are leaves) gives none, and its
   // text is not searched.
-  const bool has_items = std::any_of(n.children.begin(), n.children.end(),
-                                     [](const Node& c) { return is_list_item(c.kind); });
-  if (!ws.principles.empty() || !has_items) return;
+  if (!ws.principles.empty() || !has_items(n)) return;
   static const PhraseFinder principles("dengan prinsip");  // every list of the body is searched
   if (principles.find(n.text) == npos) return;
   ws.principles = item_texts(n);
@@ -399,23 +403,23 @@ std::string own_agency_kind(const Document& doc, const Extraction& out) {
   return {};
 }
 
+// Whether `n` may be a work flow: one of its items may name a stage and has steps (items of its
+// own). A list none of whose items is so is no flow, told in the walk before read_flow is called.
+// (Whether an item has items is asked before its first letter: most items are leaves.)
+bool may_be_flow(const Node& n) {
+  return n.children.size() >= 2 &&  // two stages or more
+         std::any_of(n.children.begin(), n.children.end(), [](const Node& c) {
+           return is_list_item(c.kind) && has_items(c) && may_name_stage(c.text);
+         });
+}
+
+// The work flow a list gives, for a list that may be one (may_be_flow).
 void read_flow(const Document& doc, const Annex* annex, const Node& n, const Path& path,
                Extraction& out) {
   WorkSystem& ws = out.work_system;
-  // One of the stages has steps (items of its own): a list none of whose items that may name a
-  // stage has items is no flow, told before any stage is read.
   const auto may_be_stage = [](const Node& c) {
     return is_list_item(c.kind) && may_name_stage(c.text);
   };
-  const auto has_items = [](const Node& c) {
-    return std::any_of(c.children.begin(), c.children.end(),
-                       [](const Node& s) { return is_list_item(s.kind); });
-  };
-  // (Whether an item has items is asked before its first letter: most items are leaves.)
-  if (std::none_of(n.children.begin(), n.children.end(), [&](const Node& c) {
-        return is_list_item(c.kind) && has_items(c) && may_name_stage(c.text);
-      }))
-    return;
   // The stages first, their steps' texts only for a flow: a list of two or more stages, one of
   // them with steps.
   std::vector<std::pair<std::string, const Node*>> stages;
@@ -454,8 +458,10 @@ void extract_work_system(const Document& doc, Extraction& out) {
   // cheap tests that turn most nodes away (the first letter a heading starts with, the children a
   // list has) are made here, once per node, before a reader is called.
   const auto read_everywhere = [&](const Annex* annex, const Node& n, const Path& path, char lead) {
-    if (lead == 'm') read_mechanism(annex, n, path, ws);              // "mekanisme ..."
-    if (n.children.size() >= 2) read_flow(doc, annex, n, path, out);  // two stages or more
+    // A mechanism's heading ("Mekanisme ..."), then a list of stages: each reader called only
+    // for the nodes that may be one.
+    if (lead == 'm' && leads_with(n.text, "mek")) read_mechanism(annex, n, path, ws);
+    if (may_be_flow(n)) read_flow(doc, annex, n, path, out);
   };
   walk(doc.body, [&](const Node& n, const Path& path) {
     const char lead = lead_letter(n.text);
