@@ -41,6 +41,14 @@ using structure::read_grades_and_appointments;
 using structure::strip_region;
 using structure::subject_key;
 
+// text::istarts_with(t, prefix) for a `prefix` that is not empty, told by the first byte alone for
+// most texts: the readings below ask it of every node of the body, and the first bytes alike (their
+// 0x20 bit, which tells a letter's case, aside) are needed for the texts to start alike.
+bool starts_with_prefix(std::string_view t, std::string_view prefix) {
+  return !t.empty() && (t.front() | 0x20) == (prefix.front() | 0x20) &&
+         text::istarts_with(t, prefix);
+}
+
 // Whether `t` is a sentence of the article that sets the agency up: its place in the government
 // ("Badan merupakan unsur penunjang ..."), its head ("Dinas dipimpin oleh ..."), its make-up
 // ("Susunan organisasi Badan, terdiri dari: ...") or its task ("Badan ... mempunyai tugas ...").
@@ -142,7 +150,7 @@ void read_agency(const Document& doc, Extraction& out) {
   // Every item is asked (the last that gives a type or limit wins): a walk that no item stops.
   const auto read_type = [&](const Node& d) {
     const std::string& t = d.text;
-    if (!text::istarts_with(t, lead)) return false;
+    if (!starts_with_prefix(t, lead)) return false;
     // The type is a letter (or a letter and digits); anything else after "Tipe " is no type, and
     // the limit that follows is still read.
     std::size_t end = lead.size();
@@ -578,7 +586,7 @@ Leaders leaders_named(const Document& doc, const std::string& head_led_by) {
       out.emplace_back(text::name_key(subject), text::title_case(title));
   };
   walk(doc.body, [&](const Node& n, const std::vector<const Node*>&) {
-    if (text::istarts_with(n.text, head_led_by)) leaders.head_sentences.push_back(&n);
+    if (starts_with_prefix(n.text, head_led_by)) leaders.head_sentences.push_back(&n);
     // Every node is searched, for the grades' phrases too: one pass tells the few that hold the
     // words before find_spaced finds where.
     const LeaderAndGradeWords words = leader_and_grade_words(n.text);

@@ -79,10 +79,12 @@ std::vector<std::string> split_names(std::string_view s) {
   return out;
 }
 
-// Whether a node has items (list items among its children).
+// Whether a node has items (list items among its children). Asked of every node, most of them
+// leaves: a loop small enough to be inlined where it is asked.
 bool has_items(const Node& n) {
-  return std::any_of(n.children.begin(), n.children.end(),
-                     [](const Node& c) { return is_list_item(c.kind); });
+  for (const Node& c : n.children)
+    if (is_list_item(c.kind)) return true;
+  return false;
 }
 
 // --- principles ---------------------------------------------------------------------------------
