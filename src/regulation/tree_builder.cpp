@@ -124,6 +124,16 @@ void append_text(std::string& to, std::string_view more) {
   to += more;
 }
 
+// append_text(to, line) for the text of a line (not empty), whose own string is moved in when
+// `to` is empty and the line's string may be taken (movable_text, else null): a title or text
+// that starts on the line after its marker is not copied.
+void append_line(std::string& to, const std::string& line, std::string* movable_text) {
+  if (to.empty() && movable_text != nullptr)
+    to = std::move(*movable_text);  // the line, which is not read after this
+  else
+    append_text(to, line);
+}
+
 }  // namespace
 
 TreeBuilder::TreeBuilder(Node& root, Mode mode, std::vector<Finding>& findings)
@@ -200,7 +210,7 @@ void TreeBuilder::add_line(const Line& line, std::string* movable_text) {
     close_to(1);
     add_plain(s, line.number, true, movable_text);
   } else if (mode_ == Mode::Annex && (is_annex_heading(s) || is_roman_subheading(s))) {
-    add_heading(s, line.number);
+    add_heading(s, line.number, movable_text);
   } else if (auto bm = line.bullet ? bullet_marker(line) : std::nullopt) {
     add_item(*bm, line.number, movable_text);
     while (!bullet_lists_.empty() && bullet_lists_.back().depth >= stack_.size())
@@ -381,13 +391,16 @@ void TreeBuilder::add_row(const Line& line) {
   extend_spans(line.number);
 }
 
-void TreeBuilder::add_heading(const std::string& s, int line) {
+void TreeBuilder::add_heading(const std::string& s, int line, std::string* movable_text) {
   while (stack_.size() > 1 && is_list_item(top().kind) && top().kind != NodeKind::Roman &&
          top().kind != NodeKind::UpperLetter)
     close_top();
   Node& n = new_child(top());
   n.kind = NodeKind::Heading;
-  n.text = s;
+  if (movable_text != nullptr)
+    n.text = std::move(*movable_text);  // s, which is not read after this
+  else
+    n.text = s;
   n.span.extend(line);
   extend_spans(line);
 }
@@ -397,14 +410,14 @@ void TreeBuilder::add_plain(const std::string& s, int line, bool field, std::str
   const bool titled =
       t.kind == NodeKind::Chapter || t.kind == NodeKind::Section || t.kind == NodeKind::Paragraph;
   if (titled && t.children.empty()) {
-    append_text(t.title, s);
+    append_line(t.title, s, movable_text);
     extend_spans(line);
     return;
   }
   const bool item = is_list_item(t.kind) || t.kind == NodeKind::Article ||
                     t.kind == NodeKind::Verse || t.kind == NodeKind::Dictum;
   if (item && t.children.empty() && !field) {
-    append_text(t.text, s);
+    append_line(t.text, s, movable_text);
     extend_spans(line);
     return;
   }

@@ -36,7 +36,7 @@ class TreeBuilder {
   // movable_text: the line's own text, which the item's text may be cut from (else null).
   void add_item(Marker& m, int line, std::string* movable_text);
   void add_row(const Line& line);
-  void add_heading(const std::string& s, int line);
+  void add_heading(const std::string& s, int line, std::string* movable_text);
   void add_line(const Line& line, std::string* movable_text);
   void add_plain(const std::string& s, int line, bool field, std::string* movable_text);
   std::optional<Marker> bullet_marker(const Line& line);
