@@ -129,14 +129,20 @@ bool repeats_issuer(std::string_view line, std::string_view issuer) {
 
 void read_heading(const std::vector<Line>& lines, std::size_t end, Heading& h,
                   std::vector<Finding>& findings) {
+  // The heading's text is made at its full length at once (no string grown line by line).
+  constexpr std::size_t kHeadingText = 4096;
+  std::size_t text_size = 0;
+  for (std::size_t i = 0; i < end && text_size < kHeadingText; ++i)
+    if (!lines[i].text.empty()) text_size += (text_size == 0 ? 0 : 1) + lines[i].text.size();
+  h.text.reserve(std::min(text_size, kHeadingText));
   std::size_t kind_line = npos;
   for (std::size_t i = 0; i < end; ++i) {
     const std::string& s = lines[i].text;
     if (s.empty()) continue;
     h.span.extend(lines[i].number);
-    if (h.text.size() < 4096) {
+    if (h.text.size() < kHeadingText) {
       if (!h.text.empty()) h.text += ' ';
-      h.text += s.substr(0, 4096 - h.text.size());
+      h.text.append(s, 0, kHeadingText - h.text.size());
     }
     if (kind_line == npos) {
       if (auto k = read_kind_line(s)) {
