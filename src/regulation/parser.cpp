@@ -399,7 +399,10 @@ Document parse_document(std::string_view utf8_text) {
   if (m.enactment != npos) {
     std::string e = strip_keyword(lines[m.enactment].text);
     for (std::size_t i = m.enactment + 1; i < std::min(m.body, n); ++i)
-      if (!lines[i].text.empty()) e += " " + lines[i].text;
+      if (!lines[i].text.empty()) {
+        e += ' ';
+        e += lines[i].text;
+      }
     doc.enactment = text::collapse_spaces(e);
   }
 
@@ -415,6 +418,7 @@ Document parse_document(std::string_view utf8_text) {
                             "Batang tubuh (BAB, Pasal atau diktum) tidak ditemukan."});
   }
   if (m.closing != npos) read_closing(lines, m.closing, first_annex, doc.closing);
+  doc.annexes.reserve(m.annexes.size());
   for (std::size_t k = 0; k < m.annexes.size(); ++k) {
     Annex a;
     read_annex(lines, m.annexes[k], k + 1 < m.annexes.size() ? m.annexes[k + 1] : n, a,
