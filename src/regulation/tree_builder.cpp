@@ -138,6 +138,9 @@ void append_line(std::string& to, const std::string& line, std::string* movable_
 
 TreeBuilder::TreeBuilder(Node& root, Mode mode, std::vector<Finding>& findings)
     : mode_(mode), findings_(findings) {
+  // Room for the deepest stack (the items nested as deep as they may be, on the headings and
+  // the root), made once: the stack does not grow as the nesting deepens.
+  stack_.reserve(kMaxDepth + 8);
   stack_.push_back(&root);
 }
 
