@@ -360,9 +360,11 @@ void TreeBuilder::add_item(Marker& m, int line, std::string* movable_text) {
 }
 
 void TreeBuilder::add_row(const Line& line) {
-  std::vector<std::string> cells;
-  cells.reserve(static_cast<std::size_t>(std::count(line.text.begin(), line.text.end(), '\t')) + 1);
-  for_each_cell(line.text, [&](std::string_view c) { cells.emplace_back(c); });
+  // The cells as views into the line, in a buffer every row uses: a row that continues the one
+  // above is appended from them, and a new row's strings are made at their count once.
+  std::vector<std::string_view>& cells = cells_;
+  cells.clear();
+  for_each_cell(line.text, [&](std::string_view c) { cells.push_back(c); });
   const bool continuation = !cells.empty() && cells[0].empty();
   Node* table = nullptr;
   if (!top().children.empty() && top().children.back().kind == NodeKind::Table) {
@@ -388,7 +390,8 @@ void TreeBuilder::add_row(const Line& line) {
   }
   Node& row = new_child(*table);
   row.kind = NodeKind::Row;
-  row.cells = std::move(cells);
+  row.cells.reserve(cells.size());
+  for (const std::string_view c : cells) row.cells.emplace_back(c);
   row.span.extend(line.number);
   table->span.extend(line.number);
   extend_spans(line.number);

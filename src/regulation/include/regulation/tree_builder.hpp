@@ -5,6 +5,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/finding.hpp"
@@ -65,6 +66,7 @@ class TreeBuilder {
   };
   std::vector<BulletList> bullet_lists_;
   Marker marker_;  // the marker of the line being read (one, so that its label's buffer is reused)
+  std::vector<std::string_view> cells_;  // the cells of the row being read (add_row's buffer)
 };
 
 }  // namespace tatakerja::regulation
