@@ -298,14 +298,14 @@ void read_annex(std::vector<Line>& lines, std::size_t begin, std::size_t end, An
   {
     // "LAMPIRAN II : PERATURAN ..." / "LAMPIRAN I PERATURAN ..." / "LAMPIRAN"
     std::string_view rest = text::trim(std::string_view(first).substr(8));
-    auto words = text::split(rest, ' ');
-    if (!words.empty()) {
-      std::string w(words[0]);
-      while (!w.empty() && (w.back() == ':' || w.back() == '.')) w.pop_back();
+    {
+      const std::string_view word = rest.substr(0, rest.find(' '));  // the first word, if any
+      std::string_view w = word;
+      while (!w.empty() && (w.back() == ':' || w.back() == '.')) w.remove_suffix(1);
       if (auto v = text::roman_to_int(w)) {
         a.label = text::to_upper(w);
         a.ordinal = *v;
-        rest = text::trim(rest.substr(words[0].size()));
+        rest = text::trim(rest.substr(word.size()));
       }
     }
     if (!rest.empty() && rest[0] == ':') rest = text::trim(rest.substr(1));
@@ -351,7 +351,8 @@ void read_annex(std::vector<Line>& lines, std::size_t begin, std::size_t end, An
       a.title_line = lines[i].number;
       in_title = true;
     } else if (in_title && text::is_upper_text(s)) {
-      a.title += " " + s;
+      a.title += ' ';
+      a.title += s;
     } else {
       break;
     }
