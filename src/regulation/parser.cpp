@@ -32,14 +32,20 @@ struct Landmarks {
 bool is_annex_start(std::string_view s) {
   s = text::trim(s);
   if (s.empty() || (s.front() != 'L' && s.front() != 'l')) return false;  // most lines
-  auto words = text::split(s, ' ');
-  if (words.empty()) return false;
-  std::string_view w0 = words[0];
+  // The words split at each space (as text::split gives them), read as views: the first, and
+  // the second and how many there are only for a title-case "Lampiran".
+  const std::size_t space = s.find(' ');
+  const std::string_view w0 = s.substr(0, space);
   if (w0 == "LAMPIRAN" || w0 == "LAMPIRAN:") return true;
   // "Lampiran I :" written in title case, alone on its line.
-  return text::iequals(w0, "Lampiran") && words.size() <= 3 && words.size() >= 2 &&
-         text::roman_to_int(std::string(text::trim(words[1])).substr(0, words[1].find(':')))
-             .has_value();
+  if (!text::iequals(w0, "Lampiran") || space == std::string_view::npos) return false;
+  const std::string_view after = s.substr(space + 1);
+  const std::size_t second_space = after.find(' ');
+  if (second_space != std::string_view::npos &&
+      after.find(' ', second_space + 1) != std::string_view::npos)
+    return false;  // four words or more
+  const std::string_view w1 = after.substr(0, second_space);
+  return text::roman_to_int(text::trim(w1).substr(0, w1.find(':'))).has_value();
 }
 
 Landmarks find_landmarks(const std::vector<Line>& lines) {
