@@ -225,13 +225,18 @@ void read_heading(const std::vector<Line>& lines, std::size_t end, Heading& h,
 std::string after_keyword(std::string_view line, std::string_view keyword) {
   std::string_view rest = text::trim(line);
   bool first = true;
-  for (const std::string_view word : text::split(keyword, ' ')) {
+  // The keyword's words, split at each space as text::split splits them (read in place).
+  for (std::string_view words = keyword;;) {
+    const std::size_t space = words.find(' ');
+    const std::string_view word = words.substr(0, space);
     std::size_t i = 0;
     while (i < rest.size() && text::is_alpha(rest[i])) ++i;
     const bool same_shape = i == word.size() && text::iequals(rest.substr(0, 1), word.substr(0, 1));
     if (i == 0 || (!first && !same_shape)) break;
     rest = text::trim(rest.substr(i));
     first = false;
+    if (space == std::string_view::npos) break;
+    words.remove_prefix(space + 1);
   }
   if (!rest.empty() && rest[0] == ':') rest = text::trim(rest.substr(1));
   return std::string(rest);
