@@ -284,7 +284,8 @@ void read_closing(const std::vector<Line>& lines, std::size_t begin, std::size_t
     }
     if (stage != Stage::Enacted) continue;
     if (want_title) {
-      c.signatory_title += (c.signatory_title.empty() ? "" : " ") + s;
+      if (!c.signatory_title.empty()) c.signatory_title += ' ';
+      c.signatory_title += s;
       if (s.back() == ',') {
         c.signatory_title.pop_back();
         want_title = false;
