@@ -17,8 +17,10 @@ bool is_container_for_structure(NodeKind k) {
 
 // "Jabatan : X", "Tugas Pokok : Y", "NOMOR : 10": a label, a colon, a value.
 bool is_field_line(std::string_view s) {
-  const std::size_t colon = s.find(':');
-  if (colon == std::string_view::npos || colon == 0 || colon > 40) return false;
+  constexpr std::size_t kLongestKey = 40;  // the colon's place, at most
+  // (Only the first kLongestKey + 1 bytes are searched: a first colon further on is too far.)
+  const std::size_t colon = s.substr(0, kLongestKey + 1).find(':');
+  if (colon == std::string_view::npos || colon == 0 || colon > kLongestKey) return false;
   std::string_view key = text::trim(s.substr(0, colon));
   if (key.empty() || !(key[0] >= 'A' && key[0] <= 'Z')) return false;
   const auto words = std::count(key.begin(), key.end(), ' ') + 1;
