@@ -103,6 +103,12 @@ void check_citations(const Extraction& facts, std::vector<Finding>& out) {
   std::vector<std::string> numbers(cs.size());
   for (std::size_t i = 0; i < cs.size(); ++i)
     if (cs[i].year && !cs[i].number.empty()) numbers[i] = strip_zeros(cs[i].number);
+  // The order of two citations' kind and region keys (<0, 0, >0). The citations of a kind and
+  // region met before view one key: told equal by where they point, with no bytes compared.
+  const auto compare_kind_region = [&](std::size_t x, std::size_t y) {
+    const std::string_view a = kind_region[x], b = kind_region[y];
+    return a.data() == b.data() && a.size() == b.size() ? 0 : a.compare(b);
+  };
   // identity_key(cs[i]) for a citation with a number and a year.
   const auto identity = [&](std::size_t i) {
     return std::string(kind_region[i]) + "|" + numbers[i] + "|" + std::to_string(*cs[i].year);
@@ -116,23 +122,25 @@ void check_citations(const Extraction& facts, std::vector<Finding>& out) {
   // parts of its identity key (a kind and region key has no '|' in its parts, nor a year, so that
   // equal parts are equal keys); the key itself is made only for a finding. The citations with a
   // usable gazette record are sorted by their identity (and, of one identity, in the order of the
-  // text): the first of each regulation is the first of its group, found with no map made.
-  using Identity = std::tuple<std::string_view, std::string_view, int>;
-  const auto identity_of = [&](std::size_t i) {
-    return Identity{kind_region[i], numbers[i], *cs[i].year};
+  // text): the first of each regulation is the first of its group, found with no map made. (Only
+  // the groups matter, not their order: the parts are compared cheapest first, the year.)
+  const auto compare_identity = [&](std::size_t x, std::size_t y) {
+    if (*cs[x].year != *cs[y].year) return *cs[x].year < *cs[y].year ? -1 : 1;
+    if (const int c = numbers[x].compare(numbers[y]); c != 0) return c;
+    return compare_kind_region(x, y);
   };
   std::vector<std::size_t> recorded;
   recorded.reserve(cs.size());
   for (std::size_t i = 0; i < cs.size(); ++i)
     if (usable_gazette(cs[i])) recorded.push_back(i);
   std::sort(recorded.begin(), recorded.end(), [&](std::size_t x, std::size_t y) {
-    return std::tuple_cat(identity_of(x), std::tuple(x)) <
-           std::tuple_cat(identity_of(y), std::tuple(y));
+    const int c = compare_identity(x, y);
+    return c != 0 ? c < 0 : x < y;
   });
   std::vector<std::size_t> first_gazette(cs.size());  // of each usable citation, the first
   for (std::size_t k = 0; k < recorded.size(); ++k) {
     const std::size_t i = recorded[k];
-    const bool first = k == 0 || identity_of(recorded[k - 1]) != identity_of(i);
+    const bool first = k == 0 || compare_identity(recorded[k - 1], i) != 0;
     first_gazette[i] = first ? i : first_gazette[recorded[k - 1]];
   }
   std::set<std::string> reported;
@@ -182,12 +190,13 @@ void check_citations(const Extraction& facts, std::vector<Finding>& out) {
   for (std::size_t i = 0; i < cs.size(); ++i)
     if (cs[i].year && !cs[i].number.empty()) numbered.push_back(i);
   std::sort(numbered.begin(), numbered.end(), [&](std::size_t x, std::size_t y) {
-    return std::tie(kind_region[x], x) < std::tie(kind_region[y], y);
+    const int c = compare_kind_region(x, y);
+    return c != 0 ? c < 0 : x < y;
   });
   constexpr std::size_t kComparedInPairs = 32;  // a kind and region's citations, at most
   for (std::size_t from = 0; from < numbered.size();) {
     std::size_t to = from + 1;
-    while (to < numbered.size() && kind_region[numbered[to]] == kind_region[numbered[from]]) ++to;
+    while (to < numbered.size() && compare_kind_region(numbered[to], numbered[from]) == 0) ++to;
     const std::span<const std::size_t> group(numbered.data() + from, to - from);
     from = to;
     if (group.size() <= kComparedInPairs) {
