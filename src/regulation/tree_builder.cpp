@@ -269,8 +269,8 @@ std::optional<Marker> TreeBuilder::bullet_marker(const Line& line) {
 
 void TreeBuilder::add_text(const std::string& text, int line_number) {
   if (text.empty()) return;
-  Line l{line_number, text};
-  add(l);
+  // The copy made for the line is the builder's own: taken, not copied again into a node.
+  take(Line{line_number, text});
 }
 
 void TreeBuilder::add_structural(Marker& m, int line) {
