@@ -267,10 +267,10 @@ std::optional<Marker> TreeBuilder::bullet_marker(const Line& line) {
   return m;
 }
 
-void TreeBuilder::add_text(const std::string& text, int line_number) {
+void TreeBuilder::add_text(std::string text, int line_number) {
   if (text.empty()) return;
-  // The copy made for the line is the builder's own: taken, not copied again into a node.
-  take(Line{line_number, text});
+  // The text is the builder's own: taken into a node, not copied again.
+  take(Line{line_number, std::move(text)});
 }
 
 void TreeBuilder::add_structural(Marker& m, int line) {

@@ -30,7 +30,7 @@ class TreeBuilder {
   // released once appended, so that a text is not held twice (as lines and as nodes) at once.
   void take(Line&& line);
   // Adds text that follows a keyword on the same line ("Menimbang : bahwa ...").
-  void add_text(const std::string& text, int line_number);
+  void add_text(std::string text, int line_number);
 
  private:
   void add_structural(Marker& m, int line);
