@@ -13,6 +13,7 @@
 #include <map>
 #include <optional>
 #include <set>
+#include <span>
 #include <string_view>
 #include <tuple>
 
@@ -102,6 +103,12 @@ void check_citations(const Extraction& facts, std::vector<Finding>& out) {
   std::vector<std::string> numbers(cs.size());
   for (std::size_t i = 0; i < cs.size(); ++i)
     if (cs[i].year && !cs[i].number.empty()) numbers[i] = strip_zeros(cs[i].number);
+  // The order of two citations' kind and region keys (<0, 0, >0). The citations of a kind and
+  // region met before view one key: told equal by where they point, with no bytes compared.
+  const auto compare_kind_region = [&](std::size_t x, std::size_t y) {
+    const std::string_view a = kind_region[x], b = kind_region[y];
+    return a.data() == b.data() && a.size() == b.size() ? 0 : a.compare(b);
+  };
   // identity_key(cs[i]) for a citation with a number and a year.
   const auto identity = [&](std::size_t i) {
     return std::string(kind_region[i]) + "|" + numbers[i] + "|" + std::to_string(*cs[i].year);
@@ -113,15 +120,33 @@ void check_citations(const Extraction& facts, std::vector<Finding>& out) {
               ", lebih awal daripada tahun peraturan itu sendiri.");
   // The same regulation with two gazette records. The first of each regulation is found by the
   // parts of its identity key (a kind and region key has no '|' in its parts, nor a year, so that
-  // equal parts are equal keys); the key itself is made only for a finding.
-  using Identity = std::tuple<std::string_view, std::string_view, int>;
-  std::map<Identity, std::size_t> first_gazette;
+  // equal parts are equal keys); the key itself is made only for a finding. The citations with a
+  // usable gazette record are sorted by their identity (and, of one identity, in the order of the
+  // text): the first of each regulation is the first of its group, found with no map made. (Only
+  // the groups matter, not their order: the parts are compared cheapest first, the year.)
+  const auto compare_identity = [&](std::size_t x, std::size_t y) {
+    if (*cs[x].year != *cs[y].year) return *cs[x].year < *cs[y].year ? -1 : 1;
+    if (const int c = numbers[x].compare(numbers[y]); c != 0) return c;
+    return compare_kind_region(x, y);
+  };
+  std::vector<std::size_t> recorded;
+  recorded.reserve(cs.size());
+  for (std::size_t i = 0; i < cs.size(); ++i)
+    if (usable_gazette(cs[i])) recorded.push_back(i);
+  std::sort(recorded.begin(), recorded.end(), [&](std::size_t x, std::size_t y) {
+    const int c = compare_identity(x, y);
+    return c != 0 ? c < 0 : x < y;
+  });
+  std::vector<std::size_t> first_gazette(cs.size());  // of each usable citation, the first
+  for (std::size_t k = 0; k < recorded.size(); ++k) {
+    const std::size_t i = recorded[k];
+    const bool first = k == 0 || compare_identity(recorded[k - 1], i) != 0;
+    first_gazette[i] = first ? i : first_gazette[recorded[k - 1]];
+  }
   std::set<std::string> reported;
   for (std::size_t i = 0; i < cs.size(); ++i) {
-    if (!usable_gazette(cs[i])) continue;
-    auto [it, fresh] = first_gazette.emplace(Identity{kind_region[i], numbers[i], *cs[i].year}, i);
-    if (fresh) continue;
-    const Citation& a = cs[it->second];
+    if (!usable_gazette(cs[i]) || first_gazette[i] == i) continue;
+    const Citation& a = cs[first_gazette[i]];
     if (same_gazette(*a.gazette, *cs[i].gazette) || !reported.insert("g" + identity(i)).second)
       continue;
     add(out, "CITATION_INCONSISTENT", Severity::Warning, cs[i].line,
@@ -146,7 +171,7 @@ void check_citations(const Extraction& facts, std::vector<Finding>& out) {
   };
   // Adds the pairs of `idx` (ascending) that differ in number or year, not both; same_title
   // tells whether two of them have one title (known already for a group of one title).
-  const auto add_pairs = [&](const std::vector<std::size_t>& idx, const auto& same_title) {
+  const auto add_pairs = [&](std::span<const std::size_t> idx, const auto& same_title) {
     for (std::size_t px = 0; px < idx.size(); ++px) {
       for (std::size_t py = 0; py < px; ++py) {
         const std::size_t x = idx[px], y = idx[py];
@@ -158,19 +183,30 @@ void check_citations(const Extraction& facts, std::vector<Finding>& out) {
       }
     }
   };
-  std::map<std::string_view, std::vector<std::size_t>> by_kind_region;
+  // The citations with a number and a year, grouped by kind and region (in the order of the
+  // keys, each group in the order of the text), in one sorted list with no map made.
+  std::vector<std::size_t> numbered;
+  numbered.reserve(cs.size());
   for (std::size_t i = 0; i < cs.size(); ++i)
-    if (cs[i].year && !cs[i].number.empty()) by_kind_region[kind_region[i]].push_back(i);
+    if (cs[i].year && !cs[i].number.empty()) numbered.push_back(i);
+  std::sort(numbered.begin(), numbered.end(), [&](std::size_t x, std::size_t y) {
+    const int c = compare_kind_region(x, y);
+    return c != 0 ? c < 0 : x < y;
+  });
   constexpr std::size_t kComparedInPairs = 32;  // a kind and region's citations, at most
-  for (const auto& [kr, idx] : by_kind_region) {
-    if (idx.size() <= kComparedInPairs) {
-      add_pairs(idx, [&](std::size_t x, std::size_t y) {
+  for (std::size_t from = 0; from < numbered.size();) {
+    std::size_t to = from + 1;
+    while (to < numbered.size() && compare_kind_region(numbered[to], numbered[from]) == 0) ++to;
+    const std::span<const std::size_t> group(numbered.data() + from, to - from);
+    from = to;
+    if (group.size() <= kComparedInPairs) {
+      add_pairs(group, [&](std::size_t x, std::size_t y) {
         return !title_key(x).empty() && title_key(x) == title_key(y);
       });
       continue;
     }
     std::map<std::string, std::vector<std::size_t>> by_title;
-    for (const std::size_t i : idx)
+    for (const std::size_t i : group)
       if (!title_key(i).empty()) by_title[title_key(i)].push_back(i);
     for (const auto& [title, same] : by_title)
       add_pairs(same, [](std::size_t, std::size_t) { return true; });

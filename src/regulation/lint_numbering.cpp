@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <array>
 #include <bit>
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -51,20 +52,66 @@ struct Item {
                        // one of its kind: a new list may start there
 };
 
+// The ordinals a run has seen, for check_run: those of the list being read, and below them those
+// of the lists a block under a heading interrupted (innermost last), each with its last item.
+// One flat buffer holds them all: a list interrupted keeps its ordinals where they are and the
+// new block's go on top, so that no list's ordinals are moved or copied, and one set of buffers
+// serves every run of a text.
+class SeenOrdinals {
+ public:
+  // Empties the buffers for a new run.
+  void start() {
+    if (ordinals_.capacity() == 0) ordinals_.reserve(kRoom);
+    ordinals_.clear();
+    interrupted_.clear();
+    from_ = 0;
+  }
+  bool holds(int ordinal) const {
+    return std::find(ordinals_.begin() + static_cast<std::ptrdiff_t>(from_), ordinals_.end(),
+                     ordinal) != ordinals_.end();
+  }
+  void add(int ordinal) { ordinals_.push_back(ordinal); }
+  // A new list starts under a heading; the list being read, whose last item is `last`, waits.
+  void interrupt(const Node* last) {
+    interrupted_.push_back({from_, last});
+    from_ = ordinals_.size();
+  }
+  // The last item of the innermost list interrupted, or null.
+  const Node* interrupted_last() const {
+    return interrupted_.empty() ? nullptr : interrupted_.back().last;
+  }
+  // The innermost list interrupted goes on: the block read since is done with.
+  void resume() {
+    ordinals_.resize(from_);
+    from_ = interrupted_.back().from;
+    interrupted_.pop_back();
+  }
+
+ private:
+  // The room made at the first run: a list of some dozens is read without moving its ordinals.
+  static constexpr std::size_t kRoom = 64;
+  struct Interrupted {
+    std::size_t from;  // where its ordinals start in ordinals_
+    const Node* last;  // its last item
+  };
+  std::vector<int> ordinals_;
+  std::vector<Interrupted> interrupted_;
+  std::size_t from_ = 0;  // where the ordinals of the list being read start
+};
+
 // `may_start_later`: the run is the top of an excerpt ("BAB III", "Pasal 12" first), which
 // starts where the copy starts.
 // `where_of()` gives the words placing the run (" dalam Pasal 3"); it and the kind's word are
 // made only for a finding (most runs have none).
-// `seen`: a buffer for the ordinals seen, emptied here (one serves every run).
+// `seen`: the buffers for the ordinals seen, emptied here (one serves every run).
 template <typename Where>
 void check_run(const std::vector<Item>& items, const Where& where_of, std::vector<Finding>& out,
-               bool may_start_later, std::vector<int>& seen) {
-  seen.clear();
+               bool may_start_later, SeenOrdinals& seen) {
+  seen.start();
   const Node* prev = nullptr;
-  // The lists that a block under a heading interrupted, innermost last, each with what it had
-  // seen and its last item: "1. NAMA JABATAN : ...", "URAIAN TUGAS :", its duties 1-9, then
-  // "2. NAMA JABATAN" goes on with the list of blocks.
-  std::vector<std::pair<std::vector<int>, const Node*>> interrupted;
+  // The lists that a block under a heading interrupted are kept in `seen`: "1. NAMA JABATAN :
+  // ...", "URAIAN TUGAS :", its duties 1-9, then "2. NAMA JABATAN" goes on with the list of
+  // blocks.
   for (const Item& it : items) {
     const Node& cur = *it.node;
     const auto what = [&] { return kind_word(cur); };
@@ -75,14 +122,13 @@ void check_run(const std::vector<Item>& items, const Where& where_of, std::vecto
             "Penomoran " + what() + where() + " dimulai dari " + node_label(cur) + ", bukan dari " +
                 what() + " " + (cur.kind == NodeKind::Verse ? "(1)" : "pertama") + ".");
     } else if (it.after_heading && cur.ordinal == 1) {
-      interrupted.emplace_back(std::move(seen), prev);  // a new block under a new heading
-      seen.clear();
+      seen.interrupt(prev);  // a new block under a new heading
     } else if (cur.ordinal == prev->ordinal + 1) {
       // in sequence
-    } else if (!interrupted.empty() && cur.ordinal == interrupted.back().second->ordinal + 1) {
-      seen = std::move(interrupted.back().first);  // the interrupted list goes on
-      interrupted.pop_back();
-    } else if (std::find(seen.begin(), seen.end(), cur.ordinal) != seen.end()) {
+    } else if (const Node* interrupted = seen.interrupted_last();
+               interrupted && cur.ordinal == interrupted->ordinal + 1) {
+      seen.resume();  // the interrupted list goes on
+    } else if (seen.holds(cur.ordinal)) {
       add(out, "NUMBERING_DUPLICATE", Severity::Warning, cur.span.first_line,
           "Penomoran " + what() + where() + " ganda: " + node_label(cur) + " muncul lagi setelah " +
               node_label(*prev) + ".");
@@ -91,7 +137,7 @@ void check_run(const std::vector<Item>& items, const Where& where_of, std::vecto
           "Penomoran " + what() + where() + " melompat dari " + node_label(*prev) + " ke " +
               node_label(cur) + ".");
     }
-    seen.push_back(cur.ordinal);
+    seen.add(cur.ordinal);
     prev = &cur;
   }
 }
@@ -109,13 +155,18 @@ bool introduces_list(std::string_view t) {
 
 class Numbering {
  public:
-  Numbering(std::vector<Finding>& out, bool excerpt) : out_(out), excerpt_(excerpt) {}
+  Numbering(std::vector<Finding>& out, bool excerpt) : out_(out), excerpt_(excerpt) {
+    // Room for the articles of most bodies, and for the path to a deep list.
+    articles.reserve(64);
+    path_.reserve(16);
+  }
 
   void list(const Node& parent, const std::string& prefix) {
     path_.clear();
     visit(parent, prefix);
   }
   std::vector<const Node*> articles;
+  SeenOrdinals seen;  // check_run's buffers, for every run of the text
 
  private:
   // " dalam Pasal 3 ayat (1)", " dalam Lampiran II angka 6", " dalam Bagian Keempat"
@@ -148,6 +199,7 @@ class Numbering {
       } else if (numbered_kind(c.kind) && plain_label(c)) {
         const auto k = static_cast<std::size_t>(c.kind);
         const std::uint32_t bit = std::uint32_t{1} << k;
+        if (runs[k].capacity() == 0) runs[k].reserve(kRunRoom);
         runs[k].push_back({&c, (heading_since & bit) != 0});
         kind_seen |= bit;
         heading_since &= ~bit;
@@ -162,7 +214,7 @@ class Numbering {
       const bool top = excerpt_ && parent.kind == NodeKind::Root && prefix.empty() && path_.empty();
       for (std::uint32_t kinds = kind_seen; kinds != 0; kinds &= kinds - 1) {
         auto& items = runs[static_cast<std::size_t>(std::countr_zero(kinds))];
-        check_run(items, where_of, out_, top, seen_);
+        check_run(items, where_of, out_, top, this->seen);
         items.clear();
       }
     }
@@ -189,8 +241,10 @@ class Numbering {
   std::vector<Finding>& out_;
   bool excerpt_ = false;
   std::vector<const Node*> path_;
+  // The room a kind's run makes at its first item: a body's articles or an annex's list run to
+  // some dozens, and a run that grows from one item would be moved five times to reach them.
+  static constexpr std::size_t kRunRoom = 32;
   std::array<std::vector<Item>, kNodeKinds> runs_;  // the runs of the node being visited
-  std::vector<int> seen_;                           // check_run's buffer
 };
 
 }  // namespace
@@ -201,10 +255,10 @@ void check_numbering(const Document& doc, std::vector<Finding>& out) {
   n.list(doc.bases, "Mengingat");
   n.list(doc.body, "");
   std::vector<Item> arts;
+  arts.reserve(n.articles.size());
   for (const Node* a : n.articles) arts.push_back({a, false});
-  std::vector<int> seen;
   check_run(
-      arts, [] { return std::string(); }, out, is_excerpt(doc), seen);
+      arts, [] { return std::string(); }, out, is_excerpt(doc), n.seen);
   for (const Annex& a : doc.annexes)
     n.list(a.content, "Lampiran" + (a.label.empty() ? std::string() : " " + a.label));
 }

@@ -32,14 +32,20 @@ struct Landmarks {
 bool is_annex_start(std::string_view s) {
   s = text::trim(s);
   if (s.empty() || (s.front() != 'L' && s.front() != 'l')) return false;  // most lines
-  auto words = text::split(s, ' ');
-  if (words.empty()) return false;
-  std::string_view w0 = words[0];
+  // The words split at each space (as text::split gives them), read as views: the first, and
+  // the second and how many there are only for a title-case "Lampiran".
+  const std::size_t space = s.find(' ');
+  const std::string_view w0 = s.substr(0, space);
   if (w0 == "LAMPIRAN" || w0 == "LAMPIRAN:") return true;
   // "Lampiran I :" written in title case, alone on its line.
-  return text::iequals(w0, "Lampiran") && words.size() <= 3 && words.size() >= 2 &&
-         text::roman_to_int(std::string(text::trim(words[1])).substr(0, words[1].find(':')))
-             .has_value();
+  if (!text::iequals(w0, "Lampiran") || space == std::string_view::npos) return false;
+  const std::string_view after = s.substr(space + 1);
+  const std::size_t second_space = after.find(' ');
+  if (second_space != std::string_view::npos &&
+      after.find(' ', second_space + 1) != std::string_view::npos)
+    return false;  // four words or more
+  const std::string_view w1 = after.substr(0, second_space);
+  return text::roman_to_int(text::trim(w1).substr(0, w1.find(':'))).has_value();
 }
 
 Landmarks find_landmarks(const std::vector<Line>& lines) {
@@ -129,14 +135,20 @@ bool repeats_issuer(std::string_view line, std::string_view issuer) {
 
 void read_heading(const std::vector<Line>& lines, std::size_t end, Heading& h,
                   std::vector<Finding>& findings) {
+  // The heading's text is made at its full length at once (no string grown line by line).
+  constexpr std::size_t kHeadingText = 4096;
+  std::size_t text_size = 0;
+  for (std::size_t i = 0; i < end && text_size < kHeadingText; ++i)
+    if (!lines[i].text.empty()) text_size += (text_size == 0 ? 0 : 1) + lines[i].text.size();
+  h.text.reserve(std::min(text_size, kHeadingText));
   std::size_t kind_line = npos;
   for (std::size_t i = 0; i < end; ++i) {
     const std::string& s = lines[i].text;
     if (s.empty()) continue;
     h.span.extend(lines[i].number);
-    if (h.text.size() < 4096) {
+    if (h.text.size() < kHeadingText) {
       if (!h.text.empty()) h.text += ' ';
-      h.text += s.substr(0, 4096 - h.text.size());
+      h.text.append(s, 0, kHeadingText - h.text.size());
     }
     if (kind_line == npos) {
       if (auto k = read_kind_line(s)) {
@@ -213,13 +225,18 @@ void read_heading(const std::vector<Line>& lines, std::size_t end, Heading& h,
 std::string after_keyword(std::string_view line, std::string_view keyword) {
   std::string_view rest = text::trim(line);
   bool first = true;
-  for (const std::string_view word : text::split(keyword, ' ')) {
+  // The keyword's words, split at each space as text::split splits them (read in place).
+  for (std::string_view words = keyword;;) {
+    const std::size_t space = words.find(' ');
+    const std::string_view word = words.substr(0, space);
     std::size_t i = 0;
     while (i < rest.size() && text::is_alpha(rest[i])) ++i;
     const bool same_shape = i == word.size() && text::iequals(rest.substr(0, 1), word.substr(0, 1));
     if (i == 0 || (!first && !same_shape)) break;
     rest = text::trim(rest.substr(i));
     first = false;
+    if (space == std::string_view::npos) break;
+    words.remove_prefix(space + 1);
   }
   if (!rest.empty() && rest[0] == ':') rest = text::trim(rest.substr(1));
   return std::string(rest);
@@ -267,7 +284,8 @@ void read_closing(const std::vector<Line>& lines, std::size_t begin, std::size_t
     }
     if (stage != Stage::Enacted) continue;
     if (want_title) {
-      c.signatory_title += (c.signatory_title.empty() ? "" : " ") + s;
+      if (!c.signatory_title.empty()) c.signatory_title += ' ';
+      c.signatory_title += s;
       if (s.back() == ',') {
         c.signatory_title.pop_back();
         want_title = false;
@@ -292,14 +310,14 @@ void read_annex(std::vector<Line>& lines, std::size_t begin, std::size_t end, An
   {
     // "LAMPIRAN II : PERATURAN ..." / "LAMPIRAN I PERATURAN ..." / "LAMPIRAN"
     std::string_view rest = text::trim(std::string_view(first).substr(8));
-    auto words = text::split(rest, ' ');
-    if (!words.empty()) {
-      std::string w(words[0]);
-      while (!w.empty() && (w.back() == ':' || w.back() == '.')) w.pop_back();
+    {
+      const std::string_view word = rest.substr(0, rest.find(' '));  // the first word, if any
+      std::string_view w = word;
+      while (!w.empty() && (w.back() == ':' || w.back() == '.')) w.remove_suffix(1);
       if (auto v = text::roman_to_int(w)) {
         a.label = text::to_upper(w);
         a.ordinal = *v;
-        rest = text::trim(rest.substr(words[0].size()));
+        rest = text::trim(rest.substr(word.size()));
       }
     }
     if (!rest.empty() && rest[0] == ':') rest = text::trim(rest.substr(1));
@@ -345,7 +363,8 @@ void read_annex(std::vector<Line>& lines, std::size_t begin, std::size_t end, An
       a.title_line = lines[i].number;
       in_title = true;
     } else if (in_title && text::is_upper_text(s)) {
-      a.title += " " + s;
+      a.title += ' ';
+      a.title += s;
     } else {
       break;
     }
@@ -393,7 +412,10 @@ Document parse_document(std::string_view utf8_text) {
   if (m.enactment != npos) {
     std::string e = strip_keyword(lines[m.enactment].text);
     for (std::size_t i = m.enactment + 1; i < std::min(m.body, n); ++i)
-      if (!lines[i].text.empty()) e += " " + lines[i].text;
+      if (!lines[i].text.empty()) {
+        e += ' ';
+        e += lines[i].text;
+      }
     doc.enactment = text::collapse_spaces(e);
   }
 
@@ -409,6 +431,7 @@ Document parse_document(std::string_view utf8_text) {
                             "Batang tubuh (BAB, Pasal atau diktum) tidak ditemukan."});
   }
   if (m.closing != npos) read_closing(lines, m.closing, first_annex, doc.closing);
+  doc.annexes.reserve(m.annexes.size());
   for (std::size_t k = 0; k < m.annexes.size(); ++k) {
     Annex a;
     read_annex(lines, m.annexes[k], k + 1 < m.annexes.size() ? m.annexes[k + 1] : n, a,

@@ -17,8 +17,10 @@ bool is_container_for_structure(NodeKind k) {
 
 // "Jabatan : X", "Tugas Pokok : Y", "NOMOR : 10": a label, a colon, a value.
 bool is_field_line(std::string_view s) {
-  const std::size_t colon = s.find(':');
-  if (colon == std::string_view::npos || colon == 0 || colon > 40) return false;
+  constexpr std::size_t kLongestKey = 40;  // the colon's place, at most
+  // (Only the first kLongestKey + 1 bytes are searched: a first colon further on is too far.)
+  const std::size_t colon = s.substr(0, kLongestKey + 1).find(':');
+  if (colon == std::string_view::npos || colon == 0 || colon > kLongestKey) return false;
   std::string_view key = text::trim(s.substr(0, colon));
   if (key.empty() || !(key[0] >= 'A' && key[0] <= 'Z')) return false;
   const auto words = std::count(key.begin(), key.end(), ' ') + 1;
@@ -124,10 +126,23 @@ void append_text(std::string& to, std::string_view more) {
   to += more;
 }
 
+// append_text(to, line) for the text of a line (not empty), whose own string is moved in when
+// `to` is empty and the line's string may be taken (movable_text, else null): a title or text
+// that starts on the line after its marker is not copied.
+void append_line(std::string& to, const std::string& line, std::string* movable_text) {
+  if (to.empty() && movable_text != nullptr)
+    to = std::move(*movable_text);  // the line, which is not read after this
+  else
+    append_text(to, line);
+}
+
 }  // namespace
 
 TreeBuilder::TreeBuilder(Node& root, Mode mode, std::vector<Finding>& findings)
     : mode_(mode), findings_(findings) {
+  // Room for the deepest stack (the items nested as deep as they may be, on the headings and
+  // the root), made once: the stack does not grow as the nesting deepens.
+  stack_.reserve(kMaxDepth + 8);
   stack_.push_back(&root);
 }
 
@@ -200,7 +215,7 @@ void TreeBuilder::add_line(const Line& line, std::string* movable_text) {
     close_to(1);
     add_plain(s, line.number, true, movable_text);
   } else if (mode_ == Mode::Annex && (is_annex_heading(s) || is_roman_subheading(s))) {
-    add_heading(s, line.number);
+    add_heading(s, line.number, movable_text);
   } else if (auto bm = line.bullet ? bullet_marker(line) : std::nullopt) {
     add_item(*bm, line.number, movable_text);
     while (!bullet_lists_.empty() && bullet_lists_.back().depth >= stack_.size())
@@ -252,10 +267,10 @@ std::optional<Marker> TreeBuilder::bullet_marker(const Line& line) {
   return m;
 }
 
-void TreeBuilder::add_text(const std::string& text, int line_number) {
+void TreeBuilder::add_text(std::string text, int line_number) {
   if (text.empty()) return;
-  Line l{line_number, text};
-  add(l);
+  // The text is the builder's own: taken into a node, not copied again.
+  take(Line{line_number, std::move(text)});
 }
 
 void TreeBuilder::add_structural(Marker& m, int line) {
@@ -347,9 +362,11 @@ void TreeBuilder::add_item(Marker& m, int line, std::string* movable_text) {
 }
 
 void TreeBuilder::add_row(const Line& line) {
-  std::vector<std::string> cells;
-  cells.reserve(static_cast<std::size_t>(std::count(line.text.begin(), line.text.end(), '\t')) + 1);
-  for_each_cell(line.text, [&](std::string_view c) { cells.emplace_back(c); });
+  // The cells as views into the line, in a buffer every row uses: a row that continues the one
+  // above is appended from them, and a new row's strings are made at their count once.
+  std::vector<std::string_view>& cells = cells_;
+  cells.clear();
+  for_each_cell(line.text, [&](std::string_view c) { cells.push_back(c); });
   const bool continuation = !cells.empty() && cells[0].empty();
   Node* table = nullptr;
   if (!top().children.empty() && top().children.back().kind == NodeKind::Table) {
@@ -375,19 +392,23 @@ void TreeBuilder::add_row(const Line& line) {
   }
   Node& row = new_child(*table);
   row.kind = NodeKind::Row;
-  row.cells = std::move(cells);
+  row.cells.reserve(cells.size());
+  for (const std::string_view c : cells) row.cells.emplace_back(c);
   row.span.extend(line.number);
   table->span.extend(line.number);
   extend_spans(line.number);
 }
 
-void TreeBuilder::add_heading(const std::string& s, int line) {
+void TreeBuilder::add_heading(const std::string& s, int line, std::string* movable_text) {
   while (stack_.size() > 1 && is_list_item(top().kind) && top().kind != NodeKind::Roman &&
          top().kind != NodeKind::UpperLetter)
     close_top();
   Node& n = new_child(top());
   n.kind = NodeKind::Heading;
-  n.text = s;
+  if (movable_text != nullptr)
+    n.text = std::move(*movable_text);  // s, which is not read after this
+  else
+    n.text = s;
   n.span.extend(line);
   extend_spans(line);
 }
@@ -397,14 +418,14 @@ void TreeBuilder::add_plain(const std::string& s, int line, bool field, std::str
   const bool titled =
       t.kind == NodeKind::Chapter || t.kind == NodeKind::Section || t.kind == NodeKind::Paragraph;
   if (titled && t.children.empty()) {
-    append_text(t.title, s);
+    append_line(t.title, s, movable_text);
     extend_spans(line);
     return;
   }
   const bool item = is_list_item(t.kind) || t.kind == NodeKind::Article ||
                     t.kind == NodeKind::Verse || t.kind == NodeKind::Dictum;
   if (item && t.children.empty() && !field) {
-    append_text(t.text, s);
+    append_line(t.text, s, movable_text);
     extend_spans(line);
     return;
   }

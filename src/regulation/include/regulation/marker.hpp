@@ -43,14 +43,17 @@ bool starts_with_keyword(std::string_view line, std::string_view keyword);
 // The letter a line starts with as starts_with_keyword reads it (lower case, a leading "rn" read
 // as "m"; '\0' for a blank line): no keyword starting with another letter starts the line.
 // Inline: the parser asks it of every line.
+// (Only the two bytes after any white space at the start are read, the end is not trimmed: a
+// second byte read is an 'n', which no trimming of the end takes away.)
 inline char keyword_initial(std::string_view line) {
-  line = text::trim(line);
-  if (line.empty()) return '\0';
+  std::size_t b = 0;
+  while (b < line.size() && text::detail::is_white_space(line[b])) ++b;
+  if (b == line.size()) return '\0';
   const auto lower = [](char c) {
     return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
   };
-  const char first = lower(line[0]);
-  return first == 'r' && line.size() >= 2 && lower(line[1]) == 'n' ? 'm' : first;
+  const char first = lower(line[b]);
+  return first == 'r' && b + 1 < line.size() && lower(line[b + 1]) == 'n' ? 'm' : first;
 }
 
 }  // namespace tatakerja::regulation

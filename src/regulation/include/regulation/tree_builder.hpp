@@ -5,6 +5,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/finding.hpp"
@@ -29,14 +30,14 @@ class TreeBuilder {
   // released once appended, so that a text is not held twice (as lines and as nodes) at once.
   void take(Line&& line);
   // Adds text that follows a keyword on the same line ("Menimbang : bahwa ...").
-  void add_text(const std::string& text, int line_number);
+  void add_text(std::string text, int line_number);
 
  private:
   void add_structural(Marker& m, int line);
   // movable_text: the line's own text, which the item's text may be cut from (else null).
   void add_item(Marker& m, int line, std::string* movable_text);
   void add_row(const Line& line);
-  void add_heading(const std::string& s, int line);
+  void add_heading(const std::string& s, int line, std::string* movable_text);
   void add_line(const Line& line, std::string* movable_text);
   void add_plain(const std::string& s, int line, bool field, std::string* movable_text);
   std::optional<Marker> bullet_marker(const Line& line);
@@ -65,6 +66,7 @@ class TreeBuilder {
   };
   std::vector<BulletList> bullet_lists_;
   Marker marker_;  // the marker of the line being read (one, so that its label's buffer is reused)
+  std::vector<std::string_view> cells_;  // the cells of the row being read (add_row's buffer)
 };
 
 }  // namespace tatakerja::regulation
