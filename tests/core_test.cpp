@@ -195,6 +195,47 @@ TEST(Text, CollapsedSpacesAreTheWordsJoinedByOneSpace) {
   EXPECT_EQ(text::collapse_spaces("abcdefghijklmnop q"), "abcdefghijklmnop q");
 }
 
+// A name key is made sixteen bytes at a time where they are plain (letters, digits and single
+// spaces), the last bytes of a name too: it must be what keying one byte at a time gives, at every
+// length and alignment, for separators, full stops and UTF-8 bytes anywhere.
+TEST(Text, NameKeyIsTheKeyOfOneByteAtATime) {
+  const auto one_at_a_time = [](std::string_view s) {
+    std::string out;
+    bool space = false;
+    for (const char c : s) {
+      if (text::is_alnum(c) || static_cast<unsigned char>(c) >= 0x80) {
+        if (space && !out.empty()) out += ' ';
+        space = false;
+        out += c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c;
+      } else if (c != '.') {
+        space = true;
+      }
+    }
+    for (const char* joined : {"subbagian", "subbidang", "subbag"}) {
+      std::size_t p;
+      while ((p = text::ifind_word(out, joined)) != std::string::npos) out.insert(p + 3, " ");
+    }
+    return out;
+  };
+  const std::vector<std::string> pieces = {"a", "B",  "z",        "Z",         "0", "9",
+                                           " ", " ",  " ",        "  ",        ".", ",",
+                                           "-", "\t", "\xc3\xa9", "Subbagian", "@", "["};
+  std::uint32_t seed = 4242;
+  const auto next = [&] {
+    seed = seed * 1664525u + 1013904223u;
+    return seed >> 8;
+  };
+  for (int round = 0; round < 30000; ++round) {
+    std::string name;
+    for (std::size_t n = next() % 40; n > 0; --n) name += pieces[next() % pieces.size()];
+    ASSERT_EQ(text::name_key(name), one_at_a_time(name)) << "\"" << name << "\"";
+  }
+  EXPECT_EQ(text::name_key("Bagian Umum"), "bagian umum");
+  EXPECT_EQ(text::name_key("Bagian Umum "), "bagian umum");
+  EXPECT_EQ(text::name_key("Kepala Bagian Umum dan Keuangan"), "kepala bagian umum dan keuangan");
+  EXPECT_EQ(text::name_key("Kepala Bagian Umum dan Keuangan, "), "kepala bagian umum dan keuangan");
+}
+
 // The head of a name's key is the key's start, whole words of it, as long as asked for: a kind
 // told by the first words of a long paragraph is the kind its whole key tells.
 TEST(Text, NameKeyHeadIsTheKeysStartInWholeWords) {

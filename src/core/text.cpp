@@ -369,6 +369,37 @@ void key_plain_block(const char* p, char* out) {
   std::memcpy(out, &small, sizeof small);
 }
 
+namespace {
+
+// The key of the last `rest` bytes of s (1 .. 15) at out, and out moved past it, when they are
+// plain, as in a plain block (a space written first when `space`, a separator read before them
+// with a byte kept before that); false, and nothing written, when they are not. The sixteen bytes
+// tested are the last sixteen of s, the tail's first byte then not the block's, or, in a name
+// shorter than sixteen bytes, the name with 'a's after it, its last byte then tested apart (the
+// block's last byte is an 'a').
+bool key_plain_tail(std::string_view s, std::size_t rest, bool space, char*& out) {
+  std::array<char, 16> block;
+  std::size_t skip = 0;  // the block's bytes before the tail
+  if (s.size() >= 16) {
+    std::memcpy(block.data(), s.data() + s.size() - 16, 16);
+    skip = 16 - rest;
+  } else {
+    if (s.back() == ' ') return false;
+    block.fill('a');
+    std::memcpy(block.data(), s.data(), s.size());
+  }
+  if (!is_plain_key_block(block.data())) return false;
+  // A separator before the tail is a space of the block (the one before the tail's first byte),
+  // or one before the whole name: either way one space, as key_byte would write.
+  if (space) *out++ = ' ';
+  key_plain_block(block.data(), block.data());
+  std::memcpy(out, block.data() + skip, rest);
+  out += rest;
+  return true;
+}
+
+}  // namespace
+
 std::string name_key(std::string_view s) {
   std::string r(s.size(), '\0');
   char* out = r.data();
@@ -403,7 +434,14 @@ std::string name_key(std::string_view s) {
     }
     i += 16;
   }
-  for (const char c : s.substr(i)) key_byte(c);
+  // The last bytes, fewer than sixteen: as a block too where they can be, the last sixteen bytes
+  // of the name (those before the tail already keyed) or, in a name shorter than sixteen, its
+  // bytes followed by letters (whose key is cut off).
+  if (const std::size_t rest = s.size() - i; rest != 0) {
+    if (!key_plain_tail(s, rest, space && out != begin, out)) {
+      for (const char c : s.substr(i)) key_byte(c);
+    }
+  }
   r.resize(static_cast<std::size_t>(out - begin));
   // "subbagian" / "subbidang" are written both joined and apart (the key is lower case already).
   if (r.find("subb") == std::string::npos) return r;
