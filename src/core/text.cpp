@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <bit>
+#include <cstdint>
 #include <cstring>
 
 #include "core/sixteen_bytes.hpp"
@@ -140,28 +141,57 @@ namespace {
 
 // Whether s, trimmed already, has no run of white space to collapse: no two spaces together and
 // no white space other than a space. Most lines of a text are so, and are then copied whole.
-// The bytes of the sixteen from p, as bits, that are white space other than a space, or a space
-// before a space (p[16] is read too).
-unsigned uncollapsed_bits(const char* p) {
+//
+// Sixteen bytes at a time, each block told as two sets of bits: its spaces, and its bytes that are
+// control bytes (below a space); a tab, line end or form feed is one of the latter, which the
+// texts otherwise hardly have, and only a block that has one is asked which. Two spaces together
+// are a space bit whose lower neighbour is one too, the bit before a block's first the last
+// block's last.
+struct BlockBits {
+  unsigned spaces;
+  unsigned controls;
+};
+BlockBits block_bits(const char* p) {
   const SixteenBytes v = sixteen_bytes_at(p);
-  const SixteenBytes next = sixteen_bytes_at(p + 1);
-  return bits_of((v == '\t') | (v == '\n') | (v == '\r') | (v == '\f') |
-                 ((v == ' ') & (next == ' ')));
+  return {bits_of(v == ' '), bits_of(v < 0x20)};
+}
+// Whether the sixteen bytes at p hold white space other than a space.
+bool has_other_white_space(const char* p) {
+  const SixteenBytes v = sixteen_bytes_at(p);
+  return bits_of((v == '\t') | (v == '\n') | (v == '\r') | (v == '\f')) != 0;
 }
 
 bool spaces_collapsed(std::string_view s) {
   const std::size_t n = s.size();
-  if (n >= 17) {
+  if (n >= 16) {
     // Thirty-two bytes a round while they last (one test for two blocks), then sixteen, the last
-    // block overlapping the one before it (a byte looked at twice changes nothing); every pair of
-    // neighbours falls in a block, and the last byte is looked at alone.
+    // block overlapping the one before it (a byte looked at twice changes nothing, and every pair
+    // of neighbours falls in a block or across two blocks read one after the other).
+    const char* const p = s.data();
+    unsigned carry = 0;  // 1 when the byte before the next block is a space
     std::size_t i = 0;
-    for (; i + 33 <= n; i += 32)
-      if ((uncollapsed_bits(s.data() + i) | uncollapsed_bits(s.data() + i + 16)) != 0) return false;
-    for (; i + 17 <= n; i += 16)
-      if (uncollapsed_bits(s.data() + i) != 0) return false;
-    const char last = s[n - 1];
-    return uncollapsed_bits(s.data() + n - 17) == 0 && (last == ' ' || !is_space(last));
+    for (; i + 32 <= n; i += 32) {
+      const BlockBits low = block_bits(p + i);
+      const BlockBits high = block_bits(p + i + 16);
+      const std::uint32_t spaces = low.spaces | (high.spaces << 16);
+      if ((spaces & ((spaces << 1) | carry)) != 0) return false;
+      if ((low.controls | high.controls) != 0 &&
+          (has_other_white_space(p + i) || has_other_white_space(p + i + 16)))
+        return false;
+      carry = spaces >> 31;
+    }
+    if (i + 16 <= n) {
+      const BlockBits block = block_bits(p + i);
+      if ((block.spaces & ((block.spaces << 1) | carry)) != 0) return false;
+      if (block.controls != 0 && has_other_white_space(p + i)) return false;
+      i += 16;
+    }
+    if (i == n) return true;
+    // The last bytes, fewer than sixteen: the block that ends the text, whose first byte's
+    // neighbour before it is in it too (it starts before i).
+    const BlockBits last = block_bits(p + n - 16);
+    return (last.spaces & (last.spaces << 1)) == 0 &&
+           (last.controls == 0 || !has_other_white_space(p + n - 16));
   }
   bool after_space = false;
   for (const char c : s) {
