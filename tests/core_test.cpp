@@ -3,6 +3,8 @@
 #include <array>
 #include <bit>
 #include <cstdint>
+#include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -193,6 +195,29 @@ TEST(Text, CollapsedSpacesAreTheWordsJoinedByOneSpace) {
   // A space at the end of one block of sixteen and another at the start of the next.
   EXPECT_EQ(text::collapse_spaces("abcdefghijklmno  pqrstuvwxyz"), "abcdefghijklmno pqrstuvwxyz");
   EXPECT_EQ(text::collapse_spaces("abcdefghijklmnop q"), "abcdefghijklmnop q");
+}
+
+// A roman numeral is read only as int_to_roman writes its value (case aside): every other string of
+// its letters is refused.
+TEST(Text, RomanNumeralsAreReadOnlyAsWritten) {
+  std::map<std::string, int> written;
+  for (int n = 1; n <= 13000; ++n)
+    if (const std::string r = text::int_to_roman(n); r.size() <= 12) written[r] = n;
+  const std::string alphabet = "IVXLCDMivxm ";
+  std::uint32_t seed = 31;
+  const auto next = [&] {
+    seed = seed * 1664525u + 1013904223u;
+    return seed >> 8;
+  };
+  for (int round = 0; round < 50000; ++round) {
+    std::string s(next() % 9, ' ');
+    for (char& c : s) c = alphabet[next() % alphabet.size()];
+    if (round % 3 == 0) s = text::int_to_roman(static_cast<int>(1 + next() % 4000));
+    const auto found = written.find(text::to_upper(text::trim(s)));
+    const std::optional<int> expected =
+        found == written.end() ? std::nullopt : std::optional<int>(found->second);
+    ASSERT_EQ(text::roman_to_int(s), expected) << "\"" << s << "\"";
+  }
 }
 
 // A name key is made sixteen bytes at a time where they are plain (letters, digits and single

@@ -497,6 +497,29 @@ std::string name_key_head(std::string_view s, std::size_t chars) {
   }
 }
 
+namespace {
+
+// The numerals int_to_roman writes a number with, largest first.
+constexpr std::pair<int, std::string_view> kRomanTable[] = {
+    {1000, "M"}, {900, "CM"}, {500, "D"}, {400, "CD"}, {100, "C"}, {90, "XC"}, {50, "L"},
+    {40, "XL"},  {10, "X"},   {9, "IX"},  {5, "V"},    {4, "IV"},  {1, "I"}};
+
+// Whether s, case aside, is int_to_roman(n): its numerals compared as they are made, without
+// making the string (roman_to_int asks it of every numeral it reads).
+bool is_written_as_roman(int n, std::string_view s) {
+  std::size_t at = 0;
+  for (const auto& [v, sym] : kRomanTable)
+    while (n >= v) {
+      if (s.size() - at < sym.size()) return false;
+      for (const char c : sym)
+        if (upper(s[at++]) != c) return false;
+      n -= v;
+    }
+  return at == s.size();
+}
+
+}  // namespace
+
 std::optional<int> roman_to_int(std::string_view s) {
   s = trim(s);
   if (s.empty() || s.size() > 12) return std::nullopt;
@@ -527,16 +550,13 @@ std::optional<int> roman_to_int(std::string_view s) {
     const int next = i + 1 < s.size() ? value(s[i + 1]) : 0;
     total += (next > v) ? -v : v;
   }
-  if (total <= 0 || int_to_roman(total) != to_upper(s)) return std::nullopt;
+  if (total <= 0 || !is_written_as_roman(total, s)) return std::nullopt;
   return total;
 }
 
 std::string int_to_roman(int n) {
-  static constexpr std::pair<int, const char*> kTable[] = {
-      {1000, "M"}, {900, "CM"}, {500, "D"}, {400, "CD"}, {100, "C"}, {90, "XC"}, {50, "L"},
-      {40, "XL"},  {10, "X"},   {9, "IX"},  {5, "V"},    {4, "IV"},  {1, "I"}};
   std::string r;
-  for (const auto& [v, sym] : kTable)
+  for (const auto& [v, sym] : kRomanTable)
     while (n >= v) {
       r += sym;
       n -= v;
@@ -610,11 +630,16 @@ std::size_t item_tail_size(std::string_view r) {
 
 }  // namespace
 
-void strip_item_tail(std::string& r) {
-  for (std::size_t n = item_tail_size(r); n != 0; n = item_tail_size(r)) {
-    r.resize(r.size() - n);
-    while (!r.empty() && r.back() == ' ') r.pop_back();
+std::string_view without_item_tail(std::string_view s) {
+  for (std::size_t n = item_tail_size(s); n != 0; n = item_tail_size(s)) {
+    s.remove_suffix(n);
+    while (!s.empty() && s.back() == ' ') s.remove_suffix(1);
   }
+  return s;
+}
+
+void strip_item_tail(std::string& r) {
+  r.resize(without_item_tail(r).size());
 }
 
 std::string strip_item_end(std::string_view s) {

@@ -207,10 +207,11 @@ std::string citation_path(const std::vector<const Node*>& ancestors, const Node&
 
 std::string item_text(const Node& n) {
   // A leaf's full text is its own text (most items are leaves): asked whether it is single-spaced
-  // where it stands and copied once, single-spaced, without the full text made first.
+  // where it stands and copied once, single-spaced and without its tails, without the full text
+  // made first.
   if (n.children.empty()) {
-    std::string t =
-        text::is_single_spaced(n.text) ? std::string(n.text) : text::collapse_spaces(n.text);
+    if (text::is_single_spaced(n.text)) return std::string(text::without_item_tail(n.text));
+    std::string t = text::collapse_spaces(n.text);
     text::strip_item_tail(t);
     return t;
   }
