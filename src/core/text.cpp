@@ -255,11 +255,30 @@ namespace {
 
 // A word's core ("bare"): the word with the bytes that are not letters or digits cut from both
 // ends, in lower case. Only a core of up to kBareKept bytes is kept (longer than any word of the
-// lists it is looked up in); a longer one is known by its size and letters alone.
+// lists it is looked up in); a longer one is known by its size and letters alone. The kept core is
+// also packed into one number, byte i in bits 8i .. 8i + 7 and zeros after it, so that it is
+// compared with a listed word at once (two cores of different sizes differ in the byte where the
+// shorter's zeros start, a core's last byte being a letter or digit).
 constexpr std::size_t kBareKept = 8;
+constexpr std::uint64_t packed(std::string_view word) {
+  std::uint64_t v = 0;
+  for (std::size_t i = 0; i < word.size(); ++i)
+    v |= static_cast<std::uint64_t>(static_cast<unsigned char>(word[i])) << (8 * i);
+  return v;
+}
+template <std::size_t N>
+constexpr std::array<std::uint64_t, N> packed_all(const std::array<std::string_view, N>& words) {
+  std::array<std::uint64_t, N> out{};
+  for (std::size_t i = 0; i < N; ++i) out[i] = packed(words[i]);
+  return out;
+}
+constexpr auto kLowerWordKeys = packed_all(kLowerWords);
+constexpr auto kAcronymKeys = packed_all(kAcronyms);
+
 struct WordCore {
   std::string_view span;  // the core as written, within the word
   std::array<char, kBareKept> small{};
+  std::uint64_t key = 0;  // small packed; 0 for a core longer than kBareKept
   [[nodiscard]] std::string_view lowered() const {
     return span.size() <= kBareKept ? std::string_view(small.data(), span.size())
                                     : std::string_view();
@@ -272,24 +291,25 @@ WordCore core_of(std::string_view word) {
   while (b < e && !is_alnum(word[b])) ++b;
   WordCore c;
   c.span = word.substr(b, e - b);
-  if (c.span.size() <= kBareKept)
+  if (c.span.size() <= kBareKept) {
     for (std::size_t i = 0; i < c.span.size(); ++i) c.small[i] = lower(c.span[i]);
+    c.key = packed(c.lowered());
+  }
   return c;
 }
 
-bool is_listed(const auto& list, const WordCore& core) {
-  if (core.span.size() > kBareKept) return false;
-  return std::find(list.begin(), list.end(), core.lowered()) != list.end();
+template <std::size_t N>
+bool is_listed(const std::array<std::uint64_t, N>& keys, const WordCore& core) {
+  if (core.span.size() > kBareKept || core.span.empty()) return false;
+  return std::find(keys.begin(), keys.end(), core.key) != keys.end();
 }
 
-void append_lower(std::string& out, std::string_view word) {
-  for (const char c : word) out.push_back(lower(c));
-}
-
-// One word of title_case, written at the end of out.
-void title_case_word(std::string& out, std::string_view word, bool first_word) {
+// One word of title_case, made over in place (each byte becomes one byte).
+void title_case_word(char* w, std::size_t size, bool first_word) {
+  const std::string_view word(w, size);
   const WordCore core = core_of(word);
   const std::string_view bare = core.span;
+  // (Each test stops at the first byte that answers it: most words answer at their first bytes.)
   const bool has_lower =
       std::any_of(word.begin(), word.end(), [](char c) { return c >= 'a' && c <= 'z'; });
   const bool has_upper =
@@ -308,25 +328,25 @@ void title_case_word(std::string& out, std::string_view word, bool first_word) {
                      roman_to_int(core.lowered()).has_value();
   // Letters and digits written in capitals together ("SP2D", "K3") are a code, kept as written.
   const bool code = has_upper && !has_lower && std::any_of(bare.begin(), bare.end(), is_digit);
-  const bool acronym = roman || code || is_listed(kAcronyms, core) ||
+  const bool acronym = roman || code || is_listed(kAcronymKeys, core) ||
                        (!has_vowel && bare.size() >= 2 &&
                         std::all_of(bare.begin(), bare.end(), [](char c) { return is_alpha(c); }));
-  if (has_lower && has_upper && !(word.size() > 1 && is_upper_text(word.substr(1)))) {
+  const auto all_lower = [&] {
+    for (std::size_t i = 0; i < size; ++i) w[i] = lower(w[i]);
+  };
+  if (has_lower && has_upper && !(size > 1 && is_upper_text(word.substr(1)))) {
     // Mixed case as written ("McKinsey", "LKjIP"): keep, but capitalise a lowercase start.
-    if (!first_word && is_listed(kLowerWords, core))
-      append_lower(out, word);
-    else
-      out += word;
+    if (!first_word && is_listed(kLowerWordKeys, core)) all_lower();
   } else if (acronym && has_upper) {
-    for (const char c : word) out.push_back(upper(c));
-  } else if (!first_word && is_listed(kLowerWords, core)) {
-    append_lower(out, word);
+    for (std::size_t i = 0; i < size; ++i) w[i] = upper(w[i]);
+  } else if (!first_word && is_listed(kLowerWordKeys, core)) {
+    all_lower();
   } else {
     // Capitalise the first letter, and the letter after a hyphen or slash ("Barang/Jasa").
     bool cap = true;
-    for (const char w : word) {
-      const char c = lower(w);
-      out.push_back(cap && is_alpha(c) ? upper(c) : c);
+    for (std::size_t i = 0; i < size; ++i) {
+      const char c = lower(w[i]);
+      w[i] = cap && is_alpha(c) ? upper(c) : c;
       if (is_alpha(c)) cap = false;
       if (c == '-' || c == '/' || c == '(') cap = true;
     }
@@ -336,22 +356,17 @@ void title_case_word(std::string& out, std::string_view word, bool first_word) {
 }  // namespace
 
 std::string title_case(std::string_view s) {
-  // The words are those of the single-spaced text; a text already single-spaced is not copied.
-  std::string_view text = trim(s);
-  std::string collapsed;
-  if (!spaces_collapsed(text)) {
-    collapsed = collapse_spaces(text);
-    text = collapsed;
-  }
-  std::string out;
-  out.reserve(text.size());
+  // The words are those of the single-spaced text, made over where they stand in a copy of it (a
+  // word keeps its size).
+  const std::string_view text = trim(s);
+  std::string out = spaces_collapsed(text) ? std::string(text) : collapse_spaces(text);
+  char* const p = out.data();
+  const std::size_t n = out.size();
   bool first_word = true;
-  std::size_t start = 0;
-  while (start < text.size()) {
-    std::size_t end = text.find(' ', start);
-    if (end == std::string_view::npos) end = text.size();
-    if (!first_word) out.push_back(' ');
-    title_case_word(out, text.substr(start, end - start), first_word);
+  for (std::size_t start = 0; start < n;) {
+    std::size_t end = start;
+    while (end < n && p[end] != ' ') ++end;
+    title_case_word(p + start, end - start, first_word);
     first_word = false;
     start = end + 1;
   }
