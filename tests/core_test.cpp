@@ -183,6 +183,12 @@ TEST(Text, CollapsedSpacesAreTheWordsJoinedByOneSpace) {
     std::string s(next() % 60, ' ');
     for (char& c : s) c = alphabet[next() % alphabet.size()];
     ASSERT_EQ(text::collapse_spaces(s), words_joined(s)) << "\"" << s << "\"";
+    // Trimmed: white space cut from both ends, one byte at a time.
+    std::string_view by_bytes = s;
+    while (!by_bytes.empty() && by_bytes.find_first_of(" \t\n\r\f") == 0) by_bytes.remove_prefix(1);
+    while (!by_bytes.empty() && by_bytes.find_last_of(" \t\n\r\f") == by_bytes.size() - 1)
+      by_bytes.remove_suffix(1);
+    ASSERT_EQ(text::trim(s), by_bytes) << "\"" << s << "\"";
     ASSERT_EQ(text::is_single_spaced(s), words_joined(s) == s) << "\"" << s << "\"";
     // Collapsed in place, over the string's own bytes from its start (as lines are cleaned).
     const std::string_view trimmed = text::trim(s);

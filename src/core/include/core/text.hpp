@@ -30,6 +30,10 @@ constexpr bool is_alnum(char c) {
   return is_digit(c) || is_alpha(c);
 }
 inline std::string_view trim(std::string_view s) {
+  // Most texts start and end with a byte above the space (no white space there): two tests.
+  if (!s.empty() && static_cast<unsigned char>(s.front()) > ' ' &&
+      static_cast<unsigned char>(s.back()) > ' ')
+    return s;
   std::size_t b = 0, e = s.size();
   while (b < e && detail::is_white_space(s[b])) ++b;
   while (e > b && detail::is_white_space(s[e - 1])) --e;
