@@ -41,8 +41,9 @@ inline std::string_view trim(std::string_view s) {
 }
 inline bool iequals(std::string_view a, std::string_view b) {
   if (a.size() != b.size()) return false;
+  // (Bytes written alike, most of those compared, are not lowered.)
   for (std::size_t i = 0; i < a.size(); ++i)
-    if (detail::ascii_lower(a[i]) != detail::ascii_lower(b[i])) return false;
+    if (a[i] != b[i] && detail::ascii_lower(a[i]) != detail::ascii_lower(b[i])) return false;
   return true;
 }
 inline bool istarts_with(std::string_view s, std::string_view prefix) {
