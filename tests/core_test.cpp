@@ -153,6 +153,13 @@ TEST(Text, CaseBlindSearchAgreesWithOneStartAtATime) {
     ASSERT_EQ(text::ifind(hay, needle, from), expected)
         << "hay \"" << hay << "\" needle \"" << needle << "\" from " << from;
     found += expected != std::string_view::npos;
+    // Compared whole, case aside, byte by byte.
+    const std::string_view head = std::string_view(hay).substr(0, needle.size());
+    bool alike = head.size() == needle.size();
+    for (std::size_t j = 0; alike && j < needle.size(); ++j)
+      alike = fold(head[j]) == fold(needle[j]);
+    ASSERT_EQ(text::iequals(head, needle), alike) << "\"" << head << "\" \"" << needle << "\"";
+    ASSERT_EQ(text::istarts_with(hay, needle), alike) << "\"" << hay << "\" \"" << needle << "\"";
   }
   EXPECT_GT(found, 2000);  // the inputs are ones where the needle is often there
 }

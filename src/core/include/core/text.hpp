@@ -41,9 +41,13 @@ inline std::string_view trim(std::string_view s) {
 }
 inline bool iequals(std::string_view a, std::string_view b) {
   if (a.size() != b.size()) return false;
-  // (Bytes written alike, most of those compared, are not lowered.)
-  for (std::size_t i = 0; i < a.size(); ++i)
-    if (a[i] != b[i] && detail::ascii_lower(a[i]) != detail::ascii_lower(b[i])) return false;
+  // Bytes written alike (most of those compared) are not lowered, nor are two that differ in more
+  // than the bit of a letter's case (0x20): they differ case aside too.
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    if (a[i] == b[i]) continue;
+    if ((a[i] ^ b[i]) != 0x20 || detail::ascii_lower(a[i]) != detail::ascii_lower(b[i]))
+      return false;
+  }
   return true;
 }
 inline bool istarts_with(std::string_view s, std::string_view prefix) {
