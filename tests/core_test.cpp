@@ -211,6 +211,28 @@ TEST(Text, CollapsedSpacesAreTheWordsJoinedByOneSpace) {
   EXPECT_EQ(text::collapse_spaces("abcdefghijklmnop q"), "abcdefghijklmnop q");
 }
 
+// Split: the pieces between the separators, empty ones too, that joined by it give the text back.
+TEST(Text, SplitGivesThePiecesBetweenSeparators) {
+  std::uint32_t seed = 5;
+  const auto next = [&] {
+    seed = seed * 1664525u + 1013904223u;
+    return seed >> 8;
+  };
+  for (int round = 0; round < 5000; ++round) {
+    std::string s(next() % 40, ' ');
+    for (char& c : s) c = "ab;;"[next() % 4];
+    const std::vector<std::string_view> pieces = text::split(s, ';');
+    ASSERT_EQ(pieces.size(), static_cast<std::size_t>(std::count(s.begin(), s.end(), ';')) + 1);
+    std::string joined;
+    for (std::size_t k = 0; k < pieces.size(); ++k) {
+      ASSERT_EQ(pieces[k].find(';'), std::string_view::npos);
+      joined += (k == 0 ? "" : ";") + std::string(pieces[k]);
+    }
+    ASSERT_EQ(joined, s);
+  }
+  EXPECT_EQ(text::split("", ';'), std::vector<std::string_view>{""});
+}
+
 // A roman numeral is read only as int_to_roman writes its value (case aside): every other string of
 // its letters is refused.
 TEST(Text, RomanNumeralsAreReadOnlyAsWritten) {

@@ -241,13 +241,13 @@ std::vector<std::string_view> split(std::string_view s, char sep) {
   std::vector<std::string_view> out;
   // (The pieces counted first: one allocation, not one for each doubling.)
   out.reserve(static_cast<std::size_t>(std::count(s.begin(), s.end(), sep)) + 1);
+  // Each piece ends at the next separator, found by memchr (the pieces are words or longer).
   std::size_t start = 0;
-  for (std::size_t i = 0; i <= s.size(); ++i) {
-    if (i == s.size() || s[i] == sep) {
-      out.push_back(s.substr(start, i - start));
-      start = i + 1;
-    }
+  for (std::size_t at = s.find(sep); at != std::string_view::npos; at = s.find(sep, start)) {
+    out.push_back(s.substr(start, at - start));
+    start = at + 1;
   }
+  out.push_back(s.substr(start));
   return out;
 }
 
