@@ -206,6 +206,20 @@ TEST(Text, CollapsedSpacesAreTheWordsJoinedByOneSpace) {
         static_cast<std::size_t>(text::collapse_spaces_to(v, in_place.data()) - in_place.data()));
     ASSERT_EQ(in_place, words_joined(s)) << "\"" << s << "\"";
   }
+  // Long texts single-spaced but for at most one fault anywhere (two spaces, or other white
+  // space, or a control byte that is none), so that every block and round is reached.
+  for (int round = 0; round < 20000; ++round) {
+    std::string s(1 + next() % 200, 'a');
+    for (std::size_t k = 1; k + 1 < s.size(); ++k)
+      if (next() % 4 == 0 && s[k - 1] != ' ') s[k] = ' ';
+    if (next() % 2 == 0) {
+      const std::size_t at = next() % s.size();
+      s[at] = " \t\n\r\f\v"[next() % 6];
+      if (s[at] == ' ' && at + 1 < s.size()) s[at + 1] = ' ';
+    }
+    ASSERT_EQ(text::collapse_spaces(s), words_joined(s)) << "\"" << s << "\"";
+    ASSERT_EQ(text::is_single_spaced(s), words_joined(s) == s) << "\"" << s << "\"";
+  }
   // A space at the end of one block of sixteen and another at the start of the next.
   EXPECT_EQ(text::collapse_spaces("abcdefghijklmno  pqrstuvwxyz"), "abcdefghijklmno pqrstuvwxyz");
   EXPECT_EQ(text::collapse_spaces("abcdefghijklmnop q"), "abcdefghijklmnop q");
