@@ -225,6 +225,39 @@ TEST(Text, CollapsedSpacesAreTheWordsJoinedByOneSpace) {
   EXPECT_EQ(text::collapse_spaces("abcdefghijklmnop q"), "abcdefghijklmnop q");
 }
 
+// An item's end: its text single-spaced, then the tails of a list item cut while one ends it.
+TEST(Text, ItemEndIsTheSingleSpacedTextWithoutItsTails) {
+  const auto reference = [](std::string_view s) {
+    std::string r = text::collapse_spaces(s);
+    for (bool cut = true; cut;) {
+      cut = false;
+      for (const std::string_view t : {" dan/atau", " dan", " atau", ";", ",", ".", ":"})
+        if (r.size() > t.size() && text::iends_with(r, t)) {
+          r.resize(r.size() - t.size());
+          while (!r.empty() && r.back() == ' ') r.pop_back();
+          cut = true;
+          break;
+        }
+    }
+    return r;
+  };
+  const std::vector<std::string> pieces = {"dan", "DAN", "atau", "dan/atau", "/",  ";", ",",    ".",
+                                           ":",   " ",   " ",    "  ",       "\t", "x", "kerja"};
+  std::uint32_t seed = 8;
+  const auto next = [&] {
+    seed = seed * 1664525u + 1013904223u;
+    return seed >> 8;
+  };
+  for (int round = 0; round < 20000; ++round) {
+    std::string s;
+    for (std::size_t n = next() % 10; n > 0; --n) s += pieces[next() % pieces.size()];
+    ASSERT_EQ(text::strip_item_end(s), reference(s)) << "\"" << s << "\"";
+    std::string in_place = text::collapse_spaces(s);
+    text::strip_item_tail(in_place);
+    ASSERT_EQ(in_place, reference(s)) << "\"" << s << "\"";
+  }
+}
+
 // Split: the pieces between the separators, empty ones too, that joined by it give the text back.
 TEST(Text, SplitGivesThePiecesBetweenSeparators) {
   std::uint32_t seed = 5;

@@ -673,7 +673,10 @@ void strip_item_tail(std::string& r) {
 }
 
 std::string strip_item_end(std::string_view s) {
-  std::string r = collapse_spaces(s);
+  // A text single-spaced already (most are) is copied once, without its tails.
+  const std::string_view t = trim(s);
+  if (spaces_collapsed(t)) return std::string(without_item_tail(t));
+  std::string r = collapse_spaces(t);
   strip_item_tail(r);
   return r;
 }
