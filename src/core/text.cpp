@@ -78,6 +78,9 @@ std::size_t ifind(std::string_view hay, std::string_view needle, std::size_t fro
   if (hay.size() < needle.size() || from > hay.size() - needle.size())
     return std::string_view::npos;
   const std::size_t last = hay.size() - needle.size();  // the last possible start
+  // A text of fewer than sixteen starts (a word, a short line) is looked at one start at a time,
+  // before anything is made ready for blocks.
+  if (last < 15) return ifind_scalar(hay, needle, from, last);
   std::size_t i = from;
   // Sixteen starts at a time: the bytes at each start and at its start + n - 1 are compared with
   // the needle's first and last bytes, all with their 0x20 bit set (a letter's case folded), so
@@ -119,11 +122,9 @@ std::size_t ifind(std::string_view hay, std::string_view needle, std::size_t fro
       return hit;
   // The last starts, fewer than sixteen: one more block that ends at the last start, the starts
   // before i (already looked at) masked out.
-  if (i <= last && last >= 15) {
-    const std::size_t at = last - 15;
-    return first_match(at, matching_ends(at) & (0xFFFFu << (i - at)));
-  }
-  return ifind_scalar(hay, needle, i, last);
+  if (i > last) return std::string_view::npos;
+  const std::size_t at = last - 15;
+  return first_match(at, matching_ends(at) & (0xFFFFu << (i - at)));
 }
 
 std::size_t ifind_word(std::string_view hay, std::string_view needle, std::size_t from) {
