@@ -61,12 +61,16 @@ bool all_bytes_match(const char* p, std::string_view needle) {
 // whose inner bytes match too; npos when none. One start at a time.
 std::size_t ifind_scalar(std::string_view hay, std::string_view needle, std::size_t from,
                          std::size_t last) {
-  const char first = lower(needle.front());
+  // The first byte tested with its 0x20 bit set (a letter's case folded; two bytes other than
+  // letters may pass alike, and are then told apart by the comparison of every byte), as ifind's
+  // blocks test it; the last exactly.
+  const char first = static_cast<char>(needle.front() | 0x20);
   const char last_byte = lower(needle.back());
   const std::size_t span = needle.size() - 1;
   for (std::size_t i = from; i <= last; ++i)
-    if (lower(hay[i]) == first && lower(hay[i + span]) == last_byte &&
-        inner_bytes_match(hay.data() + i, needle))
+    if (static_cast<char>(hay[i] | 0x20) == first && lower(hay[i + span]) == last_byte &&
+        (is_alpha(needle.front()) ? inner_bytes_match(hay.data() + i, needle)
+                                  : all_bytes_match(hay.data() + i, needle)))
       return i;
   return std::string_view::npos;
 }
