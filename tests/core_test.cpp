@@ -1,8 +1,11 @@
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <array>
 #include <bit>
 #include <cstdint>
+#include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -150,6 +153,13 @@ TEST(Text, CaseBlindSearchAgreesWithOneStartAtATime) {
     ASSERT_EQ(text::ifind(hay, needle, from), expected)
         << "hay \"" << hay << "\" needle \"" << needle << "\" from " << from;
     found += expected != std::string_view::npos;
+    // Compared whole, case aside, byte by byte.
+    const std::string_view head = std::string_view(hay).substr(0, needle.size());
+    bool alike = head.size() == needle.size();
+    for (std::size_t j = 0; alike && j < needle.size(); ++j)
+      alike = fold(head[j]) == fold(needle[j]);
+    ASSERT_EQ(text::iequals(head, needle), alike) << "\"" << head << "\" \"" << needle << "\"";
+    ASSERT_EQ(text::istarts_with(hay, needle), alike) << "\"" << hay << "\" \"" << needle << "\"";
   }
   EXPECT_GT(found, 2000);  // the inputs are ones where the needle is often there
 }
@@ -180,6 +190,12 @@ TEST(Text, CollapsedSpacesAreTheWordsJoinedByOneSpace) {
     std::string s(next() % 60, ' ');
     for (char& c : s) c = alphabet[next() % alphabet.size()];
     ASSERT_EQ(text::collapse_spaces(s), words_joined(s)) << "\"" << s << "\"";
+    // Trimmed: white space cut from both ends, one byte at a time.
+    std::string_view by_bytes = s;
+    while (!by_bytes.empty() && by_bytes.find_first_of(" \t\n\r\f") == 0) by_bytes.remove_prefix(1);
+    while (!by_bytes.empty() && by_bytes.find_last_of(" \t\n\r\f") == by_bytes.size() - 1)
+      by_bytes.remove_suffix(1);
+    ASSERT_EQ(text::trim(s), by_bytes) << "\"" << s << "\"";
     ASSERT_EQ(text::is_single_spaced(s), words_joined(s) == s) << "\"" << s << "\"";
     // Collapsed in place, over the string's own bytes from its start (as lines are cleaned).
     const std::string_view trimmed = text::trim(s);
@@ -190,9 +206,286 @@ TEST(Text, CollapsedSpacesAreTheWordsJoinedByOneSpace) {
         static_cast<std::size_t>(text::collapse_spaces_to(v, in_place.data()) - in_place.data()));
     ASSERT_EQ(in_place, words_joined(s)) << "\"" << s << "\"";
   }
+  // Long texts single-spaced but for at most one fault anywhere (two spaces, or other white
+  // space, or a control byte that is none), so that every block and round is reached.
+  for (int round = 0; round < 20000; ++round) {
+    std::string s(1 + next() % 200, 'a');
+    for (std::size_t k = 1; k + 1 < s.size(); ++k)
+      if (next() % 4 == 0 && s[k - 1] != ' ') s[k] = ' ';
+    if (next() % 2 == 0) {
+      const std::size_t at = next() % s.size();
+      s[at] = " \t\n\r\f\v"[next() % 6];
+      if (s[at] == ' ' && at + 1 < s.size()) s[at + 1] = ' ';
+    }
+    ASSERT_EQ(text::collapse_spaces(s), words_joined(s)) << "\"" << s << "\"";
+    ASSERT_EQ(text::is_single_spaced(s), words_joined(s) == s) << "\"" << s << "\"";
+  }
   // A space at the end of one block of sixteen and another at the start of the next.
   EXPECT_EQ(text::collapse_spaces("abcdefghijklmno  pqrstuvwxyz"), "abcdefghijklmno pqrstuvwxyz");
   EXPECT_EQ(text::collapse_spaces("abcdefghijklmnop q"), "abcdefghijklmnop q");
+}
+
+// An item's end: its text single-spaced, then the tails of a list item cut while one ends it.
+TEST(Text, ItemEndIsTheSingleSpacedTextWithoutItsTails) {
+  const auto reference = [](std::string_view s) {
+    std::string r = text::collapse_spaces(s);
+    for (bool cut = true; cut;) {
+      cut = false;
+      for (const std::string_view t : {" dan/atau", " dan", " atau", ";", ",", ".", ":"})
+        if (r.size() > t.size() && text::iends_with(r, t)) {
+          r.resize(r.size() - t.size());
+          while (!r.empty() && r.back() == ' ') r.pop_back();
+          cut = true;
+          break;
+        }
+    }
+    return r;
+  };
+  const std::vector<std::string> pieces = {"dan", "DAN", "atau", "dan/atau", "/",  ";", ",",    ".",
+                                           ":",   " ",   " ",    "  ",       "\t", "x", "kerja"};
+  std::uint32_t seed = 8;
+  const auto next = [&] {
+    seed = seed * 1664525u + 1013904223u;
+    return seed >> 8;
+  };
+  for (int round = 0; round < 20000; ++round) {
+    std::string s;
+    for (std::size_t n = next() % 10; n > 0; --n) s += pieces[next() % pieces.size()];
+    ASSERT_EQ(text::strip_item_end(s), reference(s)) << "\"" << s << "\"";
+    std::string in_place = text::collapse_spaces(s);
+    text::strip_item_tail(in_place);
+    ASSERT_EQ(in_place, reference(s)) << "\"" << s << "\"";
+  }
+}
+
+// Split: the pieces between the separators, empty ones too, that joined by it give the text back.
+TEST(Text, SplitGivesThePiecesBetweenSeparators) {
+  std::uint32_t seed = 5;
+  const auto next = [&] {
+    seed = seed * 1664525u + 1013904223u;
+    return seed >> 8;
+  };
+  for (int round = 0; round < 5000; ++round) {
+    std::string s(next() % 40, ' ');
+    for (char& c : s) c = "ab;;"[next() % 4];
+    const std::vector<std::string_view> pieces = text::split(s, ';');
+    ASSERT_EQ(pieces.size(), static_cast<std::size_t>(std::count(s.begin(), s.end(), ';')) + 1);
+    std::string joined;
+    for (std::size_t k = 0; k < pieces.size(); ++k) {
+      ASSERT_EQ(pieces[k].find(';'), std::string_view::npos);
+      joined += (k == 0 ? "" : ";") + std::string(pieces[k]);
+    }
+    ASSERT_EQ(joined, s);
+  }
+  EXPECT_EQ(text::split("", ';'), std::vector<std::string_view>{""});
+}
+
+// A roman numeral is read only as int_to_roman writes its value (case aside): every other string of
+// its letters is refused.
+TEST(Text, RomanNumeralsAreReadOnlyAsWritten) {
+  std::map<std::string, int> written;
+  for (int n = 1; n <= 13000; ++n)
+    if (const std::string r = text::int_to_roman(n); r.size() <= 12) written[r] = n;
+  const std::string alphabet = "IVXLCDMivxm ";
+  std::uint32_t seed = 31;
+  const auto next = [&] {
+    seed = seed * 1664525u + 1013904223u;
+    return seed >> 8;
+  };
+  for (int round = 0; round < 50000; ++round) {
+    std::string s(next() % 9, ' ');
+    for (char& c : s) c = alphabet[next() % alphabet.size()];
+    if (round % 3 == 0) s = text::int_to_roman(static_cast<int>(1 + next() % 4000));
+    const auto found = written.find(text::to_upper(text::trim(s)));
+    const std::optional<int> expected =
+        found == written.end() ? std::nullopt : std::optional<int>(found->second);
+    ASSERT_EQ(text::roman_to_int(s), expected) << "\"" << s << "\"";
+  }
+}
+
+// title_case as it was written before its words were made over in place: the reference the
+// present one must agree with on every input.
+namespace reference {
+using text::is_alnum;
+using text::is_alpha;
+using text::is_digit;
+char lower(char c) {
+  return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+}
+char upper(char c) {
+  return (c >= 'a' && c <= 'z') ? static_cast<char>(c - 'a' + 'A') : c;
+}
+constexpr std::array<std::string_view, 16> kLowerWords = {
+    "dan",  "di",     "ke",   "dari",  "yang", "atas", "serta", "untuk",
+    "pada", "dengan", "atau", "dalam", "bagi", "oleh", "antar", "per"};
+constexpr std::array<std::string_view, 12> kAcronyms = {
+    "uptd", "ntt", "sdm", "asn", "pns", "pppk", "dprd", "skpd", "umkm", "opd", "bmd", "ukm"};
+// A word's core ("bare"): the word with the bytes that are not letters or digits cut from both
+// ends, in lower case. Only a core of up to kBareKept bytes is kept (longer than any word of the
+// lists it is looked up in); a longer one is known by its size and letters alone.
+constexpr std::size_t kBareKept = 8;
+struct WordCore {
+  std::string_view span;  // the core as written, within the word
+  std::array<char, kBareKept> small{};
+  [[nodiscard]] std::string_view lowered() const {
+    return span.size() <= kBareKept ? std::string_view(small.data(), span.size())
+                                    : std::string_view();
+  }
+};
+
+WordCore core_of(std::string_view word) {
+  std::size_t b = 0, e = word.size();
+  while (e > b && !is_alnum(word[e - 1])) --e;
+  while (b < e && !is_alnum(word[b])) ++b;
+  WordCore c;
+  c.span = word.substr(b, e - b);
+  if (c.span.size() <= kBareKept)
+    for (std::size_t i = 0; i < c.span.size(); ++i) c.small[i] = lower(c.span[i]);
+  return c;
+}
+
+bool is_listed(const auto& list, const WordCore& core) {
+  if (core.span.size() > kBareKept) return false;
+  return std::find(list.begin(), list.end(), core.lowered()) != list.end();
+}
+
+void append_lower(std::string& out, std::string_view word) {
+  for (const char c : word) out.push_back(lower(c));
+}
+
+// One word of title_case, written at the end of out.
+void title_case_word(std::string& out, std::string_view word, bool first_word) {
+  const WordCore core = core_of(word);
+  const std::string_view bare = core.span;
+  const bool has_lower =
+      std::any_of(word.begin(), word.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+  const bool has_upper =
+      std::any_of(word.begin(), word.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+  const bool has_vowel = std::any_of(bare.begin(), bare.end(), [](char c) {
+    const char l = lower(c);
+    return l == 'a' || l == 'e' || l == 'i' || l == 'o' || l == 'u';
+  });
+  // A roman numeral written in capitals ("Wilayah II", "Seksi IV") stays one.
+  const bool roman = has_upper && !has_lower && bare.size() <= 4 &&
+                     std::all_of(bare.begin(), bare.end(),
+                                 [](char c) {
+                                   const char l = lower(c);
+                                   return l == 'i' || l == 'v' || l == 'x';
+                                 }) &&
+                     text::roman_to_int(core.lowered()).has_value();
+  // Letters and digits written in capitals together ("SP2D", "K3") are a code, kept as written.
+  const bool code =
+      has_upper && !has_lower && std::any_of(bare.begin(), bare.end(), text::is_digit);
+  const bool acronym =
+      roman || code || is_listed(kAcronyms, core) ||
+      (!has_vowel && bare.size() >= 2 &&
+       std::all_of(bare.begin(), bare.end(), [](char c) { return text::is_alpha(c); }));
+  if (has_lower && has_upper && !(word.size() > 1 && text::is_upper_text(word.substr(1)))) {
+    // Mixed case as written ("McKinsey", "LKjIP"): keep, but capitalise a lowercase start.
+    if (!first_word && is_listed(kLowerWords, core))
+      append_lower(out, word);
+    else
+      out += word;
+  } else if (acronym && has_upper) {
+    for (const char c : word) out.push_back(upper(c));
+  } else if (!first_word && is_listed(kLowerWords, core)) {
+    append_lower(out, word);
+  } else {
+    // Capitalise the first letter, and the letter after a hyphen or slash ("Barang/Jasa").
+    bool cap = true;
+    for (const char w : word) {
+      const char c = lower(w);
+      out.push_back(cap && text::is_alpha(c) ? upper(c) : c);
+      if (text::is_alpha(c)) cap = false;
+      if (c == '-' || c == '/' || c == '(') cap = true;
+    }
+  }
+}
+
+std::string title_case_reference(std::string_view s) {
+  // The words are those of the single-spaced text; a text already single-spaced is not copied.
+  std::string_view text = text::trim(s);
+  std::string collapsed;
+  if (!text::is_single_spaced(text)) {
+    collapsed = text::collapse_spaces(text);
+    text = collapsed;
+  }
+  std::string out;
+  out.reserve(text.size());
+  bool first_word = true;
+  std::size_t start = 0;
+  while (start < text.size()) {
+    std::size_t end = text.find(' ', start);
+    if (end == std::string_view::npos) end = text.size();
+    if (!first_word) out.push_back(' ');
+    title_case_word(out, text.substr(start, end - start), first_word);
+    first_word = false;
+    start = end + 1;
+  }
+  return out;
+}
+
+}  // namespace reference
+
+TEST(Text, TitleCaseAgreesWithWordByWordReference) {
+  const std::vector<std::string> pieces = {
+      "dan",         "DAN",      "Dan",    "di",         "ke",    "per",     "uptd",   "UPTD",
+      "ntt",         "NTT",      "ii",     "II",         "IV",    "IIII",    "XL",     "x",
+      "sp2d",        "SP2D",     "K3",     "McKinsey",   "LKjIP", "bidang",  "BIDANG", "Bidang",
+      "barang/jasa", "(umum)",   "-",      "kerja-sama", "bmd,",  "\"asn\"", "rt",     "BRT",
+      "a",           "A",        "9",      " ",          " ",     "  ",      "\t",     ".",
+      ",",           "\xc3\xa9", "dengan", "DALAM",      "pppk",  "PpPK",    "mmm",    "vi."};
+  std::uint32_t seed = 2026;
+  const auto next = [&] {
+    seed = seed * 1664525u + 1013904223u;
+    return seed >> 8;
+  };
+  for (int round = 0; round < 30000; ++round) {
+    std::string s;
+    for (std::size_t n = next() % 12; n > 0; --n) s += pieces[next() % pieces.size()];
+    ASSERT_EQ(text::title_case(s), reference::title_case_reference(s)) << "\"" << s << "\"";
+  }
+}
+
+// A name key is made sixteen bytes at a time where they are plain (letters, digits and single
+// spaces), the last bytes of a name too: it must be what keying one byte at a time gives, at every
+// length and alignment, for separators, full stops and UTF-8 bytes anywhere.
+TEST(Text, NameKeyIsTheKeyOfOneByteAtATime) {
+  const auto one_at_a_time = [](std::string_view s) {
+    std::string out;
+    bool space = false;
+    for (const char c : s) {
+      if (text::is_alnum(c) || static_cast<unsigned char>(c) >= 0x80) {
+        if (space && !out.empty()) out += ' ';
+        space = false;
+        out += c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c;
+      } else if (c != '.') {
+        space = true;
+      }
+    }
+    for (const char* joined : {"subbagian", "subbidang", "subbag"}) {
+      std::size_t p;
+      while ((p = text::ifind_word(out, joined)) != std::string::npos) out.insert(p + 3, " ");
+    }
+    return out;
+  };
+  const std::vector<std::string> pieces = {"a", "B",  "z",        "Z",         "0", "9",
+                                           " ", " ",  " ",        "  ",        ".", ",",
+                                           "-", "\t", "\xc3\xa9", "Subbagian", "@", "["};
+  std::uint32_t seed = 4242;
+  const auto next = [&] {
+    seed = seed * 1664525u + 1013904223u;
+    return seed >> 8;
+  };
+  for (int round = 0; round < 30000; ++round) {
+    std::string name;
+    for (std::size_t n = next() % 40; n > 0; --n) name += pieces[next() % pieces.size()];
+    ASSERT_EQ(text::name_key(name), one_at_a_time(name)) << "\"" << name << "\"";
+  }
+  EXPECT_EQ(text::name_key("Bagian Umum"), "bagian umum");
+  EXPECT_EQ(text::name_key("Bagian Umum "), "bagian umum");
+  EXPECT_EQ(text::name_key("Kepala Bagian Umum dan Keuangan"), "kepala bagian umum dan keuangan");
+  EXPECT_EQ(text::name_key("Kepala Bagian Umum dan Keuangan, "), "kepala bagian umum dan keuangan");
 }
 
 // The head of a name's key is the key's start, whole words of it, as long as asked for: a kind

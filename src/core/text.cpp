@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <bit>
+#include <cstdint>
 #include <cstring>
 
 #include "core/sixteen_bytes.hpp"
@@ -60,12 +61,16 @@ bool all_bytes_match(const char* p, std::string_view needle) {
 // whose inner bytes match too; npos when none. One start at a time.
 std::size_t ifind_scalar(std::string_view hay, std::string_view needle, std::size_t from,
                          std::size_t last) {
-  const char first = lower(needle.front());
+  // The first byte tested with its 0x20 bit set (a letter's case folded; two bytes other than
+  // letters may pass alike, and are then told apart by the comparison of every byte), as ifind's
+  // blocks test it; the last exactly.
+  const char first = static_cast<char>(needle.front() | 0x20);
   const char last_byte = lower(needle.back());
   const std::size_t span = needle.size() - 1;
   for (std::size_t i = from; i <= last; ++i)
-    if (lower(hay[i]) == first && lower(hay[i + span]) == last_byte &&
-        inner_bytes_match(hay.data() + i, needle))
+    if (static_cast<char>(hay[i] | 0x20) == first && lower(hay[i + span]) == last_byte &&
+        (is_alpha(needle.front()) ? inner_bytes_match(hay.data() + i, needle)
+                                  : all_bytes_match(hay.data() + i, needle)))
       return i;
   return std::string_view::npos;
 }
@@ -77,6 +82,9 @@ std::size_t ifind(std::string_view hay, std::string_view needle, std::size_t fro
   if (hay.size() < needle.size() || from > hay.size() - needle.size())
     return std::string_view::npos;
   const std::size_t last = hay.size() - needle.size();  // the last possible start
+  // A text of fewer than sixteen starts (a word, a short line) is looked at one start at a time,
+  // before anything is made ready for blocks.
+  if (last < 15) return ifind_scalar(hay, needle, from, last);
   std::size_t i = from;
   // Sixteen starts at a time: the bytes at each start and at its start + n - 1 are compared with
   // the needle's first and last bytes, all with their 0x20 bit set (a letter's case folded), so
@@ -118,11 +126,9 @@ std::size_t ifind(std::string_view hay, std::string_view needle, std::size_t fro
       return hit;
   // The last starts, fewer than sixteen: one more block that ends at the last start, the starts
   // before i (already looked at) masked out.
-  if (i <= last && last >= 15) {
-    const std::size_t at = last - 15;
-    return first_match(at, matching_ends(at) & (0xFFFFu << (i - at)));
-  }
-  return ifind_scalar(hay, needle, i, last);
+  if (i > last) return std::string_view::npos;
+  const std::size_t at = last - 15;
+  return first_match(at, matching_ends(at) & (0xFFFFu << (i - at)));
 }
 
 std::size_t ifind_word(std::string_view hay, std::string_view needle, std::size_t from) {
@@ -140,28 +146,72 @@ namespace {
 
 // Whether s, trimmed already, has no run of white space to collapse: no two spaces together and
 // no white space other than a space. Most lines of a text are so, and are then copied whole.
-// The bytes of the sixteen from p, as bits, that are white space other than a space, or a space
-// before a space (p[16] is read too).
-unsigned uncollapsed_bits(const char* p) {
+//
+// Sixteen bytes at a time, each block told as two sets of bits: its spaces, and its bytes that are
+// control bytes (below a space); a tab, line end or form feed is one of the latter, which the
+// texts otherwise hardly have, and only a block that has one is asked which. Two spaces together
+// are a space bit whose lower neighbour is one too, the bit before a block's first the last
+// block's last.
+struct BlockBits {
+  unsigned spaces;
+  unsigned controls;
+};
+BlockBits block_bits(const char* p) {
   const SixteenBytes v = sixteen_bytes_at(p);
-  const SixteenBytes next = sixteen_bytes_at(p + 1);
-  return bits_of((v == '\t') | (v == '\n') | (v == '\r') | (v == '\f') |
-                 ((v == ' ') & (next == ' ')));
+  return {bits_of(v == ' '), bits_of(v < 0x20)};
+}
+// Whether the sixteen bytes at p hold white space other than a space.
+bool has_other_white_space(const char* p) {
+  const SixteenBytes v = sixteen_bytes_at(p);
+  return bits_of((v == '\t') | (v == '\n') | (v == '\r') | (v == '\f')) != 0;
 }
 
 bool spaces_collapsed(std::string_view s) {
   const std::size_t n = s.size();
-  if (n >= 17) {
-    // Thirty-two bytes a round while they last (one test for two blocks), then sixteen, the last
-    // block overlapping the one before it (a byte looked at twice changes nothing); every pair of
-    // neighbours falls in a block, and the last byte is looked at alone.
+  if (n >= 16) {
+    // Sixty-four bytes a round while they last (one test for four blocks), then thirty-two and
+    // sixteen, the last block overlapping the one before it (a byte looked at twice changes
+    // nothing, and every pair of neighbours falls in a block or across two blocks read one after
+    // the other).
+    const char* const p = s.data();
+    unsigned carry = 0;  // 1 when the byte before the next block is a space
     std::size_t i = 0;
-    for (; i + 33 <= n; i += 32)
-      if ((uncollapsed_bits(s.data() + i) | uncollapsed_bits(s.data() + i + 16)) != 0) return false;
-    for (; i + 17 <= n; i += 16)
-      if (uncollapsed_bits(s.data() + i) != 0) return false;
-    const char last = s[n - 1];
-    return uncollapsed_bits(s.data() + n - 17) == 0 && (last == ' ' || !is_space(last));
+    for (; i + 64 <= n; i += 64) {
+      const SixteenBytes v0 = sixteen_bytes_at(p + i), v1 = sixteen_bytes_at(p + i + 16),
+                         v2 = sixteen_bytes_at(p + i + 32), v3 = sixteen_bytes_at(p + i + 48);
+      const std::uint64_t spaces = bits_of(v0 == ' ') | (bits_of(v1 == ' ') << 16) |
+                                   (static_cast<std::uint64_t>(bits_of(v2 == ' ')) << 32) |
+                                   (static_cast<std::uint64_t>(bits_of(v3 == ' ')) << 48);
+      if ((spaces & ((spaces << 1) | carry)) != 0) return false;
+      if (bits_of((v0 < 0x20) | (v1 < 0x20) | (v2 < 0x20) | (v3 < 0x20)) != 0 &&
+          (has_other_white_space(p + i) || has_other_white_space(p + i + 16) ||
+           has_other_white_space(p + i + 32) || has_other_white_space(p + i + 48)))
+        return false;
+      carry = static_cast<unsigned>(spaces >> 63);
+    }
+    if (i + 32 <= n) {
+      const BlockBits low = block_bits(p + i);
+      const BlockBits high = block_bits(p + i + 16);
+      const std::uint32_t spaces = low.spaces | (high.spaces << 16);
+      if ((spaces & ((spaces << 1) | carry)) != 0) return false;
+      if ((low.controls | high.controls) != 0 &&
+          (has_other_white_space(p + i) || has_other_white_space(p + i + 16)))
+        return false;
+      carry = spaces >> 31;
+      i += 32;
+    }
+    if (i + 16 <= n) {
+      const BlockBits block = block_bits(p + i);
+      if ((block.spaces & ((block.spaces << 1) | carry)) != 0) return false;
+      if (block.controls != 0 && has_other_white_space(p + i)) return false;
+      i += 16;
+    }
+    if (i == n) return true;
+    // The last bytes, fewer than sixteen: the block that ends the text, whose first byte's
+    // neighbour before it is in it too (it starts before i).
+    const BlockBits last = block_bits(p + n - 16);
+    return (last.spaces & (last.spaces << 1)) == 0 &&
+           (last.controls == 0 || !has_other_white_space(p + n - 16));
   }
   bool after_space = false;
   for (const char c : s) {
@@ -211,13 +261,13 @@ std::vector<std::string_view> split(std::string_view s, char sep) {
   std::vector<std::string_view> out;
   // (The pieces counted first: one allocation, not one for each doubling.)
   out.reserve(static_cast<std::size_t>(std::count(s.begin(), s.end(), sep)) + 1);
+  // Each piece ends at the next separator, found by memchr (the pieces are words or longer).
   std::size_t start = 0;
-  for (std::size_t i = 0; i <= s.size(); ++i) {
-    if (i == s.size() || s[i] == sep) {
-      out.push_back(s.substr(start, i - start));
-      start = i + 1;
-    }
+  for (std::size_t at = s.find(sep); at != std::string_view::npos; at = s.find(sep, start)) {
+    out.push_back(s.substr(start, at - start));
+    start = at + 1;
   }
+  out.push_back(s.substr(start));
   return out;
 }
 
@@ -225,11 +275,30 @@ namespace {
 
 // A word's core ("bare"): the word with the bytes that are not letters or digits cut from both
 // ends, in lower case. Only a core of up to kBareKept bytes is kept (longer than any word of the
-// lists it is looked up in); a longer one is known by its size and letters alone.
+// lists it is looked up in); a longer one is known by its size and letters alone. The kept core is
+// also packed into one number, byte i in bits 8i .. 8i + 7 and zeros after it, so that it is
+// compared with a listed word at once (two cores of different sizes differ in the byte where the
+// shorter's zeros start, a core's last byte being a letter or digit).
 constexpr std::size_t kBareKept = 8;
+constexpr std::uint64_t packed(std::string_view word) {
+  std::uint64_t v = 0;
+  for (std::size_t i = 0; i < word.size(); ++i)
+    v |= static_cast<std::uint64_t>(static_cast<unsigned char>(word[i])) << (8 * i);
+  return v;
+}
+template <std::size_t N>
+constexpr std::array<std::uint64_t, N> packed_all(const std::array<std::string_view, N>& words) {
+  std::array<std::uint64_t, N> out{};
+  for (std::size_t i = 0; i < N; ++i) out[i] = packed(words[i]);
+  return out;
+}
+constexpr auto kLowerWordKeys = packed_all(kLowerWords);
+constexpr auto kAcronymKeys = packed_all(kAcronyms);
+
 struct WordCore {
   std::string_view span;  // the core as written, within the word
   std::array<char, kBareKept> small{};
+  std::uint64_t key = 0;  // small packed; 0 for a core longer than kBareKept
   [[nodiscard]] std::string_view lowered() const {
     return span.size() <= kBareKept ? std::string_view(small.data(), span.size())
                                     : std::string_view();
@@ -242,24 +311,25 @@ WordCore core_of(std::string_view word) {
   while (b < e && !is_alnum(word[b])) ++b;
   WordCore c;
   c.span = word.substr(b, e - b);
-  if (c.span.size() <= kBareKept)
+  if (c.span.size() <= kBareKept) {
     for (std::size_t i = 0; i < c.span.size(); ++i) c.small[i] = lower(c.span[i]);
+    c.key = packed(c.lowered());
+  }
   return c;
 }
 
-bool is_listed(const auto& list, const WordCore& core) {
-  if (core.span.size() > kBareKept) return false;
-  return std::find(list.begin(), list.end(), core.lowered()) != list.end();
+template <std::size_t N>
+bool is_listed(const std::array<std::uint64_t, N>& keys, const WordCore& core) {
+  if (core.span.size() > kBareKept || core.span.empty()) return false;
+  return std::find(keys.begin(), keys.end(), core.key) != keys.end();
 }
 
-void append_lower(std::string& out, std::string_view word) {
-  for (const char c : word) out.push_back(lower(c));
-}
-
-// One word of title_case, written at the end of out.
-void title_case_word(std::string& out, std::string_view word, bool first_word) {
+// One word of title_case, made over in place (each byte becomes one byte).
+void title_case_word(char* w, std::size_t size, bool first_word) {
+  const std::string_view word(w, size);
   const WordCore core = core_of(word);
   const std::string_view bare = core.span;
+  // (Each test stops at the first byte that answers it: most words answer at their first bytes.)
   const bool has_lower =
       std::any_of(word.begin(), word.end(), [](char c) { return c >= 'a' && c <= 'z'; });
   const bool has_upper =
@@ -278,25 +348,25 @@ void title_case_word(std::string& out, std::string_view word, bool first_word) {
                      roman_to_int(core.lowered()).has_value();
   // Letters and digits written in capitals together ("SP2D", "K3") are a code, kept as written.
   const bool code = has_upper && !has_lower && std::any_of(bare.begin(), bare.end(), is_digit);
-  const bool acronym = roman || code || is_listed(kAcronyms, core) ||
+  const bool acronym = roman || code || is_listed(kAcronymKeys, core) ||
                        (!has_vowel && bare.size() >= 2 &&
                         std::all_of(bare.begin(), bare.end(), [](char c) { return is_alpha(c); }));
-  if (has_lower && has_upper && !(word.size() > 1 && is_upper_text(word.substr(1)))) {
+  const auto all_lower = [&] {
+    for (std::size_t i = 0; i < size; ++i) w[i] = lower(w[i]);
+  };
+  if (has_lower && has_upper && !(size > 1 && is_upper_text(word.substr(1)))) {
     // Mixed case as written ("McKinsey", "LKjIP"): keep, but capitalise a lowercase start.
-    if (!first_word && is_listed(kLowerWords, core))
-      append_lower(out, word);
-    else
-      out += word;
+    if (!first_word && is_listed(kLowerWordKeys, core)) all_lower();
   } else if (acronym && has_upper) {
-    for (const char c : word) out.push_back(upper(c));
-  } else if (!first_word && is_listed(kLowerWords, core)) {
-    append_lower(out, word);
+    for (std::size_t i = 0; i < size; ++i) w[i] = upper(w[i]);
+  } else if (!first_word && is_listed(kLowerWordKeys, core)) {
+    all_lower();
   } else {
     // Capitalise the first letter, and the letter after a hyphen or slash ("Barang/Jasa").
     bool cap = true;
-    for (const char w : word) {
-      const char c = lower(w);
-      out.push_back(cap && is_alpha(c) ? upper(c) : c);
+    for (std::size_t i = 0; i < size; ++i) {
+      const char c = lower(w[i]);
+      w[i] = cap && is_alpha(c) ? upper(c) : c;
       if (is_alpha(c)) cap = false;
       if (c == '-' || c == '/' || c == '(') cap = true;
     }
@@ -306,22 +376,17 @@ void title_case_word(std::string& out, std::string_view word, bool first_word) {
 }  // namespace
 
 std::string title_case(std::string_view s) {
-  // The words are those of the single-spaced text; a text already single-spaced is not copied.
-  std::string_view text = trim(s);
-  std::string collapsed;
-  if (!spaces_collapsed(text)) {
-    collapsed = collapse_spaces(text);
-    text = collapsed;
-  }
-  std::string out;
-  out.reserve(text.size());
+  // The words are those of the single-spaced text, made over where they stand in a copy of it (a
+  // word keeps its size).
+  const std::string_view text = trim(s);
+  std::string out = spaces_collapsed(text) ? std::string(text) : collapse_spaces(text);
+  char* const p = out.data();
+  const std::size_t n = out.size();
   bool first_word = true;
-  std::size_t start = 0;
-  while (start < text.size()) {
-    std::size_t end = text.find(' ', start);
-    if (end == std::string_view::npos) end = text.size();
-    if (!first_word) out.push_back(' ');
-    title_case_word(out, text.substr(start, end - start), first_word);
+  for (std::size_t start = 0; start < n;) {
+    std::size_t end = start;
+    while (end < n && p[end] != ' ') ++end;
+    title_case_word(p + start, end - start, first_word);
     first_word = false;
     start = end + 1;
   }
@@ -369,6 +434,37 @@ void key_plain_block(const char* p, char* out) {
   std::memcpy(out, &small, sizeof small);
 }
 
+namespace {
+
+// The key of the last `rest` bytes of s (1 .. 15) at out, and out moved past it, when they are
+// plain, as in a plain block (a space written first when `space`, a separator read before them
+// with a byte kept before that); false, and nothing written, when they are not. The sixteen bytes
+// tested are the last sixteen of s, the tail's first byte then not the block's, or, in a name
+// shorter than sixteen bytes, the name with 'a's after it, its last byte then tested apart (the
+// block's last byte is an 'a').
+bool key_plain_tail(std::string_view s, std::size_t rest, bool space, char*& out) {
+  std::array<char, 16> block;
+  std::size_t skip = 0;  // the block's bytes before the tail
+  if (s.size() >= 16) {
+    std::memcpy(block.data(), s.data() + s.size() - 16, 16);
+    skip = 16 - rest;
+  } else {
+    if (s.back() == ' ') return false;
+    block.fill('a');
+    std::memcpy(block.data(), s.data(), s.size());
+  }
+  if (!is_plain_key_block(block.data())) return false;
+  // A separator before the tail is a space of the block (the one before the tail's first byte),
+  // or one before the whole name: either way one space, as key_byte would write.
+  if (space) *out++ = ' ';
+  key_plain_block(block.data(), block.data());
+  std::memcpy(out, block.data() + skip, rest);
+  out += rest;
+  return true;
+}
+
+}  // namespace
+
 std::string name_key(std::string_view s) {
   std::string r(s.size(), '\0');
   char* out = r.data();
@@ -403,7 +499,14 @@ std::string name_key(std::string_view s) {
     }
     i += 16;
   }
-  for (const char c : s.substr(i)) key_byte(c);
+  // The last bytes, fewer than sixteen: as a block too where they can be, the last sixteen bytes
+  // of the name (those before the tail already keyed) or, in a name shorter than sixteen, its
+  // bytes followed by letters (whose key is cut off).
+  if (const std::size_t rest = s.size() - i; rest != 0) {
+    if (!key_plain_tail(s, rest, space && out != begin, out)) {
+      for (const char c : s.substr(i)) key_byte(c);
+    }
+  }
   r.resize(static_cast<std::size_t>(out - begin));
   // "subbagian" / "subbidang" are written both joined and apart (the key is lower case already).
   if (r.find("subb") == std::string::npos) return r;
@@ -428,6 +531,29 @@ std::string name_key_head(std::string_view s, std::size_t chars) {
     if (key.size() >= chars) return key;
   }
 }
+
+namespace {
+
+// The numerals int_to_roman writes a number with, largest first.
+constexpr std::pair<int, std::string_view> kRomanTable[] = {
+    {1000, "M"}, {900, "CM"}, {500, "D"}, {400, "CD"}, {100, "C"}, {90, "XC"}, {50, "L"},
+    {40, "XL"},  {10, "X"},   {9, "IX"},  {5, "V"},    {4, "IV"},  {1, "I"}};
+
+// Whether s, case aside, is int_to_roman(n): its numerals compared as they are made, without
+// making the string (roman_to_int asks it of every numeral it reads).
+bool is_written_as_roman(int n, std::string_view s) {
+  std::size_t at = 0;
+  for (const auto& [v, sym] : kRomanTable)
+    while (n >= v) {
+      if (s.size() - at < sym.size()) return false;
+      for (const char c : sym)
+        if (upper(s[at++]) != c) return false;
+      n -= v;
+    }
+  return at == s.size();
+}
+
+}  // namespace
 
 std::optional<int> roman_to_int(std::string_view s) {
   s = trim(s);
@@ -459,16 +585,13 @@ std::optional<int> roman_to_int(std::string_view s) {
     const int next = i + 1 < s.size() ? value(s[i + 1]) : 0;
     total += (next > v) ? -v : v;
   }
-  if (total <= 0 || int_to_roman(total) != to_upper(s)) return std::nullopt;
+  if (total <= 0 || !is_written_as_roman(total, s)) return std::nullopt;
   return total;
 }
 
 std::string int_to_roman(int n) {
-  static constexpr std::pair<int, const char*> kTable[] = {
-      {1000, "M"}, {900, "CM"}, {500, "D"}, {400, "CD"}, {100, "C"}, {90, "XC"}, {50, "L"},
-      {40, "XL"},  {10, "X"},   {9, "IX"},  {5, "V"},    {4, "IV"},  {1, "I"}};
   std::string r;
-  for (const auto& [v, sym] : kTable)
+  for (const auto& [v, sym] : kRomanTable)
     while (n >= v) {
       r += sym;
       n -= v;
@@ -542,15 +665,23 @@ std::size_t item_tail_size(std::string_view r) {
 
 }  // namespace
 
-void strip_item_tail(std::string& r) {
-  for (std::size_t n = item_tail_size(r); n != 0; n = item_tail_size(r)) {
-    r.resize(r.size() - n);
-    while (!r.empty() && r.back() == ' ') r.pop_back();
+std::string_view without_item_tail(std::string_view s) {
+  for (std::size_t n = item_tail_size(s); n != 0; n = item_tail_size(s)) {
+    s.remove_suffix(n);
+    while (!s.empty() && s.back() == ' ') s.remove_suffix(1);
   }
+  return s;
+}
+
+void strip_item_tail(std::string& r) {
+  r.resize(without_item_tail(r).size());
 }
 
 std::string strip_item_end(std::string_view s) {
-  std::string r = collapse_spaces(s);
+  // A text single-spaced already (most are) is copied once, without its tails.
+  const std::string_view t = trim(s);
+  if (spaces_collapsed(t)) return std::string(without_item_tail(t));
+  std::string r = collapse_spaces(t);
   strip_item_tail(r);
   return r;
 }

@@ -86,7 +86,7 @@ PhraseFinder::PhraseFinder(std::string_view phrase) : phrase_(phrase) {
       probe_fold_[k] = text::sixteen_of(fold);
       probe_byte_[k] = text::sixteen_of(static_cast<unsigned char>(c | fold));
     }
-    by_probes_ = true;
+    probes_from_size_ = m + 15;
   }
   // Two bytes found nowhere in the phrase let the window move on by all of it but a byte (the
   // second could be the phrase's first); two that end the phrase at position j, by m - 1 - j.
@@ -147,12 +147,11 @@ std::size_t PhraseFinder::find_by_probes(std::string_view text, std::size_t from
   return first_match(at, probes_match(at) & (0xFFFFU << (i - at)));
 }
 
-std::size_t PhraseFinder::find(std::string_view text, std::size_t from) const {
+std::size_t PhraseFinder::find_by_shifts(std::string_view text, std::size_t from) const {
   const std::size_t m = phrase_.size();
   if (m < 2 || m > 255) return text::ifind(text, phrase_, from);
   if (text.size() < m) return std::string_view::npos;
-  const std::size_t last = text.size() - m;  // the last start
-  if (by_probes_ && last >= 15) return find_by_probes(text, from);
+  const std::size_t last = text.size() - m;              // the last start
   const char* const window_end = text.data() + (m - 2);  // the last two bytes of the window at 0
   for (std::size_t i = from; i <= last;) {
     const std::size_t s = shift_[pair_slot(window_end + i)];
@@ -208,10 +207,11 @@ std::string citation_path(const std::vector<const Node*>& ancestors, const Node&
 
 std::string item_text(const Node& n) {
   // A leaf's full text is its own text (most items are leaves): asked whether it is single-spaced
-  // where it stands and copied once, single-spaced, without the full text made first.
+  // where it stands and copied once, single-spaced and without its tails, without the full text
+  // made first.
   if (n.children.empty()) {
-    std::string t =
-        text::is_single_spaced(n.text) ? std::string(n.text) : text::collapse_spaces(n.text);
+    if (text::is_single_spaced(n.text)) return std::string(text::without_item_tail(n.text));
+    std::string t = text::collapse_spaces(n.text);
     text::strip_item_tail(t);
     return t;
   }

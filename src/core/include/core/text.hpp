@@ -30,6 +30,10 @@ constexpr bool is_alnum(char c) {
   return is_digit(c) || is_alpha(c);
 }
 inline std::string_view trim(std::string_view s) {
+  // Most texts start and end with a byte above the space (no white space there): two tests.
+  if (!s.empty() && static_cast<unsigned char>(s.front()) > ' ' &&
+      static_cast<unsigned char>(s.back()) > ' ')
+    return s;
   std::size_t b = 0, e = s.size();
   while (b < e && detail::is_white_space(s[b])) ++b;
   while (e > b && detail::is_white_space(s[e - 1])) --e;
@@ -37,8 +41,13 @@ inline std::string_view trim(std::string_view s) {
 }
 inline bool iequals(std::string_view a, std::string_view b) {
   if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i)
-    if (detail::ascii_lower(a[i]) != detail::ascii_lower(b[i])) return false;
+  // Bytes written alike (most of those compared) are not lowered, nor are two that differ in more
+  // than the bit of a letter's case (0x20): they differ case aside too.
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    if (a[i] == b[i]) continue;
+    if ((a[i] ^ b[i]) != 0x20 || detail::ascii_lower(a[i]) != detail::ascii_lower(b[i]))
+      return false;
+  }
   return true;
 }
 inline bool istarts_with(std::string_view s, std::string_view prefix) {
@@ -107,5 +116,8 @@ std::string strip_item_end(std::string_view s);
 // strip_item_end's second half, on a text already single-spaced and trimmed (an item's text made
 // single-spaced anyway need not be copied again): its tails removed in place.
 void strip_item_tail(std::string& r);
+// strip_item_tail on a view: the start of s that it leaves (an item's text that needs no other
+// change is then copied once, without its tails).
+std::string_view without_item_tail(std::string_view s);
 
 }  // namespace tatakerja::text

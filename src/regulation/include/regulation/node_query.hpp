@@ -49,10 +49,17 @@ void walk(const Node& root, Visit&& visit) {
 class PhraseFinder {
  public:
   explicit PhraseFinder(std::string_view phrase);
-  // Where the phrase first occurs in `text` at or after `from`, ignoring case, or npos.
-  std::size_t find(std::string_view text, std::size_t from = 0) const;
+  // Where the phrase first occurs in `text` at or after `from`, ignoring case, or npos. Inline:
+  // every node of the body is searched, most by one call of the search that fits it.
+  std::size_t find(std::string_view text, std::size_t from = 0) const {
+    if (text.size() >= probes_from_size_) return find_by_probes(text, from);
+    return find_by_shifts(text, from);
+  }
 
  private:
+  // find for a phrase and text find_by_probes does not take: the window moved on by the table
+  // (text::ifind's answer for a phrase of one byte or of more than 255).
+  std::size_t find_by_shifts(std::string_view text, std::size_t from) const;
   // find for a short phrase in a text of 15 starts or more: thirty-two (then sixteen) starts at a
   // time, the starts whose two probe bytes match compared whole.
   std::size_t find_by_probes(std::string_view text, std::size_t from) const;
@@ -60,7 +67,9 @@ class PhraseFinder {
   std::string_view phrase_;
   // The short phrase's two probes: where they stand in it, and in all sixteen lanes their bytes
   // with the bit that folds a letter's case (0x20) set, and that bit (none for another byte).
-  bool by_probes_ = false;
+  // The size of text from which find_by_probes looks for the phrase: the phrase's and 15 (16
+  // starts) for a short phrase, never (all the bytes there can be) for another.
+  std::size_t probes_from_size_ = static_cast<std::size_t>(-1);
   std::array<std::size_t, 2> probe_at_{};
   std::array<text::SixteenBytes, 2> probe_fold_{};
   std::array<text::SixteenBytes, 2> probe_byte_{};
