@@ -303,148 +303,47 @@ TEST(Text, RomanNumeralsAreReadOnlyAsWritten) {
   }
 }
 
-// title_case as it was written before its words were made over in place: the reference the
-// present one must agree with on every input.
-namespace reference {
-using text::is_alnum;
-using text::is_alpha;
-using text::is_digit;
-char lower(char c) {
-  return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-}
-char upper(char c) {
-  return (c >= 'a' && c <= 'z') ? static_cast<char>(c - 'a' + 'A') : c;
-}
-constexpr std::array<std::string_view, 16> kLowerWords = {
-    "dan",  "di",     "ke",   "dari",  "yang", "atas", "serta", "untuk",
-    "pada", "dengan", "atau", "dalam", "bagi", "oleh", "antar", "per"};
-constexpr std::array<std::string_view, 12> kAcronyms = {
-    "uptd", "ntt", "sdm", "asn", "pns", "pppk", "dprd", "skpd", "umkm", "opd", "bmd", "ukm"};
-// A word's core ("bare"): the word with the bytes that are not letters or digits cut from both
-// ends, in lower case. Only a core of up to kBareKept bytes is kept (longer than any word of the
-// lists it is looked up in); a longer one is known by its size and letters alone.
-constexpr std::size_t kBareKept = 8;
-struct WordCore {
-  std::string_view span;  // the core as written, within the word
-  std::array<char, kBareKept> small{};
-  [[nodiscard]] std::string_view lowered() const {
-    return span.size() <= kBareKept ? std::string_view(small.data(), span.size())
-                                    : std::string_view();
-  }
-};
-
-WordCore core_of(std::string_view word) {
-  std::size_t b = 0, e = word.size();
-  while (e > b && !is_alnum(word[e - 1])) --e;
-  while (b < e && !is_alnum(word[b])) ++b;
-  WordCore c;
-  c.span = word.substr(b, e - b);
-  if (c.span.size() <= kBareKept)
-    for (std::size_t i = 0; i < c.span.size(); ++i) c.small[i] = lower(c.span[i]);
-  return c;
-}
-
-bool is_listed(const auto& list, const WordCore& core) {
-  if (core.span.size() > kBareKept) return false;
-  return std::find(list.begin(), list.end(), core.lowered()) != list.end();
-}
-
-void append_lower(std::string& out, std::string_view word) {
-  for (const char c : word) out.push_back(lower(c));
-}
-
-// One word of title_case, written at the end of out.
-void title_case_word(std::string& out, std::string_view word, bool first_word) {
-  const WordCore core = core_of(word);
-  const std::string_view bare = core.span;
-  const bool has_lower =
-      std::any_of(word.begin(), word.end(), [](char c) { return c >= 'a' && c <= 'z'; });
-  const bool has_upper =
-      std::any_of(word.begin(), word.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
-  const bool has_vowel = std::any_of(bare.begin(), bare.end(), [](char c) {
-    const char l = lower(c);
-    return l == 'a' || l == 'e' || l == 'i' || l == 'o' || l == 'u';
-  });
-  // A roman numeral written in capitals ("Wilayah II", "Seksi IV") stays one.
-  const bool roman = has_upper && !has_lower && bare.size() <= 4 &&
-                     std::all_of(bare.begin(), bare.end(),
-                                 [](char c) {
-                                   const char l = lower(c);
-                                   return l == 'i' || l == 'v' || l == 'x';
-                                 }) &&
-                     text::roman_to_int(core.lowered()).has_value();
-  // Letters and digits written in capitals together ("SP2D", "K3") are a code, kept as written.
-  const bool code =
-      has_upper && !has_lower && std::any_of(bare.begin(), bare.end(), text::is_digit);
-  const bool acronym =
-      roman || code || is_listed(kAcronyms, core) ||
-      (!has_vowel && bare.size() >= 2 &&
-       std::all_of(bare.begin(), bare.end(), [](char c) { return text::is_alpha(c); }));
-  if (has_lower && has_upper && !(word.size() > 1 && text::is_upper_text(word.substr(1)))) {
-    // Mixed case as written ("McKinsey", "LKjIP"): keep, but capitalise a lowercase start.
-    if (!first_word && is_listed(kLowerWords, core))
-      append_lower(out, word);
-    else
-      out += word;
-  } else if (acronym && has_upper) {
-    for (const char c : word) out.push_back(upper(c));
-  } else if (!first_word && is_listed(kLowerWords, core)) {
-    append_lower(out, word);
-  } else {
-    // Capitalise the first letter, and the letter after a hyphen or slash ("Barang/Jasa").
-    bool cap = true;
-    for (const char w : word) {
-      const char c = lower(w);
-      out.push_back(cap && text::is_alpha(c) ? upper(c) : c);
-      if (text::is_alpha(c)) cap = false;
-      if (c == '-' || c == '/' || c == '(') cap = true;
-    }
-  }
-}
-
-std::string title_case_reference(std::string_view s) {
-  // The words are those of the single-spaced text; a text already single-spaced is not copied.
-  std::string_view text = text::trim(s);
-  std::string collapsed;
-  if (!text::is_single_spaced(text)) {
-    collapsed = text::collapse_spaces(text);
-    text = collapsed;
-  }
-  std::string out;
-  out.reserve(text.size());
-  bool first_word = true;
-  std::size_t start = 0;
-  while (start < text.size()) {
-    std::size_t end = text.find(' ', start);
-    if (end == std::string_view::npos) end = text.size();
-    if (!first_word) out.push_back(' ');
-    title_case_word(out, text.substr(start, end - start), first_word);
-    first_word = false;
-    start = end + 1;
-  }
-  return out;
-}
-
-}  // namespace reference
-
-TEST(Text, TitleCaseAgreesWithWordByWordReference) {
-  const std::vector<std::string> pieces = {
-      "dan",         "DAN",      "Dan",    "di",         "ke",    "per",     "uptd",   "UPTD",
-      "ntt",         "NTT",      "ii",     "II",         "IV",    "IIII",    "XL",     "x",
-      "sp2d",        "SP2D",     "K3",     "McKinsey",   "LKjIP", "bidang",  "BIDANG", "Bidang",
-      "barang/jasa", "(umum)",   "-",      "kerja-sama", "bmd,",  "\"asn\"", "rt",     "BRT",
-      "a",           "A",        "9",      " ",          " ",     "  ",      "\t",     ".",
-      ",",           "\xc3\xa9", "dengan", "DALAM",      "pppk",  "PpPK",    "mmm",    "vi."};
-  std::uint32_t seed = 2026;
-  const auto next = [&] {
-    seed = seed * 1664525u + 1013904223u;
-    return seed >> 8;
+// title_case on each of its rules and their meetings: a lower-case word first and after the first
+// word, the acronyms by list, by the lack of a vowel and as written, roman numerals and codes in
+// capitals and not, mixed case as written, capitals after a hyphen, slash or parenthesis, the
+// core of a word between punctuation, white space of every kind, and a byte that is no ASCII
+// letter. (The rewrite in place of session 20 was held to the word-by-word title_case before it
+// on 30,000 random texts of these pieces; these are the answers both gave.)
+TEST(Text, TitleCaseOnEachRule) {
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {"dan bidang", "Dan Bidang"},
+      {"BIDANG DAN SEKSI", "Bidang dan Seksi"},
+      {"Dinas di Kota", "Dinas di Kota"},
+      {"kepala uptd pendidikan", "Kepala Uptd Pendidikan"},
+      {"UPTD  Balai\tLatihan", "UPTD Balai Latihan"},
+      {"Seksi IV", "Seksi IV"},
+      {"seksi iv", "Seksi Iv"},
+      {"WILAYAH II DAN IIII", "Wilayah II dan Iiii"},
+      {"XL", "XL"},
+      {"bidang xl", "Bidang Xl"},
+      {"verifikasi sp2d", "Verifikasi Sp2d"},
+      {"VERIFIKASI SP2D", "Verifikasi SP2D"},
+      {"Unit K3", "Unit K3"},
+      {"McKinsey dan LKjIP", "McKinsey dan LKjIP"},
+      {"dan McKinsey", "Dan McKinsey"},
+      {"pengadaan barang/jasa", "Pengadaan Barang/Jasa"},
+      {"kerja-sama (umum)", "Kerja-Sama (Umum)"},
+      {"aset bmd, dan \"asn\"", "Aset Bmd, dan \"Asn\""},
+      {"ketua rt dan BRT", "Ketua Rt dan BRT"},
+      {"a b A", "A B A"},
+      {"tim 9", "Tim 9"},
+      {"  BIDANG  ", "Bidang"},
+      {"\xc3\xa9tat DAN bagi", "\xc3\xa9Tat dan bagi"},
+      {"PpPK dan pppk", "PpPK dan Pppk"},
+      {"mmm vi.", "Mmm Vi."},
+      {"untuk per antar", "Untuk per antar"},
+      {"-", "-"},
+      {"DALAM rangka", "Dalam Rangka"},
+      {"Sub Bagian  Umum dan Kepegawaian", "Sub Bagian Umum dan Kepegawaian"},
+      {"ntt ntb", "Ntt Ntb"},
   };
-  for (int round = 0; round < 30000; ++round) {
-    std::string s;
-    for (std::size_t n = next() % 12; n > 0; --n) s += pieces[next() % pieces.size()];
-    ASSERT_EQ(text::title_case(s), reference::title_case_reference(s)) << "\"" << s << "\"";
-  }
+  for (const auto& [written, titled] : cases)
+    EXPECT_EQ(text::title_case(written), titled) << "\"" << written << "\"";
 }
 
 // A name key is made sixteen bytes at a time where they are plain (letters, digits and single
