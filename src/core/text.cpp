@@ -443,7 +443,7 @@ namespace {
 // shorter than sixteen bytes, the name with 'a's after it, its last byte then tested apart (the
 // block's last byte is an 'a').
 bool key_plain_tail(std::string_view s, std::size_t rest, bool space, char*& out) {
-  std::array<char, 16> block;
+  std::array<char, 16> block{};
   std::size_t skip = 0;  // the block's bytes before the tail
   if (s.size() >= 16) {
     std::memcpy(block.data(), s.data() + s.size() - 16, 16);
