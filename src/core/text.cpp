@@ -169,8 +169,8 @@ bool has_other_white_space(const char* p) {
 bool spaces_collapsed(std::string_view s) {
   const std::size_t n = s.size();
   if (n >= 16) {
-    // Sixty-four bytes a round while they last (one test for four blocks), then thirty-two and
-    // sixteen, the last block overlapping the one before it (a byte looked at twice changes
+    // Sixty-four bytes a round while they last (one test for four blocks), then sixteen, the
+    // last block overlapping the one before it (a byte looked at twice changes
     // nothing, and every pair of neighbours falls in a block or across two blocks read one after
     // the other).
     const char* const p = s.data();
@@ -189,22 +189,11 @@ bool spaces_collapsed(std::string_view s) {
         return false;
       carry = static_cast<unsigned>(spaces >> 63);
     }
-    if (i + 32 <= n) {
-      const BlockBits low = block_bits(p + i);
-      const BlockBits high = block_bits(p + i + 16);
-      const std::uint32_t spaces = low.spaces | (high.spaces << 16);
-      if ((spaces & ((spaces << 1) | carry)) != 0) return false;
-      if ((low.controls | high.controls) != 0 &&
-          (has_other_white_space(p + i) || has_other_white_space(p + i + 16)))
-        return false;
-      carry = spaces >> 31;
-      i += 32;
-    }
-    if (i + 16 <= n) {
+    for (; i + 16 <= n; i += 16) {
       const BlockBits block = block_bits(p + i);
       if ((block.spaces & ((block.spaces << 1) | carry)) != 0) return false;
       if (block.controls != 0 && has_other_white_space(p + i)) return false;
-      i += 16;
+      carry = block.spaces >> 15;
     }
     if (i == n) return true;
     // The last bytes, fewer than sixteen: the block that ends the text, whose first byte's
@@ -320,7 +309,7 @@ WordCore core_of(std::string_view word) {
 
 template <std::size_t N>
 bool is_listed(const std::array<std::uint64_t, N>& keys, const WordCore& core) {
-  if (core.span.size() > kBareKept || core.span.empty()) return false;
+  // (A core that is empty or longer than kBareKept has key 0, which no listed word has.)
   return std::find(keys.begin(), keys.end(), core.key) != keys.end();
 }
 
@@ -378,8 +367,7 @@ void title_case_word(char* w, std::size_t size, bool first_word) {
 std::string title_case(std::string_view s) {
   // The words are those of the single-spaced text, made over where they stand in a copy of it (a
   // word keeps its size).
-  const std::string_view text = trim(s);
-  std::string out = spaces_collapsed(text) ? std::string(text) : collapse_spaces(text);
+  std::string out = collapse_spaces(s);
   char* const p = out.data();
   const std::size_t n = out.size();
   bool first_word = true;
@@ -663,8 +651,8 @@ std::size_t item_tail_size(std::string_view r) {
   }
 }
 
-}  // namespace
-
+// strip_item_tail on a view: the start of s that it leaves (a text that needs no other change
+// is then copied once, without its tails).
 std::string_view without_item_tail(std::string_view s) {
   for (std::size_t n = item_tail_size(s); n != 0; n = item_tail_size(s)) {
     s.remove_suffix(n);
@@ -672,6 +660,8 @@ std::string_view without_item_tail(std::string_view s) {
   }
   return s;
 }
+
+}  // namespace
 
 void strip_item_tail(std::string& r) {
   r.resize(without_item_tail(r).size());

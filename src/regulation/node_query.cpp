@@ -206,15 +206,9 @@ std::string citation_path(const std::vector<const Node*>& ancestors, const Node&
 }
 
 std::string item_text(const Node& n) {
-  // A leaf's full text is its own text (most items are leaves): asked whether it is single-spaced
-  // where it stands and copied once, single-spaced and without its tails, without the full text
-  // made first.
-  if (n.children.empty()) {
-    if (text::is_single_spaced(n.text)) return std::string(text::without_item_tail(n.text));
-    std::string t = text::collapse_spaces(n.text);
-    text::strip_item_tail(t);
-    return t;
-  }
+  // A leaf's full text is its own text (most items are leaves): made single-spaced and without
+  // its tails with no full text made first.
+  if (n.children.empty()) return text::strip_item_end(n.text);
   // The full text is made anyway; most are single-spaced already and are kept as they are
   // instead of being copied through collapse_spaces.
   std::string t = n.full_text();

@@ -126,12 +126,18 @@ void append_text(std::string& to, std::string_view more) {
   to += more;
 }
 
-// append_text(to, line) for the text of a line (not empty), whose own string is moved in when
-// `to` is empty and the line's string may be taken (movable_text, else null): a title or text
-// that starts on the line after its marker is not copied.
+// The text of a line (s) for a node: the line's own string, moved, when it may be taken
+// (movable_text, else null; the line is not read after this), else a copy of it.
+std::string line_text(const std::string& s, std::string* movable_text) {
+  if (movable_text != nullptr) return std::move(*movable_text);
+  return s;
+}
+
+// append_text(to, line) for the text of a line (not empty), whose own string is taken when `to`
+// is empty: a title or text that starts on the line after its marker is not copied.
 void append_line(std::string& to, const std::string& line, std::string* movable_text) {
-  if (to.empty() && movable_text != nullptr)
-    to = std::move(*movable_text);  // the line, which is not read after this
+  if (to.empty())
+    to = line_text(line, movable_text);
   else
     append_text(to, line);
 }
@@ -405,10 +411,7 @@ void TreeBuilder::add_heading(const std::string& s, int line, std::string* movab
     close_top();
   Node& n = new_child(top());
   n.kind = NodeKind::Heading;
-  if (movable_text != nullptr)
-    n.text = std::move(*movable_text);  // s, which is not read after this
-  else
-    n.text = s;
+  n.text = line_text(s, movable_text);
   n.span.extend(line);
   extend_spans(line);
 }
@@ -437,10 +440,7 @@ void TreeBuilder::add_plain(const std::string& s, int line, bool field, std::str
   }
   Node& n = new_child(t);
   n.kind = NodeKind::Text;
-  if (movable_text != nullptr)
-    n.text = std::move(*movable_text);  // s, which is not read after this
-  else
-    n.text = s;
+  n.text = line_text(s, movable_text);
   n.span.extend(line);
   extend_spans(line);
 }

@@ -116,8 +116,5 @@ std::string strip_item_end(std::string_view s);
 // strip_item_end's second half, on a text already single-spaced and trimmed (an item's text made
 // single-spaced anyway need not be copied again): its tails removed in place.
 void strip_item_tail(std::string& r);
-// strip_item_tail on a view: the start of s that it leaves (an item's text that needs no other
-// change is then copied once, without its tails).
-std::string_view without_item_tail(std::string_view s);
 
 }  // namespace tatakerja::text
